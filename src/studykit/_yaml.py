@@ -1,0 +1,183 @@
+"""Read YAML as the text it is, with line numbers, safely.
+
+PyYAML's loaders turn ``yes``, ``027``, ``1.10``, ``14:30`` and ``2020-10-17`` into
+bools, ints, floats and dates (YAML 1.1), silently keep the last of duplicate
+keys, and expand aliases without bound.  This module composes the node tree with
+libyaml's C parser where present (``yaml.CSafeLoader``'s parser; the pure-Python
+``SafeLoader`` otherwise) and converts it itself:
+
+* every scalar stays the exact text written (``None`` only for an empty value or
+  ``~``/``null``); no implicit type resolution happens at all;
+* explicit tags other than the core ones (``!!python/object`` …) are refused;
+* a key repeated in one mapping is reported with both lines;
+* aliases are shared, never re-expanded, and a document whose expanded size would
+  exceed :data:`MAX_NODES` (an "alias bomb") is refused in linear time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .errors import BankError, Problem
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Largest expanded document (scalars + collections, counting alias reuse).
+MAX_NODES = 2_000_000
+
+_CORE = "tag:yaml.org,2002:"
+_TEXT_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+class _TextLoader(_Base):  # type: ignore[misc]
+    """A safe loader that resolves no implicit types: every plain scalar is ``str``."""
+
+    yaml_implicit_resolvers: dict[str, Any] = {}
+    yaml_path_resolvers: dict[Any, Any] = {}
+
+
+class YMap(dict[str, Any]):
+    """A mapping with the 1-based line of itself and of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class YList(list[Any]):
+    """A sequence with the 1-based line of itself and of each item."""
+
+    line: int
+    item_lines: list[int]
+
+
+def compose(text: str, filename: str) -> yaml.Node | None:
+    """Parse ``text`` into a node tree; raise :class:`BankError` on a syntax error.
+
+    The error names ``filename``, the 1-based line and column and libyaml's reason.
+    """
+    loader = _TextLoader(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        col = f", column {mark.column + 1}" if mark else ""
+        reason = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        problem = Problem(filename, line, "", f"YAML syntax error{col}: {reason}")
+        raise BankError(f"{filename} is not valid YAML", (problem,)) from None
+    except yaml.YAMLError as exc:
+        problem = Problem(filename, 0, "", f"YAML error: {exc}")
+        raise BankError(f"{filename} is not valid YAML", (problem,)) from None
+    finally:
+        loader.dispose()
+
+
+def load_text_yaml(text: str, filename: str) -> tuple[Any, list[Problem]]:
+    """Load one YAML document as text-only data with line numbers.
+
+    Returns ``(data, problems)``: ``data`` is built of :class:`YMap`,
+    :class:`YList`, ``str`` and ``None`` (``None`` also for an empty document);
+    ``problems`` lists duplicate keys and refused tags, each located.  Raises
+    :class:`BankError` for a syntax error or an alias bomb.
+    """
+    node = compose(text, filename)
+    if node is None:
+        return None, []
+    _check_size(node, filename)
+    problems: list[Problem] = []
+    memo: dict[int, Any] = {}
+    return _convert(node, filename, problems, memo), problems
+
+
+def _check_size(root: yaml.Node, filename: str) -> None:
+    """Refuse a tree whose alias-expanded size exceeds :data:`MAX_NODES` (memoised, linear)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if key in sizes and not done:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        children = (
+            [n for pair in node.value for n in pair]
+            if isinstance(node, yaml.MappingNode)
+            else list(node.value)
+        )
+        if done:
+            total = 1 + sum(sizes.get(id(c), 0) for c in children)
+            if total > MAX_NODES:
+                line = node.start_mark.line + 1
+                problem = Problem(
+                    filename,
+                    line,
+                    "",
+                    f"aliases expand to more than {MAX_NODES:,} values (refused; an alias bomb?)",
+                )
+                raise BankError(f"{filename} is too large once aliases are expanded", (problem,))
+            sizes[key] = total
+        else:
+            sizes[key] = 0  # in progress: a recursive alias counts as nothing more
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+
+
+def _convert(node: yaml.Node, filename: str, problems: list[Problem], memo: dict[int, Any]) -> Any:
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    line = node.start_mark.line + 1
+    tag = node.tag or ""
+    if isinstance(node, yaml.ScalarNode):
+        if tag not in _TEXT_TAGS:
+            problems.append(Problem(filename, line, "", f"tag {tag!r} is not allowed (plain YAML only)"))
+            return None
+        value = node.value
+        result: Any = None if node.style is None and value in _NULLS else value
+        memo[key] = result
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        seq = YList()
+        seq.line = line
+        seq.item_lines = []
+        memo[key] = seq
+        if tag != _CORE + "seq":
+            problems.append(Problem(filename, line, "", f"tag {tag!r} is not allowed (plain YAML only)"))
+            return seq
+        for item in node.value:
+            seq.append(_convert(item, filename, problems, memo))
+            seq.item_lines.append(item.start_mark.line + 1)
+        return seq
+    mapping = YMap()
+    mapping.line = line
+    mapping.key_lines = {}
+    memo[key] = mapping
+    if tag != _CORE + "map":
+        problems.append(Problem(filename, line, "", f"tag {tag!r} is not allowed (plain YAML only)"))
+        return mapping
+    for key_node, value_node in node.value:
+        key_line = key_node.start_mark.line + 1
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(filename, key_line, "", "a key must be plain text"))
+            continue
+        name = key_node.value
+        if name in mapping.key_lines:
+            first = mapping.key_lines[name]
+            problems.append(
+                Problem(
+                    filename,
+                    key_line,
+                    "",
+                    f"duplicate key {name!r} (first at line {first}; YAML would keep only the last)",
+                )
+            )
+            continue
+        mapping.key_lines[name] = key_line
+        mapping[name] = _convert(value_node, filename, problems, memo)
+    return mapping

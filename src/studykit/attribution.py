@@ -1,0 +1,119 @@
+"""Attribution questions derived from the ``speeches`` records.
+
+For each speech that has a speaker, three single-choice items are made, with
+distractors drawn from the *other* speeches:
+
+* ``attr-<speech>-heading``: whose speech is titled “<heading>”? (options: speakers)
+* ``attr-<speech>-position``: what post does <speaker> hold? (options: posts)
+* ``attr-<speech>-quote``: who said “<excerpt>”? (options: speakers) — the excerpt is
+  the longest ``source`` (at most :data:`MAX_QUOTE` characters) among the speech's
+  curated questions, so it is verbatim text a person chose.
+
+Everything is deterministic: distractors are drawn with ``random.Random`` seeded by
+``"<bank id>/<question id>"`` (string seeds are hashed with SHA-512, stable across
+runs and platforms), and the key's position rotates with the speech's order so
+the letters spread evenly.  Ids are stable as long as the speech ids are.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from .model import LETTERS, Question, Speech
+
+MAX_OPTIONS = 4
+MAX_QUOTE = 80
+PREFIX = "attr-"
+
+
+def derive_attribution_questions(
+    bank_id: str, speeches: Sequence[Speech], curated: Sequence[Question]
+) -> list[Question]:
+    """The derived items for ``speeches``, in speech order (heading, position, quote).
+
+    Needs at least two speeches with speakers (else returns ``[]``); each item
+    has ``min(4, number of speakers)`` options.
+    """
+    speakers = [s for s in speeches if s.speaker]
+    if len(speakers) < 2:
+        return []
+    result: list[Question] = []
+    for ordinal, s in enumerate(speakers):
+        others = [o for o in speakers if o.id != s.id]
+        line = f"{s.speaker} {s.position}"
+        result.append(
+            _make(
+                bank_id, f"{PREFIX}{s.id}-heading", s, ordinal,
+                stem=f"本版发言“{s.heading}”的发言者是（ ）",
+                correct=s.speaker,
+                pool=[o.speaker for o in others],
+                explanation=f"“{s.heading}”是{s.position}{s.speaker}的发言。",
+                source=f"{s.heading}\n\n{line}",
+                tags=("归属", "发言标题"),
+                difficulty=1,
+            )
+        )  # fmt: skip
+        result.append(
+            _make(
+                bank_id, f"{PREFIX}{s.id}-position", s, ordinal + 1,
+                stem=f"本版署名中，{s.speaker}的职务是（ ）",
+                correct=s.position,
+                pool=[o.position for o in others],
+                explanation=f"本版署名为“{line}”，发言题为“{s.heading}”。",
+                source=line,
+                tags=("归属", "职务"),
+                difficulty=1,
+            )
+        )  # fmt: skip
+        quotes = [q.source for q in curated if q.speech == s.id and len(q.source) <= MAX_QUOTE]
+        if quotes:
+            quote = max(quotes, key=len)  # first of the longest: stable in file order
+            shown = quote.replace("“", "‘").replace("”", "’")  # inner quotes, Chinese style
+            result.append(
+                _make(
+                    bank_id, f"{PREFIX}{s.id}-quote", s, ordinal + 2,
+                    stem=f"“{shown}”出自哪位专家的发言（ ）",
+                    correct=s.speaker,
+                    pool=[o.speaker for o in others],
+                    explanation=f"这句话出自{s.position}{s.speaker}的发言“{s.heading}”。",
+                    source=quote,
+                    tags=("归属", "原文出处"),
+                    difficulty=2,
+                )
+            )  # fmt: skip
+    return result
+
+
+def _make(
+    bank_id: str,
+    qid: str,
+    speech: Speech,
+    rotation: int,
+    *,
+    stem: str,
+    correct: str,
+    pool: list[str],
+    explanation: str,
+    source: str,
+    tags: tuple[str, ...],
+    difficulty: int,
+) -> Question:
+    rng = random.Random(f"{bank_id}/{qid}")
+    candidates = sorted({p for p in pool if p != correct})
+    distractors = rng.sample(candidates, min(MAX_OPTIONS - 1, len(candidates)))
+    key_at = rotation % (len(distractors) + 1)
+    options = distractors[:key_at] + [correct] + distractors[key_at:]
+    return Question(
+        id=qid,
+        speech=speech.id,
+        type="single",
+        stem=stem,
+        answer=(LETTERS[key_at],),
+        explanation=explanation,
+        source=source,
+        options=tuple(options),
+        tags=tags,
+        difficulty=difficulty,
+        derived=True,
+    )

@@ -1,0 +1,523 @@
+"""Load and validate a question bank (``question_bank.yaml`` and its ``material/``).
+
+The format is documented in the README.  :func:`load_bank` reads the YAML as
+text (see :mod:`studykit._yaml`), checks every rule, reports *every* problem in
+one :class:`~studykit.errors.BankError`, and returns a frozen
+:class:`~studykit.model.Bank` that also carries the derived attribution
+questions (see :mod:`studykit.attribution`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ._yaml import YList, YMap, load_text_yaml
+from .attribution import derive_attribution_questions
+from .errors import BankError, Problem
+from .model import (
+    CHOICE_TYPES,
+    LETTERS,
+    QUESTION_TYPES,
+    Bank,
+    Provenance,
+    Question,
+    QuestionType,
+    Speech,
+)
+
+BANK_FILENAME = "question_bank.yaml"
+
+#: Marker a choice stem carries where the answer goes: full-width parentheses around a space.
+CHOICE_MARKER = "（ ）"
+#: Marker of the blank in a fill_blank stem: four or more ASCII underscores.
+BLANK_RE = re.compile(r"_{4,}")
+
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_WS_RE = re.compile(r"\s+")
+_LETTER_SEP_RE = re.compile(r"[\s,，、;；]+")
+#: Catch-all options a good item never uses ("all of the above" and kin).
+_CATCH_ALL_RE = re.compile(
+    r"^(以上|上述)(各项|选项|说法)?(都|均|皆|全)?(是|对|正确|不是|不对|不正确|错误|都对|都不对)$"
+    r"|^(都|均|全)(对|不对|是|不是|正确|错误|不正确)$"
+)
+
+_TOP_FIELDS = {"bank", "speeches", "questions"}
+_BANK_FIELDS = {"id", "title", "provenance", "description"}
+_SPEECH_FIELDS = {"id", "speaker", "position", "heading", "material"}
+_QUESTION_FIELDS = {
+    "id", "speech", "type", "stem", "options", "answer",
+    "explanation", "source", "tags", "difficulty",
+}  # fmt: skip
+_QUESTION_REQUIRED = ("id", "speech", "type", "stem", "answer", "explanation", "source")
+_PROVENANCE_FIELDS = ("publication", "section", "title", "event", "date", "venue", "format", "series", "compiler")
+
+MIN_OPTIONS, MAX_OPTIONS = 3, 6
+#: Share of single-choice keys one letter may hold before a warning.
+MAX_LETTER_SHARE = 0.40
+
+
+def squash(text: str) -> str:
+    """``text`` without any whitespace: how sources are matched to material ("whitespace aside")."""
+    return _WS_RE.sub("", text)
+
+
+def default_bank_path() -> Path:
+    """The bank a command uses when ``--bank`` is not given.
+
+    ``./question_bank.yaml`` if it exists; else, when studykit runs from a source
+    checkout (``src/studykit``), the one at the repository root; else the copy
+    shipped in the installed package (``studykit/data/question_bank.yaml``).
+    """
+    here = Path(BANK_FILENAME)
+    if here.is_file():
+        return here
+    package = Path(__file__).resolve().parent
+    checkout = package.parents[1] / BANK_FILENAME
+    if package.parent.name == "src" and checkout.is_file():
+        return checkout
+    return Path(str(resources.files("studykit") / "data" / BANK_FILENAME))
+
+
+def load_bank(path: str | Path | None = None, *, strict: bool = False) -> Bank:
+    """Read, validate and return the bank at ``path`` (default: :func:`default_bank_path`).
+
+    Raises :class:`~studykit.errors.BankError` listing every error found (every
+    warning too when ``strict``), each as ``FILE:LINE: question ID, field F:
+    what is wrong (what was expected)``; a YAML syntax error stops at once.  The
+    returned bank's ``warnings`` hold the warnings as text lines.
+    """
+    bank_path = Path(path) if path is not None else default_bank_path()
+    return _Validator(bank_path).run(strict=strict)
+
+
+def summarize(bank: Bank) -> str:
+    """One line: how many questions, per speech and per type."""
+    per_speech = Counter(q.speech for q in bank.questions)
+    per_type = Counter(q.type for q in bank.questions)
+    derived = sum(q.derived for q in bank.questions)
+    speeches = ", ".join(f"{s.id} {per_speech[s.id]}" for s in bank.speeches)
+    types = ", ".join(f"{t} {per_type[t]}" for t in QUESTION_TYPES if per_type[t])
+    return (
+        f"{bank.path}: OK, {len(bank.questions)} questions "
+        f"({len(bank.questions) - derived} curated, {derived} derived) in {len(bank.speeches)} parts"
+        f" — {speeches}; {types}"
+    )
+
+
+class _Validator:
+    """Collects every problem of one bank file; one instance per load."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.name = str(path)
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    # -- reporting -------------------------------------------------------------
+    def error(self, line: int, where: str, message: str) -> None:
+        self.errors.append(Problem(self.name, line, where, message))
+
+    def warn(self, line: int, where: str, message: str) -> None:
+        self.warnings.append(Problem(self.name, line, where, message, "warning"))
+
+    # -- entry -----------------------------------------------------------------
+    def run(self, *, strict: bool) -> Bank:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            raise BankError(f"no question bank at {self.name} (give one with --bank PATH)") from None
+        except OSError as exc:
+            raise BankError(f"cannot read {self.name}: {exc.strerror}") from None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            problem = Problem(self.name, line, "", "not UTF-8 text (save the bank as UTF-8)")
+            raise BankError(f"{self.name} is not UTF-8", (problem,)) from None
+        data, problems = load_text_yaml(text, self.name)
+        self.errors.extend(problems)
+        self.root = self.path.resolve().parent
+        self.digest = hashlib.sha256(raw)
+        bank = self.build(data)
+        self.errors.sort(key=lambda p: p.line)
+        self.warnings.sort(key=lambda p: p.line)
+        found = self.errors + (self.warnings if strict else [])
+        if found or bank is None:
+            kinds = f"{len(self.errors)} error(s)" + (
+                f" and {len(self.warnings)} warning(s) (--strict)" if strict and self.warnings else ""
+            )
+            raise BankError(f"{self.name}: {kinds}; nothing was written", tuple(found))
+        return bank
+
+    def build(self, data: Any) -> Bank | None:
+        if not isinstance(data, YMap):
+            self.error(getattr(data, "line", 1), "", "the bank must be a mapping with keys bank, speeches, questions")
+            return None
+        for key in data:
+            if key not in _TOP_FIELDS:
+                self.error(data.key_lines[key], "", f"unknown top-level key {key!r} (expected bank, speeches, questions)")
+        for key in sorted(_TOP_FIELDS - set(data)):
+            self.error(data.line, "", f"missing top-level key {key!r}")
+        head = self.bank_header(data.get("bank"), data.key_lines.get("bank", data.line))
+        speeches = self.speeches(data.get("speeches"), data.key_lines.get("speeches", data.line))
+        questions = self.questions(
+            data.get("questions"), data.key_lines.get("questions", data.line), {s.id: s for s in speeches}
+        )
+        if head is None:
+            return None
+        bank_id, title, provenance = head
+        derived = derive_attribution_questions(bank_id, speeches, questions)
+        curated_ids = {q.id: q.line for q in questions}
+        for q in derived:
+            if q.id in curated_ids:
+                self.error(curated_ids[q.id], f"question {q.id!r}, field 'id'", "this id is reserved for a derived attribution question")
+        self.bank_warnings(questions, data.key_lines.get("questions", data.line))
+        for s in speeches:
+            self.digest.update(b"\0" + str(s.material).encode() + b"\0" + s.text.encode())
+        return Bank(
+            id=bank_id,
+            title=title,
+            path=self.path,
+            root=self.root,
+            speeches=tuple(speeches),
+            questions=tuple(questions) + tuple(derived),
+            fingerprint=self.digest.hexdigest(),
+            provenance=provenance,
+            warnings=tuple(str(w) for w in self.warnings),
+        )
+
+    # -- the bank header -------------------------------------------------------
+    def bank_header(self, raw: Any, line: int) -> tuple[str, str, Provenance] | None:
+        if not isinstance(raw, YMap):
+            self.error(line, "bank", "expected a mapping with id and title")
+            return None
+        self.unknown_fields(raw, _BANK_FIELDS, "bank")
+        bank_id = self.text(raw, "id", "bank", required=True)
+        title = self.text(raw, "title", "bank", required=True)
+        if bank_id and not _SLUG_RE.match(bank_id):
+            self.error(raw.key_lines["id"], "bank, field 'id'", f"{bank_id!r} is not a slug (expected lowercase letters, digits and hyphens)")
+        provenance = Provenance()
+        prov_path = self.text(raw, "provenance", "bank")
+        if prov_path:
+            provenance = self.provenance(prov_path, raw.key_lines["provenance"])
+        if not bank_id or not title:
+            return None
+        return bank_id, title, provenance
+
+    def provenance(self, rel: str, line: int) -> Provenance:
+        path = self.resolve(rel, line, "bank, field 'provenance'")
+        if path is None:
+            return Provenance()
+        try:
+            raw = path.read_bytes()
+            data, problems = load_text_yaml(raw.decode("utf-8-sig"), rel)
+        except (UnicodeDecodeError, BankError) as exc:
+            self.error(line, "bank, field 'provenance'", f"{rel} is not a readable UTF-8 YAML file ({exc})")
+            return Provenance()
+        self.errors.extend(problems)
+        self.digest.update(b"\0" + rel.encode() + b"\0" + raw)
+        if not isinstance(data, dict):
+            self.error(line, "bank, field 'provenance'", f"{rel} must be a mapping")
+            return Provenance()
+        return Provenance(**{k: data[k] for k in _PROVENANCE_FIELDS if isinstance(data.get(k), str)})
+
+    def resolve(self, rel: str, line: int, where: str) -> Path | None:
+        """``rel`` resolved against the bank's folder, if it exists and stays inside it."""
+        candidate = (self.root / rel).resolve()
+        if not candidate.is_relative_to(self.root):
+            self.error(line, where, f"{rel!r} is outside the bank's folder {self.root} (expected a relative path inside it)")
+            return None
+        if not candidate.is_file():
+            self.error(line, where, f"file {rel!r} not found (relative to {self.root})")
+            return None
+        return candidate
+
+    # -- speeches --------------------------------------------------------------
+    def speeches(self, raw: Any, line: int) -> list[Speech]:
+        if not isinstance(raw, YList):
+            self.error(line, "speeches", "expected a list of speeches")
+            return []
+        result: list[Speech] = []
+        seen: dict[str, int] = {}
+        for number, (item, item_line) in enumerate(zip(raw, raw.item_lines, strict=True)):
+            if not isinstance(item, YMap):
+                self.error(item_line, f"speech #{number + 1}", "expected a mapping with id, heading, material")
+                continue
+            sid = self.text(item, "id", f"speech #{number + 1}", required=True)
+            where = f"speech {sid!r}" if sid else f"speech #{number + 1}"
+            self.unknown_fields(item, _SPEECH_FIELDS, where)
+            if sid and not _SLUG_RE.match(sid):
+                self.error(item.key_lines["id"], f"{where}, field 'id'", f"{sid!r} is not a slug (expected lowercase letters, digits and hyphens)")
+            if sid in seen:
+                self.error(item.key_lines["id"], f"{where}, field 'id'", f"duplicate speech id (first at line {seen[sid]})")
+            elif sid:
+                seen[sid] = item.key_lines["id"]
+            heading = self.text(item, "heading", where, required=True)
+            speaker = self.text(item, "speaker", where)
+            position = self.text(item, "position", where)
+            if bool(speaker) != bool(position):
+                self.error(item.line, where, "speaker and position go together (give both, or neither for the introduction)")
+            rel = self.text(item, "material", where, required=True)
+            path = self.resolve(rel, item.key_lines["material"], f"{where}, field 'material'") if rel else None
+            text = self.read_material(path, rel, item.key_lines.get("material", item.line), where) if path else None
+            if text is not None:
+                flat = squash(text)
+                if heading and squash(heading) not in flat:
+                    self.error(item.key_lines["heading"], f"{where}, field 'heading'", f"{heading!r} does not occur in {rel} (expected the heading exactly as written)")
+                if speaker and position and squash(speaker + position) not in flat:
+                    self.error(item.key_lines["speaker"], f"{where}, field 'position'", f"'{speaker} {position}' does not occur in {rel} (expected speaker and post exactly as written)")
+            if sid and heading and path and text is not None:
+                result.append(
+                    Speech(sid, heading, Path(rel), text, len(result), speaker or "", position or "", item.line)
+                )
+        return result
+
+    def read_material(self, path: Path, rel: str, line: int, where: str) -> str | None:
+        try:
+            return path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            self.error(line, f"{where}, field 'material'", f"{rel} is not UTF-8 text")
+        except OSError as exc:
+            self.error(line, f"{where}, field 'material'", f"cannot read {rel}: {exc.strerror}")
+        return None
+
+    # -- questions -------------------------------------------------------------
+    def questions(self, raw: Any, line: int, speeches: dict[str, Speech]) -> list[Question]:
+        if not isinstance(raw, YList):
+            self.error(line, "questions", "expected a list of questions")
+            return []
+        flat_material = {sid: squash(s.text) for sid, s in speeches.items()}
+        result: list[Question] = []
+        seen_ids: dict[str, int] = {}
+        for number, (item, item_line) in enumerate(zip(raw, raw.item_lines, strict=True)):
+            if not isinstance(item, YMap):
+                self.error(item_line, f"question #{number + 1}", "expected a mapping (id, speech, type, stem, …)")
+                continue
+            q = self.question(item, number, speeches, flat_material, seen_ids)
+            if q is not None:
+                result.append(q)
+        return result
+
+    def question(
+        self,
+        item: YMap,
+        number: int,
+        speeches: dict[str, Speech],
+        flat_material: dict[str, str],
+        seen_ids: dict[str, int],
+    ) -> Question | None:
+        before = len(self.errors)
+        qid = self.text(item, "id", f"question #{number + 1}", required=True)
+        where = f"question {qid!r}" if qid else f"question #{number + 1}"
+        for name in _QUESTION_REQUIRED:
+            if name != "id" and name not in item:
+                self.error(item.line, f"{where}, field {name!r}", "missing (required)")
+        self.unknown_fields(item, _QUESTION_FIELDS, where)
+        if qid:
+            if not _ID_RE.match(qid):
+                self.error(item.key_lines["id"], f"{where}, field 'id'", "expected letters, digits, '-', '_' or '.'")
+            if qid in seen_ids:
+                self.error(item.key_lines["id"], f"{where}, field 'id'", f"duplicate id (first at line {seen_ids[qid]})")
+            else:
+                seen_ids[qid] = item.key_lines["id"]
+
+        speech_id = self.text(item, "speech", where)
+        if speech_id and speech_id not in speeches:
+            known = ", ".join(speeches) or "none"
+            self.error(item.key_lines["speech"], f"{where}, field 'speech'", f"unknown speech id {speech_id!r} (expected one of: {known})")
+        qtype = self.text(item, "type", where)
+        if qtype and qtype not in QUESTION_TYPES:
+            self.error(item.key_lines["type"], f"{where}, field 'type'", f"unknown type {qtype!r} (expected one of: {', '.join(QUESTION_TYPES)})")
+            qtype = None
+        stem = self.text(item, "stem", where) or ""
+        explanation = self.text(item, "explanation", where) or ""
+        source = self.text(item, "source", where) or ""
+        options = self.options(item, where, qtype)
+        answer = self.answer(item, where, qtype, options)
+        tags = self.tags(item, where)
+        difficulty = self.difficulty(item, where)
+
+        if source and speech_id in flat_material and squash(source) not in flat_material[speech_id]:
+            rel = speeches[speech_id].material
+            self.error(item.key_lines["source"], f"{where}, field 'source'", f"not found verbatim in {rel} (expected an excerpt of speech {speech_id!r}, whitespace aside)")
+        if qtype == "fill_blank" and answer and source and squash(answer[0]) not in squash(source):
+            self.error(item.key_lines["answer"], f"{where}, field 'answer'", f"{answer[0]!r} does not occur in the source (expected the blank's text as the source writes it)")
+        self.question_warnings(item, where, qtype, stem, options)
+
+        if len(self.errors) > before or not (qid and speech_id and qtype and stem and answer):
+            return None
+        return Question(
+            id=qid,
+            speech=speech_id,
+            type=qtype,  # type: ignore[arg-type]
+            stem=stem,
+            answer=answer,
+            explanation=explanation,
+            source=source,
+            options=options,
+            tags=tags,
+            difficulty=difficulty,
+            line=item.line,
+        )
+
+    def options(self, item: YMap, where: str, qtype: str | None) -> tuple[str, ...]:
+        raw = item.get("options")
+        if qtype not in CHOICE_TYPES:
+            if "options" in item and qtype:
+                self.error(item.key_lines["options"], f"{where}, field 'options'", f"a {qtype} question has no options (only single and multiple do)")
+            return ()
+        line = item.key_lines.get("options", item.line)
+        if "options" not in item:
+            self.error(line, f"{where}, field 'options'", f"missing (a {qtype} question needs {MIN_OPTIONS}–{MAX_OPTIONS} options)")
+            return ()
+        if not isinstance(raw, YList):
+            self.error(line, f"{where}, field 'options'", f"expected a list of {MIN_OPTIONS}–{MAX_OPTIONS} option texts")
+            return ()
+        options: list[str] = []
+        seen: dict[str, int] = {}
+        for i, (opt, opt_line) in enumerate(zip(raw, raw.item_lines, strict=True)):
+            label = f"{where}, field 'options'"
+            if not isinstance(opt, str) or not opt.strip():
+                self.error(opt_line, label, f"option {i + 1} is {'empty' if opt is None or isinstance(opt, str) else 'not text'} (expected option text)")
+                continue
+            text = opt.strip()
+            key = unicodedata.normalize("NFKC", squash(text))
+            if key in seen:
+                self.error(opt_line, label, f"duplicate option {text!r} (same as option {seen[key] + 1})")
+            seen.setdefault(key, i)
+            options.append(text)
+        if not MIN_OPTIONS <= len(raw) <= MAX_OPTIONS:
+            self.error(line, f"{where}, field 'options'", f"{len(raw)} options (expected {MIN_OPTIONS}–{MAX_OPTIONS})")
+        return tuple(options)
+
+    def answer(self, item: YMap, where: str, qtype: str | None, options: tuple[str, ...]) -> tuple[str, ...]:
+        if "answer" not in item or qtype is None:
+            return ()
+        raw = item["answer"]
+        line = item.key_lines["answer"]
+        label = f"{where}, field 'answer'"
+        if qtype in CHOICE_TYPES:
+            if isinstance(raw, YList):
+                parts = [p.strip() for p in raw if isinstance(p, str)]
+            elif isinstance(raw, str):
+                parts = [c for c in _LETTER_SEP_RE.sub("", raw.strip())]
+            else:
+                parts = []
+            letters = LETTERS[: len(options)]
+            span = f"A–{letters[-1]}" if letters else "letters"
+            if not parts or any(len(p) != 1 or p not in LETTERS for p in parts):
+                self.error(line, label, f"{_show(raw)} is not option letters (expected {'one letter' if qtype == 'single' else 'letters such as ACD'} in {span})")
+                return ()
+            bad = [p for p in parts if p not in letters]
+            if bad and options:
+                self.error(line, label, f"{'、'.join(bad)!r} is not one of the options {span}")
+                return ()
+            if len(set(parts)) != len(parts):
+                self.error(line, label, f"{_show(raw)} repeats a letter")
+                return ()
+            if qtype == "single" and len(parts) != 1:
+                self.error(line, label, f"{_show(raw)}: a single-choice item has exactly one key (expected one letter in {span}, or type: multiple)")
+                return ()
+            if qtype == "multiple" and len(parts) < 2:
+                self.error(line, label, f"{_show(raw)}: a multiple-choice item needs at least 2 correct options (expected letters such as AC, or type: single)")
+                return ()
+            if qtype == "multiple" and options and len(parts) == len(options):
+                self.warn(line, label, "every option is correct (choosing all would always score)")
+            return tuple(sorted(parts))
+        if qtype == "true_false":
+            value = raw.strip().lower() if isinstance(raw, str) else ""
+            if value not in ("true", "false"):
+                self.error(line, label, f"{_show(raw)} is not true or false (expected true or false)")
+                return ()
+            return (value,)
+        # fill_blank
+        texts = list(raw) if isinstance(raw, YList) else [raw]
+        if not texts or any(not isinstance(t, str) or not t.strip() for t in texts):
+            self.error(line, label, "expected the blank's text, or a list of accepted texts")
+            return ()
+        return tuple(t.strip() for t in texts)
+
+    def tags(self, item: YMap, where: str) -> tuple[str, ...]:
+        if "tags" not in item or item["tags"] is None:
+            return ()
+        raw = item["tags"]
+        line = item.key_lines["tags"]
+        if not isinstance(raw, YList) or not all(isinstance(t, str) and t for t in raw):
+            self.error(line, f"{where}, field 'tags'", "expected a list of tag texts")
+            return ()
+        for t in raw:
+            if squash(t) != t:
+                self.error(line, f"{where}, field 'tags'", f"tag {t!r} contains a space (Anki tags cannot; use - or _)")
+        return tuple(raw)
+
+    def difficulty(self, item: YMap, where: str) -> int:
+        raw = item.get("difficulty")
+        if "difficulty" not in item:
+            return 2
+        if raw not in ("1", "2", "3"):
+            self.error(item.key_lines["difficulty"], f"{where}, field 'difficulty'", f"{_show(raw)} (expected 1, 2 or 3)")
+            return 2
+        return int(raw)
+
+    # -- warnings --------------------------------------------------------------
+    def question_warnings(self, item: YMap, where: str, qtype: str | None, stem: str, options: tuple[str, ...]) -> None:
+        line = item.key_lines.get("stem", item.line)
+        if qtype in CHOICE_TYPES and stem and CHOICE_MARKER not in stem:
+            self.warn(line, f"{where}, field 'stem'", f"a choice stem carries the answer marker {CHOICE_MARKER!r}")
+        if qtype == "fill_blank" and stem and not BLANK_RE.search(stem):
+            self.warn(line, f"{where}, field 'stem'", "a fill_blank stem marks its blank as ____")
+        for opt in options:
+            if _CATCH_ALL_RE.match(squash(opt)):
+                self.warn(item.key_lines["options"], f"{where}, field 'options'", f"{opt!r} is a catch-all option (write a real distractor)")
+
+    def bank_warnings(self, questions: list[Question], line: int) -> None:
+        stems: dict[str, Question] = {}
+        for q in questions:
+            key = unicodedata.normalize("NFKC", squash(q.stem))
+            if key in stems:
+                self.warn(q.line, f"question {q.id!r}, field 'stem'", f"same stem as question {stems[key].id!r}")
+            else:
+                stems[key] = q
+        keys = Counter(q.answer[0] for q in questions if q.type == "single")
+        total = sum(keys.values())
+        if total >= 5:
+            for letter, n in sorted(keys.items()):
+                if n / total > MAX_LETTER_SHARE:
+                    self.warn(line, "questions", f"{letter} is the key of {n} of {total} single-choice items ({n / total:.0%}; expected at most {MAX_LETTER_SHARE:.0%})")
+
+    # -- field helpers ---------------------------------------------------------
+    def text(self, item: YMap, name: str, where: str, *, required: bool = False) -> str | None:
+        """The field as stripped text, or None (reporting it when required or not text)."""
+        if name not in item:
+            if required:
+                self.error(item.line, f"{where}, field {name!r}", "missing (required)")
+            return None
+        value = item[name]
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.error(item.key_lines[name], f"{where}, field {name!r}", "empty (required)")
+            return None
+        if not isinstance(value, str):
+            self.error(item.key_lines[name], f"{where}, field {name!r}", "expected text, not a list or mapping")
+            return None
+        return value.strip()
+
+    def unknown_fields(self, item: YMap, known: set[str], where: str) -> None:
+        for key in item:
+            if key not in known:
+                self.error(item.key_lines[key], f"{where}, field {key!r}", f"unknown field (expected one of: {', '.join(sorted(known))})")
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    if value is None:
+        return "empty"
+    return "a list" if isinstance(value, list) else "a mapping"

@@ -1,0 +1,79 @@
+"""The ``studykit`` command line: a thin layer over the library.
+
+Each command parses its options, calls one or two library functions and writes
+the result.  User mistakes (:class:`~studykit.errors.StudykitError`) become
+``Error: …`` on stderr and exit status 1; anything else is a bug and keeps its
+traceback.  Heavy libraries are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import StudykitError
+
+BANK_OPTION = click.option(
+    "--bank",
+    "bank_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Question bank YAML. Default: ./question_bank.yaml, else the bank shipped with studykit.",
+)
+
+
+class StudykitGroup(click.Group):
+    """A group that turns :class:`StudykitError` into ``Error: …`` and exit 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StudykitError as exc:
+            for line in exc.details:
+                click.echo(line, err=True)
+            raise click.ClickException(exc.message) from None
+
+
+def _version() -> str:
+    import studykit
+
+    return str(studykit.__version__)
+
+
+@click.group(cls=StudykitGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="studykit", prog_name="studykit", message="%(prog)s %(version)s")
+def main() -> None:
+    """Quizzes, Anki decks and grading from party-study material.
+
+    Reads a question bank (question_bank.yaml) whose every answer is traceable
+    to a verbatim sentence of the study material.
+
+    \b
+    Example:
+      studykit check
+      studykit quiz --count 20 --seed 7 -o 第一次测验.md
+    """
+
+
+@main.command()
+@BANK_OPTION
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def check(bank_path: Path | None, strict: bool) -> None:
+    """Validate a question bank and its material files.
+
+    Reports every problem in one run as FILE:LINE: question ID, field F: what is
+    wrong (what was expected). Exits 1 on any error (and on warnings with
+    --strict); otherwise prints warnings and a one-line summary.
+
+    \b
+    Example:
+      studykit check --bank question_bank.yaml --strict
+    """
+    from .bank import load_bank, summarize
+
+    bank = load_bank(bank_path, strict=strict)
+    for warning in bank.warnings:
+        click.echo(warning, err=True)
+    click.echo(summarize(bank))

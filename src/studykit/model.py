@@ -1,0 +1,172 @@
+"""Typed, immutable records of a validated question bank.
+
+``load_bank`` builds these; renderers, the Anki exporter and the grader only ever
+see these frozen dataclasses, never raw YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+QuestionType = Literal["single", "multiple", "true_false", "fill_blank"]
+QUESTION_TYPES: tuple[QuestionType, ...] = ("single", "multiple", "true_false", "fill_blank")
+CHOICE_TYPES: tuple[QuestionType, ...] = ("single", "multiple")
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+#: Section headings of a Chinese paper, in the order the sections appear.
+TYPE_TITLES: dict[QuestionType, str] = {
+    "single": "单项选择题",
+    "multiple": "多项选择题",
+    "true_false": "判断题",
+    "fill_blank": "填空题",
+}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where the study material comes from, as recorded in ``material/sources.yaml``.
+
+    Every value is text copied from the article; absent values are ``""``.
+    """
+
+    publication: str = ""
+    section: str = ""
+    title: str = ""
+    event: str = ""
+    date: str = ""
+    venue: str = ""
+    format: str = ""
+    series: str = ""
+    compiler: str = ""
+
+    def describe(self) -> str:
+        """One line naming publication, section, event, date and venue, e.g. for a deck."""
+        parts = [
+            f"{self.publication}·{self.section}" if self.section else self.publication,
+            f"《{self.title}》" if self.title else "",
+            "，".join(p for p in (self.date, self.venue, self.event) if p),
+        ]
+        return "，".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One part of the article: the introduction (``id == "intro"``) or a speech.
+
+    ``speaker`` and ``position`` are ``""`` for the introduction.  ``text`` is the
+    material file's content exactly as read (UTF-8); ``number`` is the 0-based
+    order in the bank (the introduction usually 0).
+    """
+
+    id: str
+    heading: str
+    material: Path
+    text: str
+    number: int
+    speaker: str = ""
+    position: str = ""
+    line: int = 0
+
+    @property
+    def label(self) -> str:
+        """``"任剑涛 大都市是省域治理重要落点"``, or the heading alone for the introduction."""
+        return f"{self.speaker} {self.heading}" if self.speaker else self.heading
+
+
+@dataclass(frozen=True)
+class Question:
+    """One item of the bank.
+
+    ``answer`` holds, by ``type``:
+
+    * ``single``: one letter, e.g. ``("B",)``;
+    * ``multiple``: the correct letters in order, e.g. ``("A", "C", "D")``;
+    * ``true_false``: ``("true",)`` or ``("false",)``;
+    * ``fill_blank``: the accepted texts, the first being the one printed as key.
+
+    ``options`` is empty except for choice types.  ``source`` is a verbatim excerpt
+    of the speech's material file.  ``derived`` marks attribution questions made
+    by the library from the ``speeches`` records; ``line`` is the line in the bank
+    file (0 for derived questions).
+    """
+
+    id: str
+    speech: str
+    type: QuestionType
+    stem: str
+    answer: tuple[str, ...]
+    explanation: str
+    source: str
+    options: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    difficulty: int = 2
+    derived: bool = False
+    line: int = 0
+
+    @property
+    def is_choice(self) -> bool:
+        return self.type in CHOICE_TYPES
+
+    @property
+    def correct_indices(self) -> tuple[int, ...]:
+        """0-based indices of the correct options (choice types only, else ``()``)."""
+        if not self.is_choice:
+            return ()
+        return tuple(LETTERS.index(a) for a in self.answer)
+
+    @property
+    def correct_options(self) -> tuple[str, ...]:
+        """Texts of the correct options (choice types only, else ``()``)."""
+        return tuple(self.options[i] for i in self.correct_indices)
+
+    @property
+    def truth(self) -> bool | None:
+        """The truth value of a ``true_false`` statement, else ``None``."""
+        return self.answer[0] == "true" if self.type == "true_false" else None
+
+    @property
+    def answer_text(self) -> str:
+        """The answer as a reader sees it: ``"A、C"``, ``"正确"``/``"错误"``, or the text."""
+        if self.is_choice:
+            return "、".join(self.answer)
+        if self.type == "true_false":
+            return "正确" if self.truth else "错误"
+        return self.answer[0]
+
+
+@dataclass(frozen=True)
+class Bank:
+    """A validated question bank.
+
+    ``path`` is the bank file, ``root`` the folder material paths are relative
+    to.  ``questions`` holds the curated questions in file order followed by the
+    derived attribution questions.  ``fingerprint`` is the SHA-256 (hex) over
+    the bank file and every material file, so a key or cache can tell whether
+    the bank changed.  ``warnings`` are the non-fatal findings of validation.
+    """
+
+    id: str
+    title: str
+    path: Path
+    root: Path
+    speeches: tuple[Speech, ...]
+    questions: tuple[Question, ...]
+    fingerprint: str
+    provenance: Provenance = field(default_factory=Provenance)
+    warnings: tuple[str, ...] = ()
+
+    def speech(self, speech_id: str) -> Speech:
+        """The speech with this id; raises ``KeyError`` if there is none."""
+        for s in self.speeches:
+            if s.id == speech_id:
+                return s
+        raise KeyError(speech_id)
+
+    def question(self, question_id: str) -> Question:
+        """The question with this id; raises ``KeyError`` if there is none."""
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
