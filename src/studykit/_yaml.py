@@ -39,11 +39,27 @@ class _TextLoader(_Base):  # type: ignore[misc]
     yaml_path_resolvers: dict[Any, Any] = {}
 
 
+class Refused:
+    """Stands for a value whose tag was refused (the problem is already reported)."""
+
+    def __repr__(self) -> str:
+        return "<refused>"
+
+
+#: The single :class:`Refused` value.
+REFUSED = Refused()
+
+
 class YMap(dict[str, Any]):
-    """A mapping with the 1-based line of itself and of each key."""
+    """A mapping with the 1-based line of itself and of each key.
+
+    ``duplicates`` lists ``(key, line, first_line)`` for each repeated key (the
+    first occurrence is the value kept), so a caller can report it in context.
+    """
 
     line: int
     key_lines: dict[str, int]
+    duplicates: list[tuple[str, int, int]]
 
 
 class YList(list[Any]):
@@ -76,12 +92,14 @@ def compose(text: str, filename: str) -> yaml.Node | None:
         loader.dispose()
 
 
-def load_text_yaml(text: str, filename: str) -> tuple[Any, list[Problem]]:
+def load_text_yaml(text: str, filename: str, *, report_duplicates: bool = True) -> tuple[Any, list[Problem]]:
     """Load one YAML document as text-only data with line numbers.
 
     Returns ``(data, problems)``: ``data`` is built of :class:`YMap`,
-    :class:`YList`, ``str`` and ``None`` (``None`` also for an empty document);
-    ``problems`` lists duplicate keys and refused tags, each located.  Raises
+    :class:`YList`, ``str``, ``None`` (also for an empty document) and
+    :data:`REFUSED`; ``problems`` lists refused tags and (unless
+    ``report_duplicates`` is false, for callers that report them in context from
+    ``YMap.duplicates``) duplicate keys, each located.  Raises
     :class:`BankError` for a syntax error or an alias bomb.
     """
     node = compose(text, filename)
@@ -90,7 +108,33 @@ def load_text_yaml(text: str, filename: str) -> tuple[Any, list[Problem]]:
     _check_size(node, filename)
     problems: list[Problem] = []
     memo: dict[int, Any] = {}
-    return _convert(node, filename, problems, memo), problems
+    data = _convert(node, filename, problems, memo)
+    if report_duplicates:
+        problems.extend(_duplicate_problems(data, filename))
+        problems.sort(key=lambda p: p.line)
+    return data, problems
+
+
+def _duplicate_problems(data: Any, filename: str) -> list[Problem]:
+    found: list[Problem] = []
+    seen: set[int] = set()
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, YMap):
+            found += [Problem(filename, line, f"key {k!r}", duplicate_message(first)) for k, line, first in value.duplicates]
+            stack.extend(value.values())
+        elif isinstance(value, YList):
+            stack.extend(value)
+    return found
+
+
+def duplicate_message(first_line: int) -> str:
+    """The message for a key repeated in one mapping, first written at ``first_line``."""
+    return f"duplicate key (first at line {first_line}; YAML would silently keep only the last)"
 
 
 def _check_size(root: yaml.Node, filename: str) -> None:
@@ -136,31 +180,32 @@ def _convert(node: yaml.Node, filename: str, problems: list[Problem], memo: dict
     tag = node.tag or ""
     if isinstance(node, yaml.ScalarNode):
         if tag not in _TEXT_TAGS:
-            problems.append(Problem(filename, line, "", f"tag {tag!r} is not allowed (plain YAML only)"))
-            return None
+            problems.append(Problem(filename, line, "", _refused(tag)))
+            return REFUSED
         value = node.value
         result: Any = None if node.style is None and value in _NULLS else value
         memo[key] = result
         return result
     if isinstance(node, yaml.SequenceNode):
+        if tag != _CORE + "seq":
+            problems.append(Problem(filename, line, "", _refused(tag)))
+            return REFUSED
         seq = YList()
         seq.line = line
         seq.item_lines = []
         memo[key] = seq
-        if tag != _CORE + "seq":
-            problems.append(Problem(filename, line, "", f"tag {tag!r} is not allowed (plain YAML only)"))
-            return seq
         for item in node.value:
             seq.append(_convert(item, filename, problems, memo))
             seq.item_lines.append(item.start_mark.line + 1)
         return seq
+    if tag != _CORE + "map":
+        problems.append(Problem(filename, line, "", _refused(tag)))
+        return REFUSED
     mapping = YMap()
     mapping.line = line
     mapping.key_lines = {}
+    mapping.duplicates = []
     memo[key] = mapping
-    if tag != _CORE + "map":
-        problems.append(Problem(filename, line, "", f"tag {tag!r} is not allowed (plain YAML only)"))
-        return mapping
     for key_node, value_node in node.value:
         key_line = key_node.start_mark.line + 1
         if not isinstance(key_node, yaml.ScalarNode):
@@ -168,16 +213,15 @@ def _convert(node: yaml.Node, filename: str, problems: list[Problem], memo: dict
             continue
         name = key_node.value
         if name in mapping.key_lines:
-            first = mapping.key_lines[name]
-            problems.append(
-                Problem(
-                    filename,
-                    key_line,
-                    "",
-                    f"duplicate key {name!r} (first at line {first}; YAML would keep only the last)",
-                )
-            )
+            mapping.duplicates.append((name, key_line, mapping.key_lines[name]))
             continue
         mapping.key_lines[name] = key_line
         mapping[name] = _convert(value_node, filename, problems, memo)
     return mapping
+
+
+def _refused(tag: str) -> str:
+    shown = tag.removeprefix(_CORE)
+    return f"tag !!{shown} is not allowed (plain YAML only: no tags)" if tag.startswith(_CORE) else (
+        f"tag {tag} is not allowed (plain YAML only: no tags)"
+    )

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ._yaml import YList, YMap, load_text_yaml
+from ._yaml import REFUSED, YList, YMap, duplicate_message, load_text_yaml
 from .attribution import derive_attribution_questions
 from .errors import BankError, Problem
 from .model import (
@@ -119,6 +119,9 @@ class _Validator:
         self.name = str(path)
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
+        #: every speech id declared, valid or not (id -> line), so a question citing an
+        #: invalid speech is not reported a second time as citing an unknown one
+        self.declared_speeches: dict[str, int] = {}
 
     # -- reporting -------------------------------------------------------------
     def error(self, line: int, where: str, message: str) -> None:
@@ -141,7 +144,7 @@ class _Validator:
             line = raw[: exc.start].count(b"\n") + 1
             problem = Problem(self.name, line, "", "not UTF-8 text (save the bank as UTF-8)")
             raise BankError(f"{self.name} is not UTF-8", (problem,)) from None
-        data, problems = load_text_yaml(text, self.name)
+        data, problems = load_text_yaml(text, self.name, report_duplicates=False)
         self.errors.extend(problems)
         self.root = self.path.resolve().parent
         self.digest = hashlib.sha256(raw)
@@ -153,7 +156,7 @@ class _Validator:
             kinds = f"{len(self.errors)} error(s)" + (
                 f" and {len(self.warnings)} warning(s) (--strict)" if strict and self.warnings else ""
             )
-            raise BankError(f"{self.name}: {kinds}; nothing was written", tuple(found))
+            raise BankError(f"{self.name}: {kinds}", tuple(found))
         return bank
 
     def build(self, data: Any) -> Bank | None:
@@ -170,6 +173,7 @@ class _Validator:
         questions = self.questions(
             data.get("questions"), data.key_lines.get("questions", data.line), {s.id: s for s in speeches}
         )
+        self.report_duplicates(data)
         if head is None:
             return None
         bank_id, title, provenance = head
@@ -232,10 +236,10 @@ class _Validator:
         """``rel`` resolved against the bank's folder, if it exists and stays inside it."""
         candidate = (self.root / rel).resolve()
         if not candidate.is_relative_to(self.root):
-            self.error(line, where, f"{rel!r} is outside the bank's folder {self.root} (expected a relative path inside it)")
+            self.error(line, where, f"{rel!r} is outside the bank's folder (expected a relative path inside it)")
             return None
         if not candidate.is_file():
-            self.error(line, where, f"file {rel!r} not found (relative to {self.root})")
+            self.error(line, where, f"file {rel!r} not found (paths are relative to the bank's folder)")
             return None
         return candidate
 
@@ -245,7 +249,7 @@ class _Validator:
             self.error(line, "speeches", "expected a list of speeches")
             return []
         result: list[Speech] = []
-        seen: dict[str, int] = {}
+        seen = self.declared_speeches
         for number, (item, item_line) in enumerate(zip(raw, raw.item_lines, strict=True)):
             if not isinstance(item, YMap):
                 self.error(item_line, f"speech #{number + 1}", "expected a mapping with id, heading, material")
@@ -329,7 +333,7 @@ class _Validator:
                 seen_ids[qid] = item.key_lines["id"]
 
         speech_id = self.text(item, "speech", where)
-        if speech_id and speech_id not in speeches:
+        if speech_id and speech_id not in self.declared_speeches:
             known = ", ".join(speeches) or "none"
             self.error(item.key_lines["speech"], f"{where}, field 'speech'", f"unknown speech id {speech_id!r} (expected one of: {known})")
         qtype = self.text(item, "type", where)
@@ -374,6 +378,8 @@ class _Validator:
                 self.error(item.key_lines["options"], f"{where}, field 'options'", f"a {qtype} question has no options (only single and multiple do)")
             return ()
         line = item.key_lines.get("options", item.line)
+        if raw is REFUSED:
+            return ()
         if "options" not in item:
             self.error(line, f"{where}, field 'options'", f"missing (a {qtype} question needs {MIN_OPTIONS}–{MAX_OPTIONS} options)")
             return ()
@@ -398,7 +404,7 @@ class _Validator:
         return tuple(options)
 
     def answer(self, item: YMap, where: str, qtype: str | None, options: tuple[str, ...]) -> tuple[str, ...]:
-        if "answer" not in item or qtype is None:
+        if "answer" not in item or qtype is None or item["answer"] is REFUSED:
             return ()
         raw = item["answer"]
         line = item.key_lines["answer"]
@@ -445,7 +451,7 @@ class _Validator:
         return tuple(t.strip() for t in texts)
 
     def tags(self, item: YMap, where: str) -> tuple[str, ...]:
-        if "tags" not in item or item["tags"] is None:
+        if "tags" not in item or item["tags"] is None or item["tags"] is REFUSED:
             return ()
         raw = item["tags"]
         line = item.key_lines["tags"]
@@ -459,7 +465,7 @@ class _Validator:
 
     def difficulty(self, item: YMap, where: str) -> int:
         raw = item.get("difficulty")
-        if "difficulty" not in item:
+        if "difficulty" not in item or raw is REFUSED:
             return 2
         if raw not in ("1", "2", "3"):
             self.error(item.key_lines["difficulty"], f"{where}, field 'difficulty'", f"{_show(raw)} (expected 1, 2 or 3)")
@@ -492,6 +498,31 @@ class _Validator:
                 if n / total > MAX_LETTER_SHARE:
                     self.warn(line, "questions", f"{letter} is the key of {n} of {total} single-choice items ({n / total:.0%}; expected at most {MAX_LETTER_SHARE:.0%})")
 
+    def report_duplicates(self, data: YMap) -> None:
+        """Report every repeated key, naming the record (bank, speech, question) it stands in."""
+
+        def walk(value: object, where: str) -> None:
+            if isinstance(value, YMap):
+                for key, line, first in value.duplicates:
+                    label = f"{where}, field {key!r}" if where else f"key {key!r}"
+                    self.error(line, label, duplicate_message(first))
+                for child in value.values():
+                    walk(child, where)
+            elif isinstance(value, YList):
+                for child in value:
+                    walk(child, where)
+
+        for key, line, first in data.duplicates:
+            self.error(line, f"key {key!r}", duplicate_message(first))
+        walk(data.get("bank"), "bank")
+        for section, kind in (("speeches", "speech"), ("questions", "question")):
+            items = data.get(section)
+            if not isinstance(items, YList):
+                continue
+            for i, item in enumerate(items):
+                ident = item.get("id") if isinstance(item, YMap) else None
+                walk(item, f"{kind} {ident!r}" if isinstance(ident, str) else f"{kind} #{i + 1}")
+
     # -- field helpers ---------------------------------------------------------
     def text(self, item: YMap, name: str, where: str, *, required: bool = False) -> str | None:
         """The field as stripped text, or None (reporting it when required or not text)."""
@@ -500,6 +531,8 @@ class _Validator:
                 self.error(item.line, f"{where}, field {name!r}", "missing (required)")
             return None
         value = item[name]
+        if value is REFUSED:  # already reported
+            return None
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.error(item.key_lines[name], f"{where}, field {name!r}", "empty (required)")
