@@ -16,7 +16,7 @@ libyaml's C parser where present (``yaml.CSafeLoader``'s parser; the pure-Python
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -35,8 +35,8 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 class _TextLoader(_Base):  # type: ignore[misc]
     """A safe loader that resolves no implicit types: every plain scalar is ``str``."""
 
-    yaml_implicit_resolvers: dict[str, Any] = {}
-    yaml_path_resolvers: dict[Any, Any] = {}
+    yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {}
+    yaml_path_resolvers: ClassVar[dict[Any, Any]] = {}
 
 
 class Refused:
@@ -125,7 +125,9 @@ def _duplicate_problems(data: Any, filename: str) -> list[Problem]:
             continue
         seen.add(id(value))
         if isinstance(value, YMap):
-            found += [Problem(filename, line, f"key {k!r}", duplicate_message(first)) for k, line, first in value.duplicates]
+            found += [
+                Problem(filename, line, f"key {k!r}", duplicate_message(first)) for k, line, first in value.duplicates
+            ]
             stack.extend(value.values())
         elif isinstance(value, YList):
             stack.extend(value)
@@ -149,11 +151,7 @@ def _check_size(root: yaml.Node, filename: str) -> None:
         if isinstance(node, yaml.ScalarNode):
             sizes[key] = 1
             continue
-        children = (
-            [n for pair in node.value for n in pair]
-            if isinstance(node, yaml.MappingNode)
-            else list(node.value)
-        )
+        children = [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else list(node.value)
         if done:
             total = 1 + sum(sizes.get(id(c), 0) for c in children)
             if total > MAX_NODES:
@@ -222,6 +220,8 @@ def _convert(node: yaml.Node, filename: str, problems: list[Problem], memo: dict
 
 def _refused(tag: str) -> str:
     shown = tag.removeprefix(_CORE)
-    return f"tag !!{shown} is not allowed (plain YAML only: no tags)" if tag.startswith(_CORE) else (
-        f"tag {tag} is not allowed (plain YAML only: no tags)"
+    return (
+        f"tag !!{shown} is not allowed (plain YAML only: no tags)"
+        if tag.startswith(_CORE)
+        else (f"tag {tag} is not allowed (plain YAML only: no tags)")
     )

@@ -103,7 +103,7 @@ def _make(
     candidates = sorted({p for p in pool if p != correct})
     distractors = rng.sample(candidates, min(MAX_OPTIONS - 1, len(candidates)))
     key_at = rotation % (len(distractors) + 1)
-    options = distractors[:key_at] + [correct] + distractors[key_at:]
+    options = [*distractors[:key_at], correct, *distractors[key_at:]]
     return Question(
         id=qid,
         speech=speech.id,

@@ -122,6 +122,7 @@ class _Validator:
         #: every speech id declared, valid or not (id -> line), so a question citing an
         #: invalid speech is not reported a second time as citing an unknown one
         self.declared_speeches: dict[str, int] = {}
+        self.stems: dict[str, str] = {}  # squashed stem -> id of the first question with it
 
     # -- reporting -------------------------------------------------------------
     def error(self, line: int, where: str, message: str) -> None:
@@ -165,7 +166,9 @@ class _Validator:
             return None
         for key in data:
             if key not in _TOP_FIELDS:
-                self.error(data.key_lines[key], "", f"unknown top-level key {key!r} (expected bank, speeches, questions)")
+                self.error(
+                    data.key_lines[key], "", f"unknown top-level key {key!r} (expected bank, speeches, questions)"
+                )
         for key in sorted(_TOP_FIELDS - set(data)):
             self.error(data.line, "", f"missing top-level key {key!r}")
         head = self.bank_header(data.get("bank"), data.key_lines.get("bank", data.line))
@@ -181,7 +184,11 @@ class _Validator:
         curated_ids = {q.id: q.line for q in questions}
         for q in derived:
             if q.id in curated_ids:
-                self.error(curated_ids[q.id], f"question {q.id!r}, field 'id'", "this id is reserved for a derived attribution question")
+                self.error(
+                    curated_ids[q.id],
+                    f"question {q.id!r}, field 'id'",
+                    "this id is reserved for a derived attribution question",
+                )
         self.bank_warnings(questions, data.key_lines.get("questions", data.line))
         for s in speeches:
             self.digest.update(b"\0" + str(s.material).encode() + b"\0" + s.text.encode())
@@ -206,7 +213,11 @@ class _Validator:
         bank_id = self.text(raw, "id", "bank", required=True)
         title = self.text(raw, "title", "bank", required=True)
         if bank_id and not _SLUG_RE.match(bank_id):
-            self.error(raw.key_lines["id"], "bank, field 'id'", f"{bank_id!r} is not a slug (expected lowercase letters, digits and hyphens)")
+            self.error(
+                raw.key_lines["id"],
+                "bank, field 'id'",
+                f"{bank_id!r} is not a slug (expected lowercase letters, digits and hyphens)",
+            )
         provenance = Provenance()
         prov_path = self.text(raw, "provenance", "bank")
         if prov_path:
@@ -258,26 +269,42 @@ class _Validator:
             where = f"speech {sid!r}" if sid else f"speech #{number + 1}"
             self.unknown_fields(item, _SPEECH_FIELDS, where)
             if sid and not _SLUG_RE.match(sid):
-                self.error(item.key_lines["id"], f"{where}, field 'id'", f"{sid!r} is not a slug (expected lowercase letters, digits and hyphens)")
+                self.error(
+                    item.key_lines["id"],
+                    f"{where}, field 'id'",
+                    f"{sid!r} is not a slug (expected lowercase letters, digits and hyphens)",
+                )
             if sid in seen:
-                self.error(item.key_lines["id"], f"{where}, field 'id'", f"duplicate speech id (first at line {seen[sid]})")
+                self.error(
+                    item.key_lines["id"], f"{where}, field 'id'", f"duplicate speech id (first at line {seen[sid]})"
+                )
             elif sid:
                 seen[sid] = item.key_lines["id"]
             heading = self.text(item, "heading", where, required=True)
             speaker = self.text(item, "speaker", where)
             position = self.text(item, "position", where)
             if bool(speaker) != bool(position):
-                self.error(item.line, where, "speaker and position go together (give both, or neither for the introduction)")
+                self.error(
+                    item.line, where, "speaker and position go together (give both, or neither for the introduction)"
+                )
             rel = self.text(item, "material", where, required=True)
             path = self.resolve(rel, item.key_lines["material"], f"{where}, field 'material'") if rel else None
-            text = self.read_material(path, rel, item.key_lines.get("material", item.line), where) if path else None
+            text = self.read_material(path, rel, item.key_lines["material"], where) if path and rel else None
             if text is not None:
                 flat = squash(text)
                 if heading and squash(heading) not in flat:
-                    self.error(item.key_lines["heading"], f"{where}, field 'heading'", f"{heading!r} does not occur in {rel} (expected the heading exactly as written)")
+                    self.error(
+                        item.key_lines["heading"],
+                        f"{where}, field 'heading'",
+                        f"{heading!r} does not occur in {rel} (expected the heading exactly as written)",
+                    )
                 if speaker and position and squash(speaker + position) not in flat:
-                    self.error(item.key_lines["speaker"], f"{where}, field 'position'", f"'{speaker} {position}' does not occur in {rel} (expected speaker and post exactly as written)")
-            if sid and heading and path and text is not None:
+                    self.error(
+                        item.key_lines["speaker"],
+                        f"{where}, field 'position'",
+                        f"'{speaker} {position}' does not occur in {rel} (expected speaker and post exactly as written)",
+                    )
+            if sid and heading and rel and text is not None:
                 result.append(
                     Speech(sid, heading, Path(rel), text, len(result), speaker or "", position or "", item.line)
                 )
@@ -328,17 +355,27 @@ class _Validator:
             if not _ID_RE.match(qid):
                 self.error(item.key_lines["id"], f"{where}, field 'id'", "expected letters, digits, '-', '_' or '.'")
             if qid in seen_ids:
-                self.error(item.key_lines["id"], f"{where}, field 'id'", f"duplicate id (first at line {seen_ids[qid]})")
+                self.error(
+                    item.key_lines["id"], f"{where}, field 'id'", f"duplicate id (first at line {seen_ids[qid]})"
+                )
             else:
                 seen_ids[qid] = item.key_lines["id"]
 
         speech_id = self.text(item, "speech", where)
         if speech_id and speech_id not in self.declared_speeches:
             known = ", ".join(speeches) or "none"
-            self.error(item.key_lines["speech"], f"{where}, field 'speech'", f"unknown speech id {speech_id!r} (expected one of: {known})")
+            self.error(
+                item.key_lines["speech"],
+                f"{where}, field 'speech'",
+                f"unknown speech id {speech_id!r} (expected one of: {known})",
+            )
         qtype = self.text(item, "type", where)
         if qtype and qtype not in QUESTION_TYPES:
-            self.error(item.key_lines["type"], f"{where}, field 'type'", f"unknown type {qtype!r} (expected one of: {', '.join(QUESTION_TYPES)})")
+            self.error(
+                item.key_lines["type"],
+                f"{where}, field 'type'",
+                f"unknown type {qtype!r} (expected one of: {', '.join(QUESTION_TYPES)})",
+            )
             qtype = None
         stem = self.text(item, "stem", where) or ""
         explanation = self.text(item, "explanation", where) or ""
@@ -350,9 +387,17 @@ class _Validator:
 
         if source and speech_id in flat_material and squash(source) not in flat_material[speech_id]:
             rel = speeches[speech_id].material
-            self.error(item.key_lines["source"], f"{where}, field 'source'", f"not found verbatim in {rel} (expected an excerpt of speech {speech_id!r}, whitespace aside)")
+            self.error(
+                item.key_lines["source"],
+                f"{where}, field 'source'",
+                f"not found verbatim in {rel} (expected an excerpt of speech {speech_id!r}, whitespace aside)",
+            )
         if qtype == "fill_blank" and answer and source and squash(answer[0]) not in squash(source):
-            self.error(item.key_lines["answer"], f"{where}, field 'answer'", f"{answer[0]!r} does not occur in the source (expected the blank's text as the source writes it)")
+            self.error(
+                item.key_lines["answer"],
+                f"{where}, field 'answer'",
+                f"{answer[0]!r} does not occur in the source (expected the blank's text as the source writes it)",
+            )
         self.question_warnings(item, where, qtype, stem, options)
 
         if len(self.errors) > before or not (qid and speech_id and qtype and stem and answer):
@@ -360,7 +405,7 @@ class _Validator:
         return Question(
             id=qid,
             speech=speech_id,
-            type=qtype,  # type: ignore[arg-type]
+            type=qtype,
             stem=stem,
             answer=answer,
             explanation=explanation,
@@ -375,23 +420,37 @@ class _Validator:
         raw = item.get("options")
         if qtype not in CHOICE_TYPES:
             if "options" in item and qtype:
-                self.error(item.key_lines["options"], f"{where}, field 'options'", f"a {qtype} question has no options (only single and multiple do)")
+                self.error(
+                    item.key_lines["options"],
+                    f"{where}, field 'options'",
+                    f"a {qtype} question has no options (only single and multiple do)",
+                )
             return ()
         line = item.key_lines.get("options", item.line)
         if raw is REFUSED:
             return ()
         if "options" not in item:
-            self.error(line, f"{where}, field 'options'", f"missing (a {qtype} question needs {MIN_OPTIONS}–{MAX_OPTIONS} options)")
+            self.error(
+                line,
+                f"{where}, field 'options'",
+                f"missing (a {qtype} question needs {MIN_OPTIONS}–{MAX_OPTIONS} options)",
+            )
             return ()
         if not isinstance(raw, YList):
-            self.error(line, f"{where}, field 'options'", f"expected a list of {MIN_OPTIONS}–{MAX_OPTIONS} option texts")
+            self.error(
+                line, f"{where}, field 'options'", f"expected a list of {MIN_OPTIONS}–{MAX_OPTIONS} option texts"
+            )
             return ()
         options: list[str] = []
         seen: dict[str, int] = {}
         for i, (opt, opt_line) in enumerate(zip(raw, raw.item_lines, strict=True)):
             label = f"{where}, field 'options'"
             if not isinstance(opt, str) or not opt.strip():
-                self.error(opt_line, label, f"option {i + 1} is {'empty' if opt is None or isinstance(opt, str) else 'not text'} (expected option text)")
+                self.error(
+                    opt_line,
+                    label,
+                    f"option {i + 1} is {'empty' if opt is None or isinstance(opt, str) else 'not text'} (expected option text)",
+                )
                 continue
             text = opt.strip()
             key = unicodedata.normalize("NFKC", squash(text))
@@ -419,7 +478,11 @@ class _Validator:
             letters = LETTERS[: len(options)]
             span = f"A–{letters[-1]}" if letters else "letters"
             if not parts or any(len(p) != 1 or p not in LETTERS for p in parts):
-                self.error(line, label, f"{_show(raw)} is not option letters (expected {'one letter' if qtype == 'single' else 'letters such as ACD'} in {span})")
+                self.error(
+                    line,
+                    label,
+                    f"{_show(raw)} is not option letters (expected {'one letter' if qtype == 'single' else 'letters such as ACD'} in {span})",
+                )
                 return ()
             bad = [p for p in parts if p not in letters]
             if bad and options:
@@ -429,10 +492,18 @@ class _Validator:
                 self.error(line, label, f"{_show(raw)} repeats a letter")
                 return ()
             if qtype == "single" and len(parts) != 1:
-                self.error(line, label, f"{_show(raw)}: a single-choice item has exactly one key (expected one letter in {span}, or type: multiple)")
+                self.error(
+                    line,
+                    label,
+                    f"{_show(raw)}: a single-choice item has exactly one key (expected one letter in {span}, or type: multiple)",
+                )
                 return ()
             if qtype == "multiple" and len(parts) < 2:
-                self.error(line, label, f"{_show(raw)}: a multiple-choice item needs at least 2 correct options (expected letters such as AC, or type: single)")
+                self.error(
+                    line,
+                    label,
+                    f"{_show(raw)}: a multiple-choice item needs at least 2 correct options (expected letters such as AC, or type: single)",
+                )
                 return ()
             if qtype == "multiple" and options and len(parts) == len(options):
                 self.warn(line, label, "every option is correct (choosing all would always score)")
@@ -468,35 +539,44 @@ class _Validator:
         if "difficulty" not in item or raw is REFUSED:
             return 2
         if raw not in ("1", "2", "3"):
-            self.error(item.key_lines["difficulty"], f"{where}, field 'difficulty'", f"{_show(raw)} (expected 1, 2 or 3)")
+            self.error(
+                item.key_lines["difficulty"], f"{where}, field 'difficulty'", f"{_show(raw)} (expected 1, 2 or 3)"
+            )
             return 2
         return int(raw)
 
     # -- warnings --------------------------------------------------------------
     def question_warnings(self, item: YMap, where: str, qtype: str | None, stem: str, options: tuple[str, ...]) -> None:
         line = item.key_lines.get("stem", item.line)
+        if stem:
+            key = unicodedata.normalize("NFKC", squash(stem))
+            if key in self.stems:
+                self.warn(line, f"{where}, field 'stem'", f"same stem as question {self.stems[key]!r}")
+            else:
+                self.stems[key] = str(item.get("id"))
         if qtype in CHOICE_TYPES and stem and CHOICE_MARKER not in stem:
             self.warn(line, f"{where}, field 'stem'", f"a choice stem carries the answer marker {CHOICE_MARKER!r}")
         if qtype == "fill_blank" and stem and not BLANK_RE.search(stem):
             self.warn(line, f"{where}, field 'stem'", "a fill_blank stem marks its blank as ____")
         for opt in options:
             if _CATCH_ALL_RE.match(squash(opt)):
-                self.warn(item.key_lines["options"], f"{where}, field 'options'", f"{opt!r} is a catch-all option (write a real distractor)")
+                self.warn(
+                    item.key_lines["options"],
+                    f"{where}, field 'options'",
+                    f"{opt!r} is a catch-all option (write a real distractor)",
+                )
 
     def bank_warnings(self, questions: list[Question], line: int) -> None:
-        stems: dict[str, Question] = {}
-        for q in questions:
-            key = unicodedata.normalize("NFKC", squash(q.stem))
-            if key in stems:
-                self.warn(q.line, f"question {q.id!r}, field 'stem'", f"same stem as question {stems[key].id!r}")
-            else:
-                stems[key] = q
         keys = Counter(q.answer[0] for q in questions if q.type == "single")
         total = sum(keys.values())
         if total >= 5:
             for letter, n in sorted(keys.items()):
                 if n / total > MAX_LETTER_SHARE:
-                    self.warn(line, "questions", f"{letter} is the key of {n} of {total} single-choice items ({n / total:.0%}; expected at most {MAX_LETTER_SHARE:.0%})")
+                    self.warn(
+                        line,
+                        "questions",
+                        f"{letter} is the key of {n} of {total} single-choice items ({n / total:.0%}; expected at most {MAX_LETTER_SHARE:.0%})",
+                    )
 
     def report_duplicates(self, data: YMap) -> None:
         """Report every repeated key, naming the record (bank, speech, question) it stands in."""
@@ -545,7 +625,11 @@ class _Validator:
     def unknown_fields(self, item: YMap, known: set[str], where: str) -> None:
         for key in item:
             if key not in known:
-                self.error(item.key_lines[key], f"{where}, field {key!r}", f"unknown field (expected one of: {', '.join(sorted(known))})")
+                self.error(
+                    item.key_lines[key],
+                    f"{where}, field {key!r}",
+                    f"unknown field (expected one of: {', '.join(sorted(known))})",
+                )
 
 
 def _show(value: Any) -> str:

@@ -1,0 +1,60 @@
+"""Attribution questions derived from the speeches records."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from conftest import SHIPPED_BANK
+from studykit import load_bank
+
+SPEAKERS = {
+    "ren-jiantao": ("任剑涛", "清华大学社会科学学院教授", "大都市是省域治理重要落点"),
+    "tian-yipeng": ("田毅鹏", "吉林大学哲学社会学院院长、教授", "以网格化推进社会治理精细化"),
+    "zhao-xianfu": ("赵显富", "湖北省民政厅党组成员、副厅长", "社会治理重心在城乡社区"),
+    "zhang-yanguo": ("张艳国", "江西师范大学党委副书记、教授", "把大数据融入智慧社区建设"),
+    "jiang-xiaoping": ("姜晓萍", "四川大学公共管理学院党委书记、教授", "把握城市社会治理的关键要素"),
+    "wei-yueming": ("魏月明", "湖北省委政法委副书记", "加快推进市域社会治理现代化"),
+    "ouyang-kang": ("欧阳康", "华中科技大学国家治理研究院院长、教授", "将抗疫经验转化为社会善治举措"),
+    "dai-xiaoming": ("戴小明", "中央党校教师培训学院院长、教授", "省域治理是国家治理在地方的延伸"),
+}
+
+
+def test_three_derived_questions_per_speaker_with_stable_ids() -> None:
+    """Each of the eight speakers gets heading, position and quote items; the intro gets none."""
+    bank = load_bank(SHIPPED_BANK)
+    derived = [q.id for q in bank.questions if q.derived]
+    assert derived == [f"attr-{sid}-{kind}" for sid in SPEAKERS for kind in ("heading", "position", "quote")]
+
+
+def test_derived_answers_are_true_for_all_eight_speakers() -> None:
+    """The key names the right speaker or post; distractors are other speakers' names or posts."""
+    bank = load_bank(SHIPPED_BANK)
+    names = {v[0] for v in SPEAKERS.values()}
+    posts = {v[1] for v in SPEAKERS.values()}
+    for sid, (speaker, position, heading) in SPEAKERS.items():
+        h = bank.question(f"attr-{sid}-heading")
+        assert heading in h.stem
+        assert h.correct_options == (speaker,)
+        assert set(h.options) <= names and len(h.options) == 4
+        p = bank.question(f"attr-{sid}-position")
+        assert speaker in p.stem
+        assert p.correct_options == (position,)
+        assert set(p.options) <= posts and len(set(p.options)) == 4
+        q = bank.question(f"attr-{sid}-quote")
+        assert q.correct_options == (speaker,)
+        assert q.source in bank.speech(sid).text
+        assert speaker not in q.stem
+
+
+def test_derived_keys_spread_over_the_letters() -> None:
+    """The 24 derived keys rotate over A–D: each letter holds exactly 6."""
+    bank = load_bank(SHIPPED_BANK)
+    keys = Counter(q.answer[0] for q in bank.questions if q.derived)
+    assert keys == {"A": 6, "B": 6, "C": 6, "D": 6}
+
+
+def test_derivation_is_deterministic() -> None:
+    """Two loads derive identical questions."""
+    first = [q for q in load_bank(SHIPPED_BANK).questions if q.derived]
+    second = [q for q in load_bank(SHIPPED_BANK).questions if q.derived]
+    assert first == second

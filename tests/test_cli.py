@@ -1,0 +1,75 @@
+"""The command line as a whole: help, version, errors without tracebacks, README coverage."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, SHIPPED_BANK
+from studykit.cli import main
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_command_has_help_with_an_example_and_a_readme_section(name: str) -> None:
+    """`studykit NAME --help` works, shows an example, and the README documents NAME."""
+    result = CliRunner().invoke(main, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
+    assert f"### `studykit {name}`" in README
+    command = main.commands[name]
+    assert isinstance(command, click.Command) and command.help
+
+
+def test_version_is_printed() -> None:
+    """`studykit --version` prints the package version."""
+    from importlib.metadata import version
+
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"studykit {version('studykit')}\n"
+
+
+def test_missing_bank_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    """A bank path that does not exist gives one Error line and exit 1."""
+    result = CliRunner().invoke(main, ["check", "--bank", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: no question bank at {tmp_path / 'nope.yaml'} (give one with --bank PATH)\n"
+
+
+def test_check_finds_the_shipped_bank_from_any_folder(tmp_path: Path) -> None:
+    """Run from a folder without question_bank.yaml, `python -m studykit check` uses the shipped bank."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "studykit", "check"], cwd=tmp_path, capture_output=True, text=True, env=env
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "OK, 124 questions (100 curated, 24 derived) in 9 parts" in proc.stdout
+    assert proc.stdout.startswith(str(SHIPPED_BANK)) or "studykit/data/question_bank.yaml" in proc.stdout
+
+
+def test_check_summary_of_the_shipped_bank() -> None:
+    """The one-line summary counts questions per part and per type."""
+    result = CliRunner().invoke(main, ["check", "--bank", str(SHIPPED_BANK)])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{SHIPPED_BANK}: OK, 124 questions (100 curated, 24 derived) in 9 parts — intro 10, ren-jiantao 14, "
+        "tian-yipeng 14, zhao-xianfu 14, zhang-yanguo 14, jiang-xiaoping 14, wei-yueming 15, ouyang-kang 14, "
+        "dai-xiaoming 15; single 69, multiple 20, true_false 15, fill_blank 20\n"
+    )
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    """The README's first block is the setup+main-job command and the setup+tests command that CI runs."""
+    block = README.split("```sh\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    assert len(block) == 2
+    assert block[0].startswith("python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/studykit ")
+    assert block[1] == "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
+    assert "sed -n 2p" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
