@@ -27,7 +27,6 @@ from .model import (
     Bank,
     Provenance,
     Question,
-    QuestionType,
     Speech,
 )
 
