@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Keep the bank cache of this test run apart from the user's (subprocesses inherit it).
+os.environ["STUDYKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="studykit-test-cache-")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"

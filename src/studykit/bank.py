@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from . import _cache
 from ._yaml import REFUSED, YList, YMap, duplicate_message, load_text_yaml
 from .attribution import derive_attribution_questions
 from .errors import BankError, Problem
@@ -84,16 +85,30 @@ def default_bank_path() -> Path:
     return Path(str(resources.files("studykit") / "data" / BANK_FILENAME))
 
 
-def load_bank(path: str | Path | None = None, *, strict: bool = False) -> Bank:
+def load_bank(path: str | Path | None = None, *, strict: bool = False, cache: bool = True) -> Bank:
     """Read, validate and return the bank at ``path`` (default: :func:`default_bank_path`).
 
     Raises :class:`~studykit.errors.BankError` listing every error found (every
     warning too when ``strict``), each as ``FILE:LINE: question ID, field F:
     what is wrong (what was expected)``; a YAML syntax error stops at once.  The
     returned bank's ``warnings`` hold the warnings as text lines.
+
+    With ``cache`` (and unless ``$STUDYKIT_NO_CACHE`` is set) a bank whose file
+    and material are byte-for-byte unchanged since a previous load is read from
+    the JSON cache described in :mod:`studykit._cache` instead of being parsed.
     """
     bank_path = Path(path) if path is not None else default_bank_path()
-    return _Validator(bank_path).run(strict=strict)
+    validator = _Validator(bank_path)
+    raw = validator.read()
+    use_cache = cache and _cache.enabled()
+    if use_cache:
+        hit = _cache.lookup(bank_path, raw)
+        if hit is not None and not (strict and hit.warnings):
+            return hit
+    bank = validator.run(raw, strict=strict)
+    if use_cache:
+        _cache.store(bank, raw, validator.inputs)
+    return bank
 
 
 def summarize(bank: Bank) -> str:
@@ -122,6 +137,8 @@ class _Validator:
         #: invalid speech is not reported a second time as citing an unknown one
         self.declared_speeches: dict[str, int] = {}
         self.stems: dict[str, str] = {}  # squashed stem -> id of the first question with it
+        #: every other file read, as (path relative to the bank's folder, bytes), for the cache
+        self.inputs: list[tuple[str, bytes]] = []
 
     # -- reporting -------------------------------------------------------------
     def error(self, line: int, where: str, message: str) -> None:
@@ -131,13 +148,18 @@ class _Validator:
         self.warnings.append(Problem(self.name, line, where, message, "warning"))
 
     # -- entry -----------------------------------------------------------------
-    def run(self, *, strict: bool) -> Bank:
+    def read(self) -> bytes:
+        """The bank file's bytes; :class:`BankError` if it cannot be read."""
         try:
-            raw = self.path.read_bytes()
+            return self.path.read_bytes()
         except FileNotFoundError:
             raise BankError(f"no question bank at {self.name} (give one with --bank PATH)") from None
+        except IsADirectoryError:
+            raise BankError(f"{self.name} is a folder (expected the bank's YAML file)") from None
         except OSError as exc:
             raise BankError(f"cannot read {self.name}: {exc.strerror}") from None
+
+    def run(self, raw: bytes, *, strict: bool) -> Bank:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -236,6 +258,7 @@ class _Validator:
             self.error(line, "bank, field 'provenance'", f"{rel} is not a readable UTF-8 YAML file ({exc})")
             return Provenance()
         self.errors.extend(problems)
+        self.inputs.append((rel, raw))
         self.digest.update(b"\0" + rel.encode() + b"\0" + raw)
         if not isinstance(data, dict):
             self.error(line, "bank, field 'provenance'", f"{rel} must be a mapping")
@@ -311,7 +334,10 @@ class _Validator:
 
     def read_material(self, path: Path, rel: str, line: int, where: str) -> str | None:
         try:
-            return path.read_bytes().decode("utf-8")
+            raw = path.read_bytes()
+            text = raw.decode("utf-8")
+            self.inputs.append((rel, raw))
+            return text
         except UnicodeDecodeError:
             self.error(line, f"{where}, field 'material'", f"{rel} is not UTF-8 text")
         except OSError as exc:

@@ -1,0 +1,117 @@
+"""Synthetic data for the benchmarks: large valid banks and large branch tables.
+
+``make_bank(folder, n)`` writes ``folder/question_bank.yaml`` with ``n`` curated
+questions (all four types) spread over ``speeches`` material files that it also
+writes; the result passes ``studykit check``.  ``make_table(path, key, members)``
+writes a branch's answer table (CSV, UTF-8 with BOM, one row per member, a name
+column plus one column per item of ``key``) with seeded random answers.
+
+Run as a script to write a bank: ``python benchmarks/generate.py OUT_DIR N``.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import sys
+from pathlib import Path
+
+from studykit.key import AnswerKey
+
+_CHARS = (
+    "治理现代化体系能力社会基层社区城市省域国家发展建设创新服务管理机制格局数据平台安全"
+    "风险防范化解公共政策制度改革实践经验群众人民党建引领协同共建共治共享法治自治德治"
+)
+_TYPES = ("single", "single", "single", "multiple", "true_false", "fill_blank")
+
+
+def _phrase(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(_CHARS) for _ in range(n))
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def make_bank(folder: Path, n: int, *, speeches: int = 20, seed: int = 0) -> Path:
+    """Write a valid bank of ``n`` questions over ``speeches`` speeches; return the bank's path."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "material").mkdir(exist_ok=True)
+    per_speech = -(-n // speeches)
+    lines = ["bank:", f"  id: synthetic-{n}", f"  title: 合成题库{n}题", "speeches:"]
+    sentences: list[list[str]] = []
+    for s in range(speeches):
+        heading = f"第{s + 1}篇{_phrase(rng, 8)}"
+        speaker, position = f"专家{s + 1:03d}", f"某大学{_phrase(rng, 4)}学院教授{s + 1}"
+        body = [f"第{s + 1}篇第{i + 1}句，{_phrase(rng, 24)}。" for i in range(per_speech)]
+        sentences.append(body)
+        text = f"{heading}\n\n{speaker} {position}\n\n" + "\n\n".join(body) + "\n"
+        rel = f"material/{s + 1:03d}.txt"
+        (folder / rel).write_text(text, encoding="utf-8")
+        lines += [
+            f"  - id: s{s + 1:03d}",
+            f"    speaker: {speaker}",
+            f"    position: {position}",
+            f"    heading: {heading}",
+            f"    material: {rel}",
+        ]
+    lines.append("questions:")
+    for i in range(n):
+        s, k = divmod(i, per_speech)
+        source = sentences[s][k]
+        qtype = _TYPES[i % len(_TYPES)]
+        lines += [f"  - id: q{i:06d}", f"    speech: s{s + 1:03d}", f"    type: {qtype}"]
+        if qtype in ("single", "multiple"):
+            options = [f"选项{j}{_phrase(rng, 6)}" for j in range(4)]
+            answer = "ABCD"[i % 4] if qtype == "single" else ["AB", "ACD", "BD", "BCD"][i % 4]
+            lines += [
+                f"    stem: {_quote('第' + str(i) + '题' + _phrase(rng, 16) + '（ ）')}",
+                "    options: [" + ", ".join(_quote(o) for o in options) + "]",
+                f"    answer: {answer}",
+            ]
+        elif qtype == "true_false":
+            lines += [
+                f"    stem: {_quote('第' + str(i) + '题' + _phrase(rng, 16) + '。')}",
+                f"    answer: {'true' if i % 2 else 'false'}",
+            ]
+        else:
+            blank = source[6:12]
+            stem = source.replace(blank, "____", 1)
+            lines += [f"    stem: {_quote(f'第{i}题：' + stem)}", f"    answer: {_quote(blank)}"]
+        lines += [
+            f"    explanation: {_quote('解析' + _phrase(rng, 20))}",
+            f"    source: {_quote(source)}",
+            f"    tags: [标签{i % 7}, 专题{i % 3}]",
+            f"    difficulty: {1 + i % 3}",
+        ]
+    path = folder / "question_bank.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def make_table(path: Path, key: AnswerKey, members: int, *, seed: int = 0) -> Path:
+    """Write a CSV (UTF-8 with BOM) of ``members`` rows answering ``key``'s items; about 70 % right."""
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["姓名", *(str(it.number) for it in key.items)])
+        for m in range(members):
+            row = [f"党员{m:06d}"]
+            for it in key.items:
+                right = rng.random() < 0.7
+                if it.type in ("single", "multiple"):
+                    letters = "ABCDEF"[: len(it.options)]
+                    row.append("".join(it.answer) if right else rng.choice(letters))
+                elif it.type == "true_false":
+                    truth = it.answer[0] == "true"
+                    row.append("对" if truth == right else "错")
+                else:
+                    row.append(it.answer[0] if right else "不知道")
+            writer.writerow(row)
+    return path
+
+
+if __name__ == "__main__":
+    out = make_bank(Path(sys.argv[1]), int(sys.argv[2]))
+    print(out)

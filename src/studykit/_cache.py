@@ -1,0 +1,159 @@
+"""A cache of validated banks, so an unchanged bank loads in a fraction of a parse.
+
+An entry is a JSON file (never pickle: a cache must not be able to run code) in
+the user's cache folder (``platformdirs.user_cache_dir("studykit")``, or
+``$STUDYKIT_CACHE_DIR``), named by the SHA-256 of the bank file's bytes, the cache
+format, studykit's version and the modification times of studykit's own modules.
+It records the SHA-256 of every file the bank read (material, provenance); a hit
+requires all of them to be unchanged.  A missing, stale, corrupt or unreadable
+entry is ignored and the bank is loaded in full, so the cache can never return
+stale data or crash a load.  ``STUDYKIT_NO_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .model import Bank, Provenance, Question, Speech
+
+FORMAT = 1
+
+
+def enabled() -> bool:
+    """False when ``$STUDYKIT_NO_CACHE`` is set to anything but ``""`` or ``0``."""
+    return os.environ.get("STUDYKIT_NO_CACHE", "") in ("", "0")
+
+
+def _folder() -> Path:
+    override = os.environ.get("STUDYKIT_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("studykit", appauthor=False)) / "banks"
+
+
+def _stamp() -> str:
+    """studykit's version plus the newest mtime of its modules: a code change invalidates entries."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        ver = version("studykit")
+    except PackageNotFoundError:
+        ver = "0+unknown"
+    here = Path(__file__).parent
+    newest = max((p.stat().st_mtime_ns for p in here.glob("*.py")), default=0)
+    return f"{FORMAT}:{ver}:{newest}"
+
+
+def _entry(raw: bytes) -> Path:
+    digest = hashlib.sha256(raw)
+    digest.update(b"\0" + _stamp().encode())
+    return _folder() / f"{digest.hexdigest()}.json"
+
+
+def lookup(path: Path, raw: bytes) -> Bank | None:
+    """The cached bank for the bank file ``path`` with content ``raw``, or ``None``."""
+    try:
+        data = json.loads(_entry(raw).read_text(encoding="utf-8"))
+        root = path.resolve().parent
+        texts: dict[str, str] = {}
+        for rel, sha in data["inputs"]:
+            content = (root / rel).read_bytes()
+            if hashlib.sha256(content).hexdigest() != sha:
+                return None
+            texts[rel] = content.decode("utf-8")
+        speeches = tuple(
+            Speech(
+                id=s[0],
+                heading=s[1],
+                material=Path(s[2]),
+                text=texts[s[2]],
+                number=s[3],
+                speaker=s[4],
+                position=s[5],
+                line=s[6],
+            )
+            for s in data["speeches"]
+        )
+        questions = tuple(
+            Question(
+                id=q[0],
+                speech=q[1],
+                type=q[2],
+                stem=q[3],
+                answer=tuple(q[4]),
+                explanation=q[5],
+                source=q[6],
+                options=tuple(q[7]),
+                tags=tuple(q[8]),
+                difficulty=q[9],
+                derived=q[10],
+                line=q[11],
+            )
+            for q in data["questions"]
+        )
+        return Bank(
+            id=data["id"],
+            title=data["title"],
+            path=path,
+            root=root,
+            speeches=speeches,
+            questions=questions,
+            fingerprint=data["fingerprint"],
+            provenance=Provenance(**data["provenance"]),
+            warnings=tuple(data["warnings"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None  # no entry, or one we cannot trust: load in full
+
+
+def store(bank: Bank, raw: bytes, inputs: list[tuple[str, bytes]]) -> None:
+    """Record ``bank`` (loaded from ``raw``, having read the files ``inputs``); failures are ignored."""
+    data: dict[str, Any] = {
+        "id": bank.id,
+        "title": bank.title,
+        "fingerprint": bank.fingerprint,
+        "provenance": vars(bank.provenance),
+        "warnings": list(bank.warnings),
+        "inputs": [[rel, hashlib.sha256(content).hexdigest()] for rel, content in inputs],
+        "speeches": [
+            [s.id, s.heading, str(s.material.as_posix()), s.number, s.speaker, s.position, s.line]
+            for s in bank.speeches
+        ],
+        "questions": [
+            [
+                q.id,
+                q.speech,
+                q.type,
+                q.stem,
+                list(q.answer),
+                q.explanation,
+                q.source,
+                list(q.options),
+                list(q.tags),
+                q.difficulty,
+                q.derived,
+                q.line,
+            ]
+            for q in bank.questions
+        ],
+    }
+    try:
+        target = _entry(raw)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # a cache we cannot write is no cache, not an error

@@ -1,0 +1,74 @@
+"""The bank cache: same result as a full load, never stale, never a crash."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI_BANK
+from studykit import BankError, load_bank
+
+
+@pytest.fixture
+def bank_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the mini bank and a private, empty cache folder."""
+    monkeypatch.setenv("STUDYKIT_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copytree(MINI_BANK.parent, tmp_path / "mini")
+    return tmp_path / "mini" / "question_bank.yaml"
+
+
+def _entries(bank_copy: Path) -> list[Path]:
+    return sorted((bank_copy.parent.parent / "cache").glob("*.json"))
+
+
+def test_second_load_comes_from_the_cache_and_equals_a_full_load(bank_copy: Path) -> None:
+    """The first load writes one JSON entry; the second returns an identical Bank."""
+    first = load_bank(bank_copy)
+    assert len(_entries(bank_copy)) == 1
+    second = load_bank(bank_copy)
+    assert second == first == load_bank(bank_copy, cache=False)
+
+
+def test_a_changed_material_file_is_never_served_stale(bank_copy: Path) -> None:
+    """Editing a material file so a source no longer matches makes the next load fail, cache or not."""
+    load_bank(bank_copy)
+    ren = bank_copy.parent / "material" / "01-ren-jiantao.txt"
+    ren.write_text(ren.read_text("utf-8").replace("重要落点", "关键落点"), encoding="utf-8")
+    with pytest.raises(BankError) as info:
+        load_bank(bank_copy)
+    assert "field 'heading'" in info.value.details[0]
+
+
+def test_a_changed_bank_file_gets_a_new_entry(bank_copy: Path) -> None:
+    """Changing the bank's text changes the cache key; the new text is what loads."""
+    load_bank(bank_copy)
+    bank_copy.write_text(bank_copy.read_text("utf-8").replace("省域治理现代化小测", "改过的标题"), encoding="utf-8")
+    assert load_bank(bank_copy).title == "改过的标题"
+    assert len(_entries(bank_copy)) == 2
+
+
+def test_a_corrupt_entry_falls_back_to_a_full_load(bank_copy: Path) -> None:
+    """Garbage in the cache file is ignored and replaced."""
+    expected = load_bank(bank_copy)
+    (entry,) = _entries(bank_copy)
+    entry.write_text("{not json", encoding="utf-8")
+    assert load_bank(bank_copy) == expected
+    entry.write_text('{"inputs": [["../../etc/passwd", "0"]], "id": 1}', encoding="utf-8")
+    assert load_bank(bank_copy) == expected
+
+
+def test_no_cache_env_writes_nothing(bank_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """STUDYKIT_NO_CACHE=1 loads without reading or writing the cache."""
+    monkeypatch.setenv("STUDYKIT_NO_CACHE", "1")
+    load_bank(bank_copy)
+    assert _entries(bank_copy) == []
+
+
+def test_unwritable_cache_folder_is_not_an_error(bank_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache folder that is really a file just means no cache."""
+    blocker = bank_copy.parent.parent / "blocker"
+    blocker.write_text("x")
+    monkeypatch.setenv("STUDYKIT_CACHE_DIR", str(blocker / "sub"))
+    assert load_bank(bank_copy).id == "mini-test"
