@@ -414,6 +414,13 @@ class DeckSummary:
     def cards(self) -> int:
         return sum(d.cards for d in self.decks)
 
+    def report(self, path: str | Path) -> str:
+        """What ``studykit anki`` prints: a total line, then one line per subdeck with notes."""
+        filled = [d for d in self.decks if d.notes]
+        lines = [f"Wrote {path}: {self.notes} notes, {self.cards} cards in {len(filled)} decks"]
+        lines += [f"  {d.name}: {d.notes} notes, {d.cards} cards" for d in filled]
+        return "\n".join(lines)
+
 
 def select_speeches(bank: Bank, speeches: Sequence[str] = ()) -> tuple[Speech, ...]:
     """The bank's speeches with these ids, in bank order; all of them when ``speeches`` is empty.
@@ -499,6 +506,7 @@ def write_package(package: genanki.Package, path: str | Path, *, timestamp: floa
             with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as apkg:
                 apkg.writestr(zipfile.ZipInfo("collection.anki2", date_time), db.read_bytes())
                 apkg.writestr(zipfile.ZipInfo("media", date_time), "{}")
+        tmp.chmod(0o666 & ~_umask())  # mkstemp makes 0600; give the package a normal file's mode
         os.replace(tmp, target)
     except OSError as exc:
         raise StudykitError(f"cannot write {target}: {exc.strerror}") from None
@@ -541,6 +549,12 @@ def _keep_unchanged_mods(conn: sqlite3.Connection, previous: Mapping[str, tuple[
         new_mod = old_mod if (int(mid), str(flds), str(tags)) == old_key else max(int(mod), old_mod + 1)
         conn.execute("UPDATE notes SET mod = ? WHERE id = ?", (new_mod, note_id))
         conn.execute("UPDATE cards SET mod = ? WHERE nid = ?", (new_mod, note_id))
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _id_gen(stamp: float) -> Iterator[int]:
