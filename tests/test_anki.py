@@ -260,6 +260,19 @@ def test_ids_do_not_depend_on_time(bank: Bank, tmp_path: Path) -> None:
     assert all((1 << 30) <= did < (1 << 31) for did, name in a["decks"] if name != "Default")
 
 
+def test_note_type_fields_never_change() -> None:
+    """The fields of the v1 note types are frozen: changing them breaks users' collections (see anki.py)."""
+    common = ("Explanation", "Source", "Speaker", "Heading", "QuestionID", "YourAnswer")
+    assert ("Stem", "Options", "Type", "Answer", *common) == sk_anki.CHOICE_FIELDS
+    assert ("Stem", "Answer", *common) == sk_anki.TRUE_FALSE_FIELDS
+    assert ("Text", "Accepted", *common) == sk_anki.CLOZE_FIELDS
+    assert [[f["name"] for f in m.fields] for m in sk_anki.MODELS] == [
+        list(sk_anki.CHOICE_FIELDS),
+        list(sk_anki.TRUE_FALSE_FIELDS),
+        list(sk_anki.CLOZE_FIELDS),
+    ]
+
+
 def test_review_namespace_gives_distinct_guids(bank: Bank) -> None:
     """Notes built under a namespace (review decks) get GUIDs distinct from the study deck's, and show YourAnswer."""
     q = bank.question("ren-01")

@@ -20,6 +20,8 @@ Anki updates an existing note only when the incoming one is newer.  genanki
 stamps every note (and note type) with the package's ``timestamp`` (whole
 seconds): by default the current time, so a later export updates the notes a
 user imported earlier; pass a fixed ``timestamp`` for reproducible packages.
+Notes unchanged since the package already at the output path keep its time, so
+a re-import updates only the notes whose text changed (:func:`write_package`).
 
 Every bank text is HTML-escaped before it goes into a field; the only markup in
 fields is our own (option lists, ``<mark>`` around the answer in the source, line
@@ -53,11 +55,13 @@ from .model import LETTERS, TYPE_TITLES, Bank, Question, Speech
 # every user's next import create a second copy of the note type and of every
 # note.  Changing the FIELDS of a note type (adding, removing, renaming or
 # reordering one) is a breaking change too: Anki sees a different schema, so an
-# import into a collection that already holds the old note type creates a
-# duplicate note type (or asks the user to merge and force a full sync).  If the
-# fields must change, make a new note type with a new name ("… (v2)") and a new
-# id, and say so in the changelog.  Templates and CSS may change freely: Anki
-# updates them when a newer package is imported.
+# import into a collection that already holds the old note type adds a second
+# note type ("studykit 选择题 (v1)+") and skips every existing note of it as
+# "conflicting" instead of updating it (unless the user ticks "merge note types",
+# which forces a one-way sync).  If the fields must change, make a new note type
+# with a new name ("… (v2)") and a new id, and say so in the changelog.
+# Templates and CSS may change freely: Anki updates them when a newer package
+# is imported.  tests/test_anki.py pins the field lists.
 #
 # ``YourAnswer`` is empty in the study decks; it exists from v1 so that review
 # decks (a member's wrong answers) can fill it without a new note type.
