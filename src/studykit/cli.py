@@ -77,3 +77,55 @@ def check(bank_path: Path | None, strict: bool) -> None:
     for warning in bank.warnings:
         click.echo(warning, err=True)
     click.echo(summarize(bank))
+
+
+def _apkg_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None and value.suffix.lower() != ".apkg":
+        raise click.BadParameter(f"'{value}' does not end in .apkg (Anki imports only .apkg packages)")
+    return value
+
+
+@main.command()
+@BANK_OPTION
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    callback=_apkg_path,
+    help="The Anki package to write (PATH.apkg). Default: <bank id>.apkg here.",
+)
+@click.option(
+    "--speech",
+    "speeches",
+    multiple=True,
+    metavar="ID",
+    help="Only this part of the article (a speech id, or intro); repeat for several. Default: all.",
+)
+@click.option(
+    "--timestamp",
+    type=click.FloatRange(min=0),
+    metavar="T",
+    help="Modification time (seconds since the epoch) of changed notes, for reproducible builds. Default: now.",
+)
+def anki(bank_path: Path | None, output: Path | None, speeches: tuple[str, ...], timestamp: float | None) -> None:
+    """Export the bank as an Anki deck (.apkg) for desktop and phone.
+
+    One parent deck named after the bank's title, one subdeck per speech in
+    bank order. Importing a newer export into Anki updates the notes in place
+    (same GUIDs) and keeps their review history; notes unchanged since the
+    package at the output path keep its modification time, so only the notes
+    you edited are updated.
+
+    \b
+    Example:
+      studykit anki -o 省域治理.apkg
+      studykit anki --speech ren-jiantao --speech tian-yipeng -o 两篇发言.apkg
+    """
+    from .anki import write_deck
+    from .bank import load_bank
+
+    bank = load_bank(bank_path)
+    for warning in bank.warnings:
+        click.echo(warning, err=True)
+    path = output if output is not None else Path(f"{bank.id}.apkg")
+    click.echo(write_deck(bank, path, speeches=speeches, timestamp=timestamp).report(path))

@@ -1,0 +1,581 @@
+"""Anki decks (``.apkg``) from a question bank, built with genanki.
+
+The package holds a parent deck named after the bank's title and one subdeck per
+part of the article, in bank order: ``<title>::00 导语``, ``<title>::01 任剑涛
+大都市是省域治理重要落点`` …  Each question becomes one note:
+
+* ``single``/``multiple`` → note type :data:`CHOICE_MODEL` (one card);
+* ``true_false`` → :data:`TRUE_FALSE_MODEL` (one card);
+* ``fill_blank`` → :data:`CLOZE_MODEL`, the stem's ``____`` becoming ``{{c1::answer}}``.
+
+Identity (what lets a re-import update the user's notes in place and keep their
+review history):
+
+* note type (model) ids are the fixed constants below;
+* deck ids derive from the bank id and the speech id (:func:`deck_id_for`);
+* note GUIDs derive from the bank id and the question id (:func:`note_guid`),
+  never from field text, so fixing a typo in the bank updates the note.
+
+Anki updates an existing note only when the incoming one is newer.  genanki
+stamps every note (and note type) with the package's ``timestamp`` (whole
+seconds): by default the current time, so a later export updates the notes a
+user imported earlier; pass a fixed ``timestamp`` for reproducible packages.
+Notes unchanged since the package already at the output path keep its time, so
+a re-import updates only the notes whose text changed (:func:`write_package`).
+
+Every bank text is HTML-escaped before it goes into a field; the only markup in
+fields is our own (option lists, ``<mark>`` around the answer in the source, line
+breaks).  Templates use nothing but field substitution and ``{{#Field}}``
+sections, so cards render the same on Anki desktop, AnkiDroid and AnkiMobile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import itertools
+import os
+import sqlite3
+import tempfile
+import time
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import genanki  # type: ignore[import-untyped]
+
+from .bank import BLANK_RE
+from .errors import SelectionError, StudykitError
+from .model import LETTERS, TYPE_TITLES, Bank, Question, Speech
+
+# -- note types (models) --------------------------------------------------------
+#
+# NEVER CHANGE THESE IDS.  Anki recognises our note types by id: a new id makes
+# every user's next import create a second copy of the note type and of every
+# note.  Changing the FIELDS of a note type (adding, removing, renaming or
+# reordering one) is a breaking change too: Anki sees a different schema, so an
+# import into a collection that already holds the old note type adds a second
+# note type ("studykit 选择题 (v1)+") and skips every existing note of it as
+# "conflicting" instead of updating it (unless the user ticks "merge note types",
+# which forces a one-way sync).  If the fields must change, make a new note type
+# with a new name ("… (v2)") and a new id, and say so in the changelog.
+# Templates and CSS may change freely: Anki updates them when a newer package
+# is imported.  tests/test_anki.py pins the field lists.
+#
+# ``YourAnswer`` is empty in the study decks; it exists from v1 so that review
+# decks (a member's wrong answers) can fill it without a new note type.
+
+CHOICE_MODEL_ID = 1881833840
+TRUE_FALSE_MODEL_ID = 1155415960
+CLOZE_MODEL_ID = 1208201777
+
+CHOICE_FIELDS = (
+    "Stem", "Options", "Type", "Answer", "Explanation", "Source", "Speaker", "Heading", "QuestionID", "YourAnswer",
+)  # fmt: skip
+TRUE_FALSE_FIELDS = ("Stem", "Answer", "Explanation", "Source", "Speaker", "Heading", "QuestionID", "YourAnswer")
+CLOZE_FIELDS = ("Text", "Accepted", "Explanation", "Source", "Speaker", "Heading", "QuestionID", "YourAnswer")
+
+#: A CJK font stack for the platforms Anki runs on, night mode for desktop
+#: (``.nightMode``), AnkiMobile (``.nightMode``) and older AnkiDroid (``.night_mode``).
+CSS = """\
+.card {
+  font-family: "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC",
+    "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+  font-size: 20px;
+  line-height: 1.6;
+  text-align: left;
+  color: #1f1f1f;
+  background-color: #fffefa;
+}
+.studykit { max-width: 40em; margin: 0 auto; }
+.kind { font-size: 0.75em; color: #8a6d3b; }
+.stem { font-weight: bold; margin: 0.4em 0; }
+.option { margin: 0.2em 0; }
+.letter { font-weight: bold; }
+.answer { font-size: 1.1em; margin: 0.4em 0; }
+.key { font-weight: bold; color: #b71c1c; }
+.your-answer { color: #6d4c41; }
+.label { font-weight: bold; margin-right: 0.5em; }
+.explanation { margin: 0.4em 0; }
+.source {
+  margin: 0.6em 0;
+  padding: 0.3em 0.8em;
+  border-left: 4px solid #d7ccc8;
+  font-size: 0.9em;
+}
+.source mark { background-color: #ffe082; color: inherit; }
+.cite { font-size: 0.8em; color: #6d6d6d; }
+.cloze { font-weight: bold; color: #b71c1c; }
+.card.nightMode, .nightMode .card, .night_mode .card { color: #e8e6e3; background-color: #1e1e1e; }
+.nightMode .kind, .night_mode .kind { color: #d7b46a; }
+.nightMode .key, .night_mode .key, .nightMode .cloze, .night_mode .cloze { color: #ff8a80; }
+.nightMode .your-answer, .night_mode .your-answer { color: #bcaaa4; }
+.nightMode .source, .night_mode .source { border-left-color: #5d4037; }
+.nightMode .source mark, .night_mode .source mark { background-color: #6d4c00; color: #fff8e1; }
+.nightMode .cite, .night_mode .cite { color: #a0a0a0; }
+"""
+
+_BACK_COMMON = """\
+{{#YourAnswer}}<div class="your-answer"><span class="label">你的答案</span>{{YourAnswer}}</div>{{/YourAnswer}}
+{{#Explanation}}<div class="explanation"><span class="label">解析</span>{{Explanation}}</div>{{/Explanation}}
+<div class="source">{{Source}}</div>
+<div class="cite">{{#Speaker}}{{Speaker}} {{/Speaker}}《{{Heading}}》</div>
+"""
+
+
+def _wrap(body: str) -> str:
+    return f'<div class="studykit" lang="zh-CN">\n{body}</div>'
+
+
+CHOICE_MODEL = genanki.Model(
+    CHOICE_MODEL_ID,
+    "studykit 选择题 (v1)",
+    fields=[{"name": name} for name in CHOICE_FIELDS],
+    templates=[
+        {
+            "name": "选择题",
+            "qfmt": _wrap(
+                '<div class="kind">{{Type}}</div>\n<div class="stem">{{Stem}}</div>\n'
+                '<div class="options">{{Options}}</div>\n'
+            ),
+            "afmt": '{{FrontSide}}\n<hr id="answer">\n'
+            + _wrap('<div class="answer"><span class="label">答案</span>{{Answer}}</div>\n' + _BACK_COMMON),
+        }
+    ],
+    css=CSS,
+)
+
+TRUE_FALSE_MODEL = genanki.Model(
+    TRUE_FALSE_MODEL_ID,
+    "studykit 判断题 (v1)",
+    fields=[{"name": name} for name in TRUE_FALSE_FIELDS],
+    templates=[
+        {
+            "name": "判断题",
+            "qfmt": _wrap(
+                f'<div class="kind">{TYPE_TITLES["true_false"]}</div>\n<div class="stem">{{{{Stem}}}}</div>\n'
+                '<div class="options">正确还是错误？</div>\n'
+            ),
+            "afmt": '{{FrontSide}}\n<hr id="answer">\n'
+            + _wrap('<div class="answer"><span class="label">答案</span>{{Answer}}</div>\n' + _BACK_COMMON),
+        }
+    ],
+    css=CSS,
+)
+
+CLOZE_MODEL = genanki.Model(
+    CLOZE_MODEL_ID,
+    "studykit 填空题 Cloze (v1)",
+    fields=[{"name": name} for name in CLOZE_FIELDS],
+    templates=[
+        {
+            "name": "填空题",
+            "qfmt": _wrap(
+                f'<div class="kind">{TYPE_TITLES["fill_blank"]}</div>\n<div class="stem">{{{{cloze:Text}}}}</div>\n'
+            ),
+            "afmt": _wrap(
+                f'<div class="kind">{TYPE_TITLES["fill_blank"]}</div>\n<div class="stem">{{{{cloze:Text}}}}</div>\n'
+                '<hr id="answer">\n'
+                '{{#Accepted}}<div class="answer"><span class="label">也可答</span>{{Accepted}}</div>{{/Accepted}}\n'
+                + _BACK_COMMON
+            ),
+        }
+    ],
+    css=CSS,
+    model_type=genanki.Model.CLOZE,
+)
+
+MODELS: tuple[genanki.Model, ...] = (CHOICE_MODEL, TRUE_FALSE_MODEL, CLOZE_MODEL)
+
+#: Name of the introduction's subdeck (its heading is usually the article's title).
+INTRO_DECK = "导语"
+
+
+# -- identity --------------------------------------------------------------------
+
+
+def deck_id_for(bank_id: str, *key: str) -> int:
+    """A deck id in genanki's recommended range [2**30, 2**31), from ``bank_id`` and ``key``.
+
+    Deterministic (first 8 bytes of SHA-256 over the ``/``-joined parts), so the
+    same bank always yields the same ids; the parent deck uses no key, a
+    speech's subdeck the speech id.
+    """
+    digest = hashlib.sha256("/".join(("studykit-deck", bank_id, *key)).encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
+
+
+def note_guid(bank_id: str, question_id: str, namespace: str = "") -> str:
+    """The GUID of a question's note: ``genanki.guid_for(bank_id, question_id)``.
+
+    A non-empty ``namespace`` (e.g. a review deck's) gives a distinct GUID for
+    the same question, so the two notes never overwrite each other.
+    """
+    parts = (bank_id, question_id, namespace) if namespace else (bank_id, question_id)
+    return str(genanki.guid_for(*parts))
+
+
+def deck_name(bank: Bank, speech: Speech) -> str:
+    """``"<title>::01 任剑涛 大都市是省域治理重要落点"``; the introduction is ``"<title>::00 导语"``."""
+    label = INTRO_DECK if speech.id == "intro" or not speech.speaker else speech.label
+    return f"{_deck_part(bank.title)}::{speech.number:02d} {_deck_part(label)}"
+
+
+def _deck_part(text: str) -> str:
+    """One component of a deck name: no ``::`` (Anki's separator), single-spaced."""
+    return " ".join(text.replace("::", ":").split())
+
+
+# -- fields ----------------------------------------------------------------------
+
+
+def _text(text: str) -> str:
+    """Bank text as field HTML: escaped, line breaks as ``<br>``."""
+    return html.escape(text).replace("\n", "<br>")
+
+
+def highlight(text: str, needles: Iterable[str]) -> str:
+    """``text`` as field HTML with every occurrence of each needle wrapped in ``<mark>``.
+
+    Overlapping occurrences merge into one mark; everything is escaped.
+    """
+    spans: list[tuple[int, int]] = []
+    for needle in needles:
+        if not needle:
+            continue
+        start = text.find(needle)
+        while start >= 0:
+            spans.append((start, start + len(needle)))
+            start = text.find(needle, start + 1)
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, pos = [], 0
+    for start, end in merged:
+        out.append(_text(text[pos:start]))
+        out.append(f"<mark>{_text(text[start:end])}</mark>")
+        pos = end
+    out.append(_text(text[pos:]))
+    return "".join(out)
+
+
+def _no_braces(html_text: str) -> str:
+    """Escaped HTML that Anki's cloze parser cannot mistake for ``{{c1::…}}`` syntax."""
+    return html_text.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def cloze_text(question: Question) -> str:
+    """The fill_blank stem as a cloze: the first ``____`` becomes ``{{c1::answer}}``.
+
+    The answer is the first accepted text, HTML-escaped, with ``:`` ``{`` ``}``
+    written as character references so ``::`` or ``}}`` in it cannot end the
+    cloze.  A stem without a blank gets the cloze appended.
+    """
+    deletion = "{{c1::" + _no_braces(_text(question.answer[0])).replace(":", "&#58;") + "}}"
+    match = BLANK_RE.search(question.stem)
+    if match is None:
+        return _no_braces(_text(question.stem)) + " " + deletion
+    before, after = question.stem[: match.start()], question.stem[match.end() :]
+    return _no_braces(_text(before)) + deletion + _no_braces(_text(after))
+
+
+def _speaker(speech: Speech) -> str:
+    return _text(f"{speech.speaker}（{speech.position}）" if speech.position else speech.speaker)
+
+
+def note_fields(bank: Bank, question: Question, your_answer: str = "") -> list[str]:
+    """The field values (HTML) of ``question``'s note, in its note type's field order.
+
+    ``your_answer`` (plain text, escaped here) fills ``YourAnswer``; empty in study decks.
+    """
+    speech = bank.speech(question.speech)
+    common = [
+        _text(question.explanation),
+        highlight(question.source, _answer_texts(question)),
+        _speaker(speech) if speech.speaker else "",
+        _text(speech.heading),
+        _text(question.id),
+        _text(your_answer),
+    ]
+    if question.is_choice:
+        options = "".join(
+            f'<div class="option"><span class="letter">{letter}.</span> {_text(option)}</div>'
+            for letter, option in zip(_letters(question), question.options, strict=True)
+        )
+        answer = f'<span class="key">{question.answer_text}</span> ' + "；".join(
+            _text(o) for o in question.correct_options
+        )
+        return [_text(question.stem), options, TYPE_TITLES[question.type], answer, *common]
+    if question.type == "true_false":
+        return [_text(question.stem), f'<span class="key">{question.answer_text}</span>', *common]
+    accepted = "；".join(_text(a) for a in question.answer[1:])
+    return [cloze_text(question), accepted, *common]
+
+
+def _letters(question: Question) -> str:
+    return LETTERS[: len(question.options)]
+
+
+def _answer_texts(question: Question) -> tuple[str, ...]:
+    """What to highlight in the source: the correct options or the accepted texts."""
+    if question.is_choice:
+        return question.correct_options
+    if question.type == "fill_blank":
+        return question.answer
+    return ()
+
+
+def note_tags(question: Question) -> list[str]:
+    """Speech id, type, ``难度<N>``, then the bank's own tags (none contains a space)."""
+    tags = [question.speech, question.type, f"难度{question.difficulty}", *question.tags]
+    return [t.replace(" ", "_") for t in dict.fromkeys(tags)]
+
+
+def model_for(question: Question) -> genanki.Model:
+    """The note type of ``question``'s note."""
+    if question.is_choice:
+        return CHOICE_MODEL
+    return TRUE_FALSE_MODEL if question.type == "true_false" else CLOZE_MODEL
+
+
+def build_notes(
+    bank: Bank,
+    questions: Sequence[Question],
+    *,
+    namespace: str = "",
+    your_answers: Mapping[str, str] | None = None,
+) -> list[genanki.Note]:
+    """One genanki note per question, in the given order; ``due`` (new-card order) is the bank order.
+
+    GUIDs come from :func:`note_guid` with ``namespace``; ``your_answers`` maps a
+    question id to the member's answer as text, shown on the back.
+    """
+    your_answers = your_answers or {}
+    order = {q.id: position for position, q in enumerate(bank.questions)}
+    return [
+        genanki.Note(
+            model=model_for(q),
+            fields=note_fields(bank, q, your_answers.get(q.id, "")),
+            tags=note_tags(q),
+            guid=note_guid(bank.id, q.id, namespace),
+            due=order.get(q.id, 0),
+        )
+        for q in questions
+    ]
+
+
+def build_deck(
+    bank: Bank,
+    name: str,
+    questions: Sequence[Question],
+    *,
+    deck_key: Sequence[str],
+    description: str = "",
+    namespace: str = "",
+    your_answers: Mapping[str, str] | None = None,
+) -> genanki.Deck:
+    """A genanki deck called ``name`` (``::`` for subdecks) holding ``questions``' notes.
+
+    Its id is :func:`deck_id_for` ``(bank.id, *deck_key)``; ``description`` is
+    HTML shown on the deck's overview; ``namespace`` and ``your_answers`` go to
+    :func:`build_notes`.
+    """
+    deck = genanki.Deck(deck_id_for(bank.id, *deck_key), name, description)
+    for model in MODELS:
+        deck.add_model(model)
+    for note in build_notes(bank, questions, namespace=namespace, your_answers=your_answers):
+        deck.add_note(note)
+    return deck
+
+
+# -- the package -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeckCount:
+    """One deck of a package: its full name and how many notes and cards it holds."""
+
+    name: str
+    notes: int
+    cards: int
+
+
+@dataclass(frozen=True)
+class DeckSummary:
+    """What a package holds: its decks (parent first, then subdecks in bank order)."""
+
+    decks: tuple[DeckCount, ...]
+
+    @property
+    def notes(self) -> int:
+        return sum(d.notes for d in self.decks)
+
+    @property
+    def cards(self) -> int:
+        return sum(d.cards for d in self.decks)
+
+    def report(self, path: str | Path) -> str:
+        """What ``studykit anki`` prints: a total line, then one line per subdeck with notes."""
+        filled = [d for d in self.decks if d.notes]
+        lines = [f"Wrote {path}: {self.notes} notes, {self.cards} cards in {len(filled)} decks"]
+        lines += [f"  {d.name}: {d.notes} notes, {d.cards} cards" for d in filled]
+        return "\n".join(lines)
+
+
+def select_speeches(bank: Bank, speeches: Sequence[str] = ()) -> tuple[Speech, ...]:
+    """The bank's speeches with these ids, in bank order; all of them when ``speeches`` is empty.
+
+    Raises :class:`~studykit.errors.SelectionError` naming an unknown id and the known ones.
+    """
+    known = [s.id for s in bank.speeches]
+    unknown = [s for s in speeches if s not in known]
+    if unknown:
+        raise SelectionError(f"unknown speech {unknown[0]!r} (expected one of: {', '.join(known)})")
+    wanted = set(speeches) or set(known)
+    return tuple(s for s in bank.speeches if s.id in wanted)
+
+
+def build_package(bank: Bank, speeches: Sequence[str] = ()) -> genanki.Package:
+    """The package of ``bank``: a parent deck and one subdeck per selected speech with questions.
+
+    ``speeches`` are speech ids (default: all); questions keep bank order.  The
+    parent deck's description is the bank title and its provenance.  Raises
+    :class:`~studykit.errors.SelectionError` for an unknown speech id.
+    """
+    selected = select_speeches(bank, speeches)
+    parent = _deck_part(bank.title)
+    source = bank.provenance.describe()
+    description = f"<b>{_text(bank.title)}</b>" + (f"<br>{_text(source)}" if source else "")
+    decks = [genanki.Deck(deck_id_for(bank.id), parent, description)]
+    for speech in selected:
+        questions = [q for q in bank.questions if q.speech == speech.id]
+        if questions:
+            decks.append(build_deck(bank, deck_name(bank, speech), questions, deck_key=(speech.id,)))
+    return genanki.Package(decks)
+
+
+def summarize_package(package: genanki.Package) -> DeckSummary:
+    """The notes and cards per deck of ``package``."""
+    return DeckSummary(
+        tuple(DeckCount(d.name, len(d.notes), sum(len(n.cards) for n in d.notes)) for d in package.decks)
+    )
+
+
+def write_package(package: genanki.Package, path: str | Path, *, timestamp: float | None = None) -> None:
+    """Write ``package`` to ``path`` atomically as an ``.apkg``.
+
+    ``timestamp`` is seconds since the epoch (default: now).  genanki uses it as
+    the modification time (whole seconds) of every note, card and note type and,
+    in milliseconds, as the first note and card id.  Anki's importer updates an
+    existing note only when the incoming one is newer, and counts every newer
+    note as updated even when nothing in it changed; so a note that is
+    identical (note type, fields, tags) to the one with its GUID in the package
+    already at ``path`` keeps that package's modification time, and a note that
+    changed gets ``timestamp`` (at least one second after the old one).
+    Re-importing then updates exactly the notes whose text changed.  The same
+    package and ``timestamp`` always give the same bytes.
+
+    The package is written to a temporary file in ``path``'s folder and renamed
+    over ``path`` only when complete, so an existing file is either kept or
+    replaced by a whole package.  Raises :class:`~studykit.errors.StudykitError`
+    when the folder cannot be written.
+
+    (genanki's ``Package.write_to_file`` does the same two steps, SQLite then zip,
+    but leaves its temporary database behind and cannot keep per-note times.)
+    """
+    target = Path(path)
+    stamp = time.time() if timestamp is None else timestamp
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise StudykitError(f"cannot write {target}: {exc.strerror}") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        with tempfile.TemporaryDirectory(prefix="studykit-anki-") as work:
+            previous = _previous_notes(target, Path(work) / "previous.anki2")
+            db = Path(work) / "collection.anki2"
+            conn = sqlite3.connect(db)
+            try:
+                package.write_to_db(conn.cursor(), stamp, _id_gen(stamp))
+                _keep_unchanged_mods(conn, previous)
+                conn.commit()
+            finally:
+                conn.close()
+            date_time = time.gmtime(max(stamp, _ZIP_EPOCH))[:6]
+            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as apkg:
+                apkg.writestr(zipfile.ZipInfo("collection.anki2", date_time), db.read_bytes())
+                apkg.writestr(zipfile.ZipInfo("media", date_time), "{}")
+        tmp.chmod(0o666 & ~_umask())  # mkstemp makes 0600; give the package a normal file's mode
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise StudykitError(f"cannot write {target}: {exc.strerror}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+#: The earliest time a zip entry can carry (1980-01-01 UTC).
+_ZIP_EPOCH = 315532800
+
+#: A note as the importer compares it: note type id, fields, tags.
+_NoteKey = tuple[int, str, str]
+
+
+def _previous_notes(path: Path, scratch: Path) -> dict[str, tuple[_NoteKey, int]]:
+    """GUID → (note type id, fields, tags) and modification time of the notes in the package at ``path``.
+
+    Empty when there is no file or it is not a package studykit (genanki) wrote.
+    """
+    try:
+        with zipfile.ZipFile(path) as apkg:
+            scratch.write_bytes(apkg.read("collection.anki2"))
+        conn = sqlite3.connect(scratch)
+        try:
+            rows = conn.execute("SELECT guid, mid, flds, tags, mod FROM notes").fetchall()
+        finally:
+            conn.close()
+    except (OSError, KeyError, zipfile.BadZipFile, sqlite3.DatabaseError):
+        return {}
+    return {guid: ((int(mid), str(flds), str(tags)), int(mod)) for guid, mid, flds, tags, mod in rows}
+
+
+def _keep_unchanged_mods(conn: sqlite3.Connection, previous: Mapping[str, tuple[_NoteKey, int]]) -> None:
+    """Give each note of the new database its previous modification time if unchanged, else a later one."""
+    rows = conn.execute("SELECT id, guid, mid, flds, tags, mod FROM notes").fetchall()
+    for note_id, guid, mid, flds, tags, mod in rows:
+        if guid not in previous:
+            continue
+        old_key, old_mod = previous[guid]
+        new_mod = old_mod if (int(mid), str(flds), str(tags)) == old_key else max(int(mod), old_mod + 1)
+        conn.execute("UPDATE notes SET mod = ? WHERE id = ?", (new_mod, note_id))
+        conn.execute("UPDATE cards SET mod = ? WHERE nid = ?", (new_mod, note_id))
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _id_gen(stamp: float) -> Iterator[int]:
+    """Note and card ids as genanki makes them: consecutive milliseconds from ``stamp``."""
+    return itertools.count(int(stamp * 1000))
+
+
+def write_deck(
+    bank: Bank, path: str | Path, *, speeches: Sequence[str] = (), timestamp: float | None = None
+) -> DeckSummary:
+    """Build ``bank``'s package (see :func:`build_package`) and write it atomically to ``path``.
+
+    Returns the notes and cards per deck.  Raises
+    :class:`~studykit.errors.SelectionError` for an unknown speech id (nothing
+    is written) and :class:`~studykit.errors.StudykitError` when ``path``
+    cannot be written.
+    """
+    package = build_package(bank, speeches)
+    write_package(package, path, timestamp=timestamp)
+    return summarize_package(package)
