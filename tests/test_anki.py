@@ -410,7 +410,7 @@ def test_cli_bad_bank_writes_nothing(bank_path: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         f"{bank_path}:50: question 'ren-01', field 'answer': 'E' is not one of the options A–D\n"
-        f"Error: {bank_path}: 1 error(s); nothing was written\n"
+        f"Error: {bank_path}: 1 error(s)\n"
     )
     assert not out.exists()
     assert list(tmp_path.glob("*.apkg")) == []
