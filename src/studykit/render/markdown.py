@@ -27,7 +27,7 @@ BREAK = "\\\n"
 
 def escape(text: str) -> str:
     """``text`` as literal CommonMark inline text (special ASCII punctuation backslash-escaped)."""
-    return _SPECIAL_RE.sub(r"\\\1", _WS_RE.sub(" ", text).strip())
+    return _SPECIAL_RE.sub(r"\\\1", _WS_RE.sub(" ", text))
 
 
 def _stem(item: Item) -> str:
