@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from studykit.cli import main
+from studykit.cli import QUESTION_TYPE_CHOICES, main
+from studykit.model import QUESTION_TYPES
 
 MINI = Path(__file__).parent / "data" / "mini" / "question_bank.yaml"
 GOLDEN = Path(__file__).parent / "golden"
@@ -174,3 +175,8 @@ def test_existing_files_are_replaced_only_after_a_successful_run(tmp_path: Path)
     assert run("--seed", "2", "--count", "4", "-o", target).exit_code == 0
     assert (tmp_path / "q.md").read_bytes() != before["q.md"]
     assert listing(tmp_path) == sorted(before)
+
+
+def test_type_choices_are_the_models_types() -> None:
+    """--type offers exactly the bank's question types, in section order."""
+    assert QUESTION_TYPE_CHOICES == QUESTION_TYPES

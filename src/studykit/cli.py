@@ -14,7 +14,9 @@ from typing import Any
 import click
 
 from .errors import StudykitError
-from .model import QUESTION_TYPES
+
+#: model.QUESTION_TYPES, spelled out so that startup does not import the model (a test keeps them equal).
+QUESTION_TYPE_CHOICES = ("single", "multiple", "true_false", "fill_blank")
 
 BANK_OPTION = click.option(
     "--bank",
@@ -112,7 +114,9 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     help="Seed of the draw and the shuffles. Default: a new one, printed so the quiz can be rerun.",
 )
 @click.option("--speech", "speeches", multiple=True, metavar="ID", help="Only questions on this speech (repeatable).")
-@click.option("--type", "types", multiple=True, type=click.Choice(QUESTION_TYPES), help="Only this type (repeatable).")
+@click.option(
+    "--type", "types", multiple=True, type=click.Choice(QUESTION_TYPE_CHOICES), help="Only this type (repeatable)."
+)
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only questions with this tag (repeatable).")
 @click.option(
     "--difficulty",
@@ -136,12 +140,28 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     help="Output format. Default: from -o's extension, else md.",
 )
 @click.option("--title", default=None, help="Title printed on the paper. Default: the bank's title.")
-@click.option("--points", multiple=True, metavar="TYPE=N", callback=_parse_points,
-              help="Points per item of a type, e.g. multiple=4 (repeatable). Default: single=2 multiple=3 "
-              "true_false=1 fill_blank=2.")  # fmt: skip
-def quiz(bank_path: Path | None, output: Path | None, count: int | None, seed: int | None, speeches: tuple[str, ...],
-         types: tuple[str, ...], tags: tuple[str, ...], difficulties: tuple[int, ...], versions: int, fmt: str | None,
-         title: str | None, points: dict[str, float]) -> None:  # fmt: skip
+@click.option(
+    "--points",
+    multiple=True,
+    metavar="TYPE=N",
+    callback=_parse_points,
+    help="Points per item of a type, e.g. multiple=4 (repeatable). Default: single=2 multiple=3 true_false=1 "
+    "fill_blank=2.",
+)
+def quiz(
+    bank_path: Path | None,
+    output: Path | None,
+    count: int | None,
+    seed: int | None,
+    speeches: tuple[str, ...],
+    types: tuple[str, ...],
+    tags: tuple[str, ...],
+    difficulties: tuple[int, ...],
+    versions: int,
+    fmt: str | None,
+    title: str | None,
+    points: dict[str, float],
+) -> None:
     """Write a quiz paper, its answer key, 参考答案 and blank answer sheet.
 
     Draws --count questions with --seed, spread across the speeches and grouped
@@ -162,7 +182,10 @@ def quiz(bank_path: Path | None, output: Path | None, count: int | None, seed: i
     bank = load_bank(bank_path)
     for warning in bank.warnings:
         click.echo(warning, err=True)
-    papers = build_papers(bank, count, seed, versions, speeches, types, tags, difficulties, points, title)
+    papers = build_papers(
+        bank, count=count, seed=seed, versions=versions, speeches=speeches, types=types, tags=tags,
+        difficulties=difficulties, points=points, title=title,
+    )  # fmt: skip
     files = quiz_files(papers, path, fmt)
     write_files(files)
     if seed is None:
