@@ -15,6 +15,9 @@ import click
 
 from .errors import StudykitError
 
+#: model.QUESTION_TYPES, spelled out so that startup does not import the model (a test keeps them equal).
+QUESTION_TYPE_CHOICES = ("single", "multiple", "true_false", "fill_blank")
+
 BANK_OPTION = click.option(
     "--bank",
     "bank_path",
@@ -129,3 +132,117 @@ def anki(bank_path: Path | None, output: Path | None, speeches: tuple[str, ...],
         click.echo(warning, err=True)
     path = output if output is not None else Path(f"{bank.id}.apkg")
     click.echo(write_deck(bank, path, speeches=speeches, timestamp=timestamp).report(path))
+
+
+def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, float]:
+    """``--points multiple=4 --points single=1.5`` → ``{"multiple": 4.0, "single": 1.5}``."""
+    from .quiz import parse_points
+
+    try:
+        return dict(parse_points(v) for v in values)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+
+
+@main.command()
+@BANK_OPTION
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The paper's file; key, solutions and answer sheet go beside it. Default: quiz.md (.html, .docx).",
+)
+@click.option(
+    "--count",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Questions on the paper. Default: 20, or every matching question if fewer match.",
+)
+@click.option(
+    "--seed",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Seed of the draw and the shuffles. Default: a new one, printed so the quiz can be rerun.",
+)
+@click.option("--speech", "speeches", multiple=True, metavar="ID", help="Only questions on this speech (repeatable).")
+@click.option(
+    "--type", "types", multiple=True, type=click.Choice(QUESTION_TYPE_CHOICES), help="Only this type (repeatable)."
+)
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only questions with this tag (repeatable).")
+@click.option(
+    "--difficulty",
+    "difficulties",
+    multiple=True,
+    type=click.IntRange(1, 3),
+    help="Only this difficulty, 1–3 (repeatable).",
+)
+@click.option(
+    "--versions",
+    type=click.IntRange(1, 26),
+    default=1,
+    show_default=True,
+    help="Papers A, B, … with options shuffled differently, each with its own key.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "docx"]),
+    default=None,
+    help="Output format. Default: from -o's extension, else md.",
+)
+@click.option("--title", default=None, help="Title printed on the paper. Default: the bank's title.")
+@click.option(
+    "--points",
+    multiple=True,
+    metavar="TYPE=N",
+    callback=_parse_points,
+    help="Points per item of a type, e.g. multiple=4 (repeatable). Default: single=2 multiple=3 true_false=1 "
+    "fill_blank=2.",
+)
+def quiz(
+    bank_path: Path | None,
+    output: Path | None,
+    count: int | None,
+    seed: int | None,
+    speeches: tuple[str, ...],
+    types: tuple[str, ...],
+    tags: tuple[str, ...],
+    difficulties: tuple[int, ...],
+    versions: int,
+    fmt: str | None,
+    title: str | None,
+    points: dict[str, float],
+) -> None:
+    """Write a quiz paper, its answer key, 参考答案 and blank answer sheet.
+
+    Draws --count questions with --seed, spread across the speeches and grouped
+    by type (一、单项选择题 二、多项选择题 三、判断题 四、填空题). Same bank, options and
+    seed give byte-identical files.
+
+    \b
+    Example:
+      studykit quiz --count 20 --seed 7 -o 第一次测验.docx
+      studykit quiz --versions 2 --type single --type multiple --points multiple=4
+    """
+    from ._output import write_files
+    from .bank import load_bank
+    from .quiz import build_papers
+    from .render import output_target, quiz_files
+
+    path, fmt = output_target(output, fmt)
+    bank = load_bank(bank_path)
+    for warning in bank.warnings:
+        click.echo(warning, err=True)
+    papers = build_papers(
+        bank, count=count, seed=seed, versions=versions, speeches=speeches, types=types, tags=tags,
+        difficulties=difficulties, points=points, title=title,
+    )  # fmt: skip
+    files = quiz_files(papers, path, fmt)
+    write_files(files)
+    if seed is None:
+        click.echo(f"seed: {papers[0].seed} — rerun with --seed {papers[0].seed}")
+    paper = papers[0]
+    lettered = f", versions {', '.join(p.version for p in papers)}" if paper.version else ""
+    click.echo(f"quiz {paper.quiz_id}: {len(paper.items)} questions, {paper.total_points:g} points{lettered}")
+    click.echo("wrote " + ", ".join(str(p) for p in files))

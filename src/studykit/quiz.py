@@ -1,0 +1,468 @@
+"""Quiz papers: select questions from a bank, shuffle options per version, build the answer key.
+
+The one entry point is :func:`build_papers`::
+
+    bank = load_bank("question_bank.yaml")
+    papers = build_papers(bank, count=20, seed=7, versions=2)   # papers A and B
+    key = papers[0].key()                                       # an AnswerKey for dump_key
+
+Selection (the same for every version of one quiz):
+
+* filters are combined with AND; the values of one filter with OR
+  (``types=("single", "multiple")`` keeps both types);
+* questions are drawn speech by speech in rounds (one from each speech that
+  still has a matching question, the speeches in a seeded order), so no speech
+  is left out when the count allows and none gets more than one extra;
+* the paper groups the items by type (单项选择题, 多项选择题, 判断题, 填空题) and,
+  inside a section, follows the article (speech order, then bank order);
+  numbering runs on across sections.
+
+Versions differ only in the order of the options: each version shuffles them
+with its own seeded generator and the key follows.  Catch-all options
+(以上都是, 以上都不对 …) stay last.  The position of each single-choice key is
+assigned from the least-used letters first (ties broken at random), so within
+one paper no letter holds more than its share of the single-choice keys plus one.
+
+Everything depends only on the bank, the options and the seed: the same input
+gives the same papers.  String seeds for :class:`random.Random` are hashed with
+SHA-512, which is stable across runs and platforms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import re
+import secrets
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .bank import _CATCH_ALL_RE, BLANK_RE, CHOICE_MARKER, squash
+from .errors import SelectionError
+from .key import AnswerKey, KeyItem
+from .model import LETTERS, QUESTION_TYPES, TYPE_TITLES, Bank, Question, QuestionType, Speech
+
+__all__ = ["BLANK_RE", "CHOICE_MARKER", "Item", "Paper", "Section", "build_papers", "parse_points", "pick_seed"]
+
+#: Questions on a paper when no count is given (or all that match, if fewer).
+DEFAULT_COUNT = 20
+#: Points per item by type when ``points`` does not say otherwise.
+DEFAULT_POINTS: dict[QuestionType, float] = {"single": 2, "multiple": 3, "true_false": 1, "fill_blank": 2}
+#: The scoring rule of multiple-choice items, as printed in the section heading.
+MULTIPLE_RULE = "多选、少选、错选均不得分"
+#: Chinese ordinals for section headings.
+ORDINALS = "一二三四五六七八九十"
+#: Seeds picked when none is given are below this (short enough to retype).
+SEED_LIMIT = 1_000_000
+
+_WS_RE = re.compile(r"\s+")
+
+
+def is_catch_all(option: str) -> bool:
+    """Whether ``option`` is a catch-all such as 以上都是 / 以上都不对 (it then stays last)."""
+    return bool(_CATCH_ALL_RE.match(squash(option)))
+
+
+def format_points(points: float) -> str:
+    """``2.0`` → ``"2"``, ``1.5`` → ``"1.5"``: points as printed."""
+    return str(int(points)) if float(points).is_integer() else f"{points:g}"
+
+
+def pick_seed() -> int:
+    """A fresh seed in ``[0, SEED_LIMIT)`` for a paper asked for without one."""
+    return secrets.randbelow(SEED_LIMIT)
+
+
+def parse_points(text: str) -> tuple[QuestionType, float]:
+    """Parse ``TYPE=N`` (e.g. ``"multiple=4"``, ``"single=1.5"``) into ``(type, points)``.
+
+    Raises :class:`ValueError` with a message saying what was expected when the
+    type is unknown or N is not a positive number.
+    """
+    name, sep, value = text.partition("=")
+    name = name.strip()
+    if not sep:
+        raise ValueError(f"{text!r} is not TYPE=N (e.g. multiple=4)")
+    if name not in QUESTION_TYPES:
+        raise ValueError(f"unknown type {name!r} in {text!r} (expected one of: {', '.join(QUESTION_TYPES)})")
+    try:
+        points = float(value)
+    except ValueError:
+        raise ValueError(f"{value.strip()!r} in {text!r} is not a number of points (e.g. {name}=2)") from None
+    if not points > 0 or points != points or points == float("inf"):
+        raise ValueError(f"{value.strip()!r} in {text!r}: points must be a positive number")
+    return name, points
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question as printed on one version of a paper.
+
+    ``stem`` is the printed stem (a choice stem or true/false statement ends with
+    ``（ ）``; a fill_blank stem keeps its ``____`` blank for the renderer to
+    draw); ``options`` are in printed order; ``answer`` holds the printed letters
+    (choice types), ``("true",)``/``("false",)``, or the accepted texts.
+    ``points`` is in points.
+    """
+
+    number: int
+    question: Question
+    speech: Speech
+    stem: str
+    options: tuple[str, ...]
+    answer: tuple[str, ...]
+    points: float
+
+    @property
+    def type(self) -> QuestionType:
+        return self.question.type
+
+    @property
+    def correct(self) -> tuple[str, ...]:
+        """The texts of the correct options in printed order (choice types only, else ``()``)."""
+        if not self.question.is_choice:
+            return ()
+        return tuple(self.options[LETTERS.index(a)] for a in self.answer)
+
+    @property
+    def lettered_options(self) -> tuple[tuple[str, str], ...]:
+        """``(("A", text), ("B", text), …)`` in printed order."""
+        return tuple(zip(LETTERS, self.options, strict=False))
+
+    @property
+    def answer_text(self) -> str:
+        """The answer as the 参考答案 prints it: ``"B（华中师范大学）"``, ``"正确"``, the blank's text."""
+        if self.question.is_choice:
+            return f"{''.join(self.answer)}（{'；'.join(self.correct)}）"
+        if self.type == "true_false":
+            return "正确" if self.answer[0] == "true" else "错误"
+        extra = f"（也可答：{'；'.join(self.answer[1:])}）" if len(self.answer) > 1 else ""
+        return self.answer[0] + extra
+
+    @property
+    def source_line(self) -> str:
+        """出处: ``任剑涛《大都市是省域治理重要落点》：“…”`` (导语 for the introduction).
+
+        The source is quoted with inner quotation marks turned into ‘ ’, Chinese style.
+        """
+        who = self.speech.speaker or "导语"
+        quote = _WS_RE.sub(" ", self.question.source).strip().replace("“", "‘").replace("”", "’")
+        return f"{who}《{self.speech.heading}》：“{quote}”"
+
+
+@dataclass(frozen=True)
+class Section:
+    """The items of one type, e.g. 一、单项选择题（每题2分，共10分）."""
+
+    ordinal: str
+    type: QuestionType
+    points_each: float
+    items: tuple[Item, ...]
+
+    @property
+    def title(self) -> str:
+        return TYPE_TITLES[self.type]
+
+    @property
+    def total_points(self) -> float:
+        return sum(i.points for i in self.items)
+
+    @property
+    def heading(self) -> str:
+        """``"二、多项选择题（每题3分，共6分。多选、少选、错选均不得分）"``."""
+        rule = f"。{MULTIPLE_RULE}" if self.type == "multiple" else ""
+        each, total = format_points(self.points_each), format_points(self.total_points)
+        return f"{self.ordinal}、{self.title}（每题{each}分，共{total}分{rule}）"
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One version of a quiz: header data and sections in print order.
+
+    ``version`` is ``"A"``, ``"B"``, … or ``""`` for a quiz printed in one version.
+    ``seed`` is the seed the selection and shuffles were drawn with.
+    """
+
+    quiz_id: str
+    version: str
+    title: str
+    bank_id: str
+    bank_fingerprint: str
+    seed: int
+    sections: tuple[Section, ...]
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(i for s in self.sections for i in s.items)
+
+    @property
+    def total_points(self) -> float:
+        return sum(s.total_points for s in self.sections)
+
+    @property
+    def id_line(self) -> str:
+        """``"测验编号：mini-test-7-1a2b3c4d　版本：A　满分：34分"`` (no 版本 without versions)."""
+        parts = [f"测验编号：{self.quiz_id}"]
+        if self.version:
+            parts.append(f"版本：{self.version}")
+        parts.append(f"满分：{format_points(self.total_points)}分")
+        return "　".join(parts)
+
+    @property
+    def instruction(self) -> str:
+        """The one-line instruction under the header, naming only the types on this paper."""
+        how = {
+            "single": "选择题将正确选项的字母填在括号内",
+            "multiple": "",
+            "true_false": "判断题正确的填“对”、错误的填“错”",
+            "fill_blank": "填空题在横线上填写原文",
+        }
+        types = {s.type for s in self.sections}
+        if "multiple" in types:
+            types.add("single")
+        parts = [how[t] for t in QUESTION_TYPES if t in types and how[t]]
+        return f"本卷共{len(self.items)}题。" + "；".join(parts) + "。"
+
+    def key(self) -> AnswerKey:
+        """The answer key of this version (for :func:`~studykit.key.dump_key`)."""
+        return AnswerKey(
+            quiz_id=self.quiz_id,
+            version=self.version,
+            title=self.title,
+            bank_id=self.bank_id,
+            bank_fingerprint=self.bank_fingerprint,
+            items=tuple(
+                KeyItem(
+                    number=i.number,
+                    question_id=i.question.id,
+                    type=i.type,
+                    speech=i.speech.id,
+                    points=i.points,
+                    stem=i.stem,
+                    answer=i.answer,
+                    options=i.options,
+                    correct=i.correct,
+                )
+                for i in self.items
+            ),
+        )
+
+
+def build_papers(
+    bank: Bank,
+    count: int | None = None,
+    seed: int | None = None,
+    versions: int = 1,
+    speeches: Iterable[str] = (),
+    types: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    difficulties: Iterable[int] = (),
+    points: Mapping[str, float] | None = None,
+    title: str | None = None,
+) -> list[Paper]:
+    """The ``versions`` papers (A, B, … or one unlettered paper) of one quiz on ``bank``.
+
+    ``count``: questions per paper; ``None`` means :data:`DEFAULT_COUNT`, or every
+    matching question if fewer match.  ``seed``: ``None`` picks one
+    (:func:`pick_seed`); read it back from ``paper.seed``.  ``speeches``,
+    ``types``, ``tags``, ``difficulties`` (1–3) filter the bank; empty means
+    no filter.  ``points`` maps a type to its points per item (others keep
+    :data:`DEFAULT_POINTS`).  ``title`` defaults to the bank's.
+
+    The quiz id is ``<bank id>-<seed>-<8 hex>``, the hex digits hashing the
+    bank's fingerprint and the selection options, so it names exactly one quiz.
+
+    Raises :class:`~studykit.errors.SelectionError` for an unknown speech id,
+    type or tag, a count or version number out of range, or fewer matching
+    questions than ``count`` (saying how many match).
+    """
+    speeches, types, tags = tuple(dict.fromkeys(speeches)), tuple(dict.fromkeys(types)), tuple(dict.fromkeys(tags))
+    difficulties = tuple(dict.fromkeys(difficulties))
+    _check_filters(bank, speeches, types, tags, difficulties)
+    if not 1 <= versions <= len(LETTERS):
+        raise SelectionError(f"versions must be 1–{len(LETTERS)}, not {versions}")
+    if count is not None and count < 1:
+        raise SelectionError(f"count must be at least 1, not {count}")
+    per_type: dict[QuestionType, float] = dict(DEFAULT_POINTS)
+    for name, value in (points or {}).items():
+        if name not in per_type:
+            raise SelectionError(f"unknown type {name!r} in points (expected one of: {', '.join(QUESTION_TYPES)})")
+        if not value > 0:
+            raise SelectionError(f"points for {name} must be positive, not {value}")
+        per_type[name] = float(value)
+
+    pool = [
+        q
+        for q in bank.questions
+        if (not speeches or q.speech in speeches)
+        and (not types or q.type in types)
+        and (not tags or set(q.tags) & set(tags))
+        and (not difficulties or q.difficulty in difficulties)
+    ]
+    criteria = _describe(speeches, types, tags, difficulties)
+    if not pool:
+        raise SelectionError(f"no question in {bank.path} matches {criteria}")  # criteria: a filter emptied it
+    wanted = min(DEFAULT_COUNT, len(pool)) if count is None else count
+    if wanted > len(pool):
+        found = f"{len(pool)} question{'s' if len(pool) > 1 else ''} in {bank.path}"
+        raise SelectionError(
+            f"only {found}"
+            + (f" match {criteria}" if criteria else "")
+            + f"; {wanted} asked for"
+            + (" (ask for fewer or widen the filters)" if criteria else " (ask for fewer)")
+        )
+    if seed is None:
+        seed = pick_seed()
+    chosen = _select(bank, pool, wanted, random.Random(f"{bank.id}/{seed}/select"))
+    options_digest = json.dumps(
+        {
+            "count": wanted,
+            "speeches": sorted(speeches),
+            "types": sorted(types),
+            "tags": sorted(tags),
+            "difficulties": sorted(difficulties),
+            "points": {t: per_type[t] for t in QUESTION_TYPES},
+            "fingerprint": bank.fingerprint,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    quiz_id = f"{bank.id}-{seed}-{hashlib.sha256(options_digest.encode()).hexdigest()[:8]}"
+    labels = [""] if versions == 1 else list(LETTERS[:versions])
+    return [
+        _paper(bank, chosen, quiz_id, label, seed, per_type, title or bank.title, random.Random(f"{quiz_id}/{label}"))
+        for label in labels
+    ]
+
+
+def _check_filters(
+    bank: Bank, speeches: tuple[str, ...], types: tuple[str, ...], tags: tuple[str, ...], difficulties: tuple[int, ...]
+) -> None:
+    known = [s.id for s in bank.speeches]
+    for sid in speeches:
+        if sid not in known:
+            raise SelectionError(f"unknown speech id {sid!r} (expected one of: {', '.join(known)})")
+    for t in types:
+        if t not in QUESTION_TYPES:
+            raise SelectionError(f"unknown question type {t!r} (expected one of: {', '.join(QUESTION_TYPES)})")
+    bank_tags = sorted({t for q in bank.questions for t in q.tags})
+    for tag in tags:
+        if tag not in bank_tags:
+            raise SelectionError(f"no question has the tag {tag!r} (tags in the bank: {', '.join(bank_tags)})")
+    for d in difficulties:
+        if d not in (1, 2, 3):
+            raise SelectionError(f"unknown difficulty {d!r} (expected 1, 2 or 3)")
+
+
+def _describe(
+    speeches: tuple[str, ...], types: tuple[str, ...], tags: tuple[str, ...], difficulties: tuple[int, ...]
+) -> str:
+    parts = [
+        f"{name} {', '.join(map(str, values))}"
+        for name, values in (("speech", speeches), ("type", types), ("tag", tags), ("difficulty", difficulties))
+        if values
+    ]
+    return "; ".join(parts)
+
+
+def _select(bank: Bank, pool: list[Question], count: int, rng: random.Random) -> list[Question]:
+    """``count`` questions drawn in rounds across speeches, ordered by type, speech and bank order."""
+    by_speech: dict[str, list[Question]] = {}
+    for q in pool:
+        by_speech.setdefault(q.speech, []).append(q)
+    order = sorted(by_speech, key=lambda sid: bank.speech(sid).number)
+    rng.shuffle(order)
+    for sid in order:
+        rng.shuffle(by_speech[sid])
+    chosen: list[Question] = []
+    while len(chosen) < count:
+        for sid in order:
+            if by_speech[sid] and len(chosen) < count:
+                chosen.append(by_speech[sid].pop())
+    position = {q.id: n for n, q in enumerate(bank.questions)}
+    return sorted(chosen, key=lambda q: (QUESTION_TYPES.index(q.type), bank.speech(q.speech).number, position[q.id]))
+
+
+def _paper(
+    bank: Bank,
+    chosen: list[Question],
+    quiz_id: str,
+    version: str,
+    seed: int,
+    points: dict[QuestionType, float],
+    title: str,
+    rng: random.Random,
+) -> Paper:
+    """One version: shuffle the options of ``chosen`` (already in print order) and number the items."""
+    singles = [q for q in chosen if q.type == "single"]
+    key_at = _single_key_positions(singles, rng)
+    sections: list[Section] = []
+    number = 0
+    for qtype in QUESTION_TYPES:
+        items: list[Item] = []
+        for q in (q for q in chosen if q.type == qtype):
+            number += 1
+            options, answer = _shuffle(q, rng, key_at.get(q.id))
+            items.append(Item(number, q, bank.speech(q.speech), _printed_stem(q), options, answer, points[qtype]))
+        if items:
+            sections.append(Section(ORDINALS[len(sections)], qtype, points[qtype], tuple(items)))
+    return Paper(quiz_id, version, title, bank.id, bank.fingerprint, seed, tuple(sections))
+
+
+def _printed_stem(q: Question) -> str:
+    """The stem with ``（ ）`` appended to a choice stem or true/false statement that lacks it."""
+    stem = _WS_RE.sub(" ", q.stem).strip()
+    if q.type != "fill_blank" and CHOICE_MARKER not in stem:
+        stem += CHOICE_MARKER
+    return stem
+
+
+def _split_options(q: Question) -> tuple[list[int], list[int]]:
+    """Indices of ``q``'s options that may move, and of the catch-alls that stay last (in bank order)."""
+    tail = [i for i, o in enumerate(q.options) if is_catch_all(o)]
+    return [i for i in range(len(q.options)) if i not in tail], tail
+
+
+def _single_key_positions(singles: list[Question], rng: random.Random) -> dict[str, int]:
+    """Where each single-choice key goes: least-used positions first, ties at random.
+
+    A key that is a catch-all keeps its fixed place at the end; its letter still counts.
+    """
+    used: Counter[int] = Counter()
+    result: dict[str, int] = {}
+    free: list[Question] = []
+    for q in singles:
+        movable, tail = _split_options(q)
+        correct = q.correct_indices[0]
+        if correct in tail:
+            used[len(movable) + tail.index(correct)] += 1
+        else:
+            free.append(q)
+    rng.shuffle(free)
+    for q in free:
+        slots = range(len(_split_options(q)[0]))
+        least = min(used[s] for s in slots)
+        pos = rng.choice([s for s in slots if used[s] == least])
+        used[pos] += 1
+        result[q.id] = pos
+    return result
+
+
+def _shuffle(q: Question, rng: random.Random, key_at: int | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``q``'s options in printed order and the answer as printed; non-choice items pass through."""
+    if not q.is_choice:
+        return (), q.answer
+    movable, tail = _split_options(q)
+    if key_at is not None:  # a single-choice key with an assigned place
+        correct = q.correct_indices[0]
+        others = [i for i in movable if i != correct]
+        rng.shuffle(others)
+        movable = [*others[:key_at], correct, *others[key_at:]]
+    else:
+        rng.shuffle(movable)
+    order = movable + tail
+    options = tuple(q.options[i] for i in order)
+    answer = tuple(sorted(LETTERS[order.index(i)] for i in q.correct_indices))
+    return options, answer

@@ -1,0 +1,83 @@
+"""One paper model, three renderers: Markdown, HTML and DOCX.
+
+Each renderer turns a :class:`~studykit.quiz.Paper` into a document: the paper
+itself, or with ``solutions=True`` the 参考答案 (answer, 解析 and 出处 per item).
+:func:`quiz_files` renders everything one quiz writes, keyed by path::
+
+    quiz.md  quiz.key.yaml  quiz.solutions.md  quiz.answers.txt
+    # with versions: quiz-A.md  quiz-A.key.yaml  …  quiz-B.answers.txt
+
+Renderer modules are imported only when used (python-docx is slow to import).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from ..errors import StudykitError
+from ..key import dump_key, render_answer_sheet
+from ..quiz import Paper
+
+Format = Literal["md", "html", "docx"]
+#: Format name → file extension.
+FORMATS: dict[str, str] = {"md": ".md", "html": ".html", "docx": ".docx"}
+#: File extensions that name a format in ``-o``.
+SUFFIX_FORMATS: dict[str, str] = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+DEFAULT_OUTPUT = Path("quiz.md")
+
+
+def render(paper: Paper, fmt: str, *, solutions: bool = False) -> bytes:
+    """``paper`` (or its solutions) in format ``fmt`` (``md``, ``html``, ``docx``) as bytes (text in UTF-8)."""
+    if fmt not in FORMATS:
+        raise StudykitError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+    module = importlib.import_module(f".{'markdown' if fmt == 'md' else fmt}", __name__)
+    result = module.render(paper, solutions=solutions)
+    return result.encode("utf-8") if isinstance(result, str) else bytes(result)
+
+
+def output_target(path: Path | None, fmt: str | None) -> tuple[Path, str]:
+    """The paper's path and format from ``-o`` and ``--format``.
+
+    ``-o`` ending in a format's extension (``.md``, ``.markdown``, ``.html``, ``.htm``,
+    ``.docx``) sets the format; any other name gets the format's extension added
+    (``md`` by default).  No path: ``quiz`` plus the extension.  Raises
+    :class:`~studykit.errors.StudykitError` when ``-o`` and ``--format`` disagree.
+    """
+    if path is None:
+        fmt = fmt or "md"
+        return DEFAULT_OUTPUT.with_suffix(FORMATS[fmt]), fmt
+    named = SUFFIX_FORMATS.get(path.suffix.lower())
+    if named is None:
+        fmt = fmt or "md"
+        return path.with_name(path.name + FORMATS[fmt]), fmt
+    if fmt is not None and fmt != named:
+        raise StudykitError(f"output {path} is a .{named} name but --format is {fmt} (make them agree)")
+    return path, named
+
+
+def paper_stem(path: Path, paper: Paper) -> Path:
+    """``quiz.md`` → ``quiz`` for an unlettered paper, ``quiz-A`` for version A (same folder)."""
+    stem = path.with_suffix("")
+    return stem.with_name(f"{stem.name}-{paper.version}") if paper.version else stem
+
+
+def quiz_files(papers: Sequence[Paper], path: Path, fmt: str) -> dict[Path, bytes]:
+    """Every file of a quiz, rendered: per paper the paper, key, solutions and answer sheet.
+
+    ``path`` is the paper's path as from :func:`output_target`; the other files
+    sit beside it with the same stem (``<stem>.key.yaml``, ``<stem>.solutions.<ext>``,
+    ``<stem>.answers.txt``).  Nothing is written.
+    """
+    ext = path.suffix
+    files: dict[Path, bytes] = {}
+    for paper in papers:
+        stem = paper_stem(path, paper)
+        key = paper.key()
+        files[stem.with_name(stem.name + ext)] = render(paper, fmt)
+        files[stem.with_name(stem.name + ".key.yaml")] = dump_key(key).encode("utf-8")
+        files[stem.with_name(stem.name + ".solutions" + ext)] = render(paper, fmt, solutions=True)
+        files[stem.with_name(stem.name + ".answers.txt")] = render_answer_sheet(key).encode("utf-8")
+    return files

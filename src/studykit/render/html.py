@@ -1,0 +1,90 @@
+"""The paper as one self-contained HTML file for screens and A4 printing.
+
+``lang="zh-CN"``, a CJK font stack (宋体-like serif for text, 黑体-like sans for
+headings), inline CSS only, ``@page`` A4 and ``break-inside: avoid`` on each
+question so a stem never parts from its options.  Every piece of bank text is
+passed through :func:`html.escape`.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..quiz import Item, Paper
+from ._common import HEADER_FIELDS, document_title, stem_segments
+
+SERIF = '"Songti SC", "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", serif'
+SANS = '"Heiti SC", "SimHei", "黑体", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
+
+CSS = f"""\
+@page {{ size: A4; margin: 20mm 18mm; }}
+body {{ font-family: {SERIF}; font-size: 10.5pt; line-height: 1.7; max-width: 180mm; margin: 0 auto; color: #000; }}
+h1, h2 {{ font-family: {SANS}; font-weight: bold; }}
+h1 {{ font-size: 16pt; text-align: center; margin: 0 0 0.6em; }}
+h2 {{ font-size: 12pt; margin: 1.2em 0 0.4em; break-after: avoid; page-break-after: avoid; }}
+.fields {{ display: flex; justify-content: space-between; margin: 0.4em 0; }}
+.field {{ display: inline-block; min-width: 7em; border-bottom: 1px solid #000; }}
+.meta, .instruction {{ margin: 0.3em 0; }}
+.item {{ margin: 0.6em 0; break-inside: avoid; page-break-inside: avoid; }}
+.stem {{ margin: 0; }}
+.options {{ list-style: none; margin: 0.2em 0 0 2em; padding: 0; }}
+.blank {{ display: inline-block; min-width: 6em; border-bottom: 1px solid #000; }}
+.solution p {{ margin: 0.1em 0 0 2em; }}
+"""
+
+
+def _stem(item: Item) -> str:
+    return "".join(
+        '<span class="blank" aria-label="填空">\u3000</span>' if blank else escape(text)
+        for text, blank in stem_segments(item.stem)
+    )
+
+
+def _item(item: Item, solutions: bool) -> str:
+    lines = ['<div class="item">', f'<p class="stem">{item.number}. {_stem(item)}</p>']
+    if solutions:
+        lines += [
+            '<div class="solution">',
+            f"<p>答案：{escape(item.answer_text)}</p>",
+            f"<p>解析：{escape(item.question.explanation)}</p>",
+            f"<p>出处：{escape(item.source_line)}</p>",
+            "</div>",
+        ]
+    elif item.options:
+        lines.append('<ol class="options">')
+        lines += [f"<li>{letter}. {escape(text)}</li>" for letter, text in item.lettered_options]
+        lines.append("</ol>")
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def render(paper: Paper, *, solutions: bool = False) -> str:
+    """The paper (or, with ``solutions``, its 参考答案) as an HTML document ending in one newline."""
+    title = escape(document_title(paper, solutions))
+    body = [f"<h1>{title}</h1>"]
+    if not solutions:
+        fields = "".join(f'<span>{name}：<span class="field"></span></span>' for name in HEADER_FIELDS)
+        body.append(f'<div class="fields">{fields}</div>')
+    body.append(f'<p class="meta">{escape(paper.id_line)}</p>')
+    if not solutions:
+        body.append(f'<p class="instruction">{escape(paper.instruction)}</p>')
+    for section in paper.sections:
+        body.append(f"<section>\n<h2>{escape(section.heading)}</h2>")
+        body += [_item(item, solutions) for item in section.items]
+        body.append("</section>")
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="zh-CN">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f"<title>{title}</title>",
+            f"<style>\n{CSS}</style>",
+            "</head>",
+            "<body>",
+            *body,
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )

@@ -1,0 +1,61 @@
+"""The paper as CommonMark: headings, one paragraph per item, options on hard-broken lines.
+
+Every piece of bank text is escaped (the ASCII characters CommonMark gives a
+meaning inline get a backslash, whitespace runs become one space) and never
+starts a line, so ``____``, ``*``, ``<b>``, ``&amp;``, ``1.`` or ``#`` in a stem
+print as written and never turn into emphasis, HTML, entities, lists or headings.
+A fill_blank stem's blank prints as a run of escaped underscores.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..quiz import Item, Paper
+from ._common import HEADER_FIELDS, document_title, stem_segments
+
+#: ASCII characters that can start emphasis, code, links, HTML, entities, headings or
+#: (in common extensions) strikethrough, tables and math.  Bank text never starts a
+#: line (it always follows a number, a letter or a label), so list markers are moot.
+_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>&!#~|$])")
+_WS_RE = re.compile(r"\s+")
+#: The printed blank: eight underscores, escaped.
+BLANK = "\\_" * 8
+#: A hard line break (CommonMark backslash form, visible in the source).
+BREAK = "\\\n"
+
+
+def escape(text: str) -> str:
+    """``text`` as literal CommonMark inline text (special ASCII punctuation backslash-escaped)."""
+    return _SPECIAL_RE.sub(r"\\\1", _WS_RE.sub(" ", text))
+
+
+def _stem(item: Item) -> str:
+    return "".join(BLANK if blank else escape(text) for text, blank in stem_segments(item.stem))
+
+
+def _item(item: Item, solutions: bool) -> str:
+    lines = [f"{item.number}\\. {_stem(item)}"]
+    if solutions:
+        lines += [
+            f"答案：{escape(item.answer_text)}",
+            f"解析：{escape(item.question.explanation)}",
+            f"出处：{escape(item.source_line)}",
+        ]
+    else:
+        lines += [f"{letter}. {escape(text)}" for letter, text in item.lettered_options]
+    return BREAK.join(lines)
+
+
+def render(paper: Paper, *, solutions: bool = False) -> str:
+    """The paper (or, with ``solutions``, its 参考答案) as CommonMark text ending in one newline."""
+    blocks = [f"# {escape(document_title(paper, solutions))}"]
+    if not solutions:
+        blocks.append("　".join(f"{name}：{BLANK}" for name in HEADER_FIELDS))
+    blocks.append(paper.id_line)
+    if not solutions:
+        blocks.append(paper.instruction)
+    for section in paper.sections:
+        blocks.append(f"## {section.heading}")
+        blocks += [_item(item, solutions) for item in section.items]
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,181 @@
+"""``studykit quiz`` through click's CliRunner: exact output, files written, errors, nothing half-written."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from studykit.cli import QUESTION_TYPE_CHOICES, main
+from studykit.model import QUESTION_TYPES
+
+MINI = Path(__file__).parent / "data" / "mini" / "question_bank.yaml"
+GOLDEN = Path(__file__).parent / "golden"
+FILES = ("quiz.md", "quiz.key.yaml", "quiz.solutions.md", "quiz.answers.txt")
+
+
+def run(*args: str | Path) -> Result:
+    return CliRunner().invoke(main, ["quiz", "--bank", str(MINI), *map(str, args)])
+
+
+def listing(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def test_quiz_writes_paper_key_solutions_and_answer_sheet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Default names in the current folder; one summary line and the files written; the golden content."""
+    monkeypatch.chdir(tmp_path)
+    result = run("--count", "10", "--seed", "7")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "quiz mini-test-7-31064727: 10 questions, 20 points\n"
+        "wrote quiz.md, quiz.key.yaml, quiz.solutions.md, quiz.answers.txt\n"
+    )
+    assert result.stderr == ""
+    assert listing(tmp_path) == sorted(FILES)
+    for name in FILES:
+        golden = GOLDEN / name.replace("quiz", "mini-seed7")
+        assert (tmp_path / name).read_bytes() == golden.read_bytes()
+
+
+def test_versions_get_lettered_files(tmp_path: Path) -> None:
+    """--versions 2 writes <stem>-A.* and <stem>-B.*, each with key, solutions and answer sheet."""
+    result = run("--count", "6", "--seed", "3", "--versions", "2", "-o", tmp_path / "out" / "第一次测验.html")
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    names = [f"第一次测验-{v}{s}" for v in "AB" for s in (".html", ".key.yaml", ".solutions.html", ".answers.txt")]
+    assert listing(out) == sorted(names)
+    assert result.stdout.splitlines()[0].endswith(": 6 questions, 12 points, versions A, B")
+    assert result.stdout.splitlines()[1] == "wrote " + ", ".join(str(out / n) for n in names)
+    assert "版本：B" in (out / "第一次测验-B.answers.txt").read_text(encoding="utf-8")
+    assert "version: B\n" in (out / "第一次测验-B.key.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "paper"),
+    [
+        (("-o", "t.docx"), "t.docx"),
+        (("--format", "html"), "quiz.html"),
+        (("--format", "docx", "-o", "2024.10测验"), "2024.10测验.docx"),
+    ],
+)
+def test_format_from_extension_or_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], paper: str
+) -> None:
+    """-o's extension picks the format; --format picks it (and the extension) otherwise."""
+    monkeypatch.chdir(tmp_path)
+    assert run("--seed", "1", *args).exit_code == 0
+    stem, ext = paper.rsplit(".", 1)
+    assert listing(tmp_path) == sorted([paper, f"{stem}.key.yaml", f"{stem}.solutions.{ext}", f"{stem}.answers.txt"])
+
+
+def test_no_seed_prints_one_that_reproduces_the_files(tmp_path: Path) -> None:
+    """Without --seed the seed is printed; rerunning with it gives byte-identical files (DOCX too)."""
+    first = run("--count", "8", "-o", tmp_path / "a" / "q.docx")
+    assert first.exit_code == 0, first.output
+    match = re.fullmatch(r"seed: (\d+) — rerun with --seed \1", first.stdout.splitlines()[0])
+    assert match
+    second = run("--count", "8", "--seed", match.group(1), "-o", tmp_path / "b" / "q.docx")
+    assert second.exit_code == 0
+    assert not second.stdout.startswith("seed:")
+    assert listing(tmp_path / "a") == listing(tmp_path / "b")
+    for name in listing(tmp_path / "a"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--count", "30"), "Error: only 18 questions in {bank}; 30 asked for (ask for fewer)\n"),
+        (
+            ("--speech", "ren"),
+            "Error: unknown speech id 'ren' (expected one of: intro, ren-jiantao, tian-yipeng, zhao-xianfu)\n",
+        ),
+        (
+            ("-o", "q.md", "--format", "docx"),
+            "Error: output q.md is a .md name but --format is docx (make them agree)\n",
+        ),
+    ],
+)
+def test_errors_write_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], message: str
+) -> None:
+    """A selection or output error prints Error: …, exits 1 and writes no file."""
+    monkeypatch.chdir(tmp_path)
+    result = run("--seed", "1", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", message.format(bank=MINI))
+    assert listing(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--points", "essay=2"),
+            "unknown type 'essay' in 'essay=2' (expected one of: single, multiple, true_false, fill_blank)",
+        ),
+        (("--points", "single=-1"), "'-1' in 'single=-1': points must be a positive number"),
+        (("--type", "essay"), "'essay' is not one of 'single', 'multiple', 'true_false', 'fill_blank'."),
+        (("--difficulty", "4"), "4 is not in the range 1<=x<=3."),
+        (("--count", "0"), "0 is not in the range x>=1."),
+    ],
+)
+def test_bad_options_are_usage_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], message: str
+) -> None:
+    """Bad option values are click usage errors (exit 2) naming the option; nothing is written."""
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 2
+    option = args[0]
+    assert result.stderr.splitlines()[-1] == f"Error: Invalid value for '{option}': {message}"
+    assert listing(tmp_path) == []
+
+
+def test_points_option(tmp_path: Path) -> None:
+    """--points multiple=4 changes the heading, the total and the key."""
+    result = run("--seed", "2", "--type", "multiple", "--points", "multiple=4", "-o", tmp_path / "q.md")
+    assert result.exit_code == 0
+    assert "## 一、多项选择题（每题4分，共8分。多选、少选、错选均不得分）" in (tmp_path / "q.md").read_text(
+        encoding="utf-8"
+    )
+    assert "total_points: 8\n" in (tmp_path / "q.key.yaml").read_text(encoding="utf-8")
+
+
+def test_bad_bank_gives_the_check_errors_and_writes_nothing(tmp_path: Path) -> None:
+    """A broken bank prints exactly what studykit check prints, exits 1 and writes nothing."""
+    shutil.copytree(MINI.parent, tmp_path / "bank")
+    bank = tmp_path / "bank" / "question_bank.yaml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("    answer: C\n", "    answer: E\n"), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    runner = CliRunner()
+    quiz = runner.invoke(main, ["quiz", "--bank", str(bank), "--seed", "1", "-o", str(out / "q.md")])
+    check = runner.invoke(main, ["check", "--bank", str(bank)])
+    assert quiz.exit_code == check.exit_code == 1
+    assert quiz.stderr == check.stderr
+    assert quiz.stderr == (
+        f"{bank}:50: question 'ren-01', field 'answer': 'E' is not one of the options A–D\nError: {bank}: 1 error(s)\n"
+    )
+    assert quiz.stdout == ""
+    assert listing(out) == []
+
+
+def test_existing_files_are_replaced_only_after_a_successful_run(tmp_path: Path) -> None:
+    """A failed run leaves an earlier quiz untouched; a successful one replaces it."""
+    target = tmp_path / "q.md"
+    assert run("--seed", "1", "--count", "4", "-o", target).exit_code == 0
+    before = {n: (tmp_path / n).read_bytes() for n in listing(tmp_path)}
+    assert run("--seed", "2", "--count", "99", "-o", target).exit_code == 1
+    assert {n: (tmp_path / n).read_bytes() for n in listing(tmp_path)} == before
+    assert run("--seed", "2", "--count", "4", "-o", target).exit_code == 0
+    assert (tmp_path / "q.md").read_bytes() != before["q.md"]
+    assert listing(tmp_path) == sorted(before)
+
+
+def test_type_choices_are_the_models_types() -> None:
+    """--type offers exactly the bank's question types, in section order."""
+    assert QUESTION_TYPE_CHOICES == QUESTION_TYPES
