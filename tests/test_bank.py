@@ -167,7 +167,7 @@ def test_warnings_pass_by_default_and_fail_under_strict(tmp_path: Path) -> None:
     expected_warnings = [
         f"{path}:13: warning: question 'a', field 'options': '以上都是' is a catch-all option (write a real distractor)",
         f"{path}:20: warning: question 'b', field 'stem': same stem as question 'a'",
-        f"{path}:28: warning: question 'c', field 'stem': a choice stem carries the answer marker '（ ）'",
+        f"{path}:28: warning: question 'c', field 'stem': no answer marker '（ ）' (a choice stem should carry it where the answer goes)",
     ]
     assert ok.stderr.splitlines() == expected_warnings
     assert ok.stdout.startswith(f"{path}: OK, 3 questions (3 curated, 0 derived) in 1 parts")
@@ -226,8 +226,11 @@ def test_every_error_is_reported_in_one_run(tmp_path: Path) -> None:
 
 def test_material_must_be_utf8(tmp_path: Path) -> None:
     """A GBK material file is named as not UTF-8."""
-    path = _bank_in(tmp_path, "  []\n".replace("  []\n", ""))
-    path.write_text(path.read_text("utf-8") + "  []\n", encoding="utf-8")
+    path = _bank_in(
+        tmp_path,
+        "  - id: a\n    speech: s\n    type: true_false\n    stem: 是吗。\n    answer: true\n"
+        "    explanation: 见原文。\n    source: 大都市\n",
+    )
     (tmp_path / "m.txt").write_bytes("大都市是省域治理重要落点".encode("gbk"))
     with pytest.raises(BankError) as info:
         load_bank(path)
@@ -250,3 +253,49 @@ def test_fingerprint_follows_material(tmp_path: Path) -> None:
     intro = tmp_path / "mini" / "material" / "00-intro.txt"
     intro.write_text(intro.read_text("utf-8") + "。", encoding="utf-8")
     assert load_bank(copy).fingerprint != before
+
+
+def test_empty_optional_fields_take_their_defaults(tmp_path: Path) -> None:
+    """tags: ~, an empty difficulty and fact: null mean "not given", not the text '~' or 'null'."""
+    path = _bank_in(
+        tmp_path,
+        "  - id: a\n    speech: s\n    type: true_false\n    stem: 大都市是省域治理的重要落点。\n    answer: true\n"
+        "    explanation: 见原文。\n    source: 而大都市是省域治理的重要落点\n    tags: ~\n    difficulty:\n    fact: null\n",
+    )
+    q = load_bank(path).question("a")
+    assert (q.tags, q.difficulty, q.fact) == ((), 2, "")
+
+
+def test_nul_byte_in_paths_is_a_user_error(tmp_path: Path) -> None:
+    """A NUL byte in the bank path or a material path gives BankError, not ValueError."""
+    with pytest.raises(BankError, match="is not a valid file path"):
+        load_bank(tmp_path / "a\0b.yaml")
+    path = _bank_in(tmp_path, "  - id: a\n")
+    path.write_text(path.read_text("utf-8").replace("material: m.txt", 'material: "m.txt\\0"'), encoding="utf-8")
+    with pytest.raises(BankError) as info:
+        load_bank(path)
+    assert f"{path}:7: speech 's', field 'material': 'm.txt\\x00' is not a valid file path" in info.value.details
+
+
+def test_a_tag_on_a_key_and_a_nested_answer_are_refused(tmp_path: Path) -> None:
+    """`!!python/name:…` on a key is refused; a single answer [B, [C]] is not read as B."""
+    path = _bank_in(
+        tmp_path,
+        "  - id: a\n    speech: s\n    type: single\n    stem: 落点（ ）\n    options: [县域, 大都市, 乡村]\n"
+        "    answer: [B, [C]]\n    explanation: 见原文。\n    source: 而大都市是省域治理的重要落点\n"
+        "    !!python/name:os.system difficulty: 1\n",
+    )
+    with pytest.raises(BankError) as info:
+        load_bank(path)
+    assert info.value.details == (
+        f"{path}:14: question 'a', field 'answer': a list is not option letters (expected one letter in A–C)",
+        f"{path}:17: tag !!python/name:os.system is not allowed (plain YAML only: no tags)",
+    )
+
+
+def test_facts_shared_by_curated_and_derived_items() -> None:
+    """Curated items restating a derived fact name it, so a paper never holds both."""
+    bank = load_bank(SHIPPED_BANK)
+    facts = Counter(q.fact for q in bank.questions if q.fact)
+    assert facts["ren-jiantao/heading"] == 2
+    assert bank.question("attr-ren-jiantao-position").fact == "ren-jiantao/position"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SHIPPED_BANK
 from studykit.bank import load_bank
 from studykit.errors import SelectionError
 from studykit.key import dump_key, load_key
@@ -263,3 +264,20 @@ def test_helpers() -> None:
     assert [format_points(2.0), format_points(1.5), format_points(10)] == ["2", "1.5", "10"]
     assert is_catch_all("以上都是") and is_catch_all("以上 都不对") and is_catch_all("都对")
     assert not is_catch_all("以上海为例")
+
+
+def test_no_paper_holds_two_items_of_one_fact() -> None:
+    """Across 30 seeds of 60-item papers, items sharing a fact (e.g. ren-jiantao/heading) never meet."""
+    bank = load_bank(SHIPPED_BANK)
+    for seed in range(30):
+        (paper,) = build_papers(bank, count=60, seed=seed)
+        facts = Counter(item.question.fact for item in paper.items if item.question.fact)
+        assert max(facts.values(), default=1) == 1, seed
+
+
+def test_items_sharing_a_fact_count_once_toward_the_count() -> None:
+    """The shipped bank has 124 items but 108 distinct facts: asking for 109 is an error saying 108."""
+    bank = load_bank(SHIPPED_BANK)
+    assert len(build_papers(bank, count=108, seed=1)[0].items) == 108
+    with pytest.raises(SelectionError, match=r"^only 108 questions in .*; 109 asked for \(ask for fewer\)$"):
+        build_papers(bank, count=109, seed=1)

@@ -21,7 +21,7 @@ from typing import Any
 
 from .model import Bank, Provenance, Question, Speech
 
-FORMAT = 1
+FORMAT = 2
 
 
 def enabled() -> bool:
@@ -95,6 +95,7 @@ def lookup(path: Path, raw: bytes) -> Bank | None:
                 difficulty=q[9],
                 derived=q[10],
                 line=q[11],
+                fact=q[12],
             )
             for q in data["questions"]
         )
@@ -140,6 +141,7 @@ def store(bank: Bank, raw: bytes, inputs: list[tuple[str, bytes]]) -> None:
                 q.difficulty,
                 q.derived,
                 q.line,
+                q.fact,
             ]
             for q in bank.questions
         ],

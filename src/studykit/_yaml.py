@@ -16,6 +16,7 @@ libyaml's C parser where present (``yaml.CSafeLoader``'s parser; the pure-Python
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 import yaml
@@ -83,13 +84,41 @@ def compose(text: str, filename: str) -> yaml.Node | None:
         line = mark.line + 1 if mark else 0
         col = f", column {mark.column + 1}" if mark else ""
         reason = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        problem = Problem(filename, line, "", f"YAML syntax error{col}: {reason}")
+        line, hint = _hint(text, line, reason)
+        problem = Problem(filename, line, "", f"YAML syntax error{col}: {reason}{hint}")
+        raise BankError(f"{filename} is not valid YAML", (problem,)) from None
+    except yaml.reader.ReaderError as exc:  # a control character, a byte that is not text
+        # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters
+        if _Base is yaml.SafeLoader:
+            line = text.count("\n", 0, exc.position) + 1
+        else:
+            line = text.encode("utf-8").count(b"\n", 0, exc.position) + 1
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        problem = Problem(filename, line, "", f"character {char} is not allowed in YAML (delete it; often a paste)")
         raise BankError(f"{filename} is not valid YAML", (problem,)) from None
     except yaml.YAMLError as exc:
-        problem = Problem(filename, 0, "", f"YAML error: {exc}")
+        problem = Problem(filename, 0, "", f"YAML error: {' '.join(str(exc).split())}")
         raise BankError(f"{filename} is not valid YAML", (problem,)) from None
     finally:
         loader.dispose()
+
+
+_FULLWIDTH_KEY_RE = re.compile(r"^\s*(-\s*)?[A-Za-z_][A-Za-z0-9_]*\s*：")
+
+
+def _hint(text: str, line: int, reason: str) -> tuple[int, str]:
+    """The line to report and a hint for the slips people make typing YAML on a Chinese keyboard.
+
+    libyaml notices a full-width colon after a key (``answer：B``) or a tab only
+    on a later line; point at the line that has it.
+    """
+    lines = text.splitlines()
+    for n in (line, line - 1, line - 2):
+        if 1 <= n <= len(lines) and _FULLWIDTH_KEY_RE.match(lines[n - 1]):
+            return n, f" (hint: line {n} has a full-width colon '：' after its key; YAML needs ':' — 请改用半角冒号)"
+    if "\\t" in reason or "'\t'" in reason or "tab" in reason:
+        return line, " (hint: indent with spaces, not tabs — 请用空格缩进)"
+    return line, ""
 
 
 def load_text_yaml(text: str, filename: str, *, report_duplicates: bool = True) -> tuple[Any, list[Problem]]:
@@ -108,7 +137,11 @@ def load_text_yaml(text: str, filename: str, *, report_duplicates: bool = True) 
     _check_size(node, filename)
     problems: list[Problem] = []
     memo: dict[int, Any] = {}
-    data = _convert(node, filename, problems, memo)
+    try:
+        data = _convert(node, filename, problems, memo)
+    except RecursionError:
+        problem = Problem(filename, 0, "", "nested too deeply (a bank needs a few levels, not hundreds)")
+        raise BankError(f"{filename} is nested too deeply", (problem,)) from None
     if report_duplicates:
         problems.extend(_duplicate_problems(data, filename))
         problems.sort(key=lambda p: p.line)
@@ -142,6 +175,7 @@ def duplicate_message(first_line: int) -> str:
 def _check_size(root: yaml.Node, filename: str) -> None:
     """Refuse a tree whose alias-expanded size exceeds :data:`MAX_NODES` (memoised, linear)."""
     sizes: dict[int, int] = {}
+    active: set[int] = set()  # collections whose subtree is being walked: the current path
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
@@ -164,8 +198,17 @@ def _check_size(root: yaml.Node, filename: str) -> None:
                 )
                 raise BankError(f"{filename} is too large once aliases are expanded", (problem,))
             sizes[key] = total
+            active.discard(key)
         else:
-            sizes[key] = 0  # in progress: a recursive alias counts as nothing more
+            active.add(key)
+            for c in children:
+                if id(c) in active:  # an ancestor on the current path: the alias loops
+                    line = c.start_mark.line + 1
+                    problem = Problem(
+                        filename, line, "", "an alias refers to a collection that contains it (recursive; not allowed)"
+                    )
+                    raise BankError(f"{filename} has a recursive alias", (problem,))
+            sizes[key] = 0
             stack.append((node, True))
             stack.extend((c, False) for c in children if id(c) not in sizes)
 
@@ -181,7 +224,7 @@ def _convert(node: yaml.Node, filename: str, problems: list[Problem], memo: dict
             problems.append(Problem(filename, line, "", _refused(tag)))
             return REFUSED
         value = node.value
-        result: Any = None if node.style is None and value in _NULLS else value
+        result: Any = None if not node.style and value in _NULLS else value  # plain style: None or ""
         memo[key] = result
         return result
     if isinstance(node, yaml.SequenceNode):
@@ -206,6 +249,9 @@ def _convert(node: yaml.Node, filename: str, problems: list[Problem], memo: dict
     memo[key] = mapping
     for key_node, value_node in node.value:
         key_line = key_node.start_mark.line + 1
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag not in _TEXT_TAGS:
+            problems.append(Problem(filename, key_line, "", _refused(key_node.tag)))
+            continue
         if not isinstance(key_node, yaml.ScalarNode):
             problems.append(Problem(filename, key_line, "", "a key must be plain text"))
             continue

@@ -3,8 +3,10 @@
 For each speech that has a speaker, three single-choice items are made, with
 distractors drawn from the *other* speeches:
 
-* ``attr-<speech>-heading``: whose speech is titled “<heading>”? (options: speakers)
-* ``attr-<speech>-position``: what post does <speaker> hold? (options: posts)
+* ``attr-<speech>-heading``: whose speech is titled “<heading>”? (options: speakers;
+  fact ``<speech>/heading``)
+* ``attr-<speech>-position``: what post does <speaker> hold? (options: posts; fact
+  ``<speech>/position``)
 * ``attr-<speech>-quote``: who said “<excerpt>”? (options: speakers) — the excerpt is
   the longest ``source`` (at most :data:`MAX_QUOTE` characters) among the speech's
   curated questions, so it is verbatim text a person chose.
@@ -52,6 +54,7 @@ def derive_attribution_questions(
                 source=f"{s.heading}\n\n{line}",
                 tags=("归属", "发言标题"),
                 difficulty=1,
+                fact=f"{s.id}/heading",
             )
         )  # fmt: skip
         result.append(
@@ -64,6 +67,7 @@ def derive_attribution_questions(
                 source=line,
                 tags=("归属", "职务"),
                 difficulty=1,
+                fact=f"{s.id}/position",
             )
         )  # fmt: skip
         quotes = [q.source for q in curated if q.speech == s.id and len(q.source) <= MAX_QUOTE]
@@ -98,6 +102,7 @@ def _make(
     source: str,
     tags: tuple[str, ...],
     difficulty: int,
+    fact: str = "",
 ) -> Question:
     rng = random.Random(f"{bank_id}/{qid}")
     candidates = sorted({p for p in pool if p != correct})
@@ -116,4 +121,5 @@ def _make(
         tags=tags,
         difficulty=difficulty,
         derived=True,
+        fact=fact,
     )

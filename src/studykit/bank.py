@@ -44,16 +44,18 @@ _WS_RE = re.compile(r"\s+")
 _LETTER_SEP_RE = re.compile(r"[\s,，、;；]+")
 #: Catch-all options a good item never uses ("all of the above" and kin).
 _CATCH_ALL_RE = re.compile(
-    r"^(以上|上述)(各项|选项|说法)?(都|均|皆|全)?(是|对|正确|不是|不对|不正确|错误|都对|都不对)$"
+    r"^(以上|上述)[^，。,.]{0,6}?(都|均|皆|全)?(是|对|正确|不是|不对|不正确|错误|都对|都不对)$"
     r"|^(都|均|全)(对|不对|是|不是|正确|错误|不正确)$"
 )
+#: An option that carries its own letter label ("A. …", "Ｂ、…"): studykit letters options itself.
+_LETTERED_RE = re.compile(r"^[A-Fa-fＡ-Ｆａ-ｆ]\s*[.．、:：)）]")
 
 _TOP_FIELDS = {"bank", "speeches", "questions"}
 _BANK_FIELDS = {"id", "title", "provenance", "description"}
 _SPEECH_FIELDS = {"id", "speaker", "position", "heading", "material"}
 _QUESTION_FIELDS = {
     "id", "speech", "type", "stem", "options", "answer",
-    "explanation", "source", "tags", "difficulty",
+    "explanation", "source", "tags", "difficulty", "fact",
 }  # fmt: skip
 _QUESTION_REQUIRED = ("id", "speech", "type", "stem", "answer", "explanation", "source")
 _PROVENANCE_FIELDS = ("publication", "section", "title", "event", "date", "venue", "format", "series", "compiler")
@@ -158,6 +160,8 @@ class _Validator:
             raise BankError(f"{self.name} is a folder (expected the bank's YAML file)") from None
         except OSError as exc:
             raise BankError(f"cannot read {self.name}: {exc.strerror}") from None
+        except ValueError:  # e.g. a NUL byte in the path
+            raise BankError(f"{self.name!r} is not a valid file path") from None
 
     def run(self, raw: bytes, *, strict: bool) -> Bank:
         try:
@@ -192,10 +196,13 @@ class _Validator:
                 )
         for key in sorted(_TOP_FIELDS - set(data)):
             self.error(data.line, "", f"missing top-level key {key!r}")
-        head = self.bank_header(data.get("bank"), data.key_lines.get("bank", data.line))
-        speeches = self.speeches(data.get("speeches"), data.key_lines.get("speeches", data.line))
-        questions = self.questions(
-            data.get("questions"), data.key_lines.get("questions", data.line), {s.id: s for s in speeches}
+        lines = data.key_lines
+        head = self.bank_header(data["bank"], lines["bank"]) if "bank" in data else None
+        speeches = self.speeches(data["speeches"], lines["speeches"]) if "speeches" in data else []
+        questions = (
+            self.questions(data["questions"], lines["questions"], {s.id: s for s in speeches})
+            if "questions" in data
+            else []
         )
         self.report_duplicates(data)
         if head is None:
@@ -237,7 +244,7 @@ class _Validator:
             self.error(
                 raw.key_lines["id"],
                 "bank, field 'id'",
-                f"{bank_id!r} is not a slug (expected lowercase letters, digits and hyphens)",
+                f"{bank_id!r} is not a valid id (expected lowercase letters, digits and hyphens, e.g. my-bank-2)",
             )
         provenance = Provenance()
         prov_path = self.text(raw, "provenance", "bank")
@@ -251,11 +258,18 @@ class _Validator:
         path = self.resolve(rel, line, "bank, field 'provenance'")
         if path is None:
             return Provenance()
+        shown = str(Path(self.name).parent / rel)
         try:
             raw = path.read_bytes()
-            data, problems = load_text_yaml(raw.decode("utf-8-sig"), rel)
-        except (UnicodeDecodeError, BankError) as exc:
-            self.error(line, "bank, field 'provenance'", f"{rel} is not a readable UTF-8 YAML file ({exc})")
+            data, problems = load_text_yaml(raw.decode("utf-8-sig"), shown)
+        except OSError as exc:
+            self.error(line, "bank, field 'provenance'", f"cannot read {rel}: {exc.strerror}")
+            return Provenance()
+        except UnicodeDecodeError:
+            self.error(line, "bank, field 'provenance'", f"{rel} is not UTF-8 text")
+            return Provenance()
+        except BankError as exc:
+            self.errors.extend(exc.problems)
             return Provenance()
         self.errors.extend(problems)
         self.inputs.append((rel, raw))
@@ -267,19 +281,24 @@ class _Validator:
 
     def resolve(self, rel: str, line: int, where: str) -> Path | None:
         """``rel`` resolved against the bank's folder, if it exists and stays inside it."""
-        candidate = (self.root / rel).resolve()
+        try:
+            candidate = (self.root / rel).resolve()
+            is_file = candidate.is_file()
+        except (OSError, ValueError):  # a NUL byte, a name too long, a loop of links
+            self.error(line, where, f"{rel!r} is not a valid file path")
+            return None
         if not candidate.is_relative_to(self.root):
             self.error(line, where, f"{rel!r} is outside the bank's folder (expected a relative path inside it)")
             return None
-        if not candidate.is_file():
+        if not is_file:
             self.error(line, where, f"file {rel!r} not found (paths are relative to the bank's folder)")
             return None
         return candidate
 
     # -- speeches --------------------------------------------------------------
     def speeches(self, raw: Any, line: int) -> list[Speech]:
-        if not isinstance(raw, YList):
-            self.error(line, "speeches", "expected a list of speeches")
+        if not isinstance(raw, YList) or not raw:
+            self.error(line, "speeches", "expected a list of speeches (at least one)")
             return []
         result: list[Speech] = []
         seen = self.declared_speeches
@@ -294,9 +313,10 @@ class _Validator:
                 self.error(
                     item.key_lines["id"],
                     f"{where}, field 'id'",
-                    f"{sid!r} is not a slug (expected lowercase letters, digits and hyphens)",
+                    f"{sid!r} is not a valid id (expected lowercase letters, digits and hyphens, e.g. ren-jiantao)",
                 )
-            if sid in seen:
+            duplicate = bool(sid) and sid in seen
+            if sid and duplicate:
                 self.error(
                     item.key_lines["id"], f"{where}, field 'id'", f"duplicate speech id (first at line {seen[sid]})"
                 )
@@ -326,7 +346,7 @@ class _Validator:
                         f"{where}, field 'position'",
                         f"'{speaker} {position}' does not occur in {rel} (expected speaker and post exactly as written)",
                     )
-            if sid and heading and rel and text is not None:
+            if sid and heading and rel and text is not None and not duplicate:
                 result.append(
                     Speech(sid, heading, Path(rel), text, len(result), speaker or "", position or "", item.line)
                 )
@@ -346,8 +366,8 @@ class _Validator:
 
     # -- questions -------------------------------------------------------------
     def questions(self, raw: Any, line: int, speeches: dict[str, Speech]) -> list[Question]:
-        if not isinstance(raw, YList):
-            self.error(line, "questions", "expected a list of questions")
+        if not isinstance(raw, YList) or not raw:
+            self.error(line, "questions", "expected a list of questions (at least one)")
             return []
         flat_material = {sid: squash(s.text) for sid, s in speeches.items()}
         result: list[Question] = []
@@ -372,9 +392,6 @@ class _Validator:
         before = len(self.errors)
         qid = self.text(item, "id", f"question #{number + 1}", required=True)
         where = f"question {qid!r}" if qid else f"question #{number + 1}"
-        for name in _QUESTION_REQUIRED:
-            if name != "id" and name not in item:
-                self.error(item.line, f"{where}, field {name!r}", "missing (required)")
         self.unknown_fields(item, _QUESTION_FIELDS, where)
         if qid:
             if not _ID_RE.match(qid):
@@ -386,7 +403,7 @@ class _Validator:
             else:
                 seen_ids[qid] = item.key_lines["id"]
 
-        speech_id = self.text(item, "speech", where)
+        speech_id = self.text(item, "speech", where, required=True)
         if speech_id and speech_id not in self.declared_speeches:
             known = ", ".join(speeches) or "none"
             self.error(
@@ -394,7 +411,7 @@ class _Validator:
                 f"{where}, field 'speech'",
                 f"unknown speech id {speech_id!r} (expected one of: {known})",
             )
-        qtype = self.text(item, "type", where)
+        qtype = self.text(item, "type", where, required=True)
         if qtype and qtype not in QUESTION_TYPES:
             self.error(
                 item.key_lines["type"],
@@ -402,9 +419,10 @@ class _Validator:
                 f"unknown type {qtype!r} (expected one of: {', '.join(QUESTION_TYPES)})",
             )
             qtype = None
-        stem = self.text(item, "stem", where) or ""
-        explanation = self.text(item, "explanation", where) or ""
-        source = self.text(item, "source", where) or ""
+        stem = self.text(item, "stem", where, required=True) or ""
+        explanation = self.text(item, "explanation", where, required=True) or ""
+        source = self.text(item, "source", where, required=True) or ""
+        fact = self.text(item, "fact", where) or ""
         options = self.options(item, where, qtype)
         answer = self.answer(item, where, qtype, options)
         tags = self.tags(item, where)
@@ -439,6 +457,7 @@ class _Validator:
             tags=tags,
             difficulty=difficulty,
             line=item.line,
+            fact=fact,
         )
 
     def options(self, item: YMap, where: str, qtype: str | None) -> tuple[str, ...]:
@@ -478,6 +497,12 @@ class _Validator:
                 )
                 continue
             text = opt.strip()
+            if _LETTERED_RE.match(text):
+                self.error(
+                    opt_line,
+                    label,
+                    f"option {text!r} carries its own letter (expected the text only; studykit letters the options)",
+                )
             key = unicodedata.normalize("NFKC", squash(text))
             if key in seen:
                 self.error(opt_line, label, f"duplicate option {text!r} (same as option {seen[key] + 1})")
@@ -488,14 +513,20 @@ class _Validator:
         return tuple(options)
 
     def answer(self, item: YMap, where: str, qtype: str | None, options: tuple[str, ...]) -> tuple[str, ...]:
-        if "answer" not in item or qtype is None or item["answer"] is REFUSED:
+        if "answer" not in item:
+            self.error(item.line, f"{where}, field 'answer'", "missing (required)")
+            return ()
+        if qtype is None or item["answer"] is REFUSED:
             return ()
         raw = item["answer"]
         line = item.key_lines["answer"]
         label = f"{where}, field 'answer'"
+        if raw is None:
+            self.error(line, label, "empty (required)")
+            return ()
         if qtype in CHOICE_TYPES:
             if isinstance(raw, YList):
-                parts = [p.strip() for p in raw if isinstance(p, str)]
+                parts = [p.strip() if isinstance(p, str) else "?" for p in raw]
             elif isinstance(raw, str):
                 parts = [c for c in _LETTER_SEP_RE.sub("", raw.strip())]
             else:
@@ -561,7 +592,7 @@ class _Validator:
 
     def difficulty(self, item: YMap, where: str) -> int:
         raw = item.get("difficulty")
-        if "difficulty" not in item or raw is REFUSED:
+        if raw is None or raw is REFUSED:
             return 2
         if raw not in ("1", "2", "3"):
             self.error(
@@ -580,9 +611,17 @@ class _Validator:
             else:
                 self.stems[key] = str(item.get("id"))
         if qtype in CHOICE_TYPES and stem and CHOICE_MARKER not in stem:
-            self.warn(line, f"{where}, field 'stem'", f"a choice stem carries the answer marker {CHOICE_MARKER!r}")
+            self.warn(
+                line,
+                f"{where}, field 'stem'",
+                f"no answer marker {CHOICE_MARKER!r} (a choice stem should carry it where the answer goes)",
+            )
         if qtype == "fill_blank" and stem and not BLANK_RE.search(stem):
-            self.warn(line, f"{where}, field 'stem'", "a fill_blank stem marks its blank as ____")
+            self.warn(
+                line,
+                f"{where}, field 'stem'",
+                "no blank ____ (a fill_blank stem should mark its blank with four underscores)",
+            )
         for opt in options:
             if _CATCH_ALL_RE.match(squash(opt)):
                 self.warn(
@@ -606,7 +645,12 @@ class _Validator:
     def report_duplicates(self, data: YMap) -> None:
         """Report every repeated key, naming the record (bank, speech, question) it stands in."""
 
+        seen: set[int] = set()
+
         def walk(value: object, where: str) -> None:
+            if id(value) in seen:  # an alias already walked
+                return
+            seen.add(id(value))
             if isinstance(value, YMap):
                 for key, line, first in value.duplicates:
                     label = f"{where}, field {key!r}" if where else f"key {key!r}"

@@ -89,7 +89,9 @@ class Question:
     ``options`` is empty except for choice types.  ``source`` is a verbatim excerpt
     of the speech's material file.  ``derived`` marks attribution questions made
     by the library from the ``speeches`` records; ``line`` is the line in the bank
-    file (0 for derived questions).
+    file (0 for derived questions).  ``fact`` names the fact the item tests when
+    other items test it too (e.g. ``"ren-jiantao/heading"``): a paper never holds
+    two items of one fact; ``""`` means the item stands alone.
     """
 
     id: str
@@ -104,6 +106,7 @@ class Question:
     difficulty: int = 2
     derived: bool = False
     line: int = 0
+    fact: str = ""
 
     @property
     def is_choice(self) -> bool:

@@ -268,7 +268,7 @@ def build_papers(
     matching question if fewer match.  ``seed``: ``None`` picks one
     (:func:`pick_seed`); read it back from ``paper.seed``.  ``speeches``,
     ``types``, ``tags``, ``difficulties`` (1–3) filter the bank; empty means
-    no filter.  ``points`` maps a type to its points per item (others keep
+    no filter.  Items sharing a ``fact`` count once: a paper holds at most one of them.  ``points`` maps a type to its points per item (others keep
     :data:`DEFAULT_POINTS`).  ``title`` defaults to the bank's.
 
     The quiz id is ``<bank id>-<seed>-<8 hex>``, the hex digits hashing the
@@ -302,11 +302,12 @@ def build_papers(
         and (not difficulties or q.difficulty in difficulties)
     ]
     criteria = _describe(speeches, types, tags, difficulties)
+    available = len({q.fact or q.id for q in pool})  # items sharing a fact count once
     if not pool:
         raise SelectionError(f"no question in {bank.path} matches {criteria}")  # criteria: a filter emptied it
-    wanted = min(DEFAULT_COUNT, len(pool)) if count is None else count
-    if wanted > len(pool):
-        found = f"{len(pool)} question{'s' if len(pool) > 1 else ''} in {bank.path}"
+    wanted = min(DEFAULT_COUNT, available) if count is None else count
+    if wanted > available:
+        found = f"{available} question{'s' if available > 1 else ''} in {bank.path}"
         raise SelectionError(
             f"only {found}"
             + (f" match {criteria}" if criteria else "")
@@ -377,10 +378,19 @@ def _select(bank: Bank, pool: list[Question], count: int, rng: random.Random) ->
     for sid in order:
         rng.shuffle(by_speech[sid])
     chosen: list[Question] = []
+    facts: set[str] = set()  # a paper never holds two items testing one fact
     while len(chosen) < count:
+        progressed = False
         for sid in order:
-            if by_speech[sid] and len(chosen) < count:
-                chosen.append(by_speech[sid].pop())
+            while by_speech[sid] and len(chosen) < count:
+                q = by_speech[sid].pop()
+                if (q.fact or q.id) not in facts:
+                    facts.add(q.fact or q.id)
+                    chosen.append(q)
+                    progressed = True
+                    break
+        if not progressed:  # cannot happen: build_papers counts distinct facts first
+            raise SelectionError(f"only {len(chosen)} distinct questions could be drawn; {count} asked for")
     position = {q.id: n for n, q in enumerate(bank.questions)}
     return sorted(chosen, key=lambda q: (QUESTION_TYPES.index(q.type), bank.speech(q.speech).number, position[q.id]))
 
