@@ -161,7 +161,7 @@ def iter_answers(
 
     ``paths`` are sheets (.txt, .yaml) and tables (.csv, .xlsx); ``key`` the
     answer key they were written against; ``name_column`` a table's name column
-    (header text, or a 1-based column number) when it cannot be guessed;
+    (header text, or — if all digits — a 1-based column number) when it cannot be guessed;
     ``encoding`` overrides detection for text files.  Each warning and failure is
     passed to ``on_problem`` as it is met (failures have severity ``"error"``);
     a failed file or row yields nothing and the rest go on.  ``on_file`` is called
@@ -232,8 +232,8 @@ def _iter_file(
     except AnswerFileError as exc:
         fail(0, "", exc.message.removeprefix(f"{name}: "))
     except UnicodeDecodeError as exc:
-        after = f" after row {last_row[0]}" if last_row[0] else ""
-        fail(0, "", f"not readable as {exc.encoding} ({exc.reason}); rows{after} not graded; give the right --encoding")
+        after = f"; rows after row {last_row[0]} not graded" if last_row[0] else ""
+        fail(0, "", f"not readable as {exc.encoding} ({exc.reason}){after}; give the right --encoding")
     except csv.Error as exc:
         fail(last_row[0] + 1, "", f"not a readable CSV table ({exc}); the rest of the file is not graded")
     except OSError as exc:
@@ -280,8 +280,11 @@ def _finish_sheet(
     head: _SheetHead,
     answers: list[GivenAnswer],
     warn: Callable[[int, str, str], None],
+    pending: list[tuple[int, str, str]] | None = None,
 ) -> Submission:
+    """Check identity and numbers, then emit the sheet's warnings in line order."""
     _check_identity(key, head)
+    notes = list(pending or [])
     member = head.name or _fallback_name(path)
     seen: dict[int, int] = {}
     numbers = {it.number for it in key.items}
@@ -292,17 +295,21 @@ def _finish_sheet(
         seen[a.number] = a.line
         if a.number not in numbers:
             if a.text:
-                warn(
-                    a.line,
-                    f"{member}, question {a.number}",
-                    f"the quiz has no question {a.number} (it has {len(numbers)}); answer {a.text!r} ignored",
+                notes.append(
+                    (
+                        a.line,
+                        f"{member}, question {a.number}",
+                        f"the quiz has no question {a.number} (it has {len(numbers)}); answer {a.text!r} ignored",
+                    )
                 )
             continue
         kept.append(a)
     if not head.name:
-        warn(0, "", f"no name on the sheet (姓名：); graded as {member!r}, from the file name")
+        notes.append((0, "", f"no name on the sheet (姓名：); graded as {member!r}, from the file name"))
     if not any(a.text for a in kept):
-        warn(0, member, "no answers on the sheet; every question scores 0")
+        notes.append((0, member, "no answers on the sheet; every question scores 0"))
+    for note in sorted(notes, key=lambda n: n[0]):
+        warn(*note)
     return Submission(member, name, tuple(kept), 0, head.quiz, head.version)
 
 
@@ -312,6 +319,7 @@ def _read_sheet(
     text = _read_text(path, encoding)
     head = _SheetHead()
     answers: list[GivenAnswer] = []
+    pending: list[tuple[int, str, str]] = []
     for number, raw in enumerate(text.splitlines(), 1):
         line = clean(raw)
         if not line or line.startswith("#"):
@@ -330,8 +338,8 @@ def _read_sheet(
         if m:
             answers.append(GivenAnswer(int(m.group(1)), m.group(2).strip(), number))
             continue
-        warn(number, "", f"line ignored: {line[:40]!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)")
-    return _finish_sheet(path, name, key, head, answers, warn)
+        pending.append((number, "", f"line ignored: {line[:40]!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)"))
+    return _finish_sheet(path, name, key, head, answers, warn, pending)
 
 
 def _yaml_text(value: Any) -> str:
@@ -476,15 +484,17 @@ def _layout(
     name_at = -1
     if name_column is not None:
         wanted = clean(name_column)
-        hits = [i for i, h in enumerate(cleaned) if h == wanted or _bare(h) == wanted]
-        if not hits and wanted.isdigit() and 1 <= int(wanted) <= len(cleaned):
-            hits = [int(wanted) - 1]
+        if wanted.isdigit():  # a column number: question headers are often digits too
+            hits = [int(wanted) - 1] if 1 <= int(wanted) <= len(cleaned) else []
+        else:
+            hits = [i for i, h in enumerate(cleaned) if h == wanted or _bare(h) == wanted]
         if not hits:
             shown = ", ".join(repr(h) for h in cleaned if h)
             raise _Fail(row, f"no column {name_column!r} for --name-column (the columns are: {shown})")
         name_at = hits[0]
     by_item: dict[int, int] = {}
     names: list[int] = []
+    ignored: list[str] = []
     quiz_at = version_at = -1
     for i, h in enumerate(cleaned):
         if i == name_at or not h:
@@ -525,7 +535,7 @@ def _layout(
         elif name_at < 0 and (folded in _NAME_HEADERS or "姓名" in folded):
             names.append(i)
         elif folded not in METADATA_HEADERS:
-            warn(row, "", f"{label(i)} ignored (not a question of the key, the name or a known survey field)")
+            ignored.append(f"{label(i)} ignored (not a question of the key, the name or a known survey field)")
     if name_at < 0:
         exact = [i for i in names if _bare(cleaned[i]).casefold() in ("姓名", "name")]
         if len(names) == 1 or len(exact) == 1:
@@ -545,6 +555,8 @@ def _layout(
             f"the table has {len(by_item)} question columns but the key has {len(numbers)} questions "
             f"(no column for question {', '.join(map(str, missing))}); {_COUNT_MISMATCH}",
         )
+    for message in ignored:
+        warn(row, "", message)
     layout = tuple(sorted(((col, n) for n, col in by_item.items()), key=lambda p: p[1]))
     return _Layout(name_at, layout, quiz_at, version_at)
 
