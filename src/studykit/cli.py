@@ -151,5 +151,6 @@ def grade(
             raise StudykitError(f"cannot write {output}: {exc.strerror or exc}") from None
         click.echo(f"{output}: {len(report.members)} graded", err=True)
     if report.failures:
-        sources = len({p.file for p in report.failures})
-        raise click.ClickException(f"{len(report.failures)} problem(s) in {sources} file(s) kept answers from being graded (see above)")
+        files = list(dict.fromkeys(p.file for p in report.failures))
+        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+        raise click.ClickException(f"not everything could be graded: {shown} (see above); the report covers the rest")

@@ -22,7 +22,8 @@ def make_key(bank: Bank, *, version: str = "A", multiple_scoring: str = "all-or-
     """Eight items, 18 points: singles 2, multiples 4, true_false 1, fill_blank 2."""
     q = bank.question
     items = (
-        KeyItem(1, "intro-01", "single", "intro", 2, q("intro-01").stem, ("B",), q("intro-01").options, ("华中师范大学",)),
+        KeyItem(1, "intro-01", "single", "intro", 2, q("intro-01").stem, ("B",), q("intro-01").options,
+                ("华中师范大学",)),
         KeyItem(2, "ren-01", "single", "ren-jiantao", 2, q("ren-01").stem, ("C",), q("ren-01").options, ("大都市",)),
         KeyItem(3, "tian-01", "multiple", "tian-yipeng", 4, q("tian-01").stem, ("A", "B", "C"), q("tian-01").options,
                 ("网格长", "楼栋长", "单元长")),

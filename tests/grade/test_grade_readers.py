@@ -47,7 +47,8 @@ def test_blank_sheet_filled_in_grades_exactly(tmp_path: Path, key: AnswerKey) ->
 
 def test_sheet_line_forms(tmp_path: Path, key: AnswerKey) -> None:
     """Numbers with 、 ： ) or no separator, full-width digits and English header names are read."""
-    text = "name: Li\nquiz: mini-test-7-abc\nversion: A\n１．B\n2、C\n3：ABC\n4)ABC\n5对\n第6题 错\n7 现场会议+云端会议\n8.\n"
+    text = "name: Li\nquiz: mini-test-7-abc\nversion: A\n１．B\n2、C\n3：ABC\n4)ABC\n5对\n第6题 错\n"
+    text += "7 现场会议+云端会议\n8.\n"
     report = grade([write(tmp_path / "li.txt", text)], key)
     assert scores(report) == [("Li", 16)]
 
@@ -206,7 +207,8 @@ def test_unreadable_cell_warns_with_row_and_question(tmp_path: Path, key: Answer
     report = grade([path], key)
     assert scores(report) == [("甲", 2)]
     assert problems(report) == [
-        f"{path}:2: warning: 甲, question 1: cannot read answer 'E': E is not an option of this item (it has A–D); scored 0"
+        f"{path}:2: warning: 甲, question 1: cannot read answer 'E': "
+        "E is not an option of this item (it has A–D); scored 0"
     ]
 
 
@@ -232,7 +234,8 @@ def test_quiz_and_version_mismatch_fail_the_sheet(tmp_path: Path, key: AnswerKey
     assert problems(report) == [
         f"{other_quiz}:2: the sheet is for quiz 'other-quiz' but the key is for 'mini-test-7-abc' "
         "(grade it with that quiz's key)",
-        f"{other_version}:3: the sheet is version 'B' but the key is for version 'A' (grade it with the key of its version)",
+        f"{other_version}:3: the sheet is version 'B' but the key is for version 'A' "
+        "(grade it with the key of its version)",
     ]
 
 
@@ -288,7 +291,7 @@ def test_question_answered_twice_in_sheet_fails(tmp_path: Path, key: AnswerKey) 
         ("empty.csv", b"\n\n", "the table is empty (expected a header row, then one row per member)"),
         ("bad.xlsx", b"not a zip", "not a readable .xlsx workbook (File is not a zip file)"),
         ("bad.yaml", "答案: [\n".encode(), None),
-        ("list.yaml", "- 1\n".encode(), "expected a mapping with name, quiz, version and answers"),
+        ("list.yaml", b"- 1\n", "expected a mapping with name, quiz, version and answers"),
         ("noanswers.yaml", "姓名: 甲\n".encode(), None),
     ],
 )

@@ -12,6 +12,7 @@ STATUS_NAMES = {
     "unanswered": "未答",
     "unreadable": "无法识别",
 }
+NO_BANK = "（未加载出题所用的题库，错题不附解析和重读位置；可用 --bank 指定题库。）"
 RULE_NAMES = {"all-or-nothing": "多选题全对才得分", "partial": "多选题少选得一半分、错选不得分"}
 
 

@@ -7,7 +7,19 @@ from html import escape
 
 from ..model import GroupReport, MemberResult
 from ..scoring import correct_answer, member_speech_scores
-from ._common import RULE_NAMES, STATUS_NAMES, TYPE_NAMES, distribution, missed, pct, pts, share, short_label, signed
+from ._common import (
+    NO_BANK,
+    RULE_NAMES,
+    STATUS_NAMES,
+    TYPE_NAMES,
+    distribution,
+    missed,
+    pct,
+    pts,
+    share,
+    short_label,
+    signed,
+)
 
 _CSS = """
 body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:60em;padding:0 1em}
@@ -34,6 +46,8 @@ def render_html(report: GroupReport) -> str:
     ]
     if report.bank_note:
         body.append(f'<p class="note">注意：{escape(report.bank_note)}</p>')
+    if not report.rereads:
+        body.append(f'<p class="note">{escape(NO_BANK)}</p>')
     if len(report.members) >= 2:
         body += _group(report)
     body.append("<h2>个人成绩</h2>")

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from ..model import GroupReport, MemberResult
 from ..scoring import correct_answer, member_speech_scores
-from ._common import RULE_NAMES, STATUS_NAMES, TYPE_NAMES, distribution, missed, pct, pts, share, short_label, signed
+from ._common import (
+    NO_BANK,
+    RULE_NAMES,
+    STATUS_NAMES,
+    TYPE_NAMES,
+    distribution,
+    missed,
+    pct,
+    pts,
+    share,
+    short_label,
+    signed,
+)
 
 
 def render_text(report: GroupReport) -> str:
@@ -21,6 +33,8 @@ def render_text(report: GroupReport) -> str:
     )
     if report.bank_note:
         out.append(f"注意：{report.bank_note}")
+    if not report.rereads:
+        out.append(NO_BANK)
     n = len(report.members)
     if n >= 2:
         out += _group(report)
