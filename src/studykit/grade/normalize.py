@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from ..key import KeyItem
@@ -81,8 +82,11 @@ class Reading:
 OTHER = "其他"
 
 
+@lru_cache(maxsize=1 << 16)
 def read_answer(text: str, item: KeyItem) -> Reading:
-    """Read ``text`` as an answer to ``item`` (dispatching on its type)."""
+    """Read ``text`` as an answer to ``item`` (dispatching on its type).
+
+    Cached: a branch's answers repeat (``A``, ``ABC``, ``对``), and readings are immutable."""
     cleaned = clean(text)
     if cleaned in UNANSWERED:
         return Reading("unanswered")
@@ -93,18 +97,19 @@ def read_answer(text: str, item: KeyItem) -> Reading:
     return read_blank(cleaned)
 
 
+@lru_cache(maxsize=1024)
+def _option_forms(options: tuple[str, ...]) -> dict[str, int]:
+    return {blank_form(opt): i for i, opt in reversed(list(enumerate(options)))}
+
+
 def _option_index(part: str, options: tuple[str, ...]) -> int | None:
-    form = blank_form(part)
-    for i, opt in enumerate(options):
-        if form == blank_form(opt):
-            return i
-    prefixed = _LETTER_PREFIX.match(part)
-    if prefixed:
-        form = blank_form(prefixed.group(2))
-        for i, opt in enumerate(options):
-            if form == blank_form(opt):
-                return i
-    return None
+    forms = _option_forms(options)
+    index = forms.get(blank_form(part))
+    if index is None:
+        prefixed = _LETTER_PREFIX.match(part)
+        if prefixed:
+            index = forms.get(blank_form(prefixed.group(2)))
+    return index
 
 
 def _letters(part: str, n_options: int) -> tuple[list[str], str]:
@@ -174,6 +179,7 @@ def read_blank(cleaned: str) -> Reading:
     return Reading("answer", (form,), cleaned)
 
 
+@lru_cache(maxsize=1024)
 def accepted_forms(item: KeyItem) -> frozenset[str]:
     """The :func:`blank_form` of every accepted text of a fill_blank ``item``."""
     return frozenset(blank_form(a) for a in item.answer)
