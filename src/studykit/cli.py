@@ -91,23 +91,64 @@ def _percentage(ctx: click.Context, param: click.Parameter, value: str) -> float
 
 @main.command()
 @click.argument("answers", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--key", "key_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The answer key written by studykit quiz (*.key.yaml).")  # fmt: skip
-@click.option("--bank", "bank_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Question bank for 解析 and reread hints. Default: the default bank, if it is the one the key was made from.")  # fmt: skip
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write the report here (atomically) instead of to stdout.")
-@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json", "html"]),
-              help="Report format. Default: from the -o suffix (.csv .json .html), else text.")  # fmt: skip
-@click.option("--multiple-scoring", type=click.Choice(["all-or-nothing", "partial"]),
-              help="Rule for multiple-choice items. Default: the rule printed on the paper (in the key).")  # fmt: skip
-@click.option("--pass-mark", default="60", callback=_percentage, show_default=True, metavar="P",
-              help="Pass mark in percent of the total; speeches whose group mean is below it are named for revisiting.")  # fmt: skip
-@click.option("--name-column", metavar="COL", help="A table's name column (header text or 1-based number) when it cannot be guessed.")
-@click.option("--encoding", metavar="ENC", help="Text encoding of .txt/.csv files (default: detected; UTF-8 or GB18030).")
+@click.option(
+    "--key",
+    "key_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The answer key written by studykit quiz (*.key.yaml).",
+)
+@click.option(
+    "--bank",
+    "bank_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Bank for 解析 and reread hints. Default: the default bank, if the key was made from it.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report here (atomically) instead of to stdout.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "json", "html"]),
+    help="Report format. Default: from the -o suffix (.csv .json .html), else text.",
+)
+@click.option(
+    "--multiple-scoring",
+    type=click.Choice(["all-or-nothing", "partial"]),
+    help="Rule for multiple-choice items. Default: the rule printed on the paper (in the key).",
+)
+@click.option(
+    "--pass-mark",
+    default="60",
+    callback=_percentage,
+    show_default=True,
+    metavar="P",
+    help="Pass mark, percent of the total; speeches whose group mean is below it are to be revisited.",
+)
+@click.option(
+    "--name-column",
+    metavar="COL",
+    help="A table's name column (header text or 1-based number) when it cannot be guessed.",
+)
+@click.option(
+    "--encoding", metavar="ENC", help="Text encoding of .txt/.csv files (default: detected; UTF-8 or GB18030)."
+)
 def grade(
-    answers: tuple[Path, ...], key_path: Path, bank_path: Path | None, output: Path | None, fmt: str | None,
-    multiple_scoring: str | None, pass_mark: float, name_column: str | None, encoding: str | None,
-) -> None:  # fmt: skip
+    answers: tuple[Path, ...],
+    key_path: Path,
+    bank_path: Path | None,
+    output: Path | None,
+    fmt: str | None,
+    multiple_scoring: str | None,
+    pass_mark: float,
+    name_column: str | None,
+    encoding: str | None,
+) -> None:
     """Grade completed quizzes: answer sheets (.txt, .yaml) or branch tables (.csv, .xlsx).
 
     Prints warnings and files that cannot be graded on stderr; the rest are
@@ -135,9 +176,17 @@ def grade(
             bar = stack.enter_context(click.progressbar(length=len(answers), label="Grading", file=sys.stderr))
             on_file = lambda _: bar.update(1)  # noqa: E731
         report = grade_files(
-            answers, key, multiple_scoring=multiple_scoring, pass_mark=pass_mark, bank=bank, bank_note=note,
-            name_column=name_column, encoding=encoding, on_problem=lambda p: click.echo(str(p), err=True), on_file=on_file,
-        )  # fmt: skip
+            answers,
+            key,
+            multiple_scoring=multiple_scoring,
+            pass_mark=pass_mark,
+            bank=bank,
+            bank_note=note,
+            name_column=name_column,
+            encoding=encoding,
+            on_problem=lambda p: click.echo(str(p), err=True),
+            on_file=on_file,
+        )
     if not report.members:
         raise AnswerFileError("no answers could be graded")
     fmt = format_for(output, fmt)
