@@ -1,4 +1,4 @@
-"""Shared paths and helpers for the test suite."""
+"""Test-run setup and fixtures shared by the whole suite (paths live in skpaths.py)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,7 @@ import pytest
 # Keep the bank cache of this test run apart from the user's (subprocesses inherit it).
 os.environ["STUDYKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="studykit-test-cache-")
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data"
-MINI_BANK = DATA / "mini" / "question_bank.yaml"
-SHIPPED_BANK = ROOT / "question_bank.yaml"
+from skpaths import MINI_BANK
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from conftest import SHIPPED_BANK
+from skpaths import SHIPPED_BANK
 from studykit import load_bank
 
 SPEAKERS = {

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import DATA, MINI_BANK, SHIPPED_BANK
+from skpaths import DATA, MINI_BANK, SHIPPED_BANK
 from studykit import BankError, load_bank
 from studykit.bank import squash
 from studykit.cli import main

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI_BANK
+from skpaths import MINI_BANK
 from studykit import BankError, load_bank
 
 

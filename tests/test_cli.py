@@ -11,7 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, SHIPPED_BANK
+from skpaths import ROOT, SHIPPED_BANK
 from studykit.cli import main
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

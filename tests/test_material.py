@@ -6,7 +6,7 @@ import hashlib
 
 import yaml
 
-from conftest import ROOT
+from skpaths import ROOT
 
 MATERIAL = ROOT / "material"
 SEED = ROOT.parent / "shared" / "seed" / "000_f97e59c8b30fcc71.txt"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED_BANK
+from skpaths import SHIPPED_BANK
 from studykit.bank import load_bank
 from studykit.errors import SelectionError
 from studykit.key import dump_key, load_key

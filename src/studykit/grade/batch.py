@@ -1,0 +1,111 @@
+"""Grading a batch of files in one pass: read, grade, summarise — streamed.
+
+Each submission is graded as soon as it is read and then dropped; only the
+per-member results the report shows are kept.  A bad file or row never stops
+the batch: it becomes a failure in the report and the rest are graded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from ..bank import default_bank_path, load_bank
+from ..errors import AnswerFileError, BankError, Problem
+from ..key import AnswerKey
+from ..model import Bank
+from .model import GroupReport, MemberResult
+from .readers import iter_answers
+from .scoring import check_rule, grade_submission, summarize_group
+
+
+def choose_bank(key: AnswerKey, bank_path: str | Path | None) -> tuple[Bank | None, str]:
+    """The bank to take 解析 and reread hints from, and a note about it ("" if none).
+
+    With ``bank_path`` the bank is loaded (a broken bank raises
+    :class:`~studykit.errors.BankError`); if its id or fingerprint differs from
+    the key's, the note warns that the bank changed since the quiz was printed —
+    it is still used for hints, never for scores.  Without ``bank_path`` the
+    default bank is used only when it loads and its fingerprint matches the key's.
+    """
+    if bank_path is None:
+        try:
+            bank = load_bank(default_bank_path())
+        except BankError:
+            return None, ""
+        return (bank, "") if key.bank_fingerprint and bank.fingerprint == key.bank_fingerprint else (None, "")
+    bank = load_bank(bank_path)
+    if bank.id != key.bank_id:
+        return bank, (
+            f"the bank {bank.path} is {bank.id!r} but the quiz was made from {key.bank_id!r}; "
+            "解析 and reread hints may not fit (scores come from the key alone)"
+        )
+    if bank.fingerprint != key.bank_fingerprint:
+        return bank, (
+            f"the bank {bank.path} changed since the quiz was printed (its fingerprint differs from the key's); "
+            "解析 and reread hints come from the current bank, scores from the key alone"
+        )
+    return bank, ""
+
+
+def grade_files(
+    paths: Iterable[str | Path],
+    key: AnswerKey,
+    *,
+    multiple_scoring: str | None = None,
+    pass_mark: float = 60.0,
+    bank: Bank | None = None,
+    bank_note: str = "",
+    name_column: str | None = None,
+    encoding: str | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+    on_file: Callable[[str], None] | None = None,
+) -> GroupReport:
+    """Read and grade every answer file in ``paths`` against ``key``; the group report.
+
+    Options as in :func:`~studykit.grade.readers.iter_answers`,
+    :func:`~studykit.grade.scoring.grade_submission` and
+    :func:`~studykit.grade.scoring.summarize_group`.  Every warning and failure
+    is passed to ``on_problem`` as it is met and kept in the report; a member
+    name met twice is a warning.  Raises :class:`AnswerFileError` for an unknown
+    ``encoding`` and ``ValueError`` for an unknown rule or a pass mark out of 0–100.
+    """
+    rule = check_rule(multiple_scoring or key.multiple_scoring)
+    warnings: list[Problem] = []
+    failures: list[Problem] = []
+
+    def sink(p: Problem) -> None:
+        (failures if p.severity == "error" else warnings).append(p)
+        if on_problem:
+            on_problem(p)
+
+    def graded() -> Iterator[MemberResult]:
+        seen: dict[str, str] = {}
+        for sub in iter_answers(
+            paths, key, name_column=name_column, encoding=encoding, on_problem=sink, on_file=on_file
+        ):
+            try:
+                result = grade_submission(sub, key, rule)
+            except AnswerFileError as exc:
+                sink(Problem(sub.source, sub.line, sub.name, exc.message))
+                continue
+            for w in result.warnings:
+                sink(w)
+            if sub.name in seen:
+                sink(
+                    Problem(
+                        sub.source,
+                        sub.line,
+                        sub.name,
+                        f"this name was graded before ({seen[sub.name]}); both are reported",
+                        "warning",
+                    )
+                )
+            else:
+                seen[sub.name] = sub.where
+            yield result
+
+    report = summarize_group(graded(), key, bank=bank, pass_mark=pass_mark, multiple_scoring=rule, bank_note=bank_note)
+    from dataclasses import replace
+
+    return replace(report, warnings=tuple(warnings), failures=tuple(failures))

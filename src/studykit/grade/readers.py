@@ -1,0 +1,599 @@
+"""Completed answers from files: one member's sheet, or a whole branch's table.
+
+Forms read (by file suffix):
+
+* ``.txt`` — the answer sheet ``studykit quiz`` writes (see :mod:`studykit.key`):
+  ``姓名：``/``测验：``/``版本：`` lines (or ``name``/``quiz``/``version``), then one
+  line per item: number, separator (``.``, ``、``, ``：``, ``)``, space or none
+  before a letter) and answer; ``#`` lines are comments.
+* ``.yaml``/``.yml`` — the same as YAML: ``name``, ``quiz``, ``version`` and
+  ``answers`` (a mapping number → answer, or a list in item order).
+* ``.csv`` and ``.xlsx`` — a table, one row per member: a name column and one
+  column per item, matched by number (``1``, ``第1题``, ``Q1``) or by stem text
+  (survey headers such as ``2、<stem>【多选题】``).  Metadata columns (序号,
+  提交答卷时间, 所用时间, 来源 …) are ignored; ``测验``/``版本`` columns, when
+  present, are checked per row.  The first worksheet of a workbook is read.
+
+Text encodings: valid UTF-8 (with or without BOM) is UTF-8; anything else is
+decoded as charset-normalizer guesses — GB18030 whenever a GB encoding is among
+its candidates (short GBK files are otherwise often taken for Korean cp949) — or
+as ``encoding`` says.  Rows stream: a table is never held in memory.
+
+Problems are :class:`~studykit.errors.Problem` records: *warnings* (an answer
+to a number the paper does not have, an ignored column, a missing name) and
+*failures* (severity ``"error"``: a file or row that is not graded, with the
+reason — a quiz id or version that differs from the key's, a table whose
+question columns do not match the key's items, a question answered twice, an
+unreadable file).  Files are only ever read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import AnswerFileError, BankError, Problem
+from ..key import AnswerKey, KeyItem
+from .model import GivenAnswer, Submission
+from .normalize import clean
+
+ProblemSink = Callable[[Problem], None]
+
+SHEET_SUFFIXES = (".txt",)
+YAML_SUFFIXES = (".yaml", ".yml")
+CSV_SUFFIXES = (".csv",)
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+_GB = {"gb2312", "gbk", "gb18030", "hz", "hz_gb_2312", "cp936"}
+_SAMPLE = 1 << 20
+
+_HEADER_LINE = re.compile(r"^(姓名|名字|name|测验|quiz|版本|version)\s*(?::|\s|$)\s*(.*)$", re.I)
+_ANSWER_LINE = re.compile(r"^(?:第\s*)?(\d+)\s*题?(?:\s*[.、:)\]]|(?=\D)|$)\s*(.*)$")
+_NUMBER_HEADER = re.compile(r"^(?:第\s*(\d+)\s*题|[Qq]\s*(\d+)|题\s*(\d+)|(\d+)\s*[.、:)]?)$")
+_SURVEY_PREFIX = re.compile(r"^\d+\s*[、.:)]\s*")
+_TAGS = re.compile(r"(?:\s*【[^】]*】)+\s*$")
+_TRAIL = re.compile(r"[\s:：?？*]+$")
+
+_NAME_HEADERS = {"姓名", "名字", "name", "您的姓名", "你的姓名", "党员姓名", "学员姓名", "真实姓名", "填写人", "答题人"}
+_QUIZ_HEADERS = {"测验", "quiz", "quiz_id", "测验编号"}
+_VERSION_HEADERS = {"版本", "version", "试卷版本", "卷别"}
+#: Columns survey tools and secretaries add that are not answers (compared case-folded).
+METADATA_HEADERS = frozenset(
+    {
+        "序号", "编号", "提交答卷时间", "提交时间", "答题时间", "所用时间", "用时", "来源", "来源详情",
+        "来自ip", "ip", "ip地址", "总分", "得分", "分数", "成绩", "开始时间", "结束时间", "时间", "日期",
+        "用户id", "用户名", "微信昵称", "昵称", "openid", "手机", "手机号", "电话", "联系电话", "部门",
+        "支部", "所在支部", "单位", "性别", "备注", "班级", "学号", "工号", "id", "no", "no.", "#",
+    }
+)  # fmt: skip
+
+
+_COUNT_MISMATCH = "a table with a different number of questions cannot be graded with this key"
+
+
+class _Fail(Exception):
+    """The file (``line`` 0) or the row at ``line`` cannot be graded."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+# -- encodings -----------------------------------------------------------------
+def detect_encoding(path: str | Path) -> str:
+    """The text encoding of ``path``: ``"utf-8-sig"`` for valid UTF-8 (BOM or not),
+    else charset-normalizer's guess (``"gb18030"`` when a GB encoding is among its
+    candidates).  Reads the file in 1 MiB chunks; raises
+    :class:`~studykit.errors.AnswerFileError` when no encoding fits or on an OS error."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    position = 0
+    bad = -1
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(_SAMPLE):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    bad = position + exc.start
+                    break
+                position += len(chunk)
+            else:
+                try:
+                    decoder.decode(b"", final=True)
+                    return "utf-8-sig"
+                except UnicodeDecodeError:
+                    bad = max(0, position - 4)
+            start = max(0, bad - 65536)
+            f.seek(start)
+            sample = f.read(_SAMPLE)
+    except OSError as exc:
+        raise AnswerFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if start:  # begin at a line start, not inside a multi-byte character
+        newline = sample.find(b"\n")
+        sample = sample[newline + 1 :] if newline >= 0 else sample
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(sample)
+    names = [m.encoding for m in matches]
+    if any(n in _GB for n in names):
+        return "gb18030"
+    best = matches.best()
+    if best is None or best.encoding in ("ascii", "utf_8"):
+        raise AnswerFileError(
+            f"{path}: cannot tell the text encoding (not UTF-8 and no other encoding fits; "
+            "give --encoding, e.g. --encoding gb18030)"
+        )
+    return str(best.encoding)
+
+
+def _check_encoding(encoding: str) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise AnswerFileError(f"unknown encoding {encoding!r} (expected e.g. utf-8, gb18030)") from None
+
+
+def _read_text(path: Path, encoding: str | None) -> str:
+    enc = encoding or detect_encoding(path)
+    try:
+        return path.read_bytes().decode(enc)
+    except UnicodeDecodeError as exc:
+        raise _Fail(0, f"not readable as {enc} (byte {exc.start}); give the right --encoding") from None
+
+
+# -- public entry points ------------------------------------------------------
+def iter_answers(
+    paths: Iterable[str | Path],
+    key: AnswerKey,
+    *,
+    name_column: str | None = None,
+    encoding: str | None = None,
+    on_problem: ProblemSink | None = None,
+    on_file: Callable[[str], None] | None = None,
+) -> Iterator[Submission]:
+    """Every member's submission in ``paths``, in order, streamed.
+
+    ``paths`` are sheets (.txt, .yaml) and tables (.csv, .xlsx); ``key`` the
+    answer key they were written against; ``name_column`` a table's name column
+    (header text, or — if all digits — a 1-based column number) when it cannot be guessed;
+    ``encoding`` overrides detection for text files.  Each warning and failure is
+    passed to ``on_problem`` as it is met (failures have severity ``"error"``);
+    a failed file or row yields nothing and the rest go on.  ``on_file`` is called
+    with each path when it is done.  Raises :class:`AnswerFileError` only for an
+    unknown ``encoding``.
+    """
+    if encoding:
+        encoding = _check_encoding(encoding)
+    sink: ProblemSink = on_problem or (lambda p: None)
+    for path in paths:
+        yield from _iter_file(Path(path), str(path), key, name_column, encoding, sink)
+        if on_file:
+            on_file(str(path))
+
+
+def read_answers(
+    paths: Iterable[str | Path],
+    key: AnswerKey,
+    *,
+    name_column: str | None = None,
+    encoding: str | None = None,
+) -> tuple[list[Submission], list[Problem], list[Problem]]:
+    """``(submissions, failures, warnings)`` of ``paths`` — :func:`iter_answers` collected."""
+    failures: list[Problem] = []
+    warnings: list[Problem] = []
+
+    def sink(p: Problem) -> None:
+        (failures if p.severity == "error" else warnings).append(p)
+
+    subs = list(iter_answers(paths, key, name_column=name_column, encoding=encoding, on_problem=sink))
+    return subs, failures, warnings
+
+
+def _iter_file(
+    path: Path, name: str, key: AnswerKey, name_column: str | None, encoding: str | None, sink: ProblemSink
+) -> Iterator[Submission]:
+    suffix = path.suffix.lower()
+    reader: Callable[[], Iterator[Submission]]
+    last_row = [0]
+
+    def warn(line: int, where: str, message: str) -> None:
+        sink(Problem(name, line, where, message, "warning"))
+
+    def fail(line: int, where: str, message: str) -> None:
+        sink(Problem(name, line, where, message))
+
+    if suffix in SHEET_SUFFIXES:
+        reader = lambda: iter([_read_sheet(path, name, key, encoding, warn)])  # noqa: E731
+    elif suffix in YAML_SUFFIXES:
+        reader = lambda: iter([_read_yaml_sheet(path, name, key, warn)])  # noqa: E731
+    elif suffix in CSV_SUFFIXES:
+        reader = lambda: _read_table(_csv_rows(path, encoding), name, key, name_column, warn, fail, last_row)  # noqa: E731
+    elif suffix in XLSX_SUFFIXES:
+        reader = lambda: _read_table(_xlsx_rows(path), name, key, name_column, warn, fail, last_row)  # noqa: E731
+    elif suffix == ".xls":
+        fail(0, "", "an old Excel .xls workbook (save it as .xlsx or CSV)")
+        return
+    else:
+        fail(0, "", "unknown kind of file (expected .txt or .yaml answer sheets, .csv or .xlsx tables)")
+        return
+    if not path.is_file():
+        fail(0, "", "is a folder, not a file" if path.is_dir() else "file not found")
+        return
+    try:
+        yield from reader()
+    except _Fail as exc:
+        fail(exc.line, "", exc.message)
+    except AnswerFileError as exc:
+        fail(0, "", exc.message.removeprefix(f"{name}: "))
+    except UnicodeDecodeError as exc:
+        after = f"; rows after row {last_row[0]} not graded" if last_row[0] else ""
+        fail(0, "", f"not readable as {exc.encoding} ({exc.reason}){after}; give the right --encoding")
+    except csv.Error as exc:
+        fail(last_row[0] + 1, "", f"not a readable CSV table ({exc}); the rest of the file is not graded")
+    except OSError as exc:
+        fail(0, "", f"cannot read: {exc.strerror or exc}")
+
+
+# -- sheets --------------------------------------------------------------------
+@dataclass
+class _SheetHead:
+    name: str = ""
+    quiz: str = ""
+    version: str = ""
+    quiz_line: int = 0
+    version_line: int = 0
+
+
+def _check_identity(key: AnswerKey, head: _SheetHead) -> None:
+    if head.quiz and head.quiz != key.quiz_id:
+        raise _Fail(
+            head.quiz_line,
+            f"the sheet is for quiz {head.quiz!r} but the key is for {key.quiz_id!r} (grade it with that quiz's key)",
+        )
+    if head.version and head.version != key.version:
+        expected = f"version {key.version!r}" if key.version else "a paper without versions"
+        raise _Fail(
+            head.version_line,
+            f"the sheet is version {head.version!r} but the key is for {expected} "
+            "(grade it with the key of its version)",
+        )
+
+
+def _fallback_name(path: Path) -> str:
+    stem = path.name
+    for suffix in (".answers.txt", ".answers.yaml", ".answers.yml", ".txt", ".yaml", ".yml"):
+        if stem.lower().endswith(suffix):
+            return stem[: -len(suffix)]
+    return path.stem
+
+
+def _finish_sheet(
+    path: Path,
+    name: str,
+    key: AnswerKey,
+    head: _SheetHead,
+    answers: list[GivenAnswer],
+    warn: Callable[[int, str, str], None],
+    pending: list[tuple[int, str, str]] | None = None,
+) -> Submission:
+    """Check identity and numbers, then emit the sheet's warnings in line order."""
+    _check_identity(key, head)
+    notes = list(pending or [])
+    member = head.name or _fallback_name(path)
+    seen: dict[int, int] = {}
+    numbers = {it.number for it in key.items}
+    kept: list[GivenAnswer] = []
+    for a in answers:
+        if a.number in seen:
+            raise _Fail(a.line, f"question {a.number} is answered twice (first at line {seen[a.number]}; keep one)")
+        seen[a.number] = a.line
+        if a.number not in numbers:
+            if a.text:
+                notes.append(
+                    (
+                        a.line,
+                        f"{member}, question {a.number}",
+                        f"the quiz has no question {a.number} (it has {len(numbers)}); answer {a.text!r} ignored",
+                    )
+                )
+            continue
+        kept.append(a)
+    if not head.name:
+        notes.append((0, "", f"no name on the sheet (姓名：); graded as {member!r}, from the file name"))
+    if not any(a.text for a in kept):
+        notes.append((0, member, "no answers on the sheet; every question scores 0"))
+    for note in sorted(notes, key=lambda n: n[0]):
+        warn(*note)
+    return Submission(member, name, tuple(kept), 0, head.quiz, head.version)
+
+
+def _read_sheet(
+    path: Path, name: str, key: AnswerKey, encoding: str | None, warn: Callable[[int, str, str], None]
+) -> Submission:
+    text = _read_text(path, encoding)
+    head = _SheetHead()
+    answers: list[GivenAnswer] = []
+    pending: list[tuple[int, str, str]] = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = clean(raw)
+        if not line or line.startswith("#"):
+            continue
+        m = _HEADER_LINE.match(line)
+        if m:
+            field, value = m.group(1).casefold(), m.group(2).strip()
+            if field in ("姓名", "名字", "name"):
+                head.name = value
+            elif field in ("测验", "quiz"):
+                head.quiz, head.quiz_line = value, number
+            else:
+                head.version, head.version_line = value, number
+            continue
+        m = _ANSWER_LINE.match(line)
+        if m:
+            answers.append(GivenAnswer(int(m.group(1)), m.group(2).strip(), number))
+            continue
+        pending.append((number, "", f"line ignored: {line[:40]!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)"))
+    return _finish_sheet(path, name, key, head, answers, warn, pending)
+
+
+def _yaml_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "".join(_yaml_text(v) for v in value)
+    if isinstance(value, dict):
+        raise _Fail(0, "an answer must be text or a list of letters, not a mapping")
+    return str(value).strip()
+
+
+def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission:
+    from .._yaml import YList, YMap, load_text_yaml
+
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _Fail(0, "not UTF-8 text (save the YAML sheet as UTF-8)") from None
+    try:
+        data, problems = load_text_yaml(text, name)
+    except BankError as exc:
+        raise _Fail(0, "not valid YAML: " + "; ".join(exc.details)) from None
+    if problems:
+        raise _Fail(problems[0].line, problems[0].message)
+    if not isinstance(data, YMap):
+        raise _Fail(0, "expected a mapping with name, quiz, version and answers")
+    head = _SheetHead()
+    for field, attr in (
+        ("姓名", "name"),
+        ("name", "name"),
+        ("测验", "quiz"),
+        ("quiz", "quiz"),
+        ("版本", "version"),
+        ("version", "version"),
+    ):
+        if field in data:
+            setattr(head, attr, clean(_yaml_text(data[field])))
+            if attr != "name":
+                setattr(head, f"{attr}_line", data.key_lines[field])
+    field = "answers" if "answers" in data else "答案" if "答案" in data else ""
+    if not field:
+        raise _Fail(data.line, "field 'answers': missing (expected a mapping from question number to answer)")
+    raw = data[field]
+    answers: list[GivenAnswer] = []
+    if isinstance(raw, YMap):
+        for k, v in raw.items():
+            m = _ANSWER_LINE.match(clean(k))
+            if not m or m.group(2):
+                raise _Fail(raw.key_lines[k], f"field 'answers': {k!r} is not a question number")
+            answers.append(GivenAnswer(int(m.group(1)), clean(_yaml_text(v)), raw.key_lines[k]))
+    elif isinstance(raw, YList):
+        for i, (v, line) in enumerate(zip(raw, raw.item_lines, strict=True), 1):
+            answers.append(GivenAnswer(i, clean(_yaml_text(v)), line))
+    elif raw is not None:
+        raise _Fail(data.key_lines[field], "field 'answers': expected a mapping from question number to answer")
+    return _finish_sheet(path, name, key, head, answers, warn)
+
+
+# -- tables --------------------------------------------------------------------
+def _csv_rows(path: Path, encoding: str | None) -> Iterator[list[str]]:
+    enc = encoding or detect_encoding(path)
+    with open(path, encoding=enc, newline="") as f:
+        first = f.readline()
+        f.seek(0)
+        dialect: type[csv.Dialect] | str = "excel"
+        if "," not in first and "\t" in first:
+            dialect = "excel-tab"
+        reader = csv.reader(f, dialect, delimiter=";") if "," not in first and ";" in first else csv.reader(f, dialect)
+        yield from reader
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+    import zipfile
+
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
+        raise _Fail(0, f"not a readable .xlsx workbook ({exc})") from None
+    try:
+        if not wb.worksheets:
+            raise _Fail(0, "the workbook has no worksheet")
+        for row in wb.worksheets[0].iter_rows(values_only=True):
+            yield [_cell_text(v) for v in row]
+    finally:
+        wb.close()
+
+
+def _stem_form(text: str) -> str:
+    """A stem as compared with a header: NFKC, no whitespace, punctuation or underscores."""
+    import unicodedata
+
+    return "".join(c for c in clean(text) if not unicodedata.category(c).startswith(("P", "Z")) and not c.isspace())
+
+
+@dataclass(frozen=True)
+class _Layout:
+    name: int
+    questions: tuple[tuple[int, int], ...]  # (column index, item number)
+    quiz: int = -1
+    version: int = -1
+
+
+def _bare(header: str) -> str:
+    """A header without survey number prefix, type tags and trailing colon."""
+    text = _TAGS.sub("", header)
+    text = _SURVEY_PREFIX.sub("", text)
+    return _TRAIL.sub("", text).strip()
+
+
+def _layout(
+    header: list[str],
+    key: AnswerKey,
+    name_column: str | None,
+    row: int,
+    warn: Callable[[int, str, str], None],
+) -> _Layout:
+    numbers = {it.number: it for it in key.items}
+    stems: dict[str, list[KeyItem]] = {}
+    for it in key.items:
+        stems.setdefault(_stem_form(it.stem), []).append(it)
+    cleaned = [clean(h) for h in header]
+
+    def label(i: int) -> str:
+        return f"column {i + 1} ({cleaned[i][:30]!r})"
+
+    name_at = -1
+    if name_column is not None:
+        wanted = clean(name_column)
+        if wanted.isdigit():  # a column number: question headers are often digits too
+            hits = [int(wanted) - 1] if 1 <= int(wanted) <= len(cleaned) else []
+        else:
+            hits = [i for i, h in enumerate(cleaned) if h == wanted or _bare(h) == wanted]
+        if not hits:
+            shown = ", ".join(repr(h) for h in cleaned if h)
+            raise _Fail(row, f"no column {name_column!r} for --name-column (the columns are: {shown})")
+        name_at = hits[0]
+    by_item: dict[int, int] = {}
+    names: list[int] = []
+    ignored: list[str] = []
+    quiz_at = version_at = -1
+    for i, h in enumerate(cleaned):
+        if i == name_at or not h:
+            continue
+        bare = _bare(h)
+        folded = bare.casefold()
+        item: KeyItem | None = None
+        m = _NUMBER_HEADER.match(h)
+        if m:
+            n = int(next(g for g in m.groups() if g))
+            if n not in numbers:
+                raise _Fail(
+                    row,
+                    f"{label(i)}: the quiz has no question {n} (it has {len(numbers)}); {_COUNT_MISMATCH}",
+                )
+            item = numbers[n]
+        else:
+            form = _stem_form(bare)
+            matches = stems.get(form, [])
+            if not matches and form:
+                matches = [it for f, its in stems.items() if len(f) >= 4 and f in form for it in its]
+            if len(matches) == 1:
+                item = matches[0]
+            elif len(matches) > 1:
+                raise _Fail(
+                    row,
+                    f"{label(i)}: the stem fits questions {', '.join(str(it.number) for it in matches)} "
+                    "(number the columns instead)",
+                )
+        if item is not None:
+            if item.number in by_item:
+                raise _Fail(row, f"{label(i)}: question {item.number} already has {label(by_item[item.number])}")
+            by_item[item.number] = i
+        elif folded in _QUIZ_HEADERS:
+            quiz_at = i
+        elif folded in _VERSION_HEADERS:
+            version_at = i
+        elif name_at < 0 and (folded in _NAME_HEADERS or "姓名" in folded):
+            names.append(i)
+        elif folded not in METADATA_HEADERS:
+            ignored.append(f"{label(i)} ignored (not a question of the key, the name or a known survey field)")
+    if name_at < 0:
+        exact = [i for i in names if _bare(cleaned[i]).casefold() in ("姓名", "name")]
+        if len(names) == 1 or len(exact) == 1:
+            name_at = names[0] if len(names) == 1 else exact[0]
+        else:
+            shown = ", ".join(repr(h) for h in cleaned if h)
+            why = "several columns could hold the name" if names else "no column is headed 姓名 or name"
+            raise _Fail(
+                row,
+                f"cannot tell which column holds the member's name: {why} "
+                f"(give --name-column; the columns are: {shown})",
+            )
+    missing = [n for n in numbers if n not in by_item]
+    if missing:
+        raise _Fail(
+            row,
+            f"the table has {len(by_item)} question columns but the key has {len(numbers)} questions "
+            f"(no column for question {', '.join(map(str, missing))}); {_COUNT_MISMATCH}",
+        )
+    for message in ignored:
+        warn(row, "", message)
+    layout = tuple(sorted(((col, n) for n, col in by_item.items()), key=lambda p: p[1]))
+    return _Layout(name_at, layout, quiz_at, version_at)
+
+
+def _read_table(
+    rows: Iterator[list[str]],
+    name: str,
+    key: AnswerKey,
+    name_column: str | None,
+    warn: Callable[[int, str, str], None],
+    fail: Callable[[int, str, str], None],
+    last_row: list[int],
+) -> Iterator[Submission]:
+    layout: _Layout | None = None
+    for number, cells in enumerate(rows, 1):
+        last_row[0] = number - 1
+        if not any(c.strip() for c in cells):
+            continue
+        if layout is None:
+            layout = _layout(cells, key, name_column, number, warn)
+            continue
+
+        def cell(i: int, cells: list[str] = cells) -> str:
+            return cells[i].strip() if 0 <= i < len(cells) else ""
+
+        member = clean(cell(layout.name))
+        if not member:
+            member = f"（第{number}行）"
+            warn(number, "", f"no name in this row; graded as {member}")
+        head = _SheetHead(member, clean(cell(layout.quiz)), clean(cell(layout.version)), number, number)
+        try:
+            _check_identity(key, head)
+        except _Fail as exc:
+            fail(number, member, exc.message.replace("the sheet is", "the row is"))
+            continue
+        answers = tuple(GivenAnswer(n, cell(col), number) for col, n in layout.questions)
+        yield Submission(member, name, answers, number, head.quiz, head.version)
+    last_row[0] = 0
+    if layout is None:
+        raise _Fail(0, "the table is empty (expected a header row, then one row per member)")

@@ -1,0 +1,61 @@
+"""Grade reports: text (terminal), CSV (one row per member), JSON (every detail), HTML.
+
+Each renderer takes a :class:`~studykit.grade.model.GroupReport` and returns
+text; :func:`write_report` writes it atomically (CSV as UTF-8 with BOM so Excel
+opens it, the rest as UTF-8).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ..model import GroupReport
+
+FORMATS = ("text", "csv", "json", "html")
+#: Output suffix → format, for ``-o`` without ``--format``.
+SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html", ".txt": "text"}
+
+
+def render_report(report: GroupReport, fmt: str = "text") -> str:
+    """``report`` as ``fmt`` (one of :data:`FORMATS`); raises ``ValueError`` for another."""
+    if fmt == "text":
+        from .text import render_text
+
+        return render_text(report)
+    if fmt == "csv":
+        from .csv import render_csv
+
+        return render_csv(report)
+    if fmt == "json":
+        from .json import render_json
+
+        return render_json(report)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(report)
+    raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+
+
+def format_for(path: Path | None, fmt: str | None) -> str:
+    """The report format: ``fmt`` if given, else from ``path``'s suffix, else ``"text"``."""
+    if fmt:
+        return fmt
+    return SUFFIX_FORMATS.get(path.suffix.lower(), "text") if path is not None else "text"
+
+
+def write_report(text: str, path: str | Path, fmt: str) -> None:
+    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then
+    ``os.replace``.  CSV gets a UTF-8 BOM.  Raises ``OSError`` when the folder is not writable."""
+    target = Path(path)
+    data = text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,156 @@
+"""The HTML report: one self-contained page (inline CSS, no scripts), every text escaped,
+with a bar chart of the facility index per question."""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..model import GroupReport, MemberResult
+from ..scoring import correct_answer, member_speech_scores
+from ._common import (
+    NO_BANK,
+    RULE_NAMES,
+    STATUS_NAMES,
+    TYPE_NAMES,
+    distribution,
+    missed,
+    pct,
+    pts,
+    share,
+    short_label,
+    signed,
+)
+
+_CSS = """
+body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2em auto;max-width:60em;padding:0 1em}
+body{color:#222}
+h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:2em}
+table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding:.25em .6em;text-align:left}
+th{background:#f4f4f4}.num{text-align:right}.fail{color:#b00}.note{background:#fff4d6;padding:.5em}
+.chart{display:grid;grid-template-columns:5em 1fr 4em;gap:.2em .5em;align-items:center;max-width:40em}
+.track{background:#eee;height:1em}.bar{background:#3a7bd5;height:1em}.bar.low{background:#d9534f}
+.miss{margin:.3em 0 .8em 1em}.hint{color:#555;margin-left:1.5em}
+"""
+
+
+def render_html(report: GroupReport) -> str:
+    """The report as an HTML5 page (``lang="zh-CN"``)."""
+    key = report.key
+    title = f"测验成绩 · {key.title}" if key.title else "测验成绩"
+    version = f" · 版本 {key.version}" if key.version else ""
+    body: list[str] = [
+        f"<h1>{escape(title)}</h1>",
+        f"<p>测验 {escape(key.quiz_id)}{escape(version)} · 满分 {pts(key.total_points)} 分 · "
+        f"{escape(RULE_NAMES.get(report.multiple_scoring, report.multiple_scoring))} · "
+        f"及格线 {pts(report.pass_mark)}%</p>",
+    ]
+    if report.bank_note:
+        body.append(f'<p class="note">注意：{escape(report.bank_note)}</p>')
+    if not report.rereads:
+        body.append(f'<p class="note">{escape(NO_BANK)}</p>')
+    if len(report.members) >= 2:
+        body += _group(report)
+    body.append("<h2>个人成绩</h2>")
+    for m in report.members:
+        body += _member(report, m)
+    if report.failures:
+        body.append(f"<h2>未评分（{len(report.failures)}）</h2><ul>")
+        body += [f"<li>{escape(str(p))}</li>" for p in report.failures]
+        body.append("</ul>")
+    if report.warnings:
+        body.append(f"<h2>警告（{len(report.warnings)}）</h2><ul>")
+        body += [f"<li>{escape(str(p))}</li>" for p in report.warnings]
+        body.append("</ul>")
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def _group(report: GroupReport) -> list[str]:
+    passed = sum(report.passed(m) for m in report.members)
+    total = pts(report.key.total_points)
+    out = [
+        "<h2>全组概况</h2>",
+        f"<p>共 {len(report.members)} 人 · 平均 {pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
+        f"最高 {pts(report.maximum)} 分 · 最低 {pts(report.minimum)} 分 · 及格 {passed} 人</p>",
+        "<h2>排名</h2>",
+        "<table><tr><th>名次</th><th>姓名</th><th>得分</th><th>百分比</th><th>结果</th></tr>",
+    ]
+    for rank, m in report.ranking():
+        verdict = "<td>及格</td>" if report.passed(m) else '<td class="fail">不及格</td>'
+        out.append(
+            f'<tr><td class="num">{rank}</td><td>{escape(m.name)}</td><td class="num">{pts(m.score)}/{total}</td>'
+            f'<td class="num">{pct(m.percent)}</td>{verdict}</tr>'
+        )
+    out.append("</table>")
+    out.append("<h2>各题通过率</h2>")
+    out.append('<div class="chart">')
+    for s in report.items:
+        width = round(100 * (s.facility or 0.0), 1)
+        low = " low" if (s.facility or 0.0) * 100 < report.pass_mark else ""
+        out.append(
+            f"<span>第{s.number}题</span>"
+            f'<div class="track" title="{escape(s.question_id)}">'
+            f'<div class="bar{low}" style="width:{width}%"></div></div>'
+            f'<span class="num">{share(s.facility)}</span>'
+        )
+    out.append("</div>")
+    out.append(
+        "<h2>各题分析</h2><p>通过率：得满分者的比例；区分度：高分组与低分组（各 27%）通过率之差。</p>"
+        "<table><tr><th>题号</th><th>题目</th><th>类型</th><th>分值</th><th>通过率</th><th>区分度</th><th>作答分布</th></tr>"
+    )
+    for s in report.items:
+        out.append(
+            f'<tr><td class="num">{s.number}</td><td>{escape(s.question_id)}</td><td>{TYPE_NAMES[s.type]}</td>'
+            f'<td class="num">{pts(s.points)}</td><td class="num">{share(s.facility)}</td>'
+            f'<td class="num">{signed(s.discrimination)}</td><td>{escape(distribution(s))}</td></tr>'
+        )
+    out.append("</table>")
+    out.append("<h2>各篇得分（全组平均）</h2><table><tr><th>篇目</th><th>平均得分</th><th>得分率</th><th></th></tr>")
+    for sp in report.speeches:
+        rate = pct(None if sp.share is None else 100 * sp.share)
+        flag = '<td class="fail">建议重学</td>' if sp.revisit else "<td></td>"
+        out.append(
+            f'<tr><td>{escape(sp.label)}</td><td class="num">{pts(sp.mean)}/{pts(sp.points)}</td>'
+            f'<td class="num">{rate}</td>{flag}</tr>'
+        )
+    out.append("</table>")
+    return out
+
+
+def _member(report: GroupReport, m: MemberResult) -> list[str]:
+    key = report.key
+    ok = report.passed(m)
+    verdict = "及格" if ok else '<span class="fail">不及格</span>'
+    out = [
+        f"<h3>{escape(m.name)} <small>（{escape(m.where)}）</small></h3>",
+        f"<p>{pts(m.score)}/{pts(key.total_points)} 分，{pct(m.percent)}，{verdict}</p>",
+    ]
+    parts = [f"{escape(short_label(report, sid))} {pts(e)}/{pts(p)}" for sid, e, p in member_speech_scores(m, key)]
+    out.append("<p>各篇：" + " · ".join(parts) + "</p>")
+    wrong = missed(m)
+    if not wrong:
+        out.append("<p>全部正确。</p>")
+        return out
+    out.append("<ul>")
+    for r in wrong:
+        item = key.item(r.number)
+        earned = f"，得 {pts(r.earned)} 分" if r.status == "partial" else ""
+        line = (
+            f'<li class="miss">{r.number}. [{TYPE_NAMES[item.type]} {pts(item.points)}分] {STATUS_NAMES[r.status]}：'
+            f"作答 {escape(r.given or '（未答）')}，正确答案 {escape(correct_answer(item))}{earned}"
+        )
+        hint = report.rereads.get(item.question_id)
+        if hint:
+            who = f"{hint.speaker}《{hint.heading}》" if hint.speaker else f"《{hint.heading}》"
+            line += (
+                f'<div class="hint">解析：{escape(hint.explanation)}</div>'
+                f'<div class="hint">重读：{escape(who)}：“{escape(hint.source)}”</div>'
+            )
+        out.append(line + "</li>")
+    out.append("</ul>")
+    return out

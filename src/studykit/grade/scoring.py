@@ -1,0 +1,288 @@
+"""Scoring one member's paper and analysing a group's results — pure functions.
+
+Scoring rules (points per item come from the key):
+
+* ``single``, ``true_false``, ``fill_blank``: full points when right, else 0.
+  A fill_blank answer is right when its :func:`~studykit.grade.normalize.blank_form`
+  equals that of one of the key's accepted texts.
+* ``multiple`` under ``"all-or-nothing"`` (多选、少选、错选均不得分): full points
+  only for exactly the correct letters.  Under ``"partial"``: full points for
+  exactly the correct letters, half the points for a non-empty proper subset of
+  them, 0 as soon as one wrong option is chosen.  Under both rules choosing every
+  option earns 0 (so an item whose key names every option cannot be earned —
+  the bank should not have one).
+* Unanswered and unreadable answers score 0; unreadable ones add a warning that
+  names the file, the line or row, the member and the question.
+
+Item analysis (:func:`summarize_group`):
+
+* **facility index** p of an item: the share of members who earned the item's
+  full points (partial credit does not count), 0–1.
+* **discrimination index** D = p_upper − p_lower (−1…1), where p_upper and p_lower
+  are the facility indices within the upper and lower groups: the n members with
+  the highest and the n with the lowest total scores, n = round(0.27·N) rounded
+  half up, at least 1 (N = members graded).  Kelley, T. L. (1939), "The selection
+  of upper and lower groups for the validation of test items", *Journal of
+  Educational Psychology* 30(1), 17–24; as used in Ebel & Frisbie, *Essentials of
+  Educational Measurement* (5th ed., 1991), ch. 13 "Using item analysis to
+  evaluate and improve test quality".  Ties at a group boundary are broken by the
+  order members were read (earlier first), so the result is deterministic.
+  ``None`` when N < 2.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from ..errors import AnswerFileError, Problem
+from ..key import MULTIPLE_SCORING, AnswerKey, KeyItem
+from ..model import LETTERS, Bank
+from .model import GroupReport, ItemResult, ItemStats, MemberResult, Reread, SpeechStats, Status, Submission
+from .normalize import OTHER, accepted_forms, read_answer
+
+#: Share of the group in each of the upper and lower groups (Kelley 1939).
+KELLEY_SHARE = 0.27
+
+
+def check_rule(multiple_scoring: str) -> str:
+    """``multiple_scoring`` if it is a known rule; else raise ``ValueError``."""
+    if multiple_scoring not in MULTIPLE_SCORING:
+        raise ValueError(
+            f"unknown multiple scoring rule {multiple_scoring!r} (expected {' or '.join(MULTIPLE_SCORING)})"
+        )
+    return multiple_scoring
+
+
+def score_item(item: KeyItem, choices: tuple[str, ...], multiple_scoring: str) -> tuple[Status, float]:
+    """``(status, points earned)`` for a read answer ``choices`` (see :class:`~studykit.grade.normalize.Reading`)."""
+    if item.type == "fill_blank":
+        right = bool(choices) and choices[0] in accepted_forms(item)
+        return ("correct", item.points) if right else ("wrong", 0.0)
+    if item.type == "true_false":
+        return ("correct", item.points) if choices == tuple(item.answer[:1]) else ("wrong", 0.0)
+    got = set(choices)
+    key = set(item.answer)
+    if item.type == "multiple" and item.options and got >= set(LETTERS[: len(item.options)]):
+        return "wrong", 0.0
+    if got == key:
+        return "correct", item.points
+    if item.type == "multiple" and multiple_scoring == "partial" and got and got < key:
+        return "partial", item.points / 2
+    return "wrong", 0.0
+
+
+def _expected_answer(item: KeyItem) -> str:
+    if item.type == "true_false":
+        return "正确" if item.answer[:1] == ("true",) else "错误"
+    return "、".join(item.answer) if item.type in ("single", "multiple") else item.answer[0] if item.answer else ""
+
+
+def correct_answer(item: KeyItem) -> str:
+    """The key's answer as a report prints it: ``"A、C"``, ``"正确"``, or the first accepted text."""
+    return _expected_answer(item)
+
+
+def grade_submission(sub: Submission, key: AnswerKey, multiple_scoring: str | None = None) -> MemberResult:
+    """Grade one member's ``sub`` against ``key``.
+
+    ``multiple_scoring`` is ``"all-or-nothing"`` or ``"partial"`` (default: the
+    rule printed on the paper, ``key.multiple_scoring``).  Returns one
+    :class:`ItemResult` per key item, in key order; unreadable answers add a
+    warning to ``MemberResult.warnings``, as do answers to numbers the key lacks.
+    Raises :class:`~studykit.errors.AnswerFileError` if ``sub`` answers one
+    question twice (never a guess at which counts).
+    """
+    rule = check_rule(multiple_scoring or key.multiple_scoring)
+    given: dict[int, tuple[str, int]] = {}
+    warnings: list[Problem] = []
+    numbers = {it.number for it in key.items}
+    for a in sub.answers:
+        if a.number in given:
+            raise AnswerFileError(f"{sub.where}: {sub.name}: question {a.number} is answered twice")
+        given[a.number] = (a.text, a.line)
+        if a.number not in numbers and a.text:
+            warnings.append(
+                Problem(
+                    sub.source,
+                    a.line,
+                    f"{sub.name}, question {a.number}",
+                    f"the quiz has no question {a.number}; answer ignored",
+                    "warning",
+                )
+            )
+    items: list[ItemResult] = []
+    for item in key.items:
+        text, line = given.get(item.number, ("", sub.line))
+        reading = read_answer(text, item)
+        if reading.kind == "unanswered":
+            items.append(ItemResult(item.number, item.question_id, "unanswered", "", (), 0.0, item.points))
+            continue
+        if reading.kind == "unreadable":
+            warnings.append(
+                Problem(
+                    sub.source,
+                    line or sub.line,
+                    f"{sub.name}, question {item.number}",
+                    f"cannot read answer {reading.shown!r}: {reading.problem}; scored 0",
+                    "warning",
+                )
+            )
+            items.append(ItemResult(item.number, item.question_id, "unreadable", reading.shown, (), 0.0, item.points))
+            continue
+        status, earned = score_item(item, reading.choices, rule)
+        items.append(
+            ItemResult(item.number, item.question_id, status, reading.shown, reading.choices, earned, item.points)
+        )
+    return MemberResult(sub.name, sub.source, sub.line, tuple(items), tuple(warnings))
+
+
+def upper_lower_size(n_members: int) -> int:
+    """n = round(0.27·N), rounded half up, at least 1 — the size of each Kelley group."""
+    return max(1, math.floor(KELLEY_SHARE * n_members + 0.5))
+
+
+def discrimination_index(full_marks: Sequence[bool], scores: Sequence[float]) -> float | None:
+    """D = p_upper − p_lower for one item (see the module docstring).
+
+    ``full_marks[i]`` says whether member i earned the item's full points,
+    ``scores[i]`` is member i's total, both in the order read.  ``None`` when
+    fewer than two members.
+    """
+    n_members = len(scores)
+    if n_members < 2:
+        return None
+    order = sorted(range(n_members), key=lambda i: -scores[i])
+    n = upper_lower_size(n_members)
+    upper = sum(full_marks[i] for i in order[:n]) / n
+    lower = sum(full_marks[i] for i in order[-n:]) / n
+    return upper - lower
+
+
+def reread_map(key: AnswerKey, bank: Bank) -> dict[str, Reread]:
+    """For each key item found in ``bank`` (by question id): its 解析 and where to reread it."""
+    result: dict[str, Reread] = {}
+    for item in key.items:
+        try:
+            q = bank.question(item.question_id)
+            speech = bank.speech(q.speech)
+        except KeyError:
+            continue
+        result[item.question_id] = Reread(item.question_id, q.explanation, speech.speaker, speech.heading, q.source)
+    return result
+
+
+def summarize_group(
+    results: Iterable[MemberResult],
+    key: AnswerKey,
+    *,
+    bank: Bank | None = None,
+    pass_mark: float = 60.0,
+    multiple_scoring: str | None = None,
+    warnings: Sequence[Problem] = (),
+    failures: Sequence[Problem] = (),
+    bank_note: str = "",
+) -> GroupReport:
+    """The report over ``results`` (consumed once, in the order read).
+
+    ``pass_mark`` is a percentage of the total (0–100): a member passes at or
+    above it; a speech is to be revisited when the group's mean share of its
+    points is below it.  ``bank`` (optional) supplies 解析 and speech labels;
+    the key alone decides every score.  Statistics are ``None`` for an empty group.
+    """
+    if not 0 <= pass_mark <= 100:
+        raise ValueError(f"pass mark {pass_mark} is not a percentage (expected 0–100)")
+    rule = check_rule(multiple_scoring or key.multiple_scoring)
+    members: list[MemberResult] = []
+    counts = [Counter[str]() for _ in key.items]
+    flags: list[list[bool]] = [[] for _ in key.items]
+    earned = [0.0 for _ in key.items]
+    for m in results:
+        members.append(m)
+        for k, r in enumerate(m.items):
+            counts[k]["\0" + r.status] += 1
+            counts[k].update(r.choices)
+            flags[k].append(r.status == "correct")
+            earned[k] += r.earned
+    scores = [m.score for m in members]
+    n = len(members)
+    items: list[ItemStats] = []
+    for k, item in enumerate(key.items):
+        c = counts[k]
+        if item.type in ("single", "multiple"):
+            letters = (
+                list(LETTERS[: len(item.options)])
+                if item.options
+                else sorted(x for x in c if not x.startswith("\0") and x != OTHER)
+            )
+            choices = tuple((letter, c[letter]) for letter in letters)
+        elif item.type == "true_false":
+            choices = (("true", c["true"]), ("false", c["false"]))
+        else:
+            texts = [(t, v) for t, v in c.items() if not t.startswith("\0")]
+            choices = tuple(sorted(texts, key=lambda p: (-p[1], p[0])))
+        items.append(
+            ItemStats(
+                number=item.number,
+                question_id=item.question_id,
+                type=item.type,
+                speech=item.speech,
+                points=item.points,
+                answer=item.answer,
+                facility=sum(flags[k]) / n if n else None,
+                discrimination=discrimination_index(flags[k], scores),
+                mean_points=earned[k] / n if n else None,
+                choices=choices,
+                other=c[OTHER] if item.type in ("single", "multiple") else 0,
+                unanswered=c["\0unanswered"],
+                unreadable=c["\0unreadable"],
+            )
+        )
+    labels: dict[str, str] = {}
+    order: list[str] = []
+    if bank is not None:
+        for s in bank.speeches:
+            labels[s.id] = s.label
+            order.append(s.id)
+    for item in key.items:
+        if item.speech not in order:
+            order.append(item.speech)
+    speeches: list[SpeechStats] = []
+    for sid in order:
+        ks = [k for k, it in enumerate(key.items) if it.speech == sid]
+        if not ks:
+            continue
+        points = sum(key.items[k].points for k in ks)
+        mean = sum(earned[k] for k in ks) / n if n else None
+        share = mean / points if mean is not None and points else None
+        revisit = share is not None and share * 100 < pass_mark - 1e-9
+        speeches.append(SpeechStats(sid, labels.get(sid, sid), points, mean, share, revisit))
+    return GroupReport(
+        key=key,
+        multiple_scoring=rule,
+        pass_mark=pass_mark,
+        members=tuple(members),
+        items=tuple(items),
+        speeches=tuple(speeches),
+        mean=statistics.fmean(scores) if scores else None,
+        median=statistics.median(scores) if scores else None,
+        minimum=min(scores) if scores else None,
+        maximum=max(scores) if scores else None,
+        rereads=reread_map(key, bank) if bank is not None else {},
+        speech_labels=labels,
+        warnings=tuple(warnings),
+        failures=tuple(failures),
+        bank_note=bank_note,
+    )
+
+
+def member_speech_scores(member: MemberResult, key: AnswerKey) -> list[tuple[str, float, float]]:
+    """``(speech id, earned, points)`` per speech, in key order."""
+    totals: dict[str, list[float]] = {}
+    for item, r in zip(key.items, member.items, strict=True):
+        t = totals.setdefault(item.speech, [0.0, 0.0])
+        t[0] += r.earned
+        t[1] += r.points
+    return [(sid, e, p) for sid, (e, p) in totals.items()]

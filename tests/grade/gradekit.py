@@ -1,0 +1,37 @@
+"""Helpers for grading tests, importable by name (``from gradekit import …``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from studykit.key import AnswerKey, KeyItem
+from studykit.model import Bank
+
+MINI = Path(__file__).resolve().parents[1] / "data" / "mini" / "question_bank.yaml"
+
+
+def make_key(bank: Bank, *, version: str = "A", multiple_scoring: str = "all-or-nothing") -> AnswerKey:
+    """Eight items, 18 points: singles 2, multiples 4, true_false 1, fill_blank 2."""
+    q = bank.question
+    items = (
+        KeyItem(1, "intro-01", "single", "intro", 2, q("intro-01").stem, ("B",), q("intro-01").options,
+                ("华中师范大学",)),
+        KeyItem(2, "ren-01", "single", "ren-jiantao", 2, q("ren-01").stem, ("C",), q("ren-01").options, ("大都市",)),
+        KeyItem(3, "tian-01", "multiple", "tian-yipeng", 4, q("tian-01").stem, ("A", "B", "C"), q("tian-01").options,
+                ("网格长", "楼栋长", "单元长")),
+        KeyItem(4, "zhao-03", "multiple", "zhao-xianfu", 4, q("zhao-03").stem, ("A", "B", "C"), q("zhao-03").options,
+                q("zhao-03").options[:3]),
+        KeyItem(5, "ren-02", "true_false", "ren-jiantao", 1, q("ren-02").stem, ("true",)),
+        KeyItem(6, "tian-02", "true_false", "tian-yipeng", 1, q("tian-02").stem, ("false",)),
+        KeyItem(7, "intro-02", "fill_blank", "intro", 2, q("intro-02").stem, ("现场会议+云端会议",)),
+        KeyItem(8, "zhao-02", "fill_blank", "zhao-xianfu", 2, q("zhao-02").stem, ("1+1+11", "１＋１＋１１")),
+    )  # fmt: skip
+    return AnswerKey(
+        quiz_id="mini-test-7-abc",
+        version=version,
+        title="省域治理现代化小测",
+        bank_id=bank.id,
+        bank_fingerprint=bank.fingerprint,
+        items=items,
+        multiple_scoring=multiple_scoring,
+    )

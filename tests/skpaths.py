@@ -1,0 +1,10 @@
+"""Paths of the test data, importable by every test module (``from skpaths import …``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+MINI_BANK = DATA / "mini" / "question_bank.yaml"
+SHIPPED_BANK = ROOT / "question_bank.yaml"
