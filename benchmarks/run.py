@@ -1,0 +1,217 @@
+"""Run every studykit benchmark and print a table of ratios against same-run baselines.
+
+Absolute times drift on a shared machine, so each figure is the median of
+``--runs`` runs (at least 5 by default) divided by the median of a baseline
+measured in the same run on the same files:
+
+* startup: ``studykit --help`` vs ``python -c "import click"`` (subprocesses);
+* cold load: ``load_bank`` without cache vs ``yaml.load(text, Loader=yaml.CSafeLoader)``;
+* warm load: ``load_bank`` with the cache filled vs the same CSafeLoader load;
+* quiz: ``studykit quiz --count 50`` end to end (subprocess) vs the CSafeLoader load;
+* anki: ``studykit anki`` (subprocess) vs a script doing the same load plus a bare
+  genanki write of the same notes (subprocess);
+* grade: ``studykit grade`` on an M-member × 20-item CSV (subprocess) vs one bare
+  ``csv.reader`` pass over it (subprocess), with each one's peak RSS (``os.wait4``).
+
+Usage: ``python benchmarks/run.py [--questions 10000] [--members 100000] [--runs 5]``;
+``--tiny`` runs everything on tiny sizes (what the smoke test does).  No figure
+here is asserted by the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import make_bank, make_table
+
+PY = sys.executable
+PEAK = Path(__file__).with_name("_peak.py")
+
+
+@dataclass
+class Row:
+    name: str
+    studykit: float
+    baseline: float
+    baseline_name: str
+    target: str
+    limit: float | None  # ratio limit, None if the target is not a ratio
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.studykit / self.baseline if self.baseline else float("inf")
+
+
+def _studykit_cmd() -> list[str]:
+    script = Path(PY).parent / "studykit"
+    return [str(script)] if script.exists() else [PY, "-m", "studykit"]
+
+
+def run_child(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Run ``cmd`` under the small ``_peak.py`` wrapper; return (wall seconds, peak RSS in KiB).
+
+    Raises ``RuntimeError`` with the command's stderr if it fails.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "peak.json"
+        proc = subprocess.run([PY, str(PEAK), str(out), *cmd], capture_output=True, env=env)
+        if proc.returncode != 0:
+            err = proc.stderr.decode("utf-8", "replace")
+            raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err}")
+        data = json.loads(out.read_text(encoding="utf-8"))
+    return float(data["seconds"]), int(data["peak_kib"])
+
+
+def median_of(fn: Callable[[], float], runs: int) -> float:
+    return statistics.median(fn() for _ in range(runs))
+
+
+def timed(fn: Callable[[], object]) -> Callable[[], float]:
+    def run() -> float:
+        start = time.perf_counter()
+        fn()
+        return time.perf_counter() - start
+
+    return run
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--questions", type=int, default=10_000)
+    parser.add_argument("--members", type=int, default=100_000)
+    parser.add_argument("--items", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--tiny", action="store_true", help="tiny sizes, 1 run: a smoke test")
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args(argv)
+    if args.tiny:
+        args.questions, args.members, args.items, args.runs = 60, 50, 10, 1
+
+    import yaml
+
+    from studykit import load_bank
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="studykit-bench-"))
+    env = {**os.environ, "STUDYKIT_CACHE_DIR": str(work / "cache")}
+    os.environ["STUDYKIT_CACHE_DIR"] = env["STUDYKIT_CACHE_DIR"]
+    sk = _studykit_cmd()
+    print(f"generating a {args.questions:,}-question bank in {work} …", file=sys.stderr)
+    bank_path = make_bank(work / "bank", args.questions)
+    rows: list[Row] = []
+
+    def csafe() -> object:
+        return yaml.load(bank_path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+    base_load = median_of(timed(csafe), args.runs)
+
+    # startup
+    help_t = median_of(lambda: run_child([*sk, "--help"], env)[0], max(args.runs, 5))
+    click_t = median_of(lambda: run_child([PY, "-c", "import click"], env)[0], max(args.runs, 5))
+    rows.append(Row("startup: studykit --help", help_t, click_t, "python -c 'import click'", "≤ 2× and ≤ 0.15 s", 2.0,
+                    f"{help_t:.3f} s absolute"))  # fmt: skip
+
+    # cold and warm load
+    cold = median_of(timed(lambda: load_bank(bank_path, cache=False)), args.runs)
+    rows.append(Row("load + validate (cold)", cold, base_load, "yaml CSafeLoader load", "≤ 1.25×", 1.25))
+    load_bank(bank_path)  # fill the cache
+    warm = median_of(timed(lambda: load_bank(bank_path)), args.runs)
+    rows.append(Row("load (unchanged bank, cached)", warm, base_load, "yaml CSafeLoader load", "≤ 0.1×", 0.1))
+
+    # quiz
+    quiz_out = work / "quiz" / "quiz.md"
+    quiz_out.parent.mkdir(exist_ok=True)
+    quiz_cmd = [*sk, "quiz", "--bank", str(bank_path), "--count", "50", "--seed", "1", "-o", str(quiz_out)]
+    quiz_t = median_of(lambda: run_child(quiz_cmd, env)[0], args.runs)
+    rows.append(Row("quiz --count 50, end to end", quiz_t, base_load, "yaml CSafeLoader load", "(no target)", None,
+                    f"{quiz_t:.3f} s absolute"))  # fmt: skip
+
+    # anki
+    apkg = work / "deck.apkg"
+    anki_cmd = [*sk, "anki", "--bank", str(bank_path), "-o", str(apkg), "--timestamp", "1700000000"]
+    bare = [PY, str(Path(__file__).with_name("bare_genanki.py")), str(bank_path), str(work / "bare.apkg")]
+    anki_t = median_of(lambda: run_child(anki_cmd, env)[0], args.runs)
+    bare_t = median_of(lambda: run_child(bare, env)[0], args.runs)
+    rows.append(Row("anki export", anki_t, bare_t, "same load + bare genanki write", "≤ 1.3×", 1.3))
+
+    # grade
+    key_quiz = work / "contest" / "contest.md"
+    key_quiz.parent.mkdir(exist_ok=True)
+    run_child(
+        [*sk, "quiz", "--bank", str(bank_path), "--count", str(args.items), "--seed", "2", "-o", str(key_quiz)], env
+    )
+    from studykit.key import load_key
+
+    key_path = key_quiz.with_name("contest.key.yaml")
+    key = load_key(key_path)
+    table = make_table(work / "branch.csv", key, args.members)
+    small = make_table(work / "branch-small.csv", key, max(1, args.members // 10))
+    bare_csv = [
+        PY,
+        "-c",
+        "import csv,sys\nfor row in csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')): pass",
+        str(table),
+    ]
+    grade_cmd = [*sk, "grade", str(table), "--key", str(key_path), "--format", "csv", "-o", str(work / "report.csv")]
+    small_cmd = [
+        *sk,
+        "grade",
+        str(small),
+        "--key",
+        str(key_path),
+        "--format",
+        "csv",
+        "-o",
+        str(work / "report-small.csv"),
+    ]
+    results = [run_child(grade_cmd, env) for _ in range(args.runs)]
+    grade_t = statistics.median(r[0] for r in results)
+    grade_rss = max(r[1] for r in results)
+    small_rss = max(run_child(small_cmd, env)[1] for _ in range(max(1, args.runs // 2)))
+    csv_results = [run_child(bare_csv, env) for _ in range(args.runs)]
+    csv_t = statistics.median(r[0] for r in csv_results)
+    rows.append(Row(f"grade {args.members:,} × {args.items} CSV", grade_t, csv_t, "bare csv.reader pass", "≤ 3×", 3.0,
+                    f"peak RSS {grade_rss / 1024:.0f} MiB ({small_rss / 1024:.0f} MiB at {max(1, args.members // 10):,} members);"
+                    f" csv pass {max(r[1] for r in csv_results) / 1024:.0f} MiB"))  # fmt: skip
+
+    print(report(rows, args))
+    missed = [r for r in rows if r.limit is not None and r.ratio > r.limit]
+    return 1 if missed and not args.tiny else 0
+
+
+def report(rows: list[Row], args: argparse.Namespace) -> str:
+    from importlib.metadata import version
+
+    import yaml
+
+    head = (
+        f"studykit benchmarks — {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, PyYAML {yaml.__version__} (libyaml {yaml.__with_libyaml__}), "
+        f"click {version('click')}, genanki {version('genanki')}; "
+        f"{args.questions:,} questions, {args.members:,} members × {args.items} items, median of {args.runs} runs"
+    )
+    lines = [head, "", "| benchmark | studykit (s) | baseline | baseline (s) | ratio | target | met | notes |",
+             "|---|---:|---|---:|---:|---|---|---|"]  # fmt: skip
+    for r in rows:
+        met = "—" if r.limit is None else ("yes" if r.ratio <= r.limit else f"no ({r.ratio / r.limit:.2f}× over)")
+        lines.append(
+            f"| {r.name} | {r.studykit:.3f} | {r.baseline_name} | {r.baseline:.3f} | {r.ratio:.2f}× | {r.target} | {met} | {r.note} |"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

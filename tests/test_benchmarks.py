@@ -1,0 +1,44 @@
+"""Smoke test of the benchmark suite: it runs end to end on tiny sizes (no time is asserted)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from skpaths import ROOT
+
+
+def test_benchmark_script_runs_on_tiny_sizes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`benchmarks/run.py --tiny` exits 0 and prints one table row per benchmark."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import run
+    finally:
+        sys.path.pop(0)
+    assert run.main(["--tiny", "--workdir", str(tmp_path)]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if line.startswith("| ") and "---" not in line]
+    names = [row.split(" | ")[0].removeprefix("| ") for row in rows[1:]]
+    assert names == [
+        "startup: studykit --help",
+        "load + validate (cold)",
+        "load (unchanged bank, cached)",
+        "quiz --count 50, end to end",
+        "anki export",
+        "grade 50 × 10 CSV",
+    ]
+
+
+def test_generated_bank_is_valid(tmp_path: Path) -> None:
+    """The synthetic generator writes a bank that passes check: 60 questions over 20 speeches."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate import make_bank
+    finally:
+        sys.path.pop(0)
+    from studykit import load_bank
+
+    bank = load_bank(make_bank(tmp_path / "b", 60), strict=True)
+    assert len([q for q in bank.questions if not q.derived]) == 60
+    assert len(bank.speeches) == 20
