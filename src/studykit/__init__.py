@@ -2,8 +2,12 @@
 
 The public API::
 
-    from studykit import load_bank
-    bank = load_bank("question_bank.yaml")   # a frozen Bank, or BankError
+    from studykit import build_papers, grade_files, load_bank, load_key, write_deck
+
+    bank = load_bank("question_bank.yaml")            # a frozen Bank, or BankError
+    papers = build_papers(bank, count=20, seed=7)      # quiz papers; papers[0].key() -> AnswerKey
+    write_deck(bank, "deck.apkg")                      # an Anki package, written atomically
+    report = grade_files(["张三.answers.txt"], load_key("quiz.key.yaml"), bank=bank)
 
 Names are imported lazily (PEP 562) so that ``studykit --help`` does not pay for
 PyYAML, genanki or python-docx.
@@ -15,12 +19,21 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .anki import write_deck
     from .bank import default_bank_path, load_bank, summarize
     from .errors import AnswerFileError, BankError, KeyFileError, Problem, SelectionError, StudykitError
+    from .grade import grade_files
+    from .key import AnswerKey, load_key
     from .model import Bank, Provenance, Question, QuestionType, Speech
+    from .quiz import build_papers
 
 #: public name -> module that defines it
 _EXPORTS = {
+    "write_deck": "anki",
+    "grade_files": "grade",
+    "AnswerKey": "key",
+    "load_key": "key",
+    "build_papers": "quiz",
     "default_bank_path": "bank",
     "load_bank": "bank",
     "summarize": "bank",
