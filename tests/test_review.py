@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,7 +48,17 @@ PRINTED = {
     ),
     "attr-tian-yipeng-quote": ("田毅鹏", "赵显富", "任剑涛"),
 }
-QUIZ1 = ("intro-01", "ren-01", "tian-01", "zhao-03", "ren-02", "tian-02", "intro-02", "zhao-02", "attr-tian-yipeng-quote")
+QUIZ1 = (
+    "intro-01",
+    "ren-01",
+    "tian-01",
+    "zhao-03",
+    "ren-02",
+    "tian-02",
+    "intro-02",
+    "zhao-02",
+    "attr-tian-yipeng-quote",
+)
 RIGHT1 = ("D", "B", "ACD", "BCD", "对", "错", "现场会议+云端会议", "1+1+11", "A")
 
 
@@ -359,3 +370,31 @@ def test_cli_review_decks_without_the_bank_is_an_error_before_grading(folder: Pa
         "give it with --bank\n"
     )
     assert sorted(os.listdir(folder)) == ["q.key.yaml", "张三.answers.txt", "李四.answers.txt", "王五.answers.txt"]
+
+
+def test_your_answer_edge_cases(bank: Bank) -> None:
+    """A survey's free-text choice, an option the bank no longer has, and a key without printed options."""
+    from studykit.grade import ItemResult
+    from studykit.review import your_answer
+
+    q = bank.question("tian-01")
+    item = KeyItem(1, "tian-01", "multiple", "tian-yipeng", 2, q.stem, ("A", "C", "D"), PRINTED["tian-01"])
+    wrong = ItemResult(1, "tian-01", "wrong", "B、其他", ("B", "其他"), 0.0, 2.0)
+    assert your_answer(item, wrong, q) == "D 小区长；其他（自填）"
+    renamed = dataclasses.replace(item, options=("楼栋长", "街道长", "网格长", "单元长"))
+    assert your_answer(renamed, dataclasses.replace(wrong, choices=("A", "B")), q) == "楼栋长；街道长"
+    bare = dataclasses.replace(item, options=())
+    assert your_answer(bare, dataclasses.replace(wrong, choices=("A", "B")), q) == "A、B（试卷上的字母）"
+
+
+def test_questions_the_bank_lost_are_left_out_and_named(bank: Bank, tmp_path: Path) -> None:
+    """A missed item the bank no longer has is left out with a warning; a member who missed only such items gets no deck."""
+    key = make_key(bank, ("ren-01",))
+    gone = KeyItem(2, "gone-01", "true_false", "ren-jiantao", 1, "已删的题。", ("true",))
+    key = dataclasses.replace(key, items=(*key.items, gone))
+    summary = write_review_decks(grade(key, {"张三": ("A", "错"), "李四": ("B", "错")}), bank, tmp_path, timestamp=T1)
+    assert [(d.member, d.file, d.question_ids) for d in summary.decks] == [("张三", "张三.apkg", ("ren-01",))]
+    assert os.listdir(tmp_path) == ["张三.apkg"]
+    assert summary.report("out") == (
+        "warning: question 'gone-01' is not in the bank; left out of the review decks\nout: 1 review deck, 1 note"
+    )

@@ -12,8 +12,10 @@ question: a statement made from the question (:func:`statement`) and the
 source sentence it comes from.  Questions sharing a ``fact`` give one fact
 (the first).  Derived attribution questions (``attr-…``: who gave which
 speech, whose post is what, who said what) give no fact of their own — the
-header states speaker, post and heading; with a report, a speech whose
-attribution questions were missed gets one fact saying whose speech it is.
+header states speaker, post and heading.  With a report, a speech whose heading
+or post questions were missed gets one fact saying whose speech it is, and a
+missed "who said this?" question gives its sentence, quoted under the
+speaker's header (unless a kept fact of the speech already quotes it).
 
 With a grade report (:func:`load_report`, the JSON of ``studykit grade``):
 
@@ -52,6 +54,8 @@ _WS_RE = re.compile(r"\s+")
 _INTERROGATIVE_RE = re.compile(
     r"哪|何时|何地|何处|何种|何人|为何|如何|什么|谁|几(?:个|种|项|条|年|月|日|次|方面|位)|多少|怎样|怎么|下列"
 )
+#: Id suffix of the derived "who said this?" questions (see :mod:`studykit.attribution`).
+QUOTE_SUFFIX = "-quote"
 #: The format version of the grade report this module reads.
 REPORT_FORMAT = 1
 TITLE = "学习要点"
@@ -332,12 +336,15 @@ def _from_report(bank: Bank, selected: Sequence[Speech], report: GradeReportDige
         attributed = False
         for i in mine:
             q = bank.question(i.question_id)
-            if q.derived:
-                if not attributed:
-                    facts.append(attribution_fact(s, q.id, i.facility))
-                    attributed = True
-            else:
+            if not q.derived:
                 facts.append(fact_of(q, i.facility))
+            elif q.id.endswith(QUOTE_SUFFIX):  # who said this sentence: the sentence, under the speaker
+                facts.append(Fact(q.id, one_line(q.source), one_line(q.source), True, i.facility))
+            elif not attributed:  # whose speech / whose post: one line per speech
+                facts.append(attribution_fact(s, q.id, i.facility))
+                attributed = True
+        curated_sources = {f.source for f in facts if not bank.question(f.question_id).derived}
+        facts = [f for f in facts if not (f.question_id.endswith(QUOTE_SUFFIX) and f.source in curated_sources)]
         facts = _dedupe(facts, bank)
         if facts:
             sections.append(HandoutSection(s, tuple(facts), report.shares.get(s.id)))

@@ -204,7 +204,8 @@ def _chosen_options(item: KeyItem, choices: tuple[str, ...], question: Question)
     letters = [c for c in choices if c != OTHER]
     other = ["其他（自填）"] if OTHER in choices else []
     if not item.options:
-        return "、".join(letters) + "（试卷上的字母）" + "".join(f"；{o}" for o in other) if letters else other[0]
+        printed = "、".join(letters) + "（试卷上的字母）" if letters else ""
+        return "；".join(p for p in (printed, *other) if p)
     texts = [item.options[LETTERS.index(c)] for c in letters if LETTERS.index(c) < len(item.options)]
     bank_letters = [LETTERS[question.options.index(t)] for t in texts if t in question.options]
     if len(bank_letters) == len(texts) and texts:
@@ -270,9 +271,7 @@ def build_review_decks(report: GroupReport, bank: Bank) -> tuple[ReviewSummary, 
     key = report.key
     check_review_bank(key, bank)
     title = key.title or bank.title
-    files = iter(safe_file_names([m.name for m in report.members if any(r.status != "correct" for r in m.items)]))
-    decks: list[ReviewDeck] = []
-    packages: list[genanki.Package] = []
+    chosen: list[tuple[MemberResult, list[Question], dict[str, str]]] = []
     without: list[str] = []
     missing: dict[str, None] = {}
     for member in report.members:
@@ -281,12 +280,17 @@ def build_review_decks(report: GroupReport, bank: Bank) -> tuple[ReviewSummary, 
             continue
         questions, answers, lost = member_deck(report, bank, member)
         missing.update(dict.fromkeys(lost))
+        if questions:  # misses only of questions the bank lost: nothing to study
+            chosen.append((member, questions, answers))
+    files = safe_file_names([member.name for member, _, _ in chosen])
+    decks: list[ReviewDeck] = []
+    packages: list[genanki.Package] = []
+    for (member, questions, answers), file in zip(chosen, files, strict=True):
         name = review_deck_name(member.name, title)
         score = f"{_pts(member.score)}/{_pts(member.total)} 分"
+        quiz = f"测验 {key.quiz_id}" + (f" · 版本 {key.version}" if key.version else "")
         description = (
-            f"<b>{_text(clean(member.name))} · {_text(title)}</b><br>"
-            f"{_text(f'测验 {key.quiz_id}' + (f' · 版本 {key.version}' if key.version else ''))} · {score}"
-            f" · 错 {len(questions)} 题"
+            f"<b>{_text(clean(member.name))} · {_text(title)}</b><br>{_text(quiz)} · {score} · 错 {len(questions)} 题"
         )
         deck = build_deck(
             bank,
@@ -299,7 +303,7 @@ def build_review_decks(report: GroupReport, bank: Bank) -> tuple[ReviewSummary, 
         )
         for note in deck.notes:
             note.tags.append(REVIEW_TAG)
-        decks.append(ReviewDeck(member.name, next(files), name, tuple(q.id for q in questions)))
+        decks.append(ReviewDeck(member.name, file, name, tuple(q.id for q in questions)))
         packages.append(genanki.Package([deck]))
     return ReviewSummary(tuple(decks), tuple(without), tuple(missing)), packages
 
