@@ -423,8 +423,9 @@ def handout(
 
     Per speech in article order: speaker, post and heading, then the facts its
     questions test, each with the sentence of the material it comes from. With
-    --from-report, only the questions fewer members than the pass mark got right,
-    the weakest speech and question first.
+    --from-report, only the questions whose facility index (share of members
+    fully right) is below the report's pass mark, weakest speech and question
+    first.
 
     \b
     Example:
