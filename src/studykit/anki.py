@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import io
 import itertools
 import os
 import sqlite3
@@ -477,45 +478,62 @@ def write_package(package: genanki.Package, path: str | Path, *, timestamp: floa
     already at ``path`` keeps that package's modification time, and a note that
     changed gets ``timestamp`` (at least one second after the old one).
     Re-importing then updates exactly the notes whose text changed.  The same
-    package and ``timestamp`` always give the same bytes.
+    package and ``timestamp`` always give the same bytes (:func:`package_bytes`).
 
     The package is written to a temporary file in ``path``'s folder and renamed
     over ``path`` only when complete, so an existing file is either kept or
     replaced by a whole package.  Raises :class:`~studykit.errors.StudykitError`
     when the folder cannot be written.
-
-    (genanki's ``Package.write_to_file`` does the same two steps, SQLite then zip,
-    but leaves its temporary database behind and cannot keep per-note times.)
     """
     target = Path(path)
-    stamp = time.time() if timestamp is None else timestamp
+    data = package_bytes(package, previous=target, timestamp=timestamp)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise StudykitError(f"cannot write {target}: {exc.strerror}") from None
-    os.close(fd)
     tmp = Path(tmp_name)
     try:
-        with tempfile.TemporaryDirectory(prefix="studykit-anki-") as work:
-            previous = _previous_notes(target, Path(work) / "previous.anki2")
-            db = Path(work) / "collection.anki2"
-            conn = sqlite3.connect(db)
-            try:
-                package.write_to_db(conn.cursor(), stamp, _id_gen(stamp))
-                _keep_unchanged_mods(conn, previous)
-                conn.commit()
-            finally:
-                conn.close()
-            date_time = time.gmtime(max(stamp, _ZIP_EPOCH))[:6]
-            with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as apkg:
-                apkg.writestr(zipfile.ZipInfo("collection.anki2", date_time), db.read_bytes())
-                apkg.writestr(zipfile.ZipInfo("media", date_time), "{}")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         tmp.chmod(0o666 & ~_umask())  # mkstemp makes 0600; give the package a normal file's mode
         os.replace(tmp, target)
     except OSError as exc:
         raise StudykitError(f"cannot write {target}: {exc.strerror}") from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def package_bytes(
+    package: genanki.Package, *, previous: str | Path | None = None, timestamp: float | None = None
+) -> bytes:
+    """The bytes of ``package`` as an ``.apkg`` (a zip of ``collection.anki2`` and ``media``).
+
+    ``timestamp`` as in :func:`write_package`; notes identical to the note with
+    their GUID in the package at ``previous`` (if any; an unreadable or foreign
+    file counts as none) keep its modification time.  Deterministic: the same
+    package, ``previous`` and ``timestamp`` give the same bytes.  Nothing is
+    written but temporary files, removed before returning.
+
+    (genanki's ``Package.write_to_file`` does the same two steps, SQLite then zip,
+    but leaves its temporary database behind and cannot keep per-note times.)
+    """
+    stamp = time.time() if timestamp is None else timestamp
+    with tempfile.TemporaryDirectory(prefix="studykit-anki-") as work:
+        old = _previous_notes(Path(previous), Path(work) / "previous.anki2") if previous is not None else {}
+        db = Path(work) / "collection.anki2"
+        conn = sqlite3.connect(db)
+        try:
+            package.write_to_db(conn.cursor(), stamp, _id_gen(stamp))
+            _keep_unchanged_mods(conn, old)
+            conn.commit()
+        finally:
+            conn.close()
+        date_time = time.gmtime(max(stamp, _ZIP_EPOCH))[:6]
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as apkg:
+            apkg.writestr(zipfile.ZipInfo("collection.anki2", date_time), db.read_bytes())
+            apkg.writestr(zipfile.ZipInfo("media", date_time), "{}")
+        return out.getvalue()
 
 
 #: The earliest time a zip entry can carry (1980-01-01 UTC).

@@ -307,6 +307,14 @@ def _percentage(ctx: click.Context, param: click.Parameter, value: str) -> float
 @click.option(
     "--encoding", metavar="ENC", help="Text encoding of .txt/.csv files (default: detected; UTF-8 or GB18030)."
 )
+@click.option(
+    "--review-decks",
+    "review_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Also write each member's 错题本 Anki deck (the questions they missed) into DIR, created if missing. "
+    "Needs the bank.",
+)
 def grade(
     answers: tuple[Path, ...],
     key_path: Path,
@@ -317,6 +325,7 @@ def grade(
     pass_mark: float,
     name_column: str | None,
     encoding: str | None,
+    review_dir: Path | None,
 ) -> None:
     """Grade completed quizzes: answer sheets (.txt, .yaml) or branch tables (.csv, .xlsx).
 
@@ -327,6 +336,7 @@ def grade(
     Example:
       studykit grade answers/*.answers.txt --key 第一次测验.key.yaml
       studykit grade 支部问卷.xlsx --key 第一次测验.key.yaml -o 成绩.html
+      studykit grade 支部.csv --key 第一次测验.key.yaml --review-decks 错题本/第一次测验
     """
     import contextlib
     import sys
@@ -339,6 +349,10 @@ def grade(
     bank, note = choose_bank(key, bank_path)
     if note:
         click.echo(f"warning: {note}", err=True)
+    if review_dir is not None:
+        from .review import check_review_bank
+
+        check_review_bank(key, bank)
     with contextlib.ExitStack() as stack:
         on_file = None
         if sys.stderr.isatty() and len(answers) > 20:
@@ -368,7 +382,73 @@ def grade(
         except OSError as exc:
             raise StudykitError(f"cannot write {output}: {exc.strerror or exc}") from None
         click.echo(f"{output}: {len(report.members)} graded", err=True)
+    if review_dir is not None and bank is not None:
+        from .review import write_review_decks
+
+        click.echo(write_review_decks(report, bank, review_dir).report(review_dir), err=True)
     if report.failures:
         files = list(dict.fromkeys(p.file for p in report.failures))
         shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
         raise click.ClickException(f"not everything could be graded: {shown} (see above); the report covers the rest")
+
+
+@main.command()
+@BANK_OPTION
+@click.option("--speech", "speeches", multiple=True, metavar="ID", help="Only this speech (repeatable). Default: all.")
+@click.option(
+    "--from-report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="REPORT.json",
+    help="The JSON report of studykit grade: keep only what the group got wrong, worst first.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "docx"]),
+    default=None,
+    help="Output format. Default: from -o's extension, else md.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The handout's file. Default: handout.md (.html, .docx).",
+)
+def handout(
+    bank_path: Path | None, speeches: tuple[str, ...], report_path: Path | None, fmt: str | None, output: Path | None
+) -> None:
+    """Write a review handout (学习要点): each speech's key facts as statements with their source.
+
+    Per speech in article order: speaker, post and heading, then the facts its
+    questions test, each with the sentence of the material it comes from. With
+    --from-report, only the questions whose facility index (share of members
+    fully right) is below the report's pass mark, weakest speech and question
+    first.
+
+    \b
+    Example:
+      studykit handout -o 学习要点.docx
+      studykit handout --from-report 成绩.json -o 重点复习.md
+    """
+    from ._output import write_files
+    from .bank import load_bank
+    from .handout import build_handout, load_report
+    from .render import HANDOUT_OUTPUT, output_target, render_handout
+
+    path, fmt = output_target(output, fmt, HANDOUT_OUTPUT)
+    bank = load_bank(bank_path)
+    for warning in bank.warnings:
+        click.echo(warning, err=True)
+    report = load_report(report_path) if report_path is not None else None
+    if report is not None and report.bank_fingerprint and report.bank_fingerprint != bank.fingerprint:
+        click.echo(
+            f"warning: the bank {bank.path} changed since the quiz of {report_path}; facts come from it", err=True
+        )
+    result = build_handout(bank, speeches, report)
+    for qid in result.missing:
+        click.echo(f"warning: question {qid!r} of {report_path} is not in the bank; left out", err=True)
+    write_files({path: render_handout(result, fmt)})
+    n, m = len(result.sections), result.facts
+    click.echo(f"wrote {path}: {n} speech{'es' * (n != 1)}, {m} fact{'s' * (m != 1)}")

@@ -1,4 +1,4 @@
-"""One paper model, three renderers: Markdown, HTML and DOCX.
+"""One paper model, three renderers: Markdown, HTML and DOCX (and the handout in the same three).
 
 Each renderer turns a :class:`~studykit.quiz.Paper` into a document: the paper
 itself, or with ``solutions=True`` the 参考答案 (answer, 解析 and 出处 per item).
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import StudykitError
+from ..handout import Handout
 from ..key import dump_key, render_answer_sheet
 from ..quiz import Paper
 
@@ -27,6 +28,8 @@ FORMATS: dict[str, str] = {"md": ".md", "html": ".html", "docx": ".docx"}
 #: File extensions that name a format in ``-o``.
 SUFFIX_FORMATS: dict[str, str] = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 DEFAULT_OUTPUT = Path("quiz.md")
+#: Where ``studykit handout`` writes without ``-o``.
+HANDOUT_OUTPUT = Path("handout.md")
 
 
 def render(paper: Paper, fmt: str, *, solutions: bool = False) -> bytes:
@@ -38,17 +41,26 @@ def render(paper: Paper, fmt: str, *, solutions: bool = False) -> bytes:
     return result.encode("utf-8") if isinstance(result, str) else bytes(result)
 
 
-def output_target(path: Path | None, fmt: str | None) -> tuple[Path, str]:
-    """The paper's path and format from ``-o`` and ``--format``.
+def render_handout(handout: Handout, fmt: str) -> bytes:
+    """The review handout (学习要点) in format ``fmt`` (``md``, ``html``, ``docx``) as bytes (text in UTF-8)."""
+    if fmt not in FORMATS:
+        raise StudykitError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+    module = importlib.import_module(f".{'markdown' if fmt == 'md' else fmt}", __name__)
+    result = module.render_handout(handout)
+    return result.encode("utf-8") if isinstance(result, str) else bytes(result)
+
+
+def output_target(path: Path | None, fmt: str | None, default: Path = DEFAULT_OUTPUT) -> tuple[Path, str]:
+    """The document's path and format from ``-o`` and ``--format``.
 
     ``-o`` ending in a format's extension (``.md``, ``.markdown``, ``.html``, ``.htm``,
     ``.docx``) sets the format; any other name gets the format's extension added
-    (``md`` by default).  No path: ``quiz`` plus the extension.  Raises
-    :class:`~studykit.errors.StudykitError` when ``-o`` and ``--format`` disagree.
+    (``md`` by default).  No path: ``default`` (``quiz``) with the format's extension.
+    Raises :class:`~studykit.errors.StudykitError` when ``-o`` and ``--format`` disagree.
     """
     if path is None:
         fmt = fmt or "md"
-        return DEFAULT_OUTPUT.with_suffix(FORMATS[fmt]), fmt
+        return default.with_suffix(FORMATS[fmt]), fmt
     named = SUFFIX_FORMATS.get(path.suffix.lower())
     if named is None:
         fmt = fmt or "md"

@@ -1,7 +1,8 @@
-"""Pieces every renderer shares: header fields, blanks in stems, document titles."""
+"""Pieces every renderer shares: header fields, blanks in stems, document titles, handout lines."""
 
 from __future__ import annotations
 
+from ..handout import Fact, HandoutSection
 from ..quiz import BLANK_RE, Paper
 
 #: The fill-in fields of the paper's header, in print order.
@@ -27,3 +28,27 @@ def stem_segments(stem: str) -> list[tuple[str, bool]]:
 def document_title(paper: Paper, solutions: bool) -> str:
     """The title as printed: the paper's, plus ``· 参考答案`` for the solutions document."""
     return f"{paper.title} · {SOLUTIONS_TITLE}" if solutions else paper.title
+
+
+# -- the handout (学习要点) ----------------------------------------------------------
+
+
+def quote(source: str) -> str:
+    """A source sentence quoted Chinese style: ``“…”``, its own quotation marks turned into ‘ ’."""
+    text = " ".join(source.split())
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
+def fact_lines(fact: Fact) -> tuple[str, str]:
+    """The two lines of a fact as printed: the statement (with ``（答对率 33%）`` when the
+    group's facility is known) and ``原文：“…”``.  A fact that *is* its source prints the
+    quotation as its statement and ``""`` as the second line."""
+    rate = f"（答对率 {fact.facility * 100:.0f}%）" if fact.facility is not None else ""
+    if fact.quoted:
+        return f"原文：{quote(fact.source)}{rate}", ""
+    return fact.statement + rate, f"原文：{quote(fact.source)}"
+
+
+def section_note(section: HandoutSection) -> str:
+    """``"全支部本篇得分率 40%。"`` with a report, else ``""``."""
+    return "" if section.share is None else f"全支部本篇得分率 {section.share * 100:.0f}%。"

@@ -1,4 +1,4 @@
-"""The paper as a Word document (python-docx): A4, 宋体 text, 黑体 headings.
+"""The paper (and the handout) as a Word document (python-docx): A4, 宋体 text, 黑体 headings.
 
 Every run names its East Asian font explicitly (``w:rFonts w:eastAsia``), so Word
 and WPS print Chinese in 宋体/黑体 instead of falling back to a Japanese font;
@@ -24,8 +24,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
+from ..handout import Handout
 from ..quiz import Item, Paper
-from ._common import HEADER_FIELDS, document_title, stem_segments
+from ._common import HEADER_FIELDS, document_title, fact_lines, section_note, stem_segments
 
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -81,7 +82,8 @@ def _item(doc: Any, item: Item, solutions: bool) -> None:
         _run(p, text)
 
 
-def _build(paper: Paper, solutions: bool) -> Any:
+def _document(title: str) -> Any:
+    """A new A4 document, 宋体 五号 body, with ``title`` centred in 黑体 16 pt."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -90,11 +92,22 @@ def _build(paper: Paper, solutions: bool) -> Any:
     normal = doc.styles["Normal"]
     _font(normal, BODY_FONT)
     normal.font.size = BODY_SIZE
-
-    title = document_title(paper, solutions)
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(p, title, heading=True, size=Pt(16))
+    return doc
+
+
+def _heading(doc: Any, text: str) -> None:
+    p = doc.add_paragraph()
+    p.paragraph_format.space_before = Pt(8)
+    p.paragraph_format.keep_with_next = True
+    _run(p, text, heading=True, size=Pt(12))
+
+
+def _build(paper: Paper, solutions: bool) -> Any:
+    title = document_title(paper, solutions)
+    doc = _document(title)
     if not solutions:
         p = doc.add_paragraph()
         for n, name in enumerate(HEADER_FIELDS):
@@ -104,25 +117,53 @@ def _build(paper: Paper, solutions: bool) -> Any:
     if not solutions:
         _run(doc.add_paragraph(), paper.instruction)
     for sec in paper.sections:
-        p = doc.add_paragraph()
-        p.paragraph_format.space_before = Pt(8)
-        p.paragraph_format.keep_with_next = True
-        _run(p, sec.heading, heading=True, size=Pt(12))
+        _heading(doc, sec.heading)
         for item in sec.items:
             _item(doc, item, solutions)
 
-    props = doc.core_properties
-    props.title = title
-    props.author = props.last_modified_by = "studykit"
-    props.created = props.modified = props.last_printed = FIXED_DATE
-    props.revision = 1
     return doc
 
 
 def render(paper: Paper, *, solutions: bool = False) -> bytes:
     """The paper (or, with ``solutions``, its 参考答案) as the bytes of a ``.docx`` file."""
+    return _reproducible(_build(paper, solutions), document_title(paper, solutions))
+
+
+def render_handout(handout: Handout) -> bytes:
+    """The handout (学习要点) as the bytes of a ``.docx`` file: a 黑体 heading per speech,
+    its facts numbered, each with its 原文 indented beneath and kept on the page with it."""
+    doc = _document(handout.title)
+    if handout.intro:
+        _run(doc.add_paragraph(), handout.intro)
+    if not handout.sections and handout.empty:
+        _run(doc.add_paragraph(), handout.empty)
+    for section in handout.sections:
+        _heading(doc, section.header)
+        if note := section_note(section):
+            _run(doc.add_paragraph(), note)
+        for n, fact in enumerate(section.facts, 1):
+            statement, source = fact_lines(fact)
+            p = doc.add_paragraph()
+            p.paragraph_format.keep_together = True
+            p.paragraph_format.keep_with_next = bool(source)
+            _run(p, f"{n}. {statement}")
+            if source:
+                p = doc.add_paragraph()
+                p.paragraph_format.left_indent = Mm(7)
+                p.paragraph_format.keep_together = True
+                _run(p, source)
+    return _reproducible(doc, handout.title)
+
+
+def _reproducible(doc: Any, title: str) -> bytes:
+    """``doc`` saved with fixed core properties and zip entry times (see the module docstring)."""
+    props = doc.core_properties
+    props.title = title
+    props.author = props.last_modified_by = "studykit"
+    props.created = props.modified = props.last_printed = FIXED_DATE
+    props.revision = 1
     raw = io.BytesIO()
-    _build(paper, solutions).save(raw)
+    doc.save(raw)
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():

@@ -1,4 +1,4 @@
-"""The paper as one self-contained HTML file for screens and A4 printing.
+"""The paper (and the handout) as one self-contained HTML file for screens and A4 printing.
 
 ``lang="zh-CN"``, a CJK font stack (宋体-like serif for text, 黑体-like sans for
 headings), inline CSS only, ``@page`` A4 and ``break-inside: avoid`` on each
@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from html import escape
 
+from ..handout import Handout
 from ..quiz import Item, Paper
-from ._common import HEADER_FIELDS, document_title, stem_segments
+from ._common import HEADER_FIELDS, document_title, fact_lines, section_note, stem_segments
 
 SERIF = '"Songti SC", "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", serif'
 SANS = '"Heiti SC", "SimHei", "黑体", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
@@ -72,6 +73,43 @@ def render(paper: Paper, *, solutions: bool = False) -> str:
         body.append(f"<section>\n<h2>{escape(section.heading)}</h2>")
         body += [_item(item, solutions) for item in section.items]
         body.append("</section>")
+    return _document(title, CSS, body)
+
+
+HANDOUT_CSS = """\
+.intro, .note { margin: 0.3em 0; }
+.facts { margin: 0.4em 0 0 0; padding-left: 2em; }
+.fact { margin: 0.5em 0; break-inside: avoid; page-break-inside: avoid; }
+.fact p { margin: 0; }
+.fact .source { color: #444; }
+"""
+
+
+def render_handout(handout: Handout) -> str:
+    """The handout (学习要点) as an HTML document ending in one newline: an ``<h2>`` per
+    speech, its facts as a numbered list, each with its 原文 beneath."""
+    title = escape(handout.title)
+    body = [f"<h1>{title}</h1>"]
+    if handout.intro:
+        body.append(f'<p class="intro">{escape(handout.intro)}</p>')
+    if not handout.sections and handout.empty:
+        body.append(f'<p class="note">{escape(handout.empty)}</p>')
+    for section in handout.sections:
+        body.append(f"<section>\n<h2>{escape(section.header)}</h2>")
+        if note := section_note(section):
+            body.append(f'<p class="note">{escape(note)}</p>')
+        body.append('<ol class="facts">')
+        for fact in section.facts:
+            statement, source = fact_lines(fact)
+            lines = [f'<li class="fact"><p class="statement">{escape(statement)}</p>']
+            if source:
+                lines.append(f'<p class="source">{escape(source)}</p>')
+            body.append("".join(lines) + "</li>")
+        body.append("</ol>\n</section>")
+    return _document(title, CSS + HANDOUT_CSS, body)
+
+
+def _document(title: str, css: str, body: list[str]) -> str:
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -79,7 +117,7 @@ def render(paper: Paper, *, solutions: bool = False) -> str:
             "<head>",
             '<meta charset="utf-8">',
             f"<title>{title}</title>",
-            f"<style>\n{CSS}</style>",
+            f"<style>\n{css}</style>",
             "</head>",
             "<body>",
             *body,

@@ -1,4 +1,4 @@
-"""The paper as CommonMark: headings, one paragraph per item, options on hard-broken lines.
+"""The paper (and the handout) as CommonMark: headings, one paragraph per item, options on hard-broken lines.
 
 Every piece of bank text is escaped (the ASCII characters CommonMark gives a
 meaning inline get a backslash, whitespace runs become one space) and never
@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from ..handout import Handout
 from ..quiz import Item, Paper
-from ._common import HEADER_FIELDS, document_title, stem_segments
+from ._common import HEADER_FIELDS, document_title, fact_lines, section_note, stem_segments
 
 #: ASCII characters that can start emphasis, code, links, HTML, entities, headings or
 #: (in common extensions) strikethrough, tables and math.  Bank text never starts a
@@ -58,4 +59,22 @@ def render(paper: Paper, *, solutions: bool = False) -> str:
     for section in paper.sections:
         blocks.append(f"## {section.heading}")
         blocks += [_item(item, solutions) for item in section.items]
+    return "\n\n".join(blocks) + "\n"
+
+
+def render_handout(handout: Handout) -> str:
+    """The handout (学习要点) as CommonMark text ending in one newline: a ``##`` heading per
+    speech, then its facts numbered, each with its 原文 on a hard-broken line."""
+    blocks = [f"# {escape(handout.title)}"]
+    if handout.intro:
+        blocks.append(escape(handout.intro))
+    if not handout.sections and handout.empty:
+        blocks.append(escape(handout.empty))
+    for section in handout.sections:
+        blocks.append(f"## {escape(section.header)}")
+        if note := section_note(section):
+            blocks.append(escape(note))
+        for n, fact in enumerate(section.facts, 1):
+            statement, source = fact_lines(fact)
+            blocks.append(BREAK.join([f"{n}\\. {escape(statement)}", *([escape(source)] if source else [])]))
     return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,358 @@
+"""``studykit handout``: key facts as statements, from the bank or from what a group got wrong."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.oxml.ns import qn
+
+from skpaths import DATA, MINI_BANK, ROOT
+from studykit.bank import load_bank
+from studykit.cli import main
+from studykit.errors import SelectionError, StudykitError
+from studykit.handout import (
+    Fact,
+    GradeReportDigest,
+    Handout,
+    HandoutSection,
+    ReportItem,
+    build_handout,
+    load_report,
+    statement,
+)
+from studykit.model import Bank, Question
+from studykit.render import render_handout
+
+GOLDEN = ROOT / "tests" / "golden"
+REPORT = DATA / "handout" / "report.json"
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank(MINI_BANK)
+
+
+# -- statements --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("qid", "expected"),
+    [
+        ("intro-01", ("“深入推进省域治理现代化”研讨会在哪里举行：华中师范大学。", False)),
+        ("intro-02", ("研讨会以“现场会议+云端会议”的形式进行。", False)),
+        ("ren-01", ("任剑涛认为，省域治理的重要落点是大都市。", False)),
+        ("ren-02", ("任剑涛指出，城市治理是国家治理的重要组成部分。", False)),
+        ("tian-01", ("长春市探索的“三长制”包括网格长、楼栋长、单元长。", False)),
+        ("tian-02", ("基层是联防联控、群防群治的第一线。", True)),
+        ("zhao-01", ("省委十一届七次全会于何时召开：今年6月。", False)),
+        ("zhao-02", ("我省出台“1+1+11”一揽子政策措施。", False)),
+    ],
+)
+def test_statement_of_each_type(bank: Bank, qid: str, expected: tuple[str, bool]) -> None:
+    """Blank filled, true stem kept, false stem replaced by its source, marker replaced or 'stem：answer'."""
+    assert statement(bank.question(qid)) == expected
+
+
+def _single(stem: str) -> Question:
+    return Question("x", "ren-jiantao", "single", stem, ("C",), "", "s", ("县域", "乡村", "大都市", "社区"))
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("（ ）是省域治理的重要落点", "大都市是省域治理的重要落点。"),
+        ("省域治理的重要落点", "省域治理的重要落点：大都市。"),
+        ("任剑涛认为哪里是重点（ ）", "任剑涛认为哪里是重点：大都市。"),
+        ("下列属于重要落点的是（ ）", "下列属于重要落点的是：大都市。"),
+        ("省级及以下机构关注的是（ ）", "省级及以下机构关注的是大都市。"),
+        ("重点是（ ）！", "重点是大都市！"),
+    ],
+)
+def test_choice_stem_forms(stem: str, expected: str) -> None:
+    """A declarative stem takes the answer in place of （ ）; an asking stem or one without it reads 'stem：answer'."""
+    assert statement(_single(stem)) == (expected, False)
+
+
+def test_closing_quote_gets_a_full_stop_unless_the_sentence_ended_inside() -> None:
+    """'…“X”' ends with '”。'; '…“X。”' is already a sentence."""
+    q = Question("f", "intro", "fill_blank", "形式是“____”", ("现场会议",), "", "现场会议")
+    assert statement(q) == ("形式是“现场会议”。", False)
+    q2 = dataclasses.replace(q, stem="他说：“是____。”")
+    assert statement(q2) == ("他说：“是现场会议。”", False)
+
+
+def test_true_statement_loses_its_answer_marker() -> None:
+    """A true_false stem printed with （ ） states the fact without it."""
+    q = Question("t", "intro", "true_false", "城市治理是重要组成部分（ ）", ("true",), "", "s")
+    assert statement(q) == ("城市治理是重要组成部分。", False)
+
+
+# -- the handout -------------------------------------------------------------------------
+
+
+def test_full_handout_matches_golden(bank: Bank) -> None:
+    """Every speech in bank order, curated facts only (derived ones are in the headers), as golden Markdown."""
+    handout = build_handout(bank)
+    assert (len(handout.sections), handout.facts) == (4, 9)
+    assert render_handout(handout, "md").decode() == (GOLDEN / "mini-handout.md").read_text(encoding="utf-8")
+
+
+def test_report_handout_matches_golden(bank: Bank) -> None:
+    """From a fixed grade report: items below 60 % facility, speeches worst first, facts worst first."""
+    handout = build_handout(bank, report=load_report(REPORT))
+    assert [(s.speech.id, s.share, [(f.question_id, f.facility) for f in s.facts]) for s in handout.sections] == [
+        ("tian-yipeng", pytest.approx(0.4), [("tian-02", 0.2), ("tian-01", 0.4)]),
+        ("zhao-xianfu", 0.5, [("zhao-02", 0.2)]),
+        ("ren-jiantao", 0.7, [("ren-01", 0.4)]),
+    ]
+    assert render_handout(handout, "md").decode() == (GOLDEN / "mini-handout-report.md").read_text(encoding="utf-8")
+
+
+def test_facility_at_the_pass_mark_is_not_kept(bank: Bank) -> None:
+    """intro-02 (facility 0.6 = pass mark 60 %) is left out; at pass mark 70 it is kept."""
+    report = load_report(REPORT)
+    assert "intro" not in [s.speech.id for s in build_handout(bank, report=report).sections]
+    higher = build_handout(bank, report=dataclasses.replace(report, pass_mark=70))
+    assert [f.question_id for s in higher.sections if s.speech.id == "intro" for f in s.facts] == ["intro-02"]
+
+
+def test_nothing_below_the_pass_mark_prints_a_note(bank: Bank) -> None:
+    """With pass mark 0 nothing is weak: no section, and the document says so."""
+    handout = build_handout(bank, report=dataclasses.replace(load_report(REPORT), pass_mark=0))
+    assert handout.sections == ()
+    assert (
+        render_handout(handout, "md")
+        .decode()
+        .endswith("\n\n每道题的答对率都不低于及格线 0%，没有需要重点复习的要点。\n")
+    )
+
+
+def _digest(bank: Bank, facilities: dict[str, float]) -> GradeReportDigest:
+    items = tuple(ReportItem(n, qid, bank.question(qid).speech, f) for n, (qid, f) in enumerate(facilities.items(), 1))
+    return GradeReportDigest("r.json", "q", "", bank.id, bank.fingerprint, 60, 5, items, {})
+
+
+def test_missed_attribution_questions_give_one_line_per_speech(bank: Bank) -> None:
+    """Heading and post misses give one 'whose speech' fact; a missed quote gives its sentence, quoted."""
+    handout = build_handout(
+        bank,
+        report=_digest(
+            bank, {"attr-ren-jiantao-heading": 0.2, "attr-ren-jiantao-position": 0.4, "attr-ren-jiantao-quote": 0.4}
+        ),
+    )
+    (section,) = handout.sections
+    assert section.facts == (
+        Fact(
+            "attr-ren-jiantao-heading",
+            "“大都市是省域治理重要落点”是清华大学社会科学学院教授任剑涛的发言。",
+            "大都市是省域治理重要落点 任剑涛 清华大学社会科学学院教授",
+            facility=0.2,
+        ),
+        Fact(
+            "attr-ren-jiantao-quote", "城市治理是国家治理的重要组成部分", "城市治理是国家治理的重要组成部分", True, 0.4
+        ),
+    )
+
+
+def test_quote_already_quoted_by_a_kept_fact_is_not_repeated(bank: Bank) -> None:
+    """A missed 'who said this?' whose sentence is the source of a kept fact adds nothing."""
+    handout = build_handout(bank, report=_digest(bank, {"attr-ren-jiantao-quote": 0.2, "ren-02": 0.4}))
+    assert [f.question_id for f in handout.sections[0].facts] == ["ren-02"]
+
+
+def test_speech_option_filters_both_modes(bank: Bank) -> None:
+    """--speech keeps only those speeches, in bank order, with or without a report."""
+    assert [s.speech.id for s in build_handout(bank, ["zhao-xianfu", "intro"]).sections] == ["intro", "zhao-xianfu"]
+    weak = build_handout(bank, ["ren-jiantao", "tian-yipeng"], load_report(REPORT))
+    assert [s.speech.id for s in weak.sections] == ["tian-yipeng", "ren-jiantao"]
+    with pytest.raises(SelectionError, match=r"^unknown speech 'nobody' \(expected one of: intro, ren-jiantao,"):
+        build_handout(bank, ["nobody"])
+
+
+def test_report_of_another_bank_is_an_error(bank: Bank) -> None:
+    """A report of a quiz on another bank id cannot choose this bank's facts."""
+    report = dataclasses.replace(load_report(REPORT), bank_id="other")
+    with pytest.raises(StudykitError, match=r"is of a quiz on the bank 'other', but the bank .* is 'mini-test'"):
+        build_handout(bank, report=report)
+
+
+def test_questions_the_bank_lacks_are_listed(bank: Bank) -> None:
+    """A report item whose question is not in the bank is skipped and listed in Handout.missing."""
+    report = _digest(bank, {"ren-01": 0.2})
+    report = dataclasses.replace(report, items=(*report.items, ReportItem(2, "gone-01", "ren-jiantao", 0.0)))
+    handout = build_handout(bank, report=report)
+    assert handout.missing == ("gone-01",)
+    assert [f.question_id for s in handout.sections for f in s.facts] == ["ren-01"]
+
+
+# -- reading the report ------------------------------------------------------------------
+
+
+def test_load_report_reads_what_grade_wrote() -> None:
+    """The fixed report's quiz, pass mark, members, facilities and speech shares."""
+    r = load_report(REPORT)
+    assert (r.quiz_id, r.bank_id, r.pass_mark, r.members) == ("mini-test-3-aaaa", "mini-test", 60.0, 5)
+    assert [(i.number, i.question_id, i.facility) for i in r.items][:3] == [
+        (1, "intro-01", 1.0), (2, "ren-01", 0.4), (3, "tian-01", 0.4),
+    ]  # fmt: skip
+    assert r.shares["zhao-xianfu"] == 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '{"quiz": 1,\n  oops}',
+            r"^r\.json:2: not valid JSON \(Expecting property name enclosed in double quotes, column 3\)",
+        ),
+        (
+            "[1, 2]",
+            r"^r\.json is not a studykit grade report \(expected the output of studykit grade -o REPORT\.json\)$",
+        ),
+        ('{"studykit_grade_report": 2}', r"^r\.json: grade report format 2 \(expected 1\)$"),
+        ('{"studykit_grade_report": 1, "quiz": {}}', r"^r\.json: field 'summary': missing or not an object$"),
+    ],
+)
+def test_bad_report_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str) -> None:
+    """Invalid JSON (with its line), another file, another format version, a missing field: each named."""
+    monkeypatch.chdir(tmp_path)
+    Path("r.json").write_text(text, encoding="utf-8")
+    with pytest.raises(StudykitError, match=message):
+        load_report("r.json")
+
+
+def test_missing_field_names_the_question(tmp_path: Path) -> None:
+    """A question without question_id is named by its position."""
+    data = json.loads(REPORT.read_text(encoding="utf-8"))
+    del data["questions"][2]["question_id"]
+    (tmp_path / "r.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(StudykitError, match=r"r\.json: questions\[3\], field 'question_id': missing or not text$"):
+        load_report(tmp_path / "r.json")
+
+
+def test_missing_report_is_an_error(tmp_path: Path) -> None:
+    """A report path that does not exist says so."""
+    with pytest.raises(StudykitError, match=r"^grade report .*nope\.json not found$"):
+        load_report(tmp_path / "nope.json")
+
+
+# -- renderers ---------------------------------------------------------------------------
+
+
+def _tricky(bank: Bank) -> Handout:
+    speech = bank.speech("ren-jiantao")
+    fact = Fact("x", "<b>大都市</b> & *重点* 1. #", "源 <i>“引”</i>", facility=1 / 3)
+    return Handout("学习要点 · <标题>", "", (HandoutSection(speech, (fact,), 0.5),))
+
+
+def test_markdown_and_html_escape_bank_text(bank: Bank) -> None:
+    """Markup in bank text prints as written in Markdown and HTML."""
+    md = render_handout(_tricky(bank), "md").decode()
+    assert "1\\. \\<b\\>大都市\\</b\\> \\& \\*重点\\* 1. \\#（答对率 33%）\\\n原文：“源 \\<i\\>‘引’\\</i\\>”" in md
+    page = render_handout(_tricky(bank), "html").decode()
+    assert '<p class="statement">&lt;b&gt;大都市&lt;/b&gt; &amp; *重点* 1. #（答对率 33%）</p>' in page
+    assert '<p class="source">原文：“源 &lt;i&gt;‘引’&lt;/i&gt;”</p>' in page
+    assert page.startswith('<!DOCTYPE html>\n<html lang="zh-CN">') and '"Songti SC"' in page
+
+
+def test_html_handout_structure(bank: Bank) -> None:
+    """One <h2> per speech with the header text, facts as a numbered list."""
+    page = render_handout(build_handout(bank, report=load_report(REPORT)), "html").decode()
+    assert page.count("<h2>") == 3 and page.count('<li class="fact">') == 4
+    assert "<h2>田毅鹏（吉林大学哲学社会学院院长、教授）：以网格化推进社会治理精细化</h2>" in page
+
+
+def test_docx_handout_reads_back_with_chinese_fonts(bank: Bank) -> None:
+    """The .docx holds the title, headers and facts; runs name 宋体/黑体 as East Asian fonts; bytes are reproducible."""
+    handout = build_handout(bank, report=load_report(REPORT))
+    data = render_handout(handout, "docx")
+    assert data == render_handout(handout, "docx")
+    document = docx.Document(io.BytesIO(data))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[:5] == [
+        "学习要点 · 省域治理现代化小测",
+        "据测验 mini-test-3-aaaa 的成绩（5 人）：答对率低于及格线 60% 的题目，按得分率从低到高排列。",
+        "田毅鹏（吉林大学哲学社会学院院长、教授）：以网格化推进社会治理精细化",
+        "全支部本篇得分率 40%。",
+        "1. 原文：“基层是联防联控、群防群治的第一线”（答对率 20%）",
+    ]
+    assert texts[5:7] == [
+        "2. 长春市探索的“三长制”包括网格长、楼栋长、单元长。（答对率 40%）",
+        "原文：“长春市积极探索‘三长制’,在网格长的基础上又开发出楼栋长和单元长”",
+    ]
+
+    def east_asian(paragraph: docx.text.paragraph.Paragraph) -> str:
+        return str(paragraph.runs[0]._r.rPr.rFonts.get(qn("w:eastAsia")))
+
+    assert (east_asian(document.paragraphs[2]), east_asian(document.paragraphs[4])) == ("黑体", "宋体")
+
+
+# -- the command line --------------------------------------------------------------------
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["handout", "--bank", str(MINI_BANK), *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_default_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without -o the handout is handout.md; stdout says what was written."""
+    monkeypatch.chdir(tmp_path)
+    assert run() == (0, "wrote handout.md: 4 speeches, 9 facts\n", "")
+    assert Path("handout.md").read_text(encoding="utf-8") == (GOLDEN / "mini-handout.md").read_text(encoding="utf-8")
+
+
+def test_cli_from_report_to_docx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--from-report with -o NAME.docx writes a Word handout of the weak facts."""
+    monkeypatch.chdir(tmp_path)
+    assert run("--from-report", str(REPORT), "-o", "重点.docx") == (0, "wrote 重点.docx: 3 speeches, 4 facts\n", "")
+    assert docx.Document("重点.docx").paragraphs[0].text == "学习要点 · 省域治理现代化小测"
+
+
+def test_cli_format_without_extension_and_speech(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--format html adds .html to a bare -o name; --speech narrows to one speech."""
+    monkeypatch.chdir(tmp_path)
+    assert run("--format", "html", "-o", "要点", "--speech", "intro") == (0, "wrote 要点.html: 1 speech, 2 facts\n", "")
+
+
+def test_cli_changed_bank_and_lost_questions_warn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report from an older bank warns; its questions the bank lacks are named; the rest is written."""
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(REPORT.read_text(encoding="utf-8"))
+    data["quiz"]["bank_fingerprint"] = "0" * 64
+    data["questions"][1]["question_id"] = "gone-01"
+    Path("old.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert run("--from-report", "old.json") == (
+        0,
+        "wrote handout.md: 2 speeches, 3 facts\n",
+        f"warning: the bank {MINI_BANK} changed since the quiz of old.json; facts come from it\n"
+        "warning: question 'gone-01' of old.json is not in the bank; left out\n",
+    )
+
+
+def test_cli_errors_write_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A missing report, an unknown speech, or -o and --format disagreeing: exit 1, message, no file."""
+    monkeypatch.chdir(tmp_path)
+    assert run("--from-report", "nope.json") == (1, "", "Error: grade report nope.json not found\n")
+    assert run("--speech", "nobody")[0:2] == (1, "")
+    assert run("-o", "a.md", "--format", "docx") == (
+        1,
+        "",
+        "Error: output a.md is a .md name but --format is docx (make them agree)\n",
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_bad_bank_is_an_error(tmp_path: Path) -> None:
+    """A broken bank prints its problems and writes nothing."""
+    shutil.copy(DATA / "bad" / "syntax.yaml", tmp_path / "b.yaml")
+    result = CliRunner().invoke(main, ["handout", "--bank", str(tmp_path / "b.yaml"), "-o", str(tmp_path / "h.md")])
+    assert result.exit_code == 1 and result.stderr.startswith(f"{tmp_path / 'b.yaml'}:")
+    assert not (tmp_path / "h.md").exists()
