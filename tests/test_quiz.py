@@ -70,11 +70,13 @@ def test_same_seed_same_papers(bank: Bank) -> None:
 
 
 def test_quiz_id_names_bank_seed_and_options(bank: Bank) -> None:
-    """The quiz id is <bank id>-<seed>-<8 hex>; it changes with the selection options, not with versions."""
+    """The quiz id is <bank id>-<seed>-<8 hex>; it changes with the options, and a versioned quiz has its own."""
     (one,) = build_papers(bank, count=10, seed=7)
     assert one.quiz_id == "mini-test-7-31064727"
     assert one.version == ""
-    assert build_papers(bank, count=10, seed=7, versions=3)[0].quiz_id == one.quiz_id
+    versioned = build_papers(bank, count=10, seed=7, versions=3)
+    assert len({p.quiz_id for p in versioned}) == 1  # A, B, C share one id; the version tells them apart
+    assert versioned[0].quiz_id != one.quiz_id  # so an unversioned sheet can never match a version's key
     assert build_papers(bank, count=10, seed=7, points={"single": 1})[0].quiz_id != one.quiz_id
     assert build_papers(bank, count=9, seed=7)[0].quiz_id != one.quiz_id
     assert re.fullmatch(r"mini-test-8-[0-9a-f]{8}", build_papers(bank, count=10, seed=8)[0].quiz_id)

@@ -320,6 +320,8 @@ def build_papers(
     options_digest = json.dumps(
         {
             "count": wanted,
+            # a versioned quiz never shares its id with the unversioned one of the same draw
+            **({"versions": versions} if versions > 1 else {}),
             "speeches": sorted(speeches),
             "types": sorted(types),
             "tags": sorted(tags),
