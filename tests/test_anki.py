@@ -363,9 +363,28 @@ def test_package_gets_a_normal_file_mode(bank: Bank, tmp_path: Path) -> None:
 
 
 def test_unwritable_folder_is_a_user_error(bank: Bank, tmp_path: Path) -> None:
-    """A missing output folder raises StudykitError naming the path."""
-    with pytest.raises(StudykitError, match=r"cannot write .*nowhere/x\.apkg: No such file or directory"):
+    """A file where the output folder should be raises StudykitError naming the path."""
+    (tmp_path / "nowhere").write_bytes(b"")
+    with pytest.raises(StudykitError, match=r"cannot write .*nowhere/x\.apkg: .*/nowhere is a file, not a folder"):
         sk_anki.write_deck(bank, tmp_path / "nowhere" / "x.apkg")
+
+
+def test_cli_creates_missing_folders_like_quiz(bank_path: Path, tmp_path: Path) -> None:
+    """`studykit anki -o missing/dir/deck.apkg` creates the folders, as `studykit quiz -o` does."""
+    out = tmp_path / "missing" / "dir" / "deck.apkg"
+    result = CliRunner().invoke(main, ["anki", "--bank", str(bank_path), "-o", str(out), "--timestamp", str(T1)])
+    assert result.exit_code == 0, result.output
+    assert zipfile.ZipFile(out).namelist() == ["collection.anki2", "media"]
+
+
+def test_cli_folder_at_output_path_is_an_error(bank_path: Path, tmp_path: Path) -> None:
+    """`-o deck.apkg` naming an existing folder is a usage error (exit 2), not a traceback."""
+    (tmp_path / "deck.apkg").mkdir()
+    result = CliRunner().invoke(main, ["anki", "--bank", str(bank_path), "-o", str(tmp_path / "deck.apkg")])
+    assert result.exit_code == 2
+    assert (
+        f"Error: Invalid value for '-o' / '--output': File '{tmp_path / 'deck.apkg'}' is a directory." in result.output
+    )
 
 
 # -- command line ------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import shutil
 from pathlib import Path
@@ -179,3 +181,44 @@ def test_existing_files_are_replaced_only_after_a_successful_run(tmp_path: Path)
 def test_type_choices_are_the_models_types() -> None:
     """--type offers exactly the bank's question types, in section order."""
     assert QUESTION_TYPE_CHOICES == QUESTION_TYPES
+
+
+def test_a_folder_at_the_key_path_leaves_the_earlier_quiz_untouched(tmp_path: Path) -> None:
+    """`y/p.key.yaml/` being a folder: Error naming it, exit 1, and not one file of the earlier quiz replaced."""
+    target = tmp_path / "y" / "p.md"
+    assert run("--seed", "1", "--count", "4", "-o", target).exit_code == 0
+    (tmp_path / "y" / "p.key.yaml").unlink()
+    (tmp_path / "y" / "p.key.yaml").mkdir()
+    before = {n: (tmp_path / n).read_bytes() for n in listing(tmp_path)}
+    result = run("--seed", "2", "--count", "4", "-o", target)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"Error: cannot write {tmp_path / 'y' / 'p.key.yaml'}: it is a folder\n"
+    assert {n: (tmp_path / n).read_bytes() for n in listing(tmp_path)} == before
+
+
+def test_a_rename_failing_mid_way_restores_the_earlier_quiz(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the 3rd of the 4 renames fails, the paper and key already replaced are put back: the old set stays."""
+    target = tmp_path / "p.md"
+    assert run("--seed", "1", "--count", "4", "-o", target).exit_code == 0
+    before = {n: (tmp_path / n).read_bytes() for n in listing(tmp_path)}
+    real, calls = os.replace, []
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        calls.append(dst)
+        if len(calls) == 3:
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    result = run("--seed", "2", "--count", "4", "-o", target)
+    assert result.stderr == f"Error: cannot write {tmp_path / 'p.solutions.md'}: Operation not permitted\n"
+    assert {n: (tmp_path / n).read_bytes() for n in listing(tmp_path)} == before
+
+
+def test_empty_output_name_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-o ''` is `Error: …` naming the problem, not a ValueError traceback; nothing is written."""
+    monkeypatch.chdir(tmp_path)
+    result = run("--seed", "1", "-o", "")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: Invalid value for '-o' / '--output': '' is not a file name"
+    assert listing(tmp_path) == []

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,3 +31,109 @@ def test_write_files_failure_writes_nothing(tmp_path: Path) -> None:
     assert err.value.message.startswith(f"cannot write {tmp_path / 'blocker' / 'b.txt'}: ")
     assert (tmp_path / "a.md").read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "blocker"]
+
+
+def _failing_replace(monkeypatch: pytest.MonkeyPatch, fail_on: set[int]) -> list[tuple[str, str]]:
+    """Make ``os.replace`` fail (disk full) on the calls numbered in ``fail_on`` (1-based); returns the calls."""
+    real = os.replace
+    calls: list[tuple[str, str]] = []
+
+    def replace(src: Any, dst: Any) -> None:
+        calls.append((str(src), str(dst)))
+        if len(calls) in fail_on:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    return calls
+
+
+def _quiz_set(folder: Path, content: bytes) -> dict[Path, bytes]:
+    return {
+        folder / name: content + name.encode() for name in ("q.md", "q.key.yaml", "q.solutions.md", "q.answers.txt")
+    }
+
+
+def test_failure_mid_way_restores_the_files_already_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the 3rd rename fails, the 2 files already replaced get their old content back: the whole old set stays."""
+    old = _quiz_set(tmp_path, b"old ")
+    write_files(old)
+    calls = _failing_replace(monkeypatch, {3})
+    with pytest.raises(StudykitError) as err:
+        write_files(_quiz_set(tmp_path, b"new "))
+    assert err.value.message == f"cannot write {tmp_path / 'q.solutions.md'}: No space left on device"
+    assert {p: p.read_bytes() for p in tmp_path.iterdir()} == old
+    assert len(calls) == 5  # three replacements, two restores
+
+
+def test_failure_mid_way_removes_files_that_did_not_exist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failed set leaves no new file behind: targets that were absent are absent again, existing ones kept."""
+    (tmp_path / "q.key.yaml").write_bytes(b"old key")
+    _failing_replace(monkeypatch, {4})
+    with pytest.raises(StudykitError):
+        write_files(_quiz_set(tmp_path, b"new "))
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {"q.key.yaml": b"old key"}
+
+
+def test_a_folder_at_a_target_path_is_an_error_before_anything_is_written(tmp_path: Path) -> None:
+    """`q.key.yaml/` being a folder stops the set before any file is written or any temporary is made."""
+    old = _quiz_set(tmp_path, b"old ")
+    write_files(old)
+    (tmp_path / "q.key.yaml").unlink()
+    (tmp_path / "q.key.yaml").mkdir()
+    with pytest.raises(StudykitError) as err:
+        write_files(_quiz_set(tmp_path, b"new "))
+    assert err.value.message == f"cannot write {tmp_path / 'q.key.yaml'}: it is a folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["q.answers.txt", "q.key.yaml", "q.md", "q.solutions.md"]
+    assert (tmp_path / "q.md").read_bytes() == b"old q.md"
+
+
+def test_an_empty_file_name_is_an_error(tmp_path: Path) -> None:
+    """A path without a file name (``-o ''`` gives ``.``) is refused with the path in the message."""
+    with pytest.raises(StudykitError) as err:
+        write_files({Path(""): b"x"})
+    assert err.value.message == "cannot write '.': not a file name"
+
+
+def test_backups_are_copies_where_hard_links_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a file system without hard links the backups are copies, and a failure still restores the old set."""
+
+    def no_link(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    old = _quiz_set(tmp_path, b"old ")
+    write_files(old)
+    monkeypatch.setattr(os, "link", no_link)
+    write_files(_quiz_set(tmp_path, b"mid "))
+    assert {p: p.read_bytes() for p in tmp_path.iterdir()} == _quiz_set(tmp_path, b"mid ")
+    _failing_replace(monkeypatch, {4})
+    with pytest.raises(StudykitError):
+        write_files(_quiz_set(tmp_path, b"new "))
+    assert {p: p.read_bytes() for p in tmp_path.iterdir()} == _quiz_set(tmp_path, b"mid ")
+
+
+def test_a_restore_that_fails_keeps_the_backup_and_names_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If putting an old file back fails too, the error says where its previous content is kept."""
+    write_files(_quiz_set(tmp_path, b"old "))
+    calls = _failing_replace(monkeypatch, {2, 3})  # the 2nd replacement fails, then restoring the 1st
+    with pytest.raises(StudykitError) as err:
+        write_files(_quiz_set(tmp_path, b"new "))
+    backup = Path(calls[2][0])
+    assert err.value.message == (
+        f"cannot write {tmp_path / 'q.key.yaml'}: No space left on device; "
+        f"and could not restore {tmp_path / 'q.md'} (its previous content is in {backup})"
+    )
+    assert backup.read_bytes() == b"old q.md"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["q.md", "q.key.yaml", "q.solutions.md", "q.answers.txt", backup.name]
+    )
+
+
+def test_new_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    """A written file has mode 0666 less the umask, like any file a program creates."""
+    mask = os.umask(0o022)
+    try:
+        write_files({tmp_path / "a.md": b"x"})
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "a.md").stat().st_mode) == 0o644

@@ -12,10 +12,10 @@ stale data or crash a load.  ``STUDYKIT_NO_CACHE=1`` turns it off.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -146,16 +146,8 @@ def store(bank: Bank, raw: bytes, inputs: list[tuple[str, bytes]]) -> None:
             for q in bank.questions
         ],
     }
-    try:
-        target = _entry(raw)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass  # a cache we cannot write is no cache, not an error
+    from ._output import write_files
+    from .errors import StudykitError
+
+    with contextlib.suppress(OSError, StudykitError):  # a cache we cannot write is no cache, not an error
+        write_files({_entry(raw): json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")})

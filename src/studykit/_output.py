@@ -1,13 +1,25 @@
-"""Writing a command's output files all-or-nothing.
+"""Writing a command's output files all-or-nothing, as a set.
 
-Each file is first written in full to a temporary file in its own folder, and
-only when every file is written are they moved into place with
-:func:`os.replace` (atomic on one file system).  A failure removes the
-temporaries, so no half-written or partial set of outputs is left behind.
+Every writer of studykit (quiz papers, Anki packages, review decks, the
+handout, grade reports, the bank cache) goes through :func:`write_files`:
+
+1. every target is checked first: an empty name or a folder where a file is to
+   go is an error before anything is written;
+2. every file is written in full to a temporary file in its own folder
+   (created if missing); a failure removes every temporary file;
+3. each existing target is hard-linked (else copied) to a backup name, then
+   every temporary file is moved over its target with :func:`os.replace`
+   (atomic on one file system); a failure part-way moves every backup back
+   and removes the files that did not exist before;
+4. the backups are removed.
+
+So after an error each target holds exactly what it held before, and after
+success each holds its new content: never half of one set and half of the other.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,30 +28,116 @@ from .errors import StudykitError
 
 
 def write_files(files: Mapping[Path, bytes]) -> None:
-    """Write ``files`` (path → content) atomically, creating missing folders.
+    """Write ``files`` (path → content) all-or-nothing, creating missing folders.
 
     New files get the usual permissions (0666 less the umask).  Raises
-    :class:`~studykit.errors.StudykitError` naming the path when a file cannot be written.
+    :class:`~studykit.errors.StudykitError` naming the path when a file cannot
+    be written (the path names a folder, its folder cannot be created, the disk
+    is full, …); then every target keeps its previous content, or stays absent.
     """
-    staged: list[tuple[Path, Path]] = []
+    targets = [Path(p) for p in files]
+    for path in targets:
+        if path.name in ("", ".", ".."):
+            raise StudykitError(f"cannot write {str(path)!r}: not a file name")
+        if path.is_dir():
+            raise StudykitError(f"cannot write {path}: it is a folder")
+        folder = next((p for p in path.parents if os.path.lexists(p)), None)
+        if folder is not None and not folder.is_dir():
+            raise StudykitError(f"cannot write {path}: {folder} is a file, not a folder")
+    staged: dict[Path, Path] = {}  # target → its temporary file
+    backups: dict[Path, Path | None] = {}  # target → its backup (None: it did not exist)
+    replaced: list[Path] = []
     try:
-        for path, data in files.items():
+        for path, data in zip(targets, files.values(), strict=True):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-                fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-                staged.append((temp, path))
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
+                staged[path] = _write_temp(path, data)
             except OSError as exc:
-                raise StudykitError(f"cannot write {path}: {exc.strerror or exc}") from None
-        for temp, path in staged:
+                raise _error(path, exc) from None
+        for path in targets:
             try:
-                os.replace(temp, path)
+                backups[path] = _backup(path)
             except OSError as exc:
-                raise StudykitError(f"cannot write {path}: {exc.strerror or exc}") from None
+                raise _error(path, exc) from None
+        for path in targets:
+            try:
+                os.replace(staged[path], path)
+            except OSError as exc:
+                raise _error(path, exc) from None
+            replaced.append(path)
+    except StudykitError as exc:
+        lost = _restore(replaced, backups)
+        if lost:
+            kept = ", ".join(f"{path} (its previous content is in {backup})" for path, backup in lost)
+            raise StudykitError(f"{exc.message}; and could not restore {kept}") from None
+        raise
     finally:
-        for temp, _ in staged:
-            temp.unlink(missing_ok=True)
+        for temp in staged.values():
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
+    for backup in backups.values():
+        if backup is not None:
+            with contextlib.suppress(OSError):
+                backup.unlink(missing_ok=True)
+
+
+def _error(path: Path, exc: OSError) -> StudykitError:
+    return StudykitError(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def _temp_name(path: Path, kind: str) -> Path:
+    return path.with_name(f".{path.name}.{os.urandom(4).hex()}.{kind}")
+
+
+def _write_temp(path: Path, data: bytes) -> Path:
+    """``data`` written and synced to a new temporary file beside ``path``; its path."""
+    while True:
+        temp = _temp_name(path, "tmp")
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        break
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def _backup(path: Path) -> Path | None:
+    """A second name for the file at ``path`` (a hard link, else a copy); ``None`` if there is none."""
+    if not os.path.lexists(path):
+        return None
+    backup = _temp_name(path, "bak")
+    try:
+        os.link(path, backup, follow_symlinks=False)
+    except OSError:  # a file system without hard links: copy
+        import shutil
+
+        shutil.copy2(path, backup, follow_symlinks=False)
+    return backup
+
+
+def _restore(replaced: list[Path], backups: Mapping[Path, Path | None]) -> list[tuple[Path, Path]]:
+    """Put back what was at each of ``replaced``; the (target, backup) pairs that could not be restored."""
+    lost: list[tuple[Path, Path]] = []
+    for path in reversed(replaced):
+        backup = backups.get(path)
+        try:
+            if backup is None:
+                path.unlink(missing_ok=True)
+            else:
+                os.replace(backup, path)
+        except OSError:
+            if backup is not None:
+                lost.append((path, backup))
+    for path, backup in backups.items():
+        if backup is not None and path not in replaced:
+            with contextlib.suppress(OSError):
+                backup.unlink(missing_ok=True)
+    return lost  # their backups are kept, and named in the error

@@ -35,7 +35,6 @@ import hashlib
 import html
 import io
 import itertools
-import os
 import sqlite3
 import tempfile
 import time
@@ -46,8 +45,9 @@ from pathlib import Path
 
 import genanki  # type: ignore[import-untyped]
 
+from ._output import write_files
 from .bank import BLANK_RE
-from .errors import SelectionError, StudykitError
+from .errors import SelectionError
 from .model import LETTERS, TYPE_TITLES, Bank, Question, Speech
 
 # -- note types (models) --------------------------------------------------------
@@ -480,27 +480,14 @@ def write_package(package: genanki.Package, path: str | Path, *, timestamp: floa
     Re-importing then updates exactly the notes whose text changed.  The same
     package and ``timestamp`` always give the same bytes (:func:`package_bytes`).
 
-    The package is written to a temporary file in ``path``'s folder and renamed
-    over ``path`` only when complete, so an existing file is either kept or
-    replaced by a whole package.  Raises :class:`~studykit.errors.StudykitError`
-    when the folder cannot be written.
+    The package is written to a temporary file in ``path``'s folder (created if
+    missing) and renamed over ``path`` only when complete
+    (:func:`studykit._output.write_files`), so an existing file is either kept
+    or replaced by a whole package.  Raises :class:`~studykit.errors.StudykitError`
+    when the folder cannot be created or written, or ``path`` is a folder.
     """
     target = Path(path)
-    data = package_bytes(package, previous=target, timestamp=timestamp)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise StudykitError(f"cannot write {target}: {exc.strerror}") from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        tmp.chmod(0o666 & ~_umask())  # mkstemp makes 0600; give the package a normal file's mode
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise StudykitError(f"cannot write {target}: {exc.strerror}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_files({target: package_bytes(package, previous=target, timestamp=timestamp)})
 
 
 def package_bytes(
@@ -571,12 +558,6 @@ def _keep_unchanged_mods(conn: sqlite3.Connection, previous: Mapping[str, tuple[
         new_mod = old_mod if (int(mid), str(flds), str(tags)) == old_key else max(int(mod), old_mod + 1)
         conn.execute("UPDATE notes SET mod = ? WHERE id = ?", (new_mod, note_id))
         conn.execute("UPDATE cards SET mod = ? WHERE nid = ?", (new_mod, note_id))
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _id_gen(stamp: float) -> Iterator[int]:

@@ -82,6 +82,14 @@ def check(bank_path: Path | None, strict: bool) -> None:
     click.echo(summarize(bank))
 
 
+def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """``-o PATH``: refuse a path without a file name (``''``, ``.``) as a usage error."""
+    if value is not None and value.name in ("", ".", ".."):
+        shown = "" if str(value) == "." else str(value)  # click turns '' into Path('.')
+        raise click.BadParameter(f"{shown!r} is not a file name")
+    return value
+
+
 def _apkg_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     if value is not None and value.suffix.lower() != ".apkg":
         raise click.BadParameter(f"'{value}' does not end in .apkg (Anki imports only .apkg packages)")
@@ -150,6 +158,7 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
+    callback=_file_name,
     default=None,
     help="The paper's file; key, solutions and answer sheet go beside it. Default: quiz.md (.html, .docx).",
 )
@@ -278,6 +287,7 @@ def _percentage(ctx: click.Context, param: click.Parameter, value: str) -> float
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
+    callback=_file_name,
     help="Write the report here (atomically) instead of to stdout.",
 )
 @click.option(
@@ -377,10 +387,7 @@ def grade(
     if output is None:
         click.echo(text, nl=False)
     else:
-        try:
-            write_report(text, output, fmt)
-        except OSError as exc:
-            raise StudykitError(f"cannot write {output}: {exc.strerror or exc}") from None
+        write_report(text, output, fmt)
         click.echo(f"{output}: {len(report.members)} graded", err=True)
     if review_dir is not None and bank is not None:
         from .review import write_review_decks
@@ -413,6 +420,7 @@ def grade(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
+    callback=_file_name,
     default=None,
     help="The handout's file. Default: handout.md (.html, .docx).",
 )

@@ -56,8 +56,11 @@ def output_target(path: Path | None, fmt: str | None, default: Path = DEFAULT_OU
     ``-o`` ending in a format's extension (``.md``, ``.markdown``, ``.html``, ``.htm``,
     ``.docx``) sets the format; any other name gets the format's extension added
     (``md`` by default).  No path: ``default`` (``quiz``) with the format's extension.
-    Raises :class:`~studykit.errors.StudykitError` when ``-o`` and ``--format`` disagree.
+    Raises :class:`~studykit.errors.StudykitError` when ``-o`` and ``--format`` disagree
+    or ``-o`` has no file name.
     """
+    if path is not None and path.name in ("", ".", ".."):
+        raise StudykitError(f"output {str(path)!r} is not a file name")
     if path is None:
         fmt = fmt or "md"
         return default.with_suffix(FORMATS[fmt]), fmt

@@ -7,8 +7,6 @@ opens it, the rest as UTF-8).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from ..model import GroupReport
@@ -47,15 +45,9 @@ def format_for(path: Path | None, fmt: str | None) -> str:
 
 
 def write_report(text: str, path: str | Path, fmt: str) -> None:
-    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, then
-    ``os.replace``.  CSV gets a UTF-8 BOM.  Raises ``OSError`` when the folder is not writable."""
-    target = Path(path)
-    data = text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``text`` to ``path`` atomically (:func:`studykit._output.write_files`: a temporary file
+    in the same folder, created if missing, then ``os.replace``).  CSV gets a UTF-8 BOM.  Raises
+    :class:`~studykit.errors.StudykitError` naming ``path`` when it cannot be written."""
+    from ..._output import write_files
+
+    write_files({Path(path): text.encode("utf-8-sig" if fmt == "csv" else "utf-8")})
