@@ -447,3 +447,41 @@ def test_cli_rejects_unknown_speech_and_wrong_suffix(bank_path: Path, tmp_path: 
     assert result.exit_code == 2
     assert f"'{tmp_path / 'd.zip'}' does not end in .apkg (Anki imports only .apkg packages)" in result.stderr
     assert list(tmp_path.glob("d.*")) == []
+
+
+@pytest.mark.parametrize("value", ["5000000000", "1e20", "nan", "inf", "-inf", "-1", "4294967296"])
+def test_cli_timestamp_outside_what_anki_stores_is_a_usage_error(bank_path: Path, tmp_path: Path, value: str) -> None:
+    """--timestamp beyond 2**32 s, not finite or negative: a usage error naming the range, no traceback, no file."""
+    out = tmp_path / "deck.apkg"
+    result = CliRunner().invoke(main, ["anki", "--bank", str(bank_path), "-o", str(out), "--timestamp", value])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for '--timestamp': '{value}' is not a time Anki can store "
+        "(expected seconds since 1970 from 0 to below 4294967296, i.e. before 2106-02-07)"
+    )
+    assert not out.exists()
+
+
+def test_cli_timestamp_that_is_not_a_number_is_a_usage_error(bank_path: Path, tmp_path: Path) -> None:
+    """--timestamp abc says it is not a number of seconds."""
+    result = CliRunner().invoke(main, ["anki", "--bank", str(bank_path), "--timestamp", "abc"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "Error: Invalid value for '--timestamp': 'abc' is not a number of seconds"
+
+
+def test_latest_timestamp_imports_into_anki(bank: Bank, col: Collection, tmp_path: Path) -> None:
+    """A package stamped one second before 2**32 (the largest allowed) imports with every note at that time."""
+    stamp = sk_anki.MAX_TIMESTAMP - 1
+    sk_anki.write_deck(bank, tmp_path / "late.apkg", timestamp=stamp)
+    assert len(import_apkg(col, tmp_path / "late.apkg").new) == 18
+    assert {col.get_note(nid).mod for nid in col.find_notes("")} == {stamp}
+
+
+def test_library_rejects_a_timestamp_anki_cannot_store(bank: Bank, tmp_path: Path) -> None:
+    """write_deck with a timestamp of 2**32 raises StudykitError and writes nothing; the CLI's limit is the same."""
+    with pytest.raises(StudykitError, match=r"^timestamp 4294967296 is not a time Anki can store"):
+        sk_anki.write_deck(bank, tmp_path / "x.apkg", timestamp=2**32)
+    assert list(tmp_path.glob("*.apkg")) == []
+    from studykit import cli
+
+    assert cli.MAX_TIMESTAMP == sk_anki.MAX_TIMESTAMP

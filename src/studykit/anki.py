@@ -35,6 +35,7 @@ import hashlib
 import html
 import io
 import itertools
+import math
 import sqlite3
 import tempfile
 import time
@@ -47,7 +48,7 @@ import genanki  # type: ignore[import-untyped]
 
 from ._output import write_files
 from .bank import BLANK_RE
-from .errors import SelectionError
+from .errors import SelectionError, StudykitError
 from .model import LETTERS, TYPE_TITLES, Bank, Question, Speech
 
 # -- note types (models) --------------------------------------------------------
@@ -466,6 +467,22 @@ def summarize_package(package: genanki.Package) -> DeckSummary:
     )
 
 
+#: Timestamps are seconds since 1970-01-01 UTC below 2**32 (2106-02-07): genanki stores them as
+#: whole seconds and, times 1000, as note and card ids (SQLite integers), and the package's zip
+#: entries carry the date (years 1980–2107).  Anki keeps them as 64-bit integers.
+MAX_TIMESTAMP = 2**32
+
+
+def check_timestamp(timestamp: float | None) -> None:
+    """Raise :class:`~studykit.errors.StudykitError` unless ``timestamp`` is ``None`` or a
+    finite number of seconds with 0 ≤ ``timestamp`` < :data:`MAX_TIMESTAMP`."""
+    if timestamp is not None and not (math.isfinite(timestamp) and 0 <= timestamp < MAX_TIMESTAMP):
+        raise StudykitError(
+            f"timestamp {timestamp!r} is not a time Anki can store "
+            f"(expected seconds since 1970 from 0 to below {MAX_TIMESTAMP}, i.e. before 2106-02-07)"
+        )
+
+
 def write_package(package: genanki.Package, path: str | Path, *, timestamp: float | None = None) -> None:
     """Write ``package`` to ``path`` atomically as an ``.apkg``.
 
@@ -479,6 +496,8 @@ def write_package(package: genanki.Package, path: str | Path, *, timestamp: floa
     changed gets ``timestamp`` (at least one second after the old one).
     Re-importing then updates exactly the notes whose text changed.  The same
     package and ``timestamp`` always give the same bytes (:func:`package_bytes`).
+    A ``timestamp`` outside 0 ≤ T < :data:`MAX_TIMESTAMP` (or not finite) raises
+    :class:`~studykit.errors.StudykitError` before anything is written.
 
     The package is written to a temporary file in ``path``'s folder (created if
     missing) and renamed over ``path`` only when complete
@@ -504,6 +523,7 @@ def package_bytes(
     (genanki's ``Package.write_to_file`` does the same two steps, SQLite then zip,
     but leaves its temporary database behind and cannot keep per-note times.)
     """
+    check_timestamp(timestamp)
     stamp = time.time() if timestamp is None else timestamp
     with tempfile.TemporaryDirectory(prefix="studykit-anki-") as work:
         old = _previous_notes(Path(previous), Path(work) / "previous.anki2") if previous is not None else {}

@@ -8,6 +8,7 @@ traceback.  Heavy libraries are imported inside the commands that need them.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,26 @@ def _apkg_path(ctx: click.Context, param: click.Parameter, value: Path | None) -
     return value
 
 
+#: anki.MAX_TIMESTAMP, spelled out so that startup does not import genanki (a test keeps them equal).
+MAX_TIMESTAMP = 2**32
+
+
+def _timestamp(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+    """``--timestamp T``: finite seconds since 1970, 0 ≤ T < 2**32 (what Anki packages can store)."""
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a number of seconds") from None
+    if not (math.isfinite(number) and 0 <= number < MAX_TIMESTAMP):
+        raise click.BadParameter(
+            f"{value!r} is not a time Anki can store (expected seconds since 1970 from 0 to below {MAX_TIMESTAMP}, "
+            "i.e. before 2106-02-07)"
+        )
+    return number
+
+
 @main.command()
 @BANK_OPTION
 @click.option(
@@ -114,7 +135,7 @@ def _apkg_path(ctx: click.Context, param: click.Parameter, value: Path | None) -
 )
 @click.option(
     "--timestamp",
-    type=click.FloatRange(min=0),
+    callback=_timestamp,
     metavar="T",
     help="Modification time (seconds since the epoch) of changed notes, for reproducible builds. Default: now.",
 )
