@@ -267,14 +267,17 @@ def test_empty_optional_fields_take_their_defaults(tmp_path: Path) -> None:
 
 
 def test_nul_byte_in_paths_is_a_user_error(tmp_path: Path) -> None:
-    """A NUL byte in the bank path or a material path gives BankError, not ValueError."""
+    """A NUL byte in the bank path or a material path gives BankError, not ValueError (the latter as a control character)."""
     with pytest.raises(BankError, match="is not a valid file path"):
         load_bank(tmp_path / "a\0b.yaml")
     path = _bank_in(tmp_path, "  - id: a\n")
     path.write_text(path.read_text("utf-8").replace("material: m.txt", 'material: "m.txt\\0"'), encoding="utf-8")
     with pytest.raises(BankError) as info:
         load_bank(path)
-    assert f"{path}:7: speech 's', field 'material': 'm.txt\\x00' is not a valid file path" in info.value.details
+    assert (
+        f"{path}:7: speech 's', field 'material': contains the control character U+0000 (delete it; often a paste)"
+        in info.value.details
+    )
 
 
 def test_a_tag_on_a_key_and_a_nested_answer_are_refused(tmp_path: Path) -> None:

@@ -123,6 +123,11 @@ def test_errors_write_nothing(
         (("--type", "essay"), "'essay' is not one of 'single', 'multiple', 'true_false', 'fill_blank'."),
         (("--difficulty", "4"), "4 is not in the range 1<=x<=3."),
         (("--count", "0"), "0 is not in the range x>=1."),
+        (("--title", "   "), "the title is blank (give some text, or leave --title out for the bank's title)"),
+        (
+            ("--title", "第一次\x01测验"),
+            "'第一次\\x01测验' contains the control character U+0001 (delete it; often a paste)",
+        ),
     ],
 )
 def test_bad_options_are_usage_errors(
@@ -222,3 +227,24 @@ def test_empty_output_name_is_an_error(tmp_path: Path, monkeypatch: pytest.Monke
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == "Error: Invalid value for '-o' / '--output': '' is not a file name"
     assert listing(tmp_path) == []
+
+
+def test_control_character_in_the_bank_is_a_check_error_not_a_docx_crash(tmp_path: Path) -> None:
+    """A stem with YAML's "\\x01" escape: quiz --format docx prints check's error (file:line, field), writes nothing."""
+    shutil.copytree(MINI.parent, tmp_path / "bank")
+    bank = tmp_path / "bank" / "question_bank.yaml"
+    text = bank.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("    stem: "))
+    rows = text.splitlines(keepends=True)
+    stem = rows[line - 1].removeprefix("    stem: ").strip()
+    rows[line - 1] = f'    stem: "{stem[:3]}\\x01{stem[3:]}"\n'
+    bank.write_text("".join(rows), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["quiz", "--bank", str(bank), "--seed", "1", "-o", str(out / "q.docx")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].startswith(f"{bank}:{line}: question '")
+    assert result.stderr.splitlines()[0].endswith(
+        "field 'stem': contains the control character U+0001 (delete it; often a paste)"
+    )
+    assert result.stderr.splitlines()[1] == f"Error: {bank}: 1 error(s)"
+    assert not out.exists()

@@ -48,6 +48,22 @@ _CATCH_ALL_RE = re.compile(
     r"|^(都|均|全)(对|不对|是|不是|正确|错误|不正确)$"
 )
 #: An option that carries its own letter label ("A. …", "Ｂ、…"): studykit letters options itself.
+#: Characters no document can hold (python-docx/lxml refuse them, Word and browsers drop them): C0
+#: controls but tab and newline, DEL, and the noncharacters U+FFFE/U+FFFF.  YAML's double-quoted
+#: escapes (``"\x01"``) let them past the YAML reader, which refuses them written raw.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+
+
+def control_problem(text: str) -> str | None:
+    """``"contains the control character U+0001 (delete it; often a paste)"`` for the first
+    character of ``text`` that no document can hold (see :data:`_CONTROL_RE`); ``None`` if none."""
+    found = _CONTROL_RE.search(text)
+    if found is None:
+        return None
+    kind = "control character" if found.group() < "\x80" else "noncharacter"
+    return f"contains the {kind} U+{ord(found.group()):04X} (delete it; often a paste)"
+
+
 _LETTERED_RE = re.compile(r"^[A-Fa-fＡ-Ｆａ-ｆ]\s*[.．、:：)）]")
 
 _TOP_FIELDS = {"bank", "speeches", "questions"}
@@ -497,6 +513,9 @@ class _Validator:
                 )
                 continue
             text = opt.strip()
+            problem = control_problem(text)
+            if problem:
+                self.error(opt_line, label, f"option {i + 1} {problem}")
             if _LETTERED_RE.match(text):
                 self.error(
                     opt_line,
@@ -575,6 +594,10 @@ class _Validator:
         if not texts or any(not isinstance(t, str) or not t.strip() for t in texts):
             self.error(line, label, "expected the blank's text, or a list of accepted texts")
             return ()
+        problems = [p for p in map(control_problem, texts) if p]
+        if problems:
+            self.error(line, label, problems[0])
+            return ()
         return tuple(t.strip() for t in texts)
 
     def tags(self, item: YMap, where: str) -> tuple[str, ...]:
@@ -586,7 +609,10 @@ class _Validator:
             self.error(line, f"{where}, field 'tags'", "expected a list of tag texts")
             return ()
         for t in raw:
-            if squash(t) != t:
+            problem = control_problem(t)
+            if problem:
+                self.error(line, f"{where}, field 'tags'", f"tag {t!r} {problem}")
+            elif squash(t) != t:
                 self.error(line, f"{where}, field 'tags'", f"tag {t!r} contains a space (Anki tags cannot; use - or _)")
         return tuple(raw)
 
@@ -688,6 +714,10 @@ class _Validator:
             return None
         if not isinstance(value, str):
             self.error(item.key_lines[name], f"{where}, field {name!r}", "expected text, not a list or mapping")
+            return None
+        problem = control_problem(value)
+        if problem:
+            self.error(item.key_lines[name], f"{where}, field {name!r}", problem)
             return None
         return value.strip()
 

@@ -163,6 +163,20 @@ def anki(bank_path: Path | None, output: Path | None, speeches: tuple[str, ...],
     click.echo(write_deck(bank, path, speeches=speeches, timestamp=timestamp).report(path))
 
 
+def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--title``: not blank, and no character a document cannot hold (as ``check`` requires of the bank)."""
+    if value is None:
+        return None
+    from .bank import control_problem
+
+    if not value.strip():
+        raise click.BadParameter("the title is blank (give some text, or leave --title out for the bank's title)")
+    problem = control_problem(value)
+    if problem:
+        raise click.BadParameter(f"{value!r} {problem}")
+    return value.strip()
+
+
 def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, float]:
     """``--points multiple=4 --points single=1.5`` → ``{"multiple": 4.0, "single": 1.5}``."""
     from .quiz import parse_points
@@ -221,7 +235,7 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     default=None,
     help="Output format. Default: from -o's extension, else md.",
 )
-@click.option("--title", default=None, help="Title printed on the paper. Default: the bank's title.")
+@click.option("--title", default=None, callback=_title, help="Title printed on the paper. Default: the bank's title.")
 @click.option(
     "--points",
     multiple=True,
