@@ -294,6 +294,18 @@ def test_docx_handout_reads_back_with_chinese_fonts(bank: Bank) -> None:
     assert (east_asian(document.paragraphs[2]), east_asian(document.paragraphs[4])) == ("黑体", "宋体")
 
 
+def test_docx_handout_uses_heading_styles_and_chinese_language(bank: Bank) -> None:
+    """The handout's title is Heading 1, each speech's header Heading 2; East Asian language zh-CN; facts spaced."""
+    handout = build_handout(bank)
+    document = docx.Document(io.BytesIO(render_handout(handout, "docx")))
+    styled = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert styled == [("Heading 1", handout.title)] + [("Heading 2", s.header) for s in handout.sections]
+    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert rpr.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
+    sources = [p for p in document.paragraphs if p.text.startswith("原文：")]
+    assert sources and {p.paragraph_format.space_after.pt for p in sources} == {5.0}
+
+
 # -- the command line --------------------------------------------------------------------
 
 

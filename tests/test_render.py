@@ -205,6 +205,61 @@ def test_docx_is_reproducible(paper: Paper) -> None:
     assert props.title == paper.title and props.last_modified_by == "studykit"
 
 
+def test_docx_east_asian_language_is_chinese(paper: Paper) -> None:
+    """Defaults say zh-CN for East Asian text (Word sets “” full-width) with explicit, not theme, fonts and
+    single spacing; the settings' theme font language is zh-CN too (python-docx's template says ja-JP)."""
+    doc = docx.Document(io.BytesIO(render(paper, "docx")))
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang, fonts = rpr.find(qn("w:lang")), rpr.find(qn("w:rFonts"))
+    assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == ("en-US", "zh-CN")
+    assert {k.split("}")[1]: v for k, v in fonts.attrib.items()} == {
+        "ascii": "Times New Roman",
+        "hAnsi": "Times New Roman",
+        "eastAsia": "宋体",
+    }
+    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    assert (spacing.get(qn("w:after")), spacing.get(qn("w:line"))) == ("0", "240")
+    theme_lang = doc.settings.element.find(qn("w:themeFontLang"))
+    assert theme_lang.get(qn("w:eastAsia")) == "zh-CN"
+
+
+def test_docx_title_and_sections_are_heading_styles_in_heiti(paper: Paper) -> None:
+    """The title is Heading 1 and each section Heading 2 (Word's navigation pane), both styles 黑体, black, bold."""
+    doc = docx.Document(io.BytesIO(render(paper, "docx")))
+    styled = [(para.style.name, para.text) for para in doc.paragraphs if para.style.name.startswith("Heading")]
+    assert styled == [("Heading 1", paper.title)] + [("Heading 2", s.heading) for s in paper.sections]
+    for name, size in (("Heading 1", 16), ("Heading 2", 12)):
+        style = doc.styles[name]
+        fonts = style.element.rPr.rFonts
+        assert fonts.get(qn("w:eastAsia")) == "黑体" and fonts.get(qn("w:eastAsiaTheme")) is None
+        assert style.font.name == "Times New Roman"
+        assert (style.font.size.pt, style.font.bold, str(style.font.color.rgb)) == (size, True, "000000")
+
+
+def test_docx_chinese_runs_carry_the_east_asian_hint(nasty: Paper, paper: Paper) -> None:
+    """Every run with Chinese text (ideographs, CJK or full-width punctuation and spaces) has w:hint="eastAsia";
+    runs of Latin text, digits and blanks have none."""
+    for p in (paper, nasty):
+        doc = docx.Document(io.BytesIO(render(p, "docx")))
+        runs = [r for para in doc.paragraphs for r in para.runs]
+        for run in runs:
+            hint = run._element.rPr.rFonts.get(qn("w:hint"))
+            chinese = re.search("[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", run.text) is not None
+            assert hint == ("eastAsia" if chinese else None), run.text
+        assert {r.text for r in runs if r._element.rPr.rFonts.get(qn("w:hint")) is None} >= {"1. ", "A. "}
+
+
+def test_docx_options_are_tight_and_questions_spaced(paper: Paper) -> None:
+    """No space after a stem or an option line; 5 pt after each question's last line."""
+    doc = docx.Document(io.BytesIO(render(paper, "docx")))
+    texts = [para.text for para in doc.paragraphs]
+    for item in paper.items:
+        at = texts.index(f"{item.number}. {blank_filled(item.stem, chr(0x3000) * 6)}")
+        lines = doc.paragraphs[at : at + 1 + len(item.options)]
+        assert [para.paragraph_format.space_after.pt for para in lines] == [0.0] * len(item.options) + [5.0]
+
+
 # -- solutions content and output names ----------------------------------------------------
 
 

@@ -1,10 +1,22 @@
 """The paper (and the handout) as a Word document (python-docx): A4, 宋体 text, 黑体 headings.
 
-Every run names its East Asian font explicitly (``w:rFonts w:eastAsia``), so Word
-and WPS print Chinese in 宋体/黑体 instead of falling back to a Japanese font;
-Latin letters and digits use Times New Roman.  A stem is kept on the page with
-its options (keep-with-next), and a fill_blank blank is an underlined run of
-full-width spaces.
+Chinese typography, so Word, WPS and LibreOffice set the text as a Chinese paper:
+
+* the document's East Asian language is zh-CN (``w:lang w:eastAsia`` in the
+  document defaults and ``w:themeFontLang`` in the settings; python-docx's
+  template says ja-JP), and every run names its East Asian font explicitly
+  (``w:rFonts w:eastAsia``), so Chinese never falls back to a Japanese font;
+* a run holding Chinese text carries the East Asian font hint
+  (``w:rFonts w:hint="eastAsia"``), so the quotation marks “ ” that Chinese
+  shares with English are set full-width, in 宋体;
+* Latin letters and digits use Times New Roman;
+* the title is in the Heading 1 style and each section heading in Heading 2
+  (both 黑体, black), so Word's navigation pane lists them;
+* single line spacing; option lines have no space after them, each question a
+  little (:data:`ITEM_GAP`), so a 20-question paper fits on two or three pages.
+
+A stem is kept on the page with its options (keep-with-next), and a fill_blank
+blank is an underlined run of full-width spaces.
 
 The file is byte-for-byte reproducible: the core properties carry a fixed date
 and the zip is rewritten with fixed entry times (python-docx stamps the current
@@ -15,13 +27,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from ..handout import Handout
@@ -35,12 +48,31 @@ BODY_SIZE = Pt(10.5)  # 五号
 #: The date written into the core properties and zip entries (no real timestamp, for reproducibility).
 FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 BLANK = "\u3000" * 6
+#: The document's languages: Latin text English, East Asian text Simplified Chinese.
+LANGUAGE, EAST_ASIAN_LANGUAGE = "en-US", "zh-CN"
+#: Space after a stem and after each option or solution line, and after the last line of a question.
+LINE_GAP, ITEM_GAP = Pt(0), Pt(5)
+#: Heading 1 (the title) and Heading 2 (a section): size, space before and after.
+TITLE_SIZE, SECTION_SIZE = Pt(16), Pt(12)
+#: Characters that make a run Chinese text (CJK ideographs, CJK and full-width punctuation).
+_CHINESE_RE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def _set_fonts(rpr: Any, east_asia: str) -> Any:
+    """Name the Latin and East Asian fonts in ``rpr`` (a ``w:rPr``), dropping theme fonts; its ``w:rFonts``."""
+    fonts = rpr.get_or_add_rFonts()
+    for attr in _THEME_FONTS:
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi"):
+        fonts.set(qn(attr), LATIN_FONT)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    return fonts
 
 
 def _font(target: Any, east_asia: str) -> None:
     """Set Latin and East Asian fonts on a run or style (``w:rFonts`` ascii/hAnsi and eastAsia)."""
-    target.font.name = LATIN_FONT
-    target.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), east_asia)
+    _set_fonts(target.element.get_or_add_rPr(), east_asia)
 
 
 def _run(
@@ -53,7 +85,9 @@ def _run(
     size: Pt | None = None,
 ) -> None:
     run = paragraph.add_run(text)
-    _font(run, HEADING_FONT if heading else BODY_FONT)
+    fonts = _set_fonts(run._r.get_or_add_rPr(), HEADING_FONT if heading else BODY_FONT)
+    if _CHINESE_RE.search(text):
+        fonts.set(qn("w:hint"), "eastAsia")
     run.font.size = size or BODY_SIZE
     if bold:
         run.bold = True
@@ -65,6 +99,7 @@ def _item(doc: Any, item: Item, solutions: bool) -> None:
     stem = doc.add_paragraph()
     stem.paragraph_format.keep_together = True
     stem.paragraph_format.keep_with_next = bool(item.options) or solutions
+    stem.paragraph_format.space_after = LINE_GAP if item.options or solutions else ITEM_GAP
     _run(stem, f"{item.number}. ")
     for text, blank in stem_segments(item.stem):
         _run(stem, BLANK if blank else text, underline=blank)
@@ -78,31 +113,65 @@ def _item(doc: Any, item: Item, solutions: bool) -> None:
         p.paragraph_format.left_indent = Mm(7)
         p.paragraph_format.keep_together = True
         p.paragraph_format.keep_with_next = n < len(lines) - 1
+        p.paragraph_format.space_after = LINE_GAP if n < len(lines) - 1 else ITEM_GAP
         _run(p, label, bold=solutions)
         _run(p, text)
 
 
 def _document(title: str) -> Any:
-    """A new A4 document, 宋体 五号 body, with ``title`` centred in 黑体 16 pt."""
+    """A new A4 document set for Chinese (see the module docstring), 宋体 五号 body,
+    with ``title`` as its Heading 1 (黑体 16 pt, centred)."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin = section.bottom_margin = Mm(25)
     section.left_margin = section.right_margin = Mm(20)
+    _chinese_defaults(doc)
     normal = doc.styles["Normal"]
     _font(normal, BODY_FONT)
     normal.font.size = BODY_SIZE
-    p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(p, title, heading=True, size=Pt(16))
+    _heading_style(doc, "Heading 1", TITLE_SIZE, before=Pt(0), after=Pt(8))
+    doc.styles["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _heading_style(doc, "Heading 2", SECTION_SIZE, before=Pt(8), after=Pt(4))
+    _run(doc.add_paragraph(style="Heading 1"), title, heading=True, size=TITLE_SIZE)
     return doc
 
 
+def _chinese_defaults(doc: Any) -> None:
+    """Document defaults: zh-CN as the East Asian language, explicit fonts, single spacing, no space after."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(rpr, BODY_FONT)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = rpr.makeelement(qn("w:lang"), {})
+        rpr.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), EAST_ASIAN_LANGUAGE)
+    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+    spacing.set(qn("w:lineRule"), "auto")
+    theme_lang = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), LANGUAGE)
+        theme_lang.set(qn("w:eastAsia"), EAST_ASIAN_LANGUAGE)
+
+
+def _heading_style(doc: Any, name: str, size: Pt, *, before: Pt, after: Pt) -> None:
+    """Make the built-in heading style ``name`` 黑体 ``size``, bold, black, kept with the next paragraph."""
+    style = doc.styles[name]
+    _font(style, HEADING_FONT)
+    style.font.size = size
+    style.font.bold = True
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    style.paragraph_format.space_before = before
+    style.paragraph_format.space_after = after
+    style.paragraph_format.keep_with_next = True
+
+
 def _heading(doc: Any, text: str) -> None:
-    p = doc.add_paragraph()
-    p.paragraph_format.space_before = Pt(8)
-    p.paragraph_format.keep_with_next = True
-    _run(p, text, heading=True, size=Pt(12))
+    _run(doc.add_paragraph(style="Heading 2"), text, heading=True, size=SECTION_SIZE)
 
 
 def _build(paper: Paper, solutions: bool) -> Any:
@@ -110,6 +179,7 @@ def _build(paper: Paper, solutions: bool) -> Any:
     doc = _document(title)
     if not solutions:
         p = doc.add_paragraph()
+        p.paragraph_format.space_after = Pt(6)
         for n, name in enumerate(HEADER_FIELDS):
             _run(p, ("　　" if n else "") + f"{name}：")
             _run(p, BLANK, underline=True)
@@ -134,7 +204,9 @@ def render_handout(handout: Handout) -> bytes:
     its facts numbered, each with its 原文 indented beneath and kept on the page with it."""
     doc = _document(handout.title)
     if handout.intro:
-        _run(doc.add_paragraph(), handout.intro)
+        p = doc.add_paragraph()
+        p.paragraph_format.space_after = Pt(6)
+        _run(p, handout.intro)
     if not handout.sections and handout.empty:
         _run(doc.add_paragraph(), handout.empty)
     for section in handout.sections:
@@ -146,11 +218,13 @@ def render_handout(handout: Handout) -> bytes:
             p = doc.add_paragraph()
             p.paragraph_format.keep_together = True
             p.paragraph_format.keep_with_next = bool(source)
+            p.paragraph_format.space_after = LINE_GAP if source else ITEM_GAP
             _run(p, f"{n}. {statement}")
             if source:
                 p = doc.add_paragraph()
                 p.paragraph_format.left_indent = Mm(7)
                 p.paragraph_format.keep_together = True
+                p.paragraph_format.space_after = ITEM_GAP
                 _run(p, source)
     return _reproducible(doc, handout.title)
 
