@@ -119,7 +119,24 @@ def test_errors_write_nothing(
             ("--points", "essay=2"),
             "unknown type 'essay' in 'essay=2' (expected one of: single, multiple, true_false, fill_blank)",
         ),
-        (("--points", "single=-1"), "'-1' in 'single=-1': points must be a positive number"),
+        (
+            ("--points", "single=-1"),
+            "'-1' in 'single=-1': points must be above 0 and at most 100, with at most 2 decimals (e.g. 1.5)",
+        ),
+        (
+            ("--points", "single=99999999999999999999999"),
+            "'99999999999999999999999' in 'single=99999999999999999999999': points must be above 0 and at most 100, "
+            "with at most 2 decimals (e.g. 1.5)",
+        ),
+        (
+            ("--points", "single=1e-9"),
+            "'1e-9' in 'single=1e-9': points must be above 0 and at most 100, with at most 2 decimals (e.g. 1.5)",
+        ),
+        (
+            ("--points", "fill_blank=nan"),
+            "'nan' in 'fill_blank=nan': points must be above 0 and at most 100, with at most 2 decimals (e.g. 1.5)",
+        ),
+        (("--points", "single=two"), "'two' in 'single=two' is not a number of points (e.g. single=2)"),
         (("--type", "essay"), "'essay' is not one of 'single', 'multiple', 'true_false', 'fill_blank'."),
         (("--difficulty", "4"), "4 is not in the range 1<=x<=3."),
         (("--count", "0"), "0 is not in the range x>=1."),
@@ -150,6 +167,14 @@ def test_points_option(tmp_path: Path) -> None:
         encoding="utf-8"
     )
     assert "total_points: 8\n" in (tmp_path / "q.key.yaml").read_text(encoding="utf-8")
+
+
+def test_fractional_points_print_without_exponent(tmp_path: Path) -> None:
+    """--points single=0.25 prints 每题0.25分 and a total of 0.5 (two decimals at most, never 2.5e-01)."""
+    result = run("--seed", "2", "--type", "single", "--count", "2", "--points", "single=0.25", "-o", tmp_path / "q.md")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].endswith(": 2 questions, 0.5 points")
+    assert "## 一、单项选择题（每题0.25分，共0.5分）" in (tmp_path / "q.md").read_text(encoding="utf-8")
 
 
 def test_bad_bank_gives_the_check_errors_and_writes_nothing(tmp_path: Path) -> None:

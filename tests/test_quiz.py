@@ -237,10 +237,17 @@ def test_single_choice_keys_are_balanced_over_letters(bank: Bank) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("multiple=4", ("multiple", 4.0)), ("single=1.5", ("single", 1.5)), (" fill_blank = 3 ", ("fill_blank", 3.0))],
+    [
+        ("multiple=4", ("multiple", 4.0)),
+        ("single=1.5", ("single", 1.5)),
+        (" fill_blank = 3 ", ("fill_blank", 3.0)),
+        ("single=100", ("single", 100.0)),
+        ("single=0.01", ("single", 0.01)),
+        ("single=1.50", ("single", 1.5)),
+    ],
 )
 def test_parse_points(text: str, expected: tuple[str, float]) -> None:
-    """TYPE=N parses to the type and a positive number of points."""
+    """TYPE=N parses to the type and a number of points with 0 < N ≤ 100 and at most 2 decimals."""
     assert parse_points(text) == expected
 
 
@@ -250,8 +257,19 @@ def test_parse_points(text: str, expected: tuple[str, float]) -> None:
         ("single", "'single' is not TYPE=N (e.g. multiple=4)"),
         ("essay=2", "unknown type 'essay' in 'essay=2' (expected one of: single, multiple, true_false, fill_blank)"),
         ("single=two", "'two' in 'single=two' is not a number of points (e.g. single=2)"),
-        ("single=0", "'0' in 'single=0': points must be a positive number"),
-        ("single=nan", "'nan' in 'single=nan': points must be a positive number"),
+        ("single=0", "'0' in 'single=0': points must be above 0 and at most 100, with at most 2 decimals (e.g. 1.5)"),
+        (
+            "single=nan",
+            "'nan' in 'single=nan': points must be above 0 and at most 100, with at most 2 decimals (e.g. 1.5)",
+        ),
+        (
+            "single=100.01",
+            "'100.01' in 'single=100.01': points must be above 0 and at most 100, with at most 2 decimals (e.g. 1.5)",
+        ),
+        (
+            "single=1.125",
+            "'1.125' in 'single=1.125': points must be above 0 and at most 100, with at most 2 decimals (e.g. 1.5)",
+        ),
     ],
 )
 def test_parse_points_errors(text: str, message: str) -> None:
@@ -262,8 +280,9 @@ def test_parse_points_errors(text: str, message: str) -> None:
 
 
 def test_helpers() -> None:
-    """Points print without a needless .0; catch-alls are recognised whitespace aside."""
+    """Points print without a needless .0, an exponent or float noise; catch-alls are recognised whitespace aside."""
     assert [format_points(2.0), format_points(1.5), format_points(10)] == ["2", "1.5", "10"]
+    assert [format_points(0.1 + 0.2), format_points(0.01), format_points(2000.0)] == ["0.3", "0.01", "2000"]
     assert is_catch_all("以上都是") and is_catch_all("以上 都不对") and is_catch_all("都对")
     assert not is_catch_all("以上海为例")
 

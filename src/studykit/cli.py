@@ -271,7 +271,7 @@ def quiz(
     """
     from ._output import write_files
     from .bank import load_bank
-    from .quiz import build_papers
+    from .quiz import build_papers, format_points
     from .render import output_target, quiz_files
 
     path, fmt = output_target(output, fmt)
@@ -288,7 +288,9 @@ def quiz(
         click.echo(f"seed: {papers[0].seed} — rerun with --seed {papers[0].seed}")
     paper = papers[0]
     lettered = f", versions {', '.join(p.version for p in papers)}" if paper.version else ""
-    click.echo(f"quiz {paper.quiz_id}: {len(paper.items)} questions, {paper.total_points:g} points{lettered}")
+    click.echo(
+        f"quiz {paper.quiz_id}: {len(paper.items)} questions, {format_points(paper.total_points)} points{lettered}"
+    )
     click.echo("wrote " + ", ".join(str(p) for p in files))
 
 

@@ -30,6 +30,7 @@ SHA-512, which is stable across runs and platforms.
 
 from __future__ import annotations
 
+import decimal
 import hashlib
 import json
 import random
@@ -54,6 +55,8 @@ DEFAULT_POINTS: dict[QuestionType, float] = {"single": 2, "multiple": 3, "true_f
 MULTIPLE_RULE = "多选、少选、错选均不得分"
 #: Chinese ordinals for section headings.
 ORDINALS = "一二三四五六七八九十"
+#: The most points one item can carry (``--points``).
+MAX_POINTS = 100
 #: Seeds picked when none is given are below this (short enough to retype).
 SEED_LIMIT = 1_000_000
 
@@ -66,8 +69,9 @@ def is_catch_all(option: str) -> bool:
 
 
 def format_points(points: float) -> str:
-    """``2.0`` → ``"2"``, ``1.5`` → ``"1.5"``: points as printed."""
-    return str(int(points)) if float(points).is_integer() else f"{points:g}"
+    """``2.0`` → ``"2"``, ``1.5`` → ``"1.5"``, ``0.1 + 0.2`` → ``"0.3"``: points as printed,
+    to at most 2 decimals and never with an exponent."""
+    return f"{points:.2f}".rstrip("0").rstrip(".")
 
 
 def pick_seed() -> int:
@@ -79,7 +83,8 @@ def parse_points(text: str) -> tuple[QuestionType, float]:
     """Parse ``TYPE=N`` (e.g. ``"multiple=4"``, ``"single=1.5"``) into ``(type, points)``.
 
     Raises :class:`ValueError` with a message saying what was expected when the
-    type is unknown or N is not a positive number.
+    type is unknown or N is not a number with 0 < N ≤ :data:`MAX_POINTS` and at
+    most 2 decimals.
     """
     name, sep, value = text.partition("=")
     name = name.strip()
@@ -88,12 +93,15 @@ def parse_points(text: str) -> tuple[QuestionType, float]:
     if name not in QUESTION_TYPES:
         raise ValueError(f"unknown type {name!r} in {text!r} (expected one of: {', '.join(QUESTION_TYPES)})")
     try:
-        points = float(value)
-    except ValueError:
+        exact = decimal.Decimal(value.strip())
+    except decimal.InvalidOperation:
         raise ValueError(f"{value.strip()!r} in {text!r} is not a number of points (e.g. {name}=2)") from None
-    if not points > 0 or points != points or points == float("inf"):
-        raise ValueError(f"{value.strip()!r} in {text!r}: points must be a positive number")
-    return name, points
+    if not (exact.is_finite() and 0 < exact <= MAX_POINTS and exact == exact.quantize(decimal.Decimal("0.01"))):
+        raise ValueError(
+            f"{value.strip()!r} in {text!r}: points must be above 0 and at most {MAX_POINTS}, "
+            "with at most 2 decimals (e.g. 1.5)"
+        )
+    return name, float(exact)
 
 
 @dataclass(frozen=True)
