@@ -122,6 +122,14 @@ def test_sections_renumber_when_types_are_filtered(bank: Bank) -> None:
     assert paper.instruction == "本卷共4题。判断题正确的填“对”、错误的填“错”；填空题在横线上填写原文。"
 
 
+def test_true_false_key_is_printed_as_members_write_it(bank: Bank) -> None:
+    """The 参考答案 and the Anki/review cards give a true_false key as 对/错, the words the paper asks for."""
+    (paper,) = build_papers(bank, seed=1, types=("true_false",))
+    assert [(i.question.id, i.answer_text) for i in paper.items] == [("ren-02", "对"), ("tian-02", "错")]
+    assert [bank.question(q).answer_text for q in ("ren-02", "tian-02")] == ["对", "错"]
+    assert "判断题正确的填“对”、错误的填“错”" in paper.instruction
+
+
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [

@@ -98,7 +98,7 @@ LI1 = ("D", "B", "AC", "BCD", "对", "错", "现场会议+云端会议", "1+1+12
 ZHANG_NOTES = [
     ("intro-01", "C 武汉大学"),  # printed B is the bank's C
     ("intro-02", "现场会议"),
-    ("ren-02", "错误"),
+    ("ren-02", "错"),  # as the paper asks members to write it
     ("tian-01", "B、D 楼栋长；小区长"),  # printed A、B
     ("zhao-02", "无法识别：?"),
     ("zhao-03", "未作答"),

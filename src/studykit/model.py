@@ -14,6 +14,8 @@ QuestionType = Literal["single", "multiple", "true_false", "fill_blank"]
 QUESTION_TYPES: tuple[QuestionType, ...] = ("single", "multiple", "true_false", "fill_blank")
 CHOICE_TYPES: tuple[QuestionType, ...] = ("single", "multiple")
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#: A true_false answer as studykit prints it to members: what the paper tells them to write.
+TRUE_FALSE_TEXT: dict[str, str] = {"true": "对", "false": "错"}
 
 #: Section headings of a Chinese paper, in the order the sections appear.
 TYPE_TITLES: dict[QuestionType, str] = {
@@ -131,11 +133,11 @@ class Question:
 
     @property
     def answer_text(self) -> str:
-        """The answer as a reader sees it: ``"A、C"``, ``"正确"``/``"错误"``, or the text."""
+        """The answer as a reader sees it: ``"A、C"``, ``"对"``/``"错"`` (:data:`TRUE_FALSE_TEXT`), or the text."""
         if self.is_choice:
             return "、".join(self.answer)
         if self.type == "true_false":
-            return "正确" if self.truth else "错误"
+            return TRUE_FALSE_TEXT[self.answer[0]]
         return self.answer[0]
 
 

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from .bank import _CATCH_ALL_RE, BLANK_RE, CHOICE_MARKER, squash
 from .errors import SelectionError
 from .key import AnswerKey, KeyItem
-from .model import LETTERS, QUESTION_TYPES, TYPE_TITLES, Bank, Question, QuestionType, Speech
+from .model import LETTERS, QUESTION_TYPES, TRUE_FALSE_TEXT, TYPE_TITLES, Bank, Question, QuestionType, Speech
 
 __all__ = ["BLANK_RE", "CHOICE_MARKER", "Item", "Paper", "Section", "build_papers", "parse_points", "pick_seed"]
 
@@ -141,11 +141,12 @@ class Item:
 
     @property
     def answer_text(self) -> str:
-        """The answer as the 参考答案 prints it: ``"B（华中师范大学）"``, ``"正确"``, the blank's text."""
+        """The answer as the 参考答案 prints it: ``"B（华中师范大学）"``, ``"对"``/``"错"`` (as the paper
+        tells members to write it), the blank's text."""
         if self.question.is_choice:
             return f"{''.join(self.answer)}（{'；'.join(self.correct)}）"
         if self.type == "true_false":
-            return "正确" if self.answer[0] == "true" else "错误"
+            return TRUE_FALSE_TEXT[self.answer[0]]
         extra = f"（也可答：{'；'.join(self.answer[1:])}）" if len(self.answer) > 1 else ""
         return self.answer[0] + extra
 

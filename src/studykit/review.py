@@ -20,7 +20,7 @@ the member's answer under the right one:
   ``"A、B 网格长；楼栋长"``.  The paper's letters are mapped back through the
   options printed on the member's version, so a letter never means another
   option than the one ticked;
-* true_false: ``正确`` or ``错误``; fill_blank: the text written;
+* true_false: ``对`` or ``错`` (as the paper asks members to write it); fill_blank: the text written;
 * ``未作答`` when unanswered, ``无法识别：<text>`` when unreadable; partial
   credit adds ``（少选，得一半分）``.
 
@@ -54,7 +54,7 @@ from .errors import StudykitError
 from .grade.model import GroupReport, ItemResult, MemberResult
 from .grade.normalize import OTHER, clean
 from .key import AnswerKey, KeyItem
-from .model import LETTERS, Bank, Question
+from .model import LETTERS, TRUE_FALSE_TEXT, Bank, Question
 
 #: Top-level deck of every review deck.
 REVIEW_DECK = "错题本"
@@ -197,6 +197,8 @@ def your_answer(item: KeyItem, result: ItemResult, question: Question) -> str:
     if item.type in ("single", "multiple"):
         text = _chosen_options(item, result.choices, question)
         return text + ("（少选，得一半分）" if result.status == "partial" else "")
+    if item.type == "true_false" and result.choices:
+        return TRUE_FALSE_TEXT.get(result.choices[0], result.given)
     return result.given
 
 
