@@ -302,3 +302,42 @@ def test_facts_shared_by_curated_and_derived_items() -> None:
     facts = Counter(q.fact for q in bank.questions if q.fact)
     assert facts["ren-jiantao/heading"] == 2
     assert bank.question("attr-ren-jiantao-position").fact == "ren-jiantao/position"
+
+
+def _bank_with_provenance(tmp_path: Path, provenance: str) -> Path:
+    """The one-speech bank of ``_bank_in`` (one valid question) citing ``sources.yaml`` holding ``provenance``."""
+    path = _bank_in(
+        tmp_path,
+        "  - id: a\n    speech: s\n    type: fill_blank\n    stem: 而____是省域治理的重要落点\n    answer: 大都市\n"
+        "    explanation: 见原文。\n    source: 而大都市是省域治理的重要落点\n",
+    )
+    text = path.read_text(encoding="utf-8").replace("  title: 测试\n", "  title: 测试\n  provenance: sources.yaml\n")
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text(provenance, encoding="utf-8")
+    return path
+
+
+def test_unknown_provenance_key_is_a_warning_naming_file_and_line(tmp_path: Path) -> None:
+    """A misspelt key in the provenance file (data: for date:) warns with its file and line; --strict fails."""
+    path = _bank_with_provenance(tmp_path, "publication: 湖北日报\ndata: 10月17日\nfiles: [m.txt]\n")
+    warning = (
+        f"{tmp_path / 'sources.yaml'}:2: warning: key 'data': unknown provenance key, ignored (expected one of: "
+        "publication, section, title, event, date, venue, format, series, compiler, "
+        "compiler_credit, original_file, original_sha256, dropped_lines, files)"
+    )
+    bank = load_bank(path)
+    assert [str(w) for w in bank.warnings] == [warning]
+    assert bank.provenance.publication == "湖北日报" and bank.provenance.date == ""
+    result = CliRunner().invoke(main, ["check", "--bank", str(path), "--strict"])
+    assert result.exit_code == 1
+    assert result.stderr == f"{warning}\nError: {path}: 0 error(s) and 1 warning(s) (--strict)\n"
+
+
+def test_provenance_record_keeping_keys_are_accepted(tmp_path: Path) -> None:
+    """compiler_credit, original_file, original_sha256, dropped_lines and files pass --strict without a warning."""
+    path = _bank_with_provenance(
+        tmp_path,
+        "publication: 湖北日报\ncompiler: 周磊\ncompiler_credit: (文字整理/周磊)\noriginal_file: p.txt\n"
+        "original_sha256: ab12\ndropped_lines: [精彩推荐]\nfiles: [m.txt]\n",
+    )
+    assert load_bank(path, strict=True).warnings == ()

@@ -75,6 +75,12 @@ _QUESTION_FIELDS = {
 }  # fmt: skip
 _QUESTION_REQUIRED = ("id", "speech", "type", "stem", "answer", "explanation", "source")
 _PROVENANCE_FIELDS = ("publication", "section", "title", "event", "date", "venue", "format", "series", "compiler")
+#: Keys of the provenance file that record how the material was prepared; kept for people, not
+#: read: ``compiler_credit`` (the credit line as printed), ``original_file`` and
+#: ``original_sha256`` (the page as received), ``dropped_lines`` (lines left out when splitting
+#: it), ``files`` (the material files made from it).  Any other key is a warning (a typo of a
+#: field, or something studykit would silently ignore).
+_PROVENANCE_RECORD_KEYS = ("compiler_credit", "original_file", "original_sha256", "dropped_lines", "files")
 
 MIN_OPTIONS, MAX_OPTIONS = 3, 6
 #: Share of single-choice keys one letter may hold before a warning.
@@ -293,6 +299,18 @@ class _Validator:
         if not isinstance(data, dict):
             self.error(line, "bank, field 'provenance'", f"{rel} must be a mapping")
             return Provenance()
+        known = _PROVENANCE_FIELDS + _PROVENANCE_RECORD_KEYS
+        for key in data:
+            if key not in known:
+                self.warnings.append(
+                    Problem(
+                        shown,
+                        data.key_lines[key] if isinstance(data, YMap) else 0,
+                        f"key {key!r}",
+                        f"unknown provenance key, ignored (expected one of: {', '.join(known)})",
+                        "warning",
+                    )
+                )
         return Provenance(**{k: data[k] for k in _PROVENANCE_FIELDS if isinstance(data.get(k), str)})
 
     def resolve(self, rel: str, line: int, where: str) -> Path | None:
