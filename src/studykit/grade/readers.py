@@ -22,7 +22,9 @@ as ``encoding`` says.  Rows stream: a table is never held in memory.
 Problems are :class:`~studykit.errors.Problem` records: *warnings* (an answer
 to a number the paper does not have, an ignored column, a missing name) and
 *failures* (severity ``"error"``: a file or row that is not graded, with the
-reason — a quiz id or version that differs from the key's, a table whose
+reason — a quiz id or version that differs from the key's (versions compare
+case-insensitively), a sheet or a 版本 cell that does not say its version when
+the key has one (a table without a 版本 column is only a warning), a table whose
 question columns do not match the key's items, a question answered twice, an
 unreadable file).  Files are only ever read.
 """
@@ -250,13 +252,25 @@ class _SheetHead:
     version_line: int = 0
 
 
-def _check_identity(key: AnswerKey, head: _SheetHead) -> None:
+def _check_identity(key: AnswerKey, head: _SheetHead, *, version_given: bool = True) -> None:
+    """Raise :class:`_Fail` when ``head`` names another quiz or version than ``key``.
+
+    Versions compare case-insensitively (``b`` is ``B``).  When the key has a
+    version and ``version_given`` (a sheet, or a table with a 版本 column), a
+    blank version fails too: the letters of one version are wrong on another.
+    """
     if head.quiz and head.quiz != key.quiz_id:
         raise _Fail(
             head.quiz_line,
             f"the sheet is for quiz {head.quiz!r} but the key is for {key.quiz_id!r} (grade it with that quiz's key)",
         )
-    if head.version and head.version != key.version:
+    if not head.version and key.version and version_given:
+        raise _Fail(
+            head.version_line,
+            f"the sheet does not say its version (版本); the key is version {key.version} — "
+            f"write 版本：{key.version} on the sheet or use the right key",
+        )
+    if head.version and head.version.casefold() != key.version.casefold():
         expected = f"version {key.version!r}" if key.version else "a paper without versions"
         raise _Fail(
             head.version_line,
@@ -557,6 +571,13 @@ def _layout(
         )
     for message in ignored:
         warn(row, "", message)
+    if key.version and version_at < 0:
+        warn(
+            row,
+            "",
+            f"the table has no 版本 column; assuming every row answered version {key.version} "
+            "(add a 版本 column if the branch wrote several versions)",
+        )
     layout = tuple(sorted(((col, n) for n, col in by_item.items()), key=lambda p: p[1]))
     return _Layout(name_at, layout, quiz_at, version_at)
 
@@ -588,9 +609,10 @@ def _read_table(
             warn(number, "", f"no name in this row; graded as {member}")
         head = _SheetHead(member, clean(cell(layout.quiz)), clean(cell(layout.version)), number, number)
         try:
-            _check_identity(key, head)
+            _check_identity(key, head, version_given=layout.version >= 0)
         except _Fail as exc:
-            fail(number, member, exc.message.replace("the sheet is", "the row is"))
+            message = exc.message.replace("the sheet is", "the row is").replace("the sheet does", "the row does")
+            fail(number, member, message.replace("on the sheet", "in its 版本 column"))
             continue
         answers = tuple(GivenAnswer(n, cell(col), number) for col, n in layout.questions)
         yield Submission(member, name, answers, number, head.quiz, head.version)

@@ -1,0 +1,84 @@
+"""What a tester threw at ``studykit grade`` (issue 5): messy real-world files, exact scores and messages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from studykit.grade import GroupReport, grade_files
+from studykit.key import AnswerKey
+
+FULL = ["B", "C", "ABC", "ABC", "对", "错", "现场会议+云端会议", "1+1+11"]
+
+
+def grade(paths: list[Path], key: AnswerKey, **options: str) -> GroupReport:
+    return grade_files(paths, key, **options)  # type: ignore[arg-type]
+
+
+def scores(report: GroupReport) -> list[tuple[str, float]]:
+    return [(m.name, m.score) for m in report.members]
+
+
+def problems(report: GroupReport) -> list[str]:
+    return [str(p) for p in (*report.failures, *report.warnings)]
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def sheet(name: str, version: str | None, answers: list[str] = FULL) -> str:
+    head = f"姓名：{name}\n" + (f"版本：{version}\n" if version is not None else "")
+    return head + "".join(f"{n}. {a}\n" for n, a in enumerate(answers, 1))
+
+
+# -- 1. versions ---------------------------------------------------------------
+def test_sheet_with_blank_version_fails_against_a_versioned_key(tmp_path: Path, key: AnswerKey) -> None:
+    """A sheet whose 版本 line is blank is not graded with version A's key: the reason names the line."""
+    path = write(tmp_path / "a.txt", sheet("甲", ""))
+    report = grade([path], key)
+    assert scores(report) == []
+    assert problems(report) == [
+        f"{path}:2: the sheet does not say its version (版本); the key is version A — "
+        "write 版本：A on the sheet or use the right key"
+    ]
+
+
+def test_sheet_and_yaml_without_version_line_fail(tmp_path: Path, key: AnswerKey) -> None:
+    """A .txt or .yaml sheet with no 版本 at all fails against a versioned key; the good sheet is graded."""
+    txt = write(tmp_path / "a.txt", sheet("甲", None))
+    yml = write(tmp_path / "b.yaml", "姓名: 乙\nanswers:\n  1: B\n")
+    good = write(tmp_path / "c.txt", sheet("丙", "A"))
+    report = grade([txt, yml, good], key)
+    assert scores(report) == [("丙", 18)]
+    reason = "the sheet does not say its version (版本); the key is version A — write 版本：A on the sheet or use the right key"
+    assert problems(report) == [f"{txt}: {reason}", f"{yml}: {reason}"]
+
+
+def test_version_compares_case_insensitively(tmp_path: Path, key: AnswerKey) -> None:
+    """版本：b on the sheet matches a key of version B."""
+    path = write(tmp_path / "a.txt", sheet("甲", "b"))
+    report = grade([path], replace(key, version="B"))
+    assert scores(report) == [("甲", 18)]
+    assert problems(report) == []
+
+
+def test_unversioned_key_grades_a_sheet_without_version(tmp_path: Path, key: AnswerKey) -> None:
+    """A paper printed without versions needs no 版本 line."""
+    path = write(tmp_path / "a.txt", sheet("甲", ""))
+    report = grade([path], replace(key, version=""))
+    assert scores(report) == [("甲", 18)]
+    assert problems(report) == []
+
+
+def test_table_without_version_column_warns_with_a_versioned_key(tmp_path: Path, key: AnswerKey) -> None:
+    """A table without a 版本 column is graded as version A, with a warning saying so."""
+    path = write(tmp_path / "t.csv", "姓名,1,2,3,4,5,6,7,8\n甲," + ",".join(FULL) + "\n")
+    report = grade([path], key)
+    assert scores(report) == [("甲", 18)]
+    assert problems(report) == [
+        f"{path}:1: warning: the table has no 版本 column; assuming every row answered version A "
+        "(add a 版本 column if the branch wrote several versions)"
+    ]
+    assert problems(grade([path], replace(key, version=""))) == []
