@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from studykit.grade import GroupReport, grade_files
+from studykit.grade import GroupReport, detect_encoding, grade_files
 from studykit.key import AnswerKey
 
 FULL = ["B", "C", "ABC", "ABC", "对", "错", "现场会议+云端会议", "1+1+11"]
@@ -82,3 +82,44 @@ def test_table_without_version_column_warns_with_a_versioned_key(tmp_path: Path,
         "(add a 版本 column if the branch wrote several versions)"
     ]
     assert problems(grade([path], replace(key, version=""))) == []
+
+
+# -- 2. encodings --------------------------------------------------------------
+def test_gbk_sheet_with_full_width_letters(tmp_path: Path, key: AnswerKey) -> None:
+    """A GBK sheet with Ｄ, ＡＢＣＤ, √ and × is read as GB18030 (it was taken for Thai cp874: 0 points)."""
+    answers = ["Ｂ", "Ｄ", "ＡＢＣ", "ＡＢＣＤ", "√", "×", "现场会议＋云端会议", "１＋１＋１１"]
+    path = write(tmp_path / "张三.txt", sheet("张三", "Ａ", answers).replace("\n", "\r\n"), "gbk")
+    assert detect_encoding(path) == "gb18030"
+    report = grade([path], key)
+    assert scores(report) == [("张三", 12)]
+    assert [r.given for r in report.members[0].items] == [
+        "B", "D", "A、B、C", "A、B、C、D", "正确", "错误", "现场会议+云端会议", "1+1+11"
+    ]  # fmt: skip
+    assert problems(report) == []
+
+
+def test_gbk_csv_with_full_width_answers(tmp_path: Path, key: AnswerKey) -> None:
+    """A GBK CSV whose cells hold full-width letters and √/× is graded exactly."""
+    text = "姓名,版本,1,2,3,4,5,6,7,8\r\n甲,Ａ,Ｂ,Ｃ,ＡＢＣ,ＡＢ,√,×,现场会议,１＋１＋１１\r\n乙,A,Ｄ,Ｃ,Ａ,ＡＢＣ,×,√,,\r\n"
+    path = write(tmp_path / "支部.csv", text, "gbk")
+    assert detect_encoding(path) == "gb18030"
+    report = grade([path], key)
+    assert scores(report) == [("甲", 12), ("乙", 6)]
+    assert problems(report) == []
+
+
+def test_gbk_survey_export_with_survey_join(tmp_path: Path, key: AnswerKey) -> None:
+    """A GBK survey export with ┋ between chosen options is read (it failed: cannot tell the encoding)."""
+    header = "序号,您的姓名,1,2,3、长春市探索的“三长制”包括（ ）【多选题】,4,5,6,7,8\r\n"
+    row = "1,周九,B,C,网格长┋楼栋长┋单元长,A┋B┋C,对,错,现场会议+云端会议,1+1+11\r\n"
+    path = write(tmp_path / "问卷.csv", header + row, "gbk")
+    assert detect_encoding(path) == "gb18030"
+    report = grade([path], replace(key, version=""))
+    assert scores(report) == [("周九", 18)]
+    assert problems(report) == []
+
+
+def test_utf16_with_bom_is_detected(tmp_path: Path) -> None:
+    """A BOM names UTF-16 (Excel's "Unicode text") and UTF-32."""
+    assert detect_encoding(write(tmp_path / "a.txt", "姓名\t1\t2\n", "utf-16")) == "utf-16"
+    assert detect_encoding(write(tmp_path / "b.txt", "姓名\t1\t2\n", "utf-32")) == "utf-32"

@@ -14,10 +14,10 @@ Forms read (by file suffix):
   提交答卷时间, 所用时间, 来源 …) are ignored; ``测验``/``版本`` columns, when
   present, are checked per row.  The first worksheet of a workbook is read.
 
-Text encodings: valid UTF-8 (with or without BOM) is UTF-8; anything else is
-decoded as charset-normalizer guesses — GB18030 whenever a GB encoding is among
-its candidates (short GBK files are otherwise often taken for Korean cp949) — or
-as ``encoding`` says.  Rows stream: a table is never held in memory.
+Text encodings: valid UTF-8 (with or without BOM) is UTF-8; a UTF-16 or UTF-32
+BOM names its encoding; anything else is decoded as charset-normalizer guesses
+among the encodings Chinese Office, WPS and survey tools write (UTF-8, GB18030,
+Big5, UTF-16, UTF-32) — GB18030 whenever it fits — or as ``encoding`` says.  Rows stream: a table is never held in memory.
 
 Problems are :class:`~studykit.errors.Problem` records: *warnings* (an answer
 to a number the paper does not have, an ignored column, a missing name) and
@@ -88,16 +88,36 @@ class _Fail(Exception):
 
 
 # -- encodings -----------------------------------------------------------------
+#: What Chinese Office/WPS, Notepad and survey tools write; detection never guesses outside these
+#: (left free, charset-normalizer took short GBK files with full-width letters for Thai or Cyrillic).
+CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16", "utf_32"]
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+
+
 def detect_encoding(path: str | Path) -> str:
-    """The text encoding of ``path``: ``"utf-8-sig"`` for valid UTF-8 (BOM or not),
-    else charset-normalizer's guess (``"gb18030"`` when a GB encoding is among its
-    candidates).  Reads the file in 1 MiB chunks; raises
-    :class:`~studykit.errors.AnswerFileError` when no encoding fits or on an OS error."""
+    """The text encoding of ``path``, in this order:
+
+    1. ``"utf-8-sig"`` for valid UTF-8 (BOM or not);
+    2. ``"utf-32"``/``"utf-16"`` when the file starts with their BOM (Excel's
+       "Unicode text" is UTF-16 LE with BOM);
+    3. else charset-normalizer's guess among :data:`CANDIDATE_ENCODINGS` only,
+       ``"gb18030"`` whenever it is among the candidates (it decodes GBK and GB2312).
+       Its mess threshold is lifted to 1.0: full-width letters, √/× and ┋ read as
+       "mess", yet a clean GB18030 decoding is what we want.
+
+    Reads the file in 1 MiB chunks; raises :class:`~studykit.errors.AnswerFileError`
+    when no candidate fits or on an OS error."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     position = 0
     bad = -1
     try:
         with open(path, "rb") as f:
+            head = f.read(4)
+            f.seek(0)
+            for bom, name in _BOMS:
+                if head.startswith(bom):
+                    return name
             while chunk := f.read(_SAMPLE):
                 try:
                     decoder.decode(chunk)
@@ -121,14 +141,14 @@ def detect_encoding(path: str | Path) -> str:
         sample = sample[newline + 1 :] if newline >= 0 else sample
     from charset_normalizer import from_bytes
 
-    matches = from_bytes(sample)
+    matches = from_bytes(sample, cp_isolation=CANDIDATE_ENCODINGS, threshold=1.0)
     names = [m.encoding for m in matches]
     if any(n in _GB for n in names):
         return "gb18030"
     best = matches.best()
     if best is None or best.encoding in ("ascii", "utf_8"):
         raise AnswerFileError(
-            f"{path}: cannot tell the text encoding (not UTF-8 and no other encoding fits; "
+            f"{path}: cannot tell the text encoding (not UTF-8, GB18030, Big5, UTF-16 or UTF-32; "
             "give --encoding, e.g. --encoding gb18030)"
         )
     return str(best.encoding)
