@@ -9,7 +9,7 @@ temporaries, so no half-written or partial set of outputs is left behind.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .errors import StudykitError
@@ -43,3 +43,20 @@ def write_files(files: Mapping[Path, bytes]) -> None:
     finally:
         for temp, _ in staged:
             temp.unlink(missing_ok=True)
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether paths ``a`` and ``b`` name one file: :func:`os.path.samefile` when both
+    exist (hard links, symlinks, case-insensitive file systems), else equal resolved paths."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def refuse_overwrite(output: Path, inputs: Iterable[Path], what: str = "an input file") -> None:
+    """Raise :class:`~studykit.errors.StudykitError` when ``output`` is one of ``inputs``
+    (see :func:`same_file`), so writing it would destroy what was read."""
+    for path in inputs:
+        if same_file(output, path):
+            raise StudykitError(f"-o {output} is {what} ({path}); refusing to overwrite it — choose another path")

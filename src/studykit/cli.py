@@ -345,6 +345,12 @@ def grade(
     from .grade import choose_bank, format_for, grade_files, render_report, write_report
     from .key import load_key
 
+    if output is not None:
+        from ._output import refuse_overwrite
+
+        refuse_overwrite(output, answers, "an answer file")
+        refuse_overwrite(output, [key_path], "the answer key")
+        refuse_overwrite(output, [bank_path] if bank_path else [], "the bank")
     key = load_key(key_path)
     bank, note = choose_bank(key, bank_path)
     if note:

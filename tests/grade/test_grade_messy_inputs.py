@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from studykit.cli import main
 from studykit.grade import GroupReport, detect_encoding, grade_files
-from studykit.key import AnswerKey
+from studykit.key import AnswerKey, dump_key
 
 FULL = ["B", "C", "ABC", "ABC", "对", "错", "现场会议+云端会议", "1+1+11"]
 
@@ -123,3 +128,94 @@ def test_utf16_with_bom_is_detected(tmp_path: Path) -> None:
     """A BOM names UTF-16 (Excel's "Unicode text") and UTF-32."""
     assert detect_encoding(write(tmp_path / "a.txt", "姓名\t1\t2\n", "utf-16")) == "utf-16"
     assert detect_encoding(write(tmp_path / "b.txt", "姓名\t1\t2\n", "utf-32")) == "utf-32"
+
+
+# -- 3. data loss and files that are not answers --------------------------------
+BRANCH = "姓名,版本,1,2,3,4,5,6,7,8\n甲,A,B,C,ABC,ABC,对,错,现场会议+云端会议,1+1+11\n乙,A,A,C,AB,ABC,对,对,x,\n"
+
+
+@pytest.fixture()
+def folder(tmp_path: Path, key: AnswerKey, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "k.key.yaml").write_text(dump_key(key), encoding="utf-8")
+    (tmp_path / "num.csv").write_text(BRANCH, encoding="utf-8")
+    (tmp_path / "old").mkdir()
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["grade", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("output", "what"),
+    [
+        ("num.csv", "an answer file (num.csv)"),
+        ("old/../num.csv", "an answer file (num.csv)"),
+        ("k.key.yaml", "the answer key (k.key.yaml)"),
+    ],
+)
+def test_output_never_overwrites_an_input(folder: Path, output: str, what: str) -> None:
+    """-o naming an answer file or the key is refused before anything is read or written."""
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    assert run("num.csv", "--key", "k.key.yaml", "-o", output) == (
+        1,
+        "",
+        f"Error: -o {output} is {what}; refusing to overwrite it — choose another path\n",
+    )
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+
+
+def test_a_previous_report_is_not_graded_as_members(folder: Path) -> None:
+    """The CSV report of an earlier run, picked up by a glob, fails; the answers beside it are graded."""
+    assert run("num.csv", "--key", "k.key.yaml", "-o", "成绩.csv") == (0, "", "成绩.csv: 2 graded\n")
+    code, out, err = run("num.csv", "成绩.csv", "--key", "k.key.yaml", "--format", "json")
+    assert code == 1
+    assert err == (
+        "成绩.csv:1: this is a studykit grade report (columns 名次, 得分, 满分, 百分比, 结果), not members' answers; "
+        "leave it out of the answer files\n"
+        "Error: not everything could be graded: 成绩.csv (see above); the report covers the rest\n"
+    )
+    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]
+
+
+def test_table_without_any_question_column_fails(tmp_path: Path, key: AnswerKey) -> None:
+    """A table none of whose columns is a question of the key fails; nobody is graded 0."""
+    path = write(tmp_path / "名单.csv", "姓名,部门,电话\n甲,办公室,123\n")
+    report = grade([path], key)
+    assert scores(report) == []
+    assert problems(report) == [
+        f"{path}:1: no column matches a question of the key (the columns are: '姓名', '部门', '电话'); "
+        "not an answer table"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "not an answer sheet: the file is empty"),
+        (
+            "会议记录\n今天学习了省域治理。\n".encode(),
+            "not an answer sheet: no line is an answer (NUMBER. ANSWER) and none says 姓名：",
+        ),
+    ],
+)
+def test_txt_that_is_no_answer_sheet_fails(tmp_path: Path, key: AnswerKey, content: bytes, reason: str) -> None:
+    """An empty .txt or one with neither an answer line nor a 姓名 line fails; it is not a member with 0."""
+    path = tmp_path / "x.txt"
+    path.write_bytes(content)
+    report = grade([path], key)
+    assert scores(report) == []
+    assert problems(report) == [f"{path}: {reason}"]
+
+
+def test_excel_unicode_text_export_is_read_as_a_table(tmp_path: Path, key: AnswerKey) -> None:
+    """A .txt that is UTF-16 LE with BOM and tab-separated (Excel's "Unicode text") is graded as a table."""
+    text = BRANCH.replace(",", "\t").replace("\n", "\r\n")
+    path = write(tmp_path / "支部.txt", text, "utf-16")
+    assert path.read_bytes()[:2] == b"\xff\xfe"
+    report = grade([path], key)
+    assert scores(report) == [("甲", 18), ("乙", 7)]
+    assert [m.line for m in report.members] == [2, 3]
+    assert problems(report) == []

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -75,6 +76,8 @@ METADATA_HEADERS = frozenset(
 )  # fmt: skip
 
 
+#: The columns of studykit's own CSV report — a report picked up by a glob is not answers.
+REPORT_HEADERS = frozenset({"名次", "得分", "满分", "百分比", "结果"})
 _COUNT_MISMATCH = "a table with a different number of questions cannot be graded with this key"
 
 
@@ -231,7 +234,7 @@ def _iter_file(
         sink(Problem(name, line, where, message))
 
     if suffix in SHEET_SUFFIXES:
-        reader = lambda: iter([_read_sheet(path, name, key, encoding, warn)])  # noqa: E731
+        reader = lambda: _read_txt(path, name, key, name_column, encoding, warn, fail, last_row)  # noqa: E731
     elif suffix in YAML_SUFFIXES:
         reader = lambda: iter([_read_yaml_sheet(path, name, key, warn)])  # noqa: E731
     elif suffix in CSV_SUFFIXES:
@@ -347,10 +350,28 @@ def _finish_sheet(
     return Submission(member, name, tuple(kept), 0, head.quiz, head.version)
 
 
-def _read_sheet(
-    path: Path, name: str, key: AnswerKey, encoding: str | None, warn: Callable[[int, str, str], None]
-) -> Submission:
+def _read_txt(
+    path: Path,
+    name: str,
+    key: AnswerKey,
+    name_column: str | None,
+    encoding: str | None,
+    warn: Callable[[int, str, str], None],
+    fail: Callable[[int, str, str], None],
+    last_row: list[int],
+) -> Iterator[Submission]:
+    """A .txt file: an answer sheet, or — when its first non-empty line holds two or more
+    tabs — a tab-separated table (Excel's "Unicode text" export)."""
     text = _read_text(path, encoding)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if first.count("\t") >= 2:
+        rows = csv.reader(io.StringIO(text, newline=""), "excel-tab")
+        yield from _read_table(rows, name, key, name_column, warn, fail, last_row)
+    else:
+        yield _read_sheet(text, path, name, key, warn)
+
+
+def _read_sheet(text: str, path: Path, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission:
     head = _SheetHead()
     answers: list[GivenAnswer] = []
     pending: list[tuple[int, str, str]] = []
@@ -373,6 +394,9 @@ def _read_sheet(
             answers.append(GivenAnswer(int(m.group(1)), m.group(2).strip(), number))
             continue
         pending.append((number, "", f"line ignored: {line[:40]!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)"))
+    if not answers and not head.name:
+        what = "the file is empty" if not text.strip() else "no line is an answer (NUMBER. ANSWER) and none says 姓名："
+        raise _Fail(0, f"not an answer sheet: {what}")
     return _finish_sheet(path, name, key, head, answers, warn, pending)
 
 
@@ -511,6 +535,12 @@ def _layout(
     for it in key.items:
         stems.setdefault(_stem_form(it.stem), []).append(it)
     cleaned = [clean(h) for h in header]
+    if set(cleaned) >= REPORT_HEADERS:
+        raise _Fail(
+            row,
+            "this is a studykit grade report (columns 名次, 得分, 满分, 百分比, 结果), not members' answers; "
+            "leave it out of the answer files",
+        )
 
     def label(i: int) -> str:
         return f"column {i + 1} ({cleaned[i][:30]!r})"
@@ -570,6 +600,9 @@ def _layout(
             names.append(i)
         elif folded not in METADATA_HEADERS:
             ignored.append(f"{label(i)} ignored (not a question of the key, the name or a known survey field)")
+    if not by_item:
+        shown = ", ".join(repr(h[:30]) for h in cleaned if h)
+        raise _Fail(row, f"no column matches a question of the key (the columns are: {shown}); not an answer table")
     if name_at < 0:
         exact = [i for i in names if _bare(cleaned[i]).casefold() in ("姓名", "name")]
         if len(names) == 1 or len(exact) == 1:
