@@ -219,3 +219,65 @@ def test_excel_unicode_text_export_is_read_as_a_table(tmp_path: Path, key: Answe
     assert scores(report) == [("甲", 18), ("乙", 7)]
     assert [m.line for m in report.members] == [2, 3]
     assert problems(report) == []
+
+
+# -- 4. header rows --------------------------------------------------------------
+def test_xlsx_second_header_row_of_stems_is_skipped(tmp_path: Path, key: AnswerKey) -> None:
+    """Numbers in row 1 and stems in row 2 (A1:A2 merged): row 2 is skipped with a warning, not a member with 0."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "版本", *range(1, 9)])
+    ws.append([None, None, *(it.stem for it in key.items)])
+    ws.merge_cells("A1:A2")
+    ws.merge_cells("B1:B2")
+    ws.append(["甲", "A", *FULL])
+    ws.append(["乙", "A", "B", "C"])
+    path = tmp_path / "branch.xlsx"
+    wb.save(path)
+    report = grade([path], key)
+    assert scores(report) == [("甲", 18), ("乙", 4)]
+    assert [m.line for m in report.members] == [3, 4]
+    assert problems(report) == [
+        f"{path}:2: warning: row skipped: no name and no readable answer (a second header row?)"
+    ]
+
+
+def test_row_without_name_and_without_readable_answer_is_skipped(tmp_path: Path, key: AnswerKey) -> None:
+    """A nameless row holding only unreadable cells is not counted; a nameless row with answers still is."""
+    text = "姓名,版本,1,2,3,4,5,6,7,8\n,,？,,,,,,,\n甲,A,B,,,,,,,\n,A,B,C,,,,,,\n"
+    path = write(tmp_path / "t.csv", text)
+    report = grade([path], key)
+    assert scores(report) == [("甲", 2), ("（第4行）", 4)]
+    assert problems(report) == [
+        f"{path}:2: warning: row skipped: no name and no readable answer (a second header row?)",
+        f"{path}:4: warning: no name in this row; graded as （第4行）",
+    ]
+
+
+def test_merged_title_row_above_the_header(tmp_path: Path, key: AnswerKey) -> None:
+    """A merged title row above the header is skipped: the header is found on row 2."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["第一党支部“省域治理”学习测验"])
+    ws.merge_cells("A1:J1")
+    ws.append(["姓名", "版本", *(f"第{n}题" for n in range(1, 9))])
+    ws.append(["甲", "A", *FULL])
+    path = tmp_path / "branch.xlsx"
+    wb.save(path)
+    report = grade([path], key)
+    assert scores(report) == [("甲", 18)]
+    assert [m.line for m in report.members] == [3]
+    assert problems(report) == [f"{path}:2: warning: the header is row 2; row 1 above it ignored"]
+
+
+def test_header_on_row_three_without_a_name_header(tmp_path: Path, key: AnswerKey) -> None:
+    """Two title lines above a header whose name column needs --name-column: the question numbers find it."""
+    text = "学习测验登记表\n填表日期：2024-10-20,\n成员,版本,1,2,3,4,5,6,7,8\n甲,A," + ",".join(FULL) + "\n"
+    path = write(tmp_path / "t.csv", text)
+    report = grade([path], key, name_column="成员")
+    assert scores(report) == [("甲", 18)]
+    assert problems(report) == [f"{path}:3: warning: the header is row 3; rows 1, 2 above it ignored"]

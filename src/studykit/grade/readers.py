@@ -12,12 +12,16 @@ Forms read (by file suffix):
   column per item, matched by number (``1``, ``第1题``, ``Q1``) or by stem text
   (survey headers such as ``2、<stem>【多选题】``).  Metadata columns (序号,
   提交答卷时间, 所用时间, 来源 …) are ignored; ``测验``/``版本`` columns, when
-  present, are checked per row.  The first worksheet of a workbook is read.
+  present, are checked per row.  The header row is looked for among the first
+  :data:`HEADER_SEARCH_ROWS` non-empty rows (titles above it are skipped); a row
+  with no name and no readable answer (a second header row of stems) is skipped.
+  The first worksheet of a workbook is read.
 
 Text encodings: valid UTF-8 (with or without BOM) is UTF-8; a UTF-16 or UTF-32
 BOM names its encoding; anything else is decoded as charset-normalizer guesses
 among the encodings Chinese Office, WPS and survey tools write (UTF-8, GB18030,
-Big5, UTF-16, UTF-32) — GB18030 whenever it fits — or as ``encoding`` says.  Rows stream: a table is never held in memory.
+Big5, UTF-16, UTF-32) — GB18030 whenever it fits — or as ``encoding`` says.
+Rows stream: a table is never held in memory.
 
 Problems are :class:`~studykit.errors.Problem` records: *warnings* (an answer
 to a number the paper does not have, an ignored column, a missing name) and
@@ -34,6 +38,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -43,7 +48,7 @@ from typing import Any
 from ..errors import AnswerFileError, BankError, Problem
 from ..key import AnswerKey, KeyItem
 from .model import GivenAnswer, Submission
-from .normalize import clean
+from .normalize import clean, read_answer
 
 ProblemSink = Callable[[Problem], None]
 
@@ -635,8 +640,70 @@ def _layout(
     return _Layout(name_at, layout, quiz_at, version_at)
 
 
+def _header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> bool:
+    """Whether ``cells`` look like a table's header row: at least two cells, and a name
+    column or at least half the key's questions matched by number or stem."""
+    cleaned = [clean(c) for c in cells if c.strip()]
+    if len(cleaned) < 2:  # a merged title row holds one cell
+        return False
+    folded = [_bare(c).casefold() for c in cleaned]
+    wanted = clean(name_column or "").casefold()
+    if wanted and not wanted.isdigit() and (wanted in folded or wanted in (c.casefold() for c in cleaned)):
+        return True
+    if any(f in _NAME_HEADERS or "姓名" in f for f in folded):
+        return True
+    numbers = {it.number for it in key.items}
+    stems = {_stem_form(it.stem) for it in key.items}
+    matched = 0
+    for c in cleaned:
+        m = _NUMBER_HEADER.match(c)
+        if m:
+            matched += int(next(g for g in m.groups() if g)) in numbers
+        else:
+            form = _stem_form(_bare(c))
+            matched += bool(form) and any(form == f or (len(f) >= 4 and f in form) for f in stems)
+    return matched * 2 >= len(numbers) > 0
+
+
+#: How many non-empty rows may stand above the header row (titles, merged banners).
+HEADER_SEARCH_ROWS = 5
+
+
+def _find_header(
+    rows: Iterator[tuple[int, list[str]]], key: AnswerKey, name_column: str | None, last_row: list[int]
+) -> tuple[int, list[str], list[int], list[tuple[int, list[str]]]]:
+    """``(header row number, header cells, row numbers above it, rows read past it)``: the
+    first of the first :data:`HEADER_SEARCH_ROWS` non-empty rows that :func:`_header_like`,
+    else the first non-empty row.  Raises :class:`_Fail` for a table without rows."""
+    seen: list[tuple[int, list[str]]] = []
+    for number, cells in rows:
+        last_row[0] = number - 1
+        if not any(c.strip() for c in cells):
+            continue
+        seen.append((number, cells))
+        if _header_like(cells, key, name_column) or len(seen) == HEADER_SEARCH_ROWS:
+            break
+    if not seen:
+        raise _Fail(0, "the table is empty (expected a header row, then one row per member)")
+    at = next((i for i, (_, cells) in enumerate(seen) if _header_like(cells, key, name_column)), 0)
+    return seen[at][0], seen[at][1], [n for n, _ in seen[:at]], seen[at + 1 :]
+
+
+def _has_answer(cells: list[str], layout: _Layout, key: AnswerKey) -> bool:
+    """Whether any question cell of a row reads as an answer (a stem repeated is none)."""
+    stems = {_stem_form(it.stem) for it in key.items}
+    for col, n in layout.questions:
+        text = cells[col].strip() if col < len(cells) else ""
+        form = _stem_form(_bare(text))
+        if not text or any(form == f or (len(f) >= 4 and f in form) for f in stems):
+            continue
+        if read_answer(text, key.item(n)).kind == "answer":
+            return True
+    return False
+
+
 def _read_table(
-    rows: Iterator[list[str]],
+    rows: Iterable[list[str]],
     name: str,
     key: AnswerKey,
     name_column: str | None,
@@ -644,13 +711,19 @@ def _read_table(
     fail: Callable[[int, str, str], None],
     last_row: list[int],
 ) -> Iterator[Submission]:
-    layout: _Layout | None = None
-    for number, cells in enumerate(rows, 1):
+    numbered = enumerate(rows, 1)
+    header_row, header, above, after = _find_header(numbered, key, name_column, last_row)
+    layout = _layout(header, key, name_column, header_row, warn)
+    if above:
+        shown = ", ".join(map(str, above))
+        warn(
+            header_row,
+            "",
+            f"the header is row {header_row}; row{'s' if len(above) > 1 else ''} {shown} above it ignored",
+        )
+    for number, cells in itertools.chain(after, numbered):
         last_row[0] = number - 1
         if not any(c.strip() for c in cells):
-            continue
-        if layout is None:
-            layout = _layout(cells, key, name_column, number, warn)
             continue
 
         def cell(i: int, cells: list[str] = cells) -> str:
@@ -658,6 +731,9 @@ def _read_table(
 
         member = clean(cell(layout.name))
         if not member:
+            if not _has_answer(cells, layout, key):
+                warn(number, "", "row skipped: no name and no readable answer (a second header row?)")
+                continue
             member = f"（第{number}行）"
             warn(number, "", f"no name in this row; graded as {member}")
         head = _SheetHead(member, clean(cell(layout.quiz)), clean(cell(layout.version)), number, number)
@@ -670,5 +746,3 @@ def _read_table(
         answers = tuple(GivenAnswer(n, cell(col), number) for col, n in layout.questions)
         yield Submission(member, name, answers, number, head.quiz, head.version)
     last_row[0] = 0
-    if layout is None:
-        raise _Fail(0, "the table is empty (expected a header row, then one row per member)")
