@@ -281,3 +281,39 @@ def test_header_on_row_three_without_a_name_header(tmp_path: Path, key: AnswerKe
     report = grade([path], key, name_column="成员")
     assert scores(report) == [("甲", 18)]
     assert problems(report) == [f"{path}:3: warning: the header is row 3; rows 1, 2 above it ignored"]
+
+
+# -- 5. wrong --encoding ---------------------------------------------------------
+def test_utf16_encoding_on_a_utf8_table_is_a_clean_failure(folder: Path) -> None:
+    """--encoding utf-16 on a UTF-8 CSV names the file and the reason (it was a UnicodeError traceback)."""
+    assert run("num.csv", "--key", "k.key.yaml", "--encoding", "utf-16") == (
+        1,
+        "",
+        "num.csv: not readable as utf-16 (UTF-16 stream does not start with BOM); give the right --encoding\n"
+        "Error: no answers could be graded\n",
+    )
+
+
+@pytest.mark.parametrize("encoding", ["hex", "rot13"])
+def test_codec_that_is_not_a_text_encoding_is_refused(folder: Path, encoding: str) -> None:
+    """--encoding hex (a codec, not of text) is a one-line error, not a LookupError traceback."""
+    assert run("num.csv", "--key", "k.key.yaml", "--encoding", encoding) == (
+        1,
+        "",
+        f"Error: unknown encoding {encoding!r} (expected e.g. utf-8, gb18030)\n",
+    )
+
+
+def test_lookup_error_while_reading_fails_that_file_only(
+    tmp_path: Path, key: AnswerKey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should a LookupError escape the encoding check, it fails the file with its reason, not the run."""
+    import studykit.grade.readers as readers
+
+    monkeypatch.setattr(readers, "_check_encoding", lambda name: name)
+    path = write(tmp_path / "t.csv", BRANCH)
+    report = grade([path], key, encoding="hex")
+    assert problems(report) == [
+        f"{path}: cannot decode with encoding 'hex' ('hex' is not a text encoding; use codecs.open() to handle "
+        "arbitrary codecs); give a text encoding, e.g. --encoding gb18030"
+    ]

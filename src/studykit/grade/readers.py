@@ -163,7 +163,10 @@ def detect_encoding(path: str | Path) -> str:
 
 
 def _check_encoding(encoding: str) -> str:
+    """``encoding``'s canonical name; :class:`AnswerFileError` unless it is a known text encoding
+    (``hex`` and ``rot13`` are codecs, but not of text)."""
     try:
+        io.TextIOWrapper(io.BytesIO(), encoding=encoding)  # LookupError for a codec that is not of text
         return codecs.lookup(encoding).name
     except LookupError:
         raise AnswerFileError(f"unknown encoding {encoding!r} (expected e.g. utf-8, gb18030)") from None
@@ -175,6 +178,8 @@ def _read_text(path: Path, encoding: str | None) -> str:
         return path.read_bytes().decode(enc)
     except UnicodeDecodeError as exc:
         raise _Fail(0, f"not readable as {enc} (byte {exc.start}); give the right --encoding") from None
+    except UnicodeError as exc:  # e.g. "UTF-16 stream does not start with BOM"
+        raise _Fail(0, f"not readable as {enc} ({exc}); give the right --encoding") from None
 
 
 # -- public entry points ------------------------------------------------------
@@ -264,6 +269,11 @@ def _iter_file(
     except UnicodeDecodeError as exc:
         after = f"; rows after row {last_row[0]} not graded" if last_row[0] else ""
         fail(0, "", f"not readable as {exc.encoding} ({exc.reason}){after}; give the right --encoding")
+    except UnicodeError as exc:  # e.g. "UTF-16 stream does not start with BOM"
+        after = f"; rows after row {last_row[0]} not graded" if last_row[0] else ""
+        fail(0, "", f"not readable as {encoding or 'the detected encoding'} ({exc}){after}; give the right --encoding")
+    except LookupError as exc:  # an encoding Python knows by name but cannot decode text with
+        fail(0, "", f"cannot decode with encoding {encoding!r} ({exc}); give a text encoding, e.g. --encoding gb18030")
     except csv.Error as exc:
         fail(last_row[0] + 1, "", f"not a readable CSV table ({exc}); the rest of the file is not graded")
     except OSError as exc:
