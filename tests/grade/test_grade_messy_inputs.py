@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from studykit.cli import main
 from studykit.grade import GroupReport, detect_encoding, grade_files
+from studykit.grade.normalize import accepted_forms, blank_form, read_answer
 from studykit.key import AnswerKey, dump_key
 
 FULL = ["B", "C", "ABC", "ABC", "对", "错", "现场会议+云端会议", "1+1+11"]
@@ -316,4 +317,85 @@ def test_lookup_error_while_reading_fails_that_file_only(
     assert problems(report) == [
         f"{path}: cannot decode with encoding 'hex' ('hex' is not a text encoding; use codecs.open() to handle "
         "arbitrary codecs); give a text encoding, e.g. --encoding gb18030"
+    ]
+
+
+# -- 6. answers as people type them ------------------------------------------------
+@pytest.mark.parametrize("text", ["C。", "(C)", "[C]", "（C）", "【C】", "c.", " ( C ) "])
+def test_choice_letter_in_brackets_or_with_punctuation(key: AnswerKey, text: str) -> None:
+    """A letter inside brackets or followed by 。 reads as that letter."""
+    reading = read_answer(text, key.item(2))
+    assert (reading.kind, reading.choices, reading.warning) == ("answer", ("C",), "")
+
+
+def test_multiple_letters_in_brackets_and_question_mark_still_unreadable(key: AnswerKey) -> None:
+    """（A、B、C）。 reads as A、B、C; a bare ？ stays unreadable (stripping never empties it)."""
+    assert read_answer("（A、B、C）。", key.item(3)).choices == ("A", "B", "C")
+    assert read_answer("？", key.item(2)).kind == "unreadable"
+    assert read_answer("(?)", key.item(2)).kind == "unreadable"
+
+
+@pytest.mark.parametrize("text", ["（现场会议+云端会议）", "【现场会议+云端会议】。", "(“现场会议+云端会议”)"])
+def test_blank_in_brackets_is_right(key: AnswerKey, text: str) -> None:
+    """A blank's text in enclosing brackets is compared without them."""
+    reading = read_answer(text, key.item(7))
+    assert reading.kind == "answer"
+    assert reading.choices[0] in accepted_forms(key.item(7))
+
+
+def test_blank_brackets_inside_are_kept(key: AnswerKey) -> None:
+    """Only an enclosing pair is stripped: (现场会议)+(云端会议) keeps its brackets and is wrong."""
+    assert blank_form("(现场会议)+(云端会议)") == "(现场会议)+(云端会议)"
+    assert blank_form("（省域治理）") == "省域治理"
+
+
+@pytest.mark.parametrize(("text", "truth"), [("對", "true"), ("錯", "false"), ("正確", "true"), ("錯誤", "false")])
+def test_traditional_true_false(key: AnswerKey, text: str, truth: str) -> None:
+    """Traditional 對/錯 and 正確/錯誤 read as true/false."""
+    assert read_answer(text, key.item(5)).choices == (truth,)
+
+
+@pytest.mark.parametrize(
+    ("text", "choices", "warning"),
+    [
+        ("B 华中师范大学", ("B",), ""),
+        ("B. 华中师范…", ("B",), ""),
+        ("A 华中师范大学", ("B",), "the letter A and the text '华中师范大学' name different options; counted as B, "
+         "the option the text names"),
+        ("A 华中师范…", ("B",), "the letter A and the text '华中师范...' name different options; counted as B, "
+         "the option the text names"),
+    ],
+)  # fmt: skip
+def test_letter_and_text_naming_different_options(
+    key: AnswerKey, text: str, choices: tuple[str, ...], warning: str
+) -> None:
+    """A letter followed by an option's text (whole or cut short with …): the text wins, a conflict warns."""
+    reading = read_answer(text, key.item(1))
+    assert (reading.kind, reading.choices, reading.warning) == ("answer", choices, warning)
+
+
+def test_letter_with_text_naming_no_option_is_unreadable(key: AnswerKey) -> None:
+    """A letter followed by text that names no option (too short, or another wording) is not guessed at."""
+    reading = read_answer("A 华中", key.item(1))
+    assert (reading.kind, reading.problem) == ("unreadable", "expected letters A–D or option texts")
+
+
+def test_conflict_warning_names_file_line_and_question(tmp_path: Path, key: AnswerKey) -> None:
+    """The conflict is a warning in the report, naming file, line, member and question; the text's option scores."""
+    path = write(tmp_path / "a.txt", sheet("甲", "A", ["A 华中师范大学", "C"]))
+    report = grade([path], key)
+    assert scores(report) == [("甲", 4)]
+    assert problems(report) == [
+        f"{path}:3: warning: 甲, question 1: the letter A and the text '华中师范大学' name different options; "
+        "counted as B, the option the text names"
+    ]
+
+
+def test_short_row_warns(tmp_path: Path, key: AnswerKey) -> None:
+    """A CSV row with fewer cells than the header is graded (missing cells unanswered) with a warning naming it."""
+    path = write(tmp_path / "t.csv", "姓名,版本,1,2,3,4,5,6,7,8\n甲,A,B,C\n乙,A," + ",".join(FULL) + "\n")
+    report = grade([path], key)
+    assert scores(report) == [("甲", 4), ("乙", 18)]
+    assert problems(report) == [
+        f"{path}:2: warning: 甲: the row has 4 cells but the header has 10; the missing ones are read as unanswered"
     ]

@@ -250,7 +250,9 @@ def _iter_file(
     elif suffix in CSV_SUFFIXES:
         reader = lambda: _read_table(_csv_rows(path, encoding), name, key, name_column, warn, fail, last_row)  # noqa: E731
     elif suffix in XLSX_SUFFIXES:
-        reader = lambda: _read_table(_xlsx_rows(path), name, key, name_column, warn, fail, last_row)  # noqa: E731
+        reader = lambda: _read_table(  # noqa: E731
+            _xlsx_rows(path), name, key, name_column, warn, fail, last_row, short_rows=False
+        )
     elif suffix == ".xls":
         fail(0, "", "an old Excel .xls workbook (save it as .xlsx or CSV)")
         return
@@ -720,10 +722,16 @@ def _read_table(
     warn: Callable[[int, str, str], None],
     fail: Callable[[int, str, str], None],
     last_row: list[int],
+    *,
+    short_rows: bool = True,
 ) -> Iterator[Submission]:
+    """Members of a table, one per row after the header.  With ``short_rows`` a row with
+    fewer cells than the header is a warning (text tables; an .xlsx row may omit trailing
+    empty cells)."""
     numbered = enumerate(rows, 1)
     header_row, header, above, after = _find_header(numbered, key, name_column, last_row)
     layout = _layout(header, key, name_column, header_row, warn)
+    width = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
     if above:
         shown = ", ".join(map(str, above))
         warn(
@@ -746,6 +754,12 @@ def _read_table(
                 continue
             member = f"（第{number}行）"
             warn(number, "", f"no name in this row; graded as {member}")
+        if short_rows and len(cells) < width:
+            warn(
+                number,
+                member,
+                f"the row has {len(cells)} cells but the header has {width}; the missing ones are read as unanswered",
+            )
         head = _SheetHead(member, clean(cell(layout.quiz)), clean(cell(layout.version)), number, number)
         try:
             _check_identity(key, head, version_given=layout.version >= 0)
