@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from studykit.cli import main
-from studykit.grade import GroupReport, detect_encoding, grade_files
+from studykit.grade import GroupReport, detect_encoding, grade_files, render_report
 from studykit.grade.normalize import accepted_forms, blank_form, read_answer
 from studykit.key import AnswerKey, dump_key
 
@@ -399,3 +399,26 @@ def test_short_row_warns(tmp_path: Path, key: AnswerKey) -> None:
     assert problems(report) == [
         f"{path}:2: warning: 甲: the row has 4 cells but the header has 10; the missing ones are read as unanswered"
     ]
+
+
+# -- 7. formula injection ------------------------------------------------------------
+def test_csv_report_neutralises_formulas_and_html_escapes(tmp_path: Path, key: AnswerKey) -> None:
+    """Names a spreadsheet would run (=, +, -, @) get a leading ' in the CSV report; HTML escapes markup."""
+    import csv
+    import io
+
+    names = ['=HYPERLINK("http://x.example","点我")', "+1", "-2", "@SUM(A1)", "<script>alert(1)</script>"]
+    rows = "".join(f'"{n.replace(chr(34), chr(34) * 2)}",A,B\n' for n in names)
+    path = write(tmp_path / "t.csv", "姓名,版本,1,2,3,4,5,6,7,8\n" + rows)
+    report = grade([path], key)
+    table = list(csv.reader(io.StringIO(render_report(report, "csv"))))
+    assert [row[1] for row in table[1:]] == [
+        '\'=HYPERLINK("http://x.example","点我")',
+        "'+1",
+        "'-2",
+        "'@SUM(A1)",
+        "<script>alert(1)</script>",
+    ]
+    html = render_report(report, "html")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
