@@ -249,12 +249,20 @@ def quiz(
 
 
 def _percentage(ctx: click.Context, param: click.Parameter, value: str) -> float:
+    """A percentage 0–100 (``60`` or ``60%``); a bare value in (0, 1] looks like a share
+    (``0.6`` for 60 %) and is refused rather than taken as 0.6 %."""
+    text = value.strip()
     try:
-        number = float(value.strip().removesuffix("%"))
+        number = float(text.removesuffix("%"))
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a percentage (expected e.g. 60 or 60%)") from None
     if not 0 <= number <= 100:
         raise click.BadParameter(f"{value!r} is not between 0 and 100")
+    if 0 < number <= 1 and not text.endswith("%"):
+        raise click.BadParameter(
+            f"{value!r} looks like a share; give the pass mark in percent, e.g. {number * 100:g} "
+            f"(write {value}% if you mean {value} percent)"
+        )
     return number
 
 

@@ -422,3 +422,30 @@ def test_csv_report_neutralises_formulas_and_html_escapes(tmp_path: Path, key: A
     html = render_report(report, "html")
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+# -- 8. pass mark --------------------------------------------------------------------
+def test_pass_mark_given_as_a_share_is_refused(folder: Path) -> None:
+    """--pass-mark 0.6 is refused (it meant 60 %, and would have been 0.6 %); 0.6% says what it means."""
+    code, _, err = run("num.csv", "--key", "k.key.yaml", "--pass-mark", "0.6")
+    assert code == 2
+    assert err.endswith(
+        "Error: Invalid value for '--pass-mark': '0.6' looks like a share; give the pass mark in percent, e.g. 60 "
+        "(write 0.6% if you mean 0.6 percent)\n"
+    )
+    code, out, _ = run("num.csv", "--key", "k.key.yaml", "--pass-mark", "0.6%", "--format", "json")
+    assert (code, json.loads(out)["quiz"]["pass_mark"]) == (0, 0.6)
+
+
+def test_displayed_percent_never_contradicts_pass_or_fail(tmp_path: Path, key: AnswerKey) -> None:
+    """19/31 = 61.29… % against a 61.3 mark prints 61.29% 不及格 (it printed 61.3% 不及格)."""
+    points = (4, 4, 8, 8, 1, 2, 2, 2)
+    key31 = replace(key, items=tuple(replace(it, points=p) for it, p in zip(key.items, points, strict=True)))
+    path = write(tmp_path / "a.txt", sheet("甲", "A", ["B", "C", "ABC", "", "对", "", "现场会议+云端会议"]))
+    report = grade([path], key31, pass_mark=61.3)  # type: ignore[arg-type]
+    assert scores(report) == [("甲", 19)]
+    assert f"甲（{path}）：19/31 分，61.29%，不及格" in render_report(report, "text")
+    assert "<p>19/31 分，61.29%，" in render_report(report, "html")
+    assert render_report(report, "csv").splitlines()[1].split(",")[4:8] == ["19", "31", "61.29", "不及格"]
+    report = grade([path], key31, pass_mark=61.29)  # type: ignore[arg-type]
+    assert f"甲（{path}）：19/31 分，61.3%，及格" in render_report(report, "text")

@@ -7,7 +7,7 @@ import io
 
 from ..model import GroupReport
 from ..scoring import member_speech_scores
-from ._common import missed, pts
+from ._common import missed, percent_number, pts
 
 #: A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -38,8 +38,7 @@ def render_csv(report: GroupReport) -> str:
         per_speech = {sid: e for sid, e, _ in member_speech_scores(m, key)}
         writer.writerow(
             [rank, neutralise(m.name), neutralise(m.source), m.line or "", pts(m.score), pts(m.total),
-             f"{m.percent:.1f}",
-             "及格" if report.passed(m) else "不及格"]
+             percent_number(m.percent, report.pass_mark), "及格" if report.passed(m) else "不及格"]
             + [pts(per_speech.get(s, 0.0)) for s in speeches]
             + [pts(r.earned) for r in m.items]
             + ["、".join(str(r.number) for r in missed(m))]
