@@ -305,7 +305,8 @@ def _percentage(ctx: click.Context, param: click.Parameter, value: str) -> float
     callback=_percentage,
     show_default=True,
     metavar="P",
-    help="Pass mark, percent of the total; speeches whose group mean is below it are to be revisited.",
+    help="Pass mark, percent of the total (60 or 60%; 0.6 is refused as a share); speeches whose group mean "
+    "is below it are to be revisited.",
 )
 @click.option(
     "--name-column",

@@ -449,3 +449,18 @@ def test_displayed_percent_never_contradicts_pass_or_fail(tmp_path: Path, key: A
     assert render_report(report, "csv").splitlines()[1].split(",")[4:8] == ["19", "31", "61.29", "不及格"]
     report = grade([path], key31, pass_mark=61.29)  # type: ignore[arg-type]
     assert f"甲（{path}）：19/31 分，61.3%，及格" in render_report(report, "text")
+
+
+# -- 9. where failures are reported ---------------------------------------------------
+def test_failures_are_in_text_json_and_html_reports_not_csv(tmp_path: Path, key: AnswerKey) -> None:
+    """As the README says: a failure is listed in the text, JSON and HTML reports; the CSV has members only."""
+    good = write(tmp_path / "a.txt", sheet("甲", "A"))
+    bad = write(tmp_path / "b.txt", sheet("乙", "B"))
+    report = grade([good, bad], key)
+    line = f"{bad}:2: the sheet is version 'B' but the key is for version 'A' (grade it with the key of its version)"
+    assert [str(p) for p in report.failures] == [line]
+    assert f"未评分（1）\n  {line}\n" in render_report(report, "text")
+    assert json.loads(render_report(report, "json"))["failures"] == [line]
+    assert f"<li>{line}</li>".replace("'", "&#x27;") in render_report(report, "html")
+    csv_text = render_report(report, "csv")
+    assert len(csv_text.splitlines()) == 2 and str(bad) not in csv_text
