@@ -464,3 +464,35 @@ def test_failures_are_in_text_json_and_html_reports_not_csv(tmp_path: Path, key:
     assert f"<li>{line}</li>".replace("'", "&#x27;") in render_report(report, "html")
     csv_text = render_report(report, "csv")
     assert len(csv_text.splitlines()) == 2 and str(bad) not in csv_text
+
+
+# -- 10. workbooks ---------------------------------------------------------------------
+def test_empty_first_worksheet_is_skipped_with_a_warning(tmp_path: Path, key: AnswerKey) -> None:
+    """A workbook whose first worksheet is empty: the first one with data is read, and the warning names both."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "封面"
+    wb.create_sheet("说明").append([None, "  "])
+    ws = wb.create_sheet("成绩登记")
+    ws.append(["姓名", "版本", *range(1, 9)])
+    ws.append(["甲", "A", *FULL])
+    wb.create_sheet("备用").append(["姓名", "版本", 1])
+    path = tmp_path / "branch.xlsx"
+    wb.save(path)
+    report = grade([path], key)
+    assert scores(report) == [("甲", 18)]
+    assert problems(report) == [f"{path}: warning: worksheets '封面', '说明' are empty; reading worksheet '成绩登记'"]
+
+
+def test_workbook_without_data_fails(tmp_path: Path, key: AnswerKey) -> None:
+    """A workbook whose worksheets are all empty fails, naming them."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.create_sheet("Sheet2")
+    path = tmp_path / "empty.xlsx"
+    wb.save(path)
+    assert problems(grade([path], key)) == [
+        f"{path}: the workbook holds no data (every worksheet is empty: 'Sheet', 'Sheet2')"
+    ]

@@ -15,7 +15,8 @@ Forms read (by file suffix):
   present, are checked per row.  The header row is looked for among the first
   :data:`HEADER_SEARCH_ROWS` non-empty rows (titles above it are skipped); a row
   with no name and no readable answer (a second header row of stems) is skipped.
-  The first worksheet of a workbook is read.
+  The first worksheet of a workbook that holds data is read (a warning names
+  the empty ones before it).
 
 Text encodings: valid UTF-8 (with or without BOM) is UTF-8; a UTF-16 or UTF-32
 BOM names its encoding; anything else is decoded as charset-normalizer guesses
@@ -251,7 +252,7 @@ def _iter_file(
         reader = lambda: _read_table(_csv_rows(path, encoding), name, key, name_column, warn, fail, last_row)  # noqa: E731
     elif suffix in XLSX_SUFFIXES:
         reader = lambda: _read_table(  # noqa: E731
-            _xlsx_rows(path), name, key, name_column, warn, fail, last_row, short_rows=False
+            _xlsx_rows(path, warn), name, key, name_column, warn, fail, last_row, short_rows=False
         )
     elif suffix == ".xls":
         fail(0, "", "an old Excel .xls workbook (save it as .xlsx or CSV)")
@@ -499,7 +500,14 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+def _has_data(sheet: Any) -> bool:
+    """Whether a worksheet has a cell that is not empty or blank."""
+    return any(v is not None and _cell_text(v).strip() for row in sheet.iter_rows(values_only=True) for v in row)
+
+
+def _xlsx_rows(path: Path, warn: Callable[[int, str, str], None]) -> Iterator[list[str]]:
+    """The rows of the first worksheet that holds data (a warning names it when an empty
+    one comes before it), as text cells."""
     import zipfile
 
     from openpyxl import load_workbook  # type: ignore[import-untyped]
@@ -512,7 +520,21 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
     try:
         if not wb.worksheets:
             raise _Fail(0, "the workbook has no worksheet")
-        for row in wb.worksheets[0].iter_rows(values_only=True):
+        sheet = next((ws for ws in wb.worksheets if _has_data(ws)), None)
+        if sheet is None:
+            titles = ", ".join(repr(ws.title) for ws in wb.worksheets)
+            raise _Fail(0, f"the workbook holds no data (every worksheet is empty: {titles})")
+        skipped = wb.worksheets[: wb.worksheets.index(sheet)]
+        if skipped:
+            titles = ", ".join(repr(ws.title) for ws in skipped)
+            many = len(skipped) > 1
+            warn(
+                0,
+                "",
+                f"worksheet{'s' if many else ''} {titles} {'are' if many else 'is'} empty; "
+                f"reading worksheet {sheet.title!r}",
+            )
+        for row in sheet.iter_rows(values_only=True):
             yield [_cell_text(v) for v in row]
     finally:
         wb.close()
