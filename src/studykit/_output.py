@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .errors import StudykitError
@@ -141,3 +141,20 @@ def _restore(replaced: list[Path], backups: Mapping[Path, Path | None]) -> list[
             with contextlib.suppress(OSError):
                 backup.unlink(missing_ok=True)
     return lost  # their backups are kept, and named in the error
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether paths ``a`` and ``b`` name one file: :func:`os.path.samefile` when both
+    exist (hard links, symlinks, case-insensitive file systems), else equal resolved paths."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def refuse_overwrite(output: Path, inputs: Iterable[Path], what: str = "an input file") -> None:
+    """Raise :class:`~studykit.errors.StudykitError` when ``output`` is one of ``inputs``
+    (see :func:`same_file`), so writing it would destroy what was read."""
+    for path in inputs:
+        if same_file(output, path):
+            raise StudykitError(f"-o {output} is {what} ({path}); refusing to overwrite it — choose another path")

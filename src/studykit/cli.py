@@ -295,12 +295,20 @@ def quiz(
 
 
 def _percentage(ctx: click.Context, param: click.Parameter, value: str) -> float:
+    """A percentage 0–100 (``60`` or ``60%``); a bare value in (0, 1] looks like a share
+    (``0.6`` for 60 %) and is refused rather than taken as 0.6 %."""
+    text = value.strip()
     try:
-        number = float(value.strip().removesuffix("%"))
+        number = float(text.removesuffix("%"))
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a percentage (expected e.g. 60 or 60%)") from None
     if not 0 <= number <= 100:
         raise click.BadParameter(f"{value!r} is not between 0 and 100")
+    if 0 < number <= 1 and not text.endswith("%"):
+        raise click.BadParameter(
+            f"{value!r} looks like a share; give the pass mark in percent, e.g. {number * 100:g} "
+            f"(write {value}% if you mean {value} percent)"
+        )
     return number
 
 
@@ -344,7 +352,8 @@ def _percentage(ctx: click.Context, param: click.Parameter, value: str) -> float
     callback=_percentage,
     show_default=True,
     metavar="P",
-    help="Pass mark, percent of the total; speeches whose group mean is below it are to be revisited.",
+    help="Pass mark, percent of the total (60 or 60%; 0.6 is refused as a share); speeches whose group mean "
+    "is below it are to be revisited.",
 )
 @click.option(
     "--name-column",
@@ -392,6 +401,12 @@ def grade(
     from .grade import choose_bank, format_for, grade_files, render_report, write_report
     from .key import load_key
 
+    if output is not None:
+        from ._output import refuse_overwrite
+
+        refuse_overwrite(output, answers, "an answer file")
+        refuse_overwrite(output, [key_path], "the answer key")
+        refuse_overwrite(output, [bank_path] if bank_path else [], "the bank")
     key = load_key(key_path)
     bank, note = choose_bank(key, bank_path)
     if note:

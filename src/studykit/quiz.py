@@ -13,6 +13,10 @@ Selection (the same for every version of one quiz):
 * questions are drawn speech by speech in rounds (one from each speech that
   still has a matching question, the speeches in a seeded order), so no speech
   is left out when the count allows and none gets more than one extra;
+* an item that would give away, or be given away by, one already drawn is passed
+  over (:mod:`studykit._giveaway`: same fact, same source sentence, or its key
+  printed in the other's stem); only a paper the bank cannot otherwise fill
+  takes passed-over items, and never two of one fact;
 * the paper groups the items by type (单项选择题, 多项选择题, 判断题, 填空题) and,
   inside a section, follows the article (speech order, then bank order);
   numbering runs on across sections.
@@ -40,6 +44,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ._giveaway import ConflictIndex
 from .bank import _CATCH_ALL_RE, BLANK_RE, CHOICE_MARKER, squash
 from .errors import SelectionError
 from .key import AnswerKey, KeyItem
@@ -380,7 +385,12 @@ def _describe(
 
 
 def _select(bank: Bank, pool: list[Question], count: int, rng: random.Random) -> list[Question]:
-    """``count`` questions drawn in rounds across speeches, ordered by type, speech and bank order."""
+    """``count`` questions drawn in rounds across speeches, ordered by type, speech and bank order.
+
+    A drawn item that conflicts with one already chosen (see :mod:`studykit._giveaway`)
+    is passed over.  If that leaves the paper short, a second draw over the passed-over
+    items fills it, refusing only items of a fact already on the paper.
+    """
     by_speech: dict[str, list[Question]] = {}
     for q in pool:
         by_speech.setdefault(q.speech, []).append(q)
@@ -388,20 +398,24 @@ def _select(bank: Bank, pool: list[Question], count: int, rng: random.Random) ->
     rng.shuffle(order)
     for sid in order:
         rng.shuffle(by_speech[sid])
+    index = ConflictIndex(bank, pool)
     chosen: list[Question] = []
-    facts: set[str] = set()  # a paper never holds two items testing one fact
-    while len(chosen) < count:
-        progressed = False
-        for sid in order:
-            while by_speech[sid] and len(chosen) < count:
-                q = by_speech[sid].pop()
-                if (q.fact or q.id) not in facts:
-                    facts.add(q.fact or q.id)
+    for strict in (True, False):
+        passed_over: dict[str, list[Question]] = {sid: [] for sid in order}
+        while len(chosen) < count and any(by_speech[sid] for sid in order):
+            for sid in order:
+                while by_speech[sid] and len(chosen) < count:
+                    q = by_speech[sid].pop()
+                    if any(index.conflict(q, c, strict=strict) for c in chosen):
+                        passed_over[sid].append(q)
+                        continue
                     chosen.append(q)
-                    progressed = True
                     break
-        if not progressed:  # cannot happen: build_papers counts distinct facts first
-            raise SelectionError(f"only {len(chosen)} distinct questions could be drawn; {count} asked for")
+        if len(chosen) == count:
+            break
+        by_speech = {sid: passed_over[sid][::-1] for sid in order}  # pop() takes them in drawn order
+    if len(chosen) < count:  # cannot happen: build_papers counts distinct facts first
+        raise SelectionError(f"only {len(chosen)} distinct questions could be drawn; {count} asked for")
     position = {q.id: n for n, q in enumerate(bank.questions)}
     return sorted(chosen, key=lambda q: (QUESTION_TYPES.index(q.type), bank.speech(q.speech).number, position[q.id]))
 

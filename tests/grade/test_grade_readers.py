@@ -25,6 +25,14 @@ def problems(report: GroupReport) -> list[str]:
     return [str(p) for p in (*report.failures, *report.warnings)]
 
 
+def no_version_column(path: Path) -> str:
+    """The warning for a table without a 版本 column graded with version A's key."""
+    return (
+        f"{path}:1: warning: the table has no 版本 column; assuming every row answered version A "
+        "(add a 版本 column if the branch wrote several versions)"
+    )
+
+
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.write_bytes(text.encode(encoding))
     return path
@@ -55,7 +63,7 @@ def test_sheet_line_forms(tmp_path: Path, key: AnswerKey) -> None:
 
 def test_sheet_without_name_uses_file_name(tmp_path: Path, key: AnswerKey) -> None:
     """A sheet with an empty 姓名 is graded under its file name, with a warning."""
-    path = write(tmp_path / "王五.answers.txt", "姓名：\n1. B\n")
+    path = write(tmp_path / "王五.answers.txt", "姓名：\n版本：A\n1. B\n")
     report = grade([path], key)
     assert scores(report) == [("王五", 2)]
     assert problems(report) == [f"{path}: warning: no name on the sheet (姓名：); graded as '王五', from the file name"]
@@ -63,12 +71,12 @@ def test_sheet_without_name_uses_file_name(tmp_path: Path, key: AnswerKey) -> No
 
 def test_sheet_stray_number_and_line_are_warnings(tmp_path: Path, key: AnswerKey) -> None:
     """An answer to a number the quiz lacks and a line that is no answer are warnings; the rest counts."""
-    path = write(tmp_path / "a.txt", "姓名：甲\n1. B\n9. A\n我不会\n")
+    path = write(tmp_path / "a.txt", "姓名：甲\n版本：A\n1. B\n9. A\n我不会\n")
     report = grade([path], key)
     assert scores(report) == [("甲", 2)]
     assert problems(report) == [
-        f"{path}:3: warning: 甲, question 9: the quiz has no question 9 (it has 8); answer 'A' ignored",
-        f"{path}:4: warning: line ignored: '我不会' (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)",
+        f"{path}:4: warning: 甲, question 9: the quiz has no question 9 (it has 8); answer 'A' ignored",
+        f"{path}:5: warning: line ignored: '我不会' (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)",
     ]
 
 
@@ -81,7 +89,7 @@ def test_yaml_sheet(tmp_path: Path, key: AnswerKey) -> None:
 
 def test_gbk_sheet_is_detected(tmp_path: Path, key: AnswerKey) -> None:
     """A short GBK sheet (what Notepad on Chinese Windows may save) is decoded as GB18030."""
-    path = write(tmp_path / "g.txt", "姓名：钱七\r\n1. B\r\n5. 对\r\n7. 现场会议+云端会议\r\n", "gbk")
+    path = write(tmp_path / "g.txt", "姓名：钱七\r\n版本：A\r\n1. B\r\n5. 对\r\n7. 现场会议+云端会议\r\n", "gbk")
     assert scores(grade([path], key)) == [("钱七", 5)]
 
 
@@ -102,7 +110,7 @@ def test_gbk_csv(tmp_path: Path, key: AnswerKey) -> None:
     assert detect_encoding(path) == "gb18030"
     report = grade([path], key)
     assert scores(report) == TABLE_SCORES
-    assert problems(report) == []
+    assert problems(report) == [no_version_column(path)]
 
 
 def test_bom_crlf_csv(tmp_path: Path, key: AnswerKey) -> None:
@@ -155,7 +163,7 @@ def test_survey_export(tmp_path: Path, key: AnswerKey) -> None:
     path = write(tmp_path / "survey.csv", SURVEY, "utf-8-sig")
     report = grade([path], key, multiple_scoring="partial")
     assert scores(report) == [("周九", 18), ("吴十", 5)]
-    assert problems(report) == []
+    assert problems(report) == [no_version_column(path)]
     wu = report.members[1]
     assert [(r.number, r.status, r.given) for r in wu.items] == [
         (1, "wrong", "C"),
@@ -207,8 +215,9 @@ def test_unreadable_cell_warns_with_row_and_question(tmp_path: Path, key: Answer
     report = grade([path], key)
     assert scores(report) == [("甲", 2)]
     assert problems(report) == [
+        no_version_column(path),
         f"{path}:2: warning: 甲, question 1: cannot read answer 'E': "
-        "E is not an option of this item (it has A–D); scored 0"
+        "E is not an option of this item (it has A–D); scored 0",
     ]
 
 
@@ -219,6 +228,7 @@ def test_unknown_column_is_a_warning_and_row_without_name_is_named_by_row(tmp_pa
     assert scores(report) == [("（第2行）", 2)]
     assert problems(report) == [
         f"{path}:1: warning: column 10 ('心得') ignored (not a question of the key, the name or a known survey field)",
+        no_version_column(path),
         f"{path}:2: warning: no name in this row; graded as （第2行）",
     ]
 
@@ -240,15 +250,18 @@ def test_quiz_and_version_mismatch_fail_the_sheet(tmp_path: Path, key: AnswerKey
 
 
 def test_version_column_checked_per_row(tmp_path: Path, key: AnswerKey) -> None:
-    """In a table with 版本 and 测验 columns, a row of another version fails alone."""
+    """In a table with 版本 and 测验 columns, a row of another version, or of none, fails alone; b is B."""
     text = (
         "姓名,测验,版本,1,2,3,4,5,6,7,8\n甲,mini-test-7-abc,A,B,,,,,,,\n乙,mini-test-7-abc,B,B,,,,,,,\n丙,,,B,C,,,,,,\n"
+        "丁,,a,B,C,ABC,,,,,\n"
     )
     path = write(tmp_path / "t.csv", text)
     report = grade([path], key)
-    assert scores(report) == [("甲", 2), ("丙", 4)]
+    assert scores(report) == [("甲", 2), ("丁", 8)]
     assert problems(report) == [
-        f"{path}:3: 乙: the row is version 'B' but the key is for version 'A' (grade it with the key of its version)"
+        f"{path}:3: 乙: the row is version 'B' but the key is for version 'A' (grade it with the key of its version)",
+        f"{path}:4: 丙: the row does not say its version (版本); the key is version A — "
+        "write 版本：A in its 版本 column or use the right key",
     ]
 
 
@@ -278,8 +291,8 @@ def test_two_columns_for_one_question_fail(tmp_path: Path, key: AnswerKey) -> No
 
 def test_question_answered_twice_in_sheet_fails(tmp_path: Path, key: AnswerKey) -> None:
     """A sheet answering one question twice fails, naming both lines."""
-    path = write(tmp_path / "a.txt", "姓名：甲\n1. B\n2. C\n1. A\n")
-    assert problems(grade([path], key)) == [f"{path}:4: question 1 is answered twice (first at line 2; keep one)"]
+    path = write(tmp_path / "a.txt", "姓名：甲\n版本：A\n1. B\n2. C\n1. A\n")
+    assert problems(grade([path], key)) == [f"{path}:5: question 1 is answered twice (first at line 3; keep one)"]
 
 
 @pytest.mark.parametrize(
@@ -302,7 +315,7 @@ def test_bad_files_fail_alone(
     bad = tmp_path / name
     if content is not None:
         bad.write_bytes(content)
-    good = write(tmp_path / "good.txt", "姓名：甲\n1. B\n")
+    good = write(tmp_path / "good.txt", "姓名：甲\n版本：A\n1. B\n")
     report = grade([bad, good], key)
     assert scores(report) == [("甲", 2)]
     assert len(report.failures) == 1
@@ -335,8 +348,8 @@ def test_unknown_encoding_is_refused(tmp_path: Path, key: AnswerKey) -> None:
 
 def test_same_name_twice_is_a_warning(tmp_path: Path, key: AnswerKey) -> None:
     """A member graded twice (two sheets with one name) is reported twice, with a warning."""
-    a = write(tmp_path / "a.txt", "姓名：甲\n1. B\n")
-    b = write(tmp_path / "b.txt", "姓名：甲\n2. C\n")
+    a = write(tmp_path / "a.txt", "姓名：甲\n版本：A\n1. B\n")
+    b = write(tmp_path / "b.txt", "姓名：甲\n版本：A\n2. C\n")
     report = grade([a, b], key)
     assert scores(report) == [("甲", 2), ("甲", 2)]
     assert problems(report) == [f"{b}: warning: 甲: this name was graded before ({a}); both are reported"]

@@ -6,14 +6,19 @@ space; the no-break space too), zero-width characters removed, whitespace
 collapsed.  Then, by item type:
 
 * choice items (:func:`read_choice`): letters in either case, with separators
-  ``、，,;；/`` or none (``ACD`` = ``A、C、D``); or the option's text, several
+  ``、，,;；/`` or none (``ACD`` = ``A、C、D``), inside brackets or followed by
+  punctuation (``(A)``, ``[B]``, ``（B）``, ``D。``); or the option's text, several
   joined by ``┋`` as survey tools export them; ``其他〖…〗`` is a free-text
-  choice that is never an option;
-* true_false (:func:`read_truth`): 对/错, 正确/错误, √/×, ✓/✗ (and ✔/✘), T/F,
-  true/false, 是/否;
+  choice that is never an option.  A letter followed by text (``A. 武汉大学``,
+  ``A 将抗疫经验…`` — the text may be cut short with ``…``) counts the option the
+  *text* names when it names one: letters change between versions of a paper,
+  option texts do not.  When the letter names another option the reading carries
+  a warning;
+* true_false (:func:`read_truth`): 对/错 (and traditional 對/錯), 正确/错误
+  (正確/錯誤), √/×, ✓/✗ (and ✔/✘), T/F, true/false, 是/否;
 * fill_blank (:func:`read_blank`): any text, compared by :func:`blank_form`
-  (NFKC, no whitespace, no quotes, no trailing punctuation, case-folded) with
-  each accepted text of the key.
+  (NFKC, no whitespace, no quotes, no trailing punctuation, no enclosing
+  brackets, case-folded) with each accepted text of the key.
 
 ``(跳过)``, ``(空)`` and empty cells are unanswered.  What cannot be read (``？``,
 ``E`` on a four-option item, ``maybe`` on a true_false) is *unreadable*: the
@@ -40,8 +45,12 @@ _OTHER = re.compile(r"^其[他它]\s*[〖\[【](.*)[〗\]】]$", re.S)
 _LETTER_PREFIX = re.compile(r"^([A-Za-z])\s*[.、:)\s]\s*(.+)$", re.S)
 _QUOTES = dict.fromkeys(map(ord, "\"'“”‘’「」『』﹁﹂﹃﹄`"), None)
 _TRAILING = re.compile(r"[\s.。,、;:!?！？…~]+$")
-_TRUE = frozenset({"对", "正确", "√", "✓", "✔", "t", "true", "是", "y", "yes", "☑"})
-_FALSE = frozenset({"错", "错误", "×", "✗", "✘", "x", "f", "false", "否", "n", "no", "╳"})
+_TRUE = frozenset({"对", "對", "正确", "正確", "√", "✓", "✔", "t", "true", "是", "y", "yes", "☑"})
+_FALSE = frozenset({"错", "錯", "错误", "錯誤", "×", "✗", "✘", "x", "f", "false", "否", "n", "no", "╳"})
+#: Enclosing brackets (after NFKC) stripped from a blank's text and a choice's letters.
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "【": "】", "〔": "〕", "〖": "〗", "<": ">"}
+#: What may surround a choice's letters: ``(A)``, ``[B]``, ``D。``.
+_LETTER_WRAP = " .。,、;:!?！？…~" + "".join(_BRACKETS) + "".join(_BRACKETS.values())
 #: Joins several chosen options in a survey tool's export.
 SURVEY_JOIN = "┋"
 
@@ -54,10 +63,13 @@ def clean(text: str) -> str:
 
 def blank_form(text: str) -> str:
     """The form fill_blank answers are compared in: NFKC, no whitespace, no quote
-    marks, no trailing punctuation, case-folded.  ``“现场会议+云端会议”。`` and
-    ``现场会议 + 云端会议`` give the same form; a different character does not."""
-    text = _WS.sub("", clean(text)).translate(_QUOTES)
-    return _TRAILING.sub("", text).casefold()
+    marks, no trailing punctuation, no enclosing brackets, case-folded.
+    ``“现场会议+云端会议”。``, ``（现场会议+云端会议）`` and ``现场会议 + 云端会议``
+    give the same form; a different character does not."""
+    text = _TRAILING.sub("", _WS.sub("", clean(text)).translate(_QUOTES))
+    while len(text) >= 2 and _BRACKETS.get(text[0]) == text[-1] and text[-1] not in text[1:-1]:
+        text = _TRAILING.sub("", text[1:-1])
+    return text.casefold()
 
 
 Kind = Literal["answer", "unanswered", "unreadable"]
@@ -70,13 +82,16 @@ class Reading:
     ``kind`` is ``"answer"``, ``"unanswered"`` or ``"unreadable"``; for an answer,
     ``choices`` holds the sorted letters (choice items, ``"其他"`` for a free-text
     choice), ``("true",)``/``("false",)``, or the :func:`blank_form` of the text;
-    ``shown`` is how a report prints it; ``problem`` says why it is unreadable.
+    ``shown`` is how a report prints it; ``problem`` says why it is unreadable;
+    ``warning`` (an answer) says what was doubtful in reading it, e.g. a letter and
+    a text naming different options.
     """
 
     kind: Kind
     choices: tuple[str, ...] = ()
     shown: str = ""
     problem: str = ""
+    warning: str = ""
 
 
 OTHER = "其他"
@@ -102,14 +117,34 @@ def _option_forms(options: tuple[str, ...]) -> dict[str, int]:
     return {blank_form(opt): i for i, opt in reversed(list(enumerate(options)))}
 
 
-def _option_index(part: str, options: tuple[str, ...]) -> int | None:
+def _named_option(text: str, forms: dict[str, int]) -> int | None:
+    """The option ``text`` names: its full text, or (four characters or more, cut
+    short as ``…`` shows) the start of exactly one option's text."""
+    form = blank_form(text)
+    index = forms.get(form)
+    if index is None and len(form) >= 4:
+        starts = {i for f, i in forms.items() if f.startswith(form)}
+        index = starts.pop() if len(starts) == 1 else None
+    return index
+
+
+def _option_index(part: str, options: tuple[str, ...]) -> tuple[int | None, str]:
+    """``(index of the option part names, warning)``: ``(None, "")`` when it names none."""
     forms = _option_forms(options)
     index = forms.get(blank_form(part))
-    if index is None:
-        prefixed = _LETTER_PREFIX.match(part)
-        if prefixed:
-            index = forms.get(blank_form(prefixed.group(2)))
-    return index
+    if index is not None:
+        return index, ""
+    prefixed = _LETTER_PREFIX.match(part)
+    if not prefixed:
+        return None, ""
+    index = _named_option(prefixed.group(2), forms)
+    letter = prefixed.group(1).upper()
+    if index is None or letter == LETTERS[index]:
+        return index, ""
+    return index, (
+        f"the letter {letter} and the text {prefixed.group(2)[:20]!r} name different options; "
+        f"counted as {LETTERS[index]}, the option the text names"
+    )
 
 
 def _letters(part: str, n_options: int) -> tuple[list[str], str]:
@@ -132,6 +167,7 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
     parts = [p.strip() for p in cleaned.split(SURVEY_JOIN)] if SURVEY_JOIN in cleaned else [cleaned]
     chosen: set[str] = set()
     other = False
+    warnings: list[str] = []
     for part in parts:
         if not part:
             continue
@@ -139,11 +175,13 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
         if free:
             other = True
             continue
-        index = _option_index(part, item.options) if item.options else None
+        index, warning = _option_index(part, item.options) if item.options else (None, "")
         if index is not None:
             chosen.add(LETTERS[index])
+            if warning:
+                warnings.append(warning)
             continue
-        letters, why = _letters(part, n_options)
+        letters, why = _letters(part.strip(_LETTER_WRAP) or part, n_options)
         if not letters:
             return Reading("unreadable", shown=cleaned, problem=expected if why == "not letters" else why)
         chosen.update(letters)
@@ -151,7 +189,7 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
         return Reading("unanswered")
     letters_sorted = sorted(chosen)
     choices = (*letters_sorted, OTHER) if other else tuple(letters_sorted)
-    return Reading("answer", choices, "、".join(choices))
+    return Reading("answer", choices, "、".join(choices), warning="; ".join(warnings))
 
 
 def read_truth(cleaned: str) -> Reading:

@@ -12,17 +12,24 @@ Forms read (by file suffix):
   column per item, matched by number (``1``, ``第1题``, ``Q1``) or by stem text
   (survey headers such as ``2、<stem>【多选题】``).  Metadata columns (序号,
   提交答卷时间, 所用时间, 来源 …) are ignored; ``测验``/``版本`` columns, when
-  present, are checked per row.  The first worksheet of a workbook is read.
+  present, are checked per row.  The header row is looked for among the first
+  :data:`HEADER_SEARCH_ROWS` non-empty rows (titles above it are skipped); a row
+  with no name and no readable answer (a second header row of stems) is skipped.
+  The first worksheet of a workbook that holds data is read (a warning names
+  the empty ones before it).
 
-Text encodings: valid UTF-8 (with or without BOM) is UTF-8; anything else is
-decoded as charset-normalizer guesses — GB18030 whenever a GB encoding is among
-its candidates (short GBK files are otherwise often taken for Korean cp949) — or
-as ``encoding`` says.  Rows stream: a table is never held in memory.
+Text encodings: valid UTF-8 (with or without BOM) is UTF-8; a UTF-16 or UTF-32
+BOM names its encoding; anything else is decoded as charset-normalizer guesses
+among the encodings Chinese Office, WPS and survey tools write (UTF-8, GB18030,
+Big5, UTF-16, UTF-32) — GB18030 whenever it fits — or as ``encoding`` says.
+Rows stream: a table is never held in memory.
 
 Problems are :class:`~studykit.errors.Problem` records: *warnings* (an answer
 to a number the paper does not have, an ignored column, a missing name) and
 *failures* (severity ``"error"``: a file or row that is not graded, with the
-reason — a quiz id or version that differs from the key's, a table whose
+reason — a quiz id or version that differs from the key's (versions compare
+case-insensitively), a sheet or a 版本 cell that does not say its version when
+the key has one (a table without a 版本 column is only a warning), a table whose
 question columns do not match the key's items, a question answered twice, an
 unreadable file).  Files are only ever read.
 """
@@ -31,6 +38,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -40,7 +49,7 @@ from typing import Any
 from ..errors import AnswerFileError, BankError, Problem
 from ..key import AnswerKey, KeyItem
 from .model import GivenAnswer, Submission
-from .normalize import clean
+from .normalize import clean, read_answer
 
 ProblemSink = Callable[[Problem], None]
 
@@ -73,6 +82,8 @@ METADATA_HEADERS = frozenset(
 )  # fmt: skip
 
 
+#: The columns of studykit's own CSV report — a report picked up by a glob is not answers.
+REPORT_HEADERS = frozenset({"名次", "得分", "满分", "百分比", "结果"})
 _COUNT_MISMATCH = "a table with a different number of questions cannot be graded with this key"
 
 
@@ -86,16 +97,36 @@ class _Fail(Exception):
 
 
 # -- encodings -----------------------------------------------------------------
+#: What Chinese Office/WPS, Notepad and survey tools write; detection never guesses outside these
+#: (left free, charset-normalizer took short GBK files with full-width letters for Thai or Cyrillic).
+CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16", "utf_32"]
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+
+
 def detect_encoding(path: str | Path) -> str:
-    """The text encoding of ``path``: ``"utf-8-sig"`` for valid UTF-8 (BOM or not),
-    else charset-normalizer's guess (``"gb18030"`` when a GB encoding is among its
-    candidates).  Reads the file in 1 MiB chunks; raises
-    :class:`~studykit.errors.AnswerFileError` when no encoding fits or on an OS error."""
+    """The text encoding of ``path``, in this order:
+
+    1. ``"utf-8-sig"`` for valid UTF-8 (BOM or not);
+    2. ``"utf-32"``/``"utf-16"`` when the file starts with their BOM (Excel's
+       "Unicode text" is UTF-16 LE with BOM);
+    3. else charset-normalizer's guess among :data:`CANDIDATE_ENCODINGS` only,
+       ``"gb18030"`` whenever it is among the candidates (it decodes GBK and GB2312).
+       Its mess threshold is lifted to 1.0: full-width letters, √/× and ┋ read as
+       "mess", yet a clean GB18030 decoding is what we want.
+
+    Reads the file in 1 MiB chunks; raises :class:`~studykit.errors.AnswerFileError`
+    when no candidate fits or on an OS error."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     position = 0
     bad = -1
     try:
         with open(path, "rb") as f:
+            head = f.read(4)
+            f.seek(0)
+            for bom, name in _BOMS:
+                if head.startswith(bom):
+                    return name
             while chunk := f.read(_SAMPLE):
                 try:
                     decoder.decode(chunk)
@@ -119,21 +150,24 @@ def detect_encoding(path: str | Path) -> str:
         sample = sample[newline + 1 :] if newline >= 0 else sample
     from charset_normalizer import from_bytes
 
-    matches = from_bytes(sample)
+    matches = from_bytes(sample, cp_isolation=CANDIDATE_ENCODINGS, threshold=1.0)
     names = [m.encoding for m in matches]
     if any(n in _GB for n in names):
         return "gb18030"
     best = matches.best()
     if best is None or best.encoding in ("ascii", "utf_8"):
         raise AnswerFileError(
-            f"{path}: cannot tell the text encoding (not UTF-8 and no other encoding fits; "
+            f"{path}: cannot tell the text encoding (not UTF-8, GB18030, Big5, UTF-16 or UTF-32; "
             "give --encoding, e.g. --encoding gb18030)"
         )
     return str(best.encoding)
 
 
 def _check_encoding(encoding: str) -> str:
+    """``encoding``'s canonical name; :class:`AnswerFileError` unless it is a known text encoding
+    (``hex`` and ``rot13`` are codecs, but not of text)."""
     try:
+        io.TextIOWrapper(io.BytesIO(), encoding=encoding)  # LookupError for a codec that is not of text
         return codecs.lookup(encoding).name
     except LookupError:
         raise AnswerFileError(f"unknown encoding {encoding!r} (expected e.g. utf-8, gb18030)") from None
@@ -145,6 +179,8 @@ def _read_text(path: Path, encoding: str | None) -> str:
         return path.read_bytes().decode(enc)
     except UnicodeDecodeError as exc:
         raise _Fail(0, f"not readable as {enc} (byte {exc.start}); give the right --encoding") from None
+    except UnicodeError as exc:  # e.g. "UTF-16 stream does not start with BOM"
+        raise _Fail(0, f"not readable as {enc} ({exc}); give the right --encoding") from None
 
 
 # -- public entry points ------------------------------------------------------
@@ -209,13 +245,15 @@ def _iter_file(
         sink(Problem(name, line, where, message))
 
     if suffix in SHEET_SUFFIXES:
-        reader = lambda: iter([_read_sheet(path, name, key, encoding, warn)])  # noqa: E731
+        reader = lambda: _read_txt(path, name, key, name_column, encoding, warn, fail, last_row)  # noqa: E731
     elif suffix in YAML_SUFFIXES:
         reader = lambda: iter([_read_yaml_sheet(path, name, key, warn)])  # noqa: E731
     elif suffix in CSV_SUFFIXES:
         reader = lambda: _read_table(_csv_rows(path, encoding), name, key, name_column, warn, fail, last_row)  # noqa: E731
     elif suffix in XLSX_SUFFIXES:
-        reader = lambda: _read_table(_xlsx_rows(path), name, key, name_column, warn, fail, last_row)  # noqa: E731
+        reader = lambda: _read_table(  # noqa: E731
+            _xlsx_rows(path, warn), name, key, name_column, warn, fail, last_row, short_rows=False
+        )
     elif suffix == ".xls":
         fail(0, "", "an old Excel .xls workbook (save it as .xlsx or CSV)")
         return
@@ -234,6 +272,11 @@ def _iter_file(
     except UnicodeDecodeError as exc:
         after = f"; rows after row {last_row[0]} not graded" if last_row[0] else ""
         fail(0, "", f"not readable as {exc.encoding} ({exc.reason}){after}; give the right --encoding")
+    except UnicodeError as exc:  # e.g. "UTF-16 stream does not start with BOM"
+        after = f"; rows after row {last_row[0]} not graded" if last_row[0] else ""
+        fail(0, "", f"not readable as {encoding or 'the detected encoding'} ({exc}){after}; give the right --encoding")
+    except LookupError as exc:  # an encoding Python knows by name but cannot decode text with
+        fail(0, "", f"cannot decode with encoding {encoding!r} ({exc}); give a text encoding, e.g. --encoding gb18030")
     except csv.Error as exc:
         fail(last_row[0] + 1, "", f"not a readable CSV table ({exc}); the rest of the file is not graded")
     except OSError as exc:
@@ -250,13 +293,25 @@ class _SheetHead:
     version_line: int = 0
 
 
-def _check_identity(key: AnswerKey, head: _SheetHead) -> None:
+def _check_identity(key: AnswerKey, head: _SheetHead, *, version_given: bool = True) -> None:
+    """Raise :class:`_Fail` when ``head`` names another quiz or version than ``key``.
+
+    Versions compare case-insensitively (``b`` is ``B``).  When the key has a
+    version and ``version_given`` (a sheet, or a table with a 版本 column), a
+    blank version fails too: the letters of one version are wrong on another.
+    """
     if head.quiz and head.quiz != key.quiz_id:
         raise _Fail(
             head.quiz_line,
             f"the sheet is for quiz {head.quiz!r} but the key is for {key.quiz_id!r} (grade it with that quiz's key)",
         )
-    if head.version and head.version != key.version:
+    if not head.version and key.version and version_given:
+        raise _Fail(
+            head.version_line,
+            f"the sheet does not say its version (版本); the key is version {key.version} — "
+            f"write 版本：{key.version} on the sheet or use the right key",
+        )
+    if head.version and head.version.casefold() != key.version.casefold():
         expected = f"version {key.version!r}" if key.version else "a paper without versions"
         raise _Fail(
             head.version_line,
@@ -313,10 +368,28 @@ def _finish_sheet(
     return Submission(member, name, tuple(kept), 0, head.quiz, head.version)
 
 
-def _read_sheet(
-    path: Path, name: str, key: AnswerKey, encoding: str | None, warn: Callable[[int, str, str], None]
-) -> Submission:
+def _read_txt(
+    path: Path,
+    name: str,
+    key: AnswerKey,
+    name_column: str | None,
+    encoding: str | None,
+    warn: Callable[[int, str, str], None],
+    fail: Callable[[int, str, str], None],
+    last_row: list[int],
+) -> Iterator[Submission]:
+    """A .txt file: an answer sheet, or — when its first non-empty line holds two or more
+    tabs — a tab-separated table (Excel's "Unicode text" export)."""
     text = _read_text(path, encoding)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if first.count("\t") >= 2:
+        rows = csv.reader(io.StringIO(text, newline=""), "excel-tab")
+        yield from _read_table(rows, name, key, name_column, warn, fail, last_row)
+    else:
+        yield _read_sheet(text, path, name, key, warn)
+
+
+def _read_sheet(text: str, path: Path, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission:
     head = _SheetHead()
     answers: list[GivenAnswer] = []
     pending: list[tuple[int, str, str]] = []
@@ -339,6 +412,9 @@ def _read_sheet(
             answers.append(GivenAnswer(int(m.group(1)), m.group(2).strip(), number))
             continue
         pending.append((number, "", f"line ignored: {line[:40]!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)"))
+    if not answers and not head.name:
+        what = "the file is empty" if not text.strip() else "no line is an answer (NUMBER. ANSWER) and none says 姓名："
+        raise _Fail(0, f"not an answer sheet: {what}")
     return _finish_sheet(path, name, key, head, answers, warn, pending)
 
 
@@ -424,7 +500,14 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+def _has_data(sheet: Any) -> bool:
+    """Whether a worksheet has a cell that is not empty or blank."""
+    return any(v is not None and _cell_text(v).strip() for row in sheet.iter_rows(values_only=True) for v in row)
+
+
+def _xlsx_rows(path: Path, warn: Callable[[int, str, str], None]) -> Iterator[list[str]]:
+    """The rows of the first worksheet that holds data (a warning names it when an empty
+    one comes before it), as text cells."""
     import zipfile
 
     from openpyxl import load_workbook  # type: ignore[import-untyped]
@@ -437,7 +520,21 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
     try:
         if not wb.worksheets:
             raise _Fail(0, "the workbook has no worksheet")
-        for row in wb.worksheets[0].iter_rows(values_only=True):
+        sheet = next((ws for ws in wb.worksheets if _has_data(ws)), None)
+        if sheet is None:
+            titles = ", ".join(repr(ws.title) for ws in wb.worksheets)
+            raise _Fail(0, f"the workbook holds no data (every worksheet is empty: {titles})")
+        skipped = wb.worksheets[: wb.worksheets.index(sheet)]
+        if skipped:
+            titles = ", ".join(repr(ws.title) for ws in skipped)
+            many = len(skipped) > 1
+            warn(
+                0,
+                "",
+                f"worksheet{'s' if many else ''} {titles} {'are' if many else 'is'} empty; "
+                f"reading worksheet {sheet.title!r}",
+            )
+        for row in sheet.iter_rows(values_only=True):
             yield [_cell_text(v) for v in row]
     finally:
         wb.close()
@@ -477,6 +574,12 @@ def _layout(
     for it in key.items:
         stems.setdefault(_stem_form(it.stem), []).append(it)
     cleaned = [clean(h) for h in header]
+    if set(cleaned) >= REPORT_HEADERS:
+        raise _Fail(
+            row,
+            "this is a studykit grade report (columns 名次, 得分, 满分, 百分比, 结果), not members' answers; "
+            "leave it out of the answer files",
+        )
 
     def label(i: int) -> str:
         return f"column {i + 1} ({cleaned[i][:30]!r})"
@@ -536,6 +639,9 @@ def _layout(
             names.append(i)
         elif folded not in METADATA_HEADERS:
             ignored.append(f"{label(i)} ignored (not a question of the key, the name or a known survey field)")
+    if not by_item:
+        shown = ", ".join(repr(h[:30]) for h in cleaned if h)
+        raise _Fail(row, f"no column matches a question of the key (the columns are: {shown}); not an answer table")
     if name_at < 0:
         exact = [i for i in names if _bare(cleaned[i]).casefold() in ("姓名", "name")]
         if len(names) == 1 or len(exact) == 1:
@@ -557,26 +663,107 @@ def _layout(
         )
     for message in ignored:
         warn(row, "", message)
+    if key.version and version_at < 0:
+        warn(
+            row,
+            "",
+            f"the table has no 版本 column; assuming every row answered version {key.version} "
+            "(add a 版本 column if the branch wrote several versions)",
+        )
     layout = tuple(sorted(((col, n) for n, col in by_item.items()), key=lambda p: p[1]))
     return _Layout(name_at, layout, quiz_at, version_at)
 
 
+def _header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> bool:
+    """Whether ``cells`` look like a table's header row: at least two cells, and a name
+    column or at least half the key's questions matched by number or stem."""
+    cleaned = [clean(c) for c in cells if c.strip()]
+    if len(cleaned) < 2:  # a merged title row holds one cell
+        return False
+    folded = [_bare(c).casefold() for c in cleaned]
+    wanted = clean(name_column or "").casefold()
+    if wanted and not wanted.isdigit() and (wanted in folded or wanted in (c.casefold() for c in cleaned)):
+        return True
+    if any(f in _NAME_HEADERS or "姓名" in f for f in folded):
+        return True
+    numbers = {it.number for it in key.items}
+    stems = {_stem_form(it.stem) for it in key.items}
+    matched = 0
+    for c in cleaned:
+        m = _NUMBER_HEADER.match(c)
+        if m:
+            matched += int(next(g for g in m.groups() if g)) in numbers
+        else:
+            form = _stem_form(_bare(c))
+            matched += bool(form) and any(form == f or (len(f) >= 4 and f in form) for f in stems)
+    return matched * 2 >= len(numbers) > 0
+
+
+#: How many non-empty rows may stand above the header row (titles, merged banners).
+HEADER_SEARCH_ROWS = 5
+
+
+def _find_header(
+    rows: Iterator[tuple[int, list[str]]], key: AnswerKey, name_column: str | None, last_row: list[int]
+) -> tuple[int, list[str], list[int], list[tuple[int, list[str]]]]:
+    """``(header row number, header cells, row numbers above it, rows read past it)``: the
+    first of the first :data:`HEADER_SEARCH_ROWS` non-empty rows that :func:`_header_like`,
+    else the first non-empty row.  Raises :class:`_Fail` for a table without rows."""
+    seen: list[tuple[int, list[str]]] = []
+    for number, cells in rows:
+        last_row[0] = number - 1
+        if not any(c.strip() for c in cells):
+            continue
+        seen.append((number, cells))
+        if _header_like(cells, key, name_column) or len(seen) == HEADER_SEARCH_ROWS:
+            break
+    if not seen:
+        raise _Fail(0, "the table is empty (expected a header row, then one row per member)")
+    at = next((i for i, (_, cells) in enumerate(seen) if _header_like(cells, key, name_column)), 0)
+    return seen[at][0], seen[at][1], [n for n, _ in seen[:at]], seen[at + 1 :]
+
+
+def _has_answer(cells: list[str], layout: _Layout, key: AnswerKey) -> bool:
+    """Whether any question cell of a row reads as an answer (a stem repeated is none)."""
+    stems = {_stem_form(it.stem) for it in key.items}
+    for col, n in layout.questions:
+        text = cells[col].strip() if col < len(cells) else ""
+        form = _stem_form(_bare(text))
+        if not text or any(form == f or (len(f) >= 4 and f in form) for f in stems):
+            continue
+        if read_answer(text, key.item(n)).kind == "answer":
+            return True
+    return False
+
+
 def _read_table(
-    rows: Iterator[list[str]],
+    rows: Iterable[list[str]],
     name: str,
     key: AnswerKey,
     name_column: str | None,
     warn: Callable[[int, str, str], None],
     fail: Callable[[int, str, str], None],
     last_row: list[int],
+    *,
+    short_rows: bool = True,
 ) -> Iterator[Submission]:
-    layout: _Layout | None = None
-    for number, cells in enumerate(rows, 1):
+    """Members of a table, one per row after the header.  With ``short_rows`` a row with
+    fewer cells than the header is a warning (text tables; an .xlsx row may omit trailing
+    empty cells)."""
+    numbered = enumerate(rows, 1)
+    header_row, header, above, after = _find_header(numbered, key, name_column, last_row)
+    layout = _layout(header, key, name_column, header_row, warn)
+    width = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
+    if above:
+        shown = ", ".join(map(str, above))
+        warn(
+            header_row,
+            "",
+            f"the header is row {header_row}; row{'s' if len(above) > 1 else ''} {shown} above it ignored",
+        )
+    for number, cells in itertools.chain(after, numbered):
         last_row[0] = number - 1
         if not any(c.strip() for c in cells):
-            continue
-        if layout is None:
-            layout = _layout(cells, key, name_column, number, warn)
             continue
 
         def cell(i: int, cells: list[str] = cells) -> str:
@@ -584,16 +771,24 @@ def _read_table(
 
         member = clean(cell(layout.name))
         if not member:
+            if not _has_answer(cells, layout, key):
+                warn(number, "", "row skipped: no name and no readable answer (a second header row?)")
+                continue
             member = f"（第{number}行）"
             warn(number, "", f"no name in this row; graded as {member}")
+        if short_rows and len(cells) < width:
+            warn(
+                number,
+                member,
+                f"the row has {len(cells)} cells but the header has {width}; the missing ones are read as unanswered",
+            )
         head = _SheetHead(member, clean(cell(layout.quiz)), clean(cell(layout.version)), number, number)
         try:
-            _check_identity(key, head)
+            _check_identity(key, head, version_given=layout.version >= 0)
         except _Fail as exc:
-            fail(number, member, exc.message.replace("the sheet is", "the row is"))
+            message = exc.message.replace("the sheet is", "the row is").replace("the sheet does", "the row does")
+            fail(number, member, message.replace("on the sheet", "in its 版本 column"))
             continue
         answers = tuple(GivenAnswer(n, cell(col), number) for col, n in layout.questions)
         yield Submission(member, name, answers, number, head.quiz, head.version)
     last_row[0] = 0
-    if layout is None:
-        raise _Fail(0, "the table is empty (expected a header row, then one row per member)")

@@ -12,7 +12,8 @@ Scoring rules (points per item come from the key):
   option earns 0 (so an item whose key names every option cannot be earned —
   the bank should not have one).
 * Unanswered and unreadable answers score 0; unreadable ones add a warning that
-  names the file, the line or row, the member and the question.
+  names the file, the line or row, the member and the question, as does an
+  answer read with a doubt (a letter and a text naming different options).
 
 Item analysis (:func:`summarize_group`):
 
@@ -132,6 +133,10 @@ def grade_submission(sub: Submission, key: AnswerKey, multiple_scoring: str | No
             )
             items.append(ItemResult(item.number, item.question_id, "unreadable", reading.shown, (), 0.0, item.points))
             continue
+        if reading.warning:
+            warnings.append(
+                Problem(sub.source, line or sub.line, f"{sub.name}, question {item.number}", reading.warning, "warning")
+            )
         status, earned = score_item(item, reading.choices, rule)
         items.append(
             ItemResult(item.number, item.question_id, status, reading.shown, reading.choices, earned, item.points)

@@ -23,9 +23,21 @@ def pts(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def pct(value: float | None) -> str:
-    """A percentage (0–100) with one decimal: ``66.7%``."""
-    return "—" if value is None else f"{value:.1f}%"
+def pct(value: float | None, mark: float | None = None) -> str:
+    """A percentage (0–100) as :func:`percent_number` prints it, with ``%``: ``66.7%``; ``—`` for none."""
+    return "—" if value is None else f"{percent_number(value, mark)}%"
+
+
+def percent_number(value: float, mark: float | None = None) -> str:
+    """A percentage (0–100) with one decimal (``66.7``) — or as many more as it takes for the
+    printed value to fall on the same side of the pass ``mark`` as the value itself: 61.29
+    against a 61.3 mark prints ``61.29``, never a failing ``61.3``."""
+    text = f"{value:.1f}"
+    for digits in range(2, 8):
+        if mark is None or (float(text) >= mark - 1e-9) == (value >= mark - 1e-9):
+            break
+        text = f"{value:.{digits}f}"
+    return text
 
 
 def share(value: float | None) -> str:

@@ -84,7 +84,7 @@ def _group(report: GroupReport) -> list[str]:
         verdict = "<td>及格</td>" if report.passed(m) else '<td class="fail">不及格</td>'
         out.append(
             f'<tr><td class="num">{rank}</td><td>{escape(m.name)}</td><td class="num">{pts(m.score)}/{total}</td>'
-            f'<td class="num">{pct(m.percent)}</td>{verdict}</tr>'
+            f'<td class="num">{pct(m.percent, report.pass_mark)}</td>{verdict}</tr>'
         )
     out.append("</table>")
     out.append("<h2>各题通过率</h2>")
@@ -112,7 +112,7 @@ def _group(report: GroupReport) -> list[str]:
     out.append("</table>")
     out.append("<h2>各篇得分（全组平均）</h2><table><tr><th>篇目</th><th>平均得分</th><th>得分率</th><th></th></tr>")
     for sp in report.speeches:
-        rate = pct(None if sp.share is None else 100 * sp.share)
+        rate = pct(None if sp.share is None else 100 * sp.share, report.pass_mark)
         flag = '<td class="fail">建议重学</td>' if sp.revisit else "<td></td>"
         out.append(
             f'<tr><td>{escape(sp.label)}</td><td class="num">{pts(sp.mean)}/{pts(sp.points)}</td>'
@@ -128,7 +128,7 @@ def _member(report: GroupReport, m: MemberResult) -> list[str]:
     verdict = "及格" if ok else '<span class="fail">不及格</span>'
     out = [
         f"<h3>{escape(m.name)} <small>（{escape(m.where)}）</small></h3>",
-        f"<p>{pts(m.score)}/{pts(key.total_points)} 分，{pct(m.percent)}，{verdict}</p>",
+        f"<p>{pts(m.score)}/{pts(key.total_points)} 分，{pct(m.percent, report.pass_mark)}，{verdict}</p>",
     ]
     parts = [f"{escape(short_label(report, sid))} {pts(e)}/{pts(p)}" for sid, e, p in member_speech_scores(m, key)]
     out.append("<p>各篇：" + " · ".join(parts) + "</p>")

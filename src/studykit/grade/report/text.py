@@ -65,7 +65,7 @@ def _group(report: GroupReport) -> list[str]:
     total = pts(report.key.total_points)
     for rank, m in report.ranking():
         verdict = "及格" if report.passed(m) else "不及格"
-        out.append(f"  {rank:>3}. {m.name}  {pts(m.score)}/{total}  {pct(m.percent)}  {verdict}")
+        out.append(f"  {rank:>3}. {m.name}  {pts(m.score)}/{total}  {pct(m.percent, report.pass_mark)}  {verdict}")
     out += ["", "各题分析（通过率：得满分者的比例；区分度：高分组与低分组（各 27%）通过率之差）"]
     for s in report.items:
         out.append(
@@ -75,11 +75,11 @@ def _group(report: GroupReport) -> list[str]:
     out += ["", "各篇得分（全组平均）"]
     for sp in report.speeches:
         mark = "  ← 建议重学" if sp.revisit else ""
-        rate = pct(None if sp.share is None else 100 * sp.share)
+        rate = pct(None if sp.share is None else 100 * sp.share, report.pass_mark)
         out.append(f"  {sp.label}：{pts(sp.mean)}/{pts(sp.points)} 分（{rate}）{mark}")
     revisit = report.revisit
     if revisit:
-        names = "、".join(f"{s.label}（{pct(100 * (s.share or 0))}）" for s in revisit)
+        names = "、".join(f"{s.label}（{pct(100 * (s.share or 0), report.pass_mark)}）" for s in revisit)
         out.append(f"建议全组重学：{names}")
     else:
         out.append("各篇平均均达到及格线。")
@@ -89,7 +89,10 @@ def _group(report: GroupReport) -> list[str]:
 def _member(report: GroupReport, m: MemberResult) -> list[str]:
     key = report.key
     verdict = "及格" if report.passed(m) else "不及格"
-    out = ["", f"{m.name}（{m.where}）：{pts(m.score)}/{pts(key.total_points)} 分，{pct(m.percent)}，{verdict}"]
+    out = [
+        "",
+        f"{m.name}（{m.where}）：{pts(m.score)}/{pts(key.total_points)} 分，{pct(m.percent, report.pass_mark)}，{verdict}",
+    ]
     parts = [f"{short_label(report, sid)} {pts(e)}/{pts(p)}" for sid, e, p in member_speech_scores(m, key)]
     out.append("  各篇：" + " · ".join(parts))
     wrong = missed(m)
