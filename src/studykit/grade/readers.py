@@ -32,8 +32,9 @@ from __future__ import annotations
 import codecs
 import csv
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -168,6 +169,26 @@ def iter_answers(
     with each path when it is done.  Raises :class:`AnswerFileError` only for an
     unknown ``encoding``.
     """
+    for got in iter_inputs(
+        paths, key, name_column=name_column, encoding=encoding, on_problem=on_problem, on_file=on_file
+    ):
+        if type(got) is tuple:
+            yield _submission(key, got)
+        else:
+            yield got  # type: ignore[misc]
+
+
+def iter_inputs(
+    paths: Iterable[str | Path],
+    key: AnswerKey,
+    *,
+    name_column: str | None = None,
+    encoding: str | None = None,
+    on_problem: ProblemSink | None = None,
+    on_file: Callable[[str], None] | None = None,
+) -> Iterator[Submission | TableRow]:
+    """As :func:`iter_answers`, but a table's rows come as :data:`TableRow` tuples
+    (raw cells, not yet a :class:`Submission`) — what the table grader reads."""
     if encoding:
         encoding = _check_encoding(encoding)
     sink: ProblemSink = on_problem or (lambda p: None)
@@ -197,9 +218,9 @@ def read_answers(
 
 def _iter_file(
     path: Path, name: str, key: AnswerKey, name_column: str | None, encoding: str | None, sink: ProblemSink
-) -> Iterator[Submission]:
+) -> Iterator[Submission | TableRow]:
     suffix = path.suffix.lower()
-    reader: Callable[[], Iterator[Submission]]
+    reader: Callable[[], Iterator[Submission | TableRow]]
     last_row = [0]
 
     def warn(line: int, where: str, message: str) -> None:
@@ -213,9 +234,9 @@ def _iter_file(
     elif suffix in YAML_SUFFIXES:
         reader = lambda: iter([_read_yaml_sheet(path, name, key, warn)])  # noqa: E731
     elif suffix in CSV_SUFFIXES:
-        reader = lambda: _read_table(_csv_rows(path, encoding), name, key, name_column, warn, fail, last_row)  # noqa: E731
+        reader = lambda: _table_rows(_csv_rows(path, encoding), name, key, name_column, warn, fail, last_row)  # noqa: E731
     elif suffix in XLSX_SUFFIXES:
-        reader = lambda: _read_table(_xlsx_rows(path), name, key, name_column, warn, fail, last_row)  # noqa: E731
+        reader = lambda: _table_rows(_xlsx_rows(path), name, key, name_column, warn, fail, last_row)  # noqa: E731
     elif suffix == ".xls":
         fail(0, "", "an old Excel .xls workbook (save it as .xlsx or CSV)")
         return
@@ -561,7 +582,12 @@ def _layout(
     return _Layout(name_at, layout, quiz_at, version_at)
 
 
-def _read_table(
+#: One row of a table to grade: member name, source (the file as named), row number,
+#: raw answer cells in key order, and the row's quiz and version cells ("" when none).
+TableRow = tuple[str, str, int, Sequence[str], str, str]
+
+
+def _table_rows(
     rows: Iterator[list[str]],
     name: str,
     key: AnswerKey,
@@ -569,31 +595,56 @@ def _read_table(
     warn: Callable[[int, str, str], None],
     fail: Callable[[int, str, str], None],
     last_row: list[int],
-) -> Iterator[Submission]:
+) -> Iterator[TableRow]:
+    """The rows of a table to grade (blank rows skipped, rows of another quiz or version failed)."""
     layout: _Layout | None = None
-    for number, cells in enumerate(rows, 1):
-        last_row[0] = number - 1
+    header_row = 0
+    for header_row, cells in enumerate(rows, 1):
+        last_row[0] = header_row - 1
         if not any(c.strip() for c in cells):
             continue
-        if layout is None:
-            layout = _layout(cells, key, name_column, number, warn)
-            continue
-
-        def cell(i: int, cells: list[str] = cells) -> str:
-            return cells[i].strip() if 0 <= i < len(cells) else ""
-
-        member = clean(cell(layout.name))
+        layout = _layout(cells, key, name_column, header_row, warn)
+        break
+    if layout is None:
+        last_row[0] = 0
+        raise _Fail(0, "the table is empty (expected a header row, then one row per member)")
+    by_number = dict((n, col) for col, n in layout.questions)
+    columns = [by_number[it.number] for it in key.items]
+    name_at, quiz_at, version_at = layout.name, layout.quiz, layout.version
+    width = max([*columns, name_at, quiz_at, version_at]) + 1
+    pick: Callable[[list[str]], Sequence[str]]
+    if len(columns) == 1:
+        only = columns[0]
+        pick = lambda cells: (cells[only],)  # noqa: E731
+    else:
+        pick = itemgetter(*columns)
+    checked = quiz_at >= 0 or version_at >= 0
+    quiz = version = ""
+    for number, cells in enumerate(rows, header_row + 1):
+        last_row[0] = number - 1
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        member = clean(cells[name_at].strip())
         if not member:
+            if not any(c.strip() for c in cells):
+                continue
             member = f"（第{number}行）"
             warn(number, "", f"no name in this row; graded as {member}")
-        head = _SheetHead(member, clean(cell(layout.quiz)), clean(cell(layout.version)), number, number)
-        try:
-            _check_identity(key, head)
-        except _Fail as exc:
-            fail(number, member, exc.message.replace("the sheet is", "the row is"))
-            continue
-        answers = tuple(GivenAnswer(n, cell(col), number) for col, n in layout.questions)
-        yield Submission(member, name, answers, number, head.quiz, head.version)
+        if checked:
+            quiz = clean(cells[quiz_at].strip()) if quiz_at >= 0 else ""
+            version = clean(cells[version_at].strip()) if version_at >= 0 else ""
+            try:
+                _check_identity(key, _SheetHead(member, quiz, version, number, number))
+            except _Fail as exc:
+                fail(number, member, exc.message.replace("the sheet is", "the row is"))
+                continue
+        yield member, name, number, pick(cells), quiz, version
     last_row[0] = 0
-    if layout is None:
-        raise _Fail(0, "the table is empty (expected a header row, then one row per member)")
+
+
+def _submission(key: AnswerKey, row: TableRow) -> Submission:
+    """A table row as a :class:`Submission` (answers in item-number order, stripped)."""
+    member, source, number, cells, quiz, version = row
+    order = sorted(range(len(key.items)), key=lambda k: key.items[k].number)
+    answers = tuple(GivenAnswer(key.items[k].number, cells[k].strip(), number) for k in order)
+    return Submission(member, source, answers, number, quiz, version)

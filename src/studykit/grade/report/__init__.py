@@ -20,6 +20,13 @@ SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html
 
 def render_report(report: GroupReport, fmt: str = "text") -> str:
     """``report`` as ``fmt`` (one of :data:`FORMATS`); raises ``ValueError`` for another."""
+    from .._gc import gc_paused
+
+    with gc_paused():
+        return _render(report, fmt)
+
+
+def _render(report: GroupReport, fmt: str) -> str:
     if fmt == "text":
         from .text import render_text
 

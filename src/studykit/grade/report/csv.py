@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from itertools import repeat
+from typing import Any, TextIO
 
 from ..model import GroupReport
-from ..scoring import member_speech_scores
-from ._common import missed, pts
+from ._common import Memo, ranked_chunks, speech_items, speech_sums
 
 
 def render_csv(report: GroupReport) -> str:
@@ -15,22 +16,56 @@ def render_csv(report: GroupReport) -> str:
     earned), one per question (``第N题``, points earned), 错题 (numbers not earning
     full points, ``、``-joined).  Rows end in CRLF, as Excel writes them."""
     buf = io.StringIO()
-    writer = csv.writer(buf)
+    write_csv(report, buf)
+    return buf.getvalue()
+
+
+def write_csv(report: GroupReport, stream: TextIO) -> None:
+    """Write :func:`render_csv`'s text to ``stream``, a chunk of members at a time."""
+    from ._common import pts
+
+    writer = csv.writer(stream)
     key = report.key
-    speeches = [s.speech for s in report.speeches]
     writer.writerow(
         ["名次", "姓名", "来源", "行", "得分", "满分", "百分比", "结果"]
-        + [report.speech_label(s) for s in speeches]
+        + [report.speech_label(s.speech) for s in report.speeches]
         + [f"第{it.number}题" for it in key.items]
         + ["错题"]
     )
-    for rank, m in report.ranking():
-        per_speech = {sid: e for sid, e, _ in member_speech_scores(m, key)}
-        writer.writerow(
-            [rank, m.name, m.source, m.line or "", pts(m.score), pts(m.total), f"{m.percent:.1f}",
-             "及格" if report.passed(m) else "不及格"]
-            + [pts(per_speech.get(s, 0.0)) for s in speeches]
-            + [pts(r.earned) for r in m.items]
-            + ["、".join(str(r.number) for r in missed(m))]
-        )  # fmt: skip
-    return buf.getvalue()
+    points = Memo(pts)
+    percent = Memo(lambda p: f"{p:.1f}")
+    pass_mark = report.pass_mark - 1e-9
+    by_speech = speech_items(report)
+    table = None
+    for ranks, members, columns in ranked_chunks(report):
+        if table is None:
+            from ._common import coded_members
+
+            table = coded_members(report)[0]
+            earned_texts = [[pts(e) for e in earned] for earned in table.earned]
+            missed_texts = [
+                [f"{r.number}、" if r.status != "correct" else "" for r in results] for results in table.results
+            ]
+        n = len(members)
+        scores = [m.score for m in members]
+        percents = [m.percent for m in members]
+        head: list[list[Any]] = [
+            ranks,
+            [m.name for m in members],
+            [m.source for m in members],
+            [m.line or "" for m in members],
+            list(map(points.__getitem__, scores)),
+            list(map(points.__getitem__, [m.total for m in members])),
+            list(map(percent.__getitem__, percents)),
+            ["及格" if p >= pass_mark else "不及格" for p in percents],
+        ]
+        by_speech_cols = [list(map(points.__getitem__, speech_sums(table, ks, columns, n))) for ks in by_speech]
+        item_cols = [list(map(earned_texts[k].__getitem__, col)) for k, col in enumerate(columns)]
+        if columns:
+            joined = map(
+                "".join, zip(*(map(missed_texts[k].__getitem__, col) for k, col in enumerate(columns)), strict=True)
+            )
+            missed = list(map(str.rstrip, joined, repeat("、")))
+        else:
+            missed = [""] * n
+        writer.writerows(zip(*head, *by_speech_cols, *item_cols, missed, strict=True))
