@@ -332,7 +332,7 @@ def grade(
     import sys
 
     from .errors import AnswerFileError
-    from .grade import choose_bank, format_for, grade_files, render_report, write_report
+    from .grade import choose_bank, format_for, grade_files, render_report, save_report
     from .key import load_key
 
     key = load_key(key_path)
@@ -359,12 +359,11 @@ def grade(
     if not report.members:
         raise AnswerFileError("no answers could be graded")
     fmt = format_for(output, fmt)
-    text = render_report(report, fmt)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(render_report(report, fmt), nl=False)
     else:
         try:
-            write_report(text, output, fmt)
+            save_report(report, output, fmt)
         except OSError as exc:
             raise StudykitError(f"cannot write {output}: {exc.strerror or exc}") from None
         click.echo(f"{output}: {len(report.members)} graded", err=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from operator import add
-from typing import Any
+from typing import TypeVar
 
 from ..model import CompactItems, GroupReport, ItemResult, ItemStats, MemberResult, ResultTable
 
@@ -71,14 +71,18 @@ def short_label(report: GroupReport, speech: str) -> str:
 
 
 # -- the compact view renderers use for large groups ------------------------------
-class Memo(dict[Any, str]):
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Memo(dict[K, V]):
     """``f(value)`` per distinct value, computed once: ``memo[value]`` (C-speed lookups in ``map``)."""
 
-    def __init__(self, f: Callable[[Any], str]) -> None:
+    def __init__(self, f: Callable[[K], V]) -> None:
         super().__init__()
         self.f = f
 
-    def __missing__(self, value: Any) -> str:
+    def __missing__(self, value: K) -> V:
         text = self[value] = self.f(value)
         return text
 

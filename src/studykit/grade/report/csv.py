@@ -32,8 +32,8 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
         + [f"第{it.number}题" for it in key.items]
         + ["错题"]
     )
-    points = Memo(pts)
-    percent = Memo(lambda p: f"{p:.1f}")
+    points: Memo[float, str] = Memo(pts)
+    percent: Memo[float, str] = Memo(lambda p: f"{p:.1f}")
     pass_mark = report.pass_mark - 1e-9
     by_speech = speech_items(report)
     table = None
