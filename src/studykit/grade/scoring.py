@@ -35,7 +35,8 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 
 from ..errors import AnswerFileError, Problem
 from ..key import MULTIPLE_SCORING, AnswerKey, KeyItem
@@ -223,6 +224,32 @@ def discrimination_index(full_marks: Sequence[bool], scores: Sequence[float]) ->
     return upper - lower
 
 
+def _picker(indices: list[int]) -> Callable[[Sequence[int]], Sequence[int]]:
+    """A function taking the values at ``indices`` out of a sequence (a tuple, even for one index)."""
+    if len(indices) == 1:
+        only = indices[0]
+        return lambda seq: (seq[only],)
+    return itemgetter(*indices)
+
+
+#: Points that are whole multiples of 1/EXACT add up exactly in floats, in any order.
+EXACT = 1024
+
+
+def _column_sum(earned: list[float], column: Sequence[int], counts: Counter[int]) -> float:
+    """Points earned on one item by everyone: ``0.0 + earned[code]`` for each code of ``column``
+    in turn.  When every value is a multiple of 1/1024 and the total stays far below 2**53/1024,
+    every partial sum is exact, so ``count × value`` per code gives the very same float."""
+    values = [earned[code] for code in counts]
+    exact = all(float(v * EXACT).is_integer() and v >= 0 for v in values)
+    if exact and (max(values, default=0.0) * EXACT + 1) * (len(column) + 1) < 2.0**52:
+        total = 0.0
+        for code, count in counts.items():
+            total += count * earned[code]
+        return total
+    return sum(map(earned.__getitem__, column), 0.0)
+
+
 def reread_map(key: AnswerKey, bank: Bank) -> dict[str, Reread]:
     """For each key item found in ``bank`` (by question id): its 解析 and where to reread it."""
     result: dict[str, Reread] = {}
@@ -269,24 +296,25 @@ def summarize_group(
     size = upper_lower_size(n)
     upper, lower = by_score[:size], by_score[-size:]
     columns: list[Sequence[int]] = list(zip(*rows, strict=True)) if rows else [() for _ in key.items]
+    pick_upper, pick_lower = (_picker(upper), _picker(lower)) if n >= 2 else (None, None)
     items: list[ItemStats] = []
     earned: list[float] = []
     for k, item in enumerate(key.items):
         column = columns[k]
-        results_k, correct_k = table.results[k], table.correct[k]
+        results_k, correct_k, earned_k = table.results[k], table.correct[k], table.earned[k]
+        code_counts = Counter(column)
         c = Counter[str]()
-        full = 0
-        for code, count in Counter(column).items():
+        for code, count in code_counts.items():
             r = results_k[code]
             c["\0" + r.status] += count
             for choice in r.choices:
                 c[choice] += count
-            full += count if correct_k[code] else 0
-        earned.append(sum(map(table.earned[k].__getitem__, column), 0.0))
+        full = sum(count for code, count in code_counts.items() if correct_k[code])
+        earned.append(_column_sum(earned_k, column, code_counts))
         discrimination = None
-        if n >= 2:
-            p_upper = sum(map(correct_k.__getitem__, (column[i] for i in upper))) / size
-            p_lower = sum(map(correct_k.__getitem__, (column[i] for i in lower))) / size
+        if pick_upper and pick_lower:
+            p_upper = sum(count for code, count in Counter(pick_upper(column)).items() if correct_k[code]) / size
+            p_lower = sum(count for code, count in Counter(pick_lower(column)).items() if correct_k[code]) / size
             discrimination = p_upper - p_lower
         if item.type in ("single", "multiple"):
             letters = (
