@@ -10,6 +10,7 @@ shares are floats in 0–1; percentages are floats in 0–100.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import getitem
@@ -127,6 +128,29 @@ def pack_codes(codes: list[int]) -> Sequence[int]:
         from array import array
 
         return array("I", codes)
+
+
+def code_columns(rows: Sequence[Sequence[int]], width: int) -> list[Sequence[int]]:
+    """``rows`` (each ``width`` codes, one member's) turned into ``width`` columns (one item's).
+
+    When every row is ``bytes`` the columns are ``bytes`` too, cut from one joined
+    buffer (no per-code work); otherwise tuples."""
+    if not width:
+        return []
+    if not rows:
+        return [b"" for _ in range(width)]
+    flat = b"".join(rows)  # type: ignore[arg-type]  # an array('I') row joins as 4 bytes a code
+    if len(flat) == width * len(rows):  # so every row was bytes: none is shorter than width
+        return [flat[k::width] for k in range(width)]
+    return list(zip(*rows, strict=True))
+
+
+def code_counts(column: Sequence[int], n_codes: int) -> dict[int, int]:
+    """How many times each code below ``n_codes`` occurs in ``column`` (codes never met are left out)."""
+    if type(column) is bytes:
+        counts = {code: column.count(code) for code in range(n_codes)}
+        return {code: count for code, count in counts.items() if count}
+    return dict(Counter(column))
 
 
 class CompactItems(Sequence[ItemResult]):
@@ -311,12 +335,19 @@ class GroupReport:
         order, ranks = self.rank_order()
         return list(zip(ranks, map(self.members.__getitem__, order), strict=True))
 
+    def scores(self) -> list[float]:
+        """Each member's score (points), in the order read."""
+        cached: list[float] | None = self.__dict__.get("_scores")
+        if cached is None:
+            cached = self.__dict__["_scores"] = [m.score for m in self.members]
+        return cached
+
     def rank_order(self) -> tuple[list[int], list[int]]:
         """``(order, ranks)``: indices into ``members`` by score, highest first (ties in
         the order read), and the competition rank of each, as :meth:`ranking` pairs them."""
         cached: tuple[list[int], list[int]] | None = self.__dict__.get("_rank_order")
         if cached is None:
-            scores = [m.score for m in self.members]
+            scores = self.scores()
             order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)  # stable: ties keep read order
             ordered = list(map(scores.__getitem__, order))
             first: dict[float, int] = {}

@@ -52,6 +52,8 @@ from .model import (
     SpeechStats,
     Status,
     Submission,
+    code_columns,
+    code_counts,
     pack_codes,
 )
 from .normalize import OTHER, accepted_forms, read_answer
@@ -236,7 +238,12 @@ def _picker(indices: list[int]) -> Callable[[Sequence[int]], Sequence[int]]:
 EXACT = 1024
 
 
-def _column_sum(earned: list[float], column: Sequence[int], counts: Counter[int]) -> float:
+def _same_kind(picked: Sequence[int], column: Sequence[int]) -> Sequence[int]:
+    """``picked`` (a tuple) as ``bytes`` when it was picked from ``bytes`` (to count codes fast)."""
+    return bytes(picked) if type(column) is bytes else picked
+
+
+def _column_sum(earned: list[float], column: Sequence[int], counts: dict[int, int]) -> float:
     """Points earned on one item by everyone: ``0.0 + earned[code]`` for each code of ``column``
     in turn.  When every value is a multiple of 1/1024 and the total stays far below 2**53/1024,
     every partial sum is exact, so ``count × value`` per code gives the very same float."""
@@ -295,26 +302,29 @@ def summarize_group(
     by_score = sorted(range(n), key=scores.__getitem__, reverse=True)
     size = upper_lower_size(n)
     upper, lower = by_score[:size], by_score[-size:]
-    columns: list[Sequence[int]] = list(zip(*rows, strict=True)) if rows else [() for _ in key.items]
+    columns = code_columns(rows, len(key.items))
     pick_upper, pick_lower = (_picker(upper), _picker(lower)) if n >= 2 else (None, None)
     items: list[ItemStats] = []
     earned: list[float] = []
     for k, item in enumerate(key.items):
         column = columns[k]
         results_k, correct_k, earned_k = table.results[k], table.correct[k], table.earned[k]
-        code_counts = Counter(column)
+        n_codes = len(results_k)
+        counts = code_counts(column, n_codes)
         c = Counter[str]()
-        for code, count in code_counts.items():
+        for code, count in counts.items():
             r = results_k[code]
             c["\0" + r.status] += count
             for choice in r.choices:
                 c[choice] += count
-        full = sum(count for code, count in code_counts.items() if correct_k[code])
-        earned.append(_column_sum(earned_k, column, code_counts))
+        full = sum(count for code, count in counts.items() if correct_k[code])
+        earned.append(_column_sum(earned_k, column, counts))
         discrimination = None
         if pick_upper and pick_lower:
-            p_upper = sum(count for code, count in Counter(pick_upper(column)).items() if correct_k[code]) / size
-            p_lower = sum(count for code, count in Counter(pick_lower(column)).items() if correct_k[code]) / size
+            up = code_counts(_same_kind(pick_upper(column), column), n_codes)
+            low = code_counts(_same_kind(pick_lower(column), column), n_codes)
+            p_upper = sum(count for code, count in up.items() if correct_k[code]) / size
+            p_lower = sum(count for code, count in low.items() if correct_k[code]) / size
             discrimination = p_upper - p_lower
         if item.type in ("single", "multiple"):
             letters = (

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from operator import add
 from typing import TypeVar
 
-from ..model import CompactItems, GroupReport, ItemResult, ItemStats, MemberResult, ResultTable
+from ..model import CompactItems, GroupReport, ItemResult, ItemStats, MemberResult, ResultTable, code_columns
 
 TYPE_NAMES = {"single": "单选", "multiple": "多选", "true_false": "判断", "fill_blank": "填空"}
 STATUS_NAMES = {
@@ -109,18 +110,34 @@ def coded_members(report: GroupReport) -> tuple[ResultTable, list[Sequence[int]]
     return cached
 
 
-def ranked_chunks(
-    report: GroupReport, size: int = 4096
-) -> Iterator[tuple[list[int], list[MemberResult], list[Sequence[int]]]]:
-    """The ranking in chunks: ``(ranks, members, code columns)``, one column per key item."""
-    _, codes = coded_members(report)
+@dataclass(frozen=True)
+class Chunk:
+    """Consecutive members of the ranking, with what the renderers print of them:
+    ``ranks``, ``members``, ``scores``, ``totals`` and ``percents`` (as the
+    :class:`MemberResult` properties give them) and one column of codes per key item."""
+
+    ranks: list[int]
+    members: list[MemberResult]
+    scores: list[float]
+    totals: list[float]
+    percents: list[float]
+    columns: list[Sequence[int]]
+
+
+def ranked_chunks(report: GroupReport, size: int = 4096) -> Iterator[Chunk]:
+    """The ranking, ``size`` members at a time."""
+    table, codes = coded_members(report)
     order, ranks = report.rank_order()
+    scores = report.scores()
     n_items = len(report.key.items)
     for start in range(0, len(order), size):
         at = order[start : start + size]
         members = list(map(report.members.__getitem__, at))
-        columns: list[Sequence[int]] = list(zip(*map(codes.__getitem__, at), strict=True)) if n_items else []
-        yield ranks[start : start + size], members, columns
+        chunk_scores = list(map(scores.__getitem__, at))
+        totals = [table.total if type(m.items) is CompactItems and m.items.table is table else m.total for m in members]
+        percents = [100.0 * s / t if t else 0.0 for s, t in zip(chunk_scores, totals, strict=True)]
+        columns = code_columns(list(map(codes.__getitem__, at)), n_items)
+        yield Chunk(ranks[start : start + size], members, chunk_scores, totals, percents, columns)
 
 
 def speech_items(report: GroupReport) -> list[list[int]]:

@@ -8,7 +8,7 @@ from itertools import repeat
 from typing import Any, TextIO
 
 from ..model import GroupReport
-from ._common import Memo, ranked_chunks, speech_items, speech_sums
+from ._common import Memo, coded_members, pts, ranked_chunks, speech_items, speech_sums
 
 
 def render_csv(report: GroupReport) -> str:
@@ -22,8 +22,6 @@ def render_csv(report: GroupReport) -> str:
 
 def write_csv(report: GroupReport, stream: TextIO) -> None:
     """Write :func:`render_csv`'s text to ``stream``, a chunk of members at a time."""
-    from ._common import pts
-
     writer = csv.writer(stream)
     key = report.key
     writer.writerow(
@@ -36,31 +34,28 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
     percent: Memo[float, str] = Memo(lambda p: f"{p:.1f}")
     pass_mark = report.pass_mark - 1e-9
     by_speech = speech_items(report)
-    table = None
-    for ranks, members, columns in ranked_chunks(report):
-        if table is None:
-            from ._common import coded_members
-
-            table = coded_members(report)[0]
-            earned_texts = [[pts(e) for e in earned] for earned in table.earned]
-            missed_texts = [
-                [f"{r.number}、" if r.status != "correct" else "" for r in results] for results in table.results
-            ]
+    table = coded_members(report)[0]
+    earned_texts = [[pts(e) for e in earned] for earned in table.earned]
+    missed_texts = [[f"{r.number}、" if r.status != "correct" else "" for r in results] for results in table.results]
+    for chunk in ranked_chunks(report):
+        members, columns, percents = chunk.members, chunk.columns, chunk.percents
         n = len(members)
-        scores = [m.score for m in members]
-        percents = [m.percent for m in members]
         head: list[list[Any]] = [
-            ranks,
+            chunk.ranks,
             [m.name for m in members],
             [m.source for m in members],
             [m.line or "" for m in members],
-            list(map(points.__getitem__, scores)),
-            list(map(points.__getitem__, [m.total for m in members])),
+            list(map(points.__getitem__, chunk.scores)),
+            list(map(points.__getitem__, chunk.totals)),
             list(map(percent.__getitem__, percents)),
             ["及格" if p >= pass_mark else "不及格" for p in percents],
         ]
-        by_speech_cols = [list(map(points.__getitem__, speech_sums(table, ks, columns, n))) for ks in by_speech]
         item_cols = [list(map(earned_texts[k].__getitem__, col)) for k, col in enumerate(columns)]
+        # a speech of one item: 0.0 + its points, printed the same as the item's
+        by_speech_cols = [
+            item_cols[ks[0]] if len(ks) == 1 else list(map(points.__getitem__, speech_sums(table, ks, columns, n)))
+            for ks in by_speech
+        ]
         if columns:
             joined = map(
                 "".join, zip(*(map(missed_texts[k].__getitem__, col) for k, col in enumerate(columns)), strict=True)

@@ -199,17 +199,20 @@ def _write_members(report: GroupReport, stream: BinaryIO) -> None:
     pass_mark = report.pass_mark - 1e-9
     middle = b'\n      },\n      "items": ['
     end = b"\n      ]\n    }"
-    for start, (ranks, members, columns) in enumerate(ranked_chunks(report)):
-        n = len(members)
+    for start, chunk in enumerate(ranked_chunks(report)):
+        columns = chunk.columns
         heads = [
             (
                 f'\n    {{\n      "rank": {rank},\n      "name": {encode(m.name)},\n      "source": {scalar[m.source]},\n'
-                f'      "line": {m.line},\n      "score": {scalar[m.score]},\n      "total": {scalar[m.total]},\n'
-                f'      "percent": {scalar[round(m.percent, 4)]},\n'
-                f'      "passed": {"true" if m.percent >= pass_mark else "false"},\n      "speeches": {{'
+                f'      "line": {m.line},\n      "score": {scalar[score]},\n      "total": {scalar[total]},\n'
+                f'      "percent": {scalar[round(percent, 4)]},\n'
+                f'      "passed": {"true" if percent >= pass_mark else "false"},\n      "speeches": {{'
             ).encode()
-            for rank, m in zip(ranks, members, strict=True)
+            for rank, m, score, total, percent in zip(
+                chunk.ranks, chunk.members, chunk.scores, chunk.totals, chunk.percents, strict=True
+            )
         ]
+        n = len(heads)
         texts = zip(
             heads,
             *(map(memo.__getitem__, speech_sums(table, ks, columns, n)) for ks, memo in speeches),
