@@ -544,6 +544,7 @@ def write_package(package: genanki.Package, path: str | Path, *, timestamp: floa
 #: The earliest time a zip entry can carry (1980-01-01 UTC).
 _ZIP_EPOCH = 315532800
 
+
 def _previous_database(path: Path) -> bytes:
     """The SQLite database inside the package at ``path``; ``b""`` when there is no readable package."""
     try:
