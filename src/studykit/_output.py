@@ -21,13 +21,18 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import StudykitError
 
+#: A file's content: the bytes, or a function that writes them to a binary stream
+#: (for output too large to hold in memory, e.g. a 100,000-member grade report).
+Content = bytes | Callable[[BinaryIO], None]
 
-def write_files(files: Mapping[Path, bytes]) -> None:
+
+def write_files(files: Mapping[Path, Content]) -> None:
     """Write ``files`` (path → content) all-or-nothing, creating missing folders.
 
     New files get the usual permissions (0666 less the umask).  Raises
@@ -89,8 +94,8 @@ def _temp_name(path: Path, kind: str) -> Path:
     return path.with_name(f".{path.name}.{os.urandom(4).hex()}.{kind}")
 
 
-def _write_temp(path: Path, data: bytes) -> Path:
-    """``data`` written and synced to a new temporary file beside ``path``; its path."""
+def _write_temp(path: Path, data: Content) -> Path:
+    """``data`` written (or streamed) and synced to a new temporary file beside ``path``; its path."""
     while True:
         temp = _temp_name(path, "tmp")
         try:
@@ -99,8 +104,11 @@ def _write_temp(path: Path, data: bytes) -> Path:
             continue
         break
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                data(handle)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:

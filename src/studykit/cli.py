@@ -398,7 +398,7 @@ def grade(
     import sys
 
     from .errors import AnswerFileError
-    from .grade import choose_bank, format_for, grade_files, render_report, write_report
+    from .grade import choose_bank, format_for, grade_files, render_report, save_report
     from .key import load_key
 
     if output is not None:
@@ -435,11 +435,10 @@ def grade(
     if not report.members:
         raise AnswerFileError("no answers could be graded")
     fmt = format_for(output, fmt)
-    text = render_report(report, fmt)
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(render_report(report, fmt), nl=False)
     else:
-        write_report(text, output, fmt)
+        save_report(report, output, fmt)
         click.echo(f"{output}: {len(report.members)} graded", err=True)
     if review_dir is not None and bank is not None:
         from .review import write_review_decks

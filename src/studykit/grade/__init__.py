@@ -18,13 +18,24 @@ option counts, per-speech means), then :func:`render_report`.
 from __future__ import annotations
 
 from .batch import choose_bank, grade_files
-from .model import GivenAnswer, GroupReport, ItemResult, ItemStats, MemberResult, Reread, SpeechStats, Submission
+from .model import (
+    CompactItems,
+    GivenAnswer,
+    GroupReport,
+    ItemResult,
+    ItemStats,
+    MemberResult,
+    Reread,
+    SpeechStats,
+    Submission,
+)
 from .readers import detect_encoding, iter_answers, read_answers
-from .report import FORMATS, format_for, render_report, write_report
+from .report import FORMATS, format_for, render_report, save_report, stream_report, write_report
 from .scoring import discrimination_index, grade_submission, score_item, summarize_group
 
 __all__ = [
     "FORMATS",
+    "CompactItems",
     "GivenAnswer",
     "GroupReport",
     "ItemResult",
@@ -42,7 +53,9 @@ __all__ = [
     "iter_answers",
     "read_answers",
     "render_report",
+    "save_report",
     "score_item",
+    "stream_report",
     "summarize_group",
     "write_report",
 ]

@@ -14,9 +14,10 @@ from ..bank import default_bank_path, load_bank
 from ..errors import AnswerFileError, BankError, Problem
 from ..key import AnswerKey
 from ..model import Bank
-from .model import GroupReport, MemberResult
-from .readers import iter_answers
-from .scoring import check_rule, grade_submission, summarize_group
+from ._gc import gc_paused
+from .model import GroupReport, MemberResult, Submission
+from .readers import iter_inputs
+from .scoring import TableGrader, check_rule, grade_submission, summarize_group
 
 
 def choose_bank(key: AnswerKey, bank_path: str | Path | None) -> tuple[Bank | None, str]:
@@ -79,33 +80,43 @@ def grade_files(
         if on_problem:
             on_problem(p)
 
+    grader = TableGrader(key, rule)
+
     def graded() -> Iterator[MemberResult]:
-        seen: dict[str, str] = {}
-        for sub in iter_answers(
+        seen: dict[str, MemberResult] = {}
+        for got in iter_inputs(
             paths, key, name_column=name_column, encoding=encoding, on_problem=sink, on_file=on_file
         ):
-            try:
-                result = grade_submission(sub, key, rule)
-            except AnswerFileError as exc:
-                sink(Problem(sub.source, sub.line, sub.name, exc.message))
-                continue
-            for w in result.warnings:
-                sink(w)
-            if sub.name in seen:
+            if type(got) is tuple:
+                name, source, line, cells, _, _ = got
+                result = grader.grade(name, source, line, cells)
+            else:
+                sub: Submission = got  # type: ignore[assignment]
+                try:
+                    result = grade_submission(sub, key, rule)
+                except AnswerFileError as exc:
+                    sink(Problem(sub.source, sub.line, sub.name, exc.message))
+                    continue
+            if result.warnings:
+                for w in result.warnings:
+                    sink(w)
+            first = seen.setdefault(result.name, result)
+            if first is not result:
                 sink(
                     Problem(
-                        sub.source,
-                        sub.line,
-                        sub.name,
-                        f"this name was graded before ({seen[sub.name]}); both are reported",
+                        result.source,
+                        result.line,
+                        result.name,
+                        f"this name was graded before ({first.where}); both are reported",
                         "warning",
                     )
                 )
-            else:
-                seen[sub.name] = sub.where
             yield result
 
-    report = summarize_group(graded(), key, bank=bank, pass_mark=pass_mark, multiple_scoring=rule, bank_note=bank_note)
+    with gc_paused():
+        report = summarize_group(
+            graded(), key, bank=bank, pass_mark=pass_mark, multiple_scoring=rule, bank_note=bank_note
+        )
     from dataclasses import replace
 
     return replace(report, warnings=tuple(warnings), failures=tuple(failures))

@@ -10,8 +10,11 @@ shares are floats in 0–1; percentages are floats in 0–100.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from operator import getitem
+from typing import Literal, overload
 
 from ..errors import Problem
 from ..key import AnswerKey
@@ -76,28 +79,162 @@ class ItemResult:
     points: float
 
 
-@dataclass(frozen=True)
+class ResultTable:
+    """The distinct :class:`ItemResult` of each key item met in one group, numbered.
+
+    A branch's answers repeat (``A``, ``ABC``, ``对``): instead of one
+    :class:`ItemResult` per member and item, members keep one small integer *code*
+    per item into ``results[k]`` (``k`` the item's index in ``key.items``).  The
+    table only grows; a code, once given, always means the same result.
+    ``earned[k][code]`` and ``correct[k][code]`` mirror ``results[k][code].earned``
+    and ``.status == "correct"`` for fast sums.  ``total`` is the key's points,
+    added in key order (as :attr:`MemberResult.total` adds them).
+    """
+
+    __slots__ = ("_codes", "correct", "earned", "key", "results", "total")
+
+    def __init__(self, key: AnswerKey) -> None:
+        self.key = key
+        n = len(key.items)
+        self.results: list[list[ItemResult]] = [[] for _ in range(n)]
+        self.earned: list[list[float]] = [[] for _ in range(n)]
+        self.correct: list[list[bool]] = [[] for _ in range(n)]
+        self._codes: list[dict[ItemResult, int]] = [{} for _ in range(n)]
+        self.total: float = sum(it.points for it in key.items)
+
+    def code(self, k: int, result: ItemResult) -> int:
+        """The code of ``result`` for the ``k``-th item (0-based), adding it if new."""
+        codes = self._codes[k]
+        code = codes.get(result)
+        if code is None:
+            code = codes[result] = len(self.results[k])
+            self.results[k].append(result)
+            self.earned[k].append(result.earned)
+            self.correct[k].append(result.status == "correct")
+        return code
+
+    def encode(self, items: Sequence[ItemResult]) -> Sequence[int]:
+        """The codes of a member's ``items`` (one per key item, in key order)."""
+        if type(items) is CompactItems and items.table is self:
+            return items.codes
+        return pack_codes([self.code(k, r) for k, r in enumerate(items)])
+
+
+def pack_codes(codes: list[int]) -> Sequence[int]:
+    """``codes`` as compact as they fit: ``bytes`` (all below 256), else an ``array('I')``."""
+    try:
+        return bytes(codes)
+    except ValueError:
+        from array import array
+
+        return array("I", codes)
+
+
+def code_columns(rows: Sequence[Sequence[int]], width: int) -> list[Sequence[int]]:
+    """``rows`` (each ``width`` codes, one member's) turned into ``width`` columns (one item's).
+
+    When every row is ``bytes`` the columns are ``bytes`` too, cut from one joined
+    buffer (no per-code work); otherwise tuples."""
+    if not width:
+        return []
+    if not rows:
+        return [b"" for _ in range(width)]
+    flat = b"".join(rows)  # type: ignore[arg-type]  # an array('I') row joins as 4 bytes a code
+    if len(flat) == width * len(rows):  # so every row was bytes: none is shorter than width
+        return [flat[k::width] for k in range(width)]
+    return list(zip(*rows, strict=True))
+
+
+def code_counts(column: Sequence[int], n_codes: int) -> dict[int, int]:
+    """How many times each code below ``n_codes`` occurs in ``column`` (codes never met are left out)."""
+    if type(column) is bytes:
+        counts = {code: column.count(code) for code in range(n_codes)}
+        return {code: count for code, count in counts.items() if count}
+    return dict(Counter(column))
+
+
+class CompactItems(Sequence[ItemResult]):
+    """A member's item results as codes into a shared :class:`ResultTable`.
+
+    Behaves as the tuple of :class:`ItemResult` it stands for (indexing,
+    iteration, ``len``, equality with that tuple, hashing), at a byte or so per
+    item.  ``score`` is the sum of the items' points earned, in key order.
+    """
+
+    __slots__ = ("codes", "score", "table")
+
+    def __init__(self, codes: Sequence[int], table: ResultTable, score: float | None = None) -> None:
+        self.codes = codes
+        self.table = table
+        self.score: float = sum(map(getitem, table.earned, codes)) if score is None else score
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    @overload
+    def __getitem__(self, index: int) -> ItemResult: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ItemResult, ...]: ...
+    def __getitem__(self, index: int | slice) -> ItemResult | tuple[ItemResult, ...]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        if index < 0:
+            index += len(self.codes)
+        return self.table.results[index][self.codes[index]]
+
+    def __iter__(self) -> Iterator[ItemResult]:
+        return map(getitem, self.table.results, self.codes)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, CompactItems):
+            if other.table is self.table:
+                return bool(other.codes == self.codes)
+            return tuple(self) == tuple(other)
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
+@dataclass(frozen=True, slots=True)
 class MemberResult:
-    """One member's graded paper: an :class:`ItemResult` per key item, in key order."""
+    """One member's graded paper: an :class:`ItemResult` per key item, in key order.
+
+    ``items`` is a tuple, or (from :func:`~studykit.grade.batch.grade_files` on a
+    table) a :class:`CompactItems` equal to that tuple — a read-only sequence
+    that keeps a byte per item instead of an object.
+    """
 
     name: str
     source: str
     line: int
-    items: tuple[ItemResult, ...]
+    items: Sequence[ItemResult]
     warnings: tuple[Problem, ...] = ()
 
     @property
     def score(self) -> float:
-        return sum(i.earned for i in self.items)
+        items = self.items
+        if type(items) is CompactItems:
+            return items.score
+        return sum(i.earned for i in items)
 
     @property
     def total(self) -> float:
-        return sum(i.points for i in self.items)
+        items = self.items
+        if type(items) is CompactItems:
+            return items.table.total
+        return sum(i.points for i in items)
 
     @property
     def percent(self) -> float:
         """Score as a percentage of the total (0–100; 0 for an empty key)."""
-        return 100.0 * self.score / self.total if self.total else 0.0
+        total = self.total
+        return 100.0 * self.score / total if total else 0.0
 
     @property
     def where(self) -> str:
@@ -195,12 +332,31 @@ class GroupReport:
     def ranking(self) -> list[tuple[int, MemberResult]]:
         """Members by score, highest first, with competition ranks (1, 2, 2, 4);
         ties keep the order read."""
-        ordered = sorted(self.members, key=lambda m: -m.score)
-        ranked: list[tuple[int, MemberResult]] = []
-        for i, m in enumerate(ordered):
-            rank = ranked[-1][0] if ranked and ranked[-1][1].score == m.score else i + 1
-            ranked.append((rank, m))
-        return ranked
+        order, ranks = self.rank_order()
+        return list(zip(ranks, map(self.members.__getitem__, order), strict=True))
+
+    def scores(self) -> list[float]:
+        """Each member's score (points), in the order read."""
+        cached: list[float] | None = self.__dict__.get("_scores")
+        if cached is None:
+            cached = self.__dict__["_scores"] = [m.score for m in self.members]
+        return cached
+
+    def rank_order(self) -> tuple[list[int], list[int]]:
+        """``(order, ranks)``: indices into ``members`` by score, highest first (ties in
+        the order read), and the competition rank of each, as :meth:`ranking` pairs them."""
+        cached: tuple[list[int], list[int]] | None = self.__dict__.get("_rank_order")
+        if cached is None:
+            scores = self.scores()
+            order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)  # stable: ties keep read order
+            ordered = list(map(scores.__getitem__, order))
+            first: dict[float, int] = {}
+            for position, score in enumerate(ordered, 1):  # runs of equal scores share the first position
+                if score not in first:
+                    first[score] = position
+            cached = order, list(map(first.__getitem__, ordered))
+            self.__dict__["_rank_order"] = cached  # the report is frozen, so this never goes stale
+        return cached
 
     def speech_label(self, speech: str) -> str:
         return self.speech_labels.get(speech) or speech or "（未注明）"

@@ -57,6 +57,11 @@ SURVEY_JOIN = "┋"
 
 def clean(text: str) -> str:
     """``text`` in NFKC, without zero-width characters, whitespace collapsed and stripped."""
+    if text.isprintable() and unicodedata.is_normalized("NFKC", text):
+        # no control, format (zero-width) or separator character but the plain space
+        if "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return text
+        return _WS.sub(" ", text).strip()
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     return _WS.sub(" ", text).strip()
 

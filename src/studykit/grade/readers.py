@@ -41,8 +41,9 @@ import csv
 import io
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -204,6 +205,26 @@ def iter_answers(
     with each path when it is done.  Raises :class:`AnswerFileError` only for an
     unknown ``encoding``.
     """
+    for got in iter_inputs(
+        paths, key, name_column=name_column, encoding=encoding, on_problem=on_problem, on_file=on_file
+    ):
+        if type(got) is tuple:
+            yield _submission(key, got)
+        else:
+            yield got  # type: ignore[misc]
+
+
+def iter_inputs(
+    paths: Iterable[str | Path],
+    key: AnswerKey,
+    *,
+    name_column: str | None = None,
+    encoding: str | None = None,
+    on_problem: ProblemSink | None = None,
+    on_file: Callable[[str], None] | None = None,
+) -> Iterator[Submission | TableRow]:
+    """As :func:`iter_answers`, but a table's rows come as :data:`TableRow` tuples
+    (raw cells, not yet a :class:`Submission`) — what the table grader reads."""
     if encoding:
         encoding = _check_encoding(encoding)
     sink: ProblemSink = on_problem or (lambda p: None)
@@ -233,9 +254,9 @@ def read_answers(
 
 def _iter_file(
     path: Path, name: str, key: AnswerKey, name_column: str | None, encoding: str | None, sink: ProblemSink
-) -> Iterator[Submission]:
+) -> Iterator[Submission | TableRow]:
     suffix = path.suffix.lower()
-    reader: Callable[[], Iterator[Submission]]
+    reader: Callable[[], Iterator[Submission | TableRow]]
     last_row = [0]
 
     def warn(line: int, where: str, message: str) -> None:
@@ -249,9 +270,9 @@ def _iter_file(
     elif suffix in YAML_SUFFIXES:
         reader = lambda: iter([_read_yaml_sheet(path, name, key, warn)])  # noqa: E731
     elif suffix in CSV_SUFFIXES:
-        reader = lambda: _read_table(_csv_rows(path, encoding), name, key, name_column, warn, fail, last_row)  # noqa: E731
+        reader = lambda: _table_rows(_csv_rows(path, encoding), name, key, name_column, warn, fail, last_row)  # noqa: E731
     elif suffix in XLSX_SUFFIXES:
-        reader = lambda: _read_table(  # noqa: E731
+        reader = lambda: _table_rows(  # noqa: E731
             _xlsx_rows(path, warn), name, key, name_column, warn, fail, last_row, short_rows=False
         )
     elif suffix == ".xls":
@@ -377,14 +398,14 @@ def _read_txt(
     warn: Callable[[int, str, str], None],
     fail: Callable[[int, str, str], None],
     last_row: list[int],
-) -> Iterator[Submission]:
+) -> Iterator[Submission | TableRow]:
     """A .txt file: an answer sheet, or — when its first non-empty line holds two or more
     tabs — a tab-separated table (Excel's "Unicode text" export)."""
     text = _read_text(path, encoding)
     first = next((line for line in text.splitlines() if line.strip()), "")
     if first.count("\t") >= 2:
         rows = csv.reader(io.StringIO(text, newline=""), "excel-tab")
-        yield from _read_table(rows, name, key, name_column, warn, fail, last_row)
+        yield from _table_rows(rows, name, key, name_column, warn, fail, last_row)
     else:
         yield _read_sheet(text, path, name, key, warn)
 
@@ -736,7 +757,12 @@ def _has_answer(cells: list[str], layout: _Layout, key: AnswerKey) -> bool:
     return False
 
 
-def _read_table(
+#: One row of a table to grade: member name, source (the file as named), row number,
+#: raw answer cells in key order, and the row's quiz and version cells ("" when none).
+TableRow = tuple[str, str, int, Sequence[str], str, str]
+
+
+def _table_rows(
     rows: Iterable[list[str]],
     name: str,
     key: AnswerKey,
@@ -746,14 +772,16 @@ def _read_table(
     last_row: list[int],
     *,
     short_rows: bool = True,
-) -> Iterator[Submission]:
-    """Members of a table, one per row after the header.  With ``short_rows`` a row with
-    fewer cells than the header is a warning (text tables; an .xlsx row may omit trailing
-    empty cells)."""
+) -> Iterator[TableRow]:
+    """The rows of a table to grade, one per member after the header row (found among the
+    first rows, see :func:`_find_header`).  Blank rows are skipped; a row with no name and
+    no readable answer (a second header row) is skipped with a warning; rows of another
+    quiz or version fail.  With ``short_rows`` a row with fewer cells than the header is a
+    warning (text tables; an .xlsx row may omit trailing empty cells)."""
     numbered = enumerate(rows, 1)
     header_row, header, above, after = _find_header(numbered, key, name_column, last_row)
     layout = _layout(header, key, name_column, header_row, warn)
-    width = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
+    header_width = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
     if above:
         shown = ", ".join(map(str, above))
         warn(
@@ -761,34 +789,54 @@ def _read_table(
             "",
             f"the header is row {header_row}; row{'s' if len(above) > 1 else ''} {shown} above it ignored",
         )
+    by_number = dict((n, col) for col, n in layout.questions)
+    columns = [by_number[it.number] for it in key.items]
+    name_at, quiz_at, version_at = layout.name, layout.quiz, layout.version
+    width = max([*columns, name_at, quiz_at, version_at]) + 1
+    pick: Callable[[list[str]], Sequence[str]]
+    if len(columns) == 1:
+        only = columns[0]
+        pick = lambda cells: (cells[only],)  # noqa: E731
+    else:
+        pick = itemgetter(*columns)
+    checked = quiz_at >= 0 or version_at >= 0
+    quiz = version = ""
     for number, cells in itertools.chain(after, numbered):
         last_row[0] = number - 1
-        if not any(c.strip() for c in cells):
-            continue
-
-        def cell(i: int, cells: list[str] = cells) -> str:
-            return cells[i].strip() if 0 <= i < len(cells) else ""
-
-        member = clean(cell(layout.name))
+        given = len(cells)
+        if given < width:
+            cells = cells + [""] * (width - given)
+        member = clean(cells[name_at].strip())
         if not member:
+            if not any(c.strip() for c in cells):
+                continue
             if not _has_answer(cells, layout, key):
                 warn(number, "", "row skipped: no name and no readable answer (a second header row?)")
                 continue
             member = f"（第{number}行）"
             warn(number, "", f"no name in this row; graded as {member}")
-        if short_rows and len(cells) < width:
+        if short_rows and given < header_width:
             warn(
                 number,
                 member,
-                f"the row has {len(cells)} cells but the header has {width}; the missing ones are read as unanswered",
+                f"the row has {given} cells but the header has {header_width}; the missing ones are read as unanswered",
             )
-        head = _SheetHead(member, clean(cell(layout.quiz)), clean(cell(layout.version)), number, number)
-        try:
-            _check_identity(key, head, version_given=layout.version >= 0)
-        except _Fail as exc:
-            message = exc.message.replace("the sheet is", "the row is").replace("the sheet does", "the row does")
-            fail(number, member, message.replace("on the sheet", "in its 版本 column"))
-            continue
-        answers = tuple(GivenAnswer(n, cell(col), number) for col, n in layout.questions)
-        yield Submission(member, name, answers, number, head.quiz, head.version)
+        if checked:
+            quiz = clean(cells[quiz_at].strip()) if quiz_at >= 0 else ""
+            version = clean(cells[version_at].strip()) if version_at >= 0 else ""
+            try:
+                _check_identity(key, _SheetHead(member, quiz, version, number, number), version_given=version_at >= 0)
+            except _Fail as exc:
+                message = exc.message.replace("the sheet is", "the row is").replace("the sheet does", "the row does")
+                fail(number, member, message.replace("on the sheet", "in its 版本 column"))
+                continue
+        yield member, name, number, pick(cells), quiz, version
     last_row[0] = 0
+
+
+def _submission(key: AnswerKey, row: TableRow) -> Submission:
+    """A table row as a :class:`Submission` (answers in item-number order, stripped)."""
+    member, source, number, cells, quiz, version = row
+    order = sorted(range(len(key.items)), key=lambda k: key.items[k].number)
+    answers = tuple(GivenAnswer(key.items[k].number, cells[k].strip(), number) for k in order)
+    return Submission(member, source, answers, number, quiz, version)

@@ -36,12 +36,27 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 
 from ..errors import AnswerFileError, Problem
 from ..key import MULTIPLE_SCORING, AnswerKey, KeyItem
 from ..model import LETTERS, Bank
-from .model import GroupReport, ItemResult, ItemStats, MemberResult, Reread, SpeechStats, Status, Submission
+from .model import (
+    CompactItems,
+    GroupReport,
+    ItemResult,
+    ItemStats,
+    MemberResult,
+    Reread,
+    ResultTable,
+    SpeechStats,
+    Status,
+    Submission,
+    code_columns,
+    code_counts,
+    pack_codes,
+)
 from .normalize import OTHER, accepted_forms, read_answer
 
 #: Share of the group in each of the upper and lower groups (Kelley 1939).
@@ -86,6 +101,72 @@ def correct_answer(item: KeyItem) -> str:
     return _expected_answer(item)
 
 
+def item_result(item: KeyItem, text: str, rule: str) -> tuple[ItemResult, str]:
+    """How the answer ``text`` (stripped) to ``item`` scores under ``rule``, and the
+    warning message when it cannot be read or reads ambiguously, e.g. a letter that
+    names another option than the text beside it ("" otherwise)."""
+    reading = read_answer(text, item)
+    if reading.kind == "unanswered":
+        return ItemResult(item.number, item.question_id, "unanswered", "", (), 0.0, item.points), ""
+    if reading.kind == "unreadable":
+        return (
+            ItemResult(item.number, item.question_id, "unreadable", reading.shown, (), 0.0, item.points),
+            f"cannot read answer {reading.shown!r}: {reading.problem}; scored 0",
+        )
+    status, earned = score_item(item, reading.choices, rule)
+    result = ItemResult(item.number, item.question_id, status, reading.shown, reading.choices, earned, item.points)
+    return result, reading.warning
+
+
+class TableGrader:
+    """Grades rows of a table against one key: the fast path of :func:`grade_submission`.
+
+    A table's cells repeat, so each item keeps a map from raw cell text to a code
+    in a shared :class:`~studykit.grade.model.ResultTable`; a row becomes a
+    :class:`~studykit.grade.model.MemberResult` whose ``items`` are those codes
+    (:class:`~studykit.grade.model.CompactItems`).  Results, scores and warnings
+    are exactly those of :func:`grade_submission` on the same row.
+    """
+
+    def __init__(self, key: AnswerKey, multiple_scoring: str | None = None) -> None:
+        self.key = key
+        self.rule = check_rule(multiple_scoring or key.multiple_scoring)
+        self.table = ResultTable(key)
+        n = len(key.items)
+        #: raw cell text → code, for answers that score without a warning and fit a byte
+        self._fast: list[dict[str, int]] = [{} for _ in range(n)]
+        #: stripped cell text → (code, warning message or "")
+        self._seen: list[dict[str, tuple[int, str]]] = [{} for _ in range(n)]
+
+    def grade(self, name: str, source: str, line: int, cells: Sequence[str]) -> MemberResult:
+        """Grade one row: ``cells`` are the raw answer cells in key order (``line`` the row)."""
+        table = self.table
+        try:
+            codes: Sequence[int] = bytes(map(dict.__getitem__, self._fast, cells))
+        except KeyError:
+            return self._grade_slow(name, source, line, cells)
+        if len(codes) != len(self._fast):
+            return self._grade_slow(name, source, line, cells)
+        return MemberResult(name, source, line, CompactItems(codes, table))
+
+    def _grade_slow(self, name: str, source: str, line: int, cells: Sequence[str]) -> MemberResult:
+        codes: list[int] = []
+        warnings: list[Problem] = []
+        for k, (item, raw) in enumerate(zip(self.key.items, cells, strict=True)):
+            text = raw.strip()
+            seen = self._seen[k].get(text)
+            if seen is None:
+                result, problem = item_result(item, text, self.rule)
+                seen = self._seen[k][text] = (self.table.code(k, result), problem)
+            code, problem = seen
+            if problem:
+                warnings.append(Problem(source, line, f"{name}, question {item.number}", problem, "warning"))
+            elif code < 256:
+                self._fast[k][raw] = code
+            codes.append(code)
+        return MemberResult(name, source, line, CompactItems(pack_codes(codes), self.table), tuple(warnings))
+
+
 def grade_submission(sub: Submission, key: AnswerKey, multiple_scoring: str | None = None) -> MemberResult:
     """Grade one member's ``sub`` against ``key``.
 
@@ -117,30 +198,12 @@ def grade_submission(sub: Submission, key: AnswerKey, multiple_scoring: str | No
     items: list[ItemResult] = []
     for item in key.items:
         text, line = given.get(item.number, ("", sub.line))
-        reading = read_answer(text, item)
-        if reading.kind == "unanswered":
-            items.append(ItemResult(item.number, item.question_id, "unanswered", "", (), 0.0, item.points))
-            continue
-        if reading.kind == "unreadable":
+        result, problem = item_result(item, text, rule)
+        if problem:
             warnings.append(
-                Problem(
-                    sub.source,
-                    line or sub.line,
-                    f"{sub.name}, question {item.number}",
-                    f"cannot read answer {reading.shown!r}: {reading.problem}; scored 0",
-                    "warning",
-                )
+                Problem(sub.source, line or sub.line, f"{sub.name}, question {item.number}", problem, "warning")
             )
-            items.append(ItemResult(item.number, item.question_id, "unreadable", reading.shown, (), 0.0, item.points))
-            continue
-        if reading.warning:
-            warnings.append(
-                Problem(sub.source, line or sub.line, f"{sub.name}, question {item.number}", reading.warning, "warning")
-            )
-        status, earned = score_item(item, reading.choices, rule)
-        items.append(
-            ItemResult(item.number, item.question_id, status, reading.shown, reading.choices, earned, item.points)
-        )
+        items.append(result)
     return MemberResult(sub.name, sub.source, sub.line, tuple(items), tuple(warnings))
 
 
@@ -164,6 +227,37 @@ def discrimination_index(full_marks: Sequence[bool], scores: Sequence[float]) ->
     upper = sum(full_marks[i] for i in order[:n]) / n
     lower = sum(full_marks[i] for i in order[-n:]) / n
     return upper - lower
+
+
+def _picker(indices: list[int]) -> Callable[[Sequence[int]], Sequence[int]]:
+    """A function taking the values at ``indices`` out of a sequence (a tuple, even for one index)."""
+    if len(indices) == 1:
+        only = indices[0]
+        return lambda seq: (seq[only],)
+    return itemgetter(*indices)
+
+
+#: Points that are whole multiples of 1/EXACT add up exactly in floats, in any order.
+EXACT = 1024
+
+
+def _same_kind(picked: Sequence[int], column: Sequence[int]) -> Sequence[int]:
+    """``picked`` (a tuple) as ``bytes`` when it was picked from ``bytes`` (to count codes fast)."""
+    return bytes(picked) if type(column) is bytes else picked
+
+
+def _column_sum(earned: list[float], column: Sequence[int], counts: dict[int, int]) -> float:
+    """Points earned on one item by everyone: ``0.0 + earned[code]`` for each code of ``column``
+    in turn.  When every value is a multiple of 1/1024 and the total stays far below 2**53/1024,
+    every partial sum is exact, so ``count × value`` per code gives the very same float."""
+    values = [earned[code] for code in counts]
+    exact = all(float(v * EXACT).is_integer() and v >= 0 for v in values)
+    if exact and (max(values, default=0.0) * EXACT + 1) * (len(column) + 1) < 2.0**52:
+        total = 0.0
+        for code, count in counts.items():
+            total += count * earned[code]
+        return total
+    return sum(map(earned.__getitem__, column), 0.0)
 
 
 def reread_map(key: AnswerKey, bank: Bank) -> dict[str, Reread]:
@@ -200,22 +294,41 @@ def summarize_group(
     if not 0 <= pass_mark <= 100:
         raise ValueError(f"pass mark {pass_mark} is not a percentage (expected 0–100)")
     rule = check_rule(multiple_scoring or key.multiple_scoring)
-    members: list[MemberResult] = []
-    counts = [Counter[str]() for _ in key.items]
-    flags: list[list[bool]] = [[] for _ in key.items]
-    earned = [0.0 for _ in key.items]
-    for m in results:
-        members.append(m)
-        for k, r in enumerate(m.items):
-            counts[k]["\0" + r.status] += 1
-            counts[k].update(r.choices)
-            flags[k].append(r.status == "correct")
-            earned[k] += r.earned
+    members = tuple(results)
+    table = next((m.items.table for m in members if type(m.items) is CompactItems), None)
+    if table is None or table.key is not key:
+        table = ResultTable(key)
+    rows = [table.encode(m.items) for m in members]
     scores = [m.score for m in members]
     n = len(members)
+    # Kelley groups, once for every item: members by score, ties in the order read
+    by_score = sorted(range(n), key=scores.__getitem__, reverse=True)
+    size = upper_lower_size(n)
+    upper, lower = by_score[:size], by_score[-size:]
+    columns = code_columns(rows, len(key.items))
+    pick_upper, pick_lower = (_picker(upper), _picker(lower)) if n >= 2 else (None, None)
     items: list[ItemStats] = []
+    earned: list[float] = []
     for k, item in enumerate(key.items):
-        c = counts[k]
+        column = columns[k]
+        results_k, correct_k, earned_k = table.results[k], table.correct[k], table.earned[k]
+        n_codes = len(results_k)
+        counts = code_counts(column, n_codes)
+        c = Counter[str]()
+        for code, count in counts.items():
+            r = results_k[code]
+            c["\0" + r.status] += count
+            for choice in r.choices:
+                c[choice] += count
+        full = sum(count for code, count in counts.items() if correct_k[code])
+        earned.append(_column_sum(earned_k, column, counts))
+        discrimination = None
+        if pick_upper and pick_lower:
+            up = code_counts(_same_kind(pick_upper(column), column), n_codes)
+            low = code_counts(_same_kind(pick_lower(column), column), n_codes)
+            p_upper = sum(count for code, count in up.items() if correct_k[code]) / size
+            p_lower = sum(count for code, count in low.items() if correct_k[code]) / size
+            discrimination = p_upper - p_lower
         if item.type in ("single", "multiple"):
             letters = (
                 list(LETTERS[: len(item.options)])
@@ -236,8 +349,8 @@ def summarize_group(
                 speech=item.speech,
                 points=item.points,
                 answer=item.answer,
-                facility=sum(flags[k]) / n if n else None,
-                discrimination=discrimination_index(flags[k], scores),
+                facility=full / n if n else None,
+                discrimination=discrimination,
                 mean_points=earned[k] / n if n else None,
                 choices=choices,
                 other=c[OTHER] if item.type in ("single", "multiple") else 0,
@@ -268,7 +381,7 @@ def summarize_group(
         key=key,
         multiple_scoring=rule,
         pass_mark=pass_mark,
-        members=tuple(members),
+        members=members,
         items=tuple(items),
         speeches=tuple(speeches),
         mean=statistics.fmean(scores) if scores else None,

@@ -1,13 +1,18 @@
 """Grade reports: text (terminal), CSV (one row per member), JSON (every detail), HTML.
 
 Each renderer takes a :class:`~studykit.grade.model.GroupReport` and returns
-text; :func:`write_report` writes it atomically (CSV as UTF-8 with BOM so Excel
-opens it, the rest as UTF-8).
+text (:func:`render_report`) or writes it to a text stream (:func:`stream_report`);
+:func:`save_report` streams it to a file atomically, :func:`write_report` writes
+rendered text atomically (both: CSV as UTF-8 with BOM so Excel opens it, the rest
+as UTF-8).
 """
 
 from __future__ import annotations
 
+import codecs
+import io
 from pathlib import Path
+from typing import BinaryIO
 
 from ..model import GroupReport
 
@@ -18,6 +23,13 @@ SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html
 
 def render_report(report: GroupReport, fmt: str = "text") -> str:
     """``report`` as ``fmt`` (one of :data:`FORMATS`); raises ``ValueError`` for another."""
+    from .._gc import gc_paused
+
+    with gc_paused():
+        return _render(report, fmt)
+
+
+def _render(report: GroupReport, fmt: str) -> str:
     if fmt == "text":
         from .text import render_text
 
@@ -35,6 +47,49 @@ def render_report(report: GroupReport, fmt: str = "text") -> str:
 
         return render_html(report)
     raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+
+
+def stream_report(report: GroupReport, fmt: str, stream: BinaryIO) -> None:
+    """Write ``report`` as ``fmt`` to the binary ``stream``: the text :func:`render_report`
+    returns, UTF-8 encoded (no BOM), without holding it all in memory (CSV and JSON are
+    written a chunk of members at a time).  Raises ``ValueError`` for an unknown format."""
+    from .._gc import gc_paused
+
+    with gc_paused():
+        if fmt == "csv":
+            from .csv import write_csv
+
+            text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+            try:
+                write_csv(report, text)
+                text.flush()
+            finally:
+                text.detach()
+        elif fmt == "json":
+            from .json import write_json
+
+            write_json(report, stream)
+        else:
+            stream.write(_render(report, fmt).encode("utf-8"))
+
+
+def save_report(report: GroupReport, path: str | Path, fmt: str) -> None:
+    """Write ``report`` as ``fmt`` to ``path`` atomically and streamed, through
+    :func:`studykit._output.write_files` (a temporary file in the same folder, then
+    ``os.replace``; no partial file on failure).  CSV gets a UTF-8 BOM.  Raises
+    ``ValueError`` for an unknown format (before writing anything) and
+    :class:`~studykit.errors.StudykitError` naming ``path`` when it cannot be written."""
+    from ..._output import write_files
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+
+    def write(stream: BinaryIO) -> None:
+        if fmt == "csv":
+            stream.write(codecs.BOM_UTF8)
+        stream_report(report, fmt, stream)
+
+    write_files({Path(path): write})
 
 
 def format_for(path: Path | None, fmt: str | None) -> str:

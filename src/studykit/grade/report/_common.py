@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from ..model import GroupReport, ItemResult, ItemStats, MemberResult
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from operator import add
+from typing import TypeVar
+
+from ..model import CompactItems, GroupReport, ItemResult, ItemStats, MemberResult, ResultTable, code_columns
 
 TYPE_NAMES = {"single": "单选", "multiple": "多选", "true_false": "判断", "fill_blank": "填空"}
 STATUS_NAMES = {
@@ -76,3 +81,86 @@ def short_label(report: GroupReport, speech: str) -> str:
     """The speaker (or the heading of the introduction), else the speech id."""
     label = report.speech_label(speech)
     return label.split(" ", 1)[0]
+
+
+# -- the compact view renderers use for large groups ------------------------------
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Memo(dict[K, V]):
+    """``f(value)`` per distinct value, computed once: ``memo[value]`` (C-speed lookups in ``map``)."""
+
+    def __init__(self, f: Callable[[K], V]) -> None:
+        super().__init__()
+        self.f = f
+
+    def __missing__(self, value: K) -> V:
+        text = self[value] = self.f(value)
+        return text
+
+
+def coded_members(report: GroupReport) -> tuple[ResultTable, list[Sequence[int]]]:
+    """Each member's items as codes into one :class:`ResultTable` (read order).
+
+    Members graded from a table already hold codes; others are encoded (cached on the report).
+    """
+    cached: tuple[ResultTable, list[Sequence[int]]] | None = report.__dict__.get("_coded")
+    if cached is None:
+        table = next(
+            (
+                m.items.table
+                for m in report.members
+                if type(m.items) is CompactItems and m.items.table.key is report.key
+            ),
+            None,
+        )
+        if table is None:
+            table = ResultTable(report.key)
+        cached = table, [table.encode(m.items) for m in report.members]
+        report.__dict__["_coded"] = cached  # the report is frozen, so this never goes stale
+    return cached
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Consecutive members of the ranking, with what the renderers print of them:
+    ``ranks``, ``members``, ``scores``, ``totals`` and ``percents`` (as the
+    :class:`MemberResult` properties give them) and one column of codes per key item."""
+
+    ranks: list[int]
+    members: list[MemberResult]
+    scores: list[float]
+    totals: list[float]
+    percents: list[float]
+    columns: list[Sequence[int]]
+
+
+def ranked_chunks(report: GroupReport, size: int = 4096) -> Iterator[Chunk]:
+    """The ranking, ``size`` members at a time."""
+    table, codes = coded_members(report)
+    order, ranks = report.rank_order()
+    scores = report.scores()
+    n_items = len(report.key.items)
+    for start in range(0, len(order), size):
+        at = order[start : start + size]
+        members = list(map(report.members.__getitem__, at))
+        chunk_scores = list(map(scores.__getitem__, at))
+        totals = [table.total if type(m.items) is CompactItems and m.items.table is table else m.total for m in members]
+        percents = [100.0 * s / t if t else 0.0 for s, t in zip(chunk_scores, totals, strict=True)]
+        columns = code_columns(list(map(codes.__getitem__, at)), n_items)
+        yield Chunk(ranks[start : start + size], members, chunk_scores, totals, percents, columns)
+
+
+def speech_items(report: GroupReport) -> list[list[int]]:
+    """Per speech of ``report.speeches``: the indices of its items in ``report.key.items``."""
+    return [[k for k, it in enumerate(report.key.items) if it.speech == s.speech] for s in report.speeches]
+
+
+def speech_sums(table: ResultTable, ks: list[int], columns: list[Sequence[int]], n: int) -> list[float]:
+    """Points each of ``n`` members earned on the items ``ks``, added in key order from 0.0
+    (exactly as :func:`~studykit.grade.scoring.member_speech_scores` adds them)."""
+    sums: list[float] = [0.0] * n
+    for k in ks:
+        sums = list(map(add, sums, map(table.earned[k].__getitem__, columns[k])))
+    return sums

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from itertools import repeat
+from typing import Any, TextIO
 
 from ..model import GroupReport
-from ..scoring import member_speech_scores
-from ._common import missed, percent_number, pts
+from ._common import Memo, coded_members, percent_number, pts, ranked_chunks, speech_items, speech_sums
 
 #: A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -25,22 +26,51 @@ def render_csv(report: GroupReport) -> str:
     full points, ``、``-joined).  Rows end in CRLF, as Excel writes them.  Text cells
     that would start a formula go through :func:`neutralise`."""
     buf = io.StringIO()
-    writer = csv.writer(buf)
+    write_csv(report, buf)
+    return buf.getvalue()
+
+
+def write_csv(report: GroupReport, stream: TextIO) -> None:
+    """Write :func:`render_csv`'s text to ``stream``, a chunk of members at a time."""
+    writer = csv.writer(stream)
     key = report.key
-    speeches = [s.speech for s in report.speeches]
     writer.writerow(
         ["名次", "姓名", "来源", "行", "得分", "满分", "百分比", "结果"]
-        + [neutralise(report.speech_label(s)) for s in speeches]
+        + [neutralise(report.speech_label(s.speech)) for s in report.speeches]
         + [f"第{it.number}题" for it in key.items]
         + ["错题"]
     )
-    for rank, m in report.ranking():
-        per_speech = {sid: e for sid, e, _ in member_speech_scores(m, key)}
-        writer.writerow(
-            [rank, neutralise(m.name), neutralise(m.source), m.line or "", pts(m.score), pts(m.total),
-             percent_number(m.percent, report.pass_mark), "及格" if report.passed(m) else "不及格"]
-            + [pts(per_speech.get(s, 0.0)) for s in speeches]
-            + [pts(r.earned) for r in m.items]
-            + ["、".join(str(r.number) for r in missed(m))]
-        )  # fmt: skip
-    return buf.getvalue()
+    points: Memo[float, str] = Memo(pts)
+    percent: Memo[float, str] = Memo(lambda p: percent_number(p, report.pass_mark))
+    pass_mark = report.pass_mark - 1e-9
+    by_speech = speech_items(report)
+    table = coded_members(report)[0]
+    earned_texts = [[pts(e) for e in earned] for earned in table.earned]
+    missed_texts = [[f"{r.number}、" if r.status != "correct" else "" for r in results] for results in table.results]
+    for chunk in ranked_chunks(report):
+        members, columns, percents = chunk.members, chunk.columns, chunk.percents
+        n = len(members)
+        head: list[list[Any]] = [
+            chunk.ranks,
+            [neutralise(m.name) for m in members],
+            [neutralise(m.source) for m in members],
+            [m.line or "" for m in members],
+            list(map(points.__getitem__, chunk.scores)),
+            list(map(points.__getitem__, chunk.totals)),
+            list(map(percent.__getitem__, percents)),
+            ["及格" if p >= pass_mark else "不及格" for p in percents],
+        ]
+        item_cols = [list(map(earned_texts[k].__getitem__, col)) for k, col in enumerate(columns)]
+        # a speech of one item: 0.0 + its points, printed the same as the item's
+        by_speech_cols = [
+            item_cols[ks[0]] if len(ks) == 1 else list(map(points.__getitem__, speech_sums(table, ks, columns, n)))
+            for ks in by_speech
+        ]
+        if columns:
+            joined = map(
+                "".join, zip(*(map(missed_texts[k].__getitem__, col) for k, col in enumerate(columns)), strict=True)
+            )
+            missed = list(map(str.rstrip, joined, repeat("、")))
+        else:
+            missed = [""] * n
+        writer.writerows(zip(*head, *by_speech_cols, *item_cols, missed, strict=True))

@@ -19,17 +19,24 @@ Top level (format ``studykit_grade_report: 1``)::
 
 from __future__ import annotations
 
+import io
 import json
-from typing import Any
+from itertools import repeat
+from typing import Any, BinaryIO
 
-from ..model import GroupReport
+from ..model import GroupReport, ItemResult, MemberResult
 from ..scoring import member_speech_scores
+from ._common import Memo, coded_members, ranked_chunks, speech_sums
 
 REPORT_FORMAT = 1
 
 
 def report_data(report: GroupReport) -> dict[str, Any]:
     """The report as plain JSON-ready data (see the module docstring)."""
+    return _data(report, [member_data(report, rank, m) for rank, m in report.ranking()])
+
+
+def _data(report: GroupReport, members: list[dict[str, Any]]) -> dict[str, Any]:
     key = report.key
     questions: list[dict[str, Any]] = []
     for s in report.items:
@@ -53,31 +60,6 @@ def report_data(report: GroupReport) -> dict[str, Any]:
             q["explanation"] = hint.explanation
             q["reread"] = {"speaker": hint.speaker, "heading": hint.heading, "source": hint.source}
         questions.append(q)
-    members = [
-        {
-            "rank": rank,
-            "name": m.name,
-            "source": m.source,
-            "line": m.line,
-            "score": m.score,
-            "total": m.total,
-            "percent": round(m.percent, 4),
-            "passed": report.passed(m),
-            "speeches": {sid: {"earned": e, "points": p} for sid, e, p in member_speech_scores(m, key)},
-            "items": [
-                {
-                    "number": r.number,
-                    "question_id": r.question_id,
-                    "status": r.status,
-                    "given": r.given,
-                    "earned": r.earned,
-                    "points": r.points,
-                }
-                for r in m.items
-            ],
-        }
-        for rank, m in report.ranking()
-    ]
     return {
         "studykit_grade_report": REPORT_FORMAT,
         "quiz": {
@@ -118,6 +100,127 @@ def report_data(report: GroupReport) -> dict[str, Any]:
     }
 
 
+def member_data(report: GroupReport, rank: int, m: MemberResult) -> dict[str, Any]:
+    """One member's entry of ``members`` (see the module docstring)."""
+    return {
+        "rank": rank,
+        "name": m.name,
+        "source": m.source,
+        "line": m.line,
+        "score": m.score,
+        "total": m.total,
+        "percent": round(m.percent, 4),
+        "passed": report.passed(m),
+        "speeches": {sid: {"earned": e, "points": p} for sid, e, p in member_speech_scores(m, report.key)},
+        "items": [item_data(r) for r in m.items],
+    }
+
+
+def item_data(r: ItemResult) -> dict[str, Any]:
+    """One entry of a member's ``items``."""
+    return {
+        "number": r.number,
+        "question_id": r.question_id,
+        "status": r.status,
+        "given": r.given,
+        "earned": r.earned,
+        "points": r.points,
+    }
+
+
 def render_json(report: GroupReport) -> str:
     """The report as indented JSON text (UTF-8, non-ASCII kept)."""
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+    buf = io.BytesIO()
+    write_json(report, buf)
+    return buf.getvalue().decode("utf-8")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _indented(text: str, spaces: int) -> str:
+    """``text`` (indented JSON) with every line indented ``spaces`` more."""
+    pad = " " * spaces
+    return pad + text.replace("\n", "\n" + pad)
+
+
+def _inside(text: str, spaces: int) -> str:
+    """The lines between the braces of a one-entry JSON object, indented ``spaces`` more."""
+    return "\n".join(" " * spaces + line for line in text.split("\n")[1:-1])
+
+
+def write_json(report: GroupReport, stream: BinaryIO) -> None:
+    """Write :func:`render_json`'s text, UTF-8 encoded, to ``stream`` a chunk of members at a time.
+
+    The text is exactly ``json.dumps(report_data(report), ensure_ascii=False, indent=2)``
+    and a newline; members are put together from per-answer fragments shared by every
+    member who gave that answer, instead of a dict per member and item."""
+    text = _dumps(_data(report, []))
+    marker = '\n  "members": [],'
+    at = text.index(marker)  # the only key at this indent that holds an empty list
+    stream.write(text[:at].encode())
+    stream.write(b'\n  "members": [')
+    if report.members:
+        if report.key.items:
+            _write_members(report, stream)
+        else:  # nothing for members to share
+            members = (_indented(_dumps(member_data(report, r, m)), 4) for r, m in report.ranking())
+            stream.write(("\n" + ",\n".join(members)).encode())
+        stream.write(b"\n  ")
+    stream.write(b"],")
+    stream.write(text[at + len(marker) :].encode())
+    stream.write(b"\n")
+
+
+def _write_members(report: GroupReport, stream: BinaryIO) -> None:
+    key = report.key
+    table = coded_members(report)[0]
+    encode = json.encoder.encode_basestring
+    scalar = Memo(_dumps)
+    items = [
+        [(("\n" if k == 0 else ",\n") + _indented(_dumps(item_data(r)), 8)).encode() for r in results]
+        for k, results in enumerate(table.results)
+    ]
+    by_speech: dict[str, list[int]] = {}
+    for k, it in enumerate(key.items):
+        by_speech.setdefault(it.speech, []).append(k)
+    speeches: list[tuple[list[int], Memo[float, bytes]]] = []
+    for s, (sid, ks) in enumerate(by_speech.items()):
+        points = 0.0
+        for k in ks:  # as member_speech_scores adds them
+            points += key.items[k].points
+        sep = "\n" if s == 0 else ",\n"
+
+        def fragment(earned: float, sid: str = sid, points: float = points, sep: str = sep) -> bytes:
+            return (sep + _inside(_dumps({sid: {"earned": earned, "points": points}}), 6)).encode()
+
+        speeches.append((ks, Memo(fragment)))
+    pass_mark = report.pass_mark - 1e-9
+    middle = b'\n      },\n      "items": ['
+    end = b"\n      ]\n    }"
+    for start, chunk in enumerate(ranked_chunks(report)):
+        columns = chunk.columns
+        heads = [
+            (
+                f'\n    {{\n      "rank": {rank},\n      "name": {encode(m.name)},\n      "source": {scalar[m.source]},\n'
+                f'      "line": {m.line},\n      "score": {scalar[score]},\n      "total": {scalar[total]},\n'
+                f'      "percent": {scalar[round(percent, 4)]},\n'
+                f'      "passed": {"true" if percent >= pass_mark else "false"},\n      "speeches": {{'
+            ).encode()
+            for rank, m, score, total, percent in zip(
+                chunk.ranks, chunk.members, chunk.scores, chunk.totals, chunk.percents, strict=True
+            )
+        ]
+        n = len(heads)
+        texts = zip(
+            heads,
+            *(map(memo.__getitem__, speech_sums(table, ks, columns, n)) for ks, memo in speeches),
+            repeat(middle),
+            *(map(items[k].__getitem__, col) for k, col in enumerate(columns)),
+            repeat(end),
+            strict=False,  # heads sets the length
+        )
+        if start:
+            stream.write(b",")
+        stream.write(b",".join(map(b"".join, texts)))
