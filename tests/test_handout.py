@@ -368,3 +368,17 @@ def test_cli_bad_bank_is_an_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["handout", "--bank", str(tmp_path / "b.yaml"), "-o", str(tmp_path / "h.md")])
     assert result.exit_code == 1 and result.stderr.startswith(f"{tmp_path / 'b.yaml'}:")
     assert not (tmp_path / "h.md").exists()
+
+
+def test_full_handout_states_each_fact_once_and_no_attribution() -> None:
+    """The shipped bank's handout repeats no statement and leaves speech titles to the headings."""
+    from skpaths import SHIPPED_BANK
+    from studykit import load_bank
+    from studykit.handout import build_handout
+
+    handout = build_handout(load_bank(SHIPPED_BANK))
+    said = ["".join(f.statement.split()).rstrip("。") for s in handout.sections for f in s.facts]
+    assert len(said) == len(set(said))
+    ids = {f.question_id for s in handout.sections for f in s.facts}
+    assert "ren-jiantao-01" not in ids and "ren-jiantao-02" not in ids
+    assert not ({"zhang-yanguo-03", "zhang-yanguo-10"} <= ids)

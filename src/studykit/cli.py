@@ -312,14 +312,27 @@ def _percentage(ctx: click.Context, param: click.Parameter, value: str) -> float
     return number
 
 
+def _one_key(ctx: click.Context, param: click.Parameter, values: tuple[Path, ...]) -> Path:
+    """Exactly one --key: click would silently keep the last of several."""
+    if len(values) != 1:
+        raise click.BadParameter(
+            f"give one key, not {len(values)} (grade each version of a quiz with its own key, one run each)",
+            ctx=ctx,
+            param=param,
+        )
+    return values[0]
+
+
 @main.command()
 @click.argument("answers", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--key",
     "key_path",
     required=True,
+    multiple=True,
+    callback=_one_key,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The answer key written by studykit quiz (*.key.yaml).",
+    help="The answer key written by studykit quiz (*.key.yaml); one per run.",
 )
 @click.option(
     "--bank",
@@ -409,6 +422,13 @@ def grade(
         refuse_overwrite(output, [bank_path] if bank_path else [], "the bank")
     key = load_key(key_path)
     bank, note = choose_bank(key, bank_path)
+    if output is not None:  # the bank picked without --bank, and the article, are inputs too
+        from ._output import refuse_overwrite
+        from .bank import default_bank_path
+
+        refuse_overwrite(output, [bank.path if bank else bank_path or default_bank_path()], "the bank")
+        if bank is not None:
+            refuse_overwrite(output, [bank.root / s.material for s in bank.speeches], "a material file")
     if note:
         click.echo(f"warning: {note}", err=True)
     if review_dir is not None:

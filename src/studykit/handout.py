@@ -293,7 +293,15 @@ def build_handout(bank: Bank, speeches: Sequence[str] = (), report: GradeReportD
     if report is None:
         sections = []
         for s in selected:
-            facts = _dedupe([fact_of(q) for q in bank.questions if q.speech == s.id and not q.derived], bank)
+            attribution = {q.fact for q in bank.questions if q.derived and q.fact}  # covered by the header
+            facts = _dedupe(
+                [
+                    fact_of(q)
+                    for q in bank.questions
+                    if q.speech == s.id and not q.derived and not (q.fact and q.fact in attribution)
+                ],
+                bank,
+            )
             if facts:
                 sections.append(HandoutSection(s, tuple(facts)))
         return Handout(f"{TITLE} · {bank.title}", bank.provenance.describe(), tuple(sections))
@@ -301,6 +309,8 @@ def build_handout(bank: Bank, speeches: Sequence[str] = (), report: GradeReportD
 
 
 def _dedupe(facts: list[Fact], bank: Bank) -> list[Fact]:
+    """``facts`` without a second fact of one ``fact`` name, or a second identical statement
+    (two questions on one sentence often state the same thing once filled in)."""
     seen: set[str] = set()
     kept: list[Fact] = []
     for f in facts:
@@ -308,8 +318,9 @@ def _dedupe(facts: list[Fact], bank: Bank) -> list[Fact]:
             key = bank.question(f.question_id).fact or f.question_id
         except KeyError:
             key = f.question_id
-        if key not in seen:
-            seen.add(key)
+        said = "said:" + "".join(f.statement.split()).rstrip("。")
+        if key not in seen and said not in seen:
+            seen.update((key, said))
             kept.append(f)
     return kept
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from studykit.cli import main
 from studykit.grade import GroupReport, detect_encoding, grade_files, render_report
 from studykit.grade.normalize import accepted_forms, blank_form, read_answer
 from studykit.key import AnswerKey, dump_key
+from studykit.model import Bank
 
 FULL = ["B", "C", "ABC", "ABC", "对", "错", "现场会议+云端会议", "1+1+11"]
 
@@ -99,7 +101,7 @@ def test_gbk_sheet_with_full_width_letters(tmp_path: Path, key: AnswerKey) -> No
     report = grade([path], key)
     assert scores(report) == [("张三", 12)]
     assert [r.given for r in report.members[0].items] == [
-        "B", "D", "A、B、C", "A、B、C、D", "正确", "错误", "现场会议+云端会议", "1+1+11"
+        "B", "D", "A、B、C", "A、B、C、D", "对", "错", "现场会议+云端会议", "1+1+11"
     ]  # fmt: skip
     assert problems(report) == []
 
@@ -496,3 +498,44 @@ def test_workbook_without_data_fails(tmp_path: Path, key: AnswerKey) -> None:
     assert problems(grade([path], key)) == [
         f"{path}: the workbook holds no data (every worksheet is empty: 'Sheet', 'Sheet2')"
     ]
+
+
+@pytest.mark.parametrize(
+    ("output", "what"),
+    [
+        ("question_bank.yaml", "the bank (question_bank.yaml)"),
+        ("material/01-ren-jiantao.txt", "a material file"),
+    ],
+)
+def test_output_never_overwrites_the_bank_picked_without_bank_option(
+    folder: Path, output: str, what: str, mini_bank: Bank
+) -> None:
+    """Without --bank the bank in the current folder is read; -o naming it or its material is refused."""
+    shutil.copytree(mini_bank.root, folder, dirs_exist_ok=True)
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    code, out, err = run("num.csv", "--key", "k.key.yaml", "-o", output)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"Error: -o {output} is {what}")
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+
+
+def test_the_blank_answer_sheet_is_not_graded_as_a_member(folder: Path, key: AnswerKey) -> None:
+    """The 答题卡 as printed (no name, no answer), caught by a glob, fails; the filled sheet is graded."""
+    from studykit.key import render_answer_sheet
+
+    blank = render_answer_sheet(key)
+    (folder / "blank.answers.txt").write_text(blank, encoding="utf-8")
+    (folder / "甲.answers.txt").write_text(blank.replace("姓名：", "姓名：甲").replace("\n1. \n", "\n1. B\n"), "utf-8")
+    code, out, err = run("blank.answers.txt", "甲.answers.txt", "--key", "k.key.yaml", "--format", "json")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "blank.answers.txt: a blank answer sheet (no 姓名 and no answer filled in); leave it out or fill it in"
+    )
+    assert [m["name"] for m in json.loads(out)["members"]] == ["甲"]
+
+
+def test_a_second_key_is_a_usage_error_not_silently_the_last(folder: Path) -> None:
+    """`--key A --key B` is refused (click would keep only B and fail every A sheet)."""
+    code, out, err = run("num.csv", "--key", "k.key.yaml", "--key", "k.key.yaml")
+    assert (code, out) == (2, "")
+    assert "Invalid value for '--key': give one key, not 2 (grade each version of a quiz with its own key" in err

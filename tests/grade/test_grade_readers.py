@@ -170,7 +170,7 @@ def test_survey_export(tmp_path: Path, key: AnswerKey) -> None:
         (2, "unanswered", ""),
         (3, "wrong", "A、其他"),
         (4, "partial", "A、B"),
-        (5, "correct", "正确"),
+        (5, "correct", "对"),
         (6, "unanswered", ""),
         (7, "correct", "现场会议+云端会议"),
         (8, "unanswered", ""),

@@ -26,7 +26,7 @@ def test_csv_one_row_per_member_in_rank_order(report: GroupReport) -> None:
     rows = list(csv.reader(io.StringIO(render_report(report, "csv"))))
     assert rows[0] == [
         "名次", "姓名", "来源", "行", "得分", "满分", "百分比", "结果",
-        "全方位多层次深入推进省域治理现代化", "任剑涛 大都市是省域治理重要落点", "田毅鹏 以网格化推进社会治理精细化",
+        "导语", "任剑涛 大都市是省域治理重要落点", "田毅鹏 以网格化推进社会治理精细化",
         "赵显富 社会治理重心在城乡社区", "第1题", "第2题", "第3题", "第4题", "第5题", "第6题", "第7题", "第8题", "错题",
     ]  # fmt: skip
     assert rows[2] == [

@@ -89,7 +89,7 @@ def test_item_results_record_given_status_and_points(key: AnswerKey) -> None:
         (2, "unanswered", "", 0),
         (3, "wrong", "A、B、C、D", 0),
         (4, "partial", "A", 2),
-        (5, "correct", "正确", 1),
+        (5, "correct", "对", 1),
         (6, "unanswered", "", 0),
         (7, "unanswered", "", 0),
         (8, "unanswered", "", 0),

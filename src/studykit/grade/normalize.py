@@ -201,9 +201,9 @@ def read_truth(cleaned: str) -> Reading:
     """Read a cleaned answer to a true_false item."""
     form = _TRAILING.sub("", cleaned.translate(_QUOTES)).replace(" ", "").casefold()
     if form in _TRUE:
-        return Reading("answer", ("true",), "正确")
+        return Reading("answer", ("true",), "对")
     if form in _FALSE:
-        return Reading("answer", ("false",), "错误")
+        return Reading("answer", ("false",), "错")
     return Reading("unreadable", shown=cleaned, problem="expected 对/错, √/×, T/F or true/false")
 
 

@@ -436,6 +436,8 @@ def _read_sheet(text: str, path: Path, name: str, key: AnswerKey, warn: Callable
     if not answers and not head.name:
         what = "the file is empty" if not text.strip() else "no line is an answer (NUMBER. ANSWER) and none says 姓名："
         raise _Fail(0, f"not an answer sheet: {what}")
+    if not head.name and not any(a.text for a in answers):  # the 答题卡 as printed, caught by a glob
+        raise _Fail(0, "a blank answer sheet (no 姓名 and no answer filled in); leave it out or fill it in")
     return _finish_sheet(path, name, key, head, answers, warn, pending)
 
 

@@ -92,12 +92,12 @@ def score_item(item: KeyItem, choices: tuple[str, ...], multiple_scoring: str) -
 
 def _expected_answer(item: KeyItem) -> str:
     if item.type == "true_false":
-        return "正确" if item.answer[:1] == ("true",) else "错误"
+        return "对" if item.answer[:1] == ("true",) else "错"
     return "、".join(item.answer) if item.type in ("single", "multiple") else item.answer[0] if item.answer else ""
 
 
 def correct_answer(item: KeyItem) -> str:
-    """The key's answer as a report prints it: ``"A、C"``, ``"正确"``, or the first accepted text."""
+    """The key's answer as a report prints it: ``"A、C"``, ``"对"``, or the first accepted text."""
     return _expected_answer(item)
 
 
@@ -269,7 +269,8 @@ def reread_map(key: AnswerKey, bank: Bank) -> dict[str, Reread]:
             speech = bank.speech(q.speech)
         except KeyError:
             continue
-        result[item.question_id] = Reread(item.question_id, q.explanation, speech.speaker, speech.heading, q.source)
+        source = " ".join(q.source.split())  # a derived item's source spans the heading and byline lines
+        result[item.question_id] = Reread(item.question_id, q.explanation, speech.speaker, speech.heading, source)
     return result
 
 
@@ -362,7 +363,7 @@ def summarize_group(
     order: list[str] = []
     if bank is not None:
         for s in bank.speeches:
-            labels[s.id] = s.label
+            labels[s.id] = s.label if s.speaker else "导语"  # not the article's title: it reads as the whole
             order.append(s.id)
     for item in key.items:
         if item.speech not in order:

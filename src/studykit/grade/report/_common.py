@@ -55,7 +55,7 @@ def signed(value: float | None) -> str:
 
 
 def truth(value: str) -> str:
-    return {"true": "正确", "false": "错误"}.get(value, value)
+    return {"true": "对", "false": "错"}.get(value, value)
 
 
 def distribution(stats: ItemStats) -> str:
