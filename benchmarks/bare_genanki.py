@@ -1,37 +1,63 @@
 """Baseline for the anki benchmark: the same bank load plus a bare genanki write of the same notes.
 
-Usage: ``python benchmarks/bare_genanki.py BANK OUT.apkg``.  One plain note type,
-one deck, one note per question with the fields studykit fills (no subdecks, no
-escaping, no highlighting, no atomic rename): the floor a studykit export is measured against.
+Usage: ``python benchmarks/bare_genanki.py BANK NOTES.json OUT.apkg``.  ``NOTES.json``
+holds, prepared beforehand by :func:`dump_notes` (not timed), exactly the note types,
+decks and notes (GUIDs, fields, tags) that ``studykit anki`` writes for BANK.  The
+baseline loads the bank as studykit does, rebuilds those genanki objects from the
+JSON and writes them with genanki's own ``Package.write_to_file``: the floor a
+studykit export is measured against (no escaping, highlighting or field building, no
+keeping of unchanged notes' times, no atomic rename).
 """
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
+from typing import Any
 
 import genanki
 
 from studykit import load_bank
 
-FIELDS = ["QuestionId", "Stem", "Options", "Answer", "Explanation", "Source", "Speaker", "Heading"]
+
+def dump_notes(bank_path: str | Path, out: str | Path) -> None:
+    """Write the note types, decks and notes studykit exports for the bank as JSON."""
+    from studykit.anki import build_package
+
+    package = build_package(load_bank(bank_path))
+    models: dict[int, dict[str, Any]] = {}
+    decks = []
+    for deck in package.decks:
+        notes = []
+        for note in deck.notes:
+            m = note.model
+            models[m.model_id] = {
+                "id": m.model_id, "name": m.name, "fields": m.fields, "templates": m.templates,
+                "css": m.css, "type": m.model_type,
+            }  # fmt: skip
+            notes.append({"model": m.model_id, "guid": note.guid, "fields": note.fields, "tags": note.tags})
+        decks.append({"id": deck.deck_id, "name": deck.name, "description": deck.description, "notes": notes})
+    Path(out).write_text(json.dumps({"models": list(models.values()), "decks": decks}, ensure_ascii=False), "utf-8")
 
 
-def main(bank_path: str, out: str) -> None:
-    bank = load_bank(bank_path)
-    model = genanki.Model(
-        1607392319,
-        "bare",
-        fields=[{"name": f} for f in FIELDS],
-        templates=[{"name": "Card 1", "qfmt": "{{Stem}}<br>{{Options}}", "afmt": "{{FrontSide}}<hr>{{Answer}}"}],
-    )
-    deck = genanki.Deck(2059400110, bank.title)
-    speeches = {s.id: s for s in bank.speeches}
-    for q in bank.questions:
-        s = speeches[q.speech]
-        fields = [q.id, q.stem, "<br>".join(q.options), q.answer_text, q.explanation, q.source, s.speaker, s.heading]
-        deck.add_note(genanki.Note(model=model, fields=fields, guid=genanki.guid_for(bank.id, q.id)))
-    genanki.Package(deck).write_to_file(out, timestamp=1700000000)
+def main(bank_path: str, notes_path: str, out: str) -> None:
+    load_bank(bank_path)  # the same load as studykit's
+    data = json.loads(Path(notes_path).read_text("utf-8"))
+    models = {
+        m["id"]: genanki.Model(
+            m["id"], m["name"], fields=m["fields"], templates=m["templates"], css=m["css"], model_type=m["type"]
+        )
+        for m in data["models"]
+    }
+    decks = []
+    for d in data["decks"]:
+        deck = genanki.Deck(d["id"], d["name"], d["description"])
+        for n in d["notes"]:
+            deck.add_note(genanki.Note(model=models[n["model"]], fields=n["fields"], guid=n["guid"], tags=n["tags"]))
+        decks.append(deck)
+    genanki.Package(decks).write_to_file(out, timestamp=1700000000)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], sys.argv[3])
