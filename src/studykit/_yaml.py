@@ -39,6 +39,13 @@ class _TextLoader(_Base):  # type: ignore[misc]
     yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {}
     yaml_path_resolvers: ClassVar[dict[Any, Any]] = {}
 
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        """The default tag of a node written without one (the composer asks for every such
+        node; PyYAML's general resolver costs a tenth of a large bank's load)."""
+        if kind is yaml.ScalarNode:
+            return _CORE + "str"
+        return _CORE + ("seq" if kind is yaml.SequenceNode else "map")
+
 
 class Refused:
     """Stands for a value whose tag was refused (the problem is already reported)."""
@@ -61,6 +68,12 @@ class YMap(dict[str, Any]):
     line: int
     key_lines: dict[str, int]
     duplicates: list[tuple[str, int, int]]
+    #: on the document's root only, with ``report_duplicates=False``: whether any mapping has one
+    any_duplicates: bool = True
+
+
+#: Key under which :func:`_convert` notes in its memo that it met a repeated key.
+DUPLICATES = -1
 
 
 class YList(list[Any]):
@@ -134,7 +147,8 @@ def load_text_yaml(text: str, filename: str, *, report_duplicates: bool = True) 
     node = compose(text, filename)
     if node is None:
         return None, []
-    _check_size(node, filename)
+    if "&" in text:  # without an anchor there is no alias: nothing can expand or loop
+        _check_size(node, filename)
     problems: list[Problem] = []
     memo: dict[int, Any] = {}
     try:
@@ -145,6 +159,8 @@ def load_text_yaml(text: str, filename: str, *, report_duplicates: bool = True) 
     if report_duplicates:
         problems.extend(_duplicate_problems(data, filename))
         problems.sort(key=lambda p: p.line)
+    elif isinstance(data, YMap):
+        data.any_duplicates = bool(memo.get(DUPLICATES))
     return data, problems
 
 
@@ -258,6 +274,7 @@ def _convert(node: yaml.Node, filename: str, problems: list[Problem], memo: dict
         name = key_node.value
         if name in mapping.key_lines:
             mapping.duplicates.append((name, key_line, mapping.key_lines[name]))
+            memo[DUPLICATES] = True
             continue
         mapping.key_lines[name] = key_line
         mapping[name] = _convert(value_node, filename, problems, memo)

@@ -226,7 +226,8 @@ class _Validator:
             if "questions" in data
             else []
         )
-        self.report_duplicates(data)
+        if data.any_duplicates:
+            self.report_duplicates(data)
         if head is None:
             return None
         bank_id, title, provenance = head
