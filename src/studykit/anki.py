@@ -50,7 +50,7 @@ import genanki  # type: ignore[import-untyped]
 from ._output import write_files
 from .bank import BLANK_RE
 from .errors import SelectionError, StudykitError
-from .model import LETTERS, TYPE_TITLES, Bank, Question, Speech
+from .model import INTRO_LABEL, LETTERS, TYPE_TITLES, Bank, Question, Speech
 
 # -- note types (models) --------------------------------------------------------
 #
@@ -192,7 +192,7 @@ CLOZE_MODEL = genanki.Model(
 MODELS: tuple[genanki.Model, ...] = (CHOICE_MODEL, TRUE_FALSE_MODEL, CLOZE_MODEL)
 
 #: Name of the introduction's subdeck (its heading is usually the article's title).
-INTRO_DECK = "导语"
+INTRO_DECK = INTRO_LABEL
 
 
 # -- identity --------------------------------------------------------------------
@@ -221,7 +221,7 @@ def note_guid(bank_id: str, question_id: str, namespace: str = "") -> str:
 
 def deck_name(bank: Bank, speech: Speech) -> str:
     """``"<title>::01 任剑涛 大都市是省域治理重要落点"``; the introduction is ``"<title>::00 导语"``."""
-    label = INTRO_DECK if speech.id == "intro" or not speech.speaker else speech.label
+    label = INTRO_DECK if speech.id == "intro" else speech.label
     return f"{_deck_part(bank.title)}::{speech.number:02d} {_deck_part(label)}"
 
 

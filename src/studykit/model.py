@@ -17,6 +17,9 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: A true_false answer as studykit prints it to members: what the paper tells them to write.
 TRUE_FALSE_TEXT: dict[str, str] = {"true": "对", "false": "错"}
 
+#: How reports and decks name the introduction (the part of the article without a speaker).
+INTRO_LABEL = "导语"
+
 #: Section headings of a Chinese paper, in the order the sections appear.
 TYPE_TITLES: dict[QuestionType, str] = {
     "single": "单项选择题",
@@ -73,8 +76,9 @@ class Speech:
 
     @property
     def label(self) -> str:
-        """``"任剑涛 大都市是省域治理重要落点"``, or the heading alone for the introduction."""
-        return f"{self.speaker} {self.heading}" if self.speaker else self.heading
+        """``"任剑涛 大都市是省域治理重要落点"``, or ``"导语"`` for the introduction (a part
+        without a speaker), whose heading is the article's title and would read as the whole."""
+        return f"{self.speaker} {self.heading}" if self.speaker else INTRO_LABEL
 
 
 @dataclass(frozen=True)

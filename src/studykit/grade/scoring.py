@@ -363,7 +363,7 @@ def summarize_group(
     order: list[str] = []
     if bank is not None:
         for s in bank.speeches:
-            labels[s.id] = s.label if s.speaker else "导语"  # not the article's title: it reads as the whole
+            labels[s.id] = s.label
             order.append(s.id)
     for item in key.items:
         if item.speech not in order:
