@@ -11,7 +11,9 @@ measured in the same run on the same files:
 * anki: ``studykit anki`` (subprocess) vs a script doing the same load plus a bare
   genanki write of the same notes (subprocess);
 * grade: ``studykit grade`` on an M-member × 20-item CSV (subprocess) vs one bare
-  ``csv.reader`` pass over it (subprocess), with each one's peak RSS (``os.wait4``).
+  ``csv.reader`` pass over it (subprocess), with each one's peak RSS (``os.wait4``);
+  and, for context, vs ``bare_report.py``: that read plus a ``csv.writer`` pass writing
+  a report of the same shape without grading (the floor of the report's I/O).
 
 Usage: ``python benchmarks/run.py [--questions 10000] [--members 100000] [--runs 5]``;
 ``--tiny`` runs everything on tiny sizes (what the smoke test does).  No figure
@@ -193,9 +195,15 @@ def main(argv: list[str] | None = None) -> int:
     small_rss = max(run_child(small_cmd, env)[1] for _ in range(max(1, args.runs // 2)))
     csv_results = [run_child(bare_csv, env) for _ in range(args.runs)]
     csv_t = statistics.median(r[0] for r in csv_results)
+    n_speeches = len({it.speech for it in key.items})
+    floor_cmd = [PY, str(Path(__file__).with_name("bare_report.py")), str(table), str(work / "bare-report.csv"),
+                 str(n_speeches), str(len(key.items))]  # fmt: skip
+    floor_t = median_of(lambda: run_child(floor_cmd, env)[0], args.runs)
     rows.append(Row(f"grade {args.members:,} × {args.items} CSV", grade_t, csv_t, "bare csv.reader pass", "≤ 3×", 3.0,
                     f"peak RSS {grade_rss / 1024:.0f} MiB ({small_rss / 1024:.0f} MiB at {max(1, args.members // 10):,} members);"
                     f" csv pass {max(r[1] for r in csv_results) / 1024:.0f} MiB"))  # fmt: skip
+    rows.append(Row("grade, against its I/O floor", grade_t, floor_t, "csv read + csv write of the report's shape",
+                    "(context)", None, f"the floor alone is {floor_t / csv_t:.2f}× the bare csv pass"))  # fmt: skip
 
     print(report(rows, args))
     missed = [r for r in rows if r.limit is not None and r.ratio > r.limit]

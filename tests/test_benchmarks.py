@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import sys
 from pathlib import Path
 
@@ -27,7 +28,15 @@ def test_benchmark_script_runs_on_tiny_sizes(tmp_path: Path, capsys: pytest.Capt
         "quiz --count 50, end to end",
         "anki export",
         "grade 50 × 10 CSV",
+        "grade, against its I/O floor",
     ]
+    # the floor writes a report of studykit's shape: as many rows, each as many columns
+    with open(tmp_path / "report.csv", encoding="utf-8-sig", newline="") as f:
+        report = list(csv.reader(f))
+    with open(tmp_path / "bare-report.csv", encoding="utf-8-sig", newline="") as f:
+        floor = list(csv.reader(f))
+    assert len(report) == len(floor) == 51
+    assert {len(row) for row in floor} == {len(row) for row in report} == {len(report[0])}
 
 
 def test_generated_bank_is_valid(tmp_path: Path) -> None:
