@@ -382,3 +382,25 @@ def test_full_handout_states_each_fact_once_and_no_attribution() -> None:
     ids = {f.question_id for s in handout.sections for f in s.facts}
     assert "ren-jiantao-01" not in ids and "ren-jiantao-02" not in ids
     assert not ({"zhang-yanguo-03", "zhang-yanguo-10"} <= ids)
+
+
+def test_false_statement_gives_way_to_a_fact_on_its_sentence() -> None:
+    """intro-07 (false: 第三场) would only quote the fragment intro-09 already shows as its 原文."""
+    from skpaths import SHIPPED_BANK
+    from studykit import load_bank
+    from studykit.handout import build_handout
+
+    handout = build_handout(load_bank(SHIPPED_BANK))
+    intro = handout.sections[0].facts
+    ids = [f.question_id for f in intro]
+    assert "intro-07" not in ids and "intro-09" in ids
+    fact = intro[ids.index("intro-09")]
+    assert (fact.statement, fact.quoted) == (
+        "“深入推进省域治理现代化”研讨会是今年我省学习贯彻习近平新时代中国特色社会主义思想系列研讨会的第五场。",
+        False,
+    )
+    assert fact.source == "是今年我省学习贯彻习近平新时代中国特色社会主义思想系列研讨会的第五场"
+    for section in handout.sections:
+        shown = [f.source for f in section.facts if not f.quoted]
+        assert not [f.question_id for f in section.facts if f.quoted and f.source in shown]
+    assert sum(len(s.facts) for s in handout.sections) == 80

@@ -310,10 +310,14 @@ def build_handout(bank: Bank, speeches: Sequence[str] = (), report: GradeReportD
 
 def _dedupe(facts: list[Fact], bank: Bank) -> list[Fact]:
     """``facts`` without a second fact of one ``fact`` name, or a second identical statement
-    (two questions on one sentence often state the same thing once filled in)."""
+    (two questions on one sentence often state the same thing once filled in), or a quoted
+    fact (a false true_false's source) whose sentence another fact already shows as its 原文."""
+    stated = {f.source for f in facts if not f.quoted}
     seen: set[str] = set()
     kept: list[Fact] = []
     for f in facts:
+        if f.quoted and f.source in stated:
+            continue
         try:
             key = bank.question(f.question_id).fact or f.question_id
         except KeyError:
