@@ -92,6 +92,13 @@ def squash(text: str) -> str:
     return _WS_RE.sub("", text)
 
 
+def is_catch_all(option: str) -> bool:
+    """Whether ``option`` is a catch-all such as 以上都是 / 以上都不对 (whitespace aside).
+
+    ``check`` warns of one; a quiz keeps one last when it shuffles options."""
+    return bool(_CATCH_ALL_RE.match(squash(option)))
+
+
 def default_bank_path() -> Path:
     """The bank a command uses when ``--bank`` is not given.
 
@@ -668,7 +675,7 @@ class _Validator:
                 "no blank ____ (a fill_blank stem should mark its blank with four underscores)",
             )
         for opt in options:
-            if _CATCH_ALL_RE.match(squash(opt)):
+            if is_catch_all(opt):
                 self.warn(
                     item.key_lines["options"],
                     f"{where}, field 'options'",

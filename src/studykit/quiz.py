@@ -45,7 +45,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ._giveaway import ConflictIndex
-from .bank import _CATCH_ALL_RE, BLANK_RE, CHOICE_MARKER, squash
+from .bank import BLANK_RE, CHOICE_MARKER, is_catch_all
 from .errors import SelectionError
 from .key import AnswerKey, KeyItem
 from .model import LETTERS, QUESTION_TYPES, TRUE_FALSE_TEXT, TYPE_TITLES, Bank, Question, QuestionType, Speech
@@ -66,11 +66,6 @@ MAX_POINTS = 100
 SEED_LIMIT = 1_000_000
 
 _WS_RE = re.compile(r"\s+")
-
-
-def is_catch_all(option: str) -> bool:
-    """Whether ``option`` is a catch-all such as 以上都是 / 以上都不对 (it then stays last)."""
-    return bool(_CATCH_ALL_RE.match(squash(option)))
 
 
 def format_points(points: float) -> str:
