@@ -1,7 +1,7 @@
 """Synthetic data for the benchmarks: large valid banks and large branch tables.
 
 ``make_bank(folder, n)`` writes ``folder/question_bank.yaml`` with ``n`` curated
-questions (all four types) spread over ``speeches`` material files that it also
+questions (all four types) over ``speeches`` material files that it also
 writes; the result passes ``studykit check``.  ``make_table(path, key, members)``
 writes a branch's answer table (CSV, UTF-8 with BOM, one row per member, a name
 column plus one column per item of ``key``) with seeded random answers.
@@ -34,7 +34,12 @@ def _quote(text: str) -> str:
 
 
 def make_bank(folder: Path, n: int, *, speeches: int = 20, seed: int = 0) -> Path:
-    """Write a valid bank of ``n`` questions over ``speeches`` speeches; return the bank's path."""
+    """Write a valid bank of ``n`` questions over ``speeches`` speeches; return the bank's path.
+
+    Questions fill the speeches in order, ceil(n / speeches) each, so when n is not a
+    multiple the last speeches get fewer or none.  Raises ``ValueError`` when n < 1."""
+    if n < 1:
+        raise ValueError(f"a bank needs at least 1 question (asked for {n})")
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "material").mkdir(exist_ok=True)
@@ -113,5 +118,6 @@ def make_table(path: Path, key: AnswerKey, members: int, *, seed: int = 0) -> Pa
 
 
 if __name__ == "__main__":
-    out = make_bank(Path(sys.argv[1]), int(sys.argv[2]))
-    print(out)
+    if len(sys.argv) != 3 or not sys.argv[2].isdigit() or int(sys.argv[2]) < 1:
+        sys.exit("usage: python benchmarks/generate.py OUT_DIR N   (N questions, at least 1)")
+    print(make_bank(Path(sys.argv[1]), int(sys.argv[2])))

@@ -51,3 +51,27 @@ def test_generated_bank_is_valid(tmp_path: Path) -> None:
     bank = load_bank(make_bank(tmp_path / "b", 60), strict=True)
     assert len([q for q in bank.questions if not q.derived]) == 60
     assert len(bank.speeches) == 20
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--questions", "1"], "--questions must be at least 60 (got 1)"),
+        (["--members", "0"], "--members and --runs must be at least 1"),
+        (["--items", "0"], "--items must be 1–50 (got 0)"),
+    ],
+)
+def test_benchmark_script_refuses_bad_sizes_before_any_work(
+    args: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Sizes that cannot run are a usage error (exit 2) before anything is generated."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import run
+    finally:
+        sys.path.pop(0)
+    with pytest.raises(SystemExit) as exc:
+        run.main([*args, "--workdir", str(tmp_path / "w")])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == f"benchmarks/run.py: error: {message}"
+    assert not (tmp_path / "w").exists()
