@@ -399,7 +399,10 @@ def test_false_statement_gives_way_to_a_fact_on_its_sentence() -> None:
         "“深入推进省域治理现代化”研讨会是今年我省学习贯彻习近平新时代中国特色社会主义思想系列研讨会的第五场。",
         False,
     )
-    assert fact.source == "研讨会以“现场会议+云端会议”的形式进行,是今年我省学习贯彻习近平新时代中国特色社会主义思想系列研讨会的第五场。"
+    assert (
+        fact.source
+        == "研讨会以“现场会议+云端会议”的形式进行,是今年我省学习贯彻习近平新时代中国特色社会主义思想系列研讨会的第五场。"
+    )
     for section in handout.sections:
         shown = [f.source for f in section.facts if not f.quoted]
         assert not [f.question_id for f in section.facts if f.quoted and f.source in shown]
