@@ -407,3 +407,17 @@ def test_false_statement_gives_way_to_a_fact_on_its_sentence() -> None:
         shown = [f.source for f in section.facts if not f.quoted]
         assert not [f.question_id for f in section.facts if f.quoted and f.source in shown]
     assert sum(len(s.facts) for s in handout.sections) == 80
+
+
+def test_cli_report_of_another_bank_is_only_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another bank id is an error, not first a warning that the bank "changed"; nothing is written."""
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(REPORT.read_text(encoding="utf-8"))
+    data["quiz"]["bank_id"] = "other"
+    data["quiz"]["bank_fingerprint"] = "0" * 64
+    Path("other.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run("--from-report", "other.json")
+    assert (code, out) == (1, "")
+    assert err.startswith("Error: the grade report other.json is of a quiz on the bank 'other', but the bank ")
+    assert "changed since" not in err and len(err.splitlines()) == 1
+    assert not Path("handout.md").exists()

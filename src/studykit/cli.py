@@ -521,7 +521,12 @@ def handout(
     for warning in bank.warnings:
         click.echo(warning, err=True)
     report = load_report(report_path) if report_path is not None else None
-    if report is not None and report.bank_fingerprint and report.bank_fingerprint != bank.fingerprint:
+    if (
+        report is not None
+        and report.bank_id == bank.id  # another bank altogether is an error of build_handout's
+        and report.bank_fingerprint
+        and report.bank_fingerprint != bank.fingerprint
+    ):
         click.echo(
             f"warning: the bank {bank.path} changed since the quiz of {report_path}; facts come from it", err=True
         )
