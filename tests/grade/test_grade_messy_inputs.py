@@ -520,17 +520,18 @@ def test_output_never_overwrites_the_bank_picked_without_bank_option(
 
 
 def test_the_blank_answer_sheet_is_not_graded_as_a_member(folder: Path, key: AnswerKey) -> None:
-    """The 答题卡 as printed (no name, no answer), caught by a glob, fails; the filled sheet is graded."""
+    """The 答题卡 as printed (no name, no answer), caught by a glob, is left out with a warning
+    (nothing was lost: exit 0); the filled sheet is graded."""
     from studykit.key import render_answer_sheet
 
     blank = render_answer_sheet(key)
     (folder / "blank.answers.txt").write_text(blank, encoding="utf-8")
     (folder / "甲.answers.txt").write_text(blank.replace("姓名：", "姓名：甲").replace("\n1. \n", "\n1. B\n"), "utf-8")
     code, out, err = run("blank.answers.txt", "甲.answers.txt", "--key", "k.key.yaml", "--format", "json")
-    assert code == 1
-    assert err.splitlines()[0] == (
-        "blank.answers.txt: a blank answer sheet (no 姓名 and no answer filled in); leave it out or fill it in"
-    )
+    assert code == 0
+    assert err.splitlines() == [
+        "blank.answers.txt: warning: a blank answer sheet (no 姓名 and no answer filled in); left out"
+    ]
     assert [m["name"] for m in json.loads(out)["members"]] == ["甲"]
 
 

@@ -407,10 +407,14 @@ def _read_txt(
         rows = csv.reader(io.StringIO(text, newline=""), "excel-tab")
         yield from _table_rows(rows, name, key, name_column, warn, fail, last_row)
     else:
-        yield _read_sheet(text, path, name, key, warn)
+        sub = _read_sheet(text, path, name, key, warn)
+        if sub is not None:
+            yield sub
 
 
-def _read_sheet(text: str, path: Path, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission:
+def _read_sheet(
+    text: str, path: Path, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]
+) -> Submission | None:
     head = _SheetHead()
     answers: list[GivenAnswer] = []
     pending: list[tuple[int, str, str]] = []
@@ -437,7 +441,8 @@ def _read_sheet(text: str, path: Path, name: str, key: AnswerKey, warn: Callable
         what = "the file is empty" if not text.strip() else "no line is an answer (NUMBER. ANSWER) and none says 姓名："
         raise _Fail(0, f"not an answer sheet: {what}")
     if not head.name and not any(a.text for a in answers):  # the 答题卡 as printed, caught by a glob
-        raise _Fail(0, "a blank answer sheet (no 姓名 and no answer filled in); leave it out or fill it in")
+        warn(0, "", "a blank answer sheet (no 姓名 and no answer filled in); left out")
+        return None
     return _finish_sheet(path, name, key, head, answers, warn, pending)
 
 
