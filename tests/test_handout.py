@@ -421,3 +421,21 @@ def test_cli_report_of_another_bank_is_only_an_error(tmp_path: Path, monkeypatch
     assert err.startswith("Error: the grade report other.json is of a quiz on the bank 'other', but the bank ")
     assert "changed since" not in err and len(err.splitlines()) == 1
     assert not Path("handout.md").exists()
+
+
+def test_missed_curated_attribution_question_gives_the_whose_speech_line() -> None:
+    """dai-xiaoming-02 (curated, fact dai-xiaoming/position) reads as its derived twin does: one
+    “<heading>”是<post><speaker>的发言 line, not a statement quoting the byline."""
+    from skpaths import SHIPPED_BANK
+    from studykit import load_bank
+
+    shipped = load_bank(SHIPPED_BANK)
+    handout = build_handout(shipped, report=_digest(shipped, {"dai-xiaoming-02": 0.2, "dai-xiaoming-01": 0.4}))
+    (section,) = handout.sections
+    assert [(f.question_id, f.statement, f.facility) for f in section.facts] == [
+        (
+            "attr-dai-xiaoming-position",
+            "“省域治理是国家治理在地方的延伸”是中央党校教师培训学院院长、教授戴小明的发言。",
+            0.2,
+        )
+    ]

@@ -341,6 +341,8 @@ def _from_report(bank: Bank, selected: Sequence[Speech], report: GradeReportDige
     weak = [
         i for i in report.items if i.question_id in known and i.facility is not None and i.facility < threshold - 1e-9
     ]
+    # a curated question sharing a derived attribution question's fact counts as that question
+    attribution = {q.fact: q for q in bank.questions if q.derived and q.fact}
     sections: list[HandoutSection] = []
     for s in selected:
         mine = sorted(
@@ -351,6 +353,8 @@ def _from_report(bank: Bank, selected: Sequence[Speech], report: GradeReportDige
         attributed = False
         for i in mine:
             q = bank.question(i.question_id)
+            if not q.derived and q.fact in attribution:
+                q = attribution[q.fact]
             if not q.derived:
                 facts.append(fact_of(q, i.facility))
             elif q.id.endswith(QUOTE_SUFFIX):  # who said this sentence: the sentence, under the speaker
