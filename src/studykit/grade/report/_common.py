@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import add
 from typing import TypeVar
 
-from ...key import AnswerKey
+from ...key import AnswerKey, KeyItem
 from ..model import CompactItems, GroupReport, ItemResult, ItemStats, MemberResult, ResultTable, code_columns
 from ..scoring import member_speech_scores
 
@@ -193,22 +193,48 @@ def column_sums(values: list[list[float]], ks: list[int], columns: list[Sequence
     return sums
 
 
-def result_memos(table: ResultTable, f: Callable[[ItemResult], str]) -> list[Memo[int, str]]:
-    """Per key item (index ``k``): ``memos[k][code]`` is ``f(table.results[k][code])``, computed
-    once per code."""
+class MissedItems:
+    """Members' missed items (results not earning full points) as the text and HTML reports
+    list them: per such result, in key order, ``line(result, item)`` then ``hint(item)``
+    (``item`` the key item of the result's number).  For members graded from a table the line
+    is computed once per item and code, and the hint once per item and shared, not copied, by
+    every code of it: what is kept grows with the distinct results the report holds, not with
+    the members.  ``KeyError`` for a result whose number the key has no item for."""
 
-    def memo(results: list[ItemResult]) -> Memo[int, str]:
-        return Memo(lambda code: f(results[code]))
+    def __init__(
+        self,
+        report: GroupReport,
+        line: Callable[[ItemResult, KeyItem], str],
+        hint: Callable[[KeyItem], str],
+    ) -> None:
+        key = self.key = report.key
+        self.line = line
+        self.hint: Memo[int, str] = Memo(lambda number: hint(key.item(number)))  # per item number
+        table = coded_members(report)[0]
+        self.lines = [self._per_code(results, lambda r: line(r, key.item(r.number))) for results in table.results]
+        self.hints = [self._per_code(results, lambda r: self.hint[r.number]) for results in table.results]
 
-    return [memo(results) for results in table.results]
+    @staticmethod
+    def _per_code(results: list[ItemResult], f: Callable[[ItemResult], str]) -> Memo[int, str]:
+        """``f`` of the result a code stands for; ``""`` for a result earning full points."""
+        return Memo(lambda code: "" if results[code].status == "correct" else f(results[code]))
 
+    def member(self, member: MemberResult) -> str:
+        """One member's missed items, from its own items (``""`` when there are none)."""
+        return "".join(
+            self.line(r, self.key.item(r.number)) + self.hint[r.number] for r in member.items if r.status != "correct"
+        )
 
-def joined_codes(memos: Sequence[Mapping[int, str]], columns: list[Sequence[int]], n: int) -> list[str]:
-    """Per each of ``n`` members: ``memos[k][code]`` of its code for each item ``k``, joined in key order."""
-    if not columns:
-        return [""] * n
-    texts = (map(memo.__getitem__, column) for memo, column in zip(memos, columns, strict=True))
-    return list(map("".join, zip(*texts, strict=True)))
+    def coded(self, columns: list[Sequence[int]], n: int) -> list[str]:
+        """The missed items of ``n`` of the report's members, from ``columns`` of their codes
+        (one per key item, as :func:`coded_members` gives them)."""
+        if not columns:
+            return [""] * n
+        parts: list[Iterator[str]] = []
+        for k, column in enumerate(columns):
+            parts.append(map(self.lines[k].__getitem__, column))
+            parts.append(map(self.hints[k].__getitem__, column))
+        return list(map("".join, zip(*parts, strict=True)))
 
 
 class SpeechScores:

@@ -7,6 +7,7 @@ import io
 from html import escape
 from typing import TextIO
 
+from ...key import KeyItem
 from ..model import GroupReport, ItemResult
 from ..scoring import correct_answer
 from ._common import (
@@ -15,16 +16,15 @@ from ._common import (
     STATUS_NAMES,
     TYPE_NAMES,
     Memo,
+    MissedItems,
     SpeechScores,
     coded_members,
     distribution,
     in_table,
-    joined_codes,
     pct,
     pts,
     ranked_chunks,
     read_chunks,
-    result_memos,
     share,
     short_label,
     signed,
@@ -170,15 +170,15 @@ def _write_members(report: GroupReport, stream: TextIO) -> None:
     percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
     pass_mark = report.pass_mark - 1e-9
     speeches = SpeechScores(report, lambda sid: escape(short_label(report, sid)))
-    wrong = result_memos(table, lambda r: _wrong(report, r))
+    wrong = MissedItems(report, _missed_line, lambda item: _hint(report, item))
     for chunk in read_chunks(report):
         members = chunk.members
         breakdowns = speeches.coded(chunk.columns, len(members))
-        missed = joined_codes(wrong, chunk.columns, len(members))
+        missed = wrong.coded(chunk.columns, len(members))
         for i, m in enumerate(members):
-            if not in_table(m, table):  # codes stand for equal results, which need not print the same
+            if not in_table(m, table):  # not graded from the table: print its own items, not equal ones
                 breakdowns[i] = speeches.member(m)
-                missed[i] = "".join(_wrong(report, r) for r in m.items)
+                missed[i] = wrong.member(m)
         stream.write(
             "".join(
                 f"<h3>{escape(m.name)} <small>（{escape(m.where)}）</small></h3>\n"
@@ -191,23 +191,24 @@ def _write_members(report: GroupReport, stream: TextIO) -> None:
         )
 
 
-def _wrong(report: GroupReport, r: ItemResult) -> str:
-    """The ``<li>`` of one item result in a member's list of missed items, ended by a newline:
-    the answer given and the correct one, then with a bank its 解析 and where to reread;
-    ``""`` when ``r`` earned full points."""
-    if r.status == "correct":
-        return ""
-    item = report.key.item(r.number)
+def _missed_line(r: ItemResult, item: KeyItem) -> str:
+    """The start of the ``<li>`` of ``r``, a result of ``item`` not earning full points, in a
+    member's list of missed items: the answer given and the correct one."""
     earned = f"，得 {pts(r.earned)} 分" if r.status == "partial" else ""
-    line = (
+    return (
         f'<li class="miss">{r.number}. [{TYPE_NAMES[item.type]} {pts(item.points)}分] {STATUS_NAMES[r.status]}：'
         f"作答 {escape(r.given or '（未答）')}，正确答案 {escape(correct_answer(item))}{earned}"
     )
+
+
+def _hint(report: GroupReport, item: KeyItem) -> str:
+    """The end of each ``<li>`` of ``item``, ended by a newline: with a bank, its 解析 and
+    where to reread; then ``</li>``."""
     hint = report.rereads.get(item.question_id)
-    if hint:
-        who = f"{hint.speaker}《{hint.heading}》" if hint.speaker else f"《{hint.heading}》"
-        line += (
-            f'<div class="hint">解析：{escape(hint.explanation)}</div>'
-            f'<div class="hint">重读：{escape(who)}：“{escape(hint.source)}”</div>'
-        )
-    return line + "</li>\n"
+    if not hint:
+        return "</li>\n"
+    who = f"{hint.speaker}《{hint.heading}》" if hint.speaker else f"《{hint.heading}》"
+    return (
+        f'<div class="hint">解析：{escape(hint.explanation)}</div>'
+        f'<div class="hint">重读：{escape(who)}：“{escape(hint.source)}”</div></li>\n'
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import TextIO
 
+from ...key import KeyItem
 from ..model import GroupReport, ItemResult
 from ..scoring import correct_answer
 from ._common import (
@@ -13,16 +14,15 @@ from ._common import (
     STATUS_NAMES,
     TYPE_NAMES,
     Memo,
+    MissedItems,
     SpeechScores,
     coded_members,
     distribution,
     in_table,
-    joined_codes,
     pct,
     pts,
     ranked_chunks,
     read_chunks,
-    result_memos,
     share,
     short_label,
     signed,
@@ -130,15 +130,15 @@ def _write_members(report: GroupReport, stream: TextIO) -> None:
     percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
     pass_mark = report.pass_mark - 1e-9
     speeches = SpeechScores(report, lambda sid: short_label(report, sid))
-    wrong = result_memos(table, lambda r: _wrong(report, r))
+    wrong = MissedItems(report, _missed_line, lambda item: _hint(report, item))
     for chunk in read_chunks(report):
         members = chunk.members
         breakdowns = speeches.coded(chunk.columns, len(members))
-        missed = joined_codes(wrong, chunk.columns, len(members))
+        missed = wrong.coded(chunk.columns, len(members))
         for i, m in enumerate(members):
-            if not in_table(m, table):  # codes stand for equal results, which need not print the same
+            if not in_table(m, table):  # not graded from the table: print its own items, not equal ones
                 breakdowns[i] = speeches.member(m)
-                missed[i] = "".join(_wrong(report, r) for r in m.items)
+                missed[i] = wrong.member(m)
         stream.write(
             "".join(
                 f"\n{m.name}（{m.where}）：{points[score]}/{total} 分，{percent[p]}，{'及格' if p >= pass_mark else '不及格'}\n"
@@ -150,22 +150,22 @@ def _write_members(report: GroupReport, stream: TextIO) -> None:
         )
 
 
-def _wrong(report: GroupReport, r: ItemResult) -> str:
-    """The 错题 lines of one item result, each ended by a newline: the answer given and
-    the correct one, then with a bank its 解析 and where to reread; ``""`` when ``r``
-    earned full points."""
-    if r.status == "correct":
-        return ""
-    item = report.key.item(r.number)
+def _missed_line(r: ItemResult, item: KeyItem) -> str:
+    """The 错题 line of ``r``, a result of ``item`` not earning full points, ended by a
+    newline: the answer given and the correct one."""
     given = r.given or "（未答）"
     earned = f"，得 {pts(r.earned)} 分" if r.status == "partial" else ""
-    out = [
+    return (
         f"    {r.number}. [{TYPE_NAMES[item.type]} {pts(item.points)}分] {STATUS_NAMES[r.status]}：作答 {given}，"
-        f"正确答案 {correct_answer(item)}{earned}"
-    ]
+        f"正确答案 {correct_answer(item)}{earned}\n"
+    )
+
+
+def _hint(report: GroupReport, item: KeyItem) -> str:
+    """The lines under each 错题 line of ``item``: with a bank, its 解析 and where to reread
+    (each ended by a newline); ``""`` without."""
     hint = report.rereads.get(item.question_id)
-    if hint:
-        out.append(f"       解析：{hint.explanation}")
-        who = f"{hint.speaker}《{hint.heading}》" if hint.speaker else f"《{hint.heading}》"
-        out.append(f"       重读：{who}：“{hint.source}”")
-    return _lines(out)
+    if not hint:
+        return ""
+    who = f"{hint.speaker}《{hint.heading}》" if hint.speaker else f"《{hint.heading}》"
+    return f"       解析：{hint.explanation}\n       重读：{who}：“{hint.source}”\n"
