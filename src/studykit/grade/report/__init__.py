@@ -1,7 +1,8 @@
 """Grade reports: text (terminal), CSV (one row per member), JSON (every detail), HTML.
 
 Each renderer takes a :class:`~studykit.grade.model.GroupReport` and returns
-text (:func:`render_report`) or writes it to a text stream (:func:`stream_report`);
+text (:func:`render_report`) or writes it, UTF-8 encoded and a chunk of members at a
+time, to a binary stream (:func:`stream_report`);
 :func:`save_report` streams it to a file atomically, :func:`write_report` writes
 rendered text atomically (both: CSV as UTF-8 with BOM so Excel opens it, the rest
 as UTF-8).
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import codecs
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from ..model import GroupReport
 
@@ -51,26 +53,40 @@ def _render(report: GroupReport, fmt: str) -> str:
 
 def stream_report(report: GroupReport, fmt: str, stream: BinaryIO) -> None:
     """Write ``report`` as ``fmt`` to the binary ``stream``: the text :func:`render_report`
-    returns, UTF-8 encoded (no BOM), without holding it all in memory (CSV and JSON are
+    returns, UTF-8 encoded (no BOM), without holding it all in memory (every format is
     written a chunk of members at a time).  Raises ``ValueError`` for an unknown format."""
     from .._gc import gc_paused
 
     with gc_paused():
-        if fmt == "csv":
-            from .csv import write_csv
-
-            text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
-            try:
-                write_csv(report, text)
-                text.flush()
-            finally:
-                text.detach()
-        elif fmt == "json":
+        if fmt == "json":
             from .json import write_json
 
             write_json(report, stream)
-        else:
-            stream.write(_render(report, fmt).encode("utf-8"))
+            return
+        write = _text_writer(fmt)
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
+        try:
+            write(report, text)
+            text.flush()
+        finally:
+            text.detach()
+
+
+def _text_writer(fmt: str) -> Callable[[GroupReport, TextIO], None]:
+    """The function writing ``fmt`` (other than JSON) to a text stream; ``ValueError`` for an unknown format."""
+    if fmt == "text":
+        from .text import write_text
+
+        return write_text
+    if fmt == "csv":
+        from .csv import write_csv
+
+        return write_csv
+    if fmt == "html":
+        from .html import write_html
+
+        return write_html
+    raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
 def save_report(report: GroupReport, path: str | Path, fmt: str) -> None:

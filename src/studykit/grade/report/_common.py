@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from operator import add
 from typing import TypeVar
 
+from ...key import AnswerKey, KeyItem
 from ..model import CompactItems, GroupReport, ItemResult, ItemStats, MemberResult, ResultTable, code_columns
+from ..scoring import member_speech_scores
 
 TYPE_NAMES = {"single": "单选", "multiple": "多选", "true_false": "判断", "fill_blank": "填空"}
 STATUS_NAMES = {
@@ -138,18 +140,37 @@ class Chunk:
 
 def ranked_chunks(report: GroupReport, size: int = 4096) -> Iterator[Chunk]:
     """The ranking, ``size`` members at a time."""
-    table, codes = coded_members(report)
     order, ranks = report.rank_order()
+    return _chunks(report, order, ranks, size)
+
+
+def read_chunks(report: GroupReport, size: int = 4096) -> Iterator[Chunk]:
+    """The members in the order read, ``size`` at a time (``ranks`` still each one's rank)."""
+    order, ranks = report.rank_order()
+    rank_of = [0] * len(order)
+    for at, rank in zip(order, ranks, strict=True):
+        rank_of[at] = rank
+    return _chunks(report, range(len(order)), rank_of, size)
+
+
+def _chunks(report: GroupReport, order: Sequence[int], ranks: list[int], size: int) -> Iterator[Chunk]:
+    """The members ``order`` lists (``ranks``: their ranks, in the same order), ``size`` at a time."""
+    table, codes = coded_members(report)
     scores = report.scores()
     n_items = len(report.key.items)
     for start in range(0, len(order), size):
         at = order[start : start + size]
         members = list(map(report.members.__getitem__, at))
         chunk_scores = list(map(scores.__getitem__, at))
-        totals = [table.total if type(m.items) is CompactItems and m.items.table is table else m.total for m in members]
+        totals = [table.total if in_table(m, table) else m.total for m in members]
         percents = [100.0 * s / t if t else 0.0 for s, t in zip(chunk_scores, totals, strict=True)]
         columns = code_columns(list(map(codes.__getitem__, at)), n_items)
         yield Chunk(ranks[start : start + size], members, chunk_scores, totals, percents, columns)
+
+
+def in_table(member: MemberResult, table: ResultTable) -> bool:
+    """Whether ``member``'s items are :class:`CompactItems` of ``table`` (so its codes are its own)."""
+    return type(member.items) is CompactItems and member.items.table is table
 
 
 def speech_items(report: GroupReport) -> list[list[int]]:
@@ -160,7 +181,114 @@ def speech_items(report: GroupReport) -> list[list[int]]:
 def speech_sums(table: ResultTable, ks: list[int], columns: list[Sequence[int]], n: int) -> list[float]:
     """Points each of ``n`` members earned on the items ``ks``, added in key order from 0.0
     (exactly as :func:`~studykit.grade.scoring.member_speech_scores` adds them)."""
+    return column_sums(table.earned, ks, columns, n)
+
+
+def column_sums(values: list[list[float]], ks: list[int], columns: list[Sequence[int]], n: int) -> list[float]:
+    """Per each of ``n`` members: ``values[k][code]`` of its code for each item ``k`` of ``ks``,
+    added in key order from 0.0."""
     sums: list[float] = [0.0] * n
     for k in ks:
-        sums = list(map(add, sums, map(table.earned[k].__getitem__, columns[k])))
+        sums = list(map(add, sums, map(values[k].__getitem__, columns[k])))
     return sums
+
+
+class MissedItems:
+    """Members' missed items (results not earning full points) as the text and HTML reports
+    list them: per such result, in key order, ``line(result, item)`` then ``hint(item)``
+    (``item`` the key item of the result's number).  For members graded from a table the line
+    is computed once per item and code, and the hint once per item and shared, not copied, by
+    every code of it: what is kept grows with the distinct results the report holds, not with
+    the members.  ``KeyError`` for a result whose number the key has no item for."""
+
+    def __init__(
+        self,
+        report: GroupReport,
+        line: Callable[[ItemResult, KeyItem], str],
+        hint: Callable[[KeyItem], str],
+    ) -> None:
+        key = self.key = report.key
+        self.line = line
+        self.hint: Memo[int, str] = Memo(lambda number: hint(key.item(number)))  # per item number
+        table = coded_members(report)[0]
+        self.lines = [self._per_code(results, lambda r: line(r, key.item(r.number))) for results in table.results]
+        self.hints = [self._per_code(results, lambda r: self.hint[r.number]) for results in table.results]
+
+    @staticmethod
+    def _per_code(results: list[ItemResult], f: Callable[[ItemResult], str]) -> Memo[int, str]:
+        """``f`` of the result a code stands for; ``""`` for a result earning full points."""
+        return Memo(lambda code: "" if results[code].status == "correct" else f(results[code]))
+
+    def member(self, member: MemberResult) -> str:
+        """One member's missed items, from its own items (``""`` when there are none)."""
+        return "".join(
+            self.line(r, self.key.item(r.number)) + self.hint[r.number] for r in member.items if r.status != "correct"
+        )
+
+    def coded(self, columns: list[Sequence[int]], n: int) -> list[str]:
+        """The missed items of ``n`` of the report's members, from ``columns`` of their codes
+        (one per key item, as :func:`coded_members` gives them)."""
+        if not columns:
+            return [""] * n
+        parts: list[Iterator[str]] = []
+        for k, column in enumerate(columns):
+            parts.append(map(self.lines[k].__getitem__, column))
+            parts.append(map(self.hints[k].__getitem__, column))
+        return list(map("".join, zip(*parts, strict=True)))
+
+
+class SpeechScores:
+    """Members' speech breakdowns as the text and HTML reports print them: per speech of the
+    key (in :func:`~studykit.grade.scoring.member_speech_scores`' order) ``label earned/points``,
+    `` · ``-joined; each part computed once per speech and distinct ``(earned, points)``, and
+    for a speech of one item looked up once per code of that item.  ``label`` gives the printed
+    label of a speech id."""
+
+    def __init__(self, report: GroupReport, label: Callable[[str], str]) -> None:
+        self.key = report.key
+        table = coded_members(report)[0]  # every code the report's members hold is in it from here on
+        self.earned = table.earned
+        self.points = [[r.points for r in results] for results in table.results]
+        self.speeches = [(ks, Memo(self._part(label(sid)))) for sid, ks in key_speeches(report.key)]
+        self.by_code = {ks[0]: self._by_code(ks[0], memo) for ks, memo in self.speeches if len(ks) == 1}
+
+    @staticmethod
+    def _part(label: str) -> Callable[[tuple[float, float]], str]:
+        def part(scores: tuple[float, float]) -> str:
+            return f"{label} {pts(scores[0])}/{pts(scores[1])}"
+
+        return part
+
+    def _by_code(self, k: int, memo: Memo[tuple[float, float], str]) -> Memo[int, str]:
+        """The part of a speech whose only item is the ``k``-th, per code of that item
+        (its sums: ``0.0`` plus the item's earned and points)."""
+        earned, points = self.earned[k], self.points[k]
+        return Memo(lambda code: memo[0.0 + earned[code], 0.0 + points[code]])
+
+    def member(self, member: MemberResult) -> str:
+        """One member's breakdown, from its items."""
+        scores = member_speech_scores(member, self.key)
+        return " · ".join(memo[e, p] for (_, memo), (_, e, p) in zip(self.speeches, scores, strict=True))
+
+    def coded(self, columns: list[Sequence[int]], n: int) -> list[str]:
+        """The breakdowns of ``n`` of the report's members, from ``columns`` of their codes
+        (one per key item, as :func:`coded_members` gives them)."""
+        if not self.speeches:
+            return [""] * n
+        parts: list[Iterator[str]] = []
+        for ks, memo in self.speeches:
+            if len(ks) == 1:
+                parts.append(map(self.by_code[ks[0]].__getitem__, columns[ks[0]]))
+            else:
+                earned = column_sums(self.earned, ks, columns, n)
+                points = column_sums(self.points, ks, columns, n)
+                parts.append(map(memo.__getitem__, zip(earned, points, strict=True)))
+        return list(map(" · ".join, zip(*parts, strict=True)))
+
+
+def key_speeches(key: AnswerKey) -> list[tuple[str, list[int]]]:
+    """Each speech id of ``key`` with the indices of its items, in the order its first item comes."""
+    by_speech: dict[str, list[int]] = {}
+    for k, it in enumerate(key.items):
+        by_speech.setdefault(it.speech, []).append(k)
+    return list(by_speech.items())

@@ -3,19 +3,28 @@ with a bar chart of the facility index per question."""
 
 from __future__ import annotations
 
+import io
 from html import escape
+from typing import TextIO
 
-from ..model import GroupReport, MemberResult
-from ..scoring import correct_answer, member_speech_scores
+from ...key import KeyItem
+from ..model import GroupReport, ItemResult
+from ..scoring import correct_answer
 from ._common import (
     NO_BANK,
     RULE_NAMES,
     STATUS_NAMES,
     TYPE_NAMES,
+    Memo,
+    MissedItems,
+    SpeechScores,
+    coded_members,
     distribution,
-    missed,
+    in_table,
     pct,
     pts,
+    ranked_chunks,
+    read_chunks,
     share,
     short_label,
     signed,
@@ -35,9 +44,23 @@ th{background:#f4f4f4}.num{text-align:right}.fail{color:#b00}.note{background:#f
 
 def render_html(report: GroupReport) -> str:
     """The report as an HTML5 page (``lang="zh-CN"``)."""
+    buf = io.StringIO()
+    write_html(report, buf)
+    return buf.getvalue()
+
+
+def write_html(report: GroupReport, stream: TextIO) -> None:
+    """Write :func:`render_html`'s page to ``stream``: the head, header and group statistics,
+    then the ranking table and the members' sections a chunk of members at a time, so the
+    whole page is never held in memory."""
     key = report.key
     title = f"测验成绩 · {key.title}" if key.title else "测验成绩"
     version = f" · 版本 {key.version}" if key.version else ""
+    stream.write(
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+    )
     body: list[str] = [
         f"<h1>{escape(title)}</h1>",
         f"<p>测验 {escape(key.quiz_id)}{escape(version)} · 满分 {pts(key.total_points)} 分 · "
@@ -48,11 +71,12 @@ def render_html(report: GroupReport) -> str:
         body.append(f'<p class="note">注意：{escape(report.bank_note)}</p>')
     if not report.rereads:
         body.append(f'<p class="note">{escape(NO_BANK)}</p>')
+    stream.write(_lines(body))
     if len(report.members) >= 2:
-        body += _group(report)
-    body.append("<h2>个人成绩</h2>")
-    for m in report.members:
-        body += _member(report, m)
+        _write_group(report, stream)
+    stream.write("<h2>个人成绩</h2>\n")
+    _write_members(report, stream)
+    body = []
     if report.failures:
         body.append(f"<h2>未评分（{len(report.failures)}）</h2><ul>")
         body += [f"<li>{escape(str(p))}</li>" for p in report.failures]
@@ -61,32 +85,41 @@ def render_html(report: GroupReport) -> str:
         body.append(f"<h2>警告（{len(report.warnings)}）</h2><ul>")
         body += [f"<li>{escape(str(p))}</li>" for p in report.warnings]
         body.append("</ul>")
-    return (
-        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
-    )
+    stream.write(_lines(body))
+    stream.write("</body>\n</html>\n")
 
 
-def _group(report: GroupReport) -> list[str]:
+def _lines(lines: list[str]) -> str:
+    """``lines`` each ended by a newline."""
+    return "".join(line + "\n" for line in lines)
+
+
+def _write_group(report: GroupReport, stream: TextIO) -> None:
     passed = sum(report.passed(m) for m in report.members)
     total = pts(report.key.total_points)
-    out = [
-        "<h2>全组概况</h2>",
-        f"<p>共 {len(report.members)} 人 · 平均 {pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
-        f"最高 {pts(report.maximum)} 分 · 最低 {pts(report.minimum)} 分 · 及格 {passed} 人</p>",
-        "<h2>排名</h2>",
-        "<table><tr><th>名次</th><th>姓名</th><th>得分</th><th>百分比</th><th>结果</th></tr>",
-    ]
-    for rank, m in report.ranking():
-        verdict = "<td>及格</td>" if report.passed(m) else '<td class="fail">不及格</td>'
-        out.append(
-            f'<tr><td class="num">{rank}</td><td>{escape(m.name)}</td><td class="num">{pts(m.score)}/{total}</td>'
-            f'<td class="num">{pct(m.percent, report.pass_mark)}</td>{verdict}</tr>'
+    stream.write(
+        _lines(
+            [
+                "<h2>全组概况</h2>",
+                f"<p>共 {len(report.members)} 人 · 平均 {pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
+                f"最高 {pts(report.maximum)} 分 · 最低 {pts(report.minimum)} 分 · 及格 {passed} 人</p>",
+                "<h2>排名</h2>",
+                "<table><tr><th>名次</th><th>姓名</th><th>得分</th><th>百分比</th><th>结果</th></tr>",
+            ]
         )
-    out.append("</table>")
+    )
+    points: Memo[float, str] = Memo(pts)
+    percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
+    pass_mark = report.pass_mark - 1e-9
+    for chunk in ranked_chunks(report):
+        stream.write(
+            "".join(
+                f'<tr><td class="num">{rank}</td><td>{escape(m.name)}</td><td class="num">{points[score]}/{total}</td>'
+                f'<td class="num">{percent[p]}</td>{_PASSED_CELL if p >= pass_mark else _FAILED_CELL}</tr>\n'
+                for rank, m, score, p in zip(chunk.ranks, chunk.members, chunk.scores, chunk.percents, strict=True)
+            )
+        )
+    out = ["</table>"]
     out.append("<h2>各题通过率</h2>")
     out.append('<div class="chart">')
     for s in report.items:
@@ -119,38 +152,63 @@ def _group(report: GroupReport) -> list[str]:
             f'<td class="num">{rate}</td>{flag}</tr>'
         )
     out.append("</table>")
-    return out
+    stream.write(_lines(out))
 
 
-def _member(report: GroupReport, m: MemberResult) -> list[str]:
-    key = report.key
-    ok = report.passed(m)
-    verdict = "及格" if ok else '<span class="fail">不及格</span>'
-    out = [
-        f"<h3>{escape(m.name)} <small>（{escape(m.where)}）</small></h3>",
-        f"<p>{pts(m.score)}/{pts(key.total_points)} 分，{pct(m.percent, report.pass_mark)}，{verdict}</p>",
-    ]
-    parts = [f"{escape(short_label(report, sid))} {pts(e)}/{pts(p)}" for sid, e, p in member_speech_scores(m, key)]
-    out.append("<p>各篇：" + " · ".join(parts) + "</p>")
-    wrong = missed(m)
-    if not wrong:
-        out.append("<p>全部正确。</p>")
-        return out
-    out.append("<ul>")
-    for r in wrong:
-        item = key.item(r.number)
-        earned = f"，得 {pts(r.earned)} 分" if r.status == "partial" else ""
-        line = (
-            f'<li class="miss">{r.number}. [{TYPE_NAMES[item.type]} {pts(item.points)}分] {STATUS_NAMES[r.status]}：'
-            f"作答 {escape(r.given or '（未答）')}，正确答案 {escape(correct_answer(item))}{earned}"
-        )
-        hint = report.rereads.get(item.question_id)
-        if hint:
-            who = f"{hint.speaker}《{hint.heading}》" if hint.speaker else f"《{hint.heading}》"
-            line += (
-                f'<div class="hint">解析：{escape(hint.explanation)}</div>'
-                f'<div class="hint">重读：{escape(who)}：“{escape(hint.source)}”</div>'
+_PASSED_CELL = "<td>及格</td>"
+_FAILED_CELL = '<td class="fail">不及格</td>'
+_FAILED = '<span class="fail">不及格</span>'
+
+
+def _write_members(report: GroupReport, stream: TextIO) -> None:
+    """Each member's section, in the order read.  The speech breakdown and the list of
+    missed items come from texts computed once per distinct result (members graded from
+    a table) or from the member's own items (others)."""
+    table = coded_members(report)[0]
+    total = pts(report.key.total_points)
+    points: Memo[float, str] = Memo(pts)
+    percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
+    pass_mark = report.pass_mark - 1e-9
+    speeches = SpeechScores(report, lambda sid: escape(short_label(report, sid)))
+    wrong = MissedItems(report, _missed_line, lambda item: _hint(report, item))
+    for chunk in read_chunks(report):
+        members = chunk.members
+        breakdowns = speeches.coded(chunk.columns, len(members))
+        missed = wrong.coded(chunk.columns, len(members))
+        for i, m in enumerate(members):
+            if not in_table(m, table):  # not graded from the table: print its own items, not equal ones
+                breakdowns[i] = speeches.member(m)
+                missed[i] = wrong.member(m)
+        stream.write(
+            "".join(
+                f"<h3>{escape(m.name)} <small>（{escape(m.where)}）</small></h3>\n"
+                f"<p>{points[score]}/{total} 分，{percent[p]}，{'及格' if p >= pass_mark else _FAILED}</p>\n"
+                f"<p>各篇：{breakdown}</p>\n" + (f"<ul>\n{items}</ul>\n" if items else "<p>全部正确。</p>\n")
+                for m, score, p, breakdown, items in zip(
+                    members, chunk.scores, chunk.percents, breakdowns, missed, strict=True
+                )
             )
-        out.append(line + "</li>")
-    out.append("</ul>")
-    return out
+        )
+
+
+def _missed_line(r: ItemResult, item: KeyItem) -> str:
+    """The start of the ``<li>`` of ``r``, a result of ``item`` not earning full points, in a
+    member's list of missed items: the answer given and the correct one."""
+    earned = f"，得 {pts(r.earned)} 分" if r.status == "partial" else ""
+    return (
+        f'<li class="miss">{r.number}. [{TYPE_NAMES[item.type]} {pts(item.points)}分] {STATUS_NAMES[r.status]}：'
+        f"作答 {escape(r.given or '（未答）')}，正确答案 {escape(correct_answer(item))}{earned}"
+    )
+
+
+def _hint(report: GroupReport, item: KeyItem) -> str:
+    """The end of each ``<li>`` of ``item``, ended by a newline: with a bank, its 解析 and
+    where to reread; then ``</li>``."""
+    hint = report.rereads.get(item.question_id)
+    if not hint:
+        return "</li>\n"
+    who = f"{hint.speaker}《{hint.heading}》" if hint.speaker else f"《{hint.heading}》"
+    return (
+        f'<div class="hint">解析：{escape(hint.explanation)}</div>'
+        f'<div class="hint">重读：{escape(who)}：“{escape(hint.source)}”</div></li>\n'
+    )

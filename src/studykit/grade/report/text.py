@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-from ..model import GroupReport, MemberResult
-from ..scoring import correct_answer, member_speech_scores
+import io
+from typing import TextIO
+
+from ...key import KeyItem
+from ..model import GroupReport, ItemResult
+from ..scoring import correct_answer
 from ._common import (
     NO_BANK,
     RULE_NAMES,
     STATUS_NAMES,
     TYPE_NAMES,
+    Memo,
+    MissedItems,
+    SpeechScores,
+    coded_members,
     distribution,
-    missed,
+    in_table,
     pct,
     pts,
+    ranked_chunks,
+    read_chunks,
     share,
     short_label,
     signed,
@@ -22,6 +32,15 @@ from ._common import (
 def render_text(report: GroupReport) -> str:
     """The report as plain text: header, group statistics (two or more members),
     then each member's score, speech breakdown and missed items with 解析."""
+    buf = io.StringIO()
+    write_text(report, buf)
+    return buf.getvalue()
+
+
+def write_text(report: GroupReport, stream: TextIO) -> None:
+    """Write :func:`render_text`'s text to ``stream``: the header and group statistics,
+    then the ranking and the members' sections a chunk of members at a time, so the whole
+    text is never held in memory."""
     key = report.key
     out: list[str] = []
     title = f"测验成绩 · {key.title}" if key.title else "测验成绩"
@@ -35,13 +54,12 @@ def render_text(report: GroupReport) -> str:
         out.append(f"注意：{report.bank_note}")
     if not report.rereads:
         out.append(NO_BANK)
-    n = len(report.members)
-    if n >= 2:
-        out += _group(report)
-    out.append("")
-    out.append("个人成绩")
-    for member in report.members:
-        out += _member(report, member)
+    stream.write(_lines(out))
+    if len(report.members) >= 2:
+        _write_group(report, stream)
+    stream.write("\n个人成绩\n")
+    _write_members(report, stream)
+    out = []
     if report.failures or report.warnings:
         out.append("")
         if report.failures:
@@ -50,23 +68,39 @@ def render_text(report: GroupReport) -> str:
         if report.warnings:
             out.append(f"警告（{len(report.warnings)}）")
             out += [f"  {p}" for p in report.warnings]
-    return "\n".join(out) + "\n"
+    stream.write(_lines(out))
 
 
-def _group(report: GroupReport) -> list[str]:
+def _lines(lines: list[str]) -> str:
+    """``lines`` each ended by a newline."""
+    return "".join(line + "\n" for line in lines)
+
+
+def _write_group(report: GroupReport, stream: TextIO) -> None:
     passed = sum(report.passed(m) for m in report.members)
-    out = [
-        "",
-        f"共 {len(report.members)} 人 · 平均 {pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
-        f"最高 {pts(report.maximum)} 分 · 最低 {pts(report.minimum)} 分 · 及格 {passed} 人",
-        "",
-        "排名",
-    ]
+    stream.write(
+        _lines(
+            [
+                "",
+                f"共 {len(report.members)} 人 · 平均 {pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
+                f"最高 {pts(report.maximum)} 分 · 最低 {pts(report.minimum)} 分 · 及格 {passed} 人",
+                "",
+                "排名",
+            ]
+        )
+    )
     total = pts(report.key.total_points)
-    for rank, m in report.ranking():
-        verdict = "及格" if report.passed(m) else "不及格"
-        out.append(f"  {rank:>3}. {m.name}  {pts(m.score)}/{total}  {pct(m.percent, report.pass_mark)}  {verdict}")
-    out += ["", "各题分析（通过率：得满分者的比例；区分度：高分组与低分组（各 27%）通过率之差）"]
+    points: Memo[float, str] = Memo(pts)
+    percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
+    pass_mark = report.pass_mark - 1e-9
+    for chunk in ranked_chunks(report):
+        stream.write(
+            "".join(
+                f"  {rank:>3}. {m.name}  {points[score]}/{total}  {percent[p]}  {'及格' if p >= pass_mark else '不及格'}\n"
+                for rank, m, score, p in zip(chunk.ranks, chunk.members, chunk.scores, chunk.percents, strict=True)
+            )
+        )
+    out = ["", "各题分析（通过率：得满分者的比例；区分度：高分组与低分组（各 27%）通过率之差）"]
     for s in report.items:
         out.append(
             f"  第{s.number}题 {TYPE_NAMES[s.type]} {pts(s.points)}分  通过率 {share(s.facility)}  "
@@ -83,34 +117,55 @@ def _group(report: GroupReport) -> list[str]:
         out.append(f"建议全组重学：{names}")
     else:
         out.append("各篇平均均达到及格线。")
-    return out
+    stream.write(_lines(out))
 
 
-def _member(report: GroupReport, m: MemberResult) -> list[str]:
-    key = report.key
-    verdict = "及格" if report.passed(m) else "不及格"
-    out = [
-        "",
-        f"{m.name}（{m.where}）：{pts(m.score)}/{pts(key.total_points)} 分，{pct(m.percent, report.pass_mark)}，{verdict}",
-    ]
-    parts = [f"{short_label(report, sid)} {pts(e)}/{pts(p)}" for sid, e, p in member_speech_scores(m, key)]
-    out.append("  各篇：" + " · ".join(parts))
-    wrong = missed(m)
-    if not wrong:
-        out.append("  全部正确。")
-        return out
-    out.append("  错题：")
-    for r in wrong:
-        item = key.item(r.number)
-        given = r.given or "（未答）"
-        earned = f"，得 {pts(r.earned)} 分" if r.status == "partial" else ""
-        out.append(
-            f"    {r.number}. [{TYPE_NAMES[item.type]} {pts(item.points)}分] {STATUS_NAMES[r.status]}：作答 {given}，"
-            f"正确答案 {correct_answer(item)}{earned}"
+def _write_members(report: GroupReport, stream: TextIO) -> None:
+    """Each member's section, in the order read.  The speech breakdown and the 错题 lines
+    come from texts computed once per distinct result (members graded from a table) or
+    from the member's own items (others)."""
+    table = coded_members(report)[0]
+    total = pts(report.key.total_points)
+    points: Memo[float, str] = Memo(pts)
+    percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
+    pass_mark = report.pass_mark - 1e-9
+    speeches = SpeechScores(report, lambda sid: short_label(report, sid))
+    wrong = MissedItems(report, _missed_line, lambda item: _hint(report, item))
+    for chunk in read_chunks(report):
+        members = chunk.members
+        breakdowns = speeches.coded(chunk.columns, len(members))
+        missed = wrong.coded(chunk.columns, len(members))
+        for i, m in enumerate(members):
+            if not in_table(m, table):  # not graded from the table: print its own items, not equal ones
+                breakdowns[i] = speeches.member(m)
+                missed[i] = wrong.member(m)
+        stream.write(
+            "".join(
+                f"\n{m.name}（{m.where}）：{points[score]}/{total} 分，{percent[p]}，{'及格' if p >= pass_mark else '不及格'}\n"
+                f"  各篇：{breakdown}\n" + (f"  错题：\n{lines}" if lines else "  全部正确。\n")
+                for m, score, p, breakdown, lines in zip(
+                    members, chunk.scores, chunk.percents, breakdowns, missed, strict=True
+                )
+            )
         )
-        hint = report.rereads.get(item.question_id)
-        if hint:
-            out.append(f"       解析：{hint.explanation}")
-            who = f"{hint.speaker}《{hint.heading}》" if hint.speaker else f"《{hint.heading}》"
-            out.append(f"       重读：{who}：“{hint.source}”")
-    return out
+
+
+def _missed_line(r: ItemResult, item: KeyItem) -> str:
+    """The 错题 line of ``r``, a result of ``item`` not earning full points, ended by a
+    newline: the answer given and the correct one."""
+    given = r.given or "（未答）"
+    earned = f"，得 {pts(r.earned)} 分" if r.status == "partial" else ""
+    return (
+        f"    {r.number}. [{TYPE_NAMES[item.type]} {pts(item.points)}分] {STATUS_NAMES[r.status]}：作答 {given}，"
+        f"正确答案 {correct_answer(item)}{earned}\n"
+    )
+
+
+def _hint(report: GroupReport, item: KeyItem) -> str:
+    """The lines under each 错题 line of ``item``: with a bank, its 解析 and where to reread
+    (each ended by a newline); ``""`` without."""
+    hint = report.rereads.get(item.question_id)
+    if not hint:
+        return ""
+    who = f"{hint.speaker}《{hint.heading}》" if hint.speaker else f"《{hint.heading}》"
+    return f"       解析：{hint.explanation}\n       重读：{who}：“{hint.source}”\n"
