@@ -176,6 +176,11 @@ def load_key(path: str | Path) -> AnswerKey:
             points = float(field(raw, "points", where))
         except ValueError:
             raise KeyFileError(f"{name}:{raw.line}: {where}: number and points must be numbers") from None
+        if not 0 < points <= 100:  # also refuses nan; inf is above 100
+            raise KeyFileError(
+                f"{name}:{raw.line}: {where}, field 'points': {field(raw, 'points', where)!r} "
+                "is not a number of points (expected more than 0, at most 100, as studykit quiz writes)"
+            )
         items.append(
             KeyItem(
                 number=number,

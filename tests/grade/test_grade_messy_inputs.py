@@ -540,3 +540,21 @@ def test_a_second_key_is_a_usage_error_not_silently_the_last(folder: Path) -> No
     code, out, err = run("num.csv", "--key", "k.key.yaml", "--key", "k.key.yaml")
     assert (code, out) == (2, "")
     assert "Invalid value for '--key': give one key, not 2 (grade each version of a quiz with its own key" in err
+
+
+@pytest.mark.parametrize("points", ["-2", "0", "nan", "inf", "101"])
+def test_a_hand_edited_key_with_impossible_points_is_refused(folder: Path, points: str) -> None:
+    """Points ≤ 0, NaN or beyond 100 in a key would give wrong scores: the key's line is named, nothing graded."""
+    text = (folder / "k.key.yaml").read_text(encoding="utf-8")
+    first = text.index("  points: ")
+    line = text[:first].count("\n") + 1
+    end = text.index("\n", first)
+    (folder / "k.key.yaml").write_text(text[:first] + f"  points: {points}" + text[end:], encoding="utf-8")
+    item_line = text[: text.rindex("\n- ", 0, first) + 1].count("\n") + 1
+    code, out, err = run("num.csv", "--key", "k.key.yaml")
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Error: k.key.yaml:{item_line}: item 1, field 'points': '{points}' is not a number of points "
+        "(expected more than 0, at most 100, as studykit quiz writes)\n"
+    )
+    assert line > item_line
