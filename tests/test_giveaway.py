@@ -17,6 +17,9 @@ from studykit._giveaway import ConflictIndex
         ("zhang-yanguo-03", "zhang-yanguo-10"),  # two items on one sentence
         ("intro-01", "intro-06"),  # the multiple's options state the venue asked about
         ("ren-jiantao-01", "attr-ren-jiantao-heading"),  # one fact, two directions
+        ("zhang-yanguo-05", "attr-zhang-yanguo-heading"),  # 张艳国认为，大数据助推智慧社区建设… / whose 把大数据融入…
+        ("zhang-yanguo-08", "attr-zhang-yanguo-heading"),  # 张艳国认为，把大数据融入智慧社区建设…
+        ("wei-yueming-03", "attr-wei-yueming-heading"),  # 魏月明指出…“加快推进市域社会治理现代化”
     ],
 )
 def test_known_give_aways_conflict(a: str, b: str) -> None:
@@ -27,20 +30,27 @@ def test_known_give_aways_conflict(a: str, b: str) -> None:
     assert index.conflict(bank.question(b), bank.question(a))
 
 
-def test_speaker_names_and_bylines_are_not_give_aways() -> None:
-    """A stem naming the speaker does not conflict with the derived heading or post items."""
+def test_who_items_conflict_with_stems_naming_their_speaker() -> None:
+    """An item whose key is a speaker conflicts with a stem naming that speaker and with another
+    item about the same speaker; not with items naming another speaker."""
     bank = load_bank(MINI_BANK)
     index = ConflictIndex(bank, bank.questions)
-    assert not index.conflict(bank.question("ren-02"), bank.question("attr-ren-jiantao-heading"))
-    assert not index.conflict(bank.question("attr-ren-jiantao-heading"), bank.question("attr-ren-jiantao-position"))
-    assert index.conflict(bank.question("ren-02"), bank.question("attr-ren-jiantao-quote"))  # same sentence
+    heading = bank.question("attr-ren-jiantao-heading")
+    assert index.conflict(bank.question("ren-02"), heading)  # 任剑涛指出，…
+    assert index.conflict(heading, bank.question("attr-ren-jiantao-position"))  # 本版署名中，任剑涛的职务是
+    assert index.conflict(heading, bank.question("attr-ren-jiantao-quote"))  # both answer 任剑涛
+    assert not index.conflict(heading, bank.question("tian-02"))  # 田毅鹏指出，…
+    assert not index.conflict(heading, bank.question("attr-tian-yipeng-heading"))
+    assert not index.conflict(bank.question("ren-02"), bank.question("tian-02"), strict=True)
+    assert not index.conflict(bank.question("ren-02"), heading, strict=False)  # rule 4 is relaxable
 
 
 def test_default_papers_hold_no_conflicting_pair() -> None:
-    """200 default 20-item papers of the shipped bank have no conflicting pair."""
+    """300 default 20-item papers of the shipped bank have no conflicting pair (seeds 10 and 127
+    once put a "whose speech is …" item beside a stem naming the speaker and quoting the title)."""
     bank = load_bank(SHIPPED_BANK)
     index = ConflictIndex(bank, bank.questions)
-    for seed in range(200):
+    for seed in range(300):
         (paper,) = build_papers(bank, count=20, seed=seed)
         qs = [item.question for item in paper.items]
         assert not any(index.conflict(a, b) for n, a in enumerate(qs) for b in qs[n + 1 :]), seed

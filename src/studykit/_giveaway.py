@@ -11,11 +11,16 @@ Two items *conflict* when
 3. the key of one (its correct option texts, or its blank's text), at least
    :data:`MIN_KEY_CHARS` characters long once whitespace is removed, is printed
    in the other's stem or among its correct options.  Speakers' names do not
-   count: stems name the speaker ("任剑涛认为…") by design.
+   count here: stems name the speaker ("任剑涛认为…") by design; rule 4 covers them.
+4. the key of one is a speaker's name (who gave the speech titled …, whose post
+   is …, who said “…”) and the other's stem prints that name ("张艳国认为，大数据
+   助推智慧社区建设…" answers "本版发言“把大数据融入智慧社区建设”的发言者是"), or both
+   keys are the same speaker (two "who" items about one person on one paper are
+   trivia, not the speech).
 
 Sentences are the material's text split after 。！？；; !? and at line breaks.
 Whitespace is ignored throughout, as for ``source`` matching in ``studykit check``.
-Rule 1 is strict; :mod:`studykit.quiz` relaxes rules 2 and 3 only when the bank
+Rule 1 is strict; :mod:`studykit.quiz` relaxes rules 2–4 only when the bank
 cannot otherwise fill the paper.
 """
 
@@ -58,6 +63,8 @@ class ConflictIndex:
         self.sentences: dict[str, frozenset[tuple[str, int]]] = {}
         self.keys: dict[str, tuple[str, ...]] = {}
         self.shown: dict[str, str] = {}
+        self.speakers: dict[str, frozenset[str]] = {}  # the speakers' names among an item's keys
+        self.stems: dict[str, str] = {}
         for q in pool:
             offsets, flat = starts.get(q.speech, ([], ""))
             src = squash(q.source)
@@ -76,16 +83,23 @@ class ConflictIndex:
             else:
                 keys = ()
             self.keys[q.id] = tuple(k for k in keys if len(k) >= MIN_KEY_CHARS and k not in names)
-            self.shown[q.id] = squash(q.stem) + "\0" + "\0".join(squash(o) for o in q.correct_options)
+            self.speakers[q.id] = frozenset(k for k in keys if k in names)
+            self.stems[q.id] = squash(q.stem)
+            self.shown[q.id] = self.stems[q.id] + "\0" + "\0".join(squash(o) for o in q.correct_options)
 
     def conflict(self, a: Question, b: Question, *, strict: bool = True) -> bool:
-        """Whether ``a`` and ``b`` must not share a paper (only rule 1 unless ``strict``)."""
+        """Whether ``a`` and ``b`` must not share a paper (rules 1–4; only rule 1 unless ``strict``)."""
         if a.fact and a.fact == b.fact:
             return True
         if not strict:
             return False
         if self.sentences[a.id] & self.sentences[b.id]:
             return True
-        return any(k in self.shown[b.id] for k in self.keys[a.id]) or any(
-            k in self.shown[a.id] for k in self.keys[b.id]
+        if any(k in self.shown[b.id] for k in self.keys[a.id]) or any(k in self.shown[a.id] for k in self.keys[b.id]):
+            return True
+        who_a, who_b = self.speakers[a.id], self.speakers[b.id]
+        return bool(
+            who_a & who_b
+            or any(name in self.stems[b.id] for name in who_a)
+            or any(name in self.stems[a.id] for name in who_b)
         )

@@ -11,11 +11,13 @@ Selection (the same for every version of one quiz):
 * filters are combined with AND; the values of one filter with OR
   (``types=("single", "multiple")`` keeps both types);
 * questions are drawn speech by speech in rounds (one from each speech that
-  still has a matching question, the speeches in a seeded order), so no speech
-  is left out when the count allows and none gets more than one extra;
+  still has a matching question, those holding fewest first, ties in a seeded
+  order), so no speech is left out when the count allows and none gets more than
+  one extra while another still has an item that may join the paper;
 * an item that would give away, or be given away by, one already drawn is passed
-  over (:mod:`studykit._giveaway`: same fact, same source sentence, or its key
-  printed in the other's stem); only a paper the bank cannot otherwise fill
+  over (:mod:`studykit._giveaway`: same fact, same source sentence, its key
+  printed in the other's stem, or a speaker as its key and named in the other's
+  stem); only a paper the bank cannot otherwise fill
   takes passed-over items, and never two of one fact;
 * the paper groups the items by type (单项选择题, 多项选择题, 判断题, 填空题) and,
   inside a section, follows the article (speech order, then bank order);
@@ -382,9 +384,11 @@ def _describe(
 def _select(bank: Bank, pool: list[Question], count: int, rng: random.Random) -> list[Question]:
     """``count`` questions drawn in rounds across speeches, ordered by type, speech and bank order.
 
-    A drawn item that conflicts with one already chosen (see :mod:`studykit._giveaway`)
-    is passed over.  If that leaves the paper short, a second draw over the passed-over
-    items fills it, refusing only items of a fact already on the paper.
+    Each round gives every speech with items left one more, speeches holding fewest
+    first (ties in the shuffled order).  A drawn item that conflicts with one already
+    chosen (see :mod:`studykit._giveaway`) is passed over.  If that leaves the paper
+    short, a second draw over the passed-over items fills it the same way, refusing
+    only items of a fact already on the paper.
     """
     by_speech: dict[str, list[Question]] = {}
     for q in pool:
@@ -398,7 +402,8 @@ def _select(bank: Bank, pool: list[Question], count: int, rng: random.Random) ->
     for strict in (True, False):
         passed_over: dict[str, list[Question]] = {sid: [] for sid in order}
         while len(chosen) < count and any(by_speech[sid] for sid in order):
-            for sid in order:
+            held = Counter(q.speech for q in chosen)
+            for sid in sorted(order, key=held.__getitem__):  # each round, speeches holding fewest first
                 while by_speech[sid] and len(chosen) < count:
                     q = by_speech[sid].pop()
                     if any(index.conflict(q, c, strict=strict) for c in chosen):
