@@ -137,3 +137,29 @@ def test_new_files_get_the_usual_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(mask)
     assert stat.S_IMODE((tmp_path / "a.md").stat().st_mode) == 0o644
+
+
+def test_a_symbolic_link_is_written_through(tmp_path: Path) -> None:
+    """-o onto a link writes the file it points to; the link stays a link."""
+    real = tmp_path / "reports" / "成绩.csv"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / "latest.csv"
+    link.symlink_to(real)
+    write_files({link: b"new"})
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["latest.csv", "reports", "成绩.csv"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_or_device_is_refused_and_left_alone(tmp_path: Path) -> None:
+    """A named pipe (as a device such as /dev/null would be) is never replaced by a regular file."""
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    other = tmp_path / "other.txt"
+    with pytest.raises(StudykitError) as exc:
+        write_files({other: b"x", pipe: b"y"})
+    assert exc.value.message == f"cannot write {pipe}: it is not a regular file (a device or a pipe); give a file name"
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert not other.exists()

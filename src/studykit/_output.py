@@ -3,8 +3,10 @@
 Every writer of studykit (quiz papers, Anki packages, review decks, the
 handout, grade reports, the bank cache) goes through :func:`write_files`:
 
-1. every target is checked first: an empty name or a folder where a file is to
-   go is an error before anything is written;
+1. every target is checked first: an empty name, a folder where a file is to
+   go, or something other than a regular file (a device such as ``/dev/null``, a
+   pipe) is an error before anything is written; a symbolic link is followed, so
+   the file it points to gets the content and the link stays;
 2. every file is written in full to a temporary file in its own folder
    (created if missing); a failure removes every temporary file;
 3. each existing target is hard-linked (else copied) to a backup name, then
@@ -35,17 +37,24 @@ Content = bytes | Callable[[BinaryIO], None]
 def write_files(files: Mapping[Path, Content]) -> None:
     """Write ``files`` (path → content) all-or-nothing, creating missing folders.
 
-    New files get the usual permissions (0666 less the umask).  Raises
+    New files get the usual permissions (0666 less the umask); a symbolic link
+    is written through (its target gets the content).  Raises
     :class:`~studykit.errors.StudykitError` naming the path when a file cannot
-    be written (the path names a folder, its folder cannot be created, the disk
-    is full, …); then every target keeps its previous content, or stays absent.
+    be written (the path names a folder, a device or a pipe, its folder cannot be
+    created, the disk is full, …); then every target keeps its previous content,
+    or stays absent.
     """
-    targets = [Path(p) for p in files]
-    for path in targets:
-        if path.name in ("", ".", ".."):
-            raise StudykitError(f"cannot write {str(path)!r}: not a file name")
+    for given in files:
+        if Path(given).name in ("", ".", ".."):
+            raise StudykitError(f"cannot write {str(given)!r}: not a file name")
+    targets = [Path(os.path.realpath(p)) if os.path.islink(p) else Path(p) for p in files]
+    for given, path in zip(files, targets, strict=True):
         if path.is_dir():
-            raise StudykitError(f"cannot write {path}: it is a folder")
+            raise StudykitError(f"cannot write {given}: it is a folder")
+        if path.exists() and not path.is_file():
+            raise StudykitError(
+                f"cannot write {given}: it is not a regular file (a device or a pipe); give a file name"
+            )
         folder = next((p for p in path.parents if os.path.lexists(p)), None)
         if folder is not None and not folder.is_dir():
             raise StudykitError(f"cannot write {path}: {folder} is a file, not a folder")
