@@ -8,9 +8,13 @@ traceback.  Heavy libraries are imported inside the commands that need them.
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 
@@ -407,11 +411,9 @@ def grade(
       studykit grade 支部问卷.xlsx --key 第一次测验.key.yaml -o 成绩.html
       studykit grade 支部.csv --key 第一次测验.key.yaml --review-decks 错题本/第一次测验
     """
-    import contextlib
-    import sys
 
     from .errors import AnswerFileError
-    from .grade import choose_bank, format_for, grade_files, render_report, save_report
+    from .grade import choose_bank, format_for, grade_files, save_report, stream_report
     from .key import load_key
 
     if output is not None:
@@ -455,8 +457,8 @@ def grade(
     if not report.members:
         raise AnswerFileError("no answers could be graded")
     fmt = format_for(output, fmt)
-    if output is None:
-        click.echo(render_report(report, fmt), nl=False)
+    if output is None:  # streamed as to a file: memory stays what the report holds
+        _stream_to_stdout(lambda out: stream_report(report, fmt, out))
     else:
         save_report(report, output, fmt)
         click.echo(f"{output}: {len(report.members)} graded", err=True)
@@ -468,6 +470,20 @@ def grade(
         files = list(dict.fromkeys(p.file for p in report.failures))
         shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
         raise click.ClickException(f"not everything could be graded: {shown} (see above); the report covers the rest")
+
+
+def _stream_to_stdout(write: Callable[[BinaryIO], None]) -> None:
+    """Run ``write`` on the binary standard output (UTF-8 bytes) and flush it.  A reader that
+    stops early (``| head``) ends the command quietly with exit code 1, without a traceback."""
+    sys.stdout.flush()  # what was echoed before comes first
+    out = sys.stdout.buffer
+    try:
+        write(out)
+        out.flush()
+    except BrokenPipeError:
+        with contextlib.suppress(OSError, ValueError):  # no more writes to the closed pipe at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
 
 
 @main.command()
