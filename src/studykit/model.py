@@ -20,6 +20,15 @@ TRUE_FALSE_TEXT: dict[str, str] = {"true": "对", "false": "错"}
 #: How reports and decks name the introduction (the part of the article without a speaker).
 INTRO_LABEL = "导语"
 
+
+def source_line(speaker: str, heading: str, source: str) -> str:
+    """Where a fact is read, as papers and reports print it: ``任剑涛《大都市是省域治理重要落点》：“…”``
+    (``导语《…》`` for the introduction, which has no speaker).  ``source`` goes on one line in
+    Chinese quotation marks, its own “ ” turned into ‘ ’ (a quote inside a quote)."""
+    quote = " ".join(source.split()).replace("“", "‘").replace("”", "’")
+    return f"{speaker or INTRO_LABEL}《{heading}》：“{quote}”"
+
+
 #: Section headings of a Chinese paper, in the order the sections appear.
 TYPE_TITLES: dict[QuestionType, str] = {
     "single": "单项选择题",

@@ -50,7 +50,17 @@ from ._giveaway import ConflictIndex
 from .bank import BLANK_RE, CHOICE_MARKER, is_catch_all
 from .errors import SelectionError
 from .key import AnswerKey, KeyItem
-from .model import LETTERS, QUESTION_TYPES, TRUE_FALSE_TEXT, TYPE_TITLES, Bank, Question, QuestionType, Speech
+from .model import (
+    LETTERS,
+    QUESTION_TYPES,
+    TRUE_FALSE_TEXT,
+    TYPE_TITLES,
+    Bank,
+    Question,
+    QuestionType,
+    Speech,
+    source_line,
+)
 
 __all__ = ["BLANK_RE", "CHOICE_MARKER", "Item", "Paper", "Section", "build_papers", "parse_points", "pick_seed"]
 
@@ -158,9 +168,7 @@ class Item:
 
         The source is quoted with inner quotation marks turned into ‘ ’, Chinese style.
         """
-        who = self.speech.speaker or "导语"
-        quote = _WS_RE.sub(" ", self.question.source).strip().replace("“", "‘").replace("”", "’")
-        return f"{who}《{self.speech.heading}》：“{quote}”"
+        return source_line(self.speech.speaker, self.speech.heading, self.question.source)
 
 
 @dataclass(frozen=True)

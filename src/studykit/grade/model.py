@@ -18,7 +18,7 @@ from typing import Literal, overload
 
 from ..errors import Problem
 from ..key import AnswerKey
-from ..model import QuestionType
+from ..model import QuestionType, source_line
 
 #: How one item of one member scored.
 Status = Literal["correct", "partial", "wrong", "unanswered", "unreadable"]
@@ -243,13 +243,20 @@ class MemberResult:
 
 @dataclass(frozen=True)
 class Reread:
-    """Where to reread a question, from the bank: its 解析, speaker, heading and source sentence."""
+    """Where to reread a question, from the bank: its 解析, speaker ("" for the
+    introduction), heading and source sentence."""
 
     question_id: str
     explanation: str
     speaker: str
     heading: str
     source: str
+
+    @property
+    def where(self) -> str:
+        """``任剑涛《…》：“…”`` or ``导语《…》：“…”``, as the paper's 参考答案 prints it
+        (:func:`studykit.model.source_line`)."""
+        return source_line(self.speaker, self.heading, self.source)
 
 
 @dataclass(frozen=True)

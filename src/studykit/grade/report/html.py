@@ -207,8 +207,7 @@ def _hint(report: GroupReport, item: KeyItem) -> str:
     hint = report.rereads.get(item.question_id)
     if not hint:
         return "</li>\n"
-    who = f"{hint.speaker}《{hint.heading}》" if hint.speaker else f"《{hint.heading}》"
     return (
         f'<div class="hint">解析：{escape(hint.explanation)}</div>'
-        f'<div class="hint">重读：{escape(who)}：“{escape(hint.source)}”</div></li>\n'
+        f'<div class="hint">重读：{escape(hint.where)}</div></li>\n'
     )

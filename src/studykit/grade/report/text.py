@@ -167,5 +167,4 @@ def _hint(report: GroupReport, item: KeyItem) -> str:
     hint = report.rereads.get(item.question_id)
     if not hint:
         return ""
-    who = f"{hint.speaker}《{hint.heading}》" if hint.speaker else f"《{hint.heading}》"
-    return f"       解析：{hint.explanation}\n       重读：{who}：“{hint.source}”\n"
+    return f"       解析：{hint.explanation}\n       重读：{hint.where}\n"
