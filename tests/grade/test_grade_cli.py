@@ -152,3 +152,27 @@ def test_grade_is_listed_with_help() -> None:
     for option in ("--key", "--bank", "--output", "--format", "--multiple-scoring", "--pass-mark", "--name-column",
                    "--encoding"):  # fmt: skip
         assert option in result.stdout
+
+
+def test_stdout_report_stops_quietly_when_the_reader_does(folder: Path, key: AnswerKey) -> None:
+    """`studykit grade … | head -1`: the report is streamed to stdout; when the reader closes
+    the pipe early the command ends with exit 1 and no traceback."""
+    import subprocess
+    import sys
+
+    numbers = ",".join(str(it.number) for it in key.items)
+    rows = [f"党员{n:05d}," + ",".join("B" for _ in key.items) for n in range(6000)]
+    (folder / "big.csv").write_text(f"姓名,{numbers}\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with open(folder / "err.txt", "wb") as err_file:  # a file: warnings never fill a pipe nobody reads
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "studykit", "grade", "big.csv", "--key", "q.key.yaml"],
+            stdout=subprocess.PIPE,
+            stderr=err_file,
+        )
+        assert proc.stdout is not None
+        first = proc.stdout.readline()
+        proc.stdout.close()  # as head does after its line
+        assert proc.wait(timeout=60) == 1
+    err = (folder / "err.txt").read_text(encoding="utf-8")
+    assert first.decode("utf-8") == "测验成绩 · 省域治理现代化小测\n"
+    assert "Traceback" not in err and err.splitlines()[-1].startswith("big.csv")
