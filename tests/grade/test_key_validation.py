@@ -8,6 +8,7 @@ field, what was expected; exit 1 and nothing graded.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -16,9 +17,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from skpaths import SHIPPED_BANK
+from studykit.bank import load_bank
 from studykit.cli import main
 from studykit.errors import KeyFileError
 from studykit.key import ITEM_FIELDS, KEY_FIELDS, SCORING_FIELDS, AnswerKey, dump_key, load_key
+from studykit.model import Bank
+from studykit.quiz import build_papers
 
 BRANCH = "姓名,版本,1,2,3,4,5,6,7,8\n甲,A,B,C,ABC,ABC,对,错,现场会议+云端会议,1+1+11\n"
 ITEMS = "number, question_id, type, speech, points, stem, options, answer, correct"
@@ -475,6 +480,58 @@ def test_load_key_raises_key_file_error_with_the_message(folder: Path) -> None:
     )
 
 
+# -- keys written by studykit quiz load exactly as before ---------------------------------------
+@pytest.fixture(scope="module")
+def shipped_bank() -> Bank:
+    return load_bank(SHIPPED_BANK)
+
+
+@pytest.mark.parametrize(
+    ("seed", "versions", "points"),
+    [
+        (0, 1, {}),
+        (7, 4, {}),
+        (12345, 3, {"multiple": 4.0, "single": 1.5}),
+        (99, 2, {"single": 0.1, "true_false": 0.25, "fill_blank": 3.33, "multiple": 100.0}),
+    ],
+)
+def test_every_key_studykit_quiz_writes_loads_as_it_was(
+    shipped_bank: Bank, tmp_path: Path, seed: int, versions: int, points: dict[str, float]
+) -> None:
+    """Round trip over the shipped bank: seeds, versions and --points, every type, the whole bank."""
+    for count in (20, 100):
+        papers = build_papers(shipped_bank, count=count, seed=seed, versions=versions, points=points)
+        for paper in papers:
+            path = tmp_path / f"{seed}-{count}-{paper.version}.key.yaml"
+            path.write_text(dump_key(paper.key()), encoding="utf-8")
+            assert load_key(path) == paper.key()
+
+
+def test_a_key_written_by_the_quiz_command_loads(shipped_bank: Bank, tmp_path: Path) -> None:
+    """Through the CLI: `studykit quiz --versions 2 --points …` then load_key on each key file."""
+    runner = CliRunner()
+    args = ["quiz", "--bank", str(SHIPPED_BANK), "--seed", "3", "--versions", "2", "--points", "single=1.5"]
+    result = runner.invoke(main, [*args, "--points", "multiple=0.05", "-o", str(tmp_path / "q.md")])
+    assert result.exit_code == 0, result.output
+    keys = {p.name: load_key(p) for p in sorted(tmp_path.glob("*.key.yaml"))}
+    assert list(keys) == ["q-A.key.yaml", "q-B.key.yaml"]
+    expected = {
+        f"q-{p.version}.key.yaml": p.key()
+        for p in build_papers(shipped_bank, count=20, seed=3, versions=2, points={"single": 1.5, "multiple": 0.05})
+    }
+    assert keys == expected
+
+
 def test_a_choice_answer_written_as_one_letter_loads(folder: Path, key: AnswerKey) -> None:
     """`answer: B` (not a list) is the one letter it plainly is."""
     assert load_key(edit(folder, {22: "  answer: B", 23: None})) == key
+
+
+@pytest.mark.parametrize("junk", ["", "[]", "{}", "x", "-1", "0", "[a, [b]]", "{a: b}", "'true'", "Z"])
+def test_no_edit_of_one_value_gives_a_traceback(folder: Path, junk: str) -> None:
+    """Every line's value replaced by junk: the key loads or KeyFileError says why — nothing else escapes."""
+    lines = (folder / "k.key.yaml").read_text(encoding="utf-8").splitlines()
+    for n, text in enumerate(lines, 1):
+        head = text.split(":", 1)[0] + ":" if ":" in text else text[: text.index("-") + 1]
+        with contextlib.suppress(KeyFileError):
+            load_key(edit(folder, {n: f"{head} {junk}"}))
