@@ -20,7 +20,7 @@ grading needs and nothing else::
         points: 2
         stem: …                     # as printed, so tables can be matched by stem text
         options: [ …, … ]           # choice types: option texts in printed order
-        answer: [B]                 # letters as printed on THIS version; [true]/[false]; accepted texts
+        answer: [B]                 # letters as printed on THIS version; [true]/[false]; accepted texts (one text alone: that text)
         correct: [ … ]              # choice types: the correct option texts
 
 The answer sheet (``<stem>.answers.txt``, UTF-8) a member fills in::
@@ -40,13 +40,14 @@ separator (``.``, ``、``, ``：``, ``:`` or space) and the answer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ._yaml import YList, YMap, load_text_yaml
-from .errors import BankError, KeyFileError
-from .model import QUESTION_TYPES, QuestionType
+from .errors import BankError, KeyFileError, Problem
+from .model import CHOICE_TYPES, LETTERS, QUESTION_TYPES, QuestionType
 
 KEY_FORMAT = 1
 MULTIPLE_SCORING = ("all-or-nothing", "partial")
@@ -131,80 +132,513 @@ def dump_key(key: AnswerKey) -> str:
     return str(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000))
 
 
+#: The fields :func:`dump_key` writes, in its order: at the top of the key, in ``scoring``, in an item.
+KEY_FIELDS = (
+    "studykit_key", "quiz_id", "version", "title", "bank_id", "bank_fingerprint", "scoring", "total_points", "items",
+)  # fmt: skip
+SCORING_FIELDS = ("multiple",)
+ITEM_FIELDS = ("number", "question_id", "type", "speech", "points", "stem", "options", "answer", "correct")
+#: Points of one item: more than 0 and at most this (as ``studykit quiz --points`` allows).
+MAX_ITEM_POINTS = 100
+#: What a required field holds, for the message when it is missing.
+_REQUIRED = {
+    "quiz_id": "the quiz id, e.g. szzl-hubei-daily-7-3f2a9c01",
+    "bank_id": "the id of the bank the quiz was made from",
+    "items": "the list of the paper's items",
+    "number": "the item's number as printed on the paper",
+    "question_id": "the id of the bank's question",
+    "type": f"one of: {', '.join(QUESTION_TYPES)}",
+    "points": f"the item's points, more than 0 and at most {MAX_ITEM_POINTS}",
+}
+_NUMBER_RE = re.compile(r"[0-9]+", re.ASCII)
+_DECIMAL_RE = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", re.ASCII)
+
+
 def load_key(path: str | Path) -> AnswerKey:
     """Read a ``*.key.yaml`` written by :func:`dump_key`.
 
-    Raises :class:`~studykit.errors.KeyFileError` naming the file and line when the
-    file is missing, not YAML, of another format version, or lacks a field.
+    Raises :class:`~studykit.errors.KeyFileError` when the file is missing, not
+    UTF-8, not YAML, of another format version, or when any field is missing,
+    unknown or holds what could grade wrongly (an answer letter that is not an
+    option, a true_false answer that is neither true nor false, a duplicate item
+    number, a ``total_points`` that is not the items' sum …).  Each finding reads
+    ``FILE:LINE: item N, field F: what is wrong (what was expected)``; with one
+    finding it is the message, with several they are the ``details``.
     """
     name = str(path)
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        raw = Path(path).read_bytes()
     except FileNotFoundError:
         raise KeyFileError(f"answer key {name} not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise KeyFileError(f"cannot read answer key {name}: {exc}") from None
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise KeyFileError(
+            f"{name}:{line}: the answer key is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read as UTF-8; "
+            "expected UTF-8, as studykit quiz writes it — if an editor saved it as GBK or another encoding, "
+            "save it as UTF-8 again)"
+        ) from None
     try:
         data, problems = load_text_yaml(text, name)
     except BankError as exc:
         raise KeyFileError(f"answer key {name} is not valid YAML", exc.details) from None
     if problems:
         raise KeyFileError(f"answer key {name} is malformed", tuple(str(p) for p in problems))
-    if not isinstance(data, YMap) or "items" not in data:
+    if not isinstance(data, YMap) or not ("items" in data or "studykit_key" in data):
         raise KeyFileError(f"{name} is not a studykit answer key (expected the *.key.yaml written by studykit quiz)")
-    if data.get("studykit_key") != str(KEY_FORMAT):
-        raise KeyFileError(f"{name}: answer key format {data.get('studykit_key')!r} (expected {KEY_FORMAT})")
-
-    def field(m: YMap, f: str, where: str) -> Any:
-        if f not in m or m[f] is None:
-            raise KeyFileError(f"{name}:{m.line}: {where}, field {f!r}: missing")
-        return m[f]
-
-    items: list[KeyItem] = []
-    raw_items = data["items"]
-    if not isinstance(raw_items, YList):
-        raise KeyFileError(f"{name}:{data.key_lines['items']}: field 'items': expected a list")
-    for raw in raw_items:
-        if not isinstance(raw, YMap):
-            raise KeyFileError(f"{name}: every item must be a mapping")
-        where = f"item {raw.get('number', '?')}"
-        qtype = field(raw, "type", where)
-        if qtype not in QUESTION_TYPES:
-            raise KeyFileError(f"{name}:{raw.line}: {where}, field 'type': unknown type {qtype!r}")
-        try:
-            number = int(field(raw, "number", where))
-            points = float(field(raw, "points", where))
-        except ValueError:
-            raise KeyFileError(f"{name}:{raw.line}: {where}: number and points must be numbers") from None
-        if not 0 < points <= 100:  # also refuses nan; inf is above 100
-            raise KeyFileError(
-                f"{name}:{raw.line}: {where}, field 'points': {field(raw, 'points', where)!r} "
-                "is not a number of points (expected more than 0, at most 100, as studykit quiz writes)"
-            )
-        items.append(
-            KeyItem(
-                number=number,
-                question_id=field(raw, "question_id", where),
-                type=qtype,
-                speech=raw.get("speech") or "",
-                points=points,
-                stem=raw.get("stem") or "",
-                answer=tuple(field(raw, "answer", where)),
-                options=tuple(raw.get("options") or ()),
-                correct=tuple(raw.get("correct") or ()),
-            )
+    if "studykit_key" not in data:
+        raise KeyFileError(
+            f"{name}:{data.line}: field 'studykit_key': missing (expected studykit_key: {KEY_FORMAT}; "
+            "studykit quiz writes it)"
         )
-    scoring = data.get("scoring")
-    multiple = scoring.get("multiple", "all-or-nothing") if isinstance(scoring, dict) else "all-or-nothing"
-    return AnswerKey(
-        quiz_id=field(data, "quiz_id", "key"),
-        version=data.get("version") or "",
-        title=data.get("title") or "",
-        bank_id=field(data, "bank_id", "key"),
-        bank_fingerprint=data.get("bank_fingerprint") or "",
-        items=tuple(items),
-        multiple_scoring=multiple,
-    )
+    if data["studykit_key"] != str(KEY_FORMAT):
+        raise KeyFileError(
+            f"{name}:{data.key_lines['studykit_key']}: field 'studykit_key': answer key format "
+            f"{data['studykit_key']!r} (expected {KEY_FORMAT})"
+        )
+    reader = _KeyReader(name)
+    key = reader.read(data)
+    if len(reader.problems) == 1:
+        raise KeyFileError(str(reader.problems[0]))
+    if reader.problems:
+        raise KeyFileError(
+            f"answer key {name}: {len(reader.problems)} errors (listed above)",
+            tuple(str(p) for p in sorted(reader.problems, key=lambda p: p.line)),
+        )
+    assert key is not None
+    return key
+
+
+def _show(value: Any) -> str:
+    """How a message quotes a value read from the key."""
+    if isinstance(value, str):
+        return repr(value)
+    if value is None:
+        return "empty"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
+def _entries(raw: Any) -> list[tuple[Any, int]]:
+    """``(entry, line)`` of a list field, a single text standing for a one-entry list."""
+    if isinstance(raw, YList):
+        return list(zip(raw, raw.item_lines, strict=True))
+    return [(raw, 0)]
+
+
+class _KeyReader:
+    """Reads a key's mapping into an :class:`AnswerKey`, collecting every problem it finds.
+
+    Every check names the line of the offending field (of the entry, for one entry of a list);
+    a check that depends on a field found wrong is skipped, so one mistake gives one message.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[Problem] = []
+
+    def error(self, line: int, where: str, message: str) -> None:
+        self.problems.append(Problem(self.name, line, where, message))
+
+    def unknown_fields(self, m: YMap, known: tuple[str, ...], where: str, parent: str = "") -> None:
+        for f in m:
+            if f not in known:
+                self.error(
+                    m.key_lines[f],
+                    f"{where}field {parent + f!r}",
+                    f"unknown field (expected one of: {', '.join(known)})",
+                )
+
+    def text(self, m: YMap, f: str, where: str, *, required: bool) -> str | None:
+        """The text of field ``f``: ``""`` when optional and absent, ``None`` after an error."""
+        value = m.get(f)
+        label = f"{where}field {f!r}"
+        if value is None or value == "":
+            if required:
+                self.error(
+                    m.key_lines.get(f, m.line), label, f"missing (expected {_REQUIRED[f]}; studykit quiz writes it)"
+                )
+                return None
+            return ""
+        if not isinstance(value, str):
+            self.error(m.key_lines[f], label, f"{_show(value)} (expected text)")
+            return None
+        return value
+
+    def read(self, data: YMap) -> AnswerKey | None:
+        self.unknown_fields(data, KEY_FIELDS, "")
+        quiz_id = self.text(data, "quiz_id", "", required=True)
+        bank_id = self.text(data, "bank_id", "", required=True)
+        version = self.text(data, "version", "", required=False)
+        title = self.text(data, "title", "", required=False)
+        fingerprint = self.text(data, "bank_fingerprint", "", required=False)
+        multiple = self.scoring(data)
+        items = self.items(data)
+        if items is not None:
+            self.total(data, items)
+        if self.problems:
+            return None
+        assert quiz_id and bank_id and version is not None and title is not None and fingerprint is not None
+        assert multiple is not None and items is not None
+        return AnswerKey(
+            quiz_id=quiz_id,
+            version=version,
+            title=title,
+            bank_id=bank_id,
+            bank_fingerprint=fingerprint,
+            items=tuple(items),
+            multiple_scoring=multiple,
+        )
+
+    def scoring(self, data: YMap) -> str | None:
+        scoring = data.get("scoring")
+        if scoring is None:
+            return "all-or-nothing"
+        if not isinstance(scoring, YMap):
+            self.error(
+                data.key_lines["scoring"],
+                "field 'scoring'",
+                f"{_show(scoring)} (expected a mapping such as scoring: {{multiple: all-or-nothing}})",
+            )
+            return None
+        self.unknown_fields(scoring, SCORING_FIELDS, "", "scoring.")
+        rule = scoring.get("multiple")
+        if rule is None:
+            return "all-or-nothing"
+        if rule not in MULTIPLE_SCORING:
+            self.error(
+                scoring.key_lines["multiple"],
+                "field 'scoring.multiple'",
+                f"{_show(rule)} is not a scoring rule for multiple-choice items (expected {' or '.join(MULTIPLE_SCORING)})",
+            )
+            return None
+        return str(rule)
+
+    def items(self, data: YMap) -> list[KeyItem] | None:
+        raw_items = data.get("items")
+        line = data.key_lines.get("items", data.line)
+        if raw_items is None:
+            self.error(line, "field 'items'", f"missing (expected {_REQUIRED['items']}; studykit quiz writes it)")
+            return None
+        if not isinstance(raw_items, YList):
+            self.error(line, "field 'items'", f"{_show(raw_items)} (expected {_REQUIRED['items']})")
+            return None
+        if not raw_items:
+            self.error(line, "field 'items'", f"no items (expected {_REQUIRED['items']}; studykit quiz writes them)")
+            return None
+        items: list[KeyItem] = []
+        numbers: dict[int, int] = {}  # item number → line of its number field
+        complete = True
+        for position, (raw, item_line) in enumerate(zip(raw_items, raw_items.item_lines, strict=True), 1):
+            if not isinstance(raw, YMap):
+                self.error(
+                    item_line,
+                    f"entry {position} of 'items'",
+                    f"{_show(raw)} (expected an item: a mapping of {', '.join(ITEM_FIELDS)})",
+                )
+                complete = False
+                continue
+            item = self.item(raw, position, numbers)
+            if item is None:
+                complete = False
+            else:
+                items.append(item)
+        return items if complete else None
+
+    def item(self, raw: YMap, position: int, numbers: dict[int, int]) -> KeyItem | None:
+        written = raw.get("number")
+        where = f"item {written}, " if isinstance(written, str) and written else f"entry {position} of 'items', "
+        errors = len(self.problems)
+        self.unknown_fields(raw, ITEM_FIELDS, where)
+        number = self.number(raw, where, numbers)
+        question_id = self.text(raw, "question_id", where, required=True)
+        speech = self.text(raw, "speech", where, required=False)
+        stem = self.text(raw, "stem", where, required=False)
+        points = self.points(raw, where)
+        qtype = self.qtype(raw, where)
+        options: tuple[str, ...] | None = ()
+        answer: tuple[str, ...] | None = None
+        correct: tuple[str, ...] | None = ()
+        if qtype is not None:
+            options = self.options(raw, where, qtype)
+            if raw.get("answer") is None:
+                self.error(
+                    raw.key_lines.get("answer", raw.line),
+                    f"{where}field 'answer'",
+                    f"missing (expected {_ANSWER[qtype]}; studykit quiz writes it)",
+                )
+            elif qtype in CHOICE_TYPES:
+                answer = self.letters(raw, where, qtype, options) if options is not None else None
+            elif qtype == "true_false":
+                answer = self.truth(raw, where)
+            else:
+                answer = self.blank(raw, where)
+            correct = self.correct(raw, where, qtype, options, answer)
+        if len(self.problems) > errors:
+            return None
+        assert number is not None and question_id and speech is not None and stem is not None
+        assert points is not None and qtype is not None and options is not None and answer is not None
+        assert correct is not None
+        return KeyItem(
+            number=number,
+            question_id=question_id,
+            type=qtype,
+            speech=speech,
+            points=points,
+            stem=stem,
+            answer=answer,
+            options=options,
+            correct=correct,
+        )
+
+    def number(self, raw: YMap, where: str, numbers: dict[int, int]) -> int | None:
+        value = raw.get("number")
+        label = f"{where}field 'number'"
+        if value is None or value == "":
+            self.error(raw.line, label, f"missing (expected {_REQUIRED['number']}; studykit quiz writes it)")
+            return None
+        line = raw.key_lines["number"]
+        if not isinstance(value, str) or not _NUMBER_RE.fullmatch(value) or int(value) < 1:
+            self.error(
+                line,
+                label,
+                f"{_show(value)} is not an item number (expected a whole number, 1 or more, as printed on the paper)",
+            )
+            return None
+        number = int(value)
+        if number in numbers:
+            self.error(
+                line,
+                label,
+                f"{number} is also the number of the item at line {numbers[number]} "
+                "(expected each item's own number, as printed on the paper)",
+            )
+            return None
+        numbers[number] = line
+        return number
+
+    def points(self, raw: YMap, where: str) -> float | None:
+        value = raw.get("points")
+        label = f"{where}field 'points'"
+        if value is None or value == "":
+            self.error(raw.line, label, f"missing (expected {_REQUIRED['points']}; studykit quiz writes it)")
+            return None
+        points = float(value) if isinstance(value, str) and _DECIMAL_RE.fullmatch(value) else None
+        if points is None or not 0 < points <= MAX_ITEM_POINTS:
+            self.error(
+                raw.key_lines["points"],
+                label,
+                f"{_show(value)} is not a number of points "
+                f"(expected more than 0, at most {MAX_ITEM_POINTS}, as studykit quiz writes)",
+            )
+            return None
+        return points
+
+    def qtype(self, raw: YMap, where: str) -> QuestionType | None:
+        value = raw.get("type")
+        label = f"{where}field 'type'"
+        if value is None or value == "":
+            self.error(raw.line, label, f"missing (expected {_REQUIRED['type']}; studykit quiz writes it)")
+            return None
+        for t in QUESTION_TYPES:
+            if value == t:
+                return t
+        self.error(
+            raw.key_lines["type"], label, f"{_show(value)} is not a question type (expected {_REQUIRED['type']})"
+        )
+        return None
+
+    def options(self, raw: YMap, where: str, qtype: QuestionType) -> tuple[str, ...] | None:
+        label = f"{where}field 'options'"
+        value = raw.get("options")
+        if qtype not in CHOICE_TYPES:
+            if "options" in raw:
+                self.error(
+                    raw.key_lines["options"], label, f"a {qtype} item has no options (only single and multiple do)"
+                )
+                return None
+            return ()
+        expected = f"expected the option texts as printed, a list of 2 to {len(LETTERS)}"
+        if value is None:
+            self.error(
+                raw.key_lines.get("options", raw.line), label, f"missing ({expected}; studykit quiz writes them)"
+            )
+            return None
+        line = raw.key_lines["options"]
+        if not isinstance(value, YList):
+            self.error(line, label, f"{_show(value)} is not a list ({expected})")
+            return None
+        if not 2 <= len(value) <= len(LETTERS):
+            self.error(line, label, f"{len(value)} option{'s' if len(value) != 1 else ''} ({expected})")
+            return None
+        from .grade.normalize import blank_form  # the form answers written as text are matched in
+
+        forms: dict[str, int] = {}
+        ok = True
+        for i, (opt, opt_line) in enumerate(zip(value, value.item_lines, strict=True), 1):
+            if not isinstance(opt, str) or not opt.strip():
+                what = "empty" if opt is None or isinstance(opt, str) else "not text"
+                self.error(opt_line, label, f"option {i} is {what} (expected the option's text)")
+                ok = False
+                continue
+            form = blank_form(opt)
+            if form in forms:
+                self.error(
+                    opt_line,
+                    label,
+                    f"option {i} {opt!r} reads the same as option {forms[form]} (expected different texts: "
+                    "an answer given as the option's text could not tell them apart)",
+                )
+                ok = False
+            forms.setdefault(form, i)
+        return tuple(value) if ok else None
+
+    def letters(self, raw: YMap, where: str, qtype: QuestionType, options: tuple[str, ...]) -> tuple[str, ...] | None:
+        value = raw["answer"]
+        line = raw.key_lines["answer"]
+        label = f"{where}field 'answer'"
+        span = f"A–{LETTERS[len(options) - 1]}"
+        expected = f"one letter {span}" if qtype == "single" else f"letters {span}, e.g. [A, C]"
+        capitals = f"one capital letter {span}" if qtype == "single" else f"capital letters {span}"
+        if isinstance(value, YMap):
+            self.error(line, label, f"a mapping (expected {expected})")
+            return None
+        entries = _entries(value)
+        if not entries:
+            self.error(line, label, f"empty (expected {expected})")
+            return None
+        letters: list[str] = []
+        for entry, entry_line in entries:
+            if not isinstance(entry, str) or len(entry) != 1 or entry not in LETTERS[: len(options)]:
+                self.error(
+                    entry_line or line,
+                    label,
+                    f"{_show(entry)} is not an option letter of this item "
+                    f"(expected {capitals}: the item has {len(options)} options)",
+                )
+                return None
+            if entry in letters:
+                self.error(entry_line or line, label, f"{entry!r} is written twice (expected each letter once)")
+                return None
+            letters.append(entry)
+        if qtype == "single" and len(letters) != 1:
+            self.error(
+                line,
+                label,
+                f"{'、'.join(letters)}: a single item has exactly one correct letter (expected {expected}, or type: multiple)",
+            )
+            return None
+        return tuple(letters)
+
+    def truth(self, raw: YMap, where: str) -> tuple[str, ...] | None:
+        value = raw["answer"]
+        line = raw.key_lines["answer"]
+        label = f"{where}field 'answer'"
+        entries = _entries(value) if not isinstance(value, YMap) else [(value, 0)]
+        if len(entries) != 1:
+            self.error(line, label, f"{len(entries)} answers (expected {_ANSWER['true_false']})")
+            return None
+        entry, entry_line = entries[0]
+        if entry not in ("true", "false"):
+            self.error(
+                entry_line or line, label, f"{_show(entry)} is not true or false (expected {_ANSWER['true_false']})"
+            )
+            return None
+        return (str(entry),)
+
+    def blank(self, raw: YMap, where: str) -> tuple[str, ...] | None:
+        from .grade.normalize import blank_form  # the form written answers are compared in
+
+        value = raw["answer"]
+        line = raw.key_lines["answer"]
+        label = f"{where}field 'answer'"
+        if isinstance(value, YMap):
+            self.error(line, label, f"a mapping (expected {_ANSWER['fill_blank']})")
+            return None
+        entries = _entries(value)
+        if not entries:
+            self.error(line, label, f"empty (expected {_ANSWER['fill_blank']})")
+            return None
+        texts: list[str] = []
+        for i, (entry, entry_line) in enumerate(entries, 1):
+            if not isinstance(entry, str) or not entry.strip():
+                what = "empty" if entry is None or isinstance(entry, str) else "not text"
+                self.error(entry_line or line, label, f"accepted text {i} is {what} (expected {_ANSWER['fill_blank']})")
+                return None
+            if not blank_form(entry).strip("?"):
+                self.error(
+                    entry_line or line,
+                    label,
+                    f"accepted text {i} {entry!r} has no text once spaces, quotes and punctuation are ignored, "
+                    "so no answer could match it (expected the blank's text)",
+                )
+                return None
+            texts.append(entry)
+        return tuple(texts)
+
+    def correct(
+        self,
+        raw: YMap,
+        where: str,
+        qtype: QuestionType,
+        options: tuple[str, ...] | None,
+        answer: tuple[str, ...] | None,
+    ) -> tuple[str, ...] | None:
+        if raw.get("correct") is None:
+            return ()
+        value = raw["correct"]
+        line = raw.key_lines["correct"]
+        label = f"{where}field 'correct'"
+        if qtype not in CHOICE_TYPES:
+            self.error(line, label, f"a {qtype} item has no correct option texts (only single and multiple do)")
+            return None
+        if options is None or answer is None:
+            return None  # already reported
+        expected = [options[LETTERS.index(a)] for a in answer]
+        entries = [e for e, _ in _entries(value)] if not isinstance(value, YMap) else None
+        if entries is None or not all(isinstance(e, str) for e in entries) or sorted(entries) != sorted(expected):
+            shown = _show(value) if entries is None else repr(entries)
+            self.error(
+                line,
+                label,
+                f"{shown} is not the text of the options at the answer's letters {'、'.join(answer)} "
+                f"(expected {expected!r}, the options' texts)",
+            )
+            return None
+        return tuple(entries)
+
+    def total(self, data: YMap, items: list[KeyItem]) -> None:
+        if data.get("total_points") is None:
+            return
+        value = data["total_points"]
+        line = data.key_lines["total_points"]
+        total = sum(i.points for i in items)
+        shown = f"{total:.2f}".rstrip("0").rstrip(".")
+        if not isinstance(value, str) or not _DECIMAL_RE.fullmatch(value):
+            self.error(
+                line,
+                "field 'total_points'",
+                f"{_show(value)} is not a number (expected {shown}, the sum of the items' points)",
+            )
+        elif abs(float(value) - total) >= 0.005:
+            self.error(
+                line,
+                "field 'total_points'",
+                f"{value} is not the sum of the items' points, {shown} "
+                "(expected the two to agree: correct total_points or the items' points)",
+            )
+
+
+#: What an item's answer holds, by type, for messages.
+_ANSWER: dict[str, str] = {
+    "single": "one option letter, e.g. [B]",
+    "multiple": "the correct option letters, e.g. [A, C]",
+    "true_false": "[true] or [false]",
+    "fill_blank": "the blank's text, or a list of accepted texts",
+}
 
 
 def render_answer_sheet(key: AnswerKey) -> str:

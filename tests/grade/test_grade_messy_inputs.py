@@ -544,7 +544,7 @@ def test_a_second_key_is_a_usage_error_not_silently_the_last(folder: Path) -> No
 
 @pytest.mark.parametrize("points", ["-2", "0", "nan", "inf", "101"])
 def test_a_hand_edited_key_with_impossible_points_is_refused(folder: Path, points: str) -> None:
-    """Points ≤ 0, NaN or beyond 100 in a key would give wrong scores: the key's line is named, nothing graded."""
+    """Points ≤ 0, NaN or beyond 100 in a key would give wrong scores: the points line is named, nothing graded."""
     text = (folder / "k.key.yaml").read_text(encoding="utf-8")
     first = text.index("  points: ")
     line = text[:first].count("\n") + 1
@@ -554,7 +554,7 @@ def test_a_hand_edited_key_with_impossible_points_is_refused(folder: Path, point
     code, out, err = run("num.csv", "--key", "k.key.yaml")
     assert (code, out) == (1, "")
     assert err == (
-        f"Error: k.key.yaml:{item_line}: item 1, field 'points': '{points}' is not a number of points "
+        f"Error: k.key.yaml:{line}: item 1, field 'points': '{points}' is not a number of points "
         "(expected more than 0, at most 100, as studykit quiz writes)\n"
     )
     assert line > item_line
