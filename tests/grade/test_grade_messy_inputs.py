@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -558,3 +559,56 @@ def test_a_hand_edited_key_with_impossible_points_is_refused(folder: Path, point
         "(expected more than 0, at most 100, as studykit quiz writes)\n"
     )
     assert line > item_line
+
+
+# -- 11. file names, table shapes and files given twice (the tester's second round) ----
+GBK_SHEET = "李四.answers.txt".encode("gbk")  # as a Windows zip unpacked on Linux leaves it
+NOT_GB = b"\xff\xfe.answers.txt"  # neither UTF-8 nor GB18030
+
+
+@pytest.mark.parametrize("suffix", ["txt", "csv", "json", "html"])
+def test_file_name_not_in_utf8_is_shown_decoded(folder: Path, suffix: str) -> None:
+    """A GBK file name is read by its real path and shown decoded as GB18030 on stderr and in every report;
+    a name that is not GB18030 either shows U+FFFD (each was a UnicodeEncodeError traceback)."""
+    os.mkdir(b"gbk")
+    Path(os.fsdecode(b"gbk/" + GBK_SHEET)).write_text(sheet("李四", "A"), encoding="utf-8")
+    Path(os.fsdecode(b"gbk/" + NOT_GB)).write_text("版本：A\n1. B\n", encoding="utf-8")
+    args = (os.fsdecode(b"gbk/" + GBK_SHEET), os.fsdecode(b"gbk/" + NOT_GB))
+    assert run(*args, "--key", "k.key.yaml", "-o", f"r.{suffix}") == (
+        0,
+        "",
+        "gbk/\ufffd\ufffd.answers.txt: warning: no name on the sheet (姓名：); graded as '\ufffd\ufffd', "
+        "from the file name\n"
+        f"r.{suffix}: 2 graded\n",
+    )
+    text = (folder / f"r.{suffix}").read_text(encoding="utf-8-sig")
+    if suffix == "txt":
+        assert "\n李四（gbk/李四.answers.txt）：18/18 分，100.0%，及格\n" in text
+        assert "\n\ufffd\ufffd（gbk/\ufffd\ufffd.answers.txt）：2/18 分，11.1%，不及格\n" in text
+    elif suffix == "csv":
+        assert [row.split(",")[1:4] for row in text.splitlines()[1:]] == [
+            ["李四", "gbk/李四.answers.txt", ""],
+            ["\ufffd\ufffd", "gbk/\ufffd\ufffd.answers.txt", ""],
+        ]
+    elif suffix == "json":
+        assert [(m["name"], m["source"]) for m in json.loads(text)["members"]] == [
+            ("李四", "gbk/李四.answers.txt"),
+            ("\ufffd\ufffd", "gbk/\ufffd\ufffd.answers.txt"),
+        ]
+    else:
+        assert "gbk/李四.answers.txt" in text and "gbk/\ufffd\ufffd.answers.txt" in text
+    assert sorted(os.listdir(b"gbk")) == sorted([GBK_SHEET, NOT_GB])
+
+
+def test_file_name_not_in_utf8_on_stdout_and_in_failures(folder: Path) -> None:
+    """The text report on stdout and the failure summary show the decoded name too."""
+    os.mkdir(b"gbk")
+    Path(os.fsdecode(b"gbk/" + GBK_SHEET)).write_text(sheet("李四", "B"), encoding="utf-8")
+    code, out, err = run("num.csv", os.fsdecode(b"gbk/" + GBK_SHEET), "--key", "k.key.yaml")
+    assert code == 1
+    assert err == (
+        "gbk/李四.answers.txt:2: the sheet is version 'B' but the key is for version 'A' "
+        "(grade it with the key of its version)\n"
+        "Error: not everything could be graded: gbk/李四.answers.txt (see above); the report covers the rest\n"
+    )
+    assert "未评分（1）\n  gbk/李四.answers.txt:2: the sheet is version 'B'" in out

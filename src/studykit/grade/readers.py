@@ -40,6 +40,7 @@ import codecs
 import csv
 import io
 import itertools
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -184,6 +185,32 @@ def _read_text(path: Path, encoding: str | None) -> str:
         raise _Fail(0, f"not readable as {enc} ({exc}); give the right --encoding") from None
 
 
+# -- file names ----------------------------------------------------------------
+def _shown_part(part: str) -> str:
+    try:
+        part.encode("utf-8")
+        return part
+    except UnicodeEncodeError:  # bytes Python kept as lone surrogates (surrogateescape)
+        raw = os.fsencode(part)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
+def shown_name(path: str | Path) -> str:
+    """``path`` as messages and reports show it: as given, except that a part of it whose
+    bytes are not UTF-8 (a GBK name from a Windows zip unpacked on Linux, which Python holds
+    as lone surrogates no report can encode) is decoded as GB18030 when it decodes cleanly,
+    else with U+FFFD for the bytes that are not UTF-8.  The file is still opened by ``path``."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "/".join(_shown_part(part) for part in text.split("/"))
+
+
 # -- public entry points ------------------------------------------------------
 def iter_answers(
     paths: Iterable[str | Path],
@@ -224,12 +251,14 @@ def iter_inputs(
     on_file: Callable[[str], None] | None = None,
 ) -> Iterator[Submission | TableRow]:
     """As :func:`iter_answers`, but a table's rows come as :data:`TableRow` tuples
-    (raw cells, not yet a :class:`Submission`) — what the table grader reads."""
+    (raw cells, not yet a :class:`Submission`) — what the table grader reads.
+
+    Each file is named in problems and submissions as :func:`shown_name` shows it."""
     if encoding:
         encoding = _check_encoding(encoding)
     sink: ProblemSink = on_problem or (lambda p: None)
     for path in paths:
-        yield from _iter_file(Path(path), str(path), key, name_column, encoding, sink)
+        yield from _iter_file(Path(path), shown_name(path), key, name_column, encoding, sink)
         if on_file:
             on_file(str(path))
 
@@ -341,7 +370,9 @@ def _check_identity(key: AnswerKey, head: _SheetHead, *, version_given: bool = T
         )
 
 
-def _fallback_name(path: Path) -> str:
+def _fallback_name(name: str) -> str:
+    """The member's name taken from the file's name as shown (see :func:`shown_name`)."""
+    path = Path(name)
     stem = path.name
     for suffix in (".answers.txt", ".answers.yaml", ".answers.yml", ".txt", ".yaml", ".yml"):
         if stem.lower().endswith(suffix):
@@ -350,7 +381,6 @@ def _fallback_name(path: Path) -> str:
 
 
 def _finish_sheet(
-    path: Path,
     name: str,
     key: AnswerKey,
     head: _SheetHead,
@@ -361,7 +391,7 @@ def _finish_sheet(
     """Check identity and numbers, then emit the sheet's warnings in line order."""
     _check_identity(key, head)
     notes = list(pending or [])
-    member = head.name or _fallback_name(path)
+    member = head.name or _fallback_name(name)
     seen: dict[int, int] = {}
     numbers = {it.number for it in key.items}
     kept: list[GivenAnswer] = []
@@ -407,14 +437,12 @@ def _read_txt(
         rows = csv.reader(io.StringIO(text, newline=""), "excel-tab")
         yield from _table_rows(rows, name, key, name_column, warn, fail, last_row)
     else:
-        sub = _read_sheet(text, path, name, key, warn)
+        sub = _read_sheet(text, name, key, warn)
         if sub is not None:
             yield sub
 
 
-def _read_sheet(
-    text: str, path: Path, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]
-) -> Submission | None:
+def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission | None:
     head = _SheetHead()
     answers: list[GivenAnswer] = []
     pending: list[tuple[int, str, str]] = []
@@ -443,7 +471,7 @@ def _read_sheet(
     if not head.name and not any(a.text for a in answers):  # the 答题卡 as printed, caught by a glob
         warn(0, "", "a blank answer sheet (no 姓名 and no answer filled in); left out")
         return None
-    return _finish_sheet(path, name, key, head, answers, warn, pending)
+    return _finish_sheet(name, key, head, answers, warn, pending)
 
 
 def _yaml_text(value: Any) -> str:
@@ -500,7 +528,7 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
             answers.append(GivenAnswer(i, clean(_yaml_text(v)), line))
     elif raw is not None:
         raise _Fail(data.key_lines[field], "field 'answers': expected a mapping from question number to answer")
-    return _finish_sheet(path, name, key, head, answers, warn)
+    return _finish_sheet(name, key, head, answers, warn)
 
 
 # -- tables --------------------------------------------------------------------
