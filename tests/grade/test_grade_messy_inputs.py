@@ -612,3 +612,40 @@ def test_file_name_not_in_utf8_on_stdout_and_in_failures(folder: Path) -> None:
         "Error: not everything could be graded: gbk/李四.answers.txt (see above); the report covers the rest\n"
     )
     assert "未评分（1）\n  gbk/李四.answers.txt:2: the sheet is version 'B'" in out
+
+
+def test_row_with_more_cells_than_the_header_warns(folder: Path, key: AnswerKey) -> None:
+    """An unquoted comma in a name shifts the row: the cells beyond the header are named in a warning
+    (they were dropped silently); trailing empty cells are not."""
+    (folder / "k0.key.yaml").write_text(dump_key(replace(key, version="")), encoding="utf-8")
+    (folder / "t.csv").write_text(
+        "姓名,1,2,3,4,5,6,7,8\n张,三,B,C,ABC,ABC,对,错,现场会议+云端会议,1+1+11\n乙," + ",".join(FULL) + ",,\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("t.csv", "--key", "k0.key.yaml", "--format", "json")
+    assert code == 0
+    assert err.splitlines() == [
+        "t.csv:2: warning: 张: the row has 10 cells but the header has 9; the cells beyond the header are "
+        "ignored ('1+1+11') — an unquoted comma in the name or an answer shifts the cells after it",
+        "t.csv:2: warning: 张, question 1: cannot read answer '三': expected letters A–D or option texts; scored 0",
+        "t.csv:2: warning: 张, question 5: cannot read answer 'ABC': expected 对/错, √/×, T/F or true/false; scored 0",
+    ]
+    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("乙", 18), ("张", 4)]
+
+
+def test_xlsx_row_with_cells_beyond_the_header_warns(folder: Path, key: AnswerKey) -> None:
+    """In a workbook, a value in a column without a header is named in a warning, not dropped silently."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "版本", *range(1, 9)])
+    ws.append(["甲", "A", *FULL, None, "补交"])
+    wb.save(folder / "b.xlsx")
+    code, out, err = run("b.xlsx", "--key", "k.key.yaml", "--format", "json")
+    assert (code, err) == (
+        0,
+        "b.xlsx:2: warning: 甲: the row has 12 cells but the header has 10; the cells beyond the header are "
+        "ignored ('补交') — a column without a header?\n",
+    )
+    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18)]

@@ -302,7 +302,7 @@ def _iter_file(
         reader = lambda: _table_rows(_csv_rows(path, encoding), name, key, name_column, warn, fail, last_row)  # noqa: E731
     elif suffix in XLSX_SUFFIXES:
         reader = lambda: _table_rows(  # noqa: E731
-            _xlsx_rows(path, warn), name, key, name_column, warn, fail, last_row, short_rows=False
+            _xlsx_rows(path, warn), name, key, name_column, warn, fail, last_row, text_table=False
         )
     elif suffix == ".xls":
         fail(0, "", "an old Excel .xls workbook (save it as .xlsx or CSV)")
@@ -806,13 +806,14 @@ def _table_rows(
     fail: Callable[[int, str, str], None],
     last_row: list[int],
     *,
-    short_rows: bool = True,
+    text_table: bool = True,
 ) -> Iterator[TableRow]:
     """The rows of a table to grade, one per member after the header row (found among the
     first rows, see :func:`_find_header`).  Blank rows are skipped; a row with no name and
     no readable answer (a second header row) is skipped with a warning; rows of another
-    quiz or version fail.  With ``short_rows`` a row with fewer cells than the header is a
-    warning (text tables; an .xlsx row may omit trailing empty cells)."""
+    quiz or version fail.  A row with a non-empty cell beyond the header's last column is
+    a warning (in a ``text_table``, an unquoted comma shifted it), and so, in a text table,
+    is a row with fewer cells than the header (an .xlsx row may omit trailing empty cells)."""
     numbered = enumerate(rows, 1)
     header_row, header, above, after = _find_header(numbered, key, name_column, last_row)
     layout = _layout(header, key, name_column, header_row, warn)
@@ -836,6 +837,11 @@ def _table_rows(
         pick = itemgetter(*columns)
     checked = quiz_at >= 0 or version_at >= 0
     quiz = version = ""
+    beyond = (
+        "an unquoted comma in the name or an answer shifts the cells after it"
+        if text_table
+        else "a column without a header?"
+    )
     for number, cells in itertools.chain(after, numbered):
         last_row[0] = number - 1
         given = len(cells)
@@ -850,11 +856,21 @@ def _table_rows(
                 continue
             member = f"（第{number}行）"
             warn(number, "", f"no name in this row; graded as {member}")
-        if short_rows and given < header_width:
+        if text_table and given < header_width:
             warn(
                 number,
                 member,
                 f"the row has {given} cells but the header has {header_width}; the missing ones are read as unanswered",
+            )
+        elif given > header_width and any(c.strip() for c in cells[header_width:]):
+            extra = [c.strip() for c in cells[header_width:] if c.strip()]
+            used = max(i for i, c in enumerate(cells) if c.strip()) + 1
+            shown = ", ".join(repr(c[:30]) for c in extra[:3]) + (", …" if len(extra) > 3 else "")
+            warn(
+                number,
+                member,
+                f"the row has {used} cells but the header has {header_width}; "
+                f"the cells beyond the header are ignored ({shown}) — {beyond}",
             )
         if checked:
             quiz = clean(cells[quiz_at].strip()) if quiz_at >= 0 else ""
