@@ -649,3 +649,43 @@ def test_xlsx_row_with_cells_beyond_the_header_warns(folder: Path, key: AnswerKe
         "ignored ('补交') — a column without a header?\n",
     )
     assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18)]
+
+
+NO_ROWS = "the table has a header but no member rows (expected one row per member below the header)"
+
+
+def test_table_with_a_header_but_no_rows_fails(folder: Path, key: AnswerKey) -> None:
+    """A CSV or workbook holding only its header fails, naming the file; the rest are still graded
+    (it said only "no answers could be graded", and nothing at all beside a good file)."""
+    from openpyxl import Workbook
+
+    (folder / "header.csv").write_text("姓名,版本,1,2,3,4,5,6,7,8\n\n", encoding="utf-8")
+    wb = Workbook()
+    wb.active.append(["姓名", "版本", *range(1, 9)])
+    wb.save(folder / "header.xlsx")
+    assert run("header.csv", "--key", "k.key.yaml") == (
+        1,
+        "",
+        f"header.csv: {NO_ROWS}\nError: no answers could be graded\n",
+    )
+    code, out, err = run("header.csv", "num.csv", "header.xlsx", "--key", "k.key.yaml", "--format", "json")
+    assert code == 1
+    assert err == (
+        f"header.csv: {NO_ROWS}\n"
+        f"header.xlsx: {NO_ROWS}\n"
+        "Error: not everything could be graded: header.csv, header.xlsx (see above); the report covers the rest\n"
+    )
+    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]
+
+
+def test_table_whose_only_row_is_skipped_fails(folder: Path) -> None:
+    """A header and a second header row of stems, and nothing else: no member rows."""
+    stems = ",".join(f'"{s}"' for s in ("", "", "问题一", "问题二", "", "", "", "", "", ""))
+    (folder / "t.csv").write_text(f"姓名,版本,1,2,3,4,5,6,7,8\n{stems}\n", encoding="utf-8")
+    code, _, err = run("t.csv", "num.csv", "--key", "k.key.yaml", "--format", "json")
+    assert (code, err) == (
+        1,
+        "t.csv:2: warning: row skipped: no name and no readable answer (a second header row?)\n"
+        f"t.csv: {NO_ROWS}\n"
+        "Error: not everything could be graded: t.csv (see above); the report covers the rest\n",
+    )

@@ -813,7 +813,8 @@ def _table_rows(
     no readable answer (a second header row) is skipped with a warning; rows of another
     quiz or version fail.  A row with a non-empty cell beyond the header's last column is
     a warning (in a ``text_table``, an unquoted comma shifted it), and so, in a text table,
-    is a row with fewer cells than the header (an .xlsx row may omit trailing empty cells)."""
+    is a row with fewer cells than the header (an .xlsx row may omit trailing empty cells).
+    A table with no member row below its header fails."""
     numbered = enumerate(rows, 1)
     header_row, header, above, after = _find_header(numbered, key, name_column, last_row)
     layout = _layout(header, key, name_column, header_row, warn)
@@ -842,6 +843,7 @@ def _table_rows(
         if text_table
         else "a column without a header?"
     )
+    members = 0
     for number, cells in itertools.chain(after, numbered):
         last_row[0] = number - 1
         given = len(cells)
@@ -856,6 +858,7 @@ def _table_rows(
                 continue
             member = f"（第{number}行）"
             warn(number, "", f"no name in this row; graded as {member}")
+        members += 1
         if text_table and given < header_width:
             warn(
                 number,
@@ -883,6 +886,8 @@ def _table_rows(
                 continue
         yield member, name, number, pick(cells), quiz, version
     last_row[0] = 0
+    if not members:
+        raise _Fail(0, "the table has a header but no member rows (expected one row per member below the header)")
 
 
 def _submission(key: AnswerKey, row: TableRow) -> Submission:
