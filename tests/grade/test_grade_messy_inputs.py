@@ -689,3 +689,39 @@ def test_table_whose_only_row_is_skipped_fails(folder: Path) -> None:
         f"t.csv: {NO_ROWS}\n"
         "Error: not everything could be graded: t.csv (see above); the report covers the rest\n",
     )
+
+
+@pytest.mark.parametrize("title", ["省域治理现代化小测", ""])
+@pytest.mark.parametrize("answers", ["num.csv", "one.csv"])
+def test_a_previous_text_report_is_not_graded_as_a_sheet(
+    folder: Path, key: AnswerKey, title: str, answers: str
+) -> None:
+    """The text report of an earlier run, caught by `s/*.txt`, is named as a report (it said the sheet was for
+    quiz 'mini-test-7-abc · 版本 A · 满分 18 分 · …', or that no line is an answer); the answers beside it are graded."""
+    (folder / "k.key.yaml").write_text(dump_key(replace(key, title=title)), encoding="utf-8")
+    (folder / "one.csv").write_text(BRANCH.rsplit("乙", 1)[0], encoding="utf-8")
+    (folder / "s").mkdir()
+    assert run(answers, "--key", "k.key.yaml", "-o", "s/r.txt")[0] == 0
+    heading = f"测验成绩 · {title}" if title else "测验成绩"
+    report = (folder / "s" / "r.txt").read_text(encoding="utf-8")
+    assert report.startswith(f"{heading}\n测验 mini-test-7-abc · 版本 A · 满分 18 分 · ")
+    code, out, err = run("s/r.txt", "num.csv", "--key", "k.key.yaml", "--format", "json")
+    assert code == 1
+    assert err == (
+        "s/r.txt:1: this is a studykit grade report (the text report, headed 测验成绩), not members' answers; "
+        "leave it out of the answer files\n"
+        "Error: not everything could be graded: s/r.txt (see above); the report covers the rest\n"
+    )
+    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]
+
+
+@pytest.mark.parametrize("suffix", ["json", "html"])
+def test_a_previous_json_or_html_report_is_not_an_answer_file(folder: Path, suffix: str) -> None:
+    """JSON and HTML reports caught by `s/*` are not answer suffixes: a clear failure, the rest graded."""
+    assert run("num.csv", "--key", "k.key.yaml", "-o", f"r.{suffix}")[0] == 0
+    code, _, err = run(f"r.{suffix}", "num.csv", "--key", "k.key.yaml", "--format", "json")
+    assert (code, err) == (
+        1,
+        f"r.{suffix}: unknown kind of file (expected .txt or .yaml answer sheets, .csv or .xlsx tables)\n"
+        f"Error: not everything could be graded: r.{suffix} (see above); the report covers the rest\n",
+    )

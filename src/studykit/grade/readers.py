@@ -430,9 +430,17 @@ def _read_txt(
     last_row: list[int],
 ) -> Iterator[Submission | TableRow]:
     """A .txt file: an answer sheet, or — when its first non-empty line holds two or more
-    tabs — a tab-separated table (Excel's "Unicode text" export)."""
+    tabs — a tab-separated table (Excel's "Unicode text" export).  studykit's own text
+    report (``测验成绩``, then ``测验 <quiz id> · …``), caught by a glob, fails."""
     text = _read_text(path, encoding)
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    lines = ((number, line.strip()) for number, line in enumerate(text.splitlines(), 1) if line.strip())
+    (at, first), (_, second) = next(lines, (0, "")), next(lines, (0, ""))
+    if (first == "测验成绩" or first.startswith("测验成绩 · ")) and second.startswith("测验 "):
+        raise _Fail(
+            at,
+            "this is a studykit grade report (the text report, headed 测验成绩), not members' answers; "
+            "leave it out of the answer files",
+        )
     if first.count("\t") >= 2:
         rows = csv.reader(io.StringIO(text, newline=""), "excel-tab")
         yield from _table_rows(rows, name, key, name_column, warn, fail, last_row)
