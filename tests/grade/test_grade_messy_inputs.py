@@ -725,3 +725,18 @@ def test_a_previous_json_or_html_report_is_not_an_answer_file(folder: Path, suff
         f"r.{suffix}: unknown kind of file (expected .txt or .yaml answer sheets, .csv or .xlsx tables)\n"
         f"Error: not everything could be graded: r.{suffix} (see above); the report covers the rest\n",
     )
+
+
+def test_the_same_file_given_twice_is_graded_once(folder: Path) -> None:
+    """Overlapping globs (`*.csv 甲*.csv`), another spelling of the path or a hard link: each file is graded once,
+    with a warning for each repeat (it was graded twice, with only "graded before" warnings)."""
+    os.link(folder / "num.csv", folder / "old" / "link.csv")
+    code, out, err = run(
+        "num.csv", "num.csv", "old/../num.csv", "old/link.csv", "--key", "k.key.yaml", "--format", "json"
+    )
+    assert code == 0
+    assert err.splitlines() == [
+        f"{p}: warning: skipped: the same file as num.csv (given twice; each file is graded once)"
+        for p in ("num.csv", "old/../num.csv", "old/link.csv")
+    ]
+    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]

@@ -42,6 +42,7 @@ import io
 import itertools
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -253,14 +254,44 @@ def iter_inputs(
     """As :func:`iter_answers`, but a table's rows come as :data:`TableRow` tuples
     (raw cells, not yet a :class:`Submission`) — what the table grader reads.
 
-    Each file is named in problems and submissions as :func:`shown_name` shows it."""
+    Each file is named in problems and submissions as :func:`shown_name` shows it.  A file
+    given again (overlapping globs, another spelling of its path, a link to it) is skipped
+    with a warning: each file is graded once."""
     if encoding:
         encoding = _check_encoding(encoding)
     sink: ProblemSink = on_problem or (lambda p: None)
+    graded: dict[object, str] = {}
     for path in paths:
-        yield from _iter_file(Path(path), shown_name(path), key, name_column, encoding, sink)
+        name = shown_name(path)
+        same = _identity(path)
+        if same is not None and same in graded:
+            sink(
+                Problem(
+                    name,
+                    0,
+                    "",
+                    f"skipped: the same file as {graded[same]} (given twice; each file is graded once)",
+                    "warning",
+                )
+            )
+        else:
+            if same is not None:
+                graded[same] = name
+            yield from _iter_file(Path(path), name, key, name_column, encoding, sink)
         if on_file:
             on_file(str(path))
+
+
+def _identity(path: str | Path) -> object:
+    """What makes two paths one file (device and inode, else the resolved path), ``None``
+    when ``path`` is no regular file (it fails on its own)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return (st.st_dev, st.st_ino) if st.st_ino else os.path.realpath(path)
 
 
 def read_answers(
