@@ -740,3 +740,28 @@ def test_the_same_file_given_twice_is_graded_once(folder: Path) -> None:
         for p in ("num.csv", "old/../num.csv", "old/link.csv")
     ]
     assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]
+
+
+def test_unreadable_answer_is_shown_as_written(folder: Path) -> None:
+    """An unreadable answer is shown as the member wrote it (？, not its NFKC form ?), in sheets and tables,
+    in the warning and the report."""
+    (folder / "t.csv").write_text("姓名,版本,1,2,3,4,5,6,7,8\n甲,A,Ｅ,？,,,，,,,\n", encoding="utf-8")
+    (folder / "乙.txt").write_text("姓名：乙\n版本：A\n１．？？\n2、 Ｅ　Ｆ\n", encoding="utf-8")
+    (folder / "丙.yaml").write_text("姓名: 丙\n版本: A\nanswers:\n  5: ＂？＂\n", encoding="utf-8")
+    code, out, err = run("t.csv", "乙.txt", "丙.yaml", "--key", "k.key.yaml")
+    assert code == 0
+    assert err.splitlines() == [
+        "t.csv:2: warning: 甲, question 1: cannot read answer 'Ｅ': E is not an option of this item (it has A–D); "
+        "scored 0",
+        "t.csv:2: warning: 甲, question 2: cannot read answer '？': expected letters A–D or option texts; scored 0",
+        "t.csv:2: warning: 甲, question 5: cannot read answer '，': expected 对/错, √/×, T/F or true/false; scored 0",
+        "乙.txt:3: warning: 乙, question 1: cannot read answer '？？': expected letters A–D or option texts; scored 0",
+        "乙.txt:4: warning: 乙, question 2: cannot read answer 'Ｅ Ｆ': E、F is not an option of this item "
+        "(it has A–D); scored 0",
+        "丙.yaml:4: warning: 丙, question 5: cannot read answer '＂？＂': expected 对/错, √/×, T/F or true/false; "
+        "scored 0",
+    ]
+    assert "    2. [单选 2分] 无法识别：作答 ？，正确答案 C\n" in out
+    assert "    1. [单选 2分] 无法识别：作答 ？？，正确答案 B\n" in out
+    assert "    2. [单选 2分] 无法识别：作答 Ｅ Ｆ，正确答案 C\n" in out
+    assert "    5. [判断 1分] 无法识别：作答 ＂？＂，正确答案 对\n" in out

@@ -481,6 +481,18 @@ def _read_txt(
             yield sub
 
 
+def _as_written(raw: str, line: str, answer: str) -> str:
+    """``answer``, read from ``line`` (``raw`` :func:`clean`-ed), as ``raw`` writes it: the
+    shortest end of ``raw`` that cleans to ``answer`` (``？`` for ``１．？``), stripped."""
+    raw = raw.strip()
+    if raw == line or not answer:
+        return answer
+    for start in range(len(raw) - 1, -1, -1):
+        if clean(raw[start:]) == answer:
+            return raw[start:].strip()
+    return answer
+
+
 def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission | None:
     head = _SheetHead()
     answers: list[GivenAnswer] = []
@@ -501,7 +513,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             continue
         m = _ANSWER_LINE.match(line)
         if m:
-            answers.append(GivenAnswer(int(m.group(1)), m.group(2).strip(), number))
+            answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, m.group(2).strip()), number))
             continue
         pending.append((number, "", f"line ignored: {line[:40]!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)"))
     if not answers and not head.name:
@@ -514,13 +526,15 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
 
 
 def _yaml_text(value: Any) -> str:
+    """A YAML value as written, stripped (``""`` when :func:`clean` leaves nothing of it)."""
     if value is None:
         return ""
     if isinstance(value, list):
         return "".join(_yaml_text(v) for v in value)
     if isinstance(value, dict):
         raise _Fail(0, "an answer must be text or a list of letters, not a mapping")
-    return str(value).strip()
+    text = str(value).strip()
+    return text if clean(text) else ""
 
 
 def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission:
@@ -561,10 +575,10 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
             m = _ANSWER_LINE.match(clean(k))
             if not m or m.group(2):
                 raise _Fail(raw.key_lines[k], f"field 'answers': {k!r} is not a question number")
-            answers.append(GivenAnswer(int(m.group(1)), clean(_yaml_text(v)), raw.key_lines[k]))
+            answers.append(GivenAnswer(int(m.group(1)), _yaml_text(v), raw.key_lines[k]))
     elif isinstance(raw, YList):
         for i, (v, line) in enumerate(zip(raw, raw.item_lines, strict=True), 1):
-            answers.append(GivenAnswer(i, clean(_yaml_text(v)), line))
+            answers.append(GivenAnswer(i, _yaml_text(v), line))
     elif raw is not None:
         raise _Fail(data.key_lines[field], "field 'answers': expected a mapping from question number to answer")
     return _finish_sheet(name, key, head, answers, warn)
