@@ -765,3 +765,15 @@ def test_unreadable_answer_is_shown_as_written(folder: Path) -> None:
     assert "    1. [单选 2分] 无法识别：作答 ？？，正确答案 B\n" in out
     assert "    2. [单选 2分] 无法识别：作答 Ｅ Ｆ，正确答案 C\n" in out
     assert "    5. [判断 1分] 无法识别：作答 ＂？＂，正确答案 对\n" in out
+
+
+def test_the_answer_key_caught_by_a_glob_is_named(folder: Path) -> None:
+    """The key beside the sheets, caught by `*`, is named as the key (it said "field 'answers': missing")."""
+    code, out, err = run("k.key.yaml", "num.csv", "--key", "k.key.yaml", "--format", "json")
+    assert code == 1
+    assert err == (
+        "k.key.yaml:1: this is a studykit answer key (studykit_key), not members' answers; "
+        "leave it out of the answer files and give it with --key\n"
+        "Error: not everything could be graded: k.key.yaml (see above); the report covers the rest\n"
+    )
+    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]

@@ -552,6 +552,12 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
         raise _Fail(problems[0].line, problems[0].message)
     if not isinstance(data, YMap):
         raise _Fail(0, "expected a mapping with name, quiz, version and answers")
+    if "studykit_key" in data:  # the key beside the sheets, caught by a glob
+        raise _Fail(
+            data.key_lines["studykit_key"],
+            "this is a studykit answer key (studykit_key), not members' answers; "
+            "leave it out of the answer files and give it with --key",
+        )
     head = _SheetHead()
     for field, attr in (
         ("姓名", "name"),
