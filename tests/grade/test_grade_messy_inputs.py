@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -558,3 +559,221 @@ def test_a_hand_edited_key_with_impossible_points_is_refused(folder: Path, point
         "(expected more than 0, at most 100, as studykit quiz writes)\n"
     )
     assert line > item_line
+
+
+# -- 11. file names, table shapes and files given twice (the tester's second round) ----
+GBK_SHEET = "李四.answers.txt".encode("gbk")  # as a Windows zip unpacked on Linux leaves it
+NOT_GB = b"\xff\xfe.answers.txt"  # neither UTF-8 nor GB18030
+
+
+@pytest.mark.parametrize("suffix", ["txt", "csv", "json", "html"])
+def test_file_name_not_in_utf8_is_shown_decoded(folder: Path, suffix: str) -> None:
+    """A GBK file name is read by its real path and shown decoded as GB18030 on stderr and in every report;
+    a name that is not GB18030 either shows U+FFFD (each was a UnicodeEncodeError traceback)."""
+    os.mkdir(b"gbk")
+    Path(os.fsdecode(b"gbk/" + GBK_SHEET)).write_text(sheet("李四", "A"), encoding="utf-8")
+    Path(os.fsdecode(b"gbk/" + NOT_GB)).write_text("版本：A\n1. B\n", encoding="utf-8")
+    args = (os.fsdecode(b"gbk/" + GBK_SHEET), os.fsdecode(b"gbk/" + NOT_GB))
+    assert run(*args, "--key", "k.key.yaml", "-o", f"r.{suffix}") == (
+        0,
+        "",
+        "gbk/\ufffd\ufffd.answers.txt: warning: no name on the sheet (姓名：); graded as '\ufffd\ufffd', "
+        "from the file name\n"
+        f"r.{suffix}: 2 graded\n",
+    )
+    text = (folder / f"r.{suffix}").read_text(encoding="utf-8-sig")
+    if suffix == "txt":
+        assert "\n李四（gbk/李四.answers.txt）：18/18 分，100.0%，及格\n" in text
+        assert "\n\ufffd\ufffd（gbk/\ufffd\ufffd.answers.txt）：2/18 分，11.1%，不及格\n" in text
+    elif suffix == "csv":
+        assert [row.split(",")[1:4] for row in text.splitlines()[1:]] == [
+            ["李四", "gbk/李四.answers.txt", ""],
+            ["\ufffd\ufffd", "gbk/\ufffd\ufffd.answers.txt", ""],
+        ]
+    elif suffix == "json":
+        assert [(m["name"], m["source"]) for m in json.loads(text)["members"]] == [
+            ("李四", "gbk/李四.answers.txt"),
+            ("\ufffd\ufffd", "gbk/\ufffd\ufffd.answers.txt"),
+        ]
+    else:
+        assert "gbk/李四.answers.txt" in text and "gbk/\ufffd\ufffd.answers.txt" in text
+    assert sorted(os.listdir(b"gbk")) == sorted([GBK_SHEET, NOT_GB])
+
+
+def test_file_name_not_in_utf8_on_stdout_and_in_failures(folder: Path) -> None:
+    """The text report on stdout and the failure summary show the decoded name too."""
+    os.mkdir(b"gbk")
+    Path(os.fsdecode(b"gbk/" + GBK_SHEET)).write_text(sheet("李四", "B"), encoding="utf-8")
+    code, out, err = run("num.csv", os.fsdecode(b"gbk/" + GBK_SHEET), "--key", "k.key.yaml")
+    assert code == 1
+    assert err == (
+        "gbk/李四.answers.txt:2: the sheet is version 'B' but the key is for version 'A' "
+        "(grade it with the key of its version)\n"
+        "Error: not everything could be graded: gbk/李四.answers.txt (see above); the report covers the rest\n"
+    )
+    assert "未评分（1）\n  gbk/李四.answers.txt:2: the sheet is version 'B'" in out
+
+
+def test_row_with_more_cells_than_the_header_warns(folder: Path, key: AnswerKey) -> None:
+    """An unquoted comma in a name shifts the row: the cells beyond the header are named in a warning
+    (they were dropped silently); trailing empty cells are not."""
+    (folder / "k0.key.yaml").write_text(dump_key(replace(key, version="")), encoding="utf-8")
+    (folder / "t.csv").write_text(
+        "姓名,1,2,3,4,5,6,7,8\n张,三,B,C,ABC,ABC,对,错,现场会议+云端会议,1+1+11\n乙," + ",".join(FULL) + ",,\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("t.csv", "--key", "k0.key.yaml", "--format", "json")
+    assert code == 0
+    assert err.splitlines() == [
+        "t.csv:2: warning: 张: the row has 10 cells but the header has 9; the cells beyond the header are "
+        "ignored ('1+1+11') — an unquoted comma in the name or an answer shifts the cells after it",
+        "t.csv:2: warning: 张, question 1: cannot read answer '三': expected letters A–D or option texts; scored 0",
+        "t.csv:2: warning: 张, question 5: cannot read answer 'ABC': expected 对/错, √/×, T/F or true/false; scored 0",
+    ]
+    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("乙", 18), ("张", 4)]
+
+
+def test_xlsx_row_with_cells_beyond_the_header_warns(folder: Path, key: AnswerKey) -> None:
+    """In a workbook, a value in a column without a header is named in a warning, not dropped silently."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "版本", *range(1, 9)])
+    ws.append(["甲", "A", *FULL, None, "补交"])
+    wb.save(folder / "b.xlsx")
+    code, out, err = run("b.xlsx", "--key", "k.key.yaml", "--format", "json")
+    assert (code, err) == (
+        0,
+        "b.xlsx:2: warning: 甲: the row has 12 cells but the header has 10; the cells beyond the header are "
+        "ignored ('补交') — a column without a header?\n",
+    )
+    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18)]
+
+
+NO_ROWS = "the table has a header but no member rows (expected one row per member below the header)"
+
+
+def test_table_with_a_header_but_no_rows_fails(folder: Path, key: AnswerKey) -> None:
+    """A CSV or workbook holding only its header fails, naming the file; the rest are still graded
+    (it said only "no answers could be graded", and nothing at all beside a good file)."""
+    from openpyxl import Workbook
+
+    (folder / "header.csv").write_text("姓名,版本,1,2,3,4,5,6,7,8\n\n", encoding="utf-8")
+    wb = Workbook()
+    wb.active.append(["姓名", "版本", *range(1, 9)])
+    wb.save(folder / "header.xlsx")
+    assert run("header.csv", "--key", "k.key.yaml") == (
+        1,
+        "",
+        f"header.csv: {NO_ROWS}\nError: no answers could be graded\n",
+    )
+    code, out, err = run("header.csv", "num.csv", "header.xlsx", "--key", "k.key.yaml", "--format", "json")
+    assert code == 1
+    assert err == (
+        f"header.csv: {NO_ROWS}\n"
+        f"header.xlsx: {NO_ROWS}\n"
+        "Error: not everything could be graded: header.csv, header.xlsx (see above); the report covers the rest\n"
+    )
+    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]
+
+
+def test_table_whose_only_row_is_skipped_fails(folder: Path) -> None:
+    """A header and a second header row of stems, and nothing else: no member rows."""
+    stems = ",".join(f'"{s}"' for s in ("", "", "问题一", "问题二", "", "", "", "", "", ""))
+    (folder / "t.csv").write_text(f"姓名,版本,1,2,3,4,5,6,7,8\n{stems}\n", encoding="utf-8")
+    code, _, err = run("t.csv", "num.csv", "--key", "k.key.yaml", "--format", "json")
+    assert (code, err) == (
+        1,
+        "t.csv:2: warning: row skipped: no name and no readable answer (a second header row?)\n"
+        f"t.csv: {NO_ROWS}\n"
+        "Error: not everything could be graded: t.csv (see above); the report covers the rest\n",
+    )
+
+
+@pytest.mark.parametrize("title", ["省域治理现代化小测", ""])
+@pytest.mark.parametrize("answers", ["num.csv", "one.csv"])
+def test_a_previous_text_report_is_not_graded_as_a_sheet(
+    folder: Path, key: AnswerKey, title: str, answers: str
+) -> None:
+    """The text report of an earlier run, caught by `s/*.txt`, is named as a report (it said the sheet was for
+    quiz 'mini-test-7-abc · 版本 A · 满分 18 分 · …', or that no line is an answer); the answers beside it are graded."""
+    (folder / "k.key.yaml").write_text(dump_key(replace(key, title=title)), encoding="utf-8")
+    (folder / "one.csv").write_text(BRANCH.rsplit("乙", 1)[0], encoding="utf-8")
+    (folder / "s").mkdir()
+    assert run(answers, "--key", "k.key.yaml", "-o", "s/r.txt")[0] == 0
+    heading = f"测验成绩 · {title}" if title else "测验成绩"
+    report = (folder / "s" / "r.txt").read_text(encoding="utf-8")
+    assert report.startswith(f"{heading}\n测验 mini-test-7-abc · 版本 A · 满分 18 分 · ")
+    code, out, err = run("s/r.txt", "num.csv", "--key", "k.key.yaml", "--format", "json")
+    assert code == 1
+    assert err == (
+        "s/r.txt:1: this is a studykit grade report (the text report, headed 测验成绩), not members' answers; "
+        "leave it out of the answer files\n"
+        "Error: not everything could be graded: s/r.txt (see above); the report covers the rest\n"
+    )
+    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]
+
+
+@pytest.mark.parametrize("suffix", ["json", "html"])
+def test_a_previous_json_or_html_report_is_not_an_answer_file(folder: Path, suffix: str) -> None:
+    """JSON and HTML reports caught by `s/*` are not answer suffixes: a clear failure, the rest graded."""
+    assert run("num.csv", "--key", "k.key.yaml", "-o", f"r.{suffix}")[0] == 0
+    code, _, err = run(f"r.{suffix}", "num.csv", "--key", "k.key.yaml", "--format", "json")
+    assert (code, err) == (
+        1,
+        f"r.{suffix}: unknown kind of file (expected .txt or .yaml answer sheets, .csv or .xlsx tables)\n"
+        f"Error: not everything could be graded: r.{suffix} (see above); the report covers the rest\n",
+    )
+
+
+def test_the_same_file_given_twice_is_graded_once(folder: Path) -> None:
+    """Overlapping globs (`*.csv 甲*.csv`), another spelling of the path or a hard link: each file is graded once,
+    with a warning for each repeat (it was graded twice, with only "graded before" warnings)."""
+    os.link(folder / "num.csv", folder / "old" / "link.csv")
+    code, out, err = run(
+        "num.csv", "num.csv", "old/../num.csv", "old/link.csv", "--key", "k.key.yaml", "--format", "json"
+    )
+    assert code == 0
+    assert err.splitlines() == [
+        f"{p}: warning: skipped: the same file as num.csv (given twice; each file is graded once)"
+        for p in ("num.csv", "old/../num.csv", "old/link.csv")
+    ]
+    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]
+
+
+def test_unreadable_answer_is_shown_as_written(folder: Path) -> None:
+    """An unreadable answer is shown as the member wrote it (？, not its NFKC form ?), in sheets and tables,
+    in the warning and the report."""
+    (folder / "t.csv").write_text("姓名,版本,1,2,3,4,5,6,7,8\n甲,A,Ｅ,？,,,，,,,\n", encoding="utf-8")
+    (folder / "乙.txt").write_text("姓名：乙\n版本：A\n１．？？\n2、 Ｅ　Ｆ\n", encoding="utf-8")
+    (folder / "丙.yaml").write_text("姓名: 丙\n版本: A\nanswers:\n  5: ＂？＂\n", encoding="utf-8")
+    code, out, err = run("t.csv", "乙.txt", "丙.yaml", "--key", "k.key.yaml")
+    assert code == 0
+    assert err.splitlines() == [
+        "t.csv:2: warning: 甲, question 1: cannot read answer 'Ｅ': E is not an option of this item (it has A–D); "
+        "scored 0",
+        "t.csv:2: warning: 甲, question 2: cannot read answer '？': expected letters A–D or option texts; scored 0",
+        "t.csv:2: warning: 甲, question 5: cannot read answer '，': expected 对/错, √/×, T/F or true/false; scored 0",
+        "乙.txt:3: warning: 乙, question 1: cannot read answer '？？': expected letters A–D or option texts; scored 0",
+        "乙.txt:4: warning: 乙, question 2: cannot read answer 'Ｅ Ｆ': E、F is not an option of this item "
+        "(it has A–D); scored 0",
+        "丙.yaml:4: warning: 丙, question 5: cannot read answer '＂？＂': expected 对/错, √/×, T/F or true/false; "
+        "scored 0",
+    ]
+    assert "    2. [单选 2分] 无法识别：作答 ？，正确答案 C\n" in out
+    assert "    1. [单选 2分] 无法识别：作答 ？？，正确答案 B\n" in out
+    assert "    2. [单选 2分] 无法识别：作答 Ｅ Ｆ，正确答案 C\n" in out
+    assert "    5. [判断 1分] 无法识别：作答 ＂？＂，正确答案 对\n" in out
+
+
+def test_the_answer_key_caught_by_a_glob_is_named(folder: Path) -> None:
+    """The key beside the sheets, caught by `*`, is named as the key (it said "field 'answers': missing")."""
+    code, out, err = run("k.key.yaml", "num.csv", "--key", "k.key.yaml", "--format", "json")
+    assert code == 1
+    assert err == (
+        "k.key.yaml:1: this is a studykit answer key (studykit_key), not members' answers; "
+        "leave it out of the answer files and give it with --key\n"
+        "Error: not everything could be graded: k.key.yaml (see above); the report covers the rest\n"
+    )
+    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]

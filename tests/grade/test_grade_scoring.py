@@ -104,14 +104,14 @@ def test_fill_blank_accepts_every_accepted_text(key: AnswerKey) -> None:
 
 
 def test_unreadable_answer_warns_with_file_line_and_question(key: AnswerKey) -> None:
-    """An unreadable answer scores 0 and warns naming file, line, member and question."""
+    """An unreadable answer scores 0 and warns naming file, line, member and question, showing it as written."""
     sub = Submission("张三", "张三.answers.txt", (GivenAnswer(1, "E", 4), GivenAnswer(2, "？", 5)))
     result = grade_submission(sub, key)
     assert result.score == 0
     assert [str(w) for w in result.warnings] == [
         "张三.answers.txt:4: warning: 张三, question 1: cannot read answer 'E': "
         "E is not an option of this item (it has A–D); scored 0",
-        "张三.answers.txt:5: warning: 张三, question 2: cannot read answer '?': "
+        "张三.answers.txt:5: warning: 张三, question 2: cannot read answer '？': "
         "expected letters A–D or option texts; scored 0",
     ]
 

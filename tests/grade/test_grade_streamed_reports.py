@@ -4,7 +4,8 @@ reports rendered whole before streaming.
 ``tests/golden/grade-branch.txt`` and ``grade-branch.html`` are the reports of
 :func:`branch_report` as rendered by studykit before text and HTML were streamed
 (commit 1398442, ``render_report(report, fmt)``), so they pin the old bytes: a change
-to them is a change to the reports, not to how they are written.
+to them is a change to the reports, not to how they are written.  (Changed since only
+where the reports did: unreadable answers are shown as written, ``？`` not ``?``.)
 """
 
 from __future__ import annotations

@@ -22,14 +22,14 @@ collapsed.  Then, by item type:
 
 ``(跳过)``, ``(空)`` and empty cells are unanswered.  What cannot be read (``？``,
 ``E`` on a four-option item, ``maybe`` on a true_false) is *unreadable*: the
-caller scores it 0 and warns.
+caller scores it 0 and warns, showing it as written (``？``, not ``?``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -87,7 +87,8 @@ class Reading:
     ``kind`` is ``"answer"``, ``"unanswered"`` or ``"unreadable"``; for an answer,
     ``choices`` holds the sorted letters (choice items, ``"其他"`` for a free-text
     choice), ``("true",)``/``("false",)``, or the :func:`blank_form` of the text;
-    ``shown`` is how a report prints it; ``problem`` says why it is unreadable;
+    ``shown`` is how a report prints it (an unreadable answer as written, stripped and its
+    whitespace runs made one space); ``problem`` says why it is unreadable;
     ``warning`` (an answer) says what was doubtful in reading it, e.g. a letter and
     a text naming different options.
     """
@@ -111,10 +112,14 @@ def read_answer(text: str, item: KeyItem) -> Reading:
     if cleaned in UNANSWERED:
         return Reading("unanswered")
     if item.type in ("single", "multiple"):
-        return read_choice(cleaned, item)
-    if item.type == "true_false":
-        return read_truth(cleaned)
-    return read_blank(cleaned)
+        reading = read_choice(cleaned, item)
+    elif item.type == "true_false":
+        reading = read_truth(cleaned)
+    else:
+        reading = read_blank(cleaned)
+    if reading.kind == "unreadable":  # shown as the member wrote it, not in its NFKC form
+        return replace(reading, shown=_WS.sub(" ", text).strip())
+    return reading
 
 
 @lru_cache(maxsize=1024)

@@ -40,7 +40,9 @@ import codecs
 import csv
 import io
 import itertools
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -184,6 +186,32 @@ def _read_text(path: Path, encoding: str | None) -> str:
         raise _Fail(0, f"not readable as {enc} ({exc}); give the right --encoding") from None
 
 
+# -- file names ----------------------------------------------------------------
+def _shown_part(part: str) -> str:
+    try:
+        part.encode("utf-8")
+        return part
+    except UnicodeEncodeError:  # bytes Python kept as lone surrogates (surrogateescape)
+        raw = os.fsencode(part)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
+def shown_name(path: str | Path) -> str:
+    """``path`` as messages and reports show it: as given, except that a part of it whose
+    bytes are not UTF-8 (a GBK name from a Windows zip unpacked on Linux, which Python holds
+    as lone surrogates no report can encode) is decoded as GB18030 when it decodes cleanly,
+    else with U+FFFD for the bytes that are not UTF-8.  The file is still opened by ``path``."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "/".join(_shown_part(part) for part in text.split("/"))
+
+
 # -- public entry points ------------------------------------------------------
 def iter_answers(
     paths: Iterable[str | Path],
@@ -224,14 +252,46 @@ def iter_inputs(
     on_file: Callable[[str], None] | None = None,
 ) -> Iterator[Submission | TableRow]:
     """As :func:`iter_answers`, but a table's rows come as :data:`TableRow` tuples
-    (raw cells, not yet a :class:`Submission`) — what the table grader reads."""
+    (raw cells, not yet a :class:`Submission`) — what the table grader reads.
+
+    Each file is named in problems and submissions as :func:`shown_name` shows it.  A file
+    given again (overlapping globs, another spelling of its path, a link to it) is skipped
+    with a warning: each file is graded once."""
     if encoding:
         encoding = _check_encoding(encoding)
     sink: ProblemSink = on_problem or (lambda p: None)
+    graded: dict[object, str] = {}
     for path in paths:
-        yield from _iter_file(Path(path), str(path), key, name_column, encoding, sink)
+        name = shown_name(path)
+        same = _identity(path)
+        if same is not None and same in graded:
+            sink(
+                Problem(
+                    name,
+                    0,
+                    "",
+                    f"skipped: the same file as {graded[same]} (given twice; each file is graded once)",
+                    "warning",
+                )
+            )
+        else:
+            if same is not None:
+                graded[same] = name
+            yield from _iter_file(Path(path), name, key, name_column, encoding, sink)
         if on_file:
             on_file(str(path))
+
+
+def _identity(path: str | Path) -> object:
+    """What makes two paths one file (device and inode, else the resolved path), ``None``
+    when ``path`` is no regular file (it fails on its own)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return (st.st_dev, st.st_ino) if st.st_ino else os.path.realpath(path)
 
 
 def read_answers(
@@ -273,7 +333,7 @@ def _iter_file(
         reader = lambda: _table_rows(_csv_rows(path, encoding), name, key, name_column, warn, fail, last_row)  # noqa: E731
     elif suffix in XLSX_SUFFIXES:
         reader = lambda: _table_rows(  # noqa: E731
-            _xlsx_rows(path, warn), name, key, name_column, warn, fail, last_row, short_rows=False
+            _xlsx_rows(path, warn), name, key, name_column, warn, fail, last_row, text_table=False
         )
     elif suffix == ".xls":
         fail(0, "", "an old Excel .xls workbook (save it as .xlsx or CSV)")
@@ -341,7 +401,9 @@ def _check_identity(key: AnswerKey, head: _SheetHead, *, version_given: bool = T
         )
 
 
-def _fallback_name(path: Path) -> str:
+def _fallback_name(name: str) -> str:
+    """The member's name taken from the file's name as shown (see :func:`shown_name`)."""
+    path = Path(name)
     stem = path.name
     for suffix in (".answers.txt", ".answers.yaml", ".answers.yml", ".txt", ".yaml", ".yml"):
         if stem.lower().endswith(suffix):
@@ -350,7 +412,6 @@ def _fallback_name(path: Path) -> str:
 
 
 def _finish_sheet(
-    path: Path,
     name: str,
     key: AnswerKey,
     head: _SheetHead,
@@ -361,7 +422,7 @@ def _finish_sheet(
     """Check identity and numbers, then emit the sheet's warnings in line order."""
     _check_identity(key, head)
     notes = list(pending or [])
-    member = head.name or _fallback_name(path)
+    member = head.name or _fallback_name(name)
     seen: dict[int, int] = {}
     numbers = {it.number for it in key.items}
     kept: list[GivenAnswer] = []
@@ -400,21 +461,39 @@ def _read_txt(
     last_row: list[int],
 ) -> Iterator[Submission | TableRow]:
     """A .txt file: an answer sheet, or — when its first non-empty line holds two or more
-    tabs — a tab-separated table (Excel's "Unicode text" export)."""
+    tabs — a tab-separated table (Excel's "Unicode text" export).  studykit's own text
+    report (``测验成绩``, then ``测验 <quiz id> · …``), caught by a glob, fails."""
     text = _read_text(path, encoding)
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    lines = ((number, line.strip()) for number, line in enumerate(text.splitlines(), 1) if line.strip())
+    (at, first), (_, second) = next(lines, (0, "")), next(lines, (0, ""))
+    if (first == "测验成绩" or first.startswith("测验成绩 · ")) and second.startswith("测验 "):
+        raise _Fail(
+            at,
+            "this is a studykit grade report (the text report, headed 测验成绩), not members' answers; "
+            "leave it out of the answer files",
+        )
     if first.count("\t") >= 2:
         rows = csv.reader(io.StringIO(text, newline=""), "excel-tab")
         yield from _table_rows(rows, name, key, name_column, warn, fail, last_row)
     else:
-        sub = _read_sheet(text, path, name, key, warn)
+        sub = _read_sheet(text, name, key, warn)
         if sub is not None:
             yield sub
 
 
-def _read_sheet(
-    text: str, path: Path, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]
-) -> Submission | None:
+def _as_written(raw: str, line: str, answer: str) -> str:
+    """``answer``, read from ``line`` (``raw`` :func:`clean`-ed), as ``raw`` writes it: the
+    shortest end of ``raw`` that cleans to ``answer`` (``？`` for ``１．？``), stripped."""
+    raw = raw.strip()
+    if raw == line or not answer:
+        return answer
+    for start in range(len(raw) - 1, -1, -1):
+        if clean(raw[start:]) == answer:
+            return raw[start:].strip()
+    return answer
+
+
+def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission | None:
     head = _SheetHead()
     answers: list[GivenAnswer] = []
     pending: list[tuple[int, str, str]] = []
@@ -434,7 +513,7 @@ def _read_sheet(
             continue
         m = _ANSWER_LINE.match(line)
         if m:
-            answers.append(GivenAnswer(int(m.group(1)), m.group(2).strip(), number))
+            answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, m.group(2).strip()), number))
             continue
         pending.append((number, "", f"line ignored: {line[:40]!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)"))
     if not answers and not head.name:
@@ -443,17 +522,19 @@ def _read_sheet(
     if not head.name and not any(a.text for a in answers):  # the 答题卡 as printed, caught by a glob
         warn(0, "", "a blank answer sheet (no 姓名 and no answer filled in); left out")
         return None
-    return _finish_sheet(path, name, key, head, answers, warn, pending)
+    return _finish_sheet(name, key, head, answers, warn, pending)
 
 
 def _yaml_text(value: Any) -> str:
+    """A YAML value as written, stripped (``""`` when :func:`clean` leaves nothing of it)."""
     if value is None:
         return ""
     if isinstance(value, list):
         return "".join(_yaml_text(v) for v in value)
     if isinstance(value, dict):
         raise _Fail(0, "an answer must be text or a list of letters, not a mapping")
-    return str(value).strip()
+    text = str(value).strip()
+    return text if clean(text) else ""
 
 
 def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission:
@@ -471,6 +552,12 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
         raise _Fail(problems[0].line, problems[0].message)
     if not isinstance(data, YMap):
         raise _Fail(0, "expected a mapping with name, quiz, version and answers")
+    if "studykit_key" in data:  # the key beside the sheets, caught by a glob
+        raise _Fail(
+            data.key_lines["studykit_key"],
+            "this is a studykit answer key (studykit_key), not members' answers; "
+            "leave it out of the answer files and give it with --key",
+        )
     head = _SheetHead()
     for field, attr in (
         ("姓名", "name"),
@@ -494,13 +581,13 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
             m = _ANSWER_LINE.match(clean(k))
             if not m or m.group(2):
                 raise _Fail(raw.key_lines[k], f"field 'answers': {k!r} is not a question number")
-            answers.append(GivenAnswer(int(m.group(1)), clean(_yaml_text(v)), raw.key_lines[k]))
+            answers.append(GivenAnswer(int(m.group(1)), _yaml_text(v), raw.key_lines[k]))
     elif isinstance(raw, YList):
         for i, (v, line) in enumerate(zip(raw, raw.item_lines, strict=True), 1):
-            answers.append(GivenAnswer(i, clean(_yaml_text(v)), line))
+            answers.append(GivenAnswer(i, _yaml_text(v), line))
     elif raw is not None:
         raise _Fail(data.key_lines[field], "field 'answers': expected a mapping from question number to answer")
-    return _finish_sheet(path, name, key, head, answers, warn)
+    return _finish_sheet(name, key, head, answers, warn)
 
 
 # -- tables --------------------------------------------------------------------
@@ -778,13 +865,15 @@ def _table_rows(
     fail: Callable[[int, str, str], None],
     last_row: list[int],
     *,
-    short_rows: bool = True,
+    text_table: bool = True,
 ) -> Iterator[TableRow]:
     """The rows of a table to grade, one per member after the header row (found among the
     first rows, see :func:`_find_header`).  Blank rows are skipped; a row with no name and
     no readable answer (a second header row) is skipped with a warning; rows of another
-    quiz or version fail.  With ``short_rows`` a row with fewer cells than the header is a
-    warning (text tables; an .xlsx row may omit trailing empty cells)."""
+    quiz or version fail.  A row with a non-empty cell beyond the header's last column is
+    a warning (in a ``text_table``, an unquoted comma shifted it), and so, in a text table,
+    is a row with fewer cells than the header (an .xlsx row may omit trailing empty cells).
+    A table with no member row below its header fails."""
     numbered = enumerate(rows, 1)
     header_row, header, above, after = _find_header(numbered, key, name_column, last_row)
     layout = _layout(header, key, name_column, header_row, warn)
@@ -808,6 +897,12 @@ def _table_rows(
         pick = itemgetter(*columns)
     checked = quiz_at >= 0 or version_at >= 0
     quiz = version = ""
+    beyond = (
+        "an unquoted comma in the name or an answer shifts the cells after it"
+        if text_table
+        else "a column without a header?"
+    )
+    members = 0
     for number, cells in itertools.chain(after, numbered):
         last_row[0] = number - 1
         given = len(cells)
@@ -822,11 +917,22 @@ def _table_rows(
                 continue
             member = f"（第{number}行）"
             warn(number, "", f"no name in this row; graded as {member}")
-        if short_rows and given < header_width:
+        members += 1
+        if text_table and given < header_width:
             warn(
                 number,
                 member,
                 f"the row has {given} cells but the header has {header_width}; the missing ones are read as unanswered",
+            )
+        elif given > header_width and any(c.strip() for c in cells[header_width:]):
+            extra = [c.strip() for c in cells[header_width:] if c.strip()]
+            used = max(i for i, c in enumerate(cells) if c.strip()) + 1
+            shown = ", ".join(repr(c[:30]) for c in extra[:3]) + (", …" if len(extra) > 3 else "")
+            warn(
+                number,
+                member,
+                f"the row has {used} cells but the header has {header_width}; "
+                f"the cells beyond the header are ignored ({shown}) — {beyond}",
             )
         if checked:
             quiz = clean(cells[quiz_at].strip()) if quiz_at >= 0 else ""
@@ -839,6 +945,8 @@ def _table_rows(
                 continue
         yield member, name, number, pick(cells), quiz, version
     last_row[0] = 0
+    if not members:
+        raise _Fail(0, "the table has a header but no member rows (expected one row per member below the header)")
 
 
 def _submission(key: AnswerKey, row: TableRow) -> Submission:
