@@ -15,7 +15,8 @@ from dataclasses import dataclass
 class Problem:
     """One finding about a file, located to a line.
 
-    ``file`` is the path as the user gave it, ``line`` is 1-based (0 when the
+    ``file`` is the path as the user gave it (a part whose bytes are not UTF-8 shown
+    decoded as GB18030, else with ``�``, so it can be printed), ``line`` is 1-based (0 when the
     problem concerns the whole file), ``where`` names the record and field, e.g.
     ``"question 'tian-yipeng-03', field 'answer'"``, and ``message`` says what is
     wrong and, in parentheses, what was expected.
