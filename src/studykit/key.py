@@ -47,7 +47,7 @@ from typing import Any
 
 from ._yaml import YList, YMap, load_text_yaml
 from .errors import BankError, KeyFileError, Problem
-from .model import CHOICE_TYPES, LETTERS, QUESTION_TYPES, QuestionType
+from .model import CHOICE_TYPES, LETTERS, QUESTION_TYPES, QuestionType, add_points
 
 KEY_FORMAT = 1
 MULTIPLE_SCORING = ("all-or-nothing", "partial")
@@ -86,7 +86,8 @@ class AnswerKey:
 
     @property
     def total_points(self) -> float:
-        return sum(i.points for i in self.items)
+        """The items' points added (:func:`~studykit.model.add_points`)."""
+        return add_points(i.points for i in self.items)
 
     def item(self, number: int) -> KeyItem:
         """The item printed as ``number``; raises ``KeyError`` if the paper has none."""
@@ -615,7 +616,7 @@ class _KeyReader:
             return
         value = data["total_points"]
         line = data.key_lines["total_points"]
-        total = sum(i.points for i in items)
+        total = add_points(i.points for i in items)
         shown = f"{total:.2f}".rstrip("0").rstrip(".")
         if not isinstance(value, str) or not _DECIMAL_RE.fullmatch(value):
             self.error(

@@ -6,6 +6,7 @@ see these frozen dataclasses, never raw YAML.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -16,6 +17,17 @@ CHOICE_TYPES: tuple[QuestionType, ...] = ("single", "multiple")
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: A true_false answer as studykit prints it to members: what the paper tells them to write.
 TRUE_FALSE_TEXT: dict[str, str] = {"true": "对", "false": "错"}
+
+#: Sums of points are rounded to this many decimals.  Points have at most 2 (``quiz --points``)
+#: and half credit adds a third, so rounding only removes binary floating-point error.
+POINT_DECIMALS = 6
+
+
+def add_points(values: Iterable[float]) -> float:
+    """The sum of ``values`` (points) in the order given, rounded to :data:`POINT_DECIMALS`:
+    0.1 + 0.2 is 0.3, so members with equal points rank equal and print equal."""
+    return round(sum(values, 0.0), POINT_DECIMALS)
+
 
 #: How reports and decks name the introduction (the part of the article without a speaker).
 INTRO_LABEL = "导语"

@@ -59,6 +59,7 @@ from .model import (
     Question,
     QuestionType,
     Speech,
+    add_points,
     source_line,
 )
 
@@ -186,7 +187,7 @@ class Section:
 
     @property
     def total_points(self) -> float:
-        return sum(i.points for i in self.items)
+        return add_points(i.points for i in self.items)
 
     @property
     def heading(self) -> str:
@@ -218,7 +219,7 @@ class Paper:
 
     @property
     def total_points(self) -> float:
-        return sum(s.total_points for s in self.sections)
+        return add_points(i.points for i in self.items)
 
     @property
     def id_line(self) -> str:

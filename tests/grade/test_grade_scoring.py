@@ -187,3 +187,22 @@ def test_pass_mark_must_be_a_percentage(key: AnswerKey) -> None:
     """A pass mark outside 0–100 is refused."""
     with pytest.raises(ValueError, match="not a percentage"):
         summarize_group([], key, pass_mark=120)
+
+
+def test_tenths_that_float_sums_split_rank_equal(key: AnswerKey) -> None:
+    """Items of 0.1 and 0.2 points right (0.1 + 0.2 is 0.30000000000000004 in floats) rank
+    equal with one item of 0.3 right: scores and the total are rounded sums of points."""
+    from dataclasses import replace
+
+    points = (0.1, 0.2, 0.3, 0.7, 0.1, 0.9, 0.6, 0.8)
+    tenths = replace(key, items=tuple(replace(it, points=p) for it, p in zip(key.items, points, strict=True)))
+    right = GROUP["甲"]
+    sheets = {
+        "甲": right[:2] + [""] * 6,  # items 1 and 2: 0.1 + 0.2
+        "乙": ["", "", right[2]] + [""] * 5,  # item 3: 0.3
+        "丙": [""] * 8,
+    }
+    report = summarize_group([grade_submission(submission(n, a), tenths) for n, a in sheets.items()], tenths)
+    assert [m.score for m in report.members] == [0.3, 0.3, 0.0]
+    assert [(rank, m.name) for rank, m in report.ranking()] == [(1, "甲"), (1, "乙"), (3, "丙")]
+    assert tenths.total_points == 3.7 and report.members[0].total == 3.7

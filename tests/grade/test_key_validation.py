@@ -307,12 +307,13 @@ def test_total_points_that_is_not_a_number_is_refused(folder: Path) -> None:
 
 
 def test_total_points_as_floats_add_up_loads(folder: Path, key: AnswerKey) -> None:
-    """Points of 0.1 add up to 0.30000000000000004 in floats; either spelling of the total is accepted."""
+    """Points of 0.1 add up to 0.30000000000000004 in floats: the key's total is 0.3 (sums of
+    points are rounded), and a hand-written 0.30000000000000004 is accepted too."""
     tenths = replace(key, items=tuple(replace(i, points=0.1) for i in key.items[:3]))
     (folder / "k.key.yaml").write_text(dump_key(tenths), encoding="utf-8")
-    assert "total_points: 0.30000000000000004\n" in dump_key(tenths)
+    assert tenths.total_points == 0.3 and "total_points: 0.3\n" in dump_key(tenths)
     assert load_key(folder / "k.key.yaml") == tenths
-    assert load_key(edit(folder, {9: "total_points: 0.3"})) == tenths
+    assert load_key(edit(folder, {9: "total_points: 0.30000000000000004"})) == tenths
 
 
 # -- 6. scoring ----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from typing import Literal, overload
 
 from ..errors import Problem
 from ..key import AnswerKey
-from ..model import QuestionType, source_line
+from ..model import POINT_DECIMALS, QuestionType, add_points, source_line
 
 #: How one item of one member scored.
 Status = Literal["correct", "partial", "wrong", "unanswered", "unreadable"]
@@ -100,7 +100,7 @@ class ResultTable:
         self.earned: list[list[float]] = [[] for _ in range(n)]
         self.correct: list[list[bool]] = [[] for _ in range(n)]
         self._codes: list[dict[ItemResult, int]] = [{} for _ in range(n)]
-        self.total: float = sum(it.points for it in key.items)
+        self.total: float = key.total_points
 
     def code(self, k: int, result: ItemResult) -> int:
         """The code of ``result`` for the ``k``-th item (0-based), adding it if new."""
@@ -166,7 +166,9 @@ class CompactItems(Sequence[ItemResult]):
     def __init__(self, codes: Sequence[int], table: ResultTable, score: float | None = None) -> None:
         self.codes = codes
         self.table = table
-        self.score: float = sum(map(getitem, table.earned, codes)) if score is None else score
+        if score is None:  # as add_points, inlined: this runs once per member of a table
+            score = round(sum(map(getitem, table.earned, codes), 0.0), POINT_DECIMALS)
+        self.score: float = score
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -221,14 +223,14 @@ class MemberResult:
         items = self.items
         if type(items) is CompactItems:
             return items.score
-        return sum(i.earned for i in items)
+        return add_points(i.earned for i in items)
 
     @property
     def total(self) -> float:
         items = self.items
         if type(items) is CompactItems:
             return items.table.total
-        return sum(i.points for i in items)
+        return add_points(i.points for i in items)
 
     @property
     def percent(self) -> float:

@@ -41,7 +41,7 @@ from operator import itemgetter
 
 from ..errors import AnswerFileError, Problem
 from ..key import MULTIPLE_SCORING, AnswerKey, KeyItem
-from ..model import LETTERS, Bank
+from ..model import LETTERS, POINT_DECIMALS, Bank, add_points
 from .model import (
     CompactItems,
     GroupReport,
@@ -373,7 +373,7 @@ def summarize_group(
         ks = [k for k, it in enumerate(key.items) if it.speech == sid]
         if not ks:
             continue
-        points = sum(key.items[k].points for k in ks)
+        points = add_points(key.items[k].points for k in ks)
         mean = sum(earned[k] for k in ks) / n if n else None
         share = mean / points if mean is not None and points else None
         revisit = share is not None and share * 100 < pass_mark - 1e-9
@@ -398,10 +398,11 @@ def summarize_group(
 
 
 def member_speech_scores(member: MemberResult, key: AnswerKey) -> list[tuple[str, float, float]]:
-    """``(speech id, earned, points)`` per speech, in key order."""
+    """``(speech id, earned, points)`` per speech, in key order (sums rounded as
+    :func:`~studykit.model.add_points` rounds them)."""
     totals: dict[str, list[float]] = {}
     for item, r in zip(key.items, member.items, strict=True):
         t = totals.setdefault(item.speech, [0.0, 0.0])
         t[0] += r.earned
         t[1] += r.points
-    return [(sid, e, p) for sid, (e, p) in totals.items()]
+    return [(sid, round(e, POINT_DECIMALS), round(p, POINT_DECIMALS)) for sid, (e, p) in totals.items()]

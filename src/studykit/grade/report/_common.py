@@ -8,6 +8,7 @@ from operator import add
 from typing import TypeVar
 
 from ...key import AnswerKey, KeyItem
+from ...model import POINT_DECIMALS
 from ..model import CompactItems, GroupReport, ItemResult, ItemStats, MemberResult, ResultTable, code_columns
 from ..scoring import member_speech_scores
 
@@ -190,7 +191,7 @@ def column_sums(values: list[list[float]], ks: list[int], columns: list[Sequence
     sums: list[float] = [0.0] * n
     for k in ks:
         sums = list(map(add, sums, map(values[k].__getitem__, columns[k])))
-    return sums
+    return [round(x, POINT_DECIMALS) for x in sums]
 
 
 class MissedItems:

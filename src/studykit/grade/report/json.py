@@ -24,6 +24,7 @@ import json
 from itertools import repeat
 from typing import Any, BinaryIO
 
+from ...model import add_points
 from ..model import GroupReport, ItemResult, MemberResult
 from ..scoring import member_speech_scores
 from ._common import Memo, coded_members, ranked_chunks, speech_sums
@@ -187,9 +188,7 @@ def _write_members(report: GroupReport, stream: BinaryIO) -> None:
         by_speech.setdefault(it.speech, []).append(k)
     speeches: list[tuple[list[int], Memo[float, bytes]]] = []
     for s, (sid, ks) in enumerate(by_speech.items()):
-        points = 0.0
-        for k in ks:  # as member_speech_scores adds them
-            points += key.items[k].points
+        points = add_points(key.items[k].points for k in ks)  # as member_speech_scores adds them
         sep = "\n" if s == 0 else ",\n"
 
         def fragment(earned: float, sid: str = sid, points: float = points, sep: str = sep) -> bytes:
