@@ -328,9 +328,12 @@ def build_papers(
     wanted = min(DEFAULT_COUNT, available) if count is None else count
     if wanted > available:
         found = f"{available} question{'s' if available > 1 else ''} in {bank.path}"
+        # check counts every item; a paper takes each fact once
+        shared = f" ({len(pool)} items; items sharing a fact count once)" if len(pool) > available else ""
         raise SelectionError(
             f"only {found}"
             + (f" match {criteria}" if criteria else "")
+            + shared
             + f"; {wanted} asked for"
             + (" (ask for fewer or widen the filters)" if criteria else " (ask for fewer)")
         )
