@@ -310,5 +310,8 @@ def test_items_sharing_a_fact_count_once_toward_the_count() -> None:
     """The shipped bank has 124 items but 108 distinct facts: asking for 109 is an error saying 108."""
     bank = load_bank(SHIPPED_BANK)
     assert len(build_papers(bank, count=108, seed=1)[0].items) == 108
-    with pytest.raises(SelectionError, match=r"^only 108 questions in .* \(124 items; items sharing a fact count once\); 109 asked for \(ask for fewer\)$"):
+    with pytest.raises(
+        SelectionError,
+        match=r"^only 108 questions in .* \(124 items; items sharing a fact count once\); 109 asked for \(ask for fewer\)$",
+    ):
         build_papers(bank, count=109, seed=1)
