@@ -416,7 +416,7 @@ def test_cli_default_output_is_bank_id(bank_path: Path, tmp_path: Path, monkeypa
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["anki", "--bank", str(bank_path), "--speech", "ren-jiantao"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Wrote mini-test.apkg: 5 notes, 5 cards in 1 decks\n  {DECKS[2]}: 5 notes, 5 cards\n"
+    assert result.stdout == f"Wrote mini-test.apkg: 5 notes, 5 cards in 1 deck\n  {DECKS[2]}: 5 notes, 5 cards\n"
     assert (tmp_path / "mini-test.apkg").is_file()
 
 

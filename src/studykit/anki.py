@@ -443,8 +443,10 @@ class DeckSummary:
     def report(self, path: str | Path) -> str:
         """What ``studykit anki`` prints: a total line, then one line per subdeck with notes."""
         filled = [d for d in self.decks if d.notes]
-        lines = [f"Wrote {path}: {self.notes} notes, {self.cards} cards in {len(filled)} decks"]
-        lines += [f"  {d.name}: {d.notes} notes, {d.cards} cards" for d in filled]
+        lines = [
+            f"Wrote {path}: {_count(self.notes, 'note')}, {_count(self.cards, 'card')} in {_count(len(filled), 'deck')}"
+        ]
+        lines += [f"  {d.name}: {_count(d.notes, 'note')}, {_count(d.cards, 'card')}" for d in filled]
         return "\n".join(lines)
 
 
@@ -635,3 +637,8 @@ def write_deck(
     package = build_package(bank, speeches)
     write_package(package, path, timestamp=timestamp)
     return summarize_package(package)
+
+
+def _count(n: int, noun: str) -> str:
+    """``"1 deck"``, ``"2 decks"``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
