@@ -176,3 +176,16 @@ def test_stdout_report_stops_quietly_when_the_reader_does(folder: Path, key: Ans
     err = (folder / "err.txt").read_text(encoding="utf-8")
     assert first.decode("utf-8") == "测验成绩 · 省域治理现代化小测\n"
     assert "Traceback" not in err and err.splitlines()[-1].startswith("big.csv")
+
+
+def test_member_speech_line_follows_the_article_whatever_the_paper_order(folder: Path, key: AnswerKey) -> None:
+    """A paper groups items by type, so its speeches come in another order than the article's;
+    a member's 各篇 line follows the article, as the group's 各篇得分 section does."""
+    backwards = replace(key, items=key.items[::-1])
+    (folder / "q.key.yaml").write_text(dump_key(backwards), encoding="utf-8")
+    code, out, _ = run("张三.answers.txt", "李四.answers.txt", "--key", "q.key.yaml", "--bank", str(MINI))
+    assert code == 0
+    lines = out.splitlines()
+    assert "  各篇：导语 4/4 · 任剑涛 1/3 · 田毅鹏 1/5 · 赵显富 0/6" in lines
+    group = lines[lines.index("各篇得分（全组平均）") + 1 :][:4]
+    assert [line.split("：")[0].strip().split(" ")[0] for line in group] == ["导语", "任剑涛", "田毅鹏", "赵显富"]

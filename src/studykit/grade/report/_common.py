@@ -240,7 +240,8 @@ class MissedItems:
 
 class SpeechScores:
     """Members' speech breakdowns as the text and HTML reports print them: per speech of the
-    key (in :func:`~studykit.grade.scoring.member_speech_scores`' order) ``label earned/points``,
+    key, in the order of ``report.speeches`` (the article's, as the group's 各篇 section)
+    ``label earned/points``,
     `` · ``-joined; each part computed once per speech and distinct ``(earned, points)``, and
     for a speech of one item looked up once per code of that item.  ``label`` gives the printed
     label of a speech id."""
@@ -250,7 +251,9 @@ class SpeechScores:
         table = coded_members(report)[0]  # every code the report's members hold is in it from here on
         self.earned = table.earned
         self.points = [[r.points for r in results] for results in table.results]
-        self.speeches = [(ks, Memo(self._part(label(sid)))) for sid, ks in key_speeches(report.key)]
+        items_of = dict(key_speeches(report.key))
+        self.order = [s.speech for s in report.speeches if s.speech in items_of]
+        self.speeches = [(items_of[sid], Memo(self._part(label(sid)))) for sid in self.order]
         self.by_code = {ks[0]: self._by_code(ks[0], memo) for ks, memo in self.speeches if len(ks) == 1}
 
     @staticmethod
@@ -268,8 +271,8 @@ class SpeechScores:
 
     def member(self, member: MemberResult) -> str:
         """One member's breakdown, from its items."""
-        scores = member_speech_scores(member, self.key)
-        return " · ".join(memo[e, p] for (_, memo), (_, e, p) in zip(self.speeches, scores, strict=True))
+        scores = {sid: (e, p) for sid, e, p in member_speech_scores(member, self.key)}
+        return " · ".join(memo[scores[sid]] for sid, (_, memo) in zip(self.order, self.speeches, strict=True))
 
     def coded(self, columns: list[Sequence[int]], n: int) -> list[str]:
         """The breakdowns of ``n`` of the report's members, from ``columns`` of their codes
