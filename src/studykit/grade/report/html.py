@@ -138,7 +138,8 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
     )
     for s in report.items:
         out.append(
-            f'<tr><td class="num">{s.number}</td><td>{escape(s.question_id)}</td><td>{TYPE_NAMES[s.type]}</td>'
+            f'<tr><td class="num">{s.number}</td><td title="{escape(s.question_id)}">{escape(_stem(report, s.number))}</td>'
+            f"<td>{TYPE_NAMES[s.type]}</td>"
             f'<td class="num">{pts(s.points)}</td><td class="num">{share(s.facility)}</td>'
             f'<td class="num">{signed(s.discrimination)}</td><td>{escape(distribution(s))}</td></tr>'
         )
@@ -211,3 +212,11 @@ def _hint(report: GroupReport, item: KeyItem) -> str:
         f'<div class="hint">解析：{escape(hint.explanation)}</div>'
         f'<div class="hint">重读：{escape(hint.where)}</div></li>\n'
     )
+
+
+def _stem(report: GroupReport, number: int, width: int = 40) -> str:
+    """Item ``number``'s stem as the 各题分析 table shows it: on one line, cut to ``width``
+    characters with ``…`` (the question id is the cell's tooltip); the id when the key has no stem."""
+    item = report.key.item(number)
+    stem = " ".join(item.stem.split()) or item.question_id
+    return stem if len(stem) <= width else stem[: width - 1] + "…"
