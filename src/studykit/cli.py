@@ -378,7 +378,9 @@ def _one_key(ctx: click.Context, param: click.Parameter, values: tuple[Path, ...
     help="A table's name column (header text or 1-based number) when it cannot be guessed.",
 )
 @click.option(
-    "--encoding", metavar="ENC", help="Text encoding of .txt/.csv files (default: detected; UTF-8 or GB18030)."
+    "--encoding",
+    metavar="ENC",
+    help="Text encoding of .txt/.csv files (default: detected — UTF-8, UTF-16 with BOM, or among GB18030, Big5 and kin as Chinese Office, WPS and survey tools write them).",
 )
 @click.option(
     "--review-decks",
