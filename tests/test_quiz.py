@@ -206,11 +206,12 @@ def test_points_change_headings_and_key(bank: Bank) -> None:
 
 
 def test_printed_stems_carry_the_answer_marker(bank: Bank) -> None:
-    """Choice stems and true/false statements end with （ ）; fill_blank stems keep their ____."""
+    """Choice stems and true/false statements carry a bracket with room to write in: the bank's
+    （ ）, or one appended, printed as （　　） (two ideographic spaces); fill_blank stems keep ____."""
     (paper,) = build_papers(bank, count=18, seed=1)
     by_id = {i.question.id: i.stem for i in paper.items}
-    assert by_id["ren-02"] == "任剑涛指出，城市治理是国家治理的重要组成部分。（ ）"
-    assert by_id["ren-01"] == "任剑涛认为，省域治理的重要落点是（ ）"
+    assert by_id["ren-02"] == "任剑涛指出，城市治理是国家治理的重要组成部分。（\u3000\u3000）"
+    assert by_id["ren-01"] == "任剑涛认为，省域治理的重要落点是（\u3000\u3000）"
     assert by_id["intro-02"] == "研讨会以“____”的形式进行。"
 
 

@@ -57,7 +57,8 @@ def nasty(bank: Bank) -> Paper:
 
 
 def blank_filled(stem: str, blank: str) -> str:
-    return re.sub(r"_{4,}", blank, stem)
+    """``stem`` as a paper prints it: blanks drawn as ``blank``, the answer bracket （　　）."""
+    return re.sub(r"_{4,}", blank, stem).replace("（ ）", "（\u3000\u3000）")
 
 
 # -- golden files ---------------------------------------------------------------

@@ -458,12 +458,20 @@ def _paper(
     return Paper(quiz_id, version, title, bank.id, bank.fingerprint, seed, tuple(sections))
 
 
+#: The answer bracket as a paper prints it: two ideographic spaces, room to write a letter
+#: or 对/错 by hand (the bank's ``（ ）`` prints as a bare ``（）`` in Word and WPS).
+PRINTED_MARKER = "（\u3000\u3000）"
+
+
 def _printed_stem(q: Question) -> str:
-    """The stem with ``（ ）`` appended to a choice stem or true/false statement that lacks it."""
+    """The stem on one line with its ``（ ）`` printed as :data:`PRINTED_MARKER`, which is
+    appended to a choice stem or true/false statement that lacks one."""
     stem = _WS_RE.sub(" ", q.stem).strip()
-    if q.type != "fill_blank" and CHOICE_MARKER not in stem:
-        stem += CHOICE_MARKER
-    return stem
+    if q.type == "fill_blank":
+        return stem
+    if CHOICE_MARKER not in stem:
+        return stem + PRINTED_MARKER
+    return stem.replace(CHOICE_MARKER, PRINTED_MARKER)
 
 
 def _split_options(q: Question) -> tuple[list[int], list[int]]:

@@ -19,7 +19,9 @@ from ._common import HEADER_FIELDS, document_title, fact_lines, section_note, st
 #: (in common extensions) strikethrough, tables and math.  Bank text never starts a
 #: line (it always follows a number, a letter or a label), so list markers are moot.
 _SPECIAL_RE = re.compile(r"([\\`*_\[\]<>&!#~|$])")
-_WS_RE = re.compile(r"\s+")
+#: Whitespace runs to make one space: a line break would end the item's paragraph.  The
+#: ideographic space (U+3000) is kept: it is how a paper spaces its answer bracket （　　）.
+_WS_RE = re.compile(r"[^\S\u3000]+")
 #: The printed blank: eight underscores, escaped.
 BLANK = "\\_" * 8
 #: A hard line break (CommonMark backslash form, visible in the source).
