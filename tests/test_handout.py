@@ -45,13 +45,13 @@ def bank() -> Bank:
 @pytest.mark.parametrize(
     ("qid", "expected"),
     [
-        ("intro-01", ("“深入推进省域治理现代化”研讨会在哪里举行：华中师范大学。", False)),
+        ("intro-01", ("“深入推进省域治理现代化”研讨会在华中师范大学举行。", False)),
         ("intro-02", ("研讨会以“现场会议+云端会议”的形式进行。", False)),
         ("ren-01", ("任剑涛认为，省域治理的重要落点是大都市。", False)),
         ("ren-02", ("任剑涛指出，城市治理是国家治理的重要组成部分。", False)),
         ("tian-01", ("长春市探索的“三长制”包括网格长、楼栋长、单元长。", False)),
         ("tian-02", ("基层是联防联控、群防群治的第一线。", True)),
-        ("zhao-01", ("省委十一届七次全会于何时召开：今年6月。", False)),
+        ("zhao-01", ("省委十一届七次全会于今年6月召开。", False)),
         ("zhao-02", ("我省出台“1+1+11”一揽子政策措施。", False)),
     ],
 )
@@ -69,14 +69,19 @@ def _single(stem: str) -> Question:
     [
         ("（ ）是省域治理的重要落点", "大都市是省域治理的重要落点。"),
         ("省域治理的重要落点", "省域治理的重要落点：大都市。"),
-        ("任剑涛认为哪里是重点（ ）", "任剑涛认为哪里是重点：大都市。"),
+        ("任剑涛认为哪里是重点（ ）", "任剑涛认为大都市是重点。"),
+        ("任剑涛认为哪里是重点，哪里是难点（ ）", "任剑涛认为哪里是重点，哪里是难点：大都市。"),
+        ("省域治理具有怎样的落点（ ）", "省域治理具有大都市的落点。"),
+        ("省域治理以哪种都市为落点？（ ）", "省域治理以大都市为落点。"),
         ("下列属于重要落点的是（ ）", "下列属于重要落点的是：大都市。"),
         ("省级及以下机构关注的是（ ）", "省级及以下机构关注的是大都市。"),
         ("重点是（ ）！", "重点是大都市！"),
     ],
 )
 def test_choice_stem_forms(stem: str, expected: str) -> None:
-    """A declarative stem takes the answer in place of （ ）; an asking stem or one without it reads 'stem：answer'."""
+    """A declarative stem takes the answer in place of （ ）; so does one question word (怎样的 →
+    answer + 的, a word the answer ends with not repeated); a stem with 下列, two question words
+    or no （ ） reads 'stem：answer'."""
     assert statement(_single(stem)) == (expected, False)
 
 

@@ -54,6 +54,9 @@ _WS_RE = re.compile(r"\s+")
 _INTERROGATIVE_RE = re.compile(
     r"哪|何时|何地|何处|何种|何人|为何|如何|什么|谁|几(?:个|种|项|条|年|月|日|次|方面|位)|多少|怎样|怎么|下列"
 )
+#: A question word a choice stem may ask with, that the answer can take the place of
+#: ("在哪些方面独具优势" → "在地理位置、历史地位、国家战略方面独具优势").
+_SLOT_RE = re.compile(r"怎样的|哪一方面|哪方面|哪次会议|哪两者|哪种|哪些|哪个|哪项|哪里|什么|何时|谁")
 #: Id suffix of the derived "who said this?" questions (see :mod:`studykit.attribution`).
 QUOTE_SUFFIX = "-quote"
 #: The format version of the grade report this module reads.
@@ -131,9 +134,12 @@ def statement(question: Question) -> tuple[str, bool]:
     * true_false true: the stem; false: the source sentence (``quoted``);
     * single: the stem with ``（ ）`` replaced by the correct option; multiple:
       by the correct options joined with ``、``;
-    * a choice stem that asks (``？``, 哪, 何时/何种/如何 …, 什么, 谁, 几个/几项 …, 多少,
-      怎样/怎么, 下列) or
-      lacks the marker reads ``"<stem>：<answer>。"`` instead.
+    * a choice stem that asks with one question word the answer can stand in for
+      (:data:`_SLOT_RE`: 怎样的, 哪些, 哪种, 哪次会议, 什么 …) and no 下列 gets the answer in
+      its place (``怎样的`` → ``<answer>的``), a word the answer ends with not repeated
+      after it (哪种优势 answered 政治优势 → 政治优势);
+    * any other choice stem that asks (``？``, 哪, 何时/何种/如何 …, 什么, 谁, 几个/几项 …,
+      多少, 怎样/怎么, 下列) or lacks the marker reads ``"<stem>：<answer>。"`` instead.
 
     A statement ends in sentence punctuation (``。`` added when needed).
     """
@@ -150,8 +156,28 @@ def statement(question: Question) -> tuple[str, bool]:
     asks = before.endswith(("？", "?")) or _INTERROGATIVE_RE.search(before + after) is not None
     if marker and not asks:
         return _sentence(f"{before}{answer}{after.strip()}"), False
+    filled = _fill_slot(before + after.strip(), answer) if marker and "下列" not in stem else None
+    if filled:
+        return _sentence(filled), False
     lead = (before + after.strip()).rstrip("？?：:，,。 ")
     return _sentence(f"{lead}：{answer}"), False
+
+
+def _fill_slot(text: str, answer: str) -> str | None:
+    """``text`` with its one question word (:data:`_SLOT_RE`) replaced by ``answer``; ``None``
+    when it has none or several.  A word of two to four characters that ``answer`` ends with
+    and that follows the question word is not repeated."""
+    slots = list(_SLOT_RE.finditer(text))
+    if len(slots) != 1:
+        return None
+    slot = slots[0]
+    rest = text[slot.end() :].rstrip("？?：:，,。 ")
+    for k in range(min(4, len(answer)), 1, -1):
+        if rest.startswith(answer[-k:]):
+            rest = rest[k:]
+            break
+    filler = answer + "的" if slot.group() == "怎样的" else answer
+    return text[: slot.start()] + filler + rest
 
 
 def fact_of(question: Question, facility: float | None = None) -> Fact:
