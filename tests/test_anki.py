@@ -485,3 +485,25 @@ def test_library_rejects_a_timestamp_anki_cannot_store(bank: Bank, tmp_path: Pat
     from studykit import cli
 
     assert cli.MAX_TIMESTAMP == sk_anki.MAX_TIMESTAMP
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_export_onto_a_pipe_is_refused_not_a_hang(tmp_path: Path) -> None:
+    """-o onto a named pipe: the previous package is not read from it (that blocked forever); the
+    writer refuses it, exit 1."""
+    import subprocess
+    import sys
+
+    pipe = tmp_path / "deck.apkg"
+    os.mkfifo(pipe)
+    proc = subprocess.run(
+        [sys.executable, "-m", "studykit", "anki", "--bank", str(MINI / "question_bank.yaml"), "-o", str(pipe)],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "STUDYKIT_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.decode() == (
+        f"Error: cannot write {pipe}: it is not a regular file (a device or a pipe); give a file name\n"
+    )
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)

@@ -163,3 +163,23 @@ def test_a_pipe_or_device_is_refused_and_left_alone(tmp_path: Path) -> None:
     assert exc.value.message == f"cannot write {pipe}: it is not a regular file (a device or a pipe); give a file name"
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
     assert not other.exists()
+
+
+def test_a_replaced_file_keeps_its_permission_bits(tmp_path: Path) -> None:
+    """A report locked down to 0640 (members' scores) is not made world-readable by a rewrite."""
+    private = tmp_path / "成绩.txt"
+    private.write_bytes(b"old")
+    private.chmod(0o640)
+    write_files({private: b"new"})
+    assert private.read_bytes() == b"new"
+    assert stat.S_IMODE(private.stat().st_mode) == 0o640
+
+
+def test_a_symbolic_link_loop_is_an_error(tmp_path: Path) -> None:
+    """-o onto a link that leads back to itself is refused by name; nothing is written."""
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(StudykitError) as exc:
+        write_files({tmp_path / "a": b"x"})
+    assert exc.value.message == f"cannot write {tmp_path / 'a'}: it is a symbolic link that leads back to itself"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]

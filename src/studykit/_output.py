@@ -22,7 +22,9 @@ success each holds its new content: never half of one set and half of the other.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import BinaryIO
@@ -37,8 +39,9 @@ Content = bytes | Callable[[BinaryIO], None]
 def write_files(files: Mapping[Path, Content]) -> None:
     """Write ``files`` (path → content) all-or-nothing, creating missing folders.
 
-    New files get the usual permissions (0666 less the umask); a symbolic link
-    is written through (its target gets the content).  Raises
+    New files get the usual permissions (0666 less the umask), a file replaced keeps
+    its permission bits (a report locked to 0640 stays so), and a symbolic link is
+    written through (its target gets the content).  Raises
     :class:`~studykit.errors.StudykitError` naming the path when a file cannot
     be written (the path names a folder, a device or a pipe, its folder cannot be
     created, the disk is full, …); then every target keeps its previous content,
@@ -47,6 +50,8 @@ def write_files(files: Mapping[Path, Content]) -> None:
     for given in files:
         if Path(given).name in ("", ".", ".."):
             raise StudykitError(f"cannot write {str(given)!r}: not a file name")
+        if os.path.islink(given) and not os.path.exists(given) and _loops(Path(given)):
+            raise StudykitError(f"cannot write {given}: it is a symbolic link that leads back to itself")
     targets = [Path(os.path.realpath(p)) if os.path.islink(p) else Path(p) for p in files]
     for given, path in zip(files, targets, strict=True):
         if path.is_dir():
@@ -95,6 +100,15 @@ def write_files(files: Mapping[Path, Content]) -> None:
                 backup.unlink(missing_ok=True)
 
 
+def _loops(path: Path) -> bool:
+    """Whether following the symbolic link ``path`` never ends (ELOOP)."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def _error(path: Path, exc: OSError) -> StudykitError:
     return StudykitError(f"cannot write {path}: {exc.strerror or exc}")
 
@@ -120,6 +134,8 @@ def _write_temp(path: Path, data: Content) -> Path:
                 data(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        with contextlib.suppress(FileNotFoundError):  # a file replaced keeps its permission bits
+            os.chmod(temp, stat.S_IMODE(os.stat(path).st_mode))
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -166,7 +182,10 @@ def same_file(a: Path, b: Path) -> bool:
     try:
         return os.path.samefile(a, b)
     except OSError:
-        return a.resolve() == b.resolve()
+        try:
+            return a.resolve() == b.resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop (RuntimeError before Python 3.13)
+            return False
 
 
 def refuse_overwrite(output: Path, inputs: Iterable[Path], what: str = "an input file") -> None:

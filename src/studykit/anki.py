@@ -573,7 +573,10 @@ _ZIP_EPOCH = 315532800
 
 
 def _previous_database(path: Path) -> bytes:
-    """The SQLite database inside the package at ``path``; ``b""`` when there is no readable package."""
+    """The SQLite database inside the package at ``path``; ``b""`` when there is no readable package
+    (nothing, or not a regular file there: a pipe would block the read; the writer refuses it)."""
+    if not path.is_file():
+        return b""
     try:
         with zipfile.ZipFile(path) as apkg:
             return apkg.read("collection.anki2")

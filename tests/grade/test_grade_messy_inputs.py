@@ -777,3 +777,12 @@ def test_the_answer_key_caught_by_a_glob_is_named(folder: Path) -> None:
         "Error: not everything could be graded: k.key.yaml (see above); the report covers the rest\n"
     )
     assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]
+
+
+def test_output_onto_a_symbolic_link_loop_is_an_error(folder: Path) -> None:
+    """-o onto a link that leads back to itself: one clear error (it was a RuntimeError traceback)."""
+    (folder / "loop1.txt").symlink_to("loop2.txt")
+    (folder / "loop2.txt").symlink_to("loop1.txt")
+    code, out, err = run("num.csv", "--key", "k.key.yaml", "-o", "loop1.txt")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[-1] == "Error: cannot write loop1.txt: it is a symbolic link that leads back to itself"
