@@ -393,43 +393,75 @@ def _describe(
     return "; ".join(parts)
 
 
+#: Draws tried with every giveaway rule before the rules are relaxed (a greedy draw can
+#: block itself: a "who gave this speech" item drawn early rules out its speaker's items).
+STRICT_DRAWS = 20
+
+
 def _select(bank: Bank, pool: list[Question], count: int, rng: random.Random) -> list[Question]:
     """``count`` questions drawn in rounds across speeches, ordered by type, speech and bank order.
 
     Each round gives every speech with items left one more, speeches holding fewest
     first (ties in the shuffled order).  A drawn item that conflicts with one already
     chosen (see :mod:`studykit._giveaway`) is passed over.  If that leaves the paper
-    short, a second draw over the passed-over items fills it the same way, refusing
-    only items of a fact already on the paper.
+    short, the draw is tried again in another seeded order, up to :data:`STRICT_DRAWS`
+    draws; only if none fills the paper does a second draw over the first draw's
+    passed-over items fill it the same way, refusing only items of a fact already on
+    the paper.
     """
-    by_speech: dict[str, list[Question]] = {}
+    grouped: dict[str, list[Question]] = {}
     for q in pool:
-        by_speech.setdefault(q.speech, []).append(q)
-    order = sorted(by_speech, key=lambda sid: bank.speech(sid).number)
-    rng.shuffle(order)
-    for sid in order:
-        rng.shuffle(by_speech[sid])
+        grouped.setdefault(q.speech, []).append(q)
+    order = sorted(grouped, key=lambda sid: bank.speech(sid).number)
     index = ConflictIndex(bank, pool)
-    chosen: list[Question] = []
-    for strict in (True, False):
-        passed_over: dict[str, list[Question]] = {sid: [] for sid in order}
-        while len(chosen) < count and any(by_speech[sid] for sid in order):
-            held = Counter(q.speech for q in chosen)
-            for sid in sorted(order, key=held.__getitem__):  # each round, speeches holding fewest first
-                while by_speech[sid] and len(chosen) < count:
-                    q = by_speech[sid].pop()
-                    if any(index.conflict(q, c, strict=strict) for c in chosen):
-                        passed_over[sid].append(q)
-                        continue
-                    chosen.append(q)
-                    break
+    first: tuple[list[Question], dict[str, list[Question]]] | None = None
+    for _ in range(STRICT_DRAWS):
+        rng.shuffle(order)
+        by_speech = {sid: grouped[sid][:] for sid in order}
+        for sid in order:
+            rng.shuffle(by_speech[sid])
+        chosen, passed_over = _draw(order, by_speech, [], count, index, strict=True)
         if len(chosen) == count:
             break
-        by_speech = {sid: passed_over[sid][::-1] for sid in order}  # pop() takes them in drawn order
+        first = first or (chosen, passed_over)
+    else:
+        assert first is not None
+        chosen, passed_over = first
+        chosen, _ = _draw(order, passed_over, chosen, count, index, strict=False)
     if len(chosen) < count:  # cannot happen: build_papers counts distinct facts first
         raise SelectionError(f"only {len(chosen)} distinct questions could be drawn; {count} asked for")
     position = {q.id: n for n, q in enumerate(bank.questions)}
     return sorted(chosen, key=lambda q: (QUESTION_TYPES.index(q.type), bank.speech(q.speech).number, position[q.id]))
+
+
+def _draw(
+    order: list[str],
+    by_speech: dict[str, list[Question]],
+    chosen: list[Question],
+    count: int,
+    index: ConflictIndex,
+    *,
+    strict: bool,
+) -> tuple[list[Question], dict[str, list[Question]]]:
+    """Add items popped from the end of each speech's list in ``by_speech`` to ``chosen``
+    (a new list) until it holds ``count``: in rounds, one per speech, speeches holding fewest
+    first (ties in ``order``), an item conflicting with one chosen passed over.  Returns
+    the chosen items and the passed-over ones (per speech, in the order they were drawn,
+    last first, ready to be popped again)."""
+    chosen = chosen[:]
+    left = {sid: by_speech.get(sid, [])[:] for sid in order}
+    passed_over: dict[str, list[Question]] = {sid: [] for sid in order}
+    while len(chosen) < count and any(left[sid] for sid in order):
+        held = Counter(q.speech for q in chosen)
+        for sid in sorted(order, key=held.__getitem__):
+            while left[sid] and len(chosen) < count:
+                q = left[sid].pop()
+                if any(index.conflict(q, c, strict=strict) for c in chosen):
+                    passed_over[sid].append(q)
+                    continue
+                chosen.append(q)
+                break
+    return chosen, {sid: passed_over[sid][::-1] for sid in order}
 
 
 def _paper(
