@@ -17,8 +17,9 @@ Selection (the same for every version of one quiz):
 * an item that would give away, or be given away by, one already drawn is passed
   over (:mod:`studykit._giveaway`: same fact, same source sentence, its key
   printed in the other's stem, or a speaker as its key and named in the other's
-  stem); only a paper the bank cannot otherwise fill
-  takes passed-over items, and never two of one fact;
+  stem); a draw left short is redrawn in another seeded order (up to
+  :data:`STRICT_DRAWS`), and only a paper no such draw fills takes passed-over
+  items, never two of one fact;
 * the paper groups the items by type (单项选择题, 多项选择题, 判断题, 填空题) and,
   inside a section, follows the article (speech order, then bank order);
   numbering runs on across sections.
