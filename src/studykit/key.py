@@ -141,6 +141,8 @@ SCORING_FIELDS = ("multiple",)
 ITEM_FIELDS = ("number", "question_id", "type", "speech", "points", "stem", "options", "answer", "correct")
 #: Points of one item: more than 0 and at most this (as ``studykit quiz --points`` allows).
 MAX_ITEM_POINTS = 100
+#: Decimals an item's points may have (as ``studykit quiz --points`` allows; trailing zeros do not count).
+MAX_POINT_DECIMALS = 2
 #: What a required field holds, for the message when it is missing.
 _REQUIRED = {
     "quiz_id": "the quiz id, e.g. szzl-hubei-daily-7-3f2a9c01",
@@ -434,6 +436,15 @@ class _KeyReader:
                 label,
                 f"{_show(value)} is not a number of points "
                 f"(expected more than 0, at most {MAX_ITEM_POINTS}, as studykit quiz writes)",
+            )
+            return None
+        decimals = len(value.partition(".")[2].rstrip("0"))
+        if decimals > MAX_POINT_DECIMALS:
+            self.error(
+                raw.key_lines["points"],
+                label,
+                f"{_show(value)} has {decimals} decimals "
+                f"(expected at most {MAX_POINT_DECIMALS} decimals, as studykit quiz writes)",
             )
             return None
         return points

@@ -363,6 +363,22 @@ def test_points_that_are_not_a_number_name_the_points_line(folder: Path, points:
     )
 
 
+@pytest.mark.parametrize(("points", "decimals"), [("2.555", 3), ("0.001", 3), ("1.23450", 4)])
+def test_points_with_more_than_2_decimals_are_refused(folder: Path, points: str, decimals: int) -> None:
+    """`points: 2.555` was accepted (quiz --points allows 2 decimals) and reports printed 满分 39.55 beside JSON's 39.555."""
+    assert refused(folder, {15: f"  points: {points}"}) == (
+        f"bad.key.yaml:15: item 1, field 'points': '{points}' has {decimals} decimals "
+        "(expected at most 2 decimals, as studykit quiz writes)"
+    )
+
+
+@pytest.mark.parametrize("points", ["2.55", "2.50", "2.500", "2.", "100.00"])
+def test_points_with_at_most_2_decimals_load(folder: Path, points: str) -> None:
+    """Trailing zeros are no decimals: 2.500 is 2.5, as `quiz --points single=2.500` allows."""
+    edit(folder, {15: f"  points: {points}", 9: None})  # total_points removed: it would be wrong
+    assert load_key(folder / "bad.key.yaml").items[0].points == float(points)
+
+
 def test_points_that_are_a_list_are_refused(folder: Path) -> None:
     assert refused(folder, {15: "  points: [2]"}) == (
         "bad.key.yaml:15: item 1, field 'points': a list is not a number of points "
