@@ -523,6 +523,11 @@ class _KeyReader:
             self.error(line, label, f"empty (expected {expected})")
             return None
         letters: list[str] = []
+        run = _run_together(entries, options)
+        if run is not None:  # several letters in one text: say to write them as a list
+            entry, entry_line, listed = run  # entry_line 0: the answer is that one text, not a list
+            self.error(entry_line or line, label, _run_message(entry, listed, qtype, expected, entry_line == 0))
+            return None
         for entry, entry_line in entries:
             if not isinstance(entry, str) or len(entry) != 1 or entry not in LETTERS[: len(options)]:
                 self.error(
@@ -642,6 +647,45 @@ class _KeyReader:
                 f"{value} is not the sum of the items' points, {shown} "
                 "(expected the two to agree: correct total_points or the items' points)",
             )
+
+
+#: Option letters run together in one text, maybe with separators: ``ABDE``, ``A, C``, ``A、C``.
+_LETTER_RUN_RE = re.compile(r"[A-Z](?:[\s,，、]*[A-Z])+", re.ASCII)
+
+
+def _run_together(entries: list[tuple[Any, int]], options: tuple[str, ...]) -> tuple[str, int, list[str]] | None:
+    """The first entry of a choice answer holding several option letters in one text, its line,
+    and every entry's letters as one list (``[A, B, D, E]`` for ``ABDE``) — when that list would be
+    a valid answer (the option letters, each once); ``None`` otherwise."""
+    first: tuple[str, int] | None = None
+    letters: list[str] = []
+    for entry, line in entries:
+        if not isinstance(entry, str):
+            return None
+        if _LETTER_RUN_RE.fullmatch(entry):
+            first = first or (entry, line)
+            letters += [c for c in entry if c in LETTERS]
+        elif len(entry) == 1:
+            letters.append(entry)
+        else:
+            return None
+    if first is None or len(set(letters)) != len(letters) or not set(letters) <= set(LETTERS[: len(options)]):
+        return None
+    return first[0], first[1], letters
+
+
+def _run_message(entry: str, letters: list[str], qtype: QuestionType, expected: str, whole: bool) -> str:
+    """The message for ``entry``, several letters in one text (the ``whole`` answer, or an entry of its list)."""
+    listed = f"[{', '.join(letters)}]"
+    count = sum(c in LETTERS for c in entry)
+    if qtype == "single":
+        return (
+            f"{entry!r} is one {'text' if whole else 'entry'} of {count} letters: a single item has exactly one "
+            f"correct letter (expected {expected}, or a list of letters {listed} and type: multiple)"
+        )
+    if whole:
+        return f"{entry!r} is one text (expected a list of letters: {listed})"
+    return f"{entry!r} is one entry of {count} letters (expected a list of letters, one per entry: {listed})"
 
 
 #: What an item's answer holds, by type, for messages.

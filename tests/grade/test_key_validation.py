@@ -87,9 +87,32 @@ LETTER_CASES = {
         "bad.key.yaml:23: item 1, field 'answer': 'b' is not an option letter of this item "
         "(expected one capital letter A–D: the item has 4 options)",
     ),
-    "two letters run together": (
+    "two letters run together in a list": (
         {53: "  - AB", 54: None},
-        "bad.key.yaml:53: item 3, field 'answer': 'AB' is not an option letter of this item "
+        "bad.key.yaml:53: item 3, field 'answer': 'AB' is one entry of 2 letters "
+        "(expected a list of letters, one per entry: [A, B, C])",
+    ),
+    "a multiple's letters as one text": (
+        {52: "  answer: ABC", 53: None, 54: None, 55: None},
+        "bad.key.yaml:52: item 3, field 'answer': 'ABC' is one text (expected a list of letters: [A, B, C])",
+    ),
+    "a multiple's letters as one text with commas": (
+        {52: "  answer: A, C、D", 53: None, 54: None, 55: None},
+        "bad.key.yaml:52: item 3, field 'answer': 'A, C、D' is one text (expected a list of letters: [A, C, D])",
+    ),
+    "a single's letters as one text": (
+        {22: "  answer: BC", 23: None},
+        "bad.key.yaml:22: item 1, field 'answer': 'BC' is one text of 2 letters: a single item has exactly one "
+        "correct letter (expected one letter A–D, or a list of letters [B, C] and type: multiple)",
+    ),
+    "letters run together beyond the options": (
+        {52: "  answer: ABZ", 53: None, 54: None, 55: None},
+        "bad.key.yaml:52: item 3, field 'answer': 'ABZ' is not an option letter of this item "
+        "(expected capital letters A–D: the item has 4 options)",
+    ),
+    "lowercase letters run together": (
+        {52: "  answer: abc", 53: None, 54: None, 55: None},
+        "bad.key.yaml:52: item 3, field 'answer': 'abc' is not an option letter of this item "
         "(expected capital letters A–D: the item has 4 options)",
     ),
     "a single with two letters": (
