@@ -41,6 +41,7 @@ separator (``.``, ``、``, ``：``, ``:`` or space) and the answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -695,6 +696,23 @@ _ANSWER: dict[str, str] = {
     "true_false": "[true] or [false]",
     "fill_blank": "the blank's text, or a list of accepted texts",
 }
+
+
+def no_question(number: int, numbers: Iterable[int]) -> str:
+    """What grading says of an answer or a column numbered ``number`` when the key's items
+    are ``numbers``: ``"the quiz has no question 20 (its questions are 1–19, 21)"`` — runs
+    of three or more numbers joined by an en dash, ``"(its only question is 1)"`` for one."""
+    ordered = sorted(set(numbers))
+    if len(ordered) == 1:
+        return f"the quiz has no question {number} (its only question is {ordered[0]})"
+    runs: list[list[int]] = []
+    for n in ordered:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
+    return f"the quiz has no question {number} (its questions are {', '.join(parts)})"
 
 
 def render_answer_sheet(key: AnswerKey) -> str:
