@@ -139,6 +139,23 @@ def test_nothing_below_the_pass_mark_prints_a_note(bank: Bank) -> None:
     )
 
 
+def test_nothing_below_the_pass_mark_in_the_chosen_speeches_says_so(bank: Bank) -> None:
+    """--speech intro: intro has no weak item but the other speeches have 5 (4 facts); the note is about the chosen
+    speeches (it said every item was at or above the pass mark) and counts the others'."""
+    handout = build_handout(bank, ["intro"], load_report(REPORT))
+    assert handout.sections == ()
+    assert (
+        handout.empty
+        == "所选篇目中每道题的答对率都不低于及格线 60%，没有需要重点复习的要点（其他篇目有 5 道题低于及格线）。"
+    )
+    report = dataclasses.replace(load_report(REPORT), pass_mark=0)
+    assert build_handout(bank, ["intro"], report).empty == (
+        "所选篇目中每道题的答对率都不低于及格线 0%，没有需要重点复习的要点。"
+    )
+    every = [s.id for s in bank.speeches]  # every speech chosen: no narrowing
+    assert build_handout(bank, every, report).empty == "每道题的答对率都不低于及格线 0%，没有需要重点复习的要点。"
+
+
 def _digest(bank: Bank, facilities: dict[str, float]) -> GradeReportDigest:
     items = tuple(ReportItem(n, qid, bank.question(qid).speech, f) for n, (qid, f) in enumerate(facilities.items(), 1))
     return GradeReportDigest("r.json", "q", "", bank.id, bank.fingerprint, 60, 5, items, {})
@@ -324,6 +341,25 @@ def test_cli_default_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.chdir(tmp_path)
     assert run() == (0, "wrote handout.md: 4 speeches, 9 facts\n", "")
     assert Path("handout.md").read_text(encoding="utf-8") == (GOLDEN / "mini-handout.md").read_text(encoding="utf-8")
+
+
+def test_cli_speech_without_weak_items_says_it_is_about_the_chosen_speeches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--from-report r.json --speech intro` printed 每道题的答对率都不低于及格线 though other speeches had weak items."""
+    monkeypatch.chdir(tmp_path)
+    assert run("--from-report", str(REPORT), "--speech", "intro", "-o", "h.md") == (
+        0,
+        "wrote h.md: 0 speeches, 0 facts\n",
+        "",
+    )
+    assert (
+        Path("h.md")
+        .read_text(encoding="utf-8")
+        .endswith(
+            "\n\n所选篇目中每道题的答对率都不低于及格线 60%，没有需要重点复习的要点（其他篇目有 5 道题低于及格线）。\n"
+        )
+    )
 
 
 def test_cli_from_report_to_docx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,6 +24,7 @@ from studykit.model import LETTERS, Bank
 from studykit.review import (
     ReviewDeck,
     check_review_bank,
+    review_deck_files,
     review_deck_name,
     review_namespace,
     safe_file_names,
@@ -236,6 +237,15 @@ def test_same_input_gives_identical_files(bank: Bank, report1: GroupReport, tmp_
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
+def test_review_deck_files_are_what_write_review_decks_writes(bank: Bank, report1: GroupReport, tmp_path: Path) -> None:
+    """review_deck_files builds the same packages without writing anything (for one write with the report)."""
+    summary, files = review_deck_files(report1, bank, tmp_path / "d", timestamp=T1)
+    assert not (tmp_path / "d").exists()
+    assert summary == write_review_decks(report1, bank, tmp_path / "d", timestamp=T1)
+    assert list(files) == [tmp_path / "d" / "张三.apkg", tmp_path / "d" / "李四.apkg"]
+    assert all(path.read_bytes() == data for path, data in files.items())
+
+
 # -- file names --------------------------------------------------------------------------
 
 
@@ -370,6 +380,64 @@ def test_cli_review_decks_without_the_bank_is_an_error_before_grading(folder: Pa
         "give it with --bank\n"
     )
     assert sorted(os.listdir(folder)) == ["q.key.yaml", "张三.answers.txt", "李四.answers.txt", "王五.answers.txt"]
+
+
+def test_cli_a_deck_that_cannot_be_written_leaves_the_report_as_it_was(folder: Path) -> None:
+    """Report and decks are one all-or-nothing write: a deck whose path is a folder fails the
+    command before anything is replaced — the earlier report and decks keep their bytes."""
+    args = ["grade", "张三.answers.txt", "李四.answers.txt", "王五.answers.txt", "--key", "q.key.yaml"]
+    (folder / "r.json").write_bytes(b"earlier report")
+    (folder / "错题本").mkdir()
+    (folder / "错题本" / "张三.apkg").write_bytes(b"earlier deck")
+    (folder / "错题本" / "李四.apkg").mkdir()
+    result = CliRunner().invoke(main, [*args, "--bank", str(MINI_BANK), "-o", "r.json", "--review-decks", "错题本"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "张三.answers.txt:9: warning: 张三, question 8: cannot read answer '?': expected the text of the blank; "
+        "scored 0\n"
+        f"Error: cannot write {Path('错题本', '李四.apkg')}: it is a folder\n"
+    )
+    assert (folder / "r.json").read_bytes() == b"earlier report"
+    assert (folder / "错题本" / "张三.apkg").read_bytes() == b"earlier deck"
+    assert sorted(os.listdir(folder / "错题本")) == ["张三.apkg", "李四.apkg"]
+    assert os.listdir(folder / "错题本" / "李四.apkg") == []
+    assert sorted(os.listdir(folder)) == [
+        "q.key.yaml", "r.json", "张三.answers.txt", "李四.answers.txt", "王五.answers.txt", "错题本",
+    ]  # fmt: skip
+
+
+def test_cli_a_deck_that_cannot_be_written_prints_no_report(folder: Path) -> None:
+    """Without -o the decks are written before the report is printed: a deck that fails prints none."""
+    args = ["grade", "张三.answers.txt", "李四.answers.txt", "王五.answers.txt", "--key", "q.key.yaml"]
+    (folder / "错题本" / "李四.apkg").mkdir(parents=True)
+    result = CliRunner().invoke(main, [*args, "--bank", str(MINI_BANK), "--review-decks", "错题本"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.endswith(f"Error: cannot write {Path('错题本', '李四.apkg')}: it is a folder\n")
+    assert sorted(os.listdir(folder / "错题本")) == ["李四.apkg"]
+
+
+def test_cli_review_decks_when_the_report_cannot_be_written_writes_no_deck(folder: Path) -> None:
+    """The other way round: a report that cannot be written (its folder is a file) leaves no deck."""
+    args = ["grade", "张三.answers.txt", "李四.answers.txt", "王五.answers.txt", "--key", "q.key.yaml"]
+    (folder / "out").write_bytes(b"")
+    result = CliRunner().invoke(main, [*args, "--bank", str(MINI_BANK), "-o", "out/r.json", "--review-decks", "错题本"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.endswith(f"Error: cannot write {Path('out', 'r.json')}: out is a file, not a folder\n")
+    assert not (folder / "错题本").exists()
+
+
+def test_cli_report_onto_a_review_deck_is_refused(folder: Path) -> None:
+    """-o naming one of the decks would lose the report or the deck: refused, nothing written."""
+    args = ["grade", "张三.answers.txt", "李四.answers.txt", "王五.answers.txt", "--key", "q.key.yaml"]
+    result = CliRunner().invoke(
+        main, [*args, "--bank", str(MINI_BANK), "-o", "错题本/张三.apkg", "--review-decks", "错题本"]
+    )
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.endswith(
+        f"Error: -o {Path('错题本', '张三.apkg')} is the review deck of '张三'; "
+        "refusing to overwrite it — choose another path\n"
+    )
+    assert not (folder / "错题本").exists()
 
 
 def test_your_answer_edge_cases(bank: Bank) -> None:

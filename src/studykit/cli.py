@@ -414,8 +414,9 @@ def grade(
       studykit grade 支部.csv --key 第一次测验.key.yaml --review-decks 错题本/第一次测验
     """
 
+    from ._output import Content, write_files
     from .errors import AnswerFileError
-    from .grade import choose_bank, format_for, grade_files, save_report, stream_report
+    from .grade import choose_bank, format_for, grade_files, report_writer, stream_report
     from .key import load_key
 
     if output is not None:
@@ -459,15 +460,32 @@ def grade(
     if not report.members:
         raise AnswerFileError("no answers could be graded")
     fmt = format_for(output, fmt)
+    outputs: dict[Path, Content] = {}
+    if output is not None:
+        outputs[output] = report_writer(report, fmt)
+    decks_written = ""
+    if review_dir is not None and bank is not None:
+        from ._output import same_file
+        from .review import review_deck_files
+
+        summary, decks = review_deck_files(report, bank, review_dir)
+        for deck in summary.decks:
+            if output is not None and same_file(output, review_dir / deck.file):
+                raise StudykitError(
+                    f"-o {output} is the review deck of {deck.member!r}; refusing to overwrite it — choose another path"
+                )
+        outputs.update(decks)
+        decks_written = summary.report(review_dir)
+    # the report and the decks in one all-or-nothing write: a deck that cannot be written
+    # leaves the earlier report (and decks) as they were; to stdout, the decks come first
+    if outputs:
+        write_files(outputs)
     if output is None:  # streamed as to a file: memory stays what the report holds
         _stream_to_stdout(lambda out: stream_report(report, fmt, out))
     else:
-        save_report(report, output, fmt)
         click.echo(f"{output}: {len(report.members)} graded", err=True)
-    if review_dir is not None and bank is not None:
-        from .review import write_review_decks
-
-        click.echo(write_review_decks(report, bank, review_dir).report(review_dir), err=True)
+    if decks_written:
+        click.echo(decks_written, err=True)
     if report.failures:
         files = list(dict.fromkeys(p.file for p in report.failures))
         shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")

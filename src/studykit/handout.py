@@ -27,7 +27,10 @@ With a grade report (:func:`load_report`, the JSON of ``studykit grade``):
   (``speeches[].share`` of the report), ties in article order; facts within a
   speech by facility, lowest first, ties in the order printed on the paper;
 * the report must come from a quiz on the same bank (same bank id); questions
-  the bank no longer holds are skipped (:attr:`Handout.missing`).
+  the bank no longer holds are skipped (:attr:`Handout.missing`);
+* with no question kept, :attr:`Handout.empty` says every question is at or above
+  the pass mark — with ``speeches`` narrowing the selection, every question of the
+  chosen speeches, and how many of the others' are below it.
 
 Everything is deterministic: the same bank and report give the same handout.
 """
@@ -400,5 +403,10 @@ def _from_report(bank: Bank, selected: Sequence[Speech], report: GradeReportDige
         "按得分率从低到高排列。"
     )
     empty = f"每道题的答对率都不低于及格线 {_percent(report.pass_mark)}，没有需要重点复习的要点。"
+    if len(selected) < len(bank.speeches):  # --speech: only the chosen speeches were looked at
+        chosen = {s.id for s in selected}
+        others = sum(bank.question(i.question_id).speech not in chosen for i in weak)
+        elsewhere = f"（其他篇目有 {others} 道题低于及格线）" if others else ""
+        empty = f"所选篇目中{empty.removesuffix('。')}{elsewhere}。"
     title = f"{TITLE} · {report.title or bank.title}"
     return Handout(title, intro, tuple(sections), empty, missing)

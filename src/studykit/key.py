@@ -41,6 +41,7 @@ separator (``.``, ``、``, ``：``, ``:`` or space) and the answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -141,6 +142,8 @@ SCORING_FIELDS = ("multiple",)
 ITEM_FIELDS = ("number", "question_id", "type", "speech", "points", "stem", "options", "answer", "correct")
 #: Points of one item: more than 0 and at most this (as ``studykit quiz --points`` allows).
 MAX_ITEM_POINTS = 100
+#: Decimals an item's points may have (as ``studykit quiz --points`` allows; trailing zeros do not count).
+MAX_POINT_DECIMALS = 2
 #: What a required field holds, for the message when it is missing.
 _REQUIRED = {
     "quiz_id": "the quiz id, e.g. szzl-hubei-daily-7-3f2a9c01",
@@ -436,6 +439,15 @@ class _KeyReader:
                 f"(expected more than 0, at most {MAX_ITEM_POINTS}, as studykit quiz writes)",
             )
             return None
+        decimals = len(value.partition(".")[2].rstrip("0"))
+        if decimals > MAX_POINT_DECIMALS:
+            self.error(
+                raw.key_lines["points"],
+                label,
+                f"{_show(value)} has {decimals} decimals "
+                f"(expected at most {MAX_POINT_DECIMALS} decimals, as studykit quiz writes)",
+            )
+            return None
         return points
 
     def qtype(self, raw: YMap, where: str) -> QuestionType | None:
@@ -512,6 +524,11 @@ class _KeyReader:
             self.error(line, label, f"empty (expected {expected})")
             return None
         letters: list[str] = []
+        run = _run_together(entries, options)
+        if run is not None:  # several letters in one text: say to write them as a list
+            entry, entry_line, listed = run  # entry_line 0: the answer is that one text, not a list
+            self.error(entry_line or line, label, _run_message(entry, listed, qtype, expected, entry_line == 0))
+            return None
         for entry, entry_line in entries:
             if not isinstance(entry, str) or len(entry) != 1 or entry not in LETTERS[: len(options)]:
                 self.error(
@@ -633,6 +650,45 @@ class _KeyReader:
             )
 
 
+#: Option letters run together in one text, maybe with separators: ``ABDE``, ``A, C``, ``A、C``.
+_LETTER_RUN_RE = re.compile(r"[A-Z](?:[\s,，、]*[A-Z])+", re.ASCII)
+
+
+def _run_together(entries: list[tuple[Any, int]], options: tuple[str, ...]) -> tuple[str, int, list[str]] | None:
+    """The first entry of a choice answer holding several option letters in one text, its line,
+    and every entry's letters as one list (``[A, B, D, E]`` for ``ABDE``) — when that list would be
+    a valid answer (the option letters, each once); ``None`` otherwise."""
+    first: tuple[str, int] | None = None
+    letters: list[str] = []
+    for entry, line in entries:
+        if not isinstance(entry, str):
+            return None
+        if _LETTER_RUN_RE.fullmatch(entry):
+            first = first or (entry, line)
+            letters += [c for c in entry if c in LETTERS]
+        elif len(entry) == 1:
+            letters.append(entry)
+        else:
+            return None
+    if first is None or len(set(letters)) != len(letters) or not set(letters) <= set(LETTERS[: len(options)]):
+        return None
+    return first[0], first[1], letters
+
+
+def _run_message(entry: str, letters: list[str], qtype: QuestionType, expected: str, whole: bool) -> str:
+    """The message for ``entry``, several letters in one text (the ``whole`` answer, or an entry of its list)."""
+    listed = f"[{', '.join(letters)}]"
+    count = sum(c in LETTERS for c in entry)
+    if qtype == "single":
+        return (
+            f"{entry!r} is one {'text' if whole else 'entry'} of {count} letters: a single item has exactly one "
+            f"correct letter (expected {expected}, or a list of letters {listed} and type: multiple)"
+        )
+    if whole:
+        return f"{entry!r} is one text (expected a list of letters: {listed})"
+    return f"{entry!r} is one entry of {count} letters (expected a list of letters, one per entry: {listed})"
+
+
 #: What an item's answer holds, by type, for messages.
 _ANSWER: dict[str, str] = {
     "single": "one option letter, e.g. [B]",
@@ -640,6 +696,23 @@ _ANSWER: dict[str, str] = {
     "true_false": "[true] or [false]",
     "fill_blank": "the blank's text, or a list of accepted texts",
 }
+
+
+def no_question(number: int, numbers: Iterable[int]) -> str:
+    """What grading says of an answer or a column numbered ``number`` when the key's items
+    are ``numbers``: ``"the quiz has no question 20 (its questions are 1–19, 21)"`` — runs
+    of three or more numbers joined by an en dash, ``"(its only question is 1)"`` for one."""
+    ordered = sorted(set(numbers))
+    if len(ordered) == 1:
+        return f"the quiz has no question {number} (its only question is {ordered[0]})"
+    runs: list[list[int]] = []
+    for n in ordered:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    parts = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
+    return f"the quiz has no question {number} (its questions are {', '.join(parts)})"
 
 
 def render_answer_sheet(key: AnswerKey) -> str:

@@ -1,11 +1,14 @@
 """错题本: one Anki package per member holding exactly the questions they missed.
 
-``studykit grade … --review-decks DIR`` calls :func:`write_review_decks` with the
-group report and the bank::
+:func:`write_review_decks` writes them, given the group report and the bank::
 
     report = grade_files(paths, key, bank=bank)
     summary = write_review_decks(report, bank, "错题本")
     print(summary.report("错题本"))
+
+(``studykit grade -o REPORT --review-decks DIR`` takes the packages' bytes from
+:func:`review_deck_files` instead and writes them with the report in one
+all-or-nothing set: when any file cannot be written, none is replaced.)
 
 What a deck holds.  For every member with at least one item not earning full
 points (wrong, partial credit, unanswered or unreadable — the items the grade
@@ -314,6 +317,29 @@ def _pts(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def review_deck_files(
+    report: GroupReport, bank: Bank, directory: str | Path, *, timestamp: float | None = None
+) -> tuple[ReviewSummary, dict[Path, bytes]]:
+    """The review packages :func:`write_review_decks` would write, built but not written:
+    their summary and ``{directory / file: package bytes}``, for
+    :func:`studykit._output.write_files` to write with other files in one all-or-nothing
+    set (``studykit grade -o REPORT --review-decks DIR`` writes the report and the decks so).
+
+    ``timestamp`` and the notes that keep an existing package's modification time are
+    as in :func:`write_review_decks`.  Raises :class:`~studykit.errors.StudykitError` when
+    ``bank`` is not the quiz's bank or ``directory`` is a file.
+    """
+    folder = Path(directory)
+    if folder.exists() and not folder.is_dir():
+        raise StudykitError(f"cannot write review decks to {folder}: it is a file, not a folder")
+    summary, packages = build_review_decks(report, bank)
+    files = {
+        folder / deck.file: package_bytes(package, previous=folder / deck.file, timestamp=timestamp)
+        for deck, package in zip(summary.decks, packages, strict=True)
+    }
+    return summary, files
+
+
 def write_review_decks(
     report: GroupReport, bank: Bank, directory: str | Path, *, timestamp: float | None = None
 ) -> ReviewSummary:
@@ -325,21 +351,15 @@ def write_review_decks(
     :func:`studykit.anki.write_package`); ``timestamp`` (seconds since the
     epoch, default now) stamps the others.  No deck is written for a member
     without misses, and no other file in ``directory`` is touched.  All
-    packages are built before any is written, and all are written through
-    temporary files and renamed into place together (:func:`studykit._output.write_files`).
+    packages are built before any is written (:func:`review_deck_files`), and all are
+    written through temporary files and renamed into place together
+    (:func:`studykit._output.write_files`).
 
     Raises :class:`~studykit.errors.StudykitError` when ``bank`` is not the quiz's
     bank or ``directory`` cannot be created or written.
     """
     from ._output import write_files
 
-    folder = Path(directory)
-    if folder.exists() and not folder.is_dir():
-        raise StudykitError(f"cannot write review decks to {folder}: it is a file, not a folder")
-    summary, packages = build_review_decks(report, bank)
-    files = {
-        folder / deck.file: package_bytes(package, previous=folder / deck.file, timestamp=timestamp)
-        for deck, package in zip(summary.decks, packages, strict=True)
-    }
+    summary, files = review_deck_files(report, bank, directory, timestamp=timestamp)
     write_files(files)
     return summary

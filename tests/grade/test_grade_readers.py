@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from studykit.errors import AnswerFileError
 from studykit.grade import GroupReport, detect_encoding, grade_files, read_answers
-from studykit.key import AnswerKey, render_answer_sheet
+from studykit.key import AnswerKey, no_question, render_answer_sheet
 
 FULL = ["B", "C", "ABC", "ABC", "对", "错", "现场会议+云端会议", "1+1+11"]
 
@@ -75,7 +76,7 @@ def test_sheet_stray_number_and_line_are_warnings(tmp_path: Path, key: AnswerKey
     report = grade([path], key)
     assert scores(report) == [("甲", 2)]
     assert problems(report) == [
-        f"{path}:4: warning: 甲, question 9: the quiz has no question 9 (it has 8); answer 'A' ignored",
+        f"{path}:4: warning: 甲, question 9: the quiz has no question 9 (its questions are 1–8); answer 'A' ignored",
         f"{path}:5: warning: line ignored: '我不会' (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)",
     ]
 
@@ -274,12 +275,46 @@ def test_table_with_fewer_questions_fails(tmp_path: Path, key: AnswerKey) -> Non
     ]
 
 
+def renumbered(key: AnswerKey) -> AnswerKey:
+    """``key`` with its last item numbered 9: the quiz has questions 1–7 and 9 (a key edited by hand)."""
+    return replace(key, items=(*key.items[:-1], replace(key.items[-1], number=9)))
+
+
+def test_renumbered_key_names_its_numbers_for_a_sheet_answer(tmp_path: Path, key: AnswerKey) -> None:
+    """`8. X` against questions 1–7 and 9 said "(it has 8)", which reads as if it had question 8."""
+    path = write(tmp_path / "a.txt", "姓名：甲\n版本：A\n1. B\n8. X\n")
+    assert problems(grade([path], renumbered(key))) == [
+        f"{path}:4: warning: 甲, question 8: the quiz has no question 8 (its questions are 1–7, 9); answer 'X' ignored",
+    ]
+
+
+def test_renumbered_key_names_its_numbers_for_a_table_column(tmp_path: Path, key: AnswerKey) -> None:
+    """A table numbered 1–8 against questions 1–7 and 9: the same count, so not "a different number"."""
+    path = write(tmp_path / "t.csv", "姓名,1,2,3,4,5,6,7,8\n甲,B,C,ABC,ABC,对,错,x,y\n")
+    assert problems(grade([path], renumbered(key))) == [
+        f"{path}:1: column 9 ('8'): the quiz has no question 8 (its questions are 1–7, 9); "
+        "a table whose question columns are not the key's questions cannot be graded with this key"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("numbers", "shown"),
+    [
+        ([1], "its only question is 1"),
+        ([2, 1], "its questions are 1, 2"),
+        ([1, 2, 3, 5, 7, 8, 9, 12], "its questions are 1–3, 5, 7–9, 12"),
+    ],
+)
+def test_no_question_names_the_numbers_compactly(numbers: list[int], shown: str) -> None:
+    assert no_question(4, numbers) == f"the quiz has no question 4 ({shown})"
+
+
 def test_table_with_more_questions_fails(tmp_path: Path, key: AnswerKey) -> None:
     """A numbered column beyond the key's questions is an error."""
     path = write(tmp_path / "t.csv", "姓名,1,2,3,4,5,6,7,8,9\n甲,B,C,ABC,ABC,对,错,x,y,z\n")
     assert problems(grade([path], key)) == [
-        f"{path}:1: column 10 ('9'): the quiz has no question 9 (it has 8); "
-        "a table with a different number of questions cannot be graded with this key"
+        f"{path}:1: column 10 ('9'): the quiz has no question 9 (its questions are 1–8); "
+        "a table whose question columns are not the key's questions cannot be graded with this key"
     ]
 
 

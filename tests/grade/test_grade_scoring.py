@@ -121,7 +121,7 @@ def test_answer_to_unknown_number_is_a_warning(key: AnswerKey) -> None:
     result = grade_submission(Submission("x", "x.txt", (GivenAnswer(1, "B", 4), GivenAnswer(9, "A", 5))), key)
     assert result.score == 2
     assert [str(w) for w in result.warnings] == [
-        "x.txt:5: warning: x, question 9: the quiz has no question 9; answer ignored"
+        "x.txt:5: warning: x, question 9: the quiz has no question 9 (its questions are 1–8); answer ignored"
     ]
 
 

@@ -87,9 +87,32 @@ LETTER_CASES = {
         "bad.key.yaml:23: item 1, field 'answer': 'b' is not an option letter of this item "
         "(expected one capital letter A–D: the item has 4 options)",
     ),
-    "two letters run together": (
+    "two letters run together in a list": (
         {53: "  - AB", 54: None},
-        "bad.key.yaml:53: item 3, field 'answer': 'AB' is not an option letter of this item "
+        "bad.key.yaml:53: item 3, field 'answer': 'AB' is one entry of 2 letters "
+        "(expected a list of letters, one per entry: [A, B, C])",
+    ),
+    "a multiple's letters as one text": (
+        {52: "  answer: ABC", 53: None, 54: None, 55: None},
+        "bad.key.yaml:52: item 3, field 'answer': 'ABC' is one text (expected a list of letters: [A, B, C])",
+    ),
+    "a multiple's letters as one text with commas": (
+        {52: "  answer: A, C、D", 53: None, 54: None, 55: None},
+        "bad.key.yaml:52: item 3, field 'answer': 'A, C、D' is one text (expected a list of letters: [A, C, D])",
+    ),
+    "a single's letters as one text": (
+        {22: "  answer: BC", 23: None},
+        "bad.key.yaml:22: item 1, field 'answer': 'BC' is one text of 2 letters: a single item has exactly one "
+        "correct letter (expected one letter A–D, or a list of letters [B, C] and type: multiple)",
+    ),
+    "letters run together beyond the options": (
+        {52: "  answer: ABZ", 53: None, 54: None, 55: None},
+        "bad.key.yaml:52: item 3, field 'answer': 'ABZ' is not an option letter of this item "
+        "(expected capital letters A–D: the item has 4 options)",
+    ),
+    "lowercase letters run together": (
+        {52: "  answer: abc", 53: None, 54: None, 55: None},
+        "bad.key.yaml:52: item 3, field 'answer': 'abc' is not an option letter of this item "
         "(expected capital letters A–D: the item has 4 options)",
     ),
     "a single with two letters": (
@@ -361,6 +384,22 @@ def test_points_that_are_not_a_number_name_the_points_line(folder: Path, points:
         f"bad.key.yaml:15: item 1, field 'points': '{points}' is not a number of points "
         "(expected more than 0, at most 100, as studykit quiz writes)"
     )
+
+
+@pytest.mark.parametrize(("points", "decimals"), [("2.555", 3), ("0.001", 3), ("1.23450", 4)])
+def test_points_with_more_than_2_decimals_are_refused(folder: Path, points: str, decimals: int) -> None:
+    """`points: 2.555` was accepted (quiz --points allows 2 decimals) and reports printed 满分 39.55 beside JSON's 39.555."""
+    assert refused(folder, {15: f"  points: {points}"}) == (
+        f"bad.key.yaml:15: item 1, field 'points': '{points}' has {decimals} decimals "
+        "(expected at most 2 decimals, as studykit quiz writes)"
+    )
+
+
+@pytest.mark.parametrize("points", ["2.55", "2.50", "2.500", "2.", "100.00"])
+def test_points_with_at_most_2_decimals_load(folder: Path, points: str) -> None:
+    """Trailing zeros are no decimals: 2.500 is 2.5, as `quiz --points single=2.500` allows."""
+    edit(folder, {15: f"  points: {points}", 9: None})  # total_points removed: it would be wrong
+    assert load_key(folder / "bad.key.yaml").items[0].points == float(points)
 
 
 def test_points_that_are_a_list_are_refused(folder: Path) -> None:

@@ -30,7 +30,7 @@ from .model import (
     Submission,
 )
 from .readers import detect_encoding, iter_answers, read_answers
-from .report import FORMATS, format_for, render_report, save_report, stream_report, write_report
+from .report import FORMATS, format_for, render_report, report_writer, save_report, stream_report, write_report
 from .scoring import discrimination_index, grade_submission, score_item, summarize_group
 
 __all__ = [
@@ -53,6 +53,7 @@ __all__ = [
     "iter_answers",
     "read_answers",
     "render_report",
+    "report_writer",
     "save_report",
     "score_item",
     "stream_report",

@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AnswerFileError, BankError, Problem
-from ..key import AnswerKey, KeyItem
+from ..key import AnswerKey, KeyItem, no_question
 from .model import GivenAnswer, Submission
 from .normalize import clean, read_answer
 
@@ -88,6 +88,7 @@ METADATA_HEADERS = frozenset(
 #: The columns of studykit's own CSV report — a report picked up by a glob is not answers.
 REPORT_HEADERS = frozenset({"名次", "得分", "满分", "百分比", "结果"})
 _COUNT_MISMATCH = "a table with a different number of questions cannot be graded with this key"
+_COLUMNS_MISMATCH = "a table whose question columns are not the key's questions cannot be graded with this key"
 
 
 class _Fail(Exception):
@@ -436,7 +437,7 @@ def _finish_sheet(
                     (
                         a.line,
                         f"{member}, question {a.number}",
-                        f"the quiz has no question {a.number} (it has {len(numbers)}); answer {a.text!r} ignored",
+                        f"{no_question(a.number, numbers)}; answer {a.text!r} ignored",
                     )
                 )
             continue
@@ -726,7 +727,7 @@ def _layout(
             if n not in numbers:
                 raise _Fail(
                     row,
-                    f"{label(i)}: the quiz has no question {n} (it has {len(numbers)}); {_COUNT_MISMATCH}",
+                    f"{label(i)}: {no_question(n, numbers)}; {_COLUMNS_MISMATCH}",
                 )
             item = numbers[n]
         else:

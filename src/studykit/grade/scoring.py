@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 
 from ..errors import AnswerFileError, Problem
-from ..key import MULTIPLE_SCORING, AnswerKey, KeyItem
+from ..key import MULTIPLE_SCORING, AnswerKey, KeyItem, no_question
 from ..model import LETTERS, POINT_DECIMALS, Bank, add_points
 from .model import (
     CompactItems,
@@ -191,7 +191,7 @@ def grade_submission(sub: Submission, key: AnswerKey, multiple_scoring: str | No
                     sub.source,
                     a.line,
                     f"{sub.name}, question {a.number}",
-                    f"the quiz has no question {a.number}; answer ignored",
+                    f"{no_question(a.number, numbers)}; answer ignored",
                     "warning",
                 )
             )

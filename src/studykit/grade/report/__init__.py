@@ -3,7 +3,8 @@
 Each renderer takes a :class:`~studykit.grade.model.GroupReport` and returns
 text (:func:`render_report`) or writes it, UTF-8 encoded and a chunk of members at a
 time, to a binary stream (:func:`stream_report`);
-:func:`save_report` streams it to a file atomically, :func:`write_report` writes
+:func:`save_report` streams it to a file atomically (:func:`report_writer` gives the
+function streaming it, to write it with other files), :func:`write_report` writes
 rendered text atomically (both: CSV as UTF-8 with BOM so Excel opens it, the rest
 as UTF-8).
 """
@@ -89,14 +90,12 @@ def _text_writer(fmt: str) -> Callable[[GroupReport, TextIO], None]:
     raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
-def save_report(report: GroupReport, path: str | Path, fmt: str) -> None:
-    """Write ``report`` as ``fmt`` to ``path`` atomically and streamed, through
-    :func:`studykit._output.write_files` (a temporary file in the same folder, then
-    ``os.replace``; no partial file on failure).  CSV gets a UTF-8 BOM.  Raises
-    ``ValueError`` for an unknown format (before writing anything) and
-    :class:`~studykit.errors.StudykitError` naming ``path`` when it cannot be written."""
-    from ..._output import write_files
-
+def report_writer(report: GroupReport, fmt: str) -> Callable[[BinaryIO], None]:
+    """The function writing ``report`` as ``fmt`` to a binary stream as :func:`save_report`
+    writes the file (streamed; CSV with a UTF-8 BOM): a content for
+    :func:`studykit._output.write_files`, to write the report in one all-or-nothing set
+    with other files (``studykit grade --review-decks``).  Raises ``ValueError`` for an
+    unknown format."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
@@ -105,7 +104,18 @@ def save_report(report: GroupReport, path: str | Path, fmt: str) -> None:
             stream.write(codecs.BOM_UTF8)
         stream_report(report, fmt, stream)
 
-    write_files({Path(path): write})
+    return write
+
+
+def save_report(report: GroupReport, path: str | Path, fmt: str) -> None:
+    """Write ``report`` as ``fmt`` to ``path`` atomically and streamed, through
+    :func:`studykit._output.write_files` (a temporary file in the same folder, then
+    ``os.replace``; no partial file on failure).  CSV gets a UTF-8 BOM.  Raises
+    ``ValueError`` for an unknown format (before writing anything) and
+    :class:`~studykit.errors.StudykitError` naming ``path`` when it cannot be written."""
+    from ..._output import write_files
+
+    write_files({Path(path): report_writer(report, fmt)})
 
 
 def format_for(path: Path | None, fmt: str | None) -> str:
