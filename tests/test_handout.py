@@ -447,7 +447,21 @@ def test_false_statement_gives_way_to_a_fact_on_its_sentence() -> None:
     for section in handout.sections:
         shown = [f.source for f in section.facts if not f.quoted]
         assert not [f.question_id for f in section.facts if f.quoted and f.source in shown]
-    assert sum(len(s.facts) for s in handout.sections) == 80
+    assert sum(len(s.facts) for s in handout.sections) == 78
+
+
+def test_a_fact_stating_its_whole_sentence_covers_the_others_on_it() -> None:
+    """intro-10 states “10月17日，…研讨会在华中师范大学举行” whole: the venue (intro-01) and date
+    (intro-03) facts on that sentence add nothing and are left out; alone they stay."""
+    from skpaths import SHIPPED_BANK
+    from studykit import load_bank
+    from studykit.handout import build_handout
+
+    shipped = load_bank(SHIPPED_BANK)
+    ids = [f.question_id for f in build_handout(shipped).sections[0].facts]
+    assert "intro-10" in ids and "intro-01" not in ids and "intro-03" not in ids
+    weak = build_handout(shipped, report=_digest(shipped, {"intro-01": 0.2, "intro-03": 0.3}))
+    assert [f.question_id for f in weak.sections[0].facts] == ["intro-01", "intro-03"]
 
 
 def test_cli_report_of_another_bank_is_only_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

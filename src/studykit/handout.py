@@ -340,12 +340,17 @@ def build_handout(bank: Bank, speeches: Sequence[str] = (), report: GradeReportD
 def _dedupe(facts: list[Fact], bank: Bank) -> list[Fact]:
     """``facts`` without a second fact of one ``fact`` name, or a second identical statement
     (two questions on one sentence often state the same thing once filled in), or a quoted
-    fact (a false true_false's source) whose sentence another fact already shows as its 原文."""
+    fact (a false true_false's source) whose sentence another fact already shows as its 原文,
+    or a fact on a sentence another fact states whole (punctuation aside): "10月17日，研讨会在
+    华中师范大学举行" leaves nothing for "举办地点是华中师范大学" and "日期是10月17日" to add."""
     stated = {f.source for f in facts if not f.quoted}
+    whole = {f.source for f in facts if not f.quoted and _bare_text(f.statement) == _bare_text(f.source)}
     seen: set[str] = set()
     kept: list[Fact] = []
     for f in facts:
         if f.quoted and f.source in stated:
+            continue
+        if f.source in whole and _bare_text(f.statement) != _bare_text(f.source):
             continue
         try:
             key = bank.question(f.question_id).fact or f.question_id
@@ -356,6 +361,11 @@ def _dedupe(facts: list[Fact], bank: Bank) -> list[Fact]:
             seen.update((key, said))
             kept.append(f)
     return kept
+
+
+def _bare_text(text: str) -> str:
+    """``text`` without whitespace, punctuation or symbols: how a statement and a source compare."""
+    return re.sub(r"[\W_]+", "", text)
 
 
 def _from_report(bank: Bank, selected: Sequence[Speech], report: GradeReportDigest) -> Handout:
