@@ -73,3 +73,31 @@ def test_readme_starts_with_the_two_commands() -> None:
     assert block[0].startswith("python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/studykit ")
     assert block[1] == "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
     assert "sed -n 2p" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "target", "what"),
+    [
+        (["quiz", "--seed", "1"], "q.md", "question_bank.yaml", "the bank"),
+        (["quiz", "--seed", "1"], "q.answers.txt", "material/01-ren-jiantao.txt", "a material file of the bank"),
+        (["handout"], "h.md", "question_bank.yaml", "the bank"),
+        (["anki"], "d.apkg", "material/00-intro.txt", "a material file of the bank"),
+    ],
+)
+def test_no_output_overwrites_the_bank_through_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], name: str, target: str, what: str
+) -> None:
+    """-o (or a file written beside it) that is a symbolic link to the bank or its material is
+    refused before anything is written (a quiz had replaced question_bank.yaml with the paper)."""
+    import shutil
+
+    shutil.copytree(ROOT / "tests" / "data" / "mini", tmp_path / "b")
+    monkeypatch.chdir(tmp_path / "b")
+    (tmp_path / "b" / name).symlink_to(target)
+    before = {p: p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file() and not p.is_symlink()}
+    output = "q.md" if command[0] == "quiz" else name
+    result = CliRunner().invoke(main, [*command, "--bank", "question_bank.yaml", "-o", output])
+    assert result.exit_code == 1
+    shown = target if target == "question_bank.yaml" else str(tmp_path / "b" / target)
+    assert result.stderr == f"Error: cannot write {name}: it is {what} ({shown}); choose another output path\n"
+    assert {p: p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file() and not p.is_symlink()} == before

@@ -188,6 +188,16 @@ def same_file(a: Path, b: Path) -> bool:
             return False
 
 
+def refuse_inputs(targets: Iterable[Path], inputs: Mapping[Path, str]) -> None:
+    """Raise :class:`~studykit.errors.StudykitError` when one of ``targets`` (files about to
+    be written) is one of ``inputs`` (path → what it is, e.g. ``"the bank"``; see
+    :func:`same_file`, which follows symbolic links): writing it would destroy what was read."""
+    for target in targets:
+        for path, what in inputs.items():
+            if same_file(target, path):
+                raise StudykitError(f"cannot write {target}: it is {what} ({path}); choose another output path")
+
+
 def refuse_overwrite(output: Path, inputs: Iterable[Path], what: str = "an input file") -> None:
     """Raise :class:`~studykit.errors.StudykitError` when ``output`` is one of ``inputs``
     (see :func:`same_file`), so writing it would destroy what was read."""

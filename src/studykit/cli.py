@@ -14,11 +14,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import click
 
 from .errors import StudykitError
+
+if TYPE_CHECKING:
+    from .model import Bank
 
 #: model.QUESTION_TYPES, spelled out so that startup does not import the model (a test keeps them equal).
 QUESTION_TYPE_CHOICES = ("single", "multiple", "true_false", "fill_blank")
@@ -95,6 +98,13 @@ def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -
     return value
 
 
+def _bank_inputs(bank: Bank) -> dict[Path, str]:
+    """The bank's own files, which no output may overwrite (not even through a symbolic link)."""
+    inputs = {bank.path: "the bank"}
+    inputs.update((bank.root / s.material, "a material file of the bank") for s in bank.speeches)
+    return inputs
+
+
 def _apkg_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     if value is not None and value.suffix.lower() != ".apkg":
         raise click.BadParameter(f"'{value}' does not end in .apkg (Anki imports only .apkg packages)")
@@ -157,6 +167,7 @@ def anki(bank_path: Path | None, output: Path | None, speeches: tuple[str, ...],
       studykit anki -o 省域治理.apkg
       studykit anki --speech ren-jiantao --speech tian-yipeng -o 两篇发言.apkg
     """
+    from ._output import refuse_inputs
     from .anki import write_deck
     from .bank import load_bank
 
@@ -164,6 +175,7 @@ def anki(bank_path: Path | None, output: Path | None, speeches: tuple[str, ...],
     for warning in bank.warnings:
         click.echo(warning, err=True)
     path = output if output is not None else Path(f"{bank.id}.apkg")
+    refuse_inputs([path], _bank_inputs(bank))
     click.echo(write_deck(bank, path, speeches=speeches, timestamp=timestamp).report(path))
 
 
@@ -273,7 +285,7 @@ def quiz(
       studykit quiz --count 20 --seed 7 -o 第一次测验.docx
       studykit quiz --versions 2 --type single --type multiple --points multiple=4
     """
-    from ._output import write_files
+    from ._output import refuse_inputs, write_files
     from .bank import load_bank
     from .quiz import build_papers, format_points
     from .render import output_target, quiz_files
@@ -287,6 +299,7 @@ def quiz(
         difficulties=difficulties, points=points, title=title,
     )  # fmt: skip
     files = quiz_files(papers, path, fmt)
+    refuse_inputs(files, _bank_inputs(bank))
     write_files(files)
     if seed is None:
         click.echo(f"seed: {papers[0].seed} — rerun with --seed {papers[0].seed}")
@@ -547,7 +560,7 @@ def handout(
       studykit handout -o 学习要点.docx
       studykit handout --from-report 成绩.json -o 重点复习.md
     """
-    from ._output import write_files
+    from ._output import refuse_inputs, write_files
     from .bank import load_bank
     from .handout import build_handout, load_report
     from .render import HANDOUT_OUTPUT, output_target, render_handout
@@ -569,6 +582,10 @@ def handout(
     result = build_handout(bank, speeches, report)
     for qid in result.missing:
         click.echo(f"warning: question {qid!r} of {report_path} is not in the bank; left out", err=True)
+    inputs = _bank_inputs(bank)
+    if report_path is not None:
+        inputs[report_path] = "the grade report"
+    refuse_inputs([path], inputs)
     write_files({path: render_handout(result, fmt)})
     n, m = len(result.sections), result.facts
     click.echo(f"wrote {path}: {n} speech{'es' * (n != 1)}, {m} fact{'s' * (m != 1)}")
