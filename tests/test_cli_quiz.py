@@ -145,6 +145,8 @@ def test_errors_write_nothing(
             ("--title", "第一次\x01测验"),
             "'第一次\\x01测验' contains the control character U+0001 (delete it; often a paste)",
         ),
+        (("--title", "第一次测验\n1. A"), "'第一次测验\\n1. A' has a line break or tab (a title is one line)"),
+        (("--title", "第一次\t测验"), "'第一次\\t测验' has a line break or tab (a title is one line)"),
     ],
 )
 def test_bad_options_are_usage_errors(
@@ -273,3 +275,17 @@ def test_control_character_in_the_bank_is_a_check_error_not_a_docx_crash(tmp_pat
     )
     assert result.stderr.splitlines()[1] == f"Error: {bank}: 1 error(s)"
     assert not out.exists()
+
+
+def test_answer_sheet_heading_is_one_line_whatever_the_title() -> None:
+    """A title with a line break (a bank's YAML can hold one) stays on the sheet's comment line,
+    so the next line is not read as an answer."""
+    import dataclasses
+
+    from skpaths import MINI_BANK
+    from studykit import build_papers, load_bank
+    from studykit.key import render_answer_sheet
+
+    (paper,) = build_papers(load_bank(MINI_BANK), count=2, seed=1)
+    key = dataclasses.replace(paper.key(), title="第一次测验\n1. A")
+    assert render_answer_sheet(key).splitlines()[0] == "# studykit 答题卡 · 第一次测验 1. A"

@@ -180,7 +180,8 @@ def anki(bank_path: Path | None, output: Path | None, speeches: tuple[str, ...],
 
 
 def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """``--title``: not blank, and no character a document cannot hold (as ``check`` requires of the bank)."""
+    """``--title``: one line, not blank, and no character a document cannot hold (as ``check``
+    requires of the bank)."""
     if value is None:
         return None
     from .bank import control_problem
@@ -190,6 +191,8 @@ def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str
     problem = control_problem(value)
     if problem:
         raise click.BadParameter(f"{value!r} {problem}")
+    if len(value.split("\n")) > 1 or any(c in value for c in "\r\t\v\f\x85\u2028\u2029"):
+        raise click.BadParameter(f"{value!r} has a line break or tab (a title is one line)")
     return value.strip()
 
 

@@ -718,7 +718,7 @@ def no_question(number: int, numbers: Iterable[int]) -> str:
 def render_answer_sheet(key: AnswerKey) -> str:
     """The blank answer sheet (答题卡) for ``key``, in the format documented above."""
     lines = [
-        f"# studykit 答题卡 · {key.title}",
+        f"# studykit 答题卡 · {' '.join(key.title.split())}",  # one line: the sheet's comment
         "# 填写姓名，然后在每个题号后写答案：选择题写字母（多选连写，如 ACD），",
         "# 判断题写 对 或 错，填空题写所填文字。以 # 开头的行不计。",
         "姓名：",
