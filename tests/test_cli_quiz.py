@@ -289,3 +289,27 @@ def test_answer_sheet_heading_is_one_line_whatever_the_title() -> None:
     (paper,) = build_papers(load_bank(MINI_BANK), count=2, seed=1)
     key = dataclasses.replace(paper.key(), title="第一次测验\n1. A")
     assert render_answer_sheet(key).splitlines()[0] == "# studykit 答题卡 · 第一次测验 1. A"
+
+
+def test_narrow_selection_shrinks_the_default_paper_and_warns_for_an_explicit_count(tmp_path: Path) -> None:
+    """Two speeches (the README's example): no draw of 20 keeps every "who said …" item apart
+    from the stems naming its speaker.  Without --count the paper takes 18 and says so; with
+    --count 20 it has 20 and a warning names the pairs.  The two papers have their own ids."""
+    from skpaths import SHIPPED_BANK
+
+    args = ["--bank", str(SHIPPED_BANK), "--speech", "ren-jiantao", "--speech", "tian-yipeng", "--seed", "364462"]
+    result = run(*args, "-o", tmp_path / "a.md")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-0a1ad3a2: 18 questions, 37 points"
+    assert result.stderr == (
+        "note: 18 questions — the most this selection gives without two that give each other away "
+        "(ask for more with --count)\n"
+    )
+    result = run(*args, "--count", "20", "-o", tmp_path / "b.md")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-88c92f69: 20 questions, 41 points"
+    assert result.stderr == (
+        "warning: 18 pairs of items, e.g. items 1 and 6 (ren-jiantao-01, attr-ren-jiantao-quote) may give each "
+        "other away: no draw of 20 from this selection avoids it; without --count the paper has 18 questions "
+        "and no such pair\n"
+    )

@@ -14,7 +14,7 @@ from studykit.bank import load_bank
 from studykit.errors import SelectionError
 from studykit.key import dump_key, load_key
 from studykit.model import LETTERS, QUESTION_TYPES, Bank, Question
-from studykit.quiz import build_papers, format_points, is_catch_all, parse_points
+from studykit.quiz import build_papers, format_points, giveaway_pairs, is_catch_all, parse_points
 
 MINI = Path(__file__).parent / "data" / "mini" / "question_bank.yaml"
 
@@ -152,11 +152,22 @@ def test_filters(bank: Bank, filters: dict[str, tuple[str, ...]], expected: set[
     assert ids(paper.items) == expected
 
 
-def test_default_count_is_twenty(bank: Bank) -> None:
-    """With no count a paper holds 20 questions when at least 20 match."""
-    many = [dataclasses.replace(bank.questions[2], id=f"ren-x{n}") for n in range(25)]
-    (paper,) = build_papers(with_questions(bank, many), seed=1)
+def test_default_count_is_twenty() -> None:
+    """With no count a paper holds 20 questions when at least 20 match (the shipped bank)."""
+
+    (paper,) = build_papers(load_bank(SHIPPED_BANK), seed=1)
     assert len(paper.items) == 20
+
+
+def test_default_count_shrinks_rather_than_print_a_give_away(bank: Bank) -> None:
+    """25 copies of one question (one source sentence) all give each other away: without a
+    count the paper takes the most it can without such a pair; an explicit count is met."""
+    many = [dataclasses.replace(bank.questions[2], id=f"ren-x{n}") for n in range(25)]
+    crowded = with_questions(bank, many)
+    (paper,) = build_papers(crowded, seed=1)
+    assert not giveaway_pairs(crowded, paper) and len(paper.items) == 1
+    (full,) = build_papers(crowded, seed=1, count=20)
+    assert len(full.items) == 20 and giveaway_pairs(crowded, full)
 
 
 @pytest.mark.parametrize(
@@ -223,7 +234,7 @@ def test_catch_all_options_stay_last(bank: Bank) -> None:
     q3 = dataclasses.replace(
         bank.question("tian-01"), id="c3", options=("网格长", "楼栋长", "以上都不对", "单元长"), answer=("A", "B", "D")
     )
-    for paper in build_papers(with_questions(bank, [q1, q2, q3]), seed=9, versions=8):
+    for paper in build_papers(with_questions(bank, [q1, q2, q3]), seed=9, versions=8, count=3):
         items = {i.question.id: i for i in paper.items}
         assert items["c1"].options[-1] == "以上都是"
         assert items["c1"].answer == ("D",)

@@ -290,7 +290,7 @@ def quiz(
     """
     from ._output import refuse_inputs, write_files
     from .bank import load_bank
-    from .quiz import build_papers, format_points
+    from .quiz import DEFAULT_COUNT, build_papers, format_points, giveaway_pairs
     from .render import output_target, quiz_files
 
     path, fmt = output_target(output, fmt)
@@ -304,6 +304,26 @@ def quiz(
     files = quiz_files(papers, path, fmt)
     refuse_inputs(files, _bank_inputs(bank))
     write_files(files)
+    pairs = giveaway_pairs(bank, papers[0])
+    if pairs:
+        a, b = pairs[0]
+        clean = build_papers(
+            bank, count=None, seed=papers[0].seed, speeches=speeches, types=types, tags=tags, difficulties=difficulties
+        )[0]
+        some = f"{len(pairs)} pairs of items, e.g. items" if len(pairs) > 1 else "items"
+        click.echo(
+            f"warning: {some} {a.number} and {b.number} ({a.question.id}, {b.question.id}) may give each other "
+            f"away: no draw of {count} from this selection avoids it; without --count the paper has "
+            f"{len(clean.items)} questions and no such pair",
+            err=True,
+        )
+    shown = len(papers[0].items)
+    if count is None and shown < DEFAULT_COUNT:
+        click.echo(
+            f"note: {shown} questions — the most this selection gives without two that give each other away "
+            f"(ask for more with --count)",
+            err=True,
+        )
     if seed is None:
         click.echo(f"seed: {papers[0].seed} — rerun with --seed {papers[0].seed}")
     paper = papers[0]

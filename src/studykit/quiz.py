@@ -64,7 +64,17 @@ from .model import (
     source_line,
 )
 
-__all__ = ["BLANK_RE", "CHOICE_MARKER", "Item", "Paper", "Section", "build_papers", "parse_points", "pick_seed"]
+__all__ = [
+    "BLANK_RE",
+    "CHOICE_MARKER",
+    "Item",
+    "Paper",
+    "Section",
+    "build_papers",
+    "giveaway_pairs",
+    "parse_points",
+    "pick_seed",
+]
 
 #: Questions on a paper when no count is given (or all that match, if fewer).
 DEFAULT_COUNT = 20
@@ -286,7 +296,10 @@ def build_papers(
     """The ``versions`` papers (A, B, … or one unlettered paper) of one quiz on ``bank``.
 
     ``count``: questions per paper; ``None`` means :data:`DEFAULT_COUNT`, or every
-    matching question if fewer match.  ``seed``: ``None`` picks one
+    matching question if fewer match — fewer still when no draw of that many keeps
+    every item from giving another away (a narrow filter): then the largest paper a
+    draw found without such a pair.  An explicit ``count`` is always met, relaxing the
+    giveaway rules if it must (:func:`giveaway_pairs` names the pairs then).  ``seed``: ``None`` picks one
     (:func:`pick_seed`); read it back from ``paper.seed``.  ``speeches``,
     ``types``, ``tags``, ``difficulties`` (1–3) filter the bank; empty means
     no filter.  Items sharing a ``fact`` count once: a paper holds at most one of them.  ``points`` maps a type to its points per item (others keep
@@ -340,10 +353,10 @@ def build_papers(
         )
     if seed is None:
         seed = pick_seed()
-    chosen = _select(bank, pool, wanted, random.Random(f"{bank.id}/{seed}/select"))
+    chosen = _select(bank, pool, wanted, random.Random(f"{bank.id}/{seed}/select"), shrink=count is None)
     options_digest = json.dumps(
         {
-            "count": wanted,
+            "count": len(chosen),  # the paper's, which a narrow selection may shrink below the default
             # a versioned quiz never shares its id with the unversioned one of the same draw
             **({"versions": versions} if versions > 1 else {}),
             "speeches": sorted(speeches),
@@ -399,7 +412,9 @@ def _describe(
 STRICT_DRAWS = 20
 
 
-def _select(bank: Bank, pool: list[Question], count: int, rng: random.Random) -> list[Question]:
+def _select(
+    bank: Bank, pool: list[Question], count: int, rng: random.Random, *, shrink: bool = False
+) -> list[Question]:
     """``count`` questions drawn in rounds across speeches, ordered by type, speech and bank order.
 
     Each round gives every speech with items left one more, speeches holding fewest
@@ -408,7 +423,7 @@ def _select(bank: Bank, pool: list[Question], count: int, rng: random.Random) ->
     short, the draw is tried again in another seeded order, up to :data:`STRICT_DRAWS`
     draws; only if none fills the paper does a second draw over the first draw's
     passed-over items fill it the same way, refusing only items of a fact already on
-    the paper.
+    the paper — or, with ``shrink``, the paper is the largest of those draws instead.
     """
     grouped: dict[str, list[Question]] = {}
     for q in pool:
@@ -416,6 +431,7 @@ def _select(bank: Bank, pool: list[Question], count: int, rng: random.Random) ->
     order = sorted(grouped, key=lambda sid: bank.speech(sid).number)
     index = ConflictIndex(bank, pool)
     first: tuple[list[Question], dict[str, list[Question]]] | None = None
+    largest: list[Question] = []
     for _ in range(STRICT_DRAWS):
         rng.shuffle(order)
         by_speech = {sid: grouped[sid][:] for sid in order}
@@ -425,14 +441,26 @@ def _select(bank: Bank, pool: list[Question], count: int, rng: random.Random) ->
         if len(chosen) == count:
             break
         first = first or (chosen, passed_over)
+        largest = max(largest, chosen, key=len)
     else:
         assert first is not None
-        chosen, passed_over = first
-        chosen, _ = _draw(order, passed_over, chosen, count, index, strict=False)
-    if len(chosen) < count:  # cannot happen: build_papers counts distinct facts first
+        if shrink:
+            chosen = largest
+        else:
+            chosen, passed_over = first
+            chosen, _ = _draw(order, passed_over, chosen, count, index, strict=False)
+    if len(chosen) < count and not shrink:  # cannot happen: build_papers counts distinct facts first
         raise SelectionError(f"only {len(chosen)} distinct questions could be drawn; {count} asked for")
     position = {q.id: n for n, q in enumerate(bank.questions)}
     return sorted(chosen, key=lambda q: (QUESTION_TYPES.index(q.type), bank.speech(q.speech).number, position[q.id]))
+
+
+def giveaway_pairs(bank: Bank, paper: Paper) -> list[tuple[Item, Item]]:
+    """The pairs of ``paper``'s items that give each other away (:mod:`studykit._giveaway`,
+    every rule), in print order: none unless an explicit count made the draw relax the rules."""
+    index = ConflictIndex(bank, [i.question for i in paper.items])
+    items = paper.items
+    return [(a, b) for n, a in enumerate(items) for b in items[n + 1 :] if index.conflict(a.question, b.question)]
 
 
 def _draw(
