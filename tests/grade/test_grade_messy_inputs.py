@@ -377,9 +377,29 @@ def test_letter_and_text_naming_different_options(
     assert (reading.kind, reading.choices, reading.warning) == ("answer", choices, warning)
 
 
-def test_letter_with_text_naming_no_option_is_unreadable(key: AnswerKey) -> None:
-    """A letter followed by text that names no option (too short, or another wording) is not guessed at."""
-    reading = read_answer("A 华中", key.item(1))
+@pytest.mark.parametrize(
+    ("text", "choices", "warning"),
+    [
+        ("A 华中", ("A",), ""),  # the start of A's text (and of B's): it confirms the letter
+        ("C 华中", ("C",), "the text '华中' after the letter C fits options A、B, not C; counted as C, the letter written"),
+        ("A 北大", ("A",), "the text '北大' after the letter A fits option D, not A; counted as A, the letter written"),
+        ("A 北京", ("A",), "the text '北京' after the letter A is not the text of any option; counted as A, "
+         "the letter written"),
+    ],
+)  # fmt: skip
+def test_letter_with_text_not_naming_one_option_is_the_letter(
+    key: AnswerKey, text: str, choices: tuple[str, ...], warning: str
+) -> None:
+    """A letter followed by a short text: the letter, confirmed by a text its option starts with; else, when the
+    text names no one other option by its start (北大 only abbreviates D, 湖北大学), the letter with a warning
+    (it was unreadable, scored 0: `C 实践` for C 实践要求)."""
+    reading = read_answer(text, key.item(1))
+    assert (reading.kind, reading.choices, reading.warning) == ("answer", choices, warning)
+
+
+def test_letter_with_text_holding_another_letter_is_unreadable(key: AnswerKey) -> None:
+    """A letter followed by text that names no option and holds a letter (`A 或 B`) is not guessed at."""
+    reading = read_answer("A 或 B", key.item(1))
     assert (reading.kind, reading.problem) == ("unreadable", "expected letters A–D or option texts")
 
 

@@ -1,0 +1,173 @@
+"""What a tester threw at ``studykit grade`` (second round): answer forms, files caught by a glob,
+paths that are no file, sheets that do not name their quiz — through the CLI, exact stderr, exit and score."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from studykit.cli import main
+from studykit.grade.normalize import read_answer
+from studykit.key import AnswerKey, KeyItem, dump_key
+
+#: Three items of the real bank, options as printed on a version B: 8 points.
+PAPER = (
+    KeyItem(
+        1, "intro-04", "single", "intro", 2,
+        "导语指出，推进省域治理现代化，是……的（　　）", ("C",), ("理论要求", "根本保证", "实践要求", "必然选择"),
+        ("实践要求",),
+    ),
+    KeyItem(
+        2, "tian-yipeng-01", "single", "tian-yipeng", 2, "田毅鹏在研讨会上的发言题目是（　　）", ("D",),
+        ("把大数据融入智慧社区建设", "社会治理重心在城乡社区", "把握城市社会治理的关键要素", "以网格化推进社会治理精细化"),
+        ("以网格化推进社会治理精细化",),
+    ),
+    KeyItem(
+        3, "tian-yipeng-06", "multiple", "tian-yipeng", 4, "田毅鹏介绍，长春市积极探索的“三长制”包括（　　）",
+        ("A", "C", "D"), ("楼栋长", "片区长", "网格长", "单元长"), ("楼栋长", "网格长", "单元长"),
+    ),
+)  # fmt: skip
+QUIZ = "szzl-hubei-daily-7-3f2a9c1d"
+FULL = ["C", "D", "ACD"]
+
+
+@pytest.fixture()
+def paper(key: AnswerKey) -> AnswerKey:
+    return replace(key, quiz_id=QUIZ, version="", title="第一次测验", items=PAPER)
+
+
+@pytest.fixture()
+def folder(tmp_path: Path, paper: AnswerKey, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "第一次测验.key.yaml").write_text(dump_key(paper), encoding="utf-8")
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["grade", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write_sheet(folder: Path, name: str, answers: list[str], head: str = f"测验：{QUIZ}\n") -> str:
+    (folder / f"{name}.txt").write_text(
+        f"姓名：{name}\n{head}" + "".join(f"{n}. {a}\n" for n, a in enumerate(answers, 1)), encoding="utf-8"
+    )
+    return f"{name}.txt"
+
+
+def graded(*files: str) -> tuple[int, list[str], list[tuple[str, float]]]:
+    """``(exit code, stderr lines, [(member, score)])`` of grading ``files`` with the paper's key."""
+    code, out, err = run(*files, "--key", "第一次测验.key.yaml", "--format", "json")
+    members = [(m["name"], m["score"]) for m in json.loads(out)["members"]] if out else []
+    return code, err.splitlines(), members
+
+
+# -- 1. a letter with a shortened option text; option texts joined by 、 -----------
+@pytest.mark.parametrize(
+    "answer",
+    ["C 实践", "C 实践…", "C 实践要", "C实践要求", "C、实践要求", "C. 实践...", "C 实践。", "c 实践要求", "C 实…"],
+)
+def test_letter_with_its_option_text_cut_short_is_that_letter(folder: Path, answer: str) -> None:
+    """`C 实践`, `C 实践…`, `C 实践要`, `C实践要求` on an item whose C is 实践要求 are C (they scored 0 as unreadable)."""
+    sheet = write_sheet(folder, "甲", [answer, "D", "ACD"])
+    assert graded(sheet) == (0, [], [("甲", 8)])
+
+
+@pytest.mark.parametrize("answer", ["D 以网格化", "D 网格化", "D 以网格化推进…", "D以网格化推进社会治理精细化"])
+def test_letter_with_an_abbreviation_of_its_option_is_that_letter(folder: Path, answer: str) -> None:
+    """A text whose characters are the option's, in order (`网格化` for 以网格化推进社会治理精细化), confirms the letter."""
+    sheet = write_sheet(folder, "甲", ["C", answer, "ACD"])
+    assert graded(sheet) == (0, [], [("甲", 8)])
+
+
+@pytest.mark.parametrize(
+    ("answer", "shown", "named", "score"),
+    [
+        ("A 实践", "实践", "C", 8),
+        ("A实践要求", "实践要求", "C", 8),
+        ("C 理论…", "理论...", "A", 6),
+        ("B 必然选择", "必然选择", "D", 6),
+    ],
+)
+def test_letter_with_another_options_text_warns_and_counts_the_text(
+    folder: Path, answer: str, shown: str, named: str, score: float
+) -> None:
+    """A letter followed by (the start of) another option's text: the text's option counts, with the doubt warning."""
+    sheet = write_sheet(folder, "甲", [answer, "D", "ACD"])
+    letter = answer[0]
+    assert graded(sheet) == (
+        0,
+        [
+            f"甲.txt:3: warning: 甲, question 1: the letter {letter} and the text {shown!r} name different options; "
+            f"counted as {named}, the option the text names"
+        ],
+        [("甲", score)],
+    )
+
+
+@pytest.mark.parametrize(("answer", "letter", "score"), [("C 实际要求", "C", 8), ("A 实行", "A", 6)])
+def test_letter_with_a_text_of_no_option_is_the_letter_with_a_warning(
+    folder: Path, answer: str, letter: str, score: float
+) -> None:
+    """A letter followed by a text that is no option's (a typo, another wording): the letter counts, and a warning
+    says the text was not recognised (it scored 0 as unreadable)."""
+    sheet = write_sheet(folder, "甲", [answer, "D", "ACD"])
+    text = answer[2:]
+    assert graded(sheet) == (
+        0,
+        [
+            f"甲.txt:3: warning: 甲, question 1: the text {text!r} after the letter {letter} is not the text of any "
+            f"option; counted as {letter}, the letter written"
+        ],
+        [("甲", score)],
+    )
+
+
+def test_letter_with_a_text_fitting_several_other_options(folder: Path) -> None:
+    """`A 要求` fits A (理论要求) and C: the letter is confirmed.  `B 要求` fits A and C but not B: the letter counts,
+    with a warning naming the options the text fits."""
+    sheet = write_sheet(folder, "甲", ["B 要求", "D", "ACD"])
+    assert graded(sheet) == (
+        0,
+        [
+            "甲.txt:3: warning: 甲, question 1: the text '要求' after the letter B fits options A、C, not B; "
+            "counted as B, the letter written"
+        ],
+        [("甲", 6)],
+    )
+    assert read_answer("A 要求", PAPER[0]).choices == ("A",)
+
+
+def test_letters_are_never_read_as_a_letter_and_a_text(folder: Path) -> None:
+    """`A、C、D`, `A. C. D`, `A C D` stay three letters; `A 和 C` (a letter in the text) stays unreadable."""
+    sheet = write_sheet(folder, "甲", ["C", "D", "A、C、D"])
+    other = write_sheet(folder, "乙", ["C", "D", "A. C. D"])
+    third = write_sheet(folder, "丙", ["C", "D", "A 和 C"])
+    code, err, members = graded(sheet, other, third)
+    assert (code, members) == (0, [("甲", 8), ("乙", 8), ("丙", 4)])
+    assert err == [
+        "丙.txt:5: warning: 丙, question 3: cannot read answer 'A 和 C': expected letters A–D or option texts; scored 0"
+    ]
+
+
+@pytest.mark.parametrize("answer", ["楼栋长、网格长、单元长", "网格长，楼栋长，单元长", "“楼栋长”、“网格长”、“单元长”"])
+def test_multiple_choice_as_option_texts_joined(folder: Path, answer: str) -> None:
+    """Option texts joined by 、 (or ，) are read as those options when every part is exactly one option's text."""
+    sheet = write_sheet(folder, "甲", ["C", "D", answer])
+    assert graded(sheet) == (0, [], [("甲", 8)])
+
+
+@pytest.mark.parametrize("answer", ["楼栋长、网格", "楼栋长、网格长、组长"])
+def test_option_texts_joined_with_a_part_of_no_option_are_unreadable(folder: Path, answer: str) -> None:
+    """A joined part that is no option's whole text is not guessed at: unreadable, scored 0 with a warning."""
+    sheet = write_sheet(folder, "甲", ["C", "D", answer])
+    assert graded(sheet) == (
+        0,
+        [f"甲.txt:5: warning: 甲, question 3: cannot read answer {answer!r}: expected letters A–D or option texts; "
+         "scored 0"],
+        [("甲", 4)],
+    )  # fmt: skip
