@@ -172,14 +172,14 @@ def test_output_never_overwrites_an_input(folder: Path, output: str, what: str) 
 
 
 def test_a_previous_report_is_not_graded_as_members(folder: Path) -> None:
-    """The CSV report of an earlier run, picked up by a glob, fails; the answers beside it are graded."""
+    """The CSV report of an earlier run, picked up by a glob, is left out with a warning (nothing of a member's is
+    lost: exit 0); the answers beside it are graded."""
     assert run("num.csv", "--key", "k.key.yaml", "-o", "成绩.csv") == (0, "", "成绩.csv: 2 graded\n")
     code, out, err = run("num.csv", "成绩.csv", "--key", "k.key.yaml", "--format", "json")
-    assert code == 1
+    assert code == 0
     assert err == (
-        "成绩.csv:1: this is a studykit grade report (columns 名次, 得分, 满分, 百分比, 结果), not members' answers; "
-        "leave it out of the answer files\n"
-        "Error: not everything could be graded: 成绩.csv (see above); the report covers the rest\n"
+        "成绩.csv:1: warning: this is a studykit grade report (columns 名次, 得分, 满分, 百分比, 结果), "
+        "not members' answers; left out\n"
     )
     assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]
 
@@ -717,7 +717,8 @@ def test_a_previous_text_report_is_not_graded_as_a_sheet(
     folder: Path, key: AnswerKey, title: str, answers: str
 ) -> None:
     """The text report of an earlier run, caught by `s/*.txt`, is named as a report (it said the sheet was for
-    quiz 'mini-test-7-abc · 版本 A · 满分 18 分 · …', or that no line is an answer); the answers beside it are graded."""
+    quiz 'mini-test-7-abc · 版本 A · 满分 18 分 · …', or that no line is an answer) and left out with a warning;
+    the answers beside it are graded."""
     (folder / "k.key.yaml").write_text(dump_key(replace(key, title=title)), encoding="utf-8")
     (folder / "one.csv").write_text(BRANCH.rsplit("乙", 1)[0], encoding="utf-8")
     (folder / "s").mkdir()
@@ -726,11 +727,10 @@ def test_a_previous_text_report_is_not_graded_as_a_sheet(
     report = (folder / "s" / "r.txt").read_text(encoding="utf-8")
     assert report.startswith(f"{heading}\n测验 mini-test-7-abc · 版本 A · 满分 18 分 · ")
     code, out, err = run("s/r.txt", "num.csv", "--key", "k.key.yaml", "--format", "json")
-    assert code == 1
+    assert code == 0
     assert err == (
-        "s/r.txt:1: this is a studykit grade report (the text report, headed 测验成绩), not members' answers; "
-        "leave it out of the answer files\n"
-        "Error: not everything could be graded: s/r.txt (see above); the report covers the rest\n"
+        "s/r.txt:1: warning: this is a studykit grade report (the text report, headed 测验成绩), "
+        "not members' answers; left out\n"
     )
     assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]
 
@@ -788,13 +788,13 @@ def test_unreadable_answer_is_shown_as_written(folder: Path) -> None:
 
 
 def test_the_answer_key_caught_by_a_glob_is_named(folder: Path) -> None:
-    """The key beside the sheets, caught by `*`, is named as the key (it said "field 'answers': missing")."""
+    """The key beside the sheets, caught by `*`, is named as the key (it said "field 'answers': missing") and left
+    out with a warning: nothing of a member's is lost (exit 0)."""
     code, out, err = run("k.key.yaml", "num.csv", "--key", "k.key.yaml", "--format", "json")
-    assert code == 1
+    assert code == 0
     assert err == (
-        "k.key.yaml:1: this is a studykit answer key (studykit_key), not members' answers; "
-        "leave it out of the answer files and give it with --key\n"
-        "Error: not everything could be graded: k.key.yaml (see above); the report covers the rest\n"
+        "k.key.yaml:1: warning: this is a studykit answer key (studykit_key), not members' answers; "
+        "left out (give it with --key)\n"
     )
     assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]
 

@@ -171,3 +171,37 @@ def test_option_texts_joined_with_a_part_of_no_option_are_unreadable(folder: Pat
          "scored 0"],
         [("甲", 4)],
     )  # fmt: skip
+
+
+# -- 2. the key and earlier reports caught by a glob ------------------------------
+def test_the_key_caught_by_a_glob_is_left_out_with_a_warning(folder: Path) -> None:
+    """`grade *.yaml 甲.txt --key 第一次测验.key.yaml`: the key is named and left out; exit 0 (it exited 1)."""
+    sheet = write_sheet(folder, "甲", FULL)
+    assert graded("第一次测验.key.yaml", sheet) == (
+        0,
+        [
+            "第一次测验.key.yaml:1: warning: this is a studykit answer key (studykit_key), not members' answers; "
+            "left out (give it with --key)"
+        ],
+        [("甲", 8)],
+    )
+
+
+@pytest.mark.parametrize(("report", "line"), [("成绩.csv", 1), ("成绩.txt", 1)])
+def test_an_earlier_report_caught_by_a_glob_is_left_out_with_a_warning(folder: Path, report: str, line: int) -> None:
+    """The CSV or text report of an earlier run, caught by a glob, is named and left out; exit 0 (it exited 1)."""
+    sheet = write_sheet(folder, "甲", FULL)
+    assert run(sheet, "--key", "第一次测验.key.yaml", "-o", report)[0] == 0
+    what = "columns 名次, 得分, 满分, 百分比, 结果" if report.endswith(".csv") else "the text report, headed 测验成绩"
+    assert graded(report, sheet) == (
+        0,
+        [f"{report}:{line}: warning: this is a studykit grade report ({what}), not members' answers; left out"],
+        [("甲", 8)],
+    )
+
+
+def test_only_the_key_is_still_an_error(folder: Path) -> None:
+    """Nothing graded at all (only the key was given) is still an error."""
+    code, _, err = run("第一次测验.key.yaml", "--key", "第一次测验.key.yaml")
+    assert code == 1
+    assert err.splitlines()[-1] == "Error: no answers could be graded"

@@ -31,7 +31,9 @@ reason — a quiz id or version that differs from the key's (versions compare
 case-insensitively), a sheet or a 版本 cell that does not say its version when
 the key has one (a table without a 版本 column is only a warning), a table whose
 question columns do not match the key's items, a question answered twice, an
-unreadable file).  Files are only ever read.
+unreadable file).  studykit's own files caught by a glob — the answer key, a text or
+CSV report, the blank 答题卡 — hold no member's answers: each is left out with a warning.
+Files are only ever read.
 """
 
 from __future__ import annotations
@@ -98,6 +100,11 @@ class _Fail(Exception):
         super().__init__(message)
         self.line = line
         self.message = message
+
+
+class _LeftOut(_Fail):
+    """The file holds no member's answers and is studykit's own (the key, a report) caught by
+    a glob: it is left out with a warning, as nothing of a member's is lost."""
 
 
 # -- encodings -----------------------------------------------------------------
@@ -347,6 +354,8 @@ def _iter_file(
         return
     try:
         yield from reader()
+    except _LeftOut as exc:
+        warn(exc.line, "", exc.message)
     except _Fail as exc:
         fail(exc.line, "", exc.message)
     except AnswerFileError as exc:
@@ -463,15 +472,13 @@ def _read_txt(
 ) -> Iterator[Submission | TableRow]:
     """A .txt file: an answer sheet, or — when its first non-empty line holds two or more
     tabs — a tab-separated table (Excel's "Unicode text" export).  studykit's own text
-    report (``测验成绩``, then ``测验 <quiz id> · …``), caught by a glob, fails."""
+    report (``测验成绩``, then ``测验 <quiz id> · …``), caught by a glob, is left out with a warning."""
     text = _read_text(path, encoding)
     lines = ((number, line.strip()) for number, line in enumerate(text.splitlines(), 1) if line.strip())
     (at, first), (_, second) = next(lines, (0, "")), next(lines, (0, ""))
     if (first == "测验成绩" or first.startswith("测验成绩 · ")) and second.startswith("测验 "):
-        raise _Fail(
-            at,
-            "this is a studykit grade report (the text report, headed 测验成绩), not members' answers; "
-            "leave it out of the answer files",
+        raise _LeftOut(
+            at, "this is a studykit grade report (the text report, headed 测验成绩), not members' answers; left out"
         )
     if first.count("\t") >= 2:
         rows = csv.reader(io.StringIO(text, newline=""), "excel-tab")
@@ -554,10 +561,9 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
     if not isinstance(data, YMap):
         raise _Fail(0, "expected a mapping with name, quiz, version and answers")
     if "studykit_key" in data:  # the key beside the sheets, caught by a glob
-        raise _Fail(
+        raise _LeftOut(
             data.key_lines["studykit_key"],
-            "this is a studykit answer key (studykit_key), not members' answers; "
-            "leave it out of the answer files and give it with --key",
+            "this is a studykit answer key (studykit_key), not members' answers; left out (give it with --key)",
         )
     head = _SheetHead()
     for field, attr in (
@@ -691,10 +697,9 @@ def _layout(
         stems.setdefault(_stem_form(it.stem), []).append(it)
     cleaned = [clean(h) for h in header]
     if set(cleaned) >= REPORT_HEADERS:
-        raise _Fail(
+        raise _LeftOut(
             row,
-            "this is a studykit grade report (columns 名次, 得分, 满分, 百分比, 结果), not members' answers; "
-            "leave it out of the answer files",
+            "this is a studykit grade report (columns 名次, 得分, 满分, 百分比, 结果), not members' answers; left out",
         )
 
     def label(i: int) -> str:
