@@ -205,3 +205,47 @@ def test_only_the_key_is_still_an_error(folder: Path) -> None:
     code, _, err = run("第一次测验.key.yaml", "--key", "第一次测验.key.yaml")
     assert code == 1
     assert err.splitlines()[-1] == "Error: no answers could be graded"
+
+
+# -- 3. a folder or an unmatched glob -------------------------------------------
+@pytest.mark.parametrize(
+    ("given", "reason"),
+    [
+        ("answers", "is a folder, not a file"),
+        ("answers.txt", "is a folder, not a file"),
+        ("乙.txt", "file not found"),
+        ("乙.docx", "file not found"),
+        ("*.nomatch", "file not found (a pattern that matched nothing?)"),
+        ("answers/*.answers.txt", "file not found (a pattern that matched nothing?)"),
+        ("s?.txt", "file not found (a pattern that matched nothing?)"),
+    ],
+)
+def test_a_folder_or_a_missing_file_says_so(folder: Path, given: str, reason: str) -> None:
+    """A folder or a missing file is named as such (it said `unknown kind of file (expected .txt …)`); the rest
+    are graded, exit 1."""
+    (folder / "answers").mkdir()
+    (folder / "answers.txt").mkdir()
+    sheet = write_sheet(folder, "甲", FULL)
+    assert graded(given, sheet) == (
+        1,
+        [
+            f"{given}: {reason}",
+            f"Error: not everything could be graded: {given} (see above); the report covers the rest",
+        ],
+        [("甲", 8)],
+    )
+
+
+def test_a_named_pipe_is_not_a_regular_file(folder: Path) -> None:
+    """A FIFO named like a table is no file to read (it said `file not found`)."""
+    import os
+
+    os.mkfifo(folder / "p.csv")
+    sheet = write_sheet(folder, "甲", FULL)
+    assert graded("p.csv", sheet)[:2] == (
+        1,
+        [
+            "p.csv: not a regular file",
+            "Error: not everything could be graded: p.csv (see above); the report covers the rest",
+        ],
+    )

@@ -333,6 +333,10 @@ def _iter_file(
     def fail(line: int, where: str, message: str) -> None:
         sink(Problem(name, line, where, message))
 
+    why = _not_a_file(path)
+    if why:
+        fail(0, "", why)
+        return
     if suffix in SHEET_SUFFIXES:
         reader = lambda: _read_txt(path, name, key, name_column, encoding, warn, fail, last_row)  # noqa: E731
     elif suffix in YAML_SUFFIXES:
@@ -348,9 +352,6 @@ def _iter_file(
         return
     else:
         fail(0, "", "unknown kind of file (expected .txt or .yaml answer sheets, .csv or .xlsx tables)")
-        return
-    if not path.is_file():
-        fail(0, "", "is a folder, not a file" if path.is_dir() else "file not found")
         return
     try:
         yield from reader()
@@ -372,6 +373,23 @@ def _iter_file(
         fail(last_row[0] + 1, "", f"not a readable CSV table ({exc}); the rest of the file is not graded")
     except OSError as exc:
         fail(0, "", f"cannot read: {exc.strerror or exc}")
+
+
+def _not_a_file(path: Path) -> str:
+    """Why ``path`` is no file to read ("" when it is one), checked before its suffix: a folder,
+    a missing file — a shell pattern that matched nothing stays as typed (``*.nomatch``)."""
+    try:
+        st = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError, ValueError):  # ValueError: a NUL in the name
+        pattern = any(c in str(path) for c in "*?[")
+        return "file not found (a pattern that matched nothing?)" if pattern else "file not found"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISDIR(st.st_mode):
+        return "is a folder, not a file"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file"
+    return ""
 
 
 # -- sheets --------------------------------------------------------------------
