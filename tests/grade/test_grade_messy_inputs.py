@@ -38,7 +38,7 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 
 def sheet(name: str, version: str | None, answers: list[str] = FULL) -> str:
-    head = f"姓名：{name}\n" + (f"版本：{version}\n" if version is not None else "")
+    head = f"姓名：{name}\n测验：mini-test-7-abc\n" + (f"版本：{version}\n" if version is not None else "")
     return head + "".join(f"{n}. {a}\n" for n, a in enumerate(answers, 1))
 
 
@@ -49,7 +49,7 @@ def test_sheet_with_blank_version_fails_against_a_versioned_key(tmp_path: Path, 
     report = grade([path], key)
     assert scores(report) == []
     assert problems(report) == [
-        f"{path}:2: the sheet does not say its version (版本); the key is version A — "
+        f"{path}:3: the sheet does not say its version (版本); the key is version A — "
         "write 版本：A on the sheet or use the right key"
     ]
 
@@ -409,7 +409,7 @@ def test_conflict_warning_names_file_line_and_question(tmp_path: Path, key: Answ
     report = grade([path], key)
     assert scores(report) == [("甲", 4)]
     assert problems(report) == [
-        f"{path}:3: warning: 甲, question 1: the letter A and the text '华中师范大学' name different options; "
+        f"{path}:4: warning: 甲, question 1: the letter A and the text '华中师范大学' name different options; "
         "counted as B, the option the text names"
     ]
 
@@ -480,7 +480,7 @@ def test_failures_are_in_text_json_and_html_reports_not_csv(tmp_path: Path, key:
     good = write(tmp_path / "a.txt", sheet("甲", "A"))
     bad = write(tmp_path / "b.txt", sheet("乙", "B"))
     report = grade([good, bad], key)
-    line = f"{bad}:2: the sheet is version 'B' but the key is for version 'A' (grade it with the key of its version)"
+    line = f"{bad}:3: the sheet is version 'B' but the key is for version 'A' (grade it with the key of its version)"
     assert [str(p) for p in report.failures] == [line]
     assert f"未评分（1）\n  {line}\n" in render_report(report, "text")
     assert json.loads(render_report(report, "json"))["failures"] == [line]
@@ -592,7 +592,7 @@ def test_file_name_not_in_utf8_is_shown_decoded(folder: Path, suffix: str) -> No
     a name that is not GB18030 either shows U+FFFD (each was a UnicodeEncodeError traceback)."""
     os.mkdir(b"gbk")
     Path(os.fsdecode(b"gbk/" + GBK_SHEET)).write_text(sheet("李四", "A"), encoding="utf-8")
-    Path(os.fsdecode(b"gbk/" + NOT_GB)).write_text("版本：A\n1. B\n", encoding="utf-8")
+    Path(os.fsdecode(b"gbk/" + NOT_GB)).write_text("测验：mini-test-7-abc\n版本：A\n1. B\n", encoding="utf-8")
     args = (os.fsdecode(b"gbk/" + GBK_SHEET), os.fsdecode(b"gbk/" + NOT_GB))
     assert run(*args, "--key", "k.key.yaml", "-o", f"r.{suffix}") == (
         0,
@@ -627,11 +627,11 @@ def test_file_name_not_in_utf8_on_stdout_and_in_failures(folder: Path) -> None:
     code, out, err = run("num.csv", os.fsdecode(b"gbk/" + GBK_SHEET), "--key", "k.key.yaml")
     assert code == 1
     assert err == (
-        "gbk/李四.answers.txt:2: the sheet is version 'B' but the key is for version 'A' "
+        "gbk/李四.answers.txt:3: the sheet is version 'B' but the key is for version 'A' "
         "(grade it with the key of its version)\n"
         "Error: not everything could be graded: gbk/李四.answers.txt (see above); the report covers the rest\n"
     )
-    assert "未评分（1）\n  gbk/李四.answers.txt:2: the sheet is version 'B'" in out
+    assert "未评分（1）\n  gbk/李四.answers.txt:3: the sheet is version 'B'" in out
 
 
 def test_row_with_more_cells_than_the_header_warns(folder: Path, key: AnswerKey) -> None:
@@ -766,8 +766,10 @@ def test_unreadable_answer_is_shown_as_written(folder: Path) -> None:
     """An unreadable answer is shown as the member wrote it (？, not its NFKC form ?), in sheets and tables,
     in the warning and the report."""
     (folder / "t.csv").write_text("姓名,版本,1,2,3,4,5,6,7,8\n甲,A,Ｅ,？,,,，,,,\n", encoding="utf-8")
-    (folder / "乙.txt").write_text("姓名：乙\n版本：A\n１．？？\n2、 Ｅ　Ｆ\n", encoding="utf-8")
-    (folder / "丙.yaml").write_text("姓名: 丙\n版本: A\nanswers:\n  5: ＂？＂\n", encoding="utf-8")
+    (folder / "乙.txt").write_text("姓名：乙\n测验：mini-test-7-abc\n版本：A\n１．？？\n2、 Ｅ　Ｆ\n", encoding="utf-8")
+    (folder / "丙.yaml").write_text(
+        "姓名: 丙\n测验: mini-test-7-abc\n版本: A\nanswers:\n  5: ＂？＂\n", encoding="utf-8"
+    )
     code, out, err = run("t.csv", "乙.txt", "丙.yaml", "--key", "k.key.yaml")
     assert code == 0
     assert err.splitlines() == [
@@ -775,10 +777,10 @@ def test_unreadable_answer_is_shown_as_written(folder: Path) -> None:
         "scored 0",
         "t.csv:2: warning: 甲, question 2: cannot read answer '？': expected letters A–D or option texts; scored 0",
         "t.csv:2: warning: 甲, question 5: cannot read answer '，': expected 对/错, √/×, T/F or true/false; scored 0",
-        "乙.txt:3: warning: 乙, question 1: cannot read answer '？？': expected letters A–D or option texts; scored 0",
-        "乙.txt:4: warning: 乙, question 2: cannot read answer 'Ｅ Ｆ': E、F is not an option of this item "
+        "乙.txt:4: warning: 乙, question 1: cannot read answer '？？': expected letters A–D or option texts; scored 0",
+        "乙.txt:5: warning: 乙, question 2: cannot read answer 'Ｅ Ｆ': E、F is not an option of this item "
         "(it has A–D); scored 0",
-        "丙.yaml:4: warning: 丙, question 5: cannot read answer '＂？＂': expected 对/错, √/×, T/F or true/false; "
+        "丙.yaml:5: warning: 丙, question 5: cannot read answer '＂？＂': expected 对/错, √/×, T/F or true/false; "
         "scored 0",
     ]
     assert "    2. [单选 2分] 无法识别：作答 ？，正确答案 C\n" in out

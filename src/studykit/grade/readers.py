@@ -25,7 +25,8 @@ Big5, UTF-16, UTF-32) — GB18030 whenever it fits — or as ``encoding`` says.
 Rows stream: a table is never held in memory.
 
 Problems are :class:`~studykit.errors.Problem` records: *warnings* (an answer
-to a number the paper does not have, an ignored column, a missing name) and
+to a number the paper does not have, an ignored column, a missing name, a sheet that
+does not say its quiz) and
 *failures* (severity ``"error"``: a file or row that is not graded, with the
 reason — a quiz id or version that differs from the key's (versions compare
 case-insensitively), a sheet or a 版本 cell that does not say its version when
@@ -67,6 +68,7 @@ _GB = {"gb2312", "gbk", "gb18030", "hz", "hz_gb_2312", "cp936"}
 _SAMPLE = 1 << 20
 
 _HEADER_LINE = re.compile(r"^(姓名|名字|name|测验|quiz|版本|version)\s*(?::|\s|$)\s*(.*)$", re.I)
+_QUIZ_FIELDS = ("测验", "quiz")
 _ANSWER_LINE = re.compile(r"^(?:第\s*)?(\d+)\s*题?(?:\s*[.、:)\]]|(?=\D)|$)\s*(.*)$")
 _NUMBER_HEADER = re.compile(r"^(?:第\s*(\d+)\s*题|[Qq]\s*(\d+)|题\s*(\d+)|(\d+)\s*[.、:)]?)$")
 _SURVEY_PREFIX = re.compile(r"^\d+\s*[、.:)]\s*")
@@ -446,8 +448,12 @@ def _finish_sheet(
     answers: list[GivenAnswer],
     warn: Callable[[int, str, str], None],
     pending: list[tuple[int, str, str]] | None = None,
+    *,
+    quiz_field: str,
 ) -> Submission:
-    """Check identity and numbers, then emit the sheet's warnings in line order."""
+    """Check identity and numbers, then emit the sheet's warnings in line order.  A sheet
+    that does not say its quiz (no ``quiz_field``, or a blank one) is graded with a warning
+    naming the key's quiz: against another quiz's key it would score nonsense unflagged."""
     _check_identity(key, head)
     notes = list(pending or [])
     member = head.name or _fallback_name(name)
@@ -471,6 +477,14 @@ def _finish_sheet(
         kept.append(a)
     if not head.name:
         notes.append((0, "", f"no name on the sheet (姓名：); graded as {member!r}, from the file name"))
+    if not head.quiz:
+        notes.append(
+            (
+                0,
+                member,
+                f"the sheet does not say which quiz it is (no {quiz_field}); graded with the key of quiz {key.quiz_id}",
+            )
+        )
     if not any(a.text for a in kept):
         notes.append((0, member, "no answers on the sheet; every question scores 0"))
     for note in sorted(notes, key=lambda n: n[0]):
@@ -532,7 +546,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             field, value = m.group(1).casefold(), m.group(2).strip()
             if field in ("姓名", "名字", "name"):
                 head.name = value
-            elif field in ("测验", "quiz"):
+            elif field in _QUIZ_FIELDS:
                 head.quiz, head.quiz_line = value, number
             else:
                 head.version, head.version_line = value, number
@@ -548,7 +562,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     if not head.name and not any(a.text for a in answers):  # the 答题卡 as printed, caught by a glob
         warn(0, "", "a blank answer sheet (no 姓名 and no answer filled in); left out")
         return None
-    return _finish_sheet(name, key, head, answers, warn, pending)
+    return _finish_sheet(name, key, head, answers, warn, pending, quiz_field="测验： line")
 
 
 def _yaml_text(value: Any) -> str:
@@ -612,7 +626,7 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
             answers.append(GivenAnswer(i, _yaml_text(v), line))
     elif raw is not None:
         raise _Fail(data.key_lines[field], "field 'answers': expected a mapping from question number to answer")
-    return _finish_sheet(name, key, head, answers, warn)
+    return _finish_sheet(name, key, head, answers, warn, quiz_field="quiz: field")
 
 
 # -- tables --------------------------------------------------------------------
