@@ -278,3 +278,37 @@ def test_a_sheet_with_a_blank_quiz_line_warns_too(folder: Path) -> None:
          f"quiz {QUIZ}"],
         [("甲", 8)],
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "big5"])
+def test_traditional_labels_are_read(folder: Path, encoding: str) -> None:
+    """A sheet in Traditional characters (測驗：, 姓名：, 版本：, 第1題) is read like 测验： (its 測驗 line was
+    ignored with a warning); the quiz it names is checked."""
+    text = f"姓名：陳文\n測驗：{QUIZ}\n版本：\n第1題 C\n第2題 D\n第3題 ACD\n"
+    (folder / "陳文.txt").write_bytes(text.encode(encoding))
+    (folder / "林.txt").write_bytes(text.replace("陳文", "林").replace(QUIZ, "第二次測驗").encode(encoding))
+    code, _, err = run("陳文.txt", "林.txt", "--key", "第一次测验.key.yaml", "--encoding", encoding)
+    assert (code, err.splitlines()) == (
+        1,
+        [
+            f"林.txt:2: the sheet is for quiz '第二次測驗' but the key is for {QUIZ!r} (grade it with that quiz's key)",
+            "Error: not everything could be graded: 林.txt (see above); the report covers the rest",
+        ],
+    )
+    assert graded("陳文.txt") == (0, [], [("陳文", 8)])
+
+
+def test_traditional_table_columns_are_read(folder: Path) -> None:
+    """A table headed 測驗 and 第1題 … (Traditional) has its quiz column checked per row and its questions matched
+    (測驗 was an ignored column and 第1題 no question)."""
+    (folder / "支部.csv").write_text(
+        f"姓名,測驗,第1題,第2題,第3題\n甲,{QUIZ},C,D,ACD\n乙,第二次測驗,C,D,ACD\n", encoding="utf-8"
+    )
+    assert graded("支部.csv") == (
+        1,
+        [
+            f"支部.csv:3: 乙: the row is for quiz '第二次測驗' but the key is for {QUIZ!r} (grade it with that quiz's key)",
+            "Error: not everything could be graded: 支部.csv (see above); the report covers the rest",
+        ],
+        [("甲", 8)],
+    )

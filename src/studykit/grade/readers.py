@@ -3,9 +3,10 @@
 Forms read (by file suffix):
 
 * ``.txt`` — the answer sheet ``studykit quiz`` writes (see :mod:`studykit.key`):
-  ``姓名：``/``测验：``/``版本：`` lines (or ``name``/``quiz``/``version``), then one
-  line per item: number, separator (``.``, ``、``, ``：``, ``)``, space or none
-  before a letter) and answer; ``#`` lines are comments.
+  ``姓名：``/``测验：``/``版本：`` lines (or ``name``/``quiz``/``version``, or the
+  Traditional ``測驗：``), then one line per item: number (``1``, ``第1题``, ``第1題``),
+  separator (``.``, ``、``, ``：``, ``)``, space or none before a letter) and answer;
+  ``#`` lines are comments.
 * ``.yaml``/``.yml`` — the same as YAML: ``name``, ``quiz``, ``version`` and
   ``answers`` (a mapping number → answer, or a list in item order).
 * ``.csv`` and ``.xlsx`` — a table, one row per member: a name column and one
@@ -24,17 +25,16 @@ among the encodings Chinese Office, WPS and survey tools write (UTF-8, GB18030,
 Big5, UTF-16, UTF-32) — GB18030 whenever it fits — or as ``encoding`` says.
 Rows stream: a table is never held in memory.
 
-Problems are :class:`~studykit.errors.Problem` records: *warnings* (an answer
-to a number the paper does not have, an ignored column, a missing name, a sheet that
-does not say its quiz) and
-*failures* (severity ``"error"``: a file or row that is not graded, with the
-reason — a quiz id or version that differs from the key's (versions compare
-case-insensitively), a sheet or a 版本 cell that does not say its version when
+Problems are :class:`~studykit.errors.Problem` records: *warnings* (an answer to a
+number the paper does not have, an ignored column, a missing name, a sheet that does
+not say its quiz) and *failures* (severity ``"error"``: a file or row that is not
+graded, with the reason — a quiz id or version that differs from the key's (versions
+compare case-insensitively), a sheet or a 版本 cell that does not say its version when
 the key has one (a table without a 版本 column is only a warning), a table whose
 question columns do not match the key's items, a question answered twice, an
 unreadable file).  studykit's own files caught by a glob — the answer key, a text or
-CSV report, the blank 答题卡 — hold no member's answers: each is left out with a warning.
-Files are only ever read.
+CSV report, the blank 答题卡 — hold no member's answers: each is left out with a
+warning.  Files are only ever read.
 """
 
 from __future__ import annotations
@@ -67,17 +67,18 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _GB = {"gb2312", "gbk", "gb18030", "hz", "hz_gb_2312", "cp936"}
 _SAMPLE = 1 << 20
 
-_HEADER_LINE = re.compile(r"^(姓名|名字|name|测验|quiz|版本|version)\s*(?::|\s|$)\s*(.*)$", re.I)
-_QUIZ_FIELDS = ("测验", "quiz")
-_ANSWER_LINE = re.compile(r"^(?:第\s*)?(\d+)\s*题?(?:\s*[.、:)\]]|(?=\D)|$)\s*(.*)$")
-_NUMBER_HEADER = re.compile(r"^(?:第\s*(\d+)\s*题|[Qq]\s*(\d+)|题\s*(\d+)|(\d+)\s*[.、:)]?)$")
+#: A sheet's head lines, in Simplified or Traditional characters (測驗 on a Big5 sheet).
+_HEADER_LINE = re.compile(r"^(姓名|名字|name|测验|測驗|quiz|版本|version)\s*(?::|\s|$)\s*(.*)$", re.I)
+_QUIZ_FIELDS = ("测验", "測驗", "quiz")
+_ANSWER_LINE = re.compile(r"^(?:第\s*)?(\d+)\s*[题題]?(?:\s*[.、:)\]]|(?=\D)|$)\s*(.*)$")
+_NUMBER_HEADER = re.compile(r"^(?:第\s*(\d+)\s*[题題]|[Qq]\s*(\d+)|[题題]\s*(\d+)|(\d+)\s*[.、:)]?)$")
 _SURVEY_PREFIX = re.compile(r"^\d+\s*[、.:)]\s*")
 _TAGS = re.compile(r"(?:\s*【[^】]*】)+\s*$")
 _TRAIL = re.compile(r"[\s:：?？*]+$")
 
 _NAME_HEADERS = {"姓名", "名字", "name", "您的姓名", "你的姓名", "党员姓名", "学员姓名", "真实姓名", "填写人", "答题人"}
-_QUIZ_HEADERS = {"测验", "quiz", "quiz_id", "测验编号"}
-_VERSION_HEADERS = {"版本", "version", "试卷版本", "卷别"}
+_QUIZ_HEADERS = {"测验", "測驗", "quiz", "quiz_id", "测验编号", "測驗編號"}
+_VERSION_HEADERS = {"版本", "version", "试卷版本", "試卷版本", "卷别", "卷別"}
 #: Columns survey tools and secretaries add that are not answers (compared case-folded).
 METADATA_HEADERS = frozenset(
     {
@@ -124,7 +125,9 @@ def detect_encoding(path: str | Path) -> str:
     2. ``"utf-32"``/``"utf-16"`` when the file starts with their BOM (Excel's
        "Unicode text" is UTF-16 LE with BOM);
     3. else charset-normalizer's guess among :data:`CANDIDATE_ENCODINGS` only,
-       ``"gb18030"`` whenever it is among the candidates (it decodes GBK and GB2312).
+       ``"gb18030"`` whenever it is among the candidates (it decodes GBK and GB2312) —
+       unless Big5 is too and only the Big5 decoding holds more of a sheet's labels
+       (姓名, 測驗, 版本, 題: a Traditional sheet decodes as GB18030 into other characters).
        Its mess threshold is lifted to 1.0: full-width letters, √/× and ┋ read as
        "mess", yet a clean GB18030 decoding is what we want.
 
@@ -166,6 +169,8 @@ def detect_encoding(path: str | Path) -> str:
     matches = from_bytes(sample, cp_isolation=CANDIDATE_ENCODINGS, threshold=1.0)
     names = [m.encoding for m in matches]
     if any(n in _GB for n in names):
+        if "big5" in names and _labels(sample, "big5") > _labels(sample, "gb18030"):
+            return "big5"  # a Big5 sheet decodes as GB18030 too, but its 姓名/測驗/版本 only as Big5
         return "gb18030"
     best = matches.best()
     if best is None or best.encoding in ("ascii", "utf_8"):
@@ -174,6 +179,16 @@ def detect_encoding(path: str | Path) -> str:
             "give --encoding, e.g. --encoding gb18030)"
         )
     return str(best.encoding)
+
+
+#: Words an answer sheet or table carries (a sheet's labels, a table's header), in both scripts.
+_LABELS = ("姓名", "测验", "測驗", "版本", "题", "題")
+
+
+def _labels(sample: bytes, encoding: str) -> int:
+    """How often :data:`_LABELS` occur in ``sample`` decoded as ``encoding``."""
+    text = sample.decode(encoding, "ignore")
+    return sum(text.count(word) for word in _LABELS)
 
 
 def _check_encoding(encoding: str) -> str:
@@ -602,6 +617,7 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
         ("姓名", "name"),
         ("name", "name"),
         ("测验", "quiz"),
+        ("測驗", "quiz"),
         ("quiz", "quiz"),
         ("版本", "version"),
         ("version", "version"),
