@@ -350,7 +350,7 @@ def folder(bank: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "q.key.yaml").write_text(dump_key(make_key(bank, QUIZ1)), encoding="utf-8")
     for name, answers in (("张三", ZHANG1), ("李四", LI1), ("王五", RIGHT1)):
-        lines = [f"姓名：{name}", *(f"{n}. {a}" for n, a in enumerate(answers, 1))]
+        lines = [f"姓名：{name}", "测验：mini-test-3-aaaa", *(f"{n}. {a}" for n, a in enumerate(answers, 1))]
         (tmp_path / f"{name}.answers.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return tmp_path
 
@@ -361,7 +361,7 @@ def test_cli_writes_review_decks(folder: Path) -> None:
     result = CliRunner().invoke(main, [*args, "--bank", str(MINI_BANK), "-o", "r.json", "--review-decks", "错题本"])
     assert (result.exit_code, result.stdout) == (0, "")
     assert result.stderr == (
-        "张三.answers.txt:9: warning: 张三, question 8: cannot read answer '?': expected the text of the blank; "
+        "张三.answers.txt:10: warning: 张三, question 8: cannot read answer '?': expected the text of the blank; "
         "scored 0\n"
         "r.json: 3 graded\n"
         "错题本: 2 review decks, 9 notes; 1 member without misses\n"
@@ -393,7 +393,7 @@ def test_cli_a_deck_that_cannot_be_written_leaves_the_report_as_it_was(folder: P
     result = CliRunner().invoke(main, [*args, "--bank", str(MINI_BANK), "-o", "r.json", "--review-decks", "错题本"])
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
-        "张三.answers.txt:9: warning: 张三, question 8: cannot read answer '?': expected the text of the blank; "
+        "张三.answers.txt:10: warning: 张三, question 8: cannot read answer '?': expected the text of the blank; "
         "scored 0\n"
         f"Error: cannot write {Path('错题本', '李四.apkg')}: it is a folder\n"
     )

@@ -13,8 +13,8 @@ from gradekit import MINI
 from studykit.cli import main
 from studykit.key import AnswerKey, dump_key
 
-ZHANG = "姓名：张三\n版本：A\n1. B\n2. A\n3. AB\n5. 对\n6. 错\n7. 现场会议+云端会议\n8. ?\n"
-LI = "姓名：李四\n版本：A\n1. B\n2. C\n3. ABC\n4. ABC\n"
+ZHANG = "姓名：张三\n测验：mini-test-7-abc\n版本：A\n1. B\n2. A\n3. AB\n5. 对\n6. 错\n7. 现场会议+云端会议\n8. ?\n"
+LI = "姓名：李四\n测验：mini-test-7-abc\n版本：A\n1. B\n2. C\n3. ABC\n4. ABC\n"
 
 ZHANG_REPORT = """\
 测验成绩 · 省域治理现代化小测
@@ -39,10 +39,10 @@ ZHANG_REPORT = """\
        重读：赵显富《社会治理重心在城乡社区》：“我省出台‘1+1+11’一揽子政策措施”
 
 警告（1）
-  张三.answers.txt:9: warning: 张三, question 8: cannot read answer '?': expected the text of the blank; scored 0
+  张三.answers.txt:10: warning: 张三, question 8: cannot read answer '?': expected the text of the blank; scored 0
 """
 WARNING_8 = (
-    "张三.answers.txt:9: warning: 张三, question 8: cannot read answer '?': expected the text of the blank; scored 0\n"
+    "张三.answers.txt:10: warning: 张三, question 8: cannot read answer '?': expected the text of the blank; scored 0\n"
 )
 
 

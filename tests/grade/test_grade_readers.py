@@ -64,7 +64,7 @@ def test_sheet_line_forms(tmp_path: Path, key: AnswerKey) -> None:
 
 def test_sheet_without_name_uses_file_name(tmp_path: Path, key: AnswerKey) -> None:
     """A sheet with an empty 姓名 is graded under its file name, with a warning."""
-    path = write(tmp_path / "王五.answers.txt", "姓名：\n版本：A\n1. B\n")
+    path = write(tmp_path / "王五.answers.txt", "姓名：\n测验：mini-test-7-abc\n版本：A\n1. B\n")
     report = grade([path], key)
     assert scores(report) == [("王五", 2)]
     assert problems(report) == [f"{path}: warning: no name on the sheet (姓名：); graded as '王五', from the file name"]
@@ -72,12 +72,12 @@ def test_sheet_without_name_uses_file_name(tmp_path: Path, key: AnswerKey) -> No
 
 def test_sheet_stray_number_and_line_are_warnings(tmp_path: Path, key: AnswerKey) -> None:
     """An answer to a number the quiz lacks and a line that is no answer are warnings; the rest counts."""
-    path = write(tmp_path / "a.txt", "姓名：甲\n版本：A\n1. B\n9. A\n我不会\n")
+    path = write(tmp_path / "a.txt", "姓名：甲\n测验：mini-test-7-abc\n版本：A\n1. B\n9. A\n我不会\n")
     report = grade([path], key)
     assert scores(report) == [("甲", 2)]
     assert problems(report) == [
-        f"{path}:4: warning: 甲, question 9: the quiz has no question 9 (its questions are 1–8); answer 'A' ignored",
-        f"{path}:5: warning: line ignored: '我不会' (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)",
+        f"{path}:5: warning: 甲, question 9: the quiz has no question 9 (its questions are 1–8); answer 'A' ignored",
+        f"{path}:6: warning: line ignored: '我不会' (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)",
     ]
 
 
@@ -90,7 +90,11 @@ def test_yaml_sheet(tmp_path: Path, key: AnswerKey) -> None:
 
 def test_gbk_sheet_is_detected(tmp_path: Path, key: AnswerKey) -> None:
     """A short GBK sheet (what Notepad on Chinese Windows may save) is decoded as GB18030."""
-    path = write(tmp_path / "g.txt", "姓名：钱七\r\n版本：A\r\n1. B\r\n5. 对\r\n7. 现场会议+云端会议\r\n", "gbk")
+    path = write(
+        tmp_path / "g.txt",
+        "姓名：钱七\r\n测验：mini-test-7-abc\r\n版本：A\r\n1. B\r\n5. 对\r\n7. 现场会议+云端会议\r\n",
+        "gbk",
+    )
     assert scores(grade([path], key)) == [("钱七", 5)]
 
 
@@ -239,7 +243,7 @@ def test_quiz_and_version_mismatch_fail_the_sheet(tmp_path: Path, key: AnswerKey
     """A sheet naming another quiz or version fails with the reason and its line; others are graded."""
     other_quiz = write(tmp_path / "a.txt", "姓名：甲\n测验：other-quiz\n1. B\n")
     other_version = write(tmp_path / "b.txt", "姓名：乙\n测验：mini-test-7-abc\n版本：B\n1. B\n")
-    good = write(tmp_path / "c.txt", "姓名：丙\n版本：A\n1. B\n")
+    good = write(tmp_path / "c.txt", "姓名：丙\n测验：mini-test-7-abc\n版本：A\n1. B\n")
     report = grade([other_quiz, other_version, good], key)
     assert scores(report) == [("丙", 2)]
     assert problems(report) == [
@@ -282,9 +286,9 @@ def renumbered(key: AnswerKey) -> AnswerKey:
 
 def test_renumbered_key_names_its_numbers_for_a_sheet_answer(tmp_path: Path, key: AnswerKey) -> None:
     """`8. X` against questions 1–7 and 9 said "(it has 8)", which reads as if it had question 8."""
-    path = write(tmp_path / "a.txt", "姓名：甲\n版本：A\n1. B\n8. X\n")
+    path = write(tmp_path / "a.txt", "姓名：甲\n测验：mini-test-7-abc\n版本：A\n1. B\n8. X\n")
     assert problems(grade([path], renumbered(key))) == [
-        f"{path}:4: warning: 甲, question 8: the quiz has no question 8 (its questions are 1–7, 9); answer 'X' ignored",
+        f"{path}:5: warning: 甲, question 8: the quiz has no question 8 (its questions are 1–7, 9); answer 'X' ignored",
     ]
 
 
@@ -326,8 +330,8 @@ def test_two_columns_for_one_question_fail(tmp_path: Path, key: AnswerKey) -> No
 
 def test_question_answered_twice_in_sheet_fails(tmp_path: Path, key: AnswerKey) -> None:
     """A sheet answering one question twice fails, naming both lines."""
-    path = write(tmp_path / "a.txt", "姓名：甲\n版本：A\n1. B\n2. C\n1. A\n")
-    assert problems(grade([path], key)) == [f"{path}:5: question 1 is answered twice (first at line 3; keep one)"]
+    path = write(tmp_path / "a.txt", "姓名：甲\n测验：mini-test-7-abc\n版本：A\n1. B\n2. C\n1. A\n")
+    assert problems(grade([path], key)) == [f"{path}:6: question 1 is answered twice (first at line 4; keep one)"]
 
 
 @pytest.mark.parametrize(
@@ -350,7 +354,7 @@ def test_bad_files_fail_alone(
     bad = tmp_path / name
     if content is not None:
         bad.write_bytes(content)
-    good = write(tmp_path / "good.txt", "姓名：甲\n版本：A\n1. B\n")
+    good = write(tmp_path / "good.txt", "姓名：甲\n测验：mini-test-7-abc\n版本：A\n1. B\n")
     report = grade([bad, good], key)
     assert scores(report) == [("甲", 2)]
     assert len(report.failures) == 1
@@ -383,8 +387,8 @@ def test_unknown_encoding_is_refused(tmp_path: Path, key: AnswerKey) -> None:
 
 def test_same_name_twice_is_a_warning(tmp_path: Path, key: AnswerKey) -> None:
     """A member graded twice (two sheets with one name) is reported twice, with a warning."""
-    a = write(tmp_path / "a.txt", "姓名：甲\n版本：A\n1. B\n")
-    b = write(tmp_path / "b.txt", "姓名：甲\n版本：A\n2. C\n")
+    a = write(tmp_path / "a.txt", "姓名：甲\n测验：mini-test-7-abc\n版本：A\n1. B\n")
+    b = write(tmp_path / "b.txt", "姓名：甲\n测验：mini-test-7-abc\n版本：A\n2. C\n")
     report = grade([a, b], key)
     assert scores(report) == [("甲", 2), ("甲", 2)]
     assert problems(report) == [f"{b}: warning: 甲: this name was graded before ({a}); both are reported"]

@@ -30,8 +30,8 @@ SUFFIX = {"text": "txt", "html": "html"}
 #: Answer sheets graded beside the table: members whose items are plain tuples, one with a
 #: name to escape and half credit, one with every answer right.
 SHEETS = {
-    "甲.answers.txt": "姓名：甲 <b>&\n版本：A\n1. B\n3. AC\n5. 对\n7. 现场会议\n",
-    "乙.answers.txt": "姓名：乙\n版本：A\n1. B\n2. C\n3. ABC\n4. ABC\n5. 对\n6. 错\n7. 现场会议+云端会议\n8. 1+1+11\n",
+    "甲.answers.txt": "姓名：甲 <b>&\n测验：mini-test-7-abc\n版本：A\n1. B\n3. AC\n5. 对\n7. 现场会议\n",
+    "乙.answers.txt": "姓名：乙\n测验：mini-test-7-abc\n版本：A\n1. B\n2. C\n3. ABC\n4. ABC\n5. 对\n6. 错\n7. 现场会议+云端会议\n8. 1+1+11\n",
 }
 
 

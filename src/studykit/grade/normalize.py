@@ -8,12 +8,13 @@ collapsed.  Then, by item type:
 * choice items (:func:`read_choice`): letters in either case, with separators
   ``、，,;；/`` or none (``ACD`` = ``A、C、D``), inside brackets or followed by
   punctuation (``(A)``, ``[B]``, ``（B）``, ``D。``); or the option's text, several
-  joined by ``┋`` as survey tools export them; ``其他〖…〗`` is a free-text
-  choice that is never an option.  A letter followed by text (``A. 武汉大学``,
-  ``A 将抗疫经验…`` — the text may be cut short with ``…``) counts the option the
-  *text* names when it names one: letters change between versions of a paper,
-  option texts do not.  When the letter names another option the reading carries
-  a warning;
+  joined by ``┋`` as survey tools export them, or by ``、``/``，``/``；`` when every
+  piece is exactly one option's text (``楼栋长、网格长、单元长``); ``其他〖…〗`` is a
+  free-text choice that is never an option.  A letter followed by text
+  (``A. 武汉大学``, ``C 实践…``, ``C实践要求`` — see :func:`_letter_and_text`) is the
+  letter when the text fits its option (whole, cut short, abbreviated); when the text
+  names another option, that option with a warning (letters change between versions
+  of a paper, option texts do not); when it names none, the letter with a warning;
 * true_false (:func:`read_truth`): 对/错 (and traditional 對/錯), 正确/错误
   (正確/錯誤), √/×, ✓/✗ (and ✔/✘), T/F, true/false, 是/否;
 * fill_blank (:func:`read_blank`): any text, compared by :func:`blank_form`
@@ -43,6 +44,10 @@ UNANSWERED = frozenset({"", "(跳过)", "(空)", "跳过", "(未答)", "未答",
 _LETTER_SEPS = re.compile(r"[\s、,;/|.]+")
 _OTHER = re.compile(r"^其[他它]\s*[〖\[【](.*)[〗\]】]$", re.S)
 _LETTER_PREFIX = re.compile(r"^([A-Za-z])\s*[.、:)\s]\s*(.+)$", re.S)
+_LETTER_GLUED = re.compile(r"^([A-Za-z])([^\sA-Za-z].*)$", re.S)
+_LATIN = re.compile(r"[A-Za-z]")
+#: What joins option texts written for a multiple choice (after :func:`clean`).
+_JOINERS = re.compile(r"\s*[、,;]\s*")
 _QUOTES = dict.fromkeys(map(ord, "\"'“”‘’「」『』﹁﹂﹃﹄`"), None)
 _TRAILING = re.compile(r"[\s.。,、;:!?！？…~]+$")
 _TRUE = frozenset({"对", "對", "正确", "正確", "√", "✓", "✔", "t", "true", "是", "y", "yes", "☑"})
@@ -127,34 +132,108 @@ def _option_forms(options: tuple[str, ...]) -> dict[str, int]:
     return {blank_form(opt): i for i, opt in reversed(list(enumerate(options)))}
 
 
-def _named_option(text: str, forms: dict[str, int]) -> int | None:
-    """The option ``text`` names: its full text, or (four characters or more, cut
-    short as ``…`` shows) the start of exactly one option's text."""
-    form = blank_form(text)
-    index = forms.get(form)
-    if index is None and len(form) >= 4:
-        starts = {i for f, i in forms.items() if f.startswith(form)}
-        index = starts.pop() if len(starts) == 1 else None
-    return index
+@lru_cache(maxsize=1024)
+def _option_list(options: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(blank_form(opt) for opt in options)
 
 
-def _option_index(part: str, options: tuple[str, ...]) -> tuple[int | None, str]:
-    """``(index of the option part names, warning)``: ``(None, "")`` when it names none."""
-    forms = _option_forms(options)
-    index = forms.get(blank_form(part))
-    if index is not None:
-        return index, ""
+def _in_order(form: str, option: str) -> bool:
+    """Whether the characters of ``form`` appear in ``option`` in the same order."""
+    rest = iter(option)
+    return all(c in rest for c in form)
+
+
+def _fit(form: str, option: str) -> int:
+    """How a text (its :func:`blank_form`) fits an option's: 3 its whole text, 2 its start,
+    1 an abbreviation (two characters or more of it, in order: ``网格化`` for
+    ``以网格化推进社会治理精细化``), 0 not at all."""
+    if form == option:
+        return 3
+    if option.startswith(form):
+        return 2
+    return 1 if len(form) >= 2 and _in_order(form, option) else 0
+
+
+def _letter_and_text(part: str, options: tuple[str, ...]) -> tuple[int, str] | None:
+    """A letter followed by text (``C 实践…``, ``C、实践要求``, ``C实践要求``): ``(index, warning)``,
+    or ``None`` when ``part`` is no letter and text or cannot be read as one.
+
+    * the text fits the letter's option (its whole text, its start cut short, an
+      abbreviation) and is not another option's whole text: the letter, no warning;
+    * else, when the text names exactly one other option — its whole text, else its
+      start of two characters or more — that option, with a warning that letter and
+      text differ: letters change between versions of a paper, texts do not;
+    * else (the text fits several other options, only abbreviates one, or fits none)
+      the letter, with a warning saying so — unless the letter is not an option or the
+      text holds a Latin letter (``A 和 C``): then ``None``, nothing is guessed.
+
+    A letter glued to the text (no separator) is read only with an option's whole text:
+    ``C实践要求``, not ``C实践``."""
+    glued = False
     prefixed = _LETTER_PREFIX.match(part)
-    if not prefixed:
-        return None, ""
-    index = _named_option(prefixed.group(2), forms)
-    letter = prefixed.group(1).upper()
-    if index is None or letter == LETTERS[index]:
-        return index, ""
-    return index, (
-        f"the letter {letter} and the text {prefixed.group(2)[:20]!r} name different options; "
-        f"counted as {LETTERS[index]}, the option the text names"
+    if prefixed is None:
+        prefixed = _LETTER_GLUED.match(part)
+        glued = True
+        if prefixed is None:
+            return None
+    letter, text = prefixed.group(1).upper(), prefixed.group(2)
+    form = blank_form(text)
+    if not form:
+        return None
+    fits = [_fit(form, option) for option in _option_list(options)]
+    best = max(fits)
+    if glued and best < 3:
+        return None
+    own = LETTERS.index(letter)
+    own_fit = fits[own] if own < len(fits) else 0
+    if own_fit and (own_fit == 3 or best < 3):
+        return own, ""
+    # another option is named by its whole text, else by its start (two characters or more)
+    named = [i for i, f in enumerate(fits) if f == 3] or [i for i, f in enumerate(fits) if f == 2 and len(form) >= 2]
+    shown = text[:20]
+    if len(named) == 1:
+        return named[0], (
+            f"the letter {letter} and the text {shown!r} name different options; "
+            f"counted as {LETTERS[named[0]]}, the option the text names"
+        )
+    if own >= len(fits) or _LATIN.search(text):
+        return None
+    fitting = [LETTERS[i] for i, f in enumerate(fits) if f]
+    if fitting:
+        return own, (
+            f"the text {shown!r} after the letter {letter} fits option{'s' if len(fitting) > 1 else ''} "
+            f"{'、'.join(fitting)}, not {letter}; counted as {letter}, the letter written"
+        )
+    return own, (
+        f"the text {shown!r} after the letter {letter} is not the text of any option; "
+        f"counted as {letter}, the letter written"
     )
+
+
+def _joined_texts(part: str, options: tuple[str, ...]) -> list[int] | None:
+    """The options of ``part`` written as option texts joined by ``、``, ``，`` or ``；``
+    (``楼栋长、网格长、单元长``) when every piece is exactly one option's text (an option's
+    text holding ``、`` itself is one piece); else ``None``."""
+    cuts = [(m.start(), m.end()) for m in _JOINERS.finditer(part)]
+    if not cuts:
+        return None
+    forms = _option_forms(options)
+    starts = [0, *(end for _, end in cuts)]
+    ends = [*(start for start, _ in cuts), len(part)]
+    # reach[k]: the options read up to the start of piece k (None: not reachable)
+    reach: list[list[int] | None] = [[], *([None] * len(cuts))]
+    for k, begun in enumerate(reach):
+        if begun is None:
+            continue
+        for j in range(k, len(ends)):
+            index = forms.get(blank_form(part[starts[k] : ends[j]]))
+            if index is None:
+                continue
+            if j == len(ends) - 1:
+                return [*begun, index]
+            if reach[j + 1] is None:
+                reach[j + 1] = [*begun, index]
+    return None
 
 
 def _letters(part: str, n_options: int) -> tuple[list[str], str]:
@@ -185,16 +264,25 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
         if free:
             other = True
             continue
-        index, warning = _option_index(part, item.options) if item.options else (None, "")
+        index = _option_forms(item.options).get(blank_form(part)) if item.options else None
         if index is not None:
             chosen.add(LETTERS[index])
-            if warning:
-                warnings.append(warning)
             continue
         letters, why = _letters(part.strip(_LETTER_WRAP) or part, n_options)
-        if not letters:
-            return Reading("unreadable", shown=cleaned, problem=expected if why == "not letters" else why)
-        chosen.update(letters)
+        if letters:
+            chosen.update(letters)
+            continue
+        read = _letter_and_text(part, item.options) if item.options else None
+        if read is not None:
+            chosen.add(LETTERS[read[0]])
+            if read[1]:
+                warnings.append(read[1])
+            continue
+        joined = _joined_texts(part, item.options) if item.options else None
+        if joined is not None:
+            chosen.update(LETTERS[i] for i in joined)
+            continue
+        return Reading("unreadable", shown=cleaned, problem=expected if why == "not letters" else why)
     if not chosen and not other:
         return Reading("unanswered")
     letters_sorted = sorted(chosen)

@@ -3,9 +3,10 @@
 Forms read (by file suffix):
 
 * ``.txt`` — the answer sheet ``studykit quiz`` writes (see :mod:`studykit.key`):
-  ``姓名：``/``测验：``/``版本：`` lines (or ``name``/``quiz``/``version``), then one
-  line per item: number, separator (``.``, ``、``, ``：``, ``)``, space or none
-  before a letter) and answer; ``#`` lines are comments.
+  ``姓名：``/``测验：``/``版本：`` lines (or ``name``/``quiz``/``version``, or the
+  Traditional ``測驗：``), then one line per item: number (``1``, ``第1题``, ``第1題``),
+  separator (``.``, ``、``, ``：``, ``)``, space or none before a letter) and answer;
+  ``#`` lines are comments.
 * ``.yaml``/``.yml`` — the same as YAML: ``name``, ``quiz``, ``version`` and
   ``answers`` (a mapping number → answer, or a list in item order).
 * ``.csv`` and ``.xlsx`` — a table, one row per member: a name column and one
@@ -24,14 +25,16 @@ among the encodings Chinese Office, WPS and survey tools write (UTF-8, GB18030,
 Big5, UTF-16, UTF-32) — GB18030 whenever it fits — or as ``encoding`` says.
 Rows stream: a table is never held in memory.
 
-Problems are :class:`~studykit.errors.Problem` records: *warnings* (an answer
-to a number the paper does not have, an ignored column, a missing name) and
-*failures* (severity ``"error"``: a file or row that is not graded, with the
-reason — a quiz id or version that differs from the key's (versions compare
-case-insensitively), a sheet or a 版本 cell that does not say its version when
+Problems are :class:`~studykit.errors.Problem` records: *warnings* (an answer to a
+number the paper does not have, an ignored column, a missing name, a sheet that does
+not say its quiz) and *failures* (severity ``"error"``: a file or row that is not
+graded, with the reason — a quiz id or version that differs from the key's (versions
+compare case-insensitively), a sheet or a 版本 cell that does not say its version when
 the key has one (a table without a 版本 column is only a warning), a table whose
 question columns do not match the key's items, a question answered twice, an
-unreadable file).  Files are only ever read.
+unreadable file).  studykit's own files caught by a glob — the answer key, a text or
+CSV report, the blank 答题卡 — hold no member's answers: each is left out with a
+warning.  Files are only ever read.
 """
 
 from __future__ import annotations
@@ -64,16 +67,18 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _GB = {"gb2312", "gbk", "gb18030", "hz", "hz_gb_2312", "cp936"}
 _SAMPLE = 1 << 20
 
-_HEADER_LINE = re.compile(r"^(姓名|名字|name|测验|quiz|版本|version)\s*(?::|\s|$)\s*(.*)$", re.I)
-_ANSWER_LINE = re.compile(r"^(?:第\s*)?(\d+)\s*题?(?:\s*[.、:)\]]|(?=\D)|$)\s*(.*)$")
-_NUMBER_HEADER = re.compile(r"^(?:第\s*(\d+)\s*题|[Qq]\s*(\d+)|题\s*(\d+)|(\d+)\s*[.、:)]?)$")
+#: A sheet's head lines, in Simplified or Traditional characters (測驗 on a Big5 sheet).
+_HEADER_LINE = re.compile(r"^(姓名|名字|name|测验|測驗|quiz|版本|version)\s*(?::|\s|$)\s*(.*)$", re.I)
+_QUIZ_FIELDS = ("测验", "測驗", "quiz")
+_ANSWER_LINE = re.compile(r"^(?:第\s*)?(\d+)\s*[题題]?(?:\s*[.、:)\]]|(?=\D)|$)\s*(.*)$")
+_NUMBER_HEADER = re.compile(r"^(?:第\s*(\d+)\s*[题題]|[Qq]\s*(\d+)|[题題]\s*(\d+)|(\d+)\s*[.、:)]?)$")
 _SURVEY_PREFIX = re.compile(r"^\d+\s*[、.:)]\s*")
 _TAGS = re.compile(r"(?:\s*【[^】]*】)+\s*$")
 _TRAIL = re.compile(r"[\s:：?？*]+$")
 
 _NAME_HEADERS = {"姓名", "名字", "name", "您的姓名", "你的姓名", "党员姓名", "学员姓名", "真实姓名", "填写人", "答题人"}
-_QUIZ_HEADERS = {"测验", "quiz", "quiz_id", "测验编号"}
-_VERSION_HEADERS = {"版本", "version", "试卷版本", "卷别"}
+_QUIZ_HEADERS = {"测验", "測驗", "quiz", "quiz_id", "测验编号", "測驗編號"}
+_VERSION_HEADERS = {"版本", "version", "试卷版本", "試卷版本", "卷别", "卷別"}
 #: Columns survey tools and secretaries add that are not answers (compared case-folded).
 METADATA_HEADERS = frozenset(
     {
@@ -100,6 +105,11 @@ class _Fail(Exception):
         self.message = message
 
 
+class _LeftOut(_Fail):
+    """The file holds no member's answers and is studykit's own (the key, a report) caught by
+    a glob: it is left out with a warning, as nothing of a member's is lost."""
+
+
 # -- encodings -----------------------------------------------------------------
 #: What Chinese Office/WPS, Notepad and survey tools write; detection never guesses outside these
 #: (left free, charset-normalizer took short GBK files with full-width letters for Thai or Cyrillic).
@@ -115,7 +125,9 @@ def detect_encoding(path: str | Path) -> str:
     2. ``"utf-32"``/``"utf-16"`` when the file starts with their BOM (Excel's
        "Unicode text" is UTF-16 LE with BOM);
     3. else charset-normalizer's guess among :data:`CANDIDATE_ENCODINGS` only,
-       ``"gb18030"`` whenever it is among the candidates (it decodes GBK and GB2312).
+       ``"gb18030"`` whenever it is among the candidates (it decodes GBK and GB2312) —
+       unless Big5 is too and only the Big5 decoding holds more of a sheet's labels
+       (姓名, 測驗, 版本, 題: a Traditional sheet decodes as GB18030 into other characters).
        Its mess threshold is lifted to 1.0: full-width letters, √/× and ┋ read as
        "mess", yet a clean GB18030 decoding is what we want.
 
@@ -157,6 +169,8 @@ def detect_encoding(path: str | Path) -> str:
     matches = from_bytes(sample, cp_isolation=CANDIDATE_ENCODINGS, threshold=1.0)
     names = [m.encoding for m in matches]
     if any(n in _GB for n in names):
+        if "big5" in names and _labels(sample, "big5") > _labels(sample, "gb18030"):
+            return "big5"  # a Big5 sheet decodes as GB18030 too, but its 姓名/測驗/版本 only as Big5
         return "gb18030"
     best = matches.best()
     if best is None or best.encoding in ("ascii", "utf_8"):
@@ -165,6 +179,16 @@ def detect_encoding(path: str | Path) -> str:
             "give --encoding, e.g. --encoding gb18030)"
         )
     return str(best.encoding)
+
+
+#: Words an answer sheet or table carries (a sheet's labels, a table's header), in both scripts.
+_LABELS = ("姓名", "测验", "測驗", "版本", "题", "題")
+
+
+def _labels(sample: bytes, encoding: str) -> int:
+    """How often :data:`_LABELS` occur in ``sample`` decoded as ``encoding``."""
+    text = sample.decode(encoding, "ignore")
+    return sum(text.count(word) for word in _LABELS)
 
 
 def _check_encoding(encoding: str) -> str:
@@ -326,6 +350,10 @@ def _iter_file(
     def fail(line: int, where: str, message: str) -> None:
         sink(Problem(name, line, where, message))
 
+    why = _not_a_file(path)
+    if why:
+        fail(0, "", why)
+        return
     if suffix in SHEET_SUFFIXES:
         reader = lambda: _read_txt(path, name, key, name_column, encoding, warn, fail, last_row)  # noqa: E731
     elif suffix in YAML_SUFFIXES:
@@ -342,11 +370,10 @@ def _iter_file(
     else:
         fail(0, "", "unknown kind of file (expected .txt or .yaml answer sheets, .csv or .xlsx tables)")
         return
-    if not path.is_file():
-        fail(0, "", "is a folder, not a file" if path.is_dir() else "file not found")
-        return
     try:
         yield from reader()
+    except _LeftOut as exc:
+        warn(exc.line, "", exc.message)
     except _Fail as exc:
         fail(exc.line, "", exc.message)
     except AnswerFileError as exc:
@@ -363,6 +390,23 @@ def _iter_file(
         fail(last_row[0] + 1, "", f"not a readable CSV table ({exc}); the rest of the file is not graded")
     except OSError as exc:
         fail(0, "", f"cannot read: {exc.strerror or exc}")
+
+
+def _not_a_file(path: Path) -> str:
+    """Why ``path`` is no file to read ("" when it is one), checked before its suffix: a folder,
+    a missing file — a shell pattern that matched nothing stays as typed (``*.nomatch``)."""
+    try:
+        st = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError, ValueError):  # ValueError: a NUL in the name
+        pattern = any(c in str(path) for c in "*?[")
+        return "file not found (a pattern that matched nothing?)" if pattern else "file not found"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISDIR(st.st_mode):
+        return "is a folder, not a file"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file"
+    return ""
 
 
 # -- sheets --------------------------------------------------------------------
@@ -419,8 +463,12 @@ def _finish_sheet(
     answers: list[GivenAnswer],
     warn: Callable[[int, str, str], None],
     pending: list[tuple[int, str, str]] | None = None,
+    *,
+    quiz_field: str,
 ) -> Submission:
-    """Check identity and numbers, then emit the sheet's warnings in line order."""
+    """Check identity and numbers, then emit the sheet's warnings in line order.  A sheet
+    that does not say its quiz (no ``quiz_field``, or a blank one) is graded with a warning
+    naming the key's quiz: against another quiz's key it would score nonsense unflagged."""
     _check_identity(key, head)
     notes = list(pending or [])
     member = head.name or _fallback_name(name)
@@ -444,6 +492,14 @@ def _finish_sheet(
         kept.append(a)
     if not head.name:
         notes.append((0, "", f"no name on the sheet (姓名：); graded as {member!r}, from the file name"))
+    if not head.quiz:
+        notes.append(
+            (
+                0,
+                member,
+                f"the sheet does not say which quiz it is (no {quiz_field}); graded with the key of quiz {key.quiz_id}",
+            )
+        )
     if not any(a.text for a in kept):
         notes.append((0, member, "no answers on the sheet; every question scores 0"))
     for note in sorted(notes, key=lambda n: n[0]):
@@ -463,15 +519,13 @@ def _read_txt(
 ) -> Iterator[Submission | TableRow]:
     """A .txt file: an answer sheet, or — when its first non-empty line holds two or more
     tabs — a tab-separated table (Excel's "Unicode text" export).  studykit's own text
-    report (``测验成绩``, then ``测验 <quiz id> · …``), caught by a glob, fails."""
+    report (``测验成绩``, then ``测验 <quiz id> · …``), caught by a glob, is left out with a warning."""
     text = _read_text(path, encoding)
     lines = ((number, line.strip()) for number, line in enumerate(text.splitlines(), 1) if line.strip())
     (at, first), (_, second) = next(lines, (0, "")), next(lines, (0, ""))
     if (first == "测验成绩" or first.startswith("测验成绩 · ")) and second.startswith("测验 "):
-        raise _Fail(
-            at,
-            "this is a studykit grade report (the text report, headed 测验成绩), not members' answers; "
-            "leave it out of the answer files",
+        raise _LeftOut(
+            at, "this is a studykit grade report (the text report, headed 测验成绩), not members' answers; left out"
         )
     if first.count("\t") >= 2:
         rows = csv.reader(io.StringIO(text, newline=""), "excel-tab")
@@ -507,7 +561,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             field, value = m.group(1).casefold(), m.group(2).strip()
             if field in ("姓名", "名字", "name"):
                 head.name = value
-            elif field in ("测验", "quiz"):
+            elif field in _QUIZ_FIELDS:
                 head.quiz, head.quiz_line = value, number
             else:
                 head.version, head.version_line = value, number
@@ -523,7 +577,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     if not head.name and not any(a.text for a in answers):  # the 答题卡 as printed, caught by a glob
         warn(0, "", "a blank answer sheet (no 姓名 and no answer filled in); left out")
         return None
-    return _finish_sheet(name, key, head, answers, warn, pending)
+    return _finish_sheet(name, key, head, answers, warn, pending, quiz_field="测验： line")
 
 
 def _yaml_text(value: Any) -> str:
@@ -554,16 +608,16 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
     if not isinstance(data, YMap):
         raise _Fail(0, "expected a mapping with name, quiz, version and answers")
     if "studykit_key" in data:  # the key beside the sheets, caught by a glob
-        raise _Fail(
+        raise _LeftOut(
             data.key_lines["studykit_key"],
-            "this is a studykit answer key (studykit_key), not members' answers; "
-            "leave it out of the answer files and give it with --key",
+            "this is a studykit answer key (studykit_key), not members' answers; left out (give it with --key)",
         )
     head = _SheetHead()
     for field, attr in (
         ("姓名", "name"),
         ("name", "name"),
         ("测验", "quiz"),
+        ("測驗", "quiz"),
         ("quiz", "quiz"),
         ("版本", "version"),
         ("version", "version"),
@@ -588,7 +642,7 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
             answers.append(GivenAnswer(i, _yaml_text(v), line))
     elif raw is not None:
         raise _Fail(data.key_lines[field], "field 'answers': expected a mapping from question number to answer")
-    return _finish_sheet(name, key, head, answers, warn)
+    return _finish_sheet(name, key, head, answers, warn, quiz_field="quiz: field")
 
 
 # -- tables --------------------------------------------------------------------
@@ -691,10 +745,9 @@ def _layout(
         stems.setdefault(_stem_form(it.stem), []).append(it)
     cleaned = [clean(h) for h in header]
     if set(cleaned) >= REPORT_HEADERS:
-        raise _Fail(
+        raise _LeftOut(
             row,
-            "this is a studykit grade report (columns 名次, 得分, 满分, 百分比, 结果), not members' answers; "
-            "leave it out of the answer files",
+            "this is a studykit grade report (columns 名次, 得分, 满分, 百分比, 结果), not members' answers; left out",
         )
 
     def label(i: int) -> str:
