@@ -1,0 +1,98 @@
+"""What the grade reports print: points with half credit, the multiple-choice rule, and the
+order of a member's speeches in JSON — exact values, through ``studykit grade``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from studykit.cli import main
+from studykit.grade.report._common import pts
+from studykit.key import AnswerKey, dump_key
+
+#: 张三 earns half of item 3 (1.25 points → 0.625) and of item 4 (3.75 → 1.875);
+#: 李四 half of item 3 only.  Scores 4.5 and 2.625, mean and median 3.5625.
+ZHANG = "姓名：张三\n版本：A\n1. B\n3. AB\n4. AB\n"
+LI = "姓名：李四\n版本：A\n1. B\n3. AB\n"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["grade", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture()
+def half_credit(tmp_path: Path, key: AnswerKey, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A key whose multiples are worth 1.25 and 3.75 points, scored with half credit."""
+    monkeypatch.chdir(tmp_path)
+    items = list(key.items)
+    items[2] = replace(items[2], points=1.25)
+    items[3] = replace(items[3], points=3.75)
+    key = replace(key, items=tuple(items), multiple_scoring="partial")
+    (tmp_path / "q.key.yaml").write_text(dump_key(key), encoding="utf-8")
+    (tmp_path / "张三.answers.txt").write_text(ZHANG, encoding="utf-8")
+    (tmp_path / "李四.answers.txt").write_text(LI, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (None, "—"),
+        (2.0, "2"),
+        (1.5, "1.5"),
+        (0.625, "0.625"),
+        (1.875, "1.875"),
+        (0.1 + 0.2, "0.3"),
+        (3.5625, "3.563"),  # a mean: rounded half up, not to the even 3.562
+        (0.0005, "0.001"),
+        (0.0004, "0"),
+        (1234.875, "1234.875"),
+    ],
+)
+def test_points_print_with_up_to_three_decimals(value: float | None, shown: str) -> None:
+    """Points (≤ 2 decimals, half credit adds a third) print exactly, means rounded half up
+    to 3 decimals; trailing zeros dropped."""
+    assert pts(value) == shown
+
+
+def test_text_report_prints_half_credit_exactly(half_credit: Path) -> None:
+    """0.625 and 1.875 print as such (not 0.62 beside 1.88) in every line holding points."""
+    code, out, _ = run("张三.answers.txt", "李四.answers.txt", "--key", "q.key.yaml")
+    assert code == 0
+    lines = out.splitlines()
+    assert "共 2 人 · 平均 3.563 分 · 中位数 3.563 分 · 最高 4.5 分 · 最低 2.625 分 · 及格 0 人" in lines
+    assert "    2. 李四  2.625/15  17.5%  不及格" in lines
+    assert "  tian-yipeng：0.625/2.25 分（27.8%）  ← 建议重学" in lines
+    assert "  zhao-xianfu：0.938/5.75 分（16.3%）  ← 建议重学" in lines
+    assert "  各篇：intro 2/4 · ren-jiantao 0/3 · tian-yipeng 0.625/2.25 · zhao-xianfu 1.875/5.75" in lines
+    assert "    3. [多选 1.25分] 部分得分：作答 A、B，正确答案 A、B、C，得 0.625 分" in lines
+    assert "    4. [多选 3.75分] 部分得分：作答 A、B，正确答案 A、B、C，得 1.875 分" in lines
+    assert "  第4题 多选 3.75分  通过率 0.00  区分度 +0.00  A 1 · B 1 · C 0 · D 0 · 未答 1" in lines
+
+
+def test_csv_report_prints_half_credit_exactly(half_credit: Path) -> None:
+    code, out, _ = run("张三.answers.txt", "李四.answers.txt", "--key", "q.key.yaml", "--format", "csv")
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "1,张三,张三.answers.txt,,4.5,15,30.0,不及格,2,0,0.625,1.875,2,0,0.625,1.875,0,0,0,0,2、3、4、5、6、7、8",
+        "2,李四,李四.answers.txt,,2.625,15,17.5,不及格,2,0,0.625,0,2,0,0.625,0,0,0,0,0,2、3、4、5、6、7、8",
+    ]
+
+
+def test_html_report_prints_half_credit_exactly(half_credit: Path) -> None:
+    code, out, _ = run("张三.answers.txt", "李四.answers.txt", "--key", "q.key.yaml", "--format", "html")
+    assert code == 0
+    for fragment in (
+        "<p>共 2 人 · 平均 3.563 分 · 中位数 3.563 分 · 最高 4.5 分 · 最低 2.625 分 · 及格 0 人</p>",
+        '<td>李四</td><td class="num">2.625/15</td>',
+        '<td>zhao-xianfu</td><td class="num">0.938/5.75</td>',
+        "<p>各篇：intro 2/4 · ren-jiantao 0/3 · tian-yipeng 0.625/2.25 · zhao-xianfu 1.875/5.75</p>",
+        '<p>2.625/15 分，17.5%，<span class="fail">不及格</span></p>',
+        '<li class="miss">4. [多选 3.75分] 部分得分：作答 A、B，正确答案 A、B、C，得 1.875 分</li>',
+    ):
+        assert fragment in out, fragment
+    assert "0.62/" not in out and "1.88" not in out
