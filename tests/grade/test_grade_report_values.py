@@ -3,6 +3,7 @@ order of a member's speeches in JSON — exact values, through ``studykit grade`
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -96,3 +97,36 @@ def test_html_report_prints_half_credit_exactly(half_credit: Path) -> None:
     ):
         assert fragment in out, fragment
     assert "0.62/" not in out and "1.88" not in out
+
+
+def single_only(folder: Path, key: AnswerKey, **changes: str) -> None:
+    """Write a key of ``key``'s singles, true/false and fill-blank items (no multiple) to q.key.yaml."""
+    items = tuple(it for it in key.items if it.type != "multiple")
+    (folder / "q.key.yaml").write_text(dump_key(replace(key, items=items, **changes)), encoding="utf-8")
+
+
+@pytest.mark.parametrize("rule", ["all-or-nothing", "partial"])
+def test_no_multiple_items_no_multiple_rule(tmp_path: Path, key: AnswerKey, monkeypatch: pytest.MonkeyPatch,
+                                            rule: str) -> None:  # fmt: skip
+    """A paper without multiple-choice items: the text and HTML headers leave the rule out
+    (it applies to nothing); JSON keeps its multiple_scoring field."""
+    monkeypatch.chdir(tmp_path)
+    single_only(tmp_path, key, multiple_scoring=rule)
+    (tmp_path / "张三.answers.txt").write_text(ZHANG, encoding="utf-8")
+    code, out, _ = run("张三.answers.txt", "--key", "q.key.yaml")
+    assert (code, out.splitlines()[1]) == (0, "测验 mini-test-7-abc · 版本 A · 满分 10 分 · 及格线 60%")
+    code, out, _ = run("张三.answers.txt", "--key", "q.key.yaml", "--format", "html")
+    assert code == 0
+    assert "<p>测验 mini-test-7-abc · 版本 A · 满分 10 分 · 及格线 60%</p>" in out
+    assert "多选题" not in out
+    code, out, _ = run("张三.answers.txt", "--key", "q.key.yaml", "--format", "json")
+    assert (code, json.loads(out)["quiz"]["multiple_scoring"]) == (0, rule)
+
+
+def test_multiple_items_keep_the_rule(half_credit: Path) -> None:
+    """With multiple-choice items the header still says how they were scored."""
+    _, out, _ = run("张三.answers.txt", "--key", "q.key.yaml")
+    assert (
+        out.splitlines()[1]
+        == "测验 mini-test-7-abc · 版本 A · 满分 15 分 · 多选题少选得一半分、错选不得分 · 及格线 60%"
+    )

@@ -41,6 +41,14 @@ def pts(value: float | None) -> str:
     return text.rstrip("0").rstrip(".")
 
 
+def rule_part(report: GroupReport) -> list[str]:
+    """The header's part naming the multiple-choice scoring rule (``多选题全对才得分``),
+    as a list of one; none when the paper has no multiple-choice item to apply it to."""
+    if not any(it.type == "multiple" for it in report.key.items):
+        return []
+    return [RULE_NAMES.get(report.multiple_scoring, report.multiple_scoring)]
+
+
 def pct(value: float | None, mark: float | None = None) -> str:
     """A percentage (0–100) as :func:`percent_number` prints it, with ``%``: ``66.7%``; ``—`` for none."""
     return "—" if value is None else f"{percent_number(value, mark)}%"
