@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from gradekit import MINI
 from studykit.cli import main
+from studykit.grade import grade_files
 from studykit.grade.report._common import pts
+from studykit.grade.report.json import report_data
 from studykit.key import AnswerKey, dump_key
 
 #: 张三 earns half of item 3 (1.25 points → 0.625) and of item 4 (3.75 → 1.875);
@@ -130,3 +133,32 @@ def test_multiple_items_keep_the_rule(half_credit: Path) -> None:
         out.splitlines()[1]
         == "测验 mini-test-7-abc · 版本 A · 满分 15 分 · 多选题少选得一半分、错选不得分 · 及格线 60%"
     )
+
+
+def test_json_member_speeches_follow_the_article(tmp_path: Path, key: AnswerKey,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """A paper in another order than the article's: a member's ``speeches`` in JSON follow
+    the report's ``speeches`` (the article's), as the text report's 各篇 line does — both
+    the streamed writer and report_data."""
+    monkeypatch.chdir(tmp_path)
+    backwards = replace(key, items=key.items[::-1])
+    (tmp_path / "q.key.yaml").write_text(dump_key(backwards), encoding="utf-8")
+    (tmp_path / "张三.answers.txt").write_text(ZHANG, encoding="utf-8")
+    (tmp_path / "李四.answers.txt").write_text(LI, encoding="utf-8")
+    article = ["intro", "ren-jiantao", "tian-yipeng", "zhao-xianfu"]
+    code, out, _ = run("张三.answers.txt", "李四.answers.txt", "--key", "q.key.yaml", "--bank", str(MINI),
+                       "--format", "json")  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    assert [s["speech"] for s in data["speeches"]] == article
+    assert list(data["members"][0]["speeches"].items()) == [
+        ("intro", {"earned": 2, "points": 4}),
+        ("ren-jiantao", {"earned": 0, "points": 3}),
+        ("tian-yipeng", {"earned": 0, "points": 5}),
+        ("zhao-xianfu", {"earned": 0, "points": 6}),
+    ]
+    assert [list(m["speeches"]) for m in data["members"]] == [article, article]
+    from studykit.bank import load_bank
+
+    report = grade_files(["张三.answers.txt", "李四.answers.txt"], backwards, bank=load_bank(MINI))
+    assert [list(m["speeches"]) for m in report_data(report)["members"]] == [article, article]

@@ -314,3 +314,12 @@ def key_speeches(key: AnswerKey) -> list[tuple[str, list[int]]]:
     for k, it in enumerate(key.items):
         by_speech.setdefault(it.speech, []).append(k)
     return list(by_speech.items())
+
+
+def report_speeches(report: GroupReport) -> list[tuple[str, list[int]]]:
+    """Each speech id of ``report.key`` with the indices of its items, in the order of
+    ``report.speeches`` (the article's), then any speech it lacks in key order."""
+    by_speech = dict(key_speeches(report.key))
+    order = [s.speech for s in report.speeches if s.speech in by_speech]
+    order += [sid for sid in by_speech if sid not in order]
+    return [(sid, by_speech[sid]) for sid in order]
