@@ -427,15 +427,22 @@ def test_cli_review_decks_when_the_report_cannot_be_written_writes_no_deck(folde
 
 
 def test_cli_report_onto_a_review_deck_is_refused(folder: Path) -> None:
-    """-o naming one of the decks would lose the report or the deck: refused, nothing written."""
+    """-o naming one of the decks would lose the report or the deck: refused, nothing written —
+    by its name (grade writes no .apkg report), or through a link to it."""
     args = ["grade", "张三.answers.txt", "李四.answers.txt", "王五.answers.txt", "--key", "q.key.yaml"]
     result = CliRunner().invoke(
         main, [*args, "--bank", str(MINI_BANK), "-o", "错题本/张三.apkg", "--review-decks", "错题本"]
     )
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.endswith(
+        f"Error: output {Path('错题本', '张三.apkg')}: grade writes .txt, .csv, .json or .html (.htm) reports, "
+        "not .apkg\n"
+    )
+    (folder / "成绩.html").symlink_to(Path("错题本", "张三.apkg"))
+    result = CliRunner().invoke(main, [*args, "--bank", str(MINI_BANK), "-o", "成绩.html", "--review-decks", "错题本"])
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.endswith(
-        f"Error: -o {Path('错题本', '张三.apkg')} is the review deck of '张三'; "
-        "refusing to overwrite it — choose another path\n"
+        "Error: -o 成绩.html is the review deck of '张三'; refusing to overwrite it — choose another path\n"
     )
     assert not (folder / "错题本").exists()
 

@@ -356,7 +356,7 @@ def _one_key(ctx: click.Context, param: click.Parameter, values: tuple[Path, ...
     "--format",
     "fmt",
     type=click.Choice(["text", "csv", "json", "html"]),
-    help="Report format. Default: from the -o suffix (.csv .json .html), else text.",
+    help="Report format. Default: from the -o suffix (.txt .csv .json .html .htm), which must agree; else text.",
 )
 @click.option(
     "--multiple-scoring",
@@ -416,7 +416,8 @@ def grade(
 
     from ._output import Content, write_files
     from .errors import AnswerFileError
-    from .grade import choose_bank, format_for, grade_files, report_writer, stream_report
+    from .grade import choose_bank, grade_files, report_writer, stream_report
+    from .grade.report import output_format
     from .key import load_key
 
     if output is not None:
@@ -425,6 +426,10 @@ def grade(
         refuse_overwrite(output, answers, "an answer file")
         refuse_overwrite(output, [key_path], "the answer key")
         refuse_overwrite(output, [bank_path] if bank_path else [], "the bank")
+    try:  # before anything is read: a report in 成绩.xlsx would not open in Excel
+        fmt = output_format(output, fmt)
+    except ValueError as exc:
+        raise click.UsageError(str(exc), ctx=click.get_current_context()) from None
     key = load_key(key_path)
     bank, note = choose_bank(key, bank_path)
     if output is not None:  # the bank picked without --bank, and the article, are inputs too
@@ -459,7 +464,6 @@ def grade(
         )
     if not report.members:
         raise AnswerFileError("no answers could be graded")
-    fmt = format_for(output, fmt)
     outputs: dict[Path, Content] = {}
     if output is not None:
         outputs[output] = report_writer(report, fmt)
