@@ -510,12 +510,25 @@ def _stream_to_stdout(write: Callable[[BinaryIO], None]) -> None:
         sys.exit(1)
 
 
+def _one_report(ctx: click.Context, param: click.Parameter, values: tuple[Path, ...]) -> Path | None:
+    """At most one --from-report: click would silently keep the last of several."""
+    if len(values) > 1:
+        raise click.BadParameter(
+            f"give one report, not {len(values)} (a handout keeps what the group of one graded quiz got wrong)",
+            ctx=ctx,
+            param=param,
+        )
+    return values[0] if values else None
+
+
 @main.command()
 @BANK_OPTION
 @click.option("--speech", "speeches", multiple=True, metavar="ID", help="Only this speech (repeatable). Default: all.")
 @click.option(
     "--from-report",
     "report_path",
+    multiple=True,
+    callback=_one_report,
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="REPORT.json",
     help="The JSON report of studykit grade: keep only what the group got wrong, worst first.",

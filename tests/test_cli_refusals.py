@@ -1,0 +1,41 @@
+"""Options given twice or files given in the wrong place: a clear message naming what was
+given and what was expected, never a silent choice or a pile of beside-the-point errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from skpaths import MINI_BANK
+from studykit.cli import main
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), prog_name="studykit")
+    return result.exit_code, result.stdout, result.stderr
+
+
+def usage(command: str, message: str) -> str:
+    return f"Usage: studykit {command} [OPTIONS]{' ANSWERS...' if command == 'grade' else ''}\n" + (
+        f"Try 'studykit {command} --help' for help.\n\nError: {message}\n"
+    )
+
+
+# -- an option given twice --------------------------------------------------------
+
+
+def test_handout_refuses_a_second_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--from-report A.json --from-report B.json` used only B: refused as grade refuses a
+    second --key, before anything is read or written."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("handout", "--bank", str(MINI_BANK), "--from-report", "A.json", "--from-report", "B.json")
+    message = (
+        "Invalid value for '--from-report': give one report, not 2 "
+        "(a handout keeps what the group of one graded quiz got wrong)"
+    )
+    assert (code, out, err) == (2, "", usage("handout", message))
+    assert list(tmp_path.iterdir()) == []
