@@ -39,3 +39,20 @@ def test_handout_refuses_a_second_report(tmp_path: Path, monkeypatch: pytest.Mon
     )
     assert (code, out, err) == (2, "", usage("handout", message))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_quiz_refuses_points_for_a_type_given_twice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--points single=2 --points single=3` kept the last silently: refused, naming both."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("quiz", "--bank", str(MINI_BANK), "--points", "single=2", "--points", "single=3")
+    message = "Invalid value for '--points': single given twice (single=2, then single=3; give each type once)"
+    assert (code, out, err) == (2, "", usage("quiz", message))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_quiz_points_for_different_types_are_kept(tmp_path: Path) -> None:
+    code, _, _ = run("quiz", "--bank", str(MINI_BANK), "--seed", "2", "--type", "single", "--type", "multiple",
+                       "--points", "single=1.5", "--points", "multiple=4", "-o", str(tmp_path / "q.md"))  # fmt: skip
+    assert code == 0
+    text = (tmp_path / "q.md").read_text(encoding="utf-8")
+    assert "每题1.5分" in text and "每题4分" in text

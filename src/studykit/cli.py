@@ -182,13 +182,23 @@ def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 
 
 def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, float]:
-    """``--points multiple=4 --points single=1.5`` → ``{"multiple": 4.0, "single": 1.5}``."""
+    """``--points multiple=4 --points single=1.5`` → ``{"multiple": 4.0, "single": 1.5}``;
+    a type given twice is refused (a dict would silently keep the last)."""
     from .quiz import parse_points
 
-    try:
-        return dict(parse_points(v) for v in values)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+    points: dict[str, float] = {}
+    given: dict[str, str] = {}
+    for value in values:
+        try:
+            name, number = parse_points(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+        if name in given:
+            raise click.BadParameter(
+                f"{name} given twice ({given[name]}, then {value.strip()}; give each type once)", ctx=ctx, param=param
+            )
+        points[name], given[name] = number, value.strip()
+    return points
 
 
 @main.command()
