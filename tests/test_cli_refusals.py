@@ -56,3 +56,24 @@ def test_quiz_points_for_different_types_are_kept(tmp_path: Path) -> None:
     assert code == 0
     text = (tmp_path / "q.md").read_text(encoding="utf-8")
     assert "每题1.5分" in text and "每题4分" in text
+
+
+# -- anki -o without a file name -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        (".apkg", "'.apkg' is not a file name, only the suffix (expected NAME.apkg, e.g. 省域治理.apkg)"),
+        ("decks/.apkg", "'decks/.apkg' is not a file name, only the suffix (expected NAME.apkg, e.g. 省域治理.apkg)"),
+        ("", "'' is empty (expected NAME.apkg, e.g. 省域治理.apkg)"),
+        ("d.zip", "'d.zip' does not end in .apkg (Anki imports only .apkg packages)"),
+    ],
+)
+def test_anki_output_without_a_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: str,
+                                    message: str) -> None:  # fmt: skip
+    """`-o .apkg` said it did not end in .apkg, `-o ''` that '.' did not: each says what it is."""
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("anki", "--bank", str(MINI_BANK), "-o", output)
+    assert (code, out, err) == (2, "", usage("anki", f"Invalid value for '-o' / '--output': {message}"))
+    assert list(tmp_path.iterdir()) == []

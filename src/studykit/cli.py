@@ -96,7 +96,15 @@ def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -
 
 
 def _apkg_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
-    if value is not None and value.suffix.lower() != ".apkg":
+    """``-o PATH.apkg``: a file name ending in .apkg (``.apkg`` alone is a hidden name without a suffix)."""
+    if value is None:
+        return None
+    expected = "(expected NAME.apkg, e.g. 省域治理.apkg)"
+    if str(value) == ".":  # click turns '' into Path('.'); a real '.' is refused by click as a folder
+        raise click.BadParameter(f"'' is empty {expected}")
+    if value.name.lower() == ".apkg":
+        raise click.BadParameter(f"'{value}' is not a file name, only the suffix {expected}")
+    if value.suffix.lower() != ".apkg":
         raise click.BadParameter(f"'{value}' does not end in .apkg (Anki imports only .apkg packages)")
     return value
 
