@@ -77,3 +77,30 @@ def test_anki_output_without_a_name(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     code, out, err = run("anki", "--bank", str(MINI_BANK), "-o", output)
     assert (code, out, err) == (2, "", usage("anki", f"Invalid value for '-o' / '--output': {message}"))
     assert list(tmp_path.iterdir()) == []
+
+
+# -- a file given in another's place -----------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["check"], ["anki"], ["quiz"], ["handout"]])
+def test_an_answer_key_given_as_the_bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         command: list[str]) -> None:  # fmt: skip
+    """--bank X.key.yaml listed 12 'unknown top-level key' errors: one line says what it is."""
+    monkeypatch.chdir(tmp_path)
+    key = GOLDEN / "mini-seed7.key.yaml"
+    assert run(*command, "--bank", str(key)) == (
+        1,
+        "",
+        f"Error: {key}: this is a studykit answer key, not a question bank (give it with grade --key)\n",
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_grade_report_given_as_the_bank(tmp_path: Path) -> None:
+    report = tmp_path / "成绩.json"
+    report.write_text('{\n  "studykit_grade_report": 1,\n  "quiz": {}\n}\n', encoding="utf-8")
+    assert run("check", "--bank", str(report)) == (
+        1,
+        "",
+        f"Error: {report}: this is a studykit grade report, not a question bank (give it with handout --from-report)\n",
+    )
