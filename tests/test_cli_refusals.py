@@ -104,3 +104,45 @@ def test_a_grade_report_given_as_the_bank(tmp_path: Path) -> None:
         "",
         f"Error: {report}: this is a studykit grade report, not a question bank (give it with handout --from-report)\n",
     )
+
+
+SHEETS = {
+    # ASCII colons: YAML reads a mapping, then fails on the answers
+    "ascii": "姓名: 张三\n测验: mini-test-7-31064727\n1. B\n2. ACD\n",
+    # full-width colons: YAML reads one text
+    "fullwidth": "姓名：张三\n测验：mini-test-7-31064727\n1. B\n",
+    # the blank 答题卡 as studykit quiz writes it
+    "blank": (GOLDEN / "mini-seed7.answers.txt").read_text(encoding="utf-8"),
+    # a YAML sheet
+    "yaml": "name: 张三\nquiz: mini-test-7-31064727\nanswers: {1: B, 2: ACD}\n",
+}
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_an_answer_sheet_given_as_the_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sheet: str) -> None:
+    """`grade --key s1.txt` said 'YAML syntax error' (or 'not a studykit answer key'): it says
+    the file is an answer sheet, and where each belongs."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s1.txt").write_text(SHEETS[sheet], encoding="utf-8")
+    assert run("grade", "s1.txt", "--key", "s1.txt") == (
+        1,
+        "",
+        "Error: s1.txt: this is an answer sheet, not an answer key (give it as an answer file; "
+        "--key takes the *.key.yaml written by studykit quiz)\n",
+    )
+
+
+def test_other_files_given_as_the_key_keep_their_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file that is neither a key nor a sheet is still 'not a studykit answer key'; broken
+    YAML that does not begin as a sheet is still a YAML error."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("会议纪要\n", encoding="utf-8")
+    (tmp_path / "broken.key.yaml").write_text("studykit_key: 1\nitems: [\n", encoding="utf-8")
+    assert run("grade", "notes.txt", "--key", "notes.txt") == (
+        1,
+        "",
+        "Error: notes.txt is not a studykit answer key (expected the *.key.yaml written by studykit quiz)\n",
+    )
+    code, out, err = run("grade", "notes.txt", "--key", "broken.key.yaml")
+    assert (code, out) == (1, "")
+    assert err.endswith("Error: answer key broken.key.yaml is not valid YAML\n")
