@@ -427,15 +427,22 @@ def test_cli_review_decks_when_the_report_cannot_be_written_writes_no_deck(folde
 
 
 def test_cli_report_onto_a_review_deck_is_refused(folder: Path) -> None:
-    """-o naming one of the decks would lose the report or the deck: refused, nothing written."""
+    """-o naming one of the decks would lose the report or the deck: refused, nothing written —
+    by its name (grade writes no .apkg report), or through a link to it."""
     args = ["grade", "张三.answers.txt", "李四.answers.txt", "王五.answers.txt", "--key", "q.key.yaml"]
     result = CliRunner().invoke(
         main, [*args, "--bank", str(MINI_BANK), "-o", "错题本/张三.apkg", "--review-decks", "错题本"]
     )
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.endswith(
+        f"Error: output {Path('错题本', '张三.apkg')}: grade writes .txt, .csv, .json or .html (.htm) reports, "
+        "not .apkg\n"
+    )
+    (folder / "成绩.html").symlink_to(Path("错题本", "张三.apkg"))
+    result = CliRunner().invoke(main, [*args, "--bank", str(MINI_BANK), "-o", "成绩.html", "--review-decks", "错题本"])
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.endswith(
-        f"Error: -o {Path('错题本', '张三.apkg')} is the review deck of '张三'; "
-        "refusing to overwrite it — choose another path\n"
+        "Error: -o 成绩.html is the review deck of '张三'; refusing to overwrite it — choose another path\n"
     )
     assert not (folder / "错题本").exists()
 
@@ -466,3 +473,23 @@ def test_questions_the_bank_lost_are_left_out_and_named(bank: Bank, tmp_path: Pa
     assert summary.report("out") == (
         "warning: question 'gone-01' is not in the bank; left out of the review decks\nout: 1 review deck, 1 note"
     )
+
+
+def test_deck_description_prints_the_score_as_the_report_does(bank: Bank, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deck's description gives the member's score as the grade report prints it: half
+    credit of 99.75 points on a 1,300-point paper is 1099.875, not ``:g``'s 1099.88."""
+    import studykit.review
+
+    key = make_key(bank, QUIZ1)
+    items = tuple(dataclasses.replace(it, points=99.75 if it.question_id == "tian-01" else 150) for it in key.items)
+    report = grade(dataclasses.replace(key, items=items), {"李四": LI1})
+    descriptions: list[str] = []
+    build = studykit.review.build_deck
+
+    def recording(*args: object, **kwargs: object) -> genanki.Deck:
+        descriptions.append(str(kwargs["description"]))
+        return build(*args, **kwargs)
+
+    monkeypatch.setattr(studykit.review, "build_deck", recording)
+    review_deck_files(report, bank, "错题本", timestamp=T1)
+    assert descriptions == ["<b>李四 · 省域治理现代化小测</b><br>测验 mini-test-3-aaaa · 1099.875/1299.75 分 · 错 2 题"]

@@ -156,6 +156,13 @@ def summarize(bank: Bank) -> str:
     )
 
 
+#: Top-level keys of files studykit writes that are not banks: (key, what the file is, where it goes).
+_OTHER_FILES = (
+    ("studykit_key", "a studykit answer key", "grade --key"),
+    ("studykit_grade_report", "a studykit grade report", "handout --from-report"),
+)
+
+
 class _Validator:
     """Collects every problem of one bank file; one instance per load."""
 
@@ -200,6 +207,7 @@ class _Validator:
             problem = Problem(self.name, line, "", "not UTF-8 text (save the bank as UTF-8)")
             raise BankError(f"{self.name} is not UTF-8", (problem,)) from None
         data, problems = load_text_yaml(text, self.name, report_duplicates=False)
+        self.refuse_other_studykit_file(data)
         self.errors.extend(problems)
         self.root = self.path.resolve().parent
         self.digest = hashlib.sha256(raw)
@@ -213,6 +221,15 @@ class _Validator:
             )
             raise BankError(f"{self.name}: {kinds}", tuple(found))
         return bank
+
+    def refuse_other_studykit_file(self, data: Any) -> None:
+        """A file studykit writes for another purpose, given as the bank, is named as what it
+        is (one line, not an 'unknown top-level key' per field of it)."""
+        if not isinstance(data, YMap):
+            return
+        for marker, what, where in _OTHER_FILES:
+            if marker in data:
+                raise BankError(f"{self.name}: this is {what}, not a question bank (give it with {where})")
 
     def build(self, data: Any) -> Bank | None:
         if not isinstance(data, YMap):

@@ -106,7 +106,15 @@ def _bank_inputs(bank: Bank) -> dict[Path, str]:
 
 
 def _apkg_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
-    if value is not None and value.suffix.lower() != ".apkg":
+    """``-o PATH.apkg``: a file name ending in .apkg (``.apkg`` alone is a hidden name without a suffix)."""
+    if value is None:
+        return None
+    expected = "(expected NAME.apkg, e.g. 省域治理.apkg)"
+    if str(value) == ".":  # click turns '' into Path('.'); a real '.' is refused by click as a folder
+        raise click.BadParameter(f"'' is empty {expected}")
+    if value.name.lower() == ".apkg":
+        raise click.BadParameter(f"'{value}' is not a file name, only the suffix {expected}")
+    if value.suffix.lower() != ".apkg":
         raise click.BadParameter(f"'{value}' does not end in .apkg (Anki imports only .apkg packages)")
     return value
 
@@ -197,13 +205,23 @@ def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 
 
 def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, float]:
-    """``--points multiple=4 --points single=1.5`` → ``{"multiple": 4.0, "single": 1.5}``."""
+    """``--points multiple=4 --points single=1.5`` → ``{"multiple": 4.0, "single": 1.5}``;
+    a type given twice is refused (a dict would silently keep the last)."""
     from .quiz import parse_points
 
-    try:
-        return dict(parse_points(v) for v in values)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+    points: dict[str, float] = {}
+    given: dict[str, str] = {}
+    for value in values:
+        try:
+            name, number = parse_points(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+        if name in given:
+            raise click.BadParameter(
+                f"{name} given twice ({given[name]}, then {value.strip()}; give each type once)", ctx=ctx, param=param
+            )
+        points[name], given[name] = number, value.strip()
+    return points
 
 
 @main.command()
@@ -392,7 +410,7 @@ def _one_key(ctx: click.Context, param: click.Parameter, values: tuple[Path, ...
     "--format",
     "fmt",
     type=click.Choice(["text", "csv", "json", "html"]),
-    help="Report format. Default: from the -o suffix (.csv .json .html), else text.",
+    help="Report format. Default: from the -o suffix (.txt .csv .json .html .htm), which must agree; else text.",
 )
 @click.option(
     "--multiple-scoring",
@@ -452,7 +470,8 @@ def grade(
 
     from ._output import Content, write_files
     from .errors import AnswerFileError
-    from .grade import choose_bank, format_for, grade_files, report_writer, stream_report
+    from .grade import choose_bank, grade_files, report_writer, stream_report
+    from .grade.report import output_format
     from .key import load_key
 
     if output is not None:
@@ -461,6 +480,10 @@ def grade(
         refuse_overwrite(output, answers, "an answer file")
         refuse_overwrite(output, [key_path], "the answer key")
         refuse_overwrite(output, [bank_path] if bank_path else [], "the bank")
+    try:  # before anything is read: a report in 成绩.xlsx would not open in Excel
+        fmt = output_format(output, fmt)
+    except ValueError as exc:
+        raise click.UsageError(str(exc), ctx=click.get_current_context()) from None
     key = load_key(key_path)
     bank, note = choose_bank(key, bank_path)
     if output is not None:  # the bank picked without --bank, and the article, are inputs too
@@ -495,7 +518,6 @@ def grade(
         )
     if not report.members:
         raise AnswerFileError("no answers could be graded")
-    fmt = format_for(output, fmt)
     outputs: dict[Path, Content] = {}
     if output is not None:
         outputs[output] = report_writer(report, fmt)
@@ -542,12 +564,25 @@ def _stream_to_stdout(write: Callable[[BinaryIO], None]) -> None:
         sys.exit(1)
 
 
+def _one_report(ctx: click.Context, param: click.Parameter, values: tuple[Path, ...]) -> Path | None:
+    """At most one --from-report: click would silently keep the last of several."""
+    if len(values) > 1:
+        raise click.BadParameter(
+            f"give one report, not {len(values)} (a handout keeps what the group of one graded quiz got wrong)",
+            ctx=ctx,
+            param=param,
+        )
+    return values[0] if values else None
+
+
 @main.command()
 @BANK_OPTION
 @click.option("--speech", "speeches", multiple=True, metavar="ID", help="Only this speech (repeatable). Default: all.")
 @click.option(
     "--from-report",
     "report_path",
+    multiple=True,
+    callback=_one_report,
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="REPORT.json",
     help="The JSON report of studykit grade: keep only what the group got wrong, worst first.",

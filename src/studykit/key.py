@@ -189,10 +189,13 @@ def load_key(path: str | Path) -> AnswerKey:
     try:
         data, problems = load_text_yaml(text, name)
     except BankError as exc:
+        _refuse_answer_sheet(name, text)
         raise KeyFileError(f"answer key {name} is not valid YAML", exc.details) from None
     if problems:
+        _refuse_answer_sheet(name, text)
         raise KeyFileError(f"answer key {name} is malformed", tuple(str(p) for p in problems))
     if not isinstance(data, YMap) or not ("items" in data or "studykit_key" in data):
+        _refuse_answer_sheet(name, text)
         raise KeyFileError(f"{name} is not a studykit answer key (expected the *.key.yaml written by studykit quiz)")
     if "studykit_key" not in data:
         raise KeyFileError(
@@ -215,6 +218,25 @@ def load_key(path: str | Path) -> AnswerKey:
         )
     assert key is not None
     return key
+
+
+#: How an answer sheet begins: the 答题卡's heading comment, or its 姓名/测验/版本 line
+#: (``name``/``quiz``/``version`` in a YAML sheet).
+_SHEET_START_RE = re.compile(r"#\s*studykit\s*答题卡|(?:姓名|测验|版本|name|quiz|version)\s*[：:]", re.IGNORECASE)
+
+
+def _refuse_answer_sheet(name: str, text: str) -> None:
+    """Raise :class:`KeyFileError` saying so when ``text``, which failed to load as a key,
+    begins as an answer sheet does (its first line that is not blank or another comment)."""
+    for line in text.splitlines()[:50]:
+        line = line.strip()
+        if _SHEET_START_RE.match(line):
+            raise KeyFileError(
+                f"{name}: this is an answer sheet, not an answer key "
+                "(give it as an answer file; --key takes the *.key.yaml written by studykit quiz)"
+            ) from None
+        if line and not line.startswith("#"):
+            return
 
 
 def _show(value: Any) -> str:

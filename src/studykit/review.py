@@ -56,6 +56,7 @@ from .anki import _deck_part, _text, build_deck, package_bytes
 from .errors import StudykitError
 from .grade.model import GroupReport, ItemResult, MemberResult
 from .grade.normalize import OTHER, clean
+from .grade.report._common import pts
 from .key import AnswerKey, KeyItem
 from .model import LETTERS, TRUE_FALSE_TEXT, Bank, Question
 
@@ -292,7 +293,7 @@ def build_review_decks(report: GroupReport, bank: Bank) -> tuple[ReviewSummary, 
     packages: list[genanki.Package] = []
     for (member, questions, answers), file in zip(chosen, files, strict=True):
         name = review_deck_name(member.name, title)
-        score = f"{_pts(member.score)}/{_pts(member.total)} 分"
+        score = f"{pts(member.score)}/{pts(member.total)} 分"  # as the grade report prints it
         quiz = f"测验 {key.quiz_id}" + (f" · 版本 {key.version}" if key.version else "")
         description = (
             f"<b>{_text(clean(member.name))} · {_text(title)}</b><br>{_text(quiz)} · {score} · 错 {len(questions)} 题"
@@ -311,10 +312,6 @@ def build_review_decks(report: GroupReport, bank: Bank) -> tuple[ReviewSummary, 
         decks.append(ReviewDeck(member.name, file, name, tuple(q.id for q in questions)))
         packages.append(genanki.Package([deck]))
     return ReviewSummary(tuple(decks), tuple(without), tuple(missing)), packages
-
-
-def _pts(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
 def review_deck_files(

@@ -96,10 +96,10 @@ def test_partial_rule_and_pass_mark_options(folder: Path) -> None:
 
 
 def test_html_report_file(folder: Path) -> None:
-    """--format html -o writes the HTML page."""
-    code, _, _ = run("张三.answers.txt", "李四.answers.txt", "--key", "q.key.yaml", "-o", "r.out", "--format", "html")
+    """--format html -o NAME (no suffix) writes the HTML page."""
+    code, _, _ = run("张三.answers.txt", "李四.answers.txt", "--key", "q.key.yaml", "-o", "r", "--format", "html")
     assert code == 0
-    assert (folder / "r.out").read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
+    assert (folder / "r").read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="zh-CN">')
 
 
 def test_missing_key_is_an_error(folder: Path) -> None:

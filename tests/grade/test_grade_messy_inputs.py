@@ -535,8 +535,14 @@ def test_output_never_overwrites_the_bank_picked_without_bank_option(
     shutil.copytree(mini_bank.root, folder, dirs_exist_ok=True)
     before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     code, out, err = run("num.csv", "--key", "k.key.yaml", "-o", output)
-    assert (code, out) == (1, "")
-    assert err.startswith(f"Error: -o {output} is {what}")
+    if output.endswith(".yaml"):  # not a report's name to begin with: a usage error before the bank is read
+        assert (code, out) == (2, "")
+        assert err.endswith(
+            f"Error: output {output}: grade writes .txt, .csv, .json or .html (.htm) reports, not .yaml\n"
+        )
+    else:
+        assert (code, out) == (1, "")
+        assert err.startswith(f"Error: -o {output} is {what}")
     assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -123,6 +124,34 @@ def format_for(path: Path | None, fmt: str | None) -> str:
     if fmt:
         return fmt
     return SUFFIX_FORMATS.get(path.suffix.lower(), "text") if path is not None else "text"
+
+
+#: A suffix naming a file type (``.xlsx``, ``.out``), not the dots of a date (``成绩.2024.10.17``).
+_TYPE_SUFFIX = re.compile(r"\.[A-Za-z][A-Za-z0-9]*")
+#: Where a suffix grade does not write has a report that opens in the same program.
+_INSTEAD = {".xlsx": (".csv", "Excel"), ".xls": (".csv", "Excel")}
+
+
+def output_format(path: Path | None, fmt: str | None) -> str:
+    """The format of the report written to ``path`` (``None``: stdout) with ``--format fmt``.
+
+    ``path`` ending in a report suffix (:data:`SUFFIX_FORMATS`: ``.txt``, ``.csv``,
+    ``.json``, ``.html``, ``.htm``, any case) sets the format, which ``fmt`` must agree
+    with; a name without a file-type suffix (``report``, ``成绩.2024.10.17``) takes
+    ``fmt``, else text.  Raises ``ValueError`` saying what to change when ``path``'s
+    suffix names another format than ``fmt`` or is one grade does not write (``.xlsx``:
+    a text report there would not open in Excel)."""
+    suffix = path.suffix.lower() if path is not None else ""
+    if path is None or not _TYPE_SUFFIX.fullmatch(suffix):
+        return fmt or "text"
+    named = SUFFIX_FORMATS.get(suffix)
+    if named is None:
+        instead = _INSTEAD.get(suffix)
+        hint = f" ({path.with_suffix(instead[0]).name} opens in {instead[1]})" if instead else ""
+        raise ValueError(f"output {path}: grade writes .txt, .csv, .json or .html (.htm) reports, not {suffix}{hint}")
+    if fmt is not None and fmt != named:
+        raise ValueError(f"output {path} is a {suffix} name but --format is {fmt} (make them agree)")
+    return named
 
 
 def write_report(text: str, path: str | Path, fmt: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from operator import add
 from typing import TypeVar
 
@@ -21,14 +22,31 @@ STATUS_NAMES = {
     "unreadable": "无法识别",
 }
 NO_BANK = "（未加载出题所用的题库，错题不附解析和重读位置；可用 --bank 指定题库。）"
+_MILLI = Decimal("0.001")
 RULE_NAMES = {"all-or-nothing": "多选题全对才得分", "partial": "多选题少选得一半分、错选不得分"}
 
 
 def pts(value: float | None) -> str:
-    """Points as printed: ``2``, ``1.5``; ``—`` for none."""
+    """Points as printed: ``2``, ``1.5``, ``0.625``; ``—`` for none.
+
+    A key's points have at most 2 decimals and half credit adds a third, so points print
+    with up to 3 decimals, trailing zeros dropped: every score, sum and half credit exactly.
+    A mean or median with more is rounded half up (四舍五入) to 3 decimals: ``3.5625`` →
+    ``3.563`` (``f"{3.5625:.3f}"`` would round it to the even ``3.562``)."""
     if value is None:
         return "—"
-    return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+    if float(value).is_integer():
+        return str(int(value))
+    text = format(Decimal(repr(value)).quantize(_MILLI, ROUND_HALF_UP), "f")
+    return text.rstrip("0").rstrip(".")
+
+
+def rule_part(report: GroupReport) -> list[str]:
+    """The header's part naming the multiple-choice scoring rule (``多选题全对才得分``),
+    as a list of one; none when the paper has no multiple-choice item to apply it to."""
+    if not any(it.type == "multiple" for it in report.key.items):
+        return []
+    return [RULE_NAMES.get(report.multiple_scoring, report.multiple_scoring)]
 
 
 def pct(value: float | None, mark: float | None = None) -> str:
@@ -296,3 +314,12 @@ def key_speeches(key: AnswerKey) -> list[tuple[str, list[int]]]:
     for k, it in enumerate(key.items):
         by_speech.setdefault(it.speech, []).append(k)
     return list(by_speech.items())
+
+
+def report_speeches(report: GroupReport) -> list[tuple[str, list[int]]]:
+    """Each speech id of ``report.key`` with the indices of its items, in the order of
+    ``report.speeches`` (the article's), then any speech it lacks in key order."""
+    by_speech = dict(key_speeches(report.key))
+    order = [s.speech for s in report.speeches if s.speech in by_speech]
+    order += [sid for sid in by_speech if sid not in order]
+    return [(sid, by_speech[sid]) for sid in order]

@@ -12,7 +12,6 @@ from ..model import GroupReport, ItemResult
 from ..scoring import correct_answer
 from ._common import (
     NO_BANK,
-    RULE_NAMES,
     STATUS_NAMES,
     TYPE_NAMES,
     Memo,
@@ -25,6 +24,7 @@ from ._common import (
     pts,
     ranked_chunks,
     read_chunks,
+    rule_part,
     share,
     short_label,
     signed,
@@ -61,12 +61,9 @@ def write_html(report: GroupReport, stream: TextIO) -> None:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
     )
-    body: list[str] = [
-        f"<h1>{escape(title)}</h1>",
-        f"<p>测验 {escape(key.quiz_id)}{escape(version)} · 满分 {pts(key.total_points)} 分 · "
-        f"{escape(RULE_NAMES.get(report.multiple_scoring, report.multiple_scoring))} · "
-        f"及格线 {pts(report.pass_mark)}%</p>",
-    ]
+    parts = [f"测验 {escape(key.quiz_id)}{escape(version)}", f"满分 {pts(key.total_points)} 分"]
+    parts += [*map(escape, rule_part(report)), f"及格线 {pts(report.pass_mark)}%"]
+    body: list[str] = [f"<h1>{escape(title)}</h1>", f"<p>{' · '.join(parts)}</p>"]
     if report.bank_note:
         body.append(f'<p class="note">注意：{escape(report.bank_note)}</p>')
     if not report.rereads:

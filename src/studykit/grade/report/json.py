@@ -12,7 +12,8 @@ Top level (format ``studykit_grade_report: 1``)::
     speeches:  speech, label, points, mean, share (0–1), revisit
     revisit:   speech ids to revisit, worst first
     members:   in ranking order — rank, name, source, line, score, total, percent,
-               passed, speeches {id: {earned, points}}, items [{number,
+               passed, speeches {id: {earned, points}} (in the order of
+               the top-level speeches), items [{number,
                question_id, status, given, earned, points}]
     bank_note, warnings, failures: text lines
 """
@@ -27,7 +28,7 @@ from typing import Any, BinaryIO
 from ...model import add_points
 from ..model import GroupReport, ItemResult, MemberResult
 from ..scoring import member_speech_scores
-from ._common import Memo, coded_members, ranked_chunks, speech_sums
+from ._common import Memo, coded_members, ranked_chunks, report_speeches, speech_sums
 
 REPORT_FORMAT = 1
 
@@ -112,9 +113,16 @@ def member_data(report: GroupReport, rank: int, m: MemberResult) -> dict[str, An
         "total": m.total,
         "percent": round(m.percent, 4),
         "passed": report.passed(m),
-        "speeches": {sid: {"earned": e, "points": p} for sid, e, p in member_speech_scores(m, report.key)},
+        "speeches": _speeches(report, m),
         "items": [item_data(r) for r in m.items],
     }
+
+
+def _speeches(report: GroupReport, m: MemberResult) -> dict[str, dict[str, float]]:
+    """A member's ``speeches``: earned and points per speech, in the order of
+    ``report.speeches`` (the article's, as the text report's 各篇 line)."""
+    scores = {sid: (e, p) for sid, e, p in member_speech_scores(m, report.key)}
+    return {sid: {"earned": scores[sid][0], "points": scores[sid][1]} for sid, _ in report_speeches(report)}
 
 
 def item_data(r: ItemResult) -> dict[str, Any]:
@@ -183,11 +191,8 @@ def _write_members(report: GroupReport, stream: BinaryIO) -> None:
         [(("\n" if k == 0 else ",\n") + _indented(_dumps(item_data(r)), 8)).encode() for r in results]
         for k, results in enumerate(table.results)
     ]
-    by_speech: dict[str, list[int]] = {}
-    for k, it in enumerate(key.items):
-        by_speech.setdefault(it.speech, []).append(k)
     speeches: list[tuple[list[int], Memo[float, bytes]]] = []
-    for s, (sid, ks) in enumerate(by_speech.items()):
+    for s, (sid, ks) in enumerate(report_speeches(report)):
         points = add_points(key.items[k].points for k in ks)  # as member_speech_scores adds them
         sep = "\n" if s == 0 else ",\n"
 

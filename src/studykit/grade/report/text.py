@@ -10,7 +10,6 @@ from ..model import GroupReport, ItemResult
 from ..scoring import correct_answer
 from ._common import (
     NO_BANK,
-    RULE_NAMES,
     STATUS_NAMES,
     TYPE_NAMES,
     Memo,
@@ -23,6 +22,7 @@ from ._common import (
     pts,
     ranked_chunks,
     read_chunks,
+    rule_part,
     share,
     short_label,
     signed,
@@ -46,10 +46,8 @@ def write_text(report: GroupReport, stream: TextIO) -> None:
     title = f"测验成绩 · {key.title}" if key.title else "测验成绩"
     out.append(title)
     version = f" · 版本 {key.version}" if key.version else ""
-    out.append(
-        f"测验 {key.quiz_id}{version} · 满分 {pts(key.total_points)} 分 · "
-        f"{RULE_NAMES.get(report.multiple_scoring, report.multiple_scoring)} · 及格线 {pts(report.pass_mark)}%"
-    )
+    parts = [f"测验 {key.quiz_id}{version}", f"满分 {pts(key.total_points)} 分", *rule_part(report)]
+    out.append(" · ".join([*parts, f"及格线 {pts(report.pass_mark)}%"]))
     if report.bank_note:
         out.append(f"注意：{report.bank_note}")
     if not report.rereads:
