@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from studykit.cli import main
 from studykit.key import AnswerKey, dump_key
 
-SHEET = "姓名：李四\n版本：A\n1. B\n2. C\n3. ABC\n4. ABC\n"
+SHEET = "姓名：李四\n测验：mini-test-7-abc\n版本：A\n1. B\n2. C\n3. ABC\n4. ABC\n"
 USAGE = "Usage: studykit grade [OPTIONS] ANSWERS...\nTry 'studykit grade --help' for help.\n\n"
 
 
