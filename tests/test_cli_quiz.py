@@ -96,10 +96,6 @@ def test_no_seed_prints_one_that_reproduces_the_files(tmp_path: Path) -> None:
             ("--speech", "ren"),
             "Error: unknown speech id 'ren' (expected one of: intro, ren-jiantao, tian-yipeng, zhao-xianfu)\n",
         ),
-        (
-            ("-o", "q.md", "--format", "docx"),
-            "Error: output q.md is a .md name but --format is docx (make them agree)\n",
-        ),
     ],
 )
 def test_errors_write_nothing(
@@ -109,6 +105,22 @@ def test_errors_write_nothing(
     monkeypatch.chdir(tmp_path)
     result = run("--seed", "1", *args)
     assert (result.exit_code, result.stdout, result.stderr) == (1, "", message.format(bank=MINI))
+    assert listing(tmp_path) == []
+
+
+def test_output_name_and_format_that_disagree_are_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """-o q.md --format docx: exit 2 with click's usage lines, as grade does; no file."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["quiz", "--bank", str(MINI), "-o", "q.md", "--format", "docx"], prog_name="studykit"
+    )
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "Usage: studykit quiz [OPTIONS]\nTry 'studykit quiz --help' for help.\n\n"
+        "Error: output q.md is a .md name but --format is docx (make them agree)\n"
+    )
     assert listing(tmp_path) == []
 
 

@@ -391,15 +391,14 @@ def test_cli_changed_bank_and_lost_questions_warn(tmp_path: Path, monkeypatch: p
 
 
 def test_cli_errors_write_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A missing report, an unknown speech, or -o and --format disagreeing: exit 1, message, no file."""
+    """A missing report or an unknown speech: exit 1; -o and --format disagreeing: a usage error
+    (exit 2, as for quiz and grade); a message, no file."""
     monkeypatch.chdir(tmp_path)
     assert run("--from-report", "nope.json") == (1, "", "Error: grade report nope.json not found\n")
     assert run("--speech", "nobody")[0:2] == (1, "")
-    assert run("-o", "a.md", "--format", "docx") == (
-        1,
-        "",
-        "Error: output a.md is a .md name but --format is docx (make them agree)\n",
-    )
+    code, out, err = run("-o", "a.md", "--format", "docx")
+    assert (code, out) == (2, "")
+    assert err.endswith("\n\nError: output a.md is a .md name but --format is docx (make them agree)\n")
     assert list(tmp_path.iterdir()) == []
 
 

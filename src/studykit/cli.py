@@ -98,6 +98,15 @@ def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -
     return value
 
 
+def _output_or_usage_error(target: Callable[..., tuple[Path, str]], *args: Any) -> tuple[Path, str]:
+    """``target(*args)`` (:func:`studykit.render.output_target`): an ``-o`` name and ``--format``
+    that disagree are a usage error (exit 2), as for ``grade``."""
+    try:
+        return target(*args)
+    except StudykitError as exc:
+        raise click.UsageError(exc.message) from None
+
+
 def _bank_inputs(bank: Bank) -> dict[Path, str]:
     """The bank's own files, which no output may overwrite (not even through a symbolic link)."""
     inputs = {bank.path: "the bank"}
@@ -311,7 +320,7 @@ def quiz(
     from .quiz import DEFAULT_COUNT, build_papers, format_points, giveaway_pairs
     from .render import output_target, quiz_files
 
-    path, fmt = output_target(output, fmt)
+    path, fmt = _output_or_usage_error(output_target, output, fmt)
     bank = load_bank(bank_path)
     for warning in bank.warnings:
         click.echo(warning, err=True)
@@ -623,7 +632,7 @@ def handout(
     from .handout import build_handout, load_report
     from .render import HANDOUT_OUTPUT, output_target, render_handout
 
-    path, fmt = output_target(output, fmt, HANDOUT_OUTPUT)
+    path, fmt = _output_or_usage_error(output_target, output, fmt, HANDOUT_OUTPUT)
     bank = load_bank(bank_path)
     for warning in bank.warnings:
         click.echo(warning, err=True)
