@@ -101,3 +101,41 @@ def test_no_output_overwrites_the_bank_through_a_link(
     shown = target if target == "question_bank.yaml" else str(tmp_path / "b" / target)
     assert result.stderr == f"Error: cannot write {name}: it is {what} ({shown}); choose another output path\n"
     assert {p: p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file() and not p.is_symlink()} == before
+
+
+def test_no_output_overwrites_the_provenance_file_through_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """material/sources.yaml is read by the bank too: a link to it at -o (or beside it) is refused by
+    every command, and the bank still loads afterwards."""
+    import shutil
+
+    from studykit import load_bank
+
+    shutil.copy(SHIPPED_BANK, tmp_path / "question_bank.yaml")
+    shutil.copytree(SHIPPED_BANK.parent / "material", tmp_path / "material")
+    monkeypatch.chdir(tmp_path)
+    sources = tmp_path / "material" / "sources.yaml"
+    before = sources.read_bytes()
+    runner = CliRunner()
+    assert runner.invoke(main, ["quiz", "--seed", "1", "--count", "5", "-o", "k.md"]).exit_code == 0
+    for name, args in [
+        ("s.md", ["handout", "-o", "s.md"]),
+        ("z.answers.txt", ["quiz", "--seed", "1", "-o", "z.md"]),
+        ("s.apkg", ["anki", "-o", "s.apkg"]),
+    ]:
+        (tmp_path / name).symlink_to(sources)
+        result = runner.invoke(main, args)
+        assert result.exit_code == 1, args
+        assert (
+            result.stderr
+            == f"Error: cannot write {name}: it is a file of the bank ({sources}); choose another output path\n"
+        )
+    (tmp_path / "g.txt").symlink_to(sources)
+    result = runner.invoke(main, ["grade", "k.answers.txt", "--key", "k.key.yaml", "-o", "g.txt"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: -o g.txt is a file of the bank ({sources}); refusing to overwrite it — choose another path"
+    )
+    assert sources.read_bytes() == before
+    assert load_bank(tmp_path / "question_bank.yaml").provenance.title

@@ -109,6 +109,7 @@ def lookup(path: Path, raw: bytes) -> Bank | None:
             fingerprint=data["fingerprint"],
             provenance=Provenance(**data["provenance"]),
             warnings=tuple(data["warnings"]),
+            files=tuple(Path(rel) for rel, _ in data["inputs"]),
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None  # no entry, or one we cannot trust: load in full

@@ -9,6 +9,7 @@ questions (see :mod:`studykit.attribution`).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
@@ -136,7 +137,7 @@ def load_bank(path: str | Path | None = None, *, strict: bool = False, cache: bo
         hit = _cache.lookup(bank_path, raw)
         if hit is not None and not (strict and hit.warnings):
             return hit
-    bank = validator.run(raw, strict=strict)
+    bank = dataclasses.replace(validator.run(raw, strict=strict), files=tuple(Path(rel) for rel, _ in validator.inputs))
     if use_cache:
         _cache.store(bank, raw, validator.inputs)
     return bank

@@ -111,6 +111,7 @@ def _bank_inputs(bank: Bank) -> dict[Path, str]:
     """The bank's own files, which no output may overwrite (not even through a symbolic link)."""
     inputs = {bank.path: "the bank"}
     inputs.update((bank.root / s.material, "a material file of the bank") for s in bank.speeches)
+    inputs.update((bank.root / rel, "a file of the bank") for rel in bank.files if bank.root / rel not in inputs)
     return inputs
 
 
@@ -502,6 +503,7 @@ def grade(
         refuse_overwrite(output, [bank.path if bank else bank_path or default_bank_path()], "the bank")
         if bank is not None:
             refuse_overwrite(output, [bank.root / s.material for s in bank.speeches], "a material file")
+            refuse_overwrite(output, [bank.root / rel for rel in bank.files], "a file of the bank")
     if note:
         click.echo(f"warning: {note}", err=True)
     if review_dir is not None:

@@ -175,6 +175,8 @@ class Bank:
     derived attribution questions.  ``fingerprint`` is the SHA-256 (hex) over
     the bank file and every material file, so a key or cache can tell whether
     the bank changed.  ``warnings`` are the non-fatal findings of validation.
+    ``files`` are the other files it was read from (material, provenance), relative
+    to ``root``: what no output may overwrite.
     """
 
     id: str
@@ -186,6 +188,7 @@ class Bank:
     fingerprint: str
     provenance: Provenance = field(default_factory=Provenance)
     warnings: tuple[str, ...] = ()
+    files: tuple[Path, ...] = field(default=(), compare=False)
 
     def speech(self, speech_id: str) -> Speech:
         """The speech with this id; raises ``KeyError`` if there is none."""
