@@ -314,14 +314,21 @@ def test_narrow_selection_shrinks_the_default_paper_and_warns_for_an_explicit_co
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-0a1ad3a2: 18 questions, 37 points"
     assert result.stderr == (
-        "note: 18 questions — the most this selection gives without two that give each other away "
-        "(ask for more with --count)\n"
+        "note: 18 questions, not 20: no draw tried for this seed gave more without two that give each other "
+        "away (another --seed may; --count forces the number)\n"
     )
     result = run(*args, "--count", "20", "-o", tmp_path / "b.md")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-88c92f69: 20 questions, 41 points"
     assert result.stderr == (
         "warning: 18 pairs of items, e.g. items 1 and 6 (ren-jiantao-01, attr-ren-jiantao-quote) may give each "
-        "other away: no draw of 20 from this selection avoids it; without --count the paper has 18 questions "
-        "and no such pair\n"
+        "other away: no draw of 20 tried for this seed avoids it; without --count this seed gives 18 questions "
+        "and no such pair (another --seed may give more)\n"
     )
+
+
+def test_a_small_selection_gets_no_note(tmp_path: Path) -> None:
+    """--type true_false on the mini bank: 2 questions match and the paper has both; no note."""
+    result = run("--type", "true_false", "--seed", "1", "-o", tmp_path / "tf.md")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].endswith(": 2 questions, 2 points") and result.stderr == ""

@@ -318,7 +318,7 @@ def quiz(
     """
     from ._output import refuse_inputs, write_files
     from .bank import load_bank
-    from .quiz import DEFAULT_COUNT, build_papers, format_points, giveaway_pairs
+    from .quiz import build_papers, default_count, format_points, giveaway_pairs
     from .render import output_target, quiz_files
 
     path, fmt = _output_or_usage_error(output_target, output, fmt)
@@ -341,15 +341,17 @@ def quiz(
         some = f"{len(pairs)} pairs of items, e.g. items" if len(pairs) > 1 else "items"
         click.echo(
             f"warning: {some} {a.number} and {b.number} ({a.question.id}, {b.question.id}) may give each other "
-            f"away: no draw of {count} from this selection avoids it; without --count the paper has "
-            f"{len(clean.items)} questions and no such pair",
+            f"away: no draw of {count} tried for this seed avoids it; without --count this seed gives "
+            f"{len(clean.items)} questions and no such pair (another --seed may give more)",
             err=True,
         )
     shown = len(papers[0].items)
-    if count is None and shown < DEFAULT_COUNT:
+    aimed = default_count(bank, speeches, types, tags, difficulties)
+    if count is None and shown < aimed:
         click.echo(
-            f"note: {shown} questions — the most this selection gives without two that give each other away "
-            f"(ask for more with --count)",
+            f"note: {shown} questions, not {aimed}: "
+            f"no draw tried for this seed gave more without two that give each other away "
+            f"(another --seed may; --count forces the number)",
             err=True,
         )
     if seed is None:

@@ -327,14 +327,7 @@ def build_papers(
             raise SelectionError(f"points for {name} must be positive, not {value}")
         per_type[name] = float(value)
 
-    pool = [
-        q
-        for q in bank.questions
-        if (not speeches or q.speech in speeches)
-        and (not types or q.type in types)
-        and (not tags or set(q.tags) & set(tags))
-        and (not difficulties or q.difficulty in difficulties)
-    ]
+    pool = _pool(bank, speeches, types, tags, difficulties)
     criteria = _describe(speeches, types, tags, difficulties)
     available = len({q.fact or q.id for q in pool})  # items sharing a fact count once
     if not pool:
@@ -453,6 +446,33 @@ def _select(
         raise SelectionError(f"only {len(chosen)} distinct questions could be drawn; {count} asked for")
     position = {q.id: n for n, q in enumerate(bank.questions)}
     return sorted(chosen, key=lambda q: (QUESTION_TYPES.index(q.type), bank.speech(q.speech).number, position[q.id]))
+
+
+def _pool(
+    bank: Bank, speeches: Iterable[str], types: Iterable[str], tags: Iterable[str], difficulties: Iterable[int]
+) -> list[Question]:
+    """The bank's questions the filters keep (an empty filter keeps all)."""
+    speeches, types, tags, difficulties = set(speeches), set(types), set(tags), set(difficulties)
+    return [
+        q
+        for q in bank.questions
+        if (not speeches or q.speech in speeches)
+        and (not types or q.type in types)
+        and (not tags or set(q.tags) & tags)
+        and (not difficulties or q.difficulty in difficulties)
+    ]
+
+
+def default_count(
+    bank: Bank,
+    speeches: Iterable[str] = (),
+    types: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    difficulties: Iterable[int] = (),
+) -> int:
+    """The questions a paper asked for without a count aims at: :data:`DEFAULT_COUNT`, or the
+    number of different questions the filters keep if fewer (items sharing a fact count once)."""
+    return min(DEFAULT_COUNT, len({q.fact or q.id for q in _pool(bank, speeches, types, tags, difficulties)}))
 
 
 def giveaway_pairs(bank: Bank, paper: Paper) -> list[tuple[Item, Item]]:
