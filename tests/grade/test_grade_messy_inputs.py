@@ -814,3 +814,17 @@ def test_output_onto_a_symbolic_link_loop_is_an_error(folder: Path) -> None:
     code, out, err = run("num.csv", "--key", "k.key.yaml", "-o", "loop1.txt")
     assert (code, out) == (1, "")
     assert err.splitlines()[-1] == "Error: cannot write loop1.txt: it is a symbolic link that leads back to itself"
+
+
+def test_json_and_html_reports_caught_by_a_glob_are_left_out_with_a_warning(folder: Path) -> None:
+    """`grade s/*` beside an earlier -o r.json (the report handout reads) and r.html: left out with
+    a warning naming each, exit 0; any other .json is still an unknown kind of file."""
+    assert run("num.csv", "--key", "k.key.yaml", "-o", "r.json")[0] == 0
+    assert run("num.csv", "--key", "k.key.yaml", "-o", "r.html")[0] == 0
+    code, _, err = run("num.csv", "r.json", "r.html", "--key", "k.key.yaml", "--format", "csv")
+    assert code == 0
+    assert "r.json:1: warning: this is a studykit grade report (JSON), not members' answers; left out" in err
+    assert "r.html:1: warning: this is a studykit grade report (HTML), not members' answers; left out" in err
+    (folder / "other.json").write_text('{"a": 1}', encoding="utf-8")
+    code, _, err = run("num.csv", "other.json", "--key", "k.key.yaml", "--format", "csv")
+    assert code == 1 and "other.json: unknown kind of file" in err

@@ -337,6 +337,16 @@ def read_answers(
     return subs, failures, warnings
 
 
+def _is_report(path: Path) -> bool:
+    """Whether the .json/.html file at ``path`` is a report ``studykit grade`` wrote (by its opening)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return '"studykit_grade_report"' in head or ("<!DOCTYPE html>" in head and "<title>测验成绩" in head)
+
+
 def _iter_file(
     path: Path, name: str, key: AnswerKey, name_column: str | None, encoding: str | None, sink: ProblemSink
 ) -> Iterator[Submission | TableRow]:
@@ -366,6 +376,9 @@ def _iter_file(
         )
     elif suffix == ".xls":
         fail(0, "", "an old Excel .xls workbook (save it as .xlsx or CSV)")
+        return
+    elif suffix in (".json", ".html", ".htm") and _is_report(path):
+        warn(1, "", f"this is a studykit grade report ({suffix[1:].upper()}), not members' answers; left out")
         return
     else:
         fail(0, "", "unknown kind of file (expected .txt or .yaml answer sheets, .csv or .xlsx tables)")
