@@ -741,18 +741,6 @@ def test_a_previous_text_report_is_not_graded_as_a_sheet(
     assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("甲", 18), ("乙", 7)]
 
 
-@pytest.mark.parametrize("suffix", ["json", "html"])
-def test_a_previous_json_or_html_report_is_not_an_answer_file(folder: Path, suffix: str) -> None:
-    """JSON and HTML reports caught by `s/*` are not answer suffixes: a clear failure, the rest graded."""
-    assert run("num.csv", "--key", "k.key.yaml", "-o", f"r.{suffix}")[0] == 0
-    code, _, err = run(f"r.{suffix}", "num.csv", "--key", "k.key.yaml", "--format", "json")
-    assert (code, err) == (
-        1,
-        f"r.{suffix}: unknown kind of file (expected .txt or .yaml answer sheets, .csv or .xlsx tables)\n"
-        f"Error: not everything could be graded: r.{suffix} (see above); the report covers the rest\n",
-    )
-
-
 def test_the_same_file_given_twice_is_graded_once(folder: Path) -> None:
     """Overlapping globs (`*.csv 甲*.csv`), another spelling of the path or a hard link: each file is graded once,
     with a warning for each repeat (it was graded twice, with only "graded before" warnings)."""
