@@ -183,6 +183,16 @@ def _duplicate_problems(data: Any, filename: str) -> list[Problem]:
     return found
 
 
+def show_value(value: Any) -> str:
+    """How a message quotes a value read with :func:`load_text_yaml`: text in quotes
+    (``'yes'``), ``empty`` for a missing value, else ``a list`` or ``a mapping``."""
+    if isinstance(value, str):
+        return repr(value)
+    if value is None:
+        return "empty"
+    return "a list" if isinstance(value, list) else "a mapping"
+
+
 def duplicate_message(first_line: int) -> str:
     """The message for a key repeated in one mapping, first written at ``first_line``."""
     return f"duplicate key (first at line {first_line}; YAML would silently keep only the last)"

@@ -20,6 +20,7 @@ from typing import Any
 
 from . import _cache
 from ._yaml import REFUSED, YList, YMap, duplicate_message, load_text_yaml
+from ._yaml import show_value as _show
 from .attribution import derive_attribution_questions
 from .errors import BankError, Problem
 from .model import (
@@ -773,11 +774,3 @@ class _Validator:
                     f"{where}, field {key!r}",
                     f"unknown field (expected one of: {', '.join(sorted(known))})",
                 )
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, str):
-        return repr(value)
-    if value is None:
-        return "empty"
-    return "a list" if isinstance(value, list) else "a mapping"

@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from ._yaml import YList, YMap, load_text_yaml
+from ._yaml import show_value as _show
 from .errors import BankError, KeyFileError, Problem
 from .model import CHOICE_TYPES, LETTERS, QUESTION_TYPES, QuestionType, add_points
 
@@ -237,15 +238,6 @@ def _refuse_answer_sheet(name: str, text: str) -> None:
             ) from None
         if line and not line.startswith("#"):
             return
-
-
-def _show(value: Any) -> str:
-    """How a message quotes a value read from the key."""
-    if isinstance(value, str):
-        return repr(value)
-    if value is None:
-        return "empty"
-    return "a list" if isinstance(value, list) else "a mapping"
 
 
 def _entries(raw: Any) -> list[tuple[Any, int]]:
