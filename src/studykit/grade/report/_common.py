@@ -323,3 +323,52 @@ def report_speeches(report: GroupReport) -> list[tuple[str, list[int]]]:
     order = [s.speech for s in report.speeches if s.speech in by_speech]
     order += [sid for sid in by_speech if sid not in order]
     return [(sid, by_speech[sid]) for sid in order]
+
+
+@dataclass(frozen=True)
+class MemberParts:
+    """What the text and HTML reports print of a chunk of members (:func:`member_parts`):
+    the chunk, each member's score and percentage texts, speech breakdown and missed items."""
+
+    chunk: Chunk
+    scores: list[str]
+    percents: list[str]
+    passed: list[bool]
+    breakdowns: list[str]
+    missed: list[str]
+
+
+def member_parts(
+    report: GroupReport,
+    chunks: Iterator[Chunk],
+    label: Callable[[str], str],
+    line: Callable[[ItemResult, KeyItem], str],
+    hint: Callable[[KeyItem], str],
+) -> Iterator[MemberParts]:
+    """Per chunk of ``chunks`` (e.g. :func:`read_chunks`), its members' parts as the text and
+    HTML reports print them: the breakdown from :class:`SpeechScores` (``label`` a speech's
+    printed label) and the missed items from :class:`MissedItems` (``line`` and ``hint``), each
+    computed once per distinct result for members graded from the table, or from a member's
+    own items for the others (so equal results never stand in for a member's own)."""
+    table = coded_members(report)[0]
+    points: Memo[float, str] = Memo(pts)
+    percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
+    pass_mark = report.pass_mark - 1e-9
+    speeches = SpeechScores(report, label)
+    wrong = MissedItems(report, line, hint)
+    for chunk in chunks:
+        members, n = chunk.members, len(chunk.members)
+        breakdowns = speeches.coded(chunk.columns, n)
+        missed = wrong.coded(chunk.columns, n)
+        for i, m in enumerate(members):
+            if not in_table(m, table):
+                breakdowns[i] = speeches.member(m)
+                missed[i] = wrong.member(m)
+        yield MemberParts(
+            chunk,
+            list(map(points.__getitem__, chunk.scores)),
+            list(map(percent.__getitem__, chunk.percents)),
+            [p >= pass_mark for p in chunk.percents],
+            breakdowns,
+            missed,
+        )

@@ -15,11 +15,8 @@ from ._common import (
     STATUS_NAMES,
     TYPE_NAMES,
     Memo,
-    MissedItems,
-    SpeechScores,
-    coded_members,
     distribution,
-    in_table,
+    member_parts,
     pct,
     pts,
     ranked_chunks,
@@ -162,28 +159,23 @@ def _write_members(report: GroupReport, stream: TextIO) -> None:
     """Each member's section, in the order read.  The speech breakdown and the list of
     missed items come from texts computed once per distinct result (members graded from
     a table) or from the member's own items (others)."""
-    table = coded_members(report)[0]
     total = pts(report.key.total_points)
-    points: Memo[float, str] = Memo(pts)
-    percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
-    pass_mark = report.pass_mark - 1e-9
-    speeches = SpeechScores(report, lambda sid: escape(short_label(report, sid)))
-    wrong = MissedItems(report, _missed_line, lambda item: _hint(report, item))
-    for chunk in read_chunks(report):
-        members = chunk.members
-        breakdowns = speeches.coded(chunk.columns, len(members))
-        missed = wrong.coded(chunk.columns, len(members))
-        for i, m in enumerate(members):
-            if not in_table(m, table):  # not graded from the table: print its own items, not equal ones
-                breakdowns[i] = speeches.member(m)
-                missed[i] = wrong.member(m)
+    label = lambda sid: escape(short_label(report, sid))  # noqa: E731
+    hint = lambda item: _hint(report, item)  # noqa: E731
+    for part in member_parts(report, read_chunks(report), label, _missed_line, hint):
         stream.write(
             "".join(
                 f"<h3>{escape(m.name)} <small>（{escape(m.where)}）</small></h3>\n"
-                f"<p>{points[score]}/{total} 分，{percent[p]}，{'及格' if p >= pass_mark else _FAILED}</p>\n"
+                f"<p>{score}/{total} 分，{percent}，{'及格' if ok else _FAILED}</p>\n"
                 f"<p>各篇：{breakdown}</p>\n" + (f"<ul>\n{items}</ul>\n" if items else "<p>全部正确。</p>\n")
-                for m, score, p, breakdown, items in zip(
-                    members, chunk.scores, chunk.percents, breakdowns, missed, strict=True
+                for m, score, percent, ok, breakdown, items in zip(
+                    part.chunk.members,
+                    part.scores,
+                    part.percents,
+                    part.passed,
+                    part.breakdowns,
+                    part.missed,
+                    strict=True,
                 )
             )
         )

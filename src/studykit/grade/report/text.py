@@ -13,11 +13,8 @@ from ._common import (
     STATUS_NAMES,
     TYPE_NAMES,
     Memo,
-    MissedItems,
-    SpeechScores,
-    coded_members,
     distribution,
-    in_table,
+    member_parts,
     pct,
     pts,
     ranked_chunks,
@@ -122,27 +119,22 @@ def _write_members(report: GroupReport, stream: TextIO) -> None:
     """Each member's section, in the order read.  The speech breakdown and the 错题 lines
     come from texts computed once per distinct result (members graded from a table) or
     from the member's own items (others)."""
-    table = coded_members(report)[0]
     total = pts(report.key.total_points)
-    points: Memo[float, str] = Memo(pts)
-    percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
-    pass_mark = report.pass_mark - 1e-9
-    speeches = SpeechScores(report, lambda sid: short_label(report, sid))
-    wrong = MissedItems(report, _missed_line, lambda item: _hint(report, item))
-    for chunk in read_chunks(report):
-        members = chunk.members
-        breakdowns = speeches.coded(chunk.columns, len(members))
-        missed = wrong.coded(chunk.columns, len(members))
-        for i, m in enumerate(members):
-            if not in_table(m, table):  # not graded from the table: print its own items, not equal ones
-                breakdowns[i] = speeches.member(m)
-                missed[i] = wrong.member(m)
+    label = lambda sid: short_label(report, sid)  # noqa: E731
+    hint = lambda item: _hint(report, item)  # noqa: E731
+    for part in member_parts(report, read_chunks(report), label, _missed_line, hint):
         stream.write(
             "".join(
-                f"\n{m.name}（{m.where}）：{points[score]}/{total} 分，{percent[p]}，{'及格' if p >= pass_mark else '不及格'}\n"
+                f"\n{m.name}（{m.where}）：{score}/{total} 分，{percent}，{'及格' if ok else '不及格'}\n"
                 f"  各篇：{breakdown}\n" + (f"  错题：\n{lines}" if lines else "  全部正确。\n")
-                for m, score, p, breakdown, lines in zip(
-                    members, chunk.scores, chunk.percents, breakdowns, missed, strict=True
+                for m, score, percent, ok, breakdown, lines in zip(
+                    part.chunk.members,
+                    part.scores,
+                    part.percents,
+                    part.passed,
+                    part.breakdowns,
+                    part.missed,
+                    strict=True,
                 )
             )
         )
