@@ -335,14 +335,10 @@ def quiz(
     pairs = giveaway_pairs(bank, papers[0])
     if pairs:
         a, b = pairs[0]
-        clean = build_papers(
-            bank, count=None, seed=papers[0].seed, speeches=speeches, types=types, tags=tags, difficulties=difficulties
-        )[0]
         some = f"{len(pairs)} pairs of items, e.g. items" if len(pairs) > 1 else "items"
         click.echo(
             f"warning: {some} {a.number} and {b.number} ({a.question.id}, {b.question.id}) may give each other "
-            f"away: no draw of {count} tried for this seed avoids it; without --count this seed gives "
-            f"{len(clean.items)} questions and no such pair (another --seed may give more)",
+            f"away: no draw of {count} tried for this seed avoids it (ask for fewer)",
             err=True,
         )
     shown = len(papers[0].items)
@@ -489,7 +485,7 @@ def grade(
     if output is not None:
         from ._output import refuse_overwrite
 
-        refuse_overwrite(output, answers, "an answer file")
+        refuse_overwrite(output, answers, "one of the files given to grade")
         refuse_overwrite(output, [key_path], "the answer key")
         refuse_overwrite(output, [bank_path] if bank_path else [], "the bank")
     try:  # before anything is read: a report in 成绩.xlsx would not open in Excel

@@ -155,8 +155,8 @@ def run(*args: str) -> tuple[int, str, str]:
 @pytest.mark.parametrize(
     ("output", "what"),
     [
-        ("num.csv", "an answer file (num.csv)"),
-        ("old/../num.csv", "an answer file (num.csv)"),
+        ("num.csv", "one of the files given to grade (num.csv)"),
+        ("old/../num.csv", "one of the files given to grade (num.csv)"),
         ("k.key.yaml", "the answer key (k.key.yaml)"),
     ],
 )

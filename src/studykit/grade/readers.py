@@ -378,7 +378,8 @@ def _iter_file(
         fail(0, "", "an old Excel .xls workbook (save it as .xlsx or CSV)")
         return
     elif suffix in (".json", ".html", ".htm") and _is_report(path):
-        warn(1, "", f"this is a studykit grade report ({suffix[1:].upper()}), not members' answers; left out")
+        kind = "JSON" if suffix == ".json" else "HTML"
+        warn(1, "", f"this is a studykit grade report ({kind}), not members' answers; left out")
         return
     else:
         fail(0, "", "unknown kind of file (expected .txt or .yaml answer sheets, .csv or .xlsx tables)")
