@@ -337,6 +337,12 @@ class MemberParts:
     breakdowns: list[str]
     missed: list[str]
 
+    def rows(self) -> Iterator[tuple[MemberResult, str, str, bool, str, str]]:
+        """Per member: ``(member, score, percent, passed, breakdown, missed)``."""
+        return zip(
+            self.chunk.members, self.scores, self.percents, self.passed, self.breakdowns, self.missed, strict=True
+        )
+
 
 def member_parts(
     report: GroupReport,

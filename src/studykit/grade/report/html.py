@@ -168,15 +168,7 @@ def _write_members(report: GroupReport, stream: TextIO) -> None:
                 f"<h3>{escape(m.name)} <small>（{escape(m.where)}）</small></h3>\n"
                 f"<p>{score}/{total} 分，{percent}，{'及格' if ok else _FAILED}</p>\n"
                 f"<p>各篇：{breakdown}</p>\n" + (f"<ul>\n{items}</ul>\n" if items else "<p>全部正确。</p>\n")
-                for m, score, percent, ok, breakdown, items in zip(
-                    part.chunk.members,
-                    part.scores,
-                    part.percents,
-                    part.passed,
-                    part.breakdowns,
-                    part.missed,
-                    strict=True,
-                )
+                for m, score, percent, ok, breakdown, items in part.rows()
             )
         )
 

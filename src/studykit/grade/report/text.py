@@ -127,15 +127,7 @@ def _write_members(report: GroupReport, stream: TextIO) -> None:
             "".join(
                 f"\n{m.name}（{m.where}）：{score}/{total} 分，{percent}，{'及格' if ok else '不及格'}\n"
                 f"  各篇：{breakdown}\n" + (f"  错题：\n{lines}" if lines else "  全部正确。\n")
-                for m, score, percent, ok, breakdown, lines in zip(
-                    part.chunk.members,
-                    part.scores,
-                    part.percents,
-                    part.passed,
-                    part.breakdowns,
-                    part.missed,
-                    strict=True,
-                )
+                for m, score, percent, ok, breakdown, lines in part.rows()
             )
         )
 
