@@ -378,15 +378,16 @@ def _percentage(ctx: click.Context, param: click.Parameter, value: str) -> float
     return number
 
 
-def _one_key(ctx: click.Context, param: click.Parameter, values: tuple[Path, ...]) -> Path:
-    """Exactly one --key: click would silently keep the last of several."""
-    if len(values) != 1:
-        raise click.BadParameter(
-            f"give one key, not {len(values)} (grade each version of a quiz with its own key, one run each)",
-            ctx=ctx,
-            param=param,
-        )
-    return values[0]
+def _at_most_one(noun: str, why: str) -> Callable[[click.Context, click.Parameter, tuple[Path, ...]], Path | None]:
+    """A callback for an option declared ``multiple=True`` only so that a repeat can be refused
+    (click would silently keep the last): ``give one NOUN, not N (WHY)``; the one path, or ``None``."""
+
+    def callback(ctx: click.Context, param: click.Parameter, values: tuple[Path, ...]) -> Path | None:
+        if len(values) > 1:
+            raise click.BadParameter(f"give one {noun}, not {len(values)} ({why})", ctx=ctx, param=param)
+        return values[0] if values else None
+
+    return callback
 
 
 @main.command()
@@ -396,7 +397,7 @@ def _one_key(ctx: click.Context, param: click.Parameter, values: tuple[Path, ...
     "key_path",
     required=True,
     multiple=True,
-    callback=_one_key,
+    callback=_at_most_one("key", "grade each version of a quiz with its own key, one run each"),
     type=click.Path(dir_okay=False, path_type=Path),
     help="The answer key written by studykit quiz (*.key.yaml); one per run.",
 )
@@ -573,17 +574,6 @@ def _stream_to_stdout(write: Callable[[BinaryIO], None]) -> None:
         sys.exit(1)
 
 
-def _one_report(ctx: click.Context, param: click.Parameter, values: tuple[Path, ...]) -> Path | None:
-    """At most one --from-report: click would silently keep the last of several."""
-    if len(values) > 1:
-        raise click.BadParameter(
-            f"give one report, not {len(values)} (a handout keeps what the group of one graded quiz got wrong)",
-            ctx=ctx,
-            param=param,
-        )
-    return values[0] if values else None
-
-
 @main.command()
 @BANK_OPTION
 @click.option("--speech", "speeches", multiple=True, metavar="ID", help="Only this speech (repeatable). Default: all.")
@@ -591,7 +581,7 @@ def _one_report(ctx: click.Context, param: click.Parameter, values: tuple[Path, 
     "--from-report",
     "report_path",
     multiple=True,
-    callback=_one_report,
+    callback=_at_most_one("report", "a handout keeps what the group of one graded quiz got wrong"),
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="REPORT.json",
     help="The JSON report of studykit grade: keep only what the group got wrong, worst first.",
