@@ -98,11 +98,13 @@ def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -
     return value
 
 
-def _output_or_usage_error(target: Callable[..., tuple[Path, str]], *args: Any) -> tuple[Path, str]:
-    """``target(*args)`` (:func:`studykit.render.output_target`): an ``-o`` name and ``--format``
-    that disagree are a usage error (exit 2), as for ``grade``."""
+def _output_target(output: Path | None, fmt: str | None, default: Path | None = None) -> tuple[Path, str]:
+    """:func:`studykit.render.output_target`, with an ``-o`` name and ``--format`` that disagree
+    a usage error (exit 2), as for ``grade``."""
+    from .render import DEFAULT_OUTPUT, output_target
+
     try:
-        return target(*args)
+        return output_target(output, fmt, default or DEFAULT_OUTPUT)
     except StudykitError as exc:
         raise click.UsageError(exc.message) from None
 
@@ -319,9 +321,9 @@ def quiz(
     from ._output import refuse_inputs, write_files
     from .bank import load_bank
     from .quiz import build_papers, default_count, format_points, giveaway_pairs
-    from .render import output_target, quiz_files
+    from .render import quiz_files
 
-    path, fmt = _output_or_usage_error(output_target, output, fmt)
+    path, fmt = _output_target(output, fmt)
     bank = load_bank(bank_path)
     for warning in bank.warnings:
         click.echo(warning, err=True)
@@ -620,9 +622,9 @@ def handout(
     from ._output import refuse_inputs, write_files
     from .bank import load_bank
     from .handout import build_handout, load_report
-    from .render import HANDOUT_OUTPUT, output_target, render_handout
+    from .render import HANDOUT_OUTPUT, render_handout
 
-    path, fmt = _output_or_usage_error(output_target, output, fmt, HANDOUT_OUTPUT)
+    path, fmt = _output_target(output, fmt, HANDOUT_OUTPUT)
     bank = load_bank(bank_path)
     for warning in bank.warnings:
         click.echo(warning, err=True)
