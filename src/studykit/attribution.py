@@ -22,7 +22,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from .model import LETTERS, Question, Speech
+from .model import LETTERS, Question, Speech, quoted
 
 MAX_OPTIONS = 4
 MAX_QUOTE = 80
@@ -73,11 +73,10 @@ def derive_attribution_questions(
         quotes = [q.source for q in curated if q.speech == s.id and len(q.source) <= MAX_QUOTE]
         if quotes:
             quote = max(quotes, key=len)  # first of the longest: stable in file order
-            shown = quote.replace("“", "‘").replace("”", "’")  # inner quotes, Chinese style
             result.append(
                 _make(
                     bank_id, f"{PREFIX}{s.id}-quote", s, ordinal + 2,
-                    stem=f"“{shown}”出自哪位专家的发言（ ）",
+                    stem=f"{quoted(quote)}出自哪位专家的发言（ ）",
                     correct=s.speaker,
                     pool=[o.speaker for o in others],
                     explanation=f"这句话出自{s.position}{s.speaker}的发言“{s.heading}”。",

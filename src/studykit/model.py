@@ -37,8 +37,13 @@ def source_line(speaker: str, heading: str, source: str) -> str:
     """Where a fact is read, as papers and reports print it: ``任剑涛《大都市是省域治理重要落点》：“…”``
     (``导语《…》`` for the introduction, which has no speaker).  ``source`` goes on one line in
     Chinese quotation marks, its own “ ” turned into ‘ ’ (a quote inside a quote)."""
-    quote = " ".join(source.split()).replace("“", "‘").replace("”", "’")
-    return f"{speaker or INTRO_LABEL}《{heading}》：“{quote}”"
+    return f"{speaker or INTRO_LABEL}《{heading}》：{quoted(source)}"
+
+
+def quoted(text: str) -> str:
+    """``text`` on one line in Chinese quotation marks ``“…”``, its own “ ” turned into ‘ ’
+    (a quote inside a quote), as papers, handouts and reports quote a source sentence."""
+    return "“" + " ".join(text.split()).replace("“", "‘").replace("”", "’") + "”"
 
 
 #: Section headings of a Chinese paper, in the order the sections appear.

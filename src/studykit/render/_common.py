@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..handout import Fact, HandoutSection
+from ..model import quoted
 from ..quiz import BLANK_RE, Paper
 
 #: The fill-in fields of the paper's header, in print order.
@@ -33,20 +34,14 @@ def document_title(paper: Paper, solutions: bool) -> str:
 # -- the handout (学习要点) ----------------------------------------------------------
 
 
-def quote(source: str) -> str:
-    """A source sentence quoted Chinese style: ``“…”``, its own quotation marks turned into ‘ ’."""
-    text = " ".join(source.split())
-    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
-
-
 def fact_lines(fact: Fact) -> tuple[str, str]:
     """The two lines of a fact as printed: the statement (with ``（答对率 33%）`` when the
     group's facility is known) and ``原文：“…”``.  A fact that *is* its source prints the
     quotation as its statement and ``""`` as the second line."""
     rate = f"（答对率 {fact.facility * 100:.0f}%）" if fact.facility is not None else ""
     if fact.quoted:
-        return f"原文：{quote(fact.source)}{rate}", ""
-    return fact.statement + rate, f"原文：{quote(fact.source)}"
+        return f"原文：{quoted(fact.source)}{rate}", ""
+    return fact.statement + rate, f"原文：{quoted(fact.source)}"
 
 
 def section_note(section: HandoutSection) -> str:
