@@ -93,6 +93,19 @@ def package_rows(path: Path, tmp_path: Path) -> dict[str, list[tuple[object, ...
 # -- the deck in real Anki ---------------------------------------------------------------
 
 
+def test_package_members_are_deflated_and_still_import(bank: Bank, col: Collection, tmp_path: Path) -> None:
+    """Every member of the .apkg is deflated (a ZipInfo defaults to stored), smaller than stored, and imports."""
+    sk_anki.write_deck(bank, tmp_path / "mini.apkg", timestamp=T1)
+    with zipfile.ZipFile(tmp_path / "mini.apkg") as apkg:
+        members = apkg.infolist()
+        assert [m.filename for m in members] == ["collection.anki2", "media"]
+        assert {m.compress_type for m in members} == {zipfile.ZIP_DEFLATED}
+        database = members[0]
+        assert database.compress_size * 3 < database.file_size
+    log = import_apkg(col, tmp_path / "mini.apkg")
+    assert (len(log.new), col.note_count()) == (18, 18)
+
+
 def test_import_adds_one_note_per_question(bank: Bank, col: Collection, tmp_path: Path) -> None:
     """A fresh import adds 18 notes and 18 cards: 14 choice, 2 true/false, 2 cloze."""
     summary = sk_anki.write_deck(bank, tmp_path / "mini.apkg", timestamp=T1)

@@ -563,8 +563,12 @@ def package_bytes(
         date_time = time.gmtime(max(stamp, _ZIP_EPOCH))[:6]
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as apkg:
-            apkg.writestr(zipfile.ZipInfo("collection.anki2", date_time), db.read_bytes())
-            apkg.writestr(zipfile.ZipInfo("media", date_time), "{}")
+            # A ZipInfo carries its own compress_type (ZIP_STORED by default): name it, or the
+            # archive's ZIP_DEFLATED does not apply and the deck is stored uncompressed.
+            for name, data in (("collection.anki2", db.read_bytes()), ("media", b"{}")):
+                member = zipfile.ZipInfo(name, date_time)
+                member.compress_type = zipfile.ZIP_DEFLATED
+                apkg.writestr(member, data)
         return out.getvalue()
 
 
