@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import _cache
+from ._gc import gc_paused
 from ._yaml import REFUSED, YList, YMap, duplicate_message, load_text_yaml
 from ._yaml import show_value as _show
 from .attribution import derive_attribution_questions
@@ -138,7 +139,8 @@ def load_bank(path: str | Path | None = None, *, strict: bool = False, cache: bo
         hit = _cache.lookup(bank_path, raw)
         if hit is not None and not (strict and hit.warnings):
             return hit
-    bank = dataclasses.replace(validator.run(raw, strict=strict), files=tuple(Path(rel) for rel, _ in validator.inputs))
+    with gc_paused():  # the node tree is large and acyclic: the collector's walks are pure cost
+        bank = dataclasses.replace(validator.run(raw, strict=strict), files=tuple(Path(rel) for rel, _ in validator.inputs))
     if use_cache:
         _cache.store(bank, raw, validator.inputs)
     return bank

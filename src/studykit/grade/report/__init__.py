@@ -27,7 +27,7 @@ SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html
 
 def render_report(report: GroupReport, fmt: str = "text") -> str:
     """``report`` as ``fmt`` (one of :data:`FORMATS`); raises ``ValueError`` for another."""
-    from .._gc import gc_paused
+    from ..._gc import gc_paused
 
     with gc_paused():
         return _render(report, fmt)
@@ -57,7 +57,7 @@ def stream_report(report: GroupReport, fmt: str, stream: BinaryIO) -> None:
     """Write ``report`` as ``fmt`` to the binary ``stream``: the text :func:`render_report`
     returns, UTF-8 encoded (no BOM), without holding it all in memory (every format is
     written a chunk of members at a time).  Raises ``ValueError`` for an unknown format."""
-    from .._gc import gc_paused
+    from ..._gc import gc_paused
 
     with gc_paused():
         if fmt == "json":
