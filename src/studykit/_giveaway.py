@@ -44,21 +44,26 @@ class ConflictIndex:
 
     def __init__(self, bank: Bank, pool: Iterable[Question]) -> None:
         starts: dict[str, tuple[list[int], str]] = {}
+        # each speech's sentences by their squashed text -> index of the first one with that text
+        by_text: dict[str, dict[str, int]] = {}
         structural: set[tuple[str, int]] = set()  # heading and byline sentences
         for s in bank.speeches:
             offsets: list[int] = []
             pieces: list[str] = []
             length = 0
             lines = {squash(s.heading), squash(s.speaker + s.position)}
+            texts: dict[str, int] = {}
             for part in _SENTENCE_END.split(s.text):
                 piece = squash(part)
                 if piece:
                     if piece in lines:
                         structural.add((s.id, len(offsets)))
+                    texts.setdefault(piece, len(offsets))
                     offsets.append(length)
                     pieces.append(piece)
                     length += len(piece)
             starts[s.id] = (offsets, "".join(pieces))
+            by_text[s.id] = texts
         names = {squash(s.speaker) for s in bank.speeches if s.speaker}
         self.sentences: dict[str, frozenset[tuple[str, int]]] = {}
         self.keys: dict[str, tuple[str, ...]] = {}
@@ -68,7 +73,10 @@ class ConflictIndex:
         for q in pool:
             offsets, flat = starts.get(q.speech, ([], ""))
             src = squash(q.source)
-            at = flat.find(src) if src else -1
+            # A source that is one whole sentence (the common case) is looked up by its text, so the
+            # index costs O(items), not O(items × speech length); a fragment is searched for.
+            whole = by_text.get(q.speech, {}).get(src)
+            at = offsets[whole] if whole is not None else (flat.find(src) if src else -1)
             if at < 0:
                 self.sentences[q.id] = frozenset()
             else:
