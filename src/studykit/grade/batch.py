@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from .._gc import gc_paused
 from ..bank import default_bank_path, load_bank
 from ..errors import AnswerFileError, BankError, Problem
 from ..key import AnswerKey
 from ..model import Bank
-from .._gc import gc_paused
 from .model import GroupReport, MemberResult, Submission
 from .readers import iter_inputs
 from .scoring import TableGrader, check_rule, grade_submission, summarize_group
