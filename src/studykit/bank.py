@@ -140,7 +140,9 @@ def load_bank(path: str | Path | None = None, *, strict: bool = False, cache: bo
         if hit is not None and not (strict and hit.warnings):
             return hit
     with gc_paused():  # the node tree is large and acyclic: the collector's walks are pure cost
-        bank = dataclasses.replace(validator.run(raw, strict=strict), files=tuple(Path(rel) for rel, _ in validator.inputs))
+        bank = dataclasses.replace(
+            validator.run(raw, strict=strict), files=tuple(Path(rel) for rel, _ in validator.inputs)
+        )
     if use_cache:
         _cache.store(bank, raw, validator.inputs)
     return bank
