@@ -4,7 +4,11 @@
 questions (all four types) over ``speeches`` material files that it also
 writes; the result passes ``studykit check``.  ``make_table(path, key, members)``
 writes a branch's answer table (CSV, UTF-8 with BOM, one row per member, a name
-column plus one column per item of ``key``) with seeded random answers.
+column plus one column per item of ``key``) with seeded random answers, two or
+three distinct cells per column.  ``make_messy_table(path, key, members)`` writes
+the same shape as members really type it: 20–30 distinct spellings per column
+(full-width and lower-case letters, 对/√/×, option texts, ``┋`` and ``、`` joins,
+blanks, cells with commas and quotes), and returns each member's expected score.
 
 Run as a script to write a bank: ``python benchmarks/generate.py OUT_DIR N``.
 """
@@ -16,7 +20,7 @@ import random
 import sys
 from pathlib import Path
 
-from studykit.key import AnswerKey
+from studykit.key import AnswerKey, KeyItem
 
 _CHARS = (
     "治理现代化体系能力社会基层社区城市省域国家发展建设创新服务管理机制格局数据平台安全"
@@ -115,6 +119,71 @@ def make_table(path: Path, key: AnswerKey, members: int, *, seed: int = 0) -> Pa
                     row.append(it.answer[0] if right else "不知道")
             writer.writerow(row)
     return path
+
+
+def _spellings(it: KeyItem, options: str) -> tuple[list[str], list[str]]:
+    """(right, wrong) cells for one key item, each one a way members type answers that studykit reads."""
+    if it.type == "single":
+        (x,) = it.answer
+        text = it.options[options.index(x)]
+        w = next(c for c in options if c != x)
+        wtext = it.options[options.index(w)]
+        full = chr(ord(x) + 0xFEE0)
+        right = [x, x.lower(), full, f"{x}.", f"{x}．", f"{x}、", f"({x})", f"（{x}）", f" {x} ", f"{x} {text}",
+                 text, f"{x}.{text}", f"{full}．{text}", f"“{text}”"]  # fmt: skip
+        wrong = [w, w.lower(), chr(ord(w) + 0xFEE0), f"{w}.", f"({w})", wtext, f"{w} {wtext}", ""]
+        return right, wrong
+    if it.type == "multiple":
+        letters = "".join(it.answer)
+        texts = [it.options[options.index(c)] for c in letters]
+        right = [letters, letters.lower(), ",".join(letters), "、".join(letters), " ".join(letters),
+                 " ".join(chr(ord(c) + 0xFEE0) for c in letters), "┋".join(texts), "、".join(texts),
+                 "┋".join(letters), letters[::-1], "，".join(letters), "/".join(letters), ";".join(letters),
+                 "；".join(letters), "，".join(texts), "┋".join(f"{c}.{t}" for c, t in zip(letters, texts, strict=True)),
+                 "".join(chr(ord(c) + 0xFEE0) for c in letters), letters + "。"]  # fmt: skip
+        missing = letters[:-1]
+        other = next(c for c in options if c not in letters) if len(letters) < len(options) else ""
+        wrong = [missing, ",".join(missing), "┋".join(texts[:-1]), missing + other if other else missing.lower(), ""]
+        return right, wrong
+    if it.type == "true_false":
+        yes = ["对", "√", "正确", "T", "true", "是", "✓", "Ｔ", "对。", "T "]
+        no = ["错", "×", "错误", "F", "false", "否", "✗", "Ｆ", "错。", "F "]
+        return (yes, no) if it.answer[0] == "true" else (no, yes)
+    accepted = list(it.answer)
+    right = [form for a in accepted for form in (a, f" {a} ", f"“{a}”", f"{a}。", f"（{a}）")]
+    first = accepted[0]
+    return right, ["不知道", "", "记不清了", '说"不上"来', "甲，乙", "不清楚", "略", "没记住",
+                   first[:-1] or "无", first + "化", f"非{first}"]  # fmt: skip
+
+
+def make_messy_table(path: Path, key: AnswerKey, members: int, *, seed: int = 0) -> list[float]:
+    """Write a CSV (UTF-8 with BOM) of ``members`` rows as members type them; return their expected scores.
+
+    About 70 % of the cells are right.  Each column mixes the spellings of
+    :func:`_spellings` (20–30 distinct values a column, quoted where they hold a
+    comma or a quote); a multiple is right only with all its keys (all-or-nothing).
+    """
+    rng = random.Random(seed)
+    columns = []
+    for it in key.items:
+        right, wrong = _spellings(it, "ABCDEF"[: len(it.options)])
+        columns.append((right, wrong, it.points))
+    scores: list[float] = []
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["姓名", *(f"{it.number}、{it.stem}" for it in key.items)])
+        for m in range(members):
+            row = [f"党员{m:06d}"]
+            score = 0.0
+            for right, wrong, points in columns:
+                if rng.random() < 0.7:
+                    row.append(rng.choice(right))
+                    score += points
+                else:
+                    row.append(rng.choice(wrong))
+            writer.writerow(row)
+            scores.append(round(score, 3))
+    return scores
 
 
 if __name__ == "__main__":

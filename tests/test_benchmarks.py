@@ -27,16 +27,60 @@ def test_benchmark_script_runs_on_tiny_sizes(tmp_path: Path, capsys: pytest.Capt
         "load (unchanged bank, cached)",
         "quiz --count 50, end to end",
         "anki export",
-        "grade 50 × 10 CSV",
-        "grade, against its I/O floor",
+        "grade 50 × 10 CSV, synthetic table",
+        "grade 50 × 10 CSV, messy table",
+        "grade, against a bare read (context)",
+        "grade report as text",
+        "grade report as json",
+        "grade report as html",
     ]
     # the floor writes a report of studykit's shape: as many rows, each as many columns
-    with open(tmp_path / "report.csv", encoding="utf-8-sig", newline="") as f:
+    with open(tmp_path / "report-synthetic.csv", encoding="utf-8-sig", newline="") as f:
         report = list(csv.reader(f))
-    with open(tmp_path / "bare-report.csv", encoding="utf-8-sig", newline="") as f:
+    with open(tmp_path / "bare-report-synthetic.csv", encoding="utf-8-sig", newline="") as f:
         floor = list(csv.reader(f))
     assert len(report) == len(floor) == 51
     assert {len(row) for row in floor} == {len(row) for row in report} == {len(report[0])}
+
+
+def test_scale_table_runs_on_tiny_sizes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--scale --tiny` prints check and quiz for 60 and 120 questions and grade for 10 and 20 members."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import run
+    finally:
+        sys.path.pop(0)
+    assert run.main(["--scale", "--tiny", "--workdir", str(tmp_path)]) == 0
+    rows = [line.split(" | ")[:2] for line in capsys.readouterr().out.splitlines() if line.startswith("| ")][1:]
+    assert [(what.removeprefix("| "), size) for what, size in rows] == [
+        ("check (cold)", "60 questions"),
+        ("quiz --count 50 (cached)", "60 questions"),
+        ("check (cold)", "120 questions"),
+        ("quiz --count 50 (cached)", "120 questions"),
+        ("grade CSV (10 items)", "10 members"),
+        ("grade CSV (10 items)", "20 members"),
+    ]
+
+
+def test_messy_table_grades_to_its_expected_scores(tmp_path: Path) -> None:
+    """The messy benchmark table (20–30 spellings a column) grades to the generator's own count, with no warning."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from generate import make_messy_table
+    finally:
+        sys.path.pop(0)
+    from studykit import load_bank
+    from studykit.grade import grade_files
+    from studykit.quiz import build_papers
+
+    key = build_papers(load_bank(ROOT / "question_bank.yaml"), count=20, seed=3)[0].key()
+    expected = make_messy_table(tmp_path / "messy.csv", key, 400)
+    report = grade_files([tmp_path / "messy.csv"], key, pass_mark=60)
+    assert [m.score for m in report.members] == expected
+    assert (report.warnings, report.failures) == ((), ())
+    with open(tmp_path / "messy.csv", encoding="utf-8-sig", newline="") as f:
+        columns = list(zip(*list(csv.reader(f))[1:], strict=True))[1:]
+    assert min(len(set(c)) for c in columns) >= 13
 
 
 def test_generated_bank_is_valid(tmp_path: Path) -> None:
