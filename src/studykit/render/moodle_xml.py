@@ -30,7 +30,8 @@ same weights as GIFT, :func:`studykit.render.gift.share` — and each wrong opti
 accepted text at 100).  Name ``03 intro-01``; stem, options and answers as on the
 paper, ``plain_text``, with options in the paper's order (``shuffleanswers`` false,
 ``answernumbering`` ``ABCD``); ``defaultgrade`` the item's points; ``generalfeedback``
-the 解析 and 出处; ``idnumber`` ``<quiz id>/<number>`` (unique per paper version).
+the 解析 and 出处.  No ``idnumber``: Moodle wants it unique in its category, and a
+secretary may import a paper twice.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def _category(quiz: ET.Element, path: str) -> None:
     ET.SubElement(category, "text").text = path
 
 
-def _question(quiz: ET.Element, paper: Paper, item: Item) -> None:
+def _question(quiz: ET.Element, item: Item) -> None:
     question = ET.SubElement(quiz, "question", {"type": QTYPES[item.type]})
     _text(question, "name", item_name(item), fmt=None)
     _text(question, "questiontext", one_line(item.stem))
@@ -72,9 +73,6 @@ def _question(quiz: ET.Element, paper: Paper, item: Item) -> None:
     ET.SubElement(question, "defaultgrade").text = points(item)
     ET.SubElement(question, "penalty").text = "0"
     ET.SubElement(question, "hidden").text = "0"
-    ET.SubElement(
-        question, "idnumber"
-    ).text = f"{paper.quiz_id}{'-' + paper.version if paper.version else ''}/{item.number}"
     if item.question.is_choice:
         ET.SubElement(question, "single").text = "true" if item.type == "single" else "false"
         ET.SubElement(question, "shuffleanswers").text = "false"
@@ -107,6 +105,10 @@ def render(paper: Paper) -> str:
         if category != current:
             _category(quiz, category)
             current = category
-        _question(quiz, paper, item)
+        _question(quiz, item)
     ET.indent(quiz, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        + ET.tostring(quiz, encoding="unicode", short_empty_elements=False)
+        + "\n"
+    )
