@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl import Workbook
 
 from gradekit import MINI
 from studykit.cli import main
