@@ -57,7 +57,7 @@ def nasty(bank: Bank) -> Paper:
     q1 = dataclasses.replace(
         bank.question("intro-01"), stem=NASTY_STEM, options=NASTY_OPTIONS, explanation="解析 {x}\n第二行 <b>&amp;</b>"
     )
-    q2 = dataclasses.replace(bank.question("zhao-02"), answer=("1+1+11", "{1,1,11}", "a=b"))
+    q2 = dataclasses.replace(bank.question("zhao-02"), answer=("1+1+11", "{1,1,11}", "a=b", "2*3"))
     q3 = dataclasses.replace(bank.question("tian-01"), stem="包括[多选]\n（ ）", options=("a:b", "c#d", "e~f", "g"))
     (p,) = build_papers(dataclasses.replace(bank, questions=(q1, q2, q3)), seed=1)
     return p
@@ -251,7 +251,7 @@ def test_gift_escapes_every_special_character(nasty: Paper) -> None:
     assert set(NASTY_OPTIONS) == {a.text for a in first.answers}
     assert first.general_feedback.startswith("解析：解析 {x} 第二行 <b>&amp;</b>\n出处：")
     blank = next(q for q in questions.values() if q.text.startswith("我省出台"))
-    assert [a.text for a in blank.answers] == ["1+1+11", "{1,1,11}", "a=b"]
+    assert [a.text for a in blank.answers] == ["1+1+11", "{1,1,11}", "a=b", "2\\*3"]  # * is no wildcard
     multi = questions["包括[多选] （\u3000\u3000）"]
     assert {a.text for a in multi.answers} == {"a:b", "c#d", "e~f", "g"}
 
@@ -339,6 +339,8 @@ def test_moodle_xml_escapes_markup(nasty: Paper) -> None:
     feedback = [_text(q, "generalfeedback/text") for q in root if q.get("type") == "multichoice"]
     assert any(f.startswith("解析：解析 {x} 第二行 <b>&amp;</b>\n出处：") for f in feedback)
     assert "&lt;b&gt;&amp;amp;&lt;/b&gt;" in render(nasty, "moodle-xml").decode("utf-8")
+    (blank,) = [q for q in root if q.get("type") == "shortanswer"]
+    assert [_text(a, "text") for a in blank.findall("answer")] == ["1+1+11", "{1,1,11}", "a=b", "2\\*3"]
 
 
 # -- file names and the command -------------------------------------------------------

@@ -25,6 +25,13 @@ def one_line(text: str) -> str:
     return _WS_RE.sub(" ", text).strip()
 
 
+def shortanswer_text(text: str) -> str:
+    """An accepted text of a blank as a Moodle short answer: on one line, ``*`` written ``\\*``
+    (Moodle reads an unescaped ``*`` as a wildcard: ``qtype_shortanswer_question::
+    compare_string_with_wildcard`` "breaks the string on non-escaped runs of asterisks")."""
+    return one_line(text).replace("*", "\\*")
+
+
 def truth_index(item: Item) -> int:
     """0 when a true/false ``item`` is true (option 对), 1 when false (option 错)."""
     return 0 if item.answer[0] == "true" else 1

@@ -27,7 +27,8 @@ listed grades, so at most 10 correct options), each wrong option ``~%-100%`` —
 choice cancels the item, as on the paper (多选、错选不得分); a missing correct choice still
 earns its share in Moodle, where the paper gives 0 (少选不得分): ``studykit grade`` keeps
 the paper's rule.  true_false: ``{TRUE}``/``{FALSE}``; fill_blank: short answer with
-every accepted text as an ``=`` answer (the stem keeps its ``____``).  GIFT has no
+every accepted text as an ``=`` answer, a ``*`` in it written ``\\*`` (Moodle's short answer
+reads ``*`` as a wildcard); the stem keeps its ``____``.  GIFT has no
 per-question mark: the points are in the comment and the question name, and the
 quiz's maximum marks are set in Moodle (or use ``--format moodle-xml``, which carries them).
 """
@@ -37,7 +38,7 @@ from __future__ import annotations
 from ..errors import StudykitError
 from ..i18n import _
 from ..quiz import Item, Paper
-from ._publish import category_path, feedback, item_name, one_line, points
+from ._publish import category_path, feedback, item_name, one_line, points, shortanswer_text
 
 #: What GIFT gives a meaning, each written with a backslash before it (backslash first).
 SPECIAL = "\\~=#{}:"
@@ -81,7 +82,7 @@ def _answers(item: Item) -> list[str]:
         ]
     if item.type == "true_false":
         return ["TRUE" if item.answer[0] == "true" else "FALSE"]
-    return ["=" + escape(one_line(text)) for text in item.answer]
+    return ["=" + escape(shortanswer_text(text)) for text in item.answer]
 
 
 def _question(item: Item) -> str:

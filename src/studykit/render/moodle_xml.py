@@ -27,10 +27,10 @@ changes (``$course$/<bank id>/<speech>``), then the item as ``multichoice``
 (single: the key 100, distractors 0; multiple: each correct option 100 / k — the
 same weights as GIFT, :func:`studykit.render.gift.share` — and each wrong option
 -100, so a wrong choice cancels the item), ``truefalse`` or ``shortanswer`` (every
-accepted text at 100).  Name ``03 intro-01``; stem, options and answers as on the
-paper, ``plain_text``, with options in the paper's order (``shuffleanswers`` false,
-``answernumbering`` ``ABCD``); ``defaultgrade`` the item's points; ``generalfeedback``
-the 解析 and 出处.  No ``idnumber``: Moodle wants it unique in its category, and a
+accepted text at 100, a ``*`` in it written ``\\*``, as Moodle reads ``*`` as a wildcard).
+Name ``03 intro-01``; stem, options and answers as on the paper, ``plain_text``, with
+options in the paper's order (``shuffleanswers`` false, ``answernumbering`` ``ABCD``);
+``defaultgrade`` the item's points; ``generalfeedback`` the 解析 and 出处.  No ``idnumber``: Moodle wants it unique in its category, and a
 secretary may import a paper twice.
 """
 
@@ -39,7 +39,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..quiz import Item, Paper
-from ._publish import category_path, feedback, item_name, one_line, points
+from ._publish import category_path, feedback, item_name, one_line, points, shortanswer_text
 from .gift import share
 
 TEXT_FORMAT = "plain_text"
@@ -91,7 +91,7 @@ def _question(quiz: ET.Element, item: Item) -> None:
     else:
         ET.SubElement(question, "usecase").text = "0"
         for accepted in item.answer:
-            _answer(question, "100", one_line(accepted))
+            _answer(question, "100", shortanswer_text(accepted))
 
 
 def render(paper: Paper) -> str:
