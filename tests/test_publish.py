@@ -412,3 +412,35 @@ def test_versions_get_one_import_file_and_key_each(tmp_path: Path) -> None:
         text = (tmp_path / f"测验-{v}.tencent.txt").read_text(encoding="utf-8")
         answers = re.findall(r"\[Answer: ([A-Z, ]+)\]", text)
         assert answers[:7] == [", ".join(item.answer) for item in key.items[:7]]
+
+
+# -- the shipped bank's default paper ---------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", list(PUBLISH_FORMATS))
+def test_default_paper_of_the_shipped_bank_in_every_format(fmt: str) -> None:
+    """The shipped bank's default paper (20 items, versions A and B) in each format: every question
+    reads back — by the documented line syntax (腾讯问卷, 问卷星), the GIFT reader or the XML parser —
+    with the stem and key of its version."""
+    from skpaths import SHIPPED_BANK
+
+    for paper in build_papers(load_bank(SHIPPED_BANK), seed=2024, versions=2):
+        key = paper.key()
+        text = text_of(paper, fmt)
+        if fmt in ("tencent", "wjx"):
+            pattern = TENCENT_QUESTION if fmt == "tencent" else WJX_QUESTION
+            blocks = text.rstrip("\n").split("\n\n")[1:]
+            found = [pattern.match(block.split("\n")[0]) for block in blocks]
+            assert [m["stem" if fmt == "tencent" else "title"] for m in found if m] == [i.stem for i in key.items]
+        elif fmt == "gift":
+            questions = parse_gift(text)
+            assert [q.text for q in questions] == [i.stem for i in key.items]
+            chosen = [tuple(LETTERS[n] for n, a in enumerate(q.answers) if a.correct) for q in questions]
+            assert [c for c, i in zip(chosen, key.items, strict=True) if i.type in ("single", "multiple")] == [
+                i.answer for i in key.items if i.type in ("single", "multiple")
+            ]
+        else:
+            root = ET.fromstring(text.encode("utf-8"))
+            stems = [_text(q, "questiontext/text") for q in root if q.get("type") != "category"]
+            assert stems == [i.stem for i in key.items]
+        assert len(key.items) == 20
