@@ -64,9 +64,10 @@ def titles(import_text: str, pattern: str) -> list[str]:
     return [m["title"] for m in found if m]
 
 
-def write_table(path: Path, rows: list[list[str]]) -> None:
+def write_table(path: Path, rows: list[list[str | int]], encoding: str = "utf-8-sig") -> None:
+    """``rows`` as CSV in ``encoding`` or, for ``.xlsx``, as a workbook (numbers stay numbers)."""
     if path.suffix == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as f:
+        with path.open("w", encoding=encoding, newline="") as f:
             csv.writer(f).writerows(rows)
         return
     wb = Workbook()
@@ -87,9 +88,10 @@ def grade(folder: Path, table: Path, key: Path, *warnings: str) -> dict[str, flo
     return {m["name"]: m["score"] for m in data["members"]}
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_wjx_download_grades_exactly(tmp_path: Path, suffix: str) -> None:
-    """问卷星's download (按文本) of the imported paper grades to 20, 12 and 15."""
+@pytest.mark.parametrize(("suffix", "encoding"), [(".csv", "utf-8-sig"), (".csv", "gb18030"), (".xlsx", "")])
+def test_wjx_download_grades_exactly(tmp_path: Path, suffix: str, encoding: str) -> None:
+    """问卷星's download (按文本) of the imported paper — CSV in UTF-8 or as Excel on Chinese Windows
+    saves it (GB18030), or XLSX with 序号 and 总分 as numbers — grades to 20, 12 and 15."""
     publish(tmp_path, "wjx")
     names = titles(
         (tmp_path / "测验.wjx.txt").read_text(encoding="utf-8"),
@@ -98,12 +100,12 @@ def test_wjx_download_grades_exactly(tmp_path: Path, suffix: str) -> None:
     assert names[0] == "姓名" and len(names) == 11
     header = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "总分"]
     header += [f"{n}、{title}" for n, title in enumerate(names, 1)]
-    rows = [header]
+    rows: list[list[str | int]] = [list(header)]
     for n, (member, answers) in enumerate(ANSWERS.items(), 1):
-        rows.append([str(n), f"2026/12/7 20:0{n}:13", f"{200 + n}秒", "微信", "N/A", f"10.0.0.{n}(湖北-武汉)", "0",
+        rows.append([n, f"2026/12/7 20:0{n}:13", f"{200 + n}秒", "微信", "N/A", f"10.0.0.{n}(湖北-武汉)", 0,
                      member, *answers])  # fmt: skip
     table = tmp_path / f"问卷星答卷{suffix}"
-    write_table(table, rows)
+    write_table(table, rows, encoding or "utf-8")
     assert grade(tmp_path, table, tmp_path / "测验.key.yaml") == SCORES
 
 
@@ -115,7 +117,7 @@ def test_tencent_download_grades_exactly(tmp_path: Path, suffix: str) -> None:
     names = titles((tmp_path / "测验.tencent.txt").read_text(encoding="utf-8"), rf"^(?P<title>.*?){tags}")
     assert names[0] == "姓名" and len(names) == 11
     header = ["编号", "开始答题时间", "结束答题时间", "答题时长", "总分", *(f"{n}.{t}" for n, t in enumerate(names, 1))]
-    rows = [header]
+    rows: list[list[str | int]] = [list(header)]
     for n, (member, answers) in enumerate(ANSWERS.items(), 1):
         cells = [a.replace("┋", "、") if member == "王五" else a for a in answers]
         cells = ["" if a == "(跳过)" else a for a in cells]
@@ -133,7 +135,7 @@ def test_each_version_grades_with_its_own_key(tmp_path: Path) -> None:
     b = (tmp_path / "测验-B.wjx.txt").read_text(encoding="utf-8")
     assert a != b and sorted(a.splitlines()) == sorted(b.splitlines())  # same lines, other option order
     names = titles(b, r"^\d+\. (?P<title>.*)\[(?:单选题|多选题|判断题|填空题)\]$")
-    rows = [["序号", "总分", *(f"{n}、{t}" for n, t in enumerate(names, 1))]]
+    rows: list[list[str | int]] = [["序号", "总分", *(f"{n}、{t}" for n, t in enumerate(names, 1))]]
     rows += [[str(n), "0", member, *answers] for n, (member, answers) in enumerate(ANSWERS.items(), 1)]
     table = tmp_path / "B.csv"
     write_table(table, rows)
