@@ -98,13 +98,15 @@ def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -
     return value
 
 
-def _output_target(output: Path | None, fmt: str | None, default: Path | None = None) -> tuple[Path, str]:
+def _output_target(
+    output: Path | None, fmt: str | None, default: Path | None = None, *, publish: bool = False
+) -> tuple[Path, str]:
     """:func:`studykit.render.output_target`, with an ``-o`` name and ``--format`` that disagree
     a usage error (exit 2), as for ``grade``."""
     from .render import DEFAULT_OUTPUT, output_target
 
     try:
-        return output_target(output, fmt, default or DEFAULT_OUTPUT)
+        return output_target(output, fmt, default or DEFAULT_OUTPUT, publish=publish)
     except StudykitError as exc:
         raise click.UsageError(exc.message) from None
 
@@ -244,7 +246,8 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     type=click.Path(dir_okay=False, path_type=Path),
     callback=_file_name,
     default=None,
-    help="The paper's file; key, solutions and answer sheet go beside it. Default: quiz.md (.html, .docx).",
+    help="The paper's file; key, solutions and answer sheet go beside it. Default: quiz.md (.html, .docx; "
+    ".tencent.txt, .wjx.txt, .gift, .xml for the publish formats, which write the import file and key).",
 )
 @click.option(
     "--count",
@@ -280,9 +283,10 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["md", "html", "docx"]),
+    type=click.Choice(["md", "html", "docx", "tencent", "wjx", "gift", "moodle-xml"]),
     default=None,
-    help="Output format. Default: from -o's extension, else md.",
+    help="Output format: a paper (md, html, docx) or an import file for 腾讯问卷 (tencent), 问卷星 (wjx) or "
+    "Moodle (gift, moodle-xml). Default: from -o's extension, else md.",
 )
 @click.option("--title", default=None, callback=_title, help="Title printed on the paper. Default: the bank's title.")
 @click.option(
@@ -317,13 +321,14 @@ def quiz(
     Example:
       studykit quiz --count 20 --seed 7 -o 第一次测验.docx
       studykit quiz --versions 2 --type single --type multiple --points multiple=4
+      studykit quiz --count 20 --seed 7 --format wjx -o 第一次测验
     """
     from ._output import refuse_inputs, write_files
     from .bank import load_bank
     from .quiz import build_papers, default_count, format_points, giveaway_pairs
     from .render import quiz_files
 
-    path, fmt = _output_target(output, fmt)
+    path, fmt = _output_target(output, fmt, publish=True)
     bank = load_bank(bank_path)
     for warning in bank.warnings:
         click.echo(warning, err=True)

@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AnswerFileError, BankError, Problem
+from ..i18n import _
 from ..key import AnswerKey, KeyItem, no_question
 from .model import GivenAnswer, Submission
 from .normalize import clean, read_answer
@@ -86,6 +87,7 @@ METADATA_HEADERS = frozenset(
         "来自ip", "ip", "ip地址", "总分", "得分", "分数", "成绩", "开始时间", "结束时间", "时间", "日期",
         "用户id", "用户名", "微信昵称", "昵称", "openid", "手机", "手机号", "电话", "联系电话", "部门",
         "支部", "所在支部", "单位", "性别", "备注", "班级", "学号", "工号", "id", "no", "no.", "#",
+        "开始答题时间", "结束答题时间", "答题时长",  # 腾讯问卷 (its answers' started_at, ended_at)
     }
 )  # fmt: skip
 
@@ -521,6 +523,12 @@ def _finish_sheet(
     return Submission(member, name, tuple(kept), 0, head.quiz, head.version)
 
 
+#: The first lines of what ``studykit quiz --format tencent|wjx`` writes (render/tencent.py,
+#: render/wjx.py: the name question; the head of the answers to set): no member's answers.
+_PUBLISH_FIRST_LINES = frozenset({"姓名[Fill-in-Blank]", "1. 姓名[填空题]"})
+_WJX_ANSWERS_HEAD = "问卷星考试答案设置 · "
+
+
 def _read_txt(
     path: Path,
     name: str,
@@ -533,13 +541,22 @@ def _read_txt(
 ) -> Iterator[Submission | TableRow]:
     """A .txt file: an answer sheet, or — when its first non-empty line holds two or more
     tabs — a tab-separated table (Excel's "Unicode text" export).  studykit's own text
-    report (``测验成绩``, then ``测验 <quiz id> · …``), caught by a glob, is left out with a warning."""
+    report (``测验成绩``, then ``测验 <quiz id> · …``) and its 腾讯问卷/问卷星 import files,
+    caught by a glob, are left out with a warning."""
     text = _read_text(path, encoding)
     lines = ((number, line.strip()) for number, line in enumerate(text.splitlines(), 1) if line.strip())
-    (at, first), (_, second) = next(lines, (0, "")), next(lines, (0, ""))
+    (at, first), (_at, second) = next(lines, (0, "")), next(lines, (0, ""))
     if (first == "测验成绩" or first.startswith("测验成绩 · ")) and second.startswith("测验 "):
         raise _LeftOut(
             at, "this is a studykit grade report (the text report, headed 测验成绩), not members' answers; left out"
+        )
+    if first in _PUBLISH_FIRST_LINES or first.startswith(_WJX_ANSWERS_HEAD):
+        raise _LeftOut(
+            at,
+            _(
+                "this is a quiz written by studykit quiz for 腾讯问卷 or 问卷星 (--format tencent/wjx), "
+                "not members' answers; left out"
+            ),
         )
     if first.count("\t") >= 2:
         rows = csv.reader(io.StringIO(text, newline=""), "excel-tab")

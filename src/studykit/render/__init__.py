@@ -1,4 +1,5 @@
-"""One paper model, three renderers: Markdown, HTML and DOCX (and the handout in the same three).
+"""One paper model, three renderers: Markdown, HTML and DOCX (and the handout in the same three);
+four more publish the same paper where branches take quizzes online.
 
 Each renderer turns a :class:`~studykit.quiz.Paper` into a document: the paper
 itself, or with ``solutions=True`` the 参考答案 (answer, 解析 and 出处 per item).
@@ -6,6 +7,14 @@ itself, or with ``solutions=True`` the 参考答案 (answer, 解析 and 出处 p
 
     quiz.md  quiz.key.yaml  quiz.solutions.md  quiz.answers.txt
     # with versions: quiz-A.md  quiz-A.key.yaml  …  quiz-B.answers.txt
+
+The publish formats (:data:`PUBLISH_FORMATS`, ``quiz`` only) write the platform's import
+file and the answer key, which grades the platform's result download::
+
+    quiz.tencent.txt  quiz.key.yaml            # 腾讯问卷 (answers and points inside)
+    quiz.wjx.txt  quiz.wjx-answers.txt  quiz.key.yaml   # 问卷星 (+ the answers to set)
+    quiz.gift  quiz.key.yaml                   # Moodle GIFT
+    quiz.xml  quiz.key.yaml                    # Moodle XML
 
 Renderer modules are imported only when used (python-docx is slow to import).
 """
@@ -19,6 +28,7 @@ from typing import Literal
 
 from ..errors import StudykitError
 from ..handout import Handout
+from ..i18n import _
 from ..key import dump_key, render_answer_sheet
 from ..quiz import Paper
 
@@ -27,16 +37,31 @@ Format = Literal["md", "html", "docx"]
 FORMATS: dict[str, str] = {"md": ".md", "html": ".html", "docx": ".docx"}
 #: File extensions that name a format in ``-o``.
 SUFFIX_FORMATS: dict[str, str] = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
+#: Publish formats (``studykit quiz`` only) → file extension; the extension names the format in ``-o``.
+PUBLISH_FORMATS: dict[str, str] = {
+    "tencent": ".tencent.txt",
+    "wjx": ".wjx.txt",
+    "gift": ".gift",
+    "moodle-xml": ".xml",
+}
+#: The file beside a 问卷星 paper that lists the answers and points to set after importing it.
+WJX_ANSWERS_SUFFIX = ".wjx-answers.txt"
+#: Format name → renderer module, where they differ.
+_MODULES = {"md": "markdown", "moodle-xml": "moodle_xml"}
 DEFAULT_OUTPUT = Path("quiz.md")
 #: Where ``studykit handout`` writes without ``-o``.
 HANDOUT_OUTPUT = Path("handout.md")
 
 
 def render(paper: Paper, fmt: str, *, solutions: bool = False) -> bytes:
-    """``paper`` (or its solutions) in format ``fmt`` (``md``, ``html``, ``docx``) as bytes (text in UTF-8)."""
+    """``paper`` (or its solutions) in format ``fmt`` (``md``, ``html``, ``docx``, or a publish
+    format of :data:`PUBLISH_FORMATS`, which has no solutions document) as bytes (text in UTF-8)."""
+    if fmt in PUBLISH_FORMATS and not solutions:
+        return str(importlib.import_module(f".{_MODULES.get(fmt, fmt)}", __name__).render(paper)).encode("utf-8")
     if fmt not in FORMATS:
-        raise StudykitError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
-    module = importlib.import_module(f".{'markdown' if fmt == 'md' else fmt}", __name__)
+        known = ", ".join([*FORMATS, *PUBLISH_FORMATS]) if not solutions else ", ".join(FORMATS)
+        raise StudykitError(f"unknown format {fmt!r} (expected one of: {known})")
+    module = importlib.import_module(f".{_MODULES.get(fmt, fmt)}", __name__)
     result = module.render(paper, solutions=solutions)
     return result.encode("utf-8") if isinstance(result, str) else bytes(result)
 
@@ -50,32 +75,53 @@ def render_handout(handout: Handout, fmt: str) -> bytes:
     return result.encode("utf-8") if isinstance(result, str) else bytes(result)
 
 
-def output_target(path: Path | None, fmt: str | None, default: Path = DEFAULT_OUTPUT) -> tuple[Path, str]:
+def output_target(
+    path: Path | None, fmt: str | None, default: Path = DEFAULT_OUTPUT, *, publish: bool = False
+) -> tuple[Path, str]:
     """The document's path and format from ``-o`` and ``--format``.
 
     ``-o`` ending in a format's extension (``.md``, ``.markdown``, ``.html``, ``.htm``,
-    ``.docx``) sets the format; any other name gets the format's extension added
-    (``md`` by default).  No path: ``default`` (``quiz``) with the format's extension.
+    ``.docx``; with ``publish``, also ``.tencent.txt``, ``.wjx.txt``, ``.gift``, ``.xml``)
+    sets the format; any other name gets the format's extension added (``md`` by
+    default).  No path: ``default`` (``quiz``) with the format's extension.
     Raises :class:`~studykit.errors.StudykitError` when ``-o`` and ``--format`` disagree
     or ``-o`` has no file name.
     """
     if path is not None and path.name in ("", ".", ".."):
         raise StudykitError(f"output {str(path)!r} is not a file name")
+    extensions = {**FORMATS, **PUBLISH_FORMATS} if publish else FORMATS
     if path is None:
         fmt = fmt or "md"
-        return default.with_suffix(FORMATS[fmt]), fmt
-    named = SUFFIX_FORMATS.get(path.suffix.lower())
+        return default.with_name(default.stem + extensions[fmt]), fmt
+    named = _named_format(path.name, publish)
     if named is None:
         fmt = fmt or "md"
-        return path.with_name(path.name + FORMATS[fmt]), fmt
+        return path.with_name(path.name + extensions[fmt]), fmt
     if fmt is not None and fmt != named:
+        if named in PUBLISH_FORMATS:
+            raise StudykitError(
+                _("output {path} is a {named} name ({ext}) but --format is {fmt} (make them agree)").format(
+                    path=path, named=named, ext=PUBLISH_FORMATS[named], fmt=fmt
+                )
+            )
         raise StudykitError(f"output {path} is a .{named} name but --format is {fmt} (make them agree)")
     return path, named
 
 
-def paper_stem(path: Path, paper: Paper) -> Path:
-    """``quiz.md`` → ``quiz`` for an unlettered paper, ``quiz-A`` for version A (same folder)."""
-    stem = path.with_suffix("")
+def _named_format(name: str, publish: bool) -> str | None:
+    """The format a file name's extension names (``quiz.wjx.txt`` → ``wjx``), or ``None``."""
+    lowered = name.lower()
+    if publish:
+        for fmt, ext in PUBLISH_FORMATS.items():
+            if lowered.endswith(ext) and len(lowered) > len(ext):
+                return fmt
+    return SUFFIX_FORMATS.get(Path(lowered).suffix)
+
+
+def paper_stem(path: Path, paper: Paper, ext: str | None = None) -> Path:
+    """``quiz.md`` → ``quiz`` for an unlettered paper, ``quiz-A`` for version A (same folder);
+    ``ext`` is the extension to take off (default: the last suffix; ``.wjx.txt`` takes two)."""
+    stem = path.with_name(path.name[: -len(ext)]) if ext and path.name.endswith(ext) else path.with_suffix("")
     return stem.with_name(f"{stem.name}-{paper.version}") if paper.version else stem
 
 
@@ -84,8 +130,12 @@ def quiz_files(papers: Sequence[Paper], path: Path, fmt: str) -> dict[Path, byte
 
     ``path`` is the paper's path as from :func:`output_target`; the other files
     sit beside it with the same stem (``<stem>.key.yaml``, ``<stem>.solutions.<ext>``,
-    ``<stem>.answers.txt``).  Nothing is written.
+    ``<stem>.answers.txt``).  A publish format (:data:`PUBLISH_FORMATS`) writes per paper
+    the import file and the key, and for ``wjx`` the answers to set (:data:`WJX_ANSWERS_SUFFIX`).
+    Nothing is written.
     """
+    if fmt in PUBLISH_FORMATS:
+        return _publish_files(papers, path, fmt)
     ext = path.suffix
     files: dict[Path, bytes] = {}
     for paper in papers:
@@ -95,4 +145,21 @@ def quiz_files(papers: Sequence[Paper], path: Path, fmt: str) -> dict[Path, byte
         files[stem.with_name(stem.name + ".key.yaml")] = dump_key(key).encode("utf-8")
         files[stem.with_name(stem.name + ".solutions" + ext)] = render(paper, fmt, solutions=True)
         files[stem.with_name(stem.name + ".answers.txt")] = render_answer_sheet(key).encode("utf-8")
+    return files
+
+
+def _publish_files(papers: Sequence[Paper], path: Path, fmt: str) -> dict[Path, bytes]:
+    """Per paper: the platform's import file, the key and (问卷星) the answers to set."""
+    ext = PUBLISH_FORMATS[fmt]
+    # -o quiz.WJX.txt keeps the name as typed; the other files take the stem before it
+    typed = path.name[-len(ext) :] if path.name.lower().endswith(ext) else ext
+    files: dict[Path, bytes] = {}
+    for paper in papers:
+        stem = paper_stem(path, paper, typed)
+        files[stem.with_name(stem.name + typed)] = render(paper, fmt)
+        if fmt == "wjx":
+            from .wjx import render_answers
+
+            files[stem.with_name(stem.name + WJX_ANSWERS_SUFFIX)] = render_answers(paper).encode("utf-8")
+        files[stem.with_name(stem.name + ".key.yaml")] = dump_key(paper.key()).encode("utf-8")
     return files
