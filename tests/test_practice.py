@@ -52,7 +52,7 @@ def test_practice_asks_what_quiz_draws_with_the_same_options() -> None:
     assert len(page.items) == 5
     assert page.quiz_id == paper.quiz_id and page.quiz_id.startswith("mini-test-3-")
     assert page.storage_key == f"studykit-practice/{paper.quiz_id}"
-    assert page.title == "省域治理现代化小测 · 自测"
+    assert page.title == "省域治理现代化小测" and page.page_title == "省域治理现代化小测 · 自测"
 
 
 def test_default_page_of_the_mini_bank_has_twelve_items(practice: Practice) -> None:
@@ -136,8 +136,9 @@ def test_bank_text_is_escaped_in_the_page(tmp_path: Path) -> None:
     )
     path.write_text(text, encoding="utf-8")
     html = render_practice(build_practice(load_bank(path), seed=7))
-    escaped = "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp; · 自测"
-    assert f"<title>{escaped}</title>" in html and f"<h1>{escaped}</h1>" in html
+    escaped = "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;"
+    assert f"<title>{escaped} · 自测</title>" in html
+    assert f'<h1>{escaped}<span class="suffix"> · 自测</span></h1>' in html
     assert "<script>alert" not in html
 
 

@@ -47,6 +47,7 @@ from pathlib import Path
 
 from .bank import BLANK_RE, is_catch_all
 from .errors import SelectionError
+from .grade.normalize import blank_form
 from .i18n import _
 from .model import INTRO_LABEL, LETTERS, TRUE_FALSE_TEXT, TYPE_TITLES, Bank, quoted
 from .quiz import Item, build_papers
@@ -75,7 +76,8 @@ class Practice:
     """The items of one self-check page, in the order the page asks them.
 
     ``quiz_id`` is the id ``studykit quiz`` gives the same draw
-    (``<bank id>-<seed>-<8 hex>``); ``seed`` the seed it was drawn with.
+    (``<bank id>-<seed>-<8 hex>``); ``seed`` the seed it was drawn with; ``title``
+    the paper's (the bank's) title.
     """
 
     quiz_id: str
@@ -83,6 +85,11 @@ class Practice:
     bank_id: str
     seed: int
     items: tuple[Item, ...]
+
+    @property
+    def page_title(self) -> str:
+        """The page's title: ``"省域治理现代化小测 · 自测"``."""
+        return f"{self.title} · {TITLE_SUFFIX}"
 
     @property
     def storage_key(self) -> str:
@@ -112,7 +119,7 @@ def build_practice(
     """
     ready = _without_drafts(bank)
     paper = build_papers(ready, count=count, seed=seed, speeches=speeches, tags=tags)[0]
-    return Practice(paper.quiz_id, f"{paper.title} · {TITLE_SUFFIX}", bank.id, paper.seed, paper.items)
+    return Practice(paper.quiz_id, paper.title, bank.id, paper.seed, paper.items)
 
 
 def _without_drafts(bank: Bank) -> Bank:
@@ -186,8 +193,6 @@ def _item_data(item: Item) -> dict[str, object]:
     ``true``/``false``, or the accepted texts (first printed as the key) with their
     ``forms``; ``where``/``source``: the 原文 heading line and the quoted source sentence as
     ``[text, marked]`` pieces, the answer marked (a true_false item's whole sentence)."""
-    from .grade.normalize import blank_form
-
     q = item.question
     speaker = item.speech.speaker or INTRO_LABEL
     where = f"{speaker}《{item.speech.heading}》"
@@ -253,6 +258,7 @@ def render_practice(practice: Practice) -> str:
     )
     return env.get_template("practice.html.j2").render(
         title=practice.title,
+        suffix=TITLE_SUFFIX,
         storage_key=practice.storage_key,
         page_key=base64.b64encode(practice.page_key).decode("ascii"),
         payload=encode_items(practice),
