@@ -342,3 +342,19 @@ def test_bank_text_shows_as_text_and_long_words_wrap(browser: WebDriver, tmp_pat
     assert browser.execute_script("return window.pwned === undefined") is True
     fits_360(browser)
     screenshot(browser, "hostile-text", tmp_path)
+
+
+def test_options_are_shuffled_on_every_attempt(browser: WebDriver, page: Path, practice: Practice) -> None:
+    """Each fresh attempt at the first item shows its four options in a new random order (six attempts
+    showing one order alike would happen once in 24**5 runs); a reload mid-attempt keeps the order."""
+    orders = set()
+    for _ in range(6):
+        open_fresh(browser, page)
+        order = tuple(str(b.get_attribute("data-option")) for b in browser.find_elements(By.CSS_SELECTOR, "button.opt"))
+        assert sorted(order) == sorted(practice.items[0].options)
+        browser.refresh()
+        assert (
+            tuple(b.get_attribute("data-option") for b in browser.find_elements(By.CSS_SELECTOR, "button.opt")) == order
+        )
+        orders.add(order)
+    assert len(orders) > 1
