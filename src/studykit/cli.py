@@ -367,6 +367,56 @@ def quiz(
     click.echo("wrote " + ", ".join(str(p) for p in files))
 
 
+@main.command()
+@BANK_OPTION
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    callback=_file_name,
+    default=None,
+    help="The page to write (.html added if missing). Default: practice.html.",
+)
+@click.option("--count", type=click.IntRange(min=1), default=None, help="Questions, as for quiz. Default: 20.")
+@click.option("--seed", type=click.IntRange(min=0), default=None, help="Seed of the draw, as for quiz.")
+@click.option("--speech", "speeches", multiple=True, metavar="ID", help="Only questions on this speech (repeatable).")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only questions with this tag (repeatable).")
+def practice(
+    bank_path: Path | None,
+    output: Path | None,
+    count: int | None,
+    seed: int | None,
+    speeches: tuple[str, ...],
+    tags: tuple[str, ...],
+) -> None:
+    """Write a self-check page (自测): one HTML file to forward in WeChat and drill on a phone.
+
+    The questions quiz draws with the same options (drafts left out), one at a
+    time, with the answer, 解析 and 原文 after each; the score and 再练错题 at the
+    end. Progress stays in the phone's browser. No network is needed.
+
+    \b
+    Example:
+      studykit practice --count 20 --seed 7 -o 自测.html
+      studykit practice --speech ren-jiantao --tag 观点 -o 任剑涛观点.html
+    """
+    from ._output import refuse_inputs, write_files
+    from .bank import load_bank
+    from .i18n import _
+    from .practice import build_practice, practice_path, render_practice
+
+    path = practice_path(output)
+    bank = load_bank(bank_path)
+    for warning in bank.warnings:
+        click.echo(warning, err=True)
+    page = build_practice(bank, count=count, seed=seed, speeches=speeches, tags=tags)
+    refuse_inputs([path], _bank_inputs(bank))
+    write_files({path: render_practice(page).encode("utf-8")})
+    if seed is None:
+        click.echo(_("seed: {seed} — rerun with --seed {seed}").format(seed=page.seed))
+    click.echo(_("wrote {path}: {n} questions ({quiz_id})").format(path=path, n=len(page.items), quiz_id=page.quiz_id))
+
+
 def _percentage(ctx: click.Context, param: click.Parameter, value: str) -> float:
     """A percentage 0–100 (``60`` or ``60%``); a bare value in (0, 1] looks like a share
     (``0.6`` for 60 %) and is refused rather than taken as 0.6 %."""
