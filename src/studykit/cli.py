@@ -28,10 +28,11 @@ QUESTION_TYPE_CHOICES = ("single", "multiple", "true_false", "fill_blank")
 
 BANK_OPTION = click.option(
     "--bank",
-    "bank_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Question bank YAML. Default: ./question_bank.yaml, else the bank shipped with studykit.",
+    "bank_paths",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="Question bank YAML, or a folder of banks (one sub-folder per article); repeat for several articles. "
+    "Default: ./question_bank.yaml, else the bank shipped with studykit.",
 )
 
 
@@ -71,7 +72,7 @@ def main() -> None:
 @main.command()
 @BANK_OPTION
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def check(bank_path: Path | None, strict: bool) -> None:
+def check(bank_paths: tuple[Path, ...], strict: bool) -> None:
     """Validate a question bank and its material files.
 
     Reports every problem in one run as FILE:LINE: question ID, field F: what is
@@ -81,13 +82,14 @@ def check(bank_path: Path | None, strict: bool) -> None:
     \b
     Example:
       studykit check --bank question_bank.yaml --strict
+      studykit check --bank 2025/
     """
-    from .bank import load_bank, summarize
+    from .library import load_banks, summarize_banks
 
-    bank = load_bank(bank_path, strict=strict)
-    for warning in bank.warnings:
+    library = load_banks(bank_paths, strict=strict)
+    for warning in library.warnings:
         click.echo(warning, err=True)
-    click.echo(summarize(bank))
+    click.echo(summarize_banks(library))
 
 
 def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
@@ -173,7 +175,7 @@ def _timestamp(ctx: click.Context, param: click.Parameter, value: str | None) ->
     metavar="T",
     help="Modification time (seconds since the epoch) of changed notes, for reproducible builds. Default: now.",
 )
-def anki(bank_path: Path | None, output: Path | None, speeches: tuple[str, ...], timestamp: float | None) -> None:
+def anki(bank_paths: tuple[Path, ...], output: Path | None, speeches: tuple[str, ...], timestamp: float | None) -> None:
     """Export the bank as an Anki deck (.apkg) for desktop and phone.
 
     One parent deck named after the bank's title, one subdeck per speech in
@@ -189,9 +191,9 @@ def anki(bank_path: Path | None, output: Path | None, speeches: tuple[str, ...],
     """
     from ._output import refuse_inputs
     from .anki import write_deck
-    from .bank import load_bank
+    from .library import load_banks
 
-    bank = load_bank(bank_path)
+    bank = load_banks(bank_paths).merged()
     for warning in bank.warnings:
         click.echo(warning, err=True)
     path = output if output is not None else Path(f"{bank.id}.apkg")
@@ -258,7 +260,20 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     default=None,
     help="Seed of the draw and the shuffles. Default: a new one, printed so the quiz can be rerun.",
 )
-@click.option("--speech", "speeches", multiple=True, metavar="ID", help="Only questions on this speech (repeatable).")
+@click.option(
+    "--article",
+    "articles",
+    multiple=True,
+    metavar="BANK_ID",
+    help="With several banks: only questions of this article, by its bank id (repeatable). Default: all.",
+)
+@click.option(
+    "--speech",
+    "speeches",
+    multiple=True,
+    metavar="ID",
+    help="Only questions on this speech (repeatable); with several banks ID or BANK_ID/ID.",
+)
 @click.option(
     "--type", "types", multiple=True, type=click.Choice(QUESTION_TYPE_CHOICES), help="Only this type (repeatable)."
 )
@@ -294,10 +309,11 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     "fill_blank=2.",
 )
 def quiz(
-    bank_path: Path | None,
+    bank_paths: tuple[Path, ...],
     output: Path | None,
     count: int | None,
     seed: int | None,
+    articles: tuple[str, ...],
     speeches: tuple[str, ...],
     types: tuple[str, ...],
     tags: tuple[str, ...],
@@ -317,16 +333,18 @@ def quiz(
     Example:
       studykit quiz --count 20 --seed 7 -o 第一次测验.docx
       studykit quiz --versions 2 --type single --type multiple --points multiple=4
+      studykit quiz --bank 2025/ --count 50 --title 年终知识竞赛 -o 年终竞赛.docx
     """
     from ._output import refuse_inputs, write_files
-    from .bank import load_bank
+    from .library import load_banks
     from .quiz import build_papers, default_count, format_points, giveaway_pairs
     from .render import quiz_files
 
     path, fmt = _output_target(output, fmt)
-    bank = load_bank(bank_path)
-    for warning in bank.warnings:
+    library = load_banks(bank_paths)
+    for warning in library.warnings:
         click.echo(warning, err=True)
+    bank, speeches = library.narrow(articles, speeches)
     papers = build_papers(
         bank, count=count, seed=seed, versions=versions, speeches=speeches, types=types, tags=tags,
         difficulties=difficulties, points=points, title=title,
@@ -604,7 +622,11 @@ def _stream_to_stdout(write: Callable[[BinaryIO], None]) -> None:
     help="The handout's file. Default: handout.md (.html, .docx).",
 )
 def handout(
-    bank_path: Path | None, speeches: tuple[str, ...], report_path: Path | None, fmt: str | None, output: Path | None
+    bank_paths: tuple[Path, ...],
+    speeches: tuple[str, ...],
+    report_path: Path | None,
+    fmt: str | None,
+    output: Path | None,
 ) -> None:
     """Write a review handout (学习要点): each speech's key facts as statements with their source.
 
@@ -620,12 +642,12 @@ def handout(
       studykit handout --from-report 成绩.json -o 重点复习.md
     """
     from ._output import refuse_inputs, write_files
-    from .bank import load_bank
     from .handout import build_handout, load_report
+    from .library import load_banks
     from .render import HANDOUT_OUTPUT, render_handout
 
     path, fmt = _output_target(output, fmt, HANDOUT_OUTPUT)
-    bank = load_bank(bank_path)
+    bank = load_banks(bank_paths).merged()
     for warning in bank.warnings:
         click.echo(warning, err=True)
     report = load_report(report_path) if report_path is not None else None
