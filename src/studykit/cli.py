@@ -179,7 +179,8 @@ def anki(bank_paths: tuple[Path, ...], output: Path | None, speeches: tuple[str,
     """Export the bank as an Anki deck (.apkg) for desktop and phone.
 
     One parent deck named after the bank's title, one subdeck per speech in
-    bank order. Importing a newer export into Anki updates the notes in place
+    bank order; with several banks (--bank repeated or a folder of banks), one
+    such parent deck per article. Importing a newer export into Anki updates the notes in place
     (same GUIDs) and keeps their review history; notes unchanged since the
     package at the output path keep its modification time, so only the notes
     you edited are updated.
@@ -188,17 +189,19 @@ def anki(bank_paths: tuple[Path, ...], output: Path | None, speeches: tuple[str,
     Example:
       studykit anki -o 省域治理.apkg
       studykit anki --speech ren-jiantao --speech tian-yipeng -o 两篇发言.apkg
+      studykit anki --bank 2025/ -o 2025年学习.apkg
     """
     from ._output import refuse_inputs
     from .anki import write_deck
     from .library import load_banks
 
-    bank = load_banks(bank_paths).merged()
-    for warning in bank.warnings:
+    library = load_banks(bank_paths)
+    for warning in library.warnings:
         click.echo(warning, err=True)
+    bank = library.merged()
     path = output if output is not None else Path(f"{bank.id}.apkg")
     refuse_inputs([path], _bank_inputs(bank))
-    click.echo(write_deck(bank, path, speeches=speeches, timestamp=timestamp).report(path))
+    click.echo(write_deck(library, path, speeches=speeches, timestamp=timestamp).report(path))
 
 
 def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
