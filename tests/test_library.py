@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -262,3 +263,76 @@ def test_quiz_article_speech_and_tag_filters(year: Path, tmp_path: Path) -> None
         "Error: unknown article 'mini-tset' (expected a bank id: mini-village, mini-test)\n",
     )
     assert not (tmp_path / "x.md").exists()
+
+
+# -- grading a key drawn from several banks ------------------------------------------------------
+
+
+def fill_sheet(key_path: Path, wrong: dict[str, str]) -> str:
+    """The quiz's answer sheet filled in by 张三: the key's answers, but ``wrong[question_id]`` where given."""
+    key = load_key(key_path)
+    sheet = key_path.with_name(key_path.name.replace(".key.yaml", ".answers.txt")).read_text(encoding="utf-8")
+    lines = []
+    for line in sheet.splitlines():
+        if line == "姓名：":
+            line = "姓名：张三"
+        for item in key.items:
+            if line == f"{item.number}. ":
+                right = {"true": "对", "false": "错"}.get(item.answer[0], "".join(item.answer[:1] if
+                         item.type == "fill_blank" else item.answer))  # fmt: skip
+                line += wrong.get(item.question_id, right)
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def test_grade_a_key_of_two_banks_with_a_folder_of_banks(year: Path, tmp_path: Path) -> None:
+    """A quiz on banks A and B, graded with --bank FOLDER (banks in another order): the exact score,
+    and 解析 and reread hint of the item whose question id both banks use come from its own bank."""
+    result = invoke("quiz", "--bank", MINI_BANK, "--bank", MINI2_BANK, "--speech", "li-ming", "--speech",
+                    "ren-jiantao", "--count", "6", "--seed", "0", "-o", tmp_path / "q.md")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    key = load_key(tmp_path / "q.key.yaml")
+    assert [i.question_id for i in key.items] == [
+        "mini-test/ren-01",
+        "mini-test/attr-ren-jiantao-position",
+        "mini-village/ren-01",
+        "mini-test/ren-02",
+        "mini-village/li-03",
+        "mini-village/li-02",
+    ]
+    wrong = "B" if key.items[2].answer != ("B",) else "D"
+    (tmp_path / "张三.answers.txt").write_text(fill_sheet(tmp_path / "q.key.yaml", {"mini-village/ren-01": wrong}))
+    result = invoke("grade", tmp_path / "张三.answers.txt", "--key", tmp_path / "q.key.yaml", "--bank", year,
+                    "--format", "json")  # fmt: skip
+    assert (result.exit_code, result.stderr) == (0, "")
+    report = json.loads(result.stdout)
+    assert report["bank_note"] == ""
+    (member,) = report["members"]
+    assert (member["name"], member["score"], member["total"]) == ("张三", 8, 10)
+    assert [i["question_id"] for i in member["items"] if i["status"] != "correct"] == ["mini-village/ren-01"]
+    question = next(q for q in report["questions"] if q["question_id"] == "mini-village/ren-01")
+    assert question["explanation"] == "李明介绍全县128个行政村实现农家书屋全覆盖。"
+    assert question["reread"] == {
+        "speaker": "李明",
+        "heading": "让书香浸润乡村振兴之路",
+        "source": "全县128个行政村实现农家书屋全覆盖",
+    }
+
+
+def test_grade_a_single_bank_key_with_a_folder_finds_its_bank(year: Path, tmp_path: Path) -> None:
+    """A key of one article graded with the folder of the year's banks takes that article's bank, no warning;
+    a key of a bank the folder lacks gets the usual note."""
+    result = invoke("quiz", "--bank", MINI2_BANK, "--count", "4", "--seed", "2", "-o", tmp_path / "v.md")
+    assert result.exit_code == 0, result.output
+    (tmp_path / "王五.answers.txt").write_text(fill_sheet(tmp_path / "v.key.yaml", {}))
+    args = ("grade", tmp_path / "王五.answers.txt", "--key", tmp_path / "v.key.yaml", "--format", "json")
+    result = invoke(*args, "--bank", year)
+    assert (result.exit_code, result.stderr) == (0, "")
+    member = json.loads(result.stdout)["members"][0]
+    assert (member["score"], member["total"]) == (8, 8)  # every answer right
+    shutil.rmtree(year / "01-village")
+    result = invoke(*args, "--bank", year)
+    assert result.stderr == (
+        f"warning: the bank {year / '02-mini' / 'question_bank.yaml'} is 'mini-test' but the quiz was made from "
+        "'mini-village'; 解析 and reread hints may not fit (scores come from the key alone)\n"
+    )

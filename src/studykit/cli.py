@@ -426,10 +426,11 @@ def _at_most_one(noun: str, why: str) -> Callable[[click.Context, click.Paramete
 )
 @click.option(
     "--bank",
-    "bank_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Bank for 解析 and reread hints. Default: the default bank, if the key was made from it.",
+    "bank_paths",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="Bank for 解析 and reread hints; repeat, or give a folder of banks, for a quiz drawn from several "
+    "articles. Default: the default bank, if the key was made from it.",
 )
 @click.option(
     "-o",
@@ -479,7 +480,7 @@ def _at_most_one(noun: str, why: str) -> Callable[[click.Context, click.Paramete
 def grade(
     answers: tuple[Path, ...],
     key_path: Path,
-    bank_path: Path | None,
+    bank_paths: tuple[Path, ...],
     output: Path | None,
     fmt: str | None,
     multiple_scoring: str | None,
@@ -498,6 +499,7 @@ def grade(
       studykit grade answers/*.answers.txt --key 第一次测验.key.yaml
       studykit grade 支部问卷.xlsx --key 第一次测验.key.yaml -o 成绩.html
       studykit grade 支部.csv --key 第一次测验.key.yaml --review-decks 错题本/第一次测验
+      studykit grade 支部.xlsx --key 年终竞赛.key.yaml --bank 2025/
     """
 
     from ._output import Content, write_files
@@ -511,18 +513,18 @@ def grade(
 
         refuse_overwrite(output, answers, "one of the files given to grade")
         refuse_overwrite(output, [key_path], "the answer key")
-        refuse_overwrite(output, [bank_path] if bank_path else [], "the bank")
+        refuse_overwrite(output, bank_paths, "the bank")
     try:  # before anything is read: a report in 成绩.xlsx would not open in Excel
         fmt = output_format(output, fmt)
     except ValueError as exc:
         raise click.UsageError(str(exc), ctx=click.get_current_context()) from None
     key = load_key(key_path)
-    bank, note = choose_bank(key, bank_path)
+    bank, note = choose_bank(key, bank_paths)
     if output is not None:  # the bank picked without --bank, and the article, are inputs too
         from ._output import refuse_overwrite
         from .bank import default_bank_path
 
-        refuse_overwrite(output, [bank.path if bank else bank_path or default_bank_path()], "the bank")
+        refuse_overwrite(output, [bank.path if bank else default_bank_path()], "the bank")
         if bank is not None:
             refuse_overwrite(output, [bank.root / s.material for s in bank.speeches], "a material file")
             refuse_overwrite(output, [bank.root / rel for rel in bank.files], "a file of the bank")

@@ -121,6 +121,16 @@ class Library:
             refs += matches
         return bank, tuple(dict.fromkeys(refs))
 
+    def merged_as(self, bank_id: str) -> Bank:
+        """The merged bank a key or report names by ``bank_id`` (``a`` or ``a+b``): those banks
+        in that order, when the library holds them all (grading a key of one article with a
+        folder of the year's banks); else :meth:`merged` of the whole library, whose id then
+        differs from ``bank_id``."""
+        ids = bank_id.split(ID_JOINER)
+        if set(ids) <= set(self.ids) and len(set(ids)) == len(ids):
+            return Library(tuple(self.bank(i) for i in ids)).merged()
+        return self.merged()
+
     def merged(self) -> Bank:
         """One :class:`~studykit.model.Bank` over every bank, for quiz, grade and handout.
 
