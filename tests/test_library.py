@@ -336,3 +336,43 @@ def test_grade_a_single_bank_key_with_a_folder_finds_its_bank(year: Path, tmp_pa
         f"warning: the bank {year / '02-mini' / 'question_bank.yaml'} is 'mini-test' but the quiz was made from "
         "'mini-village'; 解析 and reread hints may not fit (scores come from the key alone)\n"
     )
+
+
+# -- handout across articles -----------------------------------------------------------------------
+
+
+def test_handout_of_two_banks_is_each_banks_handout_in_turn(tmp_path: Path) -> None:
+    """handout --bank A --bank B: A's speeches then B's, each with exactly the facts of its own handout."""
+    for name, banks in (("a", [MINI_BANK]), ("b", [MINI2_BANK]), ("ab", [MINI_BANK, MINI2_BANK])):
+        args = [a for b in banks for a in ("--bank", b)]
+        result = invoke("handout", *args, "-o", tmp_path / f"{name}.md")
+        assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {tmp_path / 'ab.md'}: 6 speeches, 15 facts\n"
+    a, b, ab = ((tmp_path / f"{n}.md").read_text(encoding="utf-8") for n in ("a", "b", "ab"))
+    assert ab.splitlines()[0] == "# 学习要点 · 省域治理现代化小测；乡村振兴小测"
+    body = lambda text: text.split("\n", 1)[1]  # noqa: E731 - all but the title line
+    assert body(ab) == body(a) + body(b)  # B's sections follow A's, as in B's own handout
+
+
+def test_handout_from_the_report_of_a_quiz_on_two_banks(year: Path, tmp_path: Path) -> None:
+    """A report of a quiz on A and B (graded with the folder) gives a handout of what was missed,
+    the fact of the item whose id both banks use taken from its own bank."""
+    result = invoke("quiz", "--bank", MINI_BANK, "--bank", MINI2_BANK, "--speech", "li-ming", "--speech",
+                    "ren-jiantao", "--count", "6", "--seed", "0", "-o", tmp_path / "q.md")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    key = load_key(tmp_path / "q.key.yaml")
+    wrong = "B" if key.items[2].answer != ("B",) else "D"
+    (tmp_path / "张三.answers.txt").write_text(fill_sheet(tmp_path / "q.key.yaml", {"mini-village/ren-01": wrong}))
+    result = invoke("grade", tmp_path / "张三.answers.txt", "--key", tmp_path / "q.key.yaml", "--bank", year,
+                    "-o", tmp_path / "r.json")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    result = invoke("handout", "--bank", year, "--from-report", tmp_path / "r.json", "-o", tmp_path / "h.md")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == f"wrote {tmp_path / 'h.md'}: 1 speech, 1 fact\n"
+    text = (tmp_path / "h.md").read_text(encoding="utf-8")
+    assert "## 李明（某县农业农村局局长）：让书香浸润乡村振兴之路\n" in text
+    assert (
+        "1\\. 该县有多少个行政村实现农家书屋全覆盖：128个。（答对率 0%）\\\n原文：“全县128个行政村实现农家书屋全覆盖”\n"
+        in text
+    )
+    assert "任剑涛" not in text

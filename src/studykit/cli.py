@@ -645,6 +645,7 @@ def handout(
     Example:
       studykit handout -o 学习要点.docx
       studykit handout --from-report 成绩.json -o 重点复习.md
+      studykit handout --bank 2025/ --from-report 年终竞赛成绩.json -o 年终复习.docx
     """
     from ._output import refuse_inputs, write_files
     from .handout import build_handout, load_report
@@ -652,10 +653,11 @@ def handout(
     from .render import HANDOUT_OUTPUT, render_handout
 
     path, fmt = _output_target(output, fmt, HANDOUT_OUTPUT)
-    bank = load_banks(bank_paths).merged()
-    for warning in bank.warnings:
+    library = load_banks(bank_paths)
+    for warning in library.warnings:
         click.echo(warning, err=True)
     report = load_report(report_path) if report_path is not None else None
+    bank, speeches = library.narrow((), speeches, like=report.bank_id if report else "")
     if (
         report is not None
         and report.bank_id == bank.id  # another bank altogether is an error of build_handout's

@@ -96,9 +96,12 @@ class Library:
                 )
         return Library(tuple(b for b in self.banks if b.id in wanted)) if wanted else self
 
-    def narrow(self, articles: Iterable[str] = (), speeches: Iterable[str] = ()) -> tuple[Bank, tuple[str, ...]]:
-        """The merged bank of these articles (:meth:`select`, :meth:`merged`) and ``speeches``
-        as its speech ids, for ``quiz --article A --speech S``.
+    def narrow(
+        self, articles: Iterable[str] = (), speeches: Iterable[str] = (), *, like: str = ""
+    ) -> tuple[Bank, tuple[str, ...]]:
+        """The merged bank of these articles (:meth:`select`, :meth:`merged`; with ``like``, a
+        key's or report's bank id, :meth:`merged_as`) and ``speeches`` as its speech ids, for
+        ``quiz --article A --speech S`` and ``handout --speech S``.
 
         With one bank the speech ids pass through unchanged (the bank checks them).  With
         several, ``bank-id/speech-id`` names one speech, a bare ``speech-id`` every speech
@@ -106,9 +109,9 @@ class Library:
         :class:`~studykit.errors.SelectionError` for an unknown article or speech.
         """
         library = self.select(articles)
-        bank = library.merged()
+        bank = library.merged_as(like) if like else library.merged()
         wanted = tuple(dict.fromkeys(speeches))
-        if len(library.banks) == 1:
+        if bank.id in self.ids:  # one bank, as it is
             return bank, wanted
         known = [s.id for s in bank.speeches]
         refs: list[str] = []
