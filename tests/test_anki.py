@@ -591,3 +591,18 @@ def test_speech_option_with_two_banks_matches_each_bank(bank_path: Path, tmp_pat
         sk_anki.write_deck(library, tmp_path / "y.apkg", speeches=["zhou"])
     assert err.value.message.startswith("unknown speech id 'zhou' (expected one of: mini-test/intro, ")
     assert not (tmp_path / "y.apkg").exists()
+
+
+def test_two_banks_of_one_title_are_refused_before_anything_is_written(bank_path: Path, tmp_path: Path) -> None:
+    """Two articles with one title would share one parent deck in Anki: refused, naming both banks."""
+    shutil.copytree(MINI2_BANK.parent, tmp_path / "village")
+    other = tmp_path / "village" / "question_bank.yaml"
+    other.write_text(other.read_text(encoding="utf-8").replace("title: 乡村振兴小测", f"title: {TITLE}"), "utf-8")
+    result = CliRunner().invoke(main, ["anki", "--bank", str(bank_path), "--bank", str(other), "-o",
+                                       str(tmp_path / "x.apkg")])  # fmt: skip
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: {bank_path} and {other} have the same title '{TITLE}': their decks would merge in Anki "
+        "(expected each article its own title: change bank.title in one of them)\n",
+    )
+    assert not (tmp_path / "x.apkg").exists()

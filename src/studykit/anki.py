@@ -51,6 +51,7 @@ import genanki  # type: ignore[import-untyped]
 from ._output import write_files
 from .bank import BLANK_RE
 from .errors import SelectionError, StudykitError
+from .i18n import _
 from .library import Library, split_ref
 from .model import INTRO_LABEL, LETTERS, TYPE_TITLES, Bank, Question, Speech
 
@@ -496,11 +497,22 @@ def build_library_package(library: Library, speeches: Sequence[str] = ()) -> gen
     ``speeches`` as in :meth:`~studykit.library.Library.narrow` (``ID`` in every bank that
     has it, ``BANK_ID/ID`` one speech); a bank none of them names is left out.  With one
     bank, :func:`build_package` itself.  Raises :class:`~studykit.errors.SelectionError`
-    for an unknown speech.
+    for an unknown speech and :class:`~studykit.errors.StudykitError` for two banks of one
+    title (Anki would file both articles' notes under one parent deck).
     """
     if len(library.banks) == 1:
         return build_package(library.banks[0], speeches)
-    _, refs = library.narrow((), speeches)
+    parents: dict[str, Bank] = {}
+    for bank in library.banks:
+        other = parents.setdefault(_deck_part(bank.title), bank)
+        if other is not bank:
+            raise StudykitError(
+                _(
+                    "{first} and {second} have the same title {title!r}: their decks would merge in Anki "
+                    "(expected each article its own title: change bank.title in one of them)"
+                ).format(first=other.path, second=bank.path, title=bank.title)
+            )
+    refs = library.narrow((), speeches)[1]
     decks: list[genanki.Deck] = []
     for bank in library.banks:
         wanted = [sid for bank_id, sid in map(split_ref, refs) if bank_id == bank.id]
