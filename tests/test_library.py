@@ -80,6 +80,21 @@ def test_a_folder_without_banks_is_one_clear_error(tmp_path: Path) -> None:
     )
 
 
+def test_an_unreadable_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder whose listing fails (permission denied) is named with the reason, no traceback."""
+
+    def denied(self: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    (tmp_path / "locked").mkdir()
+    monkeypatch.setattr(Path, "iterdir", denied)
+    result = invoke("check", "--bank", tmp_path / "locked")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: cannot read the folder {tmp_path / 'locked'}: Permission denied\n",
+    )
+
+
 def test_two_banks_with_one_id_are_one_error_naming_both_files(year: Path) -> None:
     """Bank ids must differ: a copy of a bank under another folder is refused, naming both files."""
     shutil.copytree(year / "02-mini", year / "03-copy")

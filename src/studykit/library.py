@@ -184,7 +184,8 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
     holding one (sorted by name; hidden folders and folders without a bank are passed
     over).  One file reached twice counts once.
 
-    Raises :class:`~studykit.errors.BankError` for a folder with no bank in it.
+    Raises :class:`~studykit.errors.BankError` for a folder with no bank in it, or one
+    that cannot be read.
     """
     found: list[Path] = []
     for path in map(Path, paths):
@@ -193,11 +194,16 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
         elif (path / BANK_FILENAME).is_file():
             found.append(path / BANK_FILENAME)
         else:
-            subs = sorted(
-                p / BANK_FILENAME
-                for p in path.iterdir()
-                if p.is_dir() and not p.name.startswith(".") and (p / BANK_FILENAME).is_file()
-            )
+            try:
+                subs = sorted(
+                    p / BANK_FILENAME
+                    for p in path.iterdir()
+                    if p.is_dir() and not p.name.startswith(".") and (p / BANK_FILENAME).is_file()
+                )
+            except OSError as exc:
+                raise BankError(
+                    _("cannot read the folder {folder}: {reason}").format(folder=path, reason=exc.strerror)
+                ) from None
             if not subs:
                 raise BankError(
                     _(
