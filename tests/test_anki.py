@@ -21,10 +21,12 @@ from anki.collection import Collection
 from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest, ImportResponse
 from click.testing import CliRunner
 
+from skpaths import MINI2_BANK
 from studykit import anki as sk_anki
 from studykit.bank import load_bank
 from studykit.cli import main
 from studykit.errors import SelectionError, StudykitError
+from studykit.library import load_banks
 from studykit.model import Bank, Provenance
 
 MINI = Path(__file__).parent / "data" / "mini"
@@ -520,3 +522,100 @@ def test_export_onto_a_pipe_is_refused_not_a_hang(tmp_path: Path) -> None:
         f"Error: cannot write {pipe}: it is not a regular file (a device or a pipe); give a file name\n"
     )
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
+
+
+# -- several banks (issue 13: one collection of a year's articles) ------------------------------------
+
+MINI2_TITLE = "乡村振兴小测"
+
+
+def test_two_banks_import_as_two_parent_decks_with_their_speeches(
+    bank_path: Path, col: Collection, tmp_path: Path
+) -> None:
+    """anki --bank A --bank B: one parent deck per article (its bank's title), its speeches' subdecks beneath."""
+    result = CliRunner().invoke(
+        main, ["anki", "--bank", str(bank_path), "--bank", str(MINI2_BANK), "-o", str(tmp_path / "year.apkg"),
+               "--timestamp", str(T1)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == f"Wrote {tmp_path / 'year.apkg'}: 30 notes, 30 cards in 6 decks"
+    log = import_apkg(col, tmp_path / "year.apkg")
+    assert (len(log.new), len(log.updated), len(log.duplicate)) == (30, 0, 0)
+    per_deck = Counter(col.decks.name(col.get_card(cid).did) for cid in col.find_cards(""))
+    assert per_deck == {
+        DECKS[1]: 2,
+        DECKS[2]: 5,
+        DECKS[3]: 5,
+        DECKS[4]: 6,
+        f"{MINI2_TITLE}::00 李明 让书香浸润乡村振兴之路": 6,
+        f"{MINI2_TITLE}::01 周红 把党支部建在产业链上": 6,
+    }
+    assert {d.name for d in col.decks.all_names_and_ids()} >= {TITLE, MINI2_TITLE}
+    # one question id in both banks is two notes with their own GUIDs
+    ren = sorted(col.get_note(n)["Stem"] for n in col.find_notes("QuestionID:ren-01"))
+    assert ren == ["任剑涛认为，省域治理的重要落点是（ ）", "该县有多少个行政村实现农家书屋全覆盖？（ ）"]
+
+
+def test_adding_a_bank_adds_only_its_notes_and_keeps_review_history(
+    bank_path: Path, col: Collection, tmp_path: Path
+) -> None:
+    """Export bank A alone and import it; review a card; export A+B to the same file and import:
+    exactly B's 12 notes are added, none of A's 18 is added or updated, and the review stays."""
+    deck = tmp_path / "学习.apkg"
+    runner = CliRunner()
+    result = runner.invoke(main, ["anki", "--bank", str(bank_path), "-o", str(deck), "--timestamp", str(T1)])
+    assert result.exit_code == 0, result.output
+    log = import_apkg(col, deck)
+    assert (len(log.new), col.note_count()) == (18, 18)
+    a_guids = {col.get_note(n).guid for n in col.find_notes("")}
+    col.decks.select(col.decks.id_for_name(TITLE))
+    card = col.sched.getCard()
+    card.start_timer()
+    col.sched.answerCard(card, 3)  # Good: the card leaves the new queue and gets a review log entry
+    reviewed = col.get_card(card.id)
+    assert (reviewed.reps, col.db.scalar("SELECT count() FROM revlog")) == (1, 1)
+
+    result = runner.invoke(
+        main, ["anki", "--bank", str(bank_path), "--bank", str(MINI2_BANK), "-o", str(deck), "--timestamp", str(T2)]
+    )
+    assert result.exit_code == 0, result.output
+    log = import_apkg(col, deck)
+    assert (len(log.new), len(log.updated), len(log.duplicate)) == (12, 0, 18)
+    b_guids = {sk_anki.note_guid("mini-village", q.id) for q in load_bank(MINI2_BANK).questions}
+    assert len(b_guids) == 12
+    assert {col.get_note(n).guid for n in col.find_notes("")} == a_guids | b_guids
+    assert (col.note_count(), col.card_count()) == (30, 30)
+    after = col.get_card(card.id)
+    assert (after.nid, after.reps, after.type, after.ivl) == (reviewed.nid, 1, reviewed.type, reviewed.ivl)
+    assert col.db.scalar("SELECT count() FROM revlog") == 1
+
+
+def test_speech_option_with_two_banks_matches_each_bank(bank_path: Path, tmp_path: Path) -> None:
+    """--speech ID takes that speech in every bank having it; BANK/ID one speech; unknown ones are refused."""
+    library = load_banks([bank_path, MINI2_BANK])
+    summary = sk_anki.write_deck(library, tmp_path / "x.apkg", speeches=["intro", "mini-village/zhou-hong"])
+    assert [(d.name, d.notes) for d in summary.decks] == [
+        (TITLE, 0),
+        (DECKS[1], 2),
+        (MINI2_TITLE, 0),
+        (f"{MINI2_TITLE}::01 周红 把党支部建在产业链上", 6),
+    ]
+    with pytest.raises(SelectionError) as err:
+        sk_anki.write_deck(library, tmp_path / "y.apkg", speeches=["zhou"])
+    assert err.value.message.startswith("unknown speech id 'zhou' (expected one of: mini-test/intro, ")
+    assert not (tmp_path / "y.apkg").exists()
+
+
+def test_two_banks_of_one_title_are_refused_before_anything_is_written(bank_path: Path, tmp_path: Path) -> None:
+    """Two articles with one title would share one parent deck in Anki: refused, naming both banks."""
+    shutil.copytree(MINI2_BANK.parent, tmp_path / "village")
+    other = tmp_path / "village" / "question_bank.yaml"
+    other.write_text(other.read_text(encoding="utf-8").replace("title: 乡村振兴小测", f"title: {TITLE}"), "utf-8")
+    result = CliRunner().invoke(main, ["anki", "--bank", str(bank_path), "--bank", str(other), "-o",
+                                       str(tmp_path / "x.apkg")])  # fmt: skip
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"Error: {bank_path} and {other} have the same title '{TITLE}': their decks would merge in Anki "
+        "(expected each article its own title: change bank.title in one of them)\n",
+    )
+    assert not (tmp_path / "x.apkg").exists()

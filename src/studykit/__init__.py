@@ -8,6 +8,7 @@ The public API::
     papers = build_papers(bank, count=20, seed=7)      # quiz papers; papers[0].key() -> AnswerKey
     write_deck(bank, "deck.apkg")                      # an Anki package, written atomically
     report = grade_files(["张三.answers.txt"], load_key("quiz.key.yaml"), bank=bank)
+    library = load_banks(["2025/"])                    # several articles' banks; library.merged() -> Bank
 
 Names are imported lazily (PEP 562) so that ``studykit --help`` does not pay for
 PyYAML, genanki or python-docx.
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from .errors import AnswerFileError, BankError, KeyFileError, Problem, SelectionError, StudykitError
     from .grade import grade_files
     from .key import AnswerKey, load_key
+    from .library import Library, load_banks
     from .model import Bank, Provenance, Question, QuestionType, Speech
     from .quiz import build_papers
 
@@ -34,6 +36,8 @@ _EXPORTS = {
     "AnswerKey": "key",
     "load_key": "key",
     "build_papers": "quiz",
+    "Library": "library",
+    "load_banks": "library",
     "default_bank_path": "bank",
     "load_bank": "bank",
     "summarize": "bank",

@@ -2,7 +2,8 @@
 
 The package holds a parent deck named after the bank's title and one subdeck per
 part of the article, in bank order: ``<title>::00 导语``, ``<title>::01 任剑涛
-大都市是省域治理重要落点`` …  Each question becomes one note:
+大都市是省域治理重要落点`` …; a package of several banks holds one such parent deck
+per bank (:func:`build_library_package`).  Each question becomes one note:
 
 * ``single``/``multiple`` → note type :data:`CHOICE_MODEL` (one card);
 * ``true_false`` → :data:`TRUE_FALSE_MODEL` (one card);
@@ -50,6 +51,8 @@ import genanki  # type: ignore[import-untyped]
 from ._output import write_files
 from .bank import BLANK_RE
 from .errors import SelectionError, StudykitError
+from .i18n import _
+from .library import Library, split_ref
 from .model import INTRO_LABEL, LETTERS, TYPE_TITLES, Bank, Question, Speech
 
 # -- note types (models) --------------------------------------------------------
@@ -485,6 +488,39 @@ def build_package(bank: Bank, speeches: Sequence[str] = ()) -> genanki.Package:
     return genanki.Package(decks)
 
 
+def build_library_package(library: Library, speeches: Sequence[str] = ()) -> genanki.Package:
+    """One package of several banks: each bank's own decks (:func:`build_package`) one after
+    the other, so each article is a parent deck named after its bank's title with its
+    speeches' subdecks beneath.  Deck ids and note GUIDs are each bank's own, so a package
+    of banks A and B updates, never duplicates, the notes a package of A alone brought in.
+
+    ``speeches`` as in :meth:`~studykit.library.Library.narrow` (``ID`` in every bank that
+    has it, ``BANK_ID/ID`` one speech); a bank none of them names is left out.  With one
+    bank, :func:`build_package` itself.  Raises :class:`~studykit.errors.SelectionError`
+    for an unknown speech and :class:`~studykit.errors.StudykitError` for two banks of one
+    title (Anki would file both articles' notes under one parent deck).
+    """
+    if len(library.banks) == 1:
+        return build_package(library.banks[0], speeches)
+    parents: dict[str, Bank] = {}
+    for bank in library.banks:
+        other = parents.setdefault(_deck_part(bank.title), bank)
+        if other is not bank:
+            raise StudykitError(
+                _(
+                    "{first} and {second} have the same title {title!r}: their decks would merge in Anki "
+                    "(expected each article its own title: change bank.title in one of them)"
+                ).format(first=other.path, second=bank.path, title=bank.title)
+            )
+    refs = library.narrow((), speeches)[1]
+    decks: list[genanki.Deck] = []
+    for bank in library.banks:
+        wanted = [sid for bank_id, sid in map(split_ref, refs) if bank_id == bank.id]
+        if not refs or wanted:
+            decks += build_package(bank, wanted).decks
+    return genanki.Package(decks)
+
+
 def summarize_package(package: genanki.Package) -> DeckSummary:
     """The notes and cards per deck of ``package``."""
     return DeckSummary(
@@ -632,16 +668,17 @@ def _id_gen(stamp: float) -> Iterator[int]:
 
 
 def write_deck(
-    bank: Bank, path: str | Path, *, speeches: Sequence[str] = (), timestamp: float | None = None
+    bank: Bank | Library, path: str | Path, *, speeches: Sequence[str] = (), timestamp: float | None = None
 ) -> DeckSummary:
-    """Build ``bank``'s package (see :func:`build_package`) and write it atomically to ``path``.
+    """Build ``bank``'s package (see :func:`build_package`; for a :class:`~studykit.library.Library`
+    of several banks :func:`build_library_package`) and write it atomically to ``path``.
 
     Returns the notes and cards per deck.  Raises
     :class:`~studykit.errors.SelectionError` for an unknown speech id (nothing
     is written) and :class:`~studykit.errors.StudykitError` when ``path``
     cannot be written.
     """
-    package = build_package(bank, speeches)
+    package = build_library_package(bank, speeches) if isinstance(bank, Library) else build_package(bank, speeches)
     write_package(package, path, timestamp=timestamp)
     return summarize_package(package)
 

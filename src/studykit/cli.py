@@ -28,10 +28,11 @@ QUESTION_TYPE_CHOICES = ("single", "multiple", "true_false", "fill_blank")
 
 BANK_OPTION = click.option(
     "--bank",
-    "bank_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Question bank YAML. Default: ./question_bank.yaml, else the bank shipped with studykit.",
+    "bank_paths",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="Question bank YAML, or a folder of banks (one sub-folder per article); repeat for several articles. "
+    "Default: ./question_bank.yaml, else the bank shipped with studykit.",
 )
 
 
@@ -71,7 +72,7 @@ def main() -> None:
 @main.command()
 @BANK_OPTION
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def check(bank_path: Path | None, strict: bool) -> None:
+def check(bank_paths: tuple[Path, ...], strict: bool) -> None:
     """Validate a question bank and its material files.
 
     Reports every problem in one run as FILE:LINE: question ID, field F: what is
@@ -81,13 +82,14 @@ def check(bank_path: Path | None, strict: bool) -> None:
     \b
     Example:
       studykit check --bank question_bank.yaml --strict
+      studykit check --bank 2025/
     """
-    from .bank import load_bank, summarize
+    from .library import load_banks, summarize_banks
 
-    bank = load_bank(bank_path, strict=strict)
-    for warning in bank.warnings:
+    library = load_banks(bank_paths, strict=strict)
+    for warning in library.warnings:
         click.echo(warning, err=True)
-    click.echo(summarize(bank))
+    click.echo(summarize_banks(library))
 
 
 def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
@@ -175,11 +177,12 @@ def _timestamp(ctx: click.Context, param: click.Parameter, value: str | None) ->
     metavar="T",
     help="Modification time (seconds since the epoch) of changed notes, for reproducible builds. Default: now.",
 )
-def anki(bank_path: Path | None, output: Path | None, speeches: tuple[str, ...], timestamp: float | None) -> None:
+def anki(bank_paths: tuple[Path, ...], output: Path | None, speeches: tuple[str, ...], timestamp: float | None) -> None:
     """Export the bank as an Anki deck (.apkg) for desktop and phone.
 
     One parent deck named after the bank's title, one subdeck per speech in
-    bank order. Importing a newer export into Anki updates the notes in place
+    bank order; with several banks (--bank repeated or a folder of banks), one
+    such parent deck per article. Importing a newer export into Anki updates the notes in place
     (same GUIDs) and keeps their review history; notes unchanged since the
     package at the output path keep its modification time, so only the notes
     you edited are updated.
@@ -188,17 +191,19 @@ def anki(bank_path: Path | None, output: Path | None, speeches: tuple[str, ...],
     Example:
       studykit anki -o 省域治理.apkg
       studykit anki --speech ren-jiantao --speech tian-yipeng -o 两篇发言.apkg
+      studykit anki --bank 2025/ -o 2025年学习.apkg
     """
     from ._output import refuse_inputs
     from .anki import write_deck
-    from .bank import load_bank
+    from .library import load_banks
 
-    bank = load_bank(bank_path)
-    for warning in bank.warnings:
+    library = load_banks(bank_paths)
+    for warning in library.warnings:
         click.echo(warning, err=True)
+    bank = library.merged()
     path = output if output is not None else Path(f"{bank.id}.apkg")
     refuse_inputs([path], _bank_inputs(bank))
-    click.echo(write_deck(bank, path, speeches=speeches, timestamp=timestamp).report(path))
+    click.echo(write_deck(library, path, speeches=speeches, timestamp=timestamp).report(path))
 
 
 def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -261,7 +266,20 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     default=None,
     help="Seed of the draw and the shuffles. Default: a new one, printed so the quiz can be rerun.",
 )
-@click.option("--speech", "speeches", multiple=True, metavar="ID", help="Only questions on this speech (repeatable).")
+@click.option(
+    "--article",
+    "articles",
+    multiple=True,
+    metavar="BANK_ID",
+    help="With several banks: only questions of this article, by its bank id (repeatable). Default: all.",
+)
+@click.option(
+    "--speech",
+    "speeches",
+    multiple=True,
+    metavar="ID",
+    help="Only questions on this speech (repeatable); with several banks ID or BANK_ID/ID.",
+)
 @click.option(
     "--type", "types", multiple=True, type=click.Choice(QUESTION_TYPE_CHOICES), help="Only this type (repeatable)."
 )
@@ -298,10 +316,11 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     "fill_blank=2.",
 )
 def quiz(
-    bank_path: Path | None,
+    bank_paths: tuple[Path, ...],
     output: Path | None,
     count: int | None,
     seed: int | None,
+    articles: tuple[str, ...],
     speeches: tuple[str, ...],
     types: tuple[str, ...],
     tags: tuple[str, ...],
@@ -322,16 +341,18 @@ def quiz(
       studykit quiz --count 20 --seed 7 -o 第一次测验.docx
       studykit quiz --versions 2 --type single --type multiple --points multiple=4
       studykit quiz --count 20 --seed 7 --format wjx -o 第一次测验
+      studykit quiz --bank 2025/ --count 50 --title 年终知识竞赛 -o 年终竞赛.docx
     """
     from ._output import refuse_inputs, write_files
-    from .bank import load_bank
+    from .library import load_banks
     from .quiz import build_papers, default_count, format_points, giveaway_pairs
     from .render import quiz_files
 
     path, fmt = _output_target(output, fmt, publish=True)
-    bank = load_bank(bank_path)
-    for warning in bank.warnings:
+    library = load_banks(bank_paths)
+    for warning in library.warnings:
         click.echo(warning, err=True)
+    bank, speeches = library.narrow(articles, speeches)
     papers = build_papers(
         bank, count=count, seed=seed, versions=versions, speeches=speeches, types=types, tags=tags,
         difficulties=difficulties, points=points, title=title,
@@ -382,7 +403,7 @@ def quiz(
 @click.option("--speech", "speeches", multiple=True, metavar="ID", help="Only questions on this speech (repeatable).")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only questions with this tag (repeatable).")
 def practice(
-    bank_path: Path | None,
+    bank_paths: tuple[Path, ...],
     output: Path | None,
     count: int | None,
     seed: int | None,
@@ -401,14 +422,15 @@ def practice(
       studykit practice --speech ren-jiantao --tag 观点 -o 任剑涛观点.html
     """
     from ._output import refuse_inputs, write_files
-    from .bank import load_bank
     from .i18n import _
+    from .library import load_banks
     from .practice import build_practice, practice_path, render_practice
 
     path = practice_path(output)
-    bank = load_bank(bank_path)
-    for warning in bank.warnings:
+    library = load_banks(bank_paths)
+    for warning in library.warnings:
         click.echo(warning, err=True)
+    bank, speeches = library.narrow((), speeches)
     page = build_practice(bank, count=count, seed=seed, speeches=speeches, tags=tags)
     refuse_inputs([path], _bank_inputs(bank))
     write_files({path: render_practice(page).encode("utf-8")})
@@ -460,10 +482,11 @@ def _at_most_one(noun: str, why: str) -> Callable[[click.Context, click.Paramete
 )
 @click.option(
     "--bank",
-    "bank_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Bank for 解析 and reread hints. Default: the default bank, if the key was made from it.",
+    "bank_paths",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="Bank for 解析 and reread hints; repeat, or give a folder of banks, for a quiz drawn from several "
+    "articles. Default: the default bank, if the key was made from it.",
 )
 @click.option(
     "-o",
@@ -513,7 +536,7 @@ def _at_most_one(noun: str, why: str) -> Callable[[click.Context, click.Paramete
 def grade(
     answers: tuple[Path, ...],
     key_path: Path,
-    bank_path: Path | None,
+    bank_paths: tuple[Path, ...],
     output: Path | None,
     fmt: str | None,
     multiple_scoring: str | None,
@@ -532,6 +555,7 @@ def grade(
       studykit grade answers/*.answers.txt --key 第一次测验.key.yaml
       studykit grade 支部问卷.xlsx --key 第一次测验.key.yaml -o 成绩.html
       studykit grade 支部.csv --key 第一次测验.key.yaml --review-decks 错题本/第一次测验
+      studykit grade 支部.xlsx --key 年终竞赛.key.yaml --bank 2025/
     """
 
     from ._output import Content, write_files
@@ -545,18 +569,18 @@ def grade(
 
         refuse_overwrite(output, answers, "one of the files given to grade")
         refuse_overwrite(output, [key_path], "the answer key")
-        refuse_overwrite(output, [bank_path] if bank_path else [], "the bank")
+        refuse_overwrite(output, bank_paths, "the bank")
     try:  # before anything is read: a report in 成绩.xlsx would not open in Excel
         fmt = output_format(output, fmt)
     except ValueError as exc:
         raise click.UsageError(str(exc), ctx=click.get_current_context()) from None
     key = load_key(key_path)
-    bank, note = choose_bank(key, bank_path)
+    bank, note = choose_bank(key, bank_paths)
     if output is not None:  # the bank picked without --bank, and the article, are inputs too
         from ._output import refuse_overwrite
         from .bank import default_bank_path
 
-        refuse_overwrite(output, [bank.path if bank else bank_path or default_bank_path()], "the bank")
+        refuse_overwrite(output, [bank.path if bank else default_bank_path()], "the bank")
         if bank is not None:
             refuse_overwrite(output, [bank.root / s.material for s in bank.speeches], "a material file")
             refuse_overwrite(output, [bank.root / rel for rel in bank.files], "a file of the bank")
@@ -659,7 +683,11 @@ def _stream_to_stdout(write: Callable[[BinaryIO], None]) -> None:
     help="The handout's file. Default: handout.md (.html, .docx).",
 )
 def handout(
-    bank_path: Path | None, speeches: tuple[str, ...], report_path: Path | None, fmt: str | None, output: Path | None
+    bank_paths: tuple[Path, ...],
+    speeches: tuple[str, ...],
+    report_path: Path | None,
+    fmt: str | None,
+    output: Path | None,
 ) -> None:
     """Write a review handout (学习要点): each speech's key facts as statements with their source.
 
@@ -673,17 +701,19 @@ def handout(
     Example:
       studykit handout -o 学习要点.docx
       studykit handout --from-report 成绩.json -o 重点复习.md
+      studykit handout --bank 2025/ --from-report 年终竞赛成绩.json -o 年终复习.docx
     """
     from ._output import refuse_inputs, write_files
-    from .bank import load_bank
     from .handout import build_handout, load_report
+    from .library import load_banks
     from .render import HANDOUT_OUTPUT, render_handout
 
     path, fmt = _output_target(output, fmt, HANDOUT_OUTPUT)
-    bank = load_bank(bank_path)
-    for warning in bank.warnings:
+    library = load_banks(bank_paths)
+    for warning in library.warnings:
         click.echo(warning, err=True)
     report = load_report(report_path) if report_path is not None else None
+    bank, speeches = library.narrow((), speeches, like=report.bank_id if report else "")
     if (
         report is not None
         and report.bank_id == bank.id  # another bank altogether is an error of build_handout's

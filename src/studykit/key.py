@@ -23,6 +23,11 @@ grading needs and nothing else::
         answer: [B]                 # letters as printed on THIS version; [true]/[false]; accepted texts (one text alone: that text)
         correct: [ … ]              # choice types: the correct option texts
 
+A quiz drawn from several banks (``studykit quiz --bank A --bank B``) identifies
+each item by (bank id, question id): ``question_id`` and ``speech`` are written
+``<bank id>/<id>`` (``mini-village/ren-01``; ``/`` is in no bank's own ids) and
+``bank_id`` joins the banks' ids with ``+``.  A single-bank key is unchanged.
+
 The answer sheet (``<stem>.answers.txt``, UTF-8) a member fills in::
 
     # studykit 答题卡 …instructions…
@@ -49,7 +54,7 @@ from typing import Any
 from ._yaml import YList, YMap, load_text_yaml
 from ._yaml import show_value as _show
 from .errors import BankError, KeyFileError, Problem
-from .model import CHOICE_TYPES, LETTERS, QUESTION_TYPES, QuestionType, add_points
+from .model import BANK_SEPARATOR, CHOICE_TYPES, LETTERS, QUESTION_TYPES, QuestionType, add_points
 
 KEY_FORMAT = 1
 MULTIPLE_SCORING = ("all-or-nothing", "partial")
@@ -72,6 +77,11 @@ class KeyItem:
     answer: tuple[str, ...]
     options: tuple[str, ...] = ()
     correct: tuple[str, ...] = ()
+
+    @property
+    def bank(self) -> str:
+        """The bank id of an item of a quiz on several banks (``question_id`` ``bank/id``), else ``""``."""
+        return self.question_id.rpartition(BANK_SEPARATOR)[0]
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,10 @@ def add_points(values: Iterable[float]) -> float:
     return round(sum(values, 0.0), POINT_DECIMALS)
 
 
+#: Joins a bank id and a question or speech id where several banks meet (``mini-test/ren-01``):
+#: no bank's own ids contain it (:mod:`studykit.library`).
+BANK_SEPARATOR = "/"
+
 #: How reports and decks name the introduction (the part of the article without a speaker).
 INTRO_LABEL = "导语"
 

@@ -7,20 +7,21 @@ the batch: it becomes a failure in the report and the rest are graded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .._gc import gc_paused
 from ..bank import default_bank_path, load_bank
 from ..errors import AnswerFileError, BankError, Problem
 from ..key import AnswerKey
+from ..library import load_banks
 from ..model import Bank
 from .model import GroupReport, MemberResult, Submission
 from .readers import iter_inputs
 from .scoring import TableGrader, check_rule, grade_submission, summarize_group
 
 
-def choose_bank(key: AnswerKey, bank_path: str | Path | None) -> tuple[Bank | None, str]:
+def choose_bank(key: AnswerKey, bank_path: str | Path | Sequence[str | Path] | None) -> tuple[Bank | None, str]:
     """The bank to take 解析 and reread hints from, and a note about it ("" if none).
 
     With ``bank_path`` the bank is loaded (a broken bank raises
@@ -28,14 +29,20 @@ def choose_bank(key: AnswerKey, bank_path: str | Path | None) -> tuple[Bank | No
     the key's, the note warns that the bank changed since the quiz was printed —
     it is still used for hints, never for scores.  Without ``bank_path`` the
     default bank is used only when it loads and its fingerprint matches the key's.
+
+    ``bank_path`` may also be several paths or folders of banks
+    (:func:`~studykit.library.load_banks`): the key's banks are taken from them
+    (:meth:`~studykit.library.Library.merged_as`), so a key drawn from several
+    articles, or from one article of a folder of banks, finds its bank(s).
     """
-    if bank_path is None:
+    paths = [bank_path] if isinstance(bank_path, (str, Path)) else list(bank_path or ())
+    if not paths:
         try:
             bank = load_bank(default_bank_path())
         except BankError:
             return None, ""
         return (bank, "") if key.bank_fingerprint and bank.fingerprint == key.bank_fingerprint else (None, "")
-    bank = load_bank(bank_path)
+    bank = load_banks(paths).merged_as(key.bank_id)
     if bank.id != key.bank_id:
         return bank, (
             f"the bank {bank.path} is {bank.id!r} but the quiz was made from {key.bank_id!r}; "
