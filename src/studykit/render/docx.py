@@ -305,6 +305,10 @@ def render_card(paper: Paper) -> bytes:
         answers.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         for col, text in enumerate(["题号", *map(str, row_numbers)]):
             _card_cell(numbers.cells[col], text)
+        for col in range(CARD_COLUMNS + 1):
+            _shade(numbers.cells[col], CARD_NUMBER_SHADE)
+        for col in range(len(row_numbers) + 1, CARD_COLUMNS + 1):
+            _shade(answers.cells[col], CARD_NUMBER_SHADE)  # no item: greyed, nothing to write
         _card_cell(answers.cells[0], "答案")
     for number in lines:
         row = table.add_row()
@@ -317,6 +321,18 @@ def render_card(paper: Paper) -> bytes:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     doc.core_properties.subject = _subject(paper)
     return _reproducible(doc, f"{paper.title} · {CARD_TITLE}", _subject(paper))
+
+
+#: The fill of the card's 题号 cells and of the unused cells after the last item (light grey).
+CARD_NUMBER_SHADE = "E7E6E6"
+
+
+def _shade(cell: Any, fill: str) -> None:
+    """Fill ``cell`` with the colour ``fill`` (hex RGB): a ``w:shd`` in its ``w:tcPr``."""
+    shading = cell._tc.get_or_add_tcPr().makeelement(
+        qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill}
+    )
+    cell._tc.get_or_add_tcPr().append(shading)
 
 
 def _card_cell(cell: Any, text: str) -> None:

@@ -197,7 +197,7 @@ def _missed_line(r: ItemResult, item: KeyItem) -> str:
     earned = f"，得 {pts(r.earned)} 分" if r.status == "partial" else ""
     return (
         f'<li class="miss">{r.number}. [{TYPE_NAMES[item.type]} {pts(item.points)}分] {STATUS_NAMES[r.status]}：'
-        f"作答 {escape(r.given or '（未答）')}，正确答案 {escape(correct_answer(item))}{earned}"
+        f"作答 {escape(r.given or '（未答）')}，正确答案 {escape(for_print(correct_answer(item)))}{earned}"
     )
 
 

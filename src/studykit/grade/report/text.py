@@ -141,7 +141,7 @@ def _missed_line(r: ItemResult, item: KeyItem) -> str:
     earned = f"，得 {pts(r.earned)} 分" if r.status == "partial" else ""
     return (
         f"    {r.number}. [{TYPE_NAMES[item.type]} {pts(item.points)}分] {STATUS_NAMES[r.status]}：作答 {given}，"
-        f"正确答案 {correct_answer(item)}{earned}\n"
+        f"正确答案 {for_print(correct_answer(item))}{earned}\n"
     )
 
 
