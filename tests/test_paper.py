@@ -87,14 +87,26 @@ def test_total_scales_the_open_types(shipped: Bank, mini: Bank) -> None:
     assert [s.points_each for s in fixed.sections] == [4, 6] and fixed.total_points == 100
 
 
+def test_a_total_off_the_ratio_rounds_to_half_points(shipped: Bank) -> None:
+    """10 single + 10 true_false at 5 : 4 would need 50/9 and 40/9 for 100: half points 5.5 and 4.5 instead;
+    10 single + 5 multiple + 10 true_false (120) scale by 5/6 to 4.17, 5, 3.33: 4, 5 and 3.5."""
+    (paper,) = build_papers(shipped, seed=3, mix={"single": 10, "true_false": 10}, total=100)
+    assert [s.points_each for s in paper.sections] == [5.5, 4.5] and paper.total_points == 100
+    (paper,) = build_papers(shipped, seed=3, mix={"single": 10, "multiple": 5, "true_false": 10}, total=100)
+    assert [s.points_each for s in paper.sections] == [4, 5, 3.5] and paper.total_points == 100
+
+
 def test_an_unreachable_total_is_refused(shipped: Bank) -> None:
-    """10 single + 10 true_false at 5 : 4 cannot total 100 with 2 decimals (50/9 per item): a clear error."""
+    """3 single items cannot total 100 with equal points of at most 2 decimals (33.33…): a clear error."""
     with pytest.raises(SelectionError) as err:
-        build_papers(shipped, seed=3, mix={"single": 10, "true_false": 10}, total=100)
+        build_papers(shipped, seed=3, mix={"single": 3}, total=100)
     assert err.value.message == (
-        "10 single、10 true_false items cannot total 100 points with the same points for every item of a "
+        "3 single items cannot total 100 points with the same points for every item of a "
         "type (at most 2 decimals); set them with --points"
     )
+    with pytest.raises(SelectionError) as err:
+        build_papers(shipped, seed=3, mix={"single": 3}, points={"single": 5}, total=100)
+    assert err.value.message == "3 single items cannot total 100 points at the points given (15 in all)"
 
 
 @pytest.mark.parametrize(

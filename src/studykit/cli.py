@@ -325,7 +325,8 @@ def _parse_mix(ctx: click.Context, param: click.Parameter, values: tuple[str, ..
     "--total",
     type=click.FloatRange(min=0, min_open=True, max=10000),
     default=None,
-    help="Points of the whole paper (满分): the types --points leaves open are scaled to reach it exactly.",
+    help="Points of the whole paper (满分), reached exactly: the types --points leaves open are scaled in the "
+    "ratio of their points (to half points where needed).",
 )
 def quiz(
     bank_path: Path | None,
@@ -353,7 +354,7 @@ def quiz(
     \b
     Example:
       studykit quiz --seed 7 -o 第一次测验.docx
-      studykit quiz --mix single=10,true_false=10 --total 100
+      studykit quiz --mix single=10,multiple=5,true_false=10 --total 100
       studykit quiz --versions 2 --type single --type multiple --points multiple=4
     """
     from ._output import refuse_inputs, write_files

@@ -362,8 +362,9 @@ def build_papers(
     ``types``, ``tags``, ``difficulties`` (1–3) filter the bank; empty means
     no filter.  Items sharing a ``fact`` count once: a paper holds at most one of them.  ``points`` maps a type to its points per item (others keep
     :data:`DEFAULT_POINTS`).  ``total`` (points): the types ``points`` does not set are
-    scaled by one factor so the paper totals exactly ``total`` (e.g. ``count=10, total=100``
-    doubles the defaults).  ``title`` defaults to the bank's.
+    scaled in the ratio of their points so the paper totals exactly ``total``, rounded to half
+    points where the ratio needs more decimals (:func:`_scale_points`; ``mix={"single": 10,
+    "true_false": 10}, total=100`` gives 5.5 and 4.5).  ``title`` defaults to the bank's.
 
     The quiz id is ``<bank id>-<seed>-<8 hex>``, the hex digits hashing the
     bank's fingerprint and the selection options, so it names exactly one quiz.
@@ -523,35 +524,52 @@ def shortfall_note(shortfall: list[tuple[QuestionType, int, int]]) -> str:
 def _scale_points(
     chosen: list[Question], points: dict[QuestionType, float], fixed: set[str], total: float
 ) -> dict[QuestionType, float]:
-    """``points`` with the types not in ``fixed`` scaled by one factor so that ``chosen`` totals
-    ``total`` exactly, each at most 2 decimals (exact fractions, no rounding).  Raises
-    :class:`SelectionError` when that is impossible, suggesting the points to give."""
+    """``points`` with the types not in ``fixed`` set so that ``chosen`` totals ``total`` exactly
+    and stays as close as it can to the ratio of ``points`` (exact fractions throughout).
+
+    Candidates: every open type scaled by one factor, and for each open type ("the one that
+    absorbs the rest") the others scaled and rounded to half points, it taking what is left.  A
+    candidate is valid when every value is above 0, at most :data:`MAX_POINTS` and has at most 2
+    decimals; the best has the fewest types off half points, then the smallest relative
+    departure from the ratio.  ``10 single + 10 true_false`` at 5 : 4 and a total of 100 gives
+    5.5 and 4.5.  Raises :class:`SelectionError` when no candidate is valid (``3 single`` and 100).
+    """
     counts = Counter(q.type for q in chosen)
     exact = {t: fractions.Fraction(decimal.Decimal(repr(p))) for t, p in points.items()}
     wanted = fractions.Fraction(decimal.Decimal(repr(total)))
     fixed_sum = sum((counts[t] * exact[t] for t in counts if t in fixed), fractions.Fraction(0))
-    free_sum = sum((counts[t] * exact[t] for t in counts if t not in fixed), fractions.Fraction(0))
+    free = [t for t in QUESTION_TYPES if counts[t] and t not in fixed]
+    free_sum = sum((counts[t] * exact[t] for t in free), fractions.Fraction(0))
     shown = "、".join(f"{counts[t]} {t}" for t in QUESTION_TYPES if counts[t])
     problem = _("{items} items cannot total {total} points").format(items=shown, total=format_points(total))
-    if not free_sum:
+    if not free:
         if fixed_sum == wanted:
             return points
         raise SelectionError(
             problem + _(" at the points given ({sum} in all)").format(sum=format_points(float(fixed_sum)))
         )
     factor = (wanted - fixed_sum) / free_sum
-    scaled = dict(points)
-    for t in counts:
-        if t in fixed:
-            continue
-        value = exact[t] * factor
-        if value <= 0 or (value * 100).denominator != 1 or value > MAX_POINTS:
-            raise SelectionError(
-                problem
-                + _(" with the same points for every item of a type (at most 2 decimals); set them with --points")
-            )
-        scaled[t] = float(value)
-    return scaled
+    ideal = {t: exact[t] * factor for t in free}
+    rounded = {t: max(fractions.Fraction(round(v * 2), 2), fractions.Fraction(1, 2)) for t, v in ideal.items()}
+    candidates = [ideal]
+    for absorber in free:
+        rest = wanted - fixed_sum - sum(counts[t] * rounded[t] for t in free if t != absorber)
+        candidates.append({**rounded, absorber: rest / counts[absorber]})
+
+    def valid(c: dict[QuestionType, fractions.Fraction]) -> bool:
+        return all(0 < v <= MAX_POINTS and (v * 100).denominator == 1 for v in c.values())
+
+    def rank(c: dict[QuestionType, fractions.Fraction]) -> tuple[int, fractions.Fraction]:
+        off_half = sum((v * 2).denominator != 1 for v in c.values())
+        return off_half, max(abs(c[t] - ideal[t]) / ideal[t] for t in free)
+
+    usable = [c for c in candidates if valid(c)]
+    if not usable:
+        raise SelectionError(
+            problem + _(" with the same points for every item of a type (at most 2 decimals); set them with --points")
+        )
+    best = min(usable, key=rank)
+    return {**points, **{t: float(v) for t, v in best.items()}}
 
 
 def _check_filters(
