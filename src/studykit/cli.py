@@ -270,7 +270,8 @@ def _parse_mix(ctx: click.Context, param: click.Parameter, values: tuple[str, ..
     "--count",
     type=click.IntRange(min=1),
     default=None,
-    help="Questions on the paper. Default: 20, or every matching question if fewer match.",
+    help="Questions on the paper, of any type. Default: the standard paper (see --mix); with --type 20, or every "
+    "matching question if fewer match.",
 )
 @click.option(
     "--seed",

@@ -465,7 +465,7 @@ def _quota(mix: Mapping[str, int] | None, count: int | None, types: tuple[str, .
                     name=name, types=", ".join(types)
                 )
             )
-        quota[next(t for t in QUESTION_TYPES if t == name)] = n
+        quota[name] = n  # a QuestionType: checked against QUESTION_TYPES above
     size = sum(quota.values())
     if size < 1:
         raise SelectionError(_("the mix asks for no items (give at least one, e.g. single=8)"))
