@@ -18,16 +18,9 @@ from skpaths import MINI_BANK, SHIPPED_BANK
 from studykit.bank import load_bank
 from studykit.cli import main
 from studykit.errors import SelectionError, StudykitError
+from studykit.mix import DEFAULT_MIX, parse_mix
 from studykit.model import Bank
-from studykit.quiz import (
-    DEFAULT_MIX,
-    DEFAULT_POINTS,
-    DEFAULT_TOTAL,
-    Paper,
-    build_papers,
-    mix_shortfall,
-    parse_mix,
-)
+from studykit.quiz import DEFAULT_POINTS, DEFAULT_TOTAL, Paper, build_papers, mix_shortfall
 from studykit.render import output_target, render, render_card
 from studykit.render._common import card_grid, card_lines, option_rows, options_per_line
 

@@ -239,7 +239,7 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
 
 def _parse_mix(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, int] | None:
     """``--mix single=8,multiple=4`` (repeatable) → ``{"single": 8, "multiple": 4}``; ``None`` if not given."""
-    from .quiz import parse_mix
+    from .mix import parse_mix
 
     if not values:
         return None
@@ -360,7 +360,8 @@ def quiz(
     """
     from ._output import refuse_inputs, write_files
     from .bank import load_bank
-    from .quiz import build_papers, default_count, format_points, giveaway_pairs, mix_shortfall, shortfall_note
+    from .mix import shortfall_note
+    from .quiz import build_papers, default_count, format_points, giveaway_pairs, mix_shortfall
     from .render import quiz_files
 
     path, fmt = _output_target(output, fmt)

@@ -44,7 +44,6 @@ SHA-512, which is stable across runs and platforms.
 from __future__ import annotations
 
 import decimal
-import fractions
 import hashlib
 import json
 import random
@@ -57,8 +56,8 @@ from dataclasses import dataclass
 from ._giveaway import ConflictIndex
 from .bank import BLANK_RE, CHOICE_MARKER, is_catch_all
 from .errors import SelectionError
-from .i18n import _
 from .key import AnswerKey, KeyItem
+from .mix import DEFAULT_MIX, check_mix, fill_quota, scale_points, shortfall
 from .model import (
     LETTERS,
     QUESTION_TYPES,
@@ -81,14 +80,10 @@ __all__ = [
     "Section",
     "build_papers",
     "giveaway_pairs",
-    "parse_mix",
     "parse_points",
     "pick_seed",
 ]
 
-#: The standard paper: items per type when neither a count, a mix nor a type filter is given
-#: (all four types, 20 items; at :data:`DEFAULT_POINTS` they total :data:`DEFAULT_TOTAL`).
-DEFAULT_MIX: dict[QuestionType, int] = {"single": 8, "multiple": 4, "true_false": 4, "fill_blank": 4}
 #: Questions on a paper when no count is given (or all that match, if fewer).
 DEFAULT_COUNT = sum(DEFAULT_MIX.values())
 #: Points per item by type when ``points`` does not say otherwise: 8×5 + 4×6 + 4×4 + 4×5 = 100.
@@ -303,36 +298,6 @@ class Paper:
         )
 
 
-def parse_mix(text: str) -> dict[QuestionType, int]:
-    """Parse ``"single=8,multiple=4"`` (``TYPE=N`` pairs, comma-separated) into items per type.
-
-    Raises :class:`ValueError` saying what was expected when a pair is not ``TYPE=N``, the
-    type is unknown or given twice, or N is not a whole number ≥ 0.
-    """
-    mix: dict[QuestionType, int] = {}
-    for part in (p.strip() for p in text.split(",")):
-        name, sep, value = part.partition("=")
-        name = name.strip()
-        if not sep:
-            raise ValueError(_("{part!r} is not TYPE=N (e.g. single=8,multiple=4)").format(part=part))
-        if name not in QUESTION_TYPES:
-            raise ValueError(
-                _("unknown type {name!r} in {part!r} (expected one of: {types})").format(
-                    name=name, part=part, types=", ".join(QUESTION_TYPES)
-                )
-            )
-        if name in mix:
-            raise ValueError(_("{name} given twice in the mix (give each type once)").format(name=name))
-        if not value.strip().isdecimal():
-            raise ValueError(
-                _("{value!r} in {part!r} is not a number of items (e.g. {name}=4)").format(
-                    value=value.strip(), part=part, name=name
-                )
-            )
-        mix[name] = int(value)
-    return mix
-
-
 def build_papers(
     bank: Bank,
     count: int | None = None,
@@ -363,7 +328,7 @@ def build_papers(
     no filter.  Items sharing a ``fact`` count once: a paper holds at most one of them.  ``points`` maps a type to its points per item (others keep
     :data:`DEFAULT_POINTS`).  ``total`` (points): the types ``points`` does not set are
     scaled in the ratio of their points so the paper totals exactly ``total``, rounded to half
-    points where the ratio needs more decimals (:func:`_scale_points`; ``mix={"single": 10,
+    points where the ratio needs more decimals (:func:`~studykit.mix.scale_points`; ``mix={"single": 10,
     "true_false": 10}, total=100`` gives 5.5 and 4.5).  ``title`` defaults to the bank's.
 
     The quiz id is ``<bank id>-<seed>-<8 hex>``, the hex digits hashing the
@@ -399,7 +364,7 @@ def build_papers(
     if not pool:
         raise SelectionError(f"no question in {bank.path} matches {criteria}")  # criteria: a filter emptied it
     if quota is not None:
-        quota = _fill_quota(bank, pool, quota, criteria, strict=mix is not None)
+        quota = fill_quota(pool, quota, str(bank.path), criteria, strict=mix is not None)
         wanted = sum(quota.values())
     else:
         wanted = min(DEFAULT_COUNT, available) if count is None else count
@@ -419,7 +384,7 @@ def build_papers(
     rng = random.Random(f"{bank.id}/{seed}/select")
     chosen = _select(bank, pool, wanted, rng, shrink=count is None and mix is None, quota=quota)
     if total is not None:
-        per_type = _scale_points(chosen, per_type, set(points or {}), total)
+        per_type = scale_points(Counter(q.type for q in chosen), per_type, set(points or {}), total, MAX_POINTS)
     options_digest = json.dumps(
         {
             "count": len(chosen),  # the paper's, which a narrow selection may shrink below the default
@@ -445,131 +410,21 @@ def build_papers(
 
 
 def _quota(mix: Mapping[str, int] | None, count: int | None, types: tuple[str, ...]) -> dict[QuestionType, int] | None:
-    """Items per type the paper is drawn to: ``mix`` checked, the standard mix when nothing
-    says otherwise, or ``None`` for a draw of any type (a ``count`` or a type filter alone)."""
+    """Items per type the paper is drawn to: ``mix`` checked (:func:`~studykit.mix.check_mix`),
+    the standard mix when nothing says otherwise, or ``None`` for a draw of any type (a
+    ``count`` or a type filter alone)."""
     if mix is None:
         return dict(DEFAULT_MIX) if count is None and not types else None
-    quota: dict[QuestionType, int] = {}
-    for name, n in mix.items():
-        if name not in QUESTION_TYPES:
-            raise SelectionError(
-                _("unknown type {name!r} in the mix (expected one of: {types})").format(
-                    name=name, types=", ".join(QUESTION_TYPES)
-                )
-            )
-        if n < 0:
-            raise SelectionError(_("the mix asks for {n} {name} items (give 0 or more)").format(n=n, name=name))
-        if n and types and name not in types:
-            raise SelectionError(
-                _("the mix asks for {name} items but the type filter keeps only {types}").format(
-                    name=name, types=", ".join(types)
-                )
-            )
-        quota[name] = n  # a QuestionType: checked against QUESTION_TYPES above
-    size = sum(quota.values())
-    if size < 1:
-        raise SelectionError(_("the mix asks for no items (give at least one, e.g. single=8)"))
-    if count is not None and count != size:
-        raise SelectionError(
-            _("count {count} and the mix ({size} items) disagree (give one, or make them equal)").format(
-                count=count, size=size
-            )
-        )
-    return {t: quota[t] for t in QUESTION_TYPES if quota.get(t)}
-
-
-def _fill_quota(
-    bank: Bank, pool: list[Question], quota: dict[QuestionType, int], criteria: str, *, strict: bool
-) -> dict[QuestionType, int]:
-    """``quota`` checked against the questions each type has in ``pool`` (a fact counts once):
-    a type with too few raises :class:`SelectionError` when ``strict`` (an asked-for mix), else
-    takes all it has (the standard mix on a small bank or a narrow filter)."""
-    result: dict[QuestionType, int] = {}
-    for qtype, wanted in quota.items():
-        have = len({q.fact or q.id for q in pool if q.type == qtype})
-        if strict and have < wanted:
-            where = f" matching {criteria}" if criteria else ""
-            raise SelectionError(
-                _(
-                    "only {have} {type} questions in {bank}{where}; the mix asks for {wanted} "
-                    "(ask for fewer, e.g. --mix {type}={have}, or widen the filters)"
-                ).format(have=have, type=qtype, bank=bank.path, where=where, wanted=wanted)
-            )
-        if min(have, wanted):
-            result[qtype] = min(have, wanted)
-    return result
+    return check_mix(mix, count, types)
 
 
 def mix_shortfall(
     bank: Bank, speeches: Iterable[str] = (), tags: Iterable[str] = (), difficulties: Iterable[int] = ()
 ) -> list[tuple[QuestionType, int, int]]:
     """The types of which the filters leave fewer different questions (a fact counts once)
-    than the standard paper (:data:`DEFAULT_MIX`) asks: ``[(type, matching, standard), …]`` in
-    section order; ``[]`` when every type can be filled."""
-    pool = _pool(bank, speeches, (), tags, difficulties)
-    have = {t: len({q.fact or q.id for q in pool if q.type == t}) for t in DEFAULT_MIX}
-    return [(t, have[t], n) for t, n in DEFAULT_MIX.items() if have[t] < n]
-
-
-def shortfall_note(shortfall: list[tuple[QuestionType, int, int]]) -> str:
-    """One line saying which types :func:`mix_shortfall` found short; ``""`` for none."""
-    if not shortfall:
-        return ""
-    parts = ", ".join(f"{t} {have} of {n}" for t, have, n in shortfall)
-    return _(
-        "note: fewer questions match than the standard paper asks ({parts}); --mix sets the items per type"
-    ).format(parts=parts)
-
-
-def _scale_points(
-    chosen: list[Question], points: dict[QuestionType, float], fixed: set[str], total: float
-) -> dict[QuestionType, float]:
-    """``points`` with the types not in ``fixed`` set so that ``chosen`` totals ``total`` exactly
-    and stays as close as it can to the ratio of ``points`` (exact fractions throughout).
-
-    Candidates: every open type scaled by one factor, and for each open type ("the one that
-    absorbs the rest") the others scaled and rounded to half points, it taking what is left.  A
-    candidate is valid when every value is above 0, at most :data:`MAX_POINTS` and has at most 2
-    decimals; the best has the fewest types off half points, then the smallest relative
-    departure from the ratio.  ``10 single + 10 true_false`` at 5 : 4 and a total of 100 gives
-    5.5 and 4.5.  Raises :class:`SelectionError` when no candidate is valid (``3 single`` and 100).
-    """
-    counts = Counter(q.type for q in chosen)
-    exact = {t: fractions.Fraction(decimal.Decimal(repr(p))) for t, p in points.items()}
-    wanted = fractions.Fraction(decimal.Decimal(repr(total)))
-    fixed_sum = sum((counts[t] * exact[t] for t in counts if t in fixed), fractions.Fraction(0))
-    free = [t for t in QUESTION_TYPES if counts[t] and t not in fixed]
-    free_sum = sum((counts[t] * exact[t] for t in free), fractions.Fraction(0))
-    shown = "、".join(f"{counts[t]} {t}" for t in QUESTION_TYPES if counts[t])
-    problem = _("{items} items cannot total {total} points").format(items=shown, total=format_points(total))
-    if not free:
-        if fixed_sum == wanted:
-            return points
-        raise SelectionError(
-            problem + _(" at the points given ({sum} in all)").format(sum=format_points(float(fixed_sum)))
-        )
-    factor = (wanted - fixed_sum) / free_sum
-    ideal = {t: exact[t] * factor for t in free}
-    rounded = {t: max(fractions.Fraction(round(v * 2), 2), fractions.Fraction(1, 2)) for t, v in ideal.items()}
-    candidates = [ideal]
-    for absorber in free:
-        rest = wanted - fixed_sum - sum(counts[t] * rounded[t] for t in free if t != absorber)
-        candidates.append({**rounded, absorber: rest / counts[absorber]})
-
-    def valid(c: dict[QuestionType, fractions.Fraction]) -> bool:
-        return all(0 < v <= MAX_POINTS and (v * 100).denominator == 1 for v in c.values())
-
-    def rank(c: dict[QuestionType, fractions.Fraction]) -> tuple[int, fractions.Fraction]:
-        off_half = sum((v * 2).denominator != 1 for v in c.values())
-        return off_half, max(abs(c[t] - ideal[t]) / ideal[t] for t in free)
-
-    usable = [c for c in candidates if valid(c)]
-    if not usable:
-        raise SelectionError(
-            problem + _(" with the same points for every item of a type (at most 2 decimals); set them with --points")
-        )
-    best = min(usable, key=rank)
-    return {**points, **{t: float(v) for t, v in best.items()}}
+    than the standard paper (:data:`~studykit.mix.DEFAULT_MIX`) asks: ``[(type, matching,
+    standard), …]`` in section order; ``[]`` when every type can be filled."""
+    return shortfall(_pool(bank, speeches, (), tags, difficulties))
 
 
 def _check_filters(
