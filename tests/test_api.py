@@ -17,7 +17,7 @@ def _right_answer(it: KeyItem) -> str:
 
 
 def test_round_trip_through_the_public_api(tmp_path: Path) -> None:
-    """A sheet answered from the key scores full marks; one wrong single-choice item costs its 2 points."""
+    """A sheet answered from the key scores full marks; one wrong single-choice item costs its 5 points."""
     bank = load_bank(MINI_BANK)
     (paper,) = build_papers(bank, count=8, seed=11)
     key_path = tmp_path / "quiz.key.yaml"
@@ -41,7 +41,7 @@ def test_round_trip_through_the_public_api(tmp_path: Path) -> None:
 
     report = grade_files([full, one_wrong], key, bank=bank)
     scores = {m.source.rsplit("/", 1)[-1]: m.score for m in report.members}
-    assert scores == {"full.txt": key.total_points, "one_wrong.txt": key.total_points - 2}
+    assert scores == {"full.txt": key.total_points, "one_wrong.txt": key.total_points - 5}
 
     summary = write_deck(bank, tmp_path / "deck.apkg", timestamp=1_700_000_000)
     assert summary.notes == len(bank.questions) == 18

@@ -33,7 +33,7 @@ def test_quiz_writes_paper_key_solutions_and_answer_sheet(tmp_path: Path, monkey
     result = run("--count", "10", "--seed", "7")
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "quiz mini-test-7-31064727: 10 questions, 20 points\n"
+        "quiz mini-test-7-f77a784c: 10 questions, 50 points\n"
         "wrote quiz.md, quiz.key.yaml, quiz.solutions.md, quiz.answers.txt\n"
     )
     assert result.stderr == ""
@@ -48,9 +48,10 @@ def test_versions_get_lettered_files(tmp_path: Path) -> None:
     result = run("--count", "6", "--seed", "3", "--versions", "2", "-o", tmp_path / "out" / "第一次测验.html")
     assert result.exit_code == 0, result.output
     out = tmp_path / "out"
-    names = [f"第一次测验-{v}{s}" for v in "AB" for s in (".html", ".key.yaml", ".solutions.html", ".answers.txt")]
+    suffixes = (".html", ".key.yaml", ".solutions.html", ".answers.txt", ".card.html")
+    names = [f"第一次测验-{v}{s}" for v in "AB" for s in suffixes]
     assert listing(out) == sorted(names)
-    assert result.stdout.splitlines()[0].endswith(": 6 questions, 12 points, versions A, B")
+    assert result.stdout.splitlines()[0].endswith(": 6 questions, 30 points, versions A, B")
     assert result.stdout.splitlines()[1] == "wrote " + ", ".join(str(out / n) for n in names)
     assert "版本：B" in (out / "第一次测验-B.answers.txt").read_text(encoding="utf-8")
     assert "version: B\n" in (out / "第一次测验-B.key.yaml").read_text(encoding="utf-8")
@@ -67,11 +68,13 @@ def test_versions_get_lettered_files(tmp_path: Path) -> None:
 def test_format_from_extension_or_option(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], paper: str
 ) -> None:
-    """-o's extension picks the format; --format picks it (and the extension) otherwise."""
+    """-o's extension picks the format; --format picks it (and the extension) otherwise; HTML
+    and DOCX papers get their printable 答题卡 beside them."""
     monkeypatch.chdir(tmp_path)
     assert run("--seed", "1", *args).exit_code == 0
     stem, ext = paper.rsplit(".", 1)
-    assert listing(tmp_path) == sorted([paper, f"{stem}.key.yaml", f"{stem}.solutions.{ext}", f"{stem}.answers.txt"])
+    expected = [paper, f"{stem}.key.yaml", f"{stem}.solutions.{ext}", f"{stem}.answers.txt", f"{stem}.card.{ext}"]
+    assert listing(tmp_path) == sorted(expected)
 
 
 def test_no_seed_prints_one_that_reproduces_the_files(tmp_path: Path) -> None:
@@ -304,9 +307,10 @@ def test_answer_sheet_heading_is_one_line_whatever_the_title() -> None:
 
 
 def test_narrow_selection_shrinks_the_default_paper_and_warns_for_an_explicit_count(tmp_path: Path) -> None:
-    """Two speeches (the README's example): no draw of 20 keeps every "who said …" item apart
-    from the stems naming its speaker.  Without --count the paper takes 18 and says so; with
-    --count 20 it has 20 and a warning names the pairs.  The two papers have their own ids."""
+    """Two speeches (the README's example): only 3 true_false questions match (the standard paper
+    asks 4), and no draw of 19 keeps every "who said …" item apart from the stems naming its
+    speaker.  Without --count the paper takes 17 and says both; with --count 20 it has 20 and a
+    warning names the pairs.  The two papers have their own ids."""
     from skpaths import SHIPPED_BANK
 
     args = ["--bank", str(SHIPPED_BANK), "--speech", "ren-jiantao", "--speech", "tian-yipeng", "--seed", "364462"]
@@ -316,14 +320,15 @@ def test_narrow_selection_shrinks_the_default_paper_and_warns_for_an_explicit_co
 
     result = shipped("-o", tmp_path / "a.md")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-0a1ad3a2: 18 questions, 37 points"
+    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-b7d6a119: 17 questions, 84 points"
     assert result.stderr == (
-        "note: 18 questions, not 20: no draw tried for this seed gave more without two that give each other "
+        "note: fewer questions match than the standard paper asks (true_false 3 of 4); --mix sets the items per type\n"
+        "note: 17 questions, not 19: no draw tried for this seed gave more without two that give each other "
         "away (another --seed may; --count forces the number)\n"
     )
     result = shipped("--count", "20", "-o", tmp_path / "b.md")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-88c92f69: 20 questions, 41 points"
+    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-111fca5c: 20 questions, 101 points"
     assert result.stderr == (
         "warning: 18 pairs of items, e.g. items 1 and 6 (ren-jiantao-01, attr-ren-jiantao-quote) may give each "
         "other away: no draw of 20 tried for this seed avoids it (ask for fewer)\n"
@@ -334,4 +339,4 @@ def test_a_small_selection_gets_no_note(tmp_path: Path) -> None:
     """--type true_false on the mini bank: 2 questions match and the paper has both; no note."""
     result = run("--type", "true_false", "--seed", "1", "-o", tmp_path / "tf.md")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0].endswith(": 2 questions, 2 points") and result.stderr == ""
+    assert result.stdout.splitlines()[0].endswith(": 2 questions, 8 points") and result.stderr == ""

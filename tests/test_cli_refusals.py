@@ -108,13 +108,13 @@ def test_a_grade_report_given_as_the_bank(tmp_path: Path) -> None:
 
 SHEETS = {
     # ASCII colons: YAML reads a mapping, then fails on the answers
-    "ascii": "姓名: 张三\n测验: mini-test-7-31064727\n1. B\n2. ACD\n",
+    "ascii": "姓名: 张三\n测验: mini-test-7-f77a784c\n1. B\n2. ACD\n",
     # full-width colons: YAML reads one text
-    "fullwidth": "姓名：张三\n测验：mini-test-7-31064727\n1. B\n",
+    "fullwidth": "姓名：张三\n测验：mini-test-7-f77a784c\n1. B\n",
     # the blank 答题卡 as studykit quiz writes it
     "blank": (GOLDEN / "mini-seed7.answers.txt").read_text(encoding="utf-8"),
     # a YAML sheet
-    "yaml": "name: 张三\nquiz: mini-test-7-31064727\nanswers: {1: B, 2: ACD}\n",
+    "yaml": "name: 张三\nquiz: mini-test-7-f77a784c\nanswers: {1: B, 2: ACD}\n",
 }
 
 

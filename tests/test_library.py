@@ -224,7 +224,7 @@ def test_year_end_paper_draws_from_every_article(year: Path, tmp_path: Path) -> 
     )
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
-        "quiz mini-village+mini-test-7-1b02c255: 16 questions, 30 points\n"
+        "quiz mini-village+mini-test-7-a06c1983: 16 questions, 78 points\n"
         f"wrote {tmp_path / 'y.md'}, {tmp_path / 'y.key.yaml'}, {tmp_path / 'y.solutions.md'}, "
         f"{tmp_path / 'y.answers.txt'}\n"
     )
@@ -323,7 +323,7 @@ def test_grade_a_key_of_two_banks_with_a_folder_of_banks(year: Path, tmp_path: P
     report = json.loads(result.stdout)
     assert report["bank_note"] == ""
     (member,) = report["members"]
-    assert (member["name"], member["score"], member["total"]) == ("张三", 8, 10)
+    assert (member["name"], member["score"], member["total"]) == ("张三", 23, 28)
     assert [i["question_id"] for i in member["items"] if i["status"] != "correct"] == ["mini-village/ren-01"]
     question = next(q for q in report["questions"] if q["question_id"] == "mini-village/ren-01")
     assert question["explanation"] == "李明介绍全县128个行政村实现农家书屋全覆盖。"
@@ -344,7 +344,7 @@ def test_grade_a_single_bank_key_with_a_folder_finds_its_bank(year: Path, tmp_pa
     result = invoke(*args, "--bank", year)
     assert (result.exit_code, result.stderr) == (0, "")
     member = json.loads(result.stdout)["members"][0]
-    assert (member["score"], member["total"]) == (8, 8)  # every answer right
+    assert (member["score"], member["total"]) == (20, 20)  # every answer right
     shutil.rmtree(year / "01-village")
     result = invoke(*args, "--bank", year)
     assert result.stderr == (

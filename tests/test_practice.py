@@ -109,7 +109,7 @@ def test_the_source_marks_the_answer() -> None:
     data = {i.question.id: d for i, d in zip(page.items, decode_items(page, encode_items(page)), strict=True)}
     assert data["intro-01"]["where"] == [["导语《全方位多层次深入推进省域治理现代化》", False]]
     assert data["intro-01"]["source"] == [
-        ["10月17日,‘深入推进省域治理现代化’研讨会在", False],
+        ["10月17日，‘深入推进省域治理现代化’研讨会在", False],
         ["华中师范大学", True],
         ["举行。", False],
     ]
@@ -186,7 +186,7 @@ def test_cli_writes_one_page_and_says_so(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(tmp_path)
     result = run("--seed", "7", "-o", "自测.html")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "wrote 自测.html: 12 questions (mini-test-7-433c73bb)\n"
+    assert result.stdout == "wrote 自测.html: 12 questions (mini-test-7-42011003)\n"
     assert result.stderr == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["自测.html"]
     page = (tmp_path / "自测.html").read_text(encoding="utf-8")

@@ -227,7 +227,7 @@ def test_a_wrong_answer_shows_the_answer_and_the_source(
     assert source.find_element(By.CSS_SELECTOR, ".where").text == "导语《全方位多层次深入推进省域治理现代化》"
     assert (
         source.find_element(By.CSS_SELECTOR, ".sentence").text
-        == "“10月17日,‘深入推进省域治理现代化’研讨会在华中师范大学举行。”"
+        == "“10月17日，‘深入推进省域治理现代化’研讨会在华中师范大学举行。”"
     )
     assert [m.text for m in source.find_elements(By.TAG_NAME, "mark")] == ["华中师范大学"]
     fits_360(browser)

@@ -28,6 +28,7 @@ from studykit.model import LETTERS, Bank
 from studykit.quiz import Paper, build_papers
 from studykit.render import PUBLISH_FORMATS, output_target, quiz_files, render
 from studykit.render.gift import escape as gift_escape
+from studykit.typography import for_print
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("STUDYKIT_UPDATE_GOLDEN") == "1"
@@ -102,17 +103,17 @@ def test_tencent_exact_text(paper: Paper) -> None:
     blocks = text.split("\n\n")
     assert blocks[0] == "姓名[Fill-in-Blank]"
     assert blocks[1] == (
-        "“深入推进省域治理现代化”研讨会在哪里举行？（\u3000\u3000）[Single Choice][Answer: D][Score: 2][All]\n"
-        "A. 武汉大学\nB. 湖北大学\nC. 华中科技大学\nD. 华中师范大学"
+        "“深入推进省域治理现代化”研讨会在哪里举行？（\u3000\u3000）[Single Choice][Answer: D][Score: 5][All]\n"
+        "A. 湖北大学\nB. 武汉大学\nC. 华中科技大学\nD. 华中师范大学"
     )
     assert blocks[7] == (
-        "长春市探索的“三长制”包括（\u3000\u3000）[Multiple Choice][Answer: A, C, D][Score: 3][All]\n"
-        "A. 网格长\nB. 小区长\nC. 单元长\nD. 楼栋长"
+        "长春市探索的“三长制”包括（\u3000\u3000）[Multiple Choice][Answer: A, B, C][Score: 6][All]\n"
+        "A. 楼栋长\nB. 单元长\nC. 网格长\nD. 小区长"
     )
     assert blocks[8] == (
-        "任剑涛指出，城市治理是国家治理的重要组成部分。（\u3000\u3000）[True/False][Answer: A][Score: 1][All]\nA. 对\nB. 错"
+        "任剑涛指出，城市治理是国家治理的重要组成部分。（\u3000\u3000）[True/False][Answer: A][Score: 4][All]\nA. 对\nB. 错"
     )
-    assert blocks[10] == "我省出台“____”一揽子政策措施。[Fill-in-Blank][Answer: 1.1+1+11][Score: 2]\n"
+    assert blocks[10] == "我省出台“____”一揽子政策措施。[Fill-in-Blank][Answer: 1.1+1+11][Score: 5]\n"
     assert len(blocks) == 11 and text.endswith("]\n")
 
 
@@ -150,7 +151,7 @@ def test_tencent_brackets_and_commas_never_read_as_syntax(nasty: Paper) -> None:
     has exactly its tags, and every stem and option keeps its other characters."""
     text = text_of(nasty, "tencent")
     assert "谁说“{a} = ~b # c: d\\e”［注］，何时？（\u3000\u3000）[Single Choice]" in text
-    assert "D. {辛} ［壬］, 癸\\" in text
+    assert re.search(r"^[A-D]\. \{辛\} ［壬］, 癸\\$", text, re.M)
     assert "包括［多选］ （\u3000\u3000）[Multiple Choice]" in text  # the line break is a space
     assert "[Answer: 1.1+1+11]" in text
     for block in text.rstrip("\n").split("\n\n")[1:]:
@@ -176,26 +177,26 @@ def test_wjx_every_block_follows_the_import_syntax(paper: Paper) -> None:
         assert (int(m["number"]), m["title"], m["tag"]) == (item.number + 1, item.stem, tags[item.type])
         expected = {"true_false": ("对", "错"), "fill_blank": ()}.get(item.type, item.options)
         assert tuple(options) == expected
-    assert blocks[2] == "3. 任剑涛认为，省域治理的重要落点是（\u3000\u3000）[单选题]\n乡村\n县域\n大都市\n社区"
+    assert blocks[2] == "3. 任剑涛认为，省域治理的重要落点是（\u3000\u3000）[单选题]\n乡村\n县域\n社区\n大都市"
 
 
 def test_wjx_answers_list_every_key(paper: Paper) -> None:
     """The list to set after importing names each 问卷星 question with its paper number, points and key."""
     lines = render_answers_lines(paper)
     assert lines[0] == "问卷星考试答案设置 · 省域治理现代化小测"
-    assert lines[1] == "测验编号：mini-test-7-31064727　满分：20分"
+    assert lines[1] == "测验编号：mini-test-7-f77a784c　满分：50分"
     items = [line for line in lines if line.startswith("第")]
     assert items == [
-        "第2题[单选题]（试卷第1题，2分）：D. 华中师范大学",
-        "第3题[单选题]（试卷第2题，2分）：C. 大都市",
-        "第4题[单选题]（试卷第3题，2分）：C. 清华大学社会科学学院教授",
-        "第5题[单选题]（试卷第4题，2分）：A. 田毅鹏",
-        "第6题[单选题]（试卷第5题，2分）：B. 今年6月",
-        "第7题[单选题]（试卷第6题，2分）：A. 赵显富",
-        "第8题[多选题]（试卷第7题，3分）：A. 网格长；C. 单元长；D. 楼栋长",
-        "第9题[判断题]（试卷第8题，1分）：对",
-        "第10题[填空题]（试卷第9题，2分）：现场会议+云端会议",
-        "第11题[填空题]（试卷第10题，2分）：1+1+11；１＋１＋１１",
+        "第2题[单选题]（试卷第1题，5分）：D. 华中师范大学",
+        "第3题[单选题]（试卷第2题，5分）：D. 大都市",
+        "第4题[单选题]（试卷第3题，5分）：C. 清华大学社会科学学院教授",
+        "第5题[单选题]（试卷第4题，5分）：A. 田毅鹏",
+        "第6题[单选题]（试卷第5题，5分）：B. 今年6月",
+        "第7题[单选题]（试卷第6题，5分）：B. 赵显富",
+        "第8题[多选题]（试卷第7题，6分）：A. 楼栋长；B. 单元长；C. 网格长",
+        "第9题[判断题]（试卷第8题，4分）：对",
+        "第10题[填空题]（试卷第9题，5分）：现场会议+云端会议",
+        "第11题[填空题]（试卷第10题，5分）：1+1+11；１＋１＋１１",
     ]
 
 
@@ -248,7 +249,7 @@ def test_gift_escapes_every_special_character(nasty: Paper) -> None:
     questions = {q.text: q for q in parse_gift(text)}
     first = questions[NASTY_STEM.replace("（ ）", "（\u3000\u3000）")]
     assert tuple(a.text for a in first.answers) == next(i.options for i in nasty.items if i.number == 1)
-    assert set(NASTY_OPTIONS) == {a.text for a in first.answers}
+    assert {for_print(o) for o in NASTY_OPTIONS} == {a.text for a in first.answers}  # 己:庚 printed 己：庚
     assert first.general_feedback.startswith("解析：解析 {x} 第二行 <b>&amp;</b>\n出处：")
     blank = next(q for q in questions.values() if q.text.startswith("我省出台"))
     assert [a.text for a in blank.answers] == ["1+1+11", "{1,1,11}", "a=b", "2\\*3"]  # * is no wildcard
@@ -355,7 +356,6 @@ def test_moodle_xml_escapes_markup(nasty: Paper) -> None:
         (Path("out/第一次测验.WJX.txt"), None, (Path("out/第一次测验.WJX.txt"), "wjx")),
         (Path("题库.gift"), None, (Path("题库.gift"), "gift")),
         (Path("题库.xml"), "moodle-xml", (Path("题库.xml"), "moodle-xml")),
-        (Path("说明.txt"), None, (Path("说明.txt.md"), "md")),
     ],
 )
 def test_output_target_knows_the_publish_extensions(
@@ -366,8 +366,16 @@ def test_output_target_knows_the_publish_extensions(
 
 
 def test_handout_names_stay_documents() -> None:
-    """Without publish (the handout), .gift and .xml are no format names: the format's extension is added."""
-    assert output_target(Path("学习要点.xml"), None) == (Path("学习要点.xml.md"), "md")
+    """Without publish (the handout), .xml is no format it writes: refused, listing the document formats;
+    .txt is no publish name either (only .tencent.txt and .wjx.txt are)."""
+    with pytest.raises(StudykitError) as info:
+        output_target(Path("学习要点.xml"), None)
+    assert info.value.message == (
+        "output 学习要点.xml: studykit does not write .xml files (supported: .md, .markdown, .html, .htm, .docx)"
+    )
+    with pytest.raises(StudykitError) as info:
+        output_target(Path("说明.txt"), None, publish=True)
+    assert info.value.message.startswith("output 说明.txt: studykit does not write .txt files (supported: .md,")
 
 
 def test_output_and_format_must_agree() -> None:
@@ -385,7 +393,7 @@ def test_quiz_command_writes_the_import_file_and_its_key(tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     names = ["测验.wjx.txt", "测验.wjx-answers.txt", "测验.key.yaml"]
     assert result.stdout.splitlines() == [
-        "quiz mini-test-7-31064727: 10 questions, 20 points",
+        "quiz mini-test-7-f77a784c: 10 questions, 50 points",
         "wrote " + ", ".join(str(tmp_path / n) for n in names),
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)

@@ -72,7 +72,7 @@ def test_same_seed_same_papers(bank: Bank) -> None:
 def test_quiz_id_names_bank_seed_and_options(bank: Bank) -> None:
     """The quiz id is <bank id>-<seed>-<8 hex>; it changes with the options, and a versioned quiz has its own."""
     (one,) = build_papers(bank, count=10, seed=7)
-    assert one.quiz_id == "mini-test-7-31064727"
+    assert one.quiz_id == "mini-test-7-f77a784c"
     assert one.version == ""
     versioned = build_papers(bank, count=10, seed=7, versions=3)
     assert len({p.quiz_id for p in versioned}) == 1  # A, B, C share one id; the version tells them apart
@@ -120,7 +120,7 @@ def test_items_grouped_by_type_numbered_on_in_article_order(bank: Bank) -> None:
 def test_sections_renumber_when_types_are_filtered(bank: Bank) -> None:
     """With only 判断题 and 填空题 they become sections 一 and 二."""
     (paper,) = build_papers(bank, seed=1, types=("fill_blank", "true_false"))
-    assert [s.heading for s in paper.sections] == ["一、判断题（每题1分，共2分）", "二、填空题（每题2分，共4分）"]
+    assert [s.heading for s in paper.sections] == ["一、判断题（每题4分，共8分）", "二、填空题（每题5分，共10分）"]
     assert paper.instruction == "本卷共4题。判断题正确的填“对”、错误的填“错”；填空题在横线上填写原文。"
 
 

@@ -24,6 +24,7 @@ from studykit.bank import load_bank
 from studykit.model import Bank
 from studykit.quiz import Paper, build_papers
 from studykit.render import output_target, quiz_files, render
+from studykit.render._common import option_rows
 from studykit.render.docx import FIXED_DATE
 
 HERE = Path(__file__).parent
@@ -66,10 +67,12 @@ def blank_filled(stem: str, blank: str) -> str:
 
 @pytest.mark.parametrize("ext", [".md", ".html"])
 def test_golden_files(bank: Bank, ext: str) -> None:
-    """A 10-question paper of the mini bank, seed 7: paper, solutions, key and answer sheet as checked in."""
+    """A 10-question paper of the mini bank, seed 7: paper, solutions, key, answer sheet (and in
+    HTML the printable 答题卡) as checked in."""
     files = quiz_files(build_papers(bank, count=10, seed=7), GOLDEN / f"mini-seed7{ext}", ext[1:])
+    card = (f".card{ext}",) if ext == ".html" else ()
     assert sorted(p.name for p in files) == sorted(
-        f"mini-seed7{suffix}" for suffix in (ext, ".key.yaml", f".solutions{ext}", ".answers.txt")
+        f"mini-seed7{suffix}" for suffix in (ext, ".key.yaml", f".solutions{ext}", ".answers.txt", *card)
     )
     for path, data in files.items():
         if UPDATE:
@@ -98,14 +101,15 @@ def test_markdown_renders_bank_text_literally(nasty: Paper) -> None:
 
 
 def test_markdown_structure(paper: Paper) -> None:
-    """Title, two section levels, one paragraph per item with its options on their own lines."""
+    """Title, two section levels, one paragraph per item with its options on hard-broken lines,
+    short ones sharing a line (separated by an ideographic space)."""
     out = _markdown_html(paper)
     assert out.startswith(
         "<h1>省域治理现代化小测</h1>\n<p>姓名：________　支部：________　日期：________　得分：________</p>"
     )
     assert re.findall(r"<h2>(.*?)</h2>", out) == [s.heading for s in paper.sections]
     first = paper.items[0]
-    options = "<br />\n".join(f"{letter}. {text}" for letter, text in first.lettered_options)
+    options = "<br />\n".join("\u3000".join(f"{letter}. {text}" for letter, text in row) for row in option_rows(first))
     assert f"<p>1. {html.escape(first.stem, quote=False)}<br />\n{options}</p>" in out
     assert "版本：B" in out
 
@@ -118,8 +122,9 @@ def test_markdown_key_letter_shows_the_correct_option(bank: Bank) -> None:
         for item in paper.items:
             q = item.question
             for letter in item.answer if q.is_choice else ():
-                line = next(ln for ln in blocks[item.number].split("\\\n") if ln.startswith(f"{letter}. "))
-                assert line.removeprefix(f"{letter}. ") in q.correct_options
+                pieces = [p for ln in blocks[item.number].split("\\\n") for p in ln.split("\u3000")]
+                piece = next(p for p in pieces if p.startswith(f"{letter}. "))
+                assert piece.removeprefix(f"{letter}. ") in q.correct_options
 
 
 # -- HTML ---------------------------------------------------------------------------
@@ -142,8 +147,8 @@ def test_html_is_self_contained_a4_chinese(paper: Paper) -> None:
     """One file, lang zh-CN, CJK fonts, A4 print CSS that keeps each question on one page."""
     out = render(paper, "html").decode("utf-8")
     assert out.startswith('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">')
-    assert "@page { size: A4;" in out
-    assert ".item { margin: 0.6em 0; break-inside: avoid; page-break-inside: avoid; }" in out
+    assert "@page {\n  size: A4;" in out
+    assert ".item { margin: 0.45em 0; break-inside: avoid; page-break-inside: avoid; }" in out
     assert '"SimSun", "宋体"' in out and '"SimHei", "黑体"' in out
     assert not re.search(r"<link|<script|src=|url\(|https?:", out)
     assert out.count('<div class="item">') == 18
@@ -170,8 +175,9 @@ def test_docx_text_and_fonts(nasty: Paper, paper: Paper) -> None:
             assert s.heading in texts
         for item in p.items:
             assert f"{item.number}. {blank_filled(item.stem, chr(0x3000) * 6)}" in texts
+            pieces = [piece for text in texts for piece in text.split("\t")]
             for letter, option in item.lettered_options:
-                assert f"{letter}. {option}" in texts
+                assert f"{letter}. {option}" in pieces
         headings = {p.title, *(s.heading for s in p.sections)}
         for para in doc.paragraphs:
             for run in para.runs:
@@ -257,8 +263,9 @@ def test_docx_options_are_tight_and_questions_spaced(paper: Paper) -> None:
     texts = [para.text for para in doc.paragraphs]
     for item in paper.items:
         at = texts.index(f"{item.number}. {blank_filled(item.stem, chr(0x3000) * 6)}")
-        lines = doc.paragraphs[at : at + 1 + len(item.options)]
-        assert [para.paragraph_format.space_after.pt for para in lines] == [0.0] * len(item.options) + [5.0]
+        rows = len(option_rows(item)) if item.options else 0
+        lines = doc.paragraphs[at : at + 1 + rows]
+        assert [para.paragraph_format.space_after.pt for para in lines] == [0.0] * rows + [5.0]
 
 
 # -- solutions content and output names ----------------------------------------------------
@@ -272,7 +279,7 @@ def test_solutions_name_answer_explanation_and_source(bank: Bank) -> None:
     assert f"答案：{item.answer_text}" in text
     assert set(item.answer_text.split("（")[1].rstrip("）").split("；")) == {"网格长", "楼栋长", "单元长"}
     assert (
-        "出处：田毅鹏《以网格化推进社会治理精细化》：“长春市积极探索‘三长制’,在网格长的基础上又开发出楼栋长和单元长”"
+        "出处：田毅鹏《以网格化推进社会治理精细化》：“长春市积极探索‘三长制’，在网格长的基础上又开发出楼栋长和单元长”"
         in text
     )
 

@@ -54,6 +54,7 @@ from .errors import SelectionError, StudykitError
 from .i18n import _
 from .library import Library, split_ref
 from .model import INTRO_LABEL, LETTERS, TYPE_TITLES, Bank, Question, Speech
+from .typography import for_print
 
 # -- note types (models) --------------------------------------------------------
 #
@@ -237,7 +238,9 @@ def _deck_part(text: str) -> str:
 
 
 def _text(text: str) -> str:
-    """Bank text as field HTML: escaped, line breaks as ``<br>``."""
+    """Bank text as field HTML: ASCII ``, ; : ( )`` between Chinese characters full-width
+    (:func:`~studykit.typography.for_print`), escaped, line breaks as ``<br>``."""
+    text = for_print(text)
     if _PLAIN.fullmatch(text):  # most bank text: nothing to escape, one scan instead of six
         return text
     return html.escape(text).replace("\n", "<br>")
@@ -261,6 +264,7 @@ def highlight(text: str, needles: Iterable[str]) -> str:
             spans.append((start, start + len(needle)))
             start = text.find(needle, start + 1)
     merged: list[list[int]] = []
+    text = for_print(text)  # same length: the spans found in the text as read still hold
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
@@ -288,10 +292,11 @@ def cloze_text(question: Question) -> str:
     cloze.  A stem without a blank gets the cloze appended.
     """
     deletion = "{{c1::" + _no_braces(_text(question.answer[0])).replace(":", "&#58;") + "}}"
-    match = BLANK_RE.search(question.stem)
+    stem = for_print(question.stem)
+    match = BLANK_RE.search(stem)
     if match is None:
-        return _no_braces(_text(question.stem)) + " " + deletion
-    before, after = question.stem[: match.start()], question.stem[match.end() :]
+        return _no_braces(_text(stem)) + " " + deletion
+    before, after = stem[: match.start()], stem[match.end() :]
     return _no_braces(_text(before)) + deletion + _no_braces(_text(after))
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import click
 
 from .errors import StudykitError
+from .i18n import _
 
 if TYPE_CHECKING:
     from .model import Bank
@@ -243,6 +244,24 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     return points
 
 
+def _parse_mix(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, int] | None:
+    """``--mix single=8,multiple=4`` (repeatable) → ``{"single": 8, "multiple": 4}``; ``None`` if not given."""
+    from .mix import parse_mix
+
+    if not values:
+        return None
+    try:
+        mix: dict[str, int] = {}
+        for value in values:
+            for name, n in parse_mix(value).items():
+                if name in mix:
+                    raise ValueError(_("{name} given twice in the mix (give each type once)").format(name=name))
+                mix[name] = n
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+    return mix
+
+
 @main.command()
 @BANK_OPTION
 @click.option(
@@ -251,14 +270,16 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     type=click.Path(dir_okay=False, path_type=Path),
     callback=_file_name,
     default=None,
-    help="The paper's file; key, solutions and answer sheet go beside it. Default: quiz.md (.html, .docx; "
-    ".tencent.txt, .wjx.txt, .gift, .xml for the publish formats, which write the import file and key).",
+    help="The paper's file; key, solutions and answer sheet (and for .html/.docx the printable 答题卡 "
+    "<stem>.card.*) go beside it. Default: quiz.md (.html, .docx; .tencent.txt, .wjx.txt, .gift, .xml for "
+    "the publish formats, which write the import file and key).",
 )
 @click.option(
     "--count",
     type=click.IntRange(min=1),
     default=None,
-    help="Questions on the paper. Default: 20, or every matching question if fewer match.",
+    help="Questions on the paper, of any type. Default: the standard paper (see --mix); with --type 20, or every "
+    "matching question if fewer match.",
 )
 @click.option(
     "--seed",
@@ -312,8 +333,23 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     multiple=True,
     metavar="TYPE=N",
     callback=_parse_points,
-    help="Points per item of a type, e.g. multiple=4 (repeatable). Default: single=2 multiple=3 true_false=1 "
-    "fill_blank=2.",
+    help="Points per item of a type, e.g. multiple=4 (repeatable). Default: single=5 multiple=6 true_false=4 "
+    "fill_blank=5.",
+)
+@click.option(
+    "--mix",
+    multiple=True,
+    metavar="TYPE=N,…",
+    callback=_parse_mix,
+    help="Items per type, e.g. single=10,true_false=10 (types not named get none). Default without --count "
+    "or --type: single=8,multiple=4,true_false=4,fill_blank=4 (20 items, 100 points).",
+)
+@click.option(
+    "--total",
+    type=click.FloatRange(min=0, min_open=True, max=10000),
+    default=None,
+    help="Points of the whole paper (满分), reached exactly: the types --points leaves open are scaled in the "
+    "ratio of their points (to half points where needed).",
 )
 def quiz(
     bank_paths: tuple[Path, ...],
@@ -329,23 +365,28 @@ def quiz(
     fmt: str | None,
     title: str | None,
     points: dict[str, float],
+    mix: dict[str, int] | None,
+    total: float | None,
 ) -> None:
     """Write a quiz paper, its answer key, 参考答案 and blank answer sheet.
 
-    Draws --count questions with --seed, spread across the speeches and grouped
-    by type (一、单项选择题 二、多项选择题 三、判断题 四、填空题). Same bank, options and
-    seed give byte-identical files.
+    By default the standard paper: 8 单选, 4 多选, 4 判断, 4 填空 (20 items, 满分
+    100). --mix sets the items per type, --count draws that many of any type, --total
+    scales the points. Items are spread across the speeches and grouped by type (一、单项选择题
+    二、多项选择题 三、判断题 四、填空题). Same bank, options and seed give byte-identical files.
 
     \b
     Example:
-      studykit quiz --count 20 --seed 7 -o 第一次测验.docx
+      studykit quiz --seed 7 -o 第一次测验.docx
+      studykit quiz --mix single=10,multiple=5,true_false=10 --total 100
       studykit quiz --versions 2 --type single --type multiple --points multiple=4
       studykit quiz --count 20 --seed 7 --format wjx -o 第一次测验
       studykit quiz --bank 2025/ --count 50 --title 年终知识竞赛 -o 年终竞赛.docx
     """
     from ._output import refuse_inputs, write_files
     from .library import load_banks
-    from .quiz import build_papers, default_count, format_points, giveaway_pairs
+    from .mix import shortfall_note
+    from .quiz import build_papers, default_count, format_points, giveaway_pairs, mix_shortfall
     from .render import quiz_files
 
     path, fmt = _output_target(output, fmt, publish=True)
@@ -355,7 +396,7 @@ def quiz(
     bank, speeches = library.narrow(articles, speeches)
     papers = build_papers(
         bank, count=count, seed=seed, versions=versions, speeches=speeches, types=types, tags=tags,
-        difficulties=difficulties, points=points, title=title,
+        difficulties=difficulties, points=points, title=title, mix=mix, total=total,
     )  # fmt: skip
     files = quiz_files(papers, path, fmt)
     refuse_inputs(files, _bank_inputs(bank))
@@ -371,7 +412,10 @@ def quiz(
         )
     shown = len(papers[0].items)
     aimed = default_count(bank, speeches, types, tags, difficulties)
-    if count is None and shown < aimed:
+    shortfall = mix_shortfall(bank, speeches, tags, difficulties) if count is None and mix is None and not types else []
+    if shortfall:
+        click.echo(shortfall_note(shortfall), err=True)
+    if count is None and mix is None and shown < aimed:
         click.echo(
             f"note: {shown} questions, not {aimed}: "
             f"no draw tried for this seed gave more without two that give each other away "

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from .typography import for_print
+
 QuestionType = Literal["single", "multiple", "true_false", "fill_blank"]
 QUESTION_TYPES: tuple[QuestionType, ...] = ("single", "multiple", "true_false", "fill_blank")
 CHOICE_TYPES: tuple[QuestionType, ...] = ("single", "multiple")
@@ -46,8 +48,10 @@ def source_line(speaker: str, heading: str, source: str) -> str:
 
 def quoted(text: str) -> str:
     """``text`` on one line in Chinese quotation marks ``“…”``, its own “ ” turned into ‘ ’
-    (a quote inside a quote), as papers, handouts and reports quote a source sentence."""
-    return "“" + " ".join(text.split()).replace("“", "‘").replace("”", "’") + "”"
+    (a quote inside a quote) and its ASCII ``, ; : ( )`` between Chinese characters
+    full-width (:func:`studykit.typography.for_print`), as papers, handouts and reports quote a
+    source sentence."""
+    return "“" + for_print(" ".join(text.split())).replace("“", "‘").replace("”", "’") + "”"
 
 
 #: Section headings of a Chinese paper, in the order the sections appear.

@@ -6,6 +6,12 @@ The one entry point is :func:`build_papers`::
     papers = build_papers(bank, count=20, seed=7, versions=2)   # papers A and B
     key = papers[0].key()                                       # an AnswerKey for dump_key
 
+The standard paper (no ``count``, ``mix`` or type filter) is :data:`DEFAULT_MIX` at
+:data:`DEFAULT_POINTS`: 8 单选 × 5 + 4 多选 × 6 + 4 判断 × 4 + 4 填空 × 5 = 20 items,
+满分 100.  ``mix`` sets the items per type; ``count`` alone draws that many of any type
+(as before); ``total`` scales the points of the types ``points`` leaves open so the paper
+totals it exactly.
+
 Selection (the same for every version of one quiz):
 
 * filters are combined with AND; the values of one filter with OR
@@ -51,6 +57,7 @@ from ._giveaway import ConflictIndex
 from .bank import BLANK_RE, CHOICE_MARKER, is_catch_all
 from .errors import SelectionError
 from .key import AnswerKey, KeyItem
+from .mix import DEFAULT_MIX, check_mix, fill_quota, scale_points, shortfall
 from .model import (
     LETTERS,
     QUESTION_TYPES,
@@ -63,6 +70,7 @@ from .model import (
     add_points,
     source_line,
 )
+from .typography import for_print
 
 __all__ = [
     "BLANK_RE",
@@ -77,9 +85,11 @@ __all__ = [
 ]
 
 #: Questions on a paper when no count is given (or all that match, if fewer).
-DEFAULT_COUNT = 20
-#: Points per item by type when ``points`` does not say otherwise.
-DEFAULT_POINTS: dict[QuestionType, float] = {"single": 2, "multiple": 3, "true_false": 1, "fill_blank": 2}
+DEFAULT_COUNT = sum(DEFAULT_MIX.values())
+#: Points per item by type when ``points`` does not say otherwise: 8×5 + 4×6 + 4×4 + 4×5 = 100.
+DEFAULT_POINTS: dict[QuestionType, float] = {"single": 5, "multiple": 6, "true_false": 4, "fill_blank": 5}
+#: The standard paper's total (满分).
+DEFAULT_TOTAL = 100
 #: The scoring rule of multiple-choice items, as printed in the section heading.
 MULTIPLE_RULE = "多选、少选、错选均不得分"
 #: Chinese ordinals for section headings.
@@ -132,6 +142,8 @@ def parse_points(text: str) -> tuple[QuestionType, float]:
 class Item:
     """One question as printed on one version of a paper.
 
+    ``stem`` and ``options`` are as printed (:func:`~studykit.typography.for_print`:
+    ASCII ``, ; : ( )`` between Chinese characters full-width).
     ``stem`` is the printed stem (a choice stem or true/false statement ends with
     ``（ ）``; a fill_blank stem keeps its ``____`` blank for the renderer to
     draw); ``options`` are in printed order; ``answer`` holds the printed letters
@@ -166,13 +178,18 @@ class Item:
     @property
     def answer_text(self) -> str:
         """The answer as the 参考答案 prints it: ``"B（华中师范大学）"``, ``"对"``/``"错"`` (as the paper
-        tells members to write it), the blank's text."""
+        tells members to write it), the blank's text (:func:`~studykit.typography.for_print`)."""
         if self.question.is_choice:
             return f"{''.join(self.answer)}（{'；'.join(self.correct)}）"
         if self.type == "true_false":
             return TRUE_FALSE_TEXT[self.answer[0]]
         extra = f"（也可答：{'；'.join(self.answer[1:])}）" if len(self.answer) > 1 else ""
-        return self.answer[0] + extra
+        return for_print(self.answer[0] + extra)
+
+    @property
+    def explanation(self) -> str:
+        """The 解析 as printed (:func:`~studykit.typography.for_print`)."""
+        return for_print(self.question.explanation)
 
     @property
     def source_line(self) -> str:
@@ -292,25 +309,36 @@ def build_papers(
     difficulties: Iterable[int] = (),
     points: Mapping[str, float] | None = None,
     title: str | None = None,
+    mix: Mapping[str, int] | None = None,
+    total: float | None = None,
 ) -> list[Paper]:
     """The ``versions`` papers (A, B, … or one unlettered paper) of one quiz on ``bank``.
 
-    ``count``: questions per paper; ``None`` means :data:`DEFAULT_COUNT`, or every
+    ``mix`` maps a type to its number of items (types not named get none); with no
+    ``count``, ``mix`` or ``types`` the paper is the standard :data:`DEFAULT_MIX`, a type
+    of which the filters leave fewer questions than its share taking all there are
+    (:func:`mix_shortfall` says which).  ``count``: questions per paper, of any type (must
+    equal the mix's sum when both are given); ``None`` means :data:`DEFAULT_COUNT`, or every
     matching question if fewer match — fewer still when no draw of that many keeps
     every item from giving another away (a narrow filter): then the largest paper a
-    draw found without such a pair.  An explicit ``count`` is always met, relaxing the
+    draw found without such a pair.  An explicit ``count`` or ``mix`` is always met, relaxing the
     giveaway rules if it must (:func:`giveaway_pairs` names the pairs then).  ``seed``: ``None`` picks one
     (:func:`pick_seed`); read it back from ``paper.seed``.  ``speeches``,
     ``types``, ``tags``, ``difficulties`` (1–3) filter the bank; empty means
     no filter.  Items sharing a ``fact`` count once: a paper holds at most one of them.  ``points`` maps a type to its points per item (others keep
-    :data:`DEFAULT_POINTS`).  ``title`` defaults to the bank's.
+    :data:`DEFAULT_POINTS`).  ``total`` (points): the types ``points`` does not set are
+    scaled in the ratio of their points so the paper totals exactly ``total``, rounded to half
+    points where the ratio needs more decimals (:func:`~studykit.mix.scale_points`; ``mix={"single": 10,
+    "true_false": 10}, total=100`` gives 5.5 and 4.5).  ``title`` defaults to the bank's.
 
     The quiz id is ``<bank id>-<seed>-<8 hex>``, the hex digits hashing the
     bank's fingerprint and the selection options, so it names exactly one quiz.
 
     Raises :class:`~studykit.errors.SelectionError` for an unknown speech id,
-    type or tag, a count or version number out of range, or fewer matching
-    questions than ``count`` (saying how many match).
+    type or tag, a count or version number out of range, fewer matching
+    questions than ``count`` (saying how many match), a mix that asks more of a type
+    than match (naming the type), or a ``total`` the items cannot reach with equal points
+    within each type (at most 2 decimals).
     """
     speeches, types, tags = tuple(dict.fromkeys(speeches)), tuple(dict.fromkeys(types)), tuple(dict.fromkeys(tags))
     difficulties = tuple(dict.fromkeys(difficulties))
@@ -326,13 +354,20 @@ def build_papers(
         if not value > 0:
             raise SelectionError(f"points for {name} must be positive, not {value}")
         per_type[name] = float(value)
+    quota = _quota(mix, count, types)
 
     pool = _pool(bank, speeches, types, tags, difficulties)
     criteria = _describe(speeches, types, tags, difficulties)
+    if quota is not None:
+        pool = [q for q in pool if quota.get(q.type, 0)]
     available = len({q.fact or q.id for q in pool})  # items sharing a fact count once
     if not pool:
         raise SelectionError(f"no question in {bank.path} matches {criteria}")  # criteria: a filter emptied it
-    wanted = min(DEFAULT_COUNT, available) if count is None else count
+    if quota is not None:
+        quota = fill_quota(pool, quota, str(bank.path), criteria, strict=mix is not None)
+        wanted = sum(quota.values())
+    else:
+        wanted = min(DEFAULT_COUNT, available) if count is None else count
     if wanted > available:
         found = f"{available} question{'s' if available > 1 else ''} in {bank.path}"
         # check counts every item; a paper takes each fact once
@@ -346,12 +381,16 @@ def build_papers(
         )
     if seed is None:
         seed = pick_seed()
-    chosen = _select(bank, pool, wanted, random.Random(f"{bank.id}/{seed}/select"), shrink=count is None)
+    rng = random.Random(f"{bank.id}/{seed}/select")
+    chosen = _select(bank, pool, wanted, rng, shrink=count is None and mix is None, quota=quota)
+    if total is not None:
+        per_type = scale_points(Counter(q.type for q in chosen), per_type, set(points or {}), total, MAX_POINTS)
     options_digest = json.dumps(
         {
             "count": len(chosen),  # the paper's, which a narrow selection may shrink below the default
             # a versioned quiz never shares its id with the unversioned one of the same draw
             **({"versions": versions} if versions > 1 else {}),
+            **({"mix": quota} if quota is not None else {}),
             "speeches": sorted(speeches),
             "types": sorted(types),
             "tags": sorted(tags),
@@ -368,6 +407,24 @@ def build_papers(
         _paper(bank, chosen, quiz_id, label, seed, per_type, title or bank.title, random.Random(f"{quiz_id}/{label}"))
         for label in labels
     ]
+
+
+def _quota(mix: Mapping[str, int] | None, count: int | None, types: tuple[str, ...]) -> dict[QuestionType, int] | None:
+    """Items per type the paper is drawn to: ``mix`` checked (:func:`~studykit.mix.check_mix`),
+    the standard mix when nothing says otherwise, or ``None`` for a draw of any type (a
+    ``count`` or a type filter alone)."""
+    if mix is None:
+        return dict(DEFAULT_MIX) if count is None and not types else None
+    return check_mix(mix, count, types)
+
+
+def mix_shortfall(
+    bank: Bank, speeches: Iterable[str] = (), tags: Iterable[str] = (), difficulties: Iterable[int] = ()
+) -> list[tuple[QuestionType, int, int]]:
+    """The types of which the filters leave fewer different questions (a fact counts once)
+    than the standard paper (:data:`~studykit.mix.DEFAULT_MIX`) asks: ``[(type, matching,
+    standard), …]`` in section order; ``[]`` when every type can be filled."""
+    return shortfall(_pool(bank, speeches, (), tags, difficulties))
 
 
 def _check_filters(
@@ -406,7 +463,13 @@ STRICT_DRAWS = 20
 
 
 def _select(
-    bank: Bank, pool: list[Question], count: int, rng: random.Random, *, shrink: bool = False
+    bank: Bank,
+    pool: list[Question],
+    count: int,
+    rng: random.Random,
+    *,
+    shrink: bool = False,
+    quota: Mapping[QuestionType, int] | None = None,
 ) -> list[Question]:
     """``count`` questions drawn in rounds across speeches, ordered by type, speech and bank order.
 
@@ -417,6 +480,7 @@ def _select(
     draws; only if none fills the paper does a second draw over the first draw's
     passed-over items fill it the same way, refusing only items of a fact already on
     the paper — or, with ``shrink``, the paper is the largest of those draws instead.
+    With a ``quota`` (items per type) an item of a type already full is skipped.
     """
     grouped: dict[str, list[Question]] = {}
     for q in pool:
@@ -425,12 +489,12 @@ def _select(
     index = ConflictIndex(bank, pool)
     first: tuple[list[Question], dict[str, list[Question]]] | None = None
     largest: list[Question] = []
-    for _ in range(STRICT_DRAWS):
+    for _draw_number in range(STRICT_DRAWS):
         rng.shuffle(order)
         by_speech = {sid: grouped[sid][:] for sid in order}
         for sid in order:
             rng.shuffle(by_speech[sid])
-        chosen, passed_over = _draw(order, by_speech, [], count, index, strict=True)
+        chosen, passed_over = _draw(order, by_speech, [], count, index, strict=True, quota=quota)
         if len(chosen) == count:
             break
         first = first or (chosen, passed_over)
@@ -441,7 +505,7 @@ def _select(
             chosen = largest
         else:
             chosen, passed_over = first
-            chosen, _ = _draw(order, passed_over, chosen, count, index, strict=False)
+            chosen, _passed = _draw(order, passed_over, chosen, count, index, strict=False, quota=quota)
     if len(chosen) < count and not shrink:  # cannot happen: build_papers counts distinct facts first
         raise SelectionError(f"only {len(chosen)} distinct questions could be drawn; {count} asked for")
     position = {q.id: n for n, q in enumerate(bank.questions)}
@@ -471,8 +535,12 @@ def default_count(
     difficulties: Iterable[int] = (),
 ) -> int:
     """The questions a paper asked for without a count aims at: :data:`DEFAULT_COUNT`, or the
-    number of different questions the filters keep if fewer (items sharing a fact count once)."""
-    return min(DEFAULT_COUNT, len({q.fact or q.id for q in _pool(bank, speeches, types, tags, difficulties)}))
+    number of different questions the filters keep if fewer (items sharing a fact count once);
+    with no type filter, the standard mix's share of each type or as many as the type has."""
+    pool = _pool(bank, speeches, types, tags, difficulties)
+    if not tuple(types):
+        return sum(min(n, len({q.fact or q.id for q in pool if q.type == t})) for t, n in DEFAULT_MIX.items())
+    return min(DEFAULT_COUNT, len({q.fact or q.id for q in pool}))
 
 
 def giveaway_pairs(bank: Bank, paper: Paper) -> list[tuple[Item, Item]]:
@@ -491,12 +559,14 @@ def _draw(
     index: ConflictIndex,
     *,
     strict: bool,
+    quota: Mapping[QuestionType, int] | None = None,
 ) -> tuple[list[Question], dict[str, list[Question]]]:
     """Add items popped from the end of each speech's list in ``by_speech`` to ``chosen``
     (a new list) until it holds ``count``: in rounds, one per speech, speeches holding fewest
     first (ties in ``order``), an item conflicting with one chosen passed over.  Returns
     the chosen items and the passed-over ones (per speech, in the order they were drawn,
-    last first, ready to be popped again)."""
+    last first, ready to be popped again).  With a ``quota``, an item of a type that already
+    has its share is dropped (neither chosen nor passed over)."""
     chosen = chosen[:]
     left = {sid: by_speech.get(sid, [])[:] for sid in order}
     passed_over: dict[str, list[Question]] = {sid: [] for sid in order}
@@ -505,6 +575,8 @@ def _draw(
         for sid in sorted(order, key=held.__getitem__):
             while left[sid] and len(chosen) < count:
                 q = left[sid].pop()
+                if quota is not None and sum(c.type == q.type for c in chosen) >= quota.get(q.type, 0):
+                    continue
                 if any(index.conflict(q, c, strict=strict) for c in chosen):
                     passed_over[sid].append(q)
                     continue
@@ -547,7 +619,7 @@ PRINTED_MARKER = "（\u3000\u3000）"
 def _printed_stem(q: Question) -> str:
     """The stem on one line with its ``（ ）`` printed as :data:`PRINTED_MARKER`, which is
     appended to a choice stem or true/false statement that lacks one."""
-    stem = _WS_RE.sub(" ", q.stem).strip()
+    stem = for_print(_WS_RE.sub(" ", q.stem).strip())
     if q.type == "fill_blank":
         return stem
     if CHOICE_MARKER not in stem:
@@ -599,6 +671,6 @@ def _shuffle(q: Question, rng: random.Random, key_at: int | None) -> tuple[tuple
     else:
         rng.shuffle(movable)
     order = movable + tail
-    options = tuple(q.options[i] for i in order)
+    options = tuple(for_print(q.options[i]) for i in order)
     answer = tuple(sorted(LETTERS[order.index(i)] for i in q.correct_indices))
     return options, answer

@@ -64,14 +64,14 @@ def test_points_print_with_up_to_three_decimals(value: float | None, shown: str)
 
 
 def test_text_report_prints_half_credit_exactly(half_credit: Path) -> None:
-    """0.625 and 1.875 print as such (not 0.62 beside 1.88) in every line holding points."""
+    """0.625 and 1.875 print as such (not 0.62 beside 1.88) in every line holding points; means one decimal."""
     code, out, _ = run("张三.answers.txt", "李四.answers.txt", "--key", "q.key.yaml")
     assert code == 0
     lines = out.splitlines()
-    assert "共 2 人 · 平均 3.563 分 · 中位数 3.563 分 · 最高 4.5 分 · 最低 2.625 分 · 及格 0 人" in lines
+    assert "共 2 人 · 平均 3.6 分 · 中位数 3.563 分 · 最高 4.5 分 · 最低 2.625 分 · 及格 0 人" in lines
     assert "    2. 李四  2.625/15  17.5%  不及格" in lines
-    assert "  tian-yipeng：0.625/2.25 分（27.8%）  ← 建议重学" in lines
-    assert "  zhao-xianfu：0.938/5.75 分（16.3%）  ← 建议重学" in lines
+    assert "  tian-yipeng：0.6/2.25 分（27.8%）  ← 建议重学" in lines
+    assert "  zhao-xianfu：0.9/5.75 分（16.3%）  ← 建议重学" in lines
     assert "  各篇：intro 2/4 · ren-jiantao 0/3 · tian-yipeng 0.625/2.25 · zhao-xianfu 1.875/5.75" in lines
     assert "    3. [多选 1.25分] 部分得分：作答 A、B，正确答案 A、B、C，得 0.625 分" in lines
     assert "    4. [多选 3.75分] 部分得分：作答 A、B，正确答案 A、B、C，得 1.875 分" in lines
@@ -91,9 +91,9 @@ def test_html_report_prints_half_credit_exactly(half_credit: Path) -> None:
     code, out, _ = run("张三.answers.txt", "李四.answers.txt", "--key", "q.key.yaml", "--format", "html")
     assert code == 0
     for fragment in (
-        "<p>共 2 人 · 平均 3.563 分 · 中位数 3.563 分 · 最高 4.5 分 · 最低 2.625 分 · 及格 0 人</p>",
+        "<p>共 2 人 · 平均 3.6 分 · 中位数 3.563 分 · 最高 4.5 分 · 最低 2.625 分 · 及格 0 人</p>",
         '<td>李四</td><td class="num">2.625/15</td>',
-        '<td>zhao-xianfu</td><td class="num">0.938/5.75</td>',
+        '<td>zhao-xianfu</td><td class="num">0.9/5.75</td>',
         "<p>各篇：intro 2/4 · ren-jiantao 0/3 · tian-yipeng 0.625/2.25 · zhao-xianfu 1.875/5.75</p>",
         '<p>2.625/15 分，17.5%，<span class="fail">不及格</span></p>',
         '<li class="miss">4. [多选 3.75分] 部分得分：作答 A、B，正确答案 A、B、C，得 1.875 分</li>',

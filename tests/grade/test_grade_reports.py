@@ -99,7 +99,7 @@ def test_html_self_contained_escaped_with_facility_bars(key: AnswerKey, mini_ban
 def test_text_report_names_speeches_to_revisit(report: GroupReport) -> None:
     """The text report states the group figures and the speeches to revisit, worst first."""
     text = render_report(report, "text")
-    assert "共 4 人 · 平均 9.25 分 · 中位数 8 分 · 最高 18 分 · 最低 3 分 · 及格 2 人" in text
+    assert "共 4 人 · 平均 9.3 分 · 中位数 8 分 · 最高 18 分 · 最低 3 分 · 及格 2 人" in text
     assert "建议全组重学：田毅鹏 以网格化推进社会治理精细化（30.0%）、赵显富 社会治理重心在城乡社区（50.0%）" in text
     assert "  第3题 多选 4分  通过率 0.25  区分度 +1.00  A 4 · B 4 · C 2 · D 2\n" in text
 

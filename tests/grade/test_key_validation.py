@@ -557,7 +557,7 @@ def test_a_key_written_by_the_quiz_command_loads(shipped_bank: Bank, tmp_path: P
     assert list(keys) == ["q-A.key.yaml", "q-B.key.yaml"]
     expected = {
         f"q-{p.version}.key.yaml": p.key()
-        for p in build_papers(shipped_bank, count=20, seed=3, versions=2, points={"single": 1.5, "multiple": 0.05})
+        for p in build_papers(shipped_bank, seed=3, versions=2, points={"single": 1.5, "multiple": 0.05})
     }
     assert keys == expected
 

@@ -45,7 +45,7 @@ ANSWERS: dict[str, list[str]] = {
     "王五": ["华中师范大学", "大都市", "清华大学社会科学学院教授", "田毅鹏", "今年6月", "赵显富",
              "网格长┋小区长┋单元长┋楼栋长", "对", "现场会议+云端会议", "1+1+12"],
 }  # fmt: skip
-SCORES = {"张三": 20.0, "李四": 12.0, "王五": 15.0}
+SCORES = {"张三": 50.0, "李四": 30.0, "王五": 39.0}  # items of 5 points, the multiple 6, true/false 4
 
 
 def publish(folder: Path, fmt: str, *extra: str) -> None:
@@ -91,7 +91,7 @@ def grade(folder: Path, table: Path, key: Path, *warnings: str) -> dict[str, flo
 @pytest.mark.parametrize(("suffix", "encoding"), [(".csv", "utf-8-sig"), (".csv", "gb18030"), (".xlsx", "")])
 def test_wjx_download_grades_exactly(tmp_path: Path, suffix: str, encoding: str) -> None:
     """问卷星's download (按文本) of the imported paper — CSV in UTF-8 or as Excel on Chinese Windows
-    saves it (GB18030), or XLSX with 序号 and 总分 as numbers — grades to 20, 12 and 15."""
+    saves it (GB18030), or XLSX with 序号 and 总分 as numbers — grades to 50, 30 and 39."""
     publish(tmp_path, "wjx")
     names = titles(
         (tmp_path / "测验.wjx.txt").read_text(encoding="utf-8"),
@@ -111,7 +111,7 @@ def test_wjx_download_grades_exactly(tmp_path: Path, suffix: str, encoding: str)
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_tencent_download_grades_exactly(tmp_path: Path, suffix: str) -> None:
-    """腾讯问卷's download of the imported exam grades to 20, 12 and 15 (a multiple choice joined by ┋ or 、)."""
+    """腾讯问卷's download of the imported exam grades to 50, 30 and 39 (a multiple choice joined by ┋ or 、)."""
     publish(tmp_path, "tencent")
     tags = r"\[(?:Single Choice|Multiple Choice|True/False|Fill-in-Blank)\]"
     names = titles((tmp_path / "测验.tencent.txt").read_text(encoding="utf-8"), rf"^(?P<title>.*?){tags}")
@@ -152,7 +152,7 @@ def test_a_glob_leaves_the_import_files_out(tmp_path: Path) -> None:
     publish(tmp_path, "wjx")
     publish(tmp_path, "tencent")
     sheet = tmp_path / "赵六.txt"
-    sheet.write_text("姓名：赵六\n1 D\n2 C\n3 C\n4 A\n5 B\n6 A\n7 ACD\n8 对\n9 现场会议+云端会议\n10 1+1+11\n", "utf-8")
+    sheet.write_text("姓名：赵六\n1 D\n2 D\n3 C\n4 A\n5 B\n6 B\n7 ABC\n8 对\n9 现场会议+云端会议\n10 1+1+11\n", "utf-8")
     paths = sorted(str(p) for p in tmp_path.glob("*.txt"))
     result = CliRunner().invoke(main, ["grade", *paths, "--key", str(tmp_path / "测验.key.yaml")])
     assert result.exit_code == 0, result.output
@@ -160,5 +160,5 @@ def test_a_glob_leaves_the_import_files_out(tmp_path: Path) -> None:
         "not members' answers; left out"  # fmt: skip
     for name in ("测验.tencent.txt", "测验.wjx-answers.txt", "测验.wjx.txt"):
         assert f"{tmp_path / name}:1: {left_out}" in result.stderr
-    assert f"赵六（{sheet}）：20/20 分" in result.stdout
-    assert result.stdout.count("/20 分，") == 1  # nobody else graded
+    assert f"赵六（{sheet}）：50/50 分" in result.stdout
+    assert result.stdout.count("/50 分，") == 1  # nobody else graded

@@ -7,6 +7,7 @@ itself, or with ``solutions=True`` the 参考答案 (answer, 解析 and 出处 p
 
     quiz.md  quiz.key.yaml  quiz.solutions.md  quiz.answers.txt
     # with versions: quiz-A.md  quiz-A.key.yaml  …  quiz-B.answers.txt
+    # in HTML and DOCX also the printable answer card (答题卡): quiz.card.html
 
 The publish formats (:data:`PUBLISH_FORMATS`, ``quiz`` only) write the platform's import
 file and the answer key, which grades the platform's result download::
@@ -22,6 +23,7 @@ Renderer modules are imported only when used (python-docx is slow to import).
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -49,6 +51,12 @@ WJX_ANSWERS_SUFFIX = ".wjx-answers.txt"
 #: Format name → renderer module, where they differ.
 _MODULES = {"md": "markdown", "moodle-xml": "moodle_xml"}
 DEFAULT_OUTPUT = Path("quiz.md")
+#: Formats with a printable answer card (答题卡), written as ``<stem>.card.<ext>``.
+CARD_FORMATS = ("html", "docx")
+#: A suffix that looks like a file format's extension (``.pdf``, ``.doc``, ``.txt``): ASCII, starting
+#: with a letter, at most 5 characters.  ``-o`` ending in one studykit does not write is refused;
+#: other dots (``2024.10测验``, ``第1.5期``) are part of the name.
+_EXTENSION_RE = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}")
 #: Where ``studykit handout`` writes without ``-o``.
 HANDOUT_OUTPUT = Path("handout.md")
 
@@ -63,6 +71,19 @@ def render(paper: Paper, fmt: str, *, solutions: bool = False) -> bytes:
         raise StudykitError(f"unknown format {fmt!r} (expected one of: {known})")
     module = importlib.import_module(f".{_MODULES.get(fmt, fmt)}", __name__)
     result = module.render(paper, solutions=solutions)
+    return result.encode("utf-8") if isinstance(result, str) else bytes(result)
+
+
+def render_card(paper: Paper, fmt: str) -> bytes:
+    """The printable answer card (答题卡) of ``paper`` in format ``fmt`` (``html`` or ``docx``)
+    as bytes (text in UTF-8).  Raises :class:`~studykit.errors.StudykitError` for another format."""
+    if fmt not in CARD_FORMATS:
+        raise StudykitError(
+            _("no answer card in format {fmt!r} (expected one of: {formats})").format(
+                fmt=fmt, formats=", ".join(CARD_FORMATS)
+            )
+        )
+    result = importlib.import_module(f".{fmt}", __name__).render_card(paper)
     return result.encode("utf-8") if isinstance(result, str) else bytes(result)
 
 
@@ -82,10 +103,11 @@ def output_target(
 
     ``-o`` ending in a format's extension (``.md``, ``.markdown``, ``.html``, ``.htm``,
     ``.docx``; with ``publish``, also ``.tencent.txt``, ``.wjx.txt``, ``.gift``, ``.xml``)
-    sets the format; any other name gets the format's extension added (``md`` by
-    default).  No path: ``default`` (``quiz``) with the format's extension.
-    Raises :class:`~studykit.errors.StudykitError` when ``-o`` and ``--format`` disagree
-    or ``-o`` has no file name.
+    sets the format; a name without an extension (``2024.10测验``) gets the format's
+    extension added (``md`` by default).  No path: ``default`` (``quiz``) with the
+    format's extension.  Raises :class:`~studykit.errors.StudykitError` when ``-o`` and
+    ``--format`` disagree, ``-o`` has no file name, or ``-o`` ends in another format's
+    extension (``测验.pdf``), listing the supported ones.
     """
     if path is not None and path.name in ("", ".", ".."):
         raise StudykitError(f"output {str(path)!r} is not a file name")
@@ -94,6 +116,13 @@ def output_target(
         fmt = fmt or "md"
         return default.with_name(default.stem + extensions[fmt]), fmt
     named = _named_format(path.name, publish)
+    if named is None and _EXTENSION_RE.fullmatch(path.suffix):
+        supported = [*SUFFIX_FORMATS, *(PUBLISH_FORMATS.values() if publish else ())]
+        raise StudykitError(
+            _("output {path}: studykit does not write {suffix} files (supported: {formats})").format(
+                path=path, suffix=path.suffix, formats=", ".join(supported)
+            )
+        )
     if named is None:
         fmt = fmt or "md"
         return path.with_name(path.name + extensions[fmt]), fmt
@@ -126,13 +155,14 @@ def paper_stem(path: Path, paper: Paper, ext: str | None = None) -> Path:
 
 
 def quiz_files(papers: Sequence[Paper], path: Path, fmt: str) -> dict[Path, bytes]:
-    """Every file of a quiz, rendered: per paper the paper, key, solutions and answer sheet.
+    """Every file of a quiz, rendered: per paper the paper, key, solutions and answer sheet,
+    and in HTML and DOCX the printable answer card (答题卡).
 
     ``path`` is the paper's path as from :func:`output_target`; the other files
     sit beside it with the same stem (``<stem>.key.yaml``, ``<stem>.solutions.<ext>``,
-    ``<stem>.answers.txt``).  A publish format (:data:`PUBLISH_FORMATS`) writes per paper
-    the import file and the key, and for ``wjx`` the answers to set (:data:`WJX_ANSWERS_SUFFIX`).
-    Nothing is written.
+    ``<stem>.answers.txt``, ``<stem>.card.<ext>``).  A publish format (:data:`PUBLISH_FORMATS`)
+    writes per paper the import file and the key, and for ``wjx`` the answers to set
+    (:data:`WJX_ANSWERS_SUFFIX`).  Nothing is written.
     """
     if fmt in PUBLISH_FORMATS:
         return _publish_files(papers, path, fmt)
@@ -145,6 +175,8 @@ def quiz_files(papers: Sequence[Paper], path: Path, fmt: str) -> dict[Path, byte
         files[stem.with_name(stem.name + ".key.yaml")] = dump_key(key).encode("utf-8")
         files[stem.with_name(stem.name + ".solutions" + ext)] = render(paper, fmt, solutions=True)
         files[stem.with_name(stem.name + ".answers.txt")] = render_answer_sheet(key).encode("utf-8")
+        if fmt in CARD_FORMATS:
+            files[stem.with_name(stem.name + ".card" + ext)] = render_card(paper, fmt)
     return files
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..handout import Fact, HandoutSection
 from ..model import quoted
-from ..quiz import BLANK_RE, Paper
+from ..quiz import BLANK_RE, Item, Paper
+from ..typography import display_width, for_print
 
 #: The fill-in fields of the paper's header, in print order.
 HEADER_FIELDS = ("姓名", "支部", "日期", "得分")
@@ -26,6 +27,34 @@ def stem_segments(stem: str) -> list[tuple[str, bool]]:
     return result
 
 
+#: Options per line by the width of the widest option's text in display columns (CJK = 2,
+#: :func:`~studykit.typography.display_width`): up to 16 (8 Chinese characters) four to a
+#: line, up to 24 (12) three to a line (five or six options), up to 36 (18) two to a line,
+#: wider ones one per line.  On A4 with 20 mm side margins at 五号 (10.5 pt, a Chinese
+#: character ≈ 3.7 mm) the option column is 163 mm: a quarter (41 mm) holds ``A. `` and 8
+#: characters with room to spare, a third (54 mm) ``A. `` and 12, a half (81 mm) ``A. `` and 18.
+OPTION_COLUMNS: dict[int, int] = {4: 16, 3: 24, 2: 36}
+
+
+def options_per_line(item: Item) -> int:
+    """How many of ``item``'s options share a printed line: the most :data:`OPTION_COLUMNS`
+    allows for its widest option whose rows come out even (all on one line, full rows, or a
+    last row one short: 4 options go 4 or 2 to a line, never 3 + 1; 5 go 3 + 2); else 1."""
+    widest = max((display_width(text) for text in item.options), default=0)
+    count = len(item.options)
+    for columns, width in OPTION_COLUMNS.items():
+        if widest <= width and (count <= columns or count % columns in (0, columns - 1)):
+            return columns
+    return 1
+
+
+def option_rows(item: Item) -> list[list[tuple[str, str]]]:
+    """``item``'s lettered options cut into printed lines of :func:`options_per_line`."""
+    per_line = options_per_line(item)
+    options = list(item.lettered_options)
+    return [options[n : n + per_line] for n in range(0, len(options), per_line)]
+
+
 def document_title(paper: Paper, solutions: bool) -> str:
     """The title as printed: the paper's, plus ``· 参考答案`` for the solutions document."""
     return f"{paper.title} · {SOLUTIONS_TITLE}" if solutions else paper.title
@@ -41,9 +70,40 @@ def fact_lines(fact: Fact) -> tuple[str, str]:
     rate = f"（答对率 {fact.facility * 100:.0f}%）" if fact.facility is not None else ""
     if fact.quoted:
         return f"原文：{quoted(fact.source)}{rate}", ""
-    return fact.statement + rate, f"原文：{quoted(fact.source)}"
+    return for_print(fact.statement) + rate, f"原文：{quoted(fact.source)}"
 
 
 def section_note(section: HandoutSection) -> str:
     """``"全支部本篇得分率 40%。"`` with a report, else ``""``."""
     return "" if section.share is None else f"全支部本篇得分率 {section.share * 100:.0f}%。"
+
+
+# -- the printable answer card (答题卡) ------------------------------------------------
+
+#: Item numbers per row of the answer card's grid.
+CARD_COLUMNS = 10
+#: The card's title, fields and instruction.
+CARD_TITLE = "答题卡"
+CARD_FIELDS = ("姓名", "支部", "得分")
+CARD_INSTRUCTION = "选择题在题号下的格内写字母（多选连写，如 ACD），判断题写“对”或“错”，填空题在横线上写所填文字。"
+
+
+def card_grid(paper: Paper) -> list[list[int]]:
+    """The item numbers of the card's grid (every item but fill_blank), in rows of
+    :data:`CARD_COLUMNS`: ``[[1, …, 10], [11, …, 16]]``; ``[]`` for a paper of blanks only."""
+    numbers = [i.number for i in paper.items if i.type != "fill_blank"]
+    return [numbers[n : n + CARD_COLUMNS] for n in range(0, len(numbers), CARD_COLUMNS)]
+
+
+def card_lines(paper: Paper) -> list[int]:
+    """The numbers of the fill_blank items, each a line of the card to write on."""
+    return [i.number for i in paper.items if i.type == "fill_blank"]
+
+
+def card_sections(paper: Paper) -> str:
+    """Which numbers are which type, on one line: ``一、单项选择题 1–8　二、多项选择题 9–12　…``."""
+    parts = []
+    for s in paper.sections:
+        first, last = s.items[0].number, s.items[-1].number
+        parts.append(f"{s.ordinal}、{s.title} {first}–{last}" if last > first else f"{s.ordinal}、{s.title} {first}")
+    return "\u3000".join(parts)

@@ -16,7 +16,14 @@ Chinese typography, so Word, WPS and LibreOffice set the text as a Chinese paper
   little (:data:`ITEM_GAP`), so a 20-question paper fits on two or three pages.
 
 A stem is kept on the page with its options (keep-with-next), and a fill_blank
-blank is an underlined run of full-width spaces.
+blank is an underlined run of full-width spaces.  Short options share a line
+(:func:`~studykit.render._common.options_per_line`), each after a tab to a left
+tab stop at a quarter, third or half of the option column.
+
+Every page's footer reads ``第 1 页 共 2 页``: real ``PAGE`` and ``NUMPAGES`` fields
+(ECMA-376 §17.16, complex fields ``w:fldChar``/``w:instrText``), so Word, WPS and
+LibreOffice count the pages themselves.  The core properties name the document
+(title, subject: 测验 id or 学习要点; author, last modified by: studykit).
 
 The file is byte-for-byte reproducible: the core properties carry a fixed date
 and the zip is rewritten with fixed entry times (python-docx stamps the current
@@ -32,14 +39,30 @@ import zipfile
 from typing import Any
 
 from docx import Document
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from ..handout import Handout
 from ..quiz import Item, Paper
-from ._common import HEADER_FIELDS, document_title, fact_lines, section_note, stem_segments
+from ..typography import for_print
+from ._common import (
+    CARD_COLUMNS,
+    CARD_FIELDS,
+    CARD_INSTRUCTION,
+    CARD_TITLE,
+    HEADER_FIELDS,
+    card_grid,
+    card_lines,
+    card_sections,
+    document_title,
+    fact_lines,
+    option_rows,
+    section_note,
+    stem_segments,
+)
 
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -50,6 +73,8 @@ FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 BLANK = "\u3000" * 6
 #: The document's languages: Latin text English, East Asian text Simplified Chinese.
 LANGUAGE, EAST_ASIAN_LANGUAGE = "en-US", "zh-CN"
+#: The option lines' left indent and the text width (A4 less the side margins).
+OPTION_INDENT, TEXT_WIDTH = Mm(7), Mm(170)
 #: Space after a stem and after each option or solution line, and after the last line of a question.
 LINE_GAP, ITEM_GAP = Pt(0), Pt(5)
 #: Heading 1 (the title) and Heading 2 (a section): size, space before and after.
@@ -103,19 +128,24 @@ def _item(doc: Any, item: Item, solutions: bool) -> None:
     _run(stem, f"{item.number}. ")
     for text, blank in stem_segments(item.stem):
         _run(stem, BLANK if blank else text, underline=blank)
-    lines: list[tuple[str, str]]
+    lines: list[list[tuple[str, str]]]
     if solutions:
-        lines = [("答案：", item.answer_text), ("解析：", item.question.explanation), ("出处：", item.source_line)]
+        lines = [[("答案：", item.answer_text)], [("解析：", item.explanation)], [("出处：", item.source_line)]]
     else:
-        lines = [(f"{letter}. ", text) for letter, text in item.lettered_options]
-    for n, (label, text) in enumerate(lines):
+        lines = [[(f"{letter}. ", text) for letter, text in row] for row in option_rows(item)]
+    columns = max(len(line) for line in lines) if lines else 1
+    for n, line in enumerate(lines):
         p = doc.add_paragraph()
-        p.paragraph_format.left_indent = Mm(7)
+        p.paragraph_format.left_indent = OPTION_INDENT
         p.paragraph_format.keep_together = True
         p.paragraph_format.keep_with_next = n < len(lines) - 1
         p.paragraph_format.space_after = LINE_GAP if n < len(lines) - 1 else ITEM_GAP
-        _run(p, label, bold=solutions)
-        _run(p, text)
+        step = (TEXT_WIDTH - OPTION_INDENT) // columns
+        for k in range(1, columns):
+            p.paragraph_format.tab_stops.add_tab_stop(Emu(OPTION_INDENT + k * step))
+        for k, (label, text) in enumerate(line):
+            _run(p, ("\t" if k else "") + label, bold=solutions)
+            _run(p, text)
 
 
 def _document(title: str) -> Any:
@@ -134,7 +164,43 @@ def _document(title: str) -> Any:
     doc.styles["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _heading_style(doc, "Heading 2", SECTION_SIZE, before=Pt(8), after=Pt(4))
     _run(doc.add_paragraph(style="Heading 1"), title, heading=True, size=TITLE_SIZE)
+    _page_footer(doc)
     return doc
+
+
+#: The footer's text around its two fields: 第 {PAGE} 页 共 {NUMPAGES} 页.
+PAGE_FOOTER = ("第 ", "PAGE", " 页 共 ", "NUMPAGES", " 页")
+FOOTER_SIZE = Pt(9)
+
+
+def _page_footer(doc: Any) -> None:
+    """A centred footer ``第 N 页 共 M 页`` on every page, N and M being ``PAGE`` and ``NUMPAGES``
+    fields (shown as 1 until the application updates them, which Word, WPS and LibreOffice
+    do on opening and printing)."""
+    p = doc.sections[0].footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for n, part in enumerate(PAGE_FOOTER):
+        if n % 2 == 0:
+            _run(p, part, size=FOOTER_SIZE)
+            continue
+        for kind, text in (
+            ("begin", None),
+            ("instr", f" {part} \\* MERGEFORMAT "),
+            ("separate", None),
+            ("result", "1"),
+            ("end", None),
+        ):
+            run = p.add_run()
+            _set_fonts(run._r.get_or_add_rPr(), BODY_FONT)
+            run.font.size = FOOTER_SIZE
+            if kind == "instr":
+                instr = run._r.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
+                instr.text = text
+                run._r.append(instr)
+            elif kind == "result":
+                run.text = text
+            else:
+                run._r.append(run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
 
 
 def _chinese_defaults(doc: Any) -> None:
@@ -196,7 +262,84 @@ def _build(paper: Paper, solutions: bool) -> Any:
 
 def render(paper: Paper, *, solutions: bool = False) -> bytes:
     """The paper (or, with ``solutions``, its 参考答案) as the bytes of a ``.docx`` file."""
-    return _reproducible(_build(paper, solutions), document_title(paper, solutions))
+    return _reproducible(_build(paper, solutions), document_title(paper, solutions), _subject(paper))
+
+
+def _subject(paper: Paper) -> str:
+    """The core properties' subject: ``测验 <id>`` and the version, if any."""
+    return f"测验 {paper.quiz_id}" + (f" 版本 {paper.version}" if paper.version else "")
+
+
+#: Heights of the answer card's rows: the 题号 row and the row to write in.
+CARD_NUMBER_HEIGHT, CARD_ANSWER_HEIGHT = Mm(7), Mm(12)
+
+
+def render_card(paper: Paper) -> bytes:
+    """The printable answer card (答题卡) as the bytes of a ``.docx`` file: the title, 姓名/支部/得分,
+    the 测验 id, then one table — per row of :data:`~studykit.render._common.CARD_COLUMNS`
+    items a 题号 row and an 答案 row with one cell per item, then per fill_blank item a row
+    of its number and one wide cell (the other columns merged) to write the text in."""
+    doc = _document(CARD_TITLE)
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_after = Pt(6)
+    _run(p, paper.title)
+    p = doc.add_paragraph()
+    p.paragraph_format.space_after = Pt(6)
+    for n, name in enumerate(CARD_FIELDS):
+        _run(p, ("　　" if n else "") + f"{name}：")
+        _run(p, BLANK, underline=True)
+    for line in (paper.id_line, CARD_INSTRUCTION, card_sections(paper)):
+        p = doc.add_paragraph()
+        p.paragraph_format.space_after = Pt(3)
+        _run(p, line)
+    grid, lines = card_grid(paper), card_lines(paper)
+    table = doc.add_table(rows=0, cols=CARD_COLUMNS + 1)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    label_width = Mm(16)
+    cell_width = Emu((TEXT_WIDTH - label_width) // CARD_COLUMNS)
+    for row_numbers in grid:
+        numbers, answers = table.add_row(), table.add_row()
+        numbers.height, answers.height = CARD_NUMBER_HEIGHT, CARD_ANSWER_HEIGHT
+        answers.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        for col, text in enumerate(["题号", *map(str, row_numbers)]):
+            _card_cell(numbers.cells[col], text)
+        for col in range(CARD_COLUMNS + 1):
+            _shade(numbers.cells[col], CARD_NUMBER_SHADE)
+        for col in range(len(row_numbers) + 1, CARD_COLUMNS + 1):
+            _shade(answers.cells[col], CARD_NUMBER_SHADE)  # no item: greyed, nothing to write
+        _card_cell(answers.cells[0], "答案")
+    for number in lines:
+        row = table.add_row()
+        row.height, row.height_rule = CARD_ANSWER_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
+        _card_cell(row.cells[0], f"{number}.")
+        row.cells[1].merge(row.cells[CARD_COLUMNS])
+    for row in table.rows:
+        for col, cell in enumerate(row.cells):
+            cell.width = label_width if col == 0 else cell_width
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    doc.core_properties.subject = _subject(paper)
+    return _reproducible(doc, f"{paper.title} · {CARD_TITLE}", _subject(paper))
+
+
+#: The fill of the card's 题号 cells and of the unused cells after the last item (light grey).
+CARD_NUMBER_SHADE = "E7E6E6"
+
+
+def _shade(cell: Any, fill: str) -> None:
+    """Fill ``cell`` with the colour ``fill`` (hex RGB): a ``w:shd`` in its ``w:tcPr``."""
+    shading = cell._tc.get_or_add_tcPr().makeelement(
+        qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): fill}
+    )
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _card_cell(cell: Any, text: str) -> None:
+    """Write ``text`` centred in ``cell``'s first paragraph."""
+    p = cell.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(p, text)
 
 
 def render_handout(handout: Handout) -> bytes:
@@ -210,7 +353,7 @@ def render_handout(handout: Handout) -> bytes:
     if not handout.sections and handout.empty:
         _run(doc.add_paragraph(), handout.empty)
     for section in handout.sections:
-        _heading(doc, section.header)
+        _heading(doc, for_print(section.header))
         if note := section_note(section):
             _run(doc.add_paragraph(), note)
         for n, fact in enumerate(section.facts, 1):
@@ -226,13 +369,15 @@ def render_handout(handout: Handout) -> bytes:
                 p.paragraph_format.keep_together = True
                 p.paragraph_format.space_after = ITEM_GAP
                 _run(p, source)
-    return _reproducible(doc, handout.title)
+    return _reproducible(doc, handout.title, "学习要点")
 
 
-def _reproducible(doc: Any, title: str) -> bytes:
+def _reproducible(doc: Any, title: str, subject: str = "") -> bytes:
     """``doc`` saved with fixed core properties and zip entry times (see the module docstring)."""
     props = doc.core_properties
     props.title = title
+    props.subject = subject
+    props.comments = props.keywords = props.category = ""
     props.author = props.last_modified_by = "studykit"
     props.created = props.modified = props.last_printed = FIXED_DATE
     props.revision = 1

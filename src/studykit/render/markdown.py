@@ -1,5 +1,8 @@
 """The paper (and the handout) as CommonMark: headings, one paragraph per item, options on hard-broken lines.
 
+Short options share a line, separated by an ideographic space (``A. 9月17日　B. 11月17日　C. 10月7日　D. 10月17日``),
+as :func:`~studykit.render._common.options_per_line` decides for all three formats.
+
 Every piece of bank text is escaped (the ASCII characters CommonMark gives a
 meaning inline get a backslash, whitespace runs become one space) and never
 starts a line, so ``____``, ``*``, ``<b>``, ``&amp;``, ``1.`` or ``#`` in a stem
@@ -13,7 +16,8 @@ import re
 
 from ..handout import Handout
 from ..quiz import Item, Paper
-from ._common import HEADER_FIELDS, document_title, fact_lines, section_note, stem_segments
+from ..typography import for_print
+from ._common import HEADER_FIELDS, document_title, fact_lines, option_rows, section_note, stem_segments
 
 #: ASCII characters that can start emphasis, code, links, HTML, entities, headings or
 #: (in common extensions) strikethrough, tables and math.  Bank text never starts a
@@ -42,11 +46,11 @@ def _item(item: Item, solutions: bool) -> str:
     if solutions:
         lines += [
             f"答案：{escape(item.answer_text)}",
-            f"解析：{escape(item.question.explanation)}",
+            f"解析：{escape(item.explanation)}",
             f"出处：{escape(item.source_line)}",
         ]
     else:
-        lines += [f"{letter}. {escape(text)}" for letter, text in item.lettered_options]
+        lines += ["\u3000".join(f"{letter}. {escape(text)}" for letter, text in row) for row in option_rows(item)]
     return BREAK.join(lines)
 
 
@@ -73,7 +77,7 @@ def render_handout(handout: Handout) -> str:
     if not handout.sections and handout.empty:
         blocks.append(escape(handout.empty))
     for section in handout.sections:
-        blocks.append(f"## {escape(section.header)}")
+        blocks.append(f"## {escape(for_print(section.header))}")
         if note := section_note(section):
             blocks.append(escape(note))
         for n, fact in enumerate(section.facts, 1):

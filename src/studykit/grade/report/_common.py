@@ -41,6 +41,17 @@ def pts(value: float | None) -> str:
     return text.rstrip("0").rstrip(".")
 
 
+_TENTH = Decimal("0.1")
+
+
+def mean_pts(value: float | None) -> str:
+    """A mean of points as printed: one decimal, rounded half up (四舍五入): ``5.85`` → ``5.9``,
+    ``6`` → ``6.0``; ``—`` for none."""
+    if value is None:
+        return "—"
+    return format(Decimal(repr(value)).quantize(_TENTH, ROUND_HALF_UP), "f")
+
+
 def rule_part(report: GroupReport) -> list[str]:
     """The header's part naming the multiple-choice scoring rule (``多选题全对才得分``),
     as a list of one; none when the paper has no multiple-choice item to apply it to."""

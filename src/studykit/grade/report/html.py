@@ -1,5 +1,11 @@
 """The HTML report: one self-contained page (inline CSS, no scripts), every text escaped,
-with a bar chart of the facility index per question."""
+with a bar chart of the facility index per question.
+
+It reads on a phone: each table sits in its own horizontally scrolling box and its short
+columns never wrap, so at 390 px no column is squeezed to one character (the page itself
+does not scroll sideways).  Printed on A4 the tables wrap to the page width instead, and a
+column with nothing in it (the 各篇 table's 建议 when no speech needs rereading) is left out.
+Means show one decimal (:func:`~._common.mean_pts`)."""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from html import escape
 from typing import TextIO
 
 from ...key import KeyItem
+from ...typography import for_print
 from ..model import GroupReport, ItemResult
 from ..scoring import correct_answer
 from ._common import (
@@ -16,6 +23,7 @@ from ._common import (
     TYPE_NAMES,
     Memo,
     distribution,
+    mean_pts,
     member_parts,
     pct,
     pts,
@@ -32,10 +40,15 @@ body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2em
 body{color:#222}
 h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:2em}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding:.25em .6em;text-align:left}
+.scroll{overflow-x:auto;max-width:100%}td,th{white-space:nowrap}td.wrap{white-space:normal;min-width:14em}
 th{background:#f4f4f4}.num{text-align:right}.fail{color:#b00}.note{background:#fff4d6;padding:.5em}
 .chart{display:grid;grid-template-columns:5em 1fr 4em;gap:.2em .5em;align-items:center;max-width:40em}
 .track{background:#eee;height:1em}.bar{background:#3a7bd5;height:1em}.bar.low{background:#d9534f}
 .miss{margin:.3em 0 .8em 1em}.hint{color:#555;margin-left:1.5em}
+@media (max-width:30em){body{margin:1em auto;padding:0 .6em}.chart{grid-template-columns:4em 1fr 3em}}
+@page{size:A4;margin:15mm 12mm}
+@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}.scroll{overflow:visible}
+table{width:100%}td.wrap{min-width:0}tr,.chart>*{break-inside:avoid}h2,h3{break-after:avoid}}
 """
 
 
@@ -95,10 +108,10 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
         _lines(
             [
                 "<h2>全组概况</h2>",
-                f"<p>共 {len(report.members)} 人 · 平均 {pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
+                f"<p>共 {len(report.members)} 人 · 平均 {mean_pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
                 f"最高 {pts(report.maximum)} 分 · 最低 {pts(report.minimum)} 分 · 及格 {passed} 人</p>",
                 "<h2>排名</h2>",
-                "<table><tr><th>名次</th><th>姓名</th><th>得分</th><th>百分比</th><th>结果</th></tr>",
+                '<div class="scroll"><table><tr><th>名次</th><th>姓名</th><th>得分</th><th>百分比</th><th>结果</th></tr>',
             ]
         )
     )
@@ -113,7 +126,7 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
                 for rank, m, score, p in zip(chunk.ranks, chunk.members, chunk.scores, chunk.percents, strict=True)
             )
         )
-    out = ["</table>"]
+    out = ["</table></div>"]
     out.append("<h2>各题通过率</h2>")
     out.append('<div class="chart">')
     for s in report.items:
@@ -128,25 +141,30 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
     out.append("</div>")
     out.append(
         "<h2>各题分析</h2><p>通过率：得满分者的比例；区分度：高分组与低分组（各 27%）通过率之差。</p>"
-        "<table><tr><th>题号</th><th>题目</th><th>类型</th><th>分值</th><th>通过率</th><th>区分度</th><th>作答分布</th></tr>"
+        '<div class="scroll"><table><tr><th>题号</th><th>题目</th><th>类型</th><th>分值</th><th>通过率</th><th>区分度</th><th>作答分布</th></tr>'
     )
     for s in report.items:
         out.append(
-            f'<tr><td class="num">{s.number}</td><td title="{escape(s.question_id)}">{escape(_stem(report, s.number))}</td>'
+            f'<tr><td class="num">{s.number}</td><td class="wrap" title="{escape(s.question_id)}">{escape(_stem(report, s.number))}</td>'
             f"<td>{TYPE_NAMES[s.type]}</td>"
             f'<td class="num">{pts(s.points)}</td><td class="num">{share(s.facility)}</td>'
-            f'<td class="num">{signed(s.discrimination)}</td><td>{escape(distribution(s))}</td></tr>'
+            f'<td class="num">{signed(s.discrimination)}</td><td class="wrap">{escape(distribution(s))}</td></tr>'
         )
-    out.append("</table>")
-    out.append("<h2>各篇得分（全组平均）</h2><table><tr><th>篇目</th><th>平均得分</th><th>得分率</th><th></th></tr>")
+    out.append("</table></div>")
+    advice = any(sp.revisit for sp in report.speeches)  # no empty column when no speech needs rereading
+    out.append(
+        '<h2>各篇得分（全组平均）</h2><div class="scroll"><table><tr><th>篇目</th><th>平均得分</th><th>得分率</th>'
+        + ("<th>建议</th>" if advice else "")
+        + "</tr>"
+    )
     for sp in report.speeches:
         rate = pct(None if sp.share is None else 100 * sp.share, report.pass_mark)
-        flag = '<td class="fail">建议重学</td>' if sp.revisit else "<td></td>"
+        flag = ('<td class="fail">建议重学</td>' if sp.revisit else "<td></td>") if advice else ""
         out.append(
-            f'<tr><td>{escape(sp.label)}</td><td class="num">{pts(sp.mean)}/{pts(sp.points)}</td>'
+            f'<tr><td>{escape(sp.label)}</td><td class="num">{mean_pts(sp.mean)}/{pts(sp.points)}</td>'
             f'<td class="num">{rate}</td>{flag}</tr>'
         )
-    out.append("</table>")
+    out.append("</table></div>")
     stream.write(_lines(out))
 
 
@@ -179,7 +197,7 @@ def _missed_line(r: ItemResult, item: KeyItem) -> str:
     earned = f"，得 {pts(r.earned)} 分" if r.status == "partial" else ""
     return (
         f'<li class="miss">{r.number}. [{TYPE_NAMES[item.type]} {pts(item.points)}分] {STATUS_NAMES[r.status]}：'
-        f"作答 {escape(r.given or '（未答）')}，正确答案 {escape(correct_answer(item))}{earned}"
+        f"作答 {escape(r.given or '（未答）')}，正确答案 {escape(for_print(correct_answer(item)))}{earned}"
     )
 
 
@@ -190,7 +208,7 @@ def _hint(report: GroupReport, item: KeyItem) -> str:
     if not hint:
         return "</li>\n"
     return (
-        f'<div class="hint">解析：{escape(hint.explanation)}</div>'
+        f'<div class="hint">解析：{escape(for_print(hint.explanation))}</div>'
         f'<div class="hint">重读：{escape(hint.where)}</div></li>\n'
     )
 
@@ -199,5 +217,5 @@ def _stem(report: GroupReport, number: int, width: int = 40) -> str:
     """Item ``number``'s stem as the 各题分析 table shows it: on one line, cut to ``width``
     characters with ``…`` (the question id is the cell's tooltip); the id when the key has no stem."""
     item = report.key.item(number)
-    stem = " ".join(item.stem.split()) or item.question_id
+    stem = for_print(" ".join(item.stem.split())) or item.question_id
     return stem if len(stem) <= width else stem[: width - 1] + "…"

@@ -6,6 +6,7 @@ import io
 from typing import TextIO
 
 from ...key import KeyItem
+from ...typography import for_print
 from ..model import GroupReport, ItemResult
 from ..scoring import correct_answer
 from ._common import (
@@ -14,6 +15,7 @@ from ._common import (
     TYPE_NAMES,
     Memo,
     distribution,
+    mean_pts,
     member_parts,
     pct,
     pts,
@@ -77,7 +79,7 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
         _lines(
             [
                 "",
-                f"共 {len(report.members)} 人 · 平均 {pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
+                f"共 {len(report.members)} 人 · 平均 {mean_pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
                 f"最高 {pts(report.maximum)} 分 · 最低 {pts(report.minimum)} 分 · 及格 {passed} 人",
                 "",
                 "排名",
@@ -105,7 +107,7 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
     for sp in report.speeches:
         mark = "  ← 建议重学" if sp.revisit else ""
         rate = pct(None if sp.share is None else 100 * sp.share, report.pass_mark)
-        out.append(f"  {sp.label}：{pts(sp.mean)}/{pts(sp.points)} 分（{rate}）{mark}")
+        out.append(f"  {sp.label}：{mean_pts(sp.mean)}/{pts(sp.points)} 分（{rate}）{mark}")
     revisit = report.revisit
     if revisit:
         names = "、".join(f"{s.label}（{pct(100 * (s.share or 0), report.pass_mark)}）" for s in revisit)
@@ -139,7 +141,7 @@ def _missed_line(r: ItemResult, item: KeyItem) -> str:
     earned = f"，得 {pts(r.earned)} 分" if r.status == "partial" else ""
     return (
         f"    {r.number}. [{TYPE_NAMES[item.type]} {pts(item.points)}分] {STATUS_NAMES[r.status]}：作答 {given}，"
-        f"正确答案 {correct_answer(item)}{earned}\n"
+        f"正确答案 {for_print(correct_answer(item))}{earned}\n"
     )
 
 
@@ -149,4 +151,4 @@ def _hint(report: GroupReport, item: KeyItem) -> str:
     hint = report.rereads.get(item.question_id)
     if not hint:
         return ""
-    return f"       解析：{hint.explanation}\n       重读：{hint.where}\n"
+    return f"       解析：{for_print(hint.explanation)}\n       重读：{hint.where}\n"

@@ -1,0 +1,189 @@
+"""How many items of each type a paper holds, and the points that make its total.
+
+The standard paper (:data:`DEFAULT_MIX`): 8 单选, 4 多选, 4 判断, 4 填空 — at the quiz's default
+points (5, 6, 4, 5) 满分 100.  :func:`parse_mix` reads ``--mix single=8,multiple=4``;
+:func:`check_mix` and :func:`fill_quota` turn a mix into the quota a draw fills, saying which
+type cannot be filled; :func:`shortfall` names the types a selection has too few of for the
+standard paper; :func:`scale_points` finds the points per type that reach a ``--total``.
+"""
+
+from __future__ import annotations
+
+import decimal
+import fractions
+from collections.abc import Mapping, Sequence
+
+from .errors import SelectionError
+from .i18n import _
+from .model import QUESTION_TYPES, Question, QuestionType
+
+__all__ = ["DEFAULT_MIX", "check_mix", "fill_quota", "parse_mix", "scale_points", "shortfall", "shortfall_note"]
+
+#: The standard paper: items per type when neither a count, a mix nor a type filter is given
+#: (all four types, 20 items; at :data:`studykit.quiz.DEFAULT_POINTS` they total 100).
+DEFAULT_MIX: dict[QuestionType, int] = {"single": 8, "multiple": 4, "true_false": 4, "fill_blank": 4}
+
+
+def _points(points: float) -> str:
+    """Points as a message prints them: ``100``, ``1.5``."""
+    return f"{points:.2f}".rstrip("0").rstrip(".")
+
+
+def parse_mix(text: str) -> dict[QuestionType, int]:
+    """Parse ``"single=8,multiple=4"`` (``TYPE=N`` pairs, comma-separated) into items per type.
+
+    Raises :class:`ValueError` saying what was expected when a pair is not ``TYPE=N``, the
+    type is unknown or given twice, or N is not a whole number ≥ 0.
+    """
+    mix: dict[QuestionType, int] = {}
+    for part in (p.strip() for p in text.split(",")):
+        name, sep, value = part.partition("=")
+        name = name.strip()
+        if not sep:
+            raise ValueError(_("{part!r} is not TYPE=N (e.g. single=8,multiple=4)").format(part=part))
+        if name not in QUESTION_TYPES:
+            raise ValueError(
+                _("unknown type {name!r} in {part!r} (expected one of: {types})").format(
+                    name=name, part=part, types=", ".join(QUESTION_TYPES)
+                )
+            )
+        if name in mix:
+            raise ValueError(_("{name} given twice in the mix (give each type once)").format(name=name))
+        if not value.strip().isdecimal():
+            raise ValueError(
+                _("{value!r} in {part!r} is not a number of items (e.g. {name}=4)").format(
+                    value=value.strip(), part=part, name=name
+                )
+            )
+        mix[name] = int(value)
+    return mix
+
+
+def check_mix(mix: Mapping[str, int], count: int | None, types: Sequence[str]) -> dict[QuestionType, int]:
+    """``mix`` (items per type) as the paper's quota, types in section order, zeros dropped.
+
+    Raises :class:`~studykit.errors.SelectionError` for an unknown type, a negative number, a
+    type the ``types`` filter leaves out, a mix of no items, or a ``count`` that differs from
+    the mix's sum.
+    """
+    quota: dict[QuestionType, int] = {}
+    for name, n in mix.items():
+        if name not in QUESTION_TYPES:
+            raise SelectionError(
+                _("unknown type {name!r} in the mix (expected one of: {types})").format(
+                    name=name, types=", ".join(QUESTION_TYPES)
+                )
+            )
+        if n < 0:
+            raise SelectionError(_("the mix asks for {n} {name} items (give 0 or more)").format(n=n, name=name))
+        if n and types and name not in types:
+            raise SelectionError(
+                _("the mix asks for {name} items but the type filter keeps only {types}").format(
+                    name=name, types=", ".join(types)
+                )
+            )
+        quota[name] = n  # a QuestionType: checked against QUESTION_TYPES above
+    size = sum(quota.values())
+    if size < 1:
+        raise SelectionError(_("the mix asks for no items (give at least one, e.g. single=8)"))
+    if count is not None and count != size:
+        raise SelectionError(
+            _("count {count} and the mix ({size} items) disagree (give one, or make them equal)").format(
+                count=count, size=size
+            )
+        )
+    return {t: quota[t] for t in QUESTION_TYPES if quota.get(t)}
+
+
+def fill_quota(
+    pool: Sequence[Question], quota: Mapping[QuestionType, int], bank: str, criteria: str, *, strict: bool
+) -> dict[QuestionType, int]:
+    """``quota`` checked against the questions each type has in ``pool`` (a fact counts once):
+    a type with too few raises :class:`~studykit.errors.SelectionError` naming it, the ``bank``
+    file and the filters (``criteria``) when ``strict`` (an asked-for mix), else takes all it
+    has (the standard mix on a small bank or a narrow filter)."""
+    result: dict[QuestionType, int] = {}
+    for qtype, wanted in quota.items():
+        have = len({q.fact or q.id for q in pool if q.type == qtype})
+        if strict and have < wanted:
+            where = f" matching {criteria}" if criteria else ""
+            raise SelectionError(
+                _(
+                    "only {have} {type} questions in {bank}{where}; the mix asks for {wanted} "
+                    "(ask for fewer, e.g. --mix {type}={have}, or widen the filters)"
+                ).format(have=have, type=qtype, bank=bank, where=where, wanted=wanted)
+            )
+        if min(have, wanted):
+            result[qtype] = min(have, wanted)
+    return result
+
+
+def shortfall(pool: Sequence[Question]) -> list[tuple[QuestionType, int, int]]:
+    """The types of which ``pool`` holds fewer different questions (a fact counts once) than
+    :data:`DEFAULT_MIX` asks: ``[(type, in the pool, standard), …]`` in section order."""
+    have = {t: len({q.fact or q.id for q in pool if q.type == t}) for t in DEFAULT_MIX}
+    return [(t, have[t], n) for t, n in DEFAULT_MIX.items() if have[t] < n]
+
+
+def shortfall_note(shortfall: list[tuple[QuestionType, int, int]]) -> str:
+    """One line saying which types :func:`shortfall` found short; ``""`` for none."""
+    if not shortfall:
+        return ""
+    parts = ", ".join(f"{t} {have} of {n}" for t, have, n in shortfall)
+    return _(
+        "note: fewer questions match than the standard paper asks ({parts}); --mix sets the items per type"
+    ).format(parts=parts)
+
+
+def scale_points(
+    counts: Mapping[QuestionType, int],
+    points: dict[QuestionType, float],
+    fixed: set[str],
+    total: float,
+    max_points: float,
+) -> dict[QuestionType, float]:
+    """``points`` with the types not in ``fixed`` set so that a paper of ``counts`` items per type
+    totals ``total`` exactly
+    and stays as close as it can to the ratio of ``points`` (exact fractions throughout).
+
+    Candidates: every open type scaled by one factor, and for each open type ("the one that
+    absorbs the rest") the others scaled and rounded to half points, it taking what is left.  A
+    candidate is valid when every value is above 0, at most ``max_points`` and has at most 2
+    decimals; the best has the fewest types off half points, then the smallest relative
+    departure from the ratio.  ``10 single + 10 true_false`` at 5 : 4 and a total of 100 gives
+    5.5 and 4.5.  Raises :class:`SelectionError` when no candidate is valid (``3 single`` and 100).
+    """
+    counts = {t: counts.get(t, 0) for t in QUESTION_TYPES}
+    exact = {t: fractions.Fraction(decimal.Decimal(repr(p))) for t, p in points.items()}
+    wanted = fractions.Fraction(decimal.Decimal(repr(total)))
+    fixed_sum = sum((counts[t] * exact[t] for t in counts if t in fixed), fractions.Fraction(0))
+    free = [t for t in QUESTION_TYPES if counts[t] and t not in fixed]
+    free_sum = sum((counts[t] * exact[t] for t in free), fractions.Fraction(0))
+    shown = "、".join(f"{counts[t]} {t}" for t in QUESTION_TYPES if counts[t])
+    problem = _("{items} items cannot total {total} points").format(items=shown, total=_points(total))
+    if not free:
+        if fixed_sum == wanted:
+            return points
+        raise SelectionError(problem + _(" at the points given ({sum} in all)").format(sum=_points(float(fixed_sum))))
+    factor = (wanted - fixed_sum) / free_sum
+    ideal = {t: exact[t] * factor for t in free}
+    rounded = {t: max(fractions.Fraction(round(v * 2), 2), fractions.Fraction(1, 2)) for t, v in ideal.items()}
+    candidates = [ideal]
+    for absorber in free:
+        rest = wanted - fixed_sum - sum(counts[t] * rounded[t] for t in free if t != absorber)
+        candidates.append({**rounded, absorber: rest / counts[absorber]})
+
+    def valid(c: dict[QuestionType, fractions.Fraction]) -> bool:
+        return all(0 < v <= max_points and (v * 100).denominator == 1 for v in c.values())
+
+    def rank(c: dict[QuestionType, fractions.Fraction]) -> tuple[int, fractions.Fraction]:
+        off_half = sum((v * 2).denominator != 1 for v in c.values())
+        return off_half, max(abs(c[t] - ideal[t]) / ideal[t] for t in free)
+
+    usable = [c for c in candidates if valid(c)]
+    if not usable:
+        raise SelectionError(
+            problem + _(" with the same points for every item of a type (at most 2 decimals); set them with --points")
+        )
+    best = min(usable, key=rank)
+    return {**points, **{t: float(v) for t, v in best.items()}}
