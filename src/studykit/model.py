@@ -123,7 +123,9 @@ class Question:
     by the library from the ``speeches`` records; ``line`` is the line in the bank
     file (0 for derived questions).  ``fact`` names the fact the item tests when
     other items test it too (e.g. ``"ren-jiantao/heading"``): a paper never holds
-    two items of one fact; ``""`` means the item stands alone.
+    two items of one fact; ``""`` means the item stands alone.  ``draft`` marks a question
+    ``studykit draft`` proposed and nobody has reviewed yet (``draft: true`` in the bank):
+    ``check`` counts them, and quizzes, decks and handouts leave them out unless asked.
     """
 
     id: str
@@ -139,6 +141,7 @@ class Question:
     derived: bool = False
     line: int = 0
     fact: str = ""
+    draft: bool = False
 
     @property
     def is_choice(self) -> bool:
