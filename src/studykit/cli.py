@@ -35,6 +35,20 @@ BANK_OPTION = click.option(
 )
 
 
+INCLUDE_DRAFTS_OPTION = click.option(
+    "--include-drafts",
+    is_flag=True,
+    help="Also use questions still marked draft: true (by default they wait for review).",
+)
+
+
+def _reviewed(bank: Bank, include_drafts: bool) -> Bank:
+    """The bank a command works on: without unreviewed drafts unless ``--include-drafts``."""
+    from .bank import without_drafts
+
+    return bank if include_drafts else without_drafts(bank)
+
+
 class StudykitGroup(click.Group):
     """A group that turns :class:`StudykitError` into ``Error: …`` and exit 1."""
 
@@ -173,7 +187,14 @@ def _timestamp(ctx: click.Context, param: click.Parameter, value: str | None) ->
     metavar="T",
     help="Modification time (seconds since the epoch) of changed notes, for reproducible builds. Default: now.",
 )
-def anki(bank_path: Path | None, output: Path | None, speeches: tuple[str, ...], timestamp: float | None) -> None:
+@INCLUDE_DRAFTS_OPTION
+def anki(
+    bank_path: Path | None,
+    output: Path | None,
+    speeches: tuple[str, ...],
+    timestamp: float | None,
+    include_drafts: bool,
+) -> None:
     """Export the bank as an Anki deck (.apkg) for desktop and phone.
 
     One parent deck named after the bank's title, one subdeck per speech in
@@ -196,6 +217,7 @@ def anki(bank_path: Path | None, output: Path | None, speeches: tuple[str, ...],
         click.echo(warning, err=True)
     path = output if output is not None else Path(f"{bank.id}.apkg")
     refuse_inputs([path], _bank_inputs(bank))
+    bank = _reviewed(bank, include_drafts)
     click.echo(write_deck(bank, path, speeches=speeches, timestamp=timestamp).report(path))
 
 
@@ -293,6 +315,7 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     help="Points per item of a type, e.g. multiple=4 (repeatable). Default: single=2 multiple=3 true_false=1 "
     "fill_blank=2.",
 )
+@INCLUDE_DRAFTS_OPTION
 def quiz(
     bank_path: Path | None,
     output: Path | None,
@@ -306,6 +329,7 @@ def quiz(
     fmt: str | None,
     title: str | None,
     points: dict[str, float],
+    include_drafts: bool,
 ) -> None:
     """Write a quiz paper, its answer key, 参考答案 and blank answer sheet.
 
@@ -327,6 +351,7 @@ def quiz(
     bank = load_bank(bank_path)
     for warning in bank.warnings:
         click.echo(warning, err=True)
+    bank = _reviewed(bank, include_drafts)
     papers = build_papers(
         bank, count=count, seed=seed, versions=versions, speeches=speeches, types=types, tags=tags,
         difficulties=difficulties, points=points, title=title,
@@ -603,8 +628,14 @@ def _stream_to_stdout(write: Callable[[BinaryIO], None]) -> None:
     default=None,
     help="The handout's file. Default: handout.md (.html, .docx).",
 )
+@INCLUDE_DRAFTS_OPTION
 def handout(
-    bank_path: Path | None, speeches: tuple[str, ...], report_path: Path | None, fmt: str | None, output: Path | None
+    bank_path: Path | None,
+    speeches: tuple[str, ...],
+    report_path: Path | None,
+    fmt: str | None,
+    output: Path | None,
+    include_drafts: bool,
 ) -> None:
     """Write a review handout (学习要点): each speech's key facts as statements with their source.
 
@@ -628,6 +659,7 @@ def handout(
     bank = load_bank(bank_path)
     for warning in bank.warnings:
         click.echo(warning, err=True)
+    bank = _reviewed(bank, include_drafts)
     report = load_report(report_path) if report_path is not None else None
     if (
         report is not None
@@ -648,3 +680,32 @@ def handout(
     write_files({path: render_handout(result, fmt)})
     n, m = len(result.sections), result.facts
     click.echo(f"wrote {path}: {n} speech{'es' * (n != 1)}, {m} fact{'s' * (m != 1)}")
+
+
+@main.command()
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The new bank's folder (created; refused if it already holds a bank).",
+)
+def draft(article: Path, out: Path) -> None:
+    """Draft a new bank to review from an article (.txt in UTF-8 or GBK, or .docx).
+
+    Splits the article into its introduction and speeches (or sections), writes
+    OUT/question_bank.yaml, OUT/material/NN-<id>.txt and OUT/material/sources.yaml,
+    and drafts questions of all four types, each marked draft: true with a verbatim
+    source. Review them, then `studykit check`; quiz and anki leave drafts out
+    until you accept them (delete the draft: true line) or pass --include-drafts.
+
+    \b
+    Example:
+      studykit draft 十一月学习材料.txt -o 2026-11
+      studykit check --bank 2026-11/question_bank.yaml
+    """
+    from .draft import draft_bank
+
+    click.echo(draft_bank(article, out).report())

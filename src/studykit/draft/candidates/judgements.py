@@ -1,0 +1,99 @@
+"""Definitions and judgements ``X是Y`` → true/false.
+
+A clause ``X是Y`` (X a short subject, Y what it is) gives a true statement as written; a
+false one puts a sibling subject X′ of another ``X′是Y′`` near it (same part, at most three sentences away) in
+X's place, and is kept only when the article nowhere says ``X′是Y`` and X and X′ share no
+word of two characters (so the swap changes the subject, not just its wording).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .model import Draft
+from .text import Sentence, cite, clauses, lead
+
+#: ``X是Y``: X 2–10 characters (no particle that makes 是 an adverb's), Y 2–30.
+_JUDGEMENT_RE = re.compile(r"^(?P<x>[\u4e00-\u9fff]{2,10})是(?P<y>[^，,；;：:。！？!?]{2,30})$")
+#: Characters before 是 that make it 不是, 也是, 就是, 还是, 而是 … rather than a definition.
+_NOT_BEFORE = set("不也就还但而于凡总都正更则其别只可若要或即乃便真确倒算像自实")
+#: Subjects that point back (这, 那) or are not a noun.
+_BAD_START = (
+    "这", "那", "其", "它", "此", "该", "要", "在", "对", "从", "以", "将", "把", "如", "当", "使", "让",
+    "而", "但", "并", "又", "也", "还", "就", "都", "更", "且", "即", "因", "所", "若", "我", "你", "他",
+)  # fmt: skip
+#: Words that make X a modal phrase, not a subject.
+_MODAL = ("应该", "必须", "可以", "能够", "需要", "应当", "一定", "已经", "正在", "就")
+#: How far (in sentences of the same part) a sibling subject is looked for.
+SIBLING_DISTANCE = 3
+
+
+@dataclass(frozen=True)
+class Judgement:
+    sentence: Sentence
+    subject: str
+    predicate: str
+
+
+def find_judgements(sentences: list[Sentence]) -> list[Judgement]:
+    """Every clause ``X是Y`` of the sentences, in order."""
+    found = []
+    for s in sentences:
+        for a, b in clauses(s.text):
+            clause = s.text[a:b].rstrip("，,；;：:。！？!?").lstrip("而但并且")
+            m = _JUDGEMENT_RE.match(clause)
+            if not m or m["x"][-1] in _NOT_BEFORE or m["x"].startswith(_BAD_START) or "是" in m["x"]:
+                continue
+            if any(w in m["x"] for w in _MODAL):
+                continue
+            if "的" in m["x"][:1] or m["y"].startswith(("否", "不", "非", "指", "说")):
+                continue
+            found.append(Judgement(s, m["x"], m["y"]))
+    return found
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` share a two-character word (or one holds the other)."""
+    return a in b or b in a or any(a[i : i + 2] in b for i in range(len(a) - 1))
+
+
+def draft_judgements(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
+    """A true statement per judgement, and a false one where a sibling subject fits."""
+    found = find_judgements(sentences)
+    article = "".join("".join(s.text.split()) for s in sentences)
+    out: list[Draft] = []
+    for n, j in enumerate(found):
+        part, text = j.sentence.part, j.sentence.text
+        fact = f"{part.id}/judgement-{n}"
+        out.append(
+            Draft(part.id, "true_false", f"{lead(part)}{j.subject}是{j.predicate}。", ("true",),
+                  cite(part, text, verdict="正确。"), text, "judgements", tags=("观点",), fact=fact)
+        )  # fmt: skip
+        siblings = sorted(
+            (
+                o
+                for o in found
+                if o is not j
+                and o.sentence.part is part
+                and abs(o.sentence.number - j.sentence.number) <= SIBLING_DISTANCE
+            ),
+            key=lambda o: abs(o.sentence.number - j.sentence.number),
+        )
+        for o in siblings:
+            x = o.subject
+            if (
+                _overlap(x, j.subject)
+                or x in j.predicate
+                or f"{x}是{j.predicate}" in article
+                or o.predicate == j.predicate
+            ):
+                continue
+            out.append(
+                Draft(part.id, "true_false", f"{lead(part)}{x}是{j.predicate}。", ("false",),
+                      cite(part, text, verdict=f"错误。原文说的是{j.subject}是{j.predicate}。"), text, "judgements",
+                      tags=("观点",), fact=fact)
+            )  # fmt: skip
+            break
+    return out

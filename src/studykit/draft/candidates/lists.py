@@ -1,0 +1,200 @@
+"""Enumerations with 、 → multiple choice (and a fill-in of one member).
+
+A list is three or more members joined by 、 (the last perhaps by 和, 及, 与) inside one clause.  The members between two
+、 are exact; the first and the last are cut from their clause only where the cut is
+clear (the clause's start, 等, an affix the other members share, or a function word
+leaving a member as long as the others); a list with an unclear end is left out.
+A list closed by 等 is open, so no item ever asks which is NOT a member.  Distractors
+are members of the article's other lists, never words of the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .model import Draft, place, same
+from .text import Sentence, cite, clauses, depth_map, lead, tidy, window, word_bounds
+
+#: Words after which a first member may start (the verb or particle before a list).
+_BEFORE = (
+    "的", "是", "具有", "包括", "有", "在", "将", "把", "对", "以", "为", "了", "和", "与", "及", "出", "走",
+    "坚持", "实现", "采取", "提高", "提升", "推进", "加强", "创造", "打造", "确保", "形成",
+)  # fmt: skip
+#: Words before which a last member may end.
+_AFTER = ("等", "的", "为", "是", "在", "上", "中", "之间", "方面", "和", "与", "都", "也", "相", "进行", "已")
+_HAN_RE = re.compile(r"^[\u4e00-\u9fff“”]+$")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One enumeration: the ``sentence``, its ``members`` in order, their span ``(start, end)`` in the
+    sentence, whether it is ``open`` (closed by 等), and where its second member starts."""
+
+    sentence: Sentence
+    members: tuple[str, ...]
+    start: int
+    end: int
+    open: bool
+    second: int = 0
+
+
+def find_lists(sentences: list[Sentence]) -> list[Listing]:
+    """Every clear enumeration of the sentences, in order."""
+    found: list[Listing] = []
+    for s in sentences:
+        depth = depth_map(s.text)
+        for a, b in clauses(s.text):
+            marks = [i for i in range(a, b) if s.text[i] == "、" and depth[i] == 0]
+            if not marks:
+                continue
+            listing = _listing(s, a, b, marks)
+            if listing is not None:
+                found.append(listing)
+    return found
+
+
+def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
+    text = s.text
+    middle = [text[marks[k] + 1 : marks[k + 1]] for k in range(len(marks) - 1)]
+    tail = text[marks[-1] + 1 : b].rstrip("，,；;：:。！？!?")
+    joined = _conjunction(tail, middle)
+    if joined is not None and not middle and joined[0] > MAX_PAIR_MEMBER:
+        joined = None  # 'A、B和C' with long pieces is more often two members, the second holding 和
+    if joined is not None:
+        middle.append(tail[: joined[0]])
+        tail_at = marks[-1] + 1 + joined[1]
+        tail = text[tail_at:b].rstrip("，,；;：:。！？!?")
+    else:
+        tail_at = marks[-1] + 1
+    if not middle or not all(_HAN_RE.match(m) and 2 <= len(m) <= 12 for m in middle):
+        return None
+    size = sorted(len(m) for m in middle)[len(middle) // 2]
+    head = text[a : marks[0]]
+    first = _first(head, size, _common_start(middle))
+    last = _last(tail, size, _common_start([m[::-1] for m in middle])[::-1])
+    if first is None or last is None:
+        return None
+    members = (first, *middle, last[0])
+    if len(set(members)) != len(members):
+        return None
+    return Listing(s, members, marks[0] - len(first), tail_at + len(last[0]), last[1], marks[0] + 1)
+
+
+#: Longest middle member of a list of three written ``A、B和C``.
+MAX_PAIR_MEMBER = 6
+#: Words that join the last member of a list (``A、B和C``).
+_CONJUNCTIONS = ("以及", "和", "及", "与")
+
+
+def _conjunction(tail: str, middle: list[str]) -> tuple[int, int] | None:
+    """Where a conjunction in ``tail`` ends the next-to-last member: (its start, the start of the
+    last member), when that member is as long as the others (or when there are no others)."""
+    for word in _CONJUNCTIONS:
+        at = tail.find(word)
+        if at < 2 or not _HAN_RE.match(tail[:at]):
+            continue
+        if not middle or any(_near(at, len(m)) for m in middle):
+            return at, at + len(word)
+    return None
+
+
+def _common_start(texts: list[str]) -> str:
+    """The longest start all ``texts`` share (``""`` if none)."""
+    first = texts[0]
+    n = 0
+    while n < len(first) and all(len(t) > n and t[n] == first[n] for t in texts):
+        n += 1
+    return first[:n]
+
+
+def _all(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
+
+
+def _near(length: int, size: int) -> bool:
+    return abs(length - size) <= (1 if size <= 4 else 2) and length >= 2
+
+
+def _best(pieces: list[str], size: int) -> str | None:
+    """The piece of exactly ``size`` characters, else the nearest one that is near it."""
+    fitting = [p for p in pieces if _HAN_RE.match(p) and _near(len(p), size)]
+    return min(fitting, key=lambda p: (abs(len(p) - size), -len(p))) if fitting else None
+
+
+def _first(head: str, size: int, prefix: str) -> str | None:
+    """The first member, cut from the text before the first 、, or None if unclear."""
+    for n in range(len(prefix), 0, -1):  # an affix the members share: 数据收集、数据储存 …
+        if prefix[:n] in head and _near(len(head) - head.rfind(prefix[:n]), size):
+            return head[head.rfind(prefix[:n]) :]
+    marked = [head[i + len(w) :] for w in _BEFORE for i in _all(head, w)]
+    exact = [p for p in [*marked, head] if len(p) == size and _HAN_RE.match(p)]
+    if exact:
+        return exact[0]
+    bounds = word_bounds(head)
+    exact = [head[c:] for c in bounds if len(head) - c == size and _HAN_RE.match(head[c:])]
+    if exact:
+        return exact[0]
+    return _best([*marked, head], size)
+
+
+def _last(tail: str, size: int, suffix: str) -> tuple[str, bool] | None:
+    """The last member and whether 等 closes the list, or None if unclear."""
+    if "等" in tail and _near(tail.index("等"), size) and _HAN_RE.match(tail[: tail.index("等")]):
+        return tail[: tail.index("等")], True
+    if _near(len(tail), size) and _HAN_RE.match(tail):
+        return tail, False
+    for n in range(len(suffix), 0, -1):
+        at = tail.find(suffix[-n:])
+        if at >= 0 and _near(at + n, size):
+            return tail[: at + n], False
+    marked = [tail[:i] for w in _AFTER for i in _all(tail, w)]
+    exact = [p for p in [tail, *marked] if len(p) == size and _HAN_RE.match(p)]
+    if exact:
+        return exact[0], False
+    bounds = word_bounds(tail)
+    exact = [tail[:c] for c in bounds if c == size and _HAN_RE.match(tail[:c])]
+    if exact:
+        return exact[0], False
+    best = _best([tail, *marked], size)
+    return (best, False) if best else None
+
+
+def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
+    """A multiple choice per list (up to three members, one or two members of other lists as
+    distractors) and a fill-in of one inner member."""
+    listings = find_lists(sentences)
+    out: list[Draft] = []
+    for n, li in enumerate(listings):
+        s, text = li.sentence, li.sentence.text
+        fact = f"{s.part.id}/list-{n}"
+        pool = [m for other in listings if other is not li for m in other.members]
+        size = sum(map(len, li.members)) / len(li.members)
+        wrong: list[str] = []
+        ends = {m[-1] for m in li.members}
+        for m in sorted(pool, key=lambda m: (m[-1] not in ends, abs(len(m) - size))):
+            if m not in text and not any(same(m, w) for w in wrong) and not any(m in x or x in m for x in li.members):
+                wrong.append(m)
+        correct = list(li.members[:3]) if len(li.members) <= 4 else [li.members[0], li.members[2], li.members[-1]]
+        wrong = wrong[: 5 - len(correct)] if len(wrong) >= 2 else wrong
+        if wrong:
+            options, answer = place(correct, wrong, next(turn))
+            stem = lead(s.part) + tidy(_clause_window(text, li.start, li.end, "（ ）"))
+            out.append(
+                Draft(s.part.id, "multiple", stem, answer, cite(s.part, text), text, "lists", options, ("列举",), fact)
+            )
+        second = li.members[1]
+        a, b = window(text, li.start, li.end)
+        stem = lead(s.part) + tidy(f"{text[a : li.second]}____{text[li.second + len(second) : b]}", end="。")
+        out.append(
+            Draft(s.part.id, "fill_blank", stem, (second,), cite(s.part, text), text, "lists",
+                  tags=("列举",), fact=f"{fact}-fill")
+        )  # fmt: skip
+    return out
+
+
+def _clause_window(text: str, start: int, end: int, middle: str) -> str:
+    """The clauses around ``text[start:end]`` with it replaced by ``middle``."""
+    a, b = window(text, start, end)
+    return f"{text[a:start]}{middle}{text[end:b]}"
