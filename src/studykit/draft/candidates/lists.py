@@ -117,30 +117,21 @@ def _near(length: int, size: int) -> bool:
     return abs(length - size) <= (1 if size <= 4 else 2) and length >= 2
 
 
-def _best(pieces: list[str], size: int) -> str | None:
-    """The piece of exactly ``size`` characters, else the nearest one that is near it."""
-    fitting = [p for p in pieces if _HAN_RE.match(p) and _near(len(p), size)]
-    return min(fitting, key=lambda p: (abs(len(p) - size), -len(p))) if fitting else None
-
-
 def _first(head: str, size: int, prefix: str) -> str | None:
-    """The first member, cut from the text before the first 、, or None if unclear."""
+    """The first member, cut from the text before the first 、, or None if unclear: after an affix
+    the members share, else after a verb or particle (:data:`_BEFORE`) or at a word boundary
+    (jieba) leaving a member as long as the others, nearest first."""
     for n in range(len(prefix), 0, -1):  # an affix the members share: 数据收集、数据储存 …
         if prefix[:n] in head and _near(len(head) - head.rfind(prefix[:n]), size):
             return head[head.rfind(prefix[:n]) :]
     marked = [head[i + len(w) :] for w in _BEFORE for i in _all(head, w)]
-    exact = [p for p in [*marked, head] if len(p) == size and _HAN_RE.match(p)]
-    if exact:
-        return exact[0]
-    bounds = word_bounds(head)
-    exact = [head[c:] for c in bounds if len(head) - c == size and _HAN_RE.match(head[c:])]
-    if exact:
-        return exact[0]
-    return _best([*marked, head], size)
+    bounded = [head[c:] for c in word_bounds(head)]
+    return _pick([*marked, head], bounded, size)
 
 
 def _last(tail: str, size: int, suffix: str) -> tuple[str, bool] | None:
-    """The last member and whether 等 closes the list, or None if unclear."""
+    """The last member and whether 等 closes the list, or None if unclear (the rules of :func:`_first`,
+    mirrored: before 等, the clause's end, an affix the members share, a particle, a word boundary)."""
     if "等" in tail and _near(tail.index("等"), size) and _HAN_RE.match(tail[: tail.index("等")]):
         return tail[: tail.index("等")], True
     if _near(len(tail), size) and _HAN_RE.match(tail):
@@ -150,15 +141,24 @@ def _last(tail: str, size: int, suffix: str) -> tuple[str, bool] | None:
         if at >= 0 and _near(at + n, size):
             return tail[: at + n], False
     marked = [tail[:i] for w in _AFTER for i in _all(tail, w)]
-    exact = [p for p in [tail, *marked] if len(p) == size and _HAN_RE.match(p)]
-    if exact:
-        return exact[0], False
-    bounds = word_bounds(tail)
-    exact = [tail[:c] for c in bounds if c == size and _HAN_RE.match(tail[:c])]
-    if exact:
-        return exact[0], False
-    best = _best([tail, *marked], size)
+    bounded = [tail[:c] for c in word_bounds(tail)]
+    best = _pick(marked, bounded, size)
     return (best, False) if best else None
+
+
+#: Characters a list member never starts, or ends, with (particles left by a wrong cut).
+_NOT_FIRST, _NOT_LAST = set("了的着过是也都"), set("了的着和与及在是也都")
+
+
+def _pick(marked: list[str], bounded: list[str], size: int) -> str | None:
+    """A member among cuts: a marked cut of exactly ``size``, else one off by one, else a word
+    boundary cut of exactly ``size``, else the nearest marked cut that is near."""
+    fit = [p for p in marked + bounded if _HAN_RE.match(p) and p[0] not in _NOT_FIRST and p[-1] not in _NOT_LAST]
+    for pool, slack in ((marked, 0), (marked, 1), (bounded, 0), (marked, 2)):
+        found = [p for p in pool if p in fit and abs(len(p) - size) <= slack and _near(len(p), size)]
+        if found:
+            return min(found, key=lambda p: abs(len(p) - size))
+    return None
 
 
 def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
@@ -174,7 +174,8 @@ def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
         wrong: list[str] = []
         ends = {m[-1] for m in li.members}
         for m in sorted(pool, key=lambda m: (m[-1] not in ends, abs(len(m) - size))):
-            if m not in text and not any(same(m, w) for w in wrong) and not any(m in x or x in m for x in li.members):
+            taken = [*li.members, *wrong]
+            if m not in text and not any(same(m, w) for w in wrong) and not any(m in x or x in m for x in taken):
                 wrong.append(m)
         correct = list(li.members[:3]) if len(li.members) <= 4 else [li.members[0], li.members[2], li.members[-1]]
         wrong = wrong[: 5 - len(correct)] if len(wrong) >= 2 else wrong

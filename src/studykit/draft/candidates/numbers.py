@@ -91,7 +91,7 @@ def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]
                 Draft(s.part.id, "single", stem, answer, cite(s.part, s.text), s.text, "numbers", options,
                       ("数字",), f"{s.part.id}/number-{n}-{taken}")
             )  # fmt: skip
-            truth = len(out) % 2 == 0
+            truth = (len(out) // 2) % 2 == 0  # every other number: a true statement, then a false one
             shown = m.group() if truth else wrong[0]
             statement = lead(s.part) + tidy(f"{s.text[a : m.start()]}{shown}{s.text[m.end() : b]}", end="。")
             verdict = "正确。" if truth else f"错误。原文是“{m.group()}”，不是“{shown}”。"

@@ -43,6 +43,8 @@ def draft_quotes(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
                 fact = f"{s.part.id}/{kind}-{n}-{k}"
                 a, b = window(s.text, m.start(), m.end())
                 before, after = s.text[a : m.start()], s.text[m.end() : b]
+                if term in before or term in after:
+                    continue  # the stem would print the answer elsewhere
                 tag = "引语" if kind == "quotes" else "文件"
                 if kind == "quotes" or len(term) <= MAX_FILL_TITLE:
                     stem = lead(s.part) + tidy(f"{before}{opener}____{closer}{after}", end="。")
