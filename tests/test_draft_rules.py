@@ -175,6 +175,16 @@ def test_counts_ordinals_and_plenums_get_near_values_in_their_own_spelling() -> 
     ]
 
 
+def test_large_counts_get_round_near_values() -> None:
+    """2100余名 → 2000余名/2200余名/1900余名 and 318个 → 308个/328个/298个, never 2099余名."""
+    text = "题\n\n推动2100余名干部下沉社区。建成服务站318个。\n"
+    drafts = [d for d in draft_numbers(sentences(Part("p", "题", text)), itertools.count()) if d.type == "single"]
+    assert [sorted(d.options) for d in drafts] == [
+        sorted(["2100余名", "2000余名", "2200余名", "1900余名"]),
+        sorted(["318个", "308个", "328个", "298个"]),
+    ]
+
+
 def test_a_part_without_lists_gets_a_multiple_of_statements() -> None:
     """No list in a part: a multiple choice of statements read off its single choices (true: keys filled in)."""
     text = "题\n\n11月5日，“乡村振兴大家谈”座谈会在县委党校举行。座谈会以“现场+线上”的形式进行，是第三场。\n"

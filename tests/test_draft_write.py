@@ -158,3 +158,10 @@ def test_seed_drafts_are_dense_valid_and_of_every_type(tmp_path: Path) -> None:
     assert Counter(q.draft for q in bank.questions)[True] == count
     for q in bank.questions:
         assert "".join(q.source.split()) in "".join(bank.speech(q.speech).text.split())
+
+
+def test_sections_of_one_author_are_labelled_by_their_heading(tmp_path: Path) -> None:
+    """A layout-3 bank's sections are named by their headings (not 导语) in decks and reports."""
+    draft_bank(DRAFT / "layout3.txt", tmp_path / "l3")
+    bank = load_bank(tmp_path / "l3" / "question_bank.yaml", cache=False)
+    assert [s.label for s in bank.speeches] == ["导语", "一、坚持党建引领", "二、夯实基层基础"]

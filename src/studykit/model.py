@@ -102,9 +102,12 @@ class Speech:
 
     @property
     def label(self) -> str:
-        """``"任剑涛 大都市是省域治理重要落点"``, or ``"导语"`` for the introduction (a part
-        without a speaker), whose heading is the article's title and would read as the whole."""
-        return f"{self.speaker} {self.heading}" if self.speaker else INTRO_LABEL
+        """``"任剑涛 大都市是省域治理重要落点"``, ``"导语"`` for the introduction (whose heading is
+        the article's title and would read as the whole), or the heading of a section without a
+        speaker (``"一、强化政治引领"``, a part of one author's article)."""
+        if self.speaker:
+            return f"{self.speaker} {self.heading}"
+        return INTRO_LABEL if self.id == "intro" else self.heading
 
 
 @dataclass(frozen=True)

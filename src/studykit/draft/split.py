@@ -36,6 +36,8 @@ _POST_END = (
 _SPEAKER_COLON_RE = re.compile(rf"^(?P<position>\S.*?(?:{_POST_END}))[ \u3000]?(?P<name>[\u4e00-\u9fff]{{2,3}})[：:]$")
 #: What follows a ``…书记`` before a colon when the line is a sentence introducing a quote, not a byline.
 _SAYING = ("指出", "强调", "表示", "认为", "提出", "介绍", "说道", "谈到", "坦言", "感慨", "告诉", "要求", "曾说")
+#: A dateline or source line above an article (2024年03月08日 来源：…), never its title.
+_DATELINE_RE = re.compile(r"\d{4}[-年./]\d{1,2}|来源[:：]|发布时间|作者[:：]")
 _CN_NUMERALS = "一二三四五六七八九十"
 _NUMBERED_RE = re.compile(rf"^[{_CN_NUMERALS}]{{1,3}}、")
 _PAREN_NUMBERED_RE = re.compile(rf"^[（(][{_CN_NUMERALS}]{{1,3}}[）)]")
@@ -152,7 +154,7 @@ def _title(lines: list[str], intro_rows: list[int]) -> str:
     for i in intro_rows:
         if not is_heading(lines[i]):
             break
-        if len(lines[i].strip()) >= len(title):
+        if len(lines[i].strip()) >= len(title) and not _DATELINE_RE.search(lines[i]):
             title = lines[i].strip()
     if not title and intro_rows:
         title = _first_phrase(lines[intro_rows[0]])

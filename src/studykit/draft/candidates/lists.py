@@ -20,7 +20,9 @@ from .text import Sentence, cite, clauses, depth_map, lead, tidy, window, word_b
 #: Words after which a first member may start (the verb or particle before a list).
 _BEFORE = (
     "的", "是", "具有", "包括", "有", "在", "将", "把", "对", "以", "为", "了", "和", "与", "及", "出", "走",
-    "坚持", "实现", "采取", "提高", "提升", "推进", "加强", "创造", "打造", "确保", "形成",
+    "坚持", "实现", "采取", "提高", "提升", "推进", "加强", "创造", "打造", "确保", "形成", "发展", "建设",
+    "推动", "完善", "健全", "培育", "聚焦", "整合", "围绕", "突出", "注重", "统筹", "涵盖", "覆盖", "包含",
+    "实施", "开展", "做好", "抓好", "培养",
 )  # fmt: skip
 #: Words before which a last member may end.
 _AFTER = ("等", "的", "为", "是", "在", "上", "中", "之间", "方面", "和", "与", "都", "也", "相", "进行", "已")

@@ -22,8 +22,8 @@ _NUMBER_RE = re.compile(
     r"|(?P<month>(?P<m>\d{1,2})月(?!\d))"
     rf"|(?P<plenum>(?P<pa>{_CN})届(?P<pb>{_CN})(?P<pu>中全会|次全会))"
     rf"|(?P<ordinal>第(?P<o>{_CN}|\d+)(?P<ou>场|次|届|个|批|轮|期|位|名))"
-    r"|(?P<count>(?P<c>\d+)(?P<cu>个|项|条|场|支|名|位|家|所|种|类|批|次|倍|年|天|万|亿|%|％))"
-    rf"|(?P<cncount>(?P<cc>[两二三四五六七八九十]{{1,2}})(?P<ccu>个|项|条|支|大|种|类|点|方面|部分))"
+    r"|(?P<count>(?P<c>\d+(?:\.\d+)?)(?P<cx>余|多)?(?P<cu>个|项|条|场|支|名|位|家|所|种|类|批|次|倍|年|天|万|亿|%|％|例|人|户|元|公里))"
+    rf"|(?P<cncount>(?P<cc>[两二三四五六七八九十]{{1,2}})(?P<ccu>个|项|条|支|大|种|类|点|方面|部分|级))"
 )
 #: Items per sentence.
 PER_SENTENCE = 2
@@ -32,6 +32,18 @@ PER_SENTENCE = 2
 def _near(value: int, low: int = 1, high: int = 10**9) -> list[int]:
     """Near values of ``value`` in [low, high]: ±1, then −2, then +2."""
     return [v for v in (value - 1, value + 1, value - 2, value + 2) if low <= v <= high and v != value][:3]
+
+
+def _step(value: int) -> int:
+    """How far apart near values of a count are: 1 below 100, else the larger of a tenth of its
+    leading digit's place and the power of ten it is a round multiple of (318 → 10, 2100 → 100,
+    9000 → 1000), so a distractor reads like a number an article would print."""
+    if value < 100:
+        return 1
+    step: int = 10 ** (len(str(value)) - 2)
+    while value % (step * 10) == 0:
+        step *= 10
+    return step
 
 
 def variants(m: re.Match[str]) -> list[str]:
@@ -59,10 +71,17 @@ def variants(m: re.Match[str]) -> list[str]:
         spell = str if raw.isdigit() else int_to_cn
         return [f"第{spell(v)}{m['ou']}" for v in _near(value, 1, 99)]
     if m["count"]:
-        return [f"{v}{m['cu']}" for v in _near(int(m["c"]), 1)]
+        if not m["c"].isdigit():
+            return []  # a decimal such as 1.2万: its near values would read as made up
+        value = int(m["c"])
+        step = _step(value)
+        near = [value + k * step for k in (-1, 1, -2, 2) if value + k * step > 0]
+        return [f"{v}{m['cx'] or ''}{m['cu']}" for v in near[:3]]
     value = cn_to_int(m["cc"])
     if value is None or value < 2:
         return []
+    if m["ccu"] == "大":  # a Party congress: only the ones before it have been held
+        return [f"{int_to_cn(v)}大" for v in (value - 1, value - 2, value - 3) if v > 0]
     return [
         f"{'两' if v == 2 and m['ccu'] in ('个', '项', '条', '支', '种', '类', '方面', '部分') else int_to_cn(v)}{m['ccu']}"
         for v in _near(value, 2, 99)
@@ -78,7 +97,8 @@ def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]
         depth = depth_map(s.text)
         taken = 0
         for m in _NUMBER_RE.finditer(s.text):
-            if taken >= PER_SENTENCE or depth[m.start()] or s.text[m.start() - 1 : m.start()].isdigit():
+            before = s.text[m.start() - 1 : m.start()]
+            if taken >= PER_SENTENCE or depth[m.start()] or before.isdigit() or before in (".", "．"):
                 continue
             wrong = [v for v in variants(m) if v not in s.text]
             if len(wrong) < 2:

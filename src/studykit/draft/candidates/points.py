@@ -43,17 +43,17 @@ def draft_points(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
         first, _, _, at = run[0]
         part = first.part
         context = _context(sentences, first, at)
+        said = f"{who(part)}在谈到“{context}”时，列举的" if context else f"{who(part)}列举的几点中，"
         texts = [t for _, _, t, _ in run]
         fact = f"{part.id}/points-{r}"
         if len(texts) >= 3:
             for s, n, text, _ in run[:4]:
                 wrong = [t for t in texts if t != text][:3]
                 options, answer = place([text], wrong, next(turn))
-                stem = f"{who(part)}在谈到“{context}”时，列举的第{int_to_cn(n)}点是（ ）"
+                stem = f"{said}第{int_to_cn(n)}点是（ ）"
                 out.append(Draft(part.id, "single", stem, answer, cite(part, s.text), s.text, "points", options,
                                  ("要点",), fact))  # fmt: skip
         s2, _, second, _ = run[1]
-        said = f"{who(part)}在谈到“{context}”时，列举的"
         out.append(Draft(part.id, "true_false", f"{said}第二点是“{second}”。", ("true",),
                          cite(part, s2.text, verdict="正确。"), s2.text, "points", tags=("要点",), fact=f"{fact}-tf"))  # fmt: skip
         s1, _, one, _ = run[0]
@@ -63,12 +63,18 @@ def draft_points(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
     return out
 
 
+#: Words showing that a clause announces the points that follow (三件事, 以下, 成效 …).
+_ANNOUNCES = re.compile(
+    r"[一二两三四五六七八九十几多]\S?(?:个|件|点|条|项|方面)|以下|如下|成效|措施|做法|举措|经验|契机|要求|[：:]$"
+)
+
+
 def _context(sentences: list[Sentence], first: Sentence, at: int) -> str:
-    """What the points are points of: the clauses before 一是 in its sentence, else the last clause
-    of the sentence before it."""
+    """What the points are points of: the last clause before 一是 (in its sentence, else the
+    sentence before), when it announces them (:data:`_ANNOUNCES`); else ``""``."""
     text = tidy(first.text[:at])
     if not text:
         previous = [s for s in sentences if s.part is first.part and s.number == first.number - 1]
         text = tidy(previous[0].text) if previous else ""
     clause = re.split(f"[{CLAUSE_MARKS}]", text)[-1] if text else ""
-    return clause.lstrip("并而且也还") or "以下几点"
+    return clause.lstrip("并而且也还") if _ANNOUNCES.search(clause) else ""
