@@ -122,6 +122,9 @@ def write_folder(out: Path, files: dict[str, bytes], check: Callable[[Path], Non
     try:
         parent.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix=".studykit-draft-", dir=parent))
+        mask = os.umask(0)
+        os.umask(mask)
+        temp.chmod(0o777 & ~mask)  # mkdtemp's folder is private; the bank folder is an ordinary one
     except OSError as exc:
         raise DraftError(_("cannot write {out}: {reason}").format(out=out, reason=exc.strerror)) from None
     moved: list[Path] = []
