@@ -198,3 +198,34 @@ def test_a_part_without_lists_gets_a_multiple_of_statements() -> None:
     assert len(multiple.options) == 4
     for option, letter in zip(multiple.options, "ABCD", strict=True):
         assert (option in multiple.source) == (letter in multiple.answer), option
+
+
+def test_parallel_clauses_give_a_multiple_with_clauses_of_other_parts() -> None:
+    """Verb-led clauses after 还需 (the adverb stays in the stem) → multiple; distractors from another part's list."""
+    first = Part(
+        "a",
+        "甲",
+        "甲\n\n推进常态化疫情防控，还需修补网格治理的漏洞，增强网格治理的覆盖性，实现网格治理的高度技术化。\n",
+    )
+    second = Part("b", "乙", "乙\n\n要主动破解难题，提升市域公共服务水平，提升市域社会稳定水平，加强基层队伍建设。\n")
+    drafts = [d for d in draft_questions([first, second]) if d.rule == "clauses"]
+    source = "推进常态化疫情防控，还需修补网格治理的漏洞，增强网格治理的覆盖性，实现网格治理的高度技术化。"
+    assert drafts[0] == Draft(
+        "a", "multiple", "文章指出，推进常态化疫情防控，还需（ ）", ("A", "B", "C"), "见文章《甲》：“" + source + "”",
+        source, "clauses", ("修补网格治理的漏洞", "增强网格治理的覆盖性", "实现网格治理的高度技术化",
+                            "加强基层队伍建设", "提升市域公共服务水平"), ("列举",), "a/clauses-0",
+    )  # fmt: skip
+    assert drafts[1].stem == "文章指出，要主动破解难题，（ ）"
+
+
+def test_semicolon_list_takes_the_sentence_before_as_context() -> None:
+    """A ；-list led by 体现在: its first clauses are the members; the sentence before joins stem and source."""
+    text = "甲\n\n全省做出积极努力。体现在加强政策创制，推动工作；健全组织体系，强化引领；夯实基层基础，提升功能。\n"
+    other = Part("b", "乙", "乙\n\n要主动破解难题，提升市域公共服务水平，提升市域社会稳定水平，加强基层队伍建设。\n")
+    drafts = [d for d in draft_questions([Part("a", "甲", text), other]) if d.rule == "clauses" and d.speech == "a"]
+    assert [(d.stem, d.source) for d in drafts] == [
+        ("文章指出，全省做出积极努力，体现在（ ）",
+         "全省做出积极努力。体现在加强政策创制，推动工作；健全组织体系，强化引领；夯实基层基础，提升功能。"),
+    ]  # fmt: skip
+    right = [o for o, letter in zip(drafts[0].options, "ABCDE", strict=False) if letter in drafts[0].answer]
+    assert sorted(right) == sorted(["加强政策创制", "健全组织体系", "夯实基层基础"])

@@ -5,6 +5,7 @@ is a whole sentence of their part, verbatim:
 
 * :mod:`.quotes` — quoted formulations “…” and titles 《…》 → fill_blank, single;
 * :mod:`.lists` — enumerations with 、 → multiple, fill_blank;
+* :mod:`.clauses` — parallel verb-led clauses and ；-lists → multiple;
 * :mod:`.points` — numbered points 一是…二是… → single, true_false;
 * :mod:`.judgements` — ``X是Y`` → true_false (true, and false with a sibling subject);
 * :mod:`.numbers` — numbers, counts and dates → single with near values, true_false;
@@ -17,6 +18,7 @@ from __future__ import annotations
 import itertools
 
 from ..split import Part
+from .clauses import draft_clauses
 from .judgements import draft_judgements
 from .lists import draft_lists
 from .model import Draft
@@ -36,6 +38,7 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
     drafts = [
         *draft_quotes(found, turn),
         *draft_lists(found, turn),
+        *draft_clauses(found, turn),
         *draft_points(found, turn),
         *draft_judgements(found, turn),
         *draft_numbers(found, turn),
