@@ -171,11 +171,15 @@ def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
     for n, li in enumerate(listings):
         s, text = li.sentence, li.sentence.text
         fact = f"{s.part.id}/list-{n}"
-        pool = [m for other in listings if other is not li for m in other.members]
+        pool = [(other.sentence.part is s.part, m) for other in listings if other is not li for m in other.members]
         size = sum(map(len, li.members)) / len(li.members)
         wrong: list[str] = []
         ends = {m[-1] for m in li.members}
-        for m in sorted(pool, key=lambda m: (m[-1] not in ends, abs(len(m) - size))):
+        starts = {m[0] for m in li.members}
+        before, after = text[max(0, li.start - 4) : li.start], text[li.end : li.end + 4]
+        for _, m in sorted(pool, key=lambda p: _rank(p, starts, ends, size)):
+            if _said_nearby(s.part.text, before, m, after):
+                continue  # 坚持以（ ） + 以人民为中心: the part says 坚持以人民为中心 elsewhere
             taken = [*li.members, *wrong]
             if m not in text and not any(same(m, w) for w in wrong) and not any(m in x or x in m for x in taken):
                 wrong.append(m)
@@ -195,6 +199,24 @@ def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
                   tags=("列举",), fact=f"{fact}-fill")
         )  # fmt: skip
     return out
+
+
+def _rank(p: tuple[bool, str], starts: set[str], ends: set[str], size: float) -> tuple[int, bool, float]:
+    """How good a distractor ``p`` (same part?, text) is: alike in shape first (same first, else last
+    character: 以…为…, …性), other parts before this one, then nearest in length."""
+    same_part, text = p
+    return (text[0] not in starts) * 2 + (text[-1] not in ends), same_part, abs(len(text) - size)
+
+
+def _said_nearby(text: str, before: str, member: str, after: str) -> bool:
+    """Whether ``member`` put in the list's place reads as something ``text`` says: with the two to
+    four characters before or after the list (a shared first character counted once)."""
+    for k in range(2, 5):
+        if before[-k:] + member in text or member + after[:k] in text:
+            return True
+        if before and member[0] == before[-1] and before[-k:] + member[1:] in text:
+            return True
+    return False
 
 
 def _clause_window(text: str, start: int, end: int, middle: str) -> str:
