@@ -52,7 +52,14 @@ def draft_quotes(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
                         Draft(s.part.id, "fill_blank", stem, (term,), cite(s.part, s.text), s.text, kind,
                               tags=(tag,), fact=fact)
                     )  # fmt: skip
-                others = [t for t in terms if not same(t, term) and t not in s.text]
+                others = [
+                    t
+                    for t in terms
+                    if not same(t, term)
+                    and t not in s.text
+                    and f"{before[-3:]}{opener}{t}{closer}" not in s.part.text  # said there elsewhere
+                    and f"{opener}{t}{closer}{after[:3]}" not in s.part.text
+                ]
                 others.sort(key=lambda t: abs(len(t) - len(term)))
                 if len(others) < 2:
                     continue
