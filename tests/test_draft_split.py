@@ -175,6 +175,17 @@ def test_unreadable_articles_are_clear_errors(tmp_path: Path) -> None:
         read_article(tmp_path / "binary.txt")
 
 
+def test_a_control_character_is_named_with_its_line(tmp_path: Path) -> None:
+    """A pasted control character stops the draft with the file and line, before anything is written."""
+    (tmp_path / "a.txt").write_text("标题\n正文\x01。\n", encoding="utf-8")
+    with pytest.raises(DraftError) as caught:
+        read_article(tmp_path / "a.txt")
+    assert (
+        caught.value.message
+        == f"{tmp_path / 'a.txt'}:2: contains the control character U+0001 (delete it; often a paste)"
+    )
+
+
 def test_furniture_lines() -> None:
     """Whole furniture lines go (with the blank line after each); a paragraph starting alike stays."""
     assert is_furniture("精彩推荐") and is_furniture("责任编辑：张三") and is_furniture("  扫码下载客户端")

@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..bank import control_problem
 from ..errors import DraftError
 from ..i18n import _
 
@@ -35,7 +36,7 @@ def read_article(path: str | Path) -> Article:
     checked by a strict decode).  ``\\r\\n`` and ``\\r`` become ``\\n``.
 
     Raises :class:`~studykit.errors.DraftError` if the file cannot be read, is not text in a known
-    encoding, or holds no text."""
+    encoding, holds a control character no document can hold (naming the line), or holds no text."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -50,6 +51,10 @@ def read_article(path: str | Path) -> Article:
     else:
         text, encoding = _decode(path, raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for number, line in enumerate(text.split("\n"), 1):
+        problem = control_problem(line)
+        if problem:
+            raise DraftError(_("{path}:{line}: {problem}").format(path=path, line=number, problem=problem))
     if not text.strip():
         raise DraftError(_("{path}: the article is empty (expected its text)").format(path=path))
     return Article(path.name, hashlib.sha256(raw).hexdigest(), text, encoding)
