@@ -199,3 +199,20 @@ def test_ids_are_pinyin_of_the_speaker() -> None:
         "ren-jiantao", "ouyang-kang", "zeng-guohua", "shan-lixin", "lv-hong",
     ]  # fmt: skip
     assert text_slug("2026年11月 学习") == "2026-n-11-yxx"
+
+
+def test_padded_two_character_names_and_long_posts_are_found() -> None:
+    """'王　刚　职务' (a name padded to three characters) and a long deputy's post with a compound surname."""
+    padded = "版面\n\n标题甲\n\n王　刚　某县委书记\n\n正文一。\n\n标题乙\n\n李小红 某乡乡长\n\n正文二。\n"
+    assert [(p.id, p.speaker, p.position) for p in split_article(padded).parts] == [
+        ("intro", "", ""), ("wang-gang", "王　刚", "某县委书记"), ("li-xiaohong", "李小红", "某乡乡长"),
+    ]  # fmt: skip
+    long_post = (
+        "代表之声\n全国人大代表、湖北省某某市某某区某某镇某某村党委书记、村委会主任欧阳小明：\n让日子红火\n正文。\n"
+        "全国政协委员、某大学教授刘明：\n科技创新\n正文。\n"
+    )
+    assert [(p.id, p.speaker, p.position) for p in split_article(long_post).parts] == [
+        ("intro", "", ""),
+        ("ouyang-xiaoming", "欧阳小明", "全国人大代表、湖北省某某市某某区某某镇某某村党委书记、村委会主任"),
+        ("liu-ming", "刘明", "全国政协委员、某大学教授"),
+    ]

@@ -19,21 +19,29 @@ import re
 from dataclasses import dataclass
 
 from .furniture import drop_furniture
-from .names import name_slug
+from .names import COMPOUND_SURNAMES, name_slug
 
 #: Characters a heading never ends with (a sentence or clause does).
 END_PUNCTUATION = "。！？!?；;，,：:、…"
 #: Longest heading line, in characters.
 MAX_HEADING = 40
+#: Longest ``职务姓名：`` line (a deputy's posts can be long), in characters.
+MAX_SPEAKER_LINE = 64
 #: A layout-1 byline: a 2–4 character name, a space, a post without sentence punctuation.
-_BYLINE_RE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,4})[ \u3000\t]+(?P<position>[^\s。！？；;：:，,]{2,40})$")
+_BYLINE_RE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4})[ \u3000\t]+"
+    r"(?P<position>[^\s。！？；;：:，,]{2,40})$"
+)  # a two-character name is often padded: 王　刚
 #: Words a post ends with (职务), for telling a layout-2 ``职务姓名：`` line's post from the name.
 _POST_END = (
     "书记|主任|代表|委员|院长|校长|教授|局长|厅长|部长|县长|市长|镇长|乡长|村长|区长|省长|主席|经理|"
     "董事长|工程师|医生|教师|队长|社长|站长|所长|会长|理事长|干部|党员|职工|民警|馆长|科长|处长|司令员|"
     "组长|班长|支书|专家|学者|研究员|员|长|师|者|家|工|生|人"
 )
-_SPEAKER_COLON_RE = re.compile(rf"^(?P<position>\S.*?(?:{_POST_END}))[ \u3000]?(?P<name>[\u4e00-\u9fff]{{2,3}})[：:]$")
+_SPEAKER_COLON_RE = re.compile(
+    rf"^(?P<position>\S.*?(?:{_POST_END}))[ \u3000]?"
+    rf"(?P<name>(?:{'|'.join(COMPOUND_SURNAMES)})[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}})[：:]$"
+)
 #: What follows a ``…书记`` before a colon when the line is a sentence introducing a quote, not a byline.
 _SAYING = ("指出", "强调", "表示", "认为", "提出", "介绍", "说道", "谈到", "坦言", "感慨", "告诉", "要求", "曾说")
 #: A dateline or source line above an article (2024年03月08日 来源：…), never its title.
@@ -105,7 +113,7 @@ def _layout_colon_speakers(lines: list[str], rows: list[int]) -> list[_Start]:
     starts: list[_Start] = []
     for k in range(len(rows) - 1):
         line = lines[rows[k]].strip()
-        match = _SPEAKER_COLON_RE.match(line) if len(line) <= MAX_HEADING + 4 else None
+        match = _SPEAKER_COLON_RE.match(line) if len(line) <= MAX_SPEAKER_LINE else None
         if match and match["name"] not in _SAYING and is_heading(lines[rows[k + 1]]):
             starts.append((rows[k], lines[rows[k + 1]].strip(), match["name"], match["position"]))
     return starts
