@@ -33,11 +33,16 @@ def add_points(values: Iterable[float]) -> float:
 INTRO_LABEL = "导语"
 
 
-def source_line(speaker: str, heading: str, source: str) -> str:
+#: How papers name a section of one author's article (a part without a speaker that is not the introduction).
+SECTION_LABEL = "文章"
+
+
+def source_line(speaker: str, heading: str, source: str, *, intro: bool = True) -> str:
     """Where a fact is read, as papers and reports print it: ``任剑涛《大都市是省域治理重要落点》：“…”``
-    (``导语《…》`` for the introduction, which has no speaker).  ``source`` goes on one line in
-    Chinese quotation marks, its own “ ” turned into ‘ ’ (a quote inside a quote)."""
-    return f"{speaker or INTRO_LABEL}《{heading}》：{quoted(source)}"
+    (``导语《…》`` for the introduction, which has no speaker; ``文章《一、…》`` for a section of one
+    author's article, ``intro=False``).  ``source`` goes on one line in Chinese quotation marks, its
+    own “ ” turned into ‘ ’ (a quote inside a quote)."""
+    return f"{speaker or (INTRO_LABEL if intro else SECTION_LABEL)}《{heading}》：{quoted(source)}"
 
 
 def quoted(text: str) -> str:
