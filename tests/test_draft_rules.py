@@ -229,3 +229,19 @@ def test_semicolon_list_takes_the_sentence_before_as_context() -> None:
     ]  # fmt: skip
     right = [o for o, letter in zip(drafts[0].options, "ABCDE", strict=False) if letter in drafts[0].answer]
     assert sorted(right) == sorted(["加强政策创制", "健全组织体系", "夯实基层基础"])
+
+
+def test_a_part_without_quotes_gets_its_fill_in_and_single_from_a_judgement() -> None:
+    """No quote or title in a part: 'X是____' and 'X是（ ）' (predicates of other judgements as distractors)."""
+    parts = [
+        Part("a", "甲", "甲\n\n基层医疗是守护群众健康的第一道防线。\n"),
+        Part("b", "乙", "乙\n\n科技创新是发展的核心要素。人才是第一资源。\n"),
+    ]
+    drafts = [d for d in draft_questions(parts) if d.speech == "a" and d.type in ("fill_blank", "single")]
+    source = "基层医疗是守护群众健康的第一道防线。"
+    assert drafts == [
+        Draft("a", "fill_blank", "文章指出，基层医疗是____。", ("守护群众健康的第一道防线",),
+              "见文章《甲》：“" + source + "”", source, "judgements", tags=("观点",), fact="a/judgement-0"),
+        Draft("a", "single", "文章指出，基层医疗是（ ）", ("A",), "见文章《甲》：“" + source + "”", source, "judgements",
+              ("守护群众健康的第一道防线", "发展的核心要素", "第一资源"), ("观点",), "a/judgement-0"),
+    ]  # fmt: skip

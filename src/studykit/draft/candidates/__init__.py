@@ -7,7 +7,8 @@ is a whole sentence of their part, verbatim:
 * :mod:`.lists` — enumerations with 、 → multiple, fill_blank;
 * :mod:`.clauses` — parallel verb-led clauses and ；-lists → multiple;
 * :mod:`.points` — numbered points 一是…二是… → single, true_false;
-* :mod:`.judgements` — ``X是Y`` → true_false (true, and false with a sibling subject);
+* :mod:`.judgements` — ``X是Y`` → true_false (true, and false with a sibling subject), and for a
+  part that lacks them a fill-in ``X是____`` and a single choice ``X是（ ）``;
 * :mod:`.numbers` — numbers, counts and dates → single with near values, true_false;
 * :mod:`.statements` — for a part without them, a multiple choice (and true/false items)
   of statements read off its single-choice drafts.
@@ -19,7 +20,7 @@ import itertools
 
 from ..split import Part
 from .clauses import draft_clauses
-from .judgements import draft_judgements
+from .judgements import draft_judgements, judgement_fallbacks
 from .lists import draft_lists
 from .model import Draft
 from .numbers import draft_numbers
@@ -43,6 +44,7 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
         *draft_judgements(found, turn),
         *draft_numbers(found, turn),
     ]
+    drafts.extend(judgement_fallbacks(found, drafts, turn))
     for part in parts:
         drafts.extend(draft_statements(part, drafts, turn))
     order = {p.id: n for n, p in enumerate(parts)}

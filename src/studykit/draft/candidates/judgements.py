@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Draft
+from .model import Draft, place
 from .text import Sentence, cite, clauses, lead
 
 #: ``X是Y``: X 2–10 characters (no particle that makes 是 an adverb's), Y 2–30.
@@ -26,6 +26,8 @@ _BAD_START = (
 )  # fmt: skip
 #: Words that make X a modal phrase, not a subject.
 _MODAL = ("应该", "必须", "可以", "能够", "需要", "应当", "一定", "已经", "正在", "就")
+#: Longest predicate asked as a fill-in (``X是____``).
+MAX_FILL = 12
 #: How far (in sentences of the same part) a sibling subject is looked for.
 SIBLING_DISTANCE = 3
 
@@ -96,4 +98,41 @@ def draft_judgements(sentences: list[Sentence], turn: Iterator[int]) -> list[Dra
                       tags=("观点",), fact=fact)
             )  # fmt: skip
             break
+    return out
+
+
+def judgement_fallbacks(sentences: list[Sentence], drafts: list[Draft], turn: Iterator[int]) -> list[Draft]:
+    """For a part that no other rule gave a fill-in or a single choice: ``X是____`` (Y of at most
+    :data:`MAX_FILL` characters) and ``X是（ ）`` with the predicates of other judgements as
+    distractors (other parts first; never one the article says of X)."""
+    found = find_judgements(sentences)
+    article = "".join("".join(s.text.split()) for s in sentences)
+    kinds: dict[str, set[str]] = {}
+    for d in drafts:
+        kinds.setdefault(d.speech, set()).add(d.type)
+    out: list[Draft] = []
+    done: set[tuple[str, str]] = set()
+    for n, j in enumerate(found):
+        part, text = j.sentence.part, j.sentence.text
+        have = kinds.get(part.id, set())
+        fact = f"{part.id}/judgement-{n}"
+        if "fill_blank" not in have and (part.id, "fill_blank") not in done and len(j.predicate) <= MAX_FILL:
+            done.add((part.id, "fill_blank"))
+            out.append(
+                Draft(part.id, "fill_blank", f"{lead(part)}{j.subject}是____。", (j.predicate,), cite(part, text),
+                      text, "judgements", tags=("观点",), fact=fact)
+            )  # fmt: skip
+        if "single" not in have and (part.id, "single") not in done:
+            others = sorted(
+                (o for o in found if o.predicate != j.predicate and f"{j.subject}是{o.predicate}" not in article),
+                key=lambda o: (o.sentence.part is part, abs(len(o.predicate) - len(j.predicate))),
+            )
+            wrong = list(dict.fromkeys(o.predicate for o in others))[:3]
+            if len(wrong) >= 2:
+                done.add((part.id, "single"))
+                options, answer = place([j.predicate], wrong, next(turn))
+                out.append(
+                    Draft(part.id, "single", f"{lead(part)}{j.subject}是（ ）", answer, cite(part, text), text,
+                          "judgements", options, ("观点",), fact)
+                )  # fmt: skip
     return out
