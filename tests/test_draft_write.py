@@ -50,13 +50,13 @@ def test_draft_writes_bank_material_and_provenance(tmp_path: Path) -> None:
         ("ouyang-hong", "欧阳红", "绿水乡党委副书记、乡长", "生态宜居是关键"),
     ]
     curated = [q for q in bank.questions if not q.derived]
-    assert len(curated) == len(result.drafts) == 9 and result.dropped == 0
+    assert len(curated) == len(result.drafts) == 10 and result.dropped == 0
     assert all(q.draft for q in curated)
     assert [q.id for q in curated][:3] == ["intro-d01", "intro-d02", "intro-d03"]
     assert bank.warnings == (
         f"{out / 'question_bank.yaml'}:9: warning: speech 'intro': 3 drafts to review (accept each by deleting its 'draft: true' line)",
         f"{out / 'question_bank.yaml'}:12: warning: speech 'li-minghua': 3 drafts to review (accept each by deleting its 'draft: true' line)",
-        f"{out / 'question_bank.yaml'}:17: warning: speech 'ouyang-hong': 3 drafts to review (accept each by deleting its 'draft: true' line)",
+        f"{out / 'question_bank.yaml'}:17: warning: speech 'ouyang-hong': 4 drafts to review (accept each by deleting its 'draft: true' line)",
     )
 
 
@@ -127,10 +127,10 @@ def test_cli_draft_reports_parts_and_refuses_an_existing_bank(tmp_path: Path) ->
     result = CliRunner().invoke(main, ["draft", str(DRAFT / "layout2.txt"), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        f"{out / 'question_bank.yaml'}: 3 parts (layout: post and name:), 3 drafts to review",
+        f"{out / 'question_bank.yaml'}: 3 parts (layout: post and name:), 4 drafts to review",
         "  intro: 代表之声 — 0",
         "  zhang-xiaohong: 张小红 让村民过上好日子 — 2",
-        "  liu-dawei: 刘大伟 办好人民满意的教育 — 1",
+        "  liu-dawei: 刘大伟 办好人民满意的教育 — 2",
         "dropped lines: 责任编辑：周阳",
     ]
     again = CliRunner().invoke(main, ["draft", str(DRAFT / "layout2.txt"), "-o", str(out)])
