@@ -1,7 +1,7 @@
 """Definitions and judgements ``X是Y`` → true/false.
 
 A clause ``X是Y`` (X a short subject, Y what it is) gives a true statement as written; a
-false one puts a sibling subject X′ of another ``X′是Y′`` near it (same part, at most three sentences away) in
+false one puts a sibling subject X′ of another ``X′是Y′`` beside it (its sentence or the next or previous one, a subject about as long) in
 X's place, and is kept only when the article nowhere says ``X′是Y`` and X and X′ share no
 word of two characters (so the swap changes the subject, not just its wording).
 """
@@ -29,7 +29,9 @@ _MODAL = ("应该", "必须", "可以", "能够", "需要", "应当", "一定", 
 #: Longest predicate asked as a fill-in (``X是____``).
 MAX_FILL = 12
 #: How far (in sentences of the same part) a sibling subject is looked for.
-SIBLING_DISTANCE = 3
+SIBLING_DISTANCE = 1
+#: Most a sibling subject's length may differ (parallel subjects are alike: 治安/安定, 地方/国家).
+SIBLING_LENGTH = 2
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ def draft_judgements(sentences: list[Sentence], turn: Iterator[int]) -> list[Dra
                 if o is not j
                 and o.sentence.part is part
                 and abs(o.sentence.number - j.sentence.number) <= SIBLING_DISTANCE
+                and abs(len(o.subject) - len(j.subject)) <= SIBLING_LENGTH
             ),
             key=lambda o: abs(o.sentence.number - j.sentence.number),
         )
