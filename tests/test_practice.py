@@ -15,7 +15,6 @@ from studykit.bank import load_bank
 from studykit.cli import main
 from studykit.errors import SelectionError
 from studykit.grade.normalize import blank_form
-from studykit.model import Question
 from studykit.practice import (
     Practice,
     build_practice,
@@ -142,21 +141,11 @@ def test_bank_text_is_escaped_in_the_page(tmp_path: Path) -> None:
     assert "<script>alert" not in html
 
 
-@dataclasses.dataclass(frozen=True)
-class DraftQuestion(Question):
-    """A question with the ``draft`` field issue 13 adds to the model."""
-
-    draft: bool = False
-
-
 def test_drafts_are_left_out() -> None:
     """Items marked draft never reach the page; a bank of drafts only is an error."""
     bank = load_bank(MINI_BANK)
     drafted = ("intro-01", "ren-01")
-    questions = tuple(
-        DraftQuestion(**{f.name: getattr(q, f.name) for f in dataclasses.fields(Question)}, draft=q.id in drafted)
-        for q in bank.questions
-    )
+    questions = tuple(dataclasses.replace(q, draft=q.id in drafted) for q in bank.questions)
     page = build_practice(dataclasses.replace(bank, questions=questions), count=16, seed=7)
     ids = [i.question.id for i in page.items]
     assert len(ids) == 16 and not set(drafted) & set(ids)

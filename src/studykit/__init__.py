@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .anki import write_deck
-    from .bank import default_bank_path, load_bank, summarize
-    from .errors import AnswerFileError, BankError, KeyFileError, Problem, SelectionError, StudykitError
+    from .bank import default_bank_path, load_bank, summarize, without_drafts
+    from .draft import draft_bank
+    from .errors import AnswerFileError, BankError, DraftError, KeyFileError, Problem, SelectionError, StudykitError
     from .grade import grade_files
     from .key import AnswerKey, load_key
     from .library import Library, load_banks
@@ -41,6 +42,9 @@ _EXPORTS = {
     "default_bank_path": "bank",
     "load_bank": "bank",
     "summarize": "bank",
+    "without_drafts": "bank",
+    "draft_bank": "draft",
+    "DraftError": "errors",
     "AnswerFileError": "errors",
     "BankError": "errors",
     "KeyFileError": "errors",

@@ -96,6 +96,7 @@ def lookup(path: Path, raw: bytes) -> Bank | None:
                 derived=q[10],
                 line=q[11],
                 fact=q[12],
+                draft=q[13],
             )
             for q in data["questions"]
         )
@@ -143,6 +144,7 @@ def store(bank: Bank, raw: bytes, inputs: list[tuple[str, bytes]]) -> None:
                 q.derived,
                 q.line,
                 q.fact,
+                q.draft,
             ]
             for q in bank.questions
         ],

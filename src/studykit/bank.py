@@ -24,6 +24,7 @@ from ._yaml import REFUSED, YList, YMap, duplicate_message, load_text_yaml
 from ._yaml import show_value as _show
 from .attribution import derive_attribution_questions
 from .errors import BankError, Problem
+from .i18n import _, ngettext
 from .model import (
     CHOICE_TYPES,
     LETTERS,
@@ -74,7 +75,7 @@ _BANK_FIELDS = {"id", "title", "provenance", "description"}
 _SPEECH_FIELDS = {"id", "speaker", "position", "heading", "material"}
 _QUESTION_FIELDS = {
     "id", "speech", "type", "stem", "options", "answer",
-    "explanation", "source", "tags", "difficulty", "fact",
+    "explanation", "source", "tags", "difficulty", "fact", "draft",
 }  # fmt: skip
 _QUESTION_REQUIRED = ("id", "speech", "type", "stem", "answer", "explanation", "source")
 _PROVENANCE_FIELDS = ("publication", "section", "title", "event", "date", "venue", "format", "series", "compiler")
@@ -148,16 +149,27 @@ def load_bank(path: str | Path | None = None, *, strict: bool = False, cache: bo
     return bank
 
 
+def without_drafts(bank: Bank) -> Bank:
+    """``bank`` without the questions still marked ``draft: true`` (what quizzes, decks and
+    handouts use unless asked to include drafts); the same bank if it has none."""
+    if not any(q.draft for q in bank.questions):
+        return bank
+    return dataclasses.replace(bank, questions=tuple(q for q in bank.questions if not q.draft))
+
+
 def summarize(bank: Bank) -> str:
     """One line: how many questions, per speech and per type."""
     per_speech = Counter(q.speech for q in bank.questions)
     per_type = Counter(q.type for q in bank.questions)
     derived = sum(q.derived for q in bank.questions)
+    drafts = sum(q.draft for q in bank.questions)
     speeches = ", ".join(f"{s.id} {per_speech[s.id]}" for s in bank.speeches)
     types = ", ".join(f"{t} {per_type[t]}" for t in QUESTION_TYPES if per_type[t])
     return (
         f"{bank.path}: OK, {len(bank.questions)} questions "
-        f"({len(bank.questions) - derived} curated, {derived} derived) in {len(bank.speeches)} parts"
+        f"({len(bank.questions) - derived} curated, {derived} derived"
+        + (_(", {n} of them drafts to review").format(n=drafts) if drafts else "")
+        + f") in {len(bank.speeches)} parts"
         f" — {speeches}; {types}"
     )
 
@@ -271,6 +283,7 @@ class _Validator:
                     "this id is reserved for a derived attribution question",
                 )
         self.bank_warnings(questions, data.key_lines.get("questions", data.line))
+        self.draft_warnings(speeches, questions)
         for s in speeches:
             self.digest.update(b"\0" + str(s.material).encode() + b"\0" + s.text.encode())
         return Bank(
@@ -405,7 +418,12 @@ class _Validator:
                         f"{where}, field 'heading'",
                         f"{heading!r} does not occur in {rel} (expected the heading exactly as written)",
                     )
-                if speaker and position and squash(speaker + position) not in flat:
+                if (
+                    speaker
+                    and position
+                    and squash(speaker + position) not in flat
+                    and squash(position + speaker) not in flat
+                ):
                     self.error(
                         item.key_lines["speaker"],
                         f"{where}, field 'position'",
@@ -492,6 +510,7 @@ class _Validator:
         answer = self.answer(item, where, qtype, options)
         tags = self.tags(item, where)
         difficulty = self.difficulty(item, where)
+        draft = self.draft(item, where)
 
         if source and speech_id in flat_material and squash(source) not in flat_material[speech_id]:
             rel = speeches[speech_id].material
@@ -523,7 +542,25 @@ class _Validator:
             difficulty=difficulty,
             line=item.line,
             fact=fact,
+            draft=draft,
         )
+
+    def draft(self, item: YMap, where: str) -> bool:
+        """The optional ``draft`` flag: ``true`` for a question drafted and not yet reviewed."""
+        raw = item.get("draft")
+        if raw is None or raw is REFUSED:
+            return False
+        value = raw.strip().lower() if isinstance(raw, str) else ""
+        if value not in ("true", "false"):
+            self.error(
+                item.key_lines["draft"],
+                f"{where}, field 'draft'",
+                _("{value} is not true or false (expected true, or delete the line once reviewed)").format(
+                    value=_show(raw)
+                ),
+            )
+            return False
+        return value == "true"
 
     def options(self, item: YMap, where: str, qtype: str | None) -> tuple[str, ...]:
         raw = item.get("options")
@@ -716,6 +753,21 @@ class _Validator:
                         "questions",
                         f"{letter} is the key of {n} of {total} single-choice items ({n / total:.0%}; expected at most {MAX_LETTER_SHARE:.0%})",
                     )
+
+    def draft_warnings(self, speeches: list[Speech], questions: list[Question]) -> None:
+        """``N drafts to review`` per speech that has questions still marked ``draft: true``."""
+        drafts = Counter(q.speech for q in questions if q.draft)
+        for s in speeches:
+            if drafts[s.id]:
+                self.warn(
+                    s.line,
+                    f"speech {s.id!r}",
+                    ngettext(
+                        "{n} draft to review (accept it by deleting its 'draft: true' line)",
+                        "{n} drafts to review (accept each by deleting its 'draft: true' line)",
+                        drafts[s.id],
+                    ).format(n=drafts[s.id]),
+                )
 
     def report_duplicates(self, data: YMap) -> None:
         """Report every repeated key, naming the record (bank, speech, question) it stands in."""

@@ -22,6 +22,7 @@ from .errors import StudykitError
 from .i18n import _
 
 if TYPE_CHECKING:
+    from .library import Library
     from .model import Bank
 
 #: model.QUESTION_TYPES, spelled out so that startup does not import the model (a test keeps them equal).
@@ -35,6 +36,18 @@ BANK_OPTION = click.option(
     help="Question bank YAML, or a folder of banks (one sub-folder per article); repeat for several articles. "
     "Default: ./question_bank.yaml, else the bank shipped with studykit.",
 )
+
+
+INCLUDE_DRAFTS_OPTION = click.option(
+    "--include-drafts",
+    is_flag=True,
+    help="Also use questions still marked draft: true (by default they wait for review).",
+)
+
+
+def _reviewed(library: Library, include_drafts: bool) -> Library:
+    """The banks a command works on: without unreviewed drafts unless ``--include-drafts``."""
+    return library if include_drafts else library.without_drafts()
 
 
 class StudykitGroup(click.Group):
@@ -178,7 +191,14 @@ def _timestamp(ctx: click.Context, param: click.Parameter, value: str | None) ->
     metavar="T",
     help="Modification time (seconds since the epoch) of changed notes, for reproducible builds. Default: now.",
 )
-def anki(bank_paths: tuple[Path, ...], output: Path | None, speeches: tuple[str, ...], timestamp: float | None) -> None:
+@INCLUDE_DRAFTS_OPTION
+def anki(
+    bank_paths: tuple[Path, ...],
+    output: Path | None,
+    speeches: tuple[str, ...],
+    timestamp: float | None,
+    include_drafts: bool,
+) -> None:
     """Export the bank as an Anki deck (.apkg) for desktop and phone.
 
     One parent deck named after the bank's title, one subdeck per speech in
@@ -204,7 +224,9 @@ def anki(bank_paths: tuple[Path, ...], output: Path | None, speeches: tuple[str,
     bank = library.merged()
     path = output if output is not None else Path(f"{bank.id}.apkg")
     refuse_inputs([path], _bank_inputs(bank))
-    click.echo(write_deck(library, path, speeches=speeches, timestamp=timestamp).report(path))
+    click.echo(
+        write_deck(_reviewed(library, include_drafts), path, speeches=speeches, timestamp=timestamp).report(path)
+    )
 
 
 def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -351,6 +373,7 @@ def _parse_mix(ctx: click.Context, param: click.Parameter, values: tuple[str, ..
     help="Points of the whole paper (满分), reached exactly: the types --points leaves open are scaled in the "
     "ratio of their points (to half points where needed).",
 )
+@INCLUDE_DRAFTS_OPTION
 def quiz(
     bank_paths: tuple[Path, ...],
     output: Path | None,
@@ -367,6 +390,7 @@ def quiz(
     points: dict[str, float],
     mix: dict[str, int] | None,
     total: float | None,
+    include_drafts: bool,
 ) -> None:
     """Write a quiz paper, its answer key, 参考答案 and blank answer sheet.
 
@@ -393,7 +417,7 @@ def quiz(
     library = load_banks(bank_paths)
     for warning in library.warnings:
         click.echo(warning, err=True)
-    bank, speeches = library.narrow(articles, speeches)
+    bank, speeches = _reviewed(library, include_drafts).narrow(articles, speeches)
     papers = build_papers(
         bank, count=count, seed=seed, versions=versions, speeches=speeches, types=types, tags=tags,
         difficulties=difficulties, points=points, title=title, mix=mix, total=total,
@@ -726,12 +750,14 @@ def _stream_to_stdout(write: Callable[[BinaryIO], None]) -> None:
     default=None,
     help="The handout's file. Default: handout.md (.html, .docx).",
 )
+@INCLUDE_DRAFTS_OPTION
 def handout(
     bank_paths: tuple[Path, ...],
     speeches: tuple[str, ...],
     report_path: Path | None,
     fmt: str | None,
     output: Path | None,
+    include_drafts: bool,
 ) -> None:
     """Write a review handout (学习要点): each speech's key facts as statements with their source.
 
@@ -757,7 +783,7 @@ def handout(
     for warning in library.warnings:
         click.echo(warning, err=True)
     report = load_report(report_path) if report_path is not None else None
-    bank, speeches = library.narrow((), speeches, like=report.bank_id if report else "")
+    bank, speeches = _reviewed(library, include_drafts).narrow((), speeches, like=report.bank_id if report else "")
     if (
         report is not None
         and report.bank_id == bank.id  # another bank altogether is an error of build_handout's
@@ -777,3 +803,32 @@ def handout(
     write_files({path: render_handout(result, fmt)})
     n, m = len(result.sections), result.facts
     click.echo(f"wrote {path}: {n} speech{'es' * (n != 1)}, {m} fact{'s' * (m != 1)}")
+
+
+@main.command()
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The new bank's folder (created; refused if it already holds a bank).",
+)
+def draft(article: Path, out: Path) -> None:
+    """Draft a new bank to review from an article (.txt in UTF-8 or GBK, or .docx).
+
+    Splits the article into its introduction and speeches (or sections), writes
+    OUT/question_bank.yaml, OUT/material/NN-<id>.txt and OUT/material/sources.yaml,
+    and drafts questions of all four types, each marked draft: true with a verbatim
+    source. Review them, then `studykit check`; quiz and anki leave drafts out
+    until you accept them (delete the draft: true line) or pass --include-drafts.
+
+    \b
+    Example:
+      studykit draft 十一月学习材料.txt -o 2026-11
+      studykit check --bank 2026-11/question_bank.yaml
+    """
+    from .draft import draft_bank
+
+    click.echo(draft_bank(article, out).report())

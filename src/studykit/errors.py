@@ -73,3 +73,7 @@ class KeyFileError(StudykitError):
 
 class SelectionError(StudykitError):
     """The quiz options select fewer questions than asked, or none at all."""
+
+
+class DraftError(StudykitError):
+    """An article cannot be drafted into a bank: unreadable, empty, or the output folder holds a bank."""

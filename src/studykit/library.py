@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .bank import BANK_FILENAME, load_bank, summarize
+from .bank import BANK_FILENAME, load_bank, summarize, without_drafts
 from .errors import BankError, SelectionError
 from .i18n import _
 from .model import BANK_SEPARATOR, Bank, Provenance, Question, Speech
@@ -73,6 +73,11 @@ class Library:
     def warnings(self) -> tuple[str, ...]:
         """Every bank's warnings, bank by bank."""
         return tuple(w for b in self.banks for w in b.warnings)
+
+    def without_drafts(self) -> Library:
+        """The library with each bank's unreviewed ``draft: true`` questions left out
+        (:func:`~studykit.bank.without_drafts`)."""
+        return Library(tuple(without_drafts(b) for b in self.banks))
 
     def bank(self, bank_id: str) -> Bank:
         """The bank with this id; raises ``KeyError`` if there is none."""

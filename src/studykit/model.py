@@ -39,11 +39,16 @@ BANK_SEPARATOR = "/"
 INTRO_LABEL = "导语"
 
 
-def source_line(speaker: str, heading: str, source: str) -> str:
+#: How papers name a section of one author's article (a part without a speaker that is not the introduction).
+SECTION_LABEL = "文章"
+
+
+def source_line(speaker: str, heading: str, source: str, *, intro: bool = True) -> str:
     """Where a fact is read, as papers and reports print it: ``任剑涛《大都市是省域治理重要落点》：“…”``
-    (``导语《…》`` for the introduction, which has no speaker).  ``source`` goes on one line in
-    Chinese quotation marks, its own “ ” turned into ‘ ’ (a quote inside a quote)."""
-    return f"{speaker or INTRO_LABEL}《{heading}》：{quoted(source)}"
+    (``导语《…》`` for the introduction, which has no speaker; ``文章《一、…》`` for a section of one
+    author's article, ``intro=False``).  ``source`` goes on one line in Chinese quotation marks, its
+    own “ ” turned into ‘ ’ (a quote inside a quote)."""
+    return f"{speaker or (INTRO_LABEL if intro else SECTION_LABEL)}《{heading}》：{quoted(source)}"
 
 
 def quoted(text: str) -> str:
@@ -110,9 +115,12 @@ class Speech:
 
     @property
     def label(self) -> str:
-        """``"任剑涛 大都市是省域治理重要落点"``, or ``"导语"`` for the introduction (a part
-        without a speaker), whose heading is the article's title and would read as the whole."""
-        return f"{self.speaker} {self.heading}" if self.speaker else INTRO_LABEL
+        """``"任剑涛 大都市是省域治理重要落点"``, ``"导语"`` for the introduction (whose heading is
+        the article's title and would read as the whole), or the heading of a section without a
+        speaker (``"一、强化政治引领"``, a part of one author's article)."""
+        if self.speaker:
+            return f"{self.speaker} {self.heading}"
+        return INTRO_LABEL if self.id == "intro" else self.heading
 
 
 @dataclass(frozen=True)
@@ -131,7 +139,9 @@ class Question:
     by the library from the ``speeches`` records; ``line`` is the line in the bank
     file (0 for derived questions).  ``fact`` names the fact the item tests when
     other items test it too (e.g. ``"ren-jiantao/heading"``): a paper never holds
-    two items of one fact; ``""`` means the item stands alone.
+    two items of one fact; ``""`` means the item stands alone.  ``draft`` marks a question
+    ``studykit draft`` proposed and nobody has reviewed yet (``draft: true`` in the bank):
+    ``check`` counts them, and quizzes, decks and handouts leave them out unless asked.
     """
 
     id: str
@@ -147,6 +157,7 @@ class Question:
     derived: bool = False
     line: int = 0
     fact: str = ""
+    draft: bool = False
 
     @property
     def is_choice(self) -> bool:

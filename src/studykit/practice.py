@@ -38,14 +38,13 @@ the script builds the question screens with DOM text nodes, never from markup st
 from __future__ import annotations
 
 import base64
-import dataclasses
 import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .bank import BLANK_RE, is_catch_all
+from .bank import BLANK_RE, is_catch_all, without_drafts
 from .errors import SelectionError
 from .grade.normalize import blank_form
 from .i18n import _
@@ -123,18 +122,14 @@ def build_practice(
 
 
 def _without_drafts(bank: Bank) -> Bank:
-    """``bank`` without the items marked ``draft``.
-
-    Hook for the ``draft`` question field (issue 13): where :class:`~studykit.model.Question`
-    has no such attribute yet, every item is kept."""
-    kept = tuple(q for q in bank.questions if not getattr(q, "draft", False))
-    if len(kept) == len(bank.questions):
-        return bank
-    if not kept:
+    """``bank`` without the items still marked ``draft: true`` (:func:`~studykit.bank.without_drafts`);
+    raises :class:`~studykit.errors.SelectionError` when nothing else is left."""
+    kept = without_drafts(bank)
+    if not kept.questions:
         raise SelectionError(
             _("every question in {path} is a draft; a practice page needs finished ones").format(path=bank.path)
         )
-    return dataclasses.replace(bank, questions=kept)
+    return kept
 
 
 def practice_path(output: Path | None) -> Path:

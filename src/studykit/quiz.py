@@ -197,7 +197,9 @@ class Item:
 
         The source is quoted with inner quotation marks turned into ‘ ’, Chinese style.
         """
-        return source_line(self.speech.speaker, self.speech.heading, self.question.source)
+        return source_line(
+            self.speech.speaker, self.speech.heading, self.question.source, intro=self.speech.id == "intro"
+        )
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,51 @@
+"""Drafting rules: candidate questions read off an article's own structure.
+
+Each rule module turns sentences of the article into :class:`Draft` questions whose source
+is a whole sentence of their part, verbatim:
+
+* :mod:`.quotes` — quoted formulations “…” and titles 《…》 → fill_blank, single;
+* :mod:`.lists` — enumerations with 、 → multiple, fill_blank;
+* :mod:`.clauses` — parallel verb-led clauses and ；-lists → multiple;
+* :mod:`.points` — numbered points 一是…二是… → single, true_false;
+* :mod:`.judgements` — ``X是Y`` → true_false (true, and false with a sibling subject), and for a
+  part that lacks them a fill-in ``X是____`` and a single choice ``X是（ ）``;
+* :mod:`.numbers` — numbers, counts and dates → single with near values, true_false;
+* :mod:`.statements` — for a part without them, a multiple choice (and true/false items)
+  of statements read off its single-choice drafts.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from ..split import Part
+from .clauses import draft_clauses
+from .judgements import draft_judgements, judgement_fallbacks
+from .lists import draft_lists
+from .model import Draft
+from .numbers import draft_numbers
+from .points import draft_points
+from .quotes import draft_quotes
+from .statements import draft_statements
+from .text import sentences
+
+__all__ = ["Draft", "draft_questions"]
+
+
+def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
+    """Every draft the rules find in ``parts``, in part order (rule order within a part)."""
+    found = [s for p in parts for s in sentences(p)]
+    turn = itertools.count()
+    drafts = [
+        *draft_quotes(found, turn),
+        *draft_lists(found, turn),
+        *draft_clauses(found, turn),
+        *draft_points(found, turn),
+        *draft_judgements(found, turn),
+        *draft_numbers(found, turn),
+    ]
+    drafts.extend(judgement_fallbacks(found, drafts, turn))
+    for part in parts:
+        drafts.extend(draft_statements(part, drafts, turn))
+    order = {p.id: n for n, p in enumerate(parts)}
+    return sorted(drafts, key=lambda d: order[d.speech])

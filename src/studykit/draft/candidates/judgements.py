@@ -1,0 +1,141 @@
+"""Definitions and judgements ``X是Y`` → true/false.
+
+A clause ``X是Y`` (X a short subject, Y what it is) gives a true statement as written; a
+false one puts a sibling subject X′ of another ``X′是Y′`` beside it (its sentence or the next or previous one, a subject about as long) in
+X's place, and is kept only when the article nowhere says ``X′是Y`` and X and X′ share no
+word of two characters (so the swap changes the subject, not just its wording).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .model import Draft, place
+from .text import Sentence, cite, clauses, lead
+
+#: ``X是Y``: X 2–10 characters (no particle that makes 是 an adverb's), Y 2–30.
+_JUDGEMENT_RE = re.compile(r"^(?P<x>[\u4e00-\u9fff]{2,10})是(?P<y>[^，,；;：:。！？!?]{2,30})$")
+#: Characters before 是 that make it 不是, 也是, 就是, 还是, 而是 … rather than a definition.
+_NOT_BEFORE = set("不也就还但而于凡总都正更则其别只可若要或即乃便真确倒算像自实")
+#: Subjects that point back (这, 那) or are not a noun.
+_BAD_START = (
+    "这", "那", "其", "它", "此", "该", "要", "在", "对", "从", "以", "将", "把", "如", "当", "使", "让",
+    "而", "但", "并", "又", "也", "还", "就", "都", "更", "且", "即", "因", "所", "若", "我", "你", "他",
+)  # fmt: skip
+#: Words that make X a modal phrase, not a subject.
+_MODAL = ("应该", "必须", "可以", "能够", "需要", "应当", "一定", "已经", "正在", "就")
+#: Longest predicate asked as a fill-in (``X是____``).
+MAX_FILL = 12
+#: How far (in sentences of the same part) a sibling subject is looked for.
+SIBLING_DISTANCE = 1
+#: Most a sibling subject's length may differ (parallel subjects are alike: 治安/安定, 地方/国家).
+SIBLING_LENGTH = 2
+
+
+@dataclass(frozen=True)
+class Judgement:
+    sentence: Sentence
+    subject: str
+    predicate: str
+
+
+def find_judgements(sentences: list[Sentence]) -> list[Judgement]:
+    """Every clause ``X是Y`` of the sentences, in order."""
+    found = []
+    for s in sentences:
+        for a, b in clauses(s.text):
+            clause = s.text[a:b].rstrip("，,；;：:。！？!?").lstrip("而但并且")
+            m = _JUDGEMENT_RE.match(clause)
+            if not m or m["x"][-1] in _NOT_BEFORE or m["x"].startswith(_BAD_START) or "是" in m["x"]:
+                continue
+            if any(w in m["x"] for w in _MODAL):
+                continue
+            if "的" in m["x"][:1] or m["y"].startswith(("否", "不", "非", "指", "说")):
+                continue
+            found.append(Judgement(s, m["x"], m["y"]))
+    return found
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` share a two-character word (or one holds the other)."""
+    return a in b or b in a or any(a[i : i + 2] in b for i in range(len(a) - 1))
+
+
+def draft_judgements(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
+    """A true statement per judgement, and a false one where a sibling subject fits."""
+    found = find_judgements(sentences)
+    article = "".join("".join(s.text.split()) for s in sentences)
+    out: list[Draft] = []
+    for n, j in enumerate(found):
+        part, text = j.sentence.part, j.sentence.text
+        fact = f"{part.id}/judgement-{n}"
+        out.append(
+            Draft(part.id, "true_false", f"{lead(part)}{j.subject}是{j.predicate}。", ("true",),
+                  cite(part, text, verdict="正确。"), text, "judgements", tags=("观点",), fact=fact)
+        )  # fmt: skip
+        siblings = sorted(
+            (
+                o
+                for o in found
+                if o is not j
+                and o.sentence.part is part
+                and abs(o.sentence.number - j.sentence.number) <= SIBLING_DISTANCE
+                and abs(len(o.subject) - len(j.subject)) <= SIBLING_LENGTH
+            ),
+            key=lambda o: abs(o.sentence.number - j.sentence.number),
+        )
+        for o in siblings:
+            x = o.subject
+            if (
+                _overlap(x, j.subject)
+                or x in j.predicate
+                or f"{x}是{j.predicate}" in article
+                or o.predicate == j.predicate
+            ):
+                continue
+            out.append(
+                Draft(part.id, "true_false", f"{lead(part)}{x}是{j.predicate}。", ("false",),
+                      cite(part, text, verdict=f"错误。原文说的是{j.subject}是{j.predicate}。"), text, "judgements",
+                      tags=("观点",), fact=fact)
+            )  # fmt: skip
+            break
+    return out
+
+
+def judgement_fallbacks(sentences: list[Sentence], drafts: list[Draft], turn: Iterator[int]) -> list[Draft]:
+    """For a part that no other rule gave a fill-in or a single choice: ``X是____`` (Y of at most
+    :data:`MAX_FILL` characters) and ``X是（ ）`` with the predicates of other judgements as
+    distractors (other parts first; never one the article says of X)."""
+    found = find_judgements(sentences)
+    article = "".join("".join(s.text.split()) for s in sentences)
+    kinds: dict[str, set[str]] = {}
+    for d in drafts:
+        kinds.setdefault(d.speech, set()).add(d.type)
+    out: list[Draft] = []
+    done: set[tuple[str, str]] = set()
+    for n, j in enumerate(found):
+        part, text = j.sentence.part, j.sentence.text
+        have = kinds.get(part.id, set())
+        fact = f"{part.id}/judgement-{n}"
+        if "fill_blank" not in have and (part.id, "fill_blank") not in done and len(j.predicate) <= MAX_FILL:
+            done.add((part.id, "fill_blank"))
+            out.append(
+                Draft(part.id, "fill_blank", f"{lead(part)}{j.subject}是____。", (j.predicate,), cite(part, text),
+                      text, "judgements", tags=("观点",), fact=fact)
+            )  # fmt: skip
+        if "single" not in have and (part.id, "single") not in done:
+            others = sorted(
+                (o for o in found if o.predicate != j.predicate and f"{j.subject}是{o.predicate}" not in article),
+                key=lambda o: (o.sentence.part is part, abs(len(o.predicate) - len(j.predicate))),
+            )
+            wrong = list(dict.fromkeys(o.predicate for o in others))[:3]
+            if len(wrong) >= 2:
+                done.add((part.id, "single"))
+                options, answer = place([j.predicate], wrong, next(turn))
+                out.append(
+                    Draft(part.id, "single", f"{lead(part)}{j.subject}是（ ）", answer, cite(part, text), text,
+                          "judgements", options, ("观点",), fact)
+                )  # fmt: skip
+    return out

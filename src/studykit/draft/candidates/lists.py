@@ -1,0 +1,225 @@
+"""Enumerations with 、 → multiple choice (and a fill-in of one member).
+
+A list is three or more members joined by 、 (the last perhaps by 和, 及, 与) inside one clause.  The members between two
+、 are exact; the first and the last are cut from their clause only where the cut is
+clear (the clause's start, 等, an affix the other members share, or a function word
+leaving a member as long as the others); a list with an unclear end is left out.
+A list closed by 等 is open, so no item ever asks which is NOT a member.  Distractors
+are members of the article's other lists, never words of the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .model import Draft, place, same
+from .text import Sentence, cite, clauses, depth_map, lead, tidy, window, word_bounds
+
+#: Words after which a first member may start (the verb or particle before a list).
+_BEFORE = (
+    "的", "是", "具有", "包括", "有", "在", "将", "把", "对", "以", "为", "了", "和", "与", "及", "出", "走",
+    "坚持", "实现", "采取", "提高", "提升", "推进", "加强", "创造", "打造", "确保", "形成", "发展", "建设",
+    "推动", "完善", "健全", "培育", "聚焦", "整合", "围绕", "突出", "注重", "统筹", "涵盖", "覆盖", "包含",
+    "实施", "开展", "做好", "抓好", "培养",
+)  # fmt: skip
+#: Words before which a last member may end.
+_AFTER = ("等", "的", "为", "是", "在", "上", "中", "之间", "方面", "和", "与", "都", "也", "相", "进行", "已")
+_HAN_RE = re.compile(r"^[\u4e00-\u9fff“”]+$")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One enumeration: the ``sentence``, its ``members`` in order, their span ``(start, end)`` in the
+    sentence, whether it is ``open`` (closed by 等), and where its second member starts."""
+
+    sentence: Sentence
+    members: tuple[str, ...]
+    start: int
+    end: int
+    open: bool
+    second: int = 0
+
+
+def find_lists(sentences: list[Sentence]) -> list[Listing]:
+    """Every clear enumeration of the sentences, in order."""
+    found: list[Listing] = []
+    for s in sentences:
+        depth = depth_map(s.text)
+        for a, b in clauses(s.text):
+            marks = [i for i in range(a, b) if s.text[i] == "、" and depth[i] == 0]
+            if not marks:
+                continue
+            listing = _listing(s, a, b, marks)
+            if listing is not None:
+                found.append(listing)
+    return found
+
+
+def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
+    text = s.text
+    middle = [text[marks[k] + 1 : marks[k + 1]] for k in range(len(marks) - 1)]
+    tail = text[marks[-1] + 1 : b].rstrip("，,；;：:。！？!?")
+    joined = _conjunction(tail, middle)
+    if joined is not None and not middle and joined[0] > MAX_PAIR_MEMBER:
+        joined = None  # 'A、B和C' with long pieces is more often two members, the second holding 和
+    if joined is not None:
+        middle.append(tail[: joined[0]])
+        tail_at = marks[-1] + 1 + joined[1]
+        tail = text[tail_at:b].rstrip("，,；;：:。！？!?")
+    else:
+        tail_at = marks[-1] + 1
+    if not middle or not all(_HAN_RE.match(m) and 2 <= len(m) <= 12 for m in middle):
+        return None
+    size = sorted(len(m) for m in middle)[len(middle) // 2]
+    head = text[a : marks[0]]
+    first = _first(head, size, _common_start(middle))
+    last = _last(tail, size, _common_start([m[::-1] for m in middle])[::-1])
+    if first is None or last is None:
+        return None
+    members = (first, *middle, last[0])
+    if len(set(members)) != len(members):
+        return None
+    return Listing(s, members, marks[0] - len(first), tail_at + len(last[0]), last[1], marks[0] + 1)
+
+
+#: Longest middle member of a list of three written ``A、B和C``.
+MAX_PAIR_MEMBER = 6
+#: Words that join the last member of a list (``A、B和C``).
+_CONJUNCTIONS = ("以及", "和", "及", "与")
+
+
+def _conjunction(tail: str, middle: list[str]) -> tuple[int, int] | None:
+    """Where a conjunction in ``tail`` ends the next-to-last member: (its start, the start of the
+    last member), when that member is as long as the others (or when there are no others)."""
+    for word in _CONJUNCTIONS:
+        at = tail.find(word)
+        if at < 2 or not _HAN_RE.match(tail[:at]):
+            continue
+        if not middle or any(_near(at, len(m)) for m in middle):
+            return at, at + len(word)
+    return None
+
+
+def _common_start(texts: list[str]) -> str:
+    """The longest start all ``texts`` share (``""`` if none)."""
+    first = texts[0]
+    n = 0
+    while n < len(first) and all(len(t) > n and t[n] == first[n] for t in texts):
+        n += 1
+    return first[:n]
+
+
+def _all(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
+
+
+def _near(length: int, size: int) -> bool:
+    return abs(length - size) <= (1 if size <= 4 else 2) and length >= 2
+
+
+def _first(head: str, size: int, prefix: str) -> str | None:
+    """The first member, cut from the text before the first 、, or None if unclear: after an affix
+    the members share, else after a verb or particle (:data:`_BEFORE`) or at a word boundary
+    (jieba) leaving a member as long as the others, nearest first."""
+    for n in range(len(prefix), 0, -1):  # an affix the members share: 数据收集、数据储存 …
+        if prefix[:n] in head and _near(len(head) - head.rfind(prefix[:n]), size):
+            return head[head.rfind(prefix[:n]) :]
+    marked = [head[i + len(w) :] for w in _BEFORE for i in _all(head, w)]
+    bounded = [head[c:] for c in word_bounds(head)]
+    return _pick([*marked, head], bounded, size)
+
+
+def _last(tail: str, size: int, suffix: str) -> tuple[str, bool] | None:
+    """The last member and whether 等 closes the list, or None if unclear (the rules of :func:`_first`,
+    mirrored: before 等, the clause's end, an affix the members share, a particle, a word boundary)."""
+    if "等" in tail and _near(tail.index("等"), size) and _HAN_RE.match(tail[: tail.index("等")]):
+        return tail[: tail.index("等")], True
+    if _near(len(tail), size) and _HAN_RE.match(tail):
+        return tail, False
+    for n in range(len(suffix), 0, -1):
+        at = tail.find(suffix[-n:])
+        if at >= 0 and _near(at + n, size):
+            return tail[: at + n], False
+    marked = [tail[:i] for w in _AFTER for i in _all(tail, w)]
+    bounded = [tail[:c] for c in word_bounds(tail)]
+    best = _pick(marked, bounded, size)
+    return (best, False) if best else None
+
+
+#: Characters a list member never starts, or ends, with (particles left by a wrong cut).
+_NOT_FIRST, _NOT_LAST = set("了的着过是也都"), set("了的着和与及在是也都")
+
+
+def _pick(marked: list[str], bounded: list[str], size: int) -> str | None:
+    """A member among cuts: a marked cut of exactly ``size``, else one off by one, else a word
+    boundary cut of exactly ``size``, else the nearest marked cut that is near."""
+    fit = [p for p in marked + bounded if _HAN_RE.match(p) and p[0] not in _NOT_FIRST and p[-1] not in _NOT_LAST]
+    for pool, slack in ((marked, 0), (marked, 1), (bounded, 0), (marked, 2)):
+        found = [p for p in pool if p in fit and abs(len(p) - size) <= slack and _near(len(p), size)]
+        if found:
+            return min(found, key=lambda p: abs(len(p) - size))
+    return None
+
+
+def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
+    """A multiple choice per list (up to three members, one or two members of other lists as
+    distractors) and a fill-in of one inner member."""
+    listings = find_lists(sentences)
+    out: list[Draft] = []
+    for n, li in enumerate(listings):
+        s, text = li.sentence, li.sentence.text
+        fact = f"{s.part.id}/list-{n}"
+        pool = [(other.sentence.part is s.part, m) for other in listings if other is not li for m in other.members]
+        size = sum(map(len, li.members)) / len(li.members)
+        wrong: list[str] = []
+        ends = {m[-1] for m in li.members}
+        starts = {m[0] for m in li.members}
+        before, after = text[max(0, li.start - 4) : li.start], text[li.end : li.end + 4]
+        for _, m in sorted(pool, key=lambda p: _rank(p, starts, ends, size)):
+            if _said_nearby(s.part.text, before, m, after):
+                continue  # 坚持以（ ） + 以人民为中心: the part says 坚持以人民为中心 elsewhere
+            taken = [*li.members, *wrong]
+            if m not in text and not any(same(m, w) for w in wrong) and not any(m in x or x in m for x in taken):
+                wrong.append(m)
+        correct = list(li.members[:3]) if len(li.members) <= 4 else [li.members[0], li.members[2], li.members[-1]]
+        wrong = wrong[: 5 - len(correct)] if len(wrong) >= 2 else wrong
+        if wrong:
+            options, answer = place(correct, wrong, next(turn))
+            stem = lead(s.part) + tidy(_clause_window(text, li.start, li.end, "（ ）"))
+            out.append(
+                Draft(s.part.id, "multiple", stem, answer, cite(s.part, text), text, "lists", options, ("列举",), fact)
+            )
+        second = li.members[1]
+        a, b = window(text, li.start, li.end)
+        stem = lead(s.part) + tidy(f"{text[a : li.second]}____{text[li.second + len(second) : b]}", end="。")
+        out.append(
+            Draft(s.part.id, "fill_blank", stem, (second,), cite(s.part, text), text, "lists",
+                  tags=("列举",), fact=f"{fact}-fill")
+        )  # fmt: skip
+    return out
+
+
+def _rank(p: tuple[bool, str], starts: set[str], ends: set[str], size: float) -> tuple[int, bool, float]:
+    """How good a distractor ``p`` (same part?, text) is: alike in shape first (same first, else last
+    character: 以…为…, …性), other parts before this one, then nearest in length."""
+    same_part, text = p
+    return (text[0] not in starts) * 2 + (text[-1] not in ends), same_part, abs(len(text) - size)
+
+
+def _said_nearby(text: str, before: str, member: str, after: str) -> bool:
+    """Whether ``member`` put in the list's place reads as something ``text`` says: with the two to
+    four characters before or after the list (a shared first character counted once)."""
+    for k in range(2, 5):
+        if before[-k:] + member in text or member + after[:k] in text:
+            return True
+        if before and member[0] == before[-1] and before[-k:] + member[1:] in text:
+            return True
+    return False
+
+
+def _clause_window(text: str, start: int, end: int, middle: str) -> str:
+    """The clauses around ``text[start:end]`` with it replaced by ``middle``."""
+    a, b = window(text, start, end)
+    return f"{text[a:start]}{middle}{text[end:b]}"

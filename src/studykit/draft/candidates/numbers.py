@@ -1,0 +1,123 @@
+"""Numbers, counts and dates → single choice with near values.
+
+Only numbers the article prints are asked, each with the unit it prints: a date without a
+year keeps no year (nothing is invented); the near values change one number by a little
+(17日 → 16日, 18日; 十九届 → 十八届, 二十届; 第五场 → 第四场, 第六场).  Numbers inside
+“…” or 《…》 are part of a name and left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .model import Draft, place
+from .numerals import cn_to_int, int_to_cn
+from .text import Sentence, cite, depth_map, lead, tidy, window
+
+_CN = "[一二两三四五六七八九十]{1,3}"
+_NUMBER_RE = re.compile(
+    r"(?P<date>(?P<dm>\d{1,2})月(?P<dd>\d{1,2})日)"
+    r"|(?P<year>(?P<y>(?:19|20)\d{2})年)"
+    r"|(?P<month>(?P<m>\d{1,2})月(?!\d))"
+    rf"|(?P<plenum>(?P<pa>{_CN})届(?P<pb>{_CN})(?P<pu>中全会|次全会))"
+    rf"|(?P<ordinal>第(?P<o>{_CN}|\d+)(?P<ou>场|次|届|个|批|轮|期|位|名))"
+    r"|(?P<count>(?P<c>\d+(?:\.\d+)?)(?P<cx>余|多)?(?P<cu>个|项|条|场|支|名|位|家|所|种|类|批|次|倍|年|天|万|亿|%|％|例|人|户|元|公里))"
+    rf"|(?P<cncount>(?P<cc>[两二三四五六七八九十]{{1,2}})(?P<ccu>个|项|条|支|大|种|类|点|方面|部分|级))"
+)
+#: Items per sentence.
+PER_SENTENCE = 2
+
+
+def _near(value: int, low: int = 1, high: int = 10**9) -> list[int]:
+    """Near values of ``value`` in [low, high]: ±1, then −2, then +2."""
+    return [v for v in (value - 1, value + 1, value - 2, value + 2) if low <= v <= high and v != value][:3]
+
+
+def _step(value: int) -> int:
+    """How far apart near values of a count are: 1 below 100, else the larger of a tenth of its
+    leading digit's place and the power of ten it is a round multiple of (318 → 10, 2100 → 100,
+    9000 → 1000), so a distractor reads like a number an article would print."""
+    if value < 100:
+        return 1
+    step: int = 10 ** (len(str(value)) - 2)
+    while value % (step * 10) == 0:
+        step *= 10
+    return step
+
+
+def variants(m: re.Match[str]) -> list[str]:
+    """The near values of a number match, as the article would print them."""
+    if m["date"]:
+        month, day = int(m["dm"]), int(m["dd"])
+        out = [f"{month}月{d}日" for d in _near(day, 1, 31)[:2]]
+        return [*out, *(f"{mo}月{day}日" for mo in _near(month, 1, 12)[:1])]
+    if m["year"]:
+        return [f"{y}年" for y in _near(int(m["y"]), 1900, 2100)]
+    if m["month"]:
+        return [f"{v}月" for v in _near(int(m["m"]), 1, 12)]
+    if m["plenum"]:
+        a, b = cn_to_int(m["pa"]), cn_to_int(m["pb"])
+        if a is None or b is None:
+            return []
+        unit = m["pu"]
+        out = [f"{int_to_cn(a)}届{int_to_cn(v)}{unit}" for v in _near(b, 1, 9)[:2]]
+        return [*out, f"{int_to_cn(a - 1)}届{int_to_cn(b)}{unit}"] if a > 1 else out
+    if m["ordinal"]:
+        raw = m["o"]
+        value = int(raw) if raw.isdigit() else cn_to_int(raw)
+        if value is None:
+            return []
+        spell = str if raw.isdigit() else int_to_cn
+        return [f"第{spell(v)}{m['ou']}" for v in _near(value, 1, 99)]
+    if m["count"]:
+        if not m["c"].isdigit():
+            return []  # a decimal such as 1.2万: its near values would read as made up
+        value = int(m["c"])
+        step = _step(value)
+        near = [value + k * step for k in (-1, 1, -2, 2) if value + k * step > 0]
+        return [f"{v}{m['cx'] or ''}{m['cu']}" for v in near[:3]]
+    value = cn_to_int(m["cc"])
+    if value is None or value < 2:
+        return []
+    if m["ccu"] == "大":  # a Party congress: only the ones before it have been held
+        return [f"{int_to_cn(v)}大" for v in (value - 1, value - 2, value - 3) if v > 0]
+    return [
+        f"{'两' if v == 2 and m['ccu'] in ('个', '项', '条', '支', '种', '类', '方面', '部分') else int_to_cn(v)}{m['ccu']}"
+        for v in _near(value, 2, 99)
+    ]
+
+
+def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
+    """A single choice per printed number (at most :data:`PER_SENTENCE` a sentence), and a
+    statement of the clause with the number as printed (true) or with a near value (false),
+    in turn."""
+    out: list[Draft] = []
+    for n, s in enumerate(sentences):
+        depth = depth_map(s.text)
+        taken = 0
+        for m in _NUMBER_RE.finditer(s.text):
+            before = s.text[m.start() - 1 : m.start()]
+            if taken >= PER_SENTENCE or depth[m.start()] or before.isdigit() or before in (".", "．"):
+                continue
+            wrong = [v for v in variants(m) if v not in s.text]
+            if len(wrong) < 2:
+                continue
+            taken += 1
+            options, answer = place([m.group()], wrong[:3], next(turn))
+            a, b = window(s.text, m.start(), m.end())
+            stem = lead(s.part) + tidy(f"{s.text[a : m.start()]}（ ）{s.text[m.end() : b]}")
+            out.append(
+                Draft(s.part.id, "single", stem, answer, cite(s.part, s.text), s.text, "numbers", options,
+                      ("数字",), f"{s.part.id}/number-{n}-{taken}")
+            )  # fmt: skip
+            truth = (len(out) // 2) % 2 == 0  # every other number: a true statement, then a false one
+            shown = m.group() if truth else wrong[0]
+            statement = lead(s.part) + tidy(f"{s.text[a : m.start()]}{shown}{s.text[m.end() : b]}", end="。")
+            verdict = "正确。" if truth else f"错误。原文是“{m.group()}”，不是“{shown}”。"
+            out.append(
+                Draft(s.part.id, "true_false", statement, ("true" if truth else "false",),
+                      cite(s.part, s.text, verdict=verdict), s.text, "numbers", tags=("数字",),
+                      fact=f"{s.part.id}/number-{n}-{taken}")
+            )  # fmt: skip
+    return out

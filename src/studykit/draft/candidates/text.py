@@ -1,0 +1,141 @@
+"""Text helpers of the drafting rules: sentences of a part, clauses, windows, how a stem names its part."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import quoted
+from ..split import Part, is_heading
+
+#: A sentence: up to its end mark (and a closing quote or bracket after it).
+_SENTENCE_RE = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)]*")
+#: Clause delimiters at quote depth 0.
+CLAUSE_MARKS = "，,；;：:"
+_OPEN, _CLOSE = "“《（(「『‘", "”》）)」』’"
+#: Longest stem window (characters of the sentence a stem shows), when the sentence is longer.
+WINDOW = 64
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A whole sentence of a part, verbatim (``text``), with the ``part`` and its 0-based ``number``."""
+
+    text: str
+    part: Part
+    number: int
+
+
+def body_lines(part: Part) -> list[str]:
+    """The part's paragraphs: its lines but headings, the byline and the reporter's credit line."""
+    byline = f"{part.speaker} {part.position}".strip()
+    out = []
+    for line in part.text.split("\n"):
+        text = line.strip()
+        if not text or is_heading(text) or (part.speaker and byline and text.replace("\u3000", " ") == byline):
+            continue
+        if part.speaker and text.startswith(part.position) and text.rstrip("：:").endswith(part.speaker):
+            continue
+        if re.fullmatch(r"[（(][^（）()]*(?:采访整理|整理|记者)[^（）()]*[）)]", text):
+            continue
+        out.append(text)
+    return out
+
+
+def sentences(part: Part) -> list[Sentence]:
+    """The part's whole sentences (text before an end mark; a quotation's inner full stops kept inside)."""
+    found: list[str] = []
+    for line in body_lines(part):
+        pending = ""
+        for match in _SENTENCE_RE.finditer(line):
+            pending += match.group()
+            if pending.count("“") <= pending.count("”") and pending.count("《") <= pending.count("》"):
+                found.append(pending.strip())
+                pending = ""
+    return [Sentence(text, part, n) for n, text in enumerate(found) if len(text) >= 6]
+
+
+def depth_map(text: str) -> list[int]:
+    """Quote/bracket depth at each character of ``text`` (0 outside “…” 《…》 （…））."""
+    depth, out = 0, []
+    for c in text:
+        if c in _CLOSE and depth:
+            depth -= 1
+            out.append(depth + 1)
+            continue
+        out.append(depth)
+        if c in _OPEN:
+            depth += 1
+    return out
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of ``text``'s clauses, each ending after its delimiter (，；： or the end mark)."""
+    depth = depth_map(text)
+    spans, start = [], 0
+    for i, c in enumerate(text):
+        if depth[i] == 0 and (c in CLAUSE_MARKS or c in "。！？!?"):
+            spans.append((start, i + 1))
+            start = i + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def window(text: str, start: int, end: int, limit: int = WINDOW) -> tuple[int, int]:
+    """The span of whole clauses of ``text`` around ``text[start:end]``, at most ``limit`` characters
+    where the sentence is longer (always at least the clause holding the span)."""
+    spans = clauses(text)
+    first = next(k for k, (a, b) in enumerate(spans) if b > start)
+    last = next(k for k, (a, b) in enumerate(spans) if b >= end)
+    while True:
+        grown = False
+        if last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= limit:
+            last += 1
+            grown = True
+        if first > 0 and spans[last][1] - spans[first - 1][0] <= limit:
+            first -= 1
+            grown = True
+        if not grown:
+            return spans[first][0], spans[last][1]
+
+
+def tidy(text: str, *, end: str = "") -> str:
+    """A stem piece: without a delimiter at either end, then ``end`` (``"。"`` for statements)."""
+    text = text.strip().lstrip(CLAUSE_MARKS).rstrip(CLAUSE_MARKS + "。！？!?")
+    if end and text.endswith(("”", "’")) and text[:-1].endswith(("。", "！", "？")):
+        return text
+    return text + end
+
+
+def who(part: Part) -> str:
+    """How a stem names the part: the speaker, 导语, or 文章 (a section of one author's text)."""
+    if part.speaker:
+        return part.speaker
+    return "导语" if part.id == "intro" else "文章"
+
+
+def lead(part: Part) -> str:
+    """The opening of a stem: ``任剑涛指出，`` / ``导语指出，`` / ``文章指出，``."""
+    return f"{who(part)}指出，"
+
+
+def cite(part: Part, source: str, *, verdict: str = "") -> str:
+    """An explanation citing ``source``: ``正确。见任剑涛《大都市是省域治理重要落点》：“…”``."""
+    where = f"{part.speaker}的发言《{part.heading}》" if part.speaker else f"{who(part)}《{part.heading}》"
+    return f"{verdict}见{where}：{quoted(source)}"
+
+
+def word_bounds(text: str) -> set[int]:
+    """Positions in ``text`` between two words, by jieba's dictionary (shipped in its wheel; no
+    download): where a list member may start or end when no particle marks it."""
+    import logging
+
+    import jieba  # type: ignore[import-untyped]
+
+    jieba.setLogLevel(logging.WARNING)
+    bounds, at = {0}, 0
+    for word in jieba.cut(text, HMM=False):
+        at += len(word)
+        bounds.add(at)
+    return bounds

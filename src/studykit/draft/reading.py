@@ -1,0 +1,107 @@
+"""Reading an article as a secretary receives it: ``.txt`` in any encoding and line ending, or ``.docx``.
+
+Source of the rules: charset-normalizer's ``from_bytes`` (its guess is checked by a strict
+decode, so a wrong guess is an error, never mojibake); python-docx's ``Document.paragraphs``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..bank import control_problem
+from ..errors import DraftError
+from ..i18n import _
+
+#: Encodings tried after UTF-8, in this order, when charset-normalizer has no confident guess.
+FALLBACK_ENCODINGS = ("gb18030",)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's text as received: ``name`` (the file name), ``sha256`` (hex, of the file's bytes),
+    ``text`` (line endings turned into ``\\n``; every other character as received) and
+    ``encoding`` (``"utf-8"``, ``"gb18030"``, …, or ``"docx"``)."""
+
+    name: str
+    sha256: str
+    text: str
+    encoding: str
+
+
+def read_article(path: str | Path) -> Article:
+    """Read the article at ``path``: a ``.docx`` (its paragraphs, one per line, blank lines between)
+    or any other file as text (UTF-8 with or without BOM, else the encoding charset-normalizer finds,
+    checked by a strict decode).  ``\\r\\n`` and ``\\r`` become ``\\n``.
+
+    Raises :class:`~studykit.errors.DraftError` if the file cannot be read, is not text in a known
+    encoding, holds a control character no document can hold (naming the line), or holds no text."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DraftError(_("{path}: no such file (expected the article, a .txt or .docx)").format(path=path)) from None
+    except IsADirectoryError:
+        raise DraftError(_("{path} is a folder (expected the article, a .txt or .docx)").format(path=path)) from None
+    except OSError as exc:
+        raise DraftError(_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror)) from None
+    if path.suffix.lower() == ".docx":
+        text, encoding = _docx_text(path, raw), "docx"
+    else:
+        text, encoding = _decode(path, raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for number, line in enumerate(text.split("\n"), 1):
+        problem = control_problem(line)
+        if problem:
+            raise DraftError(_("{path}:{line}: {problem}").format(path=path, line=number, problem=problem))
+    if not text.strip():
+        raise DraftError(_("{path}: the article is empty (expected its text)").format(path=path))
+    return Article(path.name, hashlib.sha256(raw).hexdigest(), text, encoding)
+
+
+def _decode(path: Path, raw: bytes) -> tuple[str, str]:
+    """``raw`` decoded strictly: UTF-8 first, then charset-normalizer's best guess, then GB18030."""
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if raw.startswith(b"PK\x03\x04"):
+        raise DraftError(
+            _("{path}: this is a zip file such as a Word document (expected a .txt, or name it .docx)").format(
+                path=path
+            )
+        )
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    tried = ([str(best.encoding)] if best is not None else []) + list(FALLBACK_ENCODINGS)
+    for encoding in tried:
+        try:
+            text = raw.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if any("\u4e00" <= c <= "\u9fff" for c in text):
+            return text, encoding
+    raise DraftError(
+        _("{path}: cannot tell the text encoding (expected UTF-8 or GBK/GB18030 text; save it as UTF-8)").format(
+            path=path
+        )
+    )
+
+
+def _docx_text(path: Path, raw: bytes) -> str:
+    """The document's paragraphs (body order, tables left out), empty ones dropped, one blank line between."""
+    import io
+    import zipfile
+
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = Document(io.BytesIO(raw))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        raise DraftError(
+            _("{path}: not a Word .docx document (expected one saved by Word or WPS)").format(path=path)
+        ) from None
+    return "\n\n".join(p.text for p in document.paragraphs if p.text.strip())

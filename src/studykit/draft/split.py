@@ -1,0 +1,184 @@
+"""Splitting an article into parts: an introduction, then speeches or sections.
+
+Layouts recognised, tried in this order (the first that finds at least two parts wins):
+
+1. a heading line, then a ``姓名 职务`` line, then paragraphs (a 专家发言摘编 page);
+2. a ``职务姓名：`` line, then a heading line, then paragraphs, often closed by
+   ``（本报记者 …采访整理）`` (代表之声 / 干部群众谈 pages);
+3. one author's text under subheadings: ``一、…``, else ``（一）…``, else short heading
+   lines without end punctuation;
+4. none of these: the whole text is one part.
+
+Text before the first part is the introduction (id ``intro``).  A part's material is its
+lines exactly as received, without the blank lines around it, ending in one ``\\n``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .furniture import drop_furniture
+from .names import COMPOUND_SURNAMES, name_slug
+
+#: Characters a heading never ends with (a sentence or clause does).
+END_PUNCTUATION = "。！？!?；;，,：:、…"
+#: Longest heading line, in characters.
+MAX_HEADING = 40
+#: Longest ``职务姓名：`` line (a deputy's posts can be long), in characters.
+MAX_SPEAKER_LINE = 64
+#: A layout-1 byline: a 2–4 character name, a space, a post without sentence punctuation.
+_BYLINE_RE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4})[ \u3000\t]+"
+    r"(?P<position>[^\s。！？；;：:，,]{2,40})$"
+)  # a two-character name is often padded: 王　刚
+#: Words a post ends with (职务), for telling a layout-2 ``职务姓名：`` line's post from the name.
+_POST_END = (
+    "书记|主任|代表|委员|院长|校长|教授|局长|厅长|部长|县长|市长|镇长|乡长|村长|区长|省长|主席|经理|"
+    "董事长|工程师|医生|教师|队长|社长|站长|所长|会长|理事长|干部|党员|职工|民警|馆长|科长|处长|司令员|"
+    "组长|班长|支书|专家|学者|研究员|员|长|师|者|家|工|生|人"
+)
+_SPEAKER_COLON_RE = re.compile(
+    rf"^(?P<position>\S.*?(?:{_POST_END}))[ \u3000]?"
+    rf"(?P<name>(?:{'|'.join(COMPOUND_SURNAMES)})[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}})[：:]$"
+)
+#: What follows a ``…书记`` before a colon when the line is a sentence introducing a quote, not a byline.
+_SAYING = ("指出", "强调", "表示", "认为", "提出", "介绍", "说道", "谈到", "坦言", "感慨", "告诉", "要求", "曾说")
+#: A dateline or source line above an article (2024年03月08日 来源：…), never its title.
+_DATELINE_RE = re.compile(r"\d{4}[-年./]\d{1,2}|来源[:：]|发布时间|作者[:：]")
+_CN_NUMERALS = "一二三四五六七八九十"
+_NUMBERED_RE = re.compile(rf"^[{_CN_NUMERALS}]{{1,3}}、")
+_PAREN_NUMBERED_RE = re.compile(rf"^[（(][{_CN_NUMERALS}]{{1,3}}[）)]")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of an article: ``id`` (``intro``, a speaker's slug, or ``part-N``), ``heading``,
+    ``speaker`` and ``position`` as printed (``""`` when none), and ``text``, the material."""
+
+    id: str
+    heading: str
+    text: str
+    speaker: str = ""
+    position: str = ""
+
+
+@dataclass(frozen=True)
+class Split:
+    """An article split: its ``title``, the ``layout`` found (1–4, see the module), its ``parts``
+    in order and the furniture lines ``dropped``."""
+
+    title: str
+    layout: int
+    parts: tuple[Part, ...]
+    dropped: tuple[str, ...]
+
+
+def is_heading(line: str) -> bool:
+    """Whether ``line`` reads as a heading: short, without a full stop, not ending in punctuation."""
+    text = line.strip()
+    return 0 < len(text) <= MAX_HEADING and text[-1] not in END_PUNCTUATION and "。" not in text
+
+
+def split_article(text: str) -> Split:
+    """Split ``text`` (the article, ``\\n`` line endings) into parts; see the module for the layouts."""
+    lines, dropped = drop_furniture(text.split("\n"))
+    rows = [i for i, line in enumerate(lines) if line.strip()]  # indices of non-blank lines
+    for layout, find in ((1, _layout_bylines), (2, _layout_colon_speakers), (3, _layout_sections)):
+        starts = find(lines, rows)
+        if len(starts) >= 2:
+            return _build(lines, rows, starts, layout, dropped)
+    title = next((lines[i].strip() for i in rows if is_heading(lines[i])), "")
+    if not title and rows:
+        title = _first_phrase(lines[rows[0]])
+    whole = Part("part-1", title, _material(lines, 0, len(lines)))
+    return Split(title, 4, (whole,), tuple(dropped))
+
+
+#: A part found: (first line index, heading, speaker, position).
+_Start = tuple[int, str, str, str]
+
+
+def _layout_bylines(lines: list[str], rows: list[int]) -> list[_Start]:
+    starts: list[_Start] = []
+    for k in range(1, len(rows)):
+        match = _BYLINE_RE.match(lines[rows[k]].strip())
+        head = lines[rows[k - 1]]
+        if match and is_heading(head) and not _BYLINE_RE.match(head.strip()):
+            starts.append((rows[k - 1], head.strip(), match["name"], match["position"]))
+    return starts
+
+
+def _layout_colon_speakers(lines: list[str], rows: list[int]) -> list[_Start]:
+    starts: list[_Start] = []
+    for k in range(len(rows) - 1):
+        line = lines[rows[k]].strip()
+        match = _SPEAKER_COLON_RE.match(line) if len(line) <= MAX_SPEAKER_LINE else None
+        if match and match["name"] not in _SAYING and is_heading(lines[rows[k + 1]]):
+            starts.append((rows[k], lines[rows[k + 1]].strip(), match["name"], match["position"]))
+    return starts
+
+
+def _layout_sections(lines: list[str], rows: list[int]) -> list[_Start]:
+    for pattern in (_NUMBERED_RE, _PAREN_NUMBERED_RE):
+        found = [i for i in rows if pattern.match(lines[i].strip()) and _short_line(lines[i])]
+        if len(found) >= 2:
+            return [(i, lines[i].strip(), "", "") for i in found]
+    found = []
+    for k in range(1, len(rows) - 1):
+        before, line, after = lines[rows[k - 1]], lines[rows[k]], lines[rows[k + 1]]
+        if is_heading(line) and len(line.strip()) <= 25 and not is_heading(before) and not is_heading(after):
+            found.append(rows[k])
+    return [(i, lines[i].strip(), "", "") for i in found]
+
+
+def _short_line(line: str) -> bool:
+    """A numbered line that is a subheading, not a numbered paragraph: short, no full stop inside."""
+    text = line.strip()
+    return len(text) <= MAX_HEADING and "。" not in text[:-1]
+
+
+def _build(lines: list[str], rows: list[int], starts: list[_Start], layout: int, dropped: list[str]) -> Split:
+    parts: list[Part] = []
+    first = starts[0][0]
+    intro_rows = [i for i in rows if i < first]
+    title = _title(lines, intro_rows) or starts[0][1]
+    if intro_rows:
+        parts.append(Part("intro", title, _material(lines, 0, first)))
+    used: dict[str, int] = {}
+    for n, (begin, heading, speaker, position) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        base = name_slug(speaker) if speaker else f"part-{n + 1}"
+        used[base] = used.get(base, 0) + 1
+        sid = base if used[base] == 1 else f"{base}-{used[base]}"
+        parts.append(Part(sid, heading, _material(lines, begin, end), speaker, position))
+    return Split(title, layout, tuple(parts), tuple(dropped))
+
+
+def _title(lines: list[str], intro_rows: list[int]) -> str:
+    """The introduction's heading: the longest heading line before its first paragraph (the last of
+    equals), not a section name such as 党员生活 or a byline above or below it."""
+    title = ""
+    for i in intro_rows:
+        if not is_heading(lines[i]):
+            break
+        if len(lines[i].strip()) >= len(title) and not _DATELINE_RE.search(lines[i]):
+            title = lines[i].strip()
+    if not title and intro_rows:
+        title = _first_phrase(lines[intro_rows[0]])
+    return title
+
+
+def _first_phrase(line: str) -> str:
+    """The start of ``line`` up to its first punctuation mark: a heading for a part that prints none."""
+    return re.split(rf"[{re.escape(END_PUNCTUATION)}]", line.strip(), maxsplit=1)[0][:MAX_HEADING] or line.strip()
+
+
+def _material(lines: list[str], begin: int, end: int) -> str:
+    """Lines ``begin`` to ``end`` as a material file: blank lines at either end left out, one ``\\n`` at the end."""
+    chunk = lines[begin:end]
+    while chunk and not chunk[0].strip():
+        chunk.pop(0)
+    while chunk and not chunk[-1].strip():
+        chunk.pop()
+    return "\n".join(chunk) + "\n"
