@@ -672,56 +672,15 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[list[str]]:
         yield from reader
 
 
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())
-    return str(value)
-
-
-def _has_data(sheet: Any) -> bool:
-    """Whether a worksheet has a cell that is not empty or blank."""
-    return any(v is not None and _cell_text(v).strip() for row in sheet.iter_rows(values_only=True) for v in row)
-
-
 def _xlsx_rows(path: Path, warn: Callable[[int, str, str], None]) -> Iterator[list[str]]:
     """The rows of the first worksheet that holds data (a warning names it when an empty
-    one comes before it), as text cells."""
-    import zipfile
-
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+    one comes before it), as text cells — read once, within limits, see :mod:`.workbook`."""
+    from .workbook import WorkbookError, worksheet_rows
 
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        raise _Fail(0, f"not a readable .xlsx workbook ({exc})") from None
-    try:
-        if not wb.worksheets:
-            raise _Fail(0, "the workbook has no worksheet")
-        sheet = next((ws for ws in wb.worksheets if _has_data(ws)), None)
-        if sheet is None:
-            titles = ", ".join(repr(ws.title) for ws in wb.worksheets)
-            raise _Fail(0, f"the workbook holds no data (every worksheet is empty: {titles})")
-        skipped = wb.worksheets[: wb.worksheets.index(sheet)]
-        if skipped:
-            titles = ", ".join(repr(ws.title) for ws in skipped)
-            many = len(skipped) > 1
-            warn(
-                0,
-                "",
-                f"worksheet{'s' if many else ''} {titles} {'are' if many else 'is'} empty; "
-                f"reading worksheet {sheet.title!r}",
-            )
-        for row in sheet.iter_rows(values_only=True):
-            yield [_cell_text(v) for v in row]
-    finally:
-        wb.close()
+        yield from worksheet_rows(path, warn)
+    except WorkbookError as exc:
+        raise _Fail(exc.line, exc.message) from None
 
 
 def _stem_form(text: str) -> str:
