@@ -556,7 +556,17 @@ def _as_written(raw: str, line: str, answer: str) -> str:
     raw = raw.strip()
     if raw == line or not answer:
         return answer
-    for start in range(len(raw) - 1, -1, -1):
+    # clean(raw[start:]) grows (never shrinks) as start moves left: find by bisection the
+    # last start where it is as long as the answer, and try the few starts around it —
+    # n log n, not quadratic, in the line's length
+    low, high = 0, len(raw)
+    while low < high:
+        middle = (low + high) // 2
+        if len(clean(raw[middle:])) >= len(answer):
+            low = middle + 1
+        else:
+            high = middle
+    for start in range(min(len(raw) - 1, low + 1), max(low - 10, -1), -1):
         if clean(raw[start:]) == answer:
             return raw[start:].strip()
     return answer

@@ -146,6 +146,18 @@ KEPT: dict[str, Callable[[], bytes]] = {
     "not_a_zip.xlsx": lambda: "姓名,1,2\n甲,A,B\n".encode(),
     "no_workbook.xlsx": lambda: _zip_of({"a.txt": b"hello"}),
 }
+KEPT.update(
+    {
+        # an option's text 600 times, joined by 、, then X: once cubic to read (17 KB took 42-75 s)
+        "joined_options.csv": lambda: (
+            "姓名,版本,1,2,3,4,5,6,7,8\n乙,A,B,C," + "网格长、" * 600 + "X,ABC,对,错,现场会议+云端会议,1+1+11\n"
+        ).encode(),
+        # a line of 3,000 full-width letters: once quadratic to read (120 KB took 43 s)
+        "fullwidth.answers.txt": lambda: (
+            "姓名：丙\n测验：mini-test-7-abc\n版本：A\n1．" + "Ａ" * 3000 + "\n2．Ｃ\n"
+        ).encode(),
+    }
+)
 #: name → bytes, built only by the test (too large to keep, even compressed).
 GENERATED: dict[str, Callable[[], bytes]] = {
     "empty_rows.xlsx": lambda: workbook(_bomb_rows()),
