@@ -269,6 +269,14 @@ def _letters(part: str, n_options: int) -> tuple[list[str], str]:
     return sorted(set(squeezed)), ""
 
 
+def reads_as_letters(text: str, n_options: int) -> bool:
+    """Whether ``text`` (an option's text) written as an answer to an item of ``n_options``
+    options could be read as its letters (``A``, ``(b)``, ``AC``; not ``DNA`` on four options):
+    an answer ``A`` would then be taken for the option whose text is ``A``."""
+    squeezed = _LETTER_SEPS.sub("", clean(text).strip(_LETTER_WRAP)).upper()
+    return bool(squeezed) and all(c in LETTERS[:n_options] for c in squeezed)
+
+
 def read_choice(cleaned: str, item: KeyItem) -> Reading:
     """Read a cleaned answer to a single or multiple item: letters or option texts."""
     n_options = len(item.options) or len(LETTERS)
