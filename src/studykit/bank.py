@@ -580,9 +580,7 @@ class _Validator:
             self.error(line, f"{where}, field 'options'", f"{len(raw)} options (expected {MIN_OPTIONS}–{MAX_OPTIONS})")
         return tuple(options)
 
-    def option_reading(
-        self, text: str, i: int, n_options: int, line: int, label: str, read_as: dict[str, int]
-    ) -> None:
+    def option_reading(self, text: str, i: int, n_options: int, line: int, label: str, read_as: dict[str, int]) -> None:
         """Refuse option ``i`` when the grader cannot tell an answer of its text from another:
         only punctuation, bare letters (``A`` would read as the letter), or the same as an
         earlier option in the grader's own form (:func:`~studykit.grade.normalize.blank_form`,
