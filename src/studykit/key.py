@@ -49,6 +49,7 @@ from typing import Any
 from ._yaml import YList, YMap, load_text_yaml
 from ._yaml import show_value as _show
 from .errors import BankError, KeyFileError, Problem
+from .i18n import _
 from .model import CHOICE_TYPES, LETTERS, QUESTION_TYPES, QuestionType, add_points
 
 KEY_FORMAT = 1
@@ -177,6 +178,15 @@ def load_key(path: str | Path) -> AnswerKey:
         raise KeyFileError(f"answer key {name} not found") from None
     except OSError as exc:
         raise KeyFileError(f"cannot read answer key {name}: {exc}") from None
+    from ._output import interrupted_write
+
+    journal = interrupted_write(Path(path))
+    if journal is not None:
+        raise KeyFileError(
+            _("{name}: the studykit run that wrote this key was killed before it finished ({journal} is left), "
+              "so the key and the files written with it may be half old, half new; run that command again "
+              "(studykit first puts the earlier files back)").format(name=name, journal=journal)
+        )  # fmt: skip
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         text = raw.decode("utf-8")
