@@ -429,7 +429,7 @@ class _KeyReader:
             self.error(raw.line, label, f"missing (expected {_REQUIRED['number']}; studykit quiz writes it)")
             return None
         line = raw.key_lines["number"]
-        if not isinstance(value, str) or not _NUMBER_RE.fullmatch(value) or int(value) < 1:
+        if not isinstance(value, str) or not _NUMBER_RE.fullmatch(value) or len(value) > 9 or int(value) < 1:
             self.error(
                 line,
                 label,

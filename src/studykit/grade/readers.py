@@ -76,6 +76,21 @@ _SURVEY_PREFIX = re.compile(r"^\d+\s*[、.:)]\s*")
 _TAGS = re.compile(r"(?:\s*【[^】]*】)+\s*$")
 _TRAIL = re.compile(r"[\s:：?？*]+$")
 
+#: Digits a question number may have (Python will not even convert more than 4,300).
+_MAX_DIGITS = 6
+#: The longest header read as a question number (``第 999999 题``); a longer one is a stem.
+_MAX_HEADER_NUMBER = 16
+
+
+def _too_many_digits(line: str) -> str:
+    from ..i18n import _
+
+    return _("line ignored: {start!r} (a question number of {digits:,} digits; a paper has at most 999,999)").format(
+        start=line[:40],
+        digits=len(_ANSWER_LINE.match(line).group(1)),  # type: ignore[union-attr]
+    )
+
+
 _NAME_HEADERS = {"姓名", "名字", "name", "您的姓名", "你的姓名", "党员姓名", "学员姓名", "真实姓名", "填写人", "答题人"}
 _QUIZ_HEADERS = {"测验", "測驗", "quiz", "quiz_id", "测验编号", "測驗編號"}
 _VERSION_HEADERS = {"版本", "version", "试卷版本", "試卷版本", "卷别", "卷別"}
@@ -591,6 +606,9 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 head.version, head.version_line = value, number
             continue
         m = _ANSWER_LINE.match(line)
+        if m and len(m.group(1)) > _MAX_DIGITS:
+            pending.append((number, "", _too_many_digits(line)))
+            continue
         if m:
             answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, m.group(2).strip()), number))
             continue
@@ -658,7 +676,7 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
     if isinstance(raw, YMap):
         for k, v in raw.items():
             m = _ANSWER_LINE.match(clean(k))
-            if not m or m.group(2):
+            if not m or m.group(2) or len(m.group(1)) > _MAX_DIGITS:
                 raise _Fail(raw.key_lines[k], f"field 'answers': {k!r} is not a question number")
             answers.append(GivenAnswer(int(m.group(1)), _yaml_text(v), raw.key_lines[k]))
     elif isinstance(raw, YList):
@@ -740,7 +758,7 @@ def _layout(
     if name_column is not None:
         wanted = clean(name_column)
         if wanted.isdigit():  # a column number: question headers are often digits too
-            hits = [int(wanted) - 1] if 1 <= int(wanted) <= len(cleaned) else []
+            hits = [int(wanted) - 1] if len(wanted) <= _MAX_DIGITS and 1 <= int(wanted) <= len(cleaned) else []
         else:
             hits = [i for i, h in enumerate(cleaned) if h == wanted or _bare(h) == wanted]
         if not hits:
@@ -757,7 +775,7 @@ def _layout(
         bare = _bare(h)
         folded = bare.casefold()
         item: KeyItem | None = None
-        m = _NUMBER_HEADER.match(h)
+        m = _NUMBER_HEADER.match(h) if len(h) <= _MAX_HEADER_NUMBER else None
         if m:
             n = int(next(g for g in m.groups() if g))
             if n not in numbers:
@@ -842,7 +860,7 @@ def _header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> b
     stems = {_stem_form(it.stem) for it in key.items}
     matched = 0
     for c in cleaned:
-        m = _NUMBER_HEADER.match(c)
+        m = _NUMBER_HEADER.match(c) if len(c) <= _MAX_HEADER_NUMBER else None
         if m:
             matched += int(next(g for g in m.groups() if g)) in numbers
         else:

@@ -156,6 +156,13 @@ KEPT.update(
         "fullwidth.answers.txt": lambda: (
             "姓名：丙\n测验：mini-test-7-abc\n版本：A\n1．" + "Ａ" * 3000 + "\n2．Ｃ\n"
         ).encode(),
+        # numbers of 5,000 digits (Python refuses to convert over 4,300: once a ValueError)
+        "digits_line.answers.txt": lambda: (
+            "姓名：丁\n测验：mini-test-7-abc\n版本：A\n1. B\n" + "9" * 5000 + ". A\n"
+        ).encode(),
+        "digits_header.csv": lambda: (
+            "姓名,版本,1,2,3,4,5,6,7,8," + "9" * 5000 + "\n戊,A,B,C,ABC,ABC,对,错,现场会议+云端会议,1+1+11,A\n"
+        ).encode(),
     }
 )
 #: name → bytes, built only by the test (too large to keep, even compressed).
