@@ -23,6 +23,7 @@ are far above any branch's or contest's answer table (see the README).
 
 from __future__ import annotations
 
+import re
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
@@ -39,8 +40,12 @@ MAX_MEMBERS = 10_000
 MAX_UNPACKED = 256 << 20
 #: How much more than 1 MiB a file may unpack to than it takes in the archive.
 MAX_RATIO = 100
-#: Rows of the worksheet read (a row with data below it is an error; empty rows are not).
+#: Rows of a worksheet: ``<row>`` elements, and the number of the last row with data.
 MAX_ROWS = 200_000
+#: Bytes of the workbook's shared texts (openpyxl holds them all in memory).
+MAX_SHARED_STRINGS = 64 << 20
+#: A ``<row>`` element, with or without a namespace prefix.
+_ROW = re.compile(rb"<(?:\w+:)?row[\s/>]")
 #: Columns a row may reach.
 MAX_COLUMNS = 4_096
 #: Characters in one cell: Excel's own limit.
@@ -90,22 +95,37 @@ def check_archive(archive: zipfile.ZipFile) -> None:
                     name=info.filename, ratio=info.file_size // max(info.compress_size, 1), size=_size(info.file_size))
             )  # fmt: skip
     for info in infos:
-        if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+        name = info.filename
+        if name.lower().endswith("sharedstrings.xml") and info.file_size > MAX_SHARED_STRINGS:
+            raise WorkbookError(
+                _("{name} unpacks to {size}, more than the {limit} of texts an answer table needs "
+                  "(openpyxl holds them all in memory); not read").format(
+                    name=name, size=_size(info.file_size), limit=_size(MAX_SHARED_STRINGS))
+            )  # fmt: skip
+        if name.lower().endswith((".xml", ".rels", ".vml")):
             with archive.open(info) as stream:
-                _check_xml(info.filename, stream)
+                rows = _check_xml(name, stream)
+            if rows > MAX_ROWS:
+                raise WorkbookError(
+                    _("{name} has {rows:,} rows, more than the limit of {limit:,}; not read").format(
+                        name=name, rows=rows, limit=MAX_ROWS)
+                )  # fmt: skip
 
 
-def _check_xml(name: str, stream: IO[bytes]) -> None:
-    """Raise :class:`WorkbookError` when the XML file ``name`` (read from ``stream``) is not
-    UTF-8, declares a DTD or entities, or holds a run of more than :data:`_MAX_RUN` bytes
-    without ``<`` (a run of 1.5 times that is always caught; a shorter one may be)."""
+def _check_xml(name: str, stream: IO[bytes]) -> int:
+    """How many ``<row>`` elements the XML file ``name`` (read from ``stream``) holds (give or
+    take one split between two chunks).  Raises :class:`WorkbookError` when it is not UTF-8,
+    declares a DTD or entities, or holds a run of more than :data:`_MAX_RUN` bytes without
+    ``<`` (a run of 1.5 times that is always caught; a shorter one may be)."""
     head = stream.read(4)
     if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00<", b"<\x00")):
         raise WorkbookError(_("{name} is not UTF-8 XML (Excel and WPS write UTF-8); not read").format(name=name))
     run = 0  # bytes since the last "<"
+    rows = 0
     tail = b""
     chunk = head
     while chunk:
+        rows += len(_ROW.findall(chunk))
         window = tail + chunk
         if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
             raise WorkbookError(
@@ -132,6 +152,7 @@ def _check_xml(name: str, stream: IO[bytes]) -> None:
                   "(Excel's limit); not read").format(name=name, limit=MAX_CELL)
             )  # fmt: skip
         chunk = stream.read(_CHUNK)
+    return rows
 
 
 def cell_text(value: Any) -> str:
@@ -180,13 +201,36 @@ def worksheet_rows(path: Path, warn: Warn) -> Iterator[list[str]]:
         yield from _rows(path, warn)
 
 
-def _rows(path: Path, warn: Warn) -> Iterator[list[str]]:
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
+def _load(path: Path) -> Any:
+    """The workbook at ``path`` as openpyxl reads it in read-only mode, values not formulas —
+    except that no worksheet is parsed to find its size: openpyxl's read-only worksheets parse
+    a sheet without ``<dimension>`` in full when the workbook is opened, a second reading
+    (and the tag is not trusted here anyway).  Chart sheets are left out."""
+    from openpyxl.reader.excel import ExcelReader  # type: ignore[import-untyped]
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # type: ignore[import-untyped]
 
+    class Sheet(ReadOnlyWorksheet):  # type: ignore[misc]
+        def _get_size(self) -> None:
+            """Size unknown: every row is read (:func:`_sheet_rows`)."""
+
+    class Reader(ExcelReader):  # type: ignore[misc]
+        def read_worksheets(self) -> None:
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                    ws = Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                    ws.sheet_state = sheet.state
+                    self.wb._sheets.append(ws)
+
+    reader = Reader(path, read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
+
+
+def _rows(path: Path, warn: Warn) -> Iterator[list[str]]:
     try:
         with warnings.catch_warnings():  # openpyxl warns of extensions it drops: nothing to do with answers
             warnings.simplefilter("ignore")
-            wb = load_workbook(path, read_only=True, data_only=True)
+            wb = _load(path)
     except Exception as exc:  # whatever openpyxl raises on a broken file
         raise WorkbookError(_("not a readable .xlsx workbook ({reason})").format(reason=_reason(exc))) from None
     try:
@@ -262,5 +306,6 @@ def _sheet_rows(ws: Any) -> Iterator[list[list[str]]]:
     except Exception as exc:  # mismatched tags, a bad cell type, …: the file's fault
         after = _("; rows from row {number:,} on are not read").format(number=number + 1) if number else ""
         raise WorkbookError(
-            _("not a readable .xlsx workbook ({reason}){after}").format(reason=_reason(exc), after=after), number + 1
+            _("not a readable .xlsx workbook ({reason}){after}").format(reason=_reason(exc), after=after),
+            number + 1 if number else 0,
         ) from None

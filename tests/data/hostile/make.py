@@ -168,6 +168,9 @@ KEPT.update(
 #: name → bytes, built only by the test (too large to keep, even compressed).
 GENERATED: dict[str, Callable[[], bytes]] = {
     "empty_rows.xlsx": lambda: workbook(_bomb_rows()),
+    "many_rows.xlsx": lambda: workbook(
+        sheet(members(2) + "".join(f'<row r="{i}" ht="15"/>' for i in range(4, 250_004)) + row(250_004, ["x"]))
+    ),
     "huge_cell.xlsx": lambda: workbook(_big_cell()),
     "random_cell.xlsx": lambda: workbook(_random_cell()),
     "gigabyte.xlsx": _gigabyte,
