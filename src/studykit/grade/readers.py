@@ -379,6 +379,13 @@ def _iter_file(
     if why:
         fail(0, "", why)
         return
+    limit = _MAX_READ_WHOLE.get(suffix, 0)
+    if limit and path.stat().st_size > limit:
+        from ..i18n import _
+
+        fail(0, "", _("{size:,} bytes, more than a {suffix} answer file may have ({limit:,}); not read").format(
+            size=path.stat().st_size, suffix=suffix, limit=limit))  # fmt: skip
+        return
     if suffix in SHEET_SUFFIXES:
         reader = lambda: _read_txt(path, name, key, name_column, encoding, warn, fail, last_row)  # noqa: E731
     elif suffix in YAML_SUFFIXES:
@@ -419,6 +426,11 @@ def _iter_file(
         fail(last_row[0] + 1, "", f"not a readable CSV table ({exc}); the rest of the file is not graded")
     except OSError as exc:
         fail(0, "", f"cannot read: {exc.strerror or exc}")
+
+
+#: Files read whole into memory, by suffix: a sheet is a few KB, a tab-separated .txt table of
+#: 20,000 members about 2 MB (tables in .csv and .xlsx stream and have their own limits).
+_MAX_READ_WHOLE = {".txt": 32 << 20, ".yaml": 1 << 20, ".yml": 1 << 20}
 
 
 def _not_a_file(path: Path) -> str:

@@ -168,6 +168,7 @@ KEPT.update(
 #: name → bytes, built only by the test (too large to keep, even compressed).
 GENERATED: dict[str, Callable[[], bytes]] = {
     "empty_rows.xlsx": lambda: workbook(_bomb_rows()),
+    "big_sheet.yaml": lambda: "姓名: 己\nanswers:\n  1: B\n".encode() + b"#" * (1 << 20) + b"\n",
     "many_rows.xlsx": lambda: workbook(
         sheet(members(2) + "".join(f'<row r="{i}" ht="15"/>' for i in range(4, 250_004)) + row(250_004, ["x"]))
     ),
