@@ -327,14 +327,18 @@ def load_report(path: str | Path) -> GradeReportDigest:
 
 def _no_constant(word: str) -> float:
     """``NaN`` and ``Infinity`` are no JSON (Python reads them): no report of studykit holds one."""
-    raise ValueError(f"{word} is not a number a report holds")
+    from .i18n import _
+
+    raise ValueError(_("{word} is not a number a report holds").format(word=word))
 
 
 def _finite(text: str) -> float:
     """A JSON number as a float, refused when it overflows (``1e999`` would read as infinity)."""
     value = float(text)
     if math.isinf(value):
-        raise ValueError(f"{text[:20]} is too large a number")
+        from .i18n import _
+
+        raise ValueError(_("{number} is too large a number").format(number=text[:20]))
     return value
 
 

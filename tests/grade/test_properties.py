@@ -28,7 +28,7 @@ import make
 
 #: The key fixture is read only, so sharing it across examples is safe.
 FAST = settings(
-    max_examples=int(os.environ.get("STUDYKIT_HYPOTHESIS_EXAMPLES", "60")),
+    max_examples=int(os.environ.get("STUDYKIT_HYPOTHESIS_EXAMPLES", "40")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
