@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -72,3 +73,20 @@ def test_unwritable_cache_folder_is_not_an_error(bank_copy: Path, monkeypatch: p
     blocker.write_text("x")
     monkeypatch.setenv("STUDYKIT_CACHE_DIR", str(blocker / "sub"))
     assert load_bank(bank_copy).id == "mini-test"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_material_file_replaced_by_a_fifo_is_refused_not_waited_on(bank_copy: Path) -> None:
+    """A warm cache whose material file became a FIFO: the load does not block on it (a plain read
+    waits forever for a writer) but fails as the full check does, naming the field."""
+    load_bank(bank_copy)
+    assert len(_entries(bank_copy)) == 1
+    ren = bank_copy.parent / "material" / "01-ren-jiantao.txt"
+    ren.unlink()
+    os.mkfifo(ren)
+    with pytest.raises(BankError) as info:
+        load_bank(bank_copy)
+    assert info.value.details == (
+        f"{bank_copy}:14: speech 'ren-jiantao', field 'material': file 'material/01-ren-jiantao.txt' not found "
+        "(paths are relative to the bank's folder)",
+    )

@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,19 @@ def _entry(raw: bytes) -> Path:
     return _folder() / f"{digest.hexdigest()}.json"
 
 
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file, else ``None`` — without blocking: a FIFO
+    put in a material file's place would make a plain read wait forever for a writer."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
 def lookup(path: Path, raw: bytes) -> Bank | None:
     """The cached bank for the bank file ``path`` with content ``raw``, or ``None``."""
     try:
@@ -64,7 +78,9 @@ def lookup(path: Path, raw: bytes) -> Bank | None:
         root = path.resolve().parent
         texts: dict[str, str] = {}
         for rel, sha in data["inputs"]:
-            content = (root / rel).read_bytes()
+            content = _read_regular(root / rel)
+            if content is None:  # a FIFO or device now: the full check says what is wrong
+                return None
             if hashlib.sha256(content).hexdigest() != sha:
                 return None
             texts[rel] = content.decode("utf-8")

@@ -17,13 +17,25 @@ handout, grade reports, the bank cache) goes through :func:`write_files`:
 
 So after an error each target holds exactly what it held before, and after
 success each holds its new content: never half of one set and half of the other.
+
+A process killed part-way (``kill -9``, a power cut of the terminal) runs no clean-up,
+so before step 3 a *journal* naming every target, backup and temporary file is written
+into each target's folder, and removed after the last move.  Temporary files, backups
+and journals carry studykit's name and the writer's process id
+(``.NAME.skPID-XXXXXXXX.tmp``/``.bak``, ``.studykit.PID-XXXXXXXX.journal``): the next
+write into that folder (:func:`recover`) rolls back what a dead process's journal names
+— each target gets its previous content back, or is removed if it was new — and
+removes the dead process's leftovers.  Until then :func:`interrupted` names the journal,
+and ``grade`` refuses a key in that folder (its set may be half old, half new).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -63,9 +75,13 @@ def write_files(files: Mapping[Path, Content]) -> None:
         folder = next((p for p in path.parents if os.path.lexists(p)), None)
         if folder is not None and not folder.is_dir():
             raise StudykitError(f"cannot write {path}: {folder} is a file, not a folder")
+    folders = list(dict.fromkeys(path.parent for path in targets))
+    for folder in folders:
+        recover(folder)
     staged: dict[Path, Path] = {}  # target → its temporary file
     backups: dict[Path, Path | None] = {}  # target → its backup (None: it did not exist)
     replaced: list[Path] = []
+    journals: list[Path] = []
     try:
         for path, data in zip(targets, files.values(), strict=True):
             try:
@@ -78,6 +94,10 @@ def write_files(files: Mapping[Path, Content]) -> None:
                 backups[path] = _backup(path)
             except OSError as exc:
                 raise _error(path, exc) from None
+        try:
+            journals = _write_journals(folders, [(path, backups[path], staged[path]) for path in targets])
+        except OSError as exc:
+            raise _error(targets[0], exc) from None
         for path in targets:
             try:
                 os.replace(staged[path], path)
@@ -94,6 +114,9 @@ def write_files(files: Mapping[Path, Content]) -> None:
         for temp in staged.values():
             with contextlib.suppress(OSError):
                 temp.unlink(missing_ok=True)
+        for journal in journals:
+            with contextlib.suppress(OSError):
+                journal.unlink(missing_ok=True)
     for backup in backups.values():
         if backup is not None:
             with contextlib.suppress(OSError):
@@ -114,7 +137,119 @@ def _error(path: Path, exc: OSError) -> StudykitError:
 
 
 def _temp_name(path: Path, kind: str) -> Path:
-    return path.with_name(f".{path.name}.{os.urandom(4).hex()}.{kind}")
+    return path.with_name(f".{path.name}.sk{os.getpid()}-{os.urandom(4).hex()}.{kind}")
+
+
+#: studykit's temporary files and backups, and its journals (see the module's description).
+_LEFTOVER = re.compile(r"^\..+\.sk(\d+)-[0-9a-f]{8}\.(?:tmp|bak)$")
+_JOURNAL = re.compile(r"^\.studykit\.(\d+)-[0-9a-f]{8}\.journal$")
+
+
+def _dead(pid: int) -> bool:
+    """Whether no process ``pid`` runs (on Windows, where ``os.kill`` would end it, never)."""
+    if os.name == "nt" or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # PermissionError: it runs, as another user
+        return False
+    return False
+
+
+def _write_journals(folders: list[Path], moves: list[tuple[Path, Path | None, Path]]) -> list[Path]:
+    """A journal of ``moves`` (target, backup or ``None``, temporary file) written and synced
+    into each of ``folders``; their paths."""
+    name = f".studykit.{os.getpid()}-{os.urandom(4).hex()}.journal"
+    entries = [[str(target), None if backup is None else str(backup), str(temp)] for target, backup, temp in moves]
+    data = json.dumps({"studykit_journal": 1, "moves": entries}, ensure_ascii=False).encode("utf-8")
+    written: list[Path] = []
+    try:
+        for folder in folders:
+            journal = folder / name
+            fd = os.open(journal, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            written.append(journal)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+    except BaseException:
+        for journal in written:
+            with contextlib.suppress(OSError):
+                journal.unlink(missing_ok=True)
+        raise
+    return written
+
+
+def interrupted(folder: Path) -> list[Path]:
+    """The journals in ``folder`` of writes whose process died before finishing (see the
+    module's description): the files they name may be half old, half new."""
+    found: list[Path] = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            match = _JOURNAL.match(entry.name)
+            if match and _dead(int(match.group(1))):
+                found.append(Path(entry.path))
+    return sorted(found)
+
+
+def interrupted_write(path: Path) -> Path | None:
+    """The journal of a dead writer (see :func:`interrupted`) that names ``path`` among its
+    targets, or ``None``: then ``path`` and the files written with it may be half old, half new."""
+    for journal in interrupted(path.parent):
+        try:
+            moves = json.loads(journal.read_bytes())["moves"]
+            targets = [Path(move[0]) for move in moves]
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            continue  # cut short while being written: nothing had been moved
+        if any(same_file(target, path) for target in targets):
+            return journal
+    return None
+
+
+def recover(folder: Path) -> None:
+    """Undo in ``folder`` what dead writers left: roll back each set a journal names (each
+    target gets its previous content back, or is removed if it was new), then remove their
+    temporary files and backups.  Best effort: what cannot be undone stays, and is still
+    named by :func:`interrupted`."""
+    for journal in interrupted(folder):
+        _roll_back(journal)
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            match = _LEFTOVER.match(entry.name)
+            if match and _dead(int(match.group(1))) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _roll_back(journal: Path) -> None:
+    """Put back the set ``journal`` names, then remove the journal (here and in the other
+    folders it was written to).  A journal that cannot be read was cut short while being
+    written: nothing had been moved yet."""
+    try:
+        moves = json.loads(journal.read_bytes())["moves"]
+        entries = [(Path(t), None if b is None else Path(b), Path(m)) for t, b, m in moves]
+    except (OSError, ValueError, KeyError, TypeError):
+        entries = []
+    try:
+        for target, backup, temp in entries:
+            if os.path.lexists(temp):  # not moved yet: the target is as it was
+                temp.unlink(missing_ok=True)
+                if backup is not None:
+                    backup.unlink(missing_ok=True)
+            elif backup is not None:
+                if os.path.lexists(backup):
+                    os.replace(backup, target)
+            else:
+                target.unlink(missing_ok=True)
+    except OSError:
+        return  # the journal stays: interrupted() keeps naming the set
+    for folder in dict.fromkeys(target.parent for target, _, _ in entries):
+        with contextlib.suppress(OSError):
+            (folder / journal.name).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        journal.unlink(missing_ok=True)
 
 
 def _write_temp(path: Path, data: Content) -> Path:

@@ -617,15 +617,23 @@ def package_bytes(
 _ZIP_EPOCH = 315532800
 
 
+#: The largest database a previous package may unpack to (studykit's decks take well under 1 MiB).
+MAX_PREVIOUS = 128 << 20
+
+
 def _previous_database(path: Path) -> bytes:
     """The SQLite database inside the package at ``path``; ``b""`` when there is no readable package
-    (nothing, or not a regular file there: a pipe would block the read; the writer refuses it)."""
+    (nothing, or not a regular file there: a pipe would block the read; the writer refuses it),
+    or one that is encrypted, or unpacks to more than :data:`MAX_PREVIOUS` (a zip bomb)."""
     if not path.is_file():
         return b""
     try:
         with zipfile.ZipFile(path) as apkg:
-            return apkg.read("collection.anki2")
-    except (OSError, KeyError, zipfile.BadZipFile):
+            info = apkg.getinfo("collection.anki2")
+            if info.flag_bits & 0x1 or info.file_size > MAX_PREVIOUS:
+                return b""
+            return apkg.read(info)
+    except Exception:  # whatever a broken or hostile file raises (bad CRC, unknown compression, …)
         return b""
 
 
@@ -655,16 +663,26 @@ def _keep_unchanged_mods(conn: sqlite3.Connection, previous: bytes) -> None:
         return
     conn.commit()  # the new package's rows stay whatever happens below
     conn.execute("ATTACH DATABASE ':memory:' AS previous")
+    deadline = time.monotonic() + _PREVIOUS_SECONDS
+    conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)  # a crafted view could loop
     try:
         conn.deserialize(previous, name="previous")
+        kind = conn.execute("SELECT type FROM previous.sqlite_master WHERE name = 'notes'").fetchone()
+        if kind != ("table",):
+            raise sqlite3.DatabaseError("no notes table")
         conn.execute("CREATE INDEX previous.studykit_guid ON notes (guid)")
         conn.execute(_KEEP_MODS)
         conn.execute(_CARD_MODS)
         conn.commit()
-    except sqlite3.DatabaseError:
+    except sqlite3.Error:
         conn.rollback()
     finally:
+        conn.set_progress_handler(None, 0)
         conn.execute("DETACH DATABASE previous")
+
+
+#: How long comparing with the previous package may take before it is given up (times as new).
+_PREVIOUS_SECONDS = 10.0
 
 
 def _id_gen(stamp: float) -> Iterator[int]:

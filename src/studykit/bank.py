@@ -589,6 +589,7 @@ class _Validator:
             return ()
         options: list[str] = []
         seen: dict[str, int] = {}
+        read_as: dict[str, int] = {}  # the grader's form of each option → its index
         for i, (opt, opt_line) in enumerate(zip(raw, raw.item_lines, strict=True)):
             label = f"{where}, field 'options'"
             if not isinstance(opt, str) or not opt.strip():
@@ -611,11 +612,48 @@ class _Validator:
             key = unicodedata.normalize("NFKC", squash(text))
             if key in seen:
                 self.error(opt_line, label, f"duplicate option {text!r} (same as option {seen[key] + 1})")
+            else:
+                self.option_reading(text, i, len(raw), opt_line, label, read_as)
             seen.setdefault(key, i)
             options.append(text)
         if not MIN_OPTIONS <= len(raw) <= MAX_OPTIONS:
             self.error(line, f"{where}, field 'options'", f"{len(raw)} options (expected {MIN_OPTIONS}–{MAX_OPTIONS})")
         return tuple(options)
+
+    def option_reading(self, text: str, i: int, n_options: int, line: int, label: str, read_as: dict[str, int]) -> None:
+        """Refuse option ``i`` when the grader cannot tell an answer of its text from another:
+        only punctuation, bare letters (``A`` would read as the letter), or the same as an
+        earlier option in the grader's own form (:func:`~studykit.grade.normalize.blank_form`,
+        e.g. ``“X”`` and ``X``: ``grade`` would refuse the quiz's key)."""
+        from .grade.normalize import blank_form, reads_as_letters
+
+        form = blank_form(text)
+        if not form or all(unicodedata.category(c)[0] in "PZ" for c in form):
+            self.error(
+                line,
+                label,
+                _("option {number} {text!r} is only punctuation (expected words: an answer written as "
+                  "the option's text could not be read)").format(number=i + 1, text=text),
+            )  # fmt: skip
+            return
+        if reads_as_letters(text, n_options):
+            self.error(
+                line,
+                label,
+                _("option {number} {text!r} reads as option letters (an answer {answer!r} could mean "
+                  "those letters or this option; write the option's words)").format(
+                    number=i + 1, text=text, answer=squash(text).upper()),
+            )  # fmt: skip
+            return
+        if form in read_as:
+            self.error(
+                line,
+                label,
+                _("option {number} {text!r} reads the same as option {first} to the grader (quotes, "
+                  "brackets, case and trailing punctuation aside; grade would refuse the quiz's key)").format(
+                    number=i + 1, text=text, first=read_as[form] + 1),
+            )  # fmt: skip
+        read_as.setdefault(form, i)
 
     def answer(self, item: YMap, where: str, qtype: str | None, options: tuple[str, ...]) -> tuple[str, ...]:
         if "answer" not in item:
@@ -667,7 +705,13 @@ class _Validator:
                 )
                 return ()
             if qtype == "multiple" and options and len(parts) == len(options):
-                self.warn(line, label, "every option is correct (choosing all would always score)")
+                self.error(
+                    line,
+                    label,
+                    _("every option is correct (the grader never gives points for choosing every option, "
+                      "so even the key would score 0; add a distractor)"),
+                )  # fmt: skip
+                return ()
             return tuple(sorted(parts))
         if qtype == "true_false":
             value = raw.strip().lower() if isinstance(raw, str) else ""

@@ -9,6 +9,7 @@ traceback.  Heavy libraries are imported inside the commands that need them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import math
 import os
 import sys
@@ -60,6 +61,27 @@ class StudykitGroup(click.Group):
             for line in exc.details:
                 click.echo(line, err=True)
             raise click.ClickException(exc.message) from None
+        except OSError as exc:
+            if exc.errno not in _FULL:
+                raise
+            from .i18n import _
+
+            _drop_stdout()  # what is still buffered would fail again, with a traceback, at exit
+            raise click.ClickException(
+                _("cannot write the output: {reason}").format(reason=exc.strerror or exc)
+            ) from None
+
+
+#: A full disk, a quota, a file too large, an I/O error: file outputs report them through
+#: StudykitError, so here they come from writing to the standard output.
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _drop_stdout() -> None:
+    """Point the standard output at the null device (the recipe of Python's signal docs for EPIPE)."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _version() -> str:

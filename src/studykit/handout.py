@@ -38,6 +38,7 @@ Everything is deterministic: the same bank and report give the same handout.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -243,12 +244,20 @@ def load_report(path: str | Path) -> GradeReportDigest:
     except (OSError, UnicodeDecodeError) as exc:
         raise StudykitError(f"cannot read grade report {name}: {exc}") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         raise StudykitError(
             f"{name}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); "
             "expected the JSON report of studykit grade (--format json)"
         ) from None
+    except (ValueError, RecursionError) as exc:  # NaN, 1e999, 5,000 digits, [[[[…]]]] nested 10,000 deep
+        from .i18n import _
+
+        why = _("nested too deeply") if isinstance(exc, RecursionError) else str(exc)
+        raise StudykitError(
+            _("{name}: not a grade report studykit wrote ({why}); expected the JSON report of studykit grade "
+              "(--format json)").format(name=name, why=why)
+        ) from None  # fmt: skip
     if not isinstance(data, dict) or "studykit_grade_report" not in data:
         raise StudykitError(
             f"{name} is not a studykit grade report (expected the output of studykit grade -o REPORT.json)"
@@ -270,6 +279,14 @@ def load_report(path: str | Path) -> GradeReportDigest:
         facility = q.get("facility") if isinstance(q, dict) else None
         if facility is not None and (not isinstance(facility, int | float) or isinstance(facility, bool)):
             raise StudykitError(f"{name}: {where}field 'facility': not a number")
+        if facility is not None and not 0 <= facility <= 1:
+            from .i18n import _
+
+            raise StudykitError(
+                _("{name}: {where}field 'facility': {value} is not a share (expected 0 to 1)").format(
+                    name=name, where=where, value=facility
+                )
+            )
         items.append(
             ReportItem(
                 need(q, "number", int, where),
@@ -281,18 +298,48 @@ def load_report(path: str | Path) -> GradeReportDigest:
     shares: dict[str, float | None] = {}
     for n, s in enumerate(need(data, "speeches", list, ""), 1):
         share = s.get("share") if isinstance(s, dict) else None
-        shares[need(s, "speech", str, f"speeches[{n}], ")] = float(share) if isinstance(share, int | float) else None
+        shares[need(s, "speech", str, f"speeches[{n}], ")] = (
+            float(share) if isinstance(share, int | float) and 0 <= share <= 1 else None
+        )
+    pass_mark = need(quiz, "pass_mark", int | float, "quiz, ")
+    if not 0 <= pass_mark <= 100:
+        from .i18n import _
+
+        raise StudykitError(
+            _("{name}: quiz, field 'pass_mark': {value} is not a percentage (expected 0 to 100)").format(
+                name=name, value=pass_mark
+            )
+        )
+    title = quiz.get("title")
+    fingerprint = quiz.get("bank_fingerprint")
     return GradeReportDigest(
         path=name,
         quiz_id=need(quiz, "quiz_id", str, "quiz, "),
-        title=quiz.get("title") or "",
+        title=title if isinstance(title, str) else "",
         bank_id=need(quiz, "bank_id", str, "quiz, "),
-        bank_fingerprint=quiz.get("bank_fingerprint") or "",
-        pass_mark=float(need(quiz, "pass_mark", int | float, "quiz, ")),
+        bank_fingerprint=fingerprint if isinstance(fingerprint, str) else "",
+        pass_mark=float(pass_mark),
         members=need(summary, "members", int, "summary, "),
         items=tuple(items),
         shares=shares,
     )
+
+
+def _no_constant(word: str) -> float:
+    """``NaN`` and ``Infinity`` are no JSON (Python reads them): no report of studykit holds one."""
+    from .i18n import _
+
+    raise ValueError(_("{word} is not a number a report holds").format(word=word))
+
+
+def _finite(text: str) -> float:
+    """A JSON number as a float, refused when it overflows (``1e999`` would read as infinity)."""
+    value = float(text)
+    if math.isinf(value):
+        from .i18n import _
+
+        raise ValueError(_("{number} is too large a number").format(number=text[:20]))
+    return value
 
 
 def _kind_name(kind: Any) -> str:

@@ -54,6 +54,7 @@ from typing import Any
 from ._yaml import YList, YMap, load_text_yaml
 from ._yaml import show_value as _show
 from .errors import BankError, KeyFileError, Problem
+from .i18n import _
 from .model import BANK_SEPARATOR, CHOICE_TYPES, LETTERS, QUESTION_TYPES, QuestionType, add_points
 
 KEY_FORMAT = 1
@@ -187,6 +188,15 @@ def load_key(path: str | Path) -> AnswerKey:
         raise KeyFileError(f"answer key {name} not found") from None
     except OSError as exc:
         raise KeyFileError(f"cannot read answer key {name}: {exc}") from None
+    from ._output import interrupted_write
+
+    journal = interrupted_write(Path(path))
+    if journal is not None:
+        raise KeyFileError(
+            _("{name}: the studykit run that wrote this key was killed before it finished ({journal} is left), "
+              "so the key and the files written with it may be half old, half new; run that command again "
+              "(studykit first puts the earlier files back)").format(name=name, journal=journal)
+        )  # fmt: skip
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         text = raw.decode("utf-8")
@@ -429,7 +439,7 @@ class _KeyReader:
             self.error(raw.line, label, f"missing (expected {_REQUIRED['number']}; studykit quiz writes it)")
             return None
         line = raw.key_lines["number"]
-        if not isinstance(value, str) or not _NUMBER_RE.fullmatch(value) or int(value) < 1:
+        if not isinstance(value, str) or not _NUMBER_RE.fullmatch(value) or len(value) > 9 or int(value) < 1:
             self.error(
                 line,
                 label,

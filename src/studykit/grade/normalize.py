@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
+from ..i18n import _
 from ..key import KeyItem
 from ..model import LETTERS
 
@@ -106,13 +107,25 @@ class Reading:
 
 
 OTHER = "其他"
+#: The most characters an answer may have (a stem and all its options take about 200).
+MAX_ANSWER = 2_000
+
+
+def _too_long(length: int) -> str:
+    return _("an answer of {length:,} characters, more than the {limit:,} an answer may have; not read").format(
+        length=length, limit=MAX_ANSWER
+    )
 
 
 @lru_cache(maxsize=1 << 16)
 def read_answer(text: str, item: KeyItem) -> Reading:
     """Read ``text`` as an answer to ``item`` (dispatching on its type).
 
-    Cached: a branch's answers repeat (``A``, ``ABC``, ``对``), and readings are immutable."""
+    Cached: a branch's answers repeat (``A``, ``ABC``, ``对``), and readings are immutable.
+    An answer of more than :data:`MAX_ANSWER` characters is not read: it is unreadable
+    (scored 0, with a warning), shown cut to its first 30 characters."""
+    if len(text) > MAX_ANSWER:
+        return Reading("unreadable", shown=_WS.sub(" ", text[:30]).strip() + "…", problem=_too_long(len(text)))
     cleaned = clean(text)
     if cleaned in UNANSWERED:
         return Reading("unanswered")
@@ -218,21 +231,29 @@ def _joined_texts(part: str, options: tuple[str, ...]) -> list[int] | None:
     if not cuts:
         return None
     forms = _option_forms(options)
+    # a run of pieces reads as one option only if that option's text holds the joiners between
+    # them: so a piece is joined to at most `span` more (linear, not cubic, in the length)
+    span = max((sum(form.count(c) for c in "、,;") for form in forms), default=0) + 1
     starts = [0, *(end for _, end in cuts)]
     ends = [*(start for start, _ in cuts), len(part)]
-    # reach[k]: the options read up to the start of piece k (None: not reachable)
-    reach: list[list[int] | None] = [[], *([None] * len(cuts))]
+    # reach[k]: how the start of piece k is reached — (the piece before it, its option) — or
+    # None: not reachable; followed back from the end (no list copied per piece)
+    reach: list[tuple[int, int] | None] = [(-1, -1), *([None] * len(cuts))]
     for k, begun in enumerate(reach):
         if begun is None:
             continue
-        for j in range(k, len(ends)):
+        for j in range(k, min(len(ends), k + span + 1)):
             index = forms.get(blank_form(part[starts[k] : ends[j]]))
             if index is None:
                 continue
             if j == len(ends) - 1:
-                return [*begun, index]
+                read = [index]
+                while k > 0:
+                    k, index = reach[k]  # type: ignore[misc]
+                    read.append(index)
+                return read[::-1]
             if reach[j + 1] is None:
-                reach[j + 1] = [*begun, index]
+                reach[j + 1] = (k, index)
     return None
 
 
@@ -246,6 +267,14 @@ def _letters(part: str, n_options: int) -> tuple[list[str], str]:
         last = LETTERS[n_options - 1]
         return [], f"{'、'.join(beyond)} is not an option of this item (it has A–{last})"
     return sorted(set(squeezed)), ""
+
+
+def reads_as_letters(text: str, n_options: int) -> bool:
+    """Whether ``text`` (an option's text) written as an answer to an item of ``n_options``
+    options could be read as its letters (``A``, ``(b)``, ``AC``; not ``DNA`` on four options):
+    an answer ``A`` would then be taken for the option whose text is ``A``."""
+    squeezed = _LETTER_SEPS.sub("", clean(text).strip(_LETTER_WRAP)).upper()
+    return bool(squeezed) and all(c in LETTERS[:n_options] for c in squeezed)
 
 
 def read_choice(cleaned: str, item: KeyItem) -> Reading:

@@ -77,6 +77,21 @@ _SURVEY_PREFIX = re.compile(r"^\d+\s*[、.:)]\s*")
 _TAGS = re.compile(r"(?:\s*【[^】]*】)+\s*$")
 _TRAIL = re.compile(r"[\s:：?？*]+$")
 
+#: Digits a question number may have (Python will not even convert more than 4,300).
+_MAX_DIGITS = 6
+#: The longest header read as a question number (``第 999999 题``); a longer one is a stem.
+_MAX_HEADER_NUMBER = 16
+
+
+def _too_many_digits(line: str) -> str:
+    from ..i18n import _
+
+    return _("line ignored: {start!r} (a question number of {digits:,} digits; a paper has at most 999,999)").format(
+        start=line[:40],
+        digits=len(_ANSWER_LINE.match(line).group(1)),  # type: ignore[union-attr]
+    )
+
+
 _NAME_HEADERS = {"姓名", "名字", "name", "您的姓名", "你的姓名", "党员姓名", "学员姓名", "真实姓名", "填写人", "答题人"}
 _QUIZ_HEADERS = {"测验", "測驗", "quiz", "quiz_id", "测验编号", "測驗編號"}
 _VERSION_HEADERS = {"版本", "version", "试卷版本", "試卷版本", "卷别", "卷別"}
@@ -366,6 +381,13 @@ def _iter_file(
     if why:
         fail(0, "", why)
         return
+    limit = _MAX_READ_WHOLE.get(suffix, 0)
+    if limit and path.stat().st_size > limit:
+        from ..i18n import _
+
+        fail(0, "", _("{size:,} bytes, more than a {suffix} answer file may have ({limit:,}); not read").format(
+            size=path.stat().st_size, suffix=suffix, limit=limit))  # fmt: skip
+        return
     if suffix in SHEET_SUFFIXES:
         reader = lambda: _read_txt(path, name, key, name_column, encoding, warn, fail, last_row)  # noqa: E731
     elif suffix in YAML_SUFFIXES:
@@ -406,6 +428,11 @@ def _iter_file(
         fail(last_row[0] + 1, "", f"not a readable CSV table ({exc}); the rest of the file is not graded")
     except OSError as exc:
         fail(0, "", f"cannot read: {exc.strerror or exc}")
+
+
+#: Files read whole into memory, by suffix: a sheet is a few KB, a tab-separated .txt table of
+#: 20,000 members about 2 MB (tables in .csv and .xlsx stream and have their own limits).
+_MAX_READ_WHOLE = {".txt": 32 << 20, ".yaml": 1 << 20, ".yml": 1 << 20}
 
 
 def _not_a_file(path: Path) -> str:
@@ -573,7 +600,17 @@ def _as_written(raw: str, line: str, answer: str) -> str:
     raw = raw.strip()
     if raw == line or not answer:
         return answer
-    for start in range(len(raw) - 1, -1, -1):
+    # clean(raw[start:]) grows (never shrinks) as start moves left: find by bisection the
+    # last start where it is as long as the answer, and try the few starts around it —
+    # n log n, not quadratic, in the line's length
+    low, high = 0, len(raw)
+    while low < high:
+        middle = (low + high) // 2
+        if len(clean(raw[middle:])) >= len(answer):
+            low = middle + 1
+        else:
+            high = middle
+    for start in range(min(len(raw) - 1, low + 1), max(low - 10, -1), -1):
         if clean(raw[start:]) == answer:
             return raw[start:].strip()
     return answer
@@ -598,6 +635,9 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 head.version, head.version_line = value, number
             continue
         m = _ANSWER_LINE.match(line)
+        if m and len(m.group(1)) > _MAX_DIGITS:
+            pending.append((number, "", _too_many_digits(line)))
+            continue
         if m:
             answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, m.group(2).strip()), number))
             continue
@@ -665,7 +705,7 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
     if isinstance(raw, YMap):
         for k, v in raw.items():
             m = _ANSWER_LINE.match(clean(k))
-            if not m or m.group(2):
+            if not m or m.group(2) or len(m.group(1)) > _MAX_DIGITS:
                 raise _Fail(raw.key_lines[k], f"field 'answers': {k!r} is not a question number")
             answers.append(GivenAnswer(int(m.group(1)), _yaml_text(v), raw.key_lines[k]))
     elif isinstance(raw, YList):
@@ -689,56 +729,15 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[list[str]]:
         yield from reader
 
 
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())
-    return str(value)
-
-
-def _has_data(sheet: Any) -> bool:
-    """Whether a worksheet has a cell that is not empty or blank."""
-    return any(v is not None and _cell_text(v).strip() for row in sheet.iter_rows(values_only=True) for v in row)
-
-
 def _xlsx_rows(path: Path, warn: Callable[[int, str, str], None]) -> Iterator[list[str]]:
     """The rows of the first worksheet that holds data (a warning names it when an empty
-    one comes before it), as text cells."""
-    import zipfile
-
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+    one comes before it), as text cells — read once, within limits, see :mod:`.workbook`."""
+    from .workbook import WorkbookError, worksheet_rows
 
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        raise _Fail(0, f"not a readable .xlsx workbook ({exc})") from None
-    try:
-        if not wb.worksheets:
-            raise _Fail(0, "the workbook has no worksheet")
-        sheet = next((ws for ws in wb.worksheets if _has_data(ws)), None)
-        if sheet is None:
-            titles = ", ".join(repr(ws.title) for ws in wb.worksheets)
-            raise _Fail(0, f"the workbook holds no data (every worksheet is empty: {titles})")
-        skipped = wb.worksheets[: wb.worksheets.index(sheet)]
-        if skipped:
-            titles = ", ".join(repr(ws.title) for ws in skipped)
-            many = len(skipped) > 1
-            warn(
-                0,
-                "",
-                f"worksheet{'s' if many else ''} {titles} {'are' if many else 'is'} empty; "
-                f"reading worksheet {sheet.title!r}",
-            )
-        for row in sheet.iter_rows(values_only=True):
-            yield [_cell_text(v) for v in row]
-    finally:
-        wb.close()
+        yield from worksheet_rows(path, warn)
+    except WorkbookError as exc:
+        raise _Fail(exc.line, exc.message) from None
 
 
 def _stem_form(text: str) -> str:
@@ -788,7 +787,7 @@ def _layout(
     if name_column is not None:
         wanted = clean(name_column)
         if wanted.isdigit():  # a column number: question headers are often digits too
-            hits = [int(wanted) - 1] if 1 <= int(wanted) <= len(cleaned) else []
+            hits = [int(wanted) - 1] if len(wanted) <= _MAX_DIGITS and 1 <= int(wanted) <= len(cleaned) else []
         else:
             hits = [i for i, h in enumerate(cleaned) if h == wanted or _bare(h) == wanted]
         if not hits:
@@ -805,7 +804,7 @@ def _layout(
         bare = _bare(h)
         folded = bare.casefold()
         item: KeyItem | None = None
-        m = _NUMBER_HEADER.match(h)
+        m = _NUMBER_HEADER.match(h) if len(h) <= _MAX_HEADER_NUMBER else None
         if m:
             n = int(next(g for g in m.groups() if g))
             if n not in numbers:
@@ -890,7 +889,7 @@ def _header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> b
     stems = {_stem_form(it.stem) for it in key.items}
     matched = 0
     for c in cleaned:
-        m = _NUMBER_HEADER.match(c)
+        m = _NUMBER_HEADER.match(c) if len(c) <= _MAX_HEADER_NUMBER else None
         if m:
             matched += int(next(g for g in m.groups() if g)) in numbers
         else:
