@@ -1,0 +1,216 @@
+"""The interface speaks Chinese under a Chinese locale (or STUDYKIT_LANG=zh) and English otherwise:
+studykit's help texts, click's own messages, the error line and located problems."""
+
+from __future__ import annotations
+
+import gettext
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from skpaths import DATA
+from studykit.cli import main
+from studykit.errors import Problem
+
+ZH = {"LANG": "zh_CN.UTF-8"}
+EN = {"LANG": "C"}
+BAD = DATA / "bad"
+
+
+def run(args: list[str], env: dict[str, str]) -> Result:
+    """``studykit ARGS`` with only the given locale variables set (the rest unset)."""
+    unset: dict[str, str | None] = dict.fromkeys(("STUDYKIT_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"))
+    return CliRunner().invoke(main, args, env={**unset, **env}, prog_name="studykit")
+
+
+HELP_STARTS = {
+    "": (
+        ["用法：studykit [选项] 命令 [参数]...", "", "  用党支部的学习材料出测验、做 Anki 卡组、统计成绩。"],
+        [
+            "Usage: studykit [OPTIONS] COMMAND [ARGS]...",
+            "",
+            "  Quizzes, Anki decks and grading from party-study material.",
+        ],
+    ),
+    "check": (
+        ["用法：studykit check [选项]", "", "  检查题库及其学习材料文件。"],
+        ["Usage: studykit check [OPTIONS]", "", "  Validate a question bank and its material files."],
+    ),
+    "quiz": (
+        ["用法：studykit quiz [选项]", "", "  出一份测验试卷，连同答案文件、参考答案和空白答题卡。"],
+        [
+            "Usage: studykit quiz [OPTIONS]",
+            "",
+            "  Write a quiz paper, its answer key, 参考答案 and blank answer sheet.",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("command", sorted(HELP_STARTS))
+@pytest.mark.parametrize(
+    ("env", "chinese"),
+    [
+        (ZH, True),
+        (EN, False),
+        ({"LANG": "zh_CN.UTF-8", "STUDYKIT_LANG": "en"}, False),
+        ({"LANG": "C", "STUDYKIT_LANG": "zh"}, True),
+        ({"LANG": "zh_CN.UTF-8", "LC_ALL": "C.UTF-8"}, False),
+    ],
+)
+def test_help_starts_in_the_interface_language(command: str, env: dict[str, str], chinese: bool) -> None:
+    """--help's usage line and first help line are Chinese under LANG=zh_CN.UTF-8 (or
+    STUDYKIT_LANG=zh), English under LANG=C (or STUDYKIT_LANG=en, or LC_ALL=C over LANG)."""
+    result = run([*command.split(), "--help"], env)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[:3] == HELP_STARTS[command][0 if chinese else 1]
+
+
+def test_chinese_help_translates_options_sections_and_click_texts() -> None:
+    """Option help, metavars, section headings and click's own --help text are Chinese; choices stay."""
+    lines = run(["quiz", "--help"], ZH).stdout.splitlines()
+    assert "选项：" in lines
+    assert "  --count 整数                    试卷上的题数。默认：20；符合条件的题不足 20 道" in lines
+    assert "  --type [single|multiple|true_false|fill_blank]" in lines
+    assert "  -h, --help                      显示本帮助并退出。" in lines
+    assert "                                  案文件。 [默认：1; 1<=x<=26]" in lines
+    top = run(["--help"], ZH).stdout.splitlines()
+    assert "命令：" in top
+    assert "  quiz      出一份测验试卷，连同答案文件、参考答案和空白答题卡。" in top
+    assert "  --version   显示版本号并退出。" in top
+
+
+def _columns(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_chinese_help_fits_80_columns(name: str) -> None:
+    """Chinese help is wrapped by display width: no wrapped line is wider than 80 columns
+    (a Chinese character takes two); example command lines are shown as written."""
+    result = run([name, "--help"], ZH)
+    assert result.exit_code == 0, result.output
+    wide = [line for line in result.stdout.splitlines() if _columns(line) > 80 and "studykit " not in line]
+    assert wide == []
+    assert not any(line.startswith(" " * 34 + "，") for line in result.stdout.splitlines())
+
+
+def test_english_help_is_clicks_own() -> None:
+    """Under LANG=C each help is exactly what click's own Group/Command formatting prints (nothing
+    translated or rewrapped)."""
+    import click
+
+    for args, command in [([], main), (["quiz"], main.commands["quiz"]), (["grade"], main.commands["grade"])]:
+        result = run([*args, "--help"], EN)
+        ctx = click.Context(command, info_name=" ".join(["studykit", *args]))
+        formatter = click.HelpFormatter(width=80)  # CliRunner forces 80 columns
+        (click.Group if command is main else click.Command).format_help(command, ctx, formatter)
+        assert result.stdout == formatter.getvalue()
+
+
+def test_languages_do_not_leak_between_runs() -> None:
+    """A Chinese run first, then an English one in the same process: each in its own language
+    (click creates the --help option lazily, in the language of the moment)."""
+    assert "  -h, --help   显示本帮助并退出。" in run(["check", "--help"], ZH).stdout.splitlines()
+    assert "  -h, --help   Show this message and exit." in run(["check", "--help"], EN).stdout.splitlines()
+    assert "  -h, --help   显示本帮助并退出。" in run(["check", "--help"], ZH).stdout.splitlines()
+
+
+def test_usage_error_in_both_languages() -> None:
+    """`studykit quiz --nope` is a usage error (exit 2) in click's words, translated under zh."""
+    zh = run(["quiz", "--nope"], ZH)
+    assert zh.exit_code == 2
+    assert zh.stderr == (
+        "用法：studykit quiz [选项]\n运行 'studykit quiz --help' 查看帮助。\n\n错误：没有选项 '--nope'。 是不是要用 '--type'？\n"
+    )
+    en = run(["quiz", "--nope"], EN)
+    assert en.exit_code == 2
+    assert en.stderr == (
+        "Usage: studykit quiz [OPTIONS]\nTry 'studykit quiz --help' for help.\n\n"
+        "Error: No such option '--nope'. Did you mean '--type'?\n"
+    )
+
+
+def test_invalid_value_and_missing_argument_in_chinese() -> None:
+    """click's 'Invalid value for' and 'Missing argument' read in Chinese."""
+    assert (
+        run(["quiz", "--count", "0"], ZH).stderr.splitlines()[-1] == "错误：'--count' 的取值无效：0 不在范围 x>=1 内。"
+    )
+    assert run(["grade"], ZH).stderr.splitlines()[-1] == "错误：缺少参数 'ANSWERS...'."
+
+
+def test_bank_error_in_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bank error keeps its shape: FILE:LINE: 题目 'q1'，字段 'answer'：… then 错误：…; English as pinned."""
+    monkeypatch.chdir(BAD)
+    zh = run(["check", "--bank", "answer_out_of_range.yaml"], ZH)
+    assert zh.exit_code == 1
+    assert zh.stderr == (
+        "answer_out_of_range.yaml:16: 题目 'q1'，字段 'answer'：'E' is not one of the options A–D\n"
+        "错误：answer_out_of_range.yaml: 1 error(s)\n"
+    )
+    en = run(["check", "--bank", "answer_out_of_range.yaml"], EN)
+    assert en.stderr == (BAD / "answer_out_of_range.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("problem", "zh", "en"),
+    [
+        (
+            Problem("q.yaml", 42, "question 'tian-yipeng-03', field 'answer'", "…", "warning"),
+            "q.yaml:42: 警告：题目 'tian-yipeng-03'，字段 'answer'：…",
+            "q.yaml:42: warning: question 'tian-yipeng-03', field 'answer': …",
+        ),
+        (
+            Problem("q.yaml", 7, "speech #2, field 'heading'", "…"),
+            "q.yaml:7: 发言 #2，字段 'heading'：…",
+            "q.yaml:7: speech #2, field 'heading': …",
+        ),
+        (
+            Problem("成绩.csv", 3, "张三, question 4", "…"),
+            "成绩.csv:3: 张三，第 4 题：…",
+            "成绩.csv:3: 张三, question 4: …",
+        ),
+        (Problem("q.yaml", 0, "", "…"), "q.yaml: …", "q.yaml: …"),
+        (
+            Problem("s.yaml", 2, "bank, field 'provenance'", "…"),
+            "s.yaml:2: 题库，字段 'provenance'：…",
+            "s.yaml:2: bank, field 'provenance': …",
+        ),
+    ],
+)
+def test_problem_lines_in_both_languages(problem: Problem, zh: str, en: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A located problem: the warning label and its record and field are translated; the shape stays."""
+    monkeypatch.setenv("STUDYKIT_LANG", "zh")
+    assert str(problem) == zh
+    monkeypatch.setenv("STUDYKIT_LANG", "en")
+    assert str(problem) == en
+
+
+def test_a_run_leaves_gettext_and_the_environment_as_it_found_them() -> None:
+    """click's text domain and LANGUAGE are set for one run of the CLI only."""
+    domain, language = gettext.textdomain(), os.environ.get("LANGUAGE")
+    run(["quiz", "--nope"], ZH)
+    assert gettext.textdomain() == domain
+    assert os.environ.get("LANGUAGE") == language
+    assert gettext.gettext("Error: {message}") == "Error: {message}"
+
+
+def test_installed_command_speaks_chinese_without_a_system_locale(tmp_path: Path) -> None:
+    """A real process with LANG=zh_CN.UTF-8 (no such locale need be installed) prints Chinese."""
+    env = {k: v for k, v in os.environ.items() if k not in ("STUDYKIT_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    done = subprocess.run(
+        [sys.executable, "-m", "studykit", "quiz", "--nope"],
+        env={**env, "LANG": "zh_CN.UTF-8", "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == "错误：没有选项 '--nope'。 是不是要用 '--type'？"

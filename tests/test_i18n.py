@@ -1,0 +1,115 @@
+"""The message catalogs: the committed .pot is current, every msgid has Chinese, the .mo is the .po compiled."""
+
+from __future__ import annotations
+
+import gettext
+import importlib.util
+import io
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from skpaths import ROOT
+from studykit import i18n
+
+LOCALE = ROOT / "src" / "studykit" / "locale"
+POT = LOCALE / "studykit.pot"
+PO = LOCALE / "zh" / "LC_MESSAGES" / "studykit.po"
+MO = LOCALE / "zh" / "LC_MESSAGES" / "studykit.mo"
+
+
+def _read(path: Path) -> Catalog:
+    with path.open("rb") as f:
+        return read_po(f)
+
+
+def _extract_messages() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("extract_messages", ROOT / "tools" / "extract_messages.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_pot_is_what_the_extraction_writes_now() -> None:
+    """studykit.pot holds exactly the msgids of tools/extract_messages.py: every _() call, click's
+    own messages and every help text of the command tree (rerun it after changing a message)."""
+    current = {m.id for m in _extract_messages().build_catalog() if m.id}
+    committed = {m.id for m in _read(POT) if m.id}
+    assert sorted(map(str, current - committed)) == [], "new messages: run tools/extract_messages.py"
+    assert sorted(map(str, committed - current)) == [], "stale messages: run tools/extract_messages.py"
+
+
+def test_every_msgid_has_a_chinese_translation() -> None:
+    """Each msgid of the template is in the zh catalog with a non-empty, non-fuzzy msgstr."""
+    po = _read(PO)
+    untranslated = []
+    for message in _read(POT):
+        if not message.id:
+            continue
+        found = po.get(message.id)
+        strings = (found.string,) if found and isinstance(found.string, str) else (found.string if found else ())
+        if found is None or found.fuzzy or not strings or not all(strings):
+            untranslated.append(message.id)
+    assert untranslated == []
+    assert len([m for m in po if m.id]) == len([m for m in _read(POT) if m.id])
+
+
+def test_committed_mo_is_the_po_compiled() -> None:
+    """studykit.mo holds exactly the translations of studykit.po (compiled here with Babel and compared)."""
+    compiled = io.BytesIO()
+    write_mo(compiled, _read(PO))
+    compiled.seek(0)
+    expected = gettext.GNUTranslations(compiled)
+    with MO.open("rb") as f:
+        shipped = gettext.GNUTranslations(f)
+    assert shipped._catalog == expected._catalog  # type: ignore[attr-defined]
+    assert shipped._catalog[("Error: {message}")] == "错误：{message}"  # type: ignore[attr-defined]
+
+
+def test_placeholders_are_kept_in_every_translation() -> None:
+    """A translation names the same {placeholders} as its msgid (a lost one would raise or drop data)."""
+    import re
+
+    def names(text: str) -> set[str]:
+        return set(re.findall(r"\{(\w*)[^}]*\}|%\((\w+)\)s", text)) if text else set()
+
+    for message in _read(PO):
+        if not message.id:
+            continue
+        ids = (message.id,) if isinstance(message.id, str) else message.id
+        strings = (message.string,) if isinstance(message.string, str) else message.string
+        # Chinese has one plural form: its msgstr[0] may use the plural's placeholders
+        wanted = set().union(*(names(i) for i in ids))
+        for string in strings:
+            assert names(string) <= wanted, (message.id, string)
+            if isinstance(message.id, str):
+                assert names(string) == names(message.id), (message.id, string)
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "C"}, "en"),
+        ({"LANG": "zh_CN.UTF-8", "LC_ALL": "C"}, "en"),
+        ({"LANG": "C", "LC_MESSAGES": "zh_TW.UTF-8"}, "zh"),
+        ({"LANG": "zh_CN.UTF-8", "STUDYKIT_LANG": "en"}, "en"),
+        ({"LANG": "C", "STUDYKIT_LANG": "zh"}, "zh"),
+        ({}, "en"),
+    ],
+)
+def test_language_follows_the_locale_and_studykit_lang(
+    env: dict[str, str], expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """LC_ALL > LC_MESSAGES > LANG choose zh when they start with zh; STUDYKIT_LANG overrides."""
+    for name in ("STUDYKIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert i18n.language() == expected
+    assert i18n._("Error: {message}") == {"zh": "错误：{message}", "en": "Error: {message}"}[expected]
