@@ -95,6 +95,8 @@ def test_chinese_help_fits_80_columns(name: str) -> None:
     (a Chinese character takes two); example command lines are shown as written."""
     result = run([name, "--help"], ZH)
     assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"用法：studykit {name} [选项]")
+    assert "选项：" in result.stdout.splitlines()
     wide = [line for line in result.stdout.splitlines() if _columns(line) > 80 and "studykit " not in line]
     assert wide == []
     assert not any(line.startswith(" " * 34 + "，") for line in result.stdout.splitlines())
@@ -214,3 +216,28 @@ def test_installed_command_speaks_chinese_without_a_system_locale(tmp_path: Path
     )
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == "错误：没有选项 '--nope'。 是不是要用 '--type'？"
+
+
+def _first_sh_block(text: str) -> str:
+    return text.split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+def test_chinese_readme_is_linked_first_and_documents_every_command() -> None:
+    """README.md links README.zh-CN.md before its two commands; the Chinese README shows the same
+    two commands and has a section for every command."""
+    from skpaths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    chinese = (ROOT / "README.zh-CN.md").read_text(encoding="utf-8")
+    assert "(README.zh-CN.md)" in readme.split("```sh", 1)[0]
+    assert _first_sh_block(chinese) == _first_sh_block(readme)
+    assert [name for name in sorted(main.commands) if f"### `studykit {name}`" not in chinese] == []
+
+
+def test_readme_interface_sample_is_what_studykit_prints() -> None:
+    """README's Chinese usage-error sample is the real output of `studykit quiz --nope` under zh."""
+    from skpaths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sample = readme.split("$ LANG=zh_CN.UTF-8 studykit quiz --nope\n", 1)[1].split("```", 1)[0]
+    assert run(["quiz", "--nope"], ZH).stderr == sample
