@@ -34,6 +34,9 @@ from studykit.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 POT = ROOT / "src" / "studykit" / "locale" / "studykit.pot"
+#: click's msgids that reach ``_()`` through a variable, which extraction cannot see
+#: (``extra["required"] = "required"``, then ``_(extra["required"])`` in an option's help).
+CLICK_INDIRECT = ("required",)
 
 
 def build_catalog() -> Catalog:
@@ -49,6 +52,9 @@ def build_catalog() -> Catalog:
     for filename, lineno, message, _comments, _context in extract_from_dir(click_dir):
         if message not in catalog:
             catalog.add(message, None, [(f"click/{filename}", lineno)], auto_comments=["click's own message"])
+    for message in CLICK_INDIRECT:
+        if message not in catalog:
+            catalog.add(message, None, auto_comments=["click's own message, passed to _() in a variable"])
     for message, where in help_messages(main):
         if message in catalog:
             if where not in catalog[message].auto_comments:
