@@ -153,10 +153,31 @@ def test_bank_error_in_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:
     assert zh.exit_code == 1
     assert zh.stderr == (
         "answer_out_of_range.yaml:16: 题目 'q1'，字段 'answer'：'E' is not one of the options A–D\n"
-        "错误：answer_out_of_range.yaml: 1 error(s)\n"
+        "错误：answer_out_of_range.yaml：1 个错误\n"
     )
     en = run(["check", "--bank", "answer_out_of_range.yaml"], EN)
     assert en.stderr == (BAD / "answer_out_of_range.txt").read_text(encoding="utf-8")
+
+
+def test_strict_warning_in_chinese(tmp_path: Path) -> None:
+    """A warning is labelled 警告： and --strict's summary counts errors and warnings in Chinese."""
+    (tmp_path / "m.txt").write_text("大都市是省域治理重要落点\n\n而大都市是省域治理的重要落点。\n", encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text("publication: 湖北日报\ndata: 10月17日\n", encoding="utf-8")
+    (tmp_path / "bank.yaml").write_text(
+        "bank:\n  id: t\n  title: 测试\n  provenance: sources.yaml\nspeeches:\n  - id: s\n"
+        "    heading: 大都市是省域治理重要落点\n    material: m.txt\nquestions:\n"
+        "  - id: a\n    speech: s\n    type: fill_blank\n    stem: 而____是省域治理的重要落点\n    answer: 大都市\n"
+        "    explanation: 见原文。\n    source: 而大都市是省域治理的重要落点\n",
+        encoding="utf-8",
+    )
+    result = run(["check", "--bank", str(tmp_path / "bank.yaml"), "--strict"], ZH)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'sources.yaml'}:2: 警告：键 'data'：unknown provenance key, ignored (expected one of: "
+        "publication, section, title, event, date, venue, format, series, compiler, "
+        "compiler_credit, original_file, original_sha256, dropped_lines, files)",
+        f"错误：{tmp_path / 'bank.yaml'}：0 个错误、1 个警告（--strict）",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from ._yaml import REFUSED, YList, YMap, duplicate_message, load_text_yaml
 from ._yaml import show_value as _show
 from .attribution import derive_attribution_questions
 from .errors import BankError, Problem
+from .i18n import _
 from .model import (
     CHOICE_TYPES,
     LETTERS,
@@ -222,10 +223,12 @@ class _Validator:
         self.warnings.sort(key=lambda p: p.line)
         found = self.errors + (self.warnings if strict else [])
         if found or bank is None:
-            kinds = f"{len(self.errors)} error(s)" + (
-                f" and {len(self.warnings)} warning(s) (--strict)" if strict and self.warnings else ""
-            )
-            raise BankError(f"{self.name}: {kinds}", tuple(found))
+            if strict and self.warnings:
+                summary = _("{file}: {errors} error(s) and {warnings} warning(s) (--strict)")
+            else:
+                summary = _("{file}: {errors} error(s)")
+            summary = summary.format(file=self.name, errors=len(self.errors), warnings=len(self.warnings))
+            raise BankError(summary, tuple(found))
         return bank
 
     def refuse_other_studykit_file(self, data: Any) -> None:
