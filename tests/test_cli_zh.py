@@ -200,6 +200,16 @@ def test_strict_warning_in_chinese(tmp_path: Path) -> None:
         ),
         (Problem("q.yaml", 0, "", "…"), "q.yaml: …", "q.yaml: …"),
         (
+            Problem("k.key.yaml", 9, "entry 3 of 'items', field 'answer'", "…"),
+            "k.key.yaml:9: 'items' 的第 3 项，字段 'answer'：…",
+            "k.key.yaml:9: entry 3 of 'items', field 'answer': …",
+        ),
+        (
+            Problem("k.key.yaml", 5, "item 3, field 'points'", "…", "warning"),
+            "k.key.yaml:5: 警告：第 3 题，字段 'points'：…",
+            "k.key.yaml:5: warning: item 3, field 'points': …",
+        ),
+        (
             Problem("s.yaml", 2, "bank, field 'provenance'", "…"),
             "s.yaml:2: 题库，字段 'provenance'：…",
             "s.yaml:2: bank, field 'provenance': …",

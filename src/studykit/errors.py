@@ -14,18 +14,22 @@ from dataclasses import dataclass
 from .i18n import _
 
 #: One part of a ``where`` ("question 'tian-yipeng-03'", "field 'answer'"): its kind and what it names.
-_WHERE_PART = re.compile(r"(question|speech|field|key|item) ('.*'|\".*\"|#\d+|\d+)|(bank)", re.DOTALL)
+_WHERE_PART = re.compile(
+    r"(question|speech|field|key|item) ('.*'|\".*\"|#\d+|\d+)|(bank)|entry (\d+) of ('\w+')", re.DOTALL
+)
 #: A ``where`` cut before each part that starts a new kind ("question 'a, b', field 'c'" → 2 parts).
-_WHERE_SPLIT = re.compile(r", (?=(?:question|speech|field|key|item) |bank\b)")
+_WHERE_SPLIT = re.compile(r", (?=(?:question|speech|field|key|item) |bank\b|entry \d+ of )")
 
 
 def _where_part(part: str) -> str:
     match = _WHERE_PART.fullmatch(part)
     if not match:
         return part
-    kind, name, bank = match.groups()
+    kind, name, bank, entry, field = match.groups()
     if bank:
         return _("bank")
+    if entry:
+        return _("entry {number} of {field}").format(number=entry, field=field)
     if kind == "question" and name.isdigit():
         return _("question {number}").format(number=name)
     if kind == "item" and name.isdigit():
