@@ -113,3 +113,30 @@ def test_language_follows_the_locale_and_studykit_lang(
         monkeypatch.setenv(name, value)
     assert i18n.language() == expected
     assert i18n._("Error: {message}") == {"zh": "错误：{message}", "en": "Error: {message}"}[expected]
+
+
+def test_the_wheel_ships_the_compiled_catalog_and_speaks_chinese_from_it(tmp_path: Path) -> None:
+    """The wheel (built with hatchling, the project's build backend) holds studykit.mo as committed,
+    and studykit run from the unpacked wheel under LANG=zh_CN.UTF-8 prints Chinese."""
+    import os
+    import subprocess
+    import sys
+    import zipfile
+
+    from hatchling.builders.wheel import WheelBuilder
+
+    (wheel,) = WheelBuilder(str(ROOT)).build(directory=str(tmp_path / "dist"), versions=["standard"])
+    with zipfile.ZipFile(wheel) as archive:
+        assert archive.read("studykit/locale/zh/LC_MESSAGES/studykit.mo") == MO.read_bytes()
+        archive.extractall(tmp_path / "site")
+    env = {k: v for k, v in os.environ.items() if k not in ("STUDYKIT_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    done = subprocess.run(
+        [sys.executable, "-c", "import studykit, sys; print(studykit.__file__); sys.argv[0] = 'studykit'; "
+         "from studykit.cli import main; main()", "check", "--help"],
+        env={**env, "LANG": "zh_CN.UTF-8", "PYTHONPATH": str(tmp_path / "site"), "PYTHONIOENCODING": "utf-8"},
+        capture_output=True, text=True, encoding="utf-8", cwd=tmp_path, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == str(tmp_path / "site" / "studykit" / "__init__.py")
+    assert lines[1:4] == ["用法：studykit check [选项]", "", "  检查题库及其学习材料文件。"]
