@@ -140,3 +140,17 @@ def test_the_wheel_ships_the_compiled_catalog_and_speaks_chinese_from_it(tmp_pat
     lines = done.stdout.splitlines()
     assert lines[0] == str(tmp_path / "site" / "studykit" / "__init__.py")
     assert lines[1:4] == ["用法：studykit check [选项]", "", "  检查题库及其学习材料文件。"]
+
+
+@pytest.mark.parametrize(("langid", "expected"), [(0x0804, "zh"), (0x0404, "zh"), (0x0409, "en"), (None, "en")])
+def test_without_locale_variables_windows_display_language_decides(
+    langid: int | None, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With none of the POSIX variables set (Windows), a Chinese display language (LANGID 0x0804
+    zh-CN, 0x0404 zh-TW) means zh; English (0x0409) or no Windows means en; LANG still wins."""
+    for name in ("STUDYKIT_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(i18n, "_windows_ui_language", lambda: None if langid is None else langid & 0x3FF)
+    assert i18n.language() == expected
+    monkeypatch.setenv("LANG", "C")
+    assert i18n.language() == "en"
