@@ -159,8 +159,8 @@ def test_bank_error_in_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:
     assert en.stderr == (BAD / "answer_out_of_range.txt").read_text(encoding="utf-8")
 
 
-def test_strict_warning_in_chinese(tmp_path: Path) -> None:
-    """A warning is labelled 警告： and --strict's summary counts errors and warnings in Chinese."""
+def _bank_with_a_warning(tmp_path: Path) -> Path:
+    """A valid one-question bank whose provenance file has an unknown key (a warning)."""
     (tmp_path / "m.txt").write_text("大都市是省域治理重要落点\n\n而大都市是省域治理的重要落点。\n", encoding="utf-8")
     (tmp_path / "sources.yaml").write_text("publication: 湖北日报\ndata: 10月17日\n", encoding="utf-8")
     (tmp_path / "bank.yaml").write_text(
@@ -170,7 +170,12 @@ def test_strict_warning_in_chinese(tmp_path: Path) -> None:
         "    explanation: 见原文。\n    source: 而大都市是省域治理的重要落点\n",
         encoding="utf-8",
     )
-    result = run(["check", "--bank", str(tmp_path / "bank.yaml"), "--strict"], ZH)
+    return tmp_path / "bank.yaml"
+
+
+def test_strict_warning_in_chinese(tmp_path: Path) -> None:
+    """A warning is labelled 警告： and --strict's summary counts errors and warnings in Chinese."""
+    result = run(["check", "--bank", str(_bank_with_a_warning(tmp_path)), "--strict"], ZH)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"{tmp_path / 'sources.yaml'}:2: 警告：键 'data'：unknown provenance key, ignored (expected one of: "
@@ -178,6 +183,18 @@ def test_strict_warning_in_chinese(tmp_path: Path) -> None:
         "compiler_credit, original_file, original_sha256, dropped_lines, files)",
         f"错误：{tmp_path / 'bank.yaml'}：0 个错误、1 个警告（--strict）",
     ]
+
+
+def test_cached_bank_warnings_follow_the_language(tmp_path: Path) -> None:
+    """A bank's warnings are cached as text: a bank loaded in one language, then in the other,
+    warns in each run's own language (the cache is kept per language)."""
+    bank = str(_bank_with_a_warning(tmp_path))
+    labels = []
+    for env in (ZH, EN, ZH, EN):
+        result = run(["check", "--bank", bank], env)
+        assert result.exit_code == 0, result.output
+        labels.append(result.stderr.split(": ", 1)[1].split("'", 1)[0])
+    assert labels == ["警告：键 ", "warning: key ", "警告：键 ", "warning: key "]
 
 
 @pytest.mark.parametrize(
