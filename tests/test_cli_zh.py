@@ -289,3 +289,23 @@ def test_readme_interface_sample_is_what_studykit_prints() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     sample = readme.split("$ LANG=zh_CN.UTF-8 studykit quiz --nope\n", 1)[1].split("```", 1)[0]
     assert run(["quiz", "--nope"], ZH).stderr == sample
+
+
+def test_chinese_lines_break_between_characters_never_inside_words_or_before_closing_marks() -> None:
+    """Chinese wraps between characters by display width; an option or Latin word stays whole,
+    '，' '。' '）' never start a line and '（' never ends one."""
+    from studykit._clihelp import wrap_width
+
+    assert wrap_width("按 --seed 抽出 --count 道题，均匀分布在各篇发言上（一、单项选择题）。", 14) == [
+        "按 --seed 抽出",
+        "--count 道题，",
+        "均匀分布在各篇",
+        "发言上（一、单",
+        "项选择题）。",
+    ]
+    assert wrap_width("默认：当前文件夹的 question_bank.yaml，没有则用", 20) == [
+        "默认：当前文件夹的",
+        "question_bank.yaml，",
+        "没有则用",
+    ]
+    assert wrap_width("一二三四五（六）", 10) == ["一二三四五", "（六）"]
