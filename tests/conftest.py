@@ -10,6 +10,9 @@ import pytest
 
 # Keep the bank cache of this test run apart from the user's (subprocesses inherit it).
 os.environ["STUDYKIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="studykit-test-cache-")
+# Tests pin English messages, also on a machine whose locale is Chinese (tests of the Chinese
+# interface set the language themselves).
+os.environ["STUDYKIT_LANG"] = "en"
 
 from skpaths import MINI_BANK
 

@@ -3,7 +3,8 @@
 An entry is a JSON file (never pickle: a cache must not be able to run code) in
 the user's cache folder (``platformdirs.user_cache_dir("studykit")``, or
 ``$STUDYKIT_CACHE_DIR``), named by the SHA-256 of the bank file's bytes, the cache
-format, studykit's version and the modification times of studykit's own modules.
+format, studykit's version, the modification times of studykit's own modules and
+message catalogs, and the interface language (warnings are kept as text in it).
 It records the SHA-256 of every file the bank read (material, provenance); a hit
 requires all of them to be unchanged.  A missing, stale, corrupt or unreadable
 entry is ignored and the bank is loaded in full, so the cache can never return
@@ -40,16 +41,21 @@ def _folder() -> Path:
 
 
 def _stamp() -> str:
-    """studykit's version plus the newest mtime of its modules: a code change invalidates entries."""
+    """studykit's version plus the newest mtime of its modules and message catalogs, and the
+    interface language (a bank's warnings are stored as text in it): a code or translation
+    change, or another language, misses entries."""
     from importlib.metadata import PackageNotFoundError, version
+
+    from .i18n import language
 
     try:
         ver = version("studykit")
     except PackageNotFoundError:
         ver = "0+unknown"
     here = Path(__file__).parent
-    newest = max((p.stat().st_mtime_ns for p in here.glob("*.py")), default=0)
-    return f"{FORMAT}:{ver}:{newest}"
+    files = [*here.glob("*.py"), *here.glob("locale/*/LC_MESSAGES/*.mo")]
+    newest = max((p.stat().st_mtime_ns for p in files), default=0)
+    return f"{FORMAT}:{ver}:{newest}:{language()}"
 
 
 def _entry(raw: bytes) -> Path:

@@ -234,10 +234,12 @@ class _Validator:
         self.warnings.sort(key=lambda p: p.line)
         found = self.errors + (self.warnings if strict else [])
         if found or bank is None:
-            kinds = f"{len(self.errors)} error(s)" + (
-                f" and {len(self.warnings)} warning(s) (--strict)" if strict and self.warnings else ""
-            )
-            raise BankError(f"{self.name}: {kinds}", tuple(found))
+            if strict and self.warnings:
+                summary = _("{file}: {errors} error(s) and {warnings} warning(s) (--strict)")
+            else:
+                summary = _("{file}: {errors} error(s)")
+            summary = summary.format(file=self.name, errors=len(self.errors), warnings=len(self.warnings))
+            raise BankError(summary, tuple(found))
         return bank
 
     def refuse_other_studykit_file(self, data: Any) -> None:

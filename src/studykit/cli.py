@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 import click
 
+from ._clihelp import TranslatedGroup, click_language
 from .errors import StudykitError
 from .i18n import _
 
@@ -51,8 +52,13 @@ def _reviewed(library: Library, include_drafts: bool) -> Library:
     return library if include_drafts else library.without_drafts()
 
 
-class StudykitGroup(click.Group):
-    """A group that turns :class:`StudykitError` into ``Error: …`` and exit 1."""
+class StudykitGroup(TranslatedGroup):
+    """A group that turns :class:`StudykitError` into ``Error: …`` and exit 1, with click's
+    messages and every help text in the interface language (``错误：…`` in Chinese)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with click_language():
+            return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -8,7 +8,50 @@ Anything else that escapes is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from .i18n import _
+
+#: One part of a ``where`` ("question 'tian-yipeng-03'", "field 'answer'"): its kind and what it names.
+_WHERE_PART = re.compile(
+    r"(question|speech|field|key|item) ('.*'|\".*\"|#\d+|\d+)|(bank)|entry (\d+) of ('\w+')", re.DOTALL
+)
+#: A ``where`` cut before each part that starts a new kind ("question 'a, b', field 'c'" → 2 parts).
+_WHERE_SPLIT = re.compile(r", (?=(?:question|speech|field|key|item) |bank\b|entry \d+ of )")
+
+
+def _where_part(part: str) -> str:
+    match = _WHERE_PART.fullmatch(part)
+    if not match:
+        return part
+    kind, name, bank, entry, field = match.groups()
+    if bank:
+        return _("bank")
+    if entry:
+        return _("entry {number} of {field}").format(number=entry, field=field)
+    if kind == "question" and name.isdigit():
+        return _("question {number}").format(number=name)
+    if kind == "item" and name.isdigit():
+        return _("item {number}").format(number=name)
+    return {
+        "question": _("question {id}"),
+        "speech": _("speech {id}"),
+        "field": _("field {name}"),
+        "key": _("key {name}"),
+        "item": _("item {id}"),
+    }[kind].format(id=name, name=name)
+
+
+def localize_where(where: str) -> str:
+    """``where`` ("question 'tian-yipeng-03', field 'answer'") in the interface language
+    (Chinese: "题目 'tian-yipeng-03'，字段 'answer'"); parts of another shape (a member's name)
+    stay as they are, and English comes back unchanged."""
+    parts = _WHERE_SPLIT.split(where)
+    text = _where_part(parts[0])
+    for part in parts[1:]:
+        text = _("{where}, {part}").format(where=text, part=_where_part(part))
+    return text
 
 
 @dataclass(frozen=True)
@@ -29,10 +72,17 @@ class Problem:
     severity: str = "error"  # "error" or "warning"
 
     def __str__(self) -> str:
+        """``FILE:LINE: [warning: ]WHERE: MESSAGE`` in the interface language (Chinese:
+        ``FILE:LINE: 警告：题目 'x'，字段 'y'：…``); the message itself is as the finder wrote it."""
         loc = f"{self.file}:{self.line}" if self.line else self.file
-        label = "" if self.severity == "error" else f"{self.severity}: "
-        where = f"{self.where}: " if self.where else ""
-        return f"{loc}: {label}{where}{self.message}"
+        text = self.message
+        if self.where:
+            text = _("{where}: {message}").format(where=localize_where(self.where), message=text)
+        if self.severity == "warning":
+            text = _("warning: {message}").format(message=text)
+        elif self.severity != "error":
+            text = f"{self.severity}: {text}"
+        return f"{loc}: {text}"
 
 
 class StudykitError(Exception):

@@ -5,16 +5,20 @@ in the gettext catalog ``studykit/locale/<lang>/LC_MESSAGES/studykit.mo`` shippe
 the package; with no catalog for that language the English ``message`` comes back
 unchanged (``gettext.NullTranslations``).  The language is ``STUDYKIT_LANG`` if set
 (``zh`` or ``en``), else ``zh`` when ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` (the first
-one set, as POSIX orders them) starts with ``zh``, else ``en``.
+one set, as POSIX orders them) starts with ``zh``; with none of them set (as on Windows),
+``zh`` when Windows' display language is Chinese; else ``en``.
 
 Source: the GNU gettext manual, "Locale Environment Variables" (the precedence
-LC_ALL > LC_MESSAGES > LANG); Python's :mod:`gettext` (``translation(..., fallback=True)``).
+LC_ALL > LC_MESSAGES > LANG); Python's :mod:`gettext` (``translation(..., fallback=True)``);
+Microsoft's ``GetUserDefaultUILanguage`` and the LANGID layout (primary language in the low
+10 bits, ``LANG_CHINESE`` = 0x04).
 """
 
 from __future__ import annotations
 
 import gettext
 import os
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -32,7 +36,22 @@ def language() -> str:
         value = os.environ.get(name)
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+    return "zh" if _windows_ui_language() == _LANG_CHINESE else "en"
+
+
+#: Windows' primary language id of Chinese (LANG_CHINESE in winnt.h), the low 10 bits of a LANGID.
+_LANG_CHINESE = 0x04
+
+
+def _windows_ui_language() -> int | None:
+    """The primary language id of the Windows user's display language (``GetUserDefaultUILanguage``),
+    or ``None`` elsewhere: a Chinese Windows sets none of the POSIX locale variables."""
+    if sys.platform != "win32":
+        return None
+    import ctypes
+
+    windll = getattr(ctypes, "windll")  # noqa: B009 - exists on Windows only
+    return int(windll.kernel32.GetUserDefaultUILanguage()) & 0x3FF
 
 
 @cache
