@@ -62,7 +62,7 @@ def test_check_summary_of_the_shipped_bank() -> None:
     assert result.stdout == (
         f"{SHIPPED_BANK}: OK, 124 questions (100 curated, 24 derived) in 9 parts — intro 10, ren-jiantao 14, "
         "tian-yipeng 14, zhao-xianfu 14, zhang-yanguo 14, jiang-xiaoping 14, wei-yueming 15, ouyang-kang 14, "
-        "dai-xiaoming 15; single 69, multiple 20, true_false 15, fill_blank 20\n"
+        "dai-xiaoming 15; single 71, multiple 19, true_false 15, fill_blank 19\n"
     )
 
 
