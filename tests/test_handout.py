@@ -166,27 +166,26 @@ def test_missed_attribution_questions_give_one_line_per_speech(bank: Bank) -> No
     handout = build_handout(
         bank,
         report=_digest(
-            bank, {"attr-ren-jiantao-heading": 0.2, "attr-ren-jiantao-position": 0.4, "attr-ren-jiantao-quote": 0.4}
+            bank, {"attr-zhao-xianfu-heading": 0.2, "attr-zhao-xianfu-position": 0.4, "attr-zhao-xianfu-quote": 0.4}
         ),
     )
     (section,) = handout.sections
+    quote = "实行城市社区党组织书记事业岗位管理,全面推行城市社区工作者“三化”建设,壮大社区志愿者服务队伍"
     assert section.facts == (
         Fact(
-            "attr-ren-jiantao-heading",
-            "“大都市是省域治理重要落点”是清华大学社会科学学院教授任剑涛的发言。",
-            "大都市是省域治理重要落点 任剑涛 清华大学社会科学学院教授",
+            "attr-zhao-xianfu-heading",
+            "“社会治理重心在城乡社区”是湖北省民政厅党组成员、副厅长赵显富的发言。",
+            "社会治理重心在城乡社区 赵显富 湖北省民政厅党组成员、副厅长",
             facility=0.2,
         ),
-        Fact(
-            "attr-ren-jiantao-quote", "城市治理是国家治理的重要组成部分", "城市治理是国家治理的重要组成部分", True, 0.4
-        ),
+        Fact("attr-zhao-xianfu-quote", quote, quote, True, 0.4),
     )
 
 
 def test_quote_already_quoted_by_a_kept_fact_is_not_repeated(bank: Bank) -> None:
     """A missed 'who said this?' whose sentence is the source of a kept fact adds nothing."""
-    handout = build_handout(bank, report=_digest(bank, {"attr-ren-jiantao-quote": 0.2, "ren-02": 0.4}))
-    assert [f.question_id for f in handout.sections[0].facts] == ["ren-02"]
+    handout = build_handout(bank, report=_digest(bank, {"attr-zhao-xianfu-quote": 0.2, "zhao-03": 0.4}))
+    assert [f.question_id for f in handout.sections[0].facts] == ["zhao-03"]
 
 
 def test_speech_option_filters_both_modes(bank: Bank) -> None:

@@ -20,6 +20,11 @@ Selection (the same for every version of one quiz):
   stem); a draw left short is redrawn in another seeded order (up to
   :data:`STRICT_DRAWS`), and only a paper no such draw fills takes passed-over
   items, never two of one fact;
+* byline items — who gave which speech, whose post is what, who said a sentence
+  (the derived attribution items and the curated ones sharing their ``fact``) —
+  fill at most :data:`MAX_BYLINE_SHARE` of a paper (rounded down), unless the
+  other items cannot fill it (then as many as they leave, or, where only relaxing
+  the giveaway rules fills an explicit count, as that draw takes them);
 * the paper groups the items by type (单项选择题, 多项选择题, 判断题, 填空题) and,
   inside a section, follows the article (speech order, then bank order);
   numbering runs on across sections.
@@ -78,6 +83,9 @@ __all__ = [
 
 #: Questions on a paper when no count is given (or all that match, if fewer).
 DEFAULT_COUNT = 20
+#: Share of a paper that byline items (speaker, post, "who said") may fill by default: they
+#: test the page's bylines, not the speeches, so they stay a small part of a paper (issue 15).
+MAX_BYLINE_SHARE = 0.15
 #: Points per item by type when ``points`` does not say otherwise.
 DEFAULT_POINTS: dict[QuestionType, float] = {"single": 2, "multiple": 3, "true_false": 1, "fill_blank": 2}
 #: The scoring rule of multiple-choice items, as printed in the section heading.
@@ -292,6 +300,7 @@ def build_papers(
     difficulties: Iterable[int] = (),
     points: Mapping[str, float] | None = None,
     title: str | None = None,
+    byline_share: float = MAX_BYLINE_SHARE,
 ) -> list[Paper]:
     """The ``versions`` papers (A, B, … or one unlettered paper) of one quiz on ``bank``.
 
@@ -303,7 +312,8 @@ def build_papers(
     (:func:`pick_seed`); read it back from ``paper.seed``.  ``speeches``,
     ``types``, ``tags``, ``difficulties`` (1–3) filter the bank; empty means
     no filter.  Items sharing a ``fact`` count once: a paper holds at most one of them.  ``points`` maps a type to its points per item (others keep
-    :data:`DEFAULT_POINTS`).  ``title`` defaults to the bank's.
+    :data:`DEFAULT_POINTS`).  ``title`` defaults to the bank's.  ``byline_share`` (0–1):
+    the share of the paper byline items may fill (:data:`MAX_BYLINE_SHARE`; see :func:`_select`).
 
     The quiz id is ``<bank id>-<seed>-<8 hex>``, the hex digits hashing the
     bank's fingerprint and the selection options, so it names exactly one quiz.
@@ -346,7 +356,9 @@ def build_papers(
         )
     if seed is None:
         seed = pick_seed()
-    chosen = _select(bank, pool, wanted, random.Random(f"{bank.id}/{seed}/select"), shrink=count is None)
+    chosen = _select(
+        bank, pool, wanted, random.Random(f"{bank.id}/{seed}/select"), shrink=count is None, byline_share=byline_share
+    )
     options_digest = json.dumps(
         {
             "count": len(chosen),  # the paper's, which a narrow selection may shrink below the default
@@ -405,8 +417,21 @@ def _describe(
 STRICT_DRAWS = 20
 
 
+def byline_ids(bank: Bank) -> frozenset[str]:
+    """Ids of ``bank``'s byline items: the derived attribution items and the curated items
+    sharing their ``fact`` (a curated "whose post is …" restates a derived one)."""
+    facts = {q.fact for q in bank.questions if q.derived and q.fact}
+    return frozenset(q.id for q in bank.questions if q.derived or (q.fact and q.fact in facts))
+
+
 def _select(
-    bank: Bank, pool: list[Question], count: int, rng: random.Random, *, shrink: bool = False
+    bank: Bank,
+    pool: list[Question],
+    count: int,
+    rng: random.Random,
+    *,
+    shrink: bool = False,
+    byline_share: float = MAX_BYLINE_SHARE,
 ) -> list[Question]:
     """``count`` questions drawn in rounds across speeches, ordered by type, speech and bank order.
 
@@ -417,12 +442,18 @@ def _select(
     draws; only if none fills the paper does a second draw over the first draw's
     passed-over items fill it the same way, refusing only items of a fact already on
     the paper — or, with ``shrink``, the paper is the largest of those draws instead.
+    Byline items (:func:`byline_ids`) fill at most ``byline_share`` of ``count`` (rounded
+    down), or as many as the other items leave to fill, in every draw but that second one
+    (which already lets items give each other away, so a byline more matters little).
     """
     grouped: dict[str, list[Question]] = {}
     for q in pool:
         grouped.setdefault(q.speech, []).append(q)
     order = sorted(grouped, key=lambda sid: bank.speech(sid).number)
     index = ConflictIndex(bank, pool)
+    byline = byline_ids(bank)
+    others = len({q.fact or q.id for q in pool if q.id not in byline})
+    cap = max(int(count * byline_share + 1e-9), count - others)  # the others alone may not fill it
     first: tuple[list[Question], dict[str, list[Question]]] | None = None
     largest: list[Question] = []
     for _ in range(STRICT_DRAWS):
@@ -430,7 +461,7 @@ def _select(
         by_speech = {sid: grouped[sid][:] for sid in order}
         for sid in order:
             rng.shuffle(by_speech[sid])
-        chosen, passed_over = _draw(order, by_speech, [], count, index, strict=True)
+        chosen, passed_over = _draw(order, by_speech, [], count, index, strict=True, limit=(byline, cap))
         if len(chosen) == count:
             break
         first = first or (chosen, passed_over)
@@ -491,12 +522,14 @@ def _draw(
     index: ConflictIndex,
     *,
     strict: bool,
+    limit: tuple[frozenset[str], int] = (frozenset(), 0),
 ) -> tuple[list[Question], dict[str, list[Question]]]:
     """Add items popped from the end of each speech's list in ``by_speech`` to ``chosen``
     (a new list) until it holds ``count``: in rounds, one per speech, speeches holding fewest
     first (ties in ``order``), an item conflicting with one chosen passed over.  Returns
     the chosen items and the passed-over ones (per speech, in the order they were drawn,
-    last first, ready to be popped again)."""
+    last first, ready to be popped again).  ``limit`` is ``(ids, cap)``: at most ``cap``
+    items of ``ids`` are chosen; the rest of them are dropped."""
     chosen = chosen[:]
     left = {sid: by_speech.get(sid, [])[:] for sid in order}
     passed_over: dict[str, list[Question]] = {sid: [] for sid in order}
@@ -505,6 +538,8 @@ def _draw(
         for sid in sorted(order, key=held.__getitem__):
             while left[sid] and len(chosen) < count:
                 q = left[sid].pop()
+                if q.id in limit[0] and sum(c.id in limit[0] for c in chosen) >= limit[1]:
+                    continue
                 if any(index.conflict(q, c, strict=strict) for c in chosen):
                     passed_over[sid].append(q)
                     continue
