@@ -51,7 +51,7 @@ def test_check_finds_the_shipped_bank_from_any_folder(tmp_path: Path) -> None:
         [sys.executable, "-m", "studykit", "check"], cwd=tmp_path, capture_output=True, text=True, env=env
     )
     assert proc.returncode == 0, proc.stderr
-    assert "OK, 124 questions (100 curated, 24 derived) in 9 parts" in proc.stdout
+    assert "OK, 188 questions (164 curated, 24 derived) in 9 parts" in proc.stdout
     assert proc.stdout.startswith(str(SHIPPED_BANK)) or "studykit/data/question_bank.yaml" in proc.stdout
 
 
@@ -60,9 +60,9 @@ def test_check_summary_of_the_shipped_bank() -> None:
     result = CliRunner().invoke(main, ["check", "--bank", str(SHIPPED_BANK)])
     assert result.exit_code == 0
     assert result.stdout == (
-        f"{SHIPPED_BANK}: OK, 124 questions (100 curated, 24 derived) in 9 parts — intro 10, ren-jiantao 14, "
-        "tian-yipeng 14, zhao-xianfu 14, zhang-yanguo 14, jiang-xiaoping 14, wei-yueming 15, ouyang-kang 14, "
-        "dai-xiaoming 15; single 71, multiple 19, true_false 15, fill_blank 19\n"
+        f"{SHIPPED_BANK}: OK, 188 questions (164 curated, 24 derived) in 9 parts — intro 15, ren-jiantao 20, "
+        "tian-yipeng 23, zhao-xianfu 23, zhang-yanguo 23, jiang-xiaoping 21, wei-yueming 22, ouyang-kang 21, "
+        "dai-xiaoming 20; single 90, multiple 30, true_false 23, fill_blank 45\n"
     )
 
 

@@ -304,25 +304,25 @@ def test_answer_sheet_heading_is_one_line_whatever_the_title() -> None:
 
 
 def test_narrow_selection_shrinks_the_default_paper_and_warns_for_an_explicit_count(tmp_path: Path) -> None:
-    """Two speeches (the README's example): no draw of 20 keeps every "who said …" item apart
-    from the stems naming its speaker.  Without --count the paper takes 17 and says so; with
-    --count 20 it has 20 and a warning names the pairs.  The two papers have their own ids."""
+    """The introduction alone: its 15 items (12 facts) stand on six sentences, and items on one sentence
+    give each other away.  Without --count the paper takes 6 and says so; with --count 12 it has 12 and a
+    warning names the pairs.  The two papers have their own ids."""
     from skpaths import SHIPPED_BANK
 
-    args = ["--bank", str(SHIPPED_BANK), "--speech", "ren-jiantao", "--speech", "tian-yipeng", "--seed", "364462"]
+    args = ["--bank", str(SHIPPED_BANK), "--speech", "intro", "--seed", "364462"]
     result = run(*args, "-o", tmp_path / "a.md")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-7d7cfe44: 17 questions, 34 points"
+    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-054afed3: 6 questions, 11 points"
     assert result.stderr == (
-        "note: 17 questions, not 20: no draw tried for this seed gave more without two that give each other "
+        "note: 6 questions, not 12: no draw tried for this seed gave more without two that give each other "
         "away (another --seed may; --count forces the number)\n"
     )
-    result = run(*args, "--count", "20", "-o", tmp_path / "b.md")
+    result = run(*args, "--count", "12", "-o", tmp_path / "b.md")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-6713a410: 20 questions, 41 points"
+    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-8acf131e: 12 questions, 23 points"
     assert result.stderr == (
-        "warning: 19 pairs of items, e.g. items 1 and 6 (ren-jiantao-01, attr-ren-jiantao-quote) may give each "
-        "other away: no draw of 20 tried for this seed avoids it (ask for fewer)\n"
+        "warning: 15 pairs of items, e.g. items 1 and 3 (intro-01, intro-03) may give each "
+        "other away: no draw of 12 tried for this seed avoids it (ask for fewer)\n"
     )
 
 

@@ -445,7 +445,7 @@ def test_false_statement_gives_way_to_a_fact_on_its_sentence() -> None:
     for section in handout.sections:
         shown = [f.source for f in section.facts if not f.quoted]
         assert not [f.question_id for f in section.facts if f.quoted and f.source in shown]
-    assert sum(len(s.facts) for s in handout.sections) == 78
+    assert sum(len(s.facts) for s in handout.sections) == 138
 
 
 def test_a_fact_stating_its_whole_sentence_covers_the_others_on_it() -> None:
