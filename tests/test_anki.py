@@ -120,7 +120,7 @@ SHIPPED_DECK_IDS = [2115370563, 1659025430, 1322563337, 1810988405, 1228606442, 
 
 
 def test_shipped_subdecks_never_answer_their_own_cards(col: Collection, tmp_path: Path) -> None:
-    """Imported into Anki, no subdeck's own name holds an answer (option text or blank) of a card in it,
+    """Imported into Anki, no subdeck's name (parent title included) holds an answer (option text or blank) of a card in it,
     and no deck name holds a speaker, post or heading; the subdecks are 00 导语, 01 第1篇 … 08 第8篇 with
     the deck ids of the speech ids."""
     from skpaths import SHIPPED_BANK
@@ -139,10 +139,10 @@ def test_shipped_subdecks_never_answer_their_own_cards(col: Collection, tmp_path
     checked = 0
     for cid in col.find_cards(""):
         card = col.get_card(cid)
-        own = col.decks.name(card.did).rsplit("::", 1)[-1]
+        name = col.decks.name(card.did)  # the full name, parent title included
         q = shipped.question(card.note()["QuestionID"])
         answers = q.correct_options if q.is_choice else q.answer if q.type == "fill_blank" else ()
-        assert not [a for a in answers if len(a) >= 2 and a in own], (own, q.id)
+        assert not [a for a in answers if len(a) >= 2 and a in name], (name, q.id)
         checked += 1
     assert checked == summary.cards == len(shipped.questions)
 

@@ -54,6 +54,20 @@ def test_shipped_bank_keys_spread_evenly() -> None:
     assert keys == {"A": 16, "B": 17, "C": 17, "D": 16}
 
 
+def test_no_key_of_the_shipped_bank_is_printed_in_its_title() -> None:
+    """A paper's default title is the bank's (全方位多层次深入推进省域治理现代化): no key (a correct option or
+    an accepted blank, two characters or more) may stand in it — intro-10 once blanked 深入推进省域治理现代化,
+    ren-jiantao-10 省域治理."""
+    bank = load_bank(SHIPPED_BANK)
+    keys = {
+        (q.id, a)
+        for q in bank.questions
+        for a in (q.correct_options if q.is_choice else q.answer if q.type == "fill_blank" else ())
+    }
+    assert len(keys) > 200
+    assert not [(qid, a) for qid, a in keys if len(a) >= 2 and a in bank.title]
+
+
 def test_every_source_is_verbatim_in_its_own_speech() -> None:
     """Each source occurs in the cited speech's file (whitespace aside) and in no other part."""
     bank = load_bank(SHIPPED_BANK)

@@ -62,7 +62,7 @@ def test_check_summary_of_the_shipped_bank() -> None:
     assert result.stdout == (
         f"{SHIPPED_BANK}: OK, 188 questions (164 curated, 24 derived) in 9 parts — intro 15, ren-jiantao 20, "
         "tian-yipeng 23, zhao-xianfu 23, zhang-yanguo 23, jiang-xiaoping 21, wei-yueming 22, ouyang-kang 21, "
-        "dai-xiaoming 20; single 90, multiple 30, true_false 23, fill_blank 45\n"
+        "dai-xiaoming 20; single 90, multiple 30, true_false 24, fill_blank 44\n"
     )
 
 
