@@ -344,6 +344,11 @@ def test_byline_items_fill_at_most_15_percent_of_100_default_papers() -> None:
         most = max(most, share)
         assert share <= MAX_BYLINE_SHARE * len(paper.items), seed
     assert most == 3
+    # a 40-item paper (a fifth of it were byline items before issue 15): at most 6
+    assert (
+        max(sum(i.question.id in byline for i in build_papers(bank, count=40, seed=s)[0].items) for s in range(1, 101))
+        == 6
+    )
 
 
 def test_byline_share_can_be_changed_and_a_byline_only_selection_still_fills() -> None:
