@@ -312,14 +312,14 @@ def test_narrow_selection_shrinks_the_default_paper_and_warns_for_an_explicit_co
     args = ["--bank", str(SHIPPED_BANK), "--speech", "intro", "--seed", "364462"]
     result = run(*args, "-o", tmp_path / "a.md")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-36149e46: 6 questions, 11 points"
+    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-c2806c1c: 6 questions, 11 points"
     assert result.stderr == (
         "note: 6 questions, not 12: no draw tried for this seed gave more without two that give each other "
         "away (another --seed may; --count forces the number)\n"
     )
     result = run(*args, "--count", "12", "-o", tmp_path / "b.md")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-f0882608: 12 questions, 23 points"
+    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-d0dc8b1a: 12 questions, 23 points"
     assert result.stderr == (
         "warning: 15 pairs of items, e.g. items 1 and 3 (intro-01, intro-03) may give each "
         "other away: no draw of 12 tried for this seed avoids it (ask for fewer)\n"

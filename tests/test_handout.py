@@ -447,7 +447,7 @@ def test_full_handout_states_each_fact_once_and_no_attribution() -> None:
 
 
 def test_shipped_handout_states_every_fact_once_in_statements_not_questions() -> None:
-    """The shipped handout: 109 facts; a false true_false item states its correction (no fact is only 原文:
+    """The shipped handout: 119 facts; a false true_false item states its correction (no fact is only 原文:
     zhang-yanguo-09 says 法律保障); no statement keeps question wording (下列, （ ）, 哪); no kept fact's
     source is stated whole by another kept fact of its speech (intro 4/6/7, zhao 3/8 and 4/9, wei 4/9 repeated)."""
     from skpaths import SHIPPED_BANK
@@ -455,7 +455,7 @@ def test_shipped_handout_states_every_fact_once_in_statements_not_questions() ->
     from studykit.handout import build_handout
 
     handout = build_handout(load_bank(SHIPPED_BANK))
-    assert sum(len(s.facts) for s in handout.sections) == 109
+    assert sum(len(s.facts) for s in handout.sections) == 119
     facts = {f.question_id: f for s in handout.sections for f in s.facts}
     assert not [f.question_id for f in facts.values() if f.quoted]
     assert (

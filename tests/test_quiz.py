@@ -319,14 +319,14 @@ def test_no_paper_holds_two_items_of_one_fact() -> None:
 
 
 def test_items_sharing_a_fact_count_once_toward_the_count() -> None:
-    """The shipped bank has 188 items but 167 distinct facts: asking for 168 is an error saying 167."""
+    """The shipped bank has 201 items but 180 distinct facts: asking for 181 is an error saying 180."""
     bank = load_bank(SHIPPED_BANK)
-    assert len(build_papers(bank, count=167, seed=1)[0].items) == 167
+    assert len(build_papers(bank, count=180, seed=1)[0].items) == 180
     with pytest.raises(
         SelectionError,
-        match=r"^only 167 questions in .* \(188 items; items sharing a fact count once\); 168 asked for \(ask for fewer\)$",
+        match=r"^only 180 questions in .* \(201 items; items sharing a fact count once\); 181 asked for \(ask for fewer\)$",
     ):
-        build_papers(bank, count=168, seed=1)
+        build_papers(bank, count=181, seed=1)
 
 
 def test_byline_items_fill_at_most_15_percent_of_100_default_papers() -> None:
