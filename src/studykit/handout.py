@@ -512,14 +512,14 @@ def _from_report(bank: Bank, selected: Sequence[Speech], report: GradeReportDige
         others = sum(bank.question(i.question_id).speech not in chosen for i in weak)
         where, elsewhere = "所选篇目中", f"（其他篇目有 {others} 道题低于及格线）" if others else ""
         empty = f"所选篇目中{empty.removesuffix('。')}{elsewhere}。"
-    if fallback:  # nothing below the pass mark: the weakest speeches instead, and the intro says so
+    if fallback and sections:  # nothing below the pass mark: the weakest speeches instead, and the intro says so
         n = len(sections)
         intro = (
             f"据测验 {report.quiz_id} 的成绩（{who}）：{where}没有答对率低于及格线 {_percent(report.pass_mark)} 的题目"
             f"{elsewhere}，以下是得分率最低的 {n} 个篇目中未被全部答对的题目，按答对率从低到高排列。"
         )
     title = f"{TITLE} · {report.title or bank.title}"
-    return Handout(title, intro, tuple(sections), empty, missing, fallback=bool(fallback))
+    return Handout(title, intro, tuple(sections), empty, missing, fallback=bool(fallback and sections))
 
 
 def _weakest(bank: Bank, selected: Sequence[Speech], report: GradeReportDigest) -> list[ReportItem]:
