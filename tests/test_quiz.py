@@ -358,5 +358,8 @@ def test_byline_share_can_be_changed_and_a_byline_only_selection_still_fills() -
     bank = load_bank(SHIPPED_BANK)
     (paper,) = build_papers(bank, seed=4, byline_share=0)
     assert len(paper.items) == 20 and not [i for i in paper.items if i.question.id in byline_ids(bank)]
+    assert paper.quiz_id != build_papers(bank, seed=4)[0].quiz_id  # other items, another quiz
     (paper,) = build_papers(bank, seed=4, count=8, tags=("归属",))
     assert len(paper.items) == 8 and all(i.question.derived for i in paper.items)
+    with pytest.raises(SelectionError, match=r"^byline_share must be from 0 to 1, not 1\.5$"):
+        build_papers(bank, seed=4, byline_share=1.5)

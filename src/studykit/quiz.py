@@ -329,6 +329,10 @@ def build_papers(
         raise SelectionError(f"versions must be 1–{len(LETTERS)}, not {versions}")
     if count is not None and count < 1:
         raise SelectionError(f"count must be at least 1, not {count}")
+    if not 0 <= byline_share <= 1:
+        from .i18n import _  # here: the module's loops use _ as a throwaway name
+
+        raise SelectionError(_("byline_share must be from 0 to 1, not {share}").format(share=byline_share))
     per_type: dict[QuestionType, float] = dict(DEFAULT_POINTS)
     for name, value in (points or {}).items():
         if name not in per_type:
@@ -364,6 +368,8 @@ def build_papers(
             "count": len(chosen),  # the paper's, which a narrow selection may shrink below the default
             # a versioned quiz never shares its id with the unversioned one of the same draw
             **({"versions": versions} if versions > 1 else {}),
+            # another byline share draws other items: its own id (the default keeps the ids it had)
+            **({"byline_share": byline_share} if byline_share != MAX_BYLINE_SHARE else {}),
             "speeches": sorted(speeches),
             "types": sorted(types),
             "tags": sorted(tags),
