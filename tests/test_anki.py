@@ -37,9 +37,9 @@ TITLE = "省域治理现代化小测"
 DECKS = [
     TITLE,
     f"{TITLE}::00 导语",
-    f"{TITLE}::01 任剑涛 大都市是省域治理重要落点",
-    f"{TITLE}::02 田毅鹏 以网格化推进社会治理精细化",
-    f"{TITLE}::03 赵显富 社会治理重心在城乡社区",
+    f"{TITLE}::01 第1篇",
+    f"{TITLE}::02 第2篇",
+    f"{TITLE}::03 第3篇",
 ]
 MODEL_NAMES = {"studykit 选择题 (v1)", "studykit 判断题 (v1)", "studykit 填空题 Cloze (v1)"}
 
@@ -105,18 +105,18 @@ def test_package_members_are_deflated_and_still_import(bank: Bank, col: Collecti
         database = members[0]
         assert database.compress_size * 3 < database.file_size
     log = import_apkg(col, tmp_path / "mini.apkg")
-    assert (len(log.new), col.note_count()) == (18, 18)
+    assert (len(log.new), col.note_count()) == (17, 17)
 
 
 def test_import_adds_one_note_per_question(bank: Bank, col: Collection, tmp_path: Path) -> None:
-    """A fresh import adds 18 notes and 18 cards: 14 choice, 2 true/false, 2 cloze."""
+    """A fresh import adds 17 notes and 17 cards: 13 choice, 2 true/false, 2 cloze."""
     summary = sk_anki.write_deck(bank, tmp_path / "mini.apkg", timestamp=T1)
     log = import_apkg(col, tmp_path / "mini.apkg")
-    assert (len(log.new), len(log.updated), len(log.duplicate)) == (18, 0, 0)
-    assert (col.note_count(), col.card_count()) == (18, 18)
-    assert (summary.notes, summary.cards) == (18, 18)
+    assert (len(log.new), len(log.updated), len(log.duplicate)) == (17, 0, 0)
+    assert (col.note_count(), col.card_count()) == (17, 17)
+    assert (summary.notes, summary.cards) == (17, 17)
     per_model = Counter(col.get_card(cid).note_type()["name"] for cid in col.find_cards(""))
-    assert per_model == {"studykit 选择题 (v1)": 14, "studykit 判断题 (v1)": 2, "studykit 填空题 Cloze (v1)": 2}
+    assert per_model == {"studykit 选择题 (v1)": 13, "studykit 判断题 (v1)": 2, "studykit 填空题 Cloze (v1)": 2}
 
 
 def test_deck_names_and_cards_per_deck(bank: Bank, col: Collection, tmp_path: Path) -> None:
@@ -125,7 +125,41 @@ def test_deck_names_and_cards_per_deck(bank: Bank, col: Collection, tmp_path: Pa
     import_apkg(col, tmp_path / "mini.apkg")
     assert sorted(d.name for d in col.decks.all_names_and_ids()) == sorted(["Default", *DECKS])
     per_deck = Counter(col.decks.name(col.get_card(cid).did) for cid in col.find_cards(""))
-    assert per_deck == {DECKS[1]: 2, DECKS[2]: 5, DECKS[3]: 5, DECKS[4]: 6}
+    assert per_deck == {DECKS[1]: 2, DECKS[2]: 4, DECKS[3]: 5, DECKS[4]: 6}
+
+
+#: The shipped bank's deck ids (parent, then intro and the eight speeches): derived from the bank
+#: id and the speech ids, never from the deck names, so renaming a subdeck keeps its id.
+SHIPPED_DECK_IDS = [2115370563, 1659025430, 1322563337, 1810988405, 1228606442, 2128826749, 1451774358,
+                    1948056089, 1369431069, 1764437109]  # fmt: skip
+
+
+def test_shipped_subdecks_never_answer_their_own_cards(col: Collection, tmp_path: Path) -> None:
+    """Imported into Anki, no subdeck's name (parent title included) holds an answer (option text or blank) of a card in it,
+    and no deck name holds a speaker, post or heading; the subdecks are 00 导语, 01 第1篇 … 08 第8篇 with
+    the deck ids of the speech ids."""
+    from skpaths import SHIPPED_BANK
+
+    shipped = load_bank(SHIPPED_BANK)
+    summary = sk_anki.write_deck(shipped, tmp_path / "shipped.apkg", timestamp=T1)
+    import_apkg(col, tmp_path / "shipped.apkg")
+    title = shipped.title
+    names = [f"{title}::00 导语", *(f"{title}::{n:02d} 第{n}篇" for n in range(1, 9))]
+    assert [d.name for d in summary.decks] == [title, *names]
+    assert [d.deck_id for d in sk_anki.build_package(shipped).decks] == SHIPPED_DECK_IDS  # Anki renumbers on import
+    ids = {d.name for d in col.decks.all_names_and_ids()}
+    assert ids == {"Default", title, *names}
+    bylines = {p for s in shipped.speeches if s.speaker for p in (s.speaker, s.position, s.heading)}
+    assert not [(n, b) for n in ids for b in bylines if b in n]
+    checked = 0
+    for cid in col.find_cards(""):
+        card = col.get_card(cid)
+        name = col.decks.name(card.did)  # the full name, parent title included
+        q = shipped.question(card.note()["QuestionID"])
+        answers = q.correct_options if q.is_choice else q.answer if q.type == "fill_blank" else ()
+        assert not [a for a in answers if len(a) >= 2 and a in name], (name, q.id)
+        checked += 1
+    assert checked == summary.cards == len(shipped.questions)
 
 
 def test_new_cards_come_in_bank_order(bank: Bank, col: Collection, tmp_path: Path) -> None:
@@ -231,11 +265,11 @@ def test_edited_stem_updates_exactly_one_note(bank_path: Path, col: Collection, 
     sk_anki.write_deck(load_bank(bank_path), out, timestamp=T2)
     log = import_apkg(col, out)
 
-    assert (len(log.new), len(log.updated), len(log.duplicate)) == (0, 1, 17)
+    assert (len(log.new), len(log.updated), len(log.duplicate)) == (0, 1, 16)
     assert log.updated[0].fields[0] == "任剑涛认为：省域治理的重要落点是（ ）"
     assert col.get_note(nid)["Stem"] == "任剑涛认为：省域治理的重要落点是（ ）"
     assert col.get_note(nid).cards()[0].id == card_id
-    assert (col.note_count(), col.card_count()) == (18, 18)
+    assert (col.note_count(), col.card_count()) == (17, 17)
     assert studykit_models(col) == sorted(MODEL_NAMES)
 
 
@@ -247,7 +281,7 @@ def test_changed_note_is_newer_even_with_an_older_timestamp(bank_path: Path, tmp
     bank_path.write_text(text.replace("任剑涛认为，省域治理", "任剑涛认为：省域治理"), encoding="utf-8")
     sk_anki.write_deck(load_bank(bank_path), out, timestamp=T1)
     mods = Counter(row[3] for row in package_rows(out, tmp_path)["notes"])
-    assert mods == {int(T2): 17, int(T2) + 1: 1}
+    assert mods == {int(T2): 16, int(T2) + 1: 1}
 
 
 def test_same_timestamp_gives_identical_packages(bank: Bank, tmp_path: Path) -> None:
@@ -411,9 +445,9 @@ def test_cli_prints_exact_summary(bank_path: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["anki", "--bank", str(bank_path), "-o", str(out), "--timestamp", str(T1)])
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        f"Wrote {out}: 18 notes, 18 cards in 4 decks\n"
+        f"Wrote {out}: 17 notes, 17 cards in 4 decks\n"
         f"  {DECKS[1]}: 2 notes, 2 cards\n"
-        f"  {DECKS[2]}: 5 notes, 5 cards\n"
+        f"  {DECKS[2]}: 4 notes, 4 cards\n"
         f"  {DECKS[3]}: 5 notes, 5 cards\n"
         f"  {DECKS[4]}: 6 notes, 6 cards\n"
     )
@@ -431,7 +465,7 @@ def test_cli_default_output_is_bank_id(bank_path: Path, tmp_path: Path, monkeypa
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["anki", "--bank", str(bank_path), "--speech", "ren-jiantao"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Wrote mini-test.apkg: 5 notes, 5 cards in 1 deck\n  {DECKS[2]}: 5 notes, 5 cards\n"
+    assert result.stdout == f"Wrote mini-test.apkg: 4 notes, 4 cards in 1 deck\n  {DECKS[2]}: 4 notes, 4 cards\n"
     assert (tmp_path / "mini-test.apkg").is_file()
 
 
@@ -488,7 +522,7 @@ def test_latest_timestamp_imports_into_anki(bank: Bank, col: Collection, tmp_pat
     """A package stamped one second before 2**32 (the largest allowed) imports with every note at that time."""
     stamp = sk_anki.MAX_TIMESTAMP - 1
     sk_anki.write_deck(bank, tmp_path / "late.apkg", timestamp=stamp)
-    assert len(import_apkg(col, tmp_path / "late.apkg").new) == 18
+    assert len(import_apkg(col, tmp_path / "late.apkg").new) == 17
     assert {col.get_note(nid).mod for nid in col.find_notes("")} == {stamp}
 
 
@@ -538,17 +572,17 @@ def test_two_banks_import_as_two_parent_decks_with_their_speeches(
                "--timestamp", str(T1)],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == f"Wrote {tmp_path / 'year.apkg'}: 30 notes, 30 cards in 6 decks"
+    assert result.stdout.splitlines()[0] == f"Wrote {tmp_path / 'year.apkg'}: 28 notes, 28 cards in 6 decks"
     log = import_apkg(col, tmp_path / "year.apkg")
-    assert (len(log.new), len(log.updated), len(log.duplicate)) == (30, 0, 0)
+    assert (len(log.new), len(log.updated), len(log.duplicate)) == (28, 0, 0)
     per_deck = Counter(col.decks.name(col.get_card(cid).did) for cid in col.find_cards(""))
     assert per_deck == {
         DECKS[1]: 2,
-        DECKS[2]: 5,
+        DECKS[2]: 4,
         DECKS[3]: 5,
         DECKS[4]: 6,
-        f"{MINI2_TITLE}::00 李明 让书香浸润乡村振兴之路": 6,
-        f"{MINI2_TITLE}::01 周红 把党支部建在产业链上": 6,
+        f"{MINI2_TITLE}::01 第1篇": 6,
+        f"{MINI2_TITLE}::02 第2篇": 5,
     }
     assert {d.name for d in col.decks.all_names_and_ids()} >= {TITLE, MINI2_TITLE}
     # one question id in both banks is two notes with their own GUIDs
@@ -560,13 +594,13 @@ def test_adding_a_bank_adds_only_its_notes_and_keeps_review_history(
     bank_path: Path, col: Collection, tmp_path: Path
 ) -> None:
     """Export bank A alone and import it; review a card; export A+B to the same file and import:
-    exactly B's 12 notes are added, none of A's 18 is added or updated, and the review stays."""
+    exactly B's 11 notes are added, none of A's 17 is added or updated, and the review stays."""
     deck = tmp_path / "学习.apkg"
     runner = CliRunner()
     result = runner.invoke(main, ["anki", "--bank", str(bank_path), "-o", str(deck), "--timestamp", str(T1)])
     assert result.exit_code == 0, result.output
     log = import_apkg(col, deck)
-    assert (len(log.new), col.note_count()) == (18, 18)
+    assert (len(log.new), col.note_count()) == (17, 17)
     a_guids = {col.get_note(n).guid for n in col.find_notes("")}
     col.decks.select(col.decks.id_for_name(TITLE))
     card = col.sched.getCard()
@@ -580,11 +614,11 @@ def test_adding_a_bank_adds_only_its_notes_and_keeps_review_history(
     )
     assert result.exit_code == 0, result.output
     log = import_apkg(col, deck)
-    assert (len(log.new), len(log.updated), len(log.duplicate)) == (12, 0, 18)
+    assert (len(log.new), len(log.updated), len(log.duplicate)) == (11, 0, 17)
     b_guids = {sk_anki.note_guid("mini-village", q.id) for q in load_bank(MINI2_BANK).questions}
-    assert len(b_guids) == 12
+    assert len(b_guids) == 11
     assert {col.get_note(n).guid for n in col.find_notes("")} == a_guids | b_guids
-    assert (col.note_count(), col.card_count()) == (30, 30)
+    assert (col.note_count(), col.card_count()) == (28, 28)
     after = col.get_card(card.id)
     assert (after.nid, after.reps, after.type, after.ivl) == (reviewed.nid, 1, reviewed.type, reviewed.ivl)
     assert col.db.scalar("SELECT count() FROM revlog") == 1
@@ -598,7 +632,7 @@ def test_speech_option_with_two_banks_matches_each_bank(bank_path: Path, tmp_pat
         (TITLE, 0),
         (DECKS[1], 2),
         (MINI2_TITLE, 0),
-        (f"{MINI2_TITLE}::01 周红 把党支部建在产业链上", 6),
+        (f"{MINI2_TITLE}::02 第2篇", 5),
     ]
     with pytest.raises(SelectionError) as err:
         sk_anki.write_deck(library, tmp_path / "y.apkg", speeches=["zhou"])

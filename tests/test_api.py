@@ -44,4 +44,4 @@ def test_round_trip_through_the_public_api(tmp_path: Path) -> None:
     assert scores == {"full.txt": key.total_points, "one_wrong.txt": key.total_points - 5}
 
     summary = write_deck(bank, tmp_path / "deck.apkg", timestamp=1_700_000_000)
-    assert summary.notes == len(bank.questions) == 18
+    assert summary.notes == len(bank.questions) == 17

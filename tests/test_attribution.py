@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from skpaths import SHIPPED_BANK
 from studykit import load_bank
+from studykit.attribution import quotable
+from studykit.model import Speech
 
 SPEAKERS = {
     "ren-jiantao": ("任剑涛", "清华大学社会科学学院教授", "大都市是省域治理重要落点"),
@@ -58,3 +61,31 @@ def test_derivation_is_deterministic() -> None:
     first = [q for q in load_bank(SHIPPED_BANK).questions if q.derived]
     second = [q for q in load_bank(SHIPPED_BANK).questions if q.derived]
     assert first == second
+
+
+def test_quotes_start_a_sentence_hold_no_heading_and_cite_no_one() -> None:
+    """Each "who said" item quotes text that begins a sentence of its speech, holds no five-character
+    run of the speech's heading, and is no citation (指出/强调/提出 or a 《document》)."""
+    bank = load_bank(SHIPPED_BANK)
+    for sid, (_, _, heading) in SPEAKERS.items():
+        q = bank.question(f"attr-{sid}-quote")
+        text = bank.speech(sid).text
+        before = text[: text.index(q.source)].rstrip()
+        assert before[-1] in "。！？；\n" or before.endswith(bank.speech(sid).position), sid
+        assert not any(heading[i : i + 5] in q.source for i in range(len(heading) - 4)), sid
+        assert not any(w in q.source for w in ("指出", "强调", "提出", "《")), sid
+
+
+def _speech(text: str, heading: str = "大都市是省域治理重要落点") -> Speech:
+    return Speech(id="s", speaker="甲", position="教授", heading=heading, material=Path("m.txt"), text=text, number=1)
+
+
+def test_quotable_refuses_mid_sentence_headings_and_citations() -> None:
+    """The three refusals, each on its own: mid-sentence, the heading, someone else's words."""
+    text = "甲说:乙丙丁。大都市是省域治理的重要落点,是一句。党的十九大报告指出,加强社区治理。城市很大,人很多。"
+    speech = _speech(text)
+    assert quotable("城市很大,人很多。", speech)
+    assert not quotable("人很多。", speech)  # starts after a comma
+    assert not quotable("大都市是省域治理的重要落点,是一句。", speech)  # 大都市是省 … of the heading
+    assert not quotable("党的十九大报告指出,加强社区治理。", speech)  # a citation
+    assert not quotable("不在文中。", speech)

@@ -51,7 +51,7 @@ def test_check_finds_the_shipped_bank_from_any_folder(tmp_path: Path) -> None:
         [sys.executable, "-m", "studykit", "check"], cwd=tmp_path, capture_output=True, text=True, env=env
     )
     assert proc.returncode == 0, proc.stderr
-    assert "OK, 124 questions (100 curated, 24 derived) in 9 parts" in proc.stdout
+    assert "OK, 201 questions (177 curated, 24 derived) in 9 parts" in proc.stdout
     assert proc.stdout.startswith(str(SHIPPED_BANK)) or "studykit/data/question_bank.yaml" in proc.stdout
 
 
@@ -60,9 +60,9 @@ def test_check_summary_of_the_shipped_bank() -> None:
     result = CliRunner().invoke(main, ["check", "--bank", str(SHIPPED_BANK)])
     assert result.exit_code == 0
     assert result.stdout == (
-        f"{SHIPPED_BANK}: OK, 124 questions (100 curated, 24 derived) in 9 parts — intro 10, ren-jiantao 14, "
-        "tian-yipeng 14, zhao-xianfu 14, zhang-yanguo 14, jiang-xiaoping 14, wei-yueming 15, ouyang-kang 14, "
-        "dai-xiaoming 15; single 69, multiple 20, true_false 15, fill_blank 20\n"
+        f"{SHIPPED_BANK}: OK, 201 questions (177 curated, 24 derived) in 9 parts — intro 15, ren-jiantao 20, "
+        "tian-yipeng 23, zhao-xianfu 24, zhang-yanguo 28, jiang-xiaoping 24, wei-yueming 22, ouyang-kang 23, "
+        "dai-xiaoming 22; single 91, multiple 30, true_false 25, fill_blank 55\n"
     )
 
 

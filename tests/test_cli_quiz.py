@@ -94,7 +94,7 @@ def test_no_seed_prints_one_that_reproduces_the_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--count", "30"), "Error: only 18 questions in {bank}; 30 asked for (ask for fewer)\n"),
+        (("--count", "30"), "Error: only 17 questions in {bank}; 30 asked for (ask for fewer)\n"),
         (
             ("--speech", "ren"),
             "Error: unknown speech id 'ren' (expected one of: intro, ren-jiantao, tian-yipeng, zhao-xianfu)\n",
@@ -307,31 +307,32 @@ def test_answer_sheet_heading_is_one_line_whatever_the_title() -> None:
 
 
 def test_narrow_selection_shrinks_the_default_paper_and_warns_for_an_explicit_count(tmp_path: Path) -> None:
-    """Two speeches (the README's example): only 3 true_false questions match (the standard paper
-    asks 4), and no draw of 19 keeps every "who said …" item apart from the stems naming its
-    speaker.  Without --count the paper takes 17 and says both; with --count 20 it has 20 and a
-    warning names the pairs.  The two papers have their own ids."""
+    """The introduction alone: its items stand on a few sentences, and items on one sentence
+    give each other away, and it has fewer true_false items than the standard paper asks.
+    Without --count the paper takes what no draw exceeds and says both; with --count 12 it has
+    12 and a warning names the pairs.  The two papers have their own ids."""
     from skpaths import SHIPPED_BANK
 
-    args = ["--bank", str(SHIPPED_BANK), "--speech", "ren-jiantao", "--speech", "tian-yipeng", "--seed", "364462"]
+    args = ["--bank", str(SHIPPED_BANK), "--speech", "intro", "--seed", "364462"]
 
     def shipped(*more: str | Path) -> Result:  # the shipped bank alone (run() adds the mini bank; --bank repeats add)
         return CliRunner().invoke(main, ["quiz", *args, *map(str, more)])
 
     result = shipped("-o", tmp_path / "a.md")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-b7d6a119: 17 questions, 84 points"
+    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-cacdd2b3: 6 questions, 29 points"
     assert result.stderr == (
-        "note: fewer questions match than the standard paper asks (true_false 3 of 4); --mix sets the items per type\n"
-        "note: 17 questions, not 19: no draw tried for this seed gave more without two that give each other "
+        "note: fewer questions match than the standard paper asks (single 7 of 8, multiple 1 of 4, true_false 3 of 4);"
+        " --mix sets the items per type\n"
+        "note: 6 questions, not 12: no draw tried for this seed gave more without two that give each other "
         "away (another --seed may; --count forces the number)\n"
     )
-    result = shipped("--count", "20", "-o", tmp_path / "b.md")
+    result = shipped("--count", "12", "-o", tmp_path / "b.md")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-111fca5c: 20 questions, 101 points"
+    assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-350b67d2: 12 questions, 59 points"
     assert result.stderr == (
-        "warning: 18 pairs of items, e.g. items 1 and 6 (ren-jiantao-01, attr-ren-jiantao-quote) may give each "
-        "other away: no draw of 20 tried for this seed avoids it (ask for fewer)\n"
+        "warning: 15 pairs of items, e.g. items 1 and 3 (intro-01, intro-03) may give each "
+        "other away: no draw of 12 tried for this seed avoids it (ask for fewer)\n"
     )
 
 

@@ -17,12 +17,12 @@ from studykit.library import Library, bank_files, load_banks, qualify, split_ref
 from studykit.quiz import build_papers
 
 MINI_SUMMARY = (
-    "OK, 18 questions (9 curated, 9 derived) in 4 parts — intro 2, ren-jiantao 5, tian-yipeng 5, zhao-xianfu 6; "
-    "single 12, multiple 2, true_false 2, fill_blank 2"
+    "OK, 17 questions (9 curated, 8 derived) in 4 parts — intro 2, ren-jiantao 4, tian-yipeng 5, zhao-xianfu 6; "
+    "single 11, multiple 2, true_false 2, fill_blank 2"
 )
 MINI2_SUMMARY = (
-    "OK, 12 questions (6 curated, 6 derived) in 2 parts — li-ming 6, zhou-hong 6; "
-    "single 8, multiple 1, true_false 2, fill_blank 1"
+    "OK, 11 questions (6 curated, 5 derived) in 2 parts — li-ming 6, zhou-hong 5; "
+    "single 7, multiple 1, true_false 2, fill_blank 1"
 )
 
 
@@ -135,7 +135,7 @@ def test_check_summarises_each_bank_then_counts_them(year: Path) -> None:
     assert result.stdout == (
         f"{year / '01-village' / 'question_bank.yaml'}: {MINI2_SUMMARY}\n"
         f"{year / '02-mini' / 'question_bank.yaml'}: {MINI_SUMMARY}\n"
-        "2 banks OK: 30 questions in 6 parts\n"
+        "2 banks OK: 28 questions in 6 parts\n"
     )
     result = invoke("check", "--bank", year / "02-mini")
     assert result.stdout == f"{year / '02-mini' / 'question_bank.yaml'}: {MINI_SUMMARY}\n"
@@ -150,7 +150,7 @@ def test_merged_bank_qualifies_ids_so_one_question_id_in_two_banks_is_two_items(
     bank = library.merged()
     assert bank.id == "mini-test+mini-village"
     assert bank.title == "省域治理现代化小测；乡村振兴小测"
-    assert len(bank.questions) == 30 and len({q.id for q in bank.questions}) == 30
+    assert len(bank.questions) == 28 and len({q.id for q in bank.questions}) == 28
     assert bank.question("mini-test/ren-01").stem == "任剑涛认为，省域治理的重要落点是（ ）"
     assert bank.question("mini-village/ren-01").stem == "该县有多少个行政村实现农家书屋全覆盖？（ ）"
     assert bank.question("mini-village/ren-01").speech == "mini-village/li-ming"

@@ -263,9 +263,9 @@ def test_short_options_share_one_line_in_all_three_formats(standard: Paper) -> N
 
 
 def test_standard_paper_rows(standard: Paper) -> None:
-    """The shipped standard paper (seed 7) prints its 12 choice items' options on 18 lines, not 52."""
+    """The shipped standard paper (seed 7) prints its 12 choice items' options on 18 lines, not 49."""
     choice = [i for i in standard.items if i.options]
-    assert sum(len(i.options) for i in choice) == 52
+    assert sum(len(i.options) for i in choice) == 49
     assert sum(len(option_rows(i)) for i in choice) == 18
 
 

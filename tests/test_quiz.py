@@ -35,13 +35,13 @@ def ids(paper_items: object) -> set[str]:
 @pytest.mark.parametrize("seed", [0, 7, 12345])
 def test_key_letters_point_at_the_banks_correct_options(bank: Bank, seed: int, tmp_path: Path) -> None:
     """In every version, the options under the key's letters are exactly the bank's correct options."""
-    papers = build_papers(bank, count=18, seed=seed, versions=4)
+    papers = build_papers(bank, count=17, seed=seed, versions=4)
     assert [p.version for p in papers] == ["A", "B", "C", "D"]
     for paper in papers:
         path = tmp_path / f"{paper.version}.key.yaml"
         path.write_text(dump_key(paper.key()), encoding="utf-8")
         key = load_key(path)  # through the file grade reads
-        assert len(key.items) == 18
+        assert len(key.items) == 17
         for item in key.items:
             q = bank.question(item.question_id)
             assert item.type == q.type
@@ -58,7 +58,7 @@ def test_key_letters_point_at_the_banks_correct_options(bank: Bank, seed: int, t
 
 def test_versions_share_the_selection_but_not_the_option_order(bank: Bank) -> None:
     """Versions A and B hold the same questions in the same order; their options are shuffled differently."""
-    a, b = build_papers(bank, count=18, seed=7, versions=2)
+    a, b = build_papers(bank, count=17, seed=7, versions=2)
     assert [i.question.id for i in a.items] == [i.question.id for i in b.items]
     assert a.quiz_id == b.quiz_id
     assert [i.options for i in a.items] != [i.options for i in b.items]
@@ -91,12 +91,12 @@ def test_no_seed_picks_one_that_regenerates_the_paper(bank: Bank) -> None:
 
 @pytest.mark.parametrize(
     ("count", "expected"),
-    [(4, [1, 1, 1, 1]), (8, [2, 2, 2, 2]), (12, [2, 3, 3, 4]), (18, [2, 5, 5, 6])],
+    [(4, [1, 1, 1, 1]), (8, [1, 2, 2, 3]), (12, [2, 3, 3, 4]), (17, [2, 4, 5, 6])],
 )
 def test_questions_spread_across_speeches(bank: Bank, count: int, expected: list[int]) -> None:
     """Questions are drawn speech by speech, fewest first: none left out (intro has only 2).  At 8
-    the first draw blocks itself (a "who gave this speech" item rules out its speaker's other
-    items); a later draw fills the paper evenly without relaxing a rule."""
+    byline items may fill one place (15 %): 田毅鹏's “who said” item, drawn first, rules out his
+    two items on its sentence, so his speech has one item and 赵显富's three."""
     (paper,) = build_papers(bank, count=count, seed=11)
     per_speech = Counter(i.question.speech for i in paper.items)
     assert sorted(per_speech.values()) == expected
@@ -105,10 +105,10 @@ def test_questions_spread_across_speeches(bank: Bank, count: int, expected: list
 
 def test_items_grouped_by_type_numbered_on_in_article_order(bank: Bank) -> None:
     """Sections follow 单选, 多选, 判断, 填空; numbers run on; inside a section items follow the article."""
-    (paper,) = build_papers(bank, count=18, seed=5)
+    (paper,) = build_papers(bank, count=17, seed=5)
     assert [s.type for s in paper.sections] == list(QUESTION_TYPES)
     assert [s.ordinal for s in paper.sections] == ["一", "二", "三", "四"]
-    assert [i.number for i in paper.items] == list(range(1, 19))
+    assert [i.number for i in paper.items] == list(range(1, 18))
     for section in paper.sections:
         assert all(i.type == section.type for i in section.items)
         order = [bank.speech(i.question.speech).number for i in section.items]
@@ -139,7 +139,7 @@ def test_true_false_key_is_printed_as_members_write_it(bank: Bank) -> None:
         ({"tags": ("数字表述",)}, {"tian-01", "zhao-02", "zhao-03"}),
         ({"difficulties": (3,)}, {"zhao-03"}),
         ({"speeches": ("zhao-xianfu",), "types": ("multiple",)}, {"zhao-03"}),
-        ({"speeches": ("intro", "ren-jiantao"), "difficulties": (2,)}, {"intro-02", "attr-ren-jiantao-quote"}),
+        ({"speeches": ("intro", "tian-yipeng"), "difficulties": (2,)}, {"intro-02", "tian-01", "tian-02"}),
         (
             {"types": ("multiple", "fill_blank"), "tags": ("研讨会", "数字表述")},
             {"tian-01", "zhao-03", "intro-02", "zhao-02"},
@@ -173,7 +173,7 @@ def test_default_count_shrinks_rather_than_print_a_give_away(bank: Bank) -> None
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"count": 30}, "only 18 questions in {bank}; 30 asked for (ask for fewer)"),
+        ({"count": 30}, "only 17 questions in {bank}; 30 asked for (ask for fewer)"),
         (
             {"count": 3, "types": ("true_false",)},
             "only 2 questions in {bank} match type true_false; 3 asked for (ask for fewer or widen the filters)",
@@ -219,7 +219,7 @@ def test_points_change_headings_and_key(bank: Bank) -> None:
 def test_printed_stems_carry_the_answer_marker(bank: Bank) -> None:
     """Choice stems and true/false statements carry a bracket with room to write in: the bank's
     （ ）, or one appended, printed as （　　） (two ideographic spaces); fill_blank stems keep ____."""
-    (paper,) = build_papers(bank, count=18, seed=1)
+    (paper,) = build_papers(bank, count=17, seed=1)
     by_id = {i.question.id: i.stem for i in paper.items}
     assert by_id["ren-02"] == "任剑涛指出，城市治理是国家治理的重要组成部分。（\u3000\u3000）"
     assert by_id["ren-01"] == "任剑涛认为，省域治理的重要落点是（\u3000\u3000）"
@@ -319,11 +319,47 @@ def test_no_paper_holds_two_items_of_one_fact() -> None:
 
 
 def test_items_sharing_a_fact_count_once_toward_the_count() -> None:
-    """The shipped bank has 124 items but 108 distinct facts: asking for 109 is an error saying 108."""
+    """The shipped bank has 201 items but 180 distinct facts: asking for 181 is an error saying 180."""
     bank = load_bank(SHIPPED_BANK)
-    assert len(build_papers(bank, count=108, seed=1)[0].items) == 108
+    assert len(build_papers(bank, count=180, seed=1)[0].items) == 180
     with pytest.raises(
         SelectionError,
-        match=r"^only 108 questions in .* \(124 items; items sharing a fact count once\); 109 asked for \(ask for fewer\)$",
+        match=r"^only 180 questions in .* \(201 items; items sharing a fact count once\); 181 asked for \(ask for fewer\)$",
     ):
-        build_papers(bank, count=109, seed=1)
+        build_papers(bank, count=181, seed=1)
+
+
+def test_byline_items_fill_at_most_15_percent_of_100_default_papers() -> None:
+    """Over 100 default papers of the shipped bank (seeds 1–100), byline items — derived "whose speech /
+    whose post / who said" items and the curated ones sharing their fact — fill at most 15 % (3 of 20)."""
+    from studykit.quiz import MAX_BYLINE_SHARE, byline_ids
+
+    bank = load_bank(SHIPPED_BANK)
+    byline = byline_ids(bank)
+    assert len(byline) == 40  # 24 derived + 8 heading and 8 post items restating them
+    most = 0
+    for seed in range(1, 101):
+        (paper,) = build_papers(bank, seed=seed)
+        share = sum(i.question.id in byline for i in paper.items)
+        most = max(most, share)
+        assert share <= MAX_BYLINE_SHARE * len(paper.items), seed
+    assert most == 3
+    # a 40-item paper (a fifth of it were byline items before issue 15): at most 6
+    assert (
+        max(sum(i.question.id in byline for i in build_papers(bank, count=40, seed=s)[0].items) for s in range(1, 101))
+        == 6
+    )
+
+
+def test_byline_share_can_be_changed_and_a_byline_only_selection_still_fills() -> None:
+    """byline_share=0 leaves byline items out; a selection of only byline items (tag 归属) still fills."""
+    from studykit.quiz import byline_ids
+
+    bank = load_bank(SHIPPED_BANK)
+    (paper,) = build_papers(bank, seed=4, byline_share=0)
+    assert len(paper.items) == 20 and not [i for i in paper.items if i.question.id in byline_ids(bank)]
+    assert paper.quiz_id != build_papers(bank, seed=4)[0].quiz_id  # other items, another quiz
+    (paper,) = build_papers(bank, seed=4, count=8, tags=("归属",))
+    assert len(paper.items) == 8 and all(i.question.derived for i in paper.items)
+    with pytest.raises(SelectionError, match=r"^byline_share must be from 0 to 1, not 1\.5$"):
+        build_papers(bank, seed=4, byline_share=1.5)

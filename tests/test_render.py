@@ -43,7 +43,7 @@ def bank() -> Bank:
 
 @pytest.fixture(scope="module")
 def paper(bank: Bank) -> Paper:
-    return build_papers(bank, count=18, seed=7, versions=2)[1]
+    return build_papers(bank, count=17, seed=7, versions=2)[1]
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +116,7 @@ def test_markdown_structure(paper: Paper) -> None:
 
 def test_markdown_key_letter_shows_the_correct_option(bank: Bank) -> None:
     """In every rendered version, the line under the key's letter holds the bank's correct option."""
-    for paper in build_papers(bank, count=18, seed=21, versions=3):
+    for paper in build_papers(bank, count=17, seed=21, versions=3):
         text = render(paper, "md").decode("utf-8")
         blocks = {int(b.split("\\.", 1)[0]): b for b in text.split("\n\n") if re.match(r"\d+\\\.", b)}
         for item in paper.items:
@@ -151,7 +151,7 @@ def test_html_is_self_contained_a4_chinese(paper: Paper) -> None:
     assert ".item { margin: 0.45em 0; break-inside: avoid; page-break-inside: avoid; }" in out
     assert '"SimSun", "宋体"' in out and '"SimHei", "黑体"' in out
     assert not re.search(r"<link|<script|src=|url\(|https?:", out)
-    assert out.count('<div class="item">') == 18
+    assert out.count('<div class="item">') == 17
 
 
 # -- DOCX -----------------------------------------------------------------------------

@@ -189,13 +189,13 @@ def test_back_shows_your_answer_beside_the_right_one(
 def test_review_notes_never_collide_with_the_study_deck(
     bank: Bank, report1: GroupReport, col: Collection, tmp_path: Path
 ) -> None:
-    """The study deck (18 notes) and 张三's review deck (7) in one collection: 25 notes, nothing updated."""
+    """The study deck (17 notes) and 张三's review deck (7) in one collection: 24 notes, nothing updated."""
     write_deck(bank, tmp_path / "study.apkg", timestamp=T1)
     write_review_decks(report1, bank, tmp_path / "review", timestamp=T1)
     import_apkg(col, tmp_path / "study.apkg")
     log = import_apkg(col, tmp_path / "review" / "张三.apkg")
     assert (len(log.new), len(log.updated), len(log.duplicate)) == (7, 0, 0)
-    assert col.note_count() == 25
+    assert col.note_count() == 24
     assert note_guid(bank.id, "intro-01") != note_guid(bank.id, "intro-01", review_namespace("张三"))
 
 

@@ -1,9 +1,10 @@
 """Anki decks (``.apkg``) from a question bank, built with genanki.
 
 The package holds a parent deck named after the bank's title and one subdeck per
-part of the article, in bank order: ``<title>::00 导语``, ``<title>::01 任剑涛
-大都市是省域治理重要落点`` …; a package of several banks holds one such parent deck
-per bank (:func:`build_library_package`).  Each question becomes one note:
+part of the article, in bank order: ``<title>::00 导语``, ``<title>::01 第1篇`` …
+(named by position, never by speaker or heading, which would answer the subdeck's
+"whose speech is …" / "who said …" cards); a package of several banks holds one such
+parent deck per bank (:func:`build_library_package`).  Each question becomes one note:
 
 * ``single``/``multiple`` → note type :data:`CHOICE_MODEL` (one card);
 * ``true_false`` → :data:`TRUE_FALSE_MODEL` (one card);
@@ -224,9 +225,18 @@ def note_guid(bank_id: str, question_id: str, namespace: str = "") -> str:
 
 
 def deck_name(bank: Bank, speech: Speech) -> str:
-    """``"<title>::01 任剑涛 大都市是省域治理重要落点"``; the introduction is ``"<title>::00 导语"``."""
-    label = INTRO_DECK if speech.id == "intro" else speech.label
-    return f"{_deck_part(bank.title)}::{speech.number:02d} {_deck_part(label)}"
+    """``"<title>::01 第1篇"``; the introduction is ``"<title>::00 导语"``.
+
+    A subdeck is named by the speech's position on the page, not by its speaker or
+    heading: those are the answers of the subdeck's own attribution cards (issue 15).
+    Its deck id still derives from the speech id (:func:`deck_id_for`), so renaming
+    it keeps the id.
+    """
+    if speech.id == "intro":
+        return f"{_deck_part(bank.title)}::00 {_deck_part(INTRO_DECK)}"
+    # counted among the speeches, so an article without an introduction starts at 第1篇 too
+    place = [s.id for s in bank.speeches if s.id != "intro"].index(speech.id) + 1
+    return f"{_deck_part(bank.title)}::{place:02d} 第{place}篇"
 
 
 def _deck_part(text: str) -> str:

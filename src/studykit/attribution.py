@@ -9,7 +9,10 @@ distractors drawn from the *other* speeches:
   ``<speech>/position``)
 * ``attr-<speech>-quote``: who said “<excerpt>”? (options: speakers) — the excerpt is
   the longest ``source`` (at most :data:`MAX_QUOTE` characters) among the speech's
-  curated questions, so it is verbatim text a person chose.
+  curated questions, so it is verbatim text a person chose, that :func:`quotable`
+  allows: it starts a sentence of the speech, holds no part of the speech's heading
+  (which would answer the question) and cites no one else (a sentence with
+  :data:`CITING` words such as 指出/强调, or a 《document》, is someone else's words).
 
 Everything is deterministic: distractors are drawn with ``random.Random`` seeded by
 ``"<bank id>/<question id>"`` (string seeds are hashed with SHA-512, stable across
@@ -20,6 +23,7 @@ the letters spread evenly.  Ids are stable as long as the speech ids are.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 
 from .model import LETTERS, Question, Speech, quoted
@@ -27,6 +31,30 @@ from .model import LETTERS, Question, Speech, quoted
 MAX_OPTIONS = 4
 MAX_QUOTE = 80
 PREFIX = "attr-"
+#: Words that make a sentence a citation of someone else's words (a document, a leader).
+CITING = ("指出", "强调", "提出", "《")
+#: What may precede a quote's first character in its material: a sentence end or a line break.
+_SENTENCE_START = re.compile(r"(?:^|[。！？；;!?\n])\s*$")
+_WS_RE = re.compile(r"\s+")
+#: A run of this many characters of a heading counts as printing it (“是国家治理在地方的延伸”).
+MIN_HEADING_RUN = 5
+
+
+def quotable(source: str, speech: Speech) -> bool:
+    """Whether ``source`` may be quoted in ``speech``'s "who said this?" item.
+
+    True when it starts a sentence of ``speech.text`` (the text before it, whitespace
+    aside, ends in 。！？； or a line break), holds no run of :data:`MIN_HEADING_RUN`
+    characters of the speech's heading, and contains none of :data:`CITING`.
+    """
+    text = source.strip()
+    if not text or any(word in text for word in CITING):
+        return False
+    flat, heading = _WS_RE.sub("", text), _WS_RE.sub("", speech.heading)
+    if any(heading[i : i + MIN_HEADING_RUN] in flat for i in range(len(heading) - MIN_HEADING_RUN + 1)):
+        return False
+    at = speech.text.find(text)
+    return at >= 0 and _SENTENCE_START.search(speech.text[:at]) is not None
 
 
 def derive_attribution_questions(
@@ -60,7 +88,7 @@ def derive_attribution_questions(
         result.append(
             _make(
                 bank_id, f"{PREFIX}{s.id}-position", s, ordinal + 1,
-                stem=f"本版署名中，{s.speaker}的职务是（ ）",
+                stem=f"本版署名中，{s.speaker}的身份是（ ）",
                 correct=s.position,
                 pool=[o.position for o in others],
                 explanation=f"本版署名为“{line}”，发言题为“{s.heading}”。",
@@ -70,7 +98,9 @@ def derive_attribution_questions(
                 fact=f"{s.id}/position",
             )
         )  # fmt: skip
-        quotes = [q.source for q in curated if q.speech == s.id and len(q.source) <= MAX_QUOTE]
+        quotes = [
+            q.source for q in curated if q.speech == s.id and len(q.source) <= MAX_QUOTE and quotable(q.source, s)
+        ]
         if quotes:
             quote = max(quotes, key=len)  # first of the longest: stable in file order
             result.append(

@@ -803,6 +803,7 @@ def handout(
     """
     from ._output import refuse_inputs, write_files
     from .handout import build_handout, load_report
+    from .i18n import _
     from .library import load_banks
     from .render import HANDOUT_OUTPUT, render_handout
 
@@ -822,6 +823,10 @@ def handout(
             f"warning: the bank {bank.path} changed since the quiz of {report_path}; facts come from it", err=True
         )
     result = build_handout(bank, speeches, report)
+    if result.fallback:
+        click.echo(
+            _("note: no item is below the pass mark; the handout keeps the weakest speeches' missed items"), err=True
+        )
     for qid in result.missing:
         click.echo(f"warning: question {qid!r} of {report_path} is not in the bank; left out", err=True)
     inputs = _bank_inputs(bank)

@@ -28,7 +28,11 @@ With a grade report (:func:`load_report`, the JSON of ``studykit grade``):
   speech by facility, lowest first, ties in the order printed on the paper;
 * the report must come from a quiz on the same bank (same bank id); questions
   the bank no longer holds are skipped (:attr:`Handout.missing`);
-* with no question kept, :attr:`Handout.empty` says every question is at or above
+* with no question of the chosen speeches below the pass mark, the handout falls back
+  to the :data:`FALLBACK_SPEECHES` weakest of them (by share) that someone got wrong,
+  keeping their questions not answered fully right by everyone, and its intro says so
+  (:attr:`Handout.fallback`);
+* with no question missed at all, :attr:`Handout.empty` says every question is at or above
   the pass mark — with ``speeches`` narrowing the selection, every question of the
   chosen speeches, and how many of the others' are below it.
 
@@ -37,6 +41,7 @@ Everything is deterministic: the same bank and report give the same handout.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -61,8 +66,18 @@ _INTERROGATIVE_RE = re.compile(
 #: A question word a choice stem may ask with, that the answer can take the place of
 #: ("在哪些方面独具优势" → "在地理位置、历史地位、国家战略方面独具优势").
 _SLOT_RE = re.compile(r"怎样的|哪一方面|哪方面|哪次会议|哪两者|哪种|哪些|哪个|哪项|哪里|什么|何时|谁")
+#: How a false true_false item's explanation begins; what follows is the correction.
+_FALSE_MARK = "错误。"
+#: Verbs of saying a choice stem may end with ("戴小明在发言开篇指出（ ）"): a comma follows them.
+_SAYING = ("指出", "认为", "提出", "强调", "表示")
+#: Half-width punctuation of the material, as a statement prints it.
+_FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！"})
+#: Punctuation that joins a list's members in the material (full width, after :data:`_FULL_WIDTH`).
+_JOINTS = "、，；："
 #: Id suffix of the derived "who said this?" questions (see :mod:`studykit.attribution`).
 QUOTE_SUFFIX = "-quote"
+#: How many speeches a handout from a report keeps when no question is below the pass mark.
+FALLBACK_SPEECHES = 3
 #: The format version of the grade report this module reads.
 REPORT_FORMAT = 1
 TITLE = "学习要点"
@@ -103,13 +118,15 @@ class HandoutSection:
 class Handout:
     """A handout: ``title``, a one-line ``intro`` (provenance, or how the report chose the facts),
     the sections in print order, and ``empty`` — the line printed when there is no section.
-    ``missing`` lists question ids of the report that the bank lacks."""
+    ``missing`` lists question ids of the report that the bank lacks; ``fallback`` is true when
+    no item was below the pass mark and the facts are the weakest speeches' instead."""
 
     title: str
     intro: str
     sections: tuple[HandoutSection, ...]
     empty: str = ""
     missing: tuple[str, ...] = ()
+    fallback: bool = False
 
     @property
     def facts(self) -> int:
@@ -135,9 +152,12 @@ def statement(question: Question) -> tuple[str, bool]:
     """``(statement, quoted)``: ``question``'s key fact as a sentence, and whether it is the source.
 
     * fill_blank: the stem with its blank filled by the first accepted answer;
-    * true_false true: the stem; false: the source sentence (``quoted``);
-    * single: the stem with ``（ ）`` replaced by the correct option; multiple:
-      by the correct options joined with ``、``;
+    * true_false true: the stem; false: the correction its explanation gives after a
+      leading ``错误。`` (else the source sentence, ``quoted``);
+    * single: the stem with ``（ ）`` replaced by the correct option; multiple: by
+      the whole list the source gives (:func:`source_list`: the source's own words from
+      its first to its last correct option, so a member no option held is stated
+      too), or, when an option is not in the source, the correct options joined with ``、``;
     * a choice stem that asks with one question word the answer can stand in for
       (:data:`_SLOT_RE`: 怎样的, 哪些, 哪种, 哪次会议, 什么 …) and no 下列 gets the answer in
       its place (``怎样的`` → ``<answer>的``), a word the answer ends with not repeated
@@ -153,18 +173,76 @@ def statement(question: Question) -> tuple[str, bool]:
     if question.type == "true_false":
         if question.truth:
             return _sentence(stem.replace(CHOICE_MARKER, "").strip()), False
+        correction = one_line(question.explanation).removeprefix(_FALSE_MARK).strip()
+        if question.explanation.strip().startswith(_FALSE_MARK) and correction:
+            return _sentence(correction), False
         return _sentence(one_line(question.source)), True
-    answer = "、".join(question.correct_options)
+    listed = source_list(question) if question.type == "multiple" else None
+    answer = listed or "、".join(question.correct_options)
     before, marker, after = stem.partition(CHOICE_MARKER)
     before = before.rstrip()
     asks = before.endswith(("？", "?")) or _INTERROGATIVE_RE.search(before + after) is not None
     if marker and not asks:
-        return _sentence(f"{before}{answer}{after.strip()}"), False
+        joint = "，" if before.endswith(_SAYING) and not after.strip() else ""
+        return _sentence(f"{before}{joint}{answer}{after.strip()}"), False
     filled = _fill_slot(before + after.strip(), answer) if marker and "下列" not in stem else None
     if filled:
         return _sentence(filled), False
     lead = (before + after.strip()).rstrip("？?：:，,。 ")
     return _sentence(f"{lead}：{answer}"), False
+
+
+def source_list(question: Question) -> str | None:
+    """The list a multiple-choice ``question``'s source gives: the source's text from its
+    first correct option to the end of its last (a leading ``一是``/``二是`` … before the
+    first kept), half-width ``,;:`` as ``，；：``; ``None`` when a correct option is not in
+    the source (punctuation width aside)."""
+    source = one_line(question.source).translate(_FULL_WIDTH)
+    places = []  # every occurrence of each correct option
+    for option in question.correct_options:
+        text = option.translate(_FULL_WIDTH)
+        found = [m.start() for m in re.finditer(re.escape(text), source)]
+        if not found:
+            return None
+        places.append([(at, at + len(text)) for at in found])
+    start, end = _shortest_cover(places)
+    inside = sorted({(s, e) for found in places for s, e in found if start <= s and e <= end})
+    gaps = [source[a[1] : b[0]] for a, b in itertools.pairwise(inside) if b[0] >= a[1]]
+    if not all(_joins(gap) for gap in gaps):  # prose between the options, not a list: 在网格长的基础上又开发出…
+        return None
+    if re.search(r"[一二三四五六七八九十]是$", source[:start]):
+        start -= 2
+    return source[start:end]
+
+
+def _joins(gap: str) -> bool:
+    """Whether ``gap``, the text between two correct options in a source, is a list's joint:
+    separators and conjunctions only (、 和 以及 …, an ordinal 二是 aside), or other members
+    between two separators (``、安稳、``)."""
+    bare = re.sub(r"以及|[一二三四五六七八九十]是|[和及与并]", "", gap)
+    return not bare.strip(_JOINTS) or (bare[0] in _JOINTS and bare[-1] in _JOINTS)
+
+
+def _shortest_cover(places: list[list[tuple[int, int]]]) -> tuple[int, int]:
+    """The shortest ``(start, end)`` holding one ``(start, end)`` of each list of ``places``
+    (社会 in 美好社会 is not the list's 社会); the first of equal ones.  Two pointers over the
+    occurrences in text order: quadratic at worst in the occurrences, never in the options."""
+    events = sorted((s, e, k) for k, found in enumerate(places) for s, e in found)
+    held = [0] * len(places)
+    missing, left, best = len(places), 0, (0, 0)
+    best_len = -1
+    for right, (_, _, k) in enumerate(events):
+        held[k] += 1
+        missing -= held[k] == 1
+        while missing == 0:
+            span = (events[left][0], max(e for _, e, _ in events[left : right + 1]))
+            if best_len < 0 or span[1] - span[0] < best_len:
+                best, best_len = span, span[1] - span[0]
+            kk = events[left][2]
+            held[kk] -= 1
+            missing += held[kk] == 0
+            left += 1
+    return best
 
 
 def _fill_slot(text: str, answer: str) -> str | None:
@@ -385,19 +463,31 @@ def build_handout(bank: Bank, speeches: Sequence[str] = (), report: GradeReportD
 
 
 def _dedupe(facts: list[Fact], bank: Bank) -> list[Fact]:
-    """``facts`` without a second fact of one ``fact`` name, or a second identical statement
-    (two questions on one sentence often state the same thing once filled in), or a quoted
-    fact (a false true_false's source) whose sentence another fact already shows as its 原文,
-    or a fact on a sentence another fact states whole (punctuation aside): "10月17日，研讨会在
-    华中师范大学举行" leaves nothing for "举办地点是华中师范大学" and "日期是10月17日" to add."""
+    """``facts`` without a fact whose whole source sentence another kept fact already states
+    (punctuation aside): "10月17日，研讨会在华中师范大学举行" leaves nothing for "举办地点是
+    华中师范大学" and "日期是10月17日" to add, and a statement naming a whole list covers the
+    fill-in on one of its members (of two facts stating each other's source, the first stays);
+    without a quoted fact (a false true_false's source) whose sentence another fact shows as its
+    原文; and without a second fact of one ``fact`` name or a second identical statement."""
     stated = {f.source for f in facts if not f.quoted}
-    whole = {f.source for f in facts if not f.quoted and _bare_text(f.statement) == _bare_text(f.source)}
+    bare = [(_bare_text(f.source), _bare_text(f.statement)) for f in facts]
+
+    def covers(g: int, f: int) -> bool:  # g's statement states f's whole source
+        return g != f and not facts[g].quoted and bool(bare[f][0]) and bare[f][0] in bare[g][1]
+
+    dropped: set[int] = set()
+    for n, f in enumerate(facts):
+        if f.quoted and f.source in stated:
+            dropped.add(n)
+            continue
+        for m in range(len(facts)):
+            if m not in dropped and covers(m, n) and not (covers(n, m) and n < m):
+                dropped.add(n)
+                break
     seen: set[str] = set()
     kept: list[Fact] = []
-    for f in facts:
-        if f.quoted and f.source in stated:
-            continue
-        if f.source in whole and _bare_text(f.statement) != _bare_text(f.source):
+    for n, f in enumerate(facts):
+        if n in dropped:
             continue
         try:
             key = bank.question(f.question_id).fact or f.question_id
@@ -427,12 +517,16 @@ def _from_report(bank: Bank, selected: Sequence[Speech], report: GradeReportDige
     weak = [
         i for i in report.items if i.question_id in known and i.facility is not None and i.facility < threshold - 1e-9
     ]
+    chosen = {s.id for s in selected}
+    fallback = (
+        [] if any(bank.question(i.question_id).speech in chosen for i in weak) else _weakest(bank, selected, report)
+    )
     # a curated question sharing a derived attribution question's fact counts as that question
     attribution = {q.fact: q for q in bank.questions if q.derived and q.fact}
     sections: list[HandoutSection] = []
     for s in selected:
         mine = sorted(
-            (i for i in weak if bank.question(i.question_id).speech == s.id),
+            (i for i in (fallback or weak) if bank.question(i.question_id).speech == s.id),
             key=lambda i: (i.facility or 0.0, i.number),
         )
         facts: list[Fact] = []
@@ -460,10 +554,38 @@ def _from_report(bank: Bank, selected: Sequence[Speech], report: GradeReportDige
         "按得分率从低到高排列。"
     )
     empty = f"每道题的答对率都不低于及格线 {_percent(report.pass_mark)}，没有需要重点复习的要点。"
+    where = elsewhere = ""
     if len(selected) < len(bank.speeches):  # --speech: only the chosen speeches were looked at
-        chosen = {s.id for s in selected}
         others = sum(bank.question(i.question_id).speech not in chosen for i in weak)
-        elsewhere = f"（其他篇目有 {others} 道题低于及格线）" if others else ""
+        where, elsewhere = "所选篇目中", f"（其他篇目有 {others} 道题低于及格线）" if others else ""
         empty = f"所选篇目中{empty.removesuffix('。')}{elsewhere}。"
+    if fallback and sections:  # nothing below the pass mark: the weakest speeches instead, and the intro says so
+        n = len(sections)
+        intro = (
+            f"据测验 {report.quiz_id} 的成绩（{who}）：{where}没有答对率低于及格线 {_percent(report.pass_mark)} 的题目"
+            f"{elsewhere}，以下是得分率最低的 {n} 个篇目中未被全部答对的题目，按答对率从低到高排列。"
+        )
     title = f"{TITLE} · {report.title or bank.title}"
-    return Handout(title, intro, tuple(sections), empty, missing)
+    return Handout(title, intro, tuple(sections), empty, missing, fallback=bool(fallback and sections))
+
+
+def _weakest(bank: Bank, selected: Sequence[Speech], report: GradeReportDigest) -> list[ReportItem]:
+    """The report items of the :data:`FALLBACK_SPEECHES` weakest chosen speeches (lowest share
+    first, ties in article order) that someone did not answer fully right (facility below 1)."""
+    known = {q.id for q in bank.questions}
+    chosen = {s.id for s in selected}
+    missed = [
+        i
+        for i in report.items
+        if i.question_id in known
+        and i.facility is not None
+        and i.facility < 1 - 1e-9
+        and bank.question(i.question_id).speech in chosen
+    ]
+    speeches = {bank.question(i.question_id).speech for i in missed}
+    ranked = sorted(
+        (s for s in selected if s.id in speeches),
+        key=lambda s: (report.shares.get(s.id) is None, report.shares.get(s.id) or 0.0, s.number),
+    )
+    keep = {s.id for s in ranked[:FALLBACK_SPEECHES]}
+    return [i for i in missed if bank.question(i.question_id).speech in keep]

@@ -118,6 +118,21 @@ def fill_quota(
     return result
 
 
+def trim_quota(quota: Mapping[QuestionType, int], available: int) -> dict[QuestionType, int]:
+    """``quota`` cut to ``available`` items in all (the different facts a pool holds): one item at a
+    time off the type asking most (the later section on a tie).  Per type :func:`fill_quota` counts
+    a fact once, but a fact asked by items of two types counts once in all, so the types' counts
+    can add up to more than the pool can fill."""
+    result = dict(quota)
+    order = {t: n for n, t in enumerate(DEFAULT_MIX)}
+    while sum(result.values()) > max(available, 0):
+        largest = max(result, key=lambda t: (result[t], order.get(t, 0)))
+        result[largest] -= 1
+        if not result[largest]:
+            del result[largest]
+    return result
+
+
 def shortfall(pool: Sequence[Question]) -> list[tuple[QuestionType, int, int]]:
     """The types of which ``pool`` holds fewer different questions (a fact counts once) than
     :data:`DEFAULT_MIX` asks: ``[(type, in the pool, standard), …]`` in section order."""

@@ -26,6 +26,11 @@ Selection (the same for every version of one quiz):
   stem); a draw left short is redrawn in another seeded order (up to
   :data:`STRICT_DRAWS`), and only a paper no such draw fills takes passed-over
   items, never two of one fact;
+* byline items — who gave which speech, whose post is what, who said a sentence
+  (the derived attribution items and the curated ones sharing their ``fact``) —
+  fill at most :data:`MAX_BYLINE_SHARE` of a paper (rounded down), unless the
+  other items cannot fill it (then as many as they leave, or, where only relaxing
+  the giveaway rules fills an explicit count, as that draw takes them);
 * the paper groups the items by type (单项选择题, 多项选择题, 判断题, 填空题) and,
   inside a section, follows the article (speech order, then bank order);
   numbering runs on across sections.
@@ -57,7 +62,7 @@ from ._giveaway import ConflictIndex
 from .bank import BLANK_RE, CHOICE_MARKER, is_catch_all
 from .errors import SelectionError
 from .key import AnswerKey, KeyItem
-from .mix import DEFAULT_MIX, check_mix, fill_quota, scale_points, shortfall
+from .mix import DEFAULT_MIX, check_mix, fill_quota, scale_points, shortfall, trim_quota
 from .model import (
     LETTERS,
     QUESTION_TYPES,
@@ -90,6 +95,9 @@ DEFAULT_COUNT = sum(DEFAULT_MIX.values())
 DEFAULT_POINTS: dict[QuestionType, float] = {"single": 5, "multiple": 6, "true_false": 4, "fill_blank": 5}
 #: The standard paper's total (满分).
 DEFAULT_TOTAL = 100
+#: Share of a paper that byline items (speaker, post, "who said") may fill by default: they
+#: test the page's bylines, not the speeches, so they stay a small part of a paper (issue 15).
+MAX_BYLINE_SHARE = 0.15
 #: The scoring rule of multiple-choice items, as printed in the section heading.
 MULTIPLE_RULE = "多选、少选、错选均不得分"
 #: Chinese ordinals for section headings.
@@ -313,6 +321,7 @@ def build_papers(
     title: str | None = None,
     mix: Mapping[str, int] | None = None,
     total: float | None = None,
+    byline_share: float = MAX_BYLINE_SHARE,
 ) -> list[Paper]:
     """The ``versions`` papers (A, B, … or one unlettered paper) of one quiz on ``bank``.
 
@@ -331,7 +340,8 @@ def build_papers(
     :data:`DEFAULT_POINTS`).  ``total`` (points): the types ``points`` does not set are
     scaled in the ratio of their points so the paper totals exactly ``total``, rounded to half
     points where the ratio needs more decimals (:func:`~studykit.mix.scale_points`; ``mix={"single": 10,
-    "true_false": 10}, total=100`` gives 5.5 and 4.5).  ``title`` defaults to the bank's.
+    "true_false": 10}, total=100`` gives 5.5 and 4.5).  ``title`` defaults to the bank's.  ``byline_share`` (0–1):
+    the share of the paper byline items may fill (:data:`MAX_BYLINE_SHARE`; see :func:`_select`).
 
     The quiz id is ``<bank id>-<seed>-<8 hex>``, the hex digits hashing the
     bank's fingerprint and the selection options, so it names exactly one quiz.
@@ -349,6 +359,10 @@ def build_papers(
         raise SelectionError(f"versions must be 1–{len(LETTERS)}, not {versions}")
     if count is not None and count < 1:
         raise SelectionError(f"count must be at least 1, not {count}")
+    if not 0 <= byline_share <= 1:
+        from .i18n import _  # here: the module's loops use _ as a throwaway name
+
+        raise SelectionError(_("byline_share must be from 0 to 1, not {share}").format(share=byline_share))
     per_type: dict[QuestionType, float] = dict(DEFAULT_POINTS)
     for name, value in (points or {}).items():
         if name not in per_type:
@@ -367,6 +381,8 @@ def build_papers(
         raise SelectionError(f"no question in {bank.path} matches {criteria}")  # criteria: a filter emptied it
     if quota is not None:
         quota = fill_quota(pool, quota, str(bank.path), criteria, strict=mix is not None)
+        if mix is None:  # the standard paper takes what there is
+            quota = trim_quota(quota, available)
         wanted = sum(quota.values())
     else:
         wanted = min(DEFAULT_COUNT, available) if count is None else count
@@ -384,7 +400,7 @@ def build_papers(
     if seed is None:
         seed = pick_seed()
     rng = random.Random(f"{bank.id}/{seed}/select")
-    chosen = _select(bank, pool, wanted, rng, shrink=count is None and mix is None, quota=quota)
+    chosen = _select(bank, pool, wanted, rng, shrink=count is None and mix is None, quota=quota, byline_share=byline_share)
     if total is not None:
         per_type = scale_points(Counter(q.type for q in chosen), per_type, set(points or {}), total, MAX_POINTS)
     options_digest = json.dumps(
@@ -393,6 +409,8 @@ def build_papers(
             # a versioned quiz never shares its id with the unversioned one of the same draw
             **({"versions": versions} if versions > 1 else {}),
             **({"mix": quota} if quota is not None else {}),
+            # another byline share draws other items: its own id (the default keeps the ids it had)
+            **({"byline_share": byline_share} if byline_share != MAX_BYLINE_SHARE else {}),
             "speeches": sorted(speeches),
             "types": sorted(types),
             "tags": sorted(tags),
@@ -464,6 +482,13 @@ def _describe(
 STRICT_DRAWS = 20
 
 
+def byline_ids(bank: Bank) -> frozenset[str]:
+    """Ids of ``bank``'s byline items: the derived attribution items and the curated items
+    sharing their ``fact`` (a curated "whose post is …" restates a derived one)."""
+    facts = {q.fact for q in bank.questions if q.derived and q.fact}
+    return frozenset(q.id for q in bank.questions if q.derived or (q.fact and q.fact in facts))
+
+
 def _select(
     bank: Bank,
     pool: list[Question],
@@ -472,6 +497,7 @@ def _select(
     *,
     shrink: bool = False,
     quota: Mapping[QuestionType, int] | None = None,
+    byline_share: float = MAX_BYLINE_SHARE,
 ) -> list[Question]:
     """``count`` questions drawn in rounds across speeches, ordered by type, speech and bank order.
 
@@ -483,12 +509,18 @@ def _select(
     passed-over items fill it the same way, refusing only items of a fact already on
     the paper — or, with ``shrink``, the paper is the largest of those draws instead.
     With a ``quota`` (items per type) an item of a type already full is skipped.
+    Byline items (:func:`byline_ids`) fill at most ``byline_share`` of ``count`` (rounded
+    down), or as many as the other items leave to fill, in every draw but that second one
+    (which already lets items give each other away, so a byline more matters little).
     """
     grouped: dict[str, list[Question]] = {}
     for q in pool:
         grouped.setdefault(q.speech, []).append(q)
     order = sorted(grouped, key=lambda sid: bank.speech(sid).number)
     index = ConflictIndex(bank, pool)
+    byline = byline_ids(bank)
+    others = len({q.fact or q.id for q in pool if q.id not in byline})
+    cap = max(int(count * byline_share + 1e-9), count - others)  # the others alone may not fill it
     first: tuple[list[Question], dict[str, list[Question]]] | None = None
     largest: list[Question] = []
     for _draw_number in range(STRICT_DRAWS):
@@ -496,7 +528,7 @@ def _select(
         by_speech = {sid: grouped[sid][:] for sid in order}
         for sid in order:
             rng.shuffle(by_speech[sid])
-        chosen, passed_over = _draw(order, by_speech, [], count, index, strict=True, quota=quota)
+        chosen, passed_over = _draw(order, by_speech, [], count, index, strict=True, quota=quota, limit=(byline, cap))
         if len(chosen) == count:
             break
         first = first or (chosen, passed_over)
@@ -540,9 +572,11 @@ def default_count(
     number of different questions the filters keep if fewer (items sharing a fact count once);
     with no type filter, the standard mix's share of each type or as many as the type has."""
     pool = _pool(bank, speeches, types, tags, difficulties)
+    available = len({q.fact or q.id for q in pool})
     if not tuple(types):
-        return sum(min(n, len({q.fact or q.id for q in pool if q.type == t})) for t, n in DEFAULT_MIX.items())
-    return min(DEFAULT_COUNT, len({q.fact or q.id for q in pool}))
+        per_type = sum(min(n, len({q.fact or q.id for q in pool if q.type == t})) for t, n in DEFAULT_MIX.items())
+        return min(per_type, available)  # a fact asked by two types counts once in all
+    return min(DEFAULT_COUNT, available)
 
 
 def giveaway_pairs(bank: Bank, paper: Paper) -> list[tuple[Item, Item]]:
@@ -562,13 +596,15 @@ def _draw(
     *,
     strict: bool,
     quota: Mapping[QuestionType, int] | None = None,
+    limit: tuple[frozenset[str], int] = (frozenset(), 0),
 ) -> tuple[list[Question], dict[str, list[Question]]]:
     """Add items popped from the end of each speech's list in ``by_speech`` to ``chosen``
     (a new list) until it holds ``count``: in rounds, one per speech, speeches holding fewest
     first (ties in ``order``), an item conflicting with one chosen passed over.  Returns
     the chosen items and the passed-over ones (per speech, in the order they were drawn,
     last first, ready to be popped again).  With a ``quota``, an item of a type that already
-    has its share is dropped (neither chosen nor passed over)."""
+    has its share is dropped (neither chosen nor passed over).  ``limit`` is ``(ids, cap)``: at most ``cap``
+    items of ``ids`` are chosen; the rest of them are dropped."""
     chosen = chosen[:]
     left = {sid: by_speech.get(sid, [])[:] for sid in order}
     passed_over: dict[str, list[Question]] = {sid: [] for sid in order}
@@ -578,6 +614,8 @@ def _draw(
             while left[sid] and len(chosen) < count:
                 q = left[sid].pop()
                 if quota is not None and sum(c.type == q.type for c in chosen) >= quota.get(q.type, 0):
+                    continue
+                if q.id in limit[0] and sum(c.id in limit[0] for c in chosen) >= limit[1]:
                     continue
                 if any(index.conflict(q, c, strict=strict) for c in chosen):
                     passed_over[sid].append(q)
