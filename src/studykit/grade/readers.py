@@ -53,9 +53,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AnswerFileError, BankError, Problem
+from ..i18n import _
 from ..key import AnswerKey, KeyItem, no_question
 from .model import GivenAnswer, Submission
 from .normalize import clean, read_answer
+from .sheet_lines import RunError, holds_answers, is_name, numbered_answers, range_answers
 
 ProblemSink = Callable[[Problem], None]
 
@@ -99,10 +101,11 @@ _COLUMNS_MISMATCH = "a table whose question columns are not the key's questions 
 class _Fail(Exception):
     """The file (``line`` 0) or the row at ``line`` cannot be graded."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, where: str = "") -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.where = where  # the member, when the file is one member's sheet that is not graded
 
 
 class _LeftOut(_Fail):
@@ -389,7 +392,7 @@ def _iter_file(
     except _LeftOut as exc:
         warn(exc.line, "", exc.message)
     except _Fail as exc:
-        fail(exc.line, "", exc.message)
+        fail(exc.line, exc.where, exc.message)
     except AnswerFileError as exc:
         fail(0, "", exc.message.removeprefix(f"{name}: "))
     except UnicodeDecodeError as exc:
@@ -562,10 +565,33 @@ def _as_written(raw: str, line: str, answer: str) -> str:
     return answer
 
 
+def _cut(text: str, width: int = 40) -> str:
+    """``text`` cut to ``width`` characters, ``…`` ending it when cut."""
+    return text if len(text) <= width else text[:width].rstrip() + "…"
+
+
+def _unreadable_sheet(unread: list[tuple[int, str]], member: str) -> None:
+    """Raise the failure of a sheet holding answers that cannot be read unambiguously
+    (see :mod:`studykit.grade.sheet_lines`): the member is not graded rather than scored 0."""
+    line, why = unread[0]
+    more = _(" (and {n} more such lines)").format(n=len(unread) - 1) if len(unread) > 1 else ""
+    raise _Fail(
+        line,
+        _(
+            "无法评分 (not graded): line {line}: {why}{more}; which answer belongs to which question "
+            "cannot be told — number each answer (1. D, or 1D 2C 3B) or give ranges (1-5 DCBAD)"
+        ).format(line=line, why=why, more=more),
+        member,
+    )
+
+
 def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission | None:
     head = _SheetHead()
     answers: list[GivenAnswer] = []
     pending: list[tuple[int, str, str]] = []
+    unread: list[tuple[int, str]] = []  # lines that hold answers no form reads unambiguously
+    opening = True  # before the first line that is no comment and no 姓名/测验/版本 line
+    alone: tuple[int, str] | None = None  # a first line holding a name alone (赵六)
     for number, raw in enumerate(text.splitlines(), 1):
         line = clean(raw)
         if not line or line.startswith("#"):
@@ -580,11 +606,36 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             else:
                 head.version, head.version_line = value, number
             continue
+        first, opening = opening, False
+        try:
+            ranged = range_answers(line)
+        except RunError as exc:
+            unread.append((number, str(exc)))
+            continue
+        if ranged is not None:
+            answers.extend(GivenAnswer(ranged[0] + i, a, number) for i, a in enumerate(ranged[1]))
+            continue
+        pairs = numbered_answers(line)
+        if pairs is not None:
+            answers.extend(GivenAnswer(n, a, number) for n, a in pairs)
+            continue
         m = _ANSWER_LINE.match(line)
         if m:
             answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, m.group(2).strip()), number))
             continue
+        if first and is_name(line):  # the member's name alone, if answers follow
+            alone = (number, line)
+            continue
+        if holds_answers(line):
+            unread.append((number, _("answers without question numbers ({line!r})").format(line=_cut(line))))
+            continue
         pending.append((number, "", f"line ignored: {line[:40]!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)"))
+    if alone and answers and not head.name:
+        head.name = alone[1]
+    elif alone:
+        pending.append((alone[0], "", f"line ignored: {alone[1]!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)"))
+    if unread:
+        _unreadable_sheet(unread, head.name or _fallback_name(name))
     if not answers and not head.name:
         what = "the file is empty" if not text.strip() else "no line is an answer (NUMBER. ANSWER) and none says 姓名："
         raise _Fail(0, f"not an answer sheet: {what}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from operator import add
 from typing import TypeVar
@@ -155,6 +155,18 @@ class Chunk:
     totals: list[float]
     percents: list[float]
     columns: list[Sequence[int]]
+    unreadable: list[int] = field(default_factory=list)
+
+    def flags(self, n_items: int) -> list[str]:
+        """Per member, :func:`unreadable_flag` of its unreadable items out of ``n_items``."""
+        return [unreadable_flag(u, n_items) for u in self.unreadable] or [""] * len(self.members)
+
+
+def unreadable_flag(unreadable: int, items: int) -> str:
+    """What the ranking shows beside a member more than half of whose ``items`` could not be read
+    (``unreadable`` of them): ``过半答案无法识别（5/8 题），请核对原卷``; ``""`` otherwise — such a
+    score says more about the sheet than about the member."""
+    return f"过半答案无法识别（{unreadable}/{items} 题），请核对原卷" if unreadable * 2 > items else ""
 
 
 def ranked_chunks(report: GroupReport, size: int = 4096) -> Iterator[Chunk]:
@@ -177,6 +189,8 @@ def _chunks(report: GroupReport, order: Sequence[int], ranks: list[int], size: i
     table, codes = coded_members(report)
     scores = report.scores()
     n_items = len(report.key.items)
+    unread = [[1.0 if r.status == "unreadable" else 0.0 for r in results] for results in table.results]
+    any_unread = any(map(any, unread))
     for start in range(0, len(order), size):
         at = order[start : start + size]
         members = list(map(report.members.__getitem__, at))
@@ -184,7 +198,9 @@ def _chunks(report: GroupReport, order: Sequence[int], ranks: list[int], size: i
         totals = [table.total if in_table(m, table) else m.total for m in members]
         percents = [100.0 * s / t if t else 0.0 for s, t in zip(chunk_scores, totals, strict=True)]
         columns = code_columns(list(map(codes.__getitem__, at)), n_items)
-        yield Chunk(ranks[start : start + size], members, chunk_scores, totals, percents, columns)
+        counts = column_sums(unread, list(range(n_items)), columns, len(at)) if any_unread else [0.0] * len(at)
+        chunk = Chunk(ranks[start : start + size], members, chunk_scores, totals, percents, columns)
+        yield replace(chunk, unreadable=[int(c) for c in counts])
 
 
 def in_table(member: MemberResult, table: ResultTable) -> bool:

@@ -58,7 +58,10 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
             list(map(points.__getitem__, chunk.scores)),
             list(map(points.__getitem__, chunk.totals)),
             list(map(percent.__getitem__, percents)),
-            ["及格" if p >= pass_mark else "不及格" for p in percents],
+            [
+                ("及格" if p >= pass_mark else "不及格") + (f"；{flag}" if flag else "")
+                for p, flag in zip(percents, chunk.flags(len(key.items)), strict=True)
+            ],
         ]
         item_cols = [list(map(earned_texts[k].__getitem__, col)) for k, col in enumerate(columns)]
         # a speech of one item: 0.0 + its points, printed the same as the item's

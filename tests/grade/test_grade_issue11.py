@@ -1,0 +1,218 @@
+"""Issue 11: answers as members really send them grade to the hand-counted score, or are not graded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from studykit.cli import main
+from studykit.grade import GroupReport, grade_files
+from studykit.key import AnswerKey, KeyItem, dump_key
+
+OPTS4 = ("甲方案", "乙方案", "丙方案", "丁方案")
+
+
+def _item(number: int, type_: str, points: float, answer: tuple[str, ...], options: tuple[str, ...] = ()) -> KeyItem:
+    return KeyItem(number, f"q-{number:02d}", type_, "s1", points, f"第{number}题的题干", answer, options)  # type: ignore[arg-type]
+
+
+def key40(version: str = "") -> AnswerKey:
+    """The issue's 40-point paper: 1–5 single 2, 6–8 multiple 4 (8 has six options), 9–11 single 2,
+    12–17 true_false 1, 18–20 fill_blank 2."""
+    singles = "DCBAD"
+    items = [_item(n, "single", 2, (singles[n - 1],), OPTS4) for n in range(1, 6)]
+    items += [
+        _item(6, "multiple", 4, ("B", "C", "D"), OPTS4),
+        _item(7, "multiple", 4, ("B", "C"), OPTS4),
+        _item(8, "multiple", 4, ("A", "B", "C", "E", "F"), ("一", "二", "三", "四", "五", "六")),
+    ]
+    items += [_item(n, "single", 2, ("ABC"[n - 9],), OPTS4) for n in range(9, 12)]
+    items += [_item(n, "true_false", 1, ("true" if n % 2 == 0 else "false",)) for n in range(12, 18)]
+    items += [_item(18, "fill_blank", 2, ("线路图",)), _item(19, "fill_blank", 2, ("控制在市域",))]
+    items += [_item(20, "fill_blank", 2, ("最先一公里",))]
+    return AnswerKey("q40", version, "四十分卷", "b", "f", tuple(items))
+
+
+HEAD = "测验：q40\n"
+TAIL = "18. 线路图\n19. 控制在市域\n20. 最先一公里\n"
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def scores(report: GroupReport) -> list[tuple[str, float]]:
+    return [(m.name, m.score) for m in report.members]
+
+
+def problems(report: GroupReport) -> list[str]:
+    return [str(p) for p in (*report.failures, *report.warnings)]
+
+
+def test_key40_totals_forty() -> None:
+    """The hand-made key is worth 40 points."""
+    assert key40().total_points == 40
+
+
+# -- 1. runs, several answers a line, a name alone --------------------------------
+@pytest.mark.parametrize("dash", ["-", "—", "~", "至", "－", "～", "——"])
+def test_ranges_with_runs_read_exactly(tmp_path: Path, dash: str) -> None:
+    """``1-5 DCBAD`` and ``12-17 对错对错对错`` (any dash, 至, full-width) give every item its answer: 40/40."""
+    text = f"姓名：张三\n{HEAD}1{dash}5 DCBAD\n6. BCD\n7. BC\n8. ABCEF\n9{dash}11 ABC\n12{dash}17 对错对错对错\n{TAIL}"
+    report = grade_files([write(tmp_path / "a.txt", text)], key40())
+    assert scores(report) == [("张三", 40)]
+    assert problems(report) == []
+
+
+def test_range_with_wrong_answers_scores_the_hand_count(tmp_path: Path) -> None:
+    """A run with two wrong answers (5: A for D; 13: 对 for 错) and a spaced multiple run: 40 − 2 − 1 = 37."""
+    text = f"姓名：张三\n{HEAD}1-5 DCBAA\n6-8 BCD BC ABCEF\n9-11 A B C\n12-17 对对对错对错\n18-20 线路图 控制在市域 最先一公里\n"
+    report = grade_files([write(tmp_path / "a.txt", text)], key40())
+    assert scores(report) == [("张三", 37)]
+    assert [r.number for r in report.members[0].items if r.status != "correct"] == [5, 13]
+    assert problems(report) == []
+
+
+def test_several_numbered_answers_a_line(tmp_path: Path) -> None:
+    """``1D 2C 3B 4A 5D`` / ``6BCD 7BC 8ABCEF`` / ``12对 13错 14对``: read pair by pair; the one wrong answer
+    (16: 错 for 对) costs 1 point: 39."""
+    text = (
+        f"姓名：李四\n{HEAD}1D 2C 3B 4A 5D\n6BCD 7BC 8ABCEF\n9A 10B 11C\n12对 13错 14对\n15错 16错 17错\n"
+        "18线路图 19控制在市域 20最先一公里\n"
+    )
+    report = grade_files([write(tmp_path / "b.txt", text)], key40())
+    assert scores(report) == [("李四", 39)]
+    assert [r.number for r in report.members[0].items if r.status != "correct"] == [16]
+    assert problems(report) == []
+
+
+def test_numbered_pairs_with_separators(tmp_path: Path) -> None:
+    """``1. D 2. C`` and ``1、D，2、C`` are pairs too; a wrong 2 (B for C) costs 2 points: 38."""
+    text = f"姓名：李四\n{HEAD}1. D 2. B 3. B\n4、A，5、D\n6-8 BCD BC ABCEF\n9-11 ABC\n12-17 对错对错对错\n{TAIL}"
+    report = grade_files([write(tmp_path / "b.txt", text)], key40())
+    assert scores(report) == [("李四", 38)]
+    assert problems(report) == []
+
+
+def test_fill_in_answer_with_a_number_inside_is_one_answer(tmp_path: Path) -> None:
+    """``18. 线路 3 张`` is one answer to 18 (3 does not follow 18), wrong; every other right: 38."""
+    text = f"姓名：李四\n{HEAD}1-5 DCBAD\n6-8 BCD BC ABCEF\n9-11 ABC\n12-17 对错对错对错\n18. 线路 3 张\n19. 控制在市域\n20. 最先一公里\n"
+    report = grade_files([write(tmp_path / "b.txt", text)], key40())
+    assert scores(report) == [("李四", 38)]
+    assert report.members[0].items[17].given == "线路 3 张"
+
+
+def test_name_alone_on_the_first_line(tmp_path: Path) -> None:
+    """A first line holding only ``赵六`` is the member's name; no warning about the name."""
+    text = f"赵六\n{HEAD}1-5 DCBAD\n6-8 BCD BC ABCEF\n9-11 ABC\n12-17 对错对错对错\n{TAIL}"
+    report = grade_files([write(tmp_path / "sheet.txt", text)], key40())
+    assert scores(report) == [("赵六", 40)]
+    assert problems(report) == []
+
+
+UNNUMBERED = "姓名：王五\n测验：q40\nDCBAD BCD BC ABCEF ABC 对错对错对错 线路图 控制在市域 最先一公里\n"
+
+
+def test_unnumbered_answers_are_not_graded(tmp_path: Path) -> None:
+    """A line of answers without numbers cannot be matched to questions: 王五 is 无法评分 (a failure naming the
+    sheet and the member), never 0 分; the other sheet is graded."""
+    bad = write(tmp_path / "王五.txt", UNNUMBERED)
+    good = write(
+        tmp_path / "张三.txt", f"姓名：张三\n{HEAD}1-5 DCBAD\n6-8 BCD BC ABCEF\n9-11 ABC\n12-17 对错对错对错\n{TAIL}"
+    )
+    report = grade_files([bad, good], key40())
+    assert scores(report) == [("张三", 40)]
+    assert problems(report) == [
+        f"{bad}:3: 王五: 无法评分 (not graded): line 3: answers without question numbers "
+        "('DCBAD BCD BC ABCEF ABC 对错对错对错 线路图 控制在市域…'); which answer belongs to which question "
+        "cannot be told — number each answer (1. D, or 1D 2C 3B) or give ranges (1-5 DCBAD)"
+    ]
+
+
+def test_run_of_the_wrong_length_is_not_graded(tmp_path: Path) -> None:
+    """``1-5 DCBA`` holds four answers for five questions: the sheet is not graded (no answer is shifted)."""
+    text = f"姓名：张三\n{HEAD}1-5 DCBA\n6-8 BCD BC ABCEF\n9-11 ABC\n12-17 对错对错对错\n{TAIL}"
+    path = write(tmp_path / "a.txt", text)
+    report = grade_files([path], key40())
+    assert scores(report) == []
+    assert problems(report) == [
+        f"{path}:3: 张三: 无法评分 (not graded): line 3: 1-5 names 5 questions but 'DCBA' holds 4 answers "
+        "(write one answer per question, e.g. 1-5 DCBAD or 6-8 BCD BC ABCEF); which answer belongs to which "
+        "question cannot be told — number each answer (1. D, or 1D 2C 3B) or give ranges (1-5 DCBAD)"
+    ]
+
+
+def test_cli_exits_non_zero_naming_the_unreadable_sheet(tmp_path: Path) -> None:
+    """On the command line the unreadable sheet makes the exit status 1 and is named; the report covers 张三."""
+    (tmp_path / "k.key.yaml").write_text(dump_key(key40()), encoding="utf-8")
+    bad = write(tmp_path / "王五.txt", UNNUMBERED)
+    good = write(
+        tmp_path / "张三.txt",
+        f"姓名：张三\n{HEAD}1D 2C 3B 4A 5D\n6-8 BCD BC ABCEF\n9-11 ABC\n12-17 对错对错对错\n{TAIL}",
+    )
+    result = CliRunner().invoke(main, ["grade", str(bad), str(good), "--key", str(tmp_path / "k.key.yaml")])
+    assert result.exit_code == 1
+    assert "张三  40/40" in result.stdout or "张三（" in result.stdout
+    assert "王五" not in result.stdout.split("未评分")[0]
+    assert result.stderr.splitlines()[0].startswith(f"{bad}:3: 王五: 无法评分 (not graded): line 3:")
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: not everything could be graded: {bad} (see above); the report covers the rest"
+    )
+
+
+FULL_SHEET = f"{HEAD}1-5 DCBAD\n6-8 BCD BC ABCEF\n9-11 ABC\n12-17 对错对错对错\n{TAIL}"
+FLAG = "过半答案无法识别（12/20 题），请核对原卷"
+
+
+def mostly_unreadable(tmp_path: Path) -> GroupReport:
+    """张三 40/40; 钱七 right on 1–8 (22 points) and ``？`` on 9–20: 12 of 20 unreadable."""
+    good = write(tmp_path / "张三.txt", "姓名：张三\n" + FULL_SHEET)
+    marks = "".join(f"{n}. ？\n" for n in range(9, 21))
+    bad = write(tmp_path / "钱七.txt", f"姓名：钱七\n{HEAD}1-5 DCBAD\n6-8 BCD BC ABCEF\n{marks}")
+    return grade_files([good, bad], key40())
+
+
+def test_mostly_unreadable_sheet_is_flagged_in_every_ranking(tmp_path: Path) -> None:
+    """A sheet with more than half its items unreadable is flagged in the ranking of the text, CSV, JSON and
+    HTML reports (not only among the warnings); its score stays the hand count, 22."""
+    from studykit.grade import render_report
+
+    report = mostly_unreadable(tmp_path)
+    assert scores(report) == [("张三", 40), ("钱七", 22)]
+    text = render_report(report, "text")
+    assert f"    2. 钱七  22/40  55.0%  不及格  {FLAG}\n" in text
+    assert f"钱七（{tmp_path / '钱七.txt'}）：22/40 分，55.0%，不及格，{FLAG}\n" in text
+    assert "    1. 张三  40/40  100.0%  及格\n" in text
+    csv_rows = render_report(report, "csv").splitlines()
+    assert csv_rows[2].split(",")[:8] == [
+        "2",
+        "钱七",
+        str(tmp_path / "钱七.txt"),
+        "",
+        "22",
+        "40",
+        "55.0",
+        f"不及格；{FLAG}",
+    ]
+    assert csv_rows[1].split(",")[7] == "及格"
+    import json
+
+    members = json.loads(render_report(report, "json"))["members"]
+    assert [m.get("flag") for m in members] == [None, FLAG]
+    html = render_report(report, "html")
+    assert f'<td class="fail">不及格；{FLAG}</td>' in html
+    assert f'，<span class="fail">{FLAG}</span></p>' in html
+
+
+def test_half_unreadable_is_not_flagged(tmp_path: Path) -> None:
+    """Exactly half (10 of 20) unreadable is not "more than half": no flag."""
+    from studykit.grade import render_report
+
+    marks = "".join(f"{n}. ？\n" for n in range(11, 21))
+    path = write(tmp_path / "a.txt", f"姓名：钱七\n{HEAD}1-5 DCBAD\n6-8 BCD BC ABCEF\n9. A\n10. B\n{marks}")
+    report = grade_files([path], key40())
+    assert scores(report) == [("钱七", 26)]
+    assert "过半" not in render_report(report, "text")
