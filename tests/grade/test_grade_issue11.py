@@ -14,8 +14,11 @@ from studykit.key import AnswerKey, KeyItem, dump_key
 OPTS4 = ("甲方案", "乙方案", "丙方案", "丁方案")
 
 
-def _item(number: int, type_: str, points: float, answer: tuple[str, ...], options: tuple[str, ...] = ()) -> KeyItem:
-    return KeyItem(number, f"q-{number:02d}", type_, "s1", points, f"第{number}题的题干", answer, options)  # type: ignore[arg-type]
+def _item(
+    number: int, type_: str, points: float, answer: tuple[str, ...], options: tuple[str, ...] = (), stem: str = ""
+) -> KeyItem:
+    stem = stem or f"第{number}题的题干"
+    return KeyItem(number, f"q-{number:02d}", type_, "s1", points, stem, answer, options)  # type: ignore[arg-type]
 
 
 def key40(version: str = "") -> AnswerKey:
@@ -216,3 +219,94 @@ def test_half_unreadable_is_not_flagged(tmp_path: Path) -> None:
     report = grade_files([path], key40())
     assert scores(report) == [("钱七", 26)]
     assert "过半" not in render_report(report, "text")
+
+
+# -- 2. GBK tables charset-normalizer finds nothing in ---------------------------------
+DATA = Path(__file__).resolve().parents[1] / "data" / "issue11"
+
+
+def wjx5_key() -> AnswerKey:
+    """The key of wjx_gbk_5.csv: two singles (2 points), two multiples (4 points) — 12 points."""
+    items = (
+        _item(
+            1,
+            "single",
+            2,
+            ("C",),
+            ("“1+1+10”", "“1+11”", "“1+1+11”", "“1+N”"),
+            "赵显富介绍，我省出台的一揽子政策措施是（ ）",
+        ),
+        _item(
+            2,
+            "single",
+            2,
+            ("A",),
+            ("法治", "德治", "自治", "科技"),
+            "戴小明认为，国家治理体系和治理能力的重要依托是（ ）",
+        ),
+        _item(
+            3,
+            "multiple",
+            4,
+            ("A", "C", "D", "E"),
+            ("宜业", "宜商", "宜居", "宜乐", "宜游"),
+            "姜晓萍提出，城市规划建设要努力创造的良好环境包括（ ）",
+        ),
+        _item(
+            4,
+            "multiple",
+            4,
+            ("A", "C", "E", "F"),
+            ("治安", "安居", "安定", "安康", "安宁", "安乐"),
+            "姜晓萍认为，城市社会安全的构成要素包括（ ）",
+        ),
+    )
+    return AnswerKey("wjx", "", "", "b", "f", items, "partial")
+
+
+def test_five_row_gbk_survey_csv_with_survey_join_is_read(tmp_path: Path) -> None:
+    """A 5-row 问卷星 GBK CSV of ┋-joined option texts, in which charset-normalizer finds no encoding at all,
+    decodes strictly as GB18030 and is read without --encoding.  Hand count (multiple: partial): 张三 0 (B, 自治,
+    every option twice); 李四 0; 王五 2+2 (3: every option, 4: 安居 is wrong) = 4; 赵六 0; 周九 2 + 0 + 0 + 2
+    (4: 安乐 安宁 安定 = F E C, a proper subset of A C E F) = 4."""
+    from charset_normalizer import from_bytes
+
+    from studykit.grade import detect_encoding
+    from studykit.grade.readers import CANDIDATE_ENCODINGS
+
+    path = DATA / "wjx_gbk_5.csv"
+    data = path.read_bytes()
+    assert not from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS, threshold=1.0)  # the detector alone fails
+    assert detect_encoding(path) == "gb18030"
+    report = grade_files([path], wjx5_key())
+    assert scores(report) == [("张三", 0), ("李四", 0), ("王五", 4), ("赵六", 0), ("周九", 4)]
+    assert problems(report) == []
+
+
+def test_thirty_row_gbk_survey_csv_reads_as_its_utf8_twin(tmp_path: Path, key: AnswerKey) -> None:
+    """A 30-row GBK 问卷星 CSV with ┋ is read without --encoding and scores exactly as the same table in UTF-8;
+    the first two rows hand-counted: 张三0 0 (every answer wrong), 李四1 4 (1: B 2, 5: 对 1, 6: 错 1)."""
+    from dataclasses import replace
+
+    from studykit.grade import detect_encoding
+
+    path = DATA / "wjx_gbk_30.csv"
+    assert detect_encoding(path) == "gb18030"
+    twin = write(tmp_path / "utf8.csv", path.read_bytes().decode("gbk"))
+    unversioned = replace(key, version="")
+    report = grade_files([path], unversioned)
+    assert len(report.members) == 30
+    assert scores(report)[:2] == [("张三0", 0), ("李四1", 4)]
+    assert scores(report) == scores(grade_files([twin], unversioned))
+    assert problems(report) == []
+
+
+def test_cli_grades_gbk_survey_csv_without_encoding(tmp_path: Path) -> None:
+    """``studykit grade wjx_gbk_5.csv --key …`` exits 0 and prints the five members' scores."""
+    (tmp_path / "k.key.yaml").write_text(dump_key(wjx5_key()), encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["grade", str(DATA / "wjx_gbk_5.csv"), "--key", str(tmp_path / "k.key.yaml"), "--format", "csv"]
+    )
+    assert (result.exit_code, result.stderr) == (0, "")
+    rows = [line.split(",")[:5] for line in result.stdout.splitlines()[1:]]
+    assert [(r[1], r[4]) for r in rows] == [("王五", "4"), ("周九", "4"), ("张三", "0"), ("李四", "0"), ("赵六", "0")]

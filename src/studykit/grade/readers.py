@@ -128,7 +128,10 @@ def detect_encoding(path: str | Path) -> str:
     2. ``"utf-32"``/``"utf-16"`` when the file starts with their BOM (Excel's
        "Unicode text" is UTF-16 LE with BOM);
     3. else charset-normalizer's guess among :data:`CANDIDATE_ENCODINGS` only,
-       ``"gb18030"`` whenever it is among the candidates (it decodes GBK and GB2312) —
+       ``"gb18030"`` whenever it is among the candidates (it decodes GBK and GB2312), or
+       when the whole file decodes strictly as GB18030 and the guess (if any) reads no more
+       of a sheet's labels than GB18030 does (a strict decode of every byte is evidence:
+       charset-normalizer finds nothing in some GBK tables of ``┋``-joined option texts) —
        unless Big5 is too and only the Big5 decoding holds more of a sheet's labels
        (姓名, 測驗, 版本, 題: a Traditional sheet decodes as GB18030 into other characters).
        Its mess threshold is lifted to 1.0: full-width letters, √/× and ┋ read as
@@ -171,17 +174,40 @@ def detect_encoding(path: str | Path) -> str:
 
     matches = from_bytes(sample, cp_isolation=CANDIDATE_ENCODINGS, threshold=1.0)
     names = [m.encoding for m in matches]
+    best = matches.best()
+    if not any(n in _GB for n in names) and _decodes_strictly(path, "gb18030"):
+        # the detector missed it (charset-normalizer finds nothing in some GBK tables of ┋-joined
+        # option texts), but the whole file is valid GB18030: believe that unless the detector's own
+        # guess decodes it too and reads more of a sheet's labels
+        other = best.encoding if best is not None and best.encoding not in ("ascii", "utf_8") else ""
+        if not other or _labels(sample, other) <= _labels(sample, "gb18030"):
+            names.append("gb18030")
     if any(n in _GB for n in names):
         if "big5" in names and _labels(sample, "big5") > _labels(sample, "gb18030"):
             return "big5"  # a Big5 sheet decodes as GB18030 too, but its 姓名/測驗/版本 only as Big5
         return "gb18030"
-    best = matches.best()
     if best is None or best.encoding in ("ascii", "utf_8"):
         raise AnswerFileError(
             f"{path}: cannot tell the text encoding (not UTF-8, GB18030, Big5, UTF-16 or UTF-32; "
             "give --encoding, e.g. --encoding gb18030)"
         )
     return str(best.encoding)
+
+
+def _decodes_strictly(path: str | Path, encoding: str) -> bool:
+    """Whether the whole file at ``path`` decodes as ``encoding`` without an error and holds no NUL
+    (which GB18030 would take for text, but is UTF-16 or a binary file), read in 1 MiB chunks."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(_SAMPLE):
+                if b"\0" in chunk:
+                    return False
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return True
 
 
 #: Words an answer sheet or table carries (a sheet's labels, a table's header), in both scripts.
