@@ -310,3 +310,84 @@ def test_cli_grades_gbk_survey_csv_without_encoding(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (0, "")
     rows = [line.split(",")[:5] for line in result.stdout.splitlines()[1:]]
     assert [(r[1], r[4]) for r in rows] == [("王五", "4"), ("周九", "4"), ("张三", "0"), ("李四", "0"), ("赵六", "0")]
+
+
+# -- 3. 问卷星 按选项序号 downloads -------------------------------------------------------
+NUMBERED_NOTE = (
+    "warning: the choice cells hold option numbers (a 问卷星 download by option number, 按选项序号): "
+    "read 1 as A, 2 as B, … (a true-or-false item's 1 as 对, 2 as 错); -3 (skipped) and -2 (not shown) as unanswered"
+)
+
+
+def test_option_numbers_in_a_csv(tmp_path: Path, key: AnswerKey) -> None:
+    """``4`` is the fourth option and ``2┋3┋4`` a multiple choice; 判断 1/2 is 对/错; -3 is skipped.  Hand count
+    (mini key, 18 points): 甲 all right 18; 乙 2 (q2) + 1 (q6) + 2 (q8) = 5; 丙 4 (q3) + 1 (q5) + 2 (q8) = 7.
+    The note comes once, for the table, not per row."""
+    from dataclasses import replace
+
+    text = (
+        "序号,提交答卷时间,您的姓名,1,2,3,4,5,6,7,8\n"
+        "1,2026/10/20 10:00:00,甲,2,3,1┋2┋3,1┋2┋3,1,2,现场会议+云端会议,1+1+11\n"
+        "2,2026/10/20 10:01:00,乙,1,3,2┋3,1┋2┋3┋4,2,2,现场会议,1+1+11\n"
+        "3,2026/10/20 10:02:00,丙,-3,4,1┋2┋3,1┋3,1,-3,(跳过),1+1+11\n"
+    )
+    path = write(tmp_path / "按序号.csv", text, "gbk")
+    report = grade_files([path], replace(key, version=""))
+    assert scores(report) == [("甲", 18), ("乙", 5), ("丙", 7)]
+    assert [r.given for r in report.members[2].items] == ["", "D", "A、B、C", "A、C", "对", "", "", "1+1+11"]
+    assert problems(report) == [f"{path}:1: {NUMBERED_NOTE}"]
+
+
+def test_option_number_tables_need_every_answered_choice_a_number(tmp_path: Path, key: AnswerKey) -> None:
+    """A table by text whose single 2 is an unreadable cell stays a table by text: ``2`` is not read as B."""
+    from dataclasses import replace
+
+    text = "姓名,1,2,3,4,5,6,7,8\n甲,华中师范大学,2,网格长┋楼栋长┋单元长,A┋B┋C,对,错,现场会议+云端会议,1+1+11\n"
+    path = write(tmp_path / "按文本.csv", text)
+    report = grade_files([path], replace(key, version=""))
+    assert scores(report) == [("甲", 16)]
+    assert problems(report) == [
+        f"{path}:2: warning: 甲, question 2: cannot read answer '2': expected letters A–D or option texts; scored 0"
+    ]
+
+
+def test_one_column_per_option_xlsx(tmp_path: Path, key: AnswerKey) -> None:
+    """An .xlsx 按序号 download: singles and 判断 as numbers, each multiple spread over one 0/1 column per option
+    (``3(网格长)`` by text, ``4(1)`` by number).  Hand count: 甲 18; 乙 2 + 1 + 2 = 5 (q3 BC and q4 ABCD wrong);
+    丙 2 + 4 + 1 + 2 = 9 (q4 ticks none: unanswered; q8 blank)."""
+    from dataclasses import replace
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["姓名", "1", "2", "3(网格长)", "3(楼栋长)", "3(单元长)", "3(小区长)", "4(1)", "4(2)", "4(3)", "4(4)",
+               "5", "6", "7", "8"])  # fmt: skip
+    ws.append(["甲", 2, 3, 1, 1, 1, 0, 1, 1, 1, 0, 1, 2, "现场会议+云端会议", "1+1+11"])
+    ws.append(["乙", 1, 3, 0, 1, 1, 0, 1, 1, 1, 1, 2, 2, "现场会议", "1+1+11"])
+    ws.append(["丙", 2, 4, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, "现场会议+云端会议", None])
+    path = tmp_path / "按序号.xlsx"
+    wb.save(path)
+    report = grade_files([path], replace(key, version=""))
+    assert scores(report) == [("甲", 18), ("乙", 5), ("丙", 9)]
+    assert [r.given for r in report.members[1].items][:4] == ["A", "C", "B、C", "A、B、C、D"]
+    assert report.members[2].items[3].status == "unanswered"
+    assert problems(report) == [f"{path}:1: {NUMBERED_NOTE}"]
+
+
+def test_one_column_per_option_csv_by_text(tmp_path: Path, key: AnswerKey) -> None:
+    """Option columns also read in a CSV by text (``3、<stem>(网格长)``, ``4:A``); a tick cell that is neither 1 nor
+    0 makes the answer unreadable, never guessed.  甲 18; 乙: q3 unreadable, rest right: 14."""
+    from dataclasses import replace
+
+    stem = key.items[2].stem
+    heads = [f"3、{stem}({o})" for o in key.items[2].options] + [f"4:{c}" for c in "ABCD"]
+    text = "姓名,1,2," + ",".join(heads) + ",5,6,7,8\n"
+    text += "甲,B,C,1,1,1,0,1,1,1,0,对,错,现场会议+云端会议,1+1+11\n"
+    text += "乙,B,C,1,2,1,0,1,1,1,0,对,错,现场会议+云端会议,1+1+11\n"
+    path = write(tmp_path / "分列.csv", text)
+    report = grade_files([path], replace(key, version=""))
+    assert scores(report) == [("甲", 18), ("乙", 14)]
+    assert problems(report) == [
+        f"{path}:3: warning: 乙, question 3: cannot read answer 'B=2': expected letters A–D or option texts; scored 0"
+    ]

@@ -58,6 +58,7 @@ from ..key import AnswerKey, KeyItem, no_question
 from .model import GivenAnswer, Submission
 from .normalize import clean, read_answer
 from .sheet_lines import RunError, holds_answers, is_name, numbered_answers, range_answers
+from .survey_cells import OptionNumbers, option_column, ticked
 
 ProblemSink = Callable[[Problem], None]
 
@@ -814,6 +815,7 @@ class _Layout:
     questions: tuple[tuple[int, int], ...]  # (column index, item number)
     quiz: int = -1
     version: int = -1
+    options: tuple[tuple[int, int, int], ...] = ()  # (column index, item number, option index): one tick each
 
 
 def _bare(header: str) -> str:
@@ -858,6 +860,7 @@ def _layout(
     by_item: dict[int, int] = {}
     names: list[int] = []
     ignored: list[str] = []
+    ticks: list[tuple[int, int, int]] = []
     quiz_at = version_at = -1
     for i, h in enumerate(cleaned):
         if i == name_at or not h:
@@ -866,6 +869,10 @@ def _layout(
         folded = bare.casefold()
         item: KeyItem | None = None
         m = _NUMBER_HEADER.match(h)
+        tick = None if m else option_column(h, numbers)
+        if tick is not None:  # one column per option (问卷星 按选项序号): 3(网格长)
+            ticks.append((i, *tick))
+            continue
         if m:
             n = int(next(g for g in m.groups() if g))
             if n not in numbers:
@@ -899,6 +906,11 @@ def _layout(
             names.append(i)
         elif folded not in METADATA_HEADERS:
             ignored.append(f"{label(i)} ignored (not a question of the key, the name or a known survey field)")
+    tick_columns = {t[0] for t in ticks}
+    for i, n, _option in ticks:
+        if n in by_item and by_item[n] not in tick_columns:
+            raise _Fail(row, f"{label(i)}: question {n} already has {label(by_item[n])}")
+        by_item.setdefault(n, i)  # its first option column stands for it
     if not by_item:
         shown = ", ".join(repr(h[:30]) for h in cleaned if h)
         raise _Fail(row, f"no column matches a question of the key (the columns are: {shown}); not an answer table")
@@ -931,7 +943,7 @@ def _layout(
             "(add a 版本 column if the branch wrote several versions)",
         )
     layout = tuple(sorted(((col, n) for n, col in by_item.items()), key=lambda p: p[1]))
-    return _Layout(name_at, layout, quiz_at, version_at)
+    return _Layout(name_at, layout, quiz_at, version_at, tuple(ticks))
 
 
 def _header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> bool:
@@ -1033,7 +1045,12 @@ def _table_rows(
     by_number = dict((n, col) for col, n in layout.questions)
     columns = [by_number[it.number] for it in key.items]
     name_at, quiz_at, version_at = layout.name, layout.quiz, layout.version
-    width = max([*columns, name_at, quiz_at, version_at]) + 1
+    width = max([*columns, *(t[0] for t in layout.options), name_at, quiz_at, version_at]) + 1
+    index = {it.number: k for k, it in enumerate(key.items)}
+    ticks: dict[int, list[tuple[int, int]]] = {}  # key index → (option index, column) of its option columns
+    for col, n, option in layout.options:
+        ticks.setdefault(index[n], []).append((option, col))
+    numbers = OptionNumbers(key.items, skip=set(ticks))
     pick: Callable[[list[str]], Sequence[str]]
     if len(columns) == 1:
         only = columns[0]
@@ -1088,7 +1105,17 @@ def _table_rows(
                 message = exc.message.replace("the sheet is", "the row is").replace("the sheet does", "the row does")
                 fail(number, member, message.replace("on the sheet", "in its 版本 column"))
                 continue
-        yield member, name, number, pick(cells), quiz, version
+        picked = pick(cells)
+        if ticks:
+            picked = list(picked)
+            for k, group in ticks.items():
+                picked[k] = ticked([(option, cells[col]) for option, col in group])
+        if numbers.numbered is not False:
+            picked = numbers.convert(picked)
+            if numbers.note:
+                warn(header_row, "", numbers.note)
+                numbers.note = ""
+        yield member, name, number, picked, quiz, version
     last_row[0] = 0
     if not members:
         raise _Fail(0, "the table has a header but no member rows (expected one row per member below the header)")
