@@ -91,7 +91,9 @@ class OptionNumbers:
         self.note = ""
 
     def _decide(self, cells: Sequence[str]) -> None:
-        answered = [(it, clean(c)) for it, c in zip(self.choice, cells, strict=True) if it and clean(c) not in UNANSWERED]
+        answered = [
+            (it, clean(c)) for it, c in zip(self.choice, cells, strict=True) if it and clean(c) not in UNANSWERED
+        ]
         answered = [(it, c) for it, c in answered if c not in SKIPPED]
         if not answered:
             return
