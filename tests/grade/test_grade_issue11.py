@@ -391,3 +391,43 @@ def test_one_column_per_option_csv_by_text(tmp_path: Path, key: AnswerKey) -> No
     assert problems(report) == [
         f"{path}:3: warning: 乙, question 3: cannot read answer 'B=2': expected letters A–D or option texts; scored 0"
     ]
+
+
+# -- 4. Traditional script -------------------------------------------------------------
+def traditional_key() -> AnswerKey:
+    """Three fill-ins (2 points each) and a multiple (4): 网格化, 显著, a key written in Traditional (樓棟長), and
+    the 三长制 options."""
+    items = (
+        _item(1, "fill_blank", 2, ("网格化",)),
+        _item(2, "fill_blank", 2, ("显著",)),
+        _item(3, "fill_blank", 2, ("樓棟長",)),
+        _item(4, "multiple", 4, ("A", "B", "C"), ("网格长", "楼栋长", "单元长", "小区长")),
+    )
+    return AnswerKey("trad", "", "", "b", "f", items)
+
+
+def test_traditional_answers_fold_character_by_character(tmp_path: Path) -> None:
+    """``網格化`` is 网格化 and ``顯著`` is 显著 (right, each with a note that it was read in Simplified characters);
+    ``显着`` is not 显著 (wrong: no phrase conversion); a key in Traditional matches a Simplified answer; option
+    texts in Traditional pick their options.  Hand count: 甲 2 + 2 + 2 + 4 = 10; 乙 2 + 0 + 2 + 4 = 8."""
+    a = write(tmp_path / "甲.txt", "姓名：甲\n测验：trad\n1. 網格化\n2. 顯著\n3. 楼栋长\n4. 網格長┋樓棟長┋單元長\n")
+    b = write(tmp_path / "乙.txt", "姓名：乙\n测验：trad\n1. 网格化\n2. 显着\n3. 樓棟長\n4. ABC\n")
+    report = grade_files([a, b], traditional_key())
+    assert scores(report) == [("甲", 10), ("乙", 8)]
+    assert [r.status for r in report.members[1].items] == ["correct", "wrong", "correct", "correct"]
+    assert [r.given for r in report.members[0].items] == ["網格化", "顯著", "楼栋长", "A、B、C"]
+    assert problems(report) == [
+        f"{a}:3: warning: 甲, question 1: read in Simplified characters: '網格化' as '网格化'",
+        f"{a}:4: warning: 甲, question 2: read in Simplified characters: '顯著' as '显著'",
+        f"{a}:6: warning: 甲, question 4: read in Simplified characters: '網格長┋樓棟長┋單元長' as '网格长┋楼栋长┋单元长'",
+    ]
+
+
+def test_fold_is_per_character() -> None:
+    """OpenCC's phrase table would make 显着 显著; folding one character at a time keeps it."""
+    from studykit.grade.script import fold
+
+    assert fold("显着") == "显着"
+    assert fold("顯著") == "显著"
+    assert fold("華中師範大學") == "华中师范大学"
+    assert fold("ABC 1+1+11") == "ABC 1+1+11"

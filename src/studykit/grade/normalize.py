@@ -18,8 +18,13 @@ collapsed.  Then, by item type:
 * true_false (:func:`read_truth`): 对/错 (and traditional 對/錯), 正确/错误
   (正確/錯誤), √/×, ✓/✗ (and ✔/✘), T/F, true/false, 是/否;
 * fill_blank (:func:`read_blank`): any text, compared by :func:`blank_form`
-  (NFKC, no whitespace, no quotes, no trailing punctuation, no enclosing
-  brackets, case-folded) with each accepted text of the key.
+  (NFKC, Traditional characters folded to Simplified one by one, no whitespace, no
+  quotes, no trailing punctuation, no enclosing brackets, case-folded) with each
+  accepted text of the key.
+
+Option texts and the key's texts go through the same :func:`blank_form`, so ``網格化``
+matches ``网格化`` (with a warning saying it was read in Simplified characters) while
+``显着`` never matches ``显著`` (:mod:`studykit.grade.script`).
 
 ``(跳过)``, ``(空)`` and empty cells are unanswered.  What cannot be read (``？``,
 ``E`` on a four-option item, ``maybe`` on a true_false) is *unreadable*: the
@@ -34,8 +39,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
+from ..i18n import _
 from ..key import KeyItem
 from ..model import LETTERS
+from .script import fold
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _WS = re.compile(r"\s+")
@@ -72,11 +79,12 @@ def clean(text: str) -> str:
 
 
 def blank_form(text: str) -> str:
-    """The form fill_blank answers are compared in: NFKC, no whitespace, no quote
+    """The form fill_blank answers are compared in: NFKC, Traditional characters as
+    Simplified (:func:`~studykit.grade.script.fold`), no whitespace, no quote
     marks, no trailing punctuation, no enclosing brackets, case-folded.
     ``“现场会议+云端会议”。``, ``（现场会议+云端会议）`` and ``现场会议 + 云端会议``
     give the same form; a different character does not."""
-    text = _TRAILING.sub("", _WS.sub("", clean(text)).translate(_QUOTES))
+    text = _TRAILING.sub("", _WS.sub("", fold(clean(text))).translate(_QUOTES))
     while len(text) >= 2 and _BRACKETS.get(text[0]) == text[-1] and text[-1] not in text[1:-1]:
         text = _TRAILING.sub("", text[1:-1])
     return text.casefold()
@@ -124,6 +132,10 @@ def read_answer(text: str, item: KeyItem) -> Reading:
         reading = read_blank(cleaned)
     if reading.kind == "unreadable":  # shown as the member wrote it, not in its NFKC form
         return replace(reading, shown=_WS.sub(" ", text).strip())
+    folded = fold(cleaned)
+    if folded != cleaned and not any(clean(a) == cleaned for a in item.answer):  # Traditional, as Simplified
+        note = _("read in Simplified characters: {text!r} as {folded!r}").format(text=cleaned, folded=folded)
+        return replace(reading, warning="; ".join(w for w in (reading.warning, note) if w))
     return reading
 
 
@@ -292,7 +304,7 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
 
 def read_truth(cleaned: str) -> Reading:
     """Read a cleaned answer to a true_false item."""
-    form = _TRAILING.sub("", cleaned.translate(_QUOTES)).replace(" ", "").casefold()
+    form = _TRAILING.sub("", fold(cleaned).translate(_QUOTES)).replace(" ", "").casefold()
     if form in _TRUE:
         return Reading("answer", ("true",), "对")
     if form in _FALSE:
