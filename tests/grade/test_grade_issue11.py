@@ -431,3 +431,28 @@ def test_fold_is_per_character() -> None:
     assert fold("顯著") == "显著"
     assert fold("華中師範大學") == "华中师范大学"
     assert fold("ABC 1+1+11") == "ABC 1+1+11"
+
+
+# -- 5. 其他〖…〗 free text ----------------------------------------------------------------
+def test_other_free_text_is_shown_as_written(tmp_path: Path, key: AnswerKey) -> None:
+    """``其他〖华中科技大学〗`` is shown as ``其他：华中科技大学`` in the report, scores 0, and gives one warning naming
+    the row.  Hand count: 甲 18 − 2 (q2) = 16; 乙 all right, 18."""
+    from dataclasses import replace
+
+    from studykit.grade import render_report
+
+    text = (
+        "序号,您的姓名,1,2,3,4,5,6,7,8\n"
+        "1,甲,华中师范大学,其他〖华中科技大学〗,网格长┋楼栋长┋单元长,A┋B┋C,对,错,现场会议+云端会议,1+1+11\n"
+        "2,乙,华中师范大学,大都市,网格长┋楼栋长┋单元长,A┋B┋C,对,错,现场会议+云端会议,1+1+11\n"
+    )
+    path = write(tmp_path / "问卷.csv", text)
+    report = grade_files([path], replace(key, version=""))
+    assert scores(report) == [("甲", 16), ("乙", 18)]
+    assert report.members[0].items[1].given == "其他：华中科技大学"
+    assert problems(report) == [
+        f"{path}:2: warning: 甲, question 2: 其他 with the text '华中科技大学', which is not one of the options; "
+        "shown as written"
+    ]
+    assert "    2. [单选 2分] 错误：作答 其他：华中科技大学，正确答案 C\n" in render_report(report, "text")
+    assert report.items[1].other == 1

@@ -168,12 +168,16 @@ def test_survey_export(tmp_path: Path, key: AnswerKey) -> None:
     path = write(tmp_path / "survey.csv", SURVEY, "utf-8-sig")
     report = grade([path], key, multiple_scoring="partial")
     assert scores(report) == [("周九", 18), ("吴十", 5)]
-    assert problems(report) == [no_version_column(path)]
+    assert problems(report) == [
+        no_version_column(path),
+        f"{path}:3: warning: 吴十, question 3: 其他 with the text '街长', which is not one of the options; "
+        "shown as written",
+    ]
     wu = report.members[1]
     assert [(r.number, r.status, r.given) for r in wu.items] == [
         (1, "wrong", "C"),
         (2, "unanswered", ""),
-        (3, "wrong", "A、其他"),
+        (3, "wrong", "A、其他：街长"),
         (4, "partial", "A、B"),
         (5, "correct", "对"),
         (6, "unanswered", ""),

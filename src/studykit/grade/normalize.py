@@ -10,7 +10,8 @@ collapsed.  Then, by item type:
   punctuation (``(A)``, ``[B]``, ``（B）``, ``D。``); or the option's text, several
   joined by ``┋`` as survey tools export them, or by ``、``/``，``/``；`` when every
   piece is exactly one option's text (``楼栋长、网格长、单元长``); ``其他〖…〗`` is a
-  free-text choice that is never an option.  A letter followed by text
+  free-text choice that is never an option, shown as written (``其他：华中科技大学``) with a
+  warning.  A letter followed by text
   (``A. 武汉大学``, ``C 实践…``, ``C实践要求`` — see :func:`_letter_and_text`) is the
   letter when the text fits its option (whole, cut short, abbreviated); when the text
   names another option, that option with a warning (letters change between versions
@@ -268,6 +269,7 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
     parts = [p.strip() for p in cleaned.split(SURVEY_JOIN)] if SURVEY_JOIN in cleaned else [cleaned]
     chosen: set[str] = set()
     other = False
+    free_text = ""  # what a survey's 其他〖…〗 holds, as written
     warnings: list[str] = []
     for part in parts:
         if not part:
@@ -275,6 +277,7 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
         free = _OTHER.match(part)
         if free:
             other = True
+            free_text = free_text or clean(free.group(1))
             continue
         index = _option_forms(item.options).get(blank_form(part)) if item.options else None
         if index is not None:
@@ -299,6 +302,15 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
         return Reading("unanswered")
     letters_sorted = sorted(chosen)
     choices = (*letters_sorted, OTHER) if other else tuple(letters_sorted)
+    if free_text:  # shown as the member wrote it: 其他：华中科技大学
+        warnings.append(
+            _("{other} with the text {text!r}, which is not one of the options; shown as written").format(
+                other=OTHER, text=free_text
+            )
+        )
+        return Reading(
+            "answer", choices, "、".join([*letters_sorted, f"{OTHER}：{free_text}"]), warning="; ".join(warnings)
+        )
     return Reading("answer", choices, "、".join(choices), warning="; ".join(warnings))
 
 
