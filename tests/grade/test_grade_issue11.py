@@ -456,3 +456,17 @@ def test_other_free_text_is_shown_as_written(tmp_path: Path, key: AnswerKey) -> 
     ]
     assert "    2. [单选 2分] 错误：作答 其他：华中科技大学，正确答案 C\n" in render_report(report, "text")
     assert report.items[1].other == 1
+
+
+# -- 8. no noise ------------------------------------------------------------------------
+def test_sheets_without_quiz_line_give_one_note_for_the_batch(tmp_path: Path) -> None:
+    """Five sheets without ``测验：`` graded against the one key give one note, naming the first three and the count;
+    every sheet is graded (40 each)."""
+    body = "1-5 DCBAD\n6-8 BCD BC ABCEF\n9-11 ABC\n12-17 对错对错对错\n" + TAIL
+    paths = [write(tmp_path / f"{n}.txt", f"姓名：{n}\n{body}") for n in ("甲", "乙", "丙", "丁", "戊")]
+    report = grade_files(paths, key40())
+    assert scores(report) == [(n, 40) for n in ("甲", "乙", "丙", "丁", "戊")]
+    assert problems(report) == [
+        f"{paths[0]}: warning: 5 sheets do not say which quiz they are (no 测验： line): "
+        f"{paths[0]}, {paths[1]}, {paths[2]} and 2 more; each is graded with the key of quiz q40"
+    ]

@@ -95,6 +95,8 @@ METADATA_HEADERS = frozenset(
 
 #: The columns of studykit's own CSV report — a report picked up by a glob is not answers.
 REPORT_HEADERS = frozenset({"名次", "得分", "满分", "百分比", "结果"})
+#: How a sheet's note that it does not say its quiz begins; a batch gives one such note (see iter_inputs).
+_UNSAID = "the sheet does not say which quiz it is"
 _COUNT_MISMATCH = "a table with a different number of questions cannot be graded with this key"
 _COLUMNS_MISMATCH = "a table whose question columns are not the key's questions cannot be graded with this key"
 
@@ -311,10 +313,19 @@ def iter_inputs(
 
     Each file is named in problems and submissions as :func:`shown_name` shows it.  A file
     given again (overlapping globs, another spelling of its path, a link to it) is skipped
-    with a warning: each file is graded once."""
+    with a warning: each file is graded once.  Sheets that do not say their quiz give one
+    note for the batch, after the last file (the sheet's own note when there is one such sheet)."""
     if encoding:
         encoding = _check_encoding(encoding)
-    sink: ProblemSink = on_problem or (lambda p: None)
+    given: ProblemSink = on_problem or (lambda p: None)
+    unsaid: list[Problem] = []  # sheets that do not say their quiz: one note for the batch
+
+    def sink(p: Problem) -> None:
+        if p.severity == "warning" and p.message.startswith(_UNSAID):
+            unsaid.append(p)
+        else:
+            given(p)
+
     graded: dict[object, str] = {}
     for path in paths:
         name = shown_name(path)
@@ -335,6 +346,21 @@ def iter_inputs(
             yield from _iter_file(Path(path), name, key, name_column, encoding, sink)
         if on_file:
             on_file(str(path))
+    if len(unsaid) == 1:
+        given(unsaid[0])
+    elif unsaid:
+        shown = ", ".join(p.file for p in unsaid[:3]) + (f" and {len(unsaid) - 3} more" if len(unsaid) > 3 else "")
+        given(
+            Problem(
+                unsaid[0].file,
+                0,
+                "",
+                _(
+                    "{n} sheets do not say which quiz they are (no 测验： line): {shown}; each is graded with the key of quiz {quiz}"
+                ).format(n=len(unsaid), shown=shown, quiz=key.quiz_id),
+                "warning",
+            )
+        )
 
 
 def _identity(path: str | Path) -> object:
@@ -541,7 +567,7 @@ def _finish_sheet(
             (
                 0,
                 member,
-                f"the sheet does not say which quiz it is (no {quiz_field}); graded with the key of quiz {key.quiz_id}",
+                f"{_UNSAID} (no {quiz_field}); graded with the key of quiz {key.quiz_id}",
             )
         )
     if not any(a.text for a in kept):
