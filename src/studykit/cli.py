@@ -293,6 +293,12 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     help="Points per item of a type, e.g. multiple=4 (repeatable). Default: single=2 multiple=3 true_false=1 "
     "fill_blank=2.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing answer key (*.key.yaml) with other content; without it quiz refuses, as papers "
+    "handed out with the old key would be graded against the new one.",
+)
 def quiz(
     bank_path: Path | None,
     output: Path | None,
@@ -306,6 +312,7 @@ def quiz(
     fmt: str | None,
     title: str | None,
     points: dict[str, float],
+    force: bool,
 ) -> None:
     """Write a quiz paper, its answer key, 参考答案 and blank answer sheet.
 
@@ -320,6 +327,7 @@ def quiz(
     """
     from ._output import refuse_inputs, write_files
     from .bank import load_bank
+    from .key import refuse_key_overwrite
     from .quiz import build_papers, default_count, format_points, giveaway_pairs
     from .render import quiz_files
 
@@ -333,6 +341,8 @@ def quiz(
     )  # fmt: skip
     files = quiz_files(papers, path, fmt)
     refuse_inputs(files, _bank_inputs(bank))
+    if not force:
+        refuse_key_overwrite(files)
     write_files(files)
     pairs = giveaway_pairs(bank, papers[0])
     if pairs:

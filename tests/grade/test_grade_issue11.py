@@ -470,3 +470,28 @@ def test_sheets_without_quiz_line_give_one_note_for_the_batch(tmp_path: Path) ->
         f"{paths[0]}: warning: 5 sheets do not say which quiz they are (no 测验： line): "
         f"{paths[0]}, {paths[1]}, {paths[2]} and 2 more; each is graded with the key of quiz q40"
     ]
+
+
+# -- 7. a key is never lost ---------------------------------------------------------------
+def test_quiz_refuses_to_overwrite_an_answer_key(tmp_path: Path) -> None:
+    """A second ``studykit quiz`` of another draw onto the same -o refuses, naming the key, and writes nothing;
+    ``--force`` replaces it."""
+    from gradekit import MINI
+
+    def quiz(*args: str) -> tuple[int, str]:
+        result = CliRunner().invoke(main, ["quiz", "--bank", str(MINI), "--count", "4", "--versions", "2", *args])
+        return result.exit_code, result.stderr
+
+    target = str(tmp_path / "第一次测验.md")
+    assert quiz("--seed", "1", "-o", target) == (0, "")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert len(before) == 8
+    assert quiz("--seed", "2", "-o", target) == (
+        1,
+        f"Error: {tmp_path / '第一次测验-A.key.yaml'} exists: it is the answer key of papers that may be handed out "
+        "already; refusing to overwrite it (give --force to replace it, or choose another -o)\n",
+    )
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    assert quiz("--seed", "2", "--force", "-o", target) == (0, "")
+    after = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert after.keys() == before.keys() and after["第一次测验-A.key.yaml"] != before["第一次测验-A.key.yaml"]
