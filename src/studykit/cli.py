@@ -406,12 +406,12 @@ def _at_most_one(noun: str, why: str) -> Callable[[click.Context, click.Paramete
 @click.argument("answers", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--key",
-    "key_path",
+    "key_paths",
     required=True,
     multiple=True,
-    callback=_at_most_one("key", "grade each version of a quiz with its own key, one run each"),
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The answer key written by studykit quiz (*.key.yaml); one per run.",
+    help="The answer key written by studykit quiz (*.key.yaml). Repeat it for the versions of one quiz "
+    "(--key A.key.yaml --key B.key.yaml): each sheet or row is graded with the key of its 版本, in one report.",
 )
 @click.option(
     "--bank",
@@ -467,7 +467,7 @@ def _at_most_one(noun: str, why: str) -> Callable[[click.Context, click.Paramete
 )
 def grade(
     answers: tuple[Path, ...],
-    key_path: Path,
+    key_paths: tuple[Path, ...],
     bank_path: Path | None,
     output: Path | None,
     fmt: str | None,
@@ -477,7 +477,7 @@ def grade(
     encoding: str | None,
     review_dir: Path | None,
 ) -> None:
-    """Grade completed quizzes: answer sheets (.txt, .yaml) or branch tables (.csv, .xlsx).
+    """Grade completed quizzes: answer sheets (.txt, .yaml) or branch tables (.csv, .xlsx), or folders of them.
 
     Prints warnings and files that cannot be graded on stderr; the rest are
     graded. Exits 1 if any file or row could not be graded.
@@ -485,6 +485,7 @@ def grade(
     \b
     Example:
       studykit grade answers/*.answers.txt --key 第一次测验.key.yaml
+      studykit grade 答卷/ --key 第一次测验-A.key.yaml --key 第一次测验-B.key.yaml
       studykit grade 支部问卷.xlsx --key 第一次测验.key.yaml -o 成绩.html
       studykit grade 支部.csv --key 第一次测验.key.yaml --review-decks 错题本/第一次测验
     """
@@ -493,19 +494,20 @@ def grade(
     from .errors import AnswerFileError
     from .grade import choose_bank, grade_files, report_writer, stream_report
     from .grade.report import output_format
+    from .grade.versions import key_set
     from .key import load_key
 
     if output is not None:
         from ._output import refuse_overwrite
 
         refuse_overwrite(output, answers, "one of the files given to grade")
-        refuse_overwrite(output, [key_path], "the answer key")
+        refuse_overwrite(output, key_paths, "the answer key")
         refuse_overwrite(output, [bank_path] if bank_path else [], "the bank")
     try:  # before anything is read: a report in 成绩.xlsx would not open in Excel
         fmt = output_format(output, fmt)
     except ValueError as exc:
         raise click.UsageError(str(exc), ctx=click.get_current_context()) from None
-    key = load_key(key_path)
+    key = key_set([load_key(path) for path in key_paths])
     bank, note = choose_bank(key, bank_path)
     if output is not None:  # the bank picked without --bank, and the article, are inputs too
         from ._output import refuse_overwrite

@@ -495,3 +495,103 @@ def test_quiz_refuses_to_overwrite_an_answer_key(tmp_path: Path) -> None:
     assert quiz("--seed", "2", "--force", "-o", target) == (0, "")
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     assert after.keys() == before.keys() and after["第一次测验-A.key.yaml"] != before["第一次测验-A.key.yaml"]
+
+
+# -- 6. versions A and B in one run ----------------------------------------------------------
+def ab_keys() -> tuple[AnswerKey, AnswerKey]:
+    """Versions A and B of one 9-point quiz: the options of 1 (single, 2) and 2 (multiple, 4) in another order;
+    3 true_false (1) and 4 fill_blank (2) alike.  A: 1 B (乙), 2 ABC; B: 1 D (乙), 2 BCD (网格长 楼栋长 单元长)."""
+    tail = (_item(3, "true_false", 1, ("true",)), _item(4, "fill_blank", 2, ("网格化",)))
+    a = (
+        _item(1, "single", 2, ("B",), ("甲", "乙", "丙", "丁")),
+        _item(2, "multiple", 4, ("A", "B", "C"), ("网格长", "楼栋长", "单元长", "小区长")),
+    )
+    b = (
+        _item(1, "single", 2, ("D",), ("丙", "甲", "丁", "乙")),
+        _item(2, "multiple", 4, ("B", "C", "D"), ("小区长", "单元长", "网格长", "楼栋长")),
+    )
+    return AnswerKey("ab", "A", "", "b", "f", (*a, *tail)), AnswerKey("ab", "B", "", "b", "f", (*b, *tail))
+
+
+def ab_folder(tmp_path: Path) -> Path:
+    """Sheets of versions A and B and a table with a 版本 column, in one folder (keys beside them)."""
+    sheets = tmp_path / "sheets"
+    sheets.mkdir()
+    a, b = ab_keys()
+    (sheets / "A.key.yaml").write_text(dump_key(a), encoding="utf-8")
+    (sheets / "B.key.yaml").write_text(dump_key(b), encoding="utf-8")
+    write(sheets / "甲.txt", "姓名：甲\n测验：ab\n版本：A\n1. B\n2. ABC\n3. 对\n4. 网格化\n")
+    write(sheets / "乙.txt", "姓名：乙\n测验：ab\n版本：B\n1. D\n2. BCD\n3. 对\n4. 网格化\n")
+    write(sheets / "丙.txt", "姓名：丙\n测验：ab\n版本：b\n1. B\n2. CD\n3. 错\n4. 网格化\n")
+    write(sheets / "支部.csv", "姓名,版本,1,2,3,4\n丁,A,A,ABC,对,网格\n戊,B,D,BCD,对,网格化\n")
+    return sheets
+
+
+def test_versions_a_and_b_in_one_report(tmp_path: Path) -> None:
+    """Each sheet and row is graded with the key of its 版本; one report covers everyone.  Hand count: 甲 (A, all
+    right) 9; 乙 (B, all right in B's letters) 9; 丙 (B: 1 B is 甲, wrong; 2 CD is 网格长 楼栋长, too few; 3 错
+    wrong; 4 right) 2; 丁 (A: 1 wrong; 2, 3 right; 4 网格 wrong) 5; 戊 (B, all right) 9.  B members are shown in
+    A's letters, said once; the option counts add up in A's letters."""
+    from studykit.grade import render_report
+
+    folder = ab_folder(tmp_path)
+    report = grade_files([folder], list(ab_keys()))
+    assert sorted(scores(report)) == sorted([("甲", 9), ("乙", 9), ("丙", 2), ("丁", 5), ("戊", 9)])
+    by_name = {m.name: m for m in report.members}
+    assert [r.given for r in by_name["乙"].items] == ["B", "A、B、C", "对", "网格化"]
+    assert [r.given for r in by_name["丙"].items] == ["A", "A、B", "错", "网格化"]
+    assert report.items[0].choices == (("A", 2), ("B", 3), ("C", 0), ("D", 0))
+    assert problems(report) == [
+        f"{folder / '丙.txt'}: warning: members of versions after the first are shown in the first version's option "
+        "letters (the same option texts, shuffled; scores are each version's own)"
+    ]
+    assert report.key.version == "A、B"
+    assert "测验 ab · 版本 A、B · 满分 9 分" in render_report(report, "text")
+
+
+def test_a_sheet_of_a_third_version_fails_naming_the_versions(tmp_path: Path) -> None:
+    """版本：C against keys A and B is not graded (the letters of no key fit it); a table without 版本 column fails
+    too; the rest is graded."""
+    folder = ab_folder(tmp_path)
+    c = write(folder / "己.txt", "姓名：己\n测验：ab\n版本：C\n1. B\n2. ABC\n3. 对\n4. 网格化\n")
+    plain = write(tmp_path / "无版本.csv", "姓名,1,2,3,4\n庚,B,ABC,对,网格化\n")
+    report = grade_files([c, plain, folder / "甲.txt"], list(ab_keys()))
+    assert scores(report) == [("甲", 9)]
+    assert problems(report) == [
+        f"{c}:3: the sheet is version 'C' but the keys are for versions A, B — write 版本：A (or another of them) on "
+        "the sheet or give the key of its version",
+        f"{plain}:1: the table has no 版本 column but the keys are for versions A, B; add a 版本 column so that each "
+        "row is graded with the key of its version",
+    ]
+
+
+def test_cli_grades_a_folder_with_two_keys(tmp_path: Path) -> None:
+    """``studykit grade sheets/ --key A.key.yaml --key B.key.yaml``: exit 0, one CSV report ranking all five."""
+    folder = ab_folder(tmp_path)
+    args = ["grade", str(folder), "--key", str(folder / "A.key.yaml"), "--key", str(folder / "B.key.yaml")]
+    result = CliRunner().invoke(main, [*args, "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    rows = [line.split(",") for line in result.stdout.splitlines()[1:]]
+    assert [(r[0], r[1], r[4]) for r in rows] == [
+        ("1", "乙", "9"), ("1", "戊", "9"), ("1", "甲", "9"), ("4", "丁", "5"), ("5", "丙", "2")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("b_change", "message"),
+    [
+        ({"quiz_id": "other"}, "the keys are of different quizzes (ab and other); grade each quiz in its own run"),
+        ({"version": ""}, "the key of quiz ab has no version; several keys must be versions (A, B, …) of one quiz"),
+        ({"version": "a"}, "version A is given twice (give each version's key once)"),
+    ],
+)
+def test_keys_that_are_not_versions_of_one_quiz_are_refused(b_change: dict[str, str], message: str) -> None:
+    """Several keys must be distinct versions of one quiz."""
+    from dataclasses import replace
+
+    from studykit.errors import KeyFileError
+
+    a, b = ab_keys()
+    with pytest.raises(KeyFileError) as caught:
+        grade_files([], [a, replace(b, **b_change)])  # type: ignore[arg-type]
+    assert caught.value.message == message

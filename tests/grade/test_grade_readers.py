@@ -376,11 +376,14 @@ def test_yaml_without_answers_names_the_field(tmp_path: Path, key: AnswerKey) ->
     ]
 
 
-def test_folder_is_not_an_answer_file(tmp_path: Path, key: AnswerKey) -> None:
-    """A folder given as an answer file fails with a clear reason."""
+def test_empty_folder_is_no_answer_file(tmp_path: Path, key: AnswerKey) -> None:
+    """A folder given as ANSWERS is read for the answer files in it (issue 11); one holding none fails with a
+    clear reason."""
     folder = tmp_path / "answers.txt"
     folder.mkdir()
-    assert problems(grade([folder], key)) == [f"{folder}: is a folder, not a file"]
+    assert problems(grade([folder], key)) == [
+        f"{folder}: is a folder holding no answer file (expected .txt, .yaml, .csv or .xlsx files in it)"
+    ]
 
 
 def test_unknown_encoding_is_refused(tmp_path: Path, key: AnswerKey) -> None:

@@ -59,6 +59,7 @@ from .model import GivenAnswer, Submission
 from .normalize import clean, read_answer
 from .sheet_lines import RunError, holds_answers, is_name, numbered_answers, range_answers
 from .survey_cells import OptionNumbers, option_column, ticked
+from .versions import KeySet
 
 ProblemSink = Callable[[Problem], None]
 
@@ -327,7 +328,7 @@ def iter_inputs(
             given(p)
 
     graded: dict[object, str] = {}
-    for path in paths:
+    for path in _expand(paths, sink):
         name = shown_name(path)
         same = _identity(path)
         if same is not None and same in graded:
@@ -361,6 +362,46 @@ def iter_inputs(
                 "warning",
             )
         )
+
+
+#: What a folder given as ANSWERS is read for.
+ANSWER_SUFFIXES = (*SHEET_SUFFIXES, *YAML_SUFFIXES, *CSV_SUFFIXES, *XLSX_SUFFIXES)
+
+
+def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Path]:
+    """``paths``, each folder among them replaced by the answer files inside it (:data:`ANSWER_SUFFIXES`,
+    by name; answer keys, hidden files and Office lock files ``~$…`` left out); a folder holding none
+    is a failure."""
+    for path in paths:
+        try:
+            folder = os.path.isdir(path)
+        except (OSError, ValueError):
+            folder = False
+        if not folder:
+            yield path
+            continue
+        try:
+            inside = sorted(
+                p
+                for p in Path(path).iterdir()
+                if p.suffix.lower() in ANSWER_SUFFIXES
+                and not p.name.startswith((".", "~$"))
+                and not p.name.lower().endswith(".key.yaml")
+                and p.is_file()
+            )
+        except OSError as exc:
+            sink(Problem(shown_name(path), 0, "", f"cannot read: {exc.strerror or exc}"))
+            continue
+        if not inside:
+            sink(
+                Problem(
+                    shown_name(path),
+                    0,
+                    "",
+                    _("is a folder holding no answer file (expected .txt, .yaml, .csv or .xlsx files in it)"),
+                )
+            )
+        yield from inside
 
 
 def _identity(path: str | Path) -> object:
@@ -495,7 +536,21 @@ def _check_identity(key: AnswerKey, head: _SheetHead, *, version_given: bool = T
     Versions compare case-insensitively (``b`` is ``B``).  When the key has a
     version and ``version_given`` (a sheet, or a table with a 版本 column), a
     blank version fails too: the letters of one version are wrong on another.
+    With a :class:`~studykit.grade.versions.KeySet` (several versions' keys), ``head``
+    must name one of its versions.
     """
+    if isinstance(key, KeySet) and (version_given or head.version):
+        chosen = key.version_of(head.version)
+        if chosen is None:
+            said = f"is version {head.version!r}" if head.version else "does not say its version (版本)"
+            raise _Fail(
+                head.version_line,
+                _("the sheet {said} but the keys are for versions {versions} — write 版本：{first} (or another "
+                  "of them) on the sheet or give the key of its version").format(
+                    said=said, versions=key.versions, first=key.keys[0].version
+                ),
+            )  # fmt: skip
+        key = chosen
     if head.quiz and head.quiz != key.quiz_id:
         raise _Fail(
             head.quiz_line,
@@ -961,6 +1016,12 @@ def _layout(
         )
     for message in ignored:
         warn(row, "", message)
+    if isinstance(key, KeySet) and version_at < 0:
+        raise _Fail(
+            row,
+            _("the table has no 版本 column but the keys are for versions {versions}; add a 版本 column so that "
+              "each row is graded with the key of its version").format(versions=key.versions),
+        )  # fmt: skip
     if key.version and version_at < 0:
         warn(
             row,
