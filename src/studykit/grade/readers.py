@@ -6,7 +6,9 @@ Forms read (by file suffix):
   ``姓名：``/``测验：``/``版本：`` lines (or ``name``/``quiz``/``version``, or the
   Traditional ``測驗：``), then one line per item: number (``1``, ``第1题``, ``第1題``),
   separator (``.``, ``、``, ``：``, ``)``, space or none before a letter) and answer;
-  ``#`` lines are comments.
+  ``#`` lines are comments.  Ranges (``1-5 DCBAD``), several numbered answers a line
+  (``1D 2C 3B``) and a name alone on the first line are read too; a line of answers
+  without numbers makes the sheet 无法评分 (see :mod:`studykit.grade.sheet_lines`).
 * ``.yaml``/``.yml`` — the same as YAML: ``name``, ``quiz``, ``version`` and
   ``answers`` (a mapping number → answer, or a list in item order).
 * ``.csv`` and ``.xlsx`` — a table, one row per member: a name column and one
@@ -17,7 +19,12 @@ Forms read (by file suffix):
   :data:`HEADER_SEARCH_ROWS` non-empty rows (titles above it are skipped); a row
   with no name and no readable answer (a second header row of stems) is skipped.
   The first worksheet of a workbook that holds data is read (a warning names
-  the empty ones before it).
+  the empty ones before it).  问卷星's downloads by option number (``4``, ``2┋3┋4``)
+  and with one 0/1 column per option are read as :mod:`studykit.grade.survey_cells` says.
+
+A folder among the paths stands for the answer files in it.  With a
+:class:`~studykit.grade.versions.KeySet` (the keys of versions A, B, …) each sheet or
+row must name one of its versions.
 
 Text encodings: valid UTF-8 (with or without BOM) is UTF-8; a UTF-16 or UTF-32
 BOM names its encoding; anything else is decoded as charset-normalizer guesses
