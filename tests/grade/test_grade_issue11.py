@@ -595,3 +595,52 @@ def test_keys_that_are_not_versions_of_one_quiz_are_refused(b_change: dict[str, 
     with pytest.raises(KeyFileError) as caught:
         grade_files([], [a, replace(b, **b_change)])  # type: ignore[arg-type]
     assert caught.value.message == message
+
+
+# -- 1, more forms ------------------------------------------------------------------------------
+def test_two_ranges_on_a_line_and_bracketed_numbers(tmp_path: Path) -> None:
+    """``1-5 DCBAD 6-8 BCD BC ABCEF`` holds two ranges; ``(9) A (10) B (11) C`` and ``⑫对 ⑬错 ⑭对`` are numbered
+    answers.  Every answer right but 10 (A for B): 38."""
+    text = f"姓名：张三\n{HEAD}1-5 DCBAD 6-8 BCD BC ABCEF\n(9) A (10) A (11) C\n⑫对 ⑬错 ⑭对\n15-17 错对错\n{TAIL}"
+    report = grade_files([write(tmp_path / "a.txt", text)], key40())
+    assert scores(report) == [("张三", 38)]
+    assert [r.number for r in report.members[0].items if r.status != "correct"] == [10]
+    assert problems(report) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        (
+            "1-5 DCBAD 6BCD 7BC 8ABCEF",
+            "the run of 1-5 holds '6BCD', a question number (put numbered answers or another range after a space, "
+            "e.g. 1-5 DCBAD 6-8 BCD BC ABCEF)",
+        ),
+        (
+            "1D 2C 3-5 BAD 6BCD 7BC 8ABCEF",
+            "the line holds answers to questions 1, 2, 3, 6, 7, 8 that cannot be told apart (put an answer holding "
+            "a space on a line of its own)",
+        ),
+    ],
+)
+def test_lines_that_would_shift_answers_are_not_graded(tmp_path: Path, line: str, why: str) -> None:
+    """A run holding a question number, or numbered answers that do not split into pairs, would put answers on
+    the wrong questions: the sheet is 无法评分, naming the line."""
+    text = f"姓名：张三\n{HEAD}{line}\n9-11 ABC\n12-17 对错对错对错\n{TAIL}"
+    path = write(tmp_path / "a.txt", text)
+    report = grade_files([path], key40())
+    assert scores(report) == []
+    assert problems(report) == [
+        f"{path}:3: 张三: 无法评分 (not graded): line 3: {why}; which answer belongs to which question cannot be "
+        "told — number each answer (1. D, or 1D 2C 3B) or give ranges (1-5 DCBAD)"
+    ]
+
+
+def test_fill_in_answers_with_spaces_on_one_line_are_not_graded(tmp_path: Path) -> None:
+    """``18线路图 19控制在 市域 20最先一公里``: a space inside 19's answer; not read as one answer to 18."""
+    text = f"姓名：张三\n{HEAD}1-5 DCBAD\n6-8 BCD BC ABCEF\n9-11 ABC\n12-17 对错对错对错\n18线路图 19控制在 市域 20最先一公里\n"
+    path = write(tmp_path / "a.txt", text)
+    report = grade_files([path], key40())
+    assert scores(report) == []
+    assert [p.line for p in report.failures] == [7]
+    assert "answers to questions 18, 19, 20 that cannot be told apart" in report.failures[0].message

@@ -64,7 +64,7 @@ from ..i18n import _
 from ..key import AnswerKey, KeyItem, no_question
 from .model import GivenAnswer, Submission
 from .normalize import clean, read_answer
-from .sheet_lines import RunError, holds_answers, is_name, numbered_answers, range_answers
+from .sheet_lines import RunError, holds_answers, is_name, numbered_answers, range_answers, unbracket
 from .survey_cells import OptionNumbers, option_column, ticked
 from .versions import KeySet
 
@@ -722,15 +722,14 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 head.version, head.version_line = value, number
             continue
         first, opening = opening, False
+        line = unbracket(line)
         try:
-            ranged = range_answers(line)
+            pairs = range_answers(line)
+            if pairs is None:
+                pairs = numbered_answers(line)
         except RunError as exc:
             unread.append((number, str(exc)))
             continue
-        if ranged is not None:
-            answers.extend(GivenAnswer(ranged[0] + i, a, number) for i, a in enumerate(ranged[1]))
-            continue
-        pairs = numbered_answers(line)
         if pairs is not None:
             answers.extend(GivenAnswer(n, a, number) for n, a in pairs)
             continue

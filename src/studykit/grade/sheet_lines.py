@@ -31,6 +31,15 @@ _RANGE = re.compile(r"^(?:第\s*)?(\d+)\s*(?:[-‐‑–—―~〜]+|至|到)\s*
 #: One ``number answer`` pair of a line of several; the answer holds no digit.
 _PAIR = re.compile(r"(?:第\s*)?(\d+)\s*[题題]?\s*[.、:)\]]?\s*([^\d\s,;]+)[\s,;]*")
 _RUN_SEPS = re.compile(r"[\s,;、/|]+")
+#: Where a further range begins on a line of ranges (after a space or comma).
+_RANGE_START = re.compile(r"(?<=[\s,;])(?=(?:第\s*)?\d+\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?\d+)")
+#: A piece of a run that is a question number, alone or with a one-character answer glued on (``6``, ``6.``,
+#: ``6BCD``): a run holding one would shift every answer after it.
+_NUMBERED_PIECE = re.compile(r"\d+[.、:)]?(?:[A-Za-z]+|[对错對錯√×✓✗✔✘])?")
+#: Where a numbered answer begins on a line (``18`` of ``18线路图``).
+_PAIR_START = re.compile(r"(?:^|(?<=[\s,;]))(?:第\s*)?(\d+)(?=\s*[题題]?\s*[.、:)\]]?\s*[^\d\s,;])")
+#: ``(1) D``: a number in brackets, at the start of a line or after a space.
+_BRACKETED = re.compile(r"(?:^|(?<=\s))\((\d+)\)")
 #: Answers of one character that a run may hold glued together (letters, 对/错 marks).
 _ONE_CHAR = re.compile(r"[A-Za-z对错對錯√×✓✗✔✘]+")
 _LETTER_RUN = re.compile(r"[A-H]+")
@@ -43,23 +52,48 @@ class RunError(ValueError):
     """A range whose run does not hold one answer per question; ``str()`` says why."""
 
 
-def range_answers(line: str) -> tuple[int, list[str]] | None:
-    """``(first number, answers)`` of a range line (``1-5 DCBAD`` → ``(1, ["D", "C", "B", "A", "D"])``),
-    ``None`` when ``line`` (already :func:`~studykit.grade.normalize.clean`-ed) is no range line.
-    Raises :class:`RunError` when the run cannot be split into one answer per question."""
-    m = _RANGE.match(line)
-    if not m:
+def range_answers(line: str) -> list[tuple[int, str]] | None:
+    """The ``(number, answer)`` pairs of a line of ranges (``1-5 DCBAD`` → ``[(1, "D"), (2, "C"), …]``;
+    ``1-5 DCBAD 6-8 BCD BC ABCEF`` holds two), ``None`` when ``line`` (already
+    :func:`~studykit.grade.normalize.clean`-ed) does not begin with a range.  Raises
+    :class:`RunError` when a run cannot be split into one answer per question, or holds a
+    question number (another range or numbered answer glued to it)."""
+    if not _RANGE.match(line):
         return None
-    first, last, run = int(m.group(1)), int(m.group(2)), m.group(3).strip()
-    if last <= first:
-        return None
+    pairs: list[tuple[int, str]] = []
+    for at, segment in enumerate(_RANGE_START.split(line)):
+        segment = segment.strip()
+        if not segment:
+            continue
+        m = _RANGE.match(segment)
+        if not m:
+            return None
+        first, last, run = int(m.group(1)), int(m.group(2)), m.group(3).strip()
+        if last <= first:
+            if at == 0 or not pairs:
+                return None
+            raise RunError(_("{first}-{last} is no range of questions").format(first=first, last=last))
+        pairs += zip(range(first, last + 1), _run(first, last, run), strict=True)
+    return pairs
+
+
+def _run(first: int, last: int, run: str) -> list[str]:
+    """The answers of the run of ``first``-``last``, one per question (see :func:`range_answers`)."""
     count = last - first + 1
     pieces = [p for p in _RUN_SEPS.split(run) if p]
+    numbered = [p for p in pieces if _NUMBERED_PIECE.fullmatch(p)]
+    if numbered:
+        raise RunError(
+            _(
+                "the run of {first}-{last} holds {piece!r}, a question number "
+                "(put numbered answers or another range after a space, e.g. 1-5 DCBAD 6-8 BCD BC ABCEF)"
+            ).format(first=first, last=last, piece=numbered[0])
+        )
     if len(pieces) == count:
-        return first, pieces
+        return pieces
     squeezed = "".join(pieces)
     if _ONE_CHAR.fullmatch(squeezed) and len(squeezed) == count:
-        return first, list(squeezed)
+        return list(squeezed)
     held = len(squeezed) if _ONE_CHAR.fullmatch(squeezed or "-") else len(pieces)
     raise RunError(
         _(
@@ -78,12 +112,33 @@ def numbered_answers(line: str) -> list[tuple[int, str]] | None:
     while position < len(line):
         m = _PAIR.match(line, position)
         if not m:
+            _unsplit(line)
             return None
         pairs.append((int(m.group(1)), m.group(2)))
         position = m.end()
     if len(pairs) < 2 or any(b[0] != a[0] + 1 for a, b in pairwise(pairs)):
+        _unsplit(line)
         return None
     return pairs
+
+
+def _unsplit(line: str) -> None:
+    """Raise :class:`RunError` when ``line``, not pairs numbered one after another, still begins three
+    or more answers numbered in increasing order (``18线路图 19控制在 市域 20最先一公里``,
+    ``1D 2C 3-5 BAD 6BCD``): read as one answer, every answer after the first would be lost."""
+    numbers = [int(n) for n in _PAIR_START.findall(line)]
+    if len(numbers) >= 3 and all(b > a for a, b in pairwise(numbers)):
+        raise RunError(
+            _(
+                "the line holds answers to questions {numbers} that cannot be told apart "
+                "(put an answer holding a space on a line of its own)"
+            ).format(numbers=", ".join(map(str, numbers)))
+        )
+
+
+def unbracket(line: str) -> str:
+    """``line`` with question numbers in brackets written as ``N.``: ``(1) D (2) C`` → ``1. D 2. C``."""
+    return _BRACKETED.sub(r"\1.", line) if "(" in line else line
 
 
 def is_name(line: str) -> bool:
