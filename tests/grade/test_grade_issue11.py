@@ -644,3 +644,23 @@ def test_fill_in_answers_with_spaces_on_one_line_are_not_graded(tmp_path: Path) 
     assert scores(report) == []
     assert [p.line for p in report.failures] == [7]
     assert "answers to questions 18, 19, 20 that cannot be told apart" in report.failures[0].message
+
+
+def test_strict_decode_fallback_still_tells_big5_by_its_labels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When charset-normalizer finds nothing, a file that decodes strictly as both GB18030 and Big5 is Big5 when
+    only Big5 reads its 姓名/測驗/版本/題 labels; a GBK file stays GB18030; UTF-16 without BOM (NULs) is refused."""
+    import charset_normalizer
+
+    from studykit.errors import AnswerFileError
+    from studykit.grade import detect_encoding
+
+    class Nothing(list[object]):
+        def best(self) -> None:
+            return None
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda *a, **k: Nothing())
+    text = "姓名：陳文\n測驗：第一次測驗\n版本：A\n第1題 C\n第2題 D\n"
+    assert detect_encoding(write(tmp_path / "big5.txt", text, "big5")) == "big5"
+    assert detect_encoding(write(tmp_path / "gbk.txt", "姓名：陈文\n测验：q\n1. C\n", "gbk")) == "gb18030"
+    with pytest.raises(AnswerFileError, match="cannot tell the text encoding"):
+        detect_encoding(write(tmp_path / "u16.txt", "姓名：陈文\n1. C\n", "utf-16-le"))

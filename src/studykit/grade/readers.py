@@ -193,6 +193,8 @@ def detect_encoding(path: str | Path) -> str:
         other = best.encoding if best is not None and best.encoding not in ("ascii", "utf_8") else ""
         if not other or _labels(sample, other) <= _labels(sample, "gb18030"):
             names.append("gb18030")
+            if "big5" not in names and _decodes_strictly(path, "big5"):
+                names.append("big5")  # then its labels decide, as below
     if any(n in _GB for n in names):
         if "big5" in names and _labels(sample, "big5") > _labels(sample, "gb18030"):
             return "big5"  # a Big5 sheet decodes as GB18030 too, but its 姓名/測驗/版本 only as Big5

@@ -46,6 +46,8 @@ _LETTER_RUN = re.compile(r"[A-H]+")
 _MARK_RUN = re.compile(r"[对错對錯√×✓✗✔✘]+")
 _NAME = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]+(?:·[\u3400-\u9fff\U00020000-\U0002ffff]+)?")
 _NOT_IN_NAMES = set("题題答卷测測验驗")
+#: Words a sheet's title line holds that no member's name does.
+_NOT_NAMES = ("支部", "党员", "黨員", "学习", "學習", "练习", "練習", "考试", "考試", "作业", "作業", "小组", "小組")
 
 
 class RunError(ValueError):
@@ -147,6 +149,7 @@ def is_name(line: str) -> bool:
         bool(_NAME.fullmatch(line))
         and 2 <= len(line) <= 12
         and not _NOT_IN_NAMES & set(line)
+        and not any(word in line for word in _NOT_NAMES)
         and not _MARK_RUN.fullmatch(line)
     )
 
