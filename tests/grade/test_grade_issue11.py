@@ -664,3 +664,37 @@ def test_strict_decode_fallback_still_tells_big5_by_its_labels(tmp_path: Path, m
     assert detect_encoding(write(tmp_path / "gbk.txt", "姓名：陈文\n测验：q\n1. C\n", "gbk")) == "gb18030"
     with pytest.raises(AnswerFileError, match="cannot tell the text encoding"):
         detect_encoding(write(tmp_path / "u16.txt", "姓名：陈文\n1. C\n", "utf-16-le"))
+
+
+def test_real_versions_from_studykit_quiz_grade_in_one_run(tmp_path: Path) -> None:
+    """``studykit quiz --versions 2`` then each member fills the 答题卡 of their version with its key's answers
+    (a 乙 on B as ranges and pairs): ``grade <folder> --key A --key B`` gives both full marks, 12/12, exit 0."""
+    from gradekit import MINI
+    from studykit.key import load_key
+
+    runner = CliRunner()
+    made = runner.invoke(
+        main,
+        ["quiz", "--bank", str(MINI), "--count", "6", "--seed", "3", "--versions", "2", "-o", str(tmp_path / "q.md")],
+    )
+    assert made.exit_code == 0, made.stderr
+    sheets = tmp_path / "答卷"
+    sheets.mkdir()
+    for version, name in (("A", "甲"), ("B", "乙")):
+        key = load_key(tmp_path / f"q-{version}.key.yaml")
+        right = ["".join(it.answer) if it.type in ("single", "multiple") else
+                 {"true": "对", "false": "错"}.get(it.answer[0], it.answer[0]) for it in key.items]  # fmt: skip
+        blank = (tmp_path / f"q-{version}.answers.txt").read_text(encoding="utf-8")
+        lines = [f"{n}. {a}" for n, a in enumerate(right, 1)]
+        if version == "B":  # two per line, as a phone user types them
+            lines = [f"{n}{a} {n + 1}{b}" for n, a, b in zip(range(1, 7, 2), right[::2], right[1::2], strict=True)]
+        filled = blank.replace("姓名：", f"姓名：{name}").split("\n1. ")[0] + "\n" + "\n".join(lines) + "\n"
+        (sheets / f"{name}.txt").write_text(filled, encoding="utf-8")
+    result = runner.invoke(
+        main,
+        ["grade", str(sheets), "--key", str(tmp_path / "q-A.key.yaml"), "--key", str(tmp_path / "q-B.key.yaml"),
+         "--format", "csv"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    rows = [line.split(",") for line in result.stdout.splitlines()[1:]]
+    assert sorted((r[1], r[4], r[5]) for r in rows) == [("乙", "12", "12"), ("甲", "12", "12")]
