@@ -189,8 +189,8 @@ def _chunks(report: GroupReport, order: Sequence[int], ranks: list[int], size: i
     table, codes = coded_members(report)
     scores = report.scores()
     n_items = len(report.key.items)
-    unread = [[1.0 if r.status == "unreadable" else 0.0 for r in results] for results in table.results]
-    any_unread = any(map(any, unread))
+    unread = [[r.status == "unreadable" for r in results] for results in table.results]
+    flagged = [k for k, flags in enumerate(unread) if any(flags)]  # items some member could not be read on
     for start in range(0, len(order), size):
         at = order[start : start + size]
         members = list(map(report.members.__getitem__, at))
@@ -198,9 +198,23 @@ def _chunks(report: GroupReport, order: Sequence[int], ranks: list[int], size: i
         totals = [table.total if in_table(m, table) else m.total for m in members]
         percents = [100.0 * s / t if t else 0.0 for s, t in zip(chunk_scores, totals, strict=True)]
         columns = code_columns(list(map(codes.__getitem__, at)), n_items)
-        counts = column_sums(unread, list(range(n_items)), columns, len(at)) if any_unread else [0.0] * len(at)
         chunk = Chunk(ranks[start : start + size], members, chunk_scores, totals, percents, columns)
-        yield replace(chunk, unreadable=[int(c) for c in counts])
+        yield replace(chunk, unreadable=_unreadable_counts(unread, flagged, columns, len(at)))
+
+
+def _unreadable_counts(unread: list[list[bool]], flagged: list[int], columns: list[Sequence[int]], n: int) -> list[int]:
+    """Per each of ``n`` members: how many of its items could not be read (``unread[k][code]``), from
+    ``columns`` of codes; only the ``flagged`` items, those with an unreadable code, are looked at."""
+    if not flagged:
+        return [0] * n
+    marks: list[Sequence[int]] = []
+    for k in flagged:
+        column = columns[k]
+        if type(column) is bytes and len(unread[k]) <= 256:  # a byte per code: one C-speed translate
+            marks.append(column.translate(bytes(unread[k]) + bytes(256 - len(unread[k]))))
+        else:
+            marks.append(list(map(unread[k].__getitem__, column)))
+    return list(map(sum, zip(*marks, strict=True)))
 
 
 def in_table(member: MemberResult, table: ResultTable) -> bool:
