@@ -698,3 +698,14 @@ def test_real_versions_from_studykit_quiz_grade_in_one_run(tmp_path: Path) -> No
     assert result.exit_code == 0, result.stderr
     rows = [line.split(",") for line in result.stdout.splitlines()[1:]]
     assert sorted((r[1], r[4], r[5]) for r in rows) == [("乙", "12", "12"), ("甲", "12", "12")]
+
+
+def test_yaml_sheet_with_ranges(tmp_path: Path) -> None:
+    """A YAML sheet's answers may use ranges as keys (``1-5: DCBAD``); one wrong (13: 对 for 错): 39."""
+    text = (
+        "姓名: 张三\nquiz: q40\nanswers:\n  1-5: DCBAD\n  6-8: BCD BC ABCEF\n  9-11: ABC\n  12-17: 对对对错对错\n"
+        "  18: 线路图\n  19: 控制在市域\n  20: 最先一公里\n"
+    )
+    report = grade_files([write(tmp_path / "a.yaml", text)], key40())
+    assert scores(report) == [("张三", 39)]
+    assert problems(report) == []

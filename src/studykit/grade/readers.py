@@ -816,7 +816,14 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
         for k, v in raw.items():
             m = _ANSWER_LINE.match(clean(k))
             if not m or m.group(2):
-                raise _Fail(raw.key_lines[k], f"field 'answers': {k!r} is not a question number")
+                try:  # a range: 1-5: DCBAD
+                    ranged = range_answers(clean(f"{k} {_yaml_text(v)}"))
+                except RunError as exc:
+                    raise _Fail(raw.key_lines[k], f"field 'answers': {exc}") from None
+                if ranged is None:
+                    raise _Fail(raw.key_lines[k], f"field 'answers': {k!r} is not a question number")
+                answers += (GivenAnswer(n, a, raw.key_lines[k]) for n, a in ranged)
+                continue
             answers.append(GivenAnswer(int(m.group(1)), _yaml_text(v), raw.key_lines[k]))
     elif isinstance(raw, YList):
         for i, (v, line) in enumerate(zip(raw, raw.item_lines, strict=True), 1):
