@@ -709,3 +709,27 @@ def test_yaml_sheet_with_ranges(tmp_path: Path) -> None:
     report = grade_files([write(tmp_path / "a.yaml", text)], key40())
     assert scores(report) == [("张三", 39)]
     assert problems(report) == []
+
+
+def test_option_columns_found_by_stem_when_the_survey_numbers_differ(tmp_path: Path, key: AnswerKey) -> None:
+    """问卷星 numbers its own questions (1 is 您的姓名): ``4、<stem of item 3>(网格长)`` is an option of key item 3,
+    found by its stem, not item 4.  Hand count: 甲 18; 乙 ticks 网格长 and 楼栋长 only on item 3: 18 − 4 = 14."""
+    from dataclasses import replace
+
+    items = key.items
+    heads = ["1、您的姓名", f"2、{items[0].stem}", f"3、{items[1].stem}"]
+    heads += [f"4、{items[2].stem}({o})" for o in items[2].options]
+    heads += [f"5、{items[3].stem}({o})" for o in items[3].options]
+    heads += [f"{n + 1}、{items[n - 1].stem}" for n in range(5, 9)]
+    text = "\n".join(
+        [
+            ",".join(f'"{h}"' for h in heads),
+            "甲,2,3,1,1,1,0,1,1,1,0,1,2,现场会议+云端会议,1+1+11",
+            "乙,2,3,1,1,0,0,1,1,1,0,1,2,现场会议+云端会议,1+1+11",
+        ]
+    )
+    path = write(tmp_path / "问卷星.csv", text + "\n")
+    report = grade_files([path], replace(key, version=""))
+    assert scores(report) == [("甲", 18), ("乙", 14)]
+    assert [r.given for r in report.members[1].items][:4] == ["B", "C", "A、B", "A、B、C"]
+    assert problems(report) == [f"{path}:1: {NUMBERED_NOTE}"]

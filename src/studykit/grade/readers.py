@@ -914,6 +914,15 @@ class _Layout:
     options: tuple[tuple[int, int, int], ...] = ()  # (column index, item number, option index): one tick each
 
 
+def _one_stem(text: str, stems: dict[str, list[KeyItem]]) -> KeyItem | None:
+    """The one item whose stem ``text`` is (or holds, for stems of four characters or more), else ``None``."""
+    form = _stem_form(_bare(text))
+    matches = stems.get(form, [])
+    if not matches and form:
+        matches = [it for f, its in stems.items() if len(f) >= 4 and f in form for it in its]
+    return matches[0] if len(matches) == 1 else None
+
+
 def _bare(header: str) -> str:
     """A header without survey number prefix, type tags and trailing colon."""
     text = _TAGS.sub("", header)
@@ -965,7 +974,7 @@ def _layout(
         folded = bare.casefold()
         item: KeyItem | None = None
         m = _NUMBER_HEADER.match(h)
-        tick = None if m else option_column(h, numbers)
+        tick = None if m else option_column(h, numbers, lambda text: _one_stem(text, stems))
         if tick is not None:  # one column per option (问卷星 按选项序号): 3(网格长)
             ticks.append((i, *tick))
             continue

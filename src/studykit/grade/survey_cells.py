@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 
 from ..i18n import _
 from ..key import KeyItem
@@ -27,7 +27,7 @@ from .normalize import SURVEY_JOIN, UNANSWERED, blank_form, clean
 
 #: ``3(网格长)``, ``3、<stem>(网格长)``, ``3:网格长``, ``Q3_1``, ``3(1)`` (after NFKC): number, then label.
 _OPTION_HEADER = re.compile(
-    r"^(?:[Qq]\s*)?(\d+)(?:\s*[、.]\s*.*?)?\s*(?:[(\[]\s*([^()\[\]]+?)\s*[)\]]|[:|_]\s*([^:|_]+?))$", re.S
+    r"^(?:[Qq]\s*)?(\d+)(?:\s*[、.]\s*(.*?))?\s*(?:[(\[]\s*([^()\[\]]+?)\s*[)\]]|[:|_]\s*([^:|_]+?))$", re.S
 )
 _NUMBERS = re.compile(r"\d+(?:\s*" + SURVEY_JOIN + r"\s*\d+)*")
 #: 问卷星's codes, in a download by number, for a question skipped (-3) or not shown (-2).
@@ -37,18 +37,23 @@ _TICKED = frozenset({"1", "1.0", "√", "✓", "✔", "是", "true", "选中"})
 _UNTICKED = frozenset({"", "0", "0.0", "-3", "-2", "×", "否", "false", "未选中"})
 
 
-def option_column(header: str, items: dict[int, KeyItem]) -> tuple[int, int] | None:
+def option_column(
+    header: str, items: dict[int, KeyItem], by_stem: Callable[[str], KeyItem | None]
+) -> tuple[int, int] | None:
     """``(item number, option index)`` of a column holding one option of a choice item
-    (``header`` already :func:`clean`-ed), ``None`` when it is no such column: the number must be
-    a single or multiple item of ``items`` and the label one of its options — by text, by number
+    (``header`` already :func:`clean`-ed), ``None`` when it is no such column.  The item is the
+    one whose stem the header holds (``3、<stem>(网格长)``: a survey numbers its questions its own
+    way, a name question first), found by ``by_stem``, else the one of that number in ``items``;
+    it must be a single or multiple item, and the label one of its options — by text, by number
     (1 is the first) or by letter."""
     m = _OPTION_HEADER.match(header)
     if not m:
         return None
-    item = items.get(int(m.group(1)))
+    stem = (m.group(2) or "").strip()
+    item = by_stem(stem) if stem else items.get(int(m.group(1)))
     if item is None or item.type not in ("single", "multiple") or not item.options:
         return None
-    label = (m.group(2) or m.group(3) or "").strip()
+    label = (m.group(3) or m.group(4) or "").strip()
     forms = [blank_form(o) for o in item.options]
     if blank_form(label) in forms:
         return item.number, forms.index(blank_form(label))
