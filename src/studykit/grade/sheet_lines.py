@@ -6,13 +6,16 @@ read by :mod:`studykit.grade.readers`) these forms are unambiguous and read exac
 * a **range** then a **run**: ``1-5 DCBAD``, ``1—5``, ``1~5``, ``1至5``, ``12-17 对错对错对错``,
   ``6-8 BCD BC ABCEF``, ``18-20 线路图 控制在市域 最先一公里``.  The run is split at spaces
   (and ``,`` ``;`` ``、`` ``/``) when that gives one piece per question, else — when every
-  character is a letter or a 对/错 mark — one character per question.  A run of another
-  length is an error (:class:`RunError`): no answer is guessed onto a question;
+  character is a letter or a 对/错 mark — one character per question; several ranges may
+  share a line.  A run of another length, or holding a question number, is an error
+  (:class:`RunError`): no answer is guessed onto a question;
 * several **numbered answers** on one line: ``1D 2C 3B 4A 5D``, ``6BCD 7BC 8ABCEF``,
-  ``12对 13错 14对``, ``1. A 2. B`` — at least two, numbered one after another (``3. 网格长 5 个``
-  is one fill-in answer, not two);
-* a **name alone** on the first line (``赵六``): two to six Chinese characters (``·`` allowed),
-  none of 题/答/卷/测/验/对/错 only.
+  ``12对 13错 14对``, ``1. A 2. B``, ``(1) A (2) B`` — at least two, numbered one after another
+  (``3. 网格长 5 个`` is one fill-in answer, not two).  A line beginning three or more answers
+  numbered in increasing order that do not split into such pairs (``18线路图 19控制在 市域
+  20最先一公里``) is an error too;
+* a **name alone** on the first line (``赵六``): two to twelve Chinese characters (``·``
+  allowed), none of 题/答/卷/测/验 and no title word (支部, 学习 …), not only 对/错 marks.
 
 What is *not* readable: a line of answers without numbers (``DCBAD BCD BC …``) — which
 answer belongs to which question is a guess.  :func:`holds_answers` tells such a line
@@ -51,7 +54,7 @@ _NOT_NAMES = ("支部", "党员", "黨員", "学习", "學習", "练习", "練�
 
 
 class RunError(ValueError):
-    """A range whose run does not hold one answer per question; ``str()`` says why."""
+    """A line whose answers cannot be put on their questions; ``str()`` says why."""
 
 
 def range_answers(line: str) -> list[tuple[int, str]] | None:
