@@ -493,6 +493,7 @@ def grade(
     from ._output import Content, write_files
     from .errors import AnswerFileError
     from .grade import choose_bank, grade_files, report_writer, stream_report
+    from .grade.readers import answer_files
     from .grade.report import output_format
     from .grade.versions import key_set
     from .key import load_key
@@ -500,7 +501,7 @@ def grade(
     if output is not None:
         from ._output import refuse_overwrite
 
-        refuse_overwrite(output, answers, "one of the files given to grade")
+        refuse_overwrite(output, map(Path, answer_files(answers)), "one of the files given to grade")
         refuse_overwrite(output, key_paths, "the answer key")
         refuse_overwrite(output, [bank_path] if bank_path else [], "the bank")
     try:  # before anything is read: a report in 成绩.xlsx would not open in Excel

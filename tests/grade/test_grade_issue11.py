@@ -733,3 +733,17 @@ def test_option_columns_found_by_stem_when_the_survey_numbers_differ(tmp_path: P
     assert scores(report) == [("甲", 18), ("乙", 14)]
     assert [r.given for r in report.members[1].items][:4] == ["B", "C", "A、B", "A、B、C"]
     assert problems(report) == [f"{path}:1: {NUMBERED_NOTE}"]
+
+
+def test_output_into_the_folder_never_overwrites_a_sheet_in_it(tmp_path: Path) -> None:
+    """``grade sheets/ -o sheets/甲.txt`` is refused: 甲.txt is one of the files the folder gives to grade."""
+    folder = ab_folder(tmp_path)
+    before = (folder / "甲.txt").read_bytes()
+    args = ["grade", str(folder), "--key", str(folder / "A.key.yaml"), "--key", str(folder / "B.key.yaml")]
+    result = CliRunner().invoke(main, [*args, "-o", str(folder / "甲.txt")])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"Error: -o {folder / '甲.txt'} is one of the files given to grade ({folder / '甲.txt'}); "
+        "refusing to overwrite it — choose another path\n"
+    )
+    assert (folder / "甲.txt").read_bytes() == before

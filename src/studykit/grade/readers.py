@@ -377,6 +377,11 @@ def iter_inputs(
 ANSWER_SUFFIXES = (*SHEET_SUFFIXES, *YAML_SUFFIXES, *CSV_SUFFIXES, *XLSX_SUFFIXES)
 
 
+def answer_files(paths: Iterable[str | Path]) -> list[str | Path]:
+    """``paths`` with each folder replaced by the answer files in it, as grading reads them."""
+    return list(_expand(paths, lambda p: None))
+
+
 def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Path]:
     """``paths``, each folder among them replaced by the answer files inside it (:data:`ANSWER_SUFFIXES`,
     by name; answer keys, hidden files and Office lock files ``~$…`` left out); a folder holding none
