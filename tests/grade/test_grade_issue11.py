@@ -747,3 +747,16 @@ def test_output_into_the_folder_never_overwrites_a_sheet_in_it(tmp_path: Path) -
         "refusing to overwrite it — choose another path\n"
     )
     assert (folder / "甲.txt").read_bytes() == before
+
+
+def test_a_question_with_a_column_and_option_columns_is_refused(tmp_path: Path, key: AnswerKey) -> None:
+    """Question 3 as one column and as option columns: which to believe is a guess, so the table is not graded."""
+    from dataclasses import replace
+
+    text = "姓名,1,2,3,3(网格长),3(楼栋长),4,5,6,7,8\n甲,B,C,ABC,1,1,ABC,对,错,现场会议+云端会议,1+1+11\n"
+    path = write(tmp_path / "t.csv", text)
+    report = grade_files([path], replace(key, version=""))
+    assert scores(report) == []
+    assert problems(report) == [
+        f"{path}:1: column 5 ('3(网格长)'): an option of question 3, which already has column 4 ('3')"
+    ]

@@ -1019,7 +1019,12 @@ def _layout(
     tick_columns = {t[0] for t in ticks}
     for i, n, _option in ticks:
         if n in by_item and by_item[n] not in tick_columns:
-            raise _Fail(row, f"{label(i)}: question {n} already has {label(by_item[n])}")
+            raise _Fail(
+                row,
+                _("{column}: an option of question {n}, which already has {other}").format(
+                    column=label(i), n=n, other=label(by_item[n])
+                ),
+            )
         by_item.setdefault(n, i)  # its first option column stands for it
     if not by_item:
         shown = ", ".join(repr(h[:30]) for h in cleaned if h)
