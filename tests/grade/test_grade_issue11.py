@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -760,3 +761,72 @@ def test_a_question_with_a_column_and_option_columns_is_refused(tmp_path: Path, 
     assert problems(report) == [
         f"{path}:1: column 5 ('3(网格长)'): an option of question 3, which already has column 4 ('3')"
     ]
+
+
+RIGHT = ["D", "C", "B", "A", "D", "BCD", "BC", "ABCEF", "A", "B", "C", "对", "错", "对", "错", "对", "错", "线路图",
+         "控制在市域", "最先一公里"]  # fmt: skip
+
+
+def answer(rng: random.Random, number: int, wrong: int = 0) -> str:
+    """Question ``number``'s right answer (wrong one when it is question ``wrong``) as a member may type it:
+    letters in either case or full width, 对 as √, 错 as ×."""
+    text = (WRONG if number == wrong else RIGHT)[number - 1]
+    if text.isascii():
+        return rng.choice([text, text.lower(), "".join(chr(ord(c) + 0xFEE0) for c in text)])
+    return rng.choice([text, {"对": "√", "错": "×"}.get(text, text)])
+
+
+WRONG = ["A", "D", "C", "B", "A", "AB", "CD", "ABC", "B", "C", "D", "错", "对", "错", "对", "错", "对", "路线图",
+         "控制在省域", "最后一公里"]  # fmt: skip
+POINTS = [2] * 5 + [4] * 3 + [2] * 3 + [1] * 6 + [2] * 3
+
+
+def phone_sheet(rng: random.Random, wrong: int = 0) -> str:
+    """The 40-point paper answered right but for question ``wrong`` (0: none), typed in a random mix of the
+    forms members use."""
+    lines: list[str] = []
+    n = 1
+    while n <= 20:
+        form = rng.choice(["line", "line", "pairs", "range"])
+        span = rng.randint(2, 5)
+        group = list(range(n, min(n + span, 21)))
+        glued = all(len(RIGHT[k - 1]) == len(WRONG[k - 1]) == 1 for k in group)
+        if form == "range" and len(group) >= 2:
+            dash = rng.choice(["-", "—", "~", "至", "－", "～", "——"])
+            sep = "" if glued and rng.random() < 0.5 else rng.choice([" ", "  ", "，", "\t"])
+            head = rng.choice(["{a}{d}{b} ", "{a}{d}{b}：", "{a}{d}{b}题 ", "第{a}{d}{b}题："])
+            lines.append(head.format(a=group[0], d=dash, b=group[-1]) + sep.join(answer(rng, k, wrong) for k in group))
+        elif form == "pairs" and len(group) >= 2:
+            fmt = rng.choice(["{n}{a}", "{n}.{a}", "{n}、{a}", "({n}) {a}", "{n}. {a}", "第{n}题{a}", "{n}:{a}"])
+            joint = rng.choice([" ", "  ", "，", "；", "\t", "、"])
+            lines.append(joint.join(fmt.format(n=k, a=answer(rng, k, wrong)) for k in group))
+        else:
+            group = [n]
+            fmt = rng.choice(["{n}. {a}", "{n}、{a}", "第{n}题 {a}", "{n}：{a}", "{n}){a}", "（{n}）{a}", "{n}．{a}"])
+            lines.append(fmt.format(n=n, a=answer(rng, n, wrong)))
+        n = group[-1] + 1
+    return "\n".join(lines) + "\n"
+
+
+def test_a_hundred_phone_sheets_each_score_forty(tmp_path: Path) -> None:
+    """A hundred sheets, each every answer right in a seeded random mix of lines, pairs and ranges: all 40/40,
+    no warning, no failure."""
+    rng = random.Random(11)
+    paths = [write(tmp_path / f"m{i:03d}.txt", f"姓名：党员{i}\n{HEAD}" + phone_sheet(rng)) for i in range(100)]
+    report = grade_files(paths, key40())
+    assert [m.score for m in report.members] == [40] * 100, [str(p) for p in report.failures][:3]
+    assert problems(report) == []
+
+
+def test_phone_sheets_with_one_wrong_answer_lose_exactly_its_points(tmp_path: Path) -> None:
+    """Sheets typed as above with question k answered wrong (k = 1…20, five sheets each) score 40 minus k's points
+    and miss only k: no answer shifts onto another question."""
+    rng = random.Random(12)
+    cases = [(k, i) for k in range(1, 21) for i in range(5)]
+    paths = [
+        write(tmp_path / f"m{k:02d}-{i}.txt", f"姓名：党员{k}-{i}\n{HEAD}" + phone_sheet(rng, k)) for k, i in cases
+    ]
+    report = grade_files(paths, key40())
+    assert [m.score for m in report.members] == [40 - POINTS[k - 1] for k, _ in cases]
+    assert [[r.number for r in m.items if r.status != "correct"] for m in report.members] == [[k] for k, _ in cases]
+    assert problems(report) == []

@@ -31,8 +31,11 @@ from ..i18n import _
 
 #: ``1-5 DCBAD``: a range (hyphen, en/em dash, tilde, 至 or 到) and its run (after NFKC).
 _RANGE = re.compile(r"^(?:第\s*)?(\d+)\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?(\d+)\s*[题題]?\s*[.、:)\]]?\s*(.*)$")
-#: One ``number answer`` pair of a line of several; the answer holds no digit.
-_PAIR = re.compile(r"(?:第\s*)?(\d+)\s*[题題]?\s*[.、:)\]]?\s*([^\d\s,;]+)[\s,;]*")
+#: One ``number answer`` pair of a line of several; the answer holds no digit and ends where the next
+#: number (``、第6题``, ``，(7)``) or the line does.
+_PAIR = re.compile(
+    r"(?:第\s*)?(\d+)\s*[题題]?\s*[.、:)\]]?\s*([^\d\s,;]+?)(?=[\s,;、]*(?:第\s*)?\d|[\s,;、]*$)[\s,;、]*"
+)
 _RUN_SEPS = re.compile(r"[\s,;、/|]+")
 #: Where a further range begins on a line of ranges (after a space or comma).
 _RANGE_START = re.compile(r"(?<=[\s,;])(?=(?:第\s*)?\d+\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?\d+)")
@@ -40,9 +43,9 @@ _RANGE_START = re.compile(r"(?<=[\s,;])(?=(?:第\s*)?\d+\s*(?:[-‐‑–—―~
 #: ``6BCD``): a run holding one would shift every answer after it.
 _NUMBERED_PIECE = re.compile(r"\d+[.、:)]?(?:[A-Za-z]+|[对错對錯√×✓✗✔✘])?")
 #: Where a numbered answer begins on a line (``18`` of ``18线路图``).
-_PAIR_START = re.compile(r"(?:^|(?<=[\s,;]))(?:第\s*)?(\d+)(?=\s*[题題]?\s*[.、:)\]]?\s*[^\d\s,;])")
-#: ``(1) D``: a number in brackets, at the start of a line or after a space.
-_BRACKETED = re.compile(r"(?:^|(?<=\s))\((\d+)\)")
+_PAIR_START = re.compile(r"(?:^|(?<=[\s,;、]))(?:第\s*)?(\d+)(?=\s*[题題]?\s*[.、:)\]]?\s*[^\d\s,;])")
+#: ``(1) D``: a number in brackets, at the start of a line or after a space, comma, semicolon or 、.
+_BRACKETED = re.compile(r"(?:^|(?<=[\s,;、]))\((\d+)\)")
 #: Answers of one character that a run may hold glued together (letters, 对/错 marks).
 _ONE_CHAR = re.compile(r"[A-Za-z对错對錯√×✓✗✔✘]+")
 _LETTER_RUN = re.compile(r"[A-H]+")
