@@ -128,6 +128,11 @@ def reference_csv(report: GroupReport) -> str:
             + [pts(r.earned) for r in m.items]
             + ["、".join(str(r.number) for r in missed(m))]
         )  # fmt: skip
+    for p in report.failures:  # members not graded close the table (issue 11)
+        if p.where:
+            reason = p.message if p.message.startswith("无法评分") else f"无法评分：{p.message}"
+            writer.writerow(["", p.where, p.file, p.line or "", "", pts(key.total_points), "", reason]
+                            + [""] * (len(speeches) + len(key.items) + 1))  # fmt: skip
     return buf.getvalue()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 from pathlib import Path
 
@@ -830,3 +832,21 @@ def test_phone_sheets_with_one_wrong_answer_lose_exactly_its_points(tmp_path: Pa
     assert [m.score for m in report.members] == [40 - POINTS[k - 1] for k, _ in cases]
     assert [[r.number for r in m.items if r.status != "correct"] for m in report.members] == [[k] for k, _ in cases]
     assert problems(report) == []
+
+
+def test_the_member_not_graded_is_listed_in_the_ranking(tmp_path: Path) -> None:
+    """王五's unnumbered sheet: in the text ranking and as the CSV's last row, 无法评分 with where and why — never
+    a score."""
+    from studykit.grade import render_report
+
+    bad = write(tmp_path / "王五.txt", UNNUMBERED)
+    good = [write(tmp_path / f"{n}.txt", f"姓名：{n}\n" + FULL_SHEET) for n in ("张三", "李四")]
+    report = grade_files([bad, *good], key40())
+    assert scores(report) == [("张三", 40), ("李四", 40)]
+    text = render_report(report, "text")
+    assert f"    1. 李四  40/40  100.0%  及格\n      —  王五  无法评分（{bad}:3，原因见“未评分”）\n" in text
+    rows = list(csv.reader(io.StringIO(render_report(report, "csv"))))
+    assert len(rows) == 4
+    assert rows[3][:8] == ["", "王五", str(bad), "3", "", "40", "", report.failures[0].message]
+    assert rows[3][7].startswith("无法评分 (not graded): line 3: answers without question numbers")
+    assert rows[3][8:] == [""] * (len(rows[0]) - 8)

@@ -99,7 +99,12 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
                 )
             )
         )
-    out = ["", "各题分析（通过率：得满分者的比例；区分度：高分组与低分组（各 27%）通过率之差）"]
+    out = [  # members not graded (a sheet 无法评分, a row of another version) are listed, never 0 分
+        f"      —  {p.where}  无法评分（{p.file}{f':{p.line}' if p.line else ''}，原因见“未评分”）"
+        for p in report.failures
+        if p.where
+    ]
+    out += ["", "各题分析（通过率：得满分者的比例；区分度：高分组与低分组（各 27%）通过率之差）"]
     for s in report.items:
         out.append(
             f"  第{s.number}题 {TYPE_NAMES[s.type]} {pts(s.points)}分  通过率 {share(s.facility)}  "
