@@ -780,6 +780,8 @@ def answer(rng: random.Random, number: int, wrong: int = 0) -> str:
 
 WRONG = ["A", "D", "C", "B", "A", "AB", "CD", "ABC", "B", "C", "D", "错", "对", "错", "对", "错", "对", "路线图",
          "控制在省域", "最后一公里"]  # fmt: skip
+CN = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七",
+      "十八", "十九", "二十"]  # fmt: skip
 POINTS = [2] * 5 + [4] * 3 + [2] * 3 + [1] * 6 + [2] * 3
 
 
@@ -804,8 +806,9 @@ def phone_sheet(rng: random.Random, wrong: int = 0) -> str:
             lines.append(joint.join(fmt.format(n=k, a=answer(rng, k, wrong)) for k in group))
         else:
             group = [n]
-            fmt = rng.choice(["{n}. {a}", "{n}、{a}", "第{n}题 {a}", "{n}：{a}", "{n}){a}", "（{n}）{a}", "{n}．{a}"])
-            lines.append(fmt.format(n=n, a=answer(rng, n, wrong)))
+            fmt = rng.choice(["{n}. {a}", "{n}、{a}", "第{n}题 {a}", "{n}：{a}", "{n}){a}", "（{n}）{a}", "{n}．{a}",
+                              "第{cn}题：{a}"])  # fmt: skip
+            lines.append(fmt.format(n=n, cn=CN[n], a=answer(rng, n, wrong)))
         n = group[-1] + 1
     return "\n".join(lines) + "\n"
 

@@ -14,6 +14,8 @@ read by :mod:`studykit.grade.readers`) these forms are unambiguous and read exac
   (``3. 网格长 5 个`` is one fill-in answer, not two).  A line beginning three or more answers
   numbered in increasing order that do not split into such pairs (``18线路图 19控制在 市域
   20最先一公里``) is an error too;
+* question numbers as ``(1)``, ``①`` (NFKC makes it ``1``) or in Chinese numerals inside
+  ``第…题`` (``第十二题 对``); a heading such as ``一、单选题`` stays a heading;
 * a **name alone** on the first line (``赵六``): two to twelve Chinese characters (``·``
   allowed), none of 题/答/卷/测/验 and no title word (支部, 学习 …), not only 对/错 marks.
 
@@ -46,6 +48,9 @@ _NUMBERED_PIECE = re.compile(r"\d+[.、:)]?(?:[A-Za-z]+|[对错對錯√×✓✗
 _PAIR_START = re.compile(r"(?:^|(?<=[\s,;、]))(?:第\s*)?(\d+)(?=\s*[题題]?\s*[.、:)\]]?\s*[^\d\s,;])")
 #: ``(1) D``: a number in brackets, at the start of a line or after a space, comma, semicolon or 、.
 _BRACKETED = re.compile(r"(?:^|(?<=[\s,;、]))\((\d+)\)")
+#: ``第十二题``: a question number in Chinese numerals, one to ninety-nine.
+_CHINESE_NUMBER = re.compile(r"第\s*([一二两三四五六七八九]?十?[一二两三四五六七八九]?)\s*([题題])")
+_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 #: Answers of one character that a run may hold glued together (letters, 对/错 marks).
 _ONE_CHAR = re.compile(r"[A-Za-z对错對錯√×✓✗✔✘]+")
 _LETTER_RUN = re.compile(r"[A-H]+")
@@ -145,8 +150,23 @@ def _unsplit(line: str) -> None:
 
 
 def unbracket(line: str) -> str:
-    """``line`` with question numbers in brackets written as ``N.``: ``(1) D (2) C`` → ``1. D 2. C``."""
-    return _BRACKETED.sub(r"\1.", line) if "(" in line else line
+    """``line`` with question numbers in brackets written as ``N.`` (``(1) D (2) C`` → ``1. D 2. C``) and
+    Chinese ones in ``第…题`` as digits (``第十二题 对`` → ``第12题 对``; a heading ``一、单选题`` is left as it is)."""
+    if "(" in line:
+        line = _BRACKETED.sub(r"\1.", line)
+    if "第" in line:
+        line = _CHINESE_NUMBER.sub(
+            lambda m: f"第{_chinese(m.group(1))}{m.group(2)}" if m.group(1) else m.group(0), line
+        )
+    return line
+
+
+def _chinese(numeral: str) -> int:
+    """``一`` … ``九十九`` as a number (``十二`` 12, ``二十`` 20, ``两`` 2)."""
+    tens, _sep, units = numeral.rpartition("十")
+    if "十" not in numeral:
+        return _DIGITS[numeral]
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
 
 
 def is_name(line: str) -> bool:
