@@ -853,3 +853,59 @@ def test_the_member_not_graded_is_listed_in_the_ranking(tmp_path: Path) -> None:
     assert rows[3][:8] == ["", "王五", str(bad), "3", "", "40", "", report.failures[0].message]
     assert rows[3][7].startswith("无法评分 (not graded): line 3: answers without question numbers")
     assert rows[3][8:] == [""] * (len(rows[0]) - 8)
+
+
+def test_downloads_by_text_by_number_and_by_tick_score_alike(tmp_path: Path, key: AnswerKey) -> None:
+    """Sixty seeded members downloaded three ways — option texts joined by ┋, option numbers (CSV), one 0/1 column
+    per option (XLSX) — score exactly alike, member by member, and read the same answers.  Hand count of the first
+    two: 党员0 = 2 (q2 大都市) + 1 (q6 错) + 2 (q7) = 5 (q3 every option, q4 A only); 党员1 = 2 (q8 １＋１＋１１)."""
+    from dataclasses import replace
+
+    from openpyxl import Workbook
+
+    rng = random.Random(5)
+    items = key.items
+    by_text, by_number, by_tick = [], [], []
+    for m in range(60):
+        texts, numbers, ticks = [f"党员{m}"], [f"党员{m}"], [f"党员{m}"]
+        for it in items:
+            if it.type in ("single", "multiple"):
+                count = 1 if it.type == "single" else rng.randint(0, len(it.options))
+                chosen = sorted(rng.sample(range(len(it.options)), count))
+                texts.append("┋".join(it.options[i] for i in chosen) or "(跳过)")
+                numbers.append("┋".join(str(i + 1) for i in chosen) or "-3")
+                ticks += [int(i in chosen) for i in range(len(it.options))] if it.type == "multiple" else [numbers[-1]]
+            elif it.type == "true_false":
+                truth = rng.choice(["对", "错", ""])
+                texts.append(truth or "(跳过)")
+                numbers.append({"对": "1", "错": "2", "": "-3"}[truth])
+                ticks.append(numbers[-1])
+            else:
+                fill = rng.choice([*it.answer, "现场会议", ""])
+                texts.append(fill)
+                numbers.append(fill)
+                ticks.append(fill)
+        by_text.append(texts)
+        by_number.append(numbers)
+        by_tick.append(ticks)
+    head = ["姓名", *(str(it.number) for it in items)]
+    tick_head = ["姓名"]
+    for it in items:
+        tick_head += [f"{it.number}({o})" for o in it.options] if it.type == "multiple" else [str(it.number)]
+    text_path = write(tmp_path / "按文本.csv", "\n".join(",".join(r) for r in [head, *by_text]) + "\n", "gbk")
+    number_path = write(tmp_path / "按序号.csv", "\n".join(",".join(r) for r in [head, *by_number]) + "\n", "gbk")
+    wb = Workbook()
+    ws = wb.active
+    for row in [tick_head, *by_tick]:
+        ws.append(row)
+    tick_path = tmp_path / "按序号.xlsx"
+    wb.save(tick_path)
+    unversioned = replace(key, version="")
+    reports = [grade_files([p], unversioned) for p in (text_path, number_path, tick_path)]
+    assert scores(reports[0])[:2] == [("党员0", 5), ("党员1", 2)]
+    assert scores(reports[1]) == scores(reports[0]) == scores(reports[2])
+    assert [len(r.members) for r in reports] == [60, 60, 60]
+    assert [len(r.failures) for r in reports] == [0, 0, 0]
+    firsts = [[r.given for r in m.items] for m in reports[0].members[:5]]
+    assert [[r.given for r in m.items] for m in reports[1].members[:5]] == firsts
+    assert [[r.given for r in m.items] for m in reports[2].members[:5]] == firsts
