@@ -909,3 +909,11 @@ def test_downloads_by_text_by_number_and_by_tick_score_alike(tmp_path: Path, key
     firsts = [[r.given for r in m.items] for m in reports[0].members[:5]]
     assert [[r.given for r in m.items] for m in reports[1].members[:5]] == firsts
     assert [[r.given for r in m.items] for m in reports[2].members[:5]] == firsts
+
+
+@pytest.mark.parametrize("first", ["赵六", "姓名赵六", "姓名：赵六", "姓名 赵六"])
+def test_the_name_line_in_its_forms(tmp_path: Path, first: str) -> None:
+    """赵六 alone, glued to 姓名, or after 姓名：: the member is 赵六 (40/40, no warning)."""
+    report = grade_files([write(tmp_path / "sheet.txt", f"{first}\n" + FULL_SHEET)], key40())
+    assert scores(report) == [("赵六", 40)]
+    assert problems(report) == []

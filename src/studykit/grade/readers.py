@@ -744,8 +744,8 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         if m:
             answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, m.group(2).strip()), number))
             continue
-        if first and is_name(line):  # the member's name alone, if answers follow
-            alone = (number, line)
+        if first and is_name(line.removeprefix("姓名").removeprefix("名字")):  # a name alone, if answers follow
+            alone = (number, line.removeprefix("姓名").removeprefix("名字"))
             continue
         if holds_answers(line):
             unread.append((number, _("answers without question numbers ({line!r})").format(line=_cut(line))))
