@@ -639,14 +639,26 @@ def test_lines_that_would_shift_answers_are_not_graded(tmp_path: Path, line: str
     ]
 
 
-def test_fill_in_answers_with_spaces_on_one_line_are_not_graded(tmp_path: Path) -> None:
-    """``18线路图 19控制在 市域 20最先一公里``: a space inside 19's answer; not read as one answer to 18."""
+def test_fill_in_answers_with_spaces_on_one_line_run_to_the_next_number(tmp_path: Path) -> None:
+    """``18线路图 19控制在 市域 20最先一公里``: 19's answer runs to the next number, space and all (a blank compares
+    without spaces): 40/40."""
     text = f"姓名：张三\n{HEAD}1-5 DCBAD\n6-8 BCD BC ABCEF\n9-11 ABC\n12-17 对错对错对错\n18线路图 19控制在 市域 20最先一公里\n"
-    path = write(tmp_path / "a.txt", text)
-    report = grade_files([path], key40())
-    assert scores(report) == []
-    assert [p.line for p in report.failures] == [7]
-    assert "answers to questions 18, 19, 20 that cannot be told apart" in report.failures[0].message
+    report = grade_files([write(tmp_path / "a.txt", text)], key40())
+    assert scores(report) == [("张三", 40)]
+    assert report.members[0].items[18].given == "控制在 市域"
+    assert problems(report) == []
+
+
+def test_hostile_lines_read_in_linear_time(tmp_path: Path) -> None:
+    """A line of 20,000 、 between two answers, or 20,000 pairs, is read in well under a second."""
+    import time
+
+    from studykit.grade.sheet_lines import numbered_answers
+
+    started = time.perf_counter()
+    assert numbered_answers("1A" + "、" * 20000 + "B") is None
+    assert numbered_answers(" ".join(f"{i}A" for i in range(1, 20001))) == [(i, "A") for i in range(1, 20001)]
+    assert time.perf_counter() - started < 1.0
 
 
 def test_strict_decode_fallback_still_tells_big5_by_its_labels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

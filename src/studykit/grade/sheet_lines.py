@@ -10,10 +10,11 @@ read by :mod:`studykit.grade.readers`) these forms are unambiguous and read exac
   share a line.  A run of another length, or holding a question number, is an error
   (:class:`RunError`): no answer is guessed onto a question;
 * several **numbered answers** on one line: ``1D 2C 3B 4A 5D``, ``6BCD 7BC 8ABCEF``,
-  ``12对 13错 14对``, ``1. A 2. B``, ``(1) A (2) B`` — at least two, numbered one after another
-  (``3. 网格长 5 个`` is one fill-in answer, not two).  A line beginning three or more answers
-  numbered in increasing order that do not split into such pairs (``18线路图 19控制在 市域
-  20最先一公里``) is an error too;
+  ``12对 13错 14对``, ``1. A 2. B``, ``(1) A (2) B``, ``18线路图 19控制在 市域 20最先一公里`` — at
+  least two, numbered one after another, each answer running to the next number and holding no
+  digit (``3. 网格长 5 个`` is one fill-in answer, not two).  A line beginning three or more answers
+  numbered in increasing order that do not split into such pairs (``1D 2C 3-5 BAD 6BCD``) is an
+  error too;
 * question numbers as ``(1)``, ``①`` (NFKC makes it ``1``) or in Chinese numerals inside
   ``第…题`` (``第十二题 对``); a heading such as ``一、单选题`` stays a heading;
 * a **name alone** on the first line (``赵六``): two to twelve Chinese characters (``·``
@@ -32,12 +33,14 @@ from itertools import pairwise
 from ..i18n import _
 
 #: ``1-5 DCBAD``: a range (hyphen, en/em dash, tilde, 至 or 到) and its run (after NFKC).
-_RANGE = re.compile(r"^(?:第\s*)?(\d+)\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?(\d+)\s*[题題]?\s*[.、:)\]]?\s*(.*)$")
-#: One ``number answer`` pair of a line of several; the answer holds no digit and ends where the next
-#: number (``、第6题``, ``，(7)``) or the line does.
-_PAIR = re.compile(
-    r"(?:第\s*)?(\d+)\s*[题題]?\s*[.、:)\]]?\s*([^\d\s,;]+?)(?=[\s,;、]*(?:第\s*)?\d|[\s,;、]*$)[\s,;、]*"
+_RANGE = re.compile(
+    r"^(?:第\s*)?(\d{1,6})(?!\d)\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?(\d{1,6})(?!\d)\s*[题題]?\s*[.、:)\]]?\s*(.*)$"
 )
+#: Where a ``number answer`` pair of a line of several begins: a number (not inside another) and what may
+#: follow it (题, a separator), before the answer's first character.
+_PAIR_HEAD = re.compile(r"(?<!\d)(?:第\s*)?(\d{1,6})(?!\d)\s*[题題]?\s*[.、:)\]]?\s*(?=[^\d\s,;、])")
+_PAIR_SEPS = " \t\n,;、"
+_DIGIT = re.compile(r"\d")
 _RUN_SEPS = re.compile(r"[\s,;、/|]+")
 #: Where a further range begins on a line of ranges (after a space or comma).
 _RANGE_START = re.compile(r"(?<=[\s,;])(?=(?:第\s*)?\d+\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?\d+)")
@@ -45,7 +48,7 @@ _RANGE_START = re.compile(r"(?<=[\s,;])(?=(?:第\s*)?\d+\s*(?:[-‐‑–—―~
 #: ``6BCD``): a run holding one would shift every answer after it.
 _NUMBERED_PIECE = re.compile(r"\d+[.、:)]?(?:[A-Za-z]+|[对错對錯√×✓✗✔✘])?")
 #: Where a numbered answer begins on a line (``18`` of ``18线路图``).
-_PAIR_START = re.compile(r"(?:^|(?<=[\s,;、]))(?:第\s*)?(\d+)(?=\s*[题題]?\s*[.、:)\]]?\s*[^\d\s,;])")
+_PAIR_START = re.compile(r"(?:^|(?<=[\s,;、]))(?:第\s*)?(\d{1,6})(?!\d)(?=\s*[题題]?\s*[.、:)\]]?\s*[^\d\s,;])")
 #: ``(1) D``: a number in brackets, at the start of a line or after a space, comma, semicolon or 、.
 _BRACKETED = re.compile(r"(?:^|(?<=[\s,;、]))\((\d+)\)")
 #: ``第十二题``: a question number in Chinese numerals, one to ninety-nine.
@@ -117,19 +120,22 @@ def _run(first: int, last: int, run: str) -> list[str]:
 
 
 def numbered_answers(line: str) -> list[tuple[int, str]] | None:
-    """The ``(number, answer)`` pairs of a line of several numbered answers (``1D 2C 3B``), ``None``
-    when ``line`` is not wholly such pairs, holds fewer than two, or their numbers do not follow
-    one another (then it is one answer, read as ``NUMBER. ANSWER``)."""
+    """The ``(number, answer)`` pairs of a line of several numbered answers (``1D 2C 3B``, ``1.D、2.C``,
+    ``18线路图 19控制在 市域``), ``None`` when ``line`` is not wholly such pairs (each answer runs to the next
+    number and holds no digit), holds fewer than two, or their numbers do not follow one another (then it
+    is one answer, read as ``NUMBER. ANSWER``).  Linear in the line's length."""
+    heads = list(_PAIR_HEAD.finditer(line))
+    if len(heads) < 2 or heads[0].start() != 0:
+        _unsplit(line)
+        return None
     pairs: list[tuple[int, str]] = []
-    position = 0
-    while position < len(line):
-        m = _PAIR.match(line, position)
-        if not m:
+    for head, after in zip(heads, [*heads[1:], None], strict=True):
+        answer = line[head.end() : after.start() if after else len(line)].strip(_PAIR_SEPS)
+        if not answer or _DIGIT.search(answer):
             _unsplit(line)
             return None
-        pairs.append((int(m.group(1)), m.group(2)))
-        position = m.end()
-    if len(pairs) < 2 or any(b[0] != a[0] + 1 for a, b in pairwise(pairs)):
+        pairs.append((int(head.group(1)), answer))
+    if any(b[0] != a[0] + 1 for a, b in pairwise(pairs)):
         _unsplit(line)
         return None
     return pairs
@@ -137,8 +143,8 @@ def numbered_answers(line: str) -> list[tuple[int, str]] | None:
 
 def _unsplit(line: str) -> None:
     """Raise :class:`RunError` when ``line``, not pairs numbered one after another, still begins three
-    or more answers numbered in increasing order (``18线路图 19控制在 市域 20最先一公里``,
-    ``1D 2C 3-5 BAD 6BCD``): read as one answer, every answer after the first would be lost."""
+    or more answers numbered in increasing order (``1D 2C 3-5 BAD 6BCD``): read as one answer,
+    every answer after the first would be lost."""
     numbers = [int(n) for n in _PAIR_START.findall(line)]
     if len(numbers) >= 3 and all(b > a for a, b in pairwise(numbers)):
         raise RunError(
