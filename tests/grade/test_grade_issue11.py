@@ -161,8 +161,9 @@ def test_cli_exits_non_zero_naming_the_unreadable_sheet(tmp_path: Path) -> None:
     )
     result = CliRunner().invoke(main, ["grade", str(bad), str(good), "--key", str(tmp_path / "k.key.yaml")])
     assert result.exit_code == 1
-    assert "张三  40/40" in result.stdout or "张三（" in result.stdout
+    assert f"\n张三（{good}）：40/40 分，100.0%，及格\n" in result.stdout
     assert "王五" not in result.stdout.split("未评分")[0]
+    assert f"\n未评分（1）\n  {bad}:3: 王五: 无法评分 (not graded): line 3:" in result.stdout
     assert result.stderr.splitlines()[0].startswith(f"{bad}:3: 王五: 无法评分 (not graded): line 3:")
     assert result.stderr.splitlines()[-1] == (
         f"Error: not everything could be graded: {bad} (see above); the report covers the rest"
