@@ -930,3 +930,22 @@ def test_the_name_line_in_its_forms(tmp_path: Path, first: str) -> None:
     report = grade_files([write(tmp_path / "sheet.txt", f"{first}\n" + FULL_SHEET)], key40())
     assert scores(report) == [("赵六", 40)]
     assert problems(report) == []
+
+
+def test_option_columns_named_by_text_follow_each_rows_version(tmp_path: Path) -> None:
+    """A 0/1 column per option named by its text (``2(网格长)``) means that option on every version: a B row
+    ticking 网格长 楼栋长 单元长 has B's letters C D B, right.  Hand count: 甲 (A) 9; 乙 (B) 9; 丙 (B: 1 B is 甲;
+    单元长 小区长; 错; 网格) 0."""
+    text = (
+        "姓名,版本,1,2(网格长),2(楼栋长),2(单元长),2(小区长),3,4\n"
+        "甲,A,B,1,1,1,0,对,网格化\n乙,B,D,1,1,1,0,对,网格化\n丙,B,B,0,0,1,1,错,网格\n"
+    )
+    path = write(tmp_path / "ab.csv", text)
+    report = grade_files([path], list(ab_keys()))
+    assert scores(report) == [("甲", 9), ("乙", 9), ("丙", 0)]
+    assert [r.given for r in report.members[1].items] == ["B", "A、B、C", "对", "网格化"]
+    assert [r.given for r in report.members[2].items] == ["A", "C、D", "错", "网格"]
+    assert problems(report) == [
+        f"{path}: warning: members of versions after the first are shown in the first version's option letters "
+        "(the same option texts, shuffled; scores are each version's own)"
+    ]

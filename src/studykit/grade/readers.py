@@ -916,7 +916,8 @@ class _Layout:
     questions: tuple[tuple[int, int], ...]  # (column index, item number)
     quiz: int = -1
     version: int = -1
-    options: tuple[tuple[int, int, int], ...] = ()  # (column index, item number, option index): one tick each
+    #: (column index, item number, option index, named by its text): one tick each
+    options: tuple[tuple[int, int, int, bool], ...] = ()
 
 
 def _one_stem(text: str, stems: dict[str, list[KeyItem]]) -> KeyItem | None:
@@ -970,7 +971,7 @@ def _layout(
     by_item: dict[int, int] = {}
     names: list[int] = []
     ignored: list[str] = []
-    ticks: list[tuple[int, int, int]] = []
+    ticks: list[tuple[int, int, int, bool]] = []
     quiz_at = version_at = -1
     for i, h in enumerate(cleaned):
         if i == name_at or not h:
@@ -1017,7 +1018,7 @@ def _layout(
         elif folded not in METADATA_HEADERS:
             ignored.append(f"{label(i)} ignored (not a question of the key, the name or a known survey field)")
     tick_columns = {t[0] for t in ticks}
-    for i, n, _option in ticks:
+    for i, n, _option, _named in ticks:
         if n in by_item and by_item[n] not in tick_columns:
             raise _Fail(
                 row,
@@ -1169,8 +1170,11 @@ def _table_rows(
     width = max([*columns, *(t[0] for t in layout.options), name_at, quiz_at, version_at]) + 1
     index = {it.number: k for k, it in enumerate(key.items)}
     ticks: dict[int, list[tuple[int, int]]] = {}  # key index → (option index, column) of its option columns
-    for col, n, option in layout.options:
+    named: dict[int, set[int]] = {}  # key index → columns naming their option by its text
+    for col, n, option, by_text in layout.options:
         ticks.setdefault(index[n], []).append((option, col))
+        if by_text:
+            named.setdefault(index[n], set()).add(col)
     numbers = OptionNumbers(key.items, skip=set(ticks))
     pick: Callable[[list[str]], Sequence[str]]
     if len(columns) == 1:
@@ -1229,7 +1233,13 @@ def _table_rows(
         picked = pick(cells)
         if ticks:
             picked = list(picked)
+            own = key.version_of(version) if isinstance(key, KeySet) and version else None
             for k, group in ticks.items():
+                if own is not None and own.items[k].options != key.items[k].options:
+                    # a row of another version: an option named by its text has that version's letter
+                    where = {text: i for i, text in enumerate(own.items[k].options)}
+                    texts = key.items[k].options
+                    group = [(where.get(texts[o], o) if col in named.get(k, ()) else o, col) for o, col in group]
                 picked[k] = ticked([(option, cells[col]) for option, col in group])
         if numbers.numbered is not False:
             picked = numbers.convert(picked)

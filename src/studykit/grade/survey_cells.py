@@ -39,8 +39,8 @@ _UNTICKED = frozenset({"", "0", "0.0", "-3", "-2", "×", "否", "false", "未选
 
 def option_column(
     header: str, items: dict[int, KeyItem], by_stem: Callable[[str], KeyItem | None]
-) -> tuple[int, int] | None:
-    """``(item number, option index)`` of a column holding one option of a choice item
+) -> tuple[int, int, bool] | None:
+    """``(item number, option index, named by text)`` of a column holding one option of a choice item
     (``header`` already :func:`clean`-ed), ``None`` when it is no such column.  The item is the
     one whose stem the header holds (``3、<stem>(网格长)``: a survey numbers its questions its own
     way, a name question first), found by ``by_stem``, else the one of that number in ``items``;
@@ -56,11 +56,11 @@ def option_column(
     label = (m.group(3) or m.group(4) or "").strip()
     forms = [blank_form(o) for o in item.options]
     if blank_form(label) in forms:
-        return item.number, forms.index(blank_form(label))
+        return item.number, forms.index(blank_form(label)), True
     if label.isdigit() and 1 <= int(label) <= len(item.options):
-        return item.number, int(label) - 1
+        return item.number, int(label) - 1, False
     if len(label) == 1 and label.upper() in LETTERS[: len(item.options)]:
-        return item.number, LETTERS.index(label.upper())
+        return item.number, LETTERS.index(label.upper()), False
     return None
 
 
