@@ -949,3 +949,23 @@ def test_option_columns_named_by_text_follow_each_rows_version(tmp_path: Path) -
         f"{path}: warning: members of versions after the first are shown in the first version's option letters "
         "(the same option texts, shuffled; scores are each version's own)"
     ]
+
+
+def test_one_run_of_two_versions_scores_as_two_runs(tmp_path: Path) -> None:
+    """Forty seeded sheets of versions A and B graded in one run score exactly as when each version's sheets are
+    graded alone with its own key."""
+    a, b = ab_keys()
+    rng = random.Random(21)
+    folder = tmp_path / "答卷"
+    folder.mkdir()
+    by_version: dict[str, list[Path]] = {"A": [], "B": []}
+    for m in range(40):
+        version = rng.choice("AB")
+        one = rng.choice("ABCD")
+        two = "".join(sorted(rng.sample("ABCD", rng.randint(1, 4))))
+        text = f"姓名：党员{m:02d}\n测验：ab\n版本：{version}\n1-3 {one} {two} {rng.choice('对错')}\n4. 网格化\n"
+        by_version[version].append(write(folder / f"党员{m:02d}.txt", text))
+    together = dict(scores(grade_files([folder], [a, b])))
+    alone = dict(scores(grade_files(by_version["A"], a))) | dict(scores(grade_files(by_version["B"], b)))
+    assert len(together) == 40
+    assert together == alone
