@@ -214,13 +214,23 @@ def test_bad_bank_gives_the_check_errors_and_writes_nothing(tmp_path: Path) -> N
 
 
 def test_existing_files_are_replaced_only_after_a_successful_run(tmp_path: Path) -> None:
-    """A failed run leaves an earlier quiz untouched; a successful one replaces it."""
+    """A failed run leaves an earlier quiz untouched; a successful one replaces it — with --force, as it replaces
+    the earlier answer key (issue 11: without --force the key is never lost)."""
     target = tmp_path / "q.md"
     assert run("--seed", "1", "--count", "4", "-o", target).exit_code == 0
     before = {n: (tmp_path / n).read_bytes() for n in listing(tmp_path)}
     assert run("--seed", "2", "--count", "99", "-o", target).exit_code == 1
     assert {n: (tmp_path / n).read_bytes() for n in listing(tmp_path)} == before
-    assert run("--seed", "2", "--count", "4", "-o", target).exit_code == 0
+    refused = run("--seed", "2", "--count", "4", "-o", target)
+    assert (refused.exit_code, refused.stdout, refused.stderr) == (
+        1,
+        "",
+        f"Error: {tmp_path / 'q.key.yaml'} exists: it is the answer key of papers that may be handed out already; "
+        "refusing to overwrite it (give --force to replace it, or choose another -o)\n",
+    )
+    assert {n: (tmp_path / n).read_bytes() for n in listing(tmp_path)} == before
+    assert run("--seed", "1", "--count", "4", "-o", target).exit_code == 0  # the same key again: nothing lost
+    assert run("--seed", "2", "--count", "4", "--force", "-o", target).exit_code == 0
     assert (tmp_path / "q.md").read_bytes() != before["q.md"]
     assert listing(tmp_path) == sorted(before)
 
@@ -257,7 +267,7 @@ def test_a_rename_failing_mid_way_restores_the_earlier_quiz(tmp_path: Path, monk
         real(src, dst)
 
     monkeypatch.setattr(os, "replace", replace)
-    result = run("--seed", "2", "--count", "4", "-o", target)
+    result = run("--seed", "2", "--count", "4", "--force", "-o", target)
     assert result.stderr == f"Error: cannot write {tmp_path / 'p.solutions.md'}: Operation not permitted\n"
     assert {n: (tmp_path / n).read_bytes() for n in listing(tmp_path)} == before
 

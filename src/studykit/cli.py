@@ -402,6 +402,12 @@ def _parse_mix(ctx: click.Context, param: click.Parameter, values: tuple[str, ..
     "ratio of their points (to half points where needed).",
 )
 @INCLUDE_DRAFTS_OPTION
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing answer key (*.key.yaml) with other content; without it quiz refuses, as papers "
+    "handed out with the old key would be graded against the new one.",
+)
 def quiz(
     bank_paths: tuple[Path, ...],
     output: Path | None,
@@ -419,6 +425,7 @@ def quiz(
     mix: dict[str, int] | None,
     total: float | None,
     include_drafts: bool,
+    force: bool,
 ) -> None:
     """Write a quiz paper, its answer key, 参考答案 and blank answer sheet.
 
@@ -436,6 +443,7 @@ def quiz(
       studykit quiz --bank 2025/ --count 50 --title 年终知识竞赛 -o 年终竞赛.docx
     """
     from ._output import refuse_inputs, write_files
+    from .key import refuse_key_overwrite
     from .library import load_banks
     from .mix import shortfall_note
     from .quiz import build_papers, default_count, format_points, giveaway_pairs, mix_shortfall
@@ -452,6 +460,8 @@ def quiz(
     )  # fmt: skip
     files = quiz_files(papers, path, fmt)
     refuse_inputs(files, _bank_inputs(bank))
+    if not force:
+        refuse_key_overwrite(files)
     write_files(files)
     pairs = giveaway_pairs(bank, papers[0])
     if pairs:
@@ -569,12 +579,12 @@ def _at_most_one(noun: str, why: str) -> Callable[[click.Context, click.Paramete
 @click.argument("answers", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--key",
-    "key_path",
+    "key_paths",
     required=True,
     multiple=True,
-    callback=_at_most_one("key", "grade each version of a quiz with its own key, one run each"),
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The answer key written by studykit quiz (*.key.yaml); one per run.",
+    help="The answer key written by studykit quiz (*.key.yaml). Repeat it for the versions of one quiz "
+    "(--key A.key.yaml --key B.key.yaml): each sheet or row is graded with the key of its 版本, in one report.",
 )
 @click.option(
     "--bank",
@@ -631,7 +641,7 @@ def _at_most_one(noun: str, why: str) -> Callable[[click.Context, click.Paramete
 )
 def grade(
     answers: tuple[Path, ...],
-    key_path: Path,
+    key_paths: tuple[Path, ...],
     bank_paths: tuple[Path, ...],
     output: Path | None,
     fmt: str | None,
@@ -641,7 +651,7 @@ def grade(
     encoding: str | None,
     review_dir: Path | None,
 ) -> None:
-    """Grade completed quizzes: answer sheets (.txt, .yaml) or branch tables (.csv, .xlsx).
+    """Grade completed quizzes: answer sheets (.txt, .yaml) or branch tables (.csv, .xlsx), or folders of them.
 
     Prints warnings and files that cannot be graded on stderr; the rest are
     graded. Exits 1 if any file or row could not be graded.
@@ -649,6 +659,7 @@ def grade(
     \b
     Example:
       studykit grade answers/*.answers.txt --key 第一次测验.key.yaml
+      studykit grade 答卷/ --key 第一次测验-A.key.yaml --key 第一次测验-B.key.yaml
       studykit grade 支部问卷.xlsx --key 第一次测验.key.yaml -o 成绩.html
       studykit grade 支部.csv --key 第一次测验.key.yaml --review-decks 错题本/第一次测验
       studykit grade 支部.xlsx --key 年终竞赛.key.yaml --bank 2025/
@@ -657,20 +668,22 @@ def grade(
     from ._output import Content, write_files
     from .errors import AnswerFileError
     from .grade import choose_bank, grade_files, report_writer, stream_report
+    from .grade.readers import answer_files
     from .grade.report import output_format
+    from .grade.versions import key_set
     from .key import load_key
 
     if output is not None:
         from ._output import refuse_overwrite
 
-        refuse_overwrite(output, answers, "one of the files given to grade")
-        refuse_overwrite(output, [key_path], "the answer key")
+        refuse_overwrite(output, map(Path, answer_files(answers)), "one of the files given to grade")
+        refuse_overwrite(output, key_paths, "the answer key")
         refuse_overwrite(output, bank_paths, "the bank")
     try:  # before anything is read: a report in 成绩.xlsx would not open in Excel
         fmt = output_format(output, fmt)
     except ValueError as exc:
         raise click.UsageError(str(exc), ctx=click.get_current_context()) from None
-    key = load_key(key_path)
+    key = key_set([load_key(path) for path in key_paths])
     bank, note = choose_bank(key, bank_paths)
     if output is not None:  # the bank picked without --bank, and the article, are inputs too
         from ._output import refuse_overwrite

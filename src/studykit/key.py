@@ -46,7 +46,7 @@ separator (``.``, ``、``, ``：``, ``:`` or space) and the answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -244,6 +244,31 @@ def load_key(path: str | Path) -> AnswerKey:
 #: How an answer sheet begins: the 答题卡's heading comment, or its 姓名/测验/版本 line
 #: (``name``/``quiz``/``version`` in a YAML sheet).
 _SHEET_START_RE = re.compile(r"#\s*studykit\s*答题卡|(?:姓名|测验|版本|name|quiz|version)\s*[：:]", re.IGNORECASE)
+
+
+KEY_SUFFIX = ".key.yaml"
+
+
+def refuse_key_overwrite(files: Mapping[Path, bytes | str]) -> None:
+    """Raise :class:`~studykit.errors.KeyFileError` when one of ``files`` (path → content about to
+    be written) is an answer key (``*.key.yaml``) that exists with other content: it is the key of
+    papers that may be handed out already, and a new draw would grade them against other letters.
+    An existing key with the very bytes to be written is no loss (the same quiz written again)."""
+    for path, content in files.items():
+        if not path.name.endswith(KEY_SUFFIX) or not path.is_file():
+            continue
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        try:
+            if path.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        raise KeyFileError(
+            _(
+                "{path} exists: it is the answer key of papers that may be handed out already; refusing to "
+                "overwrite it (give --force to replace it, or choose another -o)"
+            ).format(path=path)
+        )
 
 
 def _refuse_answer_sheet(name: str, text: str) -> None:

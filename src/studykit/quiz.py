@@ -400,7 +400,9 @@ def build_papers(
     if seed is None:
         seed = pick_seed()
     rng = random.Random(f"{bank.id}/{seed}/select")
-    chosen = _select(bank, pool, wanted, rng, shrink=count is None and mix is None, quota=quota, byline_share=byline_share)
+    chosen = _select(
+        bank, pool, wanted, rng, shrink=count is None and mix is None, quota=quota, byline_share=byline_share
+    )
     if total is not None:
         per_type = scale_points(Counter(q.type for q in chosen), per_type, set(points or {}), total, MAX_POINTS)
     options_digest = json.dumps(

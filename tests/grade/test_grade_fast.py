@@ -101,6 +101,12 @@ def reference(paths: list[Path], key: AnswerKey, rule: str) -> tuple[list[Member
     return members, warnings, failures
 
 
+def unreadable_note(m: MemberResult) -> str:
+    """The 结果 cell's flag of a member more than half of whose answers could not be read (issue 11)."""
+    unread = sum(r.status == "unreadable" for r in m.items)
+    return f"；过半答案无法识别（{unread}/{len(m.items)} 题），请核对原卷" if unread * 2 > len(m.items) else ""
+
+
 def reference_csv(report: GroupReport) -> str:
     """The CSV report written member by member from the public records (the renderer before the fast path)."""
     buf = io.StringIO()
@@ -117,11 +123,16 @@ def reference_csv(report: GroupReport) -> str:
         per_speech = {sid: e for sid, e, _ in member_speech_scores(m, key)}
         writer.writerow(
             [rank, m.name, m.source, m.line or "", pts(m.score), pts(m.total), f"{m.percent:.1f}",
-             "及格" if report.passed(m) else "不及格"]
+             ("及格" if report.passed(m) else "不及格") + unreadable_note(m)]
             + [pts(per_speech.get(s, 0.0)) for s in speeches]
             + [pts(r.earned) for r in m.items]
             + ["、".join(str(r.number) for r in missed(m))]
         )  # fmt: skip
+    for p in report.failures:  # members not graded close the table (issue 11)
+        if p.where:
+            reason = p.message if p.message.startswith("无法评分") else f"无法评分：{p.message}"
+            writer.writerow(["", p.where, p.file, p.line or "", "", pts(key.total_points), "", reason]
+                            + [""] * (len(speeches) + len(key.items) + 1))  # fmt: skip
     return buf.getvalue()
 
 

@@ -562,11 +562,12 @@ def test_the_blank_answer_sheet_is_not_graded_as_a_member(folder: Path, key: Ans
     assert [m["name"] for m in json.loads(out)["members"]] == ["甲"]
 
 
-def test_a_second_key_is_a_usage_error_not_silently_the_last(folder: Path) -> None:
-    """`--key A --key B` is refused (click would keep only B and fail every A sheet)."""
+def test_the_same_version_twice_is_refused_not_silently_the_last(folder: Path) -> None:
+    """`--key A --key B` grades versions A and B in one run (issue 11); the same version's key twice is refused
+    (click alone would keep only the last)."""
     code, out, err = run("num.csv", "--key", "k.key.yaml", "--key", "k.key.yaml")
-    assert (code, out) == (2, "")
-    assert "Invalid value for '--key': give one key, not 2 (grade each version of a quiz with its own key" in err
+    assert (code, out) == (1, "")
+    assert err == "Error: version A is given twice (give each version's key once)\n"
 
 
 @pytest.mark.parametrize("points", ["-2", "0", "nan", "inf", "101"])

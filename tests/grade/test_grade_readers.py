@@ -168,12 +168,16 @@ def test_survey_export(tmp_path: Path, key: AnswerKey) -> None:
     path = write(tmp_path / "survey.csv", SURVEY, "utf-8-sig")
     report = grade([path], key, multiple_scoring="partial")
     assert scores(report) == [("周九", 18), ("吴十", 5)]
-    assert problems(report) == [no_version_column(path)]
+    assert problems(report) == [
+        no_version_column(path),
+        f"{path}:3: warning: 吴十, question 3: 其他 with the text '街长', which is not one of the options; "
+        "shown as written",
+    ]
     wu = report.members[1]
     assert [(r.number, r.status, r.given) for r in wu.items] == [
         (1, "wrong", "C"),
         (2, "unanswered", ""),
-        (3, "wrong", "A、其他"),
+        (3, "wrong", "A、其他：街长"),
         (4, "partial", "A、B"),
         (5, "correct", "对"),
         (6, "unanswered", ""),
@@ -372,11 +376,14 @@ def test_yaml_without_answers_names_the_field(tmp_path: Path, key: AnswerKey) ->
     ]
 
 
-def test_folder_is_not_an_answer_file(tmp_path: Path, key: AnswerKey) -> None:
-    """A folder given as an answer file fails with a clear reason."""
+def test_empty_folder_is_no_answer_file(tmp_path: Path, key: AnswerKey) -> None:
+    """A folder given as ANSWERS is read for the answer files in it (issue 11); one holding none fails with a
+    clear reason."""
     folder = tmp_path / "answers.txt"
     folder.mkdir()
-    assert problems(grade([folder], key)) == [f"{folder}: is a folder, not a file"]
+    assert problems(grade([folder], key)) == [
+        f"{folder}: is a folder holding no answer file (expected .txt, .yaml, .csv or .xlsx files in it)"
+    ]
 
 
 def test_unknown_encoding_is_refused(tmp_path: Path, key: AnswerKey) -> None:

@@ -63,7 +63,7 @@ def test_branch_report_has_what_the_writers_print(report: GroupReport) -> None:
     """The report mixes sheet and table members, with rereads, warnings and failures."""
     assert [type(m.items) for m in report.members[:3]] == [tuple, tuple, CompactItems]
     assert all(type(m.items) is CompactItems for m in report.members[2:])
-    assert (len(report.members), len(report.warnings), len(report.failures), len(report.rereads)) == (20, 14, 2, 8)
+    assert (len(report.members), len(report.warnings), len(report.failures), len(report.rereads)) == (20, 18, 2, 8)
 
 
 @pytest.mark.parametrize("fmt", ["text", "html"])
@@ -109,7 +109,7 @@ def test_text_sections_of_sheet_and_table_members(report: GroupReport) -> None:
     assert "    1. 乙  18/18  100.0%  及格\n" in page
     assert page.count("\n  错题：\n") == 19
     assert page.count("       重读：") == page.count("       解析：") > 19 * 3
-    assert f"\n未评分（2）\n  {report.failures[0]}\n  {report.failures[1]}\n警告（14）\n" in page
+    assert f"\n未评分（2）\n  {report.failures[0]}\n  {report.failures[1]}\n警告（18）\n" in page
     assert page.endswith(f"\n  {report.warnings[-1]}\n")
 
 
@@ -168,6 +168,7 @@ def test_streaming_memory_does_not_grow_with_the_report_written(
     large = dataclasses.replace(small, members=small.members * 10)
     small_written, small_peak = _streamed(small, fmt)
     large_written, large_peak = _streamed(large, fmt)
-    assert large_written > 9 * small_written > 5_000_000
+    # 8, not 9: both hold the same warnings (其他〖…〗 free text warns on every such cell, issue 11)
+    assert large_written > 8 * small_written > 5_000_000
     assert large_peak < 1.25 * small_peak, (small_peak, large_peak)
     assert large_peak < large_written / 5, (large_peak, large_written)

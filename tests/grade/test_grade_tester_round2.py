@@ -211,8 +211,8 @@ def test_only_the_key_is_still_an_error(folder: Path) -> None:
 @pytest.mark.parametrize(
     ("given", "reason"),
     [
-        ("answers", "is a folder, not a file"),
-        ("answers.txt", "is a folder, not a file"),
+        ("answers", "is a folder holding no answer file (expected .txt, .yaml, .csv or .xlsx files in it)"),
+        ("answers.txt", "is a folder holding no answer file (expected .txt, .yaml, .csv or .xlsx files in it)"),
         ("乙.txt", "file not found"),
         ("乙.docx", "file not found"),
         ("*.nomatch", "file not found (a pattern that matched nothing?)"),
@@ -254,19 +254,24 @@ def test_a_named_pipe_is_not_a_regular_file(folder: Path) -> None:
 # -- 4. a sheet that does not say which quiz it is; Traditional labels ---------------
 def test_a_sheet_without_quiz_line_is_graded_with_a_warning(folder: Path) -> None:
     """A sheet with no 测验： line is graded against the key given, with one warning saying so (another quiz's key
-    gave 0 with only item warnings); a YAML sheet without quiz likewise."""
+    gave 0 with only item warnings); a YAML sheet without quiz likewise; two such sheets give one note for the
+    batch (issue 11), not one each."""
     sheet = write_sheet(folder, "甲", FULL, head="")
     (folder / "乙.yaml").write_text("姓名: 乙\nanswers:\n  1: C\n  2: D\n  3: ACD\n", encoding="utf-8")
     assert graded(sheet, "乙.yaml") == (
         0,
         [
-            f"甲.txt: warning: 甲: the sheet does not say which quiz it is (no 测验： line); "
-            f"graded with the key of quiz {QUIZ}",
-            f"乙.yaml: warning: 乙: the sheet does not say which quiz it is (no quiz: field); "
-            f"graded with the key of quiz {QUIZ}",
+            f"甲.txt: warning: 2 sheets do not say which quiz they are (no 测验： line): 甲.txt, 乙.yaml; "
+            f"each is graded with the key of quiz {QUIZ}"
         ],
         [("甲", 8), ("乙", 8)],
     )
+    assert graded("乙.yaml") == (
+        0,
+        [f"乙.yaml: warning: 乙: the sheet does not say which quiz it is (no quiz: field); graded with the key of "
+         f"quiz {QUIZ}"],
+        [("乙", 8)],
+    )  # fmt: skip
 
 
 def test_a_sheet_with_a_blank_quiz_line_warns_too(folder: Path) -> None:

@@ -9,6 +9,10 @@ The public API::
     report = grade_files(["answers/张三.answers.txt", "支部.csv"], key, pass_mark=60)
     print(render_report(report, "text"))
 
+    # versions A and B of one quiz, a folder of sheets, one report
+    keys = [load_key("第一次测验-A.key.yaml"), load_key("第一次测验-B.key.yaml")]
+    report = grade_files(["答卷/"], keys)
+
 Step by step: :func:`read_answers` (files → :class:`Submission`),
 :func:`grade_submission` (one → :class:`MemberResult`), :func:`summarize_group`
 (many → :class:`GroupReport`: ranking, facility and discrimination indices,
@@ -32,6 +36,7 @@ from .model import (
 from .readers import detect_encoding, iter_answers, read_answers
 from .report import FORMATS, format_for, render_report, report_writer, save_report, stream_report, write_report
 from .scoring import discrimination_index, grade_submission, score_item, summarize_group
+from .versions import KeySet, key_set
 
 __all__ = [
     "FORMATS",
@@ -40,6 +45,7 @@ __all__ = [
     "GroupReport",
     "ItemResult",
     "ItemStats",
+    "KeySet",
     "MemberResult",
     "Reread",
     "SpeechStats",
@@ -51,6 +57,7 @@ __all__ = [
     "grade_files",
     "grade_submission",
     "iter_answers",
+    "key_set",
     "read_answers",
     "render_report",
     "report_writer",

@@ -19,6 +19,35 @@ from ..model import Bank
 from .model import GroupReport, MemberResult, Submission
 from .readers import iter_inputs
 from .scoring import TableGrader, check_rule, grade_submission, summarize_group
+from .versions import KeySet, in_first_letters, key_set, letter_maps, letters_note
+
+
+class Versions:
+    """The versions after the first of a :class:`~studykit.grade.versions.KeySet`, graded each with
+    its own key and reported in the first version's letters (nothing for a single key)."""
+
+    def __init__(self, key: AnswerKey, rule: str) -> None:
+        self.others: dict[str, tuple[AnswerKey, TableGrader, list[dict[str, str]]]] = {}
+        if isinstance(key, KeySet):
+            for k in key.keys[1:]:
+                self.others[k.version.casefold()] = (k, TableGrader(k, rule), letter_maps(key, k))
+        self.noted = False
+
+    def other(self, version: str) -> tuple[AnswerKey, TableGrader, list[dict[str, str]]] | None:
+        """The key, table grader and letter maps of ``version`` when it is not the first one."""
+        return self.others.get(version.strip().casefold()) if self.others else None
+
+    def grade(
+        self,
+        other: tuple[AnswerKey, TableGrader, list[dict[str, str]]],
+        result: MemberResult,
+        sink: Callable[[Problem], None],
+    ) -> MemberResult:
+        """``result``, graded with ``other``'s key, in the first version's letters; the note once."""
+        if not self.noted:
+            self.noted = True
+            sink(Problem(result.source, 0, "", letters_note(), "warning"))
+        return in_first_letters(result, other[2])
 
 
 def choose_bank(key: AnswerKey, bank_path: str | Path | Sequence[str | Path] | None) -> tuple[Bank | None, str]:
@@ -58,7 +87,7 @@ def choose_bank(key: AnswerKey, bank_path: str | Path | Sequence[str | Path] | N
 
 def grade_files(
     paths: Iterable[str | Path],
-    key: AnswerKey,
+    key: AnswerKey | Sequence[AnswerKey],
     *,
     multiple_scoring: str | None = None,
     pass_mark: float = 60.0,
@@ -77,7 +106,14 @@ def grade_files(
     is passed to ``on_problem`` as it is met and kept in the report; a member
     name met twice is a warning.  Raises :class:`AnswerFileError` for an unknown
     ``encoding`` and ``ValueError`` for an unknown rule or a pass mark out of 0–100.
+
+    ``key`` may be several keys, the versions (A, B, …) of one quiz: each sheet or row is
+    graded with the key of its 版本 and the one report covers everyone, in the first
+    version's letters (see :mod:`studykit.grade.versions`); raises
+    :class:`~studykit.errors.KeyFileError` when they are not the versions of one quiz.
+    Folders among ``paths`` stand for the answer files inside them.
     """
+    key = key if isinstance(key, AnswerKey) else key_set(list(key))
     rule = check_rule(multiple_scoring or key.multiple_scoring)
     warnings: list[Problem] = []
     failures: list[Problem] = []
@@ -88,6 +124,7 @@ def grade_files(
             on_problem(p)
 
     grader = TableGrader(key, rule)
+    versions = Versions(key, rule)
 
     def graded() -> Iterator[MemberResult]:
         seen: dict[str, MemberResult] = {}
@@ -95,15 +132,22 @@ def grade_files(
             paths, key, name_column=name_column, encoding=encoding, on_problem=sink, on_file=on_file
         ):
             if type(got) is tuple:
-                name, source, line, cells, _, _ = got
-                result = grader.grade(name, source, line, cells)
+                name, source, line, cells, _, version = got
+                other = versions.other(version)
+                if other is None:
+                    result = grader.grade(name, source, line, cells)
+                else:
+                    result = versions.grade(other, other[1].grade(name, source, line, cells), sink)
             else:
                 sub: Submission = got  # type: ignore[assignment]
+                other = versions.other(sub.version)
                 try:
-                    result = grade_submission(sub, key, rule)
+                    result = grade_submission(sub, key if other is None else other[0], rule)
                 except AnswerFileError as exc:
                     sink(Problem(sub.source, sub.line, sub.name, exc.message))
                     continue
+                if other is not None:
+                    result = versions.grade(other, result, sink)
             if result.warnings:
                 for w in result.warnings:
                     sink(w)

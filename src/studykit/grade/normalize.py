@@ -10,7 +10,8 @@ collapsed.  Then, by item type:
   punctuation (``(A)``, ``[B]``, ``（B）``, ``D。``); or the option's text, several
   joined by ``┋`` as survey tools export them, or by ``、``/``，``/``；`` when every
   piece is exactly one option's text (``楼栋长、网格长、单元长``); ``其他〖…〗`` is a
-  free-text choice that is never an option.  A letter followed by text
+  free-text choice that is never an option, shown as written (``其他：华中科技大学``) with a
+  warning.  A letter followed by text
   (``A. 武汉大学``, ``C 实践…``, ``C实践要求`` — see :func:`_letter_and_text`) is the
   letter when the text fits its option (whole, cut short, abbreviated); when the text
   names another option, that option with a warning (letters change between versions
@@ -18,8 +19,13 @@ collapsed.  Then, by item type:
 * true_false (:func:`read_truth`): 对/错 (and traditional 對/錯), 正确/错误
   (正確/錯誤), √/×, ✓/✗ (and ✔/✘), T/F, true/false, 是/否;
 * fill_blank (:func:`read_blank`): any text, compared by :func:`blank_form`
-  (NFKC, no whitespace, no quotes, no trailing punctuation, no enclosing
-  brackets, case-folded) with each accepted text of the key.
+  (NFKC, Traditional characters folded to Simplified one by one, no whitespace, no
+  quotes, no trailing punctuation, no enclosing brackets, case-folded) with each
+  accepted text of the key.
+
+Option texts and the key's texts go through the same :func:`blank_form`, so ``網格化``
+matches ``网格化`` (with a warning saying it was read in Simplified characters) while
+``显着`` never matches ``显著`` (:mod:`studykit.grade.script`).
 
 ``(跳过)``, ``(空)`` and empty cells are unanswered.  What cannot be read (``？``,
 ``E`` on a four-option item, ``maybe`` on a true_false) is *unreadable*: the
@@ -37,6 +43,7 @@ from typing import Literal
 from ..i18n import _
 from ..key import KeyItem
 from ..model import LETTERS
+from .script import fold
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _WS = re.compile(r"\s+")
@@ -73,11 +80,12 @@ def clean(text: str) -> str:
 
 
 def blank_form(text: str) -> str:
-    """The form fill_blank answers are compared in: NFKC, no whitespace, no quote
+    """The form fill_blank answers are compared in: NFKC, Traditional characters as
+    Simplified (:func:`~studykit.grade.script.fold`), no whitespace, no quote
     marks, no trailing punctuation, no enclosing brackets, case-folded.
     ``“现场会议+云端会议”。``, ``（现场会议+云端会议）`` and ``现场会议 + 云端会议``
     give the same form; a different character does not."""
-    text = _TRAILING.sub("", _WS.sub("", clean(text)).translate(_QUOTES))
+    text = _TRAILING.sub("", _WS.sub("", fold(clean(text))).translate(_QUOTES))
     while len(text) >= 2 and _BRACKETS.get(text[0]) == text[-1] and text[-1] not in text[1:-1]:
         text = _TRAILING.sub("", text[1:-1])
     return text.casefold()
@@ -137,6 +145,10 @@ def read_answer(text: str, item: KeyItem) -> Reading:
         reading = read_blank(cleaned)
     if reading.kind == "unreadable":  # shown as the member wrote it, not in its NFKC form
         return replace(reading, shown=_WS.sub(" ", text).strip())
+    folded = fold(cleaned)
+    if folded != cleaned and not any(clean(a) == cleaned for a in item.answer):  # Traditional, as Simplified
+        note = _("read in Simplified characters: {text!r} as {folded!r}").format(text=cleaned, folded=folded)
+        return replace(reading, warning="; ".join(w for w in (reading.warning, note) if w))
     return reading
 
 
@@ -285,6 +297,7 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
     parts = [p.strip() for p in cleaned.split(SURVEY_JOIN)] if SURVEY_JOIN in cleaned else [cleaned]
     chosen: set[str] = set()
     other = False
+    free_text = ""  # what a survey's 其他〖…〗 holds, as written
     warnings: list[str] = []
     for part in parts:
         if not part:
@@ -292,6 +305,7 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
         free = _OTHER.match(part)
         if free:
             other = True
+            free_text = free_text or clean(free.group(1))
             continue
         index = _option_forms(item.options).get(blank_form(part)) if item.options else None
         if index is not None:
@@ -316,12 +330,21 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
         return Reading("unanswered")
     letters_sorted = sorted(chosen)
     choices = (*letters_sorted, OTHER) if other else tuple(letters_sorted)
+    if free_text:  # shown as the member wrote it: 其他：华中科技大学
+        warnings.append(
+            _("{other} with the text {text!r}, which is not one of the options; shown as written").format(
+                other=OTHER, text=free_text
+            )
+        )
+        return Reading(
+            "answer", choices, "、".join([*letters_sorted, f"{OTHER}：{free_text}"]), warning="; ".join(warnings)
+        )
     return Reading("answer", choices, "、".join(choices), warning="; ".join(warnings))
 
 
 def read_truth(cleaned: str) -> Reading:
     """Read a cleaned answer to a true_false item."""
-    form = _TRAILING.sub("", cleaned.translate(_QUOTES)).replace(" ", "").casefold()
+    form = _TRAILING.sub("", fold(cleaned).translate(_QUOTES)).replace(" ", "").casefold()
     if form in _TRUE:
         return Reading("answer", ("true",), "对")
     if form in _FALSE:

@@ -6,7 +6,9 @@ Forms read (by file suffix):
   ``姓名：``/``测验：``/``版本：`` lines (or ``name``/``quiz``/``version``, or the
   Traditional ``測驗：``), then one line per item: number (``1``, ``第1题``, ``第1題``),
   separator (``.``, ``、``, ``：``, ``)``, space or none before a letter) and answer;
-  ``#`` lines are comments.
+  ``#`` lines are comments.  Ranges (``1-5 DCBAD``), several numbered answers a line
+  (``1D 2C 3B``) and a name alone on the first line are read too; a line of answers
+  without numbers makes the sheet 无法评分 (see :mod:`studykit.grade.sheet_lines`).
 * ``.yaml``/``.yml`` — the same as YAML: ``name``, ``quiz``, ``version`` and
   ``answers`` (a mapping number → answer, or a list in item order).
 * ``.csv`` and ``.xlsx`` — a table, one row per member: a name column and one
@@ -17,7 +19,12 @@ Forms read (by file suffix):
   :data:`HEADER_SEARCH_ROWS` non-empty rows (titles above it are skipped); a row
   with no name and no readable answer (a second header row of stems) is skipped.
   The first worksheet of a workbook that holds data is read (a warning names
-  the empty ones before it).
+  the empty ones before it).  问卷星's downloads by option number (``4``, ``2┋3┋4``)
+  and with one 0/1 column per option are read as :mod:`studykit.grade.survey_cells` says.
+
+A folder among the paths stands for the answer files in it.  With a
+:class:`~studykit.grade.versions.KeySet` (the keys of versions A, B, …) each sheet or
+row must name one of its versions.
 
 Text encodings: valid UTF-8 (with or without BOM) is UTF-8; a UTF-16 or UTF-32
 BOM names its encoding; anything else is decoded as charset-normalizer guesses
@@ -57,6 +64,9 @@ from ..i18n import _
 from ..key import AnswerKey, KeyItem, no_question
 from .model import GivenAnswer, Submission
 from .normalize import clean, read_answer
+from .sheet_lines import RunError, holds_answers, is_name, numbered_answers, range_answers, unbracket
+from .survey_cells import OptionNumbers, option_column, ticked
+from .versions import KeySet
 
 ProblemSink = Callable[[Problem], None]
 
@@ -109,6 +119,8 @@ METADATA_HEADERS = frozenset(
 
 #: The columns of studykit's own CSV report — a report picked up by a glob is not answers.
 REPORT_HEADERS = frozenset({"名次", "得分", "满分", "百分比", "结果"})
+#: How a sheet's note that it does not say its quiz begins; a batch gives one such note (see iter_inputs).
+_UNSAID = "the sheet does not say which quiz it is"
 _COUNT_MISMATCH = "a table with a different number of questions cannot be graded with this key"
 _COLUMNS_MISMATCH = "a table whose question columns are not the key's questions cannot be graded with this key"
 
@@ -116,10 +128,11 @@ _COLUMNS_MISMATCH = "a table whose question columns are not the key's questions 
 class _Fail(Exception):
     """The file (``line`` 0) or the row at ``line`` cannot be graded."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, where: str = "") -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.where = where  # the member, when the file is one member's sheet that is not graded
 
 
 class _LeftOut(_Fail):
@@ -142,7 +155,10 @@ def detect_encoding(path: str | Path) -> str:
     2. ``"utf-32"``/``"utf-16"`` when the file starts with their BOM (Excel's
        "Unicode text" is UTF-16 LE with BOM);
     3. else charset-normalizer's guess among :data:`CANDIDATE_ENCODINGS` only,
-       ``"gb18030"`` whenever it is among the candidates (it decodes GBK and GB2312) —
+       ``"gb18030"`` whenever it is among the candidates (it decodes GBK and GB2312), or
+       when the whole file decodes strictly as GB18030 and the guess (if any) reads no more
+       of a sheet's labels than GB18030 does (a strict decode of every byte is evidence:
+       charset-normalizer finds nothing in some GBK tables of ``┋``-joined option texts) —
        unless Big5 is too and only the Big5 decoding holds more of a sheet's labels
        (姓名, 測驗, 版本, 題: a Traditional sheet decodes as GB18030 into other characters).
        Its mess threshold is lifted to 1.0: full-width letters, √/× and ┋ read as
@@ -185,17 +201,42 @@ def detect_encoding(path: str | Path) -> str:
 
     matches = from_bytes(sample, cp_isolation=CANDIDATE_ENCODINGS, threshold=1.0)
     names = [m.encoding for m in matches]
+    best = matches.best()
+    if not any(n in _GB for n in names) and _decodes_strictly(path, "gb18030"):
+        # the detector missed it (charset-normalizer finds nothing in some GBK tables of ┋-joined
+        # option texts), but the whole file is valid GB18030: believe that unless the detector's own
+        # guess decodes it too and reads more of a sheet's labels
+        other = best.encoding if best is not None and best.encoding not in ("ascii", "utf_8") else ""
+        if not other or _labels(sample, other) <= _labels(sample, "gb18030"):
+            names.append("gb18030")
+            if "big5" not in names and _decodes_strictly(path, "big5"):
+                names.append("big5")  # then its labels decide, as below
     if any(n in _GB for n in names):
         if "big5" in names and _labels(sample, "big5") > _labels(sample, "gb18030"):
             return "big5"  # a Big5 sheet decodes as GB18030 too, but its 姓名/測驗/版本 only as Big5
         return "gb18030"
-    best = matches.best()
     if best is None or best.encoding in ("ascii", "utf_8"):
         raise AnswerFileError(
             f"{path}: cannot tell the text encoding (not UTF-8, GB18030, Big5, UTF-16 or UTF-32; "
             "give --encoding, e.g. --encoding gb18030)"
         )
     return str(best.encoding)
+
+
+def _decodes_strictly(path: str | Path, encoding: str) -> bool:
+    """Whether the whole file at ``path`` decodes as ``encoding`` without an error and holds no NUL
+    (which GB18030 would take for text, but is UTF-16 or a binary file), read in 1 MiB chunks."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(_SAMPLE):
+                if b"\0" in chunk:
+                    return False
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return True
 
 
 #: Words an answer sheet or table carries (a sheet's labels, a table's header), in both scripts.
@@ -298,12 +339,21 @@ def iter_inputs(
 
     Each file is named in problems and submissions as :func:`shown_name` shows it.  A file
     given again (overlapping globs, another spelling of its path, a link to it) is skipped
-    with a warning: each file is graded once."""
+    with a warning: each file is graded once.  Sheets that do not say their quiz give one
+    note for the batch, after the last file (the sheet's own note when there is one such sheet)."""
     if encoding:
         encoding = _check_encoding(encoding)
-    sink: ProblemSink = on_problem or (lambda p: None)
+    given: ProblemSink = on_problem or (lambda p: None)
+    unsaid: list[Problem] = []  # sheets that do not say their quiz: one note for the batch
+
+    def sink(p: Problem) -> None:
+        if p.severity == "warning" and p.message.startswith(_UNSAID):
+            unsaid.append(p)
+        else:
+            given(p)
+
     graded: dict[object, str] = {}
-    for path in paths:
+    for path in _expand(paths, sink):
         name = shown_name(path)
         same = _identity(path)
         if same is not None and same in graded:
@@ -322,6 +372,66 @@ def iter_inputs(
             yield from _iter_file(Path(path), name, key, name_column, encoding, sink)
         if on_file:
             on_file(str(path))
+    if len(unsaid) == 1:
+        given(unsaid[0])
+    elif unsaid:
+        shown = ", ".join(p.file for p in unsaid[:3]) + (f" and {len(unsaid) - 3} more" if len(unsaid) > 3 else "")
+        given(
+            Problem(
+                unsaid[0].file,
+                0,
+                "",
+                _(
+                    "{n} sheets do not say which quiz they are (no 测验： line): {shown}; each is graded with the key of quiz {quiz}"
+                ).format(n=len(unsaid), shown=shown, quiz=key.quiz_id),
+                "warning",
+            )
+        )
+
+
+#: What a folder given as ANSWERS is read for.
+ANSWER_SUFFIXES = (*SHEET_SUFFIXES, *YAML_SUFFIXES, *CSV_SUFFIXES, *XLSX_SUFFIXES)
+
+
+def answer_files(paths: Iterable[str | Path]) -> list[str | Path]:
+    """``paths`` with each folder replaced by the answer files in it, as grading reads them."""
+    return list(_expand(paths, lambda p: None))
+
+
+def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Path]:
+    """``paths``, each folder among them replaced by the answer files inside it (:data:`ANSWER_SUFFIXES`,
+    by name; answer keys, hidden files and Office lock files ``~$…`` left out); a folder holding none
+    is a failure."""
+    for path in paths:
+        try:
+            folder = os.path.isdir(path)
+        except (OSError, ValueError):
+            folder = False
+        if not folder:
+            yield path
+            continue
+        try:
+            inside = sorted(
+                p
+                for p in Path(path).iterdir()
+                if p.suffix.lower() in ANSWER_SUFFIXES
+                and not p.name.startswith((".", "~$"))
+                and not p.name.lower().endswith(".key.yaml")
+                and p.is_file()
+            )
+        except OSError as exc:
+            sink(Problem(shown_name(path), 0, "", f"cannot read: {exc.strerror or exc}"))
+            continue
+        if not inside:
+            sink(
+                Problem(
+                    shown_name(path),
+                    0,
+                    "",
+                    _("is a folder holding no answer file (expected .txt, .yaml, .csv or .xlsx files in it)"),
+                )
+            )
+        yield from inside
 
 
 def _identity(path: str | Path) -> object:
@@ -413,7 +523,7 @@ def _iter_file(
     except _LeftOut as exc:
         warn(exc.line, "", exc.message)
     except _Fail as exc:
-        fail(exc.line, "", exc.message)
+        fail(exc.line, exc.where, exc.message)
     except AnswerFileError as exc:
         fail(0, "", exc.message.removeprefix(f"{name}: "))
     except UnicodeDecodeError as exc:
@@ -468,7 +578,21 @@ def _check_identity(key: AnswerKey, head: _SheetHead, *, version_given: bool = T
     Versions compare case-insensitively (``b`` is ``B``).  When the key has a
     version and ``version_given`` (a sheet, or a table with a 版本 column), a
     blank version fails too: the letters of one version are wrong on another.
+    With a :class:`~studykit.grade.versions.KeySet` (several versions' keys), ``head``
+    must name one of its versions.
     """
+    if isinstance(key, KeySet) and (version_given or head.version):
+        chosen = key.version_of(head.version)
+        if chosen is None:
+            said = f"is version {head.version!r}" if head.version else "does not say its version (版本)"
+            raise _Fail(
+                head.version_line,
+                _("the sheet {said} but the keys are for versions {versions} — write 版本：{first} (or another "
+                  "of them) on the sheet or give the key of its version").format(
+                    said=said, versions=key.versions, first=key.keys[0].version
+                ),
+            )  # fmt: skip
+        key = chosen
     if head.quiz and head.quiz != key.quiz_id:
         raise _Fail(
             head.quiz_line,
@@ -540,7 +664,7 @@ def _finish_sheet(
             (
                 0,
                 member,
-                f"the sheet does not say which quiz it is (no {quiz_field}); graded with the key of quiz {key.quiz_id}",
+                f"{_UNSAID} (no {quiz_field}); graded with the key of quiz {key.quiz_id}",
             )
         )
     if not any(a.text for a in kept):
@@ -616,10 +740,33 @@ def _as_written(raw: str, line: str, answer: str) -> str:
     return answer
 
 
+def _cut(text: str, width: int = 40) -> str:
+    """``text`` cut to ``width`` characters, ``…`` ending it when cut."""
+    return text if len(text) <= width else text[:width].rstrip() + "…"
+
+
+def _unreadable_sheet(unread: list[tuple[int, str]], member: str) -> None:
+    """Raise the failure of a sheet holding answers that cannot be read unambiguously
+    (see :mod:`studykit.grade.sheet_lines`): the member is not graded rather than scored 0."""
+    line, why = unread[0]
+    more = _(" (and {n} more such lines)").format(n=len(unread) - 1) if len(unread) > 1 else ""
+    raise _Fail(
+        line,
+        _(
+            "无法评分 (not graded): line {line}: {why}{more}; which answer belongs to which question "
+            "cannot be told — number each answer (1. D, or 1D 2C 3B) or give ranges (1-5 DCBAD)"
+        ).format(line=line, why=why, more=more),
+        member,
+    )
+
+
 def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission | None:
     head = _SheetHead()
     answers: list[GivenAnswer] = []
     pending: list[tuple[int, str, str]] = []
+    unread: list[tuple[int, str]] = []  # lines that hold answers no form reads unambiguously
+    opening = True  # before the first line that is no comment and no 姓名/测验/版本 line
+    alone: tuple[int, str] | None = None  # a first line holding a name alone (赵六)
     for number, raw in enumerate(text.splitlines(), 1):
         line = clean(raw)
         if not line or line.startswith("#"):
@@ -634,6 +781,18 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             else:
                 head.version, head.version_line = value, number
             continue
+        first, opening = opening, False
+        line = unbracket(line)
+        try:
+            pairs = range_answers(line)
+            if pairs is None:
+                pairs = numbered_answers(line)
+        except RunError as exc:
+            unread.append((number, str(exc)))
+            continue
+        if pairs is not None:
+            answers.extend(GivenAnswer(n, a, number) for n, a in pairs)
+            continue
         m = _ANSWER_LINE.match(line)
         if m and len(m.group(1)) > _MAX_DIGITS:
             pending.append((number, "", _too_many_digits(line)))
@@ -641,7 +800,19 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         if m:
             answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, m.group(2).strip()), number))
             continue
+        if first and is_name(line.removeprefix("姓名").removeprefix("名字")):  # a name alone, if answers follow
+            alone = (number, line.removeprefix("姓名").removeprefix("名字"))
+            continue
+        if holds_answers(line):
+            unread.append((number, _("answers without question numbers ({line!r})").format(line=_cut(line))))
+            continue
         pending.append((number, "", f"line ignored: {line[:40]!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)"))
+    if alone and answers and not head.name:
+        head.name = alone[1]
+    elif alone:
+        pending.append((alone[0], "", f"line ignored: {alone[1]!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)"))
+    if unread:
+        _unreadable_sheet(unread, head.name or _fallback_name(name))
     if not answers and not head.name:
         what = "the file is empty" if not text.strip() else "no line is an answer (NUMBER. ANSWER) and none says 姓名："
         raise _Fail(0, f"not an answer sheet: {what}")
@@ -705,8 +876,17 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
     if isinstance(raw, YMap):
         for k, v in raw.items():
             m = _ANSWER_LINE.match(clean(k))
-            if not m or m.group(2) or len(m.group(1)) > _MAX_DIGITS:
+            if m and not m.group(2) and len(m.group(1)) > _MAX_DIGITS:
                 raise _Fail(raw.key_lines[k], f"field 'answers': {k!r} is not a question number")
+            if not m or m.group(2):
+                try:  # a range: 1-5: DCBAD
+                    ranged = range_answers(clean(f"{k} {_yaml_text(v)}"))
+                except RunError as exc:
+                    raise _Fail(raw.key_lines[k], f"field 'answers': {exc}") from None
+                if ranged is None:
+                    raise _Fail(raw.key_lines[k], f"field 'answers': {k!r} is not a question number")
+                answers += (GivenAnswer(n, a, raw.key_lines[k]) for n, a in ranged)
+                continue
             answers.append(GivenAnswer(int(m.group(1)), _yaml_text(v), raw.key_lines[k]))
     elif isinstance(raw, YList):
         for i, (v, line) in enumerate(zip(raw, raw.item_lines, strict=True), 1):
@@ -753,6 +933,17 @@ class _Layout:
     questions: tuple[tuple[int, int], ...]  # (column index, item number)
     quiz: int = -1
     version: int = -1
+    #: (column index, item number, option index, named by its text): one tick each
+    options: tuple[tuple[int, int, int, bool], ...] = ()
+
+
+def _one_stem(text: str, stems: dict[str, list[KeyItem]]) -> KeyItem | None:
+    """The one item whose stem ``text`` is (or holds, for stems of four characters or more), else ``None``."""
+    form = _stem_form(_bare(text))
+    matches = stems.get(form, [])
+    if not matches and form:
+        matches = [it for f, its in stems.items() if len(f) >= 4 and f in form for it in its]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _bare(header: str) -> str:
@@ -797,6 +988,7 @@ def _layout(
     by_item: dict[int, int] = {}
     names: list[int] = []
     ignored: list[str] = []
+    ticks: list[tuple[int, int, int, bool]] = []
     quiz_at = version_at = -1
     for i, h in enumerate(cleaned):
         if i == name_at or not h:
@@ -805,6 +997,10 @@ def _layout(
         folded = bare.casefold()
         item: KeyItem | None = None
         m = _NUMBER_HEADER.match(h) if len(h) <= _MAX_HEADER_NUMBER else None
+        tick = None if m else option_column(h, numbers, lambda text: _one_stem(text, stems))
+        if tick is not None:  # one column per option (问卷星 按选项序号): 3(网格长)
+            ticks.append((i, *tick))
+            continue
         if m:
             n = int(next(g for g in m.groups() if g))
             if n not in numbers:
@@ -838,6 +1034,16 @@ def _layout(
             names.append(i)
         elif folded not in METADATA_HEADERS:
             ignored.append(f"{label(i)} ignored (not a question of the key, the name or a known survey field)")
+    tick_columns = {t[0] for t in ticks}
+    for i, n, _option, _named in ticks:
+        if n in by_item and by_item[n] not in tick_columns:
+            raise _Fail(
+                row,
+                _("{column}: an option of question {n}, which already has {other}").format(
+                    column=label(i), n=n, other=label(by_item[n])
+                ),
+            )
+        by_item.setdefault(n, i)  # its first option column stands for it
     if not by_item:
         shown = ", ".join(repr(h[:30]) for h in cleaned if h)
         raise _Fail(row, f"no column matches a question of the key (the columns are: {shown}); not an answer table")
@@ -862,6 +1068,12 @@ def _layout(
         )
     for message in ignored:
         warn(row, "", message)
+    if isinstance(key, KeySet) and version_at < 0:
+        raise _Fail(
+            row,
+            _("the table has no 版本 column but the keys are for versions {versions}; add a 版本 column so that "
+              "each row is graded with the key of its version").format(versions=key.versions),
+        )  # fmt: skip
     if key.version and version_at < 0:
         warn(
             row,
@@ -870,7 +1082,7 @@ def _layout(
             "(add a 版本 column if the branch wrote several versions)",
         )
     layout = tuple(sorted(((col, n) for n, col in by_item.items()), key=lambda p: p[1]))
-    return _Layout(name_at, layout, quiz_at, version_at)
+    return _Layout(name_at, layout, quiz_at, version_at, tuple(ticks))
 
 
 def _header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> bool:
@@ -972,7 +1184,15 @@ def _table_rows(
     by_number = dict((n, col) for col, n in layout.questions)
     columns = [by_number[it.number] for it in key.items]
     name_at, quiz_at, version_at = layout.name, layout.quiz, layout.version
-    width = max([*columns, name_at, quiz_at, version_at]) + 1
+    width = max([*columns, *(t[0] for t in layout.options), name_at, quiz_at, version_at]) + 1
+    index = {it.number: k for k, it in enumerate(key.items)}
+    ticks: dict[int, list[tuple[int, int]]] = {}  # key index → (option index, column) of its option columns
+    named: dict[int, set[int]] = {}  # key index → columns naming their option by its text
+    for col, n, option, by_text in layout.options:
+        ticks.setdefault(index[n], []).append((option, col))
+        if by_text:
+            named.setdefault(index[n], set()).add(col)
+    numbers = OptionNumbers(key.items, skip=set(ticks))
     pick: Callable[[list[str]], Sequence[str]]
     if len(columns) == 1:
         only = columns[0]
@@ -1027,7 +1247,23 @@ def _table_rows(
                 message = exc.message.replace("the sheet is", "the row is").replace("the sheet does", "the row does")
                 fail(number, member, message.replace("on the sheet", "in its 版本 column"))
                 continue
-        yield member, name, number, pick(cells), quiz, version
+        picked = pick(cells)
+        if ticks:
+            picked = list(picked)
+            own = key.version_of(version) if isinstance(key, KeySet) and version else None
+            for k, group in ticks.items():
+                if own is not None and own.items[k].options != key.items[k].options:
+                    # a row of another version: an option named by its text has that version's letter
+                    where = {text: i for i, text in enumerate(own.items[k].options)}
+                    texts = key.items[k].options
+                    group = [(where.get(texts[o], o) if col in named.get(k, ()) else o, col) for o, col in group]
+                picked[k] = ticked([(option, cells[col]) for option, col in group])
+        if numbers.numbered is not False:
+            picked = numbers.convert(picked)
+            if numbers.note:
+                warn(header_row, "", numbers.note)
+                numbers.note = ""
+        yield member, name, number, picked, quiz, version
     last_row[0] = 0
     if not members:
         raise _Fail(0, "the table has a header but no member rows (expected one row per member below the header)")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from operator import add
 from typing import TypeVar
@@ -166,6 +166,18 @@ class Chunk:
     totals: list[float]
     percents: list[float]
     columns: list[Sequence[int]]
+    unreadable: list[int] = field(default_factory=list)
+
+    def flags(self, n_items: int) -> list[str]:
+        """Per member, :func:`unreadable_flag` of its unreadable items out of ``n_items``."""
+        return [unreadable_flag(u, n_items) for u in self.unreadable] or [""] * len(self.members)
+
+
+def unreadable_flag(unreadable: int, items: int) -> str:
+    """What the ranking shows beside a member more than half of whose ``items`` could not be read
+    (``unreadable`` of them): ``过半答案无法识别（5/8 题），请核对原卷``; ``""`` otherwise — such a
+    score says more about the sheet than about the member."""
+    return f"过半答案无法识别（{unreadable}/{items} 题），请核对原卷" if unreadable * 2 > items else ""
 
 
 def ranked_chunks(report: GroupReport, size: int = 4096) -> Iterator[Chunk]:
@@ -188,6 +200,8 @@ def _chunks(report: GroupReport, order: Sequence[int], ranks: list[int], size: i
     table, codes = coded_members(report)
     scores = report.scores()
     n_items = len(report.key.items)
+    unread = [[r.status == "unreadable" for r in results] for results in table.results]
+    flagged = [k for k, flags in enumerate(unread) if any(flags)]  # items some member could not be read on
     for start in range(0, len(order), size):
         at = order[start : start + size]
         members = list(map(report.members.__getitem__, at))
@@ -195,7 +209,23 @@ def _chunks(report: GroupReport, order: Sequence[int], ranks: list[int], size: i
         totals = [table.total if in_table(m, table) else m.total for m in members]
         percents = [100.0 * s / t if t else 0.0 for s, t in zip(chunk_scores, totals, strict=True)]
         columns = code_columns(list(map(codes.__getitem__, at)), n_items)
-        yield Chunk(ranks[start : start + size], members, chunk_scores, totals, percents, columns)
+        chunk = Chunk(ranks[start : start + size], members, chunk_scores, totals, percents, columns)
+        yield replace(chunk, unreadable=_unreadable_counts(unread, flagged, columns, len(at)))
+
+
+def _unreadable_counts(unread: list[list[bool]], flagged: list[int], columns: list[Sequence[int]], n: int) -> list[int]:
+    """Per each of ``n`` members: how many of its items could not be read (``unread[k][code]``), from
+    ``columns`` of codes; only the ``flagged`` items, those with an unreadable code, are looked at."""
+    if not flagged:
+        return [0] * n
+    marks: list[Sequence[int]] = []
+    for k in flagged:
+        column = columns[k]
+        if type(column) is bytes and len(unread[k]) <= 256:  # a byte per code: one C-speed translate
+            marks.append(column.translate(bytes(unread[k]) + bytes(256 - len(unread[k]))))
+        else:
+            marks.append(list(map(unread[k].__getitem__, column)))
+    return list(map(sum, zip(*marks, strict=True)))
 
 
 def in_table(member: MemberResult, table: ResultTable) -> bool:

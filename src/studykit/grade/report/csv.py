@@ -20,10 +20,16 @@ def neutralise(cell: object) -> object:
     return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
 
 
+def not_graded(reason: str) -> str:
+    """The 结果 cell of a member not graded: ``无法评分：`` and the reason (once)."""
+    return reason if reason.startswith("无法评分") else f"无法评分：{reason}"
+
+
 def render_csv(report: GroupReport) -> str:
     """Columns: 名次, 姓名, 来源, 行, 得分, 满分, 百分比, 结果, one per speech (points
     earned), one per question (``第N题``, points earned), 错题 (numbers not earning
-    full points, ``、``-joined).  Rows end in CRLF, as Excel writes them.  Text cells
+    full points, ``、``-joined).  After the ranking, a row per member not graded (no
+    名次, no 得分; 结果 ``无法评分：`` and the reason).  Rows end in CRLF, as Excel writes them.  Text cells
     that would start a formula go through :func:`neutralise`."""
     buf = io.StringIO()
     write_csv(report, buf)
@@ -58,7 +64,10 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
             list(map(points.__getitem__, chunk.scores)),
             list(map(points.__getitem__, chunk.totals)),
             list(map(percent.__getitem__, percents)),
-            ["及格" if p >= pass_mark else "不及格" for p in percents],
+            [
+                ("及格" if p >= pass_mark else "不及格") + (f"；{flag}" if flag else "")
+                for p, flag in zip(percents, chunk.flags(len(key.items)), strict=True)
+            ],
         ]
         item_cols = [list(map(earned_texts[k].__getitem__, col)) for k, col in enumerate(columns)]
         # a speech of one item: 0.0 + its points, printed the same as the item's
@@ -74,3 +83,11 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
         else:
             missed = [""] * n
         writer.writerows(zip(*head, *by_speech_cols, *item_cols, missed, strict=True))
+    # members not graded (a sheet 无法评分, a row of another version) close the table: never absent, never 0 分
+    blank = [""] * (len(report.speeches) + len(key.items) + 1)
+    writer.writerows(
+        ["", neutralise(p.where), neutralise(p.file), p.line or "", "", pts(key.total_points), "",
+         neutralise(not_graded(p.message)), *blank]
+        for p in report.failures
+        if p.where
+    )  # fmt: skip

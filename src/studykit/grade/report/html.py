@@ -122,8 +122,15 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
         stream.write(
             "".join(
                 f'<tr><td class="num">{rank}</td><td>{escape(m.name)}</td><td class="num">{points[score]}/{total}</td>'
-                f'<td class="num">{percent[p]}</td>{_PASSED_CELL if p >= pass_mark else _FAILED_CELL}</tr>\n'
-                for rank, m, score, p in zip(chunk.ranks, chunk.members, chunk.scores, chunk.percents, strict=True)
+                f'<td class="num">{percent[p]}</td>{_result_cell(p >= pass_mark, flag)}</tr>\n'
+                for rank, m, score, p, flag in zip(
+                    chunk.ranks,
+                    chunk.members,
+                    chunk.scores,
+                    chunk.percents,
+                    chunk.flags(len(report.key.items)),
+                    strict=True,
+                )
             )
         )
     out = ["</table></div>"]
@@ -173,6 +180,18 @@ _FAILED_CELL = '<td class="fail">不及格</td>'
 _FAILED = '<span class="fail">不及格</span>'
 
 
+def _flag_span(flag: str) -> str:
+    """After a member's score: the flag of a sheet mostly unreadable (``""`` without)."""
+    return f'，<span class="fail">{escape(flag)}</span>' if flag else ""
+
+
+def _result_cell(passed: bool, flag: str) -> str:
+    """The ranking's 结果 cell: 及格/不及格, and the flag of a sheet mostly unreadable."""
+    if not flag:
+        return _PASSED_CELL if passed else _FAILED_CELL
+    return f'<td class="fail">{"及格" if passed else "不及格"}；{escape(flag)}</td>'
+
+
 def _write_members(report: GroupReport, stream: TextIO) -> None:
     """Each member's section, in the order read.  The speech breakdown and the list of
     missed items come from texts computed once per distinct result (members graded from
@@ -184,9 +203,12 @@ def _write_members(report: GroupReport, stream: TextIO) -> None:
         stream.write(
             "".join(
                 f"<h3>{escape(m.name)} <small>（{escape(m.where)}）</small></h3>\n"
-                f"<p>{score}/{total} 分，{percent}，{'及格' if ok else _FAILED}</p>\n"
+                f"<p>{score}/{total} 分，{percent}，{'及格' if ok else _FAILED}"
+                f"{_flag_span(flag)}</p>\n"
                 f"<p>各篇：{breakdown}</p>\n" + (f"<ul>\n{items}</ul>\n" if items else "<p>全部正确。</p>\n")
-                for m, score, percent, ok, breakdown, items in part.rows()
+                for (m, score, percent, ok, breakdown, items), flag in zip(
+                    part.rows(), part.chunk.flags(len(report.key.items)), strict=True
+                )
             )
         )
 

@@ -12,7 +12,7 @@ Top level (format ``studykit_grade_report: 1``)::
     speeches:  speech, label, points, mean, share (0–1), revisit
     revisit:   speech ids to revisit, worst first
     members:   in ranking order — rank, name, source, line, score, total, percent,
-               passed, speeches {id: {earned, points}} (in the order of
+               passed, flag (only for a sheet more than half unreadable), speeches {id: {earned, points}} (in the order of
                the top-level speeches), items [{number,
                question_id, status, given, earned, points}]
     bank_note, warnings, failures: text lines
@@ -28,7 +28,7 @@ from typing import Any, BinaryIO
 from ...model import add_points
 from ..model import GroupReport, ItemResult, MemberResult
 from ..scoring import member_speech_scores
-from ._common import Memo, coded_members, ranked_chunks, report_speeches, speech_sums
+from ._common import Memo, coded_members, ranked_chunks, report_speeches, speech_sums, unreadable_flag
 
 REPORT_FORMAT = 1
 
@@ -113,9 +113,15 @@ def member_data(report: GroupReport, rank: int, m: MemberResult) -> dict[str, An
         "total": m.total,
         "percent": round(m.percent, 4),
         "passed": report.passed(m),
+        **_flag(unreadable_flag(sum(r.status == "unreadable" for r in m.items), len(m.items))),
         "speeches": _speeches(report, m),
         "items": [item_data(r) for r in m.items],
     }
+
+
+def _flag(flag: str) -> dict[str, str]:
+    """A member's ``flag`` entry — only for a sheet more than half unreadable."""
+    return {"flag": flag} if flag else {}
 
 
 def _speeches(report: GroupReport, m: MemberResult) -> dict[str, dict[str, float]]:
@@ -210,10 +216,18 @@ def _write_members(report: GroupReport, stream: BinaryIO) -> None:
                 f'\n    {{\n      "rank": {rank},\n      "name": {encode(m.name)},\n      "source": {scalar[m.source]},\n'
                 f'      "line": {m.line},\n      "score": {scalar[score]},\n      "total": {scalar[total]},\n'
                 f'      "percent": {scalar[round(percent, 4)]},\n'
-                f'      "passed": {"true" if percent >= pass_mark else "false"},\n      "speeches": {{'
+                f'      "passed": {"true" if percent >= pass_mark else "false"},\n'
+                + (f'      "flag": {encode(flag)},\n' if flag else "")
+                + '      "speeches": {'
             ).encode()
-            for rank, m, score, total, percent in zip(
-                chunk.ranks, chunk.members, chunk.scores, chunk.totals, chunk.percents, strict=True
+            for rank, m, score, total, percent, flag in zip(
+                chunk.ranks,
+                chunk.members,
+                chunk.scores,
+                chunk.totals,
+                chunk.percents,
+                chunk.flags(len(key.items)),
+                strict=True,
             )
         ]
         n = len(heads)

@@ -90,14 +90,23 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
     points: Memo[float, str] = Memo(pts)
     percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
     pass_mark = report.pass_mark - 1e-9
+    n_items = len(report.key.items)
     for chunk in ranked_chunks(report):
         stream.write(
             "".join(
-                f"  {rank:>3}. {m.name}  {points[score]}/{total}  {percent[p]}  {'及格' if p >= pass_mark else '不及格'}\n"
-                for rank, m, score, p in zip(chunk.ranks, chunk.members, chunk.scores, chunk.percents, strict=True)
+                f"  {rank:>3}. {m.name}  {points[score]}/{total}  {percent[p]}  {'及格' if p >= pass_mark else '不及格'}"
+                f"{'  ' + flag if flag else ''}\n"
+                for rank, m, score, p, flag in zip(
+                    chunk.ranks, chunk.members, chunk.scores, chunk.percents, chunk.flags(n_items), strict=True
+                )
             )
         )
-    out = ["", "各题分析（通过率：得满分者的比例；区分度：高分组与低分组（各 27%）通过率之差）"]
+    out = [  # members not graded (a sheet 无法评分, a row of another version) are listed, never 0 分
+        f"      —  {p.where}  无法评分（{p.file}{f':{p.line}' if p.line else ''}，原因见“未评分”）"
+        for p in report.failures
+        if p.where
+    ]
+    out += ["", "各题分析（通过率：得满分者的比例；区分度：高分组与低分组（各 27%）通过率之差）"]
     for s in report.items:
         out.append(
             f"  第{s.number}题 {TYPE_NAMES[s.type]} {pts(s.points)}分  通过率 {share(s.facility)}  "
@@ -127,9 +136,12 @@ def _write_members(report: GroupReport, stream: TextIO) -> None:
     for part in member_parts(report, read_chunks(report), label, _missed_line, hint):
         stream.write(
             "".join(
-                f"\n{m.name}（{m.where}）：{score}/{total} 分，{percent}，{'及格' if ok else '不及格'}\n"
+                f"\n{m.name}（{m.where}）：{score}/{total} 分，{percent}，{'及格' if ok else '不及格'}"
+                f"{'，' + flag if flag else ''}\n"
                 f"  各篇：{breakdown}\n" + (f"  错题：\n{lines}" if lines else "  全部正确。\n")
-                for m, score, percent, ok, breakdown, lines in part.rows()
+                for (m, score, percent, ok, breakdown, lines), flag in zip(
+                    part.rows(), part.chunk.flags(len(report.key.items)), strict=True
+                )
             )
         )
 

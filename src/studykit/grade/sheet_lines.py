@@ -1,0 +1,192 @@
+"""The lines of a typed answer sheet that hold more than one answer, and those that cannot be read.
+
+Members type answers on phones as they please.  Besides ``NUMBER. ANSWER`` (one a line,
+read by :mod:`studykit.grade.readers`) these forms are unambiguous and read exactly:
+
+* a **range** then a **run**: ``1-5 DCBAD``, ``1—5``, ``1~5``, ``1至5``, ``12-17 对错对错对错``,
+  ``6-8 BCD BC ABCEF``, ``18-20 线路图 控制在市域 最先一公里``.  The run is split at spaces
+  (and ``,`` ``;`` ``、`` ``/``) when that gives one piece per question, else — when every
+  character is a letter or a 对/错 mark — one character per question; several ranges may
+  share a line.  A run of another length, or holding a question number, is an error
+  (:class:`RunError`): no answer is guessed onto a question;
+* several **numbered answers** on one line: ``1D 2C 3B 4A 5D``, ``6BCD 7BC 8ABCEF``,
+  ``12对 13错 14对``, ``1. A 2. B``, ``(1) A (2) B``, ``18线路图 19控制在 市域 20最先一公里`` — at
+  least two, numbered one after another, each answer running to the next number and holding no
+  digit (``3. 网格长 5 个`` is one fill-in answer, not two).  A line beginning three or more answers
+  numbered in increasing order that do not split into such pairs (``1D 2C 3-5 BAD 6BCD``) is an
+  error too;
+* question numbers as ``(1)``, ``①`` (NFKC makes it ``1``) or in Chinese numerals inside
+  ``第…题`` (``第十二题 对``); a heading such as ``一、单选题`` stays a heading;
+* a **name alone** on the first line (``赵六``): two to twelve Chinese characters (``·``
+  allowed), none of 题/答/卷/测/验 and no title word (支部, 学习 …), not only 对/错 marks.
+
+What is *not* readable: a line of answers without numbers (``DCBAD BCD BC …``) — which
+answer belongs to which question is a guess.  :func:`holds_answers` tells such a line
+from a remark, so the sheet can be left ungraded instead of scored 0.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from ..i18n import _
+
+#: ``1-5 DCBAD``: a range (hyphen, en/em dash, tilde, 至 or 到) and its run (after NFKC).
+_RANGE = re.compile(
+    r"^(?:第\s*)?(\d{1,6})(?!\d)\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?(\d{1,6})(?!\d)\s*[题題]?\s*[.、:)\]]?\s*(.*)$"
+)
+#: Where a ``number answer`` pair of a line of several begins: a number (not inside another) and what may
+#: follow it (题, a separator), before the answer's first character.
+_PAIR_HEAD = re.compile(r"(?<!\d)(?:第\s*)?(\d{1,6})(?!\d)\s*[题題]?\s*[.、:)\]]?\s*(?=[^\d\s,;、])")
+_PAIR_SEPS = " \t\n,;、"
+_DIGIT = re.compile(r"\d")
+_RUN_SEPS = re.compile(r"[\s,;、/|]+")
+#: Where a further range begins on a line of ranges (after a space or comma).
+_RANGE_START = re.compile(r"(?<=[\s,;])(?=(?:第\s*)?\d+\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?\d+)")
+#: A piece of a run that is a question number, alone or with a one-character answer glued on (``6``, ``6.``,
+#: ``6BCD``): a run holding one would shift every answer after it.
+_NUMBERED_PIECE = re.compile(r"\d+[.、:)]?(?:[A-Za-z]+|[对错對錯√×✓✗✔✘])?")
+#: Where a numbered answer begins on a line (``18`` of ``18线路图``).
+_PAIR_START = re.compile(r"(?:^|(?<=[\s,;、]))(?:第\s*)?(\d{1,6})(?!\d)(?=\s*[题題]?\s*[.、:)\]]?\s*[^\d\s,;])")
+#: ``(1) D``: a number in brackets, at the start of a line or after a space, comma, semicolon or 、.
+_BRACKETED = re.compile(r"(?:^|(?<=[\s,;、]))\((\d+)\)")
+#: ``第十二题``: a question number in Chinese numerals, one to ninety-nine.
+_CHINESE_NUMBER = re.compile(r"第\s*([一二两三四五六七八九]?十?[一二两三四五六七八九]?)\s*([题題])")
+_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+#: Answers of one character that a run may hold glued together (letters, 对/错 marks).
+_ONE_CHAR = re.compile(r"[A-Za-z对错對錯√×✓✗✔✘]+")
+_LETTER_RUN = re.compile(r"[A-H]+")
+_MARK_RUN = re.compile(r"[对错對錯√×✓✗✔✘]+")
+_NAME = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]+(?:·[\u3400-\u9fff\U00020000-\U0002ffff]+)?")
+_NOT_IN_NAMES = set("题題答卷测測验驗")
+#: Words a sheet's title line holds that no member's name does.
+_NOT_NAMES = ("支部", "党员", "黨員", "学习", "學習", "练习", "練習", "考试", "考試", "作业", "作業", "小组", "小組")
+
+
+class RunError(ValueError):
+    """A line whose answers cannot be put on their questions; ``str()`` says why."""
+
+
+def range_answers(line: str) -> list[tuple[int, str]] | None:
+    """The ``(number, answer)`` pairs of a line of ranges (``1-5 DCBAD`` → ``[(1, "D"), (2, "C"), …]``;
+    ``1-5 DCBAD 6-8 BCD BC ABCEF`` holds two), ``None`` when ``line`` (already
+    :func:`~studykit.grade.normalize.clean`-ed) does not begin with a range.  Raises
+    :class:`RunError` when a run cannot be split into one answer per question, or holds a
+    question number (another range or numbered answer glued to it)."""
+    if not _RANGE.match(line):
+        return None
+    pairs: list[tuple[int, str]] = []
+    for at, segment in enumerate(_RANGE_START.split(line)):
+        segment = segment.strip()
+        if not segment:
+            continue
+        m = _RANGE.match(segment)
+        if not m:
+            return None
+        first, last, run = int(m.group(1)), int(m.group(2)), m.group(3).strip()
+        if last <= first:
+            if at == 0 or not pairs:
+                return None
+            raise RunError(_("{first}-{last} is no range of questions").format(first=first, last=last))
+        pairs += zip(range(first, last + 1), _run(first, last, run), strict=True)
+    return pairs
+
+
+def _run(first: int, last: int, run: str) -> list[str]:
+    """The answers of the run of ``first``-``last``, one per question (see :func:`range_answers`)."""
+    count = last - first + 1
+    pieces = [p for p in _RUN_SEPS.split(run) if p]
+    numbered = [p for p in pieces if _NUMBERED_PIECE.fullmatch(p)]
+    if numbered:
+        raise RunError(
+            _(
+                "the run of {first}-{last} holds {piece!r}, a question number "
+                "(put numbered answers or another range after a space, e.g. 1-5 DCBAD 6-8 BCD BC ABCEF)"
+            ).format(first=first, last=last, piece=numbered[0])
+        )
+    if len(pieces) == count:
+        return pieces
+    squeezed = "".join(pieces)
+    if _ONE_CHAR.fullmatch(squeezed) and len(squeezed) == count:
+        return list(squeezed)
+    held = len(squeezed) if _ONE_CHAR.fullmatch(squeezed or "-") else len(pieces)
+    raise RunError(
+        _(
+            "{first}-{last} names {count} questions but {run!r} holds {held} answers "
+            "(write one answer per question, e.g. 1-5 DCBAD or 6-8 BCD BC ABCEF)"
+        ).format(first=first, last=last, count=count, run=run[:40], held=held)
+    )
+
+
+def numbered_answers(line: str) -> list[tuple[int, str]] | None:
+    """The ``(number, answer)`` pairs of a line of several numbered answers (``1D 2C 3B``, ``1.D、2.C``,
+    ``18线路图 19控制在 市域``), ``None`` when ``line`` is not wholly such pairs (each answer runs to the next
+    number and holds no digit), holds fewer than two, or their numbers do not follow one another (then it
+    is one answer, read as ``NUMBER. ANSWER``).  Linear in the line's length."""
+    heads = list(_PAIR_HEAD.finditer(line))
+    if len(heads) < 2 or heads[0].start() != 0:
+        _unsplit(line)
+        return None
+    pairs: list[tuple[int, str]] = []
+    for head, after in zip(heads, [*heads[1:], None], strict=True):
+        answer = line[head.end() : after.start() if after else len(line)].strip(_PAIR_SEPS)
+        if not answer or _DIGIT.search(answer):
+            _unsplit(line)
+            return None
+        pairs.append((int(head.group(1)), answer))
+    if any(b[0] != a[0] + 1 for a, b in pairwise(pairs)):
+        _unsplit(line)
+        return None
+    return pairs
+
+
+def _unsplit(line: str) -> None:
+    """Raise :class:`RunError` when ``line``, not pairs numbered one after another, still begins three
+    or more answers numbered in increasing order (``1D 2C 3-5 BAD 6BCD``): read as one answer,
+    every answer after the first would be lost."""
+    numbers = [int(n) for n in _PAIR_START.findall(line)]
+    if len(numbers) >= 3 and all(b > a for a, b in pairwise(numbers)):
+        raise RunError(
+            _(
+                "the line holds answers to questions {numbers} that cannot be told apart "
+                "(put an answer holding a space on a line of its own)"
+            ).format(numbers=", ".join(map(str, numbers)))
+        )
+
+
+def unbracket(line: str) -> str:
+    """``line`` with question numbers in brackets written as ``N.`` (``(1) D (2) C`` → ``1. D 2. C``) and
+    Chinese ones in ``第…题`` as digits (``第十二题 对`` → ``第12题 对``; a heading ``一、单选题`` is left as it is)."""
+    if "(" in line:
+        line = _BRACKETED.sub(r"\1.", line)
+    if "第" in line:
+        line = _CHINESE_NUMBER.sub(
+            lambda m: f"第{_chinese(m.group(1))}{m.group(2)}" if m.group(1) else m.group(0), line
+        )
+    return line
+
+
+def _chinese(numeral: str) -> int:
+    """``一`` … ``九十九`` as a number (``十二`` 12, ``二十`` 20, ``两`` 2)."""
+    tens, _sep, units = numeral.rpartition("十")
+    if "十" not in numeral:
+        return _DIGITS[numeral]
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
+
+
+def is_name(line: str) -> bool:
+    """Whether a sheet's first line (cleaned) is a member's name alone: ``赵六``, ``阿依古丽·买买提``."""
+    return (
+        bool(_NAME.fullmatch(line))
+        and 2 <= len(line) <= 12
+        and not _NOT_IN_NAMES & set(line)
+        and not any(word in line for word in _NOT_NAMES)
+        and not _MARK_RUN.fullmatch(line)
+    )
+
+
+def holds_answers(line: str) -> bool:
+    """Whether a line no form reads (cleaned) still holds answers: a piece of capital letters
+    A–H (``DCBAD``, ``BCD``) or of 对/错 marks (``对错对错``) — answers without numbers."""
+    return any(_LETTER_RUN.fullmatch(p) or _MARK_RUN.fullmatch(p) for p in _RUN_SEPS.split(line) if p)

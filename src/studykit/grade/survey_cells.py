@@ -1,0 +1,134 @@
+"""Survey downloads that hold option numbers or ticks instead of option texts.
+
+问卷星 offers its results "按选项序号" (by option number) as well as by text:
+
+* a choice cell holds the option's number, ``4`` for the fourth option, ``2┋3┋4`` for a
+  multiple choice; ``-3`` marks a question skipped and ``-2`` one not shown (logic jumps) —
+  both are unanswered.  :class:`OptionNumbers` decides once per table, from the first row
+  that answers a choice item, whether its choice cells are numbers (every answered choice
+  cell of that row a number form, and not all of them an option's own text, as ``3`` may be);
+  from then on number forms are read 1 → A, 2 → B, … (letters and texts still read as such),
+  and a true_false item's ``1``/``2`` as 对/错 (问卷星 asks it as a choice of 对 and 错);
+* a multiple (or single) choice is spread over one column per option, headed
+  ``3(网格长)``, ``3、<stem>(网格长)``, ``3:网格长``, ``Q3_1`` or ``3(1)`` — the item's number
+  and the option's text, number or letter — each cell ``1`` (chosen) or ``0``/empty
+  (:func:`option_column`, :func:`ticked`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence, Set
+
+from ..i18n import _
+from ..key import KeyItem
+from ..model import LETTERS
+from .normalize import SURVEY_JOIN, UNANSWERED, blank_form, clean
+
+#: ``3(网格长)``, ``3、<stem>(网格长)``, ``3:网格长``, ``Q3_1``, ``3(1)`` (after NFKC): number, then label.
+_OPTION_HEADER = re.compile(
+    r"^(?:[Qq]\s*)?(\d+)(?:\s*[、.]\s*(.*?))?\s*(?:[(\[]\s*([^()\[\]]+?)\s*[)\]]|[:|_]\s*([^:|_]+?))$", re.S
+)
+_NUMBERS = re.compile(r"\d+(?:\s*" + SURVEY_JOIN + r"\s*\d+)*")
+#: 问卷星's codes, in a download by number, for a question skipped (-3) or not shown (-2).
+SKIPPED = frozenset({"-3", "-2"})
+_TRUTH = {"1": "对", "2": "错", "-3": "", "-2": ""}
+_TICKED = frozenset({"1", "1.0", "√", "✓", "✔", "是", "true", "选中"})
+_UNTICKED = frozenset({"", "0", "0.0", "-3", "-2", "×", "否", "false", "未选中"})
+
+
+def option_column(
+    header: str, items: dict[int, KeyItem], by_stem: Callable[[str], KeyItem | None]
+) -> tuple[int, int, bool] | None:
+    """``(item number, option index, named by text)`` of a column holding one option of a choice item
+    (``header`` already :func:`clean`-ed), ``None`` when it is no such column.  The item is the
+    one whose stem the header holds (``3、<stem>(网格长)``: a survey numbers its questions its own
+    way, a name question first), found by ``by_stem``, else the one of that number in ``items``;
+    it must be a single or multiple item, and the label one of its options — by text, by number
+    (1 is the first) or by letter."""
+    m = _OPTION_HEADER.match(header)
+    if not m:
+        return None
+    stem = (m.group(2) or "").strip()
+    item = by_stem(stem) if stem else items.get(int(m.group(1)))
+    if item is None or item.type not in ("single", "multiple") or not item.options:
+        return None
+    label = (m.group(3) or m.group(4) or "").strip()
+    forms = [blank_form(o) for o in item.options]
+    if blank_form(label) in forms:
+        return item.number, forms.index(blank_form(label)), True
+    if label.isdigit() and 1 <= int(label) <= len(item.options):
+        return item.number, int(label) - 1, False
+    if len(label) == 1 and label.upper() in LETTERS[: len(item.options)]:
+        return item.number, LETTERS.index(label.upper()), False
+    return None
+
+
+def ticked(values: Sequence[tuple[int, str]]) -> str:
+    """An item's answer from its option columns, ``values`` being ``(option index, cell)``:
+    the letters ticked (``"AC"``), ``""`` when none is; a cell neither ``1`` nor ``0``/empty
+    makes the answer that cell as written (so it is reported unreadable, never guessed)."""
+    letters: list[str] = []
+    for index, cell in values:
+        value = clean(cell).casefold()
+        if value in _TICKED:
+            letters.append(LETTERS[index])
+        elif value not in _UNTICKED:
+            return f"{LETTERS[index]}={cell.strip()}"
+    return "".join(sorted(letters))
+
+
+class OptionNumbers:
+    """Reads a table's choice cells that are option numbers (see the module docstring).
+
+    ``choice`` holds, per answer cell of a row (key order), the item when it is a choice
+    item, else ``None``.  :meth:`convert` returns a row's cells with number forms made
+    letters once the table is known to hold numbers; :attr:`note` is the message to give
+    once, when that is decided."""
+
+    def __init__(self, items: Sequence[KeyItem], skip: Set[int] = frozenset()) -> None:
+        self.choice = [
+            it if it.type in ("single", "multiple") and it.options and k not in skip else None
+            for k, it in enumerate(items)
+        ]
+        self.truth = [it.type == "true_false" for it in items]
+        self.numbered: bool | None = None if any(self.choice) else False
+        self.note = ""
+
+    def _decide(self, cells: Sequence[str]) -> None:
+        answered = [
+            (it, clean(c)) for it, c in zip(self.choice, cells, strict=True) if it and clean(c) not in UNANSWERED
+        ]
+        answered = [(it, c) for it, c in answered if c not in SKIPPED]
+        if not answered:
+            return
+        self.numbered = all(_NUMBERS.fullmatch(c) for _, c in answered) and not all(
+            blank_form(c) in (blank_form(o) for o in it.options) for it, c in answered
+        )
+        if self.numbered:
+            self.note = _(
+                "the choice cells hold option numbers (a 问卷星 download by option number, 按选项序号): "
+                "read 1 as A, 2 as B, … (a true-or-false item's 1 as 对, 2 as 错); -3 (skipped) and -2 (not shown) "
+                "as unanswered"
+            )
+
+    def convert(self, cells: Sequence[str]) -> Sequence[str]:
+        """``cells`` (one per key item) with option numbers read as letters (``2┋3┋4`` → ``B┋C┋D``)."""
+        if self.numbered is None:
+            self._decide(cells)
+        if not self.numbered:
+            return cells
+        out = list(cells)
+        for k, it in enumerate(self.choice):
+            if it is None:
+                if self.truth[k]:  # a 判断题 is a choice of 对 (1) and 错 (2) on the survey
+                    out[k] = _TRUTH.get(clean(cells[k]), cells[k])
+                continue
+            text = clean(cells[k])
+            if text in SKIPPED:
+                out[k] = ""
+            elif _NUMBERS.fullmatch(text):
+                numbers = [int(n) for n in text.split(SURVEY_JOIN)]
+                if all(1 <= n <= len(it.options) for n in numbers):
+                    out[k] = SURVEY_JOIN.join(LETTERS[n - 1] for n in numbers)
+        return out
