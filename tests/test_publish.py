@@ -98,20 +98,30 @@ TENCENT_OPTION = re.compile(r"^(?P<letter>[A-Z])\. (?P<text>[^\n]+)$")
 
 
 def test_tencent_exact_text(paper: Paper) -> None:
-    """The first items and the last, exactly as 腾讯问卷's exam syntax writes them."""
+    """The first item, both multiples, both true/false items and the last, exactly as 腾讯问卷's exam
+    syntax writes them."""
     text = text_of(paper, "tencent")
     blocks = text.split("\n\n")
     assert blocks[0] == "姓名[Fill-in-Blank]"
     assert blocks[1] == (
         "“深入推进省域治理现代化”研讨会在哪里举行？（\u3000\u3000）[Single Choice][Answer: D][Score: 5][All]\n"
-        "A. 湖北大学\nB. 武汉大学\nC. 华中科技大学\nD. 华中师范大学"
+        "A. 华中科技大学\nB. 湖北大学\nC. 武汉大学\nD. 华中师范大学"
+    )
+    assert blocks[5] == (
+        "长春市探索的“三长制”包括（\u3000\u3000）[Multiple Choice][Answer: A, B, C][Score: 6][All]\n"
+        "A. 网格长\nB. 单元长\nC. 楼栋长\nD. 小区长"
+    )
+    assert blocks[6] == (
+        "赵显富所说的“三支队伍”建设包括（\u3000\u3000）[Multiple Choice][Answer: B, C, D][Score: 6][All]\n"
+        "A. 组建社区网格员专职队伍\nB. 全面推行城市社区工作者“三化”建设\n"
+        "C. 实行城市社区党组织书记事业岗位管理\nD. 壮大社区志愿者服务队伍"
     )
     assert blocks[7] == (
-        "长春市探索的“三长制”包括（\u3000\u3000）[Multiple Choice][Answer: A, B, C][Score: 6][All]\n"
-        "A. 楼栋长\nB. 单元长\nC. 网格长\nD. 小区长"
+        "任剑涛指出，城市治理是国家治理的重要组成部分。（\u3000\u3000）[True/False][Answer: A][Score: 4][All]\nA. 对\nB. 错"
     )
     assert blocks[8] == (
-        "任剑涛指出，城市治理是国家治理的重要组成部分。（\u3000\u3000）[True/False][Answer: A][Score: 4][All]\nA. 对\nB. 错"
+        "田毅鹏指出，基层是联防联控、群防群治的最后一道防线。（\u3000\u3000）[True/False][Answer: B][Score: 4][All]\n"
+        "A. 对\nB. 错"
     )
     assert blocks[10] == "我省出台“____”一揽子政策措施。[Fill-in-Blank][Answer: 1.1+1+11][Score: 5]\n"
     assert len(blocks) == 11 and text.endswith("]\n")
@@ -177,7 +187,7 @@ def test_wjx_every_block_follows_the_import_syntax(paper: Paper) -> None:
         assert (int(m["number"]), m["title"], m["tag"]) == (item.number + 1, item.stem, tags[item.type])
         expected = {"true_false": ("对", "错"), "fill_blank": ()}.get(item.type, item.options)
         assert tuple(options) == expected
-    assert blocks[2] == "3. 任剑涛认为，省域治理的重要落点是（\u3000\u3000）[单选题]\n乡村\n县域\n社区\n大都市"
+    assert blocks[2] == "3. 任剑涛认为，省域治理的重要落点是（\u3000\u3000）[单选题]\n社区\n大都市\n县域\n乡村"
 
 
 def test_wjx_answers_list_every_key(paper: Paper) -> None:
@@ -188,13 +198,14 @@ def test_wjx_answers_list_every_key(paper: Paper) -> None:
     items = [line for line in lines if line.startswith("第")]
     assert items == [
         "第2题[单选题]（试卷第1题，5分）：D. 华中师范大学",
-        "第3题[单选题]（试卷第2题，5分）：D. 大都市",
+        "第3题[单选题]（试卷第2题，5分）：B. 大都市",
         "第4题[单选题]（试卷第3题，5分）：C. 清华大学社会科学学院教授",
-        "第5题[单选题]（试卷第4题，5分）：A. 田毅鹏",
-        "第6题[单选题]（试卷第5题，5分）：B. 今年6月",
-        "第7题[单选题]（试卷第6题，5分）：B. 赵显富",
-        "第8题[多选题]（试卷第7题，6分）：A. 楼栋长；B. 单元长；C. 网格长",
-        "第9题[判断题]（试卷第8题，4分）：对",
+        "第5题[单选题]（试卷第4题，5分）：A. 今年6月",
+        "第6题[多选题]（试卷第5题，6分）：A. 网格长；B. 单元长；C. 楼栋长",
+        "第7题[多选题]（试卷第6题，6分）：B. 全面推行城市社区工作者“三化”建设；C. 实行城市社区党组织书记事业岗位管理；"
+        "D. 壮大社区志愿者服务队伍",
+        "第8题[判断题]（试卷第7题，4分）：对",
+        "第9题[判断题]（试卷第8题，4分）：错",
         "第10题[填空题]（试卷第9题，5分）：现场会议+云端会议",
         "第11题[填空题]（试卷第10题，5分）：1+1+11；１＋１＋１１",
     ]
@@ -295,10 +306,11 @@ def test_moodle_xml_has_every_element_moodle_requires(paper: Paper) -> None:
     assert categories == [
         "$course$/mini-test/导语",
         "$course$/mini-test/任剑涛 大都市是省域治理重要落点",
-        "$course$/mini-test/田毅鹏 以网格化推进社会治理精细化",
         "$course$/mini-test/赵显富 社会治理重心在城乡社区",
         "$course$/mini-test/田毅鹏 以网格化推进社会治理精细化",
+        "$course$/mini-test/赵显富 社会治理重心在城乡社区",
         "$course$/mini-test/任剑涛 大都市是省域治理重要落点",
+        "$course$/mini-test/田毅鹏 以网格化推进社会治理精细化",
         "$course$/mini-test/导语",
         "$course$/mini-test/赵显富 社会治理重心在城乡社区",
     ]
@@ -415,11 +427,19 @@ def test_versions_get_one_import_file_and_key_each(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         f"测验-{v}{s}" for v in "AB" for s in (".tencent.txt", ".key.yaml")
     )
+    choices: dict[str, list[str]] = {}
     for v in "AB":
         key = load_key(tmp_path / f"测验-{v}.key.yaml")
         text = (tmp_path / f"测验-{v}.tencent.txt").read_text(encoding="utf-8")
-        answers = re.findall(r"\[Answer: ([A-Z, ]+)\]", text)
-        assert answers[:7] == [", ".join(item.answer) for item in key.items[:7]]
+        answers = re.findall(r"\[Answer: ([A-Z, ]+)\]", text)  # the choice and true/false items (对 is A)
+        assert [i.type for i in key.items].count("fill_blank") == 2 and len(answers) == 8
+        assert answers == [
+            ", ".join(i.answer) if i.type != "true_false" else "AB"[i.answer != ("true",)]
+            for i in key.items
+            if i.type != "fill_blank"
+        ]
+        choices[v] = answers[:6]  # the four single and two multiple choice items
+    assert choices == {"A": ["C", "D", "A", "B", "A, B, C", "B, C, D"], "B": ["D", "A", "C", "B", "A, C, D", "A, C, D"]}
 
 
 # -- the shipped bank's default paper ---------------------------------------------------

@@ -16,10 +16,12 @@ headed by what the platform was given), in the layouts the platforms export:
   headed ``N.题干``, holding the chosen options' texts (the record's ``options[].text``),
   several joined by ``┋`` or by ``、``.
 
-Hand-counted scores of the mini paper (seed 7, 20 points: six single-choice items of 2,
-one multiple of 3, one true/false of 1, two blanks of 2): 张三 20 (all right, the second
-blank in its accepted full-width form), 李四 12 (item 1 wrong, item 7 one option short,
-item 8 wrong, item 9 skipped), 王五 15 (item 7 one option too many, item 10 wrong).
+Hand-counted scores of the mini paper (seed 7, 50 points: items 1–4 single choice of 5, items 5–6
+multiple choice of 6, items 7–8 true/false of 4, items 9–10 blanks of 5): 张三 50 (all right, the first
+multiple ticked in another order than printed, the second blank in its accepted full-width form);
+李四 30 = 50 − 5 (item 1, a wrong single) − 6 (item 5, one option short) − 4 (item 7, 错 for a true
+statement) − 5 (item 9 skipped), his item 10 typed half-width and right; 王五 39 = 50 − 6 (item 5, one
+option too many) − 5 (item 10, a wrong blank).
 """
 
 from __future__ import annotations
@@ -38,14 +40,20 @@ from studykit.cli import main
 
 #: Each member's answers to the paper's items 1–10, as the platform stores the choices (option texts).
 ANSWERS: dict[str, list[str]] = {
-    "张三": ["华中师范大学", "大都市", "清华大学社会科学学院教授", "田毅鹏", "今年6月", "赵显富",
-             "网格长┋单元长┋楼栋长", "对", "现场会议+云端会议", "１＋１＋１１"],
-    "李四": ["武汉大学", "大都市", "清华大学社会科学学院教授", "田毅鹏", "今年6月", "赵显富",
-             "网格长┋单元长", "错", "(跳过)", "1+1+11"],
-    "王五": ["华中师范大学", "大都市", "清华大学社会科学学院教授", "田毅鹏", "今年6月", "赵显富",
-             "网格长┋小区长┋单元长┋楼栋长", "对", "现场会议+云端会议", "1+1+12"],
+    "张三": ["华中师范大学", "大都市", "清华大学社会科学学院教授", "今年6月", "楼栋长┋网格长┋单元长",
+             "全面推行城市社区工作者“三化”建设┋实行城市社区党组织书记事业岗位管理┋壮大社区志愿者服务队伍",
+             "对", "错", "现场会议+云端会议", "１＋１＋１１"],
+    "李四": ["武汉大学", "大都市", "清华大学社会科学学院教授", "今年6月", "网格长┋单元长",
+             "全面推行城市社区工作者“三化”建设┋实行城市社区党组织书记事业岗位管理┋壮大社区志愿者服务队伍",
+             "错", "错", "(跳过)", "1+1+11"],
+    "王五": ["华中师范大学", "大都市", "清华大学社会科学学院教授", "今年6月", "网格长┋单元长┋楼栋长┋小区长",
+             "全面推行城市社区工作者“三化”建设┋实行城市社区党组织书记事业岗位管理┋壮大社区志愿者服务队伍",
+             "对", "错", "现场会议+云端会议", "1+1+12"],
 }  # fmt: skip
-SCORES = {"张三": 50.0, "李四": 30.0, "王五": 39.0}  # items of 5 points, the multiple 6, true/false 4
+#: The points each member lost, by item number, hand-counted from the key's points (see above):
+#: 李四 50 − 5 (1) − 6 (5) − 4 (7) − 5 (9) = 30; 王五 50 − 6 (5) − 5 (10) = 39.
+LOST: dict[str, dict[int, float]] = {"张三": {}, "李四": {1: 5, 5: 6, 7: 4, 9: 5}, "王五": {5: 6, 10: 5}}
+SCORES = {"张三": 50.0, "李四": 30.0, "王五": 39.0}
 
 
 def publish(folder: Path, fmt: str, *extra: str) -> None:
@@ -79,12 +87,16 @@ def write_table(path: Path, rows: list[list[str | int]], encoding: str = "utf-8-
 
 def grade(folder: Path, table: Path, key: Path, *warnings: str) -> dict[str, float]:
     """``studykit grade TABLE --key KEY`` through the CLI; every member's score from the JSON report,
-    after checking that nothing failed and nothing was doubtful but ``warnings``."""
+    after checking that nothing failed and nothing was doubtful but ``warnings``, and that each member
+    lost exactly the points :data:`LOST` counts, on those items."""
     report = folder / "成绩.json"
     result = CliRunner().invoke(main, ["grade", str(table), "--key", str(key), "-o", str(report)])
     assert result.exit_code == 0, result.output
     data = json.loads(report.read_text(encoding="utf-8"))
     assert (data["failures"], data["warnings"]) == ([], list(warnings))
+    lost = {m["name"]: {i["number"]: i["points"] - i["earned"] for i in m["items"] if i["earned"] < i["points"]}
+            for m in data["members"]}  # fmt: skip
+    assert lost == LOST
     return {m["name"]: m["score"] for m in data["members"]}
 
 
@@ -152,7 +164,9 @@ def test_a_glob_leaves_the_import_files_out(tmp_path: Path) -> None:
     publish(tmp_path, "wjx")
     publish(tmp_path, "tencent")
     sheet = tmp_path / "赵六.txt"
-    sheet.write_text("姓名：赵六\n1 D\n2 D\n3 C\n4 A\n5 B\n6 B\n7 ABC\n8 对\n9 现场会议+云端会议\n10 1+1+11\n", "utf-8")
+    sheet.write_text(
+        "姓名：赵六\n1 D\n2 B\n3 C\n4 A\n5 ABC\n6 BCD\n7 对\n8 错\n9 现场会议+云端会议\n10 1+1+11\n", "utf-8"
+    )
     paths = sorted(str(p) for p in tmp_path.glob("*.txt"))
     result = CliRunner().invoke(main, ["grade", *paths, "--key", str(tmp_path / "测验.key.yaml")])
     assert result.exit_code == 0, result.output
