@@ -257,6 +257,49 @@ def test_gift_escapes_every_special_character(nasty: Paper) -> None:
     assert {a.text for a in multi.answers} == {"a:b", "c#d", "e~f", "g"}
 
 
+def test_gift_text_is_plain_so_moodle_shows_markup_as_typed(bank: Bank) -> None:
+    """Every GIFT question starts ``[plain]``: Moodle reads a question without a format prefix as
+    moodle_auto_format (HTML), where ``<b>`` in bank text would turn bold and ``<script>`` vanish;
+    the options and feedback take the question's format.  A stem starting ``[html]`` is then text too."""
+    q = dataclasses.replace(
+        bank.question("intro-01"),
+        stem="[html]<script>x</script>在哪里举行？（ ）",
+        options=("华中科技大学</p><b>", "华中师范大学", "武汉 & 大学", "湖北大学"),
+    )
+    (p,) = build_papers(dataclasses.replace(bank, questions=(q,)), seed=1)
+    text = text_of(p, "gift")
+    assert "::01 intro-01 (5分)::[plain][html]<script>x</script>在哪里举行？（\u3000\u3000）{" in text
+    (parsed,) = parse_gift(text)
+    assert parsed.text_format == "plain"
+    assert parsed.text == "[html]<script>x</script>在哪里举行？（\u3000\u3000）"
+    assert sorted(a.text for a in parsed.answers) == sorted(p.items[0].options)
+    assert all(question.text_format == "plain" for question in parse_gift(text_of(bank_paper(bank), "gift")))
+
+
+def test_gift_text_that_looks_like_a_weight_stays_text(bank: Bank) -> None:
+    """A wrong option or an accepted blank text starting like ``%5%`` would be read by Moodle as a 5 %
+    weight; studykit writes an explicit weight before it (``~%0%``, ``=%100%``), so Moodle reads
+    the text whole and the item scores as on the paper."""
+    q1 = dataclasses.replace(
+        bank.question("intro-01"), options=("%5%的县", "华中师范大学", "%10%以上", "湖北大学"), answer="B"
+    )
+    q2 = dataclasses.replace(bank.question("zhao-02"), answer=("%20%增长", "二成"))
+    (p,) = build_papers(dataclasses.replace(bank, questions=(q1, q2)), seed=1)
+    text = text_of(p, "gift")
+    assert "\t~%0%%5%的县\n" in text and "\t=%100%%20%增长\n" in text and "\t=二成\n" in text
+    by_id = {q.name.split()[1]: q for q in parse_gift(text)}
+    choice = by_id["intro-01"]
+    assert [(a.text, a.correct) for a in choice.answers] == [
+        (o, o == "华中师范大学") for o in next(i.options for i in p.items if i.question.id == "intro-01")
+    ]
+    assert [(a.text, a.correct) for a in by_id["zhao-02"].answers] == [("%20%增长", True), ("二成", True)]
+
+
+def bank_paper(bank: Bank) -> Paper:
+    (p,) = build_papers(bank, count=10, seed=7)
+    return p
+
+
 def test_gift_refuses_more_correct_options_than_moodle_can_weigh(bank: Bank) -> None:
     """11 correct options: no Moodle grade is 100/11, so the GIFT and XML renderers say so."""
     options = tuple(f"选项{i}" for i in range(12))
