@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from skpaths import MINI_BANK
 from studykit.bank import load_bank
 from studykit.cli import main
-from studykit.errors import SelectionError
+from studykit.errors import SelectionError, StudykitError
 from studykit.grade.normalize import blank_form
 from studykit.practice import (
     Practice,
@@ -162,12 +162,36 @@ def test_drafts_are_left_out() -> None:
         ("自测.html", "自测.html"),
         ("a/自测.HTM", "a/自测.HTM"),
         ("自测", "自测.html"),
-        ("x.md", "x.md.html"),
+        ("第1.5期自测", "第1.5期自测.html"),
+        ("2024.10自测", "2024.10自测.html"),
     ],
 )
 def test_practice_path(given: str | None, expected: str) -> None:
-    """-o keeps .html/.htm, gets .html added otherwise; practice.html without -o."""
+    """-o keeps .html/.htm, gets .html added to a name without an extension; practice.html without -o."""
     assert practice_path(Path(given) if given else None) == Path(expected)
+
+
+@pytest.mark.parametrize("given", ["自测.pdf", "x.md", "自测.DOCX", "q.key.yaml", "自测.txt"])
+def test_practice_path_refuses_another_formats_extension(given: str) -> None:
+    """-o 自测.pdf is refused naming what practice writes, as quiz refuses 测验.pdf (not 自测.pdf.html)."""
+    with pytest.raises(StudykitError) as exc:
+        practice_path(Path(given))
+    suffix = Path(given).suffix
+    assert (
+        exc.value.message
+        == f"output {given}: studykit practice writes one .html page, not {suffix} (use -o {Path(given).stem}.html)"
+    )
+
+
+def test_cli_pdf_output_is_a_usage_error_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`studykit practice -o 自测.pdf`: exit 2 with the message, and no 自测.pdf.html."""
+    monkeypatch.chdir(tmp_path)
+    result = run("--seed", "7", "-o", "自测.pdf")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: output 自测.pdf: studykit practice writes one .html page, not .pdf (use -o 自测.html)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_cli_writes_one_page_and_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

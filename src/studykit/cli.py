@@ -516,7 +516,10 @@ def practice(
     from .library import load_banks
     from .practice import build_practice, practice_path, render_practice
 
-    path = practice_path(output)
+    try:
+        path = practice_path(output)
+    except StudykitError as exc:  # -o 自测.pdf: a usage error, as for quiz
+        raise click.UsageError(exc.message) from None
     library = load_banks(bank_paths)
     for warning in library.warnings:
         click.echo(warning, err=True)

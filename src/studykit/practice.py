@@ -40,12 +40,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .bank import BLANK_RE, is_catch_all, without_drafts
-from .errors import SelectionError
+from .errors import SelectionError, StudykitError
 from .grade.normalize import blank_form
 from .i18n import _
 from .model import INTRO_LABEL, LETTERS, TRUE_FALSE_TEXT, TYPE_TITLES, Bank, quoted
@@ -66,6 +67,8 @@ __all__ = [
 DEFAULT_OUTPUT = Path("practice.html")
 #: What the page's title adds to the bank's.
 TITLE_SUFFIX = "自测"
+#: A suffix that looks like a file format's extension (``.pdf``, ``.md``), as ``quiz -o`` reads one.
+_EXTENSION_RE = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}")
 #: The prefix of the page's ``localStorage`` key (the quiz id follows).
 STORAGE_PREFIX = "studykit-practice/"
 
@@ -134,11 +137,22 @@ def _without_drafts(bank: Bank) -> Bank:
 
 def practice_path(output: Path | None) -> Path:
     """The page's path from ``-o``: as given when it ends in ``.html`` or ``.htm`` (any case),
-    else with ``.html`` added; :data:`DEFAULT_OUTPUT` without ``-o``."""
+    else with ``.html`` added (``自测``, ``第1.5期自测``); :data:`DEFAULT_OUTPUT` without ``-o``.
+
+    Raises :class:`~studykit.errors.StudykitError` when ``-o`` ends in another format's
+    extension (an ASCII suffix starting with a letter, at most 5 characters: ``自测.pdf``,
+    ``x.md``), as ``studykit quiz`` refuses ``测验.pdf``, rather than writing ``自测.pdf.html``.
+    """
     if output is None:
         return DEFAULT_OUTPUT
     if output.suffix.lower() in (".html", ".htm"):
         return output
+    if _EXTENSION_RE.fullmatch(output.suffix):
+        raise StudykitError(
+            _("output {path}: studykit practice writes one .html page, not {suffix} (use -o {stem}.html)").format(
+                path=output, suffix=output.suffix, stem=output.with_suffix("")
+            )
+        )
     return output.with_name(output.name + ".html")
 
 
