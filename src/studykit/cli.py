@@ -433,7 +433,7 @@ def quiz(
     from .library import load_banks
     from .mix import shortfall_note
     from .quiz import build_papers, default_count, format_points, giveaway_pairs, mix_shortfall
-    from .render import quiz_files
+    from .render import quiz_files, replaced_keys
 
     path, fmt = _output_target(output, fmt, publish=True)
     library = load_banks(bank_paths)
@@ -446,7 +446,10 @@ def quiz(
     )  # fmt: skip
     files = quiz_files(papers, path, fmt)
     refuse_inputs(files, _bank_inputs(bank))
+    replaced = replaced_keys(files, papers[0].quiz_id)
     write_files(files)
+    for warning in replaced:
+        click.echo(warning, err=True)
     pairs = giveaway_pairs(bank, papers[0])
     if pairs:
         a, b = pairs[0]

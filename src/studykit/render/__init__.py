@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -178,6 +178,49 @@ def quiz_files(papers: Sequence[Paper], path: Path, fmt: str) -> dict[Path, byte
         if fmt in CARD_FORMATS:
             files[stem.with_name(stem.name + ".card" + ext)] = render_card(paper, fmt)
     return files
+
+
+#: The ``quiz_id`` line of a key file as :func:`~studykit.key.dump_key` writes it (quoted or not).
+_QUIZ_ID_RE = re.compile(r"^quiz_id: *['\"]?([^'\"\r\n]+?)['\"]? *$", re.MULTILINE)
+#: The seed inside a quiz id ``<bank id>-<seed>-<8 hex>``.
+_SEED_RE = re.compile(r"-(\d+)-[0-9a-f]{8}$")
+
+
+def replaced_keys(files: Iterable[Path], quiz_id: str) -> list[str]:
+    """Warnings, one per ``*.key.yaml`` among ``files`` that exists and holds the key of a quiz
+    other than ``quiz_id``: writing replaces it, and the papers of that quiz already handed
+    out could no longer be graded.  Each names the file, the old quiz id and its seed::
+
+        warning: quiz.key.yaml held the key of quiz mini-test-1-adbc7d2c and is replaced; to grade
+        that quiz, make its key again with --seed 1 and the options it was made with
+
+    Only the file's first 4 KiB are read; a file that cannot be read or shows no quiz id is
+    passed over (it is not a key this warning is about)."""
+    warnings: list[str] = []
+    for path in files:
+        if not path.name.endswith(".key.yaml"):
+            continue
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(4096).decode("utf-8", "replace")
+        except OSError:
+            continue
+        found = _QUIZ_ID_RE.search(head)
+        if found is None or found.group(1) == quiz_id:
+            continue
+        old = found.group(1)
+        seed = _SEED_RE.search(old)
+        how = (
+            _("make its key again with --seed {seed} and the options it was made with").format(seed=seed.group(1))
+            if seed
+            else _("make its key again with the seed and options it was made with")
+        )
+        warnings.append(
+            _("warning: {path} held the key of quiz {old} and is replaced; to grade that quiz, {how}").format(
+                path=path, old=old, how=how
+            )
+        )
+    return warnings
 
 
 def _publish_files(papers: Sequence[Paper], path: Path, fmt: str) -> dict[Path, bytes]:
