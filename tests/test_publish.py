@@ -300,6 +300,23 @@ def bank_paper(bank: Bank) -> Paper:
     return p
 
 
+def test_moodle_question_names_carry_the_version(bank: Bank) -> None:
+    """Versions A and B imported into one Moodle question bank land in the same categories; their
+    question names end in the version letter (``01 ren-01 A``, ``01 ren-01 B``) so they can be told
+    apart — in GIFT and Moodle XML; a paper without versions keeps ``01 ren-01``."""
+    papers = build_papers(bank, count=3, seed=7, versions=2)
+    for paper in papers:
+        gift = parse_gift(text_of(paper, "gift"))
+        assert [q.name for q in gift] == [
+            f"{item.number:02d} {item.question.id} {paper.version} ({item.points:g}分)" for item in paper.items
+        ]
+        root = ET.fromstring(render(paper, "moodle-xml"))
+        names = [_text(q, "name/text") for q in root if q.get("type") != "category"]
+        assert names == [f"{item.number:02d} {item.question.id} {paper.version}" for item in paper.items]
+    (single,) = build_papers(bank, count=3, seed=7)
+    assert parse_gift(text_of(single, "gift"))[0].name == f"01 {single.items[0].question.id} (5分)"
+
+
 def test_gift_refuses_more_correct_options_than_moodle_can_weigh(bank: Bank) -> None:
     """11 correct options: no Moodle grade is 100/11, so the GIFT and XML renderers say so."""
     options = tuple(f"选项{i}" for i in range(12))

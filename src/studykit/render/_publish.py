@@ -42,9 +42,10 @@ def feedback(item: Item) -> str:
     return f"解析：{one_line(item.question.explanation)}\n出处：{one_line(item.source_line)}"
 
 
-def item_name(item: Item) -> str:
-    """The name a question bank shows for ``item``: ``03 intro-01`` (paper number, question id)."""
-    return f"{item.number:02d} {item.question.id}"
+def item_name(item: Item, version: str = "") -> str:
+    """The name a question bank shows for ``item``: ``03 intro-01`` (paper number, question id),
+    ``03 intro-01 B`` on version B, so that versions imported into one bank can be told apart."""
+    return f"{item.number:02d} {item.question.id}" + (f" {version}" if version else "")
 
 
 def category_path(paper: Paper, item: Item) -> str:

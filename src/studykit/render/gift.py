@@ -27,7 +27,7 @@ and its importer/exporter (``question/format/gift/format.php``):
 
 What studykit writes: per item, in paper order, ``$CATEGORY: $course$/<bank id>/<speech>``
 when the speech changes, a ``//`` comment with the item's number, question id and points,
-then ``::<number> <question id>::[plain]<stem>{…####解析：… 出处：…}`` — ``[plain]`` so that
+then ``::<number> <question id>[ <version>] (<points>分)::[plain]<stem>{…####解析：… 出处：…}`` — ``[plain]`` so that
 Moodle shows bank text as typed (an ``<`` or ``&`` in it is no markup), as the Moodle XML
 file's ``plain_text`` does.  An answer text that starts like a weight (``%5%的县``) gets an
 explicit one before it (``~%0%%5%的县``, ``=%100%%20%增长``), so Moodle reads it whole.  Single choice:
@@ -105,10 +105,10 @@ def _answers(item: Item) -> list[str]:
     return [_text("=", escape(shortanswer_text(text)), "%100%") for text in item.answer]
 
 
-def _question(item: Item) -> str:
+def _question(item: Item, version: str) -> str:
     lines = [
         f"// {item.number}. {item.question.id} · {points(item)}分",
-        f"::{escape(item_name(item))} ({points(item)}分)::[plain]{escape(one_line(item.stem))}{{",
+        f"::{escape(item_name(item, version))} ({points(item)}分)::[plain]{escape(one_line(item.stem))}{{",
     ]
     lines += ["\t" + answer for answer in _answers(item)]
     lines += ["\t####" + escape(feedback(item)), "}"]
@@ -126,5 +126,5 @@ def render(paper: Paper) -> str:
         if category != current:
             blocks.append(f"$CATEGORY: {category}")
             current = category
-        blocks.append(_question(item))
+        blocks.append(_question(item, paper.version))
     return "\n\n".join(blocks) + "\n"
