@@ -207,3 +207,12 @@ def test_commands_name_a_file_name_too_long(tmp_path: Path, command: str, suffix
     result = CliRunner().invoke(main, [command, "--bank", str(MINI_BANK), "-o", str(long)])
     assert (result.exit_code, result.stderr) == (1, f"Error: cannot write {long}: File name too long\n")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["check", "quiz", "practice"])
+def test_a_bank_name_too_long_is_an_error(tmp_path: Path, command: str) -> None:
+    """--bank of 600 bytes: `Error: cannot read …: File name too long`, exit 1 (Path.is_dir() raised
+    an OSError traceback while looking for a folder of banks)."""
+    long = tmp_path / ("长" * 200 + ".yaml")
+    result = CliRunner().invoke(main, [command, "--bank", str(long)])
+    assert (result.exit_code, result.stderr) == (1, f"Error: cannot read {long}: File name too long\n")
