@@ -425,6 +425,25 @@ def test_output_target_knows_the_publish_extensions(
     assert output_target(output, fmt, publish=True) == expected
 
 
+@pytest.mark.parametrize("name", [".gift", ".md", ".wjx.txt", "out/.DOCX", ".tencent.txt"])
+def test_an_extension_alone_is_no_file_name(name: str) -> None:
+    """-o .gift (an extension with no name before it) is refused asking for a name; it wrote the hidden
+    files .gift.md, .gift.key.yaml, … and -o .wjx.txt said .txt was not written, though .wjx.txt is."""
+    with pytest.raises(StudykitError) as info:
+        output_target(Path(name), None, publish=True)
+    ext = Path(name).name
+    assert info.value.message == f"output {Path(name)}: give a file name before {ext} (e.g. 测验{ext})"
+
+
+def test_quiz_with_an_extension_alone_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`studykit quiz -o .gift`: exit 2, the message, no hidden files written."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["quiz", "--bank", str(MINI_BANK), "--seed", "1", "-o", ".gift"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: output .gift: give a file name before .gift (e.g. 测验.gift)\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_handout_names_stay_documents() -> None:
     """Without publish (the handout), .xml is no format it writes: refused, listing the document formats;
     .txt is no publish name either (only .tencent.txt and .wjx.txt are)."""

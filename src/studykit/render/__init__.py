@@ -112,6 +112,11 @@ def output_target(
     if path is not None and path.name in ("", ".", ".."):
         raise StudykitError(f"output {str(path)!r} is not a file name")
     extensions = {**FORMATS, **PUBLISH_FORMATS} if publish else FORMATS
+    if path is not None and path.name.lower() in {*SUFFIX_FORMATS, *(PUBLISH_FORMATS.values() if publish else ())}:
+        # -o .gift: no name before the extension (it wrote hidden files .gift.md, …)
+        raise StudykitError(
+            _("output {path}: give a file name before {ext} (e.g. 测验{ext})").format(path=path, ext=path.name)
+        )
     if path is None:
         fmt = fmt or "md"
         return default.with_name(default.stem + extensions[fmt]), fmt
