@@ -106,7 +106,7 @@ def output_target(
     sets the format; a name without an extension (``2024.10测验``) gets the format's
     extension added (``md`` by default).  No path: ``default`` (``quiz``) with the
     format's extension.  Raises :class:`~studykit.errors.StudykitError` when ``-o`` and
-    ``--format`` disagree, ``-o`` has no file name, or ``-o`` ends in another format's
+    ``--format`` disagree, ``-o`` has no file name (or is an extension alone, ``.gift``), or ``-o`` ends in another format's
     extension (``测验.pdf``), listing the supported ones.
     """
     if path is not None and path.name in ("", ".", ".."):
