@@ -183,6 +183,15 @@ def test_practice_path_refuses_another_formats_extension(given: str) -> None:
     )
 
 
+@pytest.mark.parametrize("given", [".html", "a/.HTM"])
+def test_practice_path_refuses_an_extension_alone(given: str) -> None:
+    """-o .html names no page (it wrote the hidden file .html.html)."""
+    with pytest.raises(StudykitError) as exc:
+        practice_path(Path(given))
+    ext = Path(given).name
+    assert exc.value.message == f"output {Path(given)}: give a file name before {ext} (e.g. 自测{ext})"
+
+
 def test_cli_pdf_output_is_a_usage_error_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`studykit practice -o 自测.pdf`: exit 2 with the message, and no 自测.pdf.html."""
     monkeypatch.chdir(tmp_path)

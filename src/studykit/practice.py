@@ -141,10 +141,15 @@ def practice_path(output: Path | None) -> Path:
 
     Raises :class:`~studykit.errors.StudykitError` when ``-o`` ends in another format's
     extension (an ASCII suffix starting with a letter, at most 5 characters: ``自测.pdf``,
-    ``x.md``), as ``studykit quiz`` refuses ``测验.pdf``, rather than writing ``自测.pdf.html``.
+    ``x.md``), as ``studykit quiz`` refuses ``测验.pdf``, rather than writing ``自测.pdf.html``;
+    and when ``-o`` is ``.html`` alone.
     """
     if output is None:
         return DEFAULT_OUTPUT
+    if output.name.lower() in (".html", ".htm"):  # an extension alone: it wrote the hidden .html.html
+        raise StudykitError(
+            _("output {path}: give a file name before {ext} (e.g. 自测{ext})").format(path=output, ext=output.name)
+        )
     if output.suffix.lower() in (".html", ".htm"):
         return output
     if _EXTENSION_RE.fullmatch(output.suffix):
