@@ -88,7 +88,7 @@ def test_encoded_items_decode_to_the_answers(practice: Practice) -> None:
     items = decode_items(practice, payload(html))
     assert len(items) == 12
     for item, data in zip(practice.items, items, strict=True):
-        assert data["type"] == item.type and data["explanation"] == item.question.explanation
+        assert data["type"] == item.type and data["explanation"] == item.explanation  # as printed
         if item.question.is_choice:
             assert data["options"] == list(item.options)
             assert [item.options[n] for n in data["answer"]] == list(item.correct)  # type: ignore[attr-defined]
@@ -116,6 +116,29 @@ def test_the_source_marks_the_answer() -> None:
     # the answer is marked in the heading line too, and in a derived item's source
     assert data["ren-01"]["where"] == [["任剑涛《", False], ["大都市", True], ["是省域治理重要落点》", False]]
     assert data["attr-ren-jiantao-position"]["source"] == [["任剑涛", False], ["清华大学社会科学学院教授", True]]
+
+
+def test_the_page_prints_article_text_full_width_even_at_a_mark() -> None:
+    """原文 and 解析 show ASCII , ; : ( ) between Chinese characters full-width, as the paper's 出处 does —
+    also where a mark ends right before the comma (each piece was printed alone, so `市域,为` kept its
+    ASCII comma); the accepted texts are shown as printed too, and still read as the grader reads them."""
+    bank = load_bank(MINI_BANK)
+    q = dataclasses.replace(
+        bank.question("zhao-02"),
+        stem="坚决把重大矛盾风险解决在市域、____,为省域治理现代化奠定坚实基础。",
+        answer=("控制在市域",),
+        explanation="魏月明指出(原文):要控制在市域;为省域治理奠定基础。",
+        source="坚决把重大矛盾风险解决在市域、控制在市域,为省域治理现代化奠定坚实基础。",
+    )
+    page = build_practice(dataclasses.replace(bank, questions=(q,)), seed=1)
+    (data,) = decode_items(page, encode_items(page))
+    assert data["source"] == [
+        ["坚决把重大矛盾风险解决在市域、", False],
+        ["控制在市域", True],
+        ["，为省域治理现代化奠定坚实基础。", False],
+    ]
+    assert data["explanation"] == "魏月明指出（原文）：要控制在市域；为省域治理奠定基础。"
+    assert data["stem"] == ["坚决把重大矛盾风险解决在市域、", "，为省域治理现代化奠定坚实基础。"]
 
 
 def test_highlight_merges_overlaps_and_marks_every_occurrence() -> None:

@@ -51,6 +51,7 @@ from .grade.normalize import blank_form
 from .i18n import _
 from .model import INTRO_LABEL, LETTERS, TRUE_FALSE_TEXT, TYPE_TITLES, Bank, quoted
 from .quiz import Item, build_papers
+from .typography import for_print
 
 __all__ = [
     "DEFAULT_OUTPUT",
@@ -215,7 +216,7 @@ def _item_data(item: Item) -> dict[str, object]:
         "type": q.type,
         "title": TYPE_TITLES[q.type],
         "stem": BLANK_RE.split(item.stem),
-        "explanation": q.explanation,
+        "explanation": item.explanation,  # as printed: ASCII , ; : ( ) between Chinese characters full-width
     }
     marks: list[str]
     if q.is_choice:
@@ -231,11 +232,23 @@ def _item_data(item: Item) -> dict[str, object]:
         data["answer"] = list(item.answer)
         data["forms"] = [blank_form(a) for a in item.answer]
         marks = [_one_line(a) for a in item.answer]
-    data["where"] = highlight(where, marks)
+    data["where"] = [[text, marked] for text, marked in _printed(where, marks)]
     # the sentence is quoted piece by piece, so an answer holding “ ” still matches the source
-    pieces = highlight(source, marks)
-    data["source"] = [[_inner_quotes(text), marked] for text, marked in pieces]
+    data["source"] = [[_inner_quotes(text), marked] for text, marked in _printed(source, marks)]
     return data
+
+
+def _printed(text: str, marks: list[str]) -> list[tuple[str, bool]]:
+    """:func:`highlight` of ``text``, each piece as printed (:func:`~studykit.typography.for_print`)
+    in the context of the whole text — ``市域,为`` cut after ``市域`` still prints ``，为`` — which
+    :func:`for_print` allows because it keeps the length."""
+    printed = for_print(text)
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for piece, marked in highlight(text, marks):
+        pieces.append((printed[at : at + len(piece)], marked))
+        at += len(piece)
+    return pieces
 
 
 def _inner_quotes(text: str) -> str:
