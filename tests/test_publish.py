@@ -19,11 +19,12 @@ import pytest
 from click.testing import CliRunner
 
 from giftparse import parse as parse_gift
-from skpaths import MINI_BANK
+from skpaths import MINI2_BANK, MINI_BANK
 from studykit.bank import load_bank
 from studykit.cli import main
 from studykit.errors import StudykitError
 from studykit.key import load_key
+from studykit.library import load_banks
 from studykit.model import LETTERS, Bank
 from studykit.quiz import Paper, build_papers
 from studykit.render import PUBLISH_FORMATS, output_target, quiz_files, render
@@ -315,6 +316,20 @@ def test_moodle_question_names_carry_the_version(bank: Bank) -> None:
         assert names == [f"{item.number:02d} {item.question.id} {paper.version}" for item in paper.items]
     (single,) = build_papers(bank, count=3, seed=7)
     assert parse_gift(text_of(single, "gift"))[0].name == f"01 {single.items[0].question.id} (5分)"
+
+
+def test_moodle_categories_of_a_paper_of_several_articles_are_per_article() -> None:
+    """A paper drawn from two banks puts each item under its own article's bank id
+    (``$course$/mini-test/…``, ``$course$/mini-village/…``) — the categories a separate import of
+    each article gives — not under the joined ``mini-test+mini-village``."""
+    merged, _ = load_banks([MINI_BANK, MINI2_BANK]).narrow((), ())
+    (paper,) = build_papers(merged, seed=1)
+    categories = {q.category for q in parse_gift(text_of(paper, "gift"))}
+    assert {c.split("/")[1] for c in categories} == {"mini-test", "mini-village"}
+    assert "$course$/mini-village/李明 让书香浸润乡村振兴之路" in categories
+    root = ET.fromstring(render(paper, "moodle-xml"))
+    xml_categories = {_text(q, "category/text") for q in root if q.get("type") == "category"}
+    assert xml_categories == categories
 
 
 def test_gift_refuses_more_correct_options_than_moodle_can_weigh(bank: Bank) -> None:
