@@ -25,6 +25,7 @@ from studykit.practice import (
     render_practice,
 )
 from studykit.quiz import build_papers
+from studykit.typography import for_print
 
 
 def run(*args: str | Path) -> Result:
@@ -95,7 +96,7 @@ def test_encoded_items_decode_to_the_answers(practice: Practice) -> None:
         elif item.type == "true_false":
             assert data["answer"] is item.question.truth
         else:
-            assert data["answer"] == list(item.answer)
+            assert data["answer"] == [for_print(a) for a in item.answer]
             assert data["forms"] == [blank_form(a) for a in item.answer]
     assert encode_items(practice) == payload(html)  # same page, same bytes
     assert render_practice(practice) == html
@@ -126,7 +127,7 @@ def test_the_page_prints_article_text_full_width_even_at_a_mark() -> None:
     q = dataclasses.replace(
         bank.question("zhao-02"),
         stem="坚决把重大矛盾风险解决在市域、____,为省域治理现代化奠定坚实基础。",
-        answer=("控制在市域",),
+        answer=("控制在市域", "控制在,市域"),
         explanation="魏月明指出(原文):要控制在市域;为省域治理奠定基础。",
         source="坚决把重大矛盾风险解决在市域、控制在市域,为省域治理现代化奠定坚实基础。",
     )
@@ -139,6 +140,8 @@ def test_the_page_prints_article_text_full_width_even_at_a_mark() -> None:
     ]
     assert data["explanation"] == "魏月明指出（原文）：要控制在市域；为省域治理奠定基础。"
     assert data["stem"] == ["坚决把重大矛盾风险解决在市域、", "，为省域治理现代化奠定坚实基础。"]
+    assert data["answer"] == ["控制在市域", "控制在，市域"]
+    assert data["forms"] == [blank_form("控制在市域"), blank_form("控制在,市域")]
 
 
 def test_highlight_merges_overlaps_and_marks_every_occurrence() -> None:

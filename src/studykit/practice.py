@@ -229,7 +229,7 @@ def _item_data(item: Item) -> dict[str, object]:
         data["answer"] = q.truth
         marks = [source]
     else:
-        data["answer"] = list(item.answer)
+        data["answer"] = [for_print(a) for a in item.answer]  # shown as printed; read by their forms
         data["forms"] = [blank_form(a) for a in item.answer]
         marks = [_one_line(a) for a in item.answer]
     data["where"] = [[text, marked] for text, marked in _printed(where, marks)]
