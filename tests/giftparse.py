@@ -1,15 +1,24 @@
 """A small GIFT reader for tests, after Moodle's importer (``question/format/gift/format.php``).
 
 Reads what the tests need to check studykit's GIFT back: ``$CATEGORY:`` lines, ``//``
-comments, ``::name::``, the question text up to the unescaped ``{``, and in the answer
-block ``=``/``~`` answers with ``%weight%`` and ``#feedback``, ``TRUE``/``FALSE``, and the
-general feedback after ``####``.  A backslash escapes the next character; ``\\n`` is a
-line break.  Anything else raises ``ValueError`` (the test fails loudly).
+comments, ``::name::``, the question text up to the unescaped ``{`` with its text format
+prefix (``[plain]``, ``[html]``, ``[moodle]``, ``[markdown]``; none is ``moodle``, as
+``parse_text_with_format`` reads it), and in the answer block ``=``/``~`` answers with
+``%weight%`` (read after ``~`` and, in a short answer, after ``=``, as Moodle's
+``$giftanswerweightregex`` does) and ``#feedback``, ``TRUE``/``FALSE``, and the general
+feedback after ``####``.  A backslash escapes the next character; ``\\n`` is a line break.
+Anything else raises ``ValueError`` (the test fails loudly).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+#: Moodle's ``$giftanswerweightregex``: a weight at the start of an answer.
+WEIGHT_RE = re.compile(r"^%-*([0-9]{1,2})\.?([0-9]*)%")
+#: The text formats a ``[name]`` prefix may give (``format_name_to_const``).
+FORMATS = ("moodle", "html", "plain", "markdown")
 
 
 @dataclass
@@ -29,6 +38,7 @@ class GiftQuestion:
     truth: bool | None = None
     answers: list[GiftAnswer] = field(default_factory=list)
     general_feedback: str = ""
+    text_format: str = "moodle"  # of the question text, its answers and feedback
 
 
 def _split(text: str, marks: str) -> list[tuple[str, str]]:
@@ -93,7 +103,8 @@ def _answers(block: str) -> tuple[str, list[GiftAnswer], bool | None]:
     for mark, raw in pieces[1:]:
         weight: float | None = None
         raw = raw.strip()
-        if raw.startswith("%"):
+        # Moodle reads a weight after ~, and after = only in a short answer (no ~ in the block)
+        if WEIGHT_RE.match(raw) and (mark == "~" or not any(m == "~" for m, _ in pieces)):
             end = raw.index("%", 1)
             weight = float(raw[1:end])
             raw = raw[end + 1 :]
@@ -129,7 +140,10 @@ def parse(text: str) -> list[GiftQuestion]:
             raise ValueError(f"no answer block in {source[:40]!r}")
         general, answers, truth = _answers(source[opening + 1 : closing])
         kind = "truefalse" if truth is not None else "choice"
+        text, text_format = source[:opening].strip(), "moodle"
+        if text.startswith("[") and text[1 : text.find("]")] in FORMATS:
+            text_format, text = text[1 : text.find("]")], text[text.find("]") + 1 :]
         questions.append(
-            GiftQuestion(category, name, unescape(source[:opening].strip()), kind, truth, answers, general)
+            GiftQuestion(category, name, unescape(text.strip()), kind, truth, answers, general, text_format)
         )
     return questions

@@ -351,3 +351,23 @@ def test_a_small_selection_gets_no_note(tmp_path: Path) -> None:
     result = run("--type", "true_false", "--seed", "1", "-o", tmp_path / "tf.md")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0].endswith(": 2 questions, 8 points") and result.stderr == ""
+
+
+def test_replacing_another_quizs_key_warns_naming_its_seed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second quiz written to the same -o with --force replaces the first one's key (without it,
+    quiz refuses): a warning names the file, the old quiz id and its seed (to make the key again);
+    rewriting the same quiz, or a new name, warns nothing."""
+    monkeypatch.chdir(tmp_path)
+    assert run("--count", "5", "--seed", "1", "-o", "测验.md").stderr == ""
+    again = run("--count", "5", "--seed", "1", "-o", "测验.gift")
+    assert (again.exit_code, again.stderr) == (0, "")
+    assert run("--count", "5", "--seed", "2", "-o", "测验.md").exit_code == 1  # refused without --force
+    result = run("--count", "5", "--seed", "2", "--force", "-o", "测验.md")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "warning: 测验.key.yaml held the key of quiz mini-test-1-72d87945 and is replaced; to grade that quiz, "
+        "make its key again with --seed 1 and the options it was made with\n"
+    )
+    assert "quiz_id: mini-test-2-72d87945\n" in (tmp_path / "测验.key.yaml").read_text(encoding="utf-8")
+    versions = run("--count", "5", "--seed", "3", "--versions", "2", "-o", "测验.md")
+    assert versions.stderr == ""  # 测验-A.key.yaml and 测验-B.key.yaml are new files

@@ -9,8 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from skpaths import MINI_BANK
 from studykit._output import write_files
+from studykit.cli import main
 from studykit.errors import StudykitError
 
 
@@ -183,3 +186,33 @@ def test_a_symbolic_link_loop_is_an_error(tmp_path: Path) -> None:
         write_files({tmp_path / "a": b"x"})
     assert exc.value.message == f"cannot write {tmp_path / 'a'}: it is a symbolic link that leads back to itself"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
+
+
+def test_a_file_name_too_long_for_the_file_system_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    """-o 长长…长.md of 600 bytes (a name over the file system's 255): one error naming the file, nothing
+    written — not an OSError traceback from the checks before writing."""
+    long = tmp_path / ("长" * 200 + ".md")
+    beside = tmp_path / "短.key.yaml"
+    with pytest.raises(StudykitError) as info:
+        write_files({beside: b"key", long: b"paper"})
+    assert info.value.message == f"cannot write {long}: File name too long"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("command", "suffix"), [("quiz", ".md"), ("practice", ".html"), ("anki", ".apkg")])
+def test_commands_name_a_file_name_too_long(tmp_path: Path, command: str, suffix: str) -> None:
+    """quiz, practice and anki with -o of 600 bytes: `Error: cannot write …: File name too long`, exit 1
+    (anki looked for an earlier deck there first and showed an OSError traceback)."""
+    long = tmp_path / ("长" * 200 + suffix)
+    result = CliRunner().invoke(main, [command, "--bank", str(MINI_BANK), "-o", str(long)])
+    assert (result.exit_code, result.stderr) == (1, f"Error: cannot write {long}: File name too long\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["check", "quiz", "practice"])
+def test_a_bank_name_too_long_is_an_error(tmp_path: Path, command: str) -> None:
+    """--bank of 600 bytes: `Error: cannot read …: File name too long`, exit 1 (Path.is_dir() raised
+    an OSError traceback while looking for a folder of banks)."""
+    long = tmp_path / ("长" * 200 + ".yaml")
+    result = CliRunner().invoke(main, [command, "--bank", str(long)])
+    assert (result.exit_code, result.stderr) == (1, f"Error: cannot read {long}: File name too long\n")

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from skpaths import MINI_BANK
 from studykit.bank import load_bank
 from studykit.cli import main
-from studykit.errors import SelectionError
+from studykit.errors import SelectionError, StudykitError
 from studykit.grade.normalize import blank_form
 from studykit.practice import (
     Practice,
@@ -25,6 +25,7 @@ from studykit.practice import (
     render_practice,
 )
 from studykit.quiz import build_papers
+from studykit.typography import for_print
 
 
 def run(*args: str | Path) -> Result:
@@ -88,14 +89,14 @@ def test_encoded_items_decode_to_the_answers(practice: Practice) -> None:
     items = decode_items(practice, payload(html))
     assert len(items) == 12
     for item, data in zip(practice.items, items, strict=True):
-        assert data["type"] == item.type and data["explanation"] == item.question.explanation
+        assert data["type"] == item.type and data["explanation"] == item.explanation  # as printed
         if item.question.is_choice:
             assert data["options"] == list(item.options)
             assert [item.options[n] for n in data["answer"]] == list(item.correct)  # type: ignore[attr-defined]
         elif item.type == "true_false":
             assert data["answer"] is item.question.truth
         else:
-            assert data["answer"] == list(item.answer)
+            assert data["answer"] == [for_print(a) for a in item.answer]
             assert data["forms"] == [blank_form(a) for a in item.answer]
     assert encode_items(practice) == payload(html)  # same page, same bytes
     assert render_practice(practice) == html
@@ -116,6 +117,31 @@ def test_the_source_marks_the_answer() -> None:
     # the answer is marked in the heading line too, and in a derived item's source
     assert data["ren-01"]["where"] == [["任剑涛《", False], ["大都市", True], ["是省域治理重要落点》", False]]
     assert data["attr-ren-jiantao-position"]["source"] == [["任剑涛", False], ["清华大学社会科学学院教授", True]]
+
+
+def test_the_page_prints_article_text_full_width_even_at_a_mark() -> None:
+    """原文 and 解析 show ASCII , ; : ( ) between Chinese characters full-width, as the paper's 出处 does —
+    also where a mark ends right before the comma (each piece was printed alone, so `市域,为` kept its
+    ASCII comma); the accepted texts are shown as printed too, and still read as the grader reads them."""
+    bank = load_bank(MINI_BANK)
+    q = dataclasses.replace(
+        bank.question("zhao-02"),
+        stem="坚决把重大矛盾风险解决在市域、____,为省域治理现代化奠定坚实基础。",
+        answer=("控制在市域", "控制在,市域"),
+        explanation="魏月明指出(原文):要控制在市域;为省域治理奠定基础。",
+        source="坚决把重大矛盾风险解决在市域、控制在市域,为省域治理现代化奠定坚实基础。",
+    )
+    page = build_practice(dataclasses.replace(bank, questions=(q,)), seed=1)
+    (data,) = decode_items(page, encode_items(page))
+    assert data["source"] == [
+        ["坚决把重大矛盾风险解决在市域、", False],
+        ["控制在市域", True],
+        ["，为省域治理现代化奠定坚实基础。", False],
+    ]
+    assert data["explanation"] == "魏月明指出（原文）：要控制在市域；为省域治理奠定基础。"
+    assert data["stem"] == ["坚决把重大矛盾风险解决在市域、", "，为省域治理现代化奠定坚实基础。"]
+    assert data["answer"] == ["控制在市域", "控制在，市域"]
+    assert data["forms"] == [blank_form("控制在市域"), blank_form("控制在,市域")]
 
 
 def test_highlight_merges_overlaps_and_marks_every_occurrence() -> None:
@@ -162,12 +188,45 @@ def test_drafts_are_left_out() -> None:
         ("自测.html", "自测.html"),
         ("a/自测.HTM", "a/自测.HTM"),
         ("自测", "自测.html"),
-        ("x.md", "x.md.html"),
+        ("第1.5期自测", "第1.5期自测.html"),
+        ("2024.10自测", "2024.10自测.html"),
     ],
 )
 def test_practice_path(given: str | None, expected: str) -> None:
-    """-o keeps .html/.htm, gets .html added otherwise; practice.html without -o."""
+    """-o keeps .html/.htm, gets .html added to a name without an extension; practice.html without -o."""
     assert practice_path(Path(given) if given else None) == Path(expected)
+
+
+@pytest.mark.parametrize("given", ["自测.pdf", "x.md", "自测.DOCX", "q.key.yaml", "自测.txt"])
+def test_practice_path_refuses_another_formats_extension(given: str) -> None:
+    """-o 自测.pdf is refused naming what practice writes, as quiz refuses 测验.pdf (not 自测.pdf.html)."""
+    with pytest.raises(StudykitError) as exc:
+        practice_path(Path(given))
+    suffix = Path(given).suffix
+    assert (
+        exc.value.message
+        == f"output {given}: studykit practice writes one .html page, not {suffix} (use -o {Path(given).stem}.html)"
+    )
+
+
+@pytest.mark.parametrize("given", [".html", "a/.HTM"])
+def test_practice_path_refuses_an_extension_alone(given: str) -> None:
+    """-o .html names no page (it wrote the hidden file .html.html)."""
+    with pytest.raises(StudykitError) as exc:
+        practice_path(Path(given))
+    ext = Path(given).name
+    assert exc.value.message == f"output {Path(given)}: give a file name before {ext} (e.g. 自测{ext})"
+
+
+def test_cli_pdf_output_is_a_usage_error_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`studykit practice -o 自测.pdf`: exit 2 with the message, and no 自测.pdf.html."""
+    monkeypatch.chdir(tmp_path)
+    result = run("--seed", "7", "-o", "自测.pdf")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: output 自测.pdf: studykit practice writes one .html page, not .pdf (use -o 自测.html)\n"
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_cli_writes_one_page_and_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -224,6 +224,11 @@ def test_a_wrong_answer_shows_the_answer_and_the_source(
     assert toggle.text == "查看原文"
     toggle.click()
     assert source.is_displayed() and toggle.text == "收起原文"
+    # the sentence opens below the 解析, often under the fold of a phone: it is scrolled into view
+    top, bottom, height = browser.execute_script(
+        "var r = arguments[0].getBoundingClientRect(); return [r.top, r.bottom, window.innerHeight]", source
+    )
+    assert top >= 0 and bottom <= height, (top, bottom, height)
     assert source.find_element(By.CSS_SELECTOR, ".where").text == "导语《全方位多层次深入推进省域治理现代化》"
     assert (
         source.find_element(By.CSS_SELECTOR, ".sentence").text

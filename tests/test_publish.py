@@ -19,11 +19,12 @@ import pytest
 from click.testing import CliRunner
 
 from giftparse import parse as parse_gift
-from skpaths import MINI_BANK
+from skpaths import MINI2_BANK, MINI_BANK
 from studykit.bank import load_bank
 from studykit.cli import main
 from studykit.errors import StudykitError
 from studykit.key import load_key
+from studykit.library import load_banks
 from studykit.model import LETTERS, Bank
 from studykit.quiz import Paper, build_papers
 from studykit.render import PUBLISH_FORMATS, output_target, quiz_files, render
@@ -268,6 +269,80 @@ def test_gift_escapes_every_special_character(nasty: Paper) -> None:
     assert {a.text for a in multi.answers} == {"a:b", "c#d", "e~f", "g"}
 
 
+def test_gift_text_is_plain_so_moodle_shows_markup_as_typed(bank: Bank) -> None:
+    """Every GIFT question starts ``[plain]``: Moodle reads a question without a format prefix as
+    moodle_auto_format (HTML), where ``<b>`` in bank text would turn bold and ``<script>`` vanish;
+    the options and feedback take the question's format.  A stem starting ``[html]`` is then text too."""
+    q = dataclasses.replace(
+        bank.question("intro-01"),
+        stem="[html]<script>x</script>在哪里举行？（ ）",
+        options=("华中科技大学</p><b>", "华中师范大学", "武汉 & 大学", "湖北大学"),
+    )
+    (p,) = build_papers(dataclasses.replace(bank, questions=(q,)), seed=1)
+    text = text_of(p, "gift")
+    assert "::01 intro-01 (5分)::[plain][html]<script>x</script>在哪里举行？（\u3000\u3000）{" in text
+    (parsed,) = parse_gift(text)
+    assert parsed.text_format == "plain"
+    assert parsed.text == "[html]<script>x</script>在哪里举行？（\u3000\u3000）"
+    assert sorted(a.text for a in parsed.answers) == sorted(p.items[0].options)
+    assert all(question.text_format == "plain" for question in parse_gift(text_of(bank_paper(bank), "gift")))
+
+
+def test_gift_text_that_looks_like_a_weight_stays_text(bank: Bank) -> None:
+    """A wrong option or an accepted blank text starting like ``%5%`` would be read by Moodle as a 5 %
+    weight; studykit writes an explicit weight before it (``~%0%``, ``=%100%``), so Moodle reads
+    the text whole and the item scores as on the paper."""
+    q1 = dataclasses.replace(
+        bank.question("intro-01"), options=("%5%的县", "华中师范大学", "%10%以上", "湖北大学"), answer="B"
+    )
+    q2 = dataclasses.replace(bank.question("zhao-02"), answer=("%20%增长", "二成"))
+    (p,) = build_papers(dataclasses.replace(bank, questions=(q1, q2)), seed=1)
+    text = text_of(p, "gift")
+    assert "\t~%0%%5%的县\n" in text and "\t=%100%%20%增长\n" in text and "\t=二成\n" in text
+    by_id = {q.name.split()[1]: q for q in parse_gift(text)}
+    choice = by_id["intro-01"]
+    assert [(a.text, a.correct) for a in choice.answers] == [
+        (o, o == "华中师范大学") for o in next(i.options for i in p.items if i.question.id == "intro-01")
+    ]
+    assert [(a.text, a.correct) for a in by_id["zhao-02"].answers] == [("%20%增长", True), ("二成", True)]
+
+
+def bank_paper(bank: Bank) -> Paper:
+    (p,) = build_papers(bank, count=10, seed=7)
+    return p
+
+
+def test_moodle_question_names_carry_the_version(bank: Bank) -> None:
+    """Versions A and B imported into one Moodle question bank land in the same categories; their
+    question names end in the version letter (``01 ren-01 A``, ``01 ren-01 B``) so they can be told
+    apart — in GIFT and Moodle XML; a paper without versions keeps ``01 ren-01``."""
+    papers = build_papers(bank, count=3, seed=7, versions=2)
+    for paper in papers:
+        gift = parse_gift(text_of(paper, "gift"))
+        assert [q.name for q in gift] == [
+            f"{item.number:02d} {item.question.id} {paper.version} ({item.points:g}分)" for item in paper.items
+        ]
+        root = ET.fromstring(render(paper, "moodle-xml"))
+        names = [_text(q, "name/text") for q in root if q.get("type") != "category"]
+        assert names == [f"{item.number:02d} {item.question.id} {paper.version}" for item in paper.items]
+    (single,) = build_papers(bank, count=3, seed=7)
+    assert parse_gift(text_of(single, "gift"))[0].name == f"01 {single.items[0].question.id} (5分)"
+
+
+def test_moodle_categories_of_a_paper_of_several_articles_are_per_article() -> None:
+    """A paper drawn from two banks puts each item under its own article's bank id
+    (``$course$/mini-test/…``, ``$course$/mini-village/…``) — the categories a separate import of
+    each article gives — not under the joined ``mini-test+mini-village``."""
+    merged, _ = load_banks([MINI_BANK, MINI2_BANK]).narrow((), ())
+    (paper,) = build_papers(merged, seed=1)
+    categories = {q.category for q in parse_gift(text_of(paper, "gift"))}
+    assert {c.split("/")[1] for c in categories} == {"mini-test", "mini-village"}
+    assert "$course$/mini-village/李明 让书香浸润乡村振兴之路" in categories
+    root = ET.fromstring(render(paper, "moodle-xml"))
+    xml_categories = {_text(q, "category/text") for q in root if q.get("type") == "category"}
+    assert xml_categories == categories
+
+
 def test_gift_refuses_more_correct_options_than_moodle_can_weigh(bank: Bank) -> None:
     """11 correct options: no Moodle grade is 100/11, so the GIFT and XML renderers say so."""
     options = tuple(f"选项{i}" for i in range(12))
@@ -375,6 +450,25 @@ def test_output_target_knows_the_publish_extensions(
 ) -> None:
     """-o's extension names a publish format (two-part ones too); --format adds its extension."""
     assert output_target(output, fmt, publish=True) == expected
+
+
+@pytest.mark.parametrize("name", [".gift", ".md", ".wjx.txt", "out/.DOCX", ".tencent.txt"])
+def test_an_extension_alone_is_no_file_name(name: str) -> None:
+    """-o .gift (an extension with no name before it) is refused asking for a name; it wrote the hidden
+    files .gift.md, .gift.key.yaml, … and -o .wjx.txt said .txt was not written, though .wjx.txt is."""
+    with pytest.raises(StudykitError) as info:
+        output_target(Path(name), None, publish=True)
+    ext = Path(name).name
+    assert info.value.message == f"output {Path(name)}: give a file name before {ext} (e.g. 测验{ext})"
+
+
+def test_quiz_with_an_extension_alone_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`studykit quiz -o .gift`: exit 2, the message, no hidden files written."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["quiz", "--bank", str(MINI_BANK), "--seed", "1", "-o", ".gift"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Error: output .gift: give a file name before .gift (e.g. 测验.gift)\n")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_handout_names_stay_documents() -> None:

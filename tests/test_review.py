@@ -493,3 +493,14 @@ def test_deck_description_prints_the_score_as_the_report_does(bank: Bank, monkey
     monkeypatch.setattr(studykit.review, "build_deck", recording)
     review_deck_files(report, bank, "错题本", timestamp=T1)
     assert descriptions == ["<b>李四 · 省域治理现代化小测</b><br>测验 mini-test-3-aaaa · 1099.875/1299.75 分 · 错 2 题"]
+
+
+def test_cli_review_folder_name_too_long_is_an_error(folder: Path) -> None:
+    """--review-decks with a folder name of 600 bytes: one error line naming it, exit 1, no report
+    written (it was an OSError traceback)."""
+    long = "长" * 200
+    args = ["grade", "张三.answers.txt", "--key", "q.key.yaml", "--bank", str(MINI_BANK), "-o", "r.json"]
+    result = CliRunner().invoke(main, [*args, "--review-decks", long])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == f"Error: cannot write review decks to {long}: File name too long"
+    assert not (folder / "r.json").exists()

@@ -32,6 +32,10 @@ SOURCE = "长春市积极探索“三长制”,在网格长的基础上又开发
         ("字, b", "字, b"),
         ("f(x)", "f(x)"),
         ("已是全角，；：（）", "已是全角，；：（）"),
+        ("指出(原文):要", "指出（原文）：要"),  # a separator after a pair that turns full-width
+        ("中(a),文", "中（a），文"),  # once printed ）,文 gave ），文: printing twice differed
+        ("市域、____,为", "市域、____，为"),  # a blank stands for the article's words
+        ("a_b, c", "a_b, c"),
         ("", ""),
     ],
 )

@@ -66,6 +66,13 @@ def write_files(files: Mapping[Path, Content]) -> None:
             raise StudykitError(f"cannot write {given}: it is a symbolic link that leads back to itself")
     targets = [Path(os.path.realpath(p)) if os.path.islink(p) else Path(p) for p in files]
     for given, path in zip(files, targets, strict=True):
+        try:
+            os.stat(path)  # is_dir() and exists() raise only some errors, e.g. not ENAMETOOLONG
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            if exc.errno not in (errno.ENOTDIR, errno.ELOOP):
+                raise _error(Path(given), exc) from None
         if path.is_dir():
             raise StudykitError(f"cannot write {given}: it is a folder")
         if path.exists() and not path.is_file():

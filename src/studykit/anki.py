@@ -637,8 +637,12 @@ MAX_PREVIOUS = 128 << 20
 def _previous_database(path: Path) -> bytes:
     """The SQLite database inside the package at ``path``; ``b""`` when there is no readable package
     (nothing, or not a regular file there: a pipe would block the read; the writer refuses it),
-    or one that is encrypted, or unpacks to more than :data:`MAX_PREVIOUS` (a zip bomb)."""
-    if not path.is_file():
+    or one that is encrypted, or unpacks to more than :data:`MAX_PREVIOUS` (a zip bomb); a path
+    that cannot even be looked at (a name too long) is nothing there, and the writer names it."""
+    try:
+        if not path.is_file():
+            return b""
+    except OSError:
         return b""
     try:
         with zipfile.ZipFile(path) as apkg:

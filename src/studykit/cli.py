@@ -447,7 +447,7 @@ def quiz(
     from .library import load_banks
     from .mix import shortfall_note
     from .quiz import build_papers, default_count, format_points, giveaway_pairs, mix_shortfall
-    from .render import quiz_files
+    from .render import quiz_files, replaced_keys
 
     path, fmt = _output_target(output, fmt, publish=True)
     library = load_banks(bank_paths)
@@ -462,7 +462,10 @@ def quiz(
     refuse_inputs(files, _bank_inputs(bank))
     if not force:
         refuse_key_overwrite(files)
+    replaced = replaced_keys(files, papers[0].quiz_id)
     write_files(files)
+    for warning in replaced:
+        click.echo(warning, err=True)
     pairs = giveaway_pairs(bank, papers[0])
     if pairs:
         a, b = pairs[0]
@@ -532,7 +535,10 @@ def practice(
     from .library import load_banks
     from .practice import build_practice, practice_path, render_practice
 
-    path = practice_path(output)
+    try:
+        path = practice_path(output)
+    except StudykitError as exc:  # -o 自测.pdf: a usage error, as for quiz
+        raise click.UsageError(exc.message) from None
     library = load_banks(bank_paths)
     for warning in library.warnings:
         click.echo(warning, err=True)

@@ -255,7 +255,10 @@ def refuse_key_overwrite(files: Mapping[Path, bytes | str]) -> None:
     papers that may be handed out already, and a new draw would grade them against other letters.
     An existing key with the very bytes to be written is no loss (the same quiz written again)."""
     for path, content in files.items():
-        if not path.name.endswith(KEY_SUFFIX) or not path.is_file():
+        try:  # a name too long for the file system is the writer's to report
+            if not path.name.endswith(KEY_SUFFIX) or not path.is_file():
+                continue
+        except OSError:
             continue
         data = content.encode("utf-8") if isinstance(content, str) else content
         try:

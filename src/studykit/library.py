@@ -194,7 +194,8 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
     """
     found: list[Path] = []
     for path in map(Path, paths):
-        if not path.is_dir():
+        # os.path, not Path: it answers False where the name cannot even be looked at (too long)
+        if not os.path.isdir(path):
             found.append(path)
         elif (path / BANK_FILENAME).is_file():
             found.append(path / BANK_FILENAME)
@@ -218,7 +219,7 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
             found += subs
     unique: dict[Path, Path] = {}
     for path in found:
-        unique.setdefault(path.resolve() if path.exists() else path, path)
+        unique.setdefault(path.resolve() if os.path.exists(path) else path, path)
     return list(unique.values())
 
 

@@ -40,16 +40,18 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .bank import BLANK_RE, is_catch_all, without_drafts
-from .errors import SelectionError
+from .errors import SelectionError, StudykitError
 from .grade.normalize import blank_form
 from .i18n import _
 from .model import INTRO_LABEL, LETTERS, TRUE_FALSE_TEXT, TYPE_TITLES, Bank, quoted
 from .quiz import Item, build_papers
+from .typography import for_print
 
 __all__ = [
     "DEFAULT_OUTPUT",
@@ -66,6 +68,8 @@ __all__ = [
 DEFAULT_OUTPUT = Path("practice.html")
 #: What the page's title adds to the bank's.
 TITLE_SUFFIX = "自测"
+#: A suffix that looks like a file format's extension (``.pdf``, ``.md``), as ``quiz -o`` reads one.
+_EXTENSION_RE = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}")
 #: The prefix of the page's ``localStorage`` key (the quiz id follows).
 STORAGE_PREFIX = "studykit-practice/"
 
@@ -134,11 +138,27 @@ def _without_drafts(bank: Bank) -> Bank:
 
 def practice_path(output: Path | None) -> Path:
     """The page's path from ``-o``: as given when it ends in ``.html`` or ``.htm`` (any case),
-    else with ``.html`` added; :data:`DEFAULT_OUTPUT` without ``-o``."""
+    else with ``.html`` added (``自测``, ``第1.5期自测``); :data:`DEFAULT_OUTPUT` without ``-o``.
+
+    Raises :class:`~studykit.errors.StudykitError` when ``-o`` ends in another format's
+    extension (an ASCII suffix starting with a letter, at most 5 characters: ``自测.pdf``,
+    ``x.md``), as ``studykit quiz`` refuses ``测验.pdf``, rather than writing ``自测.pdf.html``;
+    and when ``-o`` is ``.html`` alone.
+    """
     if output is None:
         return DEFAULT_OUTPUT
+    if output.name.lower() in (".html", ".htm"):  # an extension alone: it wrote the hidden .html.html
+        raise StudykitError(
+            _("output {path}: give a file name before {ext} (e.g. 自测{ext})").format(path=output, ext=output.name)
+        )
     if output.suffix.lower() in (".html", ".htm"):
         return output
+    if _EXTENSION_RE.fullmatch(output.suffix):
+        raise StudykitError(
+            _("output {path}: studykit practice writes one .html page, not {suffix} (use -o {stem}.html)").format(
+                path=output, suffix=output.suffix, stem=output.with_suffix("")
+            )
+        )
     return output.with_name(output.name + ".html")
 
 
@@ -196,7 +216,7 @@ def _item_data(item: Item) -> dict[str, object]:
         "type": q.type,
         "title": TYPE_TITLES[q.type],
         "stem": BLANK_RE.split(item.stem),
-        "explanation": q.explanation,
+        "explanation": item.explanation,  # as printed: ASCII , ; : ( ) between Chinese characters full-width
     }
     marks: list[str]
     if q.is_choice:
@@ -209,14 +229,26 @@ def _item_data(item: Item) -> dict[str, object]:
         data["answer"] = q.truth
         marks = [source]
     else:
-        data["answer"] = list(item.answer)
+        data["answer"] = [for_print(a) for a in item.answer]  # shown as printed; read by their forms
         data["forms"] = [blank_form(a) for a in item.answer]
         marks = [_one_line(a) for a in item.answer]
-    data["where"] = highlight(where, marks)
+    data["where"] = [[text, marked] for text, marked in _printed(where, marks)]
     # the sentence is quoted piece by piece, so an answer holding “ ” still matches the source
-    pieces = highlight(source, marks)
-    data["source"] = [[_inner_quotes(text), marked] for text, marked in pieces]
+    data["source"] = [[_inner_quotes(text), marked] for text, marked in _printed(source, marks)]
     return data
+
+
+def _printed(text: str, marks: list[str]) -> list[tuple[str, bool]]:
+    """:func:`highlight` of ``text``, each piece as printed (:func:`~studykit.typography.for_print`)
+    in the context of the whole text — ``市域,为`` cut after ``市域`` still prints ``，为`` — which
+    :func:`for_print` allows because it keeps the length."""
+    printed = for_print(text)
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for piece, marked in highlight(text, marks):
+        pieces.append((printed[at : at + len(piece)], marked))
+        at += len(piece)
+    return pieces
 
 
 def _inner_quotes(text: str) -> str:

@@ -327,8 +327,11 @@ def review_deck_files(
     ``bank`` is not the quiz's bank or ``directory`` is a file.
     """
     folder = Path(directory)
-    if folder.exists() and not folder.is_dir():
-        raise StudykitError(f"cannot write review decks to {folder}: it is a file, not a folder")
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise StudykitError(f"cannot write review decks to {folder}: it is a file, not a folder")
+    except OSError as exc:  # a folder name too long for the file system
+        raise StudykitError(f"cannot write review decks to {folder}: {exc.strerror or exc}") from None
     summary, packages = build_review_decks(report, bank)
     files = {
         folder / deck.file: package_bytes(package, previous=folder / deck.file, timestamp=timestamp)

@@ -10,8 +10,9 @@ through it, while checking a ``source`` against its material file uses the text 
 The rule (after GB/T 15834-2011 《标点符号用法》, which uses full-width marks in Chinese text):
 
 * ``,`` ``;`` ``:`` become ``，`` ``；`` ``：`` when the characters on both sides are
-  Chinese: a CJK ideograph, CJK or full-width punctuation (``。、《》「」（）…``) or a
-  Chinese quotation mark ``“ ” ‘ ’``.  ``1,000``, ``3:00``, ``a, b`` and ``字, b`` are left alone;
+  Chinese: a CJK ideograph, CJK or full-width punctuation (``。、《》「」（）…``), a
+  Chinese quotation mark ``“ ” ‘ ’``, or the ``_`` of a blank ``____`` (it stands for the
+  article's words: ``市域、____,为`` → ``市域、____，为``).  ``1,000``, ``3:00``, ``a, b`` and ``字, b`` are left alone;
 * a pair ``( … )`` (no parenthesis inside) becomes ``（ … ）`` when a Chinese character
   stands just outside or just inside either parenthesis: ``记者 周磊)`` → ``记者 周磊）``,
   ``增长(GDP)是`` → ``增长（GDP）是``; ``f(x)`` is left alone;
@@ -28,8 +29,8 @@ __all__ = ["display_width", "for_print", "is_chinese"]
 #: Chinese characters for the rule: CJK radicals to unified ideographs (U+2E80–U+9FFF, which
 #: includes CJK symbols and punctuation U+3000–U+303F), compatibility ideographs, vertical and
 #: small forms, full-width forms (U+FF00–U+FFEF), the curly quotation marks and the ellipsis / dash
-#: a Chinese text uses.
-_CHINESE = "\u2e80-\u9fff\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uffef\u201c\u201d\u2018\u2019\u2026\u2014"
+#: a Chinese text uses, and ``_`` (a paper's blank ``____`` stands for the article's words).
+_CHINESE = "\u2e80-\u9fff\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uffef\u201c\u201d\u2018\u2019\u2026\u2014_"
 _SEPARATOR_RE = re.compile(f"(?<=[{_CHINESE}])[,;:](?=[{_CHINESE}])")
 _PAIR_RE = re.compile(r"\(([^()]*)\)")
 _CHINESE_RE = re.compile(f"[{_CHINESE}]")
@@ -45,8 +46,10 @@ def for_print(text: str) -> str:
     """``text`` as printed for people: ASCII ``, ; : ( )`` in Chinese context full-width
     (the rule in the module docstring).  Same length as ``text``; idempotent."""
     if not text.isascii():
-        text = _SEPARATOR_RE.sub(lambda m: _FULL_WIDTH[m.group()], text)
+        # pairs first: a separator just after a pair turned full-width is then between Chinese
+        # characters too (``(原文):要`` → ``（原文）：要``), and printing twice changes nothing
         text = _PAIR_RE.sub(lambda m: _pair(text, m), text)
+        text = _SEPARATOR_RE.sub(lambda m: _FULL_WIDTH[m.group()], text)
     return text
 
 

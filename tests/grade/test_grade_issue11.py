@@ -496,7 +496,14 @@ def test_quiz_refuses_to_overwrite_an_answer_key(tmp_path: Path) -> None:
         "already; refusing to overwrite it (give --force to replace it, or choose another -o)\n",
     )
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
-    assert quiz("--seed", "2", "--force", "-o", target) == (0, "")
+    assert quiz("--seed", "2", "--force", "-o", target) == (
+        0,
+        "".join(
+            f"warning: {tmp_path / f'第一次测验-{v}.key.yaml'} held the key of quiz mini-test-1-48fdfe66 and is "
+            "replaced; to grade that quiz, make its key again with --seed 1 and the options it was made with\n"
+            for v in "AB"
+        ),
+    )
     after = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     assert after.keys() == before.keys() and after["第一次测验-A.key.yaml"] != before["第一次测验-A.key.yaml"]
 

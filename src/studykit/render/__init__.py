@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -106,12 +106,17 @@ def output_target(
     sets the format; a name without an extension (``2024.10测验``) gets the format's
     extension added (``md`` by default).  No path: ``default`` (``quiz``) with the
     format's extension.  Raises :class:`~studykit.errors.StudykitError` when ``-o`` and
-    ``--format`` disagree, ``-o`` has no file name, or ``-o`` ends in another format's
+    ``--format`` disagree, ``-o`` has no file name (or is an extension alone, ``.gift``), or ``-o`` ends in another format's
     extension (``测验.pdf``), listing the supported ones.
     """
     if path is not None and path.name in ("", ".", ".."):
         raise StudykitError(f"output {str(path)!r} is not a file name")
     extensions = {**FORMATS, **PUBLISH_FORMATS} if publish else FORMATS
+    if path is not None and path.name.lower() in {*SUFFIX_FORMATS, *(PUBLISH_FORMATS.values() if publish else ())}:
+        # -o .gift: no name before the extension (it wrote hidden files .gift.md, …)
+        raise StudykitError(
+            _("output {path}: give a file name before {ext} (e.g. 测验{ext})").format(path=path, ext=path.name)
+        )
     if path is None:
         fmt = fmt or "md"
         return default.with_name(default.stem + extensions[fmt]), fmt
@@ -178,6 +183,49 @@ def quiz_files(papers: Sequence[Paper], path: Path, fmt: str) -> dict[Path, byte
         if fmt in CARD_FORMATS:
             files[stem.with_name(stem.name + ".card" + ext)] = render_card(paper, fmt)
     return files
+
+
+#: The ``quiz_id`` line of a key file as :func:`~studykit.key.dump_key` writes it (quoted or not).
+_QUIZ_ID_RE = re.compile(r"^quiz_id: *['\"]?([^'\"\r\n]+?)['\"]? *$", re.MULTILINE)
+#: The seed inside a quiz id ``<bank id>-<seed>-<8 hex>``.
+_SEED_RE = re.compile(r"-(\d+)-[0-9a-f]{8}$")
+
+
+def replaced_keys(files: Iterable[Path], quiz_id: str) -> list[str]:
+    """Warnings, one per ``*.key.yaml`` among ``files`` that exists and holds the key of a quiz
+    other than ``quiz_id``: writing replaces it, and the papers of that quiz already handed
+    out could no longer be graded.  Each names the file, the old quiz id and its seed::
+
+        warning: quiz.key.yaml held the key of quiz mini-test-1-adbc7d2c and is replaced; to grade
+        that quiz, make its key again with --seed 1 and the options it was made with
+
+    Only the file's first 4 KiB are read; a file that cannot be read or shows no quiz id is
+    passed over (it is not a key this warning is about)."""
+    warnings: list[str] = []
+    for path in files:
+        if not path.name.endswith(".key.yaml"):
+            continue
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(4096).decode("utf-8", "replace")
+        except OSError:
+            continue
+        found = _QUIZ_ID_RE.search(head)
+        if found is None or found.group(1) == quiz_id:
+            continue
+        old = found.group(1)
+        seed = _SEED_RE.search(old)
+        how = (
+            _("make its key again with --seed {seed} and the options it was made with").format(seed=seed.group(1))
+            if seed
+            else _("make its key again with the seed and options it was made with")
+        )
+        warnings.append(
+            _("warning: {path} held the key of quiz {old} and is replaced; to grade that quiz, {how}").format(
+                path=path, old=old, how=how
+            )
+        )
+    return warnings
 
 
 def _publish_files(papers: Sequence[Paper], path: Path, fmt: str) -> dict[Path, bytes]:

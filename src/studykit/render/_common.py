@@ -88,6 +88,21 @@ CARD_FIELDS = ("姓名", "支部", "得分")
 CARD_INSTRUCTION = "选择题在题号下的格内写字母（多选连写，如 ACD），判断题写“对”或“错”，填空题在横线上写所填文字。"
 
 
+def card_instruction(paper: Paper) -> str:
+    """How to fill the card, naming only the types on ``paper``: :data:`CARD_INSTRUCTION` for all
+    four; ``选择题在题号下的格内写字母。`` for single choice alone, ``填空题在横线上写所填文字。`` for
+    blanks alone; 判断题 alone with the choices is told where its 对/错 goes (the grid)."""
+    types = {item.type for item in paper.items}
+    parts = []
+    if types & {"single", "multiple"}:
+        parts.append("选择题在题号下的格内写字母" + ("（多选连写，如 ACD）" if "multiple" in types else ""))
+    if "true_false" in types:
+        parts.append("判断题写“对”或“错”" if parts else "判断题在题号下的格内写“对”或“错”")
+    if "fill_blank" in types:
+        parts.append("填空题在横线上写所填文字")
+    return "，".join(parts) + "。"
+
+
 def card_grid(paper: Paper) -> list[list[int]]:
     """The item numbers of the card's grid (every item but fill_blank), in rows of
     :data:`CARD_COLUMNS`: ``[[1, …, 10], [11, …, 16]]``; ``[]`` for a paper of blanks only."""

@@ -42,17 +42,21 @@ def feedback(item: Item) -> str:
     return f"解析：{one_line(item.question.explanation)}\n出处：{one_line(item.source_line)}"
 
 
-def item_name(item: Item) -> str:
-    """The name a question bank shows for ``item``: ``03 intro-01`` (paper number, question id)."""
-    return f"{item.number:02d} {item.question.id}"
+def item_name(item: Item, version: str = "") -> str:
+    """The name a question bank shows for ``item``: ``03 intro-01`` (paper number, question id),
+    ``03 intro-01 B`` on version B, so that versions imported into one bank can be told apart."""
+    return f"{item.number:02d} {item.question.id}" + (f" {version}" if version else "")
 
 
 def category_path(paper: Paper, item: Item) -> str:
     """Moodle's category of ``item``: ``$course$/<bank id>/<speech>`` (the speech's label, e.g.
     ``任剑涛 大都市是省域治理重要落点`` or ``导语``).  A ``/`` inside a name is doubled and a
     name ending in ``/`` gets a space, as Moodle escapes category paths (``question/format.php``,
-    ``assemble_category_path`` / ``split_category_path``, which splits at a lone ``/``)."""
-    names = [one_line(n).replace("/", "//") for n in (paper.bank_id, item.speech.label)]
+    ``assemble_category_path`` / ``split_category_path``, which splits at a lone ``/``).
+    On a paper of several articles (speech ids ``<bank id>/<speech id>``) the bank id is the
+    item's own article's, as a separate import of that article would give."""
+    bank_id, sep, _ = item.speech.id.partition("/")
+    names = [one_line(n).replace("/", "//") for n in (bank_id if sep else paper.bank_id, item.speech.label)]
     return "/".join(["$course$", *(n + " " if n.endswith("/") else n for n in names)])
 
 

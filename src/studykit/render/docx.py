@@ -51,10 +51,10 @@ from ..typography import for_print
 from ._common import (
     CARD_COLUMNS,
     CARD_FIELDS,
-    CARD_INSTRUCTION,
     CARD_TITLE,
     HEADER_FIELDS,
     card_grid,
+    card_instruction,
     card_lines,
     card_sections,
     document_title,
@@ -289,7 +289,7 @@ def render_card(paper: Paper) -> bytes:
     for n, name in enumerate(CARD_FIELDS):
         _run(p, ("　　" if n else "") + f"{name}：")
         _run(p, BLANK, underline=True)
-    for line in (paper.id_line, CARD_INSTRUCTION, card_sections(paper)):
+    for line in (paper.id_line, card_instruction(paper), card_sections(paper)):
         p = doc.add_paragraph()
         p.paragraph_format.space_after = Pt(3)
         _run(p, line)

@@ -10,6 +10,13 @@ and its importer/exporter (``question/format/gift/format.php``):
   ``…{=no one =nobody}``" (every ``=`` answer is accepted);
 * "Answer feedback is indicated with hash mark (#)"; the question's general feedback
   is ``####text`` just before the closing brace (``write_general_feedback``);
+* the question text may start with its format, ``[plain]``, ``[html]``, ``[moodle]`` or
+  ``[markdown]``; without one it is ``moodle`` (moodle_auto_format, HTML allowed), and the
+  answers and general feedback take the question text's format (``parse_text_with_format``,
+  ``format_name_to_const``);
+* a weight is read at the start of an answer after ``~`` (and, in a short answer, after
+  ``=``) when it matches ``$giftanswerweightregex`` ``/^%\\-*([0-9]{1,2})\\.?([0-9]*)%/``;
+  GIFT has no escape for ``%``;
 * "Optional question names are enclosed in double colon (::)"; ``$CATEGORY: path``
   switches the category of the questions after it; "Comment lines start with a
   double backslash (//)"; a blank line ends a question;
@@ -20,7 +27,10 @@ and its importer/exporter (``question/format/gift/format.php``):
 
 What studykit writes: per item, in paper order, ``$CATEGORY: $course$/<bank id>/<speech>``
 when the speech changes, a ``//`` comment with the item's number, question id and points,
-then ``::<number> <question id>::<stem>{…####解析：… 出处：…}``.  Single choice:
+then ``::<number> <question id>[ <version>] (<points>分)::[plain]<stem>{…####解析：… 出处：…}`` — ``[plain]`` so that
+Moodle shows bank text as typed (an ``<`` or ``&`` in it is no markup), as the Moodle XML
+file's ``plain_text`` does.  An answer text that starts like a weight (``%5%的县``) gets an
+explicit one before it (``~%0%%5%的县``, ``=%100%%20%增长``), so Moodle reads it whole.  Single choice:
 ``=key ~distractor``; multiple choice: each correct option ``~%w%`` with w = 100 / (number
 of correct options) to 5 decimals (the fractions add up to 100; Moodle accepts only its
 listed grades, so at most 10 correct options), each wrong option ``~%-100%`` — a wrong
@@ -35,6 +45,8 @@ quiz's maximum marks are set in Moodle (or use ``--format moodle-xml``, which ca
 
 from __future__ import annotations
 
+import re
+
 from ..errors import StudykitError
 from ..i18n import _
 from ..quiz import Item, Paper
@@ -42,6 +54,8 @@ from ._publish import category_path, feedback, item_name, one_line, points, shor
 
 #: What GIFT gives a meaning, each written with a backslash before it (backslash first).
 SPECIAL = "\\~=#{}:"
+#: Moodle's ``$giftanswerweightregex``: what it reads as a weight at the start of an answer.
+WEIGHT_RE = re.compile(r"^%-*([0-9]{1,2})\.?([0-9]*)%")
 #: Moodle's listed grades (percent) a correct option may carry: 100 / k for k = 1 … 10.
 VALID_SHARES = {k: f"{100 / k:.5f}".rstrip("0").rstrip(".") for k in range(1, 11)}
 
@@ -68,10 +82,16 @@ def share(item: Item) -> str:
     return VALID_SHARES[k]
 
 
+def _text(mark: str, text: str, weight: str) -> str:
+    """An answer: ``mark`` and ``text``, with ``weight`` (``%0%``) between them when ``text``
+    itself starts like a weight, so that Moodle reads the text whole."""
+    return mark + (weight if WEIGHT_RE.match(text) else "") + text
+
+
 def _answers(item: Item) -> list[str]:
     if item.type == "single":
         return [
-            ("=" if letter in item.answer else "~") + escape(one_line(option))
+            "=" + escape(one_line(option)) if letter in item.answer else _text("~", escape(one_line(option)), "%0%")
             for letter, option in item.lettered_options
         ]
     if item.type == "multiple":
@@ -82,13 +102,13 @@ def _answers(item: Item) -> list[str]:
         ]
     if item.type == "true_false":
         return ["TRUE" if item.answer[0] == "true" else "FALSE"]
-    return ["=" + escape(shortanswer_text(text)) for text in item.answer]
+    return [_text("=", escape(shortanswer_text(text)), "%100%") for text in item.answer]
 
 
-def _question(item: Item) -> str:
+def _question(item: Item, version: str) -> str:
     lines = [
         f"// {item.number}. {item.question.id} · {points(item)}分",
-        f"::{escape(item_name(item))} ({points(item)}分)::{escape(one_line(item.stem))}{{",
+        f"::{escape(item_name(item, version))} ({points(item)}分)::[plain]{escape(one_line(item.stem))}{{",
     ]
     lines += ["\t" + answer for answer in _answers(item)]
     lines += ["\t####" + escape(feedback(item)), "}"]
@@ -106,5 +126,5 @@ def render(paper: Paper) -> str:
         if category != current:
             blocks.append(f"$CATEGORY: {category}")
             current = category
-        blocks.append(_question(item))
+        blocks.append(_question(item, paper.version))
     return "\n\n".join(blocks) + "\n"

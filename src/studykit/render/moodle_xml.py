@@ -28,7 +28,7 @@ changes (``$course$/<bank id>/<speech>``), then the item as ``multichoice``
 same weights as GIFT, :func:`studykit.render.gift.share` — and each wrong option
 -100, so a wrong choice cancels the item), ``truefalse`` or ``shortanswer`` (every
 accepted text at 100, a ``*`` in it written ``\\*``, as Moodle reads ``*`` as a wildcard).
-Name ``03 intro-01``; stem, options and answers as on the paper, ``plain_text``, with
+Name ``03 intro-01`` (``03 intro-01 B`` on version B); stem, options and answers as on the paper, ``plain_text``, with
 options in the paper's order (``shuffleanswers`` false, ``answernumbering`` ``ABCD``);
 ``defaultgrade`` the item's points; ``generalfeedback`` the 解析 and 出处.  No ``idnumber``: Moodle wants it unique in its category, and a
 secretary may import a paper twice.
@@ -65,9 +65,9 @@ def _category(quiz: ET.Element, path: str) -> None:
     ET.SubElement(category, "text").text = path
 
 
-def _question(quiz: ET.Element, item: Item) -> None:
+def _question(quiz: ET.Element, item: Item, version: str) -> None:
     question = ET.SubElement(quiz, "question", {"type": QTYPES[item.type]})
-    _text(question, "name", item_name(item), fmt=None)
+    _text(question, "name", item_name(item, version), fmt=None)
     _text(question, "questiontext", one_line(item.stem))
     _text(question, "generalfeedback", feedback(item))
     ET.SubElement(question, "defaultgrade").text = points(item)
@@ -105,7 +105,7 @@ def render(paper: Paper) -> str:
         if category != current:
             _category(quiz, category)
             current = category
-        _question(quiz, item)
+        _question(quiz, item, paper.version)
     ET.indent(quiz, space="  ")
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

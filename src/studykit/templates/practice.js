@@ -257,6 +257,8 @@
     var toggle = button("btn source-toggle", "查看原文", function () {
       source.hidden = !source.hidden;
       toggle.textContent = source.hidden ? "查看原文" : "收起原文";
+      // the sentence opens below the 解析, often under the fold of a phone
+      if (!source.hidden && source.scrollIntoView) source.scrollIntoView({ block: "nearest" });
     });
     box.appendChild(toggle);
     box.appendChild(source);
