@@ -111,6 +111,20 @@ def test_fill_in_answer_with_a_number_inside_is_one_answer(tmp_path: Path) -> No
     assert report.members[0].items[17].given == "线路 3 张"
 
 
+def test_a_blank_beginning_with_the_next_number_is_not_guessed(tmp_path: Path) -> None:
+    """``18线路图 191控制在市域``: an answer to 18 holding 191…, or 19 with a blank that begins with 1?
+    Neither reading is read silently: the member is 无法评分 with the line named; ``18. 线路 3 张``
+    (3 does not follow 18) stays one answer."""
+    text = f"姓名：李四\n{HEAD}1-5 DCBAD\n6-8 BCD BC ABCEF\n9-11 ABC\n12-17 对错对错对错\n18线路图 191控制在市域\n20. 最先一公里\n"
+    report = grade_files([write(tmp_path / "b.txt", text)], key40())
+    assert scores(report) == []
+    (failure,) = report.failures
+    assert str(failure).startswith(
+        f"{tmp_path / 'b.txt'}:7: 李四: 无法评分 (not graded): line 7: the line may hold the answers to questions "
+        "18 and 19 (the text after 191 begins with a digit); put each answer on a line of its own"
+    )
+
+
 def test_name_alone_on_the_first_line(tmp_path: Path) -> None:
     """A first line holding only ``赵六`` is the member's name; no warning about the name."""
     text = f"赵六\n{HEAD}1-5 DCBAD\n6-8 BCD BC ABCEF\n9-11 ABC\n12-17 对错对错对错\n{TAIL}"

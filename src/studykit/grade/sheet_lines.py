@@ -145,7 +145,19 @@ def _unsplit(line: str) -> None:
     """Raise :class:`RunError` when ``line``, not pairs numbered one after another, still begins three
     or more answers numbered in increasing order (``1D 2C 3-5 BAD 6BCD``): read as one answer,
     every answer after the first would be lost."""
-    numbers = [int(n) for n in _PAIR_START.findall(line)]
+    starts = list(_PAIR_START.finditer(line))
+    if len(starts) == 2 and starts[0].start() == 0:
+        # ``5现场会议 61+1+11``: an answer to 5, then 6 with a blank that begins with a digit (1+1+11),
+        # or one answer to 5 that holds "61+1+11"? Either reading loses or invents an answer.
+        follow, second = str(int(starts[0].group(1)) + 1), starts[1].group(1)
+        if second.startswith(follow) and line[starts[0].end() : starts[1].start()].strip(_PAIR_SEPS):
+            raise RunError(
+                _(
+                    "the line may hold the answers to questions {first} and {follow} (the text after {second} "
+                    "begins with a digit); put each answer on a line of its own"
+                ).format(first=starts[0].group(1), follow=follow, second=second)
+            )
+    numbers = [int(m.group(1)) for m in starts]
     if len(numbers) >= 3 and all(b > a for a, b in pairwise(numbers)):
         raise RunError(
             _(
