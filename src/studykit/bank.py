@@ -858,27 +858,29 @@ class _Validator:
         if stem:
             key = unicodedata.normalize("NFKC", squash(stem))
             if key in self.stems:
-                self.warn(line, f"{where}, field 'stem'", f"same stem as question {self.stems[key]!r}")
+                self.warn(line, f"{where}, field 'stem'", _("same stem as question {id!r}").format(id=self.stems[key]))
             else:
                 self.stems[key] = str(item.get("id"))
         if qtype in CHOICE_TYPES and stem and CHOICE_MARKER not in stem:
             self.warn(
                 line,
                 f"{where}, field 'stem'",
-                f"no answer marker {CHOICE_MARKER!r} (a choice stem should carry it where the answer goes)",
+                _("no answer marker {marker!r} (a choice stem should carry it where the answer goes)").format(
+                    marker=CHOICE_MARKER
+                ),
             )
         if qtype == "fill_blank" and stem and not BLANK_RE.search(stem):
             self.warn(
                 line,
                 f"{where}, field 'stem'",
-                "no blank ____ (a fill_blank stem should mark its blank with four underscores)",
+                _("no blank ____ (a fill_blank stem should mark its blank with four underscores)"),
             )
         for opt in options:
             if is_catch_all(opt):
                 self.warn(
                     item.key_lines["options"],
                     f"{where}, field 'options'",
-                    f"{opt!r} is a catch-all option (write a real distractor)",
+                    _("{option!r} is a catch-all option (write a real distractor)").format(option=opt),
                 )
 
     def bank_warnings(self, questions: list[Question], line: int) -> None:
