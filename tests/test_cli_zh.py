@@ -75,7 +75,7 @@ def test_chinese_help_translates_options_sections_and_click_texts() -> None:
     """Option help, metavars, section headings and click's own --help text are Chinese; choices stay."""
     lines = run(["quiz", "--help"], ZH).stdout.splitlines()
     assert "选项：" in lines
-    assert "  --count 整数                    试卷上的题数。默认：20；符合条件的题不足 20 道" in lines
+    assert "  --count 整数                    试卷上的题数，不分题型。默认：标准试卷（见" in lines
     assert "  --type [single|multiple|true_false|fill_blank]" in lines
     assert "  -h, --help                      显示本帮助并退出。" in lines
     assert "                                  案文件。 [默认：1; 1<=x<=26]" in lines
@@ -152,7 +152,7 @@ def test_bank_error_in_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:
     zh = run(["check", "--bank", "answer_out_of_range.yaml"], ZH)
     assert zh.exit_code == 1
     assert zh.stderr == (
-        "answer_out_of_range.yaml:16: 题目 'q1'，字段 'answer'：'E' is not one of the options A–D\n"
+        "answer_out_of_range.yaml:16: 题目 'q1'，字段 'answer'：'E' 不在选项 A–D 之中\n"
         "错误：answer_out_of_range.yaml：1 个错误\n"
     )
     en = run(["check", "--bank", "answer_out_of_range.yaml"], EN)
@@ -178,9 +178,9 @@ def test_strict_warning_in_chinese(tmp_path: Path) -> None:
     result = run(["check", "--bank", str(_bank_with_a_warning(tmp_path)), "--strict"], ZH)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{tmp_path / 'sources.yaml'}:2: 警告：键 'data'：unknown provenance key, ignored (expected one of: "
+        f"{tmp_path / 'sources.yaml'}:2: 警告：键 'data'：未知的出处键，已忽略（应为以下之一："
         "publication, section, title, event, date, venue, format, series, compiler, "
-        "compiler_credit, original_file, original_sha256, dropped_lines, files)",
+        "compiler_credit, original_file, original_sha256, dropped_lines, files）",
         f"错误：{tmp_path / 'bank.yaml'}：0 个错误、1 个警告（--strict）",
     ]
 

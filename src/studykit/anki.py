@@ -52,7 +52,7 @@ import genanki  # type: ignore[import-untyped]
 from ._output import write_files
 from .bank import BLANK_RE
 from .errors import SelectionError, StudykitError
-from .i18n import _
+from .i18n import _, ngettext
 from .library import Library, split_ref
 from .model import INTRO_LABEL, LETTERS, TYPE_TITLES, Bank, Question, Speech
 from .typography import for_print
@@ -462,9 +462,14 @@ class DeckSummary:
         """What ``studykit anki`` prints: a total line, then one line per subdeck with notes."""
         filled = [d for d in self.decks if d.notes]
         lines = [
-            f"Wrote {path}: {_count(self.notes, 'note')}, {_count(self.cards, 'card')} in {_count(len(filled), 'deck')}"
+            _("Wrote {path}: {notes}, {cards} in {decks}").format(
+                path=path, notes=_notes(self.notes), cards=_cards(self.cards), decks=_decks(len(filled))
+            )
         ]
-        lines += [f"  {d.name}: {_count(d.notes, 'note')}, {_count(d.cards, 'card')}" for d in filled]
+        lines += [
+            _("  {deck}: {notes}, {cards}").format(deck=d.name, notes=_notes(d.notes), cards=_cards(d.cards))
+            for d in filled
+        ]
         return "\n".join(lines)
 
 
@@ -476,7 +481,9 @@ def select_speeches(bank: Bank, speeches: Sequence[str] = ()) -> tuple[Speech, .
     known = [s.id for s in bank.speeches]
     unknown = [s for s in speeches if s not in known]
     if unknown:
-        raise SelectionError(f"unknown speech {unknown[0]!r} (expected one of: {', '.join(known)})")
+        raise SelectionError(
+            _("unknown speech {id!r} (expected one of: {known})").format(id=unknown[0], known=", ".join(known))
+        )
     wanted = set(speeches) or set(known)
     return tuple(s for s in bank.speeches if s.id in wanted)
 
@@ -554,8 +561,10 @@ def check_timestamp(timestamp: float | None) -> None:
     finite number of seconds with 0 ≤ ``timestamp`` < :data:`MAX_TIMESTAMP`."""
     if timestamp is not None and not (math.isfinite(timestamp) and 0 <= timestamp < MAX_TIMESTAMP):
         raise StudykitError(
-            f"timestamp {timestamp!r} is not a time Anki can store "
-            f"(expected seconds since 1970 from 0 to below {MAX_TIMESTAMP}, i.e. before 2106-02-07)"
+            _(
+                "timestamp {timestamp!r} is not a time Anki can store "
+                "(expected seconds since 1970 from 0 to below {limit}, i.e. before 2106-02-07)"
+            ).format(timestamp=timestamp, limit=MAX_TIMESTAMP)
         )
 
 
@@ -723,6 +732,16 @@ def write_deck(
     return summarize_package(package)
 
 
-def _count(n: int, noun: str) -> str:
-    """``"1 deck"``, ``"2 decks"``."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def _notes(n: int) -> str:
+    """``"1 note"``, ``"2 notes"`` in the interface language."""
+    return ngettext("{n} note", "{n} notes", n).format(n=n)
+
+
+def _cards(n: int) -> str:
+    """``"1 card"``, ``"2 cards"`` in the interface language."""
+    return ngettext("{n} card", "{n} cards", n).format(n=n)
+
+
+def _decks(n: int) -> str:
+    """``"1 deck"``, ``"2 decks"`` in the interface language."""
+    return ngettext("{n} deck", "{n} decks", n).format(n=n)

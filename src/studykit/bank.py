@@ -64,8 +64,11 @@ def control_problem(text: str) -> str | None:
     found = _CONTROL_RE.search(text)
     if found is None:
         return None
-    kind = "control character" if found.group() < "\x80" else "noncharacter"
-    return f"contains the {kind} U+{ord(found.group()):04X} (delete it; often a paste)"
+    if found.group() < "\x80":
+        message = _("contains the control character U+{code:04X} (delete it; often a paste)")
+    else:
+        message = _("contains the noncharacter U+{code:04X} (delete it; often a paste)")
+    return message.format(code=ord(found.group()))
 
 
 _LETTERED_RE = re.compile(r"^[A-Fa-fＡ-Ｆａ-ｆ]\s*[.．、:：)）]")
@@ -165,12 +168,17 @@ def summarize(bank: Bank) -> str:
     drafts = sum(q.draft for q in bank.questions)
     speeches = ", ".join(f"{s.id} {per_speech[s.id]}" for s in bank.speeches)
     types = ", ".join(f"{t} {per_type[t]}" for t in QUESTION_TYPES if per_type[t])
-    return (
-        f"{bank.path}: OK, {len(bank.questions)} questions "
-        f"({len(bank.questions) - derived} curated, {derived} derived"
-        + (_(", {n} of them drafts to review").format(n=drafts) if drafts else "")
-        + f") in {len(bank.speeches)} parts"
-        f" — {speeches}; {types}"
+    return _(
+        "{path}: OK, {n} questions ({curated} curated, {derived} derived{drafts}) in {parts} parts — {speeches}; {types}"
+    ).format(
+        path=bank.path,
+        n=len(bank.questions),
+        curated=len(bank.questions) - derived,
+        derived=derived,
+        drafts=_(", {n} of them drafts to review").format(n=drafts) if drafts else "",
+        parts=len(bank.speeches),
+        speeches=speeches,
+        types=types,
     )
 
 
@@ -209,21 +217,23 @@ class _Validator:
         try:
             return self.path.read_bytes()
         except FileNotFoundError:
-            raise BankError(f"no question bank at {self.name} (give one with --bank PATH)") from None
+            raise BankError(
+                _("no question bank at {path} (give one with --bank PATH)").format(path=self.name)
+            ) from None
         except IsADirectoryError:
-            raise BankError(f"{self.name} is a folder (expected the bank's YAML file)") from None
+            raise BankError(_("{path} is a folder (expected the bank's YAML file)").format(path=self.name)) from None
         except OSError as exc:
-            raise BankError(f"cannot read {self.name}: {exc.strerror}") from None
+            raise BankError(_("cannot read {path}: {reason}").format(path=self.name, reason=exc.strerror)) from None
         except ValueError:  # e.g. a NUL byte in the path
-            raise BankError(f"{self.name!r} is not a valid file path") from None
+            raise BankError(_("{path!r} is not a valid file path").format(path=self.name)) from None
 
     def run(self, raw: bytes, *, strict: bool) -> Bank:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            problem = Problem(self.name, line, "", "not UTF-8 text (save the bank as UTF-8)")
-            raise BankError(f"{self.name} is not UTF-8", (problem,)) from None
+            problem = Problem(self.name, line, "", _("not UTF-8 text (save the bank as UTF-8)"))
+            raise BankError(_("{path} is not UTF-8").format(path=self.name), (problem,)) from None
         data, problems = load_text_yaml(text, self.name, report_duplicates=False)
         self.refuse_other_studykit_file(data)
         self.errors.extend(problems)
@@ -249,19 +259,31 @@ class _Validator:
             return
         for marker, what, where in _OTHER_FILES:
             if marker in data:
-                raise BankError(f"{self.name}: this is {what}, not a question bank (give it with {where})")
+                what = {
+                    "studykit_key": _("a studykit answer key"),
+                    "studykit_grade_report": _("a studykit grade report"),
+                }[marker]
+                raise BankError(
+                    _("{path}: this is {what}, not a question bank (give it with {where})").format(
+                        path=self.name, what=what, where=where
+                    )
+                )
 
     def build(self, data: Any) -> Bank | None:
         if not isinstance(data, YMap):
-            self.error(getattr(data, "line", 1), "", "the bank must be a mapping with keys bank, speeches, questions")
+            self.error(
+                getattr(data, "line", 1), "", _("the bank must be a mapping with keys bank, speeches, questions")
+            )
             return None
         for key in data:
             if key not in _TOP_FIELDS:
                 self.error(
-                    data.key_lines[key], "", f"unknown top-level key {key!r} (expected bank, speeches, questions)"
+                    data.key_lines[key],
+                    "",
+                    _("unknown top-level key {key!r} (expected bank, speeches, questions)").format(key=key),
                 )
         for key in sorted(_TOP_FIELDS - set(data)):
-            self.error(data.line, "", f"missing top-level key {key!r}")
+            self.error(data.line, "", _("missing top-level key {key!r}").format(key=key))
         lines = data.key_lines
         head = self.bank_header(data["bank"], lines["bank"]) if "bank" in data else None
         speeches = self.speeches(data["speeches"], lines["speeches"]) if "speeches" in data else []
@@ -282,7 +304,7 @@ class _Validator:
                 self.error(
                     curated_ids[q.id],
                     f"question {q.id!r}, field 'id'",
-                    "this id is reserved for a derived attribution question",
+                    _("this id is reserved for a derived attribution question"),
                 )
         self.bank_warnings(questions, data.key_lines.get("questions", data.line))
         self.draft_warnings(speeches, questions)
@@ -303,7 +325,7 @@ class _Validator:
     # -- the bank header -------------------------------------------------------
     def bank_header(self, raw: Any, line: int) -> tuple[str, str, Provenance] | None:
         if not isinstance(raw, YMap):
-            self.error(line, "bank", "expected a mapping with id and title")
+            self.error(line, "bank", _("expected a mapping with id and title"))
             return None
         self.unknown_fields(raw, _BANK_FIELDS, "bank")
         bank_id = self.text(raw, "id", "bank", required=True)
@@ -312,7 +334,9 @@ class _Validator:
             self.error(
                 raw.key_lines["id"],
                 "bank, field 'id'",
-                f"{bank_id!r} is not a valid id (expected lowercase letters, digits and hyphens, e.g. my-bank-2)",
+                _("{id!r} is not a valid id (expected lowercase letters, digits and hyphens, e.g. my-bank-2)").format(
+                    id=bank_id
+                ),
             )
         provenance = Provenance()
         prov_path = self.text(raw, "provenance", "bank")
@@ -331,10 +355,14 @@ class _Validator:
             raw = path.read_bytes()
             data, problems = load_text_yaml(raw.decode("utf-8-sig"), shown)
         except OSError as exc:
-            self.error(line, "bank, field 'provenance'", f"cannot read {rel}: {exc.strerror}")
+            self.error(
+                line,
+                "bank, field 'provenance'",
+                _("cannot read {path}: {reason}").format(path=rel, reason=exc.strerror),
+            )
             return Provenance()
         except UnicodeDecodeError:
-            self.error(line, "bank, field 'provenance'", f"{rel} is not UTF-8 text")
+            self.error(line, "bank, field 'provenance'", _("{path} is not UTF-8 text").format(path=rel))
             return Provenance()
         except BankError as exc:
             self.errors.extend(exc.problems)
@@ -343,7 +371,7 @@ class _Validator:
         self.inputs.append((rel, raw))
         self.digest.update(b"\0" + rel.encode() + b"\0" + raw)
         if not isinstance(data, dict):
-            self.error(line, "bank, field 'provenance'", f"{rel} must be a mapping")
+            self.error(line, "bank, field 'provenance'", _("{path} must be a mapping").format(path=rel))
             return Provenance()
         known = _PROVENANCE_FIELDS + _PROVENANCE_RECORD_KEYS
         for key in data:
@@ -353,7 +381,7 @@ class _Validator:
                         shown,
                         data.key_lines[key] if isinstance(data, YMap) else 0,
                         f"key {key!r}",
-                        f"unknown provenance key, ignored (expected one of: {', '.join(known)})",
+                        _("unknown provenance key, ignored (expected one of: {known})").format(known=", ".join(known)),
                         "warning",
                     )
                 )
@@ -365,26 +393,32 @@ class _Validator:
             candidate = (self.root / rel).resolve()
             is_file = candidate.is_file()
         except (OSError, ValueError):  # a NUL byte, a name too long, a loop of links
-            self.error(line, where, f"{rel!r} is not a valid file path")
+            self.error(line, where, _("{path!r} is not a valid file path").format(path=rel))
             return None
         if not candidate.is_relative_to(self.root):
-            self.error(line, where, f"{rel!r} is outside the bank's folder (expected a relative path inside it)")
+            self.error(
+                line,
+                where,
+                _("{path!r} is outside the bank's folder (expected a relative path inside it)").format(path=rel),
+            )
             return None
         if not is_file:
-            self.error(line, where, f"file {rel!r} not found (paths are relative to the bank's folder)")
+            self.error(
+                line, where, _("file {path!r} not found (paths are relative to the bank's folder)").format(path=rel)
+            )
             return None
         return candidate
 
     # -- speeches --------------------------------------------------------------
     def speeches(self, raw: Any, line: int) -> list[Speech]:
         if not isinstance(raw, YList) or not raw:
-            self.error(line, "speeches", "expected a list of speeches (at least one)")
+            self.error(line, "speeches", _("expected a list of speeches (at least one)"))
             return []
         result: list[Speech] = []
         seen = self.declared_speeches
         for number, (item, item_line) in enumerate(zip(raw, raw.item_lines, strict=True)):
             if not isinstance(item, YMap):
-                self.error(item_line, f"speech #{number + 1}", "expected a mapping with id, heading, material")
+                self.error(item_line, f"speech #{number + 1}", _("expected a mapping with id, heading, material"))
                 continue
             sid = self.text(item, "id", f"speech #{number + 1}", required=True)
             where = f"speech {sid!r}" if sid else f"speech #{number + 1}"
@@ -393,12 +427,16 @@ class _Validator:
                 self.error(
                     item.key_lines["id"],
                     f"{where}, field 'id'",
-                    f"{sid!r} is not a valid id (expected lowercase letters, digits and hyphens, e.g. ren-jiantao)",
+                    _(
+                        "{id!r} is not a valid id (expected lowercase letters, digits and hyphens, e.g. ren-jiantao)"
+                    ).format(id=sid),
                 )
             duplicate = bool(sid) and sid in seen
             if sid and duplicate:
                 self.error(
-                    item.key_lines["id"], f"{where}, field 'id'", f"duplicate speech id (first at line {seen[sid]})"
+                    item.key_lines["id"],
+                    f"{where}, field 'id'",
+                    _("duplicate speech id (first at line {line})").format(line=seen[sid]),
                 )
             elif sid:
                 seen[sid] = item.key_lines["id"]
@@ -407,7 +445,7 @@ class _Validator:
             position = self.text(item, "position", where)
             if bool(speaker) != bool(position):
                 self.error(
-                    item.line, where, "speaker and position go together (give both, or neither for the introduction)"
+                    item.line, where, _("speaker and position go together (give both, or neither for the introduction)")
                 )
             rel = self.text(item, "material", where, required=True)
             path = self.resolve(rel, item.key_lines["material"], f"{where}, field 'material'") if rel else None
@@ -418,7 +456,9 @@ class _Validator:
                     self.error(
                         item.key_lines["heading"],
                         f"{where}, field 'heading'",
-                        f"{heading!r} does not occur in {rel} (expected the heading exactly as written)",
+                        _("{heading!r} does not occur in {path} (expected the heading exactly as written)").format(
+                            heading=heading, path=rel
+                        ),
                     )
                 if (
                     speaker
@@ -429,7 +469,9 @@ class _Validator:
                     self.error(
                         item.key_lines["speaker"],
                         f"{where}, field 'position'",
-                        f"'{speaker} {position}' does not occur in {rel} (expected speaker and post exactly as written)",
+                        _(
+                            "'{speaker} {position}' does not occur in {path} (expected speaker and post exactly as written)"
+                        ).format(speaker=speaker, position=position, path=rel),
                     )
             if sid and heading and rel and text is not None and not duplicate:
                 result.append(
@@ -444,22 +486,26 @@ class _Validator:
             self.inputs.append((rel, raw))
             return text
         except UnicodeDecodeError:
-            self.error(line, f"{where}, field 'material'", f"{rel} is not UTF-8 text")
+            self.error(line, f"{where}, field 'material'", _("{path} is not UTF-8 text").format(path=rel))
         except OSError as exc:
-            self.error(line, f"{where}, field 'material'", f"cannot read {rel}: {exc.strerror}")
+            self.error(
+                line,
+                f"{where}, field 'material'",
+                _("cannot read {path}: {reason}").format(path=rel, reason=exc.strerror),
+            )
         return None
 
     # -- questions -------------------------------------------------------------
     def questions(self, raw: Any, line: int, speeches: dict[str, Speech]) -> list[Question]:
         if not isinstance(raw, YList) or not raw:
-            self.error(line, "questions", "expected a list of questions (at least one)")
+            self.error(line, "questions", _("expected a list of questions (at least one)"))
             return []
         flat_material = {sid: squash(s.text) for sid, s in speeches.items()}
         result: list[Question] = []
         seen_ids: dict[str, int] = {}
         for number, (item, item_line) in enumerate(zip(raw, raw.item_lines, strict=True)):
             if not isinstance(item, YMap):
-                self.error(item_line, f"question #{number + 1}", "expected a mapping (id, speech, type, stem, …)")
+                self.error(item_line, f"question #{number + 1}", _("expected a mapping (id, speech, type, stem, …)"))
                 continue
             q = self.question(item, number, speeches, flat_material, seen_ids)
             if q is not None:
@@ -480,10 +526,12 @@ class _Validator:
         self.unknown_fields(item, _QUESTION_FIELDS, where)
         if qid:
             if not _ID_RE.match(qid):
-                self.error(item.key_lines["id"], f"{where}, field 'id'", "expected letters, digits, '-', '_' or '.'")
+                self.error(item.key_lines["id"], f"{where}, field 'id'", _("expected letters, digits, '-', '_' or '.'"))
             if qid in seen_ids:
                 self.error(
-                    item.key_lines["id"], f"{where}, field 'id'", f"duplicate id (first at line {seen_ids[qid]})"
+                    item.key_lines["id"],
+                    f"{where}, field 'id'",
+                    _("duplicate id (first at line {line})").format(line=seen_ids[qid]),
                 )
             else:
                 seen_ids[qid] = item.key_lines["id"]
@@ -494,14 +542,16 @@ class _Validator:
             self.error(
                 item.key_lines["speech"],
                 f"{where}, field 'speech'",
-                f"unknown speech id {speech_id!r} (expected one of: {known})",
+                _("unknown speech id {id!r} (expected one of: {known})").format(id=speech_id, known=known),
             )
         qtype = self.text(item, "type", where, required=True)
         if qtype and qtype not in QUESTION_TYPES:
             self.error(
                 item.key_lines["type"],
                 f"{where}, field 'type'",
-                f"unknown type {qtype!r} (expected one of: {', '.join(QUESTION_TYPES)})",
+                _("unknown type {type!r} (expected one of: {types})").format(
+                    type=qtype, types=", ".join(QUESTION_TYPES)
+                ),
             )
             qtype = None
         stem = self.text(item, "stem", where, required=True) or ""
@@ -519,13 +569,17 @@ class _Validator:
             self.error(
                 item.key_lines["source"],
                 f"{where}, field 'source'",
-                f"not found verbatim in {rel} (expected an excerpt of speech {speech_id!r}, whitespace aside)",
+                _("not found verbatim in {path} (expected an excerpt of speech {id!r}, whitespace aside)").format(
+                    path=rel, id=speech_id
+                ),
             )
         if qtype == "fill_blank" and answer and source and squash(answer[0]) not in squash(source):
             self.error(
                 item.key_lines["answer"],
                 f"{where}, field 'answer'",
-                f"{answer[0]!r} does not occur in the source (expected the blank's text as the source writes it)",
+                _("{answer!r} does not occur in the source (expected the blank's text as the source writes it)").format(
+                    answer=answer[0]
+                ),
             )
         self.question_warnings(item, where, qtype, stem, options)
 
@@ -571,7 +625,7 @@ class _Validator:
                 self.error(
                     item.key_lines["options"],
                     f"{where}, field 'options'",
-                    f"a {qtype} question has no options (only single and multiple do)",
+                    _("a {type} question has no options (only single and multiple do)").format(type=qtype),
                 )
             return ()
         line = item.key_lines.get("options", item.line)
@@ -581,12 +635,16 @@ class _Validator:
             self.error(
                 line,
                 f"{where}, field 'options'",
-                f"missing (a {qtype} question needs {MIN_OPTIONS}–{MAX_OPTIONS} options)",
+                _("missing (a {type} question needs {min}–{max} options)").format(
+                    type=qtype, min=MIN_OPTIONS, max=MAX_OPTIONS
+                ),
             )
             return ()
         if not isinstance(raw, YList):
             self.error(
-                line, f"{where}, field 'options'", f"expected a list of {MIN_OPTIONS}–{MAX_OPTIONS} option texts"
+                line,
+                f"{where}, field 'options'",
+                _("expected a list of {min}–{max} option texts").format(min=MIN_OPTIONS, max=MAX_OPTIONS),
             )
             return ()
         options: list[str] = []
@@ -598,28 +656,42 @@ class _Validator:
                 self.error(
                     opt_line,
                     label,
-                    f"option {i + 1} is {'empty' if opt is None or isinstance(opt, str) else 'not text'} (expected option text)",
+                    (
+                        _("option {number} is empty (expected option text)")
+                        if opt is None or isinstance(opt, str)
+                        else _("option {number} is not text (expected option text)")
+                    ).format(number=i + 1),
                 )
                 continue
             text = opt.strip()
             problem = control_problem(text)
             if problem:
-                self.error(opt_line, label, f"option {i + 1} {problem}")
+                self.error(opt_line, label, _("option {number} {problem}").format(number=i + 1, problem=problem))
             if _LETTERED_RE.match(text):
                 self.error(
                     opt_line,
                     label,
-                    f"option {text!r} carries its own letter (expected the text only; studykit letters the options)",
+                    _(
+                        "option {text!r} carries its own letter (expected the text only; studykit letters the options)"
+                    ).format(text=text),
                 )
             key = unicodedata.normalize("NFKC", squash(text))
             if key in seen:
-                self.error(opt_line, label, f"duplicate option {text!r} (same as option {seen[key] + 1})")
+                self.error(
+                    opt_line,
+                    label,
+                    _("duplicate option {text!r} (same as option {number})").format(text=text, number=seen[key] + 1),
+                )
             else:
                 self.option_reading(text, i, len(raw), opt_line, label, read_as)
             seen.setdefault(key, i)
             options.append(text)
         if not MIN_OPTIONS <= len(raw) <= MAX_OPTIONS:
-            self.error(line, f"{where}, field 'options'", f"{len(raw)} options (expected {MIN_OPTIONS}–{MAX_OPTIONS})")
+            self.error(
+                line,
+                f"{where}, field 'options'",
+                _("{n} options (expected {min}–{max})").format(n=len(raw), min=MIN_OPTIONS, max=MAX_OPTIONS),
+            )
         return tuple(options)
 
     def option_reading(self, text: str, i: int, n_options: int, line: int, label: str, read_as: dict[str, int]) -> None:
@@ -659,7 +731,7 @@ class _Validator:
 
     def answer(self, item: YMap, where: str, qtype: str | None, options: tuple[str, ...]) -> tuple[str, ...]:
         if "answer" not in item:
-            self.error(item.line, f"{where}, field 'answer'", "missing (required)")
+            self.error(item.line, f"{where}, field 'answer'", _("missing (required)"))
             return ()
         if qtype is None or item["answer"] is REFUSED:
             return ()
@@ -667,7 +739,7 @@ class _Validator:
         line = item.key_lines["answer"]
         label = f"{where}, field 'answer'"
         if raw is None:
-            self.error(line, label, "empty (required)")
+            self.error(line, label, _("empty (required)"))
             return ()
         if qtype in CHOICE_TYPES:
             if isinstance(raw, YList):
@@ -677,33 +749,46 @@ class _Validator:
             else:
                 parts = []
             letters = LETTERS[: len(options)]
-            span = f"A–{letters[-1]}" if letters else "letters"
+            span = f"A–{letters[-1]}" if letters else _("letters")
             if not parts or any(len(p) != 1 or p not in LETTERS for p in parts):
                 self.error(
                     line,
                     label,
-                    f"{_show(raw)} is not option letters (expected {'one letter' if qtype == 'single' else 'letters such as ACD'} in {span})",
+                    (
+                        _("{value} is not option letters (expected one letter in {span})")
+                        if qtype == "single"
+                        else _("{value} is not option letters (expected letters such as ACD in {span})")
+                    ).format(value=_show(raw), span=span),
                 )
                 return ()
             bad = [p for p in parts if p not in letters]
             if bad and options:
-                self.error(line, label, f"{'、'.join(bad)!r} is not one of the options {span}")
+                self.error(
+                    line,
+                    label,
+                    _("{letters!r} is not one of the options {span}").format(letters="、".join(bad), span=span),
+                )
                 return ()
             if len(set(parts)) != len(parts):
-                self.error(line, label, f"{_show(raw)} repeats a letter")
+                self.error(line, label, _("{value} repeats a letter").format(value=_show(raw)))
                 return ()
             if qtype == "single" and len(parts) != 1:
                 self.error(
                     line,
                     label,
-                    f"{_show(raw)}: a single-choice item has exactly one key (expected one letter in {span}, or type: multiple)",
+                    _(
+                        "{value}: a single-choice item has exactly one key (expected one letter in {span}, or type: multiple)"
+                    ).format(value=_show(raw), span=span),
                 )
                 return ()
             if qtype == "multiple" and len(parts) < 2:
                 self.error(
                     line,
                     label,
-                    f"{_show(raw)}: a multiple-choice item needs at least 2 correct options (expected letters such as AC, or type: single)",
+                    _(
+                        "{value}: a multiple-choice item needs at least 2 correct options "
+                        "(expected letters such as AC, or type: single)"
+                    ).format(value=_show(raw)),
                 )
                 return ()
             if qtype == "multiple" and options and len(parts) == len(options):
@@ -718,13 +803,15 @@ class _Validator:
         if qtype == "true_false":
             value = raw.strip().lower() if isinstance(raw, str) else ""
             if value not in ("true", "false"):
-                self.error(line, label, f"{_show(raw)} is not true or false (expected true or false)")
+                self.error(
+                    line, label, _("{value} is not true or false (expected true or false)").format(value=_show(raw))
+                )
                 return ()
             return (value,)
         # fill_blank
         texts = list(raw) if isinstance(raw, YList) else [raw]
         if not texts or any(not isinstance(t, str) or not t.strip() for t in texts):
-            self.error(line, label, "expected the blank's text, or a list of accepted texts")
+            self.error(line, label, _("expected the blank's text, or a list of accepted texts"))
             return ()
         problems = [p for p in map(control_problem, texts) if p]
         if problems:
@@ -738,14 +825,18 @@ class _Validator:
         raw = item["tags"]
         line = item.key_lines["tags"]
         if not isinstance(raw, YList) or not all(isinstance(t, str) and t for t in raw):
-            self.error(line, f"{where}, field 'tags'", "expected a list of tag texts")
+            self.error(line, f"{where}, field 'tags'", _("expected a list of tag texts"))
             return ()
         for t in raw:
             problem = control_problem(t)
             if problem:
-                self.error(line, f"{where}, field 'tags'", f"tag {t!r} {problem}")
+                self.error(line, f"{where}, field 'tags'", _("tag {tag!r} {problem}").format(tag=t, problem=problem))
             elif squash(t) != t:
-                self.error(line, f"{where}, field 'tags'", f"tag {t!r} contains a space (Anki tags cannot; use - or _)")
+                self.error(
+                    line,
+                    f"{where}, field 'tags'",
+                    _("tag {tag!r} contains a space (Anki tags cannot; use - or _)").format(tag=t),
+                )
         return tuple(raw)
 
     def difficulty(self, item: YMap, where: str) -> int:
@@ -754,7 +845,9 @@ class _Validator:
             return 2
         if raw not in ("1", "2", "3"):
             self.error(
-                item.key_lines["difficulty"], f"{where}, field 'difficulty'", f"{_show(raw)} (expected 1, 2 or 3)"
+                item.key_lines["difficulty"],
+                f"{where}, field 'difficulty'",
+                _("{value} (expected 1, 2 or 3)").format(value=_show(raw)),
             )
             return 2
         return int(raw)
@@ -765,27 +858,29 @@ class _Validator:
         if stem:
             key = unicodedata.normalize("NFKC", squash(stem))
             if key in self.stems:
-                self.warn(line, f"{where}, field 'stem'", f"same stem as question {self.stems[key]!r}")
+                self.warn(line, f"{where}, field 'stem'", _("same stem as question {id!r}").format(id=self.stems[key]))
             else:
                 self.stems[key] = str(item.get("id"))
         if qtype in CHOICE_TYPES and stem and CHOICE_MARKER not in stem:
             self.warn(
                 line,
                 f"{where}, field 'stem'",
-                f"no answer marker {CHOICE_MARKER!r} (a choice stem should carry it where the answer goes)",
+                _("no answer marker {marker!r} (a choice stem should carry it where the answer goes)").format(
+                    marker=CHOICE_MARKER
+                ),
             )
         if qtype == "fill_blank" and stem and not BLANK_RE.search(stem):
             self.warn(
                 line,
                 f"{where}, field 'stem'",
-                "no blank ____ (a fill_blank stem should mark its blank with four underscores)",
+                _("no blank ____ (a fill_blank stem should mark its blank with four underscores)"),
             )
         for opt in options:
             if is_catch_all(opt):
                 self.warn(
                     item.key_lines["options"],
                     f"{where}, field 'options'",
-                    f"{opt!r} is a catch-all option (write a real distractor)",
+                    _("{option!r} is a catch-all option (write a real distractor)").format(option=opt),
                 )
 
     def bank_warnings(self, questions: list[Question], line: int) -> None:
@@ -797,7 +892,10 @@ class _Validator:
                     self.warn(
                         line,
                         "questions",
-                        f"{letter} is the key of {n} of {total} single-choice items ({n / total:.0%}; expected at most {MAX_LETTER_SHARE:.0%})",
+                        _(
+                            "{letter} is the key of {n} of {total} single-choice items "
+                            "({share:.0%}; expected at most {most:.0%})"
+                        ).format(letter=letter, n=n, total=total, share=n / total, most=MAX_LETTER_SHARE),
                     )
 
     def draft_warnings(self, speeches: list[Speech], questions: list[Question]) -> None:
@@ -850,17 +948,17 @@ class _Validator:
         """The field as stripped text, or None (reporting it when required or not text)."""
         if name not in item:
             if required:
-                self.error(item.line, f"{where}, field {name!r}", "missing (required)")
+                self.error(item.line, f"{where}, field {name!r}", _("missing (required)"))
             return None
         value = item[name]
         if value is REFUSED:  # already reported
             return None
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                self.error(item.key_lines[name], f"{where}, field {name!r}", "empty (required)")
+                self.error(item.key_lines[name], f"{where}, field {name!r}", _("empty (required)"))
             return None
         if not isinstance(value, str):
-            self.error(item.key_lines[name], f"{where}, field {name!r}", "expected text, not a list or mapping")
+            self.error(item.key_lines[name], f"{where}, field {name!r}", _("expected text, not a list or mapping"))
             return None
         problem = control_problem(value)
         if problem:
@@ -874,5 +972,5 @@ class _Validator:
                 self.error(
                     item.key_lines[key],
                     f"{where}, field {key!r}",
-                    f"unknown field (expected one of: {', '.join(sorted(known))})",
+                    _("unknown field (expected one of: {known})").format(known=", ".join(sorted(known))),
                 )

@@ -21,7 +21,7 @@ import click
 
 from ._clihelp import TranslatedGroup, click_language
 from .errors import StudykitError
-from .i18n import _
+from .i18n import _, ngettext
 
 if TYPE_CHECKING:
     from .library import Library
@@ -138,7 +138,7 @@ def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -
     """``-o PATH``: refuse a path without a file name (``''``, ``.``) as a usage error."""
     if value is not None and value.name in ("", ".", ".."):
         shown = "" if str(value) == "." else str(value)  # click turns '' into Path('.')
-        raise click.BadParameter(f"{shown!r} is not a file name")
+        raise click.BadParameter(_("{name!r} is not a file name").format(name=shown))
     return value
 
 
@@ -157,9 +157,9 @@ def _output_target(
 
 def _bank_inputs(bank: Bank) -> dict[Path, str]:
     """The bank's own files, which no output may overwrite (not even through a symbolic link)."""
-    inputs = {bank.path: "the bank"}
-    inputs.update((bank.root / s.material, "a material file of the bank") for s in bank.speeches)
-    inputs.update((bank.root / rel, "a file of the bank") for rel in bank.files if bank.root / rel not in inputs)
+    inputs = {bank.path: _("the bank")}
+    inputs.update((bank.root / s.material, _("a material file of the bank")) for s in bank.speeches)
+    inputs.update((bank.root / rel, _("a file of the bank")) for rel in bank.files if bank.root / rel not in inputs)
     return inputs
 
 
@@ -167,13 +167,18 @@ def _apkg_path(ctx: click.Context, param: click.Parameter, value: Path | None) -
     """``-o PATH.apkg``: a file name ending in .apkg (``.apkg`` alone is a hidden name without a suffix)."""
     if value is None:
         return None
-    expected = "(expected NAME.apkg, e.g. 省域治理.apkg)"
     if str(value) == ".":  # click turns '' into Path('.'); a real '.' is refused by click as a folder
-        raise click.BadParameter(f"'' is empty {expected}")
+        raise click.BadParameter(_("'' is empty (expected NAME.apkg, e.g. 省域治理.apkg)"))
     if value.name.lower() == ".apkg":
-        raise click.BadParameter(f"'{value}' is not a file name, only the suffix {expected}")
+        raise click.BadParameter(
+            _("'{value}' is not a file name, only the suffix (expected NAME.apkg, e.g. 省域治理.apkg)").format(
+                value=value
+            )
+        )
     if value.suffix.lower() != ".apkg":
-        raise click.BadParameter(f"'{value}' does not end in .apkg (Anki imports only .apkg packages)")
+        raise click.BadParameter(
+            _("'{value}' does not end in .apkg (Anki imports only .apkg packages)").format(value=value)
+        )
     return value
 
 
@@ -188,11 +193,13 @@ def _timestamp(ctx: click.Context, param: click.Parameter, value: str | None) ->
     try:
         number = float(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a number of seconds") from None
+        raise click.BadParameter(_("{value!r} is not a number of seconds").format(value=value)) from None
     if not (math.isfinite(number) and 0 <= number < MAX_TIMESTAMP):
         raise click.BadParameter(
-            f"{value!r} is not a time Anki can store (expected seconds since 1970 from 0 to below {MAX_TIMESTAMP}, "
-            "i.e. before 2106-02-07)"
+            _(
+                "{value!r} is not a time Anki can store (expected seconds since 1970 from 0 to below {limit}, "
+                "i.e. before 2106-02-07)"
+            ).format(value=value, limit=MAX_TIMESTAMP)
         )
     return number
 
@@ -265,12 +272,12 @@ def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str
     from .bank import control_problem
 
     if not value.strip():
-        raise click.BadParameter("the title is blank (give some text, or leave --title out for the bank's title)")
+        raise click.BadParameter(_("the title is blank (give some text, or leave --title out for the bank's title)"))
     problem = control_problem(value)
     if problem:
-        raise click.BadParameter(f"{value!r} {problem}")
+        raise click.BadParameter(_("{value!r} {problem}").format(value=value, problem=problem))
     if len(value.split("\n")) > 1 or any(c in value for c in "\r\t\v\f\x85\u2028\u2029"):
-        raise click.BadParameter(f"{value!r} has a line break or tab (a title is one line)")
+        raise click.BadParameter(_("{value!r} has a line break or tab (a title is one line)").format(value=value))
     return value.strip()
 
 
@@ -288,7 +295,11 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
             raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
         if name in given:
             raise click.BadParameter(
-                f"{name} given twice ({given[name]}, then {value.strip()}; give each type once)", ctx=ctx, param=param
+                _("{name} given twice ({first}, then {second}; give each type once)").format(
+                    name=name, first=given[name], second=value.strip()
+                ),
+                ctx=ctx,
+                param=param,
             )
         points[name], given[name] = number, value.strip()
     return points
@@ -469,12 +480,20 @@ def quiz(
     pairs = giveaway_pairs(bank, papers[0])
     if pairs:
         a, b = pairs[0]
-        some = f"{len(pairs)} pairs of items, e.g. items" if len(pairs) > 1 else "items"
-        click.echo(
-            f"warning: {some} {a.number} and {b.number} ({a.question.id}, {b.question.id}) may give each other "
-            f"away: no draw of {count} tried for this seed avoids it (ask for fewer)",
-            err=True,
+        if len(pairs) > 1:
+            message = _(
+                "{pairs} pairs of items, e.g. items {a} and {b} ({a_id}, {b_id}) may give each other "
+                "away: no draw of {count} tried for this seed avoids it (ask for fewer)"
+            )
+        else:
+            message = _(
+                "items {a} and {b} ({a_id}, {b_id}) may give each other "
+                "away: no draw of {count} tried for this seed avoids it (ask for fewer)"
+            )
+        message = message.format(
+            pairs=len(pairs), a=a.number, b=b.number, a_id=a.question.id, b_id=b.question.id, count=count
         )
+        click.echo(_("warning: {message}").format(message=message), err=True)
     shown = len(papers[0].items)
     aimed = default_count(bank, speeches, types, tags, difficulties)
     shortfall = mix_shortfall(bank, speeches, tags, difficulties) if count is None and mix is None and not types else []
@@ -482,19 +501,23 @@ def quiz(
         click.echo(shortfall_note(shortfall), err=True)
     if count is None and mix is None and shown < aimed:
         click.echo(
-            f"note: {shown} questions, not {aimed}: "
-            f"no draw tried for this seed gave more without two that give each other away "
-            f"(another --seed may; --count forces the number)",
+            _(
+                "note: {shown} questions, not {aimed}: "
+                "no draw tried for this seed gave more without two that give each other away "
+                "(another --seed may; --count forces the number)"
+            ).format(shown=shown, aimed=aimed),
             err=True,
         )
     if seed is None:
-        click.echo(f"seed: {papers[0].seed} — rerun with --seed {papers[0].seed}")
+        click.echo(_("seed: {seed} — rerun with --seed {seed}").format(seed=papers[0].seed))
     paper = papers[0]
-    lettered = f", versions {', '.join(p.version for p in papers)}" if paper.version else ""
+    lettered = _(", versions {versions}").format(versions=", ".join(p.version for p in papers)) if paper.version else ""
     click.echo(
-        f"quiz {paper.quiz_id}: {len(paper.items)} questions, {format_points(paper.total_points)} points{lettered}"
+        _("quiz {quiz_id}: {n} questions, {points} points{versions}").format(
+            quiz_id=paper.quiz_id, n=len(paper.items), points=format_points(paper.total_points), versions=lettered
+        )
     )
-    click.echo("wrote " + ", ".join(str(p) for p in files))
+    click.echo(_("wrote {files}").format(files=", ".join(str(p) for p in files)))
 
 
 @main.command()
@@ -558,24 +581,32 @@ def _percentage(ctx: click.Context, param: click.Parameter, value: str) -> float
     try:
         number = float(text.removesuffix("%"))
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a percentage (expected e.g. 60 or 60%)") from None
+        raise click.BadParameter(
+            _("{value!r} is not a percentage (expected e.g. 60 or 60%)").format(value=value)
+        ) from None
     if not 0 <= number <= 100:
-        raise click.BadParameter(f"{value!r} is not between 0 and 100")
+        raise click.BadParameter(_("{value!r} is not between 0 and 100").format(value=value))
     if 0 < number <= 1 and not text.endswith("%"):
         raise click.BadParameter(
-            f"{value!r} looks like a share; give the pass mark in percent, e.g. {number * 100:g} "
-            f"(write {value}% if you mean {value} percent)"
+            _(
+                "{value!r} looks like a share; give the pass mark in percent, e.g. {percent:g} "
+                "(write {written} if you mean {value} percent)"
+            ).format(value=value, percent=number * 100, written=f"{value}%")
         )
     return number
 
 
-def _at_most_one(noun: str, why: str) -> Callable[[click.Context, click.Parameter, tuple[Path, ...]], Path | None]:
+def _at_most_one(
+    noun: Callable[[], str], why: Callable[[], str]
+) -> Callable[[click.Context, click.Parameter, tuple[Path, ...]], Path | None]:
     """A callback for an option declared ``multiple=True`` only so that a repeat can be refused
-    (click would silently keep the last): ``give one NOUN, not N (WHY)``; the one path, or ``None``."""
+    (click would silently keep the last): ``give one NOUN, not N (WHY)``; the one path, or ``None``.
+    ``noun`` and ``why`` give their texts in the interface language of the run."""
 
     def callback(ctx: click.Context, param: click.Parameter, values: tuple[Path, ...]) -> Path | None:
         if len(values) > 1:
-            raise click.BadParameter(f"give one {noun}, not {len(values)} ({why})", ctx=ctx, param=param)
+            message = _("give one {noun}, not {n} ({why})").format(noun=noun(), n=len(values), why=why())
+            raise click.BadParameter(message, ctx=ctx, param=param)
         return values[0] if values else None
 
     return callback
@@ -682,9 +713,9 @@ def grade(
     if output is not None:
         from ._output import refuse_overwrite
 
-        refuse_overwrite(output, map(Path, answer_files(answers)), "one of the files given to grade")
-        refuse_overwrite(output, key_paths, "the answer key")
-        refuse_overwrite(output, bank_paths, "the bank")
+        refuse_overwrite(output, map(Path, answer_files(answers)), _("one of the files given to grade"))
+        refuse_overwrite(output, key_paths, _("the answer key"))
+        refuse_overwrite(output, bank_paths, _("the bank"))
     try:  # before anything is read: a report in 成绩.xlsx would not open in Excel
         fmt = output_format(output, fmt)
     except ValueError as exc:
@@ -695,12 +726,12 @@ def grade(
         from ._output import refuse_overwrite
         from .bank import default_bank_path
 
-        refuse_overwrite(output, [bank.path if bank else default_bank_path()], "the bank")
+        refuse_overwrite(output, [bank.path if bank else default_bank_path()], _("the bank"))
         if bank is not None:
-            refuse_overwrite(output, [bank.root / s.material for s in bank.speeches], "a material file")
-            refuse_overwrite(output, [bank.root / rel for rel in bank.files], "a file of the bank")
+            refuse_overwrite(output, [bank.root / s.material for s in bank.speeches], _("a material file"))
+            refuse_overwrite(output, [bank.root / rel for rel in bank.files], _("a file of the bank"))
     if note:
-        click.echo(f"warning: {note}", err=True)
+        click.echo(_("warning: {message}").format(message=note), err=True)
     if review_dir is not None:
         from .review import check_review_bank
 
@@ -708,7 +739,7 @@ def grade(
     with contextlib.ExitStack() as stack:
         on_file = None
         if sys.stderr.isatty() and len(answers) > 20:
-            bar = stack.enter_context(click.progressbar(length=len(answers), label="Grading", file=sys.stderr))
+            bar = stack.enter_context(click.progressbar(length=len(answers), label=_("Grading"), file=sys.stderr))
             on_file = lambda _: bar.update(1)  # noqa: E731
         report = grade_files(
             answers,
@@ -723,7 +754,7 @@ def grade(
             on_file=on_file,
         )
     if not report.members:
-        raise AnswerFileError("no answers could be graded")
+        raise AnswerFileError(_("no answers could be graded"))
     outputs: dict[Path, Content] = {}
     if output is not None:
         outputs[output] = report_writer(report, fmt)
@@ -736,7 +767,9 @@ def grade(
         for deck in summary.decks:
             if output is not None and same_file(output, review_dir / deck.file):
                 raise StudykitError(
-                    f"-o {output} is the review deck of {deck.member!r}; refusing to overwrite it — choose another path"
+                    _(
+                        "-o {output} is the review deck of {member!r}; refusing to overwrite it — choose another path"
+                    ).format(output=output, member=deck.member)
                 )
         outputs.update(decks)
         decks_written = summary.report(review_dir)
@@ -747,13 +780,15 @@ def grade(
     if output is None:  # streamed as to a file: memory stays what the report holds
         _stream_to_stdout(lambda out: stream_report(report, fmt, out))
     else:
-        click.echo(f"{output}: {len(report.members)} graded", err=True)
+        click.echo(_("{output}: {n} graded").format(output=output, n=len(report.members)), err=True)
     if decks_written:
         click.echo(decks_written, err=True)
     if report.failures:
         files = list(dict.fromkeys(p.file for p in report.failures))
-        shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
-        raise click.ClickException(f"not everything could be graded: {shown} (see above); the report covers the rest")
+        shown = ", ".join(files[:3]) + (_(" and {n} more").format(n=len(files) - 3) if len(files) > 3 else "")
+        raise click.ClickException(
+            _("not everything could be graded: {files} (see above); the report covers the rest").format(files=shown)
+        )
 
 
 def _stream_to_stdout(write: Callable[[BinaryIO], None]) -> None:
@@ -777,7 +812,9 @@ def _stream_to_stdout(write: Callable[[BinaryIO], None]) -> None:
     "--from-report",
     "report_path",
     multiple=True,
-    callback=_at_most_one("report", "a handout keeps what the group of one graded quiz got wrong"),
+    callback=_at_most_one(
+        lambda: _("report"), lambda: _("a handout keeps what the group of one graded quiz got wrong")
+    ),
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="REPORT.json",
     help="The JSON report of studykit grade: keep only what the group got wrong, worst first.",
@@ -839,7 +876,12 @@ def handout(
         and report.bank_fingerprint != bank.fingerprint
     ):
         click.echo(
-            f"warning: the bank {bank.path} changed since the quiz of {report_path}; facts come from it", err=True
+            _("warning: {message}").format(
+                message=_("the bank {path} changed since the quiz of {report}; facts come from it").format(
+                    path=bank.path, report=report_path
+                )
+            ),
+            err=True,
         )
     result = build_handout(bank, speeches, report)
     if result.fallback:
@@ -847,14 +889,17 @@ def handout(
             _("note: no item is below the pass mark; the handout keeps the weakest speeches' missed items"), err=True
         )
     for qid in result.missing:
-        click.echo(f"warning: question {qid!r} of {report_path} is not in the bank; left out", err=True)
+        message = _("question {id!r} of {report} is not in the bank; left out").format(id=qid, report=report_path)
+        click.echo(_("warning: {message}").format(message=message), err=True)
     inputs = _bank_inputs(bank)
     if report_path is not None:
-        inputs[report_path] = "the grade report"
+        inputs[report_path] = _("the grade report")
     refuse_inputs([path], inputs)
     write_files({path: render_handout(result, fmt)})
     n, m = len(result.sections), result.facts
-    click.echo(f"wrote {path}: {n} speech{'es' * (n != 1)}, {m} fact{'s' * (m != 1)}")
+    speeches_text = ngettext("{n} speech", "{n} speeches", n).format(n=n)
+    facts_text = ngettext("{n} fact", "{n} facts", m).format(n=m)
+    click.echo(_("wrote {path}: {speeches}, {facts}").format(path=path, speeches=speeches_text, facts=facts_text))
 
 
 @main.command()

@@ -15,10 +15,11 @@ from .i18n import _
 
 #: One part of a ``where`` ("question 'tian-yipeng-03'", "field 'answer'"): its kind and what it names.
 _WHERE_PART = re.compile(
-    r"(question|speech|field|key|item) ('.*'|\".*\"|#\d+|\d+)|(bank)|entry (\d+) of ('\w+')", re.DOTALL
+    r"(question|speech|field|key|item) ('.*'|\".*\"|#\d+|\d+)|(bank|speeches|questions)|entry (\d+) of ('\w+')",
+    re.DOTALL,
 )
 #: A ``where`` cut before each part that starts a new kind ("question 'a, b', field 'c'" → 2 parts).
-_WHERE_SPLIT = re.compile(r", (?=(?:question|speech|field|key|item) |bank\b|entry \d+ of )")
+_WHERE_SPLIT = re.compile(r", (?=(?:question|speech|field|key|item) |bank\b|speeches\b|questions\b|entry \d+ of )")
 
 
 def _where_part(part: str) -> str:
@@ -26,6 +27,10 @@ def _where_part(part: str) -> str:
     if not match:
         return part
     kind, name, bank, entry, field = match.groups()
+    if bank == "speeches":
+        return _("speeches")  # the bank's list of speeches
+    if bank == "questions":
+        return _("questions")  # the bank's list of questions
     if bank:
         return _("bank")
     if entry:

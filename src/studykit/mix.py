@@ -106,7 +106,7 @@ def fill_quota(
     for qtype, wanted in quota.items():
         have = len({q.fact or q.id for q in pool if q.type == qtype})
         if strict and have < wanted:
-            where = f" matching {criteria}" if criteria else ""
+            where = _(" matching {criteria}").format(criteria=criteria) if criteria else ""
             raise SelectionError(
                 _(
                     "only {have} {type} questions in {bank}{where}; the mix asks for {wanted} "
@@ -144,7 +144,7 @@ def shortfall_note(shortfall: list[tuple[QuestionType, int, int]]) -> str:
     """One line saying which types :func:`shortfall` found short; ``""`` for none."""
     if not shortfall:
         return ""
-    parts = ", ".join(f"{t} {have} of {n}" for t, have, n in shortfall)
+    parts = ", ".join(_("{type} {have} of {wanted}").format(type=t, have=have, wanted=n) for t, have, n in shortfall)
     return _(
         "note: fewer questions match than the standard paper asks ({parts}); --mix sets the items per type"
     ).format(parts=parts)

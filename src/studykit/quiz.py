@@ -61,6 +61,7 @@ from dataclasses import dataclass
 from ._giveaway import ConflictIndex
 from .bank import BLANK_RE, CHOICE_MARKER, is_catch_all
 from .errors import SelectionError
+from .i18n import _, ngettext
 from .key import AnswerKey, KeyItem
 from .mix import DEFAULT_MIX, check_mix, fill_quota, scale_points, shortfall, trim_quota
 from .model import (
@@ -131,17 +132,26 @@ def parse_points(text: str) -> tuple[QuestionType, float]:
     name, sep, value = text.partition("=")
     name = name.strip()
     if not sep:
-        raise ValueError(f"{text!r} is not TYPE=N (e.g. multiple=4)")
+        raise ValueError(_("{text!r} is not TYPE=N (e.g. multiple=4)").format(text=text))
     if name not in QUESTION_TYPES:
-        raise ValueError(f"unknown type {name!r} in {text!r} (expected one of: {', '.join(QUESTION_TYPES)})")
+        raise ValueError(
+            _("unknown type {name!r} in {text!r} (expected one of: {types})").format(
+                name=name, text=text, types=", ".join(QUESTION_TYPES)
+            )
+        )
     try:
         exact = decimal.Decimal(value.strip())
     except decimal.InvalidOperation:
-        raise ValueError(f"{value.strip()!r} in {text!r} is not a number of points (e.g. {name}=2)") from None
+        raise ValueError(
+            _("{value!r} in {text!r} is not a number of points (e.g. {name}=2)").format(
+                value=value.strip(), text=text, name=name
+            )
+        ) from None
     if not (exact.is_finite() and 0 < exact <= MAX_POINTS and exact == exact.quantize(decimal.Decimal("0.01"))):
         raise ValueError(
-            f"{value.strip()!r} in {text!r}: points must be above 0 and at most {MAX_POINTS}, "
-            "with at most 2 decimals (e.g. 1.5)"
+            _(
+                "{value!r} in {text!r}: points must be above 0 and at most {most}, with at most 2 decimals (e.g. 1.5)"
+            ).format(value=value.strip(), text=text, most=MAX_POINTS)
         )
     return name, float(exact)
 
@@ -356,19 +366,23 @@ def build_papers(
     difficulties = tuple(dict.fromkeys(difficulties))
     _check_filters(bank, speeches, types, tags, difficulties)
     if not 1 <= versions <= len(LETTERS):
-        raise SelectionError(f"versions must be 1–{len(LETTERS)}, not {versions}")
+        raise SelectionError(
+            _("versions must be 1–{most}, not {versions}").format(most=len(LETTERS), versions=versions)
+        )
     if count is not None and count < 1:
-        raise SelectionError(f"count must be at least 1, not {count}")
+        raise SelectionError(_("count must be at least 1, not {count}").format(count=count))
     if not 0 <= byline_share <= 1:
-        from .i18n import _  # here: the module's loops use _ as a throwaway name
-
         raise SelectionError(_("byline_share must be from 0 to 1, not {share}").format(share=byline_share))
     per_type: dict[QuestionType, float] = dict(DEFAULT_POINTS)
     for name, value in (points or {}).items():
         if name not in per_type:
-            raise SelectionError(f"unknown type {name!r} in points (expected one of: {', '.join(QUESTION_TYPES)})")
+            raise SelectionError(
+                _("unknown type {name!r} in points (expected one of: {types})").format(
+                    name=name, types=", ".join(QUESTION_TYPES)
+                )
+            )
         if not value > 0:
-            raise SelectionError(f"points for {name} must be positive, not {value}")
+            raise SelectionError(_("points for {name} must be positive, not {value}").format(name=name, value=value))
         per_type[name] = float(value)
     quota = _quota(mix, count, types)
 
@@ -378,7 +392,8 @@ def build_papers(
         pool = [q for q in pool if quota.get(q.type, 0)]
     available = len({q.fact or q.id for q in pool})  # items sharing a fact count once
     if not pool:
-        raise SelectionError(f"no question in {bank.path} matches {criteria}")  # criteria: a filter emptied it
+        # criteria: a filter emptied it
+        raise SelectionError(_("no question in {bank} matches {criteria}").format(bank=bank.path, criteria=criteria))
     if quota is not None:
         quota = fill_quota(pool, quota, str(bank.path), criteria, strict=mix is not None)
         if mix is None:  # the standard paper takes what there is
@@ -387,15 +402,22 @@ def build_papers(
     else:
         wanted = min(DEFAULT_COUNT, available) if count is None else count
     if wanted > available:
-        found = f"{available} question{'s' if available > 1 else ''} in {bank.path}"
         # check counts every item; a paper takes each fact once
-        shared = f" ({len(pool)} items; items sharing a fact count once)" if len(pool) > available else ""
+        shared = _(" ({n} items; items sharing a fact count once)").format(n=len(pool)) if len(pool) > available else ""
+        if criteria:
+            message = ngettext(
+                "only {n} question in {bank} match {criteria}{shared}; {wanted} asked for (ask for fewer or widen the filters)",
+                "only {n} questions in {bank} match {criteria}{shared}; {wanted} asked for (ask for fewer or widen the filters)",
+                available,
+            )
+        else:
+            message = ngettext(
+                "only {n} question in {bank}{shared}; {wanted} asked for (ask for fewer)",
+                "only {n} questions in {bank}{shared}; {wanted} asked for (ask for fewer)",
+                available,
+            )
         raise SelectionError(
-            f"only {found}"
-            + (f" match {criteria}" if criteria else "")
-            + shared
-            + f"; {wanted} asked for"
-            + (" (ask for fewer or widen the filters)" if criteria else " (ask for fewer)")
+            message.format(n=available, bank=bank.path, criteria=criteria, shared=shared, wanted=wanted)
         )
     if seed is None:
         seed = pick_seed()
@@ -455,25 +477,40 @@ def _check_filters(
     known = [s.id for s in bank.speeches]
     for sid in speeches:
         if sid not in known:
-            raise SelectionError(f"unknown speech id {sid!r} (expected one of: {', '.join(known)})")
+            raise SelectionError(
+                _("unknown speech id {id!r} (expected one of: {known})").format(id=sid, known=", ".join(known))
+            )
     for t in types:
         if t not in QUESTION_TYPES:
-            raise SelectionError(f"unknown question type {t!r} (expected one of: {', '.join(QUESTION_TYPES)})")
+            raise SelectionError(
+                _("unknown question type {type!r} (expected one of: {types})").format(
+                    type=t, types=", ".join(QUESTION_TYPES)
+                )
+            )
     bank_tags = sorted({t for q in bank.questions for t in q.tags})
     for tag in tags:
         if tag not in bank_tags:
-            raise SelectionError(f"no question has the tag {tag!r} (tags in the bank: {', '.join(bank_tags)})")
+            raise SelectionError(
+                _("no question has the tag {tag!r} (tags in the bank: {tags})").format(
+                    tag=tag, tags=", ".join(bank_tags)
+                )
+            )
     for d in difficulties:
         if d not in (1, 2, 3):
-            raise SelectionError(f"unknown difficulty {d!r} (expected 1, 2 or 3)")
+            raise SelectionError(_("unknown difficulty {value!r} (expected 1, 2 or 3)").format(value=d))
 
 
 def _describe(
     speeches: tuple[str, ...], types: tuple[str, ...], tags: tuple[str, ...], difficulties: tuple[int, ...]
 ) -> str:
     parts = [
-        f"{name} {', '.join(map(str, values))}"
-        for name, values in (("speech", speeches), ("type", types), ("tag", tags), ("difficulty", difficulties))
+        name.format(values=", ".join(map(str, values)))
+        for name, values in (
+            (_("speech {values}"), speeches),
+            (_("type {values}"), types),
+            (_("tag {values}"), tags),
+            (_("difficulty {values}"), difficulties),
+        )
         if values
     ]
     return "; ".join(parts)
@@ -543,7 +580,9 @@ def _select(
             chosen, passed_over = first
             chosen, _passed = _draw(order, passed_over, chosen, count, index, strict=False, quota=quota)
     if len(chosen) < count and not shrink:  # cannot happen: build_papers counts distinct facts first
-        raise SelectionError(f"only {len(chosen)} distinct questions could be drawn; {count} asked for")
+        raise SelectionError(
+            _("only {n} distinct questions could be drawn; {count} asked for").format(n=len(chosen), count=count)
+        )
     position = {q.id: n for n, q in enumerate(bank.questions)}
     return sorted(chosen, key=lambda q: (QUESTION_TYPES.index(q.type), bank.speech(q.speech).number, position[q.id]))
 

@@ -68,7 +68,7 @@ def render(paper: Paper, fmt: str, *, solutions: bool = False) -> bytes:
         return str(importlib.import_module(f".{_MODULES.get(fmt, fmt)}", __name__).render(paper)).encode("utf-8")
     if fmt not in FORMATS:
         known = ", ".join([*FORMATS, *PUBLISH_FORMATS]) if not solutions else ", ".join(FORMATS)
-        raise StudykitError(f"unknown format {fmt!r} (expected one of: {known})")
+        raise StudykitError(_("unknown format {fmt!r} (expected one of: {known})").format(fmt=fmt, known=known))
     module = importlib.import_module(f".{_MODULES.get(fmt, fmt)}", __name__)
     result = module.render(paper, solutions=solutions)
     return result.encode("utf-8") if isinstance(result, str) else bytes(result)
@@ -90,7 +90,9 @@ def render_card(paper: Paper, fmt: str) -> bytes:
 def render_handout(handout: Handout, fmt: str) -> bytes:
     """The review handout (学习要点) in format ``fmt`` (``md``, ``html``, ``docx``) as bytes (text in UTF-8)."""
     if fmt not in FORMATS:
-        raise StudykitError(f"unknown format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+        raise StudykitError(
+            _("unknown format {fmt!r} (expected one of: {known})").format(fmt=fmt, known=", ".join(FORMATS))
+        )
     module = importlib.import_module(f".{'markdown' if fmt == 'md' else fmt}", __name__)
     result = module.render_handout(handout)
     return result.encode("utf-8") if isinstance(result, str) else bytes(result)
@@ -110,7 +112,7 @@ def output_target(
     extension (``测验.pdf``), listing the supported ones.
     """
     if path is not None and path.name in ("", ".", ".."):
-        raise StudykitError(f"output {str(path)!r} is not a file name")
+        raise StudykitError(_("output {path!r} is not a file name").format(path=str(path)))
     extensions = {**FORMATS, **PUBLISH_FORMATS} if publish else FORMATS
     if path is not None and path.name.lower() in {*SUFFIX_FORMATS, *(PUBLISH_FORMATS.values() if publish else ())}:
         # -o .gift: no name before the extension (it wrote hidden files .gift.md, …)
@@ -138,7 +140,11 @@ def output_target(
                     path=path, named=named, ext=PUBLISH_FORMATS[named], fmt=fmt
                 )
             )
-        raise StudykitError(f"output {path} is a .{named} name but --format is {fmt} (make them agree)")
+        raise StudykitError(
+            _("output {path} is a .{named} name but --format is {fmt} (make them agree)").format(
+                path=path, named=named, fmt=fmt
+            )
+        )
     return path, named
 
 
