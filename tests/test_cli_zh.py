@@ -128,13 +128,13 @@ def test_usage_error_in_both_languages() -> None:
     zh = run(["quiz", "--nope"], ZH)
     assert zh.exit_code == 2
     assert zh.stderr == (
-        "用法：studykit quiz [选项]\n运行 'studykit quiz --help' 查看帮助。\n\n错误：没有选项 '--nope'。 是不是要用 '--type'？\n"
+        "用法：studykit quiz [选项]\n运行 'studykit quiz --help' 查看帮助。\n\n错误：没有选项 '--nope'。 是不是要用 '--force', '--type'？\n"
     )
     en = run(["quiz", "--nope"], EN)
     assert en.exit_code == 2
     assert en.stderr == (
         "Usage: studykit quiz [OPTIONS]\nTry 'studykit quiz --help' for help.\n\n"
-        "Error: No such option '--nope'. Did you mean '--type'?\n"
+        "Error: No such option '--nope'. (Did you mean one of: '--force', '--type'?)\n"
     )
 
 
@@ -263,7 +263,7 @@ def test_installed_command_speaks_chinese_without_a_system_locale(tmp_path: Path
         check=False,
     )
     assert done.returncode == 2
-    assert done.stderr.splitlines()[-1] == "错误：没有选项 '--nope'。 是不是要用 '--type'？"
+    assert done.stderr.splitlines()[-1] == "错误：没有选项 '--nope'。 是不是要用 '--force', '--type'？"
 
 
 def _first_sh_block(text: str) -> str:

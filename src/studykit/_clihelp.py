@@ -271,7 +271,9 @@ class TranslatedGroup(TranslatedHelp, click.Group):
 def help_messages(command: click.Command, ctx: click.Context | None = None) -> Iterator[tuple[str, str]]:
     """Every help msgid the command tree under ``command`` can show, as ``(msgid, where)``
     pairs: ``where`` names the command and parameter (for the catalog's comments)."""
-    ctx = ctx or click.Context(command, info_name=command.name)
+    # with the command's own context settings: click caches each command's help option from the first
+    # context it meets, and one without help_option_names would drop -h from every later --help
+    ctx = ctx or click.Context(command, info_name=command.name, **command.context_settings)
     path = ctx.command_path
     if command.help:
         yield help_text(command.help), f"{path}: help"
