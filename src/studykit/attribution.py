@@ -33,8 +33,9 @@ MAX_QUOTE = 80
 PREFIX = "attr-"
 #: Words that make a sentence a citation of someone else's words (a document, a leader).
 CITING = ("指出", "强调", "提出", "《")
-#: What may precede a quote's first character in its material: a sentence end or a line break.
-_SENTENCE_START = re.compile(r"(?:^|[。！？；;!?\n])\s*$")
+#: What may precede a quote's first character in its material (white space aside): a sentence end,
+#: a line break or the start of the text.
+_SENTENCE_ENDS = "。！？；;!?"
 _WS_RE = re.compile(r"\s+")
 #: A run of this many characters of a heading counts as printing it (“是国家治理在地方的延伸”).
 MIN_HEADING_RUN = 5
@@ -54,7 +55,16 @@ def quotable(source: str, speech: Speech) -> bool:
     if any(heading[i : i + MIN_HEADING_RUN] in flat for i in range(len(heading) - MIN_HEADING_RUN + 1)):
         return False
     at = speech.text.find(text)
-    return at >= 0 and _SENTENCE_START.search(speech.text[:at]) is not None
+    if at < 0:
+        return False
+    # look back from the quote over white space only (a search of the whole text before it made
+    # deriving the quote items quadratic in a speech's length)
+    whole, i = speech.text, at - 1
+    while i >= 0 and whole[i].isspace():
+        if whole[i] == "\n":
+            return True
+        i -= 1
+    return i < 0 or whole[i] in _SENTENCE_ENDS
 
 
 def derive_attribution_questions(
