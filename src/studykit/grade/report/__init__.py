@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from ...i18n import _
 from ..model import GroupReport
 
 FORMATS = ("text", "csv", "json", "html")
@@ -147,10 +148,22 @@ def output_format(path: Path | None, fmt: str | None) -> str:
     named = SUFFIX_FORMATS.get(suffix)
     if named is None:
         instead = _INSTEAD.get(suffix)
-        hint = f" ({path.with_suffix(instead[0]).name} opens in {instead[1]})" if instead else ""
-        raise ValueError(f"output {path}: grade writes .txt, .csv, .json or .html (.htm) reports, not {suffix}{hint}")
+        hint = (
+            _(" ({name} opens in {program})").format(name=path.with_suffix(instead[0]).name, program=instead[1])
+            if instead
+            else ""
+        )
+        raise ValueError(
+            _("output {path}: grade writes .txt, .csv, .json or .html (.htm) reports, not {suffix}{hint}").format(
+                path=path, suffix=suffix, hint=hint
+            )
+        )
     if fmt is not None and fmt != named:
-        raise ValueError(f"output {path} is a {suffix} name but --format is {fmt} (make them agree)")
+        raise ValueError(
+            _("output {path} is a {suffix} name but --format is {format} (make them agree)").format(
+                path=path, suffix=suffix, format=fmt
+            )
+        )
     return named
 
 
