@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from ..i18n import _, ngettext
+from ..i18n import _, language, ngettext
 from ..key import KeyItem
 from ..model import LETTERS
 from .script import fold
@@ -125,13 +125,19 @@ def _too_long(length: int) -> str:
     )
 
 
-@lru_cache(maxsize=1 << 16)
 def read_answer(text: str, item: KeyItem) -> Reading:
     """Read ``text`` as an answer to ``item`` (dispatching on its type).
 
-    Cached: a branch's answers repeat (``A``, ``ABC``, ``对``), and readings are immutable.
-    An answer of more than :data:`MAX_ANSWER` characters is not read: it is unreadable
-    (scored 0, with a warning), shown cut to its first 30 characters."""
+    Cached (per interface language, as the readings' messages are in it): a branch's answers
+    repeat (``A``, ``ABC``, ``对``), and readings are immutable.  An answer of more than
+    :data:`MAX_ANSWER` characters is not read: it is unreadable (scored 0, with a warning),
+    shown cut to its first 30 characters."""
+    return _read_answer(text, item, language())
+
+
+@lru_cache(maxsize=1 << 16)
+def _read_answer(text: str, item: KeyItem, lang: str) -> Reading:
+    """:func:`read_answer` in the interface language ``lang`` (a key of the cache only)."""
     if len(text) > MAX_ANSWER:
         return Reading("unreadable", shown=_WS.sub(" ", text[:30]).strip() + "…", problem=_too_long(len(text)))
     cleaned = clean(text)
@@ -150,6 +156,10 @@ def read_answer(text: str, item: KeyItem) -> Reading:
         note = _("read in Simplified characters: {text!r} as {folded!r}").format(text=cleaned, folded=folded)
         return replace(reading, warning="; ".join(w for w in (reading.warning, note) if w))
     return reading
+
+
+#: ``read_answer.cache_clear()`` empties the cache (of every language), as for an ``lru_cache``.
+read_answer.cache_clear = _read_answer.cache_clear  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1024)
