@@ -68,7 +68,9 @@ def check_rule(multiple_scoring: str) -> str:
     """``multiple_scoring`` if it is a known rule; else raise ``ValueError``."""
     if multiple_scoring not in MULTIPLE_SCORING:
         raise ValueError(
-            f"unknown multiple scoring rule {multiple_scoring!r} (expected {' or '.join(MULTIPLE_SCORING)})"
+            _("unknown multiple scoring rule {multiple_scoring!r} (expected {items})").format(
+                multiple_scoring=multiple_scoring, items=" or ".join(MULTIPLE_SCORING)
+            )
         )
     return multiple_scoring
 
@@ -300,7 +302,7 @@ def summarize_group(
     the key alone decides every score.  Statistics are ``None`` for an empty group.
     """
     if not 0 <= pass_mark <= 100:
-        raise ValueError(f"pass mark {pass_mark} is not a percentage (expected 0–100)")
+        raise ValueError(_("pass mark {pass_mark} is not a percentage (expected 0–100)").format(pass_mark=pass_mark))
     rule = check_rule(multiple_scoring or key.multiple_scoring)
     members = tuple(results)
     table = next((m.items.table for m in members if type(m.items) is CompactItems), None)

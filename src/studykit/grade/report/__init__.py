@@ -51,7 +51,9 @@ def _render(report: GroupReport, fmt: str) -> str:
         from .html import render_html
 
         return render_html(report)
-    raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    raise ValueError(
+        _("unknown report format {fmt!r} (expected one of {items})").format(fmt=fmt, items=", ".join(FORMATS))
+    )
 
 
 def stream_report(report: GroupReport, fmt: str, stream: BinaryIO) -> None:
@@ -89,7 +91,9 @@ def _text_writer(fmt: str) -> Callable[[GroupReport, TextIO], None]:
         from .html import write_html
 
         return write_html
-    raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    raise ValueError(
+        _("unknown report format {fmt!r} (expected one of {items})").format(fmt=fmt, items=", ".join(FORMATS))
+    )
 
 
 def report_writer(report: GroupReport, fmt: str) -> Callable[[BinaryIO], None]:
@@ -99,7 +103,9 @@ def report_writer(report: GroupReport, fmt: str) -> Callable[[BinaryIO], None]:
     with other files (``studykit grade --review-decks``).  Raises ``ValueError`` for an
     unknown format."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+        raise ValueError(
+            _("unknown report format {fmt!r} (expected one of {items})").format(fmt=fmt, items=", ".join(FORMATS))
+        )
 
     def write(stream: BinaryIO) -> None:
         if fmt == "csv":
