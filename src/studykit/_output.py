@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import StudykitError
+from .i18n import _
 
 #: A file's content: the bytes, or a function that writes them to a binary stream
 #: (for output too large to hold in memory, e.g. a 100,000-member grade report).
@@ -61,9 +62,11 @@ def write_files(files: Mapping[Path, Content]) -> None:
     """
     for given in files:
         if Path(given).name in ("", ".", ".."):
-            raise StudykitError(f"cannot write {str(given)!r}: not a file name")
+            raise StudykitError(_("cannot write {path!r}: not a file name").format(path=str(given)))
         if os.path.islink(given) and not os.path.exists(given) and _loops(Path(given)):
-            raise StudykitError(f"cannot write {given}: it is a symbolic link that leads back to itself")
+            raise StudykitError(
+                _("cannot write {path}: it is a symbolic link that leads back to itself").format(path=given)
+            )
     targets = [Path(os.path.realpath(p)) if os.path.islink(p) else Path(p) for p in files]
     for given, path in zip(files, targets, strict=True):
         try:
@@ -74,14 +77,18 @@ def write_files(files: Mapping[Path, Content]) -> None:
             if exc.errno not in (errno.ENOTDIR, errno.ELOOP):
                 raise _error(Path(given), exc) from None
         if path.is_dir():
-            raise StudykitError(f"cannot write {given}: it is a folder")
+            raise StudykitError(_("cannot write {path}: it is a folder").format(path=given))
         if path.exists() and not path.is_file():
             raise StudykitError(
-                f"cannot write {given}: it is not a regular file (a device or a pipe); give a file name"
+                _("cannot write {path}: it is not a regular file (a device or a pipe); give a file name").format(
+                    path=given
+                )
             )
         folder = next((p for p in path.parents if os.path.lexists(p)), None)
         if folder is not None and not folder.is_dir():
-            raise StudykitError(f"cannot write {path}: {folder} is a file, not a folder")
+            raise StudykitError(
+                _("cannot write {path}: {folder} is a file, not a folder").format(path=path, folder=folder)
+            )
     folders = list(dict.fromkeys(path.parent for path in targets))
     for folder in folders:
         recover(folder)
@@ -114,8 +121,13 @@ def write_files(files: Mapping[Path, Content]) -> None:
     except StudykitError as exc:
         lost = _restore(replaced, backups)
         if lost:
-            kept = ", ".join(f"{path} (its previous content is in {backup})" for path, backup in lost)
-            raise StudykitError(f"{exc.message}; and could not restore {kept}") from None
+            kept = ", ".join(
+                _("{path} (its previous content is in {backup})").format(path=path, backup=backup)
+                for path, backup in lost
+            )
+            raise StudykitError(
+                _("{message}; and could not restore {files}").format(message=exc.message, files=kept)
+            ) from None
         raise
     finally:
         for temp in staged.values():
@@ -140,7 +152,7 @@ def _loops(path: Path) -> bool:
 
 
 def _error(path: Path, exc: OSError) -> StudykitError:
-    return StudykitError(f"cannot write {path}: {exc.strerror or exc}")
+    return StudykitError(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc))
 
 
 def _temp_name(path: Path, kind: str) -> Path:
@@ -252,7 +264,7 @@ def _roll_back(journal: Path) -> None:
                 target.unlink(missing_ok=True)
     except OSError:
         return  # the journal stays: interrupted() keeps naming the set
-    for folder in dict.fromkeys(target.parent for target, _, _ in entries):
+    for folder in dict.fromkeys(target.parent for target, _backup, _temp in entries):
         with contextlib.suppress(OSError):
             (folder / journal.name).unlink(missing_ok=True)
     with contextlib.suppress(OSError):
@@ -337,12 +349,21 @@ def refuse_inputs(targets: Iterable[Path], inputs: Mapping[Path, str]) -> None:
     for target in targets:
         for path, what in inputs.items():
             if same_file(target, path):
-                raise StudykitError(f"cannot write {target}: it is {what} ({path}); choose another output path")
+                raise StudykitError(
+                    _("cannot write {target}: it is {what} ({path}); choose another output path").format(
+                        target=target, what=what, path=path
+                    )
+                )
 
 
-def refuse_overwrite(output: Path, inputs: Iterable[Path], what: str = "an input file") -> None:
+def refuse_overwrite(output: Path, inputs: Iterable[Path], what: str | None = None) -> None:
     """Raise :class:`~studykit.errors.StudykitError` when ``output`` is one of ``inputs``
-    (see :func:`same_file`), so writing it would destroy what was read."""
+    (see :func:`same_file`), so writing it would destroy what was read; ``what`` names the
+    input in the message (default: "an input file", in the interface language)."""
     for path in inputs:
         if same_file(output, path):
-            raise StudykitError(f"-o {output} is {what} ({path}); refusing to overwrite it — choose another path")
+            raise StudykitError(
+                _("-o {output} is {what} ({path}); refusing to overwrite it — choose another path").format(
+                    output=output, what=what if what is not None else _("an input file"), path=path
+                )
+            )

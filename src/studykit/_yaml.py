@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 import yaml
 
 from .errors import BankError, Problem
+from .i18n import _
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -95,11 +96,16 @@ def compose(text: str, filename: str) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        col = f", column {mark.column + 1}" if mark else ""
+        col = _(", column {number}").format(number=mark.column + 1) if mark else ""
         reason = " ".join(str(p) for p in (exc.context, exc.problem) if p)
         line, hint = _hint(text, line, reason)
-        problem = Problem(filename, line, "", f"YAML syntax error{col}: {reason}{hint}")
-        raise BankError(f"{filename} is not valid YAML", (problem,)) from None
+        problem = Problem(
+            filename,
+            line,
+            "",
+            _("YAML syntax error{column}: {reason}{hint}").format(column=col, reason=reason, hint=hint),
+        )
+        raise BankError(_("{name} is not valid YAML").format(name=filename), (problem,)) from None
     except yaml.reader.ReaderError as exc:  # a control character, a byte that is not text
         # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters
         if _Base is yaml.SafeLoader:
@@ -107,11 +113,12 @@ def compose(text: str, filename: str) -> yaml.Node | None:
         else:
             line = text.encode("utf-8").count(b"\n", 0, exc.position) + 1
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
-        problem = Problem(filename, line, "", f"character {char} is not allowed in YAML (delete it; often a paste)")
-        raise BankError(f"{filename} is not valid YAML", (problem,)) from None
+        message = _("character {char} is not allowed in YAML (delete it; often a paste)").format(char=char)
+        problem = Problem(filename, line, "", message)
+        raise BankError(_("{name} is not valid YAML").format(name=filename), (problem,)) from None
     except yaml.YAMLError as exc:
-        problem = Problem(filename, 0, "", f"YAML error: {' '.join(str(exc).split())}")
-        raise BankError(f"{filename} is not valid YAML", (problem,)) from None
+        problem = Problem(filename, 0, "", _("YAML error: {reason}").format(reason=" ".join(str(exc).split())))
+        raise BankError(_("{name} is not valid YAML").format(name=filename), (problem,)) from None
     finally:
         loader.dispose()
 
@@ -128,9 +135,11 @@ def _hint(text: str, line: int, reason: str) -> tuple[int, str]:
     lines = text.splitlines()
     for n in (line, line - 1, line - 2):
         if 1 <= n <= len(lines) and _FULLWIDTH_KEY_RE.match(lines[n - 1]):
-            return n, f" (hint: line {n} has a full-width colon '：' after its key; YAML needs ':' — 请改用半角冒号)"
+            return n, _(
+                " (hint: line {number} has a full-width colon '：' after its key; YAML needs ':' — 请改用半角冒号)"
+            ).format(number=n)
     if "\\t" in reason or "'\t'" in reason or "tab" in reason:
-        return line, " (hint: indent with spaces, not tabs — 请用空格缩进)"
+        return line, _(" (hint: indent with spaces, not tabs — 请用空格缩进)")
     return line, ""
 
 
@@ -154,8 +163,8 @@ def load_text_yaml(text: str, filename: str, *, report_duplicates: bool = True) 
     try:
         data = _convert(node, filename, problems, memo)
     except RecursionError:
-        problem = Problem(filename, 0, "", "nested too deeply (a bank needs a few levels, not hundreds)")
-        raise BankError(f"{filename} is nested too deeply", (problem,)) from None
+        problem = Problem(filename, 0, "", _("nested too deeply (a bank needs a few levels, not hundreds)"))
+        raise BankError(_("{name} is nested too deeply").format(name=filename), (problem,)) from None
     if report_duplicates:
         problems.extend(_duplicate_problems(data, filename))
         problems.sort(key=lambda p: p.line)
@@ -189,13 +198,13 @@ def show_value(value: Any) -> str:
     if isinstance(value, str):
         return repr(value)
     if value is None:
-        return "empty"
-    return "a list" if isinstance(value, list) else "a mapping"
+        return _("empty")
+    return _("a list") if isinstance(value, list) else _("a mapping")
 
 
 def duplicate_message(first_line: int) -> str:
     """The message for a key repeated in one mapping, first written at ``first_line``."""
-    return f"duplicate key (first at line {first_line}; YAML would silently keep only the last)"
+    return _("duplicate key (first at line {line}; YAML would silently keep only the last)").format(line=first_line)
 
 
 def _check_size(root: yaml.Node, filename: str) -> None:
@@ -220,9 +229,9 @@ def _check_size(root: yaml.Node, filename: str) -> None:
                     filename,
                     line,
                     "",
-                    f"aliases expand to more than {MAX_NODES:,} values (refused; an alias bomb?)",
+                    _("aliases expand to more than {limit:,} values (refused; an alias bomb?)").format(limit=MAX_NODES),
                 )
-                raise BankError(f"{filename} is too large once aliases are expanded", (problem,))
+                raise BankError(_("{name} is too large once aliases are expanded").format(name=filename), (problem,))
             sizes[key] = total
             active.discard(key)
         else:
@@ -230,10 +239,9 @@ def _check_size(root: yaml.Node, filename: str) -> None:
             for c in children:
                 if id(c) in active:  # an ancestor on the current path: the alias loops
                     line = c.start_mark.line + 1
-                    problem = Problem(
-                        filename, line, "", "an alias refers to a collection that contains it (recursive; not allowed)"
-                    )
-                    raise BankError(f"{filename} has a recursive alias", (problem,))
+                    message = _("an alias refers to a collection that contains it (recursive; not allowed)")
+                    problem = Problem(filename, line, "", message)
+                    raise BankError(_("{name} has a recursive alias").format(name=filename), (problem,))
             sizes[key] = 0
             stack.append((node, True))
             stack.extend((c, False) for c in children if id(c) not in sizes)
@@ -279,7 +287,7 @@ def _convert(node: yaml.Node, filename: str, problems: list[Problem], memo: dict
             problems.append(Problem(filename, key_line, "", _refused(key_node.tag)))
             continue
         if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(Problem(filename, key_line, "", "a key must be plain text"))
+            problems.append(Problem(filename, key_line, "", _("a key must be plain text")))
             continue
         name = key_node.value
         if name in mapping.key_lines:
@@ -294,7 +302,7 @@ def _convert(node: yaml.Node, filename: str, problems: list[Problem], memo: dict
 def _refused(tag: str) -> str:
     shown = tag.removeprefix(_CORE)
     return (
-        f"tag !!{shown} is not allowed (plain YAML only: no tags)"
+        _("tag !!{tag} is not allowed (plain YAML only: no tags)").format(tag=shown)
         if tag.startswith(_CORE)
-        else (f"tag {tag} is not allowed (plain YAML only: no tags)")
+        else _("tag {tag} is not allowed (plain YAML only: no tags)").format(tag=tag)
     )

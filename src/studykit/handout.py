@@ -52,6 +52,7 @@ from typing import Any
 
 from .bank import BLANK_RE, CHOICE_MARKER
 from .errors import StudykitError
+from .i18n import _
 from .model import Bank, Question, Speech
 
 #: Sentence-final punctuation: a statement ending otherwise gets ``。``.
@@ -231,11 +232,11 @@ def _shortest_cover(places: list[list[tuple[int, int]]]) -> tuple[int, int]:
     held = [0] * len(places)
     missing, left, best = len(places), 0, (0, 0)
     best_len = -1
-    for right, (_, _, k) in enumerate(events):
+    for right, (_start, _end, k) in enumerate(events):
         held[k] += 1
         missing -= held[k] == 1
         while missing == 0:
-            span = (events[left][0], max(e for _, e, _ in events[left : right + 1]))
+            span = (events[left][0], max(e for _s, e, _k in events[left : right + 1]))
             if best_len < 0 or span[1] - span[0] < best_len:
                 best, best_len = span, span[1] - span[0]
             kk = events[left][2]
@@ -318,19 +319,19 @@ def load_report(path: str | Path) -> GradeReportDigest:
     try:
         text = Path(path).read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise StudykitError(f"grade report {name} not found") from None
+        raise StudykitError(_("grade report {name} not found").format(name=name)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise StudykitError(f"cannot read grade report {name}: {exc}") from None
+        raise StudykitError(_("cannot read grade report {name}: {reason}").format(name=name, reason=exc)) from None
     try:
         data = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         raise StudykitError(
-            f"{name}:{exc.lineno}: not valid JSON ({exc.msg}, column {exc.colno}); "
-            "expected the JSON report of studykit grade (--format json)"
+            _(
+                "{name}:{line}: not valid JSON ({reason}, column {column}); "
+                "expected the JSON report of studykit grade (--format json)"
+            ).format(name=name, line=exc.lineno, reason=exc.msg, column=exc.colno)
         ) from None
     except (ValueError, RecursionError) as exc:  # NaN, 1e999, 5,000 digits, [[[[…]]]] nested 10,000 deep
-        from .i18n import _
-
         why = _("nested too deeply") if isinstance(exc, RecursionError) else str(exc)
         raise StudykitError(
             _("{name}: not a grade report studykit wrote ({why}); expected the JSON report of studykit grade "
@@ -338,15 +339,25 @@ def load_report(path: str | Path) -> GradeReportDigest:
         ) from None  # fmt: skip
     if not isinstance(data, dict) or "studykit_grade_report" not in data:
         raise StudykitError(
-            f"{name} is not a studykit grade report (expected the output of studykit grade -o REPORT.json)"
+            _("{name} is not a studykit grade report (expected the output of studykit grade -o REPORT.json)").format(
+                name=name
+            )
         )
     if data["studykit_grade_report"] != REPORT_FORMAT:
-        raise StudykitError(f"{name}: grade report format {data['studykit_grade_report']!r} (expected {REPORT_FORMAT})")
+        raise StudykitError(
+            _("{name}: grade report format {format!r} (expected {expected})").format(
+                name=name, format=data["studykit_grade_report"], expected=REPORT_FORMAT
+            )
+        )
 
     def need(obj: Any, field: str, kind: Any, where: str) -> Any:
         value = obj.get(field) if isinstance(obj, dict) else None
         if not isinstance(value, kind) or isinstance(value, bool):
-            raise StudykitError(f"{name}: {where}field {field!r}: missing or not {_kind_name(kind)}")
+            raise StudykitError(
+                _("{name}: {where}field {field!r}: missing or not {kind}").format(
+                    name=name, where=where, field=field, kind=_kind_name(kind)
+                )
+            )
         return value
 
     quiz = need(data, "quiz", dict, "")
@@ -356,10 +367,8 @@ def load_report(path: str | Path) -> GradeReportDigest:
         where = f"questions[{n}], "
         facility = q.get("facility") if isinstance(q, dict) else None
         if facility is not None and (not isinstance(facility, int | float) or isinstance(facility, bool)):
-            raise StudykitError(f"{name}: {where}field 'facility': not a number")
+            raise StudykitError(_("{name}: {where}field 'facility': not a number").format(name=name, where=where))
         if facility is not None and not 0 <= facility <= 1:
-            from .i18n import _
-
             raise StudykitError(
                 _("{name}: {where}field 'facility': {value} is not a share (expected 0 to 1)").format(
                     name=name, where=where, value=facility
@@ -381,8 +390,6 @@ def load_report(path: str | Path) -> GradeReportDigest:
         )
     pass_mark = need(quiz, "pass_mark", int | float, "quiz, ")
     if not 0 <= pass_mark <= 100:
-        from .i18n import _
-
         raise StudykitError(
             _("{name}: quiz, field 'pass_mark': {value} is not a percentage (expected 0 to 100)").format(
                 name=name, value=pass_mark
@@ -405,8 +412,6 @@ def load_report(path: str | Path) -> GradeReportDigest:
 
 def _no_constant(word: str) -> float:
     """``NaN`` and ``Infinity`` are no JSON (Python reads them): no report of studykit holds one."""
-    from .i18n import _
-
     raise ValueError(_("{word} is not a number a report holds").format(word=word))
 
 
@@ -414,15 +419,13 @@ def _finite(text: str) -> float:
     """A JSON number as a float, refused when it overflows (``1e999`` would read as infinity)."""
     value = float(text)
     if math.isinf(value):
-        from .i18n import _
-
         raise ValueError(_("{number} is too large a number").format(number=text[:20]))
     return value
 
 
 def _kind_name(kind: Any) -> str:
-    names: dict[Any, str] = {dict: "an object", list: "a list", str: "text", int: "an integer"}
-    return names.get(kind, "a number")
+    names: dict[Any, str] = {dict: _("an object"), list: _("a list"), str: _("text"), int: _("an integer")}
+    return names.get(kind, _("a number"))
 
 
 # -- the handout -----------------------------------------------------------------------
@@ -508,8 +511,10 @@ def _bare_text(text: str) -> str:
 def _from_report(bank: Bank, selected: Sequence[Speech], report: GradeReportDigest) -> Handout:
     if report.bank_id != bank.id:
         raise StudykitError(
-            f"the grade report {report.path} is of a quiz on the bank {report.bank_id!r}, "
-            f"but the bank {bank.path} is {bank.id!r} (give the quiz's bank with --bank)"
+            _(
+                "the grade report {path} is of a quiz on the bank {report_bank!r}, "
+                "but the bank {bank_path} is {bank!r} (give the quiz's bank with --bank)"
+            ).format(path=report.path, report_bank=report.bank_id, bank_path=bank.path, bank=bank.id)
         )
     threshold = report.pass_mark / 100
     known = {q.id for q in bank.questions}

@@ -54,7 +54,7 @@ from typing import Any
 from ._yaml import YList, YMap, load_text_yaml
 from ._yaml import show_value as _show
 from .errors import BankError, KeyFileError, Problem
-from .i18n import _
+from .i18n import _, ngettext
 from .model import BANK_SEPARATOR, CHOICE_TYPES, LETTERS, QUESTION_TYPES, QuestionType, add_points
 
 KEY_FORMAT = 1
@@ -156,16 +156,21 @@ ITEM_FIELDS = ("number", "question_id", "type", "speech", "points", "stem", "opt
 MAX_ITEM_POINTS = 100
 #: Decimals an item's points may have (as ``studykit quiz --points`` allows; trailing zeros do not count).
 MAX_POINT_DECIMALS = 2
-#: What a required field holds, for the message when it is missing.
-_REQUIRED = {
-    "quiz_id": "the quiz id, e.g. szzl-hubei-daily-7-3f2a9c01",
-    "bank_id": "the id of the bank the quiz was made from",
-    "items": "the list of the paper's items",
-    "number": "the item's number as printed on the paper",
-    "question_id": "the id of the bank's question",
-    "type": f"one of: {', '.join(QUESTION_TYPES)}",
-    "points": f"the item's points, more than 0 and at most {MAX_ITEM_POINTS}",
-}
+
+
+def _required(field: str) -> str:
+    """What a required field holds, for the message when it is missing (in the interface language)."""
+    return {
+        "quiz_id": _("the quiz id, e.g. szzl-hubei-daily-7-3f2a9c01"),
+        "bank_id": _("the id of the bank the quiz was made from"),
+        "items": _("the list of the paper's items"),
+        "number": _("the item's number as printed on the paper"),
+        "question_id": _("the id of the bank's question"),
+        "type": _("one of: {types}").format(types=", ".join(QUESTION_TYPES)),
+        "points": _("the item's points, more than 0 and at most {limit}").format(limit=MAX_ITEM_POINTS),
+    }[field]
+
+
 _NUMBER_RE = re.compile(r"[0-9]+", re.ASCII)
 _DECIMAL_RE = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", re.ASCII)
 
@@ -185,9 +190,9 @@ def load_key(path: str | Path) -> AnswerKey:
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
-        raise KeyFileError(f"answer key {name} not found") from None
+        raise KeyFileError(_("answer key {name} not found").format(name=name)) from None
     except OSError as exc:
-        raise KeyFileError(f"cannot read answer key {name}: {exc}") from None
+        raise KeyFileError(_("cannot read answer key {name}: {exc}").format(name=name, exc=exc)) from None
     from ._output import interrupted_write
 
     journal = interrupted_write(Path(path))
@@ -203,30 +208,36 @@ def load_key(path: str | Path) -> AnswerKey:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise KeyFileError(
-            f"{name}:{line}: the answer key is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read as UTF-8; "
-            "expected UTF-8, as studykit quiz writes it — if an editor saved it as GBK or another encoding, "
-            "save it as UTF-8 again)"
+            _(
+                "{name}:{line}: the answer key is not UTF-8 text (byte 0x{value:02X} cannot be read as UTF-8; expected UTF-8, as studykit quiz writes it — if an editor saved it as GBK or another encoding, save it as UTF-8 again)"
+            ).format(name=name, line=line, value=raw[exc.start])
         ) from None
     try:
         data, problems = load_text_yaml(text, name)
     except BankError as exc:
         _refuse_answer_sheet(name, text)
-        raise KeyFileError(f"answer key {name} is not valid YAML", exc.details) from None
+        raise KeyFileError(_("answer key {name} is not valid YAML").format(name=name), exc.details) from None
     if problems:
         _refuse_answer_sheet(name, text)
-        raise KeyFileError(f"answer key {name} is malformed", tuple(str(p) for p in problems))
+        raise KeyFileError(_("answer key {name} is malformed").format(name=name), tuple(str(p) for p in problems))
     if not isinstance(data, YMap) or not ("items" in data or "studykit_key" in data):
         _refuse_answer_sheet(name, text)
-        raise KeyFileError(f"{name} is not a studykit answer key (expected the *.key.yaml written by studykit quiz)")
+        raise KeyFileError(
+            _("{name} is not a studykit answer key (expected the *.key.yaml written by studykit quiz)").format(
+                name=name
+            )
+        )
     if "studykit_key" not in data:
         raise KeyFileError(
-            f"{name}:{data.line}: field 'studykit_key': missing (expected studykit_key: {KEY_FORMAT}; "
-            "studykit quiz writes it)"
+            _(
+                "{name}:{line}: field 'studykit_key': missing (expected studykit_key: {format}; studykit quiz writes it)"
+            ).format(name=name, line=data.line, format=KEY_FORMAT)
         )
     if data["studykit_key"] != str(KEY_FORMAT):
         raise KeyFileError(
-            f"{name}:{data.key_lines['studykit_key']}: field 'studykit_key': answer key format "
-            f"{data['studykit_key']!r} (expected {KEY_FORMAT})"
+            _("{name}:{value}: field 'studykit_key': answer key format {value2!r} (expected {format})").format(
+                name=name, value=data.key_lines["studykit_key"], value2=data["studykit_key"], format=KEY_FORMAT
+            )
         )
     reader = _KeyReader(name)
     key = reader.read(data)
@@ -234,7 +245,7 @@ def load_key(path: str | Path) -> AnswerKey:
         raise KeyFileError(str(reader.problems[0]))
     if reader.problems:
         raise KeyFileError(
-            f"answer key {name}: {len(reader.problems)} errors (listed above)",
+            _("answer key {name}: {count} errors (listed above)").format(name=name, count=len(reader.problems)),
             tuple(str(p) for p in sorted(reader.problems, key=lambda p: p.line)),
         )
     assert key is not None
@@ -281,8 +292,9 @@ def _refuse_answer_sheet(name: str, text: str) -> None:
         line = line.strip()
         if _SHEET_START_RE.match(line):
             raise KeyFileError(
-                f"{name}: this is an answer sheet, not an answer key "
-                "(give it as an answer file; --key takes the *.key.yaml written by studykit quiz)"
+                _(
+                    "{name}: this is an answer sheet, not an answer key (give it as an answer file; --key takes the *.key.yaml written by studykit quiz)"
+                ).format(name=name)
             ) from None
         if line and not line.startswith("#"):
             return
@@ -315,7 +327,7 @@ class _KeyReader:
                 self.error(
                     m.key_lines[f],
                     f"{where}field {parent + f!r}",
-                    f"unknown field (expected one of: {', '.join(known)})",
+                    _("unknown field (expected one of: {items})").format(items=", ".join(known)),
                 )
 
     def text(self, m: YMap, f: str, where: str, *, required: bool) -> str | None:
@@ -325,12 +337,14 @@ class _KeyReader:
         if value is None or value == "":
             if required:
                 self.error(
-                    m.key_lines.get(f, m.line), label, f"missing (expected {_REQUIRED[f]}; studykit quiz writes it)"
+                    m.key_lines.get(f, m.line),
+                    label,
+                    _("missing (expected {value}; studykit quiz writes it)").format(value=_required(f)),
                 )
                 return None
             return ""
         if not isinstance(value, str):
-            self.error(m.key_lines[f], label, f"{_show(value)} (expected text)")
+            self.error(m.key_lines[f], label, _("{value} (expected text)").format(value=_show(value)))
             return None
         return value
 
@@ -367,7 +381,9 @@ class _KeyReader:
             self.error(
                 data.key_lines["scoring"],
                 "field 'scoring'",
-                f"{_show(scoring)} (expected a mapping such as scoring: {{multiple: all-or-nothing}})",
+                _("{scoring} (expected a mapping such as scoring: {{multiple: all-or-nothing}})").format(
+                    scoring=_show(scoring)
+                ),
             )
             return None
         self.unknown_fields(scoring, SCORING_FIELDS, "", "scoring.")
@@ -378,7 +394,9 @@ class _KeyReader:
             self.error(
                 scoring.key_lines["multiple"],
                 "field 'scoring.multiple'",
-                f"{_show(rule)} is not a scoring rule for multiple-choice items (expected {' or '.join(MULTIPLE_SCORING)})",
+                _("{rule} is not a scoring rule for multiple-choice items (expected {items})").format(
+                    rule=_show(rule), items=" or ".join(MULTIPLE_SCORING)
+                ),
             )
             return None
         return str(rule)
@@ -387,13 +405,25 @@ class _KeyReader:
         raw_items = data.get("items")
         line = data.key_lines.get("items", data.line)
         if raw_items is None:
-            self.error(line, "field 'items'", f"missing (expected {_REQUIRED['items']}; studykit quiz writes it)")
+            self.error(
+                line,
+                "field 'items'",
+                _("missing (expected {value}; studykit quiz writes it)").format(value=_required("items")),
+            )
             return None
         if not isinstance(raw_items, YList):
-            self.error(line, "field 'items'", f"{_show(raw_items)} (expected {_REQUIRED['items']})")
+            self.error(
+                line,
+                "field 'items'",
+                _("{raw_items} (expected {value})").format(raw_items=_show(raw_items), value=_required("items")),
+            )
             return None
         if not raw_items:
-            self.error(line, "field 'items'", f"no items (expected {_REQUIRED['items']}; studykit quiz writes them)")
+            self.error(
+                line,
+                "field 'items'",
+                _("no items (expected {value}; studykit quiz writes them)").format(value=_required("items")),
+            )
             return None
         items: list[KeyItem] = []
         numbers: dict[int, int] = {}  # item number → line of its number field
@@ -403,7 +433,9 @@ class _KeyReader:
                 self.error(
                     item_line,
                     f"entry {position} of 'items'",
-                    f"{_show(raw)} (expected an item: a mapping of {', '.join(ITEM_FIELDS)})",
+                    _("{raw} (expected an item: a mapping of {items})").format(
+                        raw=_show(raw), items=", ".join(ITEM_FIELDS)
+                    ),
                 )
                 complete = False
                 continue
@@ -434,7 +466,7 @@ class _KeyReader:
                 self.error(
                     raw.key_lines.get("answer", raw.line),
                     f"{where}field 'answer'",
-                    f"missing (expected {_ANSWER[qtype]}; studykit quiz writes it)",
+                    _("missing (expected {value}; studykit quiz writes it)").format(value=_answer(qtype)),
                 )
             elif qtype in CHOICE_TYPES:
                 answer = self.letters(raw, where, qtype, options) if options is not None else None
@@ -464,14 +496,20 @@ class _KeyReader:
         value = raw.get("number")
         label = f"{where}field 'number'"
         if value is None or value == "":
-            self.error(raw.line, label, f"missing (expected {_REQUIRED['number']}; studykit quiz writes it)")
+            self.error(
+                raw.line,
+                label,
+                _("missing (expected {value}; studykit quiz writes it)").format(value=_required("number")),
+            )
             return None
         line = raw.key_lines["number"]
         if not isinstance(value, str) or not _NUMBER_RE.fullmatch(value) or len(value) > 9 or int(value) < 1:
             self.error(
                 line,
                 label,
-                f"{_show(value)} is not an item number (expected a whole number, 1 or more, as printed on the paper)",
+                _("{value} is not an item number (expected a whole number, 1 or more, as printed on the paper)").format(
+                    value=_show(value)
+                ),
             )
             return None
         number = int(value)
@@ -479,8 +517,9 @@ class _KeyReader:
             self.error(
                 line,
                 label,
-                f"{number} is also the number of the item at line {numbers[number]} "
-                "(expected each item's own number, as printed on the paper)",
+                _(
+                    "{number} is also the number of the item at line {value} (expected each item's own number, as printed on the paper)"
+                ).format(number=number, value=numbers[number]),
             )
             return None
         numbers[number] = line
@@ -490,15 +529,20 @@ class _KeyReader:
         value = raw.get("points")
         label = f"{where}field 'points'"
         if value is None or value == "":
-            self.error(raw.line, label, f"missing (expected {_REQUIRED['points']}; studykit quiz writes it)")
+            self.error(
+                raw.line,
+                label,
+                _("missing (expected {value}; studykit quiz writes it)").format(value=_required("points")),
+            )
             return None
         points = float(value) if isinstance(value, str) and _DECIMAL_RE.fullmatch(value) else None
         if points is None or not 0 < points <= MAX_ITEM_POINTS:
             self.error(
                 raw.key_lines["points"],
                 label,
-                f"{_show(value)} is not a number of points "
-                f"(expected more than 0, at most {MAX_ITEM_POINTS}, as studykit quiz writes)",
+                _(
+                    "{value} is not a number of points (expected more than 0, at most {limit}, as studykit quiz writes)"
+                ).format(value=_show(value), limit=MAX_ITEM_POINTS),
             )
             return None
         decimals = len(value.partition(".")[2].rstrip("0"))
@@ -506,8 +550,9 @@ class _KeyReader:
             self.error(
                 raw.key_lines["points"],
                 label,
-                f"{_show(value)} has {decimals} decimals "
-                f"(expected at most {MAX_POINT_DECIMALS} decimals, as studykit quiz writes)",
+                _(
+                    "{value} has {decimals} decimals (expected at most {limit} decimals, as studykit quiz writes)"
+                ).format(value=_show(value), decimals=decimals, limit=MAX_POINT_DECIMALS),
             )
             return None
         return points
@@ -516,13 +561,21 @@ class _KeyReader:
         value = raw.get("type")
         label = f"{where}field 'type'"
         if value is None or value == "":
-            self.error(raw.line, label, f"missing (expected {_REQUIRED['type']}; studykit quiz writes it)")
+            self.error(
+                raw.line,
+                label,
+                _("missing (expected {value}; studykit quiz writes it)").format(value=_required("type")),
+            )
             return None
         for t in QUESTION_TYPES:
             if value == t:
                 return t
         self.error(
-            raw.key_lines["type"], label, f"{_show(value)} is not a question type (expected {_REQUIRED['type']})"
+            raw.key_lines["type"],
+            label,
+            _("{value} is not a question type (expected {value2})").format(
+                value=_show(value), value2=_required("type")
+            ),
         )
         return None
 
@@ -532,22 +585,34 @@ class _KeyReader:
         if qtype not in CHOICE_TYPES:
             if "options" in raw:
                 self.error(
-                    raw.key_lines["options"], label, f"a {qtype} item has no options (only single and multiple do)"
+                    raw.key_lines["options"],
+                    label,
+                    _("a {qtype} item has no options (only single and multiple do)").format(qtype=qtype),
                 )
                 return None
             return ()
-        expected = f"expected the option texts as printed, a list of 2 to {len(LETTERS)}"
+        expected = _("expected the option texts as printed, a list of 2 to {count}").format(count=len(LETTERS))
         if value is None:
             self.error(
-                raw.key_lines.get("options", raw.line), label, f"missing ({expected}; studykit quiz writes them)"
+                raw.key_lines.get("options", raw.line),
+                label,
+                _("missing ({expected}; studykit quiz writes them)").format(expected=expected),
             )
             return None
         line = raw.key_lines["options"]
         if not isinstance(value, YList):
-            self.error(line, label, f"{_show(value)} is not a list ({expected})")
+            self.error(
+                line, label, _("{value} is not a list ({expected})").format(value=_show(value), expected=expected)
+            )
             return None
         if not 2 <= len(value) <= len(LETTERS):
-            self.error(line, label, f"{len(value)} option{'s' if len(value) != 1 else ''} ({expected})")
+            self.error(
+                line,
+                label,
+                ngettext("{count} option ({expected})", "{count} options ({expected})", len(value)).format(
+                    count=len(value), expected=expected
+                ),
+            )
             return None
         from .grade.normalize import blank_form  # the form answers written as text are matched in
 
@@ -555,8 +620,10 @@ class _KeyReader:
         ok = True
         for i, (opt, opt_line) in enumerate(zip(value, value.item_lines, strict=True), 1):
             if not isinstance(opt, str) or not opt.strip():
-                what = "empty" if opt is None or isinstance(opt, str) else "not text"
-                self.error(opt_line, label, f"option {i} is {what} (expected the option's text)")
+                what = _("empty") if opt is None or isinstance(opt, str) else _("not text")
+                self.error(
+                    opt_line, label, _("option {i} is {what} (expected the option's text)").format(i=i, what=what)
+                )
                 ok = False
                 continue
             form = blank_form(opt)
@@ -564,8 +631,9 @@ class _KeyReader:
                 self.error(
                     opt_line,
                     label,
-                    f"option {i} {opt!r} reads the same as option {forms[form]} (expected different texts: "
-                    "an answer given as the option's text could not tell them apart)",
+                    _(
+                        "option {i} {opt!r} reads the same as option {value} (expected different texts: an answer given as the option's text could not tell them apart)"
+                    ).format(i=i, opt=opt, value=forms[form]),
                 )
                 ok = False
             forms.setdefault(form, i)
@@ -576,14 +644,18 @@ class _KeyReader:
         line = raw.key_lines["answer"]
         label = f"{where}field 'answer'"
         span = f"A–{LETTERS[len(options) - 1]}"
-        expected = f"one letter {span}" if qtype == "single" else f"letters {span}, e.g. [A, C]"
-        capitals = f"one capital letter {span}" if qtype == "single" else f"capital letters {span}"
+        if qtype == "single":
+            expected = _("one letter {span}").format(span=span)
+            capitals = _("one capital letter {span}").format(span=span)
+        else:
+            expected = _("letters {span}, e.g. [A, C]").format(span=span)
+            capitals = _("capital letters {span}").format(span=span)
         if isinstance(value, YMap):
-            self.error(line, label, f"a mapping (expected {expected})")
+            self.error(line, label, _("a mapping (expected {expected})").format(expected=expected))
             return None
         entries = _entries(value)
         if not entries:
-            self.error(line, label, f"empty (expected {expected})")
+            self.error(line, label, _("empty (expected {expected})").format(expected=expected))
             return None
         letters: list[str] = []
         run = _run_together(entries, options)
@@ -596,19 +668,26 @@ class _KeyReader:
                 self.error(
                     entry_line or line,
                     label,
-                    f"{_show(entry)} is not an option letter of this item "
-                    f"(expected {capitals}: the item has {len(options)} options)",
+                    _(
+                        "{entry} is not an option letter of this item (expected {capitals}: the item has {count} options)"
+                    ).format(entry=_show(entry), capitals=capitals, count=len(options)),
                 )
                 return None
             if entry in letters:
-                self.error(entry_line or line, label, f"{entry!r} is written twice (expected each letter once)")
+                self.error(
+                    entry_line or line,
+                    label,
+                    _("{entry!r} is written twice (expected each letter once)").format(entry=entry),
+                )
                 return None
             letters.append(entry)
         if qtype == "single" and len(letters) != 1:
             self.error(
                 line,
                 label,
-                f"{'、'.join(letters)}: a single item has exactly one correct letter (expected {expected}, or type: multiple)",
+                _(
+                    "{items}: a single item has exactly one correct letter (expected {expected}, or type: multiple)"
+                ).format(items="、".join(letters), expected=expected),
             )
             return None
         return tuple(letters)
@@ -619,12 +698,20 @@ class _KeyReader:
         label = f"{where}field 'answer'"
         entries = _entries(value) if not isinstance(value, YMap) else [(value, 0)]
         if len(entries) != 1:
-            self.error(line, label, f"{len(entries)} answers (expected {_ANSWER['true_false']})")
+            self.error(
+                line,
+                label,
+                _("{count} answers (expected {value})").format(count=len(entries), value=_answer("true_false")),
+            )
             return None
         entry, entry_line = entries[0]
         if entry not in ("true", "false"):
             self.error(
-                entry_line or line, label, f"{_show(entry)} is not true or false (expected {_ANSWER['true_false']})"
+                entry_line or line,
+                label,
+                _("{entry} is not true or false (expected {value})").format(
+                    entry=_show(entry), value=_answer("true_false")
+                ),
             )
             return None
         return (str(entry),)
@@ -636,24 +723,31 @@ class _KeyReader:
         line = raw.key_lines["answer"]
         label = f"{where}field 'answer'"
         if isinstance(value, YMap):
-            self.error(line, label, f"a mapping (expected {_ANSWER['fill_blank']})")
+            self.error(line, label, _("a mapping (expected {value})").format(value=_answer("fill_blank")))
             return None
         entries = _entries(value)
         if not entries:
-            self.error(line, label, f"empty (expected {_ANSWER['fill_blank']})")
+            self.error(line, label, _("empty (expected {value})").format(value=_answer("fill_blank")))
             return None
         texts: list[str] = []
         for i, (entry, entry_line) in enumerate(entries, 1):
             if not isinstance(entry, str) or not entry.strip():
-                what = "empty" if entry is None or isinstance(entry, str) else "not text"
-                self.error(entry_line or line, label, f"accepted text {i} is {what} (expected {_ANSWER['fill_blank']})")
+                what = _("empty") if entry is None or isinstance(entry, str) else _("not text")
+                self.error(
+                    entry_line or line,
+                    label,
+                    _("accepted text {i} is {what} (expected {value})").format(
+                        i=i, what=what, value=_answer("fill_blank")
+                    ),
+                )
                 return None
             if not blank_form(entry).strip("?"):
                 self.error(
                     entry_line or line,
                     label,
-                    f"accepted text {i} {entry!r} has no text once spaces, quotes and punctuation are ignored, "
-                    "so no answer could match it (expected the blank's text)",
+                    _(
+                        "accepted text {i} {entry!r} has no text once spaces, quotes and punctuation are ignored, so no answer could match it (expected the blank's text)"
+                    ).format(i=i, entry=entry),
                 )
                 return None
             texts.append(entry)
@@ -673,7 +767,11 @@ class _KeyReader:
         line = raw.key_lines["correct"]
         label = f"{where}field 'correct'"
         if qtype not in CHOICE_TYPES:
-            self.error(line, label, f"a {qtype} item has no correct option texts (only single and multiple do)")
+            self.error(
+                line,
+                label,
+                _("a {qtype} item has no correct option texts (only single and multiple do)").format(qtype=qtype),
+            )
             return None
         if options is None or answer is None:
             return None  # already reported
@@ -684,8 +782,9 @@ class _KeyReader:
             self.error(
                 line,
                 label,
-                f"{shown} is not the text of the options at the answer's letters {'、'.join(answer)} "
-                f"(expected {expected!r}, the options' texts)",
+                _(
+                    "{shown} is not the text of the options at the answer's letters {items} (expected {expected!r}, the options' texts)"
+                ).format(shown=shown, items="、".join(answer), expected=expected),
             )
             return None
         return tuple(entries)
@@ -701,14 +800,17 @@ class _KeyReader:
             self.error(
                 line,
                 "field 'total_points'",
-                f"{_show(value)} is not a number (expected {shown}, the sum of the items' points)",
+                _("{value} is not a number (expected {shown}, the sum of the items' points)").format(
+                    value=_show(value), shown=shown
+                ),
             )
         elif abs(float(value) - total) >= 0.005:
             self.error(
                 line,
                 "field 'total_points'",
-                f"{value} is not the sum of the items' points, {shown} "
-                "(expected the two to agree: correct total_points or the items' points)",
+                _(
+                    "{value} is not the sum of the items' points, {shown} (expected the two to agree: correct total_points or the items' points)"
+                ).format(value=value, shown=shown),
             )
 
 
@@ -742,22 +844,33 @@ def _run_message(entry: str, letters: list[str], qtype: QuestionType, expected: 
     listed = f"[{', '.join(letters)}]"
     count = sum(c in LETTERS for c in entry)
     if qtype == "single":
-        return (
-            f"{entry!r} is one {'text' if whole else 'entry'} of {count} letters: a single item has exactly one "
-            f"correct letter (expected {expected}, or a list of letters {listed} and type: multiple)"
+        message = (
+            _(
+                "{entry!r} is one text of {count} letters: a single item has exactly one correct letter "
+                "(expected {expected}, or a list of letters {listed} and type: multiple)"
+            )
+            if whole
+            else _(
+                "{entry!r} is one entry of {count} letters: a single item has exactly one correct letter "
+                "(expected {expected}, or a list of letters {listed} and type: multiple)"
+            )
         )
+        return message.format(entry=entry, count=count, expected=expected, listed=listed)
     if whole:
-        return f"{entry!r} is one text (expected a list of letters: {listed})"
-    return f"{entry!r} is one entry of {count} letters (expected a list of letters, one per entry: {listed})"
+        return _("{entry!r} is one text (expected a list of letters: {listed})").format(entry=entry, listed=listed)
+    return _("{entry!r} is one entry of {count} letters (expected a list of letters, one per entry: {listed})").format(
+        entry=entry, count=count, listed=listed
+    )
 
 
-#: What an item's answer holds, by type, for messages.
-_ANSWER: dict[str, str] = {
-    "single": "one option letter, e.g. [B]",
-    "multiple": "the correct option letters, e.g. [A, C]",
-    "true_false": "[true] or [false]",
-    "fill_blank": "the blank's text, or a list of accepted texts",
-}
+def _answer(qtype: str) -> str:
+    """What an item's answer holds, by type, for messages (in the interface language)."""
+    return {
+        "single": _("one option letter, e.g. [B]"),
+        "multiple": _("the correct option letters, e.g. [A, C]"),
+        "true_false": _("[true] or [false]"),
+        "fill_blank": _("the blank's text, or a list of accepted texts"),
+    }[qtype]
 
 
 def no_question(number: int, numbers: Iterable[int]) -> str:
@@ -766,7 +879,9 @@ def no_question(number: int, numbers: Iterable[int]) -> str:
     of three or more numbers joined by an en dash, ``"(its only question is 1)"`` for one."""
     ordered = sorted(set(numbers))
     if len(ordered) == 1:
-        return f"the quiz has no question {number} (its only question is {ordered[0]})"
+        return _("the quiz has no question {number} (its only question is {only})").format(
+            number=number, only=ordered[0]
+        )
     runs: list[list[int]] = []
     for n in ordered:
         if runs and n == runs[-1][-1] + 1:
@@ -774,7 +889,9 @@ def no_question(number: int, numbers: Iterable[int]) -> str:
         else:
             runs.append([n])
     parts = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
-    return f"the quiz has no question {number} (its questions are {', '.join(parts)})"
+    return _("the quiz has no question {number} (its questions are {numbers})").format(
+        number=number, numbers=", ".join(parts)
+    )
 
 
 def render_answer_sheet(key: AnswerKey) -> str:

@@ -57,6 +57,7 @@ from .errors import StudykitError
 from .grade.model import GroupReport, ItemResult, MemberResult
 from .grade.normalize import OTHER, clean
 from .grade.report._common import pts
+from .i18n import _, ngettext
 from .key import AnswerKey, KeyItem
 from .model import LETTERS, TRUE_FALSE_TEXT, Bank, Question
 
@@ -113,13 +114,22 @@ class ReviewSummary:
         ``<member>.apkg``, then the total, e.g.
         ``错题本: 2 review decks, 5 notes; 1 member without misses``."""
         folder = Path(directory)
-        lines = [f"{folder / d.file}: review deck of {d.member!r}" for d in self.decks if d.file != f"{d.member}.apkg"]
-        lines += [f"warning: question {q!r} is not in the bank; left out of the review decks" for q in self.missing]
-        decks = f"{len(self.decks)} review deck{'s' * (len(self.decks) != 1)}"
-        notes = f"{self.notes} note{'s' * (self.notes != 1)}"
+        lines = [
+            _("{path}: review deck of {member!r}").format(path=folder / d.file, member=d.member)
+            for d in self.decks
+            if d.file != f"{d.member}.apkg"
+        ]
+        lines += [
+            _("warning: {message}").format(
+                message=_("question {id!r} is not in the bank; left out of the review decks").format(id=q)
+            )
+            for q in self.missing
+        ]
+        decks = ngettext("{n} review deck", "{n} review decks", len(self.decks)).format(n=len(self.decks))
+        notes = ngettext("{n} note", "{n} notes", self.notes).format(n=self.notes)
         n = len(self.without_misses)
-        rest = f"; {n} member{'s' * (n != 1)} without misses" if n else ""
-        lines.append(f"{folder}: {decks}, {notes}{rest}")
+        rest = ngettext("; {n} member without misses", "; {n} members without misses", n).format(n=n) if n else ""
+        lines.append(_("{folder}: {decks}, {notes}{rest}").format(folder=folder, decks=decks, notes=notes, rest=rest))
         return "\n".join(lines)
 
 
@@ -216,7 +226,7 @@ def _chosen_options(item: KeyItem, choices: tuple[str, ...], question: Question)
     bank_letters = [LETTERS[question.options.index(t)] for t in texts if t in question.options]
     if len(bank_letters) == len(texts) and texts:
         ordered = sorted(zip(bank_letters, texts, strict=True))
-        shown = "、".join(b for b, _ in ordered) + " " + "；".join(t for _, t in ordered)
+        shown = "、".join(b for b, _t in ordered) + " " + "；".join(t for _b, t in ordered)
     else:
         shown = "；".join(texts)
     return "；".join(p for p in (shown, *other) if p)
@@ -235,13 +245,16 @@ def check_review_bank(key: AnswerKey, bank: Bank | None) -> None:
     """
     if bank is None:
         raise StudykitError(
-            f"review decks need the question bank the quiz {key.quiz_id} was made from "
-            f"(bank {key.bank_id!r}): give it with --bank"
+            _(
+                "review decks need the question bank the quiz {quiz} was made from (bank {bank!r}): give it with --bank"
+            ).format(quiz=key.quiz_id, bank=key.bank_id)
         )
     if bank.id != key.bank_id:
         raise StudykitError(
-            f"the bank {bank.path} is {bank.id!r} but the quiz was made from {key.bank_id!r}; "
-            "review decks need the bank the quiz was made from (give it with --bank)"
+            _(
+                "the bank {path} is {id!r} but the quiz was made from {key_bank!r}; "
+                "review decks need the bank the quiz was made from (give it with --bank)"
+            ).format(path=bank.path, id=bank.id, key_bank=key.bank_id)
         )
 
 
@@ -288,7 +301,7 @@ def build_review_decks(report: GroupReport, bank: Bank) -> tuple[ReviewSummary, 
         missing.update(dict.fromkeys(lost))
         if questions:  # misses only of questions the bank lost: nothing to study
             chosen.append((member, questions, answers))
-    files = safe_file_names([member.name for member, _, _ in chosen])
+    files = safe_file_names([member.name for member, _r, _q in chosen])
     decks: list[ReviewDeck] = []
     packages: list[genanki.Package] = []
     for (member, questions, answers), file in zip(chosen, files, strict=True):
@@ -329,9 +342,13 @@ def review_deck_files(
     folder = Path(directory)
     try:
         if folder.exists() and not folder.is_dir():
-            raise StudykitError(f"cannot write review decks to {folder}: it is a file, not a folder")
+            raise StudykitError(
+                _("cannot write review decks to {folder}: it is a file, not a folder").format(folder=folder)
+            )
     except OSError as exc:  # a folder name too long for the file system
-        raise StudykitError(f"cannot write review decks to {folder}: {exc.strerror or exc}") from None
+        raise StudykitError(
+            _("cannot write review decks to {folder}: {reason}").format(folder=folder, reason=exc.strerror or exc)
+        ) from None
     summary, packages = build_review_decks(report, bank)
     files = {
         folder / deck.file: package_bytes(package, previous=folder / deck.file, timestamp=timestamp)

@@ -13,6 +13,7 @@ from pathlib import Path
 from .._gc import gc_paused
 from ..bank import default_bank_path, load_bank
 from ..errors import AnswerFileError, BankError, Problem
+from ..i18n import _
 from ..key import AnswerKey
 from ..library import load_banks
 from ..model import Bank
@@ -73,15 +74,15 @@ def choose_bank(key: AnswerKey, bank_path: str | Path | Sequence[str | Path] | N
         return (bank, "") if key.bank_fingerprint and bank.fingerprint == key.bank_fingerprint else (None, "")
     bank = load_banks(paths).merged_as(key.bank_id)
     if bank.id != key.bank_id:
-        return bank, (
-            f"the bank {bank.path} is {bank.id!r} but the quiz was made from {key.bank_id!r}; "
+        return bank, _(
+            "the bank {path} is {id!r} but the quiz was made from {key_bank!r}; "
             "解析 and reread hints may not fit (scores come from the key alone)"
-        )
+        ).format(path=bank.path, id=bank.id, key_bank=key.bank_id)
     if bank.fingerprint != key.bank_fingerprint:
-        return bank, (
-            f"the bank {bank.path} changed since the quiz was printed (its fingerprint differs from the key's); "
+        return bank, _(
+            "the bank {path} changed since the quiz was printed (its fingerprint differs from the key's); "
             "解析 and reread hints come from the current bank, scores from the key alone"
-        )
+        ).format(path=bank.path)
     return bank, ""
 
 
@@ -132,7 +133,7 @@ def grade_files(
             paths, key, name_column=name_column, encoding=encoding, on_problem=sink, on_file=on_file
         ):
             if type(got) is tuple:
-                name, source, line, cells, _, version = got
+                name, source, line, cells, _row, version = got
                 other = versions.other(version)
                 if other is None:
                     result = grader.grade(name, source, line, cells)
@@ -158,7 +159,7 @@ def grade_files(
                         result.source,
                         result.line,
                         result.name,
-                        f"this name was graded before ({first.where}); both are reported",
+                        _("this name was graded before ({where}); both are reported").format(where=first.where),
                         "warning",
                     )
                 )

@@ -40,7 +40,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from ..i18n import _
+from ..i18n import _, language, ngettext
 from ..key import KeyItem
 from ..model import LETTERS
 from .script import fold
@@ -125,13 +125,19 @@ def _too_long(length: int) -> str:
     )
 
 
-@lru_cache(maxsize=1 << 16)
 def read_answer(text: str, item: KeyItem) -> Reading:
     """Read ``text`` as an answer to ``item`` (dispatching on its type).
 
-    Cached: a branch's answers repeat (``A``, ``ABC``, ``对``), and readings are immutable.
-    An answer of more than :data:`MAX_ANSWER` characters is not read: it is unreadable
-    (scored 0, with a warning), shown cut to its first 30 characters."""
+    Cached (per interface language, as the readings' messages are in it): a branch's answers
+    repeat (``A``, ``ABC``, ``对``), and readings are immutable.  An answer of more than
+    :data:`MAX_ANSWER` characters is not read: it is unreadable (scored 0, with a warning),
+    shown cut to its first 30 characters."""
+    return _read_answer(text, item, language())
+
+
+@lru_cache(maxsize=1 << 16)
+def _read_answer(text: str, item: KeyItem, lang: str) -> Reading:
+    """:func:`read_answer` in the interface language ``lang`` (a key of the cache only)."""
     if len(text) > MAX_ANSWER:
         return Reading("unreadable", shown=_WS.sub(" ", text[:30]).strip() + "…", problem=_too_long(len(text)))
     cleaned = clean(text)
@@ -150,6 +156,10 @@ def read_answer(text: str, item: KeyItem) -> Reading:
         note = _("read in Simplified characters: {text!r} as {folded!r}").format(text=cleaned, folded=folded)
         return replace(reading, warning="; ".join(w for w in (reading.warning, note) if w))
     return reading
+
+
+#: ``read_answer.cache_clear()`` empties the cache (of every language), as for an ``lru_cache``.
+read_answer.cache_clear = _read_answer.cache_clear  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1024)
@@ -217,22 +227,25 @@ def _letter_and_text(part: str, options: tuple[str, ...]) -> tuple[int, str] | N
     named = [i for i, f in enumerate(fits) if f == 3] or [i for i, f in enumerate(fits) if f == 2 and len(form) >= 2]
     shown = text[:20]
     if len(named) == 1:
-        return named[0], (
-            f"the letter {letter} and the text {shown!r} name different options; "
-            f"counted as {LETTERS[named[0]]}, the option the text names"
-        )
+        return named[0], _(
+            "the letter {letter} and the text {text!r} name different options; "
+            "counted as {named}, the option the text names"
+        ).format(letter=letter, text=shown, named=LETTERS[named[0]])
     if own >= len(fits) or _LATIN.search(text):
         return None
     fitting = [LETTERS[i] for i, f in enumerate(fits) if f]
     if fitting:
-        return own, (
-            f"the text {shown!r} after the letter {letter} fits option{'s' if len(fitting) > 1 else ''} "
-            f"{'、'.join(fitting)}, not {letter}; counted as {letter}, the letter written"
-        )
-    return own, (
-        f"the text {shown!r} after the letter {letter} is not the text of any option; "
-        f"counted as {letter}, the letter written"
-    )
+        return own, ngettext(
+            "the text {text!r} after the letter {letter} fits option {fitting}, not {letter}; "
+            "counted as {letter}, the letter written",
+            "the text {text!r} after the letter {letter} fits options {fitting}, not {letter}; "
+            "counted as {letter}, the letter written",
+            len(fitting),
+        ).format(text=shown, letter=letter, fitting="、".join(fitting))
+    return own, _(
+        "the text {text!r} after the letter {letter} is not the text of any option; "
+        "counted as {letter}, the letter written"
+    ).format(text=shown, letter=letter)
 
 
 def _joined_texts(part: str, options: tuple[str, ...]) -> list[int] | None:
@@ -277,7 +290,9 @@ def _letters(part: str, n_options: int) -> tuple[list[str], str]:
     beyond = sorted({c for c in squeezed if LETTERS.index(c) >= n_options})
     if beyond:
         last = LETTERS[n_options - 1]
-        return [], f"{'、'.join(beyond)} is not an option of this item (it has A–{last})"
+        return [], _("{letters} is not an option of this item (it has A–{last})").format(
+            letters="、".join(beyond), last=last
+        )
     return sorted(set(squeezed)), ""
 
 
@@ -293,7 +308,6 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
     """Read a cleaned answer to a single or multiple item: letters or option texts."""
     n_options = len(item.options) or len(LETTERS)
     last = LETTERS[n_options - 1]
-    expected = f"expected letters A–{last} or option texts"
     parts = [p.strip() for p in cleaned.split(SURVEY_JOIN)] if SURVEY_JOIN in cleaned else [cleaned]
     chosen: set[str] = set()
     other = False
@@ -325,7 +339,11 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
         if joined is not None:
             chosen.update(LETTERS[i] for i in joined)
             continue
-        return Reading("unreadable", shown=cleaned, problem=expected if why == "not letters" else why)
+        return Reading(
+            "unreadable",
+            shown=cleaned,
+            problem=_("expected letters A–{last} or option texts").format(last=last) if why == "not letters" else why,
+        )
     if not chosen and not other:
         return Reading("unanswered")
     letters_sorted = sorted(chosen)
@@ -349,7 +367,7 @@ def read_truth(cleaned: str) -> Reading:
         return Reading("answer", ("true",), "对")
     if form in _FALSE:
         return Reading("answer", ("false",), "错")
-    return Reading("unreadable", shown=cleaned, problem="expected 对/错, √/×, T/F or true/false")
+    return Reading("unreadable", shown=cleaned, problem=_("expected 对/错, √/×, T/F or true/false"))
 
 
 def read_blank(cleaned: str) -> Reading:
@@ -360,10 +378,10 @@ def read_blank(cleaned: str) -> Reading:
     form = blank_form(cleaned)
     if not form:
         if cleaned and set(cleaned) <= set("?？"):
-            return Reading("unreadable", shown=cleaned, problem="expected the text of the blank")
+            return Reading("unreadable", shown=cleaned, problem=_("expected the text of the blank"))
         return Reading("unanswered")
     if set(form) <= set("?"):
-        return Reading("unreadable", shown=cleaned, problem="expected the text of the blank")
+        return Reading("unreadable", shown=cleaned, problem=_("expected the text of the blank"))
     return Reading("answer", (form,), cleaned)
 
 

@@ -60,7 +60,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AnswerFileError, BankError, Problem
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..key import AnswerKey, KeyItem, no_question
 from .model import GivenAnswer, Submission
 from .normalize import clean, read_answer
@@ -94,7 +94,6 @@ _MAX_HEADER_NUMBER = 16
 
 
 def _too_many_digits(line: str) -> str:
-    from ..i18n import _
 
     return _("line ignored: {start!r} (a question number of {digits:,} digits; a paper has at most 999,999)").format(
         start=line[:40],
@@ -120,9 +119,18 @@ METADATA_HEADERS = frozenset(
 #: The columns of studykit's own CSV report — a report picked up by a glob is not answers.
 REPORT_HEADERS = frozenset({"名次", "得分", "满分", "百分比", "结果"})
 #: How a sheet's note that it does not say its quiz begins; a batch gives one such note (see iter_inputs).
-_UNSAID = "the sheet does not say which quiz it is"
-_COUNT_MISMATCH = "a table with a different number of questions cannot be graded with this key"
-_COLUMNS_MISMATCH = "a table whose question columns are not the key's questions cannot be graded with this key"
+
+
+def _unsaid() -> str:
+    return _("the sheet does not say which quiz it is")
+
+
+def _count_mismatch() -> str:
+    return _("a table with a different number of questions cannot be graded with this key")
+
+
+def _columns_mismatch() -> str:
+    return _("a table whose question columns are not the key's questions cannot be graded with this key")
 
 
 class _Fail(Exception):
@@ -193,7 +201,9 @@ def detect_encoding(path: str | Path) -> str:
             f.seek(start)
             sample = f.read(_SAMPLE)
     except OSError as exc:
-        raise AnswerFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise AnswerFileError(
+            _("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     if start:  # begin at a line start, not inside a multi-byte character
         newline = sample.find(b"\n")
         sample = sample[newline + 1 :] if newline >= 0 else sample
@@ -217,8 +227,9 @@ def detect_encoding(path: str | Path) -> str:
         return "gb18030"
     if best is None or best.encoding in ("ascii", "utf_8"):
         raise AnswerFileError(
-            f"{path}: cannot tell the text encoding (not UTF-8, GB18030, Big5, UTF-16 or UTF-32; "
-            "give --encoding, e.g. --encoding gb18030)"
+            _(
+                "{path}: cannot tell the text encoding (not UTF-8, GB18030, Big5, UTF-16 or UTF-32; give --encoding, e.g. --encoding gb18030)"
+            ).format(path=path)
         )
     return str(best.encoding)
 
@@ -256,7 +267,9 @@ def _check_encoding(encoding: str) -> str:
         io.TextIOWrapper(io.BytesIO(), encoding=encoding)  # LookupError for a codec that is not of text
         return codecs.lookup(encoding).name
     except LookupError:
-        raise AnswerFileError(f"unknown encoding {encoding!r} (expected e.g. utf-8, gb18030)") from None
+        raise AnswerFileError(
+            _("unknown encoding {encoding!r} (expected e.g. utf-8, gb18030)").format(encoding=encoding)
+        ) from None
 
 
 def _read_text(path: Path, encoding: str | None) -> str:
@@ -264,9 +277,11 @@ def _read_text(path: Path, encoding: str | None) -> str:
     try:
         return path.read_bytes().decode(enc)
     except UnicodeDecodeError as exc:
-        raise _Fail(0, f"not readable as {enc} (byte {exc.start}); give the right --encoding") from None
+        raise _Fail(
+            0, _("not readable as {enc} (byte {start}); give the right --encoding").format(enc=enc, start=exc.start)
+        ) from None
     except UnicodeError as exc:  # e.g. "UTF-16 stream does not start with BOM"
-        raise _Fail(0, f"not readable as {enc} ({exc}); give the right --encoding") from None
+        raise _Fail(0, _("not readable as {enc} ({exc}); give the right --encoding").format(enc=enc, exc=exc)) from None
 
 
 # -- file names ----------------------------------------------------------------
@@ -347,7 +362,7 @@ def iter_inputs(
     unsaid: list[Problem] = []  # sheets that do not say their quiz: one note for the batch
 
     def sink(p: Problem) -> None:
-        if p.severity == "warning" and p.message.startswith(_UNSAID):
+        if p.severity == "warning" and p.message.startswith(_unsaid()):
             unsaid.append(p)
         else:
             given(p)
@@ -362,7 +377,9 @@ def iter_inputs(
                     name,
                     0,
                     "",
-                    f"skipped: the same file as {graded[same]} (given twice; each file is graded once)",
+                    _("skipped: the same file as {first} (given twice; each file is graded once)").format(
+                        first=graded[same]
+                    ),
                     "warning",
                 )
             )
@@ -375,7 +392,9 @@ def iter_inputs(
     if len(unsaid) == 1:
         given(unsaid[0])
     elif unsaid:
-        shown = ", ".join(p.file for p in unsaid[:3]) + (f" and {len(unsaid) - 3} more" if len(unsaid) > 3 else "")
+        shown = ", ".join(p.file for p in unsaid[:3]) + (
+            _(" and {n} more").format(n=len(unsaid) - 3) if len(unsaid) > 3 else ""
+        )
         given(
             Problem(
                 unsaid[0].file,
@@ -420,7 +439,7 @@ def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Pa
                 and p.is_file()
             )
         except OSError as exc:
-            sink(Problem(shown_name(path), 0, "", f"cannot read: {exc.strerror or exc}"))
+            sink(Problem(shown_name(path), 0, "", _("cannot read: {reason}").format(reason=exc.strerror or exc)))
             continue
         if not inside:
             sink(
@@ -493,8 +512,6 @@ def _iter_file(
         return
     limit = _MAX_READ_WHOLE.get(suffix, 0)
     if limit and path.stat().st_size > limit:
-        from ..i18n import _
-
         fail(0, "", _("{size:,} bytes, more than a {suffix} answer file may have ({limit:,}); not read").format(
             size=path.stat().st_size, suffix=suffix, limit=limit))  # fmt: skip
         return
@@ -509,14 +526,14 @@ def _iter_file(
             _xlsx_rows(path, warn), name, key, name_column, warn, fail, last_row, text_table=False
         )
     elif suffix == ".xls":
-        fail(0, "", "an old Excel .xls workbook (save it as .xlsx or CSV)")
+        fail(0, "", _("an old Excel .xls workbook (save it as .xlsx or CSV)"))
         return
     elif suffix in (".json", ".html", ".htm") and _is_report(path):
         kind = "JSON" if suffix == ".json" else "HTML"
-        warn(1, "", f"this is a studykit grade report ({kind}), not members' answers; left out")
+        warn(1, "", _("this is a studykit grade report ({kind}), not members' answers; left out").format(kind=kind))
         return
     else:
-        fail(0, "", "unknown kind of file (expected .txt or .yaml answer sheets, .csv or .xlsx tables)")
+        fail(0, "", _("unknown kind of file (expected .txt or .yaml answer sheets, .csv or .xlsx tables)"))
         return
     try:
         yield from reader()
@@ -527,17 +544,39 @@ def _iter_file(
     except AnswerFileError as exc:
         fail(0, "", exc.message.removeprefix(f"{name}: "))
     except UnicodeDecodeError as exc:
-        after = f"; rows after row {last_row[0]} not graded" if last_row[0] else ""
-        fail(0, "", f"not readable as {exc.encoding} ({exc.reason}){after}; give the right --encoding")
+        after = _("; rows after row {number} not graded").format(number=last_row[0]) if last_row[0] else ""
+        fail(
+            0,
+            "",
+            _("not readable as {encoding} ({reason}){after}; give the right --encoding").format(
+                encoding=exc.encoding, reason=exc.reason, after=after
+            ),
+        )
     except UnicodeError as exc:  # e.g. "UTF-16 stream does not start with BOM"
-        after = f"; rows after row {last_row[0]} not graded" if last_row[0] else ""
-        fail(0, "", f"not readable as {encoding or 'the detected encoding'} ({exc}){after}; give the right --encoding")
+        after = _("; rows after row {number} not graded").format(number=last_row[0]) if last_row[0] else ""
+        fail(
+            0,
+            "",
+            _("not readable as {value} ({exc}){after}; give the right --encoding").format(
+                value=encoding or _("the detected encoding"), exc=exc, after=after
+            ),
+        )
     except LookupError as exc:  # an encoding Python knows by name but cannot decode text with
-        fail(0, "", f"cannot decode with encoding {encoding!r} ({exc}); give a text encoding, e.g. --encoding gb18030")
+        fail(
+            0,
+            "",
+            _("cannot decode with encoding {encoding!r} ({exc}); give a text encoding, e.g. --encoding gb18030").format(
+                encoding=encoding, exc=exc
+            ),
+        )
     except csv.Error as exc:
-        fail(last_row[0] + 1, "", f"not a readable CSV table ({exc}); the rest of the file is not graded")
+        fail(
+            last_row[0] + 1,
+            "",
+            _("not a readable CSV table ({exc}); the rest of the file is not graded").format(exc=exc),
+        )
     except OSError as exc:
-        fail(0, "", f"cannot read: {exc.strerror or exc}")
+        fail(0, "", _("cannot read: {reason}").format(reason=exc.strerror or exc))
 
 
 #: Files read whole into memory, by suffix: a sheet is a few KB, a tab-separated .txt table of
@@ -552,13 +591,13 @@ def _not_a_file(path: Path) -> str:
         st = os.stat(path)
     except (FileNotFoundError, NotADirectoryError, ValueError):  # ValueError: a NUL in the name
         pattern = any(c in str(path) for c in "*?[")
-        return "file not found (a pattern that matched nothing?)" if pattern else "file not found"
+        return _("file not found (a pattern that matched nothing?)") if pattern else _("file not found")
     except OSError as exc:
-        return f"cannot read: {exc.strerror or exc}"
+        return _("cannot read: {reason}").format(reason=exc.strerror or exc)
     if stat.S_ISDIR(st.st_mode):
-        return "is a folder, not a file"
+        return _("is a folder, not a file")
     if not stat.S_ISREG(st.st_mode):
-        return "not a regular file"
+        return _("not a regular file")
     return ""
 
 
@@ -572,45 +611,82 @@ class _SheetHead:
     version_line: int = 0
 
 
-def _check_identity(key: AnswerKey, head: _SheetHead, *, version_given: bool = True) -> None:
+def _check_identity(key: AnswerKey, head: _SheetHead, *, version_given: bool = True, row: bool = False) -> None:
     """Raise :class:`_Fail` when ``head`` names another quiz or version than ``key``.
 
     Versions compare case-insensitively (``b`` is ``B``).  When the key has a
     version and ``version_given`` (a sheet, or a table with a 版本 column), a
     blank version fails too: the letters of one version are wrong on another.
     With a :class:`~studykit.grade.versions.KeySet` (several versions' keys), ``head``
-    must name one of its versions.
+    must name one of its versions.  ``row``: ``head`` is a table's row (the messages say
+    "the row" and its 版本 column instead of "the sheet").
     """
     if isinstance(key, KeySet) and (version_given or head.version):
         chosen = key.version_of(head.version)
         if chosen is None:
-            said = f"is version {head.version!r}" if head.version else "does not say its version (版本)"
+            if row:
+                message = (
+                    _(
+                        "the row is version {version!r} but the keys are for versions {versions} — write 版本：{first} "
+                        "(or another of them) in its 版本 column or give the key of its version"
+                    )
+                    if head.version
+                    else _(
+                        "the row does not say its version (版本) but the keys are for versions {versions} — write "
+                        "版本：{first} (or another of them) in its 版本 column or give the key of its version"
+                    )
+                )
+            else:
+                message = (
+                    _(
+                        "the sheet is version {version!r} but the keys are for versions {versions} — write 版本：{first} "
+                        "(or another of them) on the sheet or give the key of its version"
+                    )
+                    if head.version
+                    else _(
+                        "the sheet does not say its version (版本) but the keys are for versions {versions} — write "
+                        "版本：{first} (or another of them) on the sheet or give the key of its version"
+                    )
+                )
             raise _Fail(
                 head.version_line,
-                _("the sheet {said} but the keys are for versions {versions} — write 版本：{first} (or another "
-                  "of them) on the sheet or give the key of its version").format(
-                    said=said, versions=key.versions, first=key.keys[0].version
-                ),
+                message.format(version=head.version, versions=key.versions, first=key.keys[0].version),
             )  # fmt: skip
         key = chosen
     if head.quiz and head.quiz != key.quiz_id:
-        raise _Fail(
-            head.quiz_line,
-            f"the sheet is for quiz {head.quiz!r} but the key is for {key.quiz_id!r} (grade it with that quiz's key)",
+        message = (
+            _("the row is for quiz {quiz!r} but the key is for {quiz_id!r} (grade it with that quiz's key)")
+            if row
+            else _("the sheet is for quiz {quiz!r} but the key is for {quiz_id!r} (grade it with that quiz's key)")
         )
+        raise _Fail(head.quiz_line, message.format(quiz=head.quiz, quiz_id=key.quiz_id))
     if not head.version and key.version and version_given:
-        raise _Fail(
-            head.version_line,
-            f"the sheet does not say its version (版本); the key is version {key.version} — "
-            f"write 版本：{key.version} on the sheet or use the right key",
-        )
+        message = (
+            _("the row does not say its version (版本); the key is version {version} — "
+              "write 版本：{version} in its 版本 column or use the right key")
+            if row
+            else _("the sheet does not say its version (版本); the key is version {version} — "
+                   "write 版本：{version} on the sheet or use the right key")
+        )  # fmt: skip
+        raise _Fail(head.version_line, message.format(version=key.version))
     if head.version and head.version.casefold() != key.version.casefold():
-        expected = f"version {key.version!r}" if key.version else "a paper without versions"
-        raise _Fail(
-            head.version_line,
-            f"the sheet is version {head.version!r} but the key is for {expected} "
-            "(grade it with the key of its version)",
-        )
+        if key.version:
+            message = (
+                _("the row is version {version!r} but the key is for version {key_version!r} "
+                  "(grade it with the key of its version)")
+                if row
+                else _("the sheet is version {version!r} but the key is for version {key_version!r} "
+                       "(grade it with the key of its version)")
+            )  # fmt: skip
+        else:
+            message = (
+                _("the row is version {version!r} but the key is for a paper without versions "
+                  "(grade it with the key of its version)")
+                if row
+                else _("the sheet is version {version!r} but the key is for a paper without versions "
+                       "(grade it with the key of its version)")
+            )  # fmt: skip
+        raise _Fail(head.version_line, message.format(version=head.version, key_version=key.version))
 
 
 def _fallback_name(name: str) -> str:
@@ -644,7 +720,12 @@ def _finish_sheet(
     kept: list[GivenAnswer] = []
     for a in answers:
         if a.number in seen:
-            raise _Fail(a.line, f"question {a.number} is answered twice (first at line {seen[a.number]}; keep one)")
+            raise _Fail(
+                a.line,
+                _("question {number} is answered twice (first at line {first}; keep one)").format(
+                    number=a.number, first=seen[a.number]
+                ),
+            )
         seen[a.number] = a.line
         if a.number not in numbers:
             if a.text:
@@ -652,23 +733,29 @@ def _finish_sheet(
                     (
                         a.line,
                         f"{member}, question {a.number}",
-                        f"{no_question(a.number, numbers)}; answer {a.text!r} ignored",
+                        _("{problem}; answer {text!r} ignored").format(
+                            problem=no_question(a.number, numbers), text=a.text
+                        ),
                     )
                 )
             continue
         kept.append(a)
     if not head.name:
-        notes.append((0, "", f"no name on the sheet (姓名：); graded as {member!r}, from the file name"))
+        notes.append(
+            (0, "", _("no name on the sheet (姓名：); graded as {member!r}, from the file name").format(member=member))
+        )
     if not head.quiz:
         notes.append(
             (
                 0,
                 member,
-                f"{_UNSAID} (no {quiz_field}); graded with the key of quiz {key.quiz_id}",
+                _("{unsaid} (no {quiz_field}); graded with the key of quiz {quiz_id}").format(
+                    unsaid=_unsaid(), quiz_field=quiz_field, quiz_id=key.quiz_id
+                ),
             )
         )
     if not any(a.text for a in kept):
-        notes.append((0, member, "no answers on the sheet; every question scores 0"))
+        notes.append((0, member, _("no answers on the sheet; every question scores 0")))
     for note in sorted(notes, key=lambda n: n[0]):
         warn(*note)
     return Submission(member, name, tuple(kept), 0, head.quiz, head.version)
@@ -699,7 +786,7 @@ def _read_txt(
     (at, first), (_at, second) = next(lines, (0, "")), next(lines, (0, ""))
     if (first == "测验成绩" or first.startswith("测验成绩 · ")) and second.startswith("测验 "):
         raise _LeftOut(
-            at, "this is a studykit grade report (the text report, headed 测验成绩), not members' answers; left out"
+            at, _("this is a studykit grade report (the text report, headed 测验成绩), not members' answers; left out")
         )
     if first in _PUBLISH_FIRST_LINES or first.startswith(_WJX_ANSWERS_HEAD):
         raise _LeftOut(
@@ -806,20 +893,36 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         if holds_answers(line):
             unread.append((number, _("answers without question numbers ({line!r})").format(line=_cut(line))))
             continue
-        pending.append((number, "", f"line ignored: {line[:40]!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)"))
+        pending.append(
+            (
+                number,
+                "",
+                _("line ignored: {line!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)").format(line=line[:40]),
+            )
+        )
     if alone and answers and not head.name:
         head.name = alone[1]
     elif alone:
-        pending.append((alone[0], "", f"line ignored: {alone[1]!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)"))
+        pending.append(
+            (
+                alone[0],
+                "",
+                _("line ignored: {line!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)").format(line=alone[1]),
+            )
+        )
     if unread:
         _unreadable_sheet(unread, head.name or _fallback_name(name))
     if not answers and not head.name:
-        what = "the file is empty" if not text.strip() else "no line is an answer (NUMBER. ANSWER) and none says 姓名："
-        raise _Fail(0, f"not an answer sheet: {what}")
+        what = (
+            _("the file is empty")
+            if not text.strip()
+            else _("no line is an answer (NUMBER. ANSWER) and none says 姓名：")
+        )
+        raise _Fail(0, _("not an answer sheet: {what}").format(what=what))
     if not head.name and not any(a.text for a in answers):  # the 答题卡 as printed, caught by a glob
-        warn(0, "", "a blank answer sheet (no 姓名 and no answer filled in); left out")
+        warn(0, "", _("a blank answer sheet (no 姓名 and no answer filled in); left out"))
         return None
-    return _finish_sheet(name, key, head, answers, warn, pending, quiz_field="测验： line")
+    return _finish_sheet(name, key, head, answers, warn, pending, quiz_field=_("测验： line"))
 
 
 def _yaml_text(value: Any) -> str:
@@ -829,7 +932,7 @@ def _yaml_text(value: Any) -> str:
     if isinstance(value, list):
         return "".join(_yaml_text(v) for v in value)
     if isinstance(value, dict):
-        raise _Fail(0, "an answer must be text or a list of letters, not a mapping")
+        raise _Fail(0, _("an answer must be text or a list of letters, not a mapping"))
     text = str(value).strip()
     return text if clean(text) else ""
 
@@ -840,19 +943,19 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise _Fail(0, "not UTF-8 text (save the YAML sheet as UTF-8)") from None
+        raise _Fail(0, _("not UTF-8 text (save the YAML sheet as UTF-8)")) from None
     try:
         data, problems = load_text_yaml(text, name)
     except BankError as exc:
-        raise _Fail(0, "not valid YAML: " + "; ".join(exc.details)) from None
+        raise _Fail(0, _("not valid YAML: {details}").format(details="; ".join(exc.details))) from None
     if problems:
         raise _Fail(problems[0].line, problems[0].message)
     if not isinstance(data, YMap):
-        raise _Fail(0, "expected a mapping with name, quiz, version and answers")
+        raise _Fail(0, _("expected a mapping with name, quiz, version and answers"))
     if "studykit_key" in data:  # the key beside the sheets, caught by a glob
         raise _LeftOut(
             data.key_lines["studykit_key"],
-            "this is a studykit answer key (studykit_key), not members' answers; left out (give it with --key)",
+            _("this is a studykit answer key (studykit_key), not members' answers; left out (give it with --key)"),
         )
     head = _SheetHead()
     for field, attr in (
@@ -870,21 +973,21 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
                 setattr(head, f"{attr}_line", data.key_lines[field])
     field = "answers" if "answers" in data else "答案" if "答案" in data else ""
     if not field:
-        raise _Fail(data.line, "field 'answers': missing (expected a mapping from question number to answer)")
+        raise _Fail(data.line, _("field 'answers': missing (expected a mapping from question number to answer)"))
     raw = data[field]
     answers: list[GivenAnswer] = []
     if isinstance(raw, YMap):
         for k, v in raw.items():
             m = _ANSWER_LINE.match(clean(k))
             if m and not m.group(2) and len(m.group(1)) > _MAX_DIGITS:
-                raise _Fail(raw.key_lines[k], f"field 'answers': {k!r} is not a question number")
+                raise _Fail(raw.key_lines[k], _("field 'answers': {key!r} is not a question number").format(key=k))
             if not m or m.group(2):
                 try:  # a range: 1-5: DCBAD
                     ranged = range_answers(clean(f"{k} {_yaml_text(v)}"))
                 except RunError as exc:
-                    raise _Fail(raw.key_lines[k], f"field 'answers': {exc}") from None
+                    raise _Fail(raw.key_lines[k], _("field 'answers': {problem}").format(problem=exc)) from None
                 if ranged is None:
-                    raise _Fail(raw.key_lines[k], f"field 'answers': {k!r} is not a question number")
+                    raise _Fail(raw.key_lines[k], _("field 'answers': {key!r} is not a question number").format(key=k))
                 answers += (GivenAnswer(n, a, raw.key_lines[k]) for n, a in ranged)
                 continue
             answers.append(GivenAnswer(int(m.group(1)), _yaml_text(v), raw.key_lines[k]))
@@ -892,8 +995,8 @@ def _read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int,
         for i, (v, line) in enumerate(zip(raw, raw.item_lines, strict=True), 1):
             answers.append(GivenAnswer(i, _yaml_text(v), line))
     elif raw is not None:
-        raise _Fail(data.key_lines[field], "field 'answers': expected a mapping from question number to answer")
-    return _finish_sheet(name, key, head, answers, warn, quiz_field="quiz: field")
+        raise _Fail(data.key_lines[field], _("field 'answers': expected a mapping from question number to answer"))
+    return _finish_sheet(name, key, head, answers, warn, quiz_field=_("quiz: field"))
 
 
 # -- tables --------------------------------------------------------------------
@@ -968,11 +1071,13 @@ def _layout(
     if set(cleaned) >= REPORT_HEADERS:
         raise _LeftOut(
             row,
-            "this is a studykit grade report (columns 名次, 得分, 满分, 百分比, 结果), not members' answers; left out",
+            _(
+                "this is a studykit grade report (columns 名次, 得分, 满分, 百分比, 结果), not members' answers; left out"
+            ),
         )
 
     def label(i: int) -> str:
-        return f"column {i + 1} ({cleaned[i][:30]!r})"
+        return _("column {number} ({header!r})").format(number=i + 1, header=cleaned[i][:30])
 
     name_at = -1
     if name_column is not None:
@@ -983,7 +1088,12 @@ def _layout(
             hits = [i for i, h in enumerate(cleaned) if h == wanted or _bare(h) == wanted]
         if not hits:
             shown = ", ".join(repr(h) for h in cleaned if h)
-            raise _Fail(row, f"no column {name_column!r} for --name-column (the columns are: {shown})")
+            raise _Fail(
+                row,
+                _("no column {name_column!r} for --name-column (the columns are: {shown})").format(
+                    name_column=name_column, shown=shown
+                ),
+            )
         name_at = hits[0]
     by_item: dict[int, int] = {}
     names: list[int] = []
@@ -1006,7 +1116,9 @@ def _layout(
             if n not in numbers:
                 raise _Fail(
                     row,
-                    f"{label(i)}: {no_question(n, numbers)}; {_COLUMNS_MISMATCH}",
+                    _("{column}: {problem}; {mismatch}").format(
+                        column=label(i), problem=no_question(n, numbers), mismatch=_columns_mismatch()
+                    ),
                 )
             item = numbers[n]
         else:
@@ -1019,12 +1131,18 @@ def _layout(
             elif len(matches) > 1:
                 raise _Fail(
                     row,
-                    f"{label(i)}: the stem fits questions {', '.join(str(it.number) for it in matches)} "
-                    "(number the columns instead)",
+                    _("{column}: the stem fits questions {numbers} (number the columns instead)").format(
+                        column=label(i), numbers=", ".join(str(it.number) for it in matches)
+                    ),
                 )
         if item is not None:
             if item.number in by_item:
-                raise _Fail(row, f"{label(i)}: question {item.number} already has {label(by_item[item.number])}")
+                raise _Fail(
+                    row,
+                    _("{column}: question {number} already has {other}").format(
+                        column=label(i), number=item.number, other=label(by_item[item.number])
+                    ),
+                )
             by_item[item.number] = i
         elif folded in _QUIZ_HEADERS:
             quiz_at = i
@@ -1033,7 +1151,11 @@ def _layout(
         elif name_at < 0 and (folded in _NAME_HEADERS or "姓名" in folded):
             names.append(i)
         elif folded not in METADATA_HEADERS:
-            ignored.append(f"{label(i)} ignored (not a question of the key, the name or a known survey field)")
+            ignored.append(
+                _("{column} ignored (not a question of the key, the name or a known survey field)").format(
+                    column=label(i)
+                )
+            )
     tick_columns = {t[0] for t in ticks}
     for i, n, _option, _named in ticks:
         if n in by_item and by_item[n] not in tick_columns:
@@ -1046,25 +1168,37 @@ def _layout(
         by_item.setdefault(n, i)  # its first option column stands for it
     if not by_item:
         shown = ", ".join(repr(h[:30]) for h in cleaned if h)
-        raise _Fail(row, f"no column matches a question of the key (the columns are: {shown}); not an answer table")
+        raise _Fail(
+            row,
+            _("no column matches a question of the key (the columns are: {shown}); not an answer table").format(
+                shown=shown
+            ),
+        )
     if name_at < 0:
         exact = [i for i in names if _bare(cleaned[i]).casefold() in ("姓名", "name")]
         if len(names) == 1 or len(exact) == 1:
             name_at = names[0] if len(names) == 1 else exact[0]
         else:
             shown = ", ".join(repr(h) for h in cleaned if h)
-            why = "several columns could hold the name" if names else "no column is headed 姓名 or name"
+            why = _("several columns could hold the name") if names else _("no column is headed 姓名 or name")
             raise _Fail(
                 row,
-                f"cannot tell which column holds the member's name: {why} "
-                f"(give --name-column; the columns are: {shown})",
+                _(
+                    "cannot tell which column holds the member's name: {why} (give --name-column; the columns are: {shown})"
+                ).format(why=why, shown=shown),
             )
     missing = [n for n in numbers if n not in by_item]
     if missing:
         raise _Fail(
             row,
-            f"the table has {len(by_item)} question columns but the key has {len(numbers)} questions "
-            f"(no column for question {', '.join(map(str, missing))}); {_COUNT_MISMATCH}",
+            _(
+                "the table has {count} question columns but the key has {count2} questions (no column for question {items}); {mismatch}"
+            ).format(
+                count=len(by_item),
+                count2=len(numbers),
+                items=", ".join(map(str, missing)),
+                mismatch=_count_mismatch(),
+            ),
         )
     for message in ignored:
         warn(row, "", message)
@@ -1078,8 +1212,9 @@ def _layout(
         warn(
             row,
             "",
-            f"the table has no 版本 column; assuming every row answered version {key.version} "
-            "(add a 版本 column if the branch wrote several versions)",
+            _(
+                "the table has no 版本 column; assuming every row answered version {version} (add a 版本 column if the branch wrote several versions)"
+            ).format(version=key.version),
         )
     layout = tuple(sorted(((col, n) for n, col in by_item.items()), key=lambda p: p[1]))
     return _Layout(name_at, layout, quiz_at, version_at, tuple(ticks))
@@ -1129,7 +1264,7 @@ def _find_header(
         if _header_like(cells, key, name_column) or len(seen) == HEADER_SEARCH_ROWS:
             break
     if not seen:
-        raise _Fail(0, "the table is empty (expected a header row, then one row per member)")
+        raise _Fail(0, _("the table is empty (expected a header row, then one row per member)"))
     at = next((i for i, (_, cells) in enumerate(seen) if _header_like(cells, key, name_column)), 0)
     return seen[at][0], seen[at][1], [n for n, _ in seen[:at]], seen[at + 1 :]
 
@@ -1179,7 +1314,11 @@ def _table_rows(
         warn(
             header_row,
             "",
-            f"the header is row {header_row}; row{'s' if len(above) > 1 else ''} {shown} above it ignored",
+            ngettext(
+                "the header is row {header_row}; row {shown} above it ignored",
+                "the header is row {header_row}; rows {shown} above it ignored",
+                len(above),
+            ).format(header_row=header_row, shown=shown),
         )
     by_number = dict((n, col) for col, n in layout.questions)
     columns = [by_number[it.number] for it in key.items]
@@ -1202,9 +1341,9 @@ def _table_rows(
     checked = quiz_at >= 0 or version_at >= 0
     quiz = version = ""
     beyond = (
-        "an unquoted comma in the name or an answer shifts the cells after it"
+        _("an unquoted comma in the name or an answer shifts the cells after it")
         if text_table
-        else "a column without a header?"
+        else _("a column without a header?")
     )
     members = 0
     for number, cells in itertools.chain(after, numbered):
@@ -1217,16 +1356,18 @@ def _table_rows(
             if not any(c.strip() for c in cells):
                 continue
             if not _has_answer(cells, layout, key):
-                warn(number, "", "row skipped: no name and no readable answer (a second header row?)")
+                warn(number, "", _("row skipped: no name and no readable answer (a second header row?)"))
                 continue
             member = f"（第{number}行）"
-            warn(number, "", f"no name in this row; graded as {member}")
+            warn(number, "", _("no name in this row; graded as {member}").format(member=member))
         members += 1
         if text_table and given < header_width:
             warn(
                 number,
                 member,
-                f"the row has {given} cells but the header has {header_width}; the missing ones are read as unanswered",
+                _(
+                    "the row has {given} cells but the header has {header_width}; the missing ones are read as unanswered"
+                ).format(given=given, header_width=header_width),
             )
         elif given > header_width and any(c.strip() for c in cells[header_width:]):
             extra = [c.strip() for c in cells[header_width:] if c.strip()]
@@ -1235,17 +1376,18 @@ def _table_rows(
             warn(
                 number,
                 member,
-                f"the row has {used} cells but the header has {header_width}; "
-                f"the cells beyond the header are ignored ({shown}) — {beyond}",
+                _(
+                    "the row has {used} cells but the header has {header_width}; the cells beyond the header are ignored ({shown}) — {beyond}"
+                ).format(used=used, header_width=header_width, shown=shown, beyond=beyond),
             )
         if checked:
             quiz = clean(cells[quiz_at].strip()) if quiz_at >= 0 else ""
             version = clean(cells[version_at].strip()) if version_at >= 0 else ""
             try:
-                _check_identity(key, _SheetHead(member, quiz, version, number, number), version_given=version_at >= 0)
+                head = _SheetHead(member, quiz, version, number, number)
+                _check_identity(key, head, version_given=version_at >= 0, row=True)
             except _Fail as exc:
-                message = exc.message.replace("the sheet is", "the row is").replace("the sheet does", "the row does")
-                fail(number, member, message.replace("on the sheet", "in its 版本 column"))
+                fail(number, member, exc.message)
                 continue
         picked = pick(cells)
         if ticks:
@@ -1266,7 +1408,7 @@ def _table_rows(
         yield member, name, number, picked, quiz, version
     last_row[0] = 0
     if not members:
-        raise _Fail(0, "the table has a header but no member rows (expected one row per member below the header)")
+        raise _Fail(0, _("the table has a header but no member rows (expected one row per member below the header)"))
 
 
 def _submission(key: AnswerKey, row: TableRow) -> Submission:

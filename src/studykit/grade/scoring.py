@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 
 from ..errors import AnswerFileError, Problem
+from ..i18n import _
 from ..key import MULTIPLE_SCORING, AnswerKey, KeyItem, no_question
 from ..model import LETTERS, POINT_DECIMALS, Bank, add_points
 from .model import (
@@ -67,7 +68,9 @@ def check_rule(multiple_scoring: str) -> str:
     """``multiple_scoring`` if it is a known rule; else raise ``ValueError``."""
     if multiple_scoring not in MULTIPLE_SCORING:
         raise ValueError(
-            f"unknown multiple scoring rule {multiple_scoring!r} (expected {' or '.join(MULTIPLE_SCORING)})"
+            _("unknown multiple scoring rule {multiple_scoring!r} (expected {items})").format(
+                multiple_scoring=multiple_scoring, items=" or ".join(MULTIPLE_SCORING)
+            )
         )
     return multiple_scoring
 
@@ -111,7 +114,9 @@ def item_result(item: KeyItem, text: str, rule: str) -> tuple[ItemResult, str]:
     if reading.kind == "unreadable":
         return (
             ItemResult(item.number, item.question_id, "unreadable", reading.shown, (), 0.0, item.points),
-            f"cannot read answer {reading.shown!r}: {reading.problem}; scored 0",
+            _("cannot read answer {answer!r}: {problem}; scored 0").format(
+                answer=reading.shown, problem=reading.problem
+            ),
         )
     status, earned = score_item(item, reading.choices, rule)
     result = ItemResult(item.number, item.question_id, status, reading.shown, reading.choices, earned, item.points)
@@ -183,7 +188,11 @@ def grade_submission(sub: Submission, key: AnswerKey, multiple_scoring: str | No
     numbers = {it.number for it in key.items}
     for a in sub.answers:
         if a.number in given:
-            raise AnswerFileError(f"{sub.where}: {sub.name}: question {a.number} is answered twice")
+            raise AnswerFileError(
+                _("{where}: {name}: question {number} is answered twice").format(
+                    where=sub.where, name=sub.name, number=a.number
+                )
+            )
         given[a.number] = (a.text, a.line)
         if a.number not in numbers and a.text:
             warnings.append(
@@ -191,7 +200,7 @@ def grade_submission(sub: Submission, key: AnswerKey, multiple_scoring: str | No
                     sub.source,
                     a.line,
                     f"{sub.name}, question {a.number}",
-                    f"{no_question(a.number, numbers)}; answer ignored",
+                    _("{problem}; answer ignored").format(problem=no_question(a.number, numbers)),
                     "warning",
                 )
             )
@@ -293,7 +302,7 @@ def summarize_group(
     the key alone decides every score.  Statistics are ``None`` for an empty group.
     """
     if not 0 <= pass_mark <= 100:
-        raise ValueError(f"pass mark {pass_mark} is not a percentage (expected 0–100)")
+        raise ValueError(_("pass mark {pass_mark} is not a percentage (expected 0–100)").format(pass_mark=pass_mark))
     rule = check_rule(multiple_scoring or key.multiple_scoring)
     members = tuple(results)
     table = next((m.items.table for m in members if type(m.items) is CompactItems), None)

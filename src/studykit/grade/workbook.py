@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import AnswerFileError
-from ..i18n import _
+from ..i18n import _, ngettext
 
 #: Files in the archive (an Excel workbook of one sheet holds about ten).
 MAX_MEMBERS = 10_000
@@ -68,7 +68,7 @@ class WorkbookError(AnswerFileError):
 
 
 def _size(n: int) -> str:
-    return f"{n / (1 << 20):,.1f} MiB" if n >= 1 << 20 else f"{n:,} bytes"
+    return _("{size:,.1f} MiB").format(size=n / (1 << 20)) if n >= 1 << 20 else _("{size:,} bytes").format(size=n)
 
 
 def check_archive(archive: zipfile.ZipFile) -> None:
@@ -243,12 +243,14 @@ def _rows(path: Path, warn: Warn) -> Iterator[list[str]]:
                 if not found:
                     if empty:
                         titles = ", ".join(repr(t) for t in empty)
-                        many = len(empty) > 1
                         warn(
                             0,
                             "",
-                            f"worksheet{'s' if many else ''} {titles} {'are' if many else 'is'} empty; "
-                            f"reading worksheet {ws.title!r}",
+                            ngettext(
+                                "worksheet {titles} is empty; reading worksheet {title!r}",
+                                "worksheets {titles} are empty; reading worksheet {title!r}",
+                                len(empty),
+                            ).format(titles=titles, title=ws.title),
                         )
                     found = True
                 yield from rows
@@ -256,7 +258,7 @@ def _rows(path: Path, warn: Warn) -> Iterator[list[str]]:
                 return
             empty.append(ws.title)
         titles = ", ".join(repr(t) for t in empty)
-        raise WorkbookError(f"the workbook holds no data (every worksheet is empty: {titles})")
+        raise WorkbookError(_("the workbook holds no data (every worksheet is empty: {titles})").format(titles=titles))
     finally:
         wb.close()
 

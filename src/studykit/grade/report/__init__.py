@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from ...i18n import _
 from ..model import GroupReport
 
 FORMATS = ("text", "csv", "json", "html")
@@ -50,7 +51,9 @@ def _render(report: GroupReport, fmt: str) -> str:
         from .html import render_html
 
         return render_html(report)
-    raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    raise ValueError(
+        _("unknown report format {fmt!r} (expected one of {items})").format(fmt=fmt, items=", ".join(FORMATS))
+    )
 
 
 def stream_report(report: GroupReport, fmt: str, stream: BinaryIO) -> None:
@@ -88,7 +91,9 @@ def _text_writer(fmt: str) -> Callable[[GroupReport, TextIO], None]:
         from .html import write_html
 
         return write_html
-    raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    raise ValueError(
+        _("unknown report format {fmt!r} (expected one of {items})").format(fmt=fmt, items=", ".join(FORMATS))
+    )
 
 
 def report_writer(report: GroupReport, fmt: str) -> Callable[[BinaryIO], None]:
@@ -98,7 +103,9 @@ def report_writer(report: GroupReport, fmt: str) -> Callable[[BinaryIO], None]:
     with other files (``studykit grade --review-decks``).  Raises ``ValueError`` for an
     unknown format."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+        raise ValueError(
+            _("unknown report format {fmt!r} (expected one of {items})").format(fmt=fmt, items=", ".join(FORMATS))
+        )
 
     def write(stream: BinaryIO) -> None:
         if fmt == "csv":
@@ -147,10 +154,22 @@ def output_format(path: Path | None, fmt: str | None) -> str:
     named = SUFFIX_FORMATS.get(suffix)
     if named is None:
         instead = _INSTEAD.get(suffix)
-        hint = f" ({path.with_suffix(instead[0]).name} opens in {instead[1]})" if instead else ""
-        raise ValueError(f"output {path}: grade writes .txt, .csv, .json or .html (.htm) reports, not {suffix}{hint}")
+        hint = (
+            _(" ({name} opens in {program})").format(name=path.with_suffix(instead[0]).name, program=instead[1])
+            if instead
+            else ""
+        )
+        raise ValueError(
+            _("output {path}: grade writes .txt, .csv, .json or .html (.htm) reports, not {suffix}{hint}").format(
+                path=path, suffix=suffix, hint=hint
+            )
+        )
     if fmt is not None and fmt != named:
-        raise ValueError(f"output {path} is a {suffix} name but --format is {fmt} (make them agree)")
+        raise ValueError(
+            _("output {path} is a {suffix} name but --format is {format} (make them agree)").format(
+                path=path, suffix=suffix, format=fmt
+            )
+        )
     return named
 
 
