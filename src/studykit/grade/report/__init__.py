@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from ...errors import OptionError
 from ..model import GroupReport
 
 FORMATS = ("text", "csv", "json", "html")
@@ -26,7 +27,7 @@ SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html
 
 
 def render_report(report: GroupReport, fmt: str = "text") -> str:
-    """``report`` as ``fmt`` (one of :data:`FORMATS`); raises ``ValueError`` for another."""
+    """``report`` as ``fmt`` (one of :data:`FORMATS`); raises :class:`~studykit.errors.OptionError` for another."""
     from ..._gc import gc_paused
 
     with gc_paused():
@@ -50,13 +51,13 @@ def _render(report: GroupReport, fmt: str) -> str:
         from .html import render_html
 
         return render_html(report)
-    raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    raise OptionError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
 def stream_report(report: GroupReport, fmt: str, stream: BinaryIO) -> None:
     """Write ``report`` as ``fmt`` to the binary ``stream``: the text :func:`render_report`
     returns, UTF-8 encoded (no BOM), without holding it all in memory (every format is
-    written a chunk of members at a time).  Raises ``ValueError`` for an unknown format."""
+    written a chunk of members at a time).  Raises :class:`~studykit.errors.OptionError` for an unknown format."""
     from ..._gc import gc_paused
 
     with gc_paused():
@@ -75,7 +76,7 @@ def stream_report(report: GroupReport, fmt: str, stream: BinaryIO) -> None:
 
 
 def _text_writer(fmt: str) -> Callable[[GroupReport, TextIO], None]:
-    """The function writing ``fmt`` (other than JSON) to a text stream; ``ValueError`` for an unknown format."""
+    """The function writing ``fmt`` (other than JSON) to a text stream; ``OptionError`` for an unknown format."""
     if fmt == "text":
         from .text import write_text
 
@@ -88,17 +89,17 @@ def _text_writer(fmt: str) -> Callable[[GroupReport, TextIO], None]:
         from .html import write_html
 
         return write_html
-    raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    raise OptionError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
 def report_writer(report: GroupReport, fmt: str) -> Callable[[BinaryIO], None]:
     """The function writing ``report`` as ``fmt`` to a binary stream as :func:`save_report`
     writes the file (streamed; CSV with a UTF-8 BOM): a content for
     :func:`studykit._output.write_files`, to write the report in one all-or-nothing set
-    with other files (``studykit grade --review-decks``).  Raises ``ValueError`` for an
+    with other files (``studykit grade --review-decks``).  Raises :class:`~studykit.errors.OptionError` for an
     unknown format."""
     if fmt not in FORMATS:
-        raise ValueError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
+        raise OptionError(f"unknown report format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
     def write(stream: BinaryIO) -> None:
         if fmt == "csv":
@@ -112,7 +113,7 @@ def save_report(report: GroupReport, path: str | Path, fmt: str) -> None:
     """Write ``report`` as ``fmt`` to ``path`` atomically and streamed, through
     :func:`studykit._output.write_files` (a temporary file in the same folder, then
     ``os.replace``; no partial file on failure).  CSV gets a UTF-8 BOM.  Raises
-    ``ValueError`` for an unknown format (before writing anything) and
+    :class:`~studykit.errors.OptionError` for an unknown format (before writing anything) and
     :class:`~studykit.errors.StudykitError` naming ``path`` when it cannot be written."""
     from ..._output import write_files
 
@@ -138,7 +139,7 @@ def output_format(path: Path | None, fmt: str | None) -> str:
     ``path`` ending in a report suffix (:data:`SUFFIX_FORMATS`: ``.txt``, ``.csv``,
     ``.json``, ``.html``, ``.htm``, any case) sets the format, which ``fmt`` must agree
     with; a name without a file-type suffix (``report``, ``成绩.2024.10.17``) takes
-    ``fmt``, else text.  Raises ``ValueError`` saying what to change when ``path``'s
+    ``fmt``, else text.  Raises :class:`~studykit.errors.OptionError` saying what to change when ``path``'s
     suffix names another format than ``fmt`` or is one grade does not write (``.xlsx``:
     a text report there would not open in Excel)."""
     suffix = path.suffix.lower() if path is not None else ""
@@ -148,9 +149,9 @@ def output_format(path: Path | None, fmt: str | None) -> str:
     if named is None:
         instead = _INSTEAD.get(suffix)
         hint = f" ({path.with_suffix(instead[0]).name} opens in {instead[1]})" if instead else ""
-        raise ValueError(f"output {path}: grade writes .txt, .csv, .json or .html (.htm) reports, not {suffix}{hint}")
+        raise OptionError(f"output {path}: grade writes .txt, .csv, .json or .html (.htm) reports, not {suffix}{hint}")
     if fmt is not None and fmt != named:
-        raise ValueError(f"output {path} is a {suffix} name but --format is {fmt} (make them agree)")
+        raise OptionError(f"output {path} is a {suffix} name but --format is {fmt} (make them agree)")
     return named
 
 
