@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "studykit.i18n",
             "studykit.model",
             "studykit.key_model",
+            "studykit.formats",
             "studykit.text",
             "studykit.typography",
             "studykit._output",

@@ -52,6 +52,7 @@ import genanki  # type: ignore[import-untyped]
 from ._output import write_files
 from .bank import BLANK_RE
 from .errors import SelectionError, StudykitError
+from .formats import MAX_TIMESTAMP
 from .i18n import _
 from .library import Library, split_ref
 from .model import INTRO_LABEL, LETTERS, TYPE_TITLES, Bank, Question, Speech
@@ -541,12 +542,6 @@ def summarize_package(package: genanki.Package) -> DeckSummary:
     return DeckSummary(
         tuple(DeckCount(d.name, len(d.notes), sum(len(n.cards) for n in d.notes)) for d in package.decks)
     )
-
-
-#: Timestamps are seconds since 1970-01-01 UTC below 2**32 (2106-02-07): genanki stores them as
-#: whole seconds and, times 1000, as note and card ids (SQLite integers), and the package's zip
-#: entries carry the date (years 1980–2107).  Anki keeps them as 64-bit integers.
-MAX_TIMESTAMP = 2**32
 
 
 def check_timestamp(timestamp: float | None) -> None:
