@@ -23,7 +23,16 @@ if TYPE_CHECKING:
     from .anki import write_deck
     from .bank import default_bank_path, load_bank, summarize, without_drafts
     from .draft import draft_bank
-    from .errors import AnswerFileError, BankError, DraftError, KeyFileError, Problem, SelectionError, StudykitError
+    from .errors import (
+        AnswerFileError,
+        BankError,
+        DraftError,
+        KeyFileError,
+        OptionError,
+        Problem,
+        SelectionError,
+        StudykitError,
+    )
     from .grade import grade_files
     from .key import AnswerKey, load_key
     from .library import Library, load_banks
@@ -48,6 +57,7 @@ _EXPORTS = {
     "AnswerFileError": "errors",
     "BankError": "errors",
     "KeyFileError": "errors",
+    "OptionError": "errors",
     "Problem": "errors",
     "SelectionError": "errors",
     "StudykitError": "errors",

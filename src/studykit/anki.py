@@ -52,6 +52,7 @@ import genanki  # type: ignore[import-untyped]
 from ._output import write_files
 from .bank import BLANK_RE
 from .errors import SelectionError, StudykitError
+from .formats import MAX_TIMESTAMP
 from .i18n import _, ngettext
 from .library import Library, split_ref
 from .model import INTRO_LABEL, LETTERS, TYPE_TITLES, Bank, Question, Speech
@@ -233,13 +234,13 @@ def deck_name(bank: Bank, speech: Speech) -> str:
     it keeps the id.
     """
     if speech.id == "intro":
-        return f"{_deck_part(bank.title)}::00 {_deck_part(INTRO_DECK)}"
+        return f"{deck_part(bank.title)}::00 {deck_part(INTRO_DECK)}"
     # counted among the speeches, so an article without an introduction starts at 第1篇 too
     place = [s.id for s in bank.speeches if s.id != "intro"].index(speech.id) + 1
-    return f"{_deck_part(bank.title)}::{place:02d} 第{place}篇"
+    return f"{deck_part(bank.title)}::{place:02d} 第{place}篇"
 
 
-def _deck_part(text: str) -> str:
+def deck_part(text: str) -> str:
     """One component of a deck name: no ``::`` (Anki's separator), single-spaced."""
     return " ".join(text.replace("::", ":").split())
 
@@ -247,7 +248,7 @@ def _deck_part(text: str) -> str:
 # -- fields ----------------------------------------------------------------------
 
 
-def _text(text: str) -> str:
+def field_html(text: str) -> str:
     """Bank text as field HTML: ASCII ``, ; : ( )`` between Chinese characters full-width
     (:func:`~studykit.typography.for_print`), escaped, line breaks as ``<br>``."""
     text = for_print(text)
@@ -282,10 +283,10 @@ def highlight(text: str, needles: Iterable[str]) -> str:
             merged.append([start, end])
     out, pos = [], 0
     for start, end in merged:
-        out.append(_text(text[pos:start]))
-        out.append(f"<mark>{_text(text[start:end])}</mark>")
+        out.append(field_html(text[pos:start]))
+        out.append(f"<mark>{field_html(text[start:end])}</mark>")
         pos = end
-    out.append(_text(text[pos:]))
+    out.append(field_html(text[pos:]))
     return "".join(out)
 
 
@@ -301,17 +302,17 @@ def cloze_text(question: Question) -> str:
     written as character references so ``::`` or ``}}`` in it cannot end the
     cloze.  A stem without a blank gets the cloze appended.
     """
-    deletion = "{{c1::" + _no_braces(_text(question.answer[0])).replace(":", "&#58;") + "}}"
+    deletion = "{{c1::" + _no_braces(field_html(question.answer[0])).replace(":", "&#58;") + "}}"
     stem = for_print(question.stem)
     match = BLANK_RE.search(stem)
     if match is None:
-        return _no_braces(_text(stem)) + " " + deletion
+        return _no_braces(field_html(stem)) + " " + deletion
     before, after = stem[: match.start()], stem[match.end() :]
-    return _no_braces(_text(before)) + deletion + _no_braces(_text(after))
+    return _no_braces(field_html(before)) + deletion + _no_braces(field_html(after))
 
 
 def _speaker(speech: Speech) -> str:
-    return _text(f"{speech.speaker}（{speech.position}）" if speech.position else speech.speaker)
+    return field_html(f"{speech.speaker}（{speech.position}）" if speech.position else speech.speaker)
 
 
 def note_fields(bank: Bank, question: Question, your_answer: str = "") -> list[str]:
@@ -321,25 +322,25 @@ def note_fields(bank: Bank, question: Question, your_answer: str = "") -> list[s
     """
     speech = bank.speech(question.speech)
     common = [
-        _text(question.explanation),
+        field_html(question.explanation),
         highlight(question.source, _answer_texts(question)),
         _speaker(speech) if speech.speaker else "",
-        _text(speech.heading),
-        _text(question.id),
-        _text(your_answer),
+        field_html(speech.heading),
+        field_html(question.id),
+        field_html(your_answer),
     ]
     if question.is_choice:
         options = "".join(
-            f'<div class="option"><span class="letter">{letter}.</span> {_text(option)}</div>'
+            f'<div class="option"><span class="letter">{letter}.</span> {field_html(option)}</div>'
             for letter, option in zip(_letters(question), question.options, strict=True)
         )
         answer = f'<span class="key">{question.answer_text}</span> ' + "；".join(
-            _text(o) for o in question.correct_options
+            field_html(o) for o in question.correct_options
         )
-        return [_text(question.stem), options, TYPE_TITLES[question.type], answer, *common]
+        return [field_html(question.stem), options, TYPE_TITLES[question.type], answer, *common]
     if question.type == "true_false":
-        return [_text(question.stem), f'<span class="key">{question.answer_text}</span>', *common]
-    accepted = "；".join(_text(a) for a in question.answer[1:])
+        return [field_html(question.stem), f'<span class="key">{question.answer_text}</span>', *common]
+    accepted = "；".join(field_html(a) for a in question.answer[1:])
     return [cloze_text(question), accepted, *common]
 
 
@@ -496,9 +497,9 @@ def build_package(bank: Bank, speeches: Sequence[str] = ()) -> genanki.Package:
     :class:`~studykit.errors.SelectionError` for an unknown speech id.
     """
     selected = select_speeches(bank, speeches)
-    parent = _deck_part(bank.title)
+    parent = deck_part(bank.title)
     source = bank.provenance.describe()
-    description = f"<b>{_text(bank.title)}</b>" + (f"<br>{_text(source)}" if source else "")
+    description = f"<b>{field_html(bank.title)}</b>" + (f"<br>{field_html(source)}" if source else "")
     decks = [genanki.Deck(deck_id_for(bank.id), parent, description)]
     by_speech: dict[str, list[Question]] = {}
     for q in bank.questions:
@@ -526,7 +527,7 @@ def build_library_package(library: Library, speeches: Sequence[str] = ()) -> gen
         return build_package(library.banks[0], speeches)
     parents: dict[str, Bank] = {}
     for bank in library.banks:
-        other = parents.setdefault(_deck_part(bank.title), bank)
+        other = parents.setdefault(deck_part(bank.title), bank)
         if other is not bank:
             raise StudykitError(
                 _(
@@ -548,12 +549,6 @@ def summarize_package(package: genanki.Package) -> DeckSummary:
     return DeckSummary(
         tuple(DeckCount(d.name, len(d.notes), sum(len(n.cards) for n in d.notes)) for d in package.decks)
     )
-
-
-#: Timestamps are seconds since 1970-01-01 UTC below 2**32 (2106-02-07): genanki stores them as
-#: whole seconds and, times 1000, as note and card ids (SQLite integers), and the package's zip
-#: entries carry the date (years 1980–2107).  Anki keeps them as 64-bit integers.
-MAX_TIMESTAMP = 2**32
 
 
 def check_timestamp(timestamp: float | None) -> None:

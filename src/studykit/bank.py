@@ -697,9 +697,9 @@ class _Validator:
     def option_reading(self, text: str, i: int, n_options: int, line: int, label: str, read_as: dict[str, int]) -> None:
         """Refuse option ``i`` when the grader cannot tell an answer of its text from another:
         only punctuation, bare letters (``A`` would read as the letter), or the same as an
-        earlier option in the grader's own form (:func:`~studykit.grade.normalize.blank_form`,
+        earlier option in the grader's own form (:func:`~studykit.text.blank_form`,
         e.g. ``“X”`` and ``X``: ``grade`` would refuse the quiz's key)."""
-        from .grade.normalize import blank_form, reads_as_letters
+        from .text import blank_form, reads_as_letters
 
         form = blank_form(text)
         if not form or all(unicodedata.category(c)[0] in "PZ" for c in form):

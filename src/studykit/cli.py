@@ -21,6 +21,7 @@ import click
 
 from ._clihelp import TranslatedGroup, click_language
 from .errors import StudykitError
+from .formats import MAX_TIMESTAMP
 from .i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -180,10 +181,6 @@ def _apkg_path(ctx: click.Context, param: click.Parameter, value: Path | None) -
             _("'{value}' does not end in .apkg (Anki imports only .apkg packages)").format(value=value)
         )
     return value
-
-
-#: anki.MAX_TIMESTAMP, spelled out so that startup does not import genanki (a test keeps them equal).
-MAX_TIMESTAMP = 2**32
 
 
 def _timestamp(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:

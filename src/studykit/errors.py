@@ -132,3 +132,10 @@ class SelectionError(StudykitError):
 
 class DraftError(StudykitError):
     """An article cannot be drafted into a bank: unreadable, empty, or the output folder holds a bank."""
+
+
+class OptionError(StudykitError, ValueError):
+    """An option's value cannot be used: ``--mix``, ``--points``, a report format or output
+    suffix, a pass mark, a multiple-choice scoring rule.  Also a :class:`ValueError`, as these
+    errors were before they joined the :class:`StudykitError` family, so ``except ValueError``
+    keeps catching them."""

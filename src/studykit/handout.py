@@ -52,6 +52,7 @@ from typing import Any
 
 from .bank import BLANK_RE, CHOICE_MARKER
 from .errors import StudykitError
+from .formats import REPORT_FORMAT
 from .i18n import _
 from .model import Bank, Question, Speech
 
@@ -79,8 +80,6 @@ _JOINTS = "、，；："
 QUOTE_SUFFIX = "-quote"
 #: How many speeches a handout from a report keeps when no question is below the pass mark.
 FALLBACK_SPEECHES = 3
-#: The format version of the grade report this module reads.
-REPORT_FORMAT = 1
 TITLE = "学习要点"
 
 

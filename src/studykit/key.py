@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -55,59 +54,12 @@ from ._yaml import YList, YMap, load_text_yaml
 from ._yaml import show_value as _show
 from .errors import BankError, KeyFileError, Problem
 from .i18n import _, ngettext
-from .model import BANK_SEPARATOR, CHOICE_TYPES, LETTERS, QUESTION_TYPES, QuestionType, add_points
+from .key_model import AnswerKey as AnswerKey  # re-exported: its home is studykit.key_model
+from .key_model import KeyItem as KeyItem  # re-exported: its home is studykit.key_model
+from .model import CHOICE_TYPES, LETTERS, QUESTION_TYPES, QuestionType, add_points
 
 KEY_FORMAT = 1
 MULTIPLE_SCORING = ("all-or-nothing", "partial")
-
-
-@dataclass(frozen=True)
-class KeyItem:
-    """One item of a printed paper: where it stands, what it is worth, what is right.
-
-    ``points`` is in points (a float so that half credit is exact); ``answer`` as in
-    :class:`~studykit.model.Question` but with letters as printed on this version.
-    """
-
-    number: int
-    question_id: str
-    type: QuestionType
-    speech: str
-    points: float
-    stem: str
-    answer: tuple[str, ...]
-    options: tuple[str, ...] = ()
-    correct: tuple[str, ...] = ()
-
-    @property
-    def bank(self) -> str:
-        """The bank id of an item of a quiz on several banks (``question_id`` ``bank/id``), else ``""``."""
-        return self.question_id.rpartition(BANK_SEPARATOR)[0]
-
-
-@dataclass(frozen=True)
-class AnswerKey:
-    """The key of one version of one quiz; ``total_points`` is the sum of the items' points."""
-
-    quiz_id: str
-    version: str
-    title: str
-    bank_id: str
-    bank_fingerprint: str
-    items: tuple[KeyItem, ...]
-    multiple_scoring: str = "all-or-nothing"
-
-    @property
-    def total_points(self) -> float:
-        """The items' points added (:func:`~studykit.model.add_points`)."""
-        return add_points(i.points for i in self.items)
-
-    def item(self, number: int) -> KeyItem:
-        """The item printed as ``number``; raises ``KeyError`` if the paper has none."""
-        for it in self.items:
-            if it.number == number:
-                return it
-        raise KeyError(number)
 
 
 def _num(value: float) -> int | float:
@@ -614,7 +566,7 @@ class _KeyReader:
                 ),
             )
             return None
-        from .grade.normalize import blank_form  # the form answers written as text are matched in
+        from .text import blank_form  # the form answers written as text are matched in
 
         forms: dict[str, int] = {}
         ok = True
@@ -717,7 +669,7 @@ class _KeyReader:
         return (str(entry),)
 
     def blank(self, raw: YMap, where: str) -> tuple[str, ...] | None:
-        from .grade.normalize import blank_form  # the form written answers are compared in
+        from .text import blank_form  # the form written answers are compared in
 
         value = raw["answer"]
         line = raw.key_lines["answer"]

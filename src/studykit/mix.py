@@ -13,7 +13,7 @@ import decimal
 import fractions
 from collections.abc import Mapping, Sequence
 
-from .errors import SelectionError
+from .errors import OptionError, SelectionError
 from .i18n import _
 from .model import QUESTION_TYPES, Question, QuestionType
 
@@ -32,7 +32,7 @@ def _points(points: float) -> str:
 def parse_mix(text: str) -> dict[QuestionType, int]:
     """Parse ``"single=8,multiple=4"`` (``TYPE=N`` pairs, comma-separated) into items per type.
 
-    Raises :class:`ValueError` saying what was expected when a pair is not ``TYPE=N``, the
+    Raises :class:`~studykit.errors.OptionError` (a ``ValueError``) saying what was expected when a pair is not ``TYPE=N``, the
     type is unknown or given twice, or N is not a whole number ≥ 0.
     """
     mix: dict[QuestionType, int] = {}
@@ -40,17 +40,17 @@ def parse_mix(text: str) -> dict[QuestionType, int]:
         name, sep, value = part.partition("=")
         name = name.strip()
         if not sep:
-            raise ValueError(_("{part!r} is not TYPE=N (e.g. single=8,multiple=4)").format(part=part))
+            raise OptionError(_("{part!r} is not TYPE=N (e.g. single=8,multiple=4)").format(part=part))
         if name not in QUESTION_TYPES:
-            raise ValueError(
+            raise OptionError(
                 _("unknown type {name!r} in {part!r} (expected one of: {types})").format(
                     name=name, part=part, types=", ".join(QUESTION_TYPES)
                 )
             )
         if name in mix:
-            raise ValueError(_("{name} given twice in the mix (give each type once)").format(name=name))
+            raise OptionError(_("{name} given twice in the mix (give each type once)").format(name=name))
         if not value.strip().isdecimal():
-            raise ValueError(
+            raise OptionError(
                 _("{value!r} in {part!r} is not a number of items (e.g. {name}=4)").format(
                     value=value.strip(), part=part, name=name
                 )

@@ -60,7 +60,7 @@ from dataclasses import dataclass
 
 from ._giveaway import ConflictIndex
 from .bank import BLANK_RE, CHOICE_MARKER, is_catch_all
-from .errors import SelectionError
+from .errors import OptionError, SelectionError
 from .i18n import _, ngettext
 from .key import AnswerKey, KeyItem
 from .mix import DEFAULT_MIX, check_mix, fill_quota, scale_points, shortfall, trim_quota
@@ -125,16 +125,16 @@ def pick_seed() -> int:
 def parse_points(text: str) -> tuple[QuestionType, float]:
     """Parse ``TYPE=N`` (e.g. ``"multiple=4"``, ``"single=1.5"``) into ``(type, points)``.
 
-    Raises :class:`ValueError` with a message saying what was expected when the
+    Raises :class:`~studykit.errors.OptionError` (a ``ValueError``) with a message saying what was expected when the
     type is unknown or N is not a number with 0 < N ≤ :data:`MAX_POINTS` and at
     most 2 decimals.
     """
     name, sep, value = text.partition("=")
     name = name.strip()
     if not sep:
-        raise ValueError(_("{text!r} is not TYPE=N (e.g. multiple=4)").format(text=text))
+        raise OptionError(_("{text!r} is not TYPE=N (e.g. multiple=4)").format(text=text))
     if name not in QUESTION_TYPES:
-        raise ValueError(
+        raise OptionError(
             _("unknown type {name!r} in {text!r} (expected one of: {types})").format(
                 name=name, text=text, types=", ".join(QUESTION_TYPES)
             )
@@ -142,13 +142,13 @@ def parse_points(text: str) -> tuple[QuestionType, float]:
     try:
         exact = decimal.Decimal(value.strip())
     except decimal.InvalidOperation:
-        raise ValueError(
+        raise OptionError(
             _("{value!r} in {text!r} is not a number of points (e.g. {name}=2)").format(
                 value=value.strip(), text=text, name=name
             )
         ) from None
     if not (exact.is_finite() and 0 < exact <= MAX_POINTS and exact == exact.quantize(decimal.Decimal("0.01"))):
-        raise ValueError(
+        raise OptionError(
             _(
                 "{value!r} in {text!r}: points must be above 0 and at most {most}, with at most 2 decimals (e.g. 1.5)"
             ).format(value=value.strip(), text=text, most=MAX_POINTS)

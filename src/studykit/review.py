@@ -52,7 +52,7 @@ from pathlib import Path
 
 import genanki  # type: ignore[import-untyped]
 
-from .anki import _deck_part, _text, build_deck, package_bytes
+from .anki import build_deck, deck_part, field_html, package_bytes
 from .errors import StudykitError
 from .grade.model import GroupReport, ItemResult, MemberResult
 from .grade.normalize import OTHER, clean
@@ -144,7 +144,7 @@ def review_namespace(member: str) -> str:
 
 def review_deck_name(member: str, title: str) -> str:
     """``"错题本::张三::省域治理现代化小测"`` (``::`` inside a part becomes ``:``)."""
-    return f"{REVIEW_DECK}::{_deck_part(clean(member)) or EMPTY_NAME}::{_deck_part(title) or EMPTY_NAME}"
+    return f"{REVIEW_DECK}::{deck_part(clean(member)) or EMPTY_NAME}::{deck_part(title) or EMPTY_NAME}"
 
 
 def safe_file_stem(name: str) -> str:
@@ -308,9 +308,7 @@ def build_review_decks(report: GroupReport, bank: Bank) -> tuple[ReviewSummary, 
         name = review_deck_name(member.name, title)
         score = f"{pts(member.score)}/{pts(member.total)} 分"  # as the grade report prints it
         quiz = f"测验 {key.quiz_id}" + (f" · 版本 {key.version}" if key.version else "")
-        description = (
-            f"<b>{_text(clean(member.name))} · {_text(title)}</b><br>{_text(quiz)} · {score} · 错 {len(questions)} 题"
-        )
+        description = f"<b>{field_html(clean(member.name))} · {field_html(title)}</b><br>{field_html(quiz)} · {score} · 错 {len(questions)} 题"
         deck = build_deck(
             bank,
             name,

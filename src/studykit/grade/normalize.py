@@ -35,60 +35,34 @@ caller scores it 0 and warns, showing it as written (``？``, not ``?``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
 from ..i18n import _, language, ngettext
-from ..key import KeyItem
+from ..key_model import KeyItem
 from ..model import LETTERS
-from .script import fold
+from ..text import LETTER_SEPARATORS as _LETTER_SEPS
+from ..text import LETTER_WRAP as _LETTER_WRAP
+from ..text import QUOTES as _QUOTES
+from ..text import TRAILING as _TRAILING
+from ..text import WHITESPACE as _WS
+from ..text import blank_form as blank_form  # re-exported: its home is studykit.text
+from ..text import clean as clean  # re-exported: its home is studykit.text
+from ..text import fold
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
-_WS = re.compile(r"\s+")
 #: What survey tools and people write for "no answer" (after :func:`clean`).
 UNANSWERED = frozenset({"", "(跳过)", "(空)", "跳过", "(未答)", "未答", "(未作答)", "未作答", "-", "--", "/"})
-_LETTER_SEPS = re.compile(r"[\s、,;/|.]+")
 _OTHER = re.compile(r"^其[他它]\s*[〖\[【](.*)[〗\]】]$", re.S)
 _LETTER_PREFIX = re.compile(r"^([A-Za-z])\s*[.、:)\s]\s*(.+)$", re.S)
 _LETTER_GLUED = re.compile(r"^([A-Za-z])([^\sA-Za-z].*)$", re.S)
 _LATIN = re.compile(r"[A-Za-z]")
 #: What joins option texts written for a multiple choice (after :func:`clean`).
 _JOINERS = re.compile(r"\s*[、,;]\s*")
-_QUOTES = dict.fromkeys(map(ord, "\"'“”‘’「」『』﹁﹂﹃﹄`"), None)
-_TRAILING = re.compile(r"[\s.。,、;:!?！？…~]+$")
 _TRUE = frozenset({"对", "對", "正确", "正確", "√", "✓", "✔", "t", "true", "是", "y", "yes", "☑"})
 _FALSE = frozenset({"错", "錯", "错误", "錯誤", "×", "✗", "✘", "x", "f", "false", "否", "n", "no", "╳"})
-#: Enclosing brackets (after NFKC) stripped from a blank's text and a choice's letters.
-_BRACKETS = {"(": ")", "[": "]", "{": "}", "【": "】", "〔": "〕", "〖": "〗", "<": ">"}
-#: What may surround a choice's letters: ``(A)``, ``[B]``, ``D。``.
-_LETTER_WRAP = " .。,、;:!?！？…~" + "".join(_BRACKETS) + "".join(_BRACKETS.values())
 #: Joins several chosen options in a survey tool's export.
 SURVEY_JOIN = "┋"
-
-
-def clean(text: str) -> str:
-    """``text`` in NFKC, without zero-width characters, whitespace collapsed and stripped."""
-    if text.isprintable() and unicodedata.is_normalized("NFKC", text):
-        # no control, format (zero-width) or separator character but the plain space
-        if "  " not in text and text[:1] != " " and text[-1:] != " ":
-            return text
-        return _WS.sub(" ", text).strip()
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
-    return _WS.sub(" ", text).strip()
-
-
-def blank_form(text: str) -> str:
-    """The form fill_blank answers are compared in: NFKC, Traditional characters as
-    Simplified (:func:`~studykit.grade.script.fold`), no whitespace, no quote
-    marks, no trailing punctuation, no enclosing brackets, case-folded.
-    ``“现场会议+云端会议”。``, ``（现场会议+云端会议）`` and ``现场会议 + 云端会议``
-    give the same form; a different character does not."""
-    text = _TRAILING.sub("", _WS.sub("", fold(clean(text))).translate(_QUOTES))
-    while len(text) >= 2 and _BRACKETS.get(text[0]) == text[-1] and text[-1] not in text[1:-1]:
-        text = _TRAILING.sub("", text[1:-1])
-    return text.casefold()
 
 
 Kind = Literal["answer", "unanswered", "unreadable"]
@@ -294,14 +268,6 @@ def _letters(part: str, n_options: int) -> tuple[list[str], str]:
             letters="、".join(beyond), last=last
         )
     return sorted(set(squeezed)), ""
-
-
-def reads_as_letters(text: str, n_options: int) -> bool:
-    """Whether ``text`` (an option's text) written as an answer to an item of ``n_options``
-    options could be read as its letters (``A``, ``(b)``, ``AC``; not ``DNA`` on four options):
-    an answer ``A`` would then be taken for the option whose text is ``A``."""
-    squeezed = _LETTER_SEPS.sub("", clean(text).strip(_LETTER_WRAP)).upper()
-    return bool(squeezed) and all(c in LETTERS[:n_options] for c in squeezed)
 
 
 def read_choice(cleaned: str, item: KeyItem) -> Reading:

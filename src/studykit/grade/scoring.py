@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 
-from ..errors import AnswerFileError, Problem
+from ..errors import AnswerFileError, OptionError, Problem
 from ..i18n import _
 from ..key import MULTIPLE_SCORING, AnswerKey, KeyItem, no_question
 from ..model import LETTERS, POINT_DECIMALS, Bank, add_points
@@ -65,9 +65,9 @@ KELLEY_SHARE = 0.27
 
 
 def check_rule(multiple_scoring: str) -> str:
-    """``multiple_scoring`` if it is a known rule; else raise ``ValueError``."""
+    """``multiple_scoring`` if it is a known rule; else raise :class:`~studykit.errors.OptionError`."""
     if multiple_scoring not in MULTIPLE_SCORING:
-        raise ValueError(
+        raise OptionError(
             _("unknown multiple scoring rule {multiple_scoring!r} (expected {items})").format(
                 multiple_scoring=multiple_scoring, items=" or ".join(MULTIPLE_SCORING)
             )
@@ -302,7 +302,7 @@ def summarize_group(
     the key alone decides every score.  Statistics are ``None`` for an empty group.
     """
     if not 0 <= pass_mark <= 100:
-        raise ValueError(_("pass mark {pass_mark} is not a percentage (expected 0–100)").format(pass_mark=pass_mark))
+        raise OptionError(_("pass mark {pass_mark} is not a percentage (expected 0–100)").format(pass_mark=pass_mark))
     rule = check_rule(multiple_scoring or key.multiple_scoring)
     members = tuple(results)
     table = next((m.items.table for m in members if type(m.items) is CompactItems), None)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from ...errors import OptionError
 from ...i18n import _
 from ..model import GroupReport
 
@@ -27,7 +28,7 @@ SUFFIX_FORMATS = {".csv": "csv", ".json": "json", ".html": "html", ".htm": "html
 
 
 def render_report(report: GroupReport, fmt: str = "text") -> str:
-    """``report`` as ``fmt`` (one of :data:`FORMATS`); raises ``ValueError`` for another."""
+    """``report`` as ``fmt`` (one of :data:`FORMATS`); raises :class:`~studykit.errors.OptionError` for another."""
     from ..._gc import gc_paused
 
     with gc_paused():
@@ -51,7 +52,7 @@ def _render(report: GroupReport, fmt: str) -> str:
         from .html import render_html
 
         return render_html(report)
-    raise ValueError(
+    raise OptionError(
         _("unknown report format {fmt!r} (expected one of {items})").format(fmt=fmt, items=", ".join(FORMATS))
     )
 
@@ -59,7 +60,7 @@ def _render(report: GroupReport, fmt: str) -> str:
 def stream_report(report: GroupReport, fmt: str, stream: BinaryIO) -> None:
     """Write ``report`` as ``fmt`` to the binary ``stream``: the text :func:`render_report`
     returns, UTF-8 encoded (no BOM), without holding it all in memory (every format is
-    written a chunk of members at a time).  Raises ``ValueError`` for an unknown format."""
+    written a chunk of members at a time).  Raises :class:`~studykit.errors.OptionError` for an unknown format."""
     from ..._gc import gc_paused
 
     with gc_paused():
@@ -78,7 +79,7 @@ def stream_report(report: GroupReport, fmt: str, stream: BinaryIO) -> None:
 
 
 def _text_writer(fmt: str) -> Callable[[GroupReport, TextIO], None]:
-    """The function writing ``fmt`` (other than JSON) to a text stream; ``ValueError`` for an unknown format."""
+    """The function writing ``fmt`` (other than JSON) to a text stream; ``OptionError`` for an unknown format."""
     if fmt == "text":
         from .text import write_text
 
@@ -91,7 +92,7 @@ def _text_writer(fmt: str) -> Callable[[GroupReport, TextIO], None]:
         from .html import write_html
 
         return write_html
-    raise ValueError(
+    raise OptionError(
         _("unknown report format {fmt!r} (expected one of {items})").format(fmt=fmt, items=", ".join(FORMATS))
     )
 
@@ -100,10 +101,10 @@ def report_writer(report: GroupReport, fmt: str) -> Callable[[BinaryIO], None]:
     """The function writing ``report`` as ``fmt`` to a binary stream as :func:`save_report`
     writes the file (streamed; CSV with a UTF-8 BOM): a content for
     :func:`studykit._output.write_files`, to write the report in one all-or-nothing set
-    with other files (``studykit grade --review-decks``).  Raises ``ValueError`` for an
+    with other files (``studykit grade --review-decks``).  Raises :class:`~studykit.errors.OptionError` for an
     unknown format."""
     if fmt not in FORMATS:
-        raise ValueError(
+        raise OptionError(
             _("unknown report format {fmt!r} (expected one of {items})").format(fmt=fmt, items=", ".join(FORMATS))
         )
 
@@ -119,7 +120,7 @@ def save_report(report: GroupReport, path: str | Path, fmt: str) -> None:
     """Write ``report`` as ``fmt`` to ``path`` atomically and streamed, through
     :func:`studykit._output.write_files` (a temporary file in the same folder, then
     ``os.replace``; no partial file on failure).  CSV gets a UTF-8 BOM.  Raises
-    ``ValueError`` for an unknown format (before writing anything) and
+    :class:`~studykit.errors.OptionError` for an unknown format (before writing anything) and
     :class:`~studykit.errors.StudykitError` naming ``path`` when it cannot be written."""
     from ..._output import write_files
 
@@ -145,7 +146,7 @@ def output_format(path: Path | None, fmt: str | None) -> str:
     ``path`` ending in a report suffix (:data:`SUFFIX_FORMATS`: ``.txt``, ``.csv``,
     ``.json``, ``.html``, ``.htm``, any case) sets the format, which ``fmt`` must agree
     with; a name without a file-type suffix (``report``, ``成绩.2024.10.17``) takes
-    ``fmt``, else text.  Raises ``ValueError`` saying what to change when ``path``'s
+    ``fmt``, else text.  Raises :class:`~studykit.errors.OptionError` saying what to change when ``path``'s
     suffix names another format than ``fmt`` or is one grade does not write (``.xlsx``:
     a text report there would not open in Excel)."""
     suffix = path.suffix.lower() if path is not None else ""
@@ -159,13 +160,13 @@ def output_format(path: Path | None, fmt: str | None) -> str:
             if instead
             else ""
         )
-        raise ValueError(
+        raise OptionError(
             _("output {path}: grade writes .txt, .csv, .json or .html (.htm) reports, not {suffix}{hint}").format(
                 path=path, suffix=suffix, hint=hint
             )
         )
     if fmt is not None and fmt != named:
-        raise ValueError(
+        raise OptionError(
             _("output {path} is a {suffix} name but --format is {format} (make them agree)").format(
                 path=path, suffix=suffix, format=fmt
             )

@@ -25,12 +25,11 @@ import json
 from itertools import repeat
 from typing import Any, BinaryIO
 
+from ...formats import REPORT_FORMAT
 from ...model import add_points
 from ..model import GroupReport, ItemResult, MemberResult
 from ..scoring import member_speech_scores
 from ._common import Memo, coded_members, ranked_chunks, report_speeches, speech_sums, unreadable_flag
-
-REPORT_FORMAT = 1
 
 
 def report_data(report: GroupReport) -> dict[str, Any]:
