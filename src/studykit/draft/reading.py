@@ -7,6 +7,7 @@ decode, so a wrong guess is an error, never mojibake); python-docx's ``Document.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,10 @@ from ..i18n import _
 
 #: Encodings tried after UTF-8, in this order, when charset-normalizer has no confident guess.
 FALLBACK_ENCODINGS = ("gb18030",)
+#: Longest article drafted, in characters: a newspaper page is under 20,000, a congress report
+#: about 32,000; a longer file is a collection (and would give thousands of drafts, slowly).
+MAX_ARTICLE_CHARS = 100_000
+_HTML_RE = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|body|meta)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,10 @@ def read_article(path: str | Path) -> Article:
     if path.suffix.lower() == ".docx":
         text, encoding = _docx_text(path, raw), "docx"
     else:
+        _refuse_other_formats(path, raw)
         text, encoding = _decode(path, raw)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise DraftError(_too_long(path, len(text)))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for number, line in enumerate(text.split("\n"), 1):
         problem = control_problem(line)
@@ -58,6 +66,38 @@ def read_article(path: str | Path) -> Article:
     if not text.strip():
         raise DraftError(_("{path}: the article is empty (expected its text)").format(path=path))
     return Article(path.name, hashlib.sha256(raw).hexdigest(), text, encoding)
+
+
+def _too_long(path: Path, size: int) -> str:
+    return _(
+        "{path}: {size:,} characters is more than one article (expected at most {limit:,}: "
+        "draft each article of the file on its own)"
+    ).format(path=path, size=size, limit=MAX_ARTICLE_CHARS)
+
+
+def _refuse_other_formats(path: Path, raw: bytes) -> None:
+    """Refuse a .doc, PDF, RTF or web page (known by its bytes, whatever its name), and a file too
+    big to be one article even at one byte a character, before any decoding."""
+    save_docx = _("expected .docx or .txt: open it in Word or WPS and save it as .docx")
+    copy_text = _("expected .docx or .txt: copy the article's text into a .txt file")
+    what = None
+    if raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        what = _("an old Word .doc or WPS file ({expected})").format(expected=save_docx)
+    elif raw.startswith(b"{\\rtf"):
+        what = _("an RTF file ({expected})").format(expected=save_docx)
+    elif raw.startswith(b"%PDF-"):
+        what = _("a PDF ({expected})").format(expected=copy_text)
+    elif _HTML_RE.match(raw[:1024]):
+        what = _("a web page, HTML ({expected})").format(expected=copy_text)
+    if what is not None:
+        raise DraftError(_("{path}: this is {what}").format(path=path, what=what))
+    if len(raw) > 4 * MAX_ARTICLE_CHARS:
+        raise DraftError(
+            _(
+                "{path}: {size:,} bytes is more than one article (expected at most {limit:,} characters: "
+                "draft each article of the file on its own)"
+            ).format(path=path, size=len(raw), limit=MAX_ARTICLE_CHARS)
+        )
 
 
 def _decode(path: Path, raw: bytes) -> tuple[str, str]:

@@ -163,6 +163,10 @@ def _pick(marked: list[str], bounded: list[str], size: int) -> str | None:
     return None
 
 
+#: Options of a drafted multiple choice at most (correct members and distractors).
+MAX_OPTIONS = 5
+
+
 def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
     """A multiple choice per list (up to three members, one or two members of other lists as
     distractors) and a fill-in of one inner member."""
@@ -171,20 +175,26 @@ def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
     for n, li in enumerate(listings):
         s, text = li.sentence, li.sentence.text
         fact = f"{s.part.id}/list-{n}"
-        pool = [(other.sentence.part is s.part, m) for other in listings if other is not li for m in other.members]
+        pool = list(  # each member once: a long or repetitive article repeats many
+            dict.fromkeys(
+                (other.sentence.part is s.part, m) for other in listings if other is not li for m in other.members
+            )
+        )
         size = sum(map(len, li.members)) / len(li.members)
         wrong: list[str] = []
         ends = {m[-1] for m in li.members}
         starts = {m[0] for m in li.members}
         before, after = text[max(0, li.start - 4) : li.start], text[li.end : li.end + 4]
         for _, m in sorted(pool, key=lambda p: _rank(p, starts, ends, size)):
+            if len(wrong) >= MAX_OPTIONS - min(3, len(li.members)):
+                break  # enough: the rest would be cut below (a long article has thousands of members)
             if _said_nearby(s.part.text, before, m, after):
                 continue  # 坚持以（ ） + 以人民为中心: the part says 坚持以人民为中心 elsewhere
             taken = [*li.members, *wrong]
             if m not in text and not any(same(m, w) for w in wrong) and not any(m in x or x in m for x in taken):
                 wrong.append(m)
         correct = list(li.members[:3]) if len(li.members) <= 4 else [li.members[0], li.members[2], li.members[-1]]
-        wrong = wrong[: 5 - len(correct)] if len(wrong) >= 2 else wrong
+        wrong = wrong[: MAX_OPTIONS - len(correct)] if len(wrong) >= 2 else wrong
         if wrong:
             options, answer = place(correct, wrong, next(turn))
             stem = lead(s.part) + tidy(_clause_window(text, li.start, li.end, "（ ）"))

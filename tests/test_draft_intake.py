@@ -1,0 +1,119 @@
+"""studykit draft on what a secretary is actually sent: files that are not a text article, a whole
+collection instead of one article, and long or repetitive articles drafted in reasonable time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from skpaths import DATA
+from studykit.cli import main
+from studykit.draft import read_article
+from studykit.draft.candidates import lists
+from studykit.draft.reading import MAX_ARTICLE_CHARS
+from studykit.errors import DraftError
+
+DRAFT = DATA / "draft"
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "what"),
+    [
+        (
+            "材料.doc",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+            "an old Word .doc or WPS file (expected .docx or .txt: open it in Word or WPS and save it as .docx)",
+        ),
+        (
+            "材料.pdf",
+            b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+            "a PDF (expected .docx or .txt: copy the article's text into a .txt file)",
+        ),
+        (
+            "材料.txt",
+            b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}",
+            "an RTF file (expected .docx or .txt: open it in Word or WPS and save it as .docx)",
+        ),
+        (
+            "材料.html",
+            "\ufeff<!DOCTYPE html>\n<html><body><p>产业兴旺是乡村振兴的重点。</p></body></html>".encode(),
+            "a web page, HTML (expected .docx or .txt: copy the article's text into a .txt file)",
+        ),
+    ],
+)
+def test_a_file_of_another_format_is_named_not_misread(tmp_path: Path, name: str, raw: bytes, what: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(raw)
+    with pytest.raises(DraftError) as caught:
+        read_article(path)
+    assert str(caught.value) == f"{path}: this is {what}"
+
+
+def test_a_text_mentioning_html_is_still_an_article(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("<html>标签的用法\n产业兴旺是乡村振兴的重点。\n", encoding="utf-8")
+    with pytest.raises(DraftError, match="web page"):
+        read_article(path)  # a line starting <html> is a page's first line, whatever follows
+    path.write_text("网页以 <html> 开头。\n产业兴旺是乡村振兴的重点。\n", encoding="utf-8")
+    assert read_article(path).text.startswith("网页以 <html>")
+
+
+def test_an_article_over_the_limit_is_refused_in_characters_and_in_bytes(tmp_path: Path) -> None:
+    gbk = tmp_path / "合订本.txt"  # GBK: 2 bytes a character, under the byte guard, over the character limit
+    gbk.write_bytes(("产业兴旺是乡村振兴的重点。" * 7693 + "完").encode("gbk"))
+    assert len("产业兴旺是乡村振兴的重点。" * 7693 + "完") == MAX_ARTICLE_CHARS + 10
+    with pytest.raises(DraftError) as caught:
+        read_article(gbk)
+    assert str(caught.value) == (
+        f"{gbk}: 100,010 characters is more than one article "
+        "(expected at most 100,000: draft each article of the file on its own)"
+    )
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(("重点。" * 1_000_000).encode("utf-8"))
+    result = CliRunner().invoke(main, ["draft", str(huge), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: {huge}: 9,000,000 bytes is more than one article "
+        "(expected at most 100,000 characters: draft each article of the file on its own)\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_article_at_the_limit_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "长文.txt"
+    path.write_text("产" * MAX_ARTICLE_CHARS, encoding="utf-8")
+    assert len(read_article(path).text) == MAX_ARTICLE_CHARS
+
+
+def test_distractors_of_a_repetitive_one_line_article_are_searched_a_bounded_number_of_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long article on one line (one part) once took minutes: every list tried every member of
+    every other list against the whole part.  Members are now tried once each and only until the
+    options are full, so the number of searches grows with the lists, not with their square."""
+    text = (
+        "以高质量党建引领高质量发展。要增强“四个意识”、坚定“四个自信”、做到“两个维护”。"
+        "严格落实“三会一课”、组织生活会、民主评议党员等制度。"
+        "大力选拔敢于负责、勇于担当、善于作为、实绩突出的干部。"
+        "把考核结果作为干部选拔任用、评先奖优、问责追责的重要依据。"
+    )
+    calls = 0
+    real = lists._said_nearby
+
+    def counting(*args: str) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(*args)
+
+    monkeypatch.setattr(lists, "_said_nearby", counting)
+    counts = []
+    for copies in (5, 20):
+        path = tmp_path / f"x{copies}.txt"
+        path.write_text(text * copies, encoding="utf-8")
+        calls = 0
+        result = CliRunner().invoke(main, ["draft", str(path), "-o", str(tmp_path / f"out{copies}")])
+        assert result.exit_code == 0, result.output
+        counts.append(calls)
+    assert counts[1] <= 4 * counts[0] + 40  # linear: four times the article, about four times the searches
