@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from skpaths import DATA
@@ -117,3 +118,65 @@ def test_distractors_of_a_repetitive_one_line_article_are_searched_a_bounded_num
         assert result.exit_code == 0, result.output
         counts.append(calls)
     assert counts[1] <= 4 * counts[0] + 40  # linear: four times the article, about four times the searches
+
+
+WECHAT = (
+    "某某组工 2026-11-20 08:30 发表于湖北\n"
+    "点击上方蓝字关注我们\n"
+    "“四下基层”：新时代党的群众路线的生动实践\n"
+    "“四下基层”是习近平同志在福建宁德工作期间大力倡导并身体力行的工作制度。\n"
+    "党员干部要真正做到问需于民、问计于民、问效于民。\n"
+    "今年以来，全市共组织1.3万名党员干部下沉一线，开展调查研究2100余次。\n"
+    "责任编辑：王小明\n"
+    "阅读原文\n"
+    "扫码关注我们\n"
+    "点赞\n"
+    "在看\n"
+)
+
+
+def test_a_wechat_copy_in_gbk_with_crlf_drops_the_dateline_and_keeps_the_title(tmp_path: Path) -> None:
+    """WeChat prints account, date and province above the title; that line is furniture, so the
+    title becomes the part's heading and the bank's title (it once was '某某组工 2026-11-20 …')."""
+    article = tmp_path / "公众号.txt"
+    article.write_bytes(WECHAT.replace("\n", "\r\n").encode("gbk"))
+    result = CliRunner().invoke(main, ["draft", str(article), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    assert result.output.splitlines()[:2] == [
+        f"{out / 'question_bank.yaml'}: 1 part (layout: one part), 4 drafts to review",
+        "  part-1: “四下基层”：新时代党的群众路线的生动实践 — 4",
+    ]
+    assert (out / "material" / "00-part-1.txt").read_text(encoding="utf-8") == (
+        "“四下基层”：新时代党的群众路线的生动实践\n"
+        "“四下基层”是习近平同志在福建宁德工作期间大力倡导并身体力行的工作制度。\n"
+        "党员干部要真正做到问需于民、问计于民、问效于民。\n"
+        "今年以来，全市共组织1.3万名党员干部下沉一线，开展调查研究2100余次。\n"
+    )
+    sources = yaml.safe_load((out / "material" / "sources.yaml").read_text(encoding="utf-8"))
+    assert sources["title"] == "“四下基层”：新时代党的群众路线的生动实践"
+    assert sources["dropped_lines"] == [
+        "某某组工 2026-11-20 08:30 发表于湖北",
+        "点击上方蓝字关注我们",
+        "责任编辑：王小明",
+        "阅读原文",
+        "扫码关注我们",
+        "点赞",
+        "在看",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("某某组工 2026-11-20 08:30 发表于湖北", True),
+        ("原创 学习强国 2026-11-20", True),
+        ("2026-11-20 08:30", True),
+        ("2026年11月20日，全市召开党建工作会议 2026-11-20", False),
+        ("会议于2026-11-20召开。", False),
+    ],
+)
+def test_the_wechat_dateline_is_furniture_only_as_a_whole_line(line: str, furniture: bool) -> None:
+    from studykit.draft.furniture import is_furniture
+
+    assert is_furniture(line) is furniture
