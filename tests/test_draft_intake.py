@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from skpaths import DATA
 from studykit.cli import main
-from studykit.draft import read_article
+from studykit.draft import draft_bank, read_article
 from studykit.draft.candidates import lists
 from studykit.draft.reading import MAX_ARTICLE_CHARS
 from studykit.errors import DraftError
@@ -180,3 +180,26 @@ def test_the_wechat_dateline_is_furniture_only_as_a_whole_line(line: str, furnit
     from studykit.draft.furniture import is_furniture
 
     assert is_furniture(line) is furniture
+
+
+def test_a_quoted_first_member_is_cut_whole_never_inside_its_quotation_marks(tmp_path: Path) -> None:
+    """严格落实“三会一课”、组织生活会、…: the first member is “三会一课” (it was 三会一课” with the
+    stem 严格落实“（ ）, an option and a stem with unbalanced quotation marks)."""
+    article = tmp_path / "党建.txt"
+    article.write_text(
+        "以高质量党建引领高质量发展\n\n"
+        "严格落实“三会一课”、组织生活会、民主评议党员等制度，推动党员当先锋、作表率。\n"
+        "大力选拔敢于负责、勇于担当、善于作为、实绩突出的干部。\n",
+        encoding="utf-8",
+    )
+    draft_bank(article, tmp_path / "out")
+    bank = yaml.safe_load((tmp_path / "out" / "question_bank.yaml").read_text(encoding="utf-8"))
+    (item,) = [q for q in bank["questions"] if q["type"] == "multiple" and "三会一课" in q["source"]]
+    assert item["stem"] == "文章指出，严格落实（ ）等制度，推动党员当先锋、作表率"
+    assert sorted(item["options"]) == sorted(["“三会一课”", "组织生活会", "民主评议党员", "敢于负责", "勇于担当"])
+    assert sorted(item["options"][ord(c) - 65] for c in item["answer"]) == sorted(
+        ["“三会一课”", "组织生活会", "民主评议党员"]
+    )
+    for q in bank["questions"]:
+        for text in [q["stem"], *q.get("options", [])]:
+            assert text.count("“") == text.count("”"), text

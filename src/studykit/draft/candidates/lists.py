@@ -153,18 +153,40 @@ _NOT_FIRST, _NOT_LAST = set("了的着过是也都"), set("了的着和与及在
 
 
 def _pick(marked: list[str], bounded: list[str], size: int) -> str | None:
-    """A member among cuts: a marked cut of exactly ``size``, else one off by one, else a word
-    boundary cut of exactly ``size``, else the nearest marked cut that is near."""
-    fit = [p for p in marked + bounded if _HAN_RE.match(p) and p[0] not in _NOT_FIRST and p[-1] not in _NOT_LAST]
-    for pool, slack in ((marked, 0), (marked, 1), (bounded, 0), (marked, 2)):
-        found = [p for p in pool if p in fit and abs(len(p) - size) <= slack and _near(len(p), size)]
+    """A member among cuts: a marked cut of exactly ``size``, else one off by one, else a whole
+    quotation (“三会一课”) that is near, else a word boundary cut of exactly ``size``, else the
+    nearest marked cut that is near; lengths are counted without quotation marks."""
+    fit = [
+        p
+        for p in marked + bounded
+        if _HAN_RE.match(p) and p[0] not in _NOT_FIRST and p[-1] not in _NOT_LAST and _whole_quotes(p)
+    ]
+    quoted = [p for p in bounded if p.startswith("“") and p.endswith("”") and p.count("“") == 1]  # a whole quotation
+    for pool, slack in ((marked, 0), (marked, 1), (quoted, 2), (bounded, 0), (marked, 2)):
+        found = [p for p in pool if p in fit and abs(_size(p) - size) <= slack and _near(_size(p), size)]
         if found:
-            return min(found, key=lambda p: abs(len(p) - size))
+            return min(found, key=lambda p: abs(_size(p) - size))
     return None
+
+
+def _size(member: str) -> int:
+    """A member's length without its quotation marks (“三会一课” is as long as 组织生活会)."""
+    return len(member) - member.count("“") - member.count("”")
 
 
 #: Options of a drafted multiple choice at most (correct members and distractors).
 MAX_OPTIONS = 5
+
+
+def _whole_quotes(member: str) -> bool:
+    """Whether every “ in ``member`` is closed by a ” after it, and every ” opened before it (a cut
+    inside a quotation gave the option 三会一课” and the stem 严格落实“（ ）)."""
+    depth = 0
+    for c in member:
+        depth += (c == "“") - (c == "”")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
