@@ -203,3 +203,25 @@ def test_a_quoted_first_member_is_cut_whole_never_inside_its_quotation_marks(tmp
     for q in bank["questions"]:
         for text in [q["stem"], *q.get("options", [])]:
             assert text.count("“") == text.count("”"), text
+
+
+def test_a_points_number_and_the_editors_note_label_are_not_in_stems(tmp_path: Path) -> None:
+    """（一）一体推进（ ） read as two blanks; 导语指出，编者按：… is not Chinese. Sources keep them."""
+    article = tmp_path / "反腐.txt"
+    article.write_text(
+        "驰而不息正风肃纪反腐\n\n"
+        "编者按：连日来，代表们认真审议报告，结合各自岗位谈体会、话发展、提建议。\n\n"
+        "一、坚持正风肃纪\n"
+        "（一）锲而不舍落实中央八项规定精神。作风建设永远在路上。\n"
+        "（二）一体推进不敢腐、不能腐、不想腐。\n",
+        encoding="utf-8",
+    )
+    draft_bank(article, tmp_path / "out")
+    bank = yaml.safe_load((tmp_path / "out" / "question_bank.yaml").read_text(encoding="utf-8"))
+    stems = {q["stem"]: q["source"] for q in bank["questions"]}
+    assert stems["文章指出，锲而不舍落实中央（ ）规定精神"] == "（一）锲而不舍落实中央八项规定精神。"
+    assert stems["文章指出，一体推进不敢腐、____、不想腐。"] == "（二）一体推进不敢腐、不能腐、不想腐。"
+    assert stems["文章指出，连日来，代表们认真审议报告，结合各自岗位谈体会、____、提建议。"] == (
+        "编者按：连日来，代表们认真审议报告，结合各自岗位谈体会、话发展、提建议。"
+    )
+    assert not [s for s in stems if "（一）" in s or "（二）" in s or "编者按" in s]
