@@ -225,3 +225,35 @@ def test_a_points_number_and_the_editors_note_label_are_not_in_stems(tmp_path: P
         "编者按：连日来，代表们认真审议报告，结合各自岗位谈体会、话发展、提建议。"
     )
     assert not [s for s in stems if "（一）" in s or "（二）" in s or "编者按" in s]
+
+
+def test_handout_from_a_report_of_a_paper_with_drafts_covers_them(tmp_path: Path) -> None:
+    """A paper made with --include-drafts is graded as usual; the handout of what the branch got
+    wrong then covers those questions (it once warned 'question … is not in the bank; left out'
+    for each of them, though they were, and wrote an empty handout)."""
+    runner = CliRunner()
+    article = tmp_path / "材料.txt"
+    article.write_text(
+        "以高质量党建引领高质量发展\n\n"
+        "严格落实“三会一课”、组织生活会、民主评议党员等制度，推动党员当先锋、作表率。\n"
+        "大力选拔敢于负责、勇于担当、善于作为、实绩突出的干部。\n"
+        "全市共有基层党组织4862个，党员9.7万名。\n",
+        encoding="utf-8",
+    )
+    bank = str(tmp_path / "out" / "question_bank.yaml")
+    assert runner.invoke(main, ["draft", str(article), "-o", str(tmp_path / "out")]).exit_code == 0
+    paper = tmp_path / "测验.md"
+    made = runner.invoke(
+        main, ["quiz", "--bank", bank, "--include-drafts", "--count", "3", "--seed", "1", "-o", str(paper)]
+    )
+    assert made.exit_code == 0, made.output
+    sheet = tmp_path / "测验.answers.txt"  # the blank sheet: every answer wrong
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("姓名：", "姓名：张三"), encoding="utf-8")
+    report = tmp_path / "成绩.json"
+    graded = runner.invoke(main, ["grade", str(sheet), "--key", str(tmp_path / "测验.key.yaml"), "-o", str(report)])
+    assert graded.exit_code == 0, graded.output
+    handout = tmp_path / "复习.md"
+    result = runner.invoke(main, ["handout", "--bank", bank, "--from-report", str(report), "-o", str(handout)])
+    assert result.exit_code == 0, result.output
+    assert "not in the bank" not in result.output
+    assert result.output.splitlines()[-1] == f"wrote {handout}: 1 speech, 3 facts"
