@@ -3,6 +3,7 @@ collection instead of one article, and long or repetitive articles drafted in re
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -257,3 +258,31 @@ def test_handout_from_a_report_of_a_paper_with_drafts_covers_them(tmp_path: Path
     assert result.exit_code == 0, result.output
     assert "not in the bank" not in result.output
     assert result.output.splitlines()[-1] == f"wrote {handout}: 1 speech, 3 facts"
+
+
+def test_single_choice_keys_of_a_draft_are_spread_so_check_does_not_warn(tmp_path: Path) -> None:
+    """A plain article's nine single choices once had A as the key of four (44 %): the bank draft
+    wrote drew check's warning at once. Options are now rotated, order kept, to spread the keys."""
+    draft_bank(DRAFT / "plain_integral.txt", tmp_path / "out")
+    bank = yaml.safe_load((tmp_path / "out" / "question_bank.yaml").read_text(encoding="utf-8"))
+    singles = [q for q in bank["questions"] if q["type"] == "single"]
+    assert sorted(Counter(q["answer"] for q in singles).items()) == [("A", 3), ("B", 2), ("C", 2), ("D", 2)]
+    for q in singles:  # each key still the text the source says
+        assert q["options"][ord(q["answer"]) - 65].strip("“”") in q["source"]
+    result = CliRunner().invoke(main, ["check", "--bank", str(tmp_path / "out" / "question_bank.yaml")])
+    assert result.exit_code == 0
+    assert "single-choice items" not in result.output
+
+
+def test_balance_keys_leaves_spread_keys_alone_and_rotates_a_crowded_letter() -> None:
+    from studykit.draft.candidates import Draft, balance_keys
+
+    def single(answer: str, options: tuple[str, ...]) -> Draft:
+        return Draft("p", "single", "X是（ ）", (answer,), "见", "X是甲。", "judgements", options)
+
+    spread = [single(k, ("甲", "乙", "丙", "丁")) for k in "ABCDA"]
+    assert balance_keys(spread) == spread
+    crowded = [single("A", ("甲", "乙", "丙", "丁")) for _ in range(5)]
+    turned = balance_keys(crowded)
+    assert [d.answer for d in turned] == [("A",), ("B",), ("C",), ("D",), ("A",)]
+    assert [d.options for d in turned][:2] == [("甲", "乙", "丙", "丁"), ("丁", "甲", "乙", "丙")]
