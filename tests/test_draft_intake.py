@@ -286,3 +286,29 @@ def test_balance_keys_leaves_spread_keys_alone_and_rotates_a_crowded_letter() ->
     turned = balance_keys(crowded)
     assert [d.answer for d in turned] == [("A",), ("B",), ("C",), ("D",), ("A",)]
     assert [d.options for d in turned][:2] == [("甲", "乙", "丙", "丁"), ("丁", "甲", "乙", "丙")]
+
+
+def test_a_judgement_someone_else_states_keeps_who_states_it(tmp_path: Path) -> None:
+    """报告指出，X是Y: the statement was 欧阳建国指出，X是Y (the report's words put in the
+    deputy's mouth); 有关负责人介绍，X是Y became 文章指出，X是Y. The speaker's own 我认为 is his."""
+    article = tmp_path / "代表之声.txt"
+    article.write_text(
+        "代表热议政府工作报告\n\n"
+        "省人大代表、东风汽车集团有限公司技术中心首席专家欧阳建国：\n"
+        "以科技创新引领产业升级\n"
+        "报告指出，科技创新是发展新质生产力的核心要素。我认为，人才是创新的第一资源。\n"
+        "（本报记者 陈静采访整理）\n\n"
+        "省人大代表、宜昌市夷陵区小溪塔街道社区卫生服务中心主任刘芳：\n"
+        "把健康服务送到群众家门口\n"
+        "有关负责人介绍，家庭医生是群众健康的守门人。基层医疗卫生机构是守护群众健康的第一道防线。\n"
+        "（本报记者 赵磊采访整理）\n",
+        encoding="utf-8",
+    )
+    draft_bank(article, tmp_path / "out")
+    bank = yaml.safe_load((tmp_path / "out" / "question_bank.yaml").read_text(encoding="utf-8"))
+    statements = {q["stem"] for q in bank["questions"] if q["type"] == "true_false" and q["answer"] is True}
+    assert "欧阳建国指出，报告指出，科技创新是发展新质生产力的核心要素。" in statements
+    assert "欧阳建国指出，人才是创新的第一资源。" in statements
+    assert "刘芳指出，有关负责人介绍，家庭医生是群众健康的守门人。" in statements
+    assert "欧阳建国指出，科技创新是发展新质生产力的核心要素。" not in statements
+    assert "刘芳指出，家庭医生是群众健康的守门人。" not in statements
