@@ -312,3 +312,20 @@ def test_a_judgement_someone_else_states_keeps_who_states_it(tmp_path: Path) -> 
     assert "刘芳指出，有关负责人介绍，家庭医生是群众健康的守门人。" in statements
     assert "欧阳建国指出，科技创新是发展新质生产力的核心要素。" not in statements
     assert "刘芳指出，家庭医生是群众健康的守门人。" not in statements
+
+
+def test_handout_states_a_list_in_the_articles_order_not_the_letters(tmp_path: Path) -> None:
+    """A drafted multiple's correct options are spread over the letters; its handout statement
+    read 大力发展农产品加工、乡村旅游、特色种植等产业, which the article never says."""
+    runner = CliRunner()
+    assert runner.invoke(main, ["draft", str(DRAFT / "daibiao.txt"), "-o", str(tmp_path / "out")]).exit_code == 0
+    bank = tmp_path / "out" / "question_bank.yaml"
+    items = yaml.safe_load(bank.read_text(encoding="utf-8"))["questions"]
+    (item,) = [q for q in items if q["type"] == "multiple" and "特色种植" in q["source"]]
+    assert [item["options"][ord(c) - 65] for c in item["answer"]] == ["农产品加工", "乡村旅游", "特色种植"]
+    handout = tmp_path / "要点.md"
+    result = runner.invoke(main, ["handout", "--bank", str(bank), "--include-drafts", "-o", str(handout)])
+    assert result.exit_code == 0, result.output
+    text = handout.read_text(encoding="utf-8")
+    assert "大力发展特色种植、农产品加工、乡村旅游等产业，推动一二三产业融合发展。\\\n原文" in text
+    assert "农产品加工、乡村旅游、特色种植" not in text

@@ -137,7 +137,7 @@ def statement(question: Question) -> tuple[str, bool]:
     * fill_blank: the stem with its blank filled by the first accepted answer;
     * true_false true: the stem; false: the source sentence (``quoted``);
     * single: the stem with ``（ ）`` replaced by the correct option; multiple:
-      by the correct options joined with ``、``;
+      by the correct options joined with ``、``, in the source's order when it says them all;
     * a choice stem that asks with one question word the answer can stand in for
       (:data:`_SLOT_RE`: 怎样的, 哪些, 哪种, 哪次会议, 什么 …) and no 下列 gets the answer in
       its place (``怎样的`` → ``<answer>的``), a word the answer ends with not repeated
@@ -154,7 +154,7 @@ def statement(question: Question) -> tuple[str, bool]:
         if question.truth:
             return _sentence(stem.replace(CHOICE_MARKER, "").strip()), False
         return _sentence(one_line(question.source)), True
-    answer = "、".join(question.correct_options)
+    answer = "、".join(_in_source_order(question.correct_options, one_line(question.source)))
     before, marker, after = stem.partition(CHOICE_MARKER)
     before = before.rstrip()
     asks = before.endswith(("？", "?")) or _INTERROGATIVE_RE.search(before + after) is not None
@@ -165,6 +165,16 @@ def statement(question: Question) -> tuple[str, bool]:
         return _sentence(filled), False
     lead = (before + after.strip()).rstrip("？?：:，,。 ")
     return _sentence(f"{lead}：{answer}"), False
+
+
+def _in_source_order(options: tuple[str, ...], source: str) -> tuple[str, ...]:
+    """``options`` in the order the source says them when it says every one of them (a multiple's
+    letters are shuffled: 特色种植、农产品加工、乡村旅游 must not read 农产品加工、乡村旅游、特色种植),
+    else as given."""
+    where = [source.find(o) for o in options]
+    if len(options) < 2 or min(where) < 0:
+        return options
+    return tuple(o for _, o in sorted(zip(where, options, strict=True)))
 
 
 def _fill_slot(text: str, answer: str) -> str | None:
