@@ -329,3 +329,14 @@ def test_handout_states_a_list_in_the_articles_order_not_the_letters(tmp_path: P
     text = handout.read_text(encoding="utf-8")
     assert "大力发展特色种植、农产品加工、乡村旅游等产业，推动一二三产业融合发展。\\\n原文" in text
     assert "农产品加工、乡村旅游、特色种植" not in text
+
+
+def test_an_output_folder_under_a_file_names_the_file(tmp_path: Path) -> None:
+    """-o 材料.txt/十一月: mkdir's own words were 'File exists', about a folder that does not."""
+    (tmp_path / "材料.txt").write_text("产业兴旺是乡村振兴的重点。", encoding="utf-8")
+    out = tmp_path / "材料.txt" / "十一月"
+    result = CliRunner().invoke(main, ["draft", str(DRAFT / "daibiao.txt"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"Error: cannot write {out}: {tmp_path / '材料.txt'} is a file (expected a folder, or a new name)\n"
+    )
