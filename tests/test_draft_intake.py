@@ -340,3 +340,34 @@ def test_an_output_folder_under_a_file_names_the_file(tmp_path: Path) -> None:
     assert result.output == (
         f"Error: cannot write {out}: {tmp_path / '材料.txt'} is a file (expected a folder, or a new name)\n"
     )
+
+
+def test_a_docx_whose_article_is_inside_a_table_is_read(tmp_path: Path) -> None:
+    """An article laid out in a one-cell frame (or a two-column table with a merged title row)
+    was 'the article is empty'; now its cells' paragraphs are read, a merged cell once."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    title = table.cell(0, 0).merge(table.cell(0, 1))
+    title.text = "让“小积分”撬动“大治理”"
+    table.cell(1, 0).text = "长胜街村是红安县推行“积分制”管理的一个缩影。"
+    table.cell(1, 1).paragraphs[0].text = "村民凭积分可以到“爱心超市”兑换日用品。"
+    table.cell(1, 1).add_paragraph("积分制让村民从“旁观者”变成了“参与者”。")
+    path = tmp_path / "框.docx"
+    document.save(str(path))
+    assert read_article(path).text == (
+        "让“小积分”撬动“大治理”\n\n长胜街村是红安县推行“积分制”管理的一个缩影。\n\n"
+        "村民凭积分可以到“爱心超市”兑换日用品。\n\n积分制让村民从“旁观者”变成了“参与者”。"
+    )
+
+
+def test_a_docx_with_body_text_leaves_its_tables_out(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("产业兴旺是乡村振兴的重点。")
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "附表：各村积分统计"
+    path = tmp_path / "正文.docx"
+    document.save(str(path))
+    assert read_article(path).text == "产业兴旺是乡村振兴的重点。"

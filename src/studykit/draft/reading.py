@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..bank import control_problem
 from ..errors import DraftError
@@ -131,7 +133,9 @@ def _decode(path: Path, raw: bytes) -> tuple[str, str]:
 
 
 def _docx_text(path: Path, raw: bytes) -> str:
-    """The document's paragraphs (body order, tables left out), empty ones dropped, one blank line between."""
+    """The document's paragraphs (body order, tables left out), empty ones dropped, one blank line between;
+    a document whose whole text is inside tables (an article laid out in a frame) gives its
+    cells' paragraphs instead, in document order, a merged cell once."""
     import io
     import zipfile
 
@@ -144,4 +148,21 @@ def _docx_text(path: Path, raw: bytes) -> str:
         raise DraftError(
             _("{path}: not a Word .docx document (expected one saved by Word or WPS)").format(path=path)
         ) from None
-    return "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
+    texts = [p.text for p in document.paragraphs if p.text.strip()]
+    if not texts:
+        texts = [text for table in document.tables for text in _cell_texts(table, set()) if text.strip()]
+    return "\n\n".join(texts)
+
+
+def _cell_texts(table: Any, seen: set[Any]) -> Iterator[str]:
+    """The paragraphs of ``table``'s cells, row by row, nested tables in place (python-docx's
+    ``iter_inner_content``); a merged cell, which every row and column it spans repeats, once."""
+    from docx.table import Table
+
+    for row in table.rows:
+        for cell in row.cells:
+            if cell._tc in seen:  # the element itself, kept alive by the set: lxml keeps its proxy
+                continue
+            seen.add(cell._tc)
+            for item in cell.iter_inner_content():
+                yield from _cell_texts(item, seen) if isinstance(item, Table) else (item.text,)
