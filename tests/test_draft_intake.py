@@ -371,3 +371,17 @@ def test_a_docx_with_body_text_leaves_its_tables_out(tmp_path: Path) -> None:
     path = tmp_path / "正文.docx"
     document.save(str(path))
     assert read_article(path).text == "产业兴旺是乡村振兴的重点。"
+
+
+def test_a_page_of_deputies_asks_which_deputy_said_it_not_which_expert(tmp_path: Path) -> None:
+    """The derived 'who said …' item read 出自哪位专家的发言 on a 代表之声 page of four deputies."""
+    from studykit.bank import load_bank
+
+    draft_bank(DRAFT / "daibiao.txt", tmp_path / "out")
+    bank = load_bank(tmp_path / "out" / "question_bank.yaml")
+    quote = next(q for q in bank.questions if q.id == "attr-zhang-xiaohong-quote")
+    assert quote.stem.endswith("出自哪位代表的发言（ ）")
+    shipped = load_bank()
+    assert next(q for q in shipped.questions if q.id == "attr-ren-jiantao-quote").stem.endswith(
+        "出自哪位专家的发言（ ）"
+    )
