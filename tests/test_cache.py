@@ -90,3 +90,23 @@ def test_a_material_file_replaced_by_a_fifo_is_refused_not_waited_on(bank_copy: 
         f"{bank_copy}:14: speech 'ren-jiantao', field 'material': file 'material/01-ren-jiantao.txt' not found "
         "(paths are relative to the bank's folder)",
     )
+
+
+def test_a_copied_bank_warns_with_its_own_path_not_the_first_one_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Warnings name the bank file; a byte-identical copy in another folder (a month's bank copied
+    into the year's folder) once got the cached warnings of the original, naming the old path."""
+    from studykit.draft import draft_bank
+
+    monkeypatch.setenv("STUDYKIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("STUDYKIT_NO_CACHE", raising=False)
+    draft_bank(Path(__file__).parent / "data" / "draft" / "layout2.txt", tmp_path / "2026-11")
+    shutil.copytree(tmp_path / "2026-11", tmp_path / "2026" / "11")
+    first = load_bank(tmp_path / "2026-11" / "question_bank.yaml")
+    copy = load_bank(tmp_path / "2026" / "11" / "question_bank.yaml")
+    assert first.warnings[0].startswith(f"{tmp_path / '2026-11' / 'question_bank.yaml'}:")
+    assert copy.warnings[0].startswith(f"{tmp_path / '2026' / '11' / 'question_bank.yaml'}:")
+    assert copy.warnings == tuple(
+        w.replace(str(tmp_path / "2026-11"), str(tmp_path / "2026" / "11")) for w in first.warnings
+    )

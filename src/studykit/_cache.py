@@ -4,7 +4,8 @@ An entry is a JSON file (never pickle: a cache must not be able to run code) in
 the user's cache folder (``platformdirs.user_cache_dir("studykit")``, or
 ``$STUDYKIT_CACHE_DIR``), named by the SHA-256 of the bank file's bytes, the cache
 format, studykit's version, the modification times of studykit's own modules and
-message catalogs, and the interface language (warnings are kept as text in it).
+message catalogs, the interface language (warnings are kept as text in it) and the
+bank file's path as given (the warnings name it).
 It records the SHA-256 of every file the bank read (material, provenance); a hit
 requires all of them to be unchanged.  A missing, stale, corrupt or unreadable
 entry is ignored and the bank is loaded in full, so the cache can never return
@@ -58,9 +59,11 @@ def _stamp() -> str:
     return f"{FORMAT}:{ver}:{newest}:{language()}"
 
 
-def _entry(raw: bytes) -> Path:
+def _entry(raw: bytes, path: Path) -> Path:
+    """The entry of the bank file ``path`` holding ``raw``: the path as given counts, since the
+    warnings name it (a bank copied to another folder must not warn about the old one)."""
     digest = hashlib.sha256(raw)
-    digest.update(b"\0" + _stamp().encode())
+    digest.update(b"\0" + _stamp().encode() + b"\0" + os.fsencode(path))
     return _folder() / f"{digest.hexdigest()}.json"
 
 
@@ -80,7 +83,7 @@ def _read_regular(path: Path) -> bytes | None:
 def lookup(path: Path, raw: bytes) -> Bank | None:
     """The cached bank for the bank file ``path`` with content ``raw``, or ``None``."""
     try:
-        data = json.loads(_entry(raw).read_text(encoding="utf-8"))
+        data = json.loads(_entry(raw, path).read_text(encoding="utf-8"))
         root = path.resolve().parent
         texts: dict[str, str] = {}
         for rel, sha in data["inputs"]:
@@ -175,4 +178,6 @@ def store(bank: Bank, raw: bytes, inputs: list[tuple[str, bytes]]) -> None:
     from .errors import StudykitError
 
     with contextlib.suppress(OSError, StudykitError):  # a cache we cannot write is no cache, not an error
-        write_files({_entry(raw): json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")})
+        write_files(
+            {_entry(raw, bank.path): json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
+        )

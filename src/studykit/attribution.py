@@ -7,7 +7,8 @@ distractors drawn from the *other* speeches:
   fact ``<speech>/heading``)
 * ``attr-<speech>-position``: what post does <speaker> hold? (options: posts; fact
   ``<speech>/position``)
-* ``attr-<speech>-quote``: who said “<excerpt>”? (options: speakers) — the excerpt is
+* ``attr-<speech>-quote``: who said “<excerpt>”? (哪位专家, or 哪位代表 / 哪位委员 on a page
+  of deputies or members: :func:`speaker_word`; options: speakers) — the excerpt is
   the longest ``source`` (at most :data:`MAX_QUOTE` characters) among the speech's
   curated questions, so it is verbatim text a person chose, that :func:`quotable`
   allows: it starts a sentence of the speech, holds no part of the speech's heading
@@ -79,6 +80,7 @@ def derive_attribution_questions(
     if len(speakers) < 2:
         return []
     result: list[Question] = []
+    who = speaker_word(speakers)
     for ordinal, s in enumerate(speakers):
         others = [o for o in speakers if o.id != s.id]
         line = f"{s.speaker} {s.position}"
@@ -116,7 +118,7 @@ def derive_attribution_questions(
             result.append(
                 _make(
                     bank_id, f"{PREFIX}{s.id}-quote", s, ordinal + 2,
-                    stem=f"{quoted(quote)}出自哪位专家的发言（ ）",
+                    stem=f"{quoted(quote)}出自哪位{who}的发言（ ）",
                     correct=s.speaker,
                     pool=[o.speaker for o in others],
                     explanation=f"这句话出自{s.position}{s.speaker}的发言“{s.heading}”。",
@@ -162,3 +164,16 @@ def _make(
         derived=True,
         fact=fact,
     )
+
+
+#: What a page's speakers are called when every post names it (代表之声, 委员履职谈), else 专家.
+SPEAKER_WORDS = ("代表", "委员")
+
+
+def speaker_word(speakers: Sequence[Speech]) -> str:
+    """``代表`` when every speaker's post holds 代表 (省人大代表、…), ``委员`` when every one holds
+    委员, else ``专家`` (an expert symposium's page, whatever a speaker's office)."""
+    for word in SPEAKER_WORDS:
+        if speakers and all(word in s.position for s in speakers):
+            return word
+    return "专家"

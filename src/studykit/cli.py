@@ -865,7 +865,9 @@ def handout(
     for warning in library.warnings:
         click.echo(warning, err=True)
     report = load_report(report_path) if report_path is not None else None
-    bank, speeches = _reviewed(library, include_drafts).narrow((), speeches, like=report.bank_id if report else "")
+    # a report's questions were on a paper, reviewed or not: its drafts are the ones to reread
+    reviewed = _reviewed(library, include_drafts or report is not None)
+    bank, speeches = reviewed.narrow((), speeches, like=report.bank_id if report else "")
     if (
         report is not None
         and report.bank_id == bank.id  # another bank altogether is an error of build_handout's

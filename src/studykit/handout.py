@@ -178,7 +178,7 @@ def statement(question: Question) -> tuple[str, bool]:
             return _sentence(correction), False
         return _sentence(one_line(question.source)), True
     listed = source_list(question) if question.type == "multiple" else None
-    answer = listed or "、".join(question.correct_options)
+    answer = listed or "、".join(_in_source_order(question.correct_options, one_line(question.source)))
     before, marker, after = stem.partition(CHOICE_MARKER)
     before = before.rstrip()
     asks = before.endswith(("？", "?")) or _INTERROGATIVE_RE.search(before + after) is not None
@@ -243,6 +243,16 @@ def _shortest_cover(places: list[list[tuple[int, int]]]) -> tuple[int, int]:
             missing += held[kk] == 0
             left += 1
     return best
+
+
+def _in_source_order(options: tuple[str, ...], source: str) -> tuple[str, ...]:
+    """``options`` in the order the source says them when it says every one of them (a multiple's
+    letters are shuffled: 特色种植、农产品加工、乡村旅游 must not read 农产品加工、乡村旅游、特色种植),
+    else as given."""
+    where = [source.find(o) for o in options]
+    if len(options) < 2 or min(where) < 0:
+        return options
+    return tuple(o for _, o in sorted(zip(where, options, strict=True)))
 
 
 def _fill_slot(text: str, answer: str) -> str | None:

@@ -36,10 +36,13 @@ class DraftResult:
     def report(self) -> str:
         """One line per part and a total, for the command line."""
         layouts = {1: _("heading, name and post"), 2: _("post and name:"), 3: _("subheadings"), 4: _("one part")}
+        one = len(self.split.parts) == 1  # "1 part", not "1 parts"
         lines = [
-            _("{bank}: {parts} parts (layout: {layout}), {n} drafts to review").format(
-                bank=self.bank, parts=len(self.split.parts), layout=layouts[self.split.layout], n=len(self.drafts)
-            )
+            (
+                _("{bank}: {parts} part (layout: {layout}), {n} drafts to review")
+                if one
+                else _("{bank}: {parts} parts (layout: {layout}), {n} drafts to review")
+            ).format(bank=self.bank, parts=len(self.split.parts), layout=layouts[self.split.layout], n=len(self.drafts))
         ]
         for part in self.split.parts:
             count = sum(d.speech == part.id for d in self.drafts)

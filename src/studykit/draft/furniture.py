@@ -20,6 +20,11 @@ _PREFIX = (
     r"|扫码|扫描二维码|长按|识别二维码|点击|分享到|下载|打开|关注|微信扫|点亮|欢迎分享|本文来源于|原标题[:：]?$)"
 )
 _FURNITURE_RE = re.compile(rf"^(?:{_EXACT})[:：]?$|^{_PREFIX}")
+#: WeChat's line above an article: account name, date and time, and since 2022 the province
+#: (``某某组工 2026-11-20 08:30 发表于湖北``, ``原创 某某组工 2026-11-20``).
+_WECHAT_DATELINE_RE = re.compile(
+    r"^(?:原创\s*)?(?:\S{1,20}\s+)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?(?:\s*发表于\S{1,10})?$"
+)
 #: Longest line the prefix rules consider furniture (a paragraph starting with 点击 stays).
 MAX_PREFIX_LINE = 40
 
@@ -29,6 +34,8 @@ def is_furniture(line: str) -> bool:
     text = line.strip()
     if not text:
         return False
+    if _WECHAT_DATELINE_RE.match(text):
+        return True
     match = _FURNITURE_RE.match(text)
     if match is None:
         return False

@@ -7,8 +7,11 @@ decode, so a wrong guess is an error, never mojibake); python-docx's ``Document.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..bank import control_problem
 from ..errors import DraftError
@@ -16,6 +19,10 @@ from ..i18n import _
 
 #: Encodings tried after UTF-8, in this order, when charset-normalizer has no confident guess.
 FALLBACK_ENCODINGS = ("gb18030",)
+#: Longest article drafted, in characters: a newspaper page is under 20,000, a congress report
+#: about 32,000; a longer file is a collection (and would give thousands of drafts, slowly).
+MAX_ARTICLE_CHARS = 100_000
+_HTML_RE = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|body|meta)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -49,7 +56,10 @@ def read_article(path: str | Path) -> Article:
     if path.suffix.lower() == ".docx":
         text, encoding = _docx_text(path, raw), "docx"
     else:
+        _refuse_other_formats(path, raw)
         text, encoding = _decode(path, raw)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise DraftError(_too_long(path, len(text)))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for number, line in enumerate(text.split("\n"), 1):
         problem = control_problem(line)
@@ -58,6 +68,38 @@ def read_article(path: str | Path) -> Article:
     if not text.strip():
         raise DraftError(_("{path}: the article is empty (expected its text)").format(path=path))
     return Article(path.name, hashlib.sha256(raw).hexdigest(), text, encoding)
+
+
+def _too_long(path: Path, size: int) -> str:
+    return _(
+        "{path}: {size:,} characters is more than one article (expected at most {limit:,}: "
+        "draft each article of the file on its own)"
+    ).format(path=path, size=size, limit=MAX_ARTICLE_CHARS)
+
+
+def _refuse_other_formats(path: Path, raw: bytes) -> None:
+    """Refuse a .doc, PDF, RTF or web page (known by its bytes, whatever its name), and a file too
+    big to be one article even at one byte a character, before any decoding."""
+    save_docx = _("expected .docx or .txt: open it in Word or WPS and save it as .docx")
+    copy_text = _("expected .docx or .txt: copy the article's text into a .txt file")
+    what = None
+    if raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        what = _("an old Word .doc or WPS file ({expected})").format(expected=save_docx)
+    elif raw.startswith(b"{\\rtf"):
+        what = _("an RTF file ({expected})").format(expected=save_docx)
+    elif raw.startswith(b"%PDF-"):
+        what = _("a PDF ({expected})").format(expected=copy_text)
+    elif _HTML_RE.match(raw[:1024]):
+        what = _("a web page, HTML ({expected})").format(expected=copy_text)
+    if what is not None:
+        raise DraftError(_("{path}: this is {what}").format(path=path, what=what))
+    if len(raw) > 4 * MAX_ARTICLE_CHARS:
+        raise DraftError(
+            _(
+                "{path}: {size:,} bytes is more than one article (expected at most {limit:,} characters: "
+                "draft each article of the file on its own)"
+            ).format(path=path, size=len(raw), limit=MAX_ARTICLE_CHARS)
+        )
 
 
 def _decode(path: Path, raw: bytes) -> tuple[str, str]:
@@ -91,7 +133,9 @@ def _decode(path: Path, raw: bytes) -> tuple[str, str]:
 
 
 def _docx_text(path: Path, raw: bytes) -> str:
-    """The document's paragraphs (body order, tables left out), empty ones dropped, one blank line between."""
+    """The document's paragraphs (body order, tables left out), empty ones dropped, one blank line between;
+    a document whose whole text is inside tables (an article laid out in a frame) gives its
+    cells' paragraphs instead, in document order, a merged cell once."""
     import io
     import zipfile
 
@@ -104,4 +148,21 @@ def _docx_text(path: Path, raw: bytes) -> str:
         raise DraftError(
             _("{path}: not a Word .docx document (expected one saved by Word or WPS)").format(path=path)
         ) from None
-    return "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
+    texts = [p.text for p in document.paragraphs if p.text.strip()]
+    if not texts:
+        texts = [text for table in document.tables for text in _cell_texts(table, set()) if text.strip()]
+    return "\n\n".join(texts)
+
+
+def _cell_texts(table: Any, seen: set[Any]) -> Iterator[str]:
+    """The paragraphs of ``table``'s cells, row by row, nested tables in place (python-docx's
+    ``iter_inner_content``); a merged cell, which every row and column it spans repeats, once."""
+    from docx.table import Table
+
+    for row in table.rows:
+        for cell in row.cells:
+            if cell._tc in seen:  # the element itself, kept alive by the set: lxml keeps its proxy
+                continue
+            seen.add(cell._tc)
+            for item in cell.iter_inner_content():
+                yield from _cell_texts(item, seen) if isinstance(item, Table) else (item.text,)

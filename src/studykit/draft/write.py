@@ -126,6 +126,13 @@ def write_folder(out: Path, files: dict[str, bytes], check: Callable[[Path], Non
         os.umask(mask)
         temp.chmod(0o777 & ~mask)  # mkdtemp's folder is private; the bank folder is an ordinary one
     except OSError as exc:
+        blocking = next((p for p in (out, *out.parents) if p.exists() and not p.is_dir()), None)
+        if blocking is not None:  # mkdir says only 'File exists' or 'Not a directory'
+            raise DraftError(
+                _("cannot write {out}: {file} is a file (expected a folder, or a new name)").format(
+                    out=out, file=blocking
+                )
+            ) from None
         raise DraftError(_("cannot write {out}: {reason}").format(out=out, reason=exc.strerror)) from None
     moved: list[Path] = []
     try:

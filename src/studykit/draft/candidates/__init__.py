@@ -16,20 +16,24 @@ is a whole sentence of their part, verbatim:
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+from collections import Counter
 
+from ...bank import MAX_LETTER_SHARE
+from ...model import LETTERS
 from ..split import Part
 from .clauses import draft_clauses
 from .judgements import draft_judgements, judgement_fallbacks
 from .lists import draft_lists
-from .model import Draft
+from .model import LETTERS_OF, Draft
 from .numbers import draft_numbers
 from .points import draft_points
 from .quotes import draft_quotes
 from .statements import draft_statements
 from .text import sentences
 
-__all__ = ["Draft", "draft_questions"]
+__all__ = ["Draft", "balance_keys", "draft_questions"]
 
 
 def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
@@ -48,4 +52,24 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
     for part in parts:
         drafts.extend(draft_statements(part, drafts, turn))
     order = {p.id: n for n, p in enumerate(parts)}
-    return sorted(drafts, key=lambda d: order[d.speech])
+    return balance_keys(sorted(drafts, key=lambda d: order[d.speech]))
+
+
+def balance_keys(drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` with the single choices' keys spread over the letters when one letter would hold
+    more than ``check``'s share (:data:`~studykit.bank.MAX_LETTER_SHARE` of five or more): each
+    single's options are rotated, their order kept, so its key is the letter used least so far
+    (the n-th single's letter n on a tie).  Drafts already spread are returned unchanged."""
+    singles = [d for d in drafts if d.type == "single"]
+    keys = Counter(d.answer[0] for d in singles)
+    if len(singles) < 5 or max(keys.values()) / len(singles) <= MAX_LETTER_SHARE:
+        return drafts
+    turned: dict[int, Draft] = {}
+    used = [0] * len(LETTERS)
+    for n, d in enumerate(singles):
+        size, key = len(d.options), LETTERS_OF[d.answer[0]]
+        target = min(range(size), key=lambda i: (used[i], (i - n) % size))
+        used[target] += 1
+        options = tuple(d.options[(j + key - target) % size] for j in range(size))
+        turned[id(d)] = dataclasses.replace(d, options=options, answer=(LETTERS[target],))
+    return [turned.get(id(d), d) for d in drafts]

@@ -34,18 +34,29 @@ SIBLING_DISTANCE = 1
 SIBLING_LENGTH = 2
 
 
+#: A clause naming who else says what follows: ``报告指出，`` ``有关负责人介绍，`` (not 我/我们).
+_REPORTED_RE = re.compile(
+    r"^(?!我)[\u4e00-\u9fff]{1,20}?(?:指出|认为|介绍|表示|提出|强调|坦言|透露|说|称|告诉记者)[，,：:]$"
+)
+
+
 @dataclass(frozen=True)
 class Judgement:
+    """``X是Y`` of a sentence; ``said`` is the clause before it naming who else says it
+    (``报告指出，``), kept in every stem so the statement is not put in the part's mouth."""
+
     sentence: Sentence
     subject: str
     predicate: str
+    said: str = ""
 
 
 def find_judgements(sentences: list[Sentence]) -> list[Judgement]:
     """Every clause ``X是Y`` of the sentences, in order."""
     found = []
     for s in sentences:
-        for a, b in clauses(s.text):
+        spans = clauses(s.text)
+        for k, (a, b) in enumerate(spans):
             clause = s.text[a:b].rstrip("，,；;：:。！？!?").lstrip("而但并且")
             m = _JUDGEMENT_RE.match(clause)
             if not m or m["x"][-1] in _NOT_BEFORE or m["x"].startswith(_BAD_START) or "是" in m["x"]:
@@ -54,7 +65,10 @@ def find_judgements(sentences: list[Sentence]) -> list[Judgement]:
                 continue
             if "的" in m["x"][:1] or m["y"].startswith(("否", "不", "非", "指", "说")):
                 continue
-            found.append(Judgement(s, m["x"], m["y"]))
+            said = s.text[spans[k - 1][0] : spans[k - 1][1]] if k else ""
+            if not _REPORTED_RE.match(said) or (s.part.speaker and said.startswith(s.part.speaker)):
+                said = ""
+            found.append(Judgement(s, m["x"], m["y"], said))
     return found
 
 
@@ -72,7 +86,7 @@ def draft_judgements(sentences: list[Sentence], turn: Iterator[int]) -> list[Dra
         part, text = j.sentence.part, j.sentence.text
         fact = f"{part.id}/judgement-{n}"
         out.append(
-            Draft(part.id, "true_false", f"{lead(part)}{j.subject}是{j.predicate}。", ("true",),
+            Draft(part.id, "true_false", f"{lead(part)}{j.said}{j.subject}是{j.predicate}。", ("true",),
                   cite(part, text, verdict="正确。"), text, "judgements", tags=("观点",), fact=fact)
         )  # fmt: skip
         siblings = sorted(
@@ -96,7 +110,7 @@ def draft_judgements(sentences: list[Sentence], turn: Iterator[int]) -> list[Dra
             ):
                 continue
             out.append(
-                Draft(part.id, "true_false", f"{lead(part)}{x}是{j.predicate}。", ("false",),
+                Draft(part.id, "true_false", f"{lead(part)}{j.said}{x}是{j.predicate}。", ("false",),
                       cite(part, text, verdict=f"错误。原文说的是{j.subject}是{j.predicate}。"), text, "judgements",
                       tags=("观点",), fact=fact)
             )  # fmt: skip
@@ -122,7 +136,7 @@ def judgement_fallbacks(sentences: list[Sentence], drafts: list[Draft], turn: It
         if "fill_blank" not in have and (part.id, "fill_blank") not in done and len(j.predicate) <= MAX_FILL:
             done.add((part.id, "fill_blank"))
             out.append(
-                Draft(part.id, "fill_blank", f"{lead(part)}{j.subject}是____。", (j.predicate,), cite(part, text),
+                Draft(part.id, "fill_blank", f"{lead(part)}{j.said}{j.subject}是____。", (j.predicate,), cite(part, text),
                       text, "judgements", tags=("观点",), fact=fact)
             )  # fmt: skip
         if "single" not in have and (part.id, "single") not in done:
@@ -135,7 +149,7 @@ def judgement_fallbacks(sentences: list[Sentence], drafts: list[Draft], turn: It
                 done.add((part.id, "single"))
                 options, answer = place([j.predicate], wrong, next(turn))
                 out.append(
-                    Draft(part.id, "single", f"{lead(part)}{j.subject}是（ ）", answer, cite(part, text), text,
+                    Draft(part.id, "single", f"{lead(part)}{j.said}{j.subject}是（ ）", answer, cite(part, text), text,
                           "judgements", options, ("观点",), fact)
                 )  # fmt: skip
     return out

@@ -153,14 +153,40 @@ _NOT_FIRST, _NOT_LAST = set("了的着过是也都"), set("了的着和与及在
 
 
 def _pick(marked: list[str], bounded: list[str], size: int) -> str | None:
-    """A member among cuts: a marked cut of exactly ``size``, else one off by one, else a word
-    boundary cut of exactly ``size``, else the nearest marked cut that is near."""
-    fit = [p for p in marked + bounded if _HAN_RE.match(p) and p[0] not in _NOT_FIRST and p[-1] not in _NOT_LAST]
-    for pool, slack in ((marked, 0), (marked, 1), (bounded, 0), (marked, 2)):
-        found = [p for p in pool if p in fit and abs(len(p) - size) <= slack and _near(len(p), size)]
+    """A member among cuts: a marked cut of exactly ``size``, else one off by one, else a whole
+    quotation (“三会一课”) that is near, else a word boundary cut of exactly ``size``, else the
+    nearest marked cut that is near; lengths are counted without quotation marks."""
+    fit = [
+        p
+        for p in marked + bounded
+        if _HAN_RE.match(p) and p[0] not in _NOT_FIRST and p[-1] not in _NOT_LAST and _whole_quotes(p)
+    ]
+    quoted = [p for p in bounded if p.startswith("“") and p.endswith("”") and p.count("“") == 1]  # a whole quotation
+    for pool, slack in ((marked, 0), (marked, 1), (quoted, 2), (bounded, 0), (marked, 2)):
+        found = [p for p in pool if p in fit and abs(_size(p) - size) <= slack and _near(_size(p), size)]
         if found:
-            return min(found, key=lambda p: abs(len(p) - size))
+            return min(found, key=lambda p: abs(_size(p) - size))
     return None
+
+
+def _size(member: str) -> int:
+    """A member's length without its quotation marks (“三会一课” is as long as 组织生活会)."""
+    return len(member) - member.count("“") - member.count("”")
+
+
+#: Options of a drafted multiple choice at most (correct members and distractors).
+MAX_OPTIONS = 5
+
+
+def _whole_quotes(member: str) -> bool:
+    """Whether every “ in ``member`` is closed by a ” after it, and every ” opened before it (a cut
+    inside a quotation gave the option 三会一课” and the stem 严格落实“（ ）)."""
+    depth = 0
+    for c in member:
+        depth += (c == "“") - (c == "”")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
@@ -171,20 +197,26 @@ def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
     for n, li in enumerate(listings):
         s, text = li.sentence, li.sentence.text
         fact = f"{s.part.id}/list-{n}"
-        pool = [(other.sentence.part is s.part, m) for other in listings if other is not li for m in other.members]
+        pool = list(  # each member once: a long or repetitive article repeats many
+            dict.fromkeys(
+                (other.sentence.part is s.part, m) for other in listings if other is not li for m in other.members
+            )
+        )
         size = sum(map(len, li.members)) / len(li.members)
         wrong: list[str] = []
         ends = {m[-1] for m in li.members}
         starts = {m[0] for m in li.members}
         before, after = text[max(0, li.start - 4) : li.start], text[li.end : li.end + 4]
         for _, m in sorted(pool, key=lambda p: _rank(p, starts, ends, size)):
+            if len(wrong) >= MAX_OPTIONS - min(3, len(li.members)):
+                break  # enough: the rest would be cut below (a long article has thousands of members)
             if _said_nearby(s.part.text, before, m, after):
                 continue  # 坚持以（ ） + 以人民为中心: the part says 坚持以人民为中心 elsewhere
             taken = [*li.members, *wrong]
             if m not in text and not any(same(m, w) for w in wrong) and not any(m in x or x in m for x in taken):
                 wrong.append(m)
         correct = list(li.members[:3]) if len(li.members) <= 4 else [li.members[0], li.members[2], li.members[-1]]
-        wrong = wrong[: 5 - len(correct)] if len(wrong) >= 2 else wrong
+        wrong = wrong[: MAX_OPTIONS - len(correct)] if len(wrong) >= 2 else wrong
         if wrong:
             options, answer = place(correct, wrong, next(turn))
             stem = lead(s.part) + tidy(_clause_window(text, li.start, li.end, "（ ）"))

@@ -100,9 +100,17 @@ def window(text: str, start: int, end: int, limit: int = WINDOW) -> tuple[int, i
             return spans[first][0], spans[last][1]
 
 
+#: What opens a sentence but is no part of what it says: a point's number, the editor's note label.
+_OPENING_RE = re.compile(
+    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：])"
+)
+
+
 def tidy(text: str, *, end: str = "") -> str:
-    """A stem piece: without a delimiter at either end, then ``end`` (``"。"`` for statements)."""
-    text = text.strip().lstrip(CLAUSE_MARKS).rstrip(CLAUSE_MARKS + "。！？!?")
+    """A stem piece: without a delimiter at either end or a point's number or 编者按： at its start
+    (（一）深刻领悟… read as a second blank), then ``end`` (``"。"`` for statements)."""
+    text = _OPENING_RE.sub("", text.strip().lstrip(CLAUSE_MARKS)).lstrip(CLAUSE_MARKS)
+    text = text.rstrip(CLAUSE_MARKS + "。！？!?")
     if end and text.endswith(("”", "’")) and text[:-1].endswith(("。", "！", "？")):
         return text
     return text + end
