@@ -710,13 +710,14 @@ class _Validator:
                   "the option's text could not be read)").format(number=i + 1, text=text),
             )  # fmt: skip
             return
-        if reads_as_letters(text, n_options):
+        as_written = reads_as_letters(text, n_options)
+        if as_written or reads_as_letters(form, n_options):  # 'a“' reads as the letter a, quotes aside
             self.error(
                 line,
                 label,
                 _("option {number} {text!r} reads as option letters (an answer {answer!r} could mean "
                   "those letters or this option; write the option's words)").format(
-                    number=i + 1, text=text, answer=squash(text).upper()),
+                    number=i + 1, text=text, answer=(squash(text) if as_written else form).upper()),
             )  # fmt: skip
             return
         if form in read_as:
