@@ -55,6 +55,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("outputs", ("studykit.render", "studykit.anki", "studykit.review", "studykit.grade.report")),
+    # each command's policies as one library call (the CLI only parses, calls and prints)
+    ("workflows", ("studykit.workflows",)),
     ("api", ("studykit",)),
     ("cli", ("studykit.cli", "studykit._clihelp", "studykit.__main__")),
 )
