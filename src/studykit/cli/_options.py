@@ -17,7 +17,7 @@ from ..i18n import _
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
-def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+def file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     """``-o PATH``: refuse a path without a file name (``''``, ``.``) as a usage error."""
     if value is not None and value.name in ("", ".", ".."):
         shown = "" if str(value) == "." else str(value)  # click turns '' into Path('.')
@@ -25,7 +25,7 @@ def _file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -
     return value
 
 
-def _output_target(
+def paper_target(
     output: Path | None, fmt: str | None, default: Path | None = None, *, publish: bool = False
 ) -> tuple[Path, str]:
     """:func:`studykit.render.output_target`, with an ``-o`` name and ``--format`` that disagree
@@ -38,7 +38,7 @@ def _output_target(
         raise click.UsageError(exc.message) from None
 
 
-def _apkg_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+def apkg_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     """``-o PATH.apkg``: a file name ending in .apkg (``.apkg`` alone is a hidden name without a suffix)."""
     if value is None:
         return None
@@ -57,7 +57,7 @@ def _apkg_path(ctx: click.Context, param: click.Parameter, value: Path | None) -
     return value
 
 
-def _timestamp(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+def timestamp_value(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
     """``--timestamp T``: finite seconds since 1970, 0 ≤ T < 2**32 (what Anki packages can store)."""
     if value is None:
         return None
@@ -75,7 +75,7 @@ def _timestamp(ctx: click.Context, param: click.Parameter, value: str | None) ->
     return number
 
 
-def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+def title_value(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """``--title``: one line, not blank, and no character a document cannot hold (as ``check``
     requires of the bank)."""
     if value is None:
@@ -92,7 +92,7 @@ def _title(ctx: click.Context, param: click.Parameter, value: str | None) -> str
     return value.strip()
 
 
-def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, float]:
+def points_value(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, float]:
     """``--points multiple=4 --points single=1.5`` → ``{"multiple": 4.0, "single": 1.5}``;
     a type given twice is refused (a dict would silently keep the last)."""
     from ..quiz import parse_points
@@ -116,7 +116,7 @@ def _parse_points(ctx: click.Context, param: click.Parameter, values: tuple[str,
     return points
 
 
-def _parse_mix(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, int] | None:
+def mix_value(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> dict[str, int] | None:
     """``--mix single=8,multiple=4`` (repeatable) → ``{"single": 8, "multiple": 4}``; ``None`` if not given."""
     from ..mix import parse_mix
 
@@ -134,7 +134,7 @@ def _parse_mix(ctx: click.Context, param: click.Parameter, values: tuple[str, ..
     return mix
 
 
-def _percentage(ctx: click.Context, param: click.Parameter, value: str) -> float:
+def percentage(ctx: click.Context, param: click.Parameter, value: str) -> float:
     """A percentage 0–100 (``60`` or ``60%``); a bare value in (0, 1] looks like a share
     (``0.6`` for 60 %) and is refused rather than taken as 0.6 %."""
     text = value.strip()
@@ -156,7 +156,7 @@ def _percentage(ctx: click.Context, param: click.Parameter, value: str) -> float
     return number
 
 
-def _at_most_one(
+def at_most_one(
     noun: Callable[[], str], why: Callable[[], str]
 ) -> Callable[[click.Context, click.Parameter, tuple[Path, ...]], Path | None]:
     """A callback for an option declared ``multiple=True`` only so that a repeat can be refused
@@ -191,7 +191,7 @@ INCLUDE_DRAFTS_OPTION = click.option(
 )
 
 
-def output_option(help: str, callback: Callable[..., Any] = _file_name) -> Decorator:
+def output_option(help: str, callback: Callable[..., Any] = file_name) -> Decorator:
     """``-o/--output PATH``: a file (not a folder), checked by ``callback`` (default: a file name)."""
     return click.option(
         "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), callback=callback, default=None, help=help
