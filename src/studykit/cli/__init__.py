@@ -21,6 +21,7 @@ from ._options import (
     INCLUDE_DRAFTS_OPTION,
     QUESTION_TYPE_CHOICES,
     apkg_path,
+    bank_option,
     format_option,
     output_option,
     percentage,
@@ -130,13 +131,9 @@ def anki(
     help="The answer key written by studykit quiz (*.key.yaml). Repeat it for the versions of one quiz "
     "(--key A.key.yaml --key B.key.yaml): each sheet or row is graded with the key of its 版本, in one report.",
 )
-@click.option(
-    "--bank",
-    "bank_paths",
-    type=click.Path(path_type=Path),
-    multiple=True,
-    help="Bank for 解析 and reread hints; repeat, or give a folder of banks, for a quiz drawn from several "
-    "articles. Default: the default bank, if the key was made from it.",
+@bank_option(
+    "Bank for 解析 and reread hints; repeat, or give a folder of banks, for a quiz drawn from several "
+    "articles. Default: the default bank, if the key was made from it."
 )
 @output_option("Write the report here (atomically) instead of to stdout.")
 @format_option(

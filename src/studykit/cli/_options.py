@@ -175,13 +175,15 @@ def at_most_one(
 #: model.QUESTION_TYPES, spelled out so that startup does not import the model (a test keeps them equal).
 QUESTION_TYPE_CHOICES = ("single", "multiple", "true_false", "fill_blank")
 
-BANK_OPTION = click.option(
-    "--bank",
-    "bank_paths",
-    type=click.Path(path_type=Path),
-    multiple=True,
-    help="Question bank YAML, or a folder of banks (one sub-folder per article); repeat for several articles. "
-    "Default: ./question_bank.yaml, else the bank shipped with studykit.",
+
+def bank_option(help: str) -> Decorator:
+    """``--bank PATH`` (repeatable), as the tuple ``bank_paths``."""
+    return click.option("--bank", "bank_paths", type=click.Path(path_type=Path), multiple=True, help=help)
+
+
+BANK_OPTION = bank_option(
+    "Question bank YAML, or a folder of banks (one sub-folder per article); repeat for several articles. "
+    "Default: ./question_bank.yaml, else the bank shipped with studykit."
 )
 
 INCLUDE_DRAFTS_OPTION = click.option(

@@ -82,6 +82,10 @@ class Collector:
     def error(self, line: int, where: str, message: str) -> None:
         self.problems.append(Problem(self.name, line, where, message))
 
+    def missing(self, line: int, label: str, expected: str) -> None:
+        """A required field is missing: ``missing (expected EXPECTED; studykit quiz writes it)``."""
+        self.error(line, label, _("missing (expected {value}; studykit quiz writes it)").format(value=expected))
+
     def unknown_fields(self, m: YMap, known: tuple[str, ...], where: str, parent: str = "") -> None:
         for f in m:
             if f not in known:
@@ -97,11 +101,7 @@ class Collector:
         label = f"{where}field {f!r}"
         if value is None or value == "":
             if required:
-                self.error(
-                    m.key_lines.get(f, m.line),
-                    label,
-                    _("missing (expected {value}; studykit quiz writes it)").format(value=required_hint(f)),
-                )
+                self.missing(m.key_lines.get(f, m.line), label, required_hint(f))
                 return None
             return ""
         if not isinstance(value, str):

@@ -86,11 +86,7 @@ class KeyReader(AnswerReader):
         raw_items = data.get("items")
         line = data.key_lines.get("items", data.line)
         if raw_items is None:
-            self.error(
-                line,
-                "field 'items'",
-                _("missing (expected {value}; studykit quiz writes it)").format(value=required_hint("items")),
-            )
+            self.missing(line, "field 'items'", required_hint("items"))
             return None
         if not isinstance(raw_items, YList):
             self.error(
@@ -144,11 +140,7 @@ class KeyReader(AnswerReader):
         if qtype is not None:
             options = self.options(raw, where, qtype)
             if raw.get("answer") is None:
-                self.error(
-                    raw.key_lines.get("answer", raw.line),
-                    f"{where}field 'answer'",
-                    _("missing (expected {value}; studykit quiz writes it)").format(value=answer_hint(qtype)),
-                )
+                self.missing(raw.key_lines.get("answer", raw.line), f"{where}field 'answer'", answer_hint(qtype))
             elif qtype in CHOICE_TYPES:
                 answer = self.letters(raw, where, qtype, options) if options is not None else None
             elif qtype == "true_false":
@@ -177,11 +169,7 @@ class KeyReader(AnswerReader):
         value = raw.get("number")
         label = f"{where}field 'number'"
         if value is None or value == "":
-            self.error(
-                raw.line,
-                label,
-                _("missing (expected {value}; studykit quiz writes it)").format(value=required_hint("number")),
-            )
+            self.missing(raw.line, label, required_hint("number"))
             return None
         line = raw.key_lines["number"]
         if not isinstance(value, str) or not NUMBER_RE.fullmatch(value) or len(value) > 9 or int(value) < 1:
@@ -210,11 +198,7 @@ class KeyReader(AnswerReader):
         value = raw.get("points")
         label = f"{where}field 'points'"
         if value is None or value == "":
-            self.error(
-                raw.line,
-                label,
-                _("missing (expected {value}; studykit quiz writes it)").format(value=required_hint("points")),
-            )
+            self.missing(raw.line, label, required_hint("points"))
             return None
         points = float(value) if isinstance(value, str) and DECIMAL_RE.fullmatch(value) else None
         if points is None or not 0 < points <= MAX_ITEM_POINTS:
@@ -242,11 +226,7 @@ class KeyReader(AnswerReader):
         value = raw.get("type")
         label = f"{where}field 'type'"
         if value is None or value == "":
-            self.error(
-                raw.line,
-                label,
-                _("missing (expected {value}; studykit quiz writes it)").format(value=required_hint("type")),
-            )
+            self.missing(raw.line, label, required_hint("type"))
             return None
         for t in QUESTION_TYPES:
             if value == t:
