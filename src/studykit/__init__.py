@@ -9,6 +9,9 @@ The public API::
     write_deck(bank, "deck.apkg")                      # an Anki package, written atomically
     report = grade_files(["张三.answers.txt"], load_key("quiz.key.yaml"), bank=bank)
     library = load_banks(["2025/"])                    # several articles' banks; library.merged() -> Bank
+    run = write_quiz([], Path("quiz.md"), "md", seed=7)  # what `studykit quiz` does: run.files, run.notes
+    run = grade_to_files(["答卷/"], ["quiz.key.yaml"], output=Path("成绩.html"))  # `studykit grade`
+    run = make_handout([], Path("学习要点.docx"), "docx")  # `studykit handout`
 
 Names are imported lazily (PEP 562) so that ``studykit --help`` does not pay for
 PyYAML, genanki or python-docx.
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
     from .library import Library, load_banks
     from .model import Bank, Provenance, Question, QuestionType, Speech
     from .quiz import build_papers
+    from .workflows import grade_to_files, make_handout, write_quiz
 
 #: public name -> module that defines it
 _EXPORTS = {
@@ -46,6 +50,9 @@ _EXPORTS = {
     "AnswerKey": "key",
     "load_key": "key",
     "build_papers": "quiz",
+    "grade_to_files": "workflows",
+    "make_handout": "workflows",
+    "write_quiz": "workflows",
     "Library": "library",
     "load_banks": "library",
     "default_bank_path": "bank",

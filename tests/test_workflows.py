@@ -1,0 +1,83 @@
+"""The commands' library calls (studykit.workflows): what a Python user gets from write_quiz,
+grade_to_files and make_handout is what the CLI prints and writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import studykit
+from studykit.errors import StudykitError
+from studykit.workflows import grade_to_files, make_handout, write_quiz
+
+BANK = Path(__file__).resolve().parent.parent / "question_bank.yaml"
+QUIZ_ID = "szzl-hubei-daily-7-0b3cb86e"
+
+
+def _quiz(tmp_path: Path) -> Path:
+    write_quiz([BANK], tmp_path / "q.md", "md", seed=7)
+    return tmp_path / "q.key.yaml"
+
+
+def test_write_quiz_returns_the_files_and_the_lines_quiz_prints(tmp_path: Path) -> None:
+    """write_quiz writes the four files of a Markdown quiz and returns them with quiz's summary lines."""
+    warned: list[str] = []
+    run = write_quiz([BANK], tmp_path / "q.md", "md", seed=7, warn=warned.append)
+    names = [p.name for p in run.files]
+    assert names == ["q.md", "q.key.yaml", "q.solutions.md", "q.answers.txt"]
+    assert all((tmp_path / n).read_bytes() == run.files[tmp_path / n] for n in names)
+    assert run.summary == [f"quiz {QUIZ_ID}: 20 questions, 100 points", "wrote " + ", ".join(str(p) for p in run.files)]
+    assert run.notes == warned == []
+    assert len(run.papers) == 1 and run.papers[0].quiz_id == QUIZ_ID
+
+
+def test_write_quiz_refuses_to_replace_a_key_without_force(tmp_path: Path) -> None:
+    """Another draw onto an existing key is refused unless force=True, as by studykit quiz."""
+    _quiz(tmp_path)
+    with pytest.raises(StudykitError, match=r"q\.key\.yaml exists: it is the answer key of papers"):
+        write_quiz([BANK], tmp_path / "q.md", "md", seed=8)
+    run = write_quiz([BANK], tmp_path / "q.md", "md", seed=8, force=True)
+    assert run.notes[0].startswith("warning: ") and len(run.notes) == 1
+
+
+def test_grade_to_files_grades_the_rest_and_names_the_failed_file(tmp_path: Path) -> None:
+    """One sheet for another quiz does not stop the batch: one member graded, the other file named."""
+    key = _quiz(tmp_path)
+    good = tmp_path / "张三.answers.txt"
+    good.write_text(f"姓名：张三\n测验：{QUIZ_ID}\n1. B\n2. A\n", encoding="utf-8")
+    bad = tmp_path / "李四.answers.txt"
+    bad.write_text("姓名：李四\n测验：bad\n", encoding="utf-8")
+    run = grade_to_files([good, bad], [key], bank_paths=[BANK], output=tmp_path / "r.json")
+    assert [m.name for m in run.report.members] == ["张三"]
+    assert run.report.members[0].score == 10
+    assert run.fmt == "json" and (tmp_path / "r.json").exists()
+    assert run.failed_files == [str(bad)]
+    assert run.failure_message() == (f"not everything could be graded: {bad} (see above); the report covers the rest")
+    assert run.notes == [
+        f"{bad}:2: the sheet is for quiz 'bad' but the key is for '{QUIZ_ID}' (grade it with that quiz's key)"
+    ]
+
+
+def test_grade_to_files_never_writes_onto_its_key(tmp_path: Path) -> None:
+    """The report's path may not be the answer key: StudykitError, and the key is unchanged."""
+    key = _quiz(tmp_path)
+    before = key.read_bytes()
+    with pytest.raises(StudykitError, match="the answer key"):
+        grade_to_files([tmp_path / "q.answers.txt"], [key], output=key)
+    assert key.read_bytes() == before
+
+
+def test_make_handout_counts_speeches_and_facts(tmp_path: Path) -> None:
+    """The whole bank's handout: 9 speeches, 119 facts, the line studykit handout prints."""
+    run = make_handout([BANK], tmp_path / "h.md", "md")
+    assert run.summary == f"wrote {tmp_path / 'h.md'}: 9 speeches, 119 facts"
+    assert (len(run.handout.sections), run.handout.facts) == (9, 119)
+    assert (tmp_path / "h.md").read_text(encoding="utf-8").startswith("# ")
+
+
+def test_the_workflows_are_public() -> None:
+    """write_quiz, grade_to_files and make_handout are exported from studykit."""
+    assert studykit.write_quiz is write_quiz
+    assert studykit.grade_to_files is grade_to_files and studykit.make_handout is make_handout
+    assert {"write_quiz", "grade_to_files", "make_handout"} <= set(studykit.__all__)
