@@ -61,7 +61,7 @@ from dataclasses import dataclass
 from ._giveaway import ConflictIndex
 from .bank import BLANK_RE, CHOICE_MARKER, is_catch_all
 from .errors import OptionError, SelectionError
-from .i18n import _, ngettext
+from .i18n import _, join, ngettext, type_name
 from .key import AnswerKey, KeyItem
 from .mix import DEFAULT_MIX, check_mix, fill_quota, scale_points, shortfall, trim_quota
 from .model import (
@@ -478,7 +478,7 @@ def _check_filters(
     for sid in speeches:
         if sid not in known:
             raise SelectionError(
-                _("unknown speech id {id!r} (expected one of: {known})").format(id=sid, known=", ".join(known))
+                _("unknown speech id {id!r} (expected one of: {known})").format(id=sid, known=join(known))
             )
     for t in types:
         if t not in QUESTION_TYPES:
@@ -491,9 +491,7 @@ def _check_filters(
     for tag in tags:
         if tag not in bank_tags:
             raise SelectionError(
-                _("no question has the tag {tag!r} (tags in the bank: {tags})").format(
-                    tag=tag, tags=", ".join(bank_tags)
-                )
+                _("no question has the tag {tag!r} (tags in the bank: {tags})").format(tag=tag, tags=join(bank_tags))
             )
     for d in difficulties:
         if d not in (1, 2, 3):
@@ -504,10 +502,10 @@ def _describe(
     speeches: tuple[str, ...], types: tuple[str, ...], tags: tuple[str, ...], difficulties: tuple[int, ...]
 ) -> str:
     parts = [
-        name.format(values=", ".join(map(str, values)))
+        name.format(values=join(map(str, values)))
         for name, values in (
             (_("speech {values}"), speeches),
-            (_("type {values}"), types),
+            (_("type {values}"), tuple(map(type_name, types))),
             (_("tag {values}"), tags),
             (_("difficulty {values}"), difficulties),
         )

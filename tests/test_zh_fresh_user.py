@@ -1,0 +1,149 @@
+"""Messages a fresh Chinese user still met in English (issue 14, round 2), pinned in Chinese and,
+where the English changed shape in the code, in English too: type names (单选, not single), lists
+joined with 、, and libyaml's reasons for a syntax error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from skpaths import MINI_BANK
+from studykit.cli import main
+from studykit.i18n import join, type_name
+
+ZH = {"STUDYKIT_LANG": "zh"}
+EN = {"STUDYKIT_LANG": "en"}
+
+
+def run(args: list[str], env: dict[str, str]) -> Result:
+    unset: dict[str, str | None] = dict.fromkeys(("STUDYKIT_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"))
+    return CliRunner().invoke(main, args, env={**unset, **env}, prog_name="studykit")
+
+
+def test_check_summary_names_types_in_chinese_and_lists_with_dun_hao() -> None:
+    result = run(["check", "--bank", str(MINI_BANK)], ZH)
+    assert result.exit_code == 0
+    assert result.output == (
+        f"{MINI_BANK}：没有问题，共 17 道题（人工编写 9 道，自动生成 8 道），分 4 部分 —— "
+        "intro 2、ren-jiantao 4、tian-yipeng 5、zhao-xianfu 6；单选 11 道、多选 2 道、判断 2 道、填空 2 道\n"
+    )
+
+
+def test_check_summary_in_english_is_unchanged() -> None:
+    result = run(["check", "--bank", str(MINI_BANK)], EN)
+    assert result.output == (
+        f"{MINI_BANK}: OK, 17 questions (9 curated, 8 derived) in 4 parts — "
+        "intro 2, ren-jiantao 4, tian-yipeng 5, zhao-xianfu 6; single 11, multiple 2, true_false 2, fill_blank 2\n"
+    )
+
+
+def test_mix_asking_too_many_names_the_type_in_chinese(tmp_path: Path) -> None:
+    result = run(["quiz", "--bank", str(MINI_BANK), "--mix", "multiple=5", "-o", str(tmp_path / "q.md")], ZH)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"错误：{MINI_BANK} 中多选题只有 2 道；题型配比要求 5 道（请少要几道，例如 --mix multiple=2，或放宽筛选条件）\n"
+    )
+    english = run(["quiz", "--bank", str(MINI_BANK), "--mix", "multiple=5", "-o", str(tmp_path / "q.md")], EN)
+    assert english.output == (
+        f"Error: only 2 multiple questions in {MINI_BANK}; the mix asks for 5 "
+        "(ask for fewer, e.g. --mix multiple=2, or widen the filters)\n"
+    )
+
+
+def test_filter_criteria_name_the_type_in_chinese(tmp_path: Path) -> None:
+    args = ["quiz", "--bank", str(MINI_BANK), "--type", "fill_blank", "--count", "5", "-o", str(tmp_path / "q.md")]
+    result = run(args, ZH)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"错误：{MINI_BANK} 中符合条件（题型 填空）的题只有 2 道；要求 5 道（请少要几道，或放宽筛选条件）\n"
+    )
+
+
+def test_standard_paper_shortfall_note_in_chinese(tmp_path: Path) -> None:
+    result = run(["quiz", "--bank", str(MINI_BANK), "--seed", "1", "-o", str(tmp_path / "q.md")], ZH)
+    assert result.exit_code == 0
+    assert (
+        "提示：符合条件的题少于标准试卷的要求（多选题只有 2 道（要 4 道）、判断题只有 2 道（要 4 道）、"
+        "填空题只有 2 道（要 4 道））；可用 --mix 设定各题型的题数"
+    ) in result.output.splitlines()
+
+
+def test_unknown_tag_lists_the_tags_with_dun_hao(tmp_path: Path) -> None:
+    result = run(["quiz", "--bank", str(MINI_BANK), "--tag", "nope", "-o", str(tmp_path / "q.md")], ZH)
+    assert result.exit_code == 1
+    assert result.output == (
+        "错误：没有题目带标签 'nope'（题库中的标签：会议文件、原文出处、发言标题、归属、数字表述、研讨会、职务、观点）\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["anki", "handout"])
+def test_unknown_speech_lists_the_speeches_with_dun_hao(command: str) -> None:
+    result = run([command, "--bank", str(MINI_BANK), "--speech", "nope"], ZH)
+    assert result.exit_code == 1
+    assert result.output == "错误：没有发言 'nope'（应为以下之一：intro、ren-jiantao、tian-yipeng、zhao-xianfu）\n"
+
+
+def test_unknown_article_in_chinese() -> None:
+    result = run(["quiz", "--bank", str(MINI_BANK), "--article", "nope"], ZH)
+    assert result.exit_code == 1
+    assert result.output == "错误：没有文章 'nope'（应为题库 id：mini-test）\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "bank:\n  id: x\n  title: [a, b\n",
+            "b.yaml:4: YAML 语法错误，第 1 列：解析方括号列表 [ ] 时，找不到应有的半角逗号 ',' 或右方括号 ']'",
+        ),
+        (
+            'bank:\n  id: "x\n',
+            "b.yaml:3: YAML 语法错误，第 1 列：读取带引号的文字时，文件意外结束（多半是引号没有配对）",
+        ),
+        (
+            "bank:\n  id: x: y\n",
+            "b.yaml:2: YAML 语法错误，第 8 列：这里不能出现“键: 值”"
+            "（多半是文字里有半角冒号加空格，请给整段文字加引号；或是缩进不对）",
+        ),
+        ("bank: *nope\n", "b.yaml:1: YAML 语法错误，第 7 列：遇到没有定义的别名（* 后面的名字没有用 & 定义过）"),
+        (
+            "bank:\n  id: x\n\tti: y\n",
+            "b.yaml:3: YAML 语法错误，第 1 列：读取文字时，遇到破坏缩进的 Tab 字符（提示：缩进要用空格，不能用 Tab——请用空格缩进）",
+        ),
+    ],
+)
+def test_yaml_syntax_errors_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, problem: str
+) -> None:
+    (tmp_path / "b.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run(["check", "--bank", "b.yaml"], ZH)
+    assert result.exit_code == 1
+    assert result.output == f"{problem}\n错误：b.yaml 不是有效的 YAML\n"
+
+
+def test_yaml_syntax_error_in_english_keeps_libyaml_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "b.yaml").write_text('bank:\n  id: "x\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run(["check", "--bank", "b.yaml"], EN)
+    assert result.output == (
+        "b.yaml:3: YAML syntax error, column 1: while scanning a quoted scalar found unexpected end of stream\n"
+        "Error: b.yaml is not valid YAML\n"
+    )
+
+
+def test_type_names_and_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STUDYKIT_LANG", "zh")
+    assert [type_name(t) for t in ("single", "multiple", "true_false", "fill_blank", "essay")] == [
+        "单选",
+        "多选",
+        "判断",
+        "填空",
+        "essay",
+    ]
+    assert join(["a", "b", "c"]) == "a、b、c"
+    monkeypatch.setenv("STUDYKIT_LANG", "en")
+    assert type_name("true_false") == "true_false"
+    assert join(["a", "b", "c"]) == "a, b, c"
