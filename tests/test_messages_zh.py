@@ -134,8 +134,8 @@ def test_quiz_progress_and_notes_in_chinese(tmp_path: Path, monkeypatch: pytest.
         (["--title", " "], "错误：'--title' 的取值无效：标题是空的（请写上文字，或不加 --title，使用题库标题）"),
         (
             ["-o", "测验.pdf"],
-            "错误：输出 测验.pdf：studykit 不能写 .pdf 文件（支持的格式：.md, .markdown, .html, .htm, .docx, "
-            ".tencent.txt, .wjx.txt, .gift, .xml）",
+            "错误：输出 测验.pdf：studykit 不能写 .pdf 文件（支持的格式：.md、.markdown、.html、.htm、.docx、"
+            ".tencent.txt、.wjx.txt、.gift、.xml）",
         ),
     ],
 )

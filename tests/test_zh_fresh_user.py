@@ -147,3 +147,23 @@ def test_type_names_and_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("STUDYKIT_LANG", "en")
     assert type_name("true_false") == "true_false"
     assert join(["a", "b", "c"]) == "a, b, c"
+
+
+def test_mix_that_is_not_type_equals_count_in_chinese() -> None:
+    result = run(["quiz", "--bank", str(MINI_BANK), "--mix", "single"], ZH)
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "错误：'--mix' 的取值无效：'single' 不是“题型=题数”的写法（例如 single=8,multiple=4）"
+    )
+
+
+def test_answer_key_of_another_format_keeps_the_file_line_shape(tmp_path: Path) -> None:
+    """FILE:LINE: then the field, as every other located message (not FILE:LINE：)."""
+    made = run(["quiz", "--bank", str(MINI_BANK), "--seed", "1", "-o", str(tmp_path / "q.md")], EN)
+    assert made.exit_code == 0
+    key = tmp_path / "q.key.yaml"
+    key.write_text(key.read_text(encoding="utf-8").replace("studykit_key: 1", "studykit_key: 9"), encoding="utf-8")
+    (tmp_path / "a.answers.txt").write_text("姓名：甲\n1. A\n", encoding="utf-8")
+    result = run(["grade", str(tmp_path / "a.answers.txt"), "--key", str(key)], ZH)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == f"错误：{key}:1: 字段 'studykit_key'：答案文件的格式版本是 '9'（应为 1）"
