@@ -26,7 +26,7 @@ def run(args: list[str], env: dict[str, str]) -> Result:
 @pytest.mark.parametrize(
     ("bank", "problem"),
     [
-        ("no_questions", "no_questions.yaml:10: 题目列表：应为列表，至少有一道题"),
+        ("no_questions", "no_questions.yaml:10: 题目列表 questions：应为题目的列表，至少要有一道题"),
         (
             "unknown_speech",
             "unknown_speech.yaml:12: 题目 'q1'，字段 'speech'：没有发言 id 'ren-jiantai'（应为以下之一：ren-jiantao）",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from skpaths import MINI_BANK
+from skpaths import DATA, MINI_BANK
 from studykit.cli import main
 from studykit.i18n import join, type_name
 
@@ -167,3 +167,21 @@ def test_answer_key_of_another_format_keeps_the_file_line_shape(tmp_path: Path) 
     result = run(["grade", str(tmp_path / "a.answers.txt"), "--key", str(key)], ZH)
     assert result.exit_code == 1
     assert result.output.splitlines()[-1] == f"错误：{key}:1: 字段 'studykit_key'：答案文件的格式版本是 '9'（应为 1）"
+
+
+@pytest.mark.parametrize(
+    ("case", "problem"),
+    [
+        (
+            "bool_answer",
+            "bool_answer.yaml:15: 题目 'q1'，字段 'answer'：'yes' 不是 true 或 false"
+            "（判断题的答案写 true 表示“对”，写 false 表示“错”）",
+        ),
+        ("no_questions", "no_questions.yaml:10: 题目列表 questions：应为题目的列表，至少要有一道题"),
+    ],
+)
+def test_bank_errors_a_secretary_can_act_on(case: str, problem: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DATA / "bad")
+    result = run(["check", "--bank", f"{case}.yaml"], ZH)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == problem
