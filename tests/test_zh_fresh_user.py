@@ -185,3 +185,34 @@ def test_bank_errors_a_secretary_can_act_on(case: str, problem: str, monkeypatch
     result = run(["check", "--bank", f"{case}.yaml"], ZH)
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == problem
+
+
+def test_system_reasons_in_chinese_by_errno(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An OSError's reason comes from its errno in Chinese; in English it is the system's own words."""
+    import errno
+
+    from studykit.i18n import os_reason
+
+    denied = PermissionError(errno.EACCES, "Permission denied")
+    monkeypatch.setenv("STUDYKIT_LANG", "zh")
+    assert os_reason(denied) == "没有权限（文件可能是只读的，或正被其他程序打开）"
+    assert os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory")) == "没有这个文件或文件夹"
+    assert os_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"
+    monkeypatch.setenv("STUDYKIT_LANG", "en")
+    assert os_reason(denied) == "Permission denied"
+
+
+def test_unwritable_output_says_why_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import studykit._output
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(studykit._output.os, "replace", refuse)
+    out = tmp_path / "h.md"
+    result = run(["handout", "--bank", str(MINI_BANK), "-o", str(out)], ZH)
+    assert result.exit_code == 1
+    assert result.output == f"错误：无法写入 {out}：没有权限（文件可能是只读的，或正被其他程序打开）\n"
+    assert not out.exists()

@@ -16,6 +16,7 @@ Microsoft's ``GetUserDefaultUILanguage`` and the LANGID layout (primary language
 
 from __future__ import annotations
 
+import errno
 import gettext
 import os
 import sys
@@ -91,3 +92,23 @@ def join(items: Iterable[str]) -> str:
     """``items`` as a list in a message: ``a, b, c`` in English, ``a、b、c`` in Chinese."""
     # Translators: the separator between the members of a list inside a message
     return pgettext("list separator", ", ").join(items)
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, for a message: the system's own words
+    (``exc.strerror``) in English, the common causes by their ``errno`` in Chinese."""
+    if language() == "en":
+        return exc.strerror or str(exc)
+    reasons = {
+        errno.ENOENT: _("No such file or directory"),
+        errno.EACCES: _("Permission denied (the file may be read-only or open in another program)"),
+        errno.EPERM: _("Operation not permitted"),
+        errno.EISDIR: _("Is a directory"),
+        errno.ENOTDIR: _("Not a directory"),
+        errno.ENOSPC: _("No space left on device"),
+        errno.EROFS: _("Read-only file system"),
+        errno.EEXIST: _("File exists"),
+        errno.ENAMETOOLONG: _("File name too long"),
+        errno.EBUSY: _("Device or resource busy"),
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))

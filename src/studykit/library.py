@@ -35,7 +35,7 @@ from pathlib import Path
 
 from .bank import BANK_FILENAME, load_bank, summarize, without_drafts
 from .errors import BankError, SelectionError
-from .i18n import _, join
+from .i18n import _, join, os_reason
 from .model import BANK_SEPARATOR, Bank, Provenance, Question, Speech
 
 __all__ = ["SEPARATOR", "Library", "bank_files", "load_banks", "qualify", "split_ref", "summarize_banks"]
@@ -206,7 +206,7 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
                 )
             except OSError as exc:
                 raise BankError(
-                    _("cannot read the folder {folder}: {reason}").format(folder=path, reason=exc.strerror)
+                    _("cannot read the folder {folder}: {reason}").format(folder=path, reason=os_reason(exc))
                 ) from None
             if not subs:
                 raise BankError(
