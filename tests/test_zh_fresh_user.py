@@ -216,3 +216,12 @@ def test_unwritable_output_says_why_in_chinese(tmp_path: Path, monkeypatch: pyte
     assert result.exit_code == 1
     assert result.output == f"错误：无法写入 {out}：没有权限（文件可能是只读的，或正被其他程序打开）\n"
     assert not out.exists()
+
+
+def test_a_folder_given_for_a_file_is_named_in_chinese(tmp_path: Path) -> None:
+    """click names the path kind at import time in English (File 'x'); the CLI shows 文件 'x'."""
+    args = ["grade", str(MINI_BANK), "--key", str(tmp_path)]
+    assert run(args, ZH).output.splitlines()[-1] == f"错误：'--key' 的取值无效：文件 '{tmp_path}' 是文件夹。"
+    assert (
+        run(args, EN).output.splitlines()[-1] == f"Error: Invalid value for '--key': File '{tmp_path}' is a directory."
+    )
