@@ -225,3 +225,24 @@ def test_a_folder_given_for_a_file_is_named_in_chinese(tmp_path: Path) -> None:
     assert (
         run(args, EN).output.splitlines()[-1] == f"Error: Invalid value for '--key': File '{tmp_path}' is a directory."
     )
+
+
+def test_draft_summary_counts_each_part_in_chinese(tmp_path: Path) -> None:
+    article = tmp_path / "文章.txt"
+    article.write_text(
+        "关于学习的体会\n"
+        "张三 某某大学教授\n"
+        "基层治理要“以人民为中心”。张三指出，网格化是基层治理的重要抓手。\n"
+        "要把矛盾纠纷化解在基层，做到小事不出村、大事不出镇。\n",
+        encoding="utf-8",
+    )
+    zh = run(["draft", str(article), "-o", str(tmp_path / "zh")], ZH)
+    en = run(["draft", str(article), "-o", str(tmp_path / "en")], EN)
+    assert zh.exit_code == en.exit_code == 0
+    zh_parts = [line for line in zh.output.splitlines() if line.startswith("  ")]
+    en_parts = [line for line in en.output.splitlines() if line.startswith("  ")]
+    assert len(zh_parts) == len(en_parts) >= 1
+    for zh_line, en_line in zip(zh_parts, en_parts, strict=True):
+        part, _, rest = en_line.strip().partition(": ")
+        label, _, count = rest.rpartition(" — ")
+        assert zh_line == f"  {part}：{label}（{count} 道）"
