@@ -139,11 +139,14 @@ def test_usage_error_in_both_languages() -> None:
 
 
 def test_invalid_value_and_missing_argument_in_chinese() -> None:
-    """click's 'Invalid value for' and 'Missing argument' read in Chinese."""
+    """click's 'Invalid value for' and 'Missing argument' read in Chinese: the argument by its Chinese
+    metavar, the sentence ending in 。; English as click writes it."""
     assert (
         run(["quiz", "--count", "0"], ZH).stderr.splitlines()[-1] == "错误：'--count' 的取值无效：0 不在范围 x>=1 内。"
     )
-    assert run(["grade"], ZH).stderr.splitlines()[-1] == "错误：缺少参数 'ANSWERS...'."
+    assert run(["grade"], ZH).stderr.splitlines()[-1] == "错误：缺少参数 '答卷...'。"
+    assert run(["grade", "a.txt"], ZH).stderr.splitlines()[-1] == "错误：缺少选项 '--key'。"
+    assert run(["grade"], EN).stderr.splitlines()[-1] == "Error: Missing argument 'ANSWERS...'."
 
 
 def test_bank_error_in_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -51,7 +51,7 @@ def test_every_msgid_has_a_chinese_translation() -> None:
     for message in _read(POT):
         if not message.id:
             continue
-        found = po.get(message.id)
+        found = po.get(message.id, message.context)
         strings = (found.string,) if found and isinstance(found.string, str) else (found.string if found else ())
         if found is None or found.fuzzy or not strings or not all(strings):
             untranslated.append(message.id)

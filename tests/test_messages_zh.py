@@ -26,7 +26,7 @@ def run(args: list[str], env: dict[str, str]) -> Result:
 @pytest.mark.parametrize(
     ("bank", "problem"),
     [
-        ("no_questions", "no_questions.yaml:10: 题目列表：应为列表，至少有一道题"),
+        ("no_questions", "no_questions.yaml:10: 题目列表 questions：应为题目的列表，至少要有一道题"),
         (
             "unknown_speech",
             "unknown_speech.yaml:12: 题目 'q1'，字段 'speech'：没有发言 id 'ren-jiantai'（应为以下之一：ren-jiantao）",
@@ -69,9 +69,9 @@ def test_check_summary_of_several_banks_in_chinese() -> None:
     assert zh.exit_code == 0, zh.output
     assert zh.stdout.splitlines() == [
         f"{MINI_BANK}：没有问题，共 17 道题（人工编写 9 道，自动生成 8 道），分 4 部分 —— "
-        "intro 2, ren-jiantao 4, tian-yipeng 5, zhao-xianfu 6；single 11, multiple 2, true_false 2, fill_blank 2",
+        "intro 2、ren-jiantao 4、tian-yipeng 5、zhao-xianfu 6；单选 11 道、多选 2 道、判断 2 道、填空 2 道",
         f"{MINI2_BANK}：没有问题，共 11 道题（人工编写 6 道，自动生成 5 道），分 2 部分 —— "
-        "li-ming 6, zhou-hong 5；single 7, multiple 1, true_false 2, fill_blank 1",
+        "li-ming 6、zhou-hong 5；单选 7 道、多选 1 道、判断 2 道、填空 1 道",
         "2 个题库没有问题：共 28 道题，6 部分",
     ]
     en = run(["check", "--bank", str(MINI_BANK), "--bank", str(MINI2_BANK)], EN)
@@ -94,8 +94,8 @@ def test_quiz_progress_and_notes_in_chinese(tmp_path: Path, monkeypatch: pytest.
     zh = run(["quiz", "--bank", str(MINI_BANK), "--seed", "3", "-o", "q.md"], ZH)
     assert zh.exit_code == 0, zh.output
     assert zh.stderr.splitlines() == [
-        "提示：符合条件的题少于标准试卷的要求（multiple 要 4 道只有 2 道, true_false 要 4 道只有 2 道, "
-        "fill_blank 要 4 道只有 2 道）；可用 --mix 设定各题型的题数",
+        "提示：符合条件的题少于标准试卷的要求（多选题只有 2 道（要 4 道）、判断题只有 2 道（要 4 道）、"
+        "填空题只有 2 道（要 4 道））；可用 --mix 设定各题型的题数",
         "提示：出了 12 道题，不是 14 道：用这个种子试过的抽法，题再多就会有两道互相泄露答案"
         "（换个 --seed 也许可以；--count 可强制题数）",
     ]
@@ -116,7 +116,7 @@ def test_quiz_progress_and_notes_in_chinese(tmp_path: Path, monkeypatch: pytest.
         (["--count", "50"], "错误：{bank} 中只有 17 道题；要求 50 道（请少要几道）"),
         (
             ["--speech", "nobody"],
-            "错误：没有发言 id 'nobody'（应为以下之一：intro, ren-jiantao, tian-yipeng, zhao-xianfu）",
+            "错误：没有发言 id 'nobody'（应为以下之一：intro、ren-jiantao、tian-yipeng、zhao-xianfu）",
         ),
         (["--type", "single", "--mix", "multiple=1"], "错误：题型配比要求 multiple 题，但题型筛选只保留了 single"),
         (
@@ -134,8 +134,8 @@ def test_quiz_progress_and_notes_in_chinese(tmp_path: Path, monkeypatch: pytest.
         (["--title", " "], "错误：'--title' 的取值无效：标题是空的（请写上文字，或不加 --title，使用题库标题）"),
         (
             ["-o", "测验.pdf"],
-            "错误：输出 测验.pdf：studykit 不能写 .pdf 文件（支持的格式：.md, .markdown, .html, .htm, .docx, "
-            ".tencent.txt, .wjx.txt, .gift, .xml）",
+            "错误：输出 测验.pdf：studykit 不能写 .pdf 文件（支持的格式：.md、.markdown、.html、.htm、.docx、"
+            ".tencent.txt、.wjx.txt、.gift、.xml）",
         ),
     ],
 )

@@ -207,6 +207,13 @@ class WidthFormatter(click.HelpFormatter):
                 self.write(f"{'':>{first_col + self.current_indent}}{line}\n" if line else "\n")
 
 
+class _MissingInChinese(click.MissingParameter):
+    """click's missing-parameter error ending in a full stop 。 (click writes ``'--key'.``)."""
+
+    def format_message(self) -> str:
+        return super().format_message().replace("'.", "'。", 1)
+
+
 class TranslatedContext(click.Context):
     """A context whose help formatter wraps Chinese by display width (English: click's formatter)."""
 
@@ -244,6 +251,23 @@ class TranslatedHelp(click.Command):
 
     def get_usage(self, ctx: click.Context) -> str:
         return str(super(TranslatedHelp, self._twin(ctx)).get_usage(ctx))
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """click's parsing; a missing argument is named by its translated metavar (缺少参数 '答卷...')."""
+        try:
+            return super().parse_args(ctx, args)
+        except click.MissingParameter as exc:
+            if language() == "en":
+                raise
+            param = _translated_param(exc.param, ctx) if exc.param is not None else None
+            raise _MissingInChinese(exc.message or None, exc.ctx, param, exc.param_hint, exc.param_type) from None
+        except click.BadParameter as exc:
+            path = exc.param.type if exc.param is not None else None
+            if language() != "en" and isinstance(path, click.Path) and path.name:
+                # click names the path kind ("File 'x' is a directory.") in the language of import time
+                message = exc.message.replace(path.name.title(), gettext.gettext(path.name), 1)
+                raise click.BadParameter(message, exc.ctx, exc.param, exc.param_hint) from None
+            raise
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         """click's help option, its help kept as click's English msgid: click creates it lazily,

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import StudykitError
-from .i18n import _
+from .i18n import _, os_reason
 
 #: A file's content: the bytes, or a function that writes them to a binary stream
 #: (for output too large to hold in memory, e.g. a 100,000-member grade report).
@@ -152,7 +152,7 @@ def _loops(path: Path) -> bool:
 
 
 def _error(path: Path, exc: OSError) -> StudykitError:
-    return StudykitError(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc))
+    return StudykitError(_("cannot write {path}: {reason}").format(path=path, reason=os_reason(exc)))
 
 
 def _temp_name(path: Path, kind: str) -> Path:

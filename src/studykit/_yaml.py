@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from ._yaml_messages import yaml_reason
 from .errors import BankError, Problem
 from .i18n import _
 
@@ -103,7 +104,7 @@ def compose(text: str, filename: str) -> yaml.Node | None:
             filename,
             line,
             "",
-            _("YAML syntax error{column}: {reason}{hint}").format(column=col, reason=reason, hint=hint),
+            _("YAML syntax error{column}: {reason}{hint}").format(column=col, reason=yaml_reason(reason), hint=hint),
         )
         raise BankError(_("{name} is not valid YAML").format(name=filename), (problem,)) from None
     except yaml.reader.ReaderError as exc:  # a control character, a byte that is not text

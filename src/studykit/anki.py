@@ -53,7 +53,7 @@ from ._output import write_files
 from .bank import BLANK_RE
 from .errors import SelectionError, StudykitError
 from .formats import MAX_TIMESTAMP
-from .i18n import _, ngettext
+from .i18n import _, join, ngettext
 from .library import Library, split_ref
 from .model import INTRO_LABEL, LETTERS, TYPE_TITLES, Bank, Question, Speech
 from .typography import for_print
@@ -483,7 +483,7 @@ def select_speeches(bank: Bank, speeches: Sequence[str] = ()) -> tuple[Speech, .
     unknown = [s for s in speeches if s not in known]
     if unknown:
         raise SelectionError(
-            _("unknown speech {id!r} (expected one of: {known})").format(id=unknown[0], known=", ".join(known))
+            _("unknown speech {id!r} (expected one of: {known})").format(id=unknown[0], known=join(known))
         )
     wanted = set(speeches) or set(known)
     return tuple(s for s in bank.speeches if s.id in wanted)

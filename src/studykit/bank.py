@@ -24,7 +24,7 @@ from ._yaml import REFUSED, YList, YMap, duplicate_message, load_text_yaml
 from ._yaml import show_value as _show
 from .attribution import derive_attribution_questions
 from .errors import BankError, Problem
-from .i18n import _, ngettext
+from .i18n import _, join, ngettext, os_reason, type_name
 from .model import (
     CHOICE_TYPES,
     LETTERS,
@@ -166,8 +166,8 @@ def summarize(bank: Bank) -> str:
     per_type = Counter(q.type for q in bank.questions)
     derived = sum(q.derived for q in bank.questions)
     drafts = sum(q.draft for q in bank.questions)
-    speeches = ", ".join(f"{s.id} {per_speech[s.id]}" for s in bank.speeches)
-    types = ", ".join(f"{t} {per_type[t]}" for t in QUESTION_TYPES if per_type[t])
+    speeches = join(f"{s.id} {per_speech[s.id]}" for s in bank.speeches)
+    types = join(_("{kind} {n}").format(kind=type_name(t), n=per_type[t]) for t in QUESTION_TYPES if per_type[t])
     return _(
         "{path}: OK, {n} questions ({curated} curated, {derived} derived{drafts}) in {parts} parts — {speeches}; {types}"
     ).format(
@@ -223,7 +223,7 @@ class _Validator:
         except IsADirectoryError:
             raise BankError(_("{path} is a folder (expected the bank's YAML file)").format(path=self.name)) from None
         except OSError as exc:
-            raise BankError(_("cannot read {path}: {reason}").format(path=self.name, reason=exc.strerror)) from None
+            raise BankError(_("cannot read {path}: {reason}").format(path=self.name, reason=os_reason(exc))) from None
         except ValueError:  # e.g. a NUL byte in the path
             raise BankError(_("{path!r} is not a valid file path").format(path=self.name)) from None
 
@@ -358,7 +358,7 @@ class _Validator:
             self.error(
                 line,
                 "bank, field 'provenance'",
-                _("cannot read {path}: {reason}").format(path=rel, reason=exc.strerror),
+                _("cannot read {path}: {reason}").format(path=rel, reason=os_reason(exc)),
             )
             return Provenance()
         except UnicodeDecodeError:
@@ -491,7 +491,7 @@ class _Validator:
             self.error(
                 line,
                 f"{where}, field 'material'",
-                _("cannot read {path}: {reason}").format(path=rel, reason=exc.strerror),
+                _("cannot read {path}: {reason}").format(path=rel, reason=os_reason(exc)),
             )
         return None
 
@@ -538,7 +538,7 @@ class _Validator:
 
         speech_id = self.text(item, "speech", where, required=True)
         if speech_id and speech_id not in self.declared_speeches:
-            known = ", ".join(speeches) or "none"
+            known = join(speeches) or _("none")
             self.error(
                 item.key_lines["speech"],
                 f"{where}, field 'speech'",

@@ -16,9 +16,11 @@ Microsoft's ``GetUserDefaultUILanguage`` and the LANGID layout (primary language
 
 from __future__ import annotations
 
+import errno
 import gettext
 import os
 import sys
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -67,3 +69,46 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural form of a message for count ``n``, in the interface language."""
     return _catalog(language()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """``message`` translated in ``context`` (a msgctxt, for a short msgid that means one thing here)."""
+    return _catalog(language()).pgettext(context, message)
+
+
+def type_name(qtype: str) -> str:
+    """A question type's name in a message: the YAML value itself in English (``single``), the
+    name a paper prints in Chinese (``单选``); an unknown ``qtype`` comes back unchanged."""
+    names = {
+        "single": pgettext("question type", "single"),
+        "multiple": pgettext("question type", "multiple"),
+        "true_false": pgettext("question type", "true_false"),
+        "fill_blank": pgettext("question type", "fill_blank"),
+    }
+    return names.get(qtype, qtype)
+
+
+def join(items: Iterable[str]) -> str:
+    """``items`` as a list in a message: ``a, b, c`` in English, ``a、b、c`` in Chinese."""
+    # Translators: the separator between the members of a list inside a message
+    return pgettext("list separator", ", ").join(items)
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read or written, for a message: the system's own words
+    (``exc.strerror``) in English, the common causes by their ``errno`` in Chinese."""
+    if language() == "en":
+        return exc.strerror or str(exc)
+    reasons = {
+        errno.ENOENT: _("No such file or directory"),
+        errno.EACCES: _("Permission denied (the file may be read-only or open in another program)"),
+        errno.EPERM: _("Operation not permitted"),
+        errno.EISDIR: _("Is a directory"),
+        errno.ENOTDIR: _("Not a directory"),
+        errno.ENOSPC: _("No space left on device"),
+        errno.EROFS: _("Read-only file system"),
+        errno.EEXIST: _("File exists"),
+        errno.ENAMETOOLONG: _("File name too long"),
+        errno.EBUSY: _("Device or resource busy"),
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))

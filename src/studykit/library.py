@@ -35,7 +35,7 @@ from pathlib import Path
 
 from .bank import BANK_FILENAME, load_bank, summarize, without_drafts
 from .errors import BankError, SelectionError
-from .i18n import _
+from .i18n import _, join, os_reason
 from .model import BANK_SEPARATOR, Bank, Provenance, Question, Speech
 
 __all__ = ["SEPARATOR", "Library", "bank_files", "load_banks", "qualify", "split_ref", "summarize_banks"]
@@ -95,9 +95,7 @@ class Library:
         for bank_id in wanted:
             if bank_id not in self.ids:
                 raise SelectionError(
-                    _("unknown article {id!r} (expected a bank id: {known})").format(
-                        id=bank_id, known=", ".join(self.ids)
-                    )
+                    _("unknown article {id!r} (expected a bank id: {known})").format(id=bank_id, known=join(self.ids))
                 )
         return Library(tuple(b for b in self.banks if b.id in wanted)) if wanted else self
 
@@ -124,7 +122,7 @@ class Library:
             matches = [k for k in known if k == sid or (SEPARATOR not in sid and split_ref(k)[1] == sid)]
             if not matches:
                 raise SelectionError(
-                    _("unknown speech id {id!r} (expected one of: {known})").format(id=sid, known=", ".join(known))
+                    _("unknown speech id {id!r} (expected one of: {known})").format(id=sid, known=join(known))
                 )
             refs += matches
         return bank, tuple(dict.fromkeys(refs))
@@ -208,7 +206,7 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
                 )
             except OSError as exc:
                 raise BankError(
-                    _("cannot read the folder {folder}: {reason}").format(folder=path, reason=exc.strerror)
+                    _("cannot read the folder {folder}: {reason}").format(folder=path, reason=os_reason(exc))
                 ) from None
             if not subs:
                 raise BankError(

@@ -14,7 +14,7 @@ import fractions
 from collections.abc import Mapping, Sequence
 
 from .errors import OptionError, SelectionError
-from .i18n import _
+from .i18n import _, join, type_name
 from .model import QUESTION_TYPES, Question, QuestionType
 
 __all__ = ["DEFAULT_MIX", "check_mix", "fill_quota", "parse_mix", "scale_points", "shortfall", "shortfall_note"]
@@ -109,9 +109,9 @@ def fill_quota(
             where = _(" matching {criteria}").format(criteria=criteria) if criteria else ""
             raise SelectionError(
                 _(
-                    "only {have} {type} questions in {bank}{where}; the mix asks for {wanted} "
+                    "only {have} {kind} questions in {bank}{where}; the mix asks for {wanted} "
                     "(ask for fewer, e.g. --mix {type}={have}, or widen the filters)"
-                ).format(have=have, type=qtype, bank=bank, where=where, wanted=wanted)
+                ).format(have=have, kind=type_name(qtype), type=qtype, bank=bank, where=where, wanted=wanted)
             )
         if min(have, wanted):
             result[qtype] = min(have, wanted)
@@ -144,7 +144,9 @@ def shortfall_note(shortfall: list[tuple[QuestionType, int, int]]) -> str:
     """One line saying which types :func:`shortfall` found short; ``""`` for none."""
     if not shortfall:
         return ""
-    parts = ", ".join(_("{type} {have} of {wanted}").format(type=t, have=have, wanted=n) for t, have, n in shortfall)
+    parts = join(
+        _("{type} {have} of {wanted}").format(type=type_name(t), have=have, wanted=n) for t, have, n in shortfall
+    )
     return _(
         "note: fewer questions match than the standard paper asks ({parts}); --mix sets the items per type"
     ).format(parts=parts)

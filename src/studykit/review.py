@@ -57,7 +57,7 @@ from .errors import StudykitError
 from .grade.model import GroupReport, ItemResult, MemberResult
 from .grade.normalize import OTHER, clean
 from .grade.report._common import pts
-from .i18n import _, ngettext
+from .i18n import _, ngettext, os_reason
 from .key import AnswerKey, KeyItem
 from .model import LETTERS, TRUE_FALSE_TEXT, Bank, Question
 
@@ -345,7 +345,7 @@ def review_deck_files(
             )
     except OSError as exc:  # a folder name too long for the file system
         raise StudykitError(
-            _("cannot write review decks to {folder}: {reason}").format(folder=folder, reason=exc.strerror or exc)
+            _("cannot write review decks to {folder}: {reason}").format(folder=folder, reason=os_reason(exc))
         ) from None
     summary, packages = build_review_decks(report, bank)
     files = {

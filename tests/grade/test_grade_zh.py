@@ -92,12 +92,12 @@ def test_table_rows_of_another_version_in_chinese(tmp_path: Path, key: AnswerKey
 
 
 def test_full_width_colon_in_yaml_in_chinese() -> None:
-    """A YAML syntax error keeps libyaml's reason and adds the hint for a full-width colon, in Chinese."""
+    """A YAML syntax error gives libyaml's reason and the hint for a full-width colon, in Chinese."""
     with pytest.raises(BankError) as caught:
         load_text_yaml("id: x\nanswer：B\n", "q.yaml")
     assert caught.value.message == "q.yaml 不是有效的 YAML"
     assert caught.value.details == (
-        "q.yaml:2: YAML 语法错误，第 1 列：while scanning a simple key could not find expected ':'"
+        "q.yaml:2: YAML 语法错误，第 1 列：读取一个键（冒号前的名称）时，找不到应有的半角冒号 ':'"
         "（提示：第 2 行的键后面是全角冒号“：”；YAML 要求半角冒号 ':'——请改用半角冒号）",
     )
 

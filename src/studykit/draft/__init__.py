@@ -47,7 +47,7 @@ class DraftResult:
         for part in self.split.parts:
             count = sum(d.speech == part.id for d in self.drafts)
             label = f"{part.speaker} {part.heading}" if part.speaker else part.heading
-            lines.append(f"  {part.id}: {label} — {count}")
+            lines.append(_("  {id}: {label} — {count}").format(id=part.id, label=label, count=count))
         if self.split.dropped:
             lines.append(_("dropped lines: {lines}").format(lines="、".join(self.split.dropped)))
         return "\n".join(lines)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..bank import control_problem
 from ..errors import DraftError
-from ..i18n import _
+from ..i18n import _, os_reason
 
 #: Encodings tried after UTF-8, in this order, when charset-normalizer has no confident guess.
 FALLBACK_ENCODINGS = ("gb18030",)
@@ -52,7 +52,7 @@ def read_article(path: str | Path) -> Article:
     except IsADirectoryError:
         raise DraftError(_("{path} is a folder (expected the article, a .txt or .docx)").format(path=path)) from None
     except OSError as exc:
-        raise DraftError(_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror)) from None
+        raise DraftError(_("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc))) from None
     if path.suffix.lower() == ".docx":
         text, encoding = _docx_text(path, raw), "docx"
     else:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..bank import BANK_FILENAME
 from ..errors import DraftError
-from ..i18n import _
+from ..i18n import _, os_reason
 from .candidates import Draft
 from .reading import Article
 from .split import Split
@@ -133,7 +133,7 @@ def write_folder(out: Path, files: dict[str, bytes], check: Callable[[Path], Non
                     out=out, file=blocking
                 )
             ) from None
-        raise DraftError(_("cannot write {out}: {reason}").format(out=out, reason=exc.strerror)) from None
+        raise DraftError(_("cannot write {out}: {reason}").format(out=out, reason=os_reason(exc))) from None
     moved: list[Path] = []
     try:
         for rel, data in files.items():
@@ -151,6 +151,6 @@ def write_folder(out: Path, files: dict[str, bytes], check: Callable[[Path], Non
     except OSError as exc:
         for path in moved:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
-        raise DraftError(_("cannot write {out}: {reason}").format(out=out, reason=exc.strerror)) from None
+        raise DraftError(_("cannot write {out}: {reason}").format(out=out, reason=os_reason(exc))) from None
     finally:
         shutil.rmtree(temp, ignore_errors=True)

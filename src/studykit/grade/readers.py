@@ -60,7 +60,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AnswerFileError, BankError, Problem
-from ..i18n import _, ngettext
+from ..i18n import _, ngettext, os_reason
 from ..key import AnswerKey, KeyItem, no_question
 from .model import GivenAnswer, Submission
 from .normalize import clean, read_answer
@@ -201,9 +201,7 @@ def detect_encoding(path: str | Path) -> str:
             f.seek(start)
             sample = f.read(_SAMPLE)
     except OSError as exc:
-        raise AnswerFileError(
-            _("{path}: cannot read: {reason}").format(path=path, reason=exc.strerror or exc)
-        ) from None
+        raise AnswerFileError(_("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))) from None
     if start:  # begin at a line start, not inside a multi-byte character
         newline = sample.find(b"\n")
         sample = sample[newline + 1 :] if newline >= 0 else sample
@@ -439,7 +437,7 @@ def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Pa
                 and p.is_file()
             )
         except OSError as exc:
-            sink(Problem(shown_name(path), 0, "", _("cannot read: {reason}").format(reason=exc.strerror or exc)))
+            sink(Problem(shown_name(path), 0, "", _("cannot read: {reason}").format(reason=os_reason(exc))))
             continue
         if not inside:
             sink(
@@ -576,7 +574,7 @@ def _iter_file(
             _("not a readable CSV table ({exc}); the rest of the file is not graded").format(exc=exc),
         )
     except OSError as exc:
-        fail(0, "", _("cannot read: {reason}").format(reason=exc.strerror or exc))
+        fail(0, "", _("cannot read: {reason}").format(reason=os_reason(exc)))
 
 
 #: Files read whole into memory, by suffix: a sheet is a few KB, a tab-separated .txt table of
@@ -593,7 +591,7 @@ def _not_a_file(path: Path) -> str:
         pattern = any(c in str(path) for c in "*?[")
         return _("file not found (a pattern that matched nothing?)") if pattern else _("file not found")
     except OSError as exc:
-        return _("cannot read: {reason}").format(reason=exc.strerror or exc)
+        return _("cannot read: {reason}").format(reason=os_reason(exc))
     if stat.S_ISDIR(st.st_mode):
         return _("is a folder, not a file")
     if not stat.S_ISREG(st.st_mode):

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 
 from .._giveaway import ConflictIndex
 from ..errors import SelectionError
-from ..i18n import _
+from ..i18n import _, join, type_name
 from ..mix import DEFAULT_MIX, check_mix, shortfall
 from ..model import (
     QUESTION_TYPES,
@@ -47,7 +47,7 @@ def check_filters(
     for sid in speeches:
         if sid not in known:
             raise SelectionError(
-                _("unknown speech id {id!r} (expected one of: {known})").format(id=sid, known=", ".join(known))
+                _("unknown speech id {id!r} (expected one of: {known})").format(id=sid, known=join(known))
             )
     for t in types:
         if t not in QUESTION_TYPES:
@@ -60,9 +60,7 @@ def check_filters(
     for tag in tags:
         if tag not in bank_tags:
             raise SelectionError(
-                _("no question has the tag {tag!r} (tags in the bank: {tags})").format(
-                    tag=tag, tags=", ".join(bank_tags)
-                )
+                _("no question has the tag {tag!r} (tags in the bank: {tags})").format(tag=tag, tags=join(bank_tags))
             )
     for d in difficulties:
         if d not in (1, 2, 3):
@@ -73,10 +71,10 @@ def describe_filters(
     speeches: tuple[str, ...], types: tuple[str, ...], tags: tuple[str, ...], difficulties: tuple[int, ...]
 ) -> str:
     parts = [
-        name.format(values=", ".join(map(str, values)))
+        name.format(values=join(map(str, values)))
         for name, values in (
             (_("speech {values}"), speeches),
-            (_("type {values}"), types),
+            (_("type {values}"), tuple(map(type_name, types))),
             (_("tag {values}"), tags),
             (_("difficulty {values}"), difficulties),
         )

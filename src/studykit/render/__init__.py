@@ -30,7 +30,7 @@ from typing import Literal
 
 from ..errors import StudykitError
 from ..handout import Handout
-from ..i18n import _
+from ..i18n import _, join
 from ..key import dump_key, render_answer_sheet
 from ..quiz import Paper
 
@@ -127,7 +127,7 @@ def output_target(
         supported = [*SUFFIX_FORMATS, *(PUBLISH_FORMATS.values() if publish else ())]
         raise StudykitError(
             _("output {path}: studykit does not write {suffix} files (supported: {formats})").format(
-                path=path, suffix=path.suffix, formats=", ".join(supported)
+                path=path, suffix=path.suffix, formats=join(supported)
             )
         )
     if named is None:
