@@ -256,6 +256,27 @@ def _joined_texts(part: str, options: tuple[str, ...]) -> list[int] | None:
     return None
 
 
+def _spaced_options(part: str, options: tuple[str, ...]) -> list[int] | None:
+    """The options of ``part`` written apart by white space (``探索性 多样性 创新性``,
+    ``B.技术治理的有效支撑 D.网格管理经验的积累``) when every piece is one option's whole text,
+    or a letter with its own option's text (:func:`_letter_and_text` without a warning);
+    else ``None``: nothing is guessed."""
+    pieces = part.split()
+    if len(pieces) < 2:
+        return None
+    forms = _option_forms(options)
+    read: list[int] = []
+    for piece in pieces:
+        index = forms.get(blank_form(piece))
+        if index is None:
+            lettered = _letter_and_text(piece, options)
+            if lettered is None or lettered[1]:
+                return None
+            index = lettered[0]
+        read.append(index)
+    return read
+
+
 def _letters(part: str, n_options: int) -> tuple[list[str], str]:
     """Letters in ``part`` and "" — or [] and why not."""
     squeezed = _LETTER_SEPS.sub("", part).upper()
@@ -302,6 +323,8 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
                 warnings.append(read[1])
             continue
         joined = _joined_texts(part, item.options) if item.options else None
+        if joined is None and item.options:
+            joined = _spaced_options(part, item.options)
         if joined is not None:
             chosen.update(LETTERS[i] for i in joined)
             continue

@@ -1,0 +1,52 @@
+"""A branch secretary's third round on ``studykit grade``: answers as members type them on phones
+(option texts apart by spaces, letters with texts, section labels), through the CLI, exact score."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from test_grade_tester_round2 import PAPER, QUIZ
+
+from studykit.cli import main
+from studykit.key import AnswerKey, dump_key
+
+
+@pytest.fixture()
+def folder(tmp_path: Path, key: AnswerKey, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    paper = replace(key, quiz_id=QUIZ, version="", title="第一次测验", items=PAPER)
+    (tmp_path / "k.key.yaml").write_text(dump_key(paper), encoding="utf-8")
+    return tmp_path
+
+
+def grade(folder: Path, text: str) -> tuple[int, str, str]:
+    (folder / "s.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["grade", "--key", "k.key.yaml", "s.txt", "--format", "json"])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def score(stdout: str) -> float:
+    import json
+
+    return float(json.loads(stdout)["members"][0]["score"])
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["楼栋长 网格长 单元长", "A.楼栋长 C.网格长 D.单元长", "楼栋长 C.网格长 单元长"],
+)
+def test_multiple_as_option_texts_apart_by_spaces_scores_full(folder: Path, answer: str) -> None:
+    """Option texts (or letters with their texts) apart by white space read as those options: 8/8, no warning."""
+    code, out, err = grade(folder, f"姓名：张三\n测验：{QUIZ}\n1. C\n2. D\n3. {answer}\n")
+    assert (code, err) == (0, "")
+    assert score(out) == 8
+
+
+def test_spaced_pieces_that_are_no_option_stay_unreadable(folder: Path) -> None:
+    """A piece that is no option's whole text (``楼栋 网格长``) is not guessed: unreadable, 0 for the item."""
+    code, out, err = grade(folder, f"姓名：张三\n测验：{QUIZ}\n1. C\n2. D\n3. 楼栋 片长 单元长\n")
+    assert (code, score(out)) == (0, 4)
+    assert "cannot read answer '楼栋 片长 单元长'" in err
