@@ -50,3 +50,37 @@ def test_spaced_pieces_that_are_no_option_stay_unreadable(folder: Path) -> None:
     code, out, err = grade(folder, f"姓名：张三\n测验：{QUIZ}\n1. C\n2. D\n3. 楼栋 片长 单元长\n")
     assert (code, score(out)) == (0, 4)
     assert "cannot read answer '楼栋 片长 单元长'" in err
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "单选：1.C 2.D\n多选：3.ACD\n",
+        "一、单选题 1-2 CD\n二、多选题 3. ACD\n",
+        "单选1-2：CD\n多選 3.ACD\n",
+    ],
+)
+def test_section_labels_before_answers_are_read(folder: Path, lines: str) -> None:
+    """A section's label before numbered answers or a range (``多选：9.BD``, ``单选1-2：CD``) is no answer: 8/8."""
+    code, out, err = grade(folder, f"姓名：张三\n测验：{QUIZ}\n{lines}")
+    assert (code, err) == (0, "")
+    assert score(out) == 8
+
+
+def test_name_then_answers_on_the_first_line(folder: Path) -> None:
+    """``秦一 单选1-2:CD`` on the first line: the member 秦一 and two answers (they were ignored: 4/8, exit 0)."""
+    (folder / "s.txt").write_text(f"秦一 单选1-2:CA\n测验：{QUIZ}\n3. ACD\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["grade", "--key", "k.key.yaml", "s.txt", "--format", "json"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert score(result.stdout) == 6
+    assert '"name": "秦一"' in result.stdout or "秦一" in result.stdout
+
+
+def test_first_line_with_a_range_no_form_reads_is_not_graded(folder: Path) -> None:
+    """A first line ``秦一 单选1-2:CDX`` (a run too long) leaves the sheet ungraded, exit 1 — never a lower score."""
+    (folder / "s.txt").write_text(f"秦一 单选1-2:CDX\n测验：{QUIZ}\n3. ACD\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["grade", "--key", "k.key.yaml", "s.txt"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "s.txt:1: 秦一: 无法评分 (not graded): line 1: 1-2 names 2 questions but 'CDX' holds 3 answers"
+    )

@@ -64,7 +64,16 @@ from ..i18n import _, ngettext
 from ..key import AnswerKey, KeyItem, no_question
 from .model import GivenAnswer, Submission
 from .normalize import clean, read_answer
-from .sheet_lines import RunError, holds_answers, is_name, numbered_answers, range_answers, unbracket
+from .sheet_lines import (
+    RunError,
+    holds_answers,
+    is_name,
+    name_and_answers,
+    numbered_answers,
+    range_answers,
+    unbracket,
+    unlabel,
+)
 from .survey_cells import OptionNumbers, option_column, ticked
 from .versions import KeySet
 
@@ -869,7 +878,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 head.version, head.version_line = value, number
             continue
         first, opening = opening, False
-        line = unbracket(line)
+        line = unbracket(unlabel(line))
         try:
             pairs = range_answers(line)
             if pairs is None:
@@ -887,6 +896,18 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         if m:
             answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, m.group(2).strip()), number))
             continue
+        named = name_and_answers(line) if first else None
+        if named is not None:  # 秦一 1-8 CDBCBAAD
+            try:
+                pairs = range_answers(named[1]) or numbered_answers(named[1])
+            except RunError as exc:
+                pairs, alone = None, (number, named[0])
+                unread.append((number, str(exc)))
+            if pairs:
+                alone = (number, named[0])
+                answers.extend(GivenAnswer(n, a, number) for n, a in pairs)
+            if alone:
+                continue
         if first and is_name(line.removeprefix("姓名").removeprefix("名字")):  # a name alone, if answers follow
             alone = (number, line.removeprefix("姓名").removeprefix("名字"))
             continue
@@ -900,7 +921,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 _("line ignored: {line!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)").format(line=line[:40]),
             )
         )
-    if alone and answers and not head.name:
+    if alone and (answers or unread) and not head.name:
         head.name = alone[1]
     elif alone:
         pending.append(
