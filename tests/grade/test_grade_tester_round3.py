@@ -58,6 +58,8 @@ def test_spaced_pieces_that_are_no_option_stay_unreadable(folder: Path) -> None:
         "单选：1.C 2.D\n多选：3.ACD\n",
         "一、单选题 1-2 CD\n二、多选题 3. ACD\n",
         "单选1-2：CD\n多選 3.ACD\n",
+        "答案：1-2 CD\n3. ACD\n",
+        "我的答案：1.C 2.D 3.ACD\n",
     ],
 )
 def test_section_labels_before_answers_are_read(folder: Path, lines: str) -> None:

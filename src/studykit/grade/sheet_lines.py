@@ -168,9 +168,10 @@ def _unsplit(line: str) -> None:
         )
 
 
-#: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``, ``一、单选题 1-8 CDBCBAAD``: a section's label before the answers.
+#: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``, ``一、单选题 1-8 CDBCBAAD``, ``答案：1-5 CDBCB``: a section's
+#: label before the answers.
 _SECTION_LABEL = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]\s*)?(?:单选|單選|多选|多選|选择|選擇|判断|判斷|填空)[题題]?\s*[:：]?\s*(?=(?:第\s*)?\d)"
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]\s*)?(?:(?:我的)?答案|单选|單選|多选|多選|选择|選擇|判断|判斷|填空)[题題]?\s*[:：]?\s*(?=(?:第\s*)?\d)"
 )
 
 
