@@ -1323,8 +1323,9 @@ def _table_rows(
     first rows, see :func:`_find_header`).  Blank rows are skipped; a row with no name and
     no readable answer (a second header row) is skipped with a warning; rows of another
     quiz or version fail.  A row with a non-empty cell beyond the header's last column is
-    a warning (in a ``text_table``, an unquoted comma shifted it), and so, in a text table,
-    is a row with fewer cells than the header (an .xlsx row may omit trailing empty cells).
+    a warning in a workbook (a column without a header) and fails in a ``text_table`` (an
+    unquoted comma shifted its cells: no answer after it can be placed); in a text table, a
+    row with fewer cells than the header is a warning (an .xlsx row may omit trailing empty cells).
     A table with no member row below its header fails."""
     numbered = enumerate(rows, 1)
     header_row, header, above, after = _find_header(numbered, key, name_column, last_row)
@@ -1361,11 +1362,7 @@ def _table_rows(
         pick = itemgetter(*columns)
     checked = quiz_at >= 0 or version_at >= 0
     quiz = version = ""
-    beyond = (
-        _("an unquoted comma in the name or an answer shifts the cells after it")
-        if text_table
-        else _("a column without a header?")
-    )
+    beyond = _("a column without a header?")
     members = 0
     for number, cells in itertools.chain(after, numbered):
         last_row[0] = number - 1
@@ -1394,6 +1391,17 @@ def _table_rows(
             extra = [c.strip() for c in cells[header_width:] if c.strip()]
             used = max(i for i, c in enumerate(cells) if c.strip()) + 1
             shown = ", ".join(repr(c[:30]) for c in extra[:3]) + (", …" if len(extra) > 3 else "")
+            if text_table:  # the cells after a stray comma are shifted: every answer after it is a guess
+                fail(
+                    number,
+                    member,
+                    _(
+                        "the row has {used} cells but the header has {header_width} ({shown} beyond it): an unquoted "
+                        "comma in the name or an answer shifts the cells after it, so which answer belongs to which "
+                        "question cannot be told; quote that cell or remove the comma"
+                    ).format(used=used, header_width=header_width, shown=shown),
+                )
+                continue
             warn(
                 number,
                 member,
