@@ -86,3 +86,36 @@ def test_first_line_with_a_range_no_form_reads_is_not_graded(folder: Path) -> No
     assert result.stderr.startswith(
         "s.txt:1: 秦一: 无法评分 (not graded): line 1: 1-2 names 2 questions but 'CDX' holds 3 answers"
     )
+
+
+def _table(folder: Path, name: str, rows: list[list[str]], encoding: str = "utf-8-sig") -> tuple[int, str, str]:
+    import csv
+    import io
+
+    buf = io.StringIO(newline="")
+    csv.writer(buf).writerows(rows)
+    (folder / name).write_bytes(buf.getvalue().encode(encoding))
+    result = CliRunner().invoke(main, ["grade", "--key", "k.key.yaml", name, "--format", "json"])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _scores(stdout: str) -> list[tuple[str, float]]:
+    import json
+
+    return [(m["name"], m["score"]) for m in json.loads(stdout)["members"]]
+
+
+def test_wjx_by_number_option_columns_after_a_name_question(folder: Path) -> None:
+    """问卷星 按选项序号 heads a multiple's columns ``4(楼栋长)`` by its own numbering (the name question is 1):
+    read as item 3's options — 8 and 2 by hand (it was "no column for question 3", nobody graded)."""
+    stems = [f"{n}、{it.stem.replace('（　　）', '（ ）')}" for n, it in enumerate(PAPER[:2], 2)]
+    head = ["序号", "提交答卷时间", "1、您的姓名：", *stems, "4(楼栋长)", "4(片区长)", "4(网格长)", "4(单元长)"]
+    rows = [head, ["1", "2026/12/5", "甲", "3", "4", "1", "0", "1", "1"], ["2", "2026/12/5", "乙", "3", "1", *"1111"]]
+    code, out, err = _table(folder, "wjx.csv", rows, "gbk")
+    assert code == 0
+    assert _scores(out) == [("甲", 8), ("乙", 2)]
+    assert err == (
+        "wjx.csv:1: warning: the choice cells hold option numbers (a 问卷星 download by option number, 按选项序号): "
+        "read 1 as A, 2 as B, … (a true-or-false item's 1 as 对, 2 as 错); -3 (skipped) and -2 (not shown) "
+        "as unanswered\n"
+    )

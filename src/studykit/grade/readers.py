@@ -74,7 +74,7 @@ from .sheet_lines import (
     unbracket,
     unlabel,
 )
-from .survey_cells import OptionNumbers, option_column, ticked
+from .survey_cells import OptionNumbers, option_column, survey_offset, ticked
 from .versions import KeySet
 
 ProblemSink = Callable[[Problem], None]
@@ -1116,6 +1116,8 @@ def _layout(
                 ),
             )
         name_at = hits[0]
+    shift = survey_offset(cleaned, numbers)  # 10(技术治理的有效支撑) for item 9, a name question first
+    tick_numbers = {n + shift: it for n, it in numbers.items()}
     by_item: dict[int, int] = {}
     names: list[int] = []
     ignored: list[str] = []
@@ -1128,7 +1130,7 @@ def _layout(
         folded = bare.casefold()
         item: KeyItem | None = None
         m = _NUMBER_HEADER.match(h) if len(h) <= _MAX_HEADER_NUMBER else None
-        tick = None if m else option_column(h, numbers, lambda text: _one_stem(text, stems))
+        tick = None if m else option_column(h, tick_numbers, lambda text: _one_stem(text, stems))
         if tick is not None:  # one column per option (问卷星 按选项序号): 3(网格长)
             ticks.append((i, *tick))
             continue
