@@ -119,3 +119,18 @@ def test_wjx_by_number_option_columns_after_a_name_question(folder: Path) -> Non
         "read 1 as A, 2 as B, … (a true-or-false item's 1 as 对, 2 as 错); -3 (skipped) and -2 (not shown) "
         "as unanswered\n"
     )
+
+
+def test_tencent_option_columns_holding_the_option_text(folder: Path) -> None:
+    """腾讯问卷 spreads a multiple over one column per option holding the option's text when chosen: ticked
+    (it read 'A=楼栋长', unreadable, 0 for a right answer)."""
+    stems = [f"{n}.{it.stem}" for n, it in enumerate(PAPER, 2)]
+    head = ["编号", "1.您的姓名", *stems[:2], *(f"{stems[2]}:{o}" for o in PAPER[2].options)]
+    rows = [
+        head,
+        ["1", "丙", "实践要求", "以网格化推进社会治理精细化", "楼栋长", "", "网格长", "单元长"],
+        ["2", "丁", "根本保证", "以网格化推进社会治理精细化", "楼栋长", "", "", "单元长"],
+    ]
+    code, out, err = _table(folder, "tencent.csv", rows)
+    assert (code, err) == (0, "")
+    assert _scores(out) == [("丙", 8), ("丁", 2)]

@@ -1430,7 +1430,8 @@ def _table_rows(
                     where = {text: i for i, text in enumerate(own.items[k].options)}
                     texts = key.items[k].options
                     group = [(where.get(texts[o], o) if col in named.get(k, ()) else o, col) for o, col in group]
-                picked[k] = ticked([(option, cells[col]) for option, col in group])
+                options = own.items[k].options if own is not None else key.items[k].options
+                picked[k] = ticked([(option, cells[col]) for option, col in group], options)
         if numbers.numbered is not False:
             picked = numbers.convert(picked)
             if numbers.note:

@@ -64,14 +64,16 @@ def option_column(
     return None
 
 
-def ticked(values: Sequence[tuple[int, str]]) -> str:
+def ticked(values: Sequence[tuple[int, str]], options: Sequence[str] = ()) -> str:
     """An item's answer from its option columns, ``values`` being ``(option index, cell)``:
-    the letters ticked (``"AC"``), ``""`` when none is; a cell neither ``1`` nor ``0``/empty
-    makes the answer that cell as written (so it is reported unreadable, never guessed)."""
+    the letters ticked (``"AC"``), ``""`` when none is.  A cell holding its column's own option
+    text (of ``options``, the item's options as printed: 腾讯问卷 writes the chosen option's text,
+    an empty cell for one not chosen) is ticked too.  A cell neither ``1``, its option's text nor
+    ``0``/empty makes the answer that cell as written (so it is reported unreadable, never guessed)."""
     letters: list[str] = []
     for index, cell in values:
         value = clean(cell).casefold()
-        if value in _TICKED:
+        if value in _TICKED or (index < len(options) and value and blank_form(cell) == blank_form(options[index])):
             letters.append(LETTERS[index])
         elif value not in _UNTICKED:
             return f"{LETTERS[index]}={cell.strip()}"
