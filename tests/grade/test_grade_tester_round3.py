@@ -134,3 +134,23 @@ def test_tencent_option_columns_holding_the_option_text(folder: Path) -> None:
     code, out, err = _table(folder, "tencent.csv", rows)
     assert (code, err) == (0, "")
     assert _scores(out) == [("丙", 8), ("丁", 2)]
+
+
+def test_workbook_with_a_note_sheet_before_the_answers(folder: Path) -> None:
+    """A workbook whose first worksheet is a note (说明) and whose second holds the answers: the second is
+    graded, 8/8, with one warning naming the sheet passed over (it was "no column matches", nobody graded)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "说明"
+    wb.active.append(["本表为第一次测验成绩导出"])
+    ws = wb.create_sheet("答卷数据")
+    ws.append(["姓名", "1", "2", "3"])
+    ws.append(["赵一", "C", "D", "ACD"])
+    wb.save(folder / "b.xlsx")
+    result = CliRunner().invoke(main, ["grade", "--key", "k.key.yaml", "b.xlsx", "--format", "json"])
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "b.xlsx: warning: worksheet '说明' holds no table of the key's questions; reading worksheet '答卷数据'\n",
+    )
+    assert _scores(result.stdout) == [("赵一", 8)]

@@ -532,7 +532,14 @@ def _iter_file(
         reader = lambda: _table_rows(_csv_rows(path, encoding), name, key, name_column, warn, fail, last_row)  # noqa: E731
     elif suffix in XLSX_SUFFIXES:
         reader = lambda: _table_rows(  # noqa: E731
-            _xlsx_rows(path, warn), name, key, name_column, warn, fail, last_row, text_table=False
+            _xlsx_rows(path, warn, lambda rows: any(_header_like(r, key, name_column) for r in rows if r)),
+            name,
+            key,
+            name_column,
+            warn,
+            fail,
+            last_row,
+            text_table=False,
         )
     elif suffix == ".xls":
         fail(0, "", _("an old Excel .xls workbook (save it as .xlsx or CSV)"))
@@ -1033,13 +1040,18 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[list[str]]:
         yield from reader
 
 
-def _xlsx_rows(path: Path, warn: Callable[[int, str, str], None]) -> Iterator[list[str]]:
-    """The rows of the first worksheet that holds data (a warning names it when an empty
-    one comes before it), as text cells — read once, within limits, see :mod:`.workbook`."""
+def _xlsx_rows(
+    path: Path,
+    warn: Callable[[int, str, str], None],
+    fits: Callable[[list[list[str]]], bool] | None = None,
+) -> Iterator[list[str]]:
+    """The rows of the first worksheet that holds data (whose first rows ``fits``, if given; a
+    warning names the worksheets passed over), as text cells — read once, within limits, see
+    :mod:`.workbook`."""
     from .workbook import WorkbookError, worksheet_rows
 
     try:
-        yield from worksheet_rows(path, warn)
+        yield from worksheet_rows(path, warn, fits)
     except WorkbookError as exc:
         raise _Fail(exc.line, exc.message) from None
 
