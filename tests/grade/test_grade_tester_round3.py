@@ -154,3 +154,22 @@ def test_workbook_with_a_note_sheet_before_the_answers(folder: Path) -> None:
         "b.xlsx: warning: worksheet '说明' holds no table of the key's questions; reading worksheet '答卷数据'\n",
     )
     assert _scores(result.stdout) == [("赵一", 8)]
+
+
+@pytest.mark.parametrize("version", ["B卷", "b 卷", "Ｂ", "卷B", "B版"])
+def test_version_written_with_juan(
+    tmp_path: Path, key: AnswerKey, monkeypatch: pytest.MonkeyPatch, version: str
+) -> None:
+    """``版本：B卷`` (and ``b 卷``, ``Ｂ``, ``卷B``, ``B版``) is version B, with one key or the keys of A and B:
+    8/8 (it was "the sheet is version 'B卷' but the keys are for versions A, B", not graded)."""
+    monkeypatch.chdir(tmp_path)
+    for v in "AB":
+        paper = replace(key, quiz_id=QUIZ, version=v, title="第一次测验", items=PAPER)
+        (tmp_path / f"{v}.key.yaml").write_text(dump_key(paper), encoding="utf-8")
+    (tmp_path / "s.txt").write_text(
+        f"姓名：张三\n测验：{QUIZ}\n版本：{version}\n1. C\n2. D\n3. ACD\n", encoding="utf-8"
+    )
+    for keys in (["--key", "B.key.yaml"], ["--key", "A.key.yaml", "--key", "B.key.yaml"]):
+        result = CliRunner().invoke(main, ["grade", *keys, "s.txt", "--format", "json"])
+        assert result.exit_code == 0, result.stderr
+        assert _scores(result.stdout) == [("张三", 8)]

@@ -75,7 +75,7 @@ from .sheet_lines import (
     unlabel,
 )
 from .survey_cells import OptionNumbers, option_column, survey_offset, ticked
-from .versions import KeySet
+from .versions import KeySet, version_form
 
 ProblemSink = Callable[[Problem], None]
 
@@ -630,7 +630,7 @@ class _SheetHead:
 def _check_identity(key: AnswerKey, head: _SheetHead, *, version_given: bool = True, row: bool = False) -> None:
     """Raise :class:`_Fail` when ``head`` names another quiz or version than ``key``.
 
-    Versions compare case-insensitively (``b`` is ``B``).  When the key has a
+    Versions compare in :func:`~studykit.grade.versions.version_form` (``b`` and ``B卷`` are ``B``).  When the key has a
     version and ``version_given`` (a sheet, or a table with a 版本 column), a
     blank version fails too: the letters of one version are wrong on another.
     With a :class:`~studykit.grade.versions.KeySet` (several versions' keys), ``head``
@@ -685,7 +685,7 @@ def _check_identity(key: AnswerKey, head: _SheetHead, *, version_given: bool = T
                    "write 版本：{version} on the sheet or use the right key")
         )  # fmt: skip
         raise _Fail(head.version_line, message.format(version=key.version))
-    if head.version and head.version.casefold() != key.version.casefold():
+    if head.version and version_form(head.version) != version_form(key.version):
         if key.version:
             message = (
                 _("the row is version {version!r} but the key is for version {key_version!r} "
