@@ -173,3 +173,15 @@ def test_version_written_with_juan(
         result = CliRunner().invoke(main, ["grade", *keys, "s.txt", "--format", "json"])
         assert result.exit_code == 0, result.stderr
         assert _scores(result.stdout) == [("张三", 8)]
+
+
+def test_traditional_true_false_marks_give_no_note(folder: Path) -> None:
+    """``對``/``錯`` for a 判断题 are marks read as written: no "read in Simplified characters" note per item
+    (four notes on a sheet in Traditional script were noise); a blank's folding is still noted."""
+    from studykit.grade.normalize import read_answer
+
+    truth = replace(PAPER[0], type="true_false", answer=("true",), options=(), correct=())
+    blank = replace(PAPER[0], type="fill_blank", answer=("网格化",), options=(), correct=())
+    assert read_answer("對", truth).warning == ""
+    assert read_answer("對", truth).choices == ("true",)
+    assert read_answer("網格化", blank).warning == "read in Simplified characters: '網格化' as '网格化'"

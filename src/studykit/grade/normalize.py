@@ -126,7 +126,8 @@ def _read_answer(text: str, item: KeyItem, lang: str) -> Reading:
     if reading.kind == "unreadable":  # shown as the member wrote it, not in its NFKC form
         return replace(reading, shown=_WS.sub(" ", text).strip())
     folded = fold(cleaned)
-    if folded != cleaned and not any(clean(a) == cleaned for a in item.answer):  # Traditional, as Simplified
+    # Traditional, as Simplified (a true_false's 對/錯 are marks of their own, read as written: no note)
+    if folded != cleaned and item.type != "true_false" and not any(clean(a) == cleaned for a in item.answer):
         note = _("read in Simplified characters: {text!r} as {folded!r}").format(text=cleaned, folded=folded)
         return replace(reading, warning="; ".join(w for w in (reading.warning, note) if w))
     return reading
