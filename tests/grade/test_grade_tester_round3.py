@@ -36,7 +36,7 @@ def score(stdout: str) -> float:
 
 @pytest.mark.parametrize(
     "answer",
-    ["楼栋长 网格长 单元长", "A.楼栋长 C.网格长 D.单元长", "楼栋长 C.网格长 单元长"],
+    ["楼栋长 网格长 单元长", "A.楼栋长 C.网格长 D.单元长", "楼栋长 C.网格长 单元长", "A 楼栋长  C 网格长  D 单元长"],
 )
 def test_multiple_as_option_texts_apart_by_spaces_scores_full(folder: Path, answer: str) -> None:
     """Option texts (or letters with their texts) apart by white space read as those options: 8/8, no warning."""

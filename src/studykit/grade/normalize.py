@@ -259,10 +259,16 @@ def _joined_texts(part: str, options: tuple[str, ...]) -> list[int] | None:
 
 def _spaced_options(part: str, options: tuple[str, ...]) -> list[int] | None:
     """The options of ``part`` written apart by white space (``探索性 多样性 创新性``,
-    ``B.技术治理的有效支撑 D.网格管理经验的积累``) when every piece is one option's whole text,
+    ``B.技术治理的有效支撑 D.网格管理经验的积累``, ``B 技术治理的有效支撑 D 网格管理经验的积累``: a letter
+    alone is joined to the text after it) when every piece is one option's whole text,
     or a letter with its own option's text (:func:`_letter_and_text` without a warning);
     else ``None``: nothing is guessed."""
-    pieces = part.split()
+    pieces: list[str] = []
+    for piece in part.split():  # ``B 技术治理的有效支撑``: a letter alone, then its text
+        if pieces and len(pieces[-1]) == 1 and pieces[-1].isascii() and pieces[-1].isalpha() and not piece.isascii():
+            pieces[-1] += " " + piece
+        else:
+            pieces.append(piece)
     if len(pieces) < 2:
         return None
     forms = _option_forms(options)
