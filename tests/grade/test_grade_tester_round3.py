@@ -185,3 +185,16 @@ def test_traditional_true_false_marks_give_no_note(folder: Path) -> None:
     assert read_answer("對", truth).warning == ""
     assert read_answer("對", truth).choices == ("true",)
     assert read_answer("網格化", blank).warning == "read in Simplified characters: '網格化' as '网格化'"
+
+
+def test_answer_on_the_line_under_its_number(folder: Path) -> None:
+    """``1.`` then ``C`` on the next line (a phone's line break): C is question 1's answer, 8/8 (the sheet was
+    left ungraded: "answers without question numbers ('C')"); a remark under a choice's number is not taken."""
+    code, out, err = grade(folder, f"姓名：张三\n测验：{QUIZ}\n1.\nC\n2.\nD\n3.\nA、C、D\n")
+    assert (code, err) == (0, "")
+    assert score(out) == 8
+    code, out, err = grade(folder, f"姓名：张三\n测验：{QUIZ}\n1. C\n2. D\n3.\n以上是我的答案\n")
+    assert (code, score(out)) == (0, 4)
+    assert (
+        err == "s.txt:6: warning: line ignored: '以上是我的答案' (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)\n"
+    )

@@ -863,6 +863,14 @@ def _unreadable_sheet(unread: list[tuple[int, str]], member: str) -> None:
     )
 
 
+def _answers_item(line: str, item: KeyItem | None) -> bool:
+    """Whether ``line``, written under a question number alone, is that question's answer: it reads as
+    one for a choice or true_false item; any text for a blank (a remark there scores as a wrong blank)."""
+    if item is None:
+        return False
+    return item.type == "fill_blank" or read_answer(line, item).kind == "answer"
+
+
 def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission | None:
     head = _SheetHead()
     answers: list[GivenAnswer] = []
@@ -870,10 +878,13 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     unread: list[tuple[int, str]] = []  # lines that hold answers no form reads unambiguously
     opening = True  # before the first line that is no comment and no 姓名/测验/版本 line
     alone: tuple[int, str] | None = None  # a first line holding a name alone (赵六)
+    items = {it.number: it for it in key.items}
+    dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
     for number, raw in enumerate(text.splitlines(), 1):
         line = clean(raw)
         if not line or line.startswith("#"):
             continue
+        after_number, dangling = dangling, None
         m = _HEADER_LINE.match(line)
         if m:
             field, value = m.group(1).casefold(), m.group(2).strip()
@@ -902,6 +913,11 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             continue
         if m:
             answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, m.group(2).strip()), number))
+            dangling = len(answers) - 1 if not answers[-1].text else None
+            continue
+        if after_number is not None and _answers_item(line, items.get(answers[after_number].number)):
+            # ``1.`` then ``C`` on the next line: the answer written under its number
+            answers[after_number] = GivenAnswer(answers[after_number].number, raw.strip(), number)
             continue
         named = name_and_answers(line) if first else None
         if named is not None:  # 秦一 1-8 CDBCBAAD
