@@ -198,3 +198,28 @@ def test_answer_on_the_line_under_its_number(folder: Path) -> None:
     assert (
         err == "s.txt:6: warning: line ignored: '以上是我的答案' (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("A.对", "true"), ("B. 错", "false"), ("✔️", "true"), ("✅", "true"), ("❌", "false"),
+        ("对的", "true"), ("不对", "false"), ("不正确", "false"), ("错的", "false"), ("是的", "true"),
+    ],
+)  # fmt: skip
+def test_true_false_as_typed_on_phones(text: str, read: str) -> None:
+    """A survey's ``A.对``, a phone's ``✔️`` (with its emoji selector), ``✅``/``❌`` and ``对的``/``不对`` are read
+    (each was unreadable, 0 for a right answer)."""
+    from studykit.grade.normalize import read_answer
+
+    truth = replace(PAPER[0], type="true_false", answer=("true",), options=(), correct=())
+    assert read_answer(text, truth).choices == (read,)
+
+
+@pytest.mark.parametrize("text", ["A", "B", "at", "A.对错", "不"])
+def test_true_false_letters_alone_stay_unreadable(text: str) -> None:
+    """A letter alone, or a letter before no single mark, is not guessed to be 对 or 错."""
+    from studykit.grade.normalize import read_answer
+
+    truth = replace(PAPER[0], type="true_false", answer=("true",), options=(), correct=())
+    assert read_answer(text, truth).kind == "unreadable"

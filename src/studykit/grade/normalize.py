@@ -59,8 +59,36 @@ _LETTER_GLUED = re.compile(r"^([A-Za-z])([^\sA-Za-z].*)$", re.S)
 _LATIN = re.compile(r"[A-Za-z]")
 #: What joins option texts written for a multiple choice (after :func:`clean`).
 _JOINERS = re.compile(r"\s*[、,;]\s*")
-_TRUE = frozenset({"对", "對", "正确", "正確", "√", "✓", "✔", "t", "true", "是", "y", "yes", "☑"})
-_FALSE = frozenset({"错", "錯", "错误", "錯誤", "×", "✗", "✘", "x", "f", "false", "否", "n", "no", "╳"})
+_TRUE = frozenset(
+    {
+        "对",
+        "對",
+        "正确",
+        "正確",
+        "√",
+        "✓",
+        "✔",
+        "t",
+        "true",
+        "是",
+        "y",
+        "yes",
+        "☑",
+        "✅",
+        "对的",
+        "對的",
+        "正确的",
+        "是的",
+    }
+)
+_FALSE = frozenset(
+    {"错", "錯", "错误", "錯誤", "×", "✗", "✘", "x", "f", "false", "否", "n", "no", "╳", "❌", "❎", "错的", "錯的",
+     "不对", "不對", "不正确", "不正確", "错误的"}
+)  # fmt: skip
+#: A survey's 判断题 asked as a choice of two: ``A.对``, ``B. 错`` (the letter before a mark).
+_TRUTH_LETTER = re.compile(r"^[A-Ba-b]\s*[.、:)]?\s*(?=\S)")
+#: Emoji variation selectors a phone adds after a mark (``✔️`` is ✔ U+FE0F).
+_SELECTORS = dict.fromkeys((0xFE0E, 0xFE0F), None)
 #: Joins several chosen options in a survey tool's export.
 SURVEY_JOIN = "┋"
 
@@ -358,7 +386,11 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
 
 def read_truth(cleaned: str) -> Reading:
     """Read a cleaned answer to a true_false item."""
-    form = _TRAILING.sub("", fold(cleaned).translate(_QUOTES)).replace(" ", "").casefold()
+    form = _TRAILING.sub("", fold(cleaned).translate(_QUOTES).translate(_SELECTORS)).replace(" ", "").casefold()
+    if form not in _TRUE and form not in _FALSE:
+        bare = _TRUTH_LETTER.sub("", form, count=1)  # A.对: the mark is the answer, whatever its letter
+        if bare != form and (bare in _TRUE or bare in _FALSE) and not bare.isascii():
+            form = bare
     if form in _TRUE:
         return Reading("answer", ("true",), "对")
     if form in _FALSE:
