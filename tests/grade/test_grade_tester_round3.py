@@ -223,3 +223,20 @@ def test_true_false_letters_alone_stay_unreadable(text: str) -> None:
 
     truth = replace(PAPER[0], type="true_false", answer=("true",), options=(), correct=())
     assert read_answer(text, truth).kind == "unreadable"
+
+
+def test_run_of_emoji_marks(tmp_path: Path, key: AnswerKey, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``1-3 ✔️✔️❌`` (phone emoji, each with its selector U+FE0F) is a run of three marks: 3 of 3 right
+    (it was "1-3 names 3 questions but '✔️✔️❌' holds 1 answers", the sheet not graded)."""
+    monkeypatch.chdir(tmp_path)
+    items = tuple(
+        replace(PAPER[0], number=n, type="true_false", answer=(a,), options=(), correct=(), points=1)
+        for n, a in ((1, "true"), (2, "true"), (3, "false"))
+    )
+    paper = replace(key, quiz_id=QUIZ, version="", title="判断", items=items)
+    (tmp_path / "k.key.yaml").write_text(dump_key(paper), encoding="utf-8")
+    for run in ("✔️✔️❌", "✅✅❎"):
+        (tmp_path / "s.txt").write_text(f"姓名：张三\n测验：{QUIZ}\n1-3 {run}\n", encoding="utf-8")
+        result = CliRunner().invoke(main, ["grade", "--key", "k.key.yaml", "s.txt", "--format", "json"])
+        assert (result.exit_code, result.stderr) == (0, "")
+        assert _scores(result.stdout) == [("张三", 3)]

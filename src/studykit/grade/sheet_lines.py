@@ -47,7 +47,7 @@ _RUN_SEPS = re.compile(r"[\s,;、/|]+")
 _RANGE_START = re.compile(r"(?<=[\s,;])(?=(?:第\s*)?\d+\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?\d+)")
 #: A piece of a run that is a question number, alone or with a one-character answer glued on (``6``, ``6.``,
 #: ``6BCD``): a run holding one would shift every answer after it.
-_NUMBERED_PIECE = re.compile(r"\d+[.、:)]?(?:[A-Za-z]+|[对错對錯√×✓✗✔✘])?")
+_NUMBERED_PIECE = re.compile(r"\d+[.、:)]?(?:[A-Za-z]+|[对错對錯√×✓✗✔✘✅❌❎])?")
 #: Where a numbered answer begins on a line (``18`` of ``18线路图``).
 _PAIR_START = re.compile(r"(?:^|(?<=[\s,;、]))(?:第\s*)?(\d{1,6})(?!\d)(?=\s*[题題]?\s*[.、:)\]]?\s*[^\d\s,;])")
 #: ``(1) D``: a number in brackets, at the start of a line or after a space, comma, semicolon or 、.
@@ -56,9 +56,9 @@ _BRACKETED = re.compile(r"(?:^|(?<=[\s,;、]))\((\d+)\)")
 _CHINESE_NUMBER = re.compile(r"第\s*([一二两三四五六七八九]?十?[一二两三四五六七八九]?)\s*([题題])")
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 #: Answers of one character that a run may hold glued together (letters, 对/错 marks).
-_ONE_CHAR = re.compile(r"[A-Za-z对错對錯√×✓✗✔✘]+")
+_ONE_CHAR = re.compile(r"[A-Za-z对错對錯√×✓✗✔✘✅❌❎]+")
 _LETTER_RUN = re.compile(r"[A-H]+")
-_MARK_RUN = re.compile(r"[对错對錯√×✓✗✔✘]+")
+_MARK_RUN = re.compile(r"[对错對錯√×✓✗✔✘✅❌❎]+")
 _NAME = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]+(?:·[\u3400-\u9fff\U00020000-\U0002ffff]+)?")
 _NOT_IN_NAMES = set("题題答卷测測验驗")
 #: Words a sheet's title line holds that no member's name does.
@@ -97,6 +97,7 @@ def range_answers(line: str) -> list[tuple[int, str]] | None:
 def _run(first: int, last: int, run: str) -> list[str]:
     """The answers of the run of ``first``-``last``, one per question (see :func:`range_answers`)."""
     count = last - first + 1
+    run = run.replace("\ufe0f", "").replace("\ufe0e", "")  # ✔️: a phone's emoji selector after the mark
     pieces = [p for p in _RUN_SEPS.split(run) if p]
     numbered = [p for p in pieces if _NUMBERED_PIECE.fullmatch(p)]
     if numbered:
@@ -221,7 +222,7 @@ def holds_answers(line: str) -> bool:
 
 
 #: A range and the start of its run anywhere in a line (``单选1-8:CDBCBAAD``).
-_RANGE_INSIDE = re.compile(r"\d\s*(?:[-‐‑–—―~〜]+|至|到)\s*\d+\s*[题題]?\s*[.、:)\]]?\s*[A-Za-z对错對錯√×✓✗✔✘]")
+_RANGE_INSIDE = re.compile(r"\d\s*(?:[-‐‑–—―~〜]+|至|到)\s*\d+\s*[题題]?\s*[.、:)\]]?\s*[A-Za-z对错對錯√×✓✗✔✘✅❌❎]")
 
 
 def name_and_answers(line: str) -> tuple[str, str] | None:
