@@ -240,3 +240,41 @@ def test_run_of_emoji_marks(tmp_path: Path, key: AnswerKey, monkeypatch: pytest.
         result = CliRunner().invoke(main, ["grade", "--key", "k.key.yaml", "s.txt", "--format", "json"])
         assert (result.exit_code, result.stderr) == (0, "")
         assert _scores(result.stdout) == [("张三", 3)]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "1. 导语指出，推进省域治理现代化，是……的（C）\n2. 田毅鹏在研讨会上的发言题目是（ D ）\n"
+        "3. 田毅鹏介绍，长春市积极探索的“三长制”包括（ACD）。\n",
+        "1. 导语指出推进省域治理现代化是的(c)\n2. D\n3. “三长制”包括（A、C、D）\n",
+    ],
+)
+def test_stem_copied_with_the_answer_in_its_brackets(folder: Path, lines: str) -> None:
+    """A member who copies each stem and writes the letter in its brackets scores what the letters score:
+    8/8 (each was unreadable, 0)."""
+    code, out, err = grade(folder, f"姓名：张三\n测验：{QUIZ}\n{lines}")
+    assert (code, err) == (0, "")
+    assert score(out) == 8
+
+
+def test_bracket_after_other_text_is_not_read_as_the_answer(folder: Path) -> None:
+    """A bracket after words that are not the stem's (``我选的是（C）``? ``不确定(C)``) is not taken."""
+    code, out, err = grade(folder, f"姓名：张三\n测验：{QUIZ}\n1. 完全不确定(C)\n2. D\n3. ACD\n")
+    assert (code, score(out)) == (0, 6)
+    assert "question 1: cannot read answer '完全不确定(C)'" in err
+
+
+def test_blank_written_out_in_its_sentence() -> None:
+    """``来自省内外的多位专家学者围绕主题进行了深入研讨。`` (the stem written out, the blank filled) reads as
+    省内外; ``来自省外的……`` as 省外; a bare answer is read as it is."""
+    from studykit.grade.normalize import read_answer
+
+    blank = replace(
+        PAPER[0], type="fill_blank", stem="来自____的多位专家学者围绕主题进行了深入研讨。", answer=("省内外",),
+        options=(), correct=(),
+    )  # fmt: skip
+    assert read_answer("来自省内外的多位专家学者围绕主题进行了深入研讨。", blank).choices == ("省内外",)
+    assert read_answer("来自__省内外__的多位专家学者围绕主题进行了深入研讨", blank).choices == ("省内外",)
+    assert read_answer("来自省外的多位专家学者围绕主题进行了深入研讨。", blank).choices == ("省外",)
+    assert read_answer("省内外", blank).choices == ("省内外",)

@@ -150,7 +150,12 @@ def _read_answer(text: str, item: KeyItem, lang: str) -> Reading:
     elif item.type == "true_false":
         reading = read_truth(cleaned)
     else:
-        reading = read_blank(cleaned)
+        reading = read_blank(_filled_stem(cleaned, item.stem) or cleaned)
+    if reading.kind == "unreadable" and item.type != "fill_blank":
+        inner = _bracketed_in_stem(cleaned, item.stem)  # the stem copied, the answer in its brackets
+        if inner:
+            again = read_choice(inner, item) if item.type != "true_false" else read_truth(inner)
+            reading = again if again.kind == "answer" else reading
     if reading.kind == "unreadable":  # shown as the member wrote it, not in its NFKC form
         return replace(reading, shown=_WS.sub(" ", text).strip())
     folded = fold(cleaned)
@@ -159,6 +164,39 @@ def _read_answer(text: str, item: KeyItem, lang: str) -> Reading:
         note = _("read in Simplified characters: {text!r} as {folded!r}").format(text=cleaned, folded=folded)
         return replace(reading, warning="; ".join(w for w in (reading.warning, note) if w))
     return reading
+
+
+#: The last bracket of a line, at its end (after NFKC): ``…的(C)``, ``…认可。( 对 )。``.
+_LAST_BRACKET = re.compile(r"^(.*)\(\s*([^()]{1,40}?)\s*\)[\s。.]*$", re.S)
+_BLANK_MARK = re.compile(r"_{2,}")
+
+
+def _bracketed_in_stem(cleaned: str, stem: str) -> str:
+    """What a member wrote inside the brackets of a stem they copied (``导语指出，……的（C）`` → ``C``),
+    or "": the text before the brackets must be four characters or more of the stem, in order
+    (an elided ``……`` aside)."""
+    m = _LAST_BRACKET.match(cleaned)
+    if not m:
+        return ""
+    before = blank_form(m.group(1)).replace("…", "").replace("...", "")
+    return m.group(2) if len(before) >= 4 and _in_order(before, blank_form(stem)) else ""
+
+
+def _filled_stem(cleaned: str, stem: str) -> str:
+    """The blank of a fill_blank stem a member wrote out whole (``来自省内外的多位专家学者……研讨。`` for
+    ``来自____的多位专家学者……研讨。`` → ``省内外``), or "": the text must begin with the words before the
+    stem's one blank and end with those after it (four characters or more in all), in
+    :func:`blank_form`."""
+    parts = _BLANK_MARK.split(stem)
+    if len(parts) != 2:
+        return ""
+    head, tail = blank_form(parts[0]), blank_form(parts[1])
+    form = blank_form(cleaned)
+    if len(head) + len(tail) < 4 or len(form) <= len(head) + len(tail):
+        return ""
+    if not (form.startswith(head) and form.endswith(tail)):
+        return ""
+    return form[len(head) : len(form) - len(tail)].strip("_")
 
 
 #: ``read_answer.cache_clear()`` empties the cache (of every language), as for an ``lru_cache``.
