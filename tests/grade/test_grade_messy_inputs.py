@@ -641,23 +641,23 @@ def test_file_name_not_in_utf8_on_stdout_and_in_failures(folder: Path) -> None:
     assert "未评分（1）\n  gbk/李四.answers.txt:3: the sheet is version 'B'" in out
 
 
-def test_row_with_more_cells_than_the_header_warns(folder: Path, key: AnswerKey) -> None:
-    """An unquoted comma in a name shifts the row: the cells beyond the header are named in a warning
-    (they were dropped silently); trailing empty cells are not."""
+def test_row_with_more_cells_than_the_header_is_not_graded(folder: Path, key: AnswerKey) -> None:
+    """An unquoted comma in a name shifts the row: it is not graded (it was graded shifted, 4 points, exit 0),
+    the cells beyond the header named; the rest of the table is graded; trailing empty cells are no shift."""
     (folder / "k0.key.yaml").write_text(dump_key(replace(key, version="")), encoding="utf-8")
     (folder / "t.csv").write_text(
         "姓名,1,2,3,4,5,6,7,8\n张,三,B,C,ABC,ABC,对,错,现场会议+云端会议,1+1+11\n乙," + ",".join(FULL) + ",,\n",
         encoding="utf-8",
     )
     code, out, err = run("t.csv", "--key", "k0.key.yaml", "--format", "json")
-    assert code == 0
+    assert code == 1
     assert err.splitlines() == [
-        "t.csv:2: warning: 张: the row has 10 cells but the header has 9; the cells beyond the header are "
-        "ignored ('1+1+11') — an unquoted comma in the name or an answer shifts the cells after it",
-        "t.csv:2: warning: 张, question 1: cannot read answer '三': expected letters A–D or option texts; scored 0",
-        "t.csv:2: warning: 张, question 5: cannot read answer 'ABC': expected 对/错, √/×, T/F or true/false; scored 0",
+        "t.csv:2: 张: the row has 10 cells but the header has 9 ('1+1+11' beyond it): an unquoted comma in the "
+        "name or an answer shifts the cells after it, so which answer belongs to which question cannot be told; "
+        "quote that cell or remove the comma",
+        "Error: not everything could be graded: t.csv (see above); the report covers the rest",
     ]
-    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("乙", 18), ("张", 4)]
+    assert [(m["name"], m["score"]) for m in json.loads(out)["members"]] == [("乙", 18)]
 
 
 def test_xlsx_row_with_cells_beyond_the_header_warns(folder: Path, key: AnswerKey) -> None:

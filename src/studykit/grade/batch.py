@@ -20,7 +20,7 @@ from ..model import Bank
 from .model import GroupReport, MemberResult, Submission
 from .readers import iter_inputs
 from .scoring import TableGrader, check_rule, grade_submission, summarize_group
-from .versions import KeySet, in_first_letters, key_set, letter_maps, letters_note
+from .versions import KeySet, in_first_letters, key_set, letter_maps, letters_note, version_form
 
 
 class Versions:
@@ -31,12 +31,12 @@ class Versions:
         self.others: dict[str, tuple[AnswerKey, TableGrader, list[dict[str, str]]]] = {}
         if isinstance(key, KeySet):
             for k in key.keys[1:]:
-                self.others[k.version.casefold()] = (k, TableGrader(k, rule), letter_maps(key, k))
+                self.others[version_form(k.version)] = (k, TableGrader(k, rule), letter_maps(key, k))
         self.noted = False
 
     def other(self, version: str) -> tuple[AnswerKey, TableGrader, list[dict[str, str]]] | None:
         """The key, table grader and letter maps of ``version`` when it is not the first one."""
-        return self.others.get(version.strip().casefold()) if self.others else None
+        return self.others.get(version_form(version)) if self.others else None
 
     def grade(
         self,

@@ -59,8 +59,36 @@ _LETTER_GLUED = re.compile(r"^([A-Za-z])([^\sA-Za-z].*)$", re.S)
 _LATIN = re.compile(r"[A-Za-z]")
 #: What joins option texts written for a multiple choice (after :func:`clean`).
 _JOINERS = re.compile(r"\s*[、,;]\s*")
-_TRUE = frozenset({"对", "對", "正确", "正確", "√", "✓", "✔", "t", "true", "是", "y", "yes", "☑"})
-_FALSE = frozenset({"错", "錯", "错误", "錯誤", "×", "✗", "✘", "x", "f", "false", "否", "n", "no", "╳"})
+_TRUE = frozenset(
+    {
+        "对",
+        "對",
+        "正确",
+        "正確",
+        "√",
+        "✓",
+        "✔",
+        "t",
+        "true",
+        "是",
+        "y",
+        "yes",
+        "☑",
+        "✅",
+        "对的",
+        "對的",
+        "正确的",
+        "是的",
+    }
+)
+_FALSE = frozenset(
+    {"错", "錯", "错误", "錯誤", "×", "✗", "✘", "x", "f", "false", "否", "n", "no", "╳", "❌", "❎", "错的", "錯的",
+     "不对", "不對", "不正确", "不正確", "错误的"}
+)  # fmt: skip
+#: A survey's 判断题 asked as a choice of two: ``A.对``, ``B. 错`` (the letter before a mark).
+_TRUTH_LETTER = re.compile(r"^[A-Ba-b]\s*[.、:)]?\s*(?=\S)")
+#: Emoji variation selectors a phone adds after a mark (``✔️`` is ✔ U+FE0F).
+_SELECTORS = dict.fromkeys((0xFE0E, 0xFE0F), None)
 #: Joins several chosen options in a survey tool's export.
 SURVEY_JOIN = "┋"
 
@@ -122,14 +150,53 @@ def _read_answer(text: str, item: KeyItem, lang: str) -> Reading:
     elif item.type == "true_false":
         reading = read_truth(cleaned)
     else:
-        reading = read_blank(cleaned)
+        reading = read_blank(_filled_stem(cleaned, item.stem) or cleaned)
+    if reading.kind == "unreadable" and item.type != "fill_blank":
+        inner = _bracketed_in_stem(cleaned, item.stem)  # the stem copied, the answer in its brackets
+        if inner:
+            again = read_choice(inner, item) if item.type != "true_false" else read_truth(inner)
+            reading = again if again.kind == "answer" else reading
     if reading.kind == "unreadable":  # shown as the member wrote it, not in its NFKC form
         return replace(reading, shown=_WS.sub(" ", text).strip())
     folded = fold(cleaned)
-    if folded != cleaned and not any(clean(a) == cleaned for a in item.answer):  # Traditional, as Simplified
+    # Traditional, as Simplified (a true_false's 對/錯 are marks of their own, read as written: no note)
+    if folded != cleaned and item.type != "true_false" and not any(clean(a) == cleaned for a in item.answer):
         note = _("read in Simplified characters: {text!r} as {folded!r}").format(text=cleaned, folded=folded)
         return replace(reading, warning="; ".join(w for w in (reading.warning, note) if w))
     return reading
+
+
+#: The last bracket of a line, at its end (after NFKC): ``…的(C)``, ``…认可。( 对 )。``.
+_LAST_BRACKET = re.compile(r"^(.*)\(\s*([^()]{1,40}?)\s*\)[\s。.]*$", re.S)
+_BLANK_MARK = re.compile(r"_{2,}")
+
+
+def _bracketed_in_stem(cleaned: str, stem: str) -> str:
+    """What a member wrote inside the brackets of a stem they copied (``导语指出，……的（C）`` → ``C``),
+    or "": the text before the brackets must be four characters or more of the stem, in order
+    (an elided ``……`` aside)."""
+    m = _LAST_BRACKET.match(cleaned)
+    if not m:
+        return ""
+    before = blank_form(m.group(1)).replace("…", "").replace("...", "")
+    return m.group(2) if len(before) >= 4 and _in_order(before, blank_form(stem)) else ""
+
+
+def _filled_stem(cleaned: str, stem: str) -> str:
+    """The blank of a fill_blank stem a member wrote out whole (``来自省内外的多位专家学者……研讨。`` for
+    ``来自____的多位专家学者……研讨。`` → ``省内外``), or "": the text must begin with the words before the
+    stem's one blank and end with those after it (four characters or more in all), in
+    :func:`blank_form`."""
+    parts = _BLANK_MARK.split(stem)
+    if len(parts) != 2:
+        return ""
+    head, tail = blank_form(parts[0]), blank_form(parts[1])
+    form = blank_form(cleaned)
+    if len(head) + len(tail) < 4 or len(form) <= len(head) + len(tail):
+        return ""
+    if not (form.startswith(head) and form.endswith(tail)):
+        return ""
+    return form[len(head) : len(form) - len(tail)].strip("_")
 
 
 #: ``read_answer.cache_clear()`` empties the cache (of every language), as for an ``lru_cache``.
@@ -256,6 +323,33 @@ def _joined_texts(part: str, options: tuple[str, ...]) -> list[int] | None:
     return None
 
 
+def _spaced_options(part: str, options: tuple[str, ...]) -> list[int] | None:
+    """The options of ``part`` written apart by white space (``探索性 多样性 创新性``,
+    ``B.技术治理的有效支撑 D.网格管理经验的积累``, ``B 技术治理的有效支撑 D 网格管理经验的积累``: a letter
+    alone is joined to the text after it) when every piece is one option's whole text,
+    or a letter with its own option's text (:func:`_letter_and_text` without a warning);
+    else ``None``: nothing is guessed."""
+    pieces: list[str] = []
+    for piece in part.split():  # ``B 技术治理的有效支撑``: a letter alone, then its text
+        if pieces and len(pieces[-1]) == 1 and pieces[-1].isascii() and pieces[-1].isalpha() and not piece.isascii():
+            pieces[-1] += " " + piece
+        else:
+            pieces.append(piece)
+    if len(pieces) < 2:
+        return None
+    forms = _option_forms(options)
+    read: list[int] = []
+    for piece in pieces:
+        index = forms.get(blank_form(piece))
+        if index is None:
+            lettered = _letter_and_text(piece, options)
+            if lettered is None or lettered[1]:
+                return None
+            index = lettered[0]
+        read.append(index)
+    return read
+
+
 def _letters(part: str, n_options: int) -> tuple[list[str], str]:
     """Letters in ``part`` and "" — or [] and why not."""
     squeezed = _LETTER_SEPS.sub("", part).upper()
@@ -302,6 +396,8 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
                 warnings.append(read[1])
             continue
         joined = _joined_texts(part, item.options) if item.options else None
+        if joined is None and item.options:
+            joined = _spaced_options(part, item.options)
         if joined is not None:
             chosen.update(LETTERS[i] for i in joined)
             continue
@@ -328,7 +424,11 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
 
 def read_truth(cleaned: str) -> Reading:
     """Read a cleaned answer to a true_false item."""
-    form = _TRAILING.sub("", fold(cleaned).translate(_QUOTES)).replace(" ", "").casefold()
+    form = _TRAILING.sub("", fold(cleaned).translate(_QUOTES).translate(_SELECTORS)).replace(" ", "").casefold()
+    if form not in _TRUE and form not in _FALSE:
+        bare = _TRUTH_LETTER.sub("", form, count=1)  # A.对: the mark is the answer, whatever its letter
+        if bare != form and (bare in _TRUE or bare in _FALSE) and not bare.isascii():
+            form = bare
     if form in _TRUE:
         return Reading("answer", ("true",), "对")
     if form in _FALSE:

@@ -64,9 +64,18 @@ from ..i18n import _, ngettext, os_reason
 from ..key import AnswerKey, KeyItem, no_question
 from .model import GivenAnswer, Submission
 from .normalize import clean, read_answer
-from .sheet_lines import RunError, holds_answers, is_name, numbered_answers, range_answers, unbracket
-from .survey_cells import OptionNumbers, option_column, ticked
-from .versions import KeySet
+from .sheet_lines import (
+    RunError,
+    holds_answers,
+    is_name,
+    name_and_answers,
+    numbered_answers,
+    range_answers,
+    unbracket,
+    unlabel,
+)
+from .survey_cells import OptionNumbers, option_column, survey_offset, ticked
+from .versions import KeySet, version_form
 
 ProblemSink = Callable[[Problem], None]
 
@@ -521,7 +530,14 @@ def _iter_file(
         reader = lambda: _table_rows(_csv_rows(path, encoding), name, key, name_column, warn, fail, last_row)  # noqa: E731
     elif suffix in XLSX_SUFFIXES:
         reader = lambda: _table_rows(  # noqa: E731
-            _xlsx_rows(path, warn), name, key, name_column, warn, fail, last_row, text_table=False
+            _xlsx_rows(path, warn, lambda rows: any(_header_like(r, key, name_column) for r in rows if r)),
+            name,
+            key,
+            name_column,
+            warn,
+            fail,
+            last_row,
+            text_table=False,
         )
     elif suffix == ".xls":
         fail(0, "", _("an old Excel .xls workbook (save it as .xlsx or CSV)"))
@@ -612,7 +628,7 @@ class _SheetHead:
 def _check_identity(key: AnswerKey, head: _SheetHead, *, version_given: bool = True, row: bool = False) -> None:
     """Raise :class:`_Fail` when ``head`` names another quiz or version than ``key``.
 
-    Versions compare case-insensitively (``b`` is ``B``).  When the key has a
+    Versions compare in :func:`~studykit.grade.versions.version_form` (``b`` and ``B卷`` are ``B``).  When the key has a
     version and ``version_given`` (a sheet, or a table with a 版本 column), a
     blank version fails too: the letters of one version are wrong on another.
     With a :class:`~studykit.grade.versions.KeySet` (several versions' keys), ``head``
@@ -667,7 +683,7 @@ def _check_identity(key: AnswerKey, head: _SheetHead, *, version_given: bool = T
                    "write 版本：{version} on the sheet or use the right key")
         )  # fmt: skip
         raise _Fail(head.version_line, message.format(version=key.version))
-    if head.version and head.version.casefold() != key.version.casefold():
+    if head.version and version_form(head.version) != version_form(key.version):
         if key.version:
             message = (
                 _("the row is version {version!r} but the key is for version {key_version!r} "
@@ -845,6 +861,14 @@ def _unreadable_sheet(unread: list[tuple[int, str]], member: str) -> None:
     )
 
 
+def _answers_item(line: str, item: KeyItem | None) -> bool:
+    """Whether ``line``, written under a question number alone, is that question's answer: it reads as
+    one for a choice or true_false item; any text for a blank (a remark there scores as a wrong blank)."""
+    if item is None:
+        return False
+    return item.type == "fill_blank" or read_answer(line, item).kind == "answer"
+
+
 def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission | None:
     head = _SheetHead()
     answers: list[GivenAnswer] = []
@@ -852,10 +876,13 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     unread: list[tuple[int, str]] = []  # lines that hold answers no form reads unambiguously
     opening = True  # before the first line that is no comment and no 姓名/测验/版本 line
     alone: tuple[int, str] | None = None  # a first line holding a name alone (赵六)
+    items = {it.number: it for it in key.items}
+    dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
     for number, raw in enumerate(text.splitlines(), 1):
         line = clean(raw)
         if not line or line.startswith("#"):
             continue
+        after_number, dangling = dangling, None
         m = _HEADER_LINE.match(line)
         if m:
             field, value = m.group(1).casefold(), m.group(2).strip()
@@ -867,7 +894,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 head.version, head.version_line = value, number
             continue
         first, opening = opening, False
-        line = unbracket(line)
+        line = unbracket(unlabel(line))
         try:
             pairs = range_answers(line)
             if pairs is None:
@@ -884,7 +911,24 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             continue
         if m:
             answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, m.group(2).strip()), number))
+            dangling = len(answers) - 1 if not answers[-1].text else None
             continue
+        if after_number is not None and _answers_item(line, items.get(answers[after_number].number)):
+            # ``1.`` then ``C`` on the next line: the answer written under its number
+            answers[after_number] = GivenAnswer(answers[after_number].number, raw.strip(), number)
+            continue
+        named = name_and_answers(line) if first else None
+        if named is not None:  # 秦一 1-8 CDBCBAAD
+            try:
+                pairs = range_answers(named[1]) or numbered_answers(named[1])
+            except RunError as exc:
+                pairs, alone = None, (number, named[0])
+                unread.append((number, str(exc)))
+            if pairs:
+                alone = (number, named[0])
+                answers.extend(GivenAnswer(n, a, number) for n, a in pairs)
+            if alone:
+                continue
         if first and is_name(line.removeprefix("姓名").removeprefix("名字")):  # a name alone, if answers follow
             alone = (number, line.removeprefix("姓名").removeprefix("名字"))
             continue
@@ -898,7 +942,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 _("line ignored: {line!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)").format(line=line[:40]),
             )
         )
-    if alone and answers and not head.name:
+    if alone and (answers or unread) and not head.name:
         head.name = alone[1]
     elif alone:
         pending.append(
@@ -1010,13 +1054,18 @@ def _csv_rows(path: Path, encoding: str | None) -> Iterator[list[str]]:
         yield from reader
 
 
-def _xlsx_rows(path: Path, warn: Callable[[int, str, str], None]) -> Iterator[list[str]]:
-    """The rows of the first worksheet that holds data (a warning names it when an empty
-    one comes before it), as text cells — read once, within limits, see :mod:`.workbook`."""
+def _xlsx_rows(
+    path: Path,
+    warn: Callable[[int, str, str], None],
+    fits: Callable[[list[list[str]]], bool] | None = None,
+) -> Iterator[list[str]]:
+    """The rows of the first worksheet that holds data (whose first rows ``fits``, if given; a
+    warning names the worksheets passed over), as text cells — read once, within limits, see
+    :mod:`.workbook`."""
     from .workbook import WorkbookError, worksheet_rows
 
     try:
-        yield from worksheet_rows(path, warn)
+        yield from worksheet_rows(path, warn, fits)
     except WorkbookError as exc:
         raise _Fail(exc.line, exc.message) from None
 
@@ -1093,6 +1142,8 @@ def _layout(
                 ),
             )
         name_at = hits[0]
+    shift = survey_offset(cleaned, numbers)  # 10(技术治理的有效支撑) for item 9, a name question first
+    tick_numbers = {n + shift: it for n, it in numbers.items()}
     by_item: dict[int, int] = {}
     names: list[int] = []
     ignored: list[str] = []
@@ -1105,7 +1156,7 @@ def _layout(
         folded = bare.casefold()
         item: KeyItem | None = None
         m = _NUMBER_HEADER.match(h) if len(h) <= _MAX_HEADER_NUMBER else None
-        tick = None if m else option_column(h, numbers, lambda text: _one_stem(text, stems))
+        tick = None if m else option_column(h, tick_numbers, lambda text: _one_stem(text, stems))
         if tick is not None:  # one column per option (问卷星 按选项序号): 3(网格长)
             ticks.append((i, *tick))
             continue
@@ -1300,8 +1351,9 @@ def _table_rows(
     first rows, see :func:`_find_header`).  Blank rows are skipped; a row with no name and
     no readable answer (a second header row) is skipped with a warning; rows of another
     quiz or version fail.  A row with a non-empty cell beyond the header's last column is
-    a warning (in a ``text_table``, an unquoted comma shifted it), and so, in a text table,
-    is a row with fewer cells than the header (an .xlsx row may omit trailing empty cells).
+    a warning in a workbook (a column without a header) and fails in a ``text_table`` (an
+    unquoted comma shifted its cells: no answer after it can be placed); in a text table, a
+    row with fewer cells than the header is a warning (an .xlsx row may omit trailing empty cells).
     A table with no member row below its header fails."""
     numbered = enumerate(rows, 1)
     header_row, header, above, after = _find_header(numbered, key, name_column, last_row)
@@ -1338,11 +1390,7 @@ def _table_rows(
         pick = itemgetter(*columns)
     checked = quiz_at >= 0 or version_at >= 0
     quiz = version = ""
-    beyond = (
-        _("an unquoted comma in the name or an answer shifts the cells after it")
-        if text_table
-        else _("a column without a header?")
-    )
+    beyond = _("a column without a header?")
     members = 0
     for number, cells in itertools.chain(after, numbered):
         last_row[0] = number - 1
@@ -1371,6 +1419,17 @@ def _table_rows(
             extra = [c.strip() for c in cells[header_width:] if c.strip()]
             used = max(i for i, c in enumerate(cells) if c.strip()) + 1
             shown = ", ".join(repr(c[:30]) for c in extra[:3]) + (", …" if len(extra) > 3 else "")
+            if text_table:  # the cells after a stray comma are shifted: every answer after it is a guess
+                fail(
+                    number,
+                    member,
+                    _(
+                        "the row has {used} cells but the header has {header_width} ({shown} beyond it): an unquoted "
+                        "comma in the name or an answer shifts the cells after it, so which answer belongs to which "
+                        "question cannot be told; quote that cell or remove the comma"
+                    ).format(used=used, header_width=header_width, shown=shown),
+                )
+                continue
             warn(
                 number,
                 member,
@@ -1397,7 +1456,8 @@ def _table_rows(
                     where = {text: i for i, text in enumerate(own.items[k].options)}
                     texts = key.items[k].options
                     group = [(where.get(texts[o], o) if col in named.get(k, ()) else o, col) for o, col in group]
-                picked[k] = ticked([(option, cells[col]) for option, col in group])
+                options = own.items[k].options if own is not None else key.items[k].options
+                picked[k] = ticked([(option, cells[col]) for option, col in group], options)
         if numbers.numbered is not False:
             picked = numbers.convert(picked)
             if numbers.note:

@@ -17,6 +17,7 @@ read by :mod:`studykit.grade.readers`) these forms are unambiguous and read exac
   error too;
 * question numbers as ``(1)``, ``①`` (NFKC makes it ``1``) or in Chinese numerals inside
   ``第…题`` (``第十二题 对``); a heading such as ``一、单选题`` stays a heading;
+* a section's **label** before numbered answers or a range: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``;
 * a **name alone** on the first line (``赵六``): two to twelve Chinese characters (``·``
   allowed), none of 题/答/卷/测/验 and no title word (支部, 学习 …), not only 对/错 marks.
 
@@ -46,7 +47,7 @@ _RUN_SEPS = re.compile(r"[\s,;、/|]+")
 _RANGE_START = re.compile(r"(?<=[\s,;])(?=(?:第\s*)?\d+\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?\d+)")
 #: A piece of a run that is a question number, alone or with a one-character answer glued on (``6``, ``6.``,
 #: ``6BCD``): a run holding one would shift every answer after it.
-_NUMBERED_PIECE = re.compile(r"\d+[.、:)]?(?:[A-Za-z]+|[对错對錯√×✓✗✔✘])?")
+_NUMBERED_PIECE = re.compile(r"\d+[.、:)]?(?:[A-Za-z]+|[对错對錯√×✓✗✔✘✅❌❎])?")
 #: Where a numbered answer begins on a line (``18`` of ``18线路图``).
 _PAIR_START = re.compile(r"(?:^|(?<=[\s,;、]))(?:第\s*)?(\d{1,6})(?!\d)(?=\s*[题題]?\s*[.、:)\]]?\s*[^\d\s,;])")
 #: ``(1) D``: a number in brackets, at the start of a line or after a space, comma, semicolon or 、.
@@ -55,9 +56,9 @@ _BRACKETED = re.compile(r"(?:^|(?<=[\s,;、]))\((\d+)\)")
 _CHINESE_NUMBER = re.compile(r"第\s*([一二两三四五六七八九]?十?[一二两三四五六七八九]?)\s*([题題])")
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 #: Answers of one character that a run may hold glued together (letters, 对/错 marks).
-_ONE_CHAR = re.compile(r"[A-Za-z对错對錯√×✓✗✔✘]+")
+_ONE_CHAR = re.compile(r"[A-Za-z对错對錯√×✓✗✔✘✅❌❎]+")
 _LETTER_RUN = re.compile(r"[A-H]+")
-_MARK_RUN = re.compile(r"[对错對錯√×✓✗✔✘]+")
+_MARK_RUN = re.compile(r"[对错對錯√×✓✗✔✘✅❌❎]+")
 _NAME = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]+(?:·[\u3400-\u9fff\U00020000-\U0002ffff]+)?")
 _NOT_IN_NAMES = set("题題答卷测測验驗")
 #: Words a sheet's title line holds that no member's name does.
@@ -96,6 +97,7 @@ def range_answers(line: str) -> list[tuple[int, str]] | None:
 def _run(first: int, last: int, run: str) -> list[str]:
     """The answers of the run of ``first``-``last``, one per question (see :func:`range_answers`)."""
     count = last - first + 1
+    run = run.replace("\ufe0f", "").replace("\ufe0e", "")  # ✔️: a phone's emoji selector after the mark
     pieces = [p for p in _RUN_SEPS.split(run) if p]
     numbered = [p for p in pieces if _NUMBERED_PIECE.fullmatch(p)]
     if numbered:
@@ -167,6 +169,19 @@ def _unsplit(line: str) -> None:
         )
 
 
+#: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``, ``一、单选题 1-8 CDBCBAAD``, ``答案：1-5 CDBCB``: a section's
+#: label before the answers.
+_SECTION_LABEL = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]\s*)?(?:(?:我的)?答案|单选|單選|多选|多選|选择|選擇|判断|判斷|填空)[题題]?\s*[:：]?\s*(?=(?:第\s*)?\d)"
+)
+
+
+def unlabel(line: str) -> str:
+    """``line`` without a section's label before its numbered answers (``多选：9.BD 10.BCD`` →
+    ``9.BD 10.BCD``; ``判断13-16：对对对错`` → ``13-16：对对对错``); a label alone (``一、单选题``) is left."""
+    return _SECTION_LABEL.sub("", line, count=1)
+
+
 def unbracket(line: str) -> str:
     """``line`` with question numbers in brackets written as ``N.`` (``(1) D (2) C`` → ``1. D 2. C``) and
     Chinese ones in ``第…题`` as digits (``第十二题 对`` → ``第12题 对``; a heading ``一、单选题`` is left as it is)."""
@@ -201,4 +216,21 @@ def is_name(line: str) -> bool:
 def holds_answers(line: str) -> bool:
     """Whether a line no form reads (cleaned) still holds answers: a piece of capital letters
     A–H (``DCBAD``, ``BCD``) or of 对/错 marks (``对错对错``) — answers without numbers."""
+    if _RANGE_INSIDE.search(line):  # 秦一 单选1-8:CDBCBAAD
+        return True
     return any(_LETTER_RUN.fullmatch(p) or _MARK_RUN.fullmatch(p) for p in _RUN_SEPS.split(line) if p)
+
+
+#: A range and the start of its run anywhere in a line (``单选1-8:CDBCBAAD``).
+_RANGE_INSIDE = re.compile(r"\d\s*(?:[-‐‑–—―~〜]+|至|到)\s*\d+\s*[题題]?\s*[.、:)\]]?\s*[A-Za-z对错對錯√×✓✗✔✘✅❌❎]")
+
+
+def name_and_answers(line: str) -> tuple[str, str] | None:
+    """A first line holding the member's name, then answers (``秦一 1-8 CDBCBAAD``, ``秦一 单选1-8:CDBCBAAD``,
+    ``赵六 1D 2C 3B``): the name and the rest of the line, label and brackets undone, to be read as a
+    range or numbered answers; ``None`` when the line begins with no name followed by a question number."""
+    name, _sep, rest = line.partition(" ")
+    if not rest or not is_name(name):
+        return None
+    rest = unbracket(unlabel(rest.strip()))
+    return (name, rest) if re.match(r"(?:第\s*)?\d", rest) else None

@@ -64,18 +64,47 @@ def option_column(
     return None
 
 
-def ticked(values: Sequence[tuple[int, str]]) -> str:
+def ticked(values: Sequence[tuple[int, str]], options: Sequence[str] = ()) -> str:
     """An item's answer from its option columns, ``values`` being ``(option index, cell)``:
-    the letters ticked (``"AC"``), ``""`` when none is; a cell neither ``1`` nor ``0``/empty
-    makes the answer that cell as written (so it is reported unreadable, never guessed)."""
+    the letters ticked (``"AC"``), ``""`` when none is.  A cell holding its column's own option
+    text (of ``options``, the item's options as printed: 腾讯问卷 writes the chosen option's text,
+    an empty cell for one not chosen) is ticked too.  A cell neither ``1``, its option's text nor
+    ``0``/empty makes the answer that cell as written (so it is reported unreadable, never guessed)."""
     letters: list[str] = []
     for index, cell in values:
         value = clean(cell).casefold()
-        if value in _TICKED:
+        if value in _TICKED or (index < len(options) and value and blank_form(cell) == blank_form(options[index])):
             letters.append(LETTERS[index])
         elif value not in _UNTICKED:
             return f"{LETTERS[index]}={cell.strip()}"
     return "".join(sorted(letters))
+
+
+def survey_offset(headers: Sequence[str], items: dict[int, KeyItem]) -> int:
+    """How many questions a survey asks before the key's first (its name question …): ``d`` such that
+    every option column headed by a number and an option's text alone (``10(技术治理的有效支撑)``,
+    ``headers`` :func:`clean`-ed) names an option of key item ``number - d``; 0 to 3, the smallest that
+    fits every such column, 0 when none does or there is no such column.  问卷星 numbers its questions
+    its own way, a name question first, and its 按选项序号 download heads a multiple's columns so."""
+    labelled: list[tuple[int, str]] = []
+    for header in headers:
+        m = _OPTION_HEADER.match(header)
+        if m is None or (m.group(2) or "").strip() or len(m.group(1)) > 6:
+            continue
+        label = blank_form((m.group(3) or m.group(4) or "").strip())
+        if label and not label.isdigit() and len(label) > 1:
+            labelled.append((int(m.group(1)), label))
+
+    def fits(shift: int) -> bool:
+        for number, label in labelled:
+            item = items.get(number - shift)
+            if item is None or item.type not in ("single", "multiple"):
+                return False
+            if label not in (blank_form(o) for o in item.options):
+                return False
+        return True
+
+    return next((d for d in range(4) if labelled and fits(d)), 0)
 
 
 class OptionNumbers:

@@ -17,7 +17,16 @@ from ..errors import KeyFileError
 from ..i18n import _
 from ..key import AnswerKey
 from ..model import LETTERS
+from ..text import clean
 from .model import ItemResult, MemberResult
+
+
+def version_form(text: str) -> str:
+    """The form a 版本 is compared in: NFKC, without spaces, case folded, and without the word
+    卷 (or 版) members add — ``B卷``, ``b 卷``, ``Ｂ``, ``卷B`` and ``B版`` are all ``b``."""
+    form = clean(text).replace(" ", "").casefold()
+    bare = form.removeprefix("卷").removesuffix("卷").removesuffix("版")
+    return bare or form
 
 
 @dataclass(frozen=True)
@@ -28,9 +37,9 @@ class KeySet(AnswerKey):
     keys: tuple[AnswerKey, ...] = ()
 
     def version_of(self, version: str) -> AnswerKey | None:
-        """The key of ``version`` (compared case-insensitively), ``None`` when there is none."""
-        wanted = version.strip().casefold()
-        return next((k for k in self.keys if k.version.casefold() == wanted), None)
+        """The key of ``version`` (compared in :func:`version_form`: ``b卷`` is ``B``), ``None`` when there is none."""
+        wanted = version_form(version)
+        return next((k for k in self.keys if version_form(k.version) == wanted), None)
 
     @property
     def versions(self) -> str:

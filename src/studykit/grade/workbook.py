@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -176,9 +176,14 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def worksheet_rows(path: Path, warn: Warn) -> Iterator[list[str]]:
+def worksheet_rows(
+    path: Path, warn: Warn, fits: Callable[[list[list[str]]], bool] | None = None
+) -> Iterator[list[str]]:
     """The rows of the first worksheet of ``path`` that holds data, as text cells, row 1
-    first (an empty row as ``[]``); a warning names the empty worksheets before it.
+    first (an empty row as ``[]``); a warning names the empty worksheets before it.  With
+    ``fits`` (given a worksheet's first rows, up to five that are not empty: whether they hold
+    the table's header), the first worksheet whose rows fit, else the first with data; a
+    warning names the worksheets with data passed over (a 说明 sheet before the answers).
 
     Streams: the worksheet is parsed once, rows are yielded as read.  Raises
     :class:`WorkbookError` (with the row, when rows were already yielded) for any
@@ -198,7 +203,7 @@ def worksheet_rows(path: Path, warn: Warn) -> Iterator[list[str]]:
             raise
         except Exception as exc:  # a corrupt member (bad CRC, bad deflate data)
             raise WorkbookError(_("not a readable .xlsx workbook ({reason})").format(reason=_reason(exc))) from None
-        yield from _rows(path, warn)
+        yield from _rows(path, warn, fits)
 
 
 def _load(path: Path) -> Any:
@@ -226,7 +231,7 @@ def _load(path: Path) -> Any:
     return reader.wb
 
 
-def _rows(path: Path, warn: Warn) -> Iterator[list[str]]:
+def _rows(path: Path, warn: Warn, fits: Callable[[list[list[str]]], bool] | None = None) -> Iterator[list[str]]:
     try:
         with warnings.catch_warnings():  # openpyxl warns of extensions it drops: nothing to do with answers
             warnings.simplefilter("ignore")
@@ -237,33 +242,73 @@ def _rows(path: Path, warn: Warn) -> Iterator[list[str]]:
         if not wb.worksheets:
             raise WorkbookError(_("the workbook has no worksheet"))
         empty: list[str] = []
+        passed: list[Any] = []  # worksheets with data but no table that ``fits`` (a 说明 sheet before the answers)
         for ws in wb.worksheets:
-            found = False
-            for rows in _sheet_rows(ws):
-                if not found:
-                    if empty:
-                        titles = ", ".join(repr(t) for t in empty)
-                        warn(
-                            0,
-                            "",
-                            ngettext(
-                                "worksheet {titles} is empty; reading worksheet {title!r}",
-                                "worksheets {titles} are empty; reading worksheet {title!r}",
-                                len(empty),
-                            ).format(titles=titles, title=ws.title),
-                        )
-                    found = True
+            batches = _sheet_rows(ws)
+            head: list[list[str]] = []
+            try:
+                for rows in batches:
+                    head.extend(rows)
+                    if sum(1 for r in head if any(c.strip() for c in r)) >= _HEAD_ROWS:
+                        break
+            except WorkbookError:  # a broken row among the first: the rows before it are still graded
+                _name_skipped(warn, empty, [p.title for p in passed], ws.title)
+                yield from head
+                raise
+            if not head:
+                empty.append(ws.title)
+                continue
+            if fits is not None and not fits(head):
+                batches.close()
+                passed.append(ws)
+                continue
+            _name_skipped(warn, empty, [p.title for p in passed], ws.title)
+            yield from head
+            for rows in batches:
                 yield from rows
-            if found:
-                return
-            empty.append(ws.title)
+            return
+        if passed:  # no worksheet holds a table that fits: the first with data, as it is
+            _name_skipped(warn, empty, [], passed[0].title)
+            for rows in _sheet_rows(passed[0]):
+                yield from rows
+            return
         titles = ", ".join(repr(t) for t in empty)
         raise WorkbookError(_("the workbook holds no data (every worksheet is empty: {titles})").format(titles=titles))
     finally:
         wb.close()
 
 
-def _sheet_rows(ws: Any) -> Iterator[list[list[str]]]:
+#: Non-empty rows of a worksheet looked at for its header (as many as the table readers search).
+_HEAD_ROWS = 5
+
+
+def _name_skipped(warn: Warn, empty: list[str], passed: list[str], title: str) -> None:
+    """Warn which worksheets before ``title`` were empty and which held no answer table."""
+    if empty:
+        titles = ", ".join(repr(t) for t in empty)
+        warn(
+            0,
+            "",
+            ngettext(
+                "worksheet {titles} is empty; reading worksheet {title!r}",
+                "worksheets {titles} are empty; reading worksheet {title!r}",
+                len(empty),
+            ).format(titles=titles, title=title),
+        )
+    if passed:
+        titles = ", ".join(repr(t) for t in passed)
+        warn(
+            0,
+            "",
+            ngettext(
+                "worksheet {titles} holds no table of the key's questions; reading worksheet {title!r}",
+                "worksheets {titles} hold no table of the key's questions; reading worksheet {title!r}",
+                len(passed),
+            ).format(titles=titles, title=title),
+        )
+
+
+def _sheet_rows(ws: Any) -> Generator[list[list[str]], None, None]:
     """Batches of rows of worksheet ``ws``: the first batch is the empty rows before the
     first row with data and that row; then one row a batch.  Nothing for an empty sheet."""
     ws.reset_dimensions()  # read every row, whatever <dimension> says
