@@ -235,6 +235,7 @@ class _Validator:
             problem = Problem(self.name, line, "", _("not UTF-8 text (save the bank as UTF-8)"))
             raise BankError(_("{path} is not UTF-8").format(path=self.name), (problem,)) from None
         data, problems = load_text_yaml(text, self.name, report_duplicates=False)
+        del text  # the data holds what is needed; a large bank's text is 50 MB and more
         self.refuse_other_studykit_file(data)
         self.errors.extend(problems)
         self.root = self.path.resolve().parent
