@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator, Sequence
 from itertools import chain, islice, repeat
 from typing import Any, BinaryIO
 
 from ...formats import REPORT_FORMAT
-from ...model import add_points
+from ...model import POINT_DECIMALS, add_points
 from ..model import GroupReport, ItemResult, MemberResult
 from ..scoring import member_speech_scores
 from ._common import Memo, coded_members, ranked_chunks, report_speeches, speech_sums, unreadable_flag
@@ -187,6 +188,19 @@ def write_json(report: GroupReport, stream: BinaryIO) -> None:
     stream.write(b"\n")
 
 
+def _speech_fragments(
+    table: Any, ks: list[int], memo: Memo[float, bytes], columns: list[Sequence[int]], n: int
+) -> Iterator[bytes]:
+    """Each of ``n`` members' fragment for the speech of items ``ks``.  A speech of one item
+    earns what its item earns: the fragment is looked up per code (the sum rounded as
+    :func:`._common.speech_sums` rounds it), not added and rounded per member."""
+    if len(ks) == 1:
+        k = ks[0]
+        per_code = [memo[round(0.0 + earned, POINT_DECIMALS)] for earned in table.earned[k]]
+        return map(per_code.__getitem__, columns[k])
+    return map(memo.__getitem__, speech_sums(table, ks, columns, n))
+
+
 #: Members joined per write (about 0.5 MB): writes stay few, and the allocator reuses
 #: the buffer instead of faulting in fresh pages each time.
 _BATCH = 100
@@ -239,7 +253,7 @@ def _write_members(report: GroupReport, stream: BinaryIO) -> None:
         n = len(heads)
         texts = zip(
             heads,
-            *(map(memo.__getitem__, speech_sums(table, ks, columns, n)) for ks, memo in speeches),
+            *(_speech_fragments(table, ks, memo, columns, n) for ks, memo in speeches),
             repeat(middle),
             *(map(items[k].__getitem__, col) for k, col in enumerate(columns)),
             repeat(end),
