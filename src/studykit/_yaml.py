@@ -67,11 +67,21 @@ class YMap(dict[str, Any]):
     first occurrence is the value kept), so a caller can report it in context.
     """
 
+    __slots__ = ("_any_duplicates", "duplicates", "key_lines", "line")  # a large bank has 100,000s
+
     line: int
     key_lines: dict[str, int]
     duplicates: list[tuple[str, int, int]]
-    #: on the document's root only, with ``report_duplicates=False``: whether any mapping has one
-    any_duplicates: bool = True
+
+    @property
+    def any_duplicates(self) -> bool:
+        """On the document's root only, with ``report_duplicates=False``: whether any
+        mapping has a repeated key (``True`` where not known)."""
+        return bool(getattr(self, "_any_duplicates", True))
+
+    @any_duplicates.setter
+    def any_duplicates(self, value: bool) -> None:
+        self._any_duplicates = value
 
 
 #: Key under which :func:`_convert` notes in its memo that it met a repeated key.
@@ -80,6 +90,8 @@ DUPLICATES = -1
 
 class YList(list[Any]):
     """A sequence with the 1-based line of itself and of each item."""
+
+    __slots__ = ("item_lines", "line")
 
     line: int
     item_lines: list[int]
@@ -154,6 +166,18 @@ def load_text_yaml(text: str, filename: str, *, report_duplicates: bool = True) 
     ``YMap.duplicates``) duplicate keys, each located.  Raises
     :class:`BankError` for a syntax error or an alias bomb.
     """
+    if "&" not in text:  # no anchor: build straight from libyaml's events (no node tree held)
+        try:
+            data, any_duplicates = _from_events(text)
+        except _Fallback:
+            pass
+        else:
+            if report_duplicates:
+                found = _duplicate_problems(data, filename) if any_duplicates else []
+                return data, sorted(found, key=lambda p: p.line)
+            if isinstance(data, YMap):
+                data.any_duplicates = any_duplicates
+            return data, []
     node = compose(text, filename)
     if node is None:
         return None, []
@@ -172,6 +196,101 @@ def load_text_yaml(text: str, filename: str, *, report_duplicates: bool = True) 
     elif isinstance(data, YMap):
         data.any_duplicates = bool(memo.get(DUPLICATES))
     return data, problems
+
+
+class _Fallback(Exception):
+    """The document needs the node tree after all (a tag, an alias, a complex key, deep
+    nesting, several documents or an error): :func:`load_text_yaml` composes it instead."""
+
+
+#: Deeper than this, :func:`_from_events` leaves the document to the node-tree path
+#: (which reports a document nested hundreds deep as it always has).
+_EVENT_DEPTH = 64
+
+
+def _from_events(text: str) -> tuple[Any, bool]:
+    """The text-only data of a plain document (no tag, anchor or alias, scalar keys),
+    built from libyaml's events without composing a node tree: a large bank's node
+    tree weighs about twenty times its text.  Raises :class:`_Fallback` for anything
+    else, so every message still comes from the one node-tree path.  Returns the data and
+    whether any mapping has a repeated key."""
+    loader = _TextLoader(text)
+    try:
+        get = loader.get_event
+        get()  # StreamStartEvent
+        event = get()
+        if type(event) is yaml.StreamEndEvent:
+            return None, False
+        if type(event) is not yaml.DocumentStartEvent:
+            raise _Fallback
+        scalar, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+        map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        nulls = _NULLS
+        # one frame per open collection: [the collection, pending key (maps), its line, keep?]
+        stack: list[list[Any]] = []
+        root: Any = None
+        any_duplicates = False
+        keys: dict[str, str] = {}
+        value: Any
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is scalar:
+                if event.tag is not None or event.anchor is not None:
+                    raise _Fallback
+                text_value = event.value
+                value = None if not event.style and text_value in nulls else text_value
+                line = event.start_mark.line + 1
+            elif kind is map_start or kind is seq_start:
+                if event.tag is not None or event.anchor is not None or len(stack) >= _EVENT_DEPTH:
+                    raise _Fallback
+                line = event.start_mark.line + 1
+                if kind is map_start:
+                    value = YMap()
+                    value.key_lines = {}
+                    value.duplicates = []
+                else:
+                    value = YList()
+                    value.item_lines = []
+                value.line = line
+            elif kind is map_end or kind is seq_end:
+                stack.pop()
+                continue
+            elif kind is yaml.DocumentEndEvent:
+                if type(get()) is not yaml.StreamEndEvent:
+                    raise _Fallback  # several documents: the composer's error
+                return root, any_duplicates
+            else:  # an alias
+                raise _Fallback
+            if not stack:
+                root = value
+            else:
+                frame = stack[-1]
+                parent = frame[0]
+                if type(parent) is YList:
+                    parent.append(value)
+                    parent.item_lines.append(line)
+                elif frame[1] is None:  # a key
+                    if kind is not scalar:
+                        raise _Fallback  # "a key must be plain text"
+                    frame[1] = keys.setdefault(text_value, text_value)  # one string per distinct key
+                    frame[2] = line
+                else:
+                    name = frame[1]
+                    frame[1] = None
+                    key_lines = parent.key_lines
+                    if name in key_lines:  # kept out of the data, as the node-tree path does
+                        parent.duplicates.append((name, frame[2], key_lines[name]))
+                        any_duplicates = True
+                    else:
+                        key_lines[name] = frame[2]
+                        parent[name] = value
+            if kind is not scalar:
+                stack.append([value, None, 0])
+    except yaml.YAMLError:
+        raise _Fallback from None
+    finally:
+        loader.dispose()
 
 
 def _duplicate_problems(data: Any, filename: str) -> list[Problem]:

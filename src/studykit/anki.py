@@ -251,11 +251,19 @@ def deck_part(text: str) -> str:
 def field_html(text: str) -> str:
     """Bank text as field HTML: ASCII ``, ; : ( )`` between Chinese characters full-width
     (:func:`~studykit.typography.for_print`), escaped, line breaks as ``<br>``."""
-    text = for_print(text)
-    if _PLAIN.fullmatch(text):  # most bank text: nothing to escape, one scan instead of six
+    if not _SPECIAL(text):  # most bank text: nothing to print full-width or escape, one scan
+        return text
+    if _PRINTED(text):  # for_print changes only these
+        text = for_print(text)
+    if _PLAIN.fullmatch(text):  # nothing to escape, one scan instead of six
         return text
     return html.escape(text).replace("\n", "<br>")
 
+
+#: Finds a character :func:`~studykit.typography.for_print` may change.
+_PRINTED = re.compile(r"[,;:()]").search
+#: Finds a character for_print, html.escape or the line-break rule may change.
+_SPECIAL = re.compile(r"[,;:()&<>\"'\n]").search
 
 #: Text that html.escape and the line-break rule leave unchanged.
 _PLAIN = re.compile(r"[^&<>\"'\n]*")

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import io
 import json
-from itertools import repeat
+from collections.abc import Iterator, Sequence
+from itertools import chain, islice, repeat
 from typing import Any, BinaryIO
 
 from ...formats import REPORT_FORMAT
-from ...model import add_points
+from ...model import POINT_DECIMALS, add_points
 from ..model import GroupReport, ItemResult, MemberResult
 from ..scoring import member_speech_scores
 from ._common import Memo, coded_members, ranked_chunks, report_speeches, speech_sums, unreadable_flag
@@ -187,6 +188,24 @@ def write_json(report: GroupReport, stream: BinaryIO) -> None:
     stream.write(b"\n")
 
 
+def _speech_fragments(
+    table: Any, ks: list[int], memo: Memo[float, bytes], columns: list[Sequence[int]], n: int
+) -> Iterator[bytes]:
+    """Each of ``n`` members' fragment for the speech of items ``ks``.  A speech of one item
+    earns what its item earns: the fragment is looked up per code (the sum rounded as
+    :func:`._common.speech_sums` rounds it), not added and rounded per member."""
+    if len(ks) == 1:
+        k = ks[0]
+        per_code = [memo[round(0.0 + earned, POINT_DECIMALS)] for earned in table.earned[k]]
+        return map(per_code.__getitem__, columns[k])
+    return map(memo.__getitem__, speech_sums(table, ks, columns, n))
+
+
+#: Members joined per write (about 0.5 MB): writes stay few, and the allocator reuses
+#: the buffer instead of faulting in fresh pages each time.
+_BATCH = 100
+
+
 def _write_members(report: GroupReport, stream: BinaryIO) -> None:
     key = report.key
     table = coded_members(report)[0]
@@ -212,32 +231,36 @@ def _write_members(report: GroupReport, stream: BinaryIO) -> None:
         columns = chunk.columns
         heads = [
             (
-                f'\n    {{\n      "rank": {rank},\n      "name": {encode(m.name)},\n      "source": {scalar[m.source]},\n'
+                f'{"," if start or rank_at else ""}\n    {{\n      "rank": {rank},\n      "name": {encode(m.name)},\n      "source": {scalar[m.source]},\n'
                 f'      "line": {m.line},\n      "score": {scalar[score]},\n      "total": {scalar[total]},\n'
                 f'      "percent": {scalar[round(percent, 4)]},\n'
                 f'      "passed": {"true" if percent >= pass_mark else "false"},\n'
                 + (f'      "flag": {encode(flag)},\n' if flag else "")
                 + '      "speeches": {'
             ).encode()
-            for rank, m, score, total, percent, flag in zip(
-                chunk.ranks,
-                chunk.members,
-                chunk.scores,
-                chunk.totals,
-                chunk.percents,
-                chunk.flags(len(key.items)),
-                strict=True,
+            for rank_at, (rank, m, score, total, percent, flag) in enumerate(
+                zip(
+                    chunk.ranks,
+                    chunk.members,
+                    chunk.scores,
+                    chunk.totals,
+                    chunk.percents,
+                    chunk.flags(len(key.items)),
+                    strict=True,
+                )
             )
         ]
         n = len(heads)
         texts = zip(
             heads,
-            *(map(memo.__getitem__, speech_sums(table, ks, columns, n)) for ks, memo in speeches),
+            *(_speech_fragments(table, ks, memo, columns, n) for ks, memo in speeches),
             repeat(middle),
             *(map(items[k].__getitem__, col) for k, col in enumerate(columns)),
             repeat(end),
             strict=False,  # heads sets the length
         )
-        if start:
-            stream.write(b",")
-        stream.write(b",".join(map(b"".join, texts)))
+        # each head starts with the comma before it: a batch of members is one join of its
+        # fragments, and small batches let the allocator reuse a buffer instead of faulting
+        # in fresh pages for a 10 MB join per chunk
+        for _ in range(0, n, _BATCH):
+            stream.write(b"".join(chain.from_iterable(islice(texts, _BATCH))))
