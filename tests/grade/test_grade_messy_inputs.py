@@ -312,7 +312,7 @@ def test_lookup_error_while_reading_fails_that_file_only(
     tmp_path: Path, key: AnswerKey, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Should a LookupError escape the encoding check, it fails the file with its reason, not the run."""
-    import studykit.grade.readers as readers
+    import studykit.grade.readers.files as readers
 
     monkeypatch.setattr(readers, "_check_encoding", lambda name: name)
     path = write(tmp_path / "t.csv", BRANCH)

@@ -1,0 +1,291 @@
+"""The columns of a branch's table: where its header row is and which column holds which item
+(by number or by stem text), the name and the metadata."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ...i18n import _
+from ...key import AnswerKey, KeyItem, no_question
+from ..normalize import clean, read_answer
+from ..survey_cells import option_column, survey_offset
+from ..versions import KeySet
+from ._common import (
+    MAX_DIGITS,
+    MAX_HEADER_NUMBER,
+    METADATA_HEADERS,
+    NAME_HEADERS,
+    NUMBER_HEADER,
+    QUIZ_HEADERS,
+    REPORT_HEADERS,
+    SURVEY_PREFIX,
+    TAGS,
+    TRAIL,
+    VERSION_HEADERS,
+    Fail,
+    LeftOut,
+    columns_mismatch,
+    count_mismatch,
+)
+
+
+def _stem_form(text: str) -> str:
+    """A stem as compared with a header: NFKC, no whitespace, punctuation or underscores."""
+    import unicodedata
+
+    return "".join(c for c in clean(text) if not unicodedata.category(c).startswith(("P", "Z")) and not c.isspace())
+
+
+@dataclass(frozen=True)
+class _Layout:
+    name: int
+    questions: tuple[tuple[int, int], ...]  # (column index, item number)
+    quiz: int = -1
+    version: int = -1
+    #: (column index, item number, option index, named by its text): one tick each
+    options: tuple[tuple[int, int, int, bool], ...] = ()
+
+
+def _one_stem(text: str, stems: dict[str, list[KeyItem]]) -> KeyItem | None:
+    """The one item whose stem ``text`` is (or holds, for stems of four characters or more), else ``None``."""
+    form = _stem_form(_bare(text))
+    matches = stems.get(form, [])
+    if not matches and form:
+        matches = [it for f, its in stems.items() if len(f) >= 4 and f in form for it in its]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _bare(header: str) -> str:
+    """A header without survey number prefix, type tags and trailing colon."""
+    text = TAGS.sub("", header)
+    text = SURVEY_PREFIX.sub("", text)
+    return TRAIL.sub("", text).strip()
+
+
+def column_layout(
+    header: list[str],
+    key: AnswerKey,
+    name_column: str | None,
+    row: int,
+    warn: Callable[[int, str, str], None],
+) -> _Layout:
+    numbers = {it.number: it for it in key.items}
+    stems: dict[str, list[KeyItem]] = {}
+    for it in key.items:
+        stems.setdefault(_stem_form(it.stem), []).append(it)
+    cleaned = [clean(h) for h in header]
+    if set(cleaned) >= REPORT_HEADERS:
+        raise LeftOut(
+            row,
+            _(
+                "this is a studykit grade report (columns 名次, 得分, 满分, 百分比, 结果), not members' answers; left out"
+            ),
+        )
+
+    def label(i: int) -> str:
+        return _("column {number} ({header!r})").format(number=i + 1, header=cleaned[i][:30])
+
+    name_at = -1
+    if name_column is not None:
+        wanted = clean(name_column)
+        if wanted.isdigit():  # a column number: question headers are often digits too
+            hits = [int(wanted) - 1] if len(wanted) <= MAX_DIGITS and 1 <= int(wanted) <= len(cleaned) else []
+        else:
+            hits = [i for i, h in enumerate(cleaned) if h == wanted or _bare(h) == wanted]
+        if not hits:
+            shown = ", ".join(repr(h) for h in cleaned if h)
+            raise Fail(
+                row,
+                _("no column {name_column!r} for --name-column (the columns are: {shown})").format(
+                    name_column=name_column, shown=shown
+                ),
+            )
+        name_at = hits[0]
+    shift = survey_offset(cleaned, numbers)  # 10(技术治理的有效支撑) for item 9, a name question first
+    tick_numbers = {n + shift: it for n, it in numbers.items()}
+    by_item: dict[int, int] = {}
+    names: list[int] = []
+    ignored: list[str] = []
+    ticks: list[tuple[int, int, int, bool]] = []
+    quiz_at = version_at = -1
+    for i, h in enumerate(cleaned):
+        if i == name_at or not h:
+            continue
+        bare = _bare(h)
+        folded = bare.casefold()
+        item: KeyItem | None = None
+        m = NUMBER_HEADER.match(h) if len(h) <= MAX_HEADER_NUMBER else None
+        tick = None if m else option_column(h, tick_numbers, lambda text: _one_stem(text, stems))
+        if tick is not None:  # one column per option (问卷星 按选项序号): 3(网格长)
+            ticks.append((i, *tick))
+            continue
+        if m:
+            n = int(next(g for g in m.groups() if g))
+            if n not in numbers:
+                raise Fail(
+                    row,
+                    _("{column}: {problem}; {mismatch}").format(
+                        column=label(i), problem=no_question(n, numbers), mismatch=columns_mismatch()
+                    ),
+                )
+            item = numbers[n]
+        else:
+            form = _stem_form(bare)
+            matches = stems.get(form, [])
+            if not matches and form:
+                matches = [it for f, its in stems.items() if len(f) >= 4 and f in form for it in its]
+            if len(matches) == 1:
+                item = matches[0]
+            elif len(matches) > 1:
+                raise Fail(
+                    row,
+                    _("{column}: the stem fits questions {numbers} (number the columns instead)").format(
+                        column=label(i), numbers=", ".join(str(it.number) for it in matches)
+                    ),
+                )
+        if item is not None:
+            if item.number in by_item:
+                raise Fail(
+                    row,
+                    _("{column}: question {number} already has {other}").format(
+                        column=label(i), number=item.number, other=label(by_item[item.number])
+                    ),
+                )
+            by_item[item.number] = i
+        elif folded in QUIZ_HEADERS:
+            quiz_at = i
+        elif folded in VERSION_HEADERS:
+            version_at = i
+        elif name_at < 0 and (folded in NAME_HEADERS or "姓名" in folded):
+            names.append(i)
+        elif folded not in METADATA_HEADERS:
+            ignored.append(
+                _("{column} ignored (not a question of the key, the name or a known survey field)").format(
+                    column=label(i)
+                )
+            )
+    tick_columns = {t[0] for t in ticks}
+    for i, n, _option, _named in ticks:
+        if n in by_item and by_item[n] not in tick_columns:
+            raise Fail(
+                row,
+                _("{column}: an option of question {n}, which already has {other}").format(
+                    column=label(i), n=n, other=label(by_item[n])
+                ),
+            )
+        by_item.setdefault(n, i)  # its first option column stands for it
+    if not by_item:
+        shown = ", ".join(repr(h[:30]) for h in cleaned if h)
+        raise Fail(
+            row,
+            _("no column matches a question of the key (the columns are: {shown}); not an answer table").format(
+                shown=shown
+            ),
+        )
+    if name_at < 0:
+        exact = [i for i in names if _bare(cleaned[i]).casefold() in ("姓名", "name")]
+        if len(names) == 1 or len(exact) == 1:
+            name_at = names[0] if len(names) == 1 else exact[0]
+        else:
+            shown = ", ".join(repr(h) for h in cleaned if h)
+            why = _("several columns could hold the name") if names else _("no column is headed 姓名 or name")
+            raise Fail(
+                row,
+                _(
+                    "cannot tell which column holds the member's name: {why} (give --name-column; the columns are: {shown})"
+                ).format(why=why, shown=shown),
+            )
+    missing = [n for n in numbers if n not in by_item]
+    if missing:
+        raise Fail(
+            row,
+            _(
+                "the table has {count} question columns but the key has {count2} questions (no column for question {items}); {mismatch}"
+            ).format(
+                count=len(by_item),
+                count2=len(numbers),
+                items=", ".join(map(str, missing)),
+                mismatch=count_mismatch(),
+            ),
+        )
+    for message in ignored:
+        warn(row, "", message)
+    if isinstance(key, KeySet) and version_at < 0:
+        raise Fail(
+            row,
+            _("the table has no 版本 column but the keys are for versions {versions}; add a 版本 column so that "
+              "each row is graded with the key of its version").format(versions=key.versions),
+        )  # fmt: skip
+    if key.version and version_at < 0:
+        warn(
+            row,
+            "",
+            _(
+                "the table has no 版本 column; assuming every row answered version {version} (add a 版本 column if the branch wrote several versions)"
+            ).format(version=key.version),
+        )
+    layout = tuple(sorted(((col, n) for n, col in by_item.items()), key=lambda p: p[1]))
+    return _Layout(name_at, layout, quiz_at, version_at, tuple(ticks))
+
+
+def header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> bool:
+    """Whether ``cells`` look like a table's header row: at least two cells, and a name
+    column or at least half the key's questions matched by number or stem."""
+    cleaned = [clean(c) for c in cells if c.strip()]
+    if len(cleaned) < 2:  # a merged title row holds one cell
+        return False
+    folded = [_bare(c).casefold() for c in cleaned]
+    wanted = clean(name_column or "").casefold()
+    if wanted and not wanted.isdigit() and (wanted in folded or wanted in (c.casefold() for c in cleaned)):
+        return True
+    if any(f in NAME_HEADERS or "姓名" in f for f in folded):
+        return True
+    numbers = {it.number for it in key.items}
+    stems = {_stem_form(it.stem) for it in key.items}
+    matched = 0
+    for c in cleaned:
+        m = NUMBER_HEADER.match(c) if len(c) <= MAX_HEADER_NUMBER else None
+        if m:
+            matched += int(next(g for g in m.groups() if g)) in numbers
+        else:
+            form = _stem_form(_bare(c))
+            matched += bool(form) and any(form == f or (len(f) >= 4 and f in form) for f in stems)
+    return matched * 2 >= len(numbers) > 0
+
+
+#: How many non-empty rows may stand above the header row (titles, merged banners).
+HEADER_SEARCH_ROWS = 5
+
+
+def find_header(
+    rows: Iterator[tuple[int, list[str]]], key: AnswerKey, name_column: str | None, last_row: list[int]
+) -> tuple[int, list[str], list[int], list[tuple[int, list[str]]]]:
+    """``(header row number, header cells, row numbers above it, rows read past it)``: the
+    first of the first :data:`HEADER_SEARCH_ROWS` non-empty rows that :func:`header_like`,
+    else the first non-empty row.  Raises :class:`Fail` for a table without rows."""
+    seen: list[tuple[int, list[str]]] = []
+    for number, cells in rows:
+        last_row[0] = number - 1
+        if not any(c.strip() for c in cells):
+            continue
+        seen.append((number, cells))
+        if header_like(cells, key, name_column) or len(seen) == HEADER_SEARCH_ROWS:
+            break
+    if not seen:
+        raise Fail(0, _("the table is empty (expected a header row, then one row per member)"))
+    at = next((i for i, (_, cells) in enumerate(seen) if header_like(cells, key, name_column)), 0)
+    return seen[at][0], seen[at][1], [n for n, _ in seen[:at]], seen[at + 1 :]
+
+
+def has_answer(cells: list[str], layout: _Layout, key: AnswerKey) -> bool:
+    """Whether any question cell of a row reads as an answer (a stem repeated is none)."""
+    stems = {_stem_form(it.stem) for it in key.items}
+    for col, n in layout.questions:
+        text = cells[col].strip() if col < len(cells) else ""
+        form = _stem_form(_bare(text))
+        if not text or any(form == f or (len(f) >= 4 and f in form) for f in stems):
+            continue
+        if read_answer(text, key.item(n)).kind == "answer":
+            return True
+    return False

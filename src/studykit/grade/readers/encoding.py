@@ -1,0 +1,140 @@
+"""Text encodings of answer files: detection among the encodings Chinese Office, WPS and survey
+tools write, the ``--encoding`` check and strict decoding."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from ...errors import AnswerFileError
+from ...i18n import _, os_reason
+from ._common import Fail
+
+_GB = {"gb2312", "gbk", "gb18030", "hz", "hz_gb_2312", "cp936"}
+
+
+_SAMPLE = 1 << 20
+
+
+# -- encodings -----------------------------------------------------------------
+#: What Chinese Office/WPS, Notepad and survey tools write; detection never guesses outside these
+#: (left free, charset-normalizer took short GBK files with full-width letters for Thai or Cyrillic).
+CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16", "utf_32"]
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+
+
+def detect_encoding(path: str | Path) -> str:
+    """The text encoding of ``path``, in this order:
+
+    1. ``"utf-8-sig"`` for valid UTF-8 (BOM or not);
+    2. ``"utf-32"``/``"utf-16"`` when the file starts with their BOM (Excel's
+       "Unicode text" is UTF-16 LE with BOM);
+    3. else charset-normalizer's guess among :data:`CANDIDATE_ENCODINGS` only,
+       ``"gb18030"`` whenever it is among the candidates (it decodes GBK and GB2312), or
+       when the whole file decodes strictly as GB18030 and the guess (if any) reads no more
+       of a sheet's labels than GB18030 does (a strict decode of every byte is evidence:
+       charset-normalizer finds nothing in some GBK tables of ``┋``-joined option texts) —
+       unless Big5 is too and only the Big5 decoding holds more of a sheet's labels
+       (姓名, 測驗, 版本, 題: a Traditional sheet decodes as GB18030 into other characters).
+       Its mess threshold is lifted to 1.0: full-width letters, √/× and ┋ read as
+       "mess", yet a clean GB18030 decoding is what we want.
+
+    Reads the file in 1 MiB chunks; raises :class:`~studykit.errors.AnswerFileError`
+    when no candidate fits or on an OS error."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    position = 0
+    bad = -1
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4)
+            f.seek(0)
+            for bom, name in _BOMS:
+                if head.startswith(bom):
+                    return name
+            while chunk := f.read(_SAMPLE):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    bad = position + exc.start
+                    break
+                position += len(chunk)
+            else:
+                try:
+                    decoder.decode(b"", final=True)
+                    return "utf-8-sig"
+                except UnicodeDecodeError:
+                    bad = max(0, position - 4)
+            start = max(0, bad - 65536)
+            f.seek(start)
+            sample = f.read(_SAMPLE)
+    except OSError as exc:
+        raise AnswerFileError(_("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))) from None
+    if start:  # begin at a line start, not inside a multi-byte character
+        newline = sample.find(b"\n")
+        sample = sample[newline + 1 :] if newline >= 0 else sample
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(sample, cp_isolation=CANDIDATE_ENCODINGS, threshold=1.0)
+    names = [m.encoding for m in matches]
+    best = matches.best()
+    if not any(n in _GB for n in names) and _decodes_strictly(path, "gb18030"):
+        # the detector missed it (charset-normalizer finds nothing in some GBK tables of ┋-joined
+        # option texts), but the whole file is valid GB18030: believe that unless the detector's own
+        # guess decodes it too and reads more of a sheet's labels
+        other = best.encoding if best is not None and best.encoding not in ("ascii", "utf_8") else ""
+        if not other or _labels(sample, other) <= _labels(sample, "gb18030"):
+            names.append("gb18030")
+            if "big5" not in names and _decodes_strictly(path, "big5"):
+                names.append("big5")  # then its labels decide, as below
+    if any(n in _GB for n in names):
+        if "big5" in names and _labels(sample, "big5") > _labels(sample, "gb18030"):
+            return "big5"  # a Big5 sheet decodes as GB18030 too, but its 姓名/測驗/版本 only as Big5
+        return "gb18030"
+    if best is None or best.encoding in ("ascii", "utf_8"):
+        raise AnswerFileError(
+            _(
+                "{path}: cannot tell the text encoding (not UTF-8, GB18030, Big5, UTF-16 or UTF-32; give --encoding, e.g. --encoding gb18030)"
+            ).format(path=path)
+        )
+    return str(best.encoding)
+
+
+def _decodes_strictly(path: str | Path, encoding: str) -> bool:
+    """Whether the whole file at ``path`` decodes as ``encoding`` without an error and holds no NUL
+    (which GB18030 would take for text, but is UTF-16 or a binary file), read in 1 MiB chunks."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(_SAMPLE):
+                if b"\0" in chunk:
+                    return False
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError):
+        return False
+    return True
+
+
+#: Words an answer sheet or table carries (a sheet's labels, a table's header), in both scripts.
+_LABELS = ("姓名", "测验", "測驗", "版本", "题", "題")
+
+
+def _labels(sample: bytes, encoding: str) -> int:
+    """How often :data:`_LABELS` occur in ``sample`` decoded as ``encoding``."""
+    text = sample.decode(encoding, "ignore")
+    return sum(text.count(word) for word in _LABELS)
+
+
+def read_text(path: Path, encoding: str | None) -> str:
+    enc = encoding or detect_encoding(path)
+    try:
+        return path.read_bytes().decode(enc)
+    except UnicodeDecodeError as exc:
+        raise Fail(
+            0, _("not readable as {enc} (byte {start}); give the right --encoding").format(enc=enc, start=exc.start)
+        ) from None
+    except UnicodeError as exc:  # e.g. "UTF-16 stream does not start with BOM"
+        raise Fail(0, _("not readable as {enc} ({exc}); give the right --encoding").format(enc=enc, exc=exc)) from None

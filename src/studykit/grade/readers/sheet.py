@@ -1,0 +1,306 @@
+"""One member's answer sheet: the ``.txt`` sheet ``studykit quiz`` writes and its YAML form."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ...errors import BankError
+from ...i18n import _
+from ...key import AnswerKey, KeyItem
+from ..model import GivenAnswer, Submission
+from ..normalize import clean, read_answer
+from ..sheet_lines import (
+    RunError,
+    holds_answers,
+    is_name,
+    name_and_answers,
+    numbered_answers,
+    range_answers,
+    unbracket,
+    unlabel,
+)
+from ._common import (
+    ANSWER_LINE,
+    HEADER_LINE,
+    MAX_DIGITS,
+    QUIZ_FIELDS,
+    Fail,
+    LeftOut,
+    SheetHead,
+    fallback_name,
+    finish_sheet,
+    too_many_digits,
+)
+from .encoding import read_text
+from .table import TableRow, table_rows
+
+#: The first lines of what ``studykit quiz --format tencent|wjx`` writes (render/tencent.py,
+#: render/wjx.py: the name question; the head of the answers to set): no member's answers.
+_PUBLISH_FIRST_LINES = frozenset({"姓名[Fill-in-Blank]", "1. 姓名[填空题]"})
+
+
+_WJX_ANSWERS_HEAD = "问卷星考试答案设置 · "
+
+
+def read_txt(
+    path: Path,
+    name: str,
+    key: AnswerKey,
+    name_column: str | None,
+    encoding: str | None,
+    warn: Callable[[int, str, str], None],
+    fail: Callable[[int, str, str], None],
+    last_row: list[int],
+) -> Iterator[Submission | TableRow]:
+    """A .txt file: an answer sheet, or — when its first non-empty line holds two or more
+    tabs — a tab-separated table (Excel's "Unicode text" export).  studykit's own text
+    report (``测验成绩``, then ``测验 <quiz id> · …``) and its 腾讯问卷/问卷星 import files,
+    caught by a glob, are left out with a warning."""
+    text = read_text(path, encoding)
+    lines = ((number, line.strip()) for number, line in enumerate(text.splitlines(), 1) if line.strip())
+    (at, first), (_at, second) = next(lines, (0, "")), next(lines, (0, ""))
+    if (first == "测验成绩" or first.startswith("测验成绩 · ")) and second.startswith("测验 "):
+        raise LeftOut(
+            at, _("this is a studykit grade report (the text report, headed 测验成绩), not members' answers; left out")
+        )
+    if first in _PUBLISH_FIRST_LINES or first.startswith(_WJX_ANSWERS_HEAD):
+        raise LeftOut(
+            at,
+            _(
+                "this is a quiz written by studykit quiz for 腾讯问卷 or 问卷星 (--format tencent/wjx), "
+                "not members' answers; left out"
+            ),
+        )
+    if first.count("\t") >= 2:
+        rows = csv.reader(io.StringIO(text, newline=""), "excel-tab")
+        yield from table_rows(rows, name, key, name_column, warn, fail, last_row)
+    else:
+        sub = _read_sheet(text, name, key, warn)
+        if sub is not None:
+            yield sub
+
+
+def _as_written(raw: str, line: str, answer: str) -> str:
+    """``answer``, read from ``line`` (``raw`` :func:`clean`-ed), as ``raw`` writes it: the
+    shortest end of ``raw`` that cleans to ``answer`` (``？`` for ``１．？``), stripped."""
+    raw = raw.strip()
+    if raw == line or not answer:
+        return answer
+    # clean(raw[start:]) grows (never shrinks) as start moves left: find by bisection the
+    # last start where it is as long as the answer, and try the few starts around it —
+    # n log n, not quadratic, in the line's length
+    low, high = 0, len(raw)
+    while low < high:
+        middle = (low + high) // 2
+        if len(clean(raw[middle:])) >= len(answer):
+            low = middle + 1
+        else:
+            high = middle
+    for start in range(min(len(raw) - 1, low + 1), max(low - 10, -1), -1):
+        if clean(raw[start:]) == answer:
+            return raw[start:].strip()
+    return answer
+
+
+def _cut(text: str, width: int = 40) -> str:
+    """``text`` cut to ``width`` characters, ``…`` ending it when cut."""
+    return text if len(text) <= width else text[:width].rstrip() + "…"
+
+
+def _unreadable_sheet(unread: list[tuple[int, str]], member: str) -> None:
+    """Raise the failure of a sheet holding answers that cannot be read unambiguously
+    (see :mod:`studykit.grade.sheet_lines`): the member is not graded rather than scored 0."""
+    line, why = unread[0]
+    more = _(" (and {n} more such lines)").format(n=len(unread) - 1) if len(unread) > 1 else ""
+    raise Fail(
+        line,
+        _(
+            "无法评分 (not graded): line {line}: {why}{more}; which answer belongs to which question "
+            "cannot be told — number each answer (1. D, or 1D 2C 3B) or give ranges (1-5 DCBAD)"
+        ).format(line=line, why=why, more=more),
+        member,
+    )
+
+
+def _answers_item(line: str, item: KeyItem | None) -> bool:
+    """Whether ``line``, written under a question number alone, is that question's answer: it reads as
+    one for a choice or true_false item; any text for a blank (a remark there scores as a wrong blank)."""
+    if item is None:
+        return False
+    return item.type == "fill_blank" or read_answer(line, item).kind == "answer"
+
+
+def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission | None:
+    head = SheetHead()
+    answers: list[GivenAnswer] = []
+    pending: list[tuple[int, str, str]] = []
+    unread: list[tuple[int, str]] = []  # lines that hold answers no form reads unambiguously
+    opening = True  # before the first line that is no comment and no 姓名/测验/版本 line
+    alone: tuple[int, str] | None = None  # a first line holding a name alone (赵六)
+    items = {it.number: it for it in key.items}
+    dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = clean(raw)
+        if not line or line.startswith("#"):
+            continue
+        after_number, dangling = dangling, None
+        m = HEADER_LINE.match(line)
+        if m:
+            field, value = m.group(1).casefold(), m.group(2).strip()
+            if field in ("姓名", "名字", "name"):
+                head.name = value
+            elif field in QUIZ_FIELDS:
+                head.quiz, head.quiz_line = value, number
+            else:
+                head.version, head.version_line = value, number
+            continue
+        first, opening = opening, False
+        line = unbracket(unlabel(line))
+        try:
+            pairs = range_answers(line)
+            if pairs is None:
+                pairs = numbered_answers(line)
+        except RunError as exc:
+            unread.append((number, str(exc)))
+            continue
+        if pairs is not None:
+            answers.extend(GivenAnswer(n, a, number) for n, a in pairs)
+            continue
+        m = ANSWER_LINE.match(line)
+        if m and len(m.group(1)) > MAX_DIGITS:
+            pending.append((number, "", too_many_digits(line)))
+            continue
+        if m:
+            answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, m.group(2).strip()), number))
+            dangling = len(answers) - 1 if not answers[-1].text else None
+            continue
+        if after_number is not None and _answers_item(line, items.get(answers[after_number].number)):
+            # ``1.`` then ``C`` on the next line: the answer written under its number
+            answers[after_number] = GivenAnswer(answers[after_number].number, raw.strip(), number)
+            continue
+        named = name_and_answers(line) if first else None
+        if named is not None:  # 秦一 1-8 CDBCBAAD
+            try:
+                pairs = range_answers(named[1]) or numbered_answers(named[1])
+            except RunError as exc:
+                pairs, alone = None, (number, named[0])
+                unread.append((number, str(exc)))
+            if pairs:
+                alone = (number, named[0])
+                answers.extend(GivenAnswer(n, a, number) for n, a in pairs)
+            if alone:
+                continue
+        if first and is_name(line.removeprefix("姓名").removeprefix("名字")):  # a name alone, if answers follow
+            alone = (number, line.removeprefix("姓名").removeprefix("名字"))
+            continue
+        if holds_answers(line):
+            unread.append((number, _("answers without question numbers ({line!r})").format(line=_cut(line))))
+            continue
+        pending.append(
+            (
+                number,
+                "",
+                _("line ignored: {line!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)").format(line=line[:40]),
+            )
+        )
+    if alone and (answers or unread) and not head.name:
+        head.name = alone[1]
+    elif alone:
+        pending.append(
+            (
+                alone[0],
+                "",
+                _("line ignored: {line!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)").format(line=alone[1]),
+            )
+        )
+    if unread:
+        _unreadable_sheet(unread, head.name or fallback_name(name))
+    if not answers and not head.name:
+        what = (
+            _("the file is empty")
+            if not text.strip()
+            else _("no line is an answer (NUMBER. ANSWER) and none says 姓名：")
+        )
+        raise Fail(0, _("not an answer sheet: {what}").format(what=what))
+    if not head.name and not any(a.text for a in answers):  # the 答题卡 as printed, caught by a glob
+        warn(0, "", _("a blank answer sheet (no 姓名 and no answer filled in); left out"))
+        return None
+    return finish_sheet(name, key, head, answers, warn, pending, quiz_field=_("测验： line"))
+
+
+def _yaml_text(value: Any) -> str:
+    """A YAML value as written, stripped (``""`` when :func:`clean` leaves nothing of it)."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "".join(_yaml_text(v) for v in value)
+    if isinstance(value, dict):
+        raise Fail(0, _("an answer must be text or a list of letters, not a mapping"))
+    text = str(value).strip()
+    return text if clean(text) else ""
+
+
+def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission:
+    from ..._yaml import YList, YMap, load_text_yaml
+
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Fail(0, _("not UTF-8 text (save the YAML sheet as UTF-8)")) from None
+    try:
+        data, problems = load_text_yaml(text, name)
+    except BankError as exc:
+        raise Fail(0, _("not valid YAML: {details}").format(details="; ".join(exc.details))) from None
+    if problems:
+        raise Fail(problems[0].line, problems[0].message)
+    if not isinstance(data, YMap):
+        raise Fail(0, _("expected a mapping with name, quiz, version and answers"))
+    if "studykit_key" in data:  # the key beside the sheets, caught by a glob
+        raise LeftOut(
+            data.key_lines["studykit_key"],
+            _("this is a studykit answer key (studykit_key), not members' answers; left out (give it with --key)"),
+        )
+    head = SheetHead()
+    for field, attr in (
+        ("姓名", "name"),
+        ("name", "name"),
+        ("测验", "quiz"),
+        ("測驗", "quiz"),
+        ("quiz", "quiz"),
+        ("版本", "version"),
+        ("version", "version"),
+    ):
+        if field in data:
+            setattr(head, attr, clean(_yaml_text(data[field])))
+            if attr != "name":
+                setattr(head, f"{attr}_line", data.key_lines[field])
+    field = "answers" if "answers" in data else "答案" if "答案" in data else ""
+    if not field:
+        raise Fail(data.line, _("field 'answers': missing (expected a mapping from question number to answer)"))
+    raw = data[field]
+    answers: list[GivenAnswer] = []
+    if isinstance(raw, YMap):
+        for k, v in raw.items():
+            m = ANSWER_LINE.match(clean(k))
+            if m and not m.group(2) and len(m.group(1)) > MAX_DIGITS:
+                raise Fail(raw.key_lines[k], _("field 'answers': {key!r} is not a question number").format(key=k))
+            if not m or m.group(2):
+                try:  # a range: 1-5: DCBAD
+                    ranged = range_answers(clean(f"{k} {_yaml_text(v)}"))
+                except RunError as exc:
+                    raise Fail(raw.key_lines[k], _("field 'answers': {problem}").format(problem=exc)) from None
+                if ranged is None:
+                    raise Fail(raw.key_lines[k], _("field 'answers': {key!r} is not a question number").format(key=k))
+                answers += (GivenAnswer(n, a, raw.key_lines[k]) for n, a in ranged)
+                continue
+            answers.append(GivenAnswer(int(m.group(1)), _yaml_text(v), raw.key_lines[k]))
+    elif isinstance(raw, YList):
+        for i, (v, line) in enumerate(zip(raw, raw.item_lines, strict=True), 1):
+            answers.append(GivenAnswer(i, _yaml_text(v), line))
+    elif raw is not None:
+        raise Fail(data.key_lines[field], _("field 'answers': expected a mapping from question number to answer"))
+    return finish_sheet(name, key, head, answers, warn, quiz_field=_("quiz: field"))

@@ -1,0 +1,194 @@
+"""A branch's table of answers (``.csv``, ``.xlsx``), streamed row by row, each row a member's submission."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
+from pathlib import Path
+
+from ...i18n import _, ngettext
+from ...key import AnswerKey
+from ..model import GivenAnswer, Submission
+from ..normalize import clean
+from ..survey_cells import OptionNumbers, ticked
+from ..versions import KeySet
+from ._common import Fail, SheetHead, check_identity
+from .columns import column_layout, find_header, has_answer
+from .encoding import detect_encoding
+
+
+# -- tables --------------------------------------------------------------------
+def csv_rows(path: Path, encoding: str | None) -> Iterator[list[str]]:
+    enc = encoding or detect_encoding(path)
+    with open(path, encoding=enc, newline="") as f:
+        first = f.readline()
+        f.seek(0)
+        dialect: type[csv.Dialect] | str = "excel"
+        if "," not in first and "\t" in first:
+            dialect = "excel-tab"
+        reader = csv.reader(f, dialect, delimiter=";") if "," not in first and ";" in first else csv.reader(f, dialect)
+        yield from reader
+
+
+def xlsx_rows(
+    path: Path,
+    warn: Callable[[int, str, str], None],
+    fits: Callable[[list[list[str]]], bool] | None = None,
+) -> Iterator[list[str]]:
+    """The rows of the first worksheet that holds data (whose first rows ``fits``, if given; a
+    warning names the worksheets passed over), as text cells — read once, within limits, see
+    :mod:`.workbook`."""
+    from ..workbook import WorkbookError, worksheet_rows
+
+    try:
+        yield from worksheet_rows(path, warn, fits)
+    except WorkbookError as exc:
+        raise Fail(exc.line, exc.message) from None
+
+
+#: One row of a table to grade: member name, source (the file as named), row number,
+#: raw answer cells in key order, and the row's quiz and version cells ("" when none).
+TableRow = tuple[str, str, int, Sequence[str], str, str]
+
+
+def table_rows(
+    rows: Iterable[list[str]],
+    name: str,
+    key: AnswerKey,
+    name_column: str | None,
+    warn: Callable[[int, str, str], None],
+    fail: Callable[[int, str, str], None],
+    last_row: list[int],
+    *,
+    text_table: bool = True,
+) -> Iterator[TableRow]:
+    """The rows of a table to grade, one per member after the header row (found among the
+    first rows, see :func:`find_header`).  Blank rows are skipped; a row with no name and
+    no readable answer (a second header row) is skipped with a warning; rows of another
+    quiz or version fail.  A row with a non-empty cell beyond the header's last column is
+    a warning in a workbook (a column without a header) and fails in a ``text_table`` (an
+    unquoted comma shifted its cells: no answer after it can be placed); in a text table, a
+    row with fewer cells than the header is a warning (an .xlsx row may omit trailing empty cells).
+    A table with no member row below its header fails."""
+    numbered = enumerate(rows, 1)
+    header_row, header, above, after = find_header(numbered, key, name_column, last_row)
+    layout = column_layout(header, key, name_column, header_row, warn)
+    header_width = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
+    if above:
+        shown = ", ".join(map(str, above))
+        warn(
+            header_row,
+            "",
+            ngettext(
+                "the header is row {header_row}; row {shown} above it ignored",
+                "the header is row {header_row}; rows {shown} above it ignored",
+                len(above),
+            ).format(header_row=header_row, shown=shown),
+        )
+    by_number = dict((n, col) for col, n in layout.questions)
+    columns = [by_number[it.number] for it in key.items]
+    name_at, quiz_at, version_at = layout.name, layout.quiz, layout.version
+    width = max([*columns, *(t[0] for t in layout.options), name_at, quiz_at, version_at]) + 1
+    index = {it.number: k for k, it in enumerate(key.items)}
+    ticks: dict[int, list[tuple[int, int]]] = {}  # key index → (option index, column) of its option columns
+    named: dict[int, set[int]] = {}  # key index → columns naming their option by its text
+    for col, n, option, by_text in layout.options:
+        ticks.setdefault(index[n], []).append((option, col))
+        if by_text:
+            named.setdefault(index[n], set()).add(col)
+    numbers = OptionNumbers(key.items, skip=set(ticks))
+    pick: Callable[[list[str]], Sequence[str]]
+    if len(columns) == 1:
+        only = columns[0]
+        pick = lambda cells: (cells[only],)  # noqa: E731
+    else:
+        pick = itemgetter(*columns)
+    checked = quiz_at >= 0 or version_at >= 0
+    quiz = version = ""
+    beyond = _("a column without a header?")
+    members = 0
+    for number, cells in itertools.chain(after, numbered):
+        last_row[0] = number - 1
+        given = len(cells)
+        if given < width:
+            cells = cells + [""] * (width - given)
+        member = clean(cells[name_at].strip())
+        if not member:
+            if not any(c.strip() for c in cells):
+                continue
+            if not has_answer(cells, layout, key):
+                warn(number, "", _("row skipped: no name and no readable answer (a second header row?)"))
+                continue
+            member = f"（第{number}行）"
+            warn(number, "", _("no name in this row; graded as {member}").format(member=member))
+        members += 1
+        if text_table and given < header_width:
+            warn(
+                number,
+                member,
+                _(
+                    "the row has {given} cells but the header has {header_width}; the missing ones are read as unanswered"
+                ).format(given=given, header_width=header_width),
+            )
+        elif given > header_width and any(c.strip() for c in cells[header_width:]):
+            extra = [c.strip() for c in cells[header_width:] if c.strip()]
+            used = max(i for i, c in enumerate(cells) if c.strip()) + 1
+            shown = ", ".join(repr(c[:30]) for c in extra[:3]) + (", …" if len(extra) > 3 else "")
+            if text_table:  # the cells after a stray comma are shifted: every answer after it is a guess
+                fail(
+                    number,
+                    member,
+                    _(
+                        "the row has {used} cells but the header has {header_width} ({shown} beyond it): an unquoted "
+                        "comma in the name or an answer shifts the cells after it, so which answer belongs to which "
+                        "question cannot be told; quote that cell or remove the comma"
+                    ).format(used=used, header_width=header_width, shown=shown),
+                )
+                continue
+            warn(
+                number,
+                member,
+                _(
+                    "the row has {used} cells but the header has {header_width}; the cells beyond the header are ignored ({shown}) — {beyond}"
+                ).format(used=used, header_width=header_width, shown=shown, beyond=beyond),
+            )
+        if checked:
+            quiz = clean(cells[quiz_at].strip()) if quiz_at >= 0 else ""
+            version = clean(cells[version_at].strip()) if version_at >= 0 else ""
+            try:
+                head = SheetHead(member, quiz, version, number, number)
+                check_identity(key, head, version_given=version_at >= 0, row=True)
+            except Fail as exc:
+                fail(number, member, exc.message)
+                continue
+        picked = pick(cells)
+        if ticks:
+            picked = list(picked)
+            own = key.version_of(version) if isinstance(key, KeySet) and version else None
+            for k, group in ticks.items():
+                if own is not None and own.items[k].options != key.items[k].options:
+                    # a row of another version: an option named by its text has that version's letter
+                    where = {text: i for i, text in enumerate(own.items[k].options)}
+                    texts = key.items[k].options
+                    group = [(where.get(texts[o], o) if col in named.get(k, ()) else o, col) for o, col in group]
+                options = own.items[k].options if own is not None else key.items[k].options
+                picked[k] = ticked([(option, cells[col]) for option, col in group], options)
+        if numbers.numbered is not False:
+            picked = numbers.convert(picked)
+            if numbers.note:
+                warn(header_row, "", numbers.note)
+                numbers.note = ""
+        yield member, name, number, picked, quiz, version
+    last_row[0] = 0
+    if not members:
+        raise Fail(0, _("the table has a header but no member rows (expected one row per member below the header)"))
+
+
+def submission(key: AnswerKey, row: TableRow) -> Submission:
+    """A table row as a :class:`Submission` (answers in item-number order, stripped)."""
+    member, source, number, cells, quiz, version = row
+    order = sorted(range(len(key.items)), key=lambda k: key.items[k].number)
+    answers = tuple(GivenAnswer(key.items[k].number, cells[k].strip(), number) for k in order)
+    return Submission(member, source, answers, number, quiz, version)
