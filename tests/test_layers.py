@@ -24,7 +24,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "studykit"
 
 #: Layers, lowest first; a module may import its own layer and those below.
 #: A package stands for its modules (studykit.quiz: quiz.model, quiz.draw, quiz.build; key, handout,
-#: cli and workflows likewise; studykit.grade: grade.readers.encoding, .files, .sheet, .columns, .table),
+#: cli and workflows likewise; studykit.grade: grade.readers.encoding, .files, .sheet, .columns, .table;
+#: studykit.anki: anki.note_types, .notes, .package),
 #: so splitting a module into a package keeps its layer.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (

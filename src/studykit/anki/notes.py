@@ -1,0 +1,259 @@
+"""Notes and decks of one bank: stable identity (deck ids, note GUIDs from bank id + question id),
+field HTML, cloze text, tags and the deck of each speech."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import genanki  # type: ignore[import-untyped]
+
+from ..bank import BLANK_RE
+from ..model import LETTERS, TYPE_TITLES, Bank, Question, Speech
+from ..typography import for_print
+from .note_types import CHOICE_MODEL, CLOZE_MODEL, INTRO_DECK, MODELS, TRUE_FALSE_MODEL
+
+
+def deck_id_for(bank_id: str, *key: str) -> int:
+    """A deck id in genanki's recommended range [2**30, 2**31), from ``bank_id`` and ``key``.
+
+    Deterministic (first 8 bytes of SHA-256 over the ``/``-joined parts), so the
+    same bank always yields the same ids; the parent deck uses no key, a
+    speech's subdeck the speech id.
+    """
+    digest = hashlib.sha256("/".join(("studykit-deck", bank_id, *key)).encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
+
+
+def note_guid(bank_id: str, question_id: str, namespace: str = "") -> str:
+    """The GUID of a question's note: ``genanki.guid_for(bank_id, question_id)``.
+
+    A non-empty ``namespace`` (e.g. a review deck's) gives a distinct GUID for
+    the same question, so the two notes never overwrite each other.
+    """
+    parts = (bank_id, question_id, namespace) if namespace else (bank_id, question_id)
+    return str(genanki.guid_for(*parts))
+
+
+def deck_name(bank: Bank, speech: Speech) -> str:
+    """``"<title>::01 第1篇"``; the introduction is ``"<title>::00 导语"``.
+
+    A subdeck is named by the speech's position on the page, not by its speaker or
+    heading: those are the answers of the subdeck's own attribution cards (issue 15).
+    Its deck id still derives from the speech id (:func:`deck_id_for`), so renaming
+    it keeps the id.
+    """
+    if speech.id == "intro":
+        return f"{deck_part(bank.title)}::00 {deck_part(INTRO_DECK)}"
+    # counted among the speeches, so an article without an introduction starts at 第1篇 too
+    place = [s.id for s in bank.speeches if s.id != "intro"].index(speech.id) + 1
+    return f"{deck_part(bank.title)}::{place:02d} 第{place}篇"
+
+
+def deck_part(text: str) -> str:
+    """One component of a deck name: no ``::`` (Anki's separator), single-spaced."""
+    return " ".join(text.replace("::", ":").split())
+
+
+# -- fields ----------------------------------------------------------------------
+
+
+def field_html(text: str) -> str:
+    """Bank text as field HTML: ASCII ``, ; : ( )`` between Chinese characters full-width
+    (:func:`~studykit.typography.for_print`), escaped, line breaks as ``<br>``."""
+    if not _SPECIAL(text):  # most bank text: nothing to print full-width or escape, one scan
+        return text
+    if _PRINTED(text):  # for_print changes only these
+        text = for_print(text)
+    if _PLAIN.fullmatch(text):  # nothing to escape, one scan instead of six
+        return text
+    return html.escape(text).replace("\n", "<br>")
+
+
+#: Finds a character :func:`~studykit.typography.for_print` may change.
+_PRINTED = re.compile(r"[,;:()]").search
+
+
+#: Finds a character for_print, html.escape or the line-break rule may change.
+_SPECIAL = re.compile(r"[,;:()&<>\"'\n]").search
+
+
+#: Text that html.escape and the line-break rule leave unchanged.
+_PLAIN = re.compile(r"[^&<>\"'\n]*")
+
+
+def highlight(text: str, needles: Iterable[str]) -> str:
+    """``text`` as field HTML with every occurrence of each needle wrapped in ``<mark>``.
+
+    Overlapping occurrences merge into one mark; everything is escaped.
+    """
+    spans: list[tuple[int, int]] = []
+    for needle in needles:
+        if not needle:
+            continue
+        start = text.find(needle)
+        while start >= 0:
+            spans.append((start, start + len(needle)))
+            start = text.find(needle, start + 1)
+    merged: list[list[int]] = []
+    text = for_print(text)  # same length: the spans found in the text as read still hold
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, pos = [], 0
+    for start, end in merged:
+        out.append(field_html(text[pos:start]))
+        out.append(f"<mark>{field_html(text[start:end])}</mark>")
+        pos = end
+    out.append(field_html(text[pos:]))
+    return "".join(out)
+
+
+def _no_braces(html_text: str) -> str:
+    """Escaped HTML that Anki's cloze parser cannot mistake for ``{{c1::…}}`` syntax."""
+    return html_text.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def cloze_text(question: Question) -> str:
+    """The fill_blank stem as a cloze: the first ``____`` becomes ``{{c1::answer}}``.
+
+    The answer is the first accepted text, HTML-escaped, with ``:`` ``{`` ``}``
+    written as character references so ``::`` or ``}}`` in it cannot end the
+    cloze.  A stem without a blank gets the cloze appended.
+    """
+    deletion = "{{c1::" + _no_braces(field_html(question.answer[0])).replace(":", "&#58;") + "}}"
+    stem = for_print(question.stem)
+    match = BLANK_RE.search(stem)
+    if match is None:
+        return _no_braces(field_html(stem)) + " " + deletion
+    before, after = stem[: match.start()], stem[match.end() :]
+    return _no_braces(field_html(before)) + deletion + _no_braces(field_html(after))
+
+
+def _speaker(speech: Speech) -> str:
+    return field_html(f"{speech.speaker}（{speech.position}）" if speech.position else speech.speaker)
+
+
+def note_fields(bank: Bank, question: Question, your_answer: str = "") -> list[str]:
+    """The field values (HTML) of ``question``'s note, in its note type's field order.
+
+    ``your_answer`` (plain text, escaped here) fills ``YourAnswer``; empty in study decks.
+    """
+    speech = bank.speech(question.speech)
+    common = [
+        field_html(question.explanation),
+        highlight(question.source, _answer_texts(question)),
+        _speaker(speech) if speech.speaker else "",
+        field_html(speech.heading),
+        field_html(question.id),
+        field_html(your_answer),
+    ]
+    if question.is_choice:
+        options = "".join(
+            f'<div class="option"><span class="letter">{letter}.</span> {field_html(option)}</div>'
+            for letter, option in zip(_letters(question), question.options, strict=True)
+        )
+        answer = f'<span class="key">{question.answer_text}</span> ' + "；".join(
+            field_html(o) for o in question.correct_options
+        )
+        return [field_html(question.stem), options, TYPE_TITLES[question.type], answer, *common]
+    if question.type == "true_false":
+        return [field_html(question.stem), f'<span class="key">{question.answer_text}</span>', *common]
+    accepted = "；".join(field_html(a) for a in question.answer[1:])
+    return [cloze_text(question), accepted, *common]
+
+
+def _letters(question: Question) -> str:
+    return LETTERS[: len(question.options)]
+
+
+def _answer_texts(question: Question) -> tuple[str, ...]:
+    """What to highlight in the source: the correct options or the accepted texts."""
+    if question.is_choice:
+        return question.correct_options
+    if question.type == "fill_blank":
+        return question.answer
+    return ()
+
+
+def note_tags(question: Question) -> list[str]:
+    """Speech id, type, ``难度<N>``, then the bank's own tags (none contains a space)."""
+    tags = [question.speech, question.type, f"难度{question.difficulty}", *question.tags]
+    return [t.replace(" ", "_") for t in dict.fromkeys(tags)]
+
+
+def model_for(question: Question) -> genanki.Model:
+    """The note type of ``question``'s note."""
+    if question.is_choice:
+        return CHOICE_MODEL
+    return TRUE_FALSE_MODEL if question.type == "true_false" else CLOZE_MODEL
+
+
+def build_notes(
+    bank: Bank,
+    questions: Sequence[Question],
+    *,
+    namespace: str = "",
+    your_answers: Mapping[str, str] | None = None,
+) -> list[genanki.Note]:
+    """One genanki note per question, in the given order; ``due`` (new-card order) is the bank order.
+
+    GUIDs come from :func:`note_guid` with ``namespace``; ``your_answers`` maps a
+    question id to the member's answer as text, shown on the back.
+    """
+    your_answers = your_answers or {}
+    order = _bank_order(bank)
+    return [
+        genanki.Note(
+            model=model_for(q),
+            fields=note_fields(bank, q, your_answers.get(q.id, "")),
+            tags=note_tags(q),
+            guid=note_guid(bank.id, q.id, namespace),
+            due=order.get(q.id, 0),
+        )
+        for q in questions
+    ]
+
+
+_last_order: tuple[tuple[Question, ...], dict[str, int]] = ((), {})
+
+
+def _bank_order(bank: Bank) -> dict[str, int]:
+    """Question id → position in the bank (computed once per bank, not once per deck)."""
+    global _last_order
+    questions, order = _last_order
+    if questions is not bank.questions:  # the tuple is held, so its identity cannot be reused
+        order = {q.id: position for position, q in enumerate(bank.questions)}
+        _last_order = (bank.questions, order)
+    return order
+
+
+def build_deck(
+    bank: Bank,
+    name: str,
+    questions: Sequence[Question],
+    *,
+    deck_key: Sequence[str],
+    description: str = "",
+    namespace: str = "",
+    your_answers: Mapping[str, str] | None = None,
+) -> genanki.Deck:
+    """A genanki deck called ``name`` (``::`` for subdecks) holding ``questions``' notes.
+
+    Its id is :func:`deck_id_for` ``(bank.id, *deck_key)``; ``description`` is
+    HTML shown on the deck's overview; ``namespace`` and ``your_answers`` go to
+    :func:`build_notes`.
+    """
+    deck = genanki.Deck(deck_id_for(bank.id, *deck_key), name, description)
+    for model in MODELS:
+        deck.add_model(model)
+    for note in build_notes(bank, questions, namespace=namespace, your_answers=your_answers):
+        deck.add_note(note)
+    return deck
+
+
+# -- the package -------------------------------------------------------------------
