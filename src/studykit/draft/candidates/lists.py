@@ -134,8 +134,9 @@ def _first(head: str, size: int, prefix: str, *, guess: bool = True) -> str | No
             return head[head.rfind(prefix[:n]) :]
     if not guess:
         return _pick_sure([head, *(head[i + len(w) :] for w in _VERBS for i in _all(head, w))], size)
-    marked = [head[i + len(w) :] for w in _BEFORE for i in _all(head, w)]
-    bounded = [head[c:] for c in word_bounds(head)]
+    bounds = word_bounds(head)  # a marker inside a word is none: 落实走访慰问 is not 走 + 访慰问
+    marked = [head[i + len(w) :] for w in _BEFORE for i in _all(head, w) if i + len(w) in bounds]
+    bounded = [head[c:] for c in bounds]
     return _pick([*marked, head], bounded, size)
 
 
