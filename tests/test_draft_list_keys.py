@@ -44,9 +44,16 @@ def _drafts() -> list[Draft]:
 
 def test_a_list_whose_members_share_an_ending_gets_no_guessed_first_member() -> None:
     """宣传党的路线方针政策下基层、调查研究下基层…: where the first member starts is not shown (a cut
-    at 方针政策下基层 was drafted as a key), so no draft is made of that sentence at all."""
+    at 方针政策下基层 was drafted as a key), so no multiple choice is made of the list; only the
+    fill-in of its exact second member."""
     drafts = _drafts()
-    assert [d for d in drafts if d.source == SUFFIX] == []
+    assert [d for d in drafts if d.source == SUFFIX] == [
+        Draft(
+            "part-1", "fill_blank",
+            "文章指出，近年来，我们坚持宣传党的路线方针政策下基层、____、信访接待下基层、现场办公下基层，推动干部作风持续转变。",
+            ("调查研究下基层",), WHERE + "“" + SUFFIX + "”", SUFFIX, "lists", tags=("列举",), fact="part-1/list-0-fill",
+        )
+    ]  # fmt: skip
     assert not any("方针政策下基层" in o and "宣传" not in o for d in drafts for o in d.options)
 
 
@@ -83,7 +90,7 @@ def test_drafts_of_one_sentence_share_one_fact() -> None:
         "fill_blank", "fill_blank", "multiple", "multiple", "single", "single", "single", "single",
         "true_false", "true_false", "true_false",
     ]  # fmt: skip
-    assert {d.fact for d in of_points} == {"part-1/list-0"}
+    assert {d.fact for d in of_points} == {"part-1/list-1"}
     facts = {d.fact for d in _drafts()}
     assert len(facts) == len({d.source for d in _drafts()})
 

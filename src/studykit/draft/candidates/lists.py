@@ -32,7 +32,9 @@ _HAN_RE = re.compile(r"^[\u4e00-\u9fff“”]+$")
 @dataclass(frozen=True)
 class Listing:
     """One enumeration: the ``sentence``, its ``members`` in order, their span ``(start, end)`` in the
-    sentence, whether it is ``open`` (closed by 等), and where its second member starts."""
+    sentence, whether it is ``open`` (closed by 等), and where its second member starts.  A list
+    whose first or last member would be a guess (the members share an ending or a start) is not
+    ``sure``: its ``members`` are only the exact ones between two 、, from the second on."""
 
     sentence: Sentence
     members: tuple[str, ...]
@@ -40,6 +42,7 @@ class Listing:
     end: int
     open: bool
     second: int = 0
+    sure: bool = True
 
 
 def find_lists(sentences: list[Sentence]) -> list[Listing]:
@@ -78,6 +81,9 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
     shared = len(middle) >= 2  # one middle member shows no affix the members share
     first = _first(head, size, prefix, guess=not (shared and suffix))
     last = _last(tail, size, suffix, guess=not (shared and prefix))
+    if (first is None or last is None) and shared and (prefix or suffix) and len(set(middle)) == len(middle):
+        start = marks[0] + 1  # the ends are unclear, the members between two 、 are exact
+        return Listing(s, tuple(middle), start, start + len("、".join(middle)), False, start, sure=False)
     if first is None or last is None:
         return None
     members = (first, *middle, last[0])
@@ -246,13 +252,13 @@ def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
                 wrong.append(m)
         correct = list(li.members[:3]) if len(li.members) <= 4 else [li.members[0], li.members[2], li.members[-1]]
         wrong = wrong[: MAX_OPTIONS - len(correct)] if len(wrong) >= 2 else wrong
-        if wrong:
+        if wrong and li.sure:  # a list without its ends gives only the fill-in of an exact member
             options, answer = place(correct, wrong, next(turn))
             stem = lead(s.part) + tidy(_clause_window(text, li.start, li.end, "（ ）"))
             out.append(
                 Draft(s.part.id, "multiple", stem, answer, cite(s.part, text), text, "lists", options, ("列举",), fact)
             )
-        second = li.members[1]
+        second = li.members[1] if li.sure else li.members[0]
         a, b = window(text, li.start, li.end)
         stem = lead(s.part) + tidy(f"{text[a : li.second]}____{text[li.second + len(second) : b]}", end="。")
         out.append(
