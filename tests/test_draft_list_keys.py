@@ -98,3 +98,29 @@ def test_drafts_of_one_sentence_share_one_fact() -> None:
 def test_a_list_broken_over_a_line_is_not_drafted() -> None:
     """服务群众、凝聚人心、促进和谐、维护稳定⏎作为…: the line break splits the sentence; nothing is drafted."""
     assert not any("维护稳定" in d.source for d in _drafts())
+
+
+MEETINGS = "各地普遍建立了“两委”班子联席会议、党员大会、村民代表会议等议事机制，推动人财物、责权利向基层倾斜。"
+BUILDING = "要统筹推进城市基层党建、农村基层党建、机关党建、国有企业党建和非公有制经济组织党建。"
+SECOND = Part("part-1", "坚持不懈加强党的建设", "坚持不懈加强党的建设\n\n" + MEETINGS + "\n\n" + BUILDING, "", "")
+
+
+def test_deng_closes_a_last_member_longer_than_the_others() -> None:
+    """村民代表会议等: the one middle member 党员大会 is no shared ending (it cut 村民代表会 at its 会)."""
+    drafts = draft_questions([SECOND])
+    multiple = next(d for d in drafts if d.type == "multiple" and d.source == MEETINGS)
+    assert multiple.stem == "文章指出，各地普遍建立了“两委”班子（ ）等议事机制，推动人财物、责权利向基层倾斜"
+    assert sorted(multiple.options["ABCDE".index(k)] for k in multiple.answer) == [
+        "党员大会",
+        "村民代表会议",
+        "联席会议",
+    ]
+
+
+def test_members_sharing_an_ending_give_no_guessed_last_member() -> None:
+    """…国有企业党建和非公有制经济组织党建: the last member ends at the shared 党建 or is unclear
+    (a word-boundary guess keyed 非公有制经济 in 统筹推进（ ）组织党建); only the fill-in is drafted."""
+    drafts = [d for d in draft_questions([SECOND]) if d.source == BUILDING]
+    assert [(d.type, d.stem, d.answer) for d in drafts] == [
+        ("fill_blank", "文章指出，要统筹推进城市基层党建、____、机关党建、国有企业党建和非公有制经济组织党建。", ("农村基层党建",))
+    ]  # fmt: skip

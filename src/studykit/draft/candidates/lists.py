@@ -77,10 +77,12 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
         return None
     size = sorted(len(m) for m in middle)[len(middle) // 2]
     head = text[a : marks[0]]
-    prefix, suffix = _common_start(middle), _common_start([m[::-1] for m in middle])[::-1]
-    shared = len(middle) >= 2  # one middle member shows no affix the members share
-    first = _first(head, size, prefix, guess=not (shared and suffix))
-    last = _last(tail, size, suffix, guess=not (shared and prefix))
+    shared = len(middle) >= 2  # one middle member shows no affix the members share (党员大会 ≠ …会)
+    prefix = _common_start(middle) if shared else ""
+    suffix = _common_start([m[::-1] for m in middle])[::-1] if shared else ""
+    # members sharing an affix show where an end is only by that affix: no guess at either end
+    first = _first(head, size, prefix, guess=not (prefix or suffix))
+    last = _last(tail, size, suffix, guess=not (prefix or suffix))
     if (first is None or last is None) and shared and (prefix or suffix) and len(set(middle)) == len(middle):
         start = marks[0] + 1  # the ends are unclear, the members between two 、 are exact
         return Listing(s, tuple(middle), start, start + len("、".join(middle)), False, start, sure=False)
@@ -151,8 +153,10 @@ def _last(tail: str, size: int, suffix: str, *, guess: bool = True) -> tuple[str
     mirrored: before 等, the clause's end, an affix the members share, a particle, a word boundary;
     without ``guess``, as the members share a start, only these and a word of :data:`_AFTER` leaving
     a member within one character of the others: 宜业、宜居、宜乐、宜游的)."""
-    if "等" in tail and _near(tail.index("等"), size) and _HAN_RE.match(tail[: tail.index("等")]):
-        return tail[: tail.index("等")], True
+    if "等" in tail and _HAN_RE.match(tail[: tail.index("等")]):
+        at = tail.index("等")  # 等 on its own (not 平等) closes the member, however long: 村民代表会议等
+        if _near(at, size) or (2 <= at <= 12 and {at, at + 1} <= word_bounds(tail)):
+            return tail[:at], True
     if _near(len(tail), size) and _HAN_RE.match(tail):
         return tail, False
     for n in range(len(suffix), 0, -1):
