@@ -262,6 +262,8 @@ def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
             out.append(
                 Draft(s.part.id, "multiple", stem, answer, cite(s.part, text), text, "lists", options, ("列举",), fact)
             )
+        elif wrong:
+            next(turn)  # the multiple left out still takes its turn: the other drafts' keys stay where they were
         second = li.members[1] if li.sure else li.members[0]
         a, b = window(text, li.start, li.end)
         stem = lead(s.part) + tidy(f"{text[a : li.second]}____{text[li.second + len(second) : b]}", end="。")
