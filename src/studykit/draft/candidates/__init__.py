@@ -52,7 +52,31 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
     for part in parts:
         drafts.extend(draft_statements(part, drafts, turn))
     order = {p.id: n for n, p in enumerate(parts)}
-    return balance_keys(sorted(drafts, key=lambda d: order[d.speech]))
+    return balance_keys(share_facts(sorted(drafts, key=lambda d: order[d.speech])))
+
+
+def share_facts(drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` with one ``fact`` for every group that tests one list or one sentence: drafts
+    sharing a fact or a source sentence (of one part) are joined, transitively, and all take the
+    group's first fact (a list's fill-in showing the members its multiple choice asks for, a
+    point's true/false naming the key of its single choice).  A paper takes one draft of a fact."""
+    root: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while root.setdefault(key, key) != key:
+            key = root[key]
+        return key
+
+    for d in drafts:
+        keys = [f"s:{d.speech}:{d.source}", *([f"f:{d.fact}"] if d.fact else [])]
+        for k in keys[1:]:
+            a, b = find(keys[0]), find(k)
+            if a != b:
+                root[b] = a
+    name: dict[str, str] = {}
+    for d in drafts:
+        name.setdefault(find(f"s:{d.speech}:{d.source}"), d.fact or f"{d.speech}/sentence-{len(name)}")
+    return [dataclasses.replace(d, fact=name[find(f"s:{d.speech}:{d.source}")]) for d in drafts]
 
 
 def balance_keys(drafts: list[Draft]) -> list[Draft]:

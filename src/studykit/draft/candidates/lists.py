@@ -32,7 +32,9 @@ _HAN_RE = re.compile(r"^[\u4e00-\u9fff“”]+$")
 @dataclass(frozen=True)
 class Listing:
     """One enumeration: the ``sentence``, its ``members`` in order, their span ``(start, end)`` in the
-    sentence, whether it is ``open`` (closed by 等), and where its second member starts."""
+    sentence, whether it is ``open`` (closed by 等), and where its second member starts.  A list
+    whose first or last member would be a guess (the members share an ending or a start) is not
+    ``sure``: its ``members`` are only the exact ones between two 、, from the second on."""
 
     sentence: Sentence
     members: tuple[str, ...]
@@ -40,6 +42,7 @@ class Listing:
     end: int
     open: bool
     second: int = 0
+    sure: bool = True
 
 
 def find_lists(sentences: list[Sentence]) -> list[Listing]:
@@ -74,8 +77,15 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
         return None
     size = sorted(len(m) for m in middle)[len(middle) // 2]
     head = text[a : marks[0]]
-    first = _first(head, size, _common_start(middle))
-    last = _last(tail, size, _common_start([m[::-1] for m in middle])[::-1])
+    shared = len(middle) >= 2  # one middle member shows no affix the members share (党员大会 ≠ …会)
+    prefix = _common_start(middle) if shared else ""
+    suffix = _common_start([m[::-1] for m in middle])[::-1] if shared else ""
+    # members sharing an affix show where an end is only by that affix: no guess at either end
+    first = _first(head, size, prefix, guess=not (prefix or suffix))
+    last = _last(tail, size, suffix, guess=not (prefix or suffix))
+    if (first is None or last is None) and shared and (prefix or suffix) and len(set(middle)) == len(middle):
+        start = marks[0] + 1  # the ends are unclear, the members between two 、 are exact
+        return Listing(s, tuple(middle), start, start + len("、".join(middle)), False, start, sure=False)
     if first is None or last is None:
         return None
     members = (first, *middle, last[0])
@@ -119,33 +129,62 @@ def _near(length: int, size: int) -> bool:
     return abs(length - size) <= (1 if size <= 4 else 2) and length >= 2
 
 
-def _first(head: str, size: int, prefix: str) -> str | None:
+def _first(head: str, size: int, prefix: str, *, guess: bool = True) -> str | None:
     """The first member, cut from the text before the first 、, or None if unclear: after an affix
     the members share, else after a verb or particle (:data:`_BEFORE`) or at a word boundary
-    (jieba) leaving a member as long as the others, nearest first."""
+    (jieba) leaving a member as long as the others, nearest first.
+
+    Without ``guess`` (the members share an ending, so where the first one starts is not shown by
+    its length: 宣传党的路线方针政策下基层、调查研究下基层 …) only the clause's start or a verb of
+    :data:`_BEFORE` that leaves a member within one character of the others may cut it."""
     for n in range(len(prefix), 0, -1):  # an affix the members share: 数据收集、数据储存 …
         if prefix[:n] in head and _near(len(head) - head.rfind(prefix[:n]), size):
             return head[head.rfind(prefix[:n]) :]
-    marked = [head[i + len(w) :] for w in _BEFORE for i in _all(head, w)]
-    bounded = [head[c:] for c in word_bounds(head)]
+    if not guess:
+        return _pick_sure([head, *(head[i + len(w) :] for w in _VERBS for i in _all(head, w))], size)
+    bounds = word_bounds(head)  # a marker inside a word is none: 落实走访慰问 is not 走 + 访慰问
+    marked = [head[i + len(w) :] for w in _BEFORE for i in _all(head, w) if i + len(w) in bounds]
+    bounded = [head[c:] for c in bounds]
     return _pick([*marked, head], bounded, size)
 
 
-def _last(tail: str, size: int, suffix: str) -> tuple[str, bool] | None:
+def _last(tail: str, size: int, suffix: str, *, guess: bool = True) -> tuple[str, bool] | None:
     """The last member and whether 等 closes the list, or None if unclear (the rules of :func:`_first`,
-    mirrored: before 等, the clause's end, an affix the members share, a particle, a word boundary)."""
-    if "等" in tail and _near(tail.index("等"), size) and _HAN_RE.match(tail[: tail.index("等")]):
-        return tail[: tail.index("等")], True
+    mirrored: before 等, the clause's end, an affix the members share, a particle, a word boundary;
+    without ``guess``, as the members share a start, only these and a word of :data:`_AFTER` leaving
+    a member within one character of the others: 宜业、宜居、宜乐、宜游的)."""
+    if "等" in tail and _HAN_RE.match(tail[: tail.index("等")]):
+        at = tail.index("等")  # 等 on its own (not 平等) closes the member, however long: 村民代表会议等
+        if _near(at, size) or (2 <= at <= 12 and {at, at + 1} <= word_bounds(tail)):
+            return tail[:at], True
     if _near(len(tail), size) and _HAN_RE.match(tail):
         return tail, False
     for n in range(len(suffix), 0, -1):
         at = tail.find(suffix[-n:])
         if at >= 0 and _near(at + n, size):
             return tail[: at + n], False
+    if not guess:
+        best = _pick_sure([tail[:i] for w in _AFTER for i in _all(tail, w)], size)
+        return (best, False) if best else None
     marked = [tail[:i] for w in _AFTER for i in _all(tail, w)]
     bounded = [tail[:c] for c in word_bounds(tail)]
     best = _pick(marked, bounded, size)
     return (best, False) if best else None
+
+
+#: Words of :data:`_BEFORE` that end a verb phrase (not a particle inside a noun phrase: 党的路线…).
+_VERBS = (*(w for w in _BEFORE if len(w) >= 2 or w in "是有将把出"), "优化", "构建", "深化", "强化")
+
+
+def _pick_sure(cuts: list[str], size: int) -> str | None:
+    """The cut nearest ``size`` among ``cuts`` that are within one character of it (None if none)."""
+    fit = [
+        p
+        for p in cuts
+        if _HAN_RE.match(p) and _whole_quotes(p) and abs(_size(p) - size) <= 1 and len(p) >= 2
+        if p[0] not in _NOT_FIRST and p[-1] not in _NOT_LAST
+    ]
+    return min(fit, key=lambda p: abs(_size(p) - size)) if fit else None
 
 
 #: Characters a list member never starts, or ends, with (particles left by a wrong cut).
@@ -217,13 +256,15 @@ def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
                 wrong.append(m)
         correct = list(li.members[:3]) if len(li.members) <= 4 else [li.members[0], li.members[2], li.members[-1]]
         wrong = wrong[: MAX_OPTIONS - len(correct)] if len(wrong) >= 2 else wrong
-        if wrong:
+        if wrong and li.sure:  # a list without its ends gives only the fill-in of an exact member
             options, answer = place(correct, wrong, next(turn))
             stem = lead(s.part) + tidy(_clause_window(text, li.start, li.end, "（ ）"))
             out.append(
                 Draft(s.part.id, "multiple", stem, answer, cite(s.part, text), text, "lists", options, ("列举",), fact)
             )
-        second = li.members[1]
+        elif wrong:
+            next(turn)  # the multiple left out still takes its turn: the other drafts' keys stay where they were
+        second = li.members[1] if li.sure else li.members[0]
         a, b = window(text, li.start, li.end)
         stem = lead(s.part) + tidy(f"{text[a : li.second]}____{text[li.second + len(second) : b]}", end="。")
         out.append(
