@@ -25,7 +25,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "studykit"
 #: Layers, lowest first; a module may import its own layer and those below.
 #: A package stands for its modules (studykit.quiz: quiz.model, quiz.draw, quiz.build; key, handout,
 #: cli and workflows likewise; studykit.grade: grade.readers.encoding, .files, .sheet, .columns, .table;
-#: studykit.anki: anki.note_types, .notes, .package),
+#: studykit.anki: anki.note_types, .notes, .package; studykit.bank: bank.rules, .fields, .warnings,
+#: .questions, .validate, .load),
 #: so splitting a module into a package keeps its layer.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (

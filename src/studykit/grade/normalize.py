@@ -50,6 +50,9 @@ from ..text import WHITESPACE as _WS
 from ..text import blank_form as blank_form  # re-exported: its home is studykit.text
 from ..text import clean as clean  # re-exported: its home is studykit.text
 from ..text import fold
+from .copied_stem import bracketed_in_stem as _bracketed_in_stem
+from .copied_stem import filled_stem as _filled_stem
+from .copied_stem import in_order as _in_order
 
 #: What survey tools and people write for "no answer" (after :func:`clean`).
 UNANSWERED = frozenset({"", "(跳过)", "(空)", "跳过", "(未答)", "未答", "(未作答)", "未作答", "-", "--", "/"})
@@ -166,39 +169,6 @@ def _read_answer(text: str, item: KeyItem, lang: str) -> Reading:
     return reading
 
 
-#: The last bracket of a line, at its end (after NFKC): ``…的(C)``, ``…认可。( 对 )。``.
-_LAST_BRACKET = re.compile(r"^(.*)\(\s*([^()]{1,40}?)\s*\)[\s。.]*$", re.S)
-_BLANK_MARK = re.compile(r"_{2,}")
-
-
-def _bracketed_in_stem(cleaned: str, stem: str) -> str:
-    """What a member wrote inside the brackets of a stem they copied (``导语指出，……的（C）`` → ``C``),
-    or "": the text before the brackets must be four characters or more of the stem, in order
-    (an elided ``……`` aside)."""
-    m = _LAST_BRACKET.match(cleaned)
-    if not m:
-        return ""
-    before = blank_form(m.group(1)).replace("…", "").replace("...", "")
-    return m.group(2) if len(before) >= 4 and _in_order(before, blank_form(stem)) else ""
-
-
-def _filled_stem(cleaned: str, stem: str) -> str:
-    """The blank of a fill_blank stem a member wrote out whole (``来自省内外的多位专家学者……研讨。`` for
-    ``来自____的多位专家学者……研讨。`` → ``省内外``), or "": the text must begin with the words before the
-    stem's one blank and end with those after it (four characters or more in all), in
-    :func:`blank_form`."""
-    parts = _BLANK_MARK.split(stem)
-    if len(parts) != 2:
-        return ""
-    head, tail = blank_form(parts[0]), blank_form(parts[1])
-    form = blank_form(cleaned)
-    if len(head) + len(tail) < 4 or len(form) <= len(head) + len(tail):
-        return ""
-    if not (form.startswith(head) and form.endswith(tail)):
-        return ""
-    return form[len(head) : len(form) - len(tail)].strip("_")
-
-
 #: ``read_answer.cache_clear()`` empties the cache (of every language), as for an ``lru_cache``.
 read_answer.cache_clear = _read_answer.cache_clear  # type: ignore[attr-defined]
 
@@ -211,12 +181,6 @@ def _option_forms(options: tuple[str, ...]) -> dict[str, int]:
 @lru_cache(maxsize=1024)
 def _option_list(options: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(blank_form(opt) for opt in options)
-
-
-def _in_order(form: str, option: str) -> bool:
-    """Whether the characters of ``form`` appear in ``option`` in the same order."""
-    rest = iter(option)
-    return all(c in rest for c in form)
 
 
 def _fit(form: str, option: str) -> int:

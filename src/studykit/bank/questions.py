@@ -1,0 +1,388 @@
+"""The checks of one question: its id, speech, type, stem, options, answer key, tags,
+difficulty and draft flag, and that its source is an excerpt of its speech."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from .._yaml import REFUSED, YList, YMap
+from .._yaml import show_value as _show
+from ..i18n import _, join
+from ..model import CHOICE_TYPES, LETTERS, QUESTION_TYPES, Question, Speech
+from .rules import (
+    ID_RE,
+    IDEOGRAPH,
+    LETTER_SEP_RE,
+    LETTERED_RE,
+    MAX_OPTIONS,
+    MIN_OPTIONS,
+    QUESTION_FIELDS,
+    control_problem,
+    squash,
+)
+from .warnings import BankWarnings
+
+
+class QuestionChecks(BankWarnings):
+    """The per-question part of the bank's validator."""
+
+    # -- questions -------------------------------------------------------------
+    def questions(self, raw: Any, line: int, speeches: dict[str, Speech]) -> list[Question]:
+        if not isinstance(raw, YList) or not raw:
+            self.error(line, "questions", _("expected a list of questions (at least one)"))
+            return []
+        flat_material = {sid: squash(s.text) for sid, s in speeches.items()}
+        result: list[Question] = []
+        seen_ids: dict[str, int] = {}
+        for number, (item, item_line) in enumerate(zip(raw, raw.item_lines, strict=True)):
+            if not isinstance(item, YMap):
+                self.error(item_line, f"question #{number + 1}", _("expected a mapping (id, speech, type, stem, …)"))
+                continue
+            q = self.question(item, number, speeches, flat_material, seen_ids)
+            if q is not None:
+                result.append(q)
+        return result
+
+    def question(
+        self,
+        item: YMap,
+        number: int,
+        speeches: dict[str, Speech],
+        flat_material: dict[str, str],
+        seen_ids: dict[str, int],
+    ) -> Question | None:
+        before = len(self.errors)
+        qid = self.text(item, "id", f"question #{number + 1}", required=True)
+        where = f"question {qid!r}" if qid else f"question #{number + 1}"
+        self.unknown_fields(item, QUESTION_FIELDS, where)
+        if qid:
+            if not ID_RE.match(qid):
+                self.error(item.key_lines["id"], f"{where}, field 'id'", _("expected letters, digits, '-', '_' or '.'"))
+            if qid in seen_ids:
+                self.error(
+                    item.key_lines["id"],
+                    f"{where}, field 'id'",
+                    _("duplicate id (first at line {line})").format(line=seen_ids[qid]),
+                )
+            else:
+                seen_ids[qid] = item.key_lines["id"]
+
+        speech_id = self.text(item, "speech", where, required=True)
+        if speech_id and speech_id not in self.declared_speeches:
+            known = join(speeches) or _("none")
+            self.error(
+                item.key_lines["speech"],
+                f"{where}, field 'speech'",
+                _("unknown speech id {id!r} (expected one of: {known})").format(id=speech_id, known=known),
+            )
+        qtype = self.text(item, "type", where, required=True)
+        if qtype and qtype not in QUESTION_TYPES:
+            self.error(
+                item.key_lines["type"],
+                f"{where}, field 'type'",
+                _("unknown type {type!r} (expected one of: {types})").format(
+                    type=qtype, types=", ".join(QUESTION_TYPES)
+                ),
+            )
+            qtype = None
+        stem = self.text(item, "stem", where, required=True) or ""
+        explanation = self.text(item, "explanation", where, required=True) or ""
+        source = self.text(item, "source", where, required=True) or ""
+        fact = self.text(item, "fact", where) or ""
+        options = self.options(item, where, qtype)
+        answer = self.answer(item, where, qtype, options)
+        tags = self.tags(item, where)
+        difficulty = self.difficulty(item, where)
+        draft = self.draft(item, where)
+
+        if source and speech_id in flat_material and squash(source) not in flat_material[speech_id]:
+            rel = speeches[speech_id].material
+            self.error(
+                item.key_lines["source"],
+                f"{where}, field 'source'",
+                _("not found verbatim in {path} (expected an excerpt of speech {id!r}, whitespace aside)").format(
+                    path=rel, id=speech_id
+                ),
+            )
+        if qtype == "fill_blank" and answer and source and squash(answer[0]) not in squash(source):
+            self.error(
+                item.key_lines["answer"],
+                f"{where}, field 'answer'",
+                _("{answer!r} does not occur in the source (expected the blank's text as the source writes it)").format(
+                    answer=answer[0]
+                ),
+            )
+        self.question_warnings(item, where, qtype, stem, options)
+
+        if len(self.errors) > before or not (qid and speech_id and qtype and stem and answer):
+            return None
+        return Question(
+            id=qid,
+            speech=speech_id,
+            type=qtype,
+            stem=stem,
+            answer=answer,
+            explanation=explanation,
+            source=source,
+            options=options,
+            tags=tags,
+            difficulty=difficulty,
+            line=item.line,
+            fact=fact,
+            draft=draft,
+        )
+
+    def draft(self, item: YMap, where: str) -> bool:
+        """The optional ``draft`` flag: ``true`` for a question drafted and not yet reviewed."""
+        raw = item.get("draft")
+        if raw is None or raw is REFUSED:
+            return False
+        value = raw.strip().lower() if isinstance(raw, str) else ""
+        if value not in ("true", "false"):
+            self.error(
+                item.key_lines["draft"],
+                f"{where}, field 'draft'",
+                _("{value} is not true or false (expected true, or delete the line once reviewed)").format(
+                    value=_show(raw)
+                ),
+            )
+            return False
+        return value == "true"
+
+    def options(self, item: YMap, where: str, qtype: str | None) -> tuple[str, ...]:
+        raw = item.get("options")
+        if qtype not in CHOICE_TYPES:
+            if "options" in item and qtype:
+                self.error(
+                    item.key_lines["options"],
+                    f"{where}, field 'options'",
+                    _("a {type} question has no options (only single and multiple do)").format(type=qtype),
+                )
+            return ()
+        line = item.key_lines.get("options", item.line)
+        if raw is REFUSED:
+            return ()
+        if "options" not in item:
+            self.error(
+                line,
+                f"{where}, field 'options'",
+                _("missing (a {type} question needs {min}–{max} options)").format(
+                    type=qtype, min=MIN_OPTIONS, max=MAX_OPTIONS
+                ),
+            )
+            return ()
+        if not isinstance(raw, YList):
+            self.error(
+                line,
+                f"{where}, field 'options'",
+                _("expected a list of {min}–{max} option texts").format(min=MIN_OPTIONS, max=MAX_OPTIONS),
+            )
+            return ()
+        options: list[str] = []
+        seen: dict[str, int] = {}
+        read_as: dict[str, int] = {}  # the grader's form of each option → its index
+        for i, (opt, opt_line) in enumerate(zip(raw, raw.item_lines, strict=True)):
+            label = f"{where}, field 'options'"
+            if not isinstance(opt, str) or not opt.strip():
+                self.error(
+                    opt_line,
+                    label,
+                    (
+                        _("option {number} is empty (expected option text)")
+                        if opt is None or isinstance(opt, str)
+                        else _("option {number} is not text (expected option text)")
+                    ).format(number=i + 1),
+                )
+                continue
+            text = opt.strip()
+            problem = control_problem(text)
+            if problem:
+                self.error(opt_line, label, _("option {number} {problem}").format(number=i + 1, problem=problem))
+            if LETTERED_RE.match(text):
+                self.error(
+                    opt_line,
+                    label,
+                    _(
+                        "option {text!r} carries its own letter (expected the text only; studykit letters the options)"
+                    ).format(text=text),
+                )
+            key = unicodedata.normalize("NFKC", squash(text))
+            if key in seen:
+                self.error(
+                    opt_line,
+                    label,
+                    _("duplicate option {text!r} (same as option {number})").format(text=text, number=seen[key] + 1),
+                )
+            else:
+                self.option_reading(text, i, len(raw), opt_line, label, read_as)
+            seen.setdefault(key, i)
+            options.append(text)
+        if not MIN_OPTIONS <= len(raw) <= MAX_OPTIONS:
+            self.error(
+                line,
+                f"{where}, field 'options'",
+                _("{n} options (expected {min}–{max})").format(n=len(raw), min=MIN_OPTIONS, max=MAX_OPTIONS),
+            )
+        return tuple(options)
+
+    def option_reading(self, text: str, i: int, n_options: int, line: int, label: str, read_as: dict[str, int]) -> None:
+        """Refuse option ``i`` when the grader cannot tell an answer of its text from another:
+        only punctuation, bare letters (``A`` would read as the letter), or the same as an
+        earlier option in the grader's own form (:func:`~studykit.text.blank_form`,
+        e.g. ``“X”`` and ``X``: ``grade`` would refuse the quiz's key)."""
+        from ..text import blank_form, reads_as_letters
+
+        form = blank_form(text)
+        if not form or all(unicodedata.category(c)[0] in "PZ" for c in form):
+            self.error(
+                line,
+                label,
+                _("option {number} {text!r} is only punctuation (expected words: an answer written as "
+                  "the option's text could not be read)").format(number=i + 1, text=text),
+            )  # fmt: skip
+            return
+        # a CJK ideograph survives NFKC and every strip of reads_as_letters: such text never reads
+        # as letters (the check itself costs a tenth of a large bank's validation)
+        as_written = not IDEOGRAPH(text) and reads_as_letters(text, n_options)
+        if as_written or (not IDEOGRAPH(form) and reads_as_letters(form, n_options)):  # 'a“' reads as a
+            self.error(
+                line,
+                label,
+                _("option {number} {text!r} reads as option letters (an answer {answer!r} could mean "
+                  "those letters or this option; write the option's words)").format(
+                    number=i + 1, text=text, answer=(squash(text) if as_written else form).upper()),
+            )  # fmt: skip
+            return
+        if form in read_as:
+            self.error(
+                line,
+                label,
+                _("option {number} {text!r} reads the same as option {first} to the grader (quotes, "
+                  "brackets, case and trailing punctuation aside; grade would refuse the quiz's key)").format(
+                    number=i + 1, text=text, first=read_as[form] + 1),
+            )  # fmt: skip
+        read_as.setdefault(form, i)
+
+    def answer(self, item: YMap, where: str, qtype: str | None, options: tuple[str, ...]) -> tuple[str, ...]:
+        if "answer" not in item:
+            self.error(item.line, f"{where}, field 'answer'", _("missing (required)"))
+            return ()
+        if qtype is None or item["answer"] is REFUSED:
+            return ()
+        raw = item["answer"]
+        line = item.key_lines["answer"]
+        label = f"{where}, field 'answer'"
+        if raw is None:
+            self.error(line, label, _("empty (required)"))
+            return ()
+        if qtype in CHOICE_TYPES:
+            if isinstance(raw, YList):
+                parts = [p.strip() if isinstance(p, str) else "?" for p in raw]
+            elif isinstance(raw, str):
+                parts = [c for c in LETTER_SEP_RE.sub("", raw.strip())]
+            else:
+                parts = []
+            letters = LETTERS[: len(options)]
+            span = f"A–{letters[-1]}" if letters else _("letters")
+            if not parts or any(len(p) != 1 or p not in LETTERS for p in parts):
+                self.error(
+                    line,
+                    label,
+                    (
+                        _("{value} is not option letters (expected one letter in {span})")
+                        if qtype == "single"
+                        else _("{value} is not option letters (expected letters such as ACD in {span})")
+                    ).format(value=_show(raw), span=span),
+                )
+                return ()
+            bad = [p for p in parts if p not in letters]
+            if bad and options:
+                self.error(
+                    line,
+                    label,
+                    _("{letters!r} is not one of the options {span}").format(letters="、".join(bad), span=span),
+                )
+                return ()
+            if len(set(parts)) != len(parts):
+                self.error(line, label, _("{value} repeats a letter").format(value=_show(raw)))
+                return ()
+            if qtype == "single" and len(parts) != 1:
+                self.error(
+                    line,
+                    label,
+                    _(
+                        "{value}: a single-choice item has exactly one key (expected one letter in {span}, or type: multiple)"
+                    ).format(value=_show(raw), span=span),
+                )
+                return ()
+            if qtype == "multiple" and len(parts) < 2:
+                self.error(
+                    line,
+                    label,
+                    _(
+                        "{value}: a multiple-choice item needs at least 2 correct options "
+                        "(expected letters such as AC, or type: single)"
+                    ).format(value=_show(raw)),
+                )
+                return ()
+            if qtype == "multiple" and options and len(parts) == len(options):
+                self.error(
+                    line,
+                    label,
+                    _("every option is correct (the grader never gives points for choosing every option, "
+                      "so even the key would score 0; add a distractor)"),
+                )  # fmt: skip
+                return ()
+            return tuple(sorted(parts))
+        if qtype == "true_false":
+            value = raw.strip().lower() if isinstance(raw, str) else ""
+            if value not in ("true", "false"):
+                self.error(
+                    line, label, _("{value} is not true or false (expected true or false)").format(value=_show(raw))
+                )
+                return ()
+            return (value,)
+        # fill_blank
+        texts = list(raw) if isinstance(raw, YList) else [raw]
+        if not texts or any(not isinstance(t, str) or not t.strip() for t in texts):
+            self.error(line, label, _("expected the blank's text, or a list of accepted texts"))
+            return ()
+        problems = [p for p in map(control_problem, texts) if p]
+        if problems:
+            self.error(line, label, problems[0])
+            return ()
+        return tuple(t.strip() for t in texts)
+
+    def tags(self, item: YMap, where: str) -> tuple[str, ...]:
+        if "tags" not in item or item["tags"] is None or item["tags"] is REFUSED:
+            return ()
+        raw = item["tags"]
+        line = item.key_lines["tags"]
+        if not isinstance(raw, YList) or not all(isinstance(t, str) and t for t in raw):
+            self.error(line, f"{where}, field 'tags'", _("expected a list of tag texts"))
+            return ()
+        for t in raw:
+            problem = control_problem(t)
+            if problem:
+                self.error(line, f"{where}, field 'tags'", _("tag {tag!r} {problem}").format(tag=t, problem=problem))
+            elif squash(t) != t:
+                self.error(
+                    line,
+                    f"{where}, field 'tags'",
+                    _("tag {tag!r} contains a space (Anki tags cannot; use - or _)").format(tag=t),
+                )
+        return tuple(raw)
+
+    def difficulty(self, item: YMap, where: str) -> int:
+        raw = item.get("difficulty")
+        if raw is None or raw is REFUSED:
+            return 2
+        if raw not in ("1", "2", "3"):
+            self.error(
+                item.key_lines["difficulty"],
+                f"{where}, field 'difficulty'",
+                _("{value} (expected 1, 2 or 3)").format(value=_show(raw)),
+            )
+            return 2
+        return int(raw)

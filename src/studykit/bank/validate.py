@@ -1,0 +1,311 @@
+"""The bank's validator: reads the file, checks the header, provenance and speeches (with
+their material), and puts the checked bank together."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from .._yaml import YList, YMap, load_text_yaml
+from ..attribution import derive_attribution_questions
+from ..errors import BankError, Problem
+from ..i18n import _, os_reason
+from ..model import Bank, Provenance, Speech
+from .questions import QuestionChecks
+from .rules import BANK_FIELDS, PROVENANCE_FIELDS, PROVENANCE_RECORD_KEYS, SLUG_RE, SPEECH_FIELDS, TOP_FIELDS, squash
+
+#: Top-level keys of files studykit writes that are not banks: (key, what the file is, where it goes).
+OTHER_FILES = (
+    ("studykit_key", "a studykit answer key", "grade --key"),
+    ("studykit_grade_report", "a studykit grade report", "handout --from-report"),
+)
+
+
+class Validator(QuestionChecks):
+    """Collects every problem of one bank file; one instance per load."""
+
+    # -- entry -----------------------------------------------------------------
+    def read(self) -> bytes:
+        """The bank file's bytes; :class:`BankError` if it cannot be read."""
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            raise BankError(
+                _("no question bank at {path} (give one with --bank PATH)").format(path=self.name)
+            ) from None
+        except IsADirectoryError:
+            raise BankError(_("{path} is a folder (expected the bank's YAML file)").format(path=self.name)) from None
+        except OSError as exc:
+            raise BankError(_("cannot read {path}: {reason}").format(path=self.name, reason=os_reason(exc))) from None
+        except ValueError:  # e.g. a NUL byte in the path
+            raise BankError(_("{path!r} is not a valid file path").format(path=self.name)) from None
+
+    def run(self, raw: bytes, *, strict: bool) -> Bank:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            problem = Problem(self.name, line, "", _("not UTF-8 text (save the bank as UTF-8)"))
+            raise BankError(_("{path} is not UTF-8").format(path=self.name), (problem,)) from None
+        data, problems = load_text_yaml(text, self.name, report_duplicates=False)
+        del text  # the data holds what is needed; a large bank's text is 50 MB and more
+        self.refuse_other_studykit_file(data)
+        self.errors.extend(problems)
+        self.root = self.path.resolve().parent
+        self.digest = hashlib.sha256(raw)
+        bank = self.build(data)
+        self.errors.sort(key=lambda p: p.line)
+        self.warnings.sort(key=lambda p: p.line)
+        found = self.errors + (self.warnings if strict else [])
+        if found or bank is None:
+            if strict and self.warnings:
+                summary = _("{file}: {errors} error(s) and {warnings} warning(s) (--strict)")
+            else:
+                summary = _("{file}: {errors} error(s)")
+            summary = summary.format(file=self.name, errors=len(self.errors), warnings=len(self.warnings))
+            raise BankError(summary, tuple(found))
+        return bank
+
+    def refuse_other_studykit_file(self, data: Any) -> None:
+        """A file studykit writes for another purpose, given as the bank, is named as what it
+        is (one line, not an 'unknown top-level key' per field of it)."""
+        if not isinstance(data, YMap):
+            return
+        for marker, what, where in OTHER_FILES:
+            if marker in data:
+                what = {
+                    "studykit_key": _("a studykit answer key"),
+                    "studykit_grade_report": _("a studykit grade report"),
+                }[marker]
+                raise BankError(
+                    _("{path}: this is {what}, not a question bank (give it with {where})").format(
+                        path=self.name, what=what, where=where
+                    )
+                )
+
+    def build(self, data: Any) -> Bank | None:
+        if not isinstance(data, YMap):
+            self.error(
+                getattr(data, "line", 1), "", _("the bank must be a mapping with keys bank, speeches, questions")
+            )
+            return None
+        for key in data:
+            if key not in TOP_FIELDS:
+                self.error(
+                    data.key_lines[key],
+                    "",
+                    _("unknown top-level key {key!r} (expected bank, speeches, questions)").format(key=key),
+                )
+        for key in sorted(TOP_FIELDS - set(data)):
+            self.error(data.line, "", _("missing top-level key {key!r}").format(key=key))
+        lines = data.key_lines
+        head = self.bank_header(data["bank"], lines["bank"]) if "bank" in data else None
+        speeches = self.speeches(data["speeches"], lines["speeches"]) if "speeches" in data else []
+        questions = (
+            self.questions(data["questions"], lines["questions"], {s.id: s for s in speeches})
+            if "questions" in data
+            else []
+        )
+        if data.any_duplicates:
+            self.report_duplicates(data)
+        if head is None:
+            return None
+        bank_id, title, provenance = head
+        derived = derive_attribution_questions(bank_id, speeches, questions)
+        curated_ids = {q.id: q.line for q in questions}
+        for q in derived:
+            if q.id in curated_ids:
+                self.error(
+                    curated_ids[q.id],
+                    f"question {q.id!r}, field 'id'",
+                    _("this id is reserved for a derived attribution question"),
+                )
+        self.bank_warnings(questions, data.key_lines.get("questions", data.line))
+        self.draft_warnings(speeches, questions)
+        for s in speeches:
+            self.digest.update(b"\0" + str(s.material).encode() + b"\0" + s.text.encode())
+        return Bank(
+            id=bank_id,
+            title=title,
+            path=self.path,
+            root=self.root,
+            speeches=tuple(speeches),
+            questions=tuple(questions) + tuple(derived),
+            fingerprint=self.digest.hexdigest(),
+            provenance=provenance,
+            warnings=tuple(str(w) for w in self.warnings),
+        )
+
+    # -- the bank header -------------------------------------------------------
+    def bank_header(self, raw: Any, line: int) -> tuple[str, str, Provenance] | None:
+        if not isinstance(raw, YMap):
+            self.error(line, "bank", _("expected a mapping with id and title"))
+            return None
+        self.unknown_fields(raw, BANK_FIELDS, "bank")
+        bank_id = self.text(raw, "id", "bank", required=True)
+        title = self.text(raw, "title", "bank", required=True)
+        if bank_id and not SLUG_RE.match(bank_id):
+            self.error(
+                raw.key_lines["id"],
+                "bank, field 'id'",
+                _("{id!r} is not a valid id (expected lowercase letters, digits and hyphens, e.g. my-bank-2)").format(
+                    id=bank_id
+                ),
+            )
+        provenance = Provenance()
+        prov_path = self.text(raw, "provenance", "bank")
+        if prov_path:
+            provenance = self.provenance(prov_path, raw.key_lines["provenance"])
+        if not bank_id or not title:
+            return None
+        return bank_id, title, provenance
+
+    def provenance(self, rel: str, line: int) -> Provenance:
+        path = self.resolve(rel, line, "bank, field 'provenance'")
+        if path is None:
+            return Provenance()
+        shown = str(Path(self.name).parent / rel)
+        try:
+            raw = path.read_bytes()
+            data, problems = load_text_yaml(raw.decode("utf-8-sig"), shown)
+        except OSError as exc:
+            self.error(
+                line,
+                "bank, field 'provenance'",
+                _("cannot read {path}: {reason}").format(path=rel, reason=os_reason(exc)),
+            )
+            return Provenance()
+        except UnicodeDecodeError:
+            self.error(line, "bank, field 'provenance'", _("{path} is not UTF-8 text").format(path=rel))
+            return Provenance()
+        except BankError as exc:
+            self.errors.extend(exc.problems)
+            return Provenance()
+        self.errors.extend(problems)
+        self.inputs.append((rel, raw))
+        self.digest.update(b"\0" + rel.encode() + b"\0" + raw)
+        if not isinstance(data, dict):
+            self.error(line, "bank, field 'provenance'", _("{path} must be a mapping").format(path=rel))
+            return Provenance()
+        known = PROVENANCE_FIELDS + PROVENANCE_RECORD_KEYS
+        for key in data:
+            if key not in known:
+                self.warnings.append(
+                    Problem(
+                        shown,
+                        data.key_lines[key] if isinstance(data, YMap) else 0,
+                        f"key {key!r}",
+                        _("unknown provenance key, ignored (expected one of: {known})").format(known=", ".join(known)),
+                        "warning",
+                    )
+                )
+        return Provenance(**{k: data[k] for k in PROVENANCE_FIELDS if isinstance(data.get(k), str)})
+
+    def resolve(self, rel: str, line: int, where: str) -> Path | None:
+        """``rel`` resolved against the bank's folder, if it exists and stays inside it."""
+        try:
+            candidate = (self.root / rel).resolve()
+            is_file = candidate.is_file()
+        except (OSError, ValueError):  # a NUL byte, a name too long, a loop of links
+            self.error(line, where, _("{path!r} is not a valid file path").format(path=rel))
+            return None
+        if not candidate.is_relative_to(self.root):
+            self.error(
+                line,
+                where,
+                _("{path!r} is outside the bank's folder (expected a relative path inside it)").format(path=rel),
+            )
+            return None
+        if not is_file:
+            self.error(
+                line, where, _("file {path!r} not found (paths are relative to the bank's folder)").format(path=rel)
+            )
+            return None
+        return candidate
+
+    # -- speeches --------------------------------------------------------------
+    def speeches(self, raw: Any, line: int) -> list[Speech]:
+        if not isinstance(raw, YList) or not raw:
+            self.error(line, "speeches", _("expected a list of speeches (at least one)"))
+            return []
+        result: list[Speech] = []
+        seen = self.declared_speeches
+        for number, (item, item_line) in enumerate(zip(raw, raw.item_lines, strict=True)):
+            if not isinstance(item, YMap):
+                self.error(item_line, f"speech #{number + 1}", _("expected a mapping with id, heading, material"))
+                continue
+            sid = self.text(item, "id", f"speech #{number + 1}", required=True)
+            where = f"speech {sid!r}" if sid else f"speech #{number + 1}"
+            self.unknown_fields(item, SPEECH_FIELDS, where)
+            if sid and not SLUG_RE.match(sid):
+                self.error(
+                    item.key_lines["id"],
+                    f"{where}, field 'id'",
+                    _(
+                        "{id!r} is not a valid id (expected lowercase letters, digits and hyphens, e.g. ren-jiantao)"
+                    ).format(id=sid),
+                )
+            duplicate = bool(sid) and sid in seen
+            if sid and duplicate:
+                self.error(
+                    item.key_lines["id"],
+                    f"{where}, field 'id'",
+                    _("duplicate speech id (first at line {line})").format(line=seen[sid]),
+                )
+            elif sid:
+                seen[sid] = item.key_lines["id"]
+            heading = self.text(item, "heading", where, required=True)
+            speaker = self.text(item, "speaker", where)
+            position = self.text(item, "position", where)
+            if bool(speaker) != bool(position):
+                self.error(
+                    item.line, where, _("speaker and position go together (give both, or neither for the introduction)")
+                )
+            rel = self.text(item, "material", where, required=True)
+            path = self.resolve(rel, item.key_lines["material"], f"{where}, field 'material'") if rel else None
+            text = self.read_material(path, rel, item.key_lines["material"], where) if path and rel else None
+            if text is not None:
+                flat = squash(text)
+                if heading and squash(heading) not in flat:
+                    self.error(
+                        item.key_lines["heading"],
+                        f"{where}, field 'heading'",
+                        _("{heading!r} does not occur in {path} (expected the heading exactly as written)").format(
+                            heading=heading, path=rel
+                        ),
+                    )
+                if (
+                    speaker
+                    and position
+                    and squash(speaker + position) not in flat
+                    and squash(position + speaker) not in flat
+                ):
+                    self.error(
+                        item.key_lines["speaker"],
+                        f"{where}, field 'position'",
+                        _(
+                            "'{speaker} {position}' does not occur in {path} (expected speaker and post exactly as written)"
+                        ).format(speaker=speaker, position=position, path=rel),
+                    )
+            if sid and heading and rel and text is not None and not duplicate:
+                result.append(
+                    Speech(sid, heading, Path(rel), text, len(result), speaker or "", position or "", item.line)
+                )
+        return result
+
+    def read_material(self, path: Path, rel: str, line: int, where: str) -> str | None:
+        try:
+            raw = path.read_bytes()
+            text = raw.decode("utf-8")
+            self.inputs.append((rel, raw))
+            return text
+        except UnicodeDecodeError:
+            self.error(line, f"{where}, field 'material'", _("{path} is not UTF-8 text").format(path=rel))
+        except OSError as exc:
+            self.error(
+                line,
+                f"{where}, field 'material'",
+                _("cannot read {path}: {reason}").format(path=rel, reason=os_reason(exc)),
+            )
+        return None
