@@ -29,6 +29,25 @@ def _points(points: float) -> str:
     return f"{points:.2f}".rstrip("0").rstrip(".")
 
 
+def type_pair(text: str, not_a_pair: str) -> tuple[QuestionType, str]:
+    """``TYPE=N`` (one pair of ``--mix`` or a ``--points`` value) as ``(type, N's text)``.
+
+    Raises :class:`~studykit.errors.OptionError` with ``not_a_pair`` (the caller's message,
+    with its example) when there is no ``=``, and naming the known types when TYPE is unknown.
+    """
+    name, sep, value = text.partition("=")
+    name = name.strip()
+    if not sep:
+        raise OptionError(not_a_pair)
+    if name not in QUESTION_TYPES:
+        raise OptionError(
+            _("unknown type {name!r} in {text!r} (expected one of: {types})").format(
+                name=name, text=text, types=", ".join(QUESTION_TYPES)
+            )
+        )
+    return name, value.strip()
+
+
 def parse_mix(text: str) -> dict[QuestionType, int]:
     """Parse ``"single=8,multiple=4"`` (``TYPE=N`` pairs, comma-separated) into items per type.
 
@@ -37,22 +56,13 @@ def parse_mix(text: str) -> dict[QuestionType, int]:
     """
     mix: dict[QuestionType, int] = {}
     for part in (p.strip() for p in text.split(",")):
-        name, sep, value = part.partition("=")
-        name = name.strip()
-        if not sep:
-            raise OptionError(_("{part!r} is not TYPE=N (e.g. single=8,multiple=4)").format(part=part))
-        if name not in QUESTION_TYPES:
-            raise OptionError(
-                _("unknown type {name!r} in {part!r} (expected one of: {types})").format(
-                    name=name, part=part, types=", ".join(QUESTION_TYPES)
-                )
-            )
+        name, value = type_pair(part, _("{part!r} is not TYPE=N (e.g. single=8,multiple=4)").format(part=part))
         if name in mix:
             raise OptionError(_("{name} given twice in the mix (give each type once)").format(name=name))
-        if not value.strip().isdecimal():
+        if not value.isdecimal():
             raise OptionError(
                 _("{value!r} in {part!r} is not a number of items (e.g. {name}=4)").format(
-                    value=value.strip(), part=part, name=name
+                    value=value, part=part, name=name
                 )
             )
         mix[name] = int(value)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..errors import OptionError
 from ..i18n import _
 from ..key import AnswerKey, KeyItem
-from ..mix import DEFAULT_MIX
+from ..mix import DEFAULT_MIX, type_pair
 from ..model import (
     LETTERS,
     QUESTION_TYPES,
@@ -75,29 +75,20 @@ def parse_points(text: str) -> tuple[QuestionType, float]:
     type is unknown or N is not a number with 0 < N ≤ :data:`MAX_POINTS` and at
     most 2 decimals.
     """
-    name, sep, value = text.partition("=")
-    name = name.strip()
-    if not sep:
-        raise OptionError(_("{text!r} is not TYPE=N (e.g. multiple=4)").format(text=text))
-    if name not in QUESTION_TYPES:
-        raise OptionError(
-            _("unknown type {name!r} in {text!r} (expected one of: {types})").format(
-                name=name, text=text, types=", ".join(QUESTION_TYPES)
-            )
-        )
+    name, value = type_pair(text, _("{text!r} is not TYPE=N (e.g. multiple=4)").format(text=text))
     try:
-        exact = decimal.Decimal(value.strip())
+        exact = decimal.Decimal(value)
     except decimal.InvalidOperation:
         raise OptionError(
             _("{value!r} in {text!r} is not a number of points (e.g. {name}=2)").format(
-                value=value.strip(), text=text, name=name
+                value=value, text=text, name=name
             )
         ) from None
     if not (exact.is_finite() and 0 < exact <= MAX_POINTS and exact == exact.quantize(decimal.Decimal("0.01"))):
         raise OptionError(
             _(
                 "{value!r} in {text!r}: points must be above 0 and at most {most}, with at most 2 decimals (e.g. 1.5)"
-            ).format(value=value.strip(), text=text, most=MAX_POINTS)
+            ).format(value=value, text=text, most=MAX_POINTS)
         )
     return name, float(exact)
 
