@@ -9,7 +9,7 @@ from typing import Any
 
 from .._yaml import YList, YMap, load_text_yaml
 from ..attribution import derive_attribution_questions
-from ..errors import BankError, Problem
+from ..errors import BankError, Problem, YamlError
 from ..i18n import _, os_reason
 from ..model import Bank, Provenance, Speech
 from .questions import QuestionChecks
@@ -48,7 +48,10 @@ class Validator(QuestionChecks):
             line = raw[: exc.start].count(b"\n") + 1
             problem = Problem(self.name, line, "", _("not UTF-8 text (save the bank as UTF-8)"))
             raise BankError(_("{path} is not UTF-8").format(path=self.name), (problem,)) from None
-        data, problems = load_text_yaml(text, self.name, report_duplicates=False)
+        try:
+            data, problems = load_text_yaml(text, self.name, report_duplicates=False)
+        except YamlError as exc:
+            raise BankError(exc.message, exc.problems) from None
         del text  # the data holds what is needed; a large bank's text is 50 MB and more
         self.refuse_other_studykit_file(data)
         self.errors.extend(problems)
@@ -179,7 +182,7 @@ class Validator(QuestionChecks):
         except UnicodeDecodeError:
             self.error(line, "bank, field 'provenance'", _("{path} is not UTF-8 text").format(path=rel))
             return Provenance()
-        except BankError as exc:
+        except YamlError as exc:
             self.errors.extend(exc.problems)
             return Provenance()
         self.errors.extend(problems)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ...errors import BankError
+from ...errors import YamlError
 from ...i18n import _
 from ...key import AnswerKey, KeyItem
 from ..model import GivenAnswer, Submission
@@ -253,7 +253,7 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
         raise Fail(0, _("not UTF-8 text (save the YAML sheet as UTF-8)")) from None
     try:
         data, problems = load_text_yaml(text, name)
-    except BankError as exc:
+    except YamlError as exc:
         raise Fail(0, _("not valid YAML: {details}").format(details="; ".join(exc.details))) from None
     if problems:
         raise Fail(problems[0].line, problems[0].message)
