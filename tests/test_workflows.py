@@ -9,7 +9,7 @@ import pytest
 
 import studykit
 from studykit.errors import StudykitError
-from studykit.workflows import grade_to_files, make_handout, write_practice, write_quiz
+from studykit.workflows import export_deck, grade_to_files, make_handout, write_practice, write_quiz
 
 BANK = Path(__file__).resolve().parent.parent / "question_bank.yaml"
 QUIZ_ID = "szzl-hubei-daily-7-0b3cb86e"
@@ -114,3 +114,15 @@ def test_every_public_name_resolves() -> None:
         "render_practice",
     } <= set(studykit.__all__)
     assert studykit.write_practice is write_practice
+
+
+def test_export_deck_writes_the_default_path_and_returns_anki_s_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """export_deck with no path writes <bank id>.apkg in the working folder: 201 notes (177 curated
+    and 24 derived items) in 9 subdecks, and its summary is what studykit anki prints."""
+    monkeypatch.chdir(tmp_path)
+    run = export_deck([BANK], timestamp=1_700_000_000)
+    assert run.path == Path("szzl-hubei-daily.apkg") and (tmp_path / run.path).stat().st_size > 0
+    assert (run.deck.notes, len(run.deck.decks)) == (201, 10)
+    assert run.summary.splitlines()[0] == "Wrote szzl-hubei-daily.apkg: 201 notes, 201 cards in 9 decks"

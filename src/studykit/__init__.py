@@ -13,6 +13,7 @@ The public API::
     run = grade_to_files(["答卷/"], ["quiz.key.yaml"], output=Path("成绩.html"))  # `studykit grade`
     run = make_handout([], Path("学习要点.docx"), "docx")  # `studykit handout`
     run = write_practice([], Path("自测.html"), count=20)  # `studykit practice`
+    run = export_deck([], Path("省域治理.apkg"))          # `studykit anki`: run.summary
     print(summarize_banks(load_banks([])))             # `studykit check`
     save_report(report, "成绩.html", "html")            # a grade report: csv, json, text or html
     write_review_decks(report, bank, "错题本")          # 错题本: one .apkg per member
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     from .practice import build_practice, render_practice
     from .quiz import build_papers
     from .review import write_review_decks
-    from .workflows import grade_to_files, make_handout, write_practice, write_quiz
+    from .workflows import export_deck, grade_to_files, make_handout, write_practice, write_quiz
 
 #: public name -> module that defines it
 _EXPORTS = {
@@ -67,6 +68,7 @@ _EXPORTS = {
     "render_practice": "practice",
     "write_review_decks": "review",
     "build_papers": "quiz",
+    "export_deck": "workflows",
     "grade_to_files": "workflows",
     "make_handout": "workflows",
     "write_practice": "workflows",
