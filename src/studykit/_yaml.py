@@ -23,6 +23,7 @@ import yaml
 
 from ._yaml_messages import yaml_reason
 from .errors import BankError, Problem
+from .fieldrules import REFUSED as REFUSED  # made in the base layer, where the field collector passes it over
 from .i18n import _
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -47,17 +48,6 @@ class _TextLoader(_Base):  # type: ignore[misc]
         if kind is yaml.ScalarNode:
             return _CORE + "str"
         return _CORE + ("seq" if kind is yaml.SequenceNode else "map")
-
-
-class Refused:
-    """Stands for a value whose tag was refused (the problem is already reported)."""
-
-    def __repr__(self) -> str:
-        return "<refused>"
-
-
-#: The single :class:`Refused` value.
-REFUSED = Refused()
 
 
 class YMap(dict[str, Any]):

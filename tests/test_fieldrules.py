@@ -1,0 +1,140 @@
+"""The field-rules collector (studykit.fieldrules): every problem of a record, in the table's order."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from studykit._yaml import load_text_yaml
+from studykit.errors import Problem
+from studykit.fieldrules import REFUSED, Invalid, Rule, Style, Table, collect
+
+STYLE = Style(
+    missing=lambda s: f"missing {s.rule.name}",
+    empty=lambda s: f"empty {s.rule.name}",
+    wrong_kind=lambda s: f"not {s.rule.kind}",
+    unknown=lambda name, known: f"unknown {name} (expected {', '.join(known)})",
+    blank=lambda value, rule: value is None or (rule.kind == "text" and isinstance(value, str) and not value.strip()),
+    control=lambda text: "control" if "\x01" in text else None,
+    strip=True,
+)
+TABLE = Table(
+    "thing",
+    (
+        Rule("id", required=True, pattern=re.compile(r"^[a-z]+$"), invalid=lambda s: f"bad id {s.value!r}",
+             keep_invalid=True, check="unique"),
+        Rule("kind", required=True, allowed=("a", "b"), invalid=lambda s: f"bad kind {s.value!r}"),
+        Rule("size", kind="any", check="size", default=0),
+        Rule("note", default=""),
+        Rule("both", kind="record", check="both"),
+    ),
+    STYLE,
+    named_by="id",
+    unknown_after="id",
+)  # fmt: skip
+
+
+def _walk(text: str, seen: set[str] | None = None) -> tuple[dict[str, object], str, list[str]]:
+    data, problems = load_text_yaml(text, "t.yaml")
+    found: list[Problem] = []
+    seen = set() if seen is None else seen
+
+    def unique(value: str, line: int) -> str:
+        if value in seen:
+            raise Invalid(f"duplicate {value}")
+        seen.add(value)
+        return value
+
+    def size(value: object, line: int) -> int:
+        if not isinstance(value, str) or not value.isdigit():
+            raise Invalid("not a size")
+        return int(value)
+
+    def both(item: object, where: str, values: dict[str, object]) -> str:
+        return f"{where}/{values['kind']}"
+
+    record = collect(data, TABLE, found, "t.yaml", "thing #1", {"unique": unique, "size": size, "both": both})
+    return record.values, record.where, [str(p) for p in problems + found]
+
+
+def test_a_good_record_reads_its_values_stripped_with_defaults() -> None:
+    """Text is stripped, a value check converts, an absent optional field takes its default."""
+    values, where, problems = _walk("id: abc\nkind: ' b '\nsize: '12'\n")
+    assert problems == []
+    assert where == "thing 'abc'"
+    assert values == {"id": "abc", "kind": "b", "size": 12, "note": "", "both": "thing 'abc'/b"}
+
+
+def test_every_problem_is_collected_in_the_tables_order_with_its_line() -> None:
+    """Missing, unknown, wrong kind, invalid and a check's refusal all come back, none stops the walk."""
+    values, _where, problems = _walk("id: Bad\nkidn: a\nkind: c\nsize: [1]\nnote: {x: 1}\n")
+    assert problems == [
+        "t.yaml:2: thing 'Bad', field 'kidn': unknown kidn (expected id, kind, size, note, both)",
+        "t.yaml:1: thing 'Bad', field 'id': bad id 'Bad'",
+        "t.yaml:3: thing 'Bad', field 'kind': bad kind 'c'",
+        "t.yaml:4: thing 'Bad', field 'size': not a size",
+        "t.yaml:5: thing 'Bad', field 'note': not text",
+    ]
+    assert values["id"] == "Bad"  # keep_invalid: it still names the record
+    assert values["kind"] is None and values["size"] == 0 and values["note"] == ""
+
+
+def test_empty_blank_and_control_text() -> None:
+    """Written empty is the style's 'empty' at the key's line; a control character is the style's problem."""
+    _values, where, problems = _walk("id: ''\nkind: '  '\nnote: \"a\\x01\"\n")
+    assert where == "thing #1"
+    assert problems == [
+        "t.yaml:1: thing #1, field 'id': empty id",
+        "t.yaml:2: thing #1, field 'kind': empty kind",
+        "t.yaml:3: thing #1, field 'note': control",
+    ]
+
+
+def test_a_value_check_sees_every_record() -> None:
+    """The loader's check keeps state across records (a duplicate id)."""
+    seen: set[str] = set()
+    _walk("id: abc\nkind: a\n", seen)
+    values, _where, problems = _walk("id: abc\nkind: a\n", seen)
+    assert problems == ["t.yaml:1: thing 'abc', field 'id': duplicate abc"]
+    assert values["id"] is None
+
+
+def test_a_refused_value_is_not_reported_again() -> None:
+    """A tag the YAML reader refused is reported once, by the reader; the field reads as its default."""
+    values, where, problems = _walk("id: !!python/name:os.system x\nkind: a\n")
+    assert len(problems) == 1 and "tag" in problems[0]
+    assert where == "thing #1" and values["id"] is None
+
+
+@pytest.mark.parametrize(("value", "problem"), [(None, "missing"), ("x", "not"), (True, "not"), (150, "out")])
+def test_json_kinds_and_spans(value: object, problem: str) -> None:
+    """A number rule refuses text and bools, and a value outside its span; a plain dict has line 0."""
+    style = Style(
+        missing=lambda s: "missing",
+        wrong_kind=lambda s: "not a number",
+        unknown=lambda name, known: "",
+        blank=lambda value, rule: value is None,
+    )
+    table = Table("r", (Rule("p", required=True, kind="number", span=(0, 100), invalid=lambda s: "out"),), style)
+    found: list[Problem] = []
+    record = collect({} if value is None else {"p": value}, table, found, "r.json")
+    assert [p.message.split()[0] for p in found] == [problem]
+    assert found[0].line == 0 and record["p"] is None
+
+
+def test_refused_is_the_yaml_readers_value() -> None:
+    """The YAML reader gives the collector's REFUSED for a refused tag (one value, made in the base layer)."""
+    data, _problems = load_text_yaml("a: !!python/object x\n", "t.yaml")
+    assert data["a"] is REFUSED
+
+
+def test_a_missing_required_field_is_reported_at_the_records_line() -> None:
+    """Absent required fields are named at the record's first line, in the table's order."""
+    _values, where, problems = _walk("a: 1\nnote: x\n")
+    assert where == "thing #1"
+    assert problems == [
+        "t.yaml:1: thing #1, field 'id': missing id",
+        "t.yaml:1: thing #1, field 'a': unknown a (expected id, kind, size, note, both)",
+        "t.yaml:1: thing #1, field 'kind': missing kind",
+    ]
