@@ -93,6 +93,7 @@ class Rule:
     ``check(mapping, where, values) -> value``, reporting its own problems; else ``check(value,
     line) -> value`` raising :class:`Invalid`, reported at the field's line.
     ``missing_at_record`` — a value written empty is reported at the record's line, not the key's.
+    ``aliases`` — other names of the field (``答案`` for ``answers``), read when ``name`` is not written.
     """
 
     name: str
@@ -107,6 +108,7 @@ class Rule:
     default: Any = None
     missing_at_record: bool = False
     wrong_kind: Message | None = None
+    aliases: tuple[str, ...] = ()
 
     @property
     def restricts(self) -> bool:
@@ -250,10 +252,13 @@ def _read(
 ) -> tuple[Any, str | None, int]:
     """The field's value (text stripped where the style strips), or ``None`` with the problem of
     its presence, emptiness, kind or characters (``None`` when there is none) and its line."""
-    if rule.name not in mapping:
-        return None, style.missing(Slot(file, where, rule)) if rule.required else None, record_line
-    value = mapping[rule.name]
-    line = key_lines.get(rule.name, record_line)
+    name = rule.name
+    if name not in mapping:
+        name = next((alias for alias in rule.aliases if alias in mapping), "")
+        if not name:
+            return None, style.missing(Slot(file, where, rule)) if rule.required else None, record_line
+    value = mapping[name]
+    line = key_lines.get(name, record_line)
     if value is REFUSED:  # already reported
         return REFUSED, None, line
     if style.blank(value, rule):
