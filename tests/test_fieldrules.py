@@ -15,7 +15,7 @@ STYLE = Style(
     empty=lambda s: f"empty {s.rule.name}",
     wrong_kind=lambda s: f"not {s.rule.kind}",
     unknown=lambda name, known: f"unknown {name} (expected {', '.join(known)})",
-    blank=lambda value, rule: value is None or (rule.kind == "text" and isinstance(value, str) and not value.strip()),
+    empty_when="blank text",
     control=lambda text: "control" if "\x01" in text else None,
     strip=True,
 )
@@ -114,7 +114,7 @@ def test_json_kinds_and_spans(value: object, problem: str) -> None:
         missing=lambda s: "missing",
         wrong_kind=lambda s: "not a number",
         unknown=lambda name, known: "",
-        blank=lambda value, rule: value is None,
+        empty_when="none",
     )
     table = Table("r", (Rule("p", required=True, kind="number", span=(0, 100), invalid=lambda s: "out"),), style)
     found: list[Problem] = []

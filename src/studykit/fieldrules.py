@@ -5,9 +5,10 @@ cfgv.check_string), ...)``) and one walker checks it; studykit does the same her
 small module because no library both keeps *every* problem (cfgv stops at the first) and keeps
 studykit's pinned messages (in English and Chinese, through :func:`studykit.i18n._`).
 
-A file format declares, per record kind, a :class:`Table` of :class:`Rule` s (the bank's in
-:mod:`studykit.bank.rules`, the answer key's in :mod:`studykit.key.fields`, the grade report's in
-:mod:`studykit.handout.report`) and the :class:`Style` its messages take; :func:`collect` walks one
+A file format declares, per record kind, a :class:`Table` of :class:`Rule` s and the
+:class:`Style` its messages take — the bank's in :mod:`studykit.bank.fields`, the answer key's in
+:mod:`studykit.key.fields`, the YAML answer sheet's in :mod:`studykit.grade.readers.sheet`, the
+grade report's (read by ``handout --from-report``) in :mod:`studykit.handout.report`; :func:`collect` walks one
 mapping against a table, in the table's order, and appends every problem found to a list of
 :class:`~studykit.errors.Problem` (file, line, ``where``, message), returning the checked values.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 from .errors import Problem
@@ -35,13 +37,19 @@ from .errors import Problem
 #: (the rule's ``check`` reads the whole record itself: a cross-field check).
 Kind = Literal["text", "map", "list", "int", "number", "any", "record"]
 
-_KINDS: dict[str, Callable[[Any], bool]] = {
-    "text": lambda v: isinstance(v, str),
-    "map": lambda v: isinstance(v, dict),
-    "list": lambda v: isinstance(v, list),
-    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
-    "any": lambda v: True,
+#: What a format counts as a field written empty: ``none`` — only ``null``/nothing; ``never`` —
+#: nothing (an empty value is a value); ``blank text`` — also text of only whitespace in a text
+#: field (the bank); ``empty text`` — also ``""`` in a required field (the answer key).
+EmptyWhen = Literal["none", "never", "blank text", "empty text"]
+
+#: The Python types of each kind (a bool, an ``int`` to Python, is no ``int`` nor ``number``).
+_TYPES: dict[str, type | tuple[type, ...]] = {
+    "text": str,
+    "map": dict,
+    "list": list,
+    "int": int,
+    "number": (int, float),
+    "any": object,
 }
 
 
@@ -110,11 +118,6 @@ class Rule:
     wrong_kind: Message | None = None
     aliases: tuple[str, ...] = ()
 
-    @property
-    def restricts(self) -> bool:
-        """Whether a value of the right kind may still be refused (a pattern, values, span or check)."""
-        return bool(self.pattern or self.allowed or self.span or self.check)
-
 
 def _field_label(where: str, field: str) -> str:
     return f"{where}, field {field!r}" if where else f"field {field!r}"
@@ -127,14 +130,14 @@ class Style:
     ``missing`` — a required field absent; ``empty`` — written empty (``None``: the ``missing``
     message); ``wrong_kind`` — a value of another kind; ``unknown`` — a field the table does not
     know, given its name and the known names; ``control`` — the problem of text no document can hold, or
-    ``None``; ``strip`` — text is read stripped; ``blank`` — whether a value counts as written
-    empty (given its rule); ``label`` — ``(where, field) -> where`` of a problem.
+    ``None``; ``strip`` — text is read stripped; ``empty_when`` — what counts as written empty
+    (see :data:`EmptyWhen`); ``label`` — ``(where, field) -> where`` of a problem.
     """
 
     missing: Message
     wrong_kind: Message
     unknown: Callable[[str, tuple[str, ...]], str]
-    blank: Callable[[Any, Rule], bool]
+    empty_when: EmptyWhen
     empty: Message | None = None
     control: Callable[[str], str | None] | None = None
     strip: bool = False
@@ -162,10 +165,29 @@ class Table:
     closed: bool = True
     prefix: str = ""
 
-    @property
+    @cached_property
     def known(self) -> tuple[str, ...]:
         """The field names a record of this kind may hold."""
         return self.fields or tuple(r.name for r in self.rules)
+
+    @cached_property
+    def known_set(self) -> frozenset[str]:
+        """:attr:`known` as a set."""
+        return frozenset(self.known)
+
+    @cached_property
+    def plan(self) -> tuple[tuple[Rule, bool, bool, bool], ...]:
+        """Per rule, as :func:`collect` walks it: the rule, whether a value of its kind may still
+        be refused, whether it names the record, whether unknown fields are reported after it."""
+        return tuple(
+            (
+                r,
+                bool(r.pattern or r.allowed or r.span or r.check),
+                r.name == self.named_by,
+                self.closed and r.name == self.unknown_after,
+            )
+            for r in self.rules
+        )
 
 
 @dataclass
@@ -206,22 +228,25 @@ def collect(
     values = found.values
     if table.closed and not table.unknown_after:
         _unknown(mapping, table, problems, file, where, key_lines)
-    for rule in table.rules:
+    for rule, restricts, names, unknown_after in table.plan:
         if rule.kind == "record":
             values[rule.name] = (checks or {})[rule.check](mapping, found.where, values)
         else:
             value, problem, line = _read(mapping, rule, style, file, found.where, record_line, key_lines)
             if problem is not None:
                 problems.append(Problem(file, line, style.label(found.where, table.prefix + rule.name), problem))
-            if table.named_by == rule.name and value and value is not REFUSED:
+                value = None
+            elif value is REFUSED:
+                value = None
+            if names and value:
                 found.where = f"{table.record} {value!r}"
-            if table.closed and table.unknown_after == rule.name:
+            if unknown_after:
                 _unknown(mapping, table, problems, file, found.where, key_lines)
-            if problem is None and value is not None and value is not REFUSED and rule.restricts:
+            if restricts and value is not None:
                 value = _valid(value, rule, problems, file, found.where, table, line, checks)
-            values[rule.name] = rule.default if value is None or value is REFUSED else value
+            values[rule.name] = rule.default if value is None else value
             continue
-        if table.closed and table.unknown_after == rule.name:
+        if unknown_after:
             _unknown(mapping, table, problems, file, found.where, key_lines)
     return found
 
@@ -236,7 +261,7 @@ def _unknown(
 ) -> None:
     known = table.known
     for name in mapping:
-        if name not in known:
+        if name not in table.known_set:
             label = table.style.label(where, table.prefix + name)
             problems.append(Problem(file, key_lines.get(name, 0), label, table.style.unknown(name, known)))
 
@@ -261,14 +286,21 @@ def _read(
     line = key_lines.get(name, record_line)
     if value is REFUSED:  # already reported
         return REFUSED, None, line
-    if style.blank(value, rule):
+    if value is None:
+        blank = style.empty_when != "never"
+    elif isinstance(value, str) and style.empty_when in ("blank text", "empty text"):
+        blank = (rule.kind == "text" and not value.strip()) if style.empty_when == "blank text" else not value
+        blank = blank and (rule.required or style.empty_when == "blank text")
+    else:
+        blank = False
+    if blank:
         if not rule.required:
             return None, None, line
         message = (style.empty or style.missing)(Slot(file, where, rule, value))
         return None, message, record_line if rule.missing_at_record else line
-    if not _KINDS[rule.kind](value):
+    if not isinstance(value, _TYPES[rule.kind]) or (value.__class__ is bool and rule.kind in ("int", "number")):
         return None, (rule.wrong_kind or style.wrong_kind)(Slot(file, where, rule, value)), line
-    if rule.kind == "text":
+    if rule.kind == "text" and isinstance(value, str):
         problem = style.control(value) if style.control is not None else None
         if problem:
             return None, problem, line

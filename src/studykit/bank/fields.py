@@ -4,7 +4,6 @@ walked by :func:`studykit.fieldrules.collect`) and the reporting core every chec
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from .._yaml import YMap
 from .._yaml import show_value as _show
@@ -14,19 +13,13 @@ from ..i18n import _
 from ..model import QUESTION_TYPES
 from .rules import BANK_FIELDS, ID_RE, QUESTION_FIELDS, SLUG_RE, SPEECH_FIELDS, TOP_FIELDS, control_problem
 
-
-def _blank(value: Any, rule: Rule) -> bool:
-    """Empty in a bank: nothing written, or text of only whitespace for a text field."""
-    return value is None or (rule.kind == "text" and isinstance(value, str) and not value.strip())
-
-
 #: How the bank words a field's problem (messages since studykit 0.1; pinned by tests/data/bad).
 BANK_STYLE = Style(
     missing=lambda s: _("missing (required)"),
     empty=lambda s: _("empty (required)"),
     wrong_kind=lambda s: _("expected text, not a list or mapping"),
     unknown=lambda name, known: _("unknown field (expected one of: {known})").format(known=", ".join(sorted(known))),
-    blank=_blank,
+    empty_when="blank text",
     control=control_problem,
     strip=True,
 )
@@ -41,7 +34,7 @@ TOP_TABLE = Table(
         unknown=lambda name, known: _("unknown top-level key {key!r} (expected bank, speeches, questions)").format(
             key=name
         ),
-        blank=lambda value, rule: False,
+        empty_when="never",
         label=lambda where, field: "",
     ),
 )

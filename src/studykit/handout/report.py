@@ -153,7 +153,7 @@ def _missing(slot: Slot) -> str:
 
 
 #: How a grade report's problems read: one message naming the file and the field (JSON has no lines here).
-_STYLE = Style(missing=_missing, wrong_kind=_missing, unknown=lambda name, known: "", blank=lambda v, rule: v is None)
+_STYLE = Style(missing=_missing, wrong_kind=_missing, unknown=lambda name, known: "", empty_when="none")
 
 
 def _table(record: str, *rules: Rule) -> Table:

@@ -84,7 +84,7 @@ KEY_STYLE = Style(
     missing=lambda s: missing_message(required_hint(s.rule.name)),
     wrong_kind=lambda s: _("{value} (expected text)").format(value=_show(s.value)),
     unknown=lambda name, known: _("unknown field (expected one of: {items})").format(items=", ".join(known)),
-    blank=lambda value, rule: value is None or (value == "" and rule.required),
+    empty_when="empty text",
     label=lambda where, field: f"{where}field {field!r}",
 )
 

@@ -260,7 +260,7 @@ SHEET_TABLE = Table(
         missing=lambda s: _("field 'answers': missing (expected a mapping from question number to answer)"),
         wrong_kind=lambda s: "",  # kind "any": never
         unknown=lambda name, known: "",
-        blank=lambda value, rule: False,  # answers: with nothing under it is a sheet with no answers
+        empty_when="never",  # answers: with nothing under it is a sheet with no answers
         label=lambda where, field: "",
     ),
     closed=False,
