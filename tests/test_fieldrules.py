@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from studykit._yaml import load_text_yaml
+from studykit.cli import main
 from studykit.errors import Problem
 from studykit.fieldrules import REFUSED, Invalid, Rule, Style, Table, collect
+
+BAD = Path(__file__).resolve().parent / "data" / "bad"
 
 STYLE = Style(
     missing=lambda s: f"missing {s.rule.name}",
@@ -138,3 +143,31 @@ def test_a_missing_required_field_is_reported_at_the_records_line() -> None:
         "t.yaml:1: thing #1, field 'a': unknown a (expected id, kind, size, note, both)",
         "t.yaml:1: thing #1, field 'kind': missing kind",
     ]
+
+
+def test_an_alias_is_read_when_the_fields_own_name_is_not_written() -> None:
+    """A rule's alias (答案 for answers) is read, and reported at its own line, when the name is absent."""
+    style = Style(
+        missing=lambda s: "missing",
+        wrong_kind=lambda s: f"not a list: {s.value!r}",
+        unknown=lambda name, known: "",
+        empty_when="never",
+    )
+    table = Table("sheet", (Rule("answers", required=True, kind="list", aliases=("答案",)),), style, closed=False)
+    data, _problems = load_text_yaml("name: x\n答案: A\n", "s.yaml")
+    found: list[Problem] = []
+    assert collect(data, table, found, "s.yaml")["answers"] is None
+    assert [str(p) for p in found] == ["s.yaml:2: field 'answers': not a list: 'A'"]
+    data, _problems = load_text_yaml("答案: [A]\nanswers: [B]\n", "s.yaml")
+    assert collect(data, table, found, "s.yaml")["answers"] == ["B"]  # the field's own name first
+
+
+def test_problems_on_one_line_keep_the_order_of_the_tables_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tests/data/bad/same_line_order: several problems on one line (a missing title before the id's
+    form, a missing id before an unknown field, the speaker/position pair) in the order written
+    before the tables (the English is pinned in same_line_order.txt)."""
+    monkeypatch.chdir(BAD)
+    env = {"STUDYKIT_LANG": "zh", "STUDYKIT_NO_CACHE": "1"}
+    result = CliRunner().invoke(main, ["check", "--bank", "same_line_order.yaml"], env=env, prog_name="studykit")
+    assert result.exit_code == 1
+    assert result.stderr == (BAD / "same_line_order.zh.txt").read_text(encoding="utf-8")
