@@ -10,8 +10,9 @@ from click.testing import CliRunner
 
 from studykit._yaml import load_text_yaml
 from studykit.cli import main
-from studykit.errors import Problem
+from studykit.errors import KeyFileError, Problem
 from studykit.fieldrules import REFUSED, Invalid, Rule, Style, Table, collect
+from studykit.key import load_key
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 
@@ -171,3 +172,66 @@ def test_problems_on_one_line_keep_the_order_of_the_tables_in_chinese(monkeypatc
     result = CliRunner().invoke(main, ["check", "--bank", "same_line_order.yaml"], env=env, prog_name="studykit")
     assert result.exit_code == 1
     assert result.stderr == (BAD / "same_line_order.zh.txt").read_text(encoding="utf-8")
+
+
+def _same_line_key(tmp_path: Path) -> Path:
+    """tests/data/bad_keys/letter_a_letter_twice with more faults, several on item 1's first line."""
+    text = (BAD.parent / "bad_keys" / "letter_a_letter_twice.key.yaml").read_text(encoding="utf-8")
+    for old, new in (
+        (
+            "- number: 1\n  question_id: intro-01\n  type: single\n",
+            "- numbr: 1\n  question_id: intro-01\n  type: [single]\n",
+        ),
+        ("  points: 2\n", "  points: ''\n"),
+        ("scoring:\n  multiple: all-or-nothing\n", "scoring:\n  multiple: ''\n  single: x\n"),
+        ("quiz_id: mini-test-7-abc\n", ""),
+    ):
+        text = text.replace(old, new, 1)
+    (tmp_path / "k.key.yaml").write_text(text, encoding="utf-8")
+    return tmp_path / "k.key.yaml"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "k.key.yaml:1: field 'quiz_id': missing (expected the quiz id, e.g. szzl-hubei-daily-7-3f2a9c01; studykit quiz writes it)",
+                "k.key.yaml:7: field 'scoring.multiple': '' is not a scoring rule for multiple-choice items (expected all-or-nothing or partial)",
+                "k.key.yaml:8: field 'scoring.single': unknown field (expected one of: multiple)",
+                "k.key.yaml:11: entry 1 of 'items', field 'numbr': unknown field (expected one of: number, question_id, type, speech, points, stem, options, answer, correct)",
+                "k.key.yaml:11: entry 1 of 'items', field 'number': missing (expected the item's number as printed on the paper; studykit quiz writes it)",
+                "k.key.yaml:11: entry 1 of 'items', field 'points': missing (expected the item's points, more than 0 and at most 100; studykit quiz writes it)",
+                "k.key.yaml:13: entry 1 of 'items', field 'type': a list is not a question type (expected one of: single, multiple, true_false, fill_blank)",
+                "k.key.yaml:55: item 3, field 'answer': 'A' is written twice (expected each letter once)",
+                "answer key k.key.yaml: 8 errors (listed above)",
+            ],
+        ),
+        (
+            "zh",
+            [
+                "k.key.yaml:1: 字段 'quiz_id'：缺失（应为测验编号，例如 szzl-hubei-daily-7-3f2a9c01；studykit quiz 会写上）",
+                "k.key.yaml:7: 字段 'scoring.multiple'：'' 不是多选题的计分规则（应为 all-or-nothing or partial）",
+                "k.key.yaml:8: 字段 'scoring.single'：未知字段（应为以下之一：multiple）",
+                "k.key.yaml:11: 'items' 的第 1 项，字段 'numbr'：未知字段（应为以下之一：number, question_id, type, speech, points, stem, options, answer, correct）",
+                "k.key.yaml:11: 'items' 的第 1 项，字段 'number'：缺失（应为试卷上印的题号；studykit quiz 会写上）",
+                "k.key.yaml:11: 'items' 的第 1 项，字段 'points'：缺失（应为该题分值，大于 0 且不超过 100；studykit quiz 会写上）",
+                "k.key.yaml:13: 'items' 的第 1 项，字段 'type'：一个列表 不是题型（应为以下之一：single, multiple, true_false, fill_blank）",
+                "k.key.yaml:55: 第 3 题，字段 'answer'：'A' 写了两次（每个字母只写一次）",
+                "答案文件 k.key.yaml：8 处错误（见上）",
+            ],
+        ),
+    ],
+)
+def test_a_keys_problems_keep_the_order_of_its_tables(
+    lang: str, expected: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every problem of an answer key, in the order written before the tables (lines and wording
+    pinned from that code): unknown fields first, then the table's fields; an empty required value at
+    the item's line."""
+    monkeypatch.setenv("STUDYKIT_LANG", lang)
+    monkeypatch.chdir(_same_line_key(tmp_path).parent)
+    with pytest.raises(KeyFileError) as caught:
+        load_key("k.key.yaml")
+    assert str(caught.value).split("\n") == expected
