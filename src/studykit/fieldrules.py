@@ -66,11 +66,12 @@ REFUSED = Refused()
 
 
 class Invalid(Exception):
-    """Raised by a value check (:attr:`Rule.check`) with the message for the value it refuses."""
+    """Raised by a value check (:attr:`Rule.check`) with the message(s) for the value it refuses
+    (several: each reported, in order, at the field's line)."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *more: str) -> None:
         super().__init__(message)
-        self.message = message
+        self.messages = (message, *more)
 
 
 @dataclass(frozen=True)
@@ -336,6 +337,7 @@ def _valid(
         try:
             return (checks or {})[rule.check](value, line)
         except Invalid as exc:
-            problems.append(Problem(file, line, table.style.label(where, table.prefix + rule.name), exc.message))
+            label = table.style.label(where, table.prefix + rule.name)
+            problems.extend(Problem(file, line, label, message) for message in exc.messages)
             return None
     return value

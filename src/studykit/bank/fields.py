@@ -80,8 +80,8 @@ SPEECH_TABLE = Table(
     unknown_after="id",
 )
 
-#: A question; ``options``, ``answer`` and ``tags`` are checks of :class:`~studykit.bank.questions.QuestionChecks`
-#: (they depend on the type), ``question_id`` (unique), ``speech`` (declared) and ``draft`` too.
+#: A question; ``options`` and ``answer`` are checks of :class:`~studykit.bank.questions.QuestionChecks`
+#: (they depend on the type), as are ``question_id`` (unique), ``speech`` (declared), ``tags`` and ``draft``.
 QUESTION_TABLE = Table(
     "question",
     (
@@ -108,7 +108,7 @@ QUESTION_TABLE = Table(
         Rule("fact", default=""),
         Rule("options", kind="record", check="options"),
         Rule("answer", kind="record", check="answer"),
-        Rule("tags", kind="record", check="tags"),
+        Rule("tags", kind="any", check="tags", default=()),
         Rule(
             "difficulty",
             kind="any",

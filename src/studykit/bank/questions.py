@@ -56,7 +56,7 @@ class QuestionChecks(BankWarnings):
             "speech": declared,
             "options": lambda item, where, v: self.options(item, where, v["type"]),
             "answer": lambda item, where, v: self.answer(item, where, v["type"], v["options"]),
-            "tags": lambda item, where, v: self.tags(item, where),
+            "tags": self.tags,
             "draft": self.draft,
         }
         for number, (item, item_line) in enumerate(zip(raw, raw.item_lines, strict=True)):
@@ -334,22 +334,18 @@ class QuestionChecks(BankWarnings):
             return ()
         return tuple(t.strip() for t in texts)
 
-    def tags(self, item: YMap, where: str) -> tuple[str, ...]:
-        if "tags" not in item or item["tags"] is None or item["tags"] is REFUSED:
-            return ()
-        raw = item["tags"]
-        line = item.key_lines["tags"]
+    @staticmethod
+    def tags(raw: Any, line: int) -> tuple[str, ...]:
+        """The optional ``tags``: a list of texts an Anki tag can be (no space, no control character)."""
         if not isinstance(raw, YList) or not all(isinstance(t, str) and t for t in raw):
-            self.error(line, f"{where}, field 'tags'", _("expected a list of tag texts"))
-            return ()
+            raise Invalid(_("expected a list of tag texts"))
+        problems = []
         for t in raw:
             problem = control_problem(t)
             if problem:
-                self.error(line, f"{where}, field 'tags'", _("tag {tag!r} {problem}").format(tag=t, problem=problem))
+                problems.append(_("tag {tag!r} {problem}").format(tag=t, problem=problem))
             elif squash(t) != t:
-                self.error(
-                    line,
-                    f"{where}, field 'tags'",
-                    _("tag {tag!r} contains a space (Anki tags cannot; use - or _)").format(tag=t),
-                )
+                problems.append(_("tag {tag!r} contains a space (Anki tags cannot; use - or _)").format(tag=t))
+        if problems:
+            raise Invalid(*problems)
         return tuple(raw)
