@@ -119,7 +119,8 @@ class QuestionChecks(BankWarnings):
             draft=found["draft"],
         )
 
-    def draft(self, raw: Any, line: int) -> bool:
+    @staticmethod
+    def draft(raw: Any, line: int) -> bool:
         """The optional ``draft`` flag: ``true`` for a question drafted and not yet reviewed."""
         value = raw.strip().lower() if isinstance(raw, str) else ""
         if value not in ("true", "false"):
