@@ -42,6 +42,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "studykit._output",
             "studykit._gc",
             "studykit._templates",
+            "studykit.fieldrules",
         ),
     ),
     ("yaml", ("studykit._yaml", "studykit._yaml_types", "studykit._yaml_events", "studykit._yaml_messages")),

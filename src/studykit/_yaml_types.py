@@ -10,6 +10,9 @@ from typing import Any, ClassVar
 
 import yaml
 
+from .fieldrules import REFUSED as REFUSED  # made in the base layer, where the field collector passes it over
+from .fieldrules import Refused as Refused
+
 #: libyaml's C loader where present, else the pure-Python one.
 BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -31,17 +34,6 @@ class TextLoader(BASE):  # type: ignore[misc]
         if kind is yaml.ScalarNode:
             return CORE + "str"
         return CORE + ("seq" if kind is yaml.SequenceNode else "map")
-
-
-class Refused:
-    """Stands for a value whose tag was refused (the problem is already reported)."""
-
-    def __repr__(self) -> str:
-        return "<refused>"
-
-
-#: The single :class:`Refused` value.
-REFUSED = Refused()
 
 
 class YMap(dict[str, Any]):
