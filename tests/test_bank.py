@@ -187,7 +187,7 @@ def test_warnings_pass_by_default_and_fail_under_strict(tmp_path: Path) -> None:
         f"{path}:28: warning: question 'c', field 'stem': no answer marker '（ ）' (a choice stem should carry it where the answer goes)",
     ]
     assert ok.stderr.splitlines() == expected_warnings
-    assert ok.stdout.startswith(f"{path}: OK, 3 questions (3 curated, 0 derived) in 1 parts")
+    assert ok.stdout.startswith(f"{path}: OK, 3 questions (3 curated, 0 derived) in 1 part — ")
     strict = runner.invoke(main, ["check", "--bank", str(path), "--strict"])
     assert strict.exit_code == 1
     assert strict.stderr.splitlines() == [*expected_warnings, f"Error: {path}: 0 error(s) and 3 warning(s) (--strict)"]

@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .bank import BANK_FILENAME, load_bank, summarize, without_drafts
+from .bank.load import parts_text
 from .errors import BankError, SelectionError
 from .i18n import _, join, os_reason
 from .model import BANK_SEPARATOR, Bank, Provenance, Question, Speech
@@ -267,8 +268,8 @@ def summarize_banks(library: Library) -> str:
         questions = sum(len(b.questions) for b in library.banks)
         parts = sum(len(b.speeches) for b in library.banks)
         lines.append(
-            _("{n} banks OK: {questions} questions in {parts} parts").format(
-                n=len(library.banks), questions=questions, parts=parts
+            _("{n} banks OK: {questions} questions in {parts}").format(
+                n=len(library.banks), questions=questions, parts=parts_text(parts)
             )
         )
     return "\n".join(lines)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import _cache
 from .._gc import gc_paused
-from ..i18n import _, join, type_name
+from ..i18n import _, join, ngettext, type_name
 from ..model import QUESTION_TYPES, Bank
 from .rules import BANK_FILENAME
 from .validate import Validator
@@ -70,6 +70,11 @@ def without_drafts(bank: Bank) -> Bank:
     return dataclasses.replace(bank, questions=tuple(q for q in bank.questions if not q.draft))
 
 
+def parts_text(n: int) -> str:
+    """``"1 part"``, ``"9 parts"`` in the interface language (``1 部分``)."""
+    return ngettext("{n} part", "{n} parts", n).format(n=n)
+
+
 def summarize(bank: Bank) -> str:
     """One line: how many questions, per speech and per type."""
     per_speech = Counter(q.speech for q in bank.questions)
@@ -79,14 +84,14 @@ def summarize(bank: Bank) -> str:
     speeches = join(f"{s.id} {per_speech[s.id]}" for s in bank.speeches)
     types = join(_("{kind} {n}").format(kind=type_name(t), n=per_type[t]) for t in QUESTION_TYPES if per_type[t])
     return _(
-        "{path}: OK, {n} questions ({curated} curated, {derived} derived{drafts}) in {parts} parts — {speeches}; {types}"
+        "{path}: OK, {n} questions ({curated} curated, {derived} derived{drafts}) in {parts} — {speeches}; {types}"
     ).format(
         path=bank.path,
         n=len(bank.questions),
         curated=len(bank.questions) - derived,
         derived=derived,
         drafts=_(", {n} of them drafts to review").format(n=drafts) if drafts else "",
-        parts=len(bank.speeches),
+        parts=parts_text(len(bank.speeches)),
         speeches=speeches,
         types=types,
     )
