@@ -1,0 +1,121 @@
+"""The package already at an export's output path: notes unchanged since it keep its modification times.
+
+Anki's importer updates an existing note only when the incoming one is newer, and counts
+every newer note as updated even when nothing in it changed.  So before a package is
+written, each of its notes is compared (note type, fields, tags) with the note of the same
+GUID in the package it replaces: an identical note keeps that package's modification time,
+a changed one gets a later time than both (:func:`keep_unchanged_mods`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+import zipfile
+from pathlib import Path
+
+#: The largest database a previous package may unpack to (studykit's decks take well under 1 MiB).
+MAX_PREVIOUS = 128 << 20
+
+
+def keep_unchanged_mods(conn: sqlite3.Connection, previous: Path) -> bytes:
+    """The database of ``conn`` (a new package's, committed) as bytes, after giving each note
+    its modification time in the package at ``previous`` if unchanged, else a later one.
+
+    A note is unchanged when the previous package's note with its GUID has the same note
+    type id, fields and tags; it then keeps that note's ``mod`` (seconds).  A changed note
+    gets ``max(its mod, previous mod + 1)``; a note the previous package lacks keeps its
+    own.  Cards carry their note's time.  Nothing there, or anything that is not a
+    readable package with a notes table, leaves every time as it is (see
+    :func:`previous_database`).  When the previous package's database is byte for byte the
+    new one (the same notes exported again with the same timestamp) and the new notes'
+    GUIDs are distinct, no note would change, so the comparison itself is skipped.
+    """
+    current = conn.serialize()
+    old = previous_database(previous, current)
+    if old == current and not _repeated_guid(conn):
+        return current
+    if old and _apply_previous(conn, old):
+        return conn.serialize()
+    return current
+
+
+def previous_database(path: Path, current: bytes = b"") -> bytes:
+    """The SQLite database inside the package at ``path`` (its ``collection.anki2`` member).
+
+    ``b""`` when there is no readable package (nothing, or not a regular file there: a pipe
+    would block the read; the writer refuses it), or one that is encrypted, or unpacks to
+    more than :data:`MAX_PREVIOUS` bytes (a zip bomb), or is broken in any way; a path that
+    cannot even be looked at (a name too long) is nothing there, and the writer names it.
+    When the database equals ``current`` (a database's bytes), ``current`` itself is
+    returned, so the caller keeps one copy.
+    """
+    try:
+        if not path.is_file():
+            return b""
+    except OSError:
+        return b""
+    try:
+        with zipfile.ZipFile(path) as apkg:
+            info = apkg.getinfo("collection.anki2")
+            if info.flag_bits & 0x1 or info.file_size > MAX_PREVIOUS:
+                return b""
+            data = apkg.read(info)
+    except Exception:  # whatever a broken or hostile file raises (bad CRC, unknown compression, …)
+        return b""
+    return current if data == current else data
+
+
+def _repeated_guid(conn: sqlite3.Connection) -> bool:
+    """Whether two notes of ``conn``'s database share a GUID (then an identical previous
+    database still changes times: the second note is compared with the first's row)."""
+    return conn.execute("SELECT 1 FROM notes GROUP BY guid HAVING count(*) > 1 LIMIT 1").fetchone() is not None
+
+
+#: A note that is identical (note type, fields, tags) to the previous package's note with its
+#: GUID keeps that note's modification time; a changed one gets a later time than both.
+_KEEP_MODS = """
+UPDATE notes SET mod = (
+    SELECT CASE WHEN o.mid = notes.mid AND o.flds = notes.flds AND o.tags = notes.tags
+                THEN o.mod ELSE max(notes.mod, o.mod + 1) END
+    FROM previous.notes AS o WHERE o.guid = notes.guid)
+WHERE guid IN (SELECT guid FROM previous.notes)
+"""
+
+
+#: Cards carry their note's modification time.
+_CARD_MODS = """
+UPDATE cards SET mod = (SELECT n.mod FROM notes AS n WHERE n.id = cards.nid)
+WHERE mod != (SELECT n.mod FROM notes AS n WHERE n.id = cards.nid)
+"""
+
+
+def _apply_previous(conn: sqlite3.Connection, previous: bytes) -> bool:
+    """Apply :data:`_KEEP_MODS` and :data:`_CARD_MODS` with ``previous`` (the old package's
+    database) attached in memory, GUIDs indexed: compared inside SQLite rather than row by
+    row in Python.  Returns whether it was applied; anything that is not a database with a
+    notes table, or a comparison that takes longer than :data:`_PREVIOUS_SECONDS`, leaves
+    every time as it is (and returns ``False``)."""
+    conn.execute("ATTACH DATABASE ':memory:' AS previous")
+    deadline = time.monotonic() + _PREVIOUS_SECONDS
+    conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)  # a crafted view could loop
+    try:
+        conn.deserialize(previous, name="previous")
+        kind = conn.execute("SELECT type FROM previous.sqlite_master WHERE name = 'notes'").fetchone()
+        if kind != ("table",):
+            raise sqlite3.DatabaseError("no notes table")
+        conn.execute("CREATE INDEX previous.studykit_guid ON notes (guid)")
+        conn.execute(_KEEP_MODS)
+        conn.execute(_CARD_MODS)
+        conn.commit()
+        return True
+    except sqlite3.Error:
+        conn.rollback()
+        return False
+    finally:
+        conn.set_progress_handler(None, 0)
+        conn.execute("DETACH DATABASE previous")
+
+
+#: How long comparing with the previous package may take before it is given up (times as new).
+_PREVIOUS_SECONDS = 10.0
