@@ -308,6 +308,29 @@ def test_reexport_onto_an_identical_package_gives_its_bytes_and_imports(
     assert (len(log.new), col.note_count(), col.card_count()) == (17, 17, 17)
 
 
+def test_previous_package_zipped_otherwise_is_still_read(bank_path: Path, tmp_path: Path) -> None:
+    """The same database zipped at another level (so the files differ): it is read and found
+    identical (the export is the first one's bytes); an edited bank still moves one note's time."""
+    out = tmp_path / "mini.apkg"
+    sk_anki.write_deck(load_bank(bank_path), out, timestamp=T1)
+    first = out.read_bytes()
+    with zipfile.ZipFile(out) as apkg:
+        members = [(info, apkg.read(info)) for info in apkg.infolist()]
+    with zipfile.ZipFile(out, "w") as apkg:
+        for info, data in members:
+            apkg.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    assert out.read_bytes() != first
+    sk_anki.write_deck(load_bank(bank_path), out, timestamp=T1)
+    assert out.read_bytes() == first
+    text = bank_path.read_text(encoding="utf-8")
+    bank_path.write_text(text.replace("任剑涛认为，省域治理", "任剑涛认为：省域治理"), encoding="utf-8")
+    with zipfile.ZipFile(out, "w") as apkg:
+        for info, data in members:
+            apkg.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    sk_anki.write_deck(load_bank(bank_path), out, timestamp=T1)
+    assert Counter(row[3] for row in package_rows(out, tmp_path)["notes"]) == {int(T1): 16, int(T1) + 1: 1}
+
+
 def test_identical_previous_package_with_a_repeated_guid_is_still_compared(bank: Bank, tmp_path: Path) -> None:
     """Two notes of one GUID (only a Python caller can build that): re-exported onto the identical
     package, the second is compared with the first's row, as always, and gets the later time."""

@@ -198,15 +198,22 @@ def package_bytes(
     """
     check_timestamp(timestamp)
     stamp = time.time() if timestamp is None else timestamp
+    date_time = time.gmtime(max(stamp, _ZIP_EPOCH))[:6]
     with gc_paused():  # tens of thousands of rows and strings, none of them in a cycle
         conn = sqlite3.connect(":memory:")
         try:
             package.write_to_db(conn.cursor(), stamp, _id_gen(stamp))
             conn.commit()
-            database = conn.serialize() if previous is None else keep_unchanged_mods(conn, Path(previous))
+            if previous is None:
+                return _zip(conn.serialize(), date_time)
+            return keep_unchanged_mods(conn, Path(previous), lambda database: _zip(database, date_time))
         finally:
             conn.close()
-    date_time = time.gmtime(max(stamp, _ZIP_EPOCH))[:6]
+
+
+def _zip(database: bytes, date_time: tuple[int, int, int, int, int, int]) -> bytes:
+    """The ``.apkg`` of ``database`` (a serialized collection): ``collection.anki2`` and an
+    empty ``media`` map, both deflated, dated ``date_time`` (year, month, day, h, min, s)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as apkg:
         # A ZipInfo carries its own compress_type (ZIP_STORED by default): name it, or the

@@ -9,61 +9,99 @@ a changed one gets a later time than both (:func:`keep_unchanged_mods`).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 import zipfile
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 #: The largest database a previous package may unpack to (studykit's decks take well under 1 MiB).
 MAX_PREVIOUS = 128 << 20
 
 
-def keep_unchanged_mods(conn: sqlite3.Connection, previous: Path) -> bytes:
-    """The database of ``conn`` (a new package's, committed) as bytes, after giving each note
-    its modification time in the package at ``previous`` if unchanged, else a later one.
+def keep_unchanged_mods(conn: sqlite3.Connection, previous: Path, pack: Callable[[bytes], bytes]) -> bytes:
+    """The package of ``conn``'s database (a new package's, committed), packed by ``pack``
+    (database bytes → ``.apkg`` bytes), after giving each note its modification time in the
+    package at ``previous`` if unchanged, else a later one.
 
     A note is unchanged when the previous package's note with its GUID has the same note
     type id, fields and tags; it then keeps that note's ``mod`` (seconds).  A changed note
     gets ``max(its mod, previous mod + 1)``; a note the previous package lacks keeps its
     own.  Cards carry their note's time.  Nothing there, or anything that is not a
     readable package with a notes table, leaves every time as it is (see
-    :func:`previous_database`).  When the previous package's database is byte for byte the
-    new one (the same notes exported again with the same timestamp) and the new notes'
-    GUIDs are distinct, no note would change, so the comparison itself is skipped.
+    :func:`previous_database`).
+
+    When the previous package's database is byte for byte the new one (the same notes
+    exported again with the same timestamp) and the new notes' GUIDs are distinct, no
+    note's time could change, so nothing is compared: if the previous package's member
+    has the new database's size and CRC-32, the new package is packed and compared with
+    the file whole (equal files hold equal databases: no inflating); otherwise the
+    previous database is inflated and compared with the new one.
     """
     current = conn.serialize()
-    old = previous_database(previous, current)
+    package = b""
+    if _member_size_and_crc(previous) == (len(current), zlib.crc32(current)) and not _repeated_guid(conn):
+        package = pack(current)
+        if _file_is(previous, package):
+            return package
+    old = previous_database(previous)
     if old == current and not _repeated_guid(conn):
-        return current
+        return package or pack(current)
     if old and _apply_previous(conn, old):
-        return conn.serialize()
-    return current
+        return pack(conn.serialize())
+    return package or pack(current)
 
 
-def previous_database(path: Path, current: bytes = b"") -> bytes:
+def previous_database(path: Path) -> bytes:
     """The SQLite database inside the package at ``path`` (its ``collection.anki2`` member).
 
     ``b""`` when there is no readable package (nothing, or not a regular file there: a pipe
     would block the read; the writer refuses it), or one that is encrypted, or unpacks to
     more than :data:`MAX_PREVIOUS` bytes (a zip bomb), or is broken in any way; a path that
     cannot even be looked at (a name too long) is nothing there, and the writer names it.
-    When the database equals ``current`` (a database's bytes), ``current`` itself is
-    returned, so the caller keeps one copy.
     """
-    try:
-        if not path.is_file():
-            return b""
-    except OSError:
+    if not _regular_file(path):
         return b""
     try:
         with zipfile.ZipFile(path) as apkg:
             info = apkg.getinfo("collection.anki2")
             if info.flag_bits & 0x1 or info.file_size > MAX_PREVIOUS:
                 return b""
-            data = apkg.read(info)
+            return apkg.read(info)
     except Exception:  # whatever a broken or hostile file raises (bad CRC, unknown compression, …)
         return b""
-    return current if data == current else data
+
+
+def _regular_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file (an error looking, e.g. a name too long, is no file)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _member_size_and_crc(path: Path) -> tuple[int, int] | None:
+    """The size and CRC-32 the package at ``path`` records for its ``collection.anki2`` (read
+    from the zip's directory, nothing inflated); ``None`` when it cannot be read."""
+    if not _regular_file(path):
+        return None
+    try:
+        with zipfile.ZipFile(path) as apkg:
+            info = apkg.getinfo("collection.anki2")
+            return info.file_size, info.CRC
+    except Exception:  # as in previous_database: a broken or hostile file is no package
+        return None
+
+
+def _file_is(path: Path, data: bytes) -> bool:
+    """Whether the file at ``path`` holds exactly ``data`` (its size checked before reading)."""
+    try:
+        with path.open("rb") as handle:
+            return os.fstat(handle.fileno()).st_size == len(data) and handle.read() == data
+    except OSError:
+        return False
 
 
 def _repeated_guid(conn: sqlite3.Connection) -> bool:
