@@ -163,7 +163,7 @@ def note_fields(bank: Bank, question: Question, your_answer: str = "") -> list[s
     """
     speaker, heading = _speech_fields(bank)[question.speech]
     if question.is_choice:
-        correct = question.correct_options
+        correct = [question.options[LETTERS.index(a)] for a in question.answer]  # correct_options, inlined
         options = "".join(
             [
                 f'<div class="option"><span class="letter">{letter}.</span> {field_html(option)}</div>'
