@@ -109,6 +109,18 @@ def test_package_members_are_deflated_and_still_import(bank: Bank, col: Collecti
     assert (len(log.new), col.note_count()) == (17, 17)
 
 
+def test_collection_header_names_no_sqlite_version(bank: Bank, tmp_path: Path) -> None:
+    """The collection is built in memory and serialized: its header's change counter,
+    version-valid-for and SQLite version number (bytes 24-27, 92-99) are zero, so the package
+    does not record which SQLite library wrote it; sqlite3 reads every note back."""
+    sk_anki.write_deck(bank, tmp_path / "mini.apkg", timestamp=T1)
+    with zipfile.ZipFile(tmp_path / "mini.apkg") as apkg:
+        database = apkg.read("collection.anki2")
+    assert database[:16] == b"SQLite format 3\0"
+    assert (database[24:28], database[92:100]) == (bytes(4), bytes(8))
+    assert len(package_rows(tmp_path / "mini.apkg", tmp_path)["notes"]) == 17
+
+
 def test_import_adds_one_note_per_question(bank: Bank, col: Collection, tmp_path: Path) -> None:
     """A fresh import adds 17 notes and 17 cards: 13 choice, 2 true/false, 2 cloze."""
     summary = sk_anki.write_deck(bank, tmp_path / "mini.apkg", timestamp=T1)
