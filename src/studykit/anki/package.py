@@ -206,7 +206,7 @@ def package_bytes(
             conn.commit()
             if previous is None:
                 return _zip(conn.serialize(), date_time)
-            return keep_unchanged_mods(conn, Path(previous), lambda database: _zip(database, date_time))
+            return keep_unchanged_mods(conn, Path(previous), lambda database: _zip(database, date_time), date_time)
         finally:
             conn.close()
 

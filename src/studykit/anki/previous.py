@@ -21,10 +21,13 @@ from pathlib import Path
 MAX_PREVIOUS = 128 << 20
 
 
-def keep_unchanged_mods(conn: sqlite3.Connection, previous: Path, pack: Callable[[bytes], bytes]) -> bytes:
+def keep_unchanged_mods(
+    conn: sqlite3.Connection, previous: Path, pack: Callable[[bytes], bytes], date_time: tuple[int, ...]
+) -> bytes:
     """The package of ``conn``'s database (a new package's, committed), packed by ``pack``
-    (database bytes → ``.apkg`` bytes), after giving each note its modification time in the
-    package at ``previous`` if unchanged, else a later one.
+    (database bytes → ``.apkg`` bytes, its members dated ``date_time``: year, month, day,
+    hour, minute, second), after giving each note its modification time in the package at
+    ``previous`` if unchanged, else a later one.
 
     A note is unchanged when the previous package's note with its GUID has the same note
     type id, fields and tags; it then keeps that note's ``mod`` (seconds).  A changed note
@@ -36,22 +39,25 @@ def keep_unchanged_mods(conn: sqlite3.Connection, previous: Path, pack: Callable
     When the previous package's database is byte for byte the new one (the same notes
     exported again with the same timestamp) and the new notes' GUIDs are distinct, no
     note's time could change, so nothing is compared: if the previous package's member
-    has the new database's size and CRC-32, the new package is packed and compared with
-    the file whole (equal files hold equal databases: no inflating); otherwise the
-    previous database is inflated and compared with the new one.
+    has the new one's date, size and CRC-32, the new package is packed and compared with
+    the file whole (equal files hold equal databases: nothing is inflated).  Any other
+    package is inflated and compared in SQLite, which gives the same times (only slower)
+    if it holds the very database after all.
     """
-    current = conn.serialize()
-    package = b""
-    if _member_size_and_crc(previous) == (len(current), zlib.crc32(current)) and not _repeated_guid(conn):
-        package = pack(current)
-        if _file_is(previous, package):
-            return package
+    member = _member(previous)
+    if member is None:
+        return pack(conn.serialize())
+    current = package = b""
+    if member[2] == date_time:  # written with this timestamp: it may hold this very database
+        current = conn.serialize()
+        if member[:2] == (len(current), zlib.crc32(current)) and not _repeated_guid(conn):
+            package = pack(current)
+            if _file_is(previous, package):
+                return package
     old = previous_database(previous)
-    if old == current and not _repeated_guid(conn):
-        return package or pack(current)
     if old and _apply_previous(conn, old):
         return pack(conn.serialize())
-    return package or pack(current)
+    return package or pack(current or conn.serialize())
 
 
 def previous_database(path: Path) -> bytes:
@@ -82,15 +88,15 @@ def _regular_file(path: Path) -> bool:
         return False
 
 
-def _member_size_and_crc(path: Path) -> tuple[int, int] | None:
-    """The size and CRC-32 the package at ``path`` records for its ``collection.anki2`` (read
-    from the zip's directory, nothing inflated); ``None`` when it cannot be read."""
+def _member(path: Path) -> tuple[int, int, tuple[int, ...]] | None:
+    """The size, CRC-32 and date the package at ``path`` records for its ``collection.anki2``
+    (read from the zip's directory, nothing inflated); ``None`` when it cannot be read."""
     if not _regular_file(path):
         return None
     try:
         with zipfile.ZipFile(path) as apkg:
             info = apkg.getinfo("collection.anki2")
-            return info.file_size, info.CRC
+            return info.file_size, info.CRC, info.date_time
     except Exception:  # as in previous_database: a broken or hostile file is no package
         return None
 
