@@ -42,9 +42,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "studykit._output",
             "studykit._gc",
             "studykit._templates",
+            "studykit.fieldrules",
         ),
     ),
-    ("yaml", ("studykit._yaml", "studykit._yaml_messages")),
+    ("yaml", ("studykit._yaml", "studykit._yaml_types", "studykit._yaml_events", "studykit._yaml_messages")),
     # attribution derives the 'who said' questions while a bank loads: part of reading a bank
     ("files", ("studykit.bank", "studykit.attribution", "studykit.key", "studykit.library", "studykit._cache")),
     (

@@ -9,7 +9,7 @@ import pytest
 
 import studykit
 from studykit.errors import StudykitError
-from studykit.workflows import grade_to_files, make_handout, write_quiz
+from studykit.workflows import export_deck, grade_to_files, make_handout, write_practice, write_quiz
 
 BANK = Path(__file__).resolve().parent.parent / "question_bank.yaml"
 QUIZ_ID = "szzl-hubei-daily-7-0b3cb86e"
@@ -81,3 +81,48 @@ def test_the_workflows_are_public() -> None:
     assert studykit.write_quiz is write_quiz
     assert studykit.grade_to_files is grade_to_files and studykit.make_handout is make_handout
     assert {"write_quiz", "grade_to_files", "make_handout"} <= set(studykit.__all__)
+
+
+def test_write_practice_writes_the_page_and_returns_what_practice_prints(tmp_path: Path) -> None:
+    """write_practice draws 5 questions, writes one page and returns practice's lines (the seed
+    line only when no seed was given); the page cannot be written over the bank."""
+    run = write_practice([BANK], tmp_path / "p.html", count=5, seed=7)
+    assert len(run.practice.items) == 5 and run.practice.seed == 7
+    assert run.summary == [f"wrote {tmp_path / 'p.html'}: 5 questions ({run.practice.quiz_id})"]
+    assert (tmp_path / "p.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    drawn = write_practice([BANK], tmp_path / "q.html", count=3)
+    assert drawn.summary[0] == f"seed: {drawn.practice.seed} — rerun with --seed {drawn.practice.seed}"
+    with pytest.raises(StudykitError) as refused:
+        write_practice([BANK], BANK, count=3, seed=1)
+    assert str(refused.value) == f"cannot write {BANK}: it is the bank ({BANK}); choose another output path"
+
+
+def test_every_public_name_resolves() -> None:
+    """Each name in studykit.__all__ is importable, one per command and per output a Python user needs."""
+    for name in studykit.__all__:
+        assert getattr(studykit, name) is not None, name
+    assert {
+        "write_practice",
+        "summarize_banks",
+        "save_report",
+        "render_report",
+        "write_review_decks",
+        "dump_key",
+        "build_handout",
+        "load_report",
+        "build_practice",
+        "render_practice",
+    } <= set(studykit.__all__)
+    assert studykit.write_practice is write_practice
+
+
+def test_export_deck_writes_the_default_path_and_returns_anki_s_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """export_deck with no path writes <bank id>.apkg in the working folder: 201 notes (177 curated
+    and 24 derived items) in 9 subdecks, and its summary is what studykit anki prints."""
+    monkeypatch.chdir(tmp_path)
+    run = export_deck([BANK], timestamp=1_700_000_000)
+    assert run.path == Path("szzl-hubei-daily.apkg") and (tmp_path / run.path).stat().st_size > 0
+    assert (run.deck.notes, len(run.deck.decks)) == (201, 10)
+    assert run.summary.splitlines()[0] == "Wrote szzl-hubei-daily.apkg: 201 notes, 201 cards in 9 decks"

@@ -12,6 +12,12 @@ The public API::
     run = write_quiz([], Path("quiz.md"), "md", seed=7)  # what `studykit quiz` does: run.files, run.notes
     run = grade_to_files(["答卷/"], ["quiz.key.yaml"], output=Path("成绩.html"))  # `studykit grade`
     run = make_handout([], Path("学习要点.docx"), "docx")  # `studykit handout`
+    run = write_practice([], Path("自测.html"), count=20)  # `studykit practice`
+    run = export_deck([], Path("省域治理.apkg"))          # `studykit anki`: run.summary
+    print(summarize_banks(load_banks([])))             # `studykit check`
+    save_report(report, "成绩.html", "html")            # a grade report: csv, json, text or html
+    write_review_decks(report, bank, "错题本")          # 错题本: one .apkg per member
+    dump_key(papers[0].key())                          # an answer key as .key.yaml text
 
 Names are imported lazily (PEP 562) so that ``studykit --help`` does not pay for
 PyYAML, genanki or python-docx.
@@ -37,24 +43,39 @@ if TYPE_CHECKING:
         StudykitError,
     )
     from .grade import grade_files
-    from .key import AnswerKey, load_key
-    from .library import Library, load_banks
+    from .grade.report import render_report, save_report
+    from .handout import build_handout, load_report
+    from .key import AnswerKey, dump_key, load_key
+    from .library import Library, load_banks, summarize_banks
     from .model import Bank, Provenance, Question, QuestionType, Speech
+    from .practice import build_practice, render_practice
     from .quiz import build_papers
-    from .workflows import grade_to_files, make_handout, write_quiz
+    from .review import write_review_decks
+    from .workflows import export_deck, grade_to_files, make_handout, write_practice, write_quiz
 
 #: public name -> module that defines it
 _EXPORTS = {
     "write_deck": "anki",
     "grade_files": "grade",
+    "render_report": "grade.report",
+    "save_report": "grade.report",
+    "build_handout": "handout",
+    "load_report": "handout",
     "AnswerKey": "key",
+    "dump_key": "key",
     "load_key": "key",
+    "build_practice": "practice",
+    "render_practice": "practice",
+    "write_review_decks": "review",
     "build_papers": "quiz",
+    "export_deck": "workflows",
     "grade_to_files": "workflows",
     "make_handout": "workflows",
+    "write_practice": "workflows",
     "write_quiz": "workflows",
     "Library": "library",
     "load_banks": "library",
+    "summarize_banks": "library",
     "default_bank_path": "bank",
     "load_bank": "bank",
     "summarize": "bank",

@@ -17,88 +17,31 @@ libyaml's C parser where present (``yaml.CSafeLoader``'s parser; the pure-Python
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 
+from ._yaml_events import Fallback, from_events
 from ._yaml_messages import yaml_reason
-from .errors import BankError, Problem
+from ._yaml_types import BASE as _Base
+from ._yaml_types import CORE as _CORE
+from ._yaml_types import DUPLICATES as DUPLICATES
+from ._yaml_types import NULLS as _NULLS
+from ._yaml_types import REFUSED as REFUSED
+from ._yaml_types import TEXT_TAGS as _TEXT_TAGS
+from ._yaml_types import Refused as Refused
+from ._yaml_types import TextLoader as _TextLoader
+from ._yaml_types import YList as YList
+from ._yaml_types import YMap as YMap
+from .errors import Problem, YamlError
 from .i18n import _
-
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Largest expanded document (scalars + collections, counting alias reuse).
 MAX_NODES = 2_000_000
 
-_CORE = "tag:yaml.org,2002:"
-_TEXT_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
-_NULLS = {"", "~", "null", "Null", "NULL"}
-
-
-class _TextLoader(_Base):  # type: ignore[misc]
-    """A safe loader that resolves no implicit types: every plain scalar is ``str``."""
-
-    yaml_implicit_resolvers: ClassVar[dict[str, Any]] = {}
-    yaml_path_resolvers: ClassVar[dict[Any, Any]] = {}
-
-    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-        """The default tag of a node written without one (the composer asks for every such
-        node; PyYAML's general resolver costs a tenth of a large bank's load)."""
-        if kind is yaml.ScalarNode:
-            return _CORE + "str"
-        return _CORE + ("seq" if kind is yaml.SequenceNode else "map")
-
-
-class Refused:
-    """Stands for a value whose tag was refused (the problem is already reported)."""
-
-    def __repr__(self) -> str:
-        return "<refused>"
-
-
-#: The single :class:`Refused` value.
-REFUSED = Refused()
-
-
-class YMap(dict[str, Any]):
-    """A mapping with the 1-based line of itself and of each key.
-
-    ``duplicates`` lists ``(key, line, first_line)`` for each repeated key (the
-    first occurrence is the value kept), so a caller can report it in context.
-    """
-
-    __slots__ = ("_any_duplicates", "duplicates", "key_lines", "line")  # a large bank has 100,000s
-
-    line: int
-    key_lines: dict[str, int]
-    duplicates: list[tuple[str, int, int]]
-
-    @property
-    def any_duplicates(self) -> bool:
-        """On the document's root only, with ``report_duplicates=False``: whether any
-        mapping has a repeated key (``True`` where not known)."""
-        return bool(getattr(self, "_any_duplicates", True))
-
-    @any_duplicates.setter
-    def any_duplicates(self, value: bool) -> None:
-        self._any_duplicates = value
-
-
-#: Key under which :func:`_convert` notes in its memo that it met a repeated key.
-DUPLICATES = -1
-
-
-class YList(list[Any]):
-    """A sequence with the 1-based line of itself and of each item."""
-
-    __slots__ = ("item_lines", "line")
-
-    line: int
-    item_lines: list[int]
-
 
 def compose(text: str, filename: str) -> yaml.Node | None:
-    """Parse ``text`` into a node tree; raise :class:`BankError` on a syntax error.
+    """Parse ``text`` into a node tree; raise :class:`~studykit.errors.YamlError` on a syntax error.
 
     The error names ``filename``, the 1-based line and column and libyaml's reason.
     """
@@ -118,7 +61,7 @@ def compose(text: str, filename: str) -> yaml.Node | None:
             "",
             _("YAML syntax error{column}: {reason}{hint}").format(column=col, reason=yaml_reason(reason), hint=hint),
         )
-        raise BankError(_("{name} is not valid YAML").format(name=filename), (problem,)) from None
+        raise YamlError(_("{name} is not valid YAML").format(name=filename), (problem,)) from None
     except yaml.reader.ReaderError as exc:  # a control character, a byte that is not text
         # libyaml counts the position in UTF-8 bytes, the pure-Python reader in characters
         if _Base is yaml.SafeLoader:
@@ -128,10 +71,10 @@ def compose(text: str, filename: str) -> yaml.Node | None:
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
         message = _("character {char} is not allowed in YAML (delete it; often a paste)").format(char=char)
         problem = Problem(filename, line, "", message)
-        raise BankError(_("{name} is not valid YAML").format(name=filename), (problem,)) from None
+        raise YamlError(_("{name} is not valid YAML").format(name=filename), (problem,)) from None
     except yaml.YAMLError as exc:
         problem = Problem(filename, 0, "", _("YAML error: {reason}").format(reason=" ".join(str(exc).split())))
-        raise BankError(_("{name} is not valid YAML").format(name=filename), (problem,)) from None
+        raise YamlError(_("{name} is not valid YAML").format(name=filename), (problem,)) from None
     finally:
         loader.dispose()
 
@@ -164,12 +107,12 @@ def load_text_yaml(text: str, filename: str, *, report_duplicates: bool = True) 
     :data:`REFUSED`; ``problems`` lists refused tags and (unless
     ``report_duplicates`` is false, for callers that report them in context from
     ``YMap.duplicates``) duplicate keys, each located.  Raises
-    :class:`BankError` for a syntax error or an alias bomb.
+    :class:`~studykit.errors.YamlError` for a syntax error or an alias bomb.
     """
     if "&" not in text:  # no anchor: build straight from libyaml's events (no node tree held)
         try:
-            data, any_duplicates = _from_events(text)
-        except _Fallback:
+            data, any_duplicates = from_events(text)
+        except Fallback:
             pass
         else:
             if report_duplicates:
@@ -189,108 +132,13 @@ def load_text_yaml(text: str, filename: str, *, report_duplicates: bool = True) 
         data = _convert(node, filename, problems, memo)
     except RecursionError:
         problem = Problem(filename, 0, "", _("nested too deeply (a bank needs a few levels, not hundreds)"))
-        raise BankError(_("{name} is nested too deeply").format(name=filename), (problem,)) from None
+        raise YamlError(_("{name} is nested too deeply").format(name=filename), (problem,)) from None
     if report_duplicates:
         problems.extend(_duplicate_problems(data, filename))
         problems.sort(key=lambda p: p.line)
     elif isinstance(data, YMap):
         data.any_duplicates = bool(memo.get(DUPLICATES))
     return data, problems
-
-
-class _Fallback(Exception):
-    """The document needs the node tree after all (a tag, an alias, a complex key, deep
-    nesting, several documents or an error): :func:`load_text_yaml` composes it instead."""
-
-
-#: Deeper than this, :func:`_from_events` leaves the document to the node-tree path
-#: (which reports a document nested hundreds deep as it always has).
-_EVENT_DEPTH = 64
-
-
-def _from_events(text: str) -> tuple[Any, bool]:
-    """The text-only data of a plain document (no tag, anchor or alias, scalar keys),
-    built from libyaml's events without composing a node tree: a large bank's node
-    tree weighs about twenty times its text.  Raises :class:`_Fallback` for anything
-    else, so every message still comes from the one node-tree path.  Returns the data and
-    whether any mapping has a repeated key."""
-    loader = _TextLoader(text)
-    try:
-        get = loader.get_event
-        get()  # StreamStartEvent
-        event = get()
-        if type(event) is yaml.StreamEndEvent:
-            return None, False
-        if type(event) is not yaml.DocumentStartEvent:
-            raise _Fallback
-        scalar, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-        map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
-        nulls = _NULLS
-        # one frame per open collection: [the collection, pending key (maps), its line, keep?]
-        stack: list[list[Any]] = []
-        root: Any = None
-        any_duplicates = False
-        keys: dict[str, str] = {}
-        value: Any
-        while True:
-            event = get()
-            kind = type(event)
-            if kind is scalar:
-                if event.tag is not None or event.anchor is not None:
-                    raise _Fallback
-                text_value = event.value
-                value = None if not event.style and text_value in nulls else text_value
-                line = event.start_mark.line + 1
-            elif kind is map_start or kind is seq_start:
-                if event.tag is not None or event.anchor is not None or len(stack) >= _EVENT_DEPTH:
-                    raise _Fallback
-                line = event.start_mark.line + 1
-                if kind is map_start:
-                    value = YMap()
-                    value.key_lines = {}
-                    value.duplicates = []
-                else:
-                    value = YList()
-                    value.item_lines = []
-                value.line = line
-            elif kind is map_end or kind is seq_end:
-                stack.pop()
-                continue
-            elif kind is yaml.DocumentEndEvent:
-                if type(get()) is not yaml.StreamEndEvent:
-                    raise _Fallback  # several documents: the composer's error
-                return root, any_duplicates
-            else:  # an alias
-                raise _Fallback
-            if not stack:
-                root = value
-            else:
-                frame = stack[-1]
-                parent = frame[0]
-                if type(parent) is YList:
-                    parent.append(value)
-                    parent.item_lines.append(line)
-                elif frame[1] is None:  # a key
-                    if kind is not scalar:
-                        raise _Fallback  # "a key must be plain text"
-                    frame[1] = keys.setdefault(text_value, text_value)  # one string per distinct key
-                    frame[2] = line
-                else:
-                    name = frame[1]
-                    frame[1] = None
-                    key_lines = parent.key_lines
-                    if name in key_lines:  # kept out of the data, as the node-tree path does
-                        parent.duplicates.append((name, frame[2], key_lines[name]))
-                        any_duplicates = True
-                    else:
-                        key_lines[name] = frame[2]
-                        parent[name] = value
-            if kind is not scalar:
-                stack.append([value, None, 0])
-    except yaml.YAMLError:
-        raise _Fallback from None
-    finally:
-        loader.dispose()
 
 
 def _duplicate_problems(data: Any, filename: str) -> list[Problem]:
@@ -351,7 +199,7 @@ def _check_size(root: yaml.Node, filename: str) -> None:
                     "",
                     _("aliases expand to more than {limit:,} values (refused; an alias bomb?)").format(limit=MAX_NODES),
                 )
-                raise BankError(_("{name} is too large once aliases are expanded").format(name=filename), (problem,))
+                raise YamlError(_("{name} is too large once aliases are expanded").format(name=filename), (problem,))
             sizes[key] = total
             active.discard(key)
         else:
@@ -361,7 +209,7 @@ def _check_size(root: yaml.Node, filename: str) -> None:
                     line = c.start_mark.line + 1
                     message = _("an alias refers to a collection that contains it (recursive; not allowed)")
                     problem = Problem(filename, line, "", message)
-                    raise BankError(_("{name} has a recursive alias").format(name=filename), (problem,))
+                    raise YamlError(_("{name} has a recursive alias").format(name=filename), (problem,))
             sizes[key] = 0
             stack.append((node, True))
             stack.extend((c, False) for c in children if id(c) not in sizes)

@@ -106,6 +106,20 @@ class StudykitError(Exception):
         return "\n".join((*self.details, self.message))
 
 
+class YamlError(StudykitError):
+    """A YAML file (a bank, an answer key, a member's YAML answer sheet) cannot be read as
+    YAML: a syntax error, a character YAML forbids, an alias bomb or loop, nesting hundreds
+    deep.  Raised by :func:`studykit._yaml.load_text_yaml`; each caller re-raises it as its
+    own file's error (:class:`BankError`, :class:`KeyFileError`, an answer-sheet failure).
+
+    ``problems`` holds the located problem (file, 1-based line, reason).
+    """
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message, tuple(str(p) for p in problems))
+        self.problems = problems
+
+
 class BankError(StudykitError):
     """The question bank (or a material file it names) is invalid.
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from studykit._output import refuse_overwrite, write_files
 from studykit._yaml import load_text_yaml
 from studykit.cli import main
-from studykit.errors import BankError, KeyFileError, StudykitError
+from studykit.errors import KeyFileError, StudykitError, YamlError
 from studykit.grade import GroupReport, grade_files
 from studykit.grade.report import output_format
 from studykit.handout import load_report
@@ -93,7 +93,7 @@ def test_table_rows_of_another_version_in_chinese(tmp_path: Path, key: AnswerKey
 
 def test_full_width_colon_in_yaml_in_chinese() -> None:
     """A YAML syntax error gives libyaml's reason and the hint for a full-width colon, in Chinese."""
-    with pytest.raises(BankError) as caught:
+    with pytest.raises(YamlError) as caught:
         load_text_yaml("id: x\nanswer：B\n", "q.yaml")
     assert caught.value.message == "q.yaml 不是有效的 YAML"
     assert caught.value.details == (

@@ -4,20 +4,21 @@ difficulty and draft flag, and that its source is an excerpt of its speech."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
-from .._yaml import REFUSED, YList, YMap
+from .._yaml import YList, YMap
 from .._yaml import show_value as _show
+from ..fieldrules import REFUSED, Checks, Invalid
 from ..i18n import _, join
-from ..model import CHOICE_TYPES, LETTERS, QUESTION_TYPES, Question, Speech
+from ..model import CHOICE_TYPES, LETTERS, Question, Speech
+from .fields import QUESTION_TABLE
 from .rules import (
-    ID_RE,
     IDEOGRAPH,
     LETTER_SEP_RE,
     LETTERED_RE,
     MAX_OPTIONS,
     MIN_OPTIONS,
-    QUESTION_FIELDS,
     control_problem,
     squash,
 )
@@ -35,11 +36,34 @@ class QuestionChecks(BankWarnings):
         flat_material = {sid: squash(s.text) for sid, s in speeches.items()}
         result: list[Question] = []
         seen_ids: dict[str, int] = {}
+
+        def unique(qid: str, line: int) -> str:
+            if qid in seen_ids:
+                raise Invalid(_("duplicate id (first at line {line})").format(line=seen_ids[qid]))
+            seen_ids[qid] = line
+            return qid
+
+        def declared(speech_id: str, line: int) -> str:
+            if speech_id not in self.declared_speeches:
+                known = join(speeches) or _("none")
+                raise Invalid(
+                    _("unknown speech id {id!r} (expected one of: {known})").format(id=speech_id, known=known)
+                )
+            return speech_id
+
+        checks: dict[str, Callable[..., Any]] = {
+            "question_id": unique,
+            "speech": declared,
+            "options": lambda item, where, v: self.options(item, where, v["type"]),
+            "answer": lambda item, where, v: self.answer(item, where, v["type"], v["options"]),
+            "tags": self.tags,
+            "draft": self.draft,
+        }
         for number, (item, item_line) in enumerate(zip(raw, raw.item_lines, strict=True)):
             if not isinstance(item, YMap):
                 self.error(item_line, f"question #{number + 1}", _("expected a mapping (id, speech, type, stem, …)"))
                 continue
-            q = self.question(item, number, speeches, flat_material, seen_ids)
+            q = self.question(item, number, speeches, flat_material, checks)
             if q is not None:
                 result.append(q)
         return result
@@ -50,51 +74,13 @@ class QuestionChecks(BankWarnings):
         number: int,
         speeches: dict[str, Speech],
         flat_material: dict[str, str],
-        seen_ids: dict[str, int],
+        checks: Checks,
     ) -> Question | None:
         before = len(self.errors)
-        qid = self.text(item, "id", f"question #{number + 1}", required=True)
-        where = f"question {qid!r}" if qid else f"question #{number + 1}"
-        self.unknown_fields(item, QUESTION_FIELDS, where)
-        if qid:
-            if not ID_RE.match(qid):
-                self.error(item.key_lines["id"], f"{where}, field 'id'", _("expected letters, digits, '-', '_' or '.'"))
-            if qid in seen_ids:
-                self.error(
-                    item.key_lines["id"],
-                    f"{where}, field 'id'",
-                    _("duplicate id (first at line {line})").format(line=seen_ids[qid]),
-                )
-            else:
-                seen_ids[qid] = item.key_lines["id"]
-
-        speech_id = self.text(item, "speech", where, required=True)
-        if speech_id and speech_id not in self.declared_speeches:
-            known = join(speeches) or _("none")
-            self.error(
-                item.key_lines["speech"],
-                f"{where}, field 'speech'",
-                _("unknown speech id {id!r} (expected one of: {known})").format(id=speech_id, known=known),
-            )
-        qtype = self.text(item, "type", where, required=True)
-        if qtype and qtype not in QUESTION_TYPES:
-            self.error(
-                item.key_lines["type"],
-                f"{where}, field 'type'",
-                _("unknown type {type!r} (expected one of: {types})").format(
-                    type=qtype, types=", ".join(QUESTION_TYPES)
-                ),
-            )
-            qtype = None
-        stem = self.text(item, "stem", where, required=True) or ""
-        explanation = self.text(item, "explanation", where, required=True) or ""
-        source = self.text(item, "source", where, required=True) or ""
-        fact = self.text(item, "fact", where) or ""
-        options = self.options(item, where, qtype)
-        answer = self.answer(item, where, qtype, options)
-        tags = self.tags(item, where)
-        difficulty = self.difficulty(item, where)
-        draft = self.draft(item, where)
+        found = self.walk(item, QUESTION_TABLE, f"question #{number + 1}", checks)
+        where = found.where
+        qid, speech_id, qtype, stem = found["id"], found["speech"], found["type"], found["stem"]
+        source, options, answer = found["source"], found["options"], found["answer"]
 
         if source and speech_id in flat_material and squash(source) not in flat_material[speech_id]:
             rel = speeches[speech_id].material
@@ -123,31 +109,26 @@ class QuestionChecks(BankWarnings):
             type=qtype,
             stem=stem,
             answer=answer,
-            explanation=explanation,
+            explanation=found["explanation"],
             source=source,
             options=options,
-            tags=tags,
-            difficulty=difficulty,
+            tags=found["tags"],
+            difficulty=int(found["difficulty"]),
             line=item.line,
-            fact=fact,
-            draft=draft,
+            fact=found["fact"],
+            draft=found["draft"],
         )
 
-    def draft(self, item: YMap, where: str) -> bool:
+    @staticmethod
+    def draft(raw: Any, line: int) -> bool:
         """The optional ``draft`` flag: ``true`` for a question drafted and not yet reviewed."""
-        raw = item.get("draft")
-        if raw is None or raw is REFUSED:
-            return False
         value = raw.strip().lower() if isinstance(raw, str) else ""
         if value not in ("true", "false"):
-            self.error(
-                item.key_lines["draft"],
-                f"{where}, field 'draft'",
+            raise Invalid(
                 _("{value} is not true or false (expected true, or delete the line once reviewed)").format(
                     value=_show(raw)
-                ),
+                )
             )
-            return False
         return value == "true"
 
     def options(self, item: YMap, where: str, qtype: str | None) -> tuple[str, ...]:
@@ -354,35 +335,18 @@ class QuestionChecks(BankWarnings):
             return ()
         return tuple(t.strip() for t in texts)
 
-    def tags(self, item: YMap, where: str) -> tuple[str, ...]:
-        if "tags" not in item or item["tags"] is None or item["tags"] is REFUSED:
-            return ()
-        raw = item["tags"]
-        line = item.key_lines["tags"]
+    @staticmethod
+    def tags(raw: Any, line: int) -> tuple[str, ...]:
+        """The optional ``tags``: a list of texts an Anki tag can be (no space, no control character)."""
         if not isinstance(raw, YList) or not all(isinstance(t, str) and t for t in raw):
-            self.error(line, f"{where}, field 'tags'", _("expected a list of tag texts"))
-            return ()
+            raise Invalid(_("expected a list of tag texts"))
+        problems = []
         for t in raw:
             problem = control_problem(t)
             if problem:
-                self.error(line, f"{where}, field 'tags'", _("tag {tag!r} {problem}").format(tag=t, problem=problem))
+                problems.append(_("tag {tag!r} {problem}").format(tag=t, problem=problem))
             elif squash(t) != t:
-                self.error(
-                    line,
-                    f"{where}, field 'tags'",
-                    _("tag {tag!r} contains a space (Anki tags cannot; use - or _)").format(tag=t),
-                )
+                problems.append(_("tag {tag!r} contains a space (Anki tags cannot; use - or _)").format(tag=t))
+        if problems:
+            raise Invalid(*problems)
         return tuple(raw)
-
-    def difficulty(self, item: YMap, where: str) -> int:
-        raw = item.get("difficulty")
-        if raw is None or raw is REFUSED:
-            return 2
-        if raw not in ("1", "2", "3"):
-            self.error(
-                item.key_lines["difficulty"],
-                f"{where}, field 'difficulty'",
-                _("{value} (expected 1, 2 or 3)").format(value=_show(raw)),
-            )
-            return 2
-        return int(raw)

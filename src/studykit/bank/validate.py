@@ -4,16 +4,19 @@ their material), and puts the checked bank together."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .._yaml import YList, YMap, load_text_yaml
 from ..attribution import derive_attribution_questions
-from ..errors import BankError, Problem
+from ..errors import BankError, Problem, YamlError
+from ..fieldrules import Invalid
 from ..i18n import _, os_reason
 from ..model import Bank, Provenance, Speech
+from .fields import BANK_TABLE, SPEECH_TABLE, TOP_TABLE
 from .questions import QuestionChecks
-from .rules import BANK_FIELDS, PROVENANCE_FIELDS, PROVENANCE_RECORD_KEYS, SLUG_RE, SPEECH_FIELDS, TOP_FIELDS, squash
+from .rules import PROVENANCE_FIELDS, PROVENANCE_RECORD_KEYS, SLUG_RE, squash
 
 #: Top-level keys of files studykit writes that are not banks: (key, what the file is, where it goes).
 OTHER_FILES = (
@@ -48,7 +51,10 @@ class Validator(QuestionChecks):
             line = raw[: exc.start].count(b"\n") + 1
             problem = Problem(self.name, line, "", _("not UTF-8 text (save the bank as UTF-8)"))
             raise BankError(_("{path} is not UTF-8").format(path=self.name), (problem,)) from None
-        data, problems = load_text_yaml(text, self.name, report_duplicates=False)
+        try:
+            data, problems = load_text_yaml(text, self.name, report_duplicates=False)
+        except YamlError as exc:
+            raise BankError(exc.message, exc.problems) from None
         del text  # the data holds what is needed; a large bank's text is 50 MB and more
         self.refuse_other_studykit_file(data)
         self.errors.extend(problems)
@@ -90,15 +96,7 @@ class Validator(QuestionChecks):
                 getattr(data, "line", 1), "", _("the bank must be a mapping with keys bank, speeches, questions")
             )
             return None
-        for key in data:
-            if key not in TOP_FIELDS:
-                self.error(
-                    data.key_lines[key],
-                    "",
-                    _("unknown top-level key {key!r} (expected bank, speeches, questions)").format(key=key),
-                )
-        for key in sorted(TOP_FIELDS - set(data)):
-            self.error(data.line, "", _("missing top-level key {key!r}").format(key=key))
+        self.walk(data, TOP_TABLE, "")
         lines = data.key_lines
         head = self.bank_header(data["bank"], lines["bank"]) if "bank" in data else None
         speeches = self.speeches(data["speeches"], lines["speeches"]) if "speeches" in data else []
@@ -142,9 +140,18 @@ class Validator(QuestionChecks):
         if not isinstance(raw, YMap):
             self.error(line, "bank", _("expected a mapping with id and title"))
             return None
-        self.unknown_fields(raw, BANK_FIELDS, "bank")
-        bank_id = self.text(raw, "id", "bank", required=True)
-        title = self.text(raw, "title", "bank", required=True)
+        head = self.walk(raw, BANK_TABLE, "bank", {"bank_id": self.bank_id})
+        bank_id, title = head["id"], head["title"]
+        provenance = Provenance()
+        if head["provenance"]:
+            provenance = self.provenance(head["provenance"], raw.key_lines["provenance"])
+        if not bank_id or not title:
+            return None
+        return bank_id, title, provenance
+
+    def bank_id(self, raw: YMap, where: str, values: dict[str, Any]) -> str | None:
+        """The header's id, once its text is read: a slug such as ``my-bank-2``."""
+        bank_id: str | None = values["id"]
         if bank_id and not SLUG_RE.match(bank_id):
             self.error(
                 raw.key_lines["id"],
@@ -153,13 +160,7 @@ class Validator(QuestionChecks):
                     id=bank_id
                 ),
             )
-        provenance = Provenance()
-        prov_path = self.text(raw, "provenance", "bank")
-        if prov_path:
-            provenance = self.provenance(prov_path, raw.key_lines["provenance"])
-        if not bank_id or not title:
-            return None
-        return bank_id, title, provenance
+        return bank_id
 
     def provenance(self, rel: str, line: int) -> Provenance:
         path = self.resolve(rel, line, "bank, field 'provenance'")
@@ -179,7 +180,7 @@ class Validator(QuestionChecks):
         except UnicodeDecodeError:
             self.error(line, "bank, field 'provenance'", _("{path} is not UTF-8 text").format(path=rel))
             return Provenance()
-        except BankError as exc:
+        except YamlError as exc:
             self.errors.extend(exc.problems)
             return Provenance()
         self.errors.extend(problems)
@@ -231,38 +232,28 @@ class Validator(QuestionChecks):
             return []
         result: list[Speech] = []
         seen = self.declared_speeches
+
+        def unique(sid: str, line: int) -> str:
+            if sid in seen:
+                raise Invalid(_("duplicate speech id (first at line {line})").format(line=seen[sid]))
+            seen[sid] = line
+            return sid
+
+        def pair(item: YMap, where: str, values: dict[str, Any]) -> None:
+            if bool(values["speaker"]) != bool(values["position"]):
+                self.error(
+                    item.line, where, _("speaker and position go together (give both, or neither for the introduction)")
+                )
+
+        checks: dict[str, Callable[..., Any]] = {"speech_id": unique, "pair": pair}
         for number, (item, item_line) in enumerate(zip(raw, raw.item_lines, strict=True)):
             if not isinstance(item, YMap):
                 self.error(item_line, f"speech #{number + 1}", _("expected a mapping with id, heading, material"))
                 continue
-            sid = self.text(item, "id", f"speech #{number + 1}", required=True)
-            where = f"speech {sid!r}" if sid else f"speech #{number + 1}"
-            self.unknown_fields(item, SPEECH_FIELDS, where)
-            if sid and not SLUG_RE.match(sid):
-                self.error(
-                    item.key_lines["id"],
-                    f"{where}, field 'id'",
-                    _(
-                        "{id!r} is not a valid id (expected lowercase letters, digits and hyphens, e.g. ren-jiantao)"
-                    ).format(id=sid),
-                )
-            duplicate = bool(sid) and sid in seen
-            if sid and duplicate:
-                self.error(
-                    item.key_lines["id"],
-                    f"{where}, field 'id'",
-                    _("duplicate speech id (first at line {line})").format(line=seen[sid]),
-                )
-            elif sid:
-                seen[sid] = item.key_lines["id"]
-            heading = self.text(item, "heading", where, required=True)
-            speaker = self.text(item, "speaker", where)
-            position = self.text(item, "position", where)
-            if bool(speaker) != bool(position):
-                self.error(
-                    item.line, where, _("speaker and position go together (give both, or neither for the introduction)")
-                )
-            rel = self.text(item, "material", where, required=True)
+            speech = self.walk(item, SPEECH_TABLE, f"speech #{number + 1}", checks)
+            sid, heading, speaker, position = speech["id"], speech["heading"], speech["speaker"], speech["position"]
+            where = speech.where
+            rel = speech["material"]
             path = self.resolve(rel, item.key_lines["material"], f"{where}, field 'material'") if rel else None
             text = self.read_material(path, rel, item.key_lines["material"], where) if path and rel else None
             if text is not None:
@@ -288,7 +279,7 @@ class Validator(QuestionChecks):
                             "'{speaker} {position}' does not occur in {path} (expected speaker and post exactly as written)"
                         ).format(speaker=speaker, position=position, path=rel),
                     )
-            if sid and heading and rel and text is not None and not duplicate:
+            if sid and heading and rel and text is not None:
                 result.append(
                     Speech(sid, heading, Path(rel), text, len(result), speaker or "", position or "", item.line)
                 )

@@ -108,19 +108,12 @@ def anki(
       studykit anki --speech ren-jiantao --speech tian-yipeng -o 两篇发言.apkg
       studykit anki --bank 2025/ -o 2025年学习.apkg
     """
-    from .._gc import gc_paused
-    from .._output import refuse_inputs
-    from ..anki import write_deck
-    from ..workflows import bank_inputs, load_library
+    from ..workflows import export_deck
 
-    with gc_paused():  # a bank read from the cache and its notes: many objects, no cycles
-        library = load_library(bank_paths, warn)
-        bank = library.merged()
-        path = output if output is not None else Path(f"{bank.id}.apkg")
-        refuse_inputs([path], bank_inputs(bank))
-        deck_banks = library if include_drafts else library.without_drafts()
-        summary = write_deck(deck_banks, path, speeches=speeches, timestamp=timestamp)
-    click.echo(summary.report(path))
+    run = export_deck(
+        bank_paths, output, speeches=speeches, timestamp=timestamp, include_drafts=include_drafts, warn=warn
+    )
+    click.echo(run.summary)
 
 
 @main.command()

@@ -182,21 +182,16 @@ def practice(
       studykit practice --count 20 --seed 7 -o 自测.html
       studykit practice --speech ren-jiantao --tag 观点 -o 任剑涛观点.html
     """
-    from .._output import refuse_inputs, write_files
-    from ..practice import build_practice, practice_path, render_practice
-    from ..workflows import bank_inputs, load_library
+    from ..practice import practice_path
+    from ..workflows import write_practice
 
     try:
         path = practice_path(output)
     except StudykitError as exc:  # -o 自测.pdf: a usage error, as for quiz
         raise click.UsageError(exc.message) from None
-    bank, speeches = load_library(bank_paths, warn).narrow((), speeches)
-    page = build_practice(bank, count=count, seed=seed, speeches=speeches, tags=tags)
-    refuse_inputs([path], bank_inputs(bank))
-    write_files({path: render_practice(page).encode("utf-8")})
-    if seed is None:
-        click.echo(_("seed: {seed} — rerun with --seed {seed}").format(seed=page.seed))
-    click.echo(_("wrote {path}: {n} questions ({quiz_id})").format(path=path, n=len(page.items), quiz_id=page.quiz_id))
+    run = write_practice(bank_paths, path, count=count, seed=seed, speeches=speeches, tags=tags, warn=warn)
+    for line in run.summary:
+        click.echo(line)
 
 
 @click.command(cls=TranslatedHelp)

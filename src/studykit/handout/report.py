@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import StudykitError
+from ..errors import Problem, StudykitError
+from ..fieldrules import Record, Rule, Slot, Style, Table, collect
 from ..formats import REPORT_FORMAT
 from ..i18n import _
 
@@ -85,64 +86,46 @@ def load_report(path: str | Path) -> GradeReportDigest:
             )
         )
 
-    def need(obj: Any, field: str, kind: Any, where: str) -> Any:
-        value = obj.get(field) if isinstance(obj, dict) else None
-        if not isinstance(value, kind) or isinstance(value, bool):
-            raise StudykitError(
-                _("{name}: {where}field {field!r}: missing or not {kind}").format(
-                    name=name, where=where, field=field, kind=_kind_name(kind)
-                )
-            )
-        return value
-
-    quiz = need(data, "quiz", dict, "")
-    summary = need(data, "summary", dict, "")
+    problems: list[Problem] = []
+    top = _walk(data, REPORT_TABLE, problems, name, "")
     items = []
-    for n, q in enumerate(need(data, "questions", list, ""), 1):
-        where = f"questions[{n}], "
-        facility = q.get("facility") if isinstance(q, dict) else None
-        if facility is not None and (not isinstance(facility, int | float) or isinstance(facility, bool)):
-            raise StudykitError(_("{name}: {where}field 'facility': not a number").format(name=name, where=where))
-        if facility is not None and not 0 <= facility <= 1:
-            raise StudykitError(
-                _("{name}: {where}field 'facility': {value} is not a share (expected 0 to 1)").format(
-                    name=name, where=where, value=facility
-                )
-            )
+    for n, q in enumerate(top["questions"], 1):
+        item = _walk(q, QUESTION_TABLE, problems, name, f"questions[{n}], ")
+        facility = item["facility"]
         items.append(
             ReportItem(
-                need(q, "number", int, where),
-                need(q, "question_id", str, where),
-                need(q, "speech", str, where),
-                None if facility is None else float(facility),
+                item["number"], item["question_id"], item["speech"], None if facility is None else float(facility)
             )
         )
     shares: dict[str, float | None] = {}
-    for n, s in enumerate(need(data, "speeches", list, ""), 1):
+    for n, s in enumerate(_walk(data, SPEECHES_TABLE, problems, name, "")["speeches"], 1):
         share = s.get("share") if isinstance(s, dict) else None
-        shares[need(s, "speech", str, f"speeches[{n}], ")] = (
+        shares[_walk(s, SPEECH_TABLE, problems, name, f"speeches[{n}], ")["speech"]] = (
             float(share) if isinstance(share, int | float) and 0 <= share <= 1 else None
         )
-    pass_mark = need(quiz, "pass_mark", int | float, "quiz, ")
-    if not 0 <= pass_mark <= 100:
-        raise StudykitError(
-            _("{name}: quiz, field 'pass_mark': {value} is not a percentage (expected 0 to 100)").format(
-                name=name, value=pass_mark
-            )
-        )
-    title = quiz.get("title")
-    fingerprint = quiz.get("bank_fingerprint")
+    quiz = _walk(top["quiz"], QUIZ_TABLE, problems, name, "quiz, ")
+    title = top["quiz"].get("title")
+    fingerprint = top["quiz"].get("bank_fingerprint")
     return GradeReportDigest(
         path=name,
-        quiz_id=need(quiz, "quiz_id", str, "quiz, "),
+        quiz_id=quiz["quiz_id"],
         title=title if isinstance(title, str) else "",
-        bank_id=need(quiz, "bank_id", str, "quiz, "),
+        bank_id=quiz["bank_id"],
         bank_fingerprint=fingerprint if isinstance(fingerprint, str) else "",
-        pass_mark=float(pass_mark),
-        members=need(summary, "members", int, "summary, "),
+        pass_mark=float(quiz["pass_mark"]),
+        members=_walk(top["summary"], SUMMARY_TABLE, problems, name, "summary, ")["members"],
         items=tuple(items),
         shares=shares,
     )
+
+
+def _walk(obj: Any, table: Table, problems: list[Problem], name: str, where: str) -> Record:
+    """``obj`` read against ``table``; the first problem found is raised (a report is written by
+    studykit, so one problem means the file is not what it should be)."""
+    record = collect(obj if isinstance(obj, dict) else {}, table, problems, name, where)
+    if problems:
+        raise StudykitError(problems[0].message)
+    return record
 
 
 def _no_constant(word: str) -> float:
@@ -158,6 +141,59 @@ def _finite(text: str) -> float:
     return value
 
 
-def _kind_name(kind: Any) -> str:
-    names: dict[Any, str] = {dict: _("an object"), list: _("a list"), str: _("text"), int: _("an integer")}
+def _kind_name(kind: str) -> str:
+    names = {"map": _("an object"), "list": _("a list"), "text": _("text"), "int": _("an integer")}
     return names.get(kind, _("a number"))
+
+
+def _missing(slot: Slot) -> str:
+    return _("{name}: {where}field {field!r}: missing or not {kind}").format(
+        name=slot.file, where=slot.where, field=slot.rule.name, kind=_kind_name(slot.rule.kind)
+    )
+
+
+#: How a grade report's problems read: one message naming the file and the field (JSON has no lines here).
+_STYLE = Style(missing=_missing, wrong_kind=_missing, unknown=lambda name, known: "", empty_when="none")
+
+
+def _table(record: str, *rules: Rule) -> Table:
+    return Table(record, rules, _STYLE, closed=False)  # a report holds more than a handout reads
+
+
+#: What a handout reads of a report (source: studykit.grade.report.json, which writes it), in the
+#: order it is checked: the top level, each question, the speeches, the quiz, the summary.
+REPORT_TABLE = _table(
+    "report", Rule("quiz", True, "map"), Rule("summary", True, "map"), Rule("questions", True, "list")
+)
+QUESTION_TABLE = _table(
+    "question",
+    Rule(
+        "facility",
+        kind="number",
+        span=(0, 1),
+        wrong_kind=lambda s: _("{name}: {where}field 'facility': not a number").format(name=s.file, where=s.where),
+        invalid=lambda s: _("{name}: {where}field 'facility': {value} is not a share (expected 0 to 1)").format(
+            name=s.file, where=s.where, value=s.value
+        ),
+    ),
+    Rule("number", True, "int"),
+    Rule("question_id", True),
+    Rule("speech", True),
+)
+SPEECHES_TABLE = _table("report", Rule("speeches", True, "list"))
+SPEECH_TABLE = _table("speech", Rule("speech", True))  # its share is read leniently: None when not 0–1
+QUIZ_TABLE = _table(
+    "quiz",
+    Rule(
+        "pass_mark",
+        True,
+        "number",
+        span=(0, 100),
+        invalid=lambda s: _("{name}: quiz, field 'pass_mark': {value} is not a percentage (expected 0 to 100)").format(
+            name=s.file, value=s.value
+        ),
+    ),
+    Rule("quiz_id", True),
+    Rule("bank_id", True),
+)
+SUMMARY_TABLE = _table("summary", Rule("members", True, "int"))

@@ -1,4 +1,5 @@
-"""The answer key's fields as data (which exist, what a missing one should hold) and the
+"""The answer key's fields as data (:data:`KEY_TABLE`, :data:`SCORING_TABLE`, :data:`ITEM_TABLE`,
+walked by :func:`studykit.fieldrules.collect`; what a missing field should hold) and the
 :class:`Collector` of problems the key reader builds on."""
 
 from __future__ import annotations
@@ -6,9 +7,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .._yaml import YList, YMap
+from .._yaml import YList
 from .._yaml import show_value as _show
 from ..errors import Problem
+from ..fieldrules import Checks, Record, Rule, Style, Table, collect
 from ..i18n import _
 from ..model import QUESTION_TYPES
 
@@ -71,9 +73,87 @@ def list_entries(raw: Any) -> list[tuple[Any, int]]:
     return [(raw, 0)]
 
 
+def missing_message(expected: str) -> str:
+    """A required field is missing: ``missing (expected EXPECTED; studykit quiz writes it)``."""
+    return _("missing (expected {value}; studykit quiz writes it)").format(value=expected)
+
+
+#: How the answer key words a field's problem (pinned by tests/data/bad_keys); a field's ``where``
+#: ends in ", " (``"item 3, "``) or is ``""`` at the top, so the problem reads ``item 3, field 'points'``.
+KEY_STYLE = Style(
+    missing=lambda s: missing_message(required_hint(s.rule.name)),
+    wrong_kind=lambda s: _("{value} (expected text)").format(value=_show(s.value)),
+    unknown=lambda name, known: _("unknown field (expected one of: {items})").format(items=", ".join(known)),
+    empty_when="empty text",
+    label=lambda where, field: f"{where}field {field!r}",
+)
+
+#: The key's top level (``studykit_key``, the format, is checked before: another format is refused whole).
+KEY_TABLE = Table(
+    "key",
+    (
+        Rule("quiz_id", required=True),
+        Rule("bank_id", required=True),
+        Rule("version", default=""),
+        Rule("title", default=""),
+        Rule("bank_fingerprint", default=""),
+        Rule("scoring", kind="record", check="scoring"),
+        Rule("items", kind="record", check="items"),
+        Rule("total_points", kind="record", check="total"),  # the items' sum
+    ),
+    KEY_STYLE,
+    fields=KEY_FIELDS,
+)
+
+#: ``scoring:`` — the rule for multiple-choice items printed on the paper.
+SCORING_TABLE = Table(
+    "scoring",
+    (
+        Rule(
+            "multiple",
+            kind="any",
+            allowed=MULTIPLE_SCORING,
+            invalid=lambda s: _("{rule} is not a scoring rule for multiple-choice items (expected {items})").format(
+                rule=_show(s.value), items=" or ".join(MULTIPLE_SCORING)
+            ),
+            default="all-or-nothing",
+        ),
+    ),
+    KEY_STYLE,
+    fields=SCORING_FIELDS,
+    prefix="scoring.",
+)
+
+#: One item of ``items:``; ``number`` (unique) and ``points`` are checks of the reader, ``answers``
+#: reads ``options``, ``answer`` and ``correct`` by the item's type.
+ITEM_TABLE = Table(
+    "item",
+    (
+        Rule("number", required=True, kind="any", check="number", missing_at_record=True),
+        Rule("question_id", required=True),
+        Rule("speech", default=""),
+        Rule("stem", default=""),
+        Rule("points", required=True, kind="any", check="points", missing_at_record=True),
+        Rule(
+            "type",
+            required=True,
+            kind="any",
+            allowed=QUESTION_TYPES,
+            invalid=lambda s: _("{value} is not a question type (expected {value2})").format(
+                value=_show(s.value), value2=required_hint("type")
+            ),
+            missing_at_record=True,
+        ),
+        Rule("answers", kind="record", check="answers"),
+    ),
+    KEY_STYLE,
+    fields=ITEM_FIELDS,
+)
+
+
 class Collector:
-    """Collects a key's problems (:class:`~studykit.errors.Problem`, each with its line) and reads
-    its plain fields; :class:`~studykit.key.reader.KeyReader` builds on it."""
+    """Collects a key's problems (:class:`~studykit.errors.Problem`, each with its line);
+    :class:`~studykit.key.reader.KeyReader` builds on it."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -82,29 +162,6 @@ class Collector:
     def error(self, line: int, where: str, message: str) -> None:
         self.problems.append(Problem(self.name, line, where, message))
 
-    def missing(self, line: int, label: str, expected: str) -> None:
-        """A required field is missing: ``missing (expected EXPECTED; studykit quiz writes it)``."""
-        self.error(line, label, _("missing (expected {value}; studykit quiz writes it)").format(value=expected))
-
-    def unknown_fields(self, m: YMap, known: tuple[str, ...], where: str, parent: str = "") -> None:
-        for f in m:
-            if f not in known:
-                self.error(
-                    m.key_lines[f],
-                    f"{where}field {parent + f!r}",
-                    _("unknown field (expected one of: {items})").format(items=", ".join(known)),
-                )
-
-    def text(self, m: YMap, f: str, where: str, *, required: bool) -> str | None:
-        """The text of field ``f``: ``""`` when optional and absent, ``None`` after an error."""
-        value = m.get(f)
-        label = f"{where}field {f!r}"
-        if value is None or value == "":
-            if required:
-                self.missing(m.key_lines.get(f, m.line), label, required_hint(f))
-                return None
-            return ""
-        if not isinstance(value, str):
-            self.error(m.key_lines[f], label, _("{value} (expected text)").format(value=_show(value)))
-            return None
-        return value
+    def walk(self, mapping: Any, table: Table, where: str, checks: Checks) -> Record:
+        """``mapping`` read against ``table`` (:func:`~studykit.fieldrules.collect`), its problems collected."""
+        return collect(mapping, table, self.problems, self.name, where, checks)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .._yaml import YMap, load_text_yaml
-from ..errors import BankError, KeyFileError
+from ..errors import KeyFileError, YamlError
 from ..i18n import _
 from ..key_model import AnswerKey
 from .reader import KeyReader
@@ -92,7 +92,7 @@ def load_key(path: str | Path) -> AnswerKey:
         ) from None
     try:
         data, problems = load_text_yaml(text, name)
-    except BankError as exc:
+    except YamlError as exc:
         _refuse_answer_sheet(name, text)
         raise KeyFileError(_("answer key {name} is not valid YAML").format(name=name), exc.details) from None
     if problems:

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from .._yaml import YList, YMap
 from .._yaml import show_value as _show
+from ..fieldrules import Invalid
 from ..i18n import _
 from ..key_model import AnswerKey, KeyItem
-from ..model import CHOICE_TYPES, QUESTION_TYPES, QuestionType, add_points
+from ..model import CHOICE_TYPES, QuestionType, add_points
 from .answers import AnswerReader
 from .fields import (
     DECIMAL_RE,
     ITEM_FIELDS,
-    KEY_FIELDS,
+    ITEM_TABLE,
+    KEY_TABLE,
     MAX_ITEM_POINTS,
     MAX_POINT_DECIMALS,
-    MULTIPLE_SCORING,
     NUMBER_RE,
-    SCORING_FIELDS,
+    SCORING_TABLE,
     answer_hint,
+    missing_message,
     required_hint,
 )
 
@@ -30,31 +35,21 @@ class KeyReader(AnswerReader):
     """
 
     def read(self, data: YMap) -> AnswerKey | None:
-        self.unknown_fields(data, KEY_FIELDS, "")
-        quiz_id = self.text(data, "quiz_id", "", required=True)
-        bank_id = self.text(data, "bank_id", "", required=True)
-        version = self.text(data, "version", "", required=False)
-        title = self.text(data, "title", "", required=False)
-        fingerprint = self.text(data, "bank_fingerprint", "", required=False)
-        multiple = self.scoring(data)
-        items = self.items(data)
-        if items is not None:
-            self.total(data, items)
+        checks: dict[str, Callable[..., Any]] = {"scoring": self.scoring, "items": self.items, "total": self.total}
+        key = self.walk(data, KEY_TABLE, "", checks)
         if self.problems:
             return None
-        assert quiz_id and bank_id and version is not None and title is not None and fingerprint is not None
-        assert multiple is not None and items is not None
         return AnswerKey(
-            quiz_id=quiz_id,
-            version=version,
-            title=title,
-            bank_id=bank_id,
-            bank_fingerprint=fingerprint,
-            items=tuple(items),
-            multiple_scoring=multiple,
+            quiz_id=key["quiz_id"],
+            version=key["version"],
+            title=key["title"],
+            bank_id=key["bank_id"],
+            bank_fingerprint=key["bank_fingerprint"],
+            items=tuple(key["items"]),
+            multiple_scoring=key["scoring"],
         )
 
-    def scoring(self, data: YMap) -> str | None:
+    def scoring(self, data: YMap, where: str, values: dict[str, Any]) -> str | None:
         scoring = data.get("scoring")
         if scoring is None:
             return "all-or-nothing"
@@ -67,26 +62,13 @@ class KeyReader(AnswerReader):
                 ),
             )
             return None
-        self.unknown_fields(scoring, SCORING_FIELDS, "", "scoring.")
-        rule = scoring.get("multiple")
-        if rule is None:
-            return "all-or-nothing"
-        if rule not in MULTIPLE_SCORING:
-            self.error(
-                scoring.key_lines["multiple"],
-                "field 'scoring.multiple'",
-                _("{rule} is not a scoring rule for multiple-choice items (expected {items})").format(
-                    rule=_show(rule), items=" or ".join(MULTIPLE_SCORING)
-                ),
-            )
-            return None
-        return str(rule)
+        return str(self.walk(scoring, SCORING_TABLE, "", {})["multiple"])
 
-    def items(self, data: YMap) -> list[KeyItem] | None:
+    def items(self, data: YMap, where: str, values: dict[str, Any]) -> list[KeyItem] | None:
         raw_items = data.get("items")
         line = data.key_lines.get("items", data.line)
         if raw_items is None:
-            self.missing(line, "field 'items'", required_hint("items"))
+            self.error(line, "field 'items'", missing_message(required_hint("items")))
             return None
         if not isinstance(raw_items, YList):
             self.error(
@@ -104,6 +86,11 @@ class KeyReader(AnswerReader):
             return None
         items: list[KeyItem] = []
         numbers: dict[int, int] = {}  # item number → line of its number field
+        checks: dict[str, Callable[..., Any]] = {
+            "number": lambda value, line: self.number(value, line, numbers),
+            "points": points,
+            "answers": self.answers,
+        }
         complete = True
         for position, (raw, item_line) in enumerate(zip(raw_items, raw_items.item_lines, strict=True), 1):
             if not isinstance(raw, YMap):
@@ -116,132 +103,70 @@ class KeyReader(AnswerReader):
                 )
                 complete = False
                 continue
-            item = self.item(raw, position, numbers)
-            if item is None:
+            written = raw.get("number")
+            label = f"item {written}, " if isinstance(written, str) and written else f"entry {position} of 'items', "
+            errors = len(self.problems)
+            item = self.walk(raw, ITEM_TABLE, label, checks)
+            if len(self.problems) > errors:
                 complete = False
-            else:
-                items.append(item)
+                continue
+            options, answer, correct = item["answers"]
+            items.append(
+                KeyItem(
+                    number=item["number"],
+                    question_id=item["question_id"],
+                    type=item["type"],
+                    speech=item["speech"],
+                    points=item["points"],
+                    stem=item["stem"],
+                    answer=answer,
+                    options=options,
+                    correct=correct,
+                )
+            )
         return items if complete else None
 
-    def item(self, raw: YMap, position: int, numbers: dict[int, int]) -> KeyItem | None:
-        written = raw.get("number")
-        where = f"item {written}, " if isinstance(written, str) and written else f"entry {position} of 'items', "
-        errors = len(self.problems)
-        self.unknown_fields(raw, ITEM_FIELDS, where)
-        number = self.number(raw, where, numbers)
-        question_id = self.text(raw, "question_id", where, required=True)
-        speech = self.text(raw, "speech", where, required=False)
-        stem = self.text(raw, "stem", where, required=False)
-        points = self.points(raw, where)
-        qtype = self.qtype(raw, where)
-        options: tuple[str, ...] | None = ()
+    def answers(self, raw: YMap, where: str, values: dict[str, Any]) -> tuple[Any, Any, Any]:
+        """``(options, answer, correct)`` of an item, read by its type (``None`` for one found wrong)."""
+        qtype: QuestionType | None = values["type"]
+        if qtype is None:
+            return (), None, ()
+        options = self.options(raw, where, qtype)
         answer: tuple[str, ...] | None = None
-        correct: tuple[str, ...] | None = ()
-        if qtype is not None:
-            options = self.options(raw, where, qtype)
-            if raw.get("answer") is None:
-                self.missing(raw.key_lines.get("answer", raw.line), f"{where}field 'answer'", answer_hint(qtype))
-            elif qtype in CHOICE_TYPES:
-                answer = self.letters(raw, where, qtype, options) if options is not None else None
-            elif qtype == "true_false":
-                answer = self.truth(raw, where)
-            else:
-                answer = self.blank(raw, where)
-            correct = self.correct(raw, where, qtype, options, answer)
-        if len(self.problems) > errors:
-            return None
-        assert number is not None and question_id and speech is not None and stem is not None
-        assert points is not None and qtype is not None and options is not None and answer is not None
-        assert correct is not None
-        return KeyItem(
-            number=number,
-            question_id=question_id,
-            type=qtype,
-            speech=speech,
-            points=points,
-            stem=stem,
-            answer=answer,
-            options=options,
-            correct=correct,
-        )
-
-    def number(self, raw: YMap, where: str, numbers: dict[int, int]) -> int | None:
-        value = raw.get("number")
-        label = f"{where}field 'number'"
-        if value is None or value == "":
-            self.missing(raw.line, label, required_hint("number"))
-            return None
-        line = raw.key_lines["number"]
-        if not isinstance(value, str) or not NUMBER_RE.fullmatch(value) or len(value) > 9 or int(value) < 1:
+        if raw.get("answer") is None:
             self.error(
-                line,
-                label,
+                raw.key_lines.get("answer", raw.line), f"{where}field 'answer'", missing_message(answer_hint(qtype))
+            )
+        elif qtype in CHOICE_TYPES:
+            answer = self.letters(raw, where, qtype, options) if options is not None else None
+        elif qtype == "true_false":
+            answer = self.truth(raw, where)
+        else:
+            answer = self.blank(raw, where)
+        return options, answer, self.correct(raw, where, qtype, options, answer)
+
+    @staticmethod
+    def number(value: Any, line: int, numbers: dict[int, int]) -> int:
+        """An item's number: a whole number, 1 or more, no other item's."""
+        if not isinstance(value, str) or not NUMBER_RE.fullmatch(value) or len(value) > 9 or int(value) < 1:
+            raise Invalid(
                 _("{value} is not an item number (expected a whole number, 1 or more, as printed on the paper)").format(
                     value=_show(value)
-                ),
+                )
             )
-            return None
         number = int(value)
         if number in numbers:
-            self.error(
-                line,
-                label,
+            raise Invalid(
                 _(
                     "{number} is also the number of the item at line {value} (expected each item's own number, as printed on the paper)"
-                ).format(number=number, value=numbers[number]),
+                ).format(number=number, value=numbers[number])
             )
-            return None
         numbers[number] = line
         return number
 
-    def points(self, raw: YMap, where: str) -> float | None:
-        value = raw.get("points")
-        label = f"{where}field 'points'"
-        if value is None or value == "":
-            self.missing(raw.line, label, required_hint("points"))
-            return None
-        points = float(value) if isinstance(value, str) and DECIMAL_RE.fullmatch(value) else None
-        if points is None or not 0 < points <= MAX_ITEM_POINTS:
-            self.error(
-                raw.key_lines["points"],
-                label,
-                _(
-                    "{value} is not a number of points (expected more than 0, at most {limit}, as studykit quiz writes)"
-                ).format(value=_show(value), limit=MAX_ITEM_POINTS),
-            )
-            return None
-        decimals = len(value.partition(".")[2].rstrip("0"))
-        if decimals > MAX_POINT_DECIMALS:
-            self.error(
-                raw.key_lines["points"],
-                label,
-                _(
-                    "{value} has {decimals} decimals (expected at most {limit} decimals, as studykit quiz writes)"
-                ).format(value=_show(value), decimals=decimals, limit=MAX_POINT_DECIMALS),
-            )
-            return None
-        return points
-
-    def qtype(self, raw: YMap, where: str) -> QuestionType | None:
-        value = raw.get("type")
-        label = f"{where}field 'type'"
-        if value is None or value == "":
-            self.missing(raw.line, label, required_hint("type"))
-            return None
-        for t in QUESTION_TYPES:
-            if value == t:
-                return t
-        self.error(
-            raw.key_lines["type"],
-            label,
-            _("{value} is not a question type (expected {value2})").format(
-                value=_show(value), value2=required_hint("type")
-            ),
-        )
-        return None
-
-    def total(self, data: YMap, items: list[KeyItem]) -> None:
-        if data.get("total_points") is None:
+    def total(self, data: YMap, where: str, values: dict[str, Any]) -> None:
+        items: list[KeyItem] | None = values["items"]
+        if items is None or data.get("total_points") is None:
             return
         value = data["total_points"]
         line = data.key_lines["total_points"]
@@ -263,3 +188,22 @@ class KeyReader(AnswerReader):
                     "{value} is not the sum of the items' points, {shown} (expected the two to agree: correct total_points or the items' points)"
                 ).format(value=value, shown=shown),
             )
+
+
+def points(value: Any, line: int) -> float:
+    """An item's points: more than 0, at most :data:`MAX_ITEM_POINTS`, at most :data:`MAX_POINT_DECIMALS` decimals."""
+    points = float(value) if isinstance(value, str) and DECIMAL_RE.fullmatch(value) else None
+    if points is None or not 0 < points <= MAX_ITEM_POINTS:
+        raise Invalid(
+            _(
+                "{value} is not a number of points (expected more than 0, at most {limit}, as studykit quiz writes)"
+            ).format(value=_show(value), limit=MAX_ITEM_POINTS)
+        )
+    decimals = len(value.partition(".")[2].rstrip("0"))
+    if decimals > MAX_POINT_DECIMALS:
+        raise Invalid(
+            _("{value} has {decimals} decimals (expected at most {limit} decimals, as studykit quiz writes)").format(
+                value=_show(value), decimals=decimals, limit=MAX_POINT_DECIMALS
+            )
+        )
+    return points

@@ -13,18 +13,24 @@ the result's ``notes``.
 from __future__ import annotations
 
 from ._common import Warn, bank_inputs, load_library
+from .anki import DeckRun, export_deck
 from .grade import GradeRun, grade_to_files
 from .handout import HandoutRun, make_handout
+from .practice import PracticeRun, write_practice
 from .quiz import QuizRun, write_quiz
 
 __all__ = [
+    "DeckRun",
     "GradeRun",
     "HandoutRun",
+    "PracticeRun",
     "QuizRun",
     "Warn",
     "bank_inputs",
+    "export_deck",
     "grade_to_files",
     "load_library",
     "make_handout",
+    "write_practice",
     "write_quiz",
 ]

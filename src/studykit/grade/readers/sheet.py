@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ...errors import BankError
+from ...errors import Problem, YamlError
+from ...fieldrules import Invalid, Rule, Style, Table, collect
 from ...i18n import _
 from ...key import AnswerKey, KeyItem
 from ..model import GivenAnswer, Submission
@@ -244,6 +245,28 @@ def _yaml_text(value: Any) -> str:
     return text if clean(text) else ""
 
 
+def _answers_kind(value: Any, line: int) -> Any:
+    """The sheet's answers: a mapping (number → answer) or a list (in order)."""
+    if not isinstance(value, dict | list):
+        raise Invalid(_("field 'answers': expected a mapping from question number to answer"))
+    return value
+
+
+#: The YAML sheet's answers (name, quiz and version are read by whichever of their names is written).
+SHEET_TABLE = Table(
+    "answer sheet",
+    (Rule("answers", required=True, kind="any", check="answers", aliases=("答案",)),),
+    Style(
+        missing=lambda s: _("field 'answers': missing (expected a mapping from question number to answer)"),
+        wrong_kind=lambda s: "",  # kind "any": never
+        unknown=lambda name, known: "",
+        empty_when="never",  # answers: with nothing under it is a sheet with no answers
+        label=lambda where, field: "",
+    ),
+    closed=False,
+)
+
+
 def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission:
     from ..._yaml import YList, YMap, load_text_yaml
 
@@ -253,7 +276,7 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
         raise Fail(0, _("not UTF-8 text (save the YAML sheet as UTF-8)")) from None
     try:
         data, problems = load_text_yaml(text, name)
-    except BankError as exc:
+    except YamlError as exc:
         raise Fail(0, _("not valid YAML: {details}").format(details="; ".join(exc.details))) from None
     if problems:
         raise Fail(problems[0].line, problems[0].message)
@@ -278,10 +301,10 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
             setattr(head, attr, clean(_yaml_text(data[field])))
             if attr != "name":
                 setattr(head, f"{attr}_line", data.key_lines[field])
-    field = "answers" if "answers" in data else "答案" if "答案" in data else ""
-    if not field:
-        raise Fail(data.line, _("field 'answers': missing (expected a mapping from question number to answer)"))
-    raw = data[field]
+    found: list[Problem] = []
+    raw = collect(data, SHEET_TABLE, found, name, checks={"answers": _answers_kind})["answers"]
+    if found:
+        raise Fail(found[0].line, found[0].message)
     answers: list[GivenAnswer] = []
     if isinstance(raw, YMap):
         for k, v in raw.items():
@@ -301,6 +324,4 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
     elif isinstance(raw, YList):
         for i, (v, line) in enumerate(zip(raw, raw.item_lines, strict=True), 1):
             answers.append(GivenAnswer(i, _yaml_text(v), line))
-    elif raw is not None:
-        raise Fail(data.key_lines[field], _("field 'answers': expected a mapping from question number to answer"))
     return finish_sheet(name, key, head, answers, warn, quiz_field=_("quiz: field"))
