@@ -7,7 +7,6 @@ import io
 import itertools
 import math
 import sqlite3
-import tempfile
 import time
 import zipfile
 from collections.abc import Iterator, Sequence
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import genanki  # type: ignore[import-untyped]
 
+from .._gc import gc_paused
 from .._output import write_files
 from ..errors import SelectionError, StudykitError
 from ..formats import MAX_TIMESTAMP
@@ -23,6 +23,8 @@ from ..i18n import _, join, ngettext
 from ..library import Library, split_ref
 from ..model import Bank, Question, Speech
 from .notes import build_deck, deck_id_for, deck_name, deck_part, field_html
+from .previous import MAX_PREVIOUS as MAX_PREVIOUS
+from .previous import keep_unchanged_mods
 
 
 @dataclass(frozen=True)
@@ -185,35 +187,42 @@ def package_bytes(
 
     ``timestamp`` as in :func:`write_package`; notes identical to the note with
     their GUID in the package at ``previous`` (if any; an unreadable or foreign
-    file counts as none) keep its modification time.  Deterministic: the same
-    package, ``previous`` and ``timestamp`` give the same bytes.  Nothing is
-    written but temporary files, removed before returning.
+    file counts as none) keep its modification time
+    (:func:`~studykit.anki.previous.keep_unchanged_mods`).  Deterministic: the same
+    package, ``previous`` and ``timestamp`` give the same bytes.  Nothing is written
+    to disk: the SQLite collection is built in memory, and both members are deflated.
 
     (genanki's ``Package.write_to_file`` does the same two steps, SQLite then zip,
-    but leaves its temporary database behind and cannot keep per-note times.)
+    but through a temporary file it leaves behind, stores the members uncompressed
+    and cannot keep per-note times.)
     """
     check_timestamp(timestamp)
     stamp = time.time() if timestamp is None else timestamp
-    old = _previous_database(Path(previous)) if previous is not None else b""
-    with tempfile.TemporaryDirectory(prefix="studykit-anki-") as work:
-        db = Path(work) / "collection.anki2"
-        conn = sqlite3.connect(db)
+    date_time = time.gmtime(max(stamp, _ZIP_EPOCH))[:6]
+    with gc_paused():  # tens of thousands of rows and strings, none of them in a cycle
+        conn = sqlite3.connect(":memory:")
         try:
             package.write_to_db(conn.cursor(), stamp, _id_gen(stamp))
-            _keep_unchanged_mods(conn, old)
             conn.commit()
+            if previous is None:
+                return _zip(conn.serialize(), date_time)
+            return keep_unchanged_mods(conn, Path(previous), lambda database: _zip(database, date_time), date_time)
         finally:
             conn.close()
-        date_time = time.gmtime(max(stamp, _ZIP_EPOCH))[:6]
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as apkg:
-            # A ZipInfo carries its own compress_type (ZIP_STORED by default): name it, or the
-            # archive's ZIP_DEFLATED does not apply and the deck is stored uncompressed.  Level 1:
-            # a 10,000-note collection deflates to 24.6 % in 0.06 s, level 6 to 21.7 % in 0.25 s.
-            for name, data in (("collection.anki2", db.read_bytes()), ("media", b"{}")):
-                member = zipfile.ZipInfo(name, date_time)
-                apkg.writestr(member, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=_DEFLATE_LEVEL)
-        return out.getvalue()
+
+
+def _zip(database: bytes, date_time: tuple[int, int, int, int, int, int]) -> bytes:
+    """The ``.apkg`` of ``database`` (a serialized collection): ``collection.anki2`` and an
+    empty ``media`` map, both deflated, dated ``date_time`` (year, month, day, h, min, s)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as apkg:
+        # A ZipInfo carries its own compress_type (ZIP_STORED by default): name it, or the
+        # archive's ZIP_DEFLATED does not apply and the deck is stored uncompressed.  Level 1:
+        # a 10,000-note collection deflates to 24.6 % in 0.06 s, level 6 to 21.7 % in 0.25 s.
+        for name, data in (("collection.anki2", database), ("media", b"{}")):
+            member = zipfile.ZipInfo(name, date_time)
+            apkg.writestr(member, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=_DEFLATE_LEVEL)
+    return out.getvalue()
 
 
 #: zlib level of the package's members: the fastest, whose size is within 3 points of the best.
@@ -222,80 +231,6 @@ _DEFLATE_LEVEL = 1
 
 #: The earliest time a zip entry can carry (1980-01-01 UTC).
 _ZIP_EPOCH = 315532800
-
-
-#: The largest database a previous package may unpack to (studykit's decks take well under 1 MiB).
-MAX_PREVIOUS = 128 << 20
-
-
-def _previous_database(path: Path) -> bytes:
-    """The SQLite database inside the package at ``path``; ``b""`` when there is no readable package
-    (nothing, or not a regular file there: a pipe would block the read; the writer refuses it),
-    or one that is encrypted, or unpacks to more than :data:`MAX_PREVIOUS` (a zip bomb); a path
-    that cannot even be looked at (a name too long) is nothing there, and the writer names it."""
-    try:
-        if not path.is_file():
-            return b""
-    except OSError:
-        return b""
-    try:
-        with zipfile.ZipFile(path) as apkg:
-            info = apkg.getinfo("collection.anki2")
-            if info.flag_bits & 0x1 or info.file_size > MAX_PREVIOUS:
-                return b""
-            return apkg.read(info)
-    except Exception:  # whatever a broken or hostile file raises (bad CRC, unknown compression, …)
-        return b""
-
-
-#: A note that is identical (note type, fields, tags) to the previous package's note with its
-#: GUID keeps that note's modification time; a changed one gets a later time than both.
-_KEEP_MODS = """
-UPDATE notes SET mod = (
-    SELECT CASE WHEN o.mid = notes.mid AND o.flds = notes.flds AND o.tags = notes.tags
-                THEN o.mod ELSE max(notes.mod, o.mod + 1) END
-    FROM previous.notes AS o WHERE o.guid = notes.guid)
-WHERE guid IN (SELECT guid FROM previous.notes)
-"""
-
-
-#: Cards carry their note's modification time.
-_CARD_MODS = """
-UPDATE cards SET mod = (SELECT n.mod FROM notes AS n WHERE n.id = cards.nid)
-WHERE mod != (SELECT n.mod FROM notes AS n WHERE n.id = cards.nid)
-"""
-
-
-def _keep_unchanged_mods(conn: sqlite3.Connection, previous: bytes) -> None:
-    """Give each note of the new database its previous modification time if unchanged, else a later one.
-
-    ``previous`` is the old package's database; it is compared inside SQLite (attached in
-    memory, GUIDs indexed) rather than row by row in Python.  Anything that is not a
-    database with a notes table leaves every time as it is."""
-    if not previous:
-        return
-    conn.commit()  # the new package's rows stay whatever happens below
-    conn.execute("ATTACH DATABASE ':memory:' AS previous")
-    deadline = time.monotonic() + _PREVIOUS_SECONDS
-    conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)  # a crafted view could loop
-    try:
-        conn.deserialize(previous, name="previous")
-        kind = conn.execute("SELECT type FROM previous.sqlite_master WHERE name = 'notes'").fetchone()
-        if kind != ("table",):
-            raise sqlite3.DatabaseError("no notes table")
-        conn.execute("CREATE INDEX previous.studykit_guid ON notes (guid)")
-        conn.execute(_KEEP_MODS)
-        conn.execute(_CARD_MODS)
-        conn.commit()
-    except sqlite3.Error:
-        conn.rollback()
-    finally:
-        conn.set_progress_handler(None, 0)
-        conn.execute("DETACH DATABASE previous")
-
-
-#: How long comparing with the previous package may take before it is given up (times as new).
-_PREVIOUS_SECONDS = 10.0
 
 
 def _id_gen(stamp: float) -> Iterator[int]:
@@ -314,7 +249,8 @@ def write_deck(
     is written) and :class:`~studykit.errors.StudykitError` when ``path``
     cannot be written.
     """
-    package = build_library_package(bank, speeches) if isinstance(bank, Library) else build_package(bank, speeches)
+    with gc_paused():  # ten thousand notes and their field lists, none of them in a cycle
+        package = build_library_package(bank, speeches) if isinstance(bank, Library) else build_package(bank, speeches)
     write_package(package, path, timestamp=timestamp)
     return summarize_package(package)
 

@@ -47,12 +47,14 @@ def export_deck(
     :class:`~studykit.errors.StudykitError` when ``path`` is one of the inputs or cannot be
     written (nothing is written then).  Bank warnings go to ``warn`` as they are met.
     """
+    from .._gc import gc_paused
     from .._output import refuse_inputs
     from ..anki import write_deck
 
-    library = load_library(bank_paths, warn)
-    bank = library.merged()
-    target = path if path is not None else Path(f"{bank.id}.apkg")
-    refuse_inputs([target], bank_inputs(bank))
-    deck_banks = library if include_drafts else library.without_drafts()
-    return DeckRun(write_deck(deck_banks, target, speeches=speeches, timestamp=timestamp), target)
+    with gc_paused():  # a bank read from the cache and its notes: many objects, no cycles
+        library = load_library(bank_paths, warn)
+        bank = library.merged()
+        target = path if path is not None else Path(f"{bank.id}.apkg")
+        refuse_inputs([target], bank_inputs(bank))
+        deck_banks = library if include_drafts else library.without_drafts()
+        return DeckRun(write_deck(deck_banks, target, speeches=speeches, timestamp=timestamp), target)
