@@ -69,8 +69,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 #: (importer, imported) pairs allowed against the rules above, each with its reason.
 EXCEPTIONS: dict[tuple[str, str], str] = {
-    ("studykit.handout.build", "studykit.anki"): "select_speeches (with its SelectionError message) moves down "
-    "to the features layer once the messages are in the catalog (issue 12, next round)",
     ("studykit.review", "studykit.grade.report._common"): "pts (points as printed) moves to studykit.text "
     "with the other point formats once _common's messages are in the catalog (issue 12, next round)",
 }

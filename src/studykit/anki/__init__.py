@@ -33,6 +33,7 @@ sections, so cards render the same on Anki desktop, AnkiDroid and AnkiMobile.
 
 from __future__ import annotations
 
+from ..bank.select import select_speeches as select_speeches
 from ..formats import MAX_TIMESTAMP
 from .note_types import CHOICE_FIELDS as CHOICE_FIELDS
 from .note_types import CHOICE_MODEL as CHOICE_MODEL
@@ -65,7 +66,6 @@ from .package import build_library_package as build_library_package
 from .package import build_package as build_package
 from .package import check_timestamp as check_timestamp
 from .package import package_bytes as package_bytes
-from .package import select_speeches as select_speeches
 from .package import summarize_package as summarize_package
 from .package import write_deck as write_deck
 from .package import write_package as write_package

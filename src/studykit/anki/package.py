@@ -17,11 +17,12 @@ import genanki  # type: ignore[import-untyped]
 
 from .._gc import gc_paused
 from .._output import write_files
-from ..errors import SelectionError, StudykitError
+from ..bank.select import select_speeches
+from ..errors import StudykitError
 from ..formats import MAX_TIMESTAMP
-from ..i18n import _, join, ngettext
+from ..i18n import _, ngettext
 from ..library import Library, split_ref
-from ..model import Bank, Question, Speech
+from ..model import Bank, Question
 from .notes import build_deck, deck_id_for, deck_name, deck_part, field_html
 from .previous import MAX_PREVIOUS as MAX_PREVIOUS
 from .previous import keep_unchanged_mods
@@ -63,21 +64,6 @@ class DeckSummary:
             for d in filled
         ]
         return "\n".join(lines)
-
-
-def select_speeches(bank: Bank, speeches: Sequence[str] = ()) -> tuple[Speech, ...]:
-    """The bank's speeches with these ids, in bank order; all of them when ``speeches`` is empty.
-
-    Raises :class:`~studykit.errors.SelectionError` naming an unknown id and the known ones.
-    """
-    known = [s.id for s in bank.speeches]
-    unknown = [s for s in speeches if s not in known]
-    if unknown:
-        raise SelectionError(
-            _("unknown speech {id!r} (expected one of: {known})").format(id=unknown[0], known=join(known))
-        )
-    wanted = set(speeches) or set(known)
-    return tuple(s for s in bank.speeches if s.id in wanted)
 
 
 def build_package(bank: Bank, speeches: Sequence[str] = ()) -> genanki.Package:

@@ -37,7 +37,7 @@ def build_handout(bank: Bank, speeches: Sequence[str] = (), report: GradeReportD
     :class:`~studykit.errors.StudykitError` when ``report`` is of a quiz on
     another bank.
     """
-    from ..anki import select_speeches
+    from ..bank.select import select_speeches
 
     selected = select_speeches(bank, speeches)
     if report is None:
