@@ -275,15 +275,10 @@ def decode_items(practice: Practice, payload: str) -> list[dict[str, object]]:
 def render_practice(practice: Practice) -> str:
     """The self-check page as one HTML document (UTF-8 text ending in a newline): inline
     CSS and script, no ``src``/``href`` to anything, no network."""
-    import jinja2
+    from . import _templates
 
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("studykit", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    return env.get_template("practice.html.j2").render(
+    return _templates.render(
+        "practice.html.j2",
         title=practice.title,
         suffix=TITLE_SUFFIX,
         storage_key=practice.storage_key,

@@ -60,17 +60,8 @@ def render_card(paper: Paper) -> str:
     """The printable answer card (答题卡) of ``paper`` as an HTML document ending in one newline
     (Jinja2 template ``templates/card.html.j2``, autoescaped): 姓名/支部/得分 fields, the
     测验 id, a grid of 题号 with a cell under each for the letter or 对/错, a line per 填空."""
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("studykit", "templates"),
-        autoescape=True,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    return env.get_template("card.html.j2").render(
+    return _templates.render(
+        "card.html.j2",
         title=paper.title,
         card_title=CARD_TITLE,
         fields=CARD_FIELDS,
