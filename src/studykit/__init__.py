@@ -1,23 +1,32 @@
 """studykit: quizzes, Anki decks and grading from party-study material.
 
-The public API::
+The public API (run from the repository root, beside the shipped ``question_bank.yaml``)::
 
-    from studykit import build_papers, grade_files, load_bank, load_key, write_deck
+    from pathlib import Path
+    from studykit import (
+        build_papers, dump_key, export_deck, grade_files, grade_to_files, load_bank, load_banks, load_key,
+        make_handout, save_report, summarize_banks, write_deck, write_practice, write_quiz, write_review_decks,
+    )
 
     bank = load_bank("question_bank.yaml")            # a frozen Bank, or BankError
     papers = build_papers(bank, count=20, seed=7)      # quiz papers; papers[0].key() -> AnswerKey
     write_deck(bank, "deck.apkg")                      # an Anki package, written atomically
-    report = grade_files(["张三.answers.txt"], load_key("quiz.key.yaml"), bank=bank)
-    library = load_banks(["2025/"])                    # several articles' banks; library.merged() -> Bank
+    library = load_banks(["question_bank.yaml"])       # banks by file or folder ("2025/"); library.merged() -> Bank
     run = write_quiz([], Path("quiz.md"), "md", seed=7)  # what `studykit quiz` does: run.files, run.notes
+    Path("答卷").mkdir(exist_ok=True)                   # a member fills in the 答题卡 quiz.answers.txt:
+    Path("答卷/张三.answers.txt").write_text("姓名：张三\\n1. B\\n2. C\\n", encoding="utf-8")
+    report = grade_files(["答卷/张三.answers.txt"], load_key("quiz.key.yaml"), bank=bank)  # a GroupReport
     run = grade_to_files(["答卷/"], ["quiz.key.yaml"], output=Path("成绩.html"))  # `studykit grade`
     run = make_handout([], Path("学习要点.docx"), "docx")  # `studykit handout`
     run = write_practice([], Path("自测.html"), count=20)  # `studykit practice`
     run = export_deck([], Path("省域治理.apkg"))          # `studykit anki`: run.summary
     print(summarize_banks(load_banks([])))             # `studykit check`
-    save_report(report, "成绩.html", "html")            # a grade report: csv, json, text or html
+    save_report(report, "成绩.csv", "csv")              # a grade report: csv, json, text or html
     write_review_decks(report, bank, "错题本")          # 错题本: one .apkg per member
     dump_key(papers[0].key())                          # an answer key as .key.yaml text
+
+Every user's mistake (a missing file, a bank with errors, an unknown speech id, an output that
+is one of the inputs) raises a :class:`~studykit.errors.StudykitError` subclass naming the file.
 
 Names are imported lazily (PEP 562) so that ``studykit --help`` does not pay for
 PyYAML, genanki or python-docx.

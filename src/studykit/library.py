@@ -230,6 +230,8 @@ def load_banks(paths: Sequence[str | Path] = (), *, strict: bool = False) -> Lib
     bank is broken (its message unchanged); with several broken, every problem of
     each as details and one line naming them; a bank id used twice, naming both files.
     """
+    if isinstance(paths, (str, Path)):  # one path given alone, not a list of them
+        paths = [paths]
     if not paths:
         return Library((load_bank(None, strict=strict),))
     files = bank_files(paths)

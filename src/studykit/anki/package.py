@@ -16,7 +16,8 @@ from pathlib import Path
 import genanki  # type: ignore[import-untyped]
 
 from .._gc import gc_paused
-from .._output import write_files
+from .._output import refuse_inputs, write_files
+from ..bank.inputs import bank_inputs
 from ..bank.select import select_speeches
 from ..errors import StudykitError
 from ..formats import MAX_TIMESTAMP
@@ -233,8 +234,11 @@ def write_deck(
     Returns the notes and cards per deck.  Raises
     :class:`~studykit.errors.SelectionError` for an unknown speech id (nothing
     is written) and :class:`~studykit.errors.StudykitError` when ``path``
-    cannot be written.
+    cannot be written or is one of the files the bank was read from (the bank, its material;
+    nothing is written then).
     """
+    banks = bank.banks if isinstance(bank, Library) else (bank,)
+    refuse_inputs([Path(path)], {p: what for b in banks for p, what in bank_inputs(b).items()})
     with gc_paused():  # ten thousand notes and their field lists, none of them in a cycle
         package = build_library_package(bank, speeches) if isinstance(bank, Library) else build_package(bank, speeches)
     write_package(package, path, timestamp=timestamp)

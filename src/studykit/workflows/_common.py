@@ -6,11 +6,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..bank.inputs import bank_inputs as bank_inputs
 from ..i18n import _
 
 if TYPE_CHECKING:
     from ..library import Library
-    from ..model import Bank
 
 #: Where a workflow passes each warning line as it is met (the CLI: stderr).
 Warn = Callable[[str], None]
@@ -33,20 +33,18 @@ class Notes(list[str]):
         self.add(_("warning: {message}").format(message=message))
 
 
+def path_list(paths: str | Path | Sequence[str | Path]) -> list[str | Path]:
+    """``paths`` as a list; one path given alone (``"答卷/"``, not ``["答卷/"]``) is that one path,
+    not one path per character of its name."""
+    return [paths] if isinstance(paths, (str, Path)) else list(paths)
+
+
 def load_library(bank_paths: Sequence[str | Path], warn: Warn | None = None, *, strict: bool = False) -> Library:
     """:func:`~studykit.library.load_banks`, each bank warning passed to ``warn``."""
     from ..library import load_banks
 
-    library = load_banks(bank_paths, strict=strict)
+    library = load_banks(path_list(bank_paths), strict=strict)
     for warning in library.warnings:
         if warn is not None:
             warn(warning)
     return library
-
-
-def bank_inputs(bank: Bank) -> dict[Path, str]:
-    """The bank's own files, which no output may overwrite (not even through a symbolic link)."""
-    inputs = {bank.path: _("the bank")}
-    inputs.update((bank.root / s.material, _("a material file of the bank")) for s in bank.speeches)
-    inputs.update((bank.root / rel, _("a file of the bank")) for rel in bank.files if bank.root / rel not in inputs)
-    return inputs

@@ -29,7 +29,7 @@ class DeckRun:
 
 def export_deck(
     bank_paths: Sequence[str | Path],
-    path: Path | None = None,
+    path: str | Path | None = None,
     *,
     speeches: Sequence[str] = (),
     timestamp: float | None = None,
@@ -54,7 +54,7 @@ def export_deck(
     with gc_paused():  # a bank read from the cache and its notes: many objects, no cycles
         library = load_library(bank_paths, warn)
         bank = library.merged()
-        target = path if path is not None else Path(f"{bank.id}.apkg")
+        target = Path(path) if path is not None else Path(f"{bank.id}.apkg")
         refuse_inputs([target], bank_inputs(bank))
         deck_banks = library if include_drafts else library.without_drafts()
         return DeckRun(write_deck(deck_banks, target, speeches=speeches, timestamp=timestamp), target)

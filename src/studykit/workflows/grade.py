@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import AnswerFileError, StudykitError
 from ..i18n import _
-from ._common import Notes, Warn
+from ._common import Notes, Warn, path_list
 
 if TYPE_CHECKING:
     from ..grade.model import GroupReport
@@ -46,13 +46,13 @@ def grade_to_files(
     key_paths: Sequence[str | Path],
     *,
     bank_paths: Sequence[str | Path] = (),
-    output: Path | None = None,
+    output: str | Path | None = None,
     fmt: str | None = None,
     multiple_scoring: str | None = None,
     pass_mark: float = 60.0,
     name_column: str | None = None,
     encoding: str | None = None,
-    review_dir: Path | None = None,
+    review_dir: str | Path | None = None,
     warn: Warn | None = None,
     on_file: Callable[[str], None] | None = None,
 ) -> GradeRun:
@@ -75,6 +75,9 @@ def grade_to_files(
     from ..grade.versions import key_set
     from ..key import load_key
 
+    answers, key_paths, bank_paths = path_list(answers), path_list(key_paths), path_list(bank_paths)
+    output = Path(output) if output is not None else None
+    review_dir = Path(review_dir) if review_dir is not None else None
     notes = Notes(warn)
     if output is not None:
         refuse_overwrite(output, map(Path, answer_files(answers)), _("one of the files given to grade"))

@@ -27,11 +27,11 @@ class HandoutRun:
 
 def make_handout(
     bank_paths: Sequence[str | Path],
-    path: Path,
+    path: str | Path,
     fmt: str,
     *,
     speeches: Sequence[str] = (),
-    report_path: Path | None = None,
+    report_path: str | Path | None = None,
     include_drafts: bool = False,
     warn: Warn | None = None,
 ) -> HandoutRun:
@@ -48,6 +48,7 @@ def make_handout(
     from ..handout import build_handout, load_report
     from ..render import render_handout
 
+    path, report_path = Path(path), (Path(report_path) if report_path is not None else None)
     notes = Notes(warn)
     library = load_library(bank_paths, warn)
     report = load_report(report_path) if report_path is not None else None

@@ -36,7 +36,7 @@ class PracticeRun:
 
 def write_practice(
     bank_paths: Sequence[str | Path],
-    path: Path,
+    path: str | Path,
     *,
     count: int | None = None,
     seed: int | None = None,
@@ -57,6 +57,7 @@ def write_practice(
     from .._output import refuse_inputs, write_files
     from ..practice import build_practice, render_practice
 
+    path = Path(path)
     bank, narrowed = load_library(bank_paths, warn).narrow((), tuple(speeches))
     page = build_practice(bank, count=count, seed=seed, speeches=narrowed, tags=tags)
     refuse_inputs([path], bank_inputs(bank))

@@ -28,7 +28,7 @@ class QuizRun:
 
 def write_quiz(
     bank_paths: Sequence[str | Path],
-    path: Path,
+    path: str | Path,
     fmt: str,
     *,
     count: int | None = None,
@@ -63,6 +63,7 @@ def write_quiz(
     from ..quiz import build_papers, default_count, format_points, giveaway_pairs, mix_shortfall
     from ..render import quiz_files, replaced_keys
 
+    path = Path(path)
     notes = Notes(warn)
     library = load_library(bank_paths, warn)
     library = library if include_drafts else library.without_drafts()

@@ -1,0 +1,78 @@
+"""The public API as a new Python user meets it (issue: API test pass): the module docstring's
+example runs as written, paths may be given as ``str`` or ``Path``, one path where a list of
+paths is expected means that one path, and the low-level writers never overwrite the bank."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import studykit
+from studykit import export_deck, grade_to_files, load_banks, make_handout, write_deck, write_practice, write_quiz
+from studykit.errors import StudykitError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the repository root's bank and material, as the working folder."""
+    shutil.copy(ROOT / "question_bank.yaml", tmp_path / "question_bank.yaml")
+    shutil.copytree(ROOT / "material", tmp_path / "material")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_the_module_docstring_example_runs_as_written(repo: Path) -> None:
+    """Every line of studykit's docstring example runs, in order, from the repository root."""
+    doc = studykit.__doc__ or ""
+    block = itertools.takewhile(lambda line: not line or line.startswith("    "), doc.split("::\n", 1)[1].splitlines())
+    example = textwrap.dedent("\n".join(block))
+    assert "write_review_decks" in example
+    namespace: dict[str, object] = {}
+    exec(compile(example, "studykit.__doc__", "exec"), namespace)
+    assert sorted(p.name for p in (repo / "错题本").iterdir()) == ["张三.apkg"]
+    assert (repo / "成绩.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert (repo / "quiz.key.yaml").read_text(encoding="utf-8").startswith("studykit_key: 1\n")
+
+
+def test_workflows_take_str_paths(repo: Path) -> None:
+    """A str output path works like a Path in every workflow (no AttributeError)."""
+    run = write_quiz([], "q.md", "md", seed=7)
+    assert [p.name for p in run.files] == ["q.md", "q.key.yaml", "q.solutions.md", "q.answers.txt"]
+    assert write_practice([], "p.html", count=5, seed=1).path == Path("p.html")
+    assert export_deck([], "d.apkg", timestamp=0).path == Path("d.apkg")
+    assert make_handout([], "h.md", "md").handout.title.startswith("学习要点")
+    (repo / "zs.answers.txt").write_text("姓名：张三\n测验：szzl-hubei-daily-7-0b3cb86e\n1. A\n", encoding="utf-8")
+    graded = grade_to_files("zs.answers.txt", "q.key.yaml", output="r.json", review_dir="错题本")
+    assert graded.output == Path("r.json") and [m.name for m in graded.report.members] == ["张三"]
+    assert sorted(os.listdir(repo / "错题本")) == ["张三.apkg"]
+
+
+def test_load_banks_takes_one_path_as_that_path(repo: Path) -> None:
+    """load_banks("question_bank.yaml") loads that bank, not one bank per character of the name."""
+    library = load_banks("question_bank.yaml")
+    assert [b.id for b in library.banks] == ["szzl-hubei-daily"]
+
+
+def test_write_deck_refuses_to_overwrite_the_bank(repo: Path) -> None:
+    """write_deck onto the bank's own file (or a material file) raises and leaves it as it was."""
+    bank = studykit.load_bank("question_bank.yaml")
+    before = (repo / "question_bank.yaml").read_bytes()
+    with pytest.raises(
+        StudykitError,
+        match=re.escape(
+            "cannot write question_bank.yaml: it is the bank (question_bank.yaml); choose another output path"
+        ),
+    ):
+        write_deck(bank, "question_bank.yaml")
+    with pytest.raises(StudykitError, match=r"^cannot write material/01-ren-jiantao\.txt: it is a material file"):
+        write_deck(load_banks(["question_bank.yaml"]), "material/01-ren-jiantao.txt")
+    assert (repo / "question_bank.yaml").read_bytes() == before
+    assert (repo / "material/01-ren-jiantao.txt").read_bytes() == (ROOT / "material/01-ren-jiantao.txt").read_bytes()
