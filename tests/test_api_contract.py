@@ -76,3 +76,14 @@ def test_write_deck_refuses_to_overwrite_the_bank(repo: Path) -> None:
         write_deck(load_banks(["question_bank.yaml"]), "material/01-ren-jiantao.txt")
     assert (repo / "question_bank.yaml").read_bytes() == before
     assert (repo / "material/01-ren-jiantao.txt").read_bytes() == (ROOT / "material/01-ren-jiantao.txt").read_bytes()
+
+
+def test_the_readme_python_api_examples_run_as_written(repo: Path) -> None:
+    """Each Python block of the README's "Python API" section runs, in order, from the repository root."""
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("\n## Python API\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+    assert len(blocks) == 2
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {"print": lambda *args: None})
+    assert (repo / "学习要点.docx").is_file()
+    assert '"members"' in (repo / "成绩.json").read_text(encoding="utf-8")
