@@ -15,7 +15,7 @@ import pytest
 
 import studykit
 from studykit import export_deck, grade_to_files, load_banks, make_handout, write_deck, write_practice, write_quiz
-from studykit.errors import StudykitError
+from studykit.errors import SelectionError, StudykitError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,3 +87,53 @@ def test_the_readme_python_api_examples_run_as_written(repo: Path) -> None:
         exec(compile(block, "README.md", "exec"), {"print": lambda *args: None})
     assert (repo / "学习要点.docx").is_file()
     assert '"members"' in (repo / "成绩.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            {"points": {"single": 1000}},
+            "points for single must be above 0 and at most 100, with at most 2 decimals, not 1000",
+        ),
+        (
+            {"points": {"single": 0.001}},
+            "points for single must be above 0 and at most 100, with at most 2 decimals, not 0.001",
+        ),
+        (
+            {"points": {"single": float("inf")}},
+            "points for single must be above 0 and at most 100, with at most 2 decimals, not inf",
+        ),
+        ({"points": {"single": -1}}, "points for single must be positive, not -1"),
+        ({"total": -5}, "total must be above 0 and at most 10000 points, not -5"),
+        ({"total": 0}, "total must be above 0 and at most 10000 points, not 0"),
+        ({"total": float("nan")}, "total must be above 0 and at most 10000 points, not nan"),
+        ({"total": float("inf")}, "total must be above 0 and at most 10000 points, not inf"),
+    ],
+)
+def test_build_papers_refuses_points_a_key_cannot_hold(options: dict[str, object], message: str) -> None:
+    """Points and totals out of the key format's range are a SelectionError before any draw, not a
+    paper whose answer key load_key then refuses (1000 points), nor a bare ValueError (nan)."""
+    bank = studykit.load_bank(ROOT / "question_bank.yaml")
+    with pytest.raises(SelectionError) as caught:
+        studykit.build_papers(bank, seed=1, **options)  # type: ignore[arg-type]
+    assert str(caught.value) == message
+
+
+def test_type_counts_in_a_total_message_are_listed_in_the_interface_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A total the items cannot reach lists the items as 'N single, N multiple' in English, not joined by 、."""
+    bank = studykit.load_bank(ROOT / "question_bank.yaml")
+    with pytest.raises(SelectionError) as caught:
+        studykit.build_papers(bank, seed=1, count=3, types=["single"], total=100, points={"single": 5})
+    assert str(caught.value) == "3 single items cannot total 100 points at the points given (15 in all)"
+    with pytest.raises(SelectionError) as caught:
+        studykit.build_papers(
+            bank, seed=1, mix={"single": 2, "multiple": 1}, total=100, points={"single": 5, "multiple": 2}
+        )
+    assert str(caught.value).startswith("2 single, 1 multiple items cannot total 100 points at the points given")
+    monkeypatch.setenv("STUDYKIT_LANG", "zh")
+    with pytest.raises(SelectionError) as caught:
+        studykit.build_papers(
+            bank, seed=1, mix={"single": 2, "multiple": 1}, total=100, points={"single": 5, "multiple": 2}
+        )
+    assert str(caught.value).startswith("题目（2 单选、1 多选）凑不成 100 分")

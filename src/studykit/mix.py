@@ -186,7 +186,7 @@ def scale_points(
     fixed_sum = sum((counts[t] * exact[t] for t in counts if t in fixed), fractions.Fraction(0))
     free = [t for t in QUESTION_TYPES if counts[t] and t not in fixed]
     free_sum = sum((counts[t] * exact[t] for t in free), fractions.Fraction(0))
-    shown = "、".join(f"{counts[t]} {t}" for t in QUESTION_TYPES if counts[t])
+    shown = join(f"{counts[t]} {type_name(t)}" for t in QUESTION_TYPES if counts[t])
     problem = _("{items} items cannot total {total} points").format(items=shown, total=_points(total))
     if not free:
         if fixed_sum == wanted:

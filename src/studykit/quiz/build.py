@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from ..bank import CHOICE_MARKER, is_catch_all
 from ..errors import SelectionError
-from ..i18n import _, ngettext
+from ..i18n import _, ngettext, type_name
 from ..mix import fill_quota, scale_points, trim_quota
 from ..model import (
     LETTERS,
@@ -28,6 +28,7 @@ from .model import (
     DEFAULT_POINTS,
     MAX_BYLINE_SHARE,
     MAX_POINTS,
+    MAX_TOTAL,
     ORDINALS,
     Item,
     Paper,
@@ -103,7 +104,17 @@ def build_papers(
             )
         if not value > 0:
             raise SelectionError(_("points for {name} must be positive, not {value}").format(name=name, value=value))
+        if not (value <= MAX_POINTS and round(value, 2) == value):  # what an answer key can hold (load_key)
+            raise SelectionError(
+                _("points for {name} must be above 0 and at most {most}, with at most 2 decimals, not {value}").format(
+                    name=type_name(name), most=MAX_POINTS, value=value
+                )
+            )
         per_type[name] = float(value)
+    if total is not None and not 0 < total <= MAX_TOTAL:  # also NaN
+        raise SelectionError(
+            _("total must be above 0 and at most {most} points, not {total}").format(most=MAX_TOTAL, total=total)
+        )
     quota = quota_of(mix, count, types)
 
     pool = matching_pool(bank, speeches, types, tags, difficulties)

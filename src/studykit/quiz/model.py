@@ -51,6 +51,8 @@ ORDINALS = "一二三四五六七八九十"
 
 #: The most points one item can carry (``--points``).
 MAX_POINTS = 100
+#: The most a paper may total (``quiz --total``, ``build_papers(total=…)``).
+MAX_TOTAL = 10000
 
 
 #: Seeds picked when none is given are below this (short enough to retype).
