@@ -137,3 +137,21 @@ def test_type_counts_in_a_total_message_are_listed_in_the_interface_language(mon
             bank, seed=1, mix={"single": 2, "multiple": 1}, total=100, points={"single": 5, "multiple": 2}
         )
     assert str(caught.value).startswith("题目（2 单选、1 多选）凑不成 100 分")
+
+
+def test_grade_to_files_with_nothing_graded_names_the_files_without_warn(repo: Path) -> None:
+    """Without ``warn``, the error for no member graded carries each file's problem as details
+    (a Python caller saw only 'no answers could be graded'); with ``warn`` they went there."""
+    write_quiz([], Path("q.md"), "md", seed=7)
+    with pytest.raises(StudykitError) as caught:
+        grade_to_files(["答卷/", "q.answers.txt"], ["q.key.yaml"])
+    assert str(caught.value) == (
+        "答卷/: file not found\n"
+        "q.answers.txt: warning: a blank answer sheet (no 姓名 and no answer filled in); left out\n"
+        "no answers could be graded"
+    )
+    warned: list[str] = []
+    with pytest.raises(StudykitError) as caught:
+        grade_to_files(["答卷/"], ["q.key.yaml"], warn=warned.append)
+    assert str(caught.value) == "no answers could be graded"
+    assert warned == ["答卷/: file not found"]

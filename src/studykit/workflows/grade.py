@@ -63,7 +63,9 @@ def grade_to_files(
     Policies: ``output`` may be none of the inputs (answer files, keys, the bank and its
     material, also the bank chosen without ``bank_paths``) nor one of the decks; a format that
     disagrees with ``output``'s suffix raises :class:`~studykit.errors.OptionError` before
-    anything is read; no member graded raises :class:`~studykit.errors.AnswerFileError`.
+    anything is read; no member graded raises :class:`~studykit.errors.AnswerFileError` (without
+    ``warn``, each file's problem is in its ``details``).  Paths may be ``str`` or ``Path``; one
+    path alone (``"答卷/"``) in place of a list is that path.
     Files that cannot be graded do not stop the rest: they are in ``report.failures`` (see
     :meth:`GradeRun.failure_message`).  Each warning line goes to ``warn`` as it is met.
     """
@@ -101,8 +103,8 @@ def grade_to_files(
         answers, key, multiple_scoring=multiple_scoring, pass_mark=pass_mark, bank=bank, bank_note=note,
         name_column=name_column, encoding=encoding, on_problem=lambda p: notes.add(str(p)), on_file=on_file,
     )  # fmt: skip
-    if not report.members:
-        raise AnswerFileError(_("no answers could be graded"))
+    if not report.members:  # each file's problem went to warn; without warn, the caller sees them here
+        raise AnswerFileError(_("no answers could be graded"), () if warn is not None else tuple(notes))
     outputs: dict[Path, Content] = {}
     if output is not None:
         outputs[output] = report_writer(report, fmt)
