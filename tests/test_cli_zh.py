@@ -312,3 +312,15 @@ def test_chinese_lines_break_between_characters_never_inside_words_or_before_clo
         "没有则用",
     ]
     assert wrap_width("一二三四五（六）", 10) == ["一二三四五", "（六）"]
+
+
+def test_an_invalid_argument_is_named_by_its_chinese_metavar(tmp_path: Path) -> None:
+    """A bad path argument reads '文章' in Chinese, as the usage line above it does (it read 'ARTICLE')."""
+    assert (
+        run(["draft", str(tmp_path), "-o", str(tmp_path / "out")], ZH).stderr.splitlines()[-1]
+        == f"错误：'文章' 的取值无效：文件 '{tmp_path}' 是文件夹。"
+    )
+    assert (
+        run(["draft", str(tmp_path), "-o", str(tmp_path / "out")], EN).stderr.splitlines()[-1]
+        == f"Error: Invalid value for 'ARTICLE': File '{tmp_path}' is a directory."
+    )

@@ -262,12 +262,16 @@ class TranslatedHelp(click.Command):
             param = _translated_param(exc.param, ctx) if exc.param is not None else None
             raise _MissingInChinese(exc.message or None, exc.ctx, param, exc.param_hint, exc.param_type) from None
         except click.BadParameter as exc:
+            if language() == "en":
+                raise
             path = exc.param.type if exc.param is not None else None
-            if language() != "en" and isinstance(path, click.Path) and path.name:
+            message = exc.message
+            if isinstance(path, click.Path) and path.name:
                 # click names the path kind ("File 'x' is a directory.") in the language of import time
-                message = exc.message.replace(path.name.title(), gettext.gettext(path.name), 1)
-                raise click.BadParameter(message, exc.ctx, exc.param, exc.param_hint) from None
-            raise
+                message = message.replace(path.name.title(), gettext.gettext(path.name), 1)
+            # an argument is named by its metavar, translated as on the usage line ('文章', not 'ARTICLE')
+            param = _translated_param(exc.param, ctx) if exc.param is not None else None
+            raise click.BadParameter(message, exc.ctx, param, exc.param_hint) from None
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         """click's help option, its help kept as click's English msgid: click creates it lazily,
