@@ -223,7 +223,8 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def load_banks(paths: Sequence[str | Path] = (), *, strict: bool = False) -> Library:
-    """Load every bank ``paths`` name (:func:`bank_files`); none: the default bank alone.
+    """Load every bank ``paths`` name (:func:`bank_files`); none: the default bank alone; one
+    path given alone (``"2025/"``, not in a list) is that path.
 
     Each bank is read with :func:`~studykit.bank.load_bank` (``strict`` as there).
     Raises :class:`~studykit.errors.BankError`: a bank's own error when only one

@@ -43,6 +43,12 @@ def make_handout(
     included (they were on the paper); a bank changed since the quiz, a question no longer in
     the bank and no item below the pass mark are warnings.  ``path`` may be none of the inputs.
     Each warning line goes to ``warn`` as it is met.
+
+    Raises :class:`~studykit.errors.BankError` for a bank with errors,
+    :class:`~studykit.errors.SelectionError` for an unknown speech id, and
+    :class:`~studykit.errors.StudykitError` for an unknown ``fmt``, a ``report_path`` that is
+    missing or not a grade report (or of a quiz on another bank), and a ``path`` that is one of
+    the inputs or cannot be written (nothing is written then).
     """
     from .._output import refuse_inputs, write_files
     from ..handout import build_handout, load_report

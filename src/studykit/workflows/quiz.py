@@ -56,6 +56,11 @@ def write_quiz(
     (:class:`~studykit.errors.KeyFileError`) and a replaced one is warned about; items that may
     give each other away, a mix the bank cannot fill and a paper shorter than aimed at are
     warnings.  Each warning line goes to ``warn`` as it is met.
+
+    Raises :class:`~studykit.errors.BankError` for a bank with errors,
+    :class:`~studykit.errors.SelectionError` for options that select too few questions (an unknown
+    speech id, article, type), and :class:`~studykit.errors.StudykitError` for an unknown ``fmt``,
+    a file that is one of the bank's or that cannot be written (nothing is written then).
     """
     from .._output import refuse_inputs, write_files
     from ..key import refuse_key_overwrite
