@@ -155,3 +155,28 @@ def test_grade_to_files_with_nothing_graded_names_the_files_without_warn(repo: P
         grade_to_files(["答卷/"], ["q.key.yaml"], warn=warned.append)
     assert str(caught.value) == "no answers could be graded"
     assert warned == ["答卷/: file not found"]
+
+
+def test_one_speech_id_given_alone_is_that_speech(repo: Path) -> None:
+    """speeches="intro" (not ["intro"]) means the speech intro everywhere; it was read as the ids
+    'i', 'n', … and refused with "unknown speech id 'i'". A lone type, tag and difficulty likewise."""
+    bank = studykit.load_bank("question_bank.yaml")
+    paper = studykit.build_papers(bank, speeches="intro", types="single", difficulties=1, count=3, seed=1)[0]
+    assert {(i.question.speech, i.question.type, i.question.difficulty) for i in paper.items} == {
+        ("intro", "single", 1)
+    }
+    tagged = studykit.build_papers(bank, tags="湖北", count=2, seed=1)[0]
+    assert all("湖北" in i.question.tags for i in tagged.items)
+    assert {i.question.speech for i in studykit.build_practice(bank, speeches="intro", count=3, seed=1).items} == {
+        "intro"
+    }
+    assert [s.speech.id for s in studykit.build_handout(bank, "intro").sections] == ["intro"]
+    assert studykit.write_deck(bank, "d.apkg", speeches="intro", timestamp=0).decks[-1].notes == 15
+    assert {
+        i.question.speech for i in write_quiz([], "q.md", "md", speeches="intro", count=3, seed=1).papers[0].items
+    } == {"intro"}
+    assert {
+        i.question.speech for i in write_practice([], "p.html", speeches="intro", count=3, seed=1).practice.items
+    } == {"intro"}
+    assert export_deck([], "e.apkg", speeches="intro", timestamp=0).deck.decks[-1].notes == 15
+    assert [s.speech.id for s in make_handout([], "h.md", "md", speeches="intro").handout.sections] == ["intro"]

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from ..bank import CHOICE_MARKER, is_catch_all
+from ..bank.select import one_or_many
 from ..errors import SelectionError
 from ..i18n import _, ngettext, type_name
 from ..mix import fill_quota, scale_points, trim_quota
@@ -83,8 +84,8 @@ def build_papers(
     than match (naming the type), or a ``total`` the items cannot reach with equal points
     within each type (at most 2 decimals).
     """
-    speeches, types, tags = tuple(dict.fromkeys(speeches)), tuple(dict.fromkeys(types)), tuple(dict.fromkeys(tags))
-    difficulties = tuple(dict.fromkeys(difficulties))
+    speeches, types, tags = one_or_many(speeches), one_or_many(types), one_or_many(tags)
+    difficulties = one_or_many(difficulties)
     check_filters(bank, speeches, types, tags, difficulties)
     if not 1 <= versions <= len(LETTERS):
         raise SelectionError(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..bank.select import one_or_many
 from ..i18n import _, ngettext
 from ._common import Notes, Warn, bank_inputs, load_library
 
@@ -60,7 +61,7 @@ def make_handout(
     report = load_report(report_path) if report_path is not None else None
     # a report's questions were on a paper, reviewed or not: its drafts are the ones to reread
     reviewed = library if include_drafts or report is not None else library.without_drafts()
-    bank, narrowed = reviewed.narrow((), tuple(speeches), like=report.bank_id if report else "")
+    bank, narrowed = reviewed.narrow((), one_or_many(speeches), like=report.bank_id if report else "")
     if (
         report is not None
         and report.bank_id == bank.id  # another bank altogether is an error of build_handout's

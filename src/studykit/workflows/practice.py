@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..bank.select import one_or_many
 from ..i18n import _
 from ._common import Warn, bank_inputs, load_library
 
@@ -58,7 +59,7 @@ def write_practice(
     from ..practice import build_practice, render_practice
 
     path = Path(path)
-    bank, narrowed = load_library(bank_paths, warn).narrow((), tuple(speeches))
+    bank, narrowed = load_library(bank_paths, warn).narrow((), one_or_many(speeches))
     page = build_practice(bank, count=count, seed=seed, speeches=narrowed, tags=tags)
     refuse_inputs([path], bank_inputs(bank))
     write_files({path: render_practice(page).encode("utf-8")})

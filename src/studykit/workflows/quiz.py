@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..bank.select import one_or_many
 from ..i18n import _
 from ._common import Notes, Warn, bank_inputs, load_library
 
@@ -72,8 +73,8 @@ def write_quiz(
     notes = Notes(warn)
     library = load_library(bank_paths, warn)
     library = library if include_drafts else library.without_drafts()
-    bank, speeches = library.narrow(tuple(articles), tuple(speeches))
-    types, tags, difficulties = tuple(types), tuple(tags), tuple(difficulties)
+    bank, speeches = library.narrow(one_or_many(articles), one_or_many(speeches))
+    types, tags, difficulties = one_or_many(types), one_or_many(tags), one_or_many(difficulties)
     papers = build_papers(
         bank, count=count, seed=seed, versions=versions, speeches=speeches, types=types, tags=tags,
         difficulties=difficulties, points=dict(points or {}), title=title, mix=mix, total=total,
