@@ -180,3 +180,41 @@ def test_one_speech_id_given_alone_is_that_speech(repo: Path) -> None:
     } == {"intro"}
     assert export_deck([], "e.apkg", speeches="intro", timestamp=0).deck.decks[-1].notes == 15
     assert [s.speech.id for s in make_handout([], "h.md", "md", speeches="intro").handout.sections] == ["intro"]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: write_quiz([], "q.html", "md", seed=1),
+            "output q.html is a .html name but --format is md (make them agree)",
+        ),
+        (
+            lambda: write_quiz([], "q.md", "docx", seed=1),
+            "output q.md is a .md name but --format is docx (make them agree)",
+        ),
+        (
+            lambda: write_quiz([], "q.key.yaml", "md", seed=1),
+            "output q.key.yaml: studykit does not write .yaml files (supported: .md, .markdown, .html, .htm, .docx, "
+            ".tencent.txt, .wjx.txt, .gift, .xml)",
+        ),
+        (lambda: make_handout([], "h.md", "docx"), "output h.md is a .md name but --format is docx (make them agree)"),
+        (
+            lambda: write_quiz([], "q", "pdf", seed=1),
+            "unknown format 'pdf' (expected one of: md, html, docx, tencent, wjx, gift, moodle-xml)",
+        ),
+        (lambda: make_handout([], "h", "tencent"), "unknown format 'tencent' (expected one of: md, html, docx)"),
+    ],
+)
+def test_a_path_whose_suffix_names_another_format_is_refused(repo: Path, call: object, message: str) -> None:
+    """write_quiz / make_handout with a path and a format that disagree raise, writing nothing; they
+    wrote a Word zip into q.md and Markdown into q.html (and q.key.key.yaml beside q.key.yaml)."""
+    with pytest.raises(StudykitError) as caught:
+        call()  # type: ignore[operator]
+    assert str(caught.value) == message
+    assert sorted(p.name for p in repo.iterdir()) == ["material", "question_bank.yaml"]
+
+
+def test_a_path_without_suffix_gets_the_formats(repo: Path) -> None:
+    """write_quiz([], "q", "html") writes q.html, as studykit quiz -o q --format html does."""
+    assert next(p.name for p in write_quiz([], "q", "html", seed=1).files) == "q.html"

@@ -109,11 +109,15 @@ def output_target(
     extension added (``md`` by default).  No path: ``default`` (``quiz``) with the
     format's extension.  Raises :class:`~studykit.errors.StudykitError` when ``-o`` and
     ``--format`` disagree, ``-o`` has no file name (or is an extension alone, ``.gift``), or ``-o`` ends in another format's
-    extension (``测验.pdf``), listing the supported ones.
+    extension (``测验.pdf``), listing the supported ones, and for a ``fmt`` it does not know.
     """
     if path is not None and path.name in ("", ".", ".."):
         raise StudykitError(_("output {path!r} is not a file name").format(path=str(path)))
     extensions = {**FORMATS, **PUBLISH_FORMATS} if publish else FORMATS
+    if fmt is not None and fmt not in extensions:  # the library's callers pass any string
+        raise StudykitError(
+            _("unknown format {fmt!r} (expected one of: {known})").format(fmt=fmt, known=", ".join(extensions))
+        )
     if path is not None and path.name.lower() in {*SUFFIX_FORMATS, *(PUBLISH_FORMATS.values() if publish else ())}:
         # -o .gift: no name before the extension (it wrote hidden files .gift.md, …)
         raise StudykitError(

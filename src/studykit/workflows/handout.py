@@ -53,9 +53,10 @@ def make_handout(
     """
     from .._output import refuse_inputs, write_files
     from ..handout import build_handout, load_report
-    from ..render import render_handout
+    from ..render import output_target, render_handout
 
-    path, report_path = Path(path), (Path(report_path) if report_path is not None else None)
+    path, fmt = output_target(Path(path), fmt)  # a suffix naming another format is refused
+    report_path = Path(report_path) if report_path is not None else None
     notes = Notes(warn)
     library = load_library(bank_paths, warn)
     report = load_report(report_path) if report_path is not None else None

@@ -67,9 +67,9 @@ def write_quiz(
     from ..key import refuse_key_overwrite
     from ..mix import shortfall_note
     from ..quiz import build_papers, default_count, format_points, giveaway_pairs, mix_shortfall
-    from ..render import quiz_files, replaced_keys
+    from ..render import output_target, quiz_files, replaced_keys
 
-    path = Path(path)
+    path, fmt = output_target(Path(path), fmt, publish=True)  # a suffix naming another format is refused
     notes = Notes(warn)
     library = load_library(bank_paths, warn)
     library = library if include_drafts else library.without_drafts()
