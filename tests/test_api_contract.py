@@ -218,3 +218,16 @@ def test_a_path_whose_suffix_names_another_format_is_refused(repo: Path, call: o
 def test_a_path_without_suffix_gets_the_formats(repo: Path) -> None:
     """write_quiz([], "q", "html") writes q.html, as studykit quiz -o q --format html does."""
     assert next(p.name for p in write_quiz([], "q", "html", seed=1).files) == "q.html"
+
+
+def test_write_practice_and_export_deck_check_the_suffix_as_their_commands_do(repo: Path) -> None:
+    """write_practice writes only .html pages (自测 → 自测.html) and export_deck only .apkg packages,
+    as studykit practice / anki refuse; they wrote HTML into p.md and a zip into deck.txt."""
+    with pytest.raises(StudykitError) as caught:
+        write_practice([], "p.md", count=3, seed=1)
+    assert str(caught.value) == "output p.md: studykit practice writes one .html page, not .md (use -o p.html)"
+    with pytest.raises(StudykitError) as caught:
+        export_deck([], "deck.txt")
+    assert str(caught.value) == "'deck.txt' does not end in .apkg (Anki imports only .apkg packages)"
+    assert sorted(p.name for p in repo.iterdir()) == ["material", "question_bank.yaml"]
+    assert write_practice([], "自测", count=3, seed=1).path == Path("自测.html")

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import StudykitError
+from ..i18n import _
 from ._common import Warn, bank_inputs, load_library
 
 if TYPE_CHECKING:
@@ -44,7 +46,7 @@ def export_deck(
     ``draft: true`` are left out unless ``include_drafts``.  Raises
     :class:`~studykit.errors.BankError` for a bank with errors,
     :class:`~studykit.errors.SelectionError` for an unknown speech id, and
-    :class:`~studykit.errors.StudykitError` when ``path`` is one of the inputs or cannot be
+    :class:`~studykit.errors.StudykitError` when ``path`` does not end in ``.apkg``, is one of the inputs or cannot be
     written (nothing is written then).  Bank warnings go to ``warn`` as they are met.
     """
     from .._gc import gc_paused
@@ -55,6 +57,10 @@ def export_deck(
         library = load_library(bank_paths, warn)
         bank = library.merged()
         target = Path(path) if path is not None else Path(f"{bank.id}.apkg")
+        if target.suffix.lower() != ".apkg":  # Anki imports nothing else
+            raise StudykitError(
+                _("'{value}' does not end in .apkg (Anki imports only .apkg packages)").format(value=target)
+            )
         refuse_inputs([target], bank_inputs(bank))
         deck_banks = library if include_drafts else library.without_drafts()
         return DeckRun(write_deck(deck_banks, target, speeches=speeches, timestamp=timestamp), target)

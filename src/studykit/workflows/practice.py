@@ -52,13 +52,14 @@ def write_practice(
     ``count``, ``seed``, ``speeches`` and ``tags`` mean what they mean for ``studykit quiz``.
     Raises :class:`~studykit.errors.BankError` for a bank with errors,
     :class:`~studykit.errors.SelectionError` when the options select nothing (or only drafts),
-    and :class:`~studykit.errors.StudykitError` when ``path`` is one of the inputs.  Bank
+    and :class:`~studykit.errors.StudykitError` when ``path`` is one of the inputs or ends in
+    another suffix than ``.html``/``.htm`` (none: ``.html`` is added).  Bank
     warnings go to ``warn`` as they are met.
     """
     from .._output import refuse_inputs, write_files
-    from ..practice import build_practice, render_practice
+    from ..practice import build_practice, practice_path, render_practice
 
-    path = Path(path)
+    path = practice_path(Path(path))  # .html (added when there is no suffix); another suffix is refused
     bank, narrowed = load_library(bank_paths, warn).narrow((), one_or_many(speeches))
     page = build_practice(bank, count=count, seed=seed, speeches=narrowed, tags=tags)
     refuse_inputs([path], bank_inputs(bank))
