@@ -92,9 +92,13 @@ def test_write_practice_writes_the_page_and_returns_what_practice_prints(tmp_pat
     assert (tmp_path / "p.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     drawn = write_practice([BANK], tmp_path / "q.html", count=3)
     assert drawn.summary[0] == f"seed: {drawn.practice.seed} — rerun with --seed {drawn.practice.seed}"
+    (tmp_path / "bank.html").symlink_to(BANK)  # an .html name (a .yaml one is refused for its suffix first)
     with pytest.raises(StudykitError) as refused:
-        write_practice([BANK], BANK, count=3, seed=1)
-    assert str(refused.value) == f"cannot write {BANK}: it is the bank ({BANK}); choose another output path"
+        write_practice([BANK], tmp_path / "bank.html", count=3, seed=1)
+    assert (
+        str(refused.value)
+        == f"cannot write {tmp_path / 'bank.html'}: it is the bank ({BANK}); choose another output path"
+    )
 
 
 def test_every_public_name_resolves() -> None:
