@@ -12,11 +12,11 @@ The public API (run from the repository root, beside the shipped ``question_bank
     papers = build_papers(bank, count=20, seed=7)      # quiz papers; papers[0].key() -> AnswerKey
     write_deck(bank, "deck.apkg")                      # an Anki package, written atomically
     library = load_banks(["question_bank.yaml"])       # banks by file or folder ("2025/"); library.merged() -> Bank
-    run = write_quiz([], Path("quiz.md"), "md", seed=7)  # what `studykit quiz` does: run.files, run.notes
-    Path("答卷").mkdir(exist_ok=True)                   # a member fills in the 答题卡 quiz.answers.txt:
+    run = write_quiz([], Path("测验.md"), "md", seed=7)  # what `studykit quiz` does: run.files, run.notes
+    Path("答卷").mkdir(exist_ok=True)                   # a member fills in the 答题卡 测验.answers.txt:
     Path("答卷/张三.answers.txt").write_text("姓名：张三\\n1. B\\n2. C\\n", encoding="utf-8")
-    report = grade_files(["答卷/张三.answers.txt"], load_key("quiz.key.yaml"), bank=bank)  # a GroupReport
-    run = grade_to_files(["答卷/"], ["quiz.key.yaml"], output=Path("成绩.html"))  # `studykit grade`
+    report = grade_files(["答卷/张三.answers.txt"], load_key("测验.key.yaml"), bank=bank)  # a GroupReport
+    run = grade_to_files(["答卷/"], ["测验.key.yaml"], output=Path("成绩.html"))  # `studykit grade`
     run = make_handout([], Path("学习要点.docx"), "docx")  # `studykit handout`
     run = write_practice([], Path("自测.html"), count=20)  # `studykit practice`
     run = export_deck([], Path("省域治理.apkg"))          # `studykit anki`: run.summary
