@@ -74,8 +74,12 @@ def test_draft_refuses_a_folder_that_holds_a_bank(tmp_path: Path) -> None:
     assert (out / "question_bank.yaml").read_text(encoding="utf-8") == "mine\n"
     (out / "question_bank.yaml").unlink()
     (out / "material").mkdir()
-    with pytest.raises(DraftError, match=r"material already exists"):
+    with pytest.raises(DraftError) as caught:
         draft_bank(DRAFT / "layout1.txt", out)
+    assert caught.value.message == (
+        f"{out / 'material'} already exists: the draft's material would mix with the files there; "
+        "nothing was written (give a new folder)"
+    )
     assert [p.name for p in out.iterdir()] == ["material"] and not any((out / "material").iterdir())
 
 

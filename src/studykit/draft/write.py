@@ -101,13 +101,21 @@ def refuse_existing_bank(out: Path) -> None:
     """Raise :class:`DraftError` if ``out`` is a file, or a folder holding a bank or ``material/``."""
     if out.exists() and not out.is_dir():
         raise DraftError(_("{out} is a file (expected a folder for the new bank)").format(out=out))
-    for name in (BANK_FILENAME, MATERIAL):
-        if (out / name).exists() or (out / name).is_symlink():
-            raise DraftError(
-                _("{path} already exists: {out} already holds a bank; nothing was written (give a new folder)").format(
-                    path=out / name, out=out
-                )
+    bank = out / BANK_FILENAME
+    if bank.exists() or bank.is_symlink():
+        raise DraftError(
+            _("{path} already exists: {out} already holds a bank; nothing was written (give a new folder)").format(
+                path=bank, out=out
             )
+        )
+    material = out / MATERIAL
+    if material.exists() or material.is_symlink():  # a bank's material without its bank file: still not ours to mix
+        raise DraftError(
+            _(
+                "{path} already exists: the draft's material would mix with the files there; "
+                "nothing was written (give a new folder)"
+            ).format(path=material)
+        )
 
 
 def write_folder(out: Path, files: dict[str, bytes], check: Callable[[Path], None]) -> None:
