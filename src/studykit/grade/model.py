@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import getitem
+from operator import attrgetter, getitem
 from typing import Literal, overload
 
 from ..errors import Problem
@@ -203,6 +203,30 @@ class CompactItems(Sequence[ItemResult]):
         return repr(tuple(self))
 
 
+def compact_items(members: Sequence[MemberResult], table: ResultTable | None = None) -> list[CompactItems] | None:
+    """Each member's ``items`` when every one is :class:`CompactItems` of one table (``table``
+    when given), read at C speed; ``None`` otherwise (or for no members)."""
+    items = list(map(_ITEMS, members))
+    if not items or set(map(type, items)) != {CompactItems}:
+        return None
+    tables = set(map(_TABLE, items))
+    return items if len(tables) == 1 and (table is None or table in tables) else None
+
+
+_ITEMS, _TABLE, _SCORE, _CODES = (attrgetter(a) for a in ("items", "table", "score", "codes"))
+
+
+def member_scores(members: Sequence[MemberResult]) -> list[float]:
+    """Each member's :attr:`MemberResult.score` (points), in order."""
+    items = compact_items(members)
+    return list(map(_SCORE, items)) if items is not None else [m.score for m in members]
+
+
+def member_codes(items: list[CompactItems]) -> list[Sequence[int]]:
+    """The codes of :func:`compact_items`' ``items``, in order."""
+    return list(map(_CODES, items))
+
+
 @dataclass(frozen=True, slots=True)
 class MemberResult:
     """One member's graded paper: an :class:`ItemResult` per key item, in key order.
@@ -348,7 +372,7 @@ class GroupReport:
         """Each member's score (points), in the order read."""
         cached: list[float] | None = self.__dict__.get("_scores")
         if cached is None:
-            cached = self.__dict__["_scores"] = [m.score for m in self.members]
+            cached = self.__dict__["_scores"] = member_scores(self.members)
         return cached
 
     def rank_order(self) -> tuple[list[int], list[int]]:
@@ -359,10 +383,8 @@ class GroupReport:
             scores = self.scores()
             order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)  # stable: ties keep read order
             ordered = list(map(scores.__getitem__, order))
-            first: dict[float, int] = {}
-            for position, score in enumerate(ordered, 1):  # runs of equal scores share the first position
-                if score not in first:
-                    first[score] = position
+            # runs of equal scores share the first position: the last one written, going backwards
+            first = dict(zip(reversed(ordered), range(len(ordered), 0, -1), strict=True))
             cached = order, list(map(first.__getitem__, ordered))
             self.__dict__["_rank_order"] = cached  # the report is frozen, so this never goes stale
         return cached
