@@ -213,18 +213,7 @@ def compact_items(members: Sequence[MemberResult], table: ResultTable | None = N
     return items if len(tables) == 1 and (table is None or table in tables) else None
 
 
-_ITEMS, _TABLE, _SCORE, _CODES = (attrgetter(a) for a in ("items", "table", "score", "codes"))
-
-
-def member_scores(members: Sequence[MemberResult]) -> list[float]:
-    """Each member's :attr:`MemberResult.score` (points), in order."""
-    items = compact_items(members)
-    return list(map(_SCORE, items)) if items is not None else [m.score for m in members]
-
-
-def member_codes(items: list[CompactItems]) -> list[Sequence[int]]:
-    """The codes of :func:`compact_items`' ``items``, in order."""
-    return list(map(_CODES, items))
+_ITEMS, _TABLE, SCORE, CODES = (attrgetter(a) for a in ("items", "table", "score", "codes"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,8 +258,7 @@ class MemberResult:
 
 @dataclass(frozen=True)
 class Reread:
-    """Where to reread a question, from the bank: its 解析, speaker ("" for the
-    introduction), heading and source sentence."""
+    """Where to reread a question, from the bank: its 解析, speaker ("" for the introduction), heading and source sentence."""
 
     question_id: str
     explanation: str
@@ -372,8 +360,29 @@ class GroupReport:
         """Each member's score (points), in the order read."""
         cached: list[float] | None = self.__dict__.get("_scores")
         if cached is None:
-            cached = self.__dict__["_scores"] = member_scores(self.members)
+            compact = self.compact()
+            items = self.members if compact is None else compact[2]
+            cached = self.__dict__["_scores"] = [m.score for m in items] if compact is None else list(map(SCORE, items))
         return cached
+
+    def compact(self) -> tuple[ResultTable, list[Sequence[int]], list[CompactItems]] | None:
+        """``(table, codes, items)`` when every member's items are :class:`CompactItems` of one
+        table: it, each member's codes and items, in the order read; ``None`` otherwise."""
+        if "_compact" not in self.__dict__:
+            items = compact_items(self.members)
+            self.__dict__["_compact"] = None if items is None else (items[0].table, list(map(CODES, items)), items)
+        cached: tuple[ResultTable, list[Sequence[int]], list[CompactItems]] | None = self.__dict__["_compact"]
+        return cached
+
+    def remember(
+        self,
+        scores: list[float],
+        order: list[int],
+        compact: tuple[ResultTable, list[Sequence[int]], list[CompactItems]] | None,
+    ) -> None:
+        """Keep what :func:`~studykit.grade.scoring.summarize_group` computed as :meth:`scores`, :meth:`compact`
+        and :meth:`rank_order` (``order``: by score, highest first, ties in the order read) would."""
+        self.__dict__.update(_scores=scores, _order=order, _compact=compact)
 
     def rank_order(self) -> tuple[list[int], list[int]]:
         """``(order, ranks)``: indices into ``members`` by score, highest first (ties in
@@ -381,7 +390,7 @@ class GroupReport:
         cached: tuple[list[int], list[int]] | None = self.__dict__.get("_rank_order")
         if cached is None:
             scores = self.scores()
-            order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)  # stable: ties keep read order
+            order = self.__dict__.get("_order") or sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
             ordered = list(map(scores.__getitem__, order))
             # runs of equal scores share the first position: the last one written, going backwards
             first = dict(zip(reversed(ordered), range(len(ordered), 0, -1), strict=True))

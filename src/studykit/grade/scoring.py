@@ -44,6 +44,8 @@ from ..i18n import _
 from ..key import MULTIPLE_SCORING, AnswerKey, KeyItem, no_question
 from ..model import LETTERS, POINT_DECIMALS, Bank, add_points
 from .model import (
+    CODES,
+    SCORE,
     CompactItems,
     GroupReport,
     ItemResult,
@@ -57,8 +59,6 @@ from .model import (
     code_columns,
     code_counts,
     compact_items,
-    member_codes,
-    member_scores,
 )
 from .normalize import OTHER, accepted_forms, read_answer
 
@@ -261,9 +261,10 @@ def summarize_group(
     table = next((m.items.table for m in members if type(m.items) is CompactItems), None)
     if table is None or table.key is not key:
         table = ResultTable(key)
-    compact = compact_items(members, table)
+    held = compact_items(members, table)
+    compact = None if held is None else (table, list(map(CODES, held)), held)
     if compact is not None:  # every member graded from one table: its codes and score as they are
-        rows, scores = member_codes(compact), member_scores(members)
+        rows, scores = compact[1], list(map(SCORE, compact[2]))
     else:
         rows = [table.encode(m.items) for m in members]
         scores = [m.score for m in members]
@@ -344,7 +345,7 @@ def summarize_group(
         share = mean / points if mean is not None and points else None
         revisit = share is not None and share * 100 < pass_mark - 1e-9
         speeches.append(SpeechStats(sid, labels.get(sid, sid), points, mean, share, revisit))
-    return GroupReport(
+    report = GroupReport(
         key=key,
         multiple_scoring=rule,
         pass_mark=pass_mark,
@@ -361,6 +362,8 @@ def summarize_group(
         failures=tuple(failures),
         bank_note=bank_note,
     )
+    report.remember(scores, by_score, compact)  # the same sort as rank_order's: ties in the order read
+    return report
 
 
 def member_speech_scores(member: MemberResult, key: AnswerKey) -> list[tuple[str, float, float]]:

@@ -19,8 +19,6 @@ from ..model import (
     MemberResult,
     ResultTable,
     code_columns,
-    compact_items,
-    member_codes,
 )
 
 K = TypeVar("K")
@@ -46,9 +44,9 @@ def coded_members(report: GroupReport) -> tuple[ResultTable, list[Sequence[int]]
     """
     cached: tuple[ResultTable, list[Sequence[int]]] | None = report.__dict__.get("_coded")
     if cached is None:
-        compact = compact_items(report.members)
-        if compact is not None and compact[0].table.key is report.key:  # one table: the codes as they are
-            cached = compact[0].table, member_codes(compact)
+        compact = report.compact()
+        if compact is not None and compact[0].key is report.key:  # one table: the codes as they are
+            cached = compact[0], compact[1]
         else:
             table = next(
                 (
@@ -81,7 +79,9 @@ class Chunk:
 
     def flags(self, n_items: int) -> list[str]:
         """Per member, :func:`unreadable_flag` of its unreadable items out of ``n_items``."""
-        return [unreadable_flag(u, n_items) for u in self.unreadable] or [""] * len(self.members)
+        if not any(self.unreadable):  # no member with an unreadable item (checked at C speed)
+            return [""] * len(self.members)
+        return [unreadable_flag(u, n_items) for u in self.unreadable]
 
 
 def unreadable_flag(unreadable: int, items: int) -> str:
@@ -115,7 +115,8 @@ def _chunks(report: GroupReport, order: Sequence[int], ranks: list[int], size: i
     flagged = [k for k, flags in enumerate(unread) if any(flags)]  # items some member could not be read on
     total = table.total
     # every member graded from the table: one total, and a percentage per distinct score
-    same = compact_items(report.members, table) is not None
+    compact = report.compact()
+    same = compact is not None and compact[0] is table
     percent: Memo[float, float] = Memo(lambda s: 100.0 * s / total if total else 0.0)
     for start in range(0, len(order), size):
         at = order[start : start + size]

@@ -47,6 +47,7 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
     percent: Memo[float, str] = Memo(lambda p: percent_number(p, report.pass_mark))
     pass_mark = report.pass_mark - 1e-9
     ranks: Memo[int, str] = Memo(str)
+    result: Memo[float, str] = Memo(lambda p: "及格" if p >= pass_mark else "不及格")
     by_speech = speech_items(report)
     table = coded_members(report)[0]
     earned_texts = [[pts(e) for e in earned] for earned in table.earned]
@@ -54,10 +55,14 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
     for chunk in ranked_chunks(report):
         members, columns, percents = chunk.members, chunk.columns, chunk.percents
         n = len(members)
-        results = [
-            ("及格" if p >= pass_mark else "不及格") + (f"；{flag}" if flag else "")
-            for p, flag in zip(percents, chunk.flags(len(key.items)), strict=True)
-        ]
+        flags = chunk.flags(len(key.items))
+        if any(flags):
+            results = [
+                ("及格" if p >= pass_mark else "不及格") + (f"；{flag}" if flag else "")
+                for p, flag in zip(percents, flags, strict=True)
+            ]
+        else:
+            results = list(map(result.__getitem__, percents))
         head: list[list[str]] = [
             list(map(ranks.__getitem__, chunk.ranks)),
             neutralised(list(map(_NAME, members))),
