@@ -272,11 +272,13 @@ def member_parts(
     pass_mark = report.pass_mark - 1e-9
     speeches = SpeechScores(report, label)
     wrong = MissedItems(report, line, hint)
+    compact = report.compact()
+    own = compact is not None and compact[0] is table  # every member's codes are its own
     for chunk in chunks:
         members, n = chunk.members, len(chunk.members)
         breakdowns = speeches.coded(chunk.columns, n)
         missed = wrong.coded(chunk.columns, n)
-        for i, m in enumerate(members):
+        for i, m in enumerate(() if own else members):
             if not in_table(m, table):
                 breakdowns[i] = speeches.member(m)
                 missed[i] = wrong.member(m)

@@ -7,6 +7,7 @@ give, computed per distinct value or a column at a time instead of per member.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from operator import add
@@ -171,3 +172,14 @@ def column_sums(values: list[list[float]], ks: list[int], columns: list[Sequence
     for k in ks:
         sums = list(map(add, sums, map(values[k].__getitem__, columns[k])))
     return [round(x, POINT_DECIMALS) for x in sums]
+
+
+def passed_count(report: GroupReport) -> int:
+    """How many members passed (:meth:`~studykit.grade.model.GroupReport.passed`): counted per
+    distinct score when every member is graded from one table (one total for all)."""
+    compact = report.compact()
+    if compact is None:
+        return sum(report.passed(m) for m in report.members)
+    total, mark = compact[0].total, report.pass_mark - 1e-9
+    counts = Counter(report.scores())
+    return sum(count for score, count in counts.items() if (100.0 * score / total if total else 0.0) >= mark)
