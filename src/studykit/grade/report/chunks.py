@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 from operator import add
 from typing import TypeVar
 
@@ -171,7 +172,7 @@ def column_sums(values: list[list[float]], ks: list[int], columns: list[Sequence
     sums: list[float] = [0.0] * n
     for k in ks:
         sums = list(map(add, sums, map(values[k].__getitem__, columns[k])))
-    return [round(x, POINT_DECIMALS) for x in sums]
+    return list(map(round, sums, repeat(POINT_DECIMALS)))
 
 
 def passed_count(report: GroupReport) -> int:
