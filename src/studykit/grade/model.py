@@ -214,6 +214,8 @@ def compact_items(members: Sequence[MemberResult], table: ResultTable | None = N
 
 
 _ITEMS, _TABLE, SCORE, CODES = (attrgetter(a) for a in ("items", "table", "score", "codes"))
+#: A group graded from one table: the table, each member's codes and items (:meth:`GroupReport.compact`).
+Compact = tuple[ResultTable, list[Sequence[int]], list[CompactItems]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,21 +367,16 @@ class GroupReport:
             cached = self.__dict__["_scores"] = [m.score for m in items] if compact is None else list(map(SCORE, items))
         return cached
 
-    def compact(self) -> tuple[ResultTable, list[Sequence[int]], list[CompactItems]] | None:
+    def compact(self) -> Compact | None:
         """``(table, codes, items)`` when every member's items are :class:`CompactItems` of one
         table: it, each member's codes and items, in the order read; ``None`` otherwise."""
         if "_compact" not in self.__dict__:
             items = compact_items(self.members)
             self.__dict__["_compact"] = None if items is None else (items[0].table, list(map(CODES, items)), items)
-        cached: tuple[ResultTable, list[Sequence[int]], list[CompactItems]] | None = self.__dict__["_compact"]
+        cached: Compact | None = self.__dict__["_compact"]
         return cached
 
-    def remember(
-        self,
-        scores: list[float],
-        order: list[int],
-        compact: tuple[ResultTable, list[Sequence[int]], list[CompactItems]] | None,
-    ) -> None:
+    def remember(self, scores: list[float], order: list[int], compact: Compact | None) -> None:
         """Keep what :func:`~studykit.grade.scoring.summarize_group` computed as :meth:`scores`, :meth:`compact`
         and :meth:`rank_order` (``order``: by score, highest first, ties in the order read) would."""
         self.__dict__.update(_scores=scores, _order=order, _compact=compact)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ...key import AnswerKey, KeyItem
+from ...model import POINT_DECIMALS
 from ..model import GroupReport, ItemResult, ItemStats, MemberResult
 from ..scoring import member_speech_scores
 from .chunks import Chunk as Chunk
@@ -183,6 +184,7 @@ class SpeechScores:
         self.order = [s.speech for s in report.speeches if s.speech in items_of]
         self.speeches = [(items_of[sid], Memo(self._part(label(sid)))) for sid in self.order]
         self.by_code = {ks[0]: self._by_code(ks[0], memo) for ks, memo in self.speeches if len(ks) == 1}
+        self.codes_memo: dict[tuple[int, ...], Memo[tuple[int, ...], str]] = {}
 
     @staticmethod
     def _part(label: str) -> Callable[[tuple[float, float]], str]:
@@ -196,6 +198,23 @@ class SpeechScores:
         (its sums: ``0.0`` plus the item's earned and points)."""
         earned, points = self.earned[k], self.points[k]
         return Memo(lambda code: memo[0.0 + earned[code], 0.0 + points[code]])
+
+    def _by_codes(self, ks: list[int], memo: Memo[tuple[float, float], str]) -> Memo[tuple[int, ...], str]:
+        """The part of a speech of the items ``ks`` per their codes: its sums of earned and of
+        points, each added in key order from 0.0 and rounded as :func:`column_sums` adds them."""
+        cached = self.codes_memo.get(tuple(ks))
+        if cached is None:
+            earned, points = self.earned, self.points
+
+            def part(codes: tuple[int, ...]) -> str:
+                e = p = 0.0
+                for k, code in zip(ks, codes, strict=True):
+                    e += earned[k][code]
+                    p += points[k][code]
+                return memo[round(e, POINT_DECIMALS), round(p, POINT_DECIMALS)]
+
+            cached = self.codes_memo[tuple(ks)] = Memo(part)
+        return cached
 
     def member(self, member: MemberResult) -> str:
         """One member's breakdown, from its items."""
@@ -211,10 +230,8 @@ class SpeechScores:
         for ks, memo in self.speeches:
             if len(ks) == 1:
                 parts.append(map(self.by_code[ks[0]].__getitem__, columns[ks[0]]))
-            else:
-                earned = column_sums(self.earned, ks, columns, n)
-                points = column_sums(self.points, ks, columns, n)
-                parts.append(map(memo.__getitem__, zip(earned, points, strict=True)))
+            else:  # per distinct codes of the speech's items
+                parts.append(map(self._by_codes(ks, memo).__getitem__, zip(*(columns[k] for k in ks), strict=True)))
         return list(map(" · ".join, zip(*parts, strict=True)))
 
 

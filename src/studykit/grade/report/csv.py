@@ -11,7 +11,7 @@ from typing import TextIO
 from ..model import GroupReport
 from ._common import Memo, coded_members, percent_number, pts, ranked_chunks, speech_items, speech_sums
 from .csv_lines import FORMULA_STARTS as FORMULA_STARTS
-from .csv_lines import joined_rows, neutralised, plain, row_numbers
+from .csv_lines import joined_rows, neutralised, plain, row_numbers, speech_cell
 from .csv_lines import neutralise as neutralise
 
 _NAME, _SOURCE, _LINE = attrgetter("name"), attrgetter("source"), attrgetter("line")
@@ -50,6 +50,8 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
     result: Memo[float, str] = Memo(lambda p: "及格" if p >= pass_mark else "不及格")
     by_speech = speech_items(report)
     table = coded_members(report)[0]
+    # a speech of several items: its cell per distinct codes of its items
+    speech_texts = [Memo(speech_cell(table.earned, ks)) if len(ks) > 1 else None for ks in by_speech]
     earned_texts = [[pts(e) for e in earned] for earned in table.earned]
     missed_texts = [[f"{r.number}、" if r.status != "correct" else "" for r in results] for results in table.results]
     for chunk in ranked_chunks(report):
@@ -76,8 +78,12 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
         item_cols = [list(map(earned_texts[k].__getitem__, col)) for k, col in enumerate(columns)]
         # a speech of one item: 0.0 + its points, printed the same as the item's
         by_speech_cols = [
-            item_cols[ks[0]] if len(ks) == 1 else list(map(points.__getitem__, speech_sums(table, ks, columns, n)))
-            for ks in by_speech
+            item_cols[ks[0]]
+            if len(ks) == 1
+            else list(map(memo.__getitem__, zip(*(columns[k] for k in ks), strict=True)))
+            if memo is not None
+            else list(map(points.__getitem__, speech_sums(table, ks, columns, n)))
+            for ks, memo in zip(by_speech, speech_texts, strict=True)
         ]
         if columns:
             joined = map(
@@ -86,7 +92,7 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
             missed = list(map(str.rstrip, joined, repeat("、")))
         else:
             missed = [""] * n
-        rows = list(zip(*head, *by_speech_cols, *item_cols, missed, strict=True))
+        rows = zip(*head, *by_speech_cols, *item_cols, missed, strict=True)
         if plain(head[1]) and plain(head[2]) and plain(results):  # what csv.writer would write, joined faster
             stream.write(joined_rows(rows))
         else:

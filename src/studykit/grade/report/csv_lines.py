@@ -12,7 +12,10 @@ chunk and, when none needs quoting, joins the rows itself (about twice as fast a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+
+from ...model import POINT_DECIMALS
+from ._common import pts
 
 #: A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -46,9 +49,22 @@ def plain(cells: Iterable[str]) -> bool:
     return not any(c in joined for c in _QUOTED)
 
 
-def joined_rows(rows: Sequence[Sequence[str]]) -> str:
+def joined_rows(rows: Iterable[Sequence[str]]) -> str:
     """``rows`` of text cells (none needing quoting, see :func:`plain`; at least two cells a
     row) as :func:`csv.writer` writes them: cells joined by ``,``, each row ended by CRLF."""
-    if not rows:
-        return ""
-    return "\r\n".join(map(",".join, rows)) + "\r\n"
+    text = "\r\n".join(map(",".join, rows))
+    return text + "\r\n" if text else ""
+
+
+def speech_cell(earned: list[list[float]], ks: list[int]) -> Callable[[tuple[int, ...]], str]:
+    """The 各篇 cell of a speech whose items are ``ks`` (indices into the key's items), from the
+    codes of those items: the points earned (``earned[k][code]``) added in key order from 0.0 and
+    rounded, as :func:`~studykit.grade.report.chunks.speech_sums` adds them, printed by ``pts``."""
+
+    def cell(codes: tuple[int, ...]) -> str:
+        total = 0.0
+        for k, code in zip(ks, codes, strict=True):
+            total += earned[k][code]
+        return pts(round(total, POINT_DECIMALS))
+
+    return cell
