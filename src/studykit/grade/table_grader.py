@@ -10,10 +10,12 @@ its rows one by one, so every warning still comes where and when it did).
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import deque
 from collections.abc import Iterator, Sequence
 from itertools import repeat
-from operator import getitem
+from operator import getitem, mul
 from typing import Any
 
 from ..errors import Problem
@@ -69,11 +71,22 @@ class TableGrader:
             return None
         if set(map(len, codes)) != {width}:
             return None
-        earned = self.table.earned  # each score as CompactItems adds it
-        earned_items: Any = map(map, repeat(getitem), repeat(earned), codes)  # type: ignore[arg-type]  # per row: its points
-        sums: Iterator[float] = map(sum, earned_items, repeat(0.0))
-        scores = list(map(round, sums, repeat(POINT_DECIMALS)))
-        return compact_members(names, source, lines, codes, self.table, scores)
+        return compact_members(names, source, lines, codes, self.table, self._scores(codes, width))
+
+    def _scores(self, codes: list[bytes], width: int) -> list[float]:
+        """Each row's score as :class:`~studykit.grade.model.CompactItems` adds it: its points earned
+        in key order from 0.0, rounded.  When every value is a whole number (up to 255) of one unit
+        ``2**-j``, every partial sum is exact, so the sums are taken in whole units for all rows at
+        once (:func:`unit_sums`) — the very same floats."""
+        earned = self.table.earned
+        units = exact_units(earned)
+        if units is None:
+            earned_items: Any = map(map, repeat(getitem), repeat(earned), codes)  # type: ignore[arg-type]
+            sums: Iterator[float] = map(sum, earned_items, repeat(0.0))
+            return list(map(round, sums, repeat(POINT_DECIMALS)))
+        unit, tables = units
+        totals = unit_sums(b"".join(codes), width, tables)
+        return list(map(round, map(mul, totals, repeat(unit)), repeat(POINT_DECIMALS)))
 
     def _grade_slow(self, name: str, source: str, line: int, cells: Sequence[str]) -> MemberResult:
         codes: list[int] = []
@@ -91,6 +104,41 @@ class TableGrader:
                 self._fast[k][raw] = code
             codes.append(code)
         return MemberResult(name, source, line, CompactItems(pack_codes(codes), self.table), tuple(warnings))
+
+
+def exact_units(earned: list[list[float]]) -> tuple[float, list[bytes]] | None:
+    """``(unit, tables)`` when every value of ``earned`` (per item, per code) is ``m × unit`` for one
+    ``unit = 2**-j`` (j ≤ 10) and a whole ``m`` in 0–255, and the largest total is below 2**16 units:
+    ``tables[k]`` maps item ``k``'s codes to their ``m`` (a :meth:`bytes.translate` table).  ``None``
+    otherwise."""
+    for j in range(11):
+        unit = 2.0**-j
+        tables: list[bytes] = []
+        for column in earned:
+            whole = [v / unit for v in column]
+            if len(column) > 256 or not all(m.is_integer() and 0 <= m <= 255 for m in whole):
+                break
+            tables.append(bytes(int(m) for m in whole) + bytes(256 - len(column)))
+        else:
+            if sum(max(t, default=0) for t in tables) < 1 << 16:
+                return unit, tables
+    return None
+
+
+def unit_sums(flat: bytes, width: int, tables: list[bytes]) -> list[int]:
+    """Per row of ``flat`` (rows of ``width`` codes, one after another), the sum over its items
+    ``k`` of ``tables[k][code]``, each total below 2**16: every item's column is translated and
+    laid in 16-bit fields of one integer, so the columns add for all rows at once."""
+    n = len(flat) // width
+    total = 0
+    for k, table in enumerate(tables):
+        fields = bytearray(2 * n)
+        fields[0::2] = flat[k::width].translate(table)
+        total += int.from_bytes(fields, "little")
+    sums = array("H", total.to_bytes(2 * n, "little"))
+    if sys.byteorder != "little":
+        sums.byteswap()
+    return sums.tolist()
 
 
 def compact_members(
