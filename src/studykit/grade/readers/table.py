@@ -139,7 +139,10 @@ def table_rows(
     a warning in a workbook (a column without a header) and fails in a ``text_table`` (an
     unquoted comma shifted its cells: no answer after it can be placed); in a text table, a
     row with fewer cells than the header is a warning (an .xlsx row may omit trailing empty cells).
-    A table with no member row below its header fails."""
+    A table with no member row below its header fails.  With ``blocks``, rows are read
+    :data:`BLOCK` at a time and a block of rows that give no warning (as many cells as the header,
+    a clean name, no 测验/版本 or option-tick columns, a table not of option numbers) comes as one
+    :class:`RowBlock`; a read error inside a block comes after the rows read before it."""
     numbered = enumerate(rows, 1)
     header_row, header, above, after = find_header(numbered, key, name_column, last_row)
     layout = column_layout(header, key, name_column, header_row, warn)
