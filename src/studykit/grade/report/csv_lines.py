@@ -1,13 +1,14 @@
-"""Writing the CSV report's rows a chunk at a time with ``str.join`` where :mod:`csv` would
-write the very same bytes.
+"""The CSV report's cells a chunk of members at a time, and its rows joined with ``str.join``
+where :mod:`csv` would write the very same bytes.
 
 :func:`csv.writer` (excel dialect, minimal quoting) writes a row of several cells as the
 cells joined by ``,`` and ended by CRLF, quoting only a cell that holds a comma, a double
 quote, CR or LF.  A report's cells are mostly numbers and points, which never do; only the
-text cells — names, sources, results — might.  :func:`joined_rows` checks those once per
-chunk and, when none needs quoting, joins the rows itself (about twice as fast as
-``writerows`` for 49 cells a row); otherwise it returns ``None`` and the caller uses
-:mod:`csv`.
+text cells — names, sources, results — might.  The writer checks those once per chunk
+(:func:`plain`) and, when none needs quoting, joins the rows itself (:func:`joined_rows`,
+about twice as fast as ``writerows`` for 49 cells a row); otherwise it uses :mod:`csv`.
+:func:`neutralised`, :func:`row_numbers` and :func:`speech_cell` give a chunk's name, 行
+and 各篇 cells without a Python call per member.
 """
 
 from __future__ import annotations
