@@ -19,7 +19,9 @@ from ..library import load_banks
 from ..model import Bank
 from .model import GroupReport, MemberResult, Submission
 from .readers import iter_inputs
-from .scoring import TableGrader, check_rule, grade_submission, summarize_group
+from .readers.table import RowBlock, TableRow
+from .scoring import check_rule, grade_submission, summarize_group
+from .table_grader import TableGrader
 from .versions import KeySet, in_first_letters, key_set, letter_maps, letters_note, version_form
 
 
@@ -127,48 +129,84 @@ def grade_files(
     grader = TableGrader(key, rule)
     versions = Versions(key, rule)
 
+    seen: dict[str, MemberResult] = {}
+
     def graded() -> Iterator[MemberResult]:
-        seen: dict[str, MemberResult] = {}
         for got in iter_inputs(
-            paths, key, name_column=name_column, encoding=encoding, on_problem=sink, on_file=on_file
+            paths, key, name_column=name_column, encoding=encoding, on_problem=sink, on_file=on_file, blocks=True
         ):
-            if type(got) is tuple:
-                name, source, line, cells, _row, version = got
-                other = versions.other(version)
-                if other is None:
-                    result = grader.grade(name, source, line, cells)
-                else:
-                    result = versions.grade(other, other[1].grade(name, source, line, cells), sink)
-            else:
-                sub: Submission = got  # type: ignore[assignment]
-                other = versions.other(sub.version)
-                try:
-                    result = grade_submission(sub, key if other is None else other[0], rule)
-                except AnswerFileError as exc:
-                    sink(Problem(sub.source, sub.line, sub.name, exc.message))
+            if type(got) is RowBlock:
+                block = got
+                graded_block = _block(grader, versions, block, seen)
+                if graded_block is not None:
+                    yield from graded_block
                     continue
-                if other is not None:
-                    result = versions.grade(other, result, sink)
-            if result.warnings:
-                for w in result.warnings:
-                    sink(w)
-            first = seen.setdefault(result.name, result)
-            if first is not result:
-                sink(
-                    Problem(
-                        result.source,
-                        result.line,
-                        result.name,
-                        _("this name was graded before ({where}); both are reported").format(where=first.where),
-                        "warning",
+                rows: Iterable[Submission | TableRow] = block
+            else:
+                rows = (got,)  # type: ignore[assignment]
+            for row in rows:
+                result = _one(grader, versions, row, rule, key, sink)
+                if result is None:
+                    continue
+                if result.warnings:
+                    for w in result.warnings:
+                        sink(w)
+                first = seen.setdefault(result.name, result)
+                if first is not result:
+                    sink(
+                        Problem(
+                            result.source,
+                            result.line,
+                            result.name,
+                            _("this name was graded before ({where}); both are reported").format(where=first.where),
+                            "warning",
+                        )
                     )
-                )
-            yield result
+                yield result
 
-    with gc_paused():
-        report = summarize_group(
-            graded(), key, bank=bank, pass_mark=pass_mark, multiple_scoring=rule, bank_note=bank_note
-        )
-    from dataclasses import replace
+    with gc_paused():  # the problems are all met once graded() is consumed, before the report is made
+        return summarize_group(
+            graded(), key, bank=bank, pass_mark=pass_mark, multiple_scoring=rule, bank_note=bank_note,
+            warnings=warnings, failures=failures,
+        )  # fmt: skip
 
-    return replace(report, warnings=tuple(warnings), failures=tuple(failures))
+
+def _one(
+    grader: TableGrader,
+    versions: Versions,
+    got: Submission | TableRow,
+    rule: str,
+    key: AnswerKey,
+    sink: Callable[[Problem], None],
+) -> MemberResult | None:
+    """One row or sheet graded (``None`` when it cannot be: the failure is sunk)."""
+    if type(got) is tuple:
+        name, source, line, cells, _row, version = got
+        other = versions.other(version)
+        if other is None:
+            return grader.grade(name, source, line, cells)
+        return versions.grade(other, other[1].grade(name, source, line, cells), sink)
+    sub: Submission = got  # type: ignore[assignment]
+    other = versions.other(sub.version)
+    try:
+        result = grade_submission(sub, key if other is None else other[0], rule)
+    except AnswerFileError as exc:
+        sink(Problem(sub.source, sub.line, sub.name, exc.message))
+        return None
+    return result if other is None else versions.grade(other, result, sink)
+
+
+def _block(
+    grader: TableGrader, versions: Versions, block: RowBlock, seen: dict[str, MemberResult]
+) -> list[MemberResult] | None:
+    """A block of rows graded at once, when it needs no warning: the first key's rows (no other
+    version), each cell met before, each name new (the names are then remembered); else ``None``."""
+    if versions.other("") is not None:
+        return None
+    names = block.names
+    if len(set(names)) != len(names) or not seen.keys().isdisjoint(names):
+        return None
+    results = grader.grade_block(names, block.source, block.lines, block.rows)
+    if results is not None:
+        seen.update(zip(names, results, strict=True))
+    return results

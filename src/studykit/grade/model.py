@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import getitem
+from operator import attrgetter, getitem
 from typing import Literal, overload
 
 from ..errors import Problem
@@ -203,6 +203,21 @@ class CompactItems(Sequence[ItemResult]):
         return repr(tuple(self))
 
 
+def compact_items(members: Sequence[MemberResult], table: ResultTable | None = None) -> list[CompactItems] | None:
+    """Each member's ``items`` when every one is :class:`CompactItems` of one table (``table``
+    when given), read at C speed; ``None`` otherwise (or for no members)."""
+    items = list(map(_ITEMS, members))
+    if not items or set(map(type, items)) != {CompactItems}:
+        return None
+    tables = set(map(_TABLE, items))
+    return items if len(tables) == 1 and (table is None or table in tables) else None
+
+
+_ITEMS, _TABLE, SCORE, CODES = (attrgetter(a) for a in ("items", "table", "score", "codes"))
+#: A group graded from one table: the table, each member's codes and items (:meth:`GroupReport.compact`).
+Compact = tuple[ResultTable, list[Sequence[int]], list[CompactItems]]
+
+
 @dataclass(frozen=True, slots=True)
 class MemberResult:
     """One member's graded paper: an :class:`ItemResult` per key item, in key order.
@@ -245,8 +260,7 @@ class MemberResult:
 
 @dataclass(frozen=True)
 class Reread:
-    """Where to reread a question, from the bank: its 解析, speaker ("" for the
-    introduction), heading and source sentence."""
+    """Where to reread a question, from the bank: its 解析, speaker ("" for the introduction), heading and source sentence."""
 
     question_id: str
     explanation: str
@@ -348,8 +362,24 @@ class GroupReport:
         """Each member's score (points), in the order read."""
         cached: list[float] | None = self.__dict__.get("_scores")
         if cached is None:
-            cached = self.__dict__["_scores"] = [m.score for m in self.members]
+            compact = self.compact()
+            items = self.members if compact is None else compact[2]
+            cached = self.__dict__["_scores"] = [m.score for m in items] if compact is None else list(map(SCORE, items))
         return cached
+
+    def compact(self) -> Compact | None:
+        """``(table, codes, items)`` when every member's items are :class:`CompactItems` of one
+        table: it, each member's codes and items, in the order read; ``None`` otherwise."""
+        if "_compact" not in self.__dict__:
+            items = compact_items(self.members)
+            self.__dict__["_compact"] = None if items is None else (items[0].table, list(map(CODES, items)), items)
+        cached: Compact | None = self.__dict__["_compact"]
+        return cached
+
+    def remember(self, scores: list[float], order: list[int], compact: Compact | None) -> None:
+        """Keep what :func:`~studykit.grade.scoring.summarize_group` computed as :meth:`scores`, :meth:`compact`
+        and :meth:`rank_order` (``order``: by score, highest first, ties in the order read) would."""
+        self.__dict__.update(_scores=scores, _order=order, _compact=compact)
 
     def rank_order(self) -> tuple[list[int], list[int]]:
         """``(order, ranks)``: indices into ``members`` by score, highest first (ties in
@@ -357,12 +387,10 @@ class GroupReport:
         cached: tuple[list[int], list[int]] | None = self.__dict__.get("_rank_order")
         if cached is None:
             scores = self.scores()
-            order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)  # stable: ties keep read order
+            order = self.__dict__.get("_order") or sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
             ordered = list(map(scores.__getitem__, order))
-            first: dict[float, int] = {}
-            for position, score in enumerate(ordered, 1):  # runs of equal scores share the first position
-                if score not in first:
-                    first[score] = position
+            # runs of equal scores share the first position: the last one written, going backwards
+            first = dict(zip(reversed(ordered), range(len(ordered), 0, -1), strict=True))
             cached = order, list(map(first.__getitem__, ordered))
             self.__dict__["_rank_order"] = cached  # the report is frozen, so this never goes stale
         return cached

@@ -44,6 +44,8 @@ from ..i18n import _
 from ..key import MULTIPLE_SCORING, AnswerKey, KeyItem, no_question
 from ..model import LETTERS, POINT_DECIMALS, Bank, add_points
 from .model import (
+    CODES,
+    SCORE,
     CompactItems,
     GroupReport,
     ItemResult,
@@ -56,7 +58,7 @@ from .model import (
     Submission,
     code_columns,
     code_counts,
-    pack_codes,
+    compact_items,
 )
 from .normalize import OTHER, accepted_forms, read_answer
 
@@ -121,55 +123,6 @@ def item_result(item: KeyItem, text: str, rule: str) -> tuple[ItemResult, str]:
     status, earned = score_item(item, reading.choices, rule)
     result = ItemResult(item.number, item.question_id, status, reading.shown, reading.choices, earned, item.points)
     return result, reading.warning
-
-
-class TableGrader:
-    """Grades rows of a table against one key: the fast path of :func:`grade_submission`.
-
-    A table's cells repeat, so each item keeps a map from raw cell text to a code
-    in a shared :class:`~studykit.grade.model.ResultTable`; a row becomes a
-    :class:`~studykit.grade.model.MemberResult` whose ``items`` are those codes
-    (:class:`~studykit.grade.model.CompactItems`).  Results, scores and warnings
-    are exactly those of :func:`grade_submission` on the same row.
-    """
-
-    def __init__(self, key: AnswerKey, multiple_scoring: str | None = None) -> None:
-        self.key = key
-        self.rule = check_rule(multiple_scoring or key.multiple_scoring)
-        self.table = ResultTable(key)
-        n = len(key.items)
-        #: raw cell text → code, for answers that score without a warning and fit a byte
-        self._fast: list[dict[str, int]] = [{} for _ in range(n)]
-        #: stripped cell text → (code, warning message or "")
-        self._seen: list[dict[str, tuple[int, str]]] = [{} for _ in range(n)]
-
-    def grade(self, name: str, source: str, line: int, cells: Sequence[str]) -> MemberResult:
-        """Grade one row: ``cells`` are the raw answer cells in key order (``line`` the row)."""
-        table = self.table
-        try:
-            codes: Sequence[int] = bytes(map(dict.__getitem__, self._fast, cells))
-        except KeyError:
-            return self._grade_slow(name, source, line, cells)
-        if len(codes) != len(self._fast):
-            return self._grade_slow(name, source, line, cells)
-        return MemberResult(name, source, line, CompactItems(codes, table))
-
-    def _grade_slow(self, name: str, source: str, line: int, cells: Sequence[str]) -> MemberResult:
-        codes: list[int] = []
-        warnings: list[Problem] = []
-        for k, (item, raw) in enumerate(zip(self.key.items, cells, strict=True)):
-            text = raw.strip()
-            seen = self._seen[k].get(text)
-            if seen is None:
-                result, problem = item_result(item, text, self.rule)
-                seen = self._seen[k][text] = (self.table.code(k, result), problem)
-            code, problem = seen
-            if problem:
-                warnings.append(Problem(source, line, f"{name}, question {item.number}", problem, "warning"))
-            elif code < 256:
-                self._fast[k][raw] = code
-            codes.append(code)
-        return MemberResult(name, source, line, CompactItems(pack_codes(codes), self.table), tuple(warnings))
 
 
 def grade_submission(sub: Submission, key: AnswerKey, multiple_scoring: str | None = None) -> MemberResult:
@@ -308,8 +261,13 @@ def summarize_group(
     table = next((m.items.table for m in members if type(m.items) is CompactItems), None)
     if table is None or table.key is not key:
         table = ResultTable(key)
-    rows = [table.encode(m.items) for m in members]
-    scores = [m.score for m in members]
+    held = compact_items(members, table)
+    compact = None if held is None else (table, list(map(CODES, held)), held)
+    if compact is not None:  # every member graded from one table: its codes and score as they are
+        rows, scores = compact[1], list(map(SCORE, compact[2]))
+    else:
+        rows = [table.encode(m.items) for m in members]
+        scores = [m.score for m in members]
     n = len(members)
     # Kelley groups, once for every item: members by score, ties in the order read
     by_score = sorted(range(n), key=scores.__getitem__, reverse=True)
@@ -387,7 +345,7 @@ def summarize_group(
         share = mean / points if mean is not None and points else None
         revisit = share is not None and share * 100 < pass_mark - 1e-9
         speeches.append(SpeechStats(sid, labels.get(sid, sid), points, mean, share, revisit))
-    return GroupReport(
+    report = GroupReport(
         key=key,
         multiple_scoring=rule,
         pass_mark=pass_mark,
@@ -404,6 +362,8 @@ def summarize_group(
         failures=tuple(failures),
         bank_note=bank_note,
     )
+    report.remember(scores, by_score, compact)  # the same sort as rank_order's: ties in the order read
+    return report
 
 
 def member_speech_scores(member: MemberResult, key: AnswerKey) -> list[tuple[str, float, float]]:

@@ -27,7 +27,7 @@ from ._common import (
 )
 from .columns import header_like
 from .sheet import read_txt, read_yaml_sheet
-from .table import TableRow, csv_rows, submission, table_rows, xlsx_rows
+from .table import RowBlock, TableRow, csv_rows, submission, table_rows, xlsx_rows
 
 
 def _check_encoding(encoding: str) -> str:
@@ -106,9 +106,11 @@ def iter_inputs(
     encoding: str | None = None,
     on_problem: ProblemSink | None = None,
     on_file: Callable[[str], None] | None = None,
-) -> Iterator[Submission | TableRow]:
+    blocks: bool = False,
+) -> Iterator[Submission | TableRow | RowBlock]:
     """As :func:`iter_answers`, but a table's rows come as :data:`TableRow` tuples
-    (raw cells, not yet a :class:`Submission`) — what the table grader reads.
+    (raw cells, not yet a :class:`Submission`) — what the table grader reads; with ``blocks``,
+    runs of rows that give no warning come as :class:`~studykit.grade.readers.table.RowBlock` objects.
 
     Each file is named in problems and submissions as :func:`shown_name` shows it.  A file
     given again (overlapping globs, another spelling of its path, a link to it) is skipped
@@ -144,7 +146,7 @@ def iter_inputs(
         else:
             if same is not None:
                 graded[same] = name
-            yield from _iter_file(Path(path), name, key, name_column, encoding, sink)
+            yield from _iter_file(Path(path), name, key, name_column, encoding, sink, blocks)
         if on_file:
             on_file(str(path))
     if len(unsaid) == 1:
@@ -252,10 +254,16 @@ def _is_report(path: Path) -> bool:
 
 
 def _iter_file(
-    path: Path, name: str, key: AnswerKey, name_column: str | None, encoding: str | None, sink: ProblemSink
-) -> Iterator[Submission | TableRow]:
+    path: Path,
+    name: str,
+    key: AnswerKey,
+    name_column: str | None,
+    encoding: str | None,
+    sink: ProblemSink,
+    blocks: bool = False,
+) -> Iterator[Submission | TableRow | RowBlock]:
     suffix = path.suffix.lower()
-    reader: Callable[[], Iterator[Submission | TableRow]]
+    reader: Callable[[], Iterator[Submission | TableRow | RowBlock]]
     last_row = [0]
 
     def warn(line: int, where: str, message: str) -> None:
@@ -278,7 +286,9 @@ def _iter_file(
     elif suffix in YAML_SUFFIXES:
         reader = lambda: iter([read_yaml_sheet(path, name, key, warn)])  # noqa: E731
     elif suffix in CSV_SUFFIXES:
-        reader = lambda: table_rows(csv_rows(path, encoding), name, key, name_column, warn, fail, last_row)  # noqa: E731
+        reader = lambda: table_rows(  # noqa: E731
+            csv_rows(path, encoding), name, key, name_column, warn, fail, last_row, blocks=blocks
+        )
     elif suffix in XLSX_SUFFIXES:
         reader = lambda: table_rows(  # noqa: E731
             xlsx_rows(path, warn, lambda rows: any(header_like(r, key, name_column) for r in rows if r)),
@@ -289,6 +299,7 @@ def _iter_file(
             fail,
             last_row,
             text_table=False,
+            blocks=blocks,
         )
     elif suffix == ".xls":
         fail(0, "", _("an old Excel .xls workbook (save it as .xlsx or CSV)"))

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import csv
 import itertools
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice, repeat
 from operator import itemgetter
 from pathlib import Path
+from typing import Literal, overload
 
 from ...i18n import _, ngettext
 from ...key import AnswerKey
@@ -52,7 +56,45 @@ def xlsx_rows(
 #: raw answer cells in key order, and the row's quiz and version cells ("" when none).
 TableRow = tuple[str, str, int, Sequence[str], str, str]
 
+#: Rows read at once in a block (see :class:`RowBlock`).
+BLOCK = 1024
 
+
+@dataclass(frozen=True)
+class RowBlock:
+    """Consecutive rows of a table, each what a :data:`TableRow` would hold with no quiz or
+    version cell: ``names[i]`` (cleaned) answered ``rows[i]`` (raw cells in key order) on row
+    ``lines[i]`` of ``source``.  Only rows that give no warning and no failure come as a block."""
+
+    names: list[str]
+    source: str
+    lines: list[int]
+    rows: list[Sequence[str]]
+
+    def __iter__(self) -> Iterator[TableRow]:
+        """The rows one by one, as :data:`TableRow` tuples."""
+        for name, line, row in zip(self.names, self.lines, self.rows, strict=True):
+            yield name, self.source, line, row, "", ""
+
+
+def _block(
+    got: list[tuple[int, list[str]]], source: str, name_at: int, width: int, pick: Callable[[list[str]], Sequence[str]]
+) -> RowBlock | None:
+    """``got`` (row numbers and cells) as a :class:`RowBlock` when every row has exactly ``width``
+    cells and a name that is already clean (printable, NFKC, single spaces, not blank), else ``None``."""
+    lines, rows = zip(*got, strict=True)
+    if set(map(len, rows)) != {width}:
+        return None
+    names = list(map(str.strip, map(itemgetter(name_at), rows)))
+    if "" in names or not all(map(str.isprintable, names)) or "  " in "\n".join(names):
+        return None
+    nfkc: Literal["NFKC"] = "NFKC"
+    if not all(map(unicodedata.is_normalized, repeat(nfkc), names)):
+        return None
+    return RowBlock(names, source, list(lines), list(map(pick, rows)))
+
+
+@overload
 def table_rows(
     rows: Iterable[list[str]],
     name: str,
@@ -63,7 +105,33 @@ def table_rows(
     last_row: list[int],
     *,
     text_table: bool = True,
-) -> Iterator[TableRow]:
+    blocks: Literal[False] = False,
+) -> Iterator[TableRow]: ...
+@overload
+def table_rows(
+    rows: Iterable[list[str]],
+    name: str,
+    key: AnswerKey,
+    name_column: str | None,
+    warn: Callable[[int, str, str], None],
+    fail: Callable[[int, str, str], None],
+    last_row: list[int],
+    *,
+    text_table: bool = True,
+    blocks: bool,
+) -> Iterator[TableRow | RowBlock]: ...
+def table_rows(
+    rows: Iterable[list[str]],
+    name: str,
+    key: AnswerKey,
+    name_column: str | None,
+    warn: Callable[[int, str, str], None],
+    fail: Callable[[int, str, str], None],
+    last_row: list[int],
+    *,
+    text_table: bool = True,
+    blocks: bool = False,
+) -> Iterator[TableRow | RowBlock]:
     """The rows of a table to grade, one per member after the header row (found among the
     first rows, see :func:`find_header`).  Blank rows are skipped; a row with no name and
     no readable answer (a second header row) is skipped with a warning; rows of another
@@ -71,7 +139,10 @@ def table_rows(
     a warning in a workbook (a column without a header) and fails in a ``text_table`` (an
     unquoted comma shifted its cells: no answer after it can be placed); in a text table, a
     row with fewer cells than the header is a warning (an .xlsx row may omit trailing empty cells).
-    A table with no member row below its header fails."""
+    A table with no member row below its header fails.  With ``blocks``, rows are read
+    :data:`BLOCK` at a time and a block of rows that give no warning (as many cells as the header,
+    a clean name, no 测验/版本 or option-tick columns, a table not of option numbers) comes as one
+    :class:`RowBlock`; a read error inside a block comes after the rows read before it."""
     numbered = enumerate(rows, 1)
     header_row, header, above, after = find_header(numbered, key, name_column, last_row)
     layout = column_layout(header, key, name_column, header_row, warn)
@@ -109,78 +180,100 @@ def table_rows(
     quiz = version = ""
     beyond = _("a column without a header?")
     members = 0
-    for number, cells in itertools.chain(after, numbered):
-        last_row[0] = number - 1
-        given = len(cells)
-        if given < width:
-            cells = cells + [""] * (width - given)
-        member = clean(cells[name_at].strip())
-        if not member:
-            if not any(c.strip() for c in cells):
-                continue
-            if not has_answer(cells, layout, key):
-                warn(number, "", _("row skipped: no name and no readable answer (a second header row?)"))
-                continue
-            member = f"（第{number}行）"
-            warn(number, "", _("no name in this row; graded as {member}").format(member=member))
-        members += 1
-        if text_table and given < header_width:
-            warn(
-                number,
-                member,
-                _(
-                    "the row has {given} cells but the header has {header_width}; the missing ones are read as unanswered"
-                ).format(given=given, header_width=header_width),
-            )
-        elif given > header_width and any(c.strip() for c in cells[header_width:]):
-            extra = [c.strip() for c in cells[header_width:] if c.strip()]
-            used = max(i for i, c in enumerate(cells) if c.strip()) + 1
-            shown = ", ".join(repr(c[:30]) for c in extra[:3]) + (", …" if len(extra) > 3 else "")
-            if text_table:  # the cells after a stray comma are shifted: every answer after it is a guess
-                fail(
+    source_rows = itertools.chain(after, numbered)
+    # a block of rows that cannot warn (as many cells as the header, which covers every column read)
+    block_width = header_width if blocks and not checked and not ticks and header_width >= width else 0
+    while True:
+        got: list[tuple[int, list[str]]] = []
+        error: Exception | None = None
+        try:
+            got.extend(islice(source_rows, BLOCK))
+        except Exception as exc:  # a decoding or CSV error: the rows read before it are graded first
+            error = exc
+        read = len(got)
+        fits = block_width and error is None and got and numbers.numbered is False
+        block = _block(got, name, name_at, block_width, pick) if fits else None
+        if block is not None:
+            last_row[0] = got[-1][0] - 1
+            members += read
+            yield block
+            got = []
+        for number, cells in got:
+            last_row[0] = number - 1
+            given = len(cells)
+            if given < width:
+                cells = cells + [""] * (width - given)
+            member = clean(cells[name_at].strip())
+            if not member:
+                if not any(c.strip() for c in cells):
+                    continue
+                if not has_answer(cells, layout, key):
+                    warn(number, "", _("row skipped: no name and no readable answer (a second header row?)"))
+                    continue
+                member = f"（第{number}行）"
+                warn(number, "", _("no name in this row; graded as {member}").format(member=member))
+            members += 1
+            if text_table and given < header_width:
+                warn(
                     number,
                     member,
                     _(
-                        "the row has {used} cells but the header has {header_width} ({shown} beyond it): an unquoted "
-                        "comma in the name or an answer shifts the cells after it, so which answer belongs to which "
-                        "question cannot be told; quote that cell or remove the comma"
-                    ).format(used=used, header_width=header_width, shown=shown),
+                        "the row has {given} cells but the header has {header_width}; the missing ones are read as unanswered"
+                    ).format(given=given, header_width=header_width),
                 )
-                continue
-            warn(
-                number,
-                member,
-                _(
-                    "the row has {used} cells but the header has {header_width}; the cells beyond the header are ignored ({shown}) — {beyond}"
-                ).format(used=used, header_width=header_width, shown=shown, beyond=beyond),
-            )
-        if checked:
-            quiz = clean(cells[quiz_at].strip()) if quiz_at >= 0 else ""
-            version = clean(cells[version_at].strip()) if version_at >= 0 else ""
-            try:
-                head = SheetHead(member, quiz, version, number, number)
-                check_identity(key, head, version_given=version_at >= 0, row=True)
-            except Fail as exc:
-                fail(number, member, exc.message)
-                continue
-        picked = pick(cells)
-        if ticks:
-            picked = list(picked)
-            own = key.version_of(version) if isinstance(key, KeySet) and version else None
-            for k, group in ticks.items():
-                if own is not None and own.items[k].options != key.items[k].options:
-                    # a row of another version: an option named by its text has that version's letter
-                    where = {text: i for i, text in enumerate(own.items[k].options)}
-                    texts = key.items[k].options
-                    group = [(where.get(texts[o], o) if col in named.get(k, ()) else o, col) for o, col in group]
-                options = own.items[k].options if own is not None else key.items[k].options
-                picked[k] = ticked([(option, cells[col]) for option, col in group], options)
-        if numbers.numbered is not False:
-            picked = numbers.convert(picked)
-            if numbers.note:
-                warn(header_row, "", numbers.note)
-                numbers.note = ""
-        yield member, name, number, picked, quiz, version
+            elif given > header_width and any(c.strip() for c in cells[header_width:]):
+                extra = [c.strip() for c in cells[header_width:] if c.strip()]
+                used = max(i for i, c in enumerate(cells) if c.strip()) + 1
+                shown = ", ".join(repr(c[:30]) for c in extra[:3]) + (", …" if len(extra) > 3 else "")
+                if text_table:  # the cells after a stray comma are shifted: every answer after it is a guess
+                    fail(
+                        number,
+                        member,
+                        _(
+                            "the row has {used} cells but the header has {header_width} ({shown} beyond it): an unquoted "
+                            "comma in the name or an answer shifts the cells after it, so which answer belongs to which "
+                            "question cannot be told; quote that cell or remove the comma"
+                        ).format(used=used, header_width=header_width, shown=shown),
+                    )
+                    continue
+                warn(
+                    number,
+                    member,
+                    _(
+                        "the row has {used} cells but the header has {header_width}; the cells beyond the header are ignored ({shown}) — {beyond}"
+                    ).format(used=used, header_width=header_width, shown=shown, beyond=beyond),
+                )
+            if checked:
+                quiz = clean(cells[quiz_at].strip()) if quiz_at >= 0 else ""
+                version = clean(cells[version_at].strip()) if version_at >= 0 else ""
+                try:
+                    head = SheetHead(member, quiz, version, number, number)
+                    check_identity(key, head, version_given=version_at >= 0, row=True)
+                except Fail as exc:
+                    fail(number, member, exc.message)
+                    continue
+            picked = pick(cells)
+            if ticks:
+                picked = list(picked)
+                own = key.version_of(version) if isinstance(key, KeySet) and version else None
+                for k, group in ticks.items():
+                    if own is not None and own.items[k].options != key.items[k].options:
+                        # a row of another version: an option named by its text has that version's letter
+                        where = {text: i for i, text in enumerate(own.items[k].options)}
+                        texts = key.items[k].options
+                        group = [(where.get(texts[o], o) if col in named.get(k, ()) else o, col) for o, col in group]
+                    options = own.items[k].options if own is not None else key.items[k].options
+                    picked[k] = ticked([(option, cells[col]) for option, col in group], options)
+            if numbers.numbered is not False:
+                picked = numbers.convert(picked)
+                if numbers.note:
+                    warn(header_row, "", numbers.note)
+                    numbers.note = ""
+            yield member, name, number, picked, quiz, version
+        if error is not None:
+            raise error
+        if read < BLOCK:
+            break
     last_row[0] = 0
     if not members:
         raise Fail(0, _("the table has a header but no member rows (expected one row per member below the header)"))

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from operator import add
-from typing import TypeVar
 
 from ...key import AnswerKey, KeyItem
 from ...model import POINT_DECIMALS
-from ..model import CompactItems, GroupReport, ItemResult, ItemStats, MemberResult, ResultTable, code_columns
+from ..model import GroupReport, ItemResult, ItemStats, MemberResult
 from ..scoring import member_speech_scores
+from .chunks import Chunk as Chunk
+from .chunks import Memo as Memo
+from .chunks import coded_members as coded_members
+from .chunks import column_sums as column_sums
+from .chunks import in_table as in_table
+from .chunks import ranked_chunks as ranked_chunks
+from .chunks import read_chunks as read_chunks
+from .chunks import speech_items as speech_items
+from .chunks import speech_sums as speech_sums
+from .chunks import unreadable_flag as unreadable_flag
 
 TYPE_NAMES = {"single": "单选", "multiple": "多选", "true_false": "判断", "fill_blank": "填空"}
 STATUS_NAMES = {
@@ -115,144 +123,6 @@ def short_label(report: GroupReport, speech: str) -> str:
     return label.split(" ", 1)[0]
 
 
-# -- the compact view renderers use for large groups ------------------------------
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-class Memo(dict[K, V]):
-    """``f(value)`` per distinct value, computed once: ``memo[value]`` (C-speed lookups in ``map``)."""
-
-    def __init__(self, f: Callable[[K], V]) -> None:
-        super().__init__()
-        self.f = f
-
-    def __missing__(self, value: K) -> V:
-        text = self[value] = self.f(value)
-        return text
-
-
-def coded_members(report: GroupReport) -> tuple[ResultTable, list[Sequence[int]]]:
-    """Each member's items as codes into one :class:`ResultTable` (read order).
-
-    Members graded from a table already hold codes; others are encoded (cached on the report).
-    """
-    cached: tuple[ResultTable, list[Sequence[int]]] | None = report.__dict__.get("_coded")
-    if cached is None:
-        table = next(
-            (
-                m.items.table
-                for m in report.members
-                if type(m.items) is CompactItems and m.items.table.key is report.key
-            ),
-            None,
-        )
-        if table is None:
-            table = ResultTable(report.key)
-        cached = table, [table.encode(m.items) for m in report.members]
-        report.__dict__["_coded"] = cached  # the report is frozen, so this never goes stale
-    return cached
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """Consecutive members of the ranking, with what the renderers print of them:
-    ``ranks``, ``members``, ``scores``, ``totals`` and ``percents`` (as the
-    :class:`MemberResult` properties give them) and one column of codes per key item."""
-
-    ranks: list[int]
-    members: list[MemberResult]
-    scores: list[float]
-    totals: list[float]
-    percents: list[float]
-    columns: list[Sequence[int]]
-    unreadable: list[int] = field(default_factory=list)
-
-    def flags(self, n_items: int) -> list[str]:
-        """Per member, :func:`unreadable_flag` of its unreadable items out of ``n_items``."""
-        return [unreadable_flag(u, n_items) for u in self.unreadable] or [""] * len(self.members)
-
-
-def unreadable_flag(unreadable: int, items: int) -> str:
-    """What the ranking shows beside a member more than half of whose ``items`` could not be read
-    (``unreadable`` of them): ``过半答案无法识别（5/8 题），请核对原卷``; ``""`` otherwise — such a
-    score says more about the sheet than about the member."""
-    return f"过半答案无法识别（{unreadable}/{items} 题），请核对原卷" if unreadable * 2 > items else ""
-
-
-def ranked_chunks(report: GroupReport, size: int = 4096) -> Iterator[Chunk]:
-    """The ranking, ``size`` members at a time."""
-    order, ranks = report.rank_order()
-    return _chunks(report, order, ranks, size)
-
-
-def read_chunks(report: GroupReport, size: int = 4096) -> Iterator[Chunk]:
-    """The members in the order read, ``size`` at a time (``ranks`` still each one's rank)."""
-    order, ranks = report.rank_order()
-    rank_of = [0] * len(order)
-    for at, rank in zip(order, ranks, strict=True):
-        rank_of[at] = rank
-    return _chunks(report, range(len(order)), rank_of, size)
-
-
-def _chunks(report: GroupReport, order: Sequence[int], ranks: list[int], size: int) -> Iterator[Chunk]:
-    """The members ``order`` lists (``ranks``: their ranks, in the same order), ``size`` at a time."""
-    table, codes = coded_members(report)
-    scores = report.scores()
-    n_items = len(report.key.items)
-    unread = [[r.status == "unreadable" for r in results] for results in table.results]
-    flagged = [k for k, flags in enumerate(unread) if any(flags)]  # items some member could not be read on
-    for start in range(0, len(order), size):
-        at = order[start : start + size]
-        members = list(map(report.members.__getitem__, at))
-        chunk_scores = list(map(scores.__getitem__, at))
-        totals = [table.total if in_table(m, table) else m.total for m in members]
-        percents = [100.0 * s / t if t else 0.0 for s, t in zip(chunk_scores, totals, strict=True)]
-        columns = code_columns(list(map(codes.__getitem__, at)), n_items)
-        chunk = Chunk(ranks[start : start + size], members, chunk_scores, totals, percents, columns)
-        yield replace(chunk, unreadable=_unreadable_counts(unread, flagged, columns, len(at)))
-
-
-def _unreadable_counts(unread: list[list[bool]], flagged: list[int], columns: list[Sequence[int]], n: int) -> list[int]:
-    """Per each of ``n`` members: how many of its items could not be read (``unread[k][code]``), from
-    ``columns`` of codes; only the ``flagged`` items, those with an unreadable code, are looked at."""
-    if not flagged:
-        return [0] * n
-    marks: list[Sequence[int]] = []
-    for k in flagged:
-        column = columns[k]
-        if type(column) is bytes and len(unread[k]) <= 256:  # a byte per code: one C-speed translate
-            marks.append(column.translate(bytes(unread[k]) + bytes(256 - len(unread[k]))))
-        else:
-            marks.append(list(map(unread[k].__getitem__, column)))
-    return list(map(sum, zip(*marks, strict=True)))
-
-
-def in_table(member: MemberResult, table: ResultTable) -> bool:
-    """Whether ``member``'s items are :class:`CompactItems` of ``table`` (so its codes are its own)."""
-    return type(member.items) is CompactItems and member.items.table is table
-
-
-def speech_items(report: GroupReport) -> list[list[int]]:
-    """Per speech of ``report.speeches``: the indices of its items in ``report.key.items``."""
-    return [[k for k, it in enumerate(report.key.items) if it.speech == s.speech] for s in report.speeches]
-
-
-def speech_sums(table: ResultTable, ks: list[int], columns: list[Sequence[int]], n: int) -> list[float]:
-    """Points each of ``n`` members earned on the items ``ks``, added in key order from 0.0
-    (exactly as :func:`~studykit.grade.scoring.member_speech_scores` adds them)."""
-    return column_sums(table.earned, ks, columns, n)
-
-
-def column_sums(values: list[list[float]], ks: list[int], columns: list[Sequence[int]], n: int) -> list[float]:
-    """Per each of ``n`` members: ``values[k][code]`` of its code for each item ``k`` of ``ks``,
-    added in key order from 0.0."""
-    sums: list[float] = [0.0] * n
-    for k in ks:
-        sums = list(map(add, sums, map(values[k].__getitem__, columns[k])))
-    return [round(x, POINT_DECIMALS) for x in sums]
-
-
 class MissedItems:
     """Members' missed items (results not earning full points) as the text and HTML reports
     list them: per such result, in key order, ``line(result, item)`` then ``hint(item)``
@@ -314,6 +184,7 @@ class SpeechScores:
         self.order = [s.speech for s in report.speeches if s.speech in items_of]
         self.speeches = [(items_of[sid], Memo(self._part(label(sid)))) for sid in self.order]
         self.by_code = {ks[0]: self._by_code(ks[0], memo) for ks, memo in self.speeches if len(ks) == 1}
+        self.codes_memo: dict[tuple[int, ...], Memo[tuple[int, ...], str]] = {}
 
     @staticmethod
     def _part(label: str) -> Callable[[tuple[float, float]], str]:
@@ -327,6 +198,23 @@ class SpeechScores:
         (its sums: ``0.0`` plus the item's earned and points)."""
         earned, points = self.earned[k], self.points[k]
         return Memo(lambda code: memo[0.0 + earned[code], 0.0 + points[code]])
+
+    def _by_codes(self, ks: list[int], memo: Memo[tuple[float, float], str]) -> Memo[tuple[int, ...], str]:
+        """The part of a speech of the items ``ks`` per their codes: its sums of earned and of
+        points, each added in key order from 0.0 and rounded as :func:`column_sums` adds them."""
+        cached = self.codes_memo.get(tuple(ks))
+        if cached is None:
+            earned, points = self.earned, self.points
+
+            def part(codes: tuple[int, ...]) -> str:
+                e = p = 0.0
+                for k, code in zip(ks, codes, strict=True):
+                    e += earned[k][code]
+                    p += points[k][code]
+                return memo[round(e, POINT_DECIMALS), round(p, POINT_DECIMALS)]
+
+            cached = self.codes_memo[tuple(ks)] = Memo(part)
+        return cached
 
     def member(self, member: MemberResult) -> str:
         """One member's breakdown, from its items."""
@@ -342,10 +230,8 @@ class SpeechScores:
         for ks, memo in self.speeches:
             if len(ks) == 1:
                 parts.append(map(self.by_code[ks[0]].__getitem__, columns[ks[0]]))
-            else:
-                earned = column_sums(self.earned, ks, columns, n)
-                points = column_sums(self.points, ks, columns, n)
-                parts.append(map(memo.__getitem__, zip(earned, points, strict=True)))
+            else:  # per distinct codes of the speech's items
+                parts.append(map(self._by_codes(ks, memo).__getitem__, zip(*(columns[k] for k in ks), strict=True)))
         return list(map(" · ".join, zip(*parts, strict=True)))
 
 
@@ -403,11 +289,13 @@ def member_parts(
     pass_mark = report.pass_mark - 1e-9
     speeches = SpeechScores(report, label)
     wrong = MissedItems(report, line, hint)
+    compact = report.compact()
+    own = compact is not None and compact[0] is table  # every member's codes are its own
     for chunk in chunks:
         members, n = chunk.members, len(chunk.members)
         breakdowns = speeches.coded(chunk.columns, n)
         missed = wrong.coded(chunk.columns, n)
-        for i, m in enumerate(members):
+        for i, m in enumerate(() if own else members):
             if not in_table(m, table):
                 breakdowns[i] = speeches.member(m)
                 missed[i] = wrong.member(m)

@@ -5,19 +5,16 @@ from __future__ import annotations
 import csv
 import io
 from itertools import repeat
-from typing import Any, TextIO
+from operator import attrgetter
+from typing import TextIO
 
 from ..model import GroupReport
 from ._common import Memo, coded_members, percent_number, pts, ranked_chunks, speech_items, speech_sums
+from .csv_lines import FORMULA_STARTS as FORMULA_STARTS
+from .csv_lines import joined_rows, neutralised, plain, row_numbers, speech_cell
+from .csv_lines import neutralise as neutralise
 
-#: A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV Injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell: object) -> object:
-    """``cell`` with a ``'`` in front when it is text a spreadsheet would run as a formula
-    (``=HYPERLINK(…)`` as a member's name), per OWASP's CSV injection guidance."""
-    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
+_NAME, _SOURCE, _LINE = attrgetter("name"), attrgetter("source"), attrgetter("line")
 
 
 def not_graded(reason: str) -> str:
@@ -49,31 +46,44 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
     points: Memo[float, str] = Memo(pts)
     percent: Memo[float, str] = Memo(lambda p: percent_number(p, report.pass_mark))
     pass_mark = report.pass_mark - 1e-9
+    ranks: Memo[int, str] = Memo(str)
+    result: Memo[float, str] = Memo(lambda p: "及格" if p >= pass_mark else "不及格")
     by_speech = speech_items(report)
     table = coded_members(report)[0]
+    # a speech of several items: its cell per distinct codes of its items
+    speech_texts = [Memo(speech_cell(table.earned, ks)) if len(ks) > 1 else None for ks in by_speech]
     earned_texts = [[pts(e) for e in earned] for earned in table.earned]
     missed_texts = [[f"{r.number}、" if r.status != "correct" else "" for r in results] for results in table.results]
     for chunk in ranked_chunks(report):
         members, columns, percents = chunk.members, chunk.columns, chunk.percents
         n = len(members)
-        head: list[list[Any]] = [
-            chunk.ranks,
-            [neutralise(m.name) for m in members],
-            [neutralise(m.source) for m in members],
-            [m.line or "" for m in members],
+        flags = chunk.flags(len(key.items))
+        if any(flags):
+            results = [
+                ("及格" if p >= pass_mark else "不及格") + (f"；{flag}" if flag else "")
+                for p, flag in zip(percents, flags, strict=True)
+            ]
+        else:
+            results = list(map(result.__getitem__, percents))
+        head: list[list[str]] = [
+            list(map(ranks.__getitem__, chunk.ranks)),
+            neutralised(list(map(_NAME, members))),
+            neutralised(list(map(_SOURCE, members))),
+            row_numbers(list(map(_LINE, members))),
             list(map(points.__getitem__, chunk.scores)),
             list(map(points.__getitem__, chunk.totals)),
             list(map(percent.__getitem__, percents)),
-            [
-                ("及格" if p >= pass_mark else "不及格") + (f"；{flag}" if flag else "")
-                for p, flag in zip(percents, chunk.flags(len(key.items)), strict=True)
-            ],
+            results,
         ]
         item_cols = [list(map(earned_texts[k].__getitem__, col)) for k, col in enumerate(columns)]
         # a speech of one item: 0.0 + its points, printed the same as the item's
         by_speech_cols = [
-            item_cols[ks[0]] if len(ks) == 1 else list(map(points.__getitem__, speech_sums(table, ks, columns, n)))
-            for ks in by_speech
+            item_cols[ks[0]]
+            if len(ks) == 1
+            else list(map(memo.__getitem__, zip(*(columns[k] for k in ks), strict=True)))
+            if memo is not None
+            else list(map(points.__getitem__, speech_sums(table, ks, columns, n)))
+            for ks, memo in zip(by_speech, speech_texts, strict=True)
         ]
         if columns:
             joined = map(
@@ -82,7 +92,11 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
             missed = list(map(str.rstrip, joined, repeat("、")))
         else:
             missed = [""] * n
-        writer.writerows(zip(*head, *by_speech_cols, *item_cols, missed, strict=True))
+        rows = zip(*head, *by_speech_cols, *item_cols, missed, strict=True)
+        if plain(head[1]) and plain(head[2]) and plain(results):  # what csv.writer would write, joined faster
+            stream.write(joined_rows(rows))
+        else:
+            writer.writerows(rows)
     # members not graded (a sheet 无法评分, a row of another version) close the table: never absent, never 0 分
     blank = [""] * (len(report.speeches) + len(key.items) + 1)
     writer.writerows(

@@ -11,12 +11,13 @@ Means show one decimal (:func:`~._common.mean_pts`)."""
 from __future__ import annotations
 
 import io
+from operator import attrgetter
 from typing import Any, TextIO
 
 from ... import _templates
 from ...key import KeyItem
 from ...typography import for_print
-from ..model import GroupReport, ItemResult
+from ..model import GroupReport, ItemResult, MemberResult
 from ..scoring import correct_answer
 from ._common import (
     NO_BANK,
@@ -35,6 +36,7 @@ from ._common import (
     short_label,
     signed,
 )
+from .chunks import passed_count
 
 # Members rendered by one macro call: a chunk's page text (several MB) built and freed at once
 # costs page faults (0.3 s of system time at 100,000 members); a few hundred members' text does not.
@@ -68,7 +70,7 @@ def write_html(report: GroupReport, stream: TextIO) -> None:
 
 
 def _write_group(report: GroupReport, page: Any, stream: TextIO) -> None:
-    passed = sum(report.passed(m) for m in report.members)
+    passed = passed_count(report)
     total = pts(report.key.total_points)
     stream.write(
         page.group_head(
@@ -84,27 +86,16 @@ def _write_group(report: GroupReport, page: Any, stream: TextIO) -> None:
     percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
     pass_mark = report.pass_mark - 1e-9
     # a row's score, percent and result cells rendered once per distinct (score, percent, flag)
-    results: dict[tuple[float, float, str], str] = {}
 
-    def result(score: float, p: float, flag: str) -> str:
-        html = results.get((score, p, flag))
-        if html is None:
-            html = page.ranking_result(points[score], total, percent[p], p >= pass_mark, flag)
-            results[score, p, flag] = html
-        return html
+    def result(key: tuple[float, float, str]) -> Any:
+        score, p, flag = key
+        return page.ranking_result(points[score], total, percent[p], p >= pass_mark, flag)  # Markup
 
+    results: Memo[tuple[float, float, str], Any] = Memo(result)
     for chunk in ranked_chunks(report):
-        rows = [
-            (rank, m.name, result(score, p, flag))
-            for rank, m, score, p, flag in zip(
-                chunk.ranks,
-                chunk.members,
-                chunk.scores,
-                chunk.percents,
-                chunk.flags(len(report.key.items)),
-                strict=True,
-            )
-        ]
+        flags = chunk.flags(len(report.key.items))
+        cells = map(results.__getitem__, zip(chunk.scores, chunk.percents, flags, strict=True))
+        rows = list(zip(chunk.ranks, map(_NAME, chunk.members), cells, strict=True))
         for i in range(0, len(rows), _SLICE):
             stream.write(page.ranking_rows(rows[i : i + _SLICE]))
     chart = [
@@ -152,25 +143,31 @@ def _write_members(report: GroupReport, page: Any, stream: TextIO) -> None:
     label = lambda sid: str(page.speech_label(short_label(report, sid)))  # noqa: E731
     line = lambda r, item: _missed_line(page, r, item)  # noqa: E731
     hint = lambda item: _hint(page, report, item)  # noqa: E731
+
     # a member's score line rendered once per distinct (score, percent, result, flag)
-    results: dict[tuple[str, str, bool, str], str] = {}
+    def result(key: tuple[str, str, bool, str]) -> Any:
+        return page.member_result(key[0], total, key[1], key[2], key[3])  # Markup
 
-    def result(score: str, percent: str, ok: bool, flag: str) -> str:
-        html = results.get((score, percent, ok, flag))
-        if html is None:
-            html = page.member_result(score, total, percent, ok, flag)
-            results[score, percent, ok, flag] = html
-        return html
-
+    results: Memo[tuple[str, str, bool, str], Any] = Memo(result)
     for part in member_parts(report, read_chunks(report), label, line, hint):
-        rows = [
-            (m.name, m.where, result(score, percent, ok, flag), breakdown, items)
-            for (m, score, percent, ok, breakdown, items), flag in zip(
-                part.rows(), part.chunk.flags(len(report.key.items)), strict=True
-            )
-        ]
+        members = part.chunk.members
+        flags = part.chunk.flags(len(report.key.items))
+        cells = map(results.__getitem__, zip(part.scores, part.percents, part.passed, flags, strict=True))
+        rows = list(zip(map(_NAME, members), wheres(members), cells, part.breakdowns, part.missed, strict=True))
         for i in range(0, len(rows), _SLICE):
             stream.write(page.members(rows[i : i + _SLICE]))
+
+
+_NAME, _SOURCE, _LINE = attrgetter("name"), attrgetter("source"), attrgetter("line")
+
+
+def wheres(members: list[MemberResult]) -> list[str]:
+    """Each member's :attr:`~studykit.grade.model.MemberResult.where` (``file:row``, or the file for
+    a sheet), read a chunk at a time."""
+    lines = list(map(_LINE, members))
+    if 0 in lines:
+        return [m.where for m in members]
+    return list(map("{}:{}".format, map(_SOURCE, members), lines))
 
 
 def _missed_line(page: Any, r: ItemResult, item: KeyItem) -> str:

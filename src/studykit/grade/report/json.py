@@ -31,6 +31,7 @@ from ...model import POINT_DECIMALS, add_points
 from ..model import GroupReport, ItemResult, MemberResult
 from ..scoring import member_speech_scores
 from ._common import Memo, coded_members, ranked_chunks, report_speeches, speech_sums, unreadable_flag
+from .chunks import passed_count
 
 
 def report_data(report: GroupReport) -> dict[str, Any]:
@@ -76,7 +77,7 @@ def _data(report: GroupReport, members: list[dict[str, Any]]) -> dict[str, Any]:
         },
         "summary": {
             "members": len(report.members),
-            "passed": sum(report.passed(m) for m in report.members),
+            "passed": passed_count(report),
             "mean": report.mean,
             "median": report.median,
             "min": report.minimum,

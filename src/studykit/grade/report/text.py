@@ -26,6 +26,7 @@ from ._common import (
     short_label,
     signed,
 )
+from .chunks import passed_count
 
 
 def render_text(report: GroupReport) -> str:
@@ -74,7 +75,7 @@ def _lines(lines: list[str]) -> str:
 
 
 def _write_group(report: GroupReport, stream: TextIO) -> None:
-    passed = sum(report.passed(m) for m in report.members)
+    passed = passed_count(report)
     stream.write(
         _lines(
             [
