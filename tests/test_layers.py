@@ -68,10 +68,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 #: (importer, imported) pairs allowed against the rules above, each with its reason.
-EXCEPTIONS: dict[tuple[str, str], str] = {
-    ("studykit.review", "studykit.grade.report._common"): "pts (points as printed) moves to studykit.text "
-    "with the other point formats once _common's messages are in the catalog (issue 12, next round)",
-}
+EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def _modules() -> dict[str, Path]:

@@ -56,10 +56,10 @@ from .anki import build_deck, deck_part, field_html, package_bytes
 from .errors import StudykitError
 from .grade.model import GroupReport, ItemResult, MemberResult
 from .grade.normalize import OTHER, clean
-from .grade.report._common import pts
 from .i18n import _, ngettext, os_reason
 from .key import AnswerKey, KeyItem
 from .model import LETTERS, TRUE_FALSE_TEXT, Bank, Question
+from .text import pts
 
 #: Top-level deck of every review deck.
 REVIEW_DECK = "错题本"

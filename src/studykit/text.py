@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from typing import Any
 
@@ -96,3 +97,21 @@ def reads_as_letters(text: str, n_options: int) -> bool:
     an answer ``A`` would then be taken for the option whose text is ``A``."""
     squeezed = LETTER_SEPARATORS.sub("", clean(text).strip(LETTER_WRAP)).upper()
     return bool(squeezed) and all(c in LETTERS[:n_options] for c in squeezed)
+
+
+_MILLI = Decimal("0.001")
+
+
+def pts(value: float | None) -> str:
+    """Points as printed: ``2``, ``1.5``, ``0.625``; ``—`` for none.
+
+    A key's points have at most 2 decimals and half credit adds a third, so points print
+    with up to 3 decimals, trailing zeros dropped: every score, sum and half credit exactly.
+    A mean or median with more is rounded half up (四舍五入) to 3 decimals: ``3.5625`` →
+    ``3.563`` (``f"{3.5625:.3f}"`` would round it to the even ``3.562``)."""
+    if value is None:
+        return "—"
+    if float(value).is_integer():
+        return str(int(value))
+    text = format(Decimal(repr(value)).quantize(_MILLI, ROUND_HALF_UP), "f")
+    return text.rstrip("0").rstrip(".")

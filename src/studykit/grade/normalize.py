@@ -35,17 +35,14 @@ caller scores it 0 and warns, showing it as written (``？``, not ``?``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
-from typing import Literal
 
 from ..i18n import _, language, ngettext
 from ..key_model import KeyItem
 from ..model import LETTERS
 from ..text import LETTER_SEPARATORS as _LETTER_SEPS
 from ..text import LETTER_WRAP as _LETTER_WRAP
-from ..text import QUOTES as _QUOTES
-from ..text import TRAILING as _TRAILING
 from ..text import WHITESPACE as _WS
 from ..text import blank_form as blank_form  # re-exported: its home is studykit.text
 from ..text import clean as clean  # re-exported: its home is studykit.text
@@ -53,6 +50,9 @@ from ..text import fold
 from .copied_stem import bracketed_in_stem as _bracketed_in_stem
 from .copied_stem import filled_stem as _filled_stem
 from .copied_stem import in_order as _in_order
+from .reading import Kind as Kind
+from .reading import Reading as Reading
+from .reading import read_truth as read_truth
 
 #: What survey tools and people write for "no answer" (after :func:`clean`).
 UNANSWERED = frozenset({"", "(跳过)", "(空)", "跳过", "(未答)", "未答", "(未作答)", "未作答", "-", "--", "/"})
@@ -62,61 +62,8 @@ _LETTER_GLUED = re.compile(r"^([A-Za-z])([^\sA-Za-z].*)$", re.S)
 _LATIN = re.compile(r"[A-Za-z]")
 #: What joins option texts written for a multiple choice (after :func:`clean`).
 _JOINERS = re.compile(r"\s*[、,;]\s*")
-_TRUE = frozenset(
-    {
-        "对",
-        "對",
-        "正确",
-        "正確",
-        "√",
-        "✓",
-        "✔",
-        "t",
-        "true",
-        "是",
-        "y",
-        "yes",
-        "☑",
-        "✅",
-        "对的",
-        "對的",
-        "正确的",
-        "是的",
-    }
-)
-_FALSE = frozenset(
-    {"错", "錯", "错误", "錯誤", "×", "✗", "✘", "x", "f", "false", "否", "n", "no", "╳", "❌", "❎", "错的", "錯的",
-     "不对", "不對", "不正确", "不正確", "错误的"}
-)  # fmt: skip
-#: A survey's 判断题 asked as a choice of two: ``A.对``, ``B. 错`` (the letter before a mark).
-_TRUTH_LETTER = re.compile(r"^[A-Ba-b]\s*[.、:)]?\s*(?=\S)")
-#: Emoji variation selectors a phone adds after a mark (``✔️`` is ✔ U+FE0F).
-_SELECTORS = dict.fromkeys((0xFE0E, 0xFE0F), None)
 #: Joins several chosen options in a survey tool's export.
 SURVEY_JOIN = "┋"
-
-
-Kind = Literal["answer", "unanswered", "unreadable"]
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What a written answer says.
-
-    ``kind`` is ``"answer"``, ``"unanswered"`` or ``"unreadable"``; for an answer,
-    ``choices`` holds the sorted letters (choice items, ``"其他"`` for a free-text
-    choice), ``("true",)``/``("false",)``, or the :func:`blank_form` of the text;
-    ``shown`` is how a report prints it (an unreadable answer as written, stripped and its
-    whitespace runs made one space); ``problem`` says why it is unreadable;
-    ``warning`` (an answer) says what was doubtful in reading it, e.g. a letter and
-    a text naming different options.
-    """
-
-    kind: Kind
-    choices: tuple[str, ...] = ()
-    shown: str = ""
-    problem: str = ""
-    warning: str = ""
 
 
 OTHER = "其他"
@@ -384,20 +331,6 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
             "answer", choices, "、".join([*letters_sorted, f"{OTHER}：{free_text}"]), warning="; ".join(warnings)
         )
     return Reading("answer", choices, "、".join(choices), warning="; ".join(warnings))
-
-
-def read_truth(cleaned: str) -> Reading:
-    """Read a cleaned answer to a true_false item."""
-    form = _TRAILING.sub("", fold(cleaned).translate(_QUOTES).translate(_SELECTORS)).replace(" ", "").casefold()
-    if form not in _TRUE and form not in _FALSE:
-        bare = _TRUTH_LETTER.sub("", form, count=1)  # A.对: the mark is the answer, whatever its letter
-        if bare != form and (bare in _TRUE or bare in _FALSE) and not bare.isascii():
-            form = bare
-    if form in _TRUE:
-        return Reading("answer", ("true",), "对")
-    if form in _FALSE:
-        return Reading("answer", ("false",), "错")
-    return Reading("unreadable", shown=cleaned, problem=_("expected 对/错, √/×, T/F or true/false"))
 
 
 def read_blank(cleaned: str) -> Reading:

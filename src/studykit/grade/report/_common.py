@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ...key import AnswerKey, KeyItem
 from ...model import POINT_DECIMALS
+from ...text import pts as pts  # points as printed: its home is studykit.text
 from ..model import GroupReport, ItemResult, ItemStats, MemberResult
 from ..scoring import member_speech_scores
 from .chunks import Chunk as Chunk
@@ -30,23 +31,7 @@ STATUS_NAMES = {
     "unreadable": "无法识别",
 }
 NO_BANK = "（未加载出题所用的题库，错题不附解析和重读位置；可用 --bank 指定题库。）"
-_MILLI = Decimal("0.001")
 RULE_NAMES = {"all-or-nothing": "多选题全对才得分", "partial": "多选题少选得一半分、错选不得分"}
-
-
-def pts(value: float | None) -> str:
-    """Points as printed: ``2``, ``1.5``, ``0.625``; ``—`` for none.
-
-    A key's points have at most 2 decimals and half credit adds a third, so points print
-    with up to 3 decimals, trailing zeros dropped: every score, sum and half credit exactly.
-    A mean or median with more is rounded half up (四舍五入) to 3 decimals: ``3.5625`` →
-    ``3.563`` (``f"{3.5625:.3f}"`` would round it to the even ``3.562``)."""
-    if value is None:
-        return "—"
-    if float(value).is_integer():
-        return str(int(value))
-    text = format(Decimal(repr(value)).quantize(_MILLI, ROUND_HALF_UP), "f")
-    return text.rstrip("0").rstrip(".")
 
 
 _TENTH = Decimal("0.1")
