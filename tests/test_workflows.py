@@ -12,6 +12,7 @@ from studykit.errors import StudykitError
 from studykit.workflows import export_deck, grade_to_files, make_handout, write_practice, write_quiz
 
 BANK = Path(__file__).resolve().parent.parent / "question_bank.yaml"
+MINI_BANK = Path(__file__).resolve().parent / "data" / "mini" / "question_bank.yaml"
 QUIZ_ID = "szzl-hubei-daily-7-0b3cb86e"
 
 
@@ -130,3 +131,52 @@ def test_export_deck_writes_the_default_path_and_returns_anki_s_lines(
     assert run.path == Path("szzl-hubei-daily.apkg") and (tmp_path / run.path).stat().st_size > 0
     assert (run.deck.notes, len(run.deck.decks)) == (201, 10)
     assert run.summary.splitlines()[0] == "Wrote szzl-hubei-daily.apkg: 201 notes, 201 cards in 9 decks"
+
+
+def _one_sheet(tmp_path: Path) -> tuple[Path, Path]:
+    key = _quiz(tmp_path)
+    sheet = tmp_path / "张三.answers.txt"
+    sheet.write_text(f"姓名：张三\n测验：{QUIZ_ID}\n1. B\n2. A\n", encoding="utf-8")
+    return key, sheet
+
+
+def test_grade_files_takes_one_path_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """grade_files("张三.answers.txt", key) grades that one file (not its letters, one by one)."""
+    from studykit import grade_files, load_key
+
+    key, _sheet = _one_sheet(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    report = grade_files("张三.answers.txt", load_key(key))
+    assert [(m.name, m.score) for m in report.members] == [("张三", 10)]
+    assert report.failures == ()
+
+
+def test_grade_files_notes_another_article_s_bank(tmp_path: Path) -> None:
+    """A bank that is not the key's, given to grade_files, is named in the report's note (as studykit
+    grade --bank says it), not taken for 'no bank loaded'; the score comes from the key alone."""
+    from studykit import grade_files, load_bank, load_key
+
+    key, sheet = _one_sheet(tmp_path)
+    other = load_bank(MINI_BANK)
+    report = grade_files([sheet], load_key(key), bank=other)
+    assert report.members[0].score == 10
+    assert report.bank_note == (
+        f"the bank {other.path} is {other.id!r} but the quiz was made from 'szzl-hubei-daily'; "
+        "解析 and reread hints may not fit (scores come from the key alone)"
+    )
+
+
+def test_an_unknown_report_format_is_refused_before_anything_is_read(tmp_path: Path) -> None:
+    """fmt='pdf' is an OptionError from output_format and from grade_to_files, before the answers
+    (here a file that does not exist) are read."""
+    from studykit.errors import OptionError
+    from studykit.grade.report import output_format
+
+    message = "unknown report format 'pdf' (expected one of text, csv, json, html)"
+    with pytest.raises(OptionError) as caught:
+        output_format(None, "pdf")
+    assert str(caught.value) == message
+    key = _quiz(tmp_path)
+    with pytest.raises(OptionError) as caught:
+        grade_to_files([tmp_path / "nobody.answers.txt"], [key], fmt="pdf")
+    assert str(caught.value) == message

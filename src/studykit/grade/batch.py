@@ -75,17 +75,24 @@ def choose_bank(key: AnswerKey, bank_path: str | Path | Sequence[str | Path] | N
             return None, ""
         return (bank, "") if key.bank_fingerprint and bank.fingerprint == key.bank_fingerprint else (None, "")
     bank = load_banks(paths).merged_as(key.bank_id)
+    return bank, bank_note_for(key, bank)
+
+
+def bank_note_for(key: AnswerKey, bank: Bank) -> str:
+    """The note on ``bank`` as the source of 解析 and reread hints for ``key``'s quiz: that it is
+    another article's bank, or that it changed since the quiz was printed; ``""`` when it is the
+    quiz's bank as it was."""
     if bank.id != key.bank_id:
-        return bank, _(
+        return _(
             "the bank {path} is {id!r} but the quiz was made from {key_bank!r}; "
             "解析 and reread hints may not fit (scores come from the key alone)"
         ).format(path=bank.path, id=bank.id, key_bank=key.bank_id)
     if bank.fingerprint != key.bank_fingerprint:
-        return bank, _(
+        return _(
             "the bank {path} changed since the quiz was printed (its fingerprint differs from the key's); "
             "解析 and reread hints come from the current bank, scores from the key alone"
         ).format(path=bank.path)
-    return bank, ""
+    return ""
 
 
 def grade_files(
@@ -108,7 +115,10 @@ def grade_files(
     :func:`~studykit.grade.scoring.summarize_group`.  Every warning and failure
     is passed to ``on_problem`` as it is met and kept in the report; a member
     name met twice is a warning.  Raises :class:`AnswerFileError` for an unknown
-    ``encoding`` and ``ValueError`` for an unknown rule or a pass mark out of 0–100.
+    ``encoding`` and :class:`~studykit.errors.OptionError` for an unknown rule or a pass mark
+    out of 0–100.  ``paths`` may be one path (a file or a folder) alone.  A ``bank`` that is
+    not the key's (another article's, or changed since the quiz) is still used for hints, with
+    :func:`bank_note_for`'s note in the report unless ``bank_note`` is given.
 
     ``key`` may be several keys, the versions (A, B, …) of one quiz: each sheet or row is
     graded with the key of its 版本 and the one report covers everyone, in the first
@@ -116,8 +126,11 @@ def grade_files(
     :class:`~studykit.errors.KeyFileError` when they are not the versions of one quiz.
     Folders among ``paths`` stand for the answer files inside them.
     """
+    paths = [paths] if isinstance(paths, (str, Path)) else paths  # one file or folder alone
     key = key if isinstance(key, AnswerKey) else key_set(list(key))
     rule = check_rule(multiple_scoring or key.multiple_scoring)
+    if bank is not None and not bank_note:  # another article's bank, or one changed since the quiz
+        bank_note = bank_note_for(key, bank)
     warnings: list[Problem] = []
     failures: list[Problem] = []
 

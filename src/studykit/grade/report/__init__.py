@@ -121,7 +121,10 @@ def save_report(report: GroupReport, path: str | Path, fmt: str) -> None:
     :func:`studykit._output.write_files` (a temporary file in the same folder, then
     ``os.replace``; no partial file on failure).  CSV gets a UTF-8 BOM.  Raises
     :class:`~studykit.errors.OptionError` for an unknown format (before writing anything) and
-    :class:`~studykit.errors.StudykitError` naming ``path`` when it cannot be written."""
+    :class:`~studykit.errors.StudykitError` naming ``path`` when it cannot be written.
+
+    It writes where it is told: keeping the report off the answer files, the key and the
+    bank is :func:`studykit.workflows.grade_to_files`' policy (``studykit grade -o``)."""
     from ..._output import write_files
 
     write_files({Path(path): report_writer(report, fmt)})
@@ -146,9 +149,14 @@ def output_format(path: Path | None, fmt: str | None) -> str:
     ``path`` ending in a report suffix (:data:`SUFFIX_FORMATS`: ``.txt``, ``.csv``,
     ``.json``, ``.html``, ``.htm``, any case) sets the format, which ``fmt`` must agree
     with; a name without a file-type suffix (``report``, ``成绩.2024.10.17``) takes
-    ``fmt``, else text.  Raises :class:`~studykit.errors.OptionError` saying what to change when ``path``'s
+    ``fmt``, else text.  Raises :class:`~studykit.errors.OptionError` for a ``fmt`` not in
+    :data:`FORMATS`, and saying what to change when ``path``'s
     suffix names another format than ``fmt`` or is one grade does not write (``.xlsx``:
     a text report there would not open in Excel)."""
+    if fmt is not None and fmt not in FORMATS:
+        raise OptionError(
+            _("unknown report format {fmt!r} (expected one of {items})").format(fmt=fmt, items=", ".join(FORMATS))
+        )
     suffix = path.suffix.lower() if path is not None else ""
     if path is None or not _TYPE_SUFFIX.fullmatch(suffix):
         return fmt or "text"
