@@ -110,3 +110,21 @@ def test_a_copied_bank_warns_with_its_own_path_not_the_first_one_loaded(
     assert copy.warnings == tuple(
         w.replace(str(tmp_path / "2026-11"), str(tmp_path / "2026" / "11")) for w in first.warnings
     )
+
+
+def test_a_changed_module_in_a_sub_package_misses_the_cache(bank_copy: Path) -> None:
+    """A newer studykit/bank/fields.py (a field rule edited, or studykit upgraded in place) is a new
+    cache entry, not the old result: the stamp covers every sub-package, not only top-level modules."""
+    import studykit.bank.fields as fields
+
+    load_bank(bank_copy)
+    assert len(_entries(bank_copy)) == 1
+    module = Path(fields.__file__)
+    before = module.stat()
+    newest = max(p.stat().st_mtime_ns for p in module.parent.parent.rglob("*.py"))
+    try:
+        os.utime(module, ns=(before.st_atime_ns, newest + 10**9))  # the package's newest module, by a second
+        load_bank(bank_copy)
+        assert len(_entries(bank_copy)) == 2
+    finally:
+        os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))

@@ -42,7 +42,8 @@ def _folder() -> Path:
 
 
 def _stamp() -> str:
-    """studykit's version plus the newest mtime of its modules and message catalogs, and the
+    """studykit's version plus the newest mtime of its modules (in every sub-package: a rule
+    lives in bank/ or key/) and message catalogs, and the
     interface language (a bank's warnings are stored as text in it): a code or translation
     change, or another language, misses entries."""
     from importlib.metadata import PackageNotFoundError, version
@@ -54,7 +55,7 @@ def _stamp() -> str:
     except PackageNotFoundError:
         ver = "0+unknown"
     here = Path(__file__).parent
-    files = [*here.glob("*.py"), *here.glob("locale/*/LC_MESSAGES/*.mo")]
+    files = [*here.rglob("*.py"), *here.glob("locale/*/LC_MESSAGES/*.mo")]  # every sub-package too
     newest = max((p.stat().st_mtime_ns for p in files), default=0)
     return f"{FORMAT}:{ver}:{newest}:{language()}"
 
