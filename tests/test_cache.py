@@ -121,9 +121,9 @@ def test_a_changed_module_in_a_sub_package_misses_the_cache(bank_copy: Path) -> 
     assert len(_entries(bank_copy)) == 1
     module = Path(fields.__file__)
     before = module.stat()
-    newest = max(p.stat().st_mtime_ns for p in module.parent.parent.rglob("*.py"))
+    newest = max(p.stat().st_mtime_ns for p in module.parent.parent.rglob("*") if p.is_file())  # .py, .mo, …
     try:
-        os.utime(module, ns=(before.st_atime_ns, newest + 10**9))  # the package's newest module, by a second
+        os.utime(module, ns=(before.st_atime_ns, newest + 10**9))  # newer than any file of the package
         load_bank(bank_copy)
         assert len(_entries(bank_copy)) == 2
     finally:

@@ -324,3 +324,13 @@ def test_an_invalid_argument_is_named_by_its_chinese_metavar(tmp_path: Path) -> 
         run(["draft", str(tmp_path), "-o", str(tmp_path / "out")], EN).stderr.splitlines()[-1]
         == f"Error: Invalid value for 'ARTICLE': File '{tmp_path}' is a directory."
     )
+
+
+def test_a_number_option_names_its_type_in_the_interface_language() -> None:
+    """`--seed abc` names the type click expected: 整数 under zh (it was click's English 'integer
+    range'), 'integer range' as click has it in English."""
+    zh = run(["quiz", "--seed", "abc"], ZH)
+    assert zh.exit_code == 2
+    assert zh.stderr.splitlines()[-1] == "错误：'--seed' 的取值无效：'abc' 不是有效的数值（整数）。"
+    en = run(["quiz", "--seed", "abc"], EN)
+    assert en.stderr.splitlines()[-1] == "Error: Invalid value for '--seed': 'abc' is not a valid integer range."

@@ -17,6 +17,25 @@ from ..i18n import _
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
+class IntRange(click.IntRange):
+    """click's :class:`~click.IntRange` whose type name, which click's errors print
+    (``'abc' is not a valid integer range.``), is in the interface language (``整数``)."""
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        """The type's name in the interface language; ``integer range`` as click has it in English."""
+        return _("integer range")
+
+
+class FloatRange(click.FloatRange):
+    """click's :class:`~click.FloatRange` with its type name in the interface language (``数``)."""
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        """The type's name in the interface language; ``float range`` as click has it in English."""
+        return _("float range")
+
+
 def file_name(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
     """``-o PATH``: refuse a path without a file name (``''``, ``.``) as a usage error."""
     if value is not None and value.name in ("", ".", ".."):

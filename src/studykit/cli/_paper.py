@@ -15,6 +15,8 @@ from ._options import (
     BANK_OPTION,
     INCLUDE_DRAFTS_OPTION,
     QUESTION_TYPE_CHOICES,
+    FloatRange,
+    IntRange,
     at_most_one,
     format_option,
     mix_value,
@@ -35,14 +37,14 @@ from ._options import (
 )
 @click.option(
     "--count",
-    type=click.IntRange(min=1),
+    type=IntRange(min=1),
     default=None,
     help="Questions on the paper, of any type. Default: the standard paper (see --mix); with --type 20, or every "
     "matching question if fewer match.",
 )
 @click.option(
     "--seed",
-    type=click.IntRange(min=0),
+    type=IntRange(min=0),
     default=None,
     help="Seed of the draw and the shuffles. Default: a new one, printed so the quiz can be rerun.",
 )
@@ -62,12 +64,12 @@ from ._options import (
     "--difficulty",
     "difficulties",
     multiple=True,
-    type=click.IntRange(1, 3),
+    type=IntRange(1, 3),
     help="Only this difficulty, 1–3 (repeatable).",
 )
 @click.option(
     "--versions",
-    type=click.IntRange(1, 26),
+    type=IntRange(1, 26),
     default=1,
     show_default=True,
     help="Papers A, B, … with options shuffled differently, each with its own key.",
@@ -98,7 +100,7 @@ from ._options import (
 )
 @click.option(
     "--total",
-    type=click.FloatRange(min=0, min_open=True, max=10000),
+    type=FloatRange(min=0, min_open=True, max=10000),
     default=None,
     help="Points of the whole paper (满分), reached exactly: the types --points leaves open are scaled in the "
     "ratio of their points (to half points where needed).",
@@ -159,8 +161,8 @@ def quiz(
 @click.command(cls=TranslatedHelp)
 @BANK_OPTION
 @output_option("The page to write (.html added if missing). Default: practice.html.")
-@click.option("--count", type=click.IntRange(min=1), default=None, help="Questions, as for quiz. Default: 20.")
-@click.option("--seed", type=click.IntRange(min=0), default=None, help="Seed of the draw, as for quiz.")
+@click.option("--count", type=IntRange(min=1), default=None, help="Questions, as for quiz. Default: 20.")
+@click.option("--seed", type=IntRange(min=0), default=None, help="Seed of the draw, as for quiz.")
 @speech_option("Only questions on this speech (repeatable).")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only questions with this tag (repeatable).")
 def practice(
