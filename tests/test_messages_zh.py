@@ -101,7 +101,7 @@ def test_quiz_progress_and_notes_in_chinese(tmp_path: Path, monkeypatch: pytest.
     ]
     assert zh.stdout.splitlines() == [
         "测验 mini-test-3-42011003：12 道题，60 分",
-        "已写入 q.md, q.key.yaml, q.solutions.md, q.answers.txt",
+        "已写入 q.md、q.key.yaml、q.solutions.md、q.answers.txt",
     ]
     en = run(["quiz", "--bank", str(MINI_BANK), "--seed", "3", "-o", "q.md", "--force"], EN)
     assert en.stdout.splitlines() == [

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..bank.select import one_or_many
-from ..i18n import _
+from ..i18n import _, join
 from ._common import Notes, Warn, bank_inputs, load_library
 
 if TYPE_CHECKING:
@@ -120,11 +120,11 @@ def write_quiz(
             ).format(shown=shown, aimed=aimed)
         )
     summary = [_("seed: {seed} — rerun with --seed {seed}").format(seed=paper.seed)] if seed is None else []
-    lettered = _(", versions {versions}").format(versions=", ".join(p.version for p in papers)) if paper.version else ""
+    lettered = _(", versions {versions}").format(versions=join(p.version for p in papers)) if paper.version else ""
     summary.append(
         _("quiz {quiz_id}: {n} questions, {points} points{versions}").format(
             quiz_id=paper.quiz_id, n=len(paper.items), points=format_points(paper.total_points), versions=lettered
         )
     )
-    summary.append(_("wrote {files}").format(files=", ".join(str(p) for p in files)))
+    summary.append(_("wrote {files}").format(files=join(str(p) for p in files)))
     return QuizRun(papers, files, summary, list(notes))
