@@ -124,3 +124,27 @@ def test_handout_skips_drafts_unless_included(bank_path: Path, tmp_path: Path) -
     ]
     assert "任剑涛认为，省域治理的重要落点是大都市。" not in outputs[0]
     assert "1\\. 任剑涛认为，省域治理的重要落点是大都市。" in outputs[1]
+
+
+def test_a_bank_nobody_has_reviewed_gives_no_paper_deck_or_handout(tmp_path: Path) -> None:
+    """Right after `studykit draft`, every question is a draft — the attribution items too, since
+    their speakers come from the same machine split — so quiz, anki and handout say so (exit 1,
+    nothing written) instead of printing the derived items alone or an empty deck."""
+    from skpaths import DATA
+    from studykit.draft import draft_bank
+
+    out = tmp_path / "new"
+    draft_bank(DATA / "draft" / "layout1.txt", out)
+    bank = out / "question_bank.yaml"
+    assert all(q.draft for q in load_bank(bank, cache=False).questions)
+    message = (
+        f"Error: every question in {bank} is still a draft: review them (delete each 'draft: true' line "
+        "you accept) or pass --include-drafts"
+    )
+    for args in (["quiz", "-o", str(tmp_path / "q.md")], ["anki", "-o", str(tmp_path / "d.apkg")],
+                 ["handout", "-o", str(tmp_path / "h.md")]):  # fmt: skip
+        code, _out, err = _run(*args, "--bank", str(bank))
+        assert (code, err.splitlines()[-1]) == (1, message), args
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new"]
+    code, _out, _err = _run("quiz", "--bank", str(bank), "--include-drafts", "-o", str(tmp_path / "q.md"))
+    assert code == 0

@@ -74,11 +74,16 @@ def derive_attribution_questions(
     """The derived items for ``speeches``, in speech order (heading, position, quote).
 
     Needs at least two speeches with speakers (else returns ``[]``); each item
-    has ``min(4, number of speakers)`` options.
+    has ``min(4, number of speakers)`` options.  The items of a speech whose every question is
+    still marked ``draft: true`` (a speech as ``studykit draft`` left it, nobody has reviewed any
+    of it) are drafts too: its speaker, post and heading came from the same machine split and
+    wait for the same review.  Accepting any question of the speech accepts them.
     """
     speakers = [s for s in speeches if s.speaker]
     if len(speakers) < 2:
         return []
+    reviewed = {q.speech for q in curated if not q.draft}
+    pending = {q.speech for q in curated if q.draft} - reviewed
     result: list[Question] = []
     who = speaker_word(speakers)
     for ordinal, s in enumerate(speakers):
@@ -87,6 +92,7 @@ def derive_attribution_questions(
         result.append(
             _make(
                 bank_id, f"{PREFIX}{s.id}-heading", s, ordinal,
+                draft=s.id in pending,
                 stem=f"本版发言“{s.heading}”的发言者是（ ）",
                 correct=s.speaker,
                 pool=[o.speaker for o in others],
@@ -100,6 +106,7 @@ def derive_attribution_questions(
         result.append(
             _make(
                 bank_id, f"{PREFIX}{s.id}-position", s, ordinal + 1,
+                draft=s.id in pending,
                 stem=f"本版署名中，{s.speaker}的身份是（ ）",
                 correct=s.position,
                 pool=[o.position for o in others],
@@ -118,6 +125,7 @@ def derive_attribution_questions(
             result.append(
                 _make(
                     bank_id, f"{PREFIX}{s.id}-quote", s, ordinal + 2,
+                draft=s.id in pending,
                     stem=f"{quoted(quote)}出自哪位{who}的发言（ ）",
                     correct=s.speaker,
                     pool=[o.speaker for o in others],
@@ -144,6 +152,7 @@ def _make(
     tags: tuple[str, ...],
     difficulty: int,
     fact: str = "",
+    draft: bool = False,
 ) -> Question:
     rng = random.Random(f"{bank_id}/{qid}")
     candidates = sorted({p for p in pool if p != correct})
@@ -163,6 +172,7 @@ def _make(
         difficulty=difficulty,
         derived=True,
         fact=fact,
+        draft=draft,
     )
 
 

@@ -48,3 +48,25 @@ def load_library(bank_paths: Sequence[str | Path], warn: Warn | None = None, *, 
         if warn is not None:
             warn(warning)
     return library
+
+
+def reviewed_only(library: Library) -> Library:
+    """``library`` without its questions still marked ``draft: true``
+    (:meth:`~studykit.library.Library.without_drafts`).
+
+    Raises :class:`~studykit.errors.SelectionError` when that leaves no question at all though
+    the banks have some (a bank just written by ``studykit draft``, nobody has reviewed it yet):
+    an empty paper, deck or handout would say nothing of why.
+    """
+    from ..errors import SelectionError
+    from ..i18n import join
+
+    kept = library.without_drafts()
+    if any(b.questions for b in library.banks) and not any(b.questions for b in kept.banks):
+        raise SelectionError(
+            _(
+                "every question in {paths} is still a draft: review them (delete each 'draft: true' line "
+                "you accept) or pass --include-drafts"
+            ).format(paths=join(str(b.path) for b in library.banks))
+        )
+    return kept

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import StudykitError
 from ..i18n import _
-from ._common import Warn, bank_inputs, load_library
+from ._common import Warn, bank_inputs, load_library, reviewed_only
 
 if TYPE_CHECKING:
     from ..anki import DeckSummary
@@ -62,5 +62,5 @@ def export_deck(
                 _("'{value}' does not end in .apkg (Anki imports only .apkg packages)").format(value=target)
             )
         refuse_inputs([target], bank_inputs(bank))
-        deck_banks = library if include_drafts else library.without_drafts()
+        deck_banks = library if include_drafts else reviewed_only(library)
         return DeckRun(write_deck(deck_banks, target, speeches=speeches, timestamp=timestamp), target)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..bank.select import one_or_many
 from ..i18n import _, join
-from ._common import Notes, Warn, bank_inputs, load_library
+from ._common import Notes, Warn, bank_inputs, load_library, reviewed_only
 
 if TYPE_CHECKING:
     from ..quiz import Paper
@@ -72,7 +72,7 @@ def write_quiz(
     path, fmt = output_target(Path(path), fmt, publish=True)  # a suffix naming another format is refused
     notes = Notes(warn)
     library = load_library(bank_paths, warn)
-    library = library if include_drafts else library.without_drafts()
+    library = library if include_drafts else reviewed_only(library)
     bank, speeches = library.narrow(one_or_many(articles), one_or_many(speeches))
     types, tags, difficulties = one_or_many(types), one_or_many(tags), one_or_many(difficulties)
     papers = build_papers(
