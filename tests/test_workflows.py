@@ -180,3 +180,17 @@ def test_an_unknown_report_format_is_refused_before_anything_is_read(tmp_path: P
     with pytest.raises(OptionError) as caught:
         grade_to_files([tmp_path / "nobody.answers.txt"], [key], fmt="pdf")
     assert str(caught.value) == message
+
+
+def test_the_failed_files_are_listed_in_the_interface_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two sheets that cannot be graded are listed with 、 in Chinese, with ', ' in English."""
+    key, good = _one_sheet(tmp_path)
+    bad = [tmp_path / "乙.answers.txt", tmp_path / "丙.answers.txt"]
+    for path in bad:
+        path.write_text("姓名：某\n测验：bad\n", encoding="utf-8")
+    run = grade_to_files([good, *bad], [key], bank_paths=[BANK])
+    assert run.failure_message() == (
+        f"not everything could be graded: {bad[0]}, {bad[1]} (see above); the report covers the rest"
+    )
+    monkeypatch.setenv("STUDYKIT_LANG", "zh")
+    assert run.failure_message().startswith(f"有的答卷无法评分：{bad[0]}、{bad[1]}（")

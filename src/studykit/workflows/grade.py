@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import AnswerFileError, StudykitError
-from ..i18n import _
+from ..i18n import _, join
 from ._common import Notes, Warn, path_list
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class GradeRun:
         files = self.failed_files
         if not files:
             return ""
-        shown = ", ".join(files[:3]) + (_(" and {n} more").format(n=len(files) - 3) if len(files) > 3 else "")
+        shown = join(files[:3]) + (_(" and {n} more").format(n=len(files) - 3) if len(files) > 3 else "")
         return _("not everything could be graded: {files} (see above); the report covers the rest").format(files=shown)
 
 
