@@ -222,6 +222,12 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
     return list(unique.values())
 
 
+def path_list(paths: str | Path | Iterable[str | Path]) -> list[str | Path]:
+    """``paths`` as a list; one path given alone (``"答卷/"``, not ``["答卷/"]``) is that one path,
+    not one path per character of its name."""
+    return [paths] if isinstance(paths, (str, Path)) else list(paths)
+
+
 def load_banks(paths: Sequence[str | Path] = (), *, strict: bool = False) -> Library:
     """Load every bank ``paths`` name (:func:`bank_files`); none: the default bank alone; one
     path given alone (``"2025/"``, not in a list) is that path.
@@ -231,8 +237,7 @@ def load_banks(paths: Sequence[str | Path] = (), *, strict: bool = False) -> Lib
     bank is broken (its message unchanged); with several broken, every problem of
     each as details and one line naming them; a bank id used twice, naming both files.
     """
-    if isinstance(paths, (str, Path)):  # one path given alone, not a list of them
-        paths = [paths]
+    paths = path_list(paths)
     if not paths:
         return Library((load_bank(None, strict=strict),))
     files = bank_files(paths)

@@ -15,7 +15,7 @@ from ..bank import default_bank_path, load_bank
 from ..errors import AnswerFileError, BankError, Problem
 from ..i18n import _
 from ..key import AnswerKey
-from ..library import load_banks
+from ..library import load_banks, path_list
 from ..model import Bank
 from .model import GroupReport, MemberResult, Submission
 from .readers import iter_inputs
@@ -67,7 +67,7 @@ def choose_bank(key: AnswerKey, bank_path: str | Path | Sequence[str | Path] | N
     (:meth:`~studykit.library.Library.merged_as`), so a key drawn from several
     articles, or from one article of a folder of banks, finds its bank(s).
     """
-    paths = [bank_path] if isinstance(bank_path, (str, Path)) else list(bank_path or ())
+    paths = path_list(bank_path or ())
     if not paths:
         try:
             bank = load_bank(default_bank_path())
@@ -126,7 +126,7 @@ def grade_files(
     :class:`~studykit.errors.KeyFileError` when they are not the versions of one quiz.
     Folders among ``paths`` stand for the answer files inside them.
     """
-    paths = [paths] if isinstance(paths, (str, Path)) else paths  # one file or folder alone
+    paths = path_list(paths)  # one file or folder alone is that one
     key = key if isinstance(key, AnswerKey) else key_set(list(key))
     rule = check_rule(multiple_scoring or key.multiple_scoring)
     if bank is not None and not bank_note:  # another article's bank, or one changed since the quiz

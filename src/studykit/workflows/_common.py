@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..bank.inputs import bank_inputs as bank_inputs
 from ..i18n import _
+from ..library import path_list as path_list
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -31,12 +32,6 @@ class Notes(list[str]):
     def warning(self, message: str) -> None:
         """``warning: MESSAGE``, in the interface language."""
         self.add(_("warning: {message}").format(message=message))
-
-
-def path_list(paths: str | Path | Sequence[str | Path]) -> list[str | Path]:
-    """``paths`` as a list; one path given alone (``"答卷/"``, not ``["答卷/"]``) is that one path,
-    not one path per character of its name."""
-    return [paths] if isinstance(paths, (str, Path)) else list(paths)
 
 
 def load_library(bank_paths: Sequence[str | Path], warn: Warn | None = None, *, strict: bool = False) -> Library:
