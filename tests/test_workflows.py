@@ -130,7 +130,7 @@ def test_export_deck_writes_the_default_path_and_returns_anki_s_lines(
     run = export_deck([BANK], timestamp=1_700_000_000)
     assert run.path == Path("szzl-hubei-daily.apkg") and (tmp_path / run.path).stat().st_size > 0
     assert (run.deck.notes, len(run.deck.decks)) == (201, 10)
-    assert run.summary.splitlines()[0] == "Wrote szzl-hubei-daily.apkg: 201 notes, 201 cards in 9 decks"
+    assert run.summary.splitlines()[0] == "wrote szzl-hubei-daily.apkg: 201 notes, 201 cards in 9 decks"
 
 
 def _one_sheet(tmp_path: Path) -> tuple[Path, Path]:
