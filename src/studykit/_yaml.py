@@ -79,7 +79,11 @@ def compose(text: str, filename: str) -> yaml.Node | None:
         loader.dispose()
 
 
-_FULLWIDTH_KEY_RE = re.compile(r"^\s*(-\s*)?[A-Za-z_][A-Za-z0-9_]*\s*：")
+#: A line whose key ends in a full-width colon: a field name (``answer：``), a question number
+#: or range of an answer sheet (``2：``, ``1-5：``), or one of the sheet's Chinese field names (``姓名：``).
+_FULLWIDTH_KEY_RE = re.compile(
+    r"^\s*(-\s*)?([A-Za-z_][A-Za-z0-9_]*|[0-9]+(\s*[-—~～至]\s*[0-9]+)?|姓名|测验|測驗|版本|答案)\s*："
+)
 
 
 def _hint(text: str, line: int, reason: str) -> tuple[int, str]:
