@@ -58,6 +58,8 @@ def test_stamps_add_and_fill_one_row() -> None:
     assert (head + tail).row("张三") == "<b>张三</b><p>全部正确。</p>"
     with pytest.raises(TypeError, match="expected 1 columns, got 2"):
         head.rows(["a"], ["b"])
+    with pytest.raises(ValueError, match=r"columns of different lengths: \[1, 2\]"):
+        (head + head).rows(["a"], ["b", "c"])
 
 
 @pytest.mark.parametrize(

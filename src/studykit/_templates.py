@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
+from itertools import repeat
 from typing import Any
 
 import jinja2
@@ -80,11 +81,11 @@ class Stamp:
     """A *flat* macro — one that prints each of its ``n`` arguments exactly once, in order, with
     no condition or filter but ``|safe`` depending on them — filled for many rows at C speed.
 
-    The macro is rendered once with placeholder arguments; the text around them becomes a
-    :meth:`str.format` pattern, and :meth:`rows` fills it for each row of argument columns.  So
-    the HTML is the template's, byte for byte, and a large report (a section per member of
-    100,000) is not a macro call and ``n`` autoescape calls per row.  The caller escapes: each
-    column is text already escaped (:func:`escaped_column`), numbers, or Markup.
+    The macro is rendered once with placeholder arguments; the text around them is kept as
+    ``n + 1`` pieces, and :meth:`rows` joins them with each row's arguments.  So the HTML is the
+    template's, byte for byte, and a large report (a section per member of 100,000) is not a
+    macro call and ``n`` autoescape calls per row.  The caller escapes: each column is text
+    already escaped (:func:`escaped_column`) or Markup.
 
     Raises :class:`ValueError` when the macro is not flat (an argument printed twice, never, or
     out of order, or text that depends on the arguments' values): a template defect.
@@ -99,23 +100,32 @@ class Stamp:
         other = str(macro(*(f"\x01{i}" for i in range(n))))
         if other != "".join(p if k % 2 == 0 else f"\x01{p}" for k, p in enumerate(pieces)):
             raise ValueError(f"macro {name!r} prints text that depends on its arguments")
-        self.pattern = "{}".join(p.replace("{", "{{").replace("}", "}}") for p in pieces[0::2])
-        self.n = n
+        self.pieces: list[str] = pieces[0::2]
 
-    def rows(self, *columns: Sequence[Any]) -> list[str]:
-        """The macro's text for each row: row ``i`` takes ``columns[j][i]`` as argument ``j``."""
+    @property
+    def n(self) -> int:
+        """How many arguments the macro takes."""
+        return len(self.pieces) - 1
+
+    def rows(self, *columns: Sequence[str]) -> list[str]:
+        """The macro's text for each row: row ``i`` takes ``columns[j][i]`` (text) as argument ``j``."""
         if len(columns) != self.n:
             raise TypeError(f"expected {self.n} columns, got {len(columns)}")
-        return list(map(self.pattern.format, *columns))
+        if len(set(map(len, columns))) > 1:
+            raise ValueError(f"columns of different lengths: {[len(c) for c in columns]}")
+        parts: list[Iterable[str]] = [repeat(self.pieces[0])]
+        for column, piece in zip(columns, self.pieces[1:], strict=True):
+            parts += (column, repeat(piece))
+        return list(map("".join, zip(*parts, strict=False))) if columns else []  # the pieces repeat endlessly
 
-    def row(self, *values: Any) -> str:
-        """The macro's text for one row of arguments."""
-        return self.pattern.format(*values)
+    def row(self, *values: str) -> str:
+        """The macro's text for one row of arguments (text)."""
+        return self.rows(*([v] for v in values))[0] if values else self.pieces[0]
 
     def __add__(self, other: Stamp) -> Stamp:
         """The stamp printing this one's text, then ``other``'s (arguments: this one's, then ``other``'s)."""
         joined = Stamp.__new__(Stamp)
-        joined.pattern, joined.n = self.pattern + other.pattern, self.n + other.n
+        joined.pieces = [*self.pieces[:-1], self.pieces[-1] + other.pieces[0], *other.pieces[1:]]
         return joined
 
 

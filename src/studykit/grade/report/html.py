@@ -96,11 +96,12 @@ def _write_group(report: GroupReport, page: Any, stream: TextIO) -> None:
 
     results: Memo[tuple[float, float, str], Any] = Memo(result)
     row = _templates.stamp(_TEMPLATE, "ranking_row", 3)
+    ranks: Memo[int, str] = Memo(str)
     for chunk in ranked_chunks(report):
         flags = chunk.flags(len(report.key.items))
         cells = list(map(results.__getitem__, zip(chunk.scores, chunk.percents, flags, strict=True)))
         names = escaped_column(list(map(_NAME, chunk.members)))
-        stream.write("".join(row.rows(chunk.ranks, names, cells)))
+        stream.write("".join(row.rows(list(map(ranks.__getitem__, chunk.ranks)), names, cells)))
     chart = [
         (
             s.number,
