@@ -46,14 +46,9 @@ def _stamp() -> str:
     lives in bank/ or key/) and message catalogs, and the
     interface language (a bank's warnings are stored as text in it): a code or translation
     change, or another language, misses entries."""
-    from importlib.metadata import PackageNotFoundError, version
-
+    from ._version import VERSION as ver  # not importlib.metadata: that import alone costs ~15 ms
     from .i18n import language
 
-    try:
-        ver = version("studykit")
-    except PackageNotFoundError:
-        ver = "0+unknown"
     here = Path(__file__).parent
     files = [*here.rglob("*.py"), *here.glob("locale/*/LC_MESSAGES/*.mo")]  # every sub-package too
     newest = max((p.stat().st_mtime_ns for p in files), default=0)
