@@ -16,11 +16,11 @@ libyaml's C parser where present (``yaml.CSafeLoader``'s parser; the pure-Python
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
 
+from ._lazy import lazy_pattern
 from ._yaml_events import Fallback, from_events
 from ._yaml_messages import yaml_reason
 from ._yaml_types import BASE as _Base
@@ -79,7 +79,7 @@ def compose(text: str, filename: str) -> yaml.Node | None:
         loader.dispose()
 
 
-_FULLWIDTH_KEY_RE = re.compile(r"^\s*(-\s*)?[A-Za-z_][A-Za-z0-9_]*\s*：")
+_FULLWIDTH_KEY_RE = lazy_pattern(r"^\s*(-\s*)?[A-Za-z_][A-Za-z0-9_]*\s*：")
 
 
 def _hint(text: str, line: int, reason: str) -> tuple[int, str]:
@@ -90,7 +90,7 @@ def _hint(text: str, line: int, reason: str) -> tuple[int, str]:
     """
     lines = text.splitlines()
     for n in (line, line - 1, line - 2):
-        if 1 <= n <= len(lines) and _FULLWIDTH_KEY_RE.match(lines[n - 1]):
+        if 1 <= n <= len(lines) and _FULLWIDTH_KEY_RE().match(lines[n - 1]):
             return n, _(
                 " (hint: line {number} has a full-width colon '：' after its key; YAML needs ':' — 请改用半角冒号)"
             ).format(number=n)

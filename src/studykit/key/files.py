@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .._lazy import lazy_pattern
 from .._yaml import YMap, load_text_yaml
 from ..errors import KeyFileError, YamlError
 from ..i18n import _
@@ -132,7 +133,7 @@ def load_key(path: str | Path) -> AnswerKey:
 
 #: How an answer sheet begins: the 答题卡's heading comment, or its 姓名/测验/版本 line
 #: (``name``/``quiz``/``version`` in a YAML sheet).
-_SHEET_START_RE = re.compile(r"#\s*studykit\s*答题卡|(?:姓名|测验|版本|name|quiz|version)\s*[：:]", re.IGNORECASE)
+_SHEET_START_RE = lazy_pattern(r"#\s*studykit\s*答题卡|(?:姓名|测验|版本|name|quiz|version)\s*[：:]", re.IGNORECASE)
 
 
 KEY_SUFFIX = ".key.yaml"
@@ -168,7 +169,7 @@ def _refuse_answer_sheet(name: str, text: str) -> None:
     begins as an answer sheet does (its first line that is not blank or another comment)."""
     for line in text.splitlines()[:50]:
         line = line.strip()
-        if _SHEET_START_RE.match(line):
+        if _SHEET_START_RE().match(line):
             raise KeyFileError(
                 _(
                     "{name}: this is an answer sheet, not an answer key (give it as an answer file; --key takes the *.key.yaml written by studykit quiz)"
