@@ -8,12 +8,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .. import _cache
 from .._lazy import lazy_pattern
-from .._yaml import YMap, load_text_yaml
 from ..errors import KeyFileError, YamlError
 from ..i18n import _
 from ..key_model import AnswerKey
-from .reader import KeyReader
 
 KEY_FORMAT = 1
 
@@ -64,6 +63,10 @@ def load_key(path: str | Path) -> AnswerKey:
     number, a ``total_points`` that is not the items' sum …).  Each finding reads
     ``FILE:LINE: item N, field F: what is wrong (what was expected)``; with one
     finding it is the message, with several they are the ``details``.
+
+    A key read before is taken from the cache of :mod:`studykit._cache` when its file is
+    byte-for-byte the same (unless ``$STUDYKIT_NO_CACHE`` is set): then neither the YAML
+    reader nor the key's checks are imported, most of a small branch's grading time.
     """
     name = str(path)
     try:
@@ -81,6 +84,13 @@ def load_key(path: str | Path) -> AnswerKey:
               "so the key and the files written with it may be half old, half new; run that command again "
               "(studykit first puts the earlier files back)").format(name=name, journal=journal)
         )  # fmt: skip
+    use_cache = _cache.enabled()
+    if use_cache and (hit := _cache.lookup_key(raw)) is not None:
+        return hit
+    from .._yaml import YMap, load_text_yaml
+    from .reader import KeyReader
+
+    content = raw
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         text = raw.decode("utf-8")
@@ -128,6 +138,8 @@ def load_key(path: str | Path) -> AnswerKey:
             tuple(str(p) for p in sorted(reader.problems, key=lambda p: p.line)),
         )
     assert key is not None
+    if use_cache:
+        _cache.store_key(key, content)
     return key
 
 
