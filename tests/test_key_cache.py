@@ -123,9 +123,9 @@ def test_a_key_left_by_a_killed_write_is_refused_even_when_cached(cache: Path, m
 
 
 def test_grading_a_table_with_a_cached_key_and_bank_imports_no_yaml_reader(tmp_path: Path, cache: Path) -> None:
-    """The second `studykit grade` of a table reads key and bank from the cache: neither PyYAML,
-    the bank's validator, the sheet patterns nor importlib.metadata are imported (the fixed cost
-    of grading a small branch), and the report is the same."""
+    """The second `studykit grade` of a table reads key and bank from the cache: PyYAML, the bank's
+    validator, the field tables, the answer-sheet reader and importlib.metadata are not imported and
+    no lazy pattern is compiled (the fixed cost of grading a small branch); the report is the same."""
     key = DATA / "grade_golden" / "golden-A.key.yaml"
     items = load_key(key).items
     table = tmp_path / "支部.csv"
@@ -140,7 +140,8 @@ def test_grading_a_table_with_a_cached_key_and_bank_imports_no_yaml_reader(tmp_p
         "except SystemExit:\n"
         "    pass\n"
         "loaded = [m for m in sys.modules if m.split('.')[0] == 'yaml' or m in\n"
-        "          ('importlib.metadata', 'studykit.bank.validate', 'studykit._yaml', 'studykit.key.reader')]\n"
+        "          ('importlib.metadata', 'studykit.bank.validate', 'studykit._yaml', 'studykit.key.reader',\n"
+        "           'studykit.fieldrules', 'studykit.grade.readers.sheet', 'studykit.grade.sheet_lines')]\n"
         "print(sorted(loaded))\n"
         "from studykit._lazy import GETTERS\n"
         "print(sum(g.cache_info().currsize for g in GETTERS))  # lazy patterns compiled\n"

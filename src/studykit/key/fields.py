@@ -10,10 +10,8 @@ from typing import Any
 from ..errors import Problem
 from ..fieldrules import Checks, Record, Rule, Style, Table, collect
 from ..i18n import _
+from ..key_model import MULTIPLE_SCORING as MULTIPLE_SCORING  # defined with the key's data: grading needs it
 from ..model import QUESTION_TYPES
-
-MULTIPLE_SCORING = ("all-or-nothing", "partial")
-
 
 #: The fields :func:`dump_key` writes, in its order: at the top of the key, in ``scoring``, in an item.
 KEY_FIELDS = (
