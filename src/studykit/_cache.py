@@ -60,7 +60,7 @@ def _stamp() -> str:
     # os.walk, not Path.rglob: the same files (every sub-package's *.py, locale/*/LC_MESSAGES/*.mo)
     # in a third of the time, paid by every command that loads a bank
     for folder, _dirs, names in os.walk(here):
-        parts = os.path.relpath(folder, here).split(os.sep)
+        parts = folder[len(here) + 1 :].split(os.sep)  # the folder below the package ([""] for itself)
         catalogs = len(parts) == 3 and parts[0] == "locale" and parts[2] == "LC_MESSAGES"
         for name in names:
             if name.endswith(".py") or (catalogs and name.endswith(".mo")):
