@@ -234,7 +234,7 @@ def lookup_key(raw: bytes) -> AnswerKey | None:
 
 def store_key(key: AnswerKey, raw: bytes) -> None:
     """Record ``key``, read without problems from a key file holding ``raw``; failures are ignored.
-    JSON keeps each value's kind (points ``5`` stay an int, ``2.5`` a float)."""
+    JSON keeps each value's kind (points ``2.0`` come back a float, as the key reader makes them)."""
     data = {
         "quiz_id": key.quiz_id,
         "version": key.version,
