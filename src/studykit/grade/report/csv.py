@@ -10,6 +10,7 @@ from typing import TextIO
 
 from ..model import GroupReport
 from ._common import Memo, coded_members, percent_number, pts, ranked_chunks, speech_items, speech_sums
+from .csv_fragments import RowTails, rows_text
 from .csv_lines import FORMULA_STARTS as FORMULA_STARTS
 from .csv_lines import joined_rows, neutralised, plain, row_numbers, speech_cell
 from .csv_lines import neutralise as neutralise
@@ -54,10 +55,37 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
     speech_texts = [Memo(speech_cell(table.earned, ks)) if len(ks) > 1 else None for ks in by_speech]
     earned_texts = [[pts(e) for e in earned] for earned in table.earned]
     missed_texts = [[f"{r.number}、" if r.status != "correct" else "" for r in results] for results in table.results]
+    # every member graded from the table (each item's codes a byte), every speech with items: rows
+    # from cached fragments
+    compact = report.compact()
+    fits = compact is not None and compact[0] is table and all(by_speech) and RowTails.fits(table)
+    tails = RowTails(table, by_speech) if fits else None
+    total = table.total
+    # 得分 to 结果 per distinct score (one total for all)
+    score_cells: Memo[float, str] = Memo(
+        lambda s: (
+            f",{points[s]},{points[total]},{percent[100.0 * s / total if total else 0.0]},{result[100.0 * s / total if total else 0.0]}"
+        )
+    )
+    rank_cells: Memo[int, str] = Memo(lambda r: f"{r},")
+    source_cells: Memo[str, str] = Memo(lambda s: f",{neutralise(s)},")
     for chunk in ranked_chunks(report):
         members, columns, percents = chunk.members, chunk.columns, chunk.percents
         n = len(members)
         flags = chunk.flags(len(key.items))
+        if tails is not None and columns and type(columns[0]) is bytes and not any(flags):
+            names = neutralised(list(map(_NAME, members)))
+            sources = list(map(_SOURCE, members))
+            if plain(names) and plain(map(str, map(neutralise, set(sources)))):
+                heads = [
+                    map(rank_cells.__getitem__, chunk.ranks),
+                    names,
+                    map(source_cells.__getitem__, sources),
+                    row_numbers(list(map(_LINE, members))),
+                    map(score_cells.__getitem__, chunk.scores),
+                ]
+                stream.write(rows_text(heads, tails.pieces(columns)))  # type: ignore[arg-type]
+                continue
         if any(flags):
             results = [
                 ("及格" if p >= pass_mark else "不及格") + (f"；{flag}" if flag else "")
