@@ -46,11 +46,13 @@ from ..model import LETTERS, POINT_DECIMALS, Bank, add_points
 from .model import (
     CODES,
     SCORE,
+    Compact,
     CompactItems,
     GroupReport,
     ItemResult,
     ItemStats,
     MemberResult,
+    MemberStore,
     Reread,
     ResultTable,
     SpeechStats,
@@ -75,6 +77,12 @@ def check_rule(multiple_scoring: str) -> str:
             )
         )
     return multiple_scoring
+
+
+def check_pass_mark(pass_mark: float) -> None:
+    """Raise :class:`~studykit.errors.OptionError` unless ``pass_mark`` is a percentage (0–100)."""
+    if not 0 <= pass_mark <= 100:
+        raise OptionError(_("pass mark {pass_mark} is not a percentage (expected 0–100)").format(pass_mark=pass_mark))
 
 
 def score_item(item: KeyItem, choices: tuple[str, ...], multiple_scoring: str) -> tuple[Status, float]:
@@ -254,20 +262,26 @@ def summarize_group(
     points is below it.  ``bank`` (optional) supplies 解析 and speech labels;
     the key alone decides every score.  Statistics are ``None`` for an empty group.
     """
-    if not 0 <= pass_mark <= 100:
-        raise OptionError(_("pass mark {pass_mark} is not a percentage (expected 0–100)").format(pass_mark=pass_mark))
+    check_pass_mark(pass_mark)
     rule = check_rule(multiple_scoring or key.multiple_scoring)
-    members = tuple(results)
-    table = next((m.items.table for m in members if type(m.items) is CompactItems), None)
-    if table is None or table.key is not key:
-        table = ResultTable(key)
-    held = compact_items(members, table)
-    compact = None if held is None else (table, list(map(CODES, held)), held)
-    if compact is not None:  # every member graded from one table: its codes and score as they are
-        rows, scores = compact[1], list(map(SCORE, compact[2]))
+    store = results if isinstance(results, MemberStore) else None
+    coded = None if store is None else store.coded()
+    compact: Compact | None = None
+    members: tuple[MemberResult, ...] | MemberStore
+    if store is not None and coded is not None and coded[0].key is key:  # the objects made only if asked for
+        members = store
+        table, rows, scores = coded
     else:
-        rows = [table.encode(m.items) for m in members]
-        scores = [m.score for m in members]
+        members = tuple(results) if store is None else store.members()
+        found = next((m.items.table for m in members if type(m.items) is CompactItems), None)
+        table = found if found is not None and found.key is key else ResultTable(key)
+        held = compact_items(members, table)
+        compact = None if held is None else (table, list(map(CODES, held)), held)
+        if compact is not None:  # every member graded from one table: its codes and score as they are
+            rows, scores = compact[1], list(map(SCORE, compact[2]))
+        else:
+            rows = [table.encode(m.items) for m in members]
+            scores = [m.score for m in members]
     n = len(members)
     # Kelley groups, once for every item: members by score, ties in the order read
     by_score = sorted(range(n), key=scores.__getitem__, reverse=True)
@@ -349,7 +363,7 @@ def summarize_group(
         key=key,
         multiple_scoring=rule,
         pass_mark=pass_mark,
-        members=members,
+        members=members,  # type: ignore[arg-type]  # a MemberStore is read as its tuple (see GroupReport)
         items=tuple(items),
         speeches=tuple(speeches),
         mean=statistics.fmean(scores) if scores else None,
@@ -362,7 +376,10 @@ def summarize_group(
         failures=tuple(failures),
         bank_note=bank_note,
     )
-    report.remember(scores, by_score, compact)  # the same sort as rank_order's: ties in the order read
+    if isinstance(members, MemberStore):
+        report.remember_scores(scores, by_score)
+    else:
+        report.remember(scores, by_score, compact)  # the same sort as rank_order's: ties in the order read
     return report
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections import deque
 from collections.abc import Iterator, Sequence
 from itertools import repeat
 from operator import getitem, mul
@@ -22,6 +21,7 @@ from ..errors import Problem
 from ..key import AnswerKey
 from ..model import POINT_DECIMALS
 from .model import CompactItems, MemberResult, ResultTable, pack_codes
+from .model import compact_members as compact_members
 from .scoring import check_rule, item_result
 
 
@@ -61,6 +61,14 @@ class TableGrader:
         """Grade rows at once (``rows[i]``: member ``names[i]``'s raw answer cells in key order, from
         row ``lines[i]``): the results :meth:`grade` gives each, when every cell is one met before
         that scored without a warning; else ``None`` (nothing graded, nothing remembered)."""
+        coded = self.code_block(rows)
+        if coded is None:
+            return None
+        return compact_members(names, source, lines, coded[0], self.table, coded[1])
+
+    def code_block(self, rows: Sequence[Sequence[str]]) -> tuple[list[bytes], list[float]] | None:
+        """What :meth:`grade_block` gives of ``rows``, as each row's codes (``bytes``) and score;
+        ``None`` when it gives ``None``."""
         fast = self._fast
         width = len(fast)
         if not rows or not width:
@@ -71,7 +79,7 @@ class TableGrader:
             return None
         if set(map(len, codes)) != {width}:
             return None
-        return compact_members(names, source, lines, codes, self.table, self._scores(codes, width))
+        return codes, self._scores(codes, width)
 
     def _scores(self, codes: list[bytes], width: int) -> list[float]:
         """Each row's score as :class:`~studykit.grade.model.CompactItems` adds it: its points earned
@@ -139,37 +147,3 @@ def unit_sums(flat: bytes, width: int, tables: list[bytes]) -> list[int]:
     if sys.byteorder != "little":
         sums.byteswap()
     return sums.tolist()
-
-
-def compact_members(
-    names: Sequence[str],
-    source: str,
-    lines: Sequence[int],
-    rows: Sequence[bytes],
-    table: ResultTable,
-    scores: Sequence[float],
-) -> list[MemberResult]:
-    """``MemberResult(name, source, line, CompactItems(row, table, score))`` for each member in
-    turn — the very objects those constructors give (no warnings), made a block at a time by
-    filling their slots (a frozen class refuses ``setattr``, not its slots' own setters)."""
-    n = len(names)
-    new = object.__new__
-    fill = deque[None](maxlen=0).extend
-    items: list[CompactItems] = list(map(new, repeat(CompactItems, n)))
-    fill(map(_SLOT["codes"].__set__, items, rows))
-    fill(map(_SLOT["table"].__set__, items, repeat(table)))
-    fill(map(_SLOT["score"].__set__, items, scores))
-    members: list[MemberResult] = list(map(new, repeat(MemberResult, n)))
-    fill(map(_SLOT["name"].__set__, members, names))
-    fill(map(_SLOT["source"].__set__, members, repeat(source)))
-    fill(map(_SLOT["line"].__set__, members, lines))
-    fill(map(_SLOT["items"].__set__, members, items))
-    fill(map(_SLOT["warnings"].__set__, members, repeat(())))
-    return members
-
-
-#: The slot descriptors :func:`compact_members` fills.
-_SLOT: dict[str, Any] = {
-    **{name: CompactItems.__dict__[name] for name in CompactItems.__slots__},
-    **{name: MemberResult.__dict__[name] for name in ("name", "source", "line", "items", "warnings")},
-}

@@ -46,9 +46,9 @@ def coded_members(report: GroupReport) -> tuple[ResultTable, list[Sequence[int]]
     """
     cached: tuple[ResultTable, list[Sequence[int]]] | None = report.__dict__.get("_coded")
     if cached is None:
-        compact = report.compact()
-        if compact is not None and compact[0].key is report.key:  # one table: the codes as they are
-            cached = compact[0], compact[1]
+        coded = report.coded()
+        if coded is not None and coded[0].key is report.key:  # one table: the codes as they are
+            cached = coded
         else:
             table = next(
                 (
@@ -148,6 +148,59 @@ def _unreadable_counts(unread: list[list[bool]], flagged: list[int], columns: li
         else:
             marks.append(list(map(unread[k].__getitem__, column)))
     return list(map(sum, zip(*marks, strict=True)))
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Consecutive members of the ranking, all graded from one table, without their objects:
+    ``at`` their indices into ``report.members``, ``ranks``, ``names``, ``sources``, ``lines``
+    and ``scores`` (as the :class:`MemberResult` properties give them), one column of codes per
+    key item and each member's count of unreadable items."""
+
+    at: Sequence[int]
+    ranks: list[int]
+    names: list[str]
+    sources: list[str]
+    lines: list[int]
+    scores: list[float]
+    columns: list[Sequence[int]]
+    unreadable: list[int]
+
+    def chunk(self, report: GroupReport) -> Chunk:
+        """The same members as a :class:`Chunk` (their objects made, if not yet)."""
+        total = report.key.total_points if (coded := report.coded()) is None else coded[0].total
+        percents = [100.0 * s / total if total else 0.0 for s in self.scores]
+        members = list(map(report.members.__getitem__, self.at))
+        return Chunk(self.ranks, members, self.scores, [total] * len(self.at), percents, self.columns, self.unreadable)
+
+
+def ranked_rows(report: GroupReport, size: int = 4096) -> Iterator[Rows]:
+    """The ranking, ``size`` members at a time, as :class:`Rows` — for a report whose members
+    are all graded from one table (:meth:`~studykit.grade.model.GroupReport.coded`; ``ValueError``
+    otherwise).  The member objects are never made."""
+    coded = report.coded()
+    if coded is None:
+        raise ValueError("the report's members are not all graded from one table")
+    table, codes = coded
+    order, ranks = report.rank_order()
+    scores = report.scores()
+    names, sources, lines = report.member_fields()
+    n_items = len(report.key.items)
+    unread = [[r.status == "unreadable" for r in results] for results in table.results]
+    flagged = [k for k, flags in enumerate(unread) if any(flags)]
+    for start in range(0, len(order), size):
+        at = order[start : start + size]
+        columns = code_columns(list(map(codes.__getitem__, at)), n_items)
+        yield Rows(
+            at,
+            ranks[start : start + size],
+            list(map(names.__getitem__, at)),
+            list(map(sources.__getitem__, at)),
+            list(map(lines.__getitem__, at)),
+            list(map(scores.__getitem__, at)),
+            columns,
+            _unreadable_counts(unread, flagged, columns, len(at)),
+        )
 
 
 def in_table(member: MemberResult, table: ResultTable) -> bool:
