@@ -311,6 +311,8 @@ class MemberStore:
         self.scores: list[float] = []
         #: member index → the member, for those added as objects
         self.objects: dict[int, MemberResult] = {}
+        #: how many members' items are not codes into ``table``
+        self.loose = 0
         self._members: tuple[MemberResult, ...] | None = None
 
     def __len__(self) -> int:
@@ -328,6 +330,7 @@ class MemberStore:
         items = member.items
         own = type(items) is CompactItems and items.table is self.table
         self.codes.append(items.codes if own else None)  # type: ignore[attr-defined]
+        self.loose += not own
         self.scores.append(member.score)
 
     def add_block(
@@ -349,7 +352,7 @@ class MemberStore:
     def coded(self) -> tuple[ResultTable, list[Sequence[int]], list[float]] | None:
         """``(table, codes, scores)`` when every member's items are codes into ``table`` (as
         :meth:`GroupReport.compact` would find them); ``None`` otherwise or for no members."""
-        if not self.names or None in self.codes:
+        if not self.names or self.loose:
             return None
         return self.table, self.codes, self.scores  # type: ignore[return-value]
 
@@ -546,13 +549,33 @@ class GroupReport:
             cached = self.__dict__["_fields"] = (list(map(_NAME, got)), list(map(_SOURCE, got)), list(map(_LINE, got)))
         return cached
 
+    def score_order(self) -> list[int]:
+        """Indices into ``members`` by score, highest first (ties in the order read): the order of
+        :meth:`rank_order`, without the ranks."""
+        order: list[int] | None = self.__dict__.get("_order")
+        if not order:
+            scores = self.scores()
+            order = self.__dict__["_order"] = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
+        return order
+
+    def score_ranks(self) -> dict[float, int]:
+        """The competition rank of each distinct score (1 + how many members scored higher), as
+        :meth:`rank_order` ranks its members."""
+        counts = Counter(self.scores())
+        ranks: dict[float, int] = {}
+        above = 0
+        for score in sorted(counts, reverse=True):
+            ranks[score] = above + 1
+            above += counts[score]
+        return ranks
+
     def rank_order(self) -> tuple[list[int], list[int]]:
         """``(order, ranks)``: indices into ``members`` by score, highest first (ties in
         the order read), and the competition rank of each, as :meth:`ranking` pairs them."""
         cached: tuple[list[int], list[int]] | None = self.__dict__.get("_rank_order")
         if cached is None:
             scores = self.scores()
-            order = self.__dict__.get("_order") or sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
+            order = self.score_order()
             ordered = list(map(scores.__getitem__, order))
             # runs of equal scores share the first position: the last one written, going backwards
             first = dict(zip(reversed(ordered), range(len(ordered), 0, -1), strict=True))

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import repeat
-from operator import add
+from operator import add, itemgetter
 from typing import TypeVar
 
 from ...model import POINT_DECIMALS
@@ -182,7 +182,8 @@ def ranked_rows(report: GroupReport, size: int = 4096) -> Iterator[Rows]:
     if coded is None:
         raise ValueError("the report's members are not all graded from one table")
     table, codes = coded
-    order, ranks = report.rank_order()
+    order = report.score_order()
+    rank_of = report.score_ranks()
     scores = report.scores()
     names, sources, lines = report.member_fields()
     n_items = len(report.key.items)
@@ -190,17 +191,27 @@ def ranked_rows(report: GroupReport, size: int = 4096) -> Iterator[Rows]:
     flagged = [k for k, flags in enumerate(unread) if any(flags)]
     for start in range(0, len(order), size):
         at = order[start : start + size]
-        columns = code_columns(list(map(codes.__getitem__, at)), n_items)
+        pick = _picker(at)
+        columns = code_columns(pick(codes), n_items)
+        chunk_scores = pick(scores)
         yield Rows(
             at,
-            ranks[start : start + size],
-            list(map(names.__getitem__, at)),
-            list(map(sources.__getitem__, at)),
-            list(map(lines.__getitem__, at)),
-            list(map(scores.__getitem__, at)),
+            list(map(rank_of.__getitem__, chunk_scores)),
+            pick(names),
+            pick(sources),
+            pick(lines),
+            chunk_scores,
             columns,
             _unreadable_counts(unread, flagged, columns, len(at)),
         )
+
+
+def _picker(at: list[int]) -> Callable[[Sequence[V]], list[V]]:
+    """A function taking the items at ``at`` out of a list, as a list (one C call for several)."""
+    if len(at) == 1:
+        return lambda seq: [seq[at[0]]]
+    get = itemgetter(*at)
+    return lambda seq: list(get(seq))
 
 
 def in_table(member: MemberResult, table: ResultTable) -> bool:

@@ -88,14 +88,15 @@ class RowTails:
                 reps[self.class_of[-1][code]] = code
             self.reps.append(reps)
         self.speeches = self._groups(by_speech, self._speech_text)
-        self.items = self._groups([[k] for k in range(len(earned))], self._item_text)
+        self.items = self._groups([[k] for k in range(len(earned))], self._item_text, end=",")
         self.missed = [
             _Group(g.ks, g.tables, g.places, Memo(self._texts(g.ks, g.places, self._missed_text)), g.wide)
             for g in self.items
         ]
 
-    def _groups(self, units: list[list[int]], text: _Text) -> list[_Group]:
-        """``units`` (lists of items), consecutive ones packed into groups of ≤ 256 class combinations."""
+    def _groups(self, units: list[list[int]], text: _Text, end: str = "") -> list[_Group]:
+        """``units`` (lists of items), consecutive ones packed into groups of ≤ 256 class
+        combinations; the last group's fragments end with ``end``."""
         groups: list[_Group] = []
         run: list[list[int]] = []
         size = 1
@@ -111,6 +112,10 @@ class RowTails:
             elif unit:
                 run.append(unit)
                 size *= count
+        if end and groups:
+            last = groups[-1]
+            texts: Memo[int, str] = last.texts  # type: ignore[assignment]  # items are never wide
+            groups[-1] = _Group(last.ks, last.tables, last.places, Memo(lambda value: texts[value] + end))
         return groups
 
     def _group(self, run: list[list[int]], text: _Text) -> _Group:
@@ -126,22 +131,28 @@ class RowTails:
         return _Group(ks, tables, places, Memo(self._texts(ks, places, text, [len(unit) for unit in run])))
 
     def _texts(
-        self, ks: list[int], places: list[int], text: _Text, sizes: list[int] | None = None
+        self, ks: list[int], places: list[int], text: _Text, sizes: list[int] | None = None, end: str = ""
     ) -> Callable[[int], str]:
         """The fragment of a packed byte of the items ``ks`` (``places``: each one's class place;
-        ``sizes``: how many items each unit has, one each by default)."""
+        ``sizes``: how many items each unit has, one each by default), then ``end``.  Each unit's
+        text is made once per distinct classes of its items."""
         counts = [len(self.reps[k]) for k in ks]
-        units = sizes or [1] * len(ks)
+        spans: list[tuple[int, int, Memo[tuple[int, ...], str]]] = []
+        at = 0
+        for size in sizes or [1] * len(ks):
+            spans.append((at, at + size, Memo(self._unit_text(ks[at : at + size], text))))
+            at += size
 
         def fragment(packed: int) -> str:
-            codes = [self.reps[k][packed // place % count] for k, place, count in zip(ks, places, counts, strict=True)]
-            parts, at = [], 0
-            for size in units:
-                parts.append(text(ks[at : at + size], codes[at : at + size]))
-                at += size
-            return "".join(parts)
+            classes = [packed // place % count for place, count in zip(places, counts, strict=True)]
+            return "".join([memo[tuple(classes[a:b])] for a, b, memo in spans]) + end
 
         return fragment
+
+    def _unit_text(self, ks: list[int], text: _Text) -> Callable[[tuple[int, ...]], str]:
+        """The text of the unit of the items ``ks``, from the classes of its items."""
+        reps = [self.reps[k] for k in ks]
+        return lambda classes: text(ks, [r[c] for r, c in zip(reps, classes, strict=True)])
 
     def _speech_text(self, ks: list[int], codes: Sequence[int]) -> str:
         """``,`` and the 各篇 cell of a speech of the items ``ks`` with ``codes`` (as the cell-by-cell writer)."""
@@ -161,11 +172,9 @@ class RowTails:
         """Per member of ``columns`` (one ``bytes`` of codes per key item): its 各篇 pieces, its
         第N题 pieces, ``,`` and its 错题 pieces — joined, the row's end with a trailing ``、``
         too many (when there is a 错题) for :func:`rows_text` to strip."""
-        n = len(columns[0]) if columns else 0
         parts = [g.pieces(columns) for g in self.speeches]
         packed = [None if g.wide else g.packed(columns) for g in self.items]
-        parts += [g.pieces(columns, p) for g, p in zip(self.items, packed, strict=True)]
-        parts.append(repeat(",", n))
+        parts += [g.pieces(columns, p) for g, p in zip(self.items, packed, strict=True)]  # the last ends in ","
         parts += [g.pieces(columns, p) for g, p in zip(self.missed, packed, strict=True)]
         return parts
 
