@@ -289,6 +289,11 @@ def summarize_group(
     upper, lower = by_score[:size], by_score[-size:]
     columns = code_columns(rows, len(key.items))
     pick_upper, pick_lower = (_picker(upper), _picker(lower)) if n >= 2 else (None, None)
+    # a byte per code: the Kelley groups' own columns, cut from their rows (two gathers, not two per item)
+    up_columns = low_columns = None
+    if pick_upper and pick_lower and columns and type(columns[0]) is bytes:
+        up_columns = code_columns(list(map(rows.__getitem__, upper)), len(key.items))
+        low_columns = code_columns(list(map(rows.__getitem__, lower)), len(key.items))
     items: list[ItemStats] = []
     earned: list[float] = []
     for k, item in enumerate(key.items):
@@ -305,9 +310,12 @@ def summarize_group(
         full = sum(count for code, count in counts.items() if correct_k[code])
         earned.append(_column_sum(earned_k, column, counts))
         discrimination = None
-        if pick_upper and pick_lower:
+        if up_columns is not None and low_columns is not None:
+            up, low = code_counts(up_columns[k], n_codes), code_counts(low_columns[k], n_codes)
+        elif pick_upper and pick_lower:
             up = code_counts(_same_kind(pick_upper(column), column), n_codes)
             low = code_counts(_same_kind(pick_lower(column), column), n_codes)
+        if pick_upper and pick_lower:
             p_upper = sum(count for code, count in up.items() if correct_k[code]) / size
             p_lower = sum(count for code, count in low.items() if correct_k[code]) / size
             discrimination = p_upper - p_lower

@@ -14,7 +14,7 @@ import sys
 from array import array
 from collections.abc import Iterator, Sequence
 from itertools import repeat
-from operator import getitem, mul
+from operator import getitem
 from typing import Any
 
 from ..errors import Problem
@@ -43,6 +43,9 @@ class TableGrader:
         self._fast: list[dict[str, int]] = [{} for _ in range(n)]
         #: stripped cell text → (code, warning message or "")
         self._seen: list[dict[str, tuple[int, str]]] = [{} for _ in range(n)]
+        #: the table's sizes when :func:`exact_units` was last found, what it found, and the score
+        #: of each sum in whole units met since
+        self._units: tuple[tuple[int, ...], tuple[float, list[bytes]] | None, dict[int, float]] | None = None
 
     def grade(self, name: str, source: str, line: int, cells: Sequence[str]) -> MemberResult:
         """Grade one row: ``cells`` are the raw answer cells in key order (``line`` the row)."""
@@ -87,14 +90,19 @@ class TableGrader:
         ``2**-j``, every partial sum is exact, so the sums are taken in whole units for all rows at
         once (:func:`unit_sums`) — the very same floats."""
         earned = self.table.earned
-        units = exact_units(earned)
+        sizes = tuple(map(len, earned))  # the table only grows: the same sizes, the same values
+        if self._units is None or self._units[0] != sizes:
+            self._units = sizes, exact_units(earned), {}
+        _, units, score_of = self._units
         if units is None:
             earned_items: Any = map(map, repeat(getitem), repeat(earned), codes)  # type: ignore[arg-type]
             sums: Iterator[float] = map(sum, earned_items, repeat(0.0))
             return list(map(round, sums, repeat(POINT_DECIMALS)))
         unit, tables = units
         totals = unit_sums(b"".join(codes), width, tables)
-        return list(map(round, map(mul, totals, repeat(unit)), repeat(POINT_DECIMALS)))
+        for total in set(totals).difference(score_of):  # each distinct sum's score, once
+            score_of[total] = round(total * unit, POINT_DECIMALS)
+        return list(map(score_of.__getitem__, totals))
 
     def _grade_slow(self, name: str, source: str, line: int, cells: Sequence[str]) -> MemberResult:
         codes: list[int] = []
