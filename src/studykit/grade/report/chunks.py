@@ -166,13 +166,6 @@ class Rows:
     columns: list[Sequence[int]]
     unreadable: list[int]
 
-    def chunk(self, report: GroupReport) -> Chunk:
-        """The same members as a :class:`Chunk` (their objects made, if not yet)."""
-        total = report.key.total_points if (coded := report.coded()) is None else coded[0].total
-        percents = [100.0 * s / total if total else 0.0 for s in self.scores]
-        members = list(map(report.members.__getitem__, self.at))
-        return Chunk(self.ranks, members, self.scores, [total] * len(self.at), percents, self.columns, self.unreadable)
-
 
 def ranked_rows(report: GroupReport, size: int = 4096) -> Iterator[Rows]:
     """The ranking, ``size`` members at a time, as :class:`Rows` — for a report whose members

@@ -95,7 +95,7 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
     source_cells: Memo[str, str] = Memo(lambda s: f",{neutralise(s)},")
     chunks: Iterator[Chunk | Rows] = ranked_rows(report) if tails is not None else ranked_chunks(report)
     for got in chunks:
-        if type(got) is Rows:
+        if type(got) is Rows:  # the objects never made: each member's fields as the store keeps them
             if tails is not None and _fast(got, len(key.items)):
                 heads = [
                     map(rank_cells.__getitem__, got.ranks),
@@ -106,11 +106,18 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
                 ]
                 stream.write(rows_text(heads, tails.pieces(got.columns)))  # type: ignore[arg-type]
                 continue
-            got = got.chunk(report)
-        chunk: Chunk = got  # type: ignore[assignment]
-        members, columns, percents = chunk.members, chunk.columns, chunk.percents
-        n = len(members)
-        flags = chunk.flags(len(key.items))
+            n = len(got.at)
+            chunk_ranks, names, sources, lines = got.ranks, got.names, got.sources, got.lines
+            scores, totals, columns = got.scores, [total] * n, got.columns
+            percents = [percent_of(s, total) for s in scores]
+            flags = [unreadable_flag(u, len(key.items)) for u in got.unreadable]
+        else:
+            chunk: Chunk = got  # type: ignore[assignment]
+            members, columns, percents = chunk.members, chunk.columns, chunk.percents
+            n = len(members)
+            chunk_ranks, scores, totals = chunk.ranks, chunk.scores, chunk.totals
+            names, sources, lines = list(map(_NAME, members)), list(map(_SOURCE, members)), list(map(_LINE, members))
+            flags = chunk.flags(len(key.items))
         if any(flags):
             results = [
                 ("及格" if p >= pass_mark else "不及格") + (f"；{flag}" if flag else "")
@@ -119,12 +126,12 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
         else:
             results = list(map(result.__getitem__, percents))
         head: list[list[str]] = [
-            list(map(ranks.__getitem__, chunk.ranks)),
-            neutralised(list(map(_NAME, members))),
-            neutralised(list(map(_SOURCE, members))),
-            row_numbers(list(map(_LINE, members))),
-            list(map(points.__getitem__, chunk.scores)),
-            list(map(points.__getitem__, chunk.totals)),
+            list(map(ranks.__getitem__, chunk_ranks)),
+            neutralised(names),
+            neutralised(sources),
+            row_numbers(lines),
+            list(map(points.__getitem__, scores)),
+            list(map(points.__getitem__, totals)),
             list(map(percent.__getitem__, percents)),
             results,
         ]
