@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import random
+import statistics
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from studykit.grade import MemberResult, grade_files, render_report, summarize_group
 from studykit.grade.model import MemberStore
 from studykit.grade.report import csv_fragments
+from studykit.grade.scoring import sorted_median
 from studykit.key import AnswerKey
 from test_grade_fast import reference, reference_csv
 
@@ -126,3 +128,12 @@ def test_member_store_reads_as_the_tuple_of_members(tmp_path: Path, key: AnswerK
     assert fast.member_fields()[0] == names and fast.coded() == coded
     again = summarize_group(list(members), key, warnings=fast.warnings, failures=fast.failures)
     assert again.members == members and again == fast and again.member_count == 1500
+
+
+def test_sorted_median_is_statistics_median() -> None:
+    """The median read from the members' order by score is statistics.median's, odd and even counts."""
+    rng = random.Random(5)
+    for _ in range(500):
+        values = [rng.choice([0.0, 0.5, 1.0, 2.5, 3.25, 7.0, 0.1, 0.2]) for _ in range(rng.randint(1, 12))]
+        order = sorted(range(len(values)), key=values.__getitem__, reverse=rng.random() < 0.5)
+        assert repr(sorted_median(values, order)) == repr(statistics.median(values))

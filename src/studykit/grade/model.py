@@ -311,6 +311,8 @@ class MemberStore:
         self.scores: list[float] = []
         #: member index → the member, for those added as objects
         self.objects: dict[int, MemberResult] = {}
+        #: ``(start, end)`` of each block of members added at once (one source each)
+        self.blocks: list[tuple[int, int]] = []
         #: how many members' items are not codes into ``table``
         self.loose = 0
         self._members: tuple[MemberResult, ...] | None = None
@@ -338,6 +340,7 @@ class MemberStore:
     ) -> None:
         """Add members graded from a table at once (no warnings): ``names[i]`` of row ``lines[i]``
         of ``source``, with ``codes[i]`` into ``table`` and score ``scores[i]``."""
+        self.blocks.append((len(self.names), len(self.names) + len(names)))
         self.names += names
         self.sources += repeat(source, len(names))
         self.lines += lines
@@ -359,21 +362,14 @@ class MemberStore:
     def members(self) -> tuple[MemberResult, ...]:
         """The members as objects, in the order read (made once; the same tuple after)."""
         if self._members is None:
-            made: list[MemberResult] = []
-            objects, at, n = self.objects, 0, len(self.names)
-            while at < n:
-                if at in objects:
-                    made.append(objects[at])
-                    at += 1
-                    continue
-                end = min((i for i in objects if i > at), default=n)
-                source = self.sources[at]
-                end = next((i for i in range(at, end) if self.sources[i] is not source), end)
-                made += compact_members(
-                    self.names[at:end], source, self.lines[at:end], self.codes[at:end],  # type: ignore[arg-type]
-                    self.table, self.scores[at:end],
+            made: list[MemberResult] = [None] * len(self.names)  # type: ignore[list-item]
+            for start, end in self.blocks:
+                made[start:end] = compact_members(
+                    self.names[start:end], self.sources[start], self.lines[start:end],
+                    self.codes[start:end], self.table, self.scores[start:end],  # type: ignore[arg-type]
                 )  # fmt: skip
-                at = end
+            for at, member in self.objects.items():
+                made[at] = member
             self._members = tuple(made)
         return self._members
 

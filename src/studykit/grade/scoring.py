@@ -230,6 +230,17 @@ def _column_sum(earned: list[float], column: Sequence[int], counts: dict[int, in
     return sum(map(earned.__getitem__, column), 0.0)
 
 
+def sorted_median(values: Sequence[float], order: Sequence[int]) -> float:
+    """:func:`statistics.median` of ``values`` (not empty), read from ``order``, their indices
+    sorted by value (either way): the middle value, or the mean of the middle two."""
+    n = len(order)
+    if n % 2:
+        return values[order[n // 2]]
+    i = n // 2
+    low, high = sorted((values[order[i - 1]], values[order[i]]))
+    return (low + high) / 2
+
+
 def reread_map(key: AnswerKey, bank: Bank) -> dict[str, Reread]:
     """For each key item found in ``bank`` (by question id): its 解析 and where to reread it."""
     result: dict[str, Reread] = {}
@@ -375,7 +386,7 @@ def summarize_group(
         items=tuple(items),
         speeches=tuple(speeches),
         mean=statistics.fmean(scores) if scores else None,
-        median=statistics.median(scores) if scores else None,
+        median=sorted_median(scores, by_score) if scores else None,
         minimum=min(scores) if scores else None,
         maximum=max(scores) if scores else None,
         rereads=reread_map(key, bank) if bank is not None else {},

@@ -182,6 +182,7 @@ def ranked_rows(report: GroupReport, size: int = 4096) -> Iterator[Rows]:
     n_items = len(report.key.items)
     unread = [[r.status == "unreadable" for r in results] for results in table.results]
     flagged = [k for k, flags in enumerate(unread) if any(flags)]
+    one_source = sources[0] if sources and sources.count(sources[0]) == len(sources) else None
     for start in range(0, len(order), size):
         at = order[start : start + size]
         pick = _picker(at)
@@ -191,7 +192,7 @@ def ranked_rows(report: GroupReport, size: int = 4096) -> Iterator[Rows]:
             at,
             list(map(rank_of.__getitem__, chunk_scores)),
             pick(names),
-            pick(sources),
+            pick(sources) if one_source is None else [one_source] * len(at),
             pick(lines),
             chunk_scores,
             columns,
