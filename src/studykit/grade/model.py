@@ -17,6 +17,7 @@ from itertools import repeat
 from operator import attrgetter, getitem
 from typing import Any, Literal, overload
 
+from .._gc import gc_paused
 from ..errors import Problem
 from ..key import AnswerKey
 from ..model import POINT_DECIMALS, QuestionType, add_points, source_line
@@ -363,11 +364,12 @@ class MemberStore:
         """The members as objects, in the order read (made once; the same tuple after)."""
         if self._members is None:
             made: list[MemberResult] = [None] * len(self.names)  # type: ignore[list-item]
-            for start, end in self.blocks:
-                made[start:end] = compact_members(
-                    self.names[start:end], self.sources[start], self.lines[start:end],
-                    self.codes[start:end], self.table, self.scores[start:end],  # type: ignore[arg-type]
-                )  # fmt: skip
+            with gc_paused():  # as when grading made them: no collection walks the new objects
+                for start, end in self.blocks:
+                    made[start:end] = compact_members(
+                        self.names[start:end], self.sources[start], self.lines[start:end],
+                        self.codes[start:end], self.table, self.scores[start:end],  # type: ignore[arg-type]
+                    )  # fmt: skip
             for at, member in self.objects.items():
                 made[at] = member
             self._members = tuple(made)
