@@ -220,12 +220,13 @@ def _block(
     if versions.other("") is not None:
         return False
     names = block.names
-    if len(set(names)) != len(names) or not seen.keys().isdisjoint(names):
+    start = len(members)
+    new = dict(zip(names, range(start, start + len(names)), strict=True))
+    if len(new) != len(names) or not seen.keys().isdisjoint(new):
         return False
     coded = grader.code_block(block.rows)
     if coded is None:
         return False
-    start = len(members)
-    seen.update(zip(names, range(start, start + len(names)), strict=True))
+    seen.update(new)
     members.add_block(names, block.source, block.lines, *coded)
     return True

@@ -132,16 +132,16 @@ def pack_codes(codes: list[int]) -> Sequence[int]:
         return array("I", codes)
 
 
-def code_columns(rows: Sequence[Sequence[int]], width: int) -> list[Sequence[int]]:
+def code_columns(rows: Sequence[Sequence[int]], width: int, joined: bytes | None = None) -> list[Sequence[int]]:
     """``rows`` (each ``width`` codes, one member's) turned into ``width`` columns (one item's).
 
     When every row is ``bytes`` the columns are ``bytes`` too, cut from one joined
-    buffer (no per-code work); otherwise tuples."""
+    buffer (no per-code work; ``joined``: ``b"".join(rows)`` when already made); otherwise tuples."""
     if not width:
         return []
     if not rows:
         return [b"" for _ in range(width)]
-    flat = b"".join(rows)  # type: ignore[arg-type]  # an array('I') row joins as 4 bytes a code
+    flat = b"".join(rows) if joined is None else joined  # type: ignore[arg-type]  # an array('I') row: 4 bytes a code
     if len(flat) == width * len(rows):  # so every row was bytes: none is shorter than width
         return [flat[k::width] for k in range(width)]
     return list(zip(*rows, strict=True))
@@ -314,6 +314,8 @@ class MemberStore:
         self.objects: dict[int, MemberResult] = {}
         #: ``(start, end)`` of each block of members added at once (one source each)
         self.blocks: list[tuple[int, int]] = []
+        #: each block's end and its codes joined, by its start
+        self.flats: dict[int, tuple[int, bytes]] = {}
         #: how many members' items are not codes into ``table``
         self.loose = 0
         self._members: tuple[MemberResult, ...] | None = None
@@ -337,11 +339,20 @@ class MemberStore:
         self.scores.append(member.score)
 
     def add_block(
-        self, names: Sequence[str], source: str, lines: Sequence[int], codes: Sequence[bytes], scores: Sequence[float]
+        self,
+        names: Sequence[str],
+        source: str,
+        lines: Sequence[int],
+        codes: Sequence[bytes],
+        flat: bytes,
+        scores: Sequence[float],
     ) -> None:
         """Add members graded from a table at once (no warnings): ``names[i]`` of row ``lines[i]``
-        of ``source``, with ``codes[i]`` into ``table`` and score ``scores[i]``."""
-        self.blocks.append((len(self.names), len(self.names) + len(names)))
+        of ``source``, with ``codes[i]`` into ``table`` (``flat``: all of them joined) and score
+        ``scores[i]``."""
+        start = len(self.names)
+        self.flats[start] = start + len(names), flat
+        self.blocks.append((start, start + len(names)))
         self.names += names
         self.sources += repeat(source, len(names))
         self.lines += lines
@@ -359,6 +370,23 @@ class MemberStore:
         if not self.names or self.loose:
             return None
         return self.table, self.codes, self.scores  # type: ignore[return-value]
+
+    def joined_codes(self) -> bytes | None:
+        """Every member's codes joined in the order read (as ``b"".join(codes)`` would give them),
+        from the blocks' joined codes; ``None`` when a member's items are not codes into ``table``."""
+        if self.loose:
+            return None
+        parts: list[bytes] = []
+        at, n, flats, codes = 0, len(self.names), self.flats, self.codes
+        while at < n:
+            block = flats.get(at)
+            if block is None:
+                parts.append(codes[at])  # type: ignore[arg-type]
+                at += 1
+            else:
+                at, flat = block
+                parts.append(flat)
+        return b"".join(parts)
 
     def members(self) -> tuple[MemberResult, ...]:
         """The members as objects, in the order read (made once; the same tuple after)."""

@@ -298,7 +298,7 @@ def summarize_group(
     by_score = sorted(range(n), key=scores.__getitem__, reverse=True)
     size = upper_lower_size(n)
     upper, lower = by_score[:size], by_score[-size:]
-    columns = code_columns(rows, len(key.items))
+    columns = code_columns(rows, len(key.items), members.joined_codes() if isinstance(members, MemberStore) else None)
     pick_upper, pick_lower = (_picker(upper), _picker(lower)) if n >= 2 else (None, None)
     # a byte per code: the Kelley groups' own columns, cut from their rows (two gathers, not two per item)
     up_columns = low_columns = None

@@ -67,11 +67,11 @@ class TableGrader:
         coded = self.code_block(rows)
         if coded is None:
             return None
-        return compact_members(names, source, lines, coded[0], self.table, coded[1])
+        return compact_members(names, source, lines, coded[0], self.table, coded[2])
 
-    def code_block(self, rows: Sequence[Sequence[str]]) -> tuple[list[bytes], list[float]] | None:
-        """What :meth:`grade_block` gives of ``rows``, as each row's codes (``bytes``) and score;
-        ``None`` when it gives ``None``."""
+    def code_block(self, rows: Sequence[Sequence[str]]) -> tuple[list[bytes], bytes, list[float]] | None:
+        """What :meth:`grade_block` gives of ``rows``, as each row's codes (``bytes``), all of them
+        joined, and each row's score; ``None`` when it gives ``None``."""
         fast = self._fast
         width = len(fast)
         if not rows or not width:
@@ -80,13 +80,14 @@ class TableGrader:
             codes = list(map(bytes, map(map, repeat(dict.__getitem__), repeat(fast), rows)))
         except KeyError:  # a cell not met before: the rows are graded one by one
             return None
-        if set(map(len, codes)) != {width}:
+        flat = b"".join(codes)
+        if len(flat) != width * len(codes):  # a row short of cells (none is longer)
             return None
-        return codes, self._scores(codes, width)
+        return codes, flat, self._scores(codes, flat, width)
 
-    def _scores(self, codes: list[bytes], width: int) -> list[float]:
+    def _scores(self, codes: list[bytes], flat: bytes, width: int) -> list[float]:
         """Each row's score as :class:`~studykit.grade.model.CompactItems` adds it: its points earned
-        in key order from 0.0, rounded.  When every value is a whole number (up to 255) of one unit
+        in key order from 0.0, rounded (``flat``: the rows joined).  When every value is a whole number (up to 255) of one unit
         ``2**-j``, every partial sum is exact, so the sums are taken in whole units for all rows at
         once (:func:`unit_sums`) — the very same floats."""
         earned = self.table.earned
@@ -99,7 +100,7 @@ class TableGrader:
             sums: Iterator[float] = map(sum, earned_items, repeat(0.0))
             return list(map(round, sums, repeat(POINT_DECIMALS)))
         unit, tables = units
-        totals = unit_sums(b"".join(codes), width, tables)
+        totals = unit_sums(flat, width, tables)
         for total in set(totals).difference(score_of):  # each distinct sum's score, once
             score_of[total] = round(total * unit, POINT_DECIMALS)
         return list(map(score_of.__getitem__, totals))
