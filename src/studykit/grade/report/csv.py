@@ -84,8 +84,8 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
     # every member graded from the table (each item's codes a byte), every speech with items: rows
     # from cached fragments, without the member objects
     coded = report.coded()
-    fits = coded is not None and coded[0] is table and all(by_speech) and RowTails.fits(table)
-    tails = RowTails(table, by_speech) if fits else None
+    own = coded is not None and coded[0] is table  # every member's codes are its own: no objects needed
+    tails = RowTails(table, by_speech) if own and all(by_speech) and RowTails.fits(table) else None
     total = table.total
     # 得分 to 结果 per distinct score (one total for all)
     score_cells: Memo[float, str] = Memo(
@@ -93,7 +93,7 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
     )
     rank_cells: Memo[int, str] = Memo(lambda r: f"{r},")
     source_cells: Memo[str, str] = Memo(lambda s: f",{neutralise(s)},")
-    chunks: Iterator[Chunk | Rows] = ranked_rows(report) if tails is not None else ranked_chunks(report)
+    chunks: Iterator[Chunk | Rows] = ranked_rows(report) if own else ranked_chunks(report)
     for got in chunks:
         if type(got) is Rows:  # the objects never made: each member's fields as the store keeps them
             if tails is not None and _fast(got, len(key.items)):
