@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from array import array
 from collections.abc import Iterator, Sequence
-from itertools import repeat
+from itertools import chain, cycle, repeat
 from operator import getitem
 from typing import Any
 
@@ -76,13 +76,13 @@ class TableGrader:
         width = len(fast)
         if not rows or not width:
             return None
-        try:  # bytes(map(dict.__getitem__, fast, row)) for each row, as grade() does
-            codes = list(map(bytes, map(map, repeat(dict.__getitem__), repeat(fast), rows)))
+        if set(map(len, rows)) != {width}:
+            return None
+        try:  # bytes(map(dict.__getitem__, fast, row)) for each row, as grade() does, in one pass
+            flat = bytes(map(dict.__getitem__, cycle(fast), chain.from_iterable(rows)))
         except KeyError:  # a cell not met before: the rows are graded one by one
             return None
-        flat = b"".join(codes)
-        if len(flat) != width * len(codes):  # a row short of cells (none is longer)
-            return None
+        codes = list(map(flat.__getitem__, _row_slices(width, len(rows))))
         return codes, flat, self._scores(codes, flat, width)
 
     def _scores(self, codes: list[bytes], flat: bytes, width: int) -> list[float]:
@@ -121,6 +121,17 @@ class TableGrader:
                 self._fast[k][raw] = code
             codes.append(code)
         return MemberResult(name, source, line, CompactItems(pack_codes(codes), self.table), tuple(warnings))
+
+
+_SLICES: dict[int, list[slice]] = {}
+
+
+def _row_slices(width: int, n: int) -> list[slice]:
+    """The slices of the first ``n`` rows of ``width`` codes in a joined buffer (kept per width)."""
+    slices = _SLICES.setdefault(width, [])
+    if len(slices) < n:
+        slices += [slice(i * width, (i + 1) * width) for i in range(len(slices), n)]
+    return slices if len(slices) == n else slices[:n]
 
 
 def exact_units(earned: list[list[float]]) -> tuple[float, list[bytes]] | None:
