@@ -586,14 +586,16 @@ class GroupReport:
 
     def score_ranks(self) -> dict[float, int]:
         """The competition rank of each distinct score (1 + how many members scored higher), as
-        :meth:`rank_order` ranks its members."""
-        counts = Counter(self.scores())
-        ranks: dict[float, int] = {}
-        above = 0
-        for score in sorted(counts, reverse=True):
-            ranks[score] = above + 1
-            above += counts[score]
-        return ranks
+        :meth:`rank_order` ranks its members (made once: the same dict after)."""
+        cached: dict[float, int] | None = self.__dict__.get("_score_ranks")
+        if cached is None:
+            counts = Counter(self.scores())
+            cached = self.__dict__["_score_ranks"] = {}
+            above = 0
+            for score in sorted(counts, reverse=True):
+                cached[score] = above + 1
+                above += counts[score]
+        return cached
 
     def rank_order(self) -> tuple[list[int], list[int]]:
         """``(order, ranks)``: indices into ``members`` by score, highest first (ties in

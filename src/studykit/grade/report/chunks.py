@@ -153,18 +153,23 @@ def _unreadable_counts(unread: list[list[bool]], flagged: list[int], columns: li
 @dataclass(frozen=True)
 class Rows:
     """Consecutive members of the ranking, all graded from one table, without their objects:
-    ``at`` their indices into ``report.members``, ``ranks``, ``names``, ``sources``, ``lines``
-    and ``scores`` (as the :class:`MemberResult` properties give them), one column of codes per
-    key item and each member's count of unreadable items."""
+    ``at`` their indices into ``report.members``, ``rank_of`` each score's rank, ``names``,
+    ``sources``, ``lines`` and ``scores`` (as the :class:`MemberResult` properties give them), one
+    column of codes per key item and each member's count of unreadable items."""
 
     at: Sequence[int]
-    ranks: list[int]
+    rank_of: dict[float, int]
     names: list[str]
     sources: list[str]
     lines: list[int]
     scores: list[float]
     columns: list[Sequence[int]]
     unreadable: list[int]
+
+    @property
+    def ranks(self) -> list[int]:
+        """Each member's competition rank (``rank_of`` its score)."""
+        return list(map(self.rank_of.__getitem__, self.scores))
 
 
 def ranked_rows(report: GroupReport, size: int = 4096) -> Iterator[Rows]:
@@ -190,7 +195,7 @@ def ranked_rows(report: GroupReport, size: int = 4096) -> Iterator[Rows]:
         chunk_scores = pick(scores)
         yield Rows(
             at,
-            list(map(rank_of.__getitem__, chunk_scores)),
+            rank_of,
             pick(names),
             pick(sources) if one_source is None else [one_source] * len(at),
             pick(lines),

@@ -91,14 +91,14 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
     score_cells: Memo[float, str] = Memo(
         lambda s: f",{points[s]},{points[total]},{percent[percent_of(s, total)]},{result[percent_of(s, total)]}"
     )
-    rank_cells: Memo[int, str] = Memo(lambda r: f"{r},")
+    rank_cells: Memo[float, str] = Memo(lambda s: f"{report.score_ranks()[s]},")  # per score
     source_cells: Memo[str, str] = Memo(lambda s: f",{neutralise(s)},")
     chunks: Iterator[Chunk | Rows] = ranked_rows(report) if own else ranked_chunks(report)
     for got in chunks:
         if type(got) is Rows:  # the objects never made: each member's fields as the store keeps them
             if tails is not None and _fast(got, len(key.items)):
                 heads = [
-                    map(rank_cells.__getitem__, got.ranks),
+                    map(rank_cells.__getitem__, got.scores),
                     neutralised(got.names),
                     map(source_cells.__getitem__, got.sources),
                     row_numbers(got.lines),
