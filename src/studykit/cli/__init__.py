@@ -205,7 +205,7 @@ def grade(
     if output is None:  # streamed as to a file: memory stays what the report holds
         stream_to_stdout(lambda out: stream_report(run.report, run.fmt, out))
     else:
-        click.echo(_("{output}: {n} graded").format(output=output, n=len(run.report.members)), err=True)
+        click.echo(_("{output}: {n} graded").format(output=output, n=run.report.member_count), err=True)
     if run.decks:
         click.echo(run.decks, err=True)
     if run.failed_files:

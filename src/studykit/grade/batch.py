@@ -7,7 +7,7 @@ the batch: it becomes a failure in the report and the rest are graded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from .._gc import gc_paused
@@ -17,10 +17,10 @@ from ..i18n import _, speaking
 from ..key import AnswerKey
 from ..library import load_banks, path_list
 from ..model import Bank
-from .model import GroupReport, MemberResult, Submission
+from .model import GroupReport, MemberResult, MemberStore, Submission
 from .readers import iter_inputs
 from .readers.table import RowBlock, TableRow
-from .scoring import check_rule, grade_submission, summarize_group
+from .scoring import check_pass_mark, check_rule, grade_submission, summarize_group
 from .table_grader import TableGrader
 from .versions import KeySet, in_first_letters, key_set, letter_maps, letters_note, version_form
 
@@ -143,18 +143,17 @@ def grade_files(
 
     grader = TableGrader(key, rule)
     versions = Versions(key, rule)
+    check_pass_mark(pass_mark)  # before anything is read, as summarize_group would
+    members = MemberStore(grader.table)
+    seen: dict[str, int] = {}  # name → the index of the first member of that name
 
-    seen: dict[str, MemberResult] = {}
-
-    def graded() -> Iterator[MemberResult]:
+    def grade_all() -> None:
         for got in iter_inputs(
             paths, key, name_column=name_column, encoding=encoding, on_problem=sink, on_file=on_file, blocks=True
         ):
             if type(got) is RowBlock:
                 block = got
-                graded_block = _block(grader, versions, block, seen)
-                if graded_block is not None:
-                    yield from graded_block
+                if _block(grader, versions, block, seen, members):
                     continue
                 rows: Iterable[Submission | TableRow] = block
             else:
@@ -166,22 +165,25 @@ def grade_files(
                 if result.warnings:
                     for w in result.warnings:
                         sink(w)
-                first = seen.setdefault(result.name, result)
-                if first is not result:
+                first = seen.setdefault(result.name, len(members))
+                if first != len(members):
                     sink(
                         Problem(
                             result.source,
                             result.line,
                             result.name,
-                            _("this name was graded before ({where}); both are reported").format(where=first.where),
+                            _("this name was graded before ({where}); both are reported").format(
+                                where=members.where(first)
+                            ),
                             "warning",
                         )
                     )
-                yield result
+                members.add(result)
 
-    with gc_paused():  # the problems are all met once graded() is consumed, before the report is made
+    with gc_paused():  # the problems are all met once every file is graded, before the report is made
+        grade_all()
         return summarize_group(
-            graded(), key, bank=bank, pass_mark=pass_mark, multiple_scoring=rule, bank_note=bank_note,
+            members, key, bank=bank, pass_mark=pass_mark, multiple_scoring=rule, bank_note=bank_note,
             warnings=warnings, failures=failures,
         )  # fmt: skip
 
@@ -212,16 +214,21 @@ def _one(
 
 
 def _block(
-    grader: TableGrader, versions: Versions, block: RowBlock, seen: dict[str, MemberResult]
-) -> list[MemberResult] | None:
-    """A block of rows graded at once, when it needs no warning: the first key's rows (no other
-    version), each cell met before, each name new (the names are then remembered); else ``None``."""
+    grader: TableGrader, versions: Versions, block: RowBlock, seen: dict[str, int], members: MemberStore
+) -> bool:
+    """Grade a block of rows at once into ``members`` when it needs no warning: the first key's
+    rows (no other version), each cell met before, each name new (the names are then remembered,
+    with their members' indices in ``seen``); ``False`` (nothing graded) otherwise."""
     if versions.other("") is not None:
-        return None
+        return False
     names = block.names
-    if len(set(names)) != len(names) or not seen.keys().isdisjoint(names):
-        return None
-    results = grader.grade_block(names, block.source, block.lines, block.rows)
-    if results is not None:
-        seen.update(zip(names, results, strict=True))
-    return results
+    start = len(members)
+    new = dict(zip(names, range(start, start + len(names)), strict=True))
+    if len(new) != len(names) or not seen.keys().isdisjoint(new):
+        return False
+    coded = grader.code_block(block.rows)
+    if coded is None:
+        return False
+    seen.update(new)
+    members.add_block(names, block.source, block.lines, *coded)
+    return True

@@ -10,12 +10,14 @@ shares are floats in 0–1; percentages are floats in 0–100.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import attrgetter, getitem
-from typing import Literal, overload
+from typing import Any, Literal, overload
 
+from .._gc import gc_paused
 from ..errors import Problem
 from ..key import AnswerKey
 from ..model import POINT_DECIMALS, QuestionType, add_points, source_line
@@ -130,16 +132,16 @@ def pack_codes(codes: list[int]) -> Sequence[int]:
         return array("I", codes)
 
 
-def code_columns(rows: Sequence[Sequence[int]], width: int) -> list[Sequence[int]]:
+def code_columns(rows: Sequence[Sequence[int]], width: int, joined: bytes | None = None) -> list[Sequence[int]]:
     """``rows`` (each ``width`` codes, one member's) turned into ``width`` columns (one item's).
 
     When every row is ``bytes`` the columns are ``bytes`` too, cut from one joined
-    buffer (no per-code work); otherwise tuples."""
+    buffer (no per-code work; ``joined``: ``b"".join(rows)`` when already made); otherwise tuples."""
     if not width:
         return []
     if not rows:
         return [b"" for _ in range(width)]
-    flat = b"".join(rows)  # type: ignore[arg-type]  # an array('I') row joins as 4 bytes a code
+    flat = b"".join(rows) if joined is None else joined  # type: ignore[arg-type]  # an array('I') row: 4 bytes a code
     if len(flat) == width * len(rows):  # so every row was bytes: none is shorter than width
         return [flat[k::width] for k in range(width)]
     return list(zip(*rows, strict=True))
@@ -214,6 +216,7 @@ def compact_items(members: Sequence[MemberResult], table: ResultTable | None = N
 
 
 _ITEMS, _TABLE, SCORE, CODES = (attrgetter(a) for a in ("items", "table", "score", "codes"))
+_NAME, _SOURCE, _LINE = (attrgetter(a) for a in ("name", "source", "line"))
 #: A group graded from one table: the table, each member's codes and items (:meth:`GroupReport.compact`).
 Compact = tuple[ResultTable, list[Sequence[int]], list[CompactItems]]
 
@@ -256,6 +259,165 @@ class MemberResult:
     @property
     def where(self) -> str:
         return f"{self.source}:{self.line}" if self.line else self.source
+
+
+def compact_members(
+    names: Sequence[str],
+    source: str,
+    lines: Sequence[int],
+    rows: Sequence[bytes],
+    table: ResultTable,
+    scores: Sequence[float],
+) -> list[MemberResult]:
+    """``MemberResult(name, source, line, CompactItems(row, table, score))`` for each member in
+    turn — the very objects those constructors give (no warnings), made a block at a time by
+    filling their slots (a frozen class refuses ``setattr``, not its slots' own setters)."""
+    n = len(names)
+    new = object.__new__
+    fill = deque[None](maxlen=0).extend
+    items: list[CompactItems] = list(map(new, repeat(CompactItems, n)))
+    fill(map(_SLOT["codes"].__set__, items, rows))
+    fill(map(_SLOT["table"].__set__, items, repeat(table)))
+    fill(map(_SLOT["score"].__set__, items, scores))
+    members: list[MemberResult] = list(map(new, repeat(MemberResult, n)))
+    fill(map(_SLOT["name"].__set__, members, names))
+    fill(map(_SLOT["source"].__set__, members, repeat(source)))
+    fill(map(_SLOT["line"].__set__, members, lines))
+    fill(map(_SLOT["items"].__set__, members, items))
+    fill(map(_SLOT["warnings"].__set__, members, repeat(())))
+    return members
+
+
+#: The slot descriptors :func:`compact_members` fills.
+_SLOT: dict[str, Any] = {
+    **{name: CompactItems.__dict__[name] for name in CompactItems.__slots__},
+    **{name: MemberResult.__dict__[name] for name in ("name", "source", "line", "items", "warnings")},
+}
+
+
+class MemberStore:
+    """A group's members in the order read, as :func:`~studykit.grade.batch.grade_files` grades
+    them: blocks of table rows kept as names, row numbers, codes into ``table`` and scores, the
+    :class:`MemberResult` objects (:func:`compact_members`) made only when :meth:`members` is
+    first called; members graded one by one kept as they are.  A :class:`GroupReport` given one
+    as ``members`` reads it as that tuple (the CSV report never needs the objects)."""
+
+    def __init__(self, table: ResultTable) -> None:
+        self.table = table
+        self.names: list[str] = []
+        self.sources: list[str] = []
+        self.lines: list[int] = []
+        #: each member's codes into ``table``; ``None`` for one whose items are not of it
+        self.codes: list[Sequence[int] | None] = []
+        self.scores: list[float] = []
+        #: member index → the member, for those added as objects
+        self.objects: dict[int, MemberResult] = {}
+        #: ``(start, end)`` of each block of members added at once (one source each)
+        self.blocks: list[tuple[int, int]] = []
+        #: each block's end and its codes joined, by its start
+        self.flats: dict[int, tuple[int, bytes]] = {}
+        #: how many members' items are not codes into ``table``
+        self.loose = 0
+        self._members: tuple[MemberResult, ...] | None = None
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __iter__(self) -> Iterator[MemberResult]:
+        return iter(self.members())
+
+    def add(self, member: MemberResult) -> None:
+        """Add one graded member (as it is)."""
+        self.objects[len(self.names)] = member
+        self.names.append(member.name)
+        self.sources.append(member.source)
+        self.lines.append(member.line)
+        items = member.items
+        own = type(items) is CompactItems and items.table is self.table
+        self.codes.append(items.codes if own else None)  # type: ignore[attr-defined]
+        self.loose += not own
+        self.scores.append(member.score)
+
+    def add_block(
+        self,
+        names: Sequence[str],
+        source: str,
+        lines: Sequence[int],
+        codes: Sequence[bytes],
+        flat: bytes,
+        scores: Sequence[float],
+    ) -> None:
+        """Add members graded from a table at once (no warnings): ``names[i]`` of row ``lines[i]``
+        of ``source``, with ``codes[i]`` into ``table`` (``flat``: all of them joined) and score
+        ``scores[i]``."""
+        start = len(self.names)
+        self.flats[start] = start + len(names), flat
+        self.blocks.append((start, start + len(names)))
+        self.names += names
+        self.sources += repeat(source, len(names))
+        self.lines += lines
+        self.codes += codes
+        self.scores += scores
+
+    def where(self, index: int) -> str:
+        """:attr:`MemberResult.where` of the ``index``-th member."""
+        source, line = self.sources[index], self.lines[index]
+        return f"{source}:{line}" if line else source
+
+    def coded(self) -> tuple[ResultTable, list[Sequence[int]], list[float]] | None:
+        """``(table, codes, scores)`` when every member's items are codes into ``table`` (as
+        :meth:`GroupReport.compact` would find them); ``None`` otherwise or for no members."""
+        if not self.names or self.loose:
+            return None
+        return self.table, self.codes, self.scores  # type: ignore[return-value]
+
+    def joined_codes(self) -> bytes | None:
+        """Every member's codes joined in the order read (as ``b"".join(codes)`` would give them),
+        from the blocks' joined codes; ``None`` when a member's items are not codes into ``table``."""
+        if self.loose:
+            return None
+        parts: list[bytes] = []
+        at, n, flats, codes = 0, len(self.names), self.flats, self.codes
+        while at < n:
+            block = flats.get(at)
+            if block is None:
+                parts.append(codes[at])  # type: ignore[arg-type]
+                at += 1
+            else:
+                at, flat = block
+                parts.append(flat)
+        return b"".join(parts)
+
+    def members(self) -> tuple[MemberResult, ...]:
+        """The members as objects, in the order read (made once; the same tuple after)."""
+        if self._members is None:
+            made: list[MemberResult] = [None] * len(self.names)  # type: ignore[list-item]
+            with gc_paused():  # as when grading made them: no collection walks the new objects
+                for start, end in self.blocks:
+                    made[start:end] = compact_members(
+                        self.names[start:end], self.sources[start], self.lines[start:end],
+                        self.codes[start:end], self.table, self.scores[start:end],  # type: ignore[arg-type]
+                    )  # fmt: skip
+            for at, member in self.objects.items():
+                made[at] = member
+            self._members = tuple(made)
+        return self._members
+
+
+class _Members:
+    """:attr:`GroupReport.members`: the tuple given; a :class:`MemberStore` given instead is
+    read as its :meth:`MemberStore.members` on first use (and kept as that tuple)."""
+
+    def __get__(self, report: object, owner: type | None = None) -> tuple[MemberResult, ...]:
+        if report is None:
+            raise AttributeError("members")  # a required field: no default
+        members = report.__dict__["_members"]
+        if type(members) is MemberStore:
+            members = report.__dict__["_members"] = members.members()
+        return members  # type: ignore[no-any-return]
+
+    def __set__(self, report: object, members: tuple[MemberResult, ...] | MemberStore) -> None:
+        report.__dict__["_members"] = members
 
 
 @dataclass(frozen=True)
@@ -381,13 +543,65 @@ class GroupReport:
         and :meth:`rank_order` (``order``: by score, highest first, ties in the order read) would."""
         self.__dict__.update(_scores=scores, _order=order, _compact=compact)
 
+    def remember_scores(self, scores: list[float], order: list[int]) -> None:
+        """:meth:`remember` without the compact view (left to :meth:`compact` to find when asked)."""
+        self.__dict__.update(_scores=scores, _order=order)
+
+    @property
+    def member_count(self) -> int:
+        """How many members there are: ``len(members)``, without making a :class:`MemberStore`'s objects."""
+        return len(self.__dict__["_members"])
+
+    def coded(self) -> tuple[ResultTable, list[Sequence[int]]] | None:
+        """``(table, codes)`` of :meth:`compact` (``None`` when it is ``None``), from a
+        :class:`MemberStore` without making its member objects."""
+        members = self.__dict__["_members"]
+        if type(members) is MemberStore and "_compact" not in self.__dict__:
+            got = members.coded()
+            if got is not None:
+                return got[0], got[1]
+        compact = self.compact()
+        return None if compact is None else (compact[0], compact[1])
+
+    def member_fields(self) -> tuple[list[str], list[str], list[int]]:
+        """Each member's ``name``, ``source`` and ``line``, in the order read (from a
+        :class:`MemberStore` without making its member objects)."""
+        members = self.__dict__["_members"]
+        if type(members) is MemberStore:
+            return members.names, members.sources, members.lines
+        cached: tuple[list[str], list[str], list[int]] | None = self.__dict__.get("_fields")
+        if cached is None:
+            got = self.members
+            cached = self.__dict__["_fields"] = (list(map(_NAME, got)), list(map(_SOURCE, got)), list(map(_LINE, got)))
+        return cached
+
+    def score_order(self) -> list[int]:
+        """Indices into ``members`` by score, highest first (ties in the order read): the order of
+        :meth:`rank_order`, without the ranks."""
+        order: list[int] | None = self.__dict__.get("_order")
+        if not order:
+            scores = self.scores()
+            order = self.__dict__["_order"] = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
+        return order
+
+    def score_ranks(self) -> dict[float, int]:
+        """The competition rank of each distinct score (1 + how many members scored higher), as
+        :meth:`rank_order` ranks its members."""
+        counts = Counter(self.scores())
+        ranks: dict[float, int] = {}
+        above = 0
+        for score in sorted(counts, reverse=True):
+            ranks[score] = above + 1
+            above += counts[score]
+        return ranks
+
     def rank_order(self) -> tuple[list[int], list[int]]:
         """``(order, ranks)``: indices into ``members`` by score, highest first (ties in
         the order read), and the competition rank of each, as :meth:`ranking` pairs them."""
         cached: tuple[list[int], list[int]] | None = self.__dict__.get("_rank_order")
         if cached is None:
             scores = self.scores()
-            order = self.__dict__.get("_order") or sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
+            order = self.score_order()
             ordered = list(map(scores.__getitem__, order))
             # runs of equal scores share the first position: the last one written, going backwards
             first = dict(zip(reversed(ordered), range(len(ordered), 0, -1), strict=True))
@@ -397,3 +611,8 @@ class GroupReport:
 
     def speech_label(self, speech: str) -> str:
         return self.speech_labels.get(speech) or speech or "（未注明）"
+
+
+# ``members`` read through :class:`_Members` (set after the class is made, so the field keeps its
+# type and stays required): a MemberStore given by grade_files becomes the tuple on first read
+setattr(GroupReport, "members", _Members())  # noqa: B010

@@ -46,11 +46,13 @@ from ..model import LETTERS, POINT_DECIMALS, Bank, add_points
 from .model import (
     CODES,
     SCORE,
+    Compact,
     CompactItems,
     GroupReport,
     ItemResult,
     ItemStats,
     MemberResult,
+    MemberStore,
     Reread,
     ResultTable,
     SpeechStats,
@@ -75,6 +77,12 @@ def check_rule(multiple_scoring: str) -> str:
             )
         )
     return multiple_scoring
+
+
+def check_pass_mark(pass_mark: float) -> None:
+    """Raise :class:`~studykit.errors.OptionError` unless ``pass_mark`` is a percentage (0–100)."""
+    if not 0 <= pass_mark <= 100:
+        raise OptionError(_("pass mark {pass_mark} is not a percentage (expected 0–100)").format(pass_mark=pass_mark))
 
 
 def score_item(item: KeyItem, choices: tuple[str, ...], multiple_scoring: str) -> tuple[Status, float]:
@@ -222,6 +230,17 @@ def _column_sum(earned: list[float], column: Sequence[int], counts: dict[int, in
     return sum(map(earned.__getitem__, column), 0.0)
 
 
+def sorted_median(values: Sequence[float], order: Sequence[int]) -> float:
+    """:func:`statistics.median` of ``values`` (not empty), read from ``order``, their indices
+    sorted by value (either way): the middle value, or the mean of the middle two."""
+    n = len(order)
+    if n % 2:
+        return values[order[n // 2]]
+    i = n // 2
+    low, high = sorted((values[order[i - 1]], values[order[i]]))
+    return (low + high) / 2
+
+
 def reread_map(key: AnswerKey, bank: Bank) -> dict[str, Reread]:
     """For each key item found in ``bank`` (by question id): its 解析 and where to reread it."""
     result: dict[str, Reread] = {}
@@ -254,27 +273,38 @@ def summarize_group(
     points is below it.  ``bank`` (optional) supplies 解析 and speech labels;
     the key alone decides every score.  Statistics are ``None`` for an empty group.
     """
-    if not 0 <= pass_mark <= 100:
-        raise OptionError(_("pass mark {pass_mark} is not a percentage (expected 0–100)").format(pass_mark=pass_mark))
+    check_pass_mark(pass_mark)
     rule = check_rule(multiple_scoring or key.multiple_scoring)
-    members = tuple(results)
-    table = next((m.items.table for m in members if type(m.items) is CompactItems), None)
-    if table is None or table.key is not key:
-        table = ResultTable(key)
-    held = compact_items(members, table)
-    compact = None if held is None else (table, list(map(CODES, held)), held)
-    if compact is not None:  # every member graded from one table: its codes and score as they are
-        rows, scores = compact[1], list(map(SCORE, compact[2]))
+    store = results if isinstance(results, MemberStore) else None
+    coded = None if store is None else store.coded()
+    compact: Compact | None = None
+    members: tuple[MemberResult, ...] | MemberStore
+    if store is not None and coded is not None and coded[0].key is key:  # the objects made only if asked for
+        members = store
+        table, rows, scores = coded
     else:
-        rows = [table.encode(m.items) for m in members]
-        scores = [m.score for m in members]
+        members = tuple(results) if store is None else store.members()
+        found = next((m.items.table for m in members if type(m.items) is CompactItems), None)
+        table = found if found is not None and found.key is key else ResultTable(key)
+        held = compact_items(members, table)
+        compact = None if held is None else (table, list(map(CODES, held)), held)
+        if compact is not None:  # every member graded from one table: its codes and score as they are
+            rows, scores = compact[1], list(map(SCORE, compact[2]))
+        else:
+            rows = [table.encode(m.items) for m in members]
+            scores = [m.score for m in members]
     n = len(members)
     # Kelley groups, once for every item: members by score, ties in the order read
     by_score = sorted(range(n), key=scores.__getitem__, reverse=True)
     size = upper_lower_size(n)
     upper, lower = by_score[:size], by_score[-size:]
-    columns = code_columns(rows, len(key.items))
+    columns = code_columns(rows, len(key.items), members.joined_codes() if isinstance(members, MemberStore) else None)
     pick_upper, pick_lower = (_picker(upper), _picker(lower)) if n >= 2 else (None, None)
+    # a byte per code: the Kelley groups' own columns, cut from their rows (two gathers, not two per item)
+    up_columns = low_columns = None
+    if pick_upper and pick_lower and columns and type(columns[0]) is bytes:
+        up_columns = code_columns(list(map(rows.__getitem__, upper)), len(key.items))
+        low_columns = code_columns(list(map(rows.__getitem__, lower)), len(key.items))
     items: list[ItemStats] = []
     earned: list[float] = []
     for k, item in enumerate(key.items):
@@ -291,9 +321,12 @@ def summarize_group(
         full = sum(count for code, count in counts.items() if correct_k[code])
         earned.append(_column_sum(earned_k, column, counts))
         discrimination = None
-        if pick_upper and pick_lower:
+        if up_columns is not None and low_columns is not None:
+            up, low = code_counts(up_columns[k], n_codes), code_counts(low_columns[k], n_codes)
+        elif pick_upper and pick_lower:
             up = code_counts(_same_kind(pick_upper(column), column), n_codes)
             low = code_counts(_same_kind(pick_lower(column), column), n_codes)
+        if pick_upper and pick_lower:
             p_upper = sum(count for code, count in up.items() if correct_k[code]) / size
             p_lower = sum(count for code, count in low.items() if correct_k[code]) / size
             discrimination = p_upper - p_lower
@@ -349,11 +382,11 @@ def summarize_group(
         key=key,
         multiple_scoring=rule,
         pass_mark=pass_mark,
-        members=members,
+        members=members,  # type: ignore[arg-type]  # a MemberStore is read as its tuple (see GroupReport)
         items=tuple(items),
         speeches=tuple(speeches),
         mean=statistics.fmean(scores) if scores else None,
-        median=statistics.median(scores) if scores else None,
+        median=sorted_median(scores, by_score) if scores else None,
         minimum=min(scores) if scores else None,
         maximum=max(scores) if scores else None,
         rereads=reread_map(key, bank) if bank is not None else {},
@@ -362,7 +395,10 @@ def summarize_group(
         failures=tuple(failures),
         bank_note=bank_note,
     )
-    report.remember(scores, by_score, compact)  # the same sort as rank_order's: ties in the order read
+    if isinstance(members, MemberStore):
+        report.remember_scores(scores, by_score)
+    else:
+        report.remember(scores, by_score, compact)  # the same sort as rank_order's: ties in the order read
     return report
 
 

@@ -12,16 +12,16 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections import deque
 from collections.abc import Iterator, Sequence
 from itertools import repeat
-from operator import getitem, mul
+from operator import getitem
 from typing import Any
 
 from ..errors import Problem
 from ..key import AnswerKey
 from ..model import POINT_DECIMALS
 from .model import CompactItems, MemberResult, ResultTable, pack_codes
+from .model import compact_members as compact_members
 from .scoring import check_rule, item_result
 
 
@@ -43,6 +43,9 @@ class TableGrader:
         self._fast: list[dict[str, int]] = [{} for _ in range(n)]
         #: stripped cell text → (code, warning message or "")
         self._seen: list[dict[str, tuple[int, str]]] = [{} for _ in range(n)]
+        #: the table's sizes when :func:`exact_units` was last found, what it found, and the score
+        #: of each sum in whole units met since
+        self._units: tuple[tuple[int, ...], tuple[float, list[bytes]] | None, dict[int, float]] | None = None
 
     def grade(self, name: str, source: str, line: int, cells: Sequence[str]) -> MemberResult:
         """Grade one row: ``cells`` are the raw answer cells in key order (``line`` the row)."""
@@ -61,6 +64,14 @@ class TableGrader:
         """Grade rows at once (``rows[i]``: member ``names[i]``'s raw answer cells in key order, from
         row ``lines[i]``): the results :meth:`grade` gives each, when every cell is one met before
         that scored without a warning; else ``None`` (nothing graded, nothing remembered)."""
+        coded = self.code_block(rows)
+        if coded is None:
+            return None
+        return compact_members(names, source, lines, coded[0], self.table, coded[2])
+
+    def code_block(self, rows: Sequence[Sequence[str]]) -> tuple[list[bytes], bytes, list[float]] | None:
+        """What :meth:`grade_block` gives of ``rows``, as each row's codes (``bytes``), all of them
+        joined, and each row's score; ``None`` when it gives ``None``."""
         fast = self._fast
         width = len(fast)
         if not rows or not width:
@@ -69,24 +80,30 @@ class TableGrader:
             codes = list(map(bytes, map(map, repeat(dict.__getitem__), repeat(fast), rows)))
         except KeyError:  # a cell not met before: the rows are graded one by one
             return None
-        if set(map(len, codes)) != {width}:
+        flat = b"".join(codes)
+        if len(flat) != width * len(codes):  # a row short of cells (none is longer)
             return None
-        return compact_members(names, source, lines, codes, self.table, self._scores(codes, width))
+        return codes, flat, self._scores(codes, flat, width)
 
-    def _scores(self, codes: list[bytes], width: int) -> list[float]:
+    def _scores(self, codes: list[bytes], flat: bytes, width: int) -> list[float]:
         """Each row's score as :class:`~studykit.grade.model.CompactItems` adds it: its points earned
-        in key order from 0.0, rounded.  When every value is a whole number (up to 255) of one unit
+        in key order from 0.0, rounded (``flat``: the rows joined).  When every value is a whole number (up to 255) of one unit
         ``2**-j``, every partial sum is exact, so the sums are taken in whole units for all rows at
         once (:func:`unit_sums`) — the very same floats."""
         earned = self.table.earned
-        units = exact_units(earned)
+        sizes = tuple(map(len, earned))  # the table only grows: the same sizes, the same values
+        if self._units is None or self._units[0] != sizes:
+            self._units = sizes, exact_units(earned), {}
+        _, units, score_of = self._units
         if units is None:
             earned_items: Any = map(map, repeat(getitem), repeat(earned), codes)  # type: ignore[arg-type]
             sums: Iterator[float] = map(sum, earned_items, repeat(0.0))
             return list(map(round, sums, repeat(POINT_DECIMALS)))
         unit, tables = units
-        totals = unit_sums(b"".join(codes), width, tables)
-        return list(map(round, map(mul, totals, repeat(unit)), repeat(POINT_DECIMALS)))
+        totals = unit_sums(flat, width, tables)
+        for total in set(totals).difference(score_of):  # each distinct sum's score, once
+            score_of[total] = round(total * unit, POINT_DECIMALS)
+        return list(map(score_of.__getitem__, totals))
 
     def _grade_slow(self, name: str, source: str, line: int, cells: Sequence[str]) -> MemberResult:
         codes: list[int] = []
@@ -139,37 +156,3 @@ def unit_sums(flat: bytes, width: int, tables: list[bytes]) -> list[int]:
     if sys.byteorder != "little":
         sums.byteswap()
     return sums.tolist()
-
-
-def compact_members(
-    names: Sequence[str],
-    source: str,
-    lines: Sequence[int],
-    rows: Sequence[bytes],
-    table: ResultTable,
-    scores: Sequence[float],
-) -> list[MemberResult]:
-    """``MemberResult(name, source, line, CompactItems(row, table, score))`` for each member in
-    turn — the very objects those constructors give (no warnings), made a block at a time by
-    filling their slots (a frozen class refuses ``setattr``, not its slots' own setters)."""
-    n = len(names)
-    new = object.__new__
-    fill = deque[None](maxlen=0).extend
-    items: list[CompactItems] = list(map(new, repeat(CompactItems, n)))
-    fill(map(_SLOT["codes"].__set__, items, rows))
-    fill(map(_SLOT["table"].__set__, items, repeat(table)))
-    fill(map(_SLOT["score"].__set__, items, scores))
-    members: list[MemberResult] = list(map(new, repeat(MemberResult, n)))
-    fill(map(_SLOT["name"].__set__, members, names))
-    fill(map(_SLOT["source"].__set__, members, repeat(source)))
-    fill(map(_SLOT["line"].__set__, members, lines))
-    fill(map(_SLOT["items"].__set__, members, items))
-    fill(map(_SLOT["warnings"].__set__, members, repeat(())))
-    return members
-
-
-#: The slot descriptors :func:`compact_members` fills.
-_SLOT: dict[str, Any] = {
-    **{name: CompactItems.__dict__[name] for name in CompactItems.__slots__},
-    **{name: MemberResult.__dict__[name] for name in ("name", "source", "line", "items", "warnings")},
-}

@@ -103,7 +103,7 @@ def grade_to_files(
         answers, key, multiple_scoring=multiple_scoring, pass_mark=pass_mark, bank=bank,
         name_column=name_column, encoding=encoding, on_problem=lambda p: notes.add(str(p)), on_file=on_file,
     )  # fmt: skip
-    if not report.members:  # each file's problem went to warn; without warn, the caller sees them here
+    if not report.member_count:  # each file's problem went to warn; without warn, the caller sees them here
         raise AnswerFileError(_("no answers could be graded"), () if warn is not None else tuple(notes))
     outputs: dict[Path, Content] = {}
     if output is not None:

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import repeat
-from operator import add
+from operator import add, itemgetter
 from typing import TypeVar
 
 from ...model import POINT_DECIMALS
@@ -46,9 +46,9 @@ def coded_members(report: GroupReport) -> tuple[ResultTable, list[Sequence[int]]
     """
     cached: tuple[ResultTable, list[Sequence[int]]] | None = report.__dict__.get("_coded")
     if cached is None:
-        compact = report.compact()
-        if compact is not None and compact[0].key is report.key:  # one table: the codes as they are
-            cached = compact[0], compact[1]
+        coded = report.coded()
+        if coded is not None and coded[0].key is report.key:  # one table: the codes as they are
+            cached = coded
         else:
             table = next(
                 (
@@ -148,6 +148,64 @@ def _unreadable_counts(unread: list[list[bool]], flagged: list[int], columns: li
         else:
             marks.append(list(map(unread[k].__getitem__, column)))
     return list(map(sum, zip(*marks, strict=True)))
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Consecutive members of the ranking, all graded from one table, without their objects:
+    ``at`` their indices into ``report.members``, ``ranks``, ``names``, ``sources``, ``lines``
+    and ``scores`` (as the :class:`MemberResult` properties give them), one column of codes per
+    key item and each member's count of unreadable items."""
+
+    at: Sequence[int]
+    ranks: list[int]
+    names: list[str]
+    sources: list[str]
+    lines: list[int]
+    scores: list[float]
+    columns: list[Sequence[int]]
+    unreadable: list[int]
+
+
+def ranked_rows(report: GroupReport, size: int = 4096) -> Iterator[Rows]:
+    """The ranking, ``size`` members at a time, as :class:`Rows` — for a report whose members
+    are all graded from one table (:meth:`~studykit.grade.model.GroupReport.coded`; ``ValueError``
+    otherwise).  The member objects are never made."""
+    coded = report.coded()
+    if coded is None:
+        raise ValueError("the report's members are not all graded from one table")
+    table, codes = coded
+    order = report.score_order()
+    rank_of = report.score_ranks()
+    scores = report.scores()
+    names, sources, lines = report.member_fields()
+    n_items = len(report.key.items)
+    unread = [[r.status == "unreadable" for r in results] for results in table.results]
+    flagged = [k for k, flags in enumerate(unread) if any(flags)]
+    one_source = sources[0] if sources and sources.count(sources[0]) == len(sources) else None
+    for start in range(0, len(order), size):
+        at = order[start : start + size]
+        pick = _picker(at)
+        columns = code_columns(pick(codes), n_items)
+        chunk_scores = pick(scores)
+        yield Rows(
+            at,
+            list(map(rank_of.__getitem__, chunk_scores)),
+            pick(names),
+            pick(sources) if one_source is None else [one_source] * len(at),
+            pick(lines),
+            chunk_scores,
+            columns,
+            _unreadable_counts(unread, flagged, columns, len(at)),
+        )
+
+
+def _picker(at: list[int]) -> Callable[[Sequence[V]], list[V]]:
+    """A function taking the items at ``at`` out of a list, as a list (one C call for several)."""
+    if len(at) == 1:
+        return lambda seq: [seq[at[0]]]
+    get = itemgetter(*at)
+    return lambda seq: list(get(seq))
 
 
 def in_table(member: MemberResult, table: ResultTable) -> bool:
