@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import io
-from typing import TextIO
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain, islice, repeat
+from operator import attrgetter
+from typing import Any, BinaryIO, TextIO
 
 from ...key import KeyItem
+from ...model import POINT_DECIMALS
 from ...typography import for_print
-from ..model import GroupReport, ItemResult
+from ..model import GroupReport, ItemResult, ResultTable
 from ..scoring import correct_answer
 from ._common import (
     NO_BANK,
     STATUS_NAMES,
     TYPE_NAMES,
     Memo,
+    coded_members,
     distribution,
+    key_speeches,
     mean_pts,
     member_parts,
     pct,
@@ -32,15 +38,37 @@ from .chunks import passed_count
 def render_text(report: GroupReport) -> str:
     """The report as plain text: header, group statistics (two or more members),
     then each member's score, speech breakdown and missed items with 解析."""
-    buf = io.StringIO()
-    write_text(report, buf)
-    return buf.getvalue()
+    buf = io.BytesIO()
+    stream_text(report, buf)
+    return buf.getvalue().decode("utf-8")
 
 
 def write_text(report: GroupReport, stream: TextIO) -> None:
     """Write :func:`render_text`'s text to ``stream``: the header and group statistics,
     then the ranking and the members' sections a chunk of members at a time, so the whole
     text is never held in memory."""
+    stream_text(report, _Decoding(stream))
+
+
+class _Decoding(io.RawIOBase):
+    """A binary stream writing what it is given, UTF-8 decoded, to a text ``stream``."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.stream.write(bytes(data).decode("utf-8"))
+        return len(data)
+
+
+def stream_text(report: GroupReport, stream: BinaryIO) -> None:
+    """Write :func:`render_text`'s text, UTF-8 encoded, to the binary ``stream`` a chunk of
+    members at a time (the whole text is never held in memory).  Members' lines are joined
+    from UTF-8 fragments computed once per distinct value (rank, score, item result)."""
     key = report.key
     out: list[str] = []
     title = f"测验成绩 · {key.title}" if key.title else "测验成绩"
@@ -55,7 +83,7 @@ def write_text(report: GroupReport, stream: TextIO) -> None:
     stream.write(_lines(out))
     if len(report.members) >= 2:
         _write_group(report, stream)
-    stream.write("\n个人成绩\n")
+    stream.write("\n个人成绩\n".encode())
     _write_members(report, stream)
     out = []
     if report.failures or report.warnings:
@@ -69,12 +97,23 @@ def write_text(report: GroupReport, stream: TextIO) -> None:
     stream.write(_lines(out))
 
 
-def _lines(lines: list[str]) -> str:
-    """``lines`` each ended by a newline."""
-    return "".join(line + "\n" for line in lines)
+def _lines(lines: list[str]) -> bytes:
+    """``lines`` each ended by a newline, UTF-8 encoded."""
+    return "".join(line + "\n" for line in lines).encode()
 
 
-def _write_group(report: GroupReport, stream: TextIO) -> None:
+#: Members joined per write (a few hundred KB): writes stay few, and the allocator reuses
+#: the buffer instead of faulting in fresh pages each time.
+_BATCH = 100
+
+
+def _write_joined(stream: BinaryIO, rows: Iterator[tuple[bytes, ...]]) -> None:
+    """Each of ``rows`` (a member's fragments) joined, ``_BATCH`` members per write."""
+    while batch := b"".join(chain.from_iterable(islice(rows, _BATCH))):
+        stream.write(batch)
+
+
+def _write_group(report: GroupReport, stream: BinaryIO) -> None:
     passed = passed_count(report)
     stream.write(
         _lines(
@@ -88,20 +127,29 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
         )
     )
     total = pts(report.key.total_points)
-    points: Memo[float, str] = Memo(pts)
-    percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
     pass_mark = report.pass_mark - 1e-9
     n_items = len(report.key.items)
+    # a ranking line: rank, name, score, percentage and result (then a flag), each piece per distinct value
+    ranks: Memo[int, bytes] = Memo(lambda rank: f"  {rank:>3}. ".encode())
+    scores: Memo[float, bytes] = Memo(lambda score: f"  {pts(score)}/{total}  ".encode())
+
+    def result(p: float) -> str:
+        return f"{pct(p, report.pass_mark)}  {'及格' if p >= pass_mark else '不及格'}"
+
+    results: Memo[float, bytes] = Memo(lambda p: (result(p) + "\n").encode())
+    flagged: Memo[float, bytes] = Memo(lambda p: result(p).encode())
     for chunk in ranked_chunks(report):
-        stream.write(
-            "".join(
-                f"  {rank:>3}. {m.name}  {points[score]}/{total}  {percent[p]}  {'及格' if p >= pass_mark else '不及格'}"
-                f"{'  ' + flag if flag else ''}\n"
-                for rank, m, score, p, flag in zip(
-                    chunk.ranks, chunk.members, chunk.scores, chunk.percents, chunk.flags(n_items), strict=True
-                )
-            )
+        flags = chunk.flags(n_items)
+        head = (
+            map(ranks.__getitem__, chunk.ranks),
+            map(str.encode, map(_NAME, chunk.members)),
+            map(scores.__getitem__, chunk.scores),
         )
+        if any(flags):
+            ends = (f"  {flag}\n".encode() if flag else b"\n" for flag in flags)
+            _write_joined(stream, zip(*head, map(flagged.__getitem__, chunk.percents), ends, strict=True))
+        else:
+            _write_joined(stream, zip(*head, map(results.__getitem__, chunk.percents), strict=True))
     out = [  # members not graded (a sheet 无法评分, a row of another version) are listed, never 0 分
         f"      —  {p.where}  无法评分（{p.file}{f':{p.line}' if p.line else ''}，原因见“未评分”）"
         for p in report.failures
@@ -127,10 +175,15 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
     stream.write(_lines(out))
 
 
-def _write_members(report: GroupReport, stream: TextIO) -> None:
+def _write_members(report: GroupReport, stream: BinaryIO) -> None:
     """Each member's section, in the order read.  The speech breakdown and the 错题 lines
     come from texts computed once per distinct result (members graded from a table) or
     from the member's own items (others)."""
+    table = coded_members(report)[0]
+    compact = report.compact()
+    if compact is not None and compact[0] is table and report.key.items:  # every member's codes are its own
+        _write_coded(report, stream)
+        return
     total = pts(report.key.total_points)
     label = lambda sid: short_label(report, sid)  # noqa: E731
     hint = lambda item: _hint(report, item)  # noqa: E731
@@ -143,8 +196,128 @@ def _write_members(report: GroupReport, stream: TextIO) -> None:
                 for (m, score, percent, ok, breakdown, lines), flag in zip(
                     part.rows(), part.chunk.flags(len(report.key.items)), strict=True
                 )
-            )
+            ).encode()
         )
+
+
+_NAME, _SOURCE, _LINE, _WHERE = (attrgetter(a) for a in ("name", "source", "line", "where"))
+_ALL_RIGHT, _MISSED = "\n  全部正确。\n".encode(), "\n  错题：\n".encode()
+
+
+def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
+    """:func:`_write_members` for members all graded from one table (their codes their own):
+    each member's section joined from UTF-8 fragments, each computed once per distinct value —
+    score, percentage, item result, the codes of a speech's items."""
+    key = report.key
+    table = coded_members(report)[0]
+    total = pts(key.total_points)
+    pass_mark = report.pass_mark - 1e-9
+    n_items = len(key.items)
+    sources: Memo[str, bytes] = Memo(lambda source: f"（{source}:".encode())
+    scores: Memo[float, bytes] = Memo(lambda score: f"）：{pts(score)}/{total} 分，".encode())
+
+    def result(p: float) -> str:
+        return f"{pct(p, report.pass_mark)}，{'及格' if p >= pass_mark else '不及格'}"
+
+    results: Memo[float, bytes] = Memo(lambda p: (result(p) + "\n  各篇：").encode())
+    flagged: Memo[float, bytes] = Memo(lambda p: result(p).encode())
+    breakdown = _Breakdown(report, table)
+    missed = [
+        [
+            b""
+            if r.status == "correct"
+            else (_missed_line(r, key.item(r.number)) + _hint(report, key.item(r.number))).encode()
+            for r in results
+        ]
+        for results in table.results
+    ]
+    newline = repeat(b"\n")
+    for chunk in read_chunks(report):
+        members, columns = chunk.members, chunk.columns
+        lines = list(map(_LINE, members))
+        if 0 in lines:  # a member without a row: its source alone
+            wheres: tuple[Iterator[bytes], ...] = (map(str.encode, map("（".__add__, map(_WHERE, members))),)
+            heads = (map(str.encode, map(_NAME, members)), *wheres, map(scores.__getitem__, chunk.scores))
+        else:
+            heads = (
+                map(str.encode, map(_NAME, members)),
+                map(sources.__getitem__, map(_SOURCE, members)),
+                map(b"%d".__mod__, lines),
+                map(scores.__getitem__, chunk.scores),
+            )
+        flags = chunk.flags(n_items)
+        if any(flags):
+            ends: tuple[Iterator[bytes], ...] = (
+                map(flagged.__getitem__, chunk.percents),
+                (f"{'，' + flag if flag else ''}\n  各篇：".encode() for flag in flags),
+            )
+        else:
+            ends = (map(results.__getitem__, chunk.percents),)
+        wrong = list(
+            map(b"".join, zip(*(map(missed[k].__getitem__, column) for k, column in enumerate(columns)), strict=True))
+        )
+        _write_joined(
+            stream,
+            zip(
+                newline,
+                *heads,
+                *ends,
+                *breakdown.pieces(columns),
+                map([_ALL_RIGHT, _MISSED].__getitem__, map(bool, wrong)),
+                wrong,
+                strict=False,  # the chunk's members set the length
+            ),
+        )
+
+
+class _Breakdown:
+    """A member's 各篇 breakdown as UTF-8 fragments, one per speech of the key in the order of
+    ``report.speeches`` (as :class:`._common.SpeechScores` prints them): ``label earned/points``,
+    the fragments after the first starting with `` · ``; per code for a speech of one item,
+    per distinct codes of its items for others."""
+
+    def __init__(self, report: GroupReport, table: ResultTable) -> None:
+        items_of = dict(key_speeches(report.key))
+        order = [s.speech for s in report.speeches if s.speech in items_of]
+        self.earned = table.earned
+        self.points = [[r.points for r in results] for results in table.results]
+        self.speeches: list[tuple[list[int], Memo[tuple[float, float], bytes]]] = []
+        for at, sid in enumerate(order):
+            start = " · " if at else ""
+            self.speeches.append((items_of[sid], Memo(self._part(start + short_label(report, sid)))))
+
+    @staticmethod
+    def _part(label: str) -> Callable[[tuple[float, float]], bytes]:
+        def part(scores: tuple[float, float]) -> bytes:
+            return f"{label} {pts(scores[0])}/{pts(scores[1])}".encode()
+
+        return part
+
+    def pieces(self, columns: list[Sequence[int]]) -> list[Iterator[bytes]]:
+        """Per speech, its fragment of each member whose codes ``columns`` hold (one per key item)."""
+        pieces: list[Iterator[bytes]] = []
+        for ks, memo in self.speeches:
+            if len(ks) == 1:
+                k = ks[0]
+                per_code = [memo[0.0 + e, 0.0 + p] for e, p in zip(self.earned[k], self.points[k], strict=True)]
+                pieces.append(map(per_code.__getitem__, columns[k]))
+            else:
+                pieces.append(map(self._by_codes(ks, memo).__getitem__, zip(*(columns[k] for k in ks), strict=True)))
+        return pieces
+
+    def _by_codes(self, ks: list[int], memo: Memo[tuple[float, float], bytes]) -> Memo[tuple[int, ...], bytes]:
+        """The fragment of a speech of the items ``ks`` per their codes: its sums of earned and
+        of points, each added in key order from 0.0 and rounded as :func:`.column_sums` adds them."""
+        earned, points = self.earned, self.points
+
+        def part(codes: tuple[int, ...]) -> bytes:
+            e = p = 0.0
+            for k, code in zip(ks, codes, strict=True):
+                e += earned[k][code]
+                p += points[k][code]
+            return memo[round(e, POINT_DECIMALS), round(p, POINT_DECIMALS)]
+
+        return Memo(part)
 
 
 def _missed_line(r: ItemResult, item: KeyItem) -> str:
