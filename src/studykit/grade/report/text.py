@@ -6,7 +6,7 @@ import io
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, islice, repeat
 from operator import attrgetter
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 from ...key import KeyItem
 from ...model import POINT_DECIMALS
@@ -47,7 +47,7 @@ def write_text(report: GroupReport, stream: TextIO) -> None:
     """Write :func:`render_text`'s text to ``stream``: the header and group statistics,
     then the ranking and the members' sections a chunk of members at a time, so the whole
     text is never held in memory."""
-    stream_text(report, _Decoding(stream))
+    stream_text(report, cast(BinaryIO, _Decoding(stream)))
 
 
 class _Decoding(io.RawIOBase):
