@@ -231,6 +231,7 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
         ]
         for results in table.results
     ]
+    missing = [[r.status != "correct" for r in results] for results in table.results]
     newline = repeat(b"\n")
     for chunk in read_chunks(report):
         members, columns = chunk.members, chunk.columns
@@ -253,9 +254,6 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
             )
         else:
             ends = (map(results.__getitem__, chunk.percents),)
-        wrong = list(
-            map(b"".join, zip(*(map(missed[k].__getitem__, column) for k, column in enumerate(columns)), strict=True))
-        )
         _write_joined(
             stream,
             zip(
@@ -263,11 +261,25 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
                 *heads,
                 *ends,
                 *breakdown.pieces(columns),
-                map([_ALL_RIGHT, _MISSED].__getitem__, map(bool, wrong)),
-                wrong,
+                map([_ALL_RIGHT, _MISSED].__getitem__, _any_missed(missing, columns, len(members))),
+                *(map(missed[k].__getitem__, column) for k, column in enumerate(columns)),
                 strict=False,  # the chunk's members set the length
             ),
         )
+
+
+def _any_missed(missing: list[list[bool]], columns: list[Sequence[int]], n: int) -> bytes:
+    """Per each of ``n`` members, 1 when one of its codes (``columns``, one per key item) stands
+    for a result not earning full points (``missing[k][code]``), else 0: each column marked at
+    C speed and the marks or-ed as one big integer (a byte per member)."""
+    marked = 0
+    for k, column in enumerate(columns):
+        if type(column) is bytes and len(missing[k]) <= 256:
+            marks = column.translate(bytes(missing[k]) + bytes(256 - len(missing[k])))
+        else:
+            marks = bytes(map(missing[k].__getitem__, column))
+        marked |= int.from_bytes(marks, "little")
+    return marked.to_bytes(n, "little")
 
 
 class _Breakdown:
