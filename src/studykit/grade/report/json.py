@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from functools import partial
 from itertools import chain, islice
 from operator import attrgetter
 from typing import Any, BinaryIO
@@ -33,6 +34,7 @@ from ..model import GroupReport, ItemResult, MemberResult, ResultTable
 from ..scoring import member_speech_scores
 from ._common import Memo, coded_members, ranked_chunks, report_speeches, unreadable_flag
 from .chunks import passed_count
+from .fragments import CodedFragments, Part
 
 
 def report_data(report: GroupReport) -> dict[str, Any]:
@@ -190,26 +192,18 @@ def write_json(report: GroupReport, stream: BinaryIO) -> None:
     stream.write(b"\n")
 
 
-def _speech_fragments(
-    table: ResultTable, ks: list[int], fragment: Memo[float, bytes], columns: list[Sequence[int]]
-) -> Iterator[bytes]:
-    """Each member's fragment for the speech of items ``ks``, from ``columns`` of codes: per
-    code for a speech of one item (it earns what its item earns: ``0.0`` plus that, rounded as
-    :func:`._common.speech_sums` rounds it), per distinct codes of its items for others (their
-    earned points added in key order from 0.0 and rounded, as :func:`._common.speech_sums` adds them)."""
-    earned = table.earned
-    if len(ks) == 1:
-        k = ks[0]
-        per_code = [fragment[round(0.0 + e, POINT_DECIMALS)] for e in earned[k]]
-        return map(per_code.__getitem__, columns[k])
+def _speech_part(table: ResultTable, ks: list[int], fragment: Memo[float, bytes], codes: tuple[int, ...]) -> bytes:
+    """A member's fragment for the speech of items ``ks`` from its ``codes`` of them: their earned
+    points added in key order from 0.0 and rounded, as :func:`._common.speech_sums` adds them."""
+    total = 0.0
+    for k, code in zip(ks, codes, strict=True):
+        total += table.earned[k][code]
+    return fragment[round(total, POINT_DECIMALS)]
 
-    def by_codes(codes: tuple[int, ...]) -> bytes:
-        total = 0.0
-        for k, code in zip(ks, codes, strict=True):
-            total += earned[k][code]
-        return fragment[round(total, POINT_DECIMALS)]
 
-    return map(Memo(by_codes).__getitem__, zip(*(columns[k] for k in ks), strict=True))
+def _item_part(fragments: list[bytes], codes: tuple[int, ...]) -> bytes:
+    """A member's fragment for an item from its code of it."""
+    return fragments[codes[0]]
 
 
 #: Members joined per write (about 0.5 MB): writes stay few, and the allocator reuses
@@ -237,7 +231,7 @@ def _write_members(report: GroupReport, stream: BinaryIO) -> None:
         for k, results in enumerate(table.results)
     ]
     by_speech = report_speeches(report)
-    speeches: list[tuple[list[int], Memo[float, bytes]]] = []
+    parts: list[Part] = []
     for s, (sid, ks) in enumerate(by_speech):
         points = add_points(key.items[k].points for k in ks)  # as member_speech_scores adds them
         start = "\n" if s == 0 else ",\n"
@@ -248,7 +242,9 @@ def _write_members(report: GroupReport, stream: BinaryIO) -> None:
         ) -> bytes:
             return (start + _inside(_dumps({sid: {"earned": earned, "points": points}}), 6) + end).encode()
 
-        speeches.append((ks, Memo(fragment)))
+        parts.append((ks, partial(_speech_part, table, ks, Memo(fragment))))
+    parts += [([k], partial(_item_part, fragments)) for k, fragments in enumerate(items)]
+    members = CodedFragments(parts, list(map(len, table.results)))
     pass_mark = report.pass_mark - 1e-9
     # a member's head, in pieces: each piece is the value and the next key's text
     ranks: Memo[int, bytes] = Memo(lambda rank: f',\n    {{\n      "rank": {rank},\n      "name": '.encode())
@@ -282,8 +278,7 @@ def _write_members(report: GroupReport, stream: BinaryIO) -> None:
             heads.append(map(percents.__getitem__, chunk.percents))
         texts = zip(
             *heads,
-            *(_speech_fragments(table, ks, memo, columns) for ks, memo in speeches),
-            *(map(items[k].__getitem__, col) for k, col in enumerate(columns)),
+            *members.pieces(columns),
             strict=True,
         )
         while batch := b"".join(chain.from_iterable(islice(texts, _BATCH))):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from functools import partial
 from itertools import chain, islice, repeat
 from operator import attrgetter
 from typing import Any, BinaryIO, TextIO, cast
@@ -33,6 +34,7 @@ from ._common import (
     signed,
 )
 from .chunks import passed_count
+from .fragments import CodedFragments, Part
 
 
 def render_text(report: GroupReport) -> str:
@@ -221,16 +223,11 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
 
     results: Memo[float, bytes] = Memo(lambda p: (result(p) + "\n  各篇：").encode())
     flagged: Memo[float, bytes] = Memo(lambda p: result(p).encode())
-    breakdown = _Breakdown(report, table)
-    missed = [
-        [
-            b""
-            if r.status == "correct"
-            else (_missed_line(r, key.item(r.number)) + _hint(report, key.item(r.number))).encode()
-            for r in results
-        ]
-        for results in table.results
-    ]
+    sizes = list(map(len, table.results))
+    breakdown = CodedFragments(_breakdown(report, table), sizes)
+    missed = CodedFragments(
+        [([k], partial(_missed_text, report, results)) for k, results in enumerate(table.results)], sizes
+    )
     missing = [[r.status != "correct" for r in results] for results in table.results]
     newline = repeat(b"\n")
     for chunk in read_chunks(report):
@@ -262,10 +259,24 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
                 *ends,
                 *breakdown.pieces(columns),
                 map([_ALL_RIGHT, _MISSED].__getitem__, _any_missed(missing, columns, len(members))),
-                *(map(missed[k].__getitem__, column) for k, column in enumerate(columns)),
+                *missed.pieces(columns),
                 strict=False,  # the chunk's members set the length
             ),
         )
+
+
+def _speech_text(label: str, scores: tuple[float, float]) -> bytes:
+    """A speech's part of the 各篇 breakdown: ``label earned/points``."""
+    return f"{label} {pts(scores[0])}/{pts(scores[1])}".encode()
+
+
+def _missed_text(report: GroupReport, results: list[ItemResult], codes: tuple[int, ...]) -> bytes:
+    """The 错题 line and hint of the result ``codes[0]`` stands for in ``results``; none when it earns full points."""
+    r = results[codes[0]]
+    if r.status == "correct":
+        return b""
+    item = report.key.item(r.number)
+    return (_missed_line(r, item) + _hint(report, item)).encode()
 
 
 def _any_missed(missing: list[list[bool]], columns: list[Sequence[int]], n: int) -> bytes:
@@ -282,54 +293,33 @@ def _any_missed(missing: list[list[bool]], columns: list[Sequence[int]], n: int)
     return marked.to_bytes(n, "little")
 
 
-class _Breakdown:
-    """A member's 各篇 breakdown as UTF-8 fragments, one per speech of the key in the order of
-    ``report.speeches`` (as :class:`._common.SpeechScores` prints them): ``label earned/points``,
-    the fragments after the first starting with `` · ``; per code for a speech of one item,
-    per distinct codes of its items for others."""
+def _breakdown(report: GroupReport, table: ResultTable) -> list[Part]:
+    """A member's 各篇 breakdown as parts of its codes, one per speech of the key in the order
+    of ``report.speeches`` (as :class:`._common.SpeechScores` prints them): ``label earned/points``,
+    the parts after the first starting with `` · ``.  A speech of one item takes its item's
+    points (``0.0`` plus them); one of several their sums, each added in key order from 0.0 and
+    rounded as :func:`._common.column_sums` adds them."""
+    items_of = dict(key_speeches(report.key))
+    order = [s.speech for s in report.speeches if s.speech in items_of]
+    earned = table.earned
+    points = [[r.points for r in results] for results in table.results]
+    parts: list[Part] = []
+    for at, sid in enumerate(order):
+        label = (" · " if at else "") + short_label(report, sid)
+        text = Memo(partial(_speech_text, label))
+        ks = items_of[sid]
 
-    def __init__(self, report: GroupReport, table: ResultTable) -> None:
-        items_of = dict(key_speeches(report.key))
-        order = [s.speech for s in report.speeches if s.speech in items_of]
-        self.earned = table.earned
-        self.points = [[r.points for r in results] for results in table.results]
-        self.speeches: list[tuple[list[int], Memo[tuple[float, float], bytes]]] = []
-        for at, sid in enumerate(order):
-            start = " · " if at else ""
-            self.speeches.append((items_of[sid], Memo(self._part(start + short_label(report, sid)))))
-
-    @staticmethod
-    def _part(label: str) -> Callable[[tuple[float, float]], bytes]:
-        def part(scores: tuple[float, float]) -> bytes:
-            return f"{label} {pts(scores[0])}/{pts(scores[1])}".encode()
-
-        return part
-
-    def pieces(self, columns: list[Sequence[int]]) -> list[Iterator[bytes]]:
-        """Per speech, its fragment of each member whose codes ``columns`` hold (one per key item)."""
-        pieces: list[Iterator[bytes]] = []
-        for ks, memo in self.speeches:
-            if len(ks) == 1:
-                k = ks[0]
-                per_code = [memo[0.0 + e, 0.0 + p] for e, p in zip(self.earned[k], self.points[k], strict=True)]
-                pieces.append(map(per_code.__getitem__, columns[k]))
-            else:
-                pieces.append(map(self._by_codes(ks, memo).__getitem__, zip(*(columns[k] for k in ks), strict=True)))
-        return pieces
-
-    def _by_codes(self, ks: list[int], memo: Memo[tuple[float, float], bytes]) -> Memo[tuple[int, ...], bytes]:
-        """The fragment of a speech of the items ``ks`` per their codes: its sums of earned and
-        of points, each added in key order from 0.0 and rounded as :func:`.column_sums` adds them."""
-        earned, points = self.earned, self.points
-
-        def part(codes: tuple[int, ...]) -> bytes:
+        def part(codes: tuple[int, ...], ks: list[int] = ks, text: Memo[tuple[float, float], bytes] = text) -> bytes:
             e = p = 0.0
             for k, code in zip(ks, codes, strict=True):
                 e += earned[k][code]
                 p += points[k][code]
-            return memo[round(e, POINT_DECIMALS), round(p, POINT_DECIMALS)]
+            if len(ks) == 1:
+                return text[e, p]
+            return text[round(e, POINT_DECIMALS), round(p, POINT_DECIMALS)]
 
-        return Memo(part)
+        parts.append((ks, part))
+    return parts
 
 
 def _missed_line(r: ItemResult, item: KeyItem) -> str:
