@@ -15,10 +15,11 @@ from __future__ import annotations
 import struct
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from math import prod
 from typing import Literal
 
-from .chunks import Memo
+from .chunks import Chunk, Memo
 
 #: A part of a member's text: the indices of the columns (key items) it depends on, and its
 #: text (UTF-8) from the member's codes of those columns, in that order.
@@ -94,3 +95,36 @@ class CodedFragments:
 def _width(n: int) -> int:
     """The width in bytes of a key of ``n`` columns (one byte each)."""
     return 1 if n == 1 else 2 if n == 2 else 4
+
+
+class ScoreFragments:
+    """Per member, the UTF-8 text of its score, total and percentage: ``score(score, total)``
+    then ``percent(percent)``.  In a chunk whose members share one total (as members graded
+    from one table do) the percentage follows from the score (as
+    :attr:`~studykit.grade.model.MemberResult.percent` computes it), so the two are one
+    fragment per distinct score; otherwise one per distinct score and total, one per percentage."""
+
+    def __init__(self, score: Callable[[float, float], str], percent: Callable[[float], str]) -> None:
+        self.score = score
+        self.percent = percent
+        self.scores: Memo[tuple[float, float], bytes] = Memo(lambda st: score(*st).encode())
+        self.percents: Memo[float, bytes] = Memo(lambda p: percent(p).encode())
+        self.by_total: dict[float, Memo[float, bytes]] = {}
+
+    def pieces(self, chunk: Chunk) -> list[Iterator[bytes]]:
+        """The fragments of ``chunk``'s members, as one or two iterators."""
+        totals = chunk.totals
+        if totals and totals.count(totals[0]) == len(totals):
+            total = totals[0]
+            memo = self.by_total.get(total)
+            if memo is None:
+                memo = self.by_total[total] = Memo(partial(self._both, total))
+            return [map(memo.__getitem__, chunk.scores)]
+        return [
+            map(self.scores.__getitem__, zip(chunk.scores, totals, strict=True)),
+            map(self.percents.__getitem__, chunk.percents),
+        ]
+
+    def _both(self, total: float, score: float) -> bytes:
+        percent = 100.0 * score / total if total else 0.0  # as MemberResult.percent
+        return (self.score(score, total) + self.percent(percent)).encode()

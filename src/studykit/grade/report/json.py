@@ -34,7 +34,7 @@ from ..model import GroupReport, ItemResult, MemberResult, ResultTable
 from ..scoring import member_speech_scores
 from ._common import Memo, coded_members, ranked_chunks, report_speeches, unreadable_flag
 from .chunks import passed_count
-from .fragments import CodedFragments, Part
+from .fragments import CodedFragments, Part, ScoreFragments
 
 
 def report_data(report: GroupReport) -> dict[str, Any]:
@@ -249,14 +249,15 @@ def _write_members(report: GroupReport, stream: BinaryIO) -> None:
     # a member's head, in pieces: each piece is the value and the next key's text
     ranks: Memo[int, bytes] = Memo(lambda rank: f',\n    {{\n      "rank": {rank},\n      "name": '.encode())
     sources: Memo[str, bytes] = Memo(lambda source: f',\n      "source": {_dumps(source)},\n      "line": '.encode())
-    scores: Memo[float, bytes] = Memo(lambda score: f',\n      "score": {_dumps(score)},\n      "total": '.encode())
-    totals: Memo[float, bytes] = Memo(lambda total: f'{_dumps(total)},\n      "percent": '.encode())
+
+    def score(score: float, total: float) -> str:
+        return f',\n      "score": {_dumps(score)},\n      "total": {_dumps(total)},\n      "percent": '
 
     def passed(percent: float) -> str:
         return f'{_dumps(round(percent, 4))},\n      "passed": {"true" if percent >= pass_mark else "false"},\n'
 
-    percents: Memo[float, bytes] = Memo(lambda percent: (passed(percent) + '      "speeches": {').encode())
-    flagged: Memo[float, bytes] = Memo(lambda percent: passed(percent).encode())
+    scores = ScoreFragments(score, lambda percent: passed(percent) + '      "speeches": {')
+    flagged = ScoreFragments(score, passed)
     first = True
     for chunk in ranked_chunks(report):
         columns = chunk.columns
@@ -266,16 +267,14 @@ def _write_members(report: GroupReport, stream: BinaryIO) -> None:
             map(str.encode, map(encode, map(_NAME, chunk.members))),
             map(sources.__getitem__, map(_SOURCE, chunk.members)),
             map(b"%d".__mod__, map(_LINE, chunk.members)),
-            map(scores.__getitem__, chunk.scores),
-            map(totals.__getitem__, chunk.totals),
         ]
         if any(flags):
-            heads.append(map(flagged.__getitem__, chunk.percents))
+            heads += flagged.pieces(chunk)
             heads.append(
                 (f'      "flag": {encode(flag)},\n' if flag else "").encode() + b'      "speeches": {' for flag in flags
             )
         else:
-            heads.append(map(percents.__getitem__, chunk.percents))
+            heads += scores.pieces(chunk)
         texts = zip(
             *heads,
             *members.pieces(columns),

@@ -34,7 +34,7 @@ from ._common import (
     signed,
 )
 from .chunks import passed_count
-from .fragments import CodedFragments, Part
+from .fragments import CodedFragments, Part, ScoreFragments
 
 
 def render_text(report: GroupReport) -> str:
@@ -133,25 +133,23 @@ def _write_group(report: GroupReport, stream: BinaryIO) -> None:
     n_items = len(report.key.items)
     # a ranking line: rank, name, score, percentage and result (then a flag), each piece per distinct value
     ranks: Memo[int, bytes] = Memo(lambda rank: f"  {rank:>3}. ".encode())
-    scores: Memo[float, bytes] = Memo(lambda score: f"  {pts(score)}/{total}  ".encode())
+
+    def score(score: float, _total: float) -> str:  # the key's total, as every member's
+        return f"  {pts(score)}/{total}  "
 
     def result(p: float) -> str:
         return f"{pct(p, report.pass_mark)}  {'及格' if p >= pass_mark else '不及格'}"
 
-    results: Memo[float, bytes] = Memo(lambda p: (result(p) + "\n").encode())
-    flagged: Memo[float, bytes] = Memo(lambda p: result(p).encode())
+    results = ScoreFragments(score, lambda p: result(p) + "\n")
+    flagged = ScoreFragments(score, result)
     for chunk in ranked_chunks(report):
         flags = chunk.flags(n_items)
-        head = (
-            map(ranks.__getitem__, chunk.ranks),
-            map(str.encode, map(_NAME, chunk.members)),
-            map(scores.__getitem__, chunk.scores),
-        )
+        head = (map(ranks.__getitem__, chunk.ranks), map(str.encode, map(_NAME, chunk.members)))
         if any(flags):
             ends = (f"  {flag}\n".encode() if flag else b"\n" for flag in flags)
-            _write_joined(stream, zip(*head, map(flagged.__getitem__, chunk.percents), ends, strict=True))
+            _write_joined(stream, zip(*head, *flagged.pieces(chunk), ends, strict=True))
         else:
-            _write_joined(stream, zip(*head, map(results.__getitem__, chunk.percents), strict=True))
+            _write_joined(stream, zip(*head, *results.pieces(chunk), strict=True))
     out = [  # members not graded (a sheet 无法评分, a row of another version) are listed, never 0 分
         f"      —  {p.where}  无法评分（{p.file}{f':{p.line}' if p.line else ''}，原因见“未评分”）"
         for p in report.failures
@@ -216,41 +214,39 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
     pass_mark = report.pass_mark - 1e-9
     n_items = len(key.items)
     sources: Memo[str, bytes] = Memo(lambda source: f"（{source}:".encode())
-    scores: Memo[float, bytes] = Memo(lambda score: f"）：{pts(score)}/{total} 分，".encode())
+
+    def score(score: float, _total: float) -> str:  # the key's total, as every member's
+        return f"）：{pts(score)}/{total} 分，"
 
     def result(p: float) -> str:
         return f"{pct(p, report.pass_mark)}，{'及格' if p >= pass_mark else '不及格'}"
 
-    results: Memo[float, bytes] = Memo(lambda p: (result(p) + "\n  各篇：").encode())
-    flagged: Memo[float, bytes] = Memo(lambda p: result(p).encode())
+    results = ScoreFragments(score, lambda p: result(p) + "\n  各篇：")
+    flagged = ScoreFragments(score, result)
     sizes = list(map(len, table.results))
     breakdown = CodedFragments(_breakdown(report, table), sizes)
     missed = CodedFragments(
-        [([k], partial(_missed_text, report, results)) for k, results in enumerate(table.results)], sizes
+        [([k], partial(_missed_text, report, item_results)) for k, item_results in enumerate(table.results)], sizes
     )
-    missing = [[r.status != "correct" for r in results] for results in table.results]
+    missing = [[r.status != "correct" for r in item_results] for item_results in table.results]
     newline = repeat(b"\n")
     for chunk in read_chunks(report):
         members, columns = chunk.members, chunk.columns
         lines = list(map(_LINE, members))
         if 0 in lines:  # a member without a row: its source alone
             wheres: tuple[Iterator[bytes], ...] = (map(str.encode, map("（".__add__, map(_WHERE, members))),)
-            heads = (map(str.encode, map(_NAME, members)), *wheres, map(scores.__getitem__, chunk.scores))
+            heads = (map(str.encode, map(_NAME, members)), *wheres)
         else:
             heads = (
                 map(str.encode, map(_NAME, members)),
                 map(sources.__getitem__, map(_SOURCE, members)),
                 map(b"%d".__mod__, lines),
-                map(scores.__getitem__, chunk.scores),
             )
         flags = chunk.flags(n_items)
         if any(flags):
-            ends: tuple[Iterator[bytes], ...] = (
-                map(flagged.__getitem__, chunk.percents),
-                (f"{'，' + flag if flag else ''}\n  各篇：".encode() for flag in flags),
-            )
+            ends = [*flagged.pieces(chunk), (f"{'，' + flag if flag else ''}\n  各篇：".encode() for flag in flags)]
         else:
-            ends = (map(results.__getitem__, chunk.percents),)
+            ends = results.pieces(chunk)
         _write_joined(
             stream,
             zip(
