@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import io
-from typing import TextIO
+from collections.abc import Iterator, Sequence
+from functools import partial
+from itertools import chain, islice, repeat
+from operator import attrgetter
+from typing import Any, BinaryIO, TextIO, cast
 
 from ...key import KeyItem
+from ...model import POINT_DECIMALS
 from ...typography import for_print
-from ..model import GroupReport, ItemResult
+from ..model import GroupReport, ItemResult, ResultTable
 from ..scoring import correct_answer
 from ._common import (
     NO_BANK,
     STATUS_NAMES,
     TYPE_NAMES,
     Memo,
+    coded_members,
     distribution,
+    key_speeches,
     mean_pts,
     member_parts,
     pct,
@@ -27,20 +34,43 @@ from ._common import (
     signed,
 )
 from .chunks import passed_count
+from .fragments import CodedFragments, Part, ScoreFragments
 
 
 def render_text(report: GroupReport) -> str:
     """The report as plain text: header, group statistics (two or more members),
     then each member's score, speech breakdown and missed items with 解析."""
-    buf = io.StringIO()
-    write_text(report, buf)
-    return buf.getvalue()
+    buf = io.BytesIO()
+    stream_text(report, buf)
+    return buf.getvalue().decode("utf-8")
 
 
 def write_text(report: GroupReport, stream: TextIO) -> None:
     """Write :func:`render_text`'s text to ``stream``: the header and group statistics,
     then the ranking and the members' sections a chunk of members at a time, so the whole
     text is never held in memory."""
+    stream_text(report, cast(BinaryIO, _Decoding(stream)))
+
+
+class _Decoding(io.RawIOBase):
+    """A binary stream writing what it is given, UTF-8 decoded, to a text ``stream``."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.stream.write(bytes(data).decode("utf-8"))
+        return len(data)
+
+
+def stream_text(report: GroupReport, stream: BinaryIO) -> None:
+    """Write :func:`render_text`'s text, UTF-8 encoded, to the binary ``stream`` a chunk of
+    members at a time (the whole text is never held in memory).  Members' lines are joined
+    from UTF-8 fragments computed once per distinct value (rank, score, item result)."""
     key = report.key
     out: list[str] = []
     title = f"测验成绩 · {key.title}" if key.title else "测验成绩"
@@ -55,7 +85,7 @@ def write_text(report: GroupReport, stream: TextIO) -> None:
     stream.write(_lines(out))
     if len(report.members) >= 2:
         _write_group(report, stream)
-    stream.write("\n个人成绩\n")
+    stream.write("\n个人成绩\n".encode())
     _write_members(report, stream)
     out = []
     if report.failures or report.warnings:
@@ -69,12 +99,23 @@ def write_text(report: GroupReport, stream: TextIO) -> None:
     stream.write(_lines(out))
 
 
-def _lines(lines: list[str]) -> str:
-    """``lines`` each ended by a newline."""
-    return "".join(line + "\n" for line in lines)
+def _lines(lines: list[str]) -> bytes:
+    """``lines`` each ended by a newline, UTF-8 encoded."""
+    return "".join(line + "\n" for line in lines).encode()
 
 
-def _write_group(report: GroupReport, stream: TextIO) -> None:
+#: Members joined per write (a few hundred KB): writes stay few, and the allocator reuses
+#: the buffer instead of faulting in fresh pages each time.
+_BATCH = 100
+
+
+def _write_joined(stream: BinaryIO, rows: Iterator[tuple[bytes, ...]]) -> None:
+    """Each of ``rows`` (a member's fragments) joined, ``_BATCH`` members per write."""
+    while batch := b"".join(chain.from_iterable(islice(rows, _BATCH))):
+        stream.write(batch)
+
+
+def _write_group(report: GroupReport, stream: BinaryIO) -> None:
     passed = passed_count(report)
     stream.write(
         _lines(
@@ -88,20 +129,27 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
         )
     )
     total = pts(report.key.total_points)
-    points: Memo[float, str] = Memo(pts)
-    percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
     pass_mark = report.pass_mark - 1e-9
     n_items = len(report.key.items)
+    # a ranking line: rank, name, score, percentage and result (then a flag), each piece per distinct value
+    ranks: Memo[int, bytes] = Memo(lambda rank: f"  {rank:>3}. ".encode())
+
+    def score(score: float, _total: float) -> str:  # the key's total, as every member's
+        return f"  {pts(score)}/{total}  "
+
+    def result(p: float) -> str:
+        return f"{pct(p, report.pass_mark)}  {'及格' if p >= pass_mark else '不及格'}"
+
+    results = ScoreFragments(score, lambda p: result(p) + "\n")
+    flagged = ScoreFragments(score, result)
     for chunk in ranked_chunks(report):
-        stream.write(
-            "".join(
-                f"  {rank:>3}. {m.name}  {points[score]}/{total}  {percent[p]}  {'及格' if p >= pass_mark else '不及格'}"
-                f"{'  ' + flag if flag else ''}\n"
-                for rank, m, score, p, flag in zip(
-                    chunk.ranks, chunk.members, chunk.scores, chunk.percents, chunk.flags(n_items), strict=True
-                )
-            )
-        )
+        flags = chunk.flags(n_items)
+        head = (map(ranks.__getitem__, chunk.ranks), map(str.encode, map(_NAME, chunk.members)))
+        if any(flags):
+            ends = (f"  {flag}\n".encode() if flag else b"\n" for flag in flags)
+            _write_joined(stream, zip(*head, *flagged.pieces(chunk), ends, strict=True))
+        else:
+            _write_joined(stream, zip(*head, *results.pieces(chunk), strict=True))
     out = [  # members not graded (a sheet 无法评分, a row of another version) are listed, never 0 分
         f"      —  {p.where}  无法评分（{p.file}{f':{p.line}' if p.line else ''}，原因见“未评分”）"
         for p in report.failures
@@ -127,10 +175,15 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
     stream.write(_lines(out))
 
 
-def _write_members(report: GroupReport, stream: TextIO) -> None:
+def _write_members(report: GroupReport, stream: BinaryIO) -> None:
     """Each member's section, in the order read.  The speech breakdown and the 错题 lines
     come from texts computed once per distinct result (members graded from a table) or
     from the member's own items (others)."""
+    table = coded_members(report)[0]
+    compact = report.compact()
+    if compact is not None and compact[0] is table and report.key.items:  # every member's codes are its own
+        _write_coded(report, stream)
+        return
     total = pts(report.key.total_points)
     label = lambda sid: short_label(report, sid)  # noqa: E731
     hint = lambda item: _hint(report, item)  # noqa: E731
@@ -143,8 +196,126 @@ def _write_members(report: GroupReport, stream: TextIO) -> None:
                 for (m, score, percent, ok, breakdown, lines), flag in zip(
                     part.rows(), part.chunk.flags(len(report.key.items)), strict=True
                 )
-            )
+            ).encode()
         )
+
+
+_NAME, _SOURCE, _LINE, _WHERE = (attrgetter(a) for a in ("name", "source", "line", "where"))
+_ALL_RIGHT, _MISSED = "\n  全部正确。\n".encode(), "\n  错题：\n".encode()
+
+
+def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
+    """:func:`_write_members` for members all graded from one table (their codes their own):
+    each member's section joined from UTF-8 fragments, each computed once per distinct value —
+    score, percentage, item result, the codes of a speech's items."""
+    key = report.key
+    table = coded_members(report)[0]
+    total = pts(key.total_points)
+    pass_mark = report.pass_mark - 1e-9
+    n_items = len(key.items)
+    sources: Memo[str, bytes] = Memo(lambda source: f"（{source}:".encode())
+
+    def score(score: float, _total: float) -> str:  # the key's total, as every member's
+        return f"）：{pts(score)}/{total} 分，"
+
+    def result(p: float) -> str:
+        return f"{pct(p, report.pass_mark)}，{'及格' if p >= pass_mark else '不及格'}"
+
+    results = ScoreFragments(score, lambda p: result(p) + "\n  各篇：")
+    flagged = ScoreFragments(score, result)
+    sizes = list(map(len, table.results))
+    breakdown = CodedFragments(_breakdown(report, table), sizes)
+    missed = CodedFragments(
+        [([k], partial(_missed_text, report, item_results)) for k, item_results in enumerate(table.results)], sizes
+    )
+    missing = [[r.status != "correct" for r in item_results] for item_results in table.results]
+    newline = repeat(b"\n")
+    for chunk in read_chunks(report):
+        members, columns = chunk.members, chunk.columns
+        lines = list(map(_LINE, members))
+        if 0 in lines:  # a member without a row: its source alone
+            wheres: tuple[Iterator[bytes], ...] = (map(str.encode, map("（".__add__, map(_WHERE, members))),)
+            heads = (map(str.encode, map(_NAME, members)), *wheres)
+        else:
+            heads = (
+                map(str.encode, map(_NAME, members)),
+                map(sources.__getitem__, map(_SOURCE, members)),
+                map(b"%d".__mod__, lines),
+            )
+        flags = chunk.flags(n_items)
+        if any(flags):
+            ends = [*flagged.pieces(chunk), (f"{'，' + flag if flag else ''}\n  各篇：".encode() for flag in flags)]
+        else:
+            ends = results.pieces(chunk)
+        _write_joined(
+            stream,
+            zip(
+                newline,
+                *heads,
+                *ends,
+                *breakdown.pieces(columns),
+                map([_ALL_RIGHT, _MISSED].__getitem__, _any_missed(missing, columns, len(members))),
+                *missed.pieces(columns),
+                strict=False,  # the chunk's members set the length
+            ),
+        )
+
+
+def _speech_text(label: str, scores: tuple[float, float]) -> bytes:
+    """A speech's part of the 各篇 breakdown: ``label earned/points``."""
+    return f"{label} {pts(scores[0])}/{pts(scores[1])}".encode()
+
+
+def _missed_text(report: GroupReport, results: list[ItemResult], codes: tuple[int, ...]) -> bytes:
+    """The 错题 line and hint of the result ``codes[0]`` stands for in ``results``; none when it earns full points."""
+    r = results[codes[0]]
+    if r.status == "correct":
+        return b""
+    item = report.key.item(r.number)
+    return (_missed_line(r, item) + _hint(report, item)).encode()
+
+
+def _any_missed(missing: list[list[bool]], columns: list[Sequence[int]], n: int) -> bytes:
+    """Per each of ``n`` members, 1 when one of its codes (``columns``, one per key item) stands
+    for a result not earning full points (``missing[k][code]``), else 0: each column marked at
+    C speed and the marks or-ed as one big integer (a byte per member)."""
+    marked = 0
+    for k, column in enumerate(columns):
+        if type(column) is bytes and len(missing[k]) <= 256:
+            marks = column.translate(bytes(missing[k]) + bytes(256 - len(missing[k])))
+        else:
+            marks = bytes(map(missing[k].__getitem__, column))
+        marked |= int.from_bytes(marks, "little")
+    return marked.to_bytes(n, "little")
+
+
+def _breakdown(report: GroupReport, table: ResultTable) -> list[Part]:
+    """A member's 各篇 breakdown as parts of its codes, one per speech of the key in the order
+    of ``report.speeches`` (as :class:`._common.SpeechScores` prints them): ``label earned/points``,
+    the parts after the first starting with `` · ``.  A speech of one item takes its item's
+    points (``0.0`` plus them); one of several their sums, each added in key order from 0.0 and
+    rounded as :func:`._common.column_sums` adds them."""
+    items_of = dict(key_speeches(report.key))
+    order = [s.speech for s in report.speeches if s.speech in items_of]
+    earned = table.earned
+    points = [[r.points for r in results] for results in table.results]
+    parts: list[Part] = []
+    for at, sid in enumerate(order):
+        label = (" · " if at else "") + short_label(report, sid)
+        text = Memo(partial(_speech_text, label))
+        ks = items_of[sid]
+
+        def part(codes: tuple[int, ...], ks: list[int] = ks, text: Memo[tuple[float, float], bytes] = text) -> bytes:
+            e = p = 0.0
+            for k, code in zip(ks, codes, strict=True):
+                e += earned[k][code]
+                p += points[k][code]
+            if len(ks) == 1:
+                return text[e, p]
+            return text[round(e, POINT_DECIMALS), round(p, POINT_DECIMALS)]
+
+        parts.append((ks, part))
+    return parts
 
 
 def _missed_line(r: ItemResult, item: KeyItem) -> str:
