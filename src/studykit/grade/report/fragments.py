@@ -19,7 +19,10 @@ from functools import partial
 from math import prod
 from typing import Literal
 
-from .chunks import Chunk, Memo
+from ...model import POINT_DECIMALS
+from ..model import GroupReport, ResultTable
+from ._common import key_speeches, pts
+from .chunks import Chunk, Memo, Rows
 
 #: A part of a member's text: the indices of the columns (key items) it depends on, and its
 #: text (UTF-8) from the member's codes of those columns, in that order.
@@ -111,20 +114,71 @@ class ScoreFragments:
         self.percents: Memo[float, bytes] = Memo(lambda p: percent(p).encode())
         self.by_total: dict[float, Memo[float, bytes]] = {}
 
-    def pieces(self, chunk: Chunk) -> list[Iterator[bytes]]:
+    def pieces(self, chunk: Chunk | Rows) -> list[Iterator[bytes]]:
         """The fragments of ``chunk``'s members, as one or two iterators."""
         totals = chunk.totals
         if totals and totals.count(totals[0]) == len(totals):
-            total = totals[0]
-            memo = self.by_total.get(total)
-            if memo is None:
-                memo = self.by_total[total] = Memo(partial(self._both, total))
-            return [map(memo.__getitem__, chunk.scores)]
+            return [self.by_score(chunk.scores, totals[0])]
         return [
             map(self.scores.__getitem__, zip(chunk.scores, totals, strict=True)),
             map(self.percents.__getitem__, chunk.percents),
         ]
 
+    def by_score(self, scores: Sequence[float], total: float) -> Iterator[bytes]:
+        """The fragments of members who scored ``scores`` out of one ``total``, one per distinct score."""
+        memo = self.by_total.get(total)
+        if memo is None:
+            memo = self.by_total[total] = Memo(partial(self._both, total))
+        return map(memo.__getitem__, scores)
+
     def _both(self, total: float, score: float) -> bytes:
         percent = 100.0 * score / total if total else 0.0  # as MemberResult.percent
         return (self.score(score, total) + self.percent(percent)).encode()
+
+
+def speech_text(label: str, scores: tuple[float, float]) -> bytes:
+    """A speech's part of the 各篇 breakdown: ``label earned/points``."""
+    return f"{label} {pts(scores[0])}/{pts(scores[1])}".encode()
+
+
+def any_missed(missing: list[list[bool]], columns: list[Sequence[int]], n: int) -> bytes:
+    """Per each of ``n`` members, 1 when one of its codes (``columns``, one per key item) stands
+    for a result not earning full points (``missing[k][code]``), else 0: each column marked at
+    C speed and the marks or-ed as one big integer (a byte per member)."""
+    marked = 0
+    for k, column in enumerate(columns):
+        if type(column) is bytes and len(missing[k]) <= 256:
+            marks = column.translate(bytes(missing[k]) + bytes(256 - len(missing[k])))
+        else:
+            marks = bytes(map(missing[k].__getitem__, column))
+        marked |= int.from_bytes(marks, "little")
+    return marked.to_bytes(n, "little")
+
+
+def speech_parts(report: GroupReport, table: ResultTable, label: Callable[[str], str]) -> list[Part]:
+    """A member's 各篇 breakdown as parts of its codes, one per speech of the key in the order
+    of ``report.speeches`` (as :class:`._common.SpeechScores` prints them): ``label earned/points``
+    (``label(speech id)``: the speech's label as the report prints it),
+    the parts after the first starting with `` · ``.  A speech of one item takes its item's
+    points (``0.0`` plus them); one of several their sums, each added in key order from 0.0 and
+    rounded as :func:`._common.column_sums` adds them."""
+    items_of = dict(key_speeches(report.key))
+    order = [s.speech for s in report.speeches if s.speech in items_of]
+    earned = table.earned
+    points = [[r.points for r in results] for results in table.results]
+    parts: list[Part] = []
+    for at, sid in enumerate(order):
+        text = Memo(partial(speech_text, (" · " if at else "") + label(sid)))
+        ks = items_of[sid]
+
+        def part(codes: tuple[int, ...], ks: list[int] = ks, text: Memo[tuple[float, float], bytes] = text) -> bytes:
+            e = p = 0.0
+            for k, code in zip(ks, codes, strict=True):
+                e += earned[k][code]
+                p += points[k][code]
+            if len(ks) == 1:
+                return text[e, p]
+            return text[round(e, POINT_DECIMALS), round(p, POINT_DECIMALS)]
+
+        parts.append((ks, part))
+    return parts

@@ -25,15 +25,14 @@ import json
 from collections.abc import Iterator
 from functools import partial
 from itertools import chain, islice
-from operator import attrgetter
 from typing import Any, BinaryIO
 
 from ...formats import REPORT_FORMAT
 from ...model import POINT_DECIMALS, add_points
 from ..model import GroupReport, ItemResult, MemberResult, ResultTable
 from ..scoring import member_speech_scores
-from ._common import Memo, coded_members, ranked_chunks, report_speeches, unreadable_flag
-from .chunks import passed_count
+from ._common import Memo, coded_members, report_speeches, unreadable_flag
+from .chunks import passed_count, ranked_members
 from .fragments import CodedFragments, Part, ScoreFragments
 
 
@@ -79,7 +78,7 @@ def _data(report: GroupReport, members: list[dict[str, Any]]) -> dict[str, Any]:
             "pass_mark": report.pass_mark,
         },
         "summary": {
-            "members": len(report.members),
+            "members": report.member_count,
             "passed": passed_count(report),
             "mean": report.mean,
             "median": report.median,
@@ -180,7 +179,7 @@ def write_json(report: GroupReport, stream: BinaryIO) -> None:
     at = text.index(marker)  # the only key at this indent that holds an empty list
     stream.write(text[:at].encode())
     stream.write(b'\n  "members": [')
-    if report.members:
+    if report.member_count:
         if report.key.items:
             _write_members(report, stream)
         else:  # nothing for members to share
@@ -209,7 +208,6 @@ def _item_part(fragments: list[bytes], codes: tuple[int, ...]) -> bytes:
 #: Members joined per write (about 0.5 MB): writes stay few, and the allocator reuses
 #: the buffer instead of faulting in fresh pages each time.
 _BATCH = 100
-_NAME, _SOURCE, _LINE = attrgetter("name"), attrgetter("source"), attrgetter("line")
 
 
 def _write_members(report: GroupReport, stream: BinaryIO) -> None:
@@ -259,14 +257,14 @@ def _write_members(report: GroupReport, stream: BinaryIO) -> None:
     scores = ScoreFragments(score, lambda percent: passed(percent) + '      "speeches": {')
     flagged = ScoreFragments(score, passed)
     first = True
-    for chunk in ranked_chunks(report):
+    for chunk in ranked_members(report):
         columns = chunk.columns
         flags = chunk.flags(len(key.items))
         heads: list[Iterator[bytes]] = [
             map(ranks.__getitem__, chunk.ranks),
-            map(str.encode, map(encode, map(_NAME, chunk.members))),
-            map(sources.__getitem__, map(_SOURCE, chunk.members)),
-            map(b"%d".__mod__, map(_LINE, chunk.members)),
+            map(str.encode, map(encode, chunk.names)),
+            map(sources.__getitem__, chunk.sources),
+            map(b"%d".__mod__, chunk.lines),
         ]
         if any(flags):
             heads += flagged.pieces(chunk)

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import partial
 from itertools import chain, islice, repeat
 from operator import attrgetter
 from typing import Any, BinaryIO, TextIO, cast
 
 from ...key import KeyItem
-from ...model import POINT_DECIMALS
 from ...typography import for_print
-from ..model import GroupReport, ItemResult, ResultTable
+from ..model import GroupReport, ItemResult
 from ..scoring import correct_answer
 from ._common import (
     NO_BANK,
@@ -21,20 +20,18 @@ from ._common import (
     Memo,
     coded_members,
     distribution,
-    key_speeches,
     mean_pts,
     member_parts,
     pct,
     pts,
-    ranked_chunks,
     read_chunks,
     rule_part,
     share,
     short_label,
     signed,
 )
-from .chunks import passed_count
-from .fragments import CodedFragments, Part, ScoreFragments
+from .chunks import passed_count, ranked_members, read_rows
+from .fragments import CodedFragments, ScoreFragments, any_missed, speech_parts
 
 
 def render_text(report: GroupReport) -> str:
@@ -83,7 +80,7 @@ def stream_text(report: GroupReport, stream: BinaryIO) -> None:
     if not report.rereads:
         out.append(NO_BANK)
     stream.write(_lines(out))
-    if len(report.members) >= 2:
+    if report.member_count >= 2:
         _write_group(report, stream)
     stream.write("\n个人成绩\n".encode())
     _write_members(report, stream)
@@ -121,7 +118,7 @@ def _write_group(report: GroupReport, stream: BinaryIO) -> None:
         _lines(
             [
                 "",
-                f"共 {len(report.members)} 人 · 平均 {mean_pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
+                f"共 {report.member_count} 人 · 平均 {mean_pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
                 f"最高 {pts(report.maximum)} 分 · 最低 {pts(report.minimum)} 分 · 及格 {passed} 人",
                 "",
                 "排名",
@@ -130,7 +127,6 @@ def _write_group(report: GroupReport, stream: BinaryIO) -> None:
     )
     total = pts(report.key.total_points)
     pass_mark = report.pass_mark - 1e-9
-    n_items = len(report.key.items)
     # a ranking line: rank, name, score, percentage and result (then a flag), each piece per distinct value
     ranks: Memo[int, bytes] = Memo(lambda rank: f"  {rank:>3}. ".encode())
 
@@ -142,14 +138,13 @@ def _write_group(report: GroupReport, stream: BinaryIO) -> None:
 
     results = ScoreFragments(score, lambda p: result(p) + "\n")
     flagged = ScoreFragments(score, result)
-    for chunk in ranked_chunks(report):
-        flags = chunk.flags(n_items)
-        head = (map(ranks.__getitem__, chunk.ranks), map(str.encode, map(_NAME, chunk.members)))
+    for rank_list, ranked_names, flags, pieces in _ranking(report, results, flagged):
+        head = (map(ranks.__getitem__, rank_list), map(str.encode, ranked_names))
         if any(flags):
             ends = (f"  {flag}\n".encode() if flag else b"\n" for flag in flags)
-            _write_joined(stream, zip(*head, *flagged.pieces(chunk), ends, strict=True))
+            _write_joined(stream, zip(*head, *pieces, ends, strict=True))
         else:
-            _write_joined(stream, zip(*head, *results.pieces(chunk), strict=True))
+            _write_joined(stream, zip(*head, *pieces, strict=True))
     out = [  # members not graded (a sheet 无法评分, a row of another version) are listed, never 0 分
         f"      —  {p.where}  无法评分（{p.file}{f':{p.line}' if p.line else ''}，原因见“未评分”）"
         for p in report.failures
@@ -175,13 +170,25 @@ def _write_group(report: GroupReport, stream: BinaryIO) -> None:
     stream.write(_lines(out))
 
 
+def _ranking(
+    report: GroupReport, results: ScoreFragments, flagged: ScoreFragments
+) -> Iterator[tuple[list[int], list[str], list[str], list[Iterator[bytes]]]]:
+    """The ranking a chunk at a time (:func:`ranked_members`): ranks, names, flags, and the score
+    fragments (``flagged``'s when a member of the chunk is flagged, else ``results``')."""
+    n_items = len(report.key.items)
+    for chunk in ranked_members(report):
+        flags = chunk.flags(n_items)
+        yield chunk.ranks, chunk.names, flags, (flagged if any(flags) else results).pieces(chunk)
+
+
 def _write_members(report: GroupReport, stream: BinaryIO) -> None:
     """Each member's section, in the order read.  The speech breakdown and the 错题 lines
     come from texts computed once per distinct result (members graded from a table) or
     from the member's own items (others)."""
-    table = coded_members(report)[0]
-    compact = report.compact()
-    if compact is not None and compact[0] is table and report.key.items:  # every member's codes are its own
+    coded = report.coded()
+    if (
+        coded is not None and coded[0] is coded_members(report)[0] and report.key.items
+    ):  # every member's codes are its own
         _write_coded(report, stream)
         return
     total = pts(report.key.total_points)
@@ -224,29 +231,27 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
     results = ScoreFragments(score, lambda p: result(p) + "\n  各篇：")
     flagged = ScoreFragments(score, result)
     sizes = list(map(len, table.results))
-    breakdown = CodedFragments(_breakdown(report, table), sizes)
+    breakdown = CodedFragments(speech_parts(report, table, partial(short_label, report)), sizes)
     missed = CodedFragments(
         [([k], partial(_missed_text, report, item_results)) for k, item_results in enumerate(table.results)], sizes
     )
     missing = [[r.status != "correct" for r in item_results] for item_results in table.results]
     newline = repeat(b"\n")
-    for chunk in read_chunks(report):
-        members, columns = chunk.members, chunk.columns
-        lines = list(map(_LINE, members))
+    for rows in read_rows(report):
+        columns, names, lines = rows.columns, rows.names, rows.lines
         if 0 in lines:  # a member without a row: its source alone
-            wheres: tuple[Iterator[bytes], ...] = (map(str.encode, map("（".__add__, map(_WHERE, members))),)
-            heads = (map(str.encode, map(_NAME, members)), *wheres)
+            wheres = [f"（{s}:{n}" if n else f"（{s}" for s, n in zip(rows.sources, lines, strict=True)]
+            heads: tuple[Iterator[bytes], ...] = (map(str.encode, names), map(str.encode, wheres))
         else:
-            heads = (
-                map(str.encode, map(_NAME, members)),
-                map(sources.__getitem__, map(_SOURCE, members)),
-                map(b"%d".__mod__, lines),
-            )
-        flags = chunk.flags(n_items)
+            heads = (map(str.encode, names), map(sources.__getitem__, rows.sources), map(b"%d".__mod__, lines))
+        flags = rows.flags(n_items)
         if any(flags):
-            ends = [*flagged.pieces(chunk), (f"{'，' + flag if flag else ''}\n  各篇：".encode() for flag in flags)]
+            ends = [
+                flagged.by_score(rows.scores, table.total),
+                (f"{'，' + flag if flag else ''}\n  各篇：".encode() for flag in flags),
+            ]
         else:
-            ends = results.pieces(chunk)
+            ends = [results.by_score(rows.scores, table.total)]
         _write_joined(
             stream,
             zip(
@@ -254,16 +259,11 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
                 *heads,
                 *ends,
                 *breakdown.pieces(columns),
-                map([_ALL_RIGHT, _MISSED].__getitem__, _any_missed(missing, columns, len(members))),
+                map([_ALL_RIGHT, _MISSED].__getitem__, any_missed(missing, columns, len(names))),
                 *missed.pieces(columns),
                 strict=False,  # the chunk's members set the length
             ),
         )
-
-
-def _speech_text(label: str, scores: tuple[float, float]) -> bytes:
-    """A speech's part of the 各篇 breakdown: ``label earned/points``."""
-    return f"{label} {pts(scores[0])}/{pts(scores[1])}".encode()
 
 
 def _missed_text(report: GroupReport, results: list[ItemResult], codes: tuple[int, ...]) -> bytes:
@@ -273,49 +273,6 @@ def _missed_text(report: GroupReport, results: list[ItemResult], codes: tuple[in
         return b""
     item = report.key.item(r.number)
     return (_missed_line(r, item) + _hint(report, item)).encode()
-
-
-def _any_missed(missing: list[list[bool]], columns: list[Sequence[int]], n: int) -> bytes:
-    """Per each of ``n`` members, 1 when one of its codes (``columns``, one per key item) stands
-    for a result not earning full points (``missing[k][code]``), else 0: each column marked at
-    C speed and the marks or-ed as one big integer (a byte per member)."""
-    marked = 0
-    for k, column in enumerate(columns):
-        if type(column) is bytes and len(missing[k]) <= 256:
-            marks = column.translate(bytes(missing[k]) + bytes(256 - len(missing[k])))
-        else:
-            marks = bytes(map(missing[k].__getitem__, column))
-        marked |= int.from_bytes(marks, "little")
-    return marked.to_bytes(n, "little")
-
-
-def _breakdown(report: GroupReport, table: ResultTable) -> list[Part]:
-    """A member's 各篇 breakdown as parts of its codes, one per speech of the key in the order
-    of ``report.speeches`` (as :class:`._common.SpeechScores` prints them): ``label earned/points``,
-    the parts after the first starting with `` · ``.  A speech of one item takes its item's
-    points (``0.0`` plus them); one of several their sums, each added in key order from 0.0 and
-    rounded as :func:`._common.column_sums` adds them."""
-    items_of = dict(key_speeches(report.key))
-    order = [s.speech for s in report.speeches if s.speech in items_of]
-    earned = table.earned
-    points = [[r.points for r in results] for results in table.results]
-    parts: list[Part] = []
-    for at, sid in enumerate(order):
-        label = (" · " if at else "") + short_label(report, sid)
-        text = Memo(partial(_speech_text, label))
-        ks = items_of[sid]
-
-        def part(codes: tuple[int, ...], ks: list[int] = ks, text: Memo[tuple[float, float], bytes] = text) -> bytes:
-            e = p = 0.0
-            for k, code in zip(ks, codes, strict=True):
-                e += earned[k][code]
-                p += points[k][code]
-            if len(ks) == 1:
-                return text[e, p]
-            return text[round(e, POINT_DECIMALS), round(p, POINT_DECIMALS)]
-
-        parts.append((ks, part))
-    return parts
 
 
 def _missed_line(r: ItemResult, item: KeyItem) -> str:
