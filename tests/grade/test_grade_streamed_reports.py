@@ -174,3 +174,35 @@ def test_streaming_memory_does_not_grow_with_the_report_written(
     assert large_written > 8 * small_written > 5_000_000
     assert large_peak < 1.25 * small_peak, (small_peak, large_peak)
     assert large_peak < large_written / 5, (large_peak, large_written)
+
+
+def _html_both_ways(report: GroupReport) -> tuple[bytes, bytes]:
+    """The members' sections as the fragment writer (no member objects) and the per-member writer write them."""
+    from studykit import _templates
+
+    page = _templates.macros("report.html.j2")
+    coded, members = io.BytesIO(), io.BytesIO()
+    html._write_coded(report, page, coded)
+    html._write_members(report, page, members)
+    return coded.getvalue(), members.getvalue()
+
+
+def test_html_sections_from_fragments_equal_the_per_member_writer(
+    tmp_path: Path, key: AnswerKey, mini_bank: Bank
+) -> None:
+    """A table's members written from fragments (no member object made) read exactly as the writer
+    working from each member's objects writes them: misses, partial credit and unreadable answers
+    (messy_table), a name to escape, and members without a row (their source alone, escaped)."""
+    table = tmp_path / "branch.csv"
+    messy_table(table, key, 300, 12)
+    text = table.read_text(encoding="utf-8-sig")
+    table.write_text(text.replace(",党员5,", ',"<b>&""\'党员5",', 1), encoding="utf-8-sig")
+    report = grade_files([table], key, bank=mini_bank)
+    assert report.coded() is not None and (report.member_count, len(report.failures)) == (281, 16)
+    coded, members = _html_both_ways(report)
+    assert coded == members
+    assert "<h3>&lt;b&gt;&amp;&quot;&#x27;党员5 <small>".encode() in coded and coded.count(b"<h3>") == 281
+    sheets = tuple(dataclasses.replace(m, line=0, source="答卷&<1>.txt") for m in report.members)
+    coded, members = _html_both_ways(dataclasses.replace(report, members=sheets))
+    assert coded == members
+    assert "<small>（答卷&amp;&lt;1&gt;.txt）</small>".encode() in coded

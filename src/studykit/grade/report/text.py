@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import partial
 from itertools import chain, islice, repeat
 from operator import attrgetter
-from typing import Any, BinaryIO, TextIO, cast
+from typing import BinaryIO, TextIO, cast
 
 from ...key import KeyItem
 from ...typography import for_print
@@ -17,6 +17,7 @@ from ._common import (
     NO_BANK,
     STATUS_NAMES,
     TYPE_NAMES,
+    DecodingWriter,
     Memo,
     coded_members,
     distribution,
@@ -46,22 +47,7 @@ def write_text(report: GroupReport, stream: TextIO) -> None:
     """Write :func:`render_text`'s text to ``stream``: the header and group statistics,
     then the ranking and the members' sections a chunk of members at a time, so the whole
     text is never held in memory."""
-    stream_text(report, cast(BinaryIO, _Decoding(stream)))
-
-
-class _Decoding(io.RawIOBase):
-    """A binary stream writing what it is given, UTF-8 decoded, to a text ``stream``."""
-
-    def __init__(self, stream: TextIO) -> None:
-        super().__init__()
-        self.stream = stream
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        self.stream.write(bytes(data).decode("utf-8"))
-        return len(data)
+    stream_text(report, cast(BinaryIO, DecodingWriter(stream)))
 
 
 def stream_text(report: GroupReport, stream: BinaryIO) -> None:
