@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from studykit.grade import CompactItems, GroupReport, grade_files, render_report, save_report, stream_report
-from studykit.grade.report import _common, html, text
+from studykit.grade.report import chunks, html, text
 from studykit.key import AnswerKey
 from studykit.model import Bank
 from test_grade_fast import messy_table
@@ -75,8 +75,9 @@ def test_streamed_and_saved_equal_rendered(
     (UTF-8, no BOM), whatever the chunk size: a member per chunk, chunks not dividing the
     group, one chunk (the default size)."""
     for module in (text, html):
-        monkeypatch.setattr(module, "ranked_chunks", partial(_common.ranked_chunks, size=size))
-        monkeypatch.setattr(module, "read_chunks", partial(_common.read_chunks, size=size))
+        for name in ("ranked_chunks", "read_chunks", "ranked_members", "members_read", "read_rows"):
+            if hasattr(module, name):  # whichever of them the writer reads its members with
+                monkeypatch.setattr(module, name, partial(getattr(chunks, name), size=size))
     if os.environ.get("STUDYKIT_UPDATE_GOLDEN") == "1" and size == 4096:
         (GOLDEN / f"grade-branch.{SUFFIX[fmt]}").write_text(render_report(report, fmt), encoding="utf-8")
     golden = (GOLDEN / f"grade-branch.{SUFFIX[fmt]}").read_bytes()
@@ -162,8 +163,9 @@ def test_streaming_memory_does_not_grow_with_the_report_written(
     """Ten times the members (the same answers over again) write ten times the bytes in about
     the same memory: a chunk of members at a time, texts kept per distinct result only."""
     for module in (text, html):
-        monkeypatch.setattr(module, "ranked_chunks", partial(_common.ranked_chunks, size=100))
-        monkeypatch.setattr(module, "read_chunks", partial(_common.read_chunks, size=100))
+        for name in ("ranked_chunks", "read_chunks", "ranked_members", "members_read", "read_rows"):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, partial(getattr(chunks, name), size=100))
     small = grade_files([messy_table(tmp_path / "branch.csv", key, 300, 12)], key, bank=mini_bank)
     large = dataclasses.replace(small, members=small.members * 10)
     small_written, small_peak = _streamed(small, fmt)
@@ -172,3 +174,35 @@ def test_streaming_memory_does_not_grow_with_the_report_written(
     assert large_written > 8 * small_written > 5_000_000
     assert large_peak < 1.25 * small_peak, (small_peak, large_peak)
     assert large_peak < large_written / 5, (large_peak, large_written)
+
+
+def _html_both_ways(report: GroupReport) -> tuple[bytes, bytes]:
+    """The members' sections as the fragment writer (no member objects) and the per-member writer write them."""
+    from studykit import _templates
+
+    page = _templates.macros("report.html.j2")
+    coded, members = io.BytesIO(), io.BytesIO()
+    html._write_coded(report, page, coded)
+    html._write_members(report, page, members)
+    return coded.getvalue(), members.getvalue()
+
+
+def test_html_sections_from_fragments_equal_the_per_member_writer(
+    tmp_path: Path, key: AnswerKey, mini_bank: Bank
+) -> None:
+    """A table's members written from fragments (no member object made) read exactly as the writer
+    working from each member's objects writes them: misses, partial credit and unreadable answers
+    (messy_table), a name to escape, and members without a row (their source alone, escaped)."""
+    table = tmp_path / "branch.csv"
+    messy_table(table, key, 300, 12)
+    text = table.read_text(encoding="utf-8-sig")
+    table.write_text(text.replace(",党员5,", ',"<b>&""\'党员5",', 1), encoding="utf-8-sig")
+    report = grade_files([table], key, bank=mini_bank)
+    assert report.coded() is not None and (report.member_count, len(report.failures)) == (281, 16)
+    coded, members = _html_both_ways(report)
+    assert coded == members
+    assert "<h3>&lt;b&gt;&amp;&quot;&#x27;党员5 <small>".encode() in coded and coded.count(b"<h3>") == 281
+    sheets = tuple(dataclasses.replace(m, line=0, source="答卷&<1>.txt") for m in report.members)
+    coded, members = _html_both_ways(dataclasses.replace(report, members=sheets))
+    assert coded == members
+    assert "<small>（答卷&amp;&lt;1&gt;.txt）</small>".encode() in coded

@@ -69,6 +69,16 @@ def stream_report(report: GroupReport, fmt: str, stream: BinaryIO) -> None:
 
             write_json(report, stream)
             return
+        if fmt == "text":
+            from .text import stream_text
+
+            stream_text(report, stream)
+            return
+        if fmt == "html":
+            from .html import stream_html
+
+            stream_html(report, stream)
+            return
         write = _text_writer(fmt)
         text = io.TextIOWrapper(stream, encoding="utf-8", newline="", write_through=True)
         try:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, TextIO
 
 from ...key import AnswerKey, KeyItem
 from ...model import POINT_DECIMALS
@@ -292,3 +294,19 @@ def member_parts(
             breakdowns,
             missed,
         )
+
+
+class DecodingWriter(io.RawIOBase):
+    """A binary stream writing what it is given, UTF-8 decoded, to a text ``stream`` (for the
+    writers that write UTF-8 bytes, called with a text stream)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.stream.write(bytes(data).decode("utf-8"))
+        return len(data)

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import repeat
-from operator import add, itemgetter
+from operator import add, attrgetter, itemgetter
 from typing import TypeVar
 
 from ...model import POINT_DECIMALS
@@ -23,6 +23,7 @@ from ..model import (
     code_columns,
 )
 
+_NAME, _SOURCE, _LINE = (attrgetter(a) for a in ("name", "source", "line"))
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -84,6 +85,21 @@ class Chunk:
         if not any(self.unreadable):  # no member with an unreadable item (checked at C speed)
             return [""] * len(self.members)
         return [unreadable_flag(u, n_items) for u in self.unreadable]
+
+    @property
+    def names(self) -> list[str]:
+        """Each member's name (as :class:`Rows` gives it)."""
+        return list(map(_NAME, self.members))
+
+    @property
+    def sources(self) -> list[str]:
+        """Each member's source."""
+        return list(map(_SOURCE, self.members))
+
+    @property
+    def lines(self) -> list[int]:
+        """Each member's row (0 for none)."""
+        return list(map(_LINE, self.members))
 
 
 def unreadable_flag(unreadable: int, items: int) -> str:
@@ -152,10 +168,11 @@ def _unreadable_counts(unread: list[list[bool]], flagged: list[int], columns: li
 
 @dataclass(frozen=True)
 class Rows:
-    """Consecutive members of the ranking, all graded from one table, without their objects:
-    ``at`` their indices into ``report.members``, ``rank_of`` each score's rank, ``names``,
-    ``sources``, ``lines`` and ``scores`` (as the :class:`MemberResult` properties give them), one
-    column of codes per key item and each member's count of unreadable items."""
+    """Members of the ranking (:func:`ranked_rows`) or in the order read (:func:`read_rows`), all
+    graded from one table, without their objects: ``at`` their indices into ``report.members``,
+    ``rank_of`` each score's rank, ``names``, ``sources``, ``lines`` and ``scores`` (as the
+    :class:`MemberResult` properties give them), one column of codes per key item, each member's
+    count of unreadable items and the table's ``total``."""
 
     at: Sequence[int]
     rank_of: dict[float, int]
@@ -165,22 +182,66 @@ class Rows:
     scores: list[float]
     columns: list[Sequence[int]]
     unreadable: list[int]
+    #: the table's total, every member's (they are all graded from it)
+    total: float = 0.0
+
+    def flags(self, n_items: int) -> list[str]:
+        """Per member, :func:`unreadable_flag` of its unreadable items out of ``n_items``."""
+        if not any(self.unreadable):
+            return [""] * len(self.names)
+        return [unreadable_flag(u, n_items) for u in self.unreadable]
 
     @property
     def ranks(self) -> list[int]:
         """Each member's competition rank (``rank_of`` its score)."""
         return list(map(self.rank_of.__getitem__, self.scores))
 
+    @property
+    def totals(self) -> list[float]:
+        """Each member's total (as :class:`Chunk` gives it): the table's."""
+        return [self.total] * len(self.scores)
+
+    @property
+    def percents(self) -> list[float]:
+        """Each member's percentage, as :attr:`~studykit.grade.model.MemberResult.percent` computes it."""
+        total = self.total
+        percent: Memo[float, float] = Memo(lambda s: 100.0 * s / total if total else 0.0)
+        return list(map(percent.__getitem__, self.scores))
+
+
+def ranked_members(report: GroupReport, size: int = 4096) -> Iterator[Rows | Chunk]:
+    """The ranking a chunk at a time: :func:`ranked_rows` when every member is graded from one
+    table (no member object made), else :func:`ranked_chunks`.  Both give ``ranks``, ``names``,
+    ``sources``, ``lines``, ``scores``, ``totals``, ``percents``, ``columns`` and ``flags()``."""
+    return ranked_rows(report, size) if report.coded() is not None else ranked_chunks(report, size)
+
+
+def members_read(report: GroupReport, size: int = 4096) -> Iterator[Rows | Chunk]:
+    """The members in the order read a chunk at a time, as :func:`ranked_members` gives the ranking."""
+    return read_rows(report, size) if report.coded() is not None else read_chunks(report, size)
+
 
 def ranked_rows(report: GroupReport, size: int = 4096) -> Iterator[Rows]:
     """The ranking, ``size`` members at a time, as :class:`Rows` — for a report whose members
     are all graded from one table (:meth:`~studykit.grade.model.GroupReport.coded`; ``ValueError``
     otherwise).  The member objects are never made."""
+    order = report.score_order()
+    return _rows(report, (order[start : start + size] for start in range(0, len(order), size)))
+
+
+def read_rows(report: GroupReport, size: int = 4096) -> Iterator[Rows]:
+    """The members in the order read, ``size`` at a time, as :class:`Rows` (``ranks`` each one's
+    rank), as :func:`ranked_rows` gives the ranking: the member objects are never made."""
+    n = len(report.scores())
+    return _rows(report, (range(start, min(start + size, n)) for start in range(0, n, size)))
+
+
+def _rows(report: GroupReport, chunks: Iterator[Sequence[int]]) -> Iterator[Rows]:
+    """:class:`Rows` of the members at each of ``chunks`` (indices into ``report.members``)."""
     coded = report.coded()
     if coded is None:
         raise ValueError("the report's members are not all graded from one table")
     table, codes = coded
-    order = report.score_order()
     rank_of = report.score_ranks()
     scores = report.scores()
     names, sources, lines = report.member_fields()
@@ -188,9 +249,11 @@ def ranked_rows(report: GroupReport, size: int = 4096) -> Iterator[Rows]:
     unread = [[r.status == "unreadable" for r in results] for results in table.results]
     flagged = [k for k, flags in enumerate(unread) if any(flags)]
     one_source = sources[0] if sources and sources.count(sources[0]) == len(sources) else None
-    for start in range(0, len(order), size):
-        at = order[start : start + size]
-        pick = _picker(at)
+    for at in chunks:
+        if type(at) is range:  # consecutive members: slices
+            pick: Callable[[Sequence[V]], list[V]] = _slicer(at)
+        else:
+            pick = _picker(list(at))
         columns = code_columns(pick(codes), n_items)
         chunk_scores = pick(scores)
         yield Rows(
@@ -202,7 +265,14 @@ def ranked_rows(report: GroupReport, size: int = 4096) -> Iterator[Rows]:
             chunk_scores,
             columns,
             _unreadable_counts(unread, flagged, columns, len(at)),
+            table.total,
         )
+
+
+def _slicer(at: range) -> Callable[[Sequence[V]], list[V]]:
+    """A function taking the items at the consecutive indices ``at`` out of a list, as a list."""
+    start, stop = at.start, at.stop
+    return lambda seq: list(seq[start:stop])
 
 
 def _picker(at: list[int]) -> Callable[[Sequence[V]], list[V]]:
@@ -241,9 +311,9 @@ def column_sums(values: list[list[float]], ks: list[int], columns: list[Sequence
 def passed_count(report: GroupReport) -> int:
     """How many members passed (:meth:`~studykit.grade.model.GroupReport.passed`): counted per
     distinct score when every member is graded from one table (one total for all)."""
-    compact = report.compact()
-    if compact is None:
+    coded = report.coded()  # never makes the member objects of a MemberStore
+    if coded is None:
         return sum(report.passed(m) for m in report.members)
-    total, mark = compact[0].total, report.pass_mark - 1e-9
+    total, mark = coded[0].total, report.pass_mark - 1e-9
     counts = Counter(report.scores())
     return sum(count for score, count in counts.items() if (100.0 * score / total if total else 0.0) >= mark)

@@ -10,9 +10,13 @@ Means show one decimal (:func:`~._common.mean_pts`)."""
 
 from __future__ import annotations
 
+import html
 import io
+from collections.abc import Iterable
+from functools import partial
+from itertools import chain, islice, repeat
 from operator import attrgetter
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 from ... import _templates
 from ..._templates import escaped_column
@@ -24,20 +28,22 @@ from ._common import (
     NO_BANK,
     STATUS_NAMES,
     TYPE_NAMES,
+    DecodingWriter,
     Memo,
+    coded_members,
     distribution,
     mean_pts,
     member_parts,
     pct,
     pts,
-    ranked_chunks,
     read_chunks,
     rule_part,
     share,
     short_label,
     signed,
 )
-from .chunks import passed_count
+from .chunks import members_read, passed_count, ranked_members
+from .fragments import CodedFragments, any_missed, speech_parts
 
 _TEMPLATE = "report.html.j2"
 
@@ -54,37 +60,41 @@ def render_html(report: GroupReport) -> str:
 
 
 def write_html(report: GroupReport, stream: TextIO) -> None:
-    """Write :func:`render_html`'s page to ``stream``: the head, header and group statistics,
-    then the ranking table and the members' sections a chunk of members at a time, so the
-    whole page is never held in memory.  Each piece is a macro of the Jinja2 template
-    ``templates/report.html.j2`` (autoescaped)."""
+    """Write :func:`render_html`'s page to the text ``stream`` (see :func:`stream_html`)."""
+    stream_html(report, cast(BinaryIO, DecodingWriter(stream)))
+
+
+def stream_html(report: GroupReport, stream: BinaryIO) -> None:
+    """Write :func:`render_html`'s page, UTF-8 encoded, to the binary ``stream``: the head,
+    header and group statistics, then the ranking table and the members' sections a chunk of
+    members at a time, so the whole page is never held in memory.  Each piece is a macro of
+    the Jinja2 template ``templates/report.html.j2`` (autoescaped); a member's rows and section
+    are the template's flat macros filled per member (:class:`~studykit._templates.Stamp`)."""
     page = _templates.macros(_TEMPLATE)
     key = report.key
     title = f"测验成绩 · {key.title}" if key.title else "测验成绩"
     version = f" · 版本 {key.version}" if key.version else ""
     parts = [f"测验 {key.quiz_id}{version}", f"满分 {pts(key.total_points)} 分"]
     parts += [*rule_part(report), f"及格线 {pts(report.pass_mark)}%"]
-    stream.write(page.head(title, parts, report.bank_note, "" if report.rereads else NO_BANK))
-    if len(report.members) >= 2:
+    stream.write(str(page.head(title, parts, report.bank_note, "" if report.rereads else NO_BANK)).encode())
+    if report.member_count >= 2:
         _write_group(report, page, stream)
-    stream.write(page.heading("个人成绩"))
-    _write_members(report, page, stream)
-    stream.write(page.tail(report.failures, report.warnings))
+    stream.write(str(page.heading("个人成绩")).encode())
+    coded = report.coded()
+    if coded is not None and coded[0] is coded_members(report)[0] and key.items:  # every member's codes are its own
+        _write_coded(report, page, stream)
+    else:
+        _write_members(report, page, stream)
+    stream.write(str(page.tail(report.failures, report.warnings)).encode())
 
 
-def _write_group(report: GroupReport, page: Any, stream: TextIO) -> None:
+def _write_group(report: GroupReport, page: Any, stream: BinaryIO) -> None:
     passed = passed_count(report)
     total = pts(report.key.total_points)
-    stream.write(
-        page.group_head(
-            len(report.members),
-            mean_pts(report.mean),
-            pts(report.median),
-            pts(report.maximum),
-            pts(report.minimum),
-            passed,
-        )
+    head = page.group_head(
+        report.member_count, mean_pts(report.mean), pts(report.median), pts(report.maximum), pts(report.minimum), passed
     )
+    stream.write(str(head).encode())
     points: Memo[float, str] = Memo(pts)
     percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
     pass_mark = report.pass_mark - 1e-9
@@ -97,11 +107,11 @@ def _write_group(report: GroupReport, page: Any, stream: TextIO) -> None:
     results: Memo[tuple[float, float, str], Any] = Memo(result)
     row = _templates.stamp(_TEMPLATE, "ranking_row", 3)
     ranks: Memo[int, str] = Memo(str)
-    for chunk in ranked_chunks(report):
+    for chunk in ranked_members(report):
         flags = chunk.flags(len(report.key.items))
         cells = list(map(results.__getitem__, zip(chunk.scores, chunk.percents, flags, strict=True)))
-        names = escaped_column(list(map(_NAME, chunk.members)))
-        stream.write("".join(row.rows(list(map(ranks.__getitem__, chunk.ranks)), names, cells)))
+        names = escaped_column(chunk.names)
+        stream.write("".join(row.rows(list(map(ranks.__getitem__, chunk.ranks)), names, cells)).encode())
     chart = [
         (
             s.number,
@@ -136,10 +146,10 @@ def _write_group(report: GroupReport, page: Any, stream: TextIO) -> None:
         for sp in report.speeches
     ]
     advice = any(sp.revisit for sp in report.speeches)  # no empty column when no speech needs rereading
-    stream.write(page.group_tail(chart, items, speeches, advice))
+    stream.write(str(page.group_tail(chart, items, speeches, advice)).encode())
 
 
-def _write_members(report: GroupReport, page: Any, stream: TextIO) -> None:
+def _write_members(report: GroupReport, page: Any, stream: BinaryIO) -> None:
     """Each member's section, in the order read.  The speech breakdown and the list of
     missed items come from texts computed once per distinct result (members graded from
     a table) or from the member's own items (others)."""
@@ -167,7 +177,80 @@ def _write_members(report: GroupReport, page: Any, stream: TextIO) -> None:
             if not missed:
                 sections[i] = all_correct.row(names[i], where[i], cells[i], part.breakdowns[i])
         for i in range(0, len(sections), _SLICE):
-            stream.write("".join(sections[i : i + _SLICE]))
+            stream.write("".join(sections[i : i + _SLICE]).encode())
+
+
+def _write_coded(report: GroupReport, page: Any, stream: BinaryIO) -> None:
+    """:func:`_write_members` for members all graded from one table (their codes their own), a
+    chunk of :class:`~.chunks.Rows` at a time (no member object made): each section joined from
+    UTF-8 fragments — the pieces of the flat macros around name, row, result, breakdown and missed
+    items, the result per distinct score, the breakdown and the missed items per distinct codes
+    (:class:`~.fragments.CodedFragments`) — the very text :func:`_write_members` writes."""
+    key = report.key
+    table = coded_members(report)[0]
+    total, n_items, pass_mark = pts(key.total_points), len(key.items), report.pass_mark - 1e-9
+    head = [p.encode() for p in _templates.stamp(_TEMPLATE, "member_head", 4).pieces]
+    missed_ul = [p.encode() for p in _templates.stamp(_TEMPLATE, "member_missed", 1).pieces]
+    all_correct = _templates.stamp(_TEMPLATE, "member_all_correct", 0).pieces[0].encode()
+    # after the breakdown: the head's last piece, then the list's start, or (none missed) the all-correct line
+    opening = [head[4] + all_correct, head[4] + missed_ul[0]]
+    closing = [b"", missed_ul[1]]
+
+    def result(score: float, flag: str = "") -> bytes:
+        percent = 100.0 * score / table.total if table.total else 0.0  # as MemberResult.percent
+        cell = page.member_result(pts(score), total, pct(percent, report.pass_mark), percent >= pass_mark, flag)
+        return head[2] + str(cell).encode() + head[3]
+
+    results: Memo[float, bytes] = Memo(result)
+    flagged: Memo[tuple[float, str], bytes] = Memo(lambda key: result(*key))
+    wheres: Memo[str, bytes] = Memo(lambda source: head[1] + html.escape(source).encode() + b":")
+    alone: Memo[str, bytes] = Memo(lambda source: head[1] + html.escape(source).encode())  # a sheet: no row
+    sizes = list(map(len, table.results))
+    label = lambda sid: str(page.speech_label(short_label(report, sid)))  # noqa: E731
+    breakdown = CodedFragments(speech_parts(report, table, label), sizes)
+    missed = CodedFragments(
+        [([k], partial(_missed_text, page, report, results_k)) for k, results_k in enumerate(table.results)], sizes
+    )
+    missing = [[r.status != "correct" for r in results_k] for results_k in table.results]
+    start = repeat(head[0])
+    for rows in members_read(report):
+        names, lines, columns = rows.names, rows.lines, rows.columns
+        n = len(names)
+        if 0 in lines:
+            where: list[Iterable[bytes]] = [
+                [wheres[s] + b"%d" % line if line else alone[s] for s, line in zip(rows.sources, lines, strict=True)]
+            ]
+        else:
+            where = [map(wheres.__getitem__, rows.sources), map(b"%d".__mod__, lines)]
+        flags = rows.flags(n_items)
+        if any(flags):
+            ends: Iterable[bytes] = map(flagged.__getitem__, zip(rows.scores, flags, strict=True))
+        else:
+            ends = map(results.__getitem__, rows.scores)
+        any_wrong = any_missed(missing, columns, n)
+        sections = zip(
+            start,
+            map(str.encode, escaped_column(names)),
+            *where,
+            ends,
+            *breakdown.pieces(columns),
+            map(opening.__getitem__, any_wrong),
+            *missed.pieces(columns),
+            map(closing.__getitem__, any_wrong),
+            strict=False,  # the chunk's members set the length
+        )
+        while batch := b"".join(chain.from_iterable(islice(sections, _SLICE))):
+            stream.write(batch)
+
+
+def _missed_text(page: Any, report: GroupReport, results: list[ItemResult], codes: tuple[int, ...]) -> bytes:
+    """The ``<li>`` of the result ``codes[0]`` stands for in ``results`` (its line and hint); none
+    when it earns full points."""
+    r = results[codes[0]]
+    if r.status == "correct":
+        return b""
+    item = report.key.item(r.number)
+    return (_missed_line(page, r, item) + _hint(page, report, item)).encode()
 
 
 _NAME, _SOURCE, _LINE = attrgetter("name"), attrgetter("source"), attrgetter("line")

@@ -22,16 +22,18 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator, Sequence
-from itertools import chain, islice, repeat
+from collections.abc import Iterator
+from functools import partial
+from itertools import chain, islice
 from typing import Any, BinaryIO
 
 from ...formats import REPORT_FORMAT
 from ...model import POINT_DECIMALS, add_points
-from ..model import GroupReport, ItemResult, MemberResult
+from ..model import GroupReport, ItemResult, MemberResult, ResultTable
 from ..scoring import member_speech_scores
-from ._common import Memo, coded_members, ranked_chunks, report_speeches, speech_sums, unreadable_flag
-from .chunks import passed_count
+from ._common import Memo, coded_members, report_speeches, unreadable_flag
+from .chunks import passed_count, ranked_members
+from .fragments import CodedFragments, Part, ScoreFragments
 
 
 def report_data(report: GroupReport) -> dict[str, Any]:
@@ -76,7 +78,7 @@ def _data(report: GroupReport, members: list[dict[str, Any]]) -> dict[str, Any]:
             "pass_mark": report.pass_mark,
         },
         "summary": {
-            "members": len(report.members),
+            "members": report.member_count,
             "passed": passed_count(report),
             "mean": report.mean,
             "median": report.median,
@@ -177,7 +179,7 @@ def write_json(report: GroupReport, stream: BinaryIO) -> None:
     at = text.index(marker)  # the only key at this indent that holds an empty list
     stream.write(text[:at].encode())
     stream.write(b'\n  "members": [')
-    if report.members:
+    if report.member_count:
         if report.key.items:
             _write_members(report, stream)
         else:  # nothing for members to share
@@ -189,17 +191,18 @@ def write_json(report: GroupReport, stream: BinaryIO) -> None:
     stream.write(b"\n")
 
 
-def _speech_fragments(
-    table: Any, ks: list[int], memo: Memo[float, bytes], columns: list[Sequence[int]], n: int
-) -> Iterator[bytes]:
-    """Each of ``n`` members' fragment for the speech of items ``ks``.  A speech of one item
-    earns what its item earns: the fragment is looked up per code (the sum rounded as
-    :func:`._common.speech_sums` rounds it), not added and rounded per member."""
-    if len(ks) == 1:
-        k = ks[0]
-        per_code = [memo[round(0.0 + earned, POINT_DECIMALS)] for earned in table.earned[k]]
-        return map(per_code.__getitem__, columns[k])
-    return map(memo.__getitem__, speech_sums(table, ks, columns, n))
+def _speech_part(table: ResultTable, ks: list[int], fragment: Memo[float, bytes], codes: tuple[int, ...]) -> bytes:
+    """A member's fragment for the speech of items ``ks`` from its ``codes`` of them: their earned
+    points added in key order from 0.0 and rounded, as :func:`._common.speech_sums` adds them."""
+    total = 0.0
+    for k, code in zip(ks, codes, strict=True):
+        total += table.earned[k][code]
+    return fragment[round(total, POINT_DECIMALS)]
+
+
+def _item_part(fragments: list[bytes], codes: tuple[int, ...]) -> bytes:
+    """A member's fragment for an item from its code of it."""
+    return fragments[codes[0]]
 
 
 #: Members joined per write (about 0.5 MB): writes stay few, and the allocator reuses
@@ -208,60 +211,74 @@ _BATCH = 100
 
 
 def _write_members(report: GroupReport, stream: BinaryIO) -> None:
+    """The members' entries, each joined from fragments computed once per distinct value:
+    rank, source, score, total, percentage, a speech's earned points, an item's result."""
     key = report.key
     table = coded_members(report)[0]
     encode = json.encoder.encode_basestring
-    scalar = Memo(_dumps)
-    items = [
-        [(("\n" if k == 0 else ",\n") + _indented(_dumps(item_data(r)), 8)).encode() for r in results]
+    last = len(key.items) - 1
+    items = [  # the last item's fragments close the member's entry
+        [
+            (
+                ("\n" if k == 0 else ",\n")
+                + _indented(_dumps(item_data(r)), 8)
+                + ("\n      ]\n    }" if k == last else "")
+            ).encode()
+            for r in results
+        ]
         for k, results in enumerate(table.results)
     ]
-    speeches: list[tuple[list[int], Memo[float, bytes]]] = []
-    for s, (sid, ks) in enumerate(report_speeches(report)):
+    by_speech = report_speeches(report)
+    parts: list[Part] = []
+    for s, (sid, ks) in enumerate(by_speech):
         points = add_points(key.items[k].points for k in ks)  # as member_speech_scores adds them
-        sep = "\n" if s == 0 else ",\n"
+        start = "\n" if s == 0 else ",\n"
+        end = '\n      },\n      "items": [' if s == len(by_speech) - 1 else ""  # the last one closes speeches
 
-        def fragment(earned: float, sid: str = sid, points: float = points, sep: str = sep) -> bytes:
-            return (sep + _inside(_dumps({sid: {"earned": earned, "points": points}}), 6)).encode()
+        def fragment(
+            earned: float, sid: str = sid, points: float = points, start: str = start, end: str = end
+        ) -> bytes:
+            return (start + _inside(_dumps({sid: {"earned": earned, "points": points}}), 6) + end).encode()
 
-        speeches.append((ks, Memo(fragment)))
+        parts.append((ks, partial(_speech_part, table, ks, Memo(fragment))))
+    parts += [([k], partial(_item_part, fragments)) for k, fragments in enumerate(items)]
+    members = CodedFragments(parts, list(map(len, table.results)))
     pass_mark = report.pass_mark - 1e-9
-    middle = b'\n      },\n      "items": ['
-    end = b"\n      ]\n    }"
-    for start, chunk in enumerate(ranked_chunks(report)):
+    # a member's head, in pieces: each piece is the value and the next key's text
+    ranks: Memo[int, bytes] = Memo(lambda rank: f',\n    {{\n      "rank": {rank},\n      "name": '.encode())
+    sources: Memo[str, bytes] = Memo(lambda source: f',\n      "source": {_dumps(source)},\n      "line": '.encode())
+
+    def score(score: float, total: float) -> str:
+        return f',\n      "score": {_dumps(score)},\n      "total": {_dumps(total)},\n      "percent": '
+
+    def passed(percent: float) -> str:
+        return f'{_dumps(round(percent, 4))},\n      "passed": {"true" if percent >= pass_mark else "false"},\n'
+
+    scores = ScoreFragments(score, lambda percent: passed(percent) + '      "speeches": {')
+    flagged = ScoreFragments(score, passed)
+    first = True
+    for chunk in ranked_members(report):
         columns = chunk.columns
-        heads = [
-            (
-                f'{"," if start or rank_at else ""}\n    {{\n      "rank": {rank},\n      "name": {encode(m.name)},\n      "source": {scalar[m.source]},\n'
-                f'      "line": {m.line},\n      "score": {scalar[score]},\n      "total": {scalar[total]},\n'
-                f'      "percent": {scalar[round(percent, 4)]},\n'
-                f'      "passed": {"true" if percent >= pass_mark else "false"},\n'
-                + (f'      "flag": {encode(flag)},\n' if flag else "")
-                + '      "speeches": {'
-            ).encode()
-            for rank_at, (rank, m, score, total, percent, flag) in enumerate(
-                zip(
-                    chunk.ranks,
-                    chunk.members,
-                    chunk.scores,
-                    chunk.totals,
-                    chunk.percents,
-                    chunk.flags(len(key.items)),
-                    strict=True,
-                )
-            )
+        flags = chunk.flags(len(key.items))
+        heads: list[Iterator[bytes]] = [
+            map(ranks.__getitem__, chunk.ranks),
+            map(str.encode, map(encode, chunk.names)),
+            map(sources.__getitem__, chunk.sources),
+            map(b"%d".__mod__, chunk.lines),
         ]
-        n = len(heads)
+        if any(flags):
+            heads += flagged.pieces(chunk)
+            heads.append(
+                (f'      "flag": {encode(flag)},\n' if flag else "").encode() + b'      "speeches": {' for flag in flags
+            )
+        else:
+            heads += scores.pieces(chunk)
         texts = zip(
-            heads,
-            *(_speech_fragments(table, ks, memo, columns, n) for ks, memo in speeches),
-            repeat(middle),
-            *(map(items[k].__getitem__, col) for k, col in enumerate(columns)),
-            repeat(end),
-            strict=False,  # heads sets the length
+            *heads,
+            *members.pieces(columns),
+            strict=True,
         )
-        # each head starts with the comma before it: a batch of members is one join of its
-        # fragments, and small batches let the allocator reuse a buffer instead of faulting
-        # in fresh pages for a 10 MB join per chunk
-        for _ in range(0, n, _BATCH):
-            stream.write(b"".join(chain.from_iterable(islice(texts, _BATCH))))
+        while batch := b"".join(chain.from_iterable(islice(texts, _BATCH))):
+            # each member's head starts with the comma before it: not the first one's
+            stream.write(memoryview(batch)[1:] if first else batch)
+            first = False

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import io
-from typing import TextIO
+from collections.abc import Iterator
+from functools import partial
+from itertools import chain, islice, repeat
+from operator import attrgetter
+from typing import BinaryIO, TextIO, cast
 
 from ...key import KeyItem
 from ...typography import for_print
@@ -13,34 +17,43 @@ from ._common import (
     NO_BANK,
     STATUS_NAMES,
     TYPE_NAMES,
+    DecodingWriter,
     Memo,
+    coded_members,
     distribution,
     mean_pts,
     member_parts,
     pct,
     pts,
-    ranked_chunks,
     read_chunks,
     rule_part,
     share,
     short_label,
     signed,
 )
-from .chunks import passed_count
+from .chunks import passed_count, ranked_members, read_rows
+from .fragments import CodedFragments, ScoreFragments, any_missed, speech_parts
 
 
 def render_text(report: GroupReport) -> str:
     """The report as plain text: header, group statistics (two or more members),
     then each member's score, speech breakdown and missed items with 解析."""
-    buf = io.StringIO()
-    write_text(report, buf)
-    return buf.getvalue()
+    buf = io.BytesIO()
+    stream_text(report, buf)
+    return buf.getvalue().decode("utf-8")
 
 
 def write_text(report: GroupReport, stream: TextIO) -> None:
     """Write :func:`render_text`'s text to ``stream``: the header and group statistics,
     then the ranking and the members' sections a chunk of members at a time, so the whole
     text is never held in memory."""
+    stream_text(report, cast(BinaryIO, DecodingWriter(stream)))
+
+
+def stream_text(report: GroupReport, stream: BinaryIO) -> None:
+    """Write :func:`render_text`'s text, UTF-8 encoded, to the binary ``stream`` a chunk of
+    members at a time (the whole text is never held in memory).  Members' lines are joined
+    from UTF-8 fragments computed once per distinct value (rank, score, item result)."""
     key = report.key
     out: list[str] = []
     title = f"测验成绩 · {key.title}" if key.title else "测验成绩"
@@ -53,9 +66,9 @@ def write_text(report: GroupReport, stream: TextIO) -> None:
     if not report.rereads:
         out.append(NO_BANK)
     stream.write(_lines(out))
-    if len(report.members) >= 2:
+    if report.member_count >= 2:
         _write_group(report, stream)
-    stream.write("\n个人成绩\n")
+    stream.write("\n个人成绩\n".encode())
     _write_members(report, stream)
     out = []
     if report.failures or report.warnings:
@@ -69,18 +82,29 @@ def write_text(report: GroupReport, stream: TextIO) -> None:
     stream.write(_lines(out))
 
 
-def _lines(lines: list[str]) -> str:
-    """``lines`` each ended by a newline."""
-    return "".join(line + "\n" for line in lines)
+def _lines(lines: list[str]) -> bytes:
+    """``lines`` each ended by a newline, UTF-8 encoded."""
+    return "".join(line + "\n" for line in lines).encode()
 
 
-def _write_group(report: GroupReport, stream: TextIO) -> None:
+#: Members joined per write (a few hundred KB): writes stay few, and the allocator reuses
+#: the buffer instead of faulting in fresh pages each time.
+_BATCH = 100
+
+
+def _write_joined(stream: BinaryIO, rows: Iterator[tuple[bytes, ...]]) -> None:
+    """Each of ``rows`` (a member's fragments) joined, ``_BATCH`` members per write."""
+    while batch := b"".join(chain.from_iterable(islice(rows, _BATCH))):
+        stream.write(batch)
+
+
+def _write_group(report: GroupReport, stream: BinaryIO) -> None:
     passed = passed_count(report)
     stream.write(
         _lines(
             [
                 "",
-                f"共 {len(report.members)} 人 · 平均 {mean_pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
+                f"共 {report.member_count} 人 · 平均 {mean_pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
                 f"最高 {pts(report.maximum)} 分 · 最低 {pts(report.minimum)} 分 · 及格 {passed} 人",
                 "",
                 "排名",
@@ -88,20 +112,25 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
         )
     )
     total = pts(report.key.total_points)
-    points: Memo[float, str] = Memo(pts)
-    percent: Memo[float, str] = Memo(lambda p: pct(p, report.pass_mark))
     pass_mark = report.pass_mark - 1e-9
-    n_items = len(report.key.items)
-    for chunk in ranked_chunks(report):
-        stream.write(
-            "".join(
-                f"  {rank:>3}. {m.name}  {points[score]}/{total}  {percent[p]}  {'及格' if p >= pass_mark else '不及格'}"
-                f"{'  ' + flag if flag else ''}\n"
-                for rank, m, score, p, flag in zip(
-                    chunk.ranks, chunk.members, chunk.scores, chunk.percents, chunk.flags(n_items), strict=True
-                )
-            )
-        )
+    # a ranking line: rank, name, score, percentage and result (then a flag), each piece per distinct value
+    ranks: Memo[int, bytes] = Memo(lambda rank: f"  {rank:>3}. ".encode())
+
+    def score(score: float, _total: float) -> str:  # the key's total, as every member's
+        return f"  {pts(score)}/{total}  "
+
+    def result(p: float) -> str:
+        return f"{pct(p, report.pass_mark)}  {'及格' if p >= pass_mark else '不及格'}"
+
+    results = ScoreFragments(score, lambda p: result(p) + "\n")
+    flagged = ScoreFragments(score, result)
+    for rank_list, ranked_names, flags, pieces in _ranking(report, results, flagged):
+        head = (map(ranks.__getitem__, rank_list), map(str.encode, ranked_names))
+        if any(flags):
+            ends = (f"  {flag}\n".encode() if flag else b"\n" for flag in flags)
+            _write_joined(stream, zip(*head, *pieces, ends, strict=True))
+        else:
+            _write_joined(stream, zip(*head, *pieces, strict=True))
     out = [  # members not graded (a sheet 无法评分, a row of another version) are listed, never 0 分
         f"      —  {p.where}  无法评分（{p.file}{f':{p.line}' if p.line else ''}，原因见“未评分”）"
         for p in report.failures
@@ -127,10 +156,27 @@ def _write_group(report: GroupReport, stream: TextIO) -> None:
     stream.write(_lines(out))
 
 
-def _write_members(report: GroupReport, stream: TextIO) -> None:
+def _ranking(
+    report: GroupReport, results: ScoreFragments, flagged: ScoreFragments
+) -> Iterator[tuple[list[int], list[str], list[str], list[Iterator[bytes]]]]:
+    """The ranking a chunk at a time (:func:`ranked_members`): ranks, names, flags, and the score
+    fragments (``flagged``'s when a member of the chunk is flagged, else ``results``')."""
+    n_items = len(report.key.items)
+    for chunk in ranked_members(report):
+        flags = chunk.flags(n_items)
+        yield chunk.ranks, chunk.names, flags, (flagged if any(flags) else results).pieces(chunk)
+
+
+def _write_members(report: GroupReport, stream: BinaryIO) -> None:
     """Each member's section, in the order read.  The speech breakdown and the 错题 lines
     come from texts computed once per distinct result (members graded from a table) or
     from the member's own items (others)."""
+    coded = report.coded()
+    if (
+        coded is not None and coded[0] is coded_members(report)[0] and report.key.items
+    ):  # every member's codes are its own
+        _write_coded(report, stream)
+        return
     total = pts(report.key.total_points)
     label = lambda sid: short_label(report, sid)  # noqa: E731
     hint = lambda item: _hint(report, item)  # noqa: E731
@@ -143,8 +189,76 @@ def _write_members(report: GroupReport, stream: TextIO) -> None:
                 for (m, score, percent, ok, breakdown, lines), flag in zip(
                     part.rows(), part.chunk.flags(len(report.key.items)), strict=True
                 )
-            )
+            ).encode()
         )
+
+
+_NAME, _SOURCE, _LINE, _WHERE = (attrgetter(a) for a in ("name", "source", "line", "where"))
+_ALL_RIGHT, _MISSED = "\n  全部正确。\n".encode(), "\n  错题：\n".encode()
+
+
+def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
+    """:func:`_write_members` for members all graded from one table (their codes their own):
+    each member's section joined from UTF-8 fragments, each computed once per distinct value —
+    score, percentage, item result, the codes of a speech's items."""
+    key = report.key
+    table = coded_members(report)[0]
+    total = pts(key.total_points)
+    pass_mark = report.pass_mark - 1e-9
+    n_items = len(key.items)
+    sources: Memo[str, bytes] = Memo(lambda source: f"（{source}:".encode())
+
+    def score(score: float, _total: float) -> str:  # the key's total, as every member's
+        return f"）：{pts(score)}/{total} 分，"
+
+    def result(p: float) -> str:
+        return f"{pct(p, report.pass_mark)}，{'及格' if p >= pass_mark else '不及格'}"
+
+    results = ScoreFragments(score, lambda p: result(p) + "\n  各篇：")
+    flagged = ScoreFragments(score, result)
+    sizes = list(map(len, table.results))
+    breakdown = CodedFragments(speech_parts(report, table, partial(short_label, report)), sizes)
+    missed = CodedFragments(
+        [([k], partial(_missed_text, report, item_results)) for k, item_results in enumerate(table.results)], sizes
+    )
+    missing = [[r.status != "correct" for r in item_results] for item_results in table.results]
+    newline = repeat(b"\n")
+    for rows in read_rows(report):
+        columns, names, lines = rows.columns, rows.names, rows.lines
+        if 0 in lines:  # a member without a row: its source alone
+            wheres = [f"（{s}:{n}" if n else f"（{s}" for s, n in zip(rows.sources, lines, strict=True)]
+            heads: tuple[Iterator[bytes], ...] = (map(str.encode, names), map(str.encode, wheres))
+        else:
+            heads = (map(str.encode, names), map(sources.__getitem__, rows.sources), map(b"%d".__mod__, lines))
+        flags = rows.flags(n_items)
+        if any(flags):
+            ends = [
+                flagged.by_score(rows.scores, table.total),
+                (f"{'，' + flag if flag else ''}\n  各篇：".encode() for flag in flags),
+            ]
+        else:
+            ends = [results.by_score(rows.scores, table.total)]
+        _write_joined(
+            stream,
+            zip(
+                newline,
+                *heads,
+                *ends,
+                *breakdown.pieces(columns),
+                map([_ALL_RIGHT, _MISSED].__getitem__, any_missed(missing, columns, len(names))),
+                *missed.pieces(columns),
+                strict=False,  # the chunk's members set the length
+            ),
+        )
+
+
+def _missed_text(report: GroupReport, results: list[ItemResult], codes: tuple[int, ...]) -> bytes:
+    """The 错题 line and hint of the result ``codes[0]`` stands for in ``results``; none when it earns full points."""
+    r = results[codes[0]]
+    if r.status == "correct":
+        return b""
+    item = report.key.item(r.number)
+    return (_missed_line(r, item) + _hint(report, item)).encode()
 
 
 def _missed_line(r: ItemResult, item: KeyItem) -> str:
