@@ -229,7 +229,6 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
         [([k], partial(_missed_text, report, item_results)) for k, item_results in enumerate(table.results)], sizes
     )
     missing = [[r.status != "correct" for r in item_results] for item_results in table.results]
-    newline = repeat(b"\n")
     for chunk in read_chunks(report):
         members, columns = chunk.members, chunk.columns
         lines = list(map(_LINE, members))
@@ -250,13 +249,13 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
         _write_joined(
             stream,
             zip(
-                newline,
+                repeat(b"\n", len(members)),
                 *heads,
                 *ends,
                 *breakdown.pieces(columns),
                 map([_ALL_RIGHT, _MISSED].__getitem__, _any_missed(missing, columns, len(members))),
                 *missed.pieces(columns),
-                strict=False,  # the chunk's members set the length
+                strict=True,
             ),
         )
 
