@@ -522,7 +522,7 @@ def test_cli_prints_exact_summary(bank_path: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["anki", "--bank", str(bank_path), "-o", str(out), "--timestamp", str(T1)])
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        f"Wrote {out}: 17 notes, 17 cards in 4 decks\n"
+        f"wrote {out}: 17 notes, 17 cards in 4 decks\n"
         f"  {DECKS[1]}: 2 notes, 2 cards\n"
         f"  {DECKS[2]}: 4 notes, 4 cards\n"
         f"  {DECKS[3]}: 5 notes, 5 cards\n"
@@ -542,7 +542,7 @@ def test_cli_default_output_is_bank_id(bank_path: Path, tmp_path: Path, monkeypa
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["anki", "--bank", str(bank_path), "--speech", "ren-jiantao"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Wrote mini-test.apkg: 4 notes, 4 cards in 1 deck\n  {DECKS[2]}: 4 notes, 4 cards\n"
+    assert result.stdout == f"wrote mini-test.apkg: 4 notes, 4 cards in 1 deck\n  {DECKS[2]}: 4 notes, 4 cards\n"
     assert (tmp_path / "mini-test.apkg").is_file()
 
 
@@ -649,7 +649,7 @@ def test_two_banks_import_as_two_parent_decks_with_their_speeches(
                "--timestamp", str(T1)],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0] == f"Wrote {tmp_path / 'year.apkg'}: 28 notes, 28 cards in 6 decks"
+    assert result.stdout.splitlines()[0] == f"wrote {tmp_path / 'year.apkg'}: 28 notes, 28 cards in 6 decks"
     log = import_apkg(col, tmp_path / "year.apkg")
     assert (len(log.new), len(log.updated), len(log.duplicate)) == (28, 0, 0)
     per_deck = Counter(col.decks.name(col.get_card(cid).did) for cid in col.find_cards(""))

@@ -128,3 +128,21 @@ def test_a_changed_module_in_a_sub_package_misses_the_cache(bank_copy: Path) -> 
         assert len(_entries(bank_copy)) == 2
     finally:
         os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def test_a_newer_message_catalog_misses_the_cache(bank_copy: Path) -> None:
+    """A newer compiled catalog (locale/zh/LC_MESSAGES/studykit.mo: a translation changed) is a new
+    entry too, since a bank's warnings are kept as text in the interface language."""
+    import studykit
+
+    load_bank(bank_copy)
+    assert len(_entries(bank_copy)) == 1
+    catalog = Path(studykit.__file__).parent / "locale" / "zh" / "LC_MESSAGES" / "studykit.mo"
+    before = catalog.stat()
+    newest = max(p.stat().st_mtime_ns for p in catalog.parents[3].rglob("*") if p.is_file())
+    try:
+        os.utime(catalog, ns=(before.st_atime_ns, newest + 10**9))
+        load_bank(bank_copy)
+        assert len(_entries(bank_copy)) == 2
+    finally:
+        os.utime(catalog, ns=(before.st_atime_ns, before.st_mtime_ns))

@@ -154,3 +154,21 @@ def test_without_locale_variables_windows_display_language_decides(
     assert i18n.language() == expected
     monkeypatch.setenv("LANG", "C")
     assert i18n.language() == "en"
+
+
+def test_speaking_sets_the_language_of_the_messages_made_inside_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """speaking("zh") makes a message Chinese in an English session, and the session's language
+    comes back after the block (also after an error); an unknown language is refused."""
+    from studykit.i18n import _, language, speaking
+
+    monkeypatch.setenv("STUDYKIT_LANG", "en")
+    with speaking("zh"):
+        assert (language(), _("no answers could be graded")) == ("zh", "没有可以评分的答卷")
+        with speaking("en"):
+            assert language() == "en"
+        assert language() == "zh"
+    with pytest.raises(RuntimeError), speaking("zh"):
+        raise RuntimeError
+    assert language() == "en"
+    with pytest.raises(ValueError, match="unknown language 'fr'"), speaking("fr"):
+        pass

@@ -41,6 +41,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "studykit.typography",
             "studykit._output",
             "studykit._gc",
+            "studykit._lazy",
+            "studykit._version",
             "studykit._templates",
             "studykit.fieldrules",
         ),

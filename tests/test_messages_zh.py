@@ -162,7 +162,7 @@ def test_anki_report_and_refusals_in_chinese(tmp_path: Path) -> None:
     ]
     en = run(["anki", "--bank", str(MINI_BANK), "-o", str(deck), "--timestamp", "0"], EN)
     assert en.stdout.splitlines()[:2] == [
-        f"Wrote {deck}: 17 notes, 17 cards in 4 decks",
+        f"wrote {deck}: 17 notes, 17 cards in 4 decks",
         "  省域治理现代化小测::00 导语: 2 notes, 2 cards",
     ]
     bad = run(["anki", "--bank", str(MINI_BANK), "-o", "deck.txt"], ZH)

@@ -102,6 +102,17 @@ def test_an_unreachable_total_is_refused(shipped: Bank) -> None:
     assert err.value.message == "3 single items cannot total 100 points at the points given (15 in all)"
 
 
+def test_a_mix_asking_more_than_the_facts_says_items_sharing_a_fact_count_once(shipped: Bank) -> None:
+    """The shipped bank has 91 single items on 75 facts: --mix single=300 says both, as --type single
+    --count 300 does (a paper asks each fact once)."""
+    with pytest.raises(SelectionError) as err:
+        build_papers(shipped, seed=3, mix={"single": 300})
+    assert err.value.message == (
+        f"only 75 single questions in {shipped.path} (91 items; items sharing a fact count once); the mix asks "
+        "for 300 (ask for fewer, e.g. --mix single=75, or widen the filters)"
+    )
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [

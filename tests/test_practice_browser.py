@@ -96,10 +96,14 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def open_fresh(browser: WebDriver, page: Path) -> None:
-    """Open ``page`` with no progress saved (as a member opening it the first time)."""
+    """Open ``page`` with no progress saved (as a member opening it the first time).
+
+    The saved progress is cleared by the browser itself (DevTools' Storage.clearDataForOrigin) with
+    no page open: a ``localStorage.clear()`` run in the page reaches Chromium's store a moment
+    later, so on a busy machine the reload could still read the old progress, or lose the new."""
+    browser.get("about:blank")  # the page's last save is flushed as it is left
+    browser.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": "file://", "storageTypes": "local_storage"})
     browser.get(page.as_uri())
-    browser.execute_script("localStorage.clear()")
-    browser.refresh()
     browser.get_log("browser")  # drop earlier messages
 
 

@@ -130,7 +130,7 @@ def test_export_deck_writes_the_default_path_and_returns_anki_s_lines(
     run = export_deck([BANK], timestamp=1_700_000_000)
     assert run.path == Path("szzl-hubei-daily.apkg") and (tmp_path / run.path).stat().st_size > 0
     assert (run.deck.notes, len(run.deck.decks)) == (201, 10)
-    assert run.summary.splitlines()[0] == "Wrote szzl-hubei-daily.apkg: 201 notes, 201 cards in 9 decks"
+    assert run.summary.splitlines()[0] == "wrote szzl-hubei-daily.apkg: 201 notes, 201 cards in 9 decks"
 
 
 def _one_sheet(tmp_path: Path) -> tuple[Path, Path]:
@@ -151,18 +151,42 @@ def test_grade_files_takes_one_path_alone(tmp_path: Path, monkeypatch: pytest.Mo
     assert report.failures == ()
 
 
-def test_grade_files_notes_another_article_s_bank(tmp_path: Path) -> None:
+def test_grade_files_notes_another_article_s_bank(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A bank that is not the key's, given to grade_files, is named in the report's note (as studykit
-    grade --bank says it), not taken for 'no bank loaded'; the score comes from the key alone."""
+    grade --bank says it), not taken for 'no bank loaded'; the score comes from the key alone.  The
+    note is in the report's language, Chinese, in an English session too."""
     from studykit import grade_files, load_bank, load_key
 
+    monkeypatch.setenv("STUDYKIT_LANG", "en")
     key, sheet = _one_sheet(tmp_path)
     other = load_bank(MINI_BANK)
     report = grade_files([sheet], load_key(key), bank=other)
     assert report.members[0].score == 10
     assert report.bank_note == (
-        f"the bank {other.path} is {other.id!r} but the quiz was made from 'szzl-hubei-daily'; "
-        "解析 and reread hints may not fit (scores come from the key alone)"
+        f"题库 {other.path} 是 'mini-test'，而测验出自 'szzl-hubei-daily'；解析和重读位置可能对不上（得分只按答案文件计算）"
+    )
+
+
+def test_grade_in_english_warns_in_english_and_notes_in_chinese_in_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """studykit grade --bank OTHER in an English session: the warning on the console is English, the
+    note inside the (Chinese) text report is Chinese."""
+    from click.testing import CliRunner
+
+    from studykit.cli import main
+
+    monkeypatch.setenv("STUDYKIT_LANG", "en")
+    key, sheet = _one_sheet(tmp_path)
+    result = CliRunner().invoke(main, ["grade", str(sheet), "--key", str(key), "--bank", str(MINI_BANK)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"warning: the bank {MINI_BANK} is 'mini-test' but the quiz was made from 'szzl-hubei-daily'; "
+        "解析 and reread hints may not fit (scores come from the key alone)\n"
+    )
+    assert (
+        f"注意：题库 {MINI_BANK} 是 'mini-test'，而测验出自 'szzl-hubei-daily'；解析和重读位置可能对不上"
+        in result.stdout
     )
 
 

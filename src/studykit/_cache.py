@@ -1,4 +1,4 @@
-"""A cache of validated banks, so an unchanged bank loads in a fraction of a parse.
+"""A cache of validated banks (and answer keys), so an unchanged bank loads in a fraction of a parse.
 
 An entry is a JSON file (never pickle: a cache must not be able to run code) in
 the user's cache folder (``platformdirs.user_cache_dir("studykit")``, or
@@ -10,6 +10,11 @@ It records the SHA-256 of every file the bank read (material, provenance); a hit
 requires all of them to be unchanged.  A missing, stale, corrupt or unreadable
 entry is ignored and the bank is loaded in full, so the cache can never return
 stale data or crash a load.  ``STUDYKIT_NO_CACHE=1`` turns it off.
+
+Answer keys read without a problem are kept the same way (:func:`lookup_key`, :func:`store_key`),
+in the ``keys`` folder of the cache, named by the SHA-256 of the key file's bytes and the same
+stamp: grading then needs neither PyYAML nor the key's checks, which are most of the time a
+small branch's table takes.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from .key_model import AnswerKey, KeyItem
 from .model import Bank, Provenance, Question, Speech
 
 FORMAT = 2
@@ -46,17 +52,19 @@ def _stamp() -> str:
     lives in bank/ or key/) and message catalogs, and the
     interface language (a bank's warnings are stored as text in it): a code or translation
     change, or another language, misses entries."""
-    from importlib.metadata import PackageNotFoundError, version
-
+    from ._version import VERSION as ver  # not importlib.metadata: that import alone costs ~15 ms
     from .i18n import language
 
-    try:
-        ver = version("studykit")
-    except PackageNotFoundError:
-        ver = "0+unknown"
-    here = Path(__file__).parent
-    files = [*here.rglob("*.py"), *here.glob("locale/*/LC_MESSAGES/*.mo")]  # every sub-package too
-    newest = max((p.stat().st_mtime_ns for p in files), default=0)
+    here = os.path.dirname(__file__)
+    newest = 0
+    # os.walk, not Path.rglob: the same files (every sub-package's *.py, locale/*/LC_MESSAGES/*.mo)
+    # in a third of the time, paid by every command that loads a bank
+    for folder, _dirs, names in os.walk(here):
+        parts = folder[len(here) + 1 :].split(os.sep)  # the folder below the package ([""] for itself)
+        catalogs = len(parts) == 3 and parts[0] == "locale" and parts[2] == "LC_MESSAGES"
+        for name in names:
+            if name.endswith(".py") or (catalogs and name.endswith(".mo")):
+                newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime_ns)
     return f"{FORMAT}:{ver}:{newest}:{language()}"
 
 
@@ -182,3 +190,75 @@ def store(bank: Bank, raw: bytes, inputs: list[tuple[str, bytes]]) -> None:
         write_files(
             {_entry(raw, bank.path): json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
         )
+
+
+# -- answer keys -----------------------------------------------------------------
+def _key_entry(raw: bytes) -> Path:
+    """The entry of an answer key file holding ``raw``: a key read without problems does not depend
+    on the file's name (only messages name it, and a key with problems is never stored)."""
+    digest = hashlib.sha256(b"key\0" + raw)
+    digest.update(b"\0" + _stamp().encode())
+    return _folder() / "keys" / f"{digest.hexdigest()}.json"
+
+
+def lookup_key(raw: bytes) -> AnswerKey | None:
+    """The answer key read before from a key file holding ``raw``, or ``None``."""
+    try:
+        data = json.loads(_key_entry(raw).read_text(encoding="utf-8"))
+        items = tuple(
+            KeyItem(
+                number=i[0],
+                question_id=i[1],
+                type=i[2],
+                speech=i[3],
+                points=i[4],
+                stem=i[5],
+                answer=tuple(i[6]),
+                options=tuple(i[7]),
+                correct=tuple(i[8]),
+            )
+            for i in data["items"]
+        )
+        return AnswerKey(
+            quiz_id=data["quiz_id"],
+            version=data["version"],
+            title=data["title"],
+            bank_id=data["bank_id"],
+            bank_fingerprint=data["bank_fingerprint"],
+            items=items,
+            multiple_scoring=data["multiple_scoring"],
+        )
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None  # no entry, or one we cannot trust: read the key in full
+
+
+def store_key(key: AnswerKey, raw: bytes) -> None:
+    """Record ``key``, read without problems from a key file holding ``raw``; failures are ignored.
+    JSON keeps each value's kind (points ``2.0`` come back a float, as the key reader makes them)."""
+    data = {
+        "quiz_id": key.quiz_id,
+        "version": key.version,
+        "title": key.title,
+        "bank_id": key.bank_id,
+        "bank_fingerprint": key.bank_fingerprint,
+        "multiple_scoring": key.multiple_scoring,
+        "items": [
+            [
+                i.number,
+                i.question_id,
+                i.type,
+                i.speech,
+                i.points,
+                i.stem,
+                list(i.answer),
+                list(i.options),
+                list(i.correct),
+            ]
+            for i in key.items
+        ],
+    }
+    from ._output import write_files
+    from .errors import StudykitError
+
+    with contextlib.suppress(OSError, StudykitError):  # a cache we cannot write is no cache, not an error
+        write_files({_key_entry(raw): json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")})

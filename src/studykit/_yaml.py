@@ -16,11 +16,11 @@ libyaml's C parser where present (``yaml.CSafeLoader``'s parser; the pure-Python
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
 
+from ._lazy import lazy_pattern
 from ._yaml_events import Fallback, from_events
 from ._yaml_messages import yaml_reason
 from ._yaml_types import BASE as _Base
@@ -79,7 +79,11 @@ def compose(text: str, filename: str) -> yaml.Node | None:
         loader.dispose()
 
 
-_FULLWIDTH_KEY_RE = re.compile(r"^\s*(-\s*)?[A-Za-z_][A-Za-z0-9_]*\s*：")
+#: A line whose key ends in a full-width colon: a field name (``answer：``), a question number
+#: or range of an answer sheet (``2：``, ``1-5：``), or one of the sheet's Chinese field names (``姓名：``).
+_FULLWIDTH_KEY_RE = lazy_pattern(
+    r"^\s*(-\s*)?([A-Za-z_][A-Za-z0-9_]*|[0-9]+(\s*[-—~～至]\s*[0-9]+)?|姓名|测验|測驗|版本|答案)\s*："
+)
 
 
 def _hint(text: str, line: int, reason: str) -> tuple[int, str]:
@@ -90,7 +94,7 @@ def _hint(text: str, line: int, reason: str) -> tuple[int, str]:
     """
     lines = text.splitlines()
     for n in (line, line - 1, line - 2):
-        if 1 <= n <= len(lines) and _FULLWIDTH_KEY_RE.match(lines[n - 1]):
+        if 1 <= n <= len(lines) and _FULLWIDTH_KEY_RE().match(lines[n - 1]):
             return n, _(
                 " (hint: line {number} has a full-width colon '：' after its key; YAML needs ':' — 请改用半角冒号)"
             ).format(number=n)

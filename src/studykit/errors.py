@@ -11,19 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._lazy import lazy_pattern
 from .i18n import _
 
 #: One part of a ``where`` ("question 'tian-yipeng-03'", "field 'answer'"): its kind and what it names.
-_WHERE_PART = re.compile(
+_WHERE_PART = lazy_pattern(
     r"(question|speech|field|key|item) ('.*'|\".*\"|#\d+|\d+)|(bank|speeches|questions)|entry (\d+) of ('\w+')",
     re.DOTALL,
 )
 #: A ``where`` cut before each part that starts a new kind ("question 'a, b', field 'c'" → 2 parts).
-_WHERE_SPLIT = re.compile(r", (?=(?:question|speech|field|key|item) |bank\b|speeches\b|questions\b|entry \d+ of )")
+_WHERE_SPLIT = lazy_pattern(r", (?=(?:question|speech|field|key|item) |bank\b|speeches\b|questions\b|entry \d+ of )")
 
 
 def _where_part(part: str) -> str:
-    match = _WHERE_PART.fullmatch(part)
+    match = _WHERE_PART().fullmatch(part)
     if not match:
         return part
     kind, name, bank, entry, field = match.groups()
@@ -52,7 +53,7 @@ def localize_where(where: str) -> str:
     """``where`` ("question 'tian-yipeng-03', field 'answer'") in the interface language
     (Chinese: "题目 'tian-yipeng-03'，字段 'answer'"); parts of another shape (a member's name)
     stay as they are, and English comes back unchanged."""
-    parts = _WHERE_SPLIT.split(where)
+    parts = _WHERE_SPLIT().split(where)
     text = _where_part(parts[0])
     for part in parts[1:]:
         text = _("{where}, {part}").format(where=text, part=_where_part(part))

@@ -20,7 +20,9 @@ import errno
 import gettext
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
@@ -29,8 +31,30 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 LANGUAGES = ("en", "zh")
 
 
+#: The language :func:`speaking` sets for the messages made inside it (``None``: the interface's).
+_SPOKEN: ContextVar[str | None] = ContextVar("studykit_spoken", default=None)
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Messages made inside the block are in ``lang`` (``"zh"`` or ``"en"``), whatever the
+    interface language: for text that goes into a document with a language of its own, such as
+    a grade report (always Chinese).  Raises :class:`ValueError` for another language."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})")
+    token = _SPOKEN.set(lang)
+    try:
+        yield
+    finally:
+        _SPOKEN.reset(token)
+
+
 def language() -> str:
-    """The interface language, ``"zh"`` or ``"en"``, read from the environment on each call."""
+    """The interface language, ``"zh"`` or ``"en"``, read from the environment on each call
+    (inside :func:`speaking`, the language it names)."""
+    spoken = _SPOKEN.get()
+    if spoken is not None:
+        return spoken
     forced = os.environ.get("STUDYKIT_LANG", "").strip().lower()
     if forced in LANGUAGES:
         return forced

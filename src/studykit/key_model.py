@@ -10,6 +10,10 @@ from dataclasses import dataclass
 
 from .model import BANK_SEPARATOR, QuestionType, add_points
 
+#: The rules for scoring a multiple-choice item (:attr:`AnswerKey.multiple_scoring`): all the
+#: correct letters and no other, or partial credit.
+MULTIPLE_SCORING = ("all-or-nothing", "partial")
+
 
 @dataclass(frozen=True)
 class KeyItem:

@@ -114,14 +114,21 @@ def fill_quota(
     has (the standard mix on a small bank or a narrow filter)."""
     result: dict[QuestionType, int] = {}
     for qtype, wanted in quota.items():
-        have = len({q.fact or q.id for q in pool if q.type == qtype})
+        items = [q for q in pool if q.type == qtype]
+        have = len({q.fact or q.id for q in items})
         if strict and have < wanted:
             where = _(" matching {criteria}").format(criteria=criteria) if criteria else ""
+            # as quiz --type … --count says it: a paper takes each fact once
+            shared = (
+                _(" ({n} items; items sharing a fact count once)").format(n=len(items)) if len(items) > have else ""
+            )
             raise SelectionError(
                 _(
-                    "only {have} {kind} questions in {bank}{where}; the mix asks for {wanted} "
+                    "only {have} {kind} questions in {bank}{where}{shared}; the mix asks for {wanted} "
                     "(ask for fewer, e.g. --mix {type}={have}, or widen the filters)"
-                ).format(have=have, kind=type_name(qtype), type=qtype, bank=bank, where=where, wanted=wanted)
+                ).format(
+                    have=have, kind=type_name(qtype), type=qtype, bank=bank, where=where, shared=shared, wanted=wanted
+                )
             )
         if min(have, wanted):
             result[qtype] = min(have, wanted)

@@ -1,4 +1,4 @@
-"""Text rules for printing article text to people (base layer: imports nothing of studykit).
+"""Text rules for printing article text to people (base layer: imports only studykit._lazy).
 
 The article as published (and so ``material/`` and the bank's ``source`` excerpts, which
 must match it verbatim) puts ASCII ``, ; : ( )`` between Chinese characters:
@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ._lazy import lazy_pattern
+
 __all__ = ["display_width", "for_print", "is_chinese"]
 
 #: Chinese characters for the rule: CJK radicals to unified ideographs (U+2E80–U+9FFF, which
@@ -31,15 +33,16 @@ __all__ = ["display_width", "for_print", "is_chinese"]
 #: small forms, full-width forms (U+FF00–U+FFEF), the curly quotation marks and the ellipsis / dash
 #: a Chinese text uses, and ``_`` (a paper's blank ``____`` stands for the article's words).
 _CHINESE = "\u2e80-\u9fff\uf900-\ufaff\ufe10-\ufe1f\ufe30-\ufe4f\uff00-\uffef\u201c\u201d\u2018\u2019\u2026\u2014_"
-_SEPARATOR_RE = re.compile(f"(?<=[{_CHINESE}])[,;:](?=[{_CHINESE}])")
+#: (compiled at first use: each class of the CJK block costs ~1 ms to compile, and grading never prints)
+_SEPARATOR_RE = lazy_pattern(f"(?<=[{_CHINESE}])[,;:](?=[{_CHINESE}])")
 _PAIR_RE = re.compile(r"\(([^()]*)\)")
-_CHINESE_RE = re.compile(f"[{_CHINESE}]")
+_CHINESE_RE = lazy_pattern(f"[{_CHINESE}]")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "："}
 
 
 def is_chinese(char: str) -> bool:
     """Whether ``char`` (one character) counts as Chinese for :func:`for_print`."""
-    return bool(_CHINESE_RE.fullmatch(char))
+    return bool(_CHINESE_RE().fullmatch(char))
 
 
 def for_print(text: str) -> str:
@@ -49,7 +52,7 @@ def for_print(text: str) -> str:
         # pairs first: a separator just after a pair turned full-width is then between Chinese
         # characters too (``(原文):要`` → ``（原文）：要``), and printing twice changes nothing
         text = _PAIR_RE.sub(lambda m: _pair(text, m), text)
-        text = _SEPARATOR_RE.sub(lambda m: _FULL_WIDTH[m.group()], text)
+        text = _SEPARATOR_RE().sub(lambda m: _FULL_WIDTH[m.group()], text)
     return text
 
 

@@ -376,6 +376,19 @@ def test_yaml_without_answers_names_the_field(tmp_path: Path, key: AnswerKey) ->
     ]
 
 
+def test_yaml_sheet_with_a_full_width_colon_gets_the_hint(tmp_path: Path, key: AnswerKey) -> None:
+    """A YAML sheet typed on a Chinese keyboard: one answer line with ``2：C`` is a syntax error that
+    points at that line with the hint; every line so typed makes ``answers`` one text, named too."""
+    one = write(tmp_path / "one.yaml", "姓名: 甲\n测验: mini-test-7-abc\nanswers:\n  1: B\n  2：C\n  3: A\n")
+    every = write(tmp_path / "every.yaml", "姓名: 乙\n测验: mini-test-7-abc\nanswers:\n  1：B\n  2：C\n")
+    assert problems(grade([one, every], key)) == [
+        f"{one}: not valid YAML: {one}:5: YAML syntax error, column 3: while scanning a simple key could not find"
+        " expected ':' (hint: line 5 has a full-width colon '：' after its key; YAML needs ':' — 请改用半角冒号)",
+        f"{every}:3: field 'answers': expected a mapping from question number to answer (hint: the question"
+        " numbers are followed by a full-width colon '：'; YAML needs ':' — 请改用半角冒号)",
+    ]
+
+
 def test_empty_folder_is_no_answer_file(tmp_path: Path, key: AnswerKey) -> None:
     """A folder given as ANSWERS is read for the answer files in it (issue 11); one holding none fails with a
     clear reason."""

@@ -56,7 +56,7 @@ class DeckSummary:
         """What ``studykit anki`` prints: a total line, then one line per subdeck with notes."""
         filled = [d for d in self.decks if d.notes]
         lines = [
-            _("Wrote {path}: {notes}, {cards} in {decks}").format(
+            _("wrote {path}: {notes}, {cards} in {decks}").format(
                 path=path, notes=_notes(self.notes), cards=_cards(self.cards), decks=_decks(len(filled))
             )
         ]

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 
 from .. import _cache
 from .._gc import gc_paused
-from ..i18n import _, join, ngettext, type_name
+from ..errors import BankError
+from ..i18n import _, join, ngettext, os_reason, type_name
 from ..model import QUESTION_TYPES, Bank
 from .rules import BANK_FILENAME
-from .validate import Validator
 
 
 def default_bank_path() -> Path:
@@ -30,7 +29,23 @@ def default_bank_path() -> Path:
     checkout = package.parents[1] / BANK_FILENAME
     if package.parent.name == "src" and checkout.is_file():
         return checkout
+    from importlib import resources  # only an installed package gets here: not paid for on each start
+
     return Path(str(resources.files("studykit") / "data" / BANK_FILENAME))
+
+
+def read_bank_file(path: Path) -> bytes:
+    """The bank file's bytes; :class:`~studykit.errors.BankError` naming ``path`` if it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise BankError(_("no question bank at {path} (give one with --bank PATH)").format(path=path)) from None
+    except IsADirectoryError:
+        raise BankError(_("{path} is a folder (expected the bank's YAML file)").format(path=path)) from None
+    except OSError as exc:
+        raise BankError(_("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc))) from None
+    except ValueError:  # e.g. a NUL byte in the path
+        raise BankError(_("{path!r} is not a valid file path").format(path=str(path))) from None
 
 
 def load_bank(path: str | Path | None = None, *, strict: bool = False, cache: bool = True) -> Bank:
@@ -46,13 +61,15 @@ def load_bank(path: str | Path | None = None, *, strict: bool = False, cache: bo
     the JSON cache described in :mod:`studykit._cache` instead of being parsed.
     """
     bank_path = Path(path) if path is not None else default_bank_path()
-    validator = Validator(bank_path)
-    raw = validator.read()
+    raw = read_bank_file(bank_path)
     use_cache = cache and _cache.enabled()
     if use_cache:
         hit = _cache.lookup(bank_path, raw)
         if hit is not None and not (strict and hit.warnings):
             return hit
+    from .validate import Validator  # the checks, the YAML reader and their patterns: a cache hit needs none
+
+    validator = Validator(bank_path)
     with gc_paused():  # the node tree is large and acyclic: the collector's walks are pure cost
         bank = dataclasses.replace(
             validator.run(raw, strict=strict), files=tuple(Path(rel) for rel, _ in validator.inputs)

@@ -180,7 +180,7 @@ class QuestionChecks(BankWarnings):
             problem = control_problem(text)
             if problem:
                 self.error(opt_line, label, _("option {number} {problem}").format(number=i + 1, problem=problem))
-            if LETTERED_RE.match(text):
+            if LETTERED_RE().match(text):
                 self.error(
                     opt_line,
                     label,
@@ -225,8 +225,8 @@ class QuestionChecks(BankWarnings):
             return
         # a CJK ideograph survives NFKC and every strip of reads_as_letters: such text never reads
         # as letters (the check itself costs a tenth of a large bank's validation)
-        as_written = not IDEOGRAPH(text) and reads_as_letters(text, n_options)
-        if as_written or (not IDEOGRAPH(form) and reads_as_letters(form, n_options)):  # 'a“' reads as a
+        as_written = not IDEOGRAPH().search(text) and reads_as_letters(text, n_options)
+        if as_written or (not IDEOGRAPH().search(form) and reads_as_letters(form, n_options)):  # 'a“' reads as a
             self.error(
                 line,
                 label,
@@ -261,7 +261,7 @@ class QuestionChecks(BankWarnings):
             if isinstance(raw, YList):
                 parts = [p.strip() if isinstance(p, str) else "?" for p in raw]
             elif isinstance(raw, str):
-                parts = [c for c in LETTER_SEP_RE.sub("", raw.strip())]
+                parts = [c for c in LETTER_SEP_RE().sub("", raw.strip())]
             else:
                 parts = []
             letters = LETTERS[: len(options)]

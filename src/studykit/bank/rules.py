@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .._lazy import lazy_pattern
 from ..i18n import _
 
 BANK_FILENAME = "question_bank.yaml"
@@ -17,9 +18,11 @@ BLANK_RE = re.compile(r"_{4,}")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _WS_RE = re.compile(r"\s+")
-LETTER_SEP_RE = re.compile(r"[\s,，、;；]+")
+# The patterns only checking a bank needs compile at their first use (studykit._lazy): a bank read
+# from the cache, as grading reads it, never uses them.
+LETTER_SEP_RE = lazy_pattern(r"[\s,，、;；]+")
 #: Catch-all options a good item never uses ("all of the above" and kin).
-_CATCH_ALL_RE = re.compile(
+_CATCH_ALL_RE = lazy_pattern(
     r"^(以上|上述)[^，。,.]{0,6}?(都|均|皆|全)?(是|对|正确|不是|不对|不正确|错误|都对|都不对)$"
     r"|^(都|均|全)(对|不对|是|不是|正确|错误|不正确)$"
 )
@@ -27,16 +30,17 @@ _CATCH_ALL_RE = re.compile(
 #: Characters no document can hold (python-docx/lxml refuse them, Word and browsers drop them): C0
 #: controls but tab and newline, DEL, and the noncharacters U+FFFE/U+FFFF.  YAML's double-quoted
 #: escapes (``"\x01"``) let them past the YAML reader, which refuses them written raw.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+_CONTROL_RE = lazy_pattern("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
-IDEOGRAPH = re.compile("[\u4e00-\u9fff]").search
+#: Finds a CJK unified ideograph (U+4E00–U+9FFF); a getter like the patterns above.
+IDEOGRAPH = lazy_pattern("[\u4e00-\u9fff]")
 
 
 def control_problem(text: str) -> str | None:
     """``"contains the control character U+0001 (delete it; often a paste)"`` for the first
     character of ``text`` that no document can hold (see :data:`_CONTROL_RE`); ``None`` if none."""
-    found = _CONTROL_RE.search(text)
+    found = _CONTROL_RE().search(text)
     if found is None:
         return None
     if found.group() < "\x80":
@@ -46,7 +50,7 @@ def control_problem(text: str) -> str | None:
     return message.format(code=ord(found.group()))
 
 
-LETTERED_RE = re.compile(r"^[A-Fa-fＡ-Ｆａ-ｆ]\s*[.．、:：)）]")
+LETTERED_RE = lazy_pattern(r"^[A-Fa-fＡ-Ｆａ-ｆ]\s*[.．、:：)）]")
 
 TOP_FIELDS = {"bank", "speeches", "questions"}
 BANK_FIELDS = {"id", "title", "provenance", "description"}
@@ -78,4 +82,4 @@ def is_catch_all(option: str) -> bool:
     """Whether ``option`` is a catch-all such as 以上都是 / 以上都不对 (whitespace aside).
 
     ``check`` warns of one; a quiz keeps one last when it shuffles options."""
-    return bool(_CATCH_ALL_RE.match(squash(option)))
+    return bool(_CATCH_ALL_RE().match(squash(option)))

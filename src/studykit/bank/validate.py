@@ -29,21 +29,6 @@ class Validator(QuestionChecks):
     """Collects every problem of one bank file; one instance per load."""
 
     # -- entry -----------------------------------------------------------------
-    def read(self) -> bytes:
-        """The bank file's bytes; :class:`BankError` if it cannot be read."""
-        try:
-            return self.path.read_bytes()
-        except FileNotFoundError:
-            raise BankError(
-                _("no question bank at {path} (give one with --bank PATH)").format(path=self.name)
-            ) from None
-        except IsADirectoryError:
-            raise BankError(_("{path} is a folder (expected the bank's YAML file)").format(path=self.name)) from None
-        except OSError as exc:
-            raise BankError(_("cannot read {path}: {reason}").format(path=self.name, reason=os_reason(exc))) from None
-        except ValueError:  # e.g. a NUL byte in the path
-            raise BankError(_("{path!r} is not a valid file path").format(path=self.name)) from None
-
     def run(self, raw: bytes, *, strict: bool) -> Bank:
         try:
             text = raw.decode("utf-8-sig")

@@ -13,7 +13,7 @@ from pathlib import Path
 from .._gc import gc_paused
 from ..bank import default_bank_path, load_bank
 from ..errors import AnswerFileError, BankError, Problem
-from ..i18n import _
+from ..i18n import _, speaking
 from ..key import AnswerKey
 from ..library import load_banks, path_list
 from ..model import Bank
@@ -118,7 +118,8 @@ def grade_files(
     ``encoding`` and :class:`~studykit.errors.OptionError` for an unknown rule or a pass mark
     out of 0–100.  ``paths`` may be one path (a file or a folder) alone.  A ``bank`` that is
     not the key's (another article's, or changed since the quiz) is still used for hints, with
-    :func:`bank_note_for`'s note in the report unless ``bank_note`` is given.
+    :func:`bank_note_for`'s note (in Chinese, the report's language) in the report unless ``bank_note``
+    is given.
 
     ``key`` may be several keys, the versions (A, B, …) of one quiz: each sheet or row is
     graded with the key of its 版本 and the one report covers everyone, in the first
@@ -130,7 +131,8 @@ def grade_files(
     key = key if isinstance(key, AnswerKey) else key_set(list(key))
     rule = check_rule(multiple_scoring or key.multiple_scoring)
     if bank is not None and not bank_note:  # another article's bank, or one changed since the quiz
-        bank_note = bank_note_for(key, bank)
+        with speaking("zh"):  # in the report's language
+            bank_note = bank_note_for(key, bank)
     warnings: list[Problem] = []
     failures: list[Problem] = []
 

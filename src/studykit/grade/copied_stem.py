@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
+from .._lazy import lazy_pattern
 from ..text import blank_form
 
 #: The last bracket of a line, at its end (after NFKC): ``…的(C)``, ``…认可。( 对 )。``.
-_LAST_BRACKET = re.compile(r"^(.*)\(\s*([^()]{1,40}?)\s*\)[\s。.]*$", re.S)
+_LAST_BRACKET = lazy_pattern(r"^(.*)\(\s*([^()]{1,40}?)\s*\)[\s。.]*$", re.S)
 _BLANK_MARK = re.compile(r"_{2,}")
 
 
@@ -17,7 +18,7 @@ def bracketed_in_stem(cleaned: str, stem: str) -> str:
     """What a member wrote inside the brackets of a stem they copied (``导语指出，……的（C）`` → ``C``),
     or "": the text before the brackets must be four characters or more of the stem, in order
     (an elided ``……`` aside)."""
-    m = _LAST_BRACKET.match(cleaned)
+    m = _LAST_BRACKET().match(cleaned)
     if not m:
         return ""
     before = blank_form(m.group(1)).replace("…", "").replace("...", "")

@@ -31,35 +31,38 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from .._lazy import lazy_pattern
 from ..i18n import _
 
+# The patterns compile at their first use (studykit._lazy): only typed sheets need them, not tables.
+
 #: ``1-5 DCBAD``: a range (hyphen, en/em dash, tilde, 至 or 到) and its run (after NFKC).
-_RANGE = re.compile(
+_RANGE = lazy_pattern(
     r"^(?:第\s*)?(\d{1,6})(?!\d)\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?(\d{1,6})(?!\d)\s*[题題]?\s*[.、:)\]]?\s*(.*)$"
 )
 #: Where a ``number answer`` pair of a line of several begins: a number (not inside another) and what may
 #: follow it (题, a separator), before the answer's first character.
-_PAIR_HEAD = re.compile(r"(?<!\d)(?:第\s*)?(\d{1,6})(?!\d)\s*[题題]?\s*[.、:)\]]?\s*(?=[^\d\s,;、])")
+_PAIR_HEAD = lazy_pattern(r"(?<!\d)(?:第\s*)?(\d{1,6})(?!\d)\s*[题題]?\s*[.、:)\]]?\s*(?=[^\d\s,;、])")
 _PAIR_SEPS = " \t\n,;、"
-_DIGIT = re.compile(r"\d")
-_RUN_SEPS = re.compile(r"[\s,;、/|]+")
+_DIGIT = lazy_pattern(r"\d")
+_RUN_SEPS = lazy_pattern(r"[\s,;、/|]+")
 #: Where a further range begins on a line of ranges (after a space or comma).
-_RANGE_START = re.compile(r"(?<=[\s,;])(?=(?:第\s*)?\d+\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?\d+)")
+_RANGE_START = lazy_pattern(r"(?<=[\s,;])(?=(?:第\s*)?\d+\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?\d+)")
 #: A piece of a run that is a question number, alone or with a one-character answer glued on (``6``, ``6.``,
 #: ``6BCD``): a run holding one would shift every answer after it.
-_NUMBERED_PIECE = re.compile(r"\d+[.、:)]?(?:[A-Za-z]+|[对错對錯√×✓✗✔✘✅❌❎])?")
+_NUMBERED_PIECE = lazy_pattern(r"\d+[.、:)]?(?:[A-Za-z]+|[对错對錯√×✓✗✔✘✅❌❎])?")
 #: Where a numbered answer begins on a line (``18`` of ``18线路图``).
-_PAIR_START = re.compile(r"(?:^|(?<=[\s,;、]))(?:第\s*)?(\d{1,6})(?!\d)(?=\s*[题題]?\s*[.、:)\]]?\s*[^\d\s,;])")
+_PAIR_START = lazy_pattern(r"(?:^|(?<=[\s,;、]))(?:第\s*)?(\d{1,6})(?!\d)(?=\s*[题題]?\s*[.、:)\]]?\s*[^\d\s,;])")
 #: ``(1) D``: a number in brackets, at the start of a line or after a space, comma, semicolon or 、.
-_BRACKETED = re.compile(r"(?:^|(?<=[\s,;、]))\((\d+)\)")
+_BRACKETED = lazy_pattern(r"(?:^|(?<=[\s,;、]))\((\d+)\)")
 #: ``第十二题``: a question number in Chinese numerals, one to ninety-nine.
-_CHINESE_NUMBER = re.compile(r"第\s*([一二两三四五六七八九]?十?[一二两三四五六七八九]?)\s*([题題])")
+_CHINESE_NUMBER = lazy_pattern(r"第\s*([一二两三四五六七八九]?十?[一二两三四五六七八九]?)\s*([题題])")
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 #: Answers of one character that a run may hold glued together (letters, 对/错 marks).
-_ONE_CHAR = re.compile(r"[A-Za-z对错對錯√×✓✗✔✘✅❌❎]+")
-_LETTER_RUN = re.compile(r"[A-H]+")
-_MARK_RUN = re.compile(r"[对错對錯√×✓✗✔✘✅❌❎]+")
-_NAME = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]+(?:·[\u3400-\u9fff\U00020000-\U0002ffff]+)?")
+_ONE_CHAR = lazy_pattern(r"[A-Za-z对错對錯√×✓✗✔✘✅❌❎]+")
+_LETTER_RUN = lazy_pattern(r"[A-H]+")
+_MARK_RUN = lazy_pattern(r"[对错對錯√×✓✗✔✘✅❌❎]+")
+_NAME = lazy_pattern(r"[\u3400-\u9fff\U00020000-\U0002ffff]+(?:·[\u3400-\u9fff\U00020000-\U0002ffff]+)?")
 _NOT_IN_NAMES = set("题題答卷测測验驗")
 #: Words a sheet's title line holds that no member's name does.
 _NOT_NAMES = ("支部", "党员", "黨員", "学习", "學習", "练习", "練習", "考试", "考試", "作业", "作業", "小组", "小組")
@@ -75,14 +78,14 @@ def range_answers(line: str) -> list[tuple[int, str]] | None:
     :func:`~studykit.grade.normalize.clean`-ed) does not begin with a range.  Raises
     :class:`RunError` when a run cannot be split into one answer per question, or holds a
     question number (another range or numbered answer glued to it)."""
-    if not _RANGE.match(line):
+    if not _RANGE().match(line):
         return None
     pairs: list[tuple[int, str]] = []
-    for at, segment in enumerate(_RANGE_START.split(line)):
+    for at, segment in enumerate(_RANGE_START().split(line)):
         segment = segment.strip()
         if not segment:
             continue
-        m = _RANGE.match(segment)
+        m = _RANGE().match(segment)
         if not m:
             return None
         first, last, run = int(m.group(1)), int(m.group(2)), m.group(3).strip()
@@ -98,8 +101,8 @@ def _run(first: int, last: int, run: str) -> list[str]:
     """The answers of the run of ``first``-``last``, one per question (see :func:`range_answers`)."""
     count = last - first + 1
     run = run.replace("\ufe0f", "").replace("\ufe0e", "")  # ✔️: a phone's emoji selector after the mark
-    pieces = [p for p in _RUN_SEPS.split(run) if p]
-    numbered = [p for p in pieces if _NUMBERED_PIECE.fullmatch(p)]
+    pieces = [p for p in _RUN_SEPS().split(run) if p]
+    numbered = [p for p in pieces if _NUMBERED_PIECE().fullmatch(p)]
     if numbered:
         raise RunError(
             _(
@@ -110,9 +113,9 @@ def _run(first: int, last: int, run: str) -> list[str]:
     if len(pieces) == count:
         return pieces
     squeezed = "".join(pieces)
-    if _ONE_CHAR.fullmatch(squeezed) and len(squeezed) == count:
+    if _ONE_CHAR().fullmatch(squeezed) and len(squeezed) == count:
         return list(squeezed)
-    held = len(squeezed) if _ONE_CHAR.fullmatch(squeezed or "-") else len(pieces)
+    held = len(squeezed) if _ONE_CHAR().fullmatch(squeezed or "-") else len(pieces)
     raise RunError(
         _(
             "{first}-{last} names {count} questions but {run!r} holds {held} answers "
@@ -126,14 +129,14 @@ def numbered_answers(line: str) -> list[tuple[int, str]] | None:
     ``18线路图 19控制在 市域``), ``None`` when ``line`` is not wholly such pairs (each answer runs to the next
     number and holds no digit), holds fewer than two, or their numbers do not follow one another (then it
     is one answer, read as ``NUMBER. ANSWER``).  Linear in the line's length."""
-    heads = list(_PAIR_HEAD.finditer(line))
+    heads = list(_PAIR_HEAD().finditer(line))
     if len(heads) < 2 or heads[0].start() != 0:
         _unsplit(line)
         return None
     pairs: list[tuple[int, str]] = []
     for head, after in zip(heads, [*heads[1:], None], strict=True):
         answer = line[head.end() : after.start() if after else len(line)].strip(_PAIR_SEPS)
-        if not answer or _DIGIT.search(answer):
+        if not answer or _DIGIT().search(answer):
             _unsplit(line)
             return None
         pairs.append((int(head.group(1)), answer))
@@ -147,7 +150,7 @@ def _unsplit(line: str) -> None:
     """Raise :class:`RunError` when ``line``, not pairs numbered one after another, still begins three
     or more answers numbered in increasing order (``1D 2C 3-5 BAD 6BCD``): read as one answer,
     every answer after the first would be lost."""
-    starts = list(_PAIR_START.finditer(line))
+    starts = list(_PAIR_START().finditer(line))
     if len(starts) == 2 and starts[0].start() == 0:
         # ``5现场会议 61+1+11``: an answer to 5, then 6 with a blank that begins with a digit (1+1+11),
         # or one answer to 5 that holds "61+1+11"? Either reading loses or invents an answer.
@@ -171,7 +174,7 @@ def _unsplit(line: str) -> None:
 
 #: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``, ``一、单选题 1-8 CDBCBAAD``, ``答案：1-5 CDBCB``: a section's
 #: label before the answers.
-_SECTION_LABEL = re.compile(
+_SECTION_LABEL = lazy_pattern(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]\s*)?(?:(?:我的)?答案|单选|單選|多选|多選|选择|選擇|判断|判斷|填空)[题題]?\s*[:：]?\s*(?=(?:第\s*)?\d)"
 )
 
@@ -179,16 +182,16 @@ _SECTION_LABEL = re.compile(
 def unlabel(line: str) -> str:
     """``line`` without a section's label before its numbered answers (``多选：9.BD 10.BCD`` →
     ``9.BD 10.BCD``; ``判断13-16：对对对错`` → ``13-16：对对对错``); a label alone (``一、单选题``) is left."""
-    return _SECTION_LABEL.sub("", line, count=1)
+    return _SECTION_LABEL().sub("", line, count=1)
 
 
 def unbracket(line: str) -> str:
     """``line`` with question numbers in brackets written as ``N.`` (``(1) D (2) C`` → ``1. D 2. C``) and
     Chinese ones in ``第…题`` as digits (``第十二题 对`` → ``第12题 对``; a heading ``一、单选题`` is left as it is)."""
     if "(" in line:
-        line = _BRACKETED.sub(r"\1.", line)
+        line = _BRACKETED().sub(r"\1.", line)
     if "第" in line:
-        line = _CHINESE_NUMBER.sub(
+        line = _CHINESE_NUMBER().sub(
             lambda m: f"第{_chinese(m.group(1))}{m.group(2)}" if m.group(1) else m.group(0), line
         )
     return line
@@ -205,24 +208,24 @@ def _chinese(numeral: str) -> int:
 def is_name(line: str) -> bool:
     """Whether a sheet's first line (cleaned) is a member's name alone: ``赵六``, ``阿依古丽·买买提``."""
     return (
-        bool(_NAME.fullmatch(line))
+        bool(_NAME().fullmatch(line))
         and 2 <= len(line) <= 12
         and not _NOT_IN_NAMES & set(line)
         and not any(word in line for word in _NOT_NAMES)
-        and not _MARK_RUN.fullmatch(line)
+        and not _MARK_RUN().fullmatch(line)
     )
 
 
 def holds_answers(line: str) -> bool:
     """Whether a line no form reads (cleaned) still holds answers: a piece of capital letters
     A–H (``DCBAD``, ``BCD``) or of 对/错 marks (``对错对错``) — answers without numbers."""
-    if _RANGE_INSIDE.search(line):  # 秦一 单选1-8:CDBCBAAD
+    if _RANGE_INSIDE().search(line):  # 秦一 单选1-8:CDBCBAAD
         return True
-    return any(_LETTER_RUN.fullmatch(p) or _MARK_RUN.fullmatch(p) for p in _RUN_SEPS.split(line) if p)
+    return any(_LETTER_RUN().fullmatch(p) or _MARK_RUN().fullmatch(p) for p in _RUN_SEPS().split(line) if p)
 
 
 #: A range and the start of its run anywhere in a line (``单选1-8:CDBCBAAD``).
-_RANGE_INSIDE = re.compile(r"\d\s*(?:[-‐‑–—―~〜]+|至|到)\s*\d+\s*[题題]?\s*[.、:)\]]?\s*[A-Za-z对错對錯√×✓✗✔✘✅❌❎]")
+_RANGE_INSIDE = lazy_pattern(r"\d\s*(?:[-‐‑–—―~〜]+|至|到)\s*\d+\s*[题題]?\s*[.、:)\]]?\s*[A-Za-z对错對錯√×✓✗✔✘✅❌❎]")
 
 
 def name_and_answers(line: str) -> tuple[str, str] | None:

@@ -45,9 +45,17 @@ separator (``.``, ``、``, ``：``, ``:`` or space) and the answer.
 
 from __future__ import annotations
 
-from ..key_model import AnswerKey, KeyItem  # re-exported: their home is studykit.key_model
-from .fields import ITEM_FIELDS, KEY_FIELDS, MAX_ITEM_POINTS, MAX_POINT_DECIMALS, MULTIPLE_SCORING, SCORING_FIELDS
+from typing import TYPE_CHECKING, Any
+
+from ..key_model import MULTIPLE_SCORING, AnswerKey, KeyItem  # re-exported: their home is studykit.key_model
 from .files import KEY_FORMAT, KEY_SUFFIX, dump_key, load_key, no_question, refuse_key_overwrite, render_answer_sheet
+
+if TYPE_CHECKING:
+    from .fields import ITEM_FIELDS, KEY_FIELDS, MAX_ITEM_POINTS, MAX_POINT_DECIMALS, SCORING_FIELDS
+
+#: Names of :mod:`studykit.key.fields`, imported at their first use (PEP 562): the field tables and
+#: their walker are for reading a key in full, which a key from the cache skips.
+_FIELDS = ("ITEM_FIELDS", "KEY_FIELDS", "MAX_ITEM_POINTS", "MAX_POINT_DECIMALS", "SCORING_FIELDS")
 
 __all__ = [
     "ITEM_FIELDS",
@@ -66,3 +74,11 @@ __all__ = [
     "refuse_key_overwrite",
     "render_answer_sheet",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FIELDS:
+        from . import fields
+
+        return getattr(fields, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

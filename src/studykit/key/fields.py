@@ -7,15 +7,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .._yaml import YList
-from .._yaml import show_value as _show
 from ..errors import Problem
 from ..fieldrules import Checks, Record, Rule, Style, Table, collect
 from ..i18n import _
+from ..key_model import MULTIPLE_SCORING as MULTIPLE_SCORING  # defined with the key's data: grading needs it
 from ..model import QUESTION_TYPES
-
-MULTIPLE_SCORING = ("all-or-nothing", "partial")
-
 
 #: The fields :func:`dump_key` writes, in its order: at the top of the key, in ``scoring``, in an item.
 KEY_FIELDS = (
@@ -66,8 +62,18 @@ NUMBER_RE = re.compile(r"[0-9]+", re.ASCII)
 DECIMAL_RE = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", re.ASCII)
 
 
+def _show(value: Any) -> str:
+    """:func:`studykit._yaml.show_value`, imported when a message needs it: a key read from the
+    cache is never parsed, so grading does not import the YAML reader."""
+    from .._yaml import show_value
+
+    return show_value(value)
+
+
 def list_entries(raw: Any) -> list[tuple[Any, int]]:
     """``(entry, line)`` of a list field, a single text standing for a one-entry list."""
+    from .._yaml import YList
+
     if isinstance(raw, YList):
         return list(zip(raw, raw.item_lines, strict=True))
     return [(raw, 0)]

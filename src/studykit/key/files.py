@@ -8,11 +8,11 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .._yaml import YMap, load_text_yaml
+from .. import _cache
+from .._lazy import lazy_pattern
 from ..errors import KeyFileError, YamlError
 from ..i18n import _
 from ..key_model import AnswerKey
-from .reader import KeyReader
 
 KEY_FORMAT = 1
 
@@ -63,6 +63,10 @@ def load_key(path: str | Path) -> AnswerKey:
     number, a ``total_points`` that is not the items' sum …).  Each finding reads
     ``FILE:LINE: item N, field F: what is wrong (what was expected)``; with one
     finding it is the message, with several they are the ``details``.
+
+    A key read before is taken from the cache of :mod:`studykit._cache` when its file is
+    byte-for-byte the same (unless ``$STUDYKIT_NO_CACHE`` is set): then neither the YAML
+    reader nor the key's checks are imported, most of a small branch's grading time.
     """
     name = str(path)
     try:
@@ -80,6 +84,13 @@ def load_key(path: str | Path) -> AnswerKey:
               "so the key and the files written with it may be half old, half new; run that command again "
               "(studykit first puts the earlier files back)").format(name=name, journal=journal)
         )  # fmt: skip
+    use_cache = _cache.enabled()
+    if use_cache and (hit := _cache.lookup_key(raw)) is not None:
+        return hit
+    from .._yaml import YMap, load_text_yaml
+    from .reader import KeyReader
+
+    content = raw
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         text = raw.decode("utf-8")
@@ -127,12 +138,14 @@ def load_key(path: str | Path) -> AnswerKey:
             tuple(str(p) for p in sorted(reader.problems, key=lambda p: p.line)),
         )
     assert key is not None
+    if use_cache:
+        _cache.store_key(key, content)
     return key
 
 
 #: How an answer sheet begins: the 答题卡's heading comment, or its 姓名/测验/版本 line
 #: (``name``/``quiz``/``version`` in a YAML sheet).
-_SHEET_START_RE = re.compile(r"#\s*studykit\s*答题卡|(?:姓名|测验|版本|name|quiz|version)\s*[：:]", re.IGNORECASE)
+_SHEET_START_RE = lazy_pattern(r"#\s*studykit\s*答题卡|(?:姓名|测验|版本|name|quiz|version)\s*[：:]", re.IGNORECASE)
 
 
 KEY_SUFFIX = ".key.yaml"
@@ -168,7 +181,7 @@ def _refuse_answer_sheet(name: str, text: str) -> None:
     begins as an answer sheet does (its first line that is not blank or another comment)."""
     for line in text.splitlines()[:50]:
         line = line.strip()
-        if _SHEET_START_RE.match(line):
+        if _SHEET_START_RE().match(line):
             raise KeyFileError(
                 _(
                     "{name}: this is an answer sheet, not an answer key (give it as an answer file; --key takes the *.key.yaml written by studykit quiz)"

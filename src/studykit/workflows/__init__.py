@@ -12,12 +12,32 @@ the result's ``notes``.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._common import Warn, bank_inputs, load_library
-from .anki import DeckRun, export_deck
-from .grade import GradeRun, grade_to_files
-from .handout import HandoutRun, make_handout
-from .practice import PracticeRun, write_practice
-from .quiz import QuizRun, write_quiz
+
+if TYPE_CHECKING:
+    from .anki import DeckRun, export_deck
+    from .grade import GradeRun, grade_to_files
+    from .handout import HandoutRun, make_handout
+    from .practice import PracticeRun, write_practice
+    from .quiz import QuizRun, write_quiz
+
+#: name -> the module defining it, imported at the name's first use (PEP 562): a command imports
+#: its own workflow, not the other four.
+_LAZY = {
+    "DeckRun": "anki",
+    "export_deck": "anki",
+    "GradeRun": "grade",
+    "grade_to_files": "grade",
+    "HandoutRun": "handout",
+    "make_handout": "handout",
+    "PracticeRun": "practice",
+    "write_practice": "practice",
+    "QuizRun": "quiz",
+    "write_quiz": "quiz",
+}
 
 __all__ = [
     "DeckRun",
@@ -34,3 +54,11 @@ __all__ = [
     "write_practice",
     "write_quiz",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

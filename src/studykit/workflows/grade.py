@@ -99,8 +99,8 @@ def grade_to_files(
         from ..review import check_review_bank
 
         check_review_bank(key, bank)
-    report = grade_files(
-        answers, key, multiple_scoring=multiple_scoring, pass_mark=pass_mark, bank=bank, bank_note=note,
+    report = grade_files(  # the report's note on the bank is its own, in the report's language
+        answers, key, multiple_scoring=multiple_scoring, pass_mark=pass_mark, bank=bank,
         name_column=name_column, encoding=encoding, on_problem=lambda p: notes.add(str(p)), on_file=on_file,
     )  # fmt: skip
     if not report.members:  # each file's problem went to warn; without warn, the caller sees them here

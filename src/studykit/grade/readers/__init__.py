@@ -46,6 +46,8 @@ warning.  Files are only ever read.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ..normalize import clean
 from ._common import ANSWER_LINE as _ANSWER_LINE
 from ._common import CSV_SUFFIXES as CSV_SUFFIXES
@@ -64,8 +66,10 @@ from .files import iter_answers as iter_answers
 from .files import iter_inputs as iter_inputs
 from .files import read_answers as read_answers
 from .files import shown_name as shown_name
-from .sheet import _as_written as _as_written
 from .table import TableRow as TableRow
+
+if TYPE_CHECKING:
+    from .sheet import _as_written as _as_written
 
 __all__ = [
     "ANSWER_SUFFIXES",
@@ -89,3 +93,13 @@ __all__ = [
     "read_answers",
     "shown_name",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``_as_written`` from the sheet reader, imported at its first use (PEP 562): grading a table
+    never reads a sheet, so it does not import the sheet reader and its patterns."""
+    if name == "_as_written":
+        from .sheet import _as_written
+
+        return _as_written
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

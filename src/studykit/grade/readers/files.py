@@ -26,7 +26,6 @@ from ._common import (
     unsaid_message,
 )
 from .columns import header_like
-from .sheet import read_txt, read_yaml_sheet
 from .table import RowBlock, TableRow, csv_rows, submission, table_rows, xlsx_rows
 
 
@@ -281,9 +280,14 @@ def _iter_file(
         fail(0, "", _("{size:,} bytes, more than a {suffix} answer file may have ({limit:,}); not read").format(
             size=path.stat().st_size, suffix=suffix, limit=limit))  # fmt: skip
         return
+    # the sheet readers (their line patterns, the YAML sheet's field table) are imported for a sheet only
     if suffix in SHEET_SUFFIXES:
+        from .sheet import read_txt
+
         reader = lambda: read_txt(path, name, key, name_column, encoding, warn, fail, last_row)  # noqa: E731
     elif suffix in YAML_SUFFIXES:
+        from .sheet import read_yaml_sheet
+
         reader = lambda: iter([read_yaml_sheet(path, name, key, warn)])  # noqa: E731
     elif suffix in CSV_SUFFIXES:
         reader = lambda: table_rows(  # noqa: E731

@@ -248,7 +248,12 @@ def _yaml_text(value: Any) -> str:
 def _answers_kind(value: Any, line: int) -> Any:
     """The sheet's answers: a mapping (number → answer) or a list (in order)."""
     if not isinstance(value, dict | list):
-        raise Invalid(_("field 'answers': expected a mapping from question number to answer"))
+        hint = ""
+        if isinstance(value, str) and "：" in value:  # 1：B 2：C, every colon full-width: one text
+            hint = _(
+                " (hint: the question numbers are followed by a full-width colon '：'; YAML needs ':' — 请改用半角冒号)"
+            )
+        raise Invalid(_("field 'answers': expected a mapping from question number to answer") + hint)
     return value
 
 

@@ -126,8 +126,11 @@ class MissedItems:
         self.line = line
         self.hint: Memo[int, str] = Memo(lambda number: hint(key.item(number)))  # per item number
         table = coded_members(report)[0]
-        self.lines = [self._per_code(results, lambda r: line(r, key.item(r.number))) for results in table.results]
-        self.hints = [self._per_code(results, lambda r: self.hint[r.number]) for results in table.results]
+        # per item, per code: the result's line and its item's hint, joined once
+        self.parts = [
+            self._per_code(results, lambda r: line(r, key.item(r.number)) + self.hint[r.number])
+            for results in table.results
+        ]
 
     @staticmethod
     def _per_code(results: list[ItemResult], f: Callable[[ItemResult], str]) -> Memo[int, str]:
@@ -145,10 +148,7 @@ class MissedItems:
         (one per key item, as :func:`coded_members` gives them)."""
         if not columns:
             return [""] * n
-        parts: list[Iterator[str]] = []
-        for k, column in enumerate(columns):
-            parts.append(map(self.lines[k].__getitem__, column))
-            parts.append(map(self.hints[k].__getitem__, column))
+        parts = [map(self.parts[k].__getitem__, column) for k, column in enumerate(columns)]
         return list(map("".join, zip(*parts, strict=True)))
 
 

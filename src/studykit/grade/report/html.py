@@ -15,6 +15,7 @@ from operator import attrgetter
 from typing import Any, TextIO
 
 from ... import _templates
+from ..._templates import escaped_column
 from ...key import KeyItem
 from ...typography import for_print
 from ..model import GroupReport, ItemResult, MemberResult
@@ -38,7 +39,9 @@ from ._common import (
 )
 from .chunks import passed_count
 
-# Members rendered by one macro call: a chunk's page text (several MB) built and freed at once
+_TEMPLATE = "report.html.j2"
+
+# Members written at once: a chunk's page text (several MB) built and freed at once
 # costs page faults (0.3 s of system time at 100,000 members); a few hundred members' text does not.
 _SLICE = 256
 
@@ -55,7 +58,7 @@ def write_html(report: GroupReport, stream: TextIO) -> None:
     then the ranking table and the members' sections a chunk of members at a time, so the
     whole page is never held in memory.  Each piece is a macro of the Jinja2 template
     ``templates/report.html.j2`` (autoescaped)."""
-    page = _templates.macros("report.html.j2")
+    page = _templates.macros(_TEMPLATE)
     key = report.key
     title = f"测验成绩 · {key.title}" if key.title else "测验成绩"
     version = f" · 版本 {key.version}" if key.version else ""
@@ -92,12 +95,13 @@ def _write_group(report: GroupReport, page: Any, stream: TextIO) -> None:
         return page.ranking_result(points[score], total, percent[p], p >= pass_mark, flag)  # Markup
 
     results: Memo[tuple[float, float, str], Any] = Memo(result)
+    row = _templates.stamp(_TEMPLATE, "ranking_row", 3)
+    ranks: Memo[int, str] = Memo(str)
     for chunk in ranked_chunks(report):
         flags = chunk.flags(len(report.key.items))
-        cells = map(results.__getitem__, zip(chunk.scores, chunk.percents, flags, strict=True))
-        rows = list(zip(chunk.ranks, map(_NAME, chunk.members), cells, strict=True))
-        for i in range(0, len(rows), _SLICE):
-            stream.write(page.ranking_rows(rows[i : i + _SLICE]))
+        cells = list(map(results.__getitem__, zip(chunk.scores, chunk.percents, flags, strict=True)))
+        names = escaped_column(list(map(_NAME, chunk.members)))
+        stream.write("".join(row.rows(list(map(ranks.__getitem__, chunk.ranks)), names, cells)))
     chart = [
         (
             s.number,
@@ -149,13 +153,21 @@ def _write_members(report: GroupReport, page: Any, stream: TextIO) -> None:
         return page.member_result(key[0], total, key[1], key[2], key[3])  # Markup
 
     results: Memo[tuple[str, str, bool, str], Any] = Memo(result)
+    head = _templates.stamp(_TEMPLATE, "member_head", 4)
+    # a section: its head, then its missed items, or (none missed) member_all_correct
+    with_missed = head + _templates.stamp(_TEMPLATE, "member_missed", 1)
+    all_correct = head + _templates.stamp(_TEMPLATE, "member_all_correct", 0)
     for part in member_parts(report, read_chunks(report), label, line, hint):
         members = part.chunk.members
         flags = part.chunk.flags(len(report.key.items))
-        cells = map(results.__getitem__, zip(part.scores, part.percents, part.passed, flags, strict=True))
-        rows = list(zip(map(_NAME, members), wheres(members), cells, part.breakdowns, part.missed, strict=True))
-        for i in range(0, len(rows), _SLICE):
-            stream.write(page.members(rows[i : i + _SLICE]))
+        cells = list(map(results.__getitem__, zip(part.scores, part.percents, part.passed, flags, strict=True)))
+        names, where = escaped_column(list(map(_NAME, members))), escaped_column(wheres(members))
+        sections = with_missed.rows(names, where, cells, part.breakdowns, part.missed)
+        for i, missed in enumerate(part.missed):
+            if not missed:
+                sections[i] = all_correct.row(names[i], where[i], cells[i], part.breakdowns[i])
+        for i in range(0, len(sections), _SLICE):
+            stream.write("".join(sections[i : i + _SLICE]))
 
 
 _NAME, _SOURCE, _LINE = attrgetter("name"), attrgetter("source"), attrgetter("line")
