@@ -29,7 +29,7 @@ from .chunks import Chunk, Memo, Rows
 Part = tuple[Sequence[int], Callable[[tuple[int, ...]], bytes]]
 
 #: Most distinct keys a group of columns may stand for: so few texts are kept, and so few computed.
-LIMIT = 4096
+LIMIT = 1024
 #: Column widths a key may have: its bytes as an unsigned integer of the machine's order.
 _KEYS: tuple[tuple[int, Literal["H", "I"]], ...] = ((2, "H"), (4, "I"))
 _FORMATS = {width: fmt for width, fmt in _KEYS if struct.calcsize(fmt) == width}

@@ -222,7 +222,6 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
         [([k], partial(_missed_text, report, item_results)) for k, item_results in enumerate(table.results)], sizes
     )
     missing = [[r.status != "correct" for r in item_results] for item_results in table.results]
-    newline = repeat(b"\n")
     for rows in read_rows(report):
         columns, names, lines = rows.columns, rows.names, rows.lines
         if 0 in lines:  # a member without a row: its source alone
@@ -241,13 +240,13 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
         _write_joined(
             stream,
             zip(
-                newline,
+                repeat(b"\n", len(names)),
                 *heads,
                 *ends,
                 *breakdown.pieces(columns),
                 map([_ALL_RIGHT, _MISSED].__getitem__, any_missed(missing, columns, len(names))),
                 *missed.pieces(columns),
-                strict=False,  # the chunk's members set the length
+                strict=True,
             ),
         )
 
