@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -48,6 +49,20 @@ def test_a_changed_bank_file_gets_a_new_entry(bank_copy: Path) -> None:
     bank_copy.write_text(bank_copy.read_text("utf-8").replace("省域治理现代化小测", "改过的标题"), encoding="utf-8")
     assert load_bank(bank_copy).title == "改过的标题"
     assert len(_entries(bank_copy)) == 2
+
+
+def test_an_entry_edited_by_hand_is_read_in_full(bank_copy: Path) -> None:
+    """A question's answer changed inside the entry (valid JSON, right shape) no longer matches the
+    entry's checksum: the bank is loaded in full, with its own answer (found by a fresh-user run)."""
+    expected = load_bank(bank_copy)
+    (entry,) = _entries(bank_copy)
+    seal, payload = entry.read_bytes().split(b"\n", 1)
+    data = json.loads(payload)
+    assert data["questions"][0][4] == list(expected.questions[0].answer)
+    data["questions"][0][4] = ["改过的答案"]
+    entry.write_bytes(seal + b"\n" + json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+    assert load_bank(bank_copy) == expected
+    assert entry.read_bytes() == seal + b"\n" + payload
 
 
 def test_a_corrupt_entry_falls_back_to_a_full_load(bank_copy: Path) -> None:

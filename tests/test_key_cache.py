@@ -101,6 +101,30 @@ def test_a_corrupt_or_tampered_entry_falls_back_to_a_full_read(cache: Path) -> N
     assert load_key(path) == key
 
 
+def test_an_entry_edited_by_hand_never_changes_a_score(cache: Path) -> None:
+    """An entry still valid JSON of the right shape, but edited (an answer, points, the scoring
+    rule), does not match its checksum: the key is read from its file, unchanged, and the entry is
+    written again — no cached value can change a score (found by a fresh-user run)."""
+    path = DATA / "grade_golden" / "golden-A.key.yaml"
+    key = load_key(path)
+    (entry,) = _entries(cache)
+    seal, payload = entry.read_bytes().split(b"\n", 1)
+    data = json.loads(payload)
+    assert (data["items"][0][6], seal.decode()) == (list(key.items[0].answer), seal.decode())
+    for edit in (
+        lambda d: d["items"][0].__setitem__(6, ["Z"]),
+        lambda d: d["items"][0].__setitem__(4, -5),
+        lambda d: d["items"][0].__setitem__(4, "5"),
+        lambda d: d.__setitem__("items", []),
+        lambda d: d.__setitem__("multiple_scoring", "bogus"),
+    ):
+        edited = json.loads(payload)
+        edit(edited)
+        entry.write_bytes(seal + b"\n" + json.dumps(edited, ensure_ascii=False, separators=(",", ":")).encode())
+        assert load_key(path) == key
+        assert entry.read_bytes() == seal + b"\n" + payload  # written again from the full read
+
+
 def test_no_cache_env_writes_no_key_entry(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """STUDYKIT_NO_CACHE=1: keys are read in full and nothing is written."""
     monkeypatch.setenv("STUDYKIT_NO_CACHE", "1")

@@ -7,9 +7,11 @@ format, studykit's version, the modification times of studykit's own modules and
 message catalogs, the interface language (warnings are kept as text in it) and the
 bank file's path as given (the warnings name it).
 It records the SHA-256 of every file the bank read (material, provenance); a hit
-requires all of them to be unchanged.  A missing, stale, corrupt or unreadable
-entry is ignored and the bank is loaded in full, so the cache can never return
-stale data or crash a load.  ``STUDYKIT_NO_CACHE=1`` turns it off.
+requires all of them to be unchanged.  Each entry starts with the SHA-256 of the rest of
+it, so an entry corrupted on disk or edited by hand no longer matches: a missing, stale,
+corrupt, edited or unreadable entry is ignored and the bank is loaded in full (and the
+entry written again), so the cache can never return stale data or crash a load — nor,
+for an answer key, change a score.  ``STUDYKIT_NO_CACHE=1`` turns it off.
 
 Answer keys read without a problem are kept the same way (:func:`lookup_key`, :func:`store_key`),
 in the ``keys`` folder of the cache, named by the SHA-256 of the key file's bytes and the same
@@ -30,7 +32,25 @@ from typing import Any
 from .key_model import AnswerKey, KeyItem
 from .model import Bank, Provenance, Question, Speech
 
-FORMAT = 2
+FORMAT = 3  # 3: each entry sealed by the SHA-256 of its content (:func:`_seal`)
+
+
+def _seal(data: Any) -> bytes:
+    """``data`` as an entry: the SHA-256 (hex) of its compact JSON, a newline, the JSON."""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload
+
+
+def _unseal(entry: Path) -> Any:
+    """The data of ``entry`` (:func:`_seal`); ``ValueError`` when its content does not match its
+    SHA-256 (corrupted, truncated or edited since it was written), ``OSError`` when unreadable."""
+    content = _read_regular(entry)  # a FIFO put in its place must not hang the load
+    if content is None:
+        raise OSError(f"cache entry {entry} is not a regular file")
+    seal, _, payload = content.partition(b"\n")
+    if hashlib.sha256(payload).hexdigest().encode("ascii") != seal:
+        raise ValueError(f"cache entry {entry} does not match its checksum")
+    return json.loads(payload.decode("utf-8"))
 
 
 def enabled() -> bool:
@@ -92,7 +112,7 @@ def _read_regular(path: Path) -> bytes | None:
 def lookup(path: Path, raw: bytes) -> Bank | None:
     """The cached bank for the bank file ``path`` with content ``raw``, or ``None``."""
     try:
-        data = json.loads(_entry(raw, path).read_text(encoding="utf-8"))
+        data = _unseal(_entry(raw, path))
         root = path.resolve().parent
         texts: dict[str, str] = {}
         for rel, sha in data["inputs"]:
@@ -187,9 +207,7 @@ def store(bank: Bank, raw: bytes, inputs: list[tuple[str, bytes]]) -> None:
     from .errors import StudykitError
 
     with contextlib.suppress(OSError, StudykitError):  # a cache we cannot write is no cache, not an error
-        write_files(
-            {_entry(raw, bank.path): json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")}
-        )
+        write_files({_entry(raw, bank.path): _seal(data)})
 
 
 # -- answer keys -----------------------------------------------------------------
@@ -204,7 +222,7 @@ def _key_entry(raw: bytes) -> Path:
 def lookup_key(raw: bytes) -> AnswerKey | None:
     """The answer key read before from a key file holding ``raw``, or ``None``."""
     try:
-        data = json.loads(_key_entry(raw).read_text(encoding="utf-8"))
+        data = _unseal(_key_entry(raw))
         items = tuple(
             KeyItem(
                 number=i[0],
@@ -261,4 +279,4 @@ def store_key(key: AnswerKey, raw: bytes) -> None:
     from .errors import StudykitError
 
     with contextlib.suppress(OSError, StudykitError):  # a cache we cannot write is no cache, not an error
-        write_files({_key_entry(raw): json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")})
+        write_files({_key_entry(raw): _seal(data)})
