@@ -346,6 +346,21 @@ def test_narrow_selection_shrinks_the_default_paper_and_warns_for_an_explicit_co
     )
 
 
+def test_a_mix_that_cannot_avoid_giveaways_names_the_items_drawn(tmp_path: Path) -> None:
+    """--mix multiple=30 on the shipped bank: the warning names the 30 items drawn (it printed
+    'no draw of None', the --count that --mix leaves unset; found by a fresh-user run)."""
+    from skpaths import SHIPPED_BANK
+
+    result = CliRunner().invoke(
+        main, ["quiz", "--bank", str(SHIPPED_BANK), "--mix", "multiple=30", "--seed", "3", "-o", str(tmp_path / "m.md")]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "warning: 7 pairs of items, e.g. items 2 and 3 (ren-jiantao-06, ren-jiantao-07) may give each other "
+        "away: no draw of 30 tried for this seed avoids it (ask for fewer)\n"
+    )
+
+
 def test_a_small_selection_gets_no_note(tmp_path: Path) -> None:
     """--type true_false on the mini bank: 2 questions match and the paper has both; no note."""
     result = run("--type", "true_false", "--seed", "1", "-o", tmp_path / "tf.md")

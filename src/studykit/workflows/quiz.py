@@ -102,7 +102,12 @@ def write_quiz(
             )
         notes.warning(
             message.format(
-                pairs=len(pairs), a=a.number, b=b.number, a_id=a.question.id, b_id=b.question.id, count=count
+                pairs=len(pairs),
+                a=a.number,
+                b=b.number,
+                a_id=a.question.id,
+                b_id=b.question.id,
+                count=len(papers[0].items),  # the items drawn (with --mix or the standard paper, count is None)
             )
         )
     paper = papers[0]
