@@ -182,3 +182,22 @@ def test_grading_a_table_with_a_cached_key_and_bank_imports_no_yaml_reader(tmp_p
             assert "'yaml'" in run.stdout  # the first run reads the key in full
     assert run.stdout == "[]\n0\n", run.stderr
     assert reports[0] == reports[1]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_given_as_the_key_is_refused_not_waited_on(tmp_path: Path, cache: Path) -> None:
+    """--key naming a FIFO: load_key does not block waiting for a writer (it did, forever) but says
+    what the file is (found by a fresh-user run); so does a FIFO in a key cache entry's place."""
+    fifo = tmp_path / "k.key.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(KeyFileError) as info:
+        load_key(fifo)
+    assert info.value.message == (
+        f"cannot read answer key {fifo}: not a regular file (a pipe or a device); give the .key.yaml file"
+    )
+    path = DATA / "grade_golden" / "golden-A.key.yaml"
+    key = load_key(path)
+    (entry,) = _entries(cache)
+    entry.unlink()
+    os.mkfifo(entry)
+    assert load_key(path) == key

@@ -44,7 +44,7 @@ def _seal(data: Any) -> bytes:
 def _unseal(entry: Path) -> Any:
     """The data of ``entry`` (:func:`_seal`); ``ValueError`` when its content does not match its
     SHA-256 (corrupted, truncated or edited since it was written), ``OSError`` when unreadable."""
-    content = _read_regular(entry)  # a FIFO put in its place must not hang the load
+    content = read_regular(entry)  # a FIFO put in its place must not hang the load
     if content is None:
         raise OSError(f"cache entry {entry} is not a regular file")
     seal, _, payload = content.partition(b"\n")
@@ -96,7 +96,7 @@ def _entry(raw: bytes, path: Path) -> Path:
     return _folder() / f"{digest.hexdigest()}.json"
 
 
-def _read_regular(path: Path) -> bytes | None:
+def read_regular(path: Path) -> bytes | None:
     """The bytes of ``path`` if it is a regular file, else ``None`` — without blocking: a FIFO
     put in a material file's place would make a plain read wait forever for a writer."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -116,7 +116,7 @@ def lookup(path: Path, raw: bytes) -> Bank | None:
         root = path.resolve().parent
         texts: dict[str, str] = {}
         for rel, sha in data["inputs"]:
-            content = _read_regular(root / rel)
+            content = read_regular(root / rel)
             if content is None:  # a FIFO or device now: the full check says what is wrong
                 return None
             if hashlib.sha256(content).hexdigest() != sha:

@@ -70,11 +70,18 @@ def load_key(path: str | Path) -> AnswerKey:
     """
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        got = _cache.read_regular(Path(path))  # a FIFO given as the key must not hang grade
     except FileNotFoundError:
         raise KeyFileError(_("answer key {name} not found").format(name=name)) from None
     except OSError as exc:
         raise KeyFileError(_("cannot read answer key {name}: {exc}").format(name=name, exc=exc)) from None
+    if got is None:
+        raise KeyFileError(
+            _("cannot read answer key {name}: not a regular file (a pipe or a device); give the .key.yaml file").format(
+                name=name
+            )
+        )
+    raw = got
     from .._output import interrupted_write
 
     journal = interrupted_write(Path(path))
