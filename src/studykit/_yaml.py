@@ -93,7 +93,7 @@ def _hint(text: str, line: int, reason: str) -> tuple[int, str]:
     on a later line; point at the line that has it.
     """
     lines = text.splitlines()
-    for n in (line, line - 1, line - 2):
+    for n in (line - 2, line - 1, line):  # the first of a run of such lines, so one fix is enough
         if 1 <= n <= len(lines) and _FULLWIDTH_KEY_RE().match(lines[n - 1]):
             return n, _(
                 " (hint: line {number} has a full-width colon '：' after its key; YAML needs ':' — 请改用半角冒号)"

@@ -381,6 +381,16 @@ def test_yaml_sheet_with_a_full_width_colon_gets_the_hint(tmp_path: Path, key: A
     points at that line with the hint; every line so typed makes ``answers`` one text, named too."""
     one = write(tmp_path / "one.yaml", "姓名: 甲\n测验: mini-test-7-abc\nanswers:\n  1: B\n  2：C\n  3: A\n")
     every = write(tmp_path / "every.yaml", "姓名: 乙\n测验: mini-test-7-abc\nanswers:\n  1：B\n  2：C\n")
+    run = write(tmp_path / "run.yaml", "姓名: 丙\n测验: mini-test-7-abc\nanswers:\n  1: B\n  2：A\n  3：D\n  4: A\n")
+    bare = write(tmp_path / "bare.yaml", "1：B\n2：A\n3：D\n")
+    flow = write(tmp_path / "flow.yaml", "姓名: 丁\nanswers: {1: B, 2：A}\n")
+    hint = " (hint: the question numbers are followed by a full-width colon '：'; YAML needs ':' — 请改用半角冒号)"
+    assert problems(grade([run, bare, flow], key)) == [  # a run of such lines: its first one, so one fix is enough
+        f"{run}: not valid YAML: {run}:5: YAML syntax error, column 3: while scanning a simple key could not find"
+        " expected ':' (hint: line 5 has a full-width colon '：' after its key; YAML needs ':' — 请改用半角冒号)",
+        f"{bare}: expected a mapping with name, quiz, version and answers{hint}",
+        f"{flow}:2: field 'answers': '2：A' is not a question number{hint}",
+    ]
     assert problems(grade([one, every], key)) == [
         f"{one}: not valid YAML: {one}:5: YAML syntax error, column 3: while scanning a simple key could not find"
         " expected ':' (hint: line 5 has a full-width colon '：' after its key; YAML needs ':' — 请改用半角冒号)",

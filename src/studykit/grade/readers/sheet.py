@@ -245,14 +245,16 @@ def _yaml_text(value: Any) -> str:
     return text if clean(text) else ""
 
 
+def _fullwidth_hint() -> str:
+    return _(" (hint: the question numbers are followed by a full-width colon '：'; YAML needs ':' — 请改用半角冒号)")
+
+
 def _answers_kind(value: Any, line: int) -> Any:
     """The sheet's answers: a mapping (number → answer) or a list (in order)."""
     if not isinstance(value, dict | list):
         hint = ""
         if isinstance(value, str) and "：" in value:  # 1：B 2：C, every colon full-width: one text
-            hint = _(
-                " (hint: the question numbers are followed by a full-width colon '：'; YAML needs ':' — 请改用半角冒号)"
-            )
+            hint = _fullwidth_hint()
         raise Invalid(_("field 'answers': expected a mapping from question number to answer") + hint)
     return value
 
@@ -286,7 +288,8 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
     if problems:
         raise Fail(problems[0].line, problems[0].message)
     if not isinstance(data, YMap):
-        raise Fail(0, _("expected a mapping with name, quiz, version and answers"))
+        hint = _fullwidth_hint() if isinstance(data, str) and "：" in data else ""  # 姓名：甲 1：B … as one text
+        raise Fail(0, _("expected a mapping with name, quiz, version and answers") + hint)
     if "studykit_key" in data:  # the key beside the sheets, caught by a glob
         raise LeftOut(
             data.key_lines["studykit_key"],
@@ -322,7 +325,10 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
                 except RunError as exc:
                     raise Fail(raw.key_lines[k], _("field 'answers': {problem}").format(problem=exc)) from None
                 if ranged is None:
-                    raise Fail(raw.key_lines[k], _("field 'answers': {key!r} is not a question number").format(key=k))
+                    hint = _fullwidth_hint() if "：" in k else ""  # {1: B, 2：A}: '2：A' is a key to YAML
+                    raise Fail(
+                        raw.key_lines[k], _("field 'answers': {key!r} is not a question number").format(key=k) + hint
+                    )
                 answers += (GivenAnswer(n, a, raw.key_lines[k]) for n, a in ranged)
                 continue
             answers.append(GivenAnswer(int(m.group(1)), _yaml_text(v), raw.key_lines[k]))
