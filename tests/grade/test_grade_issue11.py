@@ -992,3 +992,31 @@ def test_one_run_of_two_versions_scores_as_two_runs(tmp_path: Path) -> None:
     alone = dict(scores(grade_files(by_version["A"], a))) | dict(scores(grade_files(by_version["B"], b)))
     assert len(together) == 40
     assert together == alone
+
+
+def test_a_utf8_byte_order_mark_declares_the_encoding(tmp_path: Path, key: AnswerKey) -> None:
+    """A table starting with the UTF-8 byte-order mark (Excel's "CSV UTF-8", survey downloads) is read as
+    UTF-8 without decoding the whole file a first time to check it; a GBK name at row 2,001 of such a
+    table is a read error: the rows read before it are graded and the file is named as not readable, where
+    detection used to give up on the whole table ("cannot tell the text encoding"); the message names the
+    last row graded (it named the one before it)."""
+    from dataclasses import replace
+
+    from studykit.grade import detect_encoding
+
+    rows = [f"党员{i},B,,,,,,," for i in range(3000)]  # question 1 right (2 points), 2–8 unanswered
+    data = "\ufeff姓名,1,2,3,4,5,6,7,8\r\n" + "\r\n".join(rows) + "\r\n"
+    path = tmp_path / "bom.csv"
+    path.write_bytes(data.encode("utf-8"))
+    assert detect_encoding(path) == "utf-8-sig"
+    unversioned = replace(key, version="")
+    assert scores(grade_files([path], unversioned))[:2] == [("党员0", 2), ("党员1", 2)]
+    path.write_bytes(data.encode("utf-8").replace("党员1999,".encode(), "张三,".encode("gbk")))
+    assert detect_encoding(path) == "utf-8-sig"
+    report = grade_files([path], unversioned)
+    # the decoder reads ahead: it meets the GBK bytes after the rows up to 1,612 are read, and all are graded
+    assert (len(report.members), report.members[-1].name, report.members[-1].line) == (1611, "党员1610", 1612)
+    assert problems(report) == [
+        f"{path}: not readable as utf-8 (invalid continuation byte); rows after row 1612 not graded; "
+        "give the right --encoding"
+    ]

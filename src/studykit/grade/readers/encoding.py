@@ -23,15 +23,18 @@ CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5", "utf_16", "utf_32"]
 
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+         (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF8, "utf-8-sig"))  # fmt: skip
 
 
 def detect_encoding(path: str | Path) -> str:
     """The text encoding of ``path``, in this order:
 
-    1. ``"utf-8-sig"`` for valid UTF-8 (BOM or not);
-    2. ``"utf-32"``/``"utf-16"`` when the file starts with their BOM (Excel's
-       "Unicode text" is UTF-16 LE with BOM);
+    1. ``"utf-8-sig"``, ``"utf-32"`` or ``"utf-16"`` when the file starts with its byte-order
+       mark (Excel's "CSV UTF-8" and survey downloads start with the UTF-8 one, Excel's "Unicode
+       text" is UTF-16 LE with BOM): the mark declares the encoding, so the file is not decoded
+       a first time to check it — a byte that is not UTF-8 after a UTF-8 mark is a read error at
+       its row when the file is read;
+    2. ``"utf-8-sig"`` for valid UTF-8 without a mark;
     3. else charset-normalizer's guess among :data:`CANDIDATE_ENCODINGS` only,
        ``"gb18030"`` whenever it is among the candidates (it decodes GBK and GB2312), or
        when the whole file decodes strictly as GB18030 and the guess (if any) reads no more

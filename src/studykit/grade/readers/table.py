@@ -182,6 +182,7 @@ def table_rows(
     beyond = _("a column without a header?")
     members = 0
     source_rows = itertools.chain(after, numbered)
+    last_read = header_row  # the last row read: what a read error leaves graded
     # a block of rows that cannot warn (as many cells as the header, which covers every column read)
     block_width = header_width if blocks and not checked and not ticks and header_width >= width else 0
     while True:
@@ -192,6 +193,8 @@ def table_rows(
         except Exception as exc:  # a decoding or CSV error: the rows read before it are graded first
             error = exc
         read = len(got)
+        if got:
+            last_read = got[-1][0]
         fits = block_width and error is None and got and numbers.numbered is False
         block = _block(got, name, name_at, block_width, pick) if fits else None
         if block is not None:
@@ -272,6 +275,7 @@ def table_rows(
                     numbers.note = ""
             yield member, name, number, picked, quiz, version
         if error is not None:
+            last_row[0] = last_read  # every row read before the error is graded (or failed on its own)
             raise error
         if read < BLOCK:
             break
