@@ -145,7 +145,7 @@ def grade_files(
     versions = Versions(key, rule)
     check_pass_mark(pass_mark)  # before anything is read, as summarize_group would
     members = MemberStore(grader.table)
-    seen: dict[str, int] = {}  # name → the index of the first member of that name
+    seen: dict[str, int] = {}  # name → the index of the first member of that name, or of its block's start
 
     def grade_all() -> None:
         for got in iter_inputs(
@@ -167,6 +167,7 @@ def grade_files(
                         sink(w)
                 first = seen.setdefault(result.name, len(members))
                 if first != len(members):
+                    first = members.names.index(result.name, first)  # a block's name: its own index
                     sink(
                         Problem(
                             result.source,
@@ -217,13 +218,12 @@ def _block(
     grader: TableGrader, versions: Versions, block: RowBlock, seen: dict[str, int], members: MemberStore
 ) -> bool:
     """Grade a block of rows at once into ``members`` when it needs no warning: the first key's
-    rows (no other version), each cell met before, each name new (the names are then remembered,
-    with their members' indices in ``seen``); ``False`` (nothing graded) otherwise."""
+    rows (no other version), each cell met before, each name new (the names are then remembered
+    in ``seen`` with the index of the block's first member); ``False`` (nothing graded) otherwise."""
     if versions.other("") is not None:
         return False
     names = block.names
-    start = len(members)
-    new = dict(zip(names, range(start, start + len(names)), strict=True))
+    new = dict.fromkeys(names, len(members))  # each name → where its block starts (see grade_all)
     if len(new) != len(names) or not seen.keys().isdisjoint(new):
         return False
     coded = grader.code_block(block.rows)

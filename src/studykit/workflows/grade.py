@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .._gc import gc_paused
 from ..errors import AnswerFileError, StudykitError
 from ..i18n import _, join
 from ._common import Notes, Warn, path_list
@@ -41,6 +42,7 @@ class GradeRun:
         return _("not everything could be graded: {files} (see above); the report covers the rest").format(files=shown)
 
 
+@gc_paused()  # the whole command: key, bank, grading and writing make no reference cycles to collect
 def grade_to_files(
     answers: Sequence[str | Path],
     key_paths: Sequence[str | Path],
