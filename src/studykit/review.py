@@ -54,7 +54,8 @@ import genanki  # type: ignore[import-untyped]
 
 from .anki import build_deck, deck_part, field_html, package_bytes
 from .errors import StudykitError
-from .grade.model import GroupReport, ItemResult, MemberResult
+from .grade.group import GroupReport
+from .grade.model import ItemResult, MemberResult
 from .grade.normalize import OTHER, clean
 from .i18n import _, ngettext, os_reason
 from .key import AnswerKey, KeyItem

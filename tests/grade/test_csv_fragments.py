@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from studykit.grade import MemberResult, grade_files, render_report, summarize_group
-from studykit.grade.model import MemberStore
+from studykit.grade.group import MemberStore
 from studykit.grade.report import csv_fragments
 from studykit.grade.scoring import sorted_median
 from studykit.key import AnswerKey

@@ -22,17 +22,8 @@ option counts, per-speech means), then :func:`render_report`.
 from __future__ import annotations
 
 from .batch import choose_bank, grade_files
-from .model import (
-    CompactItems,
-    GivenAnswer,
-    GroupReport,
-    ItemResult,
-    ItemStats,
-    MemberResult,
-    Reread,
-    SpeechStats,
-    Submission,
-)
+from .group import GroupReport, ItemStats, Reread, SpeechStats
+from .model import CompactItems, GivenAnswer, ItemResult, MemberResult, Submission
 from .readers import detect_encoding, iter_answers, read_answers
 from .report import FORMATS, format_for, render_report, report_writer, save_report, stream_report, write_report
 from .scoring import discrimination_index, grade_submission, score_item, summarize_group

@@ -17,7 +17,8 @@ from ..i18n import _, speaking
 from ..key import AnswerKey
 from ..library import load_banks, path_list
 from ..model import Bank
-from .model import GroupReport, MemberResult, MemberStore, Submission
+from .group import GroupReport, MemberStore
+from .model import MemberResult, Submission
 from .readers import iter_inputs
 from .readers.table import RowBlock, TableRow
 from .scoring import check_pass_mark, check_rule, grade_submission, summarize_group

@@ -43,19 +43,15 @@ from ..errors import AnswerFileError, OptionError, Problem
 from ..i18n import _
 from ..key import MULTIPLE_SCORING, AnswerKey, KeyItem, no_question
 from ..model import LETTERS, POINT_DECIMALS, Bank, add_points
+from .group import GroupReport, ItemStats, MemberStore, Reread, SpeechStats
 from .model import (
     CODES,
     SCORE,
     Compact,
     CompactItems,
-    GroupReport,
     ItemResult,
-    ItemStats,
     MemberResult,
-    MemberStore,
-    Reread,
     ResultTable,
-    SpeechStats,
     Status,
     Submission,
     code_columns,

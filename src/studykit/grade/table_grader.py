@@ -20,8 +20,8 @@ from typing import Any
 from ..errors import Problem
 from ..key import AnswerKey
 from ..model import POINT_DECIMALS
+from .group import compact_members as compact_members
 from .model import CompactItems, MemberResult, ResultTable, pack_codes
-from .model import compact_members as compact_members
 from .scoring import check_rule, item_result
 
 

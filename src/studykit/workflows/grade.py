@@ -13,7 +13,7 @@ from ..i18n import _, join
 from ._common import Notes, Warn, path_list
 
 if TYPE_CHECKING:
-    from ..grade.model import GroupReport
+    from ..grade.group import GroupReport
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Grade reports: text (terminal), CSV (one row per member), JSON (every detail), HTML.
 
-Each renderer takes a :class:`~studykit.grade.model.GroupReport` and returns
+Each renderer takes a :class:`~studykit.grade.group.GroupReport` and returns
 text (:func:`render_report`) or writes it, UTF-8 encoded and a chunk of members at a
 time, to a binary stream (:func:`stream_report`);
 :func:`save_report` streams it to a file atomically (:func:`report_writer` gives the
@@ -20,7 +20,7 @@ from typing import BinaryIO, TextIO
 
 from ...errors import OptionError
 from ...i18n import _
-from ..model import GroupReport
+from ..group import GroupReport
 
 FORMATS = ("text", "csv", "json", "html")
 #: Output suffix → format, for ``-o`` without ``--format``.

@@ -11,7 +11,8 @@ from typing import Any, TextIO
 from ...key import AnswerKey, KeyItem
 from ...model import POINT_DECIMALS
 from ...text import pts as pts  # points as printed: its home is studykit.text
-from ..model import GroupReport, ItemResult, ItemStats, MemberResult
+from ..group import GroupReport, ItemStats
+from ..model import ItemResult, MemberResult
 from ..scoring import member_speech_scores
 from .chunks import Chunk as Chunk
 from .chunks import Memo as Memo

@@ -15,13 +15,8 @@ from operator import add, attrgetter, itemgetter
 from typing import TypeVar
 
 from ...model import POINT_DECIMALS
-from ..model import (
-    CompactItems,
-    GroupReport,
-    MemberResult,
-    ResultTable,
-    code_columns,
-)
+from ..group import GroupReport
+from ..model import CompactItems, MemberResult, ResultTable, code_columns
 
 _NAME, _SOURCE, _LINE = (attrgetter(a) for a in ("name", "source", "line"))
 K = TypeVar("K")
@@ -223,7 +218,7 @@ def members_read(report: GroupReport, size: int = 4096) -> Iterator[Rows | Chunk
 
 def ranked_rows(report: GroupReport, size: int = 4096) -> Iterator[Rows]:
     """The ranking, ``size`` members at a time, as :class:`Rows` — for a report whose members
-    are all graded from one table (:meth:`~studykit.grade.model.GroupReport.coded`; ``ValueError``
+    are all graded from one table (:meth:`~studykit.grade.group.GroupReport.coded`; ``ValueError``
     otherwise).  The member objects are never made."""
     order = report.score_order()
     return _rows(report, (order[start : start + size] for start in range(0, len(order), size)))
@@ -309,7 +304,7 @@ def column_sums(values: list[list[float]], ks: list[int], columns: list[Sequence
 
 
 def passed_count(report: GroupReport) -> int:
-    """How many members passed (:meth:`~studykit.grade.model.GroupReport.passed`): counted per
+    """How many members passed (:meth:`~studykit.grade.group.GroupReport.passed`): counted per
     distinct score when every member is graded from one table (one total for all)."""
     coded = report.coded()  # never makes the member objects of a MemberStore
     if coded is None:

@@ -9,7 +9,7 @@ from itertools import repeat
 from operator import attrgetter
 from typing import TextIO
 
-from ..model import GroupReport
+from ..group import GroupReport
 from ._common import (
     Chunk,
     Memo,

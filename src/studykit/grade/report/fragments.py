@@ -20,7 +20,8 @@ from math import prod
 from typing import Literal
 
 from ...model import POINT_DECIMALS
-from ..model import GroupReport, ResultTable
+from ..group import GroupReport
+from ..model import ResultTable
 from ._common import key_speeches, pts
 from .chunks import Chunk, Memo, Rows
 

@@ -22,7 +22,8 @@ from ... import _templates
 from ..._templates import escaped_column
 from ...key import KeyItem
 from ...typography import for_print
-from ..model import GroupReport, ItemResult, MemberResult
+from ..group import GroupReport
+from ..model import ItemResult, MemberResult
 from ..scoring import correct_answer
 from ._common import (
     NO_BANK,

@@ -29,7 +29,8 @@ from typing import Any, BinaryIO
 
 from ...formats import REPORT_FORMAT
 from ...model import POINT_DECIMALS, add_points
-from ..model import GroupReport, ItemResult, MemberResult, ResultTable
+from ..group import GroupReport
+from ..model import ItemResult, MemberResult, ResultTable
 from ..scoring import member_speech_scores
 from ._common import Memo, coded_members, report_speeches, unreadable_flag
 from .chunks import passed_count, ranked_members

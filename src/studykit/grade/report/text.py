@@ -11,7 +11,8 @@ from typing import BinaryIO, TextIO, cast
 
 from ...key import KeyItem
 from ...typography import for_print
-from ..model import GroupReport, ItemResult
+from ..group import GroupReport
+from ..model import ItemResult
 from ..scoring import correct_answer
 from ._common import (
     NO_BANK,
