@@ -65,6 +65,19 @@ def test_an_entry_edited_by_hand_is_read_in_full(bank_copy: Path) -> None:
     assert entry.read_bytes() == seal + b"\n" + payload
 
 
+def test_another_bank_s_intact_entry_copied_over_an_entry_is_not_taken(bank_copy: Path) -> None:
+    """A copy of the bank with another title, its entry copied over the original's: the original
+    loads from its own file (the seal covers the entry's name)."""
+    expected = load_bank(bank_copy)
+    (entry,) = _entries(bank_copy)
+    other = bank_copy.with_name("other.yaml")
+    other.write_text(bank_copy.read_text("utf-8").replace("省域治理现代化小测", "改过的标题"), encoding="utf-8")
+    assert load_bank(other).title == "改过的标题"
+    (other_entry,) = [e for e in _entries(bank_copy) if e != entry]
+    entry.write_bytes(other_entry.read_bytes())
+    assert load_bank(bank_copy) == expected
+
+
 def test_a_corrupt_entry_falls_back_to_a_full_load(bank_copy: Path) -> None:
     """Garbage in the cache file is ignored and replaced."""
     expected = load_bank(bank_copy)

@@ -125,6 +125,19 @@ def test_an_entry_edited_by_hand_never_changes_a_score(cache: Path) -> None:
         assert entry.read_bytes() == seal + b"\n" + payload  # written again from the full read
 
 
+def test_another_key_s_intact_entry_copied_over_an_entry_is_not_taken(cache: Path) -> None:
+    """Key A's entry, itself intact, copied over key B's: B's seal covers its entry's name, so B is
+    read from its file, not taken for A (found by a fresh-user run: A's points graded B's sheets)."""
+    key_a = load_key(DATA / "grade_golden" / "golden-A.key.yaml")
+    (entry_a,) = _entries(cache)
+    key_b = load_key(DATA / "grade_golden" / "golden-B.key.yaml")
+    (entry_b,) = [e for e in _entries(cache) if e != entry_a]
+    assert key_a != key_b
+    entry_b.write_bytes(entry_a.read_bytes())
+    assert load_key(DATA / "grade_golden" / "golden-B.key.yaml") == key_b
+    assert load_key(DATA / "grade_golden" / "golden-A.key.yaml") == key_a
+
+
 def test_no_cache_env_writes_no_key_entry(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """STUDYKIT_NO_CACHE=1: keys are read in full and nothing is written."""
     monkeypatch.setenv("STUDYKIT_NO_CACHE", "1")

@@ -7,8 +7,8 @@ format, studykit's version, the modification times of studykit's own modules and
 message catalogs, the interface language (warnings are kept as text in it) and the
 bank file's path as given (the warnings name it).
 It records the SHA-256 of every file the bank read (material, provenance); a hit
-requires all of them to be unchanged.  Each entry starts with the SHA-256 of the rest of
-it, so an entry corrupted on disk or edited by hand no longer matches: a missing, stale,
+requires all of them to be unchanged.  Each entry starts with the SHA-256 of its name and the
+rest of it, so an entry corrupted on disk, edited by hand or copied over another no longer matches: a missing, stale,
 corrupt, edited or unreadable entry is ignored and the bank is loaded in full (and the
 entry written again), so the cache can never return stale data or crash a load — nor,
 for an answer key, change a score.  ``STUDYKIT_NO_CACHE=1`` turns it off.
@@ -32,24 +32,31 @@ from typing import Any
 from .key_model import AnswerKey, KeyItem
 from .model import Bank, Provenance, Question, Speech
 
-FORMAT = 3  # 3: each entry sealed by the SHA-256 of its content (:func:`_seal`)
+FORMAT = 3  # 3: each entry sealed by the SHA-256 of its name and content (:func:`_seal`)
 
 
-def _seal(data: Any) -> bytes:
-    """``data`` as an entry: the SHA-256 (hex) of its compact JSON, a newline, the JSON."""
+def _seal(data: Any, entry: Path) -> bytes:
+    """``data`` as the content of ``entry``: the SHA-256 (hex) of the entry's name and ``data``'s
+    compact JSON, a newline, the JSON.  The name is part of the seal, so an entry copied over
+    another one (another file's bank or key, itself intact) does not match there either."""
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload
+    return _digest(entry, payload) + b"\n" + payload
+
+
+def _digest(entry: Path, payload: bytes) -> bytes:
+    return hashlib.sha256(entry.name.encode("utf-8") + b"\0" + payload).hexdigest().encode("ascii")
 
 
 def _unseal(entry: Path) -> Any:
     """The data of ``entry`` (:func:`_seal`); ``ValueError`` when its content does not match its
-    SHA-256 (corrupted, truncated or edited since it was written), ``OSError`` when unreadable."""
+    seal (corrupted, truncated or edited since it was written, or another entry's content),
+    ``OSError`` when unreadable."""
     content = read_regular(entry)  # a FIFO put in its place must not hang the load
     if content is None:
         raise OSError(f"cache entry {entry} is not a regular file")
     seal, _, payload = content.partition(b"\n")
-    if hashlib.sha256(payload).hexdigest().encode("ascii") != seal:
-        raise ValueError(f"cache entry {entry} does not match its checksum")
+    if _digest(entry, payload) != seal:
+        raise ValueError(f"cache entry {entry} does not match its seal")
     return json.loads(payload.decode("utf-8"))
 
 
@@ -207,7 +214,8 @@ def store(bank: Bank, raw: bytes, inputs: list[tuple[str, bytes]]) -> None:
     from .errors import StudykitError
 
     with contextlib.suppress(OSError, StudykitError):  # a cache we cannot write is no cache, not an error
-        write_files({_entry(raw, bank.path): _seal(data)})
+        entry = _entry(raw, bank.path)
+        write_files({entry: _seal(data, entry)})
 
 
 # -- answer keys -----------------------------------------------------------------
@@ -279,4 +287,5 @@ def store_key(key: AnswerKey, raw: bytes) -> None:
     from .errors import StudykitError
 
     with contextlib.suppress(OSError, StudykitError):  # a cache we cannot write is no cache, not an error
-        write_files({_key_entry(raw): _seal(data)})
+        entry = _key_entry(raw)
+        write_files({entry: _seal(data, entry)})
