@@ -997,9 +997,9 @@ def test_one_run_of_two_versions_scores_as_two_runs(tmp_path: Path) -> None:
 def test_a_utf8_byte_order_mark_declares_the_encoding(tmp_path: Path, key: AnswerKey) -> None:
     """A table starting with the UTF-8 byte-order mark (Excel's "CSV UTF-8", survey downloads) is read as
     UTF-8 without decoding the whole file a first time to check it; a GBK name at row 2,001 of such a
-    table is a read error: the rows read before it are graded and the file is named as not readable, where
-    detection used to give up on the whole table ("cannot tell the text encoding"); the message names the
-    last row graded (it named the one before it)."""
+    table is a read error: the rows read before the decoder met it (it reads about 8 KB ahead) are graded
+    and the file is named as not readable, where detection used to give up on the whole table ("cannot
+    tell the text encoding"); the message names the last row graded (it named the one before it)."""
     from dataclasses import replace
 
     from studykit.grade import detect_encoding

@@ -32,8 +32,9 @@ def detect_encoding(path: str | Path) -> str:
     1. ``"utf-8-sig"``, ``"utf-32"`` or ``"utf-16"`` when the file starts with its byte-order
        mark (Excel's "CSV UTF-8" and survey downloads start with the UTF-8 one, Excel's "Unicode
        text" is UTF-16 LE with BOM): the mark declares the encoding, so the file is not decoded
-       a first time to check it — a byte that is not UTF-8 after a UTF-8 mark is a read error at
-       its row when the file is read;
+       a first time to check it — a byte that is not UTF-8 after a UTF-8 mark is a read error when
+       the file is read (the rows read before the decoder met it are graded; it reads about 8 KB
+       ahead);
     2. ``"utf-8-sig"`` for valid UTF-8 without a mark;
     3. else charset-normalizer's guess among :data:`CANDIDATE_ENCODINGS` only,
        ``"gb18030"`` whenever it is among the candidates (it decodes GBK and GB2312), or
