@@ -214,3 +214,10 @@ def test_a_fifo_given_as_the_key_is_refused_not_waited_on(tmp_path: Path, cache:
     entry.unlink()
     os.mkfifo(entry)
     assert load_key(path) == key
+
+
+def test_a_folder_given_as_the_key_is_named_a_folder(tmp_path: Path) -> None:
+    """load_key of a folder (as `--key ''` gives it) says it is a folder, not 'a pipe or a device'."""
+    with pytest.raises(KeyFileError) as info:
+        load_key(tmp_path)
+    assert info.value.message == f"cannot read answer key {tmp_path}: it is a folder; give the .key.yaml file"

@@ -76,6 +76,10 @@ def load_key(path: str | Path) -> AnswerKey:
     except OSError as exc:
         raise KeyFileError(_("cannot read answer key {name}: {exc}").format(name=name, exc=exc)) from None
     if got is None:
+        if Path(path).is_dir():  # '' names the current folder
+            raise KeyFileError(
+                _("cannot read answer key {name}: it is a folder; give the .key.yaml file").format(name=name)
+            )
         raise KeyFileError(
             _("cannot read answer key {name}: not a regular file (a pipe or a device); give the .key.yaml file").format(
                 name=name
