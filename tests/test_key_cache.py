@@ -221,3 +221,29 @@ def test_a_folder_given_as_the_key_is_named_a_folder(tmp_path: Path) -> None:
     with pytest.raises(KeyFileError) as info:
         load_key(tmp_path)
     assert info.value.message == f"cannot read answer key {tmp_path}: it is a folder; give the .key.yaml file"
+
+
+def test_an_entry_re_sealed_with_other_kinds_of_values_is_read_in_full(tmp_path: Path, cache: Path) -> None:
+    """An entry edited and re-sealed by hand (its SHA-256 recomputed) with values the key reader never
+    gives — points as text or null, a 200,000-deep list — is read in full instead of crashing grade
+    (found by a second fresh-user run); a symlink in an entry's place is replaced, not written through."""
+    from studykit._cache import _digest, _seal
+
+    path = DATA / "grade_golden" / "golden-A.key.yaml"
+    key = load_key(path)
+    (entry,) = _entries(cache)
+    data = json.loads(entry.read_bytes().split(b"\n", 1)[1])
+    for points in ("5", None, -1.0):
+        edited = json.loads(json.dumps(data))
+        edited["items"][0][4] = points
+        entry.write_bytes(_seal(edited, entry))
+        assert load_key(path) == key
+    deep = b"[" * 200_000 + b"]" * 200_000
+    entry.write_bytes(_digest(entry, deep) + b"\n" + deep)  # sealed: json.loads itself must fail
+    assert load_key(path) == key
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    entry.unlink()
+    entry.symlink_to(victim)
+    assert load_key(path) == key
+    assert victim.read_text(encoding="utf-8") == "precious" and not entry.is_symlink()

@@ -29,7 +29,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from .key_model import AnswerKey, KeyItem
+from .key_model import MULTIPLE_SCORING, AnswerKey, KeyItem
 from .model import Bank, Provenance, Question, Speech
 
 FORMAT = 3  # 3: each entry sealed by the SHA-256 of its name and content (:func:`_seal`)
@@ -173,7 +173,7 @@ def lookup(path: Path, raw: bytes) -> Bank | None:
             warnings=tuple(data["warnings"]),
             files=tuple(Path(rel) for rel, _ in data["inputs"]),
         )
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
         return None  # no entry, or one we cannot trust: load in full
 
 
@@ -215,6 +215,8 @@ def store(bank: Bank, raw: bytes, inputs: list[tuple[str, bytes]]) -> None:
 
     with contextlib.suppress(OSError, StudykitError):  # a cache we cannot write is no cache, not an error
         entry = _entry(raw, bank.path)
+        if entry.is_symlink():  # replace the link, never write through it
+            entry.unlink()
         write_files({entry: _seal(data, entry)})
 
 
@@ -245,7 +247,7 @@ def lookup_key(raw: bytes) -> AnswerKey | None:
             )
             for i in data["items"]
         )
-        return AnswerKey(
+        key = AnswerKey(
             quiz_id=data["quiz_id"],
             version=data["version"],
             title=data["title"],
@@ -254,8 +256,25 @@ def lookup_key(raw: bytes) -> AnswerKey | None:
             items=items,
             multiple_scoring=data["multiple_scoring"],
         )
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return key if _plausible(key) else None
+    except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
         return None  # no entry, or one we cannot trust: read the key in full
+
+
+def _plausible(key: AnswerKey) -> bool:
+    """Whether a key from an entry holds the kinds of values the key reader gives (text, whole item
+    numbers, finite non-negative points, the known scoring rules): an entry re-sealed by hand with
+    other kinds is read in full, never crashes grading."""
+    texts = (key.quiz_id, key.version, key.title, key.bank_id, key.bank_fingerprint)
+    if not all(type(t) is str for t in texts) or key.multiple_scoring not in MULTIPLE_SCORING:
+        return False
+    for i in key.items:
+        if type(i.number) is not int or type(i.points) is not float or not 0 <= i.points < float("inf"):
+            return False
+        fields = (i.question_id, i.type, i.speech, i.stem, *i.answer, *i.options, *i.correct)
+        if not all(type(f) is str for f in fields):
+            return False
+    return True
 
 
 def store_key(key: AnswerKey, raw: bytes) -> None:
@@ -288,4 +307,6 @@ def store_key(key: AnswerKey, raw: bytes) -> None:
 
     with contextlib.suppress(OSError, StudykitError):  # a cache we cannot write is no cache, not an error
         entry = _key_entry(raw)
+        if entry.is_symlink():  # replace the link, never write through it
+            entry.unlink()
         write_files({entry: _seal(data, entry)})
