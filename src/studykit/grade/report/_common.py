@@ -6,6 +6,7 @@ import io
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 from typing import Any, TextIO
 
 from ...key import AnswerKey, KeyItem
@@ -155,6 +156,11 @@ class MissedItems:
         return list(map("".join, zip(*parts, strict=True)))
 
 
+def first_code(texts: Memo[int, str], codes: tuple[int, ...]) -> str:
+    """``texts`` of the one code in ``codes`` (a speech of one item, an item alone)."""
+    return texts[codes[0]]
+
+
 class SpeechScores:
     """Members' speech breakdowns as the text and HTML reports print them: per speech of the
     key, in the order of ``report.speeches`` (the article's, as the group's 各篇 section)
@@ -203,6 +209,17 @@ class SpeechScores:
 
             cached = self.codes_memo[tuple(ks)] = Memo(part)
         return cached
+
+    def by_codes(self) -> list[tuple[list[int], Callable[[tuple[int, ...]], str]]]:
+        """Per speech, in order: its items ``ks`` and its part from a member's codes of them (as
+        :meth:`coded` joins them)."""
+        parts: list[tuple[list[int], Callable[[tuple[int, ...]], str]]] = []
+        for ks, memo in self.speeches:
+            if len(ks) == 1:
+                parts.append((ks, partial(first_code, self.by_code[ks[0]])))
+            else:
+                parts.append((ks, self._by_codes(ks, memo).__getitem__))
+        return parts
 
     def member(self, member: MemberResult) -> str:
         """One member's breakdown, from its items."""

@@ -19,10 +19,7 @@ from functools import partial
 from math import prod
 from typing import Literal
 
-from ...model import POINT_DECIMALS
-from ..group import GroupReport
-from ..model import ResultTable
-from ._common import key_speeches, pts
+from ._common import MissedItems, SpeechScores, first_code
 from .chunks import Chunk, Memo, Rows
 
 #: A part of a member's text: the indices of the columns (key items) it depends on, and its
@@ -137,11 +134,6 @@ class ScoreFragments:
         return (self.score(score, total) + self.percent(percent)).encode()
 
 
-def speech_text(label: str, scores: tuple[float, float]) -> bytes:
-    """A speech's part of the 各篇 breakdown: ``label earned/points``."""
-    return f"{label} {pts(scores[0])}/{pts(scores[1])}".encode()
-
-
 def any_missed(missing: list[list[bool]], columns: list[Sequence[int]], n: int) -> bytes:
     """Per each of ``n`` members, 1 when one of its codes (``columns``, one per key item) stands
     for a result not earning full points (``missing[k][code]``), else 0: each column marked at
@@ -156,30 +148,18 @@ def any_missed(missing: list[list[bool]], columns: list[Sequence[int]], n: int) 
     return marked.to_bytes(n, "little")
 
 
-def speech_parts(report: GroupReport, table: ResultTable, label: Callable[[str], str]) -> list[Part]:
-    """A member's 各篇 breakdown as parts of its codes, one per speech of the key in the order
-    of ``report.speeches`` (as :class:`._common.SpeechScores` prints them): ``label earned/points``
-    (``label(speech id)``: the speech's label as the report prints it),
-    the parts after the first starting with `` · ``.  A speech of one item takes its item's
-    points (``0.0`` plus them); one of several their sums, each added in key order from 0.0 and
-    rounded as :func:`._common.column_sums` adds them."""
-    items_of = dict(key_speeches(report.key))
-    order = [s.speech for s in report.speeches if s.speech in items_of]
-    earned = table.earned
-    points = [[r.points for r in results] for results in table.results]
-    parts: list[Part] = []
-    for at, sid in enumerate(order):
-        text = Memo(partial(speech_text, (" · " if at else "") + label(sid)))
-        ks = items_of[sid]
+def speech_parts(speeches: SpeechScores) -> list[Part]:
+    """A member's 各篇 breakdown as parts of its codes, one per speech in :class:`._common.SpeechScores`'
+    order, each its text there (UTF-8), the parts after the first starting with `` · ``."""
+    return [(ks, partial(_encoded, " · " if at else "", text)) for at, (ks, text) in enumerate(speeches.by_codes())]
 
-        def part(codes: tuple[int, ...], ks: list[int] = ks, text: Memo[tuple[float, float], bytes] = text) -> bytes:
-            e = p = 0.0
-            for k, code in zip(ks, codes, strict=True):
-                e += earned[k][code]
-                p += points[k][code]
-            if len(ks) == 1:
-                return text[e, p]
-            return text[round(e, POINT_DECIMALS), round(p, POINT_DECIMALS)]
 
-        parts.append((ks, part))
-    return parts
+def missed_parts(wrong: MissedItems) -> list[Part]:
+    """A member's missed items as parts of its codes, one per key item: :class:`._common.MissedItems`'
+    text of the item's result (its line and hint, UTF-8; none when it earns full points)."""
+    return [([k], partial(_encoded, "", partial(first_code, text))) for k, text in enumerate(wrong.parts)]
+
+
+def _encoded(prefix: str, text: Callable[[tuple[int, ...]], str], codes: tuple[int, ...]) -> bytes:
+    """``prefix`` and ``text(codes)``, UTF-8 encoded."""
+    return (prefix + text(codes)).encode()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import io
 from collections.abc import Iterable
-from functools import partial
 from itertools import chain, islice, repeat
 from operator import attrgetter
 from typing import Any, BinaryIO, TextIO, cast
@@ -31,6 +30,8 @@ from ._common import (
     TYPE_NAMES,
     DecodingWriter,
     Memo,
+    MissedItems,
+    SpeechScores,
     coded_members,
     distribution,
     mean_pts,
@@ -44,7 +45,7 @@ from ._common import (
     signed,
 )
 from .chunks import members_read, passed_count, ranked_members
-from .fragments import CodedFragments, any_missed, speech_parts
+from .fragments import CodedFragments, any_missed, missed_parts, speech_parts
 
 _TEMPLATE = "report.html.j2"
 
@@ -208,10 +209,9 @@ def _write_coded(report: GroupReport, page: Any, stream: BinaryIO) -> None:
     alone: Memo[str, bytes] = Memo(lambda source: head[1] + html.escape(source).encode())  # a sheet: no row
     sizes = list(map(len, table.results))
     label = lambda sid: str(page.speech_label(short_label(report, sid)))  # noqa: E731
-    breakdown = CodedFragments(speech_parts(report, table, label), sizes)
-    missed = CodedFragments(
-        [([k], partial(_missed_text, page, report, results_k)) for k, results_k in enumerate(table.results)], sizes
-    )
+    breakdown = CodedFragments(speech_parts(SpeechScores(report, label)), sizes)
+    line = lambda r, item: _missed_line(page, r, item)  # noqa: E731
+    missed = CodedFragments(missed_parts(MissedItems(report, line, lambda item: _hint(page, report, item))), sizes)
     missing = [[r.status != "correct" for r in results_k] for results_k in table.results]
     start = repeat(head[0])
     for rows in members_read(report):
@@ -242,16 +242,6 @@ def _write_coded(report: GroupReport, page: Any, stream: BinaryIO) -> None:
         )
         while batch := b"".join(chain.from_iterable(islice(sections, _SLICE))):
             stream.write(batch)
-
-
-def _missed_text(page: Any, report: GroupReport, results: list[ItemResult], codes: tuple[int, ...]) -> bytes:
-    """The ``<li>`` of the result ``codes[0]`` stands for in ``results`` (its line and hint); none
-    when it earns full points."""
-    r = results[codes[0]]
-    if r.status == "correct":
-        return b""
-    item = report.key.item(r.number)
-    return (_missed_line(page, r, item) + _hint(page, report, item)).encode()
 
 
 _NAME, _SOURCE, _LINE = attrgetter("name"), attrgetter("source"), attrgetter("line")

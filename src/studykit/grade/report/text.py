@@ -20,6 +20,8 @@ from ._common import (
     TYPE_NAMES,
     DecodingWriter,
     Memo,
+    MissedItems,
+    SpeechScores,
     coded_members,
     distribution,
     mean_pts,
@@ -33,7 +35,7 @@ from ._common import (
     signed,
 )
 from .chunks import passed_count, ranked_members, read_rows
-from .fragments import CodedFragments, ScoreFragments, any_missed, speech_parts
+from .fragments import CodedFragments, ScoreFragments, any_missed, missed_parts, speech_parts
 
 
 def render_text(report: GroupReport) -> str:
@@ -218,10 +220,8 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
     results = ScoreFragments(score, lambda p: result(p) + "\n  各篇：")
     flagged = ScoreFragments(score, result)
     sizes = list(map(len, table.results))
-    breakdown = CodedFragments(speech_parts(report, table, partial(short_label, report)), sizes)
-    missed = CodedFragments(
-        [([k], partial(_missed_text, report, item_results)) for k, item_results in enumerate(table.results)], sizes
-    )
+    breakdown = CodedFragments(speech_parts(SpeechScores(report, partial(short_label, report))), sizes)
+    missed = CodedFragments(missed_parts(MissedItems(report, _missed_line, partial(_hint, report))), sizes)
     missing = [[r.status != "correct" for r in item_results] for item_results in table.results]
     for rows in read_rows(report):
         columns, names, lines = rows.columns, rows.names, rows.lines
@@ -250,15 +250,6 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
                 strict=True,
             ),
         )
-
-
-def _missed_text(report: GroupReport, results: list[ItemResult], codes: tuple[int, ...]) -> bytes:
-    """The 错题 line and hint of the result ``codes[0]`` stands for in ``results``; none when it earns full points."""
-    r = results[codes[0]]
-    if r.status == "correct":
-        return b""
-    item = report.key.item(r.number)
-    return (_missed_line(r, item) + _hint(report, item)).encode()
 
 
 def _missed_line(r: ItemResult, item: KeyItem) -> str:
