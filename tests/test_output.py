@@ -216,3 +216,86 @@ def test_a_bank_name_too_long_is_an_error(tmp_path: Path, command: str) -> None:
     long = tmp_path / ("长" * 200 + ".yaml")
     result = CliRunner().invoke(main, [command, "--bank", str(long)])
     assert (result.exit_code, result.stderr) == (1, f"Error: cannot read {long}: File name too long\n")
+
+
+def _settle_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Record ``fdatasync`` and ``posix_fadvise`` calls (as ("sync", 0) and ("drop", length))."""
+    import studykit._output as output
+
+    calls: list[tuple[str, int]] = []
+    real_sync, real_advise = os.fdatasync, os.posix_fadvise
+
+    def sync(fd: int) -> None:
+        calls.append(("sync", 0))
+        real_sync(fd)
+
+    def advise(fd: int, offset: int, length: int, advice: int) -> None:
+        assert (offset, advice) == (0, os.POSIX_FADV_DONTNEED)
+        calls.append(("drop", length))
+        real_advise(fd, offset, length, advice)
+
+    monkeypatch.setattr(output, "SETTLE_EVERY", 1 << 20)
+    monkeypatch.setattr(os, "fdatasync", sync)
+    monkeypatch.setattr(os, "posix_fadvise", advise)
+    return calls
+
+
+@pytest.mark.skipif(not hasattr(os, "posix_fadvise"), reason="no posix_fadvise here (Windows, macOS)")
+def test_a_large_file_is_settled_as_it_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every SETTLE_EVERY bytes (here 1 MiB) what was written is synced and its cached pages
+    dropped, so a 560 MB report does not hold 560 MB of memory; the content is unchanged."""
+    calls = _settle_calls(monkeypatch)
+    piece = bytes(range(256)) * 4096  # exactly 1 MiB: the buffer passes it straight through
+
+    def content(stream: Any) -> None:
+        for n in range(3):
+            stream.write(piece[n:] + piece[:n])
+        stream.write(b"tail")
+
+    write_files({tmp_path / "big.json": content})
+    expected = b"".join(piece[n:] + piece[:n] for n in range(3)) + b"tail"
+    assert (tmp_path / "big.json").read_bytes() == expected
+    mib = 1 << 20
+    assert calls == [("sync", 0), ("drop", mib), ("sync", 0), ("drop", 2 * mib), ("sync", 0), ("drop", 3 * mib)]
+
+
+@pytest.mark.skipif(not hasattr(os, "posix_fadvise"), reason="no posix_fadvise here (Windows, macOS)")
+def test_a_small_file_is_not_settled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file under SETTLE_EVERY is written as ever: no early sync, nothing dropped."""
+    calls = _settle_calls(monkeypatch)
+    write_files({tmp_path / "small.csv": b"x" * ((1 << 20) - 1), tmp_path / "s2.csv": lambda f: f.write(b"y" * 1000)})
+    assert calls == []
+    assert (tmp_path / "small.csv").stat().st_size == (1 << 20) - 1
+    assert (tmp_path / "s2.csv").read_bytes() == b"y" * 1000
+
+
+@pytest.mark.skipif(not hasattr(os, "posix_fadvise"), reason="no posix_fadvise here (Windows, macOS)")
+def test_a_refused_drop_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """posix_fadvise is advice: a file system that refuses it (EINVAL) still gets the whole file."""
+
+    def refuse(fd: int, offset: int, length: int, advice: int) -> None:
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    _settle_calls(monkeypatch)
+    monkeypatch.setattr(os, "posix_fadvise", refuse)
+    write_files({tmp_path / "big.txt": lambda f: [f.write(b"z" * (1 << 20)) for _ in range(2)]})
+    assert (tmp_path / "big.txt").read_bytes() == b"z" * (2 << 20)
+
+
+def test_a_failed_sync_is_an_error_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sync that fails part-way (EIO: the disk) is the write's error: the old file stays, no temporary is left."""
+    import studykit._output as output
+
+    (tmp_path / "r.json").write_bytes(b"old")
+
+    def fail(fd: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(output, "SETTLE_EVERY", 1 << 20)
+    monkeypatch.setattr(output, "_CAN_SETTLE", True)
+    monkeypatch.setattr(os, "fdatasync", fail, raising=False)
+    with pytest.raises(StudykitError) as err:
+        write_files({tmp_path / "r.json": lambda f: [f.write(b"z" * (1 << 20)) for _ in range(2)]})
+    assert err.value.message.startswith(f"cannot write {tmp_path / 'r.json'}: ")
+    assert (tmp_path / "r.json").read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]
