@@ -121,3 +121,21 @@ def test_benchmark_script_refuses_bad_sizes_before_any_work(
     assert exc.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1] == f"benchmarks/run.py: error: {message}"
     assert not (tmp_path / "w").exists()
+
+
+def test_settle_script_prints_both_sides_and_leaves_nothing() -> None:
+    """`benchmarks/settle.py 2 1 0` writes a 2 MB file both ways once, prints one line per side
+    and removes its folder (the figures themselves are the README's, not asserted)."""
+    import subprocess
+
+    before = sorted(p.name for p in (ROOT / "benchmarks").iterdir())
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "settle.py"), "2", "1", "0"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = done.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["cached   2 MB", "settled  2 MB"]
+    assert all(" s median (" in line and line.endswith(" s") for line in lines)
+    assert sorted(p.name for p in (ROOT / "benchmarks").iterdir()) == before
