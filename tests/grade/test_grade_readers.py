@@ -88,6 +88,39 @@ def test_yaml_sheet(tmp_path: Path, key: AnswerKey) -> None:
     assert scores(report) == [("赵六", 9)]
 
 
+def test_yaml_list_of_answers_in_order_or_numbered(tmp_path: Path, key: AnswerKey) -> None:
+    """A YAML list of answers is read in order (``- B``); entries that each carry their number —
+    ``- 1: B`` (one-entry mappings) or ``- 1：B`` as a Chinese keyboard types it — are read by
+    that number, in any order.  An entry like ``1+1+11`` or ``1.5`` is an answer, not a number."""
+    head = "测验: mini-test-7-abc\n版本: A\nanswers:\n"
+    in_order = write(
+        tmp_path / "a.yaml", "姓名: 甲\n" + head + "  - B\n  - C\n  - [A, B, C]\n  -\n  - 对\n  - 错\n  -\n  - 1+1+11\n"
+    )
+    mapped = write(tmp_path / "b.yaml", "姓名: 乙\n" + head + "  - 8: 1+1+11\n  - 1: B\n  - 5: 对\n")
+    typed = write(tmp_path / "c.yaml", "姓名: 丙\n" + head + "  - 1：B\n  - 2、C\n  - 第3题：ABC\n  - 6: 错\n")
+    fills = write(tmp_path / "d.yaml", "姓名: 丁\n" + head + "  - 1.5\n  - 2：C\n")
+    report = grade([in_order, mapped, typed, fills], key)
+    assert sorted(scores(report)) == [("丁", 0), ("丙", 9), ("乙", 5), ("甲", 12)]
+    assert problems(report) == [
+        f"{fills}:5: warning: 丁, question 1: cannot read answer '1.5': expected letters A–D or option texts; scored 0",
+        f"{fills}:6: warning: 丁, question 2: cannot read answer '2：C': expected letters A–D or option texts; scored 0",
+    ]
+
+
+def test_yaml_list_mixing_numbered_and_plain_entries_is_refused(tmp_path: Path, key: AnswerKey) -> None:
+    """``- 1: B`` then ``- C``: which item ``C`` answers is a guess, so the sheet is not graded; the
+    failure names the entry's line.  A mapping entry with two numbers is refused the same way."""
+    mixed = write(tmp_path / "m.yaml", "姓名: 甲\nanswers:\n  - 1: B\n  - C\n")
+    two = write(tmp_path / "t.yaml", "姓名: 乙\nanswers:\n  - {1: B, 2: C}\n")
+    word = write(tmp_path / "w.yaml", "姓名: 丙\nanswers:\n  - 第一题: B\n")
+    either = "a list gives its answers either in order (- B) or each with its number (- 1: B), one per entry, not both"
+    assert problems(grade([mixed, two, word], key)) == [
+        f"{mixed}:4: field 'answers': {either}",
+        f"{two}:3: field 'answers': {either}",
+        f"{word}:3: field 'answers': '第一题' is not a question number",
+    ]
+
+
 def test_gbk_sheet_is_detected(tmp_path: Path, key: AnswerKey) -> None:
     """A short GBK sheet (what Notepad on Chinese Windows may save) is decoded as GB18030."""
     path = write(

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...errors import Problem, YamlError
 from ...fieldrules import Invalid, Rule, Style, Table, collect
@@ -38,6 +39,9 @@ from ._common import (
 )
 from .encoding import read_text
 from .table import TableRow, table_rows
+
+if TYPE_CHECKING:
+    from ..._yaml import YList
 
 #: The first lines of what ``studykit quiz --format tencent|wjx`` writes (render/tencent.py,
 #: render/wjx.py: the name question; the head of the answers to set): no member's answers.
@@ -274,6 +278,50 @@ SHEET_TABLE = Table(
 )
 
 
+#: A list entry that starts with its question number and a colon or 、 (``1：B``, ``第2题: C``); a
+#: number and ``.`` is not one (``1.5倍`` is an answer).
+_NUMBERED_ENTRY = re.compile(r"^(?:第\s*)?(\d{1,4})\s*[题題]?\s*[:：、]\s*(\S.*)$")
+
+
+def _list_answers(raw: YList) -> list[GivenAnswer]:
+    """The answers of a YAML list: in order
+    (``- B``), or each under its own number.  An entry carries its number as a one-entry
+    mapping (``- 1: B``) or as text starting with the number and ``：``, ``:`` or ``、``
+    (``- 1：B``, as a Chinese keyboard types it).  A list holding a mapping is read by number
+    and every entry must carry one; a list of text only is read by number when every entry
+    carries a distinct one (so ``- 1.5`` or ``- 1+1+11`` stay answers).  Raises :class:`Fail`
+    at the line of an entry that breaks this."""
+    from ..._yaml import YMap
+
+    def numbered(v: Any, line: int) -> GivenAnswer | None:
+        if isinstance(v, YMap) and len(v) == 1:
+            ((k, value),) = v.items()
+            m = ANSWER_LINE.match(clean(str(k)))
+            if not m or m.group(2) or len(m.group(1)) > MAX_DIGITS:
+                raise Fail(v.key_lines[k], _("field 'answers': {key!r} is not a question number").format(key=k))
+            return GivenAnswer(int(m.group(1)), _yaml_text(value), v.key_lines[k])
+        m = _NUMBERED_ENTRY.match(clean(v)) if isinstance(v, str) else None
+        return GivenAnswer(int(m.group(1)), _yaml_text(m.group(2)), line) if m else None
+
+    entries = list(zip(raw, raw.item_lines, strict=True))
+    if any(isinstance(v, dict) for v, _line in entries):
+        answers: list[GivenAnswer] = []
+        for v, line in entries:
+            given = numbered(v, line)
+            if given is None:
+                raise Fail(
+                    line,
+                    _("field 'answers': a list gives its answers either in order (- B) or each with its number"
+                      " (- 1: B), one per entry, not both"),
+                )  # fmt: skip
+            answers.append(given)
+        return answers
+    texts = [numbered(v, line) for v, line in entries]
+    if entries and all(texts) and len({a.number for a in texts if a}) == len(texts):
+        return [a for a in texts if a]
+    return [GivenAnswer(i, _yaml_text(v), line) for i, (v, line) in enumerate(entries, 1)]
+
+
 def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission:
     from ..._yaml import YList, YMap, load_text_yaml
 
@@ -333,6 +381,5 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
                 continue
             answers.append(GivenAnswer(int(m.group(1)), _yaml_text(v), raw.key_lines[k]))
     elif isinstance(raw, YList):
-        for i, (v, line) in enumerate(zip(raw, raw.item_lines, strict=True), 1):
-            answers.append(GivenAnswer(i, _yaml_text(v), line))
+        answers = _list_answers(raw)
     return finish_sheet(name, key, head, answers, warn, quiz_field=_("quiz: field"))
