@@ -999,7 +999,8 @@ def test_a_utf8_byte_order_mark_declares_the_encoding(tmp_path: Path, key: Answe
     UTF-8 without decoding the whole file a first time to check it; a GBK name at row 2,001 of such a
     table is a read error: the rows read before the decoder met it (it reads about 8 KB ahead) are graded
     and the file is named as not readable, where detection used to give up on the whole table ("cannot
-    tell the text encoding"); the message names the last row graded (it named the one before it)."""
+    tell the text encoding"); the message names the last row graded.  Every row before the GBK one is
+    graded, including those in the 8 KB the decoder had read ahead (once lost with it)."""
     from dataclasses import replace
 
     from studykit.grade import detect_encoding
@@ -1014,9 +1015,31 @@ def test_a_utf8_byte_order_mark_declares_the_encoding(tmp_path: Path, key: Answe
     path.write_bytes(data.encode("utf-8").replace("党员1999,".encode(), "张三,".encode("gbk")))
     assert detect_encoding(path) == "utf-8-sig"
     report = grade_files([path], unversioned)
-    # the decoder reads ahead: it meets the GBK bytes after the rows up to 1,612 are read, and all are graded
-    assert (len(report.members), report.members[-1].name, report.members[-1].line) == (1611, "党员1610", 1612)
+    # rows 2–2,000 (党员0–党员1998) graded; row 2,001 (张三 in GBK) and the rows after it are not
+    assert (len(report.members), report.members[-1].name, report.members[-1].line) == (1999, "党员1998", 2000)
     assert problems(report) == [
-        f"{path}: not readable as utf-8 (invalid continuation byte); rows after row 1612 not graded; "
+        f"{path}: not readable as utf-8 (invalid continuation byte); rows after row 2000 not graded; "
+        "give the right --encoding"
+    ]
+
+
+def test_rows_before_an_undecodable_row_spanning_lines_are_all_graded(tmp_path: Path, key: AnswerKey) -> None:
+    """Quoted cells spanning lines: the rows before the one holding a GBK byte are graded, one of
+    them a two-line cell ending just before it; the row holding the byte — on its cell's second
+    line, begun before it — is not graded even in part (a cut row would score a wrong answer)."""
+    from dataclasses import replace
+
+    rows = [f"党员{i},B,,,,,,," for i in range(300)]  # question 1 right (2 points), 2–8 unanswered
+    rows[150] = '"党员150\r\n（第二行）",B,,,,,,,'  # row 152 of the table: a complete two-line name
+    rows[200] = '"党员200\r\n张三",B,,,,,,,'  # row 202: the GBK name on its cell's second line
+    data = ("\ufeff姓名,1,2,3,4,5,6,7,8\r\n" + "\r\n".join(rows) + "\r\n").encode("utf-8")
+    path = tmp_path / "multi.csv"
+    path.write_bytes(data.replace("张三".encode(), "张三".encode("gbk")))
+    report = grade_files([path], replace(key, version=""))
+    names = [m.name for m in sorted(report.members, key=lambda m: m.line)]
+    assert len(names) == 200 and names[150] == "党员150 (第二行)" and names[-1] == "党员199"
+    assert {m.score for m in report.members} == {2}
+    assert problems(report) == [
+        f"{path}: not readable as utf-8 (invalid continuation byte); rows after row 201 not graded; "
         "give the right --encoding"
     ]

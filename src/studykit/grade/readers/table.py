@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Literal, overload
+from typing import TYPE_CHECKING, Literal, TextIO, overload
 
 from ...i18n import _, ngettext
 from ...key import AnswerKey
@@ -22,18 +23,55 @@ from ._common import Fail, SheetHead, check_identity
 from .columns import column_layout, find_header, has_answer
 from .encoding import detect_encoding
 
+if TYPE_CHECKING:
+    from _csv import Reader as _reader
+
 
 # -- tables --------------------------------------------------------------------
+def _csv_reader(f: TextIO) -> _reader:
+    """A ``csv.reader`` over ``f``: comma-separated, or tab- or semicolon-separated when the
+    first line has no comma and has that separator (Excel's "Unicode text", a European Excel)."""
+    first = f.readline()
+    f.seek(0)
+    dialect: type[csv.Dialect] | str = "excel"
+    if "," not in first and "\t" in first:
+        dialect = "excel-tab"
+    return csv.reader(f, dialect, delimiter=";") if "," not in first and ";" in first else csv.reader(f, dialect)
+
+
+#: A byte that did not decode, as ``surrogateescape`` writes it.
+_UNDECODED = re.compile("[\udc80-\udcff]")
+
+
 def csv_rows(path: Path, encoding: str | None) -> Iterator[list[str]]:
+    """The rows of the CSV file at ``path`` in ``encoding`` (``None``: detected).
+
+    A byte that does not decode raises :class:`UnicodeDecodeError` after every row before
+    the row holding it.  Python decodes a file 8 KB at a time, so the rows of that part
+    before the byte would be lost with it: they are read again, from the start with the
+    undecodable bytes kept, up to the first row that holds one."""
     enc = encoding or detect_encoding(path)
     with open(path, encoding=enc, newline="") as f:
-        first = f.readline()
-        f.seek(0)
-        dialect: type[csv.Dialect] | str = "excel"
-        if "," not in first and "\t" in first:
-            dialect = "excel-tab"
-        reader = csv.reader(f, dialect, delimiter=";") if "," not in first and ";" in first else csv.reader(f, dialect)
-        yield from reader
+        reader = None
+        try:
+            reader = _csv_reader(f)  # reads the first line: the first 8 KB are decoded here
+            yield from reader
+        except UnicodeDecodeError:
+            yield from _rows_before_undecoded(path, enc, reader.line_num if reader else 0)
+            raise
+
+
+def _rows_before_undecoded(path: Path, encoding: str, lines: int) -> Iterator[list[str]]:
+    """The rows of ``path`` that end after its first ``lines`` lines (the rows ending within
+    them were read already), up to (without) the first that holds a byte ``encoding``
+    cannot decode."""
+    with open(path, encoding=encoding, errors="surrogateescape", newline="") as f:
+        reader = _csv_reader(f)
+        for row in reader:
+            if any(map(_UNDECODED.search, row)):
+                return
+            if reader.line_num > lines:
+                yield row
 
 
 def xlsx_rows(
