@@ -67,6 +67,8 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
     joined = _conjunction(tail, middle)
     if joined is not None and not middle and joined[0] > MAX_PAIR_MEMBER:
         joined = None  # 'A、B和C' with long pieces is more often two members, the second holding 和
+    if joined is not None and not middle and _pair_before(text[a : marks[0]], tail[joined[0] : joined[1]]):
+        return None  # 严管和厚爱结合、激励和约束并重: two phrases alike, each with its 和, not a list of three
     if joined is not None:
         middle.append(tail[: joined[0]])
         tail_at = marks[-1] + 1 + joined[1]
@@ -102,14 +104,26 @@ _CONJUNCTIONS = ("以及", "和", "及", "与")
 
 def _conjunction(tail: str, middle: list[str]) -> tuple[int, int] | None:
     """Where a conjunction in ``tail`` ends the next-to-last member: (its start, the start of the
-    last member), when that member is as long as the others (or when there are no others)."""
+    last member), when that member is as long as the others (or when there are no others) and the
+    conjunction is a word of its own (jieba), not part of one such as 及时."""
+    bounds = word_bounds(tail)
     for word in _CONJUNCTIONS:
         at = tail.find(word)
         if at < 2 or not _HAN_RE.match(tail[:at]):
             continue
+        if not {at, at + len(word)} <= bounds:
+            continue  # 及 inside a word is no conjunction: 倾向性问题及时提醒纠正
         if not middle or any(_near(at, len(m)) for m in middle):
             return at, at + len(word)
     return None
+
+
+def _pair_before(head: str, word: str) -> bool:
+    """Whether ``head`` (the clause before the one 、 of 'A、B和C') holds the conjunction ``word`` as a
+    word of its own with no 的 after it: then 、 joins two phrases of the same shape (X和Y…、Z和W…);
+    after a 的 the list starts anew (制度创新和政策驱动的一致性、协同性和互动性)."""
+    bounds = word_bounds(head)
+    return any({i, i + len(word)} <= bounds and "的" not in head[i:] for i in _all(head, word))
 
 
 def _common_start(texts: list[str]) -> str:
