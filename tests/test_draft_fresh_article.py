@@ -54,3 +54,20 @@ def test_a_list_after_de_keeps_its_he_member() -> None:
     assert [(d.stem, d.answer) for d in fills] == [
         ("文章指出，保持制度创新和政策驱动的一致性、____和互动性，鼓励企业进行创新应用研究。", ("协同性",))
     ]
+
+
+FROM = "我们坚持选优配强村党组织书记，从致富能手、退役军人、返乡大学生、外出务工经商人员等群体中选拔村级带头人。"
+BY = "我们还成立了由老党员、老干部、乡贤组成的“和事佬”调解队，小事不出网格、大事不出村。"
+
+
+def test_a_preposition_and_a_closing_verb_stay_in_the_stem() -> None:
+    """从致富能手、… and 由老党员、老干部、乡贤组成: 从 and 由 govern the whole list and 组成 closes it,
+    so the options are 致富能手 / 老党员 / 乡贤 (they were 从致富能手, 由老党员 and 乡贤组成, a
+    giveaway and a key the article does not say)."""
+    multiples = [(d.stem, d.answer, d.options) for d in _drafts(FROM, BY) if d.type == "multiple"]
+    assert multiples == [
+        ("文章指出，我们坚持选优配强村党组织书记，从（ ）等群体中选拔村级带头人", ("A", "B", "C"),
+         ("致富能手", "退役军人", "返乡大学生", "老党员", "老干部")),
+        ("文章指出，我们还成立了由（ ）组成的“和事佬”调解队，小事不出网格、大事不出村", ("B", "C", "D"),
+         ("外出务工经商人员", "老党员", "老干部", "乡贤", "致富能手")),
+    ]  # fmt: skip

@@ -90,10 +90,33 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
         return Listing(s, tuple(middle), start, start + len("、".join(middle)), False, start, sure=False)
     if first is None or last is None:
         return None
-    members = (first, *middle, last[0])
+    first, end = _without_lead(first, middle), _without_verb(last[0], middle)
+    members = (first, *middle, end)
     if len(set(members)) != len(members):
         return None
-    return Listing(s, members, marks[0] - len(first), tail_at + len(last[0]), last[1], marks[0] + 1)
+    return Listing(s, members, marks[0] - len(first), tail_at + len(end), last[1], marks[0] + 1)
+
+
+#: Prepositions and the like that govern a whole list, not its first member: 从A、B、C中, 由A、B、C组成,
+#: 让A、B、C的人, 要A、B、C.
+_LEADS = "从由让使要对向给被把将在为与同跟"
+#: Verbs that close a 由A、B、C组成 list, not its last member.
+_CLOSING_VERBS = ("组成", "构成")
+
+
+def _without_lead(first: str, middle: list[str]) -> str:
+    """``first`` without a leading preposition that jieba reads as a word of its own and that no
+    other member starts with (从致富能手、退役军人 → 致富能手)."""
+    lead = len(first) > 2 and first[0] in _LEADS and 1 in word_bounds(first)
+    return first[1:] if lead and not any(m.startswith(first[0]) for m in middle) else first
+
+
+def _without_verb(last: str, middle: list[str]) -> str:
+    """``last`` without a verb closing the list that no other member ends with (乡贤组成 → 乡贤)."""
+    for verb in _CLOSING_VERBS:
+        if last.endswith(verb) and len(last) >= len(verb) + 2 and not any(m.endswith(verb) for m in middle):
+            return last[: -len(verb)]
+    return last
 
 
 #: Longest middle member of a list of three written ``A、B和C``.
