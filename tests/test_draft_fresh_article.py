@@ -71,3 +71,66 @@ def test_a_preposition_and_a_closing_verb_stay_in_the_stem() -> None:
         ("文章指出，我们还成立了由（ ）组成的“和事佬”调解队，小事不出网格、大事不出村", ("B", "C", "D"),
          ("外出务工经商人员", "老党员", "老干部", "乡贤", "致富能手")),
     ]  # fmt: skip
+
+
+WECHAT = """点击上方蓝字关注我们
+
+荆楚组工 2026-11-20 08:30 发表于湖北
+
+以严明纪律锻造过硬党员队伍
+
+来源：湖北日报
+
+纪律是党的生命。
+
+（一）学纪知纪，筑牢思想根基
+
+学纪是前提，知纪是基础。
+
+（二）明纪守纪，严守行为底线
+
+明纪是关键，守纪是根本。
+
+END
+
+编辑：张晓雨
+责编：刘　洋
+审核：陈建平
+
+往期推荐
+【学习】党纪学习教育应知应会100题
+【组工视点】如何开好组织生活会？这些要点要把握
+
+长按二维码关注我们
+
+阅读原文
+"""
+
+
+def test_a_wechat_posts_source_end_mark_and_links_are_furniture() -> None:
+    """来源：…, 责编：…, END and the 往期推荐 heading with the titles under it are dropped and listed;
+    they were kept as the article's text (the links closing its last part)."""
+    from studykit.draft.split import split_article
+
+    split = split_article(WECHAT)
+    assert split.dropped == (
+        "点击上方蓝字关注我们", "荆楚组工 2026-11-20 08:30 发表于湖北", "来源：湖北日报", "END", "编辑：张晓雨",
+        "责编：刘　洋", "审核：陈建平", "往期推荐", "【学习】党纪学习教育应知应会100题",
+        "【组工视点】如何开好组织生活会？这些要点要把握", "长按二维码关注我们", "阅读原文",
+    )  # fmt: skip
+    assert [p.text for p in split.parts] == [
+        "以严明纪律锻造过硬党员队伍\n\n纪律是党的生命。\n",
+        "（一）学纪知纪，筑牢思想根基\n\n学纪是前提，知纪是基础。\n",
+        "（二）明纪守纪，严守行为底线\n\n明纪是关键，守纪是根本。\n",
+    ]
+
+
+def test_links_end_at_the_first_paragraph_after_them() -> None:
+    """Under 相关阅读 only title lines are links: the next sentence is the article's again."""
+    from studykit.draft.furniture import drop_furniture
+
+    lines = ["相关阅读", "红色引擎激活乡村振兴新动能", "", "纪律是党的生命。", "学纪知纪"]
+    assert drop_furniture(lines) == (
+        ["纪律是党的生命。", "学纪知纪"],
+        ["相关阅读", "红色引擎激活乡村振兴新动能"],
+    )
