@@ -134,3 +134,35 @@ def test_links_end_at_the_first_paragraph_after_them() -> None:
         ["纪律是党的生命。", "学纪知纪"],
         ["相关阅读", "红色引擎激活乡村振兴新动能"],
     )
+
+
+PAGE = """党建引领 绘就乡村振兴新图景
+
+——基层党组织书记谈抓党建促乡村振兴
+
+编者按：近日，市委组织部召开抓党建促乡村振兴工作交流会。现将部分发言摘编如下。
+
+建强堡垒筑根基
+陈晓东　丁司垱镇党委书记
+
+农村基层党组织是党在农村全部工作和战斗力的基础。
+
+产业兴旺靠党员带头
+李秋菊　杨家湾村党支部书记
+
+产业振兴是乡村振兴的重中之重。
+"""
+
+
+def test_a_subtitle_under_the_title_is_not_the_title() -> None:
+    """The page's title is 党建引领 绘就乡村振兴新图景, not its longer subtitle ——基层党组织书记谈…
+    (which became the bank's title and the Anki parent deck's name)."""
+    from studykit.draft.split import split_article
+
+    split = split_article(PAGE)
+    assert split.title == "党建引领 绘就乡村振兴新图景"
+    assert [(p.id, p.heading, p.speaker, p.position) for p in split.parts] == [
+        ("intro", "党建引领 绘就乡村振兴新图景", "", ""),
+        ("chen-xiaodong", "建强堡垒筑根基", "陈晓东", "丁司垱镇党委书记"),
+        ("li-qiuju", "产业兴旺靠党员带头", "李秋菊", "杨家湾村党支部书记"),
+    ]

@@ -46,6 +46,8 @@ _SPEAKER_COLON_RE = re.compile(
 _SAYING = ("指出", "强调", "表示", "认为", "提出", "介绍", "说道", "谈到", "坦言", "感慨", "告诉", "要求", "曾说")
 #: A dateline or source line above an article (2024年03月08日 来源：…), never its title.
 _DATELINE_RE = re.compile(r"\d{4}[-年./]\d{1,2}|来源[:：]|发布时间|作者[:：]")
+#: How a subtitle (副题) starts: ``——基层党组织书记谈…`` under the title is never the title.
+_SUBTITLE_MARKS = ("—", "－", "-")
 _CN_NUMERALS = "一二三四五六七八九十"
 _NUMBERED_RE = re.compile(rf"^[{_CN_NUMERALS}]{{1,3}}、")
 _PAREN_NUMBERED_RE = re.compile(rf"^[（(][{_CN_NUMERALS}]{{1,3}}[）)]")
@@ -157,13 +159,15 @@ def _build(lines: list[str], rows: list[int], starts: list[_Start], layout: int,
 
 def _title(lines: list[str], intro_rows: list[int]) -> str:
     """The introduction's heading: the longest heading line before its first paragraph (the last of
-    equals), not a section name such as 党员生活 or a byline above or below it."""
+    equals), not a section name such as 党员生活, a byline above or below it, or a subtitle
+    (副题, ``——…`` under the title)."""
     title = ""
     for i in intro_rows:
         if not is_heading(lines[i]):
             break
-        if len(lines[i].strip()) >= len(title) and not _DATELINE_RE.search(lines[i]):
-            title = lines[i].strip()
+        text = lines[i].strip()
+        if len(text) >= len(title) and not _DATELINE_RE.search(text) and not text.startswith(_SUBTITLE_MARKS):
+            title = text
     if not title and intro_rows:
         title = _first_phrase(lines[intro_rows[0]])
     return title
