@@ -166,3 +166,20 @@ def test_a_subtitle_under_the_title_is_not_the_title() -> None:
         ("chen-xiaodong", "建强堡垒筑根基", "陈晓东", "丁司垱镇党委书记"),
         ("li-qiuju", "产业兴旺靠党员带头", "李秋菊", "杨家湾村党支部书记"),
     ]
+
+
+NO_SUBJECT = (
+    "一些党员干部之所以出现作风问题，归根到底是理想信念动摇、宗旨意识淡薄、党性修养缺失。",
+    "一些党员干部之所以走上违纪违法的道路，往往是从收受一张购物卡开始的。",
+    "推进作风建设，关键是要抓住突出问题，有的放矢、精准发力。",
+    "要弄清楚哪些能做、哪些不能做，哪些是应该提倡的、哪些是必须禁止的，真正把纪律规矩刻印在心上。",
+    "作风建设是攻坚战，也是持久战。",
+)
+
+
+def test_a_statement_is_drafted_only_of_a_clause_with_its_own_subject() -> None:
+    """归根到底是…, 往往是…, 关键是… after its topic, 哪些是…: the true/false statements
+    “文章指出，归根到底是理想信念动摇…” and “文章指出，哪些是应该提倡的…” were half sentences or
+    questions; of these sentences only 作风建设是攻坚战 is a statement."""
+    statements = [(d.stem, d.answer) for d in _drafts(*NO_SUBJECT) if d.type == "true_false"]
+    assert statements == [("文章指出，作风建设是攻坚战。", ("true",))]
