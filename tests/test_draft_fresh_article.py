@@ -183,3 +183,23 @@ def test_a_statement_is_drafted_only_of_a_clause_with_its_own_subject() -> None:
     questions; of these sentences only 作风建设是攻坚战 is a statement."""
     statements = [(d.stem, d.answer) for d in _drafts(*NO_SUBJECT) if d.type == "true_false"]
     assert statements == [("文章指出，作风建设是攻坚战。", ("true",))]
+
+
+def test_a_padded_two_character_name_is_written_without_its_padding_in_stems() -> None:
+    """王　刚 (a page pads a two-character name to the width of three) is 王刚 in the stem and the
+    解析; the bank's speaker stays as printed."""
+    sentence = "乡村治理是乡村振兴的重要内容。"
+    part = Part(
+        "wang-gang",
+        "治理有效聚民心",
+        f"治理有效聚民心\n王　刚　石桥村党总支书记\n\n{sentence}\n",
+        "王　刚",
+        "石桥村党总支书记",
+    )
+    assert [(d.stem, d.explanation) for d in draft_questions([part])] == [
+        (
+            "王刚指出，乡村治理是乡村振兴的重要内容。",
+            "正确。见王刚的发言《治理有效聚民心》：“乡村治理是乡村振兴的重要内容。”",
+        ),
+        ("王刚指出，乡村治理是____。", "见王刚的发言《治理有效聚民心》：“乡村治理是乡村振兴的重要内容。”"),
+    ]
