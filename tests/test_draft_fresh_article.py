@@ -203,3 +203,24 @@ def test_a_padded_two_character_name_is_written_without_its_padding_in_stems() -
         ),
         ("王刚指出，乡村治理是____。", "见王刚的发言《治理有效聚民心》：“乡村治理是乡村振兴的重要内容。”"),
     ]
+
+
+def test_a_byline_written_post_first_starts_a_speech() -> None:
+    """Heading, then 丁司垱镇党委书记　陈晓东 (post first, as many pages print it): the page was one
+    part, every draft said 文章指出 and no speaker was kept; now each byline starts a speech."""
+    from studykit.draft.split import split_article
+
+    page = PAGE.replace("陈晓东　丁司垱镇党委书记", "丁司垱镇党委书记　陈晓东").replace(
+        "李秋菊　杨家湾村党支部书记", "杨家湾村党支部书记 李秋菊"
+    )
+    split = split_article(page)
+    assert split.layout == 1
+    assert [(p.id, p.heading, p.speaker, p.position) for p in split.parts] == [
+        ("intro", "党建引领 绘就乡村振兴新图景", "", ""),
+        ("chen-xiaodong", "建强堡垒筑根基", "陈晓东", "丁司垱镇党委书记"),
+        ("li-qiuju", "产业兴旺靠党员带头", "李秋菊", "杨家湾村党支部书记"),
+    ]
+    assert (
+        split.parts[1].text
+        == "建强堡垒筑根基\n丁司垱镇党委书记　陈晓东\n\n农村基层党组织是党在农村全部工作和战斗力的基础。\n"
+    )

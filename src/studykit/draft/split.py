@@ -2,7 +2,7 @@
 
 Layouts recognised, tried in this order (the first that finds at least two parts wins):
 
-1. a heading line, then a ``姓名 职务`` line, then paragraphs (a 专家发言摘编 page);
+1. a heading line, then a ``姓名 职务`` (or ``职务 姓名``) line, then paragraphs (a 专家发言摘编 page);
 2. a ``职务姓名：`` line, then a heading line, then paragraphs, often closed by
    ``（本报记者 …采访整理）`` (代表之声 / 干部群众谈 pages);
 3. one author's text under subheadings: ``一、…``, else ``（一）…``, else short heading
@@ -41,6 +41,12 @@ _POST_END = (
 _SPEAKER_COLON_RE = re.compile(
     rf"^(?P<position>\S.*?(?:{_POST_END}))[ \u3000]?"
     rf"(?P<name>(?:{'|'.join(COMPOUND_SURNAMES)})[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}})[：:]$"
+)
+#: A layout-1 byline written post first (丁司垱镇党委书记　陈晓东): a post ending in a word of
+#: :data:`_POST_END`, a space, a 2–3 character name (or a padded two-character one).
+_BYLINE_POST_FIRST_RE = re.compile(
+    rf"^(?P<position>[^\s。！？；;：:，,]{{1,38}}(?:{_POST_END}))[ \u3000\t]+"
+    rf"(?P<name>[\u4e00-\u9fff][ \u3000]{{1,2}}[\u4e00-\u9fff]|[\u4e00-\u9fff]{{2,3}})$"
 )
 #: What follows a ``…书记`` before a colon when the line is a sentence introducing a quote, not a byline.
 _SAYING = ("指出", "强调", "表示", "认为", "提出", "介绍", "说道", "谈到", "坦言", "感慨", "告诉", "要求", "曾说")
@@ -104,11 +110,17 @@ _Start = tuple[int, str, str, str]
 def _layout_bylines(lines: list[str], rows: list[int]) -> list[_Start]:
     starts: list[_Start] = []
     for k in range(1, len(rows)):
-        match = _BYLINE_RE.match(lines[rows[k]].strip())
+        match = _byline(lines[rows[k]].strip())
         head = lines[rows[k - 1]]
-        if match and is_heading(head) and not _BYLINE_RE.match(head.strip()):
+        if match and is_heading(head) and not _byline(head.strip()):
             starts.append((rows[k - 1], head.strip(), match["name"], match["position"]))
     return starts
+
+
+def _byline(line: str) -> re.Match[str] | None:
+    """``line`` as a layout-1 byline, name first (陈晓东　丁司垱镇党委书记) or post first
+    (丁司垱镇党委书记　陈晓东); None if it is neither."""
+    return _BYLINE_RE.match(line) or _BYLINE_POST_FIRST_RE.match(line)
 
 
 def _layout_colon_speakers(lines: list[str], rows: list[int]) -> list[_Start]:
