@@ -5,6 +5,8 @@ drafts made of them now (or that none is made where the article gives no sure ke
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from studykit.draft.candidates import Draft, draft_questions
 from studykit.draft.split import Part
 
@@ -224,3 +226,84 @@ def test_a_byline_written_post_first_starts_a_speech() -> None:
         split.parts[1].text
         == "建强堡垒筑根基\n丁司垱镇党委书记　陈晓东\n\n农村基层党组织是党在农村全部工作和战斗力的基础。\n"
     )
+
+
+NOTES_PAGE = """党建引领 绘就乡村振兴新图景
+
+编者按：现将部分发言摘编如下。
+
+建强堡垒筑根基
+□ 陈晓东
+
+农村基层党组织是党在农村全部工作和战斗力的基础。
+
+（作者系丁司垱镇党委书记）
+
+产业兴旺靠党员带头
+文/李秋菊
+
+产业振兴是乡村振兴的重中之重。
+"""
+
+
+def test_a_name_under_the_heading_takes_its_post_from_the_authors_note() -> None:
+    """□ 陈晓东 under the heading and （作者系丁司垱镇党委书记） after the text: the page was one
+    part; now each is a speech, its post from the note, and a speech without a note keeps no
+    speaker (a speaker needs a post printed with it)."""
+    from studykit.draft.split import split_article
+
+    split = split_article(NOTES_PAGE)
+    assert [(p.id, p.heading, p.speaker, p.position) for p in split.parts] == [
+        ("intro", "党建引领 绘就乡村振兴新图景", "", ""),
+        ("chen-xiaodong", "建强堡垒筑根基", "陈晓东", "丁司垱镇党委书记"),
+        ("part-2", "产业兴旺靠党员带头", "", ""),
+    ]
+
+
+def test_a_drafted_bank_of_an_authors_note_page_checks(tmp_path: Path) -> None:
+    """The bank drafted from such a page passes check: 陈晓东 and 作者系丁司垱镇党委书记 both occur
+    in the speech's material, which the bank accepts as its speaker and post."""
+    from studykit import draft_bank, load_bank
+
+    article = tmp_path / "体会.txt"
+    article.write_text(NOTES_PAGE, encoding="utf-8")
+    result = draft_bank(article, tmp_path / "2026-12")
+    bank = load_bank(result.bank, cache=False)
+    assert [(s.id, s.speaker, s.position) for s in bank.speeches] == [
+        ("intro", "", ""),
+        ("chen-xiaodong", "陈晓东", "丁司垱镇党委书记"),
+        ("part-2", "", ""),
+    ]
+    assert result.dropped == 0
+
+
+def test_a_post_not_printed_in_an_authors_note_is_still_an_error(tmp_path: Path) -> None:
+    """The author's-note rule accepts only 作者系 + the post exactly: a post the note does not print
+    (镇党委书记) is the usual located error."""
+    import pytest
+
+    from studykit import BankError, load_bank
+
+    (tmp_path / "m.txt").write_text(
+        "建强堡垒筑根基\n□ 陈晓东\n\n农村基层党组织是党在农村全部工作和战斗力的基础。\n\n（作者系丁司垱镇党委书记）\n",
+        encoding="utf-8",
+    )
+    speech = (
+        "  - id: chen\n    speaker: 陈晓东\n    position: {post}\n    heading: 建强堡垒筑根基\n    material: m.txt\n"
+    )
+    question = (
+        "questions:\n  - id: q\n    speech: chen\n    type: true_false\n    stem: 基层党组织是基础。\n"
+        "    answer: true\n    explanation: 见原文。\n    source: 农村基层党组织是党在农村全部工作和战斗力的基础。\n"
+    )
+    path = tmp_path / "bank.yaml"
+    for post in ("丁司垱镇党委书记", "镇党委书记"):
+        path.write_text(f"bank:\n  id: t\n  title: 测试\nspeeches:\n{speech.format(post=post)}{question}", "utf-8")
+        if post == "丁司垱镇党委书记":
+            assert [s.position for s in load_bank(path, cache=False).speeches] == [post]
+            continue
+        with pytest.raises(BankError) as caught:
+            load_bank(path, cache=False)
+        assert [str(p) for p in caught.value.problems] == [
+            f"{path}:6: speech 'chen', field 'position': '陈晓东 镇党委书记' does not occur in m.txt "
+            "(expected speaker and post exactly as written)"
+        ]

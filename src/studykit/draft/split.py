@@ -3,6 +3,7 @@
 Layouts recognised, tried in this order (the first that finds at least two parts wins):
 
 1. a heading line, then a ``姓名 职务`` (or ``职务 姓名``) line, then paragraphs (a 专家发言摘编 page);
+   or a heading, then ``□ 姓名`` (``文/姓名``), then paragraphs closed by ``（作者系职务）`` (a 体会 page);
 2. a ``职务姓名：`` line, then a heading line, then paragraphs, often closed by
    ``（本报记者 …采访整理）`` (代表之声 / 干部群众谈 pages);
 3. one author's text under subheadings: ``一、…``, else ``（一）…``, else short heading
@@ -48,6 +49,14 @@ _BYLINE_POST_FIRST_RE = re.compile(
     rf"^(?P<position>[^\s。！？；;：:，,]{{1,38}}(?:{_POST_END}))[ \u3000\t]+"
     rf"(?P<name>[\u4e00-\u9fff][ \u3000]{{1,2}}[\u4e00-\u9fff]|[\u4e00-\u9fff]{{2,3}})$"
 )
+#: A byline of the name alone under a heading, after a mark or 文/作者 (□ 陈晓东, 文/陈晓东), its post
+#: given in an author's note (作者系…) after the text.
+_NAME_ONLY_RE = re.compile(
+    r"^(?:[□■◇◆●○◎]\s*|文\s*[/／|｜]\s*|作者\s*[:：]\s*)"
+    r"(?P<name>[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4})$"
+)
+#: An author's note: （作者系丁司垱镇党委书记）, 作者系…。 — the post of a speech's :data:`_NAME_ONLY_RE` byline.
+_AUTHOR_NOTE_RE = re.compile(r"^[（(]?作者系(?P<position>[^\s。；;，,（）()]{2,40}?)。?[）)]?$")
 #: What follows a ``…书记`` before a colon when the line is a sentence introducing a quote, not a byline.
 _SAYING = ("指出", "强调", "表示", "认为", "提出", "介绍", "说道", "谈到", "坦言", "感慨", "告诉", "要求", "曾说")
 #: A dateline or source line above an article (2024年03月08日 来源：…), never its title.
@@ -110,11 +119,27 @@ _Start = tuple[int, str, str, str]
 def _layout_bylines(lines: list[str], rows: list[int]) -> list[_Start]:
     starts: list[_Start] = []
     for k in range(1, len(rows)):
-        match = _byline(lines[rows[k]].strip())
-        head = lines[rows[k - 1]]
-        if match and is_heading(head) and not _byline(head.strip()):
+        line, head = lines[rows[k]].strip(), lines[rows[k - 1]]
+        match = _byline(line)
+        if match and is_heading(head) and not _byline(head.strip()) and not _NAME_ONLY_RE.match(head.strip()):
             starts.append((rows[k - 1], head.strip(), match["name"], match["position"]))
-    return starts
+        elif (only := _NAME_ONLY_RE.match(line)) and is_heading(head) and not _NAME_ONLY_RE.match(head.strip()):
+            starts.append((rows[k - 1], head.strip(), only["name"], ""))
+    return [_with_author_note(lines, start, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
+            for n, start in enumerate(starts)]  # fmt: skip
+
+
+def _with_author_note(lines: list[str], start: _Start, end: int) -> _Start:
+    """A start whose byline gave only the name (□ 陈晓东) with the post of its （作者系…） note; a
+    speech without one keeps no speaker (a speaker needs a post printed with it)."""
+    begin, heading, name, position = start
+    if position:
+        return start
+    for line in lines[begin:end]:
+        note = _AUTHOR_NOTE_RE.match(line.strip())
+        if note:
+            return begin, heading, name, note["position"]
+    return begin, heading, "", ""
 
 
 def _byline(line: str) -> re.Match[str] | None:
