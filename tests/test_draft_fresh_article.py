@@ -307,3 +307,23 @@ def test_a_post_not_printed_in_an_authors_note_is_still_an_error(tmp_path: Path)
             f"{path}:6: speech 'chen', field 'position': '陈晓东 镇党委书记' does not occur in m.txt "
             "(expected speaker and post exactly as written)"
         ]
+
+
+def test_counts_in_person_times_cases_and_mu_keep_their_unit() -> None:
+    """300多人次 is asked whole (it was （ ）次 with options 300多人, 200多人 …), and counts in 起,
+    件 and 亩 are asked like any count."""
+    sentences = (
+        "我们开设种植技术等课程，已培训村民300多人次。",
+        "全村茶园面积发展到3600亩。",
+        "去年共收集群众诉求1260件。",
+    )
+    singles = [(d.stem, d.options, d.answer) for d in _drafts(*sentences) if d.type == "single"]
+    assert singles == [
+        (
+            "文章指出，我们开设种植技术等课程，已培训村民（ ）",
+            ("300多人次", "200多人次", "400多人次", "100多人次"),
+            ("A",),
+        ),
+        ("文章指出，全村茶园面积发展到（ ）", ("3500亩", "3600亩", "3700亩", "3400亩"), ("B",)),
+        ("文章指出，去年共收集群众诉求（ ）", ("1160件", "1360件", "1260件", "1060件"), ("C",)),
+    ]
