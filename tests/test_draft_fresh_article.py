@@ -327,3 +327,18 @@ def test_counts_in_person_times_cases_and_mu_keep_their_unit() -> None:
         ("文章指出，全村茶园面积发展到（ ）", ("3500亩", "3600亩", "3700亩", "3400亩"), ("B",)),
         ("文章指出，去年共收集群众诉求（ ）", ("1160件", "1360件", "1260件", "1060件"), ("C",)),
     ]
+
+
+def test_a_first_member_sharing_a_start_with_the_middle_one_leaves_the_last_end_unguessed() -> None:
+    """不该吃的不吃、不该拿的不拿、不该去的地方坚决不去: the members share 不该, so where the last one
+    ends is not shown by its length; the multiple keyed 不该去的地方 (stem （ ）坚决不去) is gone and
+    only the fill-in of the exact middle member is drafted of that list."""
+    sentence = "党员要管住自己的嘴、管住自己的手、管住自己的腿，不该吃的不吃、不该拿的不拿、不该去的地方坚决不去。"
+    drafts = [(d.type, d.stem, d.answer) for d in _drafts(sentence, CASES) if d.source == sentence]
+    assert drafts == [
+        ("multiple", "文章指出，党员要（ ），不该吃的不吃、不该拿的不拿、不该去的地方坚决不去", ("A", "B", "C")),
+        ("fill_blank", "文章指出，党员要管住自己的嘴、____、管住自己的腿，不该吃的不吃、不该拿的不拿、不该去的地方坚决不去。",
+         ("管住自己的手",)),
+        ("fill_blank", "文章指出，党员要管住自己的嘴、管住自己的手、管住自己的腿，不该吃的不吃、____、不该去的地方坚决不去。",
+         ("不该拿的不拿",)),
+    ]  # fmt: skip

@@ -80,8 +80,13 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
     size = sorted(len(m) for m in middle)[len(middle) // 2]
     head = text[a : marks[0]]
     shared = len(middle) >= 2  # one middle member shows no affix the members share (党员大会 ≠ …会)
-    prefix = _common_start(middle) if shared else ""
-    suffix = _common_start([m[::-1] for m in middle])[::-1] if shared else ""
+    # …but a whole clause start before the one middle member is an exact member too: 不该吃的不吃、不该拿的不拿、
+    # 不该去的地方坚决不去 shows the affix 不该, so the last member's end is not guessed (不该去的地方)
+    whole = len(middle) == 1 and _HAN_RE.match(head) and _near(len(head), len(middle[0]))
+    shown = [head, *middle] if whole else middle
+    shared = shared or len(shown) == 2
+    prefix = _common_start(shown) if shared else ""
+    suffix = _common_start([m[::-1] for m in shown])[::-1] if shared else ""
     # members sharing an affix show where an end is only by that affix: no guess at either end
     first = _first(head, size, prefix, guess=not (prefix or suffix))
     last = _last(tail, size, suffix, guess=not (prefix or suffix))
