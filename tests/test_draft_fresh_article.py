@@ -342,3 +342,18 @@ def test_a_first_member_sharing_a_start_with_the_middle_one_leaves_the_last_end_
         ("fill_blank", "文章指出，党员要管住自己的嘴、管住自己的手、管住自己的腿，不该吃的不吃、____、不该去的地方坚决不去。",
          ("不该拿的不拿",)),
     ]  # fmt: skip
+
+
+def test_who_said_it_names_the_page_s_speakers_as_they_are() -> None:
+    """A page of 书记 asks 出自哪位书记的发言, a page of cadres 哪位同志 (both asked 哪位专家); a
+    symposium of professors with one 副厅长 among them still asks 哪位专家."""
+    from studykit.attribution import speaker_word
+    from studykit.model import Speech
+
+    def page(*posts: str) -> list[Speech]:
+        return [Speech(f"s{n}", "题", Path("m.txt"), "", n, f"甲{n}", post, 1) for n, post in enumerate(posts)]
+
+    assert speaker_word(page("丁司垱镇党委书记", "杨家湾村党支部书记", "大河村驻村第一书记")) == "书记"
+    assert speaker_word(page("县委组织部部长", "杨家湾村党支部书记", "县农业农村局局长")) == "同志"
+    assert speaker_word(page("清华大学教授", "湖北省民政厅副厅长", "中央党校教授")) == "专家"
+    assert speaker_word(page("省人大代表、村党支部书记", "省人大代表、教授")) == "代表"
