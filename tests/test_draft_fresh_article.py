@@ -357,3 +357,20 @@ def test_who_said_it_names_the_page_s_speakers_as_they_are() -> None:
     assert speaker_word(page("县委组织部部长", "杨家湾村党支部书记", "县农业农村局局长")) == "同志"
     assert speaker_word(page("清华大学教授", "湖北省民政厅副厅长", "中央党校教授")) == "专家"
     assert speaker_word(page("省人大代表、村党支部书记", "省人大代表、教授")) == "代表"
+
+
+def test_a_post_ending_in_shuji_before_a_two_character_name_keeps_the_name_whole() -> None:
+    """省人大代表、石桥村党总支书记王刚： was read as post 省人大代表、石桥村党总支书 (支书 is a post too)
+    and speaker 记王刚; the post is now the longest that leaves a name."""
+    from studykit.draft.split import split_article
+
+    page = (
+        "代表委员谈乡村振兴\n\n省人大代表、浠水县丁司垱镇党委书记陈晓东：\n产业兴则乡村兴\n\n乡村振兴，产业是基础。\n\n"
+        "省人大代表、石桥村党总支书记王刚：\n治理有效聚民心\n\n乡村治理是乡村振兴的重要内容。\n"
+    )
+    split = split_article(page)
+    assert [(p.id, p.speaker, p.position) for p in split.parts] == [
+        ("intro", "", ""),
+        ("chen-xiaodong", "陈晓东", "省人大代表、浠水县丁司垱镇党委书记"),
+        ("wang-gang", "王刚", "省人大代表、石桥村党总支书记"),
+    ]

@@ -40,7 +40,7 @@ _POST_END = (
     "组长|班长|支书|专家|学者|研究员|员|长|师|者|家|工|生|人"
 )
 _SPEAKER_COLON_RE = re.compile(
-    rf"^(?P<position>\S.*?(?:{_POST_END}))[ \u3000]?"
+    rf"^(?P<position>\S.*(?:{_POST_END}))[ \u3000]?"
     rf"(?P<name>(?:{'|'.join(COMPOUND_SURNAMES)})[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}})[：:]$"
 )
 #: A layout-1 byline written post first (丁司垱镇党委书记　陈晓东): a post ending in a word of
