@@ -374,3 +374,20 @@ def test_a_post_ending_in_shuji_before_a_two_character_name_keeps_the_name_whole
         ("chen-xiaodong", "陈晓东", "省人大代表、浠水县丁司垱镇党委书记"),
         ("wang-gang", "王刚", "省人大代表、石桥村党总支书记"),
     ]
+
+
+def test_a_reporters_credit_starts_a_news_item_without_a_speaker() -> None:
+    """浠水：党建引领产业兴 / 本报记者　周敏: the reporter was read as speaker 本报记者 with post 周敏
+    (stems 本报记者指出，…); now each item is a part of the article without a speaker."""
+    from studykit.draft.split import split_article
+
+    page = (
+        "基层党建亮点纷呈\n\n浠水：党建引领产业兴\n本报记者　周敏\n\n全县特色产业面积达到12万亩。\n\n"
+        "红安：红色资源育新人\n本报记者　黄磊　通讯员　李华\n\n红安县依托红色资源，开展党性教育。\n"
+    )
+    split = split_article(page)
+    assert [(p.id, p.heading, p.speaker, p.position) for p in split.parts] == [
+        ("intro", "基层党建亮点纷呈", "", ""),
+        ("part-1", "浠水：党建引领产业兴", "", ""),
+        ("part-2", "红安：红色资源育新人", "", ""),
+    ]

@@ -57,6 +57,9 @@ _NAME_ONLY_RE = re.compile(
 )
 #: An author's note: （作者系丁司垱镇党委书记）, 作者系…。 — the post of a speech's :data:`_NAME_ONLY_RE` byline.
 _AUTHOR_NOTE_RE = re.compile(r"^[（(]?作者系(?P<position>[^\s。；;，,（）()]{2,40}?)。?[）)]?$")
+#: A news item's credit under its heading (本报记者　周敏, 记者 黄磊 通讯员 李华): the item starts a part,
+#: but a reporter is not its speaker.
+_REPORTER_RE = re.compile(r"^(?:本报|新华社|人民日报)?(?:特约|首席|全媒体)?(?:记者|通讯员|实习生|见习记者)[ \u3000\t]")
 #: What follows a ``…书记`` before a colon when the line is a sentence introducing a quote, not a byline.
 _SAYING = ("指出", "强调", "表示", "认为", "提出", "介绍", "说道", "谈到", "坦言", "感慨", "告诉", "要求", "曾说")
 #: A dateline or source line above an article (2024年03月08日 来源：…), never its title.
@@ -121,7 +124,9 @@ def _layout_bylines(lines: list[str], rows: list[int]) -> list[_Start]:
     for k in range(1, len(rows)):
         line, head = lines[rows[k]].strip(), lines[rows[k - 1]]
         match = _byline(line)
-        if match and is_heading(head) and not _byline(head.strip()) and not _NAME_ONLY_RE.match(head.strip()):
+        if _REPORTER_RE.match(line) and is_heading(head) and not _REPORTER_RE.match(head.strip()):
+            starts.append((rows[k - 1], head.strip(), "", ""))  # a news item's credit: no speaker
+        elif match and is_heading(head) and not _byline(head.strip()) and not _NAME_ONLY_RE.match(head.strip()):
             starts.append((rows[k - 1], head.strip(), match["name"], match["position"]))
         elif (only := _NAME_ONLY_RE.match(line)) and is_heading(head) and not _NAME_ONLY_RE.match(head.strip()):
             starts.append((rows[k - 1], head.strip(), only["name"], ""))
