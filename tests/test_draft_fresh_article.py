@@ -391,3 +391,21 @@ def test_a_reporters_credit_starts_a_news_item_without_a_speaker() -> None:
         ("part-1", "浠水：党建引领产业兴", "", ""),
         ("part-2", "红安：红色资源育新人", "", ""),
     ]
+
+
+def test_a_subheading_starting_with_a_prompt_word_is_the_articles_text() -> None:
+    """关注民生办实事 and 打开思路谋发展 are subheadings, not 关注/打开 prompts: they were dropped as
+    furniture (the section lost, its text run into the one before); 点击上方蓝字关注我们 still is."""
+    from studykit.draft.split import split_article
+
+    text = (
+        "点击上方蓝字关注我们\n\n做好新时代群众工作\n\n群众工作是党的生命线。\n\n关注民生办实事\n\n"
+        "要把群众的小事当作大事。\n\n打开思路谋发展\n\n要在新就业群体中扩大党的组织覆盖。\n"
+    )
+    split = split_article(text)
+    assert split.dropped == ("点击上方蓝字关注我们",)
+    assert [(p.id, p.heading) for p in split.parts] == [
+        ("intro", "做好新时代群众工作"),
+        ("part-1", "关注民生办实事"),
+        ("part-2", "打开思路谋发展"),
+    ]

@@ -21,6 +21,13 @@ _PREFIX = (
     r"|扫码|扫描二维码|长按|识别二维码|点击|分享到|下载|打开|关注|微信扫|点亮|欢迎分享|本文来源于|原标题[:：]?$)"
 )
 _FURNITURE_RE = re.compile(rf"^(?:{_EXACT})[:：]?$|^{_PREFIX}")
+#: Prompts that are also everyday words (关注民生, 打开思路, 点亮…, 下载量): a line starting with one is
+#: furniture only if the rest of it is empty or names what a page prompts for (:data:`_PROMPTED`).
+_PROMPT_VERBS = ("下载", "打开", "关注", "点亮", "点击")
+_PROMPTED = re.compile(
+    r"二维码|公众号|蓝字|关注|客户端|APP|App|app|在看|分享|点赞|收藏|阅读原文|阅读全文|订阅|星标|转发|朋友圈|"
+    r"小程序|视频号|微信|学习强国|视频|原文|上方|下方|我们|本号|查看|链接"
+)
 #: WeChat's line above an article: account name, date and time, and since 2022 the province
 #: (``某某组工 2026-11-20 08:30 发表于湖北``, ``原创 某某组工 2026-11-20``).
 _WECHAT_DATELINE_RE = re.compile(
@@ -48,6 +55,9 @@ def is_furniture(line: str) -> bool:
     match = _FURNITURE_RE.match(text)
     if match is None:
         return False
+    verb = next((v for v in _PROMPT_VERBS if match.group().startswith(v)), None)
+    if verb is not None and text not in _EXACT.split("|") and text != verb:
+        return len(text) <= MAX_PREFIX_LINE and _PROMPTED.search(text[len(verb) :]) is not None
     return match.group().rstrip(":：") in _EXACT.split("|") or len(text) <= MAX_PREFIX_LINE
 
 
