@@ -409,3 +409,31 @@ def test_a_subheading_starting_with_a_prompt_word_is_the_articles_text() -> None
         ("part-1", "关注民生办实事"),
         ("part-2", "打开思路谋发展"),
     ]
+
+
+def test_a_false_judgements_correction_is_a_handout_statement(tmp_path: Path) -> None:
+    """产业是基础，党员是关键 → false 党员是基础: its 解析 states the fact with its speaker (it said
+    原文说的是产业是基础), and the handout states that fact without the draft's citation (it
+    printed 原文说的是产业是基础。见李秋菊的发言《…》：“…” above the same 原文 line)."""
+    from studykit import load_bank
+    from studykit.handout.statements import statement
+
+    sentence = "乡村要振兴，产业是基础，党员是关键。"
+    part = Part("li-qiuju", "产业兴旺靠党员带头", f"产业兴旺靠党员带头\n\n{sentence}\n", "李秋菊", "杨家湾村党支部书记")
+    false = [d for d in draft_questions([part]) if d.answer == ("false",)]
+    where = "见李秋菊的发言《产业兴旺靠党员带头》：“乡村要振兴，产业是基础，党员是关键。”"
+    assert [(d.stem, d.explanation) for d in false] == [
+        ("李秋菊指出，党员是基础。", "错误。李秋菊指出，产业是基础。" + where),
+        ("李秋菊指出，产业是关键。", "错误。李秋菊指出，党员是关键。" + where),
+    ]
+    (tmp_path / "m.txt").write_text(f"产业兴旺靠党员带头\n李秋菊 杨家湾村党支部书记\n\n{sentence}\n", "utf-8")
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(
+        "bank:\n  id: t\n  title: 测试\nspeeches:\n  - id: li-qiuju\n    speaker: 李秋菊\n    position: 杨家湾村党支部书记\n"
+        "    heading: 产业兴旺靠党员带头\n    material: m.txt\nquestions:\n  - id: q\n    speech: li-qiuju\n"
+        f"    type: true_false\n    stem: {false[0].stem}\n    answer: false\n    explanation: {false[0].explanation}\n"
+        f"    source: {sentence}\n",
+        "utf-8",
+    )
+    question = next(q for q in load_bank(bank, cache=False).questions if q.id == "q")
+    assert statement(question) == ("李秋菊指出，产业是基础。", False)

@@ -134,7 +134,7 @@ def draft_judgements(sentences: list[Sentence], turn: Iterator[int]) -> list[Dra
                 continue
             out.append(
                 Draft(part.id, "true_false", f"{lead(part)}{j.said}{x}是{j.predicate}。", ("false",),
-                      cite(part, text, verdict=f"错误。原文说的是{j.subject}是{j.predicate}。"), text, "judgements",
+                      cite(part, text, verdict=f"错误。{lead(part)}{j.said}{j.subject}是{j.predicate}。"), text, "judgements",
                       tags=("观点",), fact=fact)
             )  # fmt: skip
             break
