@@ -437,3 +437,17 @@ def test_a_false_judgements_correction_is_a_handout_statement(tmp_path: Path) ->
     )
     question = next(q for q in load_bank(bank, cache=False).questions if q.id == "q")
     assert statement(question) == ("李秋菊指出，产业是基础。", False)
+
+
+def test_more_of_wechats_furniture_is_dropped_and_a_dated_sentence_kept() -> None:
+    """The newer WeChat copy's dateline (年月日, time, province without 发表于), 收录于合集, 以下文章来源于,
+    credits with ｜ and picture credits were kept as the article's text; a sentence or heading
+    opening with a date is still the article's."""
+    from studykit.draft.furniture import is_furniture
+
+    furniture = [
+        "原创 荆楚组工 荆楚组工 2026年11月20日 08:30 湖北", "收录于合集 #党建 12个", "以下文章来源于学习强国 ，作者张三",
+        "图片来源：网络", "文字：张三 图片：李四", "本期编辑：王五", "来源｜人民日报", "来源 | 湖北日报",
+    ]  # fmt: skip
+    text = ["2026年11月20日，全市召开党建工作会议", "2026年11月20日 全市召开会议", "会议于2026年11月20日召开"]
+    assert [is_furniture(line) for line in furniture + text] == [True] * len(furniture) + [False] * len(text)

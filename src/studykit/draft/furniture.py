@@ -16,9 +16,10 @@ _EXACT = (
 )
 #: Lines starting so (a short line): editors' credits, share and scan prompts.
 _PREFIX = (
-    r"(?:[【\[（(]?(?:责任编辑|编辑|责编|主编|值班编辑|校对|审核|审校|终审|一审|二审|三审|监制|制作|美编|排版|"
-    r"统筹|来源编辑|来源)[】\]）)]?\s*[:：]"
-    r"|扫码|扫描二维码|长按|识别二维码|点击|分享到|下载|打开|关注|微信扫|点亮|欢迎分享|本文来源于|原标题[:：]?$)"
+    r"(?:[【\[（(]?(?:责任编辑|编辑|责编|主编|值班编辑|本期编辑|文字编辑|图文编辑|校对|审核|审校|终审|一审|二审|"
+    r"三审|监制|制作|美编|排版|统筹|来源编辑|来源|图片来源|图片|摄影|文字|转自|转载自)[】\]）)]?\s*[:：｜|]"
+    r"|扫码|扫描二维码|长按|识别二维码|点击|分享到|下载|打开|关注|微信扫|点亮|欢迎分享|本文来源于|以下文章来源于|"
+    r"收录于合集|收录于话题|原标题[:：]?$)"
 )
 _FURNITURE_RE = re.compile(rf"^(?:{_EXACT})[:：]?$|^{_PREFIX}")
 #: Prompts that are also everyday words (关注民生, 打开思路, 点亮…, 下载量): a line starting with one is
@@ -31,8 +32,9 @@ _PROMPTED = re.compile(
 #: WeChat's line above an article: account name, date and time, and since 2022 the province
 #: (``某某组工 2026-11-20 08:30 发表于湖北``, ``原创 某某组工 2026-11-20``).
 _WECHAT_DATELINE_RE = re.compile(
-    r"^(?:原创\s*)?(?:\S{1,20}\s+)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?(?:\s*发表于\S{1,10})?$"
-)
+    r"^(?:原创\s*)?(?:\S{1,20}\s+){0,2}(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2})?"
+    r"(?:\s*发表于\S{1,10}|\s+[\u4e00-\u9fff]{2,3})?$"
+)  # the newer copy: 原创 荆楚组工 荆楚组工 2026年11月20日 08:30 湖北
 #: Longest line the prefix rules consider furniture (a paragraph starting with 点击 stays).
 MAX_PREFIX_LINE = 40
 #: WeChat's end mark under an article: END, —END—, - END -.
