@@ -451,3 +451,19 @@ def test_more_of_wechats_furniture_is_dropped_and_a_dated_sentence_kept() -> Non
     ]  # fmt: skip
     text = ["2026年11月20日，全市召开党建工作会议", "2026年11月20日 全市召开会议", "会议于2026年11月20日召开"]
     assert [is_furniture(line) for line in furniture + text] == [True] * len(furniture) + [False] * len(text)
+
+
+def test_list_items_marked_like_a_byline_do_not_split_an_article() -> None:
+    """● 强组织 under a heading is a list item, not a □ 姓名 byline: without an author's note it
+    starts no speech, and the article is split by its numbered headings as before."""
+    from studykit.draft.split import split_article
+
+    text = (
+        "抓党建促振兴\n\n导语一句。\n\n一、主要做法\n● 强组织\n\n我们建强了村党组织。\n\n"
+        "二、主要成效\n● 兴产业\n\n全村茶园面积发展到3600亩。\n"
+    )
+    split = split_article(text)
+    assert (split.layout, [(p.id, p.heading, p.speaker) for p in split.parts]) == (
+        3,
+        [("intro", "抓党建促振兴", ""), ("part-1", "一、主要做法", ""), ("part-2", "二、主要成效", "")],
+    )

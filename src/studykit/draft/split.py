@@ -121,30 +121,41 @@ _Start = tuple[int, str, str, str]
 
 def _layout_bylines(lines: list[str], rows: list[int]) -> list[_Start]:
     starts: list[_Start] = []
+    noted: list[bool] = []  # whether the start's post is to come from its author's note
     for k in range(1, len(rows)):
         line, head = lines[rows[k]].strip(), lines[rows[k - 1]]
-        match = _byline(line)
+        match, only = _byline(line), None
         if _REPORTER_RE.match(line) and is_heading(head) and not _REPORTER_RE.match(head.strip()):
             starts.append((rows[k - 1], head.strip(), "", ""))  # a news item's credit: no speaker
         elif match and is_heading(head) and not _byline(head.strip()) and not _NAME_ONLY_RE.match(head.strip()):
             starts.append((rows[k - 1], head.strip(), match["name"], match["position"]))
         elif (only := _NAME_ONLY_RE.match(line)) and is_heading(head) and not _NAME_ONLY_RE.match(head.strip()):
             starts.append((rows[k - 1], head.strip(), only["name"], ""))
-    return [_with_author_note(lines, start, starts[n + 1][0] if n + 1 < len(starts) else len(lines))
-            for n, start in enumerate(starts)]  # fmt: skip
+        noted.extend([only is not None] * (len(starts) - len(noted)))
+    ends = [start[0] for start in starts[1:]] + [len(lines)] * bool(starts)
+    found = [
+        _with_author_note(lines, start, end) if note else start
+        for start, end, note in zip(starts, ends, noted, strict=True)
+    ]
+    return [start for start in found if start is not None]
 
 
-def _with_author_note(lines: list[str], start: _Start, end: int) -> _Start:
-    """A start whose byline gave only the name (□ 陈晓东) with the post of its （作者系…） note; a
-    speech without one keeps no speaker (a speaker needs a post printed with it)."""
-    begin, heading, name, position = start
-    if position:
-        return start
+#: Marks before a name-only byline (□ 陈晓东); the same marks start list items (● 强组织), so such a
+#: byline counts only with its author's note.
+_BULLETS = "□■◇◆●○◎"
+
+
+def _with_author_note(lines: list[str], start: _Start, end: int) -> _Start | None:
+    """A start whose byline gave only the name (□ 陈晓东, 文/陈晓东) with the post of its （作者系…）
+    note.  Without one, a 文/ or 作者： byline keeps no speaker (a speaker needs a post printed
+    with it) and a □ line is no byline at all (None): a list item under a heading."""
+    begin, heading, name, _ = start
     for line in lines[begin:end]:
         note = _AUTHOR_NOTE_RE.match(line.strip())
         if note:
             return begin, heading, name, note["position"]
-    return begin, heading, "", ""
+    byline = next((lines[i].strip() for i in range(begin + 1, end) if lines[i].strip()), "")
+    return None if byline[:1] in _BULLETS else (begin, heading, "", "")
 
 
 def _byline(line: str) -> re.Match[str] | None:
