@@ -132,7 +132,7 @@ def test_judgement_gives_a_true_and_a_checked_false_statement() -> None:
         Draft("zhang-san", "true_false", "张三指出，产业是发展的根基。", ("true",),
               "正确。" + WHERE + "“" + source + "”", source, "judgements", tags=("观点",), fact="zhang-san/judgement-0"),
         Draft("zhang-san", "true_false", "张三指出，人才是发展的根基。", ("false",),
-              "错误。原文说的是产业是发展的根基。" + WHERE + "“" + source + "”", source, "judgements", tags=("观点",),
+              "错误。张三指出，产业是发展的根基。" + WHERE + "“" + source + "”", source, "judgements", tags=("观点",),
               fact="zhang-san/judgement-0"),
     ]  # fmt: skip
     flat = "".join(PART.text.split())

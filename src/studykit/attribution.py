@@ -7,7 +7,7 @@ distractors drawn from the *other* speeches:
   fact ``<speech>/heading``)
 * ``attr-<speech>-position``: what post does <speaker> hold? (options: posts; fact
   ``<speech>/position``)
-* ``attr-<speech>-quote``: who said “<excerpt>”? (哪位专家, or 哪位代表 / 哪位委员 on a page
+* ``attr-<speech>-quote``: who said “<excerpt>”? (哪位专家, or 哪位代表 / 委员 / 书记 / 同志 on a page
   of deputies or members: :func:`speaker_word`; options: speakers) — the excerpt is
   the longest ``source`` (at most :data:`MAX_QUOTE` characters) among the speech's
   curated questions, so it is verbatim text a person chose, that :func:`quotable`
@@ -176,14 +176,19 @@ def _make(
     )
 
 
-#: What a page's speakers are called when every post names it (代表之声, 委员履职谈), else 专家.
-SPEAKER_WORDS = ("代表", "委员")
+#: What a page's speakers are called when every post names it (代表之声, 委员履职谈, 书记谈党建).
+SPEAKER_WORDS = ("代表", "委员", "书记")
+#: Posts that make a speaker an expert (专家发言摘编).
+EXPERT_POSTS = ("教授", "研究员", "学者", "专家")
 
 
 def speaker_word(speakers: Sequence[Speech]) -> str:
     """``代表`` when every speaker's post holds 代表 (省人大代表、…), ``委员`` when every one holds
-    委员, else ``专家`` (an expert symposium's page, whatever a speaker's office)."""
+    委员, ``书记`` when every one holds 书记 (a page of branch and township secretaries); else
+    ``专家`` when at least half the posts are an expert's (an expert symposium's page, a 副厅长
+    among its professors), and ``同志`` otherwise (a page of cadres is not one of experts)."""
     for word in SPEAKER_WORDS:
         if speakers and all(word in s.position for s in speakers):
             return word
-    return "专家"
+    experts = sum(any(post in s.position for post in EXPERT_POSTS) for s in speakers)
+    return "专家" if 2 * experts >= len(speakers) else "同志"

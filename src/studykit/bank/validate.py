@@ -256,6 +256,7 @@ class Validator(QuestionChecks):
                     and position
                     and squash(speaker + position) not in flat
                     and squash(position + speaker) not in flat
+                    and not (squash(speaker) in flat and squash("作者系" + position) in flat)  # □ 姓名 … （作者系职务）
                 ):
                     self.error(
                         item.key_lines["speaker"],

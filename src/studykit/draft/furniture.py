@@ -16,17 +16,35 @@ _EXACT = (
 )
 #: Lines starting so (a short line): editors' credits, share and scan prompts.
 _PREFIX = (
-    r"(?:[【\[（(]?(?:责任编辑|编辑|值班编辑|校对|审核|审校|终审|一审|二审|三审|监制|制作|美编|来源编辑)[】\]）)]?\s*[:：]"
-    r"|扫码|扫描二维码|长按|识别二维码|点击|分享到|下载|打开|关注|微信扫|点亮|欢迎分享|本文来源于|原标题[:：]?$)"
+    r"(?:[【\[（(]?(?:责任编辑|编辑|责编|主编|值班编辑|本期编辑|文字编辑|图文编辑|校对|审核|审校|终审|一审|二审|"
+    r"三审|监制|制作|美编|排版|统筹|来源编辑|来源|图片来源|图片|摄影|文字|转自|转载自)[】\]）)]?\s*[:：｜|]"
+    r"|扫码|扫描二维码|长按|识别二维码|点击|分享到|下载|打开|关注|微信扫|点亮|欢迎分享|本文来源于|以下文章来源于|"
+    r"收录于合集|收录于话题|原标题[:：]?$)"
 )
 _FURNITURE_RE = re.compile(rf"^(?:{_EXACT})[:：]?$|^{_PREFIX}")
+#: Prompts that are also everyday words (关注民生, 打开思路, 点亮…, 下载量): a line starting with one is
+#: furniture only if the rest of it is empty or names what a page prompts for (:data:`_PROMPTED`).
+_PROMPT_VERBS = ("下载", "打开", "关注", "点亮", "点击")
+_PROMPTED = re.compile(
+    r"二维码|公众号|蓝字|关注|客户端|APP|App|app|在看|分享|点赞|收藏|阅读原文|阅读全文|订阅|星标|转发|朋友圈|"
+    r"小程序|视频号|微信|学习强国|视频|原文|上方|下方|我们|本号|查看|链接"
+)
 #: WeChat's line above an article: account name, date and time, and since 2022 the province
 #: (``某某组工 2026-11-20 08:30 发表于湖北``, ``原创 某某组工 2026-11-20``).
 _WECHAT_DATELINE_RE = re.compile(
-    r"^(?:原创\s*)?(?:\S{1,20}\s+)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2})?(?:\s*发表于\S{1,10})?$"
-)
+    r"^(?:原创\s*)?(?:\S{1,20}\s+){0,2}(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2})?"
+    r"(?:\s*发表于\S{1,10}|\s+[\u4e00-\u9fff]{2,3})?$"
+)  # the newer copy: 原创 荆楚组工 荆楚组工 2026年11月20日 08:30 湖北
 #: Longest line the prefix rules consider furniture (a paragraph starting with 点击 stays).
 MAX_PREFIX_LINE = 40
+#: WeChat's end mark under an article: END, —END—, - END -.
+_END_RE = re.compile(r"^[-—－–\s]*END[-—－–\s]*$", re.IGNORECASE)
+#: A heading over links to other articles (WeChat's 往期推荐): the short title lines under it are links.
+_LINKS_HEADING_RE = re.compile(
+    r"^(?:往期推荐|往期回顾|往期精彩|往期精选|精彩回顾|推荐阅读|相关阅读|延伸阅读|相关新闻|精彩推荐)[:：]?$"
+)
+#: Characters a linked title never ends with (a paragraph of the article does).
+_SENTENCE_END = "。！!；;…"
 
 
 def is_furniture(line: str) -> bool:
@@ -34,24 +52,36 @@ def is_furniture(line: str) -> bool:
     text = line.strip()
     if not text:
         return False
-    if _WECHAT_DATELINE_RE.match(text):
+    if _WECHAT_DATELINE_RE.match(text) or _END_RE.match(text):
         return True
     match = _FURNITURE_RE.match(text)
     if match is None:
         return False
+    verb = next((v for v in _PROMPT_VERBS if match.group().startswith(v)), None)
+    if verb is not None and text not in _EXACT.split("|") and text != verb:
+        return len(text) <= MAX_PREFIX_LINE and _PROMPTED.search(text[len(verb) :]) is not None
     return match.group().rstrip(":：") in _EXACT.split("|") or len(text) <= MAX_PREFIX_LINE
+
+
+def _is_link(text: str) -> bool:
+    """Whether ``text``, a line under 往期推荐, reads as a linked title: short, not a sentence."""
+    return len(text) <= MAX_PREFIX_LINE and text[-1] not in _SENTENCE_END and "。" not in text
 
 
 def drop_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     """``lines`` without furniture lines (each taking one blank line after it with it, so a dropped
-    line leaves no gap) and the dropped lines, stripped, in order."""
+    line leaves no gap) and the dropped lines, stripped, in order.  Under a links heading such as
+    往期推荐 every title line up to the next paragraph is furniture too."""
     kept: list[str] = []
     dropped: list[str] = []
-    skip_blank = False
+    skip_blank = links = False
     for line in lines:
-        if is_furniture(line):
-            dropped.append(line.strip())
+        text = line.strip()
+        links = links and (not text or _is_link(text))  # under 往期推荐: titles until a paragraph
+        if text and (links or is_furniture(line) or _LINKS_HEADING_RE.match(text)):
+            dropped.append(text)
             skip_blank = True
+            links = links or bool(_LINKS_HEADING_RE.match(text))
             continue
         if skip_blank and not line.strip():
             skip_blank = False

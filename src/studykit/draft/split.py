@@ -2,7 +2,8 @@
 
 Layouts recognised, tried in this order (the first that finds at least two parts wins):
 
-1. a heading line, then a ``姓名 职务`` line, then paragraphs (a 专家发言摘编 page);
+1. a heading line, then a ``姓名 职务`` (or ``职务 姓名``) line, then paragraphs (a 专家发言摘编 page);
+   or a heading, then ``□ 姓名`` (``文/姓名``), then paragraphs closed by ``（作者系职务）`` (a 体会 page);
 2. a ``职务姓名：`` line, then a heading line, then paragraphs, often closed by
    ``（本报记者 …采访整理）`` (代表之声 / 干部群众谈 pages);
 3. one author's text under subheadings: ``一、…``, else ``（一）…``, else short heading
@@ -39,13 +40,32 @@ _POST_END = (
     "组长|班长|支书|专家|学者|研究员|员|长|师|者|家|工|生|人"
 )
 _SPEAKER_COLON_RE = re.compile(
-    rf"^(?P<position>\S.*?(?:{_POST_END}))[ \u3000]?"
+    rf"^(?P<position>\S.*(?:{_POST_END}))[ \u3000]?"
     rf"(?P<name>(?:{'|'.join(COMPOUND_SURNAMES)})[\u4e00-\u9fff]{{1,2}}|[\u4e00-\u9fff]{{2,3}})[：:]$"
 )
+#: A layout-1 byline written post first (丁司垱镇党委书记　陈晓东): a post ending in a word of
+#: :data:`_POST_END`, a space, a 2–3 character name (or a padded two-character one).
+_BYLINE_POST_FIRST_RE = re.compile(
+    rf"^(?P<position>[^\s。！？；;：:，,]{{1,38}}(?:{_POST_END}))[ \u3000\t]+"
+    rf"(?P<name>[\u4e00-\u9fff][ \u3000]{{1,2}}[\u4e00-\u9fff]|[\u4e00-\u9fff]{{2,3}})$"
+)
+#: A byline of the name alone under a heading, after a mark or 文/作者 (□ 陈晓东, 文/陈晓东), its post
+#: given in an author's note (作者系…) after the text.
+_NAME_ONLY_RE = re.compile(
+    r"^(?:[□■◇◆●○◎]\s*|文\s*[/／|｜]\s*|作者\s*[:：]\s*)"
+    r"(?P<name>[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,4})$"
+)
+#: An author's note: （作者系丁司垱镇党委书记）, 作者系…。 — the post of a speech's :data:`_NAME_ONLY_RE` byline.
+_AUTHOR_NOTE_RE = re.compile(r"^[（(]?作者系(?P<position>[^\s。；;，,（）()]{2,40}?)。?[）)]?$")
+#: A news item's credit under its heading (本报记者　周敏, 记者 黄磊 通讯员 李华): the item starts a part,
+#: but a reporter is not its speaker.
+_REPORTER_RE = re.compile(r"^(?:本报|新华社|人民日报)?(?:特约|首席|全媒体)?(?:记者|通讯员|实习生|见习记者)[ \u3000\t]")
 #: What follows a ``…书记`` before a colon when the line is a sentence introducing a quote, not a byline.
 _SAYING = ("指出", "强调", "表示", "认为", "提出", "介绍", "说道", "谈到", "坦言", "感慨", "告诉", "要求", "曾说")
 #: A dateline or source line above an article (2024年03月08日 来源：…), never its title.
 _DATELINE_RE = re.compile(r"\d{4}[-年./]\d{1,2}|来源[:：]|发布时间|作者[:：]")
+#: How a subtitle (副题) starts: ``——基层党组织书记谈…`` under the title is never the title.
+_SUBTITLE_MARKS = ("—", "－", "-")
 _CN_NUMERALS = "一二三四五六七八九十"
 _NUMBERED_RE = re.compile(rf"^[{_CN_NUMERALS}]{{1,3}}、")
 _PAREN_NUMBERED_RE = re.compile(rf"^[（(][{_CN_NUMERALS}]{{1,3}}[）)]")
@@ -101,12 +121,47 @@ _Start = tuple[int, str, str, str]
 
 def _layout_bylines(lines: list[str], rows: list[int]) -> list[_Start]:
     starts: list[_Start] = []
+    noted: list[bool] = []  # whether the start's post is to come from its author's note
     for k in range(1, len(rows)):
-        match = _BYLINE_RE.match(lines[rows[k]].strip())
-        head = lines[rows[k - 1]]
-        if match and is_heading(head) and not _BYLINE_RE.match(head.strip()):
+        line, head = lines[rows[k]].strip(), lines[rows[k - 1]]
+        match, only = _byline(line), None
+        if _REPORTER_RE.match(line) and is_heading(head) and not _REPORTER_RE.match(head.strip()):
+            starts.append((rows[k - 1], head.strip(), "", ""))  # a news item's credit: no speaker
+        elif match and is_heading(head) and not _byline(head.strip()) and not _NAME_ONLY_RE.match(head.strip()):
             starts.append((rows[k - 1], head.strip(), match["name"], match["position"]))
-    return starts
+        elif (only := _NAME_ONLY_RE.match(line)) and is_heading(head) and not _NAME_ONLY_RE.match(head.strip()):
+            starts.append((rows[k - 1], head.strip(), only["name"], ""))
+        noted.extend([only is not None] * (len(starts) - len(noted)))
+    ends = [start[0] for start in starts[1:]] + [len(lines)] * bool(starts)
+    found = [
+        _with_author_note(lines, start, end) if note else start
+        for start, end, note in zip(starts, ends, noted, strict=True)
+    ]
+    return [start for start in found if start is not None]
+
+
+#: Marks before a name-only byline (□ 陈晓东); the same marks start list items (● 强组织), so such a
+#: byline counts only with its author's note.
+_BULLETS = "□■◇◆●○◎"
+
+
+def _with_author_note(lines: list[str], start: _Start, end: int) -> _Start | None:
+    """A start whose byline gave only the name (□ 陈晓东, 文/陈晓东) with the post of its （作者系…）
+    note.  Without one, a 文/ or 作者： byline keeps no speaker (a speaker needs a post printed
+    with it) and a □ line is no byline at all (None): a list item under a heading."""
+    begin, heading, name, _ = start
+    for line in lines[begin:end]:
+        note = _AUTHOR_NOTE_RE.match(line.strip())
+        if note:
+            return begin, heading, name, note["position"]
+    byline = next((lines[i].strip() for i in range(begin + 1, end) if lines[i].strip()), "")
+    return None if byline[:1] in _BULLETS else (begin, heading, "", "")
+
+
+def _byline(line: str) -> re.Match[str] | None:
+    """``line`` as a layout-1 byline, name first (陈晓东　丁司垱镇党委书记) or post first
+    (丁司垱镇党委书记　陈晓东); None if it is neither."""
+    return _BYLINE_RE.match(line) or _BYLINE_POST_FIRST_RE.match(line)
 
 
 def _layout_colon_speakers(lines: list[str], rows: list[int]) -> list[_Start]:
@@ -157,13 +212,15 @@ def _build(lines: list[str], rows: list[int], starts: list[_Start], layout: int,
 
 def _title(lines: list[str], intro_rows: list[int]) -> str:
     """The introduction's heading: the longest heading line before its first paragraph (the last of
-    equals), not a section name such as 党员生活 or a byline above or below it."""
+    equals), not a section name such as 党员生活, a byline above or below it, or a subtitle
+    (副题, ``——…`` under the title)."""
     title = ""
     for i in intro_rows:
         if not is_heading(lines[i]):
             break
-        if len(lines[i].strip()) >= len(title) and not _DATELINE_RE.search(lines[i]):
-            title = lines[i].strip()
+        text = lines[i].strip()
+        if len(text) >= len(title) and not _DATELINE_RE.search(text) and not text.startswith(_SUBTITLE_MARKS):
+            title = text
     if not title and intro_rows:
         title = _first_phrase(lines[intro_rows[0]])
     return title

@@ -34,6 +34,9 @@ _SLOT_RE = re.compile(r"怎样的|哪一方面|哪方面|哪次会议|哪两者|
 
 #: How a false true_false item's explanation begins; what follows is the correction.
 _FALSE_MARK = "错误。"
+#: The citation ``studykit draft`` puts after a correction (``见张三的发言《…》：“…”``): the handout
+#: prints the source on its own line, so the statement stops before it.
+_CITATION_RE = re.compile(r"(?<=。)见.{1,80}?：“[^“”]*”$")
 
 
 #: Verbs of saying a choice stem may end with ("戴小明在发言开篇指出（ ）"): a comma follows them.
@@ -85,7 +88,7 @@ def statement(question: Question) -> tuple[str, bool]:
     if question.type == "true_false":
         if question.truth:
             return _sentence(stem.replace(CHOICE_MARKER, "").strip()), False
-        correction = one_line(question.explanation).removeprefix(_FALSE_MARK).strip()
+        correction = _CITATION_RE.sub("", one_line(question.explanation).removeprefix(_FALSE_MARK).strip())
         if question.explanation.strip().startswith(_FALSE_MARK) and correction:
             return _sentence(correction), False
         return _sentence(one_line(question.source)), True

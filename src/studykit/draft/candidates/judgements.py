@@ -26,6 +26,18 @@ _BAD_START = (
 )  # fmt: skip
 #: Words that make X a modal phrase, not a subject.
 _MODAL = ("应该", "必须", "可以", "能够", "需要", "应当", "一定", "已经", "正在", "就")
+#: Adverbs that stand before 是 in place of a subject (往往是…, 归根到底是…): the subject is elsewhere.
+_ADVERBS = (
+    "往往", "归根到底", "归根结底", "说到底", "主要", "首先", "其次", "最终", "恰恰", "无疑", "实际上", "本质上",
+    "根本上", "显然", "无非", "仍然", "依然", "始终", "一直", "通常", "本来", "大多", "多半", "原本", "毕竟", "究竟",
+)  # fmt: skip
+#: Question words: 哪些是应该提倡的 asks, it states nothing.
+_QUESTION_WORDS = ("哪", "什么", "谁", "怎么", "怎样", "如何", "为何", "多少")
+#: Words that are a subject only with the topic of the clause before (推进作风建设，关键是要…).
+_TOPIC_WORDS = (
+    "关键", "重点", "核心", "根本", "前提", "基础", "目的", "原因", "难点", "要害", "根子", "实质", "本质",
+    "要义", "落脚点", "出发点",
+)  # fmt: skip
 #: Longest predicate asked as a fill-in (``X是____``).
 MAX_FILL = 12
 #: How far (in sentences of the same part) a sibling subject is looked for.
@@ -66,10 +78,21 @@ def find_judgements(sentences: list[Sentence]) -> list[Judgement]:
             if "的" in m["x"][:1] or m["y"].startswith(("否", "不", "非", "指", "说")):
                 continue
             said = s.text[spans[k - 1][0] : spans[k - 1][1]] if k else ""
+            if _no_subject(m["x"], said):
+                continue
             if not _REPORTED_RE.match(said) or (s.part.speaker and said.startswith(s.part.speaker)):
                 said = ""
             found.append(Judgement(s, m["x"], m["y"], said))
     return found
+
+
+def _no_subject(x: str, before: str) -> bool:
+    """Whether ``x`` (what stands before 是) is no subject of its own: an adverb (往往), a question
+    word (哪些), a topic word after a topic clause (推进作风建设，关键是…), or anything after a
+    之所以 clause (之所以出现作风问题，归根到底是…): a statement of it alone would be half a sentence."""
+    if x in _ADVERBS or x.startswith(_QUESTION_WORDS) or "之所以" in before:
+        return True
+    return x in _TOPIC_WORDS and bool(before) and not _REPORTED_RE.match(before)
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -111,7 +134,7 @@ def draft_judgements(sentences: list[Sentence], turn: Iterator[int]) -> list[Dra
                 continue
             out.append(
                 Draft(part.id, "true_false", f"{lead(part)}{j.said}{x}是{j.predicate}。", ("false",),
-                      cite(part, text, verdict=f"错误。原文说的是{j.subject}是{j.predicate}。"), text, "judgements",
+                      cite(part, text, verdict=f"错误。{lead(part)}{j.said}{j.subject}是{j.predicate}。"), text, "judgements",
                       tags=("观点",), fact=fact)
             )  # fmt: skip
             break

@@ -67,6 +67,8 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
     joined = _conjunction(tail, middle)
     if joined is not None and not middle and joined[0] > MAX_PAIR_MEMBER:
         joined = None  # 'A、B和C' with long pieces is more often two members, the second holding 和
+    if joined is not None and not middle and _pair_before(text[a : marks[0]], tail[joined[0] : joined[1]]):
+        return None  # 严管和厚爱结合、激励和约束并重: two phrases alike, each with its 和, not a list of three
     if joined is not None:
         middle.append(tail[: joined[0]])
         tail_at = marks[-1] + 1 + joined[1]
@@ -78,8 +80,13 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
     size = sorted(len(m) for m in middle)[len(middle) // 2]
     head = text[a : marks[0]]
     shared = len(middle) >= 2  # one middle member shows no affix the members share (党员大会 ≠ …会)
-    prefix = _common_start(middle) if shared else ""
-    suffix = _common_start([m[::-1] for m in middle])[::-1] if shared else ""
+    # …but a whole clause start before the one middle member is an exact member too: 不该吃的不吃、不该拿的不拿、
+    # 不该去的地方坚决不去 shows the affix 不该, so the last member's end is not guessed (不该去的地方)
+    whole = len(middle) == 1 and _HAN_RE.match(head) and _near(len(head), len(middle[0]))
+    shown = [head, *middle] if whole else middle
+    shared = shared or len(shown) == 2
+    prefix = _common_start(shown) if shared else ""
+    suffix = _common_start([m[::-1] for m in shown])[::-1] if shared else ""
     # members sharing an affix show where an end is only by that affix: no guess at either end
     first = _first(head, size, prefix, guess=not (prefix or suffix))
     last = _last(tail, size, suffix, guess=not (prefix or suffix))
@@ -88,10 +95,33 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
         return Listing(s, tuple(middle), start, start + len("、".join(middle)), False, start, sure=False)
     if first is None or last is None:
         return None
-    members = (first, *middle, last[0])
+    first, end = _without_lead(first, middle), _without_verb(last[0], middle)
+    members = (first, *middle, end)
     if len(set(members)) != len(members):
         return None
-    return Listing(s, members, marks[0] - len(first), tail_at + len(last[0]), last[1], marks[0] + 1)
+    return Listing(s, members, marks[0] - len(first), tail_at + len(end), last[1], marks[0] + 1)
+
+
+#: Prepositions and the like that govern a whole list, not its first member: 从A、B、C中, 由A、B、C组成,
+#: 让A、B、C的人, 要A、B、C.
+_LEADS = "从由让使要对向给被把将在为与同跟"
+#: Verbs that close a 由A、B、C组成 list, not its last member.
+_CLOSING_VERBS = ("组成", "构成")
+
+
+def _without_lead(first: str, middle: list[str]) -> str:
+    """``first`` without a leading preposition that jieba reads as a word of its own and that no
+    other member starts with (从致富能手、退役军人 → 致富能手)."""
+    lead = len(first) > 2 and first[0] in _LEADS and 1 in word_bounds(first)
+    return first[1:] if lead and not any(m.startswith(first[0]) for m in middle) else first
+
+
+def _without_verb(last: str, middle: list[str]) -> str:
+    """``last`` without a verb closing the list that no other member ends with (乡贤组成 → 乡贤)."""
+    for verb in _CLOSING_VERBS:
+        if last.endswith(verb) and len(last) >= len(verb) + 2 and not any(m.endswith(verb) for m in middle):
+            return last[: -len(verb)]
+    return last
 
 
 #: Longest middle member of a list of three written ``A、B和C``.
@@ -102,14 +132,26 @@ _CONJUNCTIONS = ("以及", "和", "及", "与")
 
 def _conjunction(tail: str, middle: list[str]) -> tuple[int, int] | None:
     """Where a conjunction in ``tail`` ends the next-to-last member: (its start, the start of the
-    last member), when that member is as long as the others (or when there are no others)."""
+    last member), when that member is as long as the others (or when there are no others) and the
+    conjunction is a word of its own (jieba), not part of one such as 及时."""
+    bounds = word_bounds(tail)
     for word in _CONJUNCTIONS:
         at = tail.find(word)
         if at < 2 or not _HAN_RE.match(tail[:at]):
             continue
+        if not {at, at + len(word)} <= bounds:
+            continue  # 及 inside a word is no conjunction: 倾向性问题及时提醒纠正
         if not middle or any(_near(at, len(m)) for m in middle):
             return at, at + len(word)
     return None
+
+
+def _pair_before(head: str, word: str) -> bool:
+    """Whether ``head`` (the clause before the one 、 of 'A、B和C') holds the conjunction ``word`` as a
+    word of its own with no 的 after it: then 、 joins two phrases of the same shape (X和Y…、Z和W…);
+    after a 的 the list starts anew (制度创新和政策驱动的一致性、协同性和互动性)."""
+    bounds = word_bounds(head)
+    return any({i, i + len(word)} <= bounds and "的" not in head[i:] for i in _all(head, word))
 
 
 def _common_start(texts: list[str]) -> str:

@@ -117,9 +117,10 @@ def tidy(text: str, *, end: str = "") -> str:
 
 
 def who(part: Part) -> str:
-    """How a stem names the part: the speaker, 导语, or 文章 (a section of one author's text)."""
+    """How a stem names the part: the speaker (without the spaces a page pads a two-character name
+    with: 王　刚 → 王刚), 导语, or 文章 (a section of one author's text)."""
     if part.speaker:
-        return part.speaker
+        return "".join(part.speaker.split())
     return "导语" if part.id == "intro" else "文章"
 
 
@@ -130,7 +131,7 @@ def lead(part: Part) -> str:
 
 def cite(part: Part, source: str, *, verdict: str = "") -> str:
     """An explanation citing ``source``: ``正确。见任剑涛《大都市是省域治理重要落点》：“…”``."""
-    where = f"{part.speaker}的发言《{part.heading}》" if part.speaker else f"{who(part)}《{part.heading}》"
+    where = f"{who(part)}的发言《{part.heading}》" if part.speaker else f"{who(part)}《{part.heading}》"
     return f"{verdict}见{where}：{quoted(source)}"
 
 
