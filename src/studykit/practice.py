@@ -48,7 +48,7 @@ from pathlib import Path
 from .bank import BLANK_RE, is_catch_all, without_drafts
 from .errors import SelectionError, StudykitError
 from .grade.normalize import blank_form
-from .i18n import _
+from .i18n import _, join
 from .model import INTRO_LABEL, LETTERS, TRUE_FALSE_TEXT, TYPE_TITLES, Bank, quoted
 from .quiz import Item, build_papers
 from .typography import for_print
@@ -120,18 +120,30 @@ def build_practice(
     Raises :class:`~studykit.errors.SelectionError` as ``build_papers`` does, and
     when every question of the bank is a draft.
     """
-    ready = _without_drafts(bank)
+    ready = _without_drafts(bank, tuple(speeches))
     paper = build_papers(ready, count=count, seed=seed, speeches=speeches, tags=tags)[0]
     return Practice(paper.quiz_id, paper.title, bank.id, paper.seed, paper.items)
 
 
-def _without_drafts(bank: Bank) -> Bank:
+def _without_drafts(bank: Bank, speeches: tuple[str, ...] = ()) -> Bank:
     """``bank`` without the items still marked ``draft: true`` (:func:`~studykit.bank.without_drafts`);
-    raises :class:`~studykit.errors.SelectionError` when nothing else is left."""
+    raises :class:`~studykit.errors.SelectionError` when nothing else is left, of the bank or of
+    ``speeches`` (when they have drafts)."""
     kept = without_drafts(bank)
     if not kept.questions:
         raise SelectionError(
             _("every question in {path} is a draft; a practice page needs finished ones").format(path=bank.path)
+        )
+    wanted = set(speeches)
+    if (
+        wanted
+        and any(q.speech in wanted for q in bank.questions)
+        and not any(q.speech in wanted for q in kept.questions)
+    ):
+        raise SelectionError(
+            _("every question of speech {speeches} in {path} is a draft; a practice page needs finished ones").format(
+                speeches=join(speeches), path=bank.path
+            )
         )
     return kept
 

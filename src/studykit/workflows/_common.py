@@ -45,23 +45,64 @@ def load_library(bank_paths: Sequence[str | Path], warn: Warn | None = None, *, 
     return library
 
 
-def reviewed_only(library: Library) -> Library:
+def reviewed_only(library: Library, speeches: Sequence[str] = (), articles: Sequence[str] = ()) -> Library:
     """``library`` without its questions still marked ``draft: true``
     (:meth:`~studykit.library.Library.without_drafts`).
 
     Raises :class:`~studykit.errors.SelectionError` when that leaves no question at all though
-    the banks have some (a bank just written by ``studykit draft``, nobody has reviewed it yet):
-    an empty paper, deck or handout would say nothing of why.
+    the banks have some (a bank just written by ``studykit draft``, nobody has reviewed it yet),
+    or, with ``speeches`` (and ``articles``) as given to ``--speech`` (``--article``), none of
+    those speeches' questions though they have some: an empty paper, deck or handout would
+    say nothing of why.
     """
     from ..errors import SelectionError
     from ..i18n import join
 
     kept = library.without_drafts()
+    paths = join(str(b.path) for b in library.banks)
     if any(b.questions for b in library.banks) and not any(b.questions for b in kept.banks):
         raise SelectionError(
             _(
                 "every question in {paths} is still a draft: review them (delete each 'draft: true' line "
                 "you accept) or pass --include-drafts"
-            ).format(paths=join(str(b.path) for b in library.banks))
+            ).format(paths=paths)
+        )
+    if speeches and selected_count(library, speeches, articles) and selected_count(kept, speeches, articles) == 0:
+        raise SelectionError(
+            _(
+                "every question of speech {speeches} in {paths} is still a draft: review them (delete each "
+                "'draft: true' line you accept) or pass --include-drafts"
+            ).format(speeches=join(speeches), paths=paths)
         )
     return kept
+
+
+def selected_count(library: Library, speeches: Sequence[str], articles: Sequence[str] = ()) -> int | None:
+    """How many questions of ``library`` belong to ``speeches`` (ids as ``--speech`` takes them)
+    of ``articles`` (none: all); ``None`` when an id names no article or speech, which the
+    caller's own check then names."""
+    from ..errors import SelectionError
+
+    try:
+        bank, refs = library.narrow(articles, speeches)
+    except SelectionError:
+        return None
+    if not set(refs) <= {s.id for s in bank.speeches}:
+        return None
+    wanted = set(refs)
+    return sum(q.speech in wanted for q in bank.questions)
+
+
+def require_questions(library: Library, speeches: Sequence[str]) -> None:
+    """Raise :class:`~studykit.errors.SelectionError` when ``speeches`` (given, known) hold no
+    question of ``library``: a deck or handout of them would be empty."""
+    from ..errors import SelectionError
+    from ..i18n import join
+
+    if speeches and selected_count(library, speeches) == 0:
+        raise SelectionError(
+            _("no question in {bank} matches {criteria}").format(
+                bank=join(str(b.path) for b in library.banks),
+                criteria=_("speech {values}").format(values=join(speeches)),
+            )
+        )

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..bank.select import one_or_many
 from ..errors import StudykitError
 from ..i18n import _
-from ._common import Warn, bank_inputs, load_library, reviewed_only
+from ._common import Warn, bank_inputs, load_library, require_questions, reviewed_only
 
 if TYPE_CHECKING:
     from ..anki import DeckSummary
@@ -62,5 +63,6 @@ def export_deck(
                 _("'{value}' does not end in .apkg (Anki imports only .apkg packages)").format(value=target)
             )
         refuse_inputs([target], bank_inputs(bank))
-        deck_banks = library if include_drafts else reviewed_only(library)
+        deck_banks = library if include_drafts else reviewed_only(library, one_or_many(speeches))
+        require_questions(deck_banks, one_or_many(speeches))
         return DeckRun(write_deck(deck_banks, target, speeches=speeches, timestamp=timestamp), target)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..bank.select import one_or_many
 from ..i18n import _, ngettext
-from ._common import Notes, Warn, bank_inputs, load_library, reviewed_only
+from ._common import Notes, Warn, bank_inputs, load_library, require_questions, reviewed_only
 
 if TYPE_CHECKING:
     from ..handout import Handout
@@ -61,7 +61,10 @@ def make_handout(
     library = load_library(bank_paths, warn)
     report = load_report(report_path) if report_path is not None else None
     # a report's questions were on a paper, reviewed or not: its drafts are the ones to reread
-    reviewed = library if include_drafts or report is not None else reviewed_only(library)
+    selected = one_or_many(speeches)
+    reviewed = library if include_drafts or report is not None else reviewed_only(library, selected)
+    if report is None:
+        require_questions(reviewed, selected)
     bank, narrowed = reviewed.narrow((), one_or_many(speeches), like=report.bank_id if report else "")
     if (
         report is not None

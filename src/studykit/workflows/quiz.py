@@ -72,7 +72,8 @@ def write_quiz(
     path, fmt = output_target(Path(path), fmt, publish=True)  # a suffix naming another format is refused
     notes = Notes(warn)
     library = load_library(bank_paths, warn)
-    library = library if include_drafts else reviewed_only(library)
+    if not include_drafts:
+        library = reviewed_only(library, one_or_many(speeches), one_or_many(articles))
     bank, speeches = library.narrow(one_or_many(articles), one_or_many(speeches))
     types, tags, difficulties = one_or_many(types), one_or_many(tags), one_or_many(difficulties)
     papers = build_papers(
