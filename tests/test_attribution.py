@@ -89,3 +89,28 @@ def test_quotable_refuses_mid_sentence_headings_and_citations() -> None:
     assert not quotable("大都市是省域治理的重要落点,是一句。", speech)  # 大都市是省 … of the heading
     assert not quotable("党的十九大报告指出,加强社区治理。", speech)  # a citation
     assert not quotable("不在文中。", speech)
+
+
+def test_a_padded_name_is_written_without_its_padding_in_stems_and_options() -> None:
+    """王　刚 (a page pads a two-character name to the width of three) is 王刚 in every stem,
+    option and 解析 of the 'who' items, as the draft's own stems write it; the position
+    item's source stays the byline as printed."""
+    from studykit.attribution import derive_attribution_questions, display_name
+
+    speeches = [
+        Speech("wang-gang", "治理有效聚民心", Path("a.txt"), "", 1, "王　刚", "石桥村党总支书记"),
+        Speech("li-xiaohong", "产业兴旺强根基", Path("b.txt"), "", 2, "李小红", "某乡党委书记"),
+    ]
+    items = {q.id: q for q in derive_attribution_questions("b", speeches, [])}
+    heading, position = items["attr-wang-gang-heading"], items["attr-wang-gang-position"]
+    assert sorted(heading.options) == ["李小红", "王刚"]
+    assert heading.options[ord(heading.answer[0]) - ord("A")] == "王刚"
+    assert heading.explanation == "“治理有效聚民心”是石桥村党总支书记王刚的发言。"
+    assert position.stem == "本版署名中，王刚的身份是（ ）"
+    assert position.source == "王　刚 石桥村党总支书记"
+    assert sorted(items["attr-li-xiaohong-heading"].options) == ["李小红", "王刚"]
+    assert (display_name("王 刚"), display_name("Mary Smith"), display_name("欧阳 Li")) == (
+        "王刚",
+        "Mary Smith",
+        "欧阳 Li",
+    )

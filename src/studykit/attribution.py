@@ -42,6 +42,17 @@ _WS_RE = re.compile(r"\s+")
 MIN_HEADING_RUN = 5
 
 
+#: Layout spaces between two Chinese characters of a name (王　刚: a two-character name padded
+#: to the width of three).
+_PADDING_RE = re.compile(r"(?<=[\u4e00-\u9fff])[\s\u3000]+(?=[\u4e00-\u9fff])")
+
+
+def display_name(speaker: str) -> str:
+    """``speaker`` as a stem or option names them: without the spaces a page pads a two-character
+    name with (``王　刚`` → ``王刚``); a name in Latin letters keeps its spaces."""
+    return _PADDING_RE.sub("", speaker)
+
+
 def quotable(source: str, speech: Speech) -> bool:
     """Whether ``source`` may be quoted in ``speech``'s "who said this?" item.
 
@@ -88,15 +99,16 @@ def derive_attribution_questions(
     who = speaker_word(speakers)
     for ordinal, s in enumerate(speakers):
         others = [o for o in speakers if o.id != s.id]
-        line = f"{s.speaker} {s.position}"
+        line = f"{s.speaker} {s.position}"  # the byline as printed: the items' source
+        name, names = display_name(s.speaker), [display_name(o.speaker) for o in others]
         result.append(
             _make(
                 bank_id, f"{PREFIX}{s.id}-heading", s, ordinal,
                 draft=s.id in pending,
                 stem=f"本版发言“{s.heading}”的发言者是（ ）",
-                correct=s.speaker,
-                pool=[o.speaker for o in others],
-                explanation=f"“{s.heading}”是{s.position}{s.speaker}的发言。",
+                correct=name,
+                pool=names,
+                explanation=f"“{s.heading}”是{s.position}{name}的发言。",
                 source=f"{s.heading}\n\n{line}",
                 tags=("归属", "发言标题"),
                 difficulty=1,
@@ -107,7 +119,7 @@ def derive_attribution_questions(
             _make(
                 bank_id, f"{PREFIX}{s.id}-position", s, ordinal + 1,
                 draft=s.id in pending,
-                stem=f"本版署名中，{s.speaker}的身份是（ ）",
+                stem=f"本版署名中，{name}的身份是（ ）",
                 correct=s.position,
                 pool=[o.position for o in others],
                 explanation=f"本版署名为“{line}”，发言题为“{s.heading}”。",
@@ -127,9 +139,9 @@ def derive_attribution_questions(
                     bank_id, f"{PREFIX}{s.id}-quote", s, ordinal + 2,
                 draft=s.id in pending,
                     stem=f"{quoted(quote)}出自哪位{who}的发言（ ）",
-                    correct=s.speaker,
-                    pool=[o.speaker for o in others],
-                    explanation=f"这句话出自{s.position}{s.speaker}的发言“{s.heading}”。",
+                    correct=name,
+                    pool=names,
+                    explanation=f"这句话出自{s.position}{name}的发言“{s.heading}”。",
                     source=quote,
                     tags=("归属", "原文出处"),
                     difficulty=2,
