@@ -118,7 +118,7 @@ def test_quiz_progress_and_notes_in_chinese(tmp_path: Path, monkeypatch: pytest.
             ["--speech", "nobody"],
             "错误：没有发言 id 'nobody'（应为以下之一：intro、ren-jiantao、tian-yipeng、zhao-xianfu）",
         ),
-        (["--type", "single", "--mix", "multiple=1"], "错误：题型配比要求 multiple 题，但题型筛选只保留了 single"),
+        (["--type", "single", "--mix", "multiple=1"], "错误：题型配比要求出多选题，但题型筛选只保留了单选"),
         (
             ["--mix", "single=3", "--total", "77"],
             "错误：题目（3 单选）凑不成 77 分，同一题型每题分值相同（最多 2 位小数）；请用 --points 设定分值",

@@ -197,7 +197,9 @@ def test_system_reasons_in_chinese_by_errno(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("STUDYKIT_LANG", "zh")
     assert os_reason(denied) == "没有权限（文件可能是只读的，或正被其他程序打开）"
     assert os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory")) == "没有这个文件或文件夹"
-    assert os_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"
+    # an errno without a translation keeps the system's own words
+    assert os_reason(OSError(errno.ENOTEMPTY, "Directory not empty")) == "Directory not empty"
+    assert os_reason(OSError(errno.EIO, "Input/output error")) == "读写出错（磁盘或 U 盘可能有故障）"
     monkeypatch.setenv("STUDYKIT_LANG", "en")
     assert os_reason(denied) == "Permission denied"
 

@@ -118,6 +118,15 @@ def join(items: Iterable[str]) -> str:
     return pgettext("list separator", ", ").join(items)
 
 
+def either(items: Iterable[str]) -> str:
+    """``items`` as alternatives in a message: ``a or b`` in English, ``a 或 b`` (``a、b 或 c``) in Chinese."""
+    *first, last = items
+    if not first:
+        return last
+    # Translators: before the last of several alternatives inside a message ("a, b or c")
+    return join(first) + pgettext("list separator", " or ") + last
+
+
 def os_reason(exc: OSError) -> str:
     """Why a file could not be read or written, for a message: the system's own words
     (``exc.strerror``) in English, the common causes by their ``errno`` in Chinese."""
@@ -130,6 +139,9 @@ def os_reason(exc: OSError) -> str:
         errno.EISDIR: _("Is a directory"),
         errno.ENOTDIR: _("Not a directory"),
         errno.ENOSPC: _("No space left on device"),
+        errno.EDQUOT: _("Disk quota exceeded"),
+        errno.EFBIG: _("File too large"),
+        errno.EIO: _("Input/output error"),
         errno.EROFS: _("Read-only file system"),
         errno.EEXIST: _("File exists"),
         errno.ENAMETOOLONG: _("File name too long"),

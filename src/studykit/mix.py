@@ -42,7 +42,7 @@ def type_pair(text: str, not_a_pair: str) -> tuple[QuestionType, str]:
     if name not in QUESTION_TYPES:
         raise OptionError(
             _("unknown type {name!r} in {text!r} (expected one of: {types})").format(
-                name=name, text=text, types=", ".join(QUESTION_TYPES)
+                name=name, text=text, types=join(QUESTION_TYPES)
             )
         )
     return name, value.strip()
@@ -81,15 +81,17 @@ def check_mix(mix: Mapping[str, int], count: int | None, types: Sequence[str]) -
         if name not in QUESTION_TYPES:
             raise SelectionError(
                 _("unknown type {name!r} in the mix (expected one of: {types})").format(
-                    name=name, types=", ".join(QUESTION_TYPES)
+                    name=name, types=join(QUESTION_TYPES)
                 )
             )
         if n < 0:
-            raise SelectionError(_("the mix asks for {n} {name} items (give 0 or more)").format(n=n, name=name))
+            raise SelectionError(
+                _("the mix asks for {n} {name} items (give 0 or more)").format(n=n, name=type_name(name))
+            )
         if n and types and name not in types:
             raise SelectionError(
                 _("the mix asks for {name} items but the type filter keeps only {types}").format(
-                    name=name, types=", ".join(types)
+                    name=type_name(name), types=join(map(type_name, types))
                 )
             )
         quota[name] = n  # a QuestionType: checked against QUESTION_TYPES above

@@ -12,7 +12,7 @@ from typing import Any
 from ..errors import Problem, StudykitError
 from ..fieldrules import Record, Rule, Slot, Style, Table, collect
 from ..formats import REPORT_FORMAT
-from ..i18n import _
+from ..i18n import _, language, pgettext
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ def load_report(path: str | Path) -> GradeReportDigest:
             _(
                 "{name}:{line}: not valid JSON ({reason}, column {column}); "
                 "expected the JSON report of studykit grade (--format json)"
-            ).format(name=name, line=exc.lineno, reason=exc.msg, column=exc.colno)
+            ).format(name=name, line=exc.lineno, reason=_json_reason(exc.msg), column=exc.colno)
         ) from None
     except (ValueError, RecursionError) as exc:  # NaN, 1e999, 5,000 digits, [[[[…]]]] nested 10,000 deep
         why = _("nested too deeply") if isinstance(exc, RecursionError) else str(exc)
@@ -126,6 +126,29 @@ def _walk(obj: Any, table: Table, problems: list[Problem], name: str, where: str
     if problems:
         raise StudykitError(problems[0].message)
     return record
+
+
+def _json_reason(reason: str) -> str:
+    """Python's reason for invalid JSON (``json.JSONDecodeError.msg``) in the interface language;
+    one the catalog does not know comes back unchanged.  Source: CPython's Lib/json/decoder.py."""
+    if language() == "en":
+        return reason
+    reasons = {
+        "Expecting value": pgettext("json", "Expecting value"),
+        "Expecting property name enclosed in double quotes": pgettext(
+            "json", "Expecting property name enclosed in double quotes"
+        ),
+        "Expecting ':' delimiter": pgettext("json", "Expecting ':' delimiter"),
+        "Expecting ',' delimiter": pgettext("json", "Expecting ',' delimiter"),
+        "Unterminated string starting at": pgettext("json", "Unterminated string starting at"),
+        "Extra data": pgettext("json", "Extra data"),
+        "Invalid \\uXXXX escape": pgettext("json", "Invalid \\uXXXX escape"),
+    }
+    if reason.startswith("Invalid control character"):
+        return pgettext("json", "Invalid control character at")
+    if reason.startswith("Invalid \\escape"):
+        return pgettext("json", "Invalid \\escape")
+    return reasons.get(reason, reason)
 
 
 def _no_constant(word: str) -> float:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ...errors import AnswerFileError, Problem
-from ...i18n import _, os_reason
+from ...i18n import _, join, os_reason
 from ...key import AnswerKey
 from ..model import Submission
 from ._common import (
@@ -151,7 +151,7 @@ def iter_inputs(
     if len(unsaid) == 1:
         given(unsaid[0])
     elif unsaid:
-        shown = ", ".join(p.file for p in unsaid[:3]) + (
+        shown = join(p.file for p in unsaid[:3]) + (
             _(" and {n} more").format(n=len(unsaid) - 3) if len(unsaid) > 3 else ""
         )
         given(

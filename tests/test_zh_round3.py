@@ -1,0 +1,170 @@
+"""Chinese messages a secretary still met half in English or with English punctuation (round 3):
+each pinned exactly in Chinese, with its English twin unchanged where the code path changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from skpaths import DATA, MINI_BANK, ROOT
+from studykit.cli import main
+
+ZH = {"STUDYKIT_LANG": "zh"}
+EN = {"STUDYKIT_LANG": "en"}
+KEY = ROOT / "tests" / "golden" / "mini-seed7.key.yaml"
+BAD_KEYS = DATA / "bad_keys"
+
+
+def run(args: list[str], env: dict[str, str]) -> Result:
+    unset: dict[str, str | None] = dict.fromkeys(("STUDYKIT_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"))
+    return CliRunner().invoke(main, args, env={**unset, **env}, prog_name="studykit")
+
+
+def test_unknown_command_suggestion_has_no_space_after_the_full_stop() -> None:
+    """click's "No such command 'qiuz'. Did you mean 'quiz'?" reads as one Chinese sentence pair."""
+    result = run(["qiuz"], ZH)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == "错误：没有命令 'qiuz'。是不是要用 'quiz'？"
+    assert run(["qiuz"], EN).stderr.splitlines()[-1] == "Error: No such command 'qiuz'. Did you mean 'quiz'?"
+
+
+def test_unknown_option_with_two_close_names_offers_them_as_alternatives() -> None:
+    """Two suggestions are 'a' 或 'b' in Chinese, not click's English ', ' list."""
+    result = run(["quiz", "--cout", "3"], ZH)
+    assert result.stderr.splitlines()[-1] == "错误：没有选项 '--cout'。是不是要用 '--count' 或 '--output'？"
+    english = run(["quiz", "--cout", "3"], EN)
+    assert english.stderr.splitlines()[-1] == (
+        "Error: No such option '--cout'. (Did you mean one of: '--count', '--output'?)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "chinese", "english"),
+    [
+        (
+            ["handout", "--format", "pdf"],
+            "错误：'--format' 的取值无效：'pdf' 不是 'md'、'html'、'docx' 之一。",
+            "Error: Invalid value for '--format': 'pdf' is not one of 'md', 'html', 'docx'.",
+        ),
+        (
+            ["grade", "x.txt", "--key", "k.key.yaml", "--multiple-scoring", "half"],
+            "错误：'--multiple-scoring' 的取值无效：'half' 不是 'all-or-nothing'、'partial' 之一。",
+            "Error: Invalid value for '--multiple-scoring': 'half' is not one of 'all-or-nothing', 'partial'.",
+        ),
+    ],
+)
+def test_a_bad_choice_lists_the_choices_with_dun_hao(args: list[str], chinese: str, english: str) -> None:
+    """click's list of choices is joined with 、 in Chinese; English keeps click's ', '."""
+    assert run(args, ZH).stderr.splitlines()[-1] == chinese
+    assert run(args, EN).stderr.splitlines()[-1] == english
+
+
+def test_unknown_type_in_the_mix_lists_the_types_with_dun_hao() -> None:
+    result = run(["quiz", "--bank", str(MINI_BANK), "--mix", "essay=3"], ZH)
+    assert result.stderr.splitlines()[-1] == (
+        "错误：'--mix' 的取值无效：'essay=3' 中的题型 'essay' 未知（应为以下之一：single、multiple、true_false、fill_blank）"
+    )
+    english = run(["quiz", "--bank", str(MINI_BANK), "--mix", "essay=3"], EN)
+    assert english.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--mix': unknown type 'essay' in 'essay=3' "
+        "(expected one of: single, multiple, true_false, fill_blank)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("case", "chinese"),
+    [
+        ("number_fraction", "第 1.5 题，字段 'number'：'1.5' 不是题号（应为 1 或更大的整数，与试卷上印的一致）"),
+        ("number_text", "第 abc 题，字段 'number'：'abc' 不是题号（应为 1 或更大的整数，与试卷上印的一致）"),
+    ],
+)
+def test_a_key_item_numbered_wrongly_is_named_in_chinese(case: str, chinese: str, tmp_path: Path) -> None:
+    """An answer key's item whose number is not a whole number is 第 1.5 题 in Chinese, not 'item 1.5'."""
+    sheet = tmp_path / "甲.txt"
+    sheet.write_text("姓名：甲\n1. A\n", encoding="utf-8")
+    key = BAD_KEYS / f"{case}.key.yaml"
+    result = run(["grade", str(sheet), "--key", str(key)], ZH)
+    assert result.exit_code == 1
+    assert result.stderr == f"错误：{key}:26: {chinese}\n"
+    english = (BAD_KEYS / f"{case}.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert (
+        run(["grade", str(sheet), "--key", str(key)], EN).stderr
+        == f"Error: {key}{english.split(case + '.key.yaml', 1)[1]}\n"
+    )
+
+
+def test_a_report_that_is_not_json_says_why_in_chinese(tmp_path: Path) -> None:
+    """Python's reason for invalid JSON ('Expecting value') is translated; English keeps Python's words."""
+    report = tmp_path / "成绩.json"
+    report.write_text("# 不是 JSON\n", encoding="utf-8")
+    args = ["handout", "--bank", str(MINI_BANK), "--from-report", str(report), "-o", str(tmp_path / "h.md")]
+    assert run(args, ZH).stderr == (
+        f"错误：{report}:1: 不是有效的 JSON（这里应有一个值，第 1 列）；应为 studykit grade 生成的 JSON 成绩报告（--format json）\n"
+    )
+    assert run(args, EN).stderr == (
+        f"Error: {report}:1: not valid JSON (Expecting value, column 1); "
+        "expected the JSON report of studykit grade (--format json)\n"
+    )
+
+
+def test_a_yaml_sheet_without_quiz_names_the_field_in_quotes(tmp_path: Path) -> None:
+    """'没有“quiz:”字段', as the text sheet's '没有“测验：”一行' — not '没有quiz: 字段'."""
+    sheet = tmp_path / "乙.yaml"
+    sheet.write_text("name: 乙\nanswers:\n  1: A\n", encoding="utf-8")
+    result = run(["grade", str(sheet), "--key", str(KEY), "--bank", str(MINI_BANK), "-o", str(tmp_path / "r.txt")], ZH)
+    assert (
+        f"{sheet}: 警告：乙：答题卡没有写明是哪份测验（没有“quiz:”字段）；按测验 mini-test-7-f77a784c 的答案文件评分"
+        in (result.stderr.splitlines())
+    )
+
+
+def test_sheets_that_do_not_say_their_quiz_are_listed_with_dun_hao(tmp_path: Path) -> None:
+    for name in ("甲", "乙"):
+        (tmp_path / f"{name}.txt").write_text(f"姓名：{name}\n1. A\n", encoding="utf-8")
+    args = [
+        "grade",
+        str(tmp_path / "甲.txt"),
+        str(tmp_path / "乙.txt"),
+        "--key",
+        str(KEY),
+        "-o",
+        str(tmp_path / "r.txt"),
+    ]
+    result = run(args, ZH)
+    assert (
+        f"{tmp_path / '甲.txt'}: 警告：2 张答题卡没写是哪次测验（没有“测验：”这一行）：{tmp_path / '甲.txt'}、"
+        f"{tmp_path / '乙.txt'}；都按测验 mini-test-7-f77a784c 的答案文件评分"
+    ) in result.stderr.splitlines()
+    english = run(args, EN)
+    assert any(f"{tmp_path / '甲.txt'}, {tmp_path / '乙.txt'}" in line for line in english.stderr.splitlines())
+
+
+def test_a_table_short_of_question_columns_lists_the_missing_numbers_with_dun_hao(tmp_path: Path) -> None:
+    table = tmp_path / "支部.csv"
+    table.write_text("姓名,1,2,3,4,5,6,7\n甲,A,B,A,B,对,错,县域\n", encoding="utf-8")
+    result = run(["grade", str(table), "--key", str(KEY)], ZH)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{table}:1: 汇总表有 7 个题目列，而答案文件有 10 道题（第 8、9、10 题没有对应的列）；"
+        "题数不同的汇总表不能用这份答案文件评分"
+    )
+
+
+def test_the_type_filter_conflict_names_the_types_in_chinese(tmp_path: Path) -> None:
+    args = ["quiz", "--bank", str(MINI_BANK), "--type", "single", "--type", "true_false", "--mix", "multiple=1"]
+    result = run([*args, "-o", str(tmp_path / "q.md")], ZH)
+    assert result.stderr == "错误：题型配比要求出多选题，但题型筛选只保留了单选、判断\n"
+    english = run([*args, "-o", str(tmp_path / "q.md")], EN)
+    assert (
+        english.stderr == "Error: the mix asks for multiple items but the type filter keeps only single, true_false\n"
+    )
+
+
+def test_option_help_extras_are_separated_by_a_full_width_semicolon() -> None:
+    """click's '[default: 1; 1<=x<=26]' is [默认：1；1<=x<=26] in Chinese help, unchanged in English."""
+    chinese = run(["quiz", "--help"], ZH).stdout
+    assert "[默认：1；1<=x<=26]" in chinese
+    assert "; " not in chinese
+    assert "[default: 1; 1<=x<=26]" in " ".join(run(["quiz", "--help"], EN).stdout.split())
