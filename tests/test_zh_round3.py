@@ -168,3 +168,45 @@ def test_option_help_extras_are_separated_by_a_full_width_semicolon() -> None:
     assert "[默认：1；1<=x<=26]" in chinese
     assert "; " not in chinese
     assert "[default: 1; 1<=x<=26]" in " ".join(run(["quiz", "--help"], EN).stdout.split())
+
+
+def test_undecodable_table_says_why_in_chinese(tmp_path: Path) -> None:
+    """Python's codec reasons ('invalid start byte', 'UTF-16 stream does not start with BOM') are
+    translated in Chinese; English keeps them."""
+    broken = tmp_path / "支部.csv"
+    broken.write_bytes("姓名,1\n甲,A\n".encode() + b"\xff\xfe\n")
+    plain = tmp_path / "名单.csv"
+    plain.write_text("姓名,1\n甲,A\n", encoding="utf-8")
+    zh_broken = run(["grade", str(broken), "--key", str(KEY), "--encoding", "utf-8"], ZH)
+    assert zh_broken.stderr.splitlines()[0] == (
+        f"{broken}: 无法按 utf-8 读取（遇到不能作为字符开头的字节）；请用 --encoding 给出正确的编码"
+    )
+    en_broken = run(["grade", str(broken), "--key", str(KEY), "--encoding", "utf-8"], EN)
+    assert (
+        en_broken.stderr.splitlines()[0]
+        == f"{broken}: not readable as utf-8 (invalid start byte); give the right --encoding"
+    )
+    zh_plain = run(["grade", str(plain), "--key", str(KEY), "--encoding", "utf-16"], ZH)
+    assert zh_plain.stderr.splitlines()[0] == (
+        f"{plain}: 无法按 utf-16 读取（文件开头没有 UTF-16 的字节顺序标记 BOM）；请用 --encoding 给出正确的编码"
+    )
+
+
+def test_a_workbook_that_is_no_zip_says_so_in_chinese(tmp_path: Path) -> None:
+    """An old .xls renamed .xlsx: zipfile's 'File is not a zip file' in Chinese, with the likely cause."""
+    book = tmp_path / "支部.xlsx"
+    book.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    assert run(["grade", str(book), "--key", str(KEY)], ZH).stderr.splitlines()[0] == (
+        f"{book}: 不是可读取的 .xlsx 工作簿（文件不是 zip 格式——.xlsx 本是 zip 压缩包，"
+        "这个文件可能已损坏，或是改了扩展名的其他文件）"
+    )
+    assert run(["grade", str(book), "--key", str(KEY)], EN).stderr.splitlines()[0] == (
+        f"{book}: not a readable .xlsx workbook (File is not a zip file)"
+    )
+
+
+def test_handout_help_calls_the_facility_index_what_the_handout_prints() -> None:
+    """The handout prints 答对率 for a question's facility index; its help says the same, not 难度指数."""
+    help_text = "".join(run(["handout", "--help"], ZH).stdout.split())
+    assert "只保留答对率（全对党员所占的比例）低于报告及格线的题" in help_text
+    assert "难度指数" not in help_text

@@ -127,6 +127,25 @@ def either(items: Iterable[str]) -> str:
     return join(first) + pgettext("list separator", " or ") + last
 
 
+def decode_reason(reason: str) -> str:
+    """Why bytes could not be decoded (``UnicodeDecodeError.reason``, or the text of a codec's
+    ``UnicodeError``) for a message: unchanged in English, the common reasons of CPython's UTF-8,
+    UTF-16 and CJK codecs in Chinese (another reason comes back unchanged)."""
+    if language() == "en":
+        return reason
+    reasons = {
+        "invalid start byte": pgettext("codec", "invalid start byte"),
+        "invalid continuation byte": pgettext("codec", "invalid continuation byte"),
+        "unexpected end of data": pgettext("codec", "unexpected end of data"),
+        "illegal multibyte sequence": pgettext("codec", "illegal multibyte sequence"),
+        "incomplete multibyte sequence": pgettext("codec", "incomplete multibyte sequence"),
+        "truncated data": pgettext("codec", "truncated data"),
+        "illegal encoding": pgettext("codec", "illegal encoding"),
+        "UTF-16 stream does not start with BOM": pgettext("codec", "UTF-16 stream does not start with BOM"),
+    }
+    return reasons.get(reason, reason)
+
+
 def os_reason(exc: OSError) -> str:
     """Why a file could not be read or written, for a message: the system's own words
     (``exc.strerror``) in English, the common causes by their ``errno`` in Chinese."""

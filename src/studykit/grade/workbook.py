@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import AnswerFileError
-from ..i18n import _, join, ngettext
+from ..i18n import _, join, ngettext, pgettext
 
 #: Files in the archive (an Excel workbook of one sheet holds about ten).
 MAX_MEMBERS = 10_000
@@ -191,7 +191,8 @@ def worksheet_rows(
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
-        raise WorkbookError(_("not a readable .xlsx workbook ({reason})").format(reason=exc)) from None
+        reason = pgettext("zipfile", "File is not a zip file") if str(exc) == "File is not a zip file" else str(exc)
+        raise WorkbookError(_("not a readable .xlsx workbook ({reason})").format(reason=reason)) from None
     except OSError:
         raise
     except Exception as exc:  # any failure of a hostile file is the file's
