@@ -78,7 +78,7 @@ def test_chinese_help_translates_options_sections_and_click_texts() -> None:
     assert "  --count 整数                    试卷上的题数，不分题型。默认：标准试卷（见" in lines
     assert "  --type [single|multiple|true_false|fill_blank]" in lines
     assert "  -h, --help                      显示本帮助并退出。" in lines
-    assert "                                  案文件。 [默认：1；1<=x<=26]" in lines  # not 1; 1<=x
+    assert "                                  案文件。[默认：1；1<=x<=26]" in lines  # not 。 [默认：1; 1<=x
     top = run(["--help"], ZH).stdout.splitlines()
     assert "命令：" in top
     assert "  quiz      出一份测验试卷，连同答案文件、参考答案和空白答题卡。" in top

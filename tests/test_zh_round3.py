@@ -163,9 +163,10 @@ def test_the_type_filter_conflict_names_the_types_in_chinese(tmp_path: Path) -> 
 
 
 def test_option_help_extras_are_separated_by_a_full_width_semicolon() -> None:
-    """click's '[default: 1; 1<=x<=26]' is [默认：1；1<=x<=26] in Chinese help, unchanged in English."""
+    """click's '. [default: 1; 1<=x<=26]' is 。[默认：1；1<=x<=26] in Chinese help, unchanged in English."""
     chinese = run(["quiz", "--help"], ZH).stdout
-    assert "[默认：1；1<=x<=26]" in chinese
+    assert "。[默认：1；1<=x<=26]" in chinese
+    assert "（会新建；里面已有题库则拒绝）。[必填]" in run(["draft", "--help"], ZH).stdout
     assert "; " not in chinese
     assert "[default: 1; 1<=x<=26]" in " ".join(run(["quiz", "--help"], EN).stdout.split())
 

@@ -159,11 +159,12 @@ def wrap_width(text: str, width: int) -> list[str]:
 
 def _chinese_extra(help: str) -> str:
     """``help`` with the items of click's bracket at its end (``[默认：1; 1<=x<=26]``) separated by a
-    full-width semicolon, as in the Chinese text before it."""
+    full-width semicolon, as in the Chinese text before it, and no space after a closing 。 or ）."""
     text, bracket, extra = help.rpartition("  [")
     if not bracket or not extra.endswith("]"):
         return help
-    return text + bracket + extra.replace("; ", "；")
+    gap = "" if text.endswith(("。", "）")) else "  "  # 。[必填], not 。 [必填]
+    return f"{text}{gap}[{extra.replace('; ', '；')}"
 
 
 class WidthFormatter(click.HelpFormatter):
