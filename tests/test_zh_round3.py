@@ -211,3 +211,9 @@ def test_handout_help_calls_the_facility_index_what_the_handout_prints() -> None
     help_text = "".join(run(["handout", "--help"], ZH).stdout.split())
     assert "只保留答对率（全对党员所占的比例）低于报告及格线的题" in help_text
     assert "难度指数" not in help_text
+
+
+def test_check_counts_parts_as_draft_does(tmp_path: Path) -> None:
+    """check's summary says 分 4 个部分, as draft's 9 个部分 — not the clipped 分 4 部分."""
+    result = run(["check", "--bank", str(MINI_BANK)], ZH)
+    assert "，分 4 个部分 —— intro 2、" in result.stdout
