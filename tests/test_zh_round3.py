@@ -217,3 +217,17 @@ def test_check_counts_parts_as_draft_does(tmp_path: Path) -> None:
     """check's summary says 分 4 个部分, as draft's 9 个部分 — not the clipped 分 4 部分."""
     result = run(["check", "--bank", str(MINI_BANK)], ZH)
     assert "，分 4 个部分 —— intro 2、" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("zh_CN", "zh"), ("zh-CN", "zh"), ("zh_CN.UTF-8", "zh"), ("en_US", "en")]
+)
+def test_studykit_lang_accepts_a_locale_name(value: str, expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """STUDYKIT_LANG=zh_CN (spelt as LANG is) chooses Chinese, as zh does — it used to be ignored."""
+    from studykit.i18n import language
+
+    monkeypatch.setenv("STUDYKIT_LANG", value)
+    monkeypatch.setenv("LANG", "en_US.UTF-8" if expected == "zh" else "zh_CN.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert language() == expected

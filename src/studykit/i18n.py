@@ -4,7 +4,7 @@
 in the gettext catalog ``studykit/locale/<lang>/LC_MESSAGES/studykit.mo`` shipped in
 the package; with no catalog for that language the English ``message`` comes back
 unchanged (``gettext.NullTranslations``).  The language is ``STUDYKIT_LANG`` if set
-(``zh`` or ``en``), else ``zh`` when ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` (the first
+(``zh`` or ``en``, or a locale name such as ``zh_CN.UTF-8``), else ``zh`` when ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` (the first
 one set, as POSIX orders them) starts with ``zh``; with none of them set (as on Windows),
 ``zh`` when Windows' display language is Chinese; else ``en``.
 
@@ -56,8 +56,9 @@ def language() -> str:
     if spoken is not None:
         return spoken
     forced = os.environ.get("STUDYKIT_LANG", "").strip().lower()
-    if forced in LANGUAGES:
-        return forced
+    for lang in LANGUAGES:  # zh, or a locale name as LANG spells it: zh_CN, zh-CN, zh_CN.UTF-8
+        if forced == lang or forced.startswith((f"{lang}_", f"{lang}-", f"{lang}.")):
+            return lang
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)
         if value:
