@@ -3,6 +3,7 @@ each pinned exactly in Chinese, with its English twin unchanged where the code p
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -231,3 +232,29 @@ def test_studykit_lang_accepts_a_locale_name(value: str, expected: str, monkeypa
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     assert language() == expected
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_handout_refuses_a_pipe_as_the_report_instead_of_waiting(tmp_path: Path) -> None:
+    """--from-report naming a FIFO used to wait forever for a writer; now it is refused at once."""
+    pipe = tmp_path / "成绩.json"
+    os.mkfifo(pipe)
+    args = ["handout", "--bank", str(MINI_BANK), "--from-report", str(pipe), "-o", str(tmp_path / "h.md")]
+    result = run(args, ZH)
+    assert result.exit_code == 1
+    assert result.stderr == f"错误：无法读取成绩报告 {pipe}：它不是普通文件（是管道或设备）\n"
+    assert run(args, EN).stderr == f"Error: cannot read grade report {pipe}: not a regular file (a pipe or a device)\n"
+
+
+def test_a_report_that_is_not_utf8_names_the_byte_in_chinese(tmp_path: Path) -> None:
+    """Python's "'utf-8' codec can't decode byte 0xff in position 0" no longer reaches a Chinese user."""
+    report = tmp_path / "成绩.json"
+    report.write_bytes(b"\xff\xfe{}")
+    args = ["handout", "--bank", str(MINI_BANK), "--from-report", str(report), "-o", str(tmp_path / "h.md")]
+    assert run(args, ZH).stderr == (
+        f"错误：无法读取成绩报告 {report}：不是 UTF-8 文本（字节 0xFF：遇到不能作为字符开头的字节）\n"
+    )
+    assert (
+        run(args, EN).stderr
+        == f"Error: cannot read grade report {report}: not UTF-8 text (byte 0xFF: invalid start byte)\n"
+    )

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import _cache
 from ..errors import Problem, StudykitError
 from ..fieldrules import Record, Rule, Slot, Style, Table, collect
 from ..formats import REPORT_FORMAT
-from ..i18n import _, language, pgettext
+from ..i18n import _, decode_reason, language, os_reason, pgettext
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,25 @@ def load_report(path: str | Path) -> GradeReportDigest:
     """
     name = str(path)
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        raw = _cache.read_regular(Path(path))  # a FIFO given as the report must not hang handout
     except FileNotFoundError:
         raise StudykitError(_("grade report {name} not found").format(name=name)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StudykitError(_("cannot read grade report {name}: {reason}").format(name=name, reason=exc)) from None
+    except OSError as exc:
+        raise StudykitError(
+            _("cannot read grade report {name}: {reason}").format(name=name, reason=os_reason(exc))
+        ) from None
+    if raw is None:
+        raise StudykitError(
+            _("cannot read grade report {name}: not a regular file (a pipe or a device)").format(name=name)
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise StudykitError(
+            _("cannot read grade report {name}: not UTF-8 text (byte {byte}: {reason})").format(
+                name=name, byte=f"0x{raw[exc.start]:02X}", reason=decode_reason(exc.reason)
+            )
+        ) from None
     try:
         data = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
