@@ -258,3 +258,26 @@ def test_a_report_that_is_not_utf8_names_the_byte_in_chinese(tmp_path: Path) -> 
         run(args, EN).stderr
         == f"Error: cannot read grade report {report}: not UTF-8 text (byte 0xFF: invalid start byte)\n"
     )
+
+
+def test_an_unreadable_key_says_why_without_python_errno_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key the system will not let studykit read: the reason by its errno (Chinese), not
+    "[Errno 13] Permission denied: '…'"."""
+    import errno
+
+    from studykit import _cache
+    from studykit.errors import KeyFileError
+    from studykit.key import load_key
+
+    def refuse(path: Path) -> bytes:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(_cache, "read_regular", refuse)
+    monkeypatch.setenv("STUDYKIT_LANG", "zh")
+    with pytest.raises(KeyFileError) as caught:
+        load_key(KEY)
+    assert caught.value.message == f"无法读取答案文件 {KEY}：没有权限（文件可能是只读的，或正被其他程序打开）"
+    monkeypatch.setenv("STUDYKIT_LANG", "en")
+    with pytest.raises(KeyFileError) as caught:
+        load_key(KEY)
+    assert caught.value.message == f"cannot read answer key {KEY}: Permission denied"
