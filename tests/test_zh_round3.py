@@ -4,6 +4,7 @@ each pinned exactly in Chinese, with its English twin unchanged where the code p
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -281,3 +282,47 @@ def test_an_unreadable_key_says_why_without_python_errno_text(monkeypatch: pytes
     with pytest.raises(KeyFileError) as caught:
         load_key(KEY)
     assert caught.value.message == f"cannot read answer key {KEY}: Permission denied"
+
+
+def test_a_true_false_question_with_options_names_the_types_in_chinese(tmp_path: Path) -> None:
+    """判断题没有选项（只有单选题和多选题有）, not 'true_false 题没有选项（只有 single 和 multiple 题有）'."""
+    shutil.copytree(MINI_BANK.parent, tmp_path / "bank")
+    bank = tmp_path / "bank" / "question_bank.yaml"
+    text = bank.read_text(encoding="utf-8")
+    bank.write_text(
+        text.replace("    answer: true\n", "    answer: true\n    options: [对, 错]\n", 1), encoding="utf-8"
+    )
+    result = run(["check", "--bank", str(bank)], ZH)
+    assert result.exit_code == 1
+    assert (
+        f"{bank}:60: 题目 'ren-02'，字段 'options'：判断题没有选项（只有单选题和多选题有）"
+        in result.stderr.splitlines()
+    )
+    english = run(["check", "--bank", str(bank)], EN)
+    assert (
+        f"{bank}:60: question 'ren-02', field 'options': a true_false question has no options (only single and multiple do)"
+        in english.stderr.splitlines()
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_a_report_onto_a_review_deck_uses_the_catalogs_term_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """错题本卡组, as every other message calls a member's review deck — not 错题卡组."""
+    monkeypatch.chdir(tmp_path)
+    Path("张三.txt").write_text("姓名：张三\n测验：mini-test-7-f77a784c\n1. D\n", encoding="utf-8")
+    Path("成绩.html").symlink_to(Path("错题本", "张三.apkg"))
+    args = [
+        "grade",
+        "张三.txt",
+        "--key",
+        str(KEY),
+        "--bank",
+        str(MINI_BANK),
+        "-o",
+        "成绩.html",
+        "--review-decks",
+        "错题本",
+    ]
+    assert run(args, ZH).stderr.splitlines()[-1] == "错误：-o 成绩.html 是 '张三' 的错题本卡组；不予覆盖——请换一个路径"

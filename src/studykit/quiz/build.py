@@ -104,7 +104,9 @@ def build_papers(
                 )
             )
         if not value > 0:
-            raise SelectionError(_("points for {name} must be positive, not {value}").format(name=name, value=value))
+            raise SelectionError(
+                _("points for {name} must be positive, not {value}").format(name=type_name(name), value=value)
+            )
         if not (value <= MAX_POINTS and round(value, 2) == value):  # what an answer key can hold (load_key)
             raise SelectionError(
                 _("points for {name} must be above 0 and at most {most}, with at most 2 decimals, not {value}").format(
