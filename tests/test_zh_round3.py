@@ -3,6 +3,7 @@ each pinned exactly in Chinese, with its English twin unchanged where the code p
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -326,3 +327,32 @@ def test_a_report_onto_a_review_deck_uses_the_catalogs_term_for_it(
         "错题本",
     ]
     assert run(args, ZH).stderr.splitlines()[-1] == "错误：-o 成绩.html 是 '张三' 的错题本卡组；不予覆盖——请换一个路径"
+
+
+def _crafted_report(tmp_path: Path, **changes: object) -> Path:
+    data = json.loads((DATA / "handout" / "report.json").read_text(encoding="utf-8"))
+    data["questions"][0].update(changes)
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_crafted_reports_field_is_named_with_a_chinese_comma(tmp_path: Path) -> None:
+    """questions[1]，字段 'facility' — not questions[1], 字段 (the record and the field joined in English)."""
+    path = _crafted_report(tmp_path, facility=2.5)
+    args = ["handout", "--bank", str(MINI_BANK), "--from-report", str(path), "-o", str(tmp_path / "h.md")]
+    assert run(args, ZH).stderr == f"错误：{path}：questions[1]，字段 'facility'：2.5 不是比例（应在 0 到 1 之间）\n"
+    assert (
+        run(args, EN).stderr == f"Error: {path}: questions[1], field 'facility': 2.5 is not a share (expected 0 to 1)\n"
+    )
+
+
+def test_a_report_number_of_thousands_of_digits_is_refused_in_chinese(tmp_path: Path) -> None:
+    """Python's 'Exceeds the limit (4300 digits) for integer string conversion…' stays out of Chinese."""
+    path = _crafted_report(tmp_path, number=1)
+    path.write_text(path.read_text(encoding="utf-8").replace('"number": 1,', '"number": ' + "9" * 5000 + ","), "utf-8")
+    args = ["handout", "--bank", str(MINI_BANK), "--from-report", str(path), "-o", str(tmp_path / "h.md")]
+    assert run(args, ZH).stderr == (
+        f"错误：{path}：不是 studykit 写出的成绩报告（其中有个数字位数太多，成绩报告里不会有这样的数）；"
+        "应为 studykit grade 的 JSON 报告（--format json）\n"
+    )

@@ -84,6 +84,8 @@ def load_report(path: str | Path) -> GradeReportDigest:
         ) from None
     except (ValueError, RecursionError) as exc:  # NaN, 1e999, 5,000 digits, [[[[…]]]] nested 10,000 deep
         why = _("nested too deeply") if isinstance(exc, RecursionError) else str(exc)
+        if why.startswith("Exceeds the limit") and language() != "en":  # Python's int() on 4,300+ digits
+            why = _("a number with more digits than any report holds")
         raise StudykitError(
             _("{name}: not a grade report studykit wrote ({why}); expected the JSON report of studykit grade "
               "(--format json)").format(name=name, why=why)
@@ -105,7 +107,7 @@ def load_report(path: str | Path) -> GradeReportDigest:
     top = _walk(data, REPORT_TABLE, problems, name, "")
     items = []
     for n, q in enumerate(top["questions"], 1):
-        item = _walk(q, QUESTION_TABLE, problems, name, f"questions[{n}], ")
+        item = _walk(q, QUESTION_TABLE, problems, name, _at(f"questions[{n}]"))
         facility = item["facility"]
         items.append(
             ReportItem(
@@ -115,10 +117,10 @@ def load_report(path: str | Path) -> GradeReportDigest:
     shares: dict[str, float | None] = {}
     for n, s in enumerate(_walk(data, SPEECHES_TABLE, problems, name, "")["speeches"], 1):
         share = s.get("share") if isinstance(s, dict) else None
-        shares[_walk(s, SPEECH_TABLE, problems, name, f"speeches[{n}], ")["speech"]] = (
+        shares[_walk(s, SPEECH_TABLE, problems, name, _at(f"speeches[{n}]"))["speech"]] = (
             float(share) if isinstance(share, int | float) and 0 <= share <= 1 else None
         )
-    quiz = _walk(top["quiz"], QUIZ_TABLE, problems, name, "quiz, ")
+    quiz = _walk(top["quiz"], QUIZ_TABLE, problems, name, _at("quiz"))
     title = top["quiz"].get("title")
     fingerprint = top["quiz"].get("bank_fingerprint")
     return GradeReportDigest(
@@ -128,10 +130,15 @@ def load_report(path: str | Path) -> GradeReportDigest:
         bank_id=quiz["bank_id"],
         bank_fingerprint=fingerprint if isinstance(fingerprint, str) else "",
         pass_mark=float(quiz["pass_mark"]),
-        members=_walk(top["summary"], SUMMARY_TABLE, problems, name, "summary, ")["members"],
+        members=_walk(top["summary"], SUMMARY_TABLE, problems, name, _at("summary"))["members"],
         items=tuple(items),
         shares=shares,
     )
+
+
+def _at(record: str) -> str:
+    """A record of the report as the start of a problem's ``where``: ``quiz, `` (``quiz，`` in Chinese)."""
+    return _("{where}, {part}").format(where=record, part="")
 
 
 def _walk(obj: Any, table: Table, problems: list[Problem], name: str, where: str) -> Record:
