@@ -356,3 +356,25 @@ def test_a_report_number_of_thousands_of_digits_is_refused_in_chinese(tmp_path: 
         f"错误：{path}：不是 studykit 写出的成绩报告（其中有个数字位数太多，成绩报告里不会有这样的数）；"
         "应为 studykit grade 的 JSON 报告（--format json）\n"
     )
+
+
+@pytest.mark.parametrize("mix", ["single=3，multiple=1", "single＝3、multiple＝1", "ｓｉｎｇｌｅ=3,multiple=1"])
+def test_a_mix_typed_on_a_chinese_keyboard_is_read(mix: str, tmp_path: Path) -> None:
+    """Full-width ＝ and ， (and the list comma 、) in --mix are what a Chinese IME types: read as = and ,."""
+    plain = run(
+        ["quiz", "--bank", str(MINI_BANK), "--seed", "1", "--mix", "single=3,multiple=1", "-o", str(tmp_path / "a.md")],
+        ZH,
+    )
+    typed = run(["quiz", "--bank", str(MINI_BANK), "--seed", "1", "--mix", mix, "-o", str(tmp_path / "b.md")], ZH)
+    assert typed.exit_code == 0, typed.output
+    assert typed.stdout.splitlines()[0] == plain.stdout.splitlines()[0] == "测验 mini-test-1-677230b3：4 道题，21 分"
+
+
+def test_points_and_pass_mark_typed_full_width_are_read(tmp_path: Path) -> None:
+    from studykit.quiz import parse_points
+
+    assert parse_points("multiple＝４") == ("multiple", 4.0)
+    sheet = tmp_path / "甲.txt"
+    sheet.write_text("姓名：甲\n测验：mini-test-7-f77a784c\n1. B\n", encoding="utf-8")
+    result = run(["grade", str(sheet), "--key", str(KEY), "--pass-mark", "８０％"], ZH)
+    assert "测验 mini-test-7-f77a784c · 满分 50 分 · 多选题全对才得分 · 及格线 80%" in result.stdout.splitlines()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import decimal
 import fractions
+import unicodedata
 from collections.abc import Mapping, Sequence
 
 from .errors import OptionError, SelectionError
@@ -27,6 +28,12 @@ DEFAULT_MIX: dict[QuestionType, int] = {"single": 8, "multiple": 4, "true_false"
 def _points(points: float) -> str:
     """Points as a message prints them: ``100``, ``1.5``."""
     return f"{points:.2f}".rstrip("0").rstrip(".")
+
+
+def halfwidth(text: str) -> str:
+    """``text`` as typed on a Chinese keyboard made plain: full-width forms to ASCII (NFKC:
+    ``single＝8，multiple＝4`` → ``single=8,multiple=4``) and the list comma 、 to ``,``."""
+    return unicodedata.normalize("NFKC", text).replace("、", ",")
 
 
 def type_pair(text: str, not_a_pair: str) -> tuple[QuestionType, str]:
@@ -52,10 +59,11 @@ def parse_mix(text: str) -> dict[QuestionType, int]:
     """Parse ``"single=8,multiple=4"`` (``TYPE=N`` pairs, comma-separated) into items per type.
 
     Raises :class:`~studykit.errors.OptionError` (a ``ValueError``) saying what was expected when a pair is not ``TYPE=N``, the
-    type is unknown or given twice, or N is not a whole number ≥ 0.
+    type is unknown or given twice, or N is not a whole number ≥ 0.  Full-width ``＝``, ``，`` and
+    digits and the list comma ``、`` are read as typed on a Chinese keyboard (:func:`halfwidth`).
     """
     mix: dict[QuestionType, int] = {}
-    for part in (p.strip() for p in text.split(",")):
+    for part in (p.strip() for p in halfwidth(text).split(",")):
         name, value = type_pair(part, _("{part!r} is not TYPE=N (e.g. single=8,multiple=4)").format(part=part))
         if name in mix:
             raise OptionError(_("{name} given twice in the mix (give each type once)").format(name=name))

@@ -4,6 +4,7 @@ option decorators several commands share."""
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -155,8 +156,8 @@ def mix_value(ctx: click.Context, param: click.Parameter, values: tuple[str, ...
 
 def percentage(ctx: click.Context, param: click.Parameter, value: str) -> float:
     """A percentage 0–100 (``60`` or ``60%``); a bare value in (0, 1] looks like a share
-    (``0.6`` for 60 %) and is refused rather than taken as 0.6 %."""
-    text = value.strip()
+    (``0.6`` for 60 %) and is refused rather than taken as 0.6 %.  ``６０％`` (full-width) reads as 60%."""
+    text = unicodedata.normalize("NFKC", value).strip()
     try:
         number = float(text.removesuffix("%"))
     except ValueError:
