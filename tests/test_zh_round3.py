@@ -197,12 +197,13 @@ def test_undecodable_table_says_why_in_chinese(tmp_path: Path) -> None:
 
 
 def test_a_workbook_that_is_no_zip_says_so_in_chinese(tmp_path: Path) -> None:
-    """An old .xls renamed .xlsx: zipfile's 'File is not a zip file' in Chinese, with the likely cause."""
+    """An old .xls renamed .xlsx: zipfile's 'File is not a zip file' in Chinese, with the likely cause
+    and what to do (every unreadable workbook gets the same advice)."""
     book = tmp_path / "支部.xlsx"
     book.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     assert run(["grade", str(book), "--key", str(KEY)], ZH).stderr.splitlines()[0] == (
-        f"{book}: 不是可读取的 .xlsx 工作簿（文件不是 zip 格式——.xlsx 本是 zip 压缩包，"
-        "这个文件可能已损坏，或是改了扩展名的其他文件）"
+        f"{book}: 不是可读取的 .xlsx 工作簿（文件不是 zip 格式，而 .xlsx 应是 zip 压缩包；也可能是改了扩展名的其他文件）"
+        "——文件可能已损坏，请用 Excel 或 WPS 打开后另存为 .xlsx 再评分"
     )
     assert run(["grade", str(book), "--key", str(KEY)], EN).stderr.splitlines()[0] == (
         f"{book}: not a readable .xlsx workbook (File is not a zip file)"
@@ -378,3 +379,12 @@ def test_points_and_pass_mark_typed_full_width_are_read(tmp_path: Path) -> None:
     sheet.write_text("姓名：甲\n测验：mini-test-7-f77a784c\n1. B\n", encoding="utf-8")
     result = run(["grade", str(sheet), "--key", str(KEY), "--pass-mark", "８０％"], ZH)
     assert "测验 mini-test-7-f77a784c · 满分 50 分 · 多选题全对才得分 · 及格线 80%" in result.stdout.splitlines()
+
+
+def test_a_corrupt_workbook_gets_advice_in_chinese() -> None:
+    """A workbook whose XML is broken keeps the parser's words as detail, then says what to do."""
+    book = DATA / "hostile" / "mismatched_tag.xlsx"
+    assert run(["grade", str(book), "--key", str(KEY)], ZH).stderr.splitlines()[0] == (
+        f"{book}: 不是可读取的 .xlsx 工作簿（ParseError: mismatched tag: line 2, column 553）"
+        "——文件可能已损坏，请用 Excel 或 WPS 打开后另存为 .xlsx 再评分"
+    )
