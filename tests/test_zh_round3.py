@@ -388,3 +388,15 @@ def test_a_corrupt_workbook_gets_advice_in_chinese() -> None:
         f"{book}: 不是可读取的 .xlsx 工作簿（ParseError: mismatched tag: line 2, column 553）"
         "——文件可能已损坏，请用 Excel 或 WPS 打开后另存为 .xlsx 再评分"
     )
+
+
+def test_mix_and_points_take_the_types_chinese_names(tmp_path: Path) -> None:
+    """The names Chinese messages print (多选, 多选题) work in --mix and --points as the YAML values do."""
+    english = ["--mix", "single=3,multiple=1", "--points", "multiple=4"]
+    chinese = ["--mix", "单选=3、多选题=1", "--points", "多选=4"]
+    base = ["quiz", "--bank", str(MINI_BANK), "--seed", "1"]
+    plain = run([*base, *english, "-o", str(tmp_path / "a.md")], ZH)
+    named = run([*base, *chinese, "-o", str(tmp_path / "b.md")], ZH)
+    assert named.exit_code == 0, named.output
+    assert named.stdout.splitlines()[0] == plain.stdout.splitlines()[0]
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == (tmp_path / "b.md").read_text(encoding="utf-8")

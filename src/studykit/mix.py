@@ -36,14 +36,19 @@ def halfwidth(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("、", ",")
 
 
+#: The types by the names papers and Chinese messages print (``单选`` or ``单选题`` = ``single``).
+CHINESE_TYPE_NAMES = {"单选": "single", "多选": "multiple", "判断": "true_false", "填空": "fill_blank"}
+
+
 def type_pair(text: str, not_a_pair: str) -> tuple[QuestionType, str]:
-    """``TYPE=N`` (one pair of ``--mix`` or a ``--points`` value) as ``(type, N's text)``.
+    """``TYPE=N`` (one pair of ``--mix`` or a ``--points`` value) as ``(type, N's text)``; TYPE may
+    also be the type's Chinese name (:data:`CHINESE_TYPE_NAMES`: ``多选=4``, ``多选题=4``).
 
     Raises :class:`~studykit.errors.OptionError` with ``not_a_pair`` (the caller's message,
     with its example) when there is no ``=``, and naming the known types when TYPE is unknown.
     """
     name, sep, value = text.partition("=")
-    name = name.strip()
+    name = CHINESE_TYPE_NAMES.get(name.strip().removesuffix("题"), name.strip())
     if not sep:
         raise OptionError(not_a_pair)
     if name not in QUESTION_TYPES:
