@@ -400,3 +400,16 @@ def test_mix_and_points_take_the_types_chinese_names(tmp_path: Path) -> None:
     assert named.exit_code == 0, named.output
     assert named.stdout.splitlines()[0] == plain.stdout.splitlines()[0]
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == (tmp_path / "b.md").read_text(encoding="utf-8")
+
+
+def test_type_filter_takes_the_types_chinese_names(tmp_path: Path) -> None:
+    """--type 判断 (or 判断题) draws what --type true_false draws."""
+    base = ["quiz", "--bank", str(MINI_BANK), "--seed", "1", "--count", "2"]
+    plain = run([*base, "--type", "true_false", "-o", str(tmp_path / "a.md")], ZH)
+    named = run([*base, "--type", "判断题", "-o", str(tmp_path / "b.md")], ZH)
+    assert named.exit_code == 0, named.output
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert plain.stdout.splitlines()[0] == named.stdout.splitlines()[0]
+    assert run([*base, "--type", "问答"], ZH).stderr.splitlines()[-1] == (
+        "错误：'--type' 的取值无效：'问答' 不是 'single'、'multiple'、'true_false'、'fill_blank' 之一。"
+    )

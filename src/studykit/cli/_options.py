@@ -196,6 +196,19 @@ def at_most_one(
 QUESTION_TYPE_CHOICES = ("single", "multiple", "true_false", "fill_blank")
 
 
+class TypeChoice(click.Choice[str]):
+    """``--type``: one of :data:`QUESTION_TYPE_CHOICES`, or its Chinese name as papers print it
+    (``单选`` or ``单选题``), as ``--mix`` takes it."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from ..mix import CHINESE_TYPE_NAMES
+
+        if isinstance(value, str):
+            text = unicodedata.normalize("NFKC", value).strip()
+            value = CHINESE_TYPE_NAMES.get(text.removesuffix("题"), value)
+        return str(super().convert(value, param, ctx))
+
+
 def bank_option(help: str) -> Decorator:
     """``--bank PATH`` (repeatable), as the tuple ``bank_paths``."""
     return click.option("--bank", "bank_paths", type=click.Path(path_type=Path), multiple=True, help=help)
