@@ -413,3 +413,15 @@ def test_type_filter_takes_the_types_chinese_names(tmp_path: Path) -> None:
     assert run([*base, "--type", "问答"], ZH).stderr.splitlines()[-1] == (
         "错误：'--type' 的取值无效：'问答' 不是 'single'、'multiple'、'true_false'、'fill_blank' 之一。"
     )
+
+
+def test_an_undecodable_sheet_gives_the_byte_offset_not_an_ordinal(tmp_path: Path) -> None:
+    """'byte 18' is an offset (the 19th byte): Chinese said 第 18 个字节, one off; now 文件开头起 18 个字节处."""
+    sheet = tmp_path / "甲.txt"
+    sheet.write_bytes("姓名：甲\n1. A\n".encode() + b"\xff\n")
+    assert run(["grade", str(sheet), "--key", str(KEY), "--encoding", "utf-8"], ZH).stderr.splitlines()[0] == (
+        f"{sheet}: 无法按 utf-8 读取（文件开头起 18 个字节处）；请用 --encoding 给出正确的编码"
+    )
+    assert run(["grade", str(sheet), "--key", str(KEY), "--encoding", "utf-8"], EN).stderr.splitlines()[0] == (
+        f"{sheet}: not readable as utf-8 (byte 18); give the right --encoding"
+    )
