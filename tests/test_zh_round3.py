@@ -425,3 +425,13 @@ def test_an_undecodable_sheet_gives_the_byte_offset_not_an_ordinal(tmp_path: Pat
     assert run(["grade", str(sheet), "--key", str(KEY), "--encoding", "utf-8"], EN).stderr.splitlines()[0] == (
         f"{sheet}: not readable as utf-8 (byte 18); give the right --encoding"
     )
+
+
+def test_an_unnumbered_answer_line_is_explained_without_spaced_dashes(tmp_path: Path) -> None:
+    """Chinese puts no spaces around ——: 分不清哪个答案属于哪道题——请给每个答案编上题号."""
+    sheet = tmp_path / "王五.txt"
+    sheet.write_text("姓名：王五\n测验：mini-test-7-f77a784c\nDCBAD\n", encoding="utf-8")
+    assert run(["grade", str(sheet), "--key", str(KEY)], ZH).stderr.splitlines()[0] == (
+        f"{sheet}:3: 王五：无法评分：第 3 行：答案没有题号（'DCBAD'）；分不清哪个答案属于哪道题——请给每个答案编上题号"
+        "（1. D，或 1D 2C 3B），或写成题号范围（1-5 DCBAD）"
+    )
