@@ -435,3 +435,12 @@ def test_an_unnumbered_answer_line_is_explained_without_spaced_dashes(tmp_path: 
         f"{sheet}:3: 王五：无法评分：第 3 行：答案没有题号（'DCBAD'）；分不清哪个答案属于哪道题——请给每个答案编上题号"
         "（1. D，或 1D 2C 3B），或写成题号范围（1-5 DCBAD）"
     )
+
+
+def test_a_nameless_row_is_named_without_a_space_before_the_bracket(tmp_path: Path) -> None:
+    """这一行没有姓名；记作（第3行） — the placeholder carries its own full-width brackets."""
+    table = tmp_path / "支部.csv"
+    header = ",".join(["姓名", *map(str, range(1, 11))])
+    table.write_text(f"{header}\n甲,A\n,B\n", encoding="utf-8")
+    result = run(["grade", str(table), "--key", str(KEY), "-o", str(tmp_path / "r.txt")], ZH)
+    assert f"{table}:3: 警告：这一行没有姓名；记作（第3行）" in result.stderr.splitlines()
