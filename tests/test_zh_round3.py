@@ -444,3 +444,16 @@ def test_a_nameless_row_is_named_without_a_space_before_the_bracket(tmp_path: Pa
     table.write_text(f"{header}\n甲,A\n,B\n", encoding="utf-8")
     result = run(["grade", str(table), "--key", str(KEY), "-o", str(tmp_path / "r.txt")], ZH)
     assert f"{table}:3: 警告：这一行没有姓名；记作（第3行）" in result.stderr.splitlines()
+
+
+def test_a_sheet_of_another_version_written_with_juan_is_not_called_juan_twice(tmp_path: Path) -> None:
+    """版本：B卷 graded with the A key: 答题卡上的版本是 'B卷' — it said 答题卡是 'B卷' 卷."""
+    made = run(["quiz", "--bank", str(MINI_BANK), "--seed", "3", "--versions", "2", "-o", str(tmp_path / "q.md")], ZH)
+    assert made.exit_code == 0, made.output
+    quiz_id = made.stdout.split("测验 ", 1)[1].split("：", 1)[0]
+    sheet = tmp_path / "丙.txt"
+    sheet.write_text(f"姓名：丙\n测验：{quiz_id}\n版本：B卷\n1. A\n", encoding="utf-8")
+    result = run(["grade", str(sheet), "--key", str(tmp_path / "q-A.key.yaml")], ZH)
+    assert result.stderr.splitlines()[0] == (
+        f"{sheet}:3: 答题卡上的版本是 'B卷'，而答案文件是 'A' 卷的（请用该卷的答案文件评分）"
+    )
