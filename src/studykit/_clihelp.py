@@ -336,12 +336,12 @@ class TranslatedGroup(TranslatedHelp, click.Group):
         """click's; an unknown command's suggestion reads as Chinese (没有命令 'qiuz'。是不是要用 'quiz'？)."""
         try:
             return super().resolve_command(ctx, args)
-        except click.NoSuchCommand as exc:
-            if language() == "en" or not exc.possibilities:
+        except click.UsageError as exc:
+            # click.NoSuchCommand (click 8.4+; before, click suggested no command)
+            possibilities = getattr(exc, "possibilities", None)
+            if language() == "en" or not possibilities:
                 raise
-            raise click.NoSuchCommand(
-                exc.command_name, _did_you_mean(exc.message, exc.possibilities), None, exc.ctx
-            ) from None
+            raise click.UsageError(_did_you_mean(exc.message, possibilities), exc.ctx) from None
 
 
 def help_messages(command: click.Command, ctx: click.Context | None = None) -> Iterator[tuple[str, str]]:
