@@ -219,7 +219,7 @@ def _same_line_key(tmp_path: Path) -> Path:
                 "k.key.yaml:11: 'items' 的第 1 项，字段 'points'：缺失（应为该题分值，大于 0 且不超过 100；studykit quiz 会写上）",
                 "k.key.yaml:13: 'items' 的第 1 项，字段 'type'：一个列表 不是题型（应为以下之一：single、multiple、true_false、fill_blank）",
                 "k.key.yaml:55: 第 3 题，字段 'answer'：'A' 写了两次（每个字母只写一次）",
-                "答案文件 k.key.yaml：8 处错误（见上）",
+                "答案文件 k.key.yaml：8 个错误（见上文）",
             ],
         ),
     ],
