@@ -78,7 +78,7 @@ def test_chinese_help_translates_options_sections_and_click_texts() -> None:
     assert "  --count 整数                    试卷上的题数，不分题型。默认：标准试卷（见" in lines
     assert "  --type [single|multiple|true_false|fill_blank]" in lines
     assert "  -h, --help                      显示本帮助并退出。" in lines
-    assert "                                  案文件。 [默认：1; 1<=x<=26]" in lines
+    assert "                                  案文件。[默认：1；1<=x<=26]" in lines  # not 。 [默认：1; 1<=x
     top = run(["--help"], ZH).stdout.splitlines()
     assert "命令：" in top
     assert "  quiz      出一份测验试卷，连同答案文件、参考答案和空白答题卡。" in top
@@ -128,7 +128,7 @@ def test_usage_error_in_both_languages() -> None:
     zh = run(["quiz", "--nope"], ZH)
     assert zh.exit_code == 2
     assert zh.stderr == (
-        "用法：studykit quiz [选项]\n运行 'studykit quiz --help' 查看帮助。\n\n错误：没有选项 '--nope'。 是不是要用 '--force', '--type'？\n"
+        "用法：studykit quiz [选项]\n运行 'studykit quiz --help' 查看帮助。\n\n错误：没有选项 '--nope'。是不是要用 '--force' 或 '--type'？\n"
     )
     en = run(["quiz", "--nope"], EN)
     assert en.exit_code == 2
@@ -182,8 +182,8 @@ def test_strict_warning_in_chinese(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"{tmp_path / 'sources.yaml'}:2: 警告：键 'data'：未知的出处键，已忽略（应为以下之一："
-        "publication, section, title, event, date, venue, format, series, compiler, "
-        "compiler_credit, original_file, original_sha256, dropped_lines, files）",
+        "publication、section、title、event、date、venue、format、series、compiler、"
+        "compiler_credit、original_file、original_sha256、dropped_lines、files）",
         f"错误：{tmp_path / 'bank.yaml'}：0 个错误、1 个警告（--strict）",
     ]
 
@@ -266,7 +266,7 @@ def test_installed_command_speaks_chinese_without_a_system_locale(tmp_path: Path
         check=False,
     )
     assert done.returncode == 2
-    assert done.stderr.splitlines()[-1] == "错误：没有选项 '--nope'。 是不是要用 '--force', '--type'？"
+    assert done.stderr.splitlines()[-1] == "错误：没有选项 '--nope'。是不是要用 '--force' 或 '--type'？"
 
 
 def _first_sh_block(text: str) -> str:

@@ -68,11 +68,11 @@ def test_check_summary_of_several_banks_in_chinese() -> None:
     zh = run(["check", "--bank", str(MINI_BANK), "--bank", str(MINI2_BANK)], ZH)
     assert zh.exit_code == 0, zh.output
     assert zh.stdout.splitlines() == [
-        f"{MINI_BANK}：没有问题，共 17 道题（人工编写 9 道，自动生成 8 道），分 4 部分 —— "
+        f"{MINI_BANK}：没有问题，共 17 道题（人工编写 9 道，自动生成 8 道），分 4 个部分 —— "
         "intro 2、ren-jiantao 4、tian-yipeng 5、zhao-xianfu 6；单选 11 道、多选 2 道、判断 2 道、填空 2 道",
-        f"{MINI2_BANK}：没有问题，共 11 道题（人工编写 6 道，自动生成 5 道），分 2 部分 —— "
+        f"{MINI2_BANK}：没有问题，共 11 道题（人工编写 6 道，自动生成 5 道），分 2 个部分 —— "
         "li-ming 6、zhou-hong 5；单选 7 道、多选 1 道、判断 2 道、填空 1 道",
-        "2 个题库没有问题：共 28 道题，6 部分",
+        "2 个题库没有问题：共 28 道题，6 个部分",
     ]
     en = run(["check", "--bank", str(MINI_BANK), "--bank", str(MINI2_BANK)], EN)
     assert en.stdout.splitlines()[-1] == "2 banks OK: 28 questions in 6 parts"
@@ -118,7 +118,7 @@ def test_quiz_progress_and_notes_in_chinese(tmp_path: Path, monkeypatch: pytest.
             ["--speech", "nobody"],
             "错误：没有发言 id 'nobody'（应为以下之一：intro、ren-jiantao、tian-yipeng、zhao-xianfu）",
         ),
-        (["--type", "single", "--mix", "multiple=1"], "错误：题型配比要求 multiple 题，但题型筛选只保留了 single"),
+        (["--type", "single", "--mix", "multiple=1"], "错误：题型配比要求出多选题，但题型筛选只保留了单选"),
         (
             ["--mix", "single=3", "--total", "77"],
             "错误：题目（3 单选）凑不成 77 分，同一题型每题分值相同（最多 2 位小数）；请用 --points 设定分值",

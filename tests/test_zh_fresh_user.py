@@ -26,7 +26,7 @@ def test_check_summary_names_types_in_chinese_and_lists_with_dun_hao() -> None:
     result = run(["check", "--bank", str(MINI_BANK)], ZH)
     assert result.exit_code == 0
     assert result.output == (
-        f"{MINI_BANK}：没有问题，共 17 道题（人工编写 9 道，自动生成 8 道），分 4 部分 —— "
+        f"{MINI_BANK}：没有问题，共 17 道题（人工编写 9 道，自动生成 8 道），分 4 个部分 —— "
         "intro 2、ren-jiantao 4、tian-yipeng 5、zhao-xianfu 6；单选 11 道、多选 2 道、判断 2 道、填空 2 道\n"
     )
 
@@ -197,7 +197,9 @@ def test_system_reasons_in_chinese_by_errno(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("STUDYKIT_LANG", "zh")
     assert os_reason(denied) == "没有权限（文件可能是只读的，或正被其他程序打开）"
     assert os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory")) == "没有这个文件或文件夹"
-    assert os_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"
+    # an errno without a translation keeps the system's own words
+    assert os_reason(OSError(errno.ENOTEMPTY, "Directory not empty")) == "Directory not empty"
+    assert os_reason(OSError(errno.EIO, "Input/output error")) == "读写出错（磁盘或 U 盘可能有故障）"
     monkeypatch.setenv("STUDYKIT_LANG", "en")
     assert os_reason(denied) == "Permission denied"
 

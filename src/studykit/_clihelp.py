@@ -29,7 +29,7 @@ from contextlib import contextmanager
 
 import click
 
-from .i18n import DOMAIN, LOCALE_DIR, _, language
+from .i18n import DOMAIN, LOCALE_DIR, _, either, join, language, ngettext
 
 #: Follows each double-width character while click wraps a text, so that click's length
 #: counts it twice; :meth:`WidthFormatter.write` removes it again.
@@ -157,6 +157,16 @@ def wrap_width(text: str, width: int) -> list[str]:
     return lines
 
 
+def _chinese_extra(help: str) -> str:
+    """``help`` with the items of click's bracket at its end (``[默认：1; 1<=x<=26]``) separated by a
+    full-width semicolon, as in the Chinese text before it, and no space after a closing 。 or ）."""
+    text, bracket, extra = help.rpartition("  [")
+    if not bracket or not extra.endswith("]"):
+        return help
+    gap = "" if text.endswith(("。", "）")) else "  "  # 。[必填], not 。 [必填]
+    return f"{text}{gap}[{extra.replace('; ', '；')}"
+
+
 class WidthFormatter(click.HelpFormatter):
     """click's help formatter, wrapping by display width (a Chinese character is two columns) and
     breaking lines between Chinese characters; a ``\\b`` paragraph stays as written."""
@@ -190,7 +200,8 @@ class WidthFormatter(click.HelpFormatter):
         self.write("".join(f"{indent}{line}\n" if line else "\n" for line in self._wrap(text, width)))
 
     def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        rows = list(rows)
+        # click's "[default: 1; 1<=x<=26]" after an option's help: 默认：1；1<=x<=26 in Chinese
+        rows = [(first, _chinese_extra(second)) for first, second in rows]
         first_col = min(max((display_width(first) for first, _second in rows), default=0), col_max) + col_spacing
         for first, second in rows:
             self.write(f"{'':>{self.current_indent}}{first}")
@@ -212,6 +223,24 @@ class _MissingInChinese(click.MissingParameter):
 
     def format_message(self) -> str:
         return super().format_message().replace("'.", "'。", 1)
+
+
+def _did_you_mean(message: str, possibilities: list[str] | None) -> str:
+    """click's "No such option/command" ``message`` with its suggestion, in Chinese: no space after
+    the full stop 。 and the close names joined as alternatives ('--count' 或 '--output'), not with ", "."""
+    if not possibilities:
+        return message
+    names = either(repr(p) for p in sorted(possibilities))
+    hint = ngettext("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", len(possibilities))
+    return message + hint.format(possibility=names, possibilities=names)
+
+
+def _choices_in_chinese(message: str, param: click.Parameter | None) -> str:
+    """click's "'pdf' is not one of 'md', 'html'." with the choices joined by 、 (the list separator)."""
+    if param is None or not isinstance(param.type, click.Choice):
+        return message
+    choices = [repr(c) for c in param.type.choices]
+    return message.replace(", ".join(choices), join(choices), 1)
 
 
 class TranslatedContext(click.Context):
@@ -261,11 +290,17 @@ class TranslatedHelp(click.Command):
                 raise
             param = _translated_param(exc.param, ctx) if exc.param is not None else None
             raise _MissingInChinese(exc.message or None, exc.ctx, param, exc.param_hint, exc.param_type) from None
+        except click.NoSuchOption as exc:
+            if language() == "en" or not exc.possibilities:
+                raise
+            raise click.NoSuchOption(
+                exc.option_name, _did_you_mean(exc.message, exc.possibilities), None, exc.ctx
+            ) from None
         except click.BadParameter as exc:
             if language() == "en":
                 raise
             path = exc.param.type if exc.param is not None else None
-            message = exc.message
+            message = _choices_in_chinese(exc.message, exc.param)
             if isinstance(path, click.Path) and path.name:
                 # click names the path kind ("File 'x' is a directory.") in the language of import time
                 message = message.replace(path.name.title(), gettext.gettext(path.name), 1)
@@ -294,6 +329,19 @@ class TranslatedGroup(TranslatedHelp, click.Group):
     """A group whose help, and whose commands' help, is shown in the interface language."""
 
     command_class = TranslatedHelp
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """click's; an unknown command's suggestion reads as Chinese (没有命令 'qiuz'。是不是要用 'quiz'？)."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            # click.NoSuchCommand (click 8.4+; before, click suggested no command)
+            possibilities = getattr(exc, "possibilities", None)
+            if language() == "en" or not possibilities:
+                raise
+            raise click.UsageError(_did_you_mean(exc.message, possibilities), exc.ctx) from None
 
 
 def help_messages(command: click.Command, ctx: click.Context | None = None) -> Iterator[tuple[str, str]]:

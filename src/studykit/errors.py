@@ -16,7 +16,7 @@ from .i18n import _
 
 #: One part of a ``where`` ("question 'tian-yipeng-03'", "field 'answer'"): its kind and what it names.
 _WHERE_PART = lazy_pattern(
-    r"(question|speech|field|key|item) ('.*'|\".*\"|#\d+|\d+)|(bank|speeches|questions)|entry (\d+) of ('\w+')",
+    r"(question|speech|field|key|item) ('.*'|\".*\"|#\d+|\d+|(?<=item )[^\s'\"#]\S*)|(bank|speeches|questions)|entry (\d+) of ('\w+')",
     re.DOTALL,
 )
 #: A ``where`` cut before each part that starts a new kind ("question 'a, b', field 'c'" → 2 parts).
@@ -38,7 +38,7 @@ def _where_part(part: str) -> str:
         return _("entry {number} of {field}").format(number=entry, field=field)
     if kind == "question" and name.isdigit():
         return _("question {number}").format(number=name)
-    if kind == "item" and name.isdigit():
+    if kind == "item" and name[0] not in "'\"#":  # a number, or what a key wrote as one ('1.5')
         return _("item {number}").format(number=name)
     return {
         "question": _("question {id}"),

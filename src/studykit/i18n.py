@@ -4,7 +4,7 @@
 in the gettext catalog ``studykit/locale/<lang>/LC_MESSAGES/studykit.mo`` shipped in
 the package; with no catalog for that language the English ``message`` comes back
 unchanged (``gettext.NullTranslations``).  The language is ``STUDYKIT_LANG`` if set
-(``zh`` or ``en``), else ``zh`` when ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` (the first
+(``zh`` or ``en``, or a locale name such as ``zh_CN.UTF-8``), else ``zh`` when ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` (the first
 one set, as POSIX orders them) starts with ``zh``; with none of them set (as on Windows),
 ``zh`` when Windows' display language is Chinese; else ``en``.
 
@@ -56,8 +56,9 @@ def language() -> str:
     if spoken is not None:
         return spoken
     forced = os.environ.get("STUDYKIT_LANG", "").strip().lower()
-    if forced in LANGUAGES:
-        return forced
+    for lang in LANGUAGES:  # zh, or a locale name as LANG spells it: zh_CN, zh-CN, zh_CN.UTF-8
+        if forced == lang or forced.startswith((f"{lang}_", f"{lang}-", f"{lang}.")):
+            return lang
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)
         if value:
@@ -118,6 +119,34 @@ def join(items: Iterable[str]) -> str:
     return pgettext("list separator", ", ").join(items)
 
 
+def either(items: Iterable[str]) -> str:
+    """``items`` as alternatives in a message: ``a or b`` in English, ``a 或 b`` (``a、b 或 c``) in Chinese."""
+    *first, last = items
+    if not first:
+        return last
+    # Translators: before the last of several alternatives inside a message ("a, b or c")
+    return join(first) + pgettext("list separator", " or ") + last
+
+
+def decode_reason(reason: str) -> str:
+    """Why bytes could not be decoded (``UnicodeDecodeError.reason``, or the text of a codec's
+    ``UnicodeError``) for a message: unchanged in English, the common reasons of CPython's UTF-8,
+    UTF-16 and CJK codecs in Chinese (another reason comes back unchanged)."""
+    if language() == "en":
+        return reason
+    reasons = {
+        "invalid start byte": pgettext("codec", "invalid start byte"),
+        "invalid continuation byte": pgettext("codec", "invalid continuation byte"),
+        "unexpected end of data": pgettext("codec", "unexpected end of data"),
+        "illegal multibyte sequence": pgettext("codec", "illegal multibyte sequence"),
+        "incomplete multibyte sequence": pgettext("codec", "incomplete multibyte sequence"),
+        "truncated data": pgettext("codec", "truncated data"),
+        "illegal encoding": pgettext("codec", "illegal encoding"),
+        "UTF-16 stream does not start with BOM": pgettext("codec", "UTF-16 stream does not start with BOM"),
+    }
+    return reasons.get(reason, reason)
+
+
 def os_reason(exc: OSError) -> str:
     """Why a file could not be read or written, for a message: the system's own words
     (``exc.strerror``) in English, the common causes by their ``errno`` in Chinese."""
@@ -130,6 +159,9 @@ def os_reason(exc: OSError) -> str:
         errno.EISDIR: _("Is a directory"),
         errno.ENOTDIR: _("Not a directory"),
         errno.ENOSPC: _("No space left on device"),
+        errno.EDQUOT: _("Disk quota exceeded"),
+        errno.EFBIG: _("File too large"),
+        errno.EIO: _("Input/output error"),
         errno.EROFS: _("Read-only file system"),
         errno.EEXIST: _("File exists"),
         errno.ENAMETOOLONG: _("File name too long"),

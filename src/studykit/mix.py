@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import decimal
 import fractions
+import unicodedata
 from collections.abc import Mapping, Sequence
 
 from .errors import OptionError, SelectionError
@@ -29,20 +30,31 @@ def _points(points: float) -> str:
     return f"{points:.2f}".rstrip("0").rstrip(".")
 
 
+def halfwidth(text: str) -> str:
+    """``text`` as typed on a Chinese keyboard made plain: full-width forms to ASCII (NFKC:
+    ``single＝8，multiple＝4`` → ``single=8,multiple=4``) and the list comma 、 to ``,``."""
+    return unicodedata.normalize("NFKC", text).replace("、", ",")
+
+
+#: The types by the names papers and Chinese messages print (``单选`` or ``单选题`` = ``single``).
+CHINESE_TYPE_NAMES = {"单选": "single", "多选": "multiple", "判断": "true_false", "填空": "fill_blank"}
+
+
 def type_pair(text: str, not_a_pair: str) -> tuple[QuestionType, str]:
-    """``TYPE=N`` (one pair of ``--mix`` or a ``--points`` value) as ``(type, N's text)``.
+    """``TYPE=N`` (one pair of ``--mix`` or a ``--points`` value) as ``(type, N's text)``; TYPE may
+    also be the type's Chinese name (:data:`CHINESE_TYPE_NAMES`: ``多选=4``, ``多选题=4``).
 
     Raises :class:`~studykit.errors.OptionError` with ``not_a_pair`` (the caller's message,
     with its example) when there is no ``=``, and naming the known types when TYPE is unknown.
     """
     name, sep, value = text.partition("=")
-    name = name.strip()
+    name = CHINESE_TYPE_NAMES.get(name.strip().removesuffix("题"), name.strip())
     if not sep:
         raise OptionError(not_a_pair)
     if name not in QUESTION_TYPES:
         raise OptionError(
             _("unknown type {name!r} in {text!r} (expected one of: {types})").format(
-                name=name, text=text, types=", ".join(QUESTION_TYPES)
+                name=name, text=text, types=join(QUESTION_TYPES)
             )
         )
     return name, value.strip()
@@ -52,10 +64,11 @@ def parse_mix(text: str) -> dict[QuestionType, int]:
     """Parse ``"single=8,multiple=4"`` (``TYPE=N`` pairs, comma-separated) into items per type.
 
     Raises :class:`~studykit.errors.OptionError` (a ``ValueError``) saying what was expected when a pair is not ``TYPE=N``, the
-    type is unknown or given twice, or N is not a whole number ≥ 0.
+    type is unknown or given twice, or N is not a whole number ≥ 0.  Full-width ``＝``, ``，`` and
+    digits and the list comma ``、`` are read as typed on a Chinese keyboard (:func:`halfwidth`).
     """
     mix: dict[QuestionType, int] = {}
-    for part in (p.strip() for p in text.split(",")):
+    for part in (p.strip() for p in halfwidth(text).split(",")):
         name, value = type_pair(part, _("{part!r} is not TYPE=N (e.g. single=8,multiple=4)").format(part=part))
         if name in mix:
             raise OptionError(_("{name} given twice in the mix (give each type once)").format(name=name))
@@ -81,15 +94,17 @@ def check_mix(mix: Mapping[str, int], count: int | None, types: Sequence[str]) -
         if name not in QUESTION_TYPES:
             raise SelectionError(
                 _("unknown type {name!r} in the mix (expected one of: {types})").format(
-                    name=name, types=", ".join(QUESTION_TYPES)
+                    name=name, types=join(QUESTION_TYPES)
                 )
             )
         if n < 0:
-            raise SelectionError(_("the mix asks for {n} {name} items (give 0 or more)").format(n=n, name=name))
+            raise SelectionError(
+                _("the mix asks for {n} {name} items (give 0 or more)").format(n=n, name=type_name(name))
+            )
         if n and types and name not in types:
             raise SelectionError(
                 _("the mix asks for {name} items but the type filter keeps only {types}").format(
-                    name=name, types=", ".join(types)
+                    name=type_name(name), types=join(map(type_name, types))
                 )
             )
         quota[name] = n  # a QuestionType: checked against QUESTION_TYPES above

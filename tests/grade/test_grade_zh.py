@@ -86,7 +86,7 @@ def test_table_rows_of_another_version_in_chinese(tmp_path: Path, key: AnswerKey
     report = grade_files([path], key)
     assert [(m.name, m.score) for m in report.members] == [("甲", 2)]
     assert problems(report) == [
-        f"{path}:3: 乙：这一行是 'B' 卷，而答案文件是 'A' 卷的（请用该卷的答案文件评分）",
+        f"{path}:3: 乙：这一行的版本是 'B'，而答案文件是 'A' 卷的（请用该卷的答案文件评分）",
         f"{path}:4: 丙：这一行没有写明版本；答案文件是 A 卷的——请在这一行的“版本”列填写 A，或换用对应的答案文件",
     ]
 

@@ -9,7 +9,7 @@ from .._yaml import YMap
 from .._yaml import show_value as _show
 from ..errors import Problem
 from ..fieldrules import Checks, Record, Rule, Style, Table, collect
-from ..i18n import _
+from ..i18n import _, join
 from ..model import QUESTION_TYPES
 from .rules import BANK_FIELDS, ID_RE, QUESTION_FIELDS, SLUG_RE, SPEECH_FIELDS, TOP_FIELDS, control_problem
 
@@ -18,7 +18,7 @@ BANK_STYLE = Style(
     missing=lambda s: _("missing (required)"),
     empty=lambda s: _("empty (required)"),
     wrong_kind=lambda s: _("expected text, not a list or mapping"),
-    unknown=lambda name, known: _("unknown field (expected one of: {known})").format(known=", ".join(sorted(known))),
+    unknown=lambda name, known: _("unknown field (expected one of: {known})").format(known=join(sorted(known))),
     empty_when="blank text",
     control=control_problem,
     strip=True,
@@ -99,7 +99,7 @@ QUESTION_TABLE = Table(
             required=True,
             allowed=QUESTION_TYPES,
             invalid=lambda s: _("unknown type {type!r} (expected one of: {types})").format(
-                type=s.value, types=", ".join(QUESTION_TYPES)
+                type=s.value, types=join(QUESTION_TYPES)
             ),
         ),
         Rule("stem", required=True, default=""),

@@ -10,7 +10,7 @@ from typing import Any
 from .._yaml import YList, YMap
 from .._yaml import show_value as _show
 from ..fieldrules import REFUSED, Checks, Invalid
-from ..i18n import _, join
+from ..i18n import _, join, type_name
 from ..model import CHOICE_TYPES, LETTERS, Question, Speech
 from .fields import QUESTION_TABLE
 from .rules import (
@@ -138,7 +138,7 @@ class QuestionChecks(BankWarnings):
                 self.error(
                     item.key_lines["options"],
                     f"{where}, field 'options'",
-                    _("a {type} question has no options (only single and multiple do)").format(type=qtype),
+                    _("a {type} question has no options (only single and multiple do)").format(type=type_name(qtype)),
                 )
             return ()
         line = item.key_lines.get("options", item.line)
@@ -149,7 +149,7 @@ class QuestionChecks(BankWarnings):
                 line,
                 f"{where}, field 'options'",
                 _("missing (a {type} question needs {min}–{max} options)").format(
-                    type=qtype, min=MIN_OPTIONS, max=MAX_OPTIONS
+                    type=type_name(qtype), min=MIN_OPTIONS, max=MAX_OPTIONS
                 ),
             )
             return ()

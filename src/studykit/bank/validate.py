@@ -12,7 +12,7 @@ from .._yaml import YList, YMap, load_text_yaml
 from ..attribution import derive_attribution_questions
 from ..errors import BankError, Problem, YamlError
 from ..fieldrules import Invalid
-from ..i18n import _, os_reason
+from ..i18n import _, join, os_reason
 from ..model import Bank, Provenance, Speech
 from .fields import BANK_TABLE, SPEECH_TABLE, TOP_TABLE
 from .questions import QuestionChecks
@@ -182,7 +182,7 @@ class Validator(QuestionChecks):
                         shown,
                         data.key_lines[key] if isinstance(data, YMap) else 0,
                         f"key {key!r}",
-                        _("unknown provenance key, ignored (expected one of: {known})").format(known=", ".join(known)),
+                        _("unknown provenance key, ignored (expected one of: {known})").format(known=join(known)),
                         "warning",
                     )
                 )

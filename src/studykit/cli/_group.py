@@ -14,7 +14,7 @@ import click
 
 from .._clihelp import TranslatedGroup, click_language
 from ..errors import OptionError, StudykitError
-from ..i18n import _
+from ..i18n import _, os_reason
 
 
 class StudykitGroup(TranslatedGroup):
@@ -36,9 +36,7 @@ class StudykitGroup(TranslatedGroup):
             if exc.errno not in _FULL:
                 raise
             _drop_stdout()  # what is still buffered would fail again, with a traceback, at exit
-            raise click.ClickException(
-                _("cannot write the output: {reason}").format(reason=exc.strerror or exc)
-            ) from None
+            raise click.ClickException(_("cannot write the output: {reason}").format(reason=os_reason(exc))) from None
 
 
 #: A full disk, a quota, a file too large, an I/O error: file outputs report them through

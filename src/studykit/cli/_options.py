@@ -4,6 +4,7 @@ option decorators several commands share."""
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -155,8 +156,8 @@ def mix_value(ctx: click.Context, param: click.Parameter, values: tuple[str, ...
 
 def percentage(ctx: click.Context, param: click.Parameter, value: str) -> float:
     """A percentage 0–100 (``60`` or ``60%``); a bare value in (0, 1] looks like a share
-    (``0.6`` for 60 %) and is refused rather than taken as 0.6 %."""
-    text = value.strip()
+    (``0.6`` for 60 %) and is refused rather than taken as 0.6 %.  ``６０％`` (full-width) reads as 60%."""
+    text = unicodedata.normalize("NFKC", value).strip()
     try:
         number = float(text.removesuffix("%"))
     except ValueError:
@@ -193,6 +194,19 @@ def at_most_one(
 
 #: model.QUESTION_TYPES, spelled out so that startup does not import the model (a test keeps them equal).
 QUESTION_TYPE_CHOICES = ("single", "multiple", "true_false", "fill_blank")
+
+
+class TypeChoice(click.Choice[str]):
+    """``--type``: one of :data:`QUESTION_TYPE_CHOICES`, or its Chinese name as papers print it
+    (``单选`` or ``单选题``), as ``--mix`` takes it."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from ..mix import CHINESE_TYPE_NAMES
+
+        if isinstance(value, str):
+            text = unicodedata.normalize("NFKC", value).strip()
+            value = CHINESE_TYPE_NAMES.get(text.removesuffix("题"), value)
+        return str(super().convert(value, param, ctx))
 
 
 def bank_option(help: str) -> Decorator:

@@ -17,6 +17,7 @@ from ._options import (
     QUESTION_TYPE_CHOICES,
     FloatRange,
     IntRange,
+    TypeChoice,
     at_most_one,
     format_option,
     mix_value,
@@ -57,7 +58,7 @@ from ._options import (
 )
 @speech_option("Only questions on this speech (repeatable); with several banks ID or BANK_ID/ID.")
 @click.option(
-    "--type", "types", multiple=True, type=click.Choice(QUESTION_TYPE_CHOICES), help="Only this type (repeatable)."
+    "--type", "types", multiple=True, type=TypeChoice(QUESTION_TYPE_CHOICES), help="Only this type (repeatable)."
 )
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only questions with this tag (repeatable).")
 @click.option(

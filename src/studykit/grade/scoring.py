@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 
 from ..errors import AnswerFileError, OptionError, Problem
-from ..i18n import _
+from ..i18n import _, either
 from ..key import MULTIPLE_SCORING, AnswerKey, KeyItem, no_question
 from ..model import LETTERS, POINT_DECIMALS, Bank, add_points
 from .group import GroupReport, ItemStats, MemberStore, Reread, SpeechStats
@@ -69,7 +69,7 @@ def check_rule(multiple_scoring: str) -> str:
     if multiple_scoring not in MULTIPLE_SCORING:
         raise OptionError(
             _("unknown multiple scoring rule {multiple_scoring!r} (expected {items})").format(
-                multiple_scoring=multiple_scoring, items=" or ".join(MULTIPLE_SCORING)
+                multiple_scoring=multiple_scoring, items=either(MULTIPLE_SCORING)
             )
         )
     return multiple_scoring

@@ -32,7 +32,7 @@ import re
 from itertools import pairwise
 
 from .._lazy import lazy_pattern
-from ..i18n import _
+from ..i18n import _, join
 
 # The patterns compile at their first use (studykit._lazy): only typed sheets need them, not tables.
 
@@ -168,7 +168,7 @@ def _unsplit(line: str) -> None:
             _(
                 "the line holds answers to questions {numbers} that cannot be told apart "
                 "(put an answer holding a space on a line of its own)"
-            ).format(numbers=", ".join(map(str, numbers)))
+            ).format(numbers=join(map(str, numbers)))
         )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..errors import KeyFileError
-from ..i18n import _
+from ..i18n import _, join
 from ..key import AnswerKey
 from ..model import LETTERS
 from ..text import clean
@@ -44,7 +44,7 @@ class KeySet(AnswerKey):
     @property
     def versions(self) -> str:
         """The versions as a message names them: ``A, B``."""
-        return ", ".join(k.version for k in self.keys)
+        return join(k.version for k in self.keys)
 
 
 def key_set(keys: Sequence[AnswerKey]) -> AnswerKey:
@@ -80,7 +80,7 @@ def key_set(keys: Sequence[AnswerKey]) -> AnswerKey:
     versions = [k.version.casefold() for k in keys]
     twice = sorted({v.upper() for v in versions if versions.count(v) > 1})
     if twice:
-        raise KeyFileError(_("version {v} is given twice (give each version's key once)").format(v=", ".join(twice)))
+        raise KeyFileError(_("version {v} is given twice (give each version's key once)").format(v=join(twice)))
     ordered = tuple(sorted(keys, key=lambda k: k.version.casefold()))
     head = ordered[0]
     return KeySet(

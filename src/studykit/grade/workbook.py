@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import AnswerFileError
-from ..i18n import _, ngettext
+from ..i18n import _, join, ngettext, pgettext
 
 #: Files in the archive (an Excel workbook of one sheet holds about ten).
 MAX_MEMBERS = 10_000
@@ -191,7 +191,8 @@ def worksheet_rows(
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
-        raise WorkbookError(_("not a readable .xlsx workbook ({reason})").format(reason=exc)) from None
+        reason = pgettext("zipfile", "File is not a zip file") if str(exc) == "File is not a zip file" else str(exc)
+        raise WorkbookError(_("not a readable .xlsx workbook ({reason})").format(reason=reason)) from None
     except OSError:
         raise
     except Exception as exc:  # any failure of a hostile file is the file's
@@ -272,7 +273,7 @@ def _rows(path: Path, warn: Warn, fits: Callable[[list[list[str]]], bool] | None
             for rows in _sheet_rows(passed[0]):
                 yield from rows
             return
-        titles = ", ".join(repr(t) for t in empty)
+        titles = join(repr(t) for t in empty)
         raise WorkbookError(_("the workbook holds no data (every worksheet is empty: {titles})").format(titles=titles))
     finally:
         wb.close()
@@ -285,7 +286,7 @@ _HEAD_ROWS = 5
 def _name_skipped(warn: Warn, empty: list[str], passed: list[str], title: str) -> None:
     """Warn which worksheets before ``title`` were empty and which held no answer table."""
     if empty:
-        titles = ", ".join(repr(t) for t in empty)
+        titles = join(repr(t) for t in empty)
         warn(
             0,
             "",
@@ -296,7 +297,7 @@ def _name_skipped(warn: Warn, empty: list[str], passed: list[str], title: str) -
             ).format(titles=titles, title=title),
         )
     if passed:
-        titles = ", ".join(repr(t) for t in passed)
+        titles = join(repr(t) for t in passed)
         warn(
             0,
             "",

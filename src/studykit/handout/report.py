@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import _cache
 from ..errors import Problem, StudykitError
 from ..fieldrules import Record, Rule, Slot, Style, Table, collect
 from ..formats import REPORT_FORMAT
-from ..i18n import _
+from ..i18n import _, decode_reason, language, os_reason, pgettext
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,25 @@ def load_report(path: str | Path) -> GradeReportDigest:
     """
     name = str(path)
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        raw = _cache.read_regular(Path(path))  # a FIFO given as the report must not hang handout
     except FileNotFoundError:
         raise StudykitError(_("grade report {name} not found").format(name=name)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StudykitError(_("cannot read grade report {name}: {reason}").format(name=name, reason=exc)) from None
+    except OSError as exc:
+        raise StudykitError(
+            _("cannot read grade report {name}: {reason}").format(name=name, reason=os_reason(exc))
+        ) from None
+    if raw is None:
+        raise StudykitError(
+            _("cannot read grade report {name}: not a regular file (a pipe or a device)").format(name=name)
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise StudykitError(
+            _("cannot read grade report {name}: not UTF-8 text (byte {byte}: {reason})").format(
+                name=name, byte=f"0x{raw[exc.start]:02X}", reason=decode_reason(exc.reason)
+            )
+        ) from None
     try:
         data = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
@@ -65,10 +80,12 @@ def load_report(path: str | Path) -> GradeReportDigest:
             _(
                 "{name}:{line}: not valid JSON ({reason}, column {column}); "
                 "expected the JSON report of studykit grade (--format json)"
-            ).format(name=name, line=exc.lineno, reason=exc.msg, column=exc.colno)
+            ).format(name=name, line=exc.lineno, reason=_json_reason(exc.msg), column=exc.colno)
         ) from None
     except (ValueError, RecursionError) as exc:  # NaN, 1e999, 5,000 digits, [[[[…]]]] nested 10,000 deep
         why = _("nested too deeply") if isinstance(exc, RecursionError) else str(exc)
+        if why.startswith("Exceeds the limit") and language() != "en":  # Python's int() on 4,300+ digits
+            why = _("a number with more digits than any report holds")
         raise StudykitError(
             _("{name}: not a grade report studykit wrote ({why}); expected the JSON report of studykit grade "
               "(--format json)").format(name=name, why=why)
@@ -90,7 +107,7 @@ def load_report(path: str | Path) -> GradeReportDigest:
     top = _walk(data, REPORT_TABLE, problems, name, "")
     items = []
     for n, q in enumerate(top["questions"], 1):
-        item = _walk(q, QUESTION_TABLE, problems, name, f"questions[{n}], ")
+        item = _walk(q, QUESTION_TABLE, problems, name, _at(f"questions[{n}]"))
         facility = item["facility"]
         items.append(
             ReportItem(
@@ -100,10 +117,10 @@ def load_report(path: str | Path) -> GradeReportDigest:
     shares: dict[str, float | None] = {}
     for n, s in enumerate(_walk(data, SPEECHES_TABLE, problems, name, "")["speeches"], 1):
         share = s.get("share") if isinstance(s, dict) else None
-        shares[_walk(s, SPEECH_TABLE, problems, name, f"speeches[{n}], ")["speech"]] = (
+        shares[_walk(s, SPEECH_TABLE, problems, name, _at(f"speeches[{n}]"))["speech"]] = (
             float(share) if isinstance(share, int | float) and 0 <= share <= 1 else None
         )
-    quiz = _walk(top["quiz"], QUIZ_TABLE, problems, name, "quiz, ")
+    quiz = _walk(top["quiz"], QUIZ_TABLE, problems, name, _at("quiz"))
     title = top["quiz"].get("title")
     fingerprint = top["quiz"].get("bank_fingerprint")
     return GradeReportDigest(
@@ -113,10 +130,15 @@ def load_report(path: str | Path) -> GradeReportDigest:
         bank_id=quiz["bank_id"],
         bank_fingerprint=fingerprint if isinstance(fingerprint, str) else "",
         pass_mark=float(quiz["pass_mark"]),
-        members=_walk(top["summary"], SUMMARY_TABLE, problems, name, "summary, ")["members"],
+        members=_walk(top["summary"], SUMMARY_TABLE, problems, name, _at("summary"))["members"],
         items=tuple(items),
         shares=shares,
     )
+
+
+def _at(record: str) -> str:
+    """A record of the report as the start of a problem's ``where``: ``quiz, `` (``quiz，`` in Chinese)."""
+    return _("{where}, {part}").format(where=record, part="")
 
 
 def _walk(obj: Any, table: Table, problems: list[Problem], name: str, where: str) -> Record:
@@ -126,6 +148,29 @@ def _walk(obj: Any, table: Table, problems: list[Problem], name: str, where: str
     if problems:
         raise StudykitError(problems[0].message)
     return record
+
+
+def _json_reason(reason: str) -> str:
+    """Python's reason for invalid JSON (``json.JSONDecodeError.msg``) in the interface language;
+    one the catalog does not know comes back unchanged.  Source: CPython's Lib/json/decoder.py."""
+    if language() == "en":
+        return reason
+    reasons = {
+        "Expecting value": pgettext("json", "Expecting value"),
+        "Expecting property name enclosed in double quotes": pgettext(
+            "json", "Expecting property name enclosed in double quotes"
+        ),
+        "Expecting ':' delimiter": pgettext("json", "Expecting ':' delimiter"),
+        "Expecting ',' delimiter": pgettext("json", "Expecting ',' delimiter"),
+        "Unterminated string starting at": pgettext("json", "Unterminated string starting at"),
+        "Extra data": pgettext("json", "Extra data"),
+        "Invalid \\uXXXX escape": pgettext("json", "Invalid \\uXXXX escape"),
+    }
+    if reason.startswith("Invalid control character"):
+        return pgettext("json", "Invalid control character at")
+    if reason.startswith("Invalid \\escape"):
+        return pgettext("json", "Invalid \\escape")
+    return reasons.get(reason, reason)
 
 
 def _no_constant(word: str) -> float:

@@ -7,7 +7,7 @@ from typing import Any
 
 from .._yaml import YList, YMap
 from .._yaml import show_value as _show
-from ..i18n import _, ngettext
+from ..i18n import _, ngettext, type_name
 from ..model import CHOICE_TYPES, LETTERS, QuestionType
 from .fields import (
     Collector,
@@ -28,7 +28,7 @@ class AnswerReader(Collector):
                 self.error(
                     raw.key_lines["options"],
                     label,
-                    _("a {qtype} item has no options (only single and multiple do)").format(qtype=qtype),
+                    _("a {qtype} item has no options (only single and multiple do)").format(qtype=type_name(qtype)),
                 )
                 return None
             return ()
@@ -211,7 +211,9 @@ class AnswerReader(Collector):
             self.error(
                 line,
                 label,
-                _("a {qtype} item has no correct option texts (only single and multiple do)").format(qtype=qtype),
+                _("a {qtype} item has no correct option texts (only single and multiple do)").format(
+                    qtype=type_name(qtype)
+                ),
             )
             return None
         if options is None or answer is None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import Problem
 from ..fieldrules import Checks, Record, Rule, Style, Table, collect
-from ..i18n import _
+from ..i18n import _, either, join
 from ..key_model import MULTIPLE_SCORING as MULTIPLE_SCORING  # defined with the key's data: grading needs it
 from ..model import QUESTION_TYPES
 
@@ -41,7 +41,7 @@ def required_hint(field: str) -> str:
         "items": _("the list of the paper's items"),
         "number": _("the item's number as printed on the paper"),
         "question_id": _("the id of the bank's question"),
-        "type": _("one of: {types}").format(types=", ".join(QUESTION_TYPES)),
+        "type": _("one of: {types}").format(types=join(QUESTION_TYPES)),
         "points": _("the item's points, more than 0 and at most {limit}").format(limit=MAX_ITEM_POINTS),
     }[field]
 
@@ -89,7 +89,7 @@ def missing_message(expected: str) -> str:
 KEY_STYLE = Style(
     missing=lambda s: missing_message(required_hint(s.rule.name)),
     wrong_kind=lambda s: _("{value} (expected text)").format(value=_show(s.value)),
-    unknown=lambda name, known: _("unknown field (expected one of: {items})").format(items=", ".join(known)),
+    unknown=lambda name, known: _("unknown field (expected one of: {items})").format(items=join(known)),
     empty_when="empty text",
     label=lambda where, field: f"{where}field {field!r}",
 )
@@ -120,7 +120,7 @@ SCORING_TABLE = Table(
             kind="any",
             allowed=MULTIPLE_SCORING,
             invalid=lambda s: _("{rule} is not a scoring rule for multiple-choice items (expected {items})").format(
-                rule=_show(s.value), items=" or ".join(MULTIPLE_SCORING)
+                rule=_show(s.value), items=either(MULTIPLE_SCORING)
             ),
             default="all-or-nothing",
         ),

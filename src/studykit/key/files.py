@@ -11,7 +11,7 @@ from typing import Any
 from .. import _cache
 from .._lazy import lazy_pattern
 from ..errors import KeyFileError, YamlError
-from ..i18n import _
+from ..i18n import _, join, os_reason
 from ..key_model import AnswerKey
 
 KEY_FORMAT = 1
@@ -74,7 +74,7 @@ def load_key(path: str | Path) -> AnswerKey:
     except FileNotFoundError:
         raise KeyFileError(_("answer key {name} not found").format(name=name)) from None
     except OSError as exc:
-        raise KeyFileError(_("cannot read answer key {name}: {exc}").format(name=name, exc=exc)) from None
+        raise KeyFileError(_("cannot read answer key {name}: {exc}").format(name=name, exc=os_reason(exc))) from None
     if got is None:
         if Path(path).is_dir():  # '' names the current folder
             raise KeyFileError(
@@ -217,9 +217,9 @@ def no_question(number: int, numbers: Iterable[int]) -> str:
             runs[-1].append(n)
         else:
             runs.append([n])
-    parts = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs]
+    parts = [f"{r[0]}–{r[-1]}" if len(r) > 2 else join(map(str, r)) for r in runs]
     return _("the quiz has no question {number} (its questions are {numbers})").format(
-        number=number, numbers=", ".join(parts)
+        number=number, numbers=join(parts)
     )
 
 

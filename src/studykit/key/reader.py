@@ -8,7 +8,7 @@ from typing import Any
 from .._yaml import YList, YMap
 from .._yaml import show_value as _show
 from ..fieldrules import Invalid
-from ..i18n import _
+from ..i18n import _, join
 from ..key_model import AnswerKey, KeyItem
 from ..model import CHOICE_TYPES, QuestionType, add_points
 from .answers import AnswerReader
@@ -97,9 +97,7 @@ class KeyReader(AnswerReader):
                 self.error(
                     item_line,
                     f"entry {position} of 'items'",
-                    _("{raw} (expected an item: a mapping of {items})").format(
-                        raw=_show(raw), items=", ".join(ITEM_FIELDS)
-                    ),
+                    _("{raw} (expected an item: a mapping of {items})").format(raw=_show(raw), items=join(ITEM_FIELDS)),
                 )
                 complete = False
                 continue

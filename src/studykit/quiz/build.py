@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from ..bank import CHOICE_MARKER, is_catch_all
 from ..bank.select import one_or_many
 from ..errors import SelectionError
-from ..i18n import _, ngettext, type_name
+from ..i18n import _, join, ngettext, type_name
 from ..mix import fill_quota, scale_points, trim_quota
 from ..model import (
     LETTERS,
@@ -100,11 +100,13 @@ def build_papers(
         if name not in per_type:
             raise SelectionError(
                 _("unknown type {name!r} in points (expected one of: {types})").format(
-                    name=name, types=", ".join(QUESTION_TYPES)
+                    name=name, types=join(QUESTION_TYPES)
                 )
             )
         if not value > 0:
-            raise SelectionError(_("points for {name} must be positive, not {value}").format(name=name, value=value))
+            raise SelectionError(
+                _("points for {name} must be positive, not {value}").format(name=type_name(name), value=value)
+            )
         if not (value <= MAX_POINTS and round(value, 2) == value):  # what an answer key can hold (load_key)
             raise SelectionError(
                 _("points for {name} must be above 0 and at most {most}, with at most 2 decimals, not {value}").format(

@@ -53,7 +53,7 @@ def check_filters(
         if t not in QUESTION_TYPES:
             raise SelectionError(
                 _("unknown question type {type!r} (expected one of: {types})").format(
-                    type=t, types=", ".join(QUESTION_TYPES)
+                    type=t, types=join(QUESTION_TYPES)
                 )
             )
     bank_tags = sorted({t for q in bank.questions for t in q.tags})

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..errors import OptionError
 from ..i18n import _
 from ..key import AnswerKey, KeyItem
-from ..mix import DEFAULT_MIX, type_pair
+from ..mix import DEFAULT_MIX, halfwidth, type_pair
 from ..model import (
     LETTERS,
     QUESTION_TYPES,
@@ -75,8 +75,9 @@ def parse_points(text: str) -> tuple[QuestionType, float]:
 
     Raises :class:`~studykit.errors.OptionError` (a ``ValueError``) with a message saying what was expected when the
     type is unknown or N is not a number with 0 < N ≤ :data:`MAX_POINTS` and at
-    most 2 decimals.
+    most 2 decimals.  Full-width ``＝`` and digits are read as their ASCII forms.
     """
+    text = halfwidth(text)
     name, value = type_pair(text, _("{text!r} is not TYPE=N (e.g. multiple=4)").format(text=text))
     try:
         exact = decimal.Decimal(value)

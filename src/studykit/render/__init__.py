@@ -67,7 +67,7 @@ def render(paper: Paper, fmt: str, *, solutions: bool = False) -> bytes:
     if fmt in PUBLISH_FORMATS and not solutions:
         return str(importlib.import_module(f".{_MODULES.get(fmt, fmt)}", __name__).render(paper)).encode("utf-8")
     if fmt not in FORMATS:
-        known = ", ".join([*FORMATS, *PUBLISH_FORMATS]) if not solutions else ", ".join(FORMATS)
+        known = join([*FORMATS, *PUBLISH_FORMATS]) if not solutions else join(FORMATS)
         raise StudykitError(_("unknown format {fmt!r} (expected one of: {known})").format(fmt=fmt, known=known))
     module = importlib.import_module(f".{_MODULES.get(fmt, fmt)}", __name__)
     result = module.render(paper, solutions=solutions)
@@ -80,7 +80,7 @@ def render_card(paper: Paper, fmt: str) -> bytes:
     if fmt not in CARD_FORMATS:
         raise StudykitError(
             _("no answer card in format {fmt!r} (expected one of: {formats})").format(
-                fmt=fmt, formats=", ".join(CARD_FORMATS)
+                fmt=fmt, formats=join(CARD_FORMATS)
             )
         )
     result = importlib.import_module(f".{fmt}", __name__).render_card(paper)
@@ -90,9 +90,7 @@ def render_card(paper: Paper, fmt: str) -> bytes:
 def render_handout(handout: Handout, fmt: str) -> bytes:
     """The review handout (学习要点) in format ``fmt`` (``md``, ``html``, ``docx``) as bytes (text in UTF-8)."""
     if fmt not in FORMATS:
-        raise StudykitError(
-            _("unknown format {fmt!r} (expected one of: {known})").format(fmt=fmt, known=", ".join(FORMATS))
-        )
+        raise StudykitError(_("unknown format {fmt!r} (expected one of: {known})").format(fmt=fmt, known=join(FORMATS)))
     module = importlib.import_module(f".{'markdown' if fmt == 'md' else fmt}", __name__)
     result = module.render_handout(handout)
     return result.encode("utf-8") if isinstance(result, str) else bytes(result)
@@ -116,7 +114,7 @@ def output_target(
     extensions = {**FORMATS, **PUBLISH_FORMATS} if publish else FORMATS
     if fmt is not None and fmt not in extensions:  # the library's callers pass any string
         raise StudykitError(
-            _("unknown format {fmt!r} (expected one of: {known})").format(fmt=fmt, known=", ".join(extensions))
+            _("unknown format {fmt!r} (expected one of: {known})").format(fmt=fmt, known=join(extensions))
         )
     if path is not None and path.name.lower() in {*SUFFIX_FORMATS, *(PUBLISH_FORMATS.values() if publish else ())}:
         # -o .gift: no name before the extension (it wrote hidden files .gift.md, …)

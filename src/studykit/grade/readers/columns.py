@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ...i18n import _
+from ...i18n import _, join
 from ...key import AnswerKey, KeyItem, no_question
 from ..normalize import clean, read_answer
 from ..survey_cells import option_column, survey_offset
@@ -94,7 +94,7 @@ def column_layout(
         else:
             hits = [i for i, h in enumerate(cleaned) if h == wanted or _bare(h) == wanted]
         if not hits:
-            shown = ", ".join(repr(h) for h in cleaned if h)
+            shown = join(repr(h) for h in cleaned if h)
             raise Fail(
                 row,
                 _("no column {name_column!r} for --name-column (the columns are: {shown})").format(
@@ -141,7 +141,7 @@ def column_layout(
                 raise Fail(
                     row,
                     _("{column}: the stem fits questions {numbers} (number the columns instead)").format(
-                        column=label(i), numbers=", ".join(str(it.number) for it in matches)
+                        column=label(i), numbers=join(str(it.number) for it in matches)
                     ),
                 )
         if item is not None:
@@ -176,7 +176,7 @@ def column_layout(
             )
         by_item.setdefault(n, i)  # its first option column stands for it
     if not by_item:
-        shown = ", ".join(repr(h[:30]) for h in cleaned if h)
+        shown = join(repr(h[:30]) for h in cleaned if h)
         raise Fail(
             row,
             _("no column matches a question of the key (the columns are: {shown}); not an answer table").format(
@@ -188,7 +188,7 @@ def column_layout(
         if len(names) == 1 or len(exact) == 1:
             name_at = names[0] if len(names) == 1 else exact[0]
         else:
-            shown = ", ".join(repr(h) for h in cleaned if h)
+            shown = join(repr(h) for h in cleaned if h)
             why = _("several columns could hold the name") if names else _("no column is headed 姓名 or name")
             raise Fail(
                 row,
@@ -205,7 +205,7 @@ def column_layout(
             ).format(
                 count=len(by_item),
                 count2=len(numbers),
-                items=", ".join(map(str, missing)),
+                items=join(map(str, missing)),
                 mismatch=count_mismatch(),
             ),
         )

@@ -7,7 +7,7 @@ import codecs
 from pathlib import Path
 
 from ...errors import AnswerFileError
-from ...i18n import _, os_reason
+from ...i18n import _, decode_reason, os_reason
 from ._common import Fail
 
 _GB = {"gb2312", "gbk", "gb18030", "hz", "hz_gb_2312", "cp936"}
@@ -141,4 +141,7 @@ def read_text(path: Path, encoding: str | None) -> str:
             0, _("not readable as {enc} (byte {start}); give the right --encoding").format(enc=enc, start=exc.start)
         ) from None
     except UnicodeError as exc:  # e.g. "UTF-16 stream does not start with BOM"
-        raise Fail(0, _("not readable as {enc} ({exc}); give the right --encoding").format(enc=enc, exc=exc)) from None
+        raise Fail(
+            0,
+            _("not readable as {enc} ({exc}); give the right --encoding").format(enc=enc, exc=decode_reason(str(exc))),
+        ) from None

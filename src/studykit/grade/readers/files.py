@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ...errors import AnswerFileError, Problem
-from ...i18n import _, os_reason
+from ...i18n import _, decode_reason, join, os_reason
 from ...key import AnswerKey
 from ..model import Submission
 from ._common import (
@@ -151,7 +151,7 @@ def iter_inputs(
     if len(unsaid) == 1:
         given(unsaid[0])
     elif unsaid:
-        shown = ", ".join(p.file for p in unsaid[:3]) + (
+        shown = join(p.file for p in unsaid[:3]) + (
             _(" and {n} more").format(n=len(unsaid) - 3) if len(unsaid) > 3 else ""
         )
         given(
@@ -329,7 +329,7 @@ def _iter_file(
             0,
             "",
             _("not readable as {encoding} ({reason}){after}; give the right --encoding").format(
-                encoding=exc.encoding, reason=exc.reason, after=after
+                encoding=exc.encoding, reason=decode_reason(exc.reason), after=after
             ),
         )
     except UnicodeError as exc:  # e.g. "UTF-16 stream does not start with BOM"
@@ -338,7 +338,7 @@ def _iter_file(
             0,
             "",
             _("not readable as {value} ({exc}){after}; give the right --encoding").format(
-                value=encoding or _("the detected encoding"), exc=exc, after=after
+                value=encoding or _("the detected encoding"), exc=decode_reason(str(exc)), after=after
             ),
         )
     except LookupError as exc:  # an encoding Python knows by name but cannot decode text with

@@ -13,7 +13,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO, overload
 
-from ...i18n import _, ngettext
+from ...i18n import _, join, ngettext
 from ...key import AnswerKey
 from ..model import GivenAnswer, Submission
 from ..normalize import clean
@@ -187,7 +187,7 @@ def table_rows(
     layout = column_layout(header, key, name_column, header_row, warn)
     header_width = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
     if above:
-        shown = ", ".join(map(str, above))
+        shown = join(map(str, above))
         warn(
             header_row,
             "",
@@ -266,7 +266,7 @@ def table_rows(
             elif given > header_width and any(c.strip() for c in cells[header_width:]):
                 extra = [c.strip() for c in cells[header_width:] if c.strip()]
                 used = max(i for i, c in enumerate(cells) if c.strip()) + 1
-                shown = ", ".join(repr(c[:30]) for c in extra[:3]) + (", …" if len(extra) > 3 else "")
+                shown = join([*(repr(c[:30]) for c in extra[:3]), *(["…"] if len(extra) > 3 else [])])
                 if text_table:  # the cells after a stray comma are shifted: every answer after it is a guess
                     fail(
                         number,
