@@ -151,6 +151,14 @@ def _unsplit(line: str) -> None:
     or more answers numbered in increasing order (``1D 2C 3-5 BAD 6BCD``): read as one answer,
     every answer after the first would be lost."""
     starts = list(_PAIR_START().finditer(line))
+    spaced = _spaced_digit_answer(line)
+    if spaced is not None:  # ``13 华中师范大学 14 5大体系``
+        raise RunError(
+            _(
+                "the line may hold the answers to questions {first} and {follow} (the text after {second} "
+                "begins with a digit); put each answer on a line of its own"
+            ).format(first=spaced[0], follow=spaced[1], second=spaced[1])
+        )
     if len(starts) == 2 and starts[0].start() == 0:
         # ``5现场会议 61+1+11``: an answer to 5, then 6 with a blank that begins with a digit (1+1+11),
         # or one answer to 5 that holds "61+1+11"? Either reading loses or invents an answer.
@@ -170,6 +178,29 @@ def _unsplit(line: str) -> None:
                 "(put an answer holding a space on a line of its own)"
             ).format(numbers=", ".join(map(str, numbers)))
         )
+
+
+#: A question number standing alone on a line (at its start, or after a space, comma, semicolon or 、), what
+#: may follow it (题, a separator), and the first character after that.
+_NUMBER_TOKEN = lazy_pattern(r"(?:^|(?<=[\s,;、]))(?:第\s*)?(\d{1,6})(?!\d)\s*[题題]?\s*[.、:)\]]?\s*(\S?)")
+
+
+def _spaced_digit_answer(line: str) -> tuple[int, int] | None:
+    """``(m - 1, m)`` when ``line`` begins with a numbered answer and numbers the questions after it one by
+    one up to ``m``, whose answer begins with a digit (``13 华中师范大学 14 5大体系``): read as one answer,
+    13's would swallow 14's; split, 14's answer could as well be ``45大体系``.  ``None`` otherwise."""
+    tokens = _NUMBER_TOKEN().finditer(line)
+    head = next(tokens, None)
+    if head is None or head.start() != 0 or not head.group(2) or head.group(2).isdigit():
+        return None
+    expected = int(head.group(1)) + 1
+    for token in tokens:
+        if int(token.group(1)) != expected:
+            continue
+        if token.group(2).isdigit():
+            return expected - 1, expected
+        expected += 1
+    return None
 
 
 #: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``, ``一、单选题 1-8 CDBCBAAD``, ``答案：1-5 CDBCB``: a section's

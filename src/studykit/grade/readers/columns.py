@@ -153,10 +153,19 @@ def column_layout(
                     ),
                 )
             by_item[item.number] = i
-        elif folded in QUIZ_HEADERS:
-            quiz_at = i
-        elif folded in VERSION_HEADERS:
-            version_at = i
+        elif folded in QUIZ_HEADERS or folded in VERSION_HEADERS:
+            before = quiz_at if folded in QUIZ_HEADERS else version_at
+            if before >= 0:  # 版本 and 试卷版本: which one a row's version is cannot be told
+                raise Fail(
+                    row,
+                    _("{column}: the table already has {other} for the same field; keep one").format(
+                        column=label(i), other=label(before)
+                    ),
+                )
+            if folded in QUIZ_HEADERS:
+                quiz_at = i
+            else:
+                version_at = i
         elif name_at < 0 and (folded in NAME_HEADERS or "姓名" in folded):
             names.append(i)
         elif folded not in METADATA_HEADERS:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..._lazy import lazy_pattern
 from ...errors import Problem, YamlError
 from ...fieldrules import Invalid, Rule, Style, Table, collect
 from ...i18n import _
@@ -24,6 +25,7 @@ from ..sheet_lines import (
     unbracket,
     unlabel,
 )
+from ..versions import version_form
 from ._common import (
     ANSWER_LINE,
     HEADER_LINE,
@@ -38,6 +40,9 @@ from ._common import (
 )
 from .encoding import read_text
 from .table import TableRow, table_rows
+
+#: A comma or semicolon after a ``姓名：`` line's name, before its answers (``姓名：周十，1-5 AADBC``).
+_NAME_SEPARATOR = lazy_pattern(r"(?<=\S)\s*[,;]\s*")
 
 #: The first lines of what ``studykit quiz --format tencent|wjx`` writes (render/tencent.py,
 #: render/wjx.py: the name question; the head of the answers to set): no member's answers.
@@ -135,6 +140,54 @@ def _answers_item(line: str, item: KeyItem | None) -> bool:
     return item.type == "fill_blank" or read_answer(line, item).kind == "answer"
 
 
+#: The head fields of a sheet, each under the name its messages give it.
+_FIELD_NAMES = {"姓名": "姓名", "名字": "姓名", "name": "姓名", "测验": "测验", "測驗": "测验", "quiz": "测验"}
+
+
+def _once(said: dict[str, tuple[str, int]], field: str, value: str, line: int) -> bool:
+    """Note ``field`` (a 姓名/测验/版本 line's label, case-folded) written as ``value`` on ``line``: whether
+    the line gives the field (it is not blank after a line that filled it in).  Raise :class:`Fail` when
+    the sheet wrote it before with another non-blank value (``版本：B`` … ``版本：A``): which one holds
+    cannot be told, and each would give other scores (or another member's name)."""
+    label = _FIELD_NAMES.get(field, "版本")
+    if not value:
+        return label not in said
+    before = said.setdefault(label, (value, line))
+    same = version_form(before[0]) == version_form(value) if label == "版本" else before[0] == value
+    if not same:
+        raise Fail(
+            line,
+            _(
+                "the sheet gives {field} twice, {first!r} (line {first_line}) and {second!r} (line {second_line}); "
+                "which one holds cannot be told — keep one"
+            ).format(field=label, first=before[0], first_line=before[1], second=value, second_line=line),
+        )
+    return True
+
+
+def _name_value(value: str, line: int, answers: list[GivenAnswer], unread: list[tuple[int, str]]) -> str:
+    """The name of a ``姓名：`` line whose value is ``value``: a name followed by answers
+    (``姓名：周八 1-5 AADBC``, ``姓名：周八，1.A 2.B``) gives the name, its answers added to ``answers``
+    (or, when they cannot be placed, the line to ``unread``); else ``value`` as written."""
+    named = name_and_answers(_NAME_SEPARATOR().sub(" ", value, count=1))
+    if named is None:
+        person, _space, rest = value.partition(" ")
+        # 姓名：周八 DCBAD BC: answers without numbers (a letter or two may be a version: 姓名：周八 B)
+        if is_name(person) and any(len(piece) >= 3 and holds_answers(piece) for piece in rest.split()):
+            unread.append((line, _("answers without question numbers ({line!r})").format(line=_cut(rest))))
+            return person
+        return value
+    try:
+        pairs = range_answers(named[1]) or numbered_answers(named[1])
+    except RunError as exc:
+        unread.append((line, str(exc)))
+        return named[0]
+    if not pairs:
+        return value
+    answers.extend(GivenAnswer(n, a, line) for n, a in pairs)
+    return named[0]
+
+
 def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission | None:
     head = SheetHead()
     answers: list[GivenAnswer] = []
@@ -143,6 +196,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     opening = True  # before the first line that is no comment and no 姓名/测验/版本 line
     alone: tuple[int, str] | None = None  # a first line holding a name alone (赵六)
     items = {it.number: it for it in key.items}
+    said: dict[str, tuple[str, int]] = {}  # 姓名/测验/版本 as first written (value, line)
     dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
     for number, raw in enumerate(text.splitlines(), 1):
         line = clean(raw)
@@ -152,6 +206,10 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         m = HEADER_LINE.match(line)
         if m:
             field, value = m.group(1).casefold(), m.group(2).strip()
+            if field in ("姓名", "名字", "name"):
+                value = _name_value(value, number, answers, unread)
+            if not _once(said, field, value, number):
+                continue  # a blank 版本： (of the sheet as printed) after the one filled in
             if field in ("姓名", "名字", "name"):
                 head.name = value
             elif field in QUIZ_FIELDS:
@@ -296,19 +354,16 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
             _("this is a studykit answer key (studykit_key), not members' answers; left out (give it with --key)"),
         )
     head = SheetHead()
-    for field, attr in (
-        ("姓名", "name"),
-        ("name", "name"),
-        ("测验", "quiz"),
-        ("測驗", "quiz"),
-        ("quiz", "quiz"),
-        ("版本", "version"),
-        ("version", "version"),
-    ):
-        if field in data:
-            setattr(head, attr, clean(_yaml_text(data[field])))
-            if attr != "name":
-                setattr(head, f"{attr}_line", data.key_lines[field])
+    said: dict[str, tuple[str, int]] = {}
+    fields = {"姓名": "name", "name": "name", "测验": "quiz", "測驗": "quiz", "quiz": "quiz", "版本": "version"}
+    fields["version"] = "version"
+    for field in sorted((f for f in fields if f in data), key=lambda f: data.key_lines[f]):
+        attr, value = fields[field], clean(_yaml_text(data[field]))
+        if not _once(said, field, value, data.key_lines[field]):  # name: 甲 and 姓名: 乙 — whose answers?
+            continue
+        setattr(head, attr, value)
+        if attr != "name":
+            setattr(head, f"{attr}_line", data.key_lines[field])
     found: list[Problem] = []
     raw = collect(data, SHEET_TABLE, found, name, checks={"answers": _answers_kind})["answers"]
     if found:

@@ -1,0 +1,170 @@
+"""A fourth fresh-user round on ``studykit grade``: papers made from the shipped bank with
+``studykit quiz``, members' sheets typed as on phones, each score worked out by hand from the key.
+
+The standard paper (``--seed 11``): 1–8 single 5 points (A A D B C D B C), 9–12 multiple 6 points
+(AC, ABCD, ABCDF, ACD), 13–16 true_false 4 points (错 对 对 错), 17–20 fill_blank 5 points (科技硬核,
+主网, 城乡社区, 控制在市域).  The versioned paper (``--seed 5 --versions 2``, 14 items): item 14 is a
+blank whose accepted texts are 五大体系 and 5大体系."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from studykit.cli import main
+
+BANK = Path(__file__).resolve().parents[2] / "question_bank.yaml"
+MIX = ["--mix", "single=6,multiple=3,true_false=3,fill_blank=2", "--total", "100"]
+
+
+@pytest.fixture(scope="module")
+def papers(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("papers")
+    runner = CliRunner()
+    for out, args in (("测验.md", ["--seed", "11"]), ("卷.md", ["--seed", "5", "--versions", "2", *MIX])):
+        result = runner.invoke(main, ["quiz", "--bank", str(BANK), *args, "-o", str(folder / out)])
+        assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.fixture()
+def folder(tmp_path: Path, papers: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for key in papers.glob("*.key.yaml"):
+        (tmp_path / key.name).write_bytes(key.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def grade(*args: str) -> tuple[int, dict[str, float], str]:
+    """Exit code, each graded member's score, and stderr of ``studykit grade ARGS --format json``."""
+    result = CliRunner().invoke(main, ["grade", *args, "--format", "json"])
+    scores = {m["name"]: m["score"] for m in json.loads(result.stdout)["members"]} if result.stdout else {}
+    return result.exit_code, scores, result.stderr
+
+
+def test_the_keys_are_the_ones_worked_by_hand(folder: Path) -> None:
+    """The papers the scores below were worked out on."""
+    key = (folder / "测验.key.yaml").read_text(encoding="utf-8")
+    assert "quiz_id: szzl-hubei-daily-11-0b3cb86e" in key and "total_points: 100" in key
+    b = (folder / "卷-B.key.yaml").read_text(encoding="utf-8")
+    assert "quiz_id: szzl-hubei-daily-5-726ecb7d" in b and "- 5大体系" in b
+
+
+@pytest.mark.parametrize(
+    ("sheet", "name", "points"),
+    [
+        ("姓名：周八 1-5 AADBC\n6-8 DBC\n", "周八", 40),
+        ("姓名: 周九  1.A 2.A\n", "周九", 10),
+        ("姓名：周十，1-5 AADBC\n", "周十", 25),
+        ("名字：周一 9.AC 10.ABCD\n13-16 错对对错\n", "周一", 28),
+    ],
+)
+def test_a_name_line_holding_answers_gives_the_name_and_the_answers(
+    folder: Path, sheet: str, name: str, points: int
+) -> None:
+    """``姓名：周八 1-5 AADBC``: the member 周八 and the answers after the name (they were part of the
+    name, and the sheet scored 0 with "no answers on the sheet")."""
+    (folder / "s.txt").write_text(sheet, encoding="utf-8")
+    code, scores, err = grade("s.txt", "--key", "测验.key.yaml")
+    assert (code, scores) == (0, {name: points})
+    assert "no answers" not in err
+
+
+def test_a_name_line_with_answers_that_have_no_numbers_is_not_graded(folder: Path) -> None:
+    """``姓名：周七 DCBAD AC``: answers that cannot be put on their questions — 无法评分, never a 0 for 周七."""
+    (folder / "s.txt").write_text("姓名：周七 DCBAD AC\n", encoding="utf-8")
+    code, scores, err = grade("s.txt", "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "s.txt:1: 周七: 无法评分 (not graded): line 1: answers without question numbers ('DCBAD AC'); which "
+        "answer belongs to which question cannot be told — number each answer (1. D, or 1D 2C 3B) or give "
+        "ranges (1-5 DCBAD)"
+    )
+
+
+def test_a_version_letter_after_the_name_stays_in_the_name(folder: Path) -> None:
+    """``姓名：周六 B``: one letter may be a version, not answers — the sheet is graded as before (5 points)."""
+    (folder / "s.txt").write_text("姓名：周六 B\n1.A\n", encoding="utf-8")
+    assert grade("s.txt", "--key", "测验.key.yaml")[:2] == (0, {"周六 B": 5})
+
+
+@pytest.mark.parametrize(
+    "line", ["13 华中师范大学 14 5大体系", "12 对 13 华中师范大学 14 5大体系", "13、华中师范大学，14 5大体系"]
+)
+def test_a_blank_beginning_with_a_digit_after_its_number_and_a_space_is_not_guessed(folder: Path, line: str) -> None:
+    """``13 华中师范大学 14 5大体系`` was read as one answer to 13 (0 of 8) and 14 unanswered (0 of 8), without
+    a warning; the line is ambiguous (14's answer may be ``45大体系``), so the sheet is 无法评分."""
+    (folder / "s.txt").write_text(f"姓名：甲\n版本：A\n1-6 CABCDA\n{line}\n", encoding="utf-8")
+    code, scores, err = grade("s.txt", "--key", "卷-A.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "s.txt:4: 甲: 无法评分 (not graded): line 4: the line may hold the answers to questions 13 and 14 (the "
+        "text after 14 begins with a digit); put each answer on a line of its own; which answer belongs to "
+        "which question cannot be told — number each answer (1. D, or 1D 2C 3B) or give ranges (1-5 DCBAD)"
+    )
+
+
+def test_the_same_answers_on_lines_of_their_own_score_exactly(folder: Path) -> None:
+    """The same answers one a line: 6 singles × 7 + 2 blanks × 8 = 58 (and ``3. 6月 5 个`` stays one answer)."""
+    (folder / "s.txt").write_text("姓名：甲\n版本：A\n1-6 CABCDA\n13 华中师范大学\n14 5大体系\n", encoding="utf-8")
+    assert grade("s.txt", "--key", "卷-A.key.yaml")[:2] == (0, {"甲": 58})
+
+
+@pytest.mark.parametrize(
+    ("sheet", "line", "first", "second"),
+    [
+        ("姓名：戊\n版本：B\n1-6 CABCDA\n版本：A\n", 4, "'B' (line 2)", "'A' (line 4)"),
+        ("姓名：己\n版本：A\n版本：B\n1-6 CABCDA\n", 3, "'A' (line 2)", "'B' (line 3)"),
+    ],
+)
+def test_a_sheet_giving_two_versions_is_not_graded(
+    folder: Path, sheet: str, line: int, first: str, second: str
+) -> None:
+    """Two 版本 lines that disagree: the last one won, silently (戊 42 as A, 己 14 as B, for the same answers);
+    now the sheet is named with both lines and not graded."""
+    (folder / "s.txt").write_text(sheet, encoding="utf-8")
+    code, scores, err = grade("s.txt", "--key", "卷-A.key.yaml", "--key", "卷-B.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        f"s.txt:{line}: the sheet gives 版本 twice, {first} and {second}; which one holds cannot be told — keep one"
+    )
+
+
+def test_a_version_written_twice_alike_or_left_blank_again_is_graded(folder: Path) -> None:
+    """``版本：B`` and ``版本：b卷`` are one version; a blank ``版本：`` after it changes nothing: 42 as version B."""
+    (folder / "s.txt").write_text("姓名：庚\n版本：B\n版本：b卷\n版本：\n1-6 CDACBB\n", encoding="utf-8")
+    assert grade("s.txt", "--key", "卷-A.key.yaml", "--key", "卷-B.key.yaml")[:2] == (0, {"庚": 42})
+
+
+def test_two_names_on_a_sheet_are_not_graded(folder: Path) -> None:
+    """``姓名：周四`` … ``姓名：王四``: whose answers they are cannot be told (the last name was taken)."""
+    (folder / "s.txt").write_text("姓名：周四\n1.A\n姓名：王四\n", encoding="utf-8")
+    code, scores, err = grade("s.txt", "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "s.txt:3: the sheet gives 姓名 twice, '周四' (line 1) and '王四' (line 3); which one holds cannot be told — keep one"
+    )
+
+
+def test_a_yaml_sheet_giving_version_and_banben_differently_is_not_graded(folder: Path) -> None:
+    """``version: A`` and ``版本: B`` on a YAML sheet: ``version`` won whatever the order; now an error."""
+    (folder / "s.yaml").write_text("name: 庚\nversion: A\n版本: B\nanswers: {1: C, 2: A}\n", encoding="utf-8")
+    code, scores, err = grade("s.yaml", "--key", "卷-A.key.yaml", "--key", "卷-B.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "s.yaml:3: the sheet gives 版本 twice, 'A' (line 2) and 'B' (line 3); which one holds cannot be told — keep one"
+    )
+
+
+def test_a_table_with_two_version_columns_is_not_graded(folder: Path) -> None:
+    """A table headed 版本 and 试卷版本: which column is a row's version cannot be told (the last one won)."""
+    header = "姓名,版本,试卷版本," + ",".join(map(str, range(1, 15)))
+    (folder / "t.csv").write_text(f"{header}\n甲,A,B,C,A,B,C,D,A\n", encoding="utf-8")
+    code, scores, err = grade("t.csv", "--key", "卷-A.key.yaml", "--key", "卷-B.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "t.csv:1: column 3 ('试卷版本'): the table already has column 2 ('版本') for the same field; keep one"
+    )
