@@ -168,3 +168,86 @@ def test_a_table_with_two_version_columns_is_not_graded(folder: Path) -> None:
     assert err.splitlines()[0] == (
         "t.csv:1: column 3 ('试卷版本'): the table already has column 2 ('版本') for the same field; keep one"
     )
+
+
+KEY11 = ["A", "A", "D", "B", "C", "D", "B", "C", "AC", "ABCD", "ABCDF", "ACD", "错", "对", "对", "错"]
+KEY11 += ["科技硬核", "主网", "城乡社区", "控制在市域"]
+
+
+def test_a_workbook_with_group_labels_merged_above_the_question_numbers(folder: Path) -> None:
+    """姓名 merged over two rows, 单选题/多选题/判断题/填空题 merged above 1 … 20: a header of two rows.
+    It was not graded (``no column matches a question``); now 刘备 100 (判断 as Excel's TRUE/FALSE)
+    and 关羽 100 − 5 (1: B) − 4 (13: TRUE) = 91."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["姓名", "单选题", *[None] * 7, "多选题", *[None] * 3, "判断题", *[None] * 3, "填空题"])
+    ws.append([None, *range(1, 21)])
+    for cells in ("A1:A2", "B1:I1", "J1:M1", "N1:Q1", "R1:U1"):
+        ws.merge_cells(cells)
+    ws.append(["刘备", *KEY11[:12], False, True, True, False, *KEY11[16:]])
+    ws.append(["关羽", "B", *KEY11[1:12], True, True, True, False, *KEY11[16:]])
+    wb.save(folder / "支部.xlsx")
+    code, scores, err = grade("支部.xlsx", "--key", "测验.key.yaml")
+    assert (code, scores) == (0, {"刘备": 100, "关羽": 91})
+    assert err == (
+        "支部.xlsx:2: warning: the header is rows 1 and 2: the question numbers are in row 2, the labels above "
+        "them in row 1 (a merged cell above several questions is read as no question)\n"
+    )
+
+
+def test_a_gbk_csv_with_a_title_and_a_header_of_two_rows(folder: Path) -> None:
+    """The same layout saved as CSV by Excel on Chinese Windows (GBK), a title row above it: with partial
+    credit 张三 100, 李四 100 − 3 (10: ABC, half of 6) − 5 (20: 控制在县域) = 92."""
+    rows = [
+        ["第三支部十月测验", *[""] * 21],
+        ["姓名", "支部", "单选题", *[""] * 7, "多选题", *[""] * 3, "判断题", *[""] * 3, "填空题", "", "", ""],
+        ["", "", *map(str, range(1, 21))],
+        ["张三", "三支部", *KEY11],
+        ["李四", "三支部", *KEY11[:9], "ABC", *KEY11[10:19], "控制在县域"],
+    ]
+    (folder / "支部.csv").write_bytes("".join(",".join(r) + "\r\n" for r in rows).encode("gbk"))
+    code, scores, err = grade("支部.csv", "--key", "测验.key.yaml", "--multiple-scoring", "partial")
+    assert (code, scores) == (0, {"张三": 100, "李四": 92})
+    assert err.splitlines() == [
+        "支部.csv:3: warning: the header is rows 2 and 3: the question numbers are in row 3, the labels above "
+        "them in row 2 (a merged cell above several questions is read as no question)",
+        "支部.csv:3: warning: the header is row 3; row 1 above it ignored",
+    ]
+
+
+def test_a_header_naming_no_question_over_a_member_row_is_still_refused(folder: Path) -> None:
+    """A row below the name header that is a member's answers, not question numbers: no header of two rows."""
+    (folder / "t.csv").write_text("姓名,甲题,乙题\n张三,A,B\n", encoding="utf-8")
+    code, scores, err = grade("t.csv", "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "t.csv:1: no column matches a question of the key (the columns are: '姓名', '甲题', '乙题'); not an answer table"
+    )
+
+
+def test_wjx_by_number_skipped_blank_is_unanswered(folder: Path) -> None:
+    """问卷星 按选项序号 writes ``-3`` for every skipped question: a 填空题's ``-3`` is unanswered (it was read
+    as the text ``-3``, 错误 in the report and 你的答案 ``-3`` in the 错题本), 100 − 5 = 95 either way."""
+    import yaml
+
+    stems = [it["stem"] for it in yaml.safe_load((folder / "测验.key.yaml").read_text(encoding="utf-8"))["items"]]
+    header = [
+        "序号",
+        "提交答卷时间",
+        "所用时间",
+        "总分",
+        "1、姓名",
+        *(f"{n}、{stem}" for n, stem in enumerate(stems, 2)),
+    ]
+    numbers = ["1", "1", "4", "2", "3", "4", "2", "3", "1┋3", "1┋2┋3┋4", "1┋2┋3┋4┋6", "1┋3┋4", "2", "1", "1", "2"]
+    row = ["1", "2026/10/18 9:00:00", "125秒", "0", "陈二", *numbers, "-3", *KEY11[17:]]
+    (folder / "wjx.csv").write_text(",".join(header) + "\n" + ",".join(row) + "\n", encoding="utf-8-sig")
+    result = CliRunner().invoke(main, ["grade", "wjx.csv", "--key", "测验.key.yaml", "--format", "json"])
+    member = json.loads(result.stdout)["members"][0]
+    assert (result.exit_code, member["score"]) == (0, 95)
+    assert [(i["number"], i["status"], i["given"]) for i in member["items"] if i["status"] != "correct"] == [
+        (17, "unanswered", "")
+    ]

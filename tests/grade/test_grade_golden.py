@@ -6,7 +6,9 @@ CLI in every report format; the report's bytes, stdout, stderr and exit code mus
 what the code of 2026-12-07 (main at 9e23e77) gave.  ``STUDYKIT_GOLDEN_WRITE=1`` rewrites
 ``expected.json`` (only ever from a known-good checkout).  One hash changed on purpose since:
 the ``broken csv`` run's stderr says ``rows after row 1472 not graded``, the last row it graded
-(it said 1471, one short).
+(it said 1471, one short).  Another: the ``numbered text`` report reads a 填空题's ``-3``/``-2`` in a 问卷星
+按选项序号 download as unanswered (未答), as the download means it, not as the blank's text ``-3`` (错误);
+the scores are the same.
 """
 
 from __future__ import annotations

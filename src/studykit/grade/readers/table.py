@@ -145,7 +145,7 @@ def table_rows(
     a clean name, no 测验/版本 or option-tick columns, a table not of option numbers) comes as one
     :class:`RowBlock`; a read error inside a block comes after the rows read before it."""
     numbered = enumerate(rows, 1)
-    header_row, header, above, after = find_header(numbered, key, name_column, last_row)
+    header_row, header, above, after = find_header(numbered, key, name_column, last_row, warn)
     layout = column_layout(header, key, name_column, header_row, warn)
     header_width = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
     if above:
