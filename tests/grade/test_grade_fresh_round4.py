@@ -251,3 +251,49 @@ def test_wjx_by_number_skipped_blank_is_unanswered(folder: Path) -> None:
     assert [(i["number"], i["status"], i["given"]) for i in member["items"] if i["status"] != "correct"] == [
         (17, "unanswered", "")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "points"),
+    [
+        ("9.AC 10.ABCD 11-12 ABCDF ACD", 24),
+        ("13错14对15-16对错", 16),
+        ("1.A 2.A 3-5 DBC", 25),
+        ("17.科技硬核 18至20 主网 城乡社区 控制在市域", 20),
+    ],
+)
+def test_numbered_answers_then_a_range_on_one_line(folder: Path, line: str, points: int) -> None:
+    """``9.AC 10.ABCD 11-12 ABCDF ACD``: the range's ``-`` was read as 11's answer (11 unanswered, no warning)
+    and 12 got ``ABCDF ACD`` (unreadable): 12 of 24.  Numbered answers, then a range whose numbers follow
+    them, are read as both: every answer right."""
+    (folder / "s.txt").write_text(f"姓名：甲\n{line}\n", encoding="utf-8")
+    unsaid = (
+        "s.txt: warning: 甲: the sheet does not say which quiz it is (no 测验： line); graded with the key of "
+        "quiz szzl-hubei-daily-11-0b3cb86e\n"
+    )
+    assert grade("s.txt", "--key", "测验.key.yaml") == (0, {"甲": points}, unsaid)
+
+
+@pytest.mark.parametrize(
+    ("line", "why"),
+    [
+        (
+            "13错14对15-17对错",
+            "the line holds numbered answers, then the range '15-17对错'; put the range on a line of its own",
+        ),
+        (
+            "9.AC 10-11 ABCD ABCDF 12.ACD",
+            "the line holds answers to questions 9, 10, 12 that cannot be told apart (put an answer holding a space "
+            "on a line of its own)",
+        ),
+    ],
+)
+def test_numbered_answers_then_a_range_that_does_not_fit_are_not_graded(folder: Path, line: str, why: str) -> None:
+    """A range after numbered answers whose run does not fit it, or followed by more numbered answers: 无法评分."""
+    (folder / "s.txt").write_text(f"姓名：甲\n{line}\n", encoding="utf-8")
+    code, scores, err = grade("s.txt", "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        f"s.txt:2: 甲: 无法评分 (not graded): line 2: {why}; which answer belongs to which question cannot be told "
+        "— number each answer (1. D, or 1D 2C 3B) or give ranges (1-5 DCBAD)"
+    )

@@ -59,6 +59,8 @@ _BRACKETED = lazy_pattern(r"(?:^|(?<=[\s,;、]))\((\d+)\)")
 _CHINESE_NUMBER = lazy_pattern(r"第\s*([一二两三四五六七八九]?十?[一二两三四五六七八九]?)\s*([题題])")
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 #: Answers of one character that a run may hold glued together (letters, 对/错 marks).
+#: What joins a range's two numbers (``11-12``), read where an answer was expected.
+_CONNECTOR = lazy_pattern(r"[-‐‑–—―~〜]+|至|到")
 _ONE_CHAR = lazy_pattern(r"[A-Za-z对错對錯√×✓✗✔✘✅❌❎]+")
 _LETTER_RUN = lazy_pattern(r"[A-H]+")
 _MARK_RUN = lazy_pattern(r"[对错對錯√×✓✗✔✘✅❌❎]+")
@@ -136,6 +138,8 @@ def numbered_answers(line: str) -> list[tuple[int, str]] | None:
     pairs: list[tuple[int, str]] = []
     for head, after in zip(heads, [*heads[1:], None], strict=True):
         answer = line[head.end() : after.start() if after else len(line)].strip(_PAIR_SEPS)
+        if pairs and _CONNECTOR().fullmatch(answer):  # 9.AC 10.ABCD 11-12 ABCDF ACD: a range after them
+            return _then_range(line, pairs, line[head.start() :])
         if not answer or _DIGIT().search(answer):
             _unsplit(line)
             return None
@@ -144,6 +148,25 @@ def numbered_answers(line: str) -> list[tuple[int, str]] | None:
         _unsplit(line)
         return None
     return pairs
+
+
+def _then_range(line: str, pairs: list[tuple[int, str]], rest: str) -> list[tuple[int, str]]:
+    """``pairs`` (numbered answers that begin ``line``) and the range ``rest`` that ends it
+    (``9.AC 10.ABCD 11-12 ABCDF ACD``), when the numbers of both follow one another; else
+    :class:`RunError` (the range's ``-`` was read as an answer: 11 unanswered, 12 ``ABCDF ACD``)."""
+    try:
+        ranged = range_answers(rest)
+    except RunError:
+        ranged = None
+    numbers = [n for n, _answer in [*pairs, *(ranged or [])]]
+    if ranged and all(b == a + 1 for a, b in pairwise(numbers)):
+        return [*pairs, *ranged]
+    _unsplit(line)
+    raise RunError(
+        _("the line holds numbered answers, then the range {rest!r}; put the range on a line of its own").format(
+            rest=rest[:40]
+        )
+    )
 
 
 def _unsplit(line: str) -> None:
