@@ -137,9 +137,10 @@ def numbered_answers(line: str) -> list[tuple[int, str]] | None:
         return None
     pairs: list[tuple[int, str]] = []
     for head, after in zip(heads, [*heads[1:], None], strict=True):
-        answer = line[head.end() : after.start() if after else len(line)].strip(_PAIR_SEPS)
-        if pairs and _CONNECTOR().fullmatch(answer) and _RANGE().match(line[head.start() :]):
-            # 9.AC 10.ABCD 11-12 ABCDF ACD: a range after them (but 1.A 2.- 3.D: 2 skipped)
+        raw = line[head.end() : after.start() if after else len(line)]
+        answer = raw.strip(_PAIR_SEPS)
+        if pairs and _CONNECTOR().fullmatch(answer) and raw == raw.rstrip() and _RANGE().match(line[head.start() :]):
+            # 9.AC 10.ABCD 11-12 ABCDF ACD: a range after them (but 1.A 2.- 3.D and 1A 2- 3D: 2 skipped)
             return _then_range(line, pairs, line[head.start() :])
         if not answer or _DIGIT().search(answer):
             _unsplit(line)
