@@ -305,3 +305,78 @@ def test_a_dash_after_a_numbered_answers_separator_is_a_skipped_answer(folder: P
     for line in ("1.A 2.- 3.D", "1A 2- 3D", "1.A 2 - 3.D"):
         (folder / "s.txt").write_text(f"姓名：甲\n测验：szzl-hubei-daily-11-0b3cb86e\n{line}\n", encoding="utf-8")
         assert grade("s.txt", "--key", "测验.key.yaml") == (0, {"甲": 10}, ""), line
+
+
+def test_a_blank_written_out_after_punctuation_reads_as_its_blank(folder: Path) -> None:
+    """``…文教重镇、科技硬核、辐射之源等…`` for ``…文教重镇、____、辐射之源等…`` was read as ``、科技硬核`` (the
+    、 before the blank taken into it): 0 of 5, no warning.  Now 5 (and 20's ``市域、控制在市域，为…`` too)."""
+    sheet = (
+        "姓名：甲\n测验：szzl-hubei-daily-11-0b3cb86e\n"
+        "17. 任剑涛指出，资源中心、文教重镇、科技硬核、辐射之源等都是现代大都市的鲜明特点。\n"
+        "20. 魏月明提出，立足省内市域社会治理的实践与经验，推进市域社会治理现代化，要聚焦突出问题，在提升市域防范化解"
+        "重大矛盾风险的能力水平上下功夫，坚决把重大矛盾风险解决在市域、控制在市域，为省域治理现代化奠定坚实基础。\n"
+        "19. 赵显富认为，社会治理的核心是人，重心在________。\n"
+    )
+    (folder / "s.txt").write_text(sheet, encoding="utf-8")
+    result = CliRunner().invoke(main, ["grade", "s.txt", "--key", "测验.key.yaml", "--format", "json"])
+    items = {i["number"]: (i["status"], i["given"]) for i in json.loads(result.stdout)["members"][0]["items"]}
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert (items[17], items[19], items[20]) == (("correct", "科技硬核"), ("unanswered", ""), ("correct", "控制在市域"))
+
+
+def test_a_choice_stem_copied_with_the_letter_in_brackets_inside_it(folder: Path) -> None:
+    """``…要坚持以（C）为导向。``: the stem's brackets stand inside it, not at its end (it was unreadable): 5."""
+    sheet = "姓名：甲\n测验：szzl-hubei-daily-11-0b3cb86e\n5. 姜晓萍提出，紧扣城市社会治理的关键环节，要坚持以（C）为导向。\n"
+    (folder / "s.txt").write_text(sheet, encoding="utf-8")
+    assert grade("s.txt", "--key", "测验.key.yaml") == (0, {"甲": 5}, "")
+
+
+def _copied(paper: str, answers: dict[int, str], name: str, *, markdown: bool) -> str:
+    """``paper`` (studykit's Markdown) as a member copies it: rendered (no backslash escapes) or as the file
+    holds it, each item's ``（　　）`` filled with its answer and the 姓名 blank with ``name``."""
+    import re
+
+    lines = []
+    for line in paper.splitlines():
+        m = re.match(r"^(\d+)\\?\. ", line)
+        if m and int(m.group(1)) in answers:
+            line = line.replace("（　　）", f"（{answers[int(m.group(1))]}）")
+        lines.append(line.replace("姓名：\\_\\_\\_\\_\\_\\_\\_\\_", f"姓名：{name}"))
+    text = "\n".join(lines) + "\n"
+    return text if markdown else text.replace("\\", "")
+
+
+def test_the_whole_paper_copied_with_its_brackets_filled(folder: Path, papers: Path) -> None:
+    """A member copies the paper as shown, fills 姓名 and each bracket, leaves the blanks: 测验编号 is the quiz,
+    the paper's own lines (instruction, options) are passed over without a warning, 1–16 right: 80 of 100
+    (it was 无法评分: ``测验编号：…-11-0b3…`` read as a range of answers)."""
+    answers = dict(
+        enumerate(["A", "A", "D", "B", "C", "D", "B", "C", "AC", "ABCD", "ABCDF", "ACD", "错", "对", "对", "错"], 1)
+    )
+    text = _copied((papers / "测验.md").read_text(encoding="utf-8"), answers, "王抄抄", markdown=False)
+    (folder / "s.txt").write_text(text, encoding="utf-8")
+    assert grade("s.txt", "--key", "测验.key.yaml") == (0, {"王抄抄": 80}, "")
+
+
+def test_the_markdown_file_of_version_b_copied_with_its_brackets_filled(folder: Path, papers: Path) -> None:
+    """``卷-B.md`` as the file holds it (``1\\.``, ``\\_\\_``, a ``\\`` ending lines), version B read from its
+    head line: 1–11 right, 12 wrong, 13–14 left: 6 × 7 + 3 × 8.5 + 2 × 5.5 = 78.5 (each was unreadable: 0)."""
+    answers = dict(enumerate(["C", "D", "A", "C", "B", "B", "ACD", "CD", "ABCE", "对", "对", "错"], 1))
+    text = _copied((papers / "卷-B.md").read_text(encoding="utf-8"), answers, "己丑", markdown=True)
+    assert "1\\. " in text and "版本：B" in text
+    (folder / "s.txt").write_text(text, encoding="utf-8")
+    code, scores, err = grade("s.txt", "--key", "卷-A.key.yaml", "--key", "卷-B.key.yaml")
+    assert (code, scores) == (0, {"己丑": 78.5})
+    assert err == (
+        "s.txt: warning: members of versions after the first are shown in the first version's option letters "
+        "(the same option texts, shuffled; scores are each version's own)\n"
+    )
+
+
+def test_the_papers_blank_name_line_is_no_second_name(folder: Path) -> None:
+    """``姓名：________　支部：…`` as printed, after ``姓名：张三``: no name, so not 姓名 twice; 5 points."""
+    (folder / "s.txt").write_text(
+        "姓名：张三\n测验：szzl-hubei-daily-11-0b3cb86e\n姓名：________　支部：三支部　日期：________\n1. A\n",
+        encoding="utf-8",
+    )
+    assert grade("s.txt", "--key", "测验.key.yaml") == (0, {"张三": 5}, "")

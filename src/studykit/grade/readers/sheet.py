@@ -14,7 +14,7 @@ from ...fieldrules import Invalid, Rule, Style, Table, collect
 from ...i18n import _
 from ...key import AnswerKey, KeyItem
 from ..model import GivenAnswer, Submission
-from ..normalize import clean, read_answer
+from ..normalize import blank_form, clean, read_answer
 from ..sheet_lines import (
     RunError,
     holds_answers,
@@ -165,6 +165,55 @@ def _once(said: dict[str, tuple[str, int]], field: str, value: str, line: int) -
     return True
 
 
+#: A backslash escaping punctuation, as studykit's Markdown paper writes it (``1\.``, ``\_\_``); a
+#: member's answer holds no backslash, and one copied from ``quiz.md`` reads as printed.
+_MARKDOWN_ESCAPE = lazy_pattern(r"\\([!-/:-@\[-`{-~])")
+#: A field of the head lines of studykit's paper, as a member copies them with the paper
+#: (``姓名：____　支部：____　日期：____　得分：____``, ``测验编号：ID　版本：A　满分：100分``; after NFKC).
+_PAPER_FIELD = lazy_pattern(r"(?:^|(?<=\s))(姓名|支部|日期|得分|测验编号|測驗編號|版本|满分|滿分)\s*:")
+#: The fields of the paper's head lines that a sheet's head gives, under the labels its head lines use.
+_PAPER_HEAD = {"姓名": "姓名", "测验编号": "测验", "測驗編號": "测验", "版本": "版本"}
+
+
+def paper_head(line: str) -> list[tuple[str, str]]:
+    """The 姓名, 测验 and 版本 of a head line of studykit's paper copied onto a sheet (``line`` cleaned):
+    ``姓名：张三　支部：三支部　日期：____　得分：____`` gives ``[("姓名", "张三")]``, ``测验编号：ID　版本：A
+    满分：100分`` gives ``[("测验", "ID"), ("版本", "A")]``, each blank (``____``) as ``""``; ``[]`` for any
+    other line (``姓名：张三`` alone is the sheet's own 姓名 line)."""
+    marks = list(_PAPER_FIELD().finditer(line))
+    if not marks or marks[0].start() != 0 or (len(marks) == 1 and marks[0].group(1) not in ("测验编号", "測驗編號")):
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(line)]
+    return [
+        (_PAPER_HEAD[m.group(1)], _unfilled(line[m.end() : end]))
+        for m, end in zip(marks, ends, strict=True)
+        if m.group(1) in _PAPER_HEAD
+    ]
+
+
+#: Where an option begins on a line of the paper's options (``A. 实践要求 B. 理论要求``, after NFKC).
+_OPTION_LABEL = lazy_pattern(r"(?:^|\s)[A-H]\.\s*")
+
+
+def _printed_line(line: str, key: AnswerKey) -> bool:
+    """Whether ``line`` (cleaned) is a line of studykit's paper a member copied with its stems: the
+    instruction (``本卷共20题。…``) or a line of options (``A. 实践要求 B. 理论要求``, each text an option
+    of the key) — no answer, so not worth a warning each."""
+    if line.startswith("本卷共"):
+        return True
+    pieces = _OPTION_LABEL().split(line)
+    if len(pieces) < 2 or pieces[0]:
+        return False
+    options = {blank_form(o) for it in key.items for o in it.options}
+    return all(blank_form(p) in options for p in pieces[1:])
+
+
+def _unfilled(value: str) -> str:
+    """A head line's value, stripped; ``""`` for the paper's blank to fill in (``____``, ``\\_\\_`` from Markdown)."""
+    value = value.strip()
+    return "" if set(value) <= set("_\\ ") else value
+
+
 def _name_value(value: str, line: int, answers: list[GivenAnswer], unread: list[tuple[int, str]]) -> str:
     """The name of a ``姓名：`` line whose value is ``value``: a name followed by answers
     (``姓名：周八 1-5 AADBC``, ``姓名：周八，1.A 2.B``) gives the name, its answers added to ``answers``
@@ -199,14 +248,15 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     said: dict[str, tuple[str, int]] = {}  # 姓名/测验/版本 as first written (value, line)
     dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
     for number, raw in enumerate(text.splitlines(), 1):
+        raw = _MARKDOWN_ESCAPE().sub(r"\1", raw).removesuffix("\\")  # 1\. …（C）\ copied from quiz.md
         line = clean(raw)
         if not line or line.startswith("#"):
             continue
         after_number, dangling = dangling, None
         m = HEADER_LINE.match(line)
-        if m:
-            field, value = m.group(1).casefold(), m.group(2).strip()
-            if field in ("姓名", "名字", "name"):
+        fields = paper_head(line) or ([(m.group(1).casefold(), _unfilled(m.group(2)))] if m else [])
+        for field, value in fields:
+            if field in ("姓名", "名字", "name") and m:
                 value = _name_value(value, number, answers, unread)
             if not _once(said, field, value, number):
                 continue  # a blank 版本： (of the sheet as printed) after the one filled in
@@ -216,6 +266,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 head.quiz, head.quiz_line = value, number
             else:
                 head.version, head.version_line = value, number
+        if fields:
             continue
         first, opening = opening, False
         line = unbracket(unlabel(line))
@@ -255,6 +306,8 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 continue
         if first and is_name(line.removeprefix("姓名").removeprefix("名字")):  # a name alone, if answers follow
             alone = (number, line.removeprefix("姓名").removeprefix("名字"))
+            continue
+        if _printed_line(line, key):  # the paper's instruction or options, copied with its stems
             continue
         if holds_answers(line):
             unread.append((number, _("answers without question numbers ({line!r})").format(line=_cut(line))))
