@@ -380,3 +380,17 @@ def test_the_papers_blank_name_line_is_no_second_name(folder: Path) -> None:
         encoding="utf-8",
     )
     assert grade("s.txt", "--key", "测验.key.yaml") == (0, {"张三": 5}, "")
+
+
+def test_a_percentage_is_rounded_half_up_as_the_means_are(folder: Path) -> None:
+    """82.25 of 100 (9: ABC of ABCD, half of 8.5 with partial credit) prints 82.3% in the text report and
+    82.3 in the CSV report — 四舍五入, as the means are (it printed 82.2, round-half-even)."""
+    header = "姓名,版本," + ",".join(f"第{i}题" for i in range(1, 15))
+    row = "甲,A卷,C,A,B,C,D,A,ABD,BC,ABC,对,对,错,华中师大,5大体系"
+    (folder / "t.csv").write_text(f"{header}\n{row}\n", encoding="utf-8-sig")
+    runner = CliRunner()
+    args = ["grade", "t.csv", "--key", "卷-A.key.yaml", "--multiple-scoring", "partial"]
+    text = runner.invoke(main, args).stdout
+    assert "甲（t.csv:2）：82.25/100 分，82.3%，及格" in text
+    csv_report = runner.invoke(main, [*args, "--format", "csv"]).stdout
+    assert csv_report.splitlines()[1].startswith("1,甲,t.csv,2,82.25,100,82.3,及格,")
