@@ -394,3 +394,30 @@ def test_a_percentage_is_rounded_half_up_as_the_means_are(folder: Path) -> None:
     assert "甲（t.csv:2）：82.25/100 分，82.3%，及格" in text
     csv_report = runner.invoke(main, [*args, "--format", "csv"]).stdout
     assert csv_report.splitlines()[1].startswith("1,甲,t.csv,2,82.25,100,82.3,及格,")
+
+
+ROW11 = ",".join(KEY11)
+
+
+def test_an_unclosed_quote_in_a_csv_row_names_the_rows_it_swallowed(folder: Path) -> None:
+    """``乙,"B,A,…`` with no closing quote took 丙's and 丁's rows into one cell: 乙 was graded on garbage
+    (0, two warnings) and 丙, 丁 vanished from the report without a word.  Now the table fails at that row
+    with the reason, 甲 (read before it) is graded, and the exit code is 1."""
+    header = "姓名," + ",".join(map(str, range(1, 21)))
+    rows = [header, f"甲,{ROW11}", f'乙,"B,{ROW11[2:]}', f"丙,{ROW11}", f"丁,{ROW11}"]
+    (folder / "t.csv").write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+    code, scores, err = grade("t.csv", "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {"甲": 100})
+    assert err.splitlines()[0] == (
+        't.csv:3: not a readable CSV table (a quote (") opened in a cell of row 3 (line 3) is not closed, so the 2 '
+        "lines after it — rows of members — were read into that cell; close or remove the quote); the rest of the "
+        "file is not graded"
+    )
+
+
+def test_a_quoted_csv_cell_holding_a_line_break_is_an_answer(folder: Path) -> None:
+    """A 问卷星 blank answered on two lines (``"控制在\\n市域"``, quoted as CSV quotes it) is one cell: 3 × 100."""
+    header = "姓名," + ",".join(map(str, range(1, 21)))
+    broken = ROW11.replace("控制在市域", '"控制在\n市域"')
+    (folder / "t.csv").write_text(f"{header}\n甲,{ROW11}\n乙,{broken}\n丙,{ROW11}\n", encoding="utf-8-sig")
+    assert grade("t.csv", "--key", "测验.key.yaml")[:2] == (0, {"甲": 100, "乙": 100, "丙": 100})

@@ -33,7 +33,36 @@ def csv_rows(path: Path, encoding: str | None) -> Iterator[list[str]]:
         if "," not in first and "\t" in first:
             dialect = "excel-tab"
         reader = csv.reader(f, dialect, delimiter=";") if "," not in first and ";" in first else csv.reader(f, dialect)
-        yield from reader
+        head = next(reader, None)
+        if head is None:
+            return
+        yield head
+        line, width, delimiter = reader.line_num, len(head), reader.dialect.delimiter
+        for row_number, row in enumerate(reader, 2):
+            if reader.line_num - line > 1:  # a quoted cell ran over several lines
+                _swallowed(row, row_number, line + 1, delimiter, width)
+            line = reader.line_num
+            yield row
+
+
+def _swallowed(row: list[str], row_number: int, line: int, delimiter: str, width: int) -> None:
+    """Raise :class:`csv.Error` when a cell of ``row`` (which began on ``line`` of the file) holds lines that
+    are rows of the table (a delimiter between each two of at least half the first row's ``width`` cells): a quote
+    opened in a cell (``乙,"B,A,…``) and never closed takes every row after it into that cell, and the
+    members there would be lost without a word.  A cell holding a line break of its own is no such row."""
+    least = max(2, (width - 1) // 2)
+    for cell in row:
+        lines = [part for part in cell.split("\n")[1:] if part.strip()]
+        if any(part.count(delimiter) >= least for part in lines):
+            raise csv.Error(
+                ngettext(
+                    'a quote (") opened in a cell of row {row} (line {line}) is not closed, so the line after it '
+                    "— a row of members — was read into that cell; close or remove the quote",
+                    'a quote (") opened in a cell of row {row} (line {line}) is not closed, so the {count} lines '
+                    "after it — rows of members — were read into that cell; close or remove the quote",
+                    len(lines),
+                ).format(row=row_number, line=line, count=len(lines))
+            )
 
 
 def xlsx_rows(
