@@ -421,3 +421,21 @@ def test_a_quoted_csv_cell_holding_a_line_break_is_an_answer(folder: Path) -> No
     broken = ROW11.replace("控制在市域", '"控制在\n市域"')
     (folder / "t.csv").write_text(f"{header}\n甲,{ROW11}\n乙,{broken}\n丙,{ROW11}\n", encoding="utf-8-sig")
     assert grade("t.csv", "--key", "测验.key.yaml")[:2] == (0, {"甲": 100, "乙": 100, "丙": 100})
+
+
+def test_a_folder_inside_the_answers_folder_is_named(folder: Path) -> None:
+    """``grade 答卷/`` with 答卷/一支部/张三.txt: the inner folder is not read, and is now named (张三 was
+    missing from the report without a word); given too, it is graded: 王五 25, 张三 10."""
+    quiz = "测验：szzl-hubei-daily-11-0b3cb86e\n"
+    (folder / "答卷" / "一支部").mkdir(parents=True)
+    (folder / "答卷" / "王五.txt").write_text(f"姓名：王五\n{quiz}1-5 AADBC\n", encoding="utf-8")
+    (folder / "答卷" / "一支部" / "张三.txt").write_text(f"姓名：张三\n{quiz}1.A 2.A\n", encoding="utf-8")
+    (folder / "答卷" / ".git").mkdir()
+    (folder / "答卷" / ".git" / "x.txt").write_text("x", encoding="utf-8")
+    assert grade("答卷", "--key", "测验.key.yaml") == (
+        0,
+        {"王五": 25},
+        "答卷/一支部: warning: a folder inside 答卷 holding answer files, not read: only the files directly in a "
+        "folder given to grade are read — give this folder too (答卷/一支部) if they are answers\n",
+    )
+    assert grade("答卷", "答卷/一支部", "--key", "测验.key.yaml") == (0, {"王五": 25, "张三": 10}, "")

@@ -176,10 +176,50 @@ def answer_files(paths: Iterable[str | Path]) -> list[str | Path]:
     return list(_expand(paths, lambda p: None))
 
 
+def _is_answer_file(p: Path) -> bool:
+    """Whether ``p``, inside a folder given as ANSWERS, is read: an answer file by its suffix, not an answer
+    key, a hidden file or an Office lock file ``~$…``."""
+    return (
+        p.suffix.lower() in ANSWER_SUFFIXES
+        and not p.name.startswith((".", "~$"))
+        and not p.name.lower().endswith(".key.yaml")
+        and p.is_file()
+    )
+
+
+def _unread_folders(folder: Path, given: set[str]) -> list[Path]:
+    """The folders inside ``folder`` (not hidden, not given themselves) holding answer files at any depth
+    (at most 10,000 entries looked at): a folder given as ANSWERS is read for its own files only."""
+    found: list[Path] = []
+    for inner in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if os.path.realpath(inner) in given:
+            continue
+        seen = 0
+        for root, dirs, files in os.walk(inner):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            seen += len(dirs) + len(files)
+            if any(_is_answer_file(Path(root, f)) for f in files):
+                found.append(inner)
+                break
+            if seen > 10_000:
+                break
+    return found
+
+
 def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Path]:
     """``paths``, each folder among them replaced by the answer files inside it (:data:`ANSWER_SUFFIXES`,
     by name; answer keys, hidden files and Office lock files ``~$…`` left out); a folder holding none
-    is a failure."""
+    is a failure.  A folder inside it holding answer files (``答卷/一支部``) is not read unless given too,
+    with a warning naming it: its members would be missing from the report without a word (a warning, not a
+    failure: ``grade .`` in a bank's folder passes over ``material/``)."""
+    paths = list(paths)
+    given: set[str] = set()
+    for path in paths:
+        try:
+            if os.path.isdir(path):
+                given.add(os.path.realpath(path))
+        except (OSError, ValueError):
+            pass
     for path in paths:
         try:
             folder = os.path.isdir(path)
@@ -189,18 +229,25 @@ def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Pa
             yield path
             continue
         try:
-            inside = sorted(
-                p
-                for p in Path(path).iterdir()
-                if p.suffix.lower() in ANSWER_SUFFIXES
-                and not p.name.startswith((".", "~$"))
-                and not p.name.lower().endswith(".key.yaml")
-                and p.is_file()
-            )
+            inside = sorted(p for p in Path(path).iterdir() if _is_answer_file(p))
+            unread = _unread_folders(Path(path), given)
         except OSError as exc:
             sink(Problem(shown_name(path), 0, "", _("cannot read: {reason}").format(reason=os_reason(exc))))
             continue
-        if not inside:
+        for inner in unread:
+            sink(
+                Problem(
+                    shown_name(inner),
+                    0,
+                    "",
+                    _(
+                        "a folder inside {folder} holding answer files, not read: only the files directly in a "
+                        "folder given to grade are read — give this folder too ({inner}) if they are answers"
+                    ).format(folder=shown_name(path), inner=shown_name(inner)),
+                    "warning",
+                )
+            )
+        if not inside and not unread:
             sink(
                 Problem(
                     shown_name(path),
