@@ -439,3 +439,11 @@ def test_a_folder_inside_the_answers_folder_is_named(folder: Path) -> None:
         "folder given to grade are read — give this folder too (答卷/一支部) if they are answers\n",
     )
     assert grade("答卷", "答卷/一支部", "--key", "测验.key.yaml") == (0, {"王五": 25, "张三": 10}, "")
+
+
+@pytest.mark.parametrize("first", ["郑十：1-5 AADBC", "郑十:1-5 AADBC", "郑十，1-5 AADBC"])
+def test_a_chat_message_name_colon_answers(folder: Path, first: str) -> None:
+    """``郑十：1-5 AADBC`` — a WeChat reply copied as the member wrote it — is the name and the answers (it was
+    无法评分: 'answers without question numbers'): 25, 郑十."""
+    (folder / "s.txt").write_text(f"{first}\n测验：szzl-hubei-daily-11-0b3cb86e\n", encoding="utf-8")
+    assert grade("s.txt", "--key", "测验.key.yaml") == (0, {"郑十": 25}, "")

@@ -67,7 +67,9 @@ _MARK_RUN = lazy_pattern(r"[对错對錯√×✓✗✔✘✅❌❎]+")
 _NAME = lazy_pattern(r"[\u3400-\u9fff\U00020000-\U0002ffff]+(?:·[\u3400-\u9fff\U00020000-\U0002ffff]+)?")
 _NOT_IN_NAMES = set("题題答卷测測验驗")
 #: Words a sheet's title line holds that no member's name does.
-_NOT_NAMES = ("支部", "党员", "黨員", "学习", "學習", "练习", "練習", "考试", "考試", "作业", "作業", "小组", "小組")
+_NOT_NAMES = (
+    "支部", "党员", "黨員", "学习", "學習", "练习", "練習", "考试", "考試", "作业", "作業", "小组", "小組", "部分",
+)  # fmt: skip
 
 
 class RunError(ValueError):
@@ -284,12 +286,18 @@ def holds_answers(line: str) -> bool:
 _RANGE_INSIDE = lazy_pattern(r"\d\s*(?:[-‐‑–—―~〜]+|至|到)\s*\d+\s*[题題]?\s*[.、:)\]]?\s*[A-Za-z对错對錯√×✓✗✔✘✅❌❎]")
 
 
+#: A name, then a space, colon, comma or semicolon, then the rest of the line (after NFKC).
+_NAME_THEN = lazy_pattern(r"([^\s:,;]+)\s*[\s:,;]\s*(\S.*)")
+
+
 def name_and_answers(line: str) -> tuple[str, str] | None:
     """A first line holding the member's name, then answers (``秦一 1-8 CDBCBAAD``, ``秦一 单选1-8:CDBCBAAD``,
-    ``赵六 1D 2C 3B``): the name and the rest of the line, label and brackets undone, to be read as a
-    range or numbered answers; ``None`` when the line begins with no name followed by a question number."""
-    name, _sep, rest = line.partition(" ")
-    if not rest or not is_name(name):
+    ``赵六 1D 2C 3B``, ``郑十：1-5 AADBC`` as a chat message gives it): the name and the rest of the line,
+    label and brackets undone, to be read as a range or numbered answers; ``None`` when the line begins
+    with no name followed by a question number."""
+    m = _NAME_THEN().match(line)  # 秦一 1-8 …, 秦一：1-8 … (a chat message), 秦一，1-8 …
+    if not m or not is_name(m.group(1)):
         return None
+    name, rest = m.groups()
     rest = unbracket(unlabel(rest.strip()))
     return (name, rest) if re.match(r"(?:第\s*)?\d", rest) else None
