@@ -447,3 +447,14 @@ def test_a_chat_message_name_colon_answers(folder: Path, first: str) -> None:
     无法评分: 'answers without question numbers'): 25, 郑十."""
     (folder / "s.txt").write_text(f"{first}\n测验：szzl-hubei-daily-11-0b3cb86e\n", encoding="utf-8")
     assert grade("s.txt", "--key", "测验.key.yaml") == (0, {"郑十": 25}, "")
+
+
+def test_answers_after_the_name_label_with_no_name(folder: Path) -> None:
+    """``姓名 1-5 AADBC`` (the label, then answers, no name): the answers, and the name from the file (it was
+    the name '1-5 AADBC' with 0 points)."""
+    (folder / "赵钱.txt").write_text("姓名 1-5 AADBC\n测验：szzl-hubei-daily-11-0b3cb86e\n", encoding="utf-8")
+    assert grade("赵钱.txt", "--key", "测验.key.yaml") == (
+        0,
+        {"赵钱": 25},
+        "赵钱.txt: warning: no name on the sheet (姓名：); graded as '赵钱', from the file name\n",
+    )

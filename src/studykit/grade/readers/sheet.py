@@ -218,6 +218,14 @@ def _name_value(value: str, line: int, answers: list[GivenAnswer], unread: list[
     """The name of a ``姓名：`` line whose value is ``value``: a name followed by answers
     (``姓名：周八 1-5 AADBC``, ``姓名：周八，1.A 2.B``) gives the name, its answers added to ``answers``
     (or, when they cannot be placed, the line to ``unread``); else ``value`` as written."""
+    try:  # 姓名 1-5 AADBC: answers after the label, no name
+        alone = range_answers(value) or numbered_answers(value)
+    except RunError as exc:
+        unread.append((line, str(exc)))
+        return ""
+    if alone:
+        answers.extend(GivenAnswer(n, a, line) for n, a in alone)
+        return ""
     named = name_and_answers(_NAME_SEPARATOR().sub(" ", value, count=1))
     if named is None:
         person, _space, rest = value.partition(" ")
