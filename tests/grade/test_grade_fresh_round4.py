@@ -458,3 +458,10 @@ def test_answers_after_the_name_label_with_no_name(folder: Path) -> None:
         {"赵钱": 25},
         "赵钱.txt: warning: no name on the sheet (姓名：); graded as '赵钱', from the file name\n",
     )
+
+
+@pytest.mark.parametrize(("line", "points"), [("1-5 A.A.D.B.C", 25), ("13-16 对。错。对。错", 8), ("1-5 D.C.B.A.D", 0)])
+def test_a_run_of_one_character_answers_apart_by_points(folder: Path, line: str, points: int) -> None:
+    """``1-5 A.A.D.B.C``, ``13-16 对。错。对。错``: one answer a character, points between them (was 无法评分)."""
+    (folder / "s.txt").write_text(f"姓名：甲\n测验：szzl-hubei-daily-11-0b3cb86e\n{line}\n", encoding="utf-8")
+    assert grade("s.txt", "--key", "测验.key.yaml") == (0, {"甲": points}, "")

@@ -46,6 +46,8 @@ _PAIR_HEAD = lazy_pattern(r"(?<!\d)(?:第\s*)?(\d{1,6})(?!\d)\s*[题題]?\s*[.�
 _PAIR_SEPS = " \t\n,;、"
 _DIGIT = lazy_pattern(r"\d")
 _RUN_SEPS = lazy_pattern(r"[\s,;、/|]+")
+#: Points between the one-character answers of a run (``D.C.B.A.D``; ``。`` after NFKC too).
+_RUN_DOTS = lazy_pattern(r"[.。]")
 #: Where a further range begins on a line of ranges (after a space or comma).
 _RANGE_START = lazy_pattern(r"(?<=[\s,;])(?=(?:第\s*)?\d+\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?\d+)")
 #: A piece of a run that is a question number, alone or with a one-character answer glued on (``6``, ``6.``,
@@ -119,6 +121,9 @@ def _run(first: int, last: int, run: str) -> list[str]:
     squeezed = "".join(pieces)
     if _ONE_CHAR().fullmatch(squeezed) and len(squeezed) == count:
         return list(squeezed)
+    dotted = _RUN_DOTS().sub("", squeezed)  # D.C.B.A.D, 对。错。对。错: one-character answers apart by points
+    if dotted != squeezed and _ONE_CHAR().fullmatch(dotted) and len(dotted) == count:
+        return list(dotted)
     held = len(squeezed) if _ONE_CHAR().fullmatch(squeezed or "-") else len(pieces)
     raise RunError(
         _(
