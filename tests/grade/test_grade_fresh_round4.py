@@ -465,3 +465,30 @@ def test_a_run_of_one_character_answers_apart_by_points(folder: Path, line: str,
     """``1-5 A.A.D.B.C``, ``13-16 对。错。对。错``: one answer a character, points between them (was 无法评分)."""
     (folder / "s.txt").write_text(f"姓名：甲\n测验：szzl-hubei-daily-11-0b3cb86e\n{line}\n", encoding="utf-8")
     assert grade("s.txt", "--key", "测验.key.yaml") == (0, {"甲": points}, "")
+
+
+def test_a_workbook_with_a_worksheet_per_branch_names_the_ones_not_graded(folder: Path) -> None:
+    """Worksheets 一支部 (张三) and 二支部 (李四, 王五): only the first is read, and 李四 and 王五 were missing
+    from the report without a word (exit 0).  Now the file fails naming 二支部, after 张三 is graded; a
+    summary worksheet (姓名, 总分) is no table of answers and is not named."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    first = wb.active
+    assert first is not None
+    first.title = "一支部"
+    first.append(["姓名", *range(1, 21)])
+    first.append(["张三", *KEY11])
+    second = wb.create_sheet("二支部")
+    second.append(["姓名", *range(1, 21)])
+    second.append(["李四", *KEY11])
+    summary = wb.create_sheet("汇总")
+    summary.append(["姓名", "总分"])
+    summary.append(["张三", 100])
+    wb.save(folder / "支部.xlsx")
+    code, scores, err = grade("支部.xlsx", "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {"张三": 100})
+    assert err.splitlines()[0] == (
+        "支部.xlsx: worksheet '二支部' also holds a table of the key's questions and is not graded: only worksheet "
+        "'一支部' is read — save each worksheet as a file of its own and grade them together"
+    )

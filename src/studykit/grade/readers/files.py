@@ -25,7 +25,7 @@ from ._common import (
     ProblemSink,
     unsaid_message,
 )
-from .columns import header_like
+from .columns import header_like, question_count
 from .table import RowBlock, TableRow, csv_rows, submission, table_rows, xlsx_rows
 
 
@@ -342,7 +342,12 @@ def _iter_file(
         )
     elif suffix in XLSX_SUFFIXES:
         reader = lambda: table_rows(  # noqa: E731
-            xlsx_rows(path, warn, lambda rows: any(header_like(r, key, name_column) for r in rows if r)),
+            xlsx_rows(
+                path,
+                warn,
+                lambda rows: any(header_like(r, key, name_column) for r in rows if r),
+                lambda rows: any(question_count(r, key) * 2 >= len(key.items) for r in rows if r),
+            ),
             name,
             key,
             name_column,

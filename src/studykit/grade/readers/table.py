@@ -69,14 +69,15 @@ def xlsx_rows(
     path: Path,
     warn: Callable[[int, str, str], None],
     fits: Callable[[list[list[str]]], bool] | None = None,
+    answers: Callable[[list[list[str]]], bool] | None = None,
 ) -> Iterator[list[str]]:
     """The rows of the first worksheet that holds data (whose first rows ``fits``, if given; a
     warning names the worksheets passed over), as text cells — read once, within limits, see
-    :mod:`.workbook`."""
+    :mod:`.workbook`; a later worksheet whose first rows hold ``answers`` fails the file after them."""
     from ..workbook import WorkbookError, worksheet_rows
 
     try:
-        yield from worksheet_rows(path, warn, fits)
+        yield from worksheet_rows(path, warn, fits, answers)
     except WorkbookError as exc:
         raise Fail(exc.line, exc.message) from None
 
