@@ -492,3 +492,12 @@ def test_a_workbook_with_a_worksheet_per_branch_names_the_ones_not_graded(folder
         "支部.xlsx: worksheet '二支部' also holds a table of the key's questions and is not graded: only worksheet "
         "'一支部' is read — save each worksheet as a file of its own and grade them together"
     )
+
+
+def test_a_csv_table_saved_as_txt_is_read_as_a_table(folder: Path) -> None:
+    """``支部.txt`` holding ``姓名,1,2,…,20`` and a row per member (a CSV saved as text) was one member's sheet,
+    无法评分 ('answers without question numbers'); its first line names the key's questions, so it is the
+    table it is: 张三 100, 李四 100 − 5 (1: B) = 95."""
+    header = "姓名," + ",".join(map(str, range(1, 21)))
+    (folder / "支部.txt").write_text(f"{header}\n张三,{ROW11}\n李四,B{ROW11[1:]}\n", encoding="utf-8")
+    assert grade("支部.txt", "--key", "测验.key.yaml") == (0, {"张三": 100, "李四": 95}, "")

@@ -38,6 +38,7 @@ from ._common import (
     finish_sheet,
     too_many_digits,
 )
+from .columns import question_count
 from .encoding import read_text
 from .table import TableRow, table_rows
 
@@ -83,6 +84,10 @@ def read_txt(
         )
     if first.count("\t") >= 2:
         rows = csv.reader(io.StringIO(text, newline=""), "excel-tab")
+        yield from table_rows(rows, name, key, name_column, warn, fail, last_row)
+    elif first.count(",") >= 2 and question_count(next(csv.reader([first])), key) * 2 >= len(key.items):
+        # a CSV table saved as .txt (姓名,1,2,3 …): read as the table it is, not as one member's lines
+        rows = csv.reader(io.StringIO(text, newline=""))
         yield from table_rows(rows, name, key, name_column, warn, fail, last_row)
     else:
         sub = _read_sheet(text, name, key, warn)
