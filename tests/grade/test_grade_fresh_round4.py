@@ -501,3 +501,10 @@ def test_a_csv_table_saved_as_txt_is_read_as_a_table(folder: Path) -> None:
     header = "姓名," + ",".join(map(str, range(1, 21)))
     (folder / "支部.txt").write_text(f"{header}\n张三,{ROW11}\n李四,B{ROW11[1:]}\n", encoding="utf-8")
     assert grade("支部.txt", "--key", "测验.key.yaml") == (0, {"张三": 100, "李四": 95}, "")
+
+
+@pytest.mark.parametrize("line", ["1-5题答案：AADBC", "1-5题的答案是AADBC", "第1-5题：AADBC", "1到5题 AADBC"])
+def test_words_between_a_range_and_its_run(folder: Path, line: str) -> None:
+    """``1-5题答案：AADBC``, ``1-5题的答案是AADBC``: the words before the run are no answer (was 无法评分): 25."""
+    (folder / "s.txt").write_text(f"姓名：甲\n测验：szzl-hubei-daily-11-0b3cb86e\n{line}\n", encoding="utf-8")
+    assert grade("s.txt", "--key", "测验.key.yaml") == (0, {"甲": 25}, "")

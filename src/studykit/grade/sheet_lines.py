@@ -46,6 +46,8 @@ _PAIR_HEAD = lazy_pattern(r"(?<!\d)(?:第\s*)?(\d{1,6})(?!\d)\s*[题題]?\s*[.�
 _PAIR_SEPS = " \t\n,;、"
 _DIGIT = lazy_pattern(r"\d")
 _RUN_SEPS = lazy_pattern(r"[\s,;、/|]+")
+#: Words between a range and its run (``1-5题答案：AADBC``, ``1-5题的答案是 AADBC``; after NFKC).
+_RUN_LABEL = lazy_pattern(r"^的?(?:答案|答)(?:是|为|為)?\s*:?\s*")
 #: Points between the one-character answers of a run (``D.C.B.A.D``; ``。`` after NFKC too).
 _RUN_DOTS = lazy_pattern(r"[.。]")
 #: Where a further range begins on a line of ranges (after a space or comma).
@@ -94,7 +96,7 @@ def range_answers(line: str) -> list[tuple[int, str]] | None:
         m = _RANGE().match(segment)
         if not m:
             return None
-        first, last, run = int(m.group(1)), int(m.group(2)), m.group(3).strip()
+        first, last, run = int(m.group(1)), int(m.group(2)), _RUN_LABEL().sub("", m.group(3).strip(), count=1)
         if last <= first:
             if at == 0 or not pairs:
                 return None
