@@ -508,3 +508,16 @@ def test_words_between_a_range_and_its_run(folder: Path, line: str) -> None:
     """``1-5题答案：AADBC``, ``1-5题的答案是AADBC``: the words before the run are no answer (was 无法评分): 25."""
     (folder / "s.txt").write_text(f"姓名：甲\n测验：szzl-hubei-daily-11-0b3cb86e\n{line}\n", encoding="utf-8")
     assert grade("s.txt", "--key", "测验.key.yaml") == (0, {"甲": 25}, "")
+
+
+def test_an_option_line_alone_on_a_sheet_that_is_no_copied_paper_is_still_named(folder: Path) -> None:
+    """``A. 清华大学社会科学学院教授`` under ``1.A`` on a sheet that shows none of the paper's own lines may be an
+    answer written without its number: it keeps its warning (only a copied paper's option lines pass silently)."""
+    (folder / "s.txt").write_text(
+        "姓名：甲\n测验：szzl-hubei-daily-11-0b3cb86e\n1.A\nA. 清华大学社会科学学院教授\n", encoding="utf-8"
+    )
+    assert grade("s.txt", "--key", "测验.key.yaml") == (
+        0,
+        {"甲": 5},
+        "s.txt:4: warning: line ignored: 'A. 清华大学社会科学学院教授' (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)\n",
+    )

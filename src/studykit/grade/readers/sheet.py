@@ -200,14 +200,16 @@ def paper_head(line: str) -> list[tuple[str, str]]:
 _OPTION_LABEL = lazy_pattern(r"(?:^|\s)[A-H]\.\s*")
 
 
-def _printed_line(line: str, key: AnswerKey) -> bool:
+def _printed_line(line: str, key: AnswerKey, copied: bool) -> bool:
     """Whether ``line`` (cleaned) is a line of studykit's paper a member copied with its stems: the
     instruction (``本卷共20题。…``) or a line of options (``A. 实践要求 B. 理论要求``, each text an option
-    of the key) — no answer, so not worth a warning each."""
+    of the key) — no answer, so not worth a warning each.  A line of one option (``A. 实践要求``, the paper
+    prints long options so) counts only once the sheet is ``copied`` (it showed the paper's own lines):
+    else it may be a member's answer written without its number, worth the warning."""
     if line.startswith("本卷共"):
         return True
     pieces = _OPTION_LABEL().split(line)
-    if len(pieces) < 2 or pieces[0]:
+    if len(pieces) < (2 if copied else 3) or pieces[0]:
         return False
     options = {blank_form(o) for it in key.items for o in it.options}
     return all(blank_form(p) in options for p in pieces[1:])
@@ -259,6 +261,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     alone: tuple[int, str] | None = None  # a first line holding a name alone (赵六)
     items = {it.number: it for it in key.items}
     said: dict[str, tuple[str, int]] = {}  # 姓名/测验/版本 as first written (value, line)
+    copied = False  # the sheet holds lines of the paper itself (测验编号：…, 本卷共…, a line of options)
     dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
     for number, raw in enumerate(text.splitlines(), 1):
         raw = _MARKDOWN_ESCAPE().sub(r"\1", raw).removesuffix("\\")  # 1\. …（C）\ copied from quiz.md
@@ -267,7 +270,9 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             continue
         after_number, dangling = dangling, None
         m = HEADER_LINE.match(line)
-        fields = paper_head(line) or ([(m.group(1).casefold(), _unfilled(m.group(2)))] if m else [])
+        head_line = paper_head(line)
+        copied = copied or any(field == "测验" for field, _value in head_line)
+        fields = head_line or ([(m.group(1).casefold(), _unfilled(m.group(2)))] if m else [])
         for field, value in fields:
             if field in ("姓名", "名字", "name") and m:
                 value = _name_value(value, number, answers, unread)
@@ -320,7 +325,8 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         if first and is_name(line.removeprefix("姓名").removeprefix("名字")):  # a name alone, if answers follow
             alone = (number, line.removeprefix("姓名").removeprefix("名字"))
             continue
-        if _printed_line(line, key):  # the paper's instruction or options, copied with its stems
+        if _printed_line(line, key, copied):  # the paper's instruction or options, copied with its stems
+            copied = True
             continue
         if holds_answers(line):
             unread.append((number, _("answers without question numbers ({line!r})").format(line=_cut(line))))
