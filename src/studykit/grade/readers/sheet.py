@@ -8,13 +8,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..._lazy import lazy_pattern
 from ...errors import Problem, YamlError
 from ...fieldrules import Invalid, Rule, Style, Table, collect
 from ...i18n import _
 from ...key import AnswerKey, KeyItem
 from ..model import GivenAnswer, Submission
-from ..normalize import blank_form, clean, read_answer
+from ..normalize import clean, read_answer
 from ..sheet_lines import (
     RunError,
     holds_answers,
@@ -25,7 +24,6 @@ from ..sheet_lines import (
     unbracket,
     unlabel,
 )
-from ..versions import version_form
 from ._common import (
     ANSWER_LINE,
     HEADER_LINE,
@@ -40,10 +38,8 @@ from ._common import (
 )
 from .columns import question_count
 from .encoding import read_text
+from .sheet_head import MARKDOWN_ESCAPE, cut, name_value, once, paper_head, printed_line, unfilled
 from .table import TableRow, table_rows
-
-#: A comma or semicolon after a ``姓名：`` line's name, before its answers (``姓名：周十，1-5 AADBC``).
-_NAME_SEPARATOR = lazy_pattern(r"(?<=\S)\s*[,;]\s*")
 
 #: The first lines of what ``studykit quiz --format tencent|wjx`` writes (render/tencent.py,
 #: render/wjx.py: the name question; the head of the answers to set): no member's answers.
@@ -117,11 +113,6 @@ def _as_written(raw: str, line: str, answer: str) -> str:
     return answer
 
 
-def _cut(text: str, width: int = 40) -> str:
-    """``text`` cut to ``width`` characters, ``…`` ending it when cut."""
-    return text if len(text) <= width else text[:width].rstrip() + "…"
-
-
 def _unreadable_sheet(unread: list[tuple[int, str]], member: str) -> None:
     """Raise the failure of a sheet holding answers that cannot be read unambiguously
     (see :mod:`studykit.grade.sheet_lines`): the member is not graded rather than scored 0."""
@@ -145,113 +136,6 @@ def _answers_item(line: str, item: KeyItem | None) -> bool:
     return item.type == "fill_blank" or read_answer(line, item).kind == "answer"
 
 
-#: The head fields of a sheet, each under the name its messages give it.
-_FIELD_NAMES = {"姓名": "姓名", "名字": "姓名", "name": "姓名", "测验": "测验", "測驗": "测验", "quiz": "测验"}
-
-
-def _once(said: dict[str, tuple[str, int]], field: str, value: str, line: int) -> bool:
-    """Note ``field`` (a 姓名/测验/版本 line's label, case-folded) written as ``value`` on ``line``: whether
-    the line gives the field (it is not blank after a line that filled it in).  Raise :class:`Fail` when
-    the sheet wrote it before with another non-blank value (``版本：B`` … ``版本：A``): which one holds
-    cannot be told, and each would give other scores (or another member's name)."""
-    label = _FIELD_NAMES.get(field, "版本")
-    if not value:
-        return label not in said
-    before = said.setdefault(label, (value, line))
-    same = version_form(before[0]) == version_form(value) if label == "版本" else before[0] == value
-    if not same:
-        raise Fail(
-            line,
-            _(
-                "the sheet gives {field} twice, {first!r} (line {first_line}) and {second!r} (line {second_line}); "
-                "which one holds cannot be told — keep one"
-            ).format(field=label, first=before[0], first_line=before[1], second=value, second_line=line),
-        )
-    return True
-
-
-#: A backslash escaping punctuation, as studykit's Markdown paper writes it (``1\.``, ``\_\_``); a
-#: member's answer holds no backslash, and one copied from ``quiz.md`` reads as printed.
-_MARKDOWN_ESCAPE = lazy_pattern(r"\\([!-/:-@\[-`{-~])")
-#: A field of the head lines of studykit's paper, as a member copies them with the paper
-#: (``姓名：____　支部：____　日期：____　得分：____``, ``测验编号：ID　版本：A　满分：100分``; after NFKC).
-_PAPER_FIELD = lazy_pattern(r"(?:^|(?<=\s))(姓名|支部|日期|得分|测验编号|測驗編號|版本|满分|滿分)\s*:")
-#: The fields of the paper's head lines that a sheet's head gives, under the labels its head lines use.
-_PAPER_HEAD = {"姓名": "姓名", "测验编号": "测验", "測驗編號": "测验", "版本": "版本"}
-
-
-def paper_head(line: str) -> list[tuple[str, str]]:
-    """The 姓名, 测验 and 版本 of a head line of studykit's paper copied onto a sheet (``line`` cleaned):
-    ``姓名：张三　支部：三支部　日期：____　得分：____`` gives ``[("姓名", "张三")]``, ``测验编号：ID　版本：A
-    满分：100分`` gives ``[("测验", "ID"), ("版本", "A")]``, each blank (``____``) as ``""``; ``[]`` for any
-    other line (``姓名：张三`` alone is the sheet's own 姓名 line)."""
-    marks = list(_PAPER_FIELD().finditer(line))
-    if not marks or marks[0].start() != 0 or (len(marks) == 1 and marks[0].group(1) not in ("测验编号", "測驗編號")):
-        return []
-    ends = [m.start() for m in marks[1:]] + [len(line)]
-    return [
-        (_PAPER_HEAD[m.group(1)], _unfilled(line[m.end() : end]))
-        for m, end in zip(marks, ends, strict=True)
-        if m.group(1) in _PAPER_HEAD
-    ]
-
-
-#: Where an option begins on a line of the paper's options (``A. 实践要求 B. 理论要求``, after NFKC).
-_OPTION_LABEL = lazy_pattern(r"(?:^|\s)[A-H]\.\s*")
-
-
-def _printed_line(line: str, key: AnswerKey, copied: bool) -> bool:
-    """Whether ``line`` (cleaned) is a line of studykit's paper a member copied with its stems: the
-    instruction (``本卷共20题。…``) or a line of options (``A. 实践要求 B. 理论要求``, each text an option
-    of the key) — no answer, so not worth a warning each.  A line of one option (``A. 实践要求``, the paper
-    prints long options so) counts only once the sheet is ``copied`` (it showed the paper's own lines):
-    else it may be a member's answer written without its number, worth the warning."""
-    if line.startswith("本卷共"):
-        return True
-    pieces = _OPTION_LABEL().split(line)
-    if len(pieces) < (2 if copied else 3) or pieces[0]:
-        return False
-    options = {blank_form(o) for it in key.items for o in it.options}
-    return all(blank_form(p) in options for p in pieces[1:])
-
-
-def _unfilled(value: str) -> str:
-    """A head line's value, stripped; ``""`` for the paper's blank to fill in (``____``, ``\\_\\_`` from Markdown)."""
-    value = value.strip()
-    return "" if set(value) <= set("_\\ ") else value
-
-
-def _name_value(value: str, line: int, answers: list[GivenAnswer], unread: list[tuple[int, str]]) -> str:
-    """The name of a ``姓名：`` line whose value is ``value``: a name followed by answers
-    (``姓名：周八 1-5 AADBC``, ``姓名：周八，1.A 2.B``) gives the name, its answers added to ``answers``
-    (or, when they cannot be placed, the line to ``unread``); else ``value`` as written."""
-    try:  # 姓名 1-5 AADBC: answers after the label, no name
-        alone = range_answers(value) or numbered_answers(value)
-    except RunError as exc:
-        unread.append((line, str(exc)))
-        return ""
-    if alone:
-        answers.extend(GivenAnswer(n, a, line) for n, a in alone)
-        return ""
-    named = name_and_answers(_NAME_SEPARATOR().sub(" ", value, count=1))
-    if named is None:
-        person, _space, rest = value.partition(" ")
-        # 姓名：周八 DCBAD BC: answers without numbers (a letter or two may be a version: 姓名：周八 B)
-        if is_name(person) and any(len(piece) >= 3 and holds_answers(piece) for piece in rest.split()):
-            unread.append((line, _("answers without question numbers ({line!r})").format(line=_cut(rest))))
-            return person
-        return value
-    try:
-        pairs = range_answers(named[1]) or numbered_answers(named[1])
-    except RunError as exc:
-        unread.append((line, str(exc)))
-        return named[0]
-    if not pairs:
-        return value
-    answers.extend(GivenAnswer(n, a, line) for n, a in pairs)
-    return named[0]
-
-
 def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission | None:
     head = SheetHead()
     answers: list[GivenAnswer] = []
@@ -264,7 +148,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     copied = False  # the sheet holds lines of the paper itself (测验编号：…, 本卷共…, a line of options)
     dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
     for number, raw in enumerate(text.splitlines(), 1):
-        raw = _MARKDOWN_ESCAPE().sub(r"\1", raw).removesuffix("\\")  # 1\. …（C）\ copied from quiz.md
+        raw = MARKDOWN_ESCAPE().sub(r"\1", raw).removesuffix("\\")  # 1\. …（C）\ copied from quiz.md
         line = clean(raw)
         if not line or line.startswith("#"):
             continue
@@ -272,11 +156,11 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         m = HEADER_LINE.match(line)
         head_line = paper_head(line)
         copied = copied or any(field == "测验" for field, _value in head_line)
-        fields = head_line or ([(m.group(1).casefold(), _unfilled(m.group(2)))] if m else [])
+        fields = head_line or ([(m.group(1).casefold(), unfilled(m.group(2)))] if m else [])
         for field, value in fields:
             if field in ("姓名", "名字", "name") and m:
-                value = _name_value(value, number, answers, unread)
-            if not _once(said, field, value, number):
+                value = name_value(value, number, answers, unread)
+            if not once(said, field, value, number):
                 continue  # a blank 版本： (of the sheet as printed) after the one filled in
             if field in ("姓名", "名字", "name"):
                 head.name = value
@@ -325,11 +209,11 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         if first and is_name(line.removeprefix("姓名").removeprefix("名字")):  # a name alone, if answers follow
             alone = (number, line.removeprefix("姓名").removeprefix("名字"))
             continue
-        if _printed_line(line, key, copied):  # the paper's instruction or options, copied with its stems
+        if printed_line(line, key, copied):  # the paper's instruction or options, copied with its stems
             copied = True
             continue
         if holds_answers(line):
-            unread.append((number, _("answers without question numbers ({line!r})").format(line=_cut(line))))
+            unread.append((number, _("answers without question numbers ({line!r})").format(line=cut(line))))
             continue
         pending.append(
             (
@@ -431,7 +315,7 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
     fields["version"] = "version"
     for field in sorted((f for f in fields if f in data), key=lambda f: data.key_lines[f]):
         attr, value = fields[field], clean(_yaml_text(data[field]))
-        if not _once(said, field, value, data.key_lines[field]):  # name: 甲 and 姓名: 乙 — whose answers?
+        if not once(said, field, value, data.key_lines[field]):  # name: 甲 and 姓名: 乙 — whose answers?
             continue
         setattr(head, attr, value)
         if attr != "name":
