@@ -26,6 +26,8 @@ from ._common import (
     unsaid_message,
 )
 from .columns import header_like, question_count
+from .folders import ANSWER_SUFFIXES as ANSWER_SUFFIXES
+from .folders import is_answer_file, unread_folders
 from .table import RowBlock, TableRow, csv_rows, submission, table_rows, xlsx_rows
 
 
@@ -167,43 +169,9 @@ def iter_inputs(
         )
 
 
-#: What a folder given as ANSWERS is read for.
-ANSWER_SUFFIXES = (*SHEET_SUFFIXES, *YAML_SUFFIXES, *CSV_SUFFIXES, *XLSX_SUFFIXES)
-
-
 def answer_files(paths: Iterable[str | Path]) -> list[str | Path]:
     """``paths`` with each folder replaced by the answer files in it, as grading reads them."""
     return list(_expand(paths, lambda p: None))
-
-
-def _is_answer_file(p: Path) -> bool:
-    """Whether ``p``, inside a folder given as ANSWERS, is read: an answer file by its suffix, not an answer
-    key, a hidden file or an Office lock file ``~$…``."""
-    return (
-        p.suffix.lower() in ANSWER_SUFFIXES
-        and not p.name.startswith((".", "~$"))
-        and not p.name.lower().endswith(".key.yaml")
-        and p.is_file()
-    )
-
-
-def _unread_folders(folder: Path, given: set[str]) -> list[Path]:
-    """The folders inside ``folder`` (not hidden, not given themselves) holding answer files at any depth
-    (at most 10,000 entries looked at): a folder given as ANSWERS is read for its own files only."""
-    found: list[Path] = []
-    for inner in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        if os.path.realpath(inner) in given:
-            continue
-        seen = 0
-        for root, dirs, files in os.walk(inner):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            seen += len(dirs) + len(files)
-            if any(_is_answer_file(Path(root, f)) for f in files):
-                found.append(inner)
-                break
-            if seen > 10_000:
-                break
-    return found
 
 
 def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Path]:
@@ -229,8 +197,8 @@ def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Pa
             yield path
             continue
         try:
-            inside = sorted(p for p in Path(path).iterdir() if _is_answer_file(p))
-            unread = _unread_folders(Path(path), given)
+            inside = sorted(p for p in Path(path).iterdir() if is_answer_file(p))
+            unread = unread_folders(Path(path), given)
         except OSError as exc:
             sink(Problem(shown_name(path), 0, "", _("cannot read: {reason}").format(reason=os_reason(exc))))
             continue
