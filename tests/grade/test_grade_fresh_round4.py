@@ -521,3 +521,11 @@ def test_an_option_line_alone_on_a_sheet_that_is_no_copied_paper_is_still_named(
         {"甲": 5},
         "s.txt:4: warning: line ignored: 'A. 清华大学社会科学学院教授' (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)\n",
     )
+
+
+def test_a_blank_beginning_with_da_in_a_run_keeps_its_first_character(folder: Path) -> None:
+    """``17-18 答辩 主网``: 答 before the run is a label only as ``答：`` or ``答案``; 17's answer stays 答辩."""
+    (folder / "s.txt").write_text("姓名：甲\n测验：szzl-hubei-daily-11-0b3cb86e\n17-18 答辩 主网\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["grade", "s.txt", "--key", "测验.key.yaml", "--format", "json"])
+    items = {i["number"]: i["given"] for i in json.loads(result.stdout)["members"][0]["items"]}
+    assert (items[17], items[18]) == ("答辩", "主网")

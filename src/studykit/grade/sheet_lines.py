@@ -47,7 +47,7 @@ _PAIR_SEPS = " \t\n,;、"
 _DIGIT = lazy_pattern(r"\d")
 _RUN_SEPS = lazy_pattern(r"[\s,;、/|]+")
 #: Words between a range and its run (``1-5题答案：AADBC``, ``1-5题的答案是 AADBC``; after NFKC).
-_RUN_LABEL = lazy_pattern(r"^的?(?:答案|答)(?:是|为|為)?\s*:?\s*")
+_RUN_LABEL = lazy_pattern(r"^的?(?:答案(?:是|为|為)?\s*:?|答\s*:)\s*")
 #: Points between the one-character answers of a run (``D.C.B.A.D``; ``。`` after NFKC too).
 _RUN_DOTS = lazy_pattern(r"[.。]")
 #: Where a further range begins on a line of ranges (after a space or comma).
