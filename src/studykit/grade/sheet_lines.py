@@ -14,7 +14,9 @@ read by :mod:`studykit.grade.readers`) these forms are unambiguous and read exac
   least two, numbered one after another, each answer running to the next number and holding no
   digit (``3. 网格长 5 个`` is one fill-in answer, not two).  A line beginning three or more answers
   numbered in increasing order that do not split into such pairs (``1D 2C 3-5 BAD 6BCD``) is an
-  error too;
+  error too.  Numbered answers may end in a range whose numbers follow theirs (``9.AC 10.ABCD 11-12 ABCDF
+  ACD``; one that does not fit is an error), and a run's one-character answers may stand apart by points
+  (``1-5 A.A.D.B.C``) or after words (``1-5题答案：AADBC``);
 * question numbers as ``(1)``, ``①`` (NFKC makes it ``1``) or in Chinese numerals inside
   ``第…题`` (``第十二题 对``); a heading such as ``一、单选题`` stays a heading;
 * a section's **label** before numbered answers or a range: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``;
@@ -62,9 +64,9 @@ _BRACKETED = lazy_pattern(r"(?:^|(?<=[\s,;、]))\((\d+)\)")
 #: ``第十二题``: a question number in Chinese numerals, one to ninety-nine.
 _CHINESE_NUMBER = lazy_pattern(r"第\s*([一二两三四五六七八九]?十?[一二两三四五六七八九]?)\s*([题題])")
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-#: Answers of one character that a run may hold glued together (letters, 对/错 marks).
 #: What joins a range's two numbers (``11-12``), read where an answer was expected.
 _CONNECTOR = lazy_pattern(r"[-‐‑–—―~〜]+|至|到")
+#: Answers of one character that a run may hold glued together (letters, 对/错 marks).
 _ONE_CHAR = lazy_pattern(r"[A-Za-z对错對錯√×✓✗✔✘✅❌❎]+")
 _LETTER_RUN = lazy_pattern(r"[A-H]+")
 _MARK_RUN = lazy_pattern(r"[对错對錯√×✓✗✔✘✅❌❎]+")
