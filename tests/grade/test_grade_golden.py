@@ -4,10 +4,13 @@ The tables in ``tests/data/grade_golden`` (made by its ``make_inputs.py``: the b
 synthetic and messy generators, seeded, plus rows of every odd kind) are graded through the
 CLI in every report format; the report's bytes, stdout, stderr and exit code must hash to
 what the code of 2026-12-07 (main at 9e23e77) gave.  ``STUDYKIT_GOLDEN_WRITE=1`` rewrites
-``expected.json`` (only ever from a known-good checkout).  The ``broken csv`` run changed on
-purpose twice since: its stderr named the last row graded (``rows after row 1472``, not 1471),
+``expected.json`` (only ever from a known-good checkout).  Changed on purpose since: the
+``broken csv`` run's stderr named the last row graded (``rows after row 1472``, not 1471),
 then every row before the undecodable one at row 1,500 was graded, not only those before the
-8 KB the decoder had read ahead (1,498 members, ``rows after row 1499 not graded``).
+8 KB the decoder had read ahead (1,498 members, ``rows after row 1499 not graded``); the
+``numbered text`` report reads a 填空题's ``-3``/``-2`` in a 问卷星 按选项序号 download as
+unanswered (未答), as the download means it, not as the blank's text ``-3`` (错误); the
+scores are the same.
 """
 
 from __future__ import annotations

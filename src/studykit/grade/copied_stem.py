@@ -7,38 +7,61 @@ from __future__ import annotations
 import re
 
 from .._lazy import lazy_pattern
-from ..text import blank_form
+from ..text import blank_form, clean
 
 #: The last bracket of a line, at its end (after NFKC): ``…的(C)``, ``…认可。( 对 )。``.
 _LAST_BRACKET = lazy_pattern(r"^(.*)\(\s*([^()]{1,40}?)\s*\)[\s。.]*$", re.S)
 _BLANK_MARK = re.compile(r"_{2,}")
+#: A bracket pair and what it holds (after NFKC).
+_BRACKET = lazy_pattern(r"\(([^()]{0,40})\)")
+#: A character :func:`blank_form` keeps as it is, put after a text so that its trailing punctuation stays.
+_KEPT = "一"
 
 
 def bracketed_in_stem(cleaned: str, stem: str) -> str:
     """What a member wrote inside the brackets of a stem they copied (``导语指出，……的（C）`` → ``C``),
     or "": the text before the brackets must be four characters or more of the stem, in order
-    (an elided ``……`` aside)."""
+    (an elided ``……`` aside).  Where the stem's brackets stand inside it (``要坚持以（　　）为导向。``),
+    the text after the member's brackets must be the stem's after its own (``要坚持以（C）为导向。``)."""
     m = _LAST_BRACKET().match(cleaned)
     if not m:
-        return ""
+        return _inside_stem(cleaned, stem)
     before = blank_form(m.group(1)).replace("…", "").replace("...", "")
     return m.group(2) if len(before) >= 4 and in_order(before, blank_form(stem)) else ""
 
 
-def filled_stem(cleaned: str, stem: str) -> str:
+def _inside_stem(cleaned: str, stem: str) -> str:
+    """What a member wrote inside the brackets of a copied stem whose brackets are not at its end."""
+    marks = list(_BRACKET().finditer(clean(stem)))
+    if not marks or marks[-1].group(1).strip():
+        return ""
+    after = blank_form(clean(stem)[marks[-1].end() :])
+    if not after:
+        return ""
+    for m in _BRACKET().finditer(cleaned):
+        before = blank_form(cleaned[: m.start()]).replace("…", "").replace("...", "")
+        if blank_form(cleaned[m.end() :]) == after and len(before) >= 4 and in_order(before, blank_form(stem)):
+            return m.group(1).strip()
+    return ""
+
+
+def filled_stem(cleaned: str, stem: str) -> str | None:
     """The blank of a fill_blank stem a member wrote out whole (``来自省内外的多位专家学者……研讨。`` for
-    ``来自____的多位专家学者……研讨。`` → ``省内外``), or "": the text must begin with the words before the
-    stem's one blank and end with those after it (four characters or more in all), in
-    :func:`blank_form`."""
+    ``来自____的多位专家学者……研讨。`` → ``省内外``), ``""`` when they wrote it out with the blank left
+    empty (``____`` or nothing between the words around it), ``None`` when ``cleaned`` is no such copy:
+    the text must begin with the words before the stem's one blank and end with those after it (four
+    characters or more in all), in :func:`blank_form`."""
     parts = _BLANK_MARK.split(stem)
     if len(parts) != 2:
-        return ""
-    head, tail = blank_form(parts[0]), blank_form(parts[1])
+        return None
+    # the words before the blank keep their last punctuation (文教重镇、____): blank_form would drop it,
+    # and the blank would be read as ``、科技硬核``
+    head, tail = blank_form(parts[0] + _KEPT)[: -len(_KEPT)], blank_form(parts[1])
     form = blank_form(cleaned)
-    if len(head) + len(tail) < 4 or len(form) <= len(head) + len(tail):
-        return ""
+    if len(head) + len(tail) < 4 or len(form) < len(head) + len(tail):
+        return None
     if not (form.startswith(head) and form.endswith(tail)):
-        return ""
+        return None
     return form[len(head) : len(form) - len(tail)].strip("_")
 
 

@@ -100,7 +100,8 @@ def _read_answer(text: str, item: KeyItem, lang: str) -> Reading:
     elif item.type == "true_false":
         reading = read_truth(cleaned)
     else:
-        reading = read_blank(_filled_stem(cleaned, item.stem) or cleaned)
+        filled = _filled_stem(cleaned, item.stem)  # the stem written out, the blank filled (or left empty)
+        reading = read_blank(cleaned if filled is None else filled)
     if reading.kind == "unreadable" and item.type != "fill_blank":
         inner = _bracketed_in_stem(cleaned, item.stem)  # the stem copied, the answer in its brackets
         if inner:

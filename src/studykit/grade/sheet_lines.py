@@ -14,7 +14,9 @@ read by :mod:`studykit.grade.readers`) these forms are unambiguous and read exac
   least two, numbered one after another, each answer running to the next number and holding no
   digit (``3. 网格长 5 个`` is one fill-in answer, not two).  A line beginning three or more answers
   numbered in increasing order that do not split into such pairs (``1D 2C 3-5 BAD 6BCD``) is an
-  error too;
+  error too.  Numbered answers may end in a range whose numbers follow theirs (``9.AC 10.ABCD 11-12 ABCDF
+  ACD``; one that does not fit is an error), and a run's one-character answers may stand apart by points
+  (``1-5 A.A.D.B.C``) or after words (``1-5题答案：AADBC``);
 * question numbers as ``(1)``, ``①`` (NFKC makes it ``1``) or in Chinese numerals inside
   ``第…题`` (``第十二题 对``); a heading such as ``一、单选题`` stays a heading;
 * a section's **label** before numbered answers or a range: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``;
@@ -46,6 +48,10 @@ _PAIR_HEAD = lazy_pattern(r"(?<!\d)(?:第\s*)?(\d{1,6})(?!\d)\s*[题題]?\s*[.�
 _PAIR_SEPS = " \t\n,;、"
 _DIGIT = lazy_pattern(r"\d")
 _RUN_SEPS = lazy_pattern(r"[\s,;、/|]+")
+#: Words between a range and its run (``1-5题答案：AADBC``, ``1-5题的答案是 AADBC``; after NFKC).
+_RUN_LABEL = lazy_pattern(r"^的?(?:答案(?:是|为|為)?\s*:?|答\s*:)\s*")
+#: Points between the one-character answers of a run (``D.C.B.A.D``; ``。`` after NFKC too).
+_RUN_DOTS = lazy_pattern(r"[.。]")
 #: Where a further range begins on a line of ranges (after a space or comma).
 _RANGE_START = lazy_pattern(r"(?<=[\s,;])(?=(?:第\s*)?\d+\s*(?:[-‐‑–—―~〜]+|至|到)\s*(?:第\s*)?\d+)")
 #: A piece of a run that is a question number, alone or with a one-character answer glued on (``6``, ``6.``,
@@ -58,6 +64,8 @@ _BRACKETED = lazy_pattern(r"(?:^|(?<=[\s,;、]))\((\d+)\)")
 #: ``第十二题``: a question number in Chinese numerals, one to ninety-nine.
 _CHINESE_NUMBER = lazy_pattern(r"第\s*([一二两三四五六七八九]?十?[一二两三四五六七八九]?)\s*([题題])")
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+#: What joins a range's two numbers (``11-12``), read where an answer was expected.
+_CONNECTOR = lazy_pattern(r"[-‐‑–—―~〜]+|至|到")
 #: Answers of one character that a run may hold glued together (letters, 对/错 marks).
 _ONE_CHAR = lazy_pattern(r"[A-Za-z对错對錯√×✓✗✔✘✅❌❎]+")
 _LETTER_RUN = lazy_pattern(r"[A-H]+")
@@ -65,7 +73,9 @@ _MARK_RUN = lazy_pattern(r"[对错對錯√×✓✗✔✘✅❌❎]+")
 _NAME = lazy_pattern(r"[\u3400-\u9fff\U00020000-\U0002ffff]+(?:·[\u3400-\u9fff\U00020000-\U0002ffff]+)?")
 _NOT_IN_NAMES = set("题題答卷测測验驗")
 #: Words a sheet's title line holds that no member's name does.
-_NOT_NAMES = ("支部", "党员", "黨員", "学习", "學習", "练习", "練習", "考试", "考試", "作业", "作業", "小组", "小組")
+_NOT_NAMES = (
+    "支部", "党员", "黨員", "学习", "學習", "练习", "練習", "考试", "考試", "作业", "作業", "小组", "小組", "部分",
+)  # fmt: skip
 
 
 class RunError(ValueError):
@@ -88,7 +98,7 @@ def range_answers(line: str) -> list[tuple[int, str]] | None:
         m = _RANGE().match(segment)
         if not m:
             return None
-        first, last, run = int(m.group(1)), int(m.group(2)), m.group(3).strip()
+        first, last, run = int(m.group(1)), int(m.group(2)), _RUN_LABEL().sub("", m.group(3).strip(), count=1)
         if last <= first:
             if at == 0 or not pairs:
                 return None
@@ -115,6 +125,9 @@ def _run(first: int, last: int, run: str) -> list[str]:
     squeezed = "".join(pieces)
     if _ONE_CHAR().fullmatch(squeezed) and len(squeezed) == count:
         return list(squeezed)
+    dotted = _RUN_DOTS().sub("", squeezed)  # D.C.B.A.D, 对。错。对。错: one-character answers apart by points
+    if dotted != squeezed and _ONE_CHAR().fullmatch(dotted) and len(dotted) == count:
+        return list(dotted)
     held = len(squeezed) if _ONE_CHAR().fullmatch(squeezed or "-") else len(pieces)
     raise RunError(
         _(
@@ -135,7 +148,11 @@ def numbered_answers(line: str) -> list[tuple[int, str]] | None:
         return None
     pairs: list[tuple[int, str]] = []
     for head, after in zip(heads, [*heads[1:], None], strict=True):
-        answer = line[head.end() : after.start() if after else len(line)].strip(_PAIR_SEPS)
+        raw = line[head.end() : after.start() if after else len(line)]
+        answer = raw.strip(_PAIR_SEPS)
+        if pairs and _CONNECTOR().fullmatch(answer) and raw == raw.rstrip() and _RANGE().match(line[head.start() :]):
+            # 9.AC 10.ABCD 11-12 ABCDF ACD: a range after them (but 1.A 2.- 3.D and 1A 2- 3D: 2 skipped)
+            return _then_range(line, pairs, line[head.start() :])
         if not answer or _DIGIT().search(answer):
             _unsplit(line)
             return None
@@ -146,11 +163,38 @@ def numbered_answers(line: str) -> list[tuple[int, str]] | None:
     return pairs
 
 
+def _then_range(line: str, pairs: list[tuple[int, str]], rest: str) -> list[tuple[int, str]]:
+    """``pairs`` (numbered answers that begin ``line``) and the range ``rest`` that ends it
+    (``9.AC 10.ABCD 11-12 ABCDF ACD``), when the numbers of both follow one another; else
+    :class:`RunError` (the range's ``-`` was read as an answer: 11 unanswered, 12 ``ABCDF ACD``)."""
+    try:
+        ranged = range_answers(rest)
+    except RunError:
+        ranged = None
+    numbers = [n for n, _answer in [*pairs, *(ranged or [])]]
+    if ranged and all(b == a + 1 for a, b in pairwise(numbers)):
+        return [*pairs, *ranged]
+    _unsplit(line)
+    raise RunError(
+        _("the line holds numbered answers, then the range {rest!r}; put the range on a line of its own").format(
+            rest=rest[:40]
+        )
+    )
+
+
 def _unsplit(line: str) -> None:
     """Raise :class:`RunError` when ``line``, not pairs numbered one after another, still begins three
     or more answers numbered in increasing order (``1D 2C 3-5 BAD 6BCD``): read as one answer,
     every answer after the first would be lost."""
     starts = list(_PAIR_START().finditer(line))
+    spaced = _spaced_digit_answer(line)
+    if spaced is not None:  # ``13 华中师范大学 14 5大体系``
+        raise RunError(
+            _(
+                "the line may hold the answers to questions {first} and {follow} (the text after {second} "
+                "begins with a digit); put each answer on a line of its own"
+            ).format(first=spaced[0], follow=spaced[1], second=spaced[1])
+        )
     if len(starts) == 2 and starts[0].start() == 0:
         # ``5现场会议 61+1+11``: an answer to 5, then 6 with a blank that begins with a digit (1+1+11),
         # or one answer to 5 that holds "61+1+11"? Either reading loses or invents an answer.
@@ -170,6 +214,29 @@ def _unsplit(line: str) -> None:
                 "(put an answer holding a space on a line of its own)"
             ).format(numbers=join(map(str, numbers)))
         )
+
+
+#: A question number standing alone on a line (at its start, or after a space, comma, semicolon or 、), what
+#: may follow it (题, a separator), and the first character after that.
+_NUMBER_TOKEN = lazy_pattern(r"(?:^|(?<=[\s,;、]))(?:第\s*)?(\d{1,6})(?!\d)\s*[题題]?\s*[.、:)\]]?\s*(\S?)")
+
+
+def _spaced_digit_answer(line: str) -> tuple[int, int] | None:
+    """``(m - 1, m)`` when ``line`` begins with a numbered answer and numbers the questions after it one by
+    one up to ``m``, whose answer begins with a digit (``13 华中师范大学 14 5大体系``): read as one answer,
+    13's would swallow 14's; split, 14's answer could as well be ``45大体系``.  ``None`` otherwise."""
+    tokens = _NUMBER_TOKEN().finditer(line)
+    head = next(tokens, None)
+    if head is None or head.start() != 0 or not head.group(2) or head.group(2).isdigit():
+        return None
+    expected = int(head.group(1)) + 1
+    for token in tokens:
+        if int(token.group(1)) != expected:
+            continue
+        if token.group(2).isdigit():
+            return expected - 1, expected
+        expected += 1
+    return None
 
 
 #: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``, ``一、单选题 1-8 CDBCBAAD``, ``答案：1-5 CDBCB``: a section's
@@ -228,12 +295,18 @@ def holds_answers(line: str) -> bool:
 _RANGE_INSIDE = lazy_pattern(r"\d\s*(?:[-‐‑–—―~〜]+|至|到)\s*\d+\s*[题題]?\s*[.、:)\]]?\s*[A-Za-z对错對錯√×✓✗✔✘✅❌❎]")
 
 
+#: A name, then a space, colon, comma or semicolon, then the rest of the line (after NFKC).
+_NAME_THEN = lazy_pattern(r"([^\s:,;]+)\s*[\s:,;]\s*(\S.*)")
+
+
 def name_and_answers(line: str) -> tuple[str, str] | None:
     """A first line holding the member's name, then answers (``秦一 1-8 CDBCBAAD``, ``秦一 单选1-8:CDBCBAAD``,
-    ``赵六 1D 2C 3B``): the name and the rest of the line, label and brackets undone, to be read as a
-    range or numbered answers; ``None`` when the line begins with no name followed by a question number."""
-    name, _sep, rest = line.partition(" ")
-    if not rest or not is_name(name):
+    ``赵六 1D 2C 3B``, ``郑十：1-5 AADBC`` as a chat message gives it): the name and the rest of the line,
+    label and brackets undone, to be read as a range or numbered answers; ``None`` when the line begins
+    with no name followed by a question number."""
+    m = _NAME_THEN().match(line)  # 秦一 1-8 …, 秦一：1-8 … (a chat message), 秦一，1-8 …
+    if not m or not is_name(m.group(1)):
         return None
+    name, rest = m.groups()
     rest = unbracket(unlabel(rest.strip()))
     return (name, rest) if re.match(r"(?:第\s*)?\d", rest) else None

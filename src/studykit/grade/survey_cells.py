@@ -4,7 +4,7 @@
 
 * a choice cell holds the option's number, ``4`` for the fourth option, ``2┋3┋4`` for a
   multiple choice; ``-3`` marks a question skipped and ``-2`` one not shown (logic jumps) —
-  both are unanswered.  :class:`OptionNumbers` decides once per table, from the first row
+  both are unanswered, a 填空题's too.  :class:`OptionNumbers` decides once per table, from the first row
   that answers a choice item, whether its choice cells are numbers (every answered choice
   cell of that row a number form, and not all of them an option's own text, as ``3`` may be);
   from then on number forms are read 1 → A, 2 → B, … (letters and texts still read as such),
@@ -152,6 +152,8 @@ class OptionNumbers:
             if it is None:
                 if self.truth[k]:  # a 判断题 is a choice of 对 (1) and 错 (2) on the survey
                     out[k] = _TRUTH.get(clean(cells[k]), cells[k])
+                elif clean(cells[k]) in SKIPPED:  # a 填空题 skipped: unanswered, not the text "-3"
+                    out[k] = ""
                 continue
             text = clean(cells[k])
             if text in SKIPPED:

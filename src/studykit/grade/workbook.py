@@ -177,13 +177,19 @@ def _reason(exc: BaseException) -> str:
 
 
 def worksheet_rows(
-    path: Path, warn: Warn, fits: Callable[[list[list[str]]], bool] | None = None
+    path: Path,
+    warn: Warn,
+    fits: Callable[[list[list[str]]], bool] | None = None,
+    answers: Callable[[list[list[str]]], bool] | None = None,
 ) -> Iterator[list[str]]:
     """The rows of the first worksheet of ``path`` that holds data, as text cells, row 1
     first (an empty row as ``[]``); a warning names the empty worksheets before it.  With
     ``fits`` (given a worksheet's first rows, up to five that are not empty: whether they hold
     the table's header), the first worksheet whose rows fit, else the first with data; a
-    warning names the worksheets with data passed over (a 说明 sheet before the answers).
+    warning names the worksheets with data passed over (a 说明 sheet before the answers).  With
+    ``answers`` (given a worksheet's first rows: whether they head a table of the key's questions),
+    a worksheet after the one read whose first rows are such a table (一支部, 二支部 …) raises
+    :class:`WorkbookError` once the rows read are given: its members are not graded.
 
     Streams: the worksheet is parsed once, rows are yielded as read.  Raises
     :class:`WorkbookError` (with the row, when rows were already yielded) for any
@@ -204,7 +210,7 @@ def worksheet_rows(
             raise
         except Exception as exc:  # a corrupt member (bad CRC, bad deflate data)
             raise WorkbookError(_("not a readable .xlsx workbook ({reason})").format(reason=_reason(exc))) from None
-        yield from _rows(path, warn, fits)
+        yield from _rows(path, warn, fits, answers)
 
 
 def _load(path: Path) -> Any:
@@ -232,7 +238,12 @@ def _load(path: Path) -> Any:
     return reader.wb
 
 
-def _rows(path: Path, warn: Warn, fits: Callable[[list[list[str]]], bool] | None = None) -> Iterator[list[str]]:
+def _rows(
+    path: Path,
+    warn: Warn,
+    fits: Callable[[list[list[str]]], bool] | None = None,
+    answers: Callable[[list[list[str]]], bool] | None = None,
+) -> Iterator[list[str]]:
     try:
         with warnings.catch_warnings():  # openpyxl warns of extensions it drops: nothing to do with answers
             warnings.simplefilter("ignore")
@@ -244,7 +255,7 @@ def _rows(path: Path, warn: Warn, fits: Callable[[list[list[str]]], bool] | None
             raise WorkbookError(_("the workbook has no worksheet"))
         empty: list[str] = []
         passed: list[Any] = []  # worksheets with data but no table that ``fits`` (a 说明 sheet before the answers)
-        for ws in wb.worksheets:
+        for index, ws in enumerate(wb.worksheets):
             batches = _sheet_rows(ws)
             head: list[list[str]] = []
             try:
@@ -267,6 +278,17 @@ def _rows(path: Path, warn: Warn, fits: Callable[[list[list[str]]], bool] | None
             yield from head
             for rows in batches:
                 yield from rows
+            more = [o.title for o in wb.worksheets[index + 1 :] if answers is not None and _head_fits(o, answers)]
+            if more:  # 一支部, 二支部 …: members of the worksheets after it would be missing without a word
+                raise WorkbookError(
+                    ngettext(
+                        "worksheet {titles} also holds a table of the key's questions and is not graded: only "
+                        "worksheet {title!r} is read — save each worksheet as a file of its own and grade them together",
+                        "worksheets {titles} also hold tables of the key's questions and are not graded: only "
+                        "worksheet {title!r} is read — save each worksheet as a file of its own and grade them together",
+                        len(more),
+                    ).format(titles=", ".join(repr(t) for t in more), title=ws.title)
+                )
             return
         if passed:  # no worksheet holds a table that fits: the first with data, as it is
             _name_skipped(warn, empty, [], passed[0].title)
@@ -281,6 +303,23 @@ def _rows(path: Path, warn: Warn, fits: Callable[[list[list[str]]], bool] | None
 
 #: Non-empty rows of a worksheet looked at for its header (as many as the table readers search).
 _HEAD_ROWS = 5
+
+
+def _head_fits(ws: Any, fits: Callable[[list[list[str]]], bool]) -> bool:
+    """Whether the first rows of worksheet ``ws`` (up to :data:`_HEAD_ROWS` that are not empty) ``fits``;
+    a worksheet that cannot be read does not."""
+    batches = _sheet_rows(ws)
+    head: list[list[str]] = []
+    try:
+        for rows in batches:
+            head.extend(rows)
+            if sum(1 for r in head if any(c.strip() for c in r)) >= _HEAD_ROWS:
+                break
+    except WorkbookError:
+        return False
+    finally:
+        batches.close()
+    return bool(head) and fits(head)
 
 
 def _name_skipped(warn: Warn, empty: list[str], passed: list[str], title: str) -> None:

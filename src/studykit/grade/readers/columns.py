@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -153,10 +154,19 @@ def column_layout(
                     ),
                 )
             by_item[item.number] = i
-        elif folded in QUIZ_HEADERS:
-            quiz_at = i
-        elif folded in VERSION_HEADERS:
-            version_at = i
+        elif folded in QUIZ_HEADERS or folded in VERSION_HEADERS:
+            before = quiz_at if folded in QUIZ_HEADERS else version_at
+            if before >= 0:  # 版本 and 试卷版本: which one a row's version is cannot be told
+                raise Fail(
+                    row,
+                    _("{column}: the table already has {other} for the same field; keep one").format(
+                        column=label(i), other=label(before)
+                    ),
+                )
+            if folded in QUIZ_HEADERS:
+                quiz_at = i
+            else:
+                version_at = i
         elif name_at < 0 and (folded in NAME_HEADERS or "姓名" in folded):
             names.append(i)
         elif folded not in METADATA_HEADERS:
@@ -241,17 +251,22 @@ def header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> bo
         return True
     if any(f in NAME_HEADERS or "姓名" in f for f in folded):
         return True
+    return question_count(cells, key) * 2 >= len(key.items) > 0
+
+
+def question_count(cells: list[str], key: AnswerKey) -> int:
+    """How many of ``cells`` (a row's raw cells) name a question of ``key``, by number or by stem."""
     numbers = {it.number for it in key.items}
     stems = {_stem_form(it.stem) for it in key.items}
     matched = 0
-    for c in cleaned:
+    for c in (clean(c) for c in cells if c.strip()):
         m = NUMBER_HEADER.match(c) if len(c) <= MAX_HEADER_NUMBER else None
         if m:
             matched += int(next(g for g in m.groups() if g)) in numbers
         else:
             form = _stem_form(_bare(c))
             matched += bool(form) and any(form == f or (len(f) >= 4 and f in form) for f in stems)
-    return matched * 2 >= len(numbers) > 0
+    return matched
 
 
 #: How many non-empty rows may stand above the header row (titles, merged banners).
@@ -259,11 +274,19 @@ HEADER_SEARCH_ROWS = 5
 
 
 def find_header(
-    rows: Iterator[tuple[int, list[str]]], key: AnswerKey, name_column: str | None, last_row: list[int]
+    rows: Iterator[tuple[int, list[str]]],
+    key: AnswerKey,
+    name_column: str | None,
+    last_row: list[int],
+    warn: Callable[[int, str, str], None],
 ) -> tuple[int, list[str], list[int], list[tuple[int, list[str]]]]:
     """``(header row number, header cells, row numbers above it, rows read past it)``: the
     first of the first :data:`HEADER_SEARCH_ROWS` non-empty rows that :func:`header_like`,
-    else the first non-empty row.  Raises :class:`Fail` for a table without rows."""
+    else the first non-empty row.  A header row naming no question (``姓名 | 单选题 | 多选题``, group
+    labels in merged cells) over a row of at least half the key's questions (``| 1 | 2 | 3 …``, the
+    name cell merged down) is one header of two rows: each column headed by the lower row's cell,
+    or the upper one's where the lower is empty; a warning says so.  Raises :class:`Fail` for a
+    table without rows."""
     seen: list[tuple[int, list[str]]] = []
     for number, cells in rows:
         last_row[0] = number - 1
@@ -275,7 +298,24 @@ def find_header(
     if not seen:
         raise Fail(0, _("the table is empty (expected a header row, then one row per member)"))
     at = next((i for i, (_, cells) in enumerate(seen) if header_like(cells, key, name_column)), 0)
-    return seen[at][0], seen[at][1], [n for n, _ in seen[:at]], seen[at + 1 :]
+    number, header, after = seen[at][0], seen[at][1], seen[at + 1 :]
+    if not question_count(header, key):  # 姓名 | 单选题 (merged) over 1 2 3 …: the numbers are a row below
+        if not after:  # the rows read so far end at the header: read on to the next non-empty one
+            after = [next((row for row in rows if any(c.strip() for c in row[1])), (0, []))]
+            after = after if after[0][1] else []
+        below = after[0] if after else None
+        if below is not None and question_count(below[1], key) * 2 >= len(key.items):
+            stacked = itertools.zip_longest(header, below[1], fillvalue="")
+            number, header, after = below[0], [b if b.strip() else h for h, b in stacked], after[1:]
+            warn(
+                number,
+                "",
+                _(
+                    "the header is rows {top} and {number}: the question numbers are in row {number}, the labels "
+                    "above them in row {top} (a merged cell above several questions is read as no question)"
+                ).format(top=seen[at][0], number=number),
+            )
+    return number, header, [n for n, _ in seen[:at]], after
 
 
 def has_answer(cells: list[str], layout: _Layout, key: AnswerKey) -> bool:

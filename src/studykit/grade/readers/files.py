@@ -25,7 +25,9 @@ from ._common import (
     ProblemSink,
     unsaid_message,
 )
-from .columns import header_like
+from .columns import header_like, question_count
+from .folders import ANSWER_SUFFIXES as ANSWER_SUFFIXES
+from .folders import is_answer_file, unread_folders
 from .table import RowBlock, TableRow, csv_rows, submission, table_rows, xlsx_rows
 
 
@@ -167,10 +169,6 @@ def iter_inputs(
         )
 
 
-#: What a folder given as ANSWERS is read for.
-ANSWER_SUFFIXES = (*SHEET_SUFFIXES, *YAML_SUFFIXES, *CSV_SUFFIXES, *XLSX_SUFFIXES)
-
-
 def answer_files(paths: Iterable[str | Path]) -> list[str | Path]:
     """``paths`` with each folder replaced by the answer files in it, as grading reads them."""
     return list(_expand(paths, lambda p: None))
@@ -179,7 +177,17 @@ def answer_files(paths: Iterable[str | Path]) -> list[str | Path]:
 def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Path]:
     """``paths``, each folder among them replaced by the answer files inside it (:data:`ANSWER_SUFFIXES`,
     by name; answer keys, hidden files and Office lock files ``~$…`` left out); a folder holding none
-    is a failure."""
+    is a failure.  A folder inside it holding answer files (``答卷/一支部``) is not read unless given too,
+    with a warning naming it: its members would be missing from the report without a word (a warning, not a
+    failure: ``grade .`` in a bank's folder passes over ``material/``)."""
+    paths = list(paths)
+    given: set[str] = set()
+    for path in paths:
+        try:
+            if os.path.isdir(path):
+                given.add(os.path.realpath(path))
+        except (OSError, ValueError):
+            pass
     for path in paths:
         try:
             folder = os.path.isdir(path)
@@ -189,18 +197,25 @@ def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Pa
             yield path
             continue
         try:
-            inside = sorted(
-                p
-                for p in Path(path).iterdir()
-                if p.suffix.lower() in ANSWER_SUFFIXES
-                and not p.name.startswith((".", "~$"))
-                and not p.name.lower().endswith(".key.yaml")
-                and p.is_file()
-            )
+            inside = sorted(p for p in Path(path).iterdir() if is_answer_file(p))
+            unread = unread_folders(Path(path), given)
         except OSError as exc:
             sink(Problem(shown_name(path), 0, "", _("cannot read: {reason}").format(reason=os_reason(exc))))
             continue
-        if not inside:
+        for inner in unread:
+            sink(
+                Problem(
+                    shown_name(inner),
+                    0,
+                    "",
+                    _(
+                        "a folder inside {folder} holding answer files, not read: only the files directly in a "
+                        "folder given to grade are read — give this folder too ({inner}) if they are answers"
+                    ).format(folder=shown_name(path), inner=shown_name(inner)),
+                    "warning",
+                )
+            )
+        if not inside and not unread:
             sink(
                 Problem(
                     shown_name(path),
@@ -295,7 +310,12 @@ def _iter_file(
         )
     elif suffix in XLSX_SUFFIXES:
         reader = lambda: table_rows(  # noqa: E731
-            xlsx_rows(path, warn, lambda rows: any(header_like(r, key, name_column) for r in rows if r)),
+            xlsx_rows(
+                path,
+                warn,
+                lambda rows: any(header_like(r, key, name_column) for r in rows if r),
+                lambda rows: any(question_count(r, key) * 2 >= len(key.items) for r in rows if r),
+            ),
             name,
             key,
             name_column,

@@ -37,7 +37,9 @@ from ._common import (
     finish_sheet,
     too_many_digits,
 )
+from .columns import question_count
 from .encoding import read_text
+from .sheet_head import MARKDOWN_ESCAPE, cut, name_value, once, paper_head, printed_line, unfilled
 from .table import TableRow, table_rows
 
 if TYPE_CHECKING:
@@ -83,6 +85,10 @@ def read_txt(
     if first.count("\t") >= 2:
         rows = csv.reader(io.StringIO(text, newline=""), "excel-tab")
         yield from table_rows(rows, name, key, name_column, warn, fail, last_row)
+    elif first.count(",") >= 2 and question_count(next(csv.reader([first])), key) * 2 >= len(key.items):
+        # a CSV table saved as .txt (姓名,1,2,3 …): read as the table it is, not as one member's lines
+        rows = csv.reader(io.StringIO(text, newline=""))
+        yield from table_rows(rows, name, key, name_column, warn, fail, last_row)
     else:
         sub = _read_sheet(text, name, key, warn)
         if sub is not None:
@@ -109,11 +115,6 @@ def _as_written(raw: str, line: str, answer: str) -> str:
         if clean(raw[start:]) == answer:
             return raw[start:].strip()
     return answer
-
-
-def _cut(text: str, width: int = 40) -> str:
-    """``text`` cut to ``width`` characters, ``…`` ending it when cut."""
-    return text if len(text) <= width else text[:width].rstrip() + "…"
 
 
 def _unreadable_sheet(unread: list[tuple[int, str]], member: str) -> None:
@@ -147,21 +148,31 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     opening = True  # before the first line that is no comment and no 姓名/测验/版本 line
     alone: tuple[int, str] | None = None  # a first line holding a name alone (赵六)
     items = {it.number: it for it in key.items}
+    said: dict[str, tuple[str, int]] = {}  # 姓名/测验/版本 as first written (value, line)
+    copied = False  # the sheet holds lines of the paper itself (测验编号：…, 本卷共…, a line of options)
     dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
     for number, raw in enumerate(text.splitlines(), 1):
+        raw = MARKDOWN_ESCAPE().sub(r"\1", raw).removesuffix("\\")  # 1\. …（C）\ copied from quiz.md
         line = clean(raw)
         if not line or line.startswith("#"):
             continue
         after_number, dangling = dangling, None
         m = HEADER_LINE.match(line)
-        if m:
-            field, value = m.group(1).casefold(), m.group(2).strip()
+        head_line = paper_head(line)
+        copied = copied or any(field == "测验" for field, _value in head_line)
+        fields = head_line or ([(m.group(1).casefold(), unfilled(m.group(2)))] if m else [])
+        for field, value in fields:
+            if field in ("姓名", "名字", "name") and m:
+                value = name_value(value, number, answers, unread)
+            if not once(said, field, value, number):
+                continue  # a blank 版本： (of the sheet as printed) after the one filled in
             if field in ("姓名", "名字", "name"):
                 head.name = value
             elif field in QUIZ_FIELDS:
                 head.quiz, head.quiz_line = value, number
             else:
                 head.version, head.version_line = value, number
+        if fields:
             continue
         first, opening = opening, False
         line = unbracket(unlabel(line))
@@ -202,8 +213,11 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         if first and is_name(line.removeprefix("姓名").removeprefix("名字")):  # a name alone, if answers follow
             alone = (number, line.removeprefix("姓名").removeprefix("名字"))
             continue
+        if printed_line(line, key, copied):  # the paper's instruction or options, copied with its stems
+            copied = True
+            continue
         if holds_answers(line):
-            unread.append((number, _("answers without question numbers ({line!r})").format(line=_cut(line))))
+            unread.append((number, _("answers without question numbers ({line!r})").format(line=cut(line))))
             continue
         pending.append(
             (
@@ -344,19 +358,16 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
             _("this is a studykit answer key (studykit_key), not members' answers; left out (give it with --key)"),
         )
     head = SheetHead()
-    for field, attr in (
-        ("姓名", "name"),
-        ("name", "name"),
-        ("测验", "quiz"),
-        ("測驗", "quiz"),
-        ("quiz", "quiz"),
-        ("版本", "version"),
-        ("version", "version"),
-    ):
-        if field in data:
-            setattr(head, attr, clean(_yaml_text(data[field])))
-            if attr != "name":
-                setattr(head, f"{attr}_line", data.key_lines[field])
+    said: dict[str, tuple[str, int]] = {}
+    fields = {"姓名": "name", "name": "name", "测验": "quiz", "測驗": "quiz", "quiz": "quiz", "版本": "version"}
+    fields["version"] = "version"
+    for field in sorted((f for f in fields if f in data), key=lambda f: data.key_lines[f]):
+        attr, value = fields[field], clean(_yaml_text(data[field]))
+        if not once(said, field, value, data.key_lines[field]):  # name: 甲 and 姓名: 乙 — whose answers?
+            continue
+        setattr(head, attr, value)
+        if attr != "name":
+            setattr(head, f"{attr}_line", data.key_lines[field])
     found: list[Problem] = []
     raw = collect(data, SHEET_TABLE, found, name, checks={"answers": _answers_kind})["answers"]
     if found:

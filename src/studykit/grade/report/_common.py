@@ -63,14 +63,15 @@ def pct(value: float | None, mark: float | None = None) -> str:
 
 
 def percent_number(value: float, mark: float | None = None) -> str:
-    """A percentage (0–100) with one decimal (``66.7``) — or as many more as it takes for the
+    """A percentage (0–100) with one decimal, rounded half up (``66.7``, ``82.25`` → ``82.3``) — or as many more as it takes for the
     printed value to fall on the same side of the pass ``mark`` as the value itself: 61.29
     against a 61.3 mark prints ``61.29``, never a failing ``61.3``."""
-    text = f"{value:.1f}"
+    exact = Decimal(repr(value))
+    text = format(exact.quantize(_TENTH, ROUND_HALF_UP), "f")  # 四舍五入, as the means: 82.25 → 82.3
     for digits in range(2, 8):
         if mark is None or (float(text) >= mark - 1e-9) == (value >= mark - 1e-9):
             break
-        text = f"{value:.{digits}f}"
+        text = format(exact.quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP), "f")
     return text
 
 
