@@ -314,6 +314,11 @@ def test_table_with_fewer_questions_fails(tmp_path: Path, key: AnswerKey) -> Non
         f"{path}:1: the table has 7 question columns but the key has 8 questions (no column for question 8); "
         "a table with a different number of questions cannot be graded with this key"
     ]
+    one = write(tmp_path / "one.csv", "姓名,1\n甲,B\n")
+    assert problems(grade([one], key)) == [
+        f"{one}:1: the table has 1 question column but the key has 8 questions (no column for question "
+        "2, 3, 4, 5, 6, 7, 8); a table with a different number of questions cannot be graded with this key"
+    ]
 
 
 def renumbered(key: AnswerKey) -> AnswerKey:
@@ -419,13 +424,13 @@ def test_yaml_sheet_with_a_full_width_colon_gets_the_hint(tmp_path: Path, key: A
     flow = write(tmp_path / "flow.yaml", "姓名: 丁\nanswers: {1: B, 2：A}\n")
     hint = " (hint: the question numbers are followed by a full-width colon '：'; YAML needs ':' — 请改用半角冒号)"
     assert problems(grade([run, bare, flow], key)) == [  # a run of such lines: its first one, so one fix is enough
-        f"{run}: not valid YAML: {run}:5: YAML syntax error, column 3: while scanning a simple key could not find"
+        f"{run}:5: not valid YAML: YAML syntax error, column 3: while scanning a simple key could not find"
         " expected ':' (hint: line 5 has a full-width colon '：' after its key; YAML needs ':' — 请改用半角冒号)",
         f"{bare}: expected a mapping with name, quiz, version and answers{hint}",
         f"{flow}:2: field 'answers': '2：A' is not a question number{hint}",
     ]
     assert problems(grade([one, every], key)) == [
-        f"{one}: not valid YAML: {one}:5: YAML syntax error, column 3: while scanning a simple key could not find"
+        f"{one}:5: not valid YAML: YAML syntax error, column 3: while scanning a simple key could not find"
         " expected ':' (hint: line 5 has a full-width colon '：' after its key; YAML needs ':' — 请改用半角冒号)",
         f"{every}:3: field 'answers': expected a mapping from question number to answer (hint: the question"
         " numbers are followed by a full-width colon '：'; YAML needs ':' — 请改用半角冒号)",

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ...i18n import _, join
+from ...i18n import _, join, ngettext
 from ...key import AnswerKey, KeyItem, no_question
 from ..normalize import clean, read_answer
 from ..survey_cells import option_column, survey_offset
@@ -210,8 +210,10 @@ def column_layout(
     if missing:
         raise Fail(
             row,
-            _(
-                "the table has {count} question columns but the key has {count2} questions (no column for question {items}); {mismatch}"
+            ngettext(
+                "the table has {count} question column but the key has {count2} questions (no column for question {items}); {mismatch}",
+                "the table has {count} question columns but the key has {count2} questions (no column for question {items}); {mismatch}",
+                len(by_item),
             ).format(
                 count=len(by_item),
                 count2=len(numbers),

@@ -346,6 +346,9 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
     try:
         data, problems = load_text_yaml(text, name)
     except YamlError as exc:
+        if len(exc.problems) == 1:  # at its line, the file named once (the failure names it)
+            problem = exc.problems[0]
+            raise Fail(problem.line, _("not valid YAML: {details}").format(details=problem.message)) from None
         raise Fail(0, _("not valid YAML: {details}").format(details="; ".join(exc.details))) from None
     if problems:
         raise Fail(problems[0].line, problems[0].message)
