@@ -1,66 +1,180 @@
-"""Numbered points 一是…二是… → single choice (which point comes Nth) and true/false on the order.
+"""Numbered points → single choice (which point comes Nth) and true/false on the order.
 
-A point's text is its first clause after ``N是``; the points of one run (一是, 二是, … in
-order within a paragraph's sentences) are each other's distractors, so every option is a
-real point of the article and only the order is tested.
+The markers of a point, at a clause's start (the text's start or after ，；：。！？):
+
+* ``一是`` ``二是`` …, ``第一，`` ``第二、`` ``第三是`` …, ``其一，`` ``其二，`` … — stems ask for
+  the ``第N点``;
+* ``一要`` ``二要`` …, ``一靠`` ``二靠`` …, ``一抓`` ``二抓`` … (one verb of :data:`VERBS` through the
+  run) — stems mirror the text: ``二要（ ）``;
+* ``首先`` ``其次`` ``再次`` ``最后`` — stems name the word: ``以“其次”引出的一点是（ ）``; a
+  ``首先`` is a list only when ``其次`` follows it (a 首先 thanking the audience is none), and
+  ``最后`` ends a list only after ``其次``.
+
+A point's text is its first clause after the marker, verbatim.  The points of one run (markers of
+one kind, numbered one by one within a part; for all but ``一是`` also within one section, no
+heading line between) are each other's distractors, so every option is a real point of the
+article and only the order is tested.  A run makes no claim that its points are all there are
+(a list may end in 等), and no number the text does not print: ``首先`` is never called 第一点.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from .model import Draft, place
+from .model import Draft, place, same
 from .numerals import cn_to_int, int_to_cn
 from .text import CLAUSE_MARKS, Sentence, cite, tidy, who
 
-_POINT_RE = re.compile(r"(?:^|(?<=[，,；;：:。]))([一二三四五六七八九十])是([^，,；;。]{2,30})")
+#: Verbs of ``一要…二要…`` runs (one verb through a run).
+VERBS = "要靠抓讲看查比学"
+#: Where a marker may start: the text's start or after a clause or sentence mark.
+_AT = r"(?:^|(?<=[，,；;：:。！？!?]))"
+#: A point's text: its first clause (2 to 30 characters).
+_TEXT = r"([^，,；;。]{2,30})"
+_NUMBER = "[一二三四五六七八九十]"
+_POINT_RE = re.compile(_AT + f"({_NUMBER})是" + _TEXT)
+_VERB_RE = re.compile(_AT + f"({_NUMBER})([{VERBS}])" + _TEXT)
+#: 第一， 第二、 第三是 其一， …: not 第一、二批 (a numeral after 、), not 第一书记 (no mark after it).
+_ORDINAL_RE = re.compile(_AT + f"([第其])({_NUMBER})(?:[，,：:]|、(?!{_NUMBER})|是)" + _TEXT)
+#: 首先， 其次是 最后要 再次， (再次 only with a mark: 再次强调 is no point).
+_WORD_RE = re.compile(_AT + r"(首先|其次|最后|再次(?=[，,：:、]))(?:[，,：:、]|是|要)?" + _TEXT)
+#: The number of each word of order (最后 is the run's last, whatever its number).
+_WORDS = {"首先": 1, "其次": 2, "再次": 3}
+#: Most sentences between two points of a 首先 run (a 最后 further on closes the speech, not the run).
+MAX_WORD_GAP = 10
 
 
-def _runs(sentences: list[Sentence]) -> list[list[tuple[Sentence, int, str, int]]]:
-    """Runs of points: (sentence, number, text, position in the sentence), 一 first, in order."""
-    runs: list[list[tuple[Sentence, int, str, int]]] = []
-    current: list[tuple[Sentence, int, str, int]] = []
+@dataclass(frozen=True)
+class Point:
+    """One point of a run: its ``sentence``, ``number`` (1 first), verbatim ``text``, the ``at``
+    position of its ``marker`` (as printed: 一是, 第二, 其三, 二要, 首先, 最后) in the sentence, and the
+    run's ``kind`` (是, 第, 其, a verb of :data:`VERBS`, or 首先)."""
+
+    sentence: Sentence
+    number: int
+    text: str
+    at: int
+    marker: str
+    kind: str
+
+
+def _markers(s: Sentence) -> list[Point]:
+    """Every point marker of the sentence, in order of position."""
+    found = [
+        *(Point(s, cn_to_int(m[1]) or 0, m[2], m.start(), f"{m[1]}是", "是") for m in _POINT_RE.finditer(s.text)),
+        *(Point(s, cn_to_int(m[1]) or 0, m[3], m.start(), m[1] + m[2], m[2]) for m in _VERB_RE.finditer(s.text)),
+        *(Point(s, cn_to_int(m[2]) or 0, m[3], m.start(), m[1] + m[2], m[1]) for m in _ORDINAL_RE.finditer(s.text)),
+        *(Point(s, _WORDS.get(m[1], 0), m[2], m.start(), m[1], "首先") for m in _WORD_RE.finditer(s.text)),
+    ]
+    return sorted(found, key=lambda p: p.at)
+
+
+def _follows(run: list[Point], p: Point) -> bool:
+    """Whether ``p`` continues ``run`` (its last point's kind): the next number, in the same part;
+    for all but 一是 in the same section; for 首先 runs within :data:`MAX_WORD_GAP` sentences, with
+    最后 only after 其次."""
+    last = run[-1]
+    if last.sentence.part is not p.sentence.part or last.marker == "最后":
+        return False
+    if p.kind != "是" and last.sentence.section != p.sentence.section:
+        return False
+    if p.kind == "首先":
+        if p.sentence.number - last.sentence.number > MAX_WORD_GAP:
+            return False
+        if p.marker == "最后":
+            return len(run) >= 2
+    return p.number == last.number + 1
+
+
+def runs(sentences: list[Sentence]) -> list[list[Point]]:
+    """Runs of two or more points, each run's points in order, runs in order of their first point."""
+    done: list[list[Point]] = []
+    current: dict[str, list[Point]] = {}
     for s in sentences:
-        for m in _POINT_RE.finditer(s.text):
-            n = cn_to_int(m.group(1))
-            if n == 1:
-                if len(current) >= 2:
-                    runs.append(current)
-                current = [(s, 1, m.group(2), m.start())]
-            elif current and n == current[-1][1] + 1 and current[-1][0].part is s.part:
-                current.append((s, n or 0, m.group(2), m.start()))
-    if len(current) >= 2:
-        runs.append(current)
-    return runs
+        for p in _markers(s):
+            run = current.get(p.kind)
+            if p.number == 1:
+                if run and len(run) >= 2:
+                    done.append(run)
+                current[p.kind] = [p]
+            elif run and _follows(run, p):
+                run.append(p if p.marker != "最后" else Point(s, run[-1].number + 1, p.text, p.at, p.marker, p.kind))
+            elif run and p.kind != "是":
+                if len(run) >= 2:
+                    done.append(run)
+                del current[p.kind]  # 首先 … 最后 with no 其次, 第一 … 第三: the sequence is broken
+    done.extend(run for run in current.values() if len(run) >= 2)
+    index = {id(s): n for n, s in enumerate(sentences)}
+    return sorted(done, key=lambda run: (index[id(run[0].sentence)], run[0].at))
 
 
 def draft_points(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
-    """For each run: a single choice per point (options: the run's points) and a true and a false
-    statement of which point comes first."""
+    """For each run: a single choice per point (of the first four; options: the run's points) when
+    it has three points or more, and a true and a false statement of which point comes second."""
     out: list[Draft] = []
-    for r, run in enumerate(_runs(sentences)):
-        first, _, _, at = run[0]
-        part = first.part
-        context = _context(sentences, first, at)
-        said = f"{who(part)}在谈到“{context}”时，列举的" if context else f"{who(part)}列举的几点中，"
-        texts = [t for _, _, t, _ in run]
+    for r, run in enumerate(runs(sentences)):
+        part = run[0].sentence.part
         fact = f"{part.id}/points-{r}"
-        if len(texts) >= 3:
-            for s, n, text, _ in run[:4]:
-                wrong = [t for t in texts if t != text][:3]
-                options, answer = place([text], wrong, next(turn))
-                stem = f"{said}第{int_to_cn(n)}点是（ ）"
-                out.append(Draft(part.id, "single", stem, answer, cite(part, s.text), s.text, "points", options,
-                                 ("要点",), fact))  # fmt: skip
-        s2, _, second, _ = run[1]
-        out.append(Draft(part.id, "true_false", f"{said}第二点是“{second}”。", ("true",),
-                         cite(part, s2.text, verdict="正确。"), s2.text, "points", tags=("要点",), fact=f"{fact}-tf"))  # fmt: skip
-        s1, _, one, _ = run[0]
-        out.append(Draft(part.id, "true_false", f"{said}第一点是“{second}”。", ("false",),
-                         cite(part, s1.text, verdict=f"错误。“{second}”是第二点，第一点是“{one}”。"), s1.text,
+        asks = _Asking(sentences, run)
+        texts = [p.text for p in run]
+        distinct = all(not same(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :])
+        if len(run) >= 3 and distinct:
+            for p in run[:4]:
+                wrong = [t for t in texts if t != p.text][:3]
+                options, answer = place([p.text], wrong, next(turn))
+                out.append(Draft(part.id, "single", asks.stem(p), answer, cite(part, p.sentence.text),
+                                 p.sentence.text, "points", options, ("要点",), fact))  # fmt: skip
+        if not distinct:
+            continue
+        one, two = run[0], run[1]
+        out.append(Draft(part.id, "true_false", asks.statement(two, two.text), ("true",),
+                         cite(part, two.sentence.text, verdict="正确。"), two.sentence.text, "points", tags=("要点",),
+                         fact=f"{fact}-tf"))  # fmt: skip
+        out.append(Draft(part.id, "true_false", asks.statement(one, two.text), ("false",),
+                         cite(part, one.sentence.text, verdict=asks.correction(one, two)), one.sentence.text,
                          "points", tags=("要点",), fact=f"{fact}-tf"))  # fmt: skip
     return out
+
+
+class _Asking:
+    """How the stems of one run ask for a point: ``第N点`` (是, 第, 其), ``以“其次”引出的一点``
+    (首先), or the marker itself (``二要（ ）``) where a verb run has a topic to name."""
+
+    def __init__(self, sentences: list[Sentence], run: list[Point]) -> None:
+        first = run[0]
+        self.kind = first.kind
+        self.context = _context(sentences, first.sentence, first.at, topic=first.kind in VERBS)
+        name = who(first.sentence.part)
+        self.numbered = self.kind in ("是", "第", "其")
+        self.mirror = self.kind in VERBS and bool(self.context)
+        topic = self.context.replace("“", "‘").replace("”", "’")  # a quote inside the stem's quote
+        if self.mirror:
+            self.said = f"{name}在谈到“{topic}”时指出，"
+        elif self.context:
+            self.said = f"{name}在谈到“{topic}”时，" + ("列举的" if self.numbered else "")
+        else:
+            self.said = f"{name}列举的几点中，"
+
+    def _which(self, p: Point) -> str:
+        if self.numbered:
+            return f"第{int_to_cn(p.number)}点"
+        return f"以“{p.marker}”引出的一点"
+
+    def stem(self, p: Point) -> str:
+        """The single choice's stem asking for point ``p``."""
+        return f"{self.said}{p.marker}（ ）" if self.mirror else f"{self.said}{self._which(p)}是（ ）"
+
+    def statement(self, p: Point, text: str) -> str:
+        """The true/false statement that ``text`` is point ``p``."""
+        return f"{self.said}{p.marker}{text}。" if self.mirror else f"{self.said}{self._which(p)}是“{text}”。"
+
+    def correction(self, one: Point, two: Point) -> str:
+        """Why the statement that the second point is the first is false."""
+        if self.numbered:
+            return f"错误。“{two.text}”是第二点，第一点是“{one.text}”。"
+        return f"错误。“{two.text}”由“{two.marker}”引出，“{one.marker}”引出的是“{one.text}”。"
 
 
 #: Words showing that a clause announces the points that follow (三件事, 以下, 成效 …).
@@ -69,12 +183,17 @@ _ANNOUNCES = re.compile(
 )
 
 
-def _context(sentences: list[Sentence], first: Sentence, at: int) -> str:
-    """What the points are points of: the last clause before 一是 (in its sentence, else the
-    sentence before), when it announces them (:data:`_ANNOUNCES`); else ``""``."""
+def _context(sentences: list[Sentence], first: Sentence, at: int, *, topic: bool = False) -> str:
+    """What the points are points of: the last clause before the first marker (in its sentence, else
+    the sentence before), when it announces them (:data:`_ANNOUNCES`), or with ``topic`` (a verb
+    run: 加强党员队伍建设，一靠教育…) any clause of 4 to 20 characters before it in its sentence;
+    else ``""``."""
     text = tidy(first.text[:at])
+    own = bool(text)
     if not text:
         previous = [s for s in sentences if s.part is first.part and s.number == first.number - 1]
         text = tidy(previous[0].text) if previous else ""
     clause = re.split(f"[{CLAUSE_MARKS}]", text)[-1] if text else ""
-    return clause.lstrip("并而且也还") if _ANNOUNCES.search(clause) else ""
+    if _ANNOUNCES.search(clause) or (topic and own and 4 <= len(clause) <= 20):
+        return clause.lstrip("并而且也还")
+    return ""
