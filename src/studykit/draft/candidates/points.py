@@ -35,11 +35,13 @@ _AT = r"(?:^|(?<=[，,；;：:。！？!?]))"
 _TEXT = r"([^，,；;。]{2,30})"
 _NUMBER = "[一二三四五六七八九十]"
 _POINT_RE = re.compile(_AT + f"({_NUMBER})是" + _TEXT)
-_VERB_RE = re.compile(_AT + f"({_NUMBER})([{VERBS}])" + _TEXT)
+#: The text after the other markers: kept in the run however long, asked about only if 2 to 30 long.
+_CLAUSE = r"([^，,；;。！？!?]*)"
+_VERB_RE = re.compile(_AT + f"({_NUMBER})([{VERBS}])" + _CLAUSE)
 #: 第一， 第二、 第三是 其一， …: not 第一、二批 (a numeral after 、), not 第一书记 (no mark after it).
-_ORDINAL_RE = re.compile(_AT + f"([第其])({_NUMBER})(?:[，,：:]|、(?!{_NUMBER})|是)" + _TEXT)
+_ORDINAL_RE = re.compile(_AT + f"([第其])({_NUMBER})(?:[，,：:]|、(?!{_NUMBER})|是)" + _CLAUSE)
 #: 首先， 其次是 最后要 再次， (再次 only with a mark: 再次强调 is no point).
-_WORD_RE = re.compile(_AT + r"(首先|其次|最后|再次(?=[，,：:、]))(?:[，,：:、]|是|要)?" + _TEXT)
+_WORD_RE = re.compile(_AT + r"(首先|其次|最后|再次(?=[，,：:、]))(?:[，,：:、]|是|要)?" + _CLAUSE)
 #: The number of each word of order (最后 is the run's last, whatever its number).
 _WORDS = {"首先": 1, "其次": 2, "再次": 3}
 #: Most sentences between two points of a 首先 run (a 最后 further on closes the speech, not the run).
@@ -118,17 +120,18 @@ def draft_points(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
         part = run[0].sentence.part
         fact = f"{part.id}/points-{r}"
         asks = _Asking(sentences, run)
-        texts = [p.text for p in run]
+        usable = [p for p in run if 2 <= len(p.text) <= 30]  # a point of a long first clause stays unasked
+        texts = [p.text for p in usable]
         distinct = all(not same(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :])
-        if len(run) >= 3 and distinct:
-            for p in run[:4]:
+        if len(usable) >= 3 and distinct:
+            for p in usable[:4]:
                 wrong = [t for t in texts if t != p.text][:3]
                 options, answer = place([p.text], wrong, next(turn))
                 out.append(Draft(part.id, "single", asks.stem(p), answer, cite(part, p.sentence.text),
                                  p.sentence.text, "points", options, ("要点",), fact))  # fmt: skip
-        if not distinct:
-            continue
         one, two = run[0], run[1]
+        if not distinct or one not in usable or two not in usable:
+            continue
         out.append(Draft(part.id, "true_false", asks.statement(two, two.text), ("true",),
                          cite(part, two.sentence.text, verdict="正确。"), two.sentence.text, "points", tags=("要点",),
                          fact=f"{fact}-tf"))  # fmt: skip

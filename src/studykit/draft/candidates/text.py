@@ -116,11 +116,16 @@ _OPENING_RE = re.compile(
 )
 
 
+#: A point's marker left alone at a stem piece's end (…的表率；其三，… cut after 其三).
+_DANGLING_RE = re.compile(r"[，,；;：:。](?:[第其][一二三四五六七八九十]|首先|其次|再次|最后)$")
+
+
 def tidy(text: str, *, end: str = "") -> str:
-    """A stem piece: without a delimiter at either end or a point's number or 编者按： at its start
-    (（一）深刻领悟… read as a second blank), then ``end`` (``"。"`` for statements)."""
+    """A stem piece: without a delimiter at either end, a point's number or 编者按： at its start
+    (（一）深刻领悟… read as a second blank), or a point's marker left alone at its end (…；其三),
+    then ``end`` (``"。"`` for statements)."""
     text = _OPENING_RE.sub("", text.strip().lstrip(CLAUSE_MARKS)).lstrip(CLAUSE_MARKS)
-    text = text.rstrip(CLAUSE_MARKS + "。！？!?")
+    text = _DANGLING_RE.sub("", text.rstrip(CLAUSE_MARKS + "。！？!?")).rstrip(CLAUSE_MARKS + "。！？!?")
     if end and text.endswith(("”", "’")) and text[:-1].endswith(("。", "！", "？")):
         return text
     return text + end
