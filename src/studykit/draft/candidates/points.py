@@ -19,10 +19,12 @@ article and only the order is tested.  A run makes no claim that its points are 
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from ..split import Part, is_heading
 from .model import Draft, place, same
 from .numerals import cn_to_int, int_to_cn
 from .text import CLAUSE_MARKS, Sentence, cite, tidy, who
@@ -117,27 +119,78 @@ def draft_points(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
     it has three points or more, and a true and a false statement of which point comes second."""
     out: list[Draft] = []
     for r, run in enumerate(runs(sentences)):
-        part = run[0].sentence.part
-        fact = f"{part.id}/points-{r}"
-        asks = _Asking(sentences, run)
-        usable = [p for p in run if 2 <= len(p.text) <= 30]  # a point of a long first clause stays unasked
-        texts = [p.text for p in usable]
-        distinct = all(not same(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :])
-        if len(usable) >= 3 and distinct:
-            for p in usable[:4]:
-                wrong = [t for t in texts if t != p.text][:3]
-                options, answer = place([p.text], wrong, next(turn))
-                out.append(Draft(part.id, "single", asks.stem(p), answer, cite(part, p.sentence.text),
-                                 p.sentence.text, "points", options, ("要点",), fact))  # fmt: skip
-        one, two = run[0], run[1]
-        if not distinct or one not in usable or two not in usable:
-            continue
-        out.append(Draft(part.id, "true_false", asks.statement(two, two.text), ("true",),
-                         cite(part, two.sentence.text, verdict="正确。"), two.sentence.text, "points", tags=("要点",),
-                         fact=f"{fact}-tf"))  # fmt: skip
-        out.append(Draft(part.id, "true_false", asks.statement(one, two.text), ("false",),
-                         cite(part, one.sentence.text, verdict=asks.correction(one, two)), one.sentence.text,
-                         "points", tags=("要点",), fact=f"{fact}-tf"))  # fmt: skip
+        first = run[0]
+        context = _context(sentences, first.sentence, first.at, topic=first.kind in VERBS)
+        out.extend(_draft_run(run, context, f"{first.sentence.part.id}/points-{r}", turn))
+    return out
+
+
+def draft_heading_points(parts: Sequence[Part], turn: Iterator[int]) -> list[Draft]:
+    """The drafts of :func:`draft_points` for points written as heading lines (``第一，提高思想认识``
+    on a line of its own, each a part's heading or a heading inside a part): a run is heading lines
+    with no other heading between them, each point's source its heading line; the context is the
+    last sentence before the first one when it announces the points (``下面，我讲三点意见。``)."""
+    found: list[tuple[list[Point], str]] = []
+    current: dict[str, tuple[list[Point], str]] = {}
+    said = ""
+    for part in parts:
+        for line in (x.strip() for x in part.text.split("\n")):
+            if line and not is_heading(line):
+                said = line
+                continue
+            if not line:
+                continue
+            points = [p for p in _markers(Sentence(line, part, 0)) if p.at == 0]
+            for kind in [k for k in current if k not in {p.kind for p in points}]:
+                found.append(current.pop(kind))  # another heading ends the run
+            for p in points:
+                run = current[p.kind][0] if p.kind in current else []
+                if p.number == 1:
+                    found.extend([current[p.kind]] if run else [])
+                    current[p.kind] = ([p], _announcing(said))
+                elif run and (p.number == run[-1].number + 1 or (p.marker == "最后" and len(run) >= 2)):
+                    run.append(dataclasses.replace(p, number=run[-1].number + 1))
+                else:
+                    found.extend([current.pop(p.kind)] if run else [])
+    found.extend(current.values())
+    found = [x for x in found if len(x[0]) >= 2]
+    out: list[Draft] = []
+    for r, (run, context) in enumerate(found):
+        out.extend(_draft_run(run, context, f"{run[0].sentence.part.id}/heading-points-{r}", turn))
+    return out
+
+
+def _announcing(line: str) -> str:
+    """The last clause of ``line``'s last sentence if it announces points (:data:`_ANNOUNCES`), else ``""``."""
+    last = [x for x in re.split("[。！？!?]", line) if x.strip()]
+    clause = re.split(f"[{CLAUSE_MARKS}]", tidy(last[-1]))[-1] if last else ""
+    return clause.lstrip("并而且也还") if _ANNOUNCES.search(clause) else ""
+
+
+def _draft_run(run: list[Point], context: str, fact: str, turn: Iterator[int]) -> list[Draft]:
+    """The single choices and true/false statements of one run (see :func:`draft_points`)."""
+    out: list[Draft] = []
+    asks = _Asking(run, context)
+    usable = [p for p in run if 2 <= len(p.text) <= 30]  # a point of a long first clause stays unasked
+    texts = [p.text for p in usable]
+    distinct = all(not same(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :])
+    if len(usable) >= 3 and distinct:
+        for p in usable[:4]:
+            wrong = [t for t in texts if t != p.text][:3]
+            options, answer = place([p.text], wrong, next(turn))
+            part = p.sentence.part
+            out.append(Draft(part.id, "single", asks.stem(p), answer, cite(part, p.sentence.text),
+                             p.sentence.text, "points", options, ("要点",), fact))  # fmt: skip
+    one, two = run[0], run[1]
+    if not distinct or one not in usable or two not in usable:
+        return out
+    p1, p2 = one.sentence.part, two.sentence.part
+    out.append(Draft(p2.id, "true_false", asks.statement(two, two.text), ("true",),
+                     cite(p2, two.sentence.text, verdict="正确。"), two.sentence.text, "points", tags=("要点",),
+                     fact=f"{fact}-tf"))  # fmt: skip
+    out.append(Draft(p1.id, "true_false", asks.statement(one, two.text), ("false",),
+                     cite(p1, one.sentence.text, verdict=asks.correction(one, two)), one.sentence.text,
+                     "points", tags=("要点",), fact=f"{fact}-tf"))  # fmt: skip
     return out
 
 
@@ -145,10 +198,10 @@ class _Asking:
     """How the stems of one run ask for a point: ``第N点`` (是, 第, 其), ``以“其次”引出的一点``
     (首先), or the marker itself (``二要（ ）``) where a verb run has a topic to name."""
 
-    def __init__(self, sentences: list[Sentence], run: list[Point]) -> None:
+    def __init__(self, run: list[Point], context: str) -> None:
         first = run[0]
         self.kind = first.kind
-        self.context = _context(sentences, first.sentence, first.at, topic=first.kind in VERBS)
+        self.context = context
         name = who(first.sentence.part)
         self.numbered = self.kind in ("是", "第", "其")
         self.mirror = self.kind in VERBS and bool(self.context)
