@@ -125,6 +125,22 @@ def test_shou_xian_qi_ci_zui_hou_name_the_word_not_a_number() -> None:
     assert not any(re.search("第[一二三四]点", d.stem) for d in drafts)
 
 
+def test_zui_hou_closes_a_di_yi_or_qi_yi_run_as_its_last_point() -> None:
+    """第一…第二…最后 and 其一…其三…最后: 最后 is the run's 最后一点 (never given a number), even after
+    a lone 首先 that thanked the audience."""
+    di = _points("首先，感谢大家。我提三点要求。第一，要压实责任。第二，要强化督导。最后，要严格考核。")
+    assert [(d.stem, d.answer, d.source) for d in di if d.type == "single"] == [
+        ("李明在谈到“我提三点要求”时，列举的第一点是（ ）", ("A",), "第一，要压实责任。"),
+        ("李明在谈到“我提三点要求”时，列举的第二点是（ ）", ("B",), "第二，要强化督导。"),
+        ("李明在谈到“我提三点要求”时，列举的最后一点是（ ）", ("C",), "最后，要严格考核。"),
+    ]
+    qi = _points("我提几点要求。其一，要压实责任。其二，要强化督导。其三，要加强宣传。最后，要严格考核。")
+    assert [d.stem.removeprefix("李明在谈到“我提几点要求”时，列举的") for d in qi if d.type == "single"] == [
+        "第一点是（ ）", "第二点是（ ）", "第三点是（ ）", "最后一点是（ ）",
+    ]  # fmt: skip
+    assert qi[3].options == ("要压实责任", "要强化督导", "要加强宣传", "要严格考核")
+
+
 def test_a_shou_xian_without_qi_ci_is_no_list() -> None:
     """首先 thanking the audience and a closing 最后 with no 其次 between them draft nothing."""
     assert _points("首先，我代表县委向大家表示感谢。今年的任务很重。最后，祝大家工作顺利、身体健康！") == []
@@ -197,6 +213,17 @@ def test_points_written_as_heading_lines_are_sourced_by_their_line() -> None:
     ]
     statements = [d.stem for d in draft_questions(split.parts) if d.rule == "statements" and d.type == "true_false"]
     assert statements == [said + "第三点是加强组织领导。", said + "第三点是提高思想认识。"]
+
+
+def test_shou_xian_heading_lines_close_with_zui_hou() -> None:
+    """首先，… / 其次，… / 最后，… as heading lines: three points, the last 以“最后”引出."""
+    text = HEADING_POINTS.replace("第一，", "首先，").replace("第二，", "其次，").replace("第三，", "最后，")
+    drafts = [d for d in draft_questions(split_article(text).parts) if d.rule == "points" and d.type == "single"]
+    assert [(d.speech, d.stem, d.answer, d.source) for d in drafts] == [
+        ("part-1", "文章在谈到“我讲三点意见”时，以“首先”引出的一点是（ ）", ("A",), "首先，提高思想认识"),
+        ("part-2", "文章在谈到“我讲三点意见”时，以“其次”引出的一点是（ ）", ("B",), "其次，突出冬训重点"),
+        ("part-3", "文章在谈到“我讲三点意见”时，以“最后”引出的一点是（ ）", ("C",), "最后，加强组织领导"),
+    ]
 
 
 def test_what_other_rules_make_of_point_sentences() -> None:

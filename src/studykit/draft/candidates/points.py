@@ -84,12 +84,28 @@ def _follows(run: list[Point], p: Point) -> bool:
         return False
     if p.kind != "是" and last.sentence.section != p.sentence.section:
         return False
-    if p.kind == "首先":
-        if p.sentence.number - last.sentence.number > MAX_WORD_GAP:
-            return False
-        if p.marker == "最后":
-            return len(run) >= 2
+    if (p.kind == "首先" or p.marker == "最后") and p.sentence.number - last.sentence.number > MAX_WORD_GAP:
+        return False
+    if p.marker == "最后":
+        return len(run) >= 2
     return p.number == last.number + 1
+
+
+#: The runs a 最后 may close: 首先…其次…最后, and 第一…第二…最后, 其一…其二…最后.
+_CLOSED_BY_ZUIHOU = ("首先", "第", "其")
+
+
+def _closing(current: dict[str, list[Point]], p: Point, *, headings: bool = False) -> Point:
+    """``p``, a 最后 that continues a run of :data:`_CLOSED_BY_ZUIHOU` (:func:`_follows`; of heading
+    lines, any such run of two points or more), as that run's last point (its kind and the next
+    number); any other ``p`` as it is."""
+    if p.marker != "最后":
+        return p
+    for kind in _CLOSED_BY_ZUIHOU:
+        run = current.get(kind)
+        if run and (len(run) >= 2 and run[-1].marker != "最后" if headings else _follows(run, p)):
+            return dataclasses.replace(p, number=run[-1].number + 1, kind=kind)
+    return p
 
 
 def runs(sentences: list[Sentence]) -> list[list[Point]]:
@@ -97,14 +113,14 @@ def runs(sentences: list[Sentence]) -> list[list[Point]]:
     done: list[list[Point]] = []
     current: dict[str, list[Point]] = {}
     for s in sentences:
-        for p in _markers(s):
+        for p in (_closing(current, m) for m in _markers(s)):
             run = current.get(p.kind)
             if p.number == 1:
                 if run and len(run) >= 2:
                     done.append(run)
                 current[p.kind] = [p]
             elif run and _follows(run, p):
-                run.append(p if p.marker != "最后" else Point(s, run[-1].number + 1, p.text, p.at, p.marker, p.kind))
+                run.append(p)
             elif run and p.kind != "是":
                 if len(run) >= 2:
                     done.append(run)
@@ -140,7 +156,8 @@ def draft_heading_points(parts: Sequence[Part], turn: Iterator[int]) -> list[Dra
                 continue
             if not line:
                 continue
-            points = [p for p in _markers(Sentence(line, part, 0)) if p.at == 0]
+            runs_now = {kind: run for kind, (run, _) in current.items()}
+            points = [_closing(runs_now, p, headings=True) for p in _markers(Sentence(line, part, 0)) if p.at == 0]
             for kind in [k for k in current if k not in {p.kind for p in points}]:
                 found.append(current.pop(kind))  # another heading ends the run
             for p in points:
@@ -148,8 +165,8 @@ def draft_heading_points(parts: Sequence[Part], turn: Iterator[int]) -> list[Dra
                 if p.number == 1:
                     found.extend([current[p.kind]] if run else [])
                     current[p.kind] = ([p], _announcing(said))
-                elif run and (p.number == run[-1].number + 1 or (p.marker == "最后" and len(run) >= 2)):
-                    run.append(dataclasses.replace(p, number=run[-1].number + 1))
+                elif run and p.number == run[-1].number + 1 and run[-1].marker != "最后":
+                    run.append(p)
                 else:
                     found.extend([current.pop(p.kind)] if run else [])
     found.extend(current.values())
@@ -214,6 +231,8 @@ class _Asking:
             self.said = f"{name}列举的几点中，"
 
     def _which(self, p: Point) -> str:
+        if self.numbered and p.marker == "最后":
+            return "最后一点"
         if self.numbered:
             return f"第{int_to_cn(p.number)}点"
         return f"以“{p.marker}”引出的一点"
