@@ -165,7 +165,30 @@ def test_words_that_only_look_like_markers_are_no_points() -> None:
     """第一书记, 第一、二批, 再次强调 and 一抓到底 start no point; a broken sequence 第一 … 第三 is no list."""
     assert _points("选派第一书记48名。第一、二批主题教育已经结束。第二，要强化督导。") == []
     assert _points("我再次强调，抓党建要一抓到底。再次强调，二抓不能放松。") == []
+    assert [d.answer for d in _points("首先，要压实责任。其次，要强化督导。最后一公里问题得到解决。")] == [
+        ("true",),
+        ("false",),
+    ]  # 最后一公里 is no third point
     assert _points("第一，要压实责任。第三，要强化督导。第四，要严格考核。") == []
+
+
+def test_a_news_storys_sequence_words_are_no_points() -> None:
+    """In a news story, 他首先走访了 (no mark after 首先), a 首先 inside a quotation followed by a
+    其次 outside it, and 第一次…第二次 are no list; 一靠…二靠 after 李明表示 is said by him, not a topic."""
+    story = (
+        "到村第一天，他首先走访了村里的困难户。“群众不认识我，首先要做的就是交朋友。”王强说。"
+        "其次，他发现村里的道路是群众最关心的问题。最后，村里还建起了党群服务中心。"
+        "第一次开村民大会时，只来了二十多人。第二次，来了一百多人。"
+        "村党支部书记李明表示，一靠党建引领，二靠产业带动，村里的日子越过越红火。"
+    )
+    assert [(d.stem, d.answer) for d in _points(story)] == [
+        ("李明指出，村党支部书记李明表示，二靠产业带动。", ("true",)),
+        ("李明指出，村党支部书记李明表示，一靠产业带动。", ("false",)),
+    ]
+    quoted = _points("他说：“首先，要压实责任。其次，要强化督导。最后，要严格考核。”")
+    assert [(d.type, d.options, d.answer) for d in quoted][:3] == [
+        ("single", ("要压实责任", "要强化督导", "要严格考核"), (letter,)) for letter in "ABC"
+    ]  # all three inside one quotation: one run
 
 
 def test_nested_points_and_a_long_first_clause() -> None:

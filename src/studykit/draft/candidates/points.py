@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from ..split import Part, is_heading
 from .model import Draft, place, same
 from .numerals import cn_to_int, int_to_cn
-from .text import CLAUSE_MARKS, Sentence, cite, tidy, who
+from .text import CLAUSE_MARKS, Sentence, cite, depth_map, lead, tidy, who
 
 #: Verbs of ``一要…二要…`` runs (one verb through a run).
 VERBS = "要靠抓讲看查比学"
-#: Where a marker may start: the text's start or after a clause or sentence mark.
-_AT = r"(?:^|(?<=[，,；;：:。！？!?]))"
+#: Where a marker may start: the text's start, after a clause or sentence mark, or after “.
+_AT = r"(?:^|(?<=[，,；;：:。！？!?“]))"
 #: A point's text: its first clause (2 to 30 characters).
 _TEXT = r"([^，,；;。]{2,30})"
 _NUMBER = "[一二三四五六七八九十]"
@@ -42,8 +42,9 @@ _CLAUSE = r"([^，,；;。！？!?]*)"
 _VERB_RE = re.compile(_AT + f"({_NUMBER})([{VERBS}])" + _CLAUSE)
 #: 第一， 第二、 第三是 其一， …: not 第一、二批 (a numeral after 、), not 第一书记 (no mark after it).
 _ORDINAL_RE = re.compile(_AT + f"([第其])({_NUMBER})(?:[，,：:]|、(?!{_NUMBER})|是)" + _CLAUSE)
-#: 首先， 其次是 最后要 再次， (再次 only with a mark: 再次强调 is no point).
-_WORD_RE = re.compile(_AT + r"(首先|其次|最后|再次(?=[，,：:、]))(?:[，,：:、]|是|要)?" + _CLAUSE)
+#: 首先， 其次是 最后要 再次， (only with a mark, 是 or 要 after them, which stays in the point: 他首先走访了,
+#: 再次强调, 最后一公里 are no points).
+_WORD_RE = re.compile(_AT + r"(首先|其次|最后|再次)(?=[，,：:、是要])(?:[，,：:、]|是)?" + _CLAUSE)
 #: The number of each word of order (最后 is the run's last, whatever its number).
 _WORDS = {"首先": 1, "其次": 2, "再次": 3}
 #: Most sentences between two points of a 首先 run (a 最后 further on closes the speech, not the run).
@@ -62,6 +63,7 @@ class Point:
     at: int
     marker: str
     kind: str
+    quoted: bool = False
 
 
 def _markers(s: Sentence) -> list[Point]:
@@ -72,18 +74,19 @@ def _markers(s: Sentence) -> list[Point]:
         *(Point(s, cn_to_int(m[2]) or 0, m[3], m.start(), m[1] + m[2], m[1]) for m in _ORDINAL_RE.finditer(s.text)),
         *(Point(s, _WORDS.get(m[1], 0), m[2], m.start(), m[1], "首先") for m in _WORD_RE.finditer(s.text)),
     ]
-    return sorted(found, key=lambda p: p.at)
+    depth = depth_map(s.text)
+    return sorted((dataclasses.replace(p, quoted=depth[p.at] > 0) for p in found), key=lambda p: p.at)
 
 
 def _follows(run: list[Point], p: Point) -> bool:
     """Whether ``p`` continues ``run`` (its last point's kind): the next number, in the same part;
-    for all but 一是 in the same section; for 首先 runs within :data:`MAX_WORD_GAP` sentences, with
-    最后 only after 其次."""
+    for all but 一是 in the same section and alike in or out of a quotation; for 首先 runs and 最后
+    within :data:`MAX_WORD_GAP` sentences, 最后 only after a second point."""
     last = run[-1]
     if last.sentence.part is not p.sentence.part or last.marker == "最后":
         return False
-    if p.kind != "是" and last.sentence.section != p.sentence.section:
-        return False
+    if p.kind != "是" and (last.sentence.section != p.sentence.section or last.quoted != p.quoted):
+        return False  # a heading between, or one point in a quotation and the next outside it
     if (p.kind == "首先" or p.marker == "最后") and p.sentence.number - last.sentence.number > MAX_WORD_GAP:
         return False
     if p.marker == "最后":
@@ -223,7 +226,9 @@ class _Asking:
         self.numbered = self.kind in ("是", "第", "其")
         self.mirror = self.kind in VERBS and bool(self.context)
         topic = self.context.replace("“", "‘").replace("”", "’")  # a quote inside the stem's quote
-        if self.mirror:
+        if self.mirror and _REPORTED.search(self.context):  # 李明表示，一靠…: who says it, not a topic
+            self.said = f"{lead(first.sentence.part)}{self.context}，"
+        elif self.mirror:
             self.said = f"{name}在谈到“{topic}”时指出，"
         elif self.context:
             self.said = f"{name}在谈到“{topic}”时，" + ("列举的" if self.numbered else "")
@@ -252,6 +257,8 @@ class _Asking:
         return f"错误。“{two.text}”由“{two.marker}”引出，“{one.marker}”引出的是“{one.text}”。"
 
 
+#: A clause saying who speaks (村党支部书记李明表示), before a verb run: no topic of it.
+_REPORTED = re.compile(r"(?:表示|说|指出|强调|介绍|认为|坦言|告诉记者)$")
 #: Words showing that a clause announces the points that follow (三件事, 以下, 成效 …).
 _ANNOUNCES = re.compile(
     r"[一二两三四五六七八九十几多]\S?(?:个|件|点|条|项|方面)|以下|如下|成效|措施|做法|举措|经验|契机|要求|[：:]$"
