@@ -8,11 +8,11 @@ The markers of a point, at a clause's start (the text's start or after ，；：
   run) — stems mirror the text: ``二要（ ）``;
 * ``首先`` ``其次`` ``再次`` ``最后`` — stems name the word: ``以“其次”引出的一点是（ ）``; a
   ``首先`` is a list only when ``其次`` follows it (a 首先 thanking the audience is none), and
-  ``最后`` ends a list only after ``其次``.
+  ``最后`` ends a list (this one, or 第一…第二…, 其一…其二…) only after its second point.
 
 A point's text is its first clause after the marker, verbatim.  The points of one run (markers of
-one kind, numbered one by one within a part; for all but ``一是`` also within one section, no
-heading line between) are each other's distractors, so every option is a real point of the
+one kind, numbered one by one within one section of a part, no heading line between, all in or
+all out of a quotation) are each other's distractors, so every option is a real point of the
 article and only the order is tested.  A run makes no claim that its points are all there are
 (a list may end in 等), and no number the text does not print: ``首先`` is never called 第一点.
 """
@@ -80,12 +80,12 @@ def _markers(s: Sentence) -> list[Point]:
 
 def _follows(run: list[Point], p: Point) -> bool:
     """Whether ``p`` continues ``run`` (its last point's kind): the next number, in the same part;
-    for all but 一是 in the same section and alike in or out of a quotation; for 首先 runs and 最后
+    in the same section and alike in or out of a quotation; for 首先 runs and 最后
     within :data:`MAX_WORD_GAP` sentences, 最后 only after a second point."""
     last = run[-1]
     if last.sentence.part is not p.sentence.part or last.marker == "最后":
         return False
-    if p.kind != "是" and (last.sentence.section != p.sentence.section or last.quoted != p.quoted):
+    if last.sentence.section != p.sentence.section or last.quoted != p.quoted:
         return False  # a heading between, or one point in a quotation and the next outside it
     if (p.kind == "首先" or p.marker == "最后") and p.sentence.number - last.sentence.number > MAX_WORD_GAP:
         return False
