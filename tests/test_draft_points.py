@@ -141,6 +141,24 @@ def test_zui_hou_closes_a_di_yi_or_qi_yi_run_as_its_last_point() -> None:
     assert qi[3].options == ("要压实责任", "要强化督导", "要加强宣传", "要严格考核")
 
 
+def test_a_run_closed_by_deng_stays_open_and_its_option_drops_the_deng() -> None:
+    """三要抓好制度落实等等: the option is the point (抓好制度落实), no item claims the run is complete
+    (only which point comes where is asked); 平等 is a word, not the 等 closing a list."""
+    drafts = _points(
+        "我们要重点抓好几件事，一要抓好学习，二要抓好作风，三要抓好制度落实等等。首先，要压实责任。其次，要促进平等。"
+    )
+    assert [(d.stem, d.options) for d in drafts] == [
+        ("李明在谈到“我们要重点抓好几件事”时指出，一要（ ）", ("抓好学习", "抓好作风", "抓好制度落实")),
+        ("李明在谈到“我们要重点抓好几件事”时指出，二要（ ）", ("抓好学习", "抓好作风", "抓好制度落实")),
+        ("李明在谈到“我们要重点抓好几件事”时指出，三要（ ）", ("抓好学习", "抓好作风", "抓好制度落实")),
+        ("李明在谈到“我们要重点抓好几件事”时指出，二要抓好作风。", ()),
+        ("李明在谈到“我们要重点抓好几件事”时指出，一要抓好作风。", ()),
+        ("李明列举的几点中，以“其次”引出的一点是“要促进平等”。", ()),
+        ("李明列举的几点中，以“首先”引出的一点是“要促进平等”。", ()),
+    ]
+    assert not any(w in d.stem for d in drafts for w in ("全部", "都是", "只有", "以下"))
+
+
 def test_a_shou_xian_without_qi_ci_is_no_list() -> None:
     """首先 thanking the audience and a closing 最后 with no 其次 between them draft nothing."""
     assert _points("首先，我代表县委向大家表示感谢。今年的任务很重。最后，祝大家工作顺利、身体健康！") == []

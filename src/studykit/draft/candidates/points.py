@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..split import Part, is_heading
 from .model import Draft, place, same
 from .numerals import cn_to_int, int_to_cn
-from .text import CLAUSE_MARKS, Sentence, cite, depth_map, lead, tidy, who
+from .text import CLAUSE_MARKS, Sentence, cite, depth_map, lead, tidy, who, word_bounds
 
 #: Verbs of ``一要…二要…`` runs (one verb through a run).
 VERBS = "要靠抓讲看查比学"
@@ -75,7 +75,17 @@ def _markers(s: Sentence) -> list[Point]:
         *(Point(s, _WORDS.get(m[1], 0), m[2], m.start(), m[1], "首先") for m in _WORD_RE.finditer(s.text)),
     ]
     depth = depth_map(s.text)
-    return sorted((dataclasses.replace(p, quoted=depth[p.at] > 0) for p in found), key=lambda p: p.at)
+    found = [dataclasses.replace(p, quoted=depth[p.at] > 0, text=_without_deng(p.text)) for p in found]
+    return sorted(found, key=lambda p: p.at)
+
+
+def _without_deng(text: str) -> str:
+    """A point's text without the 等 or 等等 closing the list (三要抓好制度落实等等 → 抓好制度落实):
+    the option names the point; the list stays open, as no item claims it is complete."""
+    for tail in ("等等", "等"):
+        if text.endswith(tail) and len(text) - len(tail) >= 2 and len(text) - len(tail) in word_bounds(text):
+            return text[: -len(tail)]
+    return text
 
 
 def _follows(run: list[Point], p: Point) -> bool:
