@@ -147,11 +147,34 @@ def draft_points(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
     """For each run: a single choice per point (of the first four; options: the run's points) when
     it has three points or more, and a true and a false statement of which point comes second."""
     out: list[Draft] = []
-    for r, run in enumerate(runs(sentences)):
+    found = runs(sentences)
+    for r, run in enumerate(found):
         first = run[0]
         context = _context(sentences, first.sentence, first.at, topic=first.kind in VERBS)
-        out.extend(_draft_run(run, context, f"{first.sentence.part.id}/points-{r}", turn))
+        outer = _enclosing(sentences, found, run)
+        out.extend(_draft_run(run, context or outer, f"{first.sentence.part.id}/points-{r}", turn))
     return out
+
+
+def _enclosing(sentences: list[Sentence], found: list[list[Point]], run: list[Point]) -> str:
+    """The text of the point of another run that ``run`` lies inside (第一，抓好组织建设。…一是…二是…
+    第二，… → 抓好组织建设), in the same section; else ``""``."""
+    index = {id(s): n for n, s in enumerate(sentences)}
+
+    def where(p: Point) -> tuple[int, int]:
+        return index[id(p.sentence)], p.at
+
+    start, end = where(run[0]), where(run[-1])
+    for other in found:
+        if other is run or other[0].kind == run[0].kind:
+            continue
+        for k, p in enumerate(other):
+            after = other[k + 1] if k + 1 < len(other) else None
+            inside = where(p) < start and (after is None or end < where(after))
+            same = p.sentence.part is run[0].sentence.part and p.sentence.section == run[0].sentence.section
+            if inside and same and (after is not None or p.sentence is run[0].sentence) and 2 <= len(p.text) <= 30:
+                return p.text
+    return ""
 
 
 def draft_heading_points(parts: Sequence[Part], turn: Iterator[int]) -> list[Draft]:
