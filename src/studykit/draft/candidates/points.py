@@ -1,6 +1,6 @@
 """Numbered points → single choice (which point comes Nth) and true/false on the order.
 
-The markers of a point, at a clause's start (the text's start or after ，；：。！？):
+The markers of a point, at a clause's start (the text's start or after ，；：。！？ or “):
 
 * ``一是`` ``二是`` …, ``第一，`` ``第二、`` ``第三是`` …, ``其一，`` ``其二，`` … — stems ask for
   the ``第N点``;
