@@ -274,6 +274,34 @@ def test_shou_xian_heading_lines_close_with_zui_hou() -> None:
     ]
 
 
+def test_heading_lines_inside_one_speech_are_points_of_that_speech() -> None:
+    """首先，压实工作责任 … as heading lines inside one speaker's part: the speech's own items, named
+    by the speaker, the byline line no point."""
+    part = _part(
+        "我再强调几点要求。\n\n首先，压实工作责任\n\n各乡镇党委书记要认真履行第一责任人职责。\n\n"
+        "其次，强化督促检查\n\n县委组织部要牵头组建督导组。\n\n最后，严格考核问效\n\n要把考核结果作为评价使用干部的重要依据。\n"
+    )
+    drafts = [d for d in draft_questions([part]) if d.rule == "points"]
+    assert [(d.type, d.stem, d.answer, d.source) for d in drafts] == [
+        ("single", "李明在谈到“我再强调几点要求”时，以“首先”引出的一点是（ ）", ("A",), "首先，压实工作责任"),
+        ("single", "李明在谈到“我再强调几点要求”时，以“其次”引出的一点是（ ）", ("B",), "其次，强化督促检查"),
+        ("single", "李明在谈到“我再强调几点要求”时，以“最后”引出的一点是（ ）", ("C",), "最后，严格考核问效"),
+        (
+            "true_false",
+            "李明在谈到“我再强调几点要求”时，以“其次”引出的一点是“强化督促检查”。",
+            ("true",),
+            "其次，强化督促检查",
+        ),
+        (
+            "true_false",
+            "李明在谈到“我再强调几点要求”时，以“首先”引出的一点是“强化督促检查”。",
+            ("false",),
+            "首先，压实工作责任",
+        ),
+    ]
+    assert {d.options for d in drafts if d.type == "single"} == {("压实工作责任", "强化督促检查", "严格考核问效")}
+
+
 def test_what_other_rules_make_of_point_sentences() -> None:
     """第一是突出政治功能 is no judgement (第一 is no subject); a stem cut after a lone marker (…；其三)
     ends before it; a 、 piece holding 等 closes its list; 在 starting every member stays in the first."""
