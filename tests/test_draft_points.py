@@ -91,6 +91,13 @@ def test_yi_kao_er_kao_mirrors_the_text_after_its_topic() -> None:
     assert drafts[4].explanation == "错误。“制度”由“二靠”引出，“一靠”引出的是“教育”。" + WHERE + "“" + source + "”"
 
 
+def test_a_topic_leading_in_with_shi_is_quoted_without_it() -> None:
+    """我们的主要做法是：一抓班子… → the stem quotes “我们的主要做法”, not “我们的主要做法是”."""
+    drafts = _points("我们的主要做法是：一抓班子，二抓队伍，三抓阵地。")
+    assert drafts[1].stem == "李明在谈到“我们的主要做法”时指出，二抓（ ）"
+    assert drafts[1].source == "我们的主要做法是：一抓班子，二抓队伍，三抓阵地。"
+
+
 def test_yi_yao_and_yi_zhua_without_a_topic_name_their_marker() -> None:
     """一要… drops its 要 from the options; a run with no topic clause asks for the point 以“二抓”引出."""
     yao = _points("我们支部今年要重点抓好几件事，一要抓好学习教育，二要抓好作风建设，三要抓好制度落实。")

@@ -217,7 +217,7 @@ def _announcing(line: str) -> str:
     """The last clause of ``line``'s last sentence if it announces points (:data:`_ANNOUNCES`), else ``""``."""
     last = [x for x in re.split("[。！？!?]", line) if x.strip()]
     clause = re.split(f"[{CLAUSE_MARKS}]", tidy(last[-1]))[-1] if last else ""
-    return clause.lstrip("并而且也还") if _ANNOUNCES.search(clause) else ""
+    return _topic(clause.lstrip("并而且也还")) if _ANNOUNCES.search(clause) else ""
 
 
 def _draft_run(run: list[Point], context: str, fact: str, turn: Iterator[int]) -> list[Draft]:
@@ -310,5 +310,12 @@ def _context(sentences: list[Sentence], first: Sentence, at: int, *, topic: bool
         text = tidy(previous[0].text) if previous else ""
     clause = re.split(f"[{CLAUSE_MARKS}]", text)[-1] if text else ""
     if _ANNOUNCES.search(clause) or (topic and own and 4 <= len(clause) <= 20):
-        return clause.lstrip("并而且也还")
+        return _topic(clause.lstrip("并而且也还"))
     return ""
+
+
+def _topic(clause: str) -> str:
+    """``clause`` as the stem quotes it: without a closing 是 or 就是 that leads into the points
+    (我们的主要做法是：一抓… → 我们的主要做法), where four characters or more are left."""
+    bare = re.sub("(?:就)?是$", "", clause)
+    return bare if len(bare) >= 4 else clause
