@@ -310,10 +310,17 @@ def test_heading_lines_inside_one_speech_are_points_of_that_speech() -> None:
 
 
 def test_what_other_rules_make_of_point_sentences() -> None:
-    """第一是突出政治功能 is no judgement (第一 is no subject); a stem cut after a lone marker (…；其三)
-    ends before it; a 、 piece holding 等 closes its list; 在 starting every member stays in the first."""
+    """第一是突出政治功能 is no judgement (第一 is no subject); a stem starts after a point's marker
+    (第一，发展茶叶种植…) and a stem cut after a lone marker (…；其三) ends before it; a 、 piece holding
+    等 closes its list; 在 starting every member stays in the first."""
     drafts = draft_questions([_part("第一是突出政治功能。第二是建强组织体系。")])
     assert [d.rule for d in drafts] == ["points", "points"]
+    tea = draft_questions([_part("第一，发展茶叶种植，全乡茶园面积达到2万亩。")])
+    assert [(d.stem, d.options, d.answer) for d in tea] == [
+        ("李明指出，发展茶叶种植，全乡茶园面积达到（ ）亩", ("2万", "1万", "3万", "4万"), ("A",)),
+        ("李明指出，发展茶叶种植，全乡茶园面积达到2万亩。", (), ("true",)),
+    ]
+    assert tidy("其次，要强化督导") == "要强化督导"
     assert (
         tidy("做学懂弄通的表率；其二，带头担当，做攻坚克难的表率；其三，")
         == "做学懂弄通的表率；其二，带头担当，做攻坚克难的表率"
