@@ -196,6 +196,8 @@ def draft_heading_points(parts: Sequence[Part], turn: Iterator[int]) -> list[Dra
             points = [_closing(runs_now, p, headings=True) for p in _markers(Sentence(line, part, 0)) if p.at == 0]
             for kind in [k for k in current if k not in {p.kind for p in points}]:
                 found.append(current.pop(kind))  # another heading ends the run
+            if not points:
+                said = ""  # a heading between announces nothing of the points after it
             for p in points:
                 run = current[p.kind][0] if p.kind in current else []
                 if p.number == 1:
