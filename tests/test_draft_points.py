@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 from click.testing import CliRunner
@@ -331,8 +332,8 @@ def test_what_other_rules_make_of_point_sentences() -> None:
     assert [li.members for li in party] == [("在党言党", "在党忧党", "在党为党")]
 
 
-def _bank_questions(path: Path) -> list[dict[str, object]]:
-    questions: list[dict[str, object]] = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+def _bank_questions(path: Path) -> list[dict[str, Any]]:
+    questions: list[dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
     return questions
 
 
@@ -372,7 +373,7 @@ def test_cli_drafts_the_two_speeches_points_from_their_own_words(tmp_path: Path)
             said[q["fact"]] = said.get(q["fact"], "") + str(q["source"])
         for q in points:
             if q["type"] == "single":
-                options = [str(o) for o in q["options"]]  # type: ignore[attr-defined]
+                options = [str(o) for o in q["options"]]
                 assert options[ord(str(q["answer"])) - ord("A")] in str(q["source"]), q["id"]
                 assert all(o in said[q["fact"]] for o in options), q["id"]
             elif q["answer"] is True:
