@@ -6,7 +6,8 @@ is a whole sentence of their part, verbatim:
 * :mod:`.quotes` — quoted formulations “…” and titles 《…》 → fill_blank, single;
 * :mod:`.lists` — enumerations with 、 → multiple, fill_blank;
 * :mod:`.clauses` — parallel verb-led clauses and ；-lists → multiple;
-* :mod:`.points` — numbered points 一是…二是… → single, true_false;
+* :mod:`.points` — numbered points 一是…二是…, 第一，…第二，…, 一要…二要…, 首先…其次…最后 (in a
+  paragraph or as heading lines) → single, true_false;
 * :mod:`.judgements` — ``X是Y`` → true_false (true, and false with a sibling subject), and for a
   part that lacks them a fill-in ``X是____`` and a single choice ``X是（ ）``;
 * :mod:`.numbers` — numbers, counts and dates → single with near values, true_false;
@@ -28,7 +29,7 @@ from .judgements import draft_judgements, judgement_fallbacks
 from .lists import draft_lists
 from .model import LETTERS_OF, Draft
 from .numbers import draft_numbers
-from .points import draft_points
+from .points import draft_heading_points, draft_points
 from .quotes import draft_quotes
 from .statements import draft_statements
 from .text import sentences
@@ -45,6 +46,7 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
         *draft_lists(found, turn),
         *draft_clauses(found, turn),
         *draft_points(found, turn),
+        *draft_heading_points(parts, turn),
         *draft_judgements(found, turn),
         *draft_numbers(found, turn),
     ]

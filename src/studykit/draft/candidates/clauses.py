@@ -23,7 +23,7 @@ VERBS = (
     "加快", "统筹", "引导", "培育", "建强", "壮大", "实行", "全面推行", "着力", "加大",
 )  # fmt: skip
 #: Words that introduce a ；-list and are not part of its first member.
-_LEAD_INS = re.compile(r"^(?:主要)?(?:体现在|表现在|包括|有|是|即|就是|要|一是)")
+_LEAD_INS = re.compile(r"^(?:主要)?(?:体现在|表现在|包括|有(?!的)|是|即|就是|要|一是)")  # 有的同志… keeps 有
 _MEMBER_RE = re.compile(r"^[\u4e00-\u9fff“”]{4,20}$")
 #: Adverbs before a clause's verb (还需修补…), left in the context, not in the member.
 _ADVERB_RE = re.compile(r"^(?:还需|还要|就要|需要|必须|应当|要|需|应|着力|积极|大力|全力|不断|进一步)")

@@ -92,6 +92,8 @@ def _no_subject(x: str, before: str) -> bool:
     之所以 clause (之所以出现作风问题，归根到底是…): a statement of it alone would be half a sentence."""
     if x in _ADVERBS or x.startswith(_QUESTION_WORDS) or "之所以" in before:
         return True
+    if re.fullmatch("第[一二三四五六七八九十]+|最后|再次", x):
+        return True  # 第一是突出政治功能: a numbered point (drafted by .points), no subject
     return x in _TOPIC_WORDS and bool(before) and not _REPORTED_RE.match(before)
 
 

@@ -52,12 +52,29 @@ def find_lists(sentences: list[Sentence]) -> list[Listing]:
         depth = depth_map(s.text)
         for a, b in clauses(s.text):
             marks = [i for i in range(a, b) if s.text[i] == "、" and depth[i] == 0]
-            if not marks:
-                continue
-            listing = _listing(s, a, b, marks)
-            if listing is not None:
-                found.append(listing)
+            for start, end, group in _closed_by_deng(s.text, a, b, marks):
+                listing = _listing(s, start, end, group)
+                if listing is not None:
+                    found.append(listing)
     return found
+
+
+def _closed_by_deng(text: str, a: int, b: int, marks: list[int]) -> list[tuple[int, int, list[int]]]:
+    """The clause ``text[a:b]`` as spans ``(start, end, marks)`` of one list each: a piece between two
+    、 holding the word 等 closes a list and the next starts after it (在就业、教育、医疗、养老等方面多办实事、
+    多解难题 is 就业 … 养老 and then 多办实事、多解难题, not one list with the member 多解)."""
+    spans: list[tuple[int, int, list[int]]] = []
+    start, group = a, []
+    for k, mark in enumerate(marks):
+        group.append(mark)
+        if k + 1 < len(marks):
+            piece = text[mark + 1 : marks[k + 1]]
+            if "等" in piece and any(i in word_bounds(piece) for i in _all(piece, "等")):
+                spans.append((start, marks[k + 1], group))
+                start, group = mark + 1, []
+    if group:
+        spans.append((start, b, group))
+    return spans
 
 
 def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
@@ -96,6 +113,9 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
     if first is None or last is None:
         return None
     first, end = _without_lead(first, middle), _without_verb(last[0], middle)
+    before = head[: len(head) - len(first)]
+    if before and not first.startswith(before[-1]) and all(m.startswith(before[-1]) for m in [*middle, end]):
+        first = before[-1] + first  # 做到在党言党、在党忧党、在党为党: 在 starts every member, the first too
     members = (first, *middle, end)
     if len(set(members)) != len(members):
         return None

@@ -83,7 +83,7 @@ def variants(m: re.Match[str]) -> list[str]:
     if m["ccu"] == "大":  # a Party congress: only the ones before it have been held
         return [f"{int_to_cn(v)}大" for v in (value - 1, value - 2, value - 3) if v > 0]
     return [
-        f"{'两' if v == 2 and m['ccu'] in ('个', '项', '条', '支', '种', '类', '方面', '部分') else int_to_cn(v)}{m['ccu']}"
+        f"{'两' if v == 2 and m['ccu'] in ('个', '项', '条', '支', '种', '类', '点', '级', '方面', '部分') else int_to_cn(v)}{m['ccu']}"
         for v in _near(value, 2, 99)
     ]
 

@@ -63,12 +63,13 @@ def draft_statements(part: Part, drafts: list[Draft], turn: Iterator[int]) -> li
         d = chosen[0]
         key = d.options[LETTERS_OF[d.answer[0]]]
         other = next(o for o in d.options if o != key)
+        said = lead(part) if d.stem.startswith(lead(part)) else ""  # 文章在谈到…时 names the part already
         out.append(
-            Draft(part.id, "true_false", lead(part) + _filled(d, part, key) + "。", ("true",),
+            Draft(part.id, "true_false", said + _filled(d, part, key) + "。", ("true",),
                   cite(part, d.source, verdict="正确。"), d.source, "statements", tags=d.tags, fact=d.fact)
         )  # fmt: skip
         out.append(
-            Draft(part.id, "true_false", lead(part) + _filled(d, part, other) + "。", ("false",),
+            Draft(part.id, "true_false", said + _filled(d, part, other) + "。", ("false",),
                   cite(part, d.source, verdict=f"错误。原文是{key}，不是{other}。"), d.source, "statements",
                   tags=d.tags, fact=d.fact)
         )  # fmt: skip

@@ -19,40 +19,50 @@ WINDOW = 64
 
 @dataclass(frozen=True)
 class Sentence:
-    """A whole sentence of a part, verbatim (``text``), with the ``part`` and its 0-based ``number``."""
+    """A whole sentence of a part, verbatim (``text``), with the ``part``, its 0-based ``number`` and
+    ``section`` (how many heading lines of the part come before it)."""
 
     text: str
     part: Part
     number: int
+    section: int = 0
 
 
 def body_lines(part: Part) -> list[str]:
     """The part's paragraphs: its lines but headings, the byline and the reporter's credit line."""
+    return [text for text, _ in _sectioned_lines(part)]
+
+
+def _sectioned_lines(part: Part) -> list[tuple[str, int]]:
+    """:func:`body_lines`, each with the count of heading lines before it."""
     byline = f"{part.speaker} {part.position}".strip()
     out = []
+    section = 0
     for line in part.text.split("\n"):
         text = line.strip()
+        if text and is_heading(text):
+            section += 1
         if not text or is_heading(text) or (part.speaker and byline and text.replace("\u3000", " ") == byline):
             continue
         if part.speaker and text.startswith(part.position) and text.rstrip("：:").endswith(part.speaker):
             continue
         if re.fullmatch(r"[（(][^（）()]*(?:采访整理|整理|记者)[^（）()]*[）)]", text):
             continue
-        out.append(text)
+        out.append((text, section))
     return out
 
 
 def sentences(part: Part) -> list[Sentence]:
     """The part's whole sentences (text before an end mark; a quotation's inner full stops kept inside)."""
-    found: list[str] = []
-    for line in body_lines(part):
+    found: list[tuple[str, int]] = []
+    for line, section in _sectioned_lines(part):
         pending = ""
         for match in _SENTENCE_RE.finditer(line):
             pending += match.group()
             if pending.count("“") <= pending.count("”") and pending.count("《") <= pending.count("》"):
-                found.append(pending.strip())
+                found.append((pending.strip(), section))
                 pending = ""
-    return [Sentence(text, part, n) for n, text in enumerate(found) if len(text) >= 6]
+    return [Sentence(text, part, n, section) for n, (text, section) in enumerate(found) if len(text) >= 6]
 
 
 def depth_map(text: str) -> list[int]:
@@ -100,17 +110,24 @@ def window(text: str, start: int, end: int, limit: int = WINDOW) -> tuple[int, i
             return spans[first][0], spans[last][1]
 
 
-#: What opens a sentence but is no part of what it says: a point's number, the editor's note label.
+#: What opens a sentence but is no part of what it says: a point's number or marker (第一，其次，), the
+#: editor's note label.
 _OPENING_RE = re.compile(
-    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：])"
+    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：]"
+    r"|[第其][一二三四五六七八九十]{1,2}[，,：:、]|(?:首先|其次|再次|最后)[，,：:])"
 )
 
 
+#: A point's marker left alone at a stem piece's end (…的表率；其三，… cut after 其三).
+_DANGLING_RE = re.compile(r"[，,；;：:。](?:[第其][一二三四五六七八九十]|首先|其次|再次|最后)$")
+
+
 def tidy(text: str, *, end: str = "") -> str:
-    """A stem piece: without a delimiter at either end or a point's number or 编者按： at its start
-    (（一）深刻领悟… read as a second blank), then ``end`` (``"。"`` for statements)."""
+    """A stem piece: without a delimiter at either end, a point's number or 编者按： at its start
+    (（一）深刻领悟… read as a second blank), or a point's marker left alone at its end (…；其三),
+    then ``end`` (``"。"`` for statements)."""
     text = _OPENING_RE.sub("", text.strip().lstrip(CLAUSE_MARKS)).lstrip(CLAUSE_MARKS)
-    text = text.rstrip(CLAUSE_MARKS + "。！？!?")
+    text = _DANGLING_RE.sub("", text.rstrip(CLAUSE_MARKS + "。！？!?")).rstrip(CLAUSE_MARKS + "。！？!?")
     if end and text.endswith(("”", "’")) and text[:-1].endswith(("。", "！", "？")):
         return text
     return text + end
