@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..handout import Fact, HandoutSection
 from ..model import quoted
 from ..quiz import BLANK_RE, Item, Paper
@@ -25,6 +27,58 @@ def stem_segments(stem: str) -> list[tuple[str, bool]]:
         if piece:
             result.append((piece, False))
     return result
+
+
+#: Punctuation that must not end a line (opening quotes and brackets) and that must not
+#: start one (closing quotes and brackets, stops, commas, colons …): the 禁则 of Chinese
+#: typesetting (GB/T 15834 and W3C's Requirements for Chinese Text Layout, §3.1.7).
+NO_LINE_END = "“‘（《〈「『【〔〖([{"
+NO_LINE_START = "。，、；：？！”’）》〉」』】〕〗…·.,;:?!)]}%"
+
+
+class StemPiece(NamedTuple):
+    """A piece of a stem as an HTML page prints it: text, or a blank with the punctuation
+    glued to it (``lead`` before, ``trail`` after) so that no line break parts them."""
+
+    text: str
+    blank: bool = False
+    lead: str = ""
+    trail: str = ""
+
+
+def glued_segments(stem: str) -> list[StemPiece]:
+    """:func:`stem_segments` with the punctuation touching each blank moved into it: the
+    opening marks just before (``“``) as its ``lead``, the closing marks just after (``”``,
+    ``。``) as its ``trail``.  A page sets a blank with its ``lead`` and ``trail`` unbroken,
+    since a browser may break a line on either side of a drawn blank (an inline box) and so
+    put a ``。`` at the start of a line or leave a ``“`` at the end of one.
+
+    ``glued_segments("省域治理应该是____。")`` →
+    ``[StemPiece("省域治理应该是"), StemPiece("", True, "", "。")]``.
+    """
+    out: list[StemPiece] = []
+    for text, blank in stem_segments(stem):
+        if blank:
+            lead = ""
+            if out and not out[-1].blank:
+                before = out.pop().text
+                cut = len(before)
+                while cut and before[cut - 1] in NO_LINE_END:
+                    cut -= 1
+                lead = before[cut:]
+                if cut:
+                    out.append(StemPiece(before[:cut]))
+            out.append(StemPiece("", True, lead))
+            continue
+        if out and out[-1].blank:
+            cut = 0
+            while cut < len(text) and text[cut] in NO_LINE_START:
+                cut += 1
+            out[-1] = out[-1]._replace(trail=text[:cut])
+            text = text[cut:]
+        if text:
+            out.append(StemPiece(text))
+    return out
 
 
 #: Options per line by the width of the widest option's text in display columns (CJK = 2,

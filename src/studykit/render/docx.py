@@ -16,7 +16,11 @@ Chinese typography, so Word, WPS and LibreOffice set the text as a Chinese paper
   little (:data:`ITEM_GAP`), so a 20-question paper fits on two or three pages.
 
 A stem is kept on the page with its options (keep-with-next), and a fill_blank
-blank is an underlined run of full-width spaces.  Short options share a line
+blank is an underlined run of no-break spaces (:data:`BLANK`).  Blanks and the answer
+bracket （　　） are written with no-break spaces (U+00A0), not the ideographic spaces
+(U+3000) the other formats use: LibreOffice (and WPS) treat U+3000 as a breakable
+space that may hang past the margin, so a blank near a line's end printed a third of
+its length and a true/false item's bracket split ``（`` / ``）`` over two lines.  Short options share a line
 (:func:`~studykit.render._common.options_per_line`), each after a tab to a left
 tab stop at a quarter, third or half of the option column.
 
@@ -46,7 +50,7 @@ from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from ..handout import Handout
-from ..quiz import Item, Paper
+from ..quiz import PRINTED_MARKER, Item, Paper
 from ..typography import for_print
 from ._common import (
     CARD_COLUMNS,
@@ -70,7 +74,14 @@ LATIN_FONT = "Times New Roman"
 BODY_SIZE = Pt(10.5)  # 五号
 #: The date written into the core properties and zip entries (no real timestamp, for reproducibility).
 FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-BLANK = "\u3000" * 6
+#: A blank (the header's fields, a fill_blank's gap), underlined: 24 no-break spaces, in
+#: Times New Roman (a space is a quarter em) as wide as six Chinese characters, never broken
+#: nor hung past the margin (see the module docstring).
+BLANK = "\u00a0" * 24
+#: The answer bracket of a choice or true/false stem as the DOCX prints it: the paper's
+#: :data:`~studykit.quiz.PRINTED_MARKER` with its two ideographic spaces as eight no-break
+#: spaces (the same width), so ``（`` and ``）`` always share a line.
+ANSWER_BRACKET = "（" + "\u00a0" * 8 + "）"
 #: The document's languages: Latin text English, East Asian text Simplified Chinese.
 LANGUAGE, EAST_ASIAN_LANGUAGE = "en-US", "zh-CN"
 #: The option lines' left indent and the text width (A4 less the side margins).
@@ -127,7 +138,7 @@ def _item(doc: Any, item: Item, solutions: bool) -> None:
     stem.paragraph_format.space_after = LINE_GAP if item.options or solutions else ITEM_GAP
     _run(stem, f"{item.number}. ")
     for text, blank in stem_segments(item.stem):
-        _run(stem, BLANK if blank else text, underline=blank)
+        _run(stem, BLANK if blank else text.replace(PRINTED_MARKER, ANSWER_BRACKET), underline=blank)
     lines: list[list[tuple[str, str]]]
     if solutions:
         lines = [[("答案：", item.answer_text)], [("解析：", item.explanation)], [("出处：", item.source_line)]]

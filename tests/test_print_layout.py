@@ -1,0 +1,116 @@
+"""What a member sees on the printed paper, checked in the files themselves: blanks and answer
+brackets that no line break can split or cut short (DOCX as LibreOffice and WPS set it, HTML as
+Chromium sets it), and the 答题卡 telling members to write where the card has room.
+
+Each defect was found looking at the shipped bank's papers (DOCX → LibreOffice → PDF → PNG,
+HTML → headless Chromium), see the commit messages."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+import pytest
+
+from skpaths import SHIPPED_BANK
+from studykit.bank import load_bank
+from studykit.model import Bank
+from studykit.quiz import PRINTED_MARKER, Paper, build_papers
+from studykit.render import render
+from studykit.render._common import NO_LINE_END, NO_LINE_START, StemPiece, glued_segments
+from studykit.render.docx import ANSWER_BRACKET, BLANK
+
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Bank:
+    return load_bank(SHIPPED_BANK)
+
+
+@pytest.fixture(scope="module")
+def papers(shipped: Bank) -> list[Paper]:
+    """The standard paper (seed 7) and the --mix single=10,true_false=10 --total 100 paper (seed 7), on
+    which LibreOffice printed item 14's bracket as ``（`` at a line's end and ``）`` alone on the next."""
+    (standard,) = build_papers(shipped, seed=7)
+    (mix,) = build_papers(shipped, seed=7, mix={"single": 10, "true_false": 10}, total=100)
+    return [standard, mix]
+
+
+# -- DOCX: no-break spaces in blanks and brackets ------------------------------------------------
+
+
+@pytest.mark.parametrize("solutions", [False, True])
+def test_docx_blanks_and_brackets_hold_no_breakable_space(papers: list[Paper], solutions: bool) -> None:
+    """Every answer bracket is （ + 8 no-break spaces + ）, every blank 24 underlined no-break spaces,
+    and no stem holds an ideographic space (U+3000), which LibreOffice breaks after and hangs past
+    the margin: a blank at a line's end printed a third of its length."""
+    for paper in papers:
+        doc = docx.Document(io.BytesIO(render(paper, "docx", solutions=solutions)))
+        stems = {p.text.split(". ", 1)[0]: p for p in doc.paragraphs if re.match(r"\d+\. ", p.text)}
+        assert sorted(map(int, stems)) == [item.number for item in paper.items]
+        for item in paper.items:
+            para = stems[str(item.number)]
+            assert "\u3000" not in para.text, item.number
+            brackets = para.text.count(ANSWER_BRACKET)
+            assert brackets == item.stem.count(PRINTED_MARKER) == (0 if item.type == "fill_blank" else 1)
+            blanks = [r for r in para.runs if r.text == NBSP * 24]
+            assert len(blanks) == len(re.findall(r"_{4,}", item.question.stem)), item.number
+            assert all(r.underline for r in blanks)
+    assert ANSWER_BRACKET == "（" + NBSP * 8 + "）" and BLANK == NBSP * 24
+
+
+def test_docx_header_fields_are_unbreakable_blanks(papers: list[Paper]) -> None:
+    """姓名 / 支部 / 日期 / 得分 are each followed by an underlined blank of no-break spaces."""
+    doc = docx.Document(io.BytesIO(render(papers[0], "docx")))
+    runs = doc.paragraphs[1].runs
+    fields = [r.text.strip("\u3000") for r in runs]
+    assert fields == [text for name in ("姓名", "支部", "日期", "得分") for text in (f"{name}：", BLANK)]
+    assert [bool(r.underline) for r in runs] == [False, True] * 4
+
+
+# -- HTML: punctuation glued to a blank ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stem", "pieces"),
+    [
+        (
+            "省域治理应该是也必须是____。",
+            [StemPiece("省域治理应该是也必须是"), StemPiece("", True, "", "。")],
+        ),
+        (
+            "将抗疫中彰显的“____”的核心价值",
+            [StemPiece("将抗疫中彰显的"), StemPiece("", True, "“", "”"), StemPiece("的核心价值")],
+        ),
+        ("而____是落点", [StemPiece("而"), StemPiece("", True), StemPiece("是落点")]),
+        (
+            "“____”、“____”。",
+            [StemPiece("", True, "“", "”、"), StemPiece("", True, "“", "”。")],
+        ),
+        ("（____）", [StemPiece("", True, "（", "）")]),
+    ],
+)
+def test_glued_segments(stem: str, pieces: list[StemPiece]) -> None:
+    """The opening marks before a blank and the closing marks after it travel with it."""
+    assert glued_segments(stem) == pieces
+    assert "".join(p.lead + ("____" if p.blank else p.text) + p.trail for p in pieces) == stem
+
+
+def test_html_sets_a_blank_and_its_punctuation_unbroken(papers: list[Paper]) -> None:
+    """In the HTML paper and 参考答案 no blank touches punctuation outside a ``white-space: nowrap``
+    span: Chromium printed item 19's ``。`` alone at the start of a line after its blank."""
+    blank = '<span class="blank" aria-label="填空">\u3000</span>'
+    for solutions in (False, True):
+        out = render(papers[0], "html", solutions=solutions).decode("utf-8")
+        assert ".glue { white-space: nowrap; }" in out
+        assert f'也必须是<span class="glue">{blank}。</span></p>' in out  # item 19
+        assert f'彰显的<span class="glue">“{blank}”</span>的核心价值' in out  # item 18
+        assert out.count(blank) == 4 and out.count('<span class="glue">') == 3
+        outside = re.sub(f'<span class="glue">[^<]*{blank}[^<]*</span>', "", out)
+        assert outside.count(blank) == 1  # item 17's: 而____是
+        for mark in NO_LINE_END:
+            assert mark + blank not in outside
+        for mark in NO_LINE_START:
+            assert blank + mark not in outside
