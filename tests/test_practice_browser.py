@@ -367,3 +367,29 @@ def test_options_are_shuffled_on_every_attempt(browser: WebDriver, page: Path, p
         )
         orders.add(order)
     assert len(orders) > 1
+
+
+def test_a_blank_keeps_its_quotes_on_its_line_and_the_missed_list_draws_it(
+    browser: WebDriver, page: Path, practice: Practice, tmp_path: Path
+) -> None:
+    """A fill_blank stem's “____” is one unbroken span (white-space: nowrap) holding the quotes and the
+    drawn blank, so a phone never ends a line with “ nor starts one with ”; the missed list at the end
+    draws the blank the same way instead of printing ``____``."""
+    open_fresh(browser, page)
+    glued = []
+    for _ in range(COUNT):
+        item = current(browser, practice)
+        if item.type == "fill_blank":
+            glue = browser.find_elements(By.CSS_SELECTOR, "#screen .stem .glue")
+            glued.append([g.get_attribute("innerHTML") for g in glue])
+            assert all(g.value_of_css_property("white-space") == "nowrap" for g in glue)
+        answer(browser, item, right=False)
+        next_button(browser).click()
+    assert glued == [['“<span class="blank">\u3000</span>”']] * 2
+    stems = browser.find_elements(By.CSS_SELECTOR, ".missed .stem")
+    assert len(stems) == COUNT
+    assert all("____" not in s.text for s in stems)
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".missed .stem .glue .blank")) == 2
+    fits_360(browser)
+    screenshot(browser, "missed-blanks", tmp_path)
+    no_errors(browser)
