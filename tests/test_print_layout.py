@@ -13,11 +13,12 @@ import re
 import docx
 import pytest
 
-from skpaths import SHIPPED_BANK
+from skpaths import DATA, MINI_BANK, SHIPPED_BANK
 from studykit.bank import load_bank
+from studykit.handout import build_handout, load_report
 from studykit.model import Bank
 from studykit.quiz import PRINTED_MARKER, Paper, build_papers
-from studykit.render import render
+from studykit.render import render, render_handout
 from studykit.render._common import NO_LINE_END, NO_LINE_START, StemPiece, glued_segments
 from studykit.render.docx import ANSWER_BRACKET, BLANK
 
@@ -114,3 +115,22 @@ def test_html_sets_a_blank_and_its_punctuation_unbroken(papers: list[Paper]) -> 
             assert mark + blank not in outside
         for mark in NO_LINE_START:
             assert blank + mark not in outside
+
+
+# -- the handout from a grade report: a speech's heading and 得分率 stay with its first fact ----------
+
+
+def test_handout_note_stays_with_the_first_fact() -> None:
+    """From a report each speech's heading is followed by ``全支部本篇得分率 N%。``: the heading was kept with
+    that note but the note not with the facts, so LibreOffice (DOCX) and Chromium (HTML) left a speech's
+    heading and note alone at the foot of page 1 of the shipped bank's 重点复习 handout."""
+    handout = build_handout(load_bank(MINI_BANK), report=load_report(DATA / "handout" / "report.json"))
+    doc = docx.Document(io.BytesIO(render_handout(handout, "docx")))
+    notes = [p for p in doc.paragraphs if p.text.startswith("全支部本篇得分率")]
+    assert len(notes) == len(handout.sections) == 3
+    assert all(p.paragraph_format.keep_with_next for p in notes)
+    headings = [p for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 2"]
+    assert len(headings) == 3 and all(p.style.paragraph_format.keep_with_next for p in headings)
+    out = render_handout(handout, "html").decode("utf-8")
+    assert "h2 + .note { break-after: avoid; page-break-after: avoid; }" in out
+    assert out.count('</h2>\n<p class="note">全支部本篇得分率') == 3

@@ -366,7 +366,9 @@ def render_handout(handout: Handout) -> bytes:
     for section in handout.sections:
         _heading(doc, for_print(section.header))
         if note := section_note(section):
-            _run(doc.add_paragraph(), note)
+            p = doc.add_paragraph()
+            p.paragraph_format.keep_with_next = True  # the heading and its 得分率 stay with the first fact
+            _run(p, note)
         for n, fact in enumerate(section.facts, 1):
             statement, source = fact_lines(fact)
             p = doc.add_paragraph()
