@@ -139,13 +139,15 @@ CARD_COLUMNS = 10
 #: The card's title, fields and instruction.
 CARD_TITLE = "答题卡"
 CARD_FIELDS = ("姓名", "支部", "得分")
-CARD_INSTRUCTION = "选择题在题号下的格内写字母（多选连写，如 ACD），判断题写“对”或“错”，填空题在横线上写所填文字。"
+CARD_INSTRUCTION = "选择题在题号下的格内写字母（多选连写，如 ACD），判断题写“对”或“错”，填空题在题号后写所填文字。"
 
 
 def card_instruction(paper: Paper) -> str:
     """How to fill the card, naming only the types on ``paper``: :data:`CARD_INSTRUCTION` for all
-    four; ``选择题在题号下的格内写字母。`` for single choice alone, ``填空题在横线上写所填文字。`` for
-    blanks alone; 判断题 alone with the choices is told where its 对/错 goes (the grid)."""
+    four; ``选择题在题号下的格内写字母。`` for single choice alone, ``填空题在题号后写所填文字。`` for
+    blanks alone; 判断题 alone with the choices is told where its 对/错 goes (the grid).  A blank's
+    answer goes "after its number" — a line on the HTML card, a cell spanning the row on the
+    DOCX card — not "on the line", which the DOCX card has none of."""
     types = {item.type for item in paper.items}
     parts = []
     if types & {"single", "multiple"}:
@@ -153,7 +155,7 @@ def card_instruction(paper: Paper) -> str:
     if "true_false" in types:
         parts.append("判断题写“对”或“错”" if parts else "判断题在题号下的格内写“对”或“错”")
     if "fill_blank" in types:
-        parts.append("填空题在横线上写所填文字")
+        parts.append("填空题在题号后写所填文字")
     return "，".join(parts) + "。"
 
 
