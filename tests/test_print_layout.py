@@ -18,7 +18,7 @@ from studykit.bank import load_bank
 from studykit.handout import build_handout, load_report
 from studykit.model import Bank
 from studykit.quiz import PRINTED_MARKER, Paper, build_papers
-from studykit.render import render, render_handout
+from studykit.render import render, render_card, render_handout
 from studykit.render._common import NO_LINE_END, NO_LINE_START, StemPiece, glued_segments
 from studykit.render.docx import ANSWER_BRACKET, BLANK
 
@@ -134,3 +134,15 @@ def test_handout_note_stays_with_the_first_fact() -> None:
     out = render_handout(handout, "html").decode("utf-8")
     assert "h2 + .note { break-after: avoid; page-break-after: avoid; }" in out
     assert out.count('</h2>\n<p class="note">全支部本篇得分率') == 3
+
+
+# -- the HTML 答题卡 printed with the browser's default settings --------------------------------
+
+
+def test_html_card_keeps_its_shading_when_printed(papers: list[Paper]) -> None:
+    """Browsers print no backgrounds unless told (Chromium's 背景图形 is off by default): the cells after
+    item 16 of the standard card, hatched on screen, printed as four more empty answer boxes beside
+    the 填空 numbers 17–20.  The 题号 cells and the unused cells ask for their colours to be printed."""
+    out = render_card(papers[0], "html").decode("utf-8")
+    assert "th, td.unused { -webkit-print-color-adjust: exact; print-color-adjust: exact; }" in out
+    assert out.count('<td class="unused"></td>') == 4
