@@ -12,6 +12,7 @@ import re
 
 import docx
 import pytest
+from docx.shared import Mm
 
 from skpaths import DATA, MINI_BANK, SHIPPED_BANK
 from studykit.bank import load_bank
@@ -146,3 +147,23 @@ def test_html_card_keeps_its_shading_when_printed(papers: list[Paper]) -> None:
     out = render_card(papers[0], "html").decode("utf-8")
     assert "th, td.unused { -webkit-print-color-adjust: exact; print-color-adjust: exact; }" in out
     assert out.count('<td class="unused"></td>') == 4
+
+
+# -- the DOCX 答题卡 of a long quiz fits one page ---------------------------------------------------
+
+
+def test_docx_card_of_fifty_items_fits_one_page(shipped: Bank) -> None:
+    """`quiz --count 50 --seed 3` (39 choice and 判断 items, 11 填空): with 12 mm 填空 rows LibreOffice put
+    item 50's row alone on a second page.  The 填空 rows are 10 mm, so the table's rows (4 × (7 + 12) mm
+    + 11 × 10 mm = 186 mm) leave the 55 mm the title, fields and instructions take on the 247 mm of A4
+    within its 25 mm margins; a 题号 row is kept with its 答案 row should a longer card need two pages."""
+    (paper,) = build_papers(shipped, count=50, seed=3)
+    doc = docx.Document(io.BytesIO(render_card(paper, "docx")))
+    (table,) = doc.tables
+    rows = table.rows
+    assert len(rows) == 4 * 2 + 11
+    assert [round(r.height.mm) for r in rows] == [7, 12] * 4 + [10] * 11
+    assert sum(r.height for r in rows) + Mm(55) <= Mm(297 - 2 * 25)
+    for number_row in rows[0:8:2]:
+        assert all(cell.paragraphs[0].paragraph_format.keep_with_next for cell in number_row.cells)
+    assert not any(c.paragraphs[0].paragraph_format.keep_with_next for r in rows[1:8:2] for c in r.cells)

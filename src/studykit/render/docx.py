@@ -281,8 +281,10 @@ def _subject(paper: Paper) -> str:
     return f"测验 {paper.quiz_id}" + (f" 版本 {paper.version}" if paper.version else "")
 
 
-#: Heights of the answer card's rows: the 题号 row and the row to write in.
-CARD_NUMBER_HEIGHT, CARD_ANSWER_HEIGHT = Mm(7), Mm(12)
+#: Heights of the answer card's rows: the 题号 row, the row to write letters in and a 填空's row
+#: (10 mm, a ruled line and a half: a 50-item card with 11 blanks fits one A4 page; at 12 mm
+#: its last row went over to a second page).
+CARD_NUMBER_HEIGHT, CARD_ANSWER_HEIGHT, CARD_LINE_HEIGHT = Mm(7), Mm(12), Mm(10)
 
 
 def render_card(paper: Paper) -> bytes:
@@ -318,12 +320,13 @@ def render_card(paper: Paper) -> bytes:
             _card_cell(numbers.cells[col], text)
         for col in range(CARD_COLUMNS + 1):
             _shade(numbers.cells[col], CARD_NUMBER_SHADE)
+            numbers.cells[col].paragraphs[0].paragraph_format.keep_with_next = True  # never parted from its 答案 row
         for col in range(len(row_numbers) + 1, CARD_COLUMNS + 1):
             _shade(answers.cells[col], CARD_NUMBER_SHADE)  # no item: greyed, nothing to write
         _card_cell(answers.cells[0], "答案")
     for number in lines:
         row = table.add_row()
-        row.height, row.height_rule = CARD_ANSWER_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
+        row.height, row.height_rule = CARD_LINE_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
         _card_cell(row.cells[0], f"{number}.")
         row.cells[1].merge(row.cells[CARD_COLUMNS])
     for row in table.rows:
