@@ -7,6 +7,7 @@ HTML → headless Chromium), see the commit messages."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 
@@ -18,9 +19,9 @@ from skpaths import DATA, MINI_BANK, SHIPPED_BANK
 from studykit.bank import load_bank
 from studykit.handout import build_handout, load_report
 from studykit.model import Bank
-from studykit.quiz import PRINTED_MARKER, Paper, build_papers
+from studykit.quiz import PRINTED_MARKER, Paper, Section, build_papers
 from studykit.render import render, render_card, render_handout
-from studykit.render._common import NO_LINE_END, NO_LINE_START, StemPiece, glued_segments
+from studykit.render._common import NO_LINE_END, NO_LINE_START, StemPiece, blank_em, glued_segments
 from studykit.render.docx import ANSWER_BRACKET, BLANK
 
 NBSP = "\u00a0"
@@ -45,7 +46,7 @@ def papers(shipped: Bank) -> list[Paper]:
 
 @pytest.mark.parametrize("solutions", [False, True])
 def test_docx_blanks_and_brackets_hold_no_breakable_space(papers: list[Paper], solutions: bool) -> None:
-    """Every answer bracket is （ + 8 no-break spaces + ）, every blank 24 underlined no-break spaces,
+    """Every answer bracket is （ + 8 no-break spaces + ）, every blank underlined no-break spaces,
     and no stem holds an ideographic space (U+3000), which LibreOffice breaks after and hangs past
     the margin: a blank at a line's end printed a third of its length."""
     for paper in papers:
@@ -57,7 +58,7 @@ def test_docx_blanks_and_brackets_hold_no_breakable_space(papers: list[Paper], s
             assert "\u3000" not in para.text, item.number
             brackets = para.text.count(ANSWER_BRACKET)
             assert brackets == item.stem.count(PRINTED_MARKER) == (0 if item.type == "fill_blank" else 1)
-            blanks = [r for r in para.runs if r.text == NBSP * 24]
+            blanks = [r for r in para.runs if r.text == NBSP * 4 * blank_em(paper)]
             assert len(blanks) == len(re.findall(r"_{4,}", item.question.stem)), item.number
             assert all(r.underline for r in blanks)
     assert ANSWER_BRACKET == "（" + NBSP * 8 + "）" and BLANK == NBSP * 24
@@ -167,3 +168,26 @@ def test_docx_card_of_fifty_items_fits_one_page(shipped: Bank) -> None:
     for number_row in rows[0:8:2]:
         assert all(cell.paragraphs[0].paragraph_format.keep_with_next for cell in number_row.cells)
     assert not any(c.paragraphs[0].paragraph_format.keep_with_next for r in rows[1:8:2] for c in r.cells)
+
+
+# -- blanks wide enough to write the key by hand ---------------------------------------------------
+
+
+def test_blanks_leave_room_to_write_the_longest_key_by_hand(papers: list[Paper]) -> None:
+    """The standard paper's keys run to 人民利益至上 (6 characters): its 6 em blanks gave a member 3.7 mm a
+    character.  Every blank is now 1.5 × the paper's longest key: 9 em, 36 no-break spaces in the DOCX,
+    ``min-width: 9em`` in the HTML; a paper without blanks keeps 6 em, and no blank exceeds 16 em."""
+    standard, mix = papers
+    assert max(len(i.answer[0]) for i in standard.items if i.type == "fill_blank") == 6
+    assert blank_em(standard) == 9
+    assert blank_em(mix) == 6  # no fill_blank item on it
+    doc = docx.Document(io.BytesIO(render(standard, "docx")))
+    blanks = [r for p in doc.paragraphs for r in p.runs if r.underline and r.text.strip(NBSP) == ""]
+    assert [len(r.text) for r in blanks] == [24] * 4 + [36] * 4  # the header's four fields, then the items'
+    html = render(standard, "html").decode("utf-8")
+    assert ".blank { display: inline-block; min-width: 9em; border-bottom: 1px solid #000; }" in html
+    item = next(i for i in standard.items if i.type == "fill_blank")
+    long_key = dataclasses.replace(item, answer=("中国特色社会主义制度" * 2,))
+    two_blanks = dataclasses.replace(item, stem="____、____", answer=("中国特色社会主义制度",))
+    assert blank_em(dataclasses.replace(standard, sections=(Section("一", "fill_blank", 5, (long_key,)),))) == 16
+    assert blank_em(dataclasses.replace(standard, sections=(Section("一", "fill_blank", 5, (two_blanks,)),))) == 8

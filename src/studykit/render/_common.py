@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from ..handout import Fact, HandoutSection
@@ -27,6 +28,29 @@ def stem_segments(stem: str) -> list[tuple[str, bool]]:
         if piece:
             result.append((piece, False))
     return result
+
+
+#: A printed blank's width in em (Chinese characters): at least :data:`BLANK_MIN_EM`, at most
+#: :data:`BLANK_MAX_EM` (about a third of an A4 line), else :data:`HANDWRITING` times the paper's
+#: longest key — handwriting takes half as much room again as print.
+BLANK_MIN_EM, BLANK_MAX_EM, HANDWRITING = 6, 16, 1.5
+
+
+def blank_em(paper: Paper) -> int:
+    """How wide (in em) every blank of ``paper`` is printed: room to write its longest key by
+    hand, :data:`HANDWRITING` × the key's width in Chinese characters (an ASCII character counts
+    half), shared by a stem's blanks, between :data:`BLANK_MIN_EM` and :data:`BLANK_MAX_EM`.
+
+    One width for the whole paper, so a blank's length gives no hint of its own answer.  The
+    standard paper of the shipped bank (keys up to 人民利益至上, 6 characters) prints 9 em blanks;
+    a fixed 6 em left a member 3.7 mm a character.
+    """
+    widest = 0.0
+    for item in paper.items:
+        blanks = len(BLANK_RE.findall(item.stem))
+        if item.type == "fill_blank" and blanks and item.answer:
+            widest = max(widest, display_width(item.answer[0]) / 2 / blanks)
+    return min(BLANK_MAX_EM, max(BLANK_MIN_EM, math.ceil(widest * HANDWRITING)))
 
 
 #: Punctuation that must not end a line (opening quotes and brackets) and that must not

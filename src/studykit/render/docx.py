@@ -16,7 +16,8 @@ Chinese typography, so Word, WPS and LibreOffice set the text as a Chinese paper
   little (:data:`ITEM_GAP`), so a 20-question paper fits on two or three pages.
 
 A stem is kept on the page with its options (keep-with-next), and a fill_blank
-blank is an underlined run of no-break spaces (:data:`BLANK`).  Blanks and the answer
+blank is an underlined run of no-break spaces, every blank of a paper
+:func:`~studykit.render._common.blank_em` wide.  Blanks and the answer
 bracket （　　） are written with no-break spaces (U+00A0), not the ideographic spaces
 (U+3000) the other formats use: LibreOffice (and WPS) treat U+3000 as a breakable
 space that may hang past the margin, so a blank near a line's end printed a third of
@@ -57,6 +58,7 @@ from ._common import (
     CARD_FIELDS,
     CARD_TITLE,
     HEADER_FIELDS,
+    blank_em,
     card_grid,
     card_instruction,
     card_lines,
@@ -74,7 +76,7 @@ LATIN_FONT = "Times New Roman"
 BODY_SIZE = Pt(10.5)  # 五号
 #: The date written into the core properties and zip entries (no real timestamp, for reproducibility).
 FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-#: A blank (the header's fields, a fill_blank's gap), underlined: 24 no-break spaces, in
+#: A header field's blank, underlined: 24 no-break spaces, in
 #: Times New Roman (a space is a quarter em) as wide as six Chinese characters, never broken
 #: nor hung past the margin (see the module docstring).
 BLANK = "\u00a0" * 24
@@ -131,14 +133,14 @@ def _run(
         run.underline = True
 
 
-def _item(doc: Any, item: Item, solutions: bool) -> None:
+def _item(doc: Any, item: Item, solutions: bool, blank: str) -> None:
     stem = doc.add_paragraph()
     stem.paragraph_format.keep_together = True
     stem.paragraph_format.keep_with_next = bool(item.options) or solutions
     stem.paragraph_format.space_after = LINE_GAP if item.options or solutions else ITEM_GAP
     _run(stem, f"{item.number}. ")
-    for text, blank in stem_segments(item.stem):
-        _run(stem, BLANK if blank else text.replace(PRINTED_MARKER, ANSWER_BRACKET), underline=blank)
+    for text, is_blank in stem_segments(item.stem):
+        _run(stem, blank if is_blank else text.replace(PRINTED_MARKER, ANSWER_BRACKET), underline=is_blank)
     lines: list[list[tuple[str, str]]]
     if solutions:
         lines = [[("答案：", item.answer_text)], [("解析：", item.explanation)], [("出处：", item.source_line)]]
@@ -263,10 +265,11 @@ def _build(paper: Paper, solutions: bool) -> Any:
     _run(doc.add_paragraph(), paper.id_line)
     if not solutions:
         _run(doc.add_paragraph(), paper.instruction)
+    blank = "\u00a0" * (4 * blank_em(paper))  # a no-break space is a quarter em
     for sec in paper.sections:
         _heading(doc, sec.heading)
         for item in sec.items:
-            _item(doc, item, solutions)
+            _item(doc, item, solutions, blank)
 
     return doc
 

@@ -6,7 +6,8 @@ question so a stem never parts from its options.  The pages come from the Jinja2
 templates ``templates/paper.html.j2``, ``handout.html.j2`` and ``card.html.j2`` (autoescaped:
 every piece of bank text is escaped).  A blank is set together with the punctuation that
 touches it (:func:`~studykit.render._common.glued_segments`, a ``white-space: nowrap``
-span), so a ``。`` never starts a line after a blank nor a ``“`` ends one before it.
+span), so a ``。`` never starts a line after a blank nor a ``“`` ends one before it; every
+blank of a paper is :func:`~studykit.render._common.blank_em` wide.
 
 Options sit in a grid of :func:`~studykit.render._common.options_per_line` columns
 (four, three, two or one to a line), halved on a narrow screen (a phone).  Printed,
@@ -27,6 +28,7 @@ from ._common import (
     CARD_FIELDS,
     CARD_TITLE,
     HEADER_FIELDS,
+    blank_em,
     card_grid,
     card_instruction,
     card_lines,
@@ -52,6 +54,7 @@ def render(paper: Paper, *, solutions: bool = False) -> str:
         solutions=solutions,
         fields=HEADER_FIELDS,
         glued_segments=glued_segments,
+        blank_em=blank_em(paper),
         options_per_line=options_per_line,
         serif=SERIF,
         sans=SANS,
