@@ -191,3 +191,13 @@ def test_blanks_leave_room_to_write_the_longest_key_by_hand(papers: list[Paper])
     two_blanks = dataclasses.replace(item, stem="____、____", answer=("中国特色社会主义制度",))
     assert blank_em(dataclasses.replace(standard, sections=(Section("一", "fill_blank", 5, (long_key,)),))) == 16
     assert blank_em(dataclasses.replace(standard, sections=(Section("一", "fill_blank", 5, (two_blanks,)),))) == 8
+
+
+def test_html_solutions_labels_are_bold_as_in_docx(papers: list[Paper]) -> None:
+    """The HTML 参考答案 sets 答案：/解析：/出处： in bold, as the DOCX does, so the eye finds each item's answer."""
+    out = render(papers[0], "html", solutions=True).decode("utf-8")
+    for label in ("答案", "解析", "出处"):
+        assert out.count(f"<p><strong>{label}：</strong>") == 20
+    doc = docx.Document(io.BytesIO(render(papers[0], "docx", solutions=True)))
+    labels = [p.runs[0] for p in doc.paragraphs if p.runs and p.runs[0].text in ("答案：", "解析：", "出处：")]
+    assert len(labels) == 60 and all(r.bold for r in labels)
