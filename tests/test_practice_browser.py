@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from skpaths import MINI_BANK
+from skpaths import MINI_BANK, SHIPPED_BANK
 from studykit.bank import load_bank
 from studykit.cli import main
 from studykit.grade.normalize import blank_form
@@ -438,3 +438,29 @@ def test_every_text_is_readable_in_sunlight(browser: WebDriver, page: Path, prac
         next_button(browser).click()
     assert browser.find_element(By.CSS_SELECTOR, "p.note").is_displayed()
     assert browser.execute_script(LOW_CONTRAST_JS) == []
+
+
+LINE_WIDTHS_JS = """
+var range = document.createRange(), lines = {};
+range.selectNodeContents(arguments[0]);
+Array.from(range.getClientRects()).forEach(function (r) {
+  var k = Math.round(r.top), l = lines[k] || [r.left, r.right];
+  lines[k] = [Math.min(l[0], r.left), Math.max(l[1], r.right)];
+});
+return Object.keys(lines).sort(function (a, b) { return a - b; }).map(function (k) { return lines[k][1] - lines[k][0]; });
+"""
+
+
+def test_a_title_of_two_lines_is_balanced(browser: WebDriver, tmp_path: Path) -> None:
+    """The shipped bank's title and ` · 自测` take two lines on a 360 px phone: they broke as
+    全方位多层次深入推进省域治理现代 / 化 · 自测, one character left with the suffix.  The title is balanced
+    (text-wrap: balance): the shorter line is at least half the longer."""
+    path = tmp_path / "自测.html"
+    result = CliRunner().invoke(main, ["practice", "--bank", str(SHIPPED_BANK), "--seed", "7", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    browser.get(path.as_uri())
+    h1 = browser.find_element(By.TAG_NAME, "h1")
+    assert h1.text == "全方位多层次深入推进省域治理现代化 · 自测"
+    widths = browser.execute_script(LINE_WIDTHS_JS, h1)
+    assert len(widths) == 2 and min(widths) >= max(widths) / 2, widths
+    fits_360(browser)
