@@ -111,7 +111,9 @@ def test_html_sets_a_blank_and_its_punctuation_unbroken(papers: list[Paper]) -> 
         # on a 360 px phone the title broke as 全方位多层次深入 … 现代 / 化: a balanced title breaks evenly
         assert "h1 { font-size: 16pt; text-align: center; margin: 0 0 0.6em; text-wrap: balance; }" in out
         # a 360 px phone broke 满分：100 / 分: each part of the id line is kept whole
-        id_line = '<span class="nobr">测验编号：szzl-hubei-daily-7-0b3cb86e</span>\u3000<span class="nobr">满分：100分</span>'
+        id_line = (
+            '<span class="nobr">测验编号：szzl-hubei-daily-7-0b3cb86e</span>\u3000<span class="nobr">满分：100分</span>'
+        )
         assert f'<p class="meta">{id_line}</p>' in out
         assert f'也必须是<span class="glue">{blank}。</span></p>' in out  # item 19
         assert f'彰显的<span class="glue">“{blank}”</span>的核心价值' in out  # item 18
