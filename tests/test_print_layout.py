@@ -155,6 +155,10 @@ def test_html_card_keeps_its_shading_when_printed(papers: list[Paper]) -> None:
     out = render_card(papers[0], "html").decode("utf-8")
     assert "th, td.unused { -webkit-print-color-adjust: exact; print-color-adjust: exact; }" in out
     assert out.count('<td class="unused"></td>') == 4
+    # on a 360 px phone 三、判断题 / 13–16 and 满分：100 / 分 broke apart: each part is kept whole
+    parts = ["一、单项选择题 1–8", "二、多项选择题 9–12", "三、判断题 13–16", "四、填空题 17–20"]
+    assert "\u3000".join(f'<span class="nobr">{p}</span>' for p in parts) in out
+    assert '<span class="nobr">满分：100分</span>' in out and ".nobr { white-space: nowrap; }" in out
 
 
 # -- the DOCX 答题卡 of a long quiz fits one page ---------------------------------------------------
