@@ -212,3 +212,13 @@ def test_html_solutions_labels_are_bold_as_in_docx(papers: list[Paper]) -> None:
     doc = docx.Document(io.BytesIO(render(papers[0], "docx", solutions=True)))
     labels = [p.runs[0] for p in doc.paragraphs if p.runs and p.runs[0].text in ("答案：", "解析：", "出处：")]
     assert len(labels) == 60 and all(r.bold for r in labels)
+
+
+def test_html_handout_keeps_a_facility_whole() -> None:
+    """A fact's （答对率 33%） broke after 答 in Chromium (（答 / 对率 33%）); it is one unbroken span now."""
+    handout = build_handout(load_bank(MINI_BANK), report=load_report(DATA / "handout" / "report.json"))
+    out = render_handout(handout, "html").decode("utf-8")
+    rates = re.findall(r'<span class="nobr">（答对率 (\d+)%）</span></p>', out)
+    assert rates == [f"{f.facility * 100:.0f}" for s in handout.sections for f in s.facts] == ["20", "40", "20", "40"]
+    assert "（答对率" not in re.sub(r'<span class="nobr">（答对率 \d+%）</span>', "", out)
+    assert 'class="nobr"' not in render_handout(build_handout(load_bank(MINI_BANK)), "html").decode("utf-8")

@@ -141,11 +141,16 @@ def document_title(paper: Paper, solutions: bool) -> str:
 # -- the handout (学习要点) ----------------------------------------------------------
 
 
+def fact_rate(fact: Fact) -> str:
+    """``"（答对率 33%）"``, the group's facility as :func:`fact_lines` appends it; ``""`` without a report."""
+    return f"（答对率 {fact.facility * 100:.0f}%）" if fact.facility is not None else ""
+
+
 def fact_lines(fact: Fact) -> tuple[str, str]:
     """The two lines of a fact as printed: the statement (with ``（答对率 33%）`` when the
     group's facility is known) and ``原文：“…”``.  A fact that *is* its source prints the
     quotation as its statement and ``""`` as the second line."""
-    rate = f"（答对率 {fact.facility * 100:.0f}%）" if fact.facility is not None else ""
+    rate = fact_rate(fact)
     if fact.quoted:
         return f"原文：{quoted(fact.source)}{rate}", ""
     return for_print(fact.statement) + rate, f"原文：{quoted(fact.source)}"

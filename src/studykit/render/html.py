@@ -35,6 +35,7 @@ from ._common import (
     card_sections,
     document_title,
     fact_lines,
+    fact_rate,
     glued_segments,
     options_per_line,
     section_note,
@@ -91,6 +92,7 @@ def render_handout(handout: Handout) -> str:
         for_print=for_print,
         section_note=section_note,
         fact_lines=fact_lines,
+        fact_rate=fact_rate,
         serif=SERIF,
         sans=SANS,
     )
