@@ -309,7 +309,10 @@ def test_markdown_and_html_escape_bank_text(bank: Bank) -> None:
     md = render_handout(_tricky(bank), "md").decode()
     assert "1\\. \\<b\\>大都市\\</b\\> \\& \\*重点\\* 1. \\#（答对率 33%）\\\n原文：“源 \\<i\\>‘引’\\</i\\>”" in md
     page = render_handout(_tricky(bank), "html").decode()
-    assert '<p class="statement">&lt;b&gt;大都市&lt;/b&gt; &amp; *重点* 1. #（答对率 33%）</p>' in page
+    assert (
+        '<p class="statement">&lt;b&gt;大都市&lt;/b&gt; &amp; *重点* 1. #<span class="nobr">（答对率 33%）</span></p>'
+        in page
+    )
     assert '<p class="source">原文：“源 &lt;i&gt;‘引’&lt;/i&gt;”</p>' in page
     assert page.startswith('<!DOCTYPE html>\n<html lang="zh-CN">') and '"Songti SC"' in page
 

@@ -376,15 +376,15 @@ def test_html_card_has_one_cell_per_item(standard: Paper) -> None:
 def test_card_instruction_names_only_the_types_on_the_paper(standard: Paper, mini: Bank) -> None:
     """The 答题卡 tells members how to answer only the types its paper has (as the paper's own line
     does): a paper of blanks says nothing of letters or 对/错, one of single choices nothing of ACD."""
-    full = "选择题在题号下的格内写字母（多选连写，如 ACD），判断题写“对”或“错”，填空题在横线上写所填文字。"
+    full = "选择题在题号下的格内写字母（多选连写，如 ACD），判断题写“对”或“错”，填空题在题号后写所填文字。"
     (blanks,) = build_papers(mini, seed=1, types=("fill_blank",))
     (singles,) = build_papers(mini, seed=1, types=("single",))
     (judged,) = build_papers(mini, seed=1, types=("true_false", "fill_blank"))
     expected = {
         standard.quiz_id: full,
-        blanks.quiz_id: "填空题在横线上写所填文字。",
+        blanks.quiz_id: "填空题在题号后写所填文字。",
         singles.quiz_id: "选择题在题号下的格内写字母。",
-        judged.quiz_id: "判断题在题号下的格内写“对”或“错”，填空题在横线上写所填文字。",
+        judged.quiz_id: "判断题在题号下的格内写“对”或“错”，填空题在题号后写所填文字。",
     }
     for paper in (standard, blanks, singles, judged):
         _, texts = _answer_cells(render_card(paper, "docx"))

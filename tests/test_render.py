@@ -22,10 +22,10 @@ from markdown_it import MarkdownIt
 
 from studykit.bank import load_bank
 from studykit.model import Bank
-from studykit.quiz import Paper, build_papers
+from studykit.quiz import PRINTED_MARKER, Paper, build_papers
 from studykit.render import output_target, quiz_files, render
-from studykit.render._common import option_rows
-from studykit.render.docx import FIXED_DATE
+from studykit.render._common import blank_em, option_rows
+from studykit.render.docx import ANSWER_BRACKET, FIXED_DATE
 
 HERE = Path(__file__).parent
 MINI = HERE / "data" / "mini" / "question_bank.yaml"
@@ -140,7 +140,10 @@ def test_html_escapes_bank_text(nasty: Paper) -> None:
     paper_html = render(nasty, "html").decode("utf-8")
     for letter, option in nasty.items[0].lettered_options:
         assert f"<li>{letter}. {html.escape(option)}</li>" in paper_html
-    assert '研讨会以“<span class="blank" aria-label="填空">\u3000</span>”的形式*进行*&lt;br&gt;。' in paper_html
+    assert (
+        '研讨会以<span class="glue">“<span class="blank" aria-label="填空">\u3000</span>”</span>的形式*进行*&lt;br&gt;。'
+        in paper_html
+    )
 
 
 def test_html_is_self_contained_a4_chinese(paper: Paper) -> None:
@@ -155,6 +158,12 @@ def test_html_is_self_contained_a4_chinese(paper: Paper) -> None:
 
 
 # -- DOCX -----------------------------------------------------------------------------
+
+
+def docx_stem(paper: Paper, stem: str) -> str:
+    """``stem`` as the DOCX prints it: blanks as no-break spaces (4 an em, :func:`blank_em` of them), the
+    answer bracket （ + 8 no-break spaces + ）."""
+    return blank_filled(stem, "\u00a0" * 4 * blank_em(paper)).replace(PRINTED_MARKER, ANSWER_BRACKET)
 
 
 def _east_asia(run: object) -> str | None:
@@ -174,7 +183,7 @@ def test_docx_text_and_fonts(nasty: Paper, paper: Paper) -> None:
         for s in p.sections:
             assert s.heading in texts
         for item in p.items:
-            assert f"{item.number}. {blank_filled(item.stem, chr(0x3000) * 6)}" in texts
+            assert f"{item.number}. {docx_stem(p, item.stem)}" in texts
             pieces = [piece for text in texts for piece in text.split("\t")]
             for letter, option in item.lettered_options:
                 assert f"{letter}. {option}" in pieces
@@ -183,7 +192,7 @@ def test_docx_text_and_fonts(nasty: Paper, paper: Paper) -> None:
             for run in para.runs:
                 assert run.font.name == "Times New Roman"
                 assert _east_asia(run) == ("黑体" if para.text in headings else "宋体"), para.text
-        blank_runs = [r for para in doc.paragraphs for r in para.runs if r.text == "\u3000" * 6]
+        blank_runs = [r for para in doc.paragraphs for r in para.runs if r.text == "\u00a0" * 4 * blank_em(p)]
         assert blank_runs and all(r.underline for r in blank_runs)
 
 
@@ -193,7 +202,7 @@ def test_docx_solutions(paper: Paper) -> None:
     texts = [para.text for para in doc.paragraphs]
     assert texts[0] == f"{paper.title} · 参考答案"
     for item in paper.items:
-        at = texts.index(f"{item.number}. {blank_filled(item.stem, chr(0x3000) * 6)}")
+        at = texts.index(f"{item.number}. {docx_stem(paper, item.stem)}")
         assert texts[at + 1 : at + 4] == [
             f"答案：{item.answer_text}",
             f"解析：{item.question.explanation}",
@@ -262,7 +271,7 @@ def test_docx_options_are_tight_and_questions_spaced(paper: Paper) -> None:
     doc = docx.Document(io.BytesIO(render(paper, "docx")))
     texts = [para.text for para in doc.paragraphs]
     for item in paper.items:
-        at = texts.index(f"{item.number}. {blank_filled(item.stem, chr(0x3000) * 6)}")
+        at = texts.index(f"{item.number}. {docx_stem(paper, item.stem)}")
         rows = len(option_rows(item)) if item.options else 0
         lines = doc.paragraphs[at : at + 1 + rows]
         assert [para.paragraph_format.space_after.pt for para in lines] == [0.0] * rows + [5.0]

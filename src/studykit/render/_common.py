@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from typing import NamedTuple
+
 from ..handout import Fact, HandoutSection
 from ..model import quoted
 from ..quiz import BLANK_RE, Item, Paper
@@ -25,6 +28,81 @@ def stem_segments(stem: str) -> list[tuple[str, bool]]:
         if piece:
             result.append((piece, False))
     return result
+
+
+#: A printed blank's width in em (Chinese characters): at least :data:`BLANK_MIN_EM`, at most
+#: :data:`BLANK_MAX_EM` (about a third of an A4 line), else :data:`HANDWRITING` times the paper's
+#: longest key — handwriting takes half as much room again as print.
+BLANK_MIN_EM, BLANK_MAX_EM, HANDWRITING = 6, 16, 1.5
+
+
+def blank_em(paper: Paper) -> int:
+    """How wide (in em) every blank of ``paper`` is printed: room to write its longest key by
+    hand, :data:`HANDWRITING` × the key's width in Chinese characters (an ASCII character counts
+    half), shared by a stem's blanks, between :data:`BLANK_MIN_EM` and :data:`BLANK_MAX_EM`.
+
+    One width for the whole paper, so a blank's length gives no hint of its own answer.  The
+    standard paper of the shipped bank (keys up to 人民利益至上, 6 characters) prints 9 em blanks;
+    a fixed 6 em left a member 3.7 mm a character.
+    """
+    widest = 0.0
+    for item in paper.items:
+        blanks = len(BLANK_RE.findall(item.stem))
+        if item.type == "fill_blank" and blanks and item.answer:
+            widest = max(widest, display_width(item.answer[0]) / 2 / blanks)
+    return min(BLANK_MAX_EM, max(BLANK_MIN_EM, math.ceil(widest * HANDWRITING)))
+
+
+#: Punctuation that must not end a line (opening quotes and brackets) and that must not
+#: start one (closing quotes and brackets, stops, commas, colons …): the 禁则 of Chinese
+#: typesetting (GB/T 15834 and W3C's Requirements for Chinese Text Layout, §3.1.7).
+NO_LINE_END = "“‘（《〈「『【〔〖([{"
+NO_LINE_START = "。，、；：？！”’）》〉」』】〕〗…·.,;:?!)]}%"
+
+
+class StemPiece(NamedTuple):
+    """A piece of a stem as an HTML page prints it: text, or a blank with the punctuation
+    glued to it (``lead`` before, ``trail`` after) so that no line break parts them."""
+
+    text: str
+    blank: bool = False
+    lead: str = ""
+    trail: str = ""
+
+
+def glued_segments(stem: str) -> list[StemPiece]:
+    """:func:`stem_segments` with the punctuation touching each blank moved into it: the
+    opening marks just before (``“``) as its ``lead``, the closing marks just after (``”``,
+    ``。``) as its ``trail``.  A page sets a blank with its ``lead`` and ``trail`` unbroken,
+    since a browser may break a line on either side of a drawn blank (an inline box) and so
+    put a ``。`` at the start of a line or leave a ``“`` at the end of one.
+
+    ``glued_segments("省域治理应该是____。")`` →
+    ``[StemPiece("省域治理应该是"), StemPiece("", True, "", "。")]``.
+    """
+    out: list[StemPiece] = []
+    for text, blank in stem_segments(stem):
+        if blank:
+            lead = ""
+            if out and not out[-1].blank:
+                before = out.pop().text
+                cut = len(before)
+                while cut and before[cut - 1] in NO_LINE_END:
+                    cut -= 1
+                lead = before[cut:]
+                if cut:
+                    out.append(StemPiece(before[:cut]))
+            out.append(StemPiece("", True, lead))
+            continue
+        if out and out[-1].blank:
+            cut = 0
+            while cut < len(text) and text[cut] in NO_LINE_START:
+                cut += 1
+            out[-1] = out[-1]._replace(trail=text[:cut])
+            text = text[cut:]
+        if text:
+            out.append(StemPiece(text))
+    return out
 
 
 #: Options per line by the width of the widest option's text in display columns (CJK = 2,
@@ -63,11 +141,16 @@ def document_title(paper: Paper, solutions: bool) -> str:
 # -- the handout (学习要点) ----------------------------------------------------------
 
 
+def fact_rate(fact: Fact) -> str:
+    """``"（答对率 33%）"``, the group's facility as :func:`fact_lines` appends it; ``""`` without a report."""
+    return f"（答对率 {fact.facility * 100:.0f}%）" if fact.facility is not None else ""
+
+
 def fact_lines(fact: Fact) -> tuple[str, str]:
     """The two lines of a fact as printed: the statement (with ``（答对率 33%）`` when the
     group's facility is known) and ``原文：“…”``.  A fact that *is* its source prints the
     quotation as its statement and ``""`` as the second line."""
-    rate = f"（答对率 {fact.facility * 100:.0f}%）" if fact.facility is not None else ""
+    rate = fact_rate(fact)
     if fact.quoted:
         return f"原文：{quoted(fact.source)}{rate}", ""
     return for_print(fact.statement) + rate, f"原文：{quoted(fact.source)}"
@@ -85,13 +168,15 @@ CARD_COLUMNS = 10
 #: The card's title, fields and instruction.
 CARD_TITLE = "答题卡"
 CARD_FIELDS = ("姓名", "支部", "得分")
-CARD_INSTRUCTION = "选择题在题号下的格内写字母（多选连写，如 ACD），判断题写“对”或“错”，填空题在横线上写所填文字。"
+CARD_INSTRUCTION = "选择题在题号下的格内写字母（多选连写，如 ACD），判断题写“对”或“错”，填空题在题号后写所填文字。"
 
 
 def card_instruction(paper: Paper) -> str:
     """How to fill the card, naming only the types on ``paper``: :data:`CARD_INSTRUCTION` for all
-    four; ``选择题在题号下的格内写字母。`` for single choice alone, ``填空题在横线上写所填文字。`` for
-    blanks alone; 判断题 alone with the choices is told where its 对/错 goes (the grid)."""
+    four; ``选择题在题号下的格内写字母。`` for single choice alone, ``填空题在题号后写所填文字。`` for
+    blanks alone; 判断题 alone with the choices is told where its 对/错 goes (the grid).  A blank's
+    answer goes "after its number" — a line on the HTML card, a cell spanning the row on the
+    DOCX card — not "on the line", which the DOCX card has none of."""
     types = {item.type for item in paper.items}
     parts = []
     if types & {"single", "multiple"}:
@@ -99,7 +184,7 @@ def card_instruction(paper: Paper) -> str:
     if "true_false" in types:
         parts.append("判断题写“对”或“错”" if parts else "判断题在题号下的格内写“对”或“错”")
     if "fill_blank" in types:
-        parts.append("填空题在横线上写所填文字")
+        parts.append("填空题在题号后写所填文字")
     return "，".join(parts) + "。"
 
 

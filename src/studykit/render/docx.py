@@ -16,7 +16,12 @@ Chinese typography, so Word, WPS and LibreOffice set the text as a Chinese paper
   little (:data:`ITEM_GAP`), so a 20-question paper fits on two or three pages.
 
 A stem is kept on the page with its options (keep-with-next), and a fill_blank
-blank is an underlined run of full-width spaces.  Short options share a line
+blank is an underlined run of no-break spaces, every blank of a paper
+:func:`~studykit.render._common.blank_em` wide.  Blanks and the answer
+bracket （　　） are written with no-break spaces (U+00A0), not the ideographic spaces
+(U+3000) the other formats use: LibreOffice (and WPS) treat U+3000 as a breakable
+space that may hang past the margin, so a blank near a line's end printed a third of
+its length and a true/false item's bracket split ``（`` / ``）`` over two lines.  Short options share a line
 (:func:`~studykit.render._common.options_per_line`), each after a tab to a left
 tab stop at a quarter, third or half of the option column.
 
@@ -46,13 +51,14 @@ from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from ..handout import Handout
-from ..quiz import Item, Paper
+from ..quiz import PRINTED_MARKER, Item, Paper
 from ..typography import for_print
 from ._common import (
     CARD_COLUMNS,
     CARD_FIELDS,
     CARD_TITLE,
     HEADER_FIELDS,
+    blank_em,
     card_grid,
     card_instruction,
     card_lines,
@@ -70,7 +76,14 @@ LATIN_FONT = "Times New Roman"
 BODY_SIZE = Pt(10.5)  # 五号
 #: The date written into the core properties and zip entries (no real timestamp, for reproducibility).
 FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-BLANK = "\u3000" * 6
+#: A header field's blank, underlined: 24 no-break spaces, in
+#: Times New Roman (a space is a quarter em) as wide as six Chinese characters, never broken
+#: nor hung past the margin (see the module docstring).
+BLANK = "\u00a0" * 24
+#: The answer bracket of a choice or true/false stem as the DOCX prints it: the paper's
+#: :data:`~studykit.quiz.PRINTED_MARKER` with its two ideographic spaces as eight no-break
+#: spaces (the same width), so ``（`` and ``）`` always share a line.
+ANSWER_BRACKET = "（" + "\u00a0" * 8 + "）"
 #: The document's languages: Latin text English, East Asian text Simplified Chinese.
 LANGUAGE, EAST_ASIAN_LANGUAGE = "en-US", "zh-CN"
 #: The option lines' left indent and the text width (A4 less the side margins).
@@ -120,14 +133,14 @@ def _run(
         run.underline = True
 
 
-def _item(doc: Any, item: Item, solutions: bool) -> None:
+def _item(doc: Any, item: Item, solutions: bool, blank: str) -> None:
     stem = doc.add_paragraph()
     stem.paragraph_format.keep_together = True
     stem.paragraph_format.keep_with_next = bool(item.options) or solutions
     stem.paragraph_format.space_after = LINE_GAP if item.options or solutions else ITEM_GAP
     _run(stem, f"{item.number}. ")
-    for text, blank in stem_segments(item.stem):
-        _run(stem, BLANK if blank else text, underline=blank)
+    for text, is_blank in stem_segments(item.stem):
+        _run(stem, blank if is_blank else text.replace(PRINTED_MARKER, ANSWER_BRACKET), underline=is_blank)
     lines: list[list[tuple[str, str]]]
     if solutions:
         lines = [[("答案：", item.answer_text)], [("解析：", item.explanation)], [("出处：", item.source_line)]]
@@ -252,10 +265,11 @@ def _build(paper: Paper, solutions: bool) -> Any:
     _run(doc.add_paragraph(), paper.id_line)
     if not solutions:
         _run(doc.add_paragraph(), paper.instruction)
+    blank = "\u00a0" * (4 * blank_em(paper))  # a no-break space is a quarter em
     for sec in paper.sections:
         _heading(doc, sec.heading)
         for item in sec.items:
-            _item(doc, item, solutions)
+            _item(doc, item, solutions, blank)
 
     return doc
 
@@ -270,8 +284,10 @@ def _subject(paper: Paper) -> str:
     return f"测验 {paper.quiz_id}" + (f" 版本 {paper.version}" if paper.version else "")
 
 
-#: Heights of the answer card's rows: the 题号 row and the row to write in.
-CARD_NUMBER_HEIGHT, CARD_ANSWER_HEIGHT = Mm(7), Mm(12)
+#: Heights of the answer card's rows: the 题号 row, the row to write letters in and a 填空's row
+#: (10 mm, a ruled line and a half: a 50-item card with 11 blanks fits one A4 page; at 12 mm
+#: its last row went over to a second page).
+CARD_NUMBER_HEIGHT, CARD_ANSWER_HEIGHT, CARD_LINE_HEIGHT = Mm(7), Mm(12), Mm(10)
 
 
 def render_card(paper: Paper) -> bytes:
@@ -307,12 +323,13 @@ def render_card(paper: Paper) -> bytes:
             _card_cell(numbers.cells[col], text)
         for col in range(CARD_COLUMNS + 1):
             _shade(numbers.cells[col], CARD_NUMBER_SHADE)
+            numbers.cells[col].paragraphs[0].paragraph_format.keep_with_next = True  # never parted from its 答案 row
         for col in range(len(row_numbers) + 1, CARD_COLUMNS + 1):
             _shade(answers.cells[col], CARD_NUMBER_SHADE)  # no item: greyed, nothing to write
         _card_cell(answers.cells[0], "答案")
     for number in lines:
         row = table.add_row()
-        row.height, row.height_rule = CARD_ANSWER_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
+        row.height, row.height_rule = CARD_LINE_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
         _card_cell(row.cells[0], f"{number}.")
         row.cells[1].merge(row.cells[CARD_COLUMNS])
     for row in table.rows:
@@ -355,7 +372,9 @@ def render_handout(handout: Handout) -> bytes:
     for section in handout.sections:
         _heading(doc, for_print(section.header))
         if note := section_note(section):
-            _run(doc.add_paragraph(), note)
+            p = doc.add_paragraph()
+            p.paragraph_format.keep_with_next = True  # the heading and its 得分率 stay with the first fact
+            _run(p, note)
         for n, fact in enumerate(section.facts, 1):
             statement, source = fact_lines(fact)
             p = doc.add_paragraph()

@@ -4,7 +4,10 @@
 headings), inline CSS only, ``@page`` A4 and ``break-inside: avoid`` on each
 question so a stem never parts from its options.  The pages come from the Jinja2
 templates ``templates/paper.html.j2``, ``handout.html.j2`` and ``card.html.j2`` (autoescaped:
-every piece of bank text is escaped).
+every piece of bank text is escaped).  A blank is set together with the punctuation that
+touches it (:func:`~studykit.render._common.glued_segments`, a ``white-space: nowrap``
+span), so a ``。`` never starts a line after a blank nor a ``“`` ends one before it; every
+blank of a paper is :func:`~studykit.render._common.blank_em` wide.
 
 Options sit in a grid of :func:`~studykit.render._common.options_per_line` columns
 (four, three, two or one to a line), halved on a narrow screen (a phone).  Printed,
@@ -25,15 +28,17 @@ from ._common import (
     CARD_FIELDS,
     CARD_TITLE,
     HEADER_FIELDS,
+    blank_em,
     card_grid,
     card_instruction,
     card_lines,
     card_sections,
     document_title,
     fact_lines,
+    fact_rate,
+    glued_segments,
     options_per_line,
     section_note,
-    stem_segments,
 )
 
 SERIF = '"Songti SC", "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", serif'
@@ -49,7 +54,8 @@ def render(paper: Paper, *, solutions: bool = False) -> str:
         paper=paper,
         solutions=solutions,
         fields=HEADER_FIELDS,
-        stem_segments=stem_segments,
+        glued_segments=glued_segments,
+        blank_em=blank_em(paper),
         options_per_line=options_per_line,
         serif=SERIF,
         sans=SANS,
@@ -86,6 +92,7 @@ def render_handout(handout: Handout) -> str:
         for_print=for_print,
         section_note=section_note,
         fact_lines=fact_lines,
+        fact_rate=fact_rate,
         serif=SERIF,
         sans=SANS,
     )

@@ -82,6 +82,32 @@
     }
     return parent;
   }
+  // A stem with its blanks drawn; each blank is set in one unbroken span with the punctuation
+  // touching it, so no 。 or ” starts a line after a blank and no “ ends one before it
+  // (studykit.render._common.glued_segments does the same on the printed paper).
+  var OPENING = /[\u201c\u2018\uff08\u300a\u3008\u300c\u300e\u3010\u3014\u3016(\[{]+$/;
+  var CLOSING = /^[\u3002\uff0c\u3001\uff1b\uff1a\uff1f\uff01\u201d\u2019\uff09\u300b\u3009\u300d\u300f\u3011\u3015\u3017\u2026\u00b7.,;:?!)\]}%]+/;
+  function stemLine(item) {
+    var stem = el("p", "stem"), n = item.stem.length, mids = [], leads = [], trails = [], m, s;
+    for (s = 0; s < n; s++) {
+      var text = item.stem[s];
+      trails.push(s && (m = CLOSING.exec(text)) ? m[0] : "");
+      text = text.slice(trails[s].length);
+      leads.push(s < n - 1 && (m = OPENING.exec(text)) ? m[0] : "");
+      mids.push(text.slice(0, text.length - leads[s].length));
+    }
+    for (s = 0; s < n; s++) {
+      if (s) {
+        var glue = el("span", "glue");
+        if (leads[s - 1]) glue.appendChild(document.createTextNode(leads[s - 1]));
+        glue.appendChild(el("span", "blank", "\u3000"));
+        if (trails[s]) glue.appendChild(document.createTextNode(trails[s]));
+        stem.appendChild(glue);
+      }
+      if (mids[s]) stem.appendChild(document.createTextNode(mids[s]));
+    }
+    return stem;
+  }
   function shuffled(n, fixed) {
     var order = [];
     for (var i = 0; i < n; i++) order.push(i);
@@ -142,12 +168,7 @@
     var card = el("section", "card");
     card.setAttribute("data-item", String(index));
     card.appendChild(el("span", "type", item.title));
-    var stem = el("p", "stem");
-    for (var s = 0; s < item.stem.length; s++) {
-      if (s) stem.appendChild(el("span", "blank", "\u3000"));
-      stem.appendChild(document.createTextNode(item.stem[s]));
-    }
-    card.appendChild(stem);
+    card.appendChild(stemLine(item));
     var picked = [], buttons = [], input = null, submit = null;
 
     function finish(given) {
@@ -301,7 +322,7 @@
       missed.forEach(function (i) {
         var item = ITEMS[i], li = el("li");
         li.setAttribute("data-item", String(i));
-        li.appendChild(el("p", "stem", item.stem.join("____")));
+        li.appendChild(stemLine(item));
         var answer = el("p", "correct");
         answer.appendChild(el("span", "label", "正确答案："));
         var text = item.type === "single" || item.type === "multiple"

@@ -1,0 +1,224 @@
+"""What a member sees on the printed paper, checked in the files themselves: blanks and answer
+brackets that no line break can split or cut short (DOCX as LibreOffice and WPS set it, HTML as
+Chromium sets it), and the 答题卡 telling members to write where the card has room.
+
+Each defect was found looking at the shipped bank's papers (DOCX → LibreOffice → PDF → PNG,
+HTML → headless Chromium), see the commit messages."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+
+import docx
+import pytest
+from docx.shared import Mm
+
+from skpaths import DATA, MINI_BANK, SHIPPED_BANK
+from studykit.bank import load_bank
+from studykit.handout import build_handout, load_report
+from studykit.model import Bank
+from studykit.quiz import PRINTED_MARKER, Paper, Section, build_papers
+from studykit.render import render, render_card, render_handout
+from studykit.render._common import NO_LINE_END, NO_LINE_START, StemPiece, blank_em, glued_segments
+from studykit.render.docx import ANSWER_BRACKET, BLANK
+
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Bank:
+    return load_bank(SHIPPED_BANK)
+
+
+@pytest.fixture(scope="module")
+def papers(shipped: Bank) -> list[Paper]:
+    """The standard paper (seed 7) and the --mix single=10,true_false=10 --total 100 paper (seed 7), on
+    which LibreOffice printed item 14's bracket as ``（`` at a line's end and ``）`` alone on the next."""
+    (standard,) = build_papers(shipped, seed=7)
+    (mix,) = build_papers(shipped, seed=7, mix={"single": 10, "true_false": 10}, total=100)
+    return [standard, mix]
+
+
+# -- DOCX: no-break spaces in blanks and brackets ------------------------------------------------
+
+
+@pytest.mark.parametrize("solutions", [False, True])
+def test_docx_blanks_and_brackets_hold_no_breakable_space(papers: list[Paper], solutions: bool) -> None:
+    """Every answer bracket is （ + 8 no-break spaces + ）, every blank underlined no-break spaces,
+    and no stem holds an ideographic space (U+3000), which LibreOffice breaks after and hangs past
+    the margin: a blank at a line's end printed a third of its length."""
+    for paper in papers:
+        doc = docx.Document(io.BytesIO(render(paper, "docx", solutions=solutions)))
+        stems = {p.text.split(". ", 1)[0]: p for p in doc.paragraphs if re.match(r"\d+\. ", p.text)}
+        assert sorted(map(int, stems)) == [item.number for item in paper.items]
+        for item in paper.items:
+            para = stems[str(item.number)]
+            assert "\u3000" not in para.text, item.number
+            brackets = para.text.count(ANSWER_BRACKET)
+            assert brackets == item.stem.count(PRINTED_MARKER) == (0 if item.type == "fill_blank" else 1)
+            blanks = [r for r in para.runs if r.text == NBSP * 4 * blank_em(paper)]
+            assert len(blanks) == len(re.findall(r"_{4,}", item.question.stem)), item.number
+            assert all(r.underline for r in blanks)
+    assert ANSWER_BRACKET == "（" + NBSP * 8 + "）" and BLANK == NBSP * 24
+
+
+def test_docx_header_fields_are_unbreakable_blanks(papers: list[Paper]) -> None:
+    """姓名 / 支部 / 日期 / 得分 are each followed by an underlined blank of no-break spaces."""
+    doc = docx.Document(io.BytesIO(render(papers[0], "docx")))
+    runs = doc.paragraphs[1].runs
+    fields = [r.text.strip("\u3000") for r in runs]
+    assert fields == [text for name in ("姓名", "支部", "日期", "得分") for text in (f"{name}：", BLANK)]
+    assert [bool(r.underline) for r in runs] == [False, True] * 4
+
+
+# -- HTML: punctuation glued to a blank ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stem", "pieces"),
+    [
+        (
+            "省域治理应该是也必须是____。",
+            [StemPiece("省域治理应该是也必须是"), StemPiece("", True, "", "。")],
+        ),
+        (
+            "将抗疫中彰显的“____”的核心价值",
+            [StemPiece("将抗疫中彰显的"), StemPiece("", True, "“", "”"), StemPiece("的核心价值")],
+        ),
+        ("而____是落点", [StemPiece("而"), StemPiece("", True), StemPiece("是落点")]),
+        (
+            "“____”、“____”。",
+            [StemPiece("", True, "“", "”、"), StemPiece("", True, "“", "”。")],
+        ),
+        ("（____）", [StemPiece("", True, "（", "）")]),
+    ],
+)
+def test_glued_segments(stem: str, pieces: list[StemPiece]) -> None:
+    """The opening marks before a blank and the closing marks after it travel with it."""
+    assert glued_segments(stem) == pieces
+    assert "".join(p.lead + ("____" if p.blank else p.text) + p.trail for p in pieces) == stem
+
+
+def test_html_sets_a_blank_and_its_punctuation_unbroken(papers: list[Paper]) -> None:
+    """In the HTML paper and 参考答案 no blank touches punctuation outside a ``white-space: nowrap``
+    span: Chromium printed item 19's ``。`` alone at the start of a line after its blank."""
+    blank = '<span class="blank" aria-label="填空">\u3000</span>'
+    for solutions in (False, True):
+        out = render(papers[0], "html", solutions=solutions).decode("utf-8")
+        assert ".glue, .nobr { white-space: nowrap; }" in out
+        # on a 360 px phone the title broke as 全方位多层次深入 … 现代 / 化: a balanced title breaks evenly
+        assert "h1 { font-size: 16pt; text-align: center; margin: 0 0 0.6em; text-wrap: balance; }" in out
+        # a 360 px phone broke 满分：100 / 分: each part of the id line is kept whole
+        id_line = (
+            '<span class="nobr">测验编号：szzl-hubei-daily-7-0b3cb86e</span>\u3000<span class="nobr">满分：100分</span>'
+        )
+        assert f'<p class="meta">{id_line}</p>' in out
+        assert f'也必须是<span class="glue">{blank}。</span></p>' in out  # item 19
+        assert f'彰显的<span class="glue">“{blank}”</span>的核心价值' in out  # item 18
+        assert out.count(blank) == 4 and out.count('<span class="glue">') == 3
+        outside = re.sub(f'<span class="glue">[^<]*{blank}[^<]*</span>', "", out)
+        assert outside.count(blank) == 1  # item 17's: 而____是
+        for mark in NO_LINE_END:
+            assert mark + blank not in outside
+        for mark in NO_LINE_START:
+            assert blank + mark not in outside
+
+
+# -- the handout from a grade report: a speech's heading and 得分率 stay with its first fact ----------
+
+
+def test_handout_note_stays_with_the_first_fact() -> None:
+    """From a report each speech's heading is followed by ``全支部本篇得分率 N%。``: the heading was kept with
+    that note but the note not with the facts, so LibreOffice (DOCX) and Chromium (HTML) left a speech's
+    heading and note alone at the foot of page 1 of the shipped bank's 重点复习 handout."""
+    handout = build_handout(load_bank(MINI_BANK), report=load_report(DATA / "handout" / "report.json"))
+    doc = docx.Document(io.BytesIO(render_handout(handout, "docx")))
+    notes = [p for p in doc.paragraphs if p.text.startswith("全支部本篇得分率")]
+    assert len(notes) == len(handout.sections) == 3
+    assert all(p.paragraph_format.keep_with_next for p in notes)
+    headings = [p for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 2"]
+    assert len(headings) == 3 and all(p.style.paragraph_format.keep_with_next for p in headings)
+    out = render_handout(handout, "html").decode("utf-8")
+    assert "h2 + .note { break-after: avoid; page-break-after: avoid; }" in out
+    assert out.count('</h2>\n<p class="note">全支部本篇得分率') == 3
+
+
+# -- the HTML 答题卡 printed with the browser's default settings --------------------------------
+
+
+def test_html_card_keeps_its_shading_when_printed(papers: list[Paper]) -> None:
+    """Browsers print no backgrounds unless told (Chromium's 背景图形 is off by default): the cells after
+    item 16 of the standard card, hatched on screen, printed as four more empty answer boxes beside
+    the 填空 numbers 17–20.  The 题号 cells and the unused cells ask for their colours to be printed."""
+    out = render_card(papers[0], "html").decode("utf-8")
+    assert "th, td.unused { -webkit-print-color-adjust: exact; print-color-adjust: exact; }" in out
+    assert out.count('<td class="unused"></td>') == 4
+    # on a 360 px phone 三、判断题 / 13–16 and 满分：100 / 分 broke apart: each part is kept whole
+    parts = ["一、单项选择题 1–8", "二、多项选择题 9–12", "三、判断题 13–16", "四、填空题 17–20"]
+    assert "\u3000".join(f'<span class="nobr">{p}</span>' for p in parts) in out
+    assert '<span class="nobr">满分：100分</span>' in out and ".nobr { white-space: nowrap; }" in out
+
+
+# -- the DOCX 答题卡 of a long quiz fits one page ---------------------------------------------------
+
+
+def test_docx_card_of_fifty_items_fits_one_page(shipped: Bank) -> None:
+    """`quiz --count 50 --seed 3` (39 choice and 判断 items, 11 填空): with 12 mm 填空 rows LibreOffice put
+    item 50's row alone on a second page.  The 填空 rows are 10 mm, so the table's rows (4 × (7 + 12) mm
+    + 11 × 10 mm = 186 mm) leave the 55 mm the title, fields and instructions take on the 247 mm of A4
+    within its 25 mm margins; a 题号 row is kept with its 答案 row should a longer card need two pages."""
+    (paper,) = build_papers(shipped, count=50, seed=3)
+    doc = docx.Document(io.BytesIO(render_card(paper, "docx")))
+    (table,) = doc.tables
+    rows = table.rows
+    assert len(rows) == 4 * 2 + 11
+    assert [round(r.height.mm) for r in rows] == [7, 12] * 4 + [10] * 11
+    assert sum(r.height for r in rows) + Mm(55) <= Mm(297 - 2 * 25)
+    for number_row in rows[0:8:2]:
+        assert all(cell.paragraphs[0].paragraph_format.keep_with_next for cell in number_row.cells)
+    assert not any(c.paragraphs[0].paragraph_format.keep_with_next for r in rows[1:8:2] for c in r.cells)
+
+
+# -- blanks wide enough to write the key by hand ---------------------------------------------------
+
+
+def test_blanks_leave_room_to_write_the_longest_key_by_hand(papers: list[Paper]) -> None:
+    """The standard paper's keys run to 人民利益至上 (6 characters): its 6 em blanks gave a member 3.7 mm a
+    character.  Every blank is now 1.5 × the paper's longest key: 9 em, 36 no-break spaces in the DOCX,
+    ``min-width: 9em`` in the HTML; a paper without blanks keeps 6 em, and no blank exceeds 16 em."""
+    standard, mix = papers
+    assert max(len(i.answer[0]) for i in standard.items if i.type == "fill_blank") == 6
+    assert blank_em(standard) == 9
+    assert blank_em(mix) == 6  # no fill_blank item on it
+    doc = docx.Document(io.BytesIO(render(standard, "docx")))
+    blanks = [r for p in doc.paragraphs for r in p.runs if r.underline and r.text.strip(NBSP) == ""]
+    assert [len(r.text) for r in blanks] == [24] * 4 + [36] * 4  # the header's four fields, then the items'
+    html = render(standard, "html").decode("utf-8")
+    assert ".blank { display: inline-block; min-width: 9em; border-bottom: 1px solid #000; }" in html
+    item = next(i for i in standard.items if i.type == "fill_blank")
+    long_key = dataclasses.replace(item, answer=("中国特色社会主义制度" * 2,))
+    two_blanks = dataclasses.replace(item, stem="____、____", answer=("中国特色社会主义制度",))
+    assert blank_em(dataclasses.replace(standard, sections=(Section("一", "fill_blank", 5, (long_key,)),))) == 16
+    assert blank_em(dataclasses.replace(standard, sections=(Section("一", "fill_blank", 5, (two_blanks,)),))) == 8
+
+
+def test_html_solutions_labels_are_bold_as_in_docx(papers: list[Paper]) -> None:
+    """The HTML 参考答案 sets 答案：/解析：/出处： in bold, as the DOCX does, so the eye finds each item's answer."""
+    out = render(papers[0], "html", solutions=True).decode("utf-8")
+    for label in ("答案", "解析", "出处"):
+        assert out.count(f"<p><strong>{label}：</strong>") == 20
+    doc = docx.Document(io.BytesIO(render(papers[0], "docx", solutions=True)))
+    labels = [p.runs[0] for p in doc.paragraphs if p.runs and p.runs[0].text in ("答案：", "解析：", "出处：")]
+    assert len(labels) == 60 and all(r.bold for r in labels)
+
+
+def test_html_handout_keeps_a_facility_whole() -> None:
+    """A fact's （答对率 33%） broke after 答 in Chromium (（答 / 对率 33%）); it is one unbroken span now."""
+    handout = build_handout(load_bank(MINI_BANK), report=load_report(DATA / "handout" / "report.json"))
+    out = render_handout(handout, "html").decode("utf-8")
+    rates = re.findall(r'<span class="nobr">（答对率 (\d+)%）</span></p>', out)
+    assert rates == [f"{f.facility * 100:.0f}" for s in handout.sections for f in s.facts] == ["20", "40", "20", "40"]
+    assert "（答对率" not in re.sub(r'<span class="nobr">（答对率 \d+%）</span>', "", out)
+    assert 'class="nobr"' not in render_handout(build_handout(load_bank(MINI_BANK)), "html").decode("utf-8")
