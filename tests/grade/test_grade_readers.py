@@ -381,7 +381,12 @@ def test_question_answered_twice_in_sheet_fails(tmp_path: Path, key: AnswerKey) 
     [
         ("missing.txt", None, "file not found"),
         ("old.xls", b"", "an old Excel .xls workbook (save it as .xlsx or CSV)"),
-        ("notes.docx", b"", "unknown kind of file (expected .txt or .yaml answer sheets, .csv or .xlsx tables)"),
+        ("notes.docx", b"", "not a Word .docx document (expected one saved by Word or WPS)"),
+        (
+            "notes.pdf",
+            b"%PDF",
+            "unknown kind of file (expected .txt, .yaml or .docx answer sheets, .csv or .xlsx tables)",
+        ),
         ("empty.csv", b"\n\n", "the table is empty (expected a header row, then one row per member)"),
         ("bad.xlsx", b"not a zip", "not a readable .xlsx workbook (File is not a zip file)"),
         ("bad.yaml", "答案: [\n".encode(), None),

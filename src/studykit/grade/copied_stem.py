@@ -10,7 +10,7 @@ from .._lazy import lazy_pattern
 from ..text import blank_form, clean
 
 #: The last bracket of a line, at its end (after NFKC): ``…的(C)``, ``…认可。( 对 )。``.
-_LAST_BRACKET = lazy_pattern(r"^(.*)\(\s*([^()]{1,40}?)\s*\)[\s。.]*$", re.S)
+_LAST_BRACKET = lazy_pattern(r"^(.*)\(\s*([^()]{0,40}?)\s*\)[\s。.]*$", re.S)
 _BLANK_MARK = re.compile(r"_{2,}")
 #: A bracket pair and what it holds (after NFKC).
 _BRACKET = lazy_pattern(r"\(([^()]{0,40})\)")
@@ -18,31 +18,32 @@ _BRACKET = lazy_pattern(r"\(([^()]{0,40})\)")
 _KEPT = "一"
 
 
-def bracketed_in_stem(cleaned: str, stem: str) -> str:
-    """What a member wrote inside the brackets of a stem they copied (``导语指出，……的（C）`` → ``C``),
-    or "": the text before the brackets must be four characters or more of the stem, in order
+def bracketed_in_stem(cleaned: str, stem: str) -> str | None:
+    """What a member wrote inside the brackets of a stem they copied (``导语指出，……的（C）`` → ``C``;
+    ``""`` when they left the brackets empty, as on the paper), or ``None`` when ``cleaned`` is no
+    such copy: the text before the brackets must be four characters or more of the stem, in order
     (an elided ``……`` aside).  Where the stem's brackets stand inside it (``要坚持以（　　）为导向。``),
     the text after the member's brackets must be the stem's after its own (``要坚持以（C）为导向。``)."""
     m = _LAST_BRACKET().match(cleaned)
     if not m:
         return _inside_stem(cleaned, stem)
     before = blank_form(m.group(1)).replace("…", "").replace("...", "")
-    return m.group(2) if len(before) >= 4 and in_order(before, blank_form(stem)) else ""
+    return m.group(2).strip() if len(before) >= 4 and in_order(before, blank_form(stem)) else None
 
 
-def _inside_stem(cleaned: str, stem: str) -> str:
+def _inside_stem(cleaned: str, stem: str) -> str | None:
     """What a member wrote inside the brackets of a copied stem whose brackets are not at its end."""
     marks = list(_BRACKET().finditer(clean(stem)))
     if not marks or marks[-1].group(1).strip():
-        return ""
+        return None
     after = blank_form(clean(stem)[marks[-1].end() :])
     if not after:
-        return ""
+        return None
     for m in _BRACKET().finditer(cleaned):
         before = blank_form(cleaned[: m.start()]).replace("…", "").replace("...", "")
         if blank_form(cleaned[m.end() :]) == after and len(before) >= 4 and in_order(before, blank_form(stem)):
             return m.group(1).strip()
-    return ""
+    return None
 
 
 def filled_stem(cleaned: str, stem: str) -> str | None:

@@ -27,6 +27,8 @@ CSV_SUFFIXES = (".csv",)
 
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+#: A member's 答题卡 or paper filled in Word or WPS.
+DOCX_SUFFIXES = (".docx",)
 
 
 #: A sheet's head lines, in Simplified or Traditional characters (測驗 on a Big5 sheet).

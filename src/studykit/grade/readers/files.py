@@ -17,6 +17,7 @@ from ...key import AnswerKey
 from ..model import Submission
 from ._common import (
     CSV_SUFFIXES,
+    DOCX_SUFFIXES,
     SHEET_SUFFIXES,
     XLSX_SUFFIXES,
     YAML_SUFFIXES,
@@ -325,6 +326,10 @@ def _iter_file(
             text_table=False,
             blocks=blocks,
         )
+    elif suffix in DOCX_SUFFIXES:
+        from .docx_sheet import read_docx_sheet
+
+        reader = lambda: read_docx_sheet(path, name, key, warn)  # noqa: E731
     elif suffix == ".xls":
         fail(0, "", _("an old Excel .xls workbook (save it as .xlsx or CSV)"))
         return
@@ -333,7 +338,7 @@ def _iter_file(
         warn(1, "", _("this is a studykit grade report ({kind}), not members' answers; left out").format(kind=kind))
         return
     else:
-        fail(0, "", _("unknown kind of file (expected .txt or .yaml answer sheets, .csv or .xlsx tables)"))
+        fail(0, "", _("unknown kind of file (expected .txt, .yaml or .docx answer sheets, .csv or .xlsx tables)"))
         return
     try:
         yield from reader()
@@ -381,7 +386,7 @@ def _iter_file(
 
 #: Files read whole into memory, by suffix: a sheet is a few KB, a tab-separated .txt table of
 #: 20,000 members about 2 MB (tables in .csv and .xlsx stream and have their own limits).
-_MAX_READ_WHOLE = {".txt": 32 << 20, ".yaml": 1 << 20, ".yml": 1 << 20}
+_MAX_READ_WHOLE = {".txt": 32 << 20, ".yaml": 1 << 20, ".yml": 1 << 20, ".docx": 32 << 20}
 
 
 def _not_a_file(path: Path) -> str:

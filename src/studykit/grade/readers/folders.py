@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ._common import CSV_SUFFIXES, SHEET_SUFFIXES, XLSX_SUFFIXES, YAML_SUFFIXES
+from ._common import CSV_SUFFIXES, DOCX_SUFFIXES, SHEET_SUFFIXES, XLSX_SUFFIXES, YAML_SUFFIXES
 
 #: What a folder given as ANSWERS is read for.
-ANSWER_SUFFIXES = (*SHEET_SUFFIXES, *YAML_SUFFIXES, *CSV_SUFFIXES, *XLSX_SUFFIXES)
+ANSWER_SUFFIXES = (*SHEET_SUFFIXES, *YAML_SUFFIXES, *CSV_SUFFIXES, *XLSX_SUFFIXES, *DOCX_SUFFIXES)
 
 
 def is_answer_file(p: Path) -> bool:

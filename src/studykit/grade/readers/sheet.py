@@ -140,6 +140,12 @@ def _answers_item(line: str, item: KeyItem | None) -> bool:
     return item.type == "fill_blank" or read_answer(line, item).kind == "answer"
 
 
+def sheet_from_text(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission | None:
+    """The answers of a sheet's ``text`` (a ``.txt`` sheet's lines, or a Word document's as
+    :mod:`.docx_sheet` gives them): ``None`` for a blank 答题卡 (warned); raises :class:`Fail`."""
+    return _read_sheet(text, name, key, warn)
+
+
 def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission | None:
     head = SheetHead()
     answers: list[GivenAnswer] = []

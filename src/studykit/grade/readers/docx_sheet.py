@@ -1,0 +1,151 @@
+"""A member's answers in a Word document: the 答题卡 (``quiz -o X.docx`` writes ``X.card.docx``)
+or the paper itself, filled in Word or WPS and sent back.
+
+The document is turned into the lines of a ``.txt`` answer sheet and read as one
+(:func:`~studykit.grade.readers.sheet.sheet_from_text`): its paragraphs in body order
+(``姓名：张三``, a stem whose bracket holds the answer), and its tables row by row — a
+``题号`` row over an ``答案`` row (the 答题卡's grid) gives ``N. answer`` per column, any other
+row its cells joined by a space (``17.`` | ``中介桥梁`` → ``17. 中介桥梁``), a merged cell once.
+
+A ``.docx`` is a zip: before python-docx opens it, the archive is checked as a workbook's is
+(at most :data:`MAX_MEMBERS` files unpacking to at most :data:`MAX_UNPACKED` bytes, none of over
+1 MiB packed more than :data:`MAX_RATIO` to 1), so a zip bomb is refused at once.  The quiz's
+own 参考答案 (``X.solutions.docx``, caught by a glob) is left out with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ...i18n import _
+from ...key import AnswerKey
+from ...text import blank_form
+from ..model import Submission
+from ._common import Fail, LeftOut
+
+#: Files in the archive (a Word document holds about a dozen).
+MAX_MEMBERS = 1_000
+#: Bytes the archive may unpack to, all files together (a filled 答题卡 unpacks to about 40 KB).
+MAX_UNPACKED = 64 << 20
+#: How much more than 1 MiB a file may unpack to than it takes in the archive.
+MAX_RATIO = 100
+
+
+def read_docx_sheet(
+    path: Path, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]
+) -> Iterator[Submission]:
+    """The member's answers in the ``.docx`` at ``path`` (none for a blank 答题卡, with a warning).
+    Raises :class:`Fail` for a file that is no Word document or breaks the limits above, and
+    :class:`LeftOut` for the quiz's 参考答案."""
+    from .sheet import sheet_from_text
+
+    lines = docx_lines(path)
+    if lines and lines[0].rstrip().endswith("· 参考答案"):
+        raise LeftOut(
+            1, _("this is the quiz's 参考答案 (its answers for people to read), not members' answers; left out")
+        )
+    stems = {item.number: _bare(item.stem) for item in key.items}
+    ours = ("答题卡", key.title.strip())
+    sheet = [_as_sheet_line(line, stems, ours) for line in lines]
+    # the questions left blank, as bare numbers after everything else (under its number, an option
+    # line would be read as the answer): unanswered, and a blank paper is a blank 答题卡
+    sheet += [f"{m.group(1)}." for m in map(_LEFT_BLANK.match, sheet) if m]
+    sub = sheet_from_text("\n".join(sheet), name, key, warn)
+    if sub is not None:
+        yield sub
+
+
+#: A question's line on the paper: its number, then its stem (and options).
+_NUMBERED = re.compile(r"^(\d{1,3})[.．]\s*(.+)$")
+#: A blank as a paper or key prints it: underscores, empty brackets.
+_BLANKS = re.compile(r"_{2,}|[（(][\s\u3000]*[）)]")
+#: A question line :func:`_as_sheet_line` made a comment: printed with its blank left empty.
+_LEFT_BLANK = re.compile(r"^# (\d{1,3})[.．]")
+#: The paper's and 答题卡's own lines: a section heading (一、单项选择题…), the instructions.
+_OURS = re.compile(r"^(?:[一二三四五六七八九十]+、|本卷共|选择题在题号下)")
+
+
+def _bare(stem: str) -> str:
+    """``stem`` without its blanks, in :func:`~studykit.text.blank_form`: the paper's line of a
+    question left unanswered reads the same."""
+    return blank_form(_BLANKS.sub("", stem))
+
+
+def _as_sheet_line(line: str, stems: dict[int, str], ours: tuple[str, ...]) -> str:
+    """``line`` of the document as a sheet line: the paper's own headings and instructions as
+    comments, and a question printed with its blank left empty (unanswered: no line for it)."""
+    text = line.strip()
+    if text in ours or _OURS.match(text):
+        return "# " + text
+    m = _NUMBERED.match(text)
+    if m and stems.get(int(m.group(1))) == _bare(m.group(2)) and _bare(m.group(2)):
+        return "# " + text
+    return line
+
+
+def docx_lines(path: Path) -> list[str]:
+    """The lines of the document at ``path`` as an answer sheet reads them (see the module)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_archive(archive)
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise Fail(0, _("not a Word .docx document (expected one saved by Word or WPS)")) from None
+    from docx import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = Document(str(path))
+        lines: list[str] = []
+        for element in document.element.body.iterchildren():
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(element, document).text)
+            elif tag == "tbl":
+                lines += _table_lines(Table(element, document))
+    except Exception:  # python-docx or lxml on a broken part: the file is named, nothing else escapes
+        raise Fail(0, _("not a Word .docx document (expected one saved by Word or WPS)")) from None
+    return lines
+
+
+def _check_archive(archive: zipfile.ZipFile) -> None:
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS or sum(info.file_size for info in infos) > MAX_UNPACKED:
+        raise Fail(0, _("the document holds {count:,} files unpacking to {size:,} bytes, far more than an answer "
+                        "sheet does (at most {members:,} files, {limit:,} bytes); not read").format(
+            count=len(infos), size=sum(info.file_size for info in infos), members=MAX_MEMBERS, limit=MAX_UNPACKED))  # fmt: skip
+    for info in infos:
+        if info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise Fail(0, _("{name} unpacks {ratio:,} times larger than it is packed — a zip bomb? not read").format(
+                name=info.filename, ratio=info.file_size // max(info.compress_size, 1)))  # fmt: skip
+
+
+def _cells(row: Any) -> list[str]:
+    """A table row's cell texts, a merged cell (which python-docx repeats) once, stripped."""
+    seen: list[Any] = []
+    texts: list[str] = []
+    for cell in row.cells:
+        if not any(cell._tc is tc for tc in seen):
+            seen.append(cell._tc)
+            texts.append(cell.text.strip())
+    return texts
+
+
+def _table_lines(table: Any) -> list[str]:
+    rows = [_cells(row) for row in table.rows]
+    lines: list[str] = []
+    i = 0
+    while i < len(rows):
+        numbers = rows[i]
+        answers = rows[i + 1] if i + 1 < len(rows) else []
+        if numbers and numbers[0] == "题号" and answers and answers[0] in ("答案", "答"):
+            lines += [f"{n}. {a}" for n, a in zip(numbers[1:], answers[1:], strict=False) if n.isdigit()]
+            i += 2
+            continue
+        lines.append(" ".join(c for c in numbers if c))
+        i += 1
+    return lines

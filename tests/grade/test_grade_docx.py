@@ -1,0 +1,151 @@
+"""A member's answers sent back in Word: the 答题卡 (``X.card.docx``) or the paper (``X.docx``)
+filled in and saved, read back with python-docx and graded to the exact score."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+
+from studykit.cli import main
+from studykit.key import AnswerKey, load_key
+from studykit.workflows import write_quiz
+
+BANK = Path(__file__).resolve().parents[2] / "question_bank.yaml"
+
+
+@pytest.fixture()
+def paper(tmp_path: Path) -> tuple[Path, AnswerKey]:
+    """The standard paper of the shipped bank (seed 11) as .docx: paper, card, 参考答案, key."""
+    write_quiz([BANK], tmp_path / "p.docx", "docx", seed=11)
+    return tmp_path, load_key(tmp_path / "p.key.yaml")
+
+
+def _written(key: AnswerKey, number: int) -> str:
+    """The right answer of item ``number`` as a member writes it: letters, 对/错, the blank's text."""
+    item = next(it for it in key.items if it.number == number)
+    if item.type == "true_false":
+        return "对" if item.answer == ("true",) else "错"
+    return "".join(item.answer) if item.type in ("single", "multiple") else item.answer[0]
+
+
+def _grade(*paths: Path, key: Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["grade", *map(str, paths), "--key", str(key), "--format", "csv"])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _fill_card(card: Path, out: Path, name: str, answers: dict[int, str]) -> None:
+    """``card`` with ``name`` after 姓名： and ``answers`` (number → text) in the grid and 填空 rows."""
+    document = Document(str(card))
+    for paragraph in document.paragraphs:
+        if paragraph.text.startswith("姓名："):
+            paragraph.text = paragraph.text.replace("姓名：", f"姓名：{name}", 1)
+    table = document.tables[0]
+    rows = list(table.rows)
+    for i, row in enumerate(rows):
+        first = row.cells[0].text.strip()
+        if first == "题号":
+            for c, cell in enumerate(row.cells):
+                if cell.text.strip().isdigit() and int(cell.text) in answers:
+                    rows[i + 1].cells[c].text = answers[int(cell.text)]
+        elif first.rstrip(".").isdigit() and int(first.rstrip(".")) in answers:
+            row.cells[1].text = answers[int(first.rstrip("."))]
+    document.save(str(out))
+
+
+def test_a_filled_card_is_graded_exactly(paper: tuple[Path, AnswerKey]) -> None:
+    """All 20 right: 100; items 1, 9 and 17 wrong and 13 blank: 100 − 5 − 6 − 5 − 4 = 80."""
+    folder, key = paper
+    right = {it.number: _written(key, it.number) for it in key.items}
+    _fill_card(folder / "p.card.docx", folder / "张三.docx", "张三", right)
+    wrong = {**right, 1: "D" if right[1] != "D" else "C", 9: "A", 17: "不对的字"}
+    del wrong[13]
+    _fill_card(folder / "p.card.docx", folder / "李四.docx", "李四", wrong)
+    code, out, err = _grade(folder / "张三.docx", folder / "李四.docx", key=folder / "p.key.yaml")
+    assert code == 0, err
+    rows = [line.split(",")[:5] for line in out.splitlines()[1:]]
+    assert [(r[1], r[4]) for r in rows] == [("张三", "100"), ("李四", "80")]
+    assert [it.points for it in key.items if it.number in (1, 9, 13, 17)] == [5, 6, 4, 5]
+
+
+def test_a_filled_paper_is_graded_exactly(paper: tuple[Path, AnswerKey]) -> None:
+    """The paper itself filled in Word: a letter or 对/错 typed into the brackets of items 1–16 but
+    5 and 14, and item 17's answer typed into its blank (the spaces around it kept); 18–20 left
+    blank: 100 − 5 (item 5) − 4 (14) − 3 × 5 (18–20) = 76, the items left blank unanswered."""
+    folder, key = paper
+    document = Document(str(folder / "p.docx"))
+    filled = {n for n in range(1, 18) if n not in (5, 14)}
+    for paragraph in document.paragraphs:
+        head, dot, rest = paragraph.text.partition(". ")
+        if paragraph.text.startswith("姓名："):
+            paragraph.text = paragraph.text.replace("姓名：", "姓名：王五", 1)
+        elif dot and head.isdigit() and int(head) in filled:
+            item = next(it for it in key.items if it.number == int(head))
+            if item.type == "fill_blank":  # typed into the blank, the spaces around it kept
+                text = rest.replace("\u00a0" * 3, item.answer[0], 1)
+            else:
+                text = (
+                    paragraph.text.rsplit("（", 1)[0]
+                    + f"（{_written(key, int(head))}）"
+                    + paragraph.text.rsplit("）", 1)[1]
+                )
+                text = text.partition(". ")[2]
+            paragraph.text = f"{head}. {text}"
+    document.save(str(folder / "王五.docx"))
+    code, out, err = _grade(folder / "王五.docx", key=folder / "p.key.yaml")
+    assert code == 0, err
+    expected = sum(it.points for it in key.items if it.number in filled)
+    row = out.splitlines()[1].split(",")
+    assert (row[1], row[4]) == ("王五", f"{expected:g}")
+    assert expected == 76
+    report = CliRunner().invoke(
+        main, ["grade", str(folder / "王五.docx"), "--key", str(folder / "p.key.yaml"), "--format", "json"]
+    )
+    items = json.loads(report.stdout)["members"][0]["items"]
+    assert {i["number"]: i["status"] for i in items if i["status"] != "correct"} == dict.fromkeys(
+        (5, 14, 18, 19, 20), "unanswered"
+    )
+
+
+def test_the_quiz_s_own_documents_in_the_folder_are_left_out(paper: tuple[Path, AnswerKey]) -> None:
+    """``grade FOLDER`` beside the paper: the blank paper and cards (.docx and .txt), and the 参考答案,
+    are named and left out (a warning each); the member's card is graded."""
+    folder, key = paper
+    _fill_card(
+        folder / "p.card.docx", folder / "赵六.docx", "赵六", {it.number: _written(key, it.number) for it in key.items}
+    )
+    code, out, err = _grade(folder, key=folder / "p.key.yaml")
+    assert code == 0, err
+    assert [line.split(",")[1] for line in out.splitlines()[1:]] == ["赵六"]
+    assert sorted(line for line in err.splitlines() if "left out" in line) == [
+        f"{folder / 'p.answers.txt'}: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
+        f"{folder / 'p.card.docx'}: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
+        f"{folder / 'p.docx'}: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
+        f"{folder / 'p.solutions.docx'}:1: warning: this is the quiz's 参考答案 (its answers for people to read), "
+        "not members' answers; left out",
+    ]
+
+
+def test_a_broken_or_hostile_document_fails_alone(paper: tuple[Path, AnswerKey]) -> None:
+    """A .docx that is no zip, and one packing a 200 MiB part (a zip bomb), each fail with one line
+    naming the file, at once; the member beside them is graded."""
+    folder, key = paper
+    (folder / "坏.docx").write_bytes(b"not a zip at all")
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (200 << 20))
+    (folder / "炸.docx").write_bytes(bomb.getvalue())
+    _fill_card(folder / "p.card.docx", folder / "钱七.docx", "钱七", {1: _written(key, 1)})
+    code, out, err = _grade(folder / "坏.docx", folder / "炸.docx", folder / "钱七.docx", key=folder / "p.key.yaml")
+    assert code == 1
+    assert [line.split(",")[1] for line in out.splitlines()[1:]] == ["钱七"]
+    assert err.splitlines()[:2] == [
+        f"{folder / '坏.docx'}: not a Word .docx document (expected one saved by Word or WPS)",
+        f"{folder / '炸.docx'}: the document holds 1 files unpacking to 209,715,200 bytes, far more than an answer "
+        "sheet does (at most 1,000 files, 67,108,864 bytes); not read",
+    ]
