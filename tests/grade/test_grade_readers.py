@@ -465,3 +465,24 @@ def test_same_name_twice_is_a_warning(tmp_path: Path, key: AnswerKey) -> None:
     report = grade([a, b], key)
     assert scores(report) == [("甲", 2), ("甲", 2)]
     assert problems(report) == [f"{b}: warning: 甲: this name was graded before ({a}); both are reported"]
+
+
+def test_answer_sheet_header_names_only_the_paper_s_kinds(key: AnswerKey) -> None:
+    """The .txt 答题卡's instructions name the kinds of question on the paper: a paper of 单选 and
+    判断 says nothing of 多选 or 填空 (found looking at a --mix paper); 姓名 stays on line 4."""
+    mixed = replace(key, items=tuple(it for it in key.items if it.type in ("single", "true_false")))
+    blanks = replace(key, items=tuple(it for it in key.items if it.type == "fill_blank"))
+    assert render_answer_sheet(mixed).splitlines()[1:4] == [
+        "# 填写姓名，然后在每个题号后写答案：选择题写字母，",
+        "# 判断题写 对 或 错。以 # 开头的行不计。",
+        "姓名：",
+    ]
+    assert render_answer_sheet(blanks).splitlines()[1:4] == [
+        "# 填写姓名，然后在每个题号后写答案：填空题写所填文字。",
+        "# 以 # 开头的行不计。",
+        "姓名：",
+    ]
+    assert render_answer_sheet(key).splitlines()[1:3] == [
+        "# 填写姓名，然后在每个题号后写答案：选择题写字母（多选连写，如 ACD），",
+        "# 判断题写 对 或 错，填空题写所填文字。以 # 开头的行不计。",
+    ]

@@ -225,10 +225,21 @@ def no_question(number: int, numbers: Iterable[int]) -> str:
 
 def render_answer_sheet(key: AnswerKey) -> str:
     """The blank answer sheet (答题卡) for ``key``, in the format documented above."""
+    kinds = {it.type for it in key.items}
+    parts = [  # only the kinds of question on the paper (a paper of 单选 and 判断 has no 多选 or 填空)
+        text
+        for text, shown in (
+            ("选择题写字母" + ("（多选连写，如 ACD）" if "multiple" in kinds else ""), kinds & {"single", "multiple"}),
+            ("判断题写 对 或 错", "true_false" in kinds),
+            ("填空题写所填文字", "fill_blank" in kinds),
+        )
+        if shown
+    ] or [""]
+    rest = "，".join(parts[1:]) + "。" if parts[1:] else ""
     lines = [
         f"# studykit 答题卡 · {' '.join(key.title.split())}",  # one line: the sheet's comment
-        "# 填写姓名，然后在每个题号后写答案：选择题写字母（多选连写，如 ACD），",
-        "# 判断题写 对 或 错，填空题写所填文字。以 # 开头的行不计。",
+        f"# 填写姓名，然后在每个题号后写答案：{parts[0]}" + ("，" if rest else "。"),
+        f"# {rest}以 # 开头的行不计。",  # two lines always: 姓名 stays on line 4
         "姓名：",
         f"测验：{key.quiz_id}",
         f"版本：{key.version}" if key.version else "版本：",

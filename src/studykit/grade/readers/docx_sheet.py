@@ -66,7 +66,7 @@ _BLANKS = re.compile(r"_{2,}|[（(][\s\u3000]*[）)]")
 #: A question line :func:`_as_sheet_line` made a comment: printed with its blank left empty.
 _LEFT_BLANK = re.compile(r"^# (\d{1,3})[.．]")
 #: The paper's and 答题卡's own lines: a section heading (一、单项选择题…), the instructions.
-_OURS = re.compile(r"^(?:[一二三四五六七八九十]+、|本卷共|选择题在题号下)")
+_OURS = re.compile(r"^(?:[一二三四五六七八九十]+、|本卷共|(?:选择|判断)题在题号下|填空题在题号后)")
 
 
 def _bare(stem: str) -> str:
