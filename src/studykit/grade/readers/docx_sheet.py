@@ -131,7 +131,7 @@ def _cells(row: Any) -> list[str]:
     for cell in row.cells:
         if not any(cell._tc is tc for tc in seen):
             seen.append(cell._tc)
-            texts.append(cell.text.strip())
+            texts.append(" ".join(cell.text.split()))  # a cell of several paragraphs: one line
     return texts
 
 
