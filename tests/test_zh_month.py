@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner, Result
 
 from skpaths import MINI_BANK
@@ -36,3 +37,41 @@ def test_check_summary_counts_drafts_among_the_banks_own_questions(tmp_path: Pat
         "分 4 个部分 —— intro 2、ren-jiantao 4、tian-yipeng 5、zhao-xianfu 6；"
         "单选 11 道、多选 2 道、判断 2 道、填空 2 道\n"
     )
+
+
+def _paper(tmp_path: Path) -> tuple[Path, str]:
+    """A paper from the mini bank (seed 7) and a card answering every item right."""
+    result = run(["quiz", "--bank", str(MINI_BANK), "--seed", "7", "--count", "4", "-o", str(tmp_path / "q.md")])
+    assert result.exit_code == 0, result.output
+    key = yaml.safe_load((tmp_path / "q.key.yaml").read_text(encoding="utf-8"))
+    lines = ["姓名：张建华", f"测验：{key['quiz_id']}"]
+    for item in key["items"]:
+        answer = item["answer"]
+        if item["type"] == "true_false":
+            lines.append(f"{item['number']}. {'对' if answer == ['true'] else '错'}")
+        else:
+            lines.append(f"{item['number']}. {answer[0] if item['type'] == 'fill_blank' else ''.join(answer)}")
+    return tmp_path / "q.key.yaml", "\n".join(lines) + "\n"
+
+
+def test_a_word_file_or_photo_in_the_answers_folder_is_named_not_passed_over(tmp_path: Path) -> None:
+    """Members send their answers as a Word file or a photo, and 问卷星 as an old .xls: in a folder
+    given to grade these were left out without a word (exit 0, the members missing from the report).
+    Each is named now; the .xls fails (save it as .xlsx), the rest is graded."""
+    key, card = _paper(tmp_path)
+    answers = tmp_path / "答卷"
+    answers.mkdir()
+    (answers / "张建华.txt").write_text(card, encoding="utf-8")
+    (answers / "王五.docx").write_bytes(b"PK\x03\x04")
+    (answers / "李四.jpg").write_bytes(b"\xff\xd8\xff")
+    (answers / "问卷星.xls").write_bytes(b"\xd0\xcf\x11\xe0")
+    (answers / "~$王五.docx").write_bytes(b"")
+    result = run(["grade", str(answers), "--key", str(key)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{answers / '李四.jpg'}: 警告：无法识别的文件类型（应为 .txt 或 .yaml 答题卡，.csv 或 .xlsx 汇总表）\n"
+        f"{answers / '王五.docx'}: 警告：无法识别的文件类型（应为 .txt 或 .yaml 答题卡，.csv 或 .xlsx 汇总表）\n"
+        f"{answers / '问卷星.xls'}: 这是旧版 Excel .xls 工作簿（请另存为 .xlsx 或 CSV）\n"
+        f"错误：有的答卷无法评分：{answers / '问卷星.xls'}（见上文）；报告包含其余答卷\n"
+    )
+    assert f"张建华（{answers / '张建华.txt'}）：20/20 分，100.0%，及格\n" in result.stdout
