@@ -11,6 +11,9 @@ from click.testing import CliRunner, Result
 
 from skpaths import MINI_BANK
 from studykit.cli import main
+from studykit.draft.candidates.lists import find_lists
+from studykit.draft.candidates.text import sentences
+from studykit.draft.split import Part
 
 ZH = {"STUDYKIT_LANG": "zh"}
 
@@ -75,3 +78,17 @@ def test_a_word_file_or_photo_in_the_answers_folder_is_named_not_passed_over(tmp
         f"错误：有的答卷无法评分：{answers / '问卷星.xls'}（见上文）；报告包含其余答卷\n"
     )
     assert f"张建华（{answers / '张建华.txt'}）：20/20 分，100.0%，及格\n" in result.stdout
+
+
+def test_a_list_framed_cong_zhong_has_its_members_without_the_frame() -> None:
+    """从A、B、C中: 从 and 中 bound the list, so the first member is not 注重从致富能手 nor the last
+    大学毕业生中选拔 (a drafted multiple choice offered 注重从致富能手 as an option)."""
+    part = Part("zhao-xiaoyan", "锻造干部队伍", "锻造干部队伍\n\n赵晓燕 县委组织部副部长\n\n"
+                "在“选”上，注重从致富能手、外出务工经商人员、退役军人、大学毕业生中选拔村党组织书记，"
+                "今年全县新选拔村党组织书记23名。同时，要加大从致富能手、外出务工经商人员、退役军人中发展党员的力度。",
+                "赵晓燕", "县委组织部副部长")  # fmt: skip
+    found = find_lists(sentences(part))
+    assert [(li.members, li.open) for li in found] == [
+        (("致富能手", "外出务工经商人员", "退役军人", "大学毕业生"), False),
+        (("致富能手", "外出务工经商人员", "退役军人"), False),
+    ]
