@@ -92,3 +92,18 @@ def test_a_list_framed_cong_zhong_has_its_members_without_the_frame() -> None:
         (("致富能手", "外出务工经商人员", "退役军人", "大学毕业生"), False),
         (("致富能手", "外出务工经商人员", "退役军人"), False),
     ]
+
+
+def test_the_papers_own_folder_grades_without_its_bank_and_word_files(tmp_path: Path) -> None:
+    """Graded in the folder quiz wrote into, the paper's own .docx files (beside its key) are not named as
+    unreadable answers, and a question_bank.yaml there is not read as an answer sheet (it failed with
+    “字段 'answers'：缺失” and exit 1)."""
+    key, card = _paper(tmp_path)
+    for name in ("q.docx", "q.card.docx", "q.solutions.docx"):
+        (tmp_path / name).write_bytes(b"PK\x03\x04")
+    shutil.copy(MINI_BANK, tmp_path / "question_bank.yaml")
+    (tmp_path / "张建华.txt").write_text(card, encoding="utf-8")
+    result = run(["grade", str(tmp_path), "--key", str(key)])
+    assert result.exit_code == 0
+    assert result.stderr == f"{tmp_path / 'q.answers.txt'}: 警告：空白答题卡（没填姓名，也没填答案）；已跳过\n"
+    assert f"张建华（{tmp_path / '张建华.txt'}）：20/20 分，100.0%，及格\n" in result.stdout

@@ -21,12 +21,13 @@ UNREADABLE_SUFFIXES = (".doc", ".docx", ".wps", ".pdf", ".jpg", ".jpeg", ".png",
 
 def is_answer_file(p: Path) -> bool:
     """Whether ``p``, inside a folder given as ANSWERS, is read: an answer file by its suffix, not an answer
-    key, a hidden file or an Office lock file ``~$…``.  An old Excel ``.xls`` (a 问卷星 download) is read
+    key, a question bank (``question_bank.yaml``), a hidden file or an Office lock file ``~$…``.  An old Excel ``.xls`` (a 问卷星 download) is read
     too, so that it fails by name (save it as .xlsx) instead of its members missing from the report."""
     return (
         p.suffix.lower() in (*ANSWER_SUFFIXES, ".xls")
         and not p.name.startswith((".", "~$"))
         and not p.name.lower().endswith(".key.yaml")
+        and p.name.lower() != "question_bank.yaml"
         and p.is_file()
     )
 
@@ -52,7 +53,8 @@ def unread_folders(folder: Path, given: set[str]) -> list[Path]:
 
 def unreadable_warnings(folder: Path, shown: Callable[[Path], str]) -> list[Problem]:
     """A warning naming each file directly in ``folder`` with an :data:`UNREADABLE_SUFFIXES` suffix (not
-    hidden, not an Office lock file ``~$…``), sorted; ``shown`` gives a file's name as reports print it."""
+    hidden, not an Office lock file ``~$…``, not a paper quiz wrote there: ``X.docx``, ``X.card.docx`` or
+    ``X.solutions.docx`` beside ``X.key.yaml``), sorted; ``shown`` gives a file's name as reports print it."""
     return [
         Problem(
             shown(p),
@@ -63,4 +65,11 @@ def unreadable_warnings(folder: Path, shown: Callable[[Path], str]) -> list[Prob
         )
         for p in sorted(folder.iterdir())
         if p.suffix.lower() in UNREADABLE_SUFFIXES and not p.name.startswith((".", "~$")) and p.is_file()
+        if not _paper(p)
     ]
+
+
+def _paper(p: Path) -> bool:
+    """Whether ``p`` is a paper, card or solutions that ``studykit quiz`` wrote beside its answer key."""
+    stem = p.stem.removesuffix(".card").removesuffix(".solutions")
+    return p.with_name(f"{stem}.key.yaml").is_file()
