@@ -13,6 +13,7 @@ from skpaths import MINI_BANK
 from studykit.cli import main
 from studykit.draft.candidates.lists import find_lists
 from studykit.draft.candidates.text import sentences
+from studykit.draft.furniture import is_furniture
 from studykit.draft.split import Part
 
 ZH = {"STUDYKIT_LANG": "zh"}
@@ -107,3 +108,12 @@ def test_the_papers_own_folder_grades_without_its_bank_and_word_files(tmp_path: 
     assert result.exit_code == 0
     assert result.stderr == f"{tmp_path / 'q.answers.txt'}: 警告：空白答题卡（没填姓名，也没填答案）；已跳过\n"
     assert f"张建华（{tmp_path / '张建华.txt'}）：20/20 分，100.0%，及格\n" in result.stdout
+
+
+def test_a_pages_closing_credit_is_dropped_not_the_last_speakers_words() -> None:
+    """（本版稿件由县委组织部组织科整理） under the last speech went into that speaker's material; it is
+    the page's credit, dropped and listed like 责任编辑：… . A sentence that merely mentions 本版 stays."""
+    assert is_furniture("（本版稿件由县委组织部组织科整理）")
+    assert is_furniture("(本版文字由市委党校提供)")
+    assert not is_furniture("本版现摘编刊发部分同志的发言。")
+    assert not is_furniture("（本版稿件由县委组织部整理，有删节。另有三篇发言将于下期刊发，敬请关注）")
