@@ -68,9 +68,9 @@ def test_check_summary_of_several_banks_in_chinese() -> None:
     zh = run(["check", "--bank", str(MINI_BANK), "--bank", str(MINI2_BANK)], ZH)
     assert zh.exit_code == 0, zh.output
     assert zh.stdout.splitlines() == [
-        f"{MINI_BANK}：没有问题，共 17 道题（人工编写 9 道，自动生成 8 道），分 4 个部分 —— "
+        f"{MINI_BANK}：没有问题，共 17 道题（题库里写的 9 道，按署名自动生成的 8 道），分 4 个部分 —— "
         "intro 2、ren-jiantao 4、tian-yipeng 5、zhao-xianfu 6；单选 11 道、多选 2 道、判断 2 道、填空 2 道",
-        f"{MINI2_BANK}：没有问题，共 11 道题（人工编写 6 道，自动生成 5 道），分 2 个部分 —— "
+        f"{MINI2_BANK}：没有问题，共 11 道题（题库里写的 6 道，按署名自动生成的 5 道），分 2 个部分 —— "
         "li-ming 6、zhou-hong 5；单选 7 道、多选 1 道、判断 2 道、填空 1 道",
         "2 个题库没有问题：共 28 道题，6 个部分",
     ]

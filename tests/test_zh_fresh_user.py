@@ -26,7 +26,7 @@ def test_check_summary_names_types_in_chinese_and_lists_with_dun_hao() -> None:
     result = run(["check", "--bank", str(MINI_BANK)], ZH)
     assert result.exit_code == 0
     assert result.output == (
-        f"{MINI_BANK}：没有问题，共 17 道题（人工编写 9 道，自动生成 8 道），分 4 个部分 —— "
+        f"{MINI_BANK}：没有问题，共 17 道题（题库里写的 9 道，按署名自动生成的 8 道），分 4 个部分 —— "
         "intro 2、ren-jiantao 4、tian-yipeng 5、zhao-xianfu 6；单选 11 道、多选 2 道、判断 2 道、填空 2 道\n"
     )
 

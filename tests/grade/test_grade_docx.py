@@ -113,19 +113,24 @@ def test_a_filled_paper_is_graded_exactly(paper: tuple[Path, AnswerKey]) -> None
 
 
 def test_the_quiz_s_own_documents_in_the_folder_are_left_out(paper: tuple[Path, AnswerKey]) -> None:
-    """``grade FOLDER`` beside the paper: the blank paper and cards (.docx and .txt), and the 参考答案,
-    are named and left out (a warning each); the member's card is graded."""
+    """``grade FOLDER`` beside the paper: the paper, card and 参考答案 quiz wrote beside the key are
+    passed over, the blank .txt card is named and left out, the member's card is graded; given by
+    name, the blank paper and card and the 参考答案 are each left out with a warning."""
     folder, key = paper
-    _fill_card(
-        folder / "p.card.docx", folder / "赵六.docx", "赵六", {it.number: _written(key, it.number) for it in key.items}
-    )
+    right = {it.number: _written(key, it.number) for it in key.items}
+    _fill_card(folder / "p.card.docx", folder / "赵六.docx", "赵六", right)
     code, out, err = _grade(folder, key=folder / "p.key.yaml")
     assert code == 0, err
     assert [line.split(",")[1] for line in out.splitlines()[1:]] == ["赵六"]
-    assert sorted(line for line in err.splitlines() if "left out" in line) == [
+    assert [line for line in err.splitlines() if "left out" in line] == [
         f"{folder / 'p.answers.txt'}: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
-        f"{folder / 'p.card.docx'}: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
+    ]
+    named = [folder / n for n in ("p.docx", "p.card.docx", "p.solutions.docx", "赵六.docx")]
+    code, out, err = _grade(*named, key=folder / "p.key.yaml")
+    assert code == 0, err
+    assert err.splitlines() == [
         f"{folder / 'p.docx'}: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
+        f"{folder / 'p.card.docx'}: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
         f"{folder / 'p.solutions.docx'}:1: warning: this is the quiz's 参考答案 (its answers for people to read), "
         "not members' answers; left out",
     ]

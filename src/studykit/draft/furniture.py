@@ -35,6 +35,9 @@ _WECHAT_DATELINE_RE = re.compile(
     r"^(?:原创\s*)?(?:\S{1,20}\s+){0,2}(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2})?"
     r"(?:\s*发表于\S{1,10}|\s+[\u4e00-\u9fff]{2,3})?$"
 )  # the newer copy: 原创 荆楚组工 荆楚组工 2026年11月20日 08:30 湖北
+#: A page's closing credit for its texts, in brackets on a line of its own: （本版稿件由县委组织部组织科整理）,
+#: （本版文字由…提供） — the page's, not the last speaker's words.
+_PAGE_CREDIT_RE = re.compile(r"^[（(]本版(?:稿件|文字|内容|图文)?由[^，。；（）()]{2,30}(?:整理|提供|供稿|组稿)[）)]$")
 #: Longest line the prefix rules consider furniture (a paragraph starting with 点击 stays).
 MAX_PREFIX_LINE = 40
 #: WeChat's end mark under an article: END, —END—, - END -.
@@ -52,7 +55,7 @@ def is_furniture(line: str) -> bool:
     text = line.strip()
     if not text:
         return False
-    if _WECHAT_DATELINE_RE.match(text) or _END_RE.match(text):
+    if _WECHAT_DATELINE_RE.match(text) or _END_RE.match(text) or _PAGE_CREDIT_RE.match(text):
         return True
     match = _FURNITURE_RE.match(text)
     if match is None:

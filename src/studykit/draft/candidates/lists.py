@@ -107,6 +107,9 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
     # members sharing an affix show where an end is only by that affix: no guess at either end
     first = _first(head, size, prefix, guess=not (prefix or suffix))
     last = _last(tail, size, suffix, guess=not (prefix or suffix))
+    framed = _framed(head, tail)  # 从A、B、C中: both ends shown, whatever the members' lengths
+    if framed is not None:
+        first, last = framed
     if (first is None or last is None) and shared and (prefix or suffix) and len(set(middle)) == len(middle):
         start = marks[0] + 1  # the ends are unclear, the members between two 、 are exact
         return Listing(s, tuple(middle), start, start + len("、".join(middle)), False, start, sure=False)
@@ -134,6 +137,19 @@ def _without_lead(first: str, middle: list[str]) -> str:
     other member starts with (从致富能手、退役军人 → 致富能手)."""
     lead = len(first) > 2 and first[0] in _LEADS and 1 in word_bounds(first)
     return first[1:] if lead and not any(m.startswith(first[0]) for m in middle) else first
+
+
+def _framed(head: str, tail: str) -> tuple[str, tuple[str, bool]] | None:
+    """The first and the last member of a list framed 从A、B、C中 (从 and 中 each a word of their own),
+    or None: 注重从致富能手、外出务工经商人员、退役军人、大学毕业生中选拔 is 致富能手 … 大学毕业生, not
+    注重从致富能手 … 大学毕业生中选拔 (members as long as the longest middle one)."""
+    i, j = head.rfind("从"), tail.find("中")
+    if i < 0 or j < 0 or not ({i, i + 1} <= word_bounds(head) and {j, j + 1} <= word_bounds(tail)):
+        return None
+    first, last = head[i + 1 :], tail[:j]
+    if not all(_HAN_RE.match(m) and 2 <= len(m) <= 12 and "等" not in m for m in (first, last)):
+        return None
+    return first, (last, False)
 
 
 def _without_verb(last: str, middle: list[str]) -> str:

@@ -28,7 +28,7 @@ from ._common import (
 )
 from .columns import header_like, question_count
 from .folders import ANSWER_SUFFIXES as ANSWER_SUFFIXES
-from .folders import is_answer_file, unread_folders
+from .folders import is_answer_file, unread_folders, unreadable_warnings
 from .table import RowBlock, TableRow, csv_rows, submission, table_rows, xlsx_rows
 
 
@@ -200,6 +200,7 @@ def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Pa
         try:
             inside = sorted(p for p in Path(path).iterdir() if is_answer_file(p))
             unread = unread_folders(Path(path), given)
+            unreadable = unreadable_warnings(Path(path), shown_name)  # a member's Word file or photo
         except OSError as exc:
             sink(Problem(shown_name(path), 0, "", _("cannot read: {reason}").format(reason=os_reason(exc))))
             continue
@@ -216,6 +217,8 @@ def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Pa
                     "warning",
                 )
             )
+        for problem in unreadable:
+            sink(problem)
         if not inside and not unread:
             sink(
                 Problem(

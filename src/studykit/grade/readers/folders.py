@@ -3,21 +3,33 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
+from ...errors import Problem
+from ...i18n import _
 from ._common import CSV_SUFFIXES, DOCX_SUFFIXES, SHEET_SUFFIXES, XLSX_SUFFIXES, YAML_SUFFIXES
 
 #: What a folder given as ANSWERS is read for.
 ANSWER_SUFFIXES = (*SHEET_SUFFIXES, *YAML_SUFFIXES, *CSV_SUFFIXES, *XLSX_SUFFIXES, *DOCX_SUFFIXES)
 
 
+#: Files a member may send that grade cannot read (an old Word .doc, a PDF, a photo of the paper card):
+#: inside a folder given as ANSWERS each is named in a warning rather than passed over without a word.
+UNREADABLE_SUFFIXES = (".doc", ".wps", ".pdf", ".jpg", ".jpeg", ".png", ".heic", ".webp", ".bmp")
+
+
 def is_answer_file(p: Path) -> bool:
     """Whether ``p``, inside a folder given as ANSWERS, is read: an answer file by its suffix, not an answer
-    key, a hidden file or an Office lock file ``~$…``."""
+    key, a question bank (``question_bank.yaml``), a paper ``studykit quiz`` wrote beside its key
+    (``X.docx``, ``X.card.docx``, ``X.solutions.docx``), a hidden file or an Office lock file ``~$…``.  An old Excel ``.xls`` (a 问卷星 download) is read
+    too, so that it fails by name (save it as .xlsx) instead of its members missing from the report."""
     return (
-        p.suffix.lower() in ANSWER_SUFFIXES
+        p.suffix.lower() in (*ANSWER_SUFFIXES, ".xls")
         and not p.name.startswith((".", "~$"))
         and not p.name.lower().endswith(".key.yaml")
+        and p.name.lower() != "question_bank.yaml"
+        and not (p.suffix.lower() == ".docx" and _paper(p))  # the quiz's own paper, card, 参考答案
         and p.is_file()
     )
 
@@ -39,3 +51,27 @@ def unread_folders(folder: Path, given: set[str]) -> list[Path]:
             if seen > 10_000:
                 break
     return found
+
+
+def unreadable_warnings(folder: Path, shown: Callable[[Path], str]) -> list[Problem]:
+    """A warning naming each file directly in ``folder`` with an :data:`UNREADABLE_SUFFIXES` suffix (not
+    hidden, not an Office lock file ``~$…``, not a paper quiz wrote there: ``X.docx``, ``X.card.docx`` or
+    ``X.solutions.docx`` beside ``X.key.yaml``), sorted; ``shown`` gives a file's name as reports print it."""
+    return [
+        Problem(
+            shown(p),
+            0,
+            "",
+            _("unknown kind of file (expected .txt, .yaml or .docx answer sheets, .csv or .xlsx tables)"),
+            "warning",
+        )
+        for p in sorted(folder.iterdir())
+        if p.suffix.lower() in UNREADABLE_SUFFIXES and not p.name.startswith((".", "~$")) and p.is_file()
+        if not _paper(p)
+    ]
+
+
+def _paper(p: Path) -> bool:
+    """Whether ``p`` is a paper, card or solutions that ``studykit quiz`` wrote beside its answer key."""
+    stem = p.stem.removesuffix(".card").removesuffix(".solutions")
+    return p.with_name(f"{stem}.key.yaml").is_file()
