@@ -364,7 +364,12 @@ def test_cli_drafts_the_two_speeches_points_from_their_own_words(tmp_path: Path)
         out = tmp_path / name
         result = CliRunner().invoke(main, ["draft", str(article), "-o", str(out)])
         assert result.exit_code == 0, result.output
-        assert result.output == report.format(out=out / "question_bank.yaml")
+        bank = out / "question_bank.yaml"
+        then = (
+            f"next: review {bank} (delete the 'draft: true' line of each question you accept, edit or delete"
+            f" the rest), then run: studykit check --bank {bank}\n"
+        )
+        assert result.output == report.format(out=bank) + then
         load_bank(out / "question_bank.yaml", cache=False)
         points = [q for q in _bank_questions(out / "question_bank.yaml") if q.get("tags") == ["要点"]]
         assert len(points) == count

@@ -136,6 +136,8 @@ def test_cli_draft_reports_parts_and_refuses_an_existing_bank(tmp_path: Path) ->
         "  zhang-xiaohong: 张小红 让村民过上好日子 — 2",
         "  liu-dawei: 刘大伟 办好人民满意的教育 — 2",
         "dropped lines: 责任编辑：周阳",
+        f"next: review {out / 'question_bank.yaml'} (delete the 'draft: true' line of each question you accept,"
+        f" edit or delete the rest), then run: studykit check --bank {out / 'question_bank.yaml'}",
     ]
     again = CliRunner().invoke(main, ["draft", str(DRAFT / "layout2.txt"), "-o", str(out)])
     assert again.exit_code == 1

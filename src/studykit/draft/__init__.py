@@ -50,6 +50,12 @@ class DraftResult:
             lines.append(_("  {id}: {label} — {count}").format(id=part.id, label=label, count=count))
         if self.split.dropped:
             lines.append(_("dropped lines: {lines}").format(lines="、".join(self.split.dropped)))
+        lines.append(
+            _(
+                "next: review {bank} (delete the 'draft: true' line of each question you accept, edit or delete "
+                "the rest), then run: studykit check --bank {bank}"
+            ).format(bank=self.bank)
+        )
         return "\n".join(lines)
 
 
