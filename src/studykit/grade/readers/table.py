@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice, repeat
 from operator import itemgetter
 from pathlib import Path
@@ -28,15 +29,38 @@ if TYPE_CHECKING:
 
 
 # -- tables --------------------------------------------------------------------
+#: The longest line a CSV table may have, in characters: far above any row of answers (16,384
+#: columns of 60 characters), and read no further, so a file of one line of gigabytes (a
+#: sparse or binary file given as a table) fails in a moment instead of being read whole.
+MAX_LINE = 1 << 20
+
+
 def _csv_reader(f: TextIO) -> _reader:
     """A ``csv.reader`` over ``f``: comma-separated, or tab- or semicolon-separated when the
-    first line has no comma and has that separator (Excel's "Unicode text", a European Excel)."""
-    first = f.readline()
+    first line has no comma and has that separator (Excel's "Unicode text", a European Excel).
+    A line of :data:`MAX_LINE` characters or more raises :class:`csv.Error` naming it."""
+    first = f.readline(MAX_LINE)
     f.seek(0)
     dialect: type[csv.Dialect] | str = "excel"
     if "," not in first and "\t" in first:
         dialect = "excel-tab"
-    return csv.reader(f, dialect, delimiter=";") if "," not in first and ";" in first else csv.reader(f, dialect)
+    lines = _lines(f)
+    return (
+        csv.reader(lines, dialect, delimiter=";") if "," not in first and ";" in first else csv.reader(lines, dialect)
+    )
+
+
+def _lines(f: TextIO) -> Iterator[str]:
+    """The lines of ``f``, each read no further than :data:`MAX_LINE` characters; raises
+    :class:`csv.Error` at a line that goes on past it."""
+    for number, line in enumerate(iter(partial(f.readline, MAX_LINE), ""), 1):
+        if len(line) == MAX_LINE and line[-1] not in "\r\n":
+            raise csv.Error(
+                _("line {line} goes on past {limit:,} characters, far longer than a row of answers").format(
+                    line=number, limit=MAX_LINE
+                )
+            )
+        yield line
 
 
 #: A byte that did not decode, as ``surrogateescape`` writes it.
