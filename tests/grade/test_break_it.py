@@ -49,3 +49,63 @@ def test_lines_ending_in_a_carriage_return_alone_are_rows(tmp_path: Path, key_fi
     assert code == 0
     assert "    1. 张三  18/18  100.0%  及格" in out
     assert "    2. 李四  16/18  88.9%  及格" in out
+
+
+QUOTE = 'not a readable CSV table (a quote (") opened in a cell of row {row} (line {line}) is not closed, so '
+
+
+def test_a_quote_left_open_in_the_last_row_is_named_and_that_row_not_graded(tmp_path: Path, key_file: Path) -> None:
+    """``李四,B,C,"ABC,ABC,…`` as the last row: Python's reader took the rest of the file as one cell, and
+    李四 was graded 4/18 on it (two warnings, exit 0).  Now the row is named, 张三 before it is graded,
+    exit 1 — with or without a final line break, with \\r\\n or \\r line ends, the quote in the last cell."""
+    broken = '李四,B,C,"ABC,ABC,对,错,x,1+1+11'
+    cases = {
+        "lf.csv": HEADER + FULL + broken + "\n",
+        "none.csv": HEADER + FULL + broken,
+        "crlf.csv": (HEADER + FULL + broken + "\n").replace("\n", "\r\n"),
+        "cr.csv": (HEADER + FULL + broken + "\n").replace("\n", "\r"),
+        "cell.csv": HEADER + FULL + '李四,B,C,ABC,ABC,对,错,x,"1+1+11\n',
+    }
+    rest = (
+        "the rest of the file was read into that cell; close or remove the quote); the rest of the file is not graded"
+    )
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8", newline="")
+        code, out, err = run(key_file, tmp_path / name)
+        assert code == 1, name
+        assert f"张三（{tmp_path / name}:2）：18/18 分，100.0%，及格" in out and "李四" not in out, name
+        assert err.splitlines()[1] == f"{tmp_path / name}:3: " + QUOTE.format(row=3, line=3) + rest, name
+
+
+def test_a_quote_left_open_in_the_header_is_named(tmp_path: Path, key_file: Path) -> None:
+    """``…,8,"备注`` in the header took every member's row into its last cell: the table was 'a header but no
+    member rows' (or of the wrong number of questions) — the quote is now named."""
+    table = tmp_path / "t.csv"
+    table.write_text('姓名,1,2,3,4,5,6,7,8,"备注\n' + FULL + FULL, encoding="utf-8")
+    code, _out, err = run(key_file, table)
+    assert code == 1
+    assert err.splitlines()[0] == f"{table}:1: " + QUOTE.format(row=1, line=1) + (
+        "the 2 lines after it — rows of members — were read into that cell; close or remove the quote); the rest of "
+        "the file is not graded"
+    )
+
+
+def test_closed_quotes_holding_line_breaks_and_stray_quotes_in_the_last_row_are_read(
+    tmp_path: Path, key_file: Path
+) -> None:
+    """Not every quote in a last row is left open: a closed cell ending in a line break, or a quote inside an
+    unquoted cell (``AB"C``, a warning), are read as before."""
+    closed = tmp_path / "closed.csv"
+    closed.write_text(HEADER + FULL + '李四,B,C,ABC,ABC,对,错,"现场会议+云端会议\n",1+1+11\n', encoding="utf-8")
+    stray = tmp_path / "stray.csv"
+    stray.write_text(HEADER + FULL + '李四,B,C,AB"C,ABC,对,错,x,1+1+11\n', encoding="utf-8")
+    code, out, err = run(key_file, closed)
+    assert code == 0, err
+    assert f"张三（{closed}:2）：18/18 分" in out and f"李四（{closed}:3）：18/18 分" in out
+    code, out, err = run(key_file, stray)
+    assert code == 0, err
+    assert f"张三（{stray}:2）：18/18 分" in out and f"李四（{stray}:3）：12/18 分" in out
+    assert (
+        f"{stray}:3: warning: 李四, question 3: cannot read answer 'AB\"C': expected letters A–D or option texts; scored 0"
+        in err
+    )

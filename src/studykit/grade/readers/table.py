@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import itertools
 import re
 import unicodedata
@@ -25,6 +27,7 @@ from .columns import column_layout, find_header, has_answer
 from .encoding import detect_encoding
 
 if TYPE_CHECKING:
+    from _csv import Dialect as _Dialect
     from _csv import Reader as _reader
 
 
@@ -76,31 +79,110 @@ def csv_rows(path: Path, encoding: str | None) -> Iterator[list[str]]:
     """The rows of the CSV file at ``path`` in ``encoding`` (``None``: detected).
 
     A row whose cell holds lines that are rows of the table (:func:`_swallowed`: a quote
-    opened and never closed) raises :class:`csv.Error` naming it, after the rows before it.
+    opened and never closed) raises :class:`csv.Error` naming it, after the rows before it;
+    so does a last row (or a header with no row after it) whose quote is still open at the end
+    of the file (:func:`_open_at_end`), which is why each block's last row is yielded only
+    once the next block is read.
     A byte that does not decode raises :class:`UnicodeDecodeError` after every row before
     the row holding it.  Python decodes a file 8 KB at a time, so the rows of that part
     before the byte would be lost with it: they are read again, from the start with the
     undecodable bytes kept, up to the first row that holds one."""
     enc = encoding or detect_encoding(path)
     with open(path, encoding=enc, newline="") as f:
-        lines = number = 0  # the file's lines the rows yielded so far came from; those rows
+        lines = number = 0  # the file's lines the rows read so far came from; those rows
+        held: list[str] | None = None  # the last row read, yielded once the file is known to go on
         try:
             reader = _csv_reader(f)  # reads the first line: the first 8 KB are decoded here
             head = next(reader, None)
             if head is None:
                 return
+            width, delimiter = len(head), reader.dialect.delimiter
+            _swallowed(head, 1, 1, delimiter, width)  # a quote opened in the header takes the members
+            if _open_at_end(head, path, enc, reader.dialect, width):
+                _open_to_end(1, 1)
             yield head
             lines, number = reader.line_num, 1
-            width, delimiter = len(head), reader.dialect.delimiter
             while got := list(islice(reader, _ROWS)):
+                if held is not None:
+                    yield held
                 if reader.line_num - lines == len(got):  # a line a row: no cell ran over lines
-                    yield from got
+                    yield from islice(got, len(got) - 1)
+                    held = got[-1]
                 else:
-                    yield from _checked(got, number, lines, delimiter, width)
+                    held = None
+                    try:
+                        for row in _checked(got, number, lines, delimiter, width):
+                            if held is not None:
+                                yield held
+                            held = row
+                    except csv.Error:  # the rows before the one that swallowed the rest are graded
+                        if held is not None:
+                            yield held
+                        raise
                 lines, number = reader.line_num, number + len(got)
+            if held is not None:
+                if _open_at_end(held, path, enc, reader.dialect, width):  # its last break is in its last cell
+                    _open_to_end(number, lines - _row_lines(held) + 1 + held[-1].endswith(("\n", "\r")))
+                yield held
         except UnicodeDecodeError:
+            if held is not None:  # read whole before the decoder stopped
+                yield held
             yield from _rows_before_undecoded(path, enc, lines, number)
             raise
+
+
+#: The end of a file read again to check its last row strictly (a longer row is not checked).
+_TAIL = 1 << 18
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_FILE_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _row_lines(row: list[str]) -> int:
+    """The file's lines ``row`` took: one, and one more for each line break in its cells."""
+    return 1 + sum(len(_LINE_BREAK.findall(cell)) for cell in row if "\n" in cell or "\r" in cell)
+
+
+def _open_at_end(row: list[str], path: Path, encoding: str, dialect: _Dialect, width: int) -> bool:
+    """Whether ``row``, the last of the file at ``path`` (in ``encoding``), ends inside a quote
+    opened in it and never closed: Python's reader then takes the rest of the file as that cell,
+    the row's later answers with it, without a word.  Read again strictly, such a row fails,
+    and with the quote closed at the end it reads."""
+    ends = row[-1].endswith(("\n", "\r")) if row else False
+    if len(row) >= width and not ends:
+        return False  # every cell there and the last not ended by a line break: nothing taken
+    decoder = codecs.getincrementaldecoder(encoding)("surrogateescape")
+    with open(path, "rb") as f:
+        size = f.seek(0, io.SEEK_END)
+        start = max(0, size - _TAIL) // 4 * 4  # whole code units of UTF-16 and UTF-32
+        if start:
+            f.seek(0)
+            decoder.decode(f.read(4))  # a byte-order mark sets the byte order; the rest is dropped below
+        f.seek(start)
+        lines = _FILE_LINE.findall(decoder.decode(f.read(), final=True))
+    if start:
+        del lines[0]  # begun inside a line
+    raw = "".join(lines[-_row_lines(row) :])
+    if raw.count(dialect.quotechar or '"') % 2 == 0:
+        return False
+    try:
+        list(csv.reader(io.StringIO(raw, newline=""), dialect, strict=True))
+    except csv.Error:
+        try:
+            list(csv.reader(io.StringIO(raw + (dialect.quotechar or '"'), newline=""), dialect, strict=True))
+        except csv.Error:
+            return False
+        return True
+    return False
+
+
+def _open_to_end(row: int, line: int) -> None:
+    raise csv.Error(
+        _(
+            'a quote (") opened in a cell of row {row} (line {line}) is not closed, so the rest of the file '
+            "was read into that cell; close or remove the quote"
+        ).format(row=row, line=line)
+    )
 
 
 def _checked(rows: list[list[str]], number: int, lines: int, delimiter: str, width: int) -> Iterator[list[str]]:
