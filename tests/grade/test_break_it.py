@@ -109,3 +109,42 @@ def test_closed_quotes_holding_line_breaks_and_stray_quotes_in_the_last_row_are_
         f"{stray}:3: warning: 李四, question 3: cannot read answer 'AB\"C': expected letters A–D or option texts; scored 0"
         in err
     )
+
+
+def test_a_workbook_of_200_worksheets_names_ten_and_counts_the_rest(tmp_path: Path, key_file: Path) -> None:
+    """199 empty worksheets before the answers, or 199 more tables after the first: the warning (or
+    failure) named every worksheet on one line of 2,000 characters; it names ten and counts the rest,
+    with the list separator of the language (the failure joined them with ', ' in Chinese too)."""
+    import openpyxl
+
+    def book(name: str, tables: bool) -> Path:
+        wb = openpyxl.Workbook()
+        wb.active.title = "说明"
+        for i in range(199):
+            ws = wb.create_sheet(f"S{i}")
+            if tables:
+                ws.append(HEADER.strip().split(","))
+                ws.append(FULL.strip().replace("张三", f"李{i}").split(","))
+        ws = wb.create_sheet("答卷")
+        ws.append(HEADER.strip().split(","))
+        ws.append(FULL.strip().split(","))
+        if tables:  # 说明, 答卷, then the 199 other tables
+            wb.move_sheet("答卷", offset=-199)
+        wb.save(tmp_path / name)
+        return tmp_path / name
+
+    empty, tables = book("empty.xlsx", False), book("tables.xlsx", True)
+    code, out, err = run(key_file, empty)
+    ten = ", ".join(f"'S{i}'" for i in range(9))
+    assert code == 0
+    assert (
+        err.splitlines()[0]
+        == f"{empty}: warning: worksheets '说明', {ten} and 190 more are empty; reading worksheet '答卷'"
+    )
+    code, out, err = run(key_file, tables)
+    assert code == 1
+    assert f"{tables}: worksheets {ten}, 'S9' and 189 more also hold tables of the key's questions" in err
+    result = CliRunner().invoke(main, ["grade", str(tables), "--key", str(key_file)], env={"STUDYKIT_LANG": "zh"})
+    assert (
+        f"{tables}: 工作表 {'、'.join(f'{chr(39)}S{i}{chr(39)}' for i in range(10))} and 189 more 也是" in result.stderr
+    )
