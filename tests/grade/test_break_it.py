@@ -134,14 +134,14 @@ def test_a_workbook_of_200_worksheets_names_ten_and_counts_the_rest(tmp_path: Pa
         return tmp_path / name
 
     empty, tables = book("empty.xlsx", False), book("tables.xlsx", True)
-    code, out, err = run(key_file, empty)
+    code, _out, err = run(key_file, empty)
     ten = ", ".join(f"'S{i}'" for i in range(9))
     assert code == 0
     assert (
         err.splitlines()[0]
         == f"{empty}: warning: worksheets '说明', {ten} and 190 more are empty; reading worksheet '答卷'"
     )
-    code, out, err = run(key_file, tables)
+    code, _out, err = run(key_file, tables)
     assert code == 1
     assert f"{tables}: worksheets {ten}, 'S9' and 189 more also hold tables of the key's questions" in err
     result = CliRunner().invoke(main, ["grade", str(tables), "--key", str(key_file)], env={"STUDYKIT_LANG": "zh"})
