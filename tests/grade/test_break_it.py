@@ -148,3 +148,22 @@ def test_a_workbook_of_200_worksheets_names_ten_and_counts_the_rest(tmp_path: Pa
     assert (
         f"{tables}: 工作表 {'、'.join(f'{chr(39)}S{i}{chr(39)}' for i in range(10))} and 189 more 也是" in result.stderr
     )
+
+
+def test_a_yaml_list_of_100000_answers_warns_of_ten_and_counts_the_rest(tmp_path: Path, key_file: Path) -> None:
+    """``answers:`` holding 100,000 entries (400 KB, within the 1 MiB a sheet may have): a warning a line for
+    each answer past question 8 took 4.8 s and 99,992 lines; now ten are named and one line counts the rest.
+    Questions 1–8 are graded as given: 张三 answers B to every one, 2 points (question 1)."""
+    sheet = tmp_path / "s.yaml"
+    sheet.write_text("name: 张三\nversion: A\nquiz: mini-test-7-abc\nanswers:\n" + "- B\n" * 100_000, encoding="utf-8")
+    code, out, err = run(key_file, sheet)
+    assert code == 0
+    assert f"张三（{sheet}）：2/18 分，11.1%，不及格" in out
+    lines = [line for line in err.splitlines() if "does not have" in line or "has no question" in line]
+    assert len(lines) == 11
+    assert lines[0] == (
+        f"{sheet}:13: warning: 张三, question 9: the quiz has no question 9 (its questions are 1–8); answer 'B' ignored"
+    )
+    assert lines[-1] == (
+        f"{sheet}:23: warning: 张三: 99,982 more answers to questions the quiz does not have ignored (lines 23–100004)"
+    )
