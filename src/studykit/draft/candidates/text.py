@@ -10,6 +10,8 @@ from ..split import Part, is_heading
 
 #: A sentence: up to its end mark (and a closing quote or bracket after it).
 _SENTENCE_RE = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)]*")
+#: The closing quotes or brackets a sentence's end mark may have after it (as in the pattern above).
+_CLOSERS = "”’」』）)"
 #: Clause delimiters at quote depth 0.
 CLAUSE_MARKS = "，,；;：:"
 _OPEN, _CLOSE = "“《（(「『‘", "”》）)」』’"
@@ -57,7 +59,13 @@ def sentences(part: Part) -> list[Sentence]:
     found: list[tuple[str, int]] = []
     for line, section in _sectioned_lines(part):
         pending = ""
-        for match in _SENTENCE_RE.finditer(line):
+        last = max(map(line.rfind, "。！？!?"))  # the text after it is no sentence; searched at every
+        if last < 0:  # position for an end mark that is not there, it took time quadratic in its length
+            continue
+        end = last + 1
+        while end < len(line) and line[end] in _CLOSERS:
+            end += 1
+        for match in _SENTENCE_RE.finditer(line, 0, end):
             pending += match.group()
             if pending.count("“") <= pending.count("”") and pending.count("《") <= pending.count("》"):
                 found.append((pending.strip(), section))
