@@ -167,3 +167,20 @@ def test_a_yaml_list_of_100000_answers_warns_of_ten_and_counts_the_rest(tmp_path
     assert lines[-1] == (
         f"{sheet}:23: warning: 张三: 99,982 more answers to questions the quiz does not have ignored (lines 23–100004)"
     )
+
+
+def test_a_yaml_list_numbering_a_question_twice_is_refused_as_a_mapping_is(tmp_path: Path, key_file: Path) -> None:
+    """``- 1：B`` then ``- 1：A``: the list was read in order, so '1：A' answered question 2 and every entry
+    scored 0 as unreadable (three warnings, exit 0); ``- 1: B`` twice was already refused.  Both now say so."""
+    head = "name: 甲\nversion: A\nquiz: mini-test-7-abc\nanswers:\n"
+    typed = tmp_path / "typed.yaml"
+    typed.write_text(head + "- 1：B\n- 1：A\n- 3：ABC\n", encoding="utf-8")
+    mapped = tmp_path / "mapped.yaml"
+    mapped.write_text(head + "- 1: B\n- 1: A\n- 3: ABC\n", encoding="utf-8")
+    code, _out, err = run(key_file, typed, mapped)
+    assert code == 1
+    assert err.splitlines() == [
+        f"{typed}:6: question 1 is answered twice (first at line 5; keep one)",
+        f"{mapped}:6: question 1 is answered twice (first at line 5; keep one)",
+        "Error: no answers could be graded",
+    ]

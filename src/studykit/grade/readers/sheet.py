@@ -303,7 +303,7 @@ def _list_answers(raw: YList) -> list[GivenAnswer]:
     mapping (``- 1: B``) or as text starting with the number and ``：``, ``:`` or ``、``
     (``- 1：B``, as a Chinese keyboard types it).  A list holding a mapping is read by number
     and every entry must carry one; a list of text only is read by number when every entry
-    carries a distinct one (so ``- 1.5`` or ``- 1+1+11`` stay answers).  Raises :class:`Fail`
+    carries one (so ``- 1.5`` or ``- 1+1+11`` stay answers).  Raises :class:`Fail`
     at the line of an entry that breaks this."""
     from ..._yaml import YMap
 
@@ -331,7 +331,7 @@ def _list_answers(raw: YList) -> list[GivenAnswer]:
             answers.append(given)
         return answers
     texts = [numbered(v, line) for v, line in entries]
-    if entries and all(texts) and len({a.number for a in texts if a}) == len(texts):
+    if entries and all(texts):  # a number given twice (- 1：B, - 1：A) is refused as answered twice
         return [a for a in texts if a]
     return [GivenAnswer(i, _yaml_text(v), line) for i, (v, line) in enumerate(entries, 1)]
 
