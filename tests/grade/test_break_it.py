@@ -184,3 +184,27 @@ def test_a_yaml_list_numbering_a_question_twice_is_refused_as_a_mapping_is(tmp_p
         f"{mapped}:6: question 1 is answered twice (first at line 5; keep one)",
         "Error: no answers could be graded",
     ]
+
+
+def test_a_copied_stem_with_its_brackets_left_empty_is_unanswered(tmp_path: Path, key_file: Path) -> None:
+    """The paper copied whole, some brackets left empty (``…在哪里举行？（　　）``): each was 'cannot read
+    answer …' with the whole stem quoted (a warning per question, 无法识别 in the report); it is 未答."""
+    from studykit.key import load_key
+
+    key = load_key(key_file)
+    stems = {it.number: it.stem.replace("（ ）", "（　　）") for it in key.items}
+    assert stems[1].endswith("在哪里举行？（　　）") and stems[2].endswith("的重要落点是（　　）")
+    sheet = tmp_path / "甲.txt"
+    lines = [
+        "姓名：甲",
+        "版本：A",
+        "测验：mini-test-7-abc",
+        f"1. {stems[1]}",
+        f"2. {stems[2].replace('（　　）', '（C）')}",
+    ]
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run(key_file, sheet)
+    assert code == 0
+    assert err == ""
+    assert f"甲（{sheet}）：2/18 分，11.1%，不及格" in out
+    assert "    1. [单选 2分] 未答：作答 （未答），正确答案 B" in out

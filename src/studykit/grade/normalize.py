@@ -104,7 +104,9 @@ def _read_answer(text: str, item: KeyItem, lang: str) -> Reading:
         reading = read_blank(cleaned if filled is None else filled)
     if reading.kind == "unreadable" and item.type != "fill_blank":
         inner = _bracketed_in_stem(cleaned, item.stem)  # the stem copied, the answer in its brackets
-        if inner:
+        if inner and not inner.strip():  # the stem copied with its brackets left empty (（　　）): no answer
+            reading = Reading("unanswered")
+        elif inner:
             again = read_choice(inner, item) if item.type != "true_false" else read_truth(inner)
             reading = again if again.kind == "answer" else reading
     if reading.kind == "unreadable":  # shown as the member wrote it, not in its NFKC form
