@@ -208,3 +208,19 @@ def test_a_copied_stem_with_its_brackets_left_empty_is_unanswered(tmp_path: Path
     assert err == ""
     assert f"甲（{sheet}）：2/18 分，11.1%，不及格" in out
     assert "    1. [单选 2分] 未答：作答 （未答），正确答案 B" in out
+
+
+def test_a_yaml_answer_that_is_a_mapping_is_refused_at_its_line(tmp_path: Path, key_file: Path) -> None:
+    """``- 1: {a: b}`` or ``2: {x: y}``: refused with no line ('s.yaml: an answer must be …'); now at its line."""
+    head = "name: 甲\nversion: A\nanswers:\n"
+    listed = tmp_path / "listed.yaml"
+    listed.write_text(head + "- 1: B\n- 3: {a: b}\n", encoding="utf-8")
+    mapped = tmp_path / "mapped.yaml"
+    mapped.write_text(head + "  1: B\n  2: {x: y}\n", encoding="utf-8")
+    code, _out, err = run(key_file, listed, mapped)
+    assert code == 1
+    assert err.splitlines() == [
+        f"{listed}:5: an answer must be text or a list of letters, not a mapping",
+        f"{mapped}:5: an answer must be text or a list of letters, not a mapping",
+        "Error: no answers could be graded",
+    ]
