@@ -224,3 +224,17 @@ def test_a_yaml_answer_that_is_a_mapping_is_refused_at_its_line(tmp_path: Path, 
         f"{mapped}:5: an answer must be text or a list of letters, not a mapping",
         "Error: no answers could be graded",
     ]
+
+
+def test_a_csv_header_of_more_than_4096_columns_is_refused_at_once(tmp_path: Path, key_file: Path) -> None:
+    """A header of 500,009 cells (under a MiB a line): a warning for each column not of the key, 500,001
+    lines, 20 s and 540 MB; a worksheet is limited to 4,096 columns, and a CSV table now is too."""
+    table = tmp_path / "wide.csv"
+    table.write_text(HEADER.strip() + ",x" * 4088 + "\n" + FULL, encoding="utf-8")
+    code, _out, err = run(key_file, table)
+    assert code == 1
+    assert err.splitlines() == [
+        f"{table}:1: not a readable CSV table (the header has 4,097 columns; a table of answers has at most 4,096); "
+        "the rest of the file is not graded",
+        "Error: no answers could be graded",
+    ]

@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 MAX_LINE = 1 << 20
 
 
+#: The most columns a CSV table's header may have, as for a worksheet (:data:`studykit.grade.workbook.MAX_COLUMNS`).
+MAX_COLUMNS = 4_096
+
+
 def _csv_reader(f: TextIO) -> _reader:
     """A ``csv.reader`` over ``f``: comma-separated, or tab- or semicolon-separated when the
     first line has no comma and has that separator (Excel's "Unicode text", a European Excel).
@@ -97,6 +101,12 @@ def csv_rows(path: Path, encoding: str | None) -> Iterator[list[str]]:
             if head is None:
                 return
             width, delimiter = len(head), reader.dialect.delimiter
+            if width > MAX_COLUMNS:  # a warning for each column the key has no question for, 500,000 of them
+                raise csv.Error(
+                    _("the header has {count:,} columns; a table of answers has at most {limit:,}").format(
+                        count=width, limit=MAX_COLUMNS
+                    )
+                )
             _swallowed(head, 1, 1, delimiter, width)  # a quote opened in the header takes the members
             if _open_at_end(head, path, enc, reader.dialect, width):
                 _open_to_end(1, 1)
