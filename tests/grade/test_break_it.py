@@ -238,3 +238,16 @@ def test_a_csv_header_of_more_than_4096_columns_is_refused_at_once(tmp_path: Pat
         "the rest of the file is not graded",
         "Error: no answers could be graded",
     ]
+
+
+def test_a_tab_separated_txt_table_of_more_than_4096_columns_is_refused(tmp_path: Path, key_file: Path) -> None:
+    table = tmp_path / "wide.txt"
+    table.write_text(
+        HEADER.strip().replace(",", "\t") + "\tx" * 4088 + "\n" + FULL.replace(",", "\t"), encoding="utf-8"
+    )
+    code, _out, err = run(key_file, table)
+    assert code == 1
+    assert err.splitlines() == [
+        f"{table}:1: the header has 4,097 columns; a table of answers has at most 4,096",
+        "Error: no answers could be graded",
+    ]

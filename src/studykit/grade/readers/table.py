@@ -358,6 +358,15 @@ def table_rows(
     :class:`RowBlock`; a read error inside a block comes after the rows read before it."""
     numbered = enumerate(rows, 1)
     header_row, header, above, after = find_header(numbered, key, name_column, last_row, warn)
+    if len(header) > MAX_COLUMNS:  # a tab-separated .txt table (a CSV one stops in csv_rows)
+        fail(
+            header_row,
+            "",
+            _("the header has {count:,} columns; a table of answers has at most {limit:,}").format(
+                count=len(header), limit=MAX_COLUMNS
+            ),
+        )
+        return
     layout = column_layout(header, key, name_column, header_row, warn)
     header_width = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
     if above:
