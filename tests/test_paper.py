@@ -396,3 +396,16 @@ def test_card_instruction_names_only_the_types_on_the_paper(standard: Paper, min
 def test_no_card_for_markdown(standard: Paper) -> None:
     with pytest.raises(StudykitError, match="no answer card in format 'md'"):
         render_card(standard, "md")
+
+
+def test_mix_reads_full_width_forms_but_no_other_digits() -> None:
+    """``单选＝１０，多选＝２`` and ``3、`` are read as typed on a Chinese keyboard; ``1²`` was read as 12 and
+    ``⑩`` as 10 (NFKC), ``٣`` as 3: numbers nobody typed, now refused with the value named."""
+    from studykit.mix import parse_mix
+
+    assert parse_mix("单选＝１０，多选＝２") == {"single": 10, "multiple": 2}
+    assert parse_mix("ｓｉｎｇｌｅ=3、判断=1") == {"single": 3, "true_false": 1}
+    for value in ("1²", "⑩", "٣", "𝟑"):
+        with pytest.raises(ValueError) as exc:
+            parse_mix(f"单选={value}")
+        assert str(exc.value) == f"{value!r} in '单选={value}' is not a number of items (e.g. single=4)"

@@ -69,3 +69,22 @@ def test_a_speech_without_questions_is_refused(tmp_path: Path, command: str, mon
     assert result.exit_code != 0
     assert result.output.splitlines()[-1] == f"Error: no question in {bank} matches speech intro"
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_unknown_speech_beside_a_speech_of_drafts_is_named_as_unknown(
+    tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--speech intro --speech nosuch`` (intro all drafts): practice said every question of
+    'intro, nosuch' was a draft; every command names the unknown id, as for nosuch alone."""
+    bank = _bank(tmp_path, "draft")
+    monkeypatch.chdir(tmp_path)
+    args = [*COMMANDS[command], "--bank", str(bank), "--speech", "intro", "--speech", "nosuch"]
+    result = CliRunner().invoke(main, args)
+    known = "(expected one of: intro, ren-jiantao, tian-yipeng, zhao-xianfu)"
+    assert result.exit_code != 0
+    assert result.output.splitlines()[-1] in (
+        f"Error: unknown speech id 'nosuch' {known}",
+        f"Error: unknown speech 'nosuch' {known}",
+    )
+    assert not (tmp_path / "out").exists()

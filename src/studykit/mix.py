@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import decimal
 import fractions
-import unicodedata
 from collections.abc import Mapping, Sequence
 
 from .errors import OptionError, SelectionError
@@ -30,10 +29,15 @@ def _points(points: float) -> str:
     return f"{points:.2f}".rstrip("0").rstrip(".")
 
 
+#: The full-width forms of ASCII (U+FF01–U+FF5E) and the ideographic space, to ASCII.
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, ord("、"): ord(",")}
+
+
 def halfwidth(text: str) -> str:
-    """``text`` as typed on a Chinese keyboard made plain: full-width forms to ASCII (NFKC:
-    ``single＝8，multiple＝4`` → ``single=8,multiple=4``) and the list comma 、 to ``,``."""
-    return unicodedata.normalize("NFKC", text).replace("、", ",")
+    """``text`` as typed on a Chinese keyboard made plain: full-width forms to ASCII
+    (``single＝8，multiple＝4`` → ``single=8,multiple=4``) and the list comma 、 to ``,``.
+    Only those: NFKC would also read ``1²`` as ``12`` and ``⑩`` as ``10``, a number nobody typed."""
+    return text.translate(_FULLWIDTH)
 
 
 #: The types by the names papers and Chinese messages print (``单选`` or ``单选题`` = ``single``).
@@ -72,7 +76,7 @@ def parse_mix(text: str) -> dict[QuestionType, int]:
         name, value = type_pair(part, _("{part!r} is not TYPE=N (e.g. single=8,multiple=4)").format(part=part))
         if name in mix:
             raise OptionError(_("{name} given twice in the mix (give each type once)").format(name=name))
-        if not value.isdecimal():
+        if not (value.isascii() and value.isdecimal()):  # not ٣ or other scripts' digits
             raise OptionError(
                 _("{value!r} in {part!r} is not a number of items (e.g. {name}=4)").format(
                     value=value, part=part, name=name

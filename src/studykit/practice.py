@@ -137,6 +137,7 @@ def _without_drafts(bank: Bank, speeches: tuple[str, ...] = ()) -> Bank:
     wanted = set(speeches)
     if (
         wanted
+        and wanted <= {s.id for s in bank.speeches}  # an unknown id: build_papers names it
         and any(q.speech in wanted for q in bank.questions)
         and not any(q.speech in wanted for q in kept.questions)
     ):

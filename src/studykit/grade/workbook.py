@@ -287,7 +287,7 @@ def _rows(
                         "worksheets {titles} also hold tables of the key's questions and are not graded: only "
                         "worksheet {title!r} is read — save each worksheet as a file of its own and grade them together",
                         len(more),
-                    ).format(titles=", ".join(repr(t) for t in more), title=ws.title)
+                    ).format(titles=_titles(more), title=ws.title)
                 )
             return
         if passed:  # no worksheet holds a table that fits: the first with data, as it is
@@ -322,10 +322,23 @@ def _head_fits(ws: Any, fits: Callable[[list[list[str]]], bool]) -> bool:
     return bool(head) and fits(head)
 
 
+#: Worksheets named in a warning before the rest are counted (a workbook may have hundreds).
+_NAMED = 10
+
+
+def _titles(titles: list[str]) -> str:
+    """``titles`` quoted for a message: the first :data:`_NAMED`, then how many more."""
+    named = join(repr(t) for t in titles[:_NAMED])
+    more = len(titles) - _NAMED
+    if more <= 0:
+        return named
+    return ngettext("{titles} and {count} more", "{titles} and {count} more", more).format(titles=named, count=more)
+
+
 def _name_skipped(warn: Warn, empty: list[str], passed: list[str], title: str) -> None:
     """Warn which worksheets before ``title`` were empty and which held no answer table."""
     if empty:
-        titles = join(repr(t) for t in empty)
+        titles = _titles(empty)
         warn(
             0,
             "",
@@ -336,7 +349,7 @@ def _name_skipped(warn: Warn, empty: list[str], passed: list[str], title: str) -
             ).format(titles=titles, title=title),
         )
     if passed:
-        titles = join(repr(t) for t in passed)
+        titles = _titles(passed)
         warn(
             0,
             "",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import Problem
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...key import AnswerKey, no_question
 from ..model import GivenAnswer, Submission
 from ..versions import KeySet, version_form
@@ -220,6 +220,10 @@ def fallback_name(name: str) -> str:
     return path.stem
 
 
+#: Answers to questions the quiz does not have, each warned of; the rest are counted in one line.
+_BEYOND_NAMED = 10
+
+
 def finish_sheet(
     name: str,
     key: AnswerKey,
@@ -238,6 +242,8 @@ def finish_sheet(
     member = head.name or fallback_name(name)
     seen: dict[int, int] = {}
     numbers = {it.number for it in key.items}
+    beyond: list[int] = []  # the lines of answers to no question of the quiz, each named
+    more: list[int] = []  # and of those after them, counted
     kept: list[GivenAnswer] = []
     for a in answers:
         if a.number in seen:
@@ -249,7 +255,8 @@ def finish_sheet(
             )
         seen[a.number] = a.line
         if a.number not in numbers:
-            if a.text:
+            if a.text and len(beyond) < _BEYOND_NAMED:
+                beyond.append(a.line)
                 notes.append(
                     (
                         a.line,
@@ -259,8 +266,22 @@ def finish_sheet(
                         ),
                     )
                 )
+            elif a.text:
+                more.append(a.line)
             continue
         kept.append(a)
+    if more:  # 100,000 answers on a sheet of a few questions: one line for all but the first ten
+        notes.append(
+            (
+                more[0],
+                member,
+                ngettext(
+                    "{count} more answer to a question the quiz does not have ignored (line {first})",
+                    "{count:,} more answers to questions the quiz does not have ignored (lines {first}–{last})",
+                    len(more),
+                ).format(count=len(more), first=more[0], last=more[-1]),
+            )
+        )
     if not head.name:
         notes.append(
             (0, "", _("no name on the sheet (姓名：); graded as {member!r}, from the file name").format(member=member))

@@ -27,9 +27,10 @@ from ._common import (
     unsaid_message,
 )
 from .columns import header_like, question_count
+from .csv_file import csv_rows
 from .folders import ANSWER_SUFFIXES as ANSWER_SUFFIXES
 from .folders import is_answer_file, unread_folders, unreadable_warnings
-from .table import RowBlock, TableRow, csv_rows, submission, table_rows, xlsx_rows
+from .table import RowBlock, TableRow, submission, table_rows, xlsx_rows
 
 
 def _check_encoding(encoding: str) -> str:

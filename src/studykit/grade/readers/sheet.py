@@ -257,14 +257,15 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     return finish_sheet(name, key, head, answers, warn, pending, quiz_field=_("测验： line"))
 
 
-def _yaml_text(value: Any) -> str:
-    """A YAML value as written, stripped (``""`` when :func:`clean` leaves nothing of it)."""
+def _yaml_text(value: Any, line: int = 0) -> str:
+    """A YAML value as written, stripped (``""`` when :func:`clean` leaves nothing of it); a
+    mapping fails at ``line``, the line of its entry."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return "".join(_yaml_text(v) for v in value)
+        return "".join(_yaml_text(v, line) for v in value)
     if isinstance(value, dict):
-        raise Fail(0, _("an answer must be text or a list of letters, not a mapping"))
+        raise Fail(line, _("an answer must be text or a list of letters, not a mapping"))
     text = str(value).strip()
     return text if clean(text) else ""
 
@@ -309,7 +310,7 @@ def _list_answers(raw: YList) -> list[GivenAnswer]:
     mapping (``- 1: B``) or as text starting with the number and ``：``, ``:`` or ``、``
     (``- 1：B``, as a Chinese keyboard types it).  A list holding a mapping is read by number
     and every entry must carry one; a list of text only is read by number when every entry
-    carries a distinct one (so ``- 1.5`` or ``- 1+1+11`` stay answers).  Raises :class:`Fail`
+    carries one (so ``- 1.5`` or ``- 1+1+11`` stay answers).  Raises :class:`Fail`
     at the line of an entry that breaks this."""
     from ..._yaml import YMap
 
@@ -319,7 +320,7 @@ def _list_answers(raw: YList) -> list[GivenAnswer]:
             m = ANSWER_LINE.match(clean(str(k)))
             if not m or m.group(2) or len(m.group(1)) > MAX_DIGITS:
                 raise Fail(v.key_lines[k], _("field 'answers': {key!r} is not a question number").format(key=k))
-            return GivenAnswer(int(m.group(1)), _yaml_text(value), v.key_lines[k])
+            return GivenAnswer(int(m.group(1)), _yaml_text(value, v.key_lines[k]), v.key_lines[k])
         m = _NUMBERED_ENTRY.match(clean(v)) if isinstance(v, str) else None
         return GivenAnswer(int(m.group(1)), _yaml_text(m.group(2)), line) if m else None
 
@@ -337,9 +338,9 @@ def _list_answers(raw: YList) -> list[GivenAnswer]:
             answers.append(given)
         return answers
     texts = [numbered(v, line) for v, line in entries]
-    if entries and all(texts) and len({a.number for a in texts if a}) == len(texts):
+    if entries and all(texts):  # a number given twice (- 1：B, - 1：A) is refused as answered twice
         return [a for a in texts if a]
-    return [GivenAnswer(i, _yaml_text(v), line) for i, (v, line) in enumerate(entries, 1)]
+    return [GivenAnswer(i, _yaml_text(v, line), line) for i, (v, line) in enumerate(entries, 1)]
 
 
 def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission:
@@ -371,7 +372,7 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
     fields = {"姓名": "name", "name": "name", "测验": "quiz", "測驗": "quiz", "quiz": "quiz", "版本": "version"}
     fields["version"] = "version"
     for field in sorted((f for f in fields if f in data), key=lambda f: data.key_lines[f]):
-        attr, value = fields[field], clean(_yaml_text(data[field]))
+        attr, value = fields[field], clean(_yaml_text(data[field], data.key_lines[field]))
         if not once(said, field, value, data.key_lines[field]):  # name: 甲 and 姓名: 乙 — whose answers?
             continue
         setattr(head, attr, value)
@@ -389,7 +390,7 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
                 raise Fail(raw.key_lines[k], _("field 'answers': {key!r} is not a question number").format(key=k))
             if not m or m.group(2):
                 try:  # a range: 1-5: DCBAD
-                    ranged = range_answers(clean(f"{k} {_yaml_text(v)}"))
+                    ranged = range_answers(clean(f"{k} {_yaml_text(v, raw.key_lines[k])}"))
                 except RunError as exc:
                     raise Fail(raw.key_lines[k], _("field 'answers': {problem}").format(problem=exc)) from None
                 if ranged is None:
@@ -399,7 +400,7 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
                     )
                 answers += (GivenAnswer(n, a, raw.key_lines[k]) for n, a in ranged)
                 continue
-            answers.append(GivenAnswer(int(m.group(1)), _yaml_text(v), raw.key_lines[k]))
+            answers.append(GivenAnswer(int(m.group(1)), _yaml_text(v, raw.key_lines[k]), raw.key_lines[k]))
     elif isinstance(raw, YList):
         answers = _list_answers(raw)
     return finish_sheet(name, key, head, answers, warn, quiz_field=_("quiz: field"))

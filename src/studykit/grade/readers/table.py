@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import itertools
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TextIO, overload
+from typing import Literal, overload
 
 from ...i18n import _, join, ngettext
 from ...key import AnswerKey
@@ -21,114 +19,9 @@ from ..survey_cells import OptionNumbers, ticked
 from ..versions import KeySet
 from ._common import Fail, SheetHead, check_identity
 from .columns import column_layout, find_header, has_answer
-from .encoding import detect_encoding
-
-if TYPE_CHECKING:
-    from _csv import Reader as _reader
-
+from .csv_file import MAX_COLUMNS
 
 # -- tables --------------------------------------------------------------------
-def _csv_reader(f: TextIO) -> _reader:
-    """A ``csv.reader`` over ``f``: comma-separated, or tab- or semicolon-separated when the
-    first line has no comma and has that separator (Excel's "Unicode text", a European Excel)."""
-    first = f.readline()
-    f.seek(0)
-    dialect: type[csv.Dialect] | str = "excel"
-    if "," not in first and "\t" in first:
-        dialect = "excel-tab"
-    return csv.reader(f, dialect, delimiter=";") if "," not in first and ";" in first else csv.reader(f, dialect)
-
-
-#: A byte that did not decode, as ``surrogateescape`` writes it.
-_UNDECODED = re.compile("[\udc80-\udcff]")
-
-
-#: Rows read from a CSV file at a time: a block whose rows took one line each needs no check
-#: for a quote left open (the per-row check cost 0.1 µs a row, 1.5 % of grading 100,000).
-_ROWS = 256
-
-
-def csv_rows(path: Path, encoding: str | None) -> Iterator[list[str]]:
-    """The rows of the CSV file at ``path`` in ``encoding`` (``None``: detected).
-
-    A row whose cell holds lines that are rows of the table (:func:`_swallowed`: a quote
-    opened and never closed) raises :class:`csv.Error` naming it, after the rows before it.
-    A byte that does not decode raises :class:`UnicodeDecodeError` after every row before
-    the row holding it.  Python decodes a file 8 KB at a time, so the rows of that part
-    before the byte would be lost with it: they are read again, from the start with the
-    undecodable bytes kept, up to the first row that holds one."""
-    enc = encoding or detect_encoding(path)
-    with open(path, encoding=enc, newline="") as f:
-        lines = number = 0  # the file's lines the rows yielded so far came from; those rows
-        try:
-            reader = _csv_reader(f)  # reads the first line: the first 8 KB are decoded here
-            head = next(reader, None)
-            if head is None:
-                return
-            yield head
-            lines, number = reader.line_num, 1
-            width, delimiter = len(head), reader.dialect.delimiter
-            while got := list(islice(reader, _ROWS)):
-                if reader.line_num - lines == len(got):  # a line a row: no cell ran over lines
-                    yield from got
-                else:
-                    yield from _checked(got, number, lines, delimiter, width)
-                lines, number = reader.line_num, number + len(got)
-        except UnicodeDecodeError:
-            yield from _rows_before_undecoded(path, enc, lines, number)
-            raise
-
-
-def _checked(rows: list[list[str]], number: int, lines: int, delimiter: str, width: int) -> Iterator[list[str]]:
-    """``rows`` (the rows after row ``number``, which ended on line ``lines``), each checked by
-    :func:`_swallowed` before it is yielded."""
-    for row in rows:
-        number += 1
-        _swallowed(row, number, lines + 1, delimiter, width)
-        lines += 1 + sum(cell.count("\n") for cell in row)
-        yield row
-
-
-def _rows_before_undecoded(path: Path, encoding: str, lines: int, number: int) -> Iterator[list[str]]:
-    """The rows of ``path`` after its first ``lines`` lines (rows 1 to ``number``, read
-    already), up to (without) the first that holds a byte ``encoding`` cannot decode; each
-    after the header checked by :func:`_swallowed`."""
-    with open(path, encoding=encoding, errors="surrogateescape", newline="") as f:
-        reader = _csv_reader(f)
-        delimiter, width, end = reader.dialect.delimiter, 0, 0
-        for row in reader:
-            start, end = end + 1, reader.line_num
-            if any(map(_UNDECODED.search, row)):
-                return
-            if not width:
-                width = len(row)  # the header
-            if end > lines:
-                number += 1
-                if number > 1:
-                    _swallowed(row, number, start, delimiter, width)
-                yield row
-
-
-def _swallowed(row: list[str], row_number: int, line: int, delimiter: str, width: int) -> None:
-    """Raise :class:`csv.Error` when a cell of ``row`` (which began on ``line`` of the file) holds lines that
-    are rows of the table (a delimiter between each two of at least half the first row's ``width`` cells): a quote
-    opened in a cell (``乙,"B,A,…``) and never closed takes every row after it into that cell, and the
-    members there would be lost without a word.  A cell holding a line break of its own is no such row."""
-    least = max(2, (width - 1) // 2)
-    for cell in row:
-        if "\n" not in cell:
-            continue
-        lines = [part for part in cell.split("\n")[1:] if part.strip()]
-        if any(part.count(delimiter) >= least for part in lines):
-            raise csv.Error(
-                ngettext(
-                    'a quote (") opened in a cell of row {row} (line {line}) is not closed, so the line after it '
-                    "— a row of members — was read into that cell; close or remove the quote",
-                    'a quote (") opened in a cell of row {row} (line {line}) is not closed, so the {count} lines '
-                    "after it — rows of members — were read into that cell; close or remove the quote",
-                    len(lines),
-                ).format(row=row_number, line=line, count=len(lines))
-            )
 
 
 def xlsx_rows(
@@ -242,6 +135,15 @@ def table_rows(
     :class:`RowBlock`; a read error inside a block comes after the rows read before it."""
     numbered = enumerate(rows, 1)
     header_row, header, above, after = find_header(numbered, key, name_column, last_row, warn)
+    if len(header) > MAX_COLUMNS:  # a tab-separated .txt table (a CSV one stops in csv_rows)
+        fail(
+            header_row,
+            "",
+            _("the header has {count:,} columns; a table of answers has at most {limit:,}").format(
+                count=len(header), limit=MAX_COLUMNS
+            ),
+        )
+        return
     layout = column_layout(header, key, name_column, header_row, warn)
     header_width = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
     if above:
