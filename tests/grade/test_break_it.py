@@ -146,7 +146,8 @@ def test_a_workbook_of_200_worksheets_names_ten_and_counts_the_rest(tmp_path: Pa
     assert f"{tables}: worksheets {ten}, 'S9' and 189 more also hold tables of the key's questions" in err
     result = CliRunner().invoke(main, ["grade", str(tables), "--key", str(key_file)], env={"STUDYKIT_LANG": "zh"})
     assert (
-        f"{tables}: 工作表 {'、'.join(f'{chr(39)}S{i}{chr(39)}' for i in range(10))} 及另外 189 个 也是" in result.stderr
+        f"{tables}: 工作表 {'、'.join(f'{chr(39)}S{i}{chr(39)}' for i in range(10))} 及另外 189 个 也是"
+        in result.stderr
     )
 
 
