@@ -154,3 +154,32 @@ def test_a_broken_or_hostile_document_fails_alone(paper: tuple[Path, AnswerKey])
         f"{folder / '炸.docx'}: the document holds 1 files unpacking to 209,715,200 bytes, far more than an answer "
         "sheet does (at most 1,000 files, 67,108,864 bytes); not read",
     ]
+
+
+def test_answers_typed_with_track_changes_on_are_read(paper: tuple[Path, AnswerKey]) -> None:
+    """Word's and WPS's 修订 mode keeps typed text in ``w:ins`` runs (and a deleted letter in
+    ``w:delText``), which python-docx's ``.text`` leaves out: the card read as unanswered, 0
+    points and no warning (found by the final fresh-clone check).  The inserted text counts,
+    the deleted does not: item 1 changed from a wrong letter to the right one scores."""
+    from docx.oxml import parse_xml
+
+    folder, key = paper
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    right = _written(key, 1)
+    wrong = "D" if right != "D" else "C"
+    document = Document(str(folder / "p.card.docx"))
+    for paragraph in document.paragraphs:
+        if paragraph.text.startswith("姓名："):
+            paragraph.text = paragraph.text.replace("姓名：", "姓名：孙八", 1)
+    cell = document.tables[0].rows[1].cells[1]  # 答案 under 题号 1
+    cell.paragraphs[0]._p.append(parse_xml(
+        f'<w:del {w} w:id="1" w:author="x" w:date="2026-12-07T00:00:00Z"><w:r><w:delText>{wrong}</w:delText></w:r></w:del>'
+    ))  # fmt: skip
+    cell.paragraphs[0]._p.append(parse_xml(
+        f'<w:ins {w} w:id="2" w:author="x" w:date="2026-12-07T00:00:00Z"><w:r><w:t>{right}</w:t></w:r></w:ins>'
+    ))  # fmt: skip
+    document.save(str(folder / "孙八.docx"))
+    code, out, err = _grade(folder / "孙八.docx", key=folder / "p.key.yaml")
+    assert code == 0, err
+    row = out.splitlines()[1].split(",")
+    assert (row[1], row[4]) == ("孙八", f"{next(it.points for it in key.items if it.number == 1):g}")

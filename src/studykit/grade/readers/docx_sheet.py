@@ -96,7 +96,6 @@ def docx_lines(path: Path) -> list[str]:
         raise Fail(0, _("not a Word .docx document (expected one saved by Word or WPS)")) from None
     from docx import Document
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = Document(str(path))
@@ -104,12 +103,36 @@ def docx_lines(path: Path) -> list[str]:
         for element in document.element.body.iterchildren():
             tag = element.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                lines.append(Paragraph(element, document).text)
+                lines.append(_text(element))
             elif tag == "tbl":
                 lines += _table_lines(Table(element, document))
     except Exception:  # python-docx or lxml on a broken part: the file is named, nothing else escapes
         raise Fail(0, _("not a Word .docx document (expected one saved by Word or WPS)")) from None
     return lines
+
+
+#: The WordprocessingML namespace.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _text(element: Any) -> str:
+    """The text of a paragraph or a table cell as the member sees it: every ``w:t`` inside it,
+    also those of a change tracked as inserted (``w:ins``, Word's and WPS's 修订 mode) or of a
+    hyperlink, which python-docx's ``.text`` leaves out; deleted text (``w:delText``) is not
+    there; a tab as a tab, a break between paragraphs or lines as a line break."""
+    parts: list[str] = []
+    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}p"):
+        tag = node.tag
+        if tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif tag == f"{_W}tab":
+            parts.append("\t")
+        elif tag == f"{_W}p":
+            if parts:
+                parts.append("\n")
+        else:
+            parts.append("\n")
+    return "".join(parts)
 
 
 def _check_archive(archive: zipfile.ZipFile) -> None:
@@ -131,7 +154,7 @@ def _cells(row: Any) -> list[str]:
     for cell in row.cells:
         if not any(cell._tc is tc for tc in seen):
             seen.append(cell._tc)
-            texts.append(" ".join(cell.text.split()))  # a cell of several paragraphs: one line
+            texts.append(" ".join(_text(cell._tc).split()))  # a cell of several paragraphs: one line
     return texts
 
 
