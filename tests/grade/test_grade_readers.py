@@ -91,7 +91,8 @@ def test_yaml_sheet(tmp_path: Path, key: AnswerKey) -> None:
 def test_yaml_list_of_answers_in_order_or_numbered(tmp_path: Path, key: AnswerKey) -> None:
     """A YAML list of answers is read in order (``- B``); entries that each carry their number —
     ``- 1: B`` (one-entry mappings) or ``- 1：B`` as a Chinese keyboard types it — are read by
-    that number, in any order.  An entry like ``1+1+11`` or ``1.5`` is an answer, not a number."""
+    that number, in any order.  An entry like ``1+1+11`` or ``1.5`` is an answer, not a number,
+    so ``- 1.5`` then ``- 2：C`` mixes the two forms and is refused, as ``- 1: B`` then ``- C`` is."""
     head = "测验: mini-test-7-abc\n版本: A\nanswers:\n"
     in_order = write(
         tmp_path / "a.yaml", "姓名: 甲\n" + head + "  - B\n  - C\n  - [A, B, C]\n  -\n  - 对\n  - 错\n  -\n  - 1+1+11\n"
@@ -100,11 +101,9 @@ def test_yaml_list_of_answers_in_order_or_numbered(tmp_path: Path, key: AnswerKe
     typed = write(tmp_path / "c.yaml", "姓名: 丙\n" + head + "  - 1：B\n  - 2、C\n  - 第3题：ABC\n  - 6: 错\n")
     fills = write(tmp_path / "d.yaml", "姓名: 丁\n" + head + "  - 1.5\n  - 2：C\n")
     report = grade([in_order, mapped, typed, fills], key)
-    assert sorted(scores(report)) == [("丁", 0), ("丙", 9), ("乙", 5), ("甲", 12)]
-    assert problems(report) == [
-        f"{fills}:5: warning: 丁, question 1: cannot read answer '1.5': expected letters A–D or option texts; scored 0",
-        f"{fills}:6: warning: 丁, question 2: cannot read answer '2：C': expected letters A–D or option texts; scored 0",
-    ]
+    assert sorted(scores(report)) == [("丙", 9), ("乙", 5), ("甲", 12)]
+    either = "a list gives its answers either in order (- B) or each with its number (- 1: B), one per entry, not both"
+    assert problems(report) == [f"{fills}:5: field 'answers': {either}"]  # - 1.5 then - 2：C: mixed
 
 
 def test_yaml_list_mixing_numbered_and_plain_entries_is_refused(tmp_path: Path, key: AnswerKey) -> None:
@@ -486,3 +485,13 @@ def test_answer_sheet_header_names_only_the_paper_s_kinds(key: AnswerKey) -> Non
         "# 填写姓名，然后在每个题号后写答案：选择题写字母（多选连写，如 ACD），",
         "# 判断题写 对 或 错，填空题写所填文字。以 # 开头的行不计。",
     ]
+
+
+def test_yaml_list_of_full_width_numbered_and_plain_entries_is_refused(tmp_path: Path, key: AnswerKey) -> None:
+    """``- 1：A``, ``- 2：B``, ``- C``: read in order, every numbered entry was unreadable and scored 0
+    (found by the final fresh-clone check); refused at the first plain entry, as the README says."""
+    mixed = write(tmp_path / "m.yaml", "姓名: 甲\nanswers:\n  - 1：B\n  - 2：C\n  - ABC\n  - 4：ABC\n")
+    either = "a list gives its answers either in order (- B) or each with its number (- 1: B), one per entry, not both"
+    report = grade([mixed], key)
+    assert scores(report) == []
+    assert problems(report) == [f"{mixed}:5: field 'answers': {either}"]

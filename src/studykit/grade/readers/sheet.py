@@ -340,6 +340,13 @@ def _list_answers(raw: YList) -> list[GivenAnswer]:
     texts = [numbered(v, line) for v, line in entries]
     if entries and all(texts):  # a number given twice (- 1：B, - 1：A) is refused as answered twice
         return [a for a in texts if a]
+    if any(texts):  # - 1：B then - C: which item C answers is a guess, as with - 1: B
+        line = next(line for given, (_v, line) in zip(texts, entries, strict=True) if given is None)
+        raise Fail(
+            line,
+            _("field 'answers': a list gives its answers either in order (- B) or each with its number"
+              " (- 1: B), one per entry, not both"),
+        )  # fmt: skip
     return [GivenAnswer(i, _yaml_text(v, line), line) for i, (v, line) in enumerate(entries, 1)]
 
 
