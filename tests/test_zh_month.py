@@ -96,12 +96,11 @@ def test_a_list_framed_cong_zhong_has_its_members_without_the_frame() -> None:
 
 
 def test_the_papers_own_folder_grades_without_its_bank_and_word_files(tmp_path: Path) -> None:
-    """Graded in the folder quiz wrote into, the paper's own .docx files (beside its key) are not named as
-    unreadable answers, and a question_bank.yaml there is not read as an answer sheet (it failed with
-    “字段 'answers'：缺失” and exit 1)."""
+    """Graded in the folder quiz wrote into, the paper's 参考答案 (beside its key) is passed over, and a
+    question_bank.yaml there is not read as an answer sheet (it failed with “字段 'answers'：缺失” and
+    exit 1).  (The paper and card beside the key are read: see tests/grade/test_grade_docx.py.)"""
     key, card = _paper(tmp_path)
-    for name in ("q.docx", "q.card.docx", "q.solutions.docx"):
-        (tmp_path / name).write_bytes(b"PK\x03\x04")
+    (tmp_path / "q.solutions.docx").write_bytes(b"PK\x03\x04")  # the quiz's 参考答案: passed over
     shutil.copy(MINI_BANK, tmp_path / "question_bank.yaml")
     (tmp_path / "张建华.txt").write_text(card, encoding="utf-8")
     result = run(["grade", str(tmp_path), "--key", str(key)])

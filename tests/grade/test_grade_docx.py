@@ -113,27 +113,43 @@ def test_a_filled_paper_is_graded_exactly(paper: tuple[Path, AnswerKey]) -> None
 
 
 def test_the_quiz_s_own_documents_in_the_folder_are_left_out(paper: tuple[Path, AnswerKey]) -> None:
-    """``grade FOLDER`` beside the paper: the paper, card and 参考答案 quiz wrote beside the key are
-    passed over, the blank .txt card is named and left out, the member's card is graded; given by
-    name, the blank paper and card and the 参考答案 are each left out with a warning."""
+    """``grade FOLDER`` beside the paper: the 参考答案 quiz wrote beside the key is passed over, the
+    blank paper and cards (.docx and .txt) are named and left out, the member's card is graded;
+    given by name, the 参考答案 is left out with a warning too."""
     folder, key = paper
     right = {it.number: _written(key, it.number) for it in key.items}
     _fill_card(folder / "p.card.docx", folder / "赵六.docx", "赵六", right)
     code, out, err = _grade(folder, key=folder / "p.key.yaml")
     assert code == 0, err
     assert [line.split(",")[1] for line in out.splitlines()[1:]] == ["赵六"]
-    assert [line for line in err.splitlines() if "left out" in line] == [
-        f"{folder / 'p.answers.txt'}: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
+    blank = "warning: a blank answer sheet (no 姓名 and no answer filled in); left out"
+    assert sorted(line for line in err.splitlines() if "left out" in line) == [
+        f"{folder / 'p.answers.txt'}: {blank}",
+        f"{folder / 'p.card.docx'}: {blank}",
+        f"{folder / 'p.docx'}: {blank}",
     ]
-    named = [folder / n for n in ("p.docx", "p.card.docx", "p.solutions.docx", "赵六.docx")]
-    code, out, err = _grade(*named, key=folder / "p.key.yaml")
+    code, out, err = _grade(folder / "p.solutions.docx", folder / "赵六.docx", key=folder / "p.key.yaml")
     assert code == 0, err
     assert err.splitlines() == [
-        f"{folder / 'p.docx'}: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
-        f"{folder / 'p.card.docx'}: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
         f"{folder / 'p.solutions.docx'}:1: warning: this is the quiz's 参考答案 (its answers for people to read), "
         "not members' answers; left out",
     ]
+
+
+def test_a_card_filled_and_saved_in_place_is_graded_in_its_folder(paper: tuple[Path, AnswerKey]) -> None:
+    """A member who fills p.card.docx and saves it under that name, beside the key: ``grade FOLDER``
+    grades it (it was passed over as the quiz's own card, and the run said only that nothing could
+    be graded; found by the final fresh-clone check)."""
+    folder, key = paper
+    _fill_card(
+        folder / "p.card.docx",
+        folder / "p.card.docx",
+        "王小明",
+        {it.number: _written(key, it.number) for it in key.items},
+    )
+    code, out, err = _grade(folder, key=folder / "p.key.yaml")
+    assert code == 0, err
+    assert [(r.split(",")[1], r.split(",")[4]) for r in out.splitlines()[1:]] == [("王小明", "100")]
 
 
 def test_a_broken_or_hostile_document_fails_alone(paper: tuple[Path, AnswerKey]) -> None:

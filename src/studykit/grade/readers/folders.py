@@ -21,15 +21,17 @@ UNREADABLE_SUFFIXES = (".doc", ".wps", ".pdf", ".jpg", ".jpeg", ".png", ".heic",
 
 def is_answer_file(p: Path) -> bool:
     """Whether ``p``, inside a folder given as ANSWERS, is read: an answer file by its suffix, not an answer
-    key, a question bank (``question_bank.yaml``), a paper ``studykit quiz`` wrote beside its key
-    (``X.docx``, ``X.card.docx``, ``X.solutions.docx``), a hidden file or an Office lock file ``~$…``.  An old Excel ``.xls`` (a 问卷星 download) is read
+    key, a question bank (``question_bank.yaml``), the 参考答案 ``studykit quiz`` wrote beside its key
+    (``X.solutions.docx``; its paper and card are read: a blank one is left out with a warning, one
+    filled and saved in place is graded), a hidden file or an Office lock file ``~$…``.  An old Excel ``.xls`` (a 问卷星 download) is read
     too, so that it fails by name (save it as .xlsx) instead of its members missing from the report."""
     return (
         p.suffix.lower() in (*ANSWER_SUFFIXES, ".xls")
         and not p.name.startswith((".", "~$"))
         and not p.name.lower().endswith(".key.yaml")
         and p.name.lower() != "question_bank.yaml"
-        and not (p.suffix.lower() == ".docx" and _paper(p))  # the quiz's own paper, card, 参考答案
+        # the quiz's own 参考答案; its paper and card are read, as a member may fill and save them in place
+        and not (p.name.lower().endswith(".solutions.docx") and _paper(p))
         and p.is_file()
     )
 
