@@ -59,17 +59,21 @@ def _fill_card(card: Path, out: Path, name: str, answers: dict[int, str]) -> Non
 
 
 def test_a_filled_card_is_graded_exactly(paper: tuple[Path, AnswerKey]) -> None:
-    """All 20 right: 100; items 1, 9 and 17 wrong and 13 blank: 100 − 5 − 6 − 5 − 4 = 80."""
+    """All 20 right: 100 (also with a blank's row written ``18. answer``, its number again); items
+    1, 9 and 17 wrong and 13 blank: 100 − 5 − 6 − 5 − 4 = 80."""
     folder, key = paper
     right = {it.number: _written(key, it.number) for it in key.items}
     _fill_card(folder / "p.card.docx", folder / "张三.docx", "张三", right)
+    _fill_card(
+        folder / "p.card.docx", folder / "周九.docx", "周九", {**right, 18: f"18. {right[18]}"}
+    )  # its number again
     wrong = {**right, 1: "D" if right[1] != "D" else "C", 9: "A", 17: "不对的字"}
     del wrong[13]
     _fill_card(folder / "p.card.docx", folder / "李四.docx", "李四", wrong)
-    code, out, err = _grade(folder / "张三.docx", folder / "李四.docx", key=folder / "p.key.yaml")
+    code, out, err = _grade(folder / "张三.docx", folder / "周九.docx", folder / "李四.docx", key=folder / "p.key.yaml")
     assert code == 0, err
     rows = [line.split(",")[:5] for line in out.splitlines()[1:]]
-    assert [(r[1], r[4]) for r in rows] == [("张三", "100"), ("李四", "80")]
+    assert [(r[1], r[4]) for r in rows] == [("张三", "100"), ("周九", "100"), ("李四", "80")]
     assert [it.points for it in key.items if it.number in (1, 9, 13, 17)] == [5, 6, 4, 5]
 
 

@@ -169,6 +169,8 @@ def _table_lines(table: Any) -> list[str]:
             lines += [f"{n}. {a}" for n, a in zip(numbers[1:], answers[1:], strict=False) if n.isdigit()]
             i += 2
             continue
+        if len(numbers) > 1 and numbers[0] and numbers[1].startswith(numbers[0]):  # 17. | 17. 华中师范大学
+            numbers = [numbers[0], numbers[1][len(numbers[0]) :].strip(), *numbers[2:]]
         lines.append(" ".join(c for c in numbers if c))
         i += 1
     return lines
