@@ -259,10 +259,7 @@ def _rows(
             batches = _sheet_rows(ws)
             head: list[list[str]] = []
             try:
-                for rows in batches:
-                    head.extend(rows)
-                    if sum(1 for r in head if any(c.strip() for c in r)) >= _HEAD_ROWS:
-                        break
+                _read_head(batches, head)
             except WorkbookError:  # a broken row among the first: the rows before it are still graded
                 _name_skipped(warn, empty, [p.title for p in passed], ws.title)
                 yield from head
@@ -305,16 +302,23 @@ def _rows(
 _HEAD_ROWS = 5
 
 
+def _read_head(batches: Iterator[list[list[str]]], head: list[list[str]]) -> None:
+    """Append to ``head`` the rows of ``batches`` (a worksheet's, as :func:`_sheet_rows` gives them)
+    up to :data:`_HEAD_ROWS` that are not empty; a :class:`WorkbookError` leaves the rows read before
+    it in ``head``."""
+    for rows in batches:
+        head.extend(rows)
+        if sum(1 for r in head if any(c.strip() for c in r)) >= _HEAD_ROWS:
+            break
+
+
 def _head_fits(ws: Any, fits: Callable[[list[list[str]]], bool]) -> bool:
     """Whether the first rows of worksheet ``ws`` (up to :data:`_HEAD_ROWS` that are not empty) ``fits``;
     a worksheet that cannot be read does not."""
     batches = _sheet_rows(ws)
     head: list[list[str]] = []
     try:
-        for rows in batches:
-            head.extend(rows)
-            if sum(1 for r in head if any(c.strip() for c in r)) >= _HEAD_ROWS:
-                break
+        _read_head(batches, head)
     except WorkbookError:
         return False
     finally:
