@@ -87,6 +87,17 @@ def test_output_file_format_from_suffix(folder: Path) -> None:
     assert text.splitlines()[1].startswith("1,李四,李四.answers.txt,,12,18,66.7,及格,")
 
 
+def test_output_dash_is_stdout(folder: Path) -> None:
+    """-o - prints the report on stdout, as a Unix tool reads it: it wrote a file named '-' and said
+    '-: 1 graded' (found by the final fresh-clone check)."""
+    assert run("张三.answers.txt", "--key", "q.key.yaml", "--bank", str(MINI), "-o", "-") == (
+        0,
+        ZHANG_REPORT,
+        WARNING_8,
+    )
+    assert not (folder / "-").exists()
+
+
 def test_partial_rule_and_pass_mark_options(folder: Path) -> None:
     """--multiple-scoring partial gives half for a proper subset; --pass-mark 30% passes 张三."""
     code, out, _ = run("张三.answers.txt", "--key", "q.key.yaml", "--multiple-scoring", "partial",

@@ -196,6 +196,7 @@ def grade(
     from ..grade import stream_report
     from ..workflows import grade_to_files
 
+    output = None if output is not None and str(output) == "-" else output  # -o -: stdout, as Unix tools read it
     with usage_errors(), progress(len(answers), _("Grading")) as on_file:
         run = grade_to_files(
             answers, key_paths, bank_paths=bank_paths, output=output, fmt=fmt, multiple_scoring=multiple_scoring,
