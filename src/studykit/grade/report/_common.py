@@ -9,6 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 from typing import Any, TextIO
 
+from ...errors import Problem
+from ...i18n import speaking
 from ...key import AnswerKey, KeyItem
 from ...model import POINT_DECIMALS
 from ...text import pts as pts  # points as printed: its home is studykit.text
@@ -39,6 +41,15 @@ RULE_NAMES = {"all-or-nothing": "多选题全对才得分", "partial": "多选�
 
 
 _TENTH = Decimal("0.1")
+
+
+def problem_lines(problems: Sequence[Problem]) -> list[str]:
+    """Each of ``problems`` (a report's warnings or failures) as the report prints it, in the
+    report's language, Chinese, in an English session too (``FILE:LINE: 警告：…``): the messages
+    grading made (inside :func:`studykit.i18n.retellable`) said again from the zh catalog,
+    while the console showed them in the session's language."""
+    with speaking("zh"):
+        return [str(p) for p in problems]
 
 
 def mean_pts(value: float | None) -> str:

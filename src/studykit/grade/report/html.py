@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from collections.abc import Iterable
 from itertools import chain, islice, repeat
 from operator import attrgetter
@@ -37,6 +38,7 @@ from ._common import (
     mean_pts,
     member_parts,
     pct,
+    problem_lines,
     pts,
     read_chunks,
     rule_part,
@@ -87,7 +89,7 @@ def stream_html(report: GroupReport, stream: BinaryIO) -> None:
         _write_coded(report, page, stream)
     else:
         _write_members(report, page, stream)
-    stream.write(str(page.tail(report.failures, report.warnings)).encode())
+    stream.write(str(page.tail(problem_lines(report.failures), problem_lines(report.warnings))).encode())
 
 
 def _write_group(report: GroupReport, page: Any, stream: BinaryIO) -> None:
@@ -281,9 +283,23 @@ def _hint(page: Any, report: GroupReport, item: KeyItem) -> str:
     return str(page.missed_hint(True, for_print(hint.explanation), hint.where))
 
 
-def _stem(report: GroupReport, number: int, width: int = 40) -> str:
-    """Item ``number``'s stem as the 各题分析 table shows it: on one line, cut to ``width``
-    characters with ``…`` (the question id is the cell's tooltip); the id when the key has no stem."""
+#: The bracket a choice or true/false stem leaves for the answer: ``（　　）``, ``（ ）``, ``( )``, ``（）``.
+_BLANK = re.compile(r"[（(][\s\u3000]*[）)]")
+
+
+def _stem(report: GroupReport, number: int, width: int = 40) -> list[tuple[str, bool]]:
+    """Item ``number``'s stem as the 各题分析 table shows it, as ``(text, is_blank)`` parts: runs of
+    white space made one space, cut to ``width`` characters with ``…`` (the question id is the
+    cell's tooltip); the id when the key has no stem.  Each answer bracket is a part of its own,
+    printed ``（　　）`` as on the paper, which the template keeps on one line (at 390 px a
+    ``（ ）`` split across lines reads as two stray brackets)."""
     item = report.key.item(number)
-    stem = for_print(" ".join(item.stem.split())) or item.question_id
-    return stem if len(stem) <= width else stem[: width - 1] + "…"
+    stem = for_print(_BLANK.sub("（　　）", " ".join(item.stem.split()))) or item.question_id
+    stem = stem if len(stem) <= width else stem[: width - 1] + "…"
+    parts: list[tuple[str, bool]] = []
+    start = 0
+    for match in _BLANK.finditer(stem):
+        parts += [(stem[start : match.start()], False), (match.group(), True)]
+        start = match.end()
+    parts.append((stem[start:], False))
+    return [part for part in parts if part[0]]
