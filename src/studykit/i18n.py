@@ -136,6 +136,20 @@ def retellable() -> Iterator[None]:
         _RETELL.reset(token)
 
 
+def retelling() -> bool:
+    """Whether messages made now are :class:`Message` objects (inside :func:`retellable`): a key of
+    a cache of messages, beside the language."""
+    return _RETELL.get()
+
+
+def joined(separator: str, items: Iterable[str]) -> str:
+    """``separator.join(items)``, the same in every language (``"; "`` between two warnings about one
+    answer); inside :func:`retellable` a :class:`Message` that retells the items."""
+    if _RETELL.get():
+        return Message(separator, lambda _lang: separator, language()).join(items)
+    return separator.join(items)
+
+
 def retell(text: str, lang: str | None = None) -> str:
     """``text`` in ``lang`` (default: the current language, :func:`language`): a :class:`Message`
     made again from its msgids in that language's catalog, any other text as it is."""

@@ -16,7 +16,8 @@ vanished when printed without background graphics, the browsers' default), each 
 ``（　　）`` is a span kept on one line and a missed item's answers of several letters
 (``A、B、C``) too (split at 390 px); the text, JSON and HTML reports' warnings and failures are in
 Chinese as the rest of the report in this English session (``警告：…``; stderr, the console, stays
-English: no stderr digest changed), and so is the CSV's 无法评分 reason (only the ``edge`` CSVs,
+English: no stderr digest changed; the edge reports' 其他-with-text and letter-against-text warnings,
+joined with ``; `` in grade/normalize.py, too), and so is the CSV's 无法评分 reason (only the ``edge`` CSVs,
 which have a row not graded, changed; the synthetic and messy CSVs are byte for byte the same);
 the text report's ranking pads names by display width and right-aligns scores and percentages, and
 its item lines pad 第9题/第10题 and the points, so the columns line up.

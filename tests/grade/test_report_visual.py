@@ -5,6 +5,7 @@ session's language, while the console speaks the session's."""
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import unicodedata
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from gradekit import MINI
 from studykit.cli import main
 from studykit.errors import Problem
 from studykit.grade.report.text import display_widths, padded
@@ -228,3 +230,32 @@ def test_facility_bars_print_without_background_graphics(folder: Path, key_file:
         ".chart,.fail{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
     ) in page
     assert '<div class="track" title="intro-01"><div class="bar" style="width:75.0%"></div></div>' in page
+
+
+EDGE = Path(__file__).resolve().parents[1] / "data" / "grade_golden"
+
+
+@pytest.mark.parametrize("fmt", ["txt", "csv", "json", "html"])
+def test_report_bytes_same_in_english_and_chinese_sessions(folder: Path, fmt: str) -> None:
+    """The golden edge table (odd cells of every kind: 其他 with text, a letter and a text naming two options,
+    rows not graded) gives the very same report in an English and a Chinese session."""
+    (folder / "edge.csv").write_bytes(gzip.decompress((EDGE / "edge.csv.gz").read_bytes()))
+    args = ["grade", "edge.csv", "--key", str(EDGE / "golden-A.key.yaml"), "--bank", str(MINI)]
+    reports = []
+    for lang in ("en", "zh"):
+        result = CliRunner().invoke(main, [*args, "-o", f"{lang}.{fmt}"], env={"STUDYKIT_LANG": lang})
+        assert result.exit_code == 1  # rows not graded
+        reports.append((folder / f"{lang}.{fmt}").read_bytes())
+    assert reports[0] == reports[1]
+    line = "警告：孙其他，第 1 题：其他，填的是 '不知道'，不是任何一个选项；按原样显示"
+    assert fmt == "csv" or (line.replace("'", "&#x27;") if fmt == "html" else line).encode() in reports[0]
+
+
+def test_answers_read_before_outside_grading_are_retold(folder: Path, key_file: Path) -> None:
+    """An answer read (and cached) outside grade_files, then met while grading: its warning is Chinese in the report."""
+    from studykit.grade.normalize import read_answer
+    from studykit.key import load_key
+
+    assert read_answer("?", load_key(key_file).item(8)).problem == "expected the text of the blank"
+    report = run(folder, key_file, "成绩.txt")[3]
+    assert "  branch.csv:4: 警告：Li Na，第 8 题：无法识别答案 '?'：应为所填的文字；记 0 分\n" in report
