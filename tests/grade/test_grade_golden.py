@@ -13,8 +13,8 @@ unanswered (未答), as the download means it, not as the blank's text ``-3`` (�
 scores are the same.  Then (branch report-visual) the reports a secretary reads, on purpose: every
 HTML report's stylesheet draws the 通过率 bars as borders with ``print-color-adjust: exact`` (they
 vanished when printed without background graphics, the browsers' default), each stem's
-``（　　）`` is a span kept on one line and a missed item's answers of several letters
-(``A、B、C``) too (split at 390 px); the text, JSON and HTML reports' warnings and failures are in
+``（　　）`` and ``____`` is a span kept on one line, and so are a missed item's answers of several
+letters (``A、B、C``) and each ``D 0`` of an item's 作答分布 (split at 390 px and on A4); the text, JSON and HTML reports' warnings and failures are in
 Chinese as the rest of the report in this English session (``警告：…``; stderr, the console, stays
 English: no stderr digest changed; the edge reports' 其他-with-text and letter-against-text warnings,
 joined with ``; `` in grade/normalize.py, too), and so is the CSV's 无法评分 reason (only the ``edge`` CSVs,

@@ -206,7 +206,8 @@ def test_stem_bracket_kept_on_one_line(folder: Path, key_file: Path) -> None:
         '<td class="wrap" title="ren-01">任剑涛认为，省域治理的重要落点是<span class="blank">（　　）</span></td>'
         in page
     )
-    assert page.count('<span class="blank">') == 4  # the 4 choice stems of the 8 items
+    assert '<td class="wrap" title="intro-02">研讨会以“<span class="blank">____</span>”的形式进行。</td>' in page
+    assert page.count('<span class="blank">') == 6  # 4 choice and 2 fill_blank stems of the 8 items
     assert ".blank,.nw{white-space:nowrap}" in page
 
 
@@ -259,3 +260,25 @@ def test_answers_read_before_outside_grading_are_retold(folder: Path, key_file: 
     assert read_answer("?", load_key(key_file).item(8)).problem == "expected the text of the blank"
     report = run(folder, key_file, "成绩.txt")[3]
     assert "  branch.csv:4: 警告：Li Na，第 8 题：无法识别答案 '?'：应为所填的文字；记 0 分\n" in report
+
+
+@pytest.mark.parametrize(
+    ("stem", "parts"),
+    [
+        ("本版刊登在哪个栏目（ ）", [("本版刊登在哪个栏目", False), ("（　　）", True)]),
+        ("坚持( )协同互动", [("坚持", False), ("（　　）", True), ("协同互动", False)]),
+        ("甲" * 36 + "必须是____。", [("甲" * 36 + "必须是…", False)]),  # cut before the blank, not inside it
+        ("甲" * 30 + "（　　）" + "乙" * 10, [("甲" * 30, False), ("（　　）", True), ("乙" * 5 + "…", False)]),
+        ("", [("q1", False)]),  # no stem: the question id
+    ],
+)
+def test_stem_parts(stem: str, parts: list[tuple[str, bool]]) -> None:
+    """The 各题分析 cell: brackets as on the paper, blanks whole, 40 characters at most."""
+    from types import SimpleNamespace
+
+    from studykit.grade.report.html import _stem
+    from studykit.key import KeyItem
+
+    item = KeyItem(1, "q1", "single", "s", 2, stem, ("A",), ("甲", "乙"))
+    report = SimpleNamespace(key=SimpleNamespace(item=lambda number: item))
+    assert _stem(report, 1) == parts  # type: ignore[arg-type]

@@ -101,6 +101,11 @@ def truth(value: str) -> str:
 
 def distribution(stats: ItemStats) -> str:
     """``A 1 · B 2 · 其他 0 · 未答 1`` — how often each option or blank was chosen."""
+    return " · ".join(distribution_parts(stats))
+
+
+def distribution_parts(stats: ItemStats) -> list[str]:
+    """The parts of :func:`distribution`: ``["A 1", "B 2", "其他 0", "未答 1"]``."""
     parts = [f"{truth(label)} {count}" for label, count in stats.choices[:8]]
     if len(stats.choices) > 8:
         parts.append(f"另 {len(stats.choices) - 8} 种")
@@ -110,7 +115,7 @@ def distribution(stats: ItemStats) -> str:
         parts.append(f"未答 {stats.unanswered}")
     if stats.unreadable:
         parts.append(f"无法识别 {stats.unreadable}")
-    return " · ".join(parts)
+    return parts
 
 
 def missed(member: MemberResult) -> list[ItemResult]:

@@ -34,7 +34,7 @@ from ._common import (
     MissedItems,
     SpeechScores,
     coded_members,
-    distribution,
+    distribution_parts,
     mean_pts,
     member_parts,
     pct,
@@ -135,7 +135,7 @@ def _write_group(report: GroupReport, page: Any, stream: BinaryIO) -> None:
             pts(s.points),
             share(s.facility),
             signed(s.discrimination),
-            distribution(s),
+            distribution_parts(s),
         )
         for s in report.items
     ]
@@ -283,19 +283,28 @@ def _hint(page: Any, report: GroupReport, item: KeyItem) -> str:
     return str(page.missed_hint(True, for_print(hint.explanation), hint.where))
 
 
-#: The bracket a choice or true/false stem leaves for the answer: ``（　　）``, ``（ ）``, ``( )``, ``（）``.
-_BLANK = re.compile(r"[（(][\s\u3000]*[）)]")
+#: The bracket a choice or true/false stem leaves for the answer (``（　　）``, ``（ ）``, ``( )``, ``（）``)
+#: and a fill_blank stem's blank (``____``).
+_BLANK = re.compile(r"[（(][\s\u3000]*[）)]|_{2,}")
+
+
+def _bracket(match: re.Match[str]) -> str:
+    """An answer bracket as the paper prints it, ``（　　）``; a blank ``____`` as it is."""
+    return match.group() if match.group().startswith("_") else "（　　）"
 
 
 def _stem(report: GroupReport, number: int, width: int = 40) -> list[tuple[str, bool]]:
     """Item ``number``'s stem as the 各题分析 table shows it, as ``(text, is_blank)`` parts: runs of
     white space made one space, cut to ``width`` characters with ``…`` (the question id is the
-    cell's tooltip); the id when the key has no stem.  Each answer bracket is a part of its own,
-    printed ``（　　）`` as on the paper, which the template keeps on one line (at 390 px a
-    ``（ ）`` split across lines reads as two stray brackets)."""
+    cell's tooltip), never inside a blank; the id when the key has no stem.  Each answer bracket
+    (printed ``（　　）`` as on the paper) and each blank ``____`` is a part of its own, which the
+    template keeps on one line (at 390 px a ``（ ）`` split across lines reads as two stray brackets)."""
     item = report.key.item(number)
-    stem = for_print(_BLANK.sub("（　　）", " ".join(item.stem.split()))) or item.question_id
-    stem = stem if len(stem) <= width else stem[: width - 1] + "…"
+    stem = for_print(_BLANK.sub(_bracket, " ".join(item.stem.split()))) or item.question_id
+    if len(stem) > width:  # cut before a blank the cut would halve
+        cut = width - 1
+        cut = next((m.start() for m in _BLANK.finditer(stem) if m.start() < cut < m.end()), cut)
+        stem = stem[:cut] + "…"
     parts: list[tuple[str, bool]] = []
     start = 0
     for match in _BLANK.finditer(stem):
