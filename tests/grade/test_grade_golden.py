@@ -20,7 +20,8 @@ English: no stderr digest changed; the edge reports' 其他-with-text and letter
 joined with ``; `` in grade/normalize.py, too), and so is the CSV's 无法评分 reason (only the ``edge`` CSVs,
 which have a row not graded, changed; the synthetic and messy CSVs are byte for byte the same);
 the text report's ranking pads names by display width and right-aligns scores and percentages, and
-its item lines pad 第9题/第10题 and the points, so the columns line up.
+its item lines pad 第9题/第10题 and the points, so the columns line up. Members not graded are
+counted apart in the summary (``共 20 人（另 2 人无法评分）``) and listed after the HTML ranking too.
 """
 
 from __future__ import annotations

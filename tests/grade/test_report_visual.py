@@ -282,3 +282,27 @@ def test_stem_parts(stem: str, parts: list[tuple[str, bool]]) -> None:
     item = KeyItem(1, "q1", "single", "s", 2, stem, ("A",), ("甲", "乙"))
     report = SimpleNamespace(key=SimpleNamespace(item=lambda number: item))
     assert _stem(report, 1) == parts  # type: ignore[arg-type]
+
+
+def test_members_not_graded_are_counted_and_ranked(folder: Path, key_file: Path) -> None:
+    """A row of another version: the summary counts it apart (the ranking's lines add up) and the HTML ranking
+    lists it after the members graded, as the text and CSV reports do."""
+    full = "B,C,ABC,ABC,对,错,现场会议+云端会议,1+1+11\n"
+    rows = f"张三,A,{full}李四,B,{full}王五,A,{full}"
+    (folder / "v.csv").write_text(HEADER.replace("姓名,", "姓名,版本,") + rows, encoding="utf-8")
+    args = ["grade", "v.csv", "--key", str(key_file)]
+    for out in ("成绩.txt", "成绩.html"):
+        assert CliRunner().invoke(main, [*args, "-o", out], env={"STUDYKIT_LANG": "en"}).exit_code == 1
+    text = (folder / "成绩.txt").read_text(encoding="utf-8")
+    assert "\n共 2 人（另 1 人无法评分） · 平均 18.0 分 · 中位数 18 分 · 最高 18 分 · 最低 18 分 · 及格 2 人\n" in text
+    assert (
+        "    1. 张三  18/18  100.0%  及格\n    1. 王五  18/18  100.0%  及格\n    —  李四  无法评分（v.csv:3，原因见“未评分”）\n"
+        in text
+    )
+    page = (folder / "成绩.html").read_text(encoding="utf-8")
+    assert "<p>共 2 人（另 1 人无法评分） · 平均 18.0 分" in page
+    assert (
+        "<td>及格</td></tr>\n"
+        '<tr><td class="num">—</td><td>李四</td><td colspan="3" class="fail">无法评分（v.csv:3，原因见“未评分”）</td></tr>\n'
+        "</table></div>"
+    ) in page

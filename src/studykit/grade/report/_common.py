@@ -52,6 +52,19 @@ def problem_lines(problems: Sequence[Problem]) -> list[str]:
         return [str(p) for p in problems]
 
 
+def ungraded_members(report: GroupReport) -> list[Problem]:
+    """The failures that are a member not graded (a sheet 无法评分, a table row of another version):
+    those naming a member (``where``), listed in the ranking after the members graded."""
+    return [p for p in report.failures if p.where]
+
+
+def count_part(report: GroupReport) -> str:
+    """The summary's count: ``共 20 人``, and ``（另 2 人无法评分）`` when the ranking lists members
+    not graded after them (so the lines of the ranking add up)."""
+    ungraded = len(ungraded_members(report))
+    return f"共 {report.member_count} 人" + (f"（另 {ungraded} 人无法评分）" if ungraded else "")
+
+
 def mean_pts(value: float | None) -> str:
     """A mean of points as printed: one decimal, rounded half up (四舍五入): ``5.85`` → ``5.9``,
     ``6`` → ``6.0``; ``—`` for none."""

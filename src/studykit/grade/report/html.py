@@ -34,6 +34,7 @@ from ._common import (
     MissedItems,
     SpeechScores,
     coded_members,
+    count_part,
     distribution_parts,
     mean_pts,
     member_parts,
@@ -45,6 +46,7 @@ from ._common import (
     share,
     short_label,
     signed,
+    ungraded_members,
 )
 from .chunks import members_read, passed_count, ranked_members
 from .fragments import CodedFragments, any_missed, missed_parts, speech_parts
@@ -96,7 +98,7 @@ def _write_group(report: GroupReport, page: Any, stream: BinaryIO) -> None:
     passed = passed_count(report)
     total = pts(report.key.total_points)
     head = page.group_head(
-        report.member_count, mean_pts(report.mean), pts(report.median), pts(report.maximum), pts(report.minimum), passed
+        count_part(report), mean_pts(report.mean), pts(report.median), pts(report.maximum), pts(report.minimum), passed
     )
     stream.write(str(head).encode())
     points: Memo[float, str] = Memo(pts)
@@ -116,6 +118,8 @@ def _write_group(report: GroupReport, page: Any, stream: BinaryIO) -> None:
         cells = list(map(results.__getitem__, zip(chunk.scores, chunk.percents, flags, strict=True)))
         names = escaped_column(chunk.names)
         stream.write("".join(row.rows(list(map(ranks.__getitem__, chunk.ranks)), names, cells)).encode())
+    # members not graded (a sheet 无法评分, a row of another version) close the ranking, never 0 分
+    stream.write(str(page.ranking_ungraded([(p.where, p.file, p.line) for p in ungraded_members(report)])).encode())
     chart = [
         (
             s.number,

@@ -24,6 +24,7 @@ from ._common import (
     MissedItems,
     SpeechScores,
     coded_members,
+    count_part,
     distribution,
     mean_pts,
     member_parts,
@@ -35,6 +36,7 @@ from ._common import (
     share,
     short_label,
     signed,
+    ungraded_members,
 )
 from .chunks import passed_count, ranked_members, read_rows
 from .fragments import CodedFragments, ScoreFragments, any_missed, missed_parts, speech_parts
@@ -109,7 +111,7 @@ def _write_group(report: GroupReport, stream: BinaryIO) -> None:
         _lines(
             [
                 "",
-                f"共 {report.member_count} 人 · 平均 {mean_pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
+                f"{count_part(report)} · 平均 {mean_pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
                 f"最高 {pts(report.maximum)} 分 · 最低 {pts(report.minimum)} 分 · 及格 {passed} 人",
                 "",
                 "排名",
@@ -145,7 +147,7 @@ def _write_group(report: GroupReport, stream: BinaryIO) -> None:
             _write_joined(stream, zip(*head, *pieces, ends, strict=True))
         else:
             _write_joined(stream, zip(*head, *pieces, strict=True))
-    failed = [p for p in report.failures if p.where]
+    failed = ungraded_members(report)
     out = [  # members not graded (a sheet 无法评分, a row of another version) are listed, never 0 分; names line up
         f"    —  {where}  无法评分（{p.file}{f':{p.line}' if p.line else ''}，原因见“未评分”）"
         for p, where in zip(failed, padded([p.where for p in failed], column), strict=True)
