@@ -30,7 +30,7 @@ from typing import ParamSpec
 DOMAIN = "studykit"
 LOCALE_DIR = Path(__file__).parent / "locale"
 LANGUAGES = ("en", "zh")
-P = ParamSpec("P")
+_P = ParamSpec("_P")
 
 
 #: The language :func:`speaking` sets for the messages made inside it (``None``: the interface's).
@@ -213,13 +213,13 @@ class Message(str):
         )
 
 
-def retold(function: Callable[P, str]) -> Callable[P, str]:
+def retold(function: Callable[_P, str]) -> Callable[_P, str]:
     """``function`` (making a message that depends on :func:`language` otherwise than through the
     catalog: an ``if language() == "en"``) returning, inside :func:`retellable`, a :class:`Message`
     that says itself in another language by calling ``function`` again inside :func:`speaking`."""
 
     @wraps(function)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> str:
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> str:
         text = function(*args, **kwargs)
         if not _RETELL.get():
             return text
