@@ -4,9 +4,12 @@ with a bar chart of the facility index per question.
 
 It reads on a phone: each table sits in its own horizontally scrolling box and its short
 columns never wrap, so at 390 px no column is squeezed to one character (the page itself
-does not scroll sideways).  Printed on A4 the tables wrap to the page width instead, and a
-column with nothing in it (the 各篇 table's 建议 when no speech needs rereading) is left out.
-Means show one decimal (:func:`~._common.mean_pts`)."""
+does not scroll sideways); a stem's ``（　　）`` or ``____``, a list of answers (``A、B、C``) and
+each ``D 0`` of a 作答分布 never split across lines.  Printed on A4 the tables wrap to the page
+width instead, a column with nothing in it (the 各篇 table's 建议 when no speech needs rereading)
+is left out, and the 通过率 bars are borders (with ``print-color-adjust: exact``), so they print
+with background graphics off, the browsers' default.  Warnings and failures are in Chinese, as the
+page (:func:`~._common.problem_lines`).  Means show one decimal (:func:`~._common.mean_pts`)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""The readable text report (the terminal's default)."""
+"""The readable text report (the terminal's default): in Chinese, its warnings and failures too
+(:func:`~._common.problem_lines`), with the ranking's and the items' columns lined up by display
+width (a Chinese character two columns)."""
 
 from __future__ import annotations
 
