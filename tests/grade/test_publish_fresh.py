@@ -1,0 +1,153 @@
+"""A branch secretary publishes the shipped bank's 20-item paper (seed 7, 100 points) on 问卷星 and
+腾讯问卷 and grades what comes back: 问卷星's 按文本 and 按序号 downloads (CSV in UTF-8 and GB18030,
+XLSX) and 腾讯问卷's (CSV with ┋, XLSX with 、 between the chosen options), each built from the
+import file studykit wrote, so the headers are the platform's ``N、题干`` / ``N.题干``.
+
+Hand count (each member's answers are the key's, changed on the items named):
+
+* 赵一: all right, item 10 ticked in another order (E┋C┋B┋A) — 100;
+* 钱二: item 1 a wrong single (−5), item 2 ``其他〖…〗`` holding option A's text, never an option (−5),
+  item 9 one correct option of two (all-or-nothing: −6), item 13 a wrong 判断 (−4), item 17 skipped
+  (−5), item 18 right with a trailing 。 — 100 − 25 = 75;
+* 孙三: item 10 every option ticked (−6), item 14 a wrong 判断 (−4), item 19 a wrong blank (−5) —
+  100 − 15 = 85.
+
+The paper's items 6 and 8 are single choices whose option texts hold 、 (``…党委书记、教授``): a
+腾讯问卷 download joining choices by 、 still reads them as the one option they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook
+
+from skpaths import SHIPPED_BANK
+from studykit.cli import main
+from studykit.key import AnswerKey, load_key
+
+SCORES = {"赵一": 100.0, "钱二": 75.0, "孙三": 85.0}
+LOST = {"赵一": {}, "钱二": {1: 5.0, 2: 5.0, 9: 6.0, 13: 4.0, 17: 5.0}, "孙三": {10: 6.0, 14: 4.0, 19: 5.0}}
+OTHER_WARNING = "钱二, question 2: 其他 with the text '{text}' (option A's text, typed under 其他: not counted as choosing A); shown as written"  # fmt: skip
+
+
+def publish(folder: Path, fmt: str) -> AnswerKey:
+    result = CliRunner().invoke(
+        main, ["quiz", "--bank", str(SHIPPED_BANK), "--seed", "7", "--format", fmt, "-o", str(folder / "测验")]
+    )
+    assert result.exit_code == 0, result.output
+    key = load_key(folder / "测验.key.yaml")
+    assert (len(key.items), key.total_points) == (20, 100)
+    return key
+
+
+def answers(key: AnswerKey) -> dict[str, dict[int, str]]:
+    """Each member's answers by item: letters (``ACD``), 对/错, a blank's text, ``""`` skipped, or 其他〖…〗."""
+    right = {i.number: i.answer[0] if i.type == "fill_blank" else "".join(i.answer) for i in key.items}
+    right |= {i.number: "对" if i.answer == ("true",) else "错" for i in key.items if i.type == "true_false"}
+    items = {i.number: i for i in key.items}
+    assert [items[n].type for n in (1, 2, 9, 10, 13, 14, 17, 18, 19)] == [
+        "single", "single", "multiple", "multiple", "true_false", "true_false", "fill_blank", "fill_blank", "fill_blank"
+    ]  # fmt: skip
+    assert len(items[9].answer) >= 2 and len(items[10].options) > len(items[10].answer)
+    assert "、" in items[6].options[0] and "、" in items[8].options[0]
+    wrong = next(letter for letter in "ABCD" if letter != right[1])
+    zhao = right | {10: right[10][::-1]}
+    qian = right | {
+        1: wrong, 2: f"其他〖{items[2].options[0]}〗", 9: right[9][0], 13: "对" if right[13] == "错" else "错",
+        17: "", 18: right[18] + "。",
+    }  # fmt: skip
+    sun = right | {10: "ABCDEF"[: len(items[10].options)], 14: "对" if right[14] == "错" else "错", 19: "依法治国"}
+    assert items[2].answer == ("A",) and right[19] != "依法治国"
+    return {"赵一": zhao, "钱二": qian, "孙三": sun}
+
+
+def cell(key: AnswerKey, number: int, answer: str, joiner: str, by_number: bool) -> str:
+    """A download's cell: option texts (or 1-based numbers) joined by ``joiner``; 对/错 (1/2)."""
+    item = next(i for i in key.items if i.number == number)
+    if answer.startswith("其他〖") or item.type == "fill_blank":
+        return answer
+    if item.type == "true_false":
+        return ("1" if answer == "对" else "2") if by_number else answer
+    indexes = ["ABCDEF".index(letter) for letter in answer]
+    return joiner.join(str(i + 1) if by_number else item.options[i] for i in indexes)
+
+
+def write_table(path: Path, rows: list[list[str | int]], encoding: str = "utf-8-sig") -> None:
+    if path.suffix == ".csv":
+        with path.open("w", encoding=encoding, newline="") as f:
+            csv.writer(f).writerows(rows)
+        return
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+
+
+def grade(folder: Path, table: Path, *warnings: str) -> dict[str, float]:
+    report = folder / "成绩.json"
+    result = CliRunner().invoke(main, ["grade", str(table), "--key", str(folder / "测验.key.yaml"), "-o", str(report)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert (data["failures"], data["warnings"]) == ([], list(warnings))
+    lost = {m["name"]: {i["number"]: i["points"] - i["earned"] for i in m["items"] if i["earned"] < i["points"]}
+            for m in data["members"]}  # fmt: skip
+    assert lost == LOST
+    return {m["name"]: m["score"] for m in data["members"]}
+
+
+@pytest.mark.parametrize(
+    ("name", "by_number", "encoding"),
+    [("按文本.csv", False, "utf-8-sig"), ("按文本.csv", False, "gb18030"), ("按文本.xlsx", False, ""),
+     ("按序号.csv", True, "utf-8-sig"), ("按序号.xlsx", True, "")],
+)  # fmt: skip
+def test_wjx_downloads_of_the_shipped_paper(tmp_path: Path, name: str, by_number: bool, encoding: str) -> None:
+    """问卷星 按文本 (option texts joined by ┋, ``(跳过)``) and 按序号 (option numbers, ``-3`` skipped), CSV
+    and XLSX: 100, 75 and 85, exactly as counted by hand."""
+    key = publish(tmp_path, "wjx")
+    blocks = (tmp_path / "测验.wjx.txt").read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    titles = [re.fullmatch(r"\d+\. (.*)\[(?:单选题|多选题|判断题|填空题)\]", b.split("\n")[0])[1] for b in blocks]  # type: ignore[index]
+    assert titles[0] == "姓名" and len(titles) == 21
+    header = ["序号", "提交答卷时间", "所用时间", "来源", "来源详情", "来自IP", "总分"]
+    rows: list[list[str | int]] = [header + [f"{n}、{t}" for n, t in enumerate(titles, 1)]]
+    for n, (member, given) in enumerate(answers(key).items(), 1):
+        skipped = "-3" if by_number else "(跳过)"
+        cells = [cell(key, i, a, "┋", by_number) if a else skipped for i, a in sorted(given.items())]
+        rows.append([n, f"2026/12/7 20:0{n}:13", f"{300 + n}秒", "微信", "N/A", f"10.0.0.{n}", 0, member, *cells])
+    table = tmp_path / f"问卷星{name}"
+    write_table(table, rows, encoding or "utf-8")
+    expected = [f"{table}:3: warning: {OTHER_WARNING.format(text=key.items[1].options[0])}"]
+    if by_number:
+        expected.insert(
+            0,
+            f"{table}:1: warning: the choice cells hold option numbers (a 问卷星 download by option number, "
+            "按选项序号): read 1 as A, 2 as B, … (a true-or-false item's 1 as 对, 2 as 错); -3 (skipped) and -2 "
+            "(not shown) as unanswered",
+        )
+    assert grade(tmp_path, table, *expected) == SCORES
+
+
+@pytest.mark.parametrize(("suffix", "joiner"), [(".csv", "┋"), (".xlsx", "、")])
+def test_tencent_download_of_the_shipped_paper(tmp_path: Path, suffix: str, joiner: str) -> None:
+    """腾讯问卷's download of the exam imported from the Chinese exam text: the title line is no column,
+    the name question is; 100, 75 and 85, exactly as counted by hand."""
+    key = publish(tmp_path, "tencent")
+    title, *blocks = (tmp_path / "测验.tencent.txt").read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    assert title == "全方位多层次深入推进省域治理现代化"
+    tags = r"\[(?:单行文本题|单选题|多选题|判断题|多项填空题)\]"
+    titles = [re.match(rf"(.*?){tags}", b)[1] for b in blocks]  # type: ignore[index]
+    assert titles[0] == "姓名" and len(titles) == 21
+    rows: list[list[str | int]] = [["编号", "开始答题时间", "结束答题时间", "答题时长", "总分"]]
+    rows[0] += [f"{n}.{t}" for n, t in enumerate(titles, 1)]
+    for n, (member, given) in enumerate(answers(key).items(), 1):
+        cells = [cell(key, i, a, joiner, False) for i, a in sorted(given.items())]
+        rows.append([str(n), "2026-12-07 20:00:00", f"2026-12-07 20:0{n}:00", str(60 * n), "0", member, *cells])
+    table = tmp_path / f"腾讯问卷{suffix}"
+    write_table(table, rows)
+    expected = f"{table}:3: warning: {OTHER_WARNING.format(text=key.items[1].options[0])}"
+    assert grade(tmp_path, table, expected) == SCORES
