@@ -151,3 +151,56 @@ def test_tencent_download_of_the_shipped_paper(tmp_path: Path, suffix: str, join
     write_table(table, rows)
     expected = f"{table}:3: warning: {OTHER_WARNING.format(text=key.items[1].options[0])}"
     assert grade(tmp_path, table, expected) == SCORES
+
+
+@pytest.mark.parametrize(
+    ("suffix", "names"),
+    [(".csv", ("Surname", "First name")), (".xlsx", ("Last name", "First name")), (".csv", ("姓", "名"))],
+)
+def test_moodle_responses_report_of_the_shipped_paper(tmp_path: Path, suffix: str, names: tuple[str, str]) -> None:
+    """Moodle's Responses report (quiz_responses) of the quiz imported from the Moodle XML: the name in two
+    columns (Surname, First name; 姓, 名 in Chinese) read as one, 姓 then 名; ``Response N`` columns holding
+    the chosen options' texts joined by ``; `` (qtype_multichoice ``summarise_response``), True/False, the
+    typed blank, ``-`` unanswered; the report's other columns (e-mail, state, times, ``Grade/100.00``,
+    ``Question N``, ``Right answer N``) are passed over without a warning.  100, 75 and 85 as counted by hand
+    (钱二's item 2 is option B here: Moodle has no 其他)."""
+    key = publish(tmp_path, "moodle-xml")
+    header = [*names, "Email address", "State", "Started on", "Completed", "Time taken", "Grade/100.00"]
+    header += [f"{kind} {n}" for n in range(1, 21) for kind in ("Question", "Response", "Right answer")]
+    rows: list[list[str | int]] = [header]
+    for n, (member, given) in enumerate(answers(key).items(), 1):
+        given[2] = given[2] if not given[2].startswith("其他") else "B"
+        row: list[str | int] = [member[0], member[1:], f"m{n}@example.org", "Finished", "7 December 2026  8:00 PM"]
+        row += ["7 December 2026  8:10 PM", "10 mins", "0.00"]
+        for i, a in sorted(given.items()):
+            truth = {"对": "True", "错": "False"}.get(a, a)
+            response = cell(key, i, truth, "; ", False) if a else "-"
+            row += [key.items[i - 1].stem, response, "-"]
+        rows.append(row)
+    table = tmp_path / f"moodle-responses{suffix}"
+    write_table(table, rows)
+    scores = grade(tmp_path, table)
+    assert scores == {"赵一": 100.0, "钱二": 75.0, "孙三": 85.0}
+
+
+def test_moodle_grades_report_is_named(tmp_path: Path) -> None:
+    """Moodle's Grades report (marks per question, ``Q. 1 /5.00``) holds no answers: not graded, and the
+    failure says which report to download instead."""
+    publish(tmp_path, "moodle-xml")
+    table = tmp_path / "grades.csv"
+    header = [
+        "Surname",
+        "First name",
+        "Email address",
+        "State",
+        "Grade/100.00",
+        *(f"Q. {n} /5.00" for n in range(1, 21)),
+    ]
+    write_table(table, [header, ["赵", "一", "m@example.org", "Finished", "100.00", *["5.00"] * 20]])
+    result = CliRunner().invoke(main, ["grade", str(table), "--key", str(tmp_path / "测验.key.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{table}:1: this is Moodle's Grades report (the marks per question, 'Q. 1 /5.00'), not the members' "
+        "answers: download the Responses report (Results → Responses) and grade that\n"
+        "Error: no answers could be graded\n"
+    )

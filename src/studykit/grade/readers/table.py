@@ -84,6 +84,17 @@ def _block(
     return RowBlock(names, source, list(lines), list(map(pick, rows)))
 
 
+def _full_names(rows: Iterable[tuple[int, list[str]]], surname: int, first: int) -> Iterator[tuple[int, list[str]]]:
+    """``rows`` with the first name's cell holding the whole name: 姓 then 名 (``赵`` ``一`` → ``赵一``), or
+    ``First Surname`` when both are ASCII, as Moodle shows a name."""
+    for number, cells in rows:
+        if len(cells) > max(surname, first):
+            family, given = cells[surname].strip(), cells[first].strip()
+            whole = f"{given} {family}" if (family + given).isascii() else family + given
+            cells = [*cells[:first], whole.strip(), *cells[first + 1 :]]
+        yield number, cells
+
+
 @overload
 def table_rows(
     rows: Iterable[list[str]],
@@ -180,6 +191,8 @@ def table_rows(
     beyond = _("a column without a header?")
     members = 0
     source_rows = itertools.chain(after, numbered)
+    if layout.surname >= 0:  # a name in two columns (Moodle): only such tables pay for joining them
+        source_rows = _full_names(source_rows, layout.surname, name_at)
     last_read = header_row  # the last row read: what a read error leaves graded
     # a block of rows that cannot warn (as many cells as the header, which covers every column read)
     block_width = header_width if blocks and not checked and not ticks and header_width >= width else 0
