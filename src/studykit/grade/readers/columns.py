@@ -14,9 +14,9 @@ from ..normalize import clean, read_answer
 from ..survey_cells import option_column, survey_offset
 from ..versions import KeySet
 from ._common import (
+    FIRST_NAME_HEADERS,
     MAX_DIGITS,
     MAX_HEADER_NUMBER,
-    FIRST_NAME_HEADERS,
     METADATA_HEADERS,
     MOODLE_COLUMNS,
     NAME_HEADERS,
@@ -33,7 +33,6 @@ from ._common import (
     columns_mismatch,
     count_mismatch,
 )
-
 
 #: A column of Moodle's Grades report (quiz_overview): a question's mark, ``Q. 1 /5.00``.
 _MOODLE_MARKS = re.compile(r"^Q\.\s*\d+\s*/\s*[\d.,]+$", re.I)

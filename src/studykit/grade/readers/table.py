@@ -190,7 +190,7 @@ def table_rows(
     quiz = version = ""
     beyond = _("a column without a header?")
     members = 0
-    source_rows = itertools.chain(after, numbered)
+    source_rows: Iterator[tuple[int, list[str]]] = itertools.chain(after, numbered)
     if layout.surname >= 0:  # a name in two columns (Moodle): only such tables pay for joining them
         source_rows = _full_names(source_rows, layout.surname, name_at)
     last_read = header_row  # the last row read: what a read error leaves graded
