@@ -204,3 +204,50 @@ def test_moodle_grades_report_is_named(tmp_path: Path) -> None:
         "answers: download the Responses report (Results → Responses) and grade that\n"
         "Error: no answers could be graded\n"
     )
+
+
+def wjx_rows(folder: Path, key: AnswerKey, cells_of: dict[str, list[str]]) -> list[list[str | int]]:
+    blocks = (folder / "测验.wjx.txt").read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    titles = [re.fullmatch(r"\d+\. (.*)\[(?:单选题|多选题|判断题|填空题)\]", b.split("\n")[0])[1] for b in blocks]  # type: ignore[index]
+    rows: list[list[str | int]] = [["序号", "提交答卷时间", "总分", *(f"{n}、{t}" for n, t in enumerate(titles, 1))]]
+    rows += [[n, f"2026/12/7 20:0{n}:13", 0, member, *cells] for n, (member, cells) in enumerate(cells_of.items(), 1)]
+    return rows
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_wjx_download_by_score_is_refused(tmp_path: Path, suffix: str) -> None:
+    """问卷星's download by score (按分数: each question's points, 0 or 5/6/4) is no answers: it was read as
+    option numbers (5 → E, unreadable, every member near 0 with a warning per cell); now the file is not
+    graded and the failure says which download to take instead."""
+    key = publish(tmp_path, "wjx")
+    lost = {"赵一": set(), "钱二": {1, 2, 9, 13, 17}}
+    table = tmp_path / f"问卷星按分数{suffix}"
+    cells = {m: ["0" if i.number in gone else f"{i.points:g}" for i in key.items] for m, gone in lost.items()}
+    write_table(table, wjx_rows(tmp_path, key, cells))
+    result = CliRunner().invoke(main, ["grade", str(table), "--key", str(tmp_path / "测验.key.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{table}:1: the choice cells hold numbers that are no option numbers ('5' on a question of 4 options): "
+        "this looks like 问卷星's download by score (按分数), which gives each question's points, not the answers; "
+        "download the answers 按文本 (by text) or 按选项序号 (by option number) and grade those\n"
+        "Error: no answers could be graded\n"
+    )
+
+
+def test_option_numbers_with_a_slip_are_still_option_numbers(tmp_path: Path) -> None:
+    """A table of option numbers whose first row has one number no option has (5 on a four-option item) is
+    read as option numbers, that cell unreadable: 赵一 100 − 5 = 95, not a refused file."""
+    key = publish(tmp_path, "wjx")
+    given = answers(key)["赵一"]
+    cells = [cell(key, i, a, "┋", True) for i, a in sorted(given.items())]
+    cells[0] = "5"
+    table = tmp_path / "按序号.csv"
+    write_table(table, wjx_rows(tmp_path, key, {"赵一": cells}))
+    report = tmp_path / "成绩.json"
+    result = CliRunner().invoke(
+        main, ["grade", str(table), "--key", str(tmp_path / "测验.key.yaml"), "-o", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert [(m["name"], m["score"]) for m in data["members"]] == [("赵一", 95.0)]
+    assert data["warnings"][1] == f"{table}:2: warning: 赵一, question 1: cannot read answer '5': expected letters A–D or option texts; scored 0"  # fmt: skip

@@ -281,6 +281,8 @@ def table_rows(
                     picked[k] = ticked([(option, cells[col]) for option, col in group], options)
             if numbers.numbered is not False:
                 picked = numbers.convert(picked)
+                if numbers.failure:  # not answers at all (问卷星 按分数): the file, not this row
+                    raise Fail(header_row, numbers.failure)
                 if numbers.note:
                     warn(header_row, "", numbers.note)
                     numbers.note = ""
