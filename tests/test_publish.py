@@ -527,6 +527,7 @@ def test_versions_get_one_import_file_and_key_each(tmp_path: Path) -> None:
     for v in "AB":
         key = load_key(tmp_path / f"测验-{v}.key.yaml")
         text = (tmp_path / f"测验-{v}.tencent.txt").read_text(encoding="utf-8")
+        assert text.startswith(f"省域治理现代化小测（{v}卷）\n\n姓名[单行文本题][必答]\n\n")
         answers = re.findall(r"\[答案：([A-Z、]+)\]", text)  # the choice and true/false items (对 is A)
         assert [i.type for i in key.items].count("fill_blank") == 2 and len(answers) == 8
         assert answers == [

@@ -23,7 +23,8 @@ reads the Chinese tags below ("题目标题[题型][设置](描述)"):
 
 What studykit writes (one blank line between blocks):
 
-* the paper's title, then the name question ``姓名[单行文本题][必答]`` (not scored: no exam
+* the paper's title (``（A卷）`` after it on version A: each version is an exam of its own), then the
+  name question ``姓名[单行文本题][必答]`` (not scored: no exam
   settings; the grader reads the name from its column);
 * single → ``stem[单选题][答案：D][分数：5][全部]``; multiple →
   ``[多选题][答案：A、C、D][分数：6][全部]`` — ``[全部]`` because the paper's rule is
@@ -84,5 +85,6 @@ def _question(item: Item) -> str:
 def render(paper: Paper) -> str:
     """``paper`` as 腾讯问卷 exam text: the title, the name question, then one block per item,
     blocks separated by a blank line, ending in one newline."""
-    blocks = [text(paper.title), NAME_QUESTION, *(_question(item) for item in paper.items)]
+    title = text(paper.title) + (f"（{paper.version}卷）" if paper.version else "")  # one exam per version
+    blocks = [title, NAME_QUESTION, *(_question(item) for item in paper.items)]
     return "\n\n".join(blocks) + "\n"
