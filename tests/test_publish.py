@@ -23,7 +23,7 @@ from skpaths import MINI2_BANK, MINI_BANK
 from studykit.bank import load_bank
 from studykit.cli import main
 from studykit.errors import StudykitError
-from studykit.key import load_key
+from studykit.key import KeyItem, load_key
 from studykit.library import load_banks
 from studykit.model import LETTERS, Bank
 from studykit.quiz import Paper, build_papers
@@ -98,6 +98,11 @@ TENCENT_QUESTION = re.compile(
 )
 
 
+def tencent_stem(item: KeyItem) -> str:
+    """An item's stem as 腾讯问卷's text gives it: a fill-in's ``____`` written as the bracket ``（　　）``."""
+    return re.sub(r"_{4,}", "（\u3000\u3000）", item.stem) if item.type == "fill_blank" else item.stem
+
+
 def test_tencent_exact_text(paper: Paper) -> None:
     """The title, the name question, the first item, both multiples, both true/false items and the last,
     exactly as 腾讯问卷's Chinese exam syntax writes them: tags 单选题 多选题 判断题 多项填空题, answers
@@ -124,7 +129,8 @@ def test_tencent_exact_text(paper: Paper) -> None:
     assert blocks[9] == (
         "田毅鹏指出，基层是联防联控、群防群治的最后一道防线。（\u3000\u3000）[判断题][答案：B][分数：4][全部]\n对\n错"
     )
-    assert blocks[11] == "我省出台“____”一揽子政策措施。[多项填空题][答案：1.1+1+11][分数：5][按空]\n____\n"
+    # the stem's own blank is the paper's bracket: ____ marks an input in 腾讯问卷's text, given on the next line
+    assert blocks[11] == "我省出台“（\u3000\u3000）”一揽子政策措施。[多项填空题][答案：1.1+1+11][分数：5][按空]\n____\n"
     assert len(blocks) == 12 and text.endswith("]\n____\n")
 
 
@@ -139,7 +145,7 @@ def test_tencent_every_line_follows_the_documented_syntax(paper: Paper) -> None:
         first, *options = block.split("\n")
         m = TENCENT_QUESTION.match(first)
         assert m, first
-        assert m["stem"] == item.stem
+        assert m["stem"] == tencent_stem(item)
         assert float(m["score"]) == item.points
         assert m["rule"] == ("[按空]" if item.type == "fill_blank" else "[全部]")
         if item.type in ("single", "multiple"):
@@ -556,7 +562,8 @@ def test_default_paper_of_the_shipped_bank_in_every_format(fmt: str) -> None:
             pattern = TENCENT_QUESTION if fmt == "tencent" else WJX_QUESTION
             blocks = text.rstrip("\n").split("\n\n")[2 if fmt == "tencent" else 1 :]
             found = [pattern.match(block.split("\n")[0]) for block in blocks]
-            assert [m["stem" if fmt == "tencent" else "title"] for m in found if m] == [i.stem for i in key.items]
+            stems = [tencent_stem(i) if fmt == "tencent" else i.stem for i in key.items]
+            assert [m["stem" if fmt == "tencent" else "title"] for m in found if m] == stems
         elif fmt == "gift":
             questions = parse_gift(text)
             assert [q.text for q in questions] == [i.stem for i in key.items]

@@ -32,8 +32,9 @@ What studykit writes (one blank line between blocks):
   ``[判断题][答案：A][分数：4][全部]`` with options ``对`` and ``错``; options one per line
   as their text, in the paper's order (the answer's letters count them from A);
 * fill_blank → ``stem[多项填空题][答案：1.现场会议+云端会议][分数：5][按空]`` and a line
-  ``____``, the one blank to type in (the stem keeps its own ``____``, as printed, so that the
-  download's column reads as the paper's stem).  The answer syntax holds one text per blank
+  ``____``, the one blank to type in.  ``____`` marks a blank, so the stem's own blank is written
+  ``（　　）`` (``我省出台“（　　）”一揽子政策措施。``), never a second input; the download's column still
+  reads as the paper's stem (the grader compares stems without punctuation, spaces and ``_``).  The answer syntax holds one text per blank
   and parts them with ``、``, so 腾讯问卷 gets the key's first accepted text without a ``、``
   (else the first, its ``、`` written ``，``); ``studykit grade`` accepts every text of the key;
 * stem, options and answer on one line each.  The syntax gives ASCII ``[`` ``]`` a meaning and
@@ -44,7 +45,7 @@ What studykit writes (one blank line between blocks):
 from __future__ import annotations
 
 from ..model import LETTERS
-from ..quiz import Item, Paper
+from ..quiz import BLANK_RE, Item, Paper
 from ._publish import TRUE_FALSE_OPTIONS, one_line, points, truth_index
 
 #: The question type tags of 腾讯问卷's text syntax (考试场景).
@@ -54,6 +55,8 @@ NAME_QUESTION = "姓名[单行文本题][必答]"
 #: The line under a fill-in question: its one blank ("使用 ____ 指定填空位置").
 BLANK_LINE = "____"
 _SPECIAL = str.maketrans({"[": "［", "]": "］"})
+#: How a fill-in's own blank is written in its title: the paper's answer bracket.
+ANSWER_BRACKET = "（\u3000\u3000）"
 
 
 def text(value: str) -> str:
@@ -77,7 +80,8 @@ def _question(item: Item) -> str:
     else:
         answer = "1." + _blank_answer(item)
     scoring = "[按空]" if item.type == "fill_blank" else "[全部]"
-    lines = [f"{text(item.stem)}[{TYPE_TAGS[item.type]}][答案：{answer}][分数：{points(item)}]{scoring}"]
+    stem = BLANK_RE.sub(ANSWER_BRACKET, text(item.stem)) if item.type == "fill_blank" else text(item.stem)
+    lines = [f"{stem}[{TYPE_TAGS[item.type]}][答案：{answer}][分数：{points(item)}]{scoring}"]
     lines += [BLANK_LINE] if item.type == "fill_blank" else [text(option) for option in options]
     return "\n".join(lines)
 
