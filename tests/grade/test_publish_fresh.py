@@ -162,8 +162,9 @@ def test_moodle_responses_report_of_the_shipped_paper(tmp_path: Path, suffix: st
     columns (Surname, First name; 姓, 名 in Chinese) read as one, 姓 then 名; ``Response N`` columns holding
     the chosen options' texts joined by ``; `` (qtype_multichoice ``summarise_response``), True/False, the
     typed blank, ``-`` unanswered; the report's other columns (e-mail, state, times, ``Grade/100.00``,
-    ``Question N``, ``Right answer N``) are passed over without a warning.  100, 75 and 85 as counted by hand
-    (钱二's item 2 is option B here: Moodle has no 其他)."""
+    ``Question N``, ``Right answer N``) are passed over without a warning; an attempt never submitted
+    (State ``In progress``, 进行中) is left out with a warning, as Moodle gives it no grade.  100, 75 and 85
+    as counted by hand (钱二's item 2 is option B here: Moodle has no 其他)."""
     key = publish(tmp_path, "moodle-xml")
     header = [*names, "Email address", "State", "Started on", "Completed", "Time taken", "Grade/100.00"]
     header += [f"{kind} {n}" for n in range(1, 21) for kind in ("Question", "Response", "Right answer")]
@@ -177,9 +178,15 @@ def test_moodle_responses_report_of_the_shipped_paper(tmp_path: Path, suffix: st
             response = cell(key, i, truth, "; ", False) if a else "-"
             row += [key.items[i - 1].stem, response, "-"]
         rows.append(row)
+    state = "In progress" if names[0] != "姓" else "进行中"
+    rows.append(["李", "四", "m4@example.org", state, "7 December 2026  8:00 PM", "", "", "-", *rows[1][8:]])
     table = tmp_path / f"moodle-responses{suffix}"
     write_table(table, rows)
-    scores = grade(tmp_path, table)
+    skipped = (
+        f"{table}:5: warning: 李四: row skipped: a Moodle attempt '{state}', never submitted (Moodle grades finished "
+        "attempts only)"
+    )
+    scores = grade(tmp_path, table, skipped)
     assert scores == {"赵一": 100.0, "钱二": 75.0, "孙三": 85.0}
 
 

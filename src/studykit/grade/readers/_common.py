@@ -98,7 +98,7 @@ METADATA_HEADERS = frozenset(
         "支部", "所在支部", "单位", "性别", "备注", "班级", "学号", "工号", "id", "no", "no.", "#",
         "开始答题时间", "结束答题时间", "答题时长",  # 腾讯问卷 (its answers' started_at, ended_at)
         "email address", "state", "started on", "completed", "time taken", "institution", "department",
-        "id number", "username",  # Moodle's quiz report downloads (Responses, Grades)
+        "id number", "username", "状态",  # Moodle's quiz report downloads (Responses, Grades)
     }
 )  # fmt: skip
 

@@ -55,6 +55,8 @@ class _Layout:
     options: tuple[tuple[int, int, int, bool], ...] = ()
     #: the surname's column when the name is in two (Moodle: Surname, First name; ``name`` the first name's)
     surname: int = -1
+    #: Moodle's State column (an attempt never submitted is no member's answers), with ``surname``
+    state: int = -1
 
 
 def _one_stem(text: str, stems: dict[str, list[KeyItem]]) -> KeyItem | None:
@@ -214,8 +216,10 @@ def column_layout(
             ),
         )
     surname = -1
+    state = -1
     if name_at < 0 and not names and min(halves) >= 0:  # Moodle: 姓 and 名 in two columns, read as one
         surname, name_at = halves
+        state = next((i for i, h in enumerate(cleaned) if h.casefold() in ("state", "状态")), -1)
     if name_at < 0:
         exact = [i for i in names if _bare(cleaned[i]).casefold() in ("姓名", "name")]
         if len(names) == 1 or len(exact) == 1:
@@ -261,7 +265,7 @@ def column_layout(
             ).format(version=key.version),
         )
     layout = tuple(sorted(((col, n) for n, col in by_item.items()), key=lambda p: p[1]))
-    return _Layout(name_at, layout, quiz_at, version_at, tuple(ticks), surname)
+    return _Layout(name_at, layout, quiz_at, version_at, tuple(ticks), surname, state)
 
 
 def header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> bool:

@@ -84,14 +84,35 @@ def _block(
     return RowBlock(names, source, list(lines), list(map(pick, rows)))
 
 
-def _full_names(rows: Iterable[tuple[int, list[str]]], surname: int, first: int) -> Iterator[tuple[int, list[str]]]:
-    """``rows`` with the first name's cell holding the whole name: 姓 then 名 (``赵`` ``一`` → ``赵一``), or
-    ``First Surname`` when both are ASCII, as Moodle shows a name."""
+#: The states of a Moodle attempt that was never submitted (quiz ``state*`` strings, English and Chinese):
+#: Moodle gives it no grade, so neither does studykit.
+_UNSUBMITTED = frozenset({"in progress", "overdue", "never submitted", "进行中", "超时", "从未提交", "未提交"})
+
+
+def _moodle_rows(
+    rows: Iterable[tuple[int, list[str]]],
+    surname: int,
+    first: int,
+    state: int,
+    warn: Callable[[int, str, str], None],
+) -> Iterator[tuple[int, list[str]]]:
+    """``rows`` of a Moodle report with the first name's cell holding the whole name: 姓 then 名 (``赵``
+    ``一`` → ``赵一``), or ``First Surname`` when both are ASCII, as Moodle shows a name; an attempt never
+    submitted (State ``In progress``, ``Overdue``, ``Never submitted``) is left out with a warning."""
     for number, cells in rows:
         if len(cells) > max(surname, first):
             family, given = cells[surname].strip(), cells[first].strip()
             whole = f"{given} {family}" if (family + given).isascii() else family + given
             cells = [*cells[:first], whole.strip(), *cells[first + 1 :]]
+            if 0 <= state < len(cells) and clean(cells[state]).strip().casefold() in _UNSUBMITTED:
+                warn(
+                    number,
+                    whole.strip(),
+                    _(
+                        "row skipped: a Moodle attempt {state!r}, never submitted (Moodle grades finished attempts only)"
+                    ).format(state=cells[state].strip()),
+                )
+                continue
         yield number, cells
 
 
@@ -192,7 +213,7 @@ def table_rows(
     members = 0
     source_rows: Iterator[tuple[int, list[str]]] = itertools.chain(after, numbered)
     if layout.surname >= 0:  # a name in two columns (Moodle): only such tables pay for joining them
-        source_rows = _full_names(source_rows, layout.surname, name_at)
+        source_rows = _moodle_rows(source_rows, layout.surname, name_at, layout.state, warn)
     last_read = header_row  # the last row read: what a read error leaves graded
     # a block of rows that cannot warn (as many cells as the header, which covers every column read)
     block_width = header_width if blocks and not checked and not ticks and header_width >= width else 0
