@@ -258,3 +258,26 @@ def test_option_numbers_with_a_slip_are_still_option_numbers(tmp_path: Path) -> 
     data = json.loads(report.read_text(encoding="utf-8"))
     assert [(m["name"], m["score"]) for m in data["members"]] == [("赵一", 95.0)]
     assert data["warnings"][1] == f"{table}:2: warning: 赵一, question 1: cannot read answer '5': expected letters A–D or option texts; scored 0"  # fmt: skip
+
+
+@pytest.mark.parametrize(("suffix", "by_number", "skipped"), [(".csv", False, "(跳过)"), (".xlsx", True, "-3")])
+def test_a_skipped_name_question_is_no_name(tmp_path: Path, suffix: str, by_number: bool, skipped: str) -> None:
+    """A member who skipped the 姓名 question: 问卷星 writes ``(跳过)`` (按文本) or ``-3`` (按选项序号) in the
+    name cell.  It was graded as a member named "(跳过)" (two such members as one name twice); it is a row
+    without a name, graded as （第3行） with a warning, its score exactly 75 as counted by hand."""
+    key = publish(tmp_path, "wjx")
+    given = answers(key)
+    cells = {
+        "赵一": [cell(key, i, a, "┋", by_number) for i, a in sorted(given["赵一"].items())],
+        skipped: [cell(key, i, a, "┋", by_number) if a else skipped for i, a in sorted(given["钱二"].items())],
+    }
+    table = tmp_path / f"问卷星{suffix}"
+    write_table(table, wjx_rows(tmp_path, key, cells))
+    report = tmp_path / "成绩.json"
+    result = CliRunner().invoke(
+        main, ["grade", str(table), "--key", str(tmp_path / "测验.key.yaml"), "-o", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert [(m["name"], m["score"]) for m in data["members"]] == [("赵一", 100.0), ("（第3行）", 75.0)]
+    assert f"{table}:3: warning: no name in this row; graded as （第3行）" in data["warnings"]

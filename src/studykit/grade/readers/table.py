@@ -45,6 +45,10 @@ def xlsx_rows(
 #: raw answer cells in key order, and the row's quiz and version cells ("" when none).
 TableRow = tuple[str, str, int, Sequence[str], str, str]
 
+#: A name cell that holds no name: the survey's mark of a question skipped (问卷星 按文本 ``(跳过)``,
+#: 按选项序号 ``-3``/``-2``; Moodle's ``-``), compared after :func:`clean` (NFKC: ``（跳过）`` too).
+_NO_NAME = frozenset({"(跳过)", "(空)", "(未答)", "(未作答)", "-3", "-2", "-", "--"})
+
 #: Rows read at once in a block (see :class:`RowBlock`): 256 rows keep a block's cells in the
 #: processor's cache while it is coded (1,024 cost 0.026 s more over 100,000 messy rows).
 BLOCK = 256
@@ -76,7 +80,7 @@ def _block(
     if set(map(len, rows)) != {width}:
         return None
     names = list(map(str.strip, map(itemgetter(name_at), rows)))
-    if "" in names or not all(map(str.isprintable, names)) or "  " in "\n".join(names):
+    if "" in names or not all(map(str.isprintable, names)) or "  " in "\n".join(names) or _NO_NAME.intersection(names):
         return None
     nfkc: Literal["NFKC"] = "NFKC"
     if not all(map(unicodedata.is_normalized, repeat(nfkc), names)):
@@ -240,7 +244,7 @@ def table_rows(
             if given < width:
                 cells = cells + [""] * (width - given)
             member = clean(cells[name_at].strip())
-            if not member:
+            if not member or member in _NO_NAME:  # 姓名 skipped on the survey: no name, not a member "(跳过)"
                 if not any(c.strip() for c in cells):
                     continue
                 if not has_answer(cells, layout, key):
