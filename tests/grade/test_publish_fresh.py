@@ -281,3 +281,42 @@ def test_a_skipped_name_question_is_no_name(tmp_path: Path, suffix: str, by_numb
     data = json.loads(report.read_text(encoding="utf-8"))
     assert [(m["name"], m["score"]) for m in data["members"]] == [("赵一", 100.0), ("（第3行）", 75.0)]
     assert f"{table}:3: warning: no name in this row; graded as （第3行）" in data["warnings"]
+
+
+def tencent_rows(folder: Path, key: AnswerKey, extra: str = "") -> list[list[str | int]]:
+    """A 腾讯问卷 download of :func:`answers`, and — with ``extra`` — after the answers one column per
+    question headed ``N.<stem>{extra}`` holding its points, as an exam download may add."""
+    _title, *blocks = (folder / "测验.tencent.txt").read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    titles = [re.match(r"(.*?)\[", b)[1] for b in blocks]  # type: ignore[index]
+    heads = [f"{n}.{t}" for n, t in enumerate(titles, 1)]
+    rows: list[list[str | int]] = [["编号", "总分", *heads, *([f"{h}{extra}" for h in heads[1:]] if extra else [])]]
+    for n, (member, given) in enumerate(answers(key).items(), 1):
+        cells = [cell(key, i, a, "┋", False) for i, a in sorted(given.items())]
+        rows.append([str(n), "0", member, *cells, *(["5"] * len(cells) if extra else [])])
+    return rows
+
+
+@pytest.mark.parametrize("extra", ["(得分)", "_得分", "【分数】"])
+def test_score_columns_of_an_exam_download_are_passed_over(tmp_path: Path, extra: str) -> None:
+    """An exam download's column of a question's points (``2.<stem>(得分)``) is no second answer column
+    for that question: passed over like 总分 (it failed the file: "question 1 already has column …");
+    100, 75 and 85 as counted by hand."""
+    key = publish(tmp_path, "tencent")
+    table = tmp_path / "腾讯问卷.csv"
+    write_table(table, tencent_rows(tmp_path, key, extra))
+    expected = f"{table}:3: warning: {OTHER_WARNING.format(text=key.items[1].options[0])}"
+    assert grade(tmp_path, table, expected) == SCORES
+
+
+def test_two_columns_for_one_question_are_told_apart(tmp_path: Path) -> None:
+    """Two columns whose headers start alike for 30 characters (a long stem, then `` 得分``): the failure
+    shows each header's start and end, so the two read differently."""
+    key = publish(tmp_path, "tencent")
+    table = tmp_path / "腾讯问卷.csv"
+    write_table(table, tencent_rows(tmp_path, key, " 得分"))
+    result = CliRunner().invoke(main, ["grade", str(table), "--key", str(tmp_path / "测验.key.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{table}:1: column 24 ('2.导语指出,推进省域治理现代化…理能力现代化的( ) 得分'): question 1 already has "
+        "column 4 ('2.导语指出,推进省域治理现代化…系和治理能力现代化的( )')"
+    )

@@ -34,6 +34,8 @@ from ._common import (
     count_mismatch,
 )
 
+#: A survey exam download's column of a question's points, ``2.<stem>(得分)``, ``…_得分``, ``…【分数】``.
+_SCORE_COLUMN = re.compile(r"(?:[(\[（【]\s*(?:得分|分数|分值)\s*[)\]）】]|[_\-—]\s*(?:得分|分数|分值))$")
 #: A column of Moodle's Grades report (quiz_overview): a question's mark, ``Q. 1 /5.00``.
 _MOODLE_MARKS = re.compile(r"^Q\.\s*\d+\s*/\s*[\d.,]+$", re.I)
 
@@ -95,8 +97,13 @@ def column_layout(
             ),
         )
 
-    def label(i: int) -> str:
-        return _("column {number} ({header!r})").format(number=i + 1, header=cleaned[i][:30])
+    def label(i: int, beside: int = -1) -> str:
+        """A column as a message names it: its number and header, cut to 30 characters — or, when that
+        would read the same as the column ``beside`` it in the message, its start and end."""
+        header = cleaned[i][:30]
+        if beside >= 0 and cleaned[i] != cleaned[beside] and cleaned[beside][:30] == header:
+            header = f"{cleaned[i][:16]}…{cleaned[i][-13:]}"
+        return _("column {number} ({header!r})").format(number=i + 1, header=header)
 
     name_at = -1
     if name_column is not None:
@@ -133,6 +140,8 @@ def column_layout(
         if tick is not None:  # one column per option (问卷星 按选项序号): 3(网格长)
             ticks.append((i, *tick))
             continue
+        if not m and _SCORE_COLUMN.search(h):  # an exam download's points per question: no answer
+            continue
         if m:
             n = int(next(g for g in m.groups() if g))
             if n not in numbers:
@@ -162,7 +171,9 @@ def column_layout(
                 raise Fail(
                     row,
                     _("{column}: question {number} already has {other}").format(
-                        column=label(i), number=item.number, other=label(by_item[item.number])
+                        column=label(i, by_item[item.number]),
+                        number=item.number,
+                        other=label(by_item[item.number], i),
                     ),
                 )
             by_item[item.number] = i
