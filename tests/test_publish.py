@@ -171,6 +171,10 @@ def test_tencent_brackets_and_separators_never_read_as_syntax(nasty: Paper, bank
     assert "[答案：1.1+1+11]" in text
     for block in text.rstrip("\n").split("\n\n")[2:]:
         assert TENCENT_QUESTION.match(block.split("\n")[0]), block
+    starred = dataclasses.replace(bank.question("intro-01"), stem="**重点**是（ ）", options=("a**b", "c", "d", "e"))
+    (p,) = build_papers(dataclasses.replace(bank, questions=(starred,)), seed=1)
+    assert text_of(p, "tencent").split("\n\n")[2].startswith("＊＊重点＊＊是（\u3000\u3000）[单选题]")
+    assert "\na＊＊b\n" in text_of(p, "tencent")  # never 腾讯问卷's highlighting
     for answer, written in ((("共建、共治", "共建共治"), "1.共建共治"), (("共建、共治",), "1.共建，共治")):
         blank = dataclasses.replace(bank.question("zhao-02"), answer=answer)
         (p,) = build_papers(dataclasses.replace(bank, questions=(blank,)), seed=1)

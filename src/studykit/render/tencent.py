@@ -38,8 +38,8 @@ What studykit writes (one blank line between blocks):
   and parts them with ``、``, so 腾讯问卷 gets the key's first accepted text without a ``、``
   (else the first, its ``、`` written ``，``); ``studykit grade`` accepts every text of the key;
 * stem, options and answer on one line each.  The syntax gives ASCII ``[`` ``]`` a meaning and
-  documents no escape: studykit writes them full-width (``［`` ``］``), which the grader reads as
-  the same text (NFKC).
+  documents no escape: studykit writes them full-width (``［`` ``］``), and ``**`` (rich-text
+  highlighting) as ``＊＊``, which the grader reads as the same text (NFKC).
 """
 
 from __future__ import annotations
@@ -60,8 +60,10 @@ ANSWER_BRACKET = "（\u3000\u3000）"
 
 
 def text(value: str) -> str:
-    """``value`` on one line with ``[`` ``]`` full-width, so that it never reads as a tag."""
-    return one_line(value).translate(_SPECIAL)
+    """``value`` on one line with ``[`` ``]`` full-width, so that it never reads as a tag (nor as a
+    link ``[text](url)`` or image ``![alt](url)``), and ``**`` as ``＊＊``, which the syntax's rich text
+    reads as highlighting ("高亮 ``**高亮文本**``")."""
+    return one_line(value).translate(_SPECIAL).replace("**", "＊＊")
 
 
 def _blank_answer(item: Item) -> str:
