@@ -88,9 +88,12 @@ def _block(
     return RowBlock(names, source, list(lines), list(map(pick, rows)))
 
 
-#: The states of a Moodle attempt that was never submitted (quiz ``state*`` strings, English and Chinese):
+#: The states of a Moodle attempt that was never submitted (mod/quiz ``stateinprogress``, ``stateoverdue``,
+#: ``stateabandoned``: English, the zh_tw pack's 進行中 / 過期 / 從未提交, and their Simplified forms):
 #: Moodle gives it no grade, so neither does studykit.
-_UNSUBMITTED = frozenset({"in progress", "overdue", "never submitted", "进行中", "超时", "从未提交", "未提交"})
+_UNSUBMITTED = frozenset(
+    {"in progress", "overdue", "never submitted", "进行中", "進行中", "过期", "過期", "超时", "从未提交", "從未提交"}
+)
 
 
 def _moodle_rows(
