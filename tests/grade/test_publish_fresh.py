@@ -1,7 +1,9 @@
-"""A branch secretary publishes the shipped bank's 20-item paper (seed 7, 100 points) on 问卷星 and
-腾讯问卷 and grades what comes back: 问卷星's 按文本 and 按序号 downloads (CSV in UTF-8 and GB18030,
-XLSX) and 腾讯问卷's (CSV with ┋, XLSX with 、 between the chosen options), each built from the
-import file studykit wrote, so the headers are the platform's ``N、题干`` / ``N.题干``.
+"""A branch secretary publishes the shipped bank's 20-item paper (seed 7, 100 points) on 问卷星,
+腾讯问卷 and Moodle and grades what comes back: 问卷星's 按文本 and 按序号 downloads (CSV in UTF-8 and
+GB18030, XLSX), 腾讯问卷's (CSV with ┋, XLSX with 、 between the chosen options) and Moodle's Responses
+report, each built from the import file studykit wrote, so the headers are the platform's ``N、题干`` /
+``N.题干`` / ``Response N``; and the downloads that hold no answers (问卷星 按分数, Moodle's Grades
+report) or odd cells (a skipped 姓名, per-question points columns).
 
 Hand count (each member's answers are the key's, changed on the items named):
 
