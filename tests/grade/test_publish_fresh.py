@@ -322,3 +322,38 @@ def test_two_columns_for_one_question_are_told_apart(tmp_path: Path) -> None:
         f"{table}:1: column 24 ('2.导语指出,推进省域治理现代化…理能力现代化的( ) 得分'): question 1 already has "
         "column 4 ('2.导语指出,推进省域治理现代化…系和治理能力现代化的( )')"
     )
+
+
+def test_review_deck_shows_what_was_typed_under_other(tmp_path: Path) -> None:
+    """钱二's 错题本 deck (``--review-decks``), imported into real Anki, holds his 5 missed questions; the
+    back of item 2 shows what he typed under 其他 (``其他：党员生活``, as the report shows it), not only
+    ``其他（自填）``, and his skipped blank as 未作答."""
+    from anki.collection import Collection
+    from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    key = publish(tmp_path, "wjx")
+    blocks = (tmp_path / "测验.wjx.txt").read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    titles = [re.fullmatch(r"\d+\. (.*)\[(?:单选题|多选题|判断题|填空题)\]", b.split("\n")[0])[1] for b in blocks]  # type: ignore[index]
+    rows: list[list[str | int]] = [["序号", "总分", *(f"{n}、{t}" for n, t in enumerate(titles, 1))]]
+    given = answers(key)["钱二"]
+    rows.append([1, 0, "钱二", *(cell(key, i, a, "┋", False) if a else "(跳过)" for i, a in sorted(given.items()))])
+    table = tmp_path / "问卷星.xlsx"
+    write_table(table, rows)
+    args = ["grade", str(table), "--key", str(tmp_path / "测验.key.yaml"), "--bank", str(SHIPPED_BANK)]
+    result = CliRunner().invoke(
+        main, [*args, "--review-decks", str(tmp_path / "错题本"), "-o", str(tmp_path / "r.json")]
+    )
+    assert result.exit_code == 0, result.output
+    col = Collection(str(tmp_path / "c.anki2"))
+    try:
+        request = ImportAnkiPackageRequest(package_path=str(tmp_path / "错题本" / "钱二.apkg"))
+        request.options.CopyFrom(ImportAnkiPackageOptions())
+        col.import_anki_package(request)
+        notes = [col.get_note(n) for n in col.find_notes("")]
+        yours = {n["QuestionID"]: n["YourAnswer"] for n in notes}
+        ids = {i.number: i.question_id for i in key.items}
+        assert sorted(yours) == sorted(ids[n] for n in LOST["钱二"])
+        assert "其他：党员生活" in yours[ids[2]] and "其他（自填）" not in yours[ids[2]]
+        assert yours[ids[17]] == "未作答"
+    finally:
+        col.close()
