@@ -24,6 +24,7 @@ from studykit.model import LETTERS, Bank
 from studykit.review import (
     ReviewDeck,
     check_review_bank,
+    member_identities,
     review_deck_files,
     review_deck_name,
     review_namespace,
@@ -283,6 +284,27 @@ def test_duplicate_names_are_numbered_in_order() -> None:
     assert safe_file_names(names) == [
         "张三.apkg", "张三-2.apkg", "Ann.apkg", "ann-2.apkg", "a_b.apkg", "a_b-2.apkg", "张三-2-2.apkg", "张三-3.apkg",
     ]  # fmt: skip
+
+
+def test_two_members_of_one_name_keep_their_own_deck_and_notes(bank: Bank, col: Collection, tmp_path: Path) -> None:
+    """Two rows named 张三 who both missed ren-01 (A, then D): 张三.apkg and 张三-2.apkg import into one
+    collection as 2 notes in 2 decks, each with its own answer — the second does not overwrite the first."""
+    key = make_key(bank, ("ren-01", "intro-01"))
+    subs = [Submission("张三", f"{n}.txt", (GivenAnswer(1, a), GivenAnswer(2, "D"))) for n, a in ((1, "A"), (2, "D"))]
+    report = summarize_group((grade_submission(s, key) for s in subs), key)
+    summary = write_review_decks(report, bank, tmp_path, timestamp=T1)
+    assert [(d.member, d.file, d.deck) for d in summary.decks] == [
+        ("张三", "张三.apkg", f"错题本::张三::{TITLE}"),
+        ("张三", "张三-2.apkg", f"错题本::张三-2::{TITLE}"),
+    ]
+    logs = [import_apkg(col, tmp_path / f) for f in ("张三.apkg", "张三-2.apkg")]
+    assert [(len(log.new), len(log.updated), len(log.duplicate)) for log in logs] == [(1, 0, 0), (1, 0, 0)]
+    assert notes_in(col, f"错题本::张三::{TITLE}") == [("ren-01", "B 乡村")]
+    assert notes_in(col, f"错题本::张三-2::{TITLE}") == [("ren-01", "A 县域")]
+    assert col.get_note(col.find_notes(f'"deck:错题本::张三-2::{TITLE}"')[0]).guid == str(
+        genanki.guid_for("mini-test", "ren-01", "review/张三-2")
+    )
+    assert member_identities(["张三", "李四", " 张三", "张三-2", "张三"]) == ["张三", "李四", "张三-2", "张三-2-2", "张三-3"]
 
 
 def test_deck_name_keeps_anki_separators_out_of_parts() -> None:

@@ -29,7 +29,7 @@ the member's answer under the right one:
 
 Identity.  A note's GUID is ``note_guid(bank id, question id, "review/<member>")``
 (:func:`review_namespace`; the member's name NFKC-normalised with whitespace
-collapsed).  So:
+collapsed; a second member of the same name ``张三-2``: :func:`member_identities`).  So:
 
 * the review notes never collide with the notes of the study deck (different
   namespace) or with another member's review notes, even in one collection —
@@ -193,6 +193,27 @@ def safe_file_names(names: Sequence[str], suffix: str = ".apkg") -> list[str]:
     return result
 
 
+def member_identities(names: Sequence[str]) -> list[str]:
+    """The name each member's review deck and note GUIDs derive from, in order.
+
+    A member's name (NFKC, whitespace collapsed: :func:`review_namespace`); the second,
+    third … member of one name get ``-2``, ``-3`` … (``["张三", "张三-2"]``), as their
+    files do, so two members named 张三 never share a deck or a note GUID — imported into
+    one collection, neither deck overwrites the other's answers.
+    """
+    taken: set[str] = set()
+    result: list[str] = []
+    for name in names:
+        base = clean(name)
+        identity, n = base, 1
+        while identity in taken:
+            n += 1
+            identity = f"{base}-{n}"
+        taken.add(identity)
+        result.append(identity)
+    return result
+
+
 # -- the member's answer --------------------------------------------------------
 
 
@@ -303,10 +324,11 @@ def build_review_decks(report: GroupReport, bank: Bank) -> tuple[ReviewSummary, 
         if questions:  # misses only of questions the bank lost: nothing to study
             chosen.append((member, questions, answers))
     files = safe_file_names([member.name for member, _r, _q in chosen])
+    identities = member_identities([member.name for member, _r, _q in chosen])
     decks: list[ReviewDeck] = []
     packages: list[genanki.Package] = []
-    for (member, questions, answers), file in zip(chosen, files, strict=True):
-        name = review_deck_name(member.name, title)
+    for (member, questions, answers), file, identity in zip(chosen, files, identities, strict=True):
+        name = review_deck_name(identity, title)
         score = f"{pts(member.score)}/{pts(member.total)} 分"  # as the grade report prints it
         quiz = f"测验 {key.quiz_id}" + (f" · 版本 {key.version}" if key.version else "")
         description = f"<b>{field_html(clean(member.name))} · {field_html(title)}</b><br>{field_html(quiz)} · {score} · 错 {len(questions)} 题"
@@ -314,9 +336,9 @@ def build_review_decks(report: GroupReport, bank: Bank) -> tuple[ReviewSummary, 
             bank,
             name,
             questions,
-            deck_key=(NAMESPACE, clean(member.name), title),
+            deck_key=(NAMESPACE, identity, title),
             description=description,
-            namespace=review_namespace(member.name),
+            namespace=review_namespace(identity),
             your_answers=answers,
         )
         for note in deck.notes:
