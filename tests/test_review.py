@@ -304,7 +304,13 @@ def test_two_members_of_one_name_keep_their_own_deck_and_notes(bank: Bank, col: 
     assert col.get_note(col.find_notes(f'"deck:错题本::张三-2::{TITLE}"')[0]).guid == str(
         genanki.guid_for("mini-test", "ren-01", "review/张三-2")
     )
-    assert member_identities(["张三", "李四", " 张三", "张三-2", "张三"]) == ["张三", "李四", "张三-2", "张三-2-2", "张三-3"]
+    assert member_identities(["张三", "李四", " 张三", "张三-2", "张三"]) == [
+        "张三",
+        "李四",
+        "张三-2",
+        "张三-2-2",
+        "张三-3",
+    ]
 
 
 def test_deck_name_keeps_anki_separators_out_of_parts() -> None:
