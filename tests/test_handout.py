@@ -289,6 +289,32 @@ def test_missing_field_names_the_question(tmp_path: Path) -> None:
         load_report(tmp_path / "r.json")
 
 
+@pytest.mark.parametrize(
+    ("share", "message"),
+    [
+        ("x", r"r\.json: speeches\[2\], field 'share': not a number$"),
+        (1.5, r"r\.json: speeches\[2\], field 'share': 1\.5 is not a share \(expected 0 to 1\)$"),
+        (True, r"r\.json: speeches\[2\], field 'share': not a number$"),
+    ],
+)
+def test_hand_edited_speech_share_is_named(tmp_path: Path, share: object, message: str) -> None:
+    """A speech share that is not a number from 0 to 1 is an error naming it (it orders the handout's
+    speeches: read as missing, it would silently put the speech last)."""
+    data = json.loads(REPORT.read_text(encoding="utf-8"))
+    data["speeches"][1]["share"] = share
+    (tmp_path / "r.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(StudykitError, match=message):
+        load_report(tmp_path / "r.json")
+
+
+def test_null_speech_share_is_read_as_none(tmp_path: Path) -> None:
+    """A null share (no member graded on the speech) is still read, as None."""
+    data = json.loads(REPORT.read_text(encoding="utf-8"))
+    data["speeches"][1]["share"] = None
+    (tmp_path / "r.json").write_text(json.dumps(data), encoding="utf-8")
+    assert load_report(tmp_path / "r.json").shares[data["speeches"][1]["speech"]] is None
+
+
 def test_missing_report_is_an_error(tmp_path: Path) -> None:
     """A report path that does not exist says so."""
     with pytest.raises(StudykitError, match=r"^grade report .*nope\.json not found$"):
