@@ -230,6 +230,40 @@ def test_later_quiz_updates_the_members_notes_and_adds_new_ones(
     assert notes_in(col, f"错题本::张三::{TITLE}")[0] == ("intro-01", "D 湖北大学")
 
 
+def test_regrade_after_a_fixed_answer_updates_in_place_and_names_the_dropped_note(
+    bank: Bank, report1: GroupReport, col: Collection, tmp_path: Path
+) -> None:
+    """李四's sheet fixed (tian-01 now ACD, zhao-02 now 1+1+13): re-grading into the same folder updates
+    zhao-02 in place (no duplicate), and names tian-01, no longer missed, whose note Anki keeps."""
+    write_review_decks(report1, bank, tmp_path, timestamp=T1)
+    import_apkg(col, tmp_path / "李四.apkg")
+    fixed = ("D", "B", "ACD", "BCD", "对", "错", "现场会议+云端会议", "1+1+13", "A")
+    summary = write_review_decks(grade(make_key(bank, QUIZ1), {"李四": fixed}), bank, tmp_path, timestamp=T2)
+    log = import_apkg(col, tmp_path / "李四.apkg")
+    assert summary.decks[0].question_ids == ("zhao-02",)
+    assert summary.decks[0].dropped == ("tian-01",)
+    assert summary.report("错题本").splitlines()[0] == (
+        "错题本/李四.apkg: note: 1 note of the package this replaces is not in it (tian-01); importing does not "
+        "delete it from Anki: find it there with the search QuestionID:tian-01 tag:错题本 and delete it"
+    )
+    assert (len(log.new), len(log.updated), len(log.duplicate)) == (0, 1, 0)
+    assert notes_in(col, f"错题本::李四::{TITLE}") == [("tian-01", LI_NOTES[0][1]), ("zhao-02", "1+1+13")]
+
+
+def test_a_deck_left_for_a_member_without_misses_now_is_named(bank: Bank, report1: GroupReport, tmp_path: Path) -> None:
+    """李四's answers fixed to all right: no deck is written for him, and his earlier 李四.apkg (left as it
+    was, as every other file in the folder) is named so it is not handed out."""
+    write_review_decks(report1, bank, tmp_path, timestamp=T1)
+    before = (tmp_path / "李四.apkg").read_bytes()
+    summary = write_review_decks(grade(make_key(bank, QUIZ1), {"李四": RIGHT1}), bank, tmp_path, timestamp=T2)
+    assert (summary.decks, summary.stale) == ((), (("李四.apkg", "李四"),))
+    assert summary.report("错题本") == (
+        "错题本/李四.apkg: warning: '李四' has no misses now, so this deck, left by an earlier run, was not "
+        "rewritten; delete it before handing out the decks\n错题本: 0 review decks, 0 notes; 1 member without misses"
+    )
+    assert (tmp_path / "李四.apkg").read_bytes() == before
+
+
 def test_same_input_gives_identical_files(bank: Bank, report1: GroupReport, tmp_path: Path) -> None:
     """Same report, bank and timestamp: byte-identical packages."""
     write_review_decks(report1, bank, tmp_path / "a", timestamp=T1)

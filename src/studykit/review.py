@@ -45,6 +45,7 @@ quizzes with the same title share a deck.  File names come from
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,7 +53,7 @@ from pathlib import Path
 
 import genanki  # type: ignore[import-untyped]
 
-from .anki import build_deck, deck_part, field_html, package_bytes
+from .anki import build_deck, deck_part, dropped_line, field_html, package_bytes
 from .errors import StudykitError
 from .grade.group import GroupReport
 from .grade.model import ItemResult, MemberResult
@@ -90,6 +91,9 @@ class ReviewDeck:
     file: str
     deck: str
     question_ids: tuple[str, ...]
+    #: Question ids of the deck written at ``file`` before that this one lacks (no longer
+    #: missed, e.g. after a typo in an answer was fixed): importing leaves their notes in Anki.
+    dropped: tuple[str, ...] = ()
 
     @property
     def notes(self) -> int:
@@ -105,6 +109,9 @@ class ReviewSummary:
     decks: tuple[ReviewDeck, ...]
     without_misses: tuple[str, ...]
     missing: tuple[str, ...] = ()
+    #: ``(file, member)`` of a deck already in the folder under the name of a member without
+    #: misses now (an earlier run's, before a typo in their answers was fixed): not rewritten.
+    stale: tuple[tuple[str, str], ...] = ()
 
     @property
     def notes(self) -> int:
@@ -121,10 +128,22 @@ class ReviewSummary:
             if d.file != f"{d.member}.apkg"
         ]
         lines += [
+            _("{path}: {message}").format(path=folder / d.file, message=dropped_line(d.dropped, "tag:错题本"))
+            for d in self.decks
+            if d.dropped
+        ]
+        lines += [
             _("warning: {message}").format(
                 message=_("question {id!r} is not in the bank; left out of the review decks").format(id=q)
             )
             for q in self.missing
+        ]
+        lines += [
+            _(
+                "{path}: warning: {member!r} has no misses now, so this deck, left by an earlier run, was not "
+                "rewritten; delete it before handing out the decks"
+            ).format(path=folder / file, member=member)
+            for file, member in self.stale
         ]
         decks = ngettext("{n} review deck", "{n} review decks", len(self.decks)).format(n=len(self.decks))
         notes = ngettext("{n} note", "{n} notes", self.notes).format(n=self.notes)
@@ -371,11 +390,19 @@ def review_deck_files(
             _("cannot write review decks to {folder}: {reason}").format(folder=folder, reason=os_reason(exc))
         ) from None
     summary, packages = build_review_decks(report, bank)
-    files = {
-        folder / deck.file: package_bytes(package, previous=folder / deck.file, timestamp=timestamp)
-        for deck, package in zip(summary.decks, packages, strict=True)
-    }
-    return summary, files
+    files: dict[Path, bytes] = {}
+    decks: list[ReviewDeck] = []
+    for deck, package in zip(summary.decks, packages, strict=True):
+        dropped: list[str] = []
+        files[folder / deck.file] = package_bytes(
+            package, previous=folder / deck.file, timestamp=timestamp, dropped=dropped
+        )
+        decks.append(dataclasses.replace(deck, dropped=tuple(dropped)))
+    names = [safe_file_stem(m) + ".apkg" for m in summary.without_misses]
+    stale = [(f, m) for f, m in zip(names, summary.without_misses, strict=True) if (folder / f).is_file()]
+    return dataclasses.replace(
+        summary, decks=tuple(decks), stale=tuple(s for s in stale if folder / s[0] not in files)
+    ), files
 
 
 def write_review_decks(
