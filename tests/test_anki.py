@@ -316,6 +316,9 @@ def test_bank_edits_update_add_and_name_the_removed_note(bank_path: Path, col: C
     assert [col.get_note(n)["QuestionID"] for n in col.find_notes("QuestionID:ren-02 -tag:错题本")] == ["ren-02"]
     assert col.note_count() == 18
     assert sk_anki.write_deck(load_bank(bank_path), out, timestamp=T2).dropped == ()  # said once, as it happens
+    # Only the decks the new package fills: an export of one speech onto the whole deck names none of
+    # the other speeches' notes (deleting them is not what the user wants).
+    assert sk_anki.write_deck(load_bank(bank_path), out, speeches=["tian-yipeng"], timestamp=T2).dropped == ()
 
 
 def test_changed_note_is_newer_even_with_an_older_timestamp(bank_path: Path, tmp_path: Path) -> None:

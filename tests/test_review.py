@@ -248,6 +248,12 @@ def test_regrade_after_a_fixed_answer_updates_in_place_and_names_the_dropped_not
     )
     assert (len(log.new), len(log.updated), len(log.duplicate)) == (0, 1, 0)
     assert notes_in(col, f"错题本::李四::{TITLE}") == [("tian-01", LI_NOTES[0][1]), ("zhao-02", "1+1+13")]
+    # Another quiz (another title, so another deck) graded into the same folder names nothing:
+    # the earlier quiz's misses are not to be deleted.
+    key2 = make_key(bank, QUIZ1, title="第二次测验", quiz_id="mini-test-8-bbbb")
+    ren_wrong = ("D", "A", *RIGHT1[2:])
+    deck2 = write_review_decks(grade(key2, {"李四": ren_wrong}), bank, tmp_path, timestamp=T2).decks[0]
+    assert (deck2.question_ids, deck2.dropped) == (("ren-01",), ())  # zhao-02, of the first quiz's deck, not named
 
 
 def test_a_deck_left_for_a_member_without_misses_now_is_named(bank: Bank, report1: GroupReport, tmp_path: Path) -> None:

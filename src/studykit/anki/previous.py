@@ -175,17 +175,22 @@ def _apply_previous(conn: sqlite3.Connection, previous: bytes, dropped: list[str
 _PREVIOUS_SECONDS = 10.0
 
 
-#: The notes of the attached previous package whose GUID the new package lacks, in their order there.
+#: The notes of the attached previous package whose GUID the new package lacks, in their order
+#: there, of the decks the new package fills (not a deck the new package leaves out: another
+#: quiz's 错题本 deck, or the speeches an export with --speech did not take).
 _DROPPED = """
 SELECT o.guid, o.mid, o.flds FROM previous.notes AS o
-WHERE o.guid NOT IN (SELECT guid FROM main.notes) ORDER BY o.id
+WHERE o.guid NOT IN (SELECT guid FROM main.notes)
+  AND EXISTS (SELECT 1 FROM previous.cards AS c WHERE c.nid = o.id AND c.did IN (SELECT did FROM main.cards))
+ORDER BY o.id
 """
 
 
 def dropped_notes(conn: sqlite3.Connection) -> list[str]:
     """The notes of the previous package (attached to ``conn`` as ``previous``) that the new
-    package (``conn``'s main database) lacks, each named by its ``QuestionID`` field (the
-    question id studykit writes; the note's GUID when its note type has no such field).
+    package (``conn``'s main database) lacks, in a deck the new package fills, each named by its
+    ``QuestionID`` field (the question id studykit writes; the note's GUID when its note type
+    has no such field).
 
     A question removed from the bank, or a miss no longer missed in a 错题本 deck: importing the
     new package does not delete these notes from Anki.  Raises :class:`sqlite3.Error` for a
