@@ -307,6 +307,17 @@ def test_hand_edited_speech_share_is_named(tmp_path: Path, share: object, messag
         load_report(tmp_path / "r.json")
 
 
+def test_repeated_question_number_is_named(tmp_path: Path) -> None:
+    """A report listing question 1 twice (a hand edit) is refused: the handout would print either's facility."""
+    data = json.loads(REPORT.read_text(encoding="utf-8"))
+    data["questions"].append({**data["questions"][0], "facility": 0.1})
+    (tmp_path / "r.json").write_text(json.dumps(data), encoding="utf-8")
+    n = len(data["questions"])
+    message = rf"r\.json: questions\[{n}\], field 'number': question 1 is listed twice \(first as questions\[1\]\)$"
+    with pytest.raises(StudykitError, match=message):
+        load_report(tmp_path / "r.json")
+
+
 def test_null_speech_share_is_read_as_none(tmp_path: Path) -> None:
     """A null share (no member graded on the speech) is still read, as None."""
     data = json.loads(REPORT.read_text(encoding="utf-8"))

@@ -106,8 +106,15 @@ def load_report(path: str | Path) -> GradeReportDigest:
     problems: list[Problem] = []
     top = _walk(data, REPORT_TABLE, problems, name, "")
     items = []
+    seen: dict[int, int] = {}
     for n, q in enumerate(top["questions"], 1):
         item = _walk(q, QUESTION_TABLE, problems, name, _at(f"questions[{n}]"))
+        if (first := seen.setdefault(item["number"], n)) != n:  # the handout would print either's facility
+            raise StudykitError(
+                _(
+                    "{name}: {where}field 'number': question {value} is listed twice (first as questions[{first}])"
+                ).format(name=name, where=_at(f"questions[{n}]"), value=item["number"], first=first)
+            )
         facility = item["facility"]
         items.append(
             ReportItem(
