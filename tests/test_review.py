@@ -344,6 +344,11 @@ def test_two_members_of_one_name_keep_their_own_deck_and_notes(bank: Bank, col: 
     assert col.get_note(col.find_notes(f'"deck:错题本::张三-2::{TITLE}"')[0]).guid == str(
         genanki.guid_for("mini-test", "ren-01", "review/张三-2")
     )
+    # the first 张三 without a miss: the second keeps the deck and GUIDs of 张三-2 (his file is 张三.apkg)
+    subs[0] = Submission("张三", "1.txt", (GivenAnswer(1, "B"), GivenAnswer(2, "D")))  # both right
+    report = summarize_group((grade_submission(s, key) for s in subs), key)
+    summary = write_review_decks(report, bank, tmp_path / "again", timestamp=T1)
+    assert [(d.file, d.deck) for d in summary.decks] == [("张三.apkg", f"错题本::张三-2::{TITLE}")]
     assert member_identities(["张三", "李四", " 张三", "张三-2", "张三"]) == [
         "张三",
         "李四",

@@ -216,9 +216,10 @@ def member_identities(names: Sequence[str]) -> list[str]:
     """The name each member's review deck and note GUIDs derive from, in order.
 
     A member's name (NFKC, whitespace collapsed: :func:`review_namespace`); the second,
-    third … member of one name get ``-2``, ``-3`` … (``["张三", "张三-2"]``), as their
-    files do, so two members named 张三 never share a deck or a note GUID — imported into
-    one collection, neither deck overwrites the other's answers.
+    third … member of one name in the order read get ``-2``, ``-3`` … (``["张三", "张三-2"]``),
+    so two members named 张三 never share a deck or a note GUID — imported into one
+    collection, neither deck overwrites the other's answers.  ``names`` are all the members
+    read (with or without misses), so a member's identity does not depend on another's score.
     """
     taken: set[str] = set()
     result: list[str] = []
@@ -331,22 +332,23 @@ def build_review_decks(report: GroupReport, bank: Bank) -> tuple[ReviewSummary, 
     key = report.key
     check_review_bank(key, bank)
     title = key.title or bank.title
-    chosen: list[tuple[MemberResult, list[Question], dict[str, str]]] = []
+    chosen: list[tuple[MemberResult, list[Question], dict[str, str], str]] = []
     without: list[str] = []
     missing: dict[str, None] = {}
-    for member in report.members:
+    members = list(report.members)
+    # counted over every member read, so the second 张三 stays 张三-2 when the first has no miss
+    for member, identity in zip(members, member_identities([m.name for m in members]), strict=True):
         if all(r.status == "correct" for r in member.items):
             without.append(member.name)
             continue
         questions, answers, lost = member_deck(report, bank, member)
         missing.update(dict.fromkeys(lost))
         if questions:  # misses only of questions the bank lost: nothing to study
-            chosen.append((member, questions, answers))
-    files = safe_file_names([member.name for member, _r, _q in chosen])
-    identities = member_identities([member.name for member, _r, _q in chosen])
+            chosen.append((member, questions, answers, identity))
+    files = safe_file_names([member.name for member, _r, _q, _i in chosen])
     decks: list[ReviewDeck] = []
     packages: list[genanki.Package] = []
-    for (member, questions, answers), file, identity in zip(chosen, files, identities, strict=True):
+    for (member, questions, answers, identity), file in zip(chosen, files, strict=True):
         name = review_deck_name(identity, title)
         score = f"{pts(member.score)}/{pts(member.total)} 分"  # as the grade report prints it
         quiz = f"测验 {key.quiz_id}" + (f" · 版本 {key.version}" if key.version else "")
