@@ -29,7 +29,7 @@ from .judgements import draft_judgements, judgement_fallbacks
 from .lists import draft_lists
 from .model import LETTERS_OF, Draft
 from .numbers import draft_numbers
-from .points import draft_heading_points, draft_points
+from .points import distinct_runs, draft_heading_points, draft_points
 from .quotes import draft_quotes
 from .statements import draft_statements
 from .text import sentences
@@ -50,6 +50,7 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
         *draft_judgements(found, turn),
         *draft_numbers(found, turn),
     ]
+    drafts = distinct_runs(drafts)
     drafts.extend(judgement_fallbacks(found, drafts, turn))
     for part in parts:
         drafts.extend(draft_statements(part, drafts, turn))

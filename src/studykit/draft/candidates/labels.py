@@ -1,0 +1,69 @@
+"""Names for runs of points that nothing introduces, when a part has several of them.
+
+A run with no announcing clause (``下面我讲三点``) is asked as ``文章列举的几点中，第一点是（ ）``;
+two such runs in one part would give two items with that same stem, each true of one run and
+false of the other.  Each is then named by what is printed before it: the heading of its
+section (``在谈到“建强组织体系”时``), or else, where runs share a section, the clause just
+before its first marker (``在“我们也深刻体会到”之后``).  Runs still named alike are left to
+:func:`studykit.draft.candidates.points.distinct_runs`, which keeps the first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..split import Part, is_heading
+from .text import CLAUSE_MARKS, Sentence, tidy
+
+#: Longest label quoted in a stem, in characters.
+MAX_LABEL = 30
+
+
+def run_labels(sentences: list[Sentence], starts: list[tuple[Sentence, int]]) -> list[tuple[str, str]]:
+    """For each run of ``starts`` (the sentence and position of the first marker of each run with no
+    context), in order: ``(heading, "")`` naming it by its section's heading, ``("", clause)`` by the
+    clause before it, or ``("", "")`` for a run alone in its part or one nothing names."""
+    per_part = Counter(id(s.part) for s, _ in starts)
+    headings = [_section_heading(s.part, s.section) if per_part[id(s.part)] >= 2 else "" for s, _ in starts]
+    shared = Counter((id(s.part), h) for (s, _), h in zip(starts, headings, strict=True))
+    labels: list[tuple[str, str]] = []
+    for (s, at), heading in zip(starts, headings, strict=True):
+        if per_part[id(s.part)] < 2:
+            labels.append(("", ""))
+        elif heading and shared[(id(s.part), heading)] == 1:
+            labels.append((heading, ""))
+        else:
+            labels.append(("", _clause_before(sentences, s, at)))
+    return labels
+
+
+def _section_heading(part: Part, section: int) -> str:
+    """The heading line that opens ``section`` of ``part`` (counted as :class:`Sentence` counts
+    them), without its number (一、), or ``""`` when it is the part's own heading, a byline or none."""
+    count = 0
+    for line in part.text.split("\n"):
+        text = line.strip()
+        if text and is_heading(text):
+            count += 1
+            if count == section:
+                name = "".join(part.speaker.split())
+                own = text == part.heading or (name and name in "".join(text.split())) or "记者" in text
+                label = tidy(text)
+                return "" if own or not 2 <= len(label) <= MAX_LABEL else label
+    return ""
+
+
+def _clause_before(sentences: list[Sentence], sentence: Sentence, at: int) -> str:
+    """The clause printed just before position ``at`` of ``sentence`` (else the last clause of the
+    sentence before it, in its part and section), 2 to :data:`MAX_LABEL` characters; else ``""``."""
+    text = tidy(sentence.text[:at])
+    if not text:
+        previous = [
+            s
+            for s in sentences
+            if s.part is sentence.part and s.number == sentence.number - 1 and s.section == sentence.section
+        ]
+        text = tidy(previous[0].text) if previous else ""
+    clause = re.split(f"[{CLAUSE_MARKS}]", text)[-1] if text else ""
+    return clause if 2 <= len(clause) <= MAX_LABEL else ""
