@@ -14,11 +14,11 @@ from click.testing import CliRunner
 from studykit.cli import main
 
 
-def _draft(tmp_path: Path, text: str, name: str = "article.txt") -> tuple[str, list[dict[str, Any]]]:
-    """Draft ``text`` through the CLI; the command's output and the bank's questions."""
-    article = tmp_path / name
+def _draft(tmp_path: Path, text: str, out_name: str = "bank") -> tuple[str, list[dict[str, Any]]]:
+    """Draft ``text`` through the CLI into ``tmp_path / out_name``; the command's output and the bank's questions."""
+    article = tmp_path / "article.txt"
     article.write_text(text, encoding="utf-8")
-    out = tmp_path / "bank"
+    out = tmp_path / out_name
     result = CliRunner().invoke(main, ["draft", str(article), "-o", str(out)])
     assert result.exit_code == 0, result.output
     bank = yaml.safe_load((out / "question_bank.yaml").read_text(encoding="utf-8"))
@@ -47,12 +47,12 @@ def test_a_list_of_tasks_keeps_the_last_verb_with_its_object(tmp_path: Path) -> 
     phrase); 修剪枝条、施肥、浇水: the first is 修剪枝条, not 枝条."""
     _, questions = _draft(tmp_path, ORCHARD)
     assert _asked(questions) == [
-        ("multiple", "文章指出，今年以来，村党支部组织农技人员深入果园，手把手教果农（ ），全村果品产量提高了两成",
+        ("multiple", "《村里果园有了新帮手》一文指出，今年以来，村党支部组织农技人员深入果园，手把手教果农（ ），全村果品产量提高了两成",
          ["修剪", "施肥", "防治病虫害", "浇水"], "ABC"),
-        ("fill_blank", "文章指出，今年以来，村党支部组织农技人员深入果园，手把手教果农修剪、____、防治病虫害，全村果品产量提高了两成。",
+        ("fill_blank", "《村里果园有了新帮手》一文指出，今年以来，村党支部组织农技人员深入果园，手把手教果农修剪、____、防治病虫害，全村果品产量提高了两成。",
          None, ["施肥"]),
-        ("multiple", "文章指出，农技员还教大家（ ）的技术，群众很欢迎", ["防治病虫害", "修剪枝条", "施肥", "浇水"], "BCD"),
-        ("fill_blank", "文章指出，农技员还教大家修剪枝条、____、浇水的技术，群众很欢迎。", None, ["施肥"]),
+        ("multiple", "《村里果园有了新帮手》一文指出，农技员还教大家（ ）的技术，群众很欢迎", ["防治病虫害", "修剪枝条", "施肥", "浇水"], "BCD"),
+        ("fill_blank", "《村里果园有了新帮手》一文指出，农技员还教大家修剪枝条、____、浇水的技术，群众很欢迎。", None, ["施肥"]),
     ]  # fmt: skip
     options = [o for q in questions for o in q.get("options", [])]
     assert "防治" not in options and "枝条" not in options
@@ -78,7 +78,10 @@ def test_two_runs_nothing_introduces_get_distinct_true_stems(tmp_path: Path) -> 
     check warned of 3 duplicate stems); no ；-list of 二是… clauses is drafted as a multiple."""
     _, questions = _draft(tmp_path, TWO_RUNS)
     assert len(questions) == 10
-    first, second = "文章在“县委坚持抓党建促乡村振兴”之后列举的几点中，", "文章在“我们也深刻体会到”之后列举的几点中，"
+    first, second = (
+        "《抓实基层党建 助力乡村振兴》一文在“县委坚持抓党建促乡村振兴”之后列举的几点中，",
+        "《抓实基层党建 助力乡村振兴》一文在“我们也深刻体会到”之后列举的几点中，",
+    )
     assert _asked(questions) == [
         ("single", first + "第一点是（ ）", FIRST, "A"),
         ("single", first + "第二点是（ ）", FIRST, "B"),
@@ -139,21 +142,21 @@ def test_aspects_one_hand_and_numbered_items_are_read_as_points(tmp_path: Path) 
     一方面…另一方面 (two points: the true/false pair), （1）（2） and ①② (第N点) are runs of points."""
     _, questions = _draft(tmp_path, ASPECTS)
     aspects, four, done = (
-        "文章在谈到“要把握好三个方面”时，列举的",
-        "文章在谈到“今年支部重点做好四件事”时，列举的",
-        "文章在谈到“村里的做法可以概括为”时，列举的",
+        "《扎实推进作风建设》一文在谈到“要把握好三个方面”时，列举的",
+        "《扎实推进作风建设》一文在谈到“今年支部重点做好四件事”时，列举的",
+        "《扎实推进作风建设》一文在谈到“村里的做法可以概括为”时，列举的",
     )
     three = ["要坚定理想信念", "要密切联系群众", "要严守纪律规矩"]
     assert _asked(questions) == [
-        ("fill_blank", "文章指出，今年支部重点做好四件事：（1）开展主题党日活动；（2）落实“____”制度；（3）推进党员积分管理；（4）建好党员活动阵地。",
+        ("fill_blank", "《扎实推进作风建设》一文指出，今年支部重点做好四件事：（1）开展主题党日活动；（2）落实“____”制度；（3）推进党员积分管理；（4）建好党员活动阵地。",
          None, ["三会一课"]),
         ("single", aspects + "第一个方面是（ ）", three, "A"),
         ("single", aspects + "第二个方面是（ ）", three, "B"),
         ("single", aspects + "第三个方面是（ ）", three, "C"),
         ("true_false", aspects + "第二个方面是“要密切联系群众”。", None, True),
         ("true_false", aspects + "第一个方面是“要密切联系群众”。", None, False),
-        ("true_false", "文章列举的几点中，以“另一方面”引出的一点是“要善于作为”。", None, True),
-        ("true_false", "文章列举的几点中，以“一方面”引出的一点是“要善于作为”。", None, False),
+        ("true_false", "《扎实推进作风建设》一文列举的几点中，以“另一方面”引出的一点是“要善于作为”。", None, True),
+        ("true_false", "《扎实推进作风建设》一文列举的几点中，以“一方面”引出的一点是“要善于作为”。", None, False),
         ("single", four + "第一点是（ ）", ["落实“三会一课”制度", "推进党员积分管理", "建好党员活动阵地", "开展主题党日活动"], "D"),
         ("single", four + "第二点是（ ）", ["落实“三会一课”制度", "开展主题党日活动", "推进党员积分管理", "建好党员活动阵地"], "A"),
         ("single", four + "第三点是（ ）", ["开展主题党日活动", "推进党员积分管理", "落实“三会一课”制度", "建好党员活动阵地"], "B"),
@@ -165,8 +168,8 @@ def test_aspects_one_hand_and_numbered_items_are_read_as_points(tmp_path: Path) 
         ("single", done + "第三点是（ ）", ["制度长效保障", "党员带头示范", "群众广泛参与"], "A"),
         ("true_false", done + "第二点是“群众广泛参与”。", None, True),
         ("true_false", done + "第一点是“群众广泛参与”。", None, False),
-        ("single", "文章指出，加强作风建设，要把握好（ ）方面", ["两个", "四个", "三个", "五个"], "C"),
-        ("true_false", "文章指出，加强作风建设，要把握好三个方面。", None, True),
+        ("single", "《扎实推进作风建设》一文指出，加强作风建设，要把握好（ ）方面", ["两个", "四个", "三个", "五个"], "C"),
+        ("true_false", "《扎实推进作风建设》一文指出，加强作风建设，要把握好三个方面。", None, True),
     ]  # fmt: skip
     wrong = next(q for q in questions if q["stem"] == aspects + "第一个方面是“要密切联系群众”。")
     assert wrong["explanation"].startswith("错误。“要密切联系群众”是第二个方面，第一个方面是“要坚定理想信念”。")
@@ -181,3 +184,176 @@ def test_ascii_brackets_and_full_width_digits_number_points_too() -> None:
         text = f"支部要做到三点：{one}学习到位；{two}责任到位；{three}落实到位。"
         stems = [d.stem for d in draft_questions([Part("part-1", "要求", text)]) if d.rule == "points"]
         assert stems[:3] == [f"文章在谈到“支部要做到三点”时，列举的第{n}点是（ ）" for n in "一二三"]
+
+
+SPEECH = """在全镇党建工作会议上的讲话
+
+今天召开会议，主要是总结上半年工作，部署下半年任务。
+
+一、进一步提高政治站位和思想认识，切实增强做好新时代基层党建工作的责任感使命感紧迫感
+第一，认清形势任务
+当前，基层党建工作面临新的形势，我们必须增强责任感和紧迫感。
+第二，明确目标要求
+全镇要在年底前实现村级党组织标准化建设全覆盖。
+
+二、狠抓工作落实
+第一，压实工作责任
+各村党组织书记要切实履行第一责任人职责。
+第二，强化督查考核
+镇党委将定期开展督查，考核结果与评先评优挂钩。
+"""
+
+
+def test_a_numbered_heading_with_its_first_point_right_under_it_opens_its_section(tmp_path: Path) -> None:
+    """一、… (45 characters, no sentence end) then 第一，… on the next line: the heading opens part-1
+    (it was too long for a subheading, so the short lines were read as headings and 一、… with 第一，
+    went into the 导语); each section's points are named by its heading."""
+    output, questions = _draft(tmp_path, SPEECH)
+    assert output.splitlines()[:4] == [
+        f"{tmp_path / 'bank' / 'question_bank.yaml'}: 3 parts (layout: subheadings), 4 drafts to review",
+        "  intro: 在全镇党建工作会议上的讲话 — 0",
+        "  part-1: 一、进一步提高政治站位和思想认识，切实增强做好新时代基层党建工作的责任感使命感紧迫感 — 2",
+        "  part-2: 二、狠抓工作落实 — 2",
+    ]
+    intro = (tmp_path / "bank" / "material" / "00-intro.txt").read_text(encoding="utf-8")
+    assert intro == "在全镇党建工作会议上的讲话\n\n今天召开会议，主要是总结上半年工作，部署下半年任务。\n"
+    said = "《在全镇党建工作会议上的讲话》一文在谈到“{}”时，列举的"
+    one, two = said.format("进一步提高政治站位和思想认识"), said.format("狠抓工作落实")
+    assert _asked(questions) == [
+        ("true_false", one + "第二点是“明确目标要求”。", None, True),
+        ("true_false", one + "第一点是“明确目标要求”。", None, False),
+        ("true_false", two + "第二点是“强化督查考核”。", None, True),
+        ("true_false", two + "第一点是“强化督查考核”。", None, False),
+    ]
+
+
+def test_unnumbered_headings_with_point_subheadings_are_the_sections() -> None:
+    """提高思想认识 / 第一，认清形势任务 (a heading and its first point, no numbers): the heading opens
+    the section, and 第二，… between paragraphs stays in it."""
+    from studykit.draft.split import split_article
+
+    text = SPEECH.replace(
+        "一、进一步提高政治站位和思想认识，切实增强做好新时代基层党建工作的责任感使命感紧迫感", "提高思想认识"
+    )
+    split = split_article(text.replace("二、狠抓工作落实", "狠抓工作落实"))
+    assert [(p.id, p.heading, p.text.count("\n")) for p in split.parts] == [
+        ("intro", "在全镇党建工作会议上的讲话", 3),
+        ("part-1", "提高思想认识", 5),
+        ("part-2", "狠抓工作落实", 5),
+    ]
+
+
+PAGE = """基层党建
+
+党员先锋岗亮出新风采
+本报记者　周敏
+今年以来，东湖村设立党员先锋岗12个，党员带头参与环境整治、矛盾调解、志愿服务。
+
+小积分激发治理大活力
+本报记者　黄磊
+西山社区推行积分制管理，把垃圾分类、邻里互助、文明养犬等内容纳入积分项目，居民参与热情高涨。
+"""
+
+
+def test_the_articles_of_a_page_are_named_in_their_stems(tmp_path: Path) -> None:
+    """A page of two news items (one bank, several articles): each stem names its article, as the
+    explanation does; 文章指出 left only the 出处 to say which article a distractor belonged to."""
+    _, questions = _draft(tmp_path, PAGE)
+    one, two = "《党员先锋岗亮出新风采》一文指出，", "《小积分激发治理大活力》一文指出，"
+    assert _asked(questions) == [
+        ("multiple", one + "今年以来，东湖村设立党员先锋岗12个，党员带头参与（ ）",
+         ["环境整治", "矛盾调解", "志愿服务", "垃圾分类", "邻里互助"], "ABC"),
+        ("fill_blank", one + "今年以来，东湖村设立党员先锋岗12个，党员带头参与环境整治、____、志愿服务。", None, ["矛盾调解"]),
+        ("single", one + "今年以来，东湖村设立党员先锋岗（ ），党员带头参与环境整治、矛盾调解、志愿服务",
+         ["11个", "13个", "12个", "10个"], "C"),
+        ("true_false", one + "今年以来，东湖村设立党员先锋岗12个，党员带头参与环境整治、矛盾调解、志愿服务。", None, True),
+        ("multiple", two + "西山社区推行积分制管理，把（ ）等内容纳入积分项目，居民参与热情高涨",
+         ["环境整治", "垃圾分类", "邻里互助", "文明养犬", "矛盾调解"], "BCD"),
+        ("fill_blank", two + "西山社区推行积分制管理，把垃圾分类、____、文明养犬等内容纳入积分项目，居民参与热情高涨。", None,
+         ["邻里互助"]),
+    ]  # fmt: skip
+    assert questions[0]["explanation"] == (
+        "见《党员先锋岗亮出新风采》：“今年以来，东湖村设立党员先锋岗12个，党员带头参与环境整治、矛盾调解、志愿服务。”"
+    )
+
+
+def test_a_paper_mixing_two_drafted_articles_names_each(tmp_path: Path) -> None:
+    """Two drafted banks (one article each) on one paper: every item's stem names its article."""
+    banks = []
+    for name, text in (("orchard", ORCHARD), ("runs", TWO_RUNS)):
+        (tmp_path / name).mkdir()
+        _draft(tmp_path / name, text, name)
+        banks += ["--bank", str(tmp_path / name / name / "question_bank.yaml")]
+    paper = tmp_path / "paper.md"
+    args = ["quiz", *banks, "--include-drafts", "--count", "4", "--seed", "3", "-o", str(paper)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    text = paper.read_text(encoding="utf-8")
+    counts = [text.count("《村里果园有了新帮手》一文"), text.count("《抓实基层党建 助力乡村振兴》一文")]
+    assert sum(counts) == 4 and min(counts) >= 1, counts
+    assert "文章指出" not in text and "文章列举" not in text
+
+
+TIHUI = """在为民服务中践行初心使命
+□ 李明
+参加这次主题教育，我收获很大。结合工作实际，我谈两点认识。
+第一，为民服务要真心实意。群众利益无小事，我们要把群众的急难愁盼当作自己的事来办。去年，村里修通了3公里的产业路，解决了200多户群众的出行难题。
+第二，为民服务要持之以恒。我们村坚持每月开展一次“党员服务日”活动，为群众理发、义诊、维修家电。
+今后，我将继续扎根基层，努力为群众办更多实事好事。我们支部也将把主题教育成果转化为推动发展的实际行动。
+"""
+
+
+def test_one_byline_article_gets_its_speaker_and_no_first_person_items(tmp_path: Path) -> None:
+    """A single 体会 under □ 李明: one part with the speaker 李明 (position 作者, as the byline gives no
+    post), stems 李明指出; 我谈两点认识, 我收获很大, 我将继续… give no item (文章指出，…我谈两点认识。
+    was drafted as a fact), and the bank checks."""
+    output, questions = _draft(tmp_path, TIHUI)
+    assert output.splitlines()[:2] == [
+        f"{tmp_path / 'bank' / 'question_bank.yaml'}: 1 part (layout: heading, name and post), 8 drafts to review",
+        "  li-ming: 李明 在为民服务中践行初心使命 — 8",
+    ]
+    bank = yaml.safe_load((tmp_path / "bank" / "question_bank.yaml").read_text(encoding="utf-8"))
+    assert bank["speeches"] == [
+        {"id": "li-ming", "speaker": "李明", "position": "作者", "heading": "在为民服务中践行初心使命",
+         "material": "material/00-li-ming.txt"},
+    ]  # fmt: skip
+    said = "李明在谈到“我谈两点认识”时，列举的"
+    assert _asked(questions) == [
+        ("fill_blank", "李明指出，我们村坚持每月开展一次“____”活动，为群众理发、义诊、维修家电。", None, ["党员服务日"]),
+        ("fill_blank", "李明指出，我们村坚持每月开展一次“党员服务日”活动，为群众理发、____、维修家电。", None, ["义诊"]),
+        ("true_false", said + "第二点是“为民服务要持之以恒”。", None, True),
+        ("true_false", said + "第一点是“为民服务要持之以恒”。", None, False),
+        ("single", "李明指出，去年，村里修通了（ ）的产业路，解决了200多户群众的出行难题", ["2公里", "3公里", "4公里", "1公里"], "B"),
+        ("true_false", "李明指出，去年，村里修通了2公里的产业路，解决了200多户群众的出行难题。", None, False),
+        ("single", "李明指出，去年，村里修通了3公里的产业路，解决了（ ）群众的出行难题", ["100多户", "300多户", "200多户", "400多户"],
+         "C"),
+        ("true_false", "李明指出，去年，村里修通了3公里的产业路，解决了200多户群众的出行难题。", None, True),
+    ]  # fmt: skip
+    assert "warning" not in _check(tmp_path).replace("warning: speech 'li-ming': 8 drafts", "")
+
+
+def test_one_byline_with_an_authors_note_takes_its_post(tmp_path: Path) -> None:
+    """□ 李明 … （作者系东湖村党支部书记）: the post is the note's; 文章 with no byline stays one part."""
+    text = TIHUI + "（作者系东湖村党支部书记）\n"
+    _draft(tmp_path, text)
+    bank = yaml.safe_load((tmp_path / "bank" / "question_bank.yaml").read_text(encoding="utf-8"))
+    assert [(s["speaker"], s["position"]) for s in bank["speeches"]] == [("李明", "东湖村党支部书记")]
+
+
+def test_first_person_statements_of_a_text_without_speaker_are_left_out() -> None:
+    """文章指出，…我谈两点认识。 / 我们将… with no speaker named: no item; a fact in the same words
+    (我们要…, 我国将…, 我们村坚持…) is kept."""
+    from studykit.draft.candidates.person import first_person
+
+    said = [
+        ("结合工作实际，我谈两点认识。", True, True),
+        ("下面，我讲三点意见。", True, True),
+        ("参加这次主题教育，我收获很大。", True, True),
+        ("今后，我将继续扎根基层。", True, True),
+        ("我们支部也将把主题教育成果转化为实际行动。", False, True),
+        ("群众利益无小事，我们要把群众的急难愁盼当作自己的事来办。", False, False),
+        ("我国将加快建设农业强国。", False, False),
+        ("我们村坚持每月开展一次活动。", False, False),
+        ("李明在谈到“我谈两点认识”时，列举的第二点是“为民服务要持之以恒”。", False, False),
+    ]
+    assert [(t, first_person(t, named=True), first_person(t, named=False)) for t, _, _ in said] == said

@@ -29,6 +29,7 @@ from .judgements import draft_judgements, judgement_fallbacks
 from .lists import draft_lists
 from .model import LETTERS_OF, Draft
 from .numbers import draft_numbers
+from .person import of_self
 from .points import distinct_runs, draft_heading_points, draft_points
 from .quotes import draft_quotes
 from .statements import draft_statements
@@ -50,10 +51,16 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
         *draft_judgements(found, turn),
         *draft_numbers(found, turn),
     ]
-    drafts = distinct_runs(drafts)
+    named = {p.id: bool(p.speaker) for p in parts}
+
+    def about_facts(found: list[Draft]) -> list[Draft]:  # not what the author says of themself (我谈两点认识)
+        return [d for d in found if d.rule == "points" or not of_self(d, named=named[d.speech])]
+
+    drafts = about_facts(distinct_runs(drafts))
     drafts.extend(judgement_fallbacks(found, drafts, turn))
     for part in parts:
         drafts.extend(draft_statements(part, drafts, turn))
+    drafts = about_facts(drafts)
     order = {p.id: n for n, p in enumerate(parts)}
     return balance_keys(share_facts(sorted(drafts, key=lambda d: order[d.speech])))
 

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from ..split import Part, is_heading
-from .text import CLAUSE_MARKS, Sentence, tidy
+from .text import CLAUSE_MARKS, Sentence, tidy, who
 
 #: Longest label quoted in a stem, in characters.
 MAX_LABEL = 30
@@ -24,14 +24,14 @@ def run_labels(sentences: list[Sentence], starts: list[tuple[Sentence, int]]) ->
     """For each run of ``starts`` (the sentence and position of the first marker of each run with no
     context), in order: ``(heading, "")`` naming it by its section's heading, ``("", clause)`` by the
     clause before it, or ``("", "")`` for a run alone in its part or one nothing names."""
-    per_part = Counter(id(s.part) for s, _ in starts)
-    headings = [_section_heading(s.part, s.section) if per_part[id(s.part)] >= 2 else "" for s, _ in starts]
-    shared = Counter((id(s.part), h) for (s, _), h in zip(starts, headings, strict=True))
+    per_name = Counter(who(s.part) for s, _ in starts)  # the sections of one article share its name
+    headings = [_section_heading(s.part, s.section) if per_name[who(s.part)] >= 2 else "" for s, _ in starts]
+    shared = Counter((who(s.part), h) for (s, _), h in zip(starts, headings, strict=True))
     labels: list[tuple[str, str]] = []
     for (s, at), heading in zip(starts, headings, strict=True):
-        if per_part[id(s.part)] < 2:
+        if per_name[who(s.part)] < 2:
             labels.append(("", ""))
-        elif heading and shared[(id(s.part), heading)] == 1:
+        elif heading and shared[(who(s.part), heading)] == 1:
             labels.append((heading, ""))
         else:
             labels.append(("", _clause_before(sentences, s, at)))
@@ -48,9 +48,9 @@ def _section_heading(part: Part, section: int) -> str:
             count += 1
             if count == section:
                 name = "".join(part.speaker.split())
-                own = text == part.heading or (name and name in "".join(text.split())) or "记者" in text
-                label = tidy(text)
-                return "" if own or not 2 <= len(label) <= MAX_LABEL else label
+                own = text == part.heading and not is_section(part)
+                own = own or (name and name in "".join(text.split())) or "记者" in text
+                return "" if own else heading_label(text)
     return ""
 
 
@@ -67,3 +67,17 @@ def _clause_before(sentences: list[Sentence], sentence: Sentence, at: int) -> st
         text = tidy(previous[0].text) if previous else ""
     clause = re.split(f"[{CLAUSE_MARKS}]", text)[-1] if text else ""
     return clause if 2 <= len(clause) <= MAX_LABEL else ""
+
+
+def is_section(part: Part) -> bool:
+    """Whether ``part`` is a section of a titled article (its heading a subheading such as 一、…)."""
+    return bool(part.article) and not part.speaker and part.id != "intro" and part.heading != part.article
+
+
+def heading_label(heading: str) -> str:
+    """``heading`` as a stem quotes it: without its number (一、), its first clause if the whole is
+    longer than :data:`MAX_LABEL`; ``""`` if that is still too long, or shorter than 2 characters."""
+    label = tidy(heading)
+    if len(label) > MAX_LABEL:
+        label = re.split(f"[{CLAUSE_MARKS}]", label)[0]
+    return label if 2 <= len(label) <= MAX_LABEL else ""

@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..split import Part, is_heading
-from .labels import run_labels
+from .labels import heading_label, is_section, run_labels
 from .model import Draft, place, same
 from .numbering import NUMBERED, more_markers, which
 from .numerals import cn_to_int, int_to_cn
@@ -221,7 +221,11 @@ def draft_heading_points(parts: Sequence[Part], turn: Iterator[int]) -> list[Dra
     found = [x for x in found if len(x[0]) >= 2]
     out: list[Draft] = []
     for r, (run, context) in enumerate(found):
-        out.extend(_draft_run(run, context, f"{run[0].sentence.part.id}/heading-points-{r}", turn))
+        part = run[0].sentence.part
+        section = (
+            heading_label(part.heading) if is_section(part) and not context else ""
+        )  # 一、提高思想认识: its points
+        out.extend(_draft_run(run, context or section, f"{part.id}/heading-points-{r}", turn))
     return out
 
 

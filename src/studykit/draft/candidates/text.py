@@ -150,9 +150,12 @@ def tidy(text: str, *, end: str = "") -> str:
 
 def who(part: Part) -> str:
     """How a stem names the part: the speaker (without the spaces a page pads a two-character name
-    with: 王　刚 → 王刚), 导语, or 文章 (a section of one author's text)."""
+    with: 王　刚 → 王刚), the article by its title (``《…》一文``: a paper may mix articles, and a page
+    holds several), 导语, or 文章 (a text printing no title)."""
     if part.speaker:
         return "".join(part.speaker.split())
+    if part.article:
+        return f"《{part.article}》一文"
     return "导语" if part.id == "intro" else "文章"
 
 
@@ -164,6 +167,8 @@ def lead(part: Part) -> str:
 def cite(part: Part, source: str, *, verdict: str = "") -> str:
     """An explanation citing ``source``: ``正确。见任剑涛《大都市是省域治理重要落点》：“…”``."""
     where = f"{who(part)}的发言《{part.heading}》" if part.speaker else f"{who(part)}《{part.heading}》"
+    if not part.speaker and part.article:
+        where = f"《{part.article}》" + ("" if part.heading == part.article else f"（{part.heading}）")
     return f"{verdict}见{where}：{quoted(source)}"
 
 
