@@ -357,3 +357,59 @@ def test_first_person_statements_of_a_text_without_speaker_are_left_out() -> Non
         ("李明在谈到“我谈两点认识”时，列举的第二点是“为民服务要持之以恒”。", False, False),
     ]
     assert [(t, first_person(t, named=True), first_person(t, named=False)) for t, _, _ in said] == said
+
+
+def test_a_docx_article_keeps_text_typed_with_track_changes_on(tmp_path: Path) -> None:
+    """An article edited in 修订 mode: the inserted words (a ``w:ins`` run) are in the material and
+    drafted, the deleted ones (``w:delText``) are not — python-docx's ``.text`` dropped the insert,
+    so 防治病虫害 was missing from the list (draft now reads the text as grade reads a card)."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = Document()
+    document.add_paragraph("村里果园有了新帮手")
+    body = document.add_paragraph("今年以来，村党支部组织农技人员深入果园，手把手教果农修剪、施肥、")
+    body._p.append(parse_xml(
+        f'<w:del {w} w:id="1" w:author="x" w:date="2026-12-07T00:00:00Z"><w:r><w:delText>打药</w:delText></w:r></w:del>'
+    ))  # fmt: skip
+    body._p.append(parse_xml(
+        f'<w:ins {w} w:id="2" w:author="x" w:date="2026-12-07T00:00:00Z"><w:r><w:t>防治病虫害</w:t></w:r></w:ins>'
+    ))  # fmt: skip
+    body.add_run("，全村果品产量提高了两成。")
+    document.add_paragraph("农技员还教大家修剪枝条、施肥、浇水的技术，群众很欢迎。")
+    article = tmp_path / "果园.docx"
+    document.save(str(article))
+    assert "防治病虫害" not in "".join(p.text for p in Document(str(article)).paragraphs)  # what .text gave
+    result = CliRunner().invoke(main, ["draft", str(article), "-o", str(tmp_path / "bank")])
+    assert result.exit_code == 0, result.output
+    material = (tmp_path / "bank" / "material" / "00-part-1.txt").read_text(encoding="utf-8")
+    assert material == (
+        "村里果园有了新帮手\n\n"
+        "今年以来，村党支部组织农技人员深入果园，手把手教果农修剪、施肥、防治病虫害，全村果品产量提高了两成。\n\n"
+        "农技员还教大家修剪枝条、施肥、浇水的技术，群众很欢迎。\n"
+    )
+    questions = yaml.safe_load((tmp_path / "bank" / "question_bank.yaml").read_text(encoding="utf-8"))["questions"]
+    assert [q["options"] for q in questions if q["type"] == "multiple"][0] == ["修剪", "施肥", "防治病虫害", "浇水"]
+    assert len(questions) == 4
+
+
+def test_docx_text_reads_an_insert_once_and_a_drawings_fallback_not_at_all() -> None:
+    """The shared extractor: a w:ins run's text is read; a text box written twice (mc:Choice and its
+    mc:Fallback copy for older readers) is read once."""
+    from docx.oxml import parse_xml
+
+    from studykit._docx import element_text
+
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    )
+    box = "<w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p></w:txbxContent>"
+    paragraph = parse_xml(
+        f"<w:p {ns}><w:r><w:t>甲</w:t><w:tab/></w:r><w:ins><w:r><w:t>乙</w:t></w:r></w:ins>"
+        f"<w:del><w:r><w:delText>丙</w:delText></w:r></w:del>"
+        f"<w:r><mc:AlternateContent><mc:Choice>{box}</mc:Choice><mc:Fallback>{box}</mc:Fallback></mc:AlternateContent>"
+        f"</w:r></w:p>"
+    )
+    assert element_text(paragraph) == "甲\t乙\n框内"
