@@ -390,7 +390,7 @@ def test_a_docx_article_keeps_text_typed_with_track_changes_on(tmp_path: Path) -
         "农技员还教大家修剪枝条、施肥、浇水的技术，群众很欢迎。\n"
     )
     questions = yaml.safe_load((tmp_path / "bank" / "question_bank.yaml").read_text(encoding="utf-8"))["questions"]
-    assert [q["options"] for q in questions if q["type"] == "multiple"][0] == ["修剪", "施肥", "防治病虫害", "浇水"]
+    assert next(q["options"] for q in questions if q["type"] == "multiple") == ["修剪", "施肥", "防治病虫害", "浇水"]
     assert len(questions) == 4
 
 
