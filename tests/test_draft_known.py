@@ -413,3 +413,14 @@ def test_docx_text_reads_an_insert_once_and_a_drawings_fallback_not_at_all() -> 
         f"</w:r></w:p>"
     )
     assert element_text(paragraph) == "甲\t乙\n框内"
+
+
+def test_a_single_articles_title_is_its_title_line_not_the_section_name_above_it() -> None:
+    """党员生活 (the page's section) above 全方位多层次深入推进省域治理现代化: the article's title, by which
+    its stems name it, is the longer line, as the 导语 of the whole page takes it."""
+    from studykit.draft.split import split_article
+
+    split = split_article("党员生活\n\n全方位多层次深入推进省域治理现代化\n\n10月17日，研讨会在华中师范大学举行。\n")
+    assert (split.layout, split.title, split.parts[0].heading, split.parts[0].article) == (
+        4, "全方位多层次深入推进省域治理现代化", "全方位多层次深入推进省域治理现代化", "全方位多层次深入推进省域治理现代化"
+    )  # fmt: skip

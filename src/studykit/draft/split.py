@@ -122,6 +122,8 @@ def split_article(text: str) -> Split:
     if single is not None:
         return _build(lines, rows, [single], 1, dropped)  # one speech, or one 体会 under its byline
     title = next((lines[i].strip() for i in rows if is_heading(lines[i])), "")
+    if rows and is_heading(lines[rows[0]]):  # the title line above a section name (党员生活) or dateline
+        title = _title(lines, rows)
     if not title and rows:
         title = _first_phrase(lines[rows[0]])
     titled = title in (lines[i].strip() for i in rows)
