@@ -217,7 +217,7 @@ def test_a_numbered_heading_with_its_first_point_right_under_it_opens_its_sectio
     ]
     intro = (tmp_path / "bank" / "material" / "00-intro.txt").read_text(encoding="utf-8")
     assert intro == "在全镇党建工作会议上的讲话\n\n今天召开会议，主要是总结上半年工作，部署下半年任务。\n"
-    said = "《在全镇党建工作会议上的讲话》一文在谈到“{}”时，列举的"
+    said = "《在全镇党建工作会议上的讲话》在谈到“{}”时，列举的"
     one, two = said.format("进一步提高政治站位和思想认识"), said.format("狠抓工作落实")
     assert _asked(questions) == [
         ("true_false", one + "第二点是“明确目标要求”。", None, True),
@@ -424,3 +424,33 @@ def test_a_single_articles_title_is_its_title_line_not_the_section_name_above_it
     assert (split.layout, split.title, split.parts[0].heading, split.parts[0].article) == (
         4, "全方位多层次深入推进省域治理现代化", "全方位多层次深入推进省域治理现代化", "全方位多层次深入推进省域治理现代化"
     )  # fmt: skip
+
+
+NOTICE = Path(__file__).parent / "data" / "draft" / "notice.txt"
+
+
+def test_a_notice_numbered_in_sections_and_sub_sections(tmp_path: Path) -> None:
+    """A 学习贯彻 notice (一、 sections, （一）（二）（三） sub-sections opening paragraphs, signed and
+    dated): the sub-sections are a run of points named by their section; stems name the notice as
+    a document (《…的通知》指出); the 落款 date under the issuer stays in the material (it was dropped
+    as a page's dateline)."""
+    output, questions = _draft(tmp_path, NOTICE.read_text(encoding="utf-8"))
+    assert output.splitlines()[1:5] == [
+        "  intro: 中共某某县委组织部关于认真学习贯彻党的二十届三中全会精神的通知 — 4",
+        "  part-1: 一、充分认识学习贯彻全会精神的重大意义 — 2",
+        "  part-2: 二、认真抓好学习培训 — 8",
+        "  part-3: 三、加强组织领导 — 0",
+    ]
+    last = (tmp_path / "bank" / "material" / "03-part-3.txt").read_text(encoding="utf-8")
+    assert last.endswith("请及时报县委组织部。\n\n中共某某县委组织部\n2024年8月5日\n")
+    notice = "《中共某某县委组织部关于认真学习贯彻党的二十届三中全会精神的通知》"
+    three = ["抓好党委（党组）理论学习中心组学习", "抓好党员干部集中轮训", "抓好基层党员学习"]
+    said = notice + "在谈到“认真抓好学习培训”时，列举的"
+    assert [x for x in _asked(questions) if "列举" in x[1]] == [
+        ("single", said + "第一点是（ ）", three, "A"),
+        ("single", said + "第二点是（ ）", three, "B"),
+        ("single", said + "第三点是（ ）", three, "C"),
+        ("true_false", said + "第二点是“抓好党员干部集中轮训”。", None, True),
+        ("true_false", said + "第一点是“抓好党员干部集中轮训”。", None, False),
+    ]
+    assert all(q["stem"].startswith(notice) for q in questions) and len(questions) == 14

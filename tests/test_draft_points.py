@@ -258,7 +258,7 @@ def test_points_written_as_heading_lines_are_sourced_by_their_line() -> None:
     the heading line, the context the sentence before the first (下面，我讲三点意见。)."""
     split = split_article(HEADING_POINTS)
     drafts = [d for d in draft_questions(split.parts) if d.rule == "points"]
-    said = "《在全镇党员冬训动员会上的讲话》一文在谈到“我讲三点意见”时，列举的"  # the article named
+    said = "《在全镇党员冬训动员会上的讲话》在谈到“我讲三点意见”时，列举的"  # the article named
     options = ("提高思想认识", "突出冬训重点", "加强组织领导")
     assert [(d.speech, d.type, d.stem, d.options, d.answer, d.source) for d in drafts] == [
         ("part-1", "single", said + "第一点是（ ）", options, ("A",), "第一，提高思想认识"),
@@ -273,7 +273,7 @@ def test_points_written_as_heading_lines_are_sourced_by_their_line() -> None:
 
 def test_shou_xian_heading_lines_close_with_zui_hou() -> None:
     """首先，… / 其次，… / 最后，… as heading lines: three points, the last 以“最后”引出."""
-    TITLED = "《在全镇党员冬训动员会上的讲话》一文在谈到“我讲三点意见”时，"
+    TITLED = "《在全镇党员冬训动员会上的讲话》在谈到“我讲三点意见”时，"
     text = HEADING_POINTS.replace("第一，", "首先，").replace("第二，", "其次，").replace("第三，", "最后，")
     drafts = [d for d in draft_questions(split_article(text).parts) if d.rule == "points" and d.type == "single"]
     assert [(d.speech, d.stem, d.answer, d.source) for d in drafts] == [

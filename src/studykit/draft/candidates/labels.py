@@ -23,14 +23,15 @@ MAX_LABEL = 30
 def run_labels(sentences: list[Sentence], starts: list[tuple[Sentence, int]]) -> list[tuple[str, str]]:
     """For each run of ``starts`` (the sentence and position of the first marker of each run with no
     context), in order: ``(heading, "")`` naming it by its section's heading, ``("", clause)`` by the
-    clause before it, or ``("", "")`` for a run alone in its part or one nothing names."""
+    clause before it, or ``("", "")`` for one nothing names.  A run alone among those its stems'
+    name covers is named only when it stands in a section of a titled article (its heading)."""
     per_name = Counter(who(s.part) for s, _ in starts)  # the sections of one article share its name
     headings = [_section_heading(s.part, s.section) if per_name[who(s.part)] >= 2 else "" for s, _ in starts]
     shared = Counter((who(s.part), h) for (s, _), h in zip(starts, headings, strict=True))
     labels: list[tuple[str, str]] = []
     for (s, at), heading in zip(starts, headings, strict=True):
-        if per_name[who(s.part)] < 2:
-            labels.append(("", ""))
+        if per_name[who(s.part)] < 2:  # alone: a section's run still says which section (二、认真抓好学习培训)
+            labels.append((_section_heading(s.part, s.section) if is_section(s.part) else "", ""))
         elif heading and shared[(who(s.part), heading)] == 1:
             labels.append((heading, ""))
         else:

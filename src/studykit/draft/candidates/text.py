@@ -148,14 +148,21 @@ def tidy(text: str, *, end: str = "") -> str:
     return text + end
 
 
+#: How the title of a document (not an article) ends: a stem names it 《…的通知》, not 《…的通知》一文.
+DOCUMENT_KINDS = (
+    "通知", "意见", "决定", "决议", "方案", "办法", "规定", "条例", "细则", "纲要", "公告", "通报", "报告",
+    "讲话", "讲稿", "发言", "致辞", "倡议书", "公开信",
+)  # fmt: skip
+
+
 def who(part: Part) -> str:
     """How a stem names the part: the speaker (without the spaces a page pads a two-character name
     with: 王　刚 → 王刚), the article by its title (``《…》一文``: a paper may mix articles, and a page
     holds several), 导语, or 文章 (a text printing no title)."""
     if part.speaker:
         return "".join(part.speaker.split())
-    if part.article:
-        return f"《{part.article}》一文"
+    if part.article:  # a notice or speech is named as a document (《…的通知》), an article as 《…》一文
+        return f"《{part.article}》" + ("" if part.article.endswith(DOCUMENT_KINDS) else "一文")
     return "导语" if part.id == "intro" else "文章"
 
 
