@@ -454,3 +454,28 @@ def test_a_notice_numbered_in_sections_and_sub_sections(tmp_path: Path) -> None:
         ("true_false", said + "第一点是“抓好党员干部集中轮训”。", None, False),
     ]
     assert all(q["stem"].startswith(notice) for q in questions) and len(questions) == 14
+
+
+def test_a_xinhua_story_is_named_by_its_title_not_its_credit_or_subtitle(tmp_path: Path) -> None:
+    """A 新华社 通讯: the title line (not the longer 新华社记者　赵军 credit under it) names the article;
+    a title line holding its subtitle (“…”——记…) is named by the main title; a quotation by a
+    villager or the 书记 is not drafted as the article's claim."""
+    story = (
+        "小山村走出振兴路\n\n新华社记者　赵军\n\n"
+        "“我们坚持支部引领、党员带头、群众参与，一步一个脚印往前走。”村党支部书记王强介绍。\n\n"
+        "王强告诉记者，村里今年将新建冷链仓库2座，带动周边5个村共同发展。\n\n"
+        "“过去是‘要我干’，现在是‘我要干’。”村民李大姐笑着说。\n"
+    )
+    _, questions = _draft(tmp_path, story)
+    assert _asked(questions) == [
+        ("single", "《小山村走出振兴路》一文指出，王强告诉记者，村里今年将新建冷链仓库2座，带动周边（ ）村共同发展",
+         ["5个", "4个", "6个", "3个"], "A"),
+        ("true_false", "《小山村走出振兴路》一文指出，王强告诉记者，村里今年将新建冷链仓库2座，带动周边5个村共同发展。", None,
+         True),
+    ]  # fmt: skip
+    titled = "“把群众的事当成自己的事”——记全国优秀共产党员、某某村党支部书记张建国\n\n新华社记者　王磊　李娜\n\n"
+    _, questions = _draft(tmp_path, titled + "如今，全村猕猴桃种植面积达到3200亩。\n", "bank2")
+    assert [q["stem"] for q in questions][:1] == [
+        "《“把群众的事当成自己的事”》一文指出，如今，全村猕猴桃种植面积达到（ ）"
+    ]
+    assert questions[0]["explanation"] == "见《“把群众的事当成自己的事”》：“如今，全村猕猴桃种植面积达到3200亩。”"

@@ -184,7 +184,7 @@ def _one_byline(lines: list[str], rows: list[int], starts: list[_Start]) -> _Sta
     names a post (a post ending in a word of :data:`_POST_END`, or its 作者系… note), else a
     ``□ 李明`` / ``文/李明`` line right under the first heading, its mark starting no other line,
     with the post of its （作者系…） note, or :data:`AUTHOR`."""
-    if len(starts) == 1 and starts[0][2] and re.search(f"(?:{_POST_END})$", starts[0][3]):
+    if len(starts) == 1 and starts[0][2] and _posted(starts[0][3]):
         return starts[0]
     heads = [k for k in range(len(rows) - 1) if is_heading(lines[rows[k]])][:1]
     for k in heads:
@@ -195,6 +195,11 @@ def _one_byline(lines: list[str], rows: list[int], starts: list[_Start]) -> _Sta
             note = next((n for n in notes if n is not None), None)
             return rows[k], lines[rows[k]].strip(), only["name"], note["position"] if note else AUTHOR
     return None
+
+
+def _posted(position: str) -> bool:
+    """Whether ``position`` ends in a word a post ends with (:data:`_POST_END`)."""
+    return re.search(f"(?:{_POST_END})$", position) is not None
 
 
 def _byline(line: str) -> re.Match[str] | None:
@@ -272,8 +277,10 @@ def _title(lines: list[str], intro_rows: list[int]) -> str:
         if not is_heading(lines[i]):
             break
         text = lines[i].strip()
+        byline = _byline(text)  # 新华社记者　赵军, 陈晓东　镇党委书记: a credit, never the title
+        credit = _REPORTER_RE.match(text) or _NAME_ONLY_RE.match(text) or (byline and _posted(byline["position"]))
         if len(text) >= len(title) and not _DATELINE_RE.search(text) and not text.startswith(_SUBTITLE_MARKS):
-            title = text
+            title = title if credit else text
     if not title and intro_rows:
         title = _first_phrase(lines[intro_rows[0]])
     return title

@@ -162,8 +162,14 @@ def who(part: Part) -> str:
     if part.speaker:
         return "".join(part.speaker.split())
     if part.article:  # a notice or speech is named as a document (《…的通知》), an article as 《…》一文
-        return f"《{part.article}》" + ("" if part.article.endswith(DOCUMENT_KINDS) else "一文")
+        return f"《{_title(part)}》" + ("" if part.article.endswith(DOCUMENT_KINDS) else "一文")
     return "导语" if part.id == "intro" else "文章"
+
+
+def _title(part: Part) -> str:
+    """The article's title as stems name it: a title line holding its subtitle (“…”——记…) without it."""
+    main = re.split("——|—{2}|－－", part.article, maxsplit=1)[0].strip()
+    return main if len(main) >= 4 else part.article
 
 
 def lead(part: Part) -> str:
@@ -175,7 +181,7 @@ def cite(part: Part, source: str, *, verdict: str = "") -> str:
     """An explanation citing ``source``: ``正确。见任剑涛《大都市是省域治理重要落点》：“…”``."""
     where = f"{who(part)}的发言《{part.heading}》" if part.speaker else f"{who(part)}《{part.heading}》"
     if not part.speaker and part.article:
-        where = f"《{part.article}》" + ("" if part.heading == part.article else f"（{part.heading}）")
+        where = f"《{_title(part)}》" + ("" if part.heading == part.article else f"（{part.heading}）")
     return f"{verdict}见{where}：{quoted(source)}"
 
 
