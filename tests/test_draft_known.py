@@ -479,3 +479,22 @@ def test_a_xinhua_story_is_named_by_its_title_not_its_credit_or_subtitle(tmp_pat
         "《“把群众的事当成自己的事”》一文指出，如今，全村猕猴桃种植面积达到（ ）"
     ]
     assert questions[0]["explanation"] == "见《“把群众的事当成自己的事”》：“如今，全村猕猴桃种植面积达到3200亩。”"
+
+
+PLAN = Path(__file__).parent / "data" / "draft" / "plan.txt"
+
+
+def test_a_plan_with_sub_section_headings_checks_without_a_key_warning(tmp_path: Path) -> None:
+    """A 实施方案 with （一）… sub-section heading lines: the three are a run named by their section, and
+    the 7 single choices' keys are spread so no letter holds more than 40% (A held 3 of 7: the
+    3-option items took A, B, C, A … before a 4-option item could take D)."""
+    _, questions = _draft(tmp_path, PLAN.read_text(encoding="utf-8"))
+    keys = [q["answer"] for q in questions if q["type"] == "single"]
+    assert len(keys) == 7 and max(keys.count(k) for k in "ABCD") == 2
+    said = "《关于开展“灯塔大课堂”学习活动的实施方案》在谈到“主要内容”时，列举的"
+    assert [q["stem"] for q in questions if q["stem"].startswith(said) and q["type"] == "single"] == [
+        said + "第一点是（ ）",
+        said + "第二点是（ ）",
+        said + "第三点是（ ）",
+    ]
+    assert "warning: questions" not in _check(tmp_path)

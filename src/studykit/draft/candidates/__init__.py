@@ -100,7 +100,9 @@ def balance_keys(drafts: list[Draft]) -> list[Draft]:
         return drafts
     turned: dict[int, Draft] = {}
     used = [0] * len(LETTERS)
-    for n, d in enumerate(singles):
+    # items of fewer options first: the letters only longer ones have (D) are left for those
+    order = sorted(range(len(singles)), key=lambda n: len(singles[n].options))
+    for n, d in ((n, singles[n]) for n in order):
         size, key = len(d.options), LETTERS_OF[d.answer[0]]
         target = min(range(size), key=lambda i: (used[i], (i - n) % size))
         used[target] += 1
