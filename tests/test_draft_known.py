@@ -498,3 +498,22 @@ def test_a_plan_with_sub_section_headings_checks_without_a_key_warning(tmp_path:
         said + "第三点是（ ）",
     ]
     assert "warning: questions" not in _check(tmp_path)
+
+
+def test_two_heading_line_runs_of_one_speech_are_named_by_their_subheadings() -> None:
+    """第一，…第二，… heading lines under 一、思想上 and again under 二、行动上, in one speaker's part and
+    nothing announcing them: each run is named by its subheading (both were 李明列举的几点中)."""
+    from studykit.draft.candidates import draft_questions
+    from studykit.draft.split import Part
+
+    text = (
+        "县委书记　李明\n一、思想上\n第一，提高认识\n要把思想统一到会议精神上来。\n第二，统一思想\n要凝聚共识。\n"
+        "二、行动上\n第一，压实责任\n要层层传导压力。\n第二，强化督查\n要定期通报进展。\n"
+    )
+    drafts = draft_questions([Part("li-ming", "在全县作风建设大会上的讲话", text, "李明", "县委书记")])
+    assert [(d.type, d.stem, d.answer) for d in drafts if d.rule == "points"] == [
+        ("true_false", "李明在谈到“思想上”时，列举的第二点是“统一思想”。", ("true",)),
+        ("true_false", "李明在谈到“思想上”时，列举的第一点是“统一思想”。", ("false",)),
+        ("true_false", "李明在谈到“行动上”时，列举的第二点是“强化督查”。", ("true",)),
+        ("true_false", "李明在谈到“行动上”时，列举的第一点是“强化督查”。", ("false",)),
+    ]

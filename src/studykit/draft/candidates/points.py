@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -195,7 +196,9 @@ def draft_heading_points(parts: Sequence[Part], turn: Iterator[int]) -> list[Dra
     found: list[tuple[list[Point], str]] = []
     current: dict[str, tuple[list[Point], str]] = {}
     said = ""
+    topics: dict[int, str] = {}  # id(run) → the heading line above it that is no point (二、行动上)
     for part in parts:
+        topic = ""
         for line in (x.strip() for x in part.text.split("\n")):
             if line and not is_heading(line):
                 said = line
@@ -208,24 +211,28 @@ def draft_heading_points(parts: Sequence[Part], turn: Iterator[int]) -> list[Dra
                 found.append(current.pop(kind))  # another heading ends the run
             if not points:
                 said = ""  # a heading between announces nothing of the points after it
+                topic = "" if part.speaker and part.speaker in line else line
             for p in points:
                 run = current[p.kind][0] if p.kind in current else []
                 if p.number == 1:
                     found.extend([current[p.kind]] if run else [])
                     current[p.kind] = ([p], _announcing(said))
+                    topics[id(current[p.kind][0])] = topic
                 elif run and p.number == run[-1].number + 1 and run[-1].marker != "最后":
                     run.append(p)
                 else:
                     found.extend([current.pop(p.kind)] if run else [])
     found.extend(current.values())
     found = [x for x in found if len(x[0]) >= 2]
+    bare = Counter(who(run[0].sentence.part) for run, context in found if not context)
     out: list[Draft] = []
     for r, (run, context) in enumerate(found):
         part = run[0].sentence.part
-        section = (
-            heading_label(part.heading) if is_section(part) and not context else ""
-        )  # 一、提高思想认识: its points
-        out.extend(_draft_run(run, context or section, f"{part.id}/heading-points-{r}", turn))
+        if not context and is_section(part):
+            context = heading_label(part.heading)  # 一、提高思想认识: its points
+        elif not context and bare[who(part)] >= 2:  # several runs alike: each named by its subheading
+            context = heading_label(topics.get(id(run), ""))
+        out.extend(_draft_run(run, context, f"{part.id}/heading-points-{r}", turn))
     return out
 
 
