@@ -517,3 +517,22 @@ def test_two_heading_line_runs_of_one_speech_are_named_by_their_subheadings() ->
         ("true_false", "李明在谈到“行动上”时，列举的第二点是“强化督查”。", ("true",)),
         ("true_false", "李明在谈到“行动上”时，列举的第一点是“强化督查”。", ("false",)),
     ]
+
+
+def test_a_wechat_party_lecture_is_named_without_its_column_and_does_not_ask_its_own_plan(tmp_path: Path) -> None:
+    """A 党课讲稿 posted on WeChat under 学思践悟｜…: stems name 《以钉钉子精神抓好作风建设》 (not the
+    column); 今天，我围绕“…”这个主题，和大家交流三个问题 gives the theme's fill-in only (the count of
+    问题 the speaker will discuss, and the statement of it, are the text announcing itself)."""
+    text = (Path(__file__).parent / "data" / "draft" / "wechat_dangke.txt").read_text(encoding="utf-8")
+    _, questions = _draft(tmp_path, text)
+    name = "《以钉钉子精神抓好作风建设》一文"
+    assert len(questions) == 10 and all(q["stem"].startswith(name) for q in questions)
+    intro = [q for q in questions if q["speech"] == "intro"]
+    assert _asked(intro) == [
+        (
+            "fill_blank",
+            name + "指出，今天，我围绕“____”这个主题，和大家交流三个问题。",
+            None,
+            ["以钉钉子精神抓好作风建设"],
+        )
+    ]

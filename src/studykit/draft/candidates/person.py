@@ -20,8 +20,11 @@ _AT = r"(?:^|[，,；;：:。])\s*"
 #: 我谈两点认识, 我讲三点意见, 我简要汇报一下工作情况 (the text announcing itself); 我收获很大, 我们深受
 #: 教育 (the author's feelings); 今后，我将继续扎根基层 (the author's own plans).
 _ABOUT_ITSELF_RE = re.compile(
-    rf"{_AT}(?:下面|借此机会|在此|这里)?[，,]?{_WE}"
+    rf"{_AT}(?:下面|借此机会|在此|这里|今天)?[，,]?{_WE}"
     r"(?:谈|讲|说|汇报|交流|分享)[^，,。；;]{0,8}?(?:体会|认识|意见|看法|感受|想法|心得|思考|感悟|情况)"
+    # 今天，我围绕…这个主题，和大家交流三个问题: the announcing verb a clause or two after 我
+    rf"|{_AT}(?:下面|借此机会|在此|这里|今天)?[，,]?{_WE}[^。！？!?]{{0,30}}?[，,](?:和|同|与|跟|向)大家"
+    r"(?:谈|讲|说|汇报|交流|分享)[^，,。；;]{0,8}?(?:体会|认识|意见|看法|感受|想法|心得|思考|感悟|情况|问题)"
     rf"|{_AT}{_WE}(?:收获|感触|深受|深感|倍感|受益)"
     rf"|{_AT}(?:今后|下一步|接下来|未来)?[，,]?{_I}(?:将|会继续|要继续|打算|准备|决心)"
 )
@@ -40,9 +43,12 @@ def first_person(text: str, *, named: bool) -> bool:
 
 def of_self(draft: Draft, *, named: bool) -> bool:
     """Whether ``draft`` states or asks what its author says of themself: a true/false statement
-    holding such a clause, or an item whose blank or （ ） (or an option) stands in one; an item
-    asking the theme of a sentence that goes on ``我谈三点认识`` is kept."""
+    holding such a clause, or an item whose stem says so up to the clause of its blank or （ ）
+    (我谈（ ）认识; 我围绕…，和大家交流（ ）问题), or an option that does; an item asking the theme
+    of a sentence that goes on ``我谈三点认识`` after it is kept."""
     if draft.type == "true_false":
         return first_person(draft.stem, named=named)
-    asked = [c for c in re.split("[，,；;。：:]", draft.stem) if "____" in c or "（ ）" in c] or [draft.stem]
-    return any(first_person(text, named=named) for text in (*asked, *draft.options))
+    at = max(draft.stem.find("____"), draft.stem.find("（ ）"))
+    end = re.search("[，,；;。：:]", draft.stem[at:]) if at >= 0 else None
+    asked = draft.stem[: at + end.start()] if end else draft.stem  # up to the asked clause's end
+    return any(first_person(text, named=named) for text in (asked, *draft.options))

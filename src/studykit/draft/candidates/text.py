@@ -167,9 +167,12 @@ def who(part: Part) -> str:
 
 
 def _title(part: Part) -> str:
-    """The article's title as stems name it: a title line holding its subtitle (“…”——记…) without it."""
-    main = re.split("——|—{2}|－－", part.article, maxsplit=1)[0].strip()
-    return main if len(main) >= 4 else part.article
+    """The article's title as stems name it: a title line holding its subtitle (“…”——记…) without it,
+    one after a WeChat column's name (学思践悟｜…) without that."""
+    title = re.split("[｜|]", part.article)[-1].strip()
+    title = title if len(title) >= 4 else part.article
+    main = re.split("——|—{2}|－－", title, maxsplit=1)[0].strip()
+    return main if len(main) >= 4 else title
 
 
 def lead(part: Part) -> str:
