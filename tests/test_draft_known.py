@@ -536,3 +536,23 @@ def test_a_wechat_party_lecture_is_named_without_its_column_and_does_not_ask_its
             ["以钉钉子精神抓好作风建设"],
         )
     ]
+
+
+def test_lists_of_tasks_with_longer_objects_keep_them_whole() -> None:
+    """走访群众、化解矛盾、解决实际问题 (a set phrase between: the last is 解决实际问题, not 解决实际) and
+    收割小麦、修缮房屋、照顾留守老人和儿童 (the object holds 和: not 照顾留守); lists of nouns stay as they were."""
+    from studykit.draft.candidates.lists import find_lists
+    from studykit.draft.candidates.text import sentences
+    from studykit.draft.split import Part
+
+    text = (
+        "各级党员干部要深入基层走访群众、化解矛盾、解决实际问题，切实把工作做到群众心坎上。\n"
+        "要坚持问题导向、目标导向、结果导向，推动各项任务落地见效。\n"
+        "村干部经常帮助群众收割小麦、修缮房屋、照顾留守老人和儿童。\n"
+    )
+    found = find_lists(sentences(Part("part-1", "以过硬作风推动工作落实", text)))
+    assert [li.members for li in found] == [
+        ("走访群众", "化解矛盾", "解决实际问题"),
+        ("问题导向", "目标导向", "结果导向"),
+        ("收割小麦", "修缮房屋", "照顾留守老人和儿童"),
+    ]
