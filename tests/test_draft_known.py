@@ -556,3 +556,16 @@ def test_lists_of_tasks_with_longer_objects_keep_them_whole() -> None:
         ("问题导向", "目标导向", "结果导向"),
         ("收割小麦", "修缮房屋", "照顾留守老人和儿童"),
     ]
+
+
+def test_footnotes_numbered_with_circles_are_no_points() -> None:
+    """①参见《…》…第12页。②同上，第15页。 — a theory article's notes: no run of points is drafted of them."""
+    from studykit.draft.candidates import draft_questions
+    from studykit.draft.split import Part
+
+    text = (
+        "推进全面从严治党，必须坚持思想建党和制度治党同向发力。\n\n"
+        "①参见《习近平谈治国理政》第四卷，外文出版社2022年版，第12页。②同上，第15页。③《毛泽东选集》第二卷，人民出版社1991年版。\n"
+    )
+    drafts = draft_questions([Part("part-1", "理论文章", text)])
+    assert [d for d in drafts if d.rule == "points"] == []

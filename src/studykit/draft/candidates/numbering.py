@@ -29,6 +29,8 @@ _PAREN_CN_RE = re.compile(_AT + f"([（(]({_NUMBER}{{1,3}})[）)])[，,：:、]?
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 _CIRCLED_RE = re.compile(_AT + f"([{_CIRCLED}])[，,：:、]?" + _CLAUSE)
 
+#: A footnote's text after ① or （1） (参见…, 同上, …出版社…第12页): a note, no point.
+_FOOTNOTE_RE = re.compile(r"^(?:参见|参阅|见|同上|引自|转引自|载于|《)|出版社|第\d+页|\d{4}年版")
 #: A found marker: (number, text, position, marker as printed, kind).
 Found = tuple[int, str, int, str, str]
 #: Kinds whose points are numbered by the text (a stem may ask for 第N点 / 第N个方面).
@@ -44,11 +46,13 @@ def more_markers(text: str) -> list[Found]:
         found.append((2 if m[1] == "另一方面" else 1, m[2], m.start(), m[1], "另一方面"))
     for m in _PAREN_DIGIT_RE.finditer(text):
         number = int(m[2].translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-        found.append((number, m[3], m.start(), m[1], "(1)"))
+        if not _FOOTNOTE_RE.search(text[m.end(1) :]):
+            found.append((number, m[3], m.start(), m[1], "(1)"))
     for m in _PAREN_CN_RE.finditer(text):
         found.append((cn_to_int(m[2]) or 0, m[3], m.start(), m[1], "（一）"))
     for m in _CIRCLED_RE.finditer(text):
-        found.append((_CIRCLED.index(m[1]) + 1, m[2], m.start(), m[1], "①"))
+        if not _FOOTNOTE_RE.search(text[m.end(1) :]):
+            found.append((_CIRCLED.index(m[1]) + 1, m[2], m.start(), m[1], "①"))
     return found
 
 
