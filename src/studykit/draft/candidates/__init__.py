@@ -4,15 +4,19 @@ Each rule module turns sentences of the article into :class:`Draft` questions wh
 is a whole sentence of their part, verbatim:
 
 * :mod:`.quotes` — quoted formulations “…” and titles 《…》 → fill_blank, single;
-* :mod:`.lists` — enumerations with 、 → multiple, fill_blank;
+* :mod:`.lists` — enumerations with 、 → multiple, fill_blank (a task's verb keeps its object:
+  :mod:`.objects`);
 * :mod:`.clauses` — parallel verb-led clauses and ；-lists → multiple;
-* :mod:`.points` — numbered points 一是…二是…, 第一，…第二，…, 一要…二要…, 首先…其次…最后 (in a
-  paragraph or as heading lines) → single, true_false;
+* :mod:`.points` — numbered points 一是…二是…, 第一，…第二，…, 一要…二要…, 首先…其次…最后, and
+  those of :mod:`.numbering` (第一个方面, 一方面…另一方面, （1）, ①, （一）) in a paragraph or as heading
+  lines → single, true_false; runs nothing introduces are named apart (:mod:`.labels`);
 * :mod:`.judgements` — ``X是Y`` → true_false (true, and false with a sibling subject), and for a
   part that lacks them a fill-in ``X是____`` and a single choice ``X是（ ）``;
 * :mod:`.numbers` — numbers, counts and dates → single with near values, true_false;
 * :mod:`.statements` — for a part without them, a multiple choice (and true/false items)
   of statements read off its single-choice drafts.
+
+What the author says of themself (我谈两点认识, 我将…) is then left out (:mod:`.person`).
 """
 
 from __future__ import annotations
