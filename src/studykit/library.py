@@ -144,7 +144,7 @@ class Library:
         With one bank, that bank itself.  With several: id ``a+b``, title the titles
         joined by ``；``, speeches and questions bank after bank (speech numbers run on),
         their ids, speech references and facts qualified as ``<bank id>/<id>``
-        (:func:`qualify`); material paths absolute; ``path`` and ``root`` the folder
+        (:func:`qualify`), each speech's ``article`` its bank's title; material paths absolute; ``path`` and ``root`` the folder
         holding all the banks; ``fingerprint`` the SHA-256 (hex) of the banks' ids and
         fingerprints, so it changes when any bank changes.
         """
@@ -156,7 +156,7 @@ class Library:
         for b in self.banks:
             offset = len(speeches)
             speeches += [
-                replace(s, id=qualify(b.id, s.id), material=b.root / s.material, number=offset + n)
+                replace(s, id=qualify(b.id, s.id), material=b.root / s.material, number=offset + n, article=b.title)
                 for n, s in enumerate(b.speeches)
             ]
             questions += [
@@ -235,7 +235,8 @@ def load_banks(paths: Sequence[str | Path] = (), *, strict: bool = False) -> Lib
     Each bank is read with :func:`~studykit.bank.load_bank` (``strict`` as there).
     Raises :class:`~studykit.errors.BankError`: a bank's own error when only one
     bank is broken (its message unchanged); with several broken, every problem of
-    each as details and one line naming them; a bank id used twice, naming both files.
+    each as details and one line naming them; a bank id used twice, naming both files (every
+    such clash and every broken bank in one error).
     """
     paths = path_list(paths)
     if not paths:
@@ -248,6 +249,18 @@ def load_banks(paths: Sequence[str | Path] = (), *, strict: bool = False) -> Lib
             banks.append(load_bank(path, strict=strict))
         except BankError as exc:
             failed.append(exc)
+    seen: dict[str, Bank] = {}
+    for b in banks:  # every clash, beside every broken bank: one run names them all
+        if b.id in seen:
+            failed.append(
+                BankError(
+                    _(
+                        "{first} and {second} have the same bank id {id!r} "
+                        "(expected each article its own id: change bank.id in one of them)"
+                    ).format(first=seen[b.id].path, second=b.path, id=b.id)
+                )
+            )
+        seen.setdefault(b.id, b)
     if len(failed) == 1:
         raise failed[0]
     if failed:
@@ -255,16 +268,6 @@ def load_banks(paths: Sequence[str | Path] = (), *, strict: bool = False) -> Lib
         error = BankError(_("{n} of {total} banks have errors (see above)").format(n=len(failed), total=len(files)))
         error.details = details
         raise error
-    seen: dict[str, Bank] = {}
-    for b in banks:
-        if b.id in seen:
-            raise BankError(
-                _(
-                    "{first} and {second} have the same bank id {id!r} "
-                    "(expected each article its own id: change bank.id in one of them)"
-                ).format(first=seen[b.id].path, second=b.path, id=b.id)
-            )
-        seen[b.id] = b
     return Library(tuple(banks))
 
 

@@ -49,7 +49,7 @@ from .bank import BLANK_RE, is_catch_all, without_drafts
 from .errors import SelectionError, StudykitError
 from .grade.normalize import blank_form
 from .i18n import _, join
-from .model import INTRO_LABEL, LETTERS, TRUE_FALSE_TEXT, TYPE_TITLES, Bank, quoted
+from .model import LETTERS, TRUE_FALSE_TEXT, TYPE_TITLES, Bank, quoted
 from .quiz import Item, build_papers
 from .typography import for_print
 
@@ -222,8 +222,7 @@ def _item_data(item: Item) -> dict[str, object]:
     ``forms``; ``where``/``source``: the 原文 heading line and the quoted source sentence as
     ``[text, marked]`` pieces, the answer marked (a true_false item's whole sentence)."""
     q = item.question
-    speaker = item.speech.speaker or INTRO_LABEL
-    where = f"{speaker}《{item.speech.heading}》"
+    where = item.speech.where
     source = _one_line(q.source)
     data: dict[str, object] = {
         "type": q.type,

@@ -34,7 +34,7 @@ class HandoutSection:
         """``"任剑涛（清华大学社会科学学院教授）：大都市是省域治理重要落点"``; ``"导语：<heading>"``."""
         s = self.speech
         if not s.speaker:
-            return f"导语：{s.heading}"
+            return f"导语：{s.heading}" if s.is_intro else s.label
         return f"{s.speaker}（{s.position}）：{s.heading}" if s.position else f"{s.speaker}：{s.heading}"
 
 
