@@ -43,6 +43,11 @@ def test_generic_openings_name_the_article() -> None:
     assert name_article("导语指出，（　　），会议召开", "T") == "《T》导语指出，（　　），会议召开"
     assert name_article("本版发言“X”的发言者是（　　）", "T") == "《T》中的发言“X”的发言者是（　　）"
     assert name_article("本版署名中，李明的身份是（　　）", "T") == "《T》的署名中，李明的身份是（　　）"
+    assert (
+        name_article("本版发言者中，署名身份为“教授”的是（　　）", "T")
+        == "《T》的发言者中，署名身份为“教授”的是（　　）"
+    )
+    assert name_article("本版刊登在哪个栏目（　　）", "T") == "《T》刊登在哪个栏目（　　）"
     assert name_article("下列说法符合导语的有（　　）", "T") == "下列说法符合《T》导语的有（　　）"
     assert name_article("李明华指出，做好“____”文章。", "T") == "李明华指出，做好“____”文章。"
     assert name_article("文章指出，…", "") == "文章指出，…"
@@ -142,3 +147,13 @@ def test_check_names_every_clash_and_every_broken_bank_in_one_run(tmp_path: Path
     result = CliRunner().invoke(main, ["check", "--bank", str(year)])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == "Error: 2 of 4 banks have errors (see above)"
+
+
+def test_practice_takes_a_title_and_articles_as_quiz_does(tmp_path: Path) -> None:
+    """practice --article keeps those articles and --title replaces the four joined titles."""
+    out = tmp_path / "自测.html"
+    args = ["practice", "--bank", str(YEAR), "--article", "12-xxtz", "--title", "年终竞赛自测", "--seed", "3"]
+    result = CliRunner().invoke(main, [*args, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"wrote {out}: 4 questions (12-xxtz-3-4e3cd090)\n"
+    assert "<title>年终竞赛自测 · 自测</title>" in out.read_text(encoding="utf-8")

@@ -111,17 +111,18 @@ def build_practice(
     seed: int | None = None,
     speeches: Iterable[str] = (),
     tags: Iterable[str] = (),
+    title: str | None = None,
 ) -> Practice:
     """The self-check page's items: the quiz draw of ``bank`` (drafts left out) for these options.
 
-    ``count``, ``seed``, ``speeches`` and ``tags`` mean what they mean for
+    ``count``, ``seed``, ``speeches``, ``tags`` and ``title`` (default: the bank's) mean what they mean for
     :func:`studykit.quiz.build_papers` (``count=None``: 20, or every matching
     question if fewer; ``seed=None``: a new one, read it back from ``.seed``).
     Raises :class:`~studykit.errors.SelectionError` as ``build_papers`` does, and
     when every question of the bank is a draft.
     """
     ready = _without_drafts(bank, tuple(speeches))
-    paper = build_papers(ready, count=count, seed=seed, speeches=speeches, tags=tags)[0]
+    paper = build_papers(ready, count=count, seed=seed, speeches=speeches, tags=tags, title=title)[0]
     return Practice(paper.quiz_id, paper.title, bank.id, paper.seed, paper.items)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 #: What stands for "this article" → how it reads with the title ``{t}``, tried in order.
 _GENERIC: tuple[tuple[str, str], ...] = (
+    ("本版发言者中", "《{t}》的发言者中"),
     ("本版发言", "《{t}》中的发言"),
     ("本版署名中", "《{t}》的署名中"),
     ("本版", "《{t}》"),
