@@ -157,3 +157,35 @@ def test_practice_takes_a_title_and_articles_as_quiz_does(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert result.output == f"wrote {out}: 4 questions (12-xxtz-3-4e3cd090)\n"
     assert "<title>年终竞赛自测 · 自测</title>" in out.read_text(encoding="utf-8")
+
+
+def test_a_years_deck_in_real_anki_keeps_each_articles_notes_and_names_sections(tmp_path: Path) -> None:
+    """One article's deck, then the year's: the article's 42 notes are left alone (same GUIDs from
+    bank id + question id), the other two add theirs; intro-d01 of three banks is three notes; a
+    section's subdeck is 第N部分, a speech's 第N篇."""
+    from anki.collection import Collection
+    from anki.import_export_pb2 import ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    from studykit.anki import write_deck
+
+    one, year = tmp_path / "one.apkg", tmp_path / "year.apkg"
+    write_deck(load_banks([YEAR / "11-zuotan"]), one, timestamp=1700000000)
+    result = write_deck(load_banks([YEAR]), year, timestamp=1700000000)
+    assert [d.name for d in result.decks][1:4] == [
+        f"{PINGLUN}::00 导语",
+        f"{PINGLUN}::01 第1部分",
+        f"{PINGLUN}::02 第2部分",
+    ]
+    assert f"{ZUOTAN}::01 第1篇" in [d.name for d in result.decks]
+    col = Collection(str(tmp_path / "c.anki2"))
+    try:
+        options = ImportAnkiPackageOptions(with_scheduling=True)
+        log = col.import_anki_package(ImportAnkiPackageRequest(package_path=str(one), options=options)).log
+        assert (len(log.new), len(log.updated)) == (42, 0)
+        log = col.import_anki_package(ImportAnkiPackageRequest(package_path=str(year), options=options)).log
+        assert (len(log.new), len(log.updated), len(log.duplicate)) == (23 + 12, 0, 42)
+        assert len(col.find_notes('"QuestionID:intro-d01"')) == 3
+        names = {d.name for d in col.decks.all_names_and_ids()}
+        assert {f"{TONGZHI}::02 第2部分", f"{TONGZHI}::04 第4部分", f"{ZUOTAN}::03 第3篇"} <= names
+    finally:
+        col.close()

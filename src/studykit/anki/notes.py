@@ -54,7 +54,9 @@ _BASE91_PAIRS_SIZE = len(_BASE91_PAIRS)
 
 
 def deck_name(bank: Bank, speech: Speech) -> str:
-    """``"<title>::01 第1篇"``; the introduction is ``"<title>::00 导语"``.
+    """``"<title>::01 第1篇"``; the introduction is ``"<title>::00 导语"``; a section of one
+    author's article (no speaker: a 评论员文章's 一、二、…, a notice's points) ``"<title>::01 第1部分"``,
+    as 第1篇 under an article's own deck reads as another article.
 
     A subdeck is named by the speech's position on the page, not by its speaker or
     heading: those are the answers of the subdeck's own attribution cards (issue 15).
@@ -65,7 +67,7 @@ def deck_name(bank: Bank, speech: Speech) -> str:
         return f"{deck_part(bank.title)}::00 {deck_part(INTRO_DECK)}"
     # counted among the speeches, so an article without an introduction starts at 第1篇 too
     place = [s.id for s in bank.speeches if s.id != "intro"].index(speech.id) + 1
-    return f"{deck_part(bank.title)}::{place:02d} 第{place}篇"
+    return f"{deck_part(bank.title)}::{place:02d} 第{place}{'篇' if speech.speaker else '部分'}"
 
 
 def deck_part(text: str) -> str:
