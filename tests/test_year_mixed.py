@@ -189,3 +189,32 @@ def test_a_years_deck_in_real_anki_keeps_each_articles_notes_and_names_sections(
         assert {f"{TONGZHI}::02 第2部分", f"{TONGZHI}::04 第4部分", f"{ZUOTAN}::03 第3篇"} <= names
     finally:
         col.close()
+
+
+def test_an_article_not_yet_reviewed_is_named_as_such(tmp_path: Path) -> None:
+    """quiz --article of a bank still all drafts says so, naming that bank only (it said
+    "no question in … matches " with nothing after it)."""
+    year = tmp_path / "2026"
+    shutil.copytree(YEAR, year)
+    bank = year / "12-tongzhi" / "question_bank.yaml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("    type: ", "    draft: true\n    type: "), "utf-8")
+    for extra in ([], ["--speech", "part-2"]):
+        args = [
+            "quiz",
+            "--bank",
+            str(year),
+            "--article",
+            "12-xxtz",
+            *extra,
+            "--seed",
+            "1",
+            "-o",
+            str(tmp_path / "q.md"),
+        ]
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[-1] == (
+            f"Error: every question in {bank} is still a draft: review them "
+            "(delete each 'draft: true' line you accept) or pass --include-drafts"
+        )
+    assert not (tmp_path / "q.md").exists()
