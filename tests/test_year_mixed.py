@@ -18,10 +18,9 @@ from studykit.grade.group import GroupReport
 from studykit.grade.report._common import short_label
 from studykit.handout import build_handout
 from studykit.library import load_banks
-from studykit.model import source_line
+from studykit.model import name_article, source_line
 from studykit.practice import build_practice
 from studykit.quiz import build_papers
-from studykit.quiz.articles import name_article
 
 YEAR = DATA / "year"
 PINGLUN = "以学促干 把基层党建抓在日常严在经常"
@@ -218,3 +217,19 @@ def test_an_article_not_yet_reviewed_is_named_as_such(tmp_path: Path) -> None:
             "(delete each 'draft: true' line you accept) or pass --include-drafts"
         )
     assert not (tmp_path / "q.md").exists()
+
+
+def test_a_review_deck_of_a_mixed_paper_names_the_article_on_the_front() -> None:
+    """A 错题本 note from a merged bank opens 《…》导语指出 / 《…》一文指出 (one deck holds every
+    article's misses); the study deck of one bank keeps its stems."""
+    from studykit.anki.notes import note_fields
+
+    merged = load_banks([YEAR]).merged()
+    fields = note_fields(merged, merged.question("12-xxtz/part-2-d01"), "三项结合")
+    assert fields[0] == (
+        f"《{TONGZHI}》一文指出，学习要做到“{{{{c1::三个结合}}}}”：一是与学习党的创新理论相结合，"
+        "二是与开展主题党日活动相结合，三是与推动本单位中心工作相结合。"
+    )
+    assert fields[-1] == "三项结合"
+    one = load_banks([YEAR / "12-tongzhi"]).merged()
+    assert note_fields(one, one.question("part-2-d01"))[0].startswith("文章指出，学习要做到")

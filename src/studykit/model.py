@@ -57,6 +57,49 @@ def source_line(speaker: str, heading: str, source: str, *, intro: bool = True, 
     return f"{speaker or (INTRO_LABEL if intro else SECTION_LABEL)}《{heading}》：{quoted(source)}"
 
 
+# A stem that names its article.  A bank's stems name their article's parts the way one article's
+# paper can (``导语指出，…``, ``文章指出，…``, ``本版发言“…”的发言者是（ ）`` from studykit.attribution);
+# on a paper or 错题本 mixing articles these no longer say which article is meant, so such an
+# opening gets the article's title (:func:`name_article`).  A stem naming a speaker, an event or
+# a quotation is left as it is.
+
+#: What stands for "this article" → how it reads with the title ``{t}``, tried in order.
+_GENERIC_ARTICLE: tuple[tuple[str, str], ...] = (
+    ("本版发言者中", "《{t}》的发言者中"),
+    ("本版发言", "《{t}》中的发言"),
+    ("本版署名中", "《{t}》的署名中"),
+    ("本版", "《{t}》"),
+    ("导语", "《{t}》导语"),
+    ("本文", "《{t}》一文"),
+    ("文章", "《{t}》一文"),
+)
+#: Words before the generic one that still make it the stem's subject (``下列说法符合导语的有``).
+_ARTICLE_LEADS = ("", "下列说法符合", "下列说法不符合", "根据")
+
+
+def name_article(stem: str, article: str) -> str:
+    """``stem`` with its opening 导语 / 文章 / 本文 / 本版 (after :data:`_ARTICLE_LEADS`) naming ``article``;
+    ``stem`` itself when ``article`` is ``""`` or the stem opens otherwise.
+
+    >>> name_article("文章指出，要坚持“四下基层”。", "以学促干")
+    '《以学促干》一文指出，要坚持“四下基层”。'
+    >>> name_article("下列说法符合导语的有（ ）", "以学促干")
+    '下列说法符合《以学促干》导语的有（ ）'
+    >>> name_article("李明华指出，…", "以学促干")
+    '李明华指出，…'
+    """
+    if not article:
+        return stem
+    for lead in _ARTICLE_LEADS:
+        if not stem.startswith(lead):
+            continue
+        rest = stem[len(lead) :]
+        for word, named in _GENERIC_ARTICLE:
+            if rest.startswith(word):
+                return lead + named.format(t=article) + rest[len(word) :]
+    return stem
+
+
 def quoted(text: str) -> str:
     """``text`` on one line in Chinese quotation marks ``“…”``, its own “ ” turned into ‘ ’
     (a quote inside a quote) and its ASCII ``, ; : ( )`` between Chinese characters

@@ -21,9 +21,9 @@ from ..model import (
     Bank,
     Question,
     QuestionType,
+    name_article,
 )
 from ..typography import for_print
-from .articles import name_article
 from .draw import check_filters, describe_filters, matching_pool, quota_of, select_items
 from .model import (
     DEFAULT_COUNT,
