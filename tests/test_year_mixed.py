@@ -48,6 +48,7 @@ def test_generic_openings_name_the_article() -> None:
     )
     assert name_article("本版刊登在哪个栏目（　　）", "T") == "《T》刊登在哪个栏目（　　）"
     assert name_article("下列说法符合导语的有（　　）", "T") == "下列说法符合《T》导语的有（　　）"
+    assert name_article("据导语，本版刊发的内容是（　　）", "T") == "据《T》导语，本版刊发的内容是（　　）"
     assert name_article("李明华指出，做好“____”文章。", "T") == "李明华指出，做好“____”文章。"
     assert name_article("文章指出，…", "") == "文章指出，…"
 

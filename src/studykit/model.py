@@ -74,7 +74,7 @@ _GENERIC_ARTICLE: tuple[tuple[str, str], ...] = (
     ("文章", "《{t}》一文"),
 )
 #: Words before the generic one that still make it the stem's subject (``下列说法符合导语的有``).
-_ARTICLE_LEADS = ("", "下列说法符合", "下列说法不符合", "根据")
+_ARTICLE_LEADS = ("", "下列说法符合", "下列说法不符合", "根据", "据")
 
 
 def name_article(stem: str, article: str) -> str:
