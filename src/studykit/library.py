@@ -144,8 +144,8 @@ class Library:
         With one bank, that bank itself.  With several: id ``a+b``, title the titles
         joined by ``；``, speeches and questions bank after bank (speech numbers run on),
         their ids, speech references and facts qualified as ``<bank id>/<id>``
-        (:func:`qualify`), each speech's ``article`` its bank's title; material paths absolute; ``path`` and ``root`` the folder
-        holding all the banks; ``fingerprint`` the SHA-256 (hex) of the banks' ids and
+        (:func:`qualify`), each speech's ``article`` its bank's title; material paths absolute;
+        ``path`` and ``root`` the folder holding all the banks; ``fingerprint`` the SHA-256 (hex) of the banks' ids and
         fingerprints, so it changes when any bank changes.
         """
         if len(self.banks) == 1:

@@ -115,8 +115,8 @@ def build_practice(
 ) -> Practice:
     """The self-check page's items: the quiz draw of ``bank`` (drafts left out) for these options.
 
-    ``count``, ``seed``, ``speeches``, ``tags`` and ``title`` (default: the bank's) mean what they mean for
-    :func:`studykit.quiz.build_papers` (``count=None``: 20, or every matching
+    ``count``, ``seed``, ``speeches``, ``tags`` and ``title`` (default: the bank's) mean what they
+    mean for :func:`studykit.quiz.build_papers` (``count=None``: 20, or every matching
     question if fewer; ``seed=None``: a new one, read it back from ``.seed``).
     Raises :class:`~studykit.errors.SelectionError` as ``build_papers`` does, and
     when every question of the bank is a draft.

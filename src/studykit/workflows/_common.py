@@ -50,7 +50,8 @@ def reviewed_only(library: Library, speeches: Sequence[str] = (), articles: Sequ
     (:meth:`~studykit.library.Library.without_drafts`).
 
     Raises :class:`~studykit.errors.SelectionError` when that leaves no question at all though
-    the banks (those of ``articles``, when given) have some (a bank just written by ``studykit draft``, nobody has reviewed it yet),
+    the banks (those of ``articles``, when given) have some (a bank just written by ``studykit
+    draft``, nobody has reviewed it yet),
     or, with ``speeches`` (and ``articles``) as given to ``--speech`` (``--article``), none of
     those speeches' questions though they have some: an empty paper, deck or handout would
     say nothing of why.
