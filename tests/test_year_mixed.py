@@ -234,3 +234,16 @@ def test_a_review_deck_of_a_mixed_paper_names_the_article_on_the_front() -> None
     assert fields[-1] == "三项结合"
     one = load_banks([YEAR / "12-tongzhi"]).merged()
     assert note_fields(one, one.question("part-2-d01"))[0].startswith("文章指出，学习要做到")
+
+
+def test_a_folder_with_its_own_bank_and_banks_below_reads_them_all(tmp_path: Path) -> None:
+    """2026/ holding one article's bank at its top and two below: three banks, the top one first
+    (the two below were passed over without a word)."""
+    year = tmp_path / "2026"
+    shutil.copytree(YEAR / "10-pinglun", year)
+    shutil.copytree(YEAR / "11-zuotan", year / "11-zuotan")
+    shutil.copytree(YEAR / "12-tongzhi", year / "12-tongzhi")
+    assert load_banks([year]).ids == ("10-plywz", "11-zth", "12-xxtz")
+    result = CliRunner().invoke(main, ["check", "--bank", str(year)])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1] == "3 banks OK: 77 questions in 14 parts"

@@ -183,10 +183,10 @@ class Library:
 
 
 def bank_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The bank files ``paths`` name, in order: a file is itself; a folder holding a
-    ``question_bank.yaml`` is that bank; any other folder stands for every sub-folder
-    holding one (sorted by name; hidden folders and folders without a bank are passed
-    over).  One file reached twice counts once.
+    """The bank files ``paths`` name, in order: a file is itself; a folder stands for its own
+    ``question_bank.yaml``, if it holds one, then every sub-folder holding one (sorted by
+    name; hidden folders and folders without a bank are passed over).  One file reached
+    twice counts once.
 
     Raises :class:`~studykit.errors.BankError` for a folder with no bank in it, or one
     that cannot be read.
@@ -196,9 +196,10 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
         # os.path, not Path: it answers False where the name cannot even be looked at (too long)
         if not os.path.isdir(path):
             found.append(path)
-        elif (path / BANK_FILENAME).is_file():
-            found.append(path / BANK_FILENAME)
         else:
+            # its own bank, then its sub-folders' (a year's folder keeping one article at its top
+            # and the others below: the ones below were passed over without a word)
+            own = [path / BANK_FILENAME] if (path / BANK_FILENAME).is_file() else []
             try:
                 subs = sorted(
                     p / BANK_FILENAME
@@ -206,16 +207,19 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
                     if p.is_dir() and not p.name.startswith(".") and (p / BANK_FILENAME).is_file()
                 )
             except OSError as exc:
-                raise BankError(
-                    _("cannot read the folder {folder}: {reason}").format(folder=path, reason=os_reason(exc))
-                ) from None
-            if not subs:
+                if own:
+                    subs = []
+                else:
+                    raise BankError(
+                        _("cannot read the folder {folder}: {reason}").format(folder=path, reason=os_reason(exc))
+                    ) from None
+            if not own and not subs:
                 raise BankError(
                     _(
                         "{folder} holds no question bank (expected {name} in it or in its sub-folders, one per article)"
                     ).format(folder=path, name=BANK_FILENAME)
                 )
-            found += subs
+            found += own + subs
     unique: dict[Path, Path] = {}
     for path in found:
         unique.setdefault(path.resolve() if os.path.exists(path) else path, path)
