@@ -144,8 +144,8 @@ class Library:
         With one bank, that bank itself.  With several: id ``a+b``, title the titles
         joined by ``；``, speeches and questions bank after bank (speech numbers run on),
         their ids, speech references and facts qualified as ``<bank id>/<id>``
-        (:func:`qualify`); material paths absolute; ``path`` and ``root`` the folder
-        holding all the banks; ``fingerprint`` the SHA-256 (hex) of the banks' ids and
+        (:func:`qualify`), each speech's ``article`` its bank's title; material paths absolute;
+        ``path`` and ``root`` the folder holding all the banks; ``fingerprint`` the SHA-256 (hex) of the banks' ids and
         fingerprints, so it changes when any bank changes.
         """
         if len(self.banks) == 1:
@@ -156,7 +156,7 @@ class Library:
         for b in self.banks:
             offset = len(speeches)
             speeches += [
-                replace(s, id=qualify(b.id, s.id), material=b.root / s.material, number=offset + n)
+                replace(s, id=qualify(b.id, s.id), material=b.root / s.material, number=offset + n, article=b.title)
                 for n, s in enumerate(b.speeches)
             ]
             questions += [
@@ -183,10 +183,10 @@ class Library:
 
 
 def bank_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The bank files ``paths`` name, in order: a file is itself; a folder holding a
-    ``question_bank.yaml`` is that bank; any other folder stands for every sub-folder
-    holding one (sorted by name; hidden folders and folders without a bank are passed
-    over).  One file reached twice counts once.
+    """The bank files ``paths`` name, in order: a file is itself; a folder stands for its own
+    ``question_bank.yaml``, if it holds one, then every sub-folder holding one (sorted by
+    name; hidden folders and folders without a bank are passed over).  One file reached
+    twice counts once.
 
     Raises :class:`~studykit.errors.BankError` for a folder with no bank in it, or one
     that cannot be read.
@@ -196,9 +196,10 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
         # os.path, not Path: it answers False where the name cannot even be looked at (too long)
         if not os.path.isdir(path):
             found.append(path)
-        elif (path / BANK_FILENAME).is_file():
-            found.append(path / BANK_FILENAME)
         else:
+            # its own bank, then its sub-folders' (a year's folder keeping one article at its top
+            # and the others below: the ones below were passed over without a word)
+            own = [path / BANK_FILENAME] if (path / BANK_FILENAME).is_file() else []
             try:
                 subs = sorted(
                     p / BANK_FILENAME
@@ -206,16 +207,19 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
                     if p.is_dir() and not p.name.startswith(".") and (p / BANK_FILENAME).is_file()
                 )
             except OSError as exc:
-                raise BankError(
-                    _("cannot read the folder {folder}: {reason}").format(folder=path, reason=os_reason(exc))
-                ) from None
-            if not subs:
+                if own:
+                    subs = []
+                else:
+                    raise BankError(
+                        _("cannot read the folder {folder}: {reason}").format(folder=path, reason=os_reason(exc))
+                    ) from None
+            if not own and not subs:
                 raise BankError(
                     _(
                         "{folder} holds no question bank (expected {name} in it or in its sub-folders, one per article)"
                     ).format(folder=path, name=BANK_FILENAME)
                 )
-            found += subs
+            found += own + subs
     unique: dict[Path, Path] = {}
     for path in found:
         unique.setdefault(path.resolve() if os.path.exists(path) else path, path)
@@ -235,7 +239,8 @@ def load_banks(paths: Sequence[str | Path] = (), *, strict: bool = False) -> Lib
     Each bank is read with :func:`~studykit.bank.load_bank` (``strict`` as there).
     Raises :class:`~studykit.errors.BankError`: a bank's own error when only one
     bank is broken (its message unchanged); with several broken, every problem of
-    each as details and one line naming them; a bank id used twice, naming both files.
+    each as details and one line naming them; a bank id used twice, naming both files (every
+    such clash and every broken bank in one error).
     """
     paths = path_list(paths)
     if not paths:
@@ -248,6 +253,18 @@ def load_banks(paths: Sequence[str | Path] = (), *, strict: bool = False) -> Lib
             banks.append(load_bank(path, strict=strict))
         except BankError as exc:
             failed.append(exc)
+    seen: dict[str, Bank] = {}
+    for b in banks:  # every clash, beside every broken bank: one run names them all
+        if b.id in seen:
+            failed.append(
+                BankError(
+                    _(
+                        "{first} and {second} have the same bank id {id!r} "
+                        "(expected each article its own id: change bank.id in one of them)"
+                    ).format(first=seen[b.id].path, second=b.path, id=b.id)
+                )
+            )
+        seen.setdefault(b.id, b)
     if len(failed) == 1:
         raise failed[0]
     if failed:
@@ -255,16 +272,6 @@ def load_banks(paths: Sequence[str | Path] = (), *, strict: bool = False) -> Lib
         error = BankError(_("{n} of {total} banks have errors (see above)").format(n=len(failed), total=len(files)))
         error.details = details
         raise error
-    seen: dict[str, Bank] = {}
-    for b in banks:
-        if b.id in seen:
-            raise BankError(
-                _(
-                    "{first} and {second} have the same bank id {id!r} "
-                    "(expected each article its own id: change bank.id in one of them)"
-                ).format(first=seen[b.id].path, second=b.path, id=b.id)
-            )
-        seen[b.id] = b
     return Library(tuple(banks))
 
 

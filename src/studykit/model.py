@@ -43,12 +43,61 @@ INTRO_LABEL = "导语"
 SECTION_LABEL = "文章"
 
 
-def source_line(speaker: str, heading: str, source: str, *, intro: bool = True) -> str:
+def source_line(speaker: str, heading: str, source: str, *, intro: bool = True, article: str = "") -> str:
     """Where a fact is read, as papers and reports print it: ``任剑涛《大都市是省域治理重要落点》：“…”``
     (``导语《…》`` for the introduction, which has no speaker; ``文章《一、…》`` for a section of one
     author's article, ``intro=False``).  ``source`` goes on one line in Chinese quotation marks, its
-    own “ ” turned into ‘ ’ (a quote inside a quote)."""
+    own “ ” turned into ‘ ’ (a quote inside a quote).  ``article``: the title of the part's article
+    where several articles meet (:attr:`Speech.article`), printed first unless it is the heading
+    (an introduction's): ``《以乡村振兴实绩检验学习成效》李明华《…》：“…”``, and a section as
+    ``《…的通知》二、认真组织学习：“…”``."""
+    if article and article != heading:
+        where = f"{speaker}《{heading}》" if speaker else heading
+        return f"《{article}》{where}：{quoted(source)}"
     return f"{speaker or (INTRO_LABEL if intro else SECTION_LABEL)}《{heading}》：{quoted(source)}"
+
+
+# A stem that names its article.  A bank's stems name their article's parts the way one article's
+# paper can (``导语指出，…``, ``文章指出，…``, ``本版发言“…”的发言者是（ ）`` from studykit.attribution);
+# on a paper or 错题本 mixing articles these no longer say which article is meant, so such an
+# opening gets the article's title (:func:`name_article`).  A stem naming a speaker, an event or
+# a quotation is left as it is.
+
+#: What stands for "this article" → how it reads with the title ``{t}``, tried in order.
+_GENERIC_ARTICLE: tuple[tuple[str, str], ...] = (
+    ("本版发言者中", "《{t}》的发言者中"),
+    ("本版发言", "《{t}》中的发言"),
+    ("本版署名中", "《{t}》的署名中"),
+    ("本版", "《{t}》"),
+    ("导语", "《{t}》导语"),
+    ("本文", "《{t}》一文"),
+    ("文章", "《{t}》一文"),
+)
+#: Words before the generic one that still make it the stem's subject (``下列说法符合导语的有``).
+_ARTICLE_LEADS = ("", "下列说法符合", "下列说法不符合", "根据", "据")
+
+
+def name_article(stem: str, article: str) -> str:
+    """``stem`` with its opening 导语 / 文章 / 本文 / 本版 (after :data:`_ARTICLE_LEADS`) naming ``article``;
+    ``stem`` itself when ``article`` is ``""`` or the stem opens otherwise.
+
+    >>> name_article("文章指出，要坚持“四下基层”。", "以学促干")
+    '《以学促干》一文指出，要坚持“四下基层”。'
+    >>> name_article("下列说法符合导语的有（ ）", "以学促干")
+    '下列说法符合《以学促干》导语的有（ ）'
+    >>> name_article("李明华指出，…", "以学促干")
+    '李明华指出，…'
+    """
+    if not article:
+        return stem
+    for lead in _ARTICLE_LEADS:
+        if not stem.startswith(lead):
+            continue
+        rest = stem[len(lead) :]
+        for word, named in _GENERIC_ARTICLE:
+            if rest.startswith(word):
+                return lead + named.format(t=article) + rest[len(word) :]
+    return stem
 
 
 def quoted(text: str) -> str:
@@ -112,15 +161,31 @@ class Speech:
     speaker: str = ""
     position: str = ""
     line: int = 0
+    #: The title of the part's article where several banks are merged (:mod:`studykit.library`), else "".
+    article: str = ""
+
+    @property
+    def is_intro(self) -> bool:
+        """Whether this is an introduction: id ``intro``, or ``<bank id>/intro`` in a merged bank."""
+        return self.id.rpartition(BANK_SEPARATOR)[2] == "intro"
 
     @property
     def label(self) -> str:
         """``"任剑涛 大都市是省域治理重要落点"``, ``"导语"`` for the introduction (whose heading is
         the article's title and would read as the whole), or the heading of a section without a
-        speaker (``"一、强化政治引领"``, a part of one author's article)."""
+        speaker (``"一、强化政治引领"``, a part of one author's article).  Where several articles
+        meet (:attr:`article` set), an introduction or section names its article:
+        ``"《以学促干》导语"``, ``"《以学促干》一、强化政治引领"``."""
         if self.speaker:
             return f"{self.speaker} {self.heading}"
-        return INTRO_LABEL if self.id == "intro" else self.heading
+        part = INTRO_LABEL if self.is_intro else self.heading
+        return f"《{self.article}》{part}" if self.article else part
+
+    @property
+    def where(self) -> str:
+        """The part as :func:`source_line` names it, without the quotation: ``任剑涛《…》``,
+        ``导语《…》``, ``文章《一、…》``; with :attr:`article`, ``《…》李明华《…》``."""
+        return source_line(self.speaker, self.heading, "", intro=self.is_intro, article=self.article)[: -len("：“”")]
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ from .bank import BLANK_RE, is_catch_all, without_drafts
 from .errors import SelectionError, StudykitError
 from .grade.normalize import blank_form
 from .i18n import _, join
-from .model import INTRO_LABEL, LETTERS, TRUE_FALSE_TEXT, TYPE_TITLES, Bank, quoted
+from .model import LETTERS, TRUE_FALSE_TEXT, TYPE_TITLES, Bank, quoted
 from .quiz import Item, build_papers
 from .typography import for_print
 
@@ -111,17 +111,18 @@ def build_practice(
     seed: int | None = None,
     speeches: Iterable[str] = (),
     tags: Iterable[str] = (),
+    title: str | None = None,
 ) -> Practice:
     """The self-check page's items: the quiz draw of ``bank`` (drafts left out) for these options.
 
-    ``count``, ``seed``, ``speeches`` and ``tags`` mean what they mean for
-    :func:`studykit.quiz.build_papers` (``count=None``: 20, or every matching
+    ``count``, ``seed``, ``speeches``, ``tags`` and ``title`` (default: the bank's) mean what they
+    mean for :func:`studykit.quiz.build_papers` (``count=None``: 20, or every matching
     question if fewer; ``seed=None``: a new one, read it back from ``.seed``).
     Raises :class:`~studykit.errors.SelectionError` as ``build_papers`` does, and
     when every question of the bank is a draft.
     """
     ready = _without_drafts(bank, tuple(speeches))
-    paper = build_papers(ready, count=count, seed=seed, speeches=speeches, tags=tags)[0]
+    paper = build_papers(ready, count=count, seed=seed, speeches=speeches, tags=tags, title=title)[0]
     return Practice(paper.quiz_id, paper.title, bank.id, paper.seed, paper.items)
 
 
@@ -222,8 +223,7 @@ def _item_data(item: Item) -> dict[str, object]:
     ``forms``; ``where``/``source``: the 原文 heading line and the quoted source sentence as
     ``[text, marked]`` pieces, the answer marked (a true_false item's whole sentence)."""
     q = item.question
-    speaker = item.speech.speaker or INTRO_LABEL
-    where = f"{speaker}《{item.speech.heading}》"
+    where = item.speech.where
     source = _one_line(q.source)
     data: dict[str, object] = {
         "type": q.type,

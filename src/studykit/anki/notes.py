@@ -7,11 +7,12 @@ import hashlib
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 import genanki  # type: ignore[import-untyped]
 
 from ..bank import BLANK_RE
-from ..model import LETTERS, TYPE_TITLES, Bank, Question, Speech
+from ..model import LETTERS, TYPE_TITLES, Bank, Question, Speech, name_article
 from ..typography import for_print
 from .note_types import CHOICE_MODEL, CLOZE_MODEL, INTRO_DECK, MODELS, TRUE_FALSE_MODEL
 
@@ -54,7 +55,9 @@ _BASE91_PAIRS_SIZE = len(_BASE91_PAIRS)
 
 
 def deck_name(bank: Bank, speech: Speech) -> str:
-    """``"<title>::01 第1篇"``; the introduction is ``"<title>::00 导语"``.
+    """``"<title>::01 第1篇"``; the introduction is ``"<title>::00 导语"``; a section of one
+    author's article (no speaker: a 评论员文章's 一、二、…, a notice's points) ``"<title>::01 第1部分"``,
+    as 第1篇 under an article's own deck reads as another article.
 
     A subdeck is named by the speech's position on the page, not by its speaker or
     heading: those are the answers of the subdeck's own attribution cards (issue 15).
@@ -65,7 +68,7 @@ def deck_name(bank: Bank, speech: Speech) -> str:
         return f"{deck_part(bank.title)}::00 {deck_part(INTRO_DECK)}"
     # counted among the speeches, so an article without an introduction starts at 第1篇 too
     place = [s.id for s in bank.speeches if s.id != "intro"].index(speech.id) + 1
-    return f"{deck_part(bank.title)}::{place:02d} 第{place}篇"
+    return f"{deck_part(bank.title)}::{place:02d} 第{place}{'篇' if speech.speaker else '部分'}"
 
 
 def deck_part(text: str) -> str:
@@ -161,7 +164,9 @@ def note_fields(bank: Bank, question: Question, your_answer: str = "") -> list[s
     ``your_answer`` (plain text, escaped here) fills ``YourAnswer``; empty in study decks.
     Raises ``KeyError`` when the question's speech is not in ``bank``.
     """
-    speaker, heading = _speech_fields(bank)[question.speech]
+    speaker, heading, article = _speech_fields(bank)[question.speech]
+    if article:  # a 错题本 of a paper mixing articles: the front says which, as the paper did
+        question = replace(question, stem=name_article(question.stem, article))
     if question.is_choice:
         correct = [question.options[LETTERS.index(a)] for a in question.answer]  # correct_options, inlined
         options = "".join(
@@ -196,16 +201,17 @@ def _common_fields(
     ]
 
 
-_last_speeches: tuple[tuple[Speech, ...], dict[str, tuple[str, str]]] = ((), {})
+_last_speeches: tuple[tuple[Speech, ...], dict[str, tuple[str, str, str]]] = ((), {})
 
 
-def _speech_fields(bank: Bank) -> dict[str, tuple[str, str]]:
-    """Speech id → its notes' speaker and heading fields (HTML), computed once per bank's
-    speeches rather than once per note."""
+def _speech_fields(bank: Bank) -> dict[str, tuple[str, str, str]]:
+    """Speech id → its notes' speaker and heading fields (HTML) and its article's title (plain;
+    "" but in a bank merged from several, :attr:`~studykit.model.Speech.article`), computed once
+    per bank's speeches rather than once per note."""
     global _last_speeches
     speeches, fields = _last_speeches
     if speeches is not bank.speeches:  # the tuple is held, so its identity cannot be reused
-        fields = {s.id: (_speaker(s) if s.speaker else "", field_html(s.heading)) for s in bank.speeches}
+        fields = {s.id: (_speaker(s) if s.speaker else "", field_html(s.heading), s.article) for s in bank.speeches}
         _last_speeches = (bank.speeches, fields)
     return fields
 

@@ -164,15 +164,27 @@ def quiz(
 @output_option("The page to write (.html added if missing). Default: practice.html.")
 @click.option("--count", type=IntRange(min=1), default=None, help="Questions, as for quiz. Default: 20.")
 @click.option("--seed", type=IntRange(min=0), default=None, help="Seed of the draw, as for quiz.")
+@click.option(  # the help texts of quiz's --article and --title: one catalog entry each
+    "--article",
+    "articles",
+    multiple=True,
+    metavar="BANK_ID",
+    help="With several banks: only questions of this article, by its bank id (repeatable). Default: all.",
+)
 @speech_option("Only questions on this speech (repeatable).")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only questions with this tag (repeatable).")
+@click.option(
+    "--title", default=None, callback=title_value, help="Title printed on the paper. Default: the bank's title."
+)
 def practice(
     bank_paths: tuple[Path, ...],
     output: Path | None,
     count: int | None,
     seed: int | None,
+    articles: tuple[str, ...],
     speeches: tuple[str, ...],
     tags: tuple[str, ...],
+    title: str | None,
 ) -> None:
     """Write a self-check page (自测): one HTML file to forward in WeChat and drill on a phone.
 
@@ -192,7 +204,17 @@ def practice(
         path = practice_path(output)
     except StudykitError as exc:  # -o 自测.pdf: a usage error, as for quiz
         raise click.UsageError(exc.message) from None
-    run = write_practice(bank_paths, path, count=count, seed=seed, speeches=speeches, tags=tags, warn=warn)
+    run = write_practice(
+        bank_paths,
+        path,
+        count=count,
+        seed=seed,
+        articles=articles,
+        speeches=speeches,
+        tags=tags,
+        title=title,
+        warn=warn,
+    )
     for line in run.summary:
         click.echo(line)
 

@@ -193,12 +193,14 @@ class Reread:
     speaker: str
     heading: str
     source: str
+    intro: bool = True  # False: a section of one author's article (文章《一、…》), not 导语
+    article: str = ""  # the part's article where several meet (Speech.article)
 
     @property
     def where(self) -> str:
         """``任剑涛《…》：“…”`` or ``导语《…》：“…”``, as the paper's 参考答案 prints it
         (:func:`studykit.model.source_line`)."""
-        return source_line(self.speaker, self.heading, self.source)
+        return source_line(self.speaker, self.heading, self.source, intro=self.intro, article=self.article)
 
 
 @dataclass(frozen=True)

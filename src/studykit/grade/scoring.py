@@ -247,7 +247,9 @@ def reread_map(key: AnswerKey, bank: Bank) -> dict[str, Reread]:
         except KeyError:
             continue
         source = " ".join(q.source.split())  # a derived item's source spans the heading and byline lines
-        result[item.question_id] = Reread(item.question_id, q.explanation, speech.speaker, speech.heading, source)
+        result[item.question_id] = Reread(
+            item.question_id, q.explanation, speech.speaker, speech.heading, source, speech.is_intro, speech.article
+        )
     return result
 
 

@@ -31,10 +31,12 @@ class HandoutSection:
 
     @property
     def header(self) -> str:
-        """``"任剑涛（清华大学社会科学学院教授）：大都市是省域治理重要落点"``; ``"导语：<heading>"``."""
+        """``"任剑涛（清华大学社会科学学院教授）：大都市是省域治理重要落点"``; ``"导语：<heading>"``;
+        a section of one author's article its :attr:`~studykit.model.Speech.label` (``"二、认真组织学习"``,
+        with several articles ``"《…的通知》二、认真组织学习"``), never 导语."""
         s = self.speech
         if not s.speaker:
-            return f"导语：{s.heading}"
+            return f"导语：{s.heading}" if s.is_intro else s.label
         return f"{s.speaker}（{s.position}）：{s.heading}" if s.position else f"{s.speaker}：{s.heading}"
 
 

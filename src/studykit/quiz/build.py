@@ -21,6 +21,7 @@ from ..model import (
     Bank,
     Question,
     QuestionType,
+    name_article,
 )
 from ..typography import for_print
 from .draw import check_filters, describe_filters, matching_pool, quota_of, select_items
@@ -207,7 +208,9 @@ def _paper(
         for q in (q for q in chosen if q.type == qtype):
             number += 1
             options, answer = _shuffle(q, rng, key_at.get(q.id))
-            items.append(Item(number, q, bank.speech(q.speech), _printed_stem(q), options, answer, points[qtype]))
+            speech = bank.speech(q.speech)
+            stem = name_article(_printed_stem(q), speech.article)
+            items.append(Item(number, q, speech, stem, options, answer, points[qtype]))
         if items:
             sections.append(Section(ORDINALS[len(sections)], qtype, points[qtype], tuple(items)))
     return Paper(quiz_id, version, title, bank.id, bank.fingerprint, seed, tuple(sections))

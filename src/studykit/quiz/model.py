@@ -155,9 +155,8 @@ class Item:
 
         The source is quoted with inner quotation marks turned into ‘ ’, Chinese style.
         """
-        return source_line(
-            self.speech.speaker, self.speech.heading, self.question.source, intro=self.speech.id == "intro"
-        )
+        s = self.speech
+        return source_line(s.speaker, s.heading, self.question.source, intro=s.is_intro, article=s.article)
 
 
 @dataclass(frozen=True)

@@ -50,17 +50,23 @@ def reviewed_only(library: Library, speeches: Sequence[str] = (), articles: Sequ
     (:meth:`~studykit.library.Library.without_drafts`).
 
     Raises :class:`~studykit.errors.SelectionError` when that leaves no question at all though
-    the banks have some (a bank just written by ``studykit draft``, nobody has reviewed it yet),
+    the banks (those of ``articles``, when given) have some (a bank just written by ``studykit
+    draft``, nobody has reviewed it yet),
     or, with ``speeches`` (and ``articles``) as given to ``--speech`` (``--article``), none of
     those speeches' questions though they have some: an empty paper, deck or handout would
     say nothing of why.
     """
+    from ..bank import without_drafts
     from ..errors import SelectionError
     from ..i18n import join
 
     kept = library.without_drafts()
-    paths = join(str(b.path) for b in library.banks)
-    if any(b.questions for b in library.banks) and not any(b.questions for b in kept.banks):
+    try:  # --article: the articles asked for are the ones to name (an unknown one: the caller says so)
+        scope = library.select(articles)
+    except SelectionError:
+        scope = library
+    paths = join(str(b.path) for b in scope.banks)
+    if any(b.questions for b in scope.banks) and not any(without_drafts(b).questions for b in scope.banks):
         raise SelectionError(
             _(
                 "every question in {paths} is still a draft: review them (delete each 'draft: true' line "

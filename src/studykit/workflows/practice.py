@@ -44,12 +44,15 @@ def write_practice(
     speeches: Sequence[str] = (),
     tags: Sequence[str] = (),
     warn: Warn | None = None,
+    articles: Sequence[str] = (),
+    title: str | None = None,
 ) -> PracticeRun:
     """Draw the self-check page of the banks at ``bank_paths`` (none: the default bank; drafts
     left out) with :func:`~studykit.practice.build_practice` and write it at ``path`` (from
     :func:`~studykit.practice.practice_path`) in one all-or-nothing write.
 
-    ``count``, ``seed``, ``speeches`` and ``tags`` mean what they mean for ``studykit quiz``.
+    ``count``, ``seed``, ``articles``, ``speeches``, ``tags`` and ``title`` mean what they mean for
+    ``studykit quiz`` (a year's banks: ``articles=["xiangcun"]``, ``title="年终竞赛自测"``).
     Raises :class:`~studykit.errors.BankError` for a bank with errors,
     :class:`~studykit.errors.SelectionError` when the options select nothing (or only drafts),
     and :class:`~studykit.errors.StudykitError` when ``path`` is one of the inputs or ends in
@@ -60,8 +63,8 @@ def write_practice(
     from ..practice import build_practice, practice_path, render_practice
 
     path = practice_path(Path(path))  # .html (added when there is no suffix); another suffix is refused
-    bank, narrowed = load_library(bank_paths, warn).narrow((), one_or_many(speeches))
-    page = build_practice(bank, count=count, seed=seed, speeches=narrowed, tags=tags)
+    bank, narrowed = load_library(bank_paths, warn).narrow(one_or_many(articles), one_or_many(speeches))
+    page = build_practice(bank, count=count, seed=seed, speeches=narrowed, tags=tags, title=title)
     refuse_inputs([path], bank_inputs(bank))
     write_files({path: render_practice(page).encode("utf-8")})
     return PracticeRun(page, path, seed is None)

@@ -137,9 +137,10 @@ def missed(member: MemberResult) -> list[ItemResult]:
 
 
 def short_label(report: GroupReport, speech: str) -> str:
-    """The speaker (or the heading of the introduction), else the speech id."""
+    """The speaker (or the heading of the introduction), else the speech id; a label naming its
+    article (``《以学促干 把…》导语``, several articles) whole, not cut inside the title."""
     label = report.speech_label(speech)
-    return label.split(" ", 1)[0]
+    return label if label.startswith("《") else label.split(" ", 1)[0]
 
 
 class MissedItems:
