@@ -7,8 +7,9 @@ read by :mod:`studykit.grade.readers`) these forms are unambiguous and read exac
   ``6-8 BCD BC ABCEF``, ``18-20 线路图 控制在市域 最先一公里``.  The run is split at spaces
   (and ``,`` ``;`` ``、`` ``/``) when that gives one piece per question, else — when every
   character is a letter or a 对/错 mark — one character per question; several ranges may
-  share a line.  A run of another length, or holding a question number, is an error
-  (:class:`RunError`): no answer is guessed onto a question;
+  share a line (``8-8 C`` is a range of one).  A run of another length, or holding a question
+  number, or after a range counting down (``8-1 BCABCXYZ``), is an error (:class:`RunError`): no
+  answer is guessed onto a question;
 * several **numbered answers** on one line: ``1D 2C 3B 4A 5D``, ``6BCD 7BC 8ABCEF``,
   ``12对 13错 14对``, ``1. A 2. B``, ``(1) A (2) B``, ``18线路图 19控制在 市域 20最先一公里`` — at
   least two, numbered one after another, each answer running to the next number and holding no
@@ -99,10 +100,16 @@ def range_answers(line: str) -> list[tuple[int, str]] | None:
         if not m:
             return None
         first, last, run = int(m.group(1)), int(m.group(2)), _RUN_LABEL().sub("", m.group(3).strip(), count=1)
-        if last <= first:
-            if at == 0 or not pairs:
-                return None
-            raise RunError(_("{first}-{last} is no range of questions").format(first=first, last=last))
+        if last < first:
+            if not run and (at == 0 or not pairs):
+                return None  # ``17-3``: 17's answer, not a range
+            # ``8-1 BCABCXYZ``: 8 down to 1, or 1 to 8, or a typo? Never 8's answer "-1 BCABCXYZ"
+            raise RunError(
+                _(
+                    "{first}-{last} counts down (write the lower number first, e.g. {last}-{first}, "
+                    "with the answers in that order)"
+                ).format(first=first, last=last)
+            )
         pairs += zip(range(first, last + 1), _run(first, last, run), strict=True)
     return pairs
 

@@ -1,0 +1,81 @@
+"""Round 5: the grading defects fresh-user testers found and left open, each through the CLI on a paper
+made with ``studykit quiz`` from the shipped bank, each score worked out by hand from the key.
+
+The standard paper (``--seed 7``): 1–8 single 5 points (B A D A C D B C), 9–12 multiple 6 points
+(CD, ABCE, ABD, ACD), 13–16 true_false 4 points (错 对 对 对), 17–20 fill_blank 5 points (大都市,
+人民利益至上, 依法治理, 可复制)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from studykit.cli import main
+
+BANK = Path(__file__).resolve().parents[2] / "question_bank.yaml"
+QUIZ = "szzl-hubei-daily-7-0b3cb86e"
+
+
+@pytest.fixture(scope="module")
+def papers(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("papers")
+    for out in ("测验.md", "测验.docx"):
+        result = CliRunner().invoke(main, ["quiz", "--bank", str(BANK), "--seed", "7", "-o", str(folder / out)])
+        assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.fixture()
+def folder(tmp_path: Path, papers: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for paper in papers.iterdir():
+        (tmp_path / paper.name).write_bytes(paper.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def grade(*args: str) -> tuple[int, dict[str, float], str]:
+    """Exit code, each graded member's score, and stderr of ``studykit grade ARGS --format json``."""
+    result = CliRunner().invoke(main, ["grade", *args, "--format", "json"])
+    scores = {m["name"]: m["score"] for m in json.loads(result.stdout)["members"]} if result.stdout else {}
+    return result.exit_code, scores, result.stderr
+
+
+def sheet(folder: Path, *lines: str, name: str = "s.txt") -> str:
+    """Write a typed sheet of 张三 for the paper, its answers ``lines``; its file name."""
+    (folder / name).write_text("\n".join(["姓名：张三", f"测验：{QUIZ}", *lines, ""]), encoding="utf-8")
+    return name
+
+
+def test_the_key_is_the_one_worked_by_hand(folder: Path) -> None:
+    """The paper the scores below were worked out on."""
+    key = (folder / "测验.key.yaml").read_text(encoding="utf-8")
+    assert f"quiz_id: {QUIZ}" in key and "total_points: 100" in key
+    code, scores, err = grade(sheet(folder, "1-8 BADACDBC", "9-12 CD ABCE ABD ACD", "13-16 错对对对",
+                                    "17-20 大都市 人民利益至上 依法治理 可复制"), "--key", "测验.key.yaml")  # fmt: skip
+    assert (code, scores, err) == (0, {"张三": 100}, "")
+
+
+# 1. A range counting down ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "first", "last"),
+    [("8-1 BCABCXYZ", 8, 1), ("20-17 可复制 依法治理 人民利益至上 大都市", 20, 17), ("1-8 BADACDBC 12-9 A B C D", 12, 9)],
+)
+def test_a_range_counting_down_is_not_graded_and_says_why(folder: Path, line: str, first: int, last: int) -> None:
+    """``8-1 BCABCXYZ`` was item 8's answer ``-1 BCABCXYZ`` (and ``20-17 …`` a wrong blank for 20, silently):
+    8 down to 1, or 1 to 8? The sheet is 无法评分, naming the file, the line and the range."""
+    code, scores, err = grade(sheet(folder, line), "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.startswith(
+        f"s.txt:3: 张三: 无法评分 (not graded): line 3: {first}-{last} counts down (write the lower number first, "
+        f"e.g. {last}-{first}, with the answers in that order); "
+    )
+
+
+def test_a_range_of_one_question_is_that_question(folder: Path) -> None:
+    """``8-8 C``: question 8's answer C (it was ``-8 C``, unreadable)."""
+    assert grade(sheet(folder, "8-8 C", "1-2 BA 3-3 D"), "--key", "测验.key.yaml") == (0, {"张三": 20}, "")
