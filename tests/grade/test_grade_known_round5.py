@@ -79,3 +79,30 @@ def test_a_range_counting_down_is_not_graded_and_says_why(folder: Path, line: st
 def test_a_range_of_one_question_is_that_question(folder: Path) -> None:
     """``8-8 C``: question 8's answer C (it was ``-8 C``, unreadable)."""
     assert grade(sheet(folder, "8-8 C", "1-2 BA 3-3 D"), "--key", "测验.key.yaml") == (0, {"张三": 20}, "")
+
+
+# 2. Control characters in a member's name ---------------------------------------------------------------
+
+
+def test_control_characters_in_a_sheets_name_are_removed_with_a_warning(folder: Path) -> None:
+    """``姓名：张\\x00三\\x07``: the NUL and BEL were kept in the report; now removed, with a warning."""
+    (folder / "s.txt").write_text(f"姓名：张\x00三\x07\n测验：{QUIZ}\n1-8 BADACDBC\n", encoding="utf-8")
+    code, scores, err = grade("s.txt", "--key", "测验.key.yaml")
+    assert (code, scores) == (0, {"张三": 40})
+    assert err == (
+        "s.txt:1: warning: 张三: the name '张\\x00三\\x07' holds characters no name has (U+0000, U+0007); "
+        "removed: read as '张三'\n"
+    )
+
+
+def test_control_characters_in_a_tables_name_are_removed_with_a_warning(folder: Path) -> None:
+    """A CSV row named ``张\\x00三\\x1b[31m`` (an ANSI colour a terminal would obey): read as ``张三[31m``."""
+    row = ",".join([*"BADACDBC", "CD", "ABCE", "ABD", "ACD", "错", "对", "对", "对", "x", "x", "x", "x"])
+    header = ",".join(["姓名", *map(str, range(1, 21))])
+    (folder / "t.csv").write_text(f"{header}\n张\x00三\x1b[31m,{row}\n李四,{row}\n", encoding="utf-8")
+    code, scores, err = grade("t.csv", "--key", "测验.key.yaml")
+    assert (code, scores) == (0, {"张三[31m": 80, "李四": 80})
+    assert err == (
+        "t.csv:2: warning: 张三[31m: the name '张\\x00三\\x1b[31m' holds characters no name has (U+0000, U+001B); "
+        "removed: read as '张三[31m'\n"
+    )

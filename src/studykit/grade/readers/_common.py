@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import Problem
-from ...i18n import _, ngettext
+from ...i18n import _, join, ngettext
 from ...key import AnswerKey, no_question
 from ..model import GivenAnswer, Submission
 from ..versions import KeySet, version_form
@@ -130,6 +130,20 @@ class SheetHead:
     version: str = ""
     quiz_line: int = 0
     version_line: int = 0
+    name_line: int = 0
+
+
+def printable_name(name: str) -> tuple[str, str]:
+    """``name`` (cleaned) without the characters no name holds — controls such as NUL or ESC, bidi
+    overrides, private-use and unassigned code points: a report, a terminal and a spreadsheet would
+    carry them on — and the warning saying so (``""`` when ``name`` is printable)."""
+    if name.isprintable():
+        return name, ""
+    kept = " ".join("".join(c for c in name if c.isprintable()).split())
+    codes = sorted({f"U+{ord(c):04X}" for c in name if not c.isprintable()})
+    return kept, _("the name {name!r} holds characters no name has ({codes}); removed: read as {kept!r}").format(
+        name=name, codes=join(codes), kept=kept
+    )
 
 
 def check_identity(key: AnswerKey, head: SheetHead, *, version_given: bool = True, row: bool = False) -> None:
@@ -239,6 +253,9 @@ def finish_sheet(
     naming the key's quiz: against another quiz's key it would score nonsense unflagged."""
     check_identity(key, head)
     notes = list(pending or [])
+    head.name, unprintable = printable_name(head.name)
+    if unprintable:
+        notes.append((head.name_line, head.name or fallback_name(name), unprintable))
     member = head.name or fallback_name(name)
     seen: dict[int, int] = {}
     numbers = {it.number for it in key.items}

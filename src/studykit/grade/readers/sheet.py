@@ -173,7 +173,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             if not once(said, field, value, number):
                 continue  # a blank 版本： (of the sheet as printed) after the one filled in
             if field in ("姓名", "名字", "name"):
-                head.name = value
+                head.name, head.name_line = value, number
             elif field in QUIZ_FIELDS:
                 head.quiz, head.quiz_line = value, number
             else:
@@ -383,8 +383,7 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
         if not once(said, field, value, data.key_lines[field]):  # name: 甲 and 姓名: 乙 — whose answers?
             continue
         setattr(head, attr, value)
-        if attr != "name":
-            setattr(head, f"{attr}_line", data.key_lines[field])
+        setattr(head, f"{attr}_line", data.key_lines[field])
     found: list[Problem] = []
     raw = collect(data, SHEET_TABLE, found, name, checks={"answers": _answers_kind})["answers"]
     if found:

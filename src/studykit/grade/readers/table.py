@@ -17,7 +17,7 @@ from ..model import GivenAnswer, Submission
 from ..normalize import clean
 from ..survey_cells import OptionNumbers, ticked
 from ..versions import KeySet
-from ._common import Fail, SheetHead, check_identity
+from ._common import Fail, SheetHead, check_identity, printable_name
 from .columns import column_layout, find_header, has_answer
 from .csv_file import MAX_COLUMNS
 
@@ -206,6 +206,9 @@ def table_rows(
             if given < width:
                 cells = cells + [""] * (width - given)
             member = clean(cells[name_at].strip())
+            if not member.isprintable():  # 张\x00三 (_block leaves a name that is not printable to this loop)
+                member, unprintable = printable_name(member)
+                warn(number, member, unprintable)
             if not member:
                 if not any(c.strip() for c in cells):
                     continue
