@@ -63,7 +63,11 @@ def test_the_key_is_the_one_worked_by_hand(folder: Path) -> None:
 
 @pytest.mark.parametrize(
     ("line", "first", "last"),
-    [("8-1 BCABCXYZ", 8, 1), ("20-17 可复制 依法治理 人民利益至上 大都市", 20, 17), ("1-8 BADACDBC 12-9 A B C D", 12, 9)],
+    [
+        ("8-1 BCABCXYZ", 8, 1),
+        ("20-17 可复制 依法治理 人民利益至上 大都市", 20, 17),
+        ("1-8 BADACDBC 12-9 A B C D", 12, 9),
+    ],
 )
 def test_a_range_counting_down_is_not_graded_and_says_why(folder: Path, line: str, first: int, last: int) -> None:
     """``8-1 BCABCXYZ`` was item 8's answer ``-1 BCABCXYZ`` (and ``20-17 …`` a wrong blank for 20, silently):
@@ -105,4 +109,64 @@ def test_control_characters_in_a_tables_name_are_removed_with_a_warning(folder: 
     assert err == (
         "t.csv:2: warning: 张三[31m: the name '张\\x00三\\x1b[31m' holds characters no name has (U+0000, U+001B); "
         "removed: read as '张三[31m'\n"
+    )
+
+
+# 3. A UTF-8 header, GBK rows, no byte-order mark ----------------------------------------------------------
+
+HEADER = ",".join(["姓名", *(f"第{i}题" for i in range(1, 21))]) + "\n"
+ROW = ",".join([*"BADACDBC", "CD", "ABCE", "ABD", "ACD", "错", "对", "对", "对", "大都市", "x", "x", "x"]) + "\n"
+
+
+def test_a_utf8_header_with_gbk_rows_says_which_lines_are_in_which_encoding(folder: Path) -> None:
+    """The header as a survey download writes it (UTF-8, no mark), the rows typed in Excel (GBK): "cannot tell
+    the encoding" and its hint --encoding gb18030 (which garbles the header) were not true; the message now
+    says which lines decode in which encoding, and the UTF-8 rows before the GBK ones are graded."""
+    data = HEADER.encode() + f"王五,{ROW}".encode() + f"张三,{ROW}李四,{ROW}".encode("gbk")
+    (folder / "t.csv").write_bytes(data)
+    code, scores, err = grade("t.csv", "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {"王五": 85})
+    assert err == (
+        "t.csv: not readable as utf-8 (invalid continuation byte); rows after row 2 not graded; up to line 2 the "
+        "file is UTF-8 and from line 3 on GB18030: it mixes two encodings (lines typed or pasted in another "
+        "program?), so no --encoding reads it whole; a program opening it shows one part garbled (乱码): retype "
+        "that part, save, and grade the file again\n"
+        "Error: not everything could be graded: t.csv (see above); the report covers the rest\n"
+    )
+
+
+def test_a_utf8_sheet_with_gbk_lines_says_which_lines_are_in_which_encoding(folder: Path) -> None:
+    """A .txt sheet begun in UTF-8 (姓名：张三), its answers in GBK: the same message, the sheet not graded."""
+    data = f"姓名：张三\n测验：{QUIZ}\n1-8 BADACDBC\n".encode() + "13. 错\n".encode("gbk")
+    (folder / "s.txt").write_bytes(data)
+    code, scores, err = grade("s.txt", "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.startswith(
+        "s.txt: not readable as utf-8-sig (byte 70); up to line 3 the file is UTF-8 and from line 4 on GB18030: "
+    )
+
+
+def test_lines_in_utf8_again_after_gbk_ones_keep_the_old_message(folder: Path) -> None:
+    """UTF-8, a GBK row, UTF-8 again: which line is in which encoding would be a guess, so the message is the
+    one it was (the file cannot be read; the encoding cannot be told)."""
+    data = HEADER.encode() + f"张三,{ROW}".encode("gbk") + f"王五,{ROW}".encode()
+    (folder / "t.csv").write_bytes(data)
+    code, scores, err = grade("t.csv", "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.startswith("t.csv: cannot tell the text encoding (not UTF-8, GB18030, Big5, UTF-16 or UTF-32; ")
+
+
+# 6. The Chinese encoding message names the file once -----------------------------------------------------
+
+
+def test_the_chinese_encoding_message_names_the_file_once(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``u16.txt: u16.txt：无法判断文本编码…``: the Chinese message began with the path and "：", which the
+    reader did not take off (only ": "); the file is named once."""
+    monkeypatch.setenv("STUDYKIT_LANG", "zh_CN")
+    (folder / "u16.txt").write_bytes("姓名：陈文\n1. C\n".encode("utf-16-le"))
+    result = CliRunner().invoke(main, ["grade", "u16.txt", "--key", "测验.key.yaml"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "u16.txt: 无法判断文本编码（不是 UTF-8、GB18030、Big5、UTF-16 或 UTF-32；请用 --encoding 指定，例如 "
+        "--encoding gb18030）\n错误：没有可以评分的答卷\n",
     )
