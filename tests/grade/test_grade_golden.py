@@ -10,7 +10,10 @@ then every row before the undecodable one at row 1,500 was graded, not only thos
 8 KB the decoder had read ahead (1,498 members, ``rows after row 1499 not graded``); the
 ``numbered text`` report reads a 填空题's ``-3``/``-2`` in a 问卷星 按选项序号 download as
 unanswered (未答), as the download means it, not as the blank's text ``-3`` (错误); the
-scores are the same.
+scores are the same.  Round 5: the ``edge`` runs warn of a single-choice item answered with two
+options or more (``AB``, ``A┋B┋C``, ``ABCD``: "2 options chosen (A、B) on a single-choice item,
+which has one answer; scored 0"), on stderr and in the text, JSON and HTML reports (the CSV
+report is unchanged); the scores are the same.
 """
 
 from __future__ import annotations

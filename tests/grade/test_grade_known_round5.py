@@ -170,3 +170,85 @@ def test_the_chinese_encoding_message_names_the_file_once(folder: Path, monkeypa
         "u16.txt: 无法判断文本编码（不是 UTF-8、GB18030、Big5、UTF-16 或 UTF-32；请用 --encoding 指定，例如 "
         "--encoding gb18030）\n错误：没有可以评分的答卷\n",
     )
+
+
+# 4. An answer typed into the 答题卡's 题号 row ------------------------------------------------------------
+
+
+def fill_card(folder: Path, cells: dict[tuple[int, int], str | list[str]], name: str = "张三") -> str:
+    """The 答题卡 ``测验.card.docx`` with 姓名 ``name`` and ``cells`` ((row, column) of its grid → text, a
+    list for a cell of several paragraphs) written in; its file name."""
+    from docx import Document
+
+    document = Document(str(folder / "测验.card.docx"))
+    for paragraph in document.paragraphs:
+        if paragraph.text.startswith("姓名："):
+            paragraph.text = f"姓名：{name}"
+    grid = document.tables[0]
+    assert [c.text for c in grid.rows[0].cells][:3] == ["题号", "1", "2"] and grid.rows[1].cells[0].text == "答案"
+    for (row, column), text in cells.items():
+        cell = grid.rows[row].cells[column]
+        paragraphs = [text] if isinstance(text, str) else text
+        cell.text = paragraphs[0]
+        for more in paragraphs[1:]:
+            cell.add_paragraph(more)
+    document.save(str(folder / f"{name}.docx"))
+    return f"{name}.docx"
+
+
+def test_an_answer_typed_into_the_number_cell_is_read(folder: Path) -> None:
+    """``1B`` and ``2 A`` in the 题号 cells, the 答案 cells under them empty: they were unanswered without a
+    word; now questions 1 and 2 answered B and A (right: 10 points), ``3`` over ``D`` as printed (5 more)."""
+    card = fill_card(folder, {(0, 1): "1B", (0, 2): "2 A", (1, 3): "D"})
+    assert grade(card, "--key", "测验.key.yaml") == (0, {"张三": 15}, "")
+
+
+def test_a_number_cell_and_its_answer_cell_that_differ_are_warned_of(folder: Path) -> None:
+    """``4C`` in the 题号 cell over ``A`` in the 答案 cell: the 答案 cell is read (A, right), with a warning;
+    a 题号 cell whose number was typed over (``C`` for 5) is warned of and read as nothing."""
+    card = fill_card(folder, {(0, 4): "4C", (1, 4): "A", (0, 5): "C"})
+    assert grade(card, "--key", "测验.key.yaml") == (
+        0,
+        {"张三": 5},
+        "张三.docx: warning: question 4: the 题号 cell of the 答题卡 reads '4C' and the 答案 cell under it 'A'; "
+        "the 答案 cell is read\n"
+        "张三.docx: warning: a 题号 cell of the 答题卡 reads 'C', which holds no question number; not read\n",
+    )
+
+
+# 5. Two options on a single-choice item -------------------------------------------------------------------
+
+TWO = "on a single-choice item, which has one answer; scored 0"
+
+
+def test_two_letters_on_a_single_choice_txt_sheet_are_warned_of(folder: Path) -> None:
+    """``1. AB``, ``2. A B``, ``3. A、D`` on single-choice items scored 0 without a word; now each is warned of."""
+    code, scores, err = grade(sheet(folder, "1. AB", "2. A B", "3. A、D", "4. A"), "--key", "测验.key.yaml")
+    assert (code, scores) == (0, {"张三": 5})
+    assert err == (
+        f"s.txt:3: warning: 张三, question 1: 2 options chosen (A、B) {TWO}\n"
+        f"s.txt:4: warning: 张三, question 2: 2 options chosen (A、B) {TWO}\n"
+        f"s.txt:5: warning: 张三, question 3: 2 options chosen (A、D) {TWO}\n"
+    )
+
+
+def test_two_paragraphs_in_a_single_choice_card_cell_are_warned_of(folder: Path) -> None:
+    """A 答案 cell of two paragraphs ``A`` and ``B`` (question 1, key B): A、B, scored 0 — with a warning."""
+    code, scores, err = grade(fill_card(folder, {(1, 1): ["A", "B"], (1, 2): "A"}), "--key", "测验.key.yaml")
+    assert (code, scores) == (0, {"张三": 5})
+    assert err == f"张三.docx:7: warning: 张三, question 1: 2 options chosen (A、B) {TWO}\n"
+
+
+def test_a_line_break_in_a_single_choice_xlsx_cell_is_warned_of(folder: Path) -> None:
+    """An .xlsx cell ``A⏎B`` (Alt+Enter) for question 1: A、B, scored 0 — with a warning naming the row."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    grid = book.active
+    assert grid is not None
+    grid.append(["姓名", *map(str, range(1, 21))])
+    grid.append(["张三", "A\nB", "A", *[""] * 18])
+    book.save(folder / "t.xlsx")
+    code, scores, err = grade("t.xlsx", "--key", "测验.key.yaml")
+    assert (code, scores) == (0, {"张三": 5})
+    assert err == f"t.xlsx:2: warning: 张三, question 1: 2 options chosen (A、B) {TWO}\n"

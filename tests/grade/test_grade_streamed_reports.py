@@ -5,7 +5,8 @@ reports rendered whole before streaming.
 :func:`branch_report` as rendered by studykit before text and HTML were streamed
 (commit 1398442, ``render_report(report, fmt)``), so they pin the old bytes: a change
 to them is a change to the reports, not to how they are written.  (Changed since only
-where the reports did: unreadable answers are shown as written, ``？`` not ``?``.)
+where the reports did: unreadable answers are shown as written, ``？`` not ``?``; round 5: three
+more warnings, of ``A、B`` on a single-choice item.)
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def test_branch_report_has_what_the_writers_print(report: GroupReport) -> None:
     """The report mixes sheet and table members, with rereads, warnings and failures."""
     assert [type(m.items) for m in report.members[:3]] == [tuple, tuple, CompactItems]
     assert all(type(m.items) is CompactItems for m in report.members[2:])
-    assert (len(report.members), len(report.warnings), len(report.failures), len(report.rereads)) == (20, 18, 2, 8)
+    assert (len(report.members), len(report.warnings), len(report.failures), len(report.rereads)) == (20, 21, 2, 8)
 
 
 @pytest.mark.parametrize("fmt", ["text", "html"])
@@ -110,7 +111,7 @@ def test_text_sections_of_sheet_and_table_members(report: GroupReport) -> None:
     assert "    1. 乙  18/18  100.0%  及格\n" in page
     assert page.count("\n  错题：\n") == 19
     assert page.count("       重读：") == page.count("       解析：") > 19 * 3
-    assert f"\n未评分（2）\n  {report.failures[0]}\n  {report.failures[1]}\n警告（18）\n" in page
+    assert f"\n未评分（2）\n  {report.failures[0]}\n  {report.failures[1]}\n警告（21）\n" in page
     assert page.endswith(f"\n  {report.warnings[-1]}\n")
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from ...i18n import _
 from ...key import AnswerKey
-from ...text import blank_form
+from ...text import blank_form, clean
 from ..model import Submission
 from ._common import Fail, LeftOut
 
@@ -43,7 +43,8 @@ def read_docx_sheet(
     :class:`LeftOut` for the quiz's 参考答案."""
     from .sheet import sheet_from_text
 
-    lines = docx_lines(path)
+    notes: list[str] = []
+    lines = docx_lines(path, notes)
     if lines and lines[0].rstrip().endswith("· 参考答案"):
         raise LeftOut(
             1, _("this is the quiz's 参考答案 (its answers for people to read), not members' answers; left out")
@@ -54,6 +55,8 @@ def read_docx_sheet(
     # the questions left blank, as bare numbers after everything else (under its number, an option
     # line would be read as the answer): unanswered, and a blank paper is a blank 答题卡
     sheet += [f"{m.group(1)}." for m in map(_LEFT_BLANK.match, sheet) if m]
+    for note in notes:  # what the 答题卡's grid holds that is not read as written
+        warn(0, "", note)
     sub = sheet_from_text("\n".join(sheet), name, key, warn)
     if sub is not None:
         yield sub
@@ -87,8 +90,9 @@ def _as_sheet_line(line: str, stems: dict[int, str], ours: tuple[str, ...]) -> s
     return line
 
 
-def docx_lines(path: Path) -> list[str]:
-    """The lines of the document at ``path`` as an answer sheet reads them (see the module)."""
+def docx_lines(path: Path, notes: list[str] | None = None) -> list[str]:
+    """The lines of the document at ``path`` as an answer sheet reads them (see the module); what of
+    the 答题卡's grid is not read as written is said in ``notes``, when given."""
     try:
         with zipfile.ZipFile(path) as archive:
             _check_archive(archive)
@@ -105,7 +109,7 @@ def docx_lines(path: Path) -> list[str]:
             if tag == "p":
                 lines.append(_text(element))
             elif tag == "tbl":
-                lines += _table_lines(Table(element, document))
+                lines += _table_lines(Table(element, document), notes if notes is not None else [])
     except Exception:  # python-docx or lxml on a broken part: the file is named, nothing else escapes
         raise Fail(0, _("not a Word .docx document (expected one saved by Word or WPS)")) from None
     return lines
@@ -158,7 +162,7 @@ def _cells(row: Any) -> list[str]:
     return texts
 
 
-def _table_lines(table: Any) -> list[str]:
+def _table_lines(table: Any, notes: list[str]) -> list[str]:
     rows = [_cells(row) for row in table.rows]
     lines: list[str] = []
     i = 0
@@ -166,7 +170,7 @@ def _table_lines(table: Any) -> list[str]:
         numbers = rows[i]
         answers = rows[i + 1] if i + 1 < len(rows) else []
         if numbers and numbers[0] == "题号" and answers and answers[0] in ("答案", "答"):
-            lines += [f"{n}. {a}" for n, a in zip(numbers[1:], answers[1:], strict=False) if n.isdigit()]
+            lines += [_grid_line(n, a, notes) for n, a in zip(numbers[1:], answers[1:], strict=False) if n]
             i += 2
             continue
         if len(numbers) > 1 and numbers[0] and numbers[1].startswith(numbers[0]):  # 17. | 17. 华中师范大学
@@ -174,3 +178,33 @@ def _table_lines(table: Any) -> list[str]:
         lines.append(" ".join(c for c in numbers if c))
         i += 1
     return lines
+
+
+#: A 题号 cell of the 答题卡's grid holding more than its number (``1A``, ``1. A``; after NFKC).
+_NUMBER_AND_MORE = re.compile(r"^(\d{1,3})(?!\d)\s*[.、:)]?\s*(\S.*)$")
+
+
+def _grid_line(number: str, answer: str, notes: list[str]) -> str:
+    """The sheet line of one column of the 答题卡's grid: its 题号 cell ``number`` (not empty) over its
+    答案 cell ``answer``.  An answer typed into the 题号 cell (``1A``, the 答案 cell left empty) is that
+    question's answer; one differing from the 答案 cell's is noted and the 答案 cell's read; a 题号
+    cell holding no question number (its number typed over) is noted and read as nothing."""
+    if number.isdigit():
+        return f"{number}. {answer}"
+    cell = clean(number)
+    m = _NUMBER_AND_MORE.match(cell)
+    if m is None:
+        notes.append(
+            _("a 题号 cell of the 答题卡 reads {cell!r}, which holds no question number; not read").format(cell=cell)
+        )
+        return "# " + cell
+    n, typed = m.groups()
+    if not answer or clean(answer) == typed:
+        return f"{n}. {typed}"
+    notes.append(
+        _(
+            "question {number}: the 题号 cell of the 答题卡 reads {cell!r} and the 答案 cell under it {answer!r}; "
+            "the 答案 cell is read"
+        ).format(number=n, cell=cell, answer=answer)
+    )
+    return f"{n}. {answer}"
