@@ -252,3 +252,52 @@ def test_a_line_break_in_a_single_choice_xlsx_cell_is_warned_of(folder: Path) ->
     code, scores, err = grade("t.xlsx", "--key", "测验.key.yaml")
     assert (code, scores) == (0, {"张三": 5})
     assert err == f"t.xlsx:2: warning: 张三, question 1: 2 options chosen (A、B) {TWO}\n"
+
+
+# 7. One archive guard for .xlsx and .docx -------------------------------------------------------------------
+
+
+def test_the_shared_guard_names_the_first_limit_broken(tmp_path: Path) -> None:
+    """:func:`studykit.grade.archive.breach`: too many files, then too many bytes, then a file packed too
+    tightly, each with its numbers; within the limits, ``None``."""
+    import zipfile
+
+    from studykit.grade.archive import Breach, ZipLimits, breach
+
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("small.xml", b"<a/>")
+        archive.writestr("zeros.xml", b"\0" * (2 << 20))
+    with zipfile.ZipFile(path) as archive:
+        packed = archive.getinfo("zeros.xml").compress_size
+        assert breach(archive, ZipLimits(members=1, unpacked=1)) == Breach(
+            "members", 2, 4 + (2 << 20), "zeros.xml", 2 << 20
+        )
+        assert breach(archive, ZipLimits(members=2, unpacked=1 << 20)) == Breach(
+            "unpacked", 2, 4 + (2 << 20), "zeros.xml", 2 << 20
+        )
+        assert breach(archive, ZipLimits(members=2, unpacked=4 << 20)) == Breach(
+            "ratio", 2, 4 + (2 << 20), "zeros.xml", 2 << 20, (2 << 20) // packed
+        )
+        assert breach(archive, ZipLimits(members=2, unpacked=4 << 20, ratio=(2 << 20) // packed + 1)) is None
+
+
+def test_a_docx_packing_a_part_too_tightly_is_refused_in_its_own_words(folder: Path) -> None:
+    """A .docx of one 2 MiB part of zeros (within the 64 MiB a document may unpack to, but packed about
+    1,000 to 1): refused by the shared guard with the 答题卡's own message, the ratio worked out from the zip."""
+    import io
+    import zipfile
+
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (2 << 20))
+    (folder / "炸.docx").write_bytes(bomb.getvalue())
+    with zipfile.ZipFile(folder / "炸.docx") as archive:
+        ratio = (2 << 20) // archive.getinfo("word/document.xml").compress_size
+    assert ratio > 100
+    result = CliRunner().invoke(main, ["grade", "炸.docx", "--key", "测验.key.yaml"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"炸.docx: word/document.xml unpacks {ratio:,} times larger than it is packed — a zip bomb? not read\n"
+        "Error: no answers could be graded\n",
+    )

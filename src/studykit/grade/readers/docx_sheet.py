@@ -24,6 +24,7 @@ from typing import Any
 from ...i18n import _
 from ...key import AnswerKey
 from ...text import blank_form, clean
+from ..archive import ZipLimits, breach
 from ..model import Submission
 from ._common import Fail, LeftOut
 
@@ -139,16 +140,21 @@ def _text(element: Any) -> str:
     return "".join(parts)
 
 
+#: The limits above, as the guard shared with the .xlsx reader (:mod:`studykit.grade.archive`) takes them.
+_LIMITS = ZipLimits(MAX_MEMBERS, MAX_UNPACKED, MAX_RATIO)
+
+
 def _check_archive(archive: zipfile.ZipFile) -> None:
-    infos = archive.infolist()
-    if len(infos) > MAX_MEMBERS or sum(info.file_size for info in infos) > MAX_UNPACKED:
-        raise Fail(0, _("the document holds {count:,} files unpacking to {size:,} bytes, far more than an answer "
-                        "sheet does (at most {members:,} files, {limit:,} bytes); not read").format(
-            count=len(infos), size=sum(info.file_size for info in infos), members=MAX_MEMBERS, limit=MAX_UNPACKED))  # fmt: skip
-    for info in infos:
-        if info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise Fail(0, _("{name} unpacks {ratio:,} times larger than it is packed — a zip bomb? not read").format(
-                name=info.filename, ratio=info.file_size // max(info.compress_size, 1)))  # fmt: skip
+    """Raise :class:`Fail` when ``archive``'s directory breaks :data:`_LIMITS`, in a 答题卡's words."""
+    found = breach(archive, _LIMITS)
+    if found is None:
+        return
+    if found.limit == "ratio":
+        raise Fail(0, _("{name} unpacks {ratio:,} times larger than it is packed — a zip bomb? not read").format(
+            name=found.name, ratio=found.ratio))  # fmt: skip
+    raise Fail(0, _("the document holds {count:,} files unpacking to {size:,} bytes, far more than an answer "
+                    "sheet does (at most {members:,} files, {limit:,} bytes); not read").format(
+        count=found.count, size=found.total, members=MAX_MEMBERS, limit=MAX_UNPACKED))  # fmt: skip
 
 
 def _cells(row: Any) -> list[str]:
