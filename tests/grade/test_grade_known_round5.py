@@ -301,3 +301,50 @@ def test_a_docx_packing_a_part_too_tightly_is_refused_in_its_own_words(folder: P
         f"炸.docx: word/document.xml unpacks {ratio:,} times larger than it is packed — a zip bomb? not read\n"
         "Error: no answers could be graded\n",
     )
+
+
+# Ways of typing not tried before ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "points"),
+    [
+        (["17-大都市", "18—人民利益至上", "13-错", "14=对"], 18),  # a blank read as "-大都市": 0 without a word
+        (["17-大都市 18-人民利益至上"], 10),
+        (["1-B 2-A 3-D"], 15),  # each "-B" unreadable, 0
+        (["17→大都市", "1.答：B", "19 答:依法治理"], 15),
+        (["1.A 2.- 3.D", "4. -"], 5),  # a dash alone is still unanswered
+        (["9.CD 10.ABCE 11-12 ABD ACD"], 24),  # a range after numbered answers, as before
+    ],
+)
+def test_a_dash_arrow_or_答_between_number_and_answer_is_no_part_of_the_answer(
+    folder: Path, lines: list[str], points: int
+) -> None:
+    """``17-大都市``: the blank was read as ``-大都市`` and scored 0 without a warning (a choice's ``-B`` was
+    unreadable); a dash, equals sign, arrow or 答： between a question's number and its answer is a separator."""
+    assert grade(sheet(folder, *lines), "--key", "测验.key.yaml") == (0, {"张三": points}, "")
+
+
+def test_a_section_number_before_answers_is_a_label(folder: Path) -> None:
+    """``一、1-8 BADACDBC``: the sheet was 无法评分 ("answers without question numbers"); the section's number
+    is a label before the answers, as ``一、单选题 1-8 …`` was: 40 + 12 + 16 + 5 = 73."""
+    lines = ["一、1-8 BADACDBC", "二、9.CD 10.ABCE", "三、13-16 错对对对", "四、17.大都市"]
+    assert grade(sheet(folder, *lines), "--key", "测验.key.yaml") == (0, {"张三": 73}, "")
+
+
+@pytest.mark.parametrize(
+    ("lines", "points"),
+    [
+        (["1．B 2．A 3．D"], 15),
+        (["1。B", "2。A", "3。D"], 15),
+        (["第1题 B", "第2题 A"], 10),
+        (["① B", "② A", "③ D"], 15),
+        (["⑪ABD", "⑫ACD"], 12),
+        (["13.错误", "14.正确", "15.T", "16.F"], 12),
+        (["13 ✗", "14 ✓", "15 √", "16 ×"], 12),
+        (["13-16 ✗✓✓✓"], 16),
+    ],
+)
+def test_ways_of_typing_that_were_already_read(folder: Path, lines: list[str], points: int) -> None:
+    """Full-width points, 。, 第N题, circled numbers, 正确/错误/T/F and ✓/✗/√/× marks: read exactly."""
+    assert grade(sheet(folder, *lines), "--key", "测验.key.yaml") == (0, {"张三": points}, "")

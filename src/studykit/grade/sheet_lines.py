@@ -20,7 +20,10 @@ read by :mod:`studykit.grade.readers`) these forms are unambiguous and read exac
   (``1-5 A.A.D.B.C``) or after words (``1-5题答案：AADBC``);
 * question numbers as ``(1)``, ``①`` (NFKC makes it ``1``) or in Chinese numerals inside
   ``第…题`` (``第十二题 对``); a heading such as ``一、单选题`` stays a heading;
-* a section's **label** before numbered answers or a range: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``;
+* a section's **label** (or number alone) before numbered answers or a range: ``多选：9.BD 10.BCD``,
+  ``判断13-16：对对对错``, ``一、1-8 CDBCBAAD``;
+* a dash, equals sign, arrow or ``答：`` between a number and its answer (``17-大都市``, ``1—B``, ``17→大都市``,
+  ``1.答：B``; :func:`unlead`);
 * a **name alone** on the first line (``赵六``): two to twelve Chinese characters (``·``
   allowed), none of 题/答/卷/测/验 and no title word (支部, 学习 …), not only 对/错 marks.
 
@@ -77,6 +80,18 @@ _NOT_IN_NAMES = set("题題答卷测測验驗")
 _NOT_NAMES = (
     "支部", "党员", "黨員", "学习", "學習", "练习", "練習", "考试", "考試", "作业", "作業", "小组", "小組", "部分",
 )  # fmt: skip
+
+
+#: What a member may write between a question's number and its answer besides ``.``/``、``/``:`` (after NFKC):
+#: a dash, an equals sign, an arrow (``17-大都市``, ``1—B``, ``14=对``, ``17→大都市``), or the word 答/答案
+#: (``17 答：大都市``).
+_LEAD = lazy_pattern(r"^(?:[-‐‑–—―~=→⇒>]+|(?:答案|答)\s*:)\s*(?=\S)")
+
+
+def unlead(answer: str) -> str:
+    """``answer`` (of a numbered answer, cleaned) without what stands between the number and it: ``-大都市``
+    → ``大都市``, ``—B`` → ``B``, ``答:B`` → ``B``.  A dash alone (``-``, unanswered) is left."""
+    return _LEAD().sub("", answer, count=1) if answer[:1] in "-‐‑–—―~=→⇒>答" else answer
 
 
 class RunError(ValueError):
@@ -163,7 +178,7 @@ def numbered_answers(line: str) -> list[tuple[int, str]] | None:
         if not answer or _DIGIT().search(answer):
             _unsplit(line)
             return None
-        pairs.append((int(head.group(1)), answer))
+        pairs.append((int(head.group(1)), unlead(answer)))
     if any(b[0] != a[0] + 1 for a, b in pairwise(pairs)):
         _unsplit(line)
         return None
@@ -246,10 +261,10 @@ def _spaced_digit_answer(line: str) -> tuple[int, int] | None:
     return None
 
 
-#: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``, ``一、单选题 1-8 CDBCBAAD``, ``答案：1-5 CDBCB``: a section's
-#: label before the answers.
+#: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``, ``一、单选题 1-8 CDBCBAAD``, ``答案：1-5 CDBCB``, ``一、1-8 CDBCBAAD``:
+#: a section's label (or number alone) before the answers.
 _SECTION_LABEL = lazy_pattern(
-    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]\s*)?(?:(?:我的)?答案|单选|單選|多选|多選|选择|選擇|判断|判斷|填空)[题題]?\s*[:：]?\s*(?=(?:第\s*)?\d)"
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]\s*(?=(?:第\s*)?\d)|(?:[一二三四五六七八九十]{1,3}\s*[、.]\s*)?(?:(?:我的)?答案|单选|單選|多选|多選|选择|選擇|判断|判斷|填空)[题題]?\s*[:：]?\s*(?=(?:第\s*)?\d))"
 )
 
 

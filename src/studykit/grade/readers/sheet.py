@@ -24,6 +24,7 @@ from ..sheet_lines import (
     range_answers,
     unbracket,
     unlabel,
+    unlead,
 )
 from ._common import (
     ANSWER_LINE,
@@ -197,7 +198,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             pending.append((number, "", too_many_digits(line)))
             continue
         if m:
-            answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, m.group(2).strip()), number))
+            answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, unlead(m.group(2).strip())), number))
             dangling = len(answers) - 1 if not answers[-1].text else None
             continue
         if after_number is not None and _answers_item(line, items.get(answers[after_number].number)):
