@@ -348,3 +348,29 @@ def test_a_section_number_before_answers_is_a_label(folder: Path) -> None:
 def test_ways_of_typing_that_were_already_read(folder: Path, lines: list[str], points: int) -> None:
     """Full-width points, 。, 第N题, circled numbers, 正确/错误/T/F and ✓/✗/√/× marks: read exactly."""
     assert grade(sheet(folder, *lines), "--key", "测验.key.yaml") == (0, {"张三": points}, "")
+
+
+def test_a_table_numbering_its_questions_in_chinese_numerals_is_read(folder: Path) -> None:
+    """Headers ``第一题`` … ``第二十题``: "no column matches a question of the key"; now read as 1–20 (100)."""
+    numerals = "一二三四五六七八九十"
+    heads = [
+        f"第{numerals[i - 1] if i <= 10 else '十' + numerals[i - 11] if i < 20 else '二十'}题" for i in range(1, 21)
+    ]
+    row = [
+        *"BADACDBC",
+        "CD",
+        "ABCE",
+        "ABD",
+        "ACD",
+        "错",
+        "对",
+        "对",
+        "对",
+        "大都市",
+        "人民利益至上",
+        "依法治理",
+        "可复制",
+    ]
+    (folder / "t.csv").write_text(",".join(["姓名", *heads]) + "\n" + ",".join(["张三", *row]) + "\n", encoding="utf-8")
+    assert heads[10:12] == ["第十一题", "第十二题"] and heads[-1] == "第二十题"
+    assert grade("t.csv", "--key", "测验.key.yaml") == (0, {"张三": 100}, "")

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ...i18n import _, join, ngettext
 from ...key import AnswerKey, KeyItem, no_question
 from ..normalize import clean, read_answer
+from ..sheet_lines import unbracket
 from ..survey_cells import option_column, survey_offset
 from ..versions import KeySet
 from ._common import (
@@ -116,7 +118,7 @@ def column_layout(
         bare = _bare(h)
         folded = bare.casefold()
         item: KeyItem | None = None
-        m = NUMBER_HEADER.match(h) if len(h) <= MAX_HEADER_NUMBER else None
+        m = _header_number(h)
         tick = None if m else option_column(h, tick_numbers, lambda text: _one_stem(text, stems))
         if tick is not None:  # one column per option (问卷星 按选项序号): 3(网格长)
             ticks.append((i, *tick))
@@ -256,13 +258,24 @@ def header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> bo
     return question_count(cells, key) * 2 >= len(key.items) > 0
 
 
+def _header_number(header: str) -> re.Match[str] | None:
+    """The match of :data:`NUMBER_HEADER` on a cleaned header cell (``3``, ``第3题``, ``Q3``), also when it
+    numbers the question in Chinese numerals (``第十二题``, read as ``第12题``); ``None`` for a longer cell."""
+    if len(header) > MAX_HEADER_NUMBER:
+        return None
+    m = NUMBER_HEADER.match(header)
+    if m is None and "第" in header:
+        m = NUMBER_HEADER.match(unbracket(header))
+    return m
+
+
 def question_count(cells: list[str], key: AnswerKey) -> int:
     """How many of ``cells`` (a row's raw cells) name a question of ``key``, by number or by stem."""
     numbers = {it.number for it in key.items}
     stems = {_stem_form(it.stem) for it in key.items}
     matched = 0
     for c in (clean(c) for c in cells if c.strip()):
-        m = NUMBER_HEADER.match(c) if len(c) <= MAX_HEADER_NUMBER else None
+        m = _header_number(c)
         if m:
             matched += int(next(g for g in m.groups() if g)) in numbers
         else:
