@@ -374,3 +374,11 @@ def test_a_table_numbering_its_questions_in_chinese_numerals_is_read(folder: Pat
     (folder / "t.csv").write_text(",".join(["姓名", *heads]) + "\n" + ",".join(["张三", *row]) + "\n", encoding="utf-8")
     assert heads[10:12] == ["第十一题", "第十二题"] and heads[-1] == "第二十题"
     assert grade("t.csv", "--key", "测验.key.yaml") == (0, {"张三": 100}, "")
+
+
+@pytest.mark.parametrize("head", ["姓 名：张三", "姓　名：张三", "姓    名 张三"])
+def test_a_name_label_spaced_out_as_a_printed_form_aligns_it_gives_the_name(folder: Path, head: str) -> None:
+    """``姓　名：张三`` (a form's label spaced out): the line was ignored and the member graded under the file's
+    name; now 张三."""
+    (folder / "s.txt").write_text(f"{head}\n测验：{QUIZ}\n1-8 BADACDBC\n", encoding="utf-8")
+    assert grade("s.txt", "--key", "测验.key.yaml") == (0, {"张三": 40}, "")

@@ -31,8 +31,9 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 DOCX_SUFFIXES = (".docx",)
 
 
-#: A sheet's head lines, in Simplified or Traditional characters (測驗 on a Big5 sheet).
-HEADER_LINE = re.compile(r"^(姓名|名字|name|测验|測驗|quiz|版本|version)\s*(?::|\s|$)\s*(.*)$", re.I)
+#: A sheet's head lines, in Simplified or Traditional characters (測驗 on a Big5 sheet); a label spaced out as a
+#: printed form aligns it (``姓　名：``, after NFKC ``姓 名:``) is its field without the spaces.
+HEADER_LINE = re.compile(r"^(姓\s*名|名\s*字|name|测\s*验|測\s*驗|quiz|版\s*本|version)\s*(?::|\s|$)\s*(.*)$", re.I)
 
 
 QUIZ_FIELDS = ("测验", "測驗", "quiz")

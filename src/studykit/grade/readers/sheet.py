@@ -167,7 +167,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         m = HEADER_LINE.match(line)
         head_line = paper_head(line)
         copied = copied or any(field == "测验" for field, _value in head_line)
-        fields = head_line or ([(m.group(1).casefold(), unfilled(m.group(2)))] if m else [])
+        fields = head_line or ([("".join(m.group(1).split()).casefold(), unfilled(m.group(2)))] if m else [])
         for field, value in fields:
             if field in ("姓名", "名字", "name") and m:
                 value = name_value(value, number, answers, unread)
