@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from ...i18n import _, join, ngettext
 from ...key import AnswerKey, KeyItem, no_question
 from ..normalize import clean, read_answer
-from ..sheet_lines import unbracket
 from ..survey_cells import option_column, survey_offset
 from ..versions import KeySet
 from ._common import (
@@ -264,7 +263,9 @@ def _header_number(header: str) -> re.Match[str] | None:
     if len(header) > MAX_HEADER_NUMBER:
         return None
     m = NUMBER_HEADER.match(header)
-    if m is None and "第" in header:
+    if m is None and header.startswith("第"):
+        from ..sheet_lines import unbracket  # only then: grading a table imports no sheet reader
+
         m = NUMBER_HEADER.match(unbracket(header))
     return m
 
