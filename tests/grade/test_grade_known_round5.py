@@ -313,6 +313,7 @@ def test_a_docx_packing_a_part_too_tightly_is_refused_in_its_own_words(folder: P
         (["17-大都市 18-人民利益至上"], 10),
         (["1-B 2-A 3-D"], 15),  # each "-B" unreadable, 0
         (["17→大都市", "1.答：B", "19 答:依法治理"], 15),
+        (["17.答案是大都市", "2.答案为A", "18 答案：人民利益至上"], 15),
         (["1.A 2.- 3.D", "4. -"], 5),  # a dash alone is still unanswered
         (["9.CD 10.ABCE 11-12 ABD ACD"], 24),  # a range after numbered answers, as before
     ],

@@ -84,8 +84,8 @@ _NOT_NAMES = (
 
 #: What a member may write between a question's number and its answer besides ``.``/``、``/``:`` (after NFKC):
 #: a dash, an equals sign, an arrow (``17-大都市``, ``1—B``, ``14=对``, ``17→大都市``), or the word 答/答案
-#: (``17 答：大都市``).
-_LEAD = lazy_pattern(r"^(?:[-‐‑–—―~=→⇒>]+|(?:答案|答)\s*:)\s*(?=\S)")
+#: (``17 答：大都市``, ``17.答案是大都市``).
+_LEAD = lazy_pattern(r"^(?:[-‐‑–—―~=→⇒>]+|(?:答案|答)\s*:|答案(?:是|为|為)\s*:?)\s*(?=\S)")
 
 
 def unlead(answer: str) -> str:
