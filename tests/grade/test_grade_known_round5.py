@@ -383,3 +383,40 @@ def test_a_name_label_spaced_out_as_a_printed_form_aligns_it_gives_the_name(fold
     name; now 张三."""
     (folder / "s.txt").write_text(f"{head}\n测验：{QUIZ}\n1-8 BADACDBC\n", encoding="utf-8")
     assert grade("s.txt", "--key", "测验.key.yaml") == (0, {"张三": 40}, "")
+
+
+def test_a_table_of_one_answers_column_reads_each_cell_as_a_typed_sheet(folder: Path) -> None:
+    """``序号 | 姓名 | 答案``, each member's answers in one cell as chat replies are pasted into Excel: the
+    table was refused ("no column matches a question of the key"); now each cell is read as a typed sheet —
+    ranges and numbered answers exactly (张三 100, a cell of three lines), answers without numbers 无法评分
+    naming the row (李四), warnings naming the row (王五: 3.AB, 4.E; a row without a name)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    grid = book.active
+    assert grid is not None
+    grid.append(["序号", "姓名", "答案"])
+    grid.append(
+        [1, "张三", "1-8 BADACDBC 9-12 CD ABCE ABD ACD\n13-16 错对对对\n17-20 大都市 人民利益至上 依法治理 可复制"]
+    )
+    grid.append([2, "李四", "BADACDBC"])
+    grid.append([3, "王五", "1.B 2.A 3.AB 4.E"])
+    grid.append([4, "", "1-8 BADACDBC"])
+    book.save(folder / "t.xlsx")
+    code, scores, err = grade("t.xlsx", "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {"张三": 100, "王五": 10, "（第5行）": 40})
+    assert err == (
+        "t.xlsx:3: 李四: 无法评分 (not graded): line 1: answers without question numbers ('BADACDBC'); which answer "
+        "belongs to which question cannot be told — number each answer (1. D, or 1D 2C 3B) or give ranges (1-5 DCBAD)\n"
+        f"t.xlsx:4: warning: 王五, question 3: 2 options chosen (A、B) {TWO}\n"
+        "t.xlsx:4: warning: 王五, question 4: cannot read answer 'E': E is not an option of this item (it has A–D); "
+        "scored 0\n"
+        "t.xlsx:5: warning: no name in this row; graded as （第5行）\n"
+        "Error: not everything could be graded: t.xlsx (see above); the report covers the rest\n"
+    )
+
+
+def test_a_csv_of_one_answers_column_is_read_too(folder: Path) -> None:
+    """``姓名,答案`` in a CSV, a quoted cell of two lines (1.B right, 2.C wrong): 张三 40, 李四 5."""
+    (folder / "t.csv").write_text('姓名,答案\n张三,1-8 BADACDBC\n李四,"1.B\n2.C"\n', encoding="utf-8")
+    assert grade("t.csv", "--key", "测验.key.yaml") == (0, {"张三": 40, "李四": 5}, "")

@@ -18,6 +18,7 @@ from ..normalize import clean
 from ..survey_cells import OptionNumbers, ticked
 from ..versions import KeySet
 from ._common import Fail, SheetHead, check_identity, printable_name
+from .answer_cells import answers_column, one_cell_rows
 from .columns import column_layout, find_header, has_answer
 from .csv_file import MAX_COLUMNS
 
@@ -96,7 +97,7 @@ def table_rows(
     *,
     text_table: bool = True,
     blocks: Literal[False] = False,
-) -> Iterator[TableRow]: ...
+) -> Iterator[TableRow | Submission]: ...
 @overload
 def table_rows(
     rows: Iterable[list[str]],
@@ -109,7 +110,7 @@ def table_rows(
     *,
     text_table: bool = True,
     blocks: bool,
-) -> Iterator[TableRow | RowBlock]: ...
+) -> Iterator[TableRow | RowBlock | Submission]: ...
 def table_rows(
     rows: Iterable[list[str]],
     name: str,
@@ -121,7 +122,7 @@ def table_rows(
     *,
     text_table: bool = True,
     blocks: bool = False,
-) -> Iterator[TableRow | RowBlock]:
+) -> Iterator[TableRow | RowBlock | Submission]:
     """The rows of a table to grade, one per member after the header row (found among the
     first rows, see :func:`find_header`).  Blank rows are skipped; a row with no name and
     no readable answer (a second header row) is skipped with a warning; rows of another
@@ -132,7 +133,8 @@ def table_rows(
     A table with no member row below its header fails.  With ``blocks``, rows are read
     :data:`BLOCK` at a time and a block of rows that give no warning (as many cells as the header,
     a clean name, no 测验/版本 or option-tick columns, a table not of option numbers) comes as one
-    :class:`RowBlock`; a read error inside a block comes after the rows read before it."""
+    :class:`RowBlock`; a read error inside a block comes after the rows read before it.  A table of one
+    answers column (``姓名 | 答案``, see :mod:`.answer_cells`) gives a :class:`Submission` per member."""
     numbered = enumerate(rows, 1)
     header_row, header, above, after = find_header(numbered, key, name_column, last_row, warn)
     if len(header) > MAX_COLUMNS:  # a tab-separated .txt table (a CSV one stops in csv_rows)
@@ -143,6 +145,10 @@ def table_rows(
                 count=len(header), limit=MAX_COLUMNS
             ),
         )
+        return
+    one_cell = answers_column(header, key, name_column)
+    if one_cell is not None:  # 姓名 | 答案: a member's answers all in one cell, read as a typed sheet
+        yield from one_cell_rows(itertools.chain(after, numbered), name, key, one_cell, warn, fail, last_row)
         return
     layout = column_layout(header, key, name_column, header_row, warn)
     header_width = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
