@@ -420,3 +420,13 @@ def test_a_csv_of_one_answers_column_is_read_too(folder: Path) -> None:
     """``姓名,答案`` in a CSV, a quoted cell of two lines (1.B right, 2.C wrong): 张三 40, 李四 5."""
     (folder / "t.csv").write_text('姓名,答案\n张三,1-8 BADACDBC\n李四,"1.B\n2.C"\n', encoding="utf-8")
     assert grade("t.csv", "--key", "测验.key.yaml") == (0, {"张三": 40, "李四": 5}, "")
+
+
+@pytest.mark.parametrize(
+    ("lines", "points"),
+    [(["➀B", "➁A"], 10), (["❶B ❷A ❸D"], 15), (["➓ABCE"], 6), (["❶-❽ BADACDBC"], 40)],
+)
+def test_dingbat_circled_numbers_number_questions(folder: Path, lines: list[str], points: int) -> None:
+    """``➀B``, ``❶B ❷A``: circled digits NFKC leaves alone (as a phone's keyboard or a photo's text gives
+    them) — each line was ignored and the sheet scored 0 ("no answers on the sheet"); now they number questions."""
+    assert grade(sheet(folder, *lines), "--key", "测验.key.yaml") == (0, {"张三": points}, "")

@@ -18,7 +18,7 @@ read by :mod:`studykit.grade.readers`) these forms are unambiguous and read exac
   error too.  Numbered answers may end in a range whose numbers follow theirs (``9.AC 10.ABCD 11-12 ABCDF
   ACD``; one that does not fit is an error), and a run's one-character answers may stand apart by points
   (``1-5 A.A.D.B.C``) or after words (``1-5题答案：AADBC``);
-* question numbers as ``(1)``, ``①`` (NFKC makes it ``1``) or in Chinese numerals inside
+* question numbers as ``(1)``, ``①`` (NFKC makes it ``1``), ``➀``/``❶`` (:func:`uncircle`) or in Chinese numerals inside
   ``第…题`` (``第十二题 对``); a heading such as ``一、单选题`` stays a heading;
 * a section's **label** (or number alone) before numbered answers or a range: ``多选：9.BD 10.BCD``,
   ``判断13-16：对对对错``, ``一、1-8 CDBCBAAD``;
@@ -266,6 +266,18 @@ def _spaced_digit_answer(line: str) -> tuple[int, int] | None:
 _SECTION_LABEL = lazy_pattern(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]\s*(?=(?:第\s*)?\d)|(?:[一二三四五六七八九十]{1,3}\s*[、.]\s*)?(?:(?:我的)?答案|单选|單選|多选|多選|选择|選擇|判断|判斷|填空)[题題]?\s*[:：]?\s*(?=(?:第\s*)?\d))"
 )
+
+
+#: Circled digits NFKC leaves as they are (dingbats: ``➀``, ``❶``, ``➊`` … ten), as their numbers.
+_DINGBAT_DIGITS = {
+    start + i: str(i + 1) for start in (0x2776, 0x2780, 0x278A) for i in range(10)
+}  # fmt: skip
+
+
+def uncircle(line: str) -> str:
+    """``line`` with question numbers written as dingbat circled digits as digits (``➀B ❷A`` → ``1B 2A``);
+    ``①`` … ``⑳`` and ``㉑`` … are digits already after NFKC."""
+    return line.translate(_DINGBAT_DIGITS) if not line.isascii() else line
 
 
 def unlabel(line: str) -> str:

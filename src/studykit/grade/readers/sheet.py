@@ -23,6 +23,7 @@ from ..sheet_lines import (
     numbered_answers,
     range_answers,
     unbracket,
+    uncircle,
     unlabel,
     unlead,
 )
@@ -160,7 +161,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
     for number, raw in enumerate(text.splitlines(), 1):
         raw = MARKDOWN_ESCAPE().sub(r"\1", raw).removesuffix("\\")  # 1\. …（C）\ copied from quiz.md
-        line = clean(raw)
+        line = uncircle(clean(raw))
         if not line or line.startswith("#"):
             continue
         after_number, dangling = dangling, None
