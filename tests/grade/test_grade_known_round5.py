@@ -430,3 +430,26 @@ def test_dingbat_circled_numbers_number_questions(folder: Path, lines: list[str]
     """``➀B``, ``❶B ❷A``: circled digits NFKC leaves alone (as a phone's keyboard or a photo's text gives
     them) — each line was ignored and the sheet scored 0 ("no answers on the sheet"); now they number questions."""
     assert grade(sheet(folder, *lines), "--key", "测验.key.yaml") == (0, {"张三": points}, "")
+
+
+def test_the_cards_grid_as_text_reads_its_answer_rows(folder: Path) -> None:
+    """The 答题卡's grid copied out of Word or a photo as text (``题号 1 2 3 …`` over ``答案 B A D …``): it was
+    无法评分 ("answers without question numbers"); each answer is its number's: 40 + 24 + 16 + 5 = 85."""
+    lines = ["题号 1 2 3 4 5 6 7 8 9 10", "答案 B A D A C D B C CD ABCE", "题号 11 12 13 14 15 16",
+             "答案 ABD ACD 错 对 对 对", "17.大都市"]  # fmt: skip
+    assert grade(sheet(folder, *lines), "--key", "测验.key.yaml") == (0, {"张三": 85}, "")
+
+
+def test_the_cards_grid_copied_with_tabs_keeps_an_empty_cell(folder: Path) -> None:
+    """Word copies a table with tabs: ``答案⇥B⇥⇥D⇥`` leaves 3 and 4 unanswered (1 and 3 right: 10)."""
+    assert grade(sheet(folder, "题号\t1\t2\t3\t4", "答案\tB\t\tD\t"), "--key", "测验.key.yaml") == (0, {"张三": 10}, "")
+
+
+def test_a_grid_answer_row_of_another_length_is_not_graded(folder: Path) -> None:
+    """``题号 1 2 3`` over ``答案 B D``: which number lost its answer? 无法评分, naming the line."""
+    code, scores, err = grade(sheet(folder, "题号 1 2 3", "答案 B D"), "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.startswith(
+        "s.txt:4: 张三: 无法评分 (not graded): line 4: the 题号 row above names 3 questions but the 答案 row holds "
+        "2 answers (write one answer under each number); "
+    )

@@ -17,6 +17,8 @@ from ..model import GivenAnswer, Submission
 from ..normalize import clean, read_answer
 from ..sheet_lines import (
     RunError,
+    grid_answers,
+    grid_numbers,
     holds_answers,
     is_name,
     name_and_answers,
@@ -159,6 +161,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     said: dict[str, tuple[str, int]] = {}  # 姓名/测验/版本 as first written (value, line)
     copied = False  # the sheet holds lines of the paper itself (测验编号：…, 本卷共…, a line of options)
     dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
+    grid: list[int] | None = None  # the numbers of a 题号 row (``题号 1 2 3``) just read
     for number, raw in enumerate(text.splitlines(), 1):
         raw = MARKDOWN_ESCAPE().sub(r"\1", raw).removesuffix("\\")  # 1\. …（C）\ copied from quiz.md
         line = uncircle(clean(raw))
@@ -184,8 +187,13 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             continue
         first, opening = opening, False
         line = unbracket(unlabel(line))
+        grid, above = grid_numbers(line), grid
+        if grid is not None:  # 题号 1 2 3 …: the 答题卡's grid as text, its 答案 row next
+            continue
         try:
-            pairs = range_answers(line)
+            pairs = grid_answers(above, line, raw) if above else None
+            if pairs is None:
+                pairs = range_answers(line)
             if pairs is None:
                 pairs = numbered_answers(line)
         except RunError as exc:
