@@ -203,6 +203,12 @@ def test_an_answer_typed_into_the_number_cell_is_read(folder: Path) -> None:
     assert grade(card, "--key", "测验.key.yaml") == (0, {"张三": 15}, "")
 
 
+def test_a_number_cell_written_with_a_point_keeps_its_answer(folder: Path) -> None:
+    """``1.`` and ``(2)`` in the 题号 cells over B and A: their answers were lost without a word; 10 points."""
+    card = fill_card(folder, {(0, 1): "1.", (1, 1): "B", (0, 2): "(2)", (1, 2): "A"})
+    assert grade(card, "--key", "测验.key.yaml") == (0, {"张三": 10}, "")
+
+
 def test_a_number_cell_and_its_answer_cell_that_differ_are_warned_of(folder: Path) -> None:
     """``4C`` in the 题号 cell over ``A`` in the 答案 cell: the 答案 cell is read (A, right), with a warning;
     a 题号 cell whose number was typed over (``C`` for 5) is warned of and read as nothing."""

@@ -198,6 +198,8 @@ def _grid_line(number: str, answer: str, notes: list[str]) -> str:
     if number.isdigit():
         return f"{number}. {answer}"
     cell = clean(number)
+    if cell.strip("().、:[] ").isdigit():  # 1. (1) 1、: the number, written otherwise
+        return f"{cell.strip('().、:[] ')}. {answer}"
     m = _NUMBER_AND_MORE.match(cell)
     if m is None:
         notes.append(
