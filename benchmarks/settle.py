@@ -12,6 +12,7 @@ in most runs; elsewhere the two are within about 0.05 s.
 
 from __future__ import annotations
 
+import argparse
 import resource
 import statistics
 import subprocess
@@ -45,10 +46,15 @@ def _run(how: str, path: Path, mb: int) -> tuple[float, float]:
     return after.ru_stime - before.ru_stime, after.ru_utime - before.ru_utime
 
 
-def main() -> int:
-    mb = int(sys.argv[1]) if len(sys.argv) > 1 else 560
-    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-    pause = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="benchmarks/settle.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("mb", nargs="?", type=int, default=560, help="size of the file in MB (default 560)")
+    parser.add_argument("runs", nargs="?", type=int, default=5, help="runs of each side (default 5)")
+    parser.add_argument("pause", nargs="?", type=float, default=1.0, help="seconds between runs (default 1)")
+    args = parser.parse_args(argv)
+    mb, runs, pause = args.mb, args.runs, args.pause
     times: dict[str, list[tuple[float, float]]] = {"cached": [], "settled": []}
     with tempfile.TemporaryDirectory(prefix="studykit-settle-", dir=Path(__file__).parent) as tmp:
         for run in range(runs):

@@ -227,7 +227,7 @@ def _block(
     new = dict.fromkeys(names, len(members))  # each name → where its block starts (see grade_all)
     if len(new) != len(names) or not seen.keys().isdisjoint(new):
         return False
-    coded = grader.code_block(block.rows)
+    coded = grader.code_block(block.rows, sized=True)  # a block's rows: one cell per key item
     if coded is None:
         return False
     seen.update(new)

@@ -69,14 +69,17 @@ class TableGrader:
             return None
         return compact_members(names, source, lines, coded[0], self.table, coded[2])
 
-    def code_block(self, rows: Sequence[Sequence[str]]) -> tuple[list[bytes], bytes, list[float]] | None:
+    def code_block(
+        self, rows: Sequence[Sequence[str]], *, sized: bool = False
+    ) -> tuple[list[bytes], bytes, list[float]] | None:
         """What :meth:`grade_block` gives of ``rows``, as each row's codes (``bytes``), all of them
-        joined, and each row's score; ``None`` when it gives ``None``."""
+        joined, and each row's score; ``None`` when it gives ``None``.  ``sized``: every row is
+        known to hold one cell per key item (a :class:`~studykit.grade.readers.table.RowBlock`'s rows)."""
         fast = self._fast
         width = len(fast)
         if not rows or not width:
             return None
-        if set(map(len, rows)) != {width}:
+        if not sized and set(map(len, rows)) != {width}:
             return None
         try:  # bytes(map(dict.__getitem__, fast, row)) for each row, as grade() does, in one pass
             flat = bytes(map(dict.__getitem__, cycle(fast), chain.from_iterable(rows)))

@@ -69,20 +69,34 @@ class RowBlock:
 
 
 def _block(
-    got: list[tuple[int, list[str]]], source: str, name_at: int, width: int, pick: Callable[[list[str]], Sequence[str]]
+    got: list[tuple[int, list[str]]],
+    source: str,
+    name_at: int,
+    width: int,
+    pick: Callable[[list[str]], Sequence[str]] | None,
 ) -> RowBlock | None:
     """``got`` (row numbers and cells) as a :class:`RowBlock` when every row has exactly ``width``
-    cells and a name that is already clean (printable, NFKC, single spaces, not blank), else ``None``."""
+    cells and a name that is already clean (printable, NFKC, single spaces, not blank), else ``None``
+    (``got`` as it was).  ``pick`` gives a row's answer cells in key order; ``None`` when they are
+    every cell but the name, in order: each row's name is then taken out of the row (``list.pop``),
+    which leaves the answer cells, instead of copying them (0.06 s of 100,000 rows of 21 cells)."""
     lines, rows = zip(*got, strict=True)
     if set(map(len, rows)) != {width}:
         return None
-    names = list(map(str.strip, map(itemgetter(name_at), rows)))
-    if "" in names or not all(map(str.isprintable, names)) or "  " in "\n".join(names):
-        return None
+    if pick is None:
+        taken = list(map(list.pop, rows, repeat(name_at)))
+        names = list(map(str.strip, taken))
+    else:
+        names = list(map(str.strip, map(itemgetter(name_at), rows)))
+    # the names joined by a space are printable, NFKC and without a double space exactly when each
+    # name is (a space is printable, composes with nothing and blocks reordering), checked in one call
+    joined = " ".join(names)
     nfkc: Literal["NFKC"] = "NFKC"
-    if not all(map(unicodedata.is_normalized, repeat(nfkc), names)):
+    if "" in names or "  " in joined or not joined.isprintable() or not unicodedata.is_normalized(nfkc, joined):
+        if pick is None:  # the rows as read, for the caller to read one by one
+            list(map(list.insert, rows, repeat(name_at), taken))
         return None
-    return RowBlock(names, source, list(lines), list(map(pick, rows)))
+    return RowBlock(names, source, list(lines), list(rows) if pick is None else list(map(pick, rows)))
 
 
 @overload
@@ -189,6 +203,8 @@ def table_rows(
     last_read = header_row  # the last row read: what a read error leaves graded
     # a block of rows that cannot warn (as many cells as the header, which covers every column read)
     block_width = header_width if blocks and not checked and not ticks and header_width >= width else 0
+    # a row's answer cells are every cell but the name, in key order: blocks take the name out of each row
+    cut = None if sorted([name_at, *columns]) == list(range(block_width)) and columns == sorted(columns) else pick
     while True:
         got: list[tuple[int, list[str]]] = []
         error: Exception | None = None
@@ -200,7 +216,7 @@ def table_rows(
         if got:
             last_read = got[-1][0]
         fits = block_width and error is None and got and numbers.numbered is False
-        block = _block(got, name, name_at, block_width, pick) if fits else None
+        block = _block(got, name, name_at, block_width, cut) if fits else None
         if block is not None:
             last_row[0] = got[-1][0] - 1
             members += read
