@@ -39,21 +39,25 @@ def answers_column(header: list[str], key: AnswerKey, name_column: str | None) -
     return names[0], answers[0]
 
 
+#: Reads a typed sheet's text: :func:`~studykit.grade.readers.sheet.sheet_from_text` (given by the caller,
+#: as the sheet reader imports the table reader).
+SheetReader = Callable[[str, str, AnswerKey, Callable[[int, str, str], None]], "Submission | None"]
+
+
 def one_cell_rows(
     rows: Iterable[tuple[int, list[str]]],
     source: str,
     key: AnswerKey,
     columns: tuple[int, int],
+    read_sheet: SheetReader,
     warn: Callable[[int, str, str], None],
     fail: Callable[[int, str, str], None],
     last_row: list[int],
 ) -> Iterator[Submission]:
     """Each member of ``rows`` (numbered, after the header) as a :class:`Submission` whose answers are
-    those of its cell in ``columns[1]`` read as a typed sheet, its name from ``columns[0]``; every
-    warning and failure names the row (a line inside the cell is named as such).  Blank rows are skipped;
-    raises :class:`Fail` when no row has a member."""
-    from .sheet import sheet_from_text
-
+    those of its cell in ``columns[1]`` read as a typed sheet by ``read_sheet``, its name from
+    ``columns[0]``; every warning and failure names the row (a line inside the cell is named as such).
+    Blank rows are skipped; raises :class:`Fail` when no row has a member."""
     name_at, answers_at = columns
     members = 0
     for number, cells in rows:
@@ -74,7 +78,7 @@ def one_cell_rows(
         # the cell's lines first (line 1 of the cell is line 1 of the sheet), the row's identity after
         text = f"{cells[answers_at]}\n姓名：{member}\n测验：{key.quiz_id}\n版本：{key.version}\n"
         try:
-            sub = sheet_from_text(text, source, key, row_warn)
+            sub = read_sheet(text, source, key, row_warn)
         except Fail as exc:
             fail(number, exc.where or member, exc.message)
             continue

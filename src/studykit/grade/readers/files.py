@@ -273,6 +273,13 @@ def _is_report(path: Path) -> bool:
     return '"studykit_grade_report"' in head or ("<!DOCTYPE html>" in head and "<title>测验成绩" in head)
 
 
+def _sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission | None:
+    """A typed sheet's ``text`` read (for a table's cell of answers, see :mod:`.answer_cells`)."""
+    from .sheet import sheet_from_text
+
+    return sheet_from_text(text, name, key, warn)
+
+
 def _iter_file(
     path: Path,
     name: str,
@@ -312,7 +319,7 @@ def _iter_file(
         reader = lambda: iter([read_yaml_sheet(path, name, key, warn)])  # noqa: E731
     elif suffix in CSV_SUFFIXES:
         reader = lambda: table_rows(  # noqa: E731
-            csv_rows(path, encoding), name, key, name_column, warn, fail, last_row, blocks=blocks
+            csv_rows(path, encoding), name, key, name_column, warn, fail, last_row, blocks=blocks, read_sheet=_sheet
         )
     elif suffix in XLSX_SUFFIXES:
         reader = lambda: table_rows(  # noqa: E731
@@ -330,6 +337,7 @@ def _iter_file(
             last_row,
             text_table=False,
             blocks=blocks,
+            read_sheet=_sheet,
         )
     elif suffix in DOCX_SUFFIXES:
         from .docx_sheet import read_docx_sheet

@@ -18,7 +18,7 @@ from ..normalize import clean
 from ..survey_cells import OptionNumbers, ticked
 from ..versions import KeySet
 from ._common import Fail, SheetHead, check_identity, printable_name
-from .answer_cells import answers_column, one_cell_rows
+from .answer_cells import SheetReader, answers_column, one_cell_rows
 from .columns import column_layout, find_header, has_answer
 from .csv_file import MAX_COLUMNS
 
@@ -111,6 +111,7 @@ def table_rows(
     *,
     text_table: bool = True,
     blocks: Literal[False] = False,
+    read_sheet: SheetReader | None = None,
 ) -> Iterator[TableRow | Submission]: ...
 @overload
 def table_rows(
@@ -124,6 +125,7 @@ def table_rows(
     *,
     text_table: bool = True,
     blocks: bool,
+    read_sheet: SheetReader | None = None,
 ) -> Iterator[TableRow | RowBlock | Submission]: ...
 def table_rows(
     rows: Iterable[list[str]],
@@ -136,6 +138,7 @@ def table_rows(
     *,
     text_table: bool = True,
     blocks: bool = False,
+    read_sheet: SheetReader | None = None,
 ) -> Iterator[TableRow | RowBlock | Submission]:
     """The rows of a table to grade, one per member after the header row (found among the
     first rows, see :func:`find_header`).  Blank rows are skipped; a row with no name and
@@ -147,8 +150,9 @@ def table_rows(
     A table with no member row below its header fails.  With ``blocks``, rows are read
     :data:`BLOCK` at a time and a block of rows that give no warning (as many cells as the header,
     a clean name, no 测验/版本 or option-tick columns, a table not of option numbers) comes as one
-    :class:`RowBlock`; a read error inside a block comes after the rows read before it.  A table of one
-    answers column (``姓名 | 答案``, see :mod:`.answer_cells`) gives a :class:`Submission` per member."""
+    :class:`RowBlock`; a read error inside a block comes after the rows read before it.  With ``read_sheet``, a
+    table of one answers column (``姓名 | 答案``, see :mod:`.answer_cells`) gives a :class:`Submission` per
+    member, each cell read as a typed sheet by it."""
     numbered = enumerate(rows, 1)
     header_row, header, above, after = find_header(numbered, key, name_column, last_row, warn)
     if len(header) > MAX_COLUMNS:  # a tab-separated .txt table (a CSV one stops in csv_rows)
@@ -160,9 +164,11 @@ def table_rows(
             ),
         )
         return
-    one_cell = answers_column(header, key, name_column)
-    if one_cell is not None:  # 姓名 | 答案: a member's answers all in one cell, read as a typed sheet
-        yield from one_cell_rows(itertools.chain(after, numbered), name, key, one_cell, warn, fail, last_row)
+    one_cell = answers_column(header, key, name_column) if read_sheet is not None else None
+    if one_cell is not None and read_sheet is not None:  # 姓名 | 答案: a member's answers in one cell
+        yield from one_cell_rows(
+            itertools.chain(after, numbered), name, key, one_cell, read_sheet, warn, fail, last_row
+        )
         return
     layout = column_layout(header, key, name_column, header_row, warn)
     header_width = max((i + 1 for i, h in enumerate(header) if h.strip()), default=0)
