@@ -459,3 +459,52 @@ def test_a_grid_answer_row_of_another_length_is_not_graded(folder: Path) -> None
         "s.txt:4: 张三: 无法评分 (not graded): line 4: the 题号 row above names 3 questions but the 答案 row holds "
         "2 answers (write one answer under each number); "
     )
+
+
+# Options ticked on the .docx paper -----------------------------------------------------------------------
+
+
+def fill_paper(folder: Path, edits: dict[int, str], name: str = "张三") -> str:
+    """The paper ``测验.docx`` with 姓名 ``name`` and paragraphs replaced (index → text); its file name."""
+    from docx import Document
+
+    document = Document(str(folder / "测验.docx"))
+    paragraphs = document.paragraphs
+    assert paragraphs[1].text.startswith("姓名：") and paragraphs[6].text.startswith("A. 理论要求\tB. 实践要求")
+    paragraphs[1].text = f"姓名：{name}"
+    for at, text in edits.items():
+        paragraphs[at].text = text
+    document.save(str(folder / f"{name}.docx"))
+    return f"{name}.docx"
+
+
+def test_options_ticked_on_the_paper_are_the_answers(folder: Path) -> None:
+    """``B. 实践要求✓`` under question 1 (bracket left empty; key B), ``A. 党员生活（√）`` under 2 (A), ``D. …✔``
+    on the second option line of 3 (D), ``C. 居民自治√ D. 社会调节√`` under the multiple 9 (CD): each line was
+    ignored or made the paper 无法评分; now 5 + 5 + 5 + 6 = 21.  Two ticks under the single 4: warned, 0."""
+    paper = fill_paper(
+        folder,
+        {
+            6: "A. 理论要求\tB. 实践要求✓\tC. 必然选择\tD. 根本保证",
+            8: "A. 党员生活（√）\tB. 理论周刊\tC. 思想者\tD. 党建之窗",
+            11: "C. 党的十八届三中全会\tD. 党的十九届四中全会 ✔",
+            13: "A. 赵显富 ✓\tB. 张艳国 ✓\tC. 姜晓萍\tD. 任剑涛",
+            27: "A. 企业自律\tB. 市场调节\tC. 居民自治√\tD. 社会调节√",
+        },
+    )
+    assert grade(paper, "--key", "测验.key.yaml") == (
+        0,
+        {"张三": 21},
+        f"张三.docx:14: warning: 张三, question 4: 2 options chosen (A、B) {TWO}\n",
+    )
+
+
+def test_a_tick_under_a_filled_bracket_agreeing_with_it_is_passed_over(folder: Path) -> None:
+    """Question 5's bracket filled ``（C）`` and option C ticked too: C (5 points), no second answer."""
+    from docx import Document
+
+    stem = Document(str(folder / "测验.docx")).paragraphs[14].text
+    filled = stem.replace("（\xa0\xa0\xa0\xa0\xa0\xa0\xa0\xa0）", "（C）")
+    assert filled != stem
+    paper = fill_paper(folder, {14: filled, 16: "C. 人文精神与科学精神 ✓\tD. 线上服务与线下服务"})
+    assert grade(paper, "--key", "测验.key.yaml") == (0, {"张三": 5}, "")
