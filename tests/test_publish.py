@@ -23,7 +23,7 @@ from skpaths import MINI2_BANK, MINI_BANK
 from studykit.bank import load_bank
 from studykit.cli import main
 from studykit.errors import StudykitError
-from studykit.key import load_key
+from studykit.key import KeyItem, load_key
 from studykit.library import load_banks
 from studykit.model import LETTERS, Bank
 from studykit.quiz import Paper, build_papers
@@ -91,82 +91,94 @@ def test_golden_files(paper: Paper) -> None:
 
 # -- 腾讯问卷 ---------------------------------------------------------------------------
 
+#: A question line of 腾讯问卷's exam text (wj.qq.com's "考试场景语法": ``标题[题型][答案：…][分数：…][全部]``).
 TENCENT_QUESTION = re.compile(
-    r"^(?P<stem>[^\[\]\n]+)\[(?P<tag>Single Choice|Multiple Choice|True/False|Fill-in-Blank)\]"
-    r"\[Answer: (?P<answer>[^\[\]]+)\]\[Score: (?P<score>\d+(?:\.\d+)?)\](?P<rule>\[All\])?$"
+    r"^(?P<stem>[^\[\]\n]+)\[(?P<tag>单选题|多选题|判断题|多项填空题)\]"
+    r"\[答案：(?P<answer>[^\[\]]+)\]\[分数：(?P<score>\d+(?:\.\d+)?)\](?P<rule>\[全部\]|\[按空\])$"
 )
-TENCENT_OPTION = re.compile(r"^(?P<letter>[A-Z])\. (?P<text>[^\n]+)$")
+
+
+def tencent_stem(item: KeyItem) -> str:
+    """An item's stem as 腾讯问卷's text gives it: a fill-in's ``____`` written as the bracket ``（　　）``."""
+    return re.sub(r"_{4,}", "（\u3000\u3000）", item.stem) if item.type == "fill_blank" else item.stem
 
 
 def test_tencent_exact_text(paper: Paper) -> None:
-    """The first item, both multiples, both true/false items and the last, exactly as 腾讯问卷's exam
-    syntax writes them."""
+    """The title, the name question, the first item, both multiples, both true/false items and the last,
+    exactly as 腾讯问卷's Chinese exam syntax writes them: tags 单选题 多选题 判断题 多项填空题, answers
+    ``[答案：A、B]``, ``[分数：5]``, options without letters, a blank's ``____`` on the line under it."""
     text = text_of(paper, "tencent")
     blocks = text.split("\n\n")
-    assert blocks[0] == "姓名[Fill-in-Blank]"
-    assert blocks[1] == (
-        "“深入推进省域治理现代化”研讨会在哪里举行？（\u3000\u3000）[Single Choice][Answer: D][Score: 5][All]\n"
-        "A. 华中科技大学\nB. 湖北大学\nC. 武汉大学\nD. 华中师范大学"
-    )
-    assert blocks[5] == (
-        "长春市探索的“三长制”包括（\u3000\u3000）[Multiple Choice][Answer: A, B, C][Score: 6][All]\n"
-        "A. 网格长\nB. 单元长\nC. 楼栋长\nD. 小区长"
+    assert blocks[:2] == ["省域治理现代化小测", "姓名[单行文本题][必答]"]
+    assert blocks[2] == (
+        "“深入推进省域治理现代化”研讨会在哪里举行？（\u3000\u3000）[单选题][答案：D][分数：5][全部]\n"
+        "华中科技大学\n湖北大学\n武汉大学\n华中师范大学"
     )
     assert blocks[6] == (
-        "赵显富所说的“三支队伍”建设包括（\u3000\u3000）[Multiple Choice][Answer: B, C, D][Score: 6][All]\n"
-        "A. 组建社区网格员专职队伍\nB. 全面推行城市社区工作者“三化”建设\n"
-        "C. 实行城市社区党组织书记事业岗位管理\nD. 壮大社区志愿者服务队伍"
+        "长春市探索的“三长制”包括（\u3000\u3000）[多选题][答案：A、B、C][分数：6][全部]\n网格长\n单元长\n楼栋长\n小区长"
     )
     assert blocks[7] == (
-        "任剑涛指出，城市治理是国家治理的重要组成部分。（\u3000\u3000）[True/False][Answer: A][Score: 4][All]\nA. 对\nB. 错"
+        "赵显富所说的“三支队伍”建设包括（\u3000\u3000）[多选题][答案：B、C、D][分数：6][全部]\n"
+        "组建社区网格员专职队伍\n全面推行城市社区工作者“三化”建设\n"
+        "实行城市社区党组织书记事业岗位管理\n壮大社区志愿者服务队伍"
     )
-    assert blocks[8] == (
-        "田毅鹏指出，基层是联防联控、群防群治的最后一道防线。（\u3000\u3000）[True/False][Answer: B][Score: 4][All]\n"
-        "A. 对\nB. 错"
+    assert (
+        blocks[8]
+        == "任剑涛指出，城市治理是国家治理的重要组成部分。（\u3000\u3000）[判断题][答案：A][分数：4][全部]\n对\n错"
     )
-    assert blocks[10] == "我省出台“____”一揽子政策措施。[Fill-in-Blank][Answer: 1.1+1+11][Score: 5]\n"
-    assert len(blocks) == 11 and text.endswith("]\n")
+    assert blocks[9] == (
+        "田毅鹏指出，基层是联防联控、群防群治的最后一道防线。（\u3000\u3000）[判断题][答案：B][分数：4][全部]\n对\n错"
+    )
+    # the stem's own blank is the paper's bracket: ____ marks an input in 腾讯问卷's text, given on the next line
+    assert blocks[11] == "我省出台“（\u3000\u3000）”一揽子政策措施。[多项填空题][答案：1.1+1+11][分数：5][按空]\n____\n"
+    assert len(blocks) == 12 and text.endswith("]\n____\n")
 
 
 def test_tencent_every_line_follows_the_documented_syntax(paper: Paper) -> None:
-    """Each block: a question line of stem, type tag, [Answer: …], [Score: …] and [All] (choice and
-    true/false), then its options ``A. text`` in the paper's order; answers and scores are the key's."""
+    """Each block: a question line of stem, type tag, [答案：…], [分数：…] and [全部] (choice and
+    true/false) or [按空] (a blank), then its options as plain lines in the paper's order (a blank: the
+    line ``____``); answers and scores are the key's."""
     key = paper.key()
-    blocks = text_of(paper, "tencent").rstrip("\n").split("\n\n")[1:]
+    blocks = text_of(paper, "tencent").rstrip("\n").split("\n\n")[2:]
     assert len(blocks) == len(key.items)
     for block, item in zip(blocks, key.items, strict=True):
         first, *options = block.split("\n")
         m = TENCENT_QUESTION.match(first)
         assert m, first
-        assert m["stem"] == item.stem
+        assert m["stem"] == tencent_stem(item)
         assert float(m["score"]) == item.points
-        assert (m["rule"] == "[All]") == (item.type != "fill_blank")
-        parsed = [TENCENT_OPTION.match(line) for line in options]
-        assert all(parsed), options
-        assert [p["letter"] for p in parsed if p] == list(LETTERS[: len(options)])
-        texts = tuple(p["text"] for p in parsed if p)
+        assert m["rule"] == ("[按空]" if item.type == "fill_blank" else "[全部]")
         if item.type in ("single", "multiple"):
-            assert m["tag"] == ("Single Choice" if item.type == "single" else "Multiple Choice")
-            assert texts == item.options
-            assert m["answer"].split(", ") == list(item.answer)
+            assert m["tag"] == ("单选题" if item.type == "single" else "多选题")
+            assert tuple(options) == item.options
+            assert m["answer"].split("、") == list(item.answer)
         elif item.type == "true_false":
-            assert (m["tag"], texts) == ("True/False", ("对", "错"))
+            assert (m["tag"], options) == ("判断题", ["对", "错"])
             assert m["answer"] == ("A" if item.answer == ("true",) else "B")
         else:
-            assert (m["tag"], texts) == ("Fill-in-Blank", ())
+            assert (m["tag"], options) == ("多项填空题", ["____"])
             assert m["answer"] == f"1.{item.answer[0]}"
 
 
-def test_tencent_brackets_and_commas_never_read_as_syntax(nasty: Paper) -> None:
-    """ASCII [ ] in bank text become ［ ］ and a comma in a blank's answer ，: every question line still
-    has exactly its tags, and every stem and option keeps its other characters."""
+def test_tencent_brackets_and_separators_never_read_as_syntax(nasty: Paper, bank: Bank) -> None:
+    """ASCII [ ] in bank text become ［ ］: every question line still has exactly its tags, and every stem
+    and option keeps its other characters; a blank's 腾讯问卷 answer is its first accepted text without
+    the separator 、 (else the first with 、 written ，)."""
     text = text_of(nasty, "tencent")
-    assert "谁说“{a} = ~b # c: d\\e”［注］，何时？（\u3000\u3000）[Single Choice]" in text
-    assert re.search(r"^[A-D]\. \{辛\} ［壬］, 癸\\$", text, re.M)
-    assert "包括［多选］ （\u3000\u3000）[Multiple Choice]" in text  # the line break is a space
-    assert "[Answer: 1.1+1+11]" in text
-    for block in text.rstrip("\n").split("\n\n")[1:]:
+    assert "谁说“{a} = ~b # c: d\\e”［注］，何时？（\u3000\u3000）[单选题]" in text
+    assert re.search(r"^\{辛\} ［壬］, 癸\\$", text, re.M)
+    assert "包括［多选］ （\u3000\u3000）[多选题]" in text  # the line break is a space
+    assert "[答案：1.1+1+11]" in text
+    for block in text.rstrip("\n").split("\n\n")[2:]:
         assert TENCENT_QUESTION.match(block.split("\n")[0]), block
+    starred = dataclasses.replace(bank.question("intro-01"), stem="**重点**是（ ）", options=("a**b", "c", "d", "e"))
+    (p,) = build_papers(dataclasses.replace(bank, questions=(starred,)), seed=1)
+    assert text_of(p, "tencent").split("\n\n")[2].startswith("＊＊重点＊＊是（\u3000\u3000）[单选题]")
+    assert "\na＊＊b\n" in text_of(p, "tencent")  # never 腾讯问卷's highlighting
+    for answer, written in ((("共建、共治", "共建共治"), "1.共建共治"), (("共建、共治",), "1.共建，共治")):
+        blank = dataclasses.replace(bank.question("zhao-02"), answer=answer)
+        (p,) = build_papers(dataclasses.replace(bank, questions=(blank,)), seed=1)
+        assert f"[答案：{written}][分数：5][按空]" in text_of(p, "tencent")
 
 
 # -- 问卷星 ----------------------------------------------------------------------------
@@ -525,15 +537,16 @@ def test_versions_get_one_import_file_and_key_each(tmp_path: Path) -> None:
     for v in "AB":
         key = load_key(tmp_path / f"测验-{v}.key.yaml")
         text = (tmp_path / f"测验-{v}.tencent.txt").read_text(encoding="utf-8")
-        answers = re.findall(r"\[Answer: ([A-Z, ]+)\]", text)  # the choice and true/false items (对 is A)
+        assert text.startswith(f"省域治理现代化小测（{v}卷）\n\n姓名[单行文本题][必答]\n\n")
+        answers = re.findall(r"\[答案：([A-Z、]+)\]", text)  # the choice and true/false items (对 is A)
         assert [i.type for i in key.items].count("fill_blank") == 2 and len(answers) == 8
         assert answers == [
-            ", ".join(i.answer) if i.type != "true_false" else "AB"[i.answer != ("true",)]
+            "、".join(i.answer) if i.type != "true_false" else "AB"[i.answer != ("true",)]
             for i in key.items
             if i.type != "fill_blank"
         ]
         choices[v] = answers[:6]  # the four single and two multiple choice items
-    assert choices == {"A": ["C", "D", "A", "B", "A, B, C", "B, C, D"], "B": ["D", "A", "C", "B", "A, C, D", "A, C, D"]}
+    assert choices == {"A": ["C", "D", "A", "B", "A、B、C", "B、C、D"], "B": ["D", "A", "C", "B", "A、C、D", "A、C、D"]}
 
 
 # -- the shipped bank's default paper ---------------------------------------------------
@@ -551,9 +564,10 @@ def test_default_paper_of_the_shipped_bank_in_every_format(fmt: str) -> None:
         text = text_of(paper, fmt)
         if fmt in ("tencent", "wjx"):
             pattern = TENCENT_QUESTION if fmt == "tencent" else WJX_QUESTION
-            blocks = text.rstrip("\n").split("\n\n")[1:]
+            blocks = text.rstrip("\n").split("\n\n")[2 if fmt == "tencent" else 1 :]
             found = [pattern.match(block.split("\n")[0]) for block in blocks]
-            assert [m["stem" if fmt == "tencent" else "title"] for m in found if m] == [i.stem for i in key.items]
+            stems = [tencent_stem(i) if fmt == "tencent" else i.stem for i in key.items]
+            assert [m["stem" if fmt == "tencent" else "title"] for m in found if m] == stems
         elif fmt == "gift":
             questions = parse_gift(text)
             assert [q.text for q in questions] == [i.stem for i in key.items]

@@ -456,6 +456,8 @@ def test_your_answer_edge_cases(bank: Bank) -> None:
     item = KeyItem(1, "tian-01", "multiple", "tian-yipeng", 2, q.stem, ("A", "C", "D"), PRINTED["tian-01"])
     wrong = ItemResult(1, "tian-01", "wrong", "B、其他", ("B", "其他"), 0.0, 2.0)
     assert your_answer(item, wrong, q) == "D 小区长；其他（自填）"
+    typed = dataclasses.replace(wrong, given="B、其他：街长")  # 其他〖街长〗: what the member typed is shown
+    assert your_answer(item, typed, q) == "D 小区长；其他：街长"
     renamed = dataclasses.replace(item, options=("楼栋长", "街道长", "网格长", "单元长"))
     assert your_answer(renamed, dataclasses.replace(wrong, choices=("A", "B")), q) == "楼栋长；街道长"
     bare = dataclasses.replace(item, options=())

@@ -210,16 +210,19 @@ def your_answer(item: KeyItem, result: ItemResult, question: Question) -> str:
     if result.status == "unreadable":
         return f"无法识别：{result.given}"
     if item.type in ("single", "multiple"):
-        text = _chosen_options(item, result.choices, question)
+        text = _chosen_options(item, result.choices, question, result.given)
         return text + ("（少选，得一半分）" if result.status == "partial" else "")
     if item.type == "true_false" and result.choices:
         return TRUE_FALSE_TEXT.get(result.choices[0], result.given)
     return result.given
 
 
-def _chosen_options(item: KeyItem, choices: tuple[str, ...], question: Question) -> str:
+def _chosen_options(item: KeyItem, choices: tuple[str, ...], question: Question, given: str = "") -> str:
     letters = [c for c in choices if c != OTHER]
-    other = ["其他（自填）"] if OTHER in choices else []
+    other: list[str] = []
+    if OTHER in choices:  # a survey's 其他〖…〗: what the member typed there, as the report shows it
+        typed = given.partition(f"{OTHER}：")[2]
+        other = [f"{OTHER}：{typed}" if typed else "其他（自填）"]
     if not item.options:
         printed = "、".join(letters) + "（试卷上的字母）" if letters else ""
         return "；".join(p for p in (printed, *other) if p)

@@ -3,7 +3,8 @@
 ``readers.table._block`` checks a block's names joined by one space in one call each
 (printable, NFKC, no double space) instead of name by name; these tests hold it to the
 name-by-name rule on names hypothesis makes from the characters that bend it: combining
-marks, Hangul jamo, compatibility forms, full-width letters, spaces and controls."""
+marks, Hangul jamo, compatibility forms, full-width letters, spaces, controls and a survey's
+mark of a skipped 姓名 (``(跳过)``, ``-3``)."""
 
 from __future__ import annotations
 
@@ -12,22 +13,29 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studykit.grade.readers.table import _block
+from studykit.grade.readers.table import _NO_NAME, _block
 
 _TRICKY = (
-    "a张王\u0301\u0308\u0327\u1100\u1161\u11a8\uac00\u00b4\u2126\uff21\u3000 \t\n\x00\x7f\u200b\ufb01\u2460"
+    "(-a张王\u0301\u0308\u0327\u1100\u1161\u11a8\uac00\u00b4\u2126\uff21\u3000 \t\n\x00\x7f\u200b\ufb01\u2460"
     "\u0345\u0f73\u093c"
 )
 
 
 def _clean_one_by_one(names: list[str]) -> bool:
     stripped = [n.strip() for n in names]
-    return all(n and n.isprintable() and "  " not in n and unicodedata.is_normalized("NFKC", n) for n in stripped)
+    return all(
+        n and n.isprintable() and "  " not in n and unicodedata.is_normalized("NFKC", n) and n not in _NO_NAME
+        for n in stripped
+    )
 
 
 @settings(max_examples=600, deadline=None)
 @given(
-    st.lists(st.text(st.sampled_from(_TRICKY) | st.characters(), min_size=0, max_size=6), min_size=1, max_size=8),
+    st.lists(
+        st.text(st.sampled_from(_TRICKY) | st.characters(), min_size=0, max_size=6) | st.sampled_from(sorted(_NO_NAME)),
+        min_size=1,
+        max_size=8,
+    ),
     st.booleans(),
 )
 def test_block_takes_exactly_the_names_clean_one_by_one(names: list[str], cut: bool) -> None:
@@ -45,7 +53,7 @@ def test_block_takes_exactly_the_names_clean_one_by_one(names: list[str], cut: b
 
 
 def test_a_name_with_a_double_space_or_a_control_is_left_to_the_row_by_row_reader() -> None:
-    for bad in ("王  刚", "王\x00刚", "", "Ａ"):
+    for bad in ("王  刚", "王\x00刚", "", "Ａ", "(跳过)", "-3"):
         rows = [["李明", "A"], [bad, "B"]]
         assert _block(list(enumerate(rows, 2)), "t.csv", 0, 2, None) is None
         assert rows == [["李明", "A"], [bad, "B"]]

@@ -426,11 +426,13 @@ def test_short_row_warns(tmp_path: Path, key: AnswerKey) -> None:
 
 # -- 7. formula injection ------------------------------------------------------------
 def test_csv_report_neutralises_formulas_and_html_escapes(tmp_path: Path, key: AnswerKey) -> None:
-    """Names a spreadsheet would run (=, +, -, @) get a leading ' in the CSV report; HTML escapes markup."""
+    """Names a spreadsheet would run (=, +, -, @) get a leading ' in the CSV report; HTML escapes markup.
+    (``-2+1``, not ``-2``: a name cell ``-2`` or ``-3`` is 问卷星's mark of the name question not shown or
+    skipped, a row without a name.)"""
     import csv
     import io
 
-    names = ['=HYPERLINK("http://x.example","点我")', "+1", "-2", "@SUM(A1)", "<script>alert(1)</script>"]
+    names = ['=HYPERLINK("http://x.example","点我")', "+1", "-2+1", "@SUM(A1)", "<script>alert(1)</script>"]
     rows = "".join(f'"{n.replace(chr(34), chr(34) * 2)}",A,B\n' for n in names)
     path = write(tmp_path / "t.csv", "姓名,版本,1,2,3,4,5,6,7,8\n" + rows)
     report = grade([path], key)
@@ -438,7 +440,7 @@ def test_csv_report_neutralises_formulas_and_html_escapes(tmp_path: Path, key: A
     assert [row[1] for row in table[1:]] == [
         '\'=HYPERLINK("http://x.example","点我")',
         "'+1",
-        "'-2",
+        "'-2+1",
         "'@SUM(A1)",
         "<script>alert(1)</script>",
     ]

@@ -125,8 +125,10 @@ def test_wjx_download_grades_exactly(tmp_path: Path, suffix: str, encoding: str)
 def test_tencent_download_grades_exactly(tmp_path: Path, suffix: str) -> None:
     """腾讯问卷's download of the imported exam grades to 50, 30 and 39 (a multiple choice joined by ┋ or 、)."""
     publish(tmp_path, "tencent")
-    tags = r"\[(?:Single Choice|Multiple Choice|True/False|Fill-in-Blank)\]"
-    names = titles((tmp_path / "测验.tencent.txt").read_text(encoding="utf-8"), rf"^(?P<title>.*?){tags}")
+    tags = r"\[(?:单行文本题|单选题|多选题|判断题|多项填空题)\]"
+    title, text = (tmp_path / "测验.tencent.txt").read_text(encoding="utf-8").split("\n\n", 1)
+    assert title == "省域治理现代化小测"  # the survey's title, first line of the import text
+    names = titles(text, rf"^(?P<title>.*?){tags}")
     assert names[0] == "姓名" and len(names) == 11
     header = ["编号", "开始答题时间", "结束答题时间", "答题时长", "总分", *(f"{n}.{t}" for n, t in enumerate(names, 1))]
     rows: list[list[str | int]] = [list(header)]

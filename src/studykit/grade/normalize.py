@@ -331,11 +331,15 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
             )
         )
     if free_text:  # shown as the member wrote it: 其他：华中科技大学
-        warnings.append(
-            _("{other} with the text {text!r}, which is not one of the options; shown as written").format(
-                other=OTHER, text=free_text
+        same = _option_forms(item.options).get(blank_form(free_text)) if item.options else None
+        if same is None:
+            message = _("{other} with the text {text!r}, which is not one of the options; shown as written")
+        else:  # the text of an option typed under 其他: the option was not chosen, and is not counted
+            message = _(
+                "{other} with the text {text!r} (option {letter}'s text, typed under {other}: not counted as "
+                "choosing {letter}); shown as written"
             )
-        )
+        warnings.append(message.format(other=OTHER, text=free_text, letter=LETTERS[same or 0]))
         return Reading(
             "answer", choices, "、".join([*letters_sorted, f"{OTHER}：{free_text}"]), warning="; ".join(warnings)
         )

@@ -123,6 +123,8 @@ class OptionNumbers:
         self.truth = [it.type == "true_false" for it in items]
         self.numbered: bool | None = None if any(self.choice) else False
         self.note = ""
+        #: why the table holds no answers at all, once decided (问卷星's download by score, 按分数)
+        self.failure = ""
 
     def _decide(self, cells: Sequence[str]) -> None:
         answered = [
@@ -134,7 +136,17 @@ class OptionNumbers:
         self.numbered = all(_NUMBERS.fullmatch(c) for _, c in answered) and not all(
             blank_form(c) in (blank_form(o) for o in it.options) for it, c in answered
         )
-        if self.numbered:
+        # 问卷星's download by score (按分数) holds each question's points: 0 (wrong) or the item's points
+        # (5, 6), mostly no option number of the item (a 按选项序号 download skips with -3 and -2); a table
+        # of option numbers with a slip or two (5 on a four-option item) is read as one, the slips unreadable
+        beyond = [(it, c) for it, c in answered if self.numbered and c.isdigit() and not 1 <= int(c) <= len(it.options)]
+        if len(beyond) * 2 > len(answered):
+            self.failure = _(
+                "the choice cells hold numbers that are no option numbers ({cell!r} on a question of {count} options): "
+                "this looks like 问卷星's download by score (按分数), which gives each question's points, not the "
+                "answers; download the answers 按文本 (by text) or 按选项序号 (by option number) and grade those"
+            ).format(cell=beyond[0][1], count=len(beyond[0][0].options))
+        elif self.numbered:
             self.note = _(
                 "the choice cells hold option numbers (a 问卷星 download by option number, 按选项序号): "
                 "read 1 as A, 2 as B, … (a true-or-false item's 1 as 对, 2 as 错); -3 (skipped) and -2 (not shown) "

@@ -14,6 +14,11 @@ guide: https://mlln.cn/2019/06/01/问卷星如何快速批量添加题目/)::
     18-35
     35-50
 
+问卷星's own description of this text (github.com/wjxcom/wjx-ai-kit,
+``wjx-cli/wjx-skills/wjx-cli-use/references/dsl-syntax.md``, "DSL 语法参考") agrees: "题号格式：
+``数字. 题目文本[标签]``", "题目之间用空行分隔", "仅支持方括号 ``[...]`` 包裹标签", "DSL 解析器仅支持中文标签",
+``[判断题]`` with its two options as lines (正确 / 错误 in its example), and "DSL 格式不支持 … 评分权重".
+
 * a question line: number, title, then the type tag in ASCII brackets — ``[单选题]``,
   ``[多选题]``, ``[判断题]``, ``[填空题]``;
 * its options follow, one per line, as plain text (no letters: 问卷星 letters and may

@@ -42,7 +42,11 @@ QUIZ_FIELDS = ("测验", "測驗", "quiz")
 ANSWER_LINE = re.compile(r"^(?:第\s*)?(\d+)\s*[题題]?(?:\s*[.、:)\]]|(?=\D)|$)\s*(.*)$")
 
 
-NUMBER_HEADER = re.compile(r"^(?:第\s*(\d+)\s*[题題]|[Qq]\s*(\d+)|[题題]\s*(\d+)|(\d+)\s*[.、:)]?)$")
+#: A question's column by its number: ``第1题``, ``Q1``, ``题1``, ``1``, ``1.`` — and Moodle's Responses report
+#: (quiz_responses, ``$string['responsex'] = 'Response {$a}'``): ``Response 1``.
+NUMBER_HEADER = re.compile(
+    r"^(?:第\s*(\d+)\s*[题題]|[Qq]\s*(\d+)|[题題]\s*(\d+)|(\d+)\s*[.、:)]?|[Rr]esponse\s*(\d+))$"
+)
 
 
 SURVEY_PREFIX = re.compile(r"^\d+\s*[、.:)]\s*")
@@ -71,6 +75,13 @@ def too_many_digits(line: str) -> str:
 
 
 NAME_HEADERS = {"姓名", "名字", "name", "您的姓名", "你的姓名", "党员姓名", "学员姓名", "真实姓名", "填写人", "答题人"}
+#: A name in two columns, as Moodle's report downloads give it (Surname / Last name, First name; 姓, 名 in
+#: its Chinese language pack): read as one, 姓 then 名.
+SURNAME_HEADERS = frozenset({"surname", "last name", "姓"})
+FIRST_NAME_HEADERS = frozenset({"first name", "名"})
+#: Moodle's report columns that are no answers: ``Grade/100.00``, and with the report's options
+#: ``Question 1`` (its text) and ``Right answer 1``; compared case-folded.
+MOODLE_COLUMNS = re.compile(r"^(?:grade/[\d.,]+|question\s*\d+|right answer\s*\d+)$")
 
 
 QUIZ_HEADERS = {"测验", "測驗", "quiz", "quiz_id", "测验编号", "測驗編號"}
@@ -87,6 +98,8 @@ METADATA_HEADERS = frozenset(
         "用户id", "用户名", "微信昵称", "昵称", "openid", "手机", "手机号", "电话", "联系电话", "部门",
         "支部", "所在支部", "单位", "性别", "备注", "班级", "学号", "工号", "id", "no", "no.", "#",
         "开始答题时间", "结束答题时间", "答题时长",  # 腾讯问卷 (its answers' started_at, ended_at)
+        "email address", "state", "started on", "completed", "time taken", "institution", "department",
+        "id number", "username", "状态",  # Moodle's quiz report downloads (Responses, Grades)
     }
 )  # fmt: skip
 

@@ -14,13 +14,16 @@ from ..normalize import clean, read_answer
 from ..survey_cells import option_column, survey_offset
 from ..versions import KeySet
 from ._common import (
+    FIRST_NAME_HEADERS,
     MAX_DIGITS,
     MAX_HEADER_NUMBER,
     METADATA_HEADERS,
+    MOODLE_COLUMNS,
     NAME_HEADERS,
     NUMBER_HEADER,
     QUIZ_HEADERS,
     REPORT_HEADERS,
+    SURNAME_HEADERS,
     SURVEY_PREFIX,
     TAGS,
     TRAIL,
@@ -30,6 +33,11 @@ from ._common import (
     columns_mismatch,
     count_mismatch,
 )
+
+#: A survey exam download's column of a question's points, ``2.<stem>(得分)``, ``…_得分``, ``…【分数】``.
+_SCORE_COLUMN = re.compile(r"(?:[(\[（【]\s*(?:得分|分数|分值)\s*[)\]）】]|[_\-—]\s*(?:得分|分数|分值))$")
+#: A column of Moodle's Grades report (quiz_overview): a question's mark, ``Q. 1 /5.00``.
+_MOODLE_MARKS = re.compile(r"^Q\.\s*\d+\s*/\s*[\d.,]+$", re.I)
 
 
 def _stem_form(text: str) -> str:
@@ -47,6 +55,10 @@ class _Layout:
     version: int = -1
     #: (column index, item number, option index, named by its text): one tick each
     options: tuple[tuple[int, int, int, bool], ...] = ()
+    #: the surname's column when the name is in two (Moodle: Surname, First name; ``name`` the first name's)
+    surname: int = -1
+    #: Moodle's State column (an attempt never submitted is no member's answers), with ``surname``
+    state: int = -1
 
 
 def _one_stem(text: str, stems: dict[str, list[KeyItem]]) -> KeyItem | None:
@@ -85,8 +97,13 @@ def column_layout(
             ),
         )
 
-    def label(i: int) -> str:
-        return _("column {number} ({header!r})").format(number=i + 1, header=cleaned[i][:30])
+    def label(i: int, beside: int = -1) -> str:
+        """A column as a message names it: its number and header, cut to 30 characters — or, when that
+        would read the same as the column ``beside`` it in the message, its start and end."""
+        header = cleaned[i][:30]
+        if beside >= 0 and cleaned[i] != cleaned[beside] and cleaned[beside][:30] == header:
+            header = f"{cleaned[i][:16]}…{cleaned[i][-13:]}"
+        return _("column {number} ({header!r})").format(number=i + 1, header=header)
 
     name_at = -1
     if name_column is not None:
@@ -111,6 +128,7 @@ def column_layout(
     ignored: list[str] = []
     ticks: list[tuple[int, int, int, bool]] = []
     quiz_at = version_at = -1
+    halves = [-1, -1]  # the columns of a name in two: surname, first name (Moodle)
     for i, h in enumerate(cleaned):
         if i == name_at or not h:
             continue
@@ -121,6 +139,8 @@ def column_layout(
         tick = None if m else option_column(h, tick_numbers, lambda text: _one_stem(text, stems))
         if tick is not None:  # one column per option (问卷星 按选项序号): 3(网格长)
             ticks.append((i, *tick))
+            continue
+        if not m and _SCORE_COLUMN.search(h):  # an exam download's points per question: no answer
             continue
         if m:
             n = int(next(g for g in m.groups() if g))
@@ -151,7 +171,9 @@ def column_layout(
                 raise Fail(
                     row,
                     _("{column}: question {number} already has {other}").format(
-                        column=label(i), number=item.number, other=label(by_item[item.number])
+                        column=label(i, by_item[item.number]),
+                        number=item.number,
+                        other=label(by_item[item.number], i),
                     ),
                 )
             by_item[item.number] = i
@@ -170,7 +192,9 @@ def column_layout(
                 version_at = i
         elif name_at < 0 and (folded in NAME_HEADERS or "姓名" in folded):
             names.append(i)
-        elif folded not in METADATA_HEADERS:
+        elif folded in SURNAME_HEADERS or folded in FIRST_NAME_HEADERS:
+            halves[folded in FIRST_NAME_HEADERS] = i
+        elif folded not in METADATA_HEADERS and not MOODLE_COLUMNS.match(folded):
             ignored.append(
                 _("{column} ignored (not a question of the key, the name or a known survey field)").format(
                     column=label(i)
@@ -186,6 +210,14 @@ def column_layout(
                 ),
             )
         by_item.setdefault(n, i)  # its first option column stands for it
+    if not by_item and any(_MOODLE_MARKS.match(h) for h in cleaned):
+        raise Fail(
+            row,
+            _(
+                "this is Moodle's Grades report (the marks per question, 'Q. 1 /5.00'), not the members' answers: "
+                "download the Responses report (Results → Responses) and grade that"
+            ),
+        )
     if not by_item:
         shown = join(repr(h[:30]) for h in cleaned if h)
         raise Fail(
@@ -194,6 +226,11 @@ def column_layout(
                 shown=shown
             ),
         )
+    surname = -1
+    state = -1
+    if name_at < 0 and not names and min(halves) >= 0:  # Moodle: 姓 and 名 in two columns, read as one
+        surname, name_at = halves
+        state = next((i for i, h in enumerate(cleaned) if h.casefold() in ("state", "状态")), -1)
     if name_at < 0:
         exact = [i for i in names if _bare(cleaned[i]).casefold() in ("姓名", "name")]
         if len(names) == 1 or len(exact) == 1:
@@ -239,7 +276,7 @@ def column_layout(
             ).format(version=key.version),
         )
     layout = tuple(sorted(((col, n) for n, col in by_item.items()), key=lambda p: p[1]))
-    return _Layout(name_at, layout, quiz_at, version_at, tuple(ticks))
+    return _Layout(name_at, layout, quiz_at, version_at, tuple(ticks), surname, state)
 
 
 def header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> bool:

@@ -49,9 +49,10 @@ from .table import TableRow, table_rows
 if TYPE_CHECKING:
     from ..._yaml import YList
 
-#: The first lines of what ``studykit quiz --format tencent|wjx`` writes (render/tencent.py,
-#: render/wjx.py: the name question; the head of the answers to set): no member's answers.
-_PUBLISH_FIRST_LINES = frozenset({"姓名[Fill-in-Blank]", "1. 姓名[填空题]"})
+#: The name question of what ``studykit quiz --format tencent|wjx`` writes (render/tencent.py,
+#: render/wjx.py; first in a 问卷星 file, after the title in a 腾讯问卷 one, first in the English
+#: tags of earlier releases): no member's answers.
+_PUBLISH_FIRST_LINES = frozenset({"姓名[Fill-in-Blank]", "1. 姓名[填空题]", "姓名[单行文本题][必答]"})
 
 
 _WJX_ANSWERS_HEAD = "问卷星考试答案设置 · "
@@ -78,7 +79,7 @@ def read_txt(
         raise LeftOut(
             at, _("this is a studykit grade report (the text report, headed 测验成绩), not members' answers; left out")
         )
-    if first in _PUBLISH_FIRST_LINES or first.startswith(_WJX_ANSWERS_HEAD):
+    if first in _PUBLISH_FIRST_LINES or second in _PUBLISH_FIRST_LINES or first.startswith(_WJX_ANSWERS_HEAD):
         raise LeftOut(
             at,
             _(

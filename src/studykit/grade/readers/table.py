@@ -46,6 +46,10 @@ def xlsx_rows(
 #: raw answer cells in key order, and the row's quiz and version cells ("" when none).
 TableRow = tuple[str, str, int, Sequence[str], str, str]
 
+#: A name cell that holds no name: the survey's mark of a question skipped (问卷星 按文本 ``(跳过)``,
+#: 按选项序号 ``-3``/``-2``; Moodle's ``-``), compared after :func:`clean` (NFKC: ``（跳过）`` too).
+_NO_NAME = frozenset({"(跳过)", "(空)", "(未答)", "(未作答)", "-3", "-2", "-", "--"})
+
 #: Rows read at once in a block (see :class:`RowBlock`): 256 rows keep a block's cells in the
 #: processor's cache while it is coded (1,024 cost 0.026 s more over 100,000 messy rows).
 BLOCK = 256
@@ -76,7 +80,8 @@ def _block(
     pick: Callable[[list[str]], Sequence[str]] | None,
 ) -> RowBlock | None:
     """``got`` (row numbers and cells) as a :class:`RowBlock` when every row has exactly ``width``
-    cells and a name that is already clean (printable, NFKC, single spaces, not blank), else ``None``
+    cells and a name that is already clean (printable, NFKC, single spaces, not blank, not a
+    survey's mark of 姓名 skipped), else ``None``
     (``got`` as it was).  ``pick`` gives a row's answer cells in key order; ``None`` when they are
     every cell but the name, in order: each row's name is then taken out of the row (``list.pop``),
     which leaves the answer cells, instead of copying them (0.06 s of 100,000 rows of 21 cells)."""
@@ -92,11 +97,53 @@ def _block(
     # name is (a space is printable, composes with nothing and blocks reordering), checked in one call
     joined = " ".join(names)
     nfkc: Literal["NFKC"] = "NFKC"
-    if "" in names or "  " in joined or not joined.isprintable() or not unicodedata.is_normalized(nfkc, joined):
+    skipped = ("(" in joined or "-" in joined) and not _NO_NAME.isdisjoint(names)  # a survey's 姓名 skipped
+    if (
+        skipped
+        or "" in names
+        or "  " in joined
+        or not joined.isprintable()
+        or not unicodedata.is_normalized(nfkc, joined)
+    ):
         if pick is None:  # the rows as read, for the caller to read one by one
             list(map(list.insert, rows, repeat(name_at), taken))
         return None
     return RowBlock(names, source, list(lines), list(rows) if pick is None else list(map(pick, rows)))
+
+
+#: The states of a Moodle attempt that was never submitted (mod/quiz ``stateinprogress``, ``stateoverdue``,
+#: ``stateabandoned``: English, the zh_tw pack's 進行中 / 過期 / 從未提交, and their Simplified forms):
+#: Moodle gives it no grade, so neither does studykit.
+_UNSUBMITTED = frozenset(
+    {"in progress", "overdue", "never submitted", "进行中", "進行中", "过期", "過期", "超时", "从未提交", "從未提交"}
+)
+
+
+def _moodle_rows(
+    rows: Iterable[tuple[int, list[str]]],
+    surname: int,
+    first: int,
+    state: int,
+    warn: Callable[[int, str, str], None],
+) -> Iterator[tuple[int, list[str]]]:
+    """``rows`` of a Moodle report with the first name's cell holding the whole name: 姓 then 名 (``赵``
+    ``一`` → ``赵一``), or ``First Surname`` when both are ASCII, as Moodle shows a name; an attempt never
+    submitted (State ``In progress``, ``Overdue``, ``Never submitted``) is left out with a warning."""
+    for number, cells in rows:
+        if len(cells) > max(surname, first):
+            family, given = cells[surname].strip(), cells[first].strip()
+            whole = f"{given} {family}" if (family + given).isascii() else family + given
+            cells = [*cells[:first], whole.strip(), *cells[first + 1 :]]
+            if 0 <= state < len(cells) and clean(cells[state]).strip().casefold() in _UNSUBMITTED:
+                warn(
+                    number,
+                    whole.strip(),
+                    _(
+                        "row skipped: a Moodle attempt {state!r}, never submitted (Moodle grades finished attempts only)"
+                    ).format(state=cells[state].strip()),
+                )
+                continue
+        yield number, cells
 
 
 @overload
@@ -205,7 +252,9 @@ def table_rows(
     quiz = version = ""
     beyond = _("a column without a header?")
     members = 0
-    source_rows = itertools.chain(after, numbered)
+    source_rows: Iterator[tuple[int, list[str]]] = itertools.chain(after, numbered)
+    if layout.surname >= 0:  # a name in two columns (Moodle): only such tables pay for joining them
+        source_rows = _moodle_rows(source_rows, layout.surname, name_at, layout.state, warn)
     last_read = header_row  # the last row read: what a read error leaves graded
     # a block of rows that cannot warn (as many cells as the header, which covers every column read)
     block_width = header_width if blocks and not checked and not ticks and header_width >= width else 0
@@ -237,7 +286,7 @@ def table_rows(
             if not member.isprintable():  # 张\x00三 (_block leaves a name that is not printable to this loop)
                 member, unprintable = printable_name(member)
                 warn(number, member, unprintable)
-            if not member:
+            if not member or member in _NO_NAME:  # 姓名 skipped on the survey: no name, not a member "(跳过)"
                 if not any(c.strip() for c in cells):
                     continue
                 if not has_answer(cells, layout, key):
@@ -299,6 +348,8 @@ def table_rows(
                     picked[k] = ticked([(option, cells[col]) for option, col in group], options)
             if numbers.numbered is not False:
                 picked = numbers.convert(picked)
+                if numbers.failure:  # not answers at all (问卷星 按分数): the file, not this row
+                    raise Fail(header_row, numbers.failure)
                 if numbers.note:
                     warn(header_row, "", numbers.note)
                     numbers.note = ""
