@@ -508,3 +508,10 @@ def test_a_tick_under_a_filled_bracket_agreeing_with_it_is_passed_over(folder: P
     assert filled != stem
     paper = fill_paper(folder, {14: filled, 16: "C. 人文精神与科学精神 ✓\tD. 线上服务与线下服务"})
     assert grade(paper, "--key", "测验.key.yaml") == (0, {"张三": 5}, "")
+
+
+@pytest.mark.parametrize(("lines", "points"), [(["Q1 B", "Q2: A"], 10), (["Q1 B Q2 A Q3 D"], 15), (["q1.B,q2.A"], 10)])
+def test_questions_numbered_q1_q2(folder: Path, lines: list[str], points: int) -> None:
+    """``Q1 B``: a question number after a Q, as a table's header may give it — the sheet was 无法评分
+    ("answers without question numbers")."""
+    assert grade(sheet(folder, *lines), "--key", "测验.key.yaml") == (0, {"张三": points}, "")
