@@ -115,9 +115,9 @@ def range_answers(line: str) -> list[tuple[int, str]] | None:
         if not m:
             return None
         first, last, run = int(m.group(1)), int(m.group(2)), _RUN_LABEL().sub("", m.group(3).strip(), count=1)
+        if last <= first and not run and (at == 0 or not pairs):
+            return None  # ``17-3``, ``4-4``: the question's answer after a dash, not a range
         if last < first:
-            if not run and (at == 0 or not pairs):
-                return None  # ``17-3``: 17's answer, not a range
             # ``8-1 BCABCXYZ``: 8 down to 1, or 1 to 8, or a typo? Never 8's answer "-1 BCABCXYZ"
             raise RunError(
                 _(
