@@ -81,8 +81,10 @@ def test_a_range_counting_down_is_not_graded_and_says_why(folder: Path, line: st
 
 
 def test_a_range_of_one_question_is_that_question(folder: Path) -> None:
-    """``8-8 C``: question 8's answer C (it was ``-8 C``, unreadable)."""
+    """``8-8 C``: question 8's answer C (it was ``-8 C``, unreadable); ``17-17`` with nothing after it is 17's
+    answer ``17`` after a dash (a wrong blank, graded), not a range of one left without an answer."""
     assert grade(sheet(folder, "8-8 C", "1-2 BA 3-3 D"), "--key", "测验.key.yaml") == (0, {"张三": 20}, "")
+    assert grade(sheet(folder, "17-17", "18-人民利益至上"), "--key", "测验.key.yaml") == (0, {"张三": 5}, "")
 
 
 # 2. Control characters in a member's name ---------------------------------------------------------------
