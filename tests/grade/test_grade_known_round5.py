@@ -517,3 +517,17 @@ def test_questions_numbered_q1_q2(folder: Path, lines: list[str], points: int) -
     """``Q1 B``: a question number after a Q, as a table's header may give it — the sheet was 无法评分
     ("answers without question numbers")."""
     assert grade(sheet(folder, *lines), "--key", "测验.key.yaml") == (0, {"张三": points}, "")
+
+
+def test_answers_typed_into_a_tables_name_cell_are_warned_of(folder: Path) -> None:
+    """``张三 1-8 BADACDBC`` in the 姓名 cell, the answer cells empty: 0 without a word; now warned of (the
+    block of rows holding it is read row by row, so the warning comes whatever the table's size)."""
+    header = ",".join(["姓名", *map(str, range(1, 21))])
+    row = ",".join([*"BADACDBC", "CD", "ABCE", "ABD", "ACD", "错", "对", "对", "对", "x", "x", "x", "x"])
+    (folder / "t.csv").write_text(f"{header}\n张三 1-8 BADACDBC{',' * 20}\n李四,{row}\n", encoding="utf-8")
+    code, scores, err = grade("t.csv", "--key", "测验.key.yaml")
+    assert (code, scores) == (0, {"张三 1-8 BADACDBC": 0, "李四": 80})
+    assert err == (
+        "t.csv:2: warning: 张三 1-8 BADACDBC: the name cell '张三 1-8 BADACDBC' seems to hold the answers and the "
+        "row's answer cells are empty: every question scores 0 (put each answer in its question's column)\n"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,9 @@ TableRow = tuple[str, str, int, Sequence[str], str, str]
 #: A name cell that holds no name: the survey's mark of a question skipped (问卷星 按文本 ``(跳过)``,
 #: 按选项序号 ``-3``/``-2``; Moodle's ``-``), compared after :func:`clean` (NFKC: ``（跳过）`` too).
 _NO_NAME = frozenset({"(跳过)", "(空)", "(未答)", "(未作答)", "-3", "-2", "-", "--"})
+
+#: A range of questions (``1-8``) in a name cell: a member's answers typed there (``张三 1-8 BADACDBC``).
+_NAME_RANGE = re.compile(r"\d\s*[-‐‑–—―~〜]\s*\d")
 
 #: Rows read at once in a block (see :class:`RowBlock`): 256 rows keep a block's cells in the
 #: processor's cache while it is coded (1,024 cost 0.026 s more over 100,000 messy rows).
@@ -98,8 +102,10 @@ def _block(
     joined = " ".join(names)
     nfkc: Literal["NFKC"] = "NFKC"
     skipped = ("(" in joined or "-" in joined) and not _NO_NAME.isdisjoint(names)  # a survey's 姓名 skipped
+    ranged = ("-" in joined or "—" in joined or "~" in joined) and any(map(_NAME_RANGE.search, names))
     if (
         skipped
+        or ranged  # 张三 1-8 BADACDBC: answers typed into the name cell, warned of row by row
         or "" in names
         or "  " in joined
         or not joined.isprintable()
@@ -295,6 +301,15 @@ def table_rows(
                 member = f"（第{number}行）"
                 warn(number, "", _("no name in this row; graded as {member}").format(member=member))
             members += 1
+            if _NAME_RANGE.search(member) and not has_answer(cells, layout, key):
+                warn(
+                    number,
+                    member,
+                    _(
+                        "the name cell {name!r} seems to hold the answers and the row's answer cells are empty: every "
+                        "question scores 0 (put each answer in its question's column)"
+                    ).format(name=member[:40]),
+                )
             if text_table and given < header_width:
                 warn(
                     number,
