@@ -531,3 +531,17 @@ def test_answers_typed_into_a_tables_name_cell_are_warned_of(folder: Path) -> No
         "t.csv:2: warning: 张三 1-8 BADACDBC: the name cell '张三 1-8 BADACDBC' seems to hold the answers and the "
         "row's answer cells are empty: every question scores 0 (put each answer in its question's column)\n"
     )
+
+
+@pytest.mark.parametrize("line", ["单选：BADACDBC", "判断：错对对对"])
+def test_answers_without_numbers_after_a_label_are_not_graded(folder: Path, line: str) -> None:
+    """``单选：BADACDBC``: the line was ignored and the sheet scored 0 ("no answers on the sheet"); answers
+    without numbers after a label are 无法评分, as they are without one.  ``班级：A`` is still a line ignored."""
+    code, scores, err = grade(sheet(folder, line), "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.startswith("s.txt:3: 张三: 无法评分 (not graded): line 3: answers without question numbers (")
+    assert grade(sheet(folder, "班级：A", "1.B"), "--key", "测验.key.yaml") == (
+        0,
+        {"张三": 5},
+        "s.txt:3: warning: line ignored: '班级:A' (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)\n",
+    )

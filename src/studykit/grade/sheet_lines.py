@@ -332,7 +332,10 @@ def holds_answers(line: str) -> bool:
     A–H (``DCBAD``, ``BCD``) or of 对/错 marks (``对错对错``) — answers without numbers."""
     if _RANGE_INSIDE().search(line):  # 秦一 单选1-8:CDBCBAAD
         return True
-    return any(_LETTER_RUN().fullmatch(p) or _MARK_RUN().fullmatch(p) for p in _RUN_SEPS().split(line) if p)
+    pieces = [p for p in _RUN_SEPS().split(line) if p]
+    # after a label's colon, a run of three or more (单选:BADACDBC; not 班级:A)
+    pieces += [p.rpartition(":")[2] for p in pieces if ":" in p and len(p.rpartition(":")[2]) >= 3]
+    return any(_LETTER_RUN().fullmatch(p) or _MARK_RUN().fullmatch(p) for p in pieces)
 
 
 #: A range and the start of its run anywhere in a line (``单选1-8:CDBCBAAD``).
