@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ._lazy import lazy_pattern
-from .i18n import _
+from .i18n import _, retell
 
 #: One part of a ``where`` ("question 'tian-yipeng-03'", "field 'answer'"): its kind and what it names.
 _WHERE_PART = lazy_pattern(
@@ -79,9 +79,11 @@ class Problem:
 
     def __str__(self) -> str:
         """``FILE:LINE: [warning: ]WHERE: MESSAGE`` in the interface language (Chinese:
-        ``FILE:LINE: 警告：题目 'x'，字段 'y'：…``); the message itself is as the finder wrote it."""
+        ``FILE:LINE: 警告：题目 'x'，字段 'y'：…``); the message itself is as the finder wrote it,
+        or, made inside :func:`studykit.i18n.retellable`, said again in the language of now (a
+        grade report's, inside ``speaking("zh")``)."""
         loc = f"{self.file}:{self.line}" if self.line else self.file
-        text = self.message
+        text = retell(self.message)
         if self.where:
             text = _("{where}: {message}").format(where=localize_where(self.where), message=text)
         if self.severity == "warning":

@@ -20,15 +20,17 @@ import errno
 import gettext
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
+from typing import ParamSpec
 
 DOMAIN = "studykit"
 LOCALE_DIR = Path(__file__).parent / "locale"
 LANGUAGES = ("en", "zh")
+_P = ParamSpec("_P")
 
 
 #: The language :func:`speaking` sets for the messages made inside it (``None``: the interface's).
@@ -87,18 +89,148 @@ def _catalog(lang: str) -> gettext.NullTranslations:
 
 
 def _(message: str) -> str:
-    """``message`` (an English msgid) in the interface language; unchanged where no catalog has it."""
-    return _catalog(language()).gettext(message)
+    """``message`` (an English msgid) in the interface language; unchanged where no catalog has it.
+    Inside :func:`retellable`, a :class:`Message` that :func:`retell` can say in another language."""
+    lang = language()
+    text = _catalog(lang).gettext(message)
+    if _RETELL.get():
+        return Message(text, lambda other: _catalog(other).gettext(message), lang)
+    return text
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    """The singular or plural form of a message for count ``n``, in the interface language."""
-    return _catalog(language()).ngettext(singular, plural, n)
+    """The singular or plural form of a message for count ``n``, in the interface language
+    (a :class:`Message` inside :func:`retellable`)."""
+    lang = language()
+    text = _catalog(lang).ngettext(singular, plural, n)
+    if _RETELL.get():
+        return Message(text, lambda other: _catalog(other).ngettext(singular, plural, n), lang)
+    return text
 
 
 def pgettext(context: str, message: str) -> str:
-    """``message`` translated in ``context`` (a msgctxt, for a short msgid that means one thing here)."""
-    return _catalog(language()).pgettext(context, message)
+    """``message`` translated in ``context`` (a msgctxt, for a short msgid that means one thing here);
+    a :class:`Message` inside :func:`retellable`."""
+    lang = language()
+    text = _catalog(lang).pgettext(context, message)
+    if _RETELL.get():
+        return Message(text, lambda other: _catalog(other).pgettext(context, message), lang)
+    return text
+
+
+#: Whether the messages made now can be said again in another language (:func:`retellable`).
+_RETELL: ContextVar[bool] = ContextVar("studykit_retell", default=False)
+
+
+@contextmanager
+def retellable() -> Iterator[None]:
+    """Messages made inside the block (by :func:`_`, :func:`ngettext`, :func:`pgettext` and what
+    they are formatted, added and joined into) are :class:`Message` objects: text in the interface
+    language, as ever, that :func:`retell` can also say in another.  For findings shown both on the
+    console (the interface language) and in a document with a language of its own (a grade report,
+    always Chinese).  Usable as a decorator (``@retellable()``)."""
+    token = _RETELL.set(True)
+    try:
+        yield
+    finally:
+        _RETELL.reset(token)
+
+
+def retelling() -> bool:
+    """Whether messages made now are :class:`Message` objects (inside :func:`retellable`): a key of
+    a cache of messages, beside the language."""
+    return _RETELL.get()
+
+
+def joined(separator: str, items: Iterable[str]) -> str:
+    """``separator.join(items)``, the same in every language (``"; "`` between two warnings about one
+    answer); inside :func:`retellable` a :class:`Message` that retells the items."""
+    if _RETELL.get():
+        return Message(separator, lambda _lang: separator, language()).join(items)
+    return separator.join(items)
+
+
+def retell(text: str, lang: str | None = None) -> str:
+    """``text`` in ``lang`` (default: the current language, :func:`language`): a :class:`Message`
+    made again from its msgids in that language's catalog, any other text as it is."""
+    if isinstance(text, Message):
+        return text.said_in(lang or language())
+    return text
+
+
+class Message(str):
+    """A message made inside :func:`retellable`: to every reader a plain ``str``, its text in the
+    language ``lang`` it was made in, which also knows how to say itself in another language
+    (``say(lang)``, e.g. its msgid looked up in that catalog).  ``format``, ``+`` and ``join``
+    keep that knowledge, saying their arguments in the same language (an argument that is not a
+    Message, such as a file name, as it is); anything else (an f-string, ``%``) gives a plain
+    ``str`` in the language it was made in, as every message was before.  Source of the pattern:
+    lazy translation strings (Django's ``gettext_lazy``, Babel's ``LazyString``)."""
+
+    say: Callable[[str], str]
+    lang: str
+
+    def __new__(cls, text: str, say: Callable[[str], str], lang: str) -> Message:
+        self = super().__new__(cls, text)
+        self.say, self.lang = say, lang
+        return self
+
+    def said_in(self, lang: str) -> str:
+        """The message in ``lang`` (``"zh"`` or ``"en"``), a plain ``str``."""
+        if lang == self.lang:
+            return str.__str__(self)
+        token = _RETELL.set(False)
+        try:
+            return self.say(lang)
+        finally:
+            _RETELL.reset(token)
+
+    def format(self, *args: object, **kwargs: object) -> Message:
+        say = self.say
+        return Message(
+            str.format(self, *args, **kwargs),
+            lambda lang: say(lang).format(
+                *(a.said_in(lang) if isinstance(a, Message) else a for a in args),
+                **{k: v.said_in(lang) if isinstance(v, Message) else v for k, v in kwargs.items()},
+            ),
+            self.lang,
+        )
+
+    def __reduce__(self) -> tuple[type[str], tuple[str]]:
+        """A copy (``copy``, ``pickle``) is the plain text."""
+        return (str, (str.__str__(self),))
+
+    def __add__(self, other: str) -> Message:
+        return Message(str.__add__(self, other), lambda lang: self.said_in(lang) + retell(other, lang), self.lang)
+
+    def __radd__(self, other: str) -> Message:
+        return Message(str.__add__(other, self), lambda lang: retell(other, lang) + self.said_in(lang), self.lang)
+
+    def join(self, items: Iterable[str]) -> Message:
+        parts = list(items)
+        return Message(
+            str.join(self, parts), lambda lang: self.said_in(lang).join(retell(p, lang) for p in parts), self.lang
+        )
+
+
+def retold(function: Callable[_P, str]) -> Callable[_P, str]:
+    """``function`` (making a message that depends on :func:`language` otherwise than through the
+    catalog: an ``if language() == "en"``) returning, inside :func:`retellable`, a :class:`Message`
+    that says itself in another language by calling ``function`` again inside :func:`speaking`."""
+
+    @wraps(function)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> str:
+        text = function(*args, **kwargs)
+        if not _RETELL.get():
+            return text
+
+        def say(lang: str) -> str:
+            with speaking(lang):
+                return function(*args, **kwargs)
+
+        return Message(str(text), say, language())
+
+    return wrapper
 
 
 def type_name(qtype: str) -> str:
@@ -128,6 +260,7 @@ def either(items: Iterable[str]) -> str:
     return join(first) + pgettext("list separator", " or ") + last
 
 
+@retold
 def decode_reason(reason: str) -> str:
     """Why bytes could not be decoded (``UnicodeDecodeError.reason``, or the text of a codec's
     ``UnicodeError``) for a message: unchanged in English, the common reasons of CPython's UTF-8,
@@ -147,6 +280,7 @@ def decode_reason(reason: str) -> str:
     return reasons.get(reason, reason)
 
 
+@retold
 def os_reason(exc: OSError) -> str:
     """Why a file could not be read or written, for a message: the system's own words
     (``exc.strerror``) in English, the common causes by their ``errno`` in Chinese."""

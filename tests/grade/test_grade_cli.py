@@ -39,7 +39,7 @@ ZHANG_REPORT = """\
        重读：赵显富《社会治理重心在城乡社区》：“我省出台‘1+1+11’一揽子政策措施”
 
 警告（1）
-  张三.answers.txt:10: warning: 张三, question 8: cannot read answer '?': expected the text of the blank; scored 0
+  张三.answers.txt:10: 警告：张三，第 8 题：无法识别答案 '?'：应为所填的文字；记 0 分
 """
 WARNING_8 = (
     "张三.answers.txt:10: warning: 张三, question 8: cannot read answer '?': expected the text of the blank; scored 0\n"
@@ -61,7 +61,8 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_one_sheet_text_report(folder: Path) -> None:
-    """One sheet with --bank: the exact text report on stdout, the warning on stderr, exit 0."""
+    """One sheet with --bank: the exact text report on stdout, the warning on stderr, exit 0: in an English
+    session the warning is English on stderr and Chinese in the report, which is all Chinese."""
     assert run("张三.answers.txt", "--key", "q.key.yaml", "--bank", str(MINI)) == (0, ZHANG_REPORT, WARNING_8)
 
 
@@ -75,7 +76,7 @@ def test_batch_with_a_bad_file_grades_the_rest_and_exits_1(folder: Path) -> None
     )
     data = json.loads(out)
     assert [(m["name"], m["score"]) for m in data["members"]] == [("李四", 12), ("张三", 6)]
-    assert data["failures"] == ["缺.txt: file not found"]
+    assert data["failures"] == ["缺.txt: 找不到文件"]  # the report's language, Chinese
 
 
 def test_output_file_format_from_suffix(folder: Path) -> None:

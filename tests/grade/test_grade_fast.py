@@ -30,6 +30,7 @@ from studykit.grade import (
 from studykit.grade.report._common import missed, pts
 from studykit.grade.report.json import report_data
 from studykit.grade.scoring import member_speech_scores
+from studykit.i18n import _, retell, retellable
 from studykit.key import AnswerKey
 from studykit.model import Bank
 
@@ -75,6 +76,7 @@ def messy_table(path: Path, key: AnswerKey, rows: int, seed: int) -> Path:
     return path
 
 
+@retellable()  # as grade_files: the report says the problems in Chinese
 def reference(paths: list[Path], key: AnswerKey, rule: str) -> tuple[list[MemberResult], list[Problem], list[Problem]]:
     """Members, warnings and failures as the reference path gives them: a Submission per row."""
     warnings: list[Problem] = []
@@ -94,7 +96,7 @@ def reference(paths: list[Path], key: AnswerKey, rule: str) -> tuple[list[Member
         for w in result.warnings:
             sink(w)
         if sub.name in seen:
-            sink(Problem(sub.source, sub.line, sub.name, f"this name was graded before ({seen[sub.name]}); both are reported", "warning"))  # fmt: skip
+            sink(Problem(sub.source, sub.line, sub.name, _("this name was graded before ({where}); both are reported").format(where=seen[sub.name]), "warning"))  # fmt: skip
         else:
             seen[sub.name] = sub.where
         members.append(result)
@@ -130,7 +132,8 @@ def reference_csv(report: GroupReport) -> str:
         )  # fmt: skip
     for p in report.failures:  # members not graded close the table (issue 11)
         if p.where:
-            reason = p.message if p.message.startswith("无法评分") else f"无法评分：{p.message}"
+            message = retell(p.message, "zh")  # the CSV's language
+            reason = message if message.startswith("无法评分") else f"无法评分：{message}"
             writer.writerow(["", p.where, p.file, p.line or "", "", pts(key.total_points), "", reason]
                             + [""] * (len(speeches) + len(key.items) + 1))  # fmt: skip
     return buf.getvalue()

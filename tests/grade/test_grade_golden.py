@@ -10,7 +10,19 @@ then every row before the undecodable one at row 1,500 was graded, not only thos
 8 KB the decoder had read ahead (1,498 members, ``rows after row 1499 not graded``); the
 ``numbered text`` report reads a 填空题's ``-3``/``-2`` in a 问卷星 按选项序号 download as
 unanswered (未答), as the download means it, not as the blank's text ``-3`` (错误); the
-scores are the same.  Round 5: the ``edge`` runs warn of a single-choice item answered with two
+scores are the same.  Then (branch report-visual) the reports a secretary reads, on purpose: every
+HTML report's stylesheet draws the 通过率 bars as borders with ``print-color-adjust: exact`` (they
+vanished when printed without background graphics, the browsers' default), each stem's
+``（　　）`` and ``____`` is a span kept on one line, and so are a missed item's answers of several
+letters (``A、B、C``) and each ``D 0`` of an item's 作答分布 (split at 390 px and on A4); the text, JSON and HTML reports' warnings and failures are in
+Chinese as the rest of the report in this English session (``警告：…``; stderr, the console, stays
+English: no stderr digest changed; the edge reports' 其他-with-text and letter-against-text warnings,
+joined with ``; `` in grade/normalize.py, too), and so is the CSV's 无法评分 reason (only the ``edge`` CSVs,
+which have a row not graded, changed; the synthetic and messy CSVs are byte for byte the same);
+the text report's ranking pads names by display width and right-aligns scores and percentages, and
+its item lines pad 第9题/第10题 and the points, so the columns line up. Members not graded are
+counted apart in the summary (``共 20 人（另 2 人无法评分）``) and listed after the HTML ranking too.
+Round 5: the ``edge`` runs warn of a single-choice item answered with two
 options or more (``AB``, ``A┋B┋C``, ``ABCD``: "2 options chosen (A、B) on a single-choice item,
 which has one answer; scored 0"), on stderr and in the text, JSON and HTML reports (the CSV
 report is unchanged); the scores are the same.

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from studykit.cli import main
 from studykit.grade import GroupReport, grade_files
+from studykit.i18n import retell
 from studykit.key import AnswerKey, KeyItem, dump_key
 
 OPTS4 = ("甲方案", "乙方案", "丙方案", "丁方案")
@@ -177,7 +178,9 @@ def test_cli_exits_non_zero_naming_the_unreadable_sheet(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"\n张三（{good}）：40/40 分，100.0%，及格\n" in result.stdout
     assert "王五" not in result.stdout.split("未评分")[0]
-    assert f"\n未评分（1）\n  {bad}:3: 王五: 无法评分 (not graded): line 3:" in result.stdout
+    assert (
+        f"\n未评分（1）\n  {bad}:3: 王五：无法评分：第 3 行：答案没有题号（" in result.stdout
+    )  # the report is Chinese
     assert result.stderr.splitlines()[0].startswith(f"{bad}:3: 王五: 无法评分 (not graded): line 3:")
     assert result.stderr.splitlines()[-1] == (
         f"Error: not everything could be graded: {bad} (see above); the report covers the rest"
@@ -204,7 +207,7 @@ def test_mostly_unreadable_sheet_is_flagged_in_every_ranking(tmp_path: Path) -> 
     report = mostly_unreadable(tmp_path)
     assert scores(report) == [("张三", 40), ("钱七", 22)]
     text = render_report(report, "text")
-    assert f"    2. 钱七  22/40  55.0%  不及格  {FLAG}\n" in text
+    assert f"    2. 钱七  22/40   55.0%  不及格  {FLAG}\n" in text
     assert f"钱七（{tmp_path / '钱七.txt'}）：22/40 分，55.0%，不及格，{FLAG}\n" in text
     assert "    1. 张三  40/40  100.0%  及格\n" in text
     csv_rows = render_report(report, "csv").splitlines()
@@ -883,11 +886,13 @@ def test_the_member_not_graded_is_listed_in_the_ranking(tmp_path: Path) -> None:
     report = grade_files([bad, *good], key40())
     assert scores(report) == [("张三", 40), ("李四", 40)]
     text = render_report(report, "text")
-    assert f"    1. 李四  40/40  100.0%  及格\n      —  王五  无法评分（{bad}:3，原因见“未评分”）\n" in text
+    assert (
+        f"    1. 李四  40/40  100.0%  及格\n    —  王五  无法评分（{bad}:3，原因见“未评分”）\n" in text
+    )  # names line up
     rows = list(csv.reader(io.StringIO(render_report(report, "csv"))))
     assert len(rows) == 4
-    assert rows[3][:8] == ["", "王五", str(bad), "3", "", "40", "", report.failures[0].message]
-    assert rows[3][7].startswith("无法评分 (not graded): line 3: answers without question numbers")
+    assert rows[3][:8] == ["", "王五", str(bad), "3", "", "40", "", retell(report.failures[0].message, "zh")]
+    assert rows[3][7].startswith("无法评分：第 3 行：答案没有题号（")  # the CSV's language, in an English session too
     assert rows[3][8:] == [""] * (len(rows[0]) - 8)
 
 

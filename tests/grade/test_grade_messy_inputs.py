@@ -478,12 +478,14 @@ def test_displayed_percent_never_contradicts_pass_or_fail(tmp_path: Path, key: A
 
 # -- 9. where failures are reported ---------------------------------------------------
 def test_failures_are_in_text_json_and_html_reports_not_csv(tmp_path: Path, key: AnswerKey) -> None:
-    """As the README says: a failure is listed in the text, JSON and HTML reports; the CSV has members only."""
+    """As the README says: a failure is listed in the text, JSON and HTML reports; the CSV has members only.
+    The reports are Chinese, their failures too; the failure itself says it in the session's language (English)."""
     good = write(tmp_path / "a.txt", sheet("甲", "A"))
     bad = write(tmp_path / "b.txt", sheet("乙", "B"))
     report = grade([good, bad], key)
     line = f"{bad}:3: the sheet is version 'B' but the key is for version 'A' (grade it with the key of its version)"
     assert [str(p) for p in report.failures] == [line]
+    line = f"{bad}:3: 答题卡上的版本是 'B'，而答案文件是 'A' 卷的（请用该卷的答案文件评分）"
     assert f"未评分（1）\n  {line}\n" in render_report(report, "text")
     assert json.loads(render_report(report, "json"))["failures"] == [line]
     assert f"<li>{line}</li>".replace("'", "&#x27;") in render_report(report, "html")
@@ -640,7 +642,7 @@ def test_file_name_not_in_utf8_on_stdout_and_in_failures(folder: Path) -> None:
         "(grade it with the key of its version)\n"
         "Error: not everything could be graded: gbk/李四.answers.txt (see above); the report covers the rest\n"
     )
-    assert "未评分（1）\n  gbk/李四.answers.txt:3: the sheet is version 'B'" in out
+    assert "未评分（1）\n  gbk/李四.answers.txt:3: 答题卡上的版本是 'B'，" in out  # the report is Chinese
 
 
 def test_row_with_more_cells_than_the_header_is_not_graded(folder: Path, key: AnswerKey) -> None:

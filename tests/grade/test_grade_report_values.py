@@ -69,7 +69,7 @@ def test_text_report_prints_half_credit_exactly(half_credit: Path) -> None:
     assert code == 0
     lines = out.splitlines()
     assert "共 2 人 · 平均 3.6 分 · 中位数 3.563 分 · 最高 4.5 分 · 最低 2.625 分 · 及格 0 人" in lines
-    assert "    2. 李四  2.625/15  17.5%  不及格" in lines
+    assert "    2. 李四  2.625/15   17.5%  不及格" in lines  # scores and percentages right-aligned
     assert "  tian-yipeng：0.6/2.25 分（27.8%）  ← 建议重学" in lines
     assert "  zhao-xianfu：0.9/5.75 分（16.3%）  ← 建议重学" in lines
     assert "  各篇：intro 2/4 · ren-jiantao 0/3 · tian-yipeng 0.625/2.25 · zhao-xianfu 1.875/5.75" in lines
@@ -96,7 +96,8 @@ def test_html_report_prints_half_credit_exactly(half_credit: Path) -> None:
         '<td>zhao-xianfu</td><td class="num">0.9/5.75</td>',
         "<p>各篇：intro 2/4 · ren-jiantao 0/3 · tian-yipeng 0.625/2.25 · zhao-xianfu 1.875/5.75</p>",
         '<p>2.625/15 分，17.5%，<span class="fail">不及格</span></p>',
-        '<li class="miss">4. [多选 3.75分] 部分得分：作答 A、B，正确答案 A、B、C，得 1.875 分</li>',
+        '<li class="miss">4. [多选 3.75分] 部分得分：作答 <span class="nw">A、B</span>，正确答案 <span class="nw">A、B、C</span>，'
+        "得 1.875 分</li>",
     ):
         assert fragment in out, fragment
     assert "0.62/" not in out and "1.88" not in out

@@ -5,8 +5,11 @@ reports rendered whole before streaming.
 :func:`branch_report` as rendered by studykit before text and HTML were streamed
 (commit 1398442, ``render_report(report, fmt)``), so they pin the old bytes: a change
 to them is a change to the reports, not to how they are written.  (Changed since only
-where the reports did: unreadable answers are shown as written, ``？`` not ``?``; round 5: three
-more warnings, of ``A、B`` on a single-choice item.)
+where the reports did: unreadable answers are shown as written, ``？`` not ``?``; then the
+warnings and failures are in Chinese as the rest of the report, the text ranking's columns line
+up (names padded by display width, scores and percentages right-aligned), and the HTML page keeps
+the bars in print (borders, ``print-color-adjust``), a stem's ``（　　）`` and a list of answers on one line;
+round 5: three more warnings, of ``A、B`` on a single-choice item.)
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import pytest
 
 from studykit.grade import CompactItems, GroupReport, grade_files, render_report, save_report, stream_report
 from studykit.grade.report import chunks, html, text
+from studykit.i18n import speaking
 from studykit.key import AnswerKey
 from studykit.model import Bank
 from test_grade_fast import messy_table
@@ -108,11 +112,14 @@ def test_text_sections_of_sheet_and_table_members(report: GroupReport) -> None:
         "\n乙（乙.answers.txt）：18/18 分，100.0%，及格\n  各篇：导语 4/4 · 任剑涛 3/3 · 田毅鹏 5/5 · 赵显富 6/6\n  全部正确。\n"
         in page
     )
-    assert "    1. 乙  18/18  100.0%  及格\n" in page
+    assert "    1. 乙       18/18  100.0%  及格\n" in page  # padded to 甲 <b>&'s 7 columns
     assert page.count("\n  错题：\n") == 19
     assert page.count("       重读：") == page.count("       解析：") > 19 * 3
-    assert f"\n未评分（2）\n  {report.failures[0]}\n  {report.failures[1]}\n警告（21）\n" in page
-    assert page.endswith(f"\n  {report.warnings[-1]}\n")
+    with speaking("zh"):  # the report's language, in this English session too
+        failures, last = [str(p) for p in report.failures], str(report.warnings[-1])
+    assert failures[0] == "branch.csv:2: 李四：这一行的版本是 'B'，而答案文件是 'A' 卷的（请用该卷的答案文件评分）"
+    assert f"\n未评分（2）\n  {failures[0]}\n  {failures[1]}\n警告（21）\n" in page
+    assert page.endswith(f"\n  {last}\n")
 
 
 def test_html_sections_escape_and_list_missed_items(report: GroupReport) -> None:

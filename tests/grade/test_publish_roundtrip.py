@@ -153,9 +153,8 @@ def test_each_version_grades_with_its_own_key(tmp_path: Path) -> None:
     rows += [[str(n), "0", member, *answers] for n, (member, answers) in enumerate(ANSWERS.items(), 1)]
     table = tmp_path / "B.csv"
     write_table(table, rows)
-    no_version = (
-        f"{table}:1: warning: the table has no 版本 column; assuming every row answered version B "
-        "(add a 版本 column if the branch wrote several versions)"
+    no_version = (  # as the JSON report (Chinese, as every report) says it
+        f"{table}:1: 警告：汇总表没有“版本”列；按每一行都答的是 B 卷处理（支部如果用了几种卷，请加上“版本”列）"
     )
     assert grade(tmp_path, table, tmp_path / "测验-B.key.yaml", no_version) == SCORES
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from .._gc import gc_paused
 from ..bank import default_bank_path, load_bank
 from ..errors import AnswerFileError, BankError, Problem
-from ..i18n import _, speaking
+from ..i18n import _, retellable, speaking
 from ..key import AnswerKey
 from ..library import load_banks, path_list
 from ..model import Bank
@@ -96,6 +96,7 @@ def bank_note_for(key: AnswerKey, bank: Bank) -> str:
     return ""
 
 
+@retellable()  # each problem's message said on the console as made, in the report in Chinese
 def grade_files(
     paths: Iterable[str | Path],
     key: AnswerKey | Sequence[AnswerKey],

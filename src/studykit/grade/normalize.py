@@ -38,7 +38,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from ..i18n import _, language, ngettext
+from ..i18n import _, language, ngettext, retelling
+from ..i18n import joined as joined_text
 from ..key_model import KeyItem
 from ..model import LETTERS
 from ..text import LETTER_SEPARATORS as _LETTER_SEPS
@@ -84,12 +85,13 @@ def read_answer(text: str, item: KeyItem) -> Reading:
     repeat (``A``, ``ABC``, ``对``), and readings are immutable.  An answer of more than
     :data:`MAX_ANSWER` characters is not read: it is unreadable (scored 0, with a warning),
     shown cut to its first 30 characters."""
-    return _read_answer(text, item, language())
+    return _read_answer(text, item, language(), retelling())
 
 
 @lru_cache(maxsize=1 << 16)
-def _read_answer(text: str, item: KeyItem, lang: str) -> Reading:
-    """:func:`read_answer` in the interface language ``lang`` (a key of the cache only)."""
+def _read_answer(text: str, item: KeyItem, lang: str, retold: bool) -> Reading:
+    """:func:`read_answer` in the interface language ``lang``, its messages retellable when ``retold``
+    (:func:`~studykit.i18n.retellable`; keys of the cache only)."""
     if len(text) > MAX_ANSWER:
         return Reading("unreadable", shown=_WS.sub(" ", text[:30]).strip() + "…", problem=_too_long(len(text)))
     cleaned = clean(text)
@@ -115,7 +117,7 @@ def _read_answer(text: str, item: KeyItem, lang: str) -> Reading:
     # Traditional, as Simplified (a true_false's 對/錯 are marks of their own, read as written: no note)
     if folded != cleaned and item.type != "true_false" and not any(clean(a) == cleaned for a in item.answer):
         note = _("read in Simplified characters: {text!r} as {folded!r}").format(text=cleaned, folded=folded)
-        return replace(reading, warning="; ".join(w for w in (reading.warning, note) if w))
+        return replace(reading, warning=joined_text("; ", (w for w in (reading.warning, note) if w)))
     return reading
 
 
@@ -341,9 +343,12 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
             )
         warnings.append(message.format(other=OTHER, text=free_text, letter=LETTERS[same or 0]))
         return Reading(
-            "answer", choices, "、".join([*letters_sorted, f"{OTHER}：{free_text}"]), warning="; ".join(warnings)
+            "answer",
+            choices,
+            "、".join([*letters_sorted, f"{OTHER}：{free_text}"]),
+            warning=joined_text("; ", warnings),
         )
-    return Reading("answer", choices, "、".join(choices), warning="; ".join(warnings))
+    return Reading("answer", choices, "、".join(choices), warning=joined_text("; ", warnings))
 
 
 def read_blank(cleaned: str) -> Reading:

@@ -9,6 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 from typing import Any, TextIO
 
+from ...errors import Problem
+from ...i18n import speaking
 from ...key import AnswerKey, KeyItem
 from ...model import POINT_DECIMALS
 from ...text import pts as pts  # points as printed: its home is studykit.text
@@ -39,6 +41,28 @@ RULE_NAMES = {"all-or-nothing": "多选题全对才得分", "partial": "多选�
 
 
 _TENTH = Decimal("0.1")
+
+
+def problem_lines(problems: Sequence[Problem]) -> list[str]:
+    """Each of ``problems`` (a report's warnings or failures) as the report prints it, in the
+    report's language, Chinese, in an English session too (``FILE:LINE: 警告：…``): the messages
+    grading made (inside :func:`studykit.i18n.retellable`) said again from the zh catalog,
+    while the console showed them in the session's language."""
+    with speaking("zh"):
+        return [str(p) for p in problems]
+
+
+def ungraded_members(report: GroupReport) -> list[Problem]:
+    """The failures that are a member not graded (a sheet 无法评分, a table row of another version):
+    those naming a member (``where``), listed in the ranking after the members graded."""
+    return [p for p in report.failures if p.where]
+
+
+def count_part(report: GroupReport) -> str:
+    """The summary's count: ``共 20 人``, and ``（另 2 人无法评分）`` when the ranking lists members
+    not graded after them (so the lines of the ranking add up)."""
+    ungraded = len(ungraded_members(report))
+    return f"共 {report.member_count} 人" + (f"（另 {ungraded} 人无法评分）" if ungraded else "")
 
 
 def mean_pts(value: float | None) -> str:
@@ -90,6 +114,11 @@ def truth(value: str) -> str:
 
 def distribution(stats: ItemStats) -> str:
     """``A 1 · B 2 · 其他 0 · 未答 1`` — how often each option or blank was chosen."""
+    return " · ".join(distribution_parts(stats))
+
+
+def distribution_parts(stats: ItemStats) -> list[str]:
+    """The parts of :func:`distribution`: ``["A 1", "B 2", "其他 0", "未答 1"]``."""
     parts = [f"{truth(label)} {count}" for label, count in stats.choices[:8]]
     if len(stats.choices) > 8:
         parts.append(f"另 {len(stats.choices) - 8} 种")
@@ -99,7 +128,7 @@ def distribution(stats: ItemStats) -> str:
         parts.append(f"未答 {stats.unanswered}")
     if stats.unreadable:
         parts.append(f"无法识别 {stats.unreadable}")
-    return " · ".join(parts)
+    return parts
 
 
 def missed(member: MemberResult) -> list[ItemResult]:

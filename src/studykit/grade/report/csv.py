@@ -9,6 +9,7 @@ from itertools import repeat
 from operator import attrgetter
 from typing import TextIO
 
+from ...i18n import retell
 from ..group import GroupReport
 from ._common import (
     Chunk,
@@ -161,7 +162,7 @@ def write_csv(report: GroupReport, stream: TextIO) -> None:
     blank = [""] * (len(report.speeches) + len(key.items) + 1)
     writer.writerows(
         ["", neutralise(p.where), neutralise(p.file), p.line or "", "", pts(key.total_points), "",
-         neutralise(not_graded(p.message)), *blank]
+         neutralise(not_graded(retell(p.message, "zh"))), *blank]
         for p in report.failures
         if p.where
     )  # fmt: skip

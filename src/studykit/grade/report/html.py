@@ -4,14 +4,18 @@ with a bar chart of the facility index per question.
 
 It reads on a phone: each table sits in its own horizontally scrolling box and its short
 columns never wrap, so at 390 px no column is squeezed to one character (the page itself
-does not scroll sideways).  Printed on A4 the tables wrap to the page width instead, and a
-column with nothing in it (the 各篇 table's 建议 when no speech needs rereading) is left out.
-Means show one decimal (:func:`~._common.mean_pts`)."""
+does not scroll sideways); a stem's ``（　　）`` or ``____``, a list of answers (``A、B、C``) and
+each ``D 0`` of a 作答分布 never split across lines.  Printed on A4 the tables wrap to the page
+width instead, a column with nothing in it (the 各篇 table's 建议 when no speech needs rereading)
+is left out, and the 通过率 bars are borders (with ``print-color-adjust: exact``), so they print
+with background graphics off, the browsers' default.  Warnings and failures are in Chinese, as the
+page (:func:`~._common.problem_lines`).  Means show one decimal (:func:`~._common.mean_pts`)."""
 
 from __future__ import annotations
 
 import html
 import io
+import re
 from collections.abc import Iterable
 from itertools import chain, islice, repeat
 from operator import attrgetter
@@ -33,16 +37,19 @@ from ._common import (
     MissedItems,
     SpeechScores,
     coded_members,
-    distribution,
+    count_part,
+    distribution_parts,
     mean_pts,
     member_parts,
     pct,
+    problem_lines,
     pts,
     read_chunks,
     rule_part,
     share,
     short_label,
     signed,
+    ungraded_members,
 )
 from .chunks import members_read, passed_count, ranked_members
 from .fragments import CodedFragments, any_missed, missed_parts, speech_parts
@@ -87,14 +94,14 @@ def stream_html(report: GroupReport, stream: BinaryIO) -> None:
         _write_coded(report, page, stream)
     else:
         _write_members(report, page, stream)
-    stream.write(str(page.tail(report.failures, report.warnings)).encode())
+    stream.write(str(page.tail(problem_lines(report.failures), problem_lines(report.warnings))).encode())
 
 
 def _write_group(report: GroupReport, page: Any, stream: BinaryIO) -> None:
     passed = passed_count(report)
     total = pts(report.key.total_points)
     head = page.group_head(
-        report.member_count, mean_pts(report.mean), pts(report.median), pts(report.maximum), pts(report.minimum), passed
+        count_part(report), mean_pts(report.mean), pts(report.median), pts(report.maximum), pts(report.minimum), passed
     )
     stream.write(str(head).encode())
     points: Memo[float, str] = Memo(pts)
@@ -114,6 +121,8 @@ def _write_group(report: GroupReport, page: Any, stream: BinaryIO) -> None:
         cells = list(map(results.__getitem__, zip(chunk.scores, chunk.percents, flags, strict=True)))
         names = escaped_column(chunk.names)
         stream.write("".join(row.rows(list(map(ranks.__getitem__, chunk.ranks)), names, cells)).encode())
+    # members not graded (a sheet 无法评分, a row of another version) close the ranking, never 0 分
+    stream.write(str(page.ranking_ungraded([(p.where, p.file, p.line) for p in ungraded_members(report)])).encode())
     chart = [
         (
             s.number,
@@ -133,7 +142,7 @@ def _write_group(report: GroupReport, page: Any, stream: BinaryIO) -> None:
             pts(s.points),
             share(s.facility),
             signed(s.discrimination),
-            distribution(s),
+            distribution_parts(s),
         )
         for s in report.items
     ]
@@ -281,9 +290,32 @@ def _hint(page: Any, report: GroupReport, item: KeyItem) -> str:
     return str(page.missed_hint(True, for_print(hint.explanation), hint.where))
 
 
-def _stem(report: GroupReport, number: int, width: int = 40) -> str:
-    """Item ``number``'s stem as the 各题分析 table shows it: on one line, cut to ``width``
-    characters with ``…`` (the question id is the cell's tooltip); the id when the key has no stem."""
+#: The bracket a choice or true/false stem leaves for the answer (``（　　）``, ``（ ）``, ``( )``, ``（）``)
+#: and a fill_blank stem's blank (``____``).
+_BLANK = re.compile(r"[（(][\s\u3000]*[）)]|_{2,}")
+
+
+def _bracket(match: re.Match[str]) -> str:
+    """An answer bracket as the paper prints it, ``（　　）``; a blank ``____`` as it is."""
+    return match.group() if match.group().startswith("_") else "（　　）"
+
+
+def _stem(report: GroupReport, number: int, width: int = 40) -> list[tuple[str, bool]]:
+    """Item ``number``'s stem as the 各题分析 table shows it, as ``(text, is_blank)`` parts: runs of
+    white space made one space, cut to ``width`` characters with ``…`` (the question id is the
+    cell's tooltip), never inside a blank; the id when the key has no stem.  Each answer bracket
+    (printed ``（　　）`` as on the paper) and each blank ``____`` is a part of its own, which the
+    template keeps on one line (at 390 px a ``（ ）`` split across lines reads as two stray brackets)."""
     item = report.key.item(number)
-    stem = for_print(" ".join(item.stem.split())) or item.question_id
-    return stem if len(stem) <= width else stem[: width - 1] + "…"
+    stem = for_print(_BLANK.sub(_bracket, " ".join(item.stem.split()))) or item.question_id
+    if len(stem) > width:  # cut before a blank the cut would halve
+        cut = width - 1
+        cut = next((m.start() for m in _BLANK.finditer(stem) if m.start() < cut < m.end()), cut)
+        stem = stem[:cut] + "…"
+    parts: list[tuple[str, bool]] = []
+    start = 0
+    for match in _BLANK.finditer(stem):
+        parts += [(stem[start : match.start()], False), (match.group(), True)]
+        start = match.end()
+    parts.append((stem[start:], False))
+    return [part for part in parts if part[0]]

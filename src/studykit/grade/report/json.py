@@ -15,7 +15,7 @@ Top level (format ``studykit_grade_report: 1``)::
                passed, flag (only for a sheet more than half unreadable), speeches {id: {earned, points}} (in the order of
                the top-level speeches), items [{number,
                question_id, status, given, earned, points}]
-    bank_note, warnings, failures: text lines
+    bank_note, warnings, failures: text lines, in Chinese as the rest of the report
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from ...model import POINT_DECIMALS, add_points
 from ..group import GroupReport
 from ..model import ItemResult, MemberResult, ResultTable
 from ..scoring import member_speech_scores
-from ._common import Memo, coded_members, report_speeches, unreadable_flag
+from ._common import Memo, coded_members, problem_lines, report_speeches, unreadable_flag
 from .chunks import passed_count, ranked_members
 from .fragments import CodedFragments, Part, ScoreFragments
 
@@ -101,8 +101,8 @@ def _data(report: GroupReport, members: list[dict[str, Any]]) -> dict[str, Any]:
         "revisit": [s.speech for s in report.revisit],
         "members": members,
         "bank_note": report.bank_note,
-        "warnings": [str(p) for p in report.warnings],
-        "failures": [str(p) for p in report.failures],
+        "warnings": problem_lines(report.warnings),
+        "failures": problem_lines(report.failures),
     }
 
 

@@ -1,16 +1,19 @@
-"""The readable text report (the terminal's default)."""
+"""The readable text report (the terminal's default): in Chinese, its warnings and failures too
+(:func:`~._common.problem_lines`), with the ranking's and the items' columns lined up by display
+width (a Chinese character two columns)."""
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from functools import partial
 from itertools import chain, islice, repeat
-from operator import attrgetter
+from operator import add, attrgetter, floordiv, sub
 from typing import BinaryIO, TextIO, cast
 
 from ...key import KeyItem
-from ...typography import for_print
+from ...typography import display_width, for_print
 from ..group import GroupReport
 from ..model import ItemResult
 from ..scoring import correct_answer
@@ -23,16 +26,19 @@ from ._common import (
     MissedItems,
     SpeechScores,
     coded_members,
+    count_part,
     distribution,
     mean_pts,
     member_parts,
     pct,
+    problem_lines,
     pts,
     read_chunks,
     rule_part,
     share,
     short_label,
     signed,
+    ungraded_members,
 )
 from .chunks import passed_count, ranked_members, read_rows
 from .fragments import CodedFragments, ScoreFragments, any_missed, missed_parts, speech_parts
@@ -78,10 +84,10 @@ def stream_text(report: GroupReport, stream: BinaryIO) -> None:
         out.append("")
         if report.failures:
             out.append(f"未评分（{len(report.failures)}）")
-            out += [f"  {p}" for p in report.failures]
+            out += [f"  {p}" for p in problem_lines(report.failures)]
         if report.warnings:
             out.append(f"警告（{len(report.warnings)}）")
-            out += [f"  {p}" for p in report.warnings]
+            out += [f"  {p}" for p in problem_lines(report.warnings)]
     stream.write(_lines(out))
 
 
@@ -107,7 +113,7 @@ def _write_group(report: GroupReport, stream: BinaryIO) -> None:
         _lines(
             [
                 "",
-                f"共 {report.member_count} 人 · 平均 {mean_pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
+                f"{count_part(report)} · 平均 {mean_pts(report.mean)} 分 · 中位数 {pts(report.median)} 分 · "
                 f"最高 {pts(report.maximum)} 分 · 最低 {pts(report.minimum)} 分 · 及格 {passed} 人",
                 "",
                 "排名",
@@ -116,34 +122,46 @@ def _write_group(report: GroupReport, stream: BinaryIO) -> None:
     )
     total = pts(report.key.total_points)
     pass_mark = report.pass_mark - 1e-9
-    # a ranking line: rank, name, score, percentage and result (then a flag), each piece per distinct value
+    # a ranking line: rank, name, score, percentage and result (then a flag), each piece per distinct
+    # value; the name padded to the widest (up to NAME_COLUMN display columns), so the columns after it line up
     ranks: Memo[int, bytes] = Memo(lambda rank: f"  {rank:>3}. ".encode())
+    widths = display_widths(report.member_fields()[0])
+    column = min(NAME_COLUMN, max(widths, default=0))
+    if min(widths, default=0) == column:  # names all as wide (党员000001, …): nothing to pad
+        column = 0
+    digits = max(map(len, map(pts, set(report.scores()))), default=0)  # scores right-aligned
 
     def score(score: float, _total: float) -> str:  # the key's total, as every member's
-        return f"  {pts(score)}/{total}  "
+        return f"  {pts(score):>{digits}}/{total}  "
 
     def result(p: float) -> str:
-        return f"{pct(p, report.pass_mark)}  {'及格' if p >= pass_mark else '不及格'}"
+        return f"{pct(p, report.pass_mark):>6}  {'及格' if p >= pass_mark else '不及格'}"
 
     results = ScoreFragments(score, lambda p: result(p) + "\n")
     flagged = ScoreFragments(score, result)
     for rank_list, ranked_names, flags, pieces in _ranking(report, results, flagged):
-        head = (map(ranks.__getitem__, rank_list), map(str.encode, ranked_names))
+        head = (
+            map(ranks.__getitem__, rank_list),
+            map(str.encode, padded(ranked_names, column) if column else ranked_names),
+        )
         if any(flags):
             ends = (f"  {flag}\n".encode() if flag else b"\n" for flag in flags)
             _write_joined(stream, zip(*head, *pieces, ends, strict=True))
         else:
             _write_joined(stream, zip(*head, *pieces, strict=True))
-    out = [  # members not graded (a sheet 无法评分, a row of another version) are listed, never 0 分
-        f"      —  {p.where}  无法评分（{p.file}{f':{p.line}' if p.line else ''}，原因见“未评分”）"
-        for p in report.failures
-        if p.where
+    failed = ungraded_members(report)
+    out = [  # members not graded (a sheet 无法评分, a row of another version) are listed, never 0 分; names line up
+        f"    —  {where}  无法评分（{p.file}{f':{p.line}' if p.line else ''}，原因见“未评分”）"
+        for p, where in zip(failed, padded([p.where for p in failed], column), strict=True)
     ]
     out += ["", "各题分析（通过率：得满分者的比例；区分度：高分组与低分组（各 27%）通过率之差）"]
-    for s in report.items:
-        out.append(
-            f"  第{s.number}题 {TYPE_NAMES[s.type]} {pts(s.points)}分  通过率 {share(s.facility)}  "
-            f"区分度 {signed(s.discrimination)}  {distribution(s)}"
+    numbers = [f"第{s.number}题" for s in report.items]
+    points = [f"{pts(s.points)}分" for s in report.items]
+    number_width, points_width = max(map(len, numbers), default=0), max(map(len, points), default=0)
+    for s, number, point in zip(report.items, numbers, points, strict=True):
+        out.append(  # the columns line up: 第9题 and 第10题, 5分 and 10分 padded to the widest
+            f"  {number.ljust(number_width)} {TYPE_NAMES[s.type]} {point.ljust(points_width)}  "
+            f"通过率 {share(s.facility)}  区分度 {signed(s.discrimination)}  {distribution(s)}"
         )
     out += ["", "各篇得分（全组平均）"]
     for sp in report.speeches:
@@ -157,6 +175,34 @@ def _write_group(report: GroupReport, stream: BinaryIO) -> None:
     else:
         out.append("各篇平均均达到及格线。")
     stream.write(_lines(out))
+
+
+#: The ranking's name column: names up to this many display columns (8 Chinese characters) line up; a
+#: longer one pushes the rest of its own line only.
+NAME_COLUMN = 16
+#: A character outside printable ASCII (1 column, 1 UTF-8 byte) and the CJK blocks whose every character is
+#: wide (2 columns, 3 bytes: CJK symbols and punctuation, ideographs, extension A, compatibility ideographs,
+#: full-width forms), less the ideographic tone marks U+302A–302F (combining: 0 columns).
+_NOT_PLAIN = re.compile(
+    "[^\x20-\x7e\u3000-\u3029\u3030-\u303e\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6]"
+)
+
+
+def display_widths(names: list[str]) -> list[int]:
+    """Each of ``names``' width in display columns (:func:`~studykit.typography.display_width`: a
+    Chinese character 2, ASCII 1).  For a name of printable ASCII and CJK characters only it is
+    ``(UTF-8 bytes + characters) / 2``, counted at C speed; others (``José``, ``阿依·买买提``) are
+    measured a character at a time."""
+    fast = list(map(floordiv, map(add, map(len, map(str.encode, names)), map(len, names)), repeat(2)))
+    if _NOT_PLAIN.search("".join(names)) is None:
+        return fast
+    search = _NOT_PLAIN.search
+    return [display_width(name) if search(name) else width for name, width in zip(names, fast, strict=True)]
+
+
+def padded(names: list[str], column: int) -> Iterator[str]:
+    """``names`` padded with spaces to ``column`` display columns (a wider one as it is)."""
+    return map(str.ljust, names, map(sub, map(add, map(len, names), repeat(column)), display_widths(names)))
 
 
 def _ranking(
