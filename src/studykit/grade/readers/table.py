@@ -301,7 +301,11 @@ def table_rows(
                 member = f"（第{number}行）"
                 warn(number, "", _("no name in this row; graded as {member}").format(member=member))
             members += 1
-            if _NAME_RANGE.search(member) and not has_answer(cells, layout, key):
+            if (
+                ("-" in member or "—" in member or "~" in member)
+                and _NAME_RANGE.search(member)
+                and not has_answer(cells, layout, key)
+            ):
                 warn(
                     number,
                     member,
