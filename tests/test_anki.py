@@ -286,6 +286,41 @@ def test_edited_stem_updates_exactly_one_note(bank_path: Path, col: Collection, 
     assert studykit_models(col) == sorted(MODEL_NAMES)
 
 
+def test_bank_edits_update_add_and_name_the_removed_note(bank_path: Path, col: Collection, tmp_path: Path) -> None:
+    """A 解析 fixed, a question added and one removed: re-importing updates 1 note and adds 1 (nothing
+    duplicated); the removed question's note stays in Anki (importing never deletes), and the export
+    names it with the search that finds it."""
+    out = tmp_path / "mini.apkg"
+    sk_anki.write_deck(load_bank(bank_path), out, timestamp=T1)
+    import_apkg(col, out)
+    text = bank_path.read_text(encoding="utf-8")
+    ren02 = text[text.index("  - id: ren-02\n") : text.index("  - id: tian-01\n")]
+    added = ren02.replace("ren-02", "ren-99").replace("任剑涛指出，城市治理", "任剑涛认为，城市治理")
+    text = text.replace(ren02, added).replace("任剑涛指出大都市是", "任剑涛明确指出大都市是")
+    bank_path.write_text(text, encoding="utf-8")
+
+    summary = sk_anki.write_deck(load_bank(bank_path), out, timestamp=T2)
+    log = import_apkg(col, out)
+
+    assert summary.dropped == ("ren-02",)
+    assert summary.report(out).splitlines()[-1] == (
+        "note: 1 note of the package this replaces is not in it (ren-02); importing does not delete it "
+        "from Anki: find it there with the search QuestionID:ren-02 -tag:错题本 and delete it"
+    )
+    assert (len(log.new), len(log.updated), len(log.duplicate)) == (1, 1, 15)
+    assert [n.fields[-2] for n in log.new] == ["ren-99"]
+    assert (
+        col.get_note(col.find_notes("QuestionID:ren-01")[0])["Explanation"]
+        == "任剑涛明确指出大都市是省域治理的重要落点。"
+    )
+    assert [col.get_note(n)["QuestionID"] for n in col.find_notes("QuestionID:ren-02 -tag:错题本")] == ["ren-02"]
+    assert col.note_count() == 18
+    assert sk_anki.write_deck(load_bank(bank_path), out, timestamp=T2).dropped == ()  # said once, as it happens
+    # Only the decks the new package fills: an export of one speech onto the whole deck names none of
+    # the other speeches' notes (deleting them is not what the user wants).
+    assert sk_anki.write_deck(load_bank(bank_path), out, speeches=["tian-yipeng"], timestamp=T2).dropped == ()
+
+
 def test_changed_note_is_newer_even_with_an_older_timestamp(bank_path: Path, tmp_path: Path) -> None:
     """A changed note gets a modification time after the previous package's, whatever --timestamp says."""
     out = tmp_path / "mini.apkg"

@@ -196,7 +196,7 @@ def test_a_quoted_first_member_is_cut_whole_never_inside_its_quotation_marks(tmp
     draft_bank(article, tmp_path / "out")
     bank = yaml.safe_load((tmp_path / "out" / "question_bank.yaml").read_text(encoding="utf-8"))
     (item,) = [q for q in bank["questions"] if q["type"] == "multiple" and "三会一课" in q["source"]]
-    assert item["stem"] == "文章指出，严格落实（ ）等制度，推动党员当先锋、作表率"
+    assert item["stem"] == "《以高质量党建引领高质量发展》一文指出，严格落实（ ）等制度，推动党员当先锋、作表率"
     assert sorted(item["options"]) == sorted(["“三会一课”", "组织生活会", "民主评议党员", "敢于负责", "勇于担当"])
     assert sorted(item["options"][ord(c) - 65] for c in item["answer"]) == sorted(
         ["“三会一课”", "组织生活会", "民主评议党员"]
@@ -219,10 +219,11 @@ def test_a_points_number_and_the_editors_note_label_are_not_in_stems(tmp_path: P
     )
     draft_bank(article, tmp_path / "out")
     bank = yaml.safe_load((tmp_path / "out" / "question_bank.yaml").read_text(encoding="utf-8"))
+    TITLE = "《驰而不息正风肃纪反腐》一文指出，"  # the article named: a paper may mix articles
     stems = {q["stem"]: q["source"] for q in bank["questions"]}
-    assert stems["文章指出，锲而不舍落实中央（ ）规定精神"] == "（一）锲而不舍落实中央八项规定精神。"
-    assert stems["文章指出，一体推进不敢腐、____、不想腐。"] == "（二）一体推进不敢腐、不能腐、不想腐。"
-    assert stems["文章指出，连日来，代表们认真审议报告，结合各自岗位谈体会、____、提建议。"] == (
+    assert stems[TITLE + "锲而不舍落实中央（ ）规定精神"] == "（一）锲而不舍落实中央八项规定精神。"
+    assert stems[TITLE + "一体推进不敢腐、____、不想腐。"] == "（二）一体推进不敢腐、不能腐、不想腐。"
+    assert stems[TITLE + "连日来，代表们认真审议报告，结合各自岗位谈体会、____、提建议。"] == (
         "编者按：连日来，代表们认真审议报告，结合各自岗位谈体会、话发展、提建议。"
     )
     assert not [s for s in stems if "（一）" in s or "（二）" in s or "编者按" in s]

@@ -258,7 +258,7 @@ def test_points_written_as_heading_lines_are_sourced_by_their_line() -> None:
     the heading line, the context the sentence before the first (下面，我讲三点意见。)."""
     split = split_article(HEADING_POINTS)
     drafts = [d for d in draft_questions(split.parts) if d.rule == "points"]
-    said = "文章在谈到“我讲三点意见”时，列举的"
+    said = "《在全镇党员冬训动员会上的讲话》在谈到“我讲三点意见”时，列举的"  # the article named
     options = ("提高思想认识", "突出冬训重点", "加强组织领导")
     assert [(d.speech, d.type, d.stem, d.options, d.answer, d.source) for d in drafts] == [
         ("part-1", "single", said + "第一点是（ ）", options, ("A",), "第一，提高思想认识"),
@@ -273,12 +273,13 @@ def test_points_written_as_heading_lines_are_sourced_by_their_line() -> None:
 
 def test_shou_xian_heading_lines_close_with_zui_hou() -> None:
     """首先，… / 其次，… / 最后，… as heading lines: three points, the last 以“最后”引出."""
+    TITLED = "《在全镇党员冬训动员会上的讲话》在谈到“我讲三点意见”时，"
     text = HEADING_POINTS.replace("第一，", "首先，").replace("第二，", "其次，").replace("第三，", "最后，")
     drafts = [d for d in draft_questions(split_article(text).parts) if d.rule == "points" and d.type == "single"]
     assert [(d.speech, d.stem, d.answer, d.source) for d in drafts] == [
-        ("part-1", "文章在谈到“我讲三点意见”时，以“首先”引出的一点是（ ）", ("A",), "首先，提高思想认识"),
-        ("part-2", "文章在谈到“我讲三点意见”时，以“其次”引出的一点是（ ）", ("B",), "其次，突出冬训重点"),
-        ("part-3", "文章在谈到“我讲三点意见”时，以“最后”引出的一点是（ ）", ("C",), "最后，加强组织领导"),
+        ("part-1", TITLED + "以“首先”引出的一点是（ ）", ("A",), "首先，提高思想认识"),
+        ("part-2", TITLED + "以“其次”引出的一点是（ ）", ("B",), "其次，突出冬训重点"),
+        ("part-3", TITLED + "以“最后”引出的一点是（ ）", ("C",), "最后，加强组织领导"),
     ]
 
 
@@ -339,19 +340,20 @@ def _bank_questions(path: Path) -> list[dict[str, Any]]:
 
 def test_cli_drafts_the_two_speeches_points_from_their_own_words(tmp_path: Path) -> None:
     """studykit draft on a 讲话稿 and a 党课讲稿 (2,000+ characters each): the exact report, a bank
-    that checks, and every point item's key (and every option) a point printed in its source."""
+    that checks, and every point item's key (and every option) a point printed in its source.  The
+    intros' 下面，我讲三点意见 and …我谈（ ）认识 items are gone: the speaker announcing the text is no fact."""
     expected = {
         "jianghua": (
-            "{out}: 4 parts (layout: subheadings), 73 drafts to review\n"
-            "  intro: 在全县基层党建工作推进会上的讲话 — 7\n"
+            "{out}: 4 parts (layout: subheadings), 70 drafts to review\n"
+            "  intro: 在全县基层党建工作推进会上的讲话 — 4\n"
             "  part-1: 一、充分肯定上半年基层党建工作取得的成效 — 18\n"
             "  part-2: 二、准确把握新形势下基层党建工作的重点任务 — 38\n"
             "  part-3: 三、切实加强对基层党建工作的组织领导 — 10\n",
             27,
         ),
         "dangke": (
-            "{out}: 4 parts (layout: subheadings), 87 drafts to review\n"
-            "  intro: 坚定理想信念　锤炼过硬党性 — 4\n"
+            "{out}: 4 parts (layout: subheadings), 85 drafts to review\n"
+            "  intro: 坚定理想信念　锤炼过硬党性 — 2\n"
             "  part-1: 一、深刻认识坚定理想信念的重大意义 — 28\n"
             "  part-2: 二、准确把握锤炼党性的主要途径 — 19\n"
             "  part-3: 三、切实把理想信念转化为实际行动 — 36\n",

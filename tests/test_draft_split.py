@@ -65,13 +65,16 @@ def test_layout_2_post_and_name_colon_then_heading() -> None:
 
 
 def test_layout_3_one_author_numbered_subheadings() -> None:
-    """One author under '一、…' subheadings: intro (title, byline, lead) and part-1, part-2."""
+    """One author under '一、…' subheadings: intro (title, byline, lead) and part-1, part-2, each
+    named by the article's title line (stems say 《扎实推进基层治理现代化》一文指出)."""
     split = split_article(read_article(DRAFT / "layout3.txt").text)
     assert (split.layout, split.title, split.dropped) == (3, "扎实推进基层治理现代化", ("扫码关注我们",))
+    title = "扎实推进基层治理现代化"
     assert list(split.parts) == [
-        Part("intro", "扎实推进基层治理现代化", "扎实推进基层治理现代化\n王建国\n基层治理是国家治理的基石。\n"),
-        Part("part-1", "一、坚持党建引领", "一、坚持党建引领\n党建引领是基层治理的根本。要把党的领导贯穿基层治理全过程。\n"),
-        Part("part-2", "二、夯实基层基础", "二、夯实基层基础\n要健全网格、队伍、平台等基础。\n"),
+        Part("intro", title, "扎实推进基层治理现代化\n王建国\n基层治理是国家治理的基石。\n", article=title),
+        Part("part-1", "一、坚持党建引领", "一、坚持党建引领\n党建引领是基层治理的根本。要把党的领导贯穿基层治理全过程。\n",
+             article=title),
+        Part("part-2", "二、夯实基层基础", "二、夯实基层基础\n要健全网格、队伍、平台等基础。\n", article=title),
     ]  # fmt: skip
 
 

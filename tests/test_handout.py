@@ -289,6 +289,43 @@ def test_missing_field_names_the_question(tmp_path: Path) -> None:
         load_report(tmp_path / "r.json")
 
 
+@pytest.mark.parametrize(
+    ("share", "message"),
+    [
+        ("x", r"r\.json: speeches\[2\], field 'share': not a number$"),
+        (1.5, r"r\.json: speeches\[2\], field 'share': 1\.5 is not a share \(expected 0 to 1\)$"),
+        (True, r"r\.json: speeches\[2\], field 'share': not a number$"),
+    ],
+)
+def test_hand_edited_speech_share_is_named(tmp_path: Path, share: object, message: str) -> None:
+    """A speech share that is not a number from 0 to 1 is an error naming it (it orders the handout's
+    speeches: read as missing, it would silently put the speech last)."""
+    data = json.loads(REPORT.read_text(encoding="utf-8"))
+    data["speeches"][1]["share"] = share
+    (tmp_path / "r.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(StudykitError, match=message):
+        load_report(tmp_path / "r.json")
+
+
+def test_repeated_question_number_is_named(tmp_path: Path) -> None:
+    """A report listing question 1 twice (a hand edit) is refused: the handout would print either's facility."""
+    data = json.loads(REPORT.read_text(encoding="utf-8"))
+    data["questions"].append({**data["questions"][0], "facility": 0.1})
+    (tmp_path / "r.json").write_text(json.dumps(data), encoding="utf-8")
+    n = len(data["questions"])
+    message = rf"r\.json: questions\[{n}\], field 'number': question 1 is listed twice \(first as questions\[1\]\)$"
+    with pytest.raises(StudykitError, match=message):
+        load_report(tmp_path / "r.json")
+
+
+def test_null_speech_share_is_read_as_none(tmp_path: Path) -> None:
+    """A null share (no member graded on the speech) is still read, as None."""
+    data = json.loads(REPORT.read_text(encoding="utf-8"))
+    data["speeches"][1]["share"] = None
+    (tmp_path / "r.json").write_text(json.dumps(data), encoding="utf-8")
+    assert load_report(tmp_path / "r.json").shares[data["speeches"][1]["speech"]] is None
+
+
 def test_missing_report_is_an_error(tmp_path: Path) -> None:
     """A report path that does not exist says so."""
     with pytest.raises(StudykitError, match=r"^grade report .*nope\.json not found$"):
@@ -336,12 +373,16 @@ def test_docx_handout_reads_back_with_chinese_fonts(bank: Bank) -> None:
         "据测验 mini-test-3-aaaa 的成绩（5 人）：答对率低于及格线 60% 的题目，按得分率从低到高排列。",
         "田毅鹏（吉林大学哲学社会学院院长、教授）：以网格化推进社会治理精细化",
         "全支部本篇得分率 40%。",
-        "1. 原文：“基层是联防联控、群防群治的第一线”（答对率 20%）",
+        "1.\t原文：“基层是联防联控、群防群治的第一线”（答对率 20%）",
     ]
     assert texts[5:7] == [
-        "2. 长春市探索的“三长制”包括网格长、楼栋长、单元长。（答对率 40%）",
+        "2.\t长春市探索的“三长制”包括网格长、楼栋长、单元长。（答对率 40%）",
         "原文：“长春市积极探索‘三长制’，在网格长的基础上又开发出楼栋长和单元长”",
     ]
+    # the number hangs in a 7 mm indent: a statement's second line and its 原文 start under its first character
+    fact, source = document.paragraphs[5].paragraph_format, document.paragraphs[6].paragraph_format
+    indents = (fact.left_indent, fact.first_line_indent, source.left_indent)
+    assert [round(i.mm, 1) for i in indents] == [7.0, -7.0, 7.0]  # stored in twips: 7 mm reads back 7.003
 
     def east_asian(paragraph: docx.text.paragraph.Paragraph) -> str:
         return str(paragraph.runs[0]._r.rPr.rFonts.get(qn("w:eastAsia")))

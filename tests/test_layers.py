@@ -45,6 +45,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "studykit._version",
             "studykit._templates",
             "studykit.fieldrules",
+            "studykit._docx",
         ),
     ),
     ("yaml", ("studykit._yaml", "studykit._yaml_types", "studykit._yaml_events", "studykit._yaml_messages")),

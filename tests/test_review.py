@@ -24,6 +24,7 @@ from studykit.model import LETTERS, Bank
 from studykit.review import (
     ReviewDeck,
     check_review_bank,
+    member_identities,
     review_deck_files,
     review_deck_name,
     review_namespace,
@@ -229,6 +230,46 @@ def test_later_quiz_updates_the_members_notes_and_adds_new_ones(
     assert notes_in(col, f"错题本::张三::{TITLE}")[0] == ("intro-01", "D 湖北大学")
 
 
+def test_regrade_after_a_fixed_answer_updates_in_place_and_names_the_dropped_note(
+    bank: Bank, report1: GroupReport, col: Collection, tmp_path: Path
+) -> None:
+    """李四's sheet fixed (tian-01 now ACD, zhao-02 now 1+1+13): re-grading into the same folder updates
+    zhao-02 in place (no duplicate), and names tian-01, no longer missed, whose note Anki keeps."""
+    write_review_decks(report1, bank, tmp_path, timestamp=T1)
+    import_apkg(col, tmp_path / "李四.apkg")
+    fixed = ("D", "B", "ACD", "BCD", "对", "错", "现场会议+云端会议", "1+1+13", "A")
+    summary = write_review_decks(grade(make_key(bank, QUIZ1), {"李四": fixed}), bank, tmp_path, timestamp=T2)
+    log = import_apkg(col, tmp_path / "李四.apkg")
+    assert summary.decks[0].question_ids == ("zhao-02",)
+    assert summary.decks[0].dropped == ("tian-01",)
+    assert summary.report("错题本").splitlines()[0] == (
+        "错题本/李四.apkg: note: 1 note of the package this replaces is not in it (tian-01); importing does not "
+        "delete it from Anki: find it there with the search QuestionID:tian-01 tag:错题本 and delete it"
+    )
+    assert (len(log.new), len(log.updated), len(log.duplicate)) == (0, 1, 0)
+    assert notes_in(col, f"错题本::李四::{TITLE}") == [("tian-01", LI_NOTES[0][1]), ("zhao-02", "1+1+13")]
+    # Another quiz (another title, so another deck) graded into the same folder names nothing:
+    # the earlier quiz's misses are not to be deleted.
+    key2 = make_key(bank, QUIZ1, title="第二次测验", quiz_id="mini-test-8-bbbb")
+    ren_wrong = ("D", "A", *RIGHT1[2:])
+    deck2 = write_review_decks(grade(key2, {"李四": ren_wrong}), bank, tmp_path, timestamp=T2).decks[0]
+    assert (deck2.question_ids, deck2.dropped) == (("ren-01",), ())  # zhao-02, of the first quiz's deck, not named
+
+
+def test_a_deck_left_for_a_member_without_misses_now_is_named(bank: Bank, report1: GroupReport, tmp_path: Path) -> None:
+    """李四's answers fixed to all right: no deck is written for him, and his earlier 李四.apkg (left as it
+    was, as every other file in the folder) is named so it is not handed out."""
+    write_review_decks(report1, bank, tmp_path, timestamp=T1)
+    before = (tmp_path / "李四.apkg").read_bytes()
+    summary = write_review_decks(grade(make_key(bank, QUIZ1), {"李四": RIGHT1}), bank, tmp_path, timestamp=T2)
+    assert (summary.decks, summary.stale) == ((), (("李四.apkg", "李四"),))
+    assert summary.report("错题本") == (
+        "错题本/李四.apkg: warning: '李四' has no misses now, so this deck, left by an earlier run, was not "
+        "rewritten; delete it before handing out the decks\n错题本: 0 review decks, 0 notes; 1 member without misses"
+    )
+    assert (tmp_path / "李四.apkg").read_bytes() == before
+
+
 def test_same_input_gives_identical_files(bank: Bank, report1: GroupReport, tmp_path: Path) -> None:
     """Same report, bank and timestamp: byte-identical packages."""
     write_review_decks(report1, bank, tmp_path / "a", timestamp=T1)
@@ -283,6 +324,38 @@ def test_duplicate_names_are_numbered_in_order() -> None:
     assert safe_file_names(names) == [
         "张三.apkg", "张三-2.apkg", "Ann.apkg", "ann-2.apkg", "a_b.apkg", "a_b-2.apkg", "张三-2-2.apkg", "张三-3.apkg",
     ]  # fmt: skip
+
+
+def test_two_members_of_one_name_keep_their_own_deck_and_notes(bank: Bank, col: Collection, tmp_path: Path) -> None:
+    """Two rows named 张三 who both missed ren-01 (A, then D): 张三.apkg and 张三-2.apkg import into one
+    collection as 2 notes in 2 decks, each with its own answer — the second does not overwrite the first."""
+    key = make_key(bank, ("ren-01", "intro-01"))
+    subs = [Submission("张三", f"{n}.txt", (GivenAnswer(1, a), GivenAnswer(2, "D"))) for n, a in ((1, "A"), (2, "D"))]
+    report = summarize_group((grade_submission(s, key) for s in subs), key)
+    summary = write_review_decks(report, bank, tmp_path, timestamp=T1)
+    assert [(d.member, d.file, d.deck) for d in summary.decks] == [
+        ("张三", "张三.apkg", f"错题本::张三::{TITLE}"),
+        ("张三", "张三-2.apkg", f"错题本::张三-2::{TITLE}"),
+    ]
+    logs = [import_apkg(col, tmp_path / f) for f in ("张三.apkg", "张三-2.apkg")]
+    assert [(len(log.new), len(log.updated), len(log.duplicate)) for log in logs] == [(1, 0, 0), (1, 0, 0)]
+    assert notes_in(col, f"错题本::张三::{TITLE}") == [("ren-01", "B 乡村")]
+    assert notes_in(col, f"错题本::张三-2::{TITLE}") == [("ren-01", "A 县域")]
+    assert col.get_note(col.find_notes(f'"deck:错题本::张三-2::{TITLE}"')[0]).guid == str(
+        genanki.guid_for("mini-test", "ren-01", "review/张三-2")
+    )
+    # the first 张三 without a miss: the second keeps the deck and GUIDs of 张三-2 (his file is 张三.apkg)
+    subs[0] = Submission("张三", "1.txt", (GivenAnswer(1, "B"), GivenAnswer(2, "D")))  # both right
+    report = summarize_group((grade_submission(s, key) for s in subs), key)
+    summary = write_review_decks(report, bank, tmp_path / "again", timestamp=T1)
+    assert [(d.file, d.deck) for d in summary.decks] == [("张三.apkg", f"错题本::张三-2::{TITLE}")]
+    assert member_identities(["张三", "李四", " 张三", "张三-2", "张三"]) == [
+        "张三",
+        "李四",
+        "张三-2",
+        "张三-2-2",
+        "张三-3",
+    ]
 
 
 def test_deck_name_keeps_anki_separators_out_of_parts() -> None:

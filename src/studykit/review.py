@@ -29,7 +29,7 @@ the member's answer under the right one:
 
 Identity.  A note's GUID is ``note_guid(bank id, question id, "review/<member>")``
 (:func:`review_namespace`; the member's name NFKC-normalised with whitespace
-collapsed).  So:
+collapsed; a second member of the same name ``张三-2``: :func:`member_identities`).  So:
 
 * the review notes never collide with the notes of the study deck (different
   namespace) or with another member's review notes, even in one collection —
@@ -45,6 +45,7 @@ quizzes with the same title share a deck.  File names come from
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,7 +53,7 @@ from pathlib import Path
 
 import genanki  # type: ignore[import-untyped]
 
-from .anki import build_deck, deck_part, field_html, package_bytes
+from .anki import build_deck, deck_part, dropped_line, field_html, package_bytes
 from .errors import StudykitError
 from .grade.group import GroupReport
 from .grade.model import ItemResult, MemberResult
@@ -90,6 +91,9 @@ class ReviewDeck:
     file: str
     deck: str
     question_ids: tuple[str, ...]
+    #: Question ids of the deck written at ``file`` before that this one lacks (no longer
+    #: missed, e.g. after a typo in an answer was fixed): importing leaves their notes in Anki.
+    dropped: tuple[str, ...] = ()
 
     @property
     def notes(self) -> int:
@@ -105,6 +109,9 @@ class ReviewSummary:
     decks: tuple[ReviewDeck, ...]
     without_misses: tuple[str, ...]
     missing: tuple[str, ...] = ()
+    #: ``(file, member)`` of a deck already in the folder under the name of a member without
+    #: misses now (an earlier run's, before a typo in their answers was fixed): not rewritten.
+    stale: tuple[tuple[str, str], ...] = ()
 
     @property
     def notes(self) -> int:
@@ -121,10 +128,22 @@ class ReviewSummary:
             if d.file != f"{d.member}.apkg"
         ]
         lines += [
+            _("{path}: {message}").format(path=folder / d.file, message=dropped_line(d.dropped, "tag:错题本"))
+            for d in self.decks
+            if d.dropped
+        ]
+        lines += [
             _("warning: {message}").format(
                 message=_("question {id!r} is not in the bank; left out of the review decks").format(id=q)
             )
             for q in self.missing
+        ]
+        lines += [
+            _(
+                "{path}: warning: {member!r} has no misses now, so this deck, left by an earlier run, was not "
+                "rewritten; delete it before handing out the decks"
+            ).format(path=folder / file, member=member)
+            for file, member in self.stale
         ]
         decks = ngettext("{n} review deck", "{n} review decks", len(self.decks)).format(n=len(self.decks))
         notes = ngettext("{n} note", "{n} notes", self.notes).format(n=self.notes)
@@ -190,6 +209,28 @@ def safe_file_names(names: Sequence[str], suffix: str = ".apkg") -> list[str]:
             candidate = f"{stem}-{n}"
         taken.add((candidate + suffix).casefold())
         result.append(candidate + suffix)
+    return result
+
+
+def member_identities(names: Sequence[str]) -> list[str]:
+    """The name each member's review deck and note GUIDs derive from, in order.
+
+    A member's name (NFKC, whitespace collapsed: :func:`review_namespace`); the second,
+    third … member of one name in the order read get ``-2``, ``-3`` … (``["张三", "张三-2"]``),
+    so two members named 张三 never share a deck or a note GUID — imported into one
+    collection, neither deck overwrites the other's answers.  ``names`` are all the members
+    read (with or without misses), so a member's identity does not depend on another's score.
+    """
+    taken: set[str] = set()
+    result: list[str] = []
+    for name in names:
+        base = clean(name)
+        identity, n = base, 1
+        while identity in taken:
+            n += 1
+            identity = f"{base}-{n}"
+        taken.add(identity)
+        result.append(identity)
     return result
 
 
@@ -294,22 +335,24 @@ def build_review_decks(report: GroupReport, bank: Bank) -> tuple[ReviewSummary, 
     key = report.key
     check_review_bank(key, bank)
     title = key.title or bank.title
-    chosen: list[tuple[MemberResult, list[Question], dict[str, str]]] = []
+    chosen: list[tuple[MemberResult, list[Question], dict[str, str], str]] = []
     without: list[str] = []
     missing: dict[str, None] = {}
-    for member in report.members:
+    members = list(report.members)
+    # counted over every member read, so the second 张三 stays 张三-2 when the first has no miss
+    for member, identity in zip(members, member_identities([m.name for m in members]), strict=True):
         if all(r.status == "correct" for r in member.items):
             without.append(member.name)
             continue
         questions, answers, lost = member_deck(report, bank, member)
         missing.update(dict.fromkeys(lost))
         if questions:  # misses only of questions the bank lost: nothing to study
-            chosen.append((member, questions, answers))
-    files = safe_file_names([member.name for member, _r, _q in chosen])
+            chosen.append((member, questions, answers, identity))
+    files = safe_file_names([member.name for member, _r, _q, _i in chosen])
     decks: list[ReviewDeck] = []
     packages: list[genanki.Package] = []
-    for (member, questions, answers), file in zip(chosen, files, strict=True):
-        name = review_deck_name(member.name, title)
+    for (member, questions, answers, identity), file in zip(chosen, files, strict=True):
+        name = review_deck_name(identity, title)
         score = f"{pts(member.score)}/{pts(member.total)} 分"  # as the grade report prints it
         quiz = f"测验 {key.quiz_id}" + (f" · 版本 {key.version}" if key.version else "")
         description = f"<b>{field_html(clean(member.name))} · {field_html(title)}</b><br>{field_html(quiz)} · {score} · 错 {len(questions)} 题"
@@ -317,9 +360,9 @@ def build_review_decks(report: GroupReport, bank: Bank) -> tuple[ReviewSummary, 
             bank,
             name,
             questions,
-            deck_key=(NAMESPACE, clean(member.name), title),
+            deck_key=(NAMESPACE, identity, title),
             description=description,
-            namespace=review_namespace(member.name),
+            namespace=review_namespace(identity),
             your_answers=answers,
         )
         for note in deck.notes:
@@ -352,11 +395,19 @@ def review_deck_files(
             _("cannot write review decks to {folder}: {reason}").format(folder=folder, reason=os_reason(exc))
         ) from None
     summary, packages = build_review_decks(report, bank)
-    files = {
-        folder / deck.file: package_bytes(package, previous=folder / deck.file, timestamp=timestamp)
-        for deck, package in zip(summary.decks, packages, strict=True)
-    }
-    return summary, files
+    files: dict[Path, bytes] = {}
+    decks: list[ReviewDeck] = []
+    for deck, package in zip(summary.decks, packages, strict=True):
+        dropped: list[str] = []
+        files[folder / deck.file] = package_bytes(
+            package, previous=folder / deck.file, timestamp=timestamp, dropped=dropped
+        )
+        decks.append(dataclasses.replace(deck, dropped=tuple(dropped)))
+    names = [safe_file_stem(m) + ".apkg" for m in summary.without_misses]
+    stale = [(f, m) for f, m in zip(names, summary.without_misses, strict=True) if (folder / f).is_file()]
+    return dataclasses.replace(
+        summary, decks=tuple(decks), stale=tuple(s for s in stale if folder / s[0] not in files)
+    ), files
 
 
 def write_review_decks(

@@ -65,6 +65,7 @@ from .package import DeckSummary as DeckSummary
 from .package import build_library_package as build_library_package
 from .package import build_package as build_package
 from .package import check_timestamp as check_timestamp
+from .package import dropped_line as dropped_line
 from .package import package_bytes as package_bytes
 from .package import summarize_package as summarize_package
 from .package import write_deck as write_deck
@@ -96,6 +97,7 @@ __all__ = [
     "deck_id_for",
     "deck_name",
     "deck_part",
+    "dropped_line",
     "field_html",
     "highlight",
     "model_for",

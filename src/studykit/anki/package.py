@@ -3,6 +3,7 @@ written all-or-nothing with a fixed timestamp."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import math
@@ -43,6 +44,9 @@ class DeckSummary:
     """What a package holds: its decks (parent first, then subdecks in bank order)."""
 
     decks: tuple[DeckCount, ...]
+    #: Question ids of the notes of the package this one replaced that it lacks (questions
+    #: removed from the bank, or left out by --speech): importing leaves them in Anki.
+    dropped: tuple[str, ...] = ()
 
     @property
     def notes(self) -> int:
@@ -64,7 +68,30 @@ class DeckSummary:
             _("  {deck}: {notes}, {cards}").format(deck=d.name, notes=_notes(d.notes), cards=_cards(d.cards))
             for d in filled
         ]
+        if self.dropped:
+            lines.append(dropped_line(self.dropped, "-tag:错题本"))
         return "\n".join(lines)
+
+
+#: At most this many question ids are named (and searched for) in :func:`dropped_line`.
+DROPPED_SHOWN = 10
+
+
+def dropped_line(dropped: Sequence[str], scope: str) -> str:
+    """The note printed under a package that lacks notes of the one it replaced: how many,
+    which (at most :data:`DROPPED_SHOWN`), and the Anki search (``scope`` added, e.g.
+    ``-tag:错题本``) that finds them to delete, since importing never deletes a note."""
+    shown = list(dropped[:DROPPED_SHOWN])
+    ids = ", ".join(shown) + (", …" if len(dropped) > len(shown) else "")
+    search = " OR ".join(f"QuestionID:{q}" for q in shown)
+    search = f"({search}) {scope}" if len(shown) > 1 else f"{search} {scope}"
+    return ngettext(
+        "note: {n} note of the package this replaces is not in it ({ids}); importing does not delete it "
+        "from Anki: find it there with the search {search} and delete it",
+        "note: {n} notes of the package this replaces are not in it ({ids}); importing does not delete them "
+        "from Anki: find them there with the search {search} and delete them",
+        len(dropped),
+    ).format(n=len(dropped), ids=ids, search=search)
 
 
 def build_package(bank: Bank, speeches: Sequence[str] = ()) -> genanki.Package:
@@ -141,7 +168,9 @@ def check_timestamp(timestamp: float | None) -> None:
         )
 
 
-def write_package(package: genanki.Package, path: str | Path, *, timestamp: float | None = None) -> None:
+def write_package(
+    package: genanki.Package, path: str | Path, *, timestamp: float | None = None, dropped: list[str] | None = None
+) -> None:
     """Write ``package`` to ``path`` atomically as an ``.apkg``.
 
     ``timestamp`` is seconds since the epoch (default: now).  genanki uses it as
@@ -161,14 +190,19 @@ def write_package(package: genanki.Package, path: str | Path, *, timestamp: floa
     missing) and renamed over ``path`` only when complete
     (:func:`studykit._output.write_files`), so an existing file is either kept
     or replaced by a whole package.  Raises :class:`~studykit.errors.StudykitError`
-    when the folder cannot be created or written, or ``path`` is a folder.
+    when the folder cannot be created or written, or ``path`` is a folder.  ``dropped``, when
+    given, receives the question ids of the notes of the package at ``path`` that this one lacks.
     """
     target = Path(path)
-    write_files({target: package_bytes(package, previous=target, timestamp=timestamp)})
+    write_files({target: package_bytes(package, previous=target, timestamp=timestamp, dropped=dropped)})
 
 
 def package_bytes(
-    package: genanki.Package, *, previous: str | Path | None = None, timestamp: float | None = None
+    package: genanki.Package,
+    *,
+    previous: str | Path | None = None,
+    timestamp: float | None = None,
+    dropped: list[str] | None = None,
 ) -> bytes:
     """The bytes of ``package`` as an ``.apkg`` (a zip of ``collection.anki2`` and ``media``).
 
@@ -178,6 +212,8 @@ def package_bytes(
     (:func:`~studykit.anki.previous.keep_unchanged_mods`).  Deterministic: the same
     package, ``previous`` and ``timestamp`` give the same bytes.  Nothing is written
     to disk: the SQLite collection is built in memory, and both members are deflated.
+    ``dropped``, when given, receives the question ids of the notes of the package at
+    ``previous`` that ``package`` lacks (:func:`~studykit.anki.previous.dropped_notes`).
 
     (genanki's ``Package.write_to_file`` does the same two steps, SQLite then zip,
     but through a temporary file it leaves behind, stores the members uncompressed
@@ -193,7 +229,9 @@ def package_bytes(
             conn.commit()
             if previous is None:
                 return _zip(conn.serialize(), date_time)
-            return keep_unchanged_mods(conn, Path(previous), lambda database: _zip(database, date_time), date_time)
+            return keep_unchanged_mods(
+                conn, Path(previous), lambda database: _zip(database, date_time), date_time, dropped
+            )
         finally:
             conn.close()
 
@@ -231,7 +269,8 @@ def write_deck(
     """Build ``bank``'s package (see :func:`build_package`; for a :class:`~studykit.library.Library`
     of several banks :func:`build_library_package`) and write it atomically to ``path``.
 
-    Returns the notes and cards per deck.  Raises
+    Returns the notes and cards per deck, and the question ids of the notes of the package
+    that was at ``path`` this one lacks (``DeckSummary.dropped``).  Raises
     :class:`~studykit.errors.SelectionError` for an unknown speech id (nothing
     is written) and :class:`~studykit.errors.StudykitError` when ``path``
     cannot be written or is one of the files the bank was read from (the bank, its material;
@@ -241,8 +280,9 @@ def write_deck(
     refuse_inputs([Path(path)], {p: what for b in banks for p, what in bank_inputs(b).items()})
     with gc_paused():  # ten thousand notes and their field lists, none of them in a cycle
         package = build_library_package(bank, speeches) if isinstance(bank, Library) else build_package(bank, speeches)
-    write_package(package, path, timestamp=timestamp)
-    return summarize_package(package)
+    dropped: list[str] = []
+    write_package(package, path, timestamp=timestamp, dropped=dropped)
+    return dataclasses.replace(summarize_package(package), dropped=tuple(dropped))
 
 
 def _notes(n: int) -> str:

@@ -4,6 +4,7 @@ their material), and puts the checked bank together."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,12 @@ from ..model import Bank, Provenance, Speech
 from .fields import BANK_TABLE, SPEECH_TABLE, TOP_TABLE
 from .questions import QuestionChecks
 from .rules import PROVENANCE_FIELDS, PROVENANCE_RECORD_KEYS, SLUG_RE, squash
+
+
+def _signed(name: str) -> re.Pattern[str]:
+    """A byline line giving ``name`` alone (□ 李明, 文/李明, 作者：李明): its author, post unprinted."""
+    return re.compile(rf"(?m)^\s*(?:[□■◇◆●○◎]|文\s*[/／]|作者\s*[:：])\s*{re.escape(name)}\s*$")
+
 
 #: Top-level keys of files studykit writes that are not banks: (key, what the file is, where it goes).
 OTHER_FILES = (
@@ -257,6 +264,7 @@ class Validator(QuestionChecks):
                     and squash(speaker + position) not in flat
                     and squash(position + speaker) not in flat
                     and not (squash(speaker) in flat and squash("作者系" + position) in flat)  # □ 姓名 … （作者系职务）
+                    and not (position == "作者" and _signed(speaker).search(text))  # □ 姓名, no post: the author
                 ):
                     self.error(
                         item.key_lines["speaker"],

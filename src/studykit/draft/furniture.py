@@ -38,6 +38,14 @@ _WECHAT_DATELINE_RE = re.compile(
 #: A page's closing credit for its texts, in brackets on a line of its own: （本版稿件由县委组织部组织科整理）,
 #: （本版文字由…提供） — the page's, not the last speaker's words.
 _PAGE_CREDIT_RE = re.compile(r"^[（(]本版(?:稿件|文字|内容|图文)?由[^，。；（）()]{2,30}(?:整理|提供|供稿|组稿)[）)]$")
+#: A date alone on its line (2024年8月5日), and the issuing body's line a document signs with above it
+#: (中共某某县委组织部): a notice's 落款, which is the document's, not a page's dateline.
+_DATE_RE = re.compile(
+    r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$"
+)
+_SIGNATURE_RE = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,30}(?:委员会|组织部|宣传部|党委|党组|党工委|支部|总支|办公室|政府|局|厅|委|会|院|处|中心|小组)$"
+)
 #: Longest line the prefix rules consider furniture (a paragraph starting with 点击 stays).
 MAX_PREFIX_LINE = 40
 #: WeChat's end mark under an article: END, —END—, - END -.
@@ -81,7 +89,10 @@ def drop_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     for line in lines:
         text = line.strip()
         links = links and (not text or _is_link(text))  # under 往期推荐: titles until a paragraph
-        if text and (links or is_furniture(line) or _LINKS_HEADING_RE.match(text)):
+        signed = _DATE_RE.match(text) and _SIGNATURE_RE.search(  # a notice's 落款 date, under its issuer
+            next((k.strip() for k in reversed(kept) if k.strip()), "")
+        )
+        if text and not signed and (links or is_furniture(line) or _LINKS_HEADING_RE.match(text)):
             dropped.append(text)
             skip_blank = True
             links = links or bool(_LINKS_HEADING_RE.match(text))

@@ -1,7 +1,9 @@
 """Reading an article as a secretary receives it: ``.txt`` in any encoding and line ending, or ``.docx``.
 
 Source of the rules: charset-normalizer's ``from_bytes`` (its guess is checked by a strict
-decode, so a wrong guess is an error, never mojibake); python-docx's ``Document.paragraphs``.
+decode, so a wrong guess is an error, never mojibake); python-docx's ``Document.paragraphs``, each
+paragraph's text read as grade reads an answer sheet's (:func:`studykit._docx.element_text`: text
+typed with Track Changes on is there, deleted text is not).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .._docx import element_text
 from ..bank import control_problem
 from ..errors import DraftError
 from ..i18n import _, os_reason
@@ -148,7 +151,7 @@ def _docx_text(path: Path, raw: bytes) -> str:
         raise DraftError(
             _("{path}: not a Word .docx document (expected one saved by Word or WPS)").format(path=path)
         ) from None
-    texts = [p.text for p in document.paragraphs if p.text.strip()]
+    texts = [text for text in (element_text(p._p) for p in document.paragraphs) if text.strip()]
     if not texts:
         texts = [text for table in document.tables for text in _cell_texts(table, set()) if text.strip()]
     return "\n\n".join(texts)
@@ -165,4 +168,4 @@ def _cell_texts(table: Any, seen: set[Any]) -> Iterator[str]:
                 continue
             seen.add(cell._tc)
             for item in cell.iter_inner_content():
-                yield from _cell_texts(item, seen) if isinstance(item, Table) else (item.text,)
+                yield from _cell_texts(item, seen) if isinstance(item, Table) else (element_text(item._p),)

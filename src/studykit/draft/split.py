@@ -4,6 +4,7 @@ Layouts recognised, tried in this order (the first that finds at least two parts
 
 1. a heading line, then a ``姓名 职务`` (or ``职务 姓名``) line, then paragraphs (a 专家发言摘编 page);
    or a heading, then ``□ 姓名`` (``文/姓名``), then paragraphs closed by ``（作者系职务）`` (a 体会 page);
+   one such part alone when its byline names a post, or is the ``□ 姓名`` line under the title (one 体会);
 2. a ``职务姓名：`` line, then a heading line, then paragraphs, often closed by
    ``（本报记者 …采访整理）`` (代表之声 / 干部群众谈 pages);
 3. one author's text under subheadings: ``一、…``, else ``（一）…``, else short heading
@@ -26,6 +27,8 @@ from .names import COMPOUND_SURNAMES, name_slug
 END_PUNCTUATION = "。！？!?；;，,：:、…"
 #: Longest heading line, in characters.
 MAX_HEADING = 40
+#: Longest numbered heading line (一、…) without end punctuation, in characters.
+MAX_NUMBERED_HEADING = 64
 #: Longest ``职务姓名：`` line (a deputy's posts can be long), in characters.
 MAX_SPEAKER_LINE = 64
 #: A layout-1 byline: a 2–4 character name, a space, a post without sentence punctuation.
@@ -69,18 +72,24 @@ _SUBTITLE_MARKS = ("—", "－", "-")
 _CN_NUMERALS = "一二三四五六七八九十"
 _NUMBERED_RE = re.compile(rf"^[{_CN_NUMERALS}]{{1,3}}、")
 _PAREN_NUMBERED_RE = re.compile(rf"^[（(][{_CN_NUMERALS}]{{1,3}}[）)]")
+#: A heading line that is a point (第一，… 其二，… 首先，…), not a section's name.
+_POINT_HEADING_RE = re.compile(rf"^(?:[第其][{_CN_NUMERALS}]{{1,2}}[，,、：:]|(?:首先|其次|再次|最后)[，,：:])")
 
 
 @dataclass(frozen=True)
 class Part:
     """One part of an article: ``id`` (``intro``, a speaker's slug, or ``part-N``), ``heading``,
-    ``speaker`` and ``position`` as printed (``""`` when none), and ``text``, the material."""
+    ``speaker`` and ``position`` as printed (``""`` when none), and ``text``, the material.
+    ``article`` is the title of the article the part is (a news item of a page) or is a section
+    of (one author's text under a title line), by which stems name it; ``""`` for a speech, a
+    page's 导语, or an article printing no title."""
 
     id: str
     heading: str
     text: str
     speaker: str = ""
     position: str = ""
+    article: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,14 +113,21 @@ def split_article(text: str) -> Split:
     """Split ``text`` (the article, ``\\n`` line endings) into parts; see the module for the layouts."""
     lines, dropped = drop_furniture(text.split("\n"))
     rows = [i for i, line in enumerate(lines) if line.strip()]  # indices of non-blank lines
+    single = None
     for layout, find in ((1, _layout_bylines), (2, _layout_colon_speakers), (3, _layout_sections)):
         starts = find(lines, rows)
         if len(starts) >= 2:
             return _build(lines, rows, starts, layout, dropped)
+        single = _one_byline(lines, rows, starts) if layout == 1 else single
+    if single is not None:
+        return _build(lines, rows, [single], 1, dropped)  # one speech, or one 体会 under its byline
     title = next((lines[i].strip() for i in rows if is_heading(lines[i])), "")
+    if rows and is_heading(lines[rows[0]]):  # the title line above a section name (党员生活) or dateline
+        title = _title(lines, rows)
     if not title and rows:
         title = _first_phrase(lines[rows[0]])
-    whole = Part("part-1", title, _material(lines, 0, len(lines)))
+    titled = title in (lines[i].strip() for i in rows)
+    whole = Part("part-1", title, _material(lines, 0, len(lines)), article=title if titled else "")
     return Split(title, 4, (whole,), tuple(dropped))
 
 
@@ -158,6 +174,34 @@ def _with_author_note(lines: list[str], start: _Start, end: int) -> _Start | Non
     return None if byline[:1] in _BULLETS else (begin, heading, "", "")
 
 
+#: The position given to the author of a single article whose byline prints a name only (□ 李明):
+#: the bank wants a speaker's position, and 作者 is what the byline says of them.
+AUTHOR = "作者"
+
+
+def _one_byline(lines: list[str], rows: list[int], starts: list[_Start]) -> _Start | None:
+    """The start of an article's only speech: the byline of ``starts`` when it is the only one and
+    names a post (a post ending in a word of :data:`_POST_END`, or its 作者系… note), else a
+    ``□ 李明`` / ``文/李明`` line right under the first heading, its mark starting no other line,
+    with the post of its （作者系…） note, or :data:`AUTHOR`."""
+    if len(starts) == 1 and starts[0][2] and _posted(starts[0][3]):
+        return starts[0]
+    heads = [k for k in range(len(rows) - 1) if is_heading(lines[rows[k]])][:1]
+    for k in heads:
+        byline = lines[rows[k + 1]].strip()
+        only = _NAME_ONLY_RE.match(byline)
+        if only and sum(lines[i].strip().startswith(byline[0]) for i in rows) == 1:
+            notes = (_AUTHOR_NOTE_RE.match(lines[i].strip()) for i in rows[k + 2 :])
+            note = next((n for n in notes if n is not None), None)
+            return rows[k], lines[rows[k]].strip(), only["name"], note["position"] if note else AUTHOR
+    return None
+
+
+def _posted(position: str) -> bool:
+    """Whether ``position`` ends in a word a post ends with (:data:`_POST_END`)."""
+    return re.search(f"(?:{_POST_END})$", position) is not None
+
+
 def _byline(line: str) -> re.Match[str] | None:
     """``line`` as a layout-1 byline, name first (陈晓东　丁司垱镇党委书记) or post first
     (丁司垱镇党委书记　陈晓东); None if it is neither."""
@@ -182,15 +226,26 @@ def _layout_sections(lines: list[str], rows: list[int]) -> list[_Start]:
     found = []
     for k in range(1, len(rows) - 1):
         before, line, after = lines[rows[k - 1]], lines[rows[k]], lines[rows[k + 1]]
-        if is_heading(line) and len(line.strip()) <= 25 and not is_heading(before) and not is_heading(after):
+        # a heading with a subheading right under it (二、狠抓落实 / 第一，压实责任) opens its section too
+        under = k + 2 < len(rows) and len(after.strip()) <= 25 and not is_heading(lines[rows[k + 2]])
+        if is_heading(line) and len(line.strip()) <= 25 and not is_heading(before) and (not is_heading(after) or under):
             found.append(rows[k])
+    topics = [i for i in found if not _POINT_HEADING_RE.match(lines[i].strip())]
+    if topics and len(topics) < len(found) and any(_POINT_HEADING_RE.match(lines[i].strip()) for i in rows):
+        found = topics  # 第二，明确目标要求 between paragraphs is a point of its section, not a section
     return [(i, lines[i].strip(), "", "") for i in found]
 
 
 def _short_line(line: str) -> bool:
-    """A numbered line that is a subheading, not a numbered paragraph: short, no full stop inside."""
+    """A numbered line that is a subheading, not a numbered paragraph: short, no full stop inside;
+    or up to :data:`MAX_NUMBERED_HEADING` long without any sentence's end (一、进一步提高政治站位和
+    思想认识，切实增强…的责任感使命感紧迫感: a speech's long heading, its first point right under it)."""
     text = line.strip()
-    return len(text) <= MAX_HEADING and "。" not in text[:-1]
+    if len(text) <= MAX_HEADING and "。" not in text[:-1]:
+        return True
+    return (
+        len(text) <= MAX_NUMBERED_HEADING and text[-1] not in END_PUNCTUATION and not re.search("[。！？!?；;]", text)
+    )
 
 
 def _build(lines: list[str], rows: list[int], starts: list[_Start], layout: int, dropped: list[str]) -> Split:
@@ -198,15 +253,18 @@ def _build(lines: list[str], rows: list[int], starts: list[_Start], layout: int,
     first = starts[0][0]
     intro_rows = [i for i in rows if i < first]
     title = _title(lines, intro_rows) or starts[0][1]
+    # one author's sections are named by the article's title line; a page's items by their own headings
+    article = title if layout == 3 and title in (lines[i].strip() for i in intro_rows) else ""
     if intro_rows:
-        parts.append(Part("intro", title, _material(lines, 0, first)))
+        parts.append(Part("intro", title, _material(lines, 0, first), article=article))
     used: dict[str, int] = {}
     for n, (begin, heading, speaker, position) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         base = name_slug(speaker) if speaker else f"part-{n + 1}"
         used[base] = used.get(base, 0) + 1
         sid = base if used[base] == 1 else f"{base}-{used[base]}"
-        parts.append(Part(sid, heading, _material(lines, begin, end), speaker, position))
+        named = "" if speaker else article or (heading if layout == 1 else "")
+        parts.append(Part(sid, heading, _material(lines, begin, end), speaker, position, named))
     return Split(title, layout, tuple(parts), tuple(dropped))
 
 
@@ -219,8 +277,10 @@ def _title(lines: list[str], intro_rows: list[int]) -> str:
         if not is_heading(lines[i]):
             break
         text = lines[i].strip()
+        byline = _byline(text)  # 新华社记者　赵军, 陈晓东　镇党委书记: a credit, never the title
+        credit = _REPORTER_RE.match(text) or _NAME_ONLY_RE.match(text) or (byline and _posted(byline["position"]))
         if len(text) >= len(title) and not _DATELINE_RE.search(text) and not text.startswith(_SUBTITLE_MARKS):
-            title = text
+            title = title if credit else text
     if not title and intro_rows:
         title = _first_phrase(lines[intro_rows[0]])
     return title

@@ -106,8 +106,15 @@ def load_report(path: str | Path) -> GradeReportDigest:
     problems: list[Problem] = []
     top = _walk(data, REPORT_TABLE, problems, name, "")
     items = []
+    seen: dict[int, int] = {}
     for n, q in enumerate(top["questions"], 1):
         item = _walk(q, QUESTION_TABLE, problems, name, _at(f"questions[{n}]"))
+        if (first := seen.setdefault(item["number"], n)) != n:  # the handout would print either's facility
+            raise StudykitError(
+                _(
+                    "{name}: {where}field 'number': question {value} is listed twice (first as questions[{first}])"
+                ).format(name=name, where=_at(f"questions[{n}]"), value=item["number"], first=first)
+            )
         facility = item["facility"]
         items.append(
             ReportItem(
@@ -116,10 +123,8 @@ def load_report(path: str | Path) -> GradeReportDigest:
         )
     shares: dict[str, float | None] = {}
     for n, s in enumerate(_walk(data, SPEECHES_TABLE, problems, name, "")["speeches"], 1):
-        share = s.get("share") if isinstance(s, dict) else None
-        shares[_walk(s, SPEECH_TABLE, problems, name, _at(f"speeches[{n}]"))["speech"]] = (
-            float(share) if isinstance(share, int | float) and 0 <= share <= 1 else None
-        )
+        speech = _walk(s, SPEECH_TABLE, problems, name, _at(f"speeches[{n}]"))
+        shares[speech["speech"]] = None if speech["share"] is None else float(speech["share"])
     quiz = _walk(top["quiz"], QUIZ_TABLE, problems, name, _at("quiz"))
     title = top["quiz"].get("title")
     fingerprint = top["quiz"].get("bank_fingerprint")
@@ -226,7 +231,19 @@ QUESTION_TABLE = _table(
     Rule("speech", True),
 )
 SPEECHES_TABLE = _table("report", Rule("speeches", True, "list"))
-SPEECH_TABLE = _table("speech", Rule("speech", True))  # its share is read leniently: None when not 0–1
+SPEECH_TABLE = _table(
+    "speech",
+    Rule("speech", True),
+    Rule(
+        "share",
+        kind="number",
+        span=(0, 1),
+        wrong_kind=lambda s: _("{name}: {where}field 'share': not a number").format(name=s.file, where=s.where),
+        invalid=lambda s: _("{name}: {where}field 'share': {value} is not a share (expected 0 to 1)").format(
+            name=s.file, where=s.where, value=s.value
+        ),
+    ),
+)  # a share may be null (a speech no member was graded on); else a number from 0 to 1, as facility
 QUIZ_TABLE = _table(
     "quiz",
     Rule(

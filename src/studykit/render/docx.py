@@ -359,6 +359,10 @@ def _card_cell(cell: Any, text: str) -> None:
     _run(p, text)
 
 
+#: The handout's facts: the number hangs in this indent, the statement and its 原文 start at it.
+FACT_INDENT = Mm(7)
+
+
 def render_handout(handout: Handout) -> bytes:
     """The handout (学习要点) as the bytes of a ``.docx`` file: a 黑体 heading per speech,
     its facts numbered, each with its 原文 indented beneath and kept on the page with it."""
@@ -381,10 +385,14 @@ def render_handout(handout: Handout) -> bytes:
             p.paragraph_format.keep_together = True
             p.paragraph_format.keep_with_next = bool(source)
             p.paragraph_format.space_after = LINE_GAP if source else ITEM_GAP
-            _run(p, f"{n}. {statement}")
+            # A hanging indent: the number stands out and a long statement's second line starts
+            # under its first character, where the 原文 beneath starts (it began at the margin).
+            p.paragraph_format.left_indent = FACT_INDENT
+            p.paragraph_format.first_line_indent = -FACT_INDENT
+            _run(p, f"{n}.\t{statement}")
             if source:
                 p = doc.add_paragraph()
-                p.paragraph_format.left_indent = Mm(7)
+                p.paragraph_format.left_indent = FACT_INDENT
                 p.paragraph_format.keep_together = True
                 p.paragraph_format.space_after = ITEM_GAP
                 _run(p, source)

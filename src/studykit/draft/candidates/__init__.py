@@ -4,15 +4,19 @@ Each rule module turns sentences of the article into :class:`Draft` questions wh
 is a whole sentence of their part, verbatim:
 
 * :mod:`.quotes` — quoted formulations “…” and titles 《…》 → fill_blank, single;
-* :mod:`.lists` — enumerations with 、 → multiple, fill_blank;
+* :mod:`.lists` — enumerations with 、 → multiple, fill_blank (a task's verb keeps its object:
+  :mod:`.objects`);
 * :mod:`.clauses` — parallel verb-led clauses and ；-lists → multiple;
-* :mod:`.points` — numbered points 一是…二是…, 第一，…第二，…, 一要…二要…, 首先…其次…最后 (in a
-  paragraph or as heading lines) → single, true_false;
+* :mod:`.points` — numbered points 一是…二是…, 第一，…第二，…, 一要…二要…, 首先…其次…最后, and
+  those of :mod:`.numbering` (第一个方面, 一方面…另一方面, （1）, ①, （一）) in a paragraph or as heading
+  lines → single, true_false; runs nothing introduces are named apart (:mod:`.labels`);
 * :mod:`.judgements` — ``X是Y`` → true_false (true, and false with a sibling subject), and for a
   part that lacks them a fill-in ``X是____`` and a single choice ``X是（ ）``;
 * :mod:`.numbers` — numbers, counts and dates → single with near values, true_false;
 * :mod:`.statements` — for a part without them, a multiple choice (and true/false items)
   of statements read off its single-choice drafts.
+
+What the author says of themself (我谈两点认识, 我将…) is then left out (:mod:`.person`).
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from .judgements import draft_judgements, judgement_fallbacks
 from .lists import draft_lists
 from .model import LETTERS_OF, Draft
 from .numbers import draft_numbers
-from .points import draft_heading_points, draft_points
+from .person import of_self
+from .points import distinct_runs, draft_heading_points, draft_points
 from .quotes import draft_quotes
 from .statements import draft_statements
 from .text import sentences
@@ -50,9 +55,16 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
         *draft_judgements(found, turn),
         *draft_numbers(found, turn),
     ]
+    named = {p.id: bool(p.speaker) for p in parts}
+
+    def about_facts(found: list[Draft]) -> list[Draft]:  # not what the author says of themself (我谈两点认识)
+        return [d for d in found if d.rule == "points" or not of_self(d, named=named[d.speech])]
+
+    drafts = about_facts(distinct_runs(drafts))
     drafts.extend(judgement_fallbacks(found, drafts, turn))
     for part in parts:
         drafts.extend(draft_statements(part, drafts, turn))
+    drafts = about_facts(drafts)
     order = {p.id: n for n, p in enumerate(parts)}
     return balance_keys(share_facts(sorted(drafts, key=lambda d: order[d.speech])))
 
@@ -92,7 +104,9 @@ def balance_keys(drafts: list[Draft]) -> list[Draft]:
         return drafts
     turned: dict[int, Draft] = {}
     used = [0] * len(LETTERS)
-    for n, d in enumerate(singles):
+    # items of fewer options first: the letters only longer ones have (D) are left for those
+    order = sorted(range(len(singles)), key=lambda n: len(singles[n].options))
+    for n, d in ((n, singles[n]) for n in order):
         size, key = len(d.options), LETTERS_OF[d.answer[0]]
         target = min(range(size), key=lambda i: (used[i], (i - n) % size))
         used[target] += 1

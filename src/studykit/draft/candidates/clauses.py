@@ -24,6 +24,10 @@ VERBS = (
 )  # fmt: skip
 #: Words that introduce a ；-list and are not part of its first member.
 _LEAD_INS = re.compile(r"^(?:主要)?(?:体现在|表现在|包括|有(?!的)|是|即|就是|要|一是)")  # 有的同志… keeps 有
+#: A point's marker opening a ；-segment after the first (二是, 第二, 其次, （2）, ②).
+_POINT_RE = re.compile(
+    r"^(?:[二三四五六七八九十](?:是|[要靠抓讲看查比学])|[第其][二三四五六七八九十]|其次|再次|最后|另一方面|[（(][2-9２-９][）)]|[②-⑩])"
+)
 _MEMBER_RE = re.compile(r"^[\u4e00-\u9fff“”]{4,20}$")
 #: Adverbs before a clause's verb (还需修补…), left in the context, not in the member.
 _ADVERB_RE = re.compile(r"^(?:还需|还要|就要|需要|必须|应当|要|需|应|着力|积极|大力|全力|不断|进一步)")
@@ -62,6 +66,8 @@ def find_clause_lists(sentences: list[Sentence]) -> list[ClauseList]:
             members = [text[a + x : a + y] for (a, _), (x, y) in zip(segments, firsts, strict=True)]
             head = _LEAD_INS.match(members[0])
             members[0] = members[0][head.end() :] if head else members[0]
+            if any(_POINT_RE.match(m) for m in members[1:]):
+                continue  # 一是…；二是…；三是…: numbered points, which the points rule asks in order
             if all(_MEMBER_RE.match(m) for m in members):
                 context = text[: segments[0][0] + (head.end() if head else 0)]
                 found.append(_with_context(sentences, n, s, context, members))

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .model import Draft, place, same
+from .objects import with_objects
 from .text import Sentence, cite, clauses, depth_map, lead, tidy, window, word_bounds
 
 #: Words after which a first member may start (the verb or particle before a list).
@@ -110,6 +111,8 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
     framed = _framed(head, tail)  # 从A、B、C中: both ends shown, whatever the members' lengths
     if framed is not None:
         first, last = framed
+    elif not (prefix or suffix):  # 修剪、施肥、防治病虫害: a verb's object stays with it
+        first, last = with_objects(head, first, tail, last, middle, _AFTER)
     if (first is None or last is None) and shared and (prefix or suffix) and len(set(middle)) == len(middle):
         start = marks[0] + 1  # the ends are unclear, the members between two 、 are exact
         return Listing(s, tuple(middle), start, start + len("、".join(middle)), False, start, sure=False)

@@ -100,6 +100,8 @@ def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]
             before = s.text[m.start() - 1 : m.start()]
             if taken >= PER_SENTENCE or depth[m.start()] or before.isdigit() or before in (".", "．"):
                 continue
+            if m["ordinal"] and s.text.startswith("方面", m.end()):
+                continue  # 第一个方面，…: a point's marker, asked by the points rule
             wrong = [v for v in variants(m) if v not in s.text]
             if len(wrong) < 2:
                 continue

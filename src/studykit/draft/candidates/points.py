@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..split import Part, is_heading
+from .labels import heading_label, is_section, run_labels
 from .model import Draft, place, same
+from .numbering import NUMBERED, more_markers, which
 from .numerals import cn_to_int, int_to_cn
 from .text import CLAUSE_MARKS, Sentence, cite, depth_map, lead, tidy, who, word_bounds
 
@@ -73,6 +76,7 @@ def _markers(s: Sentence) -> list[Point]:
         *(Point(s, cn_to_int(m[1]) or 0, m[3], m.start(), m[1] + m[2], m[2]) for m in _VERB_RE.finditer(s.text)),
         *(Point(s, cn_to_int(m[2]) or 0, m[3], m.start(), m[1] + m[2], m[1]) for m in _ORDINAL_RE.finditer(s.text)),
         *(Point(s, _WORDS.get(m[1], 0), m[2], m.start(), m[1], "首先") for m in _WORD_RE.finditer(s.text)),
+        *(Point(s, number, text, at, marker, kind) for number, text, at, marker, kind in more_markers(s.text)),
     ]
     depth = depth_map(s.text)
     found = [dataclasses.replace(p, quoted=depth[p.at] > 0, text=_without_deng(p.text)) for p in found]
@@ -97,7 +101,9 @@ def _follows(run: list[Point], p: Point) -> bool:
         return False
     if last.sentence.section != p.sentence.section or last.quoted != p.quoted:
         return False  # a heading between, or one point in a quotation and the next outside it
-    if (p.kind == "首先" or p.marker == "最后") and p.sentence.number - last.sentence.number > MAX_WORD_GAP:
+    if (
+        p.kind in ("首先", "另一方面") or p.marker == "最后"
+    ) and p.sentence.number - last.sentence.number > MAX_WORD_GAP:
         return False
     if p.marker == "最后":
         return len(run) >= 2
@@ -148,11 +154,16 @@ def draft_points(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
     it has three points or more, and a true and a false statement of which point comes second."""
     out: list[Draft] = []
     found = runs(sentences)
-    for r, run in enumerate(found):
-        first = run[0]
-        context = _context(sentences, first.sentence, first.at, topic=first.kind in VERBS)
-        outer = _enclosing(sentences, found, run)
-        out.extend(_draft_run(run, context or outer, f"{first.sentence.part.id}/points-{r}", turn))
+    contexts = [
+        _context(sentences, run[0].sentence, run[0].at, topic=run[0].kind in VERBS) or _enclosing(sentences, found, run)
+        for run in found
+    ]
+    bare = [r for r, context in enumerate(contexts) if not context]
+    labels = dict(zip(bare, run_labels(sentences, [(found[r][0].sentence, found[r][0].at) for r in bare]), strict=True))
+    for r, (run, context) in enumerate(zip(found, contexts, strict=True)):
+        heading, after = labels.get(r, ("", ""))
+        fact = f"{run[0].sentence.part.id}/points-{r}"
+        out.extend(_draft_run(run, context or heading, fact, turn, after=after))
     return out
 
 
@@ -185,7 +196,9 @@ def draft_heading_points(parts: Sequence[Part], turn: Iterator[int]) -> list[Dra
     found: list[tuple[list[Point], str]] = []
     current: dict[str, tuple[list[Point], str]] = {}
     said = ""
+    topics: dict[int, str] = {}  # id(run) → the heading line above it that is no point (二、行动上)
     for part in parts:
+        topic = ""
         for line in (x.strip() for x in part.text.split("\n")):
             if line and not is_heading(line):
                 said = line
@@ -198,20 +211,28 @@ def draft_heading_points(parts: Sequence[Part], turn: Iterator[int]) -> list[Dra
                 found.append(current.pop(kind))  # another heading ends the run
             if not points:
                 said = ""  # a heading between announces nothing of the points after it
+                topic = "" if part.speaker and part.speaker in line else line
             for p in points:
                 run = current[p.kind][0] if p.kind in current else []
                 if p.number == 1:
                     found.extend([current[p.kind]] if run else [])
                     current[p.kind] = ([p], _announcing(said))
+                    topics[id(current[p.kind][0])] = topic
                 elif run and p.number == run[-1].number + 1 and run[-1].marker != "最后":
                     run.append(p)
                 else:
                     found.extend([current.pop(p.kind)] if run else [])
     found.extend(current.values())
     found = [x for x in found if len(x[0]) >= 2]
+    bare = Counter(who(run[0].sentence.part) for run, context in found if not context)
     out: list[Draft] = []
     for r, (run, context) in enumerate(found):
-        out.extend(_draft_run(run, context, f"{run[0].sentence.part.id}/heading-points-{r}", turn))
+        part = run[0].sentence.part
+        if not context and is_section(part):
+            context = heading_label(part.heading)  # 一、提高思想认识: its points
+        elif not context and bare[who(part)] >= 2:  # several runs alike: each named by its subheading
+            context = heading_label(topics.get(id(run), ""))
+        out.extend(_draft_run(run, context, f"{part.id}/heading-points-{r}", turn))
     return out
 
 
@@ -222,10 +243,10 @@ def _announcing(line: str) -> str:
     return _topic(clause.lstrip("并而且也还")) if _ANNOUNCES.search(clause) else ""
 
 
-def _draft_run(run: list[Point], context: str, fact: str, turn: Iterator[int]) -> list[Draft]:
+def _draft_run(run: list[Point], context: str, fact: str, turn: Iterator[int], *, after: str = "") -> list[Draft]:
     """The single choices and true/false statements of one run (see :func:`draft_points`)."""
     out: list[Draft] = []
-    asks = _Asking(run, context)
+    asks = _Asking(run, context, after)
     usable = [p for p in run if 2 <= len(p.text) <= 30]  # a point of a long first clause stays unasked
     texts = [p.text for p in usable]
     distinct = all(not same(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :])
@@ -253,12 +274,12 @@ class _Asking:
     """How the stems of one run ask for a point: ``第N点`` (是, 第, 其), ``以“其次”引出的一点``
     (首先), or the marker itself (``二要（ ）``) where a verb run has a topic to name."""
 
-    def __init__(self, run: list[Point], context: str) -> None:
+    def __init__(self, run: list[Point], context: str, after: str = "") -> None:
         first = run[0]
         self.kind = first.kind
         self.context = context
         name = who(first.sentence.part)
-        self.numbered = self.kind in ("是", "第", "其")
+        self.numbered = self.kind in ("是", "第", "其", *NUMBERED)
         self.mirror = self.kind in VERBS and bool(self.context)
         topic = self.context.replace("“", "‘").replace("”", "’")  # a quote inside the stem's quote
         if self.mirror and _REPORTED.search(self.context):  # 李明表示，一靠…: who says it, not a topic
@@ -267,6 +288,8 @@ class _Asking:
             self.said = f"{name}在谈到“{topic}”时指出，"
         elif self.context:
             self.said = f"{name}在谈到“{topic}”时，" + ("列举的" if self.numbered else "")
+        elif after:  # one of several runs nothing introduces: named by the words before it
+            self.said = f"{name}在“{_inner(after)}”之后列举的几点中，"
         else:
             self.said = f"{name}列举的几点中，"
 
@@ -274,7 +297,7 @@ class _Asking:
         if self.numbered and p.marker == "最后":
             return "最后一点"
         if self.numbered:
-            return f"第{int_to_cn(p.number)}点"
+            return which(self.kind, int_to_cn(p.number))
         return f"以“{p.marker}”引出的一点"
 
     def stem(self, p: Point) -> str:
@@ -283,13 +306,19 @@ class _Asking:
 
     def statement(self, p: Point, text: str) -> str:
         """The true/false statement that ``text`` is point ``p``."""
-        return f"{self.said}{p.marker}{text}。" if self.mirror else f"{self.said}{self._which(p)}是“{text}”。"
+        return f"{self.said}{p.marker}{text}。" if self.mirror else f"{self.said}{self._which(p)}是“{_inner(text)}”。"
 
     def correction(self, one: Point, two: Point) -> str:
         """Why the statement that the second point is the first is false."""
         if self.numbered:
-            return f"错误。“{two.text}”是第二点，第一点是“{one.text}”。"
-        return f"错误。“{two.text}”由“{two.marker}”引出，“{one.marker}”引出的是“{one.text}”。"
+            second, first = which(self.kind, "二"), which(self.kind, "一")
+            return f"错误。“{_inner(two.text)}”是{second}，{first}是“{_inner(one.text)}”。"
+        return f"错误。“{_inner(two.text)}”由“{two.marker}”引出，“{one.marker}”引出的是“{_inner(one.text)}”。"
+
+
+def _inner(text: str) -> str:
+    """``text`` quoted inside a stem's “…”: its own “…” become ‘…’ (落实‘三会一课’制度)."""
+    return text.replace("“", "‘").replace("”", "’")
 
 
 #: A clause saying who speaks (村党支部书记李明表示), before a verb run: no topic of it.
@@ -321,3 +350,21 @@ def _topic(clause: str) -> str:
     (我们的主要做法是：一抓… → 我们的主要做法), where four characters or more are left."""
     bare = re.sub("(?:就)?是$", "", clause)
     return bare if len(bare) >= 4 else clause
+
+
+def distinct_runs(drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` without the points drafts of a run whose stem another run of the part already
+    asks (two runs nothing tells apart: each item would be false of the other); the first run stays."""
+    seen: set[tuple[str, str]] = set()
+    dropped: set[str] = set()
+    runs_of: dict[str, list[Draft]] = {}
+    for d in drafts:
+        if d.rule == "points":
+            runs_of.setdefault(d.fact.removesuffix("-tf"), []).append(d)
+    for fact, group in runs_of.items():
+        stems = {(d.speech, d.stem) for d in group}
+        if stems & seen:
+            dropped.add(fact)
+        else:
+            seen |= stems
+    return [d for d in drafts if d.rule != "points" or d.fact.removesuffix("-tf") not in dropped]

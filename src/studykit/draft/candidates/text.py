@@ -128,7 +128,7 @@ def window(text: str, start: int, end: int, limit: int = WINDOW) -> tuple[int, i
 #: What opens a sentence but is no part of what it says: a point's number or marker (第一，其次，), the
 #: editor's note label.
 _OPENING_RE = re.compile(
-    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：]"
+    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(][1-9１-９][0-9０-９]?[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：]"
     r"|[第其][一二三四五六七八九十]{1,2}[，,：:、]|(?:首先|其次|再次|最后)[，,：:])"
 )
 
@@ -148,12 +148,31 @@ def tidy(text: str, *, end: str = "") -> str:
     return text + end
 
 
+#: How the title of a document (not an article) ends: a stem names it 《…的通知》, not 《…的通知》一文.
+DOCUMENT_KINDS = (
+    "通知", "意见", "决定", "决议", "方案", "办法", "规定", "条例", "细则", "纲要", "公告", "通报", "报告",
+    "讲话", "讲稿", "发言", "致辞", "倡议书", "公开信",
+)  # fmt: skip
+
+
 def who(part: Part) -> str:
     """How a stem names the part: the speaker (without the spaces a page pads a two-character name
-    with: 王　刚 → 王刚), 导语, or 文章 (a section of one author's text)."""
+    with: 王　刚 → 王刚), the article by its title (``《…》一文``: a paper may mix articles, and a page
+    holds several), 导语, or 文章 (a text printing no title)."""
     if part.speaker:
         return "".join(part.speaker.split())
+    if part.article:  # a notice or speech is named as a document (《…的通知》), an article as 《…》一文
+        return f"《{_title(part)}》" + ("" if part.article.endswith(DOCUMENT_KINDS) else "一文")
     return "导语" if part.id == "intro" else "文章"
+
+
+def _title(part: Part) -> str:
+    """The article's title as stems name it: a title line holding its subtitle (“…”——记…) without it,
+    one after a WeChat column's name (学思践悟｜…) without that."""
+    title = re.split("[｜|]", part.article)[-1].strip()
+    title = title if len(title) >= 4 else part.article
+    main = re.split("——|—{2}|－－", title, maxsplit=1)[0].strip()
+    return main if len(main) >= 4 else title
 
 
 def lead(part: Part) -> str:
@@ -164,6 +183,8 @@ def lead(part: Part) -> str:
 def cite(part: Part, source: str, *, verdict: str = "") -> str:
     """An explanation citing ``source``: ``正确。见任剑涛《大都市是省域治理重要落点》：“…”``."""
     where = f"{who(part)}的发言《{part.heading}》" if part.speaker else f"{who(part)}《{part.heading}》"
+    if not part.speaker and part.article:
+        where = f"《{_title(part)}》" + ("" if part.heading == part.article else f"（{part.heading}）")
     return f"{verdict}见{where}：{quoted(source)}"
 
 

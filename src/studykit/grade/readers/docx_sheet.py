@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..._docx import element_text as _text  # shared with draft: reads w:ins (修订) text
 from ...i18n import _
 from ...key import AnswerKey
 from ...text import blank_form, clean
@@ -114,30 +115,6 @@ def docx_lines(path: Path, notes: list[str] | None = None) -> list[str]:
     except Exception:  # python-docx or lxml on a broken part: the file is named, nothing else escapes
         raise Fail(0, _("not a Word .docx document (expected one saved by Word or WPS)")) from None
     return lines
-
-
-#: The WordprocessingML namespace.
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _text(element: Any) -> str:
-    """The text of a paragraph or a table cell as the member sees it: every ``w:t`` inside it,
-    also those of a change tracked as inserted (``w:ins``, Word's and WPS's 修订 mode) or of a
-    hyperlink, which python-docx's ``.text`` leaves out; deleted text (``w:delText``) is not
-    there; a tab as a tab, a break between paragraphs or lines as a line break."""
-    parts: list[str] = []
-    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}p"):
-        tag = node.tag
-        if tag == f"{_W}t":
-            parts.append(node.text or "")
-        elif tag == f"{_W}tab":
-            parts.append("\t")
-        elif tag == f"{_W}p":
-            if parts:
-                parts.append("\n")
-        else:
-            parts.append("\n")
-    return "".join(parts)
 
 
 #: The limits above, as the guard shared with the .xlsx reader (:mod:`studykit.grade.archive`) takes them.

@@ -1,0 +1,54 @@
+"""Sentences in which the author speaks of themself, which no item may state or ask.
+
+``结合工作实际，我谈两点认识。`` says how the text goes on, ``今后，我将继续扎根基层`` what its author
+means to do, ``参加这次主题教育，我收获很大`` how they felt: none is a fact a reader learns from
+the article, and drafted as ``文章指出，…我谈两点认识。`` it reads as the article's claim.  A
+point run after such a sentence may still name it as its context (``李明在谈到“我谈两点认识”时``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Draft
+
+#: 我 or 我们 as the subject (我们支部, 我们村 …: up to three characters of what ``we`` are); 我国, 我省,
+#: 我党 … name an institution, whose plans are facts.
+_WE = r"我(?![国省市县区党军校院州])(?:们[\u4e00-\u9fff]{0,3}?)?(?:也|还|再|就|想|先|简要|简单|主要)?"
+_I = r"我(?![们国省市县区党军校院州])(?:也|还|再|就|想|先|一定)?"
+_AT = r"(?:^|[，,；;：:。])\s*"
+#: 我谈两点认识, 我讲三点意见, 我简要汇报一下工作情况 (the text announcing itself); 我收获很大, 我们深受
+#: 教育 (the author's feelings); 今后，我将继续扎根基层 (the author's own plans).
+_ABOUT_ITSELF_RE = re.compile(
+    rf"{_AT}(?:下面|借此机会|在此|这里|今天)?[，,]?{_WE}"
+    r"(?:谈|讲|说|汇报|交流|分享)[^，,。；;]{0,8}?(?:体会|认识|意见|看法|感受|想法|心得|思考|感悟|情况)"
+    # 今天，我围绕…这个主题，和大家交流三个问题: the announcing verb a clause or two after 我
+    rf"|{_AT}(?:下面|借此机会|在此|这里|今天)?[，,]?{_WE}[^。！？!?]{{0,30}}?[，,](?:和|同|与|跟|向)大家"
+    r"(?:谈|讲|说|汇报|交流|分享)[^，,。；;]{0,8}?(?:体会|认识|意见|看法|感受|想法|心得|思考|感悟|情况|问题)"
+    rf"|{_AT}{_WE}(?:收获|感触|深受|深感|倍感|受益)"
+    rf"|{_AT}(?:今后|下一步|接下来|未来)?[，,]?{_I}(?:将|会继续|要继续|打算|准备|决心)"
+)
+_QUOTED_RE = re.compile("“[^“”]*”")
+#: 我们村将…, 我们支部也将…: plans of the author's unit, a fact only when a named speaker says them.
+_OUR_PLANS_RE = re.compile(rf"{_AT}(?:今后|下一步|接下来|未来)?[，,]?{_WE}(?:将|会继续|要继续|打算|准备|决心)")
+
+
+def first_person(text: str, *, named: bool) -> bool:
+    """Whether ``text`` (a stem or statement) has 我/我们 as the subject of announcing the text, of the
+    author's feelings or of their own plans (see the module); 我们 plans count only when ``named`` is
+    false (``文章指出，我们将…``: whose?), since ``张晓红指出，我们将实施…工程`` is what she said."""
+    text = _QUOTED_RE.sub("", text)  # 在谈到“我讲三点意见”时 names the passage; a quotation is another's words
+    return _ABOUT_ITSELF_RE.search(text) is not None or (not named and _OUR_PLANS_RE.search(text) is not None)
+
+
+def of_self(draft: Draft, *, named: bool) -> bool:
+    """Whether ``draft`` states or asks what its author says of themself: a true/false statement
+    holding such a clause, or an item whose stem says so up to the clause of its blank or （ ）
+    (我谈（ ）认识; 我围绕…，和大家交流（ ）问题), or an option that does; an item asking the theme
+    of a sentence that goes on ``我谈三点认识`` after it is kept."""
+    if draft.type == "true_false":
+        return first_person(draft.stem, named=named)
+    at = max(draft.stem.find("____"), draft.stem.find("（ ）"))
+    end = re.search("[，,；;。：:]", draft.stem[at:]) if at >= 0 else None
+    asked = draft.stem[: at + end.start()] if end else draft.stem  # up to the asked clause's end
+    return any(first_person(text, named=named) for text in (asked, *draft.options))
