@@ -13,7 +13,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studykit.grade.readers.table import _NO_NAME, _block
+from studykit.grade.readers.table import _NAME_RANGE, _NO_NAME, _block
 
 _TRICKY = (
     "(-a张王\u0301\u0308\u0327\u1100\u1161\u11a8\uac00\u00b4\u2126\uff21\u3000 \t\n\x00\x7f\u200b\ufb01\u2460"
@@ -24,7 +24,12 @@ _TRICKY = (
 def _clean_one_by_one(names: list[str]) -> bool:
     stripped = [n.strip() for n in names]
     return all(
-        n and n.isprintable() and "  " not in n and unicodedata.is_normalized("NFKC", n) and n not in _NO_NAME
+        n
+        and n.isprintable()
+        and "  " not in n
+        and unicodedata.is_normalized("NFKC", n)
+        and n not in _NO_NAME
+        and not _NAME_RANGE.search(n)  # 张三 1-8 BADACDBC: answers in the name cell, read row by row
         for n in stripped
     )
 
@@ -53,7 +58,7 @@ def test_block_takes_exactly_the_names_clean_one_by_one(names: list[str], cut: b
 
 
 def test_a_name_with_a_double_space_or_a_control_is_left_to_the_row_by_row_reader() -> None:
-    for bad in ("王  刚", "王\x00刚", "", "Ａ", "(跳过)", "-3"):
+    for bad in ("王  刚", "王\x00刚", "", "Ａ", "(跳过)", "-3", "张三 1-8 BADACDBC"):
         rows = [["李明", "A"], [bad, "B"]]
         assert _block(list(enumerate(rows, 2)), "t.csv", 0, 2, None) is None
         assert rows == [["李明", "A"], [bad, "B"]]

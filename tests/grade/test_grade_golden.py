@@ -22,6 +22,10 @@ which have a row not graded, changed; the synthetic and messy CSVs are byte for 
 the text report's ranking pads names by display width and right-aligns scores and percentages, and
 its item lines pad 第9题/第10题 and the points, so the columns line up. Members not graded are
 counted apart in the summary (``共 20 人（另 2 人无法评分）``) and listed after the HTML ranking too.
+Round 5: the ``edge`` runs warn of a single-choice item answered with two
+options or more (``AB``, ``A┋B┋C``, ``ABCD``: "2 options chosen (A、B) on a single-choice item,
+which has one answer; scored 0"), on stderr and in the text, JSON and HTML reports (the CSV
+report is unchanged); the scores are the same.
 """
 
 from __future__ import annotations

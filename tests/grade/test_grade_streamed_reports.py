@@ -8,7 +8,8 @@ to them is a change to the reports, not to how they are written.  (Changed since
 where the reports did: unreadable answers are shown as written, ``？`` not ``?``; then the
 warnings and failures are in Chinese as the rest of the report, the text ranking's columns line
 up (names padded by display width, scores and percentages right-aligned), and the HTML page keeps
-the bars in print (borders, ``print-color-adjust``), a stem's ``（　　）`` and a list of answers on one line.)
+the bars in print (borders, ``print-color-adjust``), a stem's ``（　　）`` and a list of answers on one line;
+round 5: three more warnings, of ``A、B`` on a single-choice item.)
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def test_branch_report_has_what_the_writers_print(report: GroupReport) -> None:
     """The report mixes sheet and table members, with rereads, warnings and failures."""
     assert [type(m.items) for m in report.members[:3]] == [tuple, tuple, CompactItems]
     assert all(type(m.items) is CompactItems for m in report.members[2:])
-    assert (len(report.members), len(report.warnings), len(report.failures), len(report.rereads)) == (20, 18, 2, 8)
+    assert (len(report.members), len(report.warnings), len(report.failures), len(report.rereads)) == (20, 21, 2, 8)
 
 
 @pytest.mark.parametrize("fmt", ["text", "html"])
@@ -117,7 +118,7 @@ def test_text_sections_of_sheet_and_table_members(report: GroupReport) -> None:
     with speaking("zh"):  # the report's language, in this English session too
         failures, last = [str(p) for p in report.failures], str(report.warnings[-1])
     assert failures[0] == "branch.csv:2: 李四：这一行的版本是 'B'，而答案文件是 'A' 卷的（请用该卷的答案文件评分）"
-    assert f"\n未评分（2）\n  {failures[0]}\n  {failures[1]}\n警告（18）\n" in page
+    assert f"\n未评分（2）\n  {failures[0]}\n  {failures[1]}\n警告（21）\n" in page
     assert page.endswith(f"\n  {last}\n")
 
 

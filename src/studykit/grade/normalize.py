@@ -326,6 +326,12 @@ def read_choice(cleaned: str, item: KeyItem) -> Reading:
         return Reading("unanswered")
     letters_sorted = sorted(chosen)
     choices = (*letters_sorted, OTHER) if other else tuple(letters_sorted)
+    if item.type == "single" and len(choices) > 1:  # AB, A B, a Word cell of two paragraphs A and B
+        warnings.append(
+            _("{count} options chosen ({chosen}) on a single-choice item, which has one answer; scored 0").format(
+                count=len(choices), chosen="、".join(choices)
+            )
+        )
     if free_text:  # shown as the member wrote it: 其他：华中科技大学
         same = _option_forms(item.options).get(blank_form(free_text)) if item.options else None
         if same is None:

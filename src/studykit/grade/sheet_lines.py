@@ -7,8 +7,9 @@ read by :mod:`studykit.grade.readers`) these forms are unambiguous and read exac
   ``6-8 BCD BC ABCEF``, ``18-20 线路图 控制在市域 最先一公里``.  The run is split at spaces
   (and ``,`` ``;`` ``、`` ``/``) when that gives one piece per question, else — when every
   character is a letter or a 对/错 mark — one character per question; several ranges may
-  share a line.  A run of another length, or holding a question number, is an error
-  (:class:`RunError`): no answer is guessed onto a question;
+  share a line (``8-8 C`` is a range of one).  A run of another length, or holding a question
+  number, or after a range counting down (``8-1 BCABCXYZ``), is an error (:class:`RunError`): no
+  answer is guessed onto a question;
 * several **numbered answers** on one line: ``1D 2C 3B 4A 5D``, ``6BCD 7BC 8ABCEF``,
   ``12对 13错 14对``, ``1. A 2. B``, ``(1) A (2) B``, ``18线路图 19控制在 市域 20最先一公里`` — at
   least two, numbered one after another, each answer running to the next number and holding no
@@ -17,9 +18,12 @@ read by :mod:`studykit.grade.readers`) these forms are unambiguous and read exac
   error too.  Numbered answers may end in a range whose numbers follow theirs (``9.AC 10.ABCD 11-12 ABCDF
   ACD``; one that does not fit is an error), and a run's one-character answers may stand apart by points
   (``1-5 A.A.D.B.C``) or after words (``1-5题答案：AADBC``);
-* question numbers as ``(1)``, ``①`` (NFKC makes it ``1``) or in Chinese numerals inside
+* question numbers as ``(1)``, ``①`` (NFKC makes it ``1``), ``➀``/``❶`` (:func:`uncircle`) or in Chinese numerals inside
   ``第…题`` (``第十二题 对``); a heading such as ``一、单选题`` stays a heading;
-* a section's **label** before numbered answers or a range: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``;
+* a section's **label** (or number alone) before numbered answers or a range: ``多选：9.BD 10.BCD``,
+  ``判断13-16：对对对错``, ``一、1-8 CDBCBAAD``;
+* a dash, equals sign, arrow or ``答：`` between a number and its answer (``17-大都市``, ``1—B``, ``17→大都市``,
+  ``1.答：B``; :func:`unlead`);
 * a **name alone** on the first line (``赵六``): two to twelve Chinese characters (``·``
   allowed), none of 题/答/卷/测/验 and no title word (支部, 学习 …), not only 对/错 marks.
 
@@ -78,6 +82,18 @@ _NOT_NAMES = (
 )  # fmt: skip
 
 
+#: What a member may write between a question's number and its answer besides ``.``/``、``/``:`` (after NFKC):
+#: a dash, an equals sign, an arrow (``17-大都市``, ``1—B``, ``14=对``, ``17→大都市``), or the word 答/答案
+#: (``17 答：大都市``, ``17.答案是大都市``).
+_LEAD = lazy_pattern(r"^(?:[-‐‑–—―~=→⇒>]+|(?:答案|答)\s*:|答案(?:是|为|為)\s*:?)\s*(?=\S)")
+
+
+def unlead(answer: str) -> str:
+    """``answer`` (of a numbered answer, cleaned) without what stands between the number and it: ``-大都市``
+    → ``大都市``, ``—B`` → ``B``, ``答:B`` → ``B``.  A dash alone (``-``, unanswered) is left."""
+    return _LEAD().sub("", answer, count=1) if answer[:1] in "-‐‑–—―~=→⇒>答" else answer
+
+
 class RunError(ValueError):
     """A line whose answers cannot be put on their questions; ``str()`` says why."""
 
@@ -99,10 +115,16 @@ def range_answers(line: str) -> list[tuple[int, str]] | None:
         if not m:
             return None
         first, last, run = int(m.group(1)), int(m.group(2)), _RUN_LABEL().sub("", m.group(3).strip(), count=1)
-        if last <= first:
-            if at == 0 or not pairs:
-                return None
-            raise RunError(_("{first}-{last} is no range of questions").format(first=first, last=last))
+        if last <= first and not run and (at == 0 or not pairs):
+            return None  # ``17-3``, ``4-4``: the question's answer after a dash, not a range
+        if last < first:
+            # ``8-1 BCABCXYZ``: 8 down to 1, or 1 to 8, or a typo? Never 8's answer "-1 BCABCXYZ"
+            raise RunError(
+                _(
+                    "{first}-{last} counts down (write the lower number first, e.g. {last}-{first}, "
+                    "with the answers in that order)"
+                ).format(first=first, last=last)
+            )
         pairs += zip(range(first, last + 1), _run(first, last, run), strict=True)
     return pairs
 
@@ -156,7 +178,7 @@ def numbered_answers(line: str) -> list[tuple[int, str]] | None:
         if not answer or _DIGIT().search(answer):
             _unsplit(line)
             return None
-        pairs.append((int(head.group(1)), answer))
+        pairs.append((int(head.group(1)), unlead(answer)))
     if any(b[0] != a[0] + 1 for a, b in pairwise(pairs)):
         _unsplit(line)
         return None
@@ -239,11 +261,33 @@ def _spaced_digit_answer(line: str) -> tuple[int, int] | None:
     return None
 
 
-#: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``, ``一、单选题 1-8 CDBCBAAD``, ``答案：1-5 CDBCB``: a section's
-#: label before the answers.
+#: ``多选：9.BD 10.BCD``, ``判断13-16：对对对错``, ``一、单选题 1-8 CDBCBAAD``, ``答案：1-5 CDBCB``, ``一、1-8 CDBCBAAD``:
+#: a section's label (or number alone) before the answers.
 _SECTION_LABEL = lazy_pattern(
-    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]\s*)?(?:(?:我的)?答案|单选|單選|多选|多選|选择|選擇|判断|判斷|填空)[题題]?\s*[:：]?\s*(?=(?:第\s*)?\d)"
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]\s*(?=(?:第\s*)?\d)|(?:[一二三四五六七八九十]{1,3}\s*[、.]\s*)?(?:(?:我的)?答案|单选|單選|多选|多選|选择|選擇|判断|判斷|填空)[题題]?\s*[:：]?\s*(?=(?:第\s*)?\d))"
 )
+
+
+#: Circled digits NFKC leaves as they are (dingbats: ``➀``, ``❶``, ``➊`` … ten), as their numbers.
+_DINGBAT_DIGITS = {
+    start + i: str(i + 1) for start in (0x2776, 0x2780, 0x278A) for i in range(10)
+}  # fmt: skip
+
+
+#: ``Q1``, ``q 2``: a question number after a Q, at the start of a line or after a space, comma or semicolon.
+_Q_NUMBER = lazy_pattern(r"(?:^|(?<=[\s,;、]))[Qq]\s*(?=\d)")
+_Q_START = lazy_pattern(r"[Qq]\s*\d")
+
+
+def uncircle(line: str) -> str:
+    """``line`` with question numbers written as dingbat circled digits as digits (``➀B ❷A`` → ``1B 2A``;
+    ``①`` … ``⑳`` and ``㉑`` … are digits already after NFKC), and, on a line beginning ``Q1``, without the Q
+    before each number (``Q1 B Q2 A`` → ``1 B 2 A``; a table's header may say ``Q1`` too)."""
+    if not line.isascii():
+        line = line.translate(_DINGBAT_DIGITS)
+    if _Q_START().match(line):
+        line = _Q_NUMBER().sub("", line)
+    return line
 
 
 def unlabel(line: str) -> str:
@@ -288,7 +332,10 @@ def holds_answers(line: str) -> bool:
     A–H (``DCBAD``, ``BCD``) or of 对/错 marks (``对错对错``) — answers without numbers."""
     if _RANGE_INSIDE().search(line):  # 秦一 单选1-8:CDBCBAAD
         return True
-    return any(_LETTER_RUN().fullmatch(p) or _MARK_RUN().fullmatch(p) for p in _RUN_SEPS().split(line) if p)
+    pieces = [p for p in _RUN_SEPS().split(line) if p]
+    # after a label's colon, a run of three or more (单选:BADACDBC; not 班级:A)
+    pieces += [p.rpartition(":")[2] for p in pieces if ":" in p and len(p.rpartition(":")[2]) >= 3]
+    return any(_LETTER_RUN().fullmatch(p) or _MARK_RUN().fullmatch(p) for p in pieces)
 
 
 #: A range and the start of its run anywhere in a line (``单选1-8:CDBCBAAD``).
@@ -310,3 +357,37 @@ def name_and_answers(line: str) -> tuple[str, str] | None:
     name, rest = m.groups()
     rest = unbracket(unlabel(rest.strip()))
     return (name, rest) if re.match(r"(?:第\s*)?\d", rest) else None
+
+
+#: The 答题卡's 题号 row as text (copied out of Word, or a photo's text): ``题号 1 2 3 …`` (after NFKC).
+_GRID_NUMBERS = lazy_pattern(r"^[题題]号\s*:?\s*((?:\d{1,3}\s+)*\d{1,3})$")
+#: Its 答案 row: ``答案 B A D …``.
+_GRID_ANSWERS = lazy_pattern(r"^(?:答案|答)\s*:?(?=\s)")
+
+
+def grid_numbers(line: str) -> list[int] | None:
+    """The question numbers of a 答题卡's 题号 row written as text (``题号 1 2 3 4``, cleaned), else ``None``."""
+    m = _GRID_NUMBERS().match(line)
+    return [int(n) for n in m.group(1).split()] if m else None
+
+
+def grid_answers(numbers: list[int], line: str, raw: str) -> list[tuple[int, str]] | None:
+    """The ``(number, answer)`` pairs of the 答案 row ``line`` (``raw`` as written) under a 题号 row of
+    ``numbers``: one answer per number, apart by spaces — or by tabs, as Word copies a table, when a cell
+    is empty (``答案\tB\t\tD``: 2 unanswered); ``None`` when ``line`` is no 答案 row.  Raises
+    :class:`RunError` when the answers cannot be put on the numbers one to one."""
+    m = _GRID_ANSWERS().match(line)
+    if m is None:
+        return None
+    pieces = line[m.end() :].split()
+    if len(pieces) != len(numbers) and "\t" in raw:
+        cells = [cell.strip() for cell in raw.strip(" \r\n").split("\t")[1:]]
+        pieces = cells if len(cells) == len(numbers) else pieces
+    if len(pieces) != len(numbers):
+        raise RunError(
+            _(
+                "the 题号 row above names {count} questions but the 答案 row holds {held} answers "
+                "(write one answer under each number)"
+            ).format(count=len(numbers), held=len(pieces))
+        )
+    return list(zip(numbers, pieces, strict=True))

@@ -32,6 +32,7 @@ from typing import IO, Any
 
 from ..errors import AnswerFileError
 from ..i18n import _, join, ngettext, pgettext
+from .archive import Breach, ZipLimits, breach
 
 #: Files in the archive (an Excel workbook of one sheet holds about ten).
 MAX_MEMBERS = 10_000
@@ -71,30 +72,35 @@ def _size(n: int) -> str:
     return _("{size:,.1f} MiB").format(size=n / (1 << 20)) if n >= 1 << 20 else _("{size:,} bytes").format(size=n)
 
 
+#: The limits of step 1, as the guard shared with the .docx reader takes them.
+_LIMITS = ZipLimits(MAX_MEMBERS, MAX_UNPACKED, MAX_RATIO)
+
+
+def _breach_message(found: Breach) -> str:
+    """What a workbook breaking a limit of step 1 is told."""
+    if found.limit == "members":
+        return _("the workbook holds {count:,} files (at most {limit:,}); not read").format(
+            count=found.count, limit=MAX_MEMBERS
+        )
+    if found.limit == "unpacked":
+        return _(
+            "the workbook unpacks to {total} ({name} alone {size}); the limit is {limit}, far above any "
+            "answer table — not read"
+        ).format(total=_size(found.total), name=found.name, size=_size(found.size), limit=_size(MAX_UNPACKED))
+    return _(
+        "{name} unpacks {ratio:,} times larger than it is packed ({size}; a spreadsheet packs about 16 "
+        "to 1) — a zip bomb? not read"
+    ).format(name=found.name, ratio=found.ratio, size=_size(found.size))
+
+
 def check_archive(archive: zipfile.ZipFile) -> None:
     """Raise :class:`WorkbookError` unless ``archive``'s directory and XML files keep the
     limits of steps 1 and 2 of this module's description.  Reads each XML file once, in
     1 MiB chunks (memory stays flat whatever the file holds)."""
-    infos = archive.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise WorkbookError(_("the workbook holds {count:,} files (at most {limit:,}); not read").format(
-            count=len(infos), limit=MAX_MEMBERS))  # fmt: skip
-    total = sum(info.file_size for info in infos)
-    if total > MAX_UNPACKED:
-        biggest = max(infos, key=lambda info: info.file_size)
-        raise WorkbookError(
-            _("the workbook unpacks to {total} ({name} alone {size}); the limit is {limit}, far above any "
-              "answer table — not read").format(
-                total=_size(total), name=biggest.filename, size=_size(biggest.file_size), limit=_size(MAX_UNPACKED))
-        )  # fmt: skip
-    for info in infos:
-        if info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise WorkbookError(
-                _("{name} unpacks {ratio:,} times larger than it is packed ({size}; a spreadsheet packs about 16 "
-                  "to 1) — a zip bomb? not read").format(
-                    name=info.filename, ratio=info.file_size // max(info.compress_size, 1), size=_size(info.file_size))
-            )  # fmt: skip
-    for info in infos:
+    found = breach(archive, _LIMITS)
+    if found is not None:
+        raise WorkbookError(_breach_message(found))
+    for info in archive.infolist():
         name = info.filename
         if name.lower().endswith("sharedstrings.xml") and info.file_size > MAX_SHARED_STRINGS:
             raise WorkbookError(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import Problem
-from ...i18n import _, ngettext
+from ...i18n import _, join, ngettext
 from ...key import AnswerKey, no_question
 from ..model import GivenAnswer, Submission
 from ..versions import KeySet, version_form
@@ -31,8 +31,9 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 DOCX_SUFFIXES = (".docx",)
 
 
-#: A sheet's head lines, in Simplified or Traditional characters (測驗 on a Big5 sheet).
-HEADER_LINE = re.compile(r"^(姓名|名字|name|测验|測驗|quiz|版本|version)\s*(?::|\s|$)\s*(.*)$", re.I)
+#: A sheet's head lines, in Simplified or Traditional characters (測驗 on a Big5 sheet); a label spaced out as a
+#: printed form aligns it (``姓　名：``, after NFKC ``姓 名:``) is its field without the spaces.
+HEADER_LINE = re.compile(r"^(姓\s*名|名\s*字|name|测\s*验|測\s*驗|quiz|版\s*本|version)\s*(?::|\s|$)\s*(.*)$", re.I)
 
 
 QUIZ_FIELDS = ("测验", "測驗", "quiz")
@@ -143,6 +144,20 @@ class SheetHead:
     version: str = ""
     quiz_line: int = 0
     version_line: int = 0
+    name_line: int = 0
+
+
+def printable_name(name: str) -> tuple[str, str]:
+    """``name`` (cleaned) without the characters no name holds — controls such as NUL or ESC, bidi
+    overrides, private-use and unassigned code points: a report, a terminal and a spreadsheet would
+    carry them on — and the warning saying so (``""`` when ``name`` is printable)."""
+    if name.isprintable():
+        return name, ""
+    kept = " ".join("".join(c for c in name if c.isprintable()).split())
+    codes = sorted({f"U+{ord(c):04X}" for c in name if not c.isprintable()})
+    return kept, _("the name {name!r} holds characters no name has ({codes}); removed: read as {kept!r}").format(
+        name=name, codes=join(codes), kept=kept
+    )
 
 
 def check_identity(key: AnswerKey, head: SheetHead, *, version_given: bool = True, row: bool = False) -> None:
@@ -252,6 +267,9 @@ def finish_sheet(
     naming the key's quiz: against another quiz's key it would score nonsense unflagged."""
     check_identity(key, head)
     notes = list(pending or [])
+    head.name, unprintable = printable_name(head.name)
+    if unprintable:
+        notes.append((head.name_line, head.name or fallback_name(name), unprintable))
     member = head.name or fallback_name(name)
     seen: dict[int, int] = {}
     numbers = {it.number for it in key.items}

@@ -135,7 +135,7 @@ def column_layout(
         bare = _bare(h)
         folded = bare.casefold()
         item: KeyItem | None = None
-        m = NUMBER_HEADER.match(h) if len(h) <= MAX_HEADER_NUMBER else None
+        m = _header_number(h)
         tick = None if m else option_column(h, tick_numbers, lambda text: _one_stem(text, stems))
         if tick is not None:  # one column per option (问卷星 按选项序号): 3(网格长)
             ticks.append((i, *tick))
@@ -294,13 +294,26 @@ def header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> bo
     return question_count(cells, key) * 2 >= len(key.items) > 0
 
 
+def _header_number(header: str) -> re.Match[str] | None:
+    """The match of :data:`NUMBER_HEADER` on a cleaned header cell (``3``, ``第3题``, ``Q3``), also when it
+    numbers the question in Chinese numerals (``第十二题``, read as ``第12题``); ``None`` for a longer cell."""
+    if len(header) > MAX_HEADER_NUMBER:
+        return None
+    m = NUMBER_HEADER.match(header)
+    if m is None and header.startswith("第"):
+        from ..sheet_lines import unbracket  # only then: grading a table imports no sheet reader
+
+        m = NUMBER_HEADER.match(unbracket(header))
+    return m
+
+
 def question_count(cells: list[str], key: AnswerKey) -> int:
     """How many of ``cells`` (a row's raw cells) name a question of ``key``, by number or by stem."""
     numbers = {it.number for it in key.items}
     stems = {_stem_form(it.stem) for it in key.items}
     matched = 0
     for c in (clean(c) for c in cells if c.strip()):
-        m = NUMBER_HEADER.match(c) if len(c) <= MAX_HEADER_NUMBER else None
+        m = _header_number(c)
         if m:
             matched += int(next(g for g in m.groups() if g)) in numbers
         else:

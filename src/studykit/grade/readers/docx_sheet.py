@@ -24,7 +24,8 @@ from typing import Any
 from ..._docx import element_text as _text  # shared with draft: reads w:ins (修订) text
 from ...i18n import _
 from ...key import AnswerKey
-from ...text import blank_form
+from ...text import blank_form, clean
+from ..archive import ZipLimits, breach
 from ..model import Submission
 from ._common import Fail, LeftOut
 
@@ -44,17 +45,20 @@ def read_docx_sheet(
     :class:`LeftOut` for the quiz's 参考答案."""
     from .sheet import sheet_from_text
 
-    lines = docx_lines(path)
+    notes: list[str] = []
+    lines = docx_lines(path, notes)
     if lines and lines[0].rstrip().endswith("· 参考答案"):
         raise LeftOut(
             1, _("this is the quiz's 参考答案 (its answers for people to read), not members' answers; left out")
         )
     stems = {item.number: _bare(item.stem) for item in key.items}
     ours = ("答题卡", key.title.strip())
-    sheet = [_as_sheet_line(line, stems, ours) for line in lines]
+    sheet, ticked = _ticked_options([_as_sheet_line(line, stems, ours) for line in lines], key)
     # the questions left blank, as bare numbers after everything else (under its number, an option
     # line would be read as the answer): unanswered, and a blank paper is a blank 答题卡
-    sheet += [f"{m.group(1)}." for m in map(_LEFT_BLANK.match, sheet) if m]
+    sheet += [f"{m.group(1)}." for m in map(_LEFT_BLANK.match, sheet) if m and int(m.group(1)) not in ticked]
+    for note in notes:  # what the 答题卡's grid holds that is not read as written
+        warn(0, "", note)
     sub = sheet_from_text("\n".join(sheet), name, key, warn)
     if sub is not None:
         yield sub
@@ -88,8 +92,9 @@ def _as_sheet_line(line: str, stems: dict[int, str], ours: tuple[str, ...]) -> s
     return line
 
 
-def docx_lines(path: Path) -> list[str]:
-    """The lines of the document at ``path`` as an answer sheet reads them (see the module)."""
+def docx_lines(path: Path, notes: list[str] | None = None) -> list[str]:
+    """The lines of the document at ``path`` as an answer sheet reads them (see the module); what of
+    the 答题卡's grid is not read as written is said in ``notes``, when given."""
     try:
         with zipfile.ZipFile(path) as archive:
             _check_archive(archive)
@@ -106,22 +111,27 @@ def docx_lines(path: Path) -> list[str]:
             if tag == "p":
                 lines.append(_text(element))
             elif tag == "tbl":
-                lines += _table_lines(Table(element, document))
+                lines += _table_lines(Table(element, document), notes if notes is not None else [])
     except Exception:  # python-docx or lxml on a broken part: the file is named, nothing else escapes
         raise Fail(0, _("not a Word .docx document (expected one saved by Word or WPS)")) from None
     return lines
 
 
+#: The limits above, as the guard shared with the .xlsx reader (:mod:`studykit.grade.archive`) takes them.
+_LIMITS = ZipLimits(MAX_MEMBERS, MAX_UNPACKED, MAX_RATIO)
+
+
 def _check_archive(archive: zipfile.ZipFile) -> None:
-    infos = archive.infolist()
-    if len(infos) > MAX_MEMBERS or sum(info.file_size for info in infos) > MAX_UNPACKED:
-        raise Fail(0, _("the document holds {count:,} files unpacking to {size:,} bytes, far more than an answer "
-                        "sheet does (at most {members:,} files, {limit:,} bytes); not read").format(
-            count=len(infos), size=sum(info.file_size for info in infos), members=MAX_MEMBERS, limit=MAX_UNPACKED))  # fmt: skip
-    for info in infos:
-        if info.file_size > 1 << 20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise Fail(0, _("{name} unpacks {ratio:,} times larger than it is packed — a zip bomb? not read").format(
-                name=info.filename, ratio=info.file_size // max(info.compress_size, 1)))  # fmt: skip
+    """Raise :class:`Fail` when ``archive``'s directory breaks :data:`_LIMITS`, in a 答题卡's words."""
+    found = breach(archive, _LIMITS)
+    if found is None:
+        return
+    if found.limit == "ratio":
+        raise Fail(0, _("{name} unpacks {ratio:,} times larger than it is packed — a zip bomb? not read").format(
+            name=found.name, ratio=found.ratio))  # fmt: skip
+    raise Fail(0, _("the document holds {count:,} files unpacking to {size:,} bytes, far more than an answer "
+                    "sheet does (at most {members:,} files, {limit:,} bytes); not read").format(
+        count=found.count, size=found.total, members=MAX_MEMBERS, limit=MAX_UNPACKED))  # fmt: skip
 
 
 def _cells(row: Any) -> list[str]:
@@ -135,7 +145,7 @@ def _cells(row: Any) -> list[str]:
     return texts
 
 
-def _table_lines(table: Any) -> list[str]:
+def _table_lines(table: Any, notes: list[str]) -> list[str]:
     rows = [_cells(row) for row in table.rows]
     lines: list[str] = []
     i = 0
@@ -143,7 +153,7 @@ def _table_lines(table: Any) -> list[str]:
         numbers = rows[i]
         answers = rows[i + 1] if i + 1 < len(rows) else []
         if numbers and numbers[0] == "题号" and answers and answers[0] in ("答案", "答"):
-            lines += [f"{n}. {a}" for n, a in zip(numbers[1:], answers[1:], strict=False) if n.isdigit()]
+            lines += [_grid_line(n, a, notes) for n, a in zip(numbers[1:], answers[1:], strict=False) if n]
             i += 2
             continue
         if len(numbers) > 1 and numbers[0] and numbers[1].startswith(numbers[0]):  # 17. | 17. 华中师范大学
@@ -151,3 +161,99 @@ def _table_lines(table: Any) -> list[str]:
         lines.append(" ".join(c for c in numbers if c))
         i += 1
     return lines
+
+
+#: A 题号 cell of the 答题卡's grid holding more than its number (``1A``, ``1. A``; after NFKC).
+_NUMBER_AND_MORE = re.compile(r"^(\d{1,3})(?!\d)\s*[.、:)]?\s*(\S.*)$")
+
+
+def _grid_line(number: str, answer: str, notes: list[str]) -> str:
+    """The sheet line of one column of the 答题卡's grid: its 题号 cell ``number`` (not empty) over its
+    答案 cell ``answer``.  An answer typed into the 题号 cell (``1A``, the 答案 cell left empty) is that
+    question's answer; one differing from the 答案 cell's is noted and the 答案 cell's read; a 题号
+    cell holding no question number (its number typed over) is noted and read as nothing."""
+    if number.isdigit():
+        return f"{number}. {answer}"
+    cell = clean(number)
+    if cell.strip("().、:[] ").isdigit():  # 1. (1) 1、: the number, written otherwise
+        return f"{cell.strip('().、:[] ')}. {answer}"
+    m = _NUMBER_AND_MORE.match(cell)
+    if m is None:
+        notes.append(
+            _("a 题号 cell of the 答题卡 reads {cell!r}, which holds no question number; not read").format(cell=cell)
+        )
+        return "# " + cell
+    n, typed = m.groups()
+    if not answer or clean(answer) == typed:
+        return f"{n}. {typed}"
+    notes.append(
+        _(
+            "question {number}: the 题号 cell of the 答题卡 reads {cell!r} and the 答案 cell under it {answer!r}; "
+            "the 答案 cell is read"
+        ).format(number=n, cell=cell, answer=answer)
+    )
+    return f"{n}. {answer}"
+
+
+#: Marks a member types after (or in) the option they choose on the paper: ``B. 实践要求 ✓``, ``B. 实践要求（√）``.
+_MARKS = "✓✔√☑✅"
+#: An option's letter and text on the paper's option line (after NFKC): ``A. 理论要求``.
+_OPTION_PIECE = re.compile(r"(?:^|\s)([A-H])\.\s*")
+
+
+def _ticked_options(sheet: list[str], key: AnswerKey) -> tuple[list[str], set[int]]:
+    """``sheet`` with the options a member ticked on the paper (``B. 实践要求✓`` under a choice question whose
+    bracket was left empty) as that question's answer line (``1. B``; several ticks of a multiple, ``9. CD``),
+    and the numbers of those questions.  A line is read so only when its pieces are that question's options,
+    letter by letter; a tick under a bracket filled with the same letters is passed over.  Anything else is
+    left as it was (a line no form reads: the sheet is not graded, naming it)."""
+    items = {it.number: it for it in key.items}
+    out = list(sheet)
+    ticked: dict[int, tuple[int, list[str]]] = {}  # question → (its first ticked line, letters)
+    current: int | None = None  # the question the lines follow
+    filled: str | None = None  # what its bracket holds (letters), None when it was left empty
+    for i, line in enumerate(sheet):
+        left, numbered = _LEFT_BLANK.match(line), _NUMBERED.match(line.strip())
+        if left is not None:
+            current, filled = int(left.group(1)), None
+            continue
+        if numbered is not None:
+            bracket = _FILLED.findall(line)
+            current, filled = int(numbered.group(1)), "".join(sorted(set(bracket[-1].upper()))) if bracket else ""
+            continue
+        item = items.get(current) if current is not None else None
+        if item is None or item.type not in ("single", "multiple") or not any(c in line for c in _MARKS):
+            continue
+        letters = _marked(clean(line), item.options)
+        if letters is None:
+            continue
+        if filled is not None:  # the bracket was filled in: a tick saying the same is passed over
+            if "".join(sorted(letters)) == filled:
+                out[i] = "# " + line
+            continue
+        ticked.setdefault(item.number, (i, []))[1].extend(letters)
+        out[i] = "# " + line
+    for number, (i, letters) in ticked.items():
+        out[i] = f"{number}. {''.join(letters)}"
+    return out, set(ticked)
+
+
+#: A bracket of the paper filled with letters (``（ B D ）``).
+_FILLED = re.compile(r"[（(]\s*([A-Ha-h](?:[\s、,，]*[A-Ha-h])*)\s*[）)]")
+
+
+def _marked(line: str, options: tuple[str, ...]) -> list[str] | None:
+    """The letters marked in ``line``, an option line of a question of ``options`` (each piece its letter's
+    option, once the marks are taken off), else ``None``."""
+    pieces = _OPTION_PIECE.split(line)
+    if len(pieces) < 3 or pieces[0].strip(_MARKS + " "):
+        return None
+    letters: list[str] = []
+    for letter, text in zip(pieces[1::2], pieces[2::2], strict=True):
+        at = ord(letter) - ord("A")
+        bare = _BLANKS.sub("", "".join(c for c in text if c not in _MARKS))
+        if at >= len(options) or blank_form(bare) != blank_form(options[at]):
+            return None
+        if any(c in text for c in _MARKS):
+            letters.append(letter)
+    return letters

@@ -98,12 +98,68 @@ def detect_encoding(path: str | Path) -> str:
             return "big5"  # a Big5 sheet decodes as GB18030 too, but its 姓名/測驗/版本 only as Big5
         return "gb18030"
     if best is None or best.encoding in ("ascii", "utf_8"):
+        if split_encoding(path) is not None:
+            # a UTF-8 download with rows typed or pasted in GBK after: as after a UTF-8 mark, the rows
+            # before the first GBK one are graded and the file is named (with mixed_encoding's message)
+            return "utf-8-sig"
         raise AnswerFileError(
             _(
                 "{path}: cannot tell the text encoding (not UTF-8, GB18030, Big5, UTF-16 or UTF-32; give --encoding, e.g. --encoding gb18030)"
             ).format(path=path)
         )
     return str(best.encoding)
+
+
+#: The encodings the lines after a file's UTF-8 ones may be in (:func:`split_encoding`).
+_AFTER_UTF8 = ("gb18030", "big5")
+
+
+def split_encoding(path: str | Path) -> tuple[int, int, str] | None:
+    """``(n, lines, encoding)`` when the file at ``path`` is UTF-8 text (holding non-ASCII text) up to its
+    line ``n`` and every line after it that is not ASCII decodes as ``encoding`` (GB18030 or Big5) and not
+    as UTF-8 — a UTF-8 download whose later rows were typed or pasted in another program — of its
+    ``lines`` lines; else ``None`` (also when some line after ``n`` is UTF-8 again: which encoding each
+    line is in would be a guess).  No single encoding reads such a file whole: read as GB18030, its first
+    lines turn into other characters.  Reads the whole file (on the error path only)."""
+    try:
+        data = Path(path).read_bytes().removeprefix(codecs.BOM_UTF8)
+    except OSError:
+        return None
+    lines = data.split(b"\n")
+    if lines and not lines[-1].strip():
+        lines.pop()
+    first = next((i for i, line in enumerate(lines) if not _decodes(line, "utf-8")), None)
+    if not first or not any(b >= 0x80 for line in lines[:first] for b in line):
+        return None  # no UTF-8 line before, or nothing in them proves UTF-8 (ASCII is both)
+    rest = [line for line in lines[first:] if not line.isascii()]
+    if any(_decodes(line, "utf-8") for line in rest):
+        return None
+    for encoding in _AFTER_UTF8:
+        if all(_decodes(line, encoding) for line in rest):
+            return first, len(lines), encoding
+    return None
+
+
+def _decodes(line: bytes, encoding: str) -> bool:
+    try:
+        line.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def mixed_encoding(path: str | Path) -> str:
+    """Why the file at ``path`` is not readable in one encoding, for a message, when
+    :func:`split_encoding` finds its lines in two (``""`` otherwise): which lines decode in which."""
+    split = split_encoding(path)
+    if split is None:
+        return ""
+    utf8, _lines, other = split
+    return _(
+        "up to line {utf8} the file is UTF-8 and from line {first} on {other}: it mixes two encodings (lines "
+        "typed or pasted in another program?), so no --encoding reads it whole; a program opening it shows one "
+        "part garbled (乱码): retype that part, save, and grade the file again"
+    ).format(utf8=utf8, first=utf8 + 1, other=other.upper())
 
 
 def _decodes_strictly(path: str | Path, encoding: str) -> bool:
@@ -137,8 +193,12 @@ def read_text(path: Path, encoding: str | None) -> str:
     try:
         return path.read_bytes().decode(enc)
     except UnicodeDecodeError as exc:
+        mixed = mixed_encoding(path)
         raise Fail(
-            0, _("not readable as {enc} (byte {start}); give the right --encoding").format(enc=enc, start=exc.start)
+            0,
+            _("not readable as {enc} (byte {start}); {why}").format(enc=enc, start=exc.start, why=mixed)
+            if mixed
+            else _("not readable as {enc} (byte {start}); give the right --encoding").format(enc=enc, start=exc.start),
         ) from None
     except UnicodeError as exc:  # e.g. "UTF-16 stream does not start with BOM"
         raise Fail(

@@ -28,6 +28,7 @@ from ._common import (
 )
 from .columns import header_like, question_count
 from .csv_file import csv_rows
+from .encoding import mixed_encoding
 from .folders import ANSWER_SUFFIXES as ANSWER_SUFFIXES
 from .folders import is_answer_file, unread_folders, unreadable_warnings
 from .table import RowBlock, TableRow, submission, table_rows, xlsx_rows
@@ -272,6 +273,13 @@ def _is_report(path: Path) -> bool:
     return '"studykit_grade_report"' in head or ("<!DOCTYPE html>" in head and "<title>测验成绩" in head)
 
 
+def _sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str], None]) -> Submission | None:
+    """A typed sheet's ``text`` read (for a table's cell of answers, see :mod:`.answer_cells`)."""
+    from .sheet import sheet_from_text
+
+    return sheet_from_text(text, name, key, warn)
+
+
 def _iter_file(
     path: Path,
     name: str,
@@ -311,7 +319,7 @@ def _iter_file(
         reader = lambda: iter([read_yaml_sheet(path, name, key, warn)])  # noqa: E731
     elif suffix in CSV_SUFFIXES:
         reader = lambda: table_rows(  # noqa: E731
-            csv_rows(path, encoding), name, key, name_column, warn, fail, last_row, blocks=blocks
+            csv_rows(path, encoding), name, key, name_column, warn, fail, last_row, blocks=blocks, read_sheet=_sheet
         )
     elif suffix in XLSX_SUFFIXES:
         reader = lambda: table_rows(  # noqa: E731
@@ -329,6 +337,7 @@ def _iter_file(
             last_row,
             text_table=False,
             blocks=blocks,
+            read_sheet=_sheet,
         )
     elif suffix in DOCX_SUFFIXES:
         from .docx_sheet import read_docx_sheet
@@ -350,14 +359,23 @@ def _iter_file(
         warn(exc.line, "", exc.message)
     except Fail as exc:
         fail(exc.line, exc.where, exc.message)
-    except AnswerFileError as exc:
-        fail(0, "", exc.message.removeprefix(f"{name}: "))
+    except AnswerFileError as exc:  # detect_encoding's message begins with the path: the Problem names it
+        message = exc.message
+        for said in {name, str(path)}:
+            for colon in (": ", "："):  # "：" in Chinese
+                message = message.removeprefix(f"{said}{colon}")
+        fail(0, "", message)
     except UnicodeDecodeError as exc:
         after = _("; rows after row {number} not graded").format(number=last_row[0]) if last_row[0] else ""
+        mixed = mixed_encoding(path)  # a UTF-8 download, rows in GBK after: no --encoding is the right one
         fail(
             0,
             "",
-            _("not readable as {encoding} ({reason}){after}; give the right --encoding").format(
+            _("not readable as {encoding} ({reason}){after}; {why}").format(
+                encoding=exc.encoding, reason=decode_reason(exc.reason), after=after, why=mixed
+            )
+            if mixed
+            else _("not readable as {encoding} ({reason}){after}; give the right --encoding").format(
                 encoding=exc.encoding, reason=decode_reason(exc.reason), after=after
             ),
         )

@@ -17,13 +17,17 @@ from ..model import GivenAnswer, Submission
 from ..normalize import clean, read_answer
 from ..sheet_lines import (
     RunError,
+    grid_answers,
+    grid_numbers,
     holds_answers,
     is_name,
     name_and_answers,
     numbered_answers,
     range_answers,
     unbracket,
+    uncircle,
     unlabel,
+    unlead,
 )
 from ._common import (
     ANSWER_LINE,
@@ -158,23 +162,24 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     said: dict[str, tuple[str, int]] = {}  # 姓名/测验/版本 as first written (value, line)
     copied = False  # the sheet holds lines of the paper itself (测验编号：…, 本卷共…, a line of options)
     dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
+    grid: list[int] | None = None  # the numbers of a 题号 row (``题号 1 2 3``) just read
     for number, raw in enumerate(text.splitlines(), 1):
         raw = MARKDOWN_ESCAPE().sub(r"\1", raw).removesuffix("\\")  # 1\. …（C）\ copied from quiz.md
-        line = clean(raw)
+        line = uncircle(clean(raw))
         if not line or line.startswith("#"):
             continue
         after_number, dangling = dangling, None
         m = HEADER_LINE.match(line)
         head_line = paper_head(line)
         copied = copied or any(field == "测验" for field, _value in head_line)
-        fields = head_line or ([(m.group(1).casefold(), unfilled(m.group(2)))] if m else [])
+        fields = head_line or ([("".join(m.group(1).split()).casefold(), unfilled(m.group(2)))] if m else [])
         for field, value in fields:
             if field in ("姓名", "名字", "name") and m:
                 value = name_value(value, number, answers, unread)
             if not once(said, field, value, number):
                 continue  # a blank 版本： (of the sheet as printed) after the one filled in
             if field in ("姓名", "名字", "name"):
-                head.name = value
+                head.name, head.name_line = value, number
             elif field in QUIZ_FIELDS:
                 head.quiz, head.quiz_line = value, number
             else:
@@ -183,8 +188,13 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             continue
         first, opening = opening, False
         line = unbracket(unlabel(line))
+        grid, above = grid_numbers(line), grid
+        if grid is not None:  # 题号 1 2 3 …: the 答题卡's grid as text, its 答案 row next
+            continue
         try:
-            pairs = range_answers(line)
+            pairs = grid_answers(above, line, raw) if above else None
+            if pairs is None:
+                pairs = range_answers(line)
             if pairs is None:
                 pairs = numbered_answers(line)
         except RunError as exc:
@@ -198,7 +208,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             pending.append((number, "", too_many_digits(line)))
             continue
         if m:
-            answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, m.group(2).strip()), number))
+            answers.append(GivenAnswer(int(m.group(1)), _as_written(raw, line, unlead(m.group(2).strip())), number))
             dangling = len(answers) - 1 if not answers[-1].text else None
             continue
         if after_number is not None and _answers_item(line, items.get(answers[after_number].number)):
@@ -384,8 +394,7 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
         if not once(said, field, value, data.key_lines[field]):  # name: 甲 and 姓名: 乙 — whose answers?
             continue
         setattr(head, attr, value)
-        if attr != "name":
-            setattr(head, f"{attr}_line", data.key_lines[field])
+        setattr(head, f"{attr}_line", data.key_lines[field])
     found: list[Problem] = []
     raw = collect(data, SHEET_TABLE, found, name, checks={"answers": _answers_kind})["answers"]
     if found:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ from ..model import GivenAnswer, Submission
 from ..normalize import clean
 from ..survey_cells import OptionNumbers, ticked
 from ..versions import KeySet
-from ._common import Fail, SheetHead, check_identity
+from ._common import Fail, SheetHead, check_identity, printable_name
+from .answer_cells import SheetReader, answers_column, one_cell_rows
 from .columns import column_layout, find_header, has_answer
 from .csv_file import MAX_COLUMNS
 
@@ -48,6 +50,9 @@ TableRow = tuple[str, str, int, Sequence[str], str, str]
 #: A name cell that holds no name: the survey's mark of a question skipped (问卷星 按文本 ``(跳过)``,
 #: 按选项序号 ``-3``/``-2``; Moodle's ``-``), compared after :func:`clean` (NFKC: ``（跳过）`` too).
 _NO_NAME = frozenset({"(跳过)", "(空)", "(未答)", "(未作答)", "-3", "-2", "-", "--"})
+
+#: A range of questions (``1-8``) in a name cell: a member's answers typed there (``张三 1-8 BADACDBC``).
+_NAME_RANGE = re.compile(r"\d\s*[-‐‑–—―~〜]\s*\d")
 
 #: Rows read at once in a block (see :class:`RowBlock`): 256 rows keep a block's cells in the
 #: processor's cache while it is coded (1,024 cost 0.026 s more over 100,000 messy rows).
@@ -97,8 +102,10 @@ def _block(
     joined = " ".join(names)
     nfkc: Literal["NFKC"] = "NFKC"
     skipped = ("(" in joined or "-" in joined) and not _NO_NAME.isdisjoint(names)  # a survey's 姓名 skipped
+    ranged = ("-" in joined or "—" in joined or "~" in joined) and any(map(_NAME_RANGE.search, names))
     if (
         skipped
+        or ranged  # 张三 1-8 BADACDBC: answers typed into the name cell, warned of row by row
         or "" in names
         or "  " in joined
         or not joined.isprintable()
@@ -157,7 +164,8 @@ def table_rows(
     *,
     text_table: bool = True,
     blocks: Literal[False] = False,
-) -> Iterator[TableRow]: ...
+    read_sheet: SheetReader | None = None,
+) -> Iterator[TableRow | Submission]: ...
 @overload
 def table_rows(
     rows: Iterable[list[str]],
@@ -170,7 +178,8 @@ def table_rows(
     *,
     text_table: bool = True,
     blocks: bool,
-) -> Iterator[TableRow | RowBlock]: ...
+    read_sheet: SheetReader | None = None,
+) -> Iterator[TableRow | RowBlock | Submission]: ...
 def table_rows(
     rows: Iterable[list[str]],
     name: str,
@@ -182,7 +191,8 @@ def table_rows(
     *,
     text_table: bool = True,
     blocks: bool = False,
-) -> Iterator[TableRow | RowBlock]:
+    read_sheet: SheetReader | None = None,
+) -> Iterator[TableRow | RowBlock | Submission]:
     """The rows of a table to grade, one per member after the header row (found among the
     first rows, see :func:`find_header`).  Blank rows are skipped; a row with no name and
     no readable answer (a second header row) is skipped with a warning; rows of another
@@ -193,7 +203,9 @@ def table_rows(
     A table with no member row below its header fails.  With ``blocks``, rows are read
     :data:`BLOCK` at a time and a block of rows that give no warning (as many cells as the header,
     a clean name, no 测验/版本 or option-tick columns, a table not of option numbers) comes as one
-    :class:`RowBlock`; a read error inside a block comes after the rows read before it."""
+    :class:`RowBlock`; a read error inside a block comes after the rows read before it.  With ``read_sheet``, a
+    table of one answers column (``姓名 | 答案``, see :mod:`.answer_cells`) gives a :class:`Submission` per
+    member, each cell read as a typed sheet by it."""
     numbered = enumerate(rows, 1)
     header_row, header, above, after = find_header(numbered, key, name_column, last_row, warn)
     if len(header) > MAX_COLUMNS:  # a tab-separated .txt table (a CSV one stops in csv_rows)
@@ -203,6 +215,12 @@ def table_rows(
             _("the header has {count:,} columns; a table of answers has at most {limit:,}").format(
                 count=len(header), limit=MAX_COLUMNS
             ),
+        )
+        return
+    one_cell = answers_column(header, key, name_column) if read_sheet is not None else None
+    if one_cell is not None and read_sheet is not None:  # 姓名 | 答案: a member's answers in one cell
+        yield from one_cell_rows(
+            itertools.chain(after, numbered), name, key, one_cell, read_sheet, warn, fail, last_row
         )
         return
     layout = column_layout(header, key, name_column, header_row, warn)
@@ -271,6 +289,9 @@ def table_rows(
             if given < width:
                 cells = cells + [""] * (width - given)
             member = clean(cells[name_at].strip())
+            if not member.isprintable():  # 张\x00三 (_block leaves a name that is not printable to this loop)
+                member, unprintable = printable_name(member)
+                warn(number, member, unprintable)
             if not member or member in _NO_NAME:  # 姓名 skipped on the survey: no name, not a member "(跳过)"
                 if not any(c.strip() for c in cells):
                     continue
@@ -280,6 +301,19 @@ def table_rows(
                 member = f"（第{number}行）"
                 warn(number, "", _("no name in this row; graded as {member}").format(member=member))
             members += 1
+            if (
+                ("-" in member or "—" in member or "~" in member)
+                and _NAME_RANGE.search(member)
+                and not has_answer(cells, layout, key)
+            ):
+                warn(
+                    number,
+                    member,
+                    _(
+                        "the name cell {name!r} seems to hold the answers and the row's answer cells are empty: every "
+                        "question scores 0 (put each answer in its question's column)"
+                    ).format(name=member[:40]),
+                )
             if text_table and given < header_width:
                 warn(
                     number,
