@@ -9,11 +9,14 @@ mark of a skipped 姓名 (``(跳过)``, ``-3``)."""
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from studykit.grade import grade_files
 from studykit.grade.readers.table import _NAME_RANGE, _NO_NAME, _block
+from studykit.key import AnswerKey
 
 _TRICKY = (
     "(-a张王\u0301\u0308\u0327\u1100\u1161\u11a8\uac00\u00b4\u2126\uff21\u3000 \t\n\x00\x7f\u200b\ufb01\u2460"
@@ -64,3 +67,28 @@ def test_a_name_with_a_double_space_or_a_control_is_left_to_the_row_by_row_reade
         assert rows == [["李明", "A"], [bad, "B"]]
     block = _block(list(enumerate([["李明", "A"], [" 王 刚 ", "B"]], 2)), "t.csv", 0, 2, None)
     assert block is not None and block.names == ["李明", "王 刚"] and block.rows == [["A"], ["B"]]
+
+
+def test_a_name_graded_twice_is_warned_of_with_its_first_row_across_blocks(tmp_path: Path, key: AnswerKey) -> None:
+    """Names of blocks graded at once are remembered as a set; a name met again — in a later
+    block, twice in one block, or after a repeat was met — is warned of with the row of its
+    first member, as row-by-row grading does, and every member is graded and reported."""
+    names = [f"党员{i:04d}" for i in range(1000)]  # rows 2-257 graded one by one, then blocks of 256
+    names[600] = names[256]  # the first name of a block graded at once (rows 258-513)
+    names[610] = names[5]  # a name of a row graded alone
+    names[800] = names[801] = "王刚"  # twice in one block
+    names[900] = names[300]  # after a repeat was met: the names are then kept with their rows
+    table = tmp_path / "branch.csv"
+    rows = ["姓名,1,2,3,4,5,6,7,8", *(f"{n},B,C,ABC,ABC,对,错,现场会议+云端会议,1+1+11" for n in names)]
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = grade_files([table], key)
+    assert report.member_count == 1000
+    assert all(s == key.total_points for s in report.scores())
+    assert [str(p) for p in report.warnings] == [
+        f"{table}:1: warning: the table has no 版本 column; assuming every row answered version A "
+        "(add a 版本 column if the branch wrote several versions)",
+        f"{table}:602: warning: 党员0256: this name was graded before ({table}:258); both are reported",
+        f"{table}:612: warning: 党员0005: this name was graded before ({table}:7); both are reported",
+        f"{table}:803: warning: 王刚: this name was graded before ({table}:802); both are reported",
+        f"{table}:902: warning: 党员0300: this name was graded before ({table}:302); both are reported",
+    ]
