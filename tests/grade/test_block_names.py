@@ -49,8 +49,7 @@ def _clean_one_by_one(names: list[str]) -> bool:
 def test_block_takes_exactly_the_names_clean_one_by_one(names: list[str], cut: bool) -> None:
     rows = [[name, "A", "对"] for name in names]
     before = [list(row) for row in rows]
-    got = list(enumerate(rows, 2))
-    block = _block(got, "t.csv", 0, 3, None if cut else (lambda cells: (cells[1], cells[2])))
+    block = _block(range(2, 2 + len(rows)), rows, "t.csv", 0, 3, None if cut else (lambda cells: (cells[1], cells[2])))
     assert (block is not None) == _clean_one_by_one(names)
     if block is None:
         assert rows == before  # the rows as read, for the caller to read one by one
@@ -63,9 +62,9 @@ def test_block_takes_exactly_the_names_clean_one_by_one(names: list[str], cut: b
 def test_a_name_with_a_double_space_or_a_control_is_left_to_the_row_by_row_reader() -> None:
     for bad in ("王  刚", "王\x00刚", "", "Ａ", "(跳过)", "-3", "张三 1-8 BADACDBC"):
         rows = [["李明", "A"], [bad, "B"]]
-        assert _block(list(enumerate(rows, 2)), "t.csv", 0, 2, None) is None
+        assert _block([2, 3], rows, "t.csv", 0, 2, None) is None
         assert rows == [["李明", "A"], [bad, "B"]]
-    block = _block(list(enumerate([["李明", "A"], [" 王 刚 ", "B"]], 2)), "t.csv", 0, 2, None)
+    block = _block([2, 3], [["李明", "A"], [" 王 刚 ", "B"]], "t.csv", 0, 2, None)
     assert block is not None and block.names == ["李明", "王 刚"] and block.rows == [["A"], ["B"]]
 
 

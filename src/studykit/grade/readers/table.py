@@ -77,19 +77,19 @@ class RowBlock:
 
 
 def _block(
-    got: list[tuple[int, list[str]]],
+    lines: Sequence[int],
+    rows: Sequence[list[str]],
     source: str,
     name_at: int,
     width: int,
     pick: Callable[[list[str]], Sequence[str]] | None,
 ) -> RowBlock | None:
-    """``got`` (row numbers and cells) as a :class:`RowBlock` when every row has exactly ``width``
+    """``rows`` (read from rows ``lines``) as a :class:`RowBlock` when every row has exactly ``width``
     cells and a name that is already clean (printable, NFKC, single spaces, not blank, not a
     survey's mark of 姓名 skipped), else ``None``
-    (``got`` as it was).  ``pick`` gives a row's answer cells in key order; ``None`` when they are
+    (``rows`` as they were).  ``pick`` gives a row's answer cells in key order; ``None`` when they are
     every cell but the name, in order: each row's name is then taken out of the row (``list.pop``),
     which leaves the answer cells, instead of copying them (0.06 s of 100,000 rows of 21 cells)."""
-    lines, rows = zip(*got, strict=True)
     if set(map(len, rows)) != {width}:
         return None
     if pick is None:
@@ -115,6 +115,13 @@ def _block(
             list(map(list.insert, rows, repeat(name_at), taken))
         return None
     return RowBlock(names, source, list(lines), list(rows) if pick is None else list(map(pick, rows)))
+
+
+def _numbered(rows: Iterator[list[str]], count: list[int]) -> Iterator[tuple[int, list[str]]]:
+    """``rows`` numbered from 1, as ``enumerate`` would, with ``count[0]`` the number of the last one
+    given: so their reader can go on from ``rows`` itself and know the next row's number."""
+    for count[0], cells in enumerate(rows, 1):  # count[0] is read by the caller
+        yield count[0], cells
 
 
 #: The states of a Moodle attempt that was never submitted (mod/quiz ``stateinprogress``, ``stateoverdue``,
@@ -206,7 +213,9 @@ def table_rows(
     :class:`RowBlock`; a read error inside a block comes after the rows read before it.  With ``read_sheet``, a
     table of one answers column (``姓名 | 答案``, see :mod:`.answer_cells`) gives a :class:`Submission` per
     member, each cell read as a typed sheet by it."""
-    numbered = enumerate(rows, 1)
+    raw = iter(rows)
+    count = [0]  # the number of the last row read through ``numbered``
+    numbered = _numbered(raw, count)
     header_row, header, above, after = find_header(numbered, key, name_column, last_row, warn)
     if len(header) > MAX_COLUMNS:  # a tab-separated .txt table (a CSV one stops in csv_rows)
         fail(
@@ -266,24 +275,43 @@ def table_rows(
     block_width = header_width if blocks and not checked and not ticks and header_width >= width else 0
     # a row's answer cells are every cell but the name, in key order: blocks take the name out of each row
     cut = None if sorted([name_at, *columns]) == list(range(block_width)) and columns == sorted(columns) else pick
+    # once the rows read past the header are used, rows are read straight from ``raw`` and numbered
+    # by a range (no (number, row) pair a row; not for Moodle, whose rows are rewritten on the way)
+    pending = len(after) if layout.surname < 0 else -1  # rows of ``after`` still to read (-1: read no other way)
+    next_number = count[0] + 1
     while True:
-        got: list[tuple[int, list[str]]] = []
+        got: list[list[str]] = []
+        lines: Sequence[int]
         error: Exception | None = None
-        try:
-            got.extend(islice(source_rows, BLOCK))
-        except Exception as exc:  # a decoding or CSV error: the rows read before it are graded first
-            error = exc
+        if pending:
+            pairs: list[tuple[int, list[str]]] = []
+            try:
+                pairs.extend(islice(source_rows, BLOCK))
+            except Exception as exc:  # a decoding or CSV error: the rows read before it are graded first
+                error = exc
+            lines = [number for number, _cells in pairs]
+            got = [cells for _number, cells in pairs]
+            if pending > 0:
+                pending = max(0, pending - len(pairs))
+                next_number = count[0] + 1  # ``numbered`` hands over: ``raw`` goes on at its next row
+        else:
+            try:
+                got.extend(islice(raw, BLOCK))
+            except Exception as exc:  # as above
+                error = exc
+            lines = range(next_number, next_number + len(got))
+            next_number += len(got)
         read = len(got)
         if got:
-            last_read = got[-1][0]
+            last_read = lines[-1]
         fits = block_width and error is None and got and numbers.numbered is False
-        block = _block(got, name, name_at, block_width, cut) if fits else None
+        block = _block(lines, got, name, name_at, block_width, cut) if fits else None
         if block is not None:
-            last_row[0] = got[-1][0] - 1
+            last_row[0] = lines[-1] - 1
             members += read
             yield block
-            got = []
-        for number, cells in got:
+            lines, got = (), []
+        for number, cells in zip(lines, got, strict=True):
             last_row[0] = number - 1
             given = len(cells)
             if given < width:
