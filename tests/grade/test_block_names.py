@@ -91,3 +91,33 @@ def test_a_name_graded_twice_is_warned_of_with_its_first_row_across_blocks(tmp_p
         f"{table}:803: warning: 王刚: this name was graded before ({table}:802); both are reported",
         f"{table}:902: warning: 党员0300: this name was graded before ({table}:302); both are reported",
     ]
+
+
+def test_rows_read_past_the_first_block_keep_their_numbers(tmp_path: Path, key: AnswerKey) -> None:
+    """Past the rows read with the header, rows come straight from the reader, numbered by a
+    range: blank rows, a two-row header and a byte that stops decoding at row 452 of 600 leave
+    every member with its own row and every row before the bad one graded."""
+    good = "B,C,ABC,ABC,对,错,现场会议+云端会议,1+1+11"
+    rows = ["姓名,单选题,,多选题", "姓名,1,2,3,4,5,6,7,8", ""]
+    rows += [f"党员{i:04d},{good}" if i % 97 else "" for i in range(700)]
+    stacked = tmp_path / "stacked.csv"
+    stacked.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = grade_files([stacked], key)
+    assert report.member_count == 692
+    assert report.member_fields()[2][-1] == 703  # 党员0699, on the table's last row
+    assert [m.line for m in report.members if m.name in ("党员0001", "党员0098", "党员0600")] == [5, 102, 604]
+    header = "姓名,1,2,3,4,5,6,7,8\n"
+    lines = [f"党员{i:04d},{good}\n" for i in range(600)]
+    broken = tmp_path / "broken.csv"
+    broken.write_bytes(
+        b"\xef\xbb\xbf"
+        + (header + "".join(lines[:450])).encode("utf-8")
+        + "党员坏,B,C,A,A,对,对,x,y\n".encode("gbk")
+        + "".join(lines[450:]).encode("utf-8")
+    )
+    report = grade_files([broken], key)
+    assert report.member_count == 450 and report.member_fields()[2][-1] == 451
+    assert [str(p) for p in report.failures] == [
+        f"{broken}: not readable as utf-8 (invalid start byte); rows after row 451 not graded; "
+        "give the right --encoding"
+    ]
