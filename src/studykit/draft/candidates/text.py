@@ -58,9 +58,30 @@ def _sectioned_lines(part: Part) -> list[tuple[str, int]]:
     return out
 
 
+#: A news dateline opening a paragraph or sentence, which is the page's, not what the article says:
+#: 本报讯, 新华社北京11月20日电, 本报武汉12月3日讯, 央视网消息 (a space, bracket or colon after them), each
+#: with the reporters' credit after it; a credit alone, （记者 王芳 通讯员 李强）; and what separates
+#: them from the sentence.  Source: the 消息 (news item) form of Chinese newspapers and agencies.
+_DATELINE_RE = re.compile(
+    r"^(?:(?:据)?(?:本报|新华社|中新社|[\u4e00-\u9fff]{1,8}?(?:网|报|社|台))[\u4e00-\u9fff]{0,8}?"
+    r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息)(?=[\s\u3000（(：:])(?:[\s\u3000]*[（(][^（）()]{1,40}[）)])?"
+    r"|[（(](?:本报|新华社)?(?:特约|首席|全媒体|融媒体|见习)?(?:记者|通讯员|实习生)[^（）()]{1,40}[）)])"
+    r"[\s\u3000：:，,]*"
+)
+
+
+def without_dateline(text: str) -> str:
+    """``text`` (a sentence) without the news dateline opening it (:data:`_DATELINE_RE`):
+    ``本报讯 11月20日，我县召开…`` → ``11月20日，我县召开…``; ``新华社北京11月20日电 会议20日在京召开。``
+    → ``会议20日在京召开。``.  What is left is still a verbatim excerpt of the part."""
+    match = _DATELINE_RE.match(text)
+    return text[match.end() :] if match else text
+
+
 def sentences(part: Part) -> list[Sentence]:
     """The part's whole sentences (text before an end mark; a quotation's inner full stops kept inside)
-    of 6 to :data:`MAX_SENTENCE` characters, numbered among all of them."""
+    of 6 to :data:`MAX_SENTENCE` characters, numbered among all of them; a news dateline opening one
+    is no part of it (:func:`without_dateline`)."""
     found: list[tuple[str, int]] = []
     for line, section in _sectioned_lines(part):
         pending = ""
@@ -73,7 +94,7 @@ def sentences(part: Part) -> list[Sentence]:
         for match in _SENTENCE_RE.finditer(line, 0, end):
             pending += match.group()
             if pending.count("“") <= pending.count("”") and pending.count("《") <= pending.count("》"):
-                found.append((pending.strip(), section))
+                found.append((without_dateline(pending.strip()), section))
                 pending = ""
     return [
         Sentence(text, part, n, section) for n, (text, section) in enumerate(found) if 6 <= len(text) <= MAX_SENTENCE
