@@ -328,7 +328,7 @@ def test_handout_states_a_list_in_the_articles_order_not_the_letters(tmp_path: P
     result = runner.invoke(main, ["handout", "--bank", str(bank), "--include-drafts", "-o", str(handout)])
     assert result.exit_code == 0, result.output
     text = handout.read_text(encoding="utf-8")
-    assert "大力发展特色种植、农产品加工、乡村旅游等产业，推动一二三产业融合发展。\\\n原文" in text
+    assert "大力发展特色种植、农产品加工、乡村旅游等产业，推动一二三产业融合发展。”\\\n原文" in text  # quoted as said
     assert "农产品加工、乡村旅游、特色种植" not in text
 
 

@@ -68,3 +68,36 @@ def test_a_news_dateline_is_no_part_of_a_stem(tmp_path: Path) -> None:
         ("true_false", name + "会议强调，要深入学习贯彻党的二十大精神，坚持以人民为中心的发展思想。", None, True),
     ]  # fmt: skip
     assert all("电" not in q["stem"] and "记者" not in q["stem"] for q in questions)
+
+
+ZUOTAN = """在基层一线践行初心使命
+
+把调查研究做到群众心坎上
+
+张强 城关镇党委书记
+
+我在调研中看到，群众最盼的是办事不再来回跑。我们镇把便民服务站建到12个村，群众满意度明显提升。
+
+让党员在产业发展中挑大梁
+
+李明华 东湖村党支部书记
+
+去年，东湖村集体收入达到52万元，带动群众增收致富，也增强了党员的自我革命意识。
+"""
+
+
+def test_a_speakers_first_person_sentence_is_quoted_as_said(tmp_path: Path) -> None:
+    """张强指出，我们镇把… put the speaker's own experience after a reporting verb (whose 我们?):
+    such a stem now quotes the speaker's words, verbatim but for the blank or （ ）, closing as the
+    sentence does; 自我革命 is no first person; a judgement without 我 keeps 张强指出."""
+    _, questions = _draft(tmp_path, ZUOTAN)
+    assert _asked(questions) == [
+        ("true_false", "张强指出，群众最盼的是办事不再来回跑。", None, True),
+        ("single", "张强在发言中说：“我们镇把便民服务站建到（ ）村，群众满意度明显提升。”",
+         ["12个", "11个", "13个", "10个"], "A"),
+        ("true_false", "张强在发言中说：“我们镇把便民服务站建到12个村，群众满意度明显提升。”", None, True),
+        ("fill_blank", "张强指出，群众最盼的是____。", None, ["办事不再来回跑"]),
+        ("single", "李明华指出，去年，东湖村集体收入达到（ ）元，带动群众增收致富，也增强了党员的自我革命意识",
+         ["51万", "52万", "53万", "50万"], "B"),
+        ("true_false", "李明华指出，去年，东湖村集体收入达到51万元，带动群众增收致富，也增强了党员的自我革命意识。", None, False),
+    ]  # fmt: skip

@@ -33,7 +33,7 @@ from .judgements import draft_judgements, judgement_fallbacks
 from .lists import draft_lists
 from .model import LETTERS_OF, Draft
 from .numbers import draft_numbers
-from .person import of_self
+from .person import as_said, of_self
 from .points import distinct_runs, draft_heading_points, draft_points
 from .quotes import draft_quotes
 from .statements import draft_statements
@@ -65,6 +65,8 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
     for part in parts:
         drafts.extend(draft_statements(part, drafts, turn))
     drafts = about_facts(drafts)
+    by_id = {p.id: p for p in parts}
+    drafts = [as_said(d, by_id[d.speech]) for d in drafts]  # 张强在发言中说：“我在调研中看到……”
     order = {p.id: n for n, p in enumerate(parts)}
     return balance_keys(share_facts(sorted(drafts, key=lambda d: order[d.speech])))
 
