@@ -101,3 +101,22 @@ def test_a_speakers_first_person_sentence_is_quoted_as_said(tmp_path: Path) -> N
          ["51万", "52万", "53万", "50万"], "B"),
         ("true_false", "李明华指出，去年，东湖村集体收入达到51万元，带动群众增收致富，也增强了党员的自我革命意识。", None, False),
     ]  # fmt: skip
+
+
+LIST_INTRODUCED = """抓好党员发展工作
+
+要严格落实党员发展“十六字”方针，即控制总量、优化结构、提高质量、发挥作用。
+要用好身边资源，如红色展馆、革命旧址、先进人物，上好党性教育课。
+"""
+
+
+def test_the_word_introducing_a_list_is_no_part_of_its_first_member(tmp_path: Path) -> None:
+    """方针，即控制总量、优化结构…: the first member is 控制总量 (the option was 即控制总量); 如红色展馆
+    likewise is 红色展馆; the stem keeps the introducing word before its （ ）."""
+    name = "《抓好党员发展工作》一文指出，"
+    _, questions = _draft(tmp_path, LIST_INTRODUCED)
+    assert [x for x in _asked(questions) if x[0] == "multiple"] == [
+        ("multiple", name + "要严格落实党员发展“十六字”方针，即（ ）", ["控制总量", "优化结构", "提高质量", "红色展馆", "革命旧址"], "ABC"),
+        ("multiple", name + "要用好身边资源，如（ ），上好党性教育课", ["控制总量", "红色展馆", "革命旧址", "先进人物", "优化结构"], "BCD"),
+    ]  # fmt: skip
+    assert len(questions) == 5
