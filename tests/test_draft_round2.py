@@ -120,3 +120,26 @@ def test_the_word_introducing_a_list_is_no_part_of_its_first_member(tmp_path: Pa
         ("multiple", name + "要用好身边资源，如（ ），上好党性教育课", ["控制总量", "红色展馆", "革命旧址", "先进人物", "优化结构"], "BCD"),
     ]  # fmt: skip
     assert len(questions) == 5
+
+
+WHOLE_AND_MEMBER = """让党员在产业发展中挑大梁
+
+李明华 东湖村党支部书记
+
+总要求是产业兴旺、生态宜居、乡风文明、治理有效、生活富裕。产业兴旺是重点。党员示范是带动群众的关键。
+"""
+
+
+def test_a_false_statement_swaps_only_comparable_subjects(tmp_path: Path) -> None:
+    """总要求是产业兴旺、… then 产业兴旺是重点: the false statement 李明华指出，总要求是重点。 (a whole put
+    for its member) is no statement a reader can weigh; 党员示范, a sibling subject, stands in instead."""
+    _, questions = _draft(tmp_path, WHOLE_AND_MEMBER)
+    statements = [(q["stem"], q["answer"]) for q in questions if q["type"] == "true_false"]
+    assert statements == [
+        ("李明华指出，总要求是产业兴旺、生态宜居、乡风文明、治理有效、生活富裕。", True),
+        ("李明华指出，产业兴旺是重点。", True),
+        ("李明华指出，党员示范是重点。", False),
+        ("李明华指出，党员示范是带动群众的关键。", True),
+        ("李明华指出，产业兴旺是带动群众的关键。", False),
+    ]
+    assert len(questions) == 7
