@@ -143,3 +143,33 @@ def test_a_false_statement_swaps_only_comparable_subjects(tmp_path: Path) -> Non
         ("李明华指出，产业兴旺是带动群众的关键。", False),
     ]
     assert len(questions) == 7
+
+
+JOINT_NOTICE = """关于开展“学党章、守纪律”主题党日活动的通知
+
+各党支部：
+
+为进一步加强党员教育管理，决定于12月在各党支部开展“学党章、守纪律”主题党日活动。
+
+一、活动内容
+
+各支部要组织党员集中学习党章，重温入党誓词，开展一次专题研讨。
+
+二、有关要求
+
+各支部要于12月25日前将活动情况报送机关党委。
+
+县委组织部　县委宣传部
+2026年12月3日
+"""
+
+
+def test_a_notices_closing_date_stays_in_the_material_whoever_signs(tmp_path: Path) -> None:
+    """The 落款 date under issuers the signature rule does not know (two departments on one line)
+    was dropped as a page's dateline while the issuer line was kept: the material is the notice
+    as published, both lines, and sources.yaml lists no dropped line."""
+    output, questions = _draft(tmp_path, JOINT_NOTICE)
+    last = (tmp_path / "bank" / "material" / "02-part-2.txt").read_text(encoding="utf-8")
+    assert last == "二、有关要求\n\n各支部要于12月25日前将活动情况报送机关党委。\n\n县委组织部　县委宣传部\n2026年12月3日\n"
+    assert "dropped_lines: []\n" in (tmp_path / "bank" / "material" / "sources.yaml").read_text(encoding="utf-8")
+    assert "dropped lines" not in output and len(questions) == 5
