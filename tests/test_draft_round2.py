@@ -170,6 +170,9 @@ def test_a_notices_closing_date_stays_in_the_material_whoever_signs(tmp_path: Pa
     as published, both lines, and sources.yaml lists no dropped line."""
     output, questions = _draft(tmp_path, JOINT_NOTICE)
     last = (tmp_path / "bank" / "material" / "02-part-2.txt").read_text(encoding="utf-8")
-    assert last == "二、有关要求\n\n各支部要于12月25日前将活动情况报送机关党委。\n\n县委组织部　县委宣传部\n2026年12月3日\n"
+    assert (
+        last
+        == "二、有关要求\n\n各支部要于12月25日前将活动情况报送机关党委。\n\n县委组织部　县委宣传部\n2026年12月3日\n"
+    )
     assert "dropped_lines: []\n" in (tmp_path / "bank" / "material" / "sources.yaml").read_text(encoding="utf-8")
     assert "dropped lines" not in output and len(questions) == 5
