@@ -202,8 +202,16 @@ def lead(part: Part) -> str:
 
 
 def cite(part: Part, source: str, *, verdict: str = "") -> str:
-    """An explanation citing ``source``: ``正确。见任剑涛《大都市是省域治理重要落点》：“…”``."""
+    """An explanation citing ``source``: ``正确。见任剑涛《大都市是省域治理重要落点》：“…”``; a section of an
+    article printing no title as the quiz's 出处 does (:func:`studykit.model.source_line`), ``见文章
+    “一、把理论学习作为首要任务”部分：“…”``, not in 《》 as if its heading were a title; ``见文章：“…”``
+    for a text printing neither title nor heading (its heading is only its first words)."""
     where = f"{who(part)}的发言《{part.heading}》" if part.speaker else f"{who(part)}《{part.heading}》"
+    printed = part.heading in (line.strip() for line in part.text.split("\n"))  # else its first words
+    if not part.speaker and not part.article and part.id != "intro":  # a section's heading is no title
+        where = f"文章“{part.heading.replace('“', '‘').replace('”', '’')}”部分" if printed else "文章"
+    elif not part.speaker and not part.article and not printed:
+        where = who(part)  # 导语 of a text printing no title
     if not part.speaker and part.article:
         where = f"《{_title(part)}》" + ("" if part.heading == part.article else f"（{part.heading}）")
     return f"{verdict}见{where}：{quoted(source)}"
