@@ -209,3 +209,25 @@ def test_a_section_is_cited_as_a_part_of_the_article_not_as_a_title(tmp_path: Pa
     assert [item.source_line for item in paper.items] == [
         "文章“二、把组织建设作为坚实支撑”部分：“组织建设是党的建设的重要基础。”"
     ]
+
+
+TONGXUN = """扎根山村二十年的“老支书”
+——记东湖村党支部书记李德民
+
+本报记者　周敏
+
+上任第一天，他就挨家挨户走访，3个月走遍了全村218户。
+"""
+
+
+def test_a_count_of_months_is_asked_whole(tmp_path: Path) -> None:
+    """A 先进事迹 通讯: 3个月 was asked as （ ）月 with the options 2个, 4个 …; it is one count, 3个月,
+    with near values 2个月, 4个月 …; the title is the main title, the reporter's credit is in no stem."""
+    name = "《扎根山村二十年的“老支书”》一文指出，上任第一天，他就挨家挨户走访，"
+    _, questions = _draft(tmp_path, TONGXUN)
+    assert _asked(questions) == [
+        ("single", name + "（ ）走遍了全村218户", ["3个月", "2个月", "4个月", "1个月"], "A"),
+        ("true_false", name + "3个月走遍了全村218户。", None, True),
+        ("single", name + "3个月走遍了全村（ ）", ["208户", "218户", "228户", "198户"], "B"),
+        ("true_false", name + "3个月走遍了全村208户。", None, False),
+    ]  # fmt: skip
