@@ -231,3 +231,21 @@ def test_a_count_of_months_is_asked_whole(tmp_path: Path) -> None:
         ("single", name + "3个月走遍了全村（ ）", ["208户", "218户", "228户", "198户"], "B"),
         ("true_false", name + "3个月走遍了全村208户。", None, False),
     ]  # fmt: skip
+
+
+THEORY = """以高质量党建引领基层治理
+
+从实践看，党建引领的作用主要体现在三个方面：一是把方向，确保基层治理始终沿着正确方向前进；二是聚力量，把各方面力量凝聚起来；三是解难题，推动解决群众急难愁盼问题。
+"""
+
+
+def test_a_count_announcing_points_is_stated_without_a_cut_run_of_them(tmp_path: Path) -> None:
+    """A 理论文章 with 一是…二是…三是 inside a paragraph: the count's statement was cut after 二是…
+    (…体现在三个方面：一是…；二是…。, read as the whole list); it now ends at the colon."""
+    name = "《以高质量党建引领基层治理》一文指出，从实践看，党建引领的作用主要体现在"
+    _, questions = _draft(tmp_path, THEORY)
+    assert [x for x in _asked(questions) if x[1].startswith(name)] == [
+        ("single", name + "（ ）方面", ["两个", "四个", "五个", "三个"], "D"),
+        ("true_false", name + "三个方面。", None, True),
+    ]
+    assert len(questions) == 7
