@@ -175,7 +175,7 @@ def test_a_notices_closing_date_stays_in_the_material_whoever_signs(tmp_path: Pa
         == "二、有关要求\n\n各支部要于12月25日前将活动情况报送机关党委。\n\n县委组织部　县委宣传部\n2026年12月3日\n"
     )
     assert "dropped_lines: []\n" in (tmp_path / "bank" / "material" / "sources.yaml").read_text(encoding="utf-8")
-    assert "dropped lines" not in output and len(questions) == 5
+    assert "dropped lines" not in output and len(questions) == 4
 
 
 UNTITLED_SECTIONS = """为深入学习贯彻党的二十大精神，现就加强机关党支部建设提出如下意见。
@@ -249,3 +249,26 @@ def test_a_count_announcing_points_is_stated_without_a_cut_run_of_them(tmp_path:
         ("true_false", name + "三个方面。", None, True),
     ]
     assert len(questions) == 7
+
+
+PAGE = """基层党建动态
+
+东湖村：党员认领“微心愿”
+
+通讯员　李华
+
+本报讯（通讯员 李华）近日，东湖村开展党员认领“微心愿”活动，46名党员认领群众心愿58个。
+"""
+
+
+def test_no_item_whose_article_title_prints_its_key(tmp_path: Path) -> None:
+    """A news item is named by its title in its stems: 《东湖村：党员认领“微心愿”》一文指出，…认领“____”活动
+    keyed 微心愿 gave itself away; it is no longer drafted, the items about its numbers stay."""
+    _, questions = _draft(tmp_path, PAGE)
+    name = "《东湖村：党员认领“微心愿”》一文指出，近日，东湖村开展党员认领“微心愿”活动，"
+    assert [(q["type"], q["stem"], q["answer"]) for q in questions] == [
+        ("single", name + "（ ）党员认领群众心愿58个", "A"),
+        ("true_false", name + "46名党员认领群众心愿58个。", True),
+        ("single", name + "46名党员认领群众心愿（ ）", "B"),
+        ("true_false", name + "46名党员认领群众心愿57个。", False),
+    ]
