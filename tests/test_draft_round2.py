@@ -272,3 +272,21 @@ def test_no_item_whose_article_title_prints_its_key(tmp_path: Path) -> None:
         ("single", name + "46名党员认领群众心愿（ ）", "B"),
         ("true_false", name + "46名党员认领群众心愿57个。", False),
     ]
+
+
+def test_datelines_of_papers_and_agencies_and_what_is_no_dateline() -> None:
+    """The forms of a 消息's dateline are cut from a sentence's start; words that merely end in 消息,
+    电 or 讯 (好消息：, 电话, 喜讯) are the sentence's own."""
+    from studykit.draft.candidates.text import without_dateline
+
+    cases = {
+        "本报北京11月20日电（记者 张三）全国会议召开。": "全国会议召开。",
+        "本报武汉12月3日讯 近日召开会议。": "近日召开会议。",
+        "央视网消息（记者 李四）：会议召开。": "会议召开。",
+        "据新华社电 会议召开。": "会议召开。",
+        "湖北日报讯 （通讯员 张三）近日，某县召开会议。": "近日，某县召开会议。",
+        "合作社传来好消息：今年分红了。": "合作社传来好消息：今年分红了。",
+        "我们社区通过电话联系群众。": "我们社区通过电话联系群众。",
+        "喜讯传来，村民们很高兴。": "喜讯传来，村民们很高兴。",
+    }
+    assert {text: without_dateline(text) for text in cases} == cases

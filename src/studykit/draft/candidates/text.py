@@ -63,8 +63,8 @@ def _sectioned_lines(part: Part) -> list[tuple[str, int]]:
 #: with the reporters' credit after it; a credit alone, （记者 王芳 通讯员 李强）; and what separates
 #: them from the sentence.  Source: the 消息 (news item) form of Chinese newspapers and agencies.
 _DATELINE_RE = re.compile(
-    r"^(?:(?:据)?(?:本报|新华社|中新社|[\u4e00-\u9fff]{1,8}?(?:网|报|社|台))[\u4e00-\u9fff]{0,8}?"
-    r"(?:\d{1,2}月\d{1,2}日)?(?:电|讯|消息)(?=[\s\u3000（(：:])(?:[\s\u3000]*[（(][^（）()]{1,40}[）)])?"
+    r"^(?:(?:据)?(?:本报|新华社|中新社|[\u4e00-\u9fff]{1,8}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日)?"
+    r"(?:电|讯|消息)(?=[\s\u3000（(：:])(?:[\s\u3000]*[（(][^（）()]{1,40}[）)])?"
     r"|[（(](?:本报|新华社)?(?:特约|首席|全媒体|融媒体|见习)?(?:记者|通讯员|实习生)[^（）()]{1,40}[）)])"
     r"[\s\u3000：:，,]*"
 )
