@@ -14,7 +14,7 @@ JISHI = "党组织要经常同党员谈心谈话，及时掌握党员的思想�
 PAIRS = "坚持严管和厚爱结合、激励和约束并重，落实“三个区分开来”，为敢于担当、踏实做事、不谋私利的干部撑腰鼓劲。"
 CASES = "要注重用好身边典型案例，以案说德、以案说纪、以案说法、以案说责，让党员干部受警醒、明底线、知敬畏。"
 TITLE = "从严管理党员队伍"
-WHERE = "见文章《从严管理党员队伍》："
+WHERE = "见文章“从严管理党员队伍”部分："  # a Part built without its article: a heading, no title
 
 
 def _drafts(*sentences: str) -> list[Draft]:

@@ -145,9 +145,9 @@ def test_a_wechat_copy_in_gbk_with_crlf_drops_the_dateline_and_keeps_the_title(t
     assert result.exit_code == 0, result.output
     out = tmp_path / "out"
     assert result.output.splitlines()[:2] == [
-        f"{out / 'question_bank.yaml'}: 1 part (layout: one part), 4 drafts to review",
-        "  part-1: “四下基层”：新时代党的群众路线的生动实践 — 4",
-    ]
+        f"{out / 'question_bank.yaml'}: 1 part (layout: one part), 3 drafts to review",
+        "  part-1: “四下基层”：新时代党的群众路线的生动实践 — 3",
+    ]  # not the fill-in “____”是… keyed 四下基层: the stem's 《“四下基层”：…》一文 printed its key
     assert (out / "material" / "00-part-1.txt").read_text(encoding="utf-8") == (
         "“四下基层”：新时代党的群众路线的生动实践\n"
         "“四下基层”是习近平同志在福建宁德工作期间大力倡导并身体力行的工作制度。\n"
@@ -328,7 +328,7 @@ def test_handout_states_a_list_in_the_articles_order_not_the_letters(tmp_path: P
     result = runner.invoke(main, ["handout", "--bank", str(bank), "--include-drafts", "-o", str(handout)])
     assert result.exit_code == 0, result.output
     text = handout.read_text(encoding="utf-8")
-    assert "大力发展特色种植、农产品加工、乡村旅游等产业，推动一二三产业融合发展。\\\n原文" in text
+    assert "大力发展特色种植、农产品加工、乡村旅游等产业，推动一二三产业融合发展。”\\\n原文" in text  # quoted as said
     assert "农产品加工、乡村旅游、特色种植" not in text
 
 

@@ -306,7 +306,8 @@ TIHUI = """在为民服务中践行初心使命
 def test_one_byline_article_gets_its_speaker_and_no_first_person_items(tmp_path: Path) -> None:
     """A single 体会 under □ 李明: one part with the speaker 李明 (position 作者, as the byline gives no
     post), stems 李明指出; 我谈两点认识, 我收获很大, 我将继续… give no item (文章指出，…我谈两点认识。
-    was drafted as a fact), and the bank checks."""
+    was drafted as a fact), and the bank checks; 我们村… is quoted as 李明 said it (round 5: 李明指出，
+    我们村… read as a claim about 李明)."""
     output, questions = _draft(tmp_path, TIHUI)
     assert output.splitlines()[:2] == [
         f"{tmp_path / 'bank' / 'question_bank.yaml'}: 1 part (layout: heading, name and post), 8 drafts to review",
@@ -319,8 +320,9 @@ def test_one_byline_article_gets_its_speaker_and_no_first_person_items(tmp_path:
     ]  # fmt: skip
     said = "李明在谈到“我谈两点认识”时，列举的"
     assert _asked(questions) == [
-        ("fill_blank", "李明指出，我们村坚持每月开展一次“____”活动，为群众理发、义诊、维修家电。", None, ["党员服务日"]),
-        ("fill_blank", "李明指出，我们村坚持每月开展一次“党员服务日”活动，为群众理发、____、维修家电。", None, ["义诊"]),
+        ("fill_blank", "李明在发言中说：“我们村坚持每月开展一次‘____’活动，为群众理发、义诊、维修家电。”", None, ["党员服务日"]),
+        ("fill_blank", "李明在发言中说：“我们村坚持每月开展一次‘党员服务日’活动，为群众理发、____、维修家电。”", None,
+         ["义诊"]),
         ("true_false", said + "第二点是“为民服务要持之以恒”。", None, True),
         ("true_false", said + "第一点是“为民服务要持之以恒”。", None, False),
         ("single", "李明指出，去年，村里修通了（ ）的产业路，解决了200多户群众的出行难题", ["2公里", "3公里", "4公里", "1公里"], "B"),
@@ -436,8 +438,8 @@ def test_a_notice_numbered_in_sections_and_sub_sections(tmp_path: Path) -> None:
     as a page's dateline)."""
     output, questions = _draft(tmp_path, NOTICE.read_text(encoding="utf-8"))
     assert output.splitlines()[1:5] == [
-        "  intro: 中共某某县委组织部关于认真学习贯彻党的二十届三中全会精神的通知 — 4",
-        "  part-1: 一、充分认识学习贯彻全会精神的重大意义 — 2",
+        "  intro: 中共某某县委组织部关于认真学习贯彻党的二十届三中全会精神的通知 — 3",
+        "  part-1: 一、充分认识学习贯彻全会精神的重大意义 — 1",
         "  part-2: 二、认真抓好学习培训 — 8",
         "  part-3: 三、加强组织领导 — 0",
     ]
@@ -453,7 +455,9 @@ def test_a_notice_numbered_in_sections_and_sub_sections(tmp_path: Path) -> None:
         ("true_false", said + "第二点是“抓好党员干部集中轮训”。", None, True),
         ("true_false", said + "第一点是“抓好党员干部集中轮训”。", None, False),
     ]
-    assert all(q["stem"].startswith(notice) for q in questions) and len(questions) == 14
+    assert all(q["stem"].startswith(notice) for q in questions) and len(questions) == 12
+    # not the two single choices keyed 二十届三中全会: the notice's title in their stems printed it
+    assert not [q for q in questions if "二十届三中全会" in "".join(q.get("options", []))]
 
 
 def test_a_xinhua_story_is_named_by_its_title_not_its_credit_or_subtitle(tmp_path: Path) -> None:
@@ -521,21 +525,14 @@ def test_two_heading_line_runs_of_one_speech_are_named_by_their_subheadings() ->
 
 def test_a_wechat_party_lecture_is_named_without_its_column_and_does_not_ask_its_own_plan(tmp_path: Path) -> None:
     """A 党课讲稿 posted on WeChat under 学思践悟｜…: stems name 《以钉钉子精神抓好作风建设》 (not the
-    column); 今天，我围绕“…”这个主题，和大家交流三个问题 gives the theme's fill-in only (the count of
-    问题 the speaker will discuss, and the statement of it, are the text announcing itself)."""
+    column); 今天，我围绕“…”这个主题，和大家交流三个问题 gives no item (the count of 问题 the speaker
+    will discuss, and the statement of it, are the text announcing itself; the theme is the title)."""
     text = (Path(__file__).parent / "data" / "draft" / "wechat_dangke.txt").read_text(encoding="utf-8")
     _, questions = _draft(tmp_path, text)
     name = "《以钉钉子精神抓好作风建设》一文"
-    assert len(questions) == 10 and all(q["stem"].startswith(name) for q in questions)
-    intro = [q for q in questions if q["speech"] == "intro"]
-    assert _asked(intro) == [
-        (
-            "fill_blank",
-            name + "指出，今天，我围绕“____”这个主题，和大家交流三个问题。",
-            None,
-            ["以钉钉子精神抓好作风建设"],
-        )
-    ]
+    assert len(questions) == 9 and all(q["stem"].startswith(name) for q in questions)
+    # the theme's fill-in keyed 以钉钉子精神抓好作风建设 is gone too: the stem's title printed its key
+    assert [q for q in questions if q["speech"] == "intro"] == []
 
 
 def test_lists_of_tasks_with_longer_objects_keep_them_whole() -> None:

@@ -35,7 +35,7 @@ TEXT = "\n\n".join(
     ]
 )
 PART = Part("part-1", "扎实推进基层治理现代化", TEXT, "", "")
-WHERE = "见文章《扎实推进基层治理现代化》："
+WHERE = "见文章“扎实推进基层治理现代化”部分："  # a Part built without its article: a heading, no title
 
 
 def _drafts() -> list[Draft]:

@@ -211,7 +211,7 @@ def test_parallel_clauses_give_a_multiple_with_clauses_of_other_parts() -> None:
     drafts = [d for d in draft_questions([first, second]) if d.rule == "clauses"]
     source = "推进常态化疫情防控，还需修补网格治理的漏洞，增强网格治理的覆盖性，实现网格治理的高度技术化。"
     assert drafts[0] == Draft(
-        "a", "multiple", "文章指出，推进常态化疫情防控，还需（ ）", ("A", "B", "C"), "见文章《甲》：“" + source + "”",
+        "a", "multiple", "文章指出，推进常态化疫情防控，还需（ ）", ("A", "B", "C"), "见文章“甲”部分：“" + source + "”",
         source, "clauses", ("修补网格治理的漏洞", "增强网格治理的覆盖性", "实现网格治理的高度技术化",
                             "加强基层队伍建设", "提升市域公共服务水平"), ("列举",), "a/clauses-0",
     )  # fmt: skip
@@ -241,7 +241,7 @@ def test_a_part_without_quotes_gets_its_fill_in_and_single_from_a_judgement() ->
     source = "基层医疗是守护群众健康的第一道防线。"
     assert drafts == [
         Draft("a", "fill_blank", "文章指出，基层医疗是____。", ("守护群众健康的第一道防线",),
-              "见文章《甲》：“" + source + "”", source, "judgements", tags=("观点",), fact="a/judgement-0"),
-        Draft("a", "single", "文章指出，基层医疗是（ ）", ("A",), "见文章《甲》：“" + source + "”", source, "judgements",
+              "见文章“甲”部分：“" + source + "”", source, "judgements", tags=("观点",), fact="a/judgement-0"),
+        Draft("a", "single", "文章指出，基层医疗是（ ）", ("A",), "见文章“甲”部分：“" + source + "”", source, "judgements",
               ("守护群众健康的第一道防线", "发展的核心要素", "第一资源"), ("观点",), "a/judgement-0"),
     ]  # fmt: skip

@@ -190,10 +190,10 @@ def test_sections_of_one_author_are_labelled_by_their_heading(tmp_path: Path) ->
 
 
 def test_a_section_is_cited_as_the_article_not_the_introduction(tmp_path: Path) -> None:
-    """On a paper, a layout-3 section's 出处 reads 文章《二、…》, not 导语《二、…》."""
+    """On a paper, a layout-3 section's 出处 reads 文章“二、…”部分, not 导语《二、…》 (nor 文章《二、…》: no title)."""
     from studykit.quiz import build_papers
 
     draft_bank(DRAFT / "layout3.txt", tmp_path / "l3")
     bank = load_bank(tmp_path / "l3" / "question_bank.yaml", cache=False)
     paper = build_papers(bank, count=1, seed=1, speeches=("part-2",))[0]
-    assert {item.source_line.split("：")[0] for item in paper.items} == {"文章《二、夯实基层基础》"}
+    assert {item.source_line.split("：")[0] for item in paper.items} == {"文章“二、夯实基层基础”部分"}

@@ -76,13 +76,13 @@ def test_a_mixed_paper_names_the_article_in_stem_and_source(items: dict[str, obj
 
 
 def test_one_article_paper_is_unchanged() -> None:
-    """One bank: stems and 出处 as before (文章指出, 文章《二、…》 for a section)."""
+    """One bank: stems and 出处 as before (文章指出), a section as 文章“二、…”部分 (its heading is no title)."""
     bank = load_banks([YEAR / "12-tongzhi"]).merged()
     paper = build_papers(bank, count=1, seed=1, speeches="part-4", types="single")[0]
     (item,) = paper.sections[0].items
     assert item.stem == "文章指出，各支部要于（　　）前将学习贯彻情况书面报送机关党委，报送材料不超过1500字"
     assert item.source_line == (
-        "文章《四、及时报送情况》：“各支部要于12月25日前将学习贯彻情况书面报送机关党委，报送材料不超过1500字。”"
+        "文章“四、及时报送情况”部分：“各支部要于12月25日前将学习贯彻情况书面报送机关党委，报送材料不超过1500字。”"
     )
 
 
@@ -102,9 +102,9 @@ def test_labels_of_sections_and_introductions_name_their_article() -> None:
 
 
 def test_a_section_is_reread_in_its_article_not_in_the_introduction() -> None:
-    """The grade report's 重读 of a section says 文章《…》 (it said 导语《二、…》)."""
+    """The grade report's 重读 of a section says 文章“…”部分 (it said 导语《二、…》, then 文章《二、…》)."""
     hint = Reread("part-2-d07", "", "", "二、认真组织学习", "各支部要在12月20日前。", False)
-    assert hint.where == "文章《二、认真组织学习》：“各支部要在12月20日前。”"
+    assert hint.where == "文章“二、认真组织学习”部分：“各支部要在12月20日前。”"
     assert Reread("intro-d01", "", "", TONGZHI, "12月1日。").where == f"导语《{TONGZHI}》：“12月1日。”"
     assert (
         source_line("", "二、认真组织学习", "x", intro=False, article=TONGZHI) == f"《{TONGZHI}》二、认真组织学习：“x”"
@@ -123,8 +123,8 @@ def test_handout_and_practice_name_a_section_as_a_section() -> None:
     where = {i.speech.id: i.speech.where for i in page.items}
     assert where == {
         "intro": f"导语《{TONGZHI}》",
-        "part-2": "文章《二、认真组织学习》",
-        "part-4": "文章《四、及时报送情况》",
+        "part-2": "文章“二、认真组织学习”部分",
+        "part-4": "文章“四、及时报送情况”部分",
     }
 
 

@@ -45,8 +45,8 @@ SECTION_LABEL = "文章"
 
 def source_line(speaker: str, heading: str, source: str, *, intro: bool = True, article: str = "") -> str:
     """Where a fact is read, as papers and reports print it: ``任剑涛《大都市是省域治理重要落点》：“…”``
-    (``导语《…》`` for the introduction, which has no speaker; ``文章《一、…》`` for a section of one
-    author's article, ``intro=False``).  ``source`` goes on one line in Chinese quotation marks, its
+    (``导语《…》`` for the introduction, which has no speaker; ``文章“一、…”部分`` for a section of one
+    author's article, ``intro=False``: its heading is no title to put in 《》).  ``source`` goes on one line in Chinese quotation marks, its
     own “ ” turned into ‘ ’ (a quote inside a quote).  ``article``: the title of the part's article
     where several articles meet (:attr:`Speech.article`), printed first unless it is the heading
     (an introduction's): ``《以乡村振兴实绩检验学习成效》李明华《…》：“…”``, and a section as
@@ -54,7 +54,9 @@ def source_line(speaker: str, heading: str, source: str, *, intro: bool = True, 
     if article and article != heading:
         where = f"{speaker}《{heading}》" if speaker else heading
         return f"《{article}》{where}：{quoted(source)}"
-    return f"{speaker or (INTRO_LABEL if intro else SECTION_LABEL)}《{heading}》：{quoted(source)}"
+    if not speaker and not intro:  # a section's heading is no title: 文章“二、认真组织学习”部分
+        return f"{SECTION_LABEL}“{heading.replace('“', '‘').replace('”', '’')}”部分：{quoted(source)}"
+    return f"{speaker or INTRO_LABEL}《{heading}》：{quoted(source)}"
 
 
 # A stem that names its article.  A bank's stems name their article's parts the way one article's
@@ -184,7 +186,7 @@ class Speech:
     @property
     def where(self) -> str:
         """The part as :func:`source_line` names it, without the quotation: ``任剑涛《…》``,
-        ``导语《…》``, ``文章《一、…》``; with :attr:`article`, ``《…》李明华《…》``."""
+        ``导语《…》``, ``文章“一、…”部分``; with :attr:`article`, ``《…》李明华《…》``."""
         return source_line(self.speaker, self.heading, "", intro=self.is_intro, article=self.article)[: -len("：“”")]
 
 

@@ -39,7 +39,8 @@ _WECHAT_DATELINE_RE = re.compile(
 #: （本版文字由…提供） — the page's, not the last speaker's words.
 _PAGE_CREDIT_RE = re.compile(r"^[（(]本版(?:稿件|文字|内容|图文)?由[^，。；（）()]{2,30}(?:整理|提供|供稿|组稿)[）)]$")
 #: A date alone on its line (2024年8月5日), and the issuing body's line a document signs with above it
-#: (中共某某县委组织部): a notice's 落款, which is the document's, not a page's dateline.
+#: (中共某某县委组织部): a notice's 落款, which is the document's, not a page's dateline; so is such a
+#: date anywhere after the text has begun (a sentence above it), whoever signs (某某中学, 两个部门).
 _DATE_RE = re.compile(
     r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$"
 )
@@ -89,8 +90,9 @@ def drop_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
     for line in lines:
         text = line.strip()
         links = links and (not text or _is_link(text))  # under 往期推荐: titles until a paragraph
-        signed = _DATE_RE.match(text) and _SIGNATURE_RE.search(  # a notice's 落款 date, under its issuer
-            next((k.strip() for k in reversed(kept) if k.strip()), "")
+        signed = _DATE_RE.match(text) and (  # a notice's 落款 date, under its issuer or after its text
+            _SIGNATURE_RE.search(next((k.strip() for k in reversed(kept) if k.strip()), ""))
+            or any(mark in k for k in kept for mark in "。！？")
         )
         if text and not signed and (links or is_furniture(line) or _LINKS_HEADING_RE.match(text)):
             dropped.append(text)

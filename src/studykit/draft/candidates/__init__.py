@@ -33,11 +33,11 @@ from .judgements import draft_judgements, judgement_fallbacks
 from .lists import draft_lists
 from .model import LETTERS_OF, Draft
 from .numbers import draft_numbers
-from .person import of_self
+from .person import as_said, of_self
 from .points import distinct_runs, draft_heading_points, draft_points
 from .quotes import draft_quotes
 from .statements import draft_statements
-from .text import sentences
+from .text import sentences, who
 
 __all__ = ["Draft", "balance_keys", "draft_questions"]
 
@@ -65,8 +65,27 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
     for part in parts:
         drafts.extend(draft_statements(part, drafts, turn))
     drafts = about_facts(drafts)
+    by_id = {p.id: p for p in parts}
+    drafts = [as_said(d, by_id[d.speech]) for d in drafts]  # 张强在发言中说：“我在调研中看到……”
+    drafts = [d for d in drafts if not named_in_title(d, by_id[d.speech])]
     order = {p.id: n for n, p in enumerate(parts)}
     return balance_keys(share_facts(sorted(drafts, key=lambda d: order[d.speech])))
+
+
+def named_in_title(draft: Draft, part: Part) -> bool:
+    """Whether the title by which ``draft``'s stem names its article prints the key (``《东湖村：党员认领
+    “微心愿”》一文指出，…认领“____”活动`` keyed 微心愿): a fill-in's answer or a correct option's
+    text (without its “”《》) inside the title (:func:`.text.who`) gives the item away."""
+    name = who(part)
+    if not part.article or not draft.stem.startswith(name):
+        return False
+    if draft.type == "fill_blank":
+        keys = list(draft.answer)
+    elif draft.options:
+        keys = [draft.options[LETTERS_OF[x]] for x in draft.answer]
+    else:
+        return False
+    return any(len(k) >= 2 and k in name for k in (key.strip("“”《》") for key in keys))
 
 
 def share_facts(drafts: list[Draft]) -> list[Draft]:

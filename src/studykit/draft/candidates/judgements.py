@@ -2,8 +2,9 @@
 
 A clause ``X是Y`` (X a short subject, Y what it is) gives a true statement as written; a
 false one puts a sibling subject X′ of another ``X′是Y′`` beside it (its sentence or the next or previous one, a subject about as long) in
-X's place, and is kept only when the article nowhere says ``X′是Y`` and X and X′ share no
-word of two characters (so the swap changes the subject, not just its wording).
+X's place, and is kept only when the article nowhere says ``X′是Y``, X and X′ share no
+word of two characters (so the swap changes the subject, not just its wording) and they are
+siblings of one kind (:func:`_comparable`: not a whole and its member, 总要求 and 产业兴旺).
 """
 
 from __future__ import annotations
@@ -102,6 +103,20 @@ def _overlap(a: str, b: str) -> bool:
     return a in b or b in a or any(a[i : i + 2] in b for i in range(len(a) - 1))
 
 
+def _comparable(j: Judgement, o: Judgement) -> bool:
+    """Whether ``o``'s subject may stand in ``j``'s for a false statement a reader can weigh: the two
+    are siblings, not a whole and its member (总要求是产业兴旺、生态宜居… and 产业兴旺是重点: 总要求是
+    重点 is no statement), so neither subject is a member of a list the other's predicate is, and
+    both predicates are of one shape (a list with 、 or not)."""
+
+    def members(predicate: str) -> set[str]:
+        return {m.removesuffix("等") for m in re.split("[、和与及]", predicate)}
+
+    if j.subject in members(o.predicate) or o.subject in members(j.predicate):
+        return False
+    return ("、" in j.predicate) == ("、" in o.predicate)
+
+
 def draft_judgements(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
     """A true statement per judgement, and a false one where a sibling subject fits."""
     found = find_judgements(sentences)
@@ -127,7 +142,7 @@ def draft_judgements(sentences: list[Sentence], turn: Iterator[int]) -> list[Dra
         )
         for o in siblings:
             x = o.subject
-            if (
+            if not _comparable(j, o) or (
                 _overlap(x, j.subject)
                 or x in j.predicate
                 or f"{x}是{j.predicate}" in article

@@ -135,9 +135,23 @@ _LEADS = "从由让使要对向给被把将在为与同跟"
 _CLOSING_VERBS = ("组成", "构成")
 
 
+#: Words that introduce a list and are no part of its first member (方针，即控制总量、优化结构…;
+#: 包括党员大会、支委会…; 比如走访群众、…), longest first.
+_INTRODUCERS = (
+    "主要包括", "主要分为", "主要体现在", "具体包括", "分别是", "分别为", "主要是", "主要有", "也就是", "就是", "即是",
+    "包括", "包含", "涵盖", "比如", "例如", "譬如", "诸如", "亦即", "即", "如",
+)  # fmt: skip
+
+
 def _without_lead(first: str, middle: list[str]) -> str:
     """``first`` without a leading preposition that jieba reads as a word of its own and that no
-    other member starts with (从致富能手、退役军人 → 致富能手)."""
+    other member starts with (从致富能手、退役军人 → 致富能手), or without a word introducing the list
+    (:data:`_INTRODUCERS`: 即控制总量 → 控制总量) that ends a word there and starts no other member."""
+    for word in _INTRODUCERS:
+        rest = first[len(word) :]
+        introduces = first.startswith(word) and len(rest) >= 2 and len(word) in word_bounds(first)
+        if introduces and not any(m.startswith(word) for m in middle):
+            return rest
     lead = len(first) > 2 and first[0] in _LEADS and 1 in word_bounds(first)
     return first[1:] if lead and not any(m.startswith(first[0]) for m in middle) else first
 

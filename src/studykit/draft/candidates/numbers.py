@@ -22,7 +22,7 @@ _NUMBER_RE = re.compile(
     r"|(?P<month>(?P<m>\d{1,2})月(?!\d))"
     rf"|(?P<plenum>(?P<pa>{_CN})届(?P<pb>{_CN})(?P<pu>中全会|次全会))"
     rf"|(?P<ordinal>第(?P<o>{_CN}|\d+)(?P<ou>场|次|届|个|批|轮|期|位|名))"
-    r"|(?P<count>(?P<c>\d+(?:\.\d+)?)(?P<cx>余|多)?(?P<cu>个|项|条|场|支|名|位|家|所|种|类|批|次|倍|年|天|万|亿|%|％|例|人次|人|户|元|公里|件|起|亩))"
+    r"|(?P<count>(?P<c>\d+(?:\.\d+)?)(?P<cx>余|多)?(?P<cu>个月|个|项|条|场|支|名|位|家|所|种|类|批|次|倍|年|天|万|亿|%|％|例|人次|人|户|元|公里|件|起|亩))"
     rf"|(?P<cncount>(?P<cc>[两二三四五六七八九十]{{1,2}})(?P<ccu>个|项|条|支|大|种|类|点|方面|部分|级))"
 )
 #: Items per sentence.
@@ -88,6 +88,18 @@ def variants(m: re.Match[str]) -> list[str]:
     ]
 
 
+def _before_a_cut_list(text: str, at: int, a: int, b: int) -> tuple[int, int]:
+    """The window ``(a, b)`` of ``text`` ending at the ``：`` after position ``at`` (the number's end)
+    when the window stops before the sentence does: what follows the colon is a list the window
+    would cut (体现在三个方面：一是…；二是…。 stated without its 三是 read as the whole list)."""
+    if text[b:].strip("。！？!?”’」』）) "):
+        depth = depth_map(text)
+        colon = next((i for i in range(at, b) if text[i] in "：:" and not depth[i]), -1)
+        if colon >= 0:
+            return a, colon + 1
+    return a, b
+
+
 def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
     """A single choice per printed number (at most :data:`PER_SENTENCE` a sentence), and a
     statement of the clause with the number as printed (true) or with a near value (false),
@@ -107,7 +119,7 @@ def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]
                 continue
             taken += 1
             options, answer = place([m.group()], wrong[:3], next(turn))
-            a, b = window(s.text, m.start(), m.end())
+            a, b = _before_a_cut_list(s.text, m.end(), *window(s.text, m.start(), m.end()))
             stem = lead(s.part) + tidy(f"{s.text[a : m.start()]}（ ）{s.text[m.end() : b]}")
             out.append(
                 Draft(s.part.id, "single", stem, answer, cite(s.part, s.text), s.text, "numbers", options,

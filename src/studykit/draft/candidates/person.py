@@ -8,9 +8,12 @@ point run after such a sentence may still name it as its context (``李明在谈
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from .model import Draft
+from ..split import Part
+from .model import LETTERS_OF, Draft
+from .text import lead, who
 
 #: 我 or 我们 as the subject (我们支部, 我们村 …: up to three characters of what ``we`` are); 我国, 我省,
 #: 我党 … name an institution, whose plans are facts.
@@ -52,3 +55,46 @@ def of_self(draft: Draft, *, named: bool) -> bool:
     end = re.search("[，,；;。：:]", draft.stem[at:]) if at >= 0 else None
     asked = draft.stem[: at + end.start()] if end else draft.stem  # up to the asked clause's end
     return any(first_person(text, named=named) for text in (asked, *draft.options))
+
+
+#: 我 or 我们 said by the part's author (not 我国, 我省, 我党 …: an institution's name).
+_ME_RE = re.compile(r"(?<![自忘敌本])我(?![国省市县区党军校院州])")
+_ME_ALONE_RE = re.compile(r"(?<![自忘敌本])我(?![们国省市县区党军校院州])")
+#: Rules whose stem after the part's lead is the article's own words (a window of one sentence,
+#: with ____ or （ ） in a printed piece's place, or a near value in a number's).
+VERBATIM_RULES = ("quotes", "titles", "lists", "clauses", "numbers", "statements")
+
+
+def as_said(draft: Draft, part: Part) -> Draft:
+    """``draft`` with a stem that says its first-person words are the speaker's: ``张强指出，我在调研中
+    看到……`` puts the speaker's own experience in a reporting verb that reads as a claim about
+    张强 (and 我 as the reader's), so the stem quotes the words as said, ``张强在发言中说：“我在调研中
+    看到……”`` (their own “…” as ‘…’).  A part without a speaker does so for 我 alone (``《…》一文写道：
+    “我…”``; 我们 of an article is its readers too).  Only stems of :data:`VERBATIM_RULES` (a verbatim
+    window of the source, so the quotation is true) are changed; any other draft is returned as it is."""
+    opening = lead(part)
+    if draft.rule not in VERBATIM_RULES or not draft.stem.startswith(opening):
+        return draft
+    body = draft.stem[len(opening) :]
+    me = _ME_RE if part.speaker else _ME_ALONE_RE
+    if not me.search(_QUOTED_RE.sub("", body)):
+        return draft
+    said = f"{who(part)}在发言中说：" if part.speaker else f"{who(part)}写道："
+    inner = body.replace("“", "‘").replace("”", "’") + _end_mark(draft, body)
+    return dataclasses.replace(draft, stem=f"{said}“{inner}”")
+
+
+def _end_mark(draft: Draft, body: str) -> str:
+    """The end mark (。！？) a choice stem's window stops before where it runs to its sentence's end,
+    so the quotation closes as the sentence does (``…融合发展。”``); ``""`` for a stem that has its
+    own, or stops inside the sentence."""
+    if body[-1:] in "。！？!?":
+        return ""
+    tail = body.split("（ ）")[-1]
+    keys = [draft.options[LETTERS_OF[x]] for x in draft.answer] if draft.options else []
+    for text in [tail] if tail else keys:
+        at = draft.source.find(text)
+        end = at + len(text)
+        if text and at >= 0 and end < len(draft.source) and draft.source[end] in "。！？!?":
+            return draft.source[end]
+    return ""

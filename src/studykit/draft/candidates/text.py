@@ -58,9 +58,30 @@ def _sectioned_lines(part: Part) -> list[tuple[str, int]]:
     return out
 
 
+#: A news dateline opening a paragraph or sentence, which is the page's, not what the article says:
+#: 本报讯, 新华社北京11月20日电, 本报武汉12月3日讯, 央视网消息 (a space, bracket or colon after them), each
+#: with the reporters' credit after it; a credit alone, （记者 王芳 通讯员 李强）; and what separates
+#: them from the sentence.  Source: the 消息 (news item) form of Chinese newspapers and agencies.
+_DATELINE_RE = re.compile(
+    r"^(?:(?:据)?(?:本报|新华社|中新社|[\u4e00-\u9fff]{1,8}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日)?"
+    r"(?:电|讯|消息)(?=[\s\u3000（(：:])(?:[\s\u3000]*[（(][^（）()]{1,40}[）)])?"
+    r"|[（(](?:本报|新华社)?(?:特约|首席|全媒体|融媒体|见习)?(?:记者|通讯员|实习生)[^（）()]{1,40}[）)])"
+    r"[\s\u3000：:，,]*"
+)
+
+
+def without_dateline(text: str) -> str:
+    """``text`` (a sentence) without the news dateline opening it (:data:`_DATELINE_RE`):
+    ``本报讯 11月20日，我县召开…`` → ``11月20日，我县召开…``; ``新华社北京11月20日电 会议20日在京召开。``
+    → ``会议20日在京召开。``.  What is left is still a verbatim excerpt of the part."""
+    match = _DATELINE_RE.match(text)
+    return text[match.end() :] if match else text
+
+
 def sentences(part: Part) -> list[Sentence]:
     """The part's whole sentences (text before an end mark; a quotation's inner full stops kept inside)
-    of 6 to :data:`MAX_SENTENCE` characters, numbered among all of them."""
+    of 6 to :data:`MAX_SENTENCE` characters, numbered among all of them; a news dateline opening one
+    is no part of it (:func:`without_dateline`)."""
     found: list[tuple[str, int]] = []
     for line, section in _sectioned_lines(part):
         pending = ""
@@ -73,7 +94,7 @@ def sentences(part: Part) -> list[Sentence]:
         for match in _SENTENCE_RE.finditer(line, 0, end):
             pending += match.group()
             if pending.count("“") <= pending.count("”") and pending.count("《") <= pending.count("》"):
-                found.append((pending.strip(), section))
+                found.append((without_dateline(pending.strip()), section))
                 pending = ""
     return [
         Sentence(text, part, n, section) for n, (text, section) in enumerate(found) if 6 <= len(text) <= MAX_SENTENCE
@@ -181,8 +202,16 @@ def lead(part: Part) -> str:
 
 
 def cite(part: Part, source: str, *, verdict: str = "") -> str:
-    """An explanation citing ``source``: ``正确。见任剑涛《大都市是省域治理重要落点》：“…”``."""
+    """An explanation citing ``source``: ``正确。见任剑涛《大都市是省域治理重要落点》：“…”``; a section of an
+    article printing no title as the quiz's 出处 does (:func:`studykit.model.source_line`), ``见文章
+    “一、把理论学习作为首要任务”部分：“…”``, not in 《》 as if its heading were a title; ``见文章：“…”``
+    for a text printing neither title nor heading (its heading is only its first words)."""
     where = f"{who(part)}的发言《{part.heading}》" if part.speaker else f"{who(part)}《{part.heading}》"
+    printed = part.heading in (line.strip() for line in part.text.split("\n"))  # else its first words
+    if not part.speaker and not part.article and part.id != "intro":  # a section's heading is no title
+        where = f"文章“{part.heading.replace('“', '‘').replace('”', '’')}”部分" if printed else "文章"
+    elif not part.speaker and not part.article and not printed:
+        where = who(part)  # 导语 of a text printing no title
     if not part.speaker and part.article:
         where = f"《{_title(part)}》" + ("" if part.heading == part.article else f"（{part.heading}）")
     return f"{verdict}见{where}：{quoted(source)}"
