@@ -447,7 +447,7 @@ def test_empty_folder_is_no_answer_file(tmp_path: Path, key: AnswerKey) -> None:
     folder = tmp_path / "answers.txt"
     folder.mkdir()
     assert problems(grade([folder], key)) == [
-        f"{folder}: is a folder holding no answer file (expected .txt, .yaml, .csv or .xlsx files in it)"
+        f"{folder}: is a folder holding no answer file (expected .txt, .yaml, .csv, .xlsx or .docx files in it)"
     ]
 
 

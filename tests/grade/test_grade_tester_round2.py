@@ -211,8 +211,8 @@ def test_only_the_key_is_still_an_error(folder: Path) -> None:
 @pytest.mark.parametrize(
     ("given", "reason"),
     [
-        ("answers", "is a folder holding no answer file (expected .txt, .yaml, .csv or .xlsx files in it)"),
-        ("answers.txt", "is a folder holding no answer file (expected .txt, .yaml, .csv or .xlsx files in it)"),
+        ("answers", "is a folder holding no answer file (expected .txt, .yaml, .csv, .xlsx or .docx files in it)"),
+        ("answers.txt", "is a folder holding no answer file (expected .txt, .yaml, .csv, .xlsx or .docx files in it)"),
         ("乙.txt", "file not found"),
         ("乙.docx", "file not found"),
         ("*.nomatch", "file not found (a pattern that matched nothing?)"),

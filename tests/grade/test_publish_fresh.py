@@ -187,8 +187,8 @@ def test_moodle_responses_report_of_the_shipped_paper(tmp_path: Path, suffix: st
     table = tmp_path / f"moodle-responses{suffix}"
     write_table(table, rows)
     skipped = (
-        f"{table}:5: warning: 李四: row skipped: a Moodle attempt '{state}', never submitted (Moodle grades finished "
-        "attempts only)"
+        f"{table}:5: warning: 李四: row skipped: this Moodle attempt was not submitted (state '{state}'; Moodle grades "
+        "finished attempts only)"
     )
     scores = grade(tmp_path, table, skipped)
     assert scores == {"赵一": 100.0, "钱二": 75.0, "孙三": 85.0}

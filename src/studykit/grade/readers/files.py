@@ -227,7 +227,7 @@ def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Pa
                     shown_name(path),
                     0,
                     "",
-                    _("is a folder holding no answer file (expected .txt, .yaml, .csv or .xlsx files in it)"),
+                    _("is a folder holding no answer file (expected .txt, .yaml, .csv, .xlsx or .docx files in it)"),
                 )
             )
         yield from inside

@@ -152,7 +152,7 @@ def _moodle_rows(
                     number,
                     whole.strip(),
                     _(
-                        "row skipped: a Moodle attempt {state!r}, never submitted (Moodle grades finished attempts only)"
+                        "row skipped: this Moodle attempt was not submitted (state {state!r}; Moodle grades finished attempts only)"
                     ).format(state=cells[state].strip()),
                 )
                 continue
