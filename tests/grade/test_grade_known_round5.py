@@ -80,6 +80,25 @@ def test_a_range_counting_down_is_not_graded_and_says_why(folder: Path, line: st
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "number", "count"),
+    [
+        (" ".join(f"{n}. A" for n in [*range(1, 21), *range(1, 21)]), 1, 40),  # the answers typed twice
+        ("1. B 2. A 3. D 1. C", 1, 4),  # question 1 answered again at the end
+    ],
+)
+def test_a_line_answering_a_question_twice_is_not_graded(folder: Path, line: str, number: int, count: int) -> None:
+    """``1. A … 20. A 1. A …`` on one line was question 1's answer (all of the rest of the line, a 0 with one
+    warning) and questions 2–20 unanswered, exit 0: which answer counts? The sheet is 无法评分 (found by
+    the final fresh-clone check)."""
+    code, scores, err = grade(sheet(folder, line), "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.startswith(
+        f"s.txt:3: 张三: 无法评分 (not graded): line 3: the line answers question {number} more than once (it numbers "
+        f"{count} answers); which answer counts cannot be told: keep one answer per question"
+    )
+
+
 def test_a_range_of_one_question_is_that_question(folder: Path) -> None:
     """``8-8 C``: question 8's answer C (it was ``-8 C``, unreadable); ``17-17`` with nothing after it is 17's
     answer ``17`` after a dash (a wrong blank, graded), not a range of one left without an answer."""

@@ -35,6 +35,7 @@ from a remark, so the sheet can be left ungraded instead of scored 0.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from .._lazy import lazy_pattern
@@ -229,6 +230,14 @@ def _unsplit(line: str) -> None:
                 ).format(first=starts[0].group(1), follow=follow, second=second)
             )
     numbers = [int(m.group(1)) for m in starts]
+    twice = next((n for n, count in Counter(numbers).items() if count > 1), None) if len(numbers) >= 3 else None
+    if twice is not None:  # 1. A … 20. A 1. A …: the answers typed twice, or two sheets on one line
+        raise RunError(
+            _(
+                "the line answers question {number} more than once (it numbers {count} answers); which answer "
+                "counts cannot be told: keep one answer per question"
+            ).format(number=twice, count=len(numbers))
+        )
     if len(numbers) >= 3 and all(b > a for a, b in pairwise(numbers)):
         raise RunError(
             _(
