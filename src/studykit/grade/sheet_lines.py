@@ -234,7 +234,7 @@ def _unsplit(line: str) -> None:
     if twice is not None:  # 1. A … 20. A 1. A …: the answers typed twice, or two sheets on one line
         raise RunError(
             _(
-                "the line answers question {number} more than once (it numbers {count} answers); which answer "
+                "the line answers question {number} more than once (it numbers {count:,} answers); which answer "
                 "counts cannot be told: keep one answer per question"
             ).format(number=twice, count=len(numbers))
         )
