@@ -56,7 +56,7 @@ def test_block_takes_exactly_the_names_clean_one_by_one(names: list[str], cut: b
     else:
         assert block.names == [n.strip() for n in names]
         assert [list(r) for r in block.rows] == [["A", "对"]] * len(names)
-        assert block.lines == list(range(2, 2 + len(names)))
+        assert list(block.lines) == list(range(2, 2 + len(names)))
 
 
 def test_a_name_with_a_double_space_or_a_control_is_left_to_the_row_by_row_reader() -> None:

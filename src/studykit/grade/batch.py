@@ -184,6 +184,7 @@ def grade_files(
 
     with gc_paused():  # the problems are all met once every file is graded, before the report is made
         grade_all()
+        seen.forget()  # its memory is the item analysis's to reuse
         return summarize_group(
             members, key, bank=bank, pass_mark=pass_mark, multiple_scoring=rule, bank_note=bank_note,
             warnings=warnings, failures=failures,
@@ -265,6 +266,10 @@ class _Seen:
             blocks.difference_update(names)
             return False
         return True
+
+    def forget(self) -> None:
+        """Drop every name (once the group is graded)."""
+        self.at, self.in_blocks = {}, set()
 
     def give_back(self, names: list[str]) -> None:
         """Forget ``names``, just taken by :meth:`take`, of a block not added after all."""

@@ -9,6 +9,7 @@ exact); shares are floats in 0–1; percentages are floats in 0–100.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -70,7 +71,8 @@ class MemberStore:
         self.table = table
         self.names: list[str] = []
         self.sources: list[str] = []
-        self.lines: list[int] = []
+        #: each member's row (0 for none), as machine integers: 100,000 rows need no int object each
+        self.lines: array[int] = array("l")
         #: each member's codes into ``table``; ``None`` for one whose items are not of it
         self.codes: list[Sequence[int] | None] = []
         self.scores: list[float] = []
@@ -119,7 +121,7 @@ class MemberStore:
         self.blocks.append((start, start + len(names)))
         self.names += names
         self.sources += repeat(source, len(names))
-        self.lines += lines
+        self.lines.extend(lines)
         self.codes += codes
         self.scores += scores
 
@@ -329,13 +331,13 @@ class GroupReport:
         compact = self.compact()
         return None if compact is None else (compact[0], compact[1])
 
-    def member_fields(self) -> tuple[list[str], list[str], list[int]]:
+    def member_fields(self) -> tuple[list[str], list[str], Sequence[int]]:
         """Each member's ``name``, ``source`` and ``line``, in the order read (from a
-        :class:`MemberStore` without making its member objects)."""
+        :class:`MemberStore` without making its member objects; its lines are an ``array``)."""
         members = self.__dict__["_members"]
         if type(members) is MemberStore:
             return members.names, members.sources, members.lines
-        cached: tuple[list[str], list[str], list[int]] | None = self.__dict__.get("_fields")
+        cached: tuple[list[str], list[str], Sequence[int]] | None = self.__dict__.get("_fields")
         if cached is None:
             got = self.members
             cached = self.__dict__["_fields"] = (list(map(_NAME, got)), list(map(_SOURCE, got)), list(map(_LINE, got)))

@@ -67,7 +67,7 @@ class RowBlock:
 
     names: list[str]
     source: str
-    lines: list[int]
+    lines: Sequence[int]
     rows: list[Sequence[str]]
 
     def __iter__(self) -> Iterator[TableRow]:
@@ -114,7 +114,7 @@ def _block(
         if pick is None:  # the rows as read, for the caller to read one by one
             list(map(list.insert, rows, repeat(name_at), taken))
         return None
-    return RowBlock(names, source, list(lines), list(rows) if pick is None else list(map(pick, rows)))
+    return RowBlock(names, source, lines, list(rows) if pick is None else list(map(pick, rows)))
 
 
 def _numbered(rows: Iterator[list[str]], count: list[int]) -> Iterator[tuple[int, list[str]]]:
