@@ -320,7 +320,9 @@ def test_narrow_selection_shrinks_the_default_paper_and_warns_for_an_explicit_co
     """The introduction alone: its items stand on a few sentences, and items on one sentence
     give each other away, and it has fewer true_false items than the standard paper asks.
     Without --count the paper takes what no draw exceeds and says both; with --count 12 it has
-    12 and a warning names the pairs.  The two papers have their own ids."""
+    12 and a warning names the pairs.  The two papers have their own ids.  The note counts what
+    the standard paper can hold (a fact asked by two types counts once): the 12 different facts
+    cut single from 7 to 4 (it counted 7 of 8 until a fact shared across types counted once)."""
     from skpaths import SHIPPED_BANK
 
     args = ["--bank", str(SHIPPED_BANK), "--speech", "intro", "--seed", "364462"]
@@ -332,7 +334,7 @@ def test_narrow_selection_shrinks_the_default_paper_and_warns_for_an_explicit_co
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0] == "quiz szzl-hubei-daily-364462-cacdd2b3: 6 questions, 29 points"
     assert result.stderr == (
-        "note: fewer questions match than the standard paper asks (single 7 of 8, multiple 1 of 4, true_false 3 of 4);"
+        "note: fewer questions match than the standard paper asks (single 4 of 8, multiple 1 of 4, true_false 3 of 4);"
         " --mix sets the items per type\n"
         "note: 6 questions, not 12: no draw tried for this seed gave more without two that give each other "
         "away (another --seed may; --count forces the number)\n"

@@ -327,7 +327,8 @@ def bank_paper(bank: Bank) -> Paper:
 def test_moodle_question_names_carry_the_version(bank: Bank) -> None:
     """Versions A and B imported into one Moodle question bank land in the same categories; their
     question names end in the version letter (``01 ren-01 A``, ``01 ren-01 B``) so they can be told
-    apart — in GIFT and Moodle XML; a paper without versions keeps ``01 ren-01``."""
+    apart — in GIFT and Moodle XML, whose names are the same (``01 ren-01 A (5分)``); a paper
+    without versions keeps ``01 ren-01 (5分)``."""
     papers = build_papers(bank, count=3, seed=7, versions=2)
     for paper in papers:
         gift = parse_gift(text_of(paper, "gift"))
@@ -336,9 +337,11 @@ def test_moodle_question_names_carry_the_version(bank: Bank) -> None:
         ]
         root = ET.fromstring(render(paper, "moodle-xml"))
         names = [_text(q, "name/text") for q in root if q.get("type") != "category"]
-        assert names == [f"{item.number:02d} {item.question.id} {paper.version}" for item in paper.items]
+        assert names == [q.name for q in gift]
     (single,) = build_papers(bank, count=3, seed=7)
     assert parse_gift(text_of(single, "gift"))[0].name == f"01 {single.items[0].question.id} (5分)"
+    root = ET.fromstring(render(single, "moodle-xml"))
+    assert _text(root[1], "name/text") == f"01 {single.items[0].question.id} (5分)"
 
 
 def test_moodle_categories_of_a_paper_of_several_articles_are_per_article() -> None:
@@ -406,7 +409,7 @@ def test_moodle_xml_has_every_element_moodle_requires(paper: Paper) -> None:
                      "fill_blank": "shortanswer"}  # fmt: skip
     for q, item in zip(questions, key.items, strict=True):
         assert q.get("type") == expected_type[item.type]
-        assert _text(q, "name/text") == f"{item.number:02d} {item.question_id}"
+        assert _text(q, "name/text") == f"{item.number:02d} {item.question_id} ({item.points:g}分)"  # as GIFT's
         text = q.find("questiontext")
         assert text is not None and text.get("format") in TEXT_FORMATS
         assert _text(q, "questiontext/text") == item.stem

@@ -1,7 +1,9 @@
 """The Moodle XML of the shipped bank's papers read as Moodle's importer reads it
 (moodle/moodle ``question/format/xml/format.php``, ``qformat_xml``), with Moodle's own tolerances.
 
-* ``import_headers``: ``name/text`` required ("xmlimportnoname"), ``questiontext`` with a known
+* ``import_headers``: ``name/text`` required ("xmlimportnoname") and kept as
+  ``qformat_default::clean_question_name`` leaves it (``clean_param(PARAM_TEXT)`` strips tags, trimmed,
+  at most 255 characters), ``questiontext`` with a known
   ``format`` (``trans_format``: else "Unrecognised text format … Assuming 'html'"), text trimmed;
 * ``import_answer``: ``fraction`` attribute / 100, then ``qformat_default::importprocess`` matches it
   against ``question_bank::fraction_options_full()`` with ``match_grade_options(…, 'error')``:
@@ -18,6 +20,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from giftparse import parse as parse_gift
 from skpaths import SHIPPED_BANK
 from studykit.bank import load_bank
 from studykit.quiz import build_papers
@@ -36,10 +39,13 @@ def test_every_question_imports_as_moodle_reads_it(count: int, seed: int) -> Non
     bank = load_bank(SHIPPED_BANK)
     for paper in build_papers(bank, count=count, seed=seed, versions=2):
         root = ET.fromstring(render(paper, "moodle-xml"))
+        gift_names = [q.name for q in parse_gift(render(paper, "gift").decode("utf-8"))]
         questions = [q for q in root if q.tag == "question" and q.get("type") != "category"]
         assert len(questions) == len(paper.items) == count
         for q, item in zip(questions, paper.items, strict=True):
-            assert (q.findtext("name/text") or "").strip()
+            name = q.findtext("name/text") or ""
+            assert name == name.strip() and "<" not in name and 0 < len(name) <= 255
+            assert name == gift_names[item.number - 1]  # GIFT's name: '01 intro-04 (5分)'
             text = q.find("questiontext")
             assert text is not None and text.get("format") in FORMATS
             assert (text.findtext("text") or "").strip() == item.stem.strip()

@@ -169,11 +169,22 @@ def trim_quota(quota: Mapping[QuestionType, int], available: int) -> dict[Questi
     return result
 
 
+def standard_quota(pool: Sequence[Question]) -> dict[QuestionType, int]:
+    """Items per type of the standard paper drawn from ``pool``, as
+    :func:`studykit.quiz.build_papers` draws it: :data:`DEFAULT_MIX`, a type with fewer different
+    questions taking all it has (:func:`fill_quota`), then cut to the different facts ``pool``
+    holds in all (:func:`trim_quota`: a fact asked by items of two types fills one item).  Types
+    with none are left out."""
+    available = len({q.fact or q.id for q in pool})
+    return trim_quota(fill_quota(pool, DEFAULT_MIX, "", "", strict=False), available)
+
+
 def shortfall(pool: Sequence[Question]) -> list[tuple[QuestionType, int, int]]:
-    """The types of which ``pool`` holds fewer different questions (a fact counts once) than
-    :data:`DEFAULT_MIX` asks: ``[(type, in the pool, standard), …]`` in section order."""
-    have = {t: len({q.fact or q.id for q in pool if q.type == t}) for t in DEFAULT_MIX}
-    return [(t, have[t], n) for t, n in DEFAULT_MIX.items() if have[t] < n]
+    """The types of which a standard paper drawn from ``pool`` holds fewer items than
+    :data:`DEFAULT_MIX` asks (:func:`standard_quota`; items sharing a fact count once, across
+    types too): ``[(type, items the paper can hold, standard), …]`` in section order."""
+    held = standard_quota(pool)
+    return [(t, held.get(t, 0), n) for t, n in DEFAULT_MIX.items() if held.get(t, 0) < n]
 
 
 def shortfall_note(shortfall: list[tuple[QuestionType, int, int]]) -> str:

@@ -34,8 +34,9 @@ def quota_of(
 def mix_shortfall(
     bank: Bank, speeches: Iterable[str] = (), tags: Iterable[str] = (), difficulties: Iterable[int] = ()
 ) -> list[tuple[QuestionType, int, int]]:
-    """The types of which the filters leave fewer different questions (a fact counts once)
-    than the standard paper (:data:`~studykit.mix.DEFAULT_MIX`) asks: ``[(type, matching,
+    """The types of which the standard paper (:data:`~studykit.mix.DEFAULT_MIX`) drawn from the
+    questions the filters keep holds fewer items than it asks (items sharing a fact count once,
+    across types too, as :func:`build_papers` draws them): ``[(type, items the paper can hold,
     standard), …]`` in section order; ``[]`` when every type can be filled."""
     return shortfall(matching_pool(bank, speeches, (), tags, difficulties))
 

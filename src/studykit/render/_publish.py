@@ -43,9 +43,10 @@ def feedback(item: Item) -> str:
 
 
 def item_name(item: Item, version: str = "") -> str:
-    """The name a question bank shows for ``item``: ``03 intro-01`` (paper number, question id),
-    ``03 intro-01 B`` on version B, so that versions imported into one bank can be told apart."""
-    return f"{item.number:02d} {item.question.id}" + (f" {version}" if version else "")
+    """The name a question bank shows for ``item``: ``03 intro-01 (5分)`` (paper number, question
+    id, points), ``03 intro-01 B (5分)`` on version B, so that versions imported into one bank can
+    be told apart.  The one name of both Moodle formats (GIFT and Moodle XML)."""
+    return f"{item.number:02d} {item.question.id}" + (f" {version}" if version else "") + f" ({points(item)}分)"
 
 
 def category_path(paper: Paper, item: Item) -> str:

@@ -108,7 +108,7 @@ def _answers(item: Item) -> list[str]:
 def _question(item: Item, version: str) -> str:
     lines = [
         f"// {item.number}. {item.question.id} · {points(item)}分",
-        f"::{escape(item_name(item, version))} ({points(item)}分)::[plain]{escape(one_line(item.stem))}{{",
+        f"::{escape(item_name(item, version))}::[plain]{escape(one_line(item.stem))}{{",
     ]
     lines += ["\t" + answer for answer in _answers(item)]
     lines += ["\t####" + escape(feedback(item)), "}"]

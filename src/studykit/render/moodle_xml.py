@@ -28,7 +28,7 @@ changes (``$course$/<bank id>/<speech>``), then the item as ``multichoice``
 same weights as GIFT, :func:`studykit.render.gift.share` — and each wrong option
 -100, so a wrong choice cancels the item), ``truefalse`` or ``shortanswer`` (every
 accepted text at 100, a ``*`` in it written ``\\*``, as Moodle reads ``*`` as a wildcard).
-Name ``03 intro-01`` (``03 intro-01 B`` on version B); stem, options and answers as on the paper, ``plain_text``, with
+Name ``03 intro-01 (5分)`` (``03 intro-01 B (5分)`` on version B), as GIFT names it; stem, options and answers as on the paper, ``plain_text``, with
 options in the paper's order (``shuffleanswers`` false, ``answernumbering`` ``ABCD``);
 ``defaultgrade`` the item's points; ``generalfeedback`` the 解析 and 出处.  No ``idnumber``: Moodle wants it unique in its category, and a
 secretary may import a paper twice.
