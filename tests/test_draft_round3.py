@@ -94,19 +94,38 @@ def test_a_count_whose_points_follow_in_the_stem_is_not_asked(tmp_path: Path) ->
     assert not any(set(q.get("options", [])) & {"两个", "四个", "五个"} for q in questions)
 
 
-def test_a_speakers_we_is_not_put_in_the_articles_mouth(tmp_path: Path) -> None:
+SPEAKER = (
+    "河口村党支部开展主题党日活动\n\n{who}在会上说：“我们村今年新建了5个党员先锋岗，开展了政策宣讲、技能培训、"
+    "文艺演出等志愿服务。下一步，我们要做好三件事：一是抓好冬季防火，二是关心困难群众，三是办好村民议事会。”"
+    "\n\n河口村是全县文明村。\n"
+)
+VILLAGE = "《河口村党支部开展主题党日活动》一文"
+VILLAGE_ITEMS = [
+    ("true_false", f"{VILLAGE}指出，河口村是全县文明村。", None, True),
+    ("fill_blank", f"{VILLAGE}指出，河口村是____。", None, ["全县文明村"]),
+]
+
+
+def test_a_speakers_we_is_quoted_as_the_speakers(tmp_path: Path) -> None:
     """``陈建国在会上说：“…我们要做好三件事：一是…”``: the points were asked ``《…》一文在谈到“我们要做好
-    三件事”时``, the speaker's 我们 as the article's; they are not drafted (5 items fewer)."""
-    text = (
-        "河口村党支部开展主题党日活动\n\n村党支部书记陈建国在会上说：“我们村今年新建了5个党员先锋岗，开展了政策宣讲、"
-        "技能培训、文艺演出等志愿服务。下一步，我们要做好三件事：一是抓好冬季防火，二是关心困难群众，三是办好村民"
-        "议事会。”\n\n河口村是全县文明村。\n"
-    )
-    name = "《河口村党支部开展主题党日活动》一文"
-    assert _asked(_draft(tmp_path, text)) == [
-        ("true_false", f"{name}指出，河口村是全县文明村。", None, True),
-        ("fill_blank", f"{name}指出，河口村是____。", None, ["全县文明村"]),
+    三件事”时``, the speaker's 我们 as the article's; the stem now names who says it, by the words
+    before 说 as printed."""
+    said = f"{VILLAGE}中，村党支部书记陈建国在会上谈到“我们要做好三件事”时，列举的"
+    three = ["抓好冬季防火", "关心困难群众", "办好村民议事会"]
+    assert _asked(_draft(tmp_path, SPEAKER.format(who="村党支部书记陈建国"))) == [
+        ("single", said + "第一点是（ ）", three, "A"),
+        ("single", said + "第二点是（ ）", three, "B"),
+        ("single", said + "第三点是（ ）", three, "C"),
+        ("true_false", said + "第二点是“关心困难群众”。", None, True),
+        ("true_false", said + "第一点是“关心困难群众”。", None, False),
+        *VILLAGE_ITEMS,
     ]
+
+
+def test_a_speakers_we_with_no_name_before_it_is_not_drafted(tmp_path: Path) -> None:
+    """``他在会上说：“…我们要做好三件事…”``: the words before 说 name nobody either (他), so the
+    points are not drafted (5 items fewer), nor is anything with 他."""
+    assert _asked(_draft(tmp_path, SPEAKER.format(who="他"))) == VILLAGE_ITEMS
 
 
 def test_an_articles_own_we_still_introduces_its_points(tmp_path: Path) -> None:

@@ -7,9 +7,9 @@ same clause, and a guess at it would not be the article's words).
 
 A speaker quoted inside an article, ``陈建国在会上说：“…我们要做好三件事：一是…”``, speaks of
 themself; a points stem ``《…》一文在谈到“我们要做好三件事”时`` would put their 我们 in the article's
-mouth, so a points item of a part without a speaker whose topic holds 我/我们 inside a quotation of
-its source sentence is not drafted either (an article's own ``我们重点抓好三件事：…`` and a speech's
-``李明在谈到“我谈两点认识”时`` stay).
+mouth, so such a stem names the speaker by the words before 说 (``《…》一文中，村党支部书记陈建国在会上
+谈到“我们要做好三件事”时``: :func:`as_speakers`), and one that cannot is not drafted (an article's own
+``我们重点抓好三件事：…`` and a speech's ``李明在谈到“我谈两点认识”时`` stay as they are).
 
 A count asked before the points it counts, ``要做到（ ）带头：一是…，二是…，三是…``, is answered by its own
 stem: such a number item (and its statement, which shares its fact) is not drafted either
@@ -18,10 +18,12 @@ stem: such a number item (and its statement, which shares its fact) is not draft
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..split import Part
 from .model import Draft
+from .text import who
 
 #: 他/她/他们/她们 opening a clause (or a quotation): its subject.  他人, 他乡, 她们 … as words of
 #: their own (他人 is “others”) are not a pronoun pointing back.
@@ -34,6 +36,33 @@ _ME_RE = re.compile(r"(?<![自忘敌本])我(?![国省市县区党军校院州])
 _QUOTE_RE = re.compile("“[^”]*$")
 
 
+#: The clause saying who speaks, just before the quotation: ``村党支部书记陈建国在会上说：``.
+_SAYS_RE = re.compile(r"([^，,。；;：:“”]{2,30}?)(?:说|表示|指出|强调|介绍|坦言)[：:]$")
+
+
+def as_speakers(draft: Draft, part: Part) -> Draft:
+    """``draft`` with a points stem that names who says the quoted topic: ``《…》一文在谈到“我们要做好
+    三件事”时`` of ``村党支部书记陈建国在会上说：“…我们要做好三件事：…”`` becomes ``《…》一文中，村党支部书记
+    陈建国在会上谈到“我们要做好三件事”时``, the words before 说 verbatim.  Any other draft, or one whose
+    quotation follows no such clause, is returned as it is (:func:`dangling` then leaves it out)."""
+    name = who(part)
+    topic = _TOPIC_RE.search(draft.stem)
+    if draft.rule != "points" or part.speaker or topic is None or not draft.stem.startswith(f"{name}在谈到“"):
+        return draft
+    at = _quoted_at(draft.source, topic[1])
+    says = _SAYS_RE.search(draft.source[: draft.source.rfind("“", 0, at)]) if at >= 0 else None
+    if not says or not _ME_RE.search(topic[1]):
+        return draft
+    return dataclasses.replace(draft, stem=f"{name}中，{says[1]}谈到“" + draft.stem.removeprefix(f"{name}在谈到“"))
+
+
+def _quoted_at(source: str, topic: str) -> int:
+    """Where ``topic`` (a stem's quotation, its ‘…’ the source's “…”) stands inside a “…” of
+    ``source``; -1 when it is not there or not quoted."""
+    at = source.find(topic.replace("‘", "“").replace("’", "”"))
+    return at if at >= 0 and _QUOTE_RE.search(source[:at]) is not None else -1
+
+
 def dangling(draft: Draft, part: Part) -> bool:
     """Whether ``draft`` leaves a pronoun without its person (see the module): a stem or option with
     他/她/他们/她们 opening a clause, or a points stem of a part without a speaker quoting as its
@@ -44,9 +73,7 @@ def dangling(draft: Draft, part: Part) -> bool:
     topic = _TOPIC_RE.search(draft.stem)
     if draft.rule != "points" or part.speaker or topic is None or not _ME_RE.search(topic[1]):
         return False
-    words = topic[1].replace("‘", "“").replace("’", "”")  # the stem's ‘…’ are the source's “…”
-    at = draft.source.find(words)
-    return at >= 0 and _QUOTE_RE.search(draft.source[:at]) is not None  # said inside someone's “…”
+    return _quoted_at(draft.source, topic[1]) >= 0  # said inside someone's “…”
 
 
 #: Markers of enumerated points: 一是/二是, 一要/二要, 第一，/第二，, ①②, （1）（2）, （一）（二）, 首先/其次.
