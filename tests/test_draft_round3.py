@@ -5,13 +5,17 @@ the bank back and pins the exact stems, keys and counts drafted of it."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
 from studykit.cli import main
+from studykit.draft.candidates.model import Draft
+from studykit.draft.candidates.referents import shows_its_count
 
 
 def _draft(tmp_path: Path, text: str) -> list[dict[str, Any]]:
@@ -139,3 +143,24 @@ def test_an_articles_own_we_still_introduces_its_points(tmp_path: Path) -> None:
     assert stems[:3] == [
         f"《河口村党支部开展主题党日活动》一文在谈到“我们重点抓好三件事”时，列举的第{n}点是（ ）" for n in "一二三"
     ]
+
+
+@pytest.mark.parametrize(
+    ("stem", "shown"),
+    [
+        ("会议要求，党员要做到（ ）带头：一是带头学习，二是带头致富，三是带头调解", True),
+        ("抓好（ ）工作：第一，抓学习；第二，抓服务", True),
+        ("体现在（ ）方面：①把方向；②聚力量", True),
+        ("包括（ ）内容：（1）理论学习；（2）实践锻炼", True),
+        ("要处理好（ ）关系，一方面要抓发展，另一方面要保稳定", True),
+        ("会议要求，一是带头学习党的（ ）精神，二是带头致富，三是带头调解", False),  # inside the first point
+        ("全镇（ ）村的186名农村党员参加培训", False),
+        ("做到（ ）带头：一是带头学习", False),  # one marker: no run shown
+    ],
+)
+def test_which_count_stems_show_their_key(stem: str, shown: bool) -> None:
+    """:func:`shows_its_count` on number items' stems: a run of points from its first marker after
+    the （ ） shows the count; a number inside the first point, or a single marker, does not."""
+    draft = Draft("part-1", "single", stem, ("A",), "", "", "numbers", ("三个", "两个", "四个"))
+    assert shows_its_count(draft) is shown
+    assert shows_its_count(dataclasses.replace(draft, rule="points")) is False

@@ -76,17 +76,18 @@ def dangling(draft: Draft, part: Part) -> bool:
     return _quoted_at(draft.source, topic[1]) >= 0  # said inside someone's “…”
 
 
-#: Markers of enumerated points: 一是/二是, 一要/二要, 第一，/第二，, ①②, （1）（2）, （一）（二）, 首先/其次.
+#: Markers of enumerated points: 一是/二是, 一要/二要, 第一，/第二，, ①②, （1）（2）, （一）（二）, 首先/其次,
+#: 一方面/另一方面.
 _MARKER_RE = re.compile(
     r"[一二三四五六七八九十](?:是|要)"
     r"|第[一二三四五六七八九十][，,、]"
     r"|[①②③④⑤⑥⑦⑧⑨⑩]"
     r"|[（(][1-9一二三四五六七八九十][）)]"
-    r"|首先|其次|再次|最后"
+    r"|首先|其次|再次|最后|另一方面|一方面"
 )
 
 #: The marker opening a run: the points begin after the number (二十届（ ）全会精神，二是… is inside one).
-_FIRST = ("一是", "一要", "第一，", "第一,", "第一、", "①", "（1）", "(1)", "（一）", "(一)", "首先")
+_FIRST = ("一是", "一要", "第一，", "第一,", "第一、", "①", "（1）", "(1)", "（一）", "(一)", "首先", "一方面")
 
 
 def shows_its_count(draft: Draft) -> bool:
