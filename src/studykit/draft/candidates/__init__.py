@@ -16,7 +16,8 @@ is a whole sentence of their part, verbatim:
 * :mod:`.statements` — for a part without them, a multiple choice (and true/false items)
   of statements read off its single-choice drafts.
 
-What the author says of themself (我谈两点认识, 我将…) is then left out (:mod:`.person`).
+What the author says of themself (我谈两点认识, 我将…) is then left out (:mod:`.person`), and so is
+an item whose 他/她 or quoted 我们 stands for someone its stem does not name (:mod:`.referents`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .numbers import draft_numbers
 from .person import as_said, of_self
 from .points import distinct_runs, draft_heading_points, draft_points
 from .quotes import draft_quotes
+from .referents import as_speakers, dangling, shows_its_count
 from .statements import draft_statements
 from .text import sentences, who
 
@@ -67,7 +69,10 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
     drafts = about_facts(drafts)
     by_id = {p.id: p for p in parts}
     drafts = [as_said(d, by_id[d.speech]) for d in drafts]  # 张强在发言中说：“我在调研中看到……”
-    drafts = [d for d in drafts if not named_in_title(d, by_id[d.speech])]
+    drafts = [as_speakers(d, by_id[d.speech]) for d in drafts]  # 《…》一文中，陈建国在会上谈到“我们…”时
+    drafts = [d for d in drafts if not named_in_title(d, by_id[d.speech]) and not dangling(d, by_id[d.speech])]
+    shown = {d.fact for d in drafts if shows_its_count(d)}  # the count's statement shares its fact
+    drafts = [d for d in drafts if d.rule != "numbers" or d.fact not in shown]
     order = {p.id: n for n, p in enumerate(parts)}
     return balance_keys(share_facts(sorted(drafts, key=lambda d: order[d.speech])))
 

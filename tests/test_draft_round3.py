@@ -1,0 +1,166 @@
+"""studykit draft: the defects a new user found drafting two news reports (round 6).
+
+Each test drafts a small excerpt of the user's article through the CLI (``studykit draft``), reads
+the bank back and pins the exact stems, keys and counts drafted of it."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from studykit.cli import main
+from studykit.draft.candidates.model import Draft
+from studykit.draft.candidates.referents import shows_its_count
+
+
+def _draft(tmp_path: Path, text: str) -> list[dict[str, Any]]:
+    """Draft ``text`` through the CLI, check the bank, and return its questions."""
+    article = tmp_path / "新闻.txt"
+    article.write_text(text, encoding="utf-8")
+    out = tmp_path / "bank"
+    result = CliRunner().invoke(main, ["draft", str(article), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    check = CliRunner().invoke(main, ["check", "--bank", str(out / "question_bank.yaml")])
+    assert check.exit_code == 0, check.output
+    return list(yaml.safe_load((out / "question_bank.yaml").read_text(encoding="utf-8"))["questions"])
+
+
+def _asked(questions: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [(q["type"], q["stem"], q.get("options"), q["answer"]) for q in questions if not q.get("derived")]
+
+
+TITLE = "青山镇召开冬季农村党员集中培训会"
+POINTS = "一是带头学习党的二十届三中全会精神，二是带头发展特色种植产业，三是带头化解邻里矛盾纠纷"
+SHE = f"""{TITLE}
+
+培训会上，镇党委书记李红梅作动员讲话。她说：“我们今年把培训课堂搬到田间地头，让党员在实践中学本领。”她要求，全镇党员要做到三个带头：{POINTS}。
+
+青山镇是全省乡村振兴示范镇。
+"""
+NAME = f"《{TITLE}》一文"
+ASKED = f"{NAME}在谈到“全镇党员要做到三个带头”时，列举的"
+THREE = ["带头学习党的二十届三中全会精神", "带头发展特色种植产业", "带头化解邻里矛盾纠纷"]
+POINT_ITEMS = [
+    ("single", ASKED + "第一点是（ ）", THREE, "A"),
+    ("single", ASKED + "第二点是（ ）", THREE, "B"),
+    ("single", ASKED + "第三点是（ ）", THREE, "C"),
+    ("true_false", ASKED + "第二点是“带头发展特色种植产业”。", None, True),
+    ("true_false", ASKED + "第一点是“带头发展特色种植产业”。", None, False),
+]
+
+
+def test_a_sentence_whose_subject_is_she_is_not_drafted(tmp_path: Path) -> None:
+    """``她要求，全镇党员…``: 她 is 李红梅 of the sentence before; ``一文指出，她要求，…`` named nobody
+    (5 such items: the count, 二十届三中全会 twice, the whole sentence).  None is drafted; the
+    points, whose stem names the passage by words without 她, stay."""
+    questions = _draft(tmp_path, SHE)
+    assert _asked(questions) == [
+        *POINT_ITEMS,
+        ("true_false", f"{NAME}指出，青山镇是全省乡村振兴示范镇。", None, True),
+        ("fill_blank", f"{NAME}指出，青山镇是____。", None, ["全省乡村振兴示范镇"]),
+    ]
+    assert not any("她" in q["stem"] or any("她" in o for o in q.get("options", [])) for q in questions)
+
+
+def test_a_sentence_whose_subject_is_he_drafts_nothing(tmp_path: Path) -> None:
+    """A 通讯 naming 李德民 only in its subtitle: ``上任第一天，他就挨家挨户走访，3个月…`` gave 4 items
+    with 他; none is drafted now, so the article gives no draft and says so."""
+    article = tmp_path / "通讯.txt"
+    article.write_text(
+        "扎根山村二十年的“老支书”\n——记东湖村党支部书记李德民\n\n上任第一天，他就挨家挨户走访，3个月走遍了全村218户。\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["draft", str(article), "-o", str(tmp_path / "bank")])
+    assert result.exit_code == 1
+    assert "no question could be drafted" in result.output
+    assert not (tmp_path / "bank").exists()
+
+
+def test_a_count_whose_points_follow_in_the_stem_is_not_asked(tmp_path: Path) -> None:
+    """``要做到（ ）带头：一是…，二是…，三是…`` with 两个/四个/五个/三个 showed its key; the count is
+    not asked nor stated (2 items fewer), and 二十届三中全会 inside 一是 is still asked."""
+    text = f"{TITLE}\n\n会议要求，全镇党员要做到三个带头：{POINTS}。\n\n青山镇是全省乡村振兴示范镇。\n"
+    questions = _draft(tmp_path, text)
+    said = f"{NAME}指出，会议要求，全镇党员要做到三个带头："
+    numbers = [x for x in _asked(questions) if x[1].startswith(said)]
+    assert numbers == [
+        ("single", said + POINTS.replace("二十届三中全会", "（ ）"),
+         ["二十届三中全会", "二十届二中全会", "二十届四中全会", "十九届三中全会"], "A"),
+        ("true_false", said + POINTS.replace("三中全会", "二中全会") + "。", None, False),
+    ]  # fmt: skip
+    assert _asked(questions)[:5] == POINT_ITEMS
+    assert len(questions) == 10
+    assert not any(set(q.get("options", [])) & {"两个", "四个", "五个"} for q in questions)
+
+
+SPEAKER = (
+    "河口村党支部开展主题党日活动\n\n{who}在会上说：“我们村今年新建了5个党员先锋岗，开展了政策宣讲、技能培训、"
+    "文艺演出等志愿服务。下一步，我们要做好三件事：一是抓好冬季防火，二是关心困难群众，三是办好村民议事会。”"
+    "\n\n河口村是全县文明村。\n"
+)
+VILLAGE = "《河口村党支部开展主题党日活动》一文"
+VILLAGE_ITEMS = [
+    ("true_false", f"{VILLAGE}指出，河口村是全县文明村。", None, True),
+    ("fill_blank", f"{VILLAGE}指出，河口村是____。", None, ["全县文明村"]),
+]
+
+
+def test_a_speakers_we_is_quoted_as_the_speakers(tmp_path: Path) -> None:
+    """``陈建国在会上说：“…我们要做好三件事：一是…”``: the points were asked ``《…》一文在谈到“我们要做好
+    三件事”时``, the speaker's 我们 as the article's; the stem now names who says it, by the words
+    before 说 as printed."""
+    said = f"{VILLAGE}中，村党支部书记陈建国在会上谈到“我们要做好三件事”时，列举的"
+    three = ["抓好冬季防火", "关心困难群众", "办好村民议事会"]
+    assert _asked(_draft(tmp_path, SPEAKER.format(who="村党支部书记陈建国"))) == [
+        ("single", said + "第一点是（ ）", three, "A"),
+        ("single", said + "第二点是（ ）", three, "B"),
+        ("single", said + "第三点是（ ）", three, "C"),
+        ("true_false", said + "第二点是“关心困难群众”。", None, True),
+        ("true_false", said + "第一点是“关心困难群众”。", None, False),
+        *VILLAGE_ITEMS,
+    ]
+
+
+def test_a_speakers_we_with_no_name_before_it_is_not_drafted(tmp_path: Path) -> None:
+    """``他在会上说：“…我们要做好三件事…”``: the words before 说 name nobody either (他), so the
+    points are not drafted (5 items fewer), nor is anything with 他."""
+    assert _asked(_draft(tmp_path, SPEAKER.format(who="他"))) == VILLAGE_ITEMS
+
+
+def test_an_articles_own_we_still_introduces_its_points(tmp_path: Path) -> None:
+    """An article written as ``我们重点抓好三件事：一是…`` (no quotation) is the article's 我们: its
+    points are drafted as before, ``…一文在谈到“我们重点抓好三件事”时``."""
+    text = (
+        "河口村党支部开展主题党日活动\n\n我们重点抓好三件事：一是抓好冬季防火，二是关心困难群众，三是办好村民议事会。"
+        "\n\n河口村是全县文明村。\n"
+    )
+    stems = [q["stem"] for q in _draft(tmp_path, text) if q["type"] == "single"]
+    assert stems[:3] == [
+        f"《河口村党支部开展主题党日活动》一文在谈到“我们重点抓好三件事”时，列举的第{n}点是（ ）" for n in "一二三"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stem", "shown"),
+    [
+        ("会议要求，党员要做到（ ）带头：一是带头学习，二是带头致富，三是带头调解", True),
+        ("抓好（ ）工作：第一，抓学习；第二，抓服务", True),
+        ("体现在（ ）方面：①把方向；②聚力量", True),
+        ("包括（ ）内容：（1）理论学习；（2）实践锻炼", True),
+        ("要处理好（ ）关系，一方面要抓发展，另一方面要保稳定", True),
+        ("会议要求，一是带头学习党的（ ）精神，二是带头致富，三是带头调解", False),  # inside the first point
+        ("全镇（ ）村的186名农村党员参加培训", False),
+        ("做到（ ）带头：一是带头学习", False),  # one marker: no run shown
+    ],
+)
+def test_which_count_stems_show_their_key(stem: str, shown: bool) -> None:
+    """:func:`shows_its_count` on number items' stems: a run of points from its first marker after
+    the （ ） shows the count; a number inside the first point, or a single marker, does not."""
+    draft = Draft("part-1", "single", stem, ("A",), "", "", "numbers", ("三个", "两个", "四个"))
+    assert shows_its_count(draft) is shown
+    assert shows_its_count(dataclasses.replace(draft, rule="points")) is False
