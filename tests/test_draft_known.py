@@ -11,18 +11,13 @@ from typing import Any
 import yaml
 from click.testing import CliRunner
 
+from draftkit import draft_questions
 from studykit.cli import main
 
 
 def _draft(tmp_path: Path, text: str, out_name: str = "bank") -> tuple[str, list[dict[str, Any]]]:
     """Draft ``text`` through the CLI into ``tmp_path / out_name``; the command's output and the bank's questions."""
-    article = tmp_path / "article.txt"
-    article.write_text(text, encoding="utf-8")
-    out = tmp_path / out_name
-    result = CliRunner().invoke(main, ["draft", str(article), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    bank = yaml.safe_load((out / "question_bank.yaml").read_text(encoding="utf-8"))
-    return result.output, bank["questions"]
+    return draft_questions(tmp_path, text, out_name=out_name)
 
 
 def _check(tmp_path: Path) -> str:

@@ -8,23 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-from click.testing import CliRunner
-
-from studykit.cli import main
+from draftkit import draft_questions
 
 
 def _draft(tmp_path: Path, text: str, out_name: str = "bank") -> tuple[str, list[dict[str, Any]]]:
     """Draft ``text`` through the CLI into ``tmp_path / out_name``; the command's output and the bank's questions."""
-    article = tmp_path / "article.txt"
-    article.write_text(text, encoding="utf-8")
-    out = tmp_path / out_name
-    result = CliRunner().invoke(main, ["draft", str(article), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    check = CliRunner().invoke(main, ["check", "--bank", str(out / "question_bank.yaml")])
-    assert check.exit_code == 0, check.output
-    bank = yaml.safe_load((out / "question_bank.yaml").read_text(encoding="utf-8"))
-    return result.output, bank["questions"]
+    return draft_questions(tmp_path, text, out_name=out_name, check=True)
 
 
 def _asked(questions: list[dict[str, Any]]) -> list[tuple[Any, ...]]:

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from click.testing import CliRunner
 
+from draftkit import draft_questions
 from studykit.cli import main
 from studykit.draft.candidates.model import Draft
 from studykit.draft.candidates.referents import shows_its_count
@@ -20,14 +20,7 @@ from studykit.draft.candidates.referents import shows_its_count
 
 def _draft(tmp_path: Path, text: str) -> list[dict[str, Any]]:
     """Draft ``text`` through the CLI, check the bank, and return its questions."""
-    article = tmp_path / "新闻.txt"
-    article.write_text(text, encoding="utf-8")
-    out = tmp_path / "bank"
-    result = CliRunner().invoke(main, ["draft", str(article), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    check = CliRunner().invoke(main, ["check", "--bank", str(out / "question_bank.yaml")])
-    assert check.exit_code == 0, check.output
-    return list(yaml.safe_load((out / "question_bank.yaml").read_text(encoding="utf-8"))["questions"])
+    return draft_questions(tmp_path, text, article="新闻.txt", check=True)[1]
 
 
 def _asked(questions: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
