@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from studykit.cli import main
 from studykit.key import AnswerKey, KeyItem
 from studykit.model import Bank
 
@@ -35,3 +39,10 @@ def make_key(bank: Bank, *, version: str = "A", multiple_scoring: str = "all-or-
         items=items,
         multiple_scoring=multiple_scoring,
     )
+
+
+def grade_cli(*args: str) -> tuple[int, dict[str, float], str]:
+    """Exit code, each graded member's score, and stderr of ``studykit grade ARGS --format json``."""
+    result = CliRunner().invoke(main, ["grade", *args, "--format", "json"])
+    scores = {m["name"]: m["score"] for m in json.loads(result.stdout)["members"]} if result.stdout else {}
+    return result.exit_code, scores, result.stderr

@@ -7,12 +7,12 @@ The standard paper (``--seed 7``): 1–8 single 5 points (B A D A C D B C), 9–
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from gradekit import grade_cli
 from studykit.cli import main
 
 BANK = Path(__file__).resolve().parents[2] / "question_bank.yaml"
@@ -36,11 +36,7 @@ def folder(tmp_path: Path, papers: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     return tmp_path
 
 
-def grade(*args: str) -> tuple[int, dict[str, float], str]:
-    """Exit code, each graded member's score, and stderr of ``studykit grade ARGS --format json``."""
-    result = CliRunner().invoke(main, ["grade", *args, "--format", "json"])
-    scores = {m["name"]: m["score"] for m in json.loads(result.stdout)["members"]} if result.stdout else {}
-    return result.exit_code, scores, result.stderr
+grade = grade_cli  # studykit grade ARGS --format json: exit code, scores, stderr
 
 
 def sheet(folder: Path, *lines: str, name: str = "s.txt") -> str:
