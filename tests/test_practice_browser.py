@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,6 +106,17 @@ def open_fresh(browser: WebDriver, page: Path) -> None:
     browser.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": "file://", "storageTypes": "local_storage"})
     browser.get(page.as_uri())
     browser.get_log("browser")  # drop earlier messages
+
+
+def reopen(browser: WebDriver, page: Path) -> None:
+    """Leave ``page`` and open it again, as a member closing WeChat and coming back.
+
+    The page's last save is flushed as it is left, but reaches Chromium's store a moment later: on a
+    busy machine the page opened at once could still read the save before it (a refresh, even more so;
+    one failure in a CI run under load), so the store is given a second first."""
+    browser.get("about:blank")
+    time.sleep(1.0)
+    browser.get(page.as_uri())
 
 
 def current(browser: WebDriver, practice: Practice) -> Item:
@@ -257,8 +269,7 @@ def test_progress_survives_a_reload_and_missed_items_can_be_retried(
             next_button(browser).click()
     missed = practice.items[1]
     order = [b.get_attribute("data-option") for b in browser.find_elements(By.CSS_SELECTOR, "button.opt")]
-    browser.get("about:blank")  # WeChat closed …
-    browser.get(page.as_uri())  # … and the page opened again
+    reopen(browser, page)  # WeChat closed, and the page opened again
     assert browser.find_element(By.ID, "progress").text == f"第 3 / {COUNT} 题"
     assert verdict(browser) == "✓ 回答正确"  # the third item, answered, with its feedback
     assert [b.get_attribute("data-option") for b in browser.find_elements(By.CSS_SELECTOR, "button.opt")] == order
@@ -361,8 +372,7 @@ def test_options_are_shuffled_on_every_attempt(browser: WebDriver, page: Path, p
         open_fresh(browser, page)
         order = tuple(str(b.get_attribute("data-option")) for b in browser.find_elements(By.CSS_SELECTOR, "button.opt"))
         assert sorted(order) == sorted(practice.items[0].options)
-        browser.get("about:blank")  # leave and come back: the page's save is flushed as it is left
-        browser.get(page.as_uri())  # (a refresh could read the store before a busy Chromium wrote it)
+        reopen(browser, page)  # leave and come back
         assert (
             tuple(b.get_attribute("data-option") for b in browser.find_elements(By.CSS_SELECTOR, "button.opt")) == order
         )
