@@ -102,8 +102,10 @@ def open_fresh(browser: WebDriver, page: Path) -> None:
     The saved progress is cleared by the browser itself (DevTools' Storage.clearDataForOrigin) with
     no page open: a ``localStorage.clear()`` run in the page reaches Chromium's store a moment
     later, so on a busy machine the reload could still read the old progress, or lose the new."""
-    browser.get("about:blank")  # the page's last save is flushed as it is left
+    browser.get("about:blank")  # the page's last save is flushed as it is left …
+    time.sleep(0.5)  # … and reaches the store a moment later: it must not land after the clear
     browser.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": "file://", "storageTypes": "local_storage"})
+    time.sleep(0.5)  # the clear, too, reaches the store a moment after the command returns
     browser.get(page.as_uri())
     browser.get_log("browser")  # drop earlier messages
 
