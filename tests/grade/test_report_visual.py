@@ -306,3 +306,13 @@ def test_members_not_graded_are_counted_and_ranked(folder: Path, key_file: Path)
         '<tr><td class="num">—</td><td>李四</td><td colspan="3" class="fail">无法评分（v.csv:3，原因见“未评分”）</td></tr>\n'
         "</table></div>"
     ) in page
+
+
+def test_the_fast_width_rule_agrees_with_display_width_on_every_character_it_covers() -> None:
+    """``display_widths`` counts a name of the characters ``_NOT_PLAIN`` leaves out at C speed, by a
+    rule of its own (UTF-8 bytes); it must give :func:`display_width`'s answer for each of them."""
+    from studykit.grade.report.text import _NOT_PLAIN
+
+    covered = [chr(c) for c in range(0x20, 0x30000) if not 0xD800 <= c < 0xE000 and not _NOT_PLAIN.match(chr(c))]
+    assert len(covered) == 28_351  # printable ASCII and the CJK blocks it lists
+    assert display_widths(covered) == [display_width(c) for c in covered]
