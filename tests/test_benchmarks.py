@@ -139,3 +139,21 @@ def test_settle_script_prints_both_sides_and_leaves_nothing() -> None:
     assert [line.split(":")[0] for line in lines] == ["cached   2 MB", "settled  2 MB"]
     assert all(" s median (" in line and line.endswith(" s") for line in lines)
     assert sorted(p.name for p in (ROOT / "benchmarks").iterdir()) == before
+
+
+def test_ratio_is_the_median_of_the_paired_runs_ratios() -> None:
+    """A row's ratio pairs each studykit run with the baseline run beside it: one slow patch that
+    hit one side of one pair moves one ratio, not a side's median (here the median ratio would
+    be 3.0); a figure without runs falls back to the ratio of the medians."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import run
+    finally:
+        sys.path.pop(0)
+    studykit = run.Figure.of([run.Sample(1.0, c) for c in (1.0, 3.0, 3.0)])
+    baseline = run.Figure.of([run.Sample(1.0, c) for c in (1.0, 1.0, 3.0)])
+    row = run.Row("grade", studykit, baseline, "floor", "≤ 2×", 2.0)
+    assert (row.ratio, row.median_ratio, row.met) == (1.0, 3.0, True)
+    unpaired = run.Row("grade", run.Figure(1.0, 3.0, 0), run.Figure(1.0, 1.5, 0), "floor", "≤ 2×", 2.0)
+    assert (unpaired.ratio, unpaired.met) == (2.0, True)
+    assert run.Row("grade", run.Figure(1.0, 3.1, 0), run.Figure(1.0, 1.5, 0), "floor", "≤ 2×", 2.0).met is False
