@@ -53,6 +53,10 @@ def dump_key(key: AnswerKey) -> str:
     return str(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000))
 
 
+#: Largest answer key read, in bytes: a key of 20 items is about 17 KB, so this is some 30,000 items.
+MAX_KEY_BYTES = 32 << 20
+
+
 def load_key(path: str | Path) -> AnswerKey:
     """Read a ``*.key.yaml`` written by :func:`dump_key`.
 
@@ -70,7 +74,8 @@ def load_key(path: str | Path) -> AnswerKey:
     """
     name = str(path)
     try:
-        got = _cache.read_regular(Path(path))  # a FIFO given as the key must not hang grade
+        # a FIFO given as the key must not hang grade, nor a 1 GB file given by mistake be parsed for a minute
+        got = _cache.read_regular(Path(path), limit=MAX_KEY_BYTES)
     except FileNotFoundError:
         raise KeyFileError(_("answer key {name} not found").format(name=name)) from None
     except OSError as exc:

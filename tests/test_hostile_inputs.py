@@ -1,0 +1,171 @@
+"""Hostile files given where a bank, an answer key or an article is expected (round 7, fresh-break):
+a FIFO, ``/dev/zero``, a 1 GB file, a zip bomb or a broken .docx each give one exact line and exit 1
+at once — never a hang, a MemoryError or a traceback — and draft leaves no output folder.
+
+The commands run as subprocesses with a timeout, so a regression that hangs fails instead of
+stopping the suite; the big files are sparse (no disk is used)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from skpaths import SHIPPED_BANK
+
+ONE_GB = 1 << 30
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``studykit ARGS`` in ``cwd``: done within 30 s (a hang fails the test)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "studykit", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=30
+    )
+
+
+def sparse(path: Path, size: int, head: bytes = b"") -> Path:
+    """A file of ``size`` bytes that takes no disk: ``head``, then a hole."""
+    with open(path, "wb") as handle:
+        handle.write(head)
+        handle.truncate(size)
+    return path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+@pytest.mark.parametrize("command", ["check", "quiz", "anki"])
+def test_a_fifo_given_as_the_bank_is_refused_not_waited_on(tmp_path: Path, command: str) -> None:
+    """A named pipe given as --bank used to hang every command reading a bank."""
+    os.mkfifo(tmp_path / "bank.yaml")
+    done = run(command, "--bank", "bank.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: cannot read bank.yaml: not a regular file (a pipe or a device); give the bank's YAML file\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bank.yaml"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_dev_zero_given_as_the_bank_is_refused_not_read_until_memory_runs_out(tmp_path: Path) -> None:
+    """/dev/zero as --bank used to be read until a MemoryError traceback."""
+    done = run("check", "--bank", "/dev/zero", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: cannot read /dev/zero: not a regular file (a pipe or a device); give the bank's YAML file\n"
+    )
+
+
+def test_a_1_gb_bank_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """A 1 GB one-line bank was parsed for half a minute in some 6 GB of memory; now refused by its size."""
+    sparse(tmp_path / "question_bank.yaml", ONE_GB, b"bank:\n  id: ")
+    done = run("check", "--bank", "question_bank.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: cannot read question_bank.yaml: 1,073,741,824 bytes, more than such a file holds "
+        "(at most 33,554,432); not read\n"
+    )
+
+
+def test_a_1_gb_answer_key_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """A 1 GB --key is refused by its size; nothing is graded and no report is written."""
+    sparse(tmp_path / "q.key.yaml", ONE_GB, b"studykit_key: 1\nquiz_id: ")
+    (tmp_path / "a.txt").write_text("姓名：张三\n1. A\n", encoding="utf-8")
+    done = run("grade", "a.txt", "--key", "q.key.yaml", "-o", "report.json", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: cannot read answer key q.key.yaml: 1,073,741,824 bytes, more than such a file holds "
+        "(at most 33,554,432); not read\n"
+    )
+    assert not (tmp_path / "report.json").exists()
+
+
+def _draft(tmp_path: Path, article: str) -> str:
+    """draft ARTICLE -o out in ``tmp_path``: its error output; fails unless it exits 1 and writes nothing."""
+    done = run("draft", article, "-o", "out", cwd=tmp_path)
+    assert done.returncode == 1, done.stdout
+    assert not (tmp_path / "out").exists()
+    return done.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_draft_refuses_a_fifo(tmp_path: Path) -> None:
+    """A named pipe given as the article used to hang draft."""
+    os.mkfifo(tmp_path / "article.txt")
+    assert _draft(tmp_path, "article.txt") == (
+        "Error: article.txt: not a regular file (a pipe or a device; expected the article, a .txt or .docx)\n"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_draft_refuses_dev_zero(tmp_path: Path) -> None:
+    """/dev/zero as the article used to end in a MemoryError traceback."""
+    assert _draft(tmp_path, "/dev/zero") == (
+        "Error: /dev/zero: not a regular file (a pipe or a device; expected the article, a .txt or .docx)\n"
+    )
+
+
+def test_draft_refuses_a_1_gb_text_by_its_size_before_reading_it(tmp_path: Path) -> None:
+    """A 1 GB .txt is refused with the too-long message, without reading a gigabyte first."""
+    sparse(tmp_path / "article.txt", ONE_GB, "全文".encode())
+    assert _draft(tmp_path, "article.txt") == (
+        "Error: article.txt: 1,073,741,824 bytes is more than one article (expected at most 100,000 characters: "
+        "draft each article of the file on its own)\n"
+    )
+
+
+def test_draft_names_a_big_pdf_as_a_pdf(tmp_path: Path) -> None:
+    """A PDF too big to be an article is still called a PDF (its first bytes are read), not 'too long'."""
+    sparse(tmp_path / "article.txt", 8 << 20, b"%PDF-1.7\n")
+    assert _draft(tmp_path, "article.txt") == (
+        "Error: article.txt: this is a PDF (expected .docx or .txt: copy the article's text into a .txt file)\n"
+    )
+
+
+def _package(path: Path, document: bytes) -> Path:
+    """A .docx package whose word/document.xml is ``document`` (deflated)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        )
+        archive.writestr("word/document.xml", document)
+    return path
+
+
+def test_draft_refuses_a_docx_zip_bomb_from_its_directory(tmp_path: Path) -> None:
+    """A .docx whose document.xml unpacks 1,000 times larger than packed is refused before lxml sees it
+    (it used to be parsed for 14 s, then end in lxml's 'Text node too long' traceback)."""
+    _package(tmp_path / "bomb.docx", b"<w:document>" + b"a" * (300 << 20) + b"</w:document>")
+    packed = zipfile.ZipFile(tmp_path / "bomb.docx").getinfo("word/document.xml").compress_size
+    assert _draft(tmp_path, "bomb.docx") == (
+        f"Error: bomb.docx: the document unpacks to 314,573,329 bytes (word/document.xml: 314,572,825 bytes "
+        f"packed into {packed:,}) — a zip bomb? not read (expected a .docx saved by Word or WPS)\n"
+    )
+
+
+def test_draft_names_a_docx_whose_xml_is_broken(tmp_path: Path) -> None:
+    """A package whose document.xml is cut off used to end in lxml's XMLSyntaxError traceback."""
+    _package(tmp_path / "broken.docx", b"<w:document xmlns:w='http://schemas.openxmlformats.org/"
+             b"wordprocessingml/2006/main'><w:body><w:p>")  # fmt: skip
+    assert _draft(tmp_path, "broken.docx") == (
+        "Error: broken.docx: not a Word .docx document (expected one saved by Word or WPS)\n"
+    )
+
+
+def test_the_shipped_bank_still_loads(tmp_path: Path) -> None:
+    """The size and file-kind checks leave a real bank alone."""
+    done = run("check", "--bank", str(SHIPPED_BANK), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert ": OK, 201 questions" in done.stdout
