@@ -169,3 +169,23 @@ def test_the_shipped_bank_still_loads(tmp_path: Path) -> None:
     done = run("check", "--bank", str(SHIPPED_BANK), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert ": OK, 201 questions" in done.stdout
+
+
+def test_a_material_file_of_300_mb_is_refused_by_its_size(tmp_path: Path) -> None:
+    """A speech's material file of 300 MB (a video renamed .txt, say) was read and searched for 20 s
+    and the bank passed; now it is refused at the speech's line, naming the field and the limit."""
+    bank = tmp_path / "question_bank.yaml"
+    bank.write_bytes(SHIPPED_BANK.read_bytes())
+    (tmp_path / "material").mkdir()
+    for source in (SHIPPED_BANK.parent / "material").iterdir():
+        (tmp_path / "material" / source.name).write_bytes(source.read_bytes())
+    speech = tmp_path / "material" / "01-ren-jiantao.txt"
+    size = speech.stat().st_size + (300 << 20)
+    sparse(speech, size, speech.read_bytes())
+    done = run("check", "--bank", "question_bank.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"question_bank.yaml:23: speech 'ren-jiantao', field 'material': material/01-ren-jiantao.txt holds "
+        f"{size:,} bytes, more than one speech's text (expected at most 4,194,304); not read\n"
+        "Error: question_bank.yaml: 1 error(s)\n"
+    )

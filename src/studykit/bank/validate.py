@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .. import _cache
 from .._yaml import YList, YMap, load_text_yaml
 from ..attribution import derive_attribution_questions
 from ..errors import BankError, Problem, YamlError
@@ -30,6 +31,10 @@ OTHER_FILES = (
     ("studykit_key", "a studykit answer key", "grade --key"),
     ("studykit_grade_report", "a studykit grade report", "handout --from-report"),
 )
+
+
+#: Largest material file read, in bytes: one speech is under 100,000 characters (300 KB of UTF-8).
+MAX_MATERIAL_BYTES = 4 << 20
 
 
 class Validator(QuestionChecks):
@@ -281,10 +286,17 @@ class Validator(QuestionChecks):
 
     def read_material(self, path: Path, rel: str, line: int, where: str) -> str | None:
         try:
-            raw = path.read_bytes()
+            raw = _cache.read_regular(path, limit=MAX_MATERIAL_BYTES) or b""  # resolve() saw a regular file
             text = raw.decode("utf-8")
             self.inputs.append((rel, raw))
             return text
+        except _cache.TooLarge as exc:  # a 300 MB file was read and searched for 20 s, then passed
+            self.error(
+                line,
+                f"{where}, field 'material'",
+                _("{path} holds {size:,} bytes, more than one speech's text (expected at most {limit:,}); not read")
+                .format(path=rel, size=exc.size, limit=MAX_MATERIAL_BYTES),
+            )  # fmt: skip
         except UnicodeDecodeError:
             self.error(line, f"{where}, field 'material'", _("{path} is not UTF-8 text").format(path=rel))
         except OSError as exc:
