@@ -189,3 +189,17 @@ def test_a_material_file_of_300_mb_is_refused_by_its_size(tmp_path: Path) -> Non
         f"{size:,} bytes, more than one speech's text (expected at most 4,194,304); not read\n"
         "Error: question_bank.yaml: 1 error(s)\n"
     )
+
+
+def test_yaml_nested_3000_deep_stops_at_libyaml_s_limit_with_its_line(tmp_path: Path) -> None:
+    """A bank nested 3,000 mappings deep is a syntax error at the 1,000th level, not a RecursionError.
+    (Its words are catalog entries, msgctxt libyaml, for the Chinese interface.)"""
+    (tmp_path / "question_bank.yaml").write_text(
+        "".join("  " * i + "a:\n" for i in range(3000)) + "  " * 3000 + "b\n", encoding="utf-8"
+    )
+    done = run("check", "--bank", "question_bank.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "question_bank.yaml:1000: YAML syntax error, column 2000: while increasing block level "
+        "exceeded maximum nesting depth\nError: question_bank.yaml is not valid YAML\n"
+    )
