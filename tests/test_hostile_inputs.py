@@ -203,3 +203,68 @@ def test_yaml_nested_3000_deep_stops_at_libyaml_s_limit_with_its_line(tmp_path: 
         "question_bank.yaml:1000: YAML syntax error, column 2000: while increasing block level "
         "exceeded maximum nesting depth\nError: question_bank.yaml is not valid YAML\n"
     )
+
+
+def _word_document(path: Path) -> Path:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("十一月学习材料")
+    document.save(str(path))
+    return path
+
+
+def test_a_word_document_given_as_the_bank_is_named_as_such(tmp_path: Path) -> None:
+    """The article's .docx given as --bank said 'not UTF-8 text (save the bank as UTF-8)'."""
+    _word_document(tmp_path / "材料.docx")
+    done = run("quiz", "--bank", "材料.docx", "-o", "q.md", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: 材料.docx: this is a zip file, such as a Word .docx or an Excel .xlsx, not a question bank "
+        "(expected the bank's YAML text, question_bank.yaml)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["材料.docx"]
+
+
+def test_an_old_word_file_given_as_the_bank_is_named_as_such(tmp_path: Path) -> None:
+    """An old .doc (OLE) given as --bank is named, not called text in another encoding."""
+    (tmp_path / "材料.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 4)
+    done = run("check", "--bank", "材料.doc", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: 材料.doc: this is an old Office or WPS file (.doc, .xls, .wps), not a question bank "
+        "(expected the bank's YAML text, question_bank.yaml)\n"
+    )
+
+
+def test_an_excel_workbook_given_as_the_key_is_named_as_such(tmp_path: Path) -> None:
+    """The branch's .xlsx given as --key said 'if an editor saved it as GBK … save it as UTF-8 again'."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["姓名", "1"])
+    book.save(str(tmp_path / "支部.xlsx"))
+    done = run("grade", "支部.xlsx", "--key", "支部.xlsx", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: 支部.xlsx: this is a zip file, such as a Word .docx or an Excel .xlsx, not an answer key "
+        "(expected the *.key.yaml written by studykit quiz)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("question_bank.yaml", "\ufeff# 题库\r\nbank:\r\n  id: x\r\n"),
+        ("q.key.yaml", "studykit_key: 1\nquiz_id: x-1-abc\n"),
+        ("成绩.json", '{\n  "studykit_grade_report": 1,\n  "quiz": {}\n}\n'),
+    ],
+)
+def test_draft_refuses_the_files_studykit_writes(tmp_path: Path, name: str, text: str) -> None:
+    """`studykit draft question_bank.yaml` drafted 778 questions from the bank's own YAML (and a key or
+    a JSON report likewise): a file studykit wrote is named as such and nothing is written."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert _draft(tmp_path, name) == (
+        f"Error: {name}: this is a studykit question bank, answer key or grade report, not an article "
+        "(expected .docx or .txt: copy the article's text into a .txt file)\n"
+    )

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import _cache
-from .._yaml import YList, YMap, load_text_yaml
+from .._yaml import YList, YMap, document_kind, load_text_yaml
 from ..attribution import derive_attribution_questions
 from ..errors import BankError, Problem, YamlError
 from ..fieldrules import Invalid
@@ -45,6 +45,11 @@ class Validator(QuestionChecks):
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
+            if kind := document_kind(raw):  # a .docx or .xlsx given as --bank is no 'not UTF-8' matter
+                raise BankError(
+                    _("{path}: this is {what}, not a question bank (expected the bank's YAML text, question_bank.yaml)")
+                    .format(path=self.name, what=kind)
+                ) from None  # fmt: skip
             line = raw[: exc.start].count(b"\n") + 1
             problem = Problem(self.name, line, "", _("not UTF-8 text (save the bank as UTF-8)"))
             raise BankError(_("{path} is not UTF-8").format(path=self.name), (problem,)) from None

@@ -28,6 +28,10 @@ FALLBACK_ENCODINGS = ("gb18030",)
 MAX_ARTICLE_CHARS = 100_000
 #: Largest .docx read, in bytes: an article with its photos; its unpacked parts are checked apart.
 MAX_DOCX_BYTES = 64 << 20
+#: The first keys of the files studykit writes: a bank (``bank:``), a key, a JSON grade report.
+_STUDYKIT_FILE_RE = re.compile(
+    rb'(?m)^(?:\xef\xbb\xbf)?(?:bank:[ \t]*\r?$|studykit_key:[ \t]*\d)|^\{\s*"studykit_grade_report"'
+)
 _HTML_RE = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|body|meta)\b", re.IGNORECASE)
 
 
@@ -108,6 +112,10 @@ def _refuse_other_formats(path: Path, raw: bytes) -> None:
         what = _("a PDF ({expected})").format(expected=copy_text)
     elif _HTML_RE.match(raw[:1024]):
         what = _("a web page, HTML ({expected})").format(expected=copy_text)
+    elif _STUDYKIT_FILE_RE.search(raw[:4096]):  # `draft question_bank.yaml` drafted 778 questions from the YAML
+        what = _("a studykit question bank, answer key or grade report, not an article ({expected})").format(
+            expected=copy_text
+        )
     if what is not None:
         raise DraftError(_("{path}: this is {what}").format(path=path, what=what))
     if len(raw) > 4 * MAX_ARTICLE_CHARS:

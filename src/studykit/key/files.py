@@ -103,7 +103,7 @@ def load_key(path: str | Path) -> AnswerKey:
     use_cache = _cache.enabled()
     if use_cache and (hit := _cache.lookup_key(raw)) is not None:
         return hit
-    from .._yaml import YMap, load_text_yaml
+    from .._yaml import YMap, document_kind, load_text_yaml
     from .reader import KeyReader
 
     content = raw
@@ -111,6 +111,11 @@ def load_key(path: str | Path) -> AnswerKey:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if kind := document_kind(raw):  # a .docx or .xlsx given as --key is no 'saved as GBK' matter
+            raise KeyFileError(
+                _("{name}: this is {what}, not an answer key (expected the *.key.yaml written by studykit quiz)")
+                .format(name=name, what=kind)
+            ) from None  # fmt: skip
         line = raw.count(b"\n", 0, exc.start) + 1
         raise KeyFileError(
             _(
