@@ -272,7 +272,7 @@ def test_an_unreadable_key_says_why_without_python_errno_text(monkeypatch: pytes
     from studykit.errors import KeyFileError
     from studykit.key import load_key
 
-    def refuse(path: Path) -> bytes:
+    def refuse(path: Path, limit: int | None = None) -> bytes:
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
     monkeypatch.setattr(_cache, "read_regular", refuse)

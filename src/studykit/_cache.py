@@ -103,13 +103,30 @@ def _entry(raw: bytes, path: Path) -> Path:
     return _folder() / f"{digest.hexdigest()}.json"
 
 
-def read_regular(path: Path) -> bytes | None:
+class TooLarge(OSError):
+    """A file bigger than its reader's limit: ``size`` and ``limit`` in bytes; its ``strerror`` says
+    both, so a caller's ``cannot read FILE: {reason}`` names them."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        from .i18n import _
+
+        reason = _("{size:,} bytes, more than such a file holds (at most {limit:,}); not read")
+        super().__init__(None, reason.format(size=size, limit=limit))
+        self.size, self.limit = size, limit
+
+
+def read_regular(path: Path, limit: int | None = None) -> bytes | None:
     """The bytes of ``path`` if it is a regular file, else ``None`` — without blocking: a FIFO
-    put in a material file's place would make a plain read wait forever for a writer."""
+    put in a material file's place would make a plain read wait forever for a writer.  With
+    ``limit``, a file of more than ``limit`` bytes raises :class:`TooLarge` before it is read
+    (a 1 GB file given by mistake is refused at once, not parsed for a minute)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             return None
+        if limit is not None and info.st_size > limit:
+            raise TooLarge(info.st_size, limit)
         with os.fdopen(os.dup(fd), "rb") as handle:
             return handle.read()
     finally:

@@ -40,6 +40,19 @@ from .i18n import _
 MAX_NODES = 2_000_000
 
 
+def document_kind(raw: bytes) -> str | None:
+    """What a file given where YAML text is expected is, when its first bytes say it is a document
+    (a zip such as .docx or .xlsx, an old Office file, a PDF) — for a message saying so instead of
+    'not UTF-8 text'; ``None`` for anything else."""
+    if raw.startswith(b"PK\x03\x04"):
+        return _("a zip file, such as a Word .docx or an Excel .xlsx")
+    if raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return _("an old Office or WPS file (.doc, .xls, .wps)")
+    if raw.startswith(b"%PDF-"):
+        return _("a PDF")
+    return None
+
+
 def compose(text: str, filename: str) -> yaml.Node | None:
     """Parse ``text`` into a node tree; raise :class:`~studykit.errors.YamlError` on a syntax error.
 

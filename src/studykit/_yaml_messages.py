@@ -55,6 +55,14 @@ def _phrases() -> dict[str, str]:
         "while parsing a flow node": pgettext("libyaml", "while parsing a flow node"),
         "did not find expected node content": pgettext("libyaml", "did not find expected node content"),
         "found undefined alias": pgettext("libyaml", "found undefined alias"),
+        # a document nested deeper than libyaml allows (1,000 levels): the hostile 'deep YAML' case
+        "while increasing flow level": pgettext("libyaml", "while increasing flow level"),
+        "while increasing block level": pgettext("libyaml", "while increasing block level"),
+        "exceeded maximum nesting depth": pgettext("libyaml", "exceeded maximum nesting depth"),
+        "while parsing a quoted scalar": pgettext("libyaml", "while parsing a quoted scalar"),
+        "found invalid Unicode character escape code": pgettext(
+            "libyaml", "found invalid Unicode character escape code"
+        ),
     }
 
 

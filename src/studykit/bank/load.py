@@ -34,10 +34,26 @@ def default_bank_path() -> Path:
     return Path(str(resources.files("studykit") / "data" / BANK_FILENAME))
 
 
+#: Largest bank file read, in bytes: the shipped bank of 201 questions is 124 KB, so this is some
+#: 25,000 questions; a bigger file is a mistake (a video, a disk image) and is refused before it is read.
+MAX_BANK_BYTES = 32 << 20
+
+
 def read_bank_file(path: Path) -> bytes:
-    """The bank file's bytes; :class:`~studykit.errors.BankError` naming ``path`` if it cannot be read."""
+    """The bank file's bytes; :class:`~studykit.errors.BankError` naming ``path`` if it cannot be read,
+    is not a regular file (a FIFO must not hang the command, nor ``/dev/zero`` fill the memory) or
+    has more than :data:`MAX_BANK_BYTES`."""
     try:
-        return path.read_bytes()
+        raw = _cache.read_regular(path, limit=MAX_BANK_BYTES)
+        if raw is None and not path.is_dir():
+            raise BankError(
+                _("cannot read {path}: not a regular file (a pipe or a device); give the bank's YAML file").format(
+                    path=path
+                )
+            )
+        if raw is None:
+            raise IsADirectoryError(path)
+        return raw
     except FileNotFoundError:
         raise BankError(_("no question bank at {path} (give one with --bank PATH)").format(path=path)) from None
     except IsADirectoryError:

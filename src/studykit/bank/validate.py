@@ -9,7 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .._yaml import YList, YMap, load_text_yaml
+from .. import _cache
+from .._yaml import YList, YMap, document_kind, load_text_yaml
 from ..attribution import derive_attribution_questions
 from ..errors import BankError, Problem, YamlError
 from ..fieldrules import Invalid
@@ -32,6 +33,10 @@ OTHER_FILES = (
 )
 
 
+#: Largest material file read, in bytes: one speech is under 100,000 characters (300 KB of UTF-8).
+MAX_MATERIAL_BYTES = 4 << 20
+
+
 class Validator(QuestionChecks):
     """Collects every problem of one bank file; one instance per load."""
 
@@ -40,6 +45,11 @@ class Validator(QuestionChecks):
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
+            if kind := document_kind(raw):  # a .docx or .xlsx given as --bank is no 'not UTF-8' matter
+                raise BankError(
+                    _("{path}: this is {what}, not a question bank (expected the bank's YAML text, question_bank.yaml)")
+                    .format(path=self.name, what=kind)
+                ) from None  # fmt: skip
             line = raw[: exc.start].count(b"\n") + 1
             problem = Problem(self.name, line, "", _("not UTF-8 text (save the bank as UTF-8)"))
             raise BankError(_("{path} is not UTF-8").format(path=self.name), (problem,)) from None
@@ -281,10 +291,17 @@ class Validator(QuestionChecks):
 
     def read_material(self, path: Path, rel: str, line: int, where: str) -> str | None:
         try:
-            raw = path.read_bytes()
+            raw = _cache.read_regular(path, limit=MAX_MATERIAL_BYTES) or b""  # resolve() saw a regular file
             text = raw.decode("utf-8")
             self.inputs.append((rel, raw))
             return text
+        except _cache.TooLarge as exc:  # a 300 MB file was read and searched for 20 s, then passed
+            self.error(
+                line,
+                f"{where}, field 'material'",
+                _("{path} holds {size:,} bytes, more than one speech's text (expected at most {limit:,}); not read")
+                .format(path=rel, size=exc.size, limit=MAX_MATERIAL_BYTES),
+            )  # fmt: skip
         except UnicodeDecodeError:
             self.error(line, f"{where}, field 'material'", _("{path} is not UTF-8 text").format(path=rel))
         except OSError as exc:

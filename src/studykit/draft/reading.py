@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import _cache
 from .._docx import element_text
 from ..bank import control_problem
 from ..errors import DraftError
@@ -25,6 +26,12 @@ FALLBACK_ENCODINGS = ("gb18030",)
 #: Longest article drafted, in characters: a newspaper page is under 20,000, a congress report
 #: about 32,000; a longer file is a collection (and would give thousands of drafts, slowly).
 MAX_ARTICLE_CHARS = 100_000
+#: Largest .docx read, in bytes: an article with its photos; its unpacked parts are checked apart.
+MAX_DOCX_BYTES = 64 << 20
+#: The first keys of the files studykit writes: a bank (``bank:``), a key, a JSON grade report.
+_STUDYKIT_FILE_RE = re.compile(
+    rb'(?m)^(?:\xef\xbb\xbf)?(?:bank:[ \t]*\r?$|studykit_key:[ \t]*\d)|^\{\s*"studykit_grade_report"'
+)
 _HTML_RE = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|body|meta)\b", re.IGNORECASE)
 
 
@@ -48,15 +55,26 @@ def read_article(path: str | Path) -> Article:
     Raises :class:`~studykit.errors.DraftError` if the file cannot be read, is not text in a known
     encoding, holds a control character no document can hold (naming the line), or holds no text."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
+    docx = path.suffix.lower() == ".docx"
+    try:  # a FIFO must not hang draft, nor /dev/zero or a 1 GB file fill the memory
+        got = _cache.read_regular(path, limit=MAX_DOCX_BYTES if docx else 4 * MAX_ARTICLE_CHARS)
+        if got is None and path.is_dir():
+            raise IsADirectoryError(path)
+        if got is None:
+            raise DraftError(_("{path}: not a regular file (a pipe or a device; expected the article, a .txt or .docx)"
+                               ).format(path=path))  # fmt: skip
+        raw = got
+    except _cache.TooLarge as exc:
+        with open(path, "rb") as head:  # a .doc or PDF is named as such, whatever its size
+            _refuse_other_formats(path, head.read(1024))
+        raise DraftError(_too_many_bytes(path, exc.size)) from None
     except FileNotFoundError:
         raise DraftError(_("{path}: no such file (expected the article, a .txt or .docx)").format(path=path)) from None
     except IsADirectoryError:
         raise DraftError(_("{path} is a folder (expected the article, a .txt or .docx)").format(path=path)) from None
     except OSError as exc:
         raise DraftError(_("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc))) from None
-    if path.suffix.lower() == ".docx":
+    if docx:
         text, encoding = _docx_text(path, raw), "docx"
     else:
         _refuse_other_formats(path, raw)
@@ -94,15 +112,21 @@ def _refuse_other_formats(path: Path, raw: bytes) -> None:
         what = _("a PDF ({expected})").format(expected=copy_text)
     elif _HTML_RE.match(raw[:1024]):
         what = _("a web page, HTML ({expected})").format(expected=copy_text)
+    elif _STUDYKIT_FILE_RE.search(raw[:4096]):  # `draft question_bank.yaml` drafted 778 questions from the YAML
+        what = _("a studykit question bank, answer key or grade report, not an article ({expected})").format(
+            expected=copy_text
+        )
     if what is not None:
         raise DraftError(_("{path}: this is {what}").format(path=path, what=what))
     if len(raw) > 4 * MAX_ARTICLE_CHARS:
-        raise DraftError(
-            _(
-                "{path}: {size:,} bytes is more than one article (expected at most {limit:,} characters: "
-                "draft each article of the file on its own)"
-            ).format(path=path, size=len(raw), limit=MAX_ARTICLE_CHARS)
-        )
+        raise DraftError(_too_many_bytes(path, len(raw)))
+
+
+def _too_many_bytes(path: Path, size: int) -> str:
+    return _(
+        "{path}: {size:,} bytes is more than one article (expected at most {limit:,} characters: "
+        "draft each article of the file on its own)"
+    ).format(path=path, size=size, limit=MAX_ARTICLE_CHARS)
 
 
 def _decode(path: Path, raw: bytes) -> tuple[str, str]:
@@ -143,18 +167,42 @@ def _docx_text(path: Path, raw: bytes) -> str:
     import zipfile
 
     from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:  # its directory, before anything is unpacked
+            _refuse_bomb(path, archive.infolist())
         document = Document(io.BytesIO(raw))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+        paragraphs = document.paragraphs
+    except DraftError:
+        raise
+    except Exception:  # python-docx, zipfile or lxml on a broken part: the file is named, nothing else escapes
         raise DraftError(
             _("{path}: not a Word .docx document (expected one saved by Word or WPS)").format(path=path)
         ) from None
-    texts = [text for text in (element_text(p._p) for p in document.paragraphs) if text.strip()]
+    texts = [text for text in (element_text(p._p) for p in paragraphs) if text.strip()]
     if not texts:
         texts = [text for table in document.tables for text in _cell_texts(table, set()) if text.strip()]
     return "\n\n".join(texts)
+
+
+#: What a .docx article may unpack to: its parts together, and how much tighter than 100 to 1 a
+#: part over 1 MiB may be packed (a real document.xml packs about 10 to 1; a zip bomb, 1,000 to 1).
+MAX_DOCX_UNPACKED, MAX_DOCX_RATIO = 256 << 20, 100
+
+
+def _refuse_bomb(path: Path, infos: list[Any]) -> None:
+    """Raise :class:`DraftError` when the archive's directory (``zipfile.ZipInfo`` items) is a zip bomb."""
+    unpacked = sum(info.file_size for info in infos)
+    biggest = max(infos, key=lambda info: info.file_size, default=None)
+    if biggest is None:
+        return
+    tight = biggest.file_size > 1 << 20 and biggest.file_size > MAX_DOCX_RATIO * max(biggest.compress_size, 1)
+    if unpacked > MAX_DOCX_UNPACKED or tight:
+        raise DraftError(
+            _("{path}: the document unpacks to {size:,} bytes ({name}: {part:,} bytes packed into {packed:,}) — "
+              "a zip bomb? not read (expected a .docx saved by Word or WPS)").format(
+                path=path, size=unpacked, name=biggest.filename, part=biggest.file_size, packed=biggest.compress_size)
+        )  # fmt: skip
 
 
 def _cell_texts(table: Any, seen: set[Any]) -> Iterator[str]:

@@ -53,6 +53,10 @@ def dump_key(key: AnswerKey) -> str:
     return str(yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000))
 
 
+#: Largest answer key read, in bytes: a key of 20 items is about 17 KB, so this is some 30,000 items.
+MAX_KEY_BYTES = 32 << 20
+
+
 def load_key(path: str | Path) -> AnswerKey:
     """Read a ``*.key.yaml`` written by :func:`dump_key`.
 
@@ -70,7 +74,8 @@ def load_key(path: str | Path) -> AnswerKey:
     """
     name = str(path)
     try:
-        got = _cache.read_regular(Path(path))  # a FIFO given as the key must not hang grade
+        # a FIFO given as the key must not hang grade, nor a 1 GB file given by mistake be parsed for a minute
+        got = _cache.read_regular(Path(path), limit=MAX_KEY_BYTES)
     except FileNotFoundError:
         raise KeyFileError(_("answer key {name} not found").format(name=name)) from None
     except OSError as exc:
@@ -98,7 +103,7 @@ def load_key(path: str | Path) -> AnswerKey:
     use_cache = _cache.enabled()
     if use_cache and (hit := _cache.lookup_key(raw)) is not None:
         return hit
-    from .._yaml import YMap, load_text_yaml
+    from .._yaml import YMap, document_kind, load_text_yaml
     from .reader import KeyReader
 
     content = raw
@@ -106,6 +111,11 @@ def load_key(path: str | Path) -> AnswerKey:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if kind := document_kind(raw):  # a .docx or .xlsx given as --key is no 'saved as GBK' matter
+            raise KeyFileError(
+                _("{name}: this is {what}, not an answer key (expected the *.key.yaml written by studykit quiz)")
+                .format(name=name, what=kind)
+            ) from None  # fmt: skip
         line = raw.count(b"\n", 0, exc.start) + 1
         raise KeyFileError(
             _(

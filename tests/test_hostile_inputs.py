@@ -1,0 +1,270 @@
+"""Hostile files given where a bank, an answer key or an article is expected (round 7, fresh-break):
+a FIFO, ``/dev/zero``, a 1 GB file, a zip bomb or a broken .docx each give one exact line and exit 1
+at once — never a hang, a MemoryError or a traceback — and draft leaves no output folder.
+
+The commands run as subprocesses with a timeout, so a regression that hangs fails instead of
+stopping the suite; the big files are sparse (no disk is used)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from skpaths import SHIPPED_BANK
+
+ONE_GB = 1 << 30
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``studykit ARGS`` in ``cwd``: done within 30 s (a hang fails the test)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "studykit", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=30
+    )
+
+
+def sparse(path: Path, size: int, head: bytes = b"") -> Path:
+    """A file of ``size`` bytes that takes no disk: ``head``, then a hole."""
+    with open(path, "wb") as handle:
+        handle.write(head)
+        handle.truncate(size)
+    return path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+@pytest.mark.parametrize("command", ["check", "quiz", "anki"])
+def test_a_fifo_given_as_the_bank_is_refused_not_waited_on(tmp_path: Path, command: str) -> None:
+    """A named pipe given as --bank used to hang every command reading a bank."""
+    os.mkfifo(tmp_path / "bank.yaml")
+    done = run(command, "--bank", "bank.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: cannot read bank.yaml: not a regular file (a pipe or a device); give the bank's YAML file\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bank.yaml"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_dev_zero_given_as_the_bank_is_refused_not_read_until_memory_runs_out(tmp_path: Path) -> None:
+    """/dev/zero as --bank used to be read until a MemoryError traceback."""
+    done = run("check", "--bank", "/dev/zero", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: cannot read /dev/zero: not a regular file (a pipe or a device); give the bank's YAML file\n"
+    )
+
+
+def test_a_1_gb_bank_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """A 1 GB one-line bank was parsed for half a minute in some 6 GB of memory; now refused by its size."""
+    sparse(tmp_path / "question_bank.yaml", ONE_GB, b"bank:\n  id: ")
+    done = run("check", "--bank", "question_bank.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: cannot read question_bank.yaml: 1,073,741,824 bytes, more than such a file holds "
+        "(at most 33,554,432); not read\n"
+    )
+
+
+def test_a_1_gb_answer_key_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """A 1 GB --key is refused by its size; nothing is graded and no report is written."""
+    sparse(tmp_path / "q.key.yaml", ONE_GB, b"studykit_key: 1\nquiz_id: ")
+    (tmp_path / "a.txt").write_text("姓名：张三\n1. A\n", encoding="utf-8")
+    done = run("grade", "a.txt", "--key", "q.key.yaml", "-o", "report.json", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: cannot read answer key q.key.yaml: 1,073,741,824 bytes, more than such a file holds "
+        "(at most 33,554,432); not read\n"
+    )
+    assert not (tmp_path / "report.json").exists()
+
+
+def _draft(tmp_path: Path, article: str) -> str:
+    """draft ARTICLE -o out in ``tmp_path``: its error output; fails unless it exits 1 and writes nothing."""
+    done = run("draft", article, "-o", "out", cwd=tmp_path)
+    assert done.returncode == 1, done.stdout
+    assert not (tmp_path / "out").exists()
+    return done.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_draft_refuses_a_fifo(tmp_path: Path) -> None:
+    """A named pipe given as the article used to hang draft."""
+    os.mkfifo(tmp_path / "article.txt")
+    assert _draft(tmp_path, "article.txt") == (
+        "Error: article.txt: not a regular file (a pipe or a device; expected the article, a .txt or .docx)\n"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_draft_refuses_dev_zero(tmp_path: Path) -> None:
+    """/dev/zero as the article used to end in a MemoryError traceback."""
+    assert _draft(tmp_path, "/dev/zero") == (
+        "Error: /dev/zero: not a regular file (a pipe or a device; expected the article, a .txt or .docx)\n"
+    )
+
+
+def test_draft_refuses_a_1_gb_text_by_its_size_before_reading_it(tmp_path: Path) -> None:
+    """A 1 GB .txt is refused with the too-long message, without reading a gigabyte first."""
+    sparse(tmp_path / "article.txt", ONE_GB, "全文".encode())
+    assert _draft(tmp_path, "article.txt") == (
+        "Error: article.txt: 1,073,741,824 bytes is more than one article (expected at most 100,000 characters: "
+        "draft each article of the file on its own)\n"
+    )
+
+
+def test_draft_names_a_big_pdf_as_a_pdf(tmp_path: Path) -> None:
+    """A PDF too big to be an article is still called a PDF (its first bytes are read), not 'too long'."""
+    sparse(tmp_path / "article.txt", 8 << 20, b"%PDF-1.7\n")
+    assert _draft(tmp_path, "article.txt") == (
+        "Error: article.txt: this is a PDF (expected .docx or .txt: copy the article's text into a .txt file)\n"
+    )
+
+
+def _package(path: Path, document: bytes) -> Path:
+    """A .docx package whose word/document.xml is ``document`` (deflated)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        )
+        archive.writestr("word/document.xml", document)
+    return path
+
+
+def test_draft_refuses_a_docx_zip_bomb_from_its_directory(tmp_path: Path) -> None:
+    """A .docx whose document.xml unpacks 1,000 times larger than packed is refused before lxml sees it
+    (it used to be parsed for 14 s, then end in lxml's 'Text node too long' traceback)."""
+    _package(tmp_path / "bomb.docx", b"<w:document>" + b"a" * (300 << 20) + b"</w:document>")
+    packed = zipfile.ZipFile(tmp_path / "bomb.docx").getinfo("word/document.xml").compress_size
+    assert _draft(tmp_path, "bomb.docx") == (
+        f"Error: bomb.docx: the document unpacks to 314,573,329 bytes (word/document.xml: 314,572,825 bytes "
+        f"packed into {packed:,}) — a zip bomb? not read (expected a .docx saved by Word or WPS)\n"
+    )
+
+
+def test_draft_names_a_docx_whose_xml_is_broken(tmp_path: Path) -> None:
+    """A package whose document.xml is cut off used to end in lxml's XMLSyntaxError traceback."""
+    _package(tmp_path / "broken.docx", b"<w:document xmlns:w='http://schemas.openxmlformats.org/"
+             b"wordprocessingml/2006/main'><w:body><w:p>")  # fmt: skip
+    assert _draft(tmp_path, "broken.docx") == (
+        "Error: broken.docx: not a Word .docx document (expected one saved by Word or WPS)\n"
+    )
+
+
+def test_the_shipped_bank_still_loads(tmp_path: Path) -> None:
+    """The size and file-kind checks leave a real bank alone."""
+    done = run("check", "--bank", str(SHIPPED_BANK), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert ": OK, 201 questions" in done.stdout
+
+
+def test_a_material_file_of_300_mb_is_refused_by_its_size(tmp_path: Path) -> None:
+    """A speech's material file of 300 MB (a video renamed .txt, say) was read and searched for 20 s
+    and the bank passed; now it is refused at the speech's line, naming the field and the limit."""
+    bank = tmp_path / "question_bank.yaml"
+    bank.write_bytes(SHIPPED_BANK.read_bytes())
+    (tmp_path / "material").mkdir()
+    for source in (SHIPPED_BANK.parent / "material").iterdir():
+        (tmp_path / "material" / source.name).write_bytes(source.read_bytes())
+    speech = tmp_path / "material" / "01-ren-jiantao.txt"
+    size = speech.stat().st_size + (300 << 20)
+    sparse(speech, size, speech.read_bytes())
+    done = run("check", "--bank", "question_bank.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"question_bank.yaml:23: speech 'ren-jiantao', field 'material': material/01-ren-jiantao.txt holds "
+        f"{size:,} bytes, more than one speech's text (expected at most 4,194,304); not read\n"
+        "Error: question_bank.yaml: 1 error(s)\n"
+    )
+
+
+def test_yaml_nested_3000_deep_stops_at_libyaml_s_limit_with_its_line(tmp_path: Path) -> None:
+    """A bank nested 3,000 mappings deep is a syntax error at the 1,000th level, not a RecursionError.
+    (Its words are catalog entries, msgctxt libyaml, for the Chinese interface.)"""
+    (tmp_path / "question_bank.yaml").write_text(
+        "".join("  " * i + "a:\n" for i in range(3000)) + "  " * 3000 + "b\n", encoding="utf-8"
+    )
+    done = run("check", "--bank", "question_bank.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "question_bank.yaml:1000: YAML syntax error, column 2000: while increasing block level "
+        "exceeded maximum nesting depth\nError: question_bank.yaml is not valid YAML\n"
+    )
+
+
+def _word_document(path: Path) -> Path:
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("十一月学习材料")
+    document.save(str(path))
+    return path
+
+
+def test_a_word_document_given_as_the_bank_is_named_as_such(tmp_path: Path) -> None:
+    """The article's .docx given as --bank said 'not UTF-8 text (save the bank as UTF-8)'."""
+    _word_document(tmp_path / "材料.docx")
+    done = run("quiz", "--bank", "材料.docx", "-o", "q.md", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: 材料.docx: this is a zip file, such as a Word .docx or an Excel .xlsx, not a question bank "
+        "(expected the bank's YAML text, question_bank.yaml)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["材料.docx"]
+
+
+def test_an_old_word_file_given_as_the_bank_is_named_as_such(tmp_path: Path) -> None:
+    """An old .doc (OLE) given as --bank is named, not called text in another encoding."""
+    (tmp_path / "材料.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 4)
+    done = run("check", "--bank", "材料.doc", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: 材料.doc: this is an old Office or WPS file (.doc, .xls, .wps), not a question bank "
+        "(expected the bank's YAML text, question_bank.yaml)\n"
+    )
+
+
+def test_an_excel_workbook_given_as_the_key_is_named_as_such(tmp_path: Path) -> None:
+    """The branch's .xlsx given as --key said 'if an editor saved it as GBK … save it as UTF-8 again'."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["姓名", "1"])
+    book.save(str(tmp_path / "支部.xlsx"))
+    done = run("grade", "支部.xlsx", "--key", "支部.xlsx", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: 支部.xlsx: this is a zip file, such as a Word .docx or an Excel .xlsx, not an answer key "
+        "(expected the *.key.yaml written by studykit quiz)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("question_bank.yaml", "\ufeff# 题库\r\nbank:\r\n  id: x\r\n"),
+        ("q.key.yaml", "studykit_key: 1\nquiz_id: x-1-abc\n"),
+        ("成绩.json", '{\n  "studykit_grade_report": 1,\n  "quiz": {}\n}\n'),
+    ],
+)
+def test_draft_refuses_the_files_studykit_writes(tmp_path: Path, name: str, text: str) -> None:
+    """`studykit draft question_bank.yaml` drafted 778 questions from the bank's own YAML (and a key or
+    a JSON report likewise): a file studykit wrote is named as such and nothing is written."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert _draft(tmp_path, name) == (
+        f"Error: {name}: this is a studykit question bank, answer key or grade report, not an article "
+        "(expected .docx or .txt: copy the article's text into a .txt file)\n"
+    )
