@@ -24,8 +24,10 @@ import csv
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from test_publish_fresh import OTHER_WARNING, SCORES, answers, cell, grade, publish, write_table
 
+from studykit.cli import main
 from studykit.key import AnswerKey
 
 #: Moodle's Responses report columns in Chinese: name halves, identity and attempt fields, then per question
@@ -126,3 +128,20 @@ def test_tencent_download_with_every_field(tmp_path: Path, suffix: str, encoding
     tencent_download(tmp_path, key, table, encoding)
     expected = f"{table}:3: warning: {OTHER_WARNING.format(text=key.items[1].options[0])}"
     assert grade(tmp_path, table, expected) == SCORES
+
+
+def test_moodle_grades_report_in_chinese_is_named(tmp_path: Path) -> None:
+    """Moodle's Grades report from a Moodle in Traditional Chinese heads a question's mark ``Q:1 /5.00`` (zh_tw
+    ``qbrief`` = ``Q:{$a}``): it holds no answers, and the failure names the report to download instead (it
+    said only that no column matches a question of the key)."""
+    publish(tmp_path, "moodle-xml")
+    table = tmp_path / "成績.csv"
+    header = ["姓", "名", "狀態", "成績/100.00", *(f"Q:{n} /5.00" for n in range(1, 21))]
+    write_table(table, [header, ["赵", "一", "已經完成", "100.00", *["5.00"] * 20]])
+    result = CliRunner().invoke(main, ["grade", str(table), "--key", str(tmp_path / "测验.key.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{table}:1: this is Moodle's Grades report (the marks per question, 'Q. 1 /5.00'), not the members' "
+        "answers: download the Responses report (Results → Responses) and grade that\n"
+        "Error: no answers could be graded\n"
+    )

@@ -36,8 +36,9 @@ from ._common import (
 
 #: A survey exam download's column of a question's points, ``2.<stem>(得分)``, ``…_得分``, ``…【分数】``.
 _SCORE_COLUMN = re.compile(r"(?:[(\[（【]\s*(?:得分|分数|分值)\s*[)\]）】]|[_\-—]\s*(?:得分|分数|分值))$")
-#: A column of Moodle's Grades report (quiz_overview): a question's mark, ``Q. 1 /5.00``.
-_MOODLE_MARKS = re.compile(r"^Q\.\s*\d+\s*/\s*[\d.,]+$", re.I)
+#: A column of Moodle's Grades report (quiz_overview): a question's mark, ``Q. 1 /5.00`` (``qbrief``; the
+#: zh_tw pack's ``Q:1 /5.00``).
+_MOODLE_MARKS = re.compile(r"^Q\s*[.:]\s*\d+\s*/\s*[\d.,]+$", re.I)
 #: Moodle's Responses report in Chinese (language packs zh_cn and zh_tw, quiz_responses ``responsex``):
 #: ``回答1``, ``作答紀錄1`` — item 1's response, as ``Response 1`` in English.
 _MOODLE_RESPONSE = re.compile(r"^(?:回答|作答[紀纪][錄录])\s*(\d+)$")
