@@ -21,11 +21,12 @@ Scores as hand-counted in ``test_publish_fresh``: 赵一 100, 钱二 75, 孙三 
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_publish_fresh import OTHER_WARNING, SCORES, answers, cell, grade, publish, write_table
+from test_publish_fresh import OTHER_WARNING, SCORES, answers, cell, grade, publish, wjx_rows, write_table
 
 from studykit.cli import main
 from studykit.key import AnswerKey
@@ -145,3 +146,35 @@ def test_moodle_grades_report_in_chinese_is_named(tmp_path: Path) -> None:
         "answers: download the Responses report (Results → Responses) and grade that\n"
         "Error: no answers could be graded\n"
     )
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_first_member_skipping_every_choice_in_a_download_by_number(tmp_path: Path, suffix: str) -> None:
+    """A 问卷星 按选项序号 download whose first member skipped every choice and 判断 item (``-3`` in each; a
+    blank answered): his 16 skipped items are unanswered, not 16 warnings "cannot read answer '-3'" and
+    answers '-3' in the report's counts (the table was not yet known to hold numbers on his row); he scores
+    his 4 blanks, 20, and 赵一 100 — each as counted by hand."""
+    key = publish(tmp_path, "wjx")
+    given = answers(key)["赵一"]
+    blanks = {i.number for i in key.items if i.type == "fill_blank"}
+    first = [cell(key, i, a, "┋", True) if i in blanks else "-3" for i, a in sorted(given.items())]
+    table = tmp_path / f"按序号{suffix}"
+    write_table(
+        table,
+        wjx_rows(
+            tmp_path, key, {"吴六": first, "赵一": [cell(key, i, a, "┋", True) for i, a in sorted(given.items())]}
+        ),
+    )
+    report = tmp_path / "成绩.json"
+    result = CliRunner().invoke(
+        main, ["grade", str(table), "--key", str(tmp_path / "测验.key.yaml"), "-o", str(report)]
+    )
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.stderr.splitlines() if "warning" in line] == [
+        f"{table}:1: warning: the choice cells hold option numbers (a 问卷星 download by option number, 按选项序号): "
+        "read 1 as A, 2 as B, … (a true-or-false item's 1 as 对, 2 as 错); -3 (skipped) and -2 (not shown) as "
+        "unanswered"
+    ]
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert {m["name"]: m["score"] for m in data["members"]} == {"吴六": 20.0, "赵一": 100.0}
+    assert [q["unanswered"] for q in data["questions"]] == [1] * 16 + [0] * 4

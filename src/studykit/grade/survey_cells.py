@@ -153,10 +153,21 @@ class OptionNumbers:
                 "as unanswered"
             )
 
+    def _skipped(self, cells: Sequence[str]) -> Sequence[str]:
+        """A row read before the table is known to hold numbers: when a choice cell holds 问卷星's code of a
+        question skipped or not shown (``-3``, ``-2``: only its 按选项序号 download writes them; its 按文本 one
+        writes ``(跳过)``), every such cell of the row is unanswered — a member who skipped every choice item
+        (their row first) was read as answering ``-3`` to each, unreadable."""
+        if not any(it is not None and clean(c) in SKIPPED for it, c in zip(self.choice, cells, strict=True)):
+            return cells
+        return ["" if clean(c) in SKIPPED else c for c in cells]
+
     def convert(self, cells: Sequence[str]) -> Sequence[str]:
         """``cells`` (one per key item) with option numbers read as letters (``2┋3┋4`` → ``B┋C┋D``)."""
         if self.numbered is None:
             self._decide(cells)
+        if self.numbered is None:  # no choice item answered yet
+            return self._skipped(cells)
         if not self.numbered:
             return cells
         out = list(cells)
