@@ -28,8 +28,9 @@ import pytest
 from click.testing import CliRunner
 from test_publish_fresh import OTHER_WARNING, SCORES, answers, cell, grade, publish, wjx_rows, write_table
 
+from skpaths import SHIPPED_BANK
 from studykit.cli import main
-from studykit.key import AnswerKey
+from studykit.key import AnswerKey, load_key
 
 #: Moodle's Responses report columns in Chinese: name halves, identity and attempt fields, then per question
 #: its text, response and right answer; the state of a finished attempt and of one never submitted.
@@ -178,3 +179,52 @@ def test_a_first_member_skipping_every_choice_in_a_download_by_number(tmp_path: 
     data = json.loads(report.read_text(encoding="utf-8"))
     assert {m["name"]: m["score"] for m in data["members"]} == {"吴六": 20.0, "赵一": 100.0}
     assert [q["unanswered"] for q in data["questions"]] == [1] * 16 + [0] * 4
+
+
+def test_a_download_by_number_of_another_version_is_not_graded(tmp_path: Path) -> None:
+    """Version B published on 问卷星, its 按选项序号 download (a multiple choice one column per option, named by
+    its text; single choices and 判断 as option numbers) graded with version A's key by mistake: the numbers
+    are B's option order, so 赵一, all right, scored 56 with one warning; now the option columns' order shows
+    the download is of another version, and the file is not graded.  With B's key: 100."""
+    result = CliRunner().invoke(
+        main, ["quiz", "--bank", str(SHIPPED_BANK), "--seed", "7", "--versions", "2", "--format", "wjx",
+               "-o", str(tmp_path / "测验")],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    key = load_key(tmp_path / "测验-B.key.yaml")
+    blocks = (tmp_path / "测验-B.wjx.txt").read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+    titles = [b.split("\n")[0].split(". ", 1)[1].rsplit("[", 1)[0] for b in blocks]
+    header: list[str | int] = ["序号", "总分", "1、姓名"]
+    cells: list[str | int] = [1, 0, "赵一"]
+    for item in key.items:
+        number = item.number + 1
+        if item.type == "multiple":
+            header += [f"{number}({option})" for option in item.options]
+            cells += [int(letter in item.answer) for letter in "ABCDEF"[: len(item.options)]]
+            continue
+        header.append(f"{number}、{titles[item.number]}")
+        if item.type == "fill_blank":
+            cells.append(item.answer[0])
+        else:
+            cells.append(
+                1 if item.answer == ("true",) else 2 if item.type == "true_false" else "ABCD".index(item.answer[0]) + 1
+            )
+    table = tmp_path / "问卷星按序号.xlsx"
+    write_table(table, [header, cells])
+    first = next(i.number for i in key.items if i.type == "multiple")
+    wrong = CliRunner().invoke(main, ["grade", str(table), "--key", str(tmp_path / "测验-A.key.yaml")])
+    assert wrong.exit_code == 1
+    assert wrong.stderr.splitlines()[1:] == [
+        f"{table}:1: the option columns of question {first} name its options in another order than this key's: the "
+        "download is of another version of the paper, and its option numbers would be read as this version's "
+        "options; grade it with the key of its version",
+        "Error: no answers could be graded",
+    ]
+    report = tmp_path / "成绩.json"
+    right = CliRunner().invoke(
+        main, ["grade", str(table), "--key", str(tmp_path / "测验-B.key.yaml"), "-o", str(report)]
+    )
+    assert right.exit_code == 0, right.output
+    assert [(m["name"], m["score"]) for m in json.loads(report.read_text(encoding="utf-8"))["members"]] == [
+        ("赵一", 100.0)
+    ]

@@ -77,6 +77,9 @@ class _Layout:
     surname: int = -1
     #: Moodle's State column (an attempt never submitted is no member's answers), with ``surname``
     state: int = -1
+    #: a choice item whose option columns, named by their texts, stand in another order than its options
+    #: (the download is of another version of the paper), else 0
+    reordered: int = 0
 
 
 def _one_stem(text: str, stems: dict[str, list[KeyItem]]) -> KeyItem | None:
@@ -299,7 +302,12 @@ def column_layout(
             ).format(version=key.version),
         )
     layout = tuple(sorted(((col, n) for n, col in by_item.items()), key=lambda p: p[1]))
-    return _Layout(name_at, layout, quiz_at, version_at, tuple(ticks), surname, state)
+    named: dict[int, list[int]] = {}  # item number → its options, in the order of their columns named by text
+    for _col, n, option, by_text in ticks:
+        if by_text:
+            named.setdefault(n, []).append(option)
+    reordered = 0 if isinstance(key, KeySet) else next((n for n, seq in named.items() if seq != sorted(seq)), 0)
+    return _Layout(name_at, layout, quiz_at, version_at, tuple(ticks), surname, state, reordered)
 
 
 def header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> bool:

@@ -256,7 +256,7 @@ def table_rows(
         ticks.setdefault(index[n], []).append((option, col))
         if by_text:
             named.setdefault(index[n], set()).add(col)
-    numbers = OptionNumbers(key.items, skip=set(ticks))
+    numbers = OptionNumbers(key.items, skip=set(ticks), reordered=layout.reordered)
     pick: Callable[[list[str]], Sequence[str]]
     if len(columns) == 1:
         only = columns[0]
