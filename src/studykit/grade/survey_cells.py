@@ -115,7 +115,7 @@ class OptionNumbers:
     letters once the table is known to hold numbers; :attr:`note` is the message to give
     once, when that is decided."""
 
-    def __init__(self, items: Sequence[KeyItem], skip: Set[int] = frozenset()) -> None:
+    def __init__(self, items: Sequence[KeyItem], skip: Set[int] = frozenset(), reordered: int = 0) -> None:
         self.choice = [
             it if it.type in ("single", "multiple") and it.options and k not in skip else None
             for k, it in enumerate(items)
@@ -125,6 +125,8 @@ class OptionNumbers:
         self.note = ""
         #: why the table holds no answers at all, once decided (问卷星's download by score, 按分数)
         self.failure = ""
+        #: item ``reordered``'s option columns name its options in another order than the key's
+        self.reordered = reordered
 
     def _decide(self, cells: Sequence[str]) -> None:
         answered = [
@@ -146,6 +148,13 @@ class OptionNumbers:
                 "this looks like 问卷星's download by score (按分数), which gives each question's points, not the "
                 "answers; download the answers 按文本 (by text) or 按选项序号 (by option number) and grade those"
             ).format(cell=beyond[0][1], count=len(beyond[0][0].options))
+        elif self.numbered and self.reordered:
+            # the download's option order is another version's: its option numbers are that version's
+            self.failure = _(
+                "the option columns of question {number} name its options in another order than this key's: the "
+                "download is of another version of the paper, and its option numbers would be read as this version's "
+                "options; grade it with the key of its version"
+            ).format(number=self.reordered)
         elif self.numbered:
             self.note = _(
                 "the choice cells hold option numbers (a 问卷星 download by option number, 按选项序号): "
@@ -153,10 +162,21 @@ class OptionNumbers:
                 "as unanswered"
             )
 
+    def _skipped(self, cells: Sequence[str]) -> Sequence[str]:
+        """A row read before the table is known to hold numbers: when a choice cell holds 问卷星's code of a
+        question skipped or not shown (``-3``, ``-2``: only its 按选项序号 download writes them; its 按文本 one
+        writes ``(跳过)``), every such cell of the row is unanswered — a member who skipped every choice item
+        (their row first) was read as answering ``-3`` to each, unreadable."""
+        if not any(it is not None and clean(c) in SKIPPED for it, c in zip(self.choice, cells, strict=True)):
+            return cells
+        return ["" if clean(c) in SKIPPED else c for c in cells]
+
     def convert(self, cells: Sequence[str]) -> Sequence[str]:
         """``cells`` (one per key item) with option numbers read as letters (``2┋3┋4`` → ``B┋C┋D``)."""
         if self.numbered is None:
             self._decide(cells)
+        if self.numbered is None:  # no choice item answered yet
+            return self._skipped(cells)
         if not self.numbered:
             return cells
         out = list(cells)

@@ -36,8 +36,26 @@ from ._common import (
 
 #: A survey exam download's column of a question's points, ``2.<stem>(得分)``, ``…_得分``, ``…【分数】``.
 _SCORE_COLUMN = re.compile(r"(?:[(\[（【]\s*(?:得分|分数|分值)\s*[)\]）】]|[_\-—]\s*(?:得分|分数|分值))$")
-#: A column of Moodle's Grades report (quiz_overview): a question's mark, ``Q. 1 /5.00``.
-_MOODLE_MARKS = re.compile(r"^Q\.\s*\d+\s*/\s*[\d.,]+$", re.I)
+#: A column of Moodle's Grades report (quiz_overview): a question's mark, ``Q. 1 /5.00`` (``qbrief``; the
+#: zh_tw pack's ``Q:1 /5.00``).
+_MOODLE_MARKS = re.compile(r"^Q\s*[.:]\s*\d+\s*/\s*[\d.,]+$", re.I)
+#: Moodle's Responses report in Chinese (language packs zh_cn and zh_tw, quiz_responses ``responsex``):
+#: ``回答1``, ``作答紀錄1`` — item 1's response, as ``Response 1`` in English.
+_MOODLE_RESPONSE = re.compile(r"^(?:回答|作答[紀纪][錄录])\s*(\d+)$")
+#: Its columns that are no answers (zh_cn / zh_tw ``rightanswerx`` 标准答案1 / 正確答案1, the question's
+#: text ``试题 1``, the grade ``成绩/100.00``), as :data:`MOODLE_COLUMNS` in English.
+_MOODLE_ZH_COLUMNS = re.compile(r"^(?:(?:标准答案|正確答案|正确答案|试题|試題)\s*\d+|(?:成绩|成績)/[\d.,]+)$")
+#: Fields of the platforms' downloads that are no answers, besides :data:`METADATA_HEADERS` (compared
+#: case-folded): 腾讯问卷's (a download's header as pandas scripts for wj.qq.com data read it: 地理位置…,
+#: 自定义字段, 用户类型, 用户标识, 语言, 清洗数据结果, IP, UA, Referrer, 中奖…, 审核状态) and Moodle's
+#: Chinese attempt columns (zh_cn ``timecompleted`` 完成时间; zh_tw 開始於, 完成於, 花費時間, 狀態).
+_PLATFORM_FIELDS = frozenset(
+    {
+        "地理位置国家和地区", "地理位置省", "地理位置市", "自定义字段", "用户类型", "用户标识", "语言",
+        "清洗数据结果", "智能清洗数据无效概率", "ua", "referrer", "中奖时间", "中奖金额", "审核状态",
+        "完成时间", "開始於", "完成於", "花費時間", "狀態",
+    }
+)  # fmt: skip
 
 
 def _stem_form(text: str) -> str:
@@ -59,6 +77,9 @@ class _Layout:
     surname: int = -1
     #: Moodle's State column (an attempt never submitted is no member's answers), with ``surname``
     state: int = -1
+    #: a choice item whose option columns, named by their texts, stand in another order than its options
+    #: (the download is of another version of the paper), else 0
+    reordered: int = 0
 
 
 def _one_stem(text: str, stems: dict[str, list[KeyItem]]) -> KeyItem | None:
@@ -194,7 +215,12 @@ def column_layout(
             names.append(i)
         elif folded in SURNAME_HEADERS or folded in FIRST_NAME_HEADERS:
             halves[folded in FIRST_NAME_HEADERS] = i
-        elif folded not in METADATA_HEADERS and not MOODLE_COLUMNS.match(folded):
+        elif (
+            folded not in METADATA_HEADERS
+            and folded not in _PLATFORM_FIELDS
+            and not MOODLE_COLUMNS.match(folded)
+            and not _MOODLE_ZH_COLUMNS.match(folded)
+        ):
             ignored.append(
                 _("{column} ignored (not a question of the key, the name or a known survey field)").format(
                     column=label(i)
@@ -230,7 +256,7 @@ def column_layout(
     state = -1
     if name_at < 0 and not names and min(halves) >= 0:  # Moodle: 姓 and 名 in two columns, read as one
         surname, name_at = halves
-        state = next((i for i, h in enumerate(cleaned) if h.casefold() in ("state", "状态")), -1)
+        state = next((i for i, h in enumerate(cleaned) if h.casefold() in ("state", "状态", "狀態")), -1)
     if name_at < 0:
         exact = [i for i in names if _bare(cleaned[i]).casefold() in ("姓名", "name")]
         if len(names) == 1 or len(exact) == 1:
@@ -276,7 +302,12 @@ def column_layout(
             ).format(version=key.version),
         )
     layout = tuple(sorted(((col, n) for n, col in by_item.items()), key=lambda p: p[1]))
-    return _Layout(name_at, layout, quiz_at, version_at, tuple(ticks), surname, state)
+    named: dict[int, list[int]] = {}  # item number → its options, in the order of their columns named by text
+    for _col, n, option, by_text in ticks:
+        if by_text:
+            named.setdefault(n, []).append(option)
+    reordered = 0 if isinstance(key, KeySet) else next((n for n, seq in named.items() if seq != sorted(seq)), 0)
+    return _Layout(name_at, layout, quiz_at, version_at, tuple(ticks), surname, state, reordered)
 
 
 def header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> bool:
@@ -296,10 +327,11 @@ def header_like(cells: list[str], key: AnswerKey, name_column: str | None) -> bo
 
 def _header_number(header: str) -> re.Match[str] | None:
     """The match of :data:`NUMBER_HEADER` on a cleaned header cell (``3``, ``第3题``, ``Q3``), also when it
-    numbers the question in Chinese numerals (``第十二题``, read as ``第12题``); ``None`` for a longer cell."""
+    numbers the question in Chinese numerals (``第十二题``, read as ``第12题``) or is Moodle's Chinese
+    ``回答1`` (:data:`_MOODLE_RESPONSE`); ``None`` for a longer cell."""
     if len(header) > MAX_HEADER_NUMBER:
         return None
-    m = NUMBER_HEADER.match(header)
+    m = NUMBER_HEADER.match(header) or _MOODLE_RESPONSE.match(header)
     if m is None and header.startswith("第"):
         from ..sheet_lines import unbracket  # only then: grading a table imports no sheet reader
 

@@ -125,11 +125,11 @@ def _numbered(rows: Iterator[list[str]], count: list[int]) -> Iterator[tuple[int
 
 
 #: The states of a Moodle attempt that was never submitted (mod/quiz ``stateinprogress``, ``stateoverdue``,
-#: ``stateabandoned``: English, the zh_tw pack's 進行中 / 過期 / 從未提交, and their Simplified forms):
-#: Moodle gives it no grade, so neither does studykit.
+#: ``stateabandoned``: English, the zh_tw pack's 進行中 / 過期 / 從未提交, their Simplified forms, and the
+#: zh_cn pack's 逾期): Moodle gives it no grade, so neither does studykit.
 _UNSUBMITTED = frozenset(
-    {"in progress", "overdue", "never submitted", "进行中", "進行中", "过期", "過期", "超时", "从未提交", "從未提交"}
-)
+    {"in progress", "overdue", "never submitted", "进行中", "進行中", "过期", "過期", "逾期", "超时", "从未提交", "從未提交"}
+)  # fmt: skip
 
 
 def _moodle_rows(
@@ -256,7 +256,7 @@ def table_rows(
         ticks.setdefault(index[n], []).append((option, col))
         if by_text:
             named.setdefault(index[n], set()).add(col)
-    numbers = OptionNumbers(key.items, skip=set(ticks))
+    numbers = OptionNumbers(key.items, skip=set(ticks), reordered=layout.reordered)
     pick: Callable[[list[str]], Sequence[str]]
     if len(columns) == 1:
         only = columns[0]
