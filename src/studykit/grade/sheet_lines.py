@@ -66,6 +66,13 @@ _NUMBERED_PIECE = lazy_pattern(r"\d+[.、:)]?(?:[A-Za-z]+|[对错對錯√×✓�
 _PAIR_START = lazy_pattern(r"(?:^|(?<=[\s,;、]))(?:第\s*)?(\d{1,6})(?!\d)(?=\s*[题題]?\s*[.、:)\]]?\s*[^\d\s,;])")
 #: ``(1) D``: a number in brackets, at the start of a line or after a space, comma, semicolon or 、.
 _BRACKETED = lazy_pattern(r"(?:^|(?<=[\s,;、]))\((\d+)\)")
+#: ``(一)B``: a question number in Chinese numerals in brackets (``㈠`` … ``㈩`` after NFKC, or typed ``（一）``),
+#: one to ninety-nine, at the start of a line or after a space, comma, semicolon or 、 — not a section's heading
+#: (``（一）单项选择题``, ``(二) 判断``).
+_BRACKETED_CHINESE = lazy_pattern(
+    r"(?:^|(?<=[\s,;、]))\(([一二两三四五六七八九十]{1,3})\)"
+    r"(?!\s*(?:[单單多][项項选選]|判断|判斷|填空|选择|選擇|简答|簡答|问答|問答|[题題]))"
+)
 #: ``第十二题``: a question number in Chinese numerals, one to ninety-nine.
 _CHINESE_NUMBER = lazy_pattern(r"第\s*([一二两三四五六七八九]?十?[一二两三四五六七八九]?)\s*([题題])")
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -306,15 +313,30 @@ def unlabel(line: str) -> str:
 
 
 def unbracket(line: str) -> str:
-    """``line`` with question numbers in brackets written as ``N.`` (``(1) D (2) C`` → ``1. D 2. C``) and
+    """``line`` with question numbers in brackets written as ``N.`` (``(1) D (2) C`` → ``1. D 2. C``, ``(一)B`` —
+    ``㈠B`` after NFKC — → ``1.B``; a heading ``(一)单项选择题`` is left) and
     Chinese ones in ``第…题`` as digits (``第十二题 对`` → ``第12题 对``; a heading ``一、单选题`` is left as it is)."""
     if "(" in line:
         line = _BRACKETED().sub(r"\1.", line)
+        line = _BRACKETED_CHINESE().sub(lambda m: f"{_chinese(m.group(1))}." if _is_numeral(m.group(1)) else m[0], line)
     if "第" in line:
         line = _CHINESE_NUMBER().sub(
             lambda m: f"第{_chinese(m.group(1))}{m.group(2)}" if m.group(1) else m.group(0), line
         )
     return line
+
+
+def _is_numeral(text: str) -> bool:
+    """Whether ``text`` is a Chinese numeral :func:`_chinese` reads (``一`` … ``九十九``; not ``十十``)."""
+    tens, _sep, units = text.rpartition("十")
+    return (
+        "十" not in tens
+        and len(tens) <= 1
+        and len(units) <= 1
+        and (text in _DIGITS or "十" in text)
+        and not (tens and tens not in _DIGITS)
+        and not (units and units not in _DIGITS)
+    )
 
 
 def _chinese(numeral: str) -> int:

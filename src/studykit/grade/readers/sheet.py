@@ -33,6 +33,7 @@ from ._common import (
     ANSWER_LINE,
     HEADER_LINE,
     MAX_DIGITS,
+    NAME_LABELS,
     QUIZ_FIELDS,
     Fail,
     LeftOut,
@@ -172,7 +173,8 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         m = HEADER_LINE.match(line)
         head_line = paper_head(line)
         copied = copied or any(field == "测验" for field, _value in head_line)
-        fields = head_line or ([("".join(m.group(1).split()).casefold(), unfilled(m.group(2)))] if m else [])
+        label = "".join(m.group(1).split()).casefold() if m else ""
+        fields = head_line or ([("姓名" if label in NAME_LABELS else label, unfilled(m.group(2)))] if m else [])
         for field, value in fields:
             if field in ("姓名", "名字", "name") and m:
                 value = name_value(value, number, answers, unread)
