@@ -7,6 +7,7 @@ The standard paper (``--seed 7``): 1–8 single 5 points (B A D A C D B C), 9–
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,118 @@ def test_a_branch_forms_name_label_gives_the_name(folder: Path, label: str) -> N
     """``党员：张三`` was ignored and the sheet graded as its file name; it is the member's name."""
     code, scores, err = grade(folder, f"{label}：张三\n测验：{QUIZ}\n1. B\n")
     assert (code, scores, err) == (0, {"张三": 5}, "")
+
+
+# 1. Options ticked on a text copy of the paper -----------------------------------------------------------
+
+_TICKS = {1: "C", 2: "A", 3: "D", 4: "A", 5: "C", 6: "D", 7: "B", 8: "C", 9: "CD", 10: "ABCE", 11: "ABD", 12: "ACD"}
+
+
+def _paper_text(folder: Path, *, markdown: bool) -> list[str]:
+    """The paper ``studykit quiz`` wrote (``测验.md``) as its lines: as written, or as the .docx's text pasted
+    (no Markdown escapes, no ``#``)."""
+    text = (folder / "测验.md").read_text(encoding="utf-8")
+    if not markdown:
+        text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text).replace("\\\n", "\n").replace("# ", "").replace("#", "")
+    return text.splitlines()
+
+
+def _ticked(lines: list[str], tick: str, ticks: dict[int, str]) -> str:
+    """``lines`` (the paper) with 姓名 filled, each option of ``ticks`` marked in the style ``tick``, the
+    判断题 13 bracket filled with 对 and 17's blank with 大都市."""
+    out: list[str] = []
+    number = 0
+    for line in lines:
+        head = re.match(r"^(\d+)\\?\. ", line)
+        number = int(head.group(1)) if head else number
+        if line.startswith("姓名："):
+            line = line.replace(line.split("　")[0], "姓名：张三")
+        elif head and number == 13:
+            line = line.replace("（　　）", "（ 对 ）")
+        elif head and number == 17:
+            line = re.sub(r"(\\_){8}|_{8}", "大都市", line)
+        elif re.match(r"^[A-E]\. ", line) and number in ticks:
+            escaped = line.endswith("\\")
+            pieces = [p for p in re.split(r"　", line.removesuffix("\\")) if p]
+            marked = []
+            for piece in pieces:
+                letter = piece[0]
+                chosen = letter in ticks[number]
+                marked.append(
+                    {
+                        "pre": "√" + piece if chosen else piece,
+                        "post": piece + " √" if chosen else piece,
+                        "box": ("[x] " if chosen else "[ ] ") + piece,
+                        "square": ("■" if chosen else "□") + piece,
+                        "after-letter": letter + "✔" + piece[1:] if chosen else piece,
+                        "bracket": piece + "（√）" if chosen else piece,
+                    }[tick]
+                )
+            line = "　".join(marked) + ("\\" if escaped else "")
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("markdown", [True, False], ids=["quiz.md", "docx-pasted"])
+@pytest.mark.parametrize("tick", ["pre", "post", "box", "square", "after-letter", "bracket"])
+def test_options_ticked_on_a_text_copy_of_the_paper_are_the_answers(folder: Path, tick: str, markdown: bool) -> None:
+    """The paper copied as text with the chosen options marked in place (``√A. …``, ``A. … √``, ``[x] B. …``,
+    ``■B``, ``B✔``, ``B. …（√）``) was scored 0 for every choice. The ticks are the answers: 1 wrong (C), 2–8
+    right 35, 9–12 right 24, 13 filled 对 (wrong), 14–16 left empty, 17 filled right 5, 18–20 left empty
+    → 64, with no warning."""
+    text = _ticked(_paper_text(folder, markdown=markdown), tick, _TICKS)
+    code, scores, err = grade(folder, text)
+    assert (code, scores, err) == (0, {"张三": 64}, "")
+
+
+def test_a_mark_between_two_options_takes_the_side_of_the_sheets_other_marks(folder: Path) -> None:
+    """``A. 理论要求 √ B. 实践要求`` ticks A or B; on a sheet whose other marks stand before their letters
+    (``√A. 党员生活``) it ticks B: 1 right, 2 right, 17 right → 15; after their options, A: 17 right → 5."""
+    lines = _paper_text(folder, markdown=False)
+    text = _ticked(lines, "pre", {2: "A"}).replace("A. 理论要求　B. 实践要求", "A. 理论要求 √ B. 实践要求")
+    assert (grade(folder, text)[:2]) == (0, {"张三": 15})
+    text = _ticked(lines, "post", {2: "B"}).replace("A. 理论要求　B. 实践要求", "A. 理论要求 √ B. 实践要求")
+    assert (grade(folder, text)[:2]) == (0, {"张三": 5})  # marks after their options: 1 is A, 2 is B
+
+
+def test_a_mark_between_two_options_on_a_sheet_that_does_not_tell_is_not_graded(folder: Path) -> None:
+    """The only mark of the sheet stands between A and B: which it ticks cannot be told."""
+    text = _ticked(_paper_text(folder, markdown=False), "pre", {}).replace(
+        "A. 理论要求　B. 实践要求", "A. 理论要求 √ B. 实践要求"
+    )
+    code, scores, err = grade(folder, text)
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "s.txt:12: 无法评分 (not graded): line 12: under question 1 a mark stands between options A and B and the "
+        "sheet's other marks do not tell which it ticks — put it right before the letter (√B.) or right after the "
+        "option"
+    )
+
+
+def test_a_filled_bracket_and_another_tick_under_it_is_not_graded(folder: Path) -> None:
+    """Question 1's bracket says B and C is ticked under it: which is the answer cannot be told."""
+    text = _ticked(_paper_text(folder, markdown=False), "pre", {1: "C"}).replace(
+        "能力现代化的（　　）", "能力现代化的（ B ）", 1
+    )
+    code, scores, err = grade(folder, text)
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "s.txt:12: 无法评分 (not graded): line 12: question 1's bracket holds B but C is ticked under it; "
+        "which is the answer cannot be told — keep one"
+    )
+
+
+def test_marks_before_the_letter_on_the_docx_paper(folder: Path) -> None:
+    """The .docx paper reads the same marks: ``√B.`` under 1 (B, right), ``[x] A.`` under 2 (A, right), ``■C``
+    and ``■D`` under the multiple 9 (CD, right): 5 + 5 + 6 = 16, no warning."""
+    from docx import Document
+
+    document = Document(str(folder / "测验.docx"))
+    paragraphs = document.paragraphs
+    assert paragraphs[6].text.startswith("A. 理论要求\tB. 实践要求") and paragraphs[27].text.startswith("A. 企业自律")
+    paragraphs[1].text = "姓名：张三"
+    paragraphs[6].text = "A. 理论要求\t√B. 实践要求\tC. 必然选择\tD. 根本保证"
+    paragraphs[8].text = "[x] A. 党员生活\t[ ] B. 理论周刊\t[ ] C. 思想者\t[ ] D. 党建之窗"
+    paragraphs[27].text = "□A. 企业自律\t□B. 市场调节\t■C. 居民自治\t■D. 社会调节"
+    document.save(str(folder / "张三.docx"))
+    assert grade_cli("张三.docx", "--key", "测验.key.yaml") == (0, {"张三": 16}, "")

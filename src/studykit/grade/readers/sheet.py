@@ -96,7 +96,9 @@ def read_txt(
         rows = csv.reader(io.StringIO(text, newline=""))
         yield from table_rows(rows, name, key, name_column, warn, fail, last_row)
     else:
-        sub = _read_sheet(text, name, key, warn)
+        from .paper_copy import marked_paper
+
+        sub = _read_sheet(marked_paper(text, key), name, key, warn)
         if sub is not None:
             yield sub
 
