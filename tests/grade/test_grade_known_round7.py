@@ -215,3 +215,69 @@ def test_marks_before_the_letter_on_the_docx_paper(folder: Path) -> None:
     paragraphs[27].text = "□A. 企业自律\t□B. 市场调节\t■C. 居民自治\t■D. 社会调节"
     document.save(str(folder / "张三.docx"))
     assert grade_cli("张三.docx", "--key", "测验.key.yaml") == (0, {"张三": 16}, "")
+
+
+# 2. Answers without question numbers -------------------------------------------------------------------
+
+
+@pytest.fixture()
+def short_paper(folder: Path) -> str:
+    """A paper of 6 单选 (5 points: B A A C D C) and 4 判断 (4 points: 对 对 错 对), 46 points; its key's name."""
+    result = CliRunner().invoke(
+        main, ["quiz", "--bank", str(BANK), "--mix", "single=6,true_false=4", "--seed", "7", "-o", "短.md"]
+    )
+    assert result.exit_code == 0, result.output
+    key = (folder / "短.key.yaml").read_text(encoding="utf-8")
+    assert "quiz_id: szzl-hubei-daily-7-dad52ed0" in key and "total_points: 46" in key
+    return "短.key.yaml"
+
+
+@pytest.mark.parametrize(
+    ("lines", "score"),
+    [
+        ("BAACDC对对错对", 46),
+        ("B A A C D A\n√√××", 37),  # 6 wrong (A), 10 wrong (×)
+        ("baacdc 正确 对 错误 对", 46),
+    ],
+)
+def test_answers_without_numbers_on_a_paper_of_one_character_answers_read_in_paper_order(
+    folder: Path, short_paper: str, lines: str, score: int
+) -> None:
+    """On a paper whose every question takes one letter or 对/错 mark, ``BAACDC对对错对`` (10 answers for its 10
+    questions) was 无法评分; it is read in paper order, with a warning saying so."""
+    (folder / "s.txt").write_text(f"张三\n测验：szzl-hubei-daily-7-dad52ed0\n{lines}\n", encoding="utf-8")
+    code, scores, err = grade_cli("s.txt", "--key", short_paper)
+    rows = lines.count("\n") + 1
+    said = "line 3" if rows == 1 else "lines 3, 4"
+    assert (code, scores) == (0, {"张三": score})
+    assert err == (
+        f"s.txt:3: warning: answers without question numbers ({said}) read in paper order: 10 answers for "
+        "questions 1–10, as many as the paper has — number them to be sure\n"
+    )
+
+
+def test_answers_without_numbers_of_another_count_are_not_graded(folder: Path, short_paper: str) -> None:
+    """Six letters for a paper of ten questions: 无法评分, saying how many were expected and found."""
+    (folder / "s.txt").write_text("姓名：张三\n测验：szzl-hubei-daily-7-dad52ed0\nBAACDC\n", encoding="utf-8")
+    code, scores, err = grade_cli("s.txt", "--key", short_paper)
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "s.txt:3: 张三: 无法评分 (not graded): line 3: answers without question numbers ('BAACDC'): the paper has 10 "
+        "questions but the sheet holds 6 answers, which read in paper order do not come out even; which answer "
+        "belongs to which question cannot be told — number each answer (1. D, or 1D 2C 3B) or give ranges "
+        "(1-5 DCBAD)"
+    )
+
+
+def test_answers_without_numbers_on_a_paper_with_multiples_and_blanks_are_not_graded(folder: Path) -> None:
+    """The standard paper has 多选 and 填空: where one multiple's letters end cannot be told, even when the pieces
+    come out even (the issue-11 rule) — 无法评分, naming the questions that take more than one character."""
+    code, scores, err = grade(folder, HEAD + "BADACDBC CD ABCE ABD ACD 错对对对 大都市 人民利益至上 依法治理 可复制\n")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "s.txt:3: 张三: 无法评分 (not graded): line 3: answers without question numbers ('BADACDBC CD ABCE ABD ACD "
+        "错对对对 大都市 人民利益至上…'): such answers are read in paper order only on a paper whose every question "
+        "takes one letter or 对/错 mark (单选, 判断), and this paper has questions 9–12 (多选), 17–20 (填空); which "
+        "answer belongs to which question cannot be told — number each answer (1. D, or 1D 2C 3B) or give ranges "
+        "(1-5 DCBAD)"
+    )

@@ -82,6 +82,8 @@ _CONNECTOR = lazy_pattern(r"[-‐‑–—―~〜]+|至|到")
 _ONE_CHAR = lazy_pattern(r"[A-Za-z对错對錯√×✓✗✔✘✅❌❎]+")
 _LETTER_RUN = lazy_pattern(r"[A-H]+")
 _MARK_RUN = lazy_pattern(r"[对错對錯√×✓✗✔✘✅❌❎]+")
+#: Letters and 对/错 marks in one run (``BADAC对错对``: a 单选 and 判断 paper's answers without numbers).
+_MIXED_RUN = lazy_pattern(r"(?=.*[A-H])(?=.*[对错對錯√×✓✗✔✘✅❌❎])[A-H对错對錯√×✓✗✔✘✅❌❎]+")
 _NAME = lazy_pattern(r"[\u3400-\u9fff\U00020000-\U0002ffff]+(?:·[\u3400-\u9fff\U00020000-\U0002ffff]+)?")
 _NOT_IN_NAMES = set("题題答卷测測验驗")
 #: Words a sheet's title line holds that no member's name does.
@@ -165,6 +167,16 @@ def _run(first: int, last: int, run: str) -> list[str]:
             "(write one answer per question, e.g. 1-5 DCBAD or 6-8 BCD BC ABCEF)"
         ).format(first=first, last=last, count=count, run=run[:40], held=held)
     )
+
+
+def run_pieces(line: str) -> list[str]:
+    """``line``'s pieces apart by spaces, commas, semicolons, ``、``, ``/`` or ``|`` (``BADAC CD`` → two)."""
+    return [p for p in _RUN_SEPS().split(line) if p]
+
+
+def one_char_run(piece: str) -> bool:
+    """Whether ``piece`` is a run of one-character answers: letters, or 对/错 marks (``BADAC``, ``对错√×``)."""
+    return bool(_ONE_CHAR().fullmatch(piece))
 
 
 def numbered_answers(line: str) -> list[tuple[int, str]] | None:
@@ -360,13 +372,13 @@ def is_name(line: str) -> bool:
 
 def holds_answers(line: str) -> bool:
     """Whether a line no form reads (cleaned) still holds answers: a piece of capital letters
-    A–H (``DCBAD``, ``BCD``) or of 对/错 marks (``对错对错``) — answers without numbers."""
+    A–H (``DCBAD``, ``BCD``), of 对/错 marks (``对错对错``) or of both (``BADAC对错``) — answers without numbers."""
     if _RANGE_INSIDE().search(line):  # 秦一 单选1-8:CDBCBAAD
         return True
     pieces = [p for p in _RUN_SEPS().split(line) if p]
     # after a label's colon, a run of three or more (单选:BADACDBC; not 班级:A)
     pieces += [p.rpartition(":")[2] for p in pieces if ":" in p and len(p.rpartition(":")[2]) >= 3]
-    return any(_LETTER_RUN().fullmatch(p) or _MARK_RUN().fullmatch(p) for p in pieces)
+    return any(_LETTER_RUN().fullmatch(p) or _MARK_RUN().fullmatch(p) or _MIXED_RUN().fullmatch(p) for p in pieces)
 
 
 #: A range and the start of its run anywhere in a line (``单选1-8:CDBCBAAD``).

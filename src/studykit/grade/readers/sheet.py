@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...errors import Problem, YamlError
 from ...fieldrules import Invalid, Rule, Style, Table, collect
-from ...i18n import _
+from ...i18n import _, join, ngettext
 from ...key import AnswerKey, KeyItem
 from ..model import GivenAnswer, Submission
 from ..normalize import clean, read_answer
@@ -166,6 +166,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     copied = False  # the sheet holds lines of the paper itself (测验编号：…, 本卷共…, a line of options)
     dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
     grid: list[int] | None = None  # the numbers of a 题号 row (``题号 1 2 3``) just read
+    bare: list[tuple[int, str]] = []  # lines of answers without numbers (``BADACDBC``)
     for number, raw in enumerate(text.splitlines(), 1):
         raw = MARKDOWN_ESCAPE().sub(r"\1", raw).removesuffix("\\")  # 1\. …（C）\ copied from quiz.md
         line = uncircle(clean(raw))
@@ -239,6 +240,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             continue
         if holds_answers(line):
             unread.append((number, _("answers without question numbers ({line!r})").format(line=cut(line))))
+            bare.append((number, line))
             continue
         pending.append(
             (
@@ -257,6 +259,8 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 _("line ignored: {line!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)").format(line=alone[1]),
             )
         )
+    if unread and not answers and len(unread) == len(bare):
+        answers, unread = _in_paper_order(bare, key, warn)
     if unread:
         _unreadable_sheet(unread, head.name or fallback_name(name))
     if not answers and not head.name:
@@ -270,6 +274,33 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         warn(0, "", _("a blank answer sheet (no 姓名 and no answer filled in); left out"))
         return None
     return finish_sheet(name, key, head, answers, warn, pending, quiz_field=_("测验： line"))
+
+
+def _in_paper_order(
+    bare: list[tuple[int, str]], key: AnswerKey, warn: Callable[[int, str, str], None]
+) -> tuple[list[GivenAnswer], list[tuple[int, str]]]:
+    """``(answers, unread)`` of a sheet whose only answers are the ``bare`` lines ``(line, text)`` without question
+    numbers: read in paper order when that is certain (:func:`~studykit.grade.unnumbered.in_paper_order`), with a
+    warning saying so; else the first line left unread, with why."""
+    from ..unnumbered import in_paper_order
+
+    try:
+        pairs = in_paper_order([text for _n, text in bare], key)
+    except RunError as exc:
+        return [], [(bare[0][0], str(exc))]
+    lines = join(str(n) for n, _text in bare)
+    warn(
+        bare[0][0],
+        "",
+        ngettext(
+            "answers without question numbers (line {lines}) read in paper order: {count} answers for questions "
+            "1–{last}, as many as the paper has — number them to be sure",
+            "answers without question numbers (lines {lines}) read in paper order: {count} answers for questions "
+            "1–{last}, as many as the paper has — number them to be sure",
+            len(bare),
+        ).format(lines=lines, count=len(pairs), last=pairs[-1][0]),
+    )
+    return [GivenAnswer(n, a, bare[at][0]) for n, a, at in pairs], []
 
 
 def _yaml_text(value: Any, line: int = 0) -> str:
