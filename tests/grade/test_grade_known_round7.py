@@ -281,3 +281,126 @@ def test_answers_without_numbers_on_a_paper_with_multiples_and_blanks_are_not_gr
         "answer belongs to which question cannot be told — number each answer (1. D, or 1D 2C 3B) or give ranges "
         "(1-5 DCBAD)"
     )
+
+
+# New members' sheets -----------------------------------------------------------------------------------
+
+ALL = [
+    "B",
+    "A",
+    "D",
+    "A",
+    "C",
+    "D",
+    "B",
+    "C",
+    "CD",
+    "ABCE",
+    "ABD",
+    "ACD",
+    "错",
+    "对",
+    "对",
+    "对",
+    "大都市",
+    "人民利益至上",
+    "依法治理",
+    "可复制",
+]
+
+
+def _quiet(err: str) -> list[str]:
+    """``err``'s lines but the note that the sheet does not say its quiz (a phone note never does)."""
+    return [line for line in err.splitlines() if "does not say which quiz" not in line]
+
+
+@pytest.mark.parametrize(
+    "first", ["张三的答案", "张三答题卡", "张三（第一党支部）", "张三 一支部", "姓名张三", "张三的答案如下："]
+)
+def test_a_phone_notes_first_line_gives_the_name(folder: Path, first: str) -> None:
+    """``张三的答案`` (then ``答案：`` and the answers) was ignored and the sheet graded as its file name; it is
+    the member's name, and the heading ``答案：`` holds nothing to warn of. All right: 100."""
+    lines = "\n".join(f"{i}.{a}" for i, a in enumerate(ALL, 1))
+    code, scores, err = grade(folder, f"{first}\n答案：\n{lines}\n")
+    assert (code, scores, _quiet(err)) == (0, {"张三": 100}, [])
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ("张三 14:32", "张三 14:33"),
+        ("张三 2026/12/7 14:32", "张三 昨天 下午2:33"),
+        ("【张三】 2026-12-07 14:32:10", "【张三】 2026-12-07 14:33:01"),
+        ("张三(12345678) 14:32:10", "张三(12345678) 14:33:01"),
+    ],
+)
+def test_chat_messages_copied_with_their_heads_give_the_sender_as_the_name(
+    folder: Path, heads: tuple[str, str]
+) -> None:
+    """WeChat's ``张三 14:32`` and QQ's ``【张三】 2026-12-07 14:32:10`` between the answers were each a line
+    ignored, and the sheet graded as its file name; the heads are passed over and their sender is the name.
+    1-5 right 25, 6-8 right 15, 9-12 right 24, 13-16 13 wrong 12, 17-20 right 20: 96."""
+    text = (
+        f"{heads[0]}\n1-5 BADAC\n{heads[1]}\n6-8 DBC\n9.CD 10.ABCE 11.ABD 12.ACD\n{heads[1]}\n13-16 对对对对\n"
+        "17.大都市 18.人民利益至上 19.依法治理 20.可复制\n"
+    )
+    code, scores, err = grade(folder, text)
+    assert (code, scores, _quiet(err)) == (0, {"张三": 96}, [])
+
+
+def test_chat_messages_of_two_senders_are_not_graded(folder: Path) -> None:
+    """Two members' messages in one file: whose answers are these? Not graded, naming both."""
+    code, scores, err = grade(folder, "张三 14:32\n1-5 BADAC\n李四 14:33\n6-8 DBC\n")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "s.txt:3: the sheet holds chat messages of 张三 (line 1) and 李四 (line 3); whose answers they are cannot "
+        "be told — save each member's messages as a file of its own"
+    )
+
+
+def test_chat_replies_each_with_the_name_before_them(folder: Path) -> None:
+    """``张三：1-5 BADAC`` read only on the first line: the later ``张三：9.CD 10.ABCE …`` made the sheet
+    无法评分 ("answers without question numbers"). Each line's name is passed over: 25 + 15 + 24 + 5 = 69
+    (13-16 left out). Another name on a later line is another member's: not graded, naming both."""
+    code, scores, err = grade(
+        folder, "张三：1-5 BADAC\n张三：6-8 DBC\n张三：9.CD 10.ABCE 11.ABD 12.ACD\n张三：17.大都市\n"
+    )
+    assert (code, scores, _quiet(err)) == (0, {"张三": 69}, [])
+    code, scores, err = grade(folder, "张三：1-5 BADAC\n李四：6-8 DBC\n")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "s.txt:2: the sheet holds the answers of 张三 (line 1) and of 李四 (line 2); whose answers they are cannot "
+        "be told — save each member's answers as a file of its own"
+    )
+
+
+def test_a_word_table_of_two_question_and_answer_column_pairs(folder: Path) -> None:
+    """A WPS table ``题号 | 答案 | 题号 | 答案`` (1–10 left, 11–20 right) was read a row at a time: question 1's
+    answer ``B 11 ABD``, 11–20 unanswered — 30 with a few warnings. Each pair is its question: all right but
+    question 5 (A): 95, no warning."""
+    from docx import Document
+
+    answers = [*ALL]
+    answers[4] = "A"
+    document = Document()
+    document.add_paragraph("姓名：张三")
+    document.add_paragraph(f"测验：{QUIZ}")
+    table = document.add_table(rows=11, cols=4)
+    for at, head in enumerate(("题号", "答案", "题号", "答案")):
+        table.cell(0, at).text = head
+    for i in range(10):
+        table.cell(i + 1, 0).text, table.cell(i + 1, 1).text = str(i + 1), answers[i]
+        table.cell(i + 1, 2).text, table.cell(i + 1, 3).text = str(i + 11), answers[i + 10]
+    document.save(str(folder / "张三.docx"))
+    assert grade_cli("张三.docx", "--key", "测验.key.yaml") == (0, {"张三": 95}, "")
+
+
+def test_a_gbk_csv_with_full_width_digits_and_letters(folder: Path) -> None:
+    """Excel on Chinese Windows: GBK, headers ``１`` … ``２０``, a member's letters full-width (``ＣＤ``): both
+    rows read exactly — 郑一 100, 王二 all right but 1 (Ａ) and 9 (ＡＣＤ): 89."""
+    row2 = ["Ａ", *["Ａ", "Ｄ", "Ａ", "Ｃ", "Ｄ", "Ｂ", "Ｃ"], "ＡＣＤ", *ALL[9:]]
+    header = ",".join(["姓名", *("".join(chr(0xFF10 + int(c)) for c in str(n)) for n in range(1, 21))])
+    text = f"{header}\r\n郑一,{','.join(ALL)}\r\n王二,{','.join(row2)}\r\n"
+    (folder / "t.csv").write_bytes(text.encode("gbk"))
+    code, scores, err = grade_cli("t.csv", "--key", "测验.key.yaml")
+    assert (code, scores, err) == (0, {"郑一": 100, "王二": 89}, "")

@@ -118,11 +118,40 @@ def _cells(row: Any) -> list[str]:
     return texts
 
 
+#: The heads of a table's columns of question numbers and of answers (``题号 | 答案 | 题号 | 答案``, a table
+#: WPS or Word users draw for their answers).
+_NUMBER_HEADS = frozenset({"题号", "題號", "序号", "題目", "题目", "题"})
+_ANSWER_HEADS = frozenset({"答案", "答", "作答", "我的答案", "选项", "選項"})
+
+
+def _column_pairs(row: list[str]) -> bool:
+    """Whether ``row`` heads a table's columns in pairs of question number and answer (``题号 | 答案``, once or
+    several times side by side)."""
+    return (
+        len(row) >= 2
+        and len(row) % 2 == 0
+        and all(cell in _NUMBER_HEADS for cell in row[0::2])
+        and all(cell in _ANSWER_HEADS for cell in row[1::2])
+    )
+
+
 def _table_lines(table: Any, notes: list[str]) -> list[str]:
     rows = [_cells(row) for row in table.rows]
     lines: list[str] = []
+    pairs = 0  # the columns of the rows under a 题号 | 答案 (| 题号 | 答案 …) head row
     i = 0
     while i < len(rows):
+        if _column_pairs(rows[i]):
+            pairs = len(rows[i])
+            lines.append("# " + " ".join(rows[i]))
+            i += 1
+            continue
+        if pairs and len(rows[i]) == pairs:  # 1 | B | 11 | ABD: each pair is a question's line
+            cells = rows[i]
+            lines += [_grid_line(n, a, notes) for n, a in zip(cells[0::2], cells[1::2], strict=True) if n]
+            i += 1
+            continue
+        pairs = 0
         numbers = rows[i]
         answers = rows[i + 1] if i + 1 < len(rows) else []
         if numbers and numbers[0] == "题号" and answers and answers[0] in ("答案", "答"):

@@ -17,10 +17,12 @@ from ..model import GivenAnswer, Submission
 from ..normalize import clean, read_answer
 from ..sheet_lines import (
     RunError,
+    answers_heading,
+    chat_sender,
+    first_line_name,
     grid_answers,
     grid_numbers,
     holds_answers,
-    is_name,
     name_and_answers,
     numbered_answers,
     range_answers,
@@ -167,6 +169,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
     grid: list[int] | None = None  # the numbers of a 题号 row (``题号 1 2 3``) just read
     bare: list[tuple[int, str]] = []  # lines of answers without numbers (``BADACDBC``)
+    senders: dict[str, int] = {}  # the senders of chat messages copied with the answers (张三 14:32), first line
     for number, raw in enumerate(text.splitlines(), 1):
         raw = MARKDOWN_ESCAPE().sub(r"\1", raw).removesuffix("\\")  # 1\. …（C）\ copied from quiz.md
         line = uncircle(clean(raw))
@@ -191,11 +194,41 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 head.version, head.version_line = value, number
         if fields:
             continue
+        sender = chat_sender(line)
+        if sender is not None:  # 张三 14:32: a chat message's head, copied with the answers
+            senders.setdefault(sender, number)
+            continue
+        if answers_heading(line):  # 答案：, 我的答案如下：
+            continue
         first, opening = opening, False
         line = unbracket(unlabel(line))
         grid, above = grid_numbers(line), grid
         if grid is not None:  # 题号 1 2 3 …: the 答题卡's grid as text, its 答案 row next
             continue
+        # 秦一 1-8 CDBCBAAD; 张三：6-8 DBC on each line, as chat replies are copied, after the first
+        named = name_and_answers(line) if first or alone else None
+        if named is not None and alone and not first and named[0] != alone[1]:
+            raise Fail(
+                number,
+                _(
+                    "the sheet holds the answers of {first} (line {first_line}) and of {other} (line {line}); whose "
+                    "answers they are cannot be told — save each member's answers as a file of its own"
+                ).format(first=alone[1], first_line=alone[0], other=named[0], line=number),
+            )
+        if named is not None:
+            try:
+                pairs = range_answers(named[1]) or numbered_answers(named[1])
+            except RunError as exc:
+                alone = alone or (number, named[0])
+                unread.append((number, str(exc)))
+                continue
+            one = ANSWER_LINE.match(named[1]) if not pairs else None  # 张三：17.大都市
+            if one and len(one.group(1)) <= MAX_DIGITS and one.group(2).strip():
+                pairs = [(int(one.group(1)), unlead(one.group(2).strip()))]
+            if pairs:
+                alone = alone or (number, named[0])
+                answers.extend(GivenAnswer(n, a, number) for n, a in pairs)
+                continue
         try:
             pairs = grid_answers(above, line, raw) if above else None
             if pairs is None:
@@ -220,20 +253,9 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             # ``1.`` then ``C`` on the next line: the answer written under its number
             answers[after_number] = GivenAnswer(answers[after_number].number, raw.strip(), number)
             continue
-        named = name_and_answers(line) if first else None
-        if named is not None:  # 秦一 1-8 CDBCBAAD
-            try:
-                pairs = range_answers(named[1]) or numbered_answers(named[1])
-            except RunError as exc:
-                pairs, alone = None, (number, named[0])
-                unread.append((number, str(exc)))
-            if pairs:
-                alone = (number, named[0])
-                answers.extend(GivenAnswer(n, a, number) for n, a in pairs)
-            if alone:
-                continue
-        if first and is_name(line.removeprefix("姓名").removeprefix("名字")):  # a name alone, if answers follow
-            alone = (number, line.removeprefix("姓名").removeprefix("名字"))
+        person = first_line_name(line) if first else None
+        if person:  # a name alone (赵六, 张三的答案, 张三（第一党支部）), if answers follow
+            alone = (number, person)
             continue
         if printed_line(line, key, copied):  # the paper's instruction or options, copied with its stems
             copied = True
@@ -249,6 +271,17 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 _("line ignored: {line!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)").format(line=line[:40]),
             )
         )
+    if len(senders) > 1:
+        (first_sender, first_at), (other, other_at) = list(senders.items())[:2]
+        raise Fail(
+            other_at,
+            _(
+                "the sheet holds chat messages of {first} (line {first_line}) and {other} (line {other_line}); whose "
+                "answers they are cannot be told — save each member's messages as a file of its own"
+            ).format(first=first_sender, first_line=first_at, other=other, other_line=other_at),
+        )
+    if senders and not head.name:
+        head.name, head.name_line = next(iter(senders.items()))
     if alone and (answers or unread) and not head.name:
         head.name = alone[1]
     elif alone:
