@@ -17,7 +17,8 @@ from ..versions import KeySet, version_form
 ProblemSink = Callable[[Problem], None]
 
 
-SHEET_SUFFIXES = (".txt",)
+#: Typed sheets: text, or the paper ``studykit quiz`` wrote as Markdown, marked and sent back.
+SHEET_SUFFIXES = (".txt", ".md")
 
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -252,7 +253,7 @@ def fallback_name(name: str) -> str:
     """The member's name taken from the file's name as shown (see :func:`shown_name`)."""
     path = Path(name)
     stem = path.name
-    for suffix in (".answers.txt", ".answers.yaml", ".answers.yml", ".txt", ".yaml", ".yml"):
+    for suffix in (".answers.txt", ".answers.yaml", ".answers.yml", ".txt", ".md", ".yaml", ".yml"):
         if stem.lower().endswith(suffix):
             return stem[: -len(suffix)]
     return path.stem

@@ -194,20 +194,19 @@ def _between_message(line: int, number: int, before: str, after: str) -> str:
 
 
 def marked_paper(text: str, key: AnswerKey) -> str:
-    """``text``, a ``.txt`` sheet, with the options ticked on a copy of the paper read as answer lines (see
-    :func:`ticked_options`; the paper's headings as comments, a Markdown copy's escapes undone), line for line;
-    ``text`` as it is when it ticks no option.  Raises :class:`Fail` as :func:`ticked_options` does."""
-    if not any(c in text for c in MARKS + "[［"):
-        return text
+    """``text``, a ``.txt`` or ``.md`` sheet, as the ``.docx`` paper is read (:mod:`.docx_sheet`): when it is a copy of
+    the paper (a question's line printed with its blank left empty), the options ticked on it as answer lines
+    (:func:`ticked_options`), the paper's headings and its questions left blank as comments — each such question
+    a bare ``N.`` line after the rest (unanswered; a blank paper is then a blank answer sheet) — a Markdown
+    copy's escapes undone, line for line; else ``text`` as it is.  Raises :class:`Fail` as :func:`ticked_options`
+    does."""
     from .sheet_head import MARKDOWN_ESCAPE
 
     lines = [MARKDOWN_ESCAPE().sub(r"\1", line).removesuffix("\\") for line in text.splitlines()]
     stems = {item.number: bare(item.stem) for item in key.items}
-    sheet, ticked = ticked_options([as_sheet_line(line, stems, ("答题卡", key.title.strip())) for line in lines], key)
-    if not ticked:
+    sheet = [as_sheet_line(line, stems, ("答题卡", key.title.strip())) for line in lines]
+    left = [m for m in map(LEFT_BLANK.match, sheet) if m]
+    if not left:
         return text
-    # a question not ticked keeps its stem line as written: read as a copied stem (unanswered, or its bracket)
-    return "\n".join(
-        lines[i] if (m := LEFT_BLANK.match(line)) and int(m.group(1)) not in ticked else line
-        for i, line in enumerate(sheet)
-    )
+    sheet, ticked = ticked_options(sheet, key)
+    return "\n".join([*sheet, *(f"{m.group(1)}." for m in left if int(m.group(1)) not in ticked)])

@@ -82,6 +82,10 @@ def read_txt(
         raise LeftOut(
             at, _("this is a studykit grade report (the text report, headed 测验成绩), not members' answers; left out")
         )
+    if first.lstrip("# ").rstrip().endswith("· 参考答案"):  # quiz.solutions.md, or its text pasted into a .txt
+        raise LeftOut(
+            at, _("this is the quiz's 参考答案 (its answers for people to read), not members' answers; left out")
+        )
     if first in _PUBLISH_FIRST_LINES or second in _PUBLISH_FIRST_LINES or first.startswith(_WJX_ANSWERS_HEAD):
         raise LeftOut(
             at,
