@@ -429,3 +429,25 @@ def test_the_marked_markdown_paper_is_graded_and_the_quizs_own_files_are_left_ou
         "答案.txt:1: warning: this is the quiz's 参考答案 (its answers for people to read), not members' answers; "
         "left out",
     ]
+
+
+def test_answers_typed_after_each_copied_stem(folder: Path) -> None:
+    """The paper copied with each answer typed after its question's line — ``…的（　　）B``, ``…而________是…落点。
+    大都市`` — was 0 with a warning per question (``…的（ ）B`` unreadable; 19's ``____。依法治理`` read as
+    ``。依法治理``). Each answer after its stem is read: all right but 2 (C), 100 − 5 = 95, no warning."""
+    lines = []
+    for line in _paper_text(folder, markdown=False):
+        head = re.match(r"^(\d+)\. ", line)
+        if head:
+            answer = ALL[int(head.group(1)) - 1]
+            line += ("C" if head.group(1) == "2" else answer) if int(head.group(1)) <= 16 else " " + answer
+        lines.append(line.replace("姓名：________", "姓名：张三"))
+    code, scores, err = grade(folder, "\n".join(lines) + "\n")
+    assert (code, scores, err) == (0, {"张三": 95}, "")
+
+
+def test_question_numbers_after_ti(folder: Path) -> None:
+    """``题1：B`` (as a table's header ``题1`` is read) numbers question 1; it was a line ignored, and
+    ``题10：ABCE`` answers without numbers (无法评分). 5 + 5 + 6 = 16."""
+    code, scores, err = grade(folder, HEAD + "题1：B\n题2. A\n题10：ABCE\n")
+    assert (code, scores, err) == (0, {"张三": 16}, "")

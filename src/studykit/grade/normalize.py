@@ -48,6 +48,7 @@ from ..text import WHITESPACE as _WS
 from ..text import blank_form as blank_form  # re-exported: its home is studykit.text
 from ..text import clean as clean  # re-exported: its home is studykit.text
 from ..text import fold
+from .copied_stem import after_stem as _after_stem
 from .copied_stem import bracketed_in_stem as _bracketed_in_stem
 from .copied_stem import filled_stem as _filled_stem
 from .copied_stem import in_order as _in_order
@@ -106,6 +107,8 @@ def _read_answer(text: str, item: KeyItem, lang: str, retold: bool) -> Reading:
         reading = read_truth(cleaned)
     else:
         filled = _filled_stem(cleaned, item.stem)  # the stem written out, the blank filled (or left empty)
+        if filled == "" or filled is None:  # …而____是…落点。大都市: the stem copied, the answer after it
+            filled = _after_stem(cleaned, item.stem) or filled
         reading = read_blank(cleaned if filled is None else filled)
     if reading.kind == "unreadable" and item.type != "fill_blank":
         inner = _bracketed_in_stem(cleaned, item.stem)  # the stem copied, the answer in its brackets
@@ -113,6 +116,11 @@ def _read_answer(text: str, item: KeyItem, lang: str, retold: bool) -> Reading:
             reading = Reading("unanswered")
         elif inner:
             again = read_choice(inner, item) if item.type != "true_false" else read_truth(inner)
+            reading = again if again.kind == "answer" else reading
+    if reading.kind == "unreadable" and item.type != "fill_blank":
+        after = _after_stem(cleaned, item.stem)  # …的（　　）B: the stem copied, the answer after its bracket
+        if after:
+            again = read_choice(after, item) if item.type != "true_false" else read_truth(after)
             reading = again if again.kind == "answer" else reading
     if reading.kind == "unreadable":  # shown as the member wrote it, not in its NFKC form
         return replace(reading, shown=_WS.sub(" ", text).strip())

@@ -303,14 +303,15 @@ _DINGBAT_DIGITS = {
 
 
 #: ``Q1``, ``q 2``: a question number after a Q, at the start of a line or after a space, comma or semicolon.
-_Q_NUMBER = lazy_pattern(r"(?:^|(?<=[\s,;、]))[Qq]\s*(?=\d)")
-_Q_START = lazy_pattern(r"[Qq]\s*\d")
+_Q_NUMBER = lazy_pattern(r"(?:^|(?<=[\s,;、]))[Qq题題]\s*(?=\d)")
+_Q_START = lazy_pattern(r"[Qq题題]\s*\d")
 
 
 def uncircle(line: str) -> str:
     """``line`` with question numbers written as dingbat circled digits as digits (``➀B ❷A`` → ``1B 2A``;
-    ``①`` … ``⑳`` and ``㉑`` … are digits already after NFKC), and, on a line beginning ``Q1``, without the Q
-    before each number (``Q1 B Q2 A`` → ``1 B 2 A``; a table's header may say ``Q1`` too)."""
+    ``①`` … ``⑳`` and ``㉑`` … are digits already after NFKC), and, on a line beginning ``Q1`` or ``题1``, without
+    the Q or 题 before each number (``Q1 B Q2 A`` → ``1 B 2 A``, ``题1:B`` → ``1:B``; a table's header may say
+    ``Q1`` or ``题1`` too)."""
     if not line.isascii():
         line = line.translate(_DINGBAT_DIGITS)
     if _Q_START().match(line):

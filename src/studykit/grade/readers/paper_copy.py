@@ -195,7 +195,8 @@ def _between_message(line: int, number: int, before: str, after: str) -> str:
 
 def marked_paper(text: str, key: AnswerKey) -> str:
     """``text``, a ``.txt`` or ``.md`` sheet, as the ``.docx`` paper is read (:mod:`.docx_sheet`): when it is a copy of
-    the paper (a question's line printed with its blank left empty), the options ticked on it as answer lines
+    the paper (a question's line printed with its blank left empty, the paper's title or its 测验编号 line), the
+    options ticked on it as answer lines
     (:func:`ticked_options`), the paper's headings and its questions left blank as comments — each such question
     a bare ``N.`` line after the rest (unanswered; a blank paper is then a blank answer sheet) — a Markdown
     copy's escapes undone, line for line; else ``text`` as it is.  Raises :class:`Fail` as :func:`ticked_options`
@@ -206,7 +207,8 @@ def marked_paper(text: str, key: AnswerKey) -> str:
     stems = {item.number: bare(item.stem) for item in key.items}
     sheet = [as_sheet_line(line, stems, ("答题卡", key.title.strip())) for line in lines]
     left = [m for m in map(LEFT_BLANK.match, sheet) if m]
-    if not left:
-        return text
+    title = key.title.strip()
+    if not left and not any(line.strip() == title or line.startswith("测验编号") for line in lines):
+        return text  # no copy of the paper: its headings, if any, are warned of as lines ignored
     sheet, ticked = ticked_options(sheet, key)
     return "\n".join([*sheet, *(f"{m.group(1)}." for m in left if int(m.group(1)) not in ticked)])
