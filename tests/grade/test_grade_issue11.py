@@ -148,8 +148,10 @@ def test_unnumbered_answers_are_not_graded(tmp_path: Path) -> None:
     assert scores(report) == [("张三", 40)]
     assert problems(report) == [
         f"{bad}:3: 王五: 无法评分 (not graded): line 3: answers without question numbers "
-        "('DCBAD BCD BC ABCEF ABC 对错对错对错 线路图 控制在市域…'); which answer belongs to which question "
-        "cannot be told — number each answer (1. D, or 1D 2C 3B) or give ranges (1-5 DCBAD)"
+        "('DCBAD BCD BC ABCEF ABC 对错对错对错 线路图 控制在市域…'): such answers are read in paper order only on a "
+        "paper whose every question takes one letter or 对/错 mark (单选, 判断), and this paper has questions 6–8 "
+        "(多选), 18–20 (填空); which answer belongs to which question cannot be told — number each answer (1. D, or "
+        "1D 2C 3B) or give ranges (1-5 DCBAD)"
     ]
 
 
@@ -179,7 +181,8 @@ def test_cli_exits_non_zero_naming_the_unreadable_sheet(tmp_path: Path) -> None:
     assert f"\n张三（{good}）：40/40 分，100.0%，及格\n" in result.stdout
     assert "王五" not in result.stdout.split("未评分")[0]
     assert (
-        f"\n未评分（1）\n  {bad}:3: 王五：无法评分：第 3 行：答案没有题号（" in result.stdout
+        f"\n未评分（1）\n  {bad}:3: 王五：无法评分：第 3 行：" in result.stdout
+        and "分不清哪个答案属于哪道题" in result.stdout  # the reason's new words are translated after the merge
     )  # the report is Chinese
     assert result.stderr.splitlines()[0].startswith(f"{bad}:3: 王五: 无法评分 (not graded): line 3:")
     assert result.stderr.splitlines()[-1] == (
@@ -892,7 +895,8 @@ def test_the_member_not_graded_is_listed_in_the_ranking(tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(render_report(report, "csv"))))
     assert len(rows) == 4
     assert rows[3][:8] == ["", "王五", str(bad), "3", "", "40", "", retell(report.failures[0].message, "zh")]
-    assert rows[3][7].startswith("无法评分：第 3 行：答案没有题号（")  # the CSV's language, in an English session too
+    assert rows[3][7].startswith("无法评分：第 3 行：")  # the CSV's language, in an English session too
+    assert rows[3][7].endswith("或写成题号范围（1-5 DCBAD）")
     assert rows[3][8:] == [""] * (len(rows[0]) - 8)
 
 

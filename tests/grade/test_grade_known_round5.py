@@ -429,8 +429,10 @@ def test_a_table_of_one_answers_column_reads_each_cell_as_a_typed_sheet(folder: 
     code, scores, err = grade("t.xlsx", "--key", "测验.key.yaml")
     assert (code, scores) == (1, {"张三": 100, "王五": 10, "（第5行）": 40})
     assert err == (
-        "t.xlsx:3: 李四: 无法评分 (not graded): line 1: answers without question numbers ('BADACDBC'); which answer "
-        "belongs to which question cannot be told — number each answer (1. D, or 1D 2C 3B) or give ranges (1-5 DCBAD)\n"
+        "t.xlsx:3: 李四: 无法评分 (not graded): line 1: answers without question numbers ('BADACDBC'): such answers "
+        "are read in paper order only on a paper whose every question takes one letter or 对/错 mark (单选, 判断), and "
+        "this paper has questions 9–12 (多选), 17–20 (填空); which answer belongs to which question cannot be told — "
+        "number each answer (1. D, or 1D 2C 3B) or give ranges (1-5 DCBAD)\n"
         f"t.xlsx:4: warning: 王五, question 3: 2 options chosen (A、B) {TWO}\n"
         "t.xlsx:4: warning: 王五, question 4: cannot read answer 'E': E is not an option of this item (it has A–D); "
         "scored 0\n"

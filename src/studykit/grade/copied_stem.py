@@ -63,7 +63,31 @@ def filled_stem(cleaned: str, stem: str) -> str | None:
         return None
     if not (form.startswith(head) and form.endswith(tail)):
         return None
-    return form[len(head) : len(form) - len(tail)].strip("_")
+    filled = form[len(head) : len(form) - len(tail)].strip("_")
+    ending = clean(parts[1]).strip()  # ……必须是____。 then 依法治理: the blank left, its text after the stem
+    return filled[len(ending) :].strip("_") if not tail and ending and filled.startswith(ending) else filled
+
+
+#: The longest answer read after a copied stem (a blank's text, a choice's letters or option text).
+_LONGEST_AFTER = 40
+
+
+def after_stem(cleaned: str, stem: str) -> str | None:
+    """What a member wrote after a stem they copied whole with its blank left as printed (``…的（　　）B`` →
+    ``B``; ``…而____是省域治理的重要落点。大都市`` → ``大都市``), or ``None`` when ``cleaned`` is no such copy: once
+    the blanks are taken out, the text must begin with the whole stem (in :func:`blank_form`, eight characters or
+    more) and hold at most :data:`_LONGEST_AFTER` characters after it."""
+    bare = blank_form(_BLANK_OR_BRACKETS.sub("", clean(stem)))
+    if len(bare) < 8 or len(cleaned) <= len(bare):
+        return None
+    for cut in range(1, min(_LONGEST_AFTER, len(cleaned)) + 1):
+        if blank_form(_BLANK_OR_BRACKETS.sub("", cleaned[:-cut])) == bare:
+            return cleaned[-cut:].strip() or None
+    return None
+
+
+#: A blank as a paper prints it, after NFKC: underscores, empty brackets.
+_BLANK_OR_BRACKETS = re.compile(r"_{2,}|\(\s*\)")
 
 
 def in_order(form: str, option: str) -> bool:

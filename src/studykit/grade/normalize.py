@@ -48,6 +48,7 @@ from ..text import WHITESPACE as _WS
 from ..text import blank_form as blank_form  # re-exported: its home is studykit.text
 from ..text import clean as clean  # re-exported: its home is studykit.text
 from ..text import fold
+from .copied_stem import after_stem as _after_stem
 from .copied_stem import bracketed_in_stem as _bracketed_in_stem
 from .copied_stem import filled_stem as _filled_stem
 from .copied_stem import in_order as _in_order
@@ -97,12 +98,17 @@ def _read_answer(text: str, item: KeyItem, lang: str, retold: bool) -> Reading:
     cleaned = clean(text)
     if cleaned in UNANSWERED:
         return Reading("unanswered")
+    noted = _noted(cleaned, item, lang, retold)
+    if noted is not None:
+        return noted
     if item.type in ("single", "multiple"):
         reading = read_choice(cleaned, item)
     elif item.type == "true_false":
         reading = read_truth(cleaned)
     else:
         filled = _filled_stem(cleaned, item.stem)  # the stem written out, the blank filled (or left empty)
+        if filled == "" or filled is None:  # …而____是…落点。大都市: the stem copied, the answer after it
+            filled = _after_stem(cleaned, item.stem) or filled
         reading = read_blank(cleaned if filled is None else filled)
     if reading.kind == "unreadable" and item.type != "fill_blank":
         inner = _bracketed_in_stem(cleaned, item.stem)  # the stem copied, the answer in its brackets
@@ -110,6 +116,11 @@ def _read_answer(text: str, item: KeyItem, lang: str, retold: bool) -> Reading:
             reading = Reading("unanswered")
         elif inner:
             again = read_choice(inner, item) if item.type != "true_false" else read_truth(inner)
+            reading = again if again.kind == "answer" else reading
+    if reading.kind == "unreadable" and item.type != "fill_blank":
+        after = _after_stem(cleaned, item.stem)  # …的（　　）B: the stem copied, the answer after its bracket
+        if after:
+            again = read_choice(after, item) if item.type != "true_false" else read_truth(after)
             reading = again if again.kind == "answer" else reading
     if reading.kind == "unreadable":  # shown as the member wrote it, not in its NFKC form
         return replace(reading, shown=_WS.sub(" ", text).strip())
@@ -119,6 +130,39 @@ def _read_answer(text: str, item: KeyItem, lang: str, retold: bool) -> Reading:
         note = _("read in Simplified characters: {text!r} as {folded!r}").format(text=cleaned, folded=folded)
         return replace(reading, warning=joined_text("; ", (w for w in (reading.warning, note) if w)))
     return reading
+
+
+#: A note after an answer (after NFKC): ``大都市(不确定)``, ``B(我猜的)``, ``依法治理【?】`` — one bracket ending it.
+_NOTE = re.compile(r"^(.*?[^\s(\[【])\s*[(\[【]([^()\[\]【】]{1,30})[)\]】]$", re.S)
+#: A question mark (or several) ending an answer: ``大都市?``, ``B?`` (``？`` after NFKC).
+_DOUBT = re.compile(r"^(.*?[^\s?])\s*\?+$", re.S)
+
+
+def _noted(cleaned: str, item: KeyItem, lang: str, retold: bool) -> Reading | None:
+    """The reading of ``cleaned`` (an answer to ``item``) without the note a member wrote after it, warned of:
+    ``大都市(不确定)`` is read as ``大都市``, ``B?`` as ``B`` — the note is no part of the answer, and a blank
+    holding it would score as wrong.  ``None`` when ``cleaned`` holds no such note, or the note is part of
+    the answer: a blank's accepted text (the key may hold brackets), or a choice or 判断 answer that
+    reads whole (a copied stem ending in its filled bracket, ``…的(C)``).  A bracket is a note only when the
+    text before it reads as an answer (then it is scored whether right or wrong)."""
+    doubt = _DOUBT.match(cleaned)
+    note = None if doubt else _NOTE.match(cleaned)
+    if doubt is None and note is None:
+        return None
+    if note is not None and item.type == "fill_blank" and blank_form(cleaned) in accepted_forms(item):
+        return None
+    if note is not None and item.type != "fill_blank":
+        whole = read_choice(cleaned, item) if item.type != "true_false" else read_truth(cleaned)
+        if whole.kind == "answer" or _bracketed_in_stem(cleaned, item.stem) is not None:
+            return None
+    answer = (doubt or note).group(1)  # type: ignore[union-attr]
+    reading = _read_answer(answer, item, lang, retold)
+    if reading.kind != "answer":
+        return None
+    said = _("the answer {text!r} has a note after it ({note!r}), which is not graded: read as {answer!r}").format(
+        text=cleaned, note=note.group(2) if note else "?", answer=answer
+    )
+    return replace(reading, warning=joined_text("; ", (w for w in (reading.warning, said) if w)))
 
 
 #: ``read_answer.cache_clear()`` empties the cache (of every language), as for an ``lru_cache``.

@@ -66,6 +66,13 @@ _NUMBERED_PIECE = lazy_pattern(r"\d+[.、:)]?(?:[A-Za-z]+|[对错對錯√×✓�
 _PAIR_START = lazy_pattern(r"(?:^|(?<=[\s,;、]))(?:第\s*)?(\d{1,6})(?!\d)(?=\s*[题題]?\s*[.、:)\]]?\s*[^\d\s,;])")
 #: ``(1) D``: a number in brackets, at the start of a line or after a space, comma, semicolon or 、.
 _BRACKETED = lazy_pattern(r"(?:^|(?<=[\s,;、]))\((\d+)\)")
+#: ``(一)B``: a question number in Chinese numerals in brackets (``㈠`` … ``㈩`` after NFKC, or typed ``（一）``),
+#: one to ninety-nine, at the start of a line or after a space, comma, semicolon or 、 — not a section's heading
+#: (``（一）单项选择题``, ``(二) 判断``).
+_BRACKETED_CHINESE = lazy_pattern(
+    r"(?:^|(?<=[\s,;、]))\(([一二两三四五六七八九十]{1,3})\)"
+    r"(?!\s*(?:[单單多][项項选選]|判断|判斷|填空|选择|選擇|简答|簡答|问答|問答|[题題]))"
+)
 #: ``第十二题``: a question number in Chinese numerals, one to ninety-nine.
 _CHINESE_NUMBER = lazy_pattern(r"第\s*([一二两三四五六七八九]?十?[一二两三四五六七八九]?)\s*([题題])")
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -75,6 +82,8 @@ _CONNECTOR = lazy_pattern(r"[-‐‑–—―~〜]+|至|到")
 _ONE_CHAR = lazy_pattern(r"[A-Za-z对错對錯√×✓✗✔✘✅❌❎]+")
 _LETTER_RUN = lazy_pattern(r"[A-H]+")
 _MARK_RUN = lazy_pattern(r"[对错對錯√×✓✗✔✘✅❌❎]+")
+#: Letters and 对/错 marks in one run (``BADAC对错对``: a 单选 and 判断 paper's answers without numbers).
+_MIXED_RUN = lazy_pattern(r"(?=.*[A-H])(?=.*[对错對錯√×✓✗✔✘✅❌❎])[A-H对错對錯√×✓✗✔✘✅❌❎]+")
 _NAME = lazy_pattern(r"[\u3400-\u9fff\U00020000-\U0002ffff]+(?:·[\u3400-\u9fff\U00020000-\U0002ffff]+)?")
 _NOT_IN_NAMES = set("题題答卷测測验驗")
 #: Words a sheet's title line holds that no member's name does.
@@ -158,6 +167,16 @@ def _run(first: int, last: int, run: str) -> list[str]:
             "(write one answer per question, e.g. 1-5 DCBAD or 6-8 BCD BC ABCEF)"
         ).format(first=first, last=last, count=count, run=run[:40], held=held)
     )
+
+
+def run_pieces(line: str) -> list[str]:
+    """``line``'s pieces apart by spaces, commas, semicolons, ``、``, ``/`` or ``|`` (``BADAC CD`` → two)."""
+    return [p for p in _RUN_SEPS().split(line) if p]
+
+
+def one_char_run(piece: str) -> bool:
+    """Whether ``piece`` is a run of one-character answers: letters, or 对/错 marks (``BADAC``, ``对错√×``)."""
+    return bool(_ONE_CHAR().fullmatch(piece))
 
 
 def numbered_answers(line: str) -> list[tuple[int, str]] | None:
@@ -284,14 +303,15 @@ _DINGBAT_DIGITS = {
 
 
 #: ``Q1``, ``q 2``: a question number after a Q, at the start of a line or after a space, comma or semicolon.
-_Q_NUMBER = lazy_pattern(r"(?:^|(?<=[\s,;、]))[Qq]\s*(?=\d)")
-_Q_START = lazy_pattern(r"[Qq]\s*\d")
+_Q_NUMBER = lazy_pattern(r"(?:^|(?<=[\s,;、]))[Qq题題]\s*(?=\d)")
+_Q_START = lazy_pattern(r"[Qq题題]\s*\d")
 
 
 def uncircle(line: str) -> str:
     """``line`` with question numbers written as dingbat circled digits as digits (``➀B ❷A`` → ``1B 2A``;
-    ``①`` … ``⑳`` and ``㉑`` … are digits already after NFKC), and, on a line beginning ``Q1``, without the Q
-    before each number (``Q1 B Q2 A`` → ``1 B 2 A``; a table's header may say ``Q1`` too)."""
+    ``①`` … ``⑳`` and ``㉑`` … are digits already after NFKC), and, on a line beginning ``Q1`` or ``题1``, without
+    the Q or 题 before each number (``Q1 B Q2 A`` → ``1 B 2 A``, ``题1:B`` → ``1:B``; a table's header may say
+    ``Q1`` or ``题1`` too)."""
     if not line.isascii():
         line = line.translate(_DINGBAT_DIGITS)
     if _Q_START().match(line):
@@ -306,15 +326,30 @@ def unlabel(line: str) -> str:
 
 
 def unbracket(line: str) -> str:
-    """``line`` with question numbers in brackets written as ``N.`` (``(1) D (2) C`` → ``1. D 2. C``) and
+    """``line`` with question numbers in brackets written as ``N.`` (``(1) D (2) C`` → ``1. D 2. C``, ``(一)B`` —
+    ``㈠B`` after NFKC — → ``1.B``; a heading ``(一)单项选择题`` is left) and
     Chinese ones in ``第…题`` as digits (``第十二题 对`` → ``第12题 对``; a heading ``一、单选题`` is left as it is)."""
     if "(" in line:
         line = _BRACKETED().sub(r"\1.", line)
+        line = _BRACKETED_CHINESE().sub(lambda m: f"{_chinese(m.group(1))}." if _is_numeral(m.group(1)) else m[0], line)
     if "第" in line:
         line = _CHINESE_NUMBER().sub(
             lambda m: f"第{_chinese(m.group(1))}{m.group(2)}" if m.group(1) else m.group(0), line
         )
     return line
+
+
+def _is_numeral(text: str) -> bool:
+    """Whether ``text`` is a Chinese numeral :func:`_chinese` reads (``一`` … ``九十九``; not ``十十``)."""
+    tens, _sep, units = text.rpartition("十")
+    return (
+        "十" not in tens
+        and len(tens) <= 1
+        and len(units) <= 1
+        and (text in _DIGITS or "十" in text)
+        and not (tens and tens not in _DIGITS)
+        and not (units and units not in _DIGITS)
+    )
 
 
 def _chinese(numeral: str) -> int:
@@ -336,15 +371,58 @@ def is_name(line: str) -> bool:
     )
 
 
+#: What a phone note's first line may add to the member's name (after NFKC): ``张三的答案``, ``张三答题``,
+#: ``张三(第一党支部)``, ``张三 一支部``.
+_NAME_TAIL = lazy_pattern(
+    r"\s*(?:\([^()]{1,20}\)|(?:的)?(?:答案|答卷|答题卡?|作答)(?:如下)?\s*:?|[\s,]+\S{1,8}(?:党支部|支部|党小组))$"
+)
+
+
+def first_line_name(line: str) -> str | None:
+    """The member's name when a sheet's first line (cleaned) is that name alone, as a phone note gives it:
+    ``赵六``, ``姓名赵六``, ``张三的答案``, ``张三（第一党支部）``, ``张三 一支部``; else ``None``."""
+    name = line.removeprefix("姓名").removeprefix("名字")
+    name = _NAME_TAIL().sub("", name, count=1) if not is_name(name) else name
+    return name if is_name(name) else None
+
+
+#: A chat message's head as WeChat or QQ copies it (after NFKC): its sender, then the time, maybe a date before
+#: it (``张三 14:32``, ``张三 2026/12/7 14:32``, ``【吴十】 2026-12-07 14:32:10``, ``张三 昨天 下午2:32``).
+_CHAT_HEAD = lazy_pattern(
+    r"^(?:【([^【】]{1,20})】|([^\s:【】]{1,20}?)(?:\(\d{5,12}\))?)\s+"
+    r"(?:(?:\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?|\d{1,2}[-/月]\d{1,2}日?|昨天|前天|今天|星期[一二三四五六日天]|周[一二三四五六日天])\s*)?"
+    r"(?:上午|下午|中午|晚上|凌晨|早上)?\s*\d{1,2}:\d{2}(?::\d{2})?$"
+)
+
+
+#: A heading over a sheet's answers, holding none (after NFKC): ``答案：``, ``我的答案如下：``, ``答题如下``.
+_ANSWERS_HEADING = lazy_pattern(r"^(?:我的)?(?:答案|答题|作答)(?:如下)?\s*:?$")
+
+
+def answers_heading(line: str) -> bool:
+    """Whether ``line`` (cleaned) is a heading over the answers and nothing else (``答案：``, ``我的答案如下：``)."""
+    return bool(_ANSWERS_HEADING().match(line))
+
+
+def chat_sender(line: str) -> str | None:
+    """The sender of a chat message whose head is ``line`` (cleaned; see :data:`_CHAT_HEAD`) when the sender is a
+    name (:func:`is_name`), else ``None``."""
+    m = _CHAT_HEAD().match(line)
+    if m is None:
+        return None
+    sender = m.group(1) or m.group(2)
+    return sender if is_name(sender) else None
+
+
 def holds_answers(line: str) -> bool:
     """Whether a line no form reads (cleaned) still holds answers: a piece of capital letters
-    A–H (``DCBAD``, ``BCD``) or of 对/错 marks (``对错对错``) — answers without numbers."""
+    A–H (``DCBAD``, ``BCD``), of 对/错 marks (``对错对错``) or of both (``BADAC对错``) — answers without numbers."""
     if _RANGE_INSIDE().search(line):  # 秦一 单选1-8:CDBCBAAD
         return True
     pieces = [p for p in _RUN_SEPS().split(line) if p]
     # after a label's colon, a run of three or more (单选:BADACDBC; not 班级:A)
     pieces += [p.rpartition(":")[2] for p in pieces if ":" in p and len(p.rpartition(":")[2]) >= 3]
-    return any(_LETTER_RUN().fullmatch(p) or _MARK_RUN().fullmatch(p) for p in pieces)
+    return any(_LETTER_RUN().fullmatch(p) or _MARK_RUN().fullmatch(p) or _MIXED_RUN().fullmatch(p) for p in pieces)
 
 
 #: A range and the start of its run anywhere in a line (``单选1-8:CDBCBAAD``).

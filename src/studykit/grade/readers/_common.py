@@ -17,7 +17,8 @@ from ..versions import KeySet, version_form
 ProblemSink = Callable[[Problem], None]
 
 
-SHEET_SUFFIXES = (".txt",)
+#: Typed sheets: text, or the paper ``studykit quiz`` wrote as Markdown, marked and sent back.
+SHEET_SUFFIXES = (".txt", ".md")
 
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -33,7 +34,17 @@ DOCX_SUFFIXES = (".docx",)
 
 #: A sheet's head lines, in Simplified or Traditional characters (測驗 on a Big5 sheet); a label spaced out as a
 #: printed form aligns it (``姓　名：``, after NFKC ``姓 名:``) is its field without the spaces.
-HEADER_LINE = re.compile(r"^(姓\s*名|名\s*字|name|测\s*验|測\s*驗|quiz|版\s*本|version)\s*(?::|\s|$)\s*(.*)$", re.I)
+HEADER_LINE = re.compile(
+    r"^(姓\s*名|名\s*字|name|(?:党|黨|学|學)\s*(?:员|員)(?:\s*姓\s*名)?|答\s*[题題]\s*人|填\s*[写寫]\s*人|真\s*[实實]\s*姓\s*名"
+    r"|[您你]的姓名|测\s*验|測\s*驗|quiz|版\s*本|version)\s*(?::|\s|$)\s*(.*)$",
+    re.I,
+)
+#: The labels of a sheet's 姓名 line (as :data:`HEADER_LINE` gives them, spaces taken out, case-folded): a
+#: branch's own form says 党员：, 学员： or 答题人： for the member's name.
+NAME_LABELS = frozenset(
+    {"姓名", "名字", "name", "党员", "党员姓名", "黨員", "黨員姓名", "学员", "学员姓名", "學員", "學員姓名", "答题人",
+     "答題人", "填写人", "填寫人", "真实姓名", "真實姓名", "您的姓名", "你的姓名"}
+)  # fmt: skip
 
 
 QUIZ_FIELDS = ("测验", "測驗", "quiz")
@@ -242,7 +253,7 @@ def fallback_name(name: str) -> str:
     """The member's name taken from the file's name as shown (see :func:`shown_name`)."""
     path = Path(name)
     stem = path.name
-    for suffix in (".answers.txt", ".answers.yaml", ".answers.yml", ".txt", ".yaml", ".yml"):
+    for suffix in (".answers.txt", ".answers.yaml", ".answers.yml", ".txt", ".md", ".yaml", ".yml"):
         if stem.lower().endswith(suffix):
             return stem[: -len(suffix)]
     return path.stem

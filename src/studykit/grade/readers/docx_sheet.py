@@ -24,10 +24,11 @@ from typing import Any
 from ..._docx import element_text as _text  # shared with draft: reads w:ins (修订) text
 from ...i18n import _
 from ...key import AnswerKey
-from ...text import blank_form, clean
+from ...text import clean
 from ..archive import ZipLimits, breach
 from ..model import Submission
 from ._common import Fail, LeftOut
+from .paper_copy import LEFT_BLANK, as_sheet_line, bare, ticked_options
 
 #: Files in the archive (a Word document holds about a dozen).
 MAX_MEMBERS = 1_000
@@ -51,45 +52,17 @@ def read_docx_sheet(
         raise LeftOut(
             1, _("this is the quiz's 参考答案 (its answers for people to read), not members' answers; left out")
         )
-    stems = {item.number: _bare(item.stem) for item in key.items}
+    stems = {item.number: bare(item.stem) for item in key.items}
     ours = ("答题卡", key.title.strip())
-    sheet, ticked = _ticked_options([_as_sheet_line(line, stems, ours) for line in lines], key)
+    sheet, ticked = ticked_options([as_sheet_line(line, stems, ours) for line in lines], key)
     # the questions left blank, as bare numbers after everything else (under its number, an option
     # line would be read as the answer): unanswered, and a blank paper is a blank 答题卡
-    sheet += [f"{m.group(1)}." for m in map(_LEFT_BLANK.match, sheet) if m and int(m.group(1)) not in ticked]
+    sheet += [f"{m.group(1)}." for m in map(LEFT_BLANK.match, sheet) if m and int(m.group(1)) not in ticked]
     for note in notes:  # what the 答题卡's grid holds that is not read as written
         warn(0, "", note)
     sub = sheet_from_text("\n".join(sheet), name, key, warn)
     if sub is not None:
         yield sub
-
-
-#: A question's line on the paper: its number, then its stem (and options).
-_NUMBERED = re.compile(r"^(\d{1,3})[.．]\s*(.+)$")
-#: A blank as a paper or key prints it: underscores, empty brackets.
-_BLANKS = re.compile(r"_{2,}|[（(][\s\u3000]*[）)]")
-#: A question line :func:`_as_sheet_line` made a comment: printed with its blank left empty.
-_LEFT_BLANK = re.compile(r"^# (\d{1,3})[.．]")
-#: The paper's and 答题卡's own lines: a section heading (一、单项选择题…), the instructions.
-_OURS = re.compile(r"^(?:[一二三四五六七八九十]+、|本卷共|(?:选择|判断)题在题号下|填空题在题号后)")
-
-
-def _bare(stem: str) -> str:
-    """``stem`` without its blanks, in :func:`~studykit.text.blank_form`: the paper's line of a
-    question left unanswered reads the same."""
-    return blank_form(_BLANKS.sub("", stem))
-
-
-def _as_sheet_line(line: str, stems: dict[int, str], ours: tuple[str, ...]) -> str:
-    """``line`` of the document as a sheet line: the paper's own headings and instructions as
-    comments, and a question printed with its blank left empty (unanswered: no line for it)."""
-    text = line.strip()
-    if text in ours or _OURS.match(text):
-        return "# " + text
-    m = _NUMBERED.match(text)
-    if m and stems.get(int(m.group(1))) == _bare(m.group(2)) and _bare(m.group(2)):
-        return "# " + text
-    return line
 
 
 def docx_lines(path: Path, notes: list[str] | None = None) -> list[str]:
@@ -145,11 +118,40 @@ def _cells(row: Any) -> list[str]:
     return texts
 
 
+#: The heads of a table's columns of question numbers and of answers (``题号 | 答案 | 题号 | 答案``, a table
+#: WPS or Word users draw for their answers).
+_NUMBER_HEADS = frozenset({"题号", "題號", "序号", "題目", "题目", "题"})
+_ANSWER_HEADS = frozenset({"答案", "答", "作答", "我的答案", "选项", "選項"})
+
+
+def _column_pairs(row: list[str]) -> bool:
+    """Whether ``row`` heads a table's columns in pairs of question number and answer (``题号 | 答案``, once or
+    several times side by side)."""
+    return (
+        len(row) >= 2
+        and len(row) % 2 == 0
+        and all(cell in _NUMBER_HEADS for cell in row[0::2])
+        and all(cell in _ANSWER_HEADS for cell in row[1::2])
+    )
+
+
 def _table_lines(table: Any, notes: list[str]) -> list[str]:
     rows = [_cells(row) for row in table.rows]
     lines: list[str] = []
+    pairs = 0  # the columns of the rows under a 题号 | 答案 (| 题号 | 答案 …) head row
     i = 0
     while i < len(rows):
+        if _column_pairs(rows[i]):
+            pairs = len(rows[i])
+            lines.append("# " + " ".join(rows[i]))
+            i += 1
+            continue
+        if pairs and len(rows[i]) == pairs:  # 1 | B | 11 | ABD: each pair is a question's line
+            cells = rows[i]
+            lines += [_grid_line(n, a, notes) for n, a in zip(cells[0::2], cells[1::2], strict=True) if n]
+            i += 1
+            continue
+        pairs = 0
         numbers = rows[i]
         answers = rows[i + 1] if i + 1 < len(rows) else []
         if numbers and numbers[0] == "题号" and answers and answers[0] in ("答案", "答"):
@@ -193,67 +195,3 @@ def _grid_line(number: str, answer: str, notes: list[str]) -> str:
         ).format(number=n, cell=cell, answer=answer)
     )
     return f"{n}. {answer}"
-
-
-#: Marks a member types after (or in) the option they choose on the paper: ``B. 实践要求 ✓``, ``B. 实践要求（√）``.
-_MARKS = "✓✔√☑✅"
-#: An option's letter and text on the paper's option line (after NFKC): ``A. 理论要求``.
-_OPTION_PIECE = re.compile(r"(?:^|\s)([A-H])\.\s*")
-
-
-def _ticked_options(sheet: list[str], key: AnswerKey) -> tuple[list[str], set[int]]:
-    """``sheet`` with the options a member ticked on the paper (``B. 实践要求✓`` under a choice question whose
-    bracket was left empty) as that question's answer line (``1. B``; several ticks of a multiple, ``9. CD``),
-    and the numbers of those questions.  A line is read so only when its pieces are that question's options,
-    letter by letter; a tick under a bracket filled with the same letters is passed over.  Anything else is
-    left as it was (a line no form reads: the sheet is not graded, naming it)."""
-    items = {it.number: it for it in key.items}
-    out = list(sheet)
-    ticked: dict[int, tuple[int, list[str]]] = {}  # question → (its first ticked line, letters)
-    current: int | None = None  # the question the lines follow
-    filled: str | None = None  # what its bracket holds (letters), None when it was left empty
-    for i, line in enumerate(sheet):
-        left, numbered = _LEFT_BLANK.match(line), _NUMBERED.match(line.strip())
-        if left is not None:
-            current, filled = int(left.group(1)), None
-            continue
-        if numbered is not None:
-            bracket = _FILLED.findall(line)
-            current, filled = int(numbered.group(1)), "".join(sorted(set(bracket[-1].upper()))) if bracket else ""
-            continue
-        item = items.get(current) if current is not None else None
-        if item is None or item.type not in ("single", "multiple") or not any(c in line for c in _MARKS):
-            continue
-        letters = _marked(clean(line), item.options)
-        if letters is None:
-            continue
-        if filled is not None:  # the bracket was filled in: a tick saying the same is passed over
-            if "".join(sorted(letters)) == filled:
-                out[i] = "# " + line
-            continue
-        ticked.setdefault(item.number, (i, []))[1].extend(letters)
-        out[i] = "# " + line
-    for number, (i, letters) in ticked.items():
-        out[i] = f"{number}. {''.join(letters)}"
-    return out, set(ticked)
-
-
-#: A bracket of the paper filled with letters (``（ B D ）``).
-_FILLED = re.compile(r"[（(]\s*([A-Ha-h](?:[\s、,，]*[A-Ha-h])*)\s*[）)]")
-
-
-def _marked(line: str, options: tuple[str, ...]) -> list[str] | None:
-    """The letters marked in ``line``, an option line of a question of ``options`` (each piece its letter's
-    option, once the marks are taken off), else ``None``."""
-    pieces = _OPTION_PIECE.split(line)
-    if len(pieces) < 3 or pieces[0].strip(_MARKS + " "):
-        return None
-    letters: list[str] = []
-    for letter, text in zip(pieces[1::2], pieces[2::2], strict=True):
-        at = ord(letter) - ord("A")
-        bare = _BLANKS.sub("", "".join(c for c in text if c not in _MARKS))
-        if at >= len(options) or blank_form(bare) != blank_form(options[at]):
-            return None
-        if any(c in text for c in _MARKS):
-            letters.append(letter)
-    return letters

@@ -408,7 +408,7 @@ def _iter_file(
 
 #: Files read whole into memory, by suffix: a sheet is a few KB, a tab-separated .txt table of
 #: 20,000 members about 2 MB (tables in .csv and .xlsx stream and have their own limits).
-_MAX_READ_WHOLE = {".txt": 32 << 20, ".yaml": 1 << 20, ".yml": 1 << 20, ".docx": 32 << 20}
+_MAX_READ_WHOLE = {".txt": 32 << 20, ".md": 32 << 20, ".yaml": 1 << 20, ".yml": 1 << 20, ".docx": 32 << 20}
 
 
 def _not_a_file(path: Path) -> str:

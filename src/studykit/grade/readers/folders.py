@@ -22,7 +22,7 @@ UNREADABLE_SUFFIXES = (".doc", ".wps", ".pdf", ".jpg", ".jpeg", ".png", ".heic",
 def is_answer_file(p: Path) -> bool:
     """Whether ``p``, inside a folder given as ANSWERS, is read: an answer file by its suffix, not an answer
     key, a question bank (``question_bank.yaml``), the 参考答案 ``studykit quiz`` wrote beside its key
-    (``X.solutions.docx``; its paper and card are read: a blank one is left out with a warning, one
+    (``X.solutions.docx``; a Markdown file only when it is a sheet, see :func:`_paper_copy`; its paper and card are read: a blank one is left out with a warning, one
     filled and saved in place is graded), a hidden file or an Office lock file ``~$…``.  An old Excel ``.xls`` (a 问卷星 download) is read
     too, so that it fails by name (save it as .xlsx) instead of its members missing from the report."""
     return (
@@ -33,7 +33,19 @@ def is_answer_file(p: Path) -> bool:
         # the quiz's own 参考答案; its paper and card are read, as a member may fill and save them in place
         and not (p.name.lower().endswith(".solutions.docx") and _paper(p))
         and p.is_file()
+        and (p.suffix.lower() != ".md" or _paper_copy(p))
     )
+
+
+def _paper_copy(p: Path) -> bool:
+    """Whether the Markdown file ``p`` is a sheet: its opening holds ``测验编号：``, ``测验：`` or ``姓名：`` (the
+    paper ``studykit quiz`` wrote, or a member's own), not a README or notes left in the folder."""
+    try:
+        with open(p, "rb") as f:
+            head = f.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return True  # read, to fail by name
+    return any(label in head for label in ("测验编号：", "测验：", "姓名："))
 
 
 def unread_folders(folder: Path, given: set[str]) -> list[Path]:

@@ -11,16 +11,18 @@ from typing import TYPE_CHECKING, Any
 
 from ...errors import Problem, YamlError
 from ...fieldrules import Invalid, Rule, Style, Table, collect
-from ...i18n import _
+from ...i18n import _, join, ngettext
 from ...key import AnswerKey, KeyItem
 from ..model import GivenAnswer, Submission
 from ..normalize import clean, read_answer
 from ..sheet_lines import (
     RunError,
+    answers_heading,
+    chat_sender,
+    first_line_name,
     grid_answers,
     grid_numbers,
     holds_answers,
-    is_name,
     name_and_answers,
     numbered_answers,
     range_answers,
@@ -33,6 +35,7 @@ from ._common import (
     ANSWER_LINE,
     HEADER_LINE,
     MAX_DIGITS,
+    NAME_LABELS,
     QUIZ_FIELDS,
     Fail,
     LeftOut,
@@ -79,6 +82,10 @@ def read_txt(
         raise LeftOut(
             at, _("this is a studykit grade report (the text report, headed 测验成绩), not members' answers; left out")
         )
+    if first.lstrip("# ").rstrip().endswith("· 参考答案"):  # quiz.solutions.md, or its text pasted into a .txt
+        raise LeftOut(
+            at, _("this is the quiz's 参考答案 (its answers for people to read), not members' answers; left out")
+        )
     if first in _PUBLISH_FIRST_LINES or second in _PUBLISH_FIRST_LINES or first.startswith(_WJX_ANSWERS_HEAD):
         raise LeftOut(
             at,
@@ -95,7 +102,9 @@ def read_txt(
         rows = csv.reader(io.StringIO(text, newline=""))
         yield from table_rows(rows, name, key, name_column, warn, fail, last_row)
     else:
-        sub = _read_sheet(text, name, key, warn)
+        from .paper_copy import marked_paper
+
+        sub = _read_sheet(marked_paper(text, key), name, key, warn)
         if sub is not None:
             yield sub
 
@@ -163,6 +172,8 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     copied = False  # the sheet holds lines of the paper itself (测验编号：…, 本卷共…, a line of options)
     dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
     grid: list[int] | None = None  # the numbers of a 题号 row (``题号 1 2 3``) just read
+    bare: list[tuple[int, str]] = []  # lines of answers without numbers (``BADACDBC``)
+    senders: dict[str, int] = {}  # the senders of chat messages copied with the answers (张三 14:32), first line
     for number, raw in enumerate(text.splitlines(), 1):
         raw = MARKDOWN_ESCAPE().sub(r"\1", raw).removesuffix("\\")  # 1\. …（C）\ copied from quiz.md
         line = uncircle(clean(raw))
@@ -172,7 +183,8 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         m = HEADER_LINE.match(line)
         head_line = paper_head(line)
         copied = copied or any(field == "测验" for field, _value in head_line)
-        fields = head_line or ([("".join(m.group(1).split()).casefold(), unfilled(m.group(2)))] if m else [])
+        label = "".join(m.group(1).split()).casefold() if m else ""
+        fields = head_line or ([("姓名" if label in NAME_LABELS else label, unfilled(m.group(2)))] if m else [])
         for field, value in fields:
             if field in ("姓名", "名字", "name") and m:
                 value = name_value(value, number, answers, unread)
@@ -186,11 +198,41 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 head.version, head.version_line = value, number
         if fields:
             continue
+        sender = chat_sender(line)
+        if sender is not None:  # 张三 14:32: a chat message's head, copied with the answers
+            senders.setdefault(sender, number)
+            continue
+        if answers_heading(line):  # 答案：, 我的答案如下：
+            continue
         first, opening = opening, False
         line = unbracket(unlabel(line))
         grid, above = grid_numbers(line), grid
         if grid is not None:  # 题号 1 2 3 …: the 答题卡's grid as text, its 答案 row next
             continue
+        # 秦一 1-8 CDBCBAAD; 张三：6-8 DBC on each line, as chat replies are copied, after the first
+        named = name_and_answers(line) if first or alone else None
+        if named is not None and alone and not first and named[0] != alone[1]:
+            raise Fail(
+                number,
+                _(
+                    "the sheet holds the answers of {first} (line {first_line}) and of {other} (line {line}); whose "
+                    "answers they are cannot be told — save each member's answers as a file of its own"
+                ).format(first=alone[1], first_line=alone[0], other=named[0], line=number),
+            )
+        if named is not None:
+            try:
+                pairs = range_answers(named[1]) or numbered_answers(named[1])
+            except RunError as exc:
+                alone = alone or (number, named[0])
+                unread.append((number, str(exc)))
+                continue
+            one = ANSWER_LINE.match(named[1]) if not pairs else None  # 张三：17.大都市
+            if one and len(one.group(1)) <= MAX_DIGITS and one.group(2).strip():
+                pairs = [(int(one.group(1)), unlead(one.group(2).strip()))]
+            if pairs:
+                alone = alone or (number, named[0])
+                answers.extend(GivenAnswer(n, a, number) for n, a in pairs)
+                continue
         try:
             pairs = grid_answers(above, line, raw) if above else None
             if pairs is None:
@@ -215,26 +257,16 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             # ``1.`` then ``C`` on the next line: the answer written under its number
             answers[after_number] = GivenAnswer(answers[after_number].number, raw.strip(), number)
             continue
-        named = name_and_answers(line) if first else None
-        if named is not None:  # 秦一 1-8 CDBCBAAD
-            try:
-                pairs = range_answers(named[1]) or numbered_answers(named[1])
-            except RunError as exc:
-                pairs, alone = None, (number, named[0])
-                unread.append((number, str(exc)))
-            if pairs:
-                alone = (number, named[0])
-                answers.extend(GivenAnswer(n, a, number) for n, a in pairs)
-            if alone:
-                continue
-        if first and is_name(line.removeprefix("姓名").removeprefix("名字")):  # a name alone, if answers follow
-            alone = (number, line.removeprefix("姓名").removeprefix("名字"))
+        person = first_line_name(line) if first else None
+        if person:  # a name alone (赵六, 张三的答案, 张三（第一党支部）), if answers follow
+            alone = (number, person)
             continue
         if printed_line(line, key, copied):  # the paper's instruction or options, copied with its stems
             copied = True
             continue
         if holds_answers(line):
             unread.append((number, _("answers without question numbers ({line!r})").format(line=cut(line))))
+            bare.append((number, line))
             continue
         pending.append(
             (
@@ -243,6 +275,17 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 _("line ignored: {line!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)").format(line=line[:40]),
             )
         )
+    if len(senders) > 1:
+        (first_sender, first_at), (other, other_at) = list(senders.items())[:2]
+        raise Fail(
+            other_at,
+            _(
+                "the sheet holds chat messages of {first} (line {first_line}) and {other} (line {other_line}); whose "
+                "answers they are cannot be told — save each member's messages as a file of its own"
+            ).format(first=first_sender, first_line=first_at, other=other, other_line=other_at),
+        )
+    if senders and not head.name:
+        head.name, head.name_line = next(iter(senders.items()))
     if alone and (answers or unread) and not head.name:
         head.name = alone[1]
     elif alone:
@@ -253,6 +296,8 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 _("line ignored: {line!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)").format(line=alone[1]),
             )
         )
+    if unread and not answers and len(unread) == len(bare):
+        answers, unread = _in_paper_order(bare, key, warn)
     if unread:
         _unreadable_sheet(unread, head.name or fallback_name(name))
     if not answers and not head.name:
@@ -266,6 +311,33 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         warn(0, "", _("a blank answer sheet (no 姓名 and no answer filled in); left out"))
         return None
     return finish_sheet(name, key, head, answers, warn, pending, quiz_field=_("测验： line"))
+
+
+def _in_paper_order(
+    bare: list[tuple[int, str]], key: AnswerKey, warn: Callable[[int, str, str], None]
+) -> tuple[list[GivenAnswer], list[tuple[int, str]]]:
+    """``(answers, unread)`` of a sheet whose only answers are the ``bare`` lines ``(line, text)`` without question
+    numbers: read in paper order when that is certain (:func:`~studykit.grade.unnumbered.in_paper_order`), with a
+    warning saying so; else the first line left unread, with why."""
+    from ..unnumbered import in_paper_order
+
+    try:
+        pairs = in_paper_order([text for _n, text in bare], key)
+    except RunError as exc:
+        return [], [(bare[0][0], str(exc))]
+    lines = join(str(n) for n, _text in bare)
+    warn(
+        bare[0][0],
+        "",
+        ngettext(
+            "answers without question numbers (line {lines}) read in paper order: {count} answers for questions "
+            "1–{last}, as many as the paper has — number them to be sure",
+            "answers without question numbers (lines {lines}) read in paper order: {count} answers for questions "
+            "1–{last}, as many as the paper has — number them to be sure",
+            len(bare),
+        ).format(lines=lines, count=len(pairs), last=pairs[-1][0]),
+    )
+    return [GivenAnswer(n, a, bare[at][0]) for n, a, at in pairs], []
 
 
 def _yaml_text(value: Any, line: int = 0) -> str:

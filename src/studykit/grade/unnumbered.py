@@ -1,0 +1,72 @@
+"""A sheet's answers written without question numbers (``BADACDBC``), read in paper order when that is
+certain.
+
+A member who types only ``BADACDBC`` (or ``B A D A C D B C``, ``BADAC 对错对``, several such lines) means the
+paper's questions in order.  The sheet is read so only when nothing else on it is numbered, every question of
+the paper takes one character — a **单选**'s letter or a **判断**'s 对/错 mark (``对错``, ``√×``; ``正确`` standing
+apart counts as one) — and the sheet holds exactly as many as the paper has questions.  A paper holding a
+多选 or 填空 question is never read so: where one multiple choice's letters end and the next answer's begin,
+or which text fills which blank, is a guess (``DCBAD BCD BC ABCEF …`` stays 无法评分, issue 11).  Anything
+else raises :class:`~studykit.grade.sheet_lines.RunError` saying why, with the counts when they differ: no
+answer is guessed onto a question.
+"""
+
+from __future__ import annotations
+
+from ..i18n import _, join
+from ..key import AnswerKey
+from .reading import FALSE_MARKS, TRUE_MARKS
+from .sheet_lines import RunError, one_char_run, run_pieces
+
+
+def in_paper_order(lines: list[str], key: AnswerKey) -> list[tuple[int, str, int]]:
+    """The ``(number, answer, index of its line)`` of ``lines`` (cleaned, holding answers without numbers) read
+    in the order of the paper's questions (see the module); raises :class:`RunError` when they cannot be."""
+    items = sorted(key.items, key=lambda it: it.number)
+    unnumbered = _("answers without question numbers ({line!r})").format(line=_cut(" ".join(lines)))
+    others = [it for it in items if it.type not in ("single", "true_false")]
+    if others:
+        kinds = join(
+            _("{numbers} ({kind})").format(numbers=_ranges([it.number for it in others if it.type == kind]), kind=name)
+            for kind, name in (("multiple", "多选"), ("fill_blank", "填空"))
+            if any(it.type == kind for it in others)
+        )
+        raise RunError(
+            _(
+                "{unnumbered}: such answers are read in paper order only on a paper whose every question takes one "
+                "letter or 对/错 mark (单选, 判断), and this paper has questions {kinds}"
+            ).format(unnumbered=unnumbered, kinds=kinds)
+        )
+    answers = [
+        (answer, i)
+        for i, line in enumerate(lines)
+        for piece in run_pieces(line)
+        for answer in (piece if one_char_run(piece) and piece.casefold() not in _WHOLE else [piece])
+    ]
+    if len(answers) != len(items):
+        raise RunError(
+            _(
+                "{unnumbered}: the paper has {count} questions but the sheet holds {found} answers, which read in "
+                "paper order do not come out even"
+            ).format(unnumbered=unnumbered, count=len(items), found=len(answers))
+        )
+    return [(item.number, answer, i) for item, (answer, i) in zip(items, answers, strict=True)]
+
+
+#: Marks of a 判断题 longer than one character (``正确``, ``错误``): a piece of its own, not a run of marks.
+_WHOLE = frozenset(mark for mark in TRUE_MARKS | FALSE_MARKS if len(mark) > 1)
+
+
+def _ranges(numbers: list[int]) -> str:
+    """``[9, 10, 11, 12, 17]`` as ``9–12, 17``."""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in spans)
+
+
+def _cut(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width].rstrip() + "…"
