@@ -295,8 +295,37 @@ def test_docx_handout_sets_each_rate_first(year: Path) -> None:
     assert facts == [
         "1.\t（答对率 67%）文章指出，要用好“三会一课”、主题党日和谈心谈话等制度，推动学习往深里走、往心里走、往实里走。",
         "1.\t（答对率 67%）文章指出，全心全意为人民服务是党的根本宗旨。",
-        "1.\t（答对率 67%）原文是“80万”，不是“79万”。",
+        "1.\t（答对率 67%）张国庆指出，村里把党小组建在产业链上，党员带头领办合作社，去年村集体经济收入突破80万元。",
     ]
+
+
+def test_a_drafted_swap_correction_is_stated_as_the_stem_set_right() -> None:
+    """A false item whose 解析 only names the swapped words (``错误。原文是“80万”，不是“79万”。``, as
+    ``studykit draft`` writes it) is stated as its stem with the words set right, not as that correction;
+    other corrections stay as written, and a swap the stem does not hold once quotes the source."""
+    import dataclasses
+
+    from studykit.handout.statements import statement
+    from studykit.library import load_banks
+
+    bank = load_banks([DATA / "year"]).merged()
+    assert statement(bank.question("11-zth/intro-d06")) == (
+        "导语指出，座谈会采取“主会场+分会场”的方式进行，是今年全市乡村振兴系列座谈会的第三场。",
+        False,
+    )
+    assert statement(bank.question("10-plywz/part-3-d05")) == (
+        "文章指出，要坚持“四下基层”，即宣传党的路线方针政策下基层、调查研究下基层、信访接待下基层、现场办公下基层。",
+        False,
+    )
+    assert statement(bank.question("12-xxtz/part-2-d06")) == (
+        "“与开展主题党日活动相结合”是第二点，第一点是“与学习党的创新理论相结合”。",
+        False,
+    )
+    twice = dataclasses.replace(bank.question("11-zth/zhang-guoqing-d06"), stem="79万，79万。")
+    assert statement(twice) == (
+        "村里把党小组建在产业链上，党员带头领办合作社，去年村集体经济收入突破80万元。",
+        True,
+    )
 
 
 @pytest.mark.skipif(
