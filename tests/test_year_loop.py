@@ -286,11 +286,18 @@ def test_true_false_card_asks_in_the_words_it_answers(year: Path, col: Collectio
 
 
 def test_docx_handout_sets_each_rate_first(year: Path) -> None:
-    """Each fact of the .docx handout opens with its （答对率 N%）, where no line break can split it."""
+    """Each fact of the .docx handout opens with its （答对率 N%）, where no line break can split it; each
+    speech's heading names its article (the sections come worst first, whatever their article)."""
     grade(year, "-o", "r.json")
     result = invoke(year, "handout", "--bank", "y", "--from-report", "r.json", "-o", "h.docx")
     assert result.exit_code == 0, result.output
-    texts = [p.text for p in docx.Document(io.BytesIO((year / "h.docx").read_bytes())).paragraphs]
+    paragraphs = docx.Document(io.BytesIO((year / "h.docx").read_bytes())).paragraphs
+    texts = [p.text for p in paragraphs]
+    assert [p.text for p in paragraphs if p.style.name == "Heading 2"] == [  # a speech names its article too
+        f"《{PINGLUN}》一、把理论学习作为首要任务",
+        f"《{PINGLUN}》四、把为民服务作为根本宗旨",
+        f"《{ZUOTAN}》张国庆（红星村党支部书记）：以党建引领乡村治理",
+    ]
     facts = [t for t in texts if t[:1].isdigit()]
     assert facts == [
         "1.\t（答对率 67%）文章指出，要用好“三会一课”、主题党日和谈心谈话等制度，推动学习往深里走、往心里走、往实里走。",

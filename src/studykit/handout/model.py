@@ -33,11 +33,15 @@ class HandoutSection:
     def header(self) -> str:
         """``"任剑涛（清华大学社会科学学院教授）：大都市是省域治理重要落点"``; ``"导语：<heading>"``;
         a section of one author's article its :attr:`~studykit.model.Speech.label` (``"二、认真组织学习"``,
-        with several articles ``"《…的通知》二、认真组织学习"``), never 导语."""
+        with several articles ``"《…的通知》二、认真组织学习"``), never 导语; with several articles a
+        speech names its article first (``"《以乡村振兴实绩检验学习成效》张国庆（…）：以党建引领乡村治理"``)."""
         s = self.speech
         if not s.speaker:
             return f"导语：{s.heading}" if s.is_intro else s.label
-        return f"{s.speaker}（{s.position}）：{s.heading}" if s.position else f"{s.speaker}：{s.heading}"
+        article = f"《{s.article}》" if s.article else ""  # a speech among several articles' (worst first)
+        return (
+            f"{article}{s.speaker}（{s.position}）：{s.heading}" if s.position else f"{article}{s.speaker}：{s.heading}"
+        )
 
 
 @dataclass(frozen=True)
