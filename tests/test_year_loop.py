@@ -364,3 +364,28 @@ def test_docx_handout_rate_is_never_split_in_libreoffice(tmp_path: Path) -> None
     )
     pdf = subprocess.run(["pdftotext", str(tmp_path / "h.pdf"), "-"], check=True, capture_output=True, text=True)
     assert pdf.stdout.count("（答对率 83%）") == 18
+
+
+# -- an article of one part (draft's one-part layout), among others ---------------------------
+
+YEXIAO = "办好“党员夜校” 让学习走进田间地头"
+
+
+def test_an_article_of_one_part_is_named_once_where_articles_meet() -> None:
+    """An article drafted as one part headed by its title (tests/data/year_new/13-yexiao) is named once:
+    ``《…》`` in labels and ``《…》：“…”`` in 出处 — not ``《…》办好…`` nor ``文章“…”部分`` of itself."""
+    from studykit.library import load_banks
+    from studykit.quiz import build_papers
+
+    bank = load_banks([DATA / "year_new", DATA / "year" / "12-tongzhi"]).merged()
+    part = next(s for s in bank.speeches if s.id == "13-yexiao/part-1")
+    assert part.label == f"《{YEXIAO}》"
+    paper = build_papers(bank, count=15, seed=1)[0]
+    items = {i.question.id: i for s in paper.sections for i in s.items}
+    assert items["13-yexiao/part-1-d13"].source_line == (
+        f"《{YEXIAO}》：“夜校每月开课两次，每次两小时，内容包括理论学习、政策解读和农业技术三个板块。”"
+    )
+    assert items["14-shuji/part-1-d02"].source_line == (  # a section of a titled article: as before
+        "《抓实“三会一课” 提升组织生活质量》让每次支部党员大会都有主题："
+        "“去年以来，共召开支部党员大会12次，党员平均参会率达到95%。”"
+    )
