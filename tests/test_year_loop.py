@@ -389,3 +389,22 @@ def test_an_article_of_one_part_is_named_once_where_articles_meet() -> None:
         "《抓实“三会一课” 提升组织生活质量》让每次支部党员大会都有主题："
         "“去年以来，共召开支部党员大会12次，党员平均参会率达到95%。”"
     )
+
+
+def test_a_miss_of_a_months_quiz_and_of_the_years_contest_is_one_note(year: Path, col: Collection) -> None:
+    """张三 misses 11-zth's zhang-guoqing-d06 on that article's own paper (``--article 11-zth``) and on the
+    year's mixed paper: in one collection the two 错题本 decks share that note (10 notes, not 11)."""
+    result = invoke(year, "quiz", "--bank", "y", "--article", "11-zth", "--count", "8", "--seed", "5", "-o", "z/z.md")
+    assert result.exit_code == 0, result.output
+    key = yaml.safe_load((year / "z" / "z.key.yaml").read_text(encoding="utf-8"))
+    assert key["items"][5]["question_id"] == "zhang-guoqing-d06"  # a single article's key: bare ids
+    (year / "z" / "张三.txt").write_text(f"姓名：张三\n测验：{key['quiz_id']}\n6. 对\n", encoding="utf-8")
+    result = invoke(year, "grade", "z/张三.txt", "--key", "z/z.key.yaml", "--bank", "y", "--review-decks", "z/rd")
+    assert result.exit_code == 0, result.output
+    grade(year, "--review-decks", "rd3")
+    import_apkg(col, year / "z" / "rd" / "张三.apkg")  # all 8 missed (7 unanswered)
+    import_apkg(col, year / "rd3" / "张三.apkg")  # 3 missed: 10-plywz/intro-d02, zhang-guoqing-d06, jiang-xiaoping-14
+    assert len(col.find_notes("")) == 10
+    assert len(col.find_notes("tag:11-zth::zhang-guoqing")) == 3  # d06 once, d02 and d04 of the month's paper
+    guid = genanki.guid_for("11-zth", "zhang-guoqing-d06", "review/张三")
+    assert len([n for n in col.find_notes("") if col.get_note(n).guid == guid]) == 1
