@@ -137,6 +137,17 @@ class ArticleScores:
         return rows
 
 
+def _part(
+    prefix: str,
+    sums: Memo[tuple[int, ...], float],
+    points: float,
+    texts: Memo[tuple[float, float], str],
+    codes: tuple[int, ...],
+) -> bytes:
+    """``prefix`` and an article's text for a member's ``codes`` of its items, UTF-8."""
+    return (prefix + texts[sums[codes], points]).encode()
+
+
 def scored(label: str, scores: tuple[float, float]) -> str:
     """``"《…》 25/30"``: an article's label and a member's ``(earned, points)`` on it."""
     return f"{label} {pts(scores[0])}/{pts(scores[1])}"
@@ -152,11 +163,24 @@ class ArticleLines:
         articles = article_stats(report)
         self.mixed = bool(articles)
         self.scores = ArticleScores(report, articles) if articles else None
-        self.parts: list[Memo[tuple[float, float], str]] = [Memo(partial(scored, label(a.label))) for a in articles]
+        self.scored: list[Memo[tuple[float, float], str]] = [Memo(partial(scored, label(a.label))) for a in articles]
+
+    def parts(self, first: str = "") -> list[tuple[Sequence[int], Callable[[tuple[int, ...]], bytes]]]:
+        """The line as parts of a member's codes (:class:`~.fragments.CodedFragments`), one per
+        article, UTF-8: ``first`` then the first article's text, `` · `` and the next one's …"""
+        if self.scores is None:
+            return []
+        scores = self.scores
+        return [
+            (ks, partial(_part, first if at == 0 else " · ", sums, points, texts))
+            for at, (ks, sums, points, texts) in enumerate(
+                zip(scores.items, scores.sums, scores.points, self.scored, strict=True)
+            )
+        ]
 
     def texts(self, chunk: Chunk | Rows) -> list[str]:
         """The line's text (without its ``各文章：`` label) per member of ``chunk``; ``""`` each
         for a paper of one article."""
         if self.scores is None:
             return [""] * len(chunk.names)
-        return [" · ".join(map(dict.__getitem__, self.parts, row)) for row in self.scores.chunk(chunk)]
+        return [" · ".join([m[ep] for m, ep in zip(self.scored, row, strict=True)]) for row in self.scores.chunk(chunk)]

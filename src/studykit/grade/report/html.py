@@ -229,9 +229,9 @@ def _write_coded(report: GroupReport, page: Any, stream: BinaryIO) -> None:
     opening = [head[4] + all_correct, head[4] + missed_ul[0]]
     closing = [b"", missed_ul[1]]
     articles = ArticleLines(report, lambda label: str(page.speech_label(label)))
-    art = [p.encode() for p in _templates.stamp(_TEMPLATE, "member_articles", 1).pieces]
+    art = _templates.stamp(_TEMPLATE, "member_articles", 1).pieces
     if articles.mixed:  # a paper mixing articles: the 各文章 line after the 各篇 one
-        opening = [art[1] + all_correct, art[1] + missed_ul[0]]
+        opening = [art[1].encode() + all_correct, art[1].encode() + missed_ul[0]]
 
     def result(score: float, flag: str = "") -> bytes:
         percent = 100.0 * score / table.total if table.total else 0.0  # as MemberResult.percent
@@ -243,6 +243,7 @@ def _write_coded(report: GroupReport, page: Any, stream: BinaryIO) -> None:
     wheres: Memo[str, bytes] = Memo(lambda source: head[1] + html.escape(source).encode() + b":")
     alone: Memo[str, bytes] = Memo(lambda source: head[1] + html.escape(source).encode())  # a sheet: no row
     sizes = list(map(len, table.results))
+    article_parts = CodedFragments(articles.parts(head[4].decode() + art[0]), sizes)  # none for one article
     label = lambda sid: str(page.speech_label(short_label(report, sid)))  # noqa: E731
     breakdown = CodedFragments(speech_parts(SpeechScores(report, label)), sizes)
     line = lambda r, item: _missed_line(page, r, item)  # noqa: E731
@@ -270,7 +271,7 @@ def _write_coded(report: GroupReport, page: Any, stream: BinaryIO) -> None:
             *where,
             ends,
             *breakdown.pieces(columns),
-            *([(head[4] + art[0] + t.encode() for t in articles.texts(rows))] if articles.mixed else []),
+            *article_parts.pieces(columns),
             map(opening.__getitem__, any_wrong),
             *missed.pieces(columns),
             map(closing.__getitem__, any_wrong),

@@ -291,10 +291,7 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
     breakdown = CodedFragments(speech_parts(SpeechScores(report, partial(short_label, report))), sizes)
     missed = CodedFragments(missed_parts(MissedItems(report, _missed_line, partial(_hint, report))), sizes)
     missing = [[r.status != "correct" for r in item_results] for item_results in table.results]
-    articles = ArticleLines(report)
-    article_lines = (
-        (lambda rows: [f"\n  各文章：{t}".encode() for t in articles.texts(rows)]) if articles.mixed else None
-    )
+    articles = CodedFragments(ArticleLines(report).parts("\n  各文章："), sizes)  # none for one article
     for rows in read_rows(report):
         columns, names, lines = rows.columns, rows.names, rows.lines
         if 0 in lines:  # a member without a row: its source alone
@@ -317,7 +314,7 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
                 *heads,
                 *ends,
                 *breakdown.pieces(columns),
-                *([article_lines(rows)] if article_lines else []),
+                *articles.pieces(columns),
                 map([_ALL_RIGHT, _MISSED].__getitem__, any_missed(missing, columns, len(names))),
                 *missed.pieces(columns),
                 strict=True,
