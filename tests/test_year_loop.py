@@ -408,3 +408,27 @@ def test_a_miss_of_a_months_quiz_and_of_the_years_contest_is_one_note(year: Path
     assert len(col.find_notes("tag:11-zth::zhang-guoqing")) == 3  # d06 once, d02 and d04 of the month's paper
     guid = genanki.guid_for("11-zth", "zhang-guoqing-d06", "review/张三")
     assert len([n for n in col.find_notes("") if col.get_note(n).guid == guid]) == 1
+
+
+def test_reimporting_moves_notes_from_the_bare_speech_tag(
+    col: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A collection holding a deck tagged the old way (``ren-jiantao``) takes the new tags on re-import:
+    every note updated in place (0 added), none left under the bare tag."""
+    from studykit import anki as sk_anki
+    from studykit.anki import notes
+    from studykit.bank import load_bank
+
+    bank = load_bank(DATA / "mini" / "question_bank.yaml")
+    tags = notes.note_tags
+    monkeypatch.setattr(notes, "note_tags", lambda question, bank_id="": tags(question))  # as written before
+    sk_anki.write_deck(bank, tmp_path / "old.apkg", timestamp=1_700_000_000)
+    monkeypatch.setattr(notes, "note_tags", tags)
+    sk_anki.write_deck(bank, tmp_path / "new.apkg", timestamp=1_700_003_600)
+    import_apkg(col, tmp_path / "old.apkg")
+    assert len(col.find_notes("tag:ren-jiantao")) == 4
+    request = ImportAnkiPackageRequest(package_path=str(tmp_path / "new.apkg"), options=ImportAnkiPackageOptions())
+    log = col.import_anki_package(request).log
+    assert (len(log.new), len(log.updated)) == (0, len(bank.questions))
+    assert len(col.find_notes("tag:ren-jiantao")) == 0
+    assert len(col.find_notes("tag:mini-test::ren-jiantao")) == 4
