@@ -184,14 +184,16 @@ def test_new_cards_come_in_bank_order(bank: Bank, col: Collection, tmp_path: Pat
 
 
 def test_tags_are_speech_type_difficulty_and_bank_tags(bank: Bank, col: Collection, tmp_path: Path) -> None:
-    """Each note is tagged with its speech id, type, 难度N and the bank's tags, none with a space."""
+    """Each note is tagged with its bank and speech id (bank::speech), type, 难度N and the bank's tags,
+    none with a space."""
     sk_anki.write_deck(bank, tmp_path / "mini.apkg", timestamp=T1)
     import_apkg(col, tmp_path / "mini.apkg")
     tags = {col.get_note(nid)["QuestionID"]: sorted(col.get_note(nid).tags) for nid in col.find_notes("")}
-    assert tags["ren-01"] == ["ren-jiantao", "single", "观点", "难度1"]
-    assert tags["zhao-02"] == ["fill_blank", "zhao-xianfu", "数字表述", "难度2"]
-    assert tags["attr-tian-yipeng-position"] == ["single", "tian-yipeng", "归属", "职务", "难度1"]
+    assert tags["ren-01"] == ["mini-test::ren-jiantao", "single", "观点", "难度1"]
+    assert tags["zhao-02"] == ["fill_blank", "mini-test::zhao-xianfu", "数字表述", "难度2"]
+    assert tags["attr-tian-yipeng-position"] == ["mini-test::tian-yipeng", "single", "归属", "职务", "难度1"]
     assert len(col.find_notes("tag:难度3")) == 1
+    assert len(col.find_notes("tag:mini-test")) == len(bank.questions)  # the article's tag holds its parts
 
 
 def test_every_card_renders_stem_and_answer(bank: Bank, col: Collection, tmp_path: Path) -> None:

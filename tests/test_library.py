@@ -385,7 +385,7 @@ def test_handout_from_the_report_of_a_quiz_on_two_banks(year: Path, tmp_path: Pa
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == f"wrote {tmp_path / 'h.md'}: 1 speech, 1 fact\n"
     text = (tmp_path / "h.md").read_text(encoding="utf-8")
-    assert "## 李明（某县农业农村局局长）：让书香浸润乡村振兴之路\n" in text
+    assert "## 《乡村振兴小测》李明（某县农业农村局局长）：让书香浸润乡村振兴之路\n" in text  # worst first: named
     assert (
         "1\\. 该县有多少个行政村实现农家书屋全覆盖：128个。（答对率 0%）\\\n原文：“全县128个行政村实现农家书屋全覆盖”\n"
         in text

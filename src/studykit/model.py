@@ -50,10 +50,13 @@ def source_line(speaker: str, heading: str, source: str, *, intro: bool = True, 
     own “ ” turned into ‘ ’ (a quote inside a quote).  ``article``: the title of the part's article
     where several articles meet (:attr:`Speech.article`), printed first unless it is the heading
     (an introduction's): ``《以乡村振兴实绩检验学习成效》李明华《…》：“…”``, and a section as
-    ``《…的通知》二、认真组织学习：“…”``."""
+    ``《…的通知》二、认真组织学习：“…”`` — the one part of an article headed by its title (``studykit
+    draft``'s one-part layout) as ``《…》：“…”``."""
     if article and article != heading:
         where = f"{speaker}《{heading}》" if speaker else heading
         return f"《{article}》{where}：{quoted(source)}"
+    if article and not speaker and not intro:  # the one part of an article, headed by its title: no 部分 of it
+        return f"《{article}》：{quoted(source)}"
     if not speaker and not intro:  # a section's heading is no title: 文章“二、认真组织学习”部分
         return f"{SECTION_LABEL}“{heading.replace('“', '‘').replace('”', '’')}”部分：{quoted(source)}"
     return f"{speaker or INTRO_LABEL}《{heading}》：{quoted(source)}"
@@ -181,6 +184,8 @@ class Speech:
         if self.speaker:
             return f"{self.speaker} {self.heading}"
         part = INTRO_LABEL if self.is_intro else self.heading
+        if part == self.article:  # an article of one part, headed by its title: named once
+            return f"《{part}》"
         return f"《{self.article}》{part}" if self.article else part
 
     @property

@@ -364,6 +364,7 @@ def build_review_decks(report: GroupReport, bank: Bank) -> tuple[ReviewSummary, 
             description=description,
             namespace=review_namespace(identity),
             your_answers=answers,
+            cite_article=True,
         )
         for note in deck.notes:
             note.tags.append(REVIEW_TAG)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import genanki  # type: ignore[import-untyped]
 
-from ..model import INTRO_LABEL, TYPE_TITLES
+from ..model import INTRO_LABEL, TRUE_FALSE_TEXT, TYPE_TITLES
 
 CHOICE_MODEL_ID = 1881833840
 
@@ -98,6 +98,11 @@ CHOICE_MODEL = genanki.Model(
 )
 
 
+#: What a 判断题 card's front asks, in the words its back answers (对 / 错, :data:`~studykit.model.TRUE_FALSE_TEXT`),
+#: the words the paper asks members to write and ``studykit grade`` reads.
+TRUE_FALSE_QUESTION = f"{TRUE_FALSE_TEXT['true']}还是{TRUE_FALSE_TEXT['false']}？"
+
+
 TRUE_FALSE_MODEL = genanki.Model(
     TRUE_FALSE_MODEL_ID,
     "studykit 判断题 (v1)",
@@ -107,7 +112,7 @@ TRUE_FALSE_MODEL = genanki.Model(
             "name": "判断题",
             "qfmt": _wrap(
                 f'<div class="kind">{TYPE_TITLES["true_false"]}</div>\n<div class="stem">{{{{Stem}}}}</div>\n'
-                '<div class="options">正确还是错误？</div>\n'
+                f'<div class="options">{TRUE_FALSE_QUESTION}</div>\n'
             ),
             "afmt": '{{FrontSide}}\n<hr id="answer">\n'
             + _wrap('<div class="answer"><span class="label">答案</span>{{Answer}}</div>\n' + _BACK_COMMON),

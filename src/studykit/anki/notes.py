@@ -12,7 +12,7 @@ from dataclasses import replace
 import genanki  # type: ignore[import-untyped]
 
 from ..bank import BLANK_RE
-from ..model import LETTERS, TYPE_TITLES, Bank, Question, Speech, name_article
+from ..model import BANK_SEPARATOR, LETTERS, TYPE_TITLES, Bank, Question, Speech, name_article
 from ..typography import for_print
 from .note_types import CHOICE_MODEL, CLOZE_MODEL, INTRO_DECK, MODELS, TRUE_FALSE_MODEL
 
@@ -154,19 +154,35 @@ def cloze_text(question: Question) -> str:
     return _no_braces(field_html(before)) + deletion + _no_braces(field_html(after))
 
 
+def _cited(speaker: str, heading: str, title: str) -> str:
+    """The ``Speaker`` field of a note whose back names its article: ``出处《title》 speaker``
+    (HTML; the card prints the heading after it); no title again when ``heading`` is the title."""
+    named = "" if field_html(title) == heading else f"《{field_html(title)}》"
+    return " ".join(p for p in (f'<span class="label">{CITE_LABEL}</span>{named}', speaker) if p)
+
+
+#: The label of the line naming a 错题本 card's article, as the paper's 参考答案 names it.
+CITE_LABEL = "出处"
+
+
 def _speaker(speech: Speech) -> str:
     return field_html(f"{speech.speaker}（{speech.position}）" if speech.position else speech.speaker)
 
 
-def note_fields(bank: Bank, question: Question, your_answer: str = "") -> list[str]:
+def note_fields(bank: Bank, question: Question, your_answer: str = "", *, cite_article: bool = False) -> list[str]:
     """The field values (HTML) of ``question``'s note, in its note type's field order.
 
     ``your_answer`` (plain text, escaped here) fills ``YourAnswer``; empty in study decks.
-    Raises ``KeyError`` when the question's speech is not in ``bank``.
+    ``cite_article`` (a 错题本's notes, whose deck is a quiz's, not an article's): the back's
+    出处 line names the article — the ``Speaker`` field starts with ``出处`` and the article's
+    title in 《》 (left out when the part's own heading, which the line prints, is that title:
+    an introduction).  Raises ``KeyError`` when the question's speech is not in ``bank``.
     """
     speaker, heading, article = _speech_fields(bank)[question.speech]
     if article:  # a 错题本 of a paper mixing articles: the front says which, as the paper did
         question = replace(question, stem=name_article(question.stem, article))
+    if cite_article:
+        speaker = _cited(speaker, heading, article or bank.title)
     if question.is_choice:
         correct = [question.options[LETTERS.index(a)] for a in question.answer]  # correct_options, inlined
         options = "".join(
@@ -220,9 +236,17 @@ def _letters(question: Question) -> str:
     return LETTERS[: len(question.options)]
 
 
-def note_tags(question: Question) -> list[str]:
-    """Speech id, type, ``难度<N>``, then the bank's own tags (none contains a space)."""
-    tags = [question.speech, question.type, f"难度{question.difficulty}", *question.tags]
+def note_tags(question: Question, bank_id: str = "") -> list[str]:
+    """The speech's tag, type, ``难度<N>``, then the bank's own tags (none contains a space).
+
+    The speech's tag names its bank: ``<bank id>::<speech id>`` (an Anki tag hierarchy: the article,
+    then its parts), so in a collection of a year's articles two articles' ``intro`` or ``part-1``
+    never share a tag.  ``bank_id`` is the question's bank; a question of a merged bank
+    (:meth:`~studykit.library.Library.merged`, speech ``<bank id>/<speech id>``) names its own.
+    """
+    own, _sep, speech = question.speech.rpartition(BANK_SEPARATOR)
+    bank = own or bank_id
+    tags = [f"{bank}::{speech}" if bank else speech, question.type, f"难度{question.difficulty}", *question.tags]
     return [t.replace(" ", "_") for t in dict.fromkeys(tags)]
 
 
@@ -239,24 +263,34 @@ def build_notes(
     *,
     namespace: str = "",
     your_answers: Mapping[str, str] | None = None,
+    cite_article: bool = False,
 ) -> list[genanki.Note]:
     """One genanki note per question, in the given order; ``due`` (new-card order) is the bank order.
 
     GUIDs come from :func:`note_guid` with ``namespace``; ``your_answers`` maps a
-    question id to the member's answer as text, shown on the back.
+    question id to the member's answer as text, shown on the back; ``cite_article`` as in
+    :func:`note_fields`.
     """
     your_answers = your_answers or {}
     order = _bank_order(bank)
     return [
         genanki.Note(
             model=model_for(q),
-            fields=note_fields(bank, q, your_answers.get(q.id, "")),
-            tags=note_tags(q),
-            guid=note_guid(bank.id, q.id, namespace),
+            fields=note_fields(bank, q, your_answers.get(q.id, ""), cite_article=cite_article),
+            tags=note_tags(q, bank.id),
+            guid=note_guid(*_own_ids(bank.id, q.id), namespace),
             due=order.get(q.id, 0),
         )
         for q in questions
     ]
+
+
+def _own_ids(bank_id: str, question_id: str) -> tuple[str, str]:
+    """The bank id and question id a note's GUID derives from: the question's own bank and id,
+    also for a question of a merged bank (``<bank id>/<question id>``, a 错题本 of a paper mixing
+    articles), so its note is the one a single article's deck or 错题本 gives the question."""
+    own, _sep, ident = question_id.rpartition(BANK_SEPARATOR)
+    return (own, ident) if own else (bank_id, question_id)
 
 
 _last_order: tuple[tuple[Question, ...], dict[str, int]] = ((), {})
@@ -281,17 +315,18 @@ def build_deck(
     description: str = "",
     namespace: str = "",
     your_answers: Mapping[str, str] | None = None,
+    cite_article: bool = False,
 ) -> genanki.Deck:
     """A genanki deck called ``name`` (``::`` for subdecks) holding ``questions``' notes.
 
     Its id is :func:`deck_id_for` ``(bank.id, *deck_key)``; ``description`` is
-    HTML shown on the deck's overview; ``namespace`` and ``your_answers`` go to
-    :func:`build_notes`.
+    HTML shown on the deck's overview; ``namespace``, ``your_answers`` and ``cite_article`` go
+    to :func:`build_notes`.
     """
     deck = genanki.Deck(deck_id_for(bank.id, *deck_key), name, description)
     for model in MODELS:
         deck.add_model(model)
-    for note in build_notes(bank, questions, namespace=namespace, your_answers=your_answers):
+    for note in build_notes(bank, questions, namespace=namespace, your_answers=your_answers, cite_article=cite_article):
         deck.add_note(note)
     return deck
 

@@ -33,11 +33,16 @@ class HandoutSection:
     def header(self) -> str:
         """``"任剑涛（清华大学社会科学学院教授）：大都市是省域治理重要落点"``; ``"导语：<heading>"``;
         a section of one author's article its :attr:`~studykit.model.Speech.label` (``"二、认真组织学习"``,
-        with several articles ``"《…的通知》二、认真组织学习"``), never 导语."""
+        with several articles ``"《…的通知》二、认真组织学习"``), never 导语; with several articles and a report (``share`` known: sections worst first, not by
+        article) a speech names its article first (``"《以乡村振兴实绩检验学习成效》张国庆（…）：…"``)."""
         s = self.speech
         if not s.speaker:
             return f"导语：{s.heading}" if s.is_intro else s.label
-        return f"{s.speaker}（{s.position}）：{s.heading}" if s.position else f"{s.speaker}：{s.heading}"
+        # from a report, sections come worst first across articles: a speech names its own
+        article = f"《{s.article}》" if s.article and self.share is not None else ""
+        return (
+            f"{article}{s.speaker}（{s.position}）：{s.heading}" if s.position else f"{article}{s.speaker}：{s.heading}"
+        )
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,11 @@ _FALSE_MARK = "错误。"
 _CITATION_RE = re.compile(r"(?<=。)见.{1,80}?：“[^“”]*”$")
 
 
+#: A correction that only names the words a false statement swapped (``studykit draft``'s
+#: ``原文是“80万”，不是“79万”。``): no fact alone, so the stem is stated with them set right.
+_SWAP_RE = re.compile(r"原文是“?(?P<right>[^“”，]+?)”?，不是“?(?P<wrong>[^“”，]+?)”?。")
+
+
 #: Verbs of saying a choice stem may end with ("戴小明在发言开篇指出（ ）"): a comma follows them.
 _SAYING = ("指出", "认为", "提出", "强调", "表示")
 
@@ -90,7 +95,14 @@ def statement(question: Question) -> tuple[str, bool]:
             return _sentence(stem.replace(CHOICE_MARKER, "").strip()), False
         correction = _CITATION_RE.sub("", one_line(question.explanation).removeprefix(_FALSE_MARK).strip())
         if question.explanation.strip().startswith(_FALSE_MARK) and correction:
-            return _sentence(correction), False
+            swap = _SWAP_RE.fullmatch(correction)
+            if swap is None:
+                return _sentence(correction), False
+            # "原文是“80万”，不是“79万”。" states nothing alone: the stem with the words set right does
+            right, wrong = swap.group("right"), swap.group("wrong")
+            if stem.count(wrong) == 1:
+                return _sentence(stem.replace(wrong, right).replace(CHOICE_MARKER, "").strip()), False
+            return _sentence(one_line(question.source)), True
         return _sentence(one_line(question.source)), True
     listed = source_list(question) if question.type == "multiple" else None
     answer = listed or "、".join(_in_source_order(question.correct_options, one_line(question.source)))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import chain, islice, repeat
 from operator import attrgetter
 from typing import Any, BinaryIO, TextIO, cast
@@ -51,6 +51,7 @@ from ._common import (
     signed,
     ungraded_members,
 )
+from .articles import ArticleLines, article_stats
 from .chunks import members_read, passed_count, ranked_members
 from .fragments import CodedFragments, any_missed, missed_parts, speech_parts
 
@@ -158,6 +159,21 @@ def _write_group(report: GroupReport, page: Any, stream: BinaryIO) -> None:
     ]
     advice = any(sp.revisit for sp in report.speeches)  # no empty column when no speech needs rereading
     stream.write(str(page.group_tail(chart, items, speeches, advice)).encode())
+    articles = article_stats(report)
+    if articles:
+        rows = [
+            (
+                a.label,
+                len(a.numbers),
+                mean_pts(a.mean),
+                pts(a.points),
+                pct(None if a.share is None else 100 * a.share, report.pass_mark),
+                share(a.facility),
+                a.revisit,
+            )
+            for a in articles
+        ]
+        stream.write(str(page.group_articles(rows, any(a.revisit for a in articles))).encode())
 
 
 def _write_members(report: GroupReport, page: Any, stream: BinaryIO) -> None:
@@ -176,6 +192,9 @@ def _write_members(report: GroupReport, page: Any, stream: BinaryIO) -> None:
     results: Memo[tuple[str, str, bool, str], Any] = Memo(result)
     head = _templates.stamp(_TEMPLATE, "member_head", 4)
     # a section: its head, then its missed items, or (none missed) member_all_correct
+    articles = ArticleLines(report, lambda label: str(page.speech_label(label)))
+    if articles.mixed:  # a paper mixing articles: the 各文章 line after the 各篇 one
+        head = head + _templates.stamp(_TEMPLATE, "member_articles", 1)
     with_missed = head + _templates.stamp(_TEMPLATE, "member_missed", 1)
     all_correct = head + _templates.stamp(_TEMPLATE, "member_all_correct", 0)
     for part in member_parts(report, read_chunks(report), label, line, hint):
@@ -183,10 +202,13 @@ def _write_members(report: GroupReport, page: Any, stream: BinaryIO) -> None:
         flags = part.chunk.flags(len(report.key.items))
         cells = list(map(results.__getitem__, zip(part.scores, part.percents, part.passed, flags, strict=True)))
         names, where = escaped_column(list(map(_NAME, members))), escaped_column(wheres(members))
-        sections = with_missed.rows(names, where, cells, part.breakdowns, part.missed)
+        heads: list[Sequence[str]] = [names, where, cells, part.breakdowns]
+        if articles.mixed:
+            heads.append(articles.texts(part.chunk))
+        sections = with_missed.rows(*heads, part.missed)
         for i, missed in enumerate(part.missed):
             if not missed:
-                sections[i] = all_correct.row(names[i], where[i], cells[i], part.breakdowns[i])
+                sections[i] = all_correct.row(*(column[i] for column in heads))
         for i in range(0, len(sections), _SLICE):
             stream.write("".join(sections[i : i + _SLICE]).encode())
 
@@ -206,6 +228,10 @@ def _write_coded(report: GroupReport, page: Any, stream: BinaryIO) -> None:
     # after the breakdown: the head's last piece, then the list's start, or (none missed) the all-correct line
     opening = [head[4] + all_correct, head[4] + missed_ul[0]]
     closing = [b"", missed_ul[1]]
+    articles = ArticleLines(report, lambda label: str(page.speech_label(label)))
+    art = _templates.stamp(_TEMPLATE, "member_articles", 1).pieces
+    if articles.mixed:  # a paper mixing articles: the 各文章 line after the 各篇 one
+        opening = [art[1].encode() + all_correct, art[1].encode() + missed_ul[0]]
 
     def result(score: float, flag: str = "") -> bytes:
         percent = 100.0 * score / table.total if table.total else 0.0  # as MemberResult.percent
@@ -217,6 +243,7 @@ def _write_coded(report: GroupReport, page: Any, stream: BinaryIO) -> None:
     wheres: Memo[str, bytes] = Memo(lambda source: head[1] + html.escape(source).encode() + b":")
     alone: Memo[str, bytes] = Memo(lambda source: head[1] + html.escape(source).encode())  # a sheet: no row
     sizes = list(map(len, table.results))
+    article_parts = CodedFragments(articles.parts(head[4].decode() + art[0]), sizes)  # none for one article
     label = lambda sid: str(page.speech_label(short_label(report, sid)))  # noqa: E731
     breakdown = CodedFragments(speech_parts(SpeechScores(report, label)), sizes)
     line = lambda r, item: _missed_line(page, r, item)  # noqa: E731
@@ -244,6 +271,7 @@ def _write_coded(report: GroupReport, page: Any, stream: BinaryIO) -> None:
             *where,
             ends,
             *breakdown.pieces(columns),
+            *article_parts.pieces(columns),
             map(opening.__getitem__, any_wrong),
             *missed.pieces(columns),
             map(closing.__getitem__, any_wrong),

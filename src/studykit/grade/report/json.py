@@ -11,6 +11,9 @@ Top level (format ``studykit_grade_report: 1``)::
                and with a bank: explanation, reread {speaker, heading, source}
     speeches:  speech, label, points, mean, share (0–1), revisit
     revisit:   speech ids to revisit, worst first
+    articles:  only on a paper mixing articles — per article (bank id), in the order its first
+               item comes: article, title, numbers (its items), points, mean, share (0–1),
+               facility (its items' mean facility index, 0–1), revisit
     members:   in ranking order — rank, name, source, line, score, total, percent,
                passed, flag (only for a sheet more than half unreadable), speeches {id: {earned, points}} (in the order of
                the top-level speeches), items [{number,
@@ -33,6 +36,7 @@ from ..group import GroupReport
 from ..model import ItemResult, MemberResult, ResultTable
 from ..scoring import member_speech_scores
 from ._common import Memo, coded_members, problem_lines, report_speeches, unreadable_flag
+from .articles import article_stats
 from .chunks import passed_count, ranked_members
 from .fragments import CodedFragments, Part, ScoreFragments
 
@@ -99,10 +103,34 @@ def _data(report: GroupReport, members: list[dict[str, Any]]) -> dict[str, Any]:
             for s in report.speeches
         ],
         "revisit": [s.speech for s in report.revisit],
+        **_articles(report),
         "members": members,
         "bank_note": report.bank_note,
         "warnings": problem_lines(report.warnings),
         "failures": problem_lines(report.failures),
+    }
+
+
+def _articles(report: GroupReport) -> dict[str, list[dict[str, Any]]]:
+    """The ``articles`` entry of a paper mixing articles (:func:`.articles.article_stats`); none
+    for a paper of one article, whose report stays as it was."""
+    articles = article_stats(report)
+    if not articles:
+        return {}
+    return {
+        "articles": [
+            {
+                "article": a.article,
+                "title": a.title,
+                "numbers": list(a.numbers),
+                "points": a.points,
+                "mean": a.mean,
+                "share": a.share,
+                "facility": a.facility,
+                "revisit": a.revisit,
+            }
+            for a in articles
+        ]
     }
 
 

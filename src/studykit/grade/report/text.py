@@ -40,6 +40,7 @@ from ._common import (
     signed,
     ungraded_members,
 )
+from .articles import ArticleLines, article_stats
 from .chunks import passed_count, ranked_members, read_rows
 from .fragments import CodedFragments, ScoreFragments, any_missed, missed_parts, speech_parts
 
@@ -174,7 +175,25 @@ def _write_group(report: GroupReport, stream: BinaryIO) -> None:
         out.append(f"建议全组重学：{names}")
     else:
         out.append("各篇平均均达到及格线。")
+    out += _article_lines(report)
     stream.write(_lines(out))
+
+
+def _article_lines(report: GroupReport) -> list[str]:
+    """The group's 各文章得分 section of a paper mixing articles (:func:`.articles.article_stats`);
+    none for a paper of one article."""
+    articles = article_stats(report)
+    if not articles:
+        return []
+    out = ["", "各文章得分（全组平均；通过率：该文章各题通过率的平均）"]
+    for a in articles:
+        rate = pct(None if a.share is None else 100 * a.share, report.pass_mark)
+        mark = "  ← 建议重学" if a.revisit else ""
+        out.append(
+            f"  {a.label}：{len(a.numbers)} 题，平均 {mean_pts(a.mean)}/{pts(a.points)} 分（{rate}），"
+            f"通过率 {share(a.facility)}{mark}"
+        )
+    return out
 
 
 #: The ranking's name column: names up to this many display columns (8 Chinese characters) line up; a
@@ -229,14 +248,17 @@ def _write_members(report: GroupReport, stream: BinaryIO) -> None:
     total = pts(report.key.total_points)
     label = lambda sid: short_label(report, sid)  # noqa: E731
     hint = lambda item: _hint(report, item)  # noqa: E731
+    articles = ArticleLines(report)
+    label_articles = "\n  各文章：" if articles.mixed else ""
     for part in member_parts(report, read_chunks(report), label, _missed_line, hint):
         stream.write(
             "".join(
                 f"\n{m.name}（{m.where}）：{score}/{total} 分，{percent}，{'及格' if ok else '不及格'}"
                 f"{'，' + flag if flag else ''}\n"
-                f"  各篇：{breakdown}\n" + (f"  错题：\n{lines}" if lines else "  全部正确。\n")
-                for (m, score, percent, ok, breakdown, lines), flag in zip(
-                    part.rows(), part.chunk.flags(len(report.key.items)), strict=True
+                f"  各篇：{breakdown}{label_articles}{article}\n"
+                + (f"  错题：\n{lines}" if lines else "  全部正确。\n")
+                for (m, score, percent, ok, breakdown, lines), flag, article in zip(
+                    part.rows(), part.chunk.flags(len(report.key.items)), articles.texts(part.chunk), strict=True
                 )
             ).encode()
         )
@@ -269,6 +291,7 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
     breakdown = CodedFragments(speech_parts(SpeechScores(report, partial(short_label, report))), sizes)
     missed = CodedFragments(missed_parts(MissedItems(report, _missed_line, partial(_hint, report))), sizes)
     missing = [[r.status != "correct" for r in item_results] for item_results in table.results]
+    articles = CodedFragments(ArticleLines(report).parts("\n  各文章："), sizes)  # none for one article
     for rows in read_rows(report):
         columns, names, lines = rows.columns, rows.names, rows.lines
         if 0 in lines:  # a member without a row: its source alone
@@ -291,6 +314,7 @@ def _write_coded(report: GroupReport, stream: BinaryIO) -> None:
                 *heads,
                 *ends,
                 *breakdown.pieces(columns),
+                *articles.pieces(columns),
                 map([_ALL_RIGHT, _MISSED].__getitem__, any_missed(missing, columns, len(names))),
                 *missed.pieces(columns),
                 strict=True,
