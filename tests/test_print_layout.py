@@ -21,7 +21,14 @@ from studykit.handout import build_handout, load_report
 from studykit.model import Bank
 from studykit.quiz import PRINTED_MARKER, Paper, Section, build_papers
 from studykit.render import render, render_card, render_handout
-from studykit.render._common import NO_LINE_END, NO_LINE_START, StemPiece, blank_em, glued_segments
+from studykit.render._common import (
+    NO_LINE_END,
+    NO_LINE_START,
+    StemPiece,
+    blank_em,
+    card_line_height,
+    glued_segments,
+)
 from studykit.render.docx import ANSWER_BRACKET, BLANK
 
 NBSP = "\u00a0"
@@ -222,3 +229,37 @@ def test_html_handout_keeps_a_facility_whole() -> None:
     assert rates == [f"{f.facility * 100:.0f}" for s in handout.sections for f in s.facts] == ["20", "40", "20", "40"]
     assert "（答对率" not in re.sub(r'<span class="nobr">（答对率 \d+%）</span>', "", out)
     assert 'class="nobr"' not in render_handout(build_handout(load_bank(MINI_BANK)), "html").decode("utf-8")
+
+
+def test_docx_card_lowers_its_blank_rows_to_stay_on_one_page(shipped: Bank) -> None:
+    """`quiz --count 50 --seed 5` (37 choice and 判断 items, 13 填空): at 10 mm the 填空 rows took
+    4 × 19 + 13 × 10 = 206 mm under the 55 mm head, and LibreOffice put item 50 alone on a second
+    page.  They are lowered to 8.5 mm (116 mm left / 13, down to half a mm): 186.5 mm, one page.
+    A card whose 填空 would go under 8 mm keeps 10 mm rows: it takes two pages anyway."""
+    (paper,) = build_papers(shipped, count=50, seed=5)
+    doc = docx.Document(io.BytesIO(render_card(paper, "docx")))
+    rows = doc.tables[0].rows
+    assert len(rows) == 4 * 2 + 13
+    assert [r.height.mm for r in rows[8:]] == [pytest.approx(8.5, abs=0.01)] * 13
+    assert sum(r.height for r in rows) + Mm(55) <= Mm(297 - 2 * 25)
+    (blanks,) = build_papers(shipped, count=30, seed=5, types=("fill_blank",))
+    rows = docx.Document(io.BytesIO(render_card(blanks, "docx"))).tables[0].rows
+    assert len(rows) == 30 and {round(r.height.mm, 2) for r in rows} == {10.0}
+    assert card_line_height(13, 116, 10, 8) == 8.5
+    assert card_line_height(11, 116, 10, 8) == 10
+    assert card_line_height(15, 116, 10, 8) == 10  # 7.7 mm: too low to write on
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_card_has_the_papers_four_fields(papers: list[Paper], fmt: str) -> None:
+    """The 答题卡 is what a branch collects and files, so it carries 日期 as the paper does:
+    姓名 / 支部 / 日期 / 得分, each with its blank (it had no 日期)."""
+    out = render_card(papers[0], fmt)
+    if fmt == "docx":
+        runs = docx.Document(io.BytesIO(out)).paragraphs[2].runs
+        assert [r.text.strip("\u3000") for r in runs] == [
+            text for name in ("姓名", "支部", "日期", "得分") for text in (f"{name}：", BLANK)
+        ]
+    else:
+        fields = re.findall(r'<span>(\w+)：<span class="field"></span></span>', out.decode())
+        assert fields == ["姓名", "支部", "日期", "得分"]

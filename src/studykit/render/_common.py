@@ -167,7 +167,8 @@ def section_note(section: HandoutSection) -> str:
 CARD_COLUMNS = 10
 #: The card's title, fields and instruction.
 CARD_TITLE = "答题卡"
-CARD_FIELDS = ("姓名", "支部", "得分")
+#: The paper's fields: the card is what a branch files, so it is dated as the paper is.
+CARD_FIELDS = HEADER_FIELDS
 CARD_INSTRUCTION = "选择题在题号下的格内写字母（多选连写，如 ACD），判断题写“对”或“错”，填空题在题号后写所填文字。"
 
 
@@ -198,6 +199,23 @@ def card_grid(paper: Paper) -> list[list[int]]:
 def card_lines(paper: Paper) -> list[int]:
     """The numbers of the fill_blank items, each a line of the card to write on."""
     return [i.number for i in paper.items if i.type == "fill_blank"]
+
+
+def card_line_height(lines: int, room: float, default: float, least: float) -> float:
+    """The height in mm of each of a card's ``lines`` 填空 rows: ``default``, or less — down to ``least``,
+    rounded down to half a mm — where that brings them all onto the one page, in the ``room`` mm the page
+    leaves under the card's head and grid.  ``default`` where even ``least`` would not fit: such a card
+    takes two pages anyway.
+
+    >>> card_line_height(13, 116, 10, 8)  # `quiz --count 50 --seed 5`: 4 grid rows, 13 填空
+    8.5
+    >>> card_line_height(11, 116, 10, 8), card_line_height(30, 116, 10, 8)
+    (10, 10)
+    """
+    if lines * default <= room:
+        return default
+    fitted = math.floor(room / lines * 2) / 2
+    return fitted if fitted >= least else default
 
 
 def card_sections(paper: Paper) -> str:

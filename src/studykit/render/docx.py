@@ -61,6 +61,7 @@ from ._common import (
     blank_em,
     card_grid,
     card_instruction,
+    card_line_height,
     card_lines,
     card_sections,
     document_title,
@@ -288,10 +289,15 @@ def _subject(paper: Paper) -> str:
 #: (10 mm, a ruled line and a half: a 50-item card with 11 blanks fits one A4 page; at 12 mm
 #: its last row went over to a second page).
 CARD_NUMBER_HEIGHT, CARD_ANSWER_HEIGHT, CARD_LINE_HEIGHT = Mm(7), Mm(12), Mm(10)
+#: A 填空 row is made no lower than this (mm) to keep a card on one page: still a ruled line's height.
+CARD_LINE_LEAST = 8
+#: What an A4 page holds under the card's margins (mm), and what the card's head takes of it (title,
+#: subtitle, fields, 测验 line, a two-line instruction and the sections line, measured in LibreOffice).
+CARD_PAGE_ROOM, CARD_HEAD = 297 - 2 * 25, 55
 
 
 def render_card(paper: Paper) -> bytes:
-    """The printable answer card (答题卡) as the bytes of a ``.docx`` file: the title, 姓名/支部/得分,
+    """The printable answer card (答题卡) as the bytes of a ``.docx`` file: the title, 姓名/支部/日期/得分,
     the 测验 id, then one table — per row of :data:`~studykit.render._common.CARD_COLUMNS`
     items a 题号 row and an 答案 row with one cell per item, then per fill_blank item a row
     of its number and one wide cell (the other columns merged) to write the text in."""
@@ -327,9 +333,13 @@ def render_card(paper: Paper) -> bytes:
         for col in range(len(row_numbers) + 1, CARD_COLUMNS + 1):
             _shade(answers.cells[col], CARD_NUMBER_SHADE)  # no item: greyed, nothing to write
         _card_cell(answers.cells[0], "答案")
+    # 填空 rows lowered (not under CARD_LINE_LEAST) where that keeps the card on one page: at 10 mm,
+    # `quiz --count 50 --seed 5` (13 填空) put item 50 alone on a second page
+    room = CARD_PAGE_ROOM - CARD_HEAD - len(grid) * (CARD_NUMBER_HEIGHT.mm + CARD_ANSWER_HEIGHT.mm)
+    line_height = Mm(card_line_height(len(lines), room, CARD_LINE_HEIGHT.mm, CARD_LINE_LEAST))
     for number in lines:
         row = table.add_row()
-        row.height, row.height_rule = CARD_LINE_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
+        row.height, row.height_rule = line_height, WD_ROW_HEIGHT_RULE.AT_LEAST
         _card_cell(row.cells[0], f"{number}.")
         row.cells[1].merge(row.cells[CARD_COLUMNS])
     for row in table.rows:
