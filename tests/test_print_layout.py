@@ -10,13 +10,16 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
 from docx.shared import Mm
 
 from skpaths import DATA, MINI_BANK, SHIPPED_BANK
 from studykit.bank import load_bank
+from studykit.cli import main
 from studykit.handout import build_handout, load_report
 from studykit.model import Bank
 from studykit.quiz import PRINTED_MARKER, Paper, Section, build_papers
@@ -263,3 +266,23 @@ def test_card_has_the_papers_four_fields(papers: list[Paper], fmt: str) -> None:
     else:
         fields = re.findall(r'<span>(\w+)：<span class="field"></span></span>', out.decode())
         assert fields == ["姓名", "支部", "日期", "得分"]
+
+
+def test_html_grade_report_prints_page_numbers(tmp_path: Path) -> None:
+    """The grade report printed from a browser for the branch's records runs to several pages (six for
+    six members of the shipped bank's paper) and had no page numbers; its foot now reads
+    ``第 1 页 共 6 页`` as the papers' and the 答题卡's do (an @page bottom-center margin box)."""
+    runner = CliRunner()
+    key = tmp_path / "测验.key.yaml"
+    result = runner.invoke(main, ["quiz", "--bank", str(MINI_BANK), "--seed", "7", "-o", str(tmp_path / "测验.md")])
+    assert result.exit_code == 0, result.output
+    sheet = tmp_path / "张三.answers.txt"
+    sheet.write_text((tmp_path / "测验.answers.txt").read_text(encoding="utf-8").replace("姓名：", "姓名：张三"))
+    report = tmp_path / "成绩.html"
+    result = runner.invoke(main, ["grade", str(sheet), "--key", str(key), "--bank", str(MINI_BANK), "-o", str(report)])
+    assert result.exit_code == 0, result.output
+    html = report.read_text(encoding="utf-8")
+    assert (
+        '@page{size:A4;margin:15mm 12mm 18mm;@bottom-center{content:"第 " counter(page) " 页 共 " counter(pages) " 页";'
+        "font-size:9pt}}"
+    ) in html
