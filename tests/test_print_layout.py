@@ -17,11 +17,11 @@ import pytest
 from click.testing import CliRunner
 from docx.shared import Mm
 
-from skpaths import DATA, MINI_BANK, SHIPPED_BANK
+from skpaths import DATA, MINI2_BANK, MINI_BANK, SHIPPED_BANK
 from studykit.bank import load_bank
 from studykit.cli import main
 from studykit.handout import build_handout, load_report
-from studykit.model import Bank
+from studykit.model import Bank, source_line
 from studykit.quiz import PRINTED_MARKER, Paper, Section, build_papers
 from studykit.render import render, render_card, render_handout
 from studykit.render._common import (
@@ -286,3 +286,27 @@ def test_html_grade_report_prints_page_numbers(tmp_path: Path) -> None:
         '@page{size:A4;margin:15mm 12mm 18mm;@bottom-center{content:"第 " counter(page) " 页 共 " counter(pages) " 页";'
         "font-size:9pt}}"
     ) in html
+
+
+def test_a_mixed_paper_names_an_introduction_as_its_articles_导语(tmp_path: Path) -> None:
+    """On a paper of two articles (`quiz --bank mini --bank mini2 --seed 3`) the mini bank's introduction,
+    headed 全方位多层次深入推进省域治理现代化 under the article 省域治理现代化小测, printed in the 参考答案 as
+    ``出处：《省域治理现代化小测》全方位多层次深入推进省域治理现代化：“…”`` — a bare heading that reads as a
+    subtitle, neither 导语 nor a title in 《》.  It is named 导语, as the one-article paper names it."""
+    paper = tmp_path / "混合.md"
+    args = ["quiz", "--bank", str(MINI_BANK), "--bank", str(MINI2_BANK), "--seed", "3", "-o", str(paper)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    solutions = (tmp_path / "混合.solutions.md").read_text(encoding="utf-8")
+    intro = [line for line in solutions.splitlines() if line.startswith("出处：《省域治理现代化小测》导语")]
+    assert intro == [
+        "出处：《省域治理现代化小测》导语：“10月17日，‘深入推进省域治理现代化’研讨会在华中师范大学举行。”",
+        "出处：《省域治理现代化小测》导语：“研讨会以‘现场会议+云端会议’的形式进行”",
+    ]
+    assert "全方位多层次深入推进省域治理现代化：" not in solutions
+    # a section of one author's article keeps its heading; an introduction headed as its article is 导语《…》
+    assert (
+        source_line("", "二、认真组织学习", "原文", intro=False, article="关于…的通知")
+        == "《关于…的通知》二、认真组织学习：“原文”"
+    )
+    assert source_line("", "以学促干", "原文", article="以学促干") == "导语《以学促干》：“原文”"

@@ -49,10 +49,11 @@ def source_line(speaker: str, heading: str, source: str, *, intro: bool = True, 
     author's article, ``intro=False``: its heading is no title to put in 《》).  ``source`` goes on one line in Chinese quotation marks, its
     own “ ” turned into ‘ ’ (a quote inside a quote).  ``article``: the title of the part's article
     where several articles meet (:attr:`Speech.article`), printed first unless it is the heading
-    (an introduction's): ``《以乡村振兴实绩检验学习成效》李明华《…》：“…”``, and a section as
-    ``《…的通知》二、认真组织学习：“…”``."""
+    (an introduction's): ``《以乡村振兴实绩检验学习成效》李明华《…》：“…”``, a section as
+    ``《…的通知》二、认真组织学习：“…”`` and an introduction headed otherwise than its article as
+    ``《省域治理现代化小测》导语：“…”`` (its heading alone read as a subtitle of the article)."""
     if article and article != heading:
-        where = f"{speaker}《{heading}》" if speaker else heading
+        where = f"{speaker}《{heading}》" if speaker else INTRO_LABEL if intro else heading
         return f"《{article}》{where}：{quoted(source)}"
     if not speaker and not intro:  # a section's heading is no title: 文章“二、认真组织学习”部分
         return f"{SECTION_LABEL}“{heading.replace('“', '‘').replace('”', '’')}”部分：{quoted(source)}"
