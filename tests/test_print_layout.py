@@ -310,3 +310,37 @@ def test_a_mixed_paper_names_an_introduction_as_its_articles_导语(tmp_path: Pa
         == "《关于…的通知》二、认真组织学习：“原文”"
     )
     assert source_line("", "以学促干", "原文", article="以学促干") == "导语《以学促干》：“原文”"
+
+
+#: The standard paper's (seed 7) quick key, as the 参考答案 prints it in every format.
+QUICK_KEY = [
+    "一、单项选择题：1. B　2. A　3. D　4. A　5. C　6. D　7. B　8. C",
+    "二、多项选择题：9. CD　10. ABCE　11. ABD　12. ACD",
+    "三、判断题：13. 错　14. 对　15. 对　16. 对",
+    "四、填空题：17. 大都市　18. 人民利益至上　19. 依法治理　20. 可复制",
+]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_solutions_open_with_a_quick_key(papers: list[Paper], fmt: str) -> None:
+    """A secretary marking paper copies by hand had only the worked 参考答案 (four pages, each answer
+    among its 解析 and 出处); it now opens with 答案速查: per section a line of ``number. answer`` (a choice's
+    letters, 对/错, a blank's first text), then the worked answers under their section headings."""
+    out = render(papers[0], fmt, solutions=True)
+    if fmt == "docx":
+        paragraphs = [p.text.replace(NBSP, " ") for p in docx.Document(io.BytesIO(out)).paragraphs]
+        start = paragraphs.index("答案速查")
+        assert paragraphs[start + 1 : start + 6] == [*QUICK_KEY, "一、单项选择题（每题5分，共40分）"]
+    elif fmt == "html":
+        text = out.decode()
+        lines = re.findall(r'<p class="quick">(.*?)</p>', text)
+        assert [re.sub(r"</?span[^>]*>", "", line) for line in lines] == QUICK_KEY
+        assert '<span class="nobr">18. 人民利益至上</span>' in text  # a number never parts from its answer
+        assert text.index("<h2>答案速查</h2>") < text.index("<h2>一、单项选择题")
+    else:
+        blocks = out.decode().split("\n\n")
+        start = blocks.index("## 答案速查")
+        assert blocks[start + 1 : start + 6] == [*QUICK_KEY, "## 一、单项选择题（每题5分，共40分）"]
+    paper = render(papers[0], fmt, solutions=False)
+    texts = [p.text for p in docx.Document(io.BytesIO(paper)).paragraphs] if fmt == "docx" else [paper.decode()]
+    assert not any("答案速查" in text for text in texts)  # the members' paper has none

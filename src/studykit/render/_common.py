@@ -6,7 +6,7 @@ import math
 from typing import NamedTuple
 
 from ..handout import Fact, HandoutSection
-from ..model import quoted
+from ..model import TRUE_FALSE_TEXT, quoted
 from ..quiz import BLANK_RE, Item, Paper
 from ..typography import display_width, for_print
 
@@ -136,6 +136,27 @@ def option_rows(item: Item) -> list[list[tuple[str, str]]]:
 def document_title(paper: Paper, solutions: bool) -> str:
     """The title as printed: the paper's, plus ``· 参考答案`` for the solutions document."""
     return f"{paper.title} · {SOLUTIONS_TITLE}" if solutions else paper.title
+
+
+#: The heading of the 参考答案's quick key, before the worked answers.
+QUICK_KEY_TITLE = "答案速查"
+
+
+def short_answer(item: Item) -> str:
+    """``item``'s answer as a marker checks it at a glance: a choice's letters (``"ACD"``), ``"对"`` /
+    ``"错"``, a blank's first accepted text (the 参考答案 below it lists the others)."""
+    if item.question.is_choice:
+        return "".join(item.answer)
+    if item.type == "true_false":
+        return TRUE_FALSE_TEXT[item.answer[0]]
+    return for_print(item.answer[0])
+
+
+def quick_key(paper: Paper) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The 参考答案's quick key (:data:`QUICK_KEY_TITLE`), for marking paper copies by hand: per section
+    ``"一、单项选择题"`` and its items' ``(number, short answer)``, e.g. ``[("一、单项选择题", [(1, "B"),
+    (2, "A"), …]), …]`` (:func:`short_answer`)."""
+    return [(f"{s.ordinal}、{s.title}", [(i.number, short_answer(i)) for i in s.items]) for s in paper.sections]
 
 
 # -- the handout (学习要点) ----------------------------------------------------------

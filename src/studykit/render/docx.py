@@ -58,6 +58,7 @@ from ._common import (
     CARD_FIELDS,
     CARD_TITLE,
     HEADER_FIELDS,
+    QUICK_KEY_TITLE,
     blank_em,
     card_grid,
     card_instruction,
@@ -67,6 +68,7 @@ from ._common import (
     document_title,
     fact_lines,
     option_rows,
+    quick_key,
     section_note,
     stem_segments,
 )
@@ -266,6 +268,12 @@ def _build(paper: Paper, solutions: bool) -> Any:
     _run(doc.add_paragraph(), paper.id_line)
     if not solutions:
         _run(doc.add_paragraph(), paper.instruction)
+    else:  # the quick key: a number and its answer kept on one line (a no-break space)
+        _heading(doc, QUICK_KEY_TITLE)
+        for title, answers in quick_key(paper):
+            p = doc.add_paragraph()
+            p.paragraph_format.space_after = Pt(3)
+            _run(p, f"{title}：" + "　".join(f"{n}.\u00a0{answer}" for n, answer in answers))
     blank = "\u00a0" * (4 * blank_em(paper))  # a no-break space is a quarter em
     for sec in paper.sections:
         _heading(doc, sec.heading)
@@ -276,7 +284,8 @@ def _build(paper: Paper, solutions: bool) -> Any:
 
 
 def render(paper: Paper, *, solutions: bool = False) -> bytes:
-    """The paper (or, with ``solutions``, its 参考答案) as the bytes of a ``.docx`` file."""
+    """The paper (or, with ``solutions``, its 参考答案: a quick key, then each item worked) as the bytes
+    of a ``.docx`` file."""
     return _reproducible(_build(paper, solutions), document_title(paper, solutions), _subject(paper))
 
 

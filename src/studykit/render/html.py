@@ -28,6 +28,7 @@ from ._common import (
     CARD_FIELDS,
     CARD_TITLE,
     HEADER_FIELDS,
+    QUICK_KEY_TITLE,
     blank_em,
     card_grid,
     card_instruction,
@@ -39,6 +40,7 @@ from ._common import (
     fact_rate,
     glued_segments,
     options_per_line,
+    quick_key,
     section_note,
 )
 
@@ -47,8 +49,8 @@ SANS = '"Heiti SC", "SimHei", "黑体", "PingFang SC", "Noto Sans CJK SC", "Sour
 
 
 def render(paper: Paper, *, solutions: bool = False) -> str:
-    """The paper (or, with ``solutions``, its 参考答案) as an HTML document ending in one newline
-    (templates ``paper.html.j2`` in ``page.html.j2``)."""
+    """The paper (or, with ``solutions``, its 参考答案: a quick key, then each item worked) as an HTML
+    document ending in one newline (templates ``paper.html.j2`` in ``page.html.j2``)."""
     return _templates.render(
         "paper.html.j2",
         title=document_title(paper, solutions),
@@ -58,6 +60,8 @@ def render(paper: Paper, *, solutions: bool = False) -> str:
         glued_segments=glued_segments,
         blank_em=blank_em(paper),
         options_per_line=options_per_line,
+        quick_key=quick_key,
+        quick_key_title=QUICK_KEY_TITLE,
         serif=SERIF,
         sans=SANS,
     )
