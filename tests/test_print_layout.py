@@ -344,3 +344,18 @@ def test_solutions_open_with_a_quick_key(papers: list[Paper], fmt: str) -> None:
     paper = render(papers[0], fmt, solutions=False)
     texts = [p.text for p in docx.Document(io.BytesIO(paper)).paragraphs] if fmt == "docx" else [paper.decode()]
     assert not any("答案速查" in text for text in texts)  # the members' paper has none
+
+
+def test_a_typed_title_prints_with_full_width_punctuation(shipped: Bank) -> None:
+    """`quiz --title "第一次测验(5月),支部学习"` printed the title as typed on the paper, 参考答案 and 答题卡
+    while every stem beside it has its ASCII ``( ) ,`` full-width; the title is now printed the same
+    way (``第一次测验（5月），支部学习``), in every file and in the key the reports take it from."""
+    (paper,) = build_papers(shipped, seed=7, title="第一次测验(5月),支部学习")
+    title = "第一次测验（5月），支部学习"
+    assert paper.title == title and paper.key().title == title
+    assert render(paper, "md").decode().startswith(f"# {title}\n")
+    assert f"<h1>{title} · 参考答案</h1>" in render(paper, "html", solutions=True).decode()
+    assert docx.Document(io.BytesIO(render(paper, "docx"))).paragraphs[0].text == title
+    assert docx.Document(io.BytesIO(render_card(paper, "docx"))).paragraphs[1].text == title
+    (ascii_only,) = build_papers(shipped, seed=7, title="Quiz (May), part 1")
+    assert ascii_only.title == "Quiz (May), part 1"  # no Chinese beside them: left as typed
