@@ -15,7 +15,7 @@ from browserkit import chromium, pdf_pages, print_pdf, require_chromium
 from skpaths import SHIPPED_BANK
 from studykit.bank import load_bank
 from studykit.quiz import build_papers
-from studykit.render import render_card
+from studykit.render import render, render_card
 
 require_chromium()
 
@@ -59,3 +59,35 @@ def test_html_card_sets_its_four_fields_on_one_line(browser: Any, tmp_path: Path
         "return Array.from(document.querySelectorAll('.fields > span')).map(s => s.getBoundingClientRect().top)"
     )
     assert len(tops) == 4 and len(set(tops)) == 1, tops
+
+
+def test_html_long_option_wraps_under_its_text(browser: Any, tmp_path: Path) -> None:
+    """Printed, a long option's second line started under its ``A.`` (the mini bank with item 1's
+    options lengthened); it now starts under the option's first character (within 0.1 em: ``.options li``
+    hangs 1.3 em, and ``A. `` is 1.22–1.31 em wide in the CJK serif), and a one-line option is unmoved."""
+    from test_print_layout import long_option_paper
+
+    page = tmp_path / "测验.html"
+    page.write_bytes(render(long_option_paper(), "html"))
+    browser.get(page.resolve().as_uri())
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": round(174 / 25.4 * 96), "height": 1000, "deviceScaleFactor": 1, "mobile": False},
+    )
+    lines = browser.execute_script(
+        """return Array.from(document.querySelectorAll('.options li')).slice(0, 4).map(li => {
+             const text = li.firstChild, range = document.createRange(), em = parseFloat(getComputedStyle(li).fontSize);
+             range.setStart(text, 3); range.setEnd(text, 4);
+             const start = range.getClientRects()[0].left;
+             range.setStart(text, 0); range.setEnd(text, text.length);
+             const rects = Array.from(range.getClientRects());
+             return [text.data.slice(0, 2), new Set(rects.map(r => r.top)).size, (rects[rects.length - 1].left - start) / em,
+                     (start - li.getBoundingClientRect().left) / em];
+           })"""
+    )
+    assert [(label, rows) for label, rows, _, _ in lines] == [("A.", 2), ("B.", 1), ("C.", 2), ("D.", 1)]
+    for label, rows, wrapped, text_start in lines:
+        if rows == 2:
+            assert abs(wrapped) <= 0.1, (label, wrapped)  # the second line starts under the text
+        assert 1.1 <= text_start <= 1.4, (label, text_start)

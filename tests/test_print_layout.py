@@ -359,3 +359,42 @@ def test_a_typed_title_prints_with_full_width_punctuation(shipped: Bank) -> None
     assert docx.Document(io.BytesIO(render_card(paper, "docx"))).paragraphs[1].text == title
     (ascii_only,) = build_papers(shipped, seed=7, title="Quiz (May), part 1")
     assert ascii_only.title == "Quiz (May), part 1"  # no Chinese beside them: left as typed
+
+
+#: Two options too long to share a line: each wraps on a printed A4 line.
+LONG_OPTIONS = (
+    "坚持以人民为中心的发展思想，把人民对美好生活的向往作为奋斗目标，推进国家治理体系和治理能力现代化，不断提高党的执政能力和领导水平",
+    "华中师范大学",
+    "坚持党的全面领导，坚持和完善中国特色社会主义制度，推进全面依法治国，坚持以人民为中心，坚持以人民为中心的发展思想",
+    "湖北大学",
+)
+
+
+def long_option_paper() -> Paper:
+    """The mini bank's paper (10 items, seed 7) with item 1's options made :data:`LONG_OPTIONS`."""
+    bank = load_bank(MINI_BANK)
+    q = dataclasses.replace(bank.question("intro-01"), options=LONG_OPTIONS, answer=("B",))
+    bank = dataclasses.replace(bank, questions=tuple(q if x.id == q.id else x for x in bank.questions))
+    (paper,) = build_papers(bank, seed=7, count=10)
+    assert paper.items[0].question.id == "intro-01"
+    return paper
+
+
+def test_docx_long_option_wraps_under_its_text() -> None:
+    """A long option alone on its line wrapped back under its ``A.`` (LibreOffice, the mini bank with
+    item 1's options lengthened); it now hangs its letter — left indent 7 mm + 12.8 pt, first line
+    −12.8 pt (``A. `` in Times New Roman 五号) — and options sharing a line keep their tab stops."""
+    doc = docx.Document(io.BytesIO(render(long_option_paper(), "docx")))
+    paragraphs = doc.paragraphs
+    first = next(n for n, p in enumerate(paragraphs) if p.text.startswith("1. "))
+    options = paragraphs[first + 1 : first + 5]
+    assert [p.text[:2] for p in options] == ["A.", "B.", "C.", "D."]
+    for p in options:
+        # stored in twips (1/20 pt)
+        assert p.paragraph_format.left_indent.pt == pytest.approx(Mm(7).pt + 12.8, abs=0.05)
+        assert p.paragraph_format.first_line_indent.pt == pytest.approx(-12.8, abs=0.05)
+    second = next(n for n, p in enumerate(paragraphs) if p.text.startswith("2. "))
+    (row,) = paragraphs[second + 1 : second + 2]
+    assert row.text.count("\t") == 3  # four short options on one line
+    assert row.paragraph_format.left_indent.pt == pytest.approx(Mm(7).pt, abs=0.05)
+    assert row.paragraph_format.first_line_indent is None

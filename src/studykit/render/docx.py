@@ -91,6 +91,9 @@ ANSWER_BRACKET = "（" + "\u00a0" * 8 + "）"
 LANGUAGE, EAST_ASIAN_LANGUAGE = "en-US", "zh-CN"
 #: The option lines' left indent and the text width (A4 less the side margins).
 OPTION_INDENT, TEXT_WIDTH = Mm(7), Mm(170)
+#: An option alone on its line hangs its letter: a long option's second line starts under its text,
+#: not under ``A.`` (``A. `` is 12.8 pt wide in Times New Roman 五号, ``B. `` 12.3 pt).
+OPTION_HANG = Pt(12.8)
 #: Space after a stem and after each option or solution line, and after the last line of a question.
 LINE_GAP, ITEM_GAP = Pt(0), Pt(5)
 #: Heading 1 (the title) and Heading 2 (a section): size, space before and after.
@@ -153,6 +156,9 @@ def _item(doc: Any, item: Item, solutions: bool, blank: str) -> None:
     for n, line in enumerate(lines):
         p = doc.add_paragraph()
         p.paragraph_format.left_indent = OPTION_INDENT
+        if columns == 1 and not solutions:
+            p.paragraph_format.left_indent = OPTION_INDENT + OPTION_HANG
+            p.paragraph_format.first_line_indent = -OPTION_HANG
         p.paragraph_format.keep_together = True
         p.paragraph_format.keep_with_next = n < len(lines) - 1
         p.paragraph_format.space_after = LINE_GAP if n < len(lines) - 1 else ITEM_GAP
