@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from skpaths import DATA, MINI2_BANK, MINI_BANK, SHIPPED_BANK
@@ -398,3 +399,27 @@ def test_docx_long_option_wraps_under_its_text() -> None:
     assert row.text.count("\t") == 3  # four short options on one line
     assert row.paragraph_format.left_indent.pt == pytest.approx(Mm(7).pt, abs=0.05)
     assert row.paragraph_format.first_line_indent is None
+
+
+def test_every_docx_run_names_its_east_asian_font(papers: list[Paper], shipped: Bank) -> None:
+    """WPS and Word set a run's Chinese in its own w:eastAsia font (a style's alone is not always
+    honoured): every run of the paper, 参考答案 (its 答案速查 too), 答题卡 (table cells) and handout,
+    footers included, names 宋体 — 黑体 in headings."""
+    (paper,) = papers[:1]
+    files = {
+        "paper": render(paper, "docx"),
+        "solutions": render(paper, "docx", solutions=True),
+        "card": render_card(paper, "docx"),
+        "handout": render_handout(build_handout(shipped), "docx"),
+    }
+    for name, data in files.items():
+        doc = docx.Document(io.BytesIO(data))
+        paragraphs = list(doc.paragraphs)
+        paragraphs += [p for t in doc.tables for row in t.rows for cell in row.cells for p in cell.paragraphs]
+        paragraphs += [p for s in doc.sections for p in s.footer.paragraphs]
+        runs = [(p, r) for p in paragraphs for r in p.runs if r.text]
+        assert len(runs) > 20, name
+        for p, run in runs:
+            fonts = run._element.rPr.rFonts
+            wanted = "黑体" if p.style.name.startswith("Heading") else "宋体"
+            assert fonts.get(qn("w:eastAsia")) == wanted, (name, run.text)
