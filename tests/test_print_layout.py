@@ -239,7 +239,8 @@ def test_docx_card_lowers_its_blank_rows_to_stay_on_one_page(shipped: Bank) -> N
     """`quiz --count 50 --seed 5` (37 choice and 判断 items, 13 填空): at 10 mm the 填空 rows took
     4 × 19 + 13 × 10 = 206 mm under the 55 mm head, and LibreOffice put item 50 alone on a second
     page.  They are lowered to 8.5 mm (116 mm left / 13, down to half a mm): 186.5 mm, one page.
-    A card whose 填空 would go under 8 mm keeps 10 mm rows: it takes two pages anyway."""
+    A card whose 填空 would go under 8 mm keeps 10 mm rows: it takes two pages anyway; a card of 129
+    choice items and no 填空 (a grid longer than the page) is drawn as before (it divided by zero)."""
     (paper,) = build_papers(shipped, count=50, seed=5)
     doc = docx.Document(io.BytesIO(render_card(paper, "docx")))
     rows = doc.tables[0].rows
@@ -252,6 +253,11 @@ def test_docx_card_lowers_its_blank_rows_to_stay_on_one_page(shipped: Bank) -> N
     assert card_line_height(13, 116, 10, 8) == 8.5
     assert card_line_height(11, 116, 10, 8) == 10
     assert card_line_height(15, 116, 10, 8) == 10  # 7.7 mm: too low to write on
+    assert card_line_height(0, -20, 10, 8) == 10  # a grid longer than the page and no 填空 (was 1/0)
+    (choices,) = build_papers(shipped, count=129, seed=5, types=("single", "multiple", "true_false"))
+    rows = docx.Document(io.BytesIO(render_card(choices, "docx"))).tables[0].rows
+    assert len(rows) == 13 * 2  # 129 numbers in 13 rows of 10, and no 填空 row
+    assert render_card(choices, "html").decode().count('<td class="answer"') == 129
 
 
 @pytest.mark.parametrize("fmt", ["docx", "html"])

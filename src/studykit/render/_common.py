@@ -233,7 +233,7 @@ def card_line_height(lines: int, room: float, default: float, least: float) -> f
     >>> card_line_height(11, 116, 10, 8), card_line_height(30, 116, 10, 8)
     (10, 10)
     """
-    if lines * default <= room:
+    if not lines or lines * default <= room:  # no 填空, or room for them; a long grid leaves room < 0
         return default
     fitted = math.floor(room / lines * 2) / 2
     return fitted if fitted >= least else default
