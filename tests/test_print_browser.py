@@ -6,6 +6,8 @@ Each defect was found printing the shipped bank's files from headless Chromium (
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -91,3 +93,48 @@ def test_html_long_option_wraps_under_its_text(browser: Any, tmp_path: Path) -> 
         if rows == 2:
             assert abs(wrapped) <= 0.1, (label, wrapped)  # the second line starts under the text
         assert 1.1 <= text_start <= 1.4, (label, text_start)
+
+
+def test_html_card_keeps_each_number_row_with_its_answer_row(browser: Any, tmp_path: Path) -> None:
+    """`quiz --count 129 --seed 5 --type single --type multiple --type true_false` (13 grid rows): the
+    printed card broke page 1 after the 题号 row 111–120, its 答案 row heading page 2, so a member
+    wrote 111–120's letters under 121–129.  Each 题号 row and its 答案 row are one ``tbody`` kept
+    whole (``break-inside: avoid``): page 2 opens with 题号 111 (checked with poppler's pdftotext
+    where it is installed; the structure and rule always)."""
+    from html.parser import HTMLParser
+
+    (paper,) = build_papers(load_bank(SHIPPED_BANK), count=129, seed=5, types=("single", "multiple", "true_false"))
+    html = render_card(paper, "html").decode()
+    assert ".grid tbody, .lines tr { break-inside: avoid; page-break-inside: avoid; }" in html
+
+    class Pairs(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.pairs: list[list[str]] = []
+            self.cell = False
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "tbody":
+                self.pairs.append([])
+            self.cell = tag in ("th", "td") and ("class", "label") in attrs
+
+        def handle_data(self, data: str) -> None:
+            if self.cell and data.strip():
+                self.pairs[-1].append(data.strip())
+                self.cell = False
+
+    parser = Pairs()
+    parser.feed(html)
+    assert parser.pairs == [["题号", "答案"]] * 13
+    page = tmp_path / "测验.card.html"
+    page.write_text(html, encoding="utf-8")
+    pdf = print_pdf(browser, page)
+    assert pdf_pages(pdf) == 2
+    if shutil.which("pdftotext"):
+        (tmp_path / "card.pdf").write_bytes(pdf)
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-f", "2", "-l", "2", str(tmp_path / "card.pdf"), "-"],
+            capture_output=True,
+            text=True,
+        ).stdout
+        assert text.split()[:3] == ["题号", "111", "112"], text[:80]
