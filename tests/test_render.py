@@ -68,7 +68,13 @@ def blank_filled(stem: str, blank: str) -> str:
 @pytest.mark.parametrize("ext", [".md", ".html"])
 def test_golden_files(bank: Bank, ext: str) -> None:
     """A 10-question paper of the mini bank, seed 7: paper, solutions, key, answer sheet (and in
-    HTML the printable 答题卡) as checked in."""
+    HTML the printable 答题卡) as checked in.
+
+    Changed on purpose (round 7): the 答题卡 has the paper's 日期 field, its fields are 7 em (four to a
+    printed line), a 填空 line never splits across pages and a 题号 row stays with its 答案 row (a
+    ``tbody`` per pair; test_print_browser); the 参考答案 opens
+    with a quick key, 答案速查 (test_print_layout); an option alone on its line hangs its letter (CSS
+    ``.options li``, test_print_browser)."""
     files = quiz_files(build_papers(bank, count=10, seed=7), GOLDEN / f"mini-seed7{ext}", ext[1:])
     card = (f".card{ext}",) if ext == ".html" else ()
     assert sorted(p.name for p in files) == sorted(

@@ -49,11 +49,12 @@ def source_line(speaker: str, heading: str, source: str, *, intro: bool = True, 
     author's article, ``intro=False``: its heading is no title to put in 《》).  ``source`` goes on one line in Chinese quotation marks, its
     own “ ” turned into ‘ ’ (a quote inside a quote).  ``article``: the title of the part's article
     where several articles meet (:attr:`Speech.article`), printed first unless it is the heading
-    (an introduction's): ``《以乡村振兴实绩检验学习成效》李明华《…》：“…”``, and a section as
-    ``《…的通知》二、认真组织学习：“…”`` — the one part of an article headed by its title (``studykit
-    draft``'s one-part layout) as ``《…》：“…”``."""
+    (an introduction's): ``《以乡村振兴实绩检验学习成效》李明华《…》：“…”``, a section as
+    ``《…的通知》二、认真组织学习：“…”``, an introduction headed otherwise than its article as
+    ``《省域治理现代化小测》导语：“…”`` (its heading alone read as a subtitle of the article), and the
+    one part of an article headed by its title (``studykit draft``'s one-part layout) as ``《…》：“…”``."""
     if article and article != heading:
-        where = f"{speaker}《{heading}》" if speaker else heading
+        where = f"{speaker}《{heading}》" if speaker else INTRO_LABEL if intro else heading
         return f"《{article}》{where}：{quoted(source)}"
     if article and not speaker and not intro:  # the one part of an article, headed by its title: no 部分 of it
         return f"《{article}》：{quoted(source)}"

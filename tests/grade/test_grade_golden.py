@@ -26,6 +26,8 @@ Round 5: the ``edge`` runs warn of a single-choice item answered with two
 options or more (``AB``, ``A┋B┋C``, ``ABCD``: "2 options chosen (A、B) on a single-choice item,
 which has one answer; scored 0"), on stderr and in the text, JSON and HTML reports (the CSV
 report is unchanged); the scores are the same.
+Round 7 (branch fresh-print): every HTML report's stylesheet numbers its printed pages (``@page``
+``@bottom-center`` ``第 1 页 共 N 页``): each HTML run's report is 98 bytes longer, nothing else changed.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ where the reports did: unreadable answers are shown as written, ``？`` not ``?`
 warnings and failures are in Chinese as the rest of the report, the text ranking's columns line
 up (names padded by display width, scores and percentages right-aligned), and the HTML page keeps
 the bars in print (borders, ``print-color-adjust``), a stem's ``（　　）`` and a list of answers on one line;
-round 5: three more warnings, of ``A、B`` on a single-choice item.)
+round 5: three more warnings, of ``A、B`` on a single-choice item; round 7: the printed HTML page's
+foot reads ``第 1 页 共 6 页`` as the papers' do.)
 """
 
 from __future__ import annotations

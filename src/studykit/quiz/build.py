@@ -182,8 +182,9 @@ def build_papers(
     )
     quiz_id = f"{bank.id}-{seed}-{hashlib.sha256(options_digest.encode()).hexdigest()[:8]}"
     labels = [""] if versions == 1 else list(LETTERS[:versions])
+    printed_title = for_print(title or bank.title)  # ``第一次测验(5月)`` prints ``第一次测验（5月）`` as the stems do
     return [
-        _paper(bank, chosen, quiz_id, label, seed, per_type, title or bank.title, random.Random(f"{quiz_id}/{label}"))
+        _paper(bank, chosen, quiz_id, label, seed, per_type, printed_title, random.Random(f"{quiz_id}/{label}"))
         for label in labels
     ]
 

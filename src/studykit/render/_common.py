@@ -6,7 +6,7 @@ import math
 from typing import NamedTuple
 
 from ..handout import Fact, HandoutSection
-from ..model import quoted
+from ..model import TRUE_FALSE_TEXT, quoted
 from ..quiz import BLANK_RE, Item, Paper
 from ..typography import display_width, for_print
 
@@ -138,6 +138,27 @@ def document_title(paper: Paper, solutions: bool) -> str:
     return f"{paper.title} · {SOLUTIONS_TITLE}" if solutions else paper.title
 
 
+#: The heading of the 参考答案's quick key, before the worked answers.
+QUICK_KEY_TITLE = "答案速查"
+
+
+def short_answer(item: Item) -> str:
+    """``item``'s answer as a marker checks it at a glance: a choice's letters (``"ACD"``), ``"对"`` /
+    ``"错"``, a blank's first accepted text (the 参考答案 below it lists the others)."""
+    if item.question.is_choice:
+        return "".join(item.answer)
+    if item.type == "true_false":
+        return TRUE_FALSE_TEXT[item.answer[0]]
+    return for_print(item.answer[0])
+
+
+def quick_key(paper: Paper) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The 参考答案's quick key (:data:`QUICK_KEY_TITLE`), for marking paper copies by hand: per section
+    ``"一、单项选择题"`` and its items' ``(number, short answer)``, e.g. ``[("一、单项选择题", [(1, "B"),
+    (2, "A"), …]), …]`` (:func:`short_answer`)."""
+    return [(f"{s.ordinal}、{s.title}", [(i.number, short_answer(i)) for i in s.items]) for s in paper.sections]
+
+
 # -- the handout (学习要点) ----------------------------------------------------------
 
 
@@ -167,7 +188,8 @@ def section_note(section: HandoutSection) -> str:
 CARD_COLUMNS = 10
 #: The card's title, fields and instruction.
 CARD_TITLE = "答题卡"
-CARD_FIELDS = ("姓名", "支部", "得分")
+#: The paper's fields: the card is what a branch files, so it is dated as the paper is.
+CARD_FIELDS = HEADER_FIELDS
 CARD_INSTRUCTION = "选择题在题号下的格内写字母（多选连写，如 ACD），判断题写“对”或“错”，填空题在题号后写所填文字。"
 
 
@@ -198,6 +220,23 @@ def card_grid(paper: Paper) -> list[list[int]]:
 def card_lines(paper: Paper) -> list[int]:
     """The numbers of the fill_blank items, each a line of the card to write on."""
     return [i.number for i in paper.items if i.type == "fill_blank"]
+
+
+def card_line_height(lines: int, room: float, default: float, least: float) -> float:
+    """The height in mm of each of a card's ``lines`` 填空 rows: ``default``, or less — down to ``least``,
+    rounded down to half a mm — where that brings them all onto the one page, in the ``room`` mm the page
+    leaves under the card's head and grid.  ``default`` where even ``least`` would not fit: such a card
+    takes two pages anyway.
+
+    >>> card_line_height(13, 116, 10, 8)  # `quiz --count 50 --seed 5`: 4 grid rows, 13 填空
+    8.5
+    >>> card_line_height(11, 116, 10, 8), card_line_height(30, 116, 10, 8)
+    (10, 10)
+    """
+    if not lines or lines * default <= room:  # no 填空, or room for them; a long grid leaves room < 0
+        return default
+    fitted = math.floor(room / lines * 2) / 2
+    return fitted if fitted >= least else default
 
 
 def card_sections(paper: Paper) -> str:

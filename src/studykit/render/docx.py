@@ -58,15 +58,18 @@ from ._common import (
     CARD_FIELDS,
     CARD_TITLE,
     HEADER_FIELDS,
+    QUICK_KEY_TITLE,
     blank_em,
     card_grid,
     card_instruction,
+    card_line_height,
     card_lines,
     card_sections,
     document_title,
     fact_lines,
     fact_rate,
     option_rows,
+    quick_key,
     section_note,
     stem_segments,
 )
@@ -89,6 +92,9 @@ ANSWER_BRACKET = "（" + "\u00a0" * 8 + "）"
 LANGUAGE, EAST_ASIAN_LANGUAGE = "en-US", "zh-CN"
 #: The option lines' left indent and the text width (A4 less the side margins).
 OPTION_INDENT, TEXT_WIDTH = Mm(7), Mm(170)
+#: An option alone on its line hangs its letter: a long option's second line starts under its text,
+#: not under ``A.`` (``A. `` is 12.8 pt wide in Times New Roman 五号, ``B. `` 12.3 pt).
+OPTION_HANG = Pt(12.8)
 #: Space after a stem and after each option or solution line, and after the last line of a question.
 LINE_GAP, ITEM_GAP = Pt(0), Pt(5)
 #: Heading 1 (the title) and Heading 2 (a section): size, space before and after.
@@ -151,6 +157,9 @@ def _item(doc: Any, item: Item, solutions: bool, blank: str) -> None:
     for n, line in enumerate(lines):
         p = doc.add_paragraph()
         p.paragraph_format.left_indent = OPTION_INDENT
+        if columns == 1 and not solutions:
+            p.paragraph_format.left_indent = OPTION_INDENT + OPTION_HANG
+            p.paragraph_format.first_line_indent = -OPTION_HANG
         p.paragraph_format.keep_together = True
         p.paragraph_format.keep_with_next = n < len(lines) - 1
         p.paragraph_format.space_after = LINE_GAP if n < len(lines) - 1 else ITEM_GAP
@@ -266,6 +275,12 @@ def _build(paper: Paper, solutions: bool) -> Any:
     _run(doc.add_paragraph(), paper.id_line)
     if not solutions:
         _run(doc.add_paragraph(), paper.instruction)
+    else:  # the quick key: a number and its answer kept on one line (a no-break space)
+        _heading(doc, QUICK_KEY_TITLE)
+        for title, answers in quick_key(paper):
+            p = doc.add_paragraph()
+            p.paragraph_format.space_after = Pt(3)
+            _run(p, f"{title}：" + "　".join(f"{n}.\u00a0{answer}" for n, answer in answers))
     blank = "\u00a0" * (4 * blank_em(paper))  # a no-break space is a quarter em
     for sec in paper.sections:
         _heading(doc, sec.heading)
@@ -276,7 +291,8 @@ def _build(paper: Paper, solutions: bool) -> Any:
 
 
 def render(paper: Paper, *, solutions: bool = False) -> bytes:
-    """The paper (or, with ``solutions``, its 参考答案) as the bytes of a ``.docx`` file."""
+    """The paper (or, with ``solutions``, its 参考答案: a quick key, then each item worked) as the bytes
+    of a ``.docx`` file."""
     return _reproducible(_build(paper, solutions), document_title(paper, solutions), _subject(paper))
 
 
@@ -289,10 +305,15 @@ def _subject(paper: Paper) -> str:
 #: (10 mm, a ruled line and a half: a 50-item card with 11 blanks fits one A4 page; at 12 mm
 #: its last row went over to a second page).
 CARD_NUMBER_HEIGHT, CARD_ANSWER_HEIGHT, CARD_LINE_HEIGHT = Mm(7), Mm(12), Mm(10)
+#: A 填空 row is made no lower than this (mm) to keep a card on one page: still a ruled line's height.
+CARD_LINE_LEAST = 8
+#: What an A4 page holds under the card's margins (mm), and what the card's head takes of it (title,
+#: subtitle, fields, 测验 line, a two-line instruction and the sections line, measured in LibreOffice).
+CARD_PAGE_ROOM, CARD_HEAD = 297 - 2 * 25, 55
 
 
 def render_card(paper: Paper) -> bytes:
-    """The printable answer card (答题卡) as the bytes of a ``.docx`` file: the title, 姓名/支部/得分,
+    """The printable answer card (答题卡) as the bytes of a ``.docx`` file: the title, 姓名/支部/日期/得分,
     the 测验 id, then one table — per row of :data:`~studykit.render._common.CARD_COLUMNS`
     items a 题号 row and an 答案 row with one cell per item, then per fill_blank item a row
     of its number and one wide cell (the other columns merged) to write the text in."""
@@ -328,9 +349,13 @@ def render_card(paper: Paper) -> bytes:
         for col in range(len(row_numbers) + 1, CARD_COLUMNS + 1):
             _shade(answers.cells[col], CARD_NUMBER_SHADE)  # no item: greyed, nothing to write
         _card_cell(answers.cells[0], "答案")
+    # 填空 rows lowered (not under CARD_LINE_LEAST) where that keeps the card on one page: at 10 mm,
+    # `quiz --count 50 --seed 5` (13 填空) put item 50 alone on a second page
+    room = CARD_PAGE_ROOM - CARD_HEAD - len(grid) * (CARD_NUMBER_HEIGHT.mm + CARD_ANSWER_HEIGHT.mm)
+    line_height = Mm(card_line_height(len(lines), room, CARD_LINE_HEIGHT.mm, CARD_LINE_LEAST))
     for number in lines:
         row = table.add_row()
-        row.height, row.height_rule = CARD_LINE_HEIGHT, WD_ROW_HEIGHT_RULE.AT_LEAST
+        row.height, row.height_rule = line_height, WD_ROW_HEIGHT_RULE.AT_LEAST
         _card_cell(row.cells[0], f"{number}.")
         row.cells[1].merge(row.cells[CARD_COLUMNS])
     for row in table.rows:

@@ -28,9 +28,11 @@ from ._common import (
     CARD_FIELDS,
     CARD_TITLE,
     HEADER_FIELDS,
+    QUICK_KEY_TITLE,
     blank_em,
     card_grid,
     card_instruction,
+    card_line_height,
     card_lines,
     card_sections,
     document_title,
@@ -38,6 +40,7 @@ from ._common import (
     fact_rate,
     glued_segments,
     options_per_line,
+    quick_key,
     section_note,
 )
 
@@ -46,8 +49,8 @@ SANS = '"Heiti SC", "SimHei", "黑体", "PingFang SC", "Noto Sans CJK SC", "Sour
 
 
 def render(paper: Paper, *, solutions: bool = False) -> str:
-    """The paper (or, with ``solutions``, its 参考答案) as an HTML document ending in one newline
-    (templates ``paper.html.j2`` in ``page.html.j2``)."""
+    """The paper (or, with ``solutions``, its 参考答案: a quick key, then each item worked) as an HTML
+    document ending in one newline (templates ``paper.html.j2`` in ``page.html.j2``)."""
     return _templates.render(
         "paper.html.j2",
         title=document_title(paper, solutions),
@@ -57,15 +60,28 @@ def render(paper: Paper, *, solutions: bool = False) -> str:
         glued_segments=glued_segments,
         blank_em=blank_em(paper),
         options_per_line=options_per_line,
+        quick_key=quick_key,
+        quick_key_title=QUICK_KEY_TITLE,
         serif=SERIF,
         sans=SANS,
     )
 
 
+#: The printed card's 填空 rows (mm): 11, or lower down to 8 where that keeps the card on one page.
+CARD_LINE, CARD_LINE_LEAST = 11, 8
+#: What the card's A4 page holds (mm, under its @page margins), what its head takes of it (title to the
+#: sections line with a two-line instruction, and the grid's margins) and each pair of grid rows
+#: (题号 and 答案), measured in Chromium's print layout; a 填空 row takes 0.3 mm more for its rule.
+CARD_PAGE_ROOM, CARD_HEAD, CARD_GRID_ROWS, CARD_RULE = 297 - 18 - 20, 65, 18.5, 0.3
+
+
 def render_card(paper: Paper) -> str:
     """The printable answer card (答题卡) of ``paper`` as an HTML document ending in one newline
-    (Jinja2 template ``templates/card.html.j2``, autoescaped): 姓名/支部/得分 fields, the
-    测验 id, a grid of 题号 with a cell under each for the letter or 对/错, a line per 填空."""
+    (Jinja2 template ``templates/card.html.j2``, autoescaped): 姓名/支部/日期/得分 fields, the
+    测验 id, a grid of 题号 with a cell under each for the letter or 对/错, a line per 填空
+    (:data:`CARD_LINE` mm, lowered where that keeps the card on one page)."""
+    grid, lines = card_grid(paper), card_lines(paper)
+    room = CARD_PAGE_ROOM - CARD_HEAD - len(grid) * CARD_GRID_ROWS - len(lines) * CARD_RULE
     return _templates.render(
         "card.html.j2",
         title=paper.title,
@@ -74,9 +90,10 @@ def render_card(paper: Paper) -> str:
         id_line=paper.id_line,
         instruction=card_instruction(paper),
         sections=card_sections(paper),
-        grid=card_grid(paper),
+        grid=grid,
         columns=CARD_COLUMNS,
-        lines=card_lines(paper),
+        lines=lines,
+        line_mm=card_line_height(len(lines), room, CARD_LINE, CARD_LINE_LEAST),
         serif=SERIF,
         sans=SANS,
     )

@@ -17,7 +17,16 @@ import re
 from ..handout import Handout
 from ..quiz import Item, Paper
 from ..typography import for_print
-from ._common import HEADER_FIELDS, document_title, fact_lines, option_rows, section_note, stem_segments
+from ._common import (
+    HEADER_FIELDS,
+    QUICK_KEY_TITLE,
+    document_title,
+    fact_lines,
+    option_rows,
+    quick_key,
+    section_note,
+    stem_segments,
+)
 
 #: ASCII characters that can start emphasis, code, links, HTML, entities, headings or
 #: (in common extensions) strikethrough, tables and math.  Bank text never starts a
@@ -55,13 +64,19 @@ def _item(item: Item, solutions: bool) -> str:
 
 
 def render(paper: Paper, *, solutions: bool = False) -> str:
-    """The paper (or, with ``solutions``, its 参考答案) as CommonMark text ending in one newline."""
+    """The paper (or, with ``solutions``, its 参考答案: a quick key, then each item worked) as CommonMark
+    text ending in one newline."""
     blocks = [f"# {escape(document_title(paper, solutions))}"]
     if not solutions:
         blocks.append("　".join(f"{name}：{BLANK}" for name in HEADER_FIELDS))
     blocks.append(paper.id_line)
     if not solutions:
         blocks.append(paper.instruction)
+    else:
+        blocks.append(f"## {QUICK_KEY_TITLE}")
+        blocks += [
+            f"{title}：" + "　".join(f"{n}. {escape(a)}" for n, a in answers) for title, answers in quick_key(paper)
+        ]
     for section in paper.sections:
         blocks.append(f"## {section.heading}")
         blocks += [_item(item, solutions) for item in section.items]
