@@ -12,6 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from draftkit import draft_questions
+from studykit.bank import load_bank
 from studykit.cli import main
 
 ORCHARD = "村里果园有了新帮手\n\n今年以来，村党支部组织农技人员深入果园，手把手教果农修剪、施肥、防治病虫害。\n"
@@ -43,3 +44,39 @@ def test_the_bank_id_is_the_output_folders_name_as_the_readme_says(tmp_path: Pat
         bank = yaml.safe_load((tmp_path / name / "question_bank.yaml").read_text(encoding="utf-8"))
         ids.append(bank["bank"]["id"])
     assert ids == ["2026-11", "syyxx"]
+
+
+SPEECH = """在全县基层党建工作推进会上的讲话
+县委常委、组织部部长 王建华
+
+同志们：
+今天召开全县基层党建工作推进会，主要任务是总结上半年工作，部署下半年任务。
+
+一、充分肯定上半年工作成效
+上半年，全县新建党群服务中心12个。全县各级党组织坚持“三会一课”制度。
+
+二、扎实做好下半年重点工作
+抓好这些工作，关键在于狠抓落实。一抓班子，二抓队伍，三抓阵地，四抓制度。
+"""
+
+
+def test_a_speech_with_one_byline_over_numbered_sections_is_that_speakers(tmp_path: Path) -> None:
+    """One byline under the title, then 一、二、 subheadings: one speech of 王建华 (its sections were
+    parts of nobody, every stem 《…》指出 and 出处 文章“一、…”部分), its stems naming him and a run of
+    points named by the subheading it stands under."""
+    output, questions = draft_questions(tmp_path, SPEECH, check=True)
+    assert output.splitlines()[:2] == [
+        f"{tmp_path / 'bank' / 'question_bank.yaml'}: 1 part (layout: heading, name and post), 10 drafts to review",
+        "  wang-jianhua: 王建华 在全县基层党建工作推进会上的讲话 — 10",
+    ]
+    bank = load_bank(tmp_path / "bank" / "question_bank.yaml", cache=False)
+    assert [(s.id, s.speaker, s.position, s.heading) for s in bank.speeches] == [
+        ("wang-jianhua", "王建华", "县委常委、组织部部长", "在全县基层党建工作推进会上的讲话")
+    ]
+    assert [(q["type"], q["stem"], q["answer"]) for q in questions][:3] == [
+        ("fill_blank", "王建华指出，全县各级党组织坚持“____”制度。", ["三会一课"]),
+        ("single", "王建华在谈到“扎实做好下半年重点工作”时指出，一抓（ ）", "A"),
+        ("single", "王建华在谈到“扎实做好下半年重点工作”时指出，二抓（ ）", "B"),
+    ]
+    assert questions[0]["explanation"] == "见王建华的发言《在全县基层党建工作推进会上的讲话》：“全县各级党组织坚持‘三会一课’制度。”"
+    assert bank.speeches[0].where == "王建华《在全县基层党建工作推进会上的讲话》"  # the paper's 出处

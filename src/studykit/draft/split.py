@@ -116,6 +116,8 @@ def split_article(text: str) -> Split:
     single = None
     for layout, find in ((1, _layout_bylines), (2, _layout_colon_speakers), (3, _layout_sections)):
         starts = find(lines, rows)
+        if layout == 3 and single is not None and single[2] and starts and single[0] < starts[0][0]:
+            break  # one speaker's speech under 一、二、 subheadings: one speech, its sections in it
         if len(starts) >= 2:
             return _build(lines, rows, starts, layout, dropped)
         single = _one_byline(lines, rows, starts) if layout == 1 else single
