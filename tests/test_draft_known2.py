@@ -78,5 +78,54 @@ def test_a_speech_with_one_byline_over_numbered_sections_is_that_speakers(tmp_pa
         ("single", "王建华在谈到“扎实做好下半年重点工作”时指出，一抓（ ）", "A"),
         ("single", "王建华在谈到“扎实做好下半年重点工作”时指出，二抓（ ）", "B"),
     ]
-    assert questions[0]["explanation"] == "见王建华的发言《在全县基层党建工作推进会上的讲话》：“全县各级党组织坚持‘三会一课’制度。”"
+    assert (
+        questions[0]["explanation"]
+        == "见王建华的发言《在全县基层党建工作推进会上的讲话》：“全县各级党组织坚持‘三会一课’制度。”"
+    )
     assert bank.speeches[0].where == "王建华《在全县基层党建工作推进会上的讲话》"  # the paper's 出处
+
+
+UNTITLED = """今年以来，县委坚持把抓基层、打基础作为长远之计。全县新建党群服务中心12个。
+
+一、强化政治引领
+各级党组织坚持“三会一课”制度，推行“主题党日+”模式。
+
+二、建强干部队伍
+全县培训村干部860人次，选派第一书记120名。
+"""
+
+
+def test_an_untitled_texts_opening_is_cited_as_its_opening_not_a_title(tmp_path: Path) -> None:
+    """A text that prints no title: the bank (and the paper) is titled by the file's name, not its first
+    words; the opening before 一、 is 文章 in stems and 文章开头 in 解析, 出处, 重读 and the handout (it was
+    导语《今年以来》, its first words in 《》 as if they were a title); a text without sections is 文章."""
+    from studykit.grade.group import Reread
+    from studykit.handout.model import HandoutSection
+    from studykit.quiz import build_papers
+
+    _, questions = draft_questions(tmp_path, UNTITLED, article="十一月学习材料.txt", check=True)
+    bank = load_bank(tmp_path / "bank" / "question_bank.yaml", cache=False)
+    assert (bank.title, bank.speeches[0].heading, bank.speeches[0].untitled) == ("十一月学习材料", "今年以来", True)
+    opening = [(q["stem"], q["explanation"]) for q in questions if q["speech"] == "intro"]
+    assert opening == [
+        ("文章指出，全县新建党群服务中心（ ）", "见文章开头：“全县新建党群服务中心12个。”"),
+        ("文章指出，全县新建党群服务中心12个。", "正确。见文章开头：“全县新建党群服务中心12个。”"),
+    ]
+    paper = build_papers(bank, count=1, seed=1, speeches=("intro",), types=("single",))[0]
+    assert (paper.title, [item.source_line for item in paper.items]) == (
+        "十一月学习材料",
+        ["文章开头：“全县新建党群服务中心12个。”"],
+    )
+    intro, section = bank.speeches[:2]
+    reread = Reread("intro-d01", "", "", intro.heading, "全县新建党群服务中心12个。", True, "", intro.untitled)
+    assert reread.where == "文章开头：“全县新建党群服务中心12个。”"
+    assert [HandoutSection(s, ()).header for s in (intro, section)] == ["文章开头", "一、强化政治引领"]
+    assert (section.untitled, section.where) == (False, "文章“一、强化政治引领”部分")
+
+    draft_questions(tmp_path, "全县新建党群服务中心12个，培训村干部860人次。\n", out_name="whole")
+    whole = load_bank(tmp_path / "whole" / "question_bank.yaml", cache=False)
+    assert (whole.title, whole.speeches[0].heading, whole.speeches[0].where) == (
+        "article",
+        "全县新建党群服务中心12个",
+        "文章",
+    )

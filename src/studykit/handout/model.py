@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Speech
+from ..model import OPENING_LABEL, SECTION_LABEL, Speech
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,8 @@ class HandoutSection:
         with several articles ``"《…的通知》二、认真组织学习"``), never 导语."""
         s = self.speech
         if not s.speaker:
+            if s.untitled:  # a text printing no title: its heading is only its first words
+                return OPENING_LABEL if s.is_intro else SECTION_LABEL
             return f"导语：{s.heading}" if s.is_intro else s.label
         return f"{s.speaker}（{s.position}）：{s.heading}" if s.position else f"{s.speaker}：{s.heading}"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...model import quoted
+from ...model import OPENING_LABEL, quoted
 from ..split import Part, is_heading
 
 #: A sentence: up to its end mark (and a closing quote or bracket after it).
@@ -184,7 +184,12 @@ def who(part: Part) -> str:
         return "".join(part.speaker.split())
     if part.article:  # a notice or speech is named as a document (《…的通知》), an article as 《…》一文
         return f"《{_title(part)}》" + ("" if part.article.endswith(DOCUMENT_KINDS) else "一文")
-    return "导语" if part.id == "intro" else "文章"
+    return "导语" if part.id == "intro" and printed(part) else "文章"  # an untitled text's opening: 文章
+
+
+def printed(part: Part) -> bool:
+    """Whether ``part``'s heading is printed as a line of its own (else it is only its first words)."""
+    return part.heading in (line.strip() for line in part.text.split("\n"))
 
 
 def _title(part: Part) -> str:
@@ -205,13 +210,14 @@ def cite(part: Part, source: str, *, verdict: str = "") -> str:
     """An explanation citing ``source``: ``正确。见任剑涛《大都市是省域治理重要落点》：“…”``; a section of an
     article printing no title as the quiz's 出处 does (:func:`studykit.model.source_line`), ``见文章
     “一、把理论学习作为首要任务”部分：“…”``, not in 《》 as if its heading were a title; ``见文章：“…”``
-    for a text printing neither title nor heading (its heading is only its first words)."""
+    for a text printing neither title nor heading (its heading is only its first words), ``见文章开头：“…”``
+    for the opening of such a text before its first section."""
     where = f"{who(part)}的发言《{part.heading}》" if part.speaker else f"{who(part)}《{part.heading}》"
-    printed = part.heading in (line.strip() for line in part.text.split("\n"))  # else its first words
+    shown = printed(part)  # else the heading is its first words
     if not part.speaker and not part.article and part.id != "intro":  # a section's heading is no title
-        where = f"文章“{part.heading.replace('“', '‘').replace('”', '’')}”部分" if printed else "文章"
-    elif not part.speaker and not part.article and not printed:
-        where = who(part)  # 导语 of a text printing no title
+        where = f"文章“{part.heading.replace('“', '‘').replace('”', '’')}”部分" if shown else "文章"
+    elif not part.speaker and not part.article and not shown:
+        where = OPENING_LABEL  # the opening of a text printing no title, as papers' 出处 name it
     if not part.speaker and part.article:
         where = f"《{_title(part)}》" + ("" if part.heading == part.article else f"（{part.heading}）")
     return f"{verdict}见{where}：{quoted(source)}"
