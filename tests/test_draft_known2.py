@@ -129,3 +129,42 @@ def test_an_untitled_texts_opening_is_cited_as_its_opening_not_a_title(tmp_path:
         "全县新建党群服务中心12个",
         "文章",
     )
+
+
+HE = """东湖村党建工作见闻
+
+村党支部书记陈建国介绍了村里的产业发展情况。
+镇党委书记王刚到村调研。他要求，全村要重点发展茶叶、蔬菜、水果等特色产业。
+驻村第一书记张晓红和村委会主任李强走访了困难户。她表示，全村低保户今年已有28户实现脱贫。
+党员们纷纷表示，他们将带头做到学习、服务、奉献。
+"""
+
+
+def test_he_is_drafted_by_name_only_where_the_person_is_certain(tmp_path: Path) -> None:
+    """``镇党委书记王刚到村调研。他要求，…``: 他 is 王刚, the one person the sentence before names in its
+    paragraph, so the stem names him and the source stays verbatim (it was dropped); 她 after a sentence
+    naming 张晓红 and 李强 (a post and a name it cannot read as one) and a plural 他们 stay undrafted."""
+    _, questions = draft_questions(tmp_path, HE, check=True)
+    said = "《东湖村党建工作见闻》一文指出，王刚要求，全村要重点发展"
+    assert [(q["type"], q["stem"], q.get("options"), q["answer"]) for q in questions] == [
+        ("multiple", said + "（ ）等特色产业", ["茶叶", "蔬菜", "水果", "学习", "服务"], "ABC"),
+        ("fill_blank", said + "茶叶、____、水果等特色产业。", None, ["蔬菜"]),
+    ]
+    assert {q["source"] for q in questions} == {"他要求，全村要重点发展茶叶、蔬菜、水果等特色产业。"}
+
+
+def test_persons_are_read_by_post_and_name_and_an_unreadable_one_is_unknown() -> None:
+    """The names a 他/她 may stand for: after a post, 2–3 characters from a common surname, never an
+    everyday word (党员于是); a name not read, or printed with another (和, 等), makes the count uncertain."""
+    from studykit.draft.candidates.referents import persons
+
+    assert [
+        persons(text)
+        for text in (
+            "培训会上，镇党委书记李红梅作动员讲话。",
+            "县委书记欧阳红主持会议，书记王刚说：",
+            "——记东湖村党支部书记李德民\n",
+            "驻村第一书记张晓红和村委会主任李强走访了困难户。",
+            "全镇党员要做到三个带头，党员于是纷纷响应。",
+        )
+    ] == [["李红梅"], ["欧阳红", "王刚"], ["李德民"], ["张晓红", "?"], []]

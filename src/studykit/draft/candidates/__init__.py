@@ -37,7 +37,7 @@ from .numbers import draft_numbers
 from .person import as_said, of_self
 from .points import distinct_runs, draft_heading_points, draft_points
 from .quotes import draft_quotes
-from .referents import as_speakers, dangling, shows_its_count
+from .referents import as_speakers, dangling, shows_its_count, with_referent
 from .statements import draft_statements
 from .text import sentences, who
 
@@ -70,6 +70,7 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
     by_id = {p.id: p for p in parts}
     drafts = [as_said(d, by_id[d.speech]) for d in drafts]  # 张强在发言中说：“我在调研中看到……”
     drafts = [as_speakers(d, by_id[d.speech]) for d in drafts]  # 《…》一文中，陈建国在会上谈到“我们…”时
+    drafts = [with_referent(d, by_id[d.speech]) for d in drafts]  # 她要求 → 李红梅要求, where 她 is certainly she
     drafts = [d for d in drafts if not named_in_title(d, by_id[d.speech]) and not dangling(d, by_id[d.speech])]
     shown = {d.fact for d in drafts if shows_its_count(d)}  # the count's statement shares its fact
     drafts = [d for d in drafts if d.rule != "numbers" or d.fact not in shown]
