@@ -168,3 +168,36 @@ def test_persons_are_read_by_post_and_name_and_an_unreadable_one_is_unknown() ->
             "全镇党员要做到三个带头，党员于是纷纷响应。",
         )
     ] == [["李红梅"], ["欧阳红", "王刚"], ["李德民"], ["张晓红", "?"], []]
+
+
+QUOTED = """东湖村：党员带头闯新路
+
+本报记者 周敏
+
+近日，记者走进东湖村，村党支部书记陈建国正在村口和村民商量修路的事。
+陈建国告诉记者：“我们村今年有186名党员，每人联系5户群众。去年村集体收入达到2.3万元。”
+镇党委书记王刚到村调研。他说：“全镇今年要建成12个示范村。”
+"""
+
+
+def test_numbers_in_a_speakers_words_are_drafted_as_theirs(tmp_path: Path) -> None:
+    """A number inside the quotation after ``陈建国告诉记者：`` was never drafted (inside “…” it was taken
+    for a name such as “十四五”); it is the speaker's words, quoted as theirs with the words before the
+    quotation as printed, one sentence of the quotation at a time, two numbers a sentence; 2.3万 has
+    near values 2.2万, 2.4万 …; 他说 after 镇党委书记王刚 is 王刚说."""
+    _, questions = draft_questions(tmp_path, QUOTED, check=True)
+    chen = "《东湖村：党员带头闯新路》一文中，陈建国告诉记者："
+    wang = "《东湖村：党员带头闯新路》一文中，王刚说："
+    assert [(q["type"], q["stem"], q.get("options"), q["answer"]) for q in questions] == [
+        ("single", chen + "“我们村今年有（ ）党员，每人联系5户群众。”", ["186名", "176名", "196名", "166名"], "A"),
+        ("true_false", chen + "“我们村今年有186名党员，每人联系5户群众。”", None, True),
+        ("single", chen + "“我们村今年有186名党员，每人联系（ ）群众。”", ["4户", "5户", "6户", "3户"], "B"),
+        ("true_false", chen + "“我们村今年有186名党员，每人联系4户群众。”", None, False),
+        ("single", chen + "“去年村集体收入达到（ ）元。”", ["2.2万", "2.4万", "2.3万", "2.1万"], "C"),
+        ("true_false", chen + "“去年村集体收入达到2.3万元。”", None, True),
+        ("single", wang + "“全镇今年要建成（ ）示范村。”", ["11个", "13个", "10个", "12个"], "D"),
+        ("true_false", wang + "“全镇今年要建成11个示范村。”", None, False),
+    ]
+    assert questions[4]["explanation"] == (
+        "见《东湖村：党员带头闯新路》：“陈建国告诉记者：‘我们村今年有186名党员，每人联系5户群众。去年村集体收入达到2.3万元。’”"
+    )

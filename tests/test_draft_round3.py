@@ -127,8 +127,14 @@ def test_a_speakers_we_is_quoted_as_the_speakers(tmp_path: Path) -> None:
         ("single", said + "第三点是（ ）", three, "C"),
         ("true_false", said + "第二点是“关心困难群众”。", None, True),
         ("true_false", said + "第一点是“关心困难群众”。", None, False),
-        *VILLAGE_ITEMS,
-    ]
+        VILLAGE_ITEMS[0],
+        # round 7: a number in a speaker's words is theirs, quoted (it was not drafted)
+        ("single", f"{VILLAGE}中，村党支部书记陈建国在会上说：“我们村今年新建了（ ）党员先锋岗，开展了政策宣讲、"
+         "技能培训、文艺演出等志愿服务。”", ["4个", "6个", "3个", "5个"], "D"),
+        ("true_false", f"{VILLAGE}中，村党支部书记陈建国在会上说：“我们村今年新建了5个党员先锋岗，开展了政策宣讲、"
+         "技能培训、文艺演出等志愿服务。”", None, True),
+        VILLAGE_ITEMS[1],
+    ]  # fmt: skip
 
 
 def test_a_speakers_we_with_no_name_before_it_is_not_drafted(tmp_path: Path) -> None:

@@ -218,3 +218,25 @@ def with_referent(draft: Draft, part: Part) -> Draft:
         return _HE_RE.sub(lambda m: m.group()[:-1] + name if not depth[m.start(1)] else m.group(), text)
 
     return dataclasses.replace(draft, stem=swap(draft.stem), options=tuple(swap(o) for o in draft.options))
+
+
+#: A clause saying who speaks the quotation opening right after it (``陈建国告诉记者：“``,
+#: ``村委会主任李红梅说：“``): its words up to the colon, verbatim.
+_SAID_BY_RE = re.compile(
+    r"(?:^|[，,。；;！？!?])\s*([^，,。；;：:“”‘’]{1,30}?(?:说|说道|谈道|表示|介绍|坦言|感慨|告诉记者|强调|指出)[：:])$"
+)
+
+
+def said_by(text: str, at: int) -> tuple[str, int] | None:
+    """Who speaks the quotation of ``text`` holding position ``at``: ``(words, open)``, the clause before
+    its “ up to the colon as printed (``陈建国告诉记者：``) and where the “ stands; None when ``at`` is not
+    directly inside a quotation, or the quotation follows no such clause (then it is a name or a
+    formulation, such as “三会一课”, not someone's words)."""
+    depth = depth_map(text)
+    if depth[at] != 1:
+        return None
+    start = text.rfind("“", 0, at)
+    if start < 0 or depth[start] or "”" in text[start:at]:
+        return None
+    says = _SAID_BY_RE.search(text[:start])
+    return (says[1], start) if says else None
