@@ -66,8 +66,8 @@ def test_a_speech_with_one_byline_over_numbered_sections_is_that_speakers(tmp_pa
     points named by the subheading it stands under."""
     output, questions = draft_questions(tmp_path, SPEECH, check=True)
     assert output.splitlines()[:2] == [
-        f"{tmp_path / 'bank' / 'question_bank.yaml'}: 1 part (layout: heading, name and post), 10 drafts to review",
-        "  wang-jianhua: 王建华 在全县基层党建工作推进会上的讲话 — 10",
+        f"{tmp_path / 'bank' / 'question_bank.yaml'}: 1 part (layout: heading, name and post), 9 drafts to review",
+        "  wang-jianhua: 王建华 在全县基层党建工作推进会上的讲话 — 9",
     ]
     bank = load_bank(tmp_path / "bank" / "question_bank.yaml", cache=False)
     assert [(s.id, s.speaker, s.position, s.heading) for s in bank.speeches] == [
@@ -201,3 +201,91 @@ def test_numbers_in_a_speakers_words_are_drafted_as_theirs(tmp_path: Path) -> No
     assert questions[4]["explanation"] == (
         "见《东湖村：党员带头闯新路》：“陈建国告诉记者：‘我们村今年有186名党员，每人联系5户群众。去年村集体收入达到2.3万元。’”"
     )
+
+
+SHAPES = Path(__file__).parent / "data" / "draft_known2"
+PINGLUN = "《以钉钉子精神抓好基层党建任务落实》一文"
+DAJIZHE = "《市委组织部负责人就〈关于加强村党组织书记队伍建设的若干措施〉答记者问》一文指出，"
+
+
+def _stems(tmp_path: Path, name: str) -> list[tuple[str, str, object]]:
+    text = (SHAPES / f"{name}.txt").read_text(encoding="utf-8")
+    _, questions = draft_questions(tmp_path, text, article=f"{name}.txt", out_name=name, check=True)
+    return [(q["type"], q["stem"], q["answer"]) for q in questions]
+
+
+def test_a_commentary_without_a_byline_drafts_true_items(tmp_path: Path) -> None:
+    """A 本报评论员 article (no byline naming anyone): every item read against the text and true."""
+    assert _stems(tmp_path, "pinglun") == [
+        ("fill_blank", f"{PINGLUN}指出，要坚持“____”，深入开展调查研究，把问题找准、把措施定实。", ["四下基层"]),
+        ("fill_blank", f"{PINGLUN}指出，各级党组织书记要切实履行第一责任人职责，做到重要工作亲自部署、____、"
+         "重点环节亲自协调。", ["重大问题亲自过问"]),
+        ("single", f"{PINGLUN}列举的几点中，第一点是（ ）", "A"),
+        ("single", f"{PINGLUN}列举的几点中，第二点是（ ）", "B"),
+        ("single", f"{PINGLUN}列举的几点中，第三点是（ ）", "C"),
+        ("true_false", f"{PINGLUN}列举的几点中，第二点是“推进党建引领基层治理”。", True),
+        ("true_false", f"{PINGLUN}列举的几点中，第一点是“推进党建引领基层治理”。", False),
+        ("true_false", f"{PINGLUN}指出，基层党组织是党的全部工作和战斗力的基础。", True),
+        ("single", f"{PINGLUN}指出，全市现有基层党组织（ ），每一个都是一座战斗堡垒", "D"),
+        ("true_false", f"{PINGLUN}指出，全市现有基层党组织4862个，每一个都是一座战斗堡垒。", True),
+    ]  # fmt: skip
+
+
+def test_a_speech_with_tongzhimen_and_numbered_points(tmp_path: Path) -> None:
+    """A 讲话 (byline post first, 同志们：, 第一，第二，第三，): no half statement ``刘志强指出，主要任务是
+    总结去年工作。`` of ``主要任务是总结去年工作，安排部署今年任务`` (a subject naming several things
+    whose predicate runs on after ，); the date line gives no year."""
+    assert _stems(tmp_path, "jianghua") == [
+        ("fill_blank", "刘志强指出，要抓好干部队伍建设、____、人才队伍建设等重点工作。", ["基层组织建设"]),
+        ("single", "刘志强在谈到“我讲三点意见”时，列举的第一点是（ ）", "A"),
+        ("single", "刘志强在谈到“我讲三点意见”时，列举的第二点是（ ）", "B"),
+        ("single", "刘志强在谈到“我讲三点意见”时，列举的第三点是（ ）", "C"),
+        ("true_false", "刘志强在谈到“我讲三点意见”时，列举的第二点是“要突出工作重点”。", True),
+        ("true_false", "刘志强在谈到“我讲三点意见”时，列举的第一点是“要突出工作重点”。", False),
+        ("true_false", "刘志强指出，组织部门是管党治党的重要部门。", True),
+        ("single", "刘志强指出，刚才，（ ）单位作了交流发言，讲得很好", "D"),
+        ("true_false", "刘志强指出，刚才，5个单位作了交流发言，讲得很好。", True),
+        ("single", "刘志强指出，全市各级组织部门要把学习贯彻党的（ ）精神作为首要政治任务，全年举办专题培训班36期，"
+         "实现党员干部全覆盖", "B"),
+        ("true_false", "刘志强指出，全市各级组织部门要把学习贯彻党的二十届三中全会精神作为首要政治任务，"
+         "全年举办专题培训班36期，实现党员干部全覆盖。", True),
+        ("single", "刘志强指出，去年全市共选派驻村第一书记（ ），整顿软弱涣散村党组织58个", "C"),
+        ("true_false", "刘志强指出，去年全市共选派驻村第一书记410名，整顿软弱涣散村党组织58个。", False),
+        ("single", "刘志强指出，去年全市共选派驻村第一书记420名，整顿软弱涣散村党组织（ ）", "D"),
+        ("true_false", "刘志强指出，去年全市共选派驻村第一书记420名，整顿软弱涣散村党组织58个。", True),
+    ]  # fmt: skip
+
+
+def test_an_interview_drafts_the_answers_in_plain_stems(tmp_path: Path) -> None:
+    """An 答记者问 with 问：/答：: the title's own 《措施》 is 〈〉 inside the stem's 《》 (it printed
+    《…就《…》答记者问》); no stem opens ``答：``; a question (问：…) is not drafted from; the count
+    ``选、育、管、用（ ）方面`` is not asked (its stem shows the four); a fill-in's window ends at a ；, not
+    at ``；在管理方面。``."""
+    assert _stems(tmp_path, "dajizhe") == [
+        ("fill_blank", f"{DAJIZHE}村党组织书记是党在农村全部工作的“____”。", ["领头雁"]),
+        ("fill_blank", f"{DAJIZHE}在选拔方面，拓宽选人渠道，注重从致富能手、____、返乡大学生中选拔；在培育方面，"
+         "每年对村党组织书记轮训一遍。", ["退役军人"]),
+        ("true_false", f"{DAJIZHE}村党组织书记是党在农村全部工作的“领头雁”。", True),
+        ("single", f"{DAJIZHE}《措施》共（ ），主要包括选、育、管、用四个方面", "A"),
+        ("true_false", f"{DAJIZHE}《措施》共15条，主要包括选、育、管、用四个方面。", True),
+    ]  # fmt: skip
+
+
+def test_a_count_right_after_the_members_it_counts_is_not_asked() -> None:
+    """The seed's ``数据收集、数据储存、数据分析、数据应用等（ ）部分`` and ``从“感受”“需求”“发展”（ ）维度``
+    showed the count they asked (4 items of the seed); a count of something else in the sentence stays."""
+    from studykit.draft.candidates import draft_questions as drafts_of
+    from studykit.draft.split import Part
+
+    text = (
+        "社区大数据平台分为数据收集、数据储存、数据分析、数据应用等四个部分。\n"
+        "要从“感受”“需求”“发展”三个维度设计社区安全治理。\n"
+        "全区建成智慧社区36个，覆盖居民12万户。\n"
+    )
+    found = drafts_of([Part("li-ming", "讲话", "讲话\n李明 区委书记\n" + text, "李明", "区委书记")])
+    assert [d.stem for d in found if d.rule == "numbers"] == [
+        "李明指出，全区建成智慧社区（ ），覆盖居民12万户",
+        "李明指出，全区建成智慧社区36个，覆盖居民12万户。",
+        "李明指出，全区建成智慧社区36个，覆盖居民（ ）户",
+        "李明指出，全区建成智慧社区36个，覆盖居民11万户。",
+    ]

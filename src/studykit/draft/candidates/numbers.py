@@ -109,6 +109,7 @@ def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]
     statement of the clause with the number as printed (true) or with a near value (false),
     in turn."""
     out: list[Draft] = []
+    giveaways: set[str] = set()
     for n, s in enumerate(sentences):
         depth = depth_map(s.text)
         taken = 0
@@ -128,6 +129,8 @@ def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]
                 continue
             taken += 1
             per[key] = per.get(key, 0) + 1
+            if _counts_its_list(s.text, m):  # 包括选、育、管、用（ ）方面: the stem shows the four it counts;
+                giveaways.add(f"{s.part.id}/number-{n}-{taken}")  # drafted, then dropped: later statements keep turns
             options, answer = place([m.group()], wrong[:3], next(turn))
             if said:
                 stem, statement = _quoted(s, m, said, wrong[0] if (len(out) // 2) % 2 else m.group())
@@ -148,7 +151,7 @@ def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]
                       cite(s.part, s.text, verdict=verdict), s.text, "numbers", tags=("数字",),
                       fact=f"{s.part.id}/number-{n}-{taken}")
             )  # fmt: skip
-    return out
+    return [d for d in out if d.fact not in giveaways]
 
 
 def _quoted(s: Sentence, m: re.Match[str], said: tuple[str, int], shown: str) -> tuple[str, str]:
@@ -189,3 +192,16 @@ def _quoted_drafts(
         Draft(s.part.id, "true_false", statement, ("true" if truth else "false",),
               cite(s.part, s.text, verdict=verdict), s.text, "numbers", tags=("数字",), fact=fact),
     ]  # fmt: skip
+
+
+def _counts_its_list(text: str, m: re.Match[str]) -> bool:
+    """Whether the number ``m`` counts the 、-list printed just before it in its clause (``主要包括选、育、
+    管、用四个方面``): asked, its stem would show the members it counts."""
+    raw = m["cc"] or m["c"] or ""
+    value = int(raw) if raw.isdigit() else cn_to_int(raw) if raw else None
+    clause = re.split("[，,；;：:。！？!?]", text[: m.start()])[-1]
+    members = [x for x in re.split("[、]", clause) if x]
+    quoted = re.search("(?:“[^“”]+”){2,}$", clause.removesuffix("等"))  # 从“感受”“需求”“发展”三个维度
+    if quoted:
+        return value == quoted.group().count("“")
+    return value is not None and "、" in clause and len(members) == value

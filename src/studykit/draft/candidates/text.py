@@ -80,8 +80,8 @@ def without_dateline(text: str) -> str:
 
 def sentences(part: Part) -> list[Sentence]:
     """The part's whole sentences (text before an end mark; a quotation's inner full stops kept inside)
-    of 6 to :data:`MAX_SENTENCE` characters, numbered among all of them; a news dateline opening one
-    is no part of it (:func:`without_dateline`)."""
+    of 6 to :data:`MAX_SENTENCE` characters, numbered among all of them, but an interviewer's question
+    (``问：…``); a news dateline opening one is no part of it (:func:`without_dateline`)."""
     found: list[tuple[str, int]] = []
     for line, section in _sectioned_lines(part):
         pending = ""
@@ -97,8 +97,14 @@ def sentences(part: Part) -> list[Sentence]:
                 found.append((without_dateline(pending.strip()), section))
                 pending = ""
     return [
-        Sentence(text, part, n, section) for n, (text, section) in enumerate(found) if 6 <= len(text) <= MAX_SENTENCE
+        Sentence(text, part, n, section)
+        for n, (text, section) in enumerate(found)
+        if 6 <= len(text) <= MAX_SENTENCE and not _QUESTION_RE.match(text)
     ]
+
+
+#: An interviewer's question (答记者问's ``问：…``, ``记者：…``): what is asked, not what the text says.
+_QUESTION_RE = re.compile(r"^(?:问|记者)[:：]")
 
 
 def depth_map(text: str) -> list[int]:
@@ -143,13 +149,28 @@ def window(text: str, start: int, end: int, limit: int = WINDOW) -> tuple[int, i
             first -= 1
             grown = True
         if not grown:
-            return spans[first][0], spans[last][1]
+            return _whole_members(text, start, end, spans[first][0], spans[last][1])
+
+
+def _whole_members(text: str, start: int, end: int, a: int, b: int) -> tuple[int, int]:
+    """The window ``(a, b)`` of ``text`` without the pieces of a ；-member it cuts: a window stopping at a
+    ，inside the member after a ； (``…中选拔；在培育方面，每年…；在管理方面，`` read ``…在管理方面。``)
+    ends at that ；, one starting inside a member before one starts after it; ``text[start:end]``
+    (the asked words) always stays inside."""
+    depth = depth_map(text)
+    if b < len(text) and text[b - 1] in "，,":
+        cut = max((i for i in range(end, b) if text[i] in "；;" and not depth[i]), default=-1)
+        b = cut + 1 if cut >= 0 else b
+    if a > 0 and text[a - 1] in "，,":
+        cut = max((i for i in range(a, start) if text[i] in "；;" and not depth[i]), default=-1)
+        a = cut + 1 if cut >= 0 else a
+    return a, b
 
 
 #: What opens a sentence but is no part of what it says: a point's number or marker (第一，其次，), the
-#: editor's note label.
+#: editor's note label, an interview's 答： (答记者问).
 _OPENING_RE = re.compile(
-    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(][1-9１-９][0-9０-９]?[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：]"
+    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(][1-9１-９][0-9０-９]?[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：]|答[:：]"
     r"|[第其][一二三四五六七八九十]{1,2}[，,：:、]|(?:首先|其次|再次|最后)[，,：:])"
 )
 
@@ -198,7 +219,8 @@ def _title(part: Part) -> str:
     title = re.split("[｜|]", part.article)[-1].strip()
     title = title if len(title) >= 4 else part.article
     main = re.split("——|—{2}|－－", title, maxsplit=1)[0].strip()
-    return main if len(main) >= 4 else title
+    main = main if len(main) >= 4 else title
+    return main.replace("《", "〈").replace("》", "〉")  # a title inside the title: 《…就〈…措施〉答记者问》
 
 
 def lead(part: Part) -> str:
