@@ -289,3 +289,30 @@ def test_a_count_right_after_the_members_it_counts_is_not_asked() -> None:
         "李明指出，全区建成智慧社区36个，覆盖居民（ ）户",
         "李明指出，全区建成智慧社区36个，覆盖居民11万户。",
     ]
+
+
+def test_two_rules_stating_one_sentence_alike_give_one_item(tmp_path: Path) -> None:
+    """``今年是全面贯彻落实党的二十大精神的关键之年。`` was a judgement's true statement and the number
+    二十大's true statement, the same item twice in the bank; it is drafted once."""
+    text = "牢记嘱托 奋勇争先\n\n今年是全面贯彻落实党的二十大精神的关键之年。\n"
+    _, questions = draft_questions(tmp_path, text, check=True)
+    said = "《牢记嘱托 奋勇争先》一文指出，今年是全面贯彻落实党的"
+    assert [(q["type"], q["stem"]) for q in questions] == [
+        ("true_false", said + "二十大精神的关键之年。"),
+        ("single", said + "（ ）精神的关键之年"),
+    ]
+
+
+def test_a_four_character_post_before_the_name_is_the_speakers_byline(tmp_path: Path) -> None:
+    """``县委书记　张国华`` under a 讲话's title read as the name 县委书记 with the post 张国华 (so no speech,
+    every stem 《…讲话》中); it is 张国华's speech.  A villager quoted in it (``王强告诉我：“…”``) speaks
+    their own numbers; 1.2万's near values include 1万, never 1.0万."""
+    assert _stems(tmp_path, "xiangcun") == [
+        ("single", "张国华在发言中谈到，村党支部书记王强告诉我：“我们村去年发展茶园（ ），户均增收1.2万元。”", "A"),
+        ("true_false", "张国华在发言中谈到，村党支部书记王强告诉我：“我们村去年发展茶园800亩，户均增收1.2万元。”", True),
+        ("single", "张国华在发言中谈到，村党支部书记王强告诉我：“我们村去年发展茶园800亩，户均增收（ ）元。”", "B"),
+        ("true_false", "张国华在发言中谈到，村党支部书记王强告诉我：“我们村去年发展茶园800亩，户均增收1.1万元。”", False),
+    ]  # fmt: skip
+    bank = yaml.safe_load((tmp_path / "xiangcun" / "question_bank.yaml").read_text(encoding="utf-8"))
+    assert (bank["speeches"][0]["speaker"], bank["speeches"][0]["position"]) == ("张国华", "县委书记")
+    assert bank["questions"][2]["options"] == ["1.1万", "1.2万", "1.3万", "1万"]

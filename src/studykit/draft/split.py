@@ -206,8 +206,12 @@ def _posted(position: str) -> bool:
 
 def _byline(line: str) -> re.Match[str] | None:
     """``line`` as a layout-1 byline, name first (陈晓东　丁司垱镇党委书记) or post first
-    (丁司垱镇党委书记　陈晓东); None if it is neither."""
-    return _BYLINE_RE.match(line) or _BYLINE_POST_FIRST_RE.match(line)
+    (丁司垱镇党委书记　陈晓东); None if it is neither.  A line read both ways (县委书记　张国华: a
+    four-character "name" and a "post") is post first when only that reading ends in a post."""
+    first, post = _BYLINE_RE.match(line), _BYLINE_POST_FIRST_RE.match(line)
+    if first and post and _posted(post["position"]) and not _posted(first["position"]):
+        return post
+    return first or post
 
 
 def _layout_colon_speakers(lines: list[str], rows: list[int]) -> list[_Start]:

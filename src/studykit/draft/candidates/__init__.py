@@ -75,7 +75,21 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
     shown = {d.fact for d in drafts if shows_its_count(d)}  # the count's statement shares its fact
     drafts = [d for d in drafts if d.rule != "numbers" or d.fact not in shown]
     order = {p.id: n for n, p in enumerate(parts)}
-    return balance_keys(share_facts(sorted(drafts, key=lambda d: order[d.speech])))
+    return balance_keys(share_facts(distinct(sorted(drafts, key=lambda d: order[d.speech]))))
+
+
+def distinct(drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` without a repeat of an earlier one's type, stem and options: two rules may state one
+    sentence alike (``今年是全面贯彻落实党的二十大精神的关键之年。`` as a judgement and as a number's
+    true statement), and a reviewer would read the same item twice."""
+    seen: set[tuple[str, str, tuple[str, ...]]] = set()
+    out = []
+    for d in drafts:
+        key = (d.type, d.stem, d.options)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
 
 
 def named_in_title(draft: Draft, part: Part) -> bool:

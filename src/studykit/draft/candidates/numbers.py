@@ -76,7 +76,8 @@ def variants(m: re.Match[str]) -> list[str]:
             places = len(m["c"].split(".")[1])
             tenths = round(float(m["c"]) * 10**places)
             near = [v for v in (tenths - 1, tenths + 1, tenths - 2, tenths + 2) if v > 0]
-            return [f"{v / 10**places:.{places}f}{m['cx'] or ''}{m['cu']}" for v in near[:3]]
+            shown = (f"{v / 10**places:.{places}f}".rstrip("0").rstrip(".") for v in near[:3])  # 1万, not 1.0万
+            return [f"{v}{m['cx'] or ''}{m['cu']}" for v in shown]
         value = int(m["c"])
         step = _step(value)
         near = [value + k * step for k in (-1, 1, -2, 2) if value + k * step > 0]

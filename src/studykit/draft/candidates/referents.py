@@ -223,7 +223,7 @@ def with_referent(draft: Draft, part: Part) -> Draft:
 #: A clause saying who speaks the quotation opening right after it (``陈建国告诉记者：“``,
 #: ``村委会主任李红梅说：“``): its words up to the colon, verbatim.
 _SAID_BY_RE = re.compile(
-    r"(?:^|[，,。；;！？!?])\s*([^，,。；;：:“”‘’]{1,30}?(?:说|说道|谈道|表示|介绍|坦言|感慨|告诉记者|强调|指出)[：:])$"
+    r"(?:^|[，,。；;！？!?])\s*([^，,。；;：:“”‘’]{1,30}?(?:说|说道|谈道|表示|介绍|坦言|感慨|告诉[\u4e00-\u9fff]{0,4}|强调|指出)[：:])$"
 )
 
 
