@@ -316,3 +316,22 @@ def test_a_four_character_post_before_the_name_is_the_speakers_byline(tmp_path: 
     bank = yaml.safe_load((tmp_path / "xiangcun" / "question_bank.yaml").read_text(encoding="utf-8"))
     assert (bank["speeches"][0]["speaker"], bank["speeches"][0]["position"]) == ("张国华", "县委书记")
     assert bank["questions"][2]["options"] == ["1.1万", "1.2万", "1.3万", "1万"]
+
+
+def test_an_interviews_we_is_the_answerers_and_a_leaning_answer_states_nothing(tmp_path: Path) -> None:
+    """``答：我们建立了流动党员“红色驿站”…`` was ``《…》一文指出，我们建立了…`` (whose 我们?): it is quoted as the
+    answerer's, named by the title's words before 就; ``答：主要有三个方面。`` (its subject is the question's)
+    gave ``一文指出，主要有（ ）方面`` and ``主要有三个方面。``: not drafted, though it still names the points."""
+    stems = _stems(tmp_path, "fangtan")
+    name = "《县委组织部负责人就党员教育管理工作答记者问》一文"
+    assert stems[:3] == [
+        (
+            "fill_blank",
+            f"{name}中，县委组织部负责人说：“我们建立了流动党员‘____’，让流动党员离乡不离党。”",
+            ["红色驿站"],
+        ),
+        ("fill_blank", f"{name}指出，截至目前，全县共建成“____”18个。", ["红色驿站"]),
+        ("single", f"{name}在谈到“主要有三个方面”时，列举的第一点是（ ）", "A"),
+    ]
+    assert len(stems) == 14
+    assert not [s for _, s, _ in stems if s.startswith(f"{name}指出，主要有")]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections import Counter
 
 from ...bank import MAX_LETTER_SHARE
@@ -70,6 +71,7 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
     by_id = {p.id: p for p in parts}
     drafts = [as_said(d, by_id[d.speech]) for d in drafts]  # 张强在发言中说：“我在调研中看到……”
     drafts = [as_speakers(d, by_id[d.speech]) for d in drafts]  # 《…》一文中，陈建国在会上谈到“我们…”时
+    drafts = [d for d in drafts if d.rule == "points" or not _LEANING_ANSWER_RE.match(d.source)]
     drafts = [with_referent(d, by_id[d.speech]) for d in drafts]  # 她要求 → 李红梅要求, where 她 is certainly she
     drafts = [d for d in drafts if not named_in_title(d, by_id[d.speech]) and not dangling(d, by_id[d.speech])]
     shown = {d.fact for d in drafts if shows_its_count(d)}  # the count's statement shares its fact
@@ -90,6 +92,11 @@ def distinct(drafts: list[Draft]) -> list[Draft]:
             seen.add(key)
             out.append(d)
     return out
+
+
+#: An interview's answer opening with a verb whose subject is the question's (问：…有哪些重点？ 答：主要有
+#: 三个方面。): alone it says nothing (``一文指出，主要有三个方面。``); it still names the points after it.
+_LEANING_ANSWER_RE = re.compile(r"^答[:：]\s*(?:主要|一共|共|大致)?(?:有|是|分为|包括)[^，,；;。！？!?]*[。！？!?]$")
 
 
 def named_in_title(draft: Draft, part: Part) -> bool:
