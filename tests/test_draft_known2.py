@@ -335,3 +335,19 @@ def test_an_interviews_we_is_the_answerers_and_a_leaning_answer_states_nothing(t
     ]
     assert len(stems) == 14
     assert not [s for _, s, _ in stems if s.startswith(f"{name}指出，主要有")]
+
+
+def test_a_speech_under_a_title_and_its_subtitle_is_headed_by_the_title(tmp_path: Path) -> None:
+    """Title, ``——在全市组织工作会议上的讲话``, byline: the speech was headed by the subtitle (cited
+    ``见刘志强的发言《——在全市组织工作会议上的讲话》``, a dash inside 《》) and the title was an intro of
+    nothing; it is one speech headed by its title."""
+    stems = _stems(tmp_path, "fubiaoti")
+    bank = load_bank(tmp_path / "fubiaoti" / "question_bank.yaml", cache=False)
+    assert [(s.id, s.heading) for s in bank.speeches] == [("liu-zhiqiang", "凝心聚力 真抓实干 奋力开创组织工作新局面")]
+    assert bank.questions[0].explanation == (
+        "见刘志强的发言《凝心聚力 真抓实干 奋力开创组织工作新局面》：“要选优配强乡镇领导班子，实施‘头雁’工程。”"
+    )
+    assert stems[:2] == [
+        ("fill_blank", "刘志强指出，要选优配强乡镇领导班子，实施“____”工程。", ["头雁"]),
+        ("true_false", "刘志强在谈到“扎实做好今年的重点工作”时，列举的第二点是“抓好班子建设”。", True),
+    ]

@@ -150,12 +150,23 @@ def _layout_bylines(lines: list[str], rows: list[int]) -> list[_Start]:
         elif (only := _NAME_ONLY_RE.match(line)) and is_heading(head) and not _NAME_ONLY_RE.match(head.strip()):
             starts.append((rows[k - 1], head.strip(), only["name"], ""))
         noted.extend([only is not None] * (len(starts) - len(noted)))
+    starts = [_over_subtitle(lines, rows, start) for start in starts]
     ends = [start[0] for start in starts[1:]] + [len(lines)] * bool(starts)
     found = [
         _with_author_note(lines, start, end) if note else start
         for start, end, note in zip(starts, ends, noted, strict=True)
     ]
     return [start for start in found if start is not None]
+
+
+def _over_subtitle(lines: list[str], rows: list[int], start: _Start) -> _Start:
+    """``start`` begun at the title above its heading when that heading is a subtitle (``——在全市组织工作
+    会议上的讲话`` under ``凝心聚力 真抓实干…``): the speech is headed by its title, not by ``——在…``."""
+    begin, heading, name, position = start
+    k = rows.index(begin)
+    if heading.startswith(_SUBTITLE_MARKS) and k > 0 and is_heading(lines[rows[k - 1]]):
+        return rows[k - 1], lines[rows[k - 1]].strip(), name, position
+    return start
 
 
 #: Marks before a name-only byline (□ 陈晓东); the same marks start list items (● 强组织), so such a
