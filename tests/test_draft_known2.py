@@ -351,3 +351,12 @@ def test_a_speech_under_a_title_and_its_subtitle_is_headed_by_the_title(tmp_path
         ("fill_blank", "刘志强指出，要选优配强乡镇领导班子，实施“____”工程。", ["头雁"]),
         ("true_false", "刘志强在谈到“扎实做好今年的重点工作”时，列举的第二点是“抓好班子建设”。", True),
     ]
+
+
+def test_our_town_is_an_institution_not_the_speakers_i(tmp_path: Path) -> None:
+    """``今年我镇党员冬训的主题是…`` was quoted as said (``李红梅在发言中说：“今年我镇…”``), 我镇 read as 我; like
+    我省, 我县, 我镇/我乡/我村 name an institution, so the stem reports it; （掌声） is in no stem."""
+    stems = _stems(tmp_path, "dongxun")
+    assert stems[0] == ("fill_blank", "李红梅指出，今年我镇党员冬训的主题是“____”。", ["学思想、强党性、促振兴"])
+    assert len(stems) == 14
+    assert not [s for _, s, _ in stems if "掌声" in s or "在发言中说" in s]

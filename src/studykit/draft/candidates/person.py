@@ -58,8 +58,8 @@ def of_self(draft: Draft, *, named: bool) -> bool:
 
 
 #: 我 or 我们 said by the part's author (not 我国, 我省, 我党 …: an institution's name).
-_ME_RE = re.compile(r"(?<![自忘敌本])我(?![国省市县区党军校院州])")
-_ME_ALONE_RE = re.compile(r"(?<![自忘敌本])我(?![们国省市县区党军校院州])")
+_ME_RE = re.compile(r"(?<![自忘敌本])我(?![国省市县区乡镇村党军校院州])")
+_ME_ALONE_RE = re.compile(r"(?<![自忘敌本])我(?![们国省市县区乡镇村党军校院州])")
 #: An interview's title: who answers (县委组织部负责人), 就, the topic, 答记者问 (答问, 接受…采访).
 _INTERVIEW_RE = re.compile(r"^(?P<who>[^，。；：:“”《》]{2,20}?)就.{2,80}?(?:答记者问|答问)$")
 #: Rules whose stem after the part's lead is the article's own words (a window of one sentence,
