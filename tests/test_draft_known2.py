@@ -360,3 +360,15 @@ def test_our_town_is_an_institution_not_the_speakers_i(tmp_path: Path) -> None:
     assert stems[0] == ("fill_blank", "李红梅指出，今年我镇党员冬训的主题是“____”。", ["学思想、强党性、促振兴"])
     assert len(stems) == 14
     assert not [s for _, s, _ in stems if "掌声" in s or "在发言中说" in s]
+
+
+def test_he_in_a_part_written_of_its_speaker_is_the_speaker(tmp_path: Path) -> None:
+    """A 代表之声 part (``王刚代表说，…。他建议，…``): 他 is the part's speaker, named before it and nobody
+    else; the stem names him once (``王刚建议，…``, never ``王刚指出，王刚建议，…``), as it names 李芳 once in
+    ``李芳委员介绍，…`` (it printed ``李芳指出，李芳委员介绍，…``)."""
+    assert _stems(tmp_path, "daibiao") == [
+        ("single", "王刚建议，要加大对村级集体经济的扶持，每年安排专项资金（ ）元", "A"),
+        ("true_false", "王刚建议，要加大对村级集体经济的扶持，每年安排专项资金3000万元。", True),
+        ("single", "李芳委员介绍，青山镇卫生院组建了（ ）家庭医生团队", "B"),
+        ("true_false", "李芳委员介绍，青山镇卫生院组建了11支家庭医生团队。", False),
+    ]

@@ -24,7 +24,7 @@ import re
 from ..names import COMPOUND_SURNAMES
 from ..split import Part
 from .model import Draft
-from .text import depth_map, who
+from .text import body_lines, depth_map, who
 
 #: 他/她/他们/她们 opening a clause (or a quotation): its subject.  他人, 他乡, 她们 … as words of
 #: their own (他人 is “others”) are not a pronoun pointing back.
@@ -174,7 +174,9 @@ def _word(name: str) -> bool:
 def _referent(part: Part, source: str) -> str:
     """Who a singular 他/她 of ``source`` (a sentence of ``part``) is, when certain: the one person the
     sentence before it in its paragraph names, else the one person the part names up to it, the
-    sentence itself naming nobody else; ``""`` when that is not certain."""
+    sentence itself naming nobody else; ``""`` when that is not certain.  In a speech written of its
+    speaker (a 代表之声 part: ``王刚代表说，…。他建议，…``), the speaker, named in its paragraphs before it
+    and nobody else by post and name; a speech in the first person never names its speaker there."""
     for line in part.text.split("\n"):
         at = line.find(source)
         if at < 0:
@@ -185,6 +187,11 @@ def _referent(part: Part, source: str) -> str:
         for names in (previous, upto):
             if len(names) == 1 and names != [UNKNOWN] and set(said) <= set(names):
                 return names[0]
+        speaker = "".join(part.speaker.split())
+        body = "\n".join(body_lines(part))
+        told = body[: max(body.find(source), 0)]
+        if speaker and speaker in told and set(upto + said) <= {speaker}:
+            return speaker
         return ""
     return ""
 
@@ -240,3 +247,13 @@ def said_by(text: str, at: int) -> tuple[str, int] | None:
         return None
     says = _SAID_BY_RE.search(text[:start])
     return (says[1], start) if says else None
+
+
+def once_named(draft: Draft, part: Part) -> Draft:
+    """``draft`` without its lead ``王刚指出，`` where what follows names the speaker again (``王刚指出，王刚
+    建议，…`` of ``他建议，…``; ``李芳指出，李芳委员介绍，…`` of a part written of its speaker): ``王刚建议，…``."""
+    name = who(part)
+    opening = f"{name}指出，"
+    if part.speaker and draft.stem.startswith(opening + name):
+        return dataclasses.replace(draft, stem=draft.stem.removeprefix(opening))
+    return draft
