@@ -344,11 +344,9 @@ def test_cli_drafts_the_two_speeches_points_from_their_own_words(tmp_path: Path)
     intros' 下面，我讲三点意见 and …我谈（ ）认识 items are gone: the speaker announcing the text is no fact."""
     expected = {
         "jianghua": (
-            "{out}: 4 parts (layout: subheadings), 70 drafts to review\n"
-            "  intro: 在全县基层党建工作推进会上的讲话 — 4\n"
-            "  part-1: 一、充分肯定上半年基层党建工作取得的成效 — 18\n"
-            "  part-2: 二、准确把握新形势下基层党建工作的重点任务 — 38\n"
-            "  part-3: 三、切实加强对基层党建工作的组织领导 — 10\n",
+            # one speech under one byline (县委副书记　李明), its 一、二、三、 sections inside it
+            "{out}: 1 part (layout: heading, name and post), 69 drafts to review\n"
+            "  li-ming: 李明 在全县基层党建工作推进会上的讲话 — 69\n",
             27,
         ),
         "dangke": (

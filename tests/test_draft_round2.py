@@ -182,14 +182,14 @@ UNTITLED_SECTIONS = """为深入学习贯彻党的二十大精神，现就加强
 def test_a_section_is_cited_as_a_part_of_the_article_not_as_a_title(tmp_path: Path) -> None:
     """An article printing no title, in 一、 sections: the 解析 cited 见文章《一、把理论学习作为首要任务》
     (a heading in 《》 as if it were an article's title); it now reads 见文章“一、…”部分, as the
-    quiz's 出处 does; the 导语 is cited without its first words in 《》 (they are no title)."""
+    quiz's 出处 does; the opening before 一、 is 文章开头, without its first words in 《》 (they are no title)."""
     from studykit.bank import load_bank
     from studykit.quiz import build_papers
 
     _, questions = _draft(tmp_path, UNTITLED_SECTIONS)
     cited = {q["speech"]: q["explanation"] for q in questions if q["type"] == "true_false"}
     assert cited == {
-        "intro": "正确。见导语：“为深入学习贯彻党的二十大精神，现就加强机关党支部建设提出如下意见。”",
+        "intro": "正确。见文章开头：“为深入学习贯彻党的二十大精神，现就加强机关党支部建设提出如下意见。”",
         "part-1": "正确。见文章“一、把理论学习作为首要任务”部分：“理论上的清醒是政治上坚定的前提。”",
         "part-2": "正确。见文章“二、把组织建设作为坚实支撑”部分：“组织建设是党的建设的重要基础。”",
     }

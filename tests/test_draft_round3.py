@@ -10,10 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 from draftkit import draft_questions
-from studykit.cli import main
 from studykit.draft.candidates.model import Draft
 from studykit.draft.candidates.referents import shows_its_count
 
@@ -47,31 +45,45 @@ POINT_ITEMS = [
 ]
 
 
-def test_a_sentence_whose_subject_is_she_is_not_drafted(tmp_path: Path) -> None:
-    """``她要求，全镇党员…``: 她 is 李红梅 of the sentence before; ``一文指出，她要求，…`` named nobody
-    (5 such items: the count, 二十届三中全会 twice, the whole sentence).  None is drafted; the
-    points, whose stem names the passage by words without 她, stay."""
+def test_a_sentence_whose_subject_is_she_names_her(tmp_path: Path) -> None:
+    """``她要求，全镇党员…``: 她 is 李红梅, the one person the passage names; ``一文指出，她要求，…`` named
+    nobody and was dropped (round 6), it now names her (round 7: ``李红梅要求，…``, the source verbatim
+    with 她); the points, whose stem names the passage by words without 她, stay.  The multiple's option
+    read off a point names no article (it printed 《…》一文 again inside 下列说法符合《…》一文的有)."""
     questions = _draft(tmp_path, SHE)
+    she = f"{NAME}指出，李红梅要求，全镇党员要做到三个带头："
     assert _asked(questions) == [
         *POINT_ITEMS,
         ("true_false", f"{NAME}指出，青山镇是全省乡村振兴示范镇。", None, True),
+        ("single", she + POINTS.replace("二十届三中全会", "（ ）"),
+         ["二十届三中全会", "二十届二中全会", "二十届四中全会", "十九届三中全会"], "A"),
+        ("true_false", she + POINTS.replace("三中全会", "二中全会") + "。", None, False),
         ("fill_blank", f"{NAME}指出，青山镇是____。", None, ["全省乡村振兴示范镇"]),
-    ]
+        ("multiple", f"下列说法符合{NAME}的有（ ）",
+         [she[len(NAME) + 3 :] + POINTS.replace("三中全会", "二中全会"), ASKED[len(NAME) :] + "第一点是" + THREE[0],
+          she[len(NAME) + 3 :] + POINTS.replace("三中全会", "四中全会"), she[len(NAME) + 3 :] + POINTS], "BD"),
+    ]  # fmt: skip
     assert not any("她" in q["stem"] or any("她" in o for o in q.get("options", [])) for q in questions)
+    assert {q["source"] for q in questions if "李红梅要求" in q["stem"]} == {
+        f"她要求，全镇党员要做到三个带头：{POINTS}。"
+    }
 
 
-def test_a_sentence_whose_subject_is_he_drafts_nothing(tmp_path: Path) -> None:
+def test_a_sentence_whose_subject_is_he_names_the_one_person_of_the_text(tmp_path: Path) -> None:
     """A 通讯 naming 李德民 only in its subtitle: ``上任第一天，他就挨家挨户走访，3个月…`` gave 4 items
-    with 他; none is drafted now, so the article gives no draft and says so."""
-    article = tmp_path / "通讯.txt"
-    article.write_text(
+    with 他 (round 5), none (round 6); 他 is the one person the text names, so the 4 items name him."""
+    questions = draft_questions(
+        tmp_path,
         "扎根山村二十年的“老支书”\n——记东湖村党支部书记李德民\n\n上任第一天，他就挨家挨户走访，3个月走遍了全村218户。\n",
-        encoding="utf-8",
-    )
-    result = CliRunner().invoke(main, ["draft", str(article), "-o", str(tmp_path / "bank")])
-    assert result.exit_code == 1
-    assert "no question could be drafted" in result.output
-    assert not (tmp_path / "bank").exists()
+        check=True,
+    )[1]
+    said = "《扎根山村二十年的“老支书”》一文指出，上任第一天，李德民就挨家挨户走访，"
+    assert [q["stem"] for q in questions] == [
+        said + "（ ）走遍了全村218户",
+        said + "3个月走遍了全村218户。",
+        said + "3个月走遍了全村（ ）",
+        said + "3个月走遍了全村208户。",
+    ]
 
 
 def test_a_count_whose_points_follow_in_the_stem_is_not_asked(tmp_path: Path) -> None:
@@ -115,8 +127,14 @@ def test_a_speakers_we_is_quoted_as_the_speakers(tmp_path: Path) -> None:
         ("single", said + "第三点是（ ）", three, "C"),
         ("true_false", said + "第二点是“关心困难群众”。", None, True),
         ("true_false", said + "第一点是“关心困难群众”。", None, False),
-        *VILLAGE_ITEMS,
-    ]
+        VILLAGE_ITEMS[0],
+        # round 7: a number in a speaker's words is theirs, quoted (it was not drafted)
+        ("single", f"{VILLAGE}中，村党支部书记陈建国在会上说：“我们村今年新建了（ ）党员先锋岗，开展了政策宣讲、"
+         "技能培训、文艺演出等志愿服务。”", ["4个", "6个", "3个", "5个"], "D"),
+        ("true_false", f"{VILLAGE}中，村党支部书记陈建国在会上说：“我们村今年新建了5个党员先锋岗，开展了政策宣讲、"
+         "技能培训、文艺演出等志愿服务。”", None, True),
+        VILLAGE_ITEMS[1],
+    ]  # fmt: skip
 
 
 def test_a_speakers_we_with_no_name_before_it_is_not_drafted(tmp_path: Path) -> None:

@@ -43,7 +43,13 @@ INTRO_LABEL = "导语"
 SECTION_LABEL = "文章"
 
 
-def source_line(speaker: str, heading: str, source: str, *, intro: bool = True, article: str = "") -> str:
+#: How papers name the opening of a text that prints no title (its part's heading is only its first words).
+OPENING_LABEL = "文章开头"
+
+
+def source_line(
+    speaker: str, heading: str, source: str, *, intro: bool = True, article: str = "", untitled: bool = False
+) -> str:
     """Where a fact is read, as papers and reports print it: ``任剑涛《大都市是省域治理重要落点》：“…”``
     (``导语《…》`` for the introduction, which has no speaker; ``文章“一、…”部分`` for a section of one
     author's article, ``intro=False``: its heading is no title to put in 《》).  ``source`` goes on one line in Chinese quotation marks, its
@@ -52,7 +58,13 @@ def source_line(speaker: str, heading: str, source: str, *, intro: bool = True, 
     (an introduction's): ``《以乡村振兴实绩检验学习成效》李明华《…》：“…”``, a section as
     ``《…的通知》二、认真组织学习：“…”``, an introduction headed otherwise than its article as
     ``《省域治理现代化小测》导语：“…”`` (its heading alone read as a subtitle of the article), and the
-    one part of an article headed by its title (``studykit draft``'s one-part layout) as ``《…》：“…”``."""
+    one part of an article headed by its title (``studykit draft``'s one-part layout) as ``《…》：“…”``.
+    ``untitled``: a part of a text that prints no title, whose heading is only its first words
+    (:attr:`Speech.untitled`) and no title to put in 《》: ``文章开头：“…”`` for its introduction,
+    ``文章：“…”`` for the whole text."""
+    if untitled and not speaker:
+        where = OPENING_LABEL if intro else ""
+        return f"《{article}》{where}：{quoted(source)}" if article else f"{where or SECTION_LABEL}：{quoted(source)}"
     if article and article != heading:
         where = f"{speaker}《{heading}》" if speaker else INTRO_LABEL if intro else heading
         return f"《{article}》{where}：{quoted(source)}"
@@ -193,7 +205,17 @@ class Speech:
     def where(self) -> str:
         """The part as :func:`source_line` names it, without the quotation: ``任剑涛《…》``,
         ``导语《…》``, ``文章“一、…”部分``; with :attr:`article`, ``《…》李明华《…》``."""
-        return source_line(self.speaker, self.heading, "", intro=self.is_intro, article=self.article)[: -len("：“”")]
+        return source_line(
+            self.speaker, self.heading, "", intro=self.is_intro, article=self.article, untitled=self.untitled
+        )[: -len("：“”")]
+
+    @property
+    def untitled(self) -> bool:
+        """Whether the heading is only the first words of the material's first line, no line of its own:
+        a part of a text that prints no title (``studykit draft`` heads it so), not to be cited in 《》."""
+        lines = [" ".join(line.split()) for line in self.text.split("\n") if line.strip()]
+        heading = " ".join(self.heading.split())
+        return bool(lines) and heading not in lines and lines[0].startswith(heading)
 
 
 @dataclass(frozen=True)

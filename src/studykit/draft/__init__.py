@@ -8,6 +8,7 @@ drafted question carries ``draft: true`` and passes ``studykit check``.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +65,16 @@ def bank_id_for(out: Path, split: Split) -> str:
     return text_slug(out.resolve().name) or text_slug(split.title) or "article"
 
 
+def titled(split: Split, article: Article) -> Split:
+    """``split`` with the title of a text that prints none taken from its file's name
+    (``十一月学习材料.txt`` → ``十一月学习材料``), not its first words: the bank's and the paper's title."""
+    lines = {line.strip() for line in article.text.split("\n")}
+    name = Path(article.name).stem.strip()
+    if split.title in lines or not name:
+        return split
+    return dataclasses.replace(split, title=name)
+
+
 def draft_bank(article_path: str | Path, out: str | Path) -> DraftResult:
     """Draft a bank from the article at ``article_path`` into the new folder ``out``.
 
@@ -82,6 +93,7 @@ def draft_bank(article_path: str | Path, out: str | Path) -> DraftResult:
             )
         )
     bank_id = bank_id_for(out, split)
+    split = titled(split, article)
     files = {
         f"{MATERIAL}/{SOURCES}": sources_yaml(split, article).encode("utf-8"),
         **{material_name(n, p.id): p.text.encode("utf-8") for n, p in enumerate(split.parts)},

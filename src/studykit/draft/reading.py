@@ -32,6 +32,10 @@ MAX_DOCX_BYTES = 64 << 20
 _STUDYKIT_FILE_RE = re.compile(
     rb'(?m)^(?:\xef\xbb\xbf)?(?:bank:[ \t]*\r?$|studykit_key:[ \t]*\d)|^\{\s*"studykit_grade_report"'
 )
+#: Bytes looked at for a NUL, which no UTF-8 or GBK text holds: a file with one there is binary (git's
+#: rule, ``buffer_is_binary``: a NUL in the first 8,000 bytes), unless a UTF-16/32 byte order mark opens it.
+BINARY_SNIFF = 8000
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _HTML_RE = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|body|meta)\b", re.IGNORECASE)
 
 
@@ -118,6 +122,18 @@ def _refuse_other_formats(path: Path, raw: bytes) -> None:
         )
     if what is not None:
         raise DraftError(_("{path}: this is {what}").format(path=path, what=what))
+    if raw.startswith(b"PK\x03\x04"):
+        raise DraftError(
+            _("{path}: this is a zip file such as a Word document (expected a .txt, or name it .docx)").format(
+                path=path
+            )
+        )
+    if b"\x00" in raw[:BINARY_SNIFF] and not raw.startswith(_WIDE_BOMS):
+        raise DraftError(
+            _("{path}: this is not text (binary data such as a picture or a program; expected .docx or .txt)").format(
+                path=path
+            )
+        )
     if len(raw) > 4 * MAX_ARTICLE_CHARS:
         raise DraftError(_too_many_bytes(path, len(raw)))
 
@@ -135,12 +151,6 @@ def _decode(path: Path, raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if raw.startswith(b"PK\x03\x04"):
-        raise DraftError(
-            _("{path}: this is a zip file such as a Word document (expected a .txt, or name it .docx)").format(
-                path=path
-            )
-        )
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()

@@ -116,6 +116,8 @@ def split_article(text: str) -> Split:
     single = None
     for layout, find in ((1, _layout_bylines), (2, _layout_colon_speakers), (3, _layout_sections)):
         starts = find(lines, rows)
+        if layout == 3 and single is not None and single[2] and starts and single[0] < starts[0][0]:
+            break  # one speaker's speech under 一、二、 subheadings: one speech, its sections in it
         if len(starts) >= 2:
             return _build(lines, rows, starts, layout, dropped)
         single = _one_byline(lines, rows, starts) if layout == 1 else single
@@ -148,12 +150,23 @@ def _layout_bylines(lines: list[str], rows: list[int]) -> list[_Start]:
         elif (only := _NAME_ONLY_RE.match(line)) and is_heading(head) and not _NAME_ONLY_RE.match(head.strip()):
             starts.append((rows[k - 1], head.strip(), only["name"], ""))
         noted.extend([only is not None] * (len(starts) - len(noted)))
+    starts = [_over_subtitle(lines, rows, start) for start in starts]
     ends = [start[0] for start in starts[1:]] + [len(lines)] * bool(starts)
     found = [
         _with_author_note(lines, start, end) if note else start
         for start, end, note in zip(starts, ends, noted, strict=True)
     ]
     return [start for start in found if start is not None]
+
+
+def _over_subtitle(lines: list[str], rows: list[int], start: _Start) -> _Start:
+    """``start`` begun at the title above its heading when that heading is a subtitle (``——在全市组织工作
+    会议上的讲话`` under ``凝心聚力 真抓实干…``): the speech is headed by its title, not by ``——在…``."""
+    begin, heading, name, position = start
+    k = rows.index(begin)
+    if heading.startswith(_SUBTITLE_MARKS) and k > 0 and is_heading(lines[rows[k - 1]]):
+        return rows[k - 1], lines[rows[k - 1]].strip(), name, position
+    return start
 
 
 #: Marks before a name-only byline (□ 陈晓东); the same marks start list items (● 强组织), so such a
@@ -204,8 +217,12 @@ def _posted(position: str) -> bool:
 
 def _byline(line: str) -> re.Match[str] | None:
     """``line`` as a layout-1 byline, name first (陈晓东　丁司垱镇党委书记) or post first
-    (丁司垱镇党委书记　陈晓东); None if it is neither."""
-    return _BYLINE_RE.match(line) or _BYLINE_POST_FIRST_RE.match(line)
+    (丁司垱镇党委书记　陈晓东); None if it is neither.  A line read both ways (县委书记　张国华: a
+    four-character "name" and a "post") is post first when only that reading ends in a post."""
+    first, post = _BYLINE_RE.match(line), _BYLINE_POST_FIRST_RE.match(line)
+    if first and post and _posted(post["position"]) and not _posted(first["position"]):
+        return post
+    return first or post
 
 
 def _layout_colon_speakers(lines: list[str], rows: list[int]) -> list[_Start]:

@@ -197,12 +197,15 @@ class Reread:
     source: str
     intro: bool = True  # False: a section of one author's article (文章《一、…》), not 导语
     article: str = ""  # the part's article where several meet (Speech.article)
+    untitled: bool = False  # a text printing no title: its heading is only its first words (Speech.untitled)
 
     @property
     def where(self) -> str:
         """``任剑涛《…》：“…”`` or ``导语《…》：“…”``, as the paper's 参考答案 prints it
         (:func:`studykit.model.source_line`)."""
-        return source_line(self.speaker, self.heading, self.source, intro=self.intro, article=self.article)
+        return source_line(
+            self.speaker, self.heading, self.source, intro=self.intro, article=self.article, untitled=self.untitled
+        )
 
 
 @dataclass(frozen=True)

@@ -248,8 +248,9 @@ def reread_map(key: AnswerKey, bank: Bank) -> dict[str, Reread]:
             continue
         source = " ".join(q.source.split())  # a derived item's source spans the heading and byline lines
         result[item.question_id] = Reread(
-            item.question_id, q.explanation, speech.speaker, speech.heading, source, speech.is_intro, speech.article
-        )
+            item.question_id, q.explanation, speech.speaker, speech.heading, source, speech.is_intro, speech.article,
+            speech.untitled,
+        )  # fmt: skip
     return result
 
 

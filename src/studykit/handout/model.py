@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Speech
+from ..model import OPENING_LABEL, SECTION_LABEL, Speech
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class HandoutSection:
         article) a speech names its article first (``"《以乡村振兴实绩检验学习成效》张国庆（…）：…"``)."""
         s = self.speech
         if not s.speaker:
+            if s.untitled:  # a text printing no title: its heading is only its first words
+                return OPENING_LABEL if s.is_intro else SECTION_LABEL
             return f"导语：{s.heading}" if s.is_intro else s.label
         # from a report, sections come worst first across articles: a speech names its own
         article = f"《{s.article}》" if s.article and self.share is not None else ""

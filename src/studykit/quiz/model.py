@@ -156,7 +156,9 @@ class Item:
         The source is quoted with inner quotation marks turned into ‘ ’, Chinese style.
         """
         s = self.speech
-        return source_line(s.speaker, s.heading, self.question.source, intro=s.is_intro, article=s.article)
+        return source_line(
+            s.speaker, s.heading, self.question.source, intro=s.is_intro, article=s.article, untitled=s.untitled
+        )
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections import Counter
 
 from ...bank import MAX_LETTER_SHARE
@@ -37,7 +38,7 @@ from .numbers import draft_numbers
 from .person import as_said, of_self
 from .points import distinct_runs, draft_heading_points, draft_points
 from .quotes import draft_quotes
-from .referents import as_speakers, dangling, shows_its_count
+from .referents import as_speakers, dangling, once_named, shows_its_count, with_referent
 from .statements import draft_statements
 from .text import sentences, who
 
@@ -70,11 +71,33 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
     by_id = {p.id: p for p in parts}
     drafts = [as_said(d, by_id[d.speech]) for d in drafts]  # 张强在发言中说：“我在调研中看到……”
     drafts = [as_speakers(d, by_id[d.speech]) for d in drafts]  # 《…》一文中，陈建国在会上谈到“我们…”时
+    drafts = [d for d in drafts if d.rule == "points" or not _LEANING_ANSWER_RE.match(d.source)]
+    drafts = [with_referent(d, by_id[d.speech]) for d in drafts]  # 她要求 → 李红梅要求, where 她 is certainly she
+    drafts = [once_named(d, by_id[d.speech]) for d in drafts]  # not 王刚指出，王刚建议，…
     drafts = [d for d in drafts if not named_in_title(d, by_id[d.speech]) and not dangling(d, by_id[d.speech])]
     shown = {d.fact for d in drafts if shows_its_count(d)}  # the count's statement shares its fact
     drafts = [d for d in drafts if d.rule != "numbers" or d.fact not in shown]
     order = {p.id: n for n, p in enumerate(parts)}
-    return balance_keys(share_facts(sorted(drafts, key=lambda d: order[d.speech])))
+    return balance_keys(share_facts(distinct(sorted(drafts, key=lambda d: order[d.speech]))))
+
+
+def distinct(drafts: list[Draft]) -> list[Draft]:
+    """``drafts`` without a repeat of an earlier one's type, stem and options: two rules may state one
+    sentence alike (``今年是全面贯彻落实党的二十大精神的关键之年。`` as a judgement and as a number's
+    true statement), and a reviewer would read the same item twice."""
+    seen: set[tuple[str, str, tuple[str, ...]]] = set()
+    out = []
+    for d in drafts:
+        key = (d.type, d.stem, d.options)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+#: An interview's answer opening with a verb whose subject is the question's (问：…有哪些重点？ 答：主要有
+#: 三个方面。): alone it says nothing (``一文指出，主要有三个方面。``); it still names the points after it.
+_LEANING_ANSWER_RE = re.compile(r"^答[:：]\s*(?:主要|一共|共|大致)?(?:有|是|分为|包括)[^，,；;。！？!?]*[。！？!?]$")
 
 
 def named_in_title(draft: Draft, part: Part) -> bool:

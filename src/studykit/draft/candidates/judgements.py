@@ -39,6 +39,8 @@ _TOPIC_WORDS = (
     "关键", "重点", "核心", "根本", "前提", "基础", "目的", "原因", "难点", "要害", "根子", "实质", "本质",
     "要义", "落脚点", "出发点",
 )  # fmt: skip
+#: Subjects naming several things (主要任务是…): a predicate running on after a ，is a list of them.
+_LISTED = ("任务", "内容", "目标", "要求", "措施", "举措")
 #: Longest predicate asked as a fill-in (``X是____``).
 MAX_FILL = 12
 #: How far (in sentences of the same part) a sibling subject is looked for.
@@ -78,6 +80,8 @@ def find_judgements(sentences: list[Sentence]) -> list[Judgement]:
                 continue
             if "的" in m["x"][:1] or m["y"].startswith(("否", "不", "非", "指", "说")):
                 continue
+            if m["x"].endswith(_LISTED) and s.text[b - 1 : b] in "，,":
+                continue  # 主要任务是总结去年工作，安排部署今年任务: Y runs on, half of it is no statement
             said = s.text[spans[k - 1][0] : spans[k - 1][1]] if k else ""
             if _no_subject(m["x"], said):
                 continue

@@ -30,8 +30,9 @@ def run_labels(sentences: list[Sentence], starts: list[tuple[Sentence, int]]) ->
     shared = Counter((who(s.part), h) for (s, _), h in zip(starts, headings, strict=True))
     labels: list[tuple[str, str]] = []
     for (s, at), heading in zip(starts, headings, strict=True):
-        if per_name[who(s.part)] < 2:  # alone: a section's run still says which section (二、认真抓好学习培训)
-            labels.append((_section_heading(s.part, s.section) if is_section(s.part) else "", ""))
+        if per_name[who(s.part)] < 2:  # alone: a section's run still says which section (二、认真抓好学习培训),
+            # as does a run under a speech's own 一、二、 subheading
+            labels.append((_section_heading(s.part, s.section) if is_section(s.part) or s.part.speaker else "", ""))
         elif heading and shared[(who(s.part), heading)] == 1:
             labels.append((heading, ""))
         else:

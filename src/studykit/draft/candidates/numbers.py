@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from .model import Draft, place
 from .numerals import cn_to_int, int_to_cn
-from .text import Sentence, cite, depth_map, lead, tidy, window
+from .referents import said_by
+from .text import Sentence, cite, depth_map, lead, tidy, who, window
 
 _CN = "[一二两三四五六七八九十]{1,3}"
 _NUMBER_RE = re.compile(
@@ -71,8 +72,12 @@ def variants(m: re.Match[str]) -> list[str]:
         spell = str if raw.isdigit() else int_to_cn
         return [f"第{spell(v)}{m['ou']}" for v in _near(value, 1, 99)]
     if m["count"]:
-        if not m["c"].isdigit():
-            return []  # a decimal such as 1.2万: its near values would read as made up
+        if not m["c"].isdigit():  # a decimal (2.3万): one unit of its last printed place either way
+            places = len(m["c"].split(".")[1])
+            tenths = round(float(m["c"]) * 10**places)
+            near = [v for v in (tenths - 1, tenths + 1, tenths - 2, tenths + 2) if v > 0]
+            shown = (f"{v / 10**places:.{places}f}".rstrip("0").rstrip(".") for v in near[:3])  # 1万, not 1.0万
+            return [f"{v}{m['cx'] or ''}{m['cu']}" for v in shown]
         value = int(m["c"])
         step = _step(value)
         near = [value + k * step for k in (-1, 1, -2, 2) if value + k * step > 0]
@@ -105,12 +110,18 @@ def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]
     statement of the clause with the number as printed (true) or with a near value (false),
     in turn."""
     out: list[Draft] = []
+    giveaways: set[str] = set()
     for n, s in enumerate(sentences):
         depth = depth_map(s.text)
         taken = 0
+        per: dict[int, int] = {}  # items per sentence: the sentence's own, or each of a speaker's quoted ones
         for m in _NUMBER_RE.finditer(s.text):
             before = s.text[m.start() - 1 : m.start()]
-            if taken >= PER_SENTENCE or depth[m.start()] or before.isdigit() or before in (".", "．"):
+            said = said_by(s.text, m.start()) if depth[m.start()] else None  # a speaker's words: theirs
+            key = max(s.text.rfind(mark, 0, m.start()) for mark in "。！？!?") if said else -1
+            if per.get(key, 0) >= PER_SENTENCE or (depth[m.start()] and not said):
+                continue
+            if before.isdigit() or before in (".", "．"):
                 continue
             if m["ordinal"] and s.text.startswith("方面", m.end()):
                 continue  # 第一个方面，…: a point's marker, asked by the points rule
@@ -118,7 +129,14 @@ def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]
             if len(wrong) < 2:
                 continue
             taken += 1
+            per[key] = per.get(key, 0) + 1
+            if _counts_its_list(s.text, m):  # 包括选、育、管、用（ ）方面: the stem shows the four it counts;
+                giveaways.add(f"{s.part.id}/number-{n}-{taken}")  # drafted, then dropped: later statements keep turns
             options, answer = place([m.group()], wrong[:3], next(turn))
+            if said:
+                stem, statement = _quoted(s, m, said, wrong[0] if (len(out) // 2) % 2 else m.group())
+                out.extend(_quoted_drafts(s, m, n, taken, stem, statement, options, answer, wrong[0], len(out)))
+                continue
             a, b = _before_a_cut_list(s.text, m.end(), *window(s.text, m.start(), m.end()))
             stem = lead(s.part) + tidy(f"{s.text[a : m.start()]}（ ）{s.text[m.end() : b]}")
             out.append(
@@ -134,4 +152,57 @@ def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]
                       cite(s.part, s.text, verdict=verdict), s.text, "numbers", tags=("数字",),
                       fact=f"{s.part.id}/number-{n}-{taken}")
             )  # fmt: skip
-    return out
+    return [d for d in out if d.fact not in giveaways]
+
+
+def _quoted(s: Sentence, m: re.Match[str], said: tuple[str, int], shown: str) -> tuple[str, str]:
+    """The stem and statement of a number in a speaker's words, quoted as theirs: ``《…》一文中，陈建国
+    告诉记者：“我们村今年有（ ）党员，…”`` (the words before the quotation as printed, the quotation's
+    window of clauses with （ ）, resp. with ``shown``, its own “” as ‘’)."""
+    words, start = said
+    end = s.text.find("”", m.end())
+    inner = s.text[start + 1 : end if end > 0 else len(s.text)]
+    at = m.start() - start - 1
+    # the sentence of their words holding the number: a quotation may say several
+    first = max(inner.rfind(mark, 0, at) for mark in "。！？!?") + 1
+    last = min((i + 1 for i in (inner.find(mark, at) for mark in "。！？!?") if i >= 0), default=len(inner))
+    inner, at = inner[first:last], at - first
+    a, b = _before_a_cut_list(inner, at + len(m.group()), *window(inner, at, at + len(m.group())))
+    whole = not inner[b:].strip()
+    name = f"{who(s.part)}中，" if not s.part.speaker else f"{who(s.part)}在发言中谈到，"
+
+    def quote(value: str) -> str:
+        text = tidy(f"{inner[a:at]}{value}{inner[at + len(m.group()) : b]}")
+        text = text + inner[b - 1] if whole and inner[b - 1 : b] in "。！？!?" else text
+        return f"{name}{words}“{text.replace('“', '‘').replace('”', '’')}”"
+
+    return quote("（ ）"), quote(shown) + ("" if whole else "。")
+
+
+def _quoted_drafts(
+    s: Sentence, m: re.Match[str], n: int, taken: int, stem: str, statement: str,
+    options: tuple[str, ...], answer: tuple[str, ...], wrong: str, made: int,
+) -> list[Draft]:  # fmt: skip
+    """The single choice and the statement (true or false in turn, as :func:`draft_numbers`) of a number
+    in a speaker's words (:func:`_quoted`)."""
+    fact = f"{s.part.id}/number-{n}-{taken}"
+    truth = ((made + 1) // 2) % 2 == 0
+    verdict = "正确。" if truth else f"错误。原文是“{m.group()}”，不是“{wrong}”。"
+    return [
+        Draft(s.part.id, "single", stem, answer, cite(s.part, s.text), s.text, "numbers", options, ("数字",), fact),
+        Draft(s.part.id, "true_false", statement, ("true" if truth else "false",),
+              cite(s.part, s.text, verdict=verdict), s.text, "numbers", tags=("数字",), fact=fact),
+    ]  # fmt: skip
+
+
+def _counts_its_list(text: str, m: re.Match[str]) -> bool:
+    """Whether the number ``m`` counts the 、-list printed just before it in its clause (``主要包括选、育、
+    管、用四个方面``): asked, its stem would show the members it counts."""
+    raw = m["cc"] or m["c"] or ""
+    value = int(raw) if raw.isdigit() else cn_to_int(raw) if raw else None
+    clause = re.split("[，,；;：:。！？!?]", text[: m.start()])[-1]
+    members = [x for x in re.split("[、]", clause) if x]
+    quoted = re.search("(?:“[^“”]+”){2,}$", clause.removesuffix("等"))  # 从“感受”“需求”“发展”三个维度
+    if quoted:
+        return value == quoted.group().count("“")
+    return value is not None and "、" in clause and len(members) == value

@@ -58,8 +58,10 @@ def of_self(draft: Draft, *, named: bool) -> bool:
 
 
 #: 我 or 我们 said by the part's author (not 我国, 我省, 我党 …: an institution's name).
-_ME_RE = re.compile(r"(?<![自忘敌本])我(?![国省市县区党军校院州])")
-_ME_ALONE_RE = re.compile(r"(?<![自忘敌本])我(?![们国省市县区党军校院州])")
+_ME_RE = re.compile(r"(?<![自忘敌本])我(?![国省市县区乡镇村党军校院州])")
+_ME_ALONE_RE = re.compile(r"(?<![自忘敌本])我(?![们国省市县区乡镇村党军校院州])")
+#: An interview's title: who answers (县委组织部负责人), 就, the topic, 答记者问 (答问, 接受…采访).
+_INTERVIEW_RE = re.compile(r"^(?P<who>[^，。；：:“”《》]{2,20}?)就.{2,80}?(?:答记者问|答问)$")
 #: Rules whose stem after the part's lead is the article's own words (a window of one sentence,
 #: with ____ or （ ） in a printed piece's place, or a near value in a number's).
 VERBATIM_RULES = ("quotes", "titles", "lists", "clauses", "numbers", "statements")
@@ -70,16 +72,19 @@ def as_said(draft: Draft, part: Part) -> Draft:
     看到……`` puts the speaker's own experience in a reporting verb that reads as a claim about
     张强 (and 我 as the reader's), so the stem quotes the words as said, ``张强在发言中说：“我在调研中
     看到……”`` (their own “…” as ‘…’).  A part without a speaker does so for 我 alone (``《…》一文写道：
-    “我…”``; 我们 of an article is its readers too).  Only stems of :data:`VERBATIM_RULES` (a verbatim
+    “我…”``; 我们 of an article is its readers too), an interview (``…负责人就…答记者问``) for 我们 too, as its
+    answerer's (``《…》一文中，县委组织部负责人说：“我们建立了…”``).  Only stems of :data:`VERBATIM_RULES` (a verbatim
     window of the source, so the quotation is true) are changed; any other draft is returned as it is."""
     opening = lead(part)
     if draft.rule not in VERBATIM_RULES or not draft.stem.startswith(opening):
         return draft
     body = draft.stem[len(opening) :]
-    me = _ME_RE if part.speaker else _ME_ALONE_RE
+    answerer = _INTERVIEW_RE.match(part.article)  # 县委组织部负责人就…答记者问: the answers' 我们 is theirs
+    me = _ME_RE if part.speaker or answerer else _ME_ALONE_RE
     if not me.search(_QUOTED_RE.sub("", body)):
         return draft
     said = f"{who(part)}在发言中说：" if part.speaker else f"{who(part)}写道："
+    said = f"{who(part)}中，{answerer['who']}说：" if answerer and not part.speaker else said
     inner = body.replace("“", "‘").replace("”", "’") + _end_mark(draft, body)
     return dataclasses.replace(draft, stem=f"{said}“{inner}”")
 

@@ -21,9 +21,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ..names import COMPOUND_SURNAMES
 from ..split import Part
 from .model import Draft
-from .text import who
+from .text import body_lines, depth_map, who
 
 #: 他/她/他们/她们 opening a clause (or a quotation): its subject.  他人, 他乡, 她们 … as words of
 #: their own (他人 is “others”) are not a pronoun pointing back.
@@ -98,3 +99,161 @@ def shows_its_count(draft: Draft) -> bool:
         return False
     markers = [m.group() for m in _MARKER_RE.finditer(draft.stem.split("（ ）", 1)[1])]
     return bool(markers) and markers[0] in _FIRST and len(set(markers)) >= 2
+
+
+#: Words a post ends with, before the name it gives (镇党委书记李红梅, 村委会主任王刚): a person named.
+_POSTS = (
+    "书记|主任|部长|局长|厅长|处长|科长|县长|市长|镇长|乡长|村长|区长|省长|主席|代表|委员|院长|校长|所长|站长|"
+    "队长|组长|社长|馆长|经理|董事长|支书|会计|民警|教师|医生|党员|干部|专干|网格员|老人|大爷|大妈"
+)
+#: The common single-character surnames (the 2020 census's first 120, about nine people in ten): a
+#: name is read only after one of them, so 全镇党员要做到 names nobody.
+COMMON_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_SURNAME = rf"(?:{'|'.join(COMPOUND_SURNAMES)}|[{COMMON_SURNAMES}])"
+#: A post, then a name: a surname and one or two characters more.
+_POSTED_NAME_RE = re.compile(rf"(?:{_POSTS})({_SURNAME}[\u4e00-\u9fff]{{1,2}})")
+#: What follows a name printed after its post (a verb of the report, 同志, a mark, the line's end).
+_AFTER_NAME = "说讲作在到带主出告介表指强要同等向和与率陪就也正深先一对为的，,。、：:；;（(“！？!?\n"
+#: A singular 他/她 opening a clause (or a quotation), as :data:`_PRONOUN_RE` finds it.
+_HE_RE = re.compile(r"(?:^|(?<=[，,；;：:。！？!?“‘（(、]))\s*([他她])(?![们人乡国山])")
+_SENTENCE_END_RE = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)]*")
+
+
+#: Who else a name is printed with (张晓红和李强, 王刚等): more than one person.
+_WITH = "和与同及、跟等"
+#: A person :func:`persons` cannot read the name of (a post and a surname, then words it does not know).
+UNKNOWN = "?"
+
+
+def persons(text: str) -> list[str]:
+    """The people ``text`` names by post and name (``镇党委书记李红梅作动员讲话`` → ``["李红梅"]``), in
+    order, each once; a name read two ways (``书记王刚说：`` as 王刚 or 王刚说) is read as the shorter
+    unless its third character is a report's word (说, 在, 作 …).  A post and surname whose name cannot be
+    read, or a name printed with another (和, 与, 等 …), adds :data:`UNKNOWN`: someone else may be meant."""
+    found: list[str] = []
+    for m in _POSTED_NAME_RE.finditer(text):
+        start, names = m.start(1), []
+        surname = len(next(s for s in COMPOUND_SURNAMES + tuple(m[1]) if m[1].startswith(s)))
+        for size in (surname + 1, surname + 2):
+            name, after = text[start : start + size], text[start + size : start + size + 1]
+            given = name[surname:]
+            if len(name) == size and (not after or after in _AFTER_NAME) and not set(given) & set(_AFTER_NAME):
+                names.append(name)
+        if any(_word(text[start : start + size]) for size in (surname + 1, surname + 2)):
+            continue  # 党员于是…, 书记高度重视: a word, no name
+        after = text[start + len(names[0]) : start + len(names[0]) + 1] if len(names) == 1 else ""
+        for name in (names[0] if len(names) == 1 else UNKNOWN, *([UNKNOWN] if after and after in _WITH else [])):
+            if name not in found:
+                found.append(name)
+    return found
+
+
+#: How often jieba's dictionary (shipped in its wheel) may count a name: 陈建国 3, 王建华 4; a word read
+#: as a name after a post (党员于是…, 书记高度重视…) counts hundreds or thousands (于是 13,536).
+MAX_NAME_FREQUENCY = 20
+
+
+def _word(name: str) -> bool:
+    """Whether ``name`` is an everyday word of jieba's dictionary (its part of speech not ``nr``, a
+    person's name: 李德 is one) rather than a person's name."""
+    import logging
+
+    import jieba  # type: ignore[import-untyped]
+    import jieba.posseg  # type: ignore[import-untyped]
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    tag = str(jieba.posseg.dt.word_tag_tab.get(name, "nr"))
+    return int(jieba.dt.FREQ.get(name) or 0) > MAX_NAME_FREQUENCY and not tag.startswith("nr")
+
+
+def _referent(part: Part, source: str) -> str:
+    """Who a singular 他/她 of ``source`` (a sentence of ``part``) is, when certain: the one person the
+    sentence before it in its paragraph names, else the one person the part names up to it, the
+    sentence itself naming nobody else; ``""`` when that is not certain.  In a speech written of its
+    speaker (a 代表之声 part: ``王刚代表说，…。他建议，…``), the speaker, named in its paragraphs before it
+    and nobody else by post and name; a speech in the first person never names its speaker there."""
+    for line in part.text.split("\n"):
+        at = line.find(source)
+        if at < 0:
+            continue
+        before, said = _sentences(line[:at]), persons(source)
+        previous = persons(before[-1]) if before else []
+        upto = persons(part.text[: part.text.find(line) + at])
+        for names in (previous, upto):
+            if len(names) == 1 and names != [UNKNOWN] and set(said) <= set(names):
+                return names[0]
+        speaker = "".join(part.speaker.split())
+        body = "\n".join(body_lines(part))
+        told = body[: max(body.find(source), 0)]
+        if speaker and speaker in told and set(upto + said) <= {speaker}:
+            return speaker
+        return ""
+    return ""
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` cut into sentences, a quotation's inner full stops kept inside its sentence."""
+    out, pending = [], ""
+    for m in _SENTENCE_END_RE.finditer(text):
+        pending += m.group()
+        if pending.count("“") <= pending.count("”"):
+            out.append(pending)
+            pending = ""
+    return out
+
+
+def with_referent(draft: Draft, part: Part) -> Draft:
+    """``draft`` with a singular 他/她 opening a clause of its stem or options, outside any quotation,
+    replaced by the person it certainly stands for (:func:`_referent`): ``《…》一文指出，她要求，…`` of
+    ``镇党委书记李红梅作动员讲话。她要求，…`` becomes ``《…》一文指出，李红梅要求，…``; the source stays
+    verbatim.  Returned as it is when there is no such pronoun or no certain person (then
+    :func:`dangling` leaves it out)."""
+    texts = (draft.stem, *draft.options)
+    if not any(_HE_RE.search(text) for text in texts):
+        return draft
+    name = _referent(part, draft.source)
+    if not name:
+        return draft
+
+    def swap(text: str) -> str:
+        depth = depth_map(text)
+        return _HE_RE.sub(lambda m: m.group()[:-1] + name if not depth[m.start(1)] else m.group(), text)
+
+    return dataclasses.replace(draft, stem=swap(draft.stem), options=tuple(swap(o) for o in draft.options))
+
+
+#: A clause saying who speaks the quotation opening right after it (``陈建国告诉记者：“``,
+#: ``村委会主任李红梅说：“``): its words up to the colon, verbatim.
+_SAID_BY_RE = re.compile(
+    r"(?:^|[，,。；;！？!?])\s*([^，,。；;：:“”‘’]{1,30}?(?:说|说道|谈道|表示|介绍|坦言|感慨|告诉[\u4e00-\u9fff]{0,4}|强调|指出)[：:])$"
+)
+
+
+def said_by(text: str, at: int) -> tuple[str, int] | None:
+    """Who speaks the quotation of ``text`` holding position ``at``: ``(words, open)``, the clause before
+    its “ up to the colon as printed (``陈建国告诉记者：``) and where the “ stands; None when ``at`` is not
+    directly inside a quotation, or the quotation follows no such clause (then it is a name or a
+    formulation, such as “三会一课”, not someone's words)."""
+    depth = depth_map(text)
+    if depth[at] != 1:
+        return None
+    start = text.rfind("“", 0, at)
+    if start < 0 or depth[start] or "”" in text[start:at]:
+        return None
+    says = _SAID_BY_RE.search(text[:start])
+    return (says[1], start) if says else None
+
+
+def once_named(draft: Draft, part: Part) -> Draft:
+    """``draft`` without its lead ``王刚指出，`` where what follows names the speaker again (``王刚指出，王刚
+    建议，…`` of ``他建议，…``; ``李芳指出，李芳委员介绍，…`` of a part written of its speaker): ``王刚建议，…``."""
+    name = who(part)
+    opening = f"{name}指出，"
+    if part.speaker and draft.stem.startswith(opening + name):
+        return dataclasses.replace(draft, stem=draft.stem.removeprefix(opening))
+    return draft

@@ -18,7 +18,9 @@ from .text import cite, lead, tidy, who
 
 
 def _filled(d: Draft, part: Part, option: str) -> str:
-    body = d.stem.removeprefix(lead(part))
+    """``d``'s stem with ``option`` in its （ ）, without the part's name, which the multiple's stem
+    already prints (下列说法符合《…》一文的有: an option 《…》一文在谈到…时 named it twice)."""
+    body = d.stem.removeprefix(lead(part)).removeprefix(who(part))
     return tidy(body.replace("（ ）", option, 1))
 
 
@@ -63,7 +65,7 @@ def draft_statements(part: Part, drafts: list[Draft], turn: Iterator[int]) -> li
         d = chosen[0]
         key = d.options[LETTERS_OF[d.answer[0]]]
         other = next(o for o in d.options if o != key)
-        said = lead(part) if d.stem.startswith(lead(part)) else ""  # 文章在谈到…时 names the part already
+        said = next((x for x in (lead(part), who(part)) if d.stem.startswith(x)), "")  # …一文在谈到…时
         out.append(
             Draft(part.id, "true_false", said + _filled(d, part, key) + "。", ("true",),
                   cite(part, d.source, verdict="正确。"), d.source, "statements", tags=d.tags, fact=d.fact)

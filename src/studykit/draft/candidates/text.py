@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...model import quoted
+from ...model import OPENING_LABEL, quoted
 from ..split import Part, is_heading
 
 #: A sentence: up to its end mark (and a closing quote or bracket after it).
@@ -80,8 +80,8 @@ def without_dateline(text: str) -> str:
 
 def sentences(part: Part) -> list[Sentence]:
     """The part's whole sentences (text before an end mark; a quotation's inner full stops kept inside)
-    of 6 to :data:`MAX_SENTENCE` characters, numbered among all of them; a news dateline opening one
-    is no part of it (:func:`without_dateline`)."""
+    of 6 to :data:`MAX_SENTENCE` characters, numbered among all of them, but an interviewer's question
+    (``问：…``); a news dateline opening one is no part of it (:func:`without_dateline`)."""
     found: list[tuple[str, int]] = []
     for line, section in _sectioned_lines(part):
         pending = ""
@@ -97,8 +97,14 @@ def sentences(part: Part) -> list[Sentence]:
                 found.append((without_dateline(pending.strip()), section))
                 pending = ""
     return [
-        Sentence(text, part, n, section) for n, (text, section) in enumerate(found) if 6 <= len(text) <= MAX_SENTENCE
+        Sentence(text, part, n, section)
+        for n, (text, section) in enumerate(found)
+        if 6 <= len(text) <= MAX_SENTENCE and not _QUESTION_RE.match(text)
     ]
+
+
+#: An interviewer's question (答记者问's ``问：…``, ``记者：…``): what is asked, not what the text says.
+_QUESTION_RE = re.compile(r"^(?:问|记者)[:：]")
 
 
 def depth_map(text: str) -> list[int]:
@@ -143,13 +149,28 @@ def window(text: str, start: int, end: int, limit: int = WINDOW) -> tuple[int, i
             first -= 1
             grown = True
         if not grown:
-            return spans[first][0], spans[last][1]
+            return _whole_members(text, start, end, spans[first][0], spans[last][1])
+
+
+def _whole_members(text: str, start: int, end: int, a: int, b: int) -> tuple[int, int]:
+    """The window ``(a, b)`` of ``text`` without the pieces of a ；-member it cuts: a window stopping at a
+    ，inside the member after a ； (``…中选拔；在培育方面，每年…；在管理方面，`` read ``…在管理方面。``)
+    ends at that ；, one starting inside a member before one starts after it; ``text[start:end]``
+    (the asked words) always stays inside."""
+    depth = depth_map(text)
+    if b < len(text) and text[b - 1] in "，,":
+        cut = max((i for i in range(end, b) if text[i] in "；;" and not depth[i]), default=-1)
+        b = cut + 1 if cut >= 0 else b
+    if a > 0 and text[a - 1] in "，,":
+        cut = max((i for i in range(a, start) if text[i] in "；;" and not depth[i]), default=-1)
+        a = cut + 1 if cut >= 0 else a
+    return a, b
 
 
 #: What opens a sentence but is no part of what it says: a point's number or marker (第一，其次，), the
-#: editor's note label.
+#: editor's note label, an interview's 答： (答记者问).
 _OPENING_RE = re.compile(
-    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(][1-9１-９][0-9０-９]?[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：]"
+    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(][1-9１-９][0-9０-９]?[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：]|答[:：]"
     r"|[第其][一二三四五六七八九十]{1,2}[，,：:、]|(?:首先|其次|再次|最后)[，,：:])"
 )
 
@@ -184,7 +205,12 @@ def who(part: Part) -> str:
         return "".join(part.speaker.split())
     if part.article:  # a notice or speech is named as a document (《…的通知》), an article as 《…》一文
         return f"《{_title(part)}》" + ("" if part.article.endswith(DOCUMENT_KINDS) else "一文")
-    return "导语" if part.id == "intro" else "文章"
+    return "导语" if part.id == "intro" and printed(part) else "文章"  # an untitled text's opening: 文章
+
+
+def printed(part: Part) -> bool:
+    """Whether ``part``'s heading is printed as a line of its own (else it is only its first words)."""
+    return part.heading in (line.strip() for line in part.text.split("\n"))
 
 
 def _title(part: Part) -> str:
@@ -193,7 +219,8 @@ def _title(part: Part) -> str:
     title = re.split("[｜|]", part.article)[-1].strip()
     title = title if len(title) >= 4 else part.article
     main = re.split("——|—{2}|－－", title, maxsplit=1)[0].strip()
-    return main if len(main) >= 4 else title
+    main = main if len(main) >= 4 else title
+    return main.replace("《", "〈").replace("》", "〉")  # a title inside the title: 《…就〈…措施〉答记者问》
 
 
 def lead(part: Part) -> str:
@@ -205,13 +232,14 @@ def cite(part: Part, source: str, *, verdict: str = "") -> str:
     """An explanation citing ``source``: ``正确。见任剑涛《大都市是省域治理重要落点》：“…”``; a section of an
     article printing no title as the quiz's 出处 does (:func:`studykit.model.source_line`), ``见文章
     “一、把理论学习作为首要任务”部分：“…”``, not in 《》 as if its heading were a title; ``见文章：“…”``
-    for a text printing neither title nor heading (its heading is only its first words)."""
+    for a text printing neither title nor heading (its heading is only its first words), ``见文章开头：“…”``
+    for the opening of such a text before its first section."""
     where = f"{who(part)}的发言《{part.heading}》" if part.speaker else f"{who(part)}《{part.heading}》"
-    printed = part.heading in (line.strip() for line in part.text.split("\n"))  # else its first words
+    shown = printed(part)  # else the heading is its first words
     if not part.speaker and not part.article and part.id != "intro":  # a section's heading is no title
-        where = f"文章“{part.heading.replace('“', '‘').replace('”', '’')}”部分" if printed else "文章"
-    elif not part.speaker and not part.article and not printed:
-        where = who(part)  # 导语 of a text printing no title
+        where = f"文章“{part.heading.replace('“', '‘').replace('”', '’')}”部分" if shown else "文章"
+    elif not part.speaker and not part.article and not shown:
+        where = OPENING_LABEL  # the opening of a text printing no title, as papers' 出处 name it
     if not part.speaker and part.article:
         where = f"《{_title(part)}》" + ("" if part.heading == part.article else f"（{part.heading}）")
     return f"{verdict}见{where}：{quoted(source)}"
