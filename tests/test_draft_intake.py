@@ -258,7 +258,7 @@ def test_handout_from_a_report_of_a_paper_with_drafts_covers_them(tmp_path: Path
     result = runner.invoke(main, ["handout", "--bank", bank, "--from-report", str(report), "-o", str(handout)])
     assert result.exit_code == 0, result.output
     assert "not in the bank" not in result.output
-    assert result.output.splitlines()[-1] == f"wrote {handout}: 1 speech, 3 facts"
+    assert result.output.splitlines()[-1] == f"wrote {handout}: 1 part, 3 facts"
 
 
 def test_single_choice_keys_of_a_draft_are_spread_so_check_does_not_warn(tmp_path: Path) -> None:

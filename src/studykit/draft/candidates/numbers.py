@@ -75,6 +75,8 @@ def variants(m: re.Match[str]) -> list[str]:
             return []  # a decimal such as 1.2万: its near values would read as made up
         value = int(m["c"])
         step = _step(value)
+        while m["cx"] and value and value % (step * 10) == 0:
+            step *= 10  # 50多名 → 40多名, 60多名: an approximate count moves by its own round place
         near = [value + k * step for k in (-1, 1, -2, 2) if value + k * step > 0]
         return [f"{v}{m['cx'] or ''}{m['cu']}" for v in near[:3]]
     value = cn_to_int(m["cc"])
@@ -110,8 +112,8 @@ def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]
         taken = 0
         for m in _NUMBER_RE.finditer(s.text):
             before = s.text[m.start() - 1 : m.start()]
-            if taken >= PER_SENTENCE or depth[m.start()] or before.isdigit() or before in (".", "．"):
-                continue
+            if taken >= PER_SENTENCE or depth[m.start()] or before.isdigit() or before in (".", "．", "第"):
+                continue  # 第二条, 第三章: an article's or chapter's number is its label, not a fact
             if m["ordinal"] and s.text.startswith("方面", m.end()):
                 continue  # 第一个方面，…: a point's marker, asked by the points rule
             wrong = [v for v in variants(m) if v not in s.text]

@@ -341,7 +341,7 @@ def _context(sentences: list[Sentence], first: Sentence, at: int, *, topic: bool
         text = tidy(previous[0].text) if previous else ""
     clause = re.split(f"[{CLAUSE_MARKS}]", text)[-1] if text else ""
     if _ANNOUNCES.search(clause) or (topic and own and 4 <= len(clause) <= 20):
-        return _topic(clause.lstrip("并而且也还"))
+        return _topic(clause.lstrip("并而且也还“‘"))  # 陈晓峰说，“我们要求…：no “ of the quotation
     return ""
 
 

@@ -81,7 +81,7 @@ def without_dateline(text: str) -> str:
 def sentences(part: Part) -> list[Sentence]:
     """The part's whole sentences (text before an end mark; a quotation's inner full stops kept inside)
     of 6 to :data:`MAX_SENTENCE` characters, numbered among all of them; a news dateline opening one
-    is no part of it (:func:`without_dateline`)."""
+    is no part of it (:func:`without_dateline`).  A question (…靠的是什么？) states nothing: it is left out."""
     found: list[tuple[str, int]] = []
     for line, section in _sectioned_lines(part):
         pending = ""
@@ -97,7 +97,9 @@ def sentences(part: Part) -> list[Sentence]:
                 found.append((without_dateline(pending.strip()), section))
                 pending = ""
     return [
-        Sentence(text, part, n, section) for n, (text, section) in enumerate(found) if 6 <= len(text) <= MAX_SENTENCE
+        Sentence(text, part, n, section)
+        for n, (text, section) in enumerate(found)
+        if 6 <= len(text) <= MAX_SENTENCE and not text.rstrip(_CLOSERS).endswith(("？", "?"))
     ]
 
 
@@ -147,10 +149,11 @@ def window(text: str, start: int, end: int, limit: int = WINDOW) -> tuple[int, i
 
 
 #: What opens a sentence but is no part of what it says: a point's number or marker (第一，其次，), the
-#: editor's note label.
+#: editor's note label, a regulation's article number (第五条　).
 _OPENING_RE = re.compile(
     r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(][1-9１-９][0-9０-９]?[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：]"
-    r"|[第其][一二三四五六七八九十]{1,2}[，,：:、]|(?:首先|其次|再次|最后)[，,：:])"
+    r"|[第其][一二三四五六七八九十]{1,2}[，,：:、]|(?:首先|其次|再次|最后)[，,：:]"
+    r"|第[一二三四五六七八九十百零]{1,5}条[\s\u3000]+)"  # a regulation's article label: 第五条　党员积分由…
 )
 
 
@@ -183,7 +186,8 @@ def who(part: Part) -> str:
     if part.speaker:
         return "".join(part.speaker.split())
     if part.article:  # a notice or speech is named as a document (《…的通知》), an article as 《…》一文
-        return f"《{_title(part)}》" + ("" if part.article.endswith(DOCUMENT_KINDS) else "一文")
+        kind = re.sub(r"[（(](?:试行|暂行|草案|修订|修订草案|征求意见稿)[）)]$", "", part.article)  # …办法（试行）
+        return f"《{_title(part)}》" + ("" if kind.endswith(DOCUMENT_KINDS) else "一文")
     return "导语" if part.id == "intro" else "文章"
 
 
