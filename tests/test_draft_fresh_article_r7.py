@@ -190,3 +190,22 @@ def test_a_handout_of_a_news_report_counts_parts_not_speeches(drafted: Drafted) 
     result = CliRunner().invoke(main, args, env={"STUDYKIT_LANG": "zh"})
     assert result.exit_code == 0, result.output
     assert result.stdout == f"已写入 {out}：5 个部分，21 条要点\n"
+
+
+def test_a_stem_does_not_end_on_a_verb_whose_object_it_leaves_out(drafted: Drafted) -> None:
+    """``…进行了深入讲解，让我认识到`` ended the 体会's number item and its statement (``…让我认识到。”``), half
+    a sentence; the window stops before ``让我认识到，`` now."""
+    _, bank, _ = drafted("tihui.txt")
+    asked = [(q["type"], q["stem"]) for q in bank["questions"] if "精神、习近平" in q["stem"]]
+    assert asked == [
+        (
+            "single",
+            "《在学思践悟中筑牢为民初心》一文指出，这次培训，党校老师围绕党的（ ）精神、"
+            "习近平新时代中国特色社会主义思想的世界观和方法论等内容进行了深入讲解",
+        ),
+        (
+            "true_false",
+            "《在学思践悟中筑牢为民初心》一文指出，这次培训，党校老师围绕党的十九大精神、"
+            "习近平新时代中国特色社会主义思想的世界观和方法论等内容进行了深入讲解。",
+        ),
+    ]

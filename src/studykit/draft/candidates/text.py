@@ -135,7 +135,7 @@ def window(text: str, start: int, end: int, limit: int = WINDOW) -> tuple[int, i
     where the sentence is longer (always at least the clause holding the span)."""
     spans = clauses(text)
     first = next(k for k, (a, b) in enumerate(spans) if b > start)
-    last = next(k for k, (a, b) in enumerate(spans) if b >= end)
+    last = held = next(k for k, (a, b) in enumerate(spans) if b >= end)
     while True:
         grown = False
         if last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= limit:
@@ -145,7 +145,16 @@ def window(text: str, start: int, end: int, limit: int = WINDOW) -> tuple[int, i
             first -= 1
             grown = True
         if not grown:
+            while last > held and _ANNOUNCING_RE.search(text[spans[last][0] : spans[last][1]]):
+                last -= 1  # …进行了深入讲解，让我认识到 stops before what it came to see: no half clause
             return spans[first][0], spans[last][1]
+
+
+#: A clause ending in a verb whose object is the clause after it (让我认识到，学习理论…): a window never
+#: ends with it.
+_ANNOUNCING_RE = re.compile(
+    "(?:认识到|意识到|感到|感受到|体会到|看到|认为|表明|说明|指出|强调|发现|懂得|明白|深知)[，,；;：:]$"
+)
 
 
 #: What opens a sentence but is no part of what it says: a point's number or marker (第一，其次，), the
