@@ -209,3 +209,16 @@ def test_a_stem_does_not_end_on_a_verb_whose_object_it_leaves_out(drafted: Draft
             "习近平新时代中国特色社会主义思想的世界观和方法论等内容进行了深入讲解。",
         ),
     ]
+
+
+def test_the_docx_talk_keeps_its_table_and_drafts_as_its_txt_copy(drafted: Drafted) -> None:
+    """The 党课 as .docx lost its Word table of figures per year from material/ (tables were left out
+    whenever the document had body text); its rows are now there, and it drafts as its .txt copy."""
+    _, docx_bank, docx_dir = drafted("dangke.docx")
+    _, txt_bank, _ = drafted("dangke.txt")
+    assert docx_bank["questions"] == txt_bank["questions"]
+    material = (docx_dir / "material" / "02-part-2.txt").read_text(encoding="utf-8")
+    assert (
+        "年份\t集中学习（次）\t主题党日（次）\t志愿服务（人次）\t发展党员（名）\n\n2021年\t20\t12\t320\t1\n\n"
+        in material
+    )
