@@ -222,3 +222,17 @@ def test_the_docx_talk_keeps_its_table_and_drafts_as_its_txt_copy(drafted: Draft
         "年份\t集中学习（次）\t主题党日（次）\t志愿服务（人次）\t发展党员（名）\n\n2021年\t20\t12\t320\t1\n\n"
         in material
     )
+
+
+def test_a_stem_does_not_begin_with_a_piece_whose_subject_is_cut_off(drafted: Drafted) -> None:
+    """``方志敏在狱中写下《可爱的中国》，憧憬着“…”；焦裕禄在兰考治理“三害”，…`` was asked from ``憧憬着“…”；``
+    on (方志敏 cut off); the window starts at the ``；`` piece holding the blank.  A piece going on with the
+    subject before it (``我看到…；也看到…``) is not cut."""
+    _, bank, _ = drafted("dangke.txt")
+    opening = "《赓续红色血脉\u3000争做新时代合格党员》一文指出，"
+    assert [s for s in _stems(bank, "part-1") if "兰考治理“____”" in s or "兰考治理（ ）" in s] == [
+        f"{opening}焦裕禄在兰考治理“____”，心里装着全体人民，唯独没有他自己。",
+        f"{opening}焦裕禄在兰考治理（ ），心里装着全体人民，唯独没有他自己",
+    ]
+    _, tihui, _ = drafted("tihui.txt")
+    assert [s for s in _stems(tihui) if s.startswith("《在学思践悟中筑牢为民初心》一文指出，也看到")] == []

@@ -147,9 +147,20 @@ def window(text: str, start: int, end: int, limit: int = WINDOW) -> tuple[int, i
         if not grown:
             while last > held and _ANNOUNCING_RE.search(text[spans[last][0] : spans[last][1]]):
                 last -= 1  # …进行了深入讲解，让我认识到 stops before what it came to see: no half clause
+            pieces = [k for k in range(first, held) if text[spans[k][1] - 1] in "；;" and spans[k][1] <= start]
+            after = spans[pieces[-1] + 1][0] if pieces else 0
+            if (
+                pieces
+                and spans[first][0] > 0
+                and text[spans[first][0] - 1] not in "；;"
+                and text[after] not in _GOES_ON
+            ):
+                first = pieces[-1] + 1  # 憧憬着“…”；焦裕禄在兰考治理“三害”: no piece whose subject is cut off
             return spans[first][0], spans[last][1]
 
 
+#: Words opening a ； piece that goes on with the subject of the piece before (我看到…；也看到…).
+_GOES_ON = "也还又并而但且就都亦更再则"
 #: A clause ending in a verb whose object is the clause after it (让我认识到，学习理论…): a window never
 #: ends with it.
 _ANNOUNCING_RE = re.compile(
