@@ -236,3 +236,19 @@ def test_a_stem_does_not_begin_with_a_piece_whose_subject_is_cut_off(drafted: Dr
     ]
     _, tihui, _ = drafted("tihui.txt")
     assert [s for s in _stems(tihui) if s.startswith("《在学思践悟中筑牢为民初心》一文指出，也看到")] == []
+
+
+@pytest.mark.parametrize(
+    ("written", "form"),
+    [
+        ("《习近平谈治国理政》", "习近平谈治国理政"),
+        ("《习近平谈治国理政》。", "习近平谈治国理政"),
+        ("《实践论》和《矛盾论》", "《实践论》和《矛盾论》"),
+    ],
+)
+def test_a_title_written_with_its_book_marks_fills_its_blank(written: str, form: str) -> None:
+    """``精读了《____》第四卷`` answered ``《习近平谈治国理政》`` (the marks the paper prints around the
+    blank, written again) scored 0 against the key 习近平谈治国理政; enclosing 《》 go as （） do."""
+    from studykit.grade.normalize import blank_form
+
+    assert blank_form(written) == form
