@@ -252,3 +252,10 @@ def test_a_title_written_with_its_book_marks_fills_its_blank(written: str, form:
     from studykit.grade.normalize import blank_form
 
     assert blank_form(written) == form
+
+
+def test_a_villagers_view_stays_hers_in_its_statement(drafted: Drafted) -> None:
+    """``在村民王秀兰看来，变化最大的是人心。`` was stated ``一文指出，变化最大的是人心。``, her view as the
+    article's claim; the ``在…看来，`` clause is kept, as ``报告指出，`` is."""
+    _, bank, _ = drafted("tongxun.txt")
+    assert [s for s in _stems(bank) if "人心" in s] == [f"{TONGXUN}一文指出，在村民王秀兰看来，变化最大的是人心。"]

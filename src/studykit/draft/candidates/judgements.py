@@ -53,6 +53,7 @@ SIBLING_LENGTH = 2
 #: A clause naming who else says what follows: ``报告指出，`` ``有关负责人介绍，`` (not 我/我们).
 _REPORTED_RE = re.compile(
     r"^(?!我)[\u4e00-\u9fff]{1,20}?(?:指出|认为|介绍|表示|提出|强调|坦言|透露|说|称|告诉记者)[，,：:]$"
+    r"|^在(?!我)[\u4e00-\u9fff]{2,20}看来[，,]$"  # 在村民王秀兰看来，变化最大的是人心: her view, not the article's
 )
 
 
