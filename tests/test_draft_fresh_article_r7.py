@@ -259,3 +259,13 @@ def test_a_villagers_view_stays_hers_in_its_statement(drafted: Drafted) -> None:
     article's claim; the ``在…看来，`` clause is kept, as ``报告指出，`` is."""
     _, bank, _ = drafted("tongxun.txt")
     assert [s for s in _stems(bank) if "人心" in s] == [f"{TONGXUN}一文指出，在村民王秀兰看来，变化最大的是人心。"]
+
+
+def test_a_regulations_points_are_named_by_the_line_announcing_them(drafted: Drafted) -> None:
+    """``第三条　农村党员积分制管理坚持以下原则：`` on its own line (no sentence: no 。) left the （一）…（四）
+    points named by the chapter (``在谈到“第一章　总　　则”时``); the line announcing them names them now."""
+    _, bank, _ = drafted("banfa.txt")
+    assert [s for s in _stems(bank) if s.endswith("列举的第一点是（ ）")] == [
+        f"{BANFA}在谈到“农村党员积分制管理坚持以下原则”时，列举的第一点是（ ）",
+        f"{BANFA}在谈到“年度积分评定按照以下程序进行”时，列举的第一点是（ ）",
+    ]
