@@ -279,3 +279,12 @@ def test_the_authors_own_plans_are_no_points_to_learn(drafted: Drafted) -> None:
     assert [s for s in _stems(tihui) if "列举的" in s] == []
     _, dangke, _ = drafted("dangke.txt")
     assert len([s for s in _stems(dangke) if "我对大家提几点要求" in s]) == 6
+
+
+def test_a_talks_address_to_its_audience_is_no_part_of_a_stem(drafted: Drafted) -> None:
+    """``同志们，“七一”是我们党的生日…`` was asked ``一文指出，同志们，“____”是我们党的生日…``."""
+    _, bank, _ = drafted("dangke.txt")
+    assert [s for s in _stems(bank, "part-3") if "党的生日" in s] == [
+        "《赓续红色血脉\u3000争做新时代合格党员》一文指出，“____”是我们党的生日，也是每一名党员的政治生日。",
+        "《赓续红色血脉\u3000争做新时代合格党员》一文指出，（ ）是我们党的生日，也是每一名党员的政治生日",
+    ]

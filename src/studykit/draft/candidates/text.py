@@ -169,11 +169,12 @@ _ANNOUNCING_RE = re.compile(
 
 
 #: What opens a sentence but is no part of what it says: a point's number or marker (第一，其次，), the
-#: editor's note label, a regulation's article number (第五条　).
+#: editor's note label, a regulation's article number (第五条　), a talk's 同志们，.
 _OPENING_RE = re.compile(
     r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(][1-9１-９][0-9０-９]?[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：]"
     r"|[第其][一二三四五六七八九十]{1,2}[，,：:、]|(?:首先|其次|再次|最后)[，,：:]"
-    r"|第[一二三四五六七八九十百零]{1,5}条[\s\u3000]+)"  # a regulation's article label: 第五条　党员积分由…
+    r"|第[一二三四五六七八九十百零]{1,5}条[\s\u3000]+"  # a regulation's article label: 第五条　党员积分由…
+    r"|(?:同志们|各位同志|同志们、朋友们)[，,：:！!])"  # a talk's address to its audience
 )
 
 
