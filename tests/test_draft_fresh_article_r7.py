@@ -288,3 +288,15 @@ def test_a_talks_address_to_its_audience_is_no_part_of_a_stem(drafted: Drafted) 
         "《赓续红色血脉\u3000争做新时代合格党员》一文指出，“____”是我们党的生日，也是每一名党员的政治生日。",
         "《赓续红色血脉\u3000争做新时代合格党员》一文指出，（ ）是我们党的生日，也是每一名党员的政治生日",
     ]
+
+
+def test_a_near_value_keeps_a_range_in_order(drafted: Drafted) -> None:
+    """``每名党员都联系了8到10户群众`` offered 8户 for the range's end (``8到8户``), and ``今年9月至10月`` offered
+    8月 (``9月至8月``): a range's end stays after its start, its start before its end."""
+    _, news, _ = drafted("tongxun.txt")
+    (item,) = [q for q in news["questions"] if q["type"] == "single" and "每名党员都联系了8到（ ）群众" in q["stem"]]
+    assert item["options"] == ["9户", "10户", "11户"]
+    _, tihui, _ = drafted("tihui.txt")
+    assert [q["options"] for q in tihui["questions"] if "9月至（ ）" in q["stem"] or "（ ）至10月" in q["stem"]] == [
+        ["9月", "8月", "7月"]
+    ]
