@@ -149,6 +149,9 @@ def test_a_table_row_is_no_heading(drafted: Drafted) -> None:
     """A table pasted into the .txt (cells a tab apart) made ``2025年\\t23\\t12\\t410\\t1`` a heading line,
     and the 党课's points were asked ``在谈到“2025年\\t23\\t12\\t410\\t1”时``; they name their section again."""
     assert not is_heading("2025年\t23\t12\t410\t1")
+    assert not is_heading("2025年  23  12  410  1")  # copied from a web page: cells spaces apart
+    assert not is_heading("年份  集中学习（次）  主题党日（次）  志愿服务（人次）")
+    assert is_heading("第一章\u3000总\u3000\u3000则") and is_heading("赓续红色血脉\u3000争做新时代合格党员")
     _, bank, _ = drafted("dangke.txt")
     assert [s for s in _stems(bank, "part-2") if "列举的第一点是（ ）" in s] == [
         "《赓续红色血脉\u3000争做新时代合格党员》一文在谈到“对照合格党员标准查找自身差距”时，列举的第一点是（ ）"

@@ -107,9 +107,12 @@ class Split:
 
 def is_heading(line: str) -> bool:
     """Whether ``line`` reads as a heading: short, without a full stop, not ending in punctuation, and no
-    table's row (``2025年\t23\t12``: cells a tab apart, as a table copied from Word or Excel is pasted)."""
+    table's row (``2025年\t23\t12``: cells a tab apart, as a table copied from Word or Excel is pasted, or
+    four or more cells spaces apart, as one copied from a web page is)."""
     text = line.strip()
-    return 0 < len(text) <= MAX_HEADING and text[-1] not in END_PUNCTUATION and "。" not in text and "\t" not in text
+    if "\t" in text or len(text.split()) >= 4:  # a table's row: 2025年  23  12  410  1
+        return False
+    return 0 < len(text) <= MAX_HEADING and text[-1] not in END_PUNCTUATION and "。" not in text
 
 
 def split_article(text: str) -> Split:
