@@ -217,7 +217,10 @@ def scale_points(
     candidate is valid when every value is above 0, at most ``max_points`` and has at most 2
     decimals; the best has the fewest types off half points, then the smallest relative
     departure from the ratio.  ``10 single + 10 true_false`` at 5 : 4 and a total of 100 gives
-    5.5 and 4.5.  Raises :class:`SelectionError` when no candidate is valid (``3 single`` and 100).
+    5.5 and 4.5.  When none is valid, the others are tried a half point either side of their rounded
+    values (:func:`_near_candidates`) and the valid one closest to the ratio is taken (4 single, 4
+    multiple, 3 true_false, 4 fill_blank and 100: 6.75, 8, 5, 6.5).  Raises :class:`SelectionError`
+    when still no candidate is valid (``3 single`` and 100).
     """
     counts = {t: counts.get(t, 0) for t in QUESTION_TYPES}
     exact = {t: fractions.Fraction(decimal.Decimal(repr(p))) for t, p in points.items()}
