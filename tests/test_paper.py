@@ -18,7 +18,7 @@ from skpaths import MINI_BANK, SHIPPED_BANK
 from studykit.bank import load_bank
 from studykit.cli import main
 from studykit.errors import SelectionError, StudykitError
-from studykit.mix import DEFAULT_MIX, parse_mix
+from studykit.mix import DEFAULT_MIX, parse_mix, scale_points
 from studykit.model import Bank
 from studykit.quiz import DEFAULT_POINTS, DEFAULT_TOTAL, Paper, build_papers, mix_shortfall
 from studykit.render import output_target, render, render_card
@@ -87,6 +87,21 @@ def test_a_total_off_the_ratio_rounds_to_half_points(shipped: Bank) -> None:
     assert [s.points_each for s in paper.sections] == [5.5, 4.5] and paper.total_points == 100
     (paper,) = build_papers(shipped, seed=3, mix={"single": 10, "multiple": 5, "true_false": 10}, total=100)
     assert [s.points_each for s in paper.sections] == [4, 5, 3.5] and paper.total_points == 100
+
+
+def test_a_total_the_nearest_half_points_miss_is_reached_from_points_near_them(shipped: Bank) -> None:
+    """A drafted 办法's paper (4 single, 4 multiple, 3 true_false, 4 fill_blank: 76 at 5/6/4/5) and
+    --total 100 was refused as unreachable: the half points 6.5, 8, 5.5, 6.5 leave no absorber 2 decimals.
+    Points a half point either side of them reach it, closest to the ratio: 6.75, 8, 5, 6.5."""
+    mix = {"single": 4, "multiple": 4, "true_false": 3, "fill_blank": 4}
+    (paper,) = build_papers(shipped, seed=3, mix=mix, total=100)
+    assert [s.points_each for s in paper.sections] == [6.75, 8, 5, 6.5] and paper.total_points == 100
+    assert scale_points(mix, dict(DEFAULT_POINTS), set(), 100, 100) == {
+        "single": 6.75,
+        "multiple": 8,
+        "true_false": 5,
+        "fill_blank": 6.5,
+    }
 
 
 def test_an_unreachable_total_is_refused(shipped: Bank) -> None:

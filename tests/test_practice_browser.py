@@ -327,6 +327,7 @@ def test_the_page_makes_no_request_but_its_own_file(browser: WebDriver, page: Pa
         "(a(b)",
         "[x]]",
         "‘单元长’~",
+        "《习近平谈治国理政》",
     ],
 )
 def test_the_page_reads_typed_blanks_as_the_grader_does(browser: WebDriver, page: Path, text: str) -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import decimal
 import fractions
-from collections.abc import Mapping, Sequence
+import itertools
+import math
+from collections.abc import Iterator, Mapping, Sequence
 
 from .errors import OptionError, SelectionError
 from .i18n import _, join, type_name
@@ -215,7 +217,10 @@ def scale_points(
     candidate is valid when every value is above 0, at most ``max_points`` and has at most 2
     decimals; the best has the fewest types off half points, then the smallest relative
     departure from the ratio.  ``10 single + 10 true_false`` at 5 : 4 and a total of 100 gives
-    5.5 and 4.5.  Raises :class:`SelectionError` when no candidate is valid (``3 single`` and 100).
+    5.5 and 4.5.  When none is valid, the others are tried a half point either side of their rounded
+    values (:func:`_near_candidates`) and the valid one closest to the ratio is taken (4 single, 4
+    multiple, 3 true_false, 4 fill_blank and 100: 6.75, 8, 5, 6.5).  Raises :class:`SelectionError`
+    when still no candidate is valid (``3 single`` and 100).
     """
     counts = {t: counts.get(t, 0) for t in QUESTION_TYPES}
     exact = {t: fractions.Fraction(decimal.Decimal(repr(p))) for t, p in points.items()}
@@ -245,9 +250,38 @@ def scale_points(
         return off_half, max(abs(c[t] - ideal[t]) / ideal[t] for t in free)
 
     usable = [c for c in candidates if valid(c)]
+    if not usable:  # 4 single, 4 multiple, 3 true_false, 4 fill_blank and 100: 3 × 5.5 leaves 16 for 12 items
+        near = [c for c in _near_candidates(free, counts, ideal, wanted - fixed_sum) if valid(c)]
+        usable = sorted(near, key=lambda c: rank(c)[::-1])[:1]  # closest to the ratio: 6.75, 8, 5, 6.5
     if not usable:
         raise SelectionError(
             problem + _(" with the same points for every item of a type (at most 2 decimals); set them with --points")
         )
     best = min(usable, key=rank)
     return {**points, **{t: float(v) for t, v in best.items()}}
+
+
+def _near_candidates(
+    free: list[QuestionType],
+    counts: Mapping[QuestionType, int],
+    ideal: Mapping[QuestionType, fractions.Fraction],
+    left: fractions.Fraction,
+) -> Iterator[dict[QuestionType, fractions.Fraction]]:
+    """Candidates of :func:`scale_points` when rounding every other type to its nearest half point
+    leaves the absorber no value of 2 decimals: each other type at one of the four half points
+    around its ideal value (from a half point below its floor to one above its ceiling), the
+    absorber taking what is left of ``left``; at most 4³ per absorber."""
+    steps = {
+        t: sorted(
+            {
+                max(fractions.Fraction(n, 2), fractions.Fraction(1, 2))
+                for n in range(math.floor(v * 2) - 1, math.floor(v * 2) + 3)
+            }
+        )
+        for t, v in ideal.items()
+    }
+    for absorber in free:
+        others = [t for t in free if t != absorber]
+        for values in itertools.product(*(steps[t] for t in others)):
+            chosen = dict(zip(others, values, strict=True))
+            yield {**chosen, absorber: (left - sum(counts[t] * chosen[t] for t in others)) / counts[absorber]}

@@ -38,7 +38,7 @@ QUOTES = dict.fromkeys(map(ord, "\"'“”‘’「」『』﹁﹂﹃﹄`"), Non
 #: Punctuation at the end of a blank's text, dropped.
 TRAILING = re.compile(r"[\s.。,、;:!?！？…~]+$")
 #: Enclosing brackets (after NFKC) stripped from a blank's text and a choice's letters.
-BRACKETS = {"(": ")", "[": "]", "{": "}", "【": "】", "〔": "〕", "〖": "〗", "<": ">"}
+BRACKETS = {"(": ")", "[": "]", "{": "}", "【": "】", "〔": "〕", "〖": "〗", "<": ">", "《": "》"}
 #: What may surround a choice's letters: ``(A)``, ``[B]``, ``D。``.
 LETTER_WRAP = " .。,、;:!?！？…~" + "".join(BRACKETS) + "".join(BRACKETS.values())
 
@@ -83,7 +83,8 @@ def clean(text: str) -> str:
 def blank_form(text: str) -> str:
     """The form fill_blank answers are compared in: NFKC, Traditional characters as
     Simplified (:func:`fold`), no whitespace, no quote marks, no trailing punctuation, no
-    enclosing brackets, case-folded.  ``“现场会议+云端会议”。``, ``（现场会议+云端会议）`` and
+    enclosing brackets (also a title's 《》: ``《习近平谈治国理政》`` written into ``精读了《____》``),
+    case-folded.  ``“现场会议+云端会议”。``, ``（现场会议+云端会议）`` and
     ``现场会议 + 云端会议`` give the same form; a different character does not."""
     text = TRAILING.sub("", WHITESPACE.sub("", fold(clean(text))).translate(QUOTES))
     while len(text) >= 2 and BRACKETS.get(text[0]) == text[-1] and text[-1] not in text[1:-1]:

@@ -170,7 +170,8 @@ def _decode(path: Path, raw: bytes) -> tuple[str, str]:
 
 
 def _docx_text(path: Path, raw: bytes) -> str:
-    """The document's paragraphs (body order, tables left out), empty ones dropped, one blank line between;
+    """The document's paragraphs and tables in body order (a table's rows as lines, cells a tab apart),
+    empty ones dropped, one blank line between;
     a document whose whole text is inside tables (an article laid out in a frame) gives its
     cells' paragraphs instead, in document order, a merged cell once."""
     import io
@@ -189,9 +190,17 @@ def _docx_text(path: Path, raw: bytes) -> str:
         raise DraftError(
             _("{path}: not a Word .docx document (expected one saved by Word or WPS)").format(path=path)
         ) from None
-    texts = [text for text in (element_text(p._p) for p in paragraphs) if text.strip()]
-    if not texts:
+    from docx.table import Table
+
+    if not any(element_text(p._p).strip() for p in paragraphs):
         texts = [text for table in document.tables for text in _cell_texts(table, set()) if text.strip()]
+        return "\n\n".join(texts)
+    texts = []
+    for item in document.iter_inner_content():  # body order: a table stands where the article prints it
+        if isinstance(item, Table):
+            texts.extend(_row_lines(item))
+        elif (text := element_text(item._p)).strip():
+            texts.append(text)
     return "\n\n".join(texts)
 
 
@@ -213,6 +222,21 @@ def _refuse_bomb(path: Path, infos: list[Any]) -> None:
               "a zip bomb? not read (expected a .docx saved by Word or WPS)").format(
                 path=path, size=unpacked, name=biggest.filename, part=biggest.file_size, packed=biggest.compress_size)
         )  # fmt: skip
+
+
+def _row_lines(table: Any) -> Iterator[str]:
+    """A table inside the article's text as a ``.txt`` copy of it holds it: a line per row, its cells a
+    tab apart (a merged cell once, a cell's paragraphs joined), empty rows left out."""
+    for row in table.rows:
+        seen: list[Any] = []
+        cells = []
+        for cell in row.cells:
+            if any(cell._tc is s for s in seen):
+                continue
+            seen.append(cell._tc)
+            cells.append("".join(element_text(p._p) for p in cell.paragraphs).strip())
+        if any(cells):
+            yield "\t".join(cells)
 
 
 def _cell_texts(table: Any, seen: set[Any]) -> Iterator[str]:

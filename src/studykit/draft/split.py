@@ -7,7 +7,7 @@ Layouts recognised, tried in this order (the first that finds at least two parts
    one such part alone when its byline names a post, or is the ``□ 姓名`` line under the title (one 体会);
 2. a ``职务姓名：`` line, then a heading line, then paragraphs, often closed by
    ``（本报记者 …采访整理）`` (代表之声 / 干部群众谈 pages);
-3. one author's text under subheadings: ``一、…``, else ``（一）…``, else short heading
+3. one author's text under subheadings: a regulation's ``第一章``, else ``一、…``, else ``（一）…``, else short heading
    lines without end punctuation;
 4. none of these: the whole text is one part.
 
@@ -72,6 +72,8 @@ _SUBTITLE_MARKS = ("—", "－", "-")
 _CN_NUMERALS = "一二三四五六七八九十"
 _NUMBERED_RE = re.compile(rf"^[{_CN_NUMERALS}]{{1,3}}、")
 _PAREN_NUMBERED_RE = re.compile(rf"^[（(][{_CN_NUMERALS}]{{1,3}}[）)]")
+#: A chapter of a regulation (第一章　总　　则, 第二章 积分内容和标准): its 第一条 … are the chapter's text.
+_CHAPTER_RE = re.compile(rf"^第[{_CN_NUMERALS}]{{1,3}}[章编]")
 #: A heading line that is a point (第一，… 其二，… 首先，…), not a section's name.
 _POINT_HEADING_RE = re.compile(rf"^(?:[第其][{_CN_NUMERALS}]{{1,2}}[，,、：:]|(?:首先|其次|再次|最后)[，,：:])")
 
@@ -104,8 +106,12 @@ class Split:
 
 
 def is_heading(line: str) -> bool:
-    """Whether ``line`` reads as a heading: short, without a full stop, not ending in punctuation."""
+    """Whether ``line`` reads as a heading: short, without a full stop, not ending in punctuation, and no
+    table's row (``2025年\t23\t12``: cells a tab apart, as a table copied from Word or Excel is pasted, or
+    four or more cells spaces apart, as one copied from a web page is)."""
     text = line.strip()
+    if "\t" in text or len(text.split()) >= 4:  # a table's row: 2025年  23  12  410  1
+        return False
     return 0 < len(text) <= MAX_HEADING and text[-1] not in END_PUNCTUATION and "。" not in text
 
 
@@ -236,7 +242,7 @@ def _layout_colon_speakers(lines: list[str], rows: list[int]) -> list[_Start]:
 
 
 def _layout_sections(lines: list[str], rows: list[int]) -> list[_Start]:
-    for pattern in (_NUMBERED_RE, _PAREN_NUMBERED_RE):
+    for pattern in (_CHAPTER_RE, _NUMBERED_RE, _PAREN_NUMBERED_RE):
         found = [i for i in rows if pattern.match(lines[i].strip()) and _short_line(lines[i])]
         if len(found) >= 2:
             return [(i, lines[i].strip(), "", "") for i in found]
@@ -258,6 +264,8 @@ def _short_line(line: str) -> bool:
     or up to :data:`MAX_NUMBERED_HEADING` long without any sentence's end (一、进一步提高政治站位和
     思想认识，切实增强…的责任感使命感紧迫感: a speech's long heading, its first point right under it)."""
     text = line.strip()
+    if text[-1:] in "；;，,、":
+        return False  # （一）参加组织生活情况，…，计20分；: an item of a list running on to the next line
     if len(text) <= MAX_HEADING and "。" not in text[:-1]:
         return True
     return (

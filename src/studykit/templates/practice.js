@@ -32,7 +32,7 @@
   var INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]/g;
   var QUOTES = /["'\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\ufe41\ufe42\ufe43\ufe44`]/g;
   var TRAILING = /[\s.\u3002,\u3001;:!?\uff01\uff1f\u2026~]+$/;
-  var BRACKETS = { "(": ")", "[": "]", "{": "}", "\u3010": "\u3011", "\u3014": "\u3015", "\u3016": "\u3017", "<": ">" };
+  var BRACKETS = { "(": ")", "[": "]", "{": "}", "\u3010": "\u3011", "\u3014": "\u3015", "\u3016": "\u3017", "<": ">", "\u300a": "\u300b" };
   function blankForm(text) {
     var t = String(text);
     if (t.normalize) t = t.normalize("NFKC");

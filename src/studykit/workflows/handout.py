@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..bank.load import parts_text
 from ..bank.select import one_or_many
 from ..i18n import _, ngettext
 from ._common import Notes, Warn, bank_inputs, load_library, require_questions, reviewed_only
@@ -89,6 +90,8 @@ def make_handout(
     write_files({path: render_handout(result, fmt)})
     n, m = len(result.sections), result.facts
     speeches_text = ngettext("{n} speech", "{n} speeches", n).format(n=n)
+    if not any(s.speaker for s in bank.speeches):  # a news report's or a notice's sections are no speeches
+        speeches_text = parts_text(n)
     facts_text = ngettext("{n} fact", "{n} facts", m).format(n=m)
     summary = _("wrote {path}: {speeches}, {facts}").format(path=path, speeches=speeches_text, facts=facts_text)
     return HandoutRun(result, path, summary, list(notes))

@@ -35,7 +35,7 @@ from .judgements import draft_judgements, judgement_fallbacks
 from .lists import draft_lists
 from .model import LETTERS_OF, Draft
 from .numbers import draft_numbers
-from .person import as_said, of_self
+from .person import as_said, of_self, plans_points
 from .points import distinct_runs, draft_heading_points, draft_points
 from .quotes import draft_quotes
 from .referents import as_speakers, dangling, once_named, shows_its_count, with_referent
@@ -61,7 +61,9 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
     named = {p.id: bool(p.speaker) for p in parts}
 
     def about_facts(found: list[Draft]) -> list[Draft]:  # not what the author says of themself (我谈两点认识)
-        return [d for d in found if d.rule == "points" or not of_self(d, named=named[d.speech])]
+        return [
+            d for d in found if not plans_points(d) and (d.rule == "points" or not of_self(d, named=named[d.speech]))
+        ]
 
     drafts = about_facts(distinct_runs(drafts))
     drafts.extend(judgement_fallbacks(found, drafts, turn))

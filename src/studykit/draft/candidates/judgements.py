@@ -34,6 +34,9 @@ _ADVERBS = (
 )  # fmt: skip
 #: Question words: 哪些是应该提倡的 asks, it states nothing.
 _QUESTION_WORDS = ("哪", "什么", "谁", "怎么", "怎样", "如何", "为何", "多少")
+#: Times that stand before 是 where the subject is elsewhere or a day of the text (桃源村…，过去是全镇有名的
+#: “后进村”; 今天是党的生日): a statement of them alone says nothing a reader can check.
+_TIME_WORDS = ("过去", "现在", "今天", "如今", "目前", "当时", "以前", "从前", "后来", "今年", "去年", "明年", "当前")
 #: Words that are a subject only with the topic of the clause before (推进作风建设，关键是要…).
 _TOPIC_WORDS = (
     "关键", "重点", "核心", "根本", "前提", "基础", "目的", "原因", "难点", "要害", "根子", "实质", "本质",
@@ -52,6 +55,7 @@ SIBLING_LENGTH = 2
 #: A clause naming who else says what follows: ``报告指出，`` ``有关负责人介绍，`` (not 我/我们).
 _REPORTED_RE = re.compile(
     r"^(?!我)[\u4e00-\u9fff]{1,20}?(?:指出|认为|介绍|表示|提出|强调|坦言|透露|说|称|告诉记者)[，,：:]$"
+    r"|^在(?!我)[\u4e00-\u9fff]{2,20}看来[，,]$"  # 在村民王秀兰看来，变化最大的是人心: her view, not the article's
 )
 
 
@@ -92,11 +96,13 @@ def find_judgements(sentences: list[Sentence]) -> list[Judgement]:
 
 
 def _no_subject(x: str, before: str) -> bool:
-    """Whether ``x`` (what stands before 是) is no subject of its own: an adverb (往往), a question
-    word (哪些), a topic word after a topic clause (推进作风建设，关键是…), or anything after a
+    """Whether ``x`` (what stands before 是) is no subject of its own: an adverb (往往), a time
+    (过去, 今天), a short 的 phrase (靠的, 看到的多), a question word (哪些), a topic word after a topic clause (推进作风建设，关键是…), or anything after a
     之所以 clause (之所以出现作风问题，归根到底是…): a statement of it alone would be half a sentence."""
     if x in _ADVERBS or x.startswith(_QUESTION_WORDS) or "之所以" in before:
         return True
+    if x in _TIME_WORDS or re.fullmatch(r"[\u4e00-\u9fff]{1,3}的(?:多|大多|主要)?", x):
+        return True  # 过去是全镇有名的“后进村”, 靠的是…, 看到的多是…: whose past, who relies, who saw?
     if re.fullmatch("第[一二三四五六七八九十]+|最后|再次", x):
         return True  # 第一是突出政治功能: a numbered point (drafted by .points), no subject
     return x in _TOPIC_WORDS and bool(before) and not _REPORTED_RE.match(before)

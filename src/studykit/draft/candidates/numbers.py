@@ -80,6 +80,8 @@ def variants(m: re.Match[str]) -> list[str]:
             return [f"{v}{m['cx'] or ''}{m['cu']}" for v in shown]
         value = int(m["c"])
         step = _step(value)
+        while m["cx"] and value and value % (step * 10) == 0:
+            step *= 10  # 50多名 → 40多名, 60多名: an approximate count moves by its own round place
         near = [value + k * step for k in (-1, 1, -2, 2) if value + k * step > 0]
         return [f"{v}{m['cx'] or ''}{m['cu']}" for v in near[:3]]
     value = cn_to_int(m["cc"])
@@ -105,6 +107,21 @@ def _before_a_cut_list(text: str, at: int, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+#: The other end of a range the number closes or opens: 9月至10月, 8到10户, 2021—2025年, 2021年至2023年.
+_RANGE_BEFORE = re.compile(r"(\d+)[年月日号户个名人次件项]?(?:至|到|—|－|-|～|~)$")
+_RANGE_AFTER = re.compile(r"^(?:至|到|—|－|-|～|~)(\d+)")
+
+
+def _in_range(variant: str, text: str, m: re.Match[str]) -> bool:
+    """Whether ``variant`` (a near value of ``m``) keeps the range ``m`` ends or starts in order: the end
+    of ``9月至10月`` is never 8月 nor 9月, nor the start of ``8到10户`` 10户 or 11户."""
+    value = re.search(r"\d+", variant)
+    if value is None:
+        return True
+    low, high = _RANGE_BEFORE.search(text[: m.start()]), _RANGE_AFTER.match(text[m.end() :])
+    return (low is None or int(value.group()) > int(low[1])) and (high is None or int(value.group()) < int(high[1]))
+
+
 def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
     """A single choice per printed number (at most :data:`PER_SENTENCE` a sentence), and a
     statement of the clause with the number as printed (true) or with a near value (false),
@@ -121,11 +138,11 @@ def draft_numbers(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]
             key = max(s.text.rfind(mark, 0, m.start()) for mark in "。！？!?") if said else -1
             if per.get(key, 0) >= PER_SENTENCE or (depth[m.start()] and not said):
                 continue
-            if before.isdigit() or before in (".", "．"):
-                continue
+            if before.isdigit() or before in (".", "．", "第"):
+                continue  # 第二条, 第三章: an article's or chapter's number is its label, not a fact
             if m["ordinal"] and s.text.startswith("方面", m.end()):
                 continue  # 第一个方面，…: a point's marker, asked by the points rule
-            wrong = [v for v in variants(m) if v not in s.text]
+            wrong = [v for v in variants(m) if v not in s.text and _in_range(v, s.text, m)]
             if len(wrong) < 2:
                 continue
             taken += 1

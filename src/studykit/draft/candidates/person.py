@@ -24,14 +24,18 @@ _AT = r"(?:^|[，,；;：:。])\s*"
 #: 教育 (the author's feelings); 今后，我将继续扎根基层 (the author's own plans).
 _ABOUT_ITSELF_RE = re.compile(
     rf"{_AT}(?:下面|借此机会|在此|这里|今天)?[，,]?{_WE}"
-    r"(?:谈|讲|说|汇报|交流|分享)[^，,。；;]{0,8}?(?:体会|认识|意见|看法|感受|想法|心得|思考|感悟|情况)"
+    r"(?:谈|讲|说|汇报|交流|分享)[^，,。；;]{0,8}?(?:体会|认识|意见|看法|感受|想法|心得|思考|感悟|情况|内容|问题)"
     # 今天，我围绕…这个主题，和大家交流三个问题: the announcing verb a clause or two after 我
-    rf"|{_AT}(?:下面|借此机会|在此|这里|今天)?[，,]?{_WE}[^。！？!?]{{0,30}}?[，,](?:和|同|与|跟|向)大家"
+    rf"|{_AT}(?:下面|借此机会|在此|这里|今天)?[，,]?{_WE}[^。！？!?]{{0,30}}?[，,](?:和|同|与|跟|向)大家(?:一起)?"
     r"(?:谈|讲|说|汇报|交流|分享)[^，,。；;]{0,8}?(?:体会|认识|意见|看法|感受|想法|心得|思考|感悟|情况|问题)"
     rf"|{_AT}{_WE}(?:收获|感触|深受|深感|倍感|受益)"
     rf"|{_AT}(?:今后|下一步|接下来|未来)?[，,]?{_I}(?:将|会继续|要继续|打算|准备|决心)"
 )
 _QUOTED_RE = re.compile("“[^“”]*”")
+#: The author's own plans announcing points: 回到工作岗位后，我将把学习成果转化为…：一是…二是….
+_PLANS_RE = re.compile(rf"{_AT}(?:今后|下一步|接下来|未来)?[，,]?{_I}(?:将|会继续|要继续|打算|准备|决心)")
+#: A point's marker opening the run (一是, 第一，, （一）, ①, 首先 …).
+_FIRST_POINT_RE = re.compile(r"一是|一要|第一[，,、]|[（(][一1][）)]|①|首先[，,：:]")
 #: 我们村将…, 我们支部也将…: plans of the author's unit, a fact only when a named speaker says them.
 _OUR_PLANS_RE = re.compile(rf"{_AT}(?:今后|下一步|接下来|未来)?[，,]?{_WE}(?:将|会继续|要继续|打算|准备|决心)")
 
@@ -42,6 +46,14 @@ def first_person(text: str, *, named: bool) -> bool:
     false (``文章指出，我们将…``: whose?), since ``张晓红指出，我们将实施…工程`` is what she said."""
     text = _QUOTED_RE.sub("", text)  # 在谈到“我讲三点意见”时 names the passage; a quotation is another's words
     return _ABOUT_ITSELF_RE.search(text) is not None or (not named and _OUR_PLANS_RE.search(text) is not None)
+
+
+def plans_points(draft: Draft) -> bool:
+    """Whether ``draft`` is a points item of a run its author announces as their own plans
+    (``我将把学习成果转化为推动工作的实际行动：一是…``): what the author means to do, asked as the points of
+    the section, is no fact either; a run announced ``我谈两点认识`` stays (the talk's own points)."""
+    found = _FIRST_POINT_RE.search(draft.source)
+    return draft.rule == "points" and found is not None and _PLANS_RE.search(draft.source[: found.start()]) is not None
 
 
 def of_self(draft: Draft, *, named: bool) -> bool:

@@ -339,10 +339,20 @@ def _context(sentences: list[Sentence], first: Sentence, at: int, *, topic: bool
     if not text:
         previous = [s for s in sentences if s.part is first.part and s.number == first.number - 1]
         text = tidy(previous[0].text) if previous else ""
+        line = _line_before(first)
+        if line.endswith(("：", ":")):  # 第十条　年度积分评定按照以下程序进行： on its own line, no sentence
+            text = tidy(line)
     clause = re.split(f"[{CLAUSE_MARKS}]", text)[-1] if text else ""
     if _ANNOUNCES.search(clause) or (topic and own and 4 <= len(clause) <= 20):
-        return _topic(clause.lstrip("并而且也还"))
+        return _topic(clause.lstrip("并而且也还“‘"))  # 陈晓峰说，“我们要求…：no “ of the quotation
     return ""
+
+
+def _line_before(sentence: Sentence) -> str:
+    """The non-blank line of the part just before the line ``sentence`` opens; ``""`` when it opens none."""
+    lines = [line.strip() for line in sentence.part.text.split("\n") if line.strip()]
+    at = next((n for n, line in enumerate(lines) if line.startswith(sentence.text)), 0)
+    return lines[at - 1] if at else ""
 
 
 def _topic(clause: str) -> str:

@@ -37,14 +37,16 @@ _ME_RE = re.compile(r"(?<![自忘敌本])我(?![国省市县区党军校院州])
 _QUOTE_RE = re.compile("“[^”]*$")
 
 
-#: The clause saying who speaks, just before the quotation: ``村党支部书记陈建国在会上说：``.
-_SAYS_RE = re.compile(r"([^，,。；;：:“”]{2,30}?)(?:说|表示|指出|强调|介绍|坦言)[：:]$")
+#: The clause saying who speaks, just before the quotation: ``村党支部书记陈建国在会上说：`` (``…说，`` where a
+#: quotation resumes after it: “…。”镇党委书记陈晓峰说，“我们要求…”).
+_SAYS_RE = re.compile(r"([^，,。；;：:“”]{2,30}?)(?:说|表示|指出|强调|介绍|坦言)[：:，,]$")
 
 
 def as_speakers(draft: Draft, part: Part) -> Draft:
     """``draft`` with a points stem that names who says the quoted topic: ``《…》一文在谈到“我们要做好
     三件事”时`` of ``村党支部书记陈建国在会上说：“…我们要做好三件事：…”`` becomes ``《…》一文中，村党支部书记
-    陈建国在会上谈到“我们要做好三件事”时``, the words before 说 verbatim.  Any other draft, or one whose
+    陈建国在会上谈到“我们要做好三件事”时``, the words before 说 verbatim (also after ``说，`` where a quotation
+    resumes, and for a topic without 我们: the points are still the speaker's, not the article's).  Any other draft, or one whose
     quotation follows no such clause, is returned as it is (:func:`dangling` then leaves it out)."""
     name = who(part)
     topic = _TOPIC_RE.search(draft.stem)
@@ -52,7 +54,7 @@ def as_speakers(draft: Draft, part: Part) -> Draft:
         return draft
     at = _quoted_at(draft.source, topic[1])
     says = _SAYS_RE.search(draft.source[: draft.source.rfind("“", 0, at)]) if at >= 0 else None
-    if not says or not _ME_RE.search(topic[1]):
+    if not says:
         return draft
     return dataclasses.replace(draft, stem=f"{name}中，{says[1]}谈到“" + draft.stem.removeprefix(f"{name}在谈到“"))
 

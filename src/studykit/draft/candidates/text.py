@@ -81,7 +81,8 @@ def without_dateline(text: str) -> str:
 def sentences(part: Part) -> list[Sentence]:
     """The part's whole sentences (text before an end mark; a quotation's inner full stops kept inside)
     of 6 to :data:`MAX_SENTENCE` characters, numbered among all of them, but an interviewer's question
-    (``问：…``); a news dateline opening one is no part of it (:func:`without_dateline`)."""
+    (``问：…``); a news dateline opening one is no part of it (:func:`without_dateline`).  A question
+    (…靠的是什么？) states nothing: it is left out."""
     found: list[tuple[str, int]] = []
     for line, section in _sectioned_lines(part):
         pending = ""
@@ -99,7 +100,9 @@ def sentences(part: Part) -> list[Sentence]:
     return [
         Sentence(text, part, n, section)
         for n, (text, section) in enumerate(found)
-        if 6 <= len(text) <= MAX_SENTENCE and not _QUESTION_RE.match(text)
+        if 6 <= len(text) <= MAX_SENTENCE
+        and not _QUESTION_RE.match(text)
+        and not text.rstrip(_CLOSERS).endswith(("？", "?"))
     ]
 
 
@@ -139,7 +142,7 @@ def window(text: str, start: int, end: int, limit: int = WINDOW) -> tuple[int, i
     where the sentence is longer (always at least the clause holding the span)."""
     spans = clauses(text)
     first = next(k for k, (a, b) in enumerate(spans) if b > start)
-    last = next(k for k, (a, b) in enumerate(spans) if b >= end)
+    last = held = next(k for k, (a, b) in enumerate(spans) if b >= end)
     while True:
         grown = False
         if last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= limit:
@@ -149,6 +152,17 @@ def window(text: str, start: int, end: int, limit: int = WINDOW) -> tuple[int, i
             first -= 1
             grown = True
         if not grown:
+            while last > held and _ANNOUNCING_RE.search(text[spans[last][0] : spans[last][1]]):
+                last -= 1  # …进行了深入讲解，让我认识到 stops before what it came to see: no half clause
+            pieces = [k for k in range(first, held) if text[spans[k][1] - 1] in "；;" and spans[k][1] <= start]
+            after = spans[pieces[-1] + 1][0] if pieces else 0
+            if (
+                pieces
+                and spans[first][0] > 0
+                and text[spans[first][0] - 1] not in "；;"
+                and text[after] not in _GOES_ON
+            ):
+                first = pieces[-1] + 1  # 憧憬着“…”；焦裕禄在兰考治理“三害”: no piece whose subject is cut off
             return _whole_members(text, start, end, spans[first][0], spans[last][1])
 
 
@@ -167,11 +181,22 @@ def _whole_members(text: str, start: int, end: int, a: int, b: int) -> tuple[int
     return a, b
 
 
+#: Words opening a ； piece that goes on with the subject of the piece before (我看到…；也看到…).
+_GOES_ON = "也还又并而但且就都亦更再则"
+#: A clause ending in a verb whose object is the clause after it (让我认识到，学习理论…): a window never
+#: ends with it.
+_ANNOUNCING_RE = re.compile(
+    "(?:认识到|意识到|感到|感受到|体会到|看到|认为|表明|说明|指出|强调|发现|懂得|明白|深知)[，,；;：:]$"
+)
+
+
 #: What opens a sentence but is no part of what it says: a point's number or marker (第一，其次，), the
-#: editor's note label, an interview's 答： (答记者问).
+#: editor's note label, an interview's 答： (答记者问), a regulation's article number (第五条　), a talk's 同志们，.
 _OPENING_RE = re.compile(
     r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(][1-9１-９][0-9０-９]?[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：]|答[:：]"
-    r"|[第其][一二三四五六七八九十]{1,2}[，,：:、]|(?:首先|其次|再次|最后)[，,：:])"
+    r"|[第其][一二三四五六七八九十]{1,2}[，,：:、]|(?:首先|其次|再次|最后)[，,：:]"
+    r"|第[一二三四五六七八九十百零]{1,5}条[\s\u3000]+"  # a regulation's article label: 第五条　党员积分由…
+    r"|(?:同志们|各位同志|同志们、朋友们)[，,：:！!])"  # a talk's address to its audience
 )
 
 
@@ -204,7 +229,8 @@ def who(part: Part) -> str:
     if part.speaker:
         return "".join(part.speaker.split())
     if part.article:  # a notice or speech is named as a document (《…的通知》), an article as 《…》一文
-        return f"《{_title(part)}》" + ("" if part.article.endswith(DOCUMENT_KINDS) else "一文")
+        kind = re.sub(r"[（(](?:试行|暂行|草案|修订|修订草案|征求意见稿)[）)]$", "", part.article)  # …办法（试行）
+        return f"《{_title(part)}》" + ("" if kind.endswith(DOCUMENT_KINDS) else "一文")
     return "导语" if part.id == "intro" and printed(part) else "文章"  # an untitled text's opening: 文章
 
 
