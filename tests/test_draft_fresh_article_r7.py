@@ -305,3 +305,14 @@ def test_a_near_value_keeps_a_range_in_order(drafted: Drafted) -> None:
     assert [q["options"] for q in tihui["questions"] if "9月至（ ）" in q["stem"] or "（ ）至10月" in q["stem"]] == [
         ["9月", "8月", "7月"]
     ]
+
+
+def test_the_you_introducing_a_list_is_no_part_of_its_first_member(drafted: Drafted) -> None:
+    """``许多实物，有磨破的草鞋、打满补丁的军被、手写的支前名册等`` gave the option ``有磨破的草鞋`` beside
+    ``打满补丁的军被``: its 有 introduces the list, as 包括 and 如 do."""
+    _, bank, _ = drafted("tihui.txt")
+    (item,) = [q for q in bank["questions"] if q["type"] == "multiple" and "许多实物" in q["stem"]]
+    assert item["stem"].endswith("陈列馆里还展出了老区人民支援前线的许多实物，有（ ）等")
+    assert sorted(item["options"][ord(x) - ord("A")] for x in item["answer"]) == sorted(
+        ["磨破的草鞋", "打满补丁的军被", "手写的支前名册"]
+    )
