@@ -109,8 +109,9 @@ def test_draft_refuses_dev_zero(tmp_path: Path) -> None:
 
 
 def test_draft_refuses_a_1_gb_text_by_its_size_before_reading_it(tmp_path: Path) -> None:
-    """A 1 GB .txt is refused with the too-long message, without reading a gigabyte first."""
-    sparse(tmp_path / "article.txt", ONE_GB, "全文".encode())
+    """A 1 GB .txt is refused with the too-long message, without reading a gigabyte first.  (Its text
+    runs past the 8,000 bytes looked at for a NUL: a file of NULs there is named as not text first.)"""
+    sparse(tmp_path / "article.txt", ONE_GB, "全文".encode() * 1400)
     assert _draft(tmp_path, "article.txt") == (
         "Error: article.txt: 1,073,741,824 bytes is more than one article (expected at most 100,000 characters: "
         "draft each article of the file on its own)\n"
