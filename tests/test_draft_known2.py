@@ -155,7 +155,8 @@ def test_he_is_drafted_by_name_only_where_the_person_is_certain(tmp_path: Path) 
 
 def test_persons_are_read_by_post_and_name_and_an_unreadable_one_is_unknown() -> None:
     """The names a 他/她 may stand for: after a post, 2–3 characters from a common surname, never an
-    everyday word (党员于是); a name not read, or printed with another (和, 等), makes the count uncertain."""
+    everyday word (党员于是); a name not read, or printed with another (和, 等), makes the count uncertain —
+    a reporter too (记者周敏: 她 after it may be the reporter)."""
     from studykit.draft.candidates.referents import persons
 
     assert [
@@ -166,8 +167,9 @@ def test_persons_are_read_by_post_and_name_and_an_unreadable_one_is_unknown() ->
             "——记东湖村党支部书记李德民\n",
             "驻村第一书记张晓红和村委会主任李强走访了困难户。",
             "全镇党员要做到三个带头，党员于是纷纷响应。",
+            "村党支部书记陈建国带记者周敏走进果园。",
         )
-    ] == [["李红梅"], ["欧阳红", "王刚"], ["李德民"], ["张晓红", "?"], []]
+    ] == [["李红梅"], ["欧阳红", "王刚"], ["李德民"], ["张晓红", "?"], [], ["陈建国", "?"]]
 
 
 QUOTED = """东湖村：党员带头闯新路

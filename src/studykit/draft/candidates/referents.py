@@ -104,7 +104,8 @@ def shows_its_count(draft: Draft) -> bool:
 #: Words a post ends with, before the name it gives (镇党委书记李红梅, 村委会主任王刚): a person named.
 _POSTS = (
     "书记|主任|部长|局长|厅长|处长|科长|县长|市长|镇长|乡长|村长|区长|省长|主席|代表|委员|院长|校长|所长|站长|"
-    "队长|组长|社长|馆长|经理|董事长|支书|会计|民警|教师|医生|党员|干部|专干|网格员|老人|大爷|大妈"
+    "队长|组长|社长|馆长|经理|董事长|支书|会计|民警|教师|医生|党员|干部|专干|网格员|老人|大爷|大妈|"
+    "记者|通讯员|村民|群众|农民|职工|志愿者|大学生|学生|老师|师傅|医师|护士|战士|军人|企业家|负责人"
 )
 #: The common single-character surnames (the 2020 census's first 120, about nine people in ten): a
 #: name is read only after one of them, so 全镇党员要做到 names nobody.
