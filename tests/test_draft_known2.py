@@ -374,3 +374,26 @@ def test_he_in_a_part_written_of_its_speaker_is_the_speaker(tmp_path: Path) -> N
         ("single", "李芳委员介绍，青山镇卫生院组建了（ ）家庭医生团队", "B"),
         ("true_false", "李芳委员介绍，青山镇卫生院组建了11支家庭医生团队。", False),
     ]
+
+
+def test_a_judgement_keeps_its_topic_and_never_swaps_a_whole_for_its_kind(tmp_path: Path) -> None:
+    """``坚持大抓基层，组织是保证。`` was stated ``一文指出，组织是保证。`` (保证 of what?): a predicate saying
+    what X is to the clause before keeps that clause.  ``基层党组织是…“最后一公里”`` gave the false
+    ``农村党支部是…“最后一公里”`` — a 农村党支部 is a 基层党组织, so that may be true: a whole (基层…, 各级…)
+    is never swapped with one of its kinds; 农村党支部 and 社区党组织, siblings, still are."""
+    stated = [
+        s.removeprefix("《让党旗在基层一线高高飘扬》一文指出，")
+        for t, s, _ in _stems(tmp_path, "dangqi")
+        if t == "true_false"
+    ]
+    assert stated[:9] == [
+        "基层是党的执政之基、力量之源。",
+        "坚持大抓基层，组织是保证。",
+        "基层党组织是贯彻落实党中央决策部署的“最后一公里”。",
+        "农村党支部是团结带领群众的核心。",
+        "社区党组织是团结带领群众的核心。",
+        "社区党组织是服务群众的前沿。",
+        "农村党支部是服务群众的前沿。",
+        "坚持大抓基层，人才是关键。",
+        "坚持大抓基层，保障是基础。",
+    ]
