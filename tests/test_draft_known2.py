@@ -397,3 +397,11 @@ def test_a_judgement_keeps_its_topic_and_never_swaps_a_whole_for_its_kind(tmp_pa
         "坚持大抓基层，人才是关键。",
         "坚持大抓基层，保障是基础。",
     ]
+
+
+def test_a_stem_starts_after_a_points_yi_shi_marker(tmp_path: Path) -> None:
+    """``二是纠治“四风”顽疾。`` gave ``一文指出，二是纠治“____”顽疾。``; a stem starts after the point's
+    marker, as after 第二， and 二、 (the seed's 赵显富 stems lose their 四是 the same way)."""
+    stems = _stems(tmp_path, "jiwei")
+    assert stems[1] == ("fill_blank", "《坚定不移推进全面从严治党》一文指出，纠治“____”顽疾。", ["四风"])
+    assert not [s for _, s, _ in stems if "指出，一是" in s or "指出，二是" in s or "指出，三是" in s]

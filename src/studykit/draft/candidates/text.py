@@ -170,7 +170,7 @@ def _whole_members(text: str, start: int, end: int, a: int, b: int) -> tuple[int
 #: What opens a sentence but is no part of what it says: a point's number or marker (第一，其次，), the
 #: editor's note label, an interview's 答： (答记者问).
 _OPENING_RE = re.compile(
-    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(][1-9１-９][0-9０-９]?[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：]|答[:：]"
+    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(][1-9１-９][0-9０-９]?[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：]|答[:：]|[一二三四五六七八九十]是(?![，,。])"
     r"|[第其][一二三四五六七八九十]{1,2}[，,：:、]|(?:首先|其次|再次|最后)[，,：:])"
 )
 
