@@ -405,3 +405,11 @@ def test_a_stem_starts_after_a_points_yi_shi_marker(tmp_path: Path) -> None:
     stems = _stems(tmp_path, "jiwei")
     assert stems[1] == ("fill_blank", "《坚定不移推进全面从严治党》一文指出，纠治“____”顽疾。", ["四风"])
     assert not [s for _, s, _ in stems if "指出，一是" in s or "指出，二是" in s or "指出，三是" in s]
+
+
+def test_a_stem_leaves_out_the_speakers_vocative(tmp_path: Path) -> None:
+    """``同志们，今年全县要重点抓好…`` gave ``张国华指出，同志们，今年全县…``: the speaker's 同志们 is no part
+    of what is stated."""
+    text = "在全县党建工作会议上的讲话\n县委书记　张国华\n\n同志们：\n\n同志们，今年全县要重点抓好阵地建设、队伍建设、制度建设等工作。\n"
+    _, questions = draft_questions(tmp_path, text, check=True)
+    assert [q["stem"] for q in questions] == ["张国华指出，今年全县要重点抓好阵地建设、____、制度建设等工作。"]
