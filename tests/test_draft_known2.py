@@ -413,3 +413,16 @@ def test_a_stem_leaves_out_the_speakers_vocative(tmp_path: Path) -> None:
     text = "在全县党建工作会议上的讲话\n县委书记　张国华\n\n同志们：\n\n同志们，今年全县要重点抓好阵地建设、队伍建设、制度建设等工作。\n"
     _, questions = draft_questions(tmp_path, text, check=True)
     assert [q["stem"] for q in questions] == ["张国华指出，今年全县要重点抓好阵地建设、____、制度建设等工作。"]
+
+
+def test_a_connective_before_x_shi_guanjian_is_no_topic() -> None:
+    """``其中，工作作风是关键。``: 其中 is no clause the statement is said of (``一文指出，其中，工作作风是关键。``)."""
+    from studykit.draft.candidates import draft_questions as drafts_of
+    from studykit.draft.split import Part
+
+    text = "作风建设\n\n加强作风建设，要抓好思想作风、工作作风、生活作风。其中，工作作风是关键。\n"
+    stems = [
+        d.stem for d in drafts_of([Part("part-1", "作风建设", text, article="作风建设")]) if d.rule == "judgements"
+    ]
+    assert "《作风建设》一文指出，工作作风是关键。" in stems
+    assert not [s for s in stems if "其中" in s]

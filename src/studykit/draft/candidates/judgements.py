@@ -109,7 +109,8 @@ def _topic(text: str, spans: list[tuple[int, int]], k: int) -> str:
         like = _JUDGEMENT_RE.match(clause.rstrip("，,"))
         if like and like["y"] in _TOPIC_PREDICATES:
             continue
-        return clause if clause[-1:] in "，," and "是" not in clause else ""
+        topic = clause[-1:] in "，," and "是" not in clause and len(clause) > 4  # not 其中， 同时， 因此，
+        return clause if topic else ""
     return ""
 
 
