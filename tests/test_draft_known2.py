@@ -426,3 +426,14 @@ def test_a_connective_before_x_shi_guanjian_is_no_topic() -> None:
     ]
     assert "《作风建设》一文指出，工作作风是关键。" in stems
     assert not [s for s in stems if "其中" in s]
+
+
+def test_an_answer_under_its_answerers_name_is_quoted_as_theirs(tmp_path: Path) -> None:
+    """A 访谈 whose answers open ``王刚：``: ``一文指出，王刚：我们推出了…`` printed the label inside the stem;
+    the answer is quoted as 王刚's; ``120场次`` is one count (it was ``（ ）次`` with ``120场``)."""
+    name = "《让党员教育“活”起来》一文中，王刚说："
+    assert _stems(tmp_path, "fangwen") == [
+        ("fill_blank", name + "“我们推出了‘____’活动，全年开展现场教学120场次。”", ["党课进田间"]),
+        ("single", name + "“我们推出了‘党课进田间’活动，全年开展现场教学（ ）。”", "A"),
+        ("true_false", name + "“我们推出了‘党课进田间’活动，全年开展现场教学120场次。”", True),
+    ]

@@ -153,6 +153,18 @@ def persons(text: str) -> list[str]:
     return found
 
 
+def is_name(text: str) -> bool:
+    """Whether ``text`` (2–4 characters) reads as a person's name: a surname (:data:`COMMON_SURNAMES`,
+    the compound ones) then one or two characters, no everyday word (``王刚``, not ``会议``, ``其中``)."""
+    surname = next((s for s in COMPOUND_SURNAMES if text.startswith(s)), text[:1])
+    return (
+        surname in COMPOUND_SURNAMES + tuple(COMMON_SURNAMES)
+        and 1 <= len(text) - len(surname) <= 2
+        and not set(text[len(surname) :]) & set(_AFTER_NAME)
+        and not _word(text)
+    )
+
+
 #: How often jieba's dictionary (shipped in its wheel) may count a name: 陈建国 3, 王建华 4; a word read
 #: as a name after a post (党员于是…, 书记高度重视…) counts hundreds or thousands (于是 13,536).
 MAX_NAME_FREQUENCY = 20
