@@ -423,9 +423,9 @@ def test_a_false_judgements_correction_is_a_handout_statement(tmp_path: Path) ->
     false = [d for d in draft_questions([part]) if d.answer == ("false",)]
     where = "见李秋菊的发言《产业兴旺靠党员带头》：“乡村要振兴，产业是基础，党员是关键。”"
     assert [(d.stem, d.explanation) for d in false] == [
-        ("李秋菊指出，党员是基础。", "错误。李秋菊指出，产业是基础。" + where),
-        ("李秋菊指出，产业是关键。", "错误。李秋菊指出，党员是关键。" + where),
-    ]
+        ("李秋菊指出，乡村要振兴，党员是基础。", "错误。李秋菊指出，乡村要振兴，产业是基础。" + where),
+        ("李秋菊指出，乡村要振兴，产业是关键。", "错误。李秋菊指出，乡村要振兴，党员是关键。" + where),
+    ]  # round 7: a 是基础 / 是关键 statement keeps the clause it is said of
     (tmp_path / "m.txt").write_text(f"产业兴旺靠党员带头\n李秋菊 杨家湾村党支部书记\n\n{sentence}\n", "utf-8")
     bank = tmp_path / "bank.yaml"
     bank.write_text(
@@ -436,7 +436,7 @@ def test_a_false_judgements_correction_is_a_handout_statement(tmp_path: Path) ->
         "utf-8",
     )
     question = next(q for q in load_bank(bank, cache=False).questions if q.id == "q")
-    assert statement(question) == ("李秋菊指出，产业是基础。", False)
+    assert statement(question) == ("李秋菊指出，乡村要振兴，产业是基础。", False)
 
 
 def test_more_of_wechats_furniture_is_dropped_and_a_dated_sentence_kept() -> None:

@@ -63,7 +63,7 @@ def test_a_verb_inside_a_word_does_not_cut_a_first_member() -> None:
     multiple = next(d for d in drafts if d.type == "multiple" and d.stem.endswith("落实（ ）等措施"))
     assert multiple == Draft(
         "part-1", "multiple",
-        "文章指出，二是抓好监督管理，推行积分管理、星级评定、亮诺践诺；三是抓好关心关爱，落实（ ）等措施",
+        "文章指出，抓好监督管理，推行积分管理、星级评定、亮诺践诺；三是抓好关心关爱，落实（ ）等措施",
         multiple.answer, WHERE + "“" + CARE.replace("“", "‘") + "”", CARE, "lists", multiple.options, ("列举",),
         multiple.fact,
     )  # fmt: skip

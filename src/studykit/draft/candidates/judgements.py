@@ -42,6 +42,12 @@ _TOPIC_WORDS = (
     "关键", "重点", "核心", "根本", "前提", "基础", "目的", "原因", "难点", "要害", "根子", "实质", "本质",
     "要义", "落脚点", "出发点",
 )  # fmt: skip
+#: Predicates that say what X is to the clause before (坚持大抓基层，组织是保证): a statement keeps that
+#: clause, or ``组织是保证。`` would say nothing.
+_TOPIC_PREDICATES = ("保证", "保障", "关键", "基础", "前提", "根本", "核心", "重点", "动力", "支撑", "根基", "抓手")
+#: Subjects naming a whole (基层党组织, 各级党组织, 广大党员): one of its kinds (农村党支部) put in its place
+#: may still be true, so no false statement swaps them.
+_WHOLES = ("基层", "各级", "全体", "广大", "所有")
 #: Subjects naming several things (主要任务是…): a predicate running on after a ，is a list of them.
 _LISTED = ("任务", "内容", "目标", "要求", "措施", "举措")
 #: Longest predicate asked as a fill-in (``X是____``).
@@ -89,10 +95,27 @@ def find_judgements(sentences: list[Sentence]) -> list[Judgement]:
             said = s.text[spans[k - 1][0] : spans[k - 1][1]] if k else ""
             if _no_subject(m["x"], said):
                 continue
+            topic = _topic(s.text, spans, k) if m["y"] in _TOPIC_PREDICATES else ""  # 坚持大抓基层，组织是保证
             if not _REPORTED_RE.match(said) or (s.part.speaker and said.startswith(s.part.speaker)):
                 said = ""
+            said = said or topic
             found.append(Judgement(s, m["x"], m["y"], said))
     return found
+
+
+def _topic(text: str, spans: list[tuple[int, int]], k: int) -> str:
+    """The clause before clause ``k`` of ``text`` that its ``X是保证`` is said of (``坚持大抓基层，``), over
+    the like judgements between (``乡村要振兴，产业是基础，党员是关键``: 乡村要振兴 for both); ``""`` when
+    another clause with 是 stands there (``治安是底线,安定是基础``) or none."""
+    while k > 0:
+        k -= 1
+        clause = text[spans[k][0] : spans[k][1]]
+        like = _JUDGEMENT_RE.match(clause.rstrip("，,"))
+        if like and like["y"] in _TOPIC_PREDICATES:
+            continue
+        topic = clause[-1:] in "，," and "是" not in clause and len(clause) > 4  # not 其中， 同时， 因此，
+        return clause if topic else ""
+    return ""
 
 
 def _no_subject(x: str, before: str) -> bool:
@@ -124,6 +147,8 @@ def _comparable(j: Judgement, o: Judgement) -> bool:
 
     if j.subject in members(o.predicate) or o.subject in members(j.predicate):
         return False
+    if j.subject.startswith(_WHOLES) != o.subject.startswith(_WHOLES):
+        return False  # 基层党组织 and 农村党支部: a whole and one of its kinds
     return ("、" in j.predicate) == ("、" in o.predicate)
 
 

@@ -13,6 +13,7 @@ import re
 
 from ..split import Part
 from .model import LETTERS_OF, Draft
+from .referents import is_name
 from .text import lead, who
 
 #: 我 or 我们 as the subject (我们支部, 我们村 …: up to three characters of what ``we`` are); 我国, 我省,
@@ -72,6 +73,8 @@ def of_self(draft: Draft, *, named: bool) -> bool:
 #: 我 or 我们 said by the part's author (not 我国, 我省, 我党 …: an institution's name).
 _ME_RE = re.compile(r"(?<![自忘敌本])我(?![国省市县区乡镇村党军校院州])")
 _ME_ALONE_RE = re.compile(r"(?<![自忘敌本])我(?![们国省市县区乡镇村党军校院州])")
+#: An answer's label: the answerer's name and a colon opening the sentence (王刚：我们推出了…).
+_LABEL_RE = re.compile(r"^([\u4e00-\u9fff]{2,4})[：:](?![“‘])")
 #: An interview's title: who answers (县委组织部负责人), 就, the topic, 答记者问 (答问, 接受…采访).
 _INTERVIEW_RE = re.compile(r"^(?P<who>[^，。；：:“”《》]{2,20}?)就.{2,80}?(?:答记者问|答问)$")
 #: Rules whose stem after the part's lead is the article's own words (a window of one sentence,
@@ -91,6 +94,11 @@ def as_said(draft: Draft, part: Part) -> Draft:
     if draft.rule not in VERBATIM_RULES or not draft.stem.startswith(opening):
         return draft
     body = draft.stem[len(opening) :]
+    label = _LABEL_RE.match(body)  # 王刚：我们推出了…, an interview's answer under its answerer's name
+    if label and not part.speaker and is_name(label[1]):
+        rest = body[label.end() :]
+        inner = rest.replace("“", "‘").replace("”", "’") + _end_mark(draft, rest)
+        return dataclasses.replace(draft, stem=f"{who(part)}中，{label[1]}说：“{inner}”")
     answerer = _INTERVIEW_RE.match(part.article)  # 县委组织部负责人就…答记者问: the answers' 我们 is theirs
     me = _ME_RE if part.speaker or answerer else _ME_ALONE_RE
     if not me.search(_QUOTED_RE.sub("", body)):

@@ -18,7 +18,9 @@ stem: such a number item (and its statement, which shares its fact) is not draft
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import functools
 import re
 
 from ..names import COMPOUND_SURNAMES
@@ -106,7 +108,8 @@ def shows_its_count(draft: Draft) -> bool:
 #: Words a post ends with, before the name it gives (镇党委书记李红梅, 村委会主任王刚): a person named.
 _POSTS = (
     "书记|主任|部长|局长|厅长|处长|科长|县长|市长|镇长|乡长|村长|区长|省长|主席|代表|委员|院长|校长|所长|站长|"
-    "队长|组长|社长|馆长|经理|董事长|支书|会计|民警|教师|医生|党员|干部|专干|网格员|老人|大爷|大妈"
+    "队长|组长|社长|馆长|经理|董事长|支书|会计|民警|教师|医生|党员|干部|专干|网格员|老人|大爷|大妈|"
+    "记者|通讯员|村民|群众|农民|职工|志愿者|大学生|学生|老师|师傅|医师|护士|战士|军人|企业家|负责人"
 )
 #: The common single-character surnames (the 2020 census's first 120, about nine people in ten): a
 #: name is read only after one of them, so 全镇党员要做到 names nobody.
@@ -136,7 +139,14 @@ def persons(text: str) -> list[str]:
     order, each once; a name read two ways (``书记王刚说：`` as 王刚 or 王刚说) is read as the shorter
     unless its third character is a report's word (说, 在, 作 …).  A post and surname whose name cannot be
     read, or a name printed with another (和, 与, 等 …), adds :data:`UNKNOWN`: someone else may be meant."""
-    found: list[str] = []
+    return list(dict.fromkeys(name for _, name in _mentions(text)))
+
+
+@functools.lru_cache(maxsize=8)
+def _mentions(text: str) -> tuple[tuple[int, str], ...]:
+    """Where :func:`persons` finds each person of ``text``: ``(position, name)`` in order, repeats kept
+    (cached: every pronoun of a part asks about the part's text up to it)."""
+    found: list[tuple[int, str]] = []
     for m in _POSTED_NAME_RE.finditer(text):
         start, names = m.start(1), []
         surname = len(next(s for s in COMPOUND_SURNAMES + tuple(m[1]) if m[1].startswith(s)))
@@ -145,13 +155,24 @@ def persons(text: str) -> list[str]:
             given = name[surname:]
             if len(name) == size and (not after or after in _AFTER_NAME) and not set(given) & set(_AFTER_NAME):
                 names.append(name)
-        if any(_word(text[start : start + size]) for size in (surname + 1, surname + 2)):
-            continue  # 党员于是…, 书记高度重视: a word, no name
+        if _word(names[0] if len(names) == 1 else text[start : start + surname + 1]):
+            continue  # 党员于是…, 书记高度重视, 党员明确要求: a word, no name
         after = text[start + len(names[0]) : start + len(names[0]) + 1] if len(names) == 1 else ""
         for name in (names[0] if len(names) == 1 else UNKNOWN, *([UNKNOWN] if after and after in _WITH else [])):
-            if name not in found:
-                found.append(name)
-    return found
+            found.append((start, name))
+    return tuple(found)
+
+
+def is_name(text: str) -> bool:
+    """Whether ``text`` (2–4 characters) reads as a person's name: a surname (:data:`COMMON_SURNAMES`,
+    the compound ones) then one or two characters, no everyday word (``王刚``, not ``会议``, ``其中``)."""
+    surname = next((s for s in COMPOUND_SURNAMES if text.startswith(s)), text[:1])
+    return (
+        surname in COMPOUND_SURNAMES + tuple(COMMON_SURNAMES)
+        and 1 <= len(text) - len(surname) <= 2
+        and not set(text[len(surname) :]) & set(_AFTER_NAME)
+        and not _word(text)
+    )
 
 
 #: How often jieba's dictionary (shipped in its wheel) may count a name: 陈建国 3, 王建华 4; a word read
@@ -160,17 +181,14 @@ MAX_NAME_FREQUENCY = 20
 
 
 def _word(name: str) -> bool:
-    """Whether ``name`` is an everyday word of jieba's dictionary (its part of speech not ``nr``, a
-    person's name: 李德 is one) rather than a person's name."""
+    """Whether ``name`` is an everyday word of jieba's dictionary rather than a person's name."""
     import logging
 
     import jieba  # type: ignore[import-untyped]
-    import jieba.posseg  # type: ignore[import-untyped]
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    tag = str(jieba.posseg.dt.word_tag_tab.get(name, "nr"))
-    return int(jieba.dt.FREQ.get(name) or 0) > MAX_NAME_FREQUENCY and not tag.startswith("nr")
+    return int(jieba.dt.FREQ.get(name) or 0) > MAX_NAME_FREQUENCY
 
 
 def _referent(part: Part, source: str) -> str:
@@ -179,23 +197,47 @@ def _referent(part: Part, source: str) -> str:
     sentence itself naming nobody else; ``""`` when that is not certain.  In a speech written of its
     speaker (a 代表之声 part: ``王刚代表说，…。他建议，…``), the speaker, named in its paragraphs before it
     and nobody else by post and name; a speech in the first person never names its speaker there."""
-    for line in part.text.split("\n"):
-        at = line.find(source)
-        if at < 0:
-            continue
-        before, said = _sentences(line[:at]), persons(source)
-        previous = persons(before[-1]) if before else []
-        upto = persons(part.text[: part.text.find(line) + at])
-        for names in (previous, upto):
-            if len(names) == 1 and names != [UNKNOWN] and set(said) <= set(names):
-                return names[0]
-        speaker = "".join(part.speaker.split())
-        body = "\n".join(body_lines(part))
-        told = body[: max(body.find(source), 0)]
-        if speaker and speaker in told and set(upto + said) <= {speaker}:
-            return speaker
+    cut = part.text.find(source)
+    if cut < 0:
         return ""
-    return ""
+    line = part.text[part.text.rfind("\n", 0, cut) + 1 : cut]  # its paragraph up to it
+    before, said = _sentences(line), persons(source)
+    previous = persons(before[-1]) if before else []
+    upto = _named_before(part.text, cut)
+    for names in (previous, upto):
+        if len(names) == 1 and names != [UNKNOWN] and set(said) <= set(names):
+            return names[0]
+    speaker = "".join(part.speaker.split())
+    if not speaker:
+        return ""
+    body = _body(part)
+    told = body[: max(body.find(source), 0)]
+    return speaker if speaker in told and set(upto + said) <= {speaker} else ""
+
+
+def _named_before(text: str, cut: int) -> list[str]:
+    """The people :func:`persons` finds in ``text`` before position ``cut``: all of them while they are
+    at most one, else two of them (enough to say it is not one person)."""
+    positions, named = _prefixes(text)
+    return list(named[bisect.bisect_left(positions, cut)])
+
+
+@functools.lru_cache(maxsize=8)
+def _prefixes(text: str) -> tuple[list[int], list[tuple[str, ...]]]:
+    """For :func:`_named_before`: the mentions' positions, and before each k-th of them (and after the
+    last) the names found so far, up to two."""
+    positions, named, seen = [], [()], ()  # type: tuple[list[int], list[tuple[str, ...]], tuple[str, ...]]
+    for start, name in _mentions(text):
+        positions.append(start)
+        seen = seen if name in seen or len(seen) >= 2 else (*seen, name)
+        named.append(seen)
+    return positions, named
+
+
+@functools.lru_cache(maxsize=8)
+def _body(part: Part) -> str:
+    """The part's paragraphs (:func:`.text.body_lines`), one string (cached per part)."""
+    return "\n".join(body_lines(part))
 
 
 def _sentences(text: str) -> list[str]:

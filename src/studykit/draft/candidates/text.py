@@ -194,9 +194,10 @@ _ANNOUNCING_RE = re.compile(
 #: editor's note label, an interview's 答： (答记者问), a regulation's article number (第五条　), a talk's 同志们，.
 _OPENING_RE = re.compile(
     r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(][1-9１-９][0-9０-９]?[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]{1,3}、|\d{1,2}、|编者按[:：]|答[:：]"
+    r"|[一二三四五六七八九十]是(?![，,。])"  # a point's 二是
     r"|[第其][一二三四五六七八九十]{1,2}[，,：:、]|(?:首先|其次|再次|最后)[，,：:]"
     r"|第[一二三四五六七八九十百零]{1,5}条[\s\u3000]+"  # a regulation's article label: 第五条　党员积分由…
-    r"|(?:同志们|各位同志|同志们、朋友们)[，,：:！!])"  # a talk's address to its audience
+    r"|(?:同志们|各位同志|同志们、朋友们|朋友们|各位代表)[，,：:！!])"  # a talk's address to its audience
 )
 
 
