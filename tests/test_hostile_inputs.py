@@ -155,6 +155,20 @@ def test_draft_refuses_a_docx_zip_bomb_from_its_directory(tmp_path: Path) -> Non
     )
 
 
+def test_draft_finds_the_bomb_behind_a_bigger_photo(tmp_path: Path) -> None:
+    """Each part is checked, not only the largest: a 3 MiB photo (packed 1 to 1) does not hide a
+    document.xml of 2 MiB packed 1,000 to 1."""
+    path = _package(tmp_path / "photo.docx", b"<w:document>" + b"a" * (2 << 20) + b"</w:document>")
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_STORED) as archive:
+        archive.writestr("word/media/image1.jpeg", os.urandom(3 << 20))
+    packed = zipfile.ZipFile(path).getinfo("word/document.xml").compress_size
+    size = sum(info.file_size for info in zipfile.ZipFile(path).infolist())
+    assert _draft(tmp_path, "photo.docx") == (
+        f"Error: photo.docx: the document unpacks to {size:,} bytes (word/document.xml: 2,097,177 bytes "
+        f"packed into {packed:,}) — a zip bomb? not read (expected a .docx saved by Word or WPS)\n"
+    )
+
+
 def test_draft_names_a_docx_whose_xml_is_broken(tmp_path: Path) -> None:
     """A package whose document.xml is cut off used to end in lxml's XMLSyntaxError traceback."""
     _package(tmp_path / "broken.docx", b"<w:document xmlns:w='http://schemas.openxmlformats.org/"
