@@ -282,3 +282,68 @@ def test_draft_refuses_the_files_studykit_writes(tmp_path: Path, name: str, text
         f"Error: {name}: this is a studykit question bank, answer key or grade report, not an article "
         "(expected .docx or .txt: copy the article's text into a .txt file)\n"
     )
+
+
+GBK_LONG = "长".encode("gbk")  # b'\xb3\xa4': a GBK file name, as a zip made on Chinese Windows unpacks on Linux
+
+
+def run_bytes(*args: bytes | str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """``studykit ARGS`` with arguments that may be bytes that are not UTF-8 (as a shell passes them)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "LC_ALL": "C.UTF-8"}
+    command = [os.fsencode(sys.executable), b"-m", b"studykit", *(os.fsencode(a) for a in args)]
+    return subprocess.run(command, cwd=cwd, capture_output=True, env=env, timeout=60)
+
+
+def _names_that_are_not_utf8(tmp_path: Path) -> None:
+    try:
+        (tmp_path / os.fsdecode(b"probe" + GBK_LONG)).touch()
+        (tmp_path / os.fsdecode(b"probe" + GBK_LONG)).unlink()
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+
+
+@pytest.mark.parametrize(
+    ("command", "written"),
+    [
+        (["quiz", "--seed", "7", "-o"], [b".md", b".key.yaml", b".solutions.md", b".answers.txt"]),
+        (["anki", "--timestamp", "1", "-o"], [b".apkg"]),
+        (["handout", "-o"], [b".md"]),
+        (["practice", "--seed", "7", "-o"], [b".html"]),
+    ],
+)
+def test_an_output_name_that_is_not_utf8_is_written(tmp_path: Path, command: list[str], written: list[bytes]) -> None:
+    """`-o 长.md` typed in a GBK terminal (or a GBK folder unzipped on Linux) ended in a UnicodeEncodeError
+    traceback from the journal of the all-or-nothing writer; the files are written under those bytes."""
+    _names_that_are_not_utf8(tmp_path)
+    target = GBK_LONG + written[0]
+    done = run_bytes(*command, target, "--bank", str(SHIPPED_BANK), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert sorted(os.listdir(os.fsencode(tmp_path))) == sorted(GBK_LONG + suffix for suffix in written)
+
+
+def test_a_title_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    """`--title` of bytes that are not UTF-8 ended in a traceback when the paper was encoded."""
+    done = run_bytes("quiz", "--title", GBK_LONG, "-o", "q.md", "--bank", str(SHIPPED_BANK), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.decode("utf-8").splitlines()[-1] == (
+        "Error: Invalid value for '--title': '\\udcb3\\udca4' is not UTF-8 text "
+        "(type the title again, or set the terminal to UTF-8)"
+    )
+    assert os.listdir(tmp_path) == []
+
+
+def test_draft_reads_a_gbk_file_name_and_the_bank_in_a_gbk_folder_checks(tmp_path: Path) -> None:
+    """An article named in GBK ended in a traceback writing sources.yaml; its name is now read as GB18030
+    (`长.txt`), and `check` of the bank drafted into a GBK-named folder (the bank cache could not
+    encode its path: a traceback) passes."""
+    _names_that_are_not_utf8(tmp_path)
+    seed = Path(__file__).resolve().parents[1] / "material"
+    article = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(seed.glob("0*.txt")))
+    (tmp_path / os.fsdecode(GBK_LONG + b".txt")).write_text(article, encoding="gb18030")
+    done = run_bytes("draft", GBK_LONG + b".txt", "-o", GBK_LONG + b"dir", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    sources = (tmp_path / os.fsdecode(GBK_LONG + b"dir") / "material" / "sources.yaml").read_text(encoding="utf-8")
+    assert 'original_file: "长.txt"' in sources
+    done = run_bytes("check", "--bank", GBK_LONG + b"dir", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert b": OK, " in done.stdout

@@ -183,7 +183,8 @@ def _write_journals(folders: list[Path], moves: list[tuple[Path, Path | None, Pa
     into each of ``folders``; their paths."""
     name = f".studykit.{os.getpid()}-{os.urandom(4).hex()}.journal"
     entries = [[str(target), None if backup is None else str(backup), str(temp)] for target, backup, temp in moves]
-    data = json.dumps({"studykit_journal": 1, "moves": entries}, ensure_ascii=False).encode("utf-8")
+    # ASCII escapes: a name that is not UTF-8 (a GBK name unzipped on Linux) is kept as its surrogates
+    data = json.dumps({"studykit_journal": 1, "moves": entries}).encode("ascii")
     written: list[Path] = []
     try:
         for folder in folders:

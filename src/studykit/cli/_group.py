@@ -22,6 +22,11 @@ class StudykitGroup(TranslatedGroup):
     messages and every help text in the interface language (``错误：…`` in Chinese)."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        # a file name that is not UTF-8 (a GBK name unzipped on Linux) is shown escaped, as stderr
+        # shows it ('\udcb3\udca4.md'), not a UnicodeEncodeError traceback after the files are written
+        if getattr(sys.stdout, "errors", None) == "strict":
+            with contextlib.suppress(AttributeError, ValueError):
+                sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
         with click_language():
             return super().main(*args, **kwargs)
 

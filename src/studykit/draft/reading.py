@@ -9,6 +9,7 @@ typed with Track Changes on is there, deleted text is not).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -88,7 +89,19 @@ def read_article(path: str | Path) -> Article:
             raise DraftError(_("{path}:{line}: {problem}").format(path=path, line=number, problem=problem))
     if not text.strip():
         raise DraftError(_("{path}: the article is empty (expected its text)").format(path=path))
-    return Article(path.name, hashlib.sha256(raw).hexdigest(), text, encoding)
+    return Article(_file_name(path), hashlib.sha256(raw).hexdigest(), text, encoding)
+
+
+def _file_name(path: Path) -> str:
+    """``path``'s name as text: a name whose bytes are not UTF-8 (a GBK name, from a zip made on Chinese
+    Windows and unpacked on Linux) is read as GB18030, else with U+FFFD for what cannot be read."""
+    if not any("\ud800" <= c <= "\udfff" for c in path.name):
+        return path.name
+    raw = os.fsencode(path.name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
 
 
 def _too_long(path: Path, size: int) -> str:
