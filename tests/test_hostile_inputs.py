@@ -347,3 +347,21 @@ def test_draft_reads_a_gbk_file_name_and_the_bank_in_a_gbk_folder_checks(tmp_pat
     done = run_bytes("check", "--bank", GBK_LONG + b"dir", cwd=tmp_path)
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     assert b": OK, " in done.stdout
+
+
+def test_grade_with_its_standard_output_closed_says_the_report_is_lost(tmp_path: Path) -> None:
+    """`studykit grade … >&-` (a cron line without a redirection) ended in an AttributeError traceback
+    ('NoneType' object has no attribute 'flush'); the report has nowhere to go: one line, exit 1."""
+    (tmp_path / "a.txt").write_text("姓名：张三\n1. A\n", encoding="utf-8")
+    key = tmp_path / "q.key.yaml"
+    assert run("quiz", "--seed", "7", "-o", "q.md", "--bank", str(SHIPPED_BANK), cwd=tmp_path).returncode == 0
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "studykit", "grade", "a.txt", "--key", str(key)],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, timeout=60,
+        pass_fds=(), preexec_fn=lambda: os.close(1),
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert (
+        done.stderr.splitlines()[-1] == "Error: cannot write the report: the standard output is closed (give -o FILE)"
+    )

@@ -64,6 +64,8 @@ def warn(line: str) -> None:
 def stream_to_stdout(write: Callable[[BinaryIO], None]) -> None:
     """Run ``write`` on the binary standard output (UTF-8 bytes) and flush it.  A reader that
     stops early (``| head``) ends the command quietly with exit code 1, without a traceback."""
+    if sys.stdout is None:  # started with its standard output closed (`>&-`): the report would be lost
+        raise click.ClickException(_("cannot write the report: the standard output is closed (give -o FILE)"))
     sys.stdout.flush()  # what was echoed before comes first
     out = sys.stdout.buffer
     try:
