@@ -365,3 +365,21 @@ def test_grade_with_its_standard_output_closed_says_the_report_is_lost(tmp_path:
     assert (
         done.stderr.splitlines()[-1] == "Error: cannot write the report: the standard output is closed (give -o FILE)"
     )
+
+
+def test_a_200_mb_sources_yaml_is_refused_by_its_size(tmp_path: Path) -> None:
+    """The bank's provenance file (material/sources.yaml) of 200 MB was parsed for 4.5 s in 1.3 GB of
+    memory and the bank passed; it is refused at the bank's provenance line, as a material file is."""
+    (tmp_path / "question_bank.yaml").write_bytes(SHIPPED_BANK.read_bytes())
+    (tmp_path / "material").mkdir()
+    for source in (SHIPPED_BANK.parent / "material").iterdir():
+        (tmp_path / "material" / source.name).write_bytes(source.read_bytes())
+    sources = tmp_path / "material" / "sources.yaml"
+    size = sources.stat().st_size + (200 << 20)
+    sparse(sources, size, sources.read_bytes())
+    done = run("check", "--bank", "question_bank.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"question_bank.yaml:14: bank, field 'provenance': cannot read material/sources.yaml: {size:,} bytes, "
+        "more than such a file holds (at most 4,194,304); not read\nError: question_bank.yaml: 1 error(s)\n"
+    )
