@@ -383,3 +383,17 @@ def test_a_200_mb_sources_yaml_is_refused_by_its_size(tmp_path: Path) -> None:
         f"question_bank.yaml:14: bank, field 'provenance': cannot read material/sources.yaml: {size:,} bytes, "
         "more than such a file holds (at most 4,194,304); not read\nError: question_bank.yaml: 1 error(s)\n"
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_quiz_refuses_a_fifo_in_its_key_s_place_without_waiting_on_it(tmp_path: Path) -> None:
+    """A FIFO named like the key quiz is about to write (x.key.yaml) hung quiz: it read the old key's
+    first bytes for its 'held the key of quiz …' warning before the writer refused the FIFO."""
+    os.mkfifo(tmp_path / "x.key.yaml")
+    done = run("quiz", "--seed", "1", "-o", "x.md", "--bank", str(SHIPPED_BANK), cwd=tmp_path)
+    assert done.returncode == 1
+    assert (
+        done.stderr
+        == "Error: cannot write x.key.yaml: it is not a regular file (a device or a pipe); give a file name\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.key.yaml"]
