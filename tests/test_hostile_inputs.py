@@ -397,3 +397,29 @@ def test_quiz_refuses_a_fifo_in_its_key_s_place_without_waiting_on_it(tmp_path: 
         == "Error: cannot write x.key.yaml: it is not a regular file (a device or a pipe); give a file name\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.key.yaml"]
+
+
+def test_a_value_of_megabytes_is_quoted_with_its_middle_left_out(tmp_path: Path) -> None:
+    """An article pasted into a question's speech field (3,000,000 characters) was quoted whole:
+    `check` printed 26 MB. The line keeps its start (file, line, field) and its end (what was
+    expected), and says how much is left out."""
+    text = SHIPPED_BANK.read_text(encoding="utf-8").replace(
+        "    speech: intro\n", "    speech: " + "s" * 3_000_000 + "\n", 1
+    )
+    (tmp_path / "question_bank.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "material").mkdir()
+    for source in (SHIPPED_BANK.parent / "material").iterdir():
+        (tmp_path / "material" / source.name).write_bytes(source.read_bytes())
+    done = run("check", "--bank", "question_bank.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    line, error = done.stderr.splitlines()
+    expected_tail = (
+        "s' (expected one of: intro, ren-jiantao, tian-yipeng, zhao-xianfu, zhang-yanguo, jiang-xiaoping, "
+        "wei-yueming, ouyang-kang, dai-xiaoming)"
+    )
+    whole = len("question 'intro-01', field 'speech': unknown speech id '") + 3_000_000 + len(expected_tail) - 1
+    assert line.startswith("question_bank.yaml:62: question 'intro-01', field 'speech': unknown speech id 'sss")
+    assert f"sss … [{whole - 12_000:,} characters left out] … sss" in line
+    assert line.endswith(expected_tail)
+    assert len(line) < 12_100
+    assert error == "Error: question_bank.yaml: 1 error(s)"
