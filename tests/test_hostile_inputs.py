@@ -423,3 +423,17 @@ def test_a_value_of_megabytes_is_quoted_with_its_middle_left_out(tmp_path: Path)
     assert line.endswith(expected_tail)
     assert len(line) < 12_100
     assert error == "Error: question_bank.yaml: 1 error(s)"
+
+
+def test_an_excel_file_given_as_the_report_is_named_as_such(tmp_path: Path) -> None:
+    """handout --from-report 成绩.xlsx said 'not UTF-8 text (byte 0x87: invalid start byte)'."""
+    from openpyxl import Workbook
+
+    Workbook().save(str(tmp_path / "成绩.xlsx"))
+    done = run("handout", "--from-report", "成绩.xlsx", "-o", "h.md", "--bank", str(SHIPPED_BANK), cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: 成绩.xlsx: this is a zip file, such as a Word .docx or an Excel .xlsx, not a grade report "
+        "(expected the JSON report of studykit grade, -o REPORT.json)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["成绩.xlsx"]
