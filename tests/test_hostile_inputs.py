@@ -437,3 +437,25 @@ def test_an_excel_file_given_as_the_report_is_named_as_such(tmp_path: Path) -> N
         "(expected the JSON report of studykit grade, -o REPORT.json)\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["成绩.xlsx"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_folder_of_answers_names_a_fifo_a_dangling_link_and_a_link_loop(tmp_path: Path) -> None:
+    """In a folder given to grade, a FIFO, a link to a sheet that was moved and a loop of links were
+    passed over without a word (their members missing from the report, exit 0); each is now named
+    and the good sheet beside them graded."""
+    assert run("quiz", "--seed", "7", "-o", "q.md", "--bank", str(SHIPPED_BANK), cwd=tmp_path).returncode == 0
+    folder = tmp_path / "答卷"
+    folder.mkdir()
+    (folder / "good.txt").write_text("姓名：张三\n1. A\n", encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "moved.txt").symlink_to("gone.txt")
+    (folder / "loop.txt").symlink_to("loop.txt")
+    done = run("grade", "答卷", "--key", "q.key.yaml", "--format", "json", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[:3] == [
+        "答卷/loop.txt: cannot read: Too many levels of symbolic links",
+        "答卷/moved.txt: file not found",
+        "答卷/pipe.txt: not a regular file",
+    ]
+    assert '"name": "张三"' in done.stdout
