@@ -459,3 +459,27 @@ def test_a_folder_of_answers_names_a_fifo_a_dangling_link_and_a_link_loop(tmp_pa
         "答卷/pipe.txt: not a regular file",
     ]
     assert '"name": "张三"' in done.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_year_folder_names_a_bank_link_to_a_moved_bank_and_a_fifo(tmp_path: Path) -> None:
+    """In a folder of banks, an article whose question_bank.yaml is a link to a moved bank, or a FIFO,
+    was passed over without a word (`check` said OK; a year's quiz left the article out); each is now
+    named and the command fails."""
+    good = tmp_path / "year" / "a"
+    good.mkdir(parents=True)
+    (good / "question_bank.yaml").write_bytes(SHIPPED_BANK.read_bytes())
+    (good / "material").mkdir()
+    for source in (SHIPPED_BANK.parent / "material").iterdir():
+        (good / "material" / source.name).write_bytes(source.read_bytes())
+    (tmp_path / "year" / "b").mkdir()
+    (tmp_path / "year" / "b" / "question_bank.yaml").symlink_to("../moved/question_bank.yaml")
+    (tmp_path / "year" / "c").mkdir()
+    os.mkfifo(tmp_path / "year" / "c" / "question_bank.yaml")
+    done = run("check", "--bank", "year", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "no question bank at year/b/question_bank.yaml (give one with --bank PATH)\n"
+        "cannot read year/c/question_bank.yaml: not a regular file (a pipe or a device); give the bank's YAML file\n"
+        "Error: 2 of 3 banks have errors (see above)\n"
+    )
