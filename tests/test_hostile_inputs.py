@@ -7,6 +7,7 @@ stopping the suite; the big files are sparse (no disk is used)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -483,3 +484,30 @@ def test_a_year_folder_names_a_bank_link_to_a_moved_bank_and_a_fifo(tmp_path: Pa
         "cannot read year/c/question_bank.yaml: not a regular file (a pipe or a device); give the bank's YAML file\n"
         "Error: 2 of 3 banks have errors (see above)\n"
     )
+
+
+def test_a_crafted_journal_in_a_folder_of_answers_moves_and_deletes_nothing(tmp_path: Path) -> None:
+    """A studykit journal (`.studykit.PID-XXXXXXXX.journal`) shipped in a zip of answer sheets was
+    'rolled back' by the next write into that folder: `grade 答卷 -o 答卷/成绩.html` deleted a file
+    elsewhere that the journal named as a new target and moved another file elsewhere into the
+    folder. A move is rolled back only if its temporary file and backup carry studykit's names
+    beside its target, in a folder holding the journal."""
+    assert run("quiz", "--seed", "7", "-o", "q.md", "--bank", str(SHIPPED_BANK), cwd=tmp_path).returncode == 0
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "victim.txt").write_text("precious", encoding="utf-8")
+    (home / "secret.txt").write_text("secret", encoding="utf-8")
+    folder = tmp_path / "答卷"
+    folder.mkdir()
+    (folder / "good.txt").write_text("姓名：张三\n1. A\n", encoding="utf-8")
+    moves = [
+        [str(home / "victim.txt"), None, str(tmp_path / "nothing.tmp")],
+        [str(folder / "stolen.txt"), str(home / "secret.txt"), str(tmp_path / "nothing2.tmp")],
+    ]
+    journal = folder / ".studykit.999999999-deadbeef.journal"
+    journal.write_text(json.dumps({"studykit_journal": 1, "moves": moves}), encoding="utf-8")
+    done = run("grade", "答卷", "--key", "q.key.yaml", "-o", "答卷/成绩.html", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (home / "victim.txt").read_text(encoding="utf-8") == "precious"
+    assert (home / "secret.txt").read_text(encoding="utf-8") == "secret"
+    assert sorted(p.name for p in folder.iterdir()) == [journal.name, "good.txt", "成绩.html"]
