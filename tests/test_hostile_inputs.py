@@ -7,6 +7,7 @@ stopping the suite; the big files are sparse (no disk is used)."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -156,6 +157,20 @@ def test_draft_refuses_a_docx_zip_bomb_from_its_directory(tmp_path: Path) -> Non
     )
 
 
+def test_draft_finds_the_bomb_behind_a_bigger_photo(tmp_path: Path) -> None:
+    """Each part is checked, not only the largest: a 3 MiB photo (packed 1 to 1) does not hide a
+    document.xml of 2 MiB packed 1,000 to 1."""
+    path = _package(tmp_path / "photo.docx", b"<w:document>" + b"a" * (2 << 20) + b"</w:document>")
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_STORED) as archive:
+        archive.writestr("word/media/image1.jpeg", os.urandom(3 << 20))
+    packed = zipfile.ZipFile(path).getinfo("word/document.xml").compress_size
+    size = sum(info.file_size for info in zipfile.ZipFile(path).infolist())
+    assert _draft(tmp_path, "photo.docx") == (
+        f"Error: photo.docx: the document unpacks to {size:,} bytes (word/document.xml: 2,097,177 bytes "
+        f"packed into {packed:,}) — a zip bomb? not read (expected a .docx saved by Word or WPS)\n"
+    )
+
+
 def test_draft_names_a_docx_whose_xml_is_broken(tmp_path: Path) -> None:
     """A package whose document.xml is cut off used to end in lxml's XMLSyntaxError traceback."""
     _package(tmp_path / "broken.docx", b"<w:document xmlns:w='http://schemas.openxmlformats.org/"
@@ -269,3 +284,231 @@ def test_draft_refuses_the_files_studykit_writes(tmp_path: Path, name: str, text
         f"Error: {name}: this is a studykit question bank, answer key or grade report, not an article "
         "(expected .docx or .txt: copy the article's text into a .txt file)\n"
     )
+
+
+GBK_LONG = "长".encode("gbk")  # b'\xb3\xa4': a GBK file name, as a zip made on Chinese Windows unpacks on Linux
+
+
+def run_bytes(*args: bytes | str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """``studykit ARGS`` with arguments that may be bytes that are not UTF-8 (as a shell passes them)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "LC_ALL": "C.UTF-8"}
+    command = [os.fsencode(sys.executable), b"-m", b"studykit", *(os.fsencode(a) for a in args)]
+    return subprocess.run(command, cwd=cwd, capture_output=True, env=env, timeout=60)
+
+
+def _names_that_are_not_utf8(tmp_path: Path) -> None:
+    try:
+        (tmp_path / os.fsdecode(b"probe" + GBK_LONG)).touch()
+        (tmp_path / os.fsdecode(b"probe" + GBK_LONG)).unlink()
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 names")
+
+
+@pytest.mark.parametrize(
+    ("command", "written"),
+    [
+        (["quiz", "--seed", "7", "-o"], [b".md", b".key.yaml", b".solutions.md", b".answers.txt"]),
+        (["anki", "--timestamp", "1", "-o"], [b".apkg"]),
+        (["handout", "-o"], [b".md"]),
+        (["practice", "--seed", "7", "-o"], [b".html"]),
+    ],
+)
+def test_an_output_name_that_is_not_utf8_is_written(tmp_path: Path, command: list[str], written: list[bytes]) -> None:
+    """`-o 长.md` typed in a GBK terminal (or a GBK folder unzipped on Linux) ended in a UnicodeEncodeError
+    traceback from the journal of the all-or-nothing writer; the files are written under those bytes."""
+    _names_that_are_not_utf8(tmp_path)
+    target = GBK_LONG + written[0]
+    done = run_bytes(*command, target, "--bank", str(SHIPPED_BANK), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert sorted(os.listdir(os.fsencode(tmp_path))) == sorted(GBK_LONG + suffix for suffix in written)
+
+
+def test_a_title_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    """`--title` of bytes that are not UTF-8 ended in a traceback when the paper was encoded."""
+    done = run_bytes("quiz", "--title", GBK_LONG, "-o", "q.md", "--bank", str(SHIPPED_BANK), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.decode("utf-8").splitlines()[-1] == (
+        "Error: Invalid value for '--title': '\\udcb3\\udca4' is not UTF-8 text "
+        "(type the title again, or set the terminal to UTF-8)"
+    )
+    assert os.listdir(tmp_path) == []
+
+
+def test_draft_reads_a_gbk_file_name_and_the_bank_in_a_gbk_folder_checks(tmp_path: Path) -> None:
+    """An article named in GBK ended in a traceback writing sources.yaml; its name is now read as GB18030
+    (`长.txt`), and `check` of the bank drafted into a GBK-named folder (the bank cache could not
+    encode its path: a traceback) passes."""
+    _names_that_are_not_utf8(tmp_path)
+    seed = Path(__file__).resolve().parents[1] / "material"
+    article = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(seed.glob("0*.txt")))
+    (tmp_path / os.fsdecode(GBK_LONG + b".txt")).write_text(article, encoding="gb18030")
+    done = run_bytes("draft", GBK_LONG + b".txt", "-o", GBK_LONG + b"dir", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    sources = (tmp_path / os.fsdecode(GBK_LONG + b"dir") / "material" / "sources.yaml").read_text(encoding="utf-8")
+    assert 'original_file: "长.txt"' in sources
+    done = run_bytes("check", "--bank", GBK_LONG + b"dir", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert b": OK, " in done.stdout
+
+
+def test_grade_with_its_standard_output_closed_says_the_report_is_lost(tmp_path: Path) -> None:
+    """`studykit grade … >&-` (a cron line without a redirection) ended in an AttributeError traceback
+    ('NoneType' object has no attribute 'flush'); the report has nowhere to go: one line, exit 1."""
+    (tmp_path / "a.txt").write_text("姓名：张三\n1. A\n", encoding="utf-8")
+    key = tmp_path / "q.key.yaml"
+    assert run("quiz", "--seed", "7", "-o", "q.md", "--bank", str(SHIPPED_BANK), cwd=tmp_path).returncode == 0
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run(
+        [sys.executable, "-m", "studykit", "grade", "a.txt", "--key", str(key)],
+        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, timeout=60,
+        pass_fds=(), preexec_fn=lambda: os.close(1),
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert (
+        done.stderr.splitlines()[-1] == "Error: cannot write the report: the standard output is closed (give -o FILE)"
+    )
+
+
+def test_a_200_mb_sources_yaml_is_refused_by_its_size(tmp_path: Path) -> None:
+    """The bank's provenance file (material/sources.yaml) of 200 MB was parsed for 4.5 s in 1.3 GB of
+    memory and the bank passed; it is refused at the bank's provenance line, as a material file is."""
+    (tmp_path / "question_bank.yaml").write_bytes(SHIPPED_BANK.read_bytes())
+    (tmp_path / "material").mkdir()
+    for source in (SHIPPED_BANK.parent / "material").iterdir():
+        (tmp_path / "material" / source.name).write_bytes(source.read_bytes())
+    sources = tmp_path / "material" / "sources.yaml"
+    size = sources.stat().st_size + (200 << 20)
+    sparse(sources, size, sources.read_bytes())
+    done = run("check", "--bank", "question_bank.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"question_bank.yaml:14: bank, field 'provenance': cannot read material/sources.yaml: {size:,} bytes, "
+        "more than such a file holds (at most 4,194,304); not read\nError: question_bank.yaml: 1 error(s)\n"
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_quiz_refuses_a_fifo_in_its_key_s_place_without_waiting_on_it(tmp_path: Path) -> None:
+    """A FIFO named like the key quiz is about to write (x.key.yaml) hung quiz: it read the old key's
+    first bytes for its 'held the key of quiz …' warning before the writer refused the FIFO."""
+    os.mkfifo(tmp_path / "x.key.yaml")
+    done = run("quiz", "--seed", "1", "-o", "x.md", "--bank", str(SHIPPED_BANK), cwd=tmp_path)
+    assert done.returncode == 1
+    assert (
+        done.stderr
+        == "Error: cannot write x.key.yaml: it is not a regular file (a device or a pipe); give a file name\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.key.yaml"]
+
+
+def test_a_value_of_megabytes_is_quoted_with_its_middle_left_out(tmp_path: Path) -> None:
+    """An article pasted into a question's speech field (3,000,000 characters) was quoted whole:
+    `check` printed 26 MB. The line keeps its start (file, line, field) and its end (what was
+    expected), and says how much is left out."""
+    text = SHIPPED_BANK.read_text(encoding="utf-8").replace(
+        "    speech: intro\n", "    speech: " + "s" * 3_000_000 + "\n", 1
+    )
+    (tmp_path / "question_bank.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "material").mkdir()
+    for source in (SHIPPED_BANK.parent / "material").iterdir():
+        (tmp_path / "material" / source.name).write_bytes(source.read_bytes())
+    done = run("check", "--bank", "question_bank.yaml", cwd=tmp_path)
+    assert done.returncode == 1
+    line, error = done.stderr.splitlines()
+    expected_tail = (
+        "s' (expected one of: intro, ren-jiantao, tian-yipeng, zhao-xianfu, zhang-yanguo, jiang-xiaoping, "
+        "wei-yueming, ouyang-kang, dai-xiaoming)"
+    )
+    whole = len("question 'intro-01', field 'speech': unknown speech id '") + 3_000_000 + len(expected_tail) - 1
+    assert line.startswith("question_bank.yaml:62: question 'intro-01', field 'speech': unknown speech id 'sss")
+    assert f"sss … [{whole - 12_000:,} characters left out] … sss" in line
+    assert line.endswith(expected_tail)
+    assert len(line) < 12_100
+    assert error == "Error: question_bank.yaml: 1 error(s)"
+
+
+def test_an_excel_file_given_as_the_report_is_named_as_such(tmp_path: Path) -> None:
+    """handout --from-report 成绩.xlsx said 'not UTF-8 text (byte 0x87: invalid start byte)'."""
+    from openpyxl import Workbook
+
+    Workbook().save(str(tmp_path / "成绩.xlsx"))
+    done = run("handout", "--from-report", "成绩.xlsx", "-o", "h.md", "--bank", str(SHIPPED_BANK), cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "Error: 成绩.xlsx: this is a zip file, such as a Word .docx or an Excel .xlsx, not a grade report "
+        "(expected the JSON report of studykit grade, -o REPORT.json)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["成绩.xlsx"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_folder_of_answers_names_a_fifo_a_dangling_link_and_a_link_loop(tmp_path: Path) -> None:
+    """In a folder given to grade, a FIFO, a link to a sheet that was moved and a loop of links were
+    passed over without a word (their members missing from the report, exit 0); each is now named
+    and the good sheet beside them graded."""
+    assert run("quiz", "--seed", "7", "-o", "q.md", "--bank", str(SHIPPED_BANK), cwd=tmp_path).returncode == 0
+    folder = tmp_path / "答卷"
+    folder.mkdir()
+    (folder / "good.txt").write_text("姓名：张三\n1. A\n", encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "moved.txt").symlink_to("gone.txt")
+    (folder / "loop.txt").symlink_to("loop.txt")
+    done = run("grade", "答卷", "--key", "q.key.yaml", "--format", "json", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[:3] == [
+        "答卷/loop.txt: cannot read: Too many levels of symbolic links",
+        "答卷/moved.txt: file not found",
+        "答卷/pipe.txt: not a regular file",
+    ]
+    assert '"name": "张三"' in done.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_year_folder_names_a_bank_link_to_a_moved_bank_and_a_fifo(tmp_path: Path) -> None:
+    """In a folder of banks, an article whose question_bank.yaml is a link to a moved bank, or a FIFO,
+    was passed over without a word (`check` said OK; a year's quiz left the article out); each is now
+    named and the command fails."""
+    good = tmp_path / "year" / "a"
+    good.mkdir(parents=True)
+    (good / "question_bank.yaml").write_bytes(SHIPPED_BANK.read_bytes())
+    (good / "material").mkdir()
+    for source in (SHIPPED_BANK.parent / "material").iterdir():
+        (good / "material" / source.name).write_bytes(source.read_bytes())
+    (tmp_path / "year" / "b").mkdir()
+    (tmp_path / "year" / "b" / "question_bank.yaml").symlink_to("../moved/question_bank.yaml")
+    (tmp_path / "year" / "c").mkdir()
+    os.mkfifo(tmp_path / "year" / "c" / "question_bank.yaml")
+    done = run("check", "--bank", "year", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == (
+        "no question bank at year/b/question_bank.yaml (give one with --bank PATH)\n"
+        "cannot read year/c/question_bank.yaml: not a regular file (a pipe or a device); give the bank's YAML file\n"
+        "Error: 2 of 3 banks have errors (see above)\n"
+    )
+
+
+def test_a_crafted_journal_in_a_folder_of_answers_moves_and_deletes_nothing(tmp_path: Path) -> None:
+    """A studykit journal (`.studykit.PID-XXXXXXXX.journal`) shipped in a zip of answer sheets was
+    'rolled back' by the next write into that folder: `grade 答卷 -o 答卷/成绩.html` deleted a file
+    elsewhere that the journal named as a new target and moved another file elsewhere into the
+    folder. A move is rolled back only if its temporary file and backup carry studykit's names
+    beside its target, in a folder holding the journal."""
+    assert run("quiz", "--seed", "7", "-o", "q.md", "--bank", str(SHIPPED_BANK), cwd=tmp_path).returncode == 0
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "victim.txt").write_text("precious", encoding="utf-8")
+    (home / "secret.txt").write_text("secret", encoding="utf-8")
+    folder = tmp_path / "答卷"
+    folder.mkdir()
+    (folder / "good.txt").write_text("姓名：张三\n1. A\n", encoding="utf-8")
+    moves = [
+        [str(home / "victim.txt"), None, str(tmp_path / "nothing.tmp")],
+        [str(folder / "stolen.txt"), str(home / "secret.txt"), str(tmp_path / "nothing2.tmp")],
+    ]
+    journal = folder / ".studykit.999999999-deadbeef.journal"
+    journal.write_text(json.dumps({"studykit_journal": 1, "moves": moves}), encoding="utf-8")
+    done = run("grade", "答卷", "--key", "q.key.yaml", "-o", "答卷/成绩.html", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (home / "victim.txt").read_text(encoding="utf-8") == "precious"
+    assert (home / "secret.txt").read_text(encoding="utf-8") == "secret"
+    assert sorted(p.name for p in folder.iterdir()) == [journal.name, "good.txt", "成绩.html"]

@@ -230,7 +230,8 @@ def store(bank: Bank, raw: bytes, inputs: list[tuple[str, bytes]]) -> None:
     from ._output import write_files
     from .errors import StudykitError
 
-    with contextlib.suppress(OSError, StudykitError):  # a cache we cannot write is no cache, not an error
+    # a cache we cannot write is no cache, not an error (nor is a bank whose path is not UTF-8 text)
+    with contextlib.suppress(OSError, StudykitError, UnicodeEncodeError):
         entry = _entry(raw, bank.path)
         if entry.is_symlink():  # replace the link, never write through it
             entry.unlink()

@@ -183,7 +183,8 @@ def _write_journals(folders: list[Path], moves: list[tuple[Path, Path | None, Pa
     into each of ``folders``; their paths."""
     name = f".studykit.{os.getpid()}-{os.urandom(4).hex()}.journal"
     entries = [[str(target), None if backup is None else str(backup), str(temp)] for target, backup, temp in moves]
-    data = json.dumps({"studykit_journal": 1, "moves": entries}, ensure_ascii=False).encode("utf-8")
+    # ASCII escapes: a name that is not UTF-8 (a GBK name unzipped on Linux) is kept as its surrogates
+    data = json.dumps({"studykit_journal": 1, "moves": entries}).encode("ascii")
     written: list[Path] = []
     try:
         for folder in folders:
@@ -243,6 +244,15 @@ def recover(folder: Path) -> None:
                     os.unlink(entry.path)
 
 
+def _confined(journal: Path, target: Path, backup: Path | None, temp: Path) -> bool:
+    """Whether a journal's move is one studykit could have written: its temporary file and backup
+    carry studykit's names beside the target, in a folder holding this journal.  A crafted journal
+    (in a zip of answer sheets) named any file to delete or to move over another."""
+    beside = temp.parent == target.parent and (backup is None or backup.parent == target.parent)
+    named = _LEFTOVER.match(temp.name) and (backup is None or _LEFTOVER.match(backup.name))
+    return bool(beside and named) and (target.parent / journal.name).is_file()
+
+
 def _roll_back(journal: Path) -> None:
     """Put back the set ``journal`` names, then remove the journal (here and in the other
     folders it was written to).  A journal that cannot be read was cut short while being
@@ -252,6 +262,8 @@ def _roll_back(journal: Path) -> None:
         entries = [(Path(t), None if b is None else Path(b), Path(m)) for t, b, m in moves]
     except (OSError, ValueError, KeyError, TypeError):
         entries = []
+    if not all(_confined(journal, *entry) for entry in entries):
+        return  # not as studykit writes one (a journal in a folder unzipped from others): left alone
     try:
         for target, backup, temp in entries:
             if os.path.lexists(temp):  # not moved yet: the target is as it was

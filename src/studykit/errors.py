@@ -90,7 +90,16 @@ class Problem:
             text = _("warning: {message}").format(message=text)
         elif self.severity != "error":
             text = f"{self.severity}: {text}"
+        if len(text) > MAX_SHOWN:  # a value of megabytes (an article pasted into a field) quoted in full
+            left_out = _("[{count:,} characters left out]").format(count=len(text) - MAX_SHOWN)
+            text = f"{text[: MAX_SHOWN * 2 // 3]} … {left_out} … {text[-(MAX_SHOWN // 3) :]}"
         return f"{loc}: {text}"
+
+
+#: Longest problem line shown, in characters, before its middle is left out (its start names the
+#: record and field, its end says what was expected): a 5 MB answer made 26 MB of `check` output.
+#: A number of 5,000 digits, quoted twice, is still shown whole.
+MAX_SHOWN = 12_000
 
 
 class StudykitError(Exception):

@@ -199,12 +199,12 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
         else:
             # its own bank, then its sub-folders' (a year's folder keeping one article at its top
             # and the others below: the ones below were passed over without a word)
-            own = [path / BANK_FILENAME] if (path / BANK_FILENAME).is_file() else []
+            own = [path / BANK_FILENAME] if _bank_named(path / BANK_FILENAME) else []
             try:
                 subs = sorted(
                     p / BANK_FILENAME
                     for p in path.iterdir()
-                    if p.is_dir() and not p.name.startswith(".") and (p / BANK_FILENAME).is_file()
+                    if p.is_dir() and not p.name.startswith(".") and _bank_named(p / BANK_FILENAME)
                 )
             except OSError as exc:
                 if own:
@@ -224,6 +224,13 @@ def bank_files(paths: Iterable[str | Path]) -> list[Path]:
     for path in found:
         unique.setdefault(path.resolve() if os.path.exists(path) else path, path)
     return list(unique.values())
+
+
+def _bank_named(path: Path) -> bool:
+    """Whether ``path`` (a folder's ``question_bank.yaml``) is there to be read, or to fail by name: a
+    link to a moved bank, a loop of links or a FIFO counts (an article of the year went missing from
+    its quiz without a word); a folder of that name does not."""
+    return os.path.lexists(path) and not path.is_dir()
 
 
 def path_list(paths: str | Path | Iterable[str | Path]) -> list[str | Path]:

@@ -169,8 +169,8 @@ class Validator(QuestionChecks):
         if path is None:
             return Provenance()
         shown = str(Path(self.name).parent / rel)
-        try:
-            raw = path.read_bytes()
+        try:  # a 200 MB sources.yaml was parsed for 4.5 s in 1.3 GB, and passed
+            raw = _cache.read_regular(path, limit=MAX_MATERIAL_BYTES) or b""
             data, problems = load_text_yaml(raw.decode("utf-8-sig"), shown)
         except OSError as exc:
             self.error(

@@ -22,6 +22,11 @@ class StudykitGroup(TranslatedGroup):
     messages and every help text in the interface language (``错误：…`` in Chinese)."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        # a file name that is not UTF-8 (a GBK name unzipped on Linux) is shown escaped, as stderr
+        # shows it ('\udcb3\udca4.md'), not a UnicodeEncodeError traceback after the files are written
+        if getattr(sys.stdout, "errors", None) == "strict":
+            with contextlib.suppress(AttributeError, ValueError):
+                sys.stdout.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
         with click_language():
             return super().main(*args, **kwargs)
 
@@ -59,6 +64,8 @@ def warn(line: str) -> None:
 def stream_to_stdout(write: Callable[[BinaryIO], None]) -> None:
     """Run ``write`` on the binary standard output (UTF-8 bytes) and flush it.  A reader that
     stops early (``| head``) ends the command quietly with exit code 1, without a traceback."""
+    if sys.stdout is None:  # started with its standard output closed (`>&-`): the report would be lost
+        raise click.ClickException(_("cannot write the report: the standard output is closed (give -o FILE)"))
     sys.stdout.flush()  # what was echoed before comes first
     out = sys.stdout.buffer
     try:

@@ -107,6 +107,9 @@ def title_value(ctx: click.Context, param: click.Parameter, value: str | None) -
     problem = control_problem(value)
     if problem:
         raise click.BadParameter(_("{value!r} {problem}").format(value=value, problem=problem))
+    if any("\ud800" <= c <= "\udfff" for c in value):  # bytes the terminal's encoding (UTF-8) cannot read
+        raise click.BadParameter(_("{value!r} is not UTF-8 text (type the title again, or set the terminal to UTF-8)")
+                                 .format(value=value))  # fmt: skip
     if len(value.split("\n")) > 1 or any(c in value for c in "\r\t\v\f\x85\u2028\u2029"):
         raise click.BadParameter(_("{value!r} has a line break or tab (a title is one line)").format(value=value))
     return value.strip()

@@ -9,6 +9,7 @@ typed with Track Changes on is there, deleted text is not).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -92,7 +93,19 @@ def read_article(path: str | Path) -> Article:
             raise DraftError(_("{path}:{line}: {problem}").format(path=path, line=number, problem=problem))
     if not text.strip():
         raise DraftError(_("{path}: the article is empty (expected its text)").format(path=path))
-    return Article(path.name, hashlib.sha256(raw).hexdigest(), text, encoding)
+    return Article(_file_name(path), hashlib.sha256(raw).hexdigest(), text, encoding)
+
+
+def _file_name(path: Path) -> str:
+    """``path``'s name as text: a name whose bytes are not UTF-8 (a GBK name, from a zip made on Chinese
+    Windows and unpacked on Linux) is read as GB18030, else with U+FFFD for what cannot be read."""
+    if not any("\ud800" <= c <= "\udfff" for c in path.name):
+        return path.name
+    raw = os.fsencode(path.name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
 
 
 def _too_long(path: Path, size: int) -> str:
@@ -204,24 +217,32 @@ def _docx_text(path: Path, raw: bytes) -> str:
     return "\n\n".join(texts)
 
 
-#: What a .docx article may unpack to: its parts together, and how much tighter than 100 to 1 a
-#: part over 1 MiB may be packed (a real document.xml packs about 10 to 1; a zip bomb, 1,000 to 1).
-MAX_DOCX_UNPACKED, MAX_DOCX_RATIO = 256 << 20, 100
+#: What a .docx article may unpack to: all its parts (photos too), its XML parts (lxml parses them:
+#: a long article's document.xml is a few MB), and how much tighter than 100 to 1 a part over 1 MiB
+#: may be packed (a real document.xml packs about 10 to 1; a zip bomb, 1,000 to 1).
+MAX_DOCX_UNPACKED, MAX_DOCX_XML, MAX_DOCX_RATIO = 256 << 20, 64 << 20, 100
 
 
 def _refuse_bomb(path: Path, infos: list[Any]) -> None:
     """Raise :class:`DraftError` when the archive's directory (``zipfile.ZipInfo`` items) is a zip bomb."""
-    unpacked = sum(info.file_size for info in infos)
-    biggest = max(infos, key=lambda info: info.file_size, default=None)
-    if biggest is None:
+    if not infos:
         return
-    tight = biggest.file_size > 1 << 20 and biggest.file_size > MAX_DOCX_RATIO * max(biggest.compress_size, 1)
-    if unpacked > MAX_DOCX_UNPACKED or tight:
-        raise DraftError(
-            _("{path}: the document unpacks to {size:,} bytes ({name}: {part:,} bytes packed into {packed:,}) — "
-              "a zip bomb? not read (expected a .docx saved by Word or WPS)").format(
-                path=path, size=unpacked, name=biggest.filename, part=biggest.file_size, packed=biggest.compress_size)
-        )  # fmt: skip
+    unpacked = sum(info.file_size for info in infos)
+    xml = [info for info in infos if info.filename.lower().endswith((".xml", ".rels"))]
+    tight = [i for i in infos if i.file_size > 1 << 20 and i.file_size > MAX_DOCX_RATIO * max(i.compress_size, 1)]
+    if tight:
+        culprit = tight[0]
+    elif sum(info.file_size for info in xml) > MAX_DOCX_XML:
+        culprit = max(xml, key=lambda info: info.file_size)
+    elif unpacked > MAX_DOCX_UNPACKED:
+        culprit = max(infos, key=lambda info: info.file_size)
+    else:
+        return
+    raise DraftError(
+        _("{path}: the document unpacks to {size:,} bytes ({name}: {part:,} bytes packed into {packed:,}) — "
+          "a zip bomb? not read (expected a .docx saved by Word or WPS)").format(
+            path=path, size=unpacked, name=culprit.filename, part=culprit.file_size, packed=culprit.compress_size)
+    )  # fmt: skip
 
 
 def _row_lines(table: Any) -> Iterator[str]:

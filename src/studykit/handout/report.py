@@ -68,6 +68,13 @@ def load_report(path: str | Path) -> GradeReportDigest:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        from .._yaml import document_kind
+
+        if kind := document_kind(raw):  # the report saved as .docx, or a table, given by mistake
+            raise StudykitError(
+                _("{name}: this is {what}, not a grade report (expected the JSON report of studykit grade, "
+                  "-o REPORT.json)").format(name=name, what=kind)
+            ) from None  # fmt: skip
         raise StudykitError(
             _("cannot read grade report {name}: not UTF-8 text (byte {byte}: {reason})").format(
                 name=name, byte=f"0x{raw[exc.start]:02X}", reason=decode_reason(exc.reason)

@@ -214,6 +214,8 @@ def replaced_keys(files: Iterable[Path], quiz_id: str) -> list[str]:
         if not path.name.endswith(".key.yaml"):
             continue
         try:
+            if not path.is_file():  # a FIFO in the key's place must not hang quiz (the writer refuses it)
+                continue
             with path.open("rb") as handle:
                 head = handle.read(4096).decode("utf-8", "replace")
         except OSError:

@@ -32,8 +32,10 @@ def is_answer_file(p: Path) -> bool:
         and p.name.lower() != "question_bank.yaml"
         # the quiz's own 参考答案; its paper and card are read, as a member may fill and save them in place
         and not (p.name.lower().endswith(".solutions.docx") and _paper(p))
-        and p.is_file()
-        and (p.suffix.lower() != ".md" or _paper_copy(p))
+        # not is_file(): a FIFO, a link to a moved file or a loop of links fails by name (its member was
+        # missing from the report without a word); only a folder is passed over
+        and not p.is_dir()
+        and (p.suffix.lower() != ".md" or not p.is_file() or _paper_copy(p))
     )
 
 
