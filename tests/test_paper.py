@@ -460,3 +460,18 @@ def test_mix_reads_full_width_forms_but_no_other_digits() -> None:
         with pytest.raises(ValueError) as exc:
             parse_mix(f"单选={value}")
         assert str(exc.value) == f"{value!r} in '单选={value}' is not a number of items (e.g. single=4)"
+
+
+@pytest.mark.parametrize("command", [[], ["quiz"]])
+def test_help_examples_make_the_standard_paper(command: list[str], tmp_path: Path) -> None:
+    """studykit --help and quiz --help show `quiz --seed 7 …` for the 100-point standard paper: their
+    `--count 20` drew 20 items of any type, 99 points on the shipped bank."""
+    runner = CliRunner(env={"STUDYKIT_LANG": "en"})
+    text = runner.invoke(main, [*command, "--help"]).output
+    examples = [line.split() for line in text.splitlines() if line.strip().startswith("studykit quiz --seed 7")]
+    assert examples and "--count 20" not in text
+    for n, words in enumerate(examples):
+        args = [*words[1:-1], str(tmp_path / f"{n}-{words[-1]}"), "--bank", str(SHIPPED_BANK)]
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+        assert "quiz szzl-hubei-daily-7-0b3cb86e: 20 questions, 100 points\n" in result.output
