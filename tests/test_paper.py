@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 from docx.oxml.ns import qn
 
-from skpaths import MINI_BANK, SHIPPED_BANK
+from skpaths import DATA, MINI_BANK, SHIPPED_BANK
 from studykit.bank import load_bank
 from studykit.cli import main
 from studykit.errors import SelectionError, StudykitError
@@ -475,3 +475,26 @@ def test_help_examples_make_the_standard_paper(command: list[str], tmp_path: Pat
         result = runner.invoke(main, args)
         assert result.exit_code == 0, result.output
         assert "quiz szzl-hubei-daily-7-0b3cb86e: 20 questions, 100 points\n" in result.output
+
+
+def test_a_scaled_year_paper_prints_whole_points_in_docx_and_markdown(tmp_path: Path) -> None:
+    """quiz --bank shipped --bank tests/data/year --count 25 --total 100 (seed 5): the .docx headings and the
+    .md give whole points per item, the sections' 共N分 adding up to 满分 100 (a year paper printed 每题3.35分)."""
+    year = DATA / "year"
+    common = ["--bank", SHIPPED_BANK, "--bank", year, "--count", "25", "--total", "100", "--seed", "5"]
+    for name in ("y.docx", "y.md"):
+        result = run(*common, "-o", tmp_path / name)
+        assert result.exit_code == 0, result.output
+    headings = [
+        "一、单项选择题（每题5分，共40分）",
+        "二、多项选择题（每题6分，共6分。多选、少选、错选均不得分）",
+        "三、判断题（每题3分，共30分）",
+        "四、填空题（每题4分，共24分）",
+    ]
+    doc = docx.Document(str(tmp_path / "y.docx"))
+    assert [p.text for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 2"] == headings
+    assert sum(int(re.search(r"共(\d+)分", h).group(1)) for h in headings) == 100  # type: ignore[union-attr]
+    assert any(p.text.endswith("满分：100分") for p in doc.paragraphs)
+    text = (tmp_path / "y.md").read_text(encoding="utf-8")
+    assert [line.removeprefix("## ") for line in text.splitlines() if line.startswith("## ")] == headings
+    assert "满分：100分" in text
