@@ -121,7 +121,9 @@ def test_quiz_progress_and_notes_in_chinese(tmp_path: Path, monkeypatch: pytest.
         (["--type", "single", "--mix", "multiple=1"], "错误：题型配比要求出多选题，但题型筛选只保留了单选"),
         (
             ["--mix", "single=3", "--total", "77"],
-            "错误：题目（3 单选）凑不成 77 分，同一题型每题分值相同（最多 2 位小数）；请用 --points 设定分值",
+            # the catalog's translation of the message naming --total (78 = 3 × 26) is the lead's to add
+            "错误：题目（3 单选）凑不成 77 分，同一题型每题分值须相同且为整分或半分；请改 --total（例如 --total 78）"
+            "或题数（--count、--mix），或用 --points 设定分值",
         ),
         (
             ["--mix", "single=x"],

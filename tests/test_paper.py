@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 from docx.oxml.ns import qn
 
-from skpaths import MINI_BANK, SHIPPED_BANK
+from skpaths import DATA, MINI_BANK, SHIPPED_BANK
 from studykit.bank import load_bank
 from studykit.cli import main
 from studykit.errors import SelectionError, StudykitError
@@ -80,38 +80,74 @@ def test_total_scales_the_open_types(shipped: Bank, mini: Bank) -> None:
     assert [s.points_each for s in fixed.sections] == [4, 6] and fixed.total_points == 100
 
 
-def test_a_total_off_the_ratio_rounds_to_half_points(shipped: Bank) -> None:
-    """10 single + 10 true_false at 5 : 4 would need 50/9 and 40/9 for 100: half points 5.5 and 4.5 instead;
-    10 single + 5 multiple + 10 true_false (120) scale by 5/6 to 4.17, 5, 3.33: 4, 5 and 3.5."""
+def test_a_total_off_the_ratio_gives_whole_points_per_section(shipped: Bank) -> None:
+    """10 single + 10 true_false at 5 : 4 would need 50/9 and 40/9 for 100: whole points 6 and 4
+    (was 5.5 and 4.5: a secretary writes 每题6分 and 每题4分 where whole points stay within a quarter
+    of the ratio); 10 single + 5 multiple + 10 true_false (120) scale by 5/6 to 4.17, 5, 3.33: 4, 6
+    and 3 (was 4, 5 and 3.5)."""
     (paper,) = build_papers(shipped, seed=3, mix={"single": 10, "true_false": 10}, total=100)
-    assert [s.points_each for s in paper.sections] == [5.5, 4.5] and paper.total_points == 100
+    assert [s.points_each for s in paper.sections] == [6, 4] and paper.total_points == 100
+    assert [s.heading for s in paper.sections] == ["一、单项选择题（每题6分，共60分）", "二、判断题（每题4分，共40分）"]
     (paper,) = build_papers(shipped, seed=3, mix={"single": 10, "multiple": 5, "true_false": 10}, total=100)
-    assert [s.points_each for s in paper.sections] == [4, 5, 3.5] and paper.total_points == 100
+    assert [s.points_each for s in paper.sections] == [4, 6, 3] and paper.total_points == 100
 
 
-def test_a_total_the_nearest_half_points_miss_is_reached_from_points_near_them(shipped: Bank) -> None:
+def test_a_total_the_nearest_whole_points_miss_is_reached_from_points_near_them(shipped: Bank) -> None:
     """A drafted 办法's paper (4 single, 4 multiple, 3 true_false, 4 fill_blank: 76 at 5/6/4/5) and
-    --total 100 was refused as unreachable: the half points 6.5, 8, 5.5, 6.5 leave no absorber 2 decimals.
-    Points a half point either side of them reach it, closest to the ratio: 6.75, 8, 5, 6.5."""
+    --total 100 got 6.75, 8, 5 and 6.5 (a quarter point per 单选); whole points near the ratio reach it:
+    7, 8, 4 and 7 (28 + 32 + 12 + 28)."""
     mix = {"single": 4, "multiple": 4, "true_false": 3, "fill_blank": 4}
     (paper,) = build_papers(shipped, seed=3, mix=mix, total=100)
-    assert [s.points_each for s in paper.sections] == [6.75, 8, 5, 6.5] and paper.total_points == 100
+    assert [s.points_each for s in paper.sections] == [7, 8, 4, 7] and paper.total_points == 100
     assert scale_points(mix, dict(DEFAULT_POINTS), set(), 100, 100) == {
-        "single": 6.75,
+        "single": 7,
         "multiple": 8,
-        "true_false": 5,
-        "fill_blank": 6.5,
+        "true_false": 4,
+        "fill_blank": 7,
     }
 
 
+@pytest.mark.parametrize(
+    ("counts", "total", "expected"),
+    [
+        # --count 25 --total 100 on the shipped bank (seed 7): 4, 5, 3, 4 (125 scaled by 4/5)
+        ({"single": 12, "multiple": 3, "true_false": 3, "fill_blank": 7}, 100, [4, 5, 3, 4]),
+        # --count 20 --total 100 (99 at 5/6/4/5): 5 each, not 6.5 for 多选
+        ({"single": 10, "multiple": 2, "true_false": 3, "fill_blank": 5}, 100, [5, 5, 5, 5]),
+        # --count 30 --total 100 (151): 3, 4, 2, 4, not 3.5, 3, 2.5, 3.5
+        ({"single": 14, "multiple": 4, "true_false": 3, "fill_blank": 9}, 100, [3, 4, 2, 4]),
+        # --count 40 --total 100 (202): whole points cannot stay near the ratio; 2.5 each, not 1.8 for 判断
+        ({"single": 17, "multiple": 7, "true_false": 5, "fill_blank": 11}, 100, [2.5, 2.5, 2.5, 2.5]),
+        # a year paper (--count 30 --total 100 on the shipped bank and tests/data/year): was 3.35 for 单选
+        ({"single": 10, "multiple": 2, "true_false": 9, "fill_blank": 9}, 100, [3.5, 5.5, 2.5, 3.5]),
+        # the standard paper and --total 150: 150 is odd and every section even at whole points
+        ({"single": 8, "multiple": 4, "true_false": 4, "fill_blank": 4}, 150, [7.5, 9, 6, 7.5]),
+        # --count 25 --total 150 on the year banks: was 6.25 for 多选
+        ({"single": 8, "multiple": 2, "true_false": 8, "fill_blank": 7}, 150, [6, 6, 6, 6]),
+    ],
+)
+def test_a_total_gives_whole_or_half_points_per_item(counts: dict[str, int], total: int, expected: list[float]) -> None:
+    """Every scaled paper's points per item are whole (half at most), the same within a section, a
+    type worth more by default never worth less, and the sections add up to the total exactly
+    (the last round found 4.1分, 3.35分, 1.8分 and 6.25分 items)."""
+    mix = {t: n for t, n in counts.items() if n}
+    points = scale_points(mix, dict(DEFAULT_POINTS), set(), total, 100)  # type: ignore[arg-type]
+    assert [points[t] for t in mix] == expected  # type: ignore[index]
+    assert sum(n * points[t] for t, n in mix.items()) == total  # type: ignore[index]
+
+
 def test_an_unreachable_total_is_refused(shipped: Bank) -> None:
-    """3 single items cannot total 100 with equal points of at most 2 decimals (33.33…): a clear error."""
+    """3 single items cannot total 100 with the same whole or half points each (33.33…): the error
+    names what to change, --total (99 is reachable at 33 each) or the items."""
     with pytest.raises(SelectionError) as err:
         build_papers(shipped, seed=3, mix={"single": 3}, total=100)
     assert err.value.message == (
-        "3 single items cannot total 100 points with the same points for every item of a "
-        "type (at most 2 decimals); set them with --points"
+        "3 single items cannot total 100 points with the same whole or half points for every item of a "
+        "type; change --total (e.g. --total 99) or the items (--count, --mix), or set the points with --points"
     )
+    result = run("--bank", SHIPPED_BANK, "--seed", "3", "--mix", "single=3", "--total", "100", "-o", "x.md")
+    assert result.exit_code == 1 and "change --total (e.g. --total 99)" in result.output
+    assert "Traceback" not in result.output
     with pytest.raises(SelectionError) as err:
         build_papers(shipped, seed=3, mix={"single": 3}, points={"single": 5}, total=100)
     assert err.value.message == "3 single items cannot total 100 points at the points given (15 in all)"
@@ -424,3 +460,41 @@ def test_mix_reads_full_width_forms_but_no_other_digits() -> None:
         with pytest.raises(ValueError) as exc:
             parse_mix(f"单选={value}")
         assert str(exc.value) == f"{value!r} in '单选={value}' is not a number of items (e.g. single=4)"
+
+
+@pytest.mark.parametrize("command", [[], ["quiz"]])
+def test_help_examples_make_the_standard_paper(command: list[str], tmp_path: Path) -> None:
+    """studykit --help and quiz --help show `quiz --seed 7 …` for the 100-point standard paper: their
+    `--count 20` drew 20 items of any type, 99 points on the shipped bank."""
+    runner = CliRunner(env={"STUDYKIT_LANG": "en"})
+    text = runner.invoke(main, [*command, "--help"]).output
+    examples = [line.split() for line in text.splitlines() if line.strip().startswith("studykit quiz --seed 7")]
+    assert examples and "--count 20" not in text
+    for n, words in enumerate(examples):
+        args = [*words[1:-1], str(tmp_path / f"{n}-{words[-1]}"), "--bank", str(SHIPPED_BANK)]
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+        assert "quiz szzl-hubei-daily-7-0b3cb86e: 20 questions, 100 points\n" in result.output
+
+
+def test_a_scaled_year_paper_prints_whole_points_in_docx_and_markdown(tmp_path: Path) -> None:
+    """quiz --bank shipped --bank tests/data/year --count 25 --total 100 (seed 5): the .docx headings and the
+    .md give whole points per item, the sections' 共N分 adding up to 满分 100 (a year paper printed 每题3.35分)."""
+    year = DATA / "year"
+    common = ["--bank", SHIPPED_BANK, "--bank", year, "--count", "25", "--total", "100", "--seed", "5"]
+    for name in ("y.docx", "y.md"):
+        result = run(*common, "-o", tmp_path / name)
+        assert result.exit_code == 0, result.output
+    headings = [
+        "一、单项选择题（每题5分，共40分）",
+        "二、多项选择题（每题6分，共6分。多选、少选、错选均不得分）",
+        "三、判断题（每题3分，共30分）",
+        "四、填空题（每题4分，共24分）",
+    ]
+    doc = docx.Document(str(tmp_path / "y.docx"))
+    assert [p.text for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 2"] == headings
+    assert sum(int(re.search(r"共(\d+)分", h).group(1)) for h in headings) == 100  # type: ignore[union-attr]
+    assert any(p.text.endswith("满分：100分") for p in doc.paragraphs)
+    text = (tmp_path / "y.md").read_text(encoding="utf-8")
+    assert [line.removeprefix("## ") for line in text.splitlines() if line.startswith("## ")] == headings
+    assert "满分：100分" in text

@@ -209,18 +209,21 @@ def scale_points(
     max_points: float,
 ) -> dict[QuestionType, float]:
     """``points`` with the types not in ``fixed`` set so that a paper of ``counts`` items per type
-    totals ``total`` exactly
-    and stays as close as it can to the ratio of ``points`` (exact fractions throughout).
+    totals ``total`` exactly, as a secretary sets a 试卷's points: the same whole points for every
+    item of a type (half points at most), close to the ratio of ``points`` (exact fractions throughout).
 
-    Candidates: every open type scaled by one factor, and for each open type ("the one that
-    absorbs the rest") the others scaled and rounded to half points, it taking what is left.  A
-    candidate is valid when every value is above 0, at most ``max_points`` and has at most 2
-    decimals; the best has the fewest types off half points, then the smallest relative
-    departure from the ratio.  ``10 single + 10 true_false`` at 5 : 4 and a total of 100 gives
-    5.5 and 4.5.  When none is valid, the others are tried a half point either side of their rounded
-    values (:func:`_near_candidates`) and the valid one closest to the ratio is taken (4 single, 4
-    multiple, 3 true_false, 4 fill_blank and 100: 6.75, 8, 5, 6.5).  Raises :class:`SelectionError`
-    when still no candidate is valid (``3 single`` and 100).
+    Candidates: each open type but one at a half point from one below its scaled value's floor to one
+    above its ceiling (:func:`_candidates`), the one left ("the one that absorbs the rest") taking what
+    is left.  A candidate is valid when every value is a whole or half point above 0 and at most
+    ``max_points``, and a type worth more than another in ``points`` is not worth less.  Whole points
+    win when some keep every type within :data:`WHOLE_POINTS_DEPARTURE` (a quarter) of its scaled
+    value, the closest to the ratio (the smallest sum of the types' relative departures, then the
+    largest); else the valid candidate closest to the ratio, fewer types on half points on a tie.
+    ``10 single + 10 true_false`` at 5 : 4 and a total of 100 gives 6 and 4; ``10 single + 2
+    multiple + 3 true_false + 5 fill_blank`` (99 at 5/6/4/5) gives 5 each; ``8, 4, 4, 4`` and 150 gives 7.5, 9, 6, 7.5 (whole
+    points cannot: 150 is odd, every section even).  Raises :class:`SelectionError` naming the items,
+    the total and what to change (``--total``, with the nearest total whole points reach, or the
+    items) when no candidate is valid (``3 single`` and 100).
     """
     counts = {t: counts.get(t, 0) for t in QUESTION_TYPES}
     exact = {t: fractions.Fraction(decimal.Decimal(repr(p))) for t, p in points.items()}
@@ -234,50 +237,57 @@ def scale_points(
         if fixed_sum == wanted:
             return points
         raise SelectionError(problem + _(" at the points given ({sum} in all)").format(sum=_points(float(fixed_sum))))
-    factor = (wanted - fixed_sum) / free_sum
-    ideal = {t: exact[t] * factor for t in free}
-    rounded = {t: max(fractions.Fraction(round(v * 2), 2), fractions.Fraction(1, 2)) for t, v in ideal.items()}
-    candidates = [ideal]
-    for absorber in free:
-        rest = wanted - fixed_sum - sum(counts[t] * rounded[t] for t in free if t != absorber)
-        candidates.append({**rounded, absorber: rest / counts[absorber]})
+    if fixed_sum >= wanted:  # the points given leave the open types nothing
+        raise SelectionError(problem + _(" at the points given ({sum} in all)").format(sum=_points(float(fixed_sum))))
+    ideal = {t: exact[t] * (wanted - fixed_sum) / free_sum for t in free}
 
-    def valid(c: dict[QuestionType, fractions.Fraction]) -> bool:
-        return all(0 < v <= max_points and (v * 100).denominator == 1 for v in c.values())
-
-    def rank(c: dict[QuestionType, fractions.Fraction]) -> tuple[int, fractions.Fraction]:
-        off_half = sum((v * 2).denominator != 1 for v in c.values())
-        return off_half, max(abs(c[t] - ideal[t]) / ideal[t] for t in free)
-
-    usable = [c for c in candidates if valid(c)]
-    if not usable:  # 4 single, 4 multiple, 3 true_false, 4 fill_blank and 100: 3 × 5.5 leaves 16 for 12 items
-        near = [c for c in _near_candidates(free, counts, ideal, wanted - fixed_sum) if valid(c)]
-        usable = sorted(near, key=lambda c: rank(c)[::-1])[:1]  # closest to the ratio: 6.75, 8, 5, 6.5
-    if not usable:
-        raise SelectionError(
-            problem + _(" with the same points for every item of a type (at most 2 decimals); set them with --points")
+    def valid(c: Mapping[QuestionType, fractions.Fraction]) -> bool:
+        return all(0 < v <= max_points and (v * 2).denominator == 1 for v in c.values()) and not any(
+            exact[a] > exact[b] and c[a] < c[b] for a in free for b in free
         )
-    best = min(usable, key=rank)
+
+    def departure(c: Mapping[QuestionType, fractions.Fraction]) -> tuple[fractions.Fraction, fractions.Fraction]:
+        """The sum and the largest of the types' relative departures from their scaled values."""
+        off = [abs(c[t] - ideal[t]) / ideal[t] for t in free]
+        return sum(off, fractions.Fraction(0)), max(off)
+
+    usable = [c for c in _candidates(free, counts, ideal, wanted - fixed_sum) if valid(c)]
+    whole = [c for c in usable if all(v.denominator == 1 for v in c.values())]
+    close = [c for c in whole if departure(c)[1] <= WHOLE_POINTS_DEPARTURE]
+    if close or usable:
+        best = min(
+            close or usable,
+            key=lambda c: (departure(c), sum(v.denominator != 1 for v in c.values()), [c[t] for t in free]),
+        )
+    else:
+        reach = fixed_sum + sum(counts[t] * max(round(v), 1) for t, v in ideal.items())  # whole points reach it
+        example = _(" (e.g. --total {reach})").format(reach=_points(float(reach))) if reach != wanted else ""
+        raise SelectionError(
+            problem
+            + _(
+                " with the same whole or half points for every item of a type; change --total{example} "
+                "or the items (--count, --mix), or set the points with --points"
+            ).format(example=example)
+        )
     return {**points, **{t: float(v) for t, v in best.items()}}
 
 
-def _near_candidates(
+#: How far (a share of its scaled value) a type's whole points may depart from the ratio before half
+#: points closer to it are preferred (:func:`scale_points`).
+WHOLE_POINTS_DEPARTURE = fractions.Fraction(1, 4)
+
+
+def _candidates(
     free: list[QuestionType],
     counts: Mapping[QuestionType, int],
     ideal: Mapping[QuestionType, fractions.Fraction],
     left: fractions.Fraction,
 ) -> Iterator[dict[QuestionType, fractions.Fraction]]:
-    """Candidates of :func:`scale_points` when rounding every other type to its nearest half point
-    leaves the absorber no value of 2 decimals: each other type at one of the four half points
-    around its ideal value (from a half point below its floor to one above its ceiling), the
-    absorber taking what is left of ``left``; at most 4³ per absorber."""
+    """Candidates of :func:`scale_points`: each type but the absorber at one of the half points from
+    one below the floor of its ideal value to one above its ceiling (at least a half point), the
+    absorber taking what is left of ``left``; at most 4 × 9³."""
     steps = {
-        t: sorted(
-            {
-                max(fractions.Fraction(n, 2), fractions.Fraction(1, 2))
-                for n in range(math.floor(v * 2) - 1, math.floor(v * 2) + 3)
-            }
-        )
+        t: [fractions.Fraction(n, 2) for n in range(max(2 * (math.floor(v) - 1), 1), 2 * (math.ceil(v) + 1) + 1)]
         for t, v in ideal.items()
     }
     for absorber in free:

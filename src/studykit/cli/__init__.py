@@ -51,7 +51,7 @@ def main() -> None:
     \b
     Example:
       studykit check
-      studykit quiz --count 20 --seed 7 -o 第一次测验.md
+      studykit quiz --seed 7 -o 第一次测验.md
     """
 
 

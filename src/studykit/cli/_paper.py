@@ -144,7 +144,7 @@ def quiz(
       studykit quiz --seed 7 -o 第一次测验.docx
       studykit quiz --mix single=10,multiple=5,true_false=10 --total 100
       studykit quiz --versions 2 --type single --type multiple --points multiple=4
-      studykit quiz --count 20 --seed 7 --format wjx -o 第一次测验
+      studykit quiz --seed 7 --format wjx -o 第一次测验
       studykit quiz --bank 2025/ --count 50 --total 100 --title 年终知识竞赛 -o 年终竞赛.docx
     """
     from ..workflows import write_quiz

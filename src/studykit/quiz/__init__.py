@@ -19,7 +19,10 @@ Selection (the same for every version of one quiz):
 * questions are drawn speech by speech in rounds (one from each speech that
   still has a matching question, those holding fewest first, ties in a seeded
   order), so no speech is left out when the count allows and none gets more than
-  one extra while another still has an item that may join the paper;
+  one extra while another still has an item that may join the paper; a bank
+  merging several articles (:mod:`studykit.library`) is drawn article by article
+  the same way (each round one item from each article, from its speech holding
+  fewest), so each month's article is tested however many speeches it has;
 * an item that would give away, or be given away by, one already drawn is passed
   over (:mod:`studykit._giveaway`: same fact, same source sentence, its key
   printed in the other's stem, or a speaker as its key and named in the other's

@@ -71,9 +71,9 @@ def build_papers(
     ``types``, ``tags``, ``difficulties`` (1–3) filter the bank; empty means
     no filter.  Items sharing a ``fact`` count once: a paper holds at most one of them.  ``points`` maps a type to its points per item (others keep
     :data:`DEFAULT_POINTS`).  ``total`` (points): the types ``points`` does not set are
-    scaled in the ratio of their points so the paper totals exactly ``total``, rounded to half
-    points where the ratio needs more decimals (:func:`~studykit.mix.scale_points`; ``mix={"single": 10,
-    "true_false": 10}, total=100`` gives 5.5 and 4.5).  ``title`` defaults to the bank's.  ``byline_share`` (0–1):
+    scaled near the ratio of their points so the paper totals exactly ``total``, with whole points per
+    item (half points where whole ones cannot stay near the ratio; :func:`~studykit.mix.scale_points`;
+    ``mix={"single": 10, "true_false": 10}, total=100`` gives 6 and 4).  ``title`` defaults to the bank's.  ``byline_share`` (0–1):
     the share of the paper byline items may fill (:data:`MAX_BYLINE_SHARE`; see :func:`select_items`).
 
     The quiz id is ``<bank id>-<seed>-<8 hex>``, the hex digits hashing the
@@ -82,8 +82,8 @@ def build_papers(
     Raises :class:`~studykit.errors.SelectionError` for an unknown speech id,
     type or tag, a count or version number out of range, fewer matching
     questions than ``count`` (saying how many match), a mix that asks more of a type
-    than match (naming the type), or a ``total`` the items cannot reach with equal points
-    within each type (at most 2 decimals).
+    than match (naming the type), or a ``total`` the items cannot reach with equal whole or
+    half points within each type.
     """
     speeches, types, tags = one_or_many(speeches), one_or_many(types), one_or_many(tags)
     difficulties = one_or_many(difficulties)

@@ -12,6 +12,7 @@ from ..errors import SelectionError
 from ..i18n import _, join, type_name
 from ..mix import DEFAULT_MIX, check_mix, shortfall
 from ..model import (
+    BANK_SEPARATOR,
     QUESTION_TYPES,
     Bank,
     Question,
@@ -109,7 +110,8 @@ def select_items(
     """``count`` questions drawn in rounds across speeches, ordered by type, speech and bank order.
 
     Each round gives every speech with items left one more, speeches holding fewest
-    first (ties in the shuffled order).  A drawn item that conflicts with one already
+    first (ties in the shuffled order); where ``bank`` merges several articles, every
+    article one more instead, articles holding fewest first, from its speech holding fewest.  A drawn item that conflicts with one already
     chosen (see :mod:`studykit._giveaway`) is passed over.  If that leaves the paper
     short, the draw is tried again in another seeded order, up to :data:`STRICT_DRAWS`
     draws; only if none fills the paper does a second draw over the first draw's
@@ -196,6 +198,11 @@ def giveaway_pairs(bank: Bank, paper: Paper) -> list[tuple[Item, Item]]:
     return [(a, b) for n, a in enumerate(items) for b in items[n + 1 :] if index.conflict(a.question, b.question)]
 
 
+def article_of(speech_id: str) -> str:
+    """The bank id of a merged bank's speech (``10-plywz/intro`` → ``10-plywz``); ``""`` for one bank's."""
+    return speech_id.rpartition(BANK_SEPARATOR)[0]
+
+
 def _draw(
     order: list[str],
     by_speech: dict[str, list[Question]],
@@ -209,7 +216,9 @@ def _draw(
 ) -> tuple[list[Question], dict[str, list[Question]]]:
     """Add items popped from the end of each speech's list in ``by_speech`` to ``chosen``
     (a new list) until it holds ``count``: in rounds, one per speech, speeches holding fewest
-    first (ties in ``order``), an item conflicting with one chosen passed over.  Returns
+    first (ties in ``order``) — with speeches of several articles (:func:`article_of`), one per
+    article, articles holding fewest first, each from its speech holding fewest — an item
+    conflicting with one chosen passed over.  Returns
     the chosen items and the passed-over ones (per speech, in the order they were drawn,
     last first, ready to be popped again).  With a ``quota``, an item of a type that already
     has its share is dropped (neither chosen nor passed over).  ``limit`` is ``(ids, cap)``: at most ``cap``
@@ -217,18 +226,32 @@ def _draw(
     chosen = chosen[:]
     left = {sid: by_speech.get(sid, [])[:] for sid in order}
     passed_over: dict[str, list[Question]] = {sid: [] for sid in order}
+
+    def take(sid: str) -> bool:
+        """Pop ``sid``'s items until one joins ``chosen``; whether one did."""
+        while left[sid] and len(chosen) < count:
+            q = left[sid].pop()
+            if quota is not None and sum(c.type == q.type for c in chosen) >= quota.get(q.type, 0):
+                continue
+            if q.id in limit[0] and sum(c.id in limit[0] for c in chosen) >= limit[1]:
+                continue
+            if any(index.conflict(q, c, strict=strict) for c in chosen):
+                passed_over[sid].append(q)
+                continue
+            chosen.append(q)
+            return True
+        return False
+
+    articles: dict[str, list[str]] = {}  # article → its speeches, both in ``order``
+    for sid in order:
+        articles.setdefault(article_of(sid), []).append(sid)
     while len(chosen) < count and any(left[sid] for sid in order):
         held = Counter(q.speech for q in chosen)
-        for sid in sorted(order, key=held.__getitem__):
-            while left[sid] and len(chosen) < count:
-                q = left[sid].pop()
-                if quota is not None and sum(c.type == q.type for c in chosen) >= quota.get(q.type, 0):
-                    continue
-                if q.id in limit[0] and sum(c.id in limit[0] for c in chosen) >= limit[1]:
-                    continue
-                if any(index.conflict(q, c, strict=strict) for c in chosen):
-                    passed_over[sid].append(q)
-                    continue
-                chosen.append(q)
-                break
+        if len(articles) == 1:  # one article: a round gives each speech one
+            for sid in sorted(order, key=held.__getitem__):
+                take(sid)
+            continue
+        by_article = Counter(article_of(q.speech) for q in chosen)
+        for speeches in sorted(articles.values(), key=lambda s: by_article[article_of(s[0])]):
+            any(take(sid) for sid in sorted(speeches, key=held.__getitem__))  # the article's one item
     return chosen, {sid: passed_over[sid][::-1] for sid in order}
