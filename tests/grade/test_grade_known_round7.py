@@ -451,3 +451,26 @@ def test_question_numbers_after_ti(folder: Path) -> None:
     ``题10：ABCE`` answers without numbers (无法评分). 5 + 5 + 6 = 16."""
     code, scores, err = grade(folder, HEAD + "题1：B\n题2. A\n题10：ABCE\n")
     assert (code, scores, err) == (0, {"张三": 16}, "")
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_one_members_answers_as_rows_of_number_and_answer(folder: Path, suffix: str) -> None:
+    """The Excel file a secretary sent, filled by one member: ``姓名 | 张三``, ``题号 | 答案``, then ``1 | B`` …
+    a row each. It was refused ("no column matches a question of the key (the columns are: '姓名', '张三')");
+    it is that member's sheet: all right but 9 (ABC) and 20 (left empty) → 100 − 6 − 5 = 89."""
+    from openpyxl import Workbook
+
+    rows: list[list[object]] = [["姓名", "张三"], ["测验", QUIZ], ["题号", "答案"]]
+    rows += [[n, "ABC" if n == 9 else answer] for n, answer in enumerate(ALL, 1) if n != 20]
+    rows.append([20, None])
+    if suffix == ".xlsx":
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for row in rows:
+            sheet.append(row)
+        book.save(folder / "张三.xlsx")
+    else:
+        text = "".join(",".join("" if c is None else str(c) for c in row) + "\r\n" for row in rows)
+        (folder / "张三.csv").write_bytes(text.encode("gbk"))
+    assert grade_cli(f"张三{suffix}", "--key", "测验.key.yaml") == (0, {"张三": 89}, "")
