@@ -474,3 +474,38 @@ def test_one_members_answers_as_rows_of_number_and_answer(folder: Path, suffix: 
         text = "".join(",".join("" if c is None else str(c) for c in row) + "\r\n" for row in rows)
         (folder / "张三.csv").write_bytes(text.encode("gbk"))
     assert grade_cli(f"张三{suffix}", "--key", "测验.key.yaml") == (0, {"张三": 89}, "")
+
+
+def test_an_option_marked_by_formatting_on_the_docx_paper_is_warned_of(folder: Path) -> None:
+    """A member highlights option B of question 1 and colours option A of question 2 red in Word, leaving the
+    brackets empty: formatting is not read, so both are unanswered — 0 without a word before; now a warning for
+    each names the question and says how to mark it."""
+    from docx import Document
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx.shared import RGBColor
+
+    document = Document(str(folder / "测验.docx"))
+    paragraphs = document.paragraphs
+    paragraphs[1].text = "姓名：张三"
+    for at, marked, rest, how in ((6, "B. 实践要求", "\tC. 必然选择\tD. 根本保证", "highlight"),
+                                  (8, "A. 党员生活", "\tB. 理论周刊\tC. 思想者\tD. 党建之窗", "colour")):  # fmt: skip
+        paragraph = paragraphs[at]
+        for run in list(paragraph.runs):
+            run._r.getparent().remove(run._r)
+        if at == 6:
+            paragraph.add_run("A. 理论要求\t")
+        run = paragraph.add_run(marked)
+        if how == "highlight":
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        else:
+            run.font.color.rgb = RGBColor(255, 0, 0)
+        paragraph.add_run(rest)
+    document.save(str(folder / "张三.docx"))
+    code, scores, err = grade_cli("张三.docx", "--key", "测验.key.yaml")
+    assert (code, scores) == (0, {"张三": 0})
+    assert err.splitlines() == [
+        f"张三.docx: warning: question {n} is left blank, but an option under it is highlighted, coloured, bold or "
+        "underlined — grading does not read formatting: it is graded as unanswered (mark the chosen option with √, "
+        "e.g. B. 实践要求 √, or write its letter in the brackets)"
+        for n in (1, 2)
+    ] + ["张三.docx: warning: 张三: no answers on the sheet; every question scores 0"]
