@@ -408,10 +408,10 @@ def test_a_gbk_csv_with_full_width_digits_and_letters(folder: Path) -> None:
 
 def test_the_marked_markdown_paper_is_graded_and_the_quizs_own_files_are_left_out(folder: Path) -> None:
     """A member sends back ``quiz.md`` itself, marked (``张三.md``): it is graded (a ``.md`` was an unknown kind
-    of file), 64 as the ``.txt`` copy. In a folder beside it, the blank paper ``测验.md`` and the 参考答案
-    ``测验.solutions.md`` — also pasted into a ``.txt`` — are left out with a warning (a blank paper was a member
-    named after the file with 0/100, the 参考答案 a member with 0 and a warning per line), and a README.md is
-    not read."""
+    of file), 64 as the ``.txt`` copy. The blank paper and the 参考答案 pasted into ``.txt`` files are left out
+    with a warning (a blank paper was a member named after the file with 0/100, the 参考答案 a member with 0
+    and a warning per line); in a folder the quiz's own ``测验.md`` and ``测验.solutions.md`` beside its key and a
+    README.md are not read, and given by name the paper and 参考答案 are left out with a warning."""
     (folder / "张三.md").write_text(_ticked(_paper_text(folder, markdown=True), "pre", _TICKS), encoding="utf-8")
     (folder / "答案.txt").write_text((folder / "测验.solutions.md").read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "空白.txt").write_text((folder / "测验.md").read_text(encoding="utf-8"), encoding="utf-8")
@@ -422,12 +422,16 @@ def test_the_marked_markdown_paper_is_graded_and_the_quizs_own_files_are_left_ou
     assert (code, scores) == (0, {"张三": 64})
     assert sorted(err.splitlines()) == [
         "测验.answers.txt: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
-        "测验.md: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
-        "测验.solutions.md:1: warning: this is the quiz's 参考答案 (its answers for people to read), not members' "
-        "answers; left out",
         "空白.txt: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
         "答案.txt:1: warning: this is the quiz's 参考答案 (its answers for people to read), not members' answers; "
         "left out",
+    ]
+    code, scores, err = grade_cli("测验.md", "测验.solutions.md", "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[:2] == [
+        "测验.md: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
+        "测验.solutions.md:1: warning: this is the quiz's 参考答案 (its answers for people to read), not members' "
+        "answers; left out",
     ]
 
 

@@ -33,7 +33,8 @@ def is_answer_file(p: Path) -> bool:
         # the quiz's own 参考答案; its paper and card are read, as a member may fill and save them in place
         and not (p.name.lower().endswith(".solutions.docx") and _paper(p))
         and p.is_file()
-        and (p.suffix.lower() != ".md" or _paper_copy(p))
+        # a Markdown file: a sheet, not the quiz's own paper or 参考答案 beside its key (given by name, they are read)
+        and (p.suffix.lower() != ".md" or (_paper_copy(p) and not _paper(p)))
     )
 
 
