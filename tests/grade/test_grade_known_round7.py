@@ -513,3 +513,15 @@ def test_an_option_marked_by_formatting_on_the_docx_paper_is_warned_of(folder: P
         "e.g. B. 实践要求 √, or write its letter in the brackets)"
         for n in (1, 2)
     ] + ["张三.docx: warning: 张三: no answers on the sheet; every question scores 0"]
+
+
+def test_a_sections_answers_typed_in_word_are_not_taken_for_its_heading(folder: Path) -> None:
+    """``一、1-8 BADACDBC`` typed in a Word document was passed over as the paper's section heading ``一、…``
+    (the 40 points of 1–8 lost without a word); it is the section's answers: 40 + 24 = 64."""
+    from docx import Document
+
+    document = Document()
+    for text in ("姓名：张三", f"测验：{QUIZ}", "一、1-8 BADACDBC", "二、9-12 CD ABCE ABD ACD"):
+        document.add_paragraph(text)
+    document.save(str(folder / "张三.docx"))
+    assert grade_cli("张三.docx", "--key", "测验.key.yaml") == (0, {"张三": 64}, "")
