@@ -525,3 +525,23 @@ def test_a_sections_answers_typed_in_word_are_not_taken_for_its_heading(folder: 
         document.add_paragraph(text)
     document.save(str(folder / "张三.docx"))
     assert grade_cli("张三.docx", "--key", "测验.key.yaml") == (0, {"张三": 64}, "")
+
+
+def test_a_word_answer_list_with_a_form_head_and_a_table_of_stems(folder: Path) -> None:
+    """``党员：李四　支部：一支部`` gave the name ``李四 支部:一支部``; a table ``题目 | 答案`` whose 题目 cells hold
+    ``1. 导语指出，……`` gave a warning per row about a 答题卡's 题号 cell. The name is 李四 and the rows read
+    quietly: all right but 3 (A): 95."""
+    from docx import Document
+
+    stems = [line.split("（")[0][:20] for line in _paper_text(folder, markdown=False) if re.match(r"^\d+\. ", line)]
+    answers = [*ALL]
+    answers[2] = "A"
+    document = Document()
+    document.add_paragraph("党员：李四　支部：一支部")
+    document.add_paragraph(f"测验：{QUIZ}")
+    table = document.add_table(rows=21, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "题目", "答案"
+    for n, (stem, answer) in enumerate(zip(stems, answers, strict=True), 1):
+        table.cell(n, 0).text, table.cell(n, 1).text = stem, answer
+    document.save(str(folder / "李四.docx"))
+    assert grade_cli("李四.docx", "--key", "测验.key.yaml") == (0, {"李四": 95}, "")

@@ -202,7 +202,7 @@ def _table_lines(table: Any, notes: list[str]) -> list[str]:
             continue
         if pairs and len(rows[i]) == pairs:  # 1 | B | 11 | ABD: each pair is a question's line
             cells = rows[i]
-            lines += [_grid_line(n, a, notes) for n, a in zip(cells[0::2], cells[1::2], strict=True) if n]
+            lines += [_pair_line(n, a, notes) for n, a in zip(cells[0::2], cells[1::2], strict=True) if n]
             i += 1
             continue
         pairs = 0
@@ -221,6 +221,15 @@ def _table_lines(table: Any, notes: list[str]) -> list[str]:
 
 #: A 题号 cell of the 答题卡's grid holding more than its number (``1A``, ``1. A``; after NFKC).
 _NUMBER_AND_MORE = re.compile(r"^(\d{1,3})(?!\d)\s*[.、:)]?\s*(\S.*)$")
+
+
+def _pair_line(number: str, answer: str, notes: list[str]) -> str:
+    """The sheet line of a row's pair of cells under ``题目 | 答案``: a 题目 cell holding the question's number
+    and its text (``1. 导语指出，……``) gives the number, the 答案 cell the answer; else as :func:`_grid_line`."""
+    m = _NUMBER_AND_MORE.match(clean(number))
+    if m is not None and answer.strip() and not number.strip().isdigit():
+        return f"{m.group(1)}. {answer}"
+    return _grid_line(number, answer, notes)
 
 
 def _grid_line(number: str, answer: str, notes: list[str]) -> str:

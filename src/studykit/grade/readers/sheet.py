@@ -59,6 +59,8 @@ _PUBLISH_FIRST_LINES = frozenset({"姓名[Fill-in-Blank]", "1. 姓名[填空题]
 
 
 _WJX_ANSWERS_HEAD = "问卷星考试答案设置 · "
+#: A field of a form's head line after the name (after NFKC): ``党员：李四　支部：一支部`` gives the name 李四.
+_OTHER_FIELD = re.compile(r"\s+(?=(?:党支部|支部|单位|部门|班级|日期|电话|手机|职务|工号)\s*:)")
 
 
 def read_txt(
@@ -187,7 +189,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         fields = head_line or ([("姓名" if label in NAME_LABELS else label, unfilled(m.group(2)))] if m else [])
         for field, value in fields:
             if field in ("姓名", "名字", "name") and m:
-                value = name_value(value, number, answers, unread)
+                value = name_value(_OTHER_FIELD.split(value, maxsplit=1)[0], number, answers, unread)
             if not once(said, field, value, number):
                 continue  # a blank 版本： (of the sheet as printed) after the one filled in
             if field in ("姓名", "名字", "name"):
