@@ -13,10 +13,38 @@ answer is guessed onto a question.
 
 from __future__ import annotations
 
-from ..i18n import _, join
+from collections.abc import Callable
+
+from ..i18n import _, join, ngettext
 from ..key import AnswerKey
+from .model import GivenAnswer
 from .reading import FALSE_MARKS, TRUE_MARKS
 from .sheet_lines import RunError, one_char_run, run_pieces
+
+
+def read_in_paper_order(
+    bare: list[tuple[int, str]], key: AnswerKey, warn: Callable[[int, str, str], None]
+) -> tuple[list[GivenAnswer], list[tuple[int, str]]]:
+    """``(answers, unread)`` of a sheet whose only answers are the ``bare`` lines ``(line, text)`` without question
+    numbers: read in paper order when that is certain (:func:`in_paper_order`), with a
+    warning saying so; else the first line left unread, with why."""
+    try:
+        pairs = in_paper_order([text for _n, text in bare], key)
+    except RunError as exc:
+        return [], [(bare[0][0], str(exc))]
+    lines = join(str(n) for n, _text in bare)
+    warn(
+        bare[0][0],
+        "",
+        ngettext(
+            "answers without question numbers (line {lines}) read in paper order: {count} answers for questions "
+            "1–{last}, as many as the paper has — number them to be sure",
+            "answers without question numbers (lines {lines}) read in paper order: {count} answers for questions "
+            "1–{last}, as many as the paper has — number them to be sure",
+            len(bare),
+        ).format(lines=lines, count=len(pairs), last=pairs[-1][0]),
+    )
+    return [GivenAnswer(n, a, bare[at][0]) for n, a, at in pairs], []
 
 
 def in_paper_order(lines: list[str], key: AnswerKey) -> list[tuple[int, str, int]]:

@@ -31,6 +31,7 @@ from .csv_file import csv_rows
 from .encoding import mixed_encoding
 from .folders import ANSWER_SUFFIXES as ANSWER_SUFFIXES
 from .folders import is_answer_file, unread_folders, unreadable_warnings
+from .one_member import one_or_table
 from .table import RowBlock, TableRow, submission, table_rows, xlsx_rows
 
 
@@ -280,26 +281,6 @@ def _sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, str],
     return sheet_from_text(text, name, key, warn)
 
 
-def _one_or_table(
-    rows: Iterator[list[str]],
-    key: AnswerKey,
-    name: str,
-    warn: Callable[[int, str, str], None],
-    table: Callable[[Iterator[list[str]]], Iterator[Submission | TableRow | RowBlock]],
-) -> Iterator[Submission | TableRow | RowBlock]:
-    """The rows of a .csv or .xlsx file read as one member's sheet when they are one (:func:`one_member`), else
-    as the table they are (``table``)."""
-    from .one_member import one_member
-
-    lines, rows = one_member(rows, key)
-    if lines is None:
-        yield from table(rows)
-        return
-    sub = _sheet("\n".join(lines), name, key, warn)
-    if sub is not None:
-        yield sub
-
-
 def _iter_file(
     path: Path,
     name: str,
@@ -338,17 +319,16 @@ def _iter_file(
 
         reader = lambda: iter([read_yaml_sheet(path, name, key, warn)])  # noqa: E731
     elif suffix in CSV_SUFFIXES:
-        reader = lambda: _one_or_table(  # noqa: E731
+        reader = lambda: one_or_table(  # noqa: E731
             csv_rows(path, encoding),
             key,
-            name,
-            warn,
+            lambda text: _sheet(text, name, key, warn),
             lambda rows: table_rows(
                 rows, name, key, name_column, warn, fail, last_row, blocks=blocks, read_sheet=_sheet
             ),
         )
     elif suffix in XLSX_SUFFIXES:
-        reader = lambda: _one_or_table(  # noqa: E731
+        reader = lambda: one_or_table(  # noqa: E731
             xlsx_rows(
                 path,
                 warn,
@@ -356,8 +336,7 @@ def _iter_file(
                 lambda rows: any(question_count(r, key) * 2 >= len(key.items) for r in rows if r),
             ),
             key,
-            name,
-            warn,
+            lambda text: _sheet(text, name, key, warn),
             lambda rows: table_rows(
                 rows,
                 name,

@@ -5,11 +5,15 @@ whose columns (``姓名``, ``张三``) are no questions of the key."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import chain, islice
+from typing import TypeVar
 
 from ...key import AnswerKey
 from ...text import clean
+from ..model import Submission
+
+_Row = TypeVar("_Row")
 
 #: The rows looked at to tell one member's sheet from a table, beyond the key's questions.
 _SPARE_ROWS = 12
@@ -61,3 +65,20 @@ def _raise(exc: Exception) -> Iterator[list[str]]:
     """An iterator raising ``exc`` when it is read."""
     raise exc
     yield []  # pragma: no cover - makes this a generator
+
+
+def one_or_table(
+    rows: Iterator[list[str]],
+    key: AnswerKey,
+    sheet: Callable[[str], Submission | None],
+    table: Callable[[Iterator[list[str]]], Iterator[_Row]],
+) -> Iterator[Submission | _Row]:
+    """The rows of a .csv or .xlsx file read as one member's sheet (``sheet`` reads its text) when they are one
+    (:func:`one_member`), else as the table they are (``table``)."""
+    lines, rows = one_member(rows, key)
+    if lines is None:
+        yield from table(rows)
+        return
+    sub = sheet("\n".join(lines))
+    if sub is not None:
+        yield sub
