@@ -545,3 +545,36 @@ def test_a_word_answer_list_with_a_form_head_and_a_table_of_stems(folder: Path) 
         table.cell(n, 0).text, table.cell(n, 1).text = stem, answer
     document.save(str(folder / "李四.docx"))
     assert grade_cli("李四.docx", "--key", "测验.key.yaml") == (0, {"李四": 95}, "")
+
+
+def test_a_sections_label_then_its_answers_without_numbers(folder: Path) -> None:
+    """``单选：BADACDBC`` was 无法评分 (answers without numbers), ``填空：大都市 …`` a line ignored: a section's label
+    names its questions, read in paper order with a warning each. 16 错 wrong: 100 − 4 = 96."""
+    code, scores, err = grade(
+        folder,
+        HEAD
+        + "单选：BADACDBC\n二、多选：CD ABCE ABD ACD\n判断题 错对对错\n填空：大都市 人民利益至上 依法治理 可复制\n",
+    )
+    assert (code, scores) == (0, {"张三": 96})
+    assert err.splitlines() == [
+        f"s.txt:{line}: warning: the answers after {label} without question numbers read in paper order as its "
+        f"questions {numbers} — number them to be sure"
+        for line, label, numbers in (
+            (3, "单选", "1–8"),
+            (4, "多选", "9–12"),
+            (5, "判断", "13–16"),
+            (6, "填空", "17–20"),
+        )
+    ]
+
+
+def test_a_sections_answers_of_another_count_are_not_graded(folder: Path) -> None:
+    """Three answers after 多选 for its four questions: 无法评分, naming the counts; a heading ``一、单选题（每题5分）``
+    is no section's answers."""
+    code, scores, err = grade(folder, HEAD + "一、单选题（每题5分）\n1-8 BADACDBC\n多选：CD ABCE ABD\n")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "s.txt:5: 张三: 无法评分 (not graded): line 5: the answers after 多选 without question numbers ('多选:CD ABCE "
+        "ABD'): the paper has 4 多选 questions (9–12) but the line holds 3 answers; which answer belongs to which "
+        "question cannot be told — number each answer (1. D, or 1D 2C 3B) or give ranges (1-5 DCBAD)"
+    )

@@ -28,7 +28,7 @@ from ...key import AnswerKey
 from ...text import clean
 from ..archive import ZipLimits, breach
 from ..model import Submission
-from ._common import Fail, LeftOut
+from ._common import Fail, LeftOut, solutions_message
 from .paper_copy import LEFT_BLANK, NUMBERED, as_sheet_line, bare, ticked_options
 
 #: Files in the archive (a Word document holds about a dozen).
@@ -51,9 +51,7 @@ def read_docx_sheet(
     emphasised: set[int] = set()
     lines = docx_lines(path, notes, emphasised)
     if lines and lines[0].rstrip().endswith("· 参考答案"):
-        raise LeftOut(
-            1, _("this is the quiz's 参考答案 (its answers for people to read), not members' answers; left out")
-        )
+        raise LeftOut(1, solutions_message())
     stems = {item.number: bare(item.stem) for item in key.items}
     ours = ("答题卡", key.title.strip())
     sheet, ticked = ticked_options([as_sheet_line(line, stems, ours) for line in lines], key)

@@ -28,6 +28,7 @@ from ..sheet_lines import (
     unlead,
 )
 from ..sheet_names import answers_heading, chat_sender, first_line_name
+from ..unnumbered import read_in_paper_order, section_answers
 from ._common import (
     ANSWER_LINE,
     HEADER_LINE,
@@ -39,6 +40,7 @@ from ._common import (
     SheetHead,
     fallback_name,
     finish_sheet,
+    solutions_message,
     too_many_digits,
 )
 from .columns import question_count
@@ -91,9 +93,7 @@ def read_txt(
             at, _("this is a studykit grade report (the text report, headed 测验成绩), not members' answers; left out")
         )
     if first.lstrip("# ").rstrip().endswith("· 参考答案"):  # quiz.solutions.md, or its text pasted into a .txt
-        raise LeftOut(
-            at, _("this is the quiz's 参考答案 (its answers for people to read), not members' answers; left out")
-        )
+        raise LeftOut(at, solutions_message())
     if first in _PUBLISH_FIRST_LINES or second in _PUBLISH_FIRST_LINES or first.startswith(_WJX_ANSWERS_HEAD):
         raise LeftOut(
             at,
@@ -249,6 +249,8 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         if person:  # a name alone (赵六, 张三的答案, 张三（第一党支部）), if answers follow
             alone = (number, person)
             continue
+        if section_answers(line, number, key, warn, answers, unread):  # 单选：BADACDBC
+            continue
         if printed_line(line, key, copied):  # the paper's instruction or options, copied with its stems
             copied = True
             continue
@@ -277,8 +279,6 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             )
         )
     if unread and not answers and len(unread) == len(bare):
-        from ..unnumbered import read_in_paper_order
-
         answers, unread = read_in_paper_order(bare, key, warn)
     if unread:
         _unreadable_sheet(unread, head.name or fallback_name(name))
