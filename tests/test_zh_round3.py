@@ -431,9 +431,11 @@ def test_an_unnumbered_answer_line_is_explained_without_spaced_dashes(tmp_path: 
     """Chinese puts no spaces around ——: 分不清哪个答案属于哪道题——请给每个答案编上题号."""
     sheet = tmp_path / "王五.txt"
     sheet.write_text("姓名：王五\n测验：mini-test-7-f77a784c\nDCBAD\n", encoding="utf-8")
-    assert run(["grade", str(sheet), "--key", str(KEY)], ZH).stderr.splitlines()[0] == (
-        f"{sheet}:3: 王五：无法评分：第 3 行：答案没有题号（'DCBAD'）；分不清哪个答案属于哪道题——请给每个答案编上题号"
-        "（1. D，或 1D 2C 3B），或写成题号范围（1-5 DCBAD）"
+    said = run(["grade", str(sheet), "--key", str(KEY)], ZH).stderr.splitlines()[0]
+    # between the two, why such a line is not read in paper order (translated when the catalog is next updated)
+    assert said.startswith(f"{sheet}:3: 王五：无法评分：第 3 行：答案没有题号（'DCBAD'）")
+    assert said.endswith(
+        "；分不清哪个答案属于哪道题——请给每个答案编上题号（1. D，或 1D 2C 3B），或写成题号范围（1-5 DCBAD）"
     )
 
 

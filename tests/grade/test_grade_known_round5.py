@@ -550,13 +550,22 @@ def test_answers_typed_into_a_tables_name_cell_are_warned_of(folder: Path) -> No
     )
 
 
-@pytest.mark.parametrize("line", ["单选：BADACDBC", "判断：错对对对"])
-def test_answers_without_numbers_after_a_label_are_not_graded(folder: Path, line: str) -> None:
-    """``单选：BADACDBC``: the line was ignored and the sheet scored 0 ("no answers on the sheet"); answers
-    without numbers after a label are 无法评分, as they are without one.  ``班级：A`` is still a line ignored."""
+@pytest.mark.parametrize(
+    ("line", "score", "label", "numbers"),
+    [("单选：BADACDBC", 40, "单选", "1–8"), ("判断：错对对对", 16, "判断", "13–16")],
+)
+def test_answers_without_numbers_after_a_label_are_read_by_their_section(
+    folder: Path, line: str, score: int, label: str, numbers: str
+) -> None:
+    """``单选：BADACDBC``: the line was ignored and the sheet scored 0 ("no answers on the sheet"); round 5 made it
+    无法评分, and round 7 reads it: the label names its section's questions, in paper order, with a warning (see
+    test_grade_known_round7.py).  ``班级：A`` is still a line ignored."""
     code, scores, err = grade(sheet(folder, line), "--key", "测验.key.yaml")
-    assert (code, scores) == (1, {})
-    assert err.startswith("s.txt:3: 张三: 无法评分 (not graded): line 3: answers without question numbers (")
+    assert (code, scores) == (0, {"张三": score})
+    assert err == (
+        f"s.txt:3: warning: the answers after {label} without question numbers read in paper order as its "
+        f"questions {numbers} — number them to be sure\n"
+    )
     assert grade(sheet(folder, "班级：A", "1.B"), "--key", "测验.key.yaml") == (
         0,
         {"张三": 5},

@@ -408,10 +408,10 @@ def test_a_gbk_csv_with_full_width_digits_and_letters(folder: Path) -> None:
 
 def test_the_marked_markdown_paper_is_graded_and_the_quizs_own_files_are_left_out(folder: Path) -> None:
     """A member sends back ``quiz.md`` itself, marked (``张三.md``): it is graded (a ``.md`` was an unknown kind
-    of file), 64 as the ``.txt`` copy. In a folder beside it, the blank paper ``测验.md`` and the 参考答案
-    ``测验.solutions.md`` — also pasted into a ``.txt`` — are left out with a warning (a blank paper was a member
-    named after the file with 0/100, the 参考答案 a member with 0 and a warning per line), and a README.md is
-    not read."""
+    of file), 64 as the ``.txt`` copy. The blank paper and the 参考答案 pasted into ``.txt`` files are left out
+    with a warning (a blank paper was a member named after the file with 0/100, the 参考答案 a member with 0
+    and a warning per line); in a folder the quiz's own ``测验.md`` and ``测验.solutions.md`` beside its key and a
+    README.md are not read, and given by name the paper and 参考答案 are left out with a warning."""
     (folder / "张三.md").write_text(_ticked(_paper_text(folder, markdown=True), "pre", _TICKS), encoding="utf-8")
     (folder / "答案.txt").write_text((folder / "测验.solutions.md").read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "空白.txt").write_text((folder / "测验.md").read_text(encoding="utf-8"), encoding="utf-8")
@@ -422,12 +422,16 @@ def test_the_marked_markdown_paper_is_graded_and_the_quizs_own_files_are_left_ou
     assert (code, scores) == (0, {"张三": 64})
     assert sorted(err.splitlines()) == [
         "测验.answers.txt: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
-        "测验.md: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
-        "测验.solutions.md:1: warning: this is the quiz's 参考答案 (its answers for people to read), not members' "
-        "answers; left out",
         "空白.txt: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
         "答案.txt:1: warning: this is the quiz's 参考答案 (its answers for people to read), not members' answers; "
         "left out",
+    ]
+    code, scores, err = grade_cli("测验.md", "测验.solutions.md", "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[:2] == [
+        "测验.md: warning: a blank answer sheet (no 姓名 and no answer filled in); left out",
+        "测验.solutions.md:1: warning: this is the quiz's 参考答案 (its answers for people to read), not members' "
+        "answers; left out",
     ]
 
 
@@ -451,3 +455,126 @@ def test_question_numbers_after_ti(folder: Path) -> None:
     ``题10：ABCE`` answers without numbers (无法评分). 5 + 5 + 6 = 16."""
     code, scores, err = grade(folder, HEAD + "题1：B\n题2. A\n题10：ABCE\n")
     assert (code, scores, err) == (0, {"张三": 16}, "")
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_one_members_answers_as_rows_of_number_and_answer(folder: Path, suffix: str) -> None:
+    """The Excel file a secretary sent, filled by one member: ``姓名 | 张三``, ``题号 | 答案``, then ``1 | B`` …
+    a row each. It was refused ("no column matches a question of the key (the columns are: '姓名', '张三')");
+    it is that member's sheet: all right but 9 (ABC) and 20 (left empty) → 100 − 6 − 5 = 89."""
+    from openpyxl import Workbook
+
+    rows: list[list[object]] = [["姓名", "张三"], ["测验", QUIZ], ["题号", "答案"]]
+    rows += [[n, "ABC" if n == 9 else answer] for n, answer in enumerate(ALL, 1) if n != 20]
+    rows.append([20, None])
+    if suffix == ".xlsx":
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for row in rows:
+            sheet.append(row)
+        book.save(folder / "张三.xlsx")
+    else:
+        text = "".join(",".join("" if c is None else str(c) for c in row) + "\r\n" for row in rows)
+        (folder / "张三.csv").write_bytes(text.encode("gbk"))
+    assert grade_cli(f"张三{suffix}", "--key", "测验.key.yaml") == (0, {"张三": 89}, "")
+
+
+def test_an_option_marked_by_formatting_on_the_docx_paper_is_warned_of(folder: Path) -> None:
+    """A member highlights option B of question 1 and colours option A of question 2 red in Word, leaving the
+    brackets empty: formatting is not read, so both are unanswered — 0 without a word before; now a warning for
+    each names the question and says how to mark it."""
+    from docx import Document
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx.shared import RGBColor
+
+    document = Document(str(folder / "测验.docx"))
+    paragraphs = document.paragraphs
+    paragraphs[1].text = "姓名：张三"
+    for at, marked, rest, how in ((6, "B. 实践要求", "\tC. 必然选择\tD. 根本保证", "highlight"),
+                                  (8, "A. 党员生活", "\tB. 理论周刊\tC. 思想者\tD. 党建之窗", "colour")):  # fmt: skip
+        paragraph = paragraphs[at]
+        for run in list(paragraph.runs):
+            run._r.getparent().remove(run._r)
+        if at == 6:
+            paragraph.add_run("A. 理论要求\t")
+        run = paragraph.add_run(marked)
+        if how == "highlight":
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        else:
+            run.font.color.rgb = RGBColor(255, 0, 0)
+        paragraph.add_run(rest)
+    document.save(str(folder / "张三.docx"))
+    code, scores, err = grade_cli("张三.docx", "--key", "测验.key.yaml")
+    assert (code, scores) == (0, {"张三": 0})
+    assert err.splitlines() == [
+        f"张三.docx: warning: question {n} is left blank, but an option under it is highlighted, coloured, bold or "
+        "underlined — grading does not read formatting: it is graded as unanswered (mark the chosen option with √, "
+        "e.g. B. 实践要求 √, or write its letter in the brackets)"
+        for n in (1, 2)
+    ] + ["张三.docx: warning: 张三: no answers on the sheet; every question scores 0"]
+
+
+def test_a_sections_answers_typed_in_word_are_not_taken_for_its_heading(folder: Path) -> None:
+    """``一、1-8 BADACDBC`` typed in a Word document was passed over as the paper's section heading ``一、…``
+    (the 40 points of 1–8 lost without a word); it is the section's answers: 40 + 24 = 64."""
+    from docx import Document
+
+    document = Document()
+    for text in ("姓名：张三", f"测验：{QUIZ}", "一、1-8 BADACDBC", "二、9-12 CD ABCE ABD ACD"):
+        document.add_paragraph(text)
+    document.save(str(folder / "张三.docx"))
+    assert grade_cli("张三.docx", "--key", "测验.key.yaml") == (0, {"张三": 64}, "")
+
+
+def test_a_word_answer_list_with_a_form_head_and_a_table_of_stems(folder: Path) -> None:
+    """``党员：李四　支部：一支部`` gave the name ``李四 支部:一支部``; a table ``题目 | 答案`` whose 题目 cells hold
+    ``1. 导语指出，……`` gave a warning per row about a 答题卡's 题号 cell. The name is 李四 and the rows read
+    quietly: all right but 3 (A): 95."""
+    from docx import Document
+
+    stems = [line.split("（")[0][:20] for line in _paper_text(folder, markdown=False) if re.match(r"^\d+\. ", line)]
+    answers = [*ALL]
+    answers[2] = "A"
+    document = Document()
+    document.add_paragraph("党员：李四　支部：一支部")
+    document.add_paragraph(f"测验：{QUIZ}")
+    table = document.add_table(rows=21, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "题目", "答案"
+    for n, (stem, answer) in enumerate(zip(stems, answers, strict=True), 1):
+        table.cell(n, 0).text, table.cell(n, 1).text = stem, answer
+    document.save(str(folder / "李四.docx"))
+    assert grade_cli("李四.docx", "--key", "测验.key.yaml") == (0, {"李四": 95}, "")
+
+
+def test_a_sections_label_then_its_answers_without_numbers(folder: Path) -> None:
+    """``单选：BADACDBC`` was 无法评分 (answers without numbers), ``填空：大都市 …`` a line ignored: a section's label
+    names its questions, read in paper order with a warning each. 16 错 wrong: 100 − 4 = 96."""
+    code, scores, err = grade(
+        folder,
+        HEAD
+        + "单选：BADACDBC\n二、多选：CD ABCE ABD ACD\n判断题 错对对错\n填空：大都市 人民利益至上 依法治理 可复制\n",
+    )
+    assert (code, scores) == (0, {"张三": 96})
+    assert err.splitlines() == [
+        f"s.txt:{line}: warning: the answers after {label} without question numbers read in paper order as its "
+        f"questions {numbers} — number them to be sure"
+        for line, label, numbers in (
+            (3, "单选", "1–8"),
+            (4, "多选", "9–12"),
+            (5, "判断", "13–16"),
+            (6, "填空", "17–20"),
+        )
+    ]
+
+
+def test_a_sections_answers_of_another_count_are_not_graded(folder: Path) -> None:
+    """Three answers after 多选 for its four questions: 无法评分, naming the counts; a heading ``一、单选题（每题5分）``
+    is no section's answers."""
+    code, scores, err = grade(folder, HEAD + "一、单选题（每题5分）\n1-8 BADACDBC\n多选：CD ABCE ABD\n")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "s.txt:5: 张三: 无法评分 (not graded): line 5: the answers after 多选 without question numbers ('多选:CD ABCE "
+        "ABD'): the paper has 4 多选 questions (9–12) but the line holds 3 answers; which answer belongs to which "
+        "question cannot be told — number each answer (1. D, or 1D 2C 3B) or give ranges (1-5 DCBAD)"
+    )

@@ -13,10 +13,89 @@ answer is guessed onto a question.
 
 from __future__ import annotations
 
-from ..i18n import _, join
+import re
+from collections.abc import Callable
+
+from ..i18n import _, join, ngettext
 from ..key import AnswerKey
+from .model import GivenAnswer
 from .reading import FALSE_MARKS, TRUE_MARKS
 from .sheet_lines import RunError, one_char_run, run_pieces
+
+#: A section's label before its answers without numbers (after NFKC): ``单选：BADACDBC``, ``二、多选 CD ABCE``.
+_SECTION = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、.]\s*)?(单选|單選|多选|多選|判断|判斷|填空)[题題]?\s*:?\s*(?=\S)"
+)
+_SECTION_TYPES = {"单选": "single", "單選": "single", "多选": "multiple", "多選": "multiple", "判断": "true_false",
+                  "判斷": "true_false", "填空": "fill_blank"}  # fmt: skip
+
+
+def section_answers(
+    line: str,
+    number: int,
+    key: AnswerKey,
+    warn: Callable[[int, str, str], None],
+    answers: list[GivenAnswer],
+    unread: list[tuple[int, str]],
+) -> bool:
+    """The answers of ``line`` (cleaned; at ``number``) when it is a section's label then its answers without
+    numbers — ``单选：BADACDBC``, ``多选：CD ABCE ABD ACD``, ``判断 错对对对``, ``填空：大都市 人民利益至上`` — read
+    as that section's questions in paper order, with a warning saying so: a 单选's or 判断's answers one
+    character each (or apart by spaces), a 多选's or 填空's apart by spaces — added to ``answers``.  When their
+    count is not the paper's questions of that kind, the line is added to ``unread`` with why.  Whether ``line``
+    is such a line (a heading such as ``单选题（每题5分）`` is none)."""
+    m = _SECTION.match(line)
+    if m is None:
+        return False
+    label, kind, pieces = m.group(1), _SECTION_TYPES[m.group(1)], run_pieces(line[m.end() :])
+    if kind == "fill_blank":
+        if any(c.isdigit() or c in "()" for c in line[m.end() :]):
+            return False
+        given = pieces
+    elif all(one_char_run(p) or p.casefold() in _WHOLE for p in pieces):
+        given = [a for p in pieces for a in (p if one_char_run(p) and p.casefold() not in _WHOLE else [p])]
+        given = given if kind != "multiple" else pieces
+    else:
+        return False
+    items = sorted((it for it in key.items if it.type == kind), key=lambda it: it.number)
+    numbers = _ranges([it.number for it in items])
+    if len(given) != len(items):
+        unread.append((number, _(
+            "the answers after {label} without question numbers ({line!r}): the paper has {count} {label} "
+            "questions ({numbers}) but the line holds {found} answers"
+        ).format(label=label, line=_cut(line), count=len(items), numbers=numbers or "-", found=len(given))))  # fmt: skip
+        return True
+    warn(number, "", _(
+        "the answers after {label} without question numbers read in paper order as its questions {numbers} — "
+        "number them to be sure"
+    ).format(label=label, numbers=numbers))  # fmt: skip
+    answers.extend(GivenAnswer(it.number, a, number) for it, a in zip(items, given, strict=True))
+    return True
+
+
+def read_in_paper_order(
+    bare: list[tuple[int, str]], key: AnswerKey, warn: Callable[[int, str, str], None]
+) -> tuple[list[GivenAnswer], list[tuple[int, str]]]:
+    """``(answers, unread)`` of a sheet whose only answers are the ``bare`` lines ``(line, text)`` without question
+    numbers: read in paper order when that is certain (:func:`in_paper_order`), with a
+    warning saying so; else the first line left unread, with why."""
+    try:
+        pairs = in_paper_order([text for _n, text in bare], key)
+    except RunError as exc:
+        return [], [(bare[0][0], str(exc))]
+    lines = join(str(n) for n, _text in bare)
+    warn(
+        bare[0][0],
+        "",
+        ngettext(
+            "answers without question numbers (line {lines}) read in paper order: {count} answers for questions "
+            "1–{last}, as many as the paper has — number them to be sure",
+            "answers without question numbers (lines {lines}) read in paper order: {count} answers for questions "
+            "1–{last}, as many as the paper has — number them to be sure",
+            len(bare),
+        ).format(lines=lines, count=len(pairs), last=pairs[-1][0]),
+    )
+    return [GivenAnswer(n, a, bare[at][0]) for n, a, at in pairs], []
 
 
 def in_paper_order(lines: list[str], key: AnswerKey) -> list[tuple[int, str, int]]:

@@ -124,6 +124,11 @@ def unsaid_message() -> str:
     return _("the sheet does not say which quiz it is")
 
 
+def solutions_message() -> str:
+    """Why the quiz's 参考答案 (``X.solutions.docx``/``.md``, or its text in a ``.txt``) is left out."""
+    return _("this is the quiz's 参考答案 (its answers for people to read), not members' answers; left out")
+
+
 def count_mismatch() -> str:
     return _("a table with a different number of questions cannot be graded with this key")
 

@@ -21,14 +21,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..._docx import W
 from ..._docx import element_text as _text  # shared with draft: reads w:ins (修订) text
 from ...i18n import _
 from ...key import AnswerKey
 from ...text import clean
 from ..archive import ZipLimits, breach
 from ..model import Submission
-from ._common import Fail, LeftOut
-from .paper_copy import LEFT_BLANK, as_sheet_line, bare, ticked_options
+from ._common import Fail, LeftOut, solutions_message
+from .paper_copy import LEFT_BLANK, NUMBERED, as_sheet_line, bare, ticked_options
 
 #: Files in the archive (a Word document holds about a dozen).
 MAX_MEMBERS = 1_000
@@ -47,11 +48,10 @@ def read_docx_sheet(
     from .sheet import sheet_from_text
 
     notes: list[str] = []
-    lines = docx_lines(path, notes)
+    emphasised: set[int] = set()
+    lines = docx_lines(path, notes, emphasised)
     if lines and lines[0].rstrip().endswith("· 参考答案"):
-        raise LeftOut(
-            1, _("this is the quiz's 参考答案 (its answers for people to read), not members' answers; left out")
-        )
+        raise LeftOut(1, solutions_message())
     stems = {item.number: bare(item.stem) for item in key.items}
     ours = ("答题卡", key.title.strip())
     sheet, ticked = ticked_options([as_sheet_line(line, stems, ours) for line in lines], key)
@@ -60,14 +60,64 @@ def read_docx_sheet(
     sheet += [f"{m.group(1)}." for m in map(LEFT_BLANK.match, sheet) if m and int(m.group(1)) not in ticked]
     for note in notes:  # what the 答题卡's grid holds that is not read as written
         warn(0, "", note)
+    for number in _emphasised_blanks(sheet, ticked, emphasised):
+        warn(
+            0,
+            "",
+            _(
+                "question {number} is left blank, but an option under it is highlighted, coloured, bold or "
+                "underlined — grading does not read formatting: it is graded as unanswered (mark the chosen option "
+                "with √, e.g. B. 实践要求 √, or write its letter in the brackets)"
+            ).format(number=number),
+        )
     sub = sheet_from_text("\n".join(sheet), name, key, warn)
     if sub is not None:
         yield sub
 
 
-def docx_lines(path: Path, notes: list[str] | None = None) -> list[str]:
+def _emphasised_blanks(sheet: list[str], ticked: set[int], emphasised: set[int]) -> list[int]:
+    """The questions left blank on the paper (``sheet``'s comment lines, none of ``ticked``) under which a line
+    of ``emphasised`` (indexes of paragraphs with formatted runs) stands: a member who marked the option by
+    formatting it, which is not read."""
+    found: list[int] = []
+    current: int | None = None
+    for i, line in enumerate(sheet):
+        left = LEFT_BLANK.match(line)
+        if left is not None or NUMBERED.match(line.strip()):
+            current = int(left.group(1)) if left is not None else None
+        elif current is not None and current not in ticked and i in emphasised and current not in found:
+            found.append(current)
+    return found
+
+
+#: Run properties a member may use to mark an option in Word (WordprocessingML §17.3.2): highlight, shading,
+#: colour, bold, underline — the paper prints its option lines with none of them.
+_MARKING = ("highlight", "shd", "color", "b", "u")
+_PLAIN_VALUES = frozenset({"", "none", "auto", "000000", "FFFFFF", "ffffff", "false", "0", "clear"})
+
+
+def _emphasised(paragraph: Any) -> bool:
+    """Whether the ``w:p`` ``paragraph`` holds a run with text whose properties mark it (:data:`_MARKING`)."""
+    for run in paragraph.iter(f"{W}r"):
+        props = run.find(f"{W}rPr")
+        if props is None or not "".join(t.text or "" for t in run.iter(f"{W}t")).strip():
+            continue
+        for tag in _MARKING:
+            found = props.find(f"{W}{tag}")
+            if found is None:
+                continue
+            values = {found.get(f"{W}val", "on" if tag == "b" else ""), found.get(f"{W}fill", "")}
+            if tag == "b" and found.get(f"{W}val") in (None, "1", "true", "on"):
+                return True
+            if tag != "b" and values - _PLAIN_VALUES:
+                return True
+    return False
+
+
+def docx_lines(path: Path, notes: list[str] | None = None, emphasised: set[int] | None = None) -> list[str]:
     """The lines of the document at ``path`` as an answer sheet reads them (see the module); what of
-    the 答题卡's grid is not read as written is said in ``notes``, when given."""
+    the 答题卡's grid is not read as written is said in ``notes``, when given, and the indexes of the paragraphs
+    whose text is formatted as a member may mark an option (:func:`_emphasised`) are added to ``emphasised``."""
     try:
         with zipfile.ZipFile(path) as archive:
             _check_archive(archive)
@@ -82,6 +132,8 @@ def docx_lines(path: Path, notes: list[str] | None = None) -> list[str]:
         for element in document.element.body.iterchildren():
             tag = element.tag.rsplit("}", 1)[-1]
             if tag == "p":
+                if emphasised is not None and _emphasised(element):
+                    emphasised.add(len(lines))
                 lines.append(_text(element))
             elif tag == "tbl":
                 lines += _table_lines(Table(element, document), notes if notes is not None else [])
@@ -148,7 +200,7 @@ def _table_lines(table: Any, notes: list[str]) -> list[str]:
             continue
         if pairs and len(rows[i]) == pairs:  # 1 | B | 11 | ABD: each pair is a question's line
             cells = rows[i]
-            lines += [_grid_line(n, a, notes) for n, a in zip(cells[0::2], cells[1::2], strict=True) if n]
+            lines += [_pair_line(n, a, notes) for n, a in zip(cells[0::2], cells[1::2], strict=True) if n]
             i += 1
             continue
         pairs = 0
@@ -167,6 +219,15 @@ def _table_lines(table: Any, notes: list[str]) -> list[str]:
 
 #: A 题号 cell of the 答题卡's grid holding more than its number (``1A``, ``1. A``; after NFKC).
 _NUMBER_AND_MORE = re.compile(r"^(\d{1,3})(?!\d)\s*[.、:)]?\s*(\S.*)$")
+
+
+def _pair_line(number: str, answer: str, notes: list[str]) -> str:
+    """The sheet line of a row's pair of cells under ``题目 | 答案``: a 题目 cell holding the question's number
+    and its text (``1. 导语指出，……``) gives the number, the 答案 cell the answer; else as :func:`_grid_line`."""
+    m = _NUMBER_AND_MORE.match(clean(number))
+    if m is not None and answer.strip() and not number.strip().isdigit():
+        return f"{m.group(1)}. {answer}"
+    return _grid_line(number, answer, notes)
 
 
 def _grid_line(number: str, answer: str, notes: list[str]) -> str:

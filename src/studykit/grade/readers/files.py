@@ -31,6 +31,7 @@ from .csv_file import csv_rows
 from .encoding import mixed_encoding
 from .folders import ANSWER_SUFFIXES as ANSWER_SUFFIXES
 from .folders import is_answer_file, unread_folders, unreadable_warnings
+from .one_member import one_or_table
 from .table import RowBlock, TableRow, submission, table_rows, xlsx_rows
 
 
@@ -318,26 +319,36 @@ def _iter_file(
 
         reader = lambda: iter([read_yaml_sheet(path, name, key, warn)])  # noqa: E731
     elif suffix in CSV_SUFFIXES:
-        reader = lambda: table_rows(  # noqa: E731
-            csv_rows(path, encoding), name, key, name_column, warn, fail, last_row, blocks=blocks, read_sheet=_sheet
+        reader = lambda: one_or_table(  # noqa: E731
+            csv_rows(path, encoding),
+            key,
+            lambda text: _sheet(text, name, key, warn),
+            lambda rows: table_rows(
+                rows, name, key, name_column, warn, fail, last_row, blocks=blocks, read_sheet=_sheet
+            ),
         )
     elif suffix in XLSX_SUFFIXES:
-        reader = lambda: table_rows(  # noqa: E731
+        reader = lambda: one_or_table(  # noqa: E731
             xlsx_rows(
                 path,
                 warn,
                 lambda rows: any(header_like(r, key, name_column) for r in rows if r),
                 lambda rows: any(question_count(r, key) * 2 >= len(key.items) for r in rows if r),
             ),
-            name,
             key,
-            name_column,
-            warn,
-            fail,
-            last_row,
-            text_table=False,
-            blocks=blocks,
-            read_sheet=_sheet,
+            lambda text: _sheet(text, name, key, warn),
+            lambda rows: table_rows(
+                rows,
+                name,
+                key,
+                name_column,
+                warn,
+                fail,
+                last_row,
+                text_table=False,
+                blocks=blocks,
+                read_sheet=_sheet,
+            ),
         )
     elif suffix in DOCX_SUFFIXES:
         from .docx_sheet import read_docx_sheet

@@ -35,7 +35,8 @@ def is_answer_file(p: Path) -> bool:
         # not is_file(): a FIFO, a link to a moved file or a loop of links fails by name (its member was
         # missing from the report without a word); only a folder is passed over
         and not p.is_dir()
-        and (p.suffix.lower() != ".md" or not p.is_file() or _paper_copy(p))
+        # a Markdown file: a sheet, not the quiz's own paper or 参考答案 beside its key (given by name, they are read)
+        and (p.suffix.lower() != ".md" or not p.is_file() or (_paper_copy(p) and not _paper(p)))
     )
 
 

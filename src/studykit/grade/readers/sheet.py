@@ -11,19 +11,15 @@ from typing import TYPE_CHECKING, Any
 
 from ...errors import Problem, YamlError
 from ...fieldrules import Invalid, Rule, Style, Table, collect
-from ...i18n import _, join, ngettext
+from ...i18n import _
 from ...key import AnswerKey, KeyItem
 from ..model import GivenAnswer, Submission
 from ..normalize import clean, read_answer
 from ..sheet_lines import (
     RunError,
-    answers_heading,
-    chat_sender,
-    first_line_name,
     grid_answers,
     grid_numbers,
     holds_answers,
-    name_and_answers,
     numbered_answers,
     range_answers,
     unbracket,
@@ -31,6 +27,8 @@ from ..sheet_lines import (
     unlabel,
     unlead,
 )
+from ..sheet_names import answers_heading, chat_sender, first_line_name
+from ..unnumbered import read_in_paper_order, section_answers
 from ._common import (
     ANSWER_LINE,
     HEADER_LINE,
@@ -42,11 +40,23 @@ from ._common import (
     SheetHead,
     fallback_name,
     finish_sheet,
+    solutions_message,
     too_many_digits,
 )
 from .columns import question_count
 from .encoding import read_text
-from .sheet_head import MARKDOWN_ESCAPE, cut, name_value, once, paper_head, printed_line, unfilled
+from .sheet_head import (
+    MARKDOWN_ESCAPE,
+    chat_name,
+    cut,
+    name_field,
+    name_value,
+    named_line,
+    once,
+    paper_head,
+    printed_line,
+    unfilled,
+)
 from .table import TableRow, table_rows
 
 if TYPE_CHECKING:
@@ -83,9 +93,7 @@ def read_txt(
             at, _("this is a studykit grade report (the text report, headed 测验成绩), not members' answers; left out")
         )
     if first.lstrip("# ").rstrip().endswith("· 参考答案"):  # quiz.solutions.md, or its text pasted into a .txt
-        raise LeftOut(
-            at, _("this is the quiz's 参考答案 (its answers for people to read), not members' answers; left out")
-        )
+        raise LeftOut(at, solutions_message())
     if first in _PUBLISH_FIRST_LINES or second in _PUBLISH_FIRST_LINES or first.startswith(_WJX_ANSWERS_HEAD):
         raise LeftOut(
             at,
@@ -187,7 +195,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         fields = head_line or ([("姓名" if label in NAME_LABELS else label, unfilled(m.group(2)))] if m else [])
         for field, value in fields:
             if field in ("姓名", "名字", "name") and m:
-                value = name_value(value, number, answers, unread)
+                value = name_value(name_field(value), number, answers, unread)
             if not once(said, field, value, number):
                 continue  # a blank 版本： (of the sheet as printed) after the one filled in
             if field in ("姓名", "名字", "name"):
@@ -209,30 +217,10 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         grid, above = grid_numbers(line), grid
         if grid is not None:  # 题号 1 2 3 …: the 答题卡's grid as text, its 答案 row next
             continue
-        # 秦一 1-8 CDBCBAAD; 张三：6-8 DBC on each line, as chat replies are copied, after the first
-        named = name_and_answers(line) if first or alone else None
-        if named is not None and alone and not first and named[0] != alone[1]:
-            raise Fail(
-                number,
-                _(
-                    "the sheet holds the answers of {first} (line {first_line}) and of {other} (line {line}); whose "
-                    "answers they are cannot be told — save each member's answers as a file of its own"
-                ).format(first=alone[1], first_line=alone[0], other=named[0], line=number),
-            )
-        if named is not None:
-            try:
-                pairs = range_answers(named[1]) or numbered_answers(named[1])
-            except RunError as exc:
-                alone = alone or (number, named[0])
-                unread.append((number, str(exc)))
-                continue
-            one = ANSWER_LINE.match(named[1]) if not pairs else None  # 张三：17.大都市
-            if one and len(one.group(1)) <= MAX_DIGITS and one.group(2).strip():
-                pairs = [(int(one.group(1)), unlead(one.group(2).strip()))]
-            if pairs:
-                alone = alone or (number, named[0])
-                answers.extend(GivenAnswer(n, a, number) for n, a in pairs)
-                continue
+        named = named_line(line, number, alone, answers, unread) if first or alone else None
+        if named is not None:  # 秦一 1-8 CDBCBAAD; 张三：6-8 DBC on each line, as chat replies are copied
+            alone = named
+            continue
         try:
             pairs = grid_answers(above, line, raw) if above else None
             if pairs is None:
@@ -261,6 +249,8 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         if person:  # a name alone (赵六, 张三的答案, 张三（第一党支部）), if answers follow
             alone = (number, person)
             continue
+        if section_answers(line, number, key, warn, answers, unread):  # 单选：BADACDBC
+            continue
         if printed_line(line, key, copied):  # the paper's instruction or options, copied with its stems
             copied = True
             continue
@@ -275,17 +265,9 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
                 _("line ignored: {line!r} (expected NUMBER. ANSWER, or 姓名：/测验：/版本：)").format(line=line[:40]),
             )
         )
-    if len(senders) > 1:
-        (first_sender, first_at), (other, other_at) = list(senders.items())[:2]
-        raise Fail(
-            other_at,
-            _(
-                "the sheet holds chat messages of {first} (line {first_line}) and {other} (line {other_line}); whose "
-                "answers they are cannot be told — save each member's messages as a file of its own"
-            ).format(first=first_sender, first_line=first_at, other=other, other_line=other_at),
-        )
-    if senders and not head.name:
-        head.name, head.name_line = next(iter(senders.items()))
+    chatted = chat_name(senders) if senders else None  # two senders: not graded, even under a 姓名 line
+    if chatted and not head.name:
+        head.name, head.name_line = chatted
     if alone and (answers or unread) and not head.name:
         head.name = alone[1]
     elif alone:
@@ -297,7 +279,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
             )
         )
     if unread and not answers and len(unread) == len(bare):
-        answers, unread = _in_paper_order(bare, key, warn)
+        answers, unread = read_in_paper_order(bare, key, warn)
     if unread:
         _unreadable_sheet(unread, head.name or fallback_name(name))
     if not answers and not head.name:
@@ -311,33 +293,6 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         warn(0, "", _("a blank answer sheet (no 姓名 and no answer filled in); left out"))
         return None
     return finish_sheet(name, key, head, answers, warn, pending, quiz_field=_("测验： line"))
-
-
-def _in_paper_order(
-    bare: list[tuple[int, str]], key: AnswerKey, warn: Callable[[int, str, str], None]
-) -> tuple[list[GivenAnswer], list[tuple[int, str]]]:
-    """``(answers, unread)`` of a sheet whose only answers are the ``bare`` lines ``(line, text)`` without question
-    numbers: read in paper order when that is certain (:func:`~studykit.grade.unnumbered.in_paper_order`), with a
-    warning saying so; else the first line left unread, with why."""
-    from ..unnumbered import in_paper_order
-
-    try:
-        pairs = in_paper_order([text for _n, text in bare], key)
-    except RunError as exc:
-        return [], [(bare[0][0], str(exc))]
-    lines = join(str(n) for n, _text in bare)
-    warn(
-        bare[0][0],
-        "",
-        ngettext(
-            "answers without question numbers (line {lines}) read in paper order: {count} answers for questions "
-            "1–{last}, as many as the paper has — number them to be sure",
-            "answers without question numbers (lines {lines}) read in paper order: {count} answers for questions "
-            "1–{last}, as many as the paper has — number them to be sure",
-            len(bare),
-        ).format(lines=lines, count=len(pairs), last=pairs[-1][0]),
-    )
-    return [GivenAnswer(n, a, bare[at][0]) for n, a, at in pairs], []
 
 
 def _yaml_text(value: Any, line: int = 0) -> str:

@@ -8,9 +8,17 @@ from ...i18n import _
 from ...key import AnswerKey
 from ..model import GivenAnswer
 from ..normalize import blank_form
-from ..sheet_lines import RunError, holds_answers, is_name, name_and_answers, numbered_answers, range_answers
+from ..sheet_lines import (
+    RunError,
+    holds_answers,
+    is_name,
+    name_and_answers,
+    numbered_answers,
+    range_answers,
+    unlead,
+)
 from ..versions import version_form
-from ._common import Fail
+from ._common import ANSWER_LINE, MAX_DIGITS, Fail
 
 #: The head fields of a sheet, each under the name its messages give it.
 FIELD_NAMES = {"姓名": "姓名", "名字": "姓名", "name": "姓名", "测验": "测验", "測驗": "测验", "quiz": "测验"}
@@ -126,3 +134,64 @@ _NAME_SEPARATOR = lazy_pattern(r"(?<=\S)\s*[,;]\s*")
 def cut(text: str, width: int = 40) -> str:
     """``text`` cut to ``width`` characters, ``…`` ending it when cut."""
     return text if len(text) <= width else text[:width].rstrip() + "…"
+
+
+#: A field of a form's head line after the name (after NFKC): ``党员：李四　支部：一支部`` gives the name 李四.
+_OTHER_FIELD = lazy_pattern(r"\s+(?=(?:党支部|支部|单位|部门|班级|日期|电话|手机|职务|工号)\s*:)")
+
+
+def name_field(value: str) -> str:
+    """A 姓名 line's value without the form's fields after the name (``李四 支部:一支部`` → ``李四``)."""
+    return _OTHER_FIELD().split(value, maxsplit=1)[0]
+
+
+def named_line(
+    line: str,
+    number: int,
+    alone: tuple[int, str] | None,
+    answers: list[GivenAnswer],
+    unread: list[tuple[int, str]],
+) -> tuple[int, str] | None:
+    """A line (cleaned) beginning with a member's name then answers — the first line (``秦一 1-8 CDBCBAAD``),
+    or any line of chat replies copied with the name before each (``张三：6-8 DBC``, ``张三：17.大都市``) when the
+    sheet's name so far is ``alone`` (its line and name): its answers added to ``answers`` (or the line to
+    ``unread``, when they cannot be placed) and the sheet's name so far returned; ``None`` when the line is no
+    such line.  Raises :class:`Fail` when the name is another than ``alone``'s: two members' answers."""
+    named = name_and_answers(line)
+    if named is None:
+        return None
+    if alone and named[0] != alone[1]:
+        raise Fail(
+            number,
+            _(
+                "the sheet holds the answers of {first} (line {first_line}) and of {other} (line {line}); whose "
+                "answers they are cannot be told — save each member's answers as a file of its own"
+            ).format(first=alone[1], first_line=alone[0], other=named[0], line=number),
+        )
+    try:
+        pairs = range_answers(named[1]) or numbered_answers(named[1])
+    except RunError as exc:
+        unread.append((number, str(exc)))
+        return alone or (number, named[0])
+    one = ANSWER_LINE.match(named[1]) if not pairs else None  # 张三：17.大都市
+    if one and len(one.group(1)) <= MAX_DIGITS and one.group(2).strip():
+        pairs = [(int(one.group(1)), unlead(one.group(2).strip()))]
+    if not pairs:
+        return None
+    answers.extend(GivenAnswer(n, a, number) for n, a in pairs)
+    return alone or (number, named[0])
+
+
+def chat_name(senders: dict[str, int]) -> tuple[str, int]:
+    """The name and line of the one sender of a sheet's chat messages (``senders``: each sender's first line);
+    :class:`Fail` when they are two or more: whose answers the sheet holds cannot be told."""
+    if len(senders) > 1:
+        (first, first_at), (other, other_at) = list(senders.items())[:2]
+        raise Fail(
+            other_at,
+            _(
+                "the sheet holds chat messages of {first} (line {first_line}) and {other} (line {other_line}); whose "
+                "answers they are cannot be told — save each member's messages as a file of its own"
+            ).format(first=first, first_line=first_at, other=other, other_line=other_at),
+        )
+    return next(iter(senders.items()))
