@@ -10,11 +10,13 @@ given name); :mod:`studykit.draft.names` spells speaker ids from the same lists.
 
 :func:`name_key` compares, piece by piece: runs of digits by value (``党员2`` before
 ``党员10``, as Windows Explorer), then other characters (Latin letters case-folded, punctuation),
-then Han characters by toneless pinyin, tone (1–4, neutral 5) and the character itself.
+then Han characters by toneless pinyin (each character's common reading, but a surname's), tone
+(1–4, neutral 5) and the character itself.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -69,19 +71,24 @@ def by_name(items: Iterable[T], name: Callable[[T], str]) -> list[T]:
 def _han(run: str, *, surname: bool) -> list[Piece]:
     """The pieces of ``run``, Han characters only: one per character (a compound surname read
     otherwise, 长孙 zhangsun, one piece)."""
-    from pypinyin import Style, lazy_pinyin
-
     head: list[Piece] = []
     if surname:
         first = next((s for s in COMPOUND_SURNAMES if run.startswith(s)), run[0])
         if first in SURNAME_READINGS:
             head = [(2, SURNAME_READINGS[first], 0, first)]
             run = run[len(first) :]
-    readings = lazy_pinyin(run, style=Style.TONE3, neutral_tone_with_five=True)
-    if len(readings) != len(run):  # characters pypinyin has no reading for, kept as one piece: each alone
-        readings = [lazy_pinyin(c, style=Style.TONE3, neutral_tone_with_five=True)[0] for c in run]
+    readings = list(map(_reading, run))
     pieces = head
     for char, reading in zip(run, readings, strict=True):
         tone = reading[-1] if reading[-1:].isdigit() else "0"
         pieces.append((2, reading.rstrip("0123456789"), int(tone), char))
     return pieces
+
+
+@functools.cache
+def _reading(char: str) -> str:
+    """The common reading of the Han character ``char`` with its tone digit (``zhang1``, neutral ``de5``);
+    the character itself when pypinyin has none.  A character alone, once: names share most of theirs."""
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(char, style=Style.TONE3, neutral_tone_with_five=True)[0]
