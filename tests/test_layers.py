@@ -38,6 +38,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "studykit.key_model",
             "studykit.formats",
             "studykit.text",
+            "studykit.collation",
             "studykit.typography",
             "studykit._output",
             "studykit._gc",

@@ -351,7 +351,8 @@ def test_grade_a_single_bank_key_with_a_folder_finds_its_bank(year: Path, tmp_pa
     result = invoke(*args, "--bank", year)
     assert result.stderr == (
         f"warning: the bank {year / '02-mini' / 'question_bank.yaml'} is 'mini-test' but the quiz was made from "
-        "'mini-village'; 解析 and reread hints may not fit (scores come from the key alone)\n"
+        "'mini-village'; its 解析 and reread hints are left out, as they would be another question's (scores "
+        "come from the key alone)\n"
     )
 
 

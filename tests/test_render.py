@@ -107,11 +107,12 @@ def test_markdown_renders_bank_text_literally(nasty: Paper) -> None:
 
 
 def test_markdown_structure(paper: Paper) -> None:
-    """Title, two section levels, one paragraph per item with its options on hard-broken lines,
-    short ones sharing a line (separated by an ideographic space)."""
+    """Title, the version (B卷, a paragraph of its own: report-checks), two section levels, one
+    paragraph per item with its options on hard-broken lines, short ones sharing a line (separated
+    by an ideographic space)."""
     out = _markdown_html(paper)
     assert out.startswith(
-        "<h1>省域治理现代化小测</h1>\n<p>姓名：________　支部：________　日期：________　得分：________</p>"
+        "<h1>省域治理现代化小测</h1>\n<p>B卷</p>\n<p>姓名：________　支部：________　日期：________　得分：________</p>"
     )
     assert re.findall(r"<h2>(.*?)</h2>", out) == [s.heading for s in paper.sections]
     first = paper.items[0]
@@ -178,14 +179,17 @@ def _east_asia(run: object) -> str | None:
 
 
 def test_docx_text_and_fonts(nasty: Paper, paper: Paper) -> None:
-    """Read back with python-docx: A4, every line of the paper, 黑体 headings and 宋体 text as eastAsia fonts."""
+    """Read back with python-docx: A4, every line of the paper (version B's 「B卷」 under the title:
+    report-checks), 黑体 headings and 宋体 text as eastAsia fonts."""
     for p in (paper, nasty):
         doc = docx.Document(io.BytesIO(render(p, "docx")))
         section = doc.sections[0]
         assert abs(section.page_width - Mm(210)) < Mm(0.1) and abs(section.page_height - Mm(297)) < Mm(0.1)
         texts = [para.text for para in doc.paragraphs]
         assert texts[0] == p.title
-        assert texts[2] == p.id_line and texts[3] == p.instruction
+        under = [f"{p.version}卷"] if p.version else []
+        assert texts[1 : 1 + len(under)] == under
+        assert texts[2 + len(under)] == p.id_line and texts[3 + len(under)] == p.instruction
         for s in p.sections:
             assert s.heading in texts
         for item in p.items:

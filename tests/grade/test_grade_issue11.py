@@ -597,14 +597,16 @@ def test_a_sheet_of_a_third_version_fails_naming_the_versions(tmp_path: Path) ->
 
 
 def test_cli_grades_a_folder_with_two_keys(tmp_path: Path) -> None:
-    """``studykit grade sheets/ --key A.key.yaml --key B.key.yaml``: exit 0, one CSV report ranking all five."""
+    """``studykit grade sheets/ --key A.key.yaml --key B.key.yaml``: exit 0, one CSV report ranking all five,
+    the three tied at 9 in the order the folder is read: 拼音 order of the file names, 甲.txt (jia), 乙.txt (yi),
+    then 戊's row of 支部.csv (zhi) (report-checks; it was character-code order, 乙 U+4E59 first)."""
     folder = ab_folder(tmp_path)
     args = ["grade", str(folder), "--key", str(folder / "A.key.yaml"), "--key", str(folder / "B.key.yaml")]
     result = CliRunner().invoke(main, [*args, "--format", "csv"])
     assert result.exit_code == 0, result.stderr
     rows = [line.split(",") for line in result.stdout.splitlines()[1:]]
     assert [(r[0], r[1], r[4]) for r in rows] == [
-        ("1", "乙", "9"), ("1", "戊", "9"), ("1", "甲", "9"), ("4", "丁", "5"), ("5", "丙", "2")
+        ("1", "甲", "9"), ("1", "乙", "9"), ("1", "戊", "9"), ("4", "丁", "5"), ("5", "丙", "2")
     ]  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 
 Pinyin comes from pypinyin (its phrase dictionary, shipped in the wheel).  A surname is
 read as a surname: the compound surnames and the surnames whose reading differs from the
-character's common one (曾 zeng, 单 shan, 解 xie …) are listed here, after the usual
+character's common one (曾 zeng, 单 shan, 解 xie …) are listed in :mod:`studykit.collation`, after the usual
 lists of 复姓 and 多音字姓氏 (GB/T 28039-2011 writes the surname apart from the given name).
 """
 
@@ -10,19 +10,9 @@ from __future__ import annotations
 
 import re
 
-#: Compound surnames (复姓), written as one word.
-COMPOUND_SURNAMES = (
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文",
-    "司徒", "夏侯", "端木", "独孤", "南宫", "西门", "万俟", "闻人", "轩辕", "澹台", "公冶", "申屠",
-)  # fmt: skip
-#: Surnames read otherwise than their common reading.
-SURNAME_READINGS = {
-    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "区": "ou", "朴": "piao", "查": "zha",
-    "翟": "zhai", "盖": "ge", "乐": "yue", "覃": "qin", "缪": "miao", "秘": "bi", "种": "chong",
-    "重": "chong", "尉": "wei", "纪": "ji", "燕": "yan", "华": "hua", "过": "guo", "冼": "xian",
-    "员": "yun", "句": "gou", "阚": "kan", "柏": "bai", "宿": "su", "折": "she", "召": "shao",
-    "长孙": "zhangsun", "万俟": "moqi", "尉迟": "yuchi", "澹台": "tantai",
-}  # fmt: skip
+# the lists of 复姓 and surnames read otherwise live with the name order of reports (one table for both)
+from ..collation import COMPOUND_SURNAMES as COMPOUND_SURNAMES
+from ..collation import SURNAME_READINGS as SURNAME_READINGS
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 

@@ -15,7 +15,7 @@ from ..bank import default_bank_path, load_bank
 from ..errors import AnswerFileError, BankError, Problem
 from ..i18n import _, retellable, speaking
 from ..key import AnswerKey
-from ..library import load_banks, path_list
+from ..library import ID_JOINER, load_banks, path_list
 from ..model import Bank
 from .group import GroupReport, MemberStore
 from .model import MemberResult, Submission
@@ -60,7 +60,8 @@ def choose_bank(key: AnswerKey, bank_path: str | Path | Sequence[str | Path] | N
     With ``bank_path`` the bank is loaded (a broken bank raises
     :class:`~studykit.errors.BankError`); if its id or fingerprint differs from
     the key's, the note warns that the bank changed since the quiz was printed —
-    it is still used for hints, never for scores.  Without ``bank_path`` the
+    it is still used for hints, never for scores — or, for another article's bank
+    (:func:`hints_fit`), that its hints are left out (:func:`grade_files` does not use it).  Without ``bank_path`` the
     default bank is used only when it loads and its fingerprint matches the key's.
 
     ``bank_path`` may also be several paths or folders of banks
@@ -83,6 +84,11 @@ def bank_note_for(key: AnswerKey, bank: Bank) -> str:
     """The note on ``bank`` as the source of 解析 and reread hints for ``key``'s quiz: that it is
     another article's bank, or that it changed since the quiz was printed; ``""`` when it is the
     quiz's bank as it was."""
+    if not hints_fit(key, bank):
+        return _(
+            "the bank {path} is {id!r} but the quiz was made from {key_bank!r}; its 解析 and reread hints are "
+            "left out, as they would be another question's (scores come from the key alone)"
+        ).format(path=bank.path, id=bank.id, key_bank=key.bank_id)
     if bank.id != key.bank_id:
         return _(
             "the bank {path} is {id!r} but the quiz was made from {key_bank!r}; "
@@ -94,6 +100,13 @@ def bank_note_for(key: AnswerKey, bank: Bank) -> str:
             "解析 and reread hints come from the current bank, scores from the key alone"
         ).format(path=bank.path)
     return ""
+
+
+def hints_fit(key: AnswerKey, bank: Bank) -> bool:
+    """Whether ``bank`` may give ``key``'s items their 解析 and reread hints: it is, or holds (merged
+    with others, ids ``a+b``), one of the banks the quiz was drawn from.  Another article's bank may
+    share question ids (``intro-d01``) with the quiz's, for other questions."""
+    return not set(bank.id.split(ID_JOINER)).isdisjoint(key.bank_id.split(ID_JOINER))
 
 
 @retellable()  # each problem's message said on the console as made, in the report in Chinese
@@ -118,8 +131,9 @@ def grade_files(
     is passed to ``on_problem`` as it is met and kept in the report; a member
     name met twice is a warning.  Raises :class:`AnswerFileError` for an unknown
     ``encoding`` and :class:`~studykit.errors.OptionError` for an unknown rule or a pass mark
-    out of 0–100.  ``paths`` may be one path (a file or a folder) alone.  A ``bank`` that is
-    not the key's (another article's, or changed since the quiz) is still used for hints, with
+    out of 0–100.  ``paths`` may be one path (a file or a folder) alone.  A ``bank`` changed
+    since the quiz is still used for hints; another article's (:func:`hints_fit`) is not used at
+    all, the members graded without 解析 or reread hints; either way with
     :func:`bank_note_for`'s note (in Chinese, the report's language) in the report unless ``bank_note``
     is given.
 
@@ -135,6 +149,8 @@ def grade_files(
     if bank is not None and not bank_note:  # another article's bank, or one changed since the quiz
         with speaking("zh"):  # in the report's language
             bank_note = bank_note_for(key, bank)
+    if bank is not None and not hints_fit(key, bank):  # another article's: no 解析, labels or 重读 from it
+        bank = None
     warnings: list[Problem] = []
     failures: list[Problem] = []
 

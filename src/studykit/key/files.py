@@ -247,7 +247,8 @@ def render_answer_sheet(key: AnswerKey) -> str:
     ] or [""]
     rest = "，".join(parts[1:]) + "。" if parts[1:] else ""
     lines = [
-        f"# studykit 答题卡 · {' '.join(key.title.split())}",  # one line: the sheet's comment
+        f"# studykit 答题卡 · {' '.join(key.title.split())}"
+        + (f" · {key.version}卷" if key.version else ""),  # one line: the sheet's comment
         f"# 填写姓名，然后在每个题号后写答案：{parts[0]}" + ("，" if rest else "。"),
         f"# {rest}以 # 开头的行不计。",  # two lines always: 姓名 stays on line 4
         "姓名：",

@@ -138,6 +138,13 @@ def document_title(paper: Paper, solutions: bool) -> str:
     return f"{paper.title} · {SOLUTIONS_TITLE}" if solutions else paper.title
 
 
+def version_label(paper: Paper) -> str:
+    """The version as printed large under the title of a paper, its 答题卡 and 参考答案, on a line of
+    its own (the title line stays the key's title, which the .docx grade reader compares): ``"B卷"``;
+    ``""`` for a quiz printed in one version."""
+    return f"{paper.version}卷" if paper.version else ""
+
+
 #: The heading of the 参考答案's quick key, before the worked answers.
 QUICK_KEY_TITLE = "答案速查"
 

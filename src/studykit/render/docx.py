@@ -72,6 +72,7 @@ from ._common import (
     quick_key,
     section_note,
     stem_segments,
+    version_label,
 )
 
 BODY_FONT = "宋体"
@@ -99,6 +100,8 @@ OPTION_HANG = Pt(12.8)
 LINE_GAP, ITEM_GAP = Pt(0), Pt(5)
 #: Heading 1 (the title) and Heading 2 (a section): size, space before and after.
 TITLE_SIZE, SECTION_SIZE = Pt(16), Pt(12)
+#: The version line under the title (``B卷``): 14 pt bold, centred.
+VERSION_SIZE = Pt(14)
 #: Characters that make a run Chinese text (CJK ideographs, CJK and full-width punctuation).
 _CHINESE_RE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 _THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -259,6 +262,16 @@ def _heading_style(doc: Any, name: str, size: Pt, *, before: Pt, after: Pt) -> N
     style.paragraph_format.keep_with_next = True
 
 
+def _version_line(doc: Any, paper: Paper) -> None:
+    """``B卷`` centred under the title, in a paragraph of its own (none for a quiz of one version):
+    the title paragraph stays the key's title, as the .docx grade reader compares it."""
+    if paper.version:
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_after = Pt(6)
+        _run(p, version_label(paper), bold=True, size=VERSION_SIZE)
+
+
 def _heading(doc: Any, text: str) -> None:
     _run(doc.add_paragraph(style="Heading 2"), text, heading=True, size=SECTION_SIZE)
 
@@ -266,6 +279,7 @@ def _heading(doc: Any, text: str) -> None:
 def _build(paper: Paper, solutions: bool) -> Any:
     title = document_title(paper, solutions)
     doc = _document(title)
+    _version_line(doc, paper)
     if not solutions:
         p = doc.add_paragraph()
         p.paragraph_format.space_after = Pt(6)
@@ -310,10 +324,13 @@ CARD_LINE_LEAST = 8
 #: What an A4 page holds under the card's margins (mm), and what the card's head takes of it (title,
 #: subtitle, fields, 测验 line, a two-line instruction and the sections line, measured in LibreOffice).
 CARD_PAGE_ROOM, CARD_HEAD = 297 - 2 * 25, 55
+#: What the 「B卷」 line under the title takes (mm: 14 pt and 6 pt after) on a card of a version.
+CARD_VERSION_LINE = 8
 
 
 def render_card(paper: Paper) -> bytes:
-    """The printable answer card (答题卡) as the bytes of a ``.docx`` file: the title, 姓名/支部/日期/得分,
+    """The printable answer card (答题卡) as the bytes of a ``.docx`` file: the title, the version
+    (``B卷``, on a line of its own), 姓名/支部/日期/得分,
     the 测验 id, then one table — per row of :data:`~studykit.render._common.CARD_COLUMNS`
     items a 题号 row and an 答案 row with one cell per item, then per fill_blank item a row
     of its number and one wide cell (the other columns merged) to write the text in."""
@@ -322,6 +339,7 @@ def render_card(paper: Paper) -> bytes:
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.space_after = Pt(6)
     _run(p, paper.title)
+    _version_line(doc, paper)
     p = doc.add_paragraph()
     p.paragraph_format.space_after = Pt(6)
     for n, name in enumerate(CARD_FIELDS):
@@ -352,6 +370,7 @@ def render_card(paper: Paper) -> bytes:
     # 填空 rows lowered (not under CARD_LINE_LEAST) where that keeps the card on one page: at 10 mm,
     # `quiz --count 50 --seed 5` (13 填空) put item 50 alone on a second page
     room = CARD_PAGE_ROOM - CARD_HEAD - len(grid) * (CARD_NUMBER_HEIGHT.mm + CARD_ANSWER_HEIGHT.mm)
+    room -= CARD_VERSION_LINE if paper.version else 0
     line_height = Mm(card_line_height(len(lines), room, CARD_LINE_HEIGHT.mm, CARD_LINE_LEAST))
     for number in lines:
         row = table.add_row()

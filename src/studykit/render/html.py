@@ -42,6 +42,7 @@ from ._common import (
     options_per_line,
     quick_key,
     section_note,
+    version_label,
 )
 
 SERIF = '"Songti SC", "SimSun", "宋体", "Noto Serif CJK SC", "Source Han Serif SC", serif'
@@ -54,6 +55,7 @@ def render(paper: Paper, *, solutions: bool = False) -> str:
     return _templates.render(
         "paper.html.j2",
         title=document_title(paper, solutions),
+        version_label=version_label(paper),
         paper=paper,
         solutions=solutions,
         fields=HEADER_FIELDS,
@@ -73,18 +75,22 @@ CARD_LINE, CARD_LINE_LEAST = 11, 8
 #: sections line with a two-line instruction, and the grid's margins) and each pair of grid rows
 #: (题号 and 答案), measured in Chromium's print layout; a 填空 row takes 0.3 mm more for its rule.
 CARD_PAGE_ROOM, CARD_HEAD, CARD_GRID_ROWS, CARD_RULE = 297 - 18 - 20, 65, 18.5, 0.3
+#: What the card's 「B卷」 line under the title takes (mm: 14 pt bold and its margin), on a card of a version.
+CARD_VERSION_LINE = 8
 
 
 def render_card(paper: Paper) -> str:
     """The printable answer card (答题卡) of ``paper`` as an HTML document ending in one newline
-    (Jinja2 template ``templates/card.html.j2``, autoescaped): 姓名/支部/日期/得分 fields, the
+    (Jinja2 template ``templates/card.html.j2``, autoescaped): the version (``B卷``) under the title, 姓名/支部/日期/得分 fields, the
     测验 id, a grid of 题号 with a cell under each for the letter or 对/错, a line per 填空
     (:data:`CARD_LINE` mm, lowered where that keeps the card on one page)."""
     grid, lines = card_grid(paper), card_lines(paper)
     room = CARD_PAGE_ROOM - CARD_HEAD - len(grid) * CARD_GRID_ROWS - len(lines) * CARD_RULE
+    room -= CARD_VERSION_LINE if paper.version else 0
     return _templates.render(
         "card.html.j2",
         title=paper.title,
+        version_label=version_label(paper),
         card_title=CARD_TITLE,
         fields=CARD_FIELDS,
         id_line=paper.id_line,

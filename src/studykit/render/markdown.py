@@ -26,6 +26,7 @@ from ._common import (
     quick_key,
     section_note,
     stem_segments,
+    version_label,
 )
 
 #: ASCII characters that can start emphasis, code, links, HTML, entities, headings or
@@ -67,6 +68,8 @@ def render(paper: Paper, *, solutions: bool = False) -> str:
     """The paper (or, with ``solutions``, its 参考答案: a quick key, then each item worked) as CommonMark
     text ending in one newline."""
     blocks = [f"# {escape(document_title(paper, solutions))}"]
+    if paper.version:  # A卷 / B卷 under the title, on a line of its own
+        blocks.append(version_label(paper))
     if not solutions:
         blocks.append("　".join(f"{name}：{BLANK}" for name in HEADER_FIELDS))
     blocks.append(paper.id_line)

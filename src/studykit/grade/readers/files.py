@@ -30,7 +30,7 @@ from .columns import header_like, question_count
 from .csv_file import csv_rows
 from .encoding import mixed_encoding
 from .folders import ANSWER_SUFFIXES as ANSWER_SUFFIXES
-from .folders import is_answer_file, unread_folders, unreadable_warnings
+from .folders import in_name_order, is_answer_file, unread_folders, unreadable_warnings
 from .one_member import one_or_table
 from .table import RowBlock, TableRow, submission, table_rows, xlsx_rows
 
@@ -201,7 +201,7 @@ def _expand(paths: Iterable[str | Path], sink: ProblemSink) -> Iterator[str | Pa
             yield path
             continue
         try:
-            inside = sorted(p for p in Path(path).iterdir() if is_answer_file(p))
+            inside = in_name_order(p for p in Path(path).iterdir() if is_answer_file(p))  # 拼音 order, as a 花名册
             unread = unread_folders(Path(path), given)
             unreadable = unreadable_warnings(Path(path), shown_name)  # a member's Word file or photo
         except OSError as exc:

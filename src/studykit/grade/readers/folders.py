@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from operator import attrgetter
 from pathlib import Path
 
+from ...collation import by_name
 from ...errors import Problem
 from ...i18n import _
 from ._common import CSV_SUFFIXES, DOCX_SUFFIXES, SHEET_SUFFIXES, XLSX_SUFFIXES, YAML_SUFFIXES
@@ -51,11 +53,18 @@ def _paper_copy(p: Path) -> bool:
     return any(label in head for label in ("测验编号：", "测验：", "姓名："))
 
 
+def in_name_order(paths: Iterable[Path]) -> list[Path]:
+    """``paths`` in 汉语拼音 order of their names (:func:`~studykit.collation.name_key`: 李四 before 张三,
+    党员2 before 党员10), as a roster or a file manager on a Chinese system lists them — not in the
+    order of their character codes (张 U+5F20 before 李 U+674E)."""
+    return by_name(paths, attrgetter("name"))
+
+
 def unread_folders(folder: Path, given: set[str]) -> list[Path]:
     """The folders inside ``folder`` (not hidden, not given themselves) holding answer files at any depth
     (at most 10,000 entries looked at): a folder given as ANSWERS is read for its own files only."""
     found: list[Path] = []
-    for inner in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for inner in in_name_order(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
         if os.path.realpath(inner) in given:
             continue
         seen = 0
@@ -73,7 +82,8 @@ def unread_folders(folder: Path, given: set[str]) -> list[Path]:
 def unreadable_warnings(folder: Path, shown: Callable[[Path], str]) -> list[Problem]:
     """A warning naming each file directly in ``folder`` with an :data:`UNREADABLE_SUFFIXES` suffix (not
     hidden, not an Office lock file ``~$…``, not a paper quiz wrote there: ``X.docx``, ``X.card.docx`` or
-    ``X.solutions.docx`` beside ``X.key.yaml``), sorted; ``shown`` gives a file's name as reports print it."""
+    ``X.solutions.docx`` beside ``X.key.yaml``), in 拼音 order of their names (:func:`in_name_order`);
+    ``shown`` gives a file's name as reports print it."""
     return [
         Problem(
             shown(p),
@@ -82,7 +92,7 @@ def unreadable_warnings(folder: Path, shown: Callable[[Path], str]) -> list[Prob
             _("unknown kind of file (expected .txt, .yaml or .docx answer sheets, .csv or .xlsx tables)"),
             "warning",
         )
-        for p in sorted(folder.iterdir())
+        for p in in_name_order(folder.iterdir())
         if p.suffix.lower() in UNREADABLE_SUFFIXES and not p.name.startswith((".", "~$")) and p.is_file()
         if not _paper(p)
     ]

@@ -39,9 +39,9 @@ BLANKS = re.compile(r"_{2,}|[（(][\s\u3000]*[）)]")
 #: A question line :func:`as_sheet_line` made a comment: printed with its blank left empty.
 LEFT_BLANK = re.compile(r"^# (\d{1,3})[.．]")
 #: The paper's and 答题卡's own lines: a section heading (一、单项选择题…, not a section's answers 一、1-8 BADACDBC),
-#: the instructions.
+#: the instructions, the version (B卷).
 _OURS = re.compile(
-    r"^(?:#+\s*)?(?:[一二三四五六七八九十]+、(?!\s*(?:第\s*)?[\d０-９])|本卷共|(?:选择|判断)题在题号下|填空题在题号后)"
+    r"^(?:#+\s*)?(?:[一二三四五六七八九十]+、(?!\s*(?:第\s*)?[\d０-９])|本卷共|(?:选择|判断)题在题号下|填空题在题号后|[A-Z]卷$)"
 )
 #: A bracket of the paper filled with letters (``（ B D ）``).
 _FILLED = re.compile(r"[（(]\s*([A-Ha-h](?:[\s、,，]*[A-Ha-h])*)\s*[）)]")
