@@ -155,7 +155,7 @@ def test_grade_files_notes_another_article_s_bank(tmp_path: Path, monkeypatch: p
     """A bank that is not the key's, given to grade_files, is named in the report's note (as studykit
     grade --bank says it); the score comes from the key alone, and no 解析 comes from that other
     article's bank (report-checks: they were another question's).  The note is made in the report's
-    language, Chinese (its msgid is English until the lead's catalog translates it)."""
+    language, Chinese."""
     from studykit import grade_files, load_bank, load_key
 
     monkeypatch.setenv("STUDYKIT_LANG", "en")
@@ -164,8 +164,8 @@ def test_grade_files_notes_another_article_s_bank(tmp_path: Path, monkeypatch: p
     report = grade_files([sheet], load_key(key), bank=other)
     assert report.members[0].score == 10
     assert report.bank_note == (
-        f"the bank {other.path} is 'mini-test' but the quiz was made from 'szzl-hubei-daily'; its 解析 and "
-        "reread hints are left out, as they would be another question's (scores come from the key alone)"
+        f"题库 {other.path} 是 'mini-test'，而测验出自 'szzl-hubei-daily'；它的解析和重读位置会是别的题目的，"
+        "所以不列出（得分只按答案文件计算）"
     )
     assert report.rereads == {}
 
@@ -188,9 +188,7 @@ def test_grade_in_english_warns_in_english_and_notes_in_chinese_in_the_report(
         "its 解析 and reread hints are left out, as they would be another question's (scores come from the key "
         "alone)\n"
     )
-    assert f"注意：the bank {MINI_BANK} is 'mini-test' but the quiz was made from 'szzl-hubei-daily'; its 解析" in (
-        result.stdout
-    )  # the report's note: Chinese once the lead's catalog translates the new msgid
+    assert f"注意：题库 {MINI_BANK} 是 'mini-test'，而测验出自 'szzl-hubei-daily'；它的解析" in result.stdout
 
 
 def test_an_unknown_report_format_is_refused_before_anything_is_read(tmp_path: Path) -> None:

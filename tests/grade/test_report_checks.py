@@ -39,11 +39,15 @@ def test_another_articles_bank_gives_no_hints_and_says_so(tmp_path: Path) -> Non
     key, sheet = _october(tmp_path)
     result = run("grade", sheet, "--key", key, "--bank", tmp_path / "九月")
     assert result.exit_code == 0, result.output
+    bank = tmp_path / "九月" / "question_bank.yaml"
     note = (
-        f"the bank {tmp_path / '九月' / 'question_bank.yaml'} is '10-plywz' but the quiz was made from '12-xxtz'; "
-        "its 解析 and reread hints are left out, as they would be another question's (scores come from the key alone)"
+        f"题库 {bank} 是 '10-plywz'，而测验出自 '12-xxtz'；它的解析和重读位置会是别的题目的，所以不列出"
+        "（得分只按答案文件计算）"
     )
-    assert result.stderr == f"warning: {note}\n"
+    assert result.stderr == (
+        f"warning: the bank {bank} is '10-plywz' but the quiz was made from '12-xxtz'; its 解析 and reread hints "
+        "are left out, as they would be another question's (scores come from the key alone)\n"
+    )
     assert result.stdout == (
         "测验成绩 · 关于认真学习贯彻全市组织工作会议精神的通知\n"
         "测验 12-xxtz-1-67682040 · 满分 17 分 · 及格线 60%\n"
