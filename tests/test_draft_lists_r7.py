@@ -74,3 +74,21 @@ def test_tasks_each_led_by_a_verb_keep_their_verbs() -> None:
     """盘活闲置农房、发展乡村旅游、引进社会资本 and 学习不深入、标准不高、作风不实: no verb governs these lists."""
     assert _members("tihui.txt")["发展乡村旅游"] == ("盘活闲置农房", "发展乡村旅游", "引进社会资本")
     assert _members("tihui.txt")["打满补丁的军被"] == ("磨破的草鞋", "打满补丁的军被", "手写的支前名册")
+
+
+def test_a_stem_starts_from_the_speaker_its_sentence_names() -> None:
+    """《…》一文指出，赵德明说，… stacked two reporting verbs: a sentence naming who says it starts the stem
+    (the 出处 names the article); 会议强调 and a speech's own lead (张丽萍指出，讲解员说，) stay as they were."""
+    drafts = draft_questions(_parts("tongxun.txt"))
+    stems = [d.stem for d in drafts if "赵德明说" in d.stem or "吴春梅表示" in d.stem]
+    assert stems[:2] == [
+        "赵德明说，入党（ ）了，能为乡亲们做点事，心里踏实",
+        "赵德明说，入党49年了，能为乡亲们做点事，心里踏实。",
+    ]
+    assert "吴春梅表示，下一步，镇里将继续完善议事、____、评事各环节，推动基层治理从“村里管”向“大家议”转变。" in stems
+    assert not any("一文指出，赵德明" in d.stem or "一文指出，吴春梅" in d.stem for d in drafts)
+    speech = [d.stem for d in draft_questions(_parts("tihui.txt")) if "讲解员说" in d.stem]
+    assert speech == [
+        "张丽萍指出，讲解员说，当年红岭村几乎家家户户都参加了支前，全村先后有（ ）参军参战",
+        "张丽萍指出，讲解员说，当年红岭村几乎家家户户都参加了支前，全村先后有42人参军参战。",
+    ]
