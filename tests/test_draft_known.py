@@ -262,8 +262,7 @@ def test_the_articles_of_a_page_are_named_in_their_stems(tmp_path: Path) -> None
         ("single", one + "今年以来，东湖村设立党员先锋岗（ ），党员带头参与环境整治、矛盾调解、志愿服务",
          ["11个", "13个", "12个", "10个"], "C"),
         ("true_false", one + "今年以来，东湖村设立党员先锋岗12个，党员带头参与环境整治、矛盾调解、志愿服务。", None, True),
-        ("multiple", two + "西山社区推行积分制管理，把（ ）等内容纳入积分项目，居民参与热情高涨",
-         ["环境整治", "垃圾分类", "邻里互助", "文明养犬", "矛盾调解"], "BCD"),
+        # 垃圾分类、邻里互助、文明养犬等 is an open list: no multiple (环境整治 may be one of its 等)
         ("fill_blank", two + "西山社区推行积分制管理，把垃圾分类、____、文明养犬等内容纳入积分项目，居民参与热情高涨。", None,
          ["邻里互助"]),
     ]  # fmt: skip

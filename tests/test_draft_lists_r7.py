@@ -92,3 +92,27 @@ def test_a_stem_starts_from_the_speaker_its_sentence_names() -> None:
         "张丽萍指出，讲解员说，当年红岭村几乎家家户户都参加了支前，全村先后有（ ）参军参战",
         "张丽萍指出，讲解员说，当年红岭村几乎家家户户都参加了支前，全村先后有42人参军参战。",
     ]
+
+
+def test_an_open_list_gives_only_its_fill_in() -> None:
+    """解决道路硬化、自来水入户、垃圾清运等民生问题: 等 leaves members out, so the distractor 环境整治 may be one
+    of them and a multiple's key would depend on the list being closed; only the fill-in is drafted."""
+    drafts = [d for d in draft_questions(_parts("tongxun.txt")) if "民生问题" in d.stem and d.rule == "lists"]
+    assert [(d.type, d.stem, d.answer) for d in drafts] == [
+        (
+            "fill_blank",
+            f"{TONGXUN}一文指出，解决道路硬化、____、垃圾清运等民生问题142件，群众满意度从2020年的81.5%提高到98.6%。",
+            ("自来水入户",),
+        )
+    ]
+
+
+def test_deng_with_the_members_count_closes_the_list() -> None:
+    """…数据分析、数据应用等四个部分 counts its four members: closed, so it keeps its multiple; 等 alone is open."""
+    text = "大数据\n\n社区大数据平台主要组成模块分为数据收集、数据储存、数据分析、数据应用等四个部分。"
+    (closed,) = find_lists(sentences(Part("part-1", "大数据", text)))
+    assert (closed.members, closed.open) == (("数据收集", "数据储存", "数据分析", "数据应用"), False)
+    (three,) = find_lists(sentences(Part("part-1", "大数据", text.replace("、数据应用", ""))))
+    assert (three.members, three.open) == (("数据收集", "数据储存", "数据分析"), True)  # 等四个 counts more
+    (plain,) = find_lists(sentences(Part("part-1", "大数据", text.replace("等四个部分", "等部分"))))
+    assert plain.open

@@ -433,7 +433,7 @@ def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
         wrong = wrong[: MAX_OPTIONS - len(correct)] if len(wrong) >= 2 else wrong
         # a list without its ends gives only the fill-in of an exact member; an open one (…等) too: a
         # distractor may be one of the members its 等 leaves out (解决（ ）等民生问题 offered 环境整治)
-        if wrong and li.sure:
+        if wrong and li.sure and not li.open:
             options, answer = place(correct, wrong, next(turn))
             stem = lead(s.part) + tidy(_clause_window(text, li.start, li.end, "（ ）"))
             out.append(
