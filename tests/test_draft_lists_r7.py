@@ -116,3 +116,11 @@ def test_deng_with_the_members_count_closes_the_list() -> None:
     assert (three.members, three.open) == (("数据收集", "数据储存", "数据分析"), True)  # 等四个 counts more
     (plain,) = find_lists(sentences(Part("part-1", "大数据", text.replace("等四个部分", "等部分"))))
     assert plain.open
+
+
+def test_a_modal_before_the_list_is_no_part_of_its_first_member() -> None:
+    """通过省域改革试点,可积累改革经验、防范改革风险、降低改革成本 (the seed's 戴小明): 可 governs all three
+    (the option read 可积累改革经验 beside 防范改革风险)."""
+    text = "省域治理\n\n通过省域改革试点,可积累改革经验、防范改革风险、降低改革成本,探索可复制、可推广的治理体制机制和样本。"
+    (found,) = find_lists(sentences(Part("part-1", "省域治理", text)))
+    assert found.members == ("积累改革经验", "防范改革风险", "降低改革成本")

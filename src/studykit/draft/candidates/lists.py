@@ -151,8 +151,8 @@ def _counted(after: str, size: int) -> bool:
 
 
 #: Prepositions and the like that govern a whole list, not its first member: 从A、B、C中, 由A、B、C组成,
-#: 让A、B、C的人, 要A、B、C.
-_LEADS = "从由让使要对向给被把将在为与同跟"
+#: 让A、B、C的人, 要A、B、C, 可A、B、C (可积累改革经验、防范改革风险、降低改革成本: 可 is every member's).
+_LEADS = "从由让使要可对向给被把将在为与同跟"
 #: Verbs that close a 由A、B、C组成 list, not its last member.
 _CLOSING_VERBS = ("组成", "构成")
 
