@@ -466,11 +466,12 @@ def test_a_xinhua_story_is_named_by_its_title_not_its_credit_or_subtitle(tmp_pat
     )
     _, questions = _draft(tmp_path, story)
     assert _asked(questions) == [
-        ("single", "《小山村走出振兴路》一文指出，王强告诉记者，村里今年将新建冷链仓库2座，带动周边（ ）村共同发展",
+        ("single", "王强告诉记者，村里今年将新建冷链仓库2座，带动周边（ ）村共同发展",
          ["5个", "4个", "6个", "3个"], "A"),
-        ("true_false", "《小山村走出振兴路》一文指出，王强告诉记者，村里今年将新建冷链仓库2座，带动周边5个村共同发展。", None,
-         True),
+        ("true_false", "王强告诉记者，村里今年将新建冷链仓库2座，带动周边5个村共同发展。", None, True),
     ]  # fmt: skip
+    # the sentence names its speaker, so the stem starts from him; the explanation names the article
+    assert questions[0]["explanation"].startswith("见《小山村走出振兴路》：")
     titled = "“把群众的事当成自己的事”——记全国优秀共产党员、某某村党支部书记张建国\n\n新华社记者　王磊　李娜\n\n"
     _, questions = _draft(tmp_path, titled + "如今，全村猕猴桃种植面积达到3200亩。\n", "bank2")
     assert [q["stem"] for q in questions][:1] == [
