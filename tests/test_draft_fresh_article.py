@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from studykit.draft.candidates import Draft, draft_questions
+from studykit.draft.candidates.lists import find_lists
+from studykit.draft.candidates.text import sentences
 from studykit.draft.split import Part
 
 JISHI = "党组织要经常同党员谈心谈话，及时掌握党员的思想动态和工作生活情况，发现苗头性、倾向性问题及时提醒纠正。"
@@ -65,14 +67,14 @@ BY = "我们还成立了由老党员、老干部、乡贤组成的“和事佬�
 def test_a_preposition_and_a_closing_verb_stay_in_the_stem() -> None:
     """从致富能手、… and 由老党员、老干部、乡贤组成: 从 and 由 govern the whole list and 组成 closes it,
     so the options are 致富能手 / 老党员 / 乡贤 (they were 从致富能手, 由老党员 and 乡贤组成, a
-    giveaway and a key the article does not say)."""
+    giveaway and a key the article does not say).  The 从…等群体中 list is open: no multiple."""
     multiples = [(d.stem, d.answer, d.options) for d in _drafts(FROM, BY) if d.type == "multiple"]
     assert multiples == [
-        ("文章指出，我们坚持选优配强村党组织书记，从（ ）等群体中选拔村级带头人", ("A", "B", "C"),
-         ("致富能手", "退役军人", "返乡大学生", "老党员", "老干部")),
         ("文章指出，我们还成立了由（ ）组成的“和事佬”调解队，小事不出网格、大事不出村", ("B", "C", "D"),
          ("外出务工经商人员", "老党员", "老干部", "乡贤", "致富能手")),
     ]  # fmt: skip
+    found = find_lists(sentences(Part("part-1", TITLE, "\n\n".join([TITLE, FROM]))))
+    assert [li.members for li in found] == [("致富能手", "退役军人", "返乡大学生", "外出务工经商人员")]
 
 
 WECHAT = """点击上方蓝字关注我们

@@ -186,18 +186,19 @@ def test_the_wechat_dateline_is_furniture_only_as_a_whole_line(line: str, furnit
 
 def test_a_quoted_first_member_is_cut_whole_never_inside_its_quotation_marks(tmp_path: Path) -> None:
     """严格落实“三会一课”、组织生活会、…: the first member is “三会一课” (it was 三会一课” with the
-    stem 严格落实“（ ）, an option and a stem with unbalanced quotation marks)."""
+    stem 严格落实“（ ）, an option and a stem with unbalanced quotation marks).  等三项 counts the members:
+    the list is closed, so it gives a multiple."""
     article = tmp_path / "党建.txt"
     article.write_text(
         "以高质量党建引领高质量发展\n\n"
-        "严格落实“三会一课”、组织生活会、民主评议党员等制度，推动党员当先锋、作表率。\n"
+        "严格落实“三会一课”、组织生活会、民主评议党员等三项制度，推动党员当先锋、作表率。\n"
         "大力选拔敢于负责、勇于担当、善于作为、实绩突出的干部。\n",
         encoding="utf-8",
     )
     draft_bank(article, tmp_path / "out")
     bank = yaml.safe_load((tmp_path / "out" / "question_bank.yaml").read_text(encoding="utf-8"))
     (item,) = [q for q in bank["questions"] if q["type"] == "multiple" and "三会一课" in q["source"]]
-    assert item["stem"] == "《以高质量党建引领高质量发展》一文指出，严格落实（ ）等制度，推动党员当先锋、作表率"
+    assert item["stem"] == "《以高质量党建引领高质量发展》一文指出，严格落实（ ）等三项制度，推动党员当先锋、作表率"
     assert sorted(item["options"]) == sorted(["“三会一课”", "组织生活会", "民主评议党员", "敢于负责", "勇于担当"])
     assert sorted(item["options"][ord(c) - 65] for c in item["answer"]) == sorted(
         ["“三会一课”", "组织生活会", "民主评议党员"]
@@ -238,7 +239,7 @@ def test_handout_from_a_report_of_a_paper_with_drafts_covers_them(tmp_path: Path
     article = tmp_path / "材料.txt"
     article.write_text(
         "以高质量党建引领高质量发展\n\n"
-        "严格落实“三会一课”、组织生活会、民主评议党员等制度，推动党员当先锋、作表率。\n"
+        "严格落实“三会一课”、组织生活会、民主评议党员等三项制度，推动党员当先锋、作表率。\n"
         "大力选拔敢于负责、勇于担当、善于作为、实绩突出的干部。\n"
         "全市共有基层党组织4862个，党员9.7万名。\n",
         encoding="utf-8",
@@ -318,9 +319,13 @@ def test_a_judgement_someone_else_states_keeps_who_states_it(tmp_path: Path) -> 
 
 def test_handout_states_a_list_in_the_articles_order_not_the_letters(tmp_path: Path) -> None:
     """A drafted multiple's correct options are spread over the letters; its handout statement
-    read 大力发展农产品加工、乡村旅游、特色种植等产业, which the article never says."""
+    read 大力发展农产品加工、乡村旅游、特色种植等产业, which the article never says.  (The copy counts
+    its three: a list closed by 等 alone is open and gives no multiple.)"""
     runner = CliRunner()
-    assert runner.invoke(main, ["draft", str(DRAFT / "daibiao.txt"), "-o", str(tmp_path / "out")]).exit_code == 0
+    article = tmp_path / "daibiao.txt"
+    text = (DRAFT / "daibiao.txt").read_text(encoding="utf-8")
+    article.write_text(text.replace("乡村旅游等产业", "乡村旅游等三大产业"), encoding="utf-8")
+    assert runner.invoke(main, ["draft", str(article), "-o", str(tmp_path / "out")]).exit_code == 0
     bank = tmp_path / "out" / "question_bank.yaml"
     items = yaml.safe_load(bank.read_text(encoding="utf-8"))["questions"]
     (item,) = [q for q in items if q["type"] == "multiple" and "特色种植" in q["source"]]
@@ -329,7 +334,7 @@ def test_handout_states_a_list_in_the_articles_order_not_the_letters(tmp_path: P
     result = runner.invoke(main, ["handout", "--bank", str(bank), "--include-drafts", "-o", str(handout)])
     assert result.exit_code == 0, result.output
     text = handout.read_text(encoding="utf-8")
-    assert "大力发展特色种植、农产品加工、乡村旅游等产业，推动一二三产业融合发展。”\\\n原文" in text  # quoted as said
+    assert "大力发展特色种植、农产品加工、乡村旅游等三大产业，推动一二三产业融合发展。”\\\n原文" in text  # as said
     assert "农产品加工、乡村旅游、特色种植" not in text
 
 

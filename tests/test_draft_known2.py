@@ -147,7 +147,6 @@ def test_he_is_drafted_by_name_only_where_the_person_is_certain(tmp_path: Path) 
     _, questions = draft_questions(tmp_path, HE, check=True)
     said = "《东湖村党建工作见闻》一文指出，王刚要求，全村要重点发展"
     assert [(q["type"], q["stem"], q.get("options"), q["answer"]) for q in questions] == [
-        ("multiple", said + "（ ）等特色产业", ["茶叶", "蔬菜", "水果", "学习", "服务"], "ABC"),
         ("fill_blank", said + "茶叶、____、水果等特色产业。", None, ["蔬菜"]),
     ]
     assert {q["source"] for q in questions} == {"他要求，全村要重点发展茶叶、蔬菜、水果等特色产业。"}

@@ -341,18 +341,19 @@ def _bank_questions(path: Path) -> list[dict[str, Any]]:
 def test_cli_drafts_the_two_speeches_points_from_their_own_words(tmp_path: Path) -> None:
     """studykit draft on a 讲话稿 and a 党课讲稿 (2,000+ characters each): the exact report, a bank
     that checks, and every point item's key (and every option) a point printed in its source.  The
-    intros' 下面，我讲三点意见 and …我谈（ ）认识 items are gone: the speaker announcing the text is no fact."""
+    intros' 下面，我讲三点意见 and …我谈（ ）认识 items are gone: the speaker announcing the text is no fact.
+    A list closed by 等 gives no multiple (李明's 就业…养老等方面, the 党课's …等问题 and …等优秀共产党员)."""
     expected = {
         "jianghua": (
             # one speech under one byline (县委副书记　李明), its 一、二、三、 sections inside it
-            "{out}: 1 part (layout: heading, name and post), 69 drafts to review\n"
-            "  li-ming: 李明 在全县基层党建工作推进会上的讲话 — 69\n",
+            "{out}: 1 part (layout: heading, name and post), 68 drafts to review\n"
+            "  li-ming: 李明 在全县基层党建工作推进会上的讲话 — 68\n",
             27,
         ),
         "dangke": (
-            "{out}: 4 parts (layout: subheadings), 85 drafts to review\n"
+            "{out}: 4 parts (layout: subheadings), 83 drafts to review\n"
             "  intro: 坚定理想信念　锤炼过硬党性 — 2\n"
-            "  part-1: 一、深刻认识坚定理想信念的重大意义 — 28\n"
+            "  part-1: 一、深刻认识坚定理想信念的重大意义 — 26\n"
             "  part-2: 二、准确把握锤炼党性的主要途径 — 19\n"
             "  part-3: 三、切实把理想信念转化为实际行动 — 36\n",
             27,

@@ -77,14 +77,15 @@ def test_document_title_gives_single_among_the_articles_titles() -> None:
 
 
 def test_enumeration_gives_multiple_with_members_of_other_lists() -> None:
-    """、 list → multiple: members correct, distractors from the other list; a fill-in of the second member."""
+    """、 list → multiple: members correct, distractors from the other list; a fill-in of the second member.
+    A list closed by 等 is open: only its fill-in (a distractor might be one of the members 等 leaves out)."""
     drafts = draft_lists(_sentences(), itertools.count())
     assert drafts[0] == Draft(
-        "zhang-san", "multiple", "张三指出，全县大力发展（ ）等特色产业", ("A", "B", "C"),
+        "zhang-san", "fill_blank", "张三指出，全县大力发展茶叶、____、蔬菜等特色产业。", ("柑橘",),
         WHERE + "“全县大力发展茶叶、柑橘、蔬菜等特色产业。”", "全县大力发展茶叶、柑橘、蔬菜等特色产业。", "lists",
-        ("茶叶", "柑橘", "蔬菜", "合作社", "家庭农场"), ("列举",), "zhang-san/list-0",
+        tags=("列举",), fact="zhang-san/list-0-fill",
     )  # fmt: skip
-    assert drafts[1].stem == "张三指出，全县大力发展茶叶、____、蔬菜等特色产业。" and drafts[1].answer == ("柑橘",)
+    assert not [d for d in drafts if d.type == "multiple" and "特色产业" in d.stem]
     joined = _by(drafts, "multiple", "张三指出，全县培育了")
     assert (joined.stem, joined.options, joined.answer) == (
         "张三指出，全县培育了（ ）",

@@ -40,7 +40,7 @@ from .points import distinct_runs, draft_heading_points, draft_points
 from .quotes import draft_quotes
 from .referents import as_speakers, dangling, once_named, shows_its_count, with_referent
 from .statements import draft_statements
-from .text import sentences, who
+from .text import sentences, unstacked, who
 
 __all__ = ["Draft", "balance_keys", "draft_questions"]
 
@@ -76,6 +76,9 @@ def draft_questions(parts: tuple[Part, ...] | list[Part]) -> list[Draft]:
     drafts = [d for d in drafts if d.rule == "points" or not _LEANING_ANSWER_RE.match(d.source)]
     drafts = [with_referent(d, by_id[d.speech]) for d in drafts]  # 她要求 → 李红梅要求, where 她 is certainly she
     drafts = [once_named(d, by_id[d.speech]) for d in drafts]  # not 王刚指出，王刚建议，…
+    drafts = [
+        dataclasses.replace(d, stem=unstacked(d.stem, by_id[d.speech])) for d in drafts
+    ]  # not 一文指出，赵德明说，
     drafts = [d for d in drafts if not named_in_title(d, by_id[d.speech]) and not dangling(d, by_id[d.speech])]
     shown = {d.fact for d in drafts if shows_its_count(d)}  # the count's statement shares its fact
     drafts = [d for d in drafts if d.rule != "numbers" or d.fact not in shown]

@@ -4,7 +4,8 @@ A list is three or more members joined by 、 (the last perhaps by 和, 及, 与
 、 are exact; the first and the last are cut from their clause only where the cut is
 clear (the clause's start, 等, an affix the other members share, or a function word
 leaving a member as long as the others); a list with an unclear end is left out.
-A list closed by 等 is open, so no item ever asks which is NOT a member.  Distractors
+A list closed by 等 is open (but 等四个部分 after four members): no item ever asks which is NOT a
+member, so it gives no multiple choice, whose distractors would be members its 等 may leave out.  Distractors
 are members of the article's other lists, never words of the same sentence.
 """
 
@@ -15,7 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .model import Draft, place, same
-from .objects import with_objects
+from .numerals import cn_to_int
+from .objects import tagged, with_objects
 from .text import Sentence, cite, clauses, depth_map, lead, tidy, window, word_bounds
 
 #: Words after which a first member may start (the verb or particle before a list).
@@ -33,7 +35,7 @@ _HAN_RE = re.compile(r"^[\u4e00-\u9fff“”]+$")
 @dataclass(frozen=True)
 class Listing:
     """One enumeration: the ``sentence``, its ``members`` in order, their span ``(start, end)`` in the
-    sentence, whether it is ``open`` (closed by 等), and where its second member starts.  A list
+    sentence, whether it is ``open`` (closed by 等, not by 等 and its count: 等四个部分), and where its second member starts.  A list
     whose first or last member would be a guess (the members share an ending or a start) is not
     ``sure``: its ``members`` are only the exact ones between two 、, from the second on."""
 
@@ -119,18 +121,38 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
     if first is None or last is None:
         return None
     first, end = _without_lead(first, middle), _without_verb(last[0], middle)
+    first = _ungoverned(first, [*middle, end])
+    if not last[1]:
+        end = _through_de(tail, end, middle)
     before = head[: len(head) - len(first)]
     if before and not first.startswith(before[-1]) and all(m.startswith(before[-1]) for m in [*middle, end]):
         first = before[-1] + first  # 做到在党言党、在党忧党、在党为党: 在 starts every member, the first too
+    elif before and first[:1] != first[1:2] and all(len(m) > 1 and m[1] == first[0] for m in [*middle, end]):
+        first = before[-1] + first  # 对党忠诚、听党指挥、为党尽责: every member is X党Y, the first too
     members = (first, *middle, end)
     if len(set(members)) != len(members):
         return None
-    return Listing(s, members, marks[0] - len(first), tail_at + len(end), last[1], marks[0] + 1)
+    open_ = last[1] and not _counted(text[tail_at + len(end) :], len(members))
+    return Listing(s, members, marks[0] - len(first), tail_at + len(end), open_, marks[0] + 1)
+
+
+#: 等 followed by a count (等四个部分, 等3项): the members it counts.
+_COUNT_RE = re.compile(r"^等([一二两三四五六七八九十]{1,3}|\d{1,2})(?:个|项|类|种|条|件|位|大|方面|部分)")
+
+
+def _counted(after: str, size: int) -> bool:
+    """Whether ``after`` (the text after a list) opens with 等 and a count of exactly ``size``: then the
+    list is closed, 等 only ends it (数据收集、数据储存、数据分析、数据应用等四个部分)."""
+    match = _COUNT_RE.match(after)
+    if not match:
+        return False
+    count = int(match[1]) if match[1].isdigit() else cn_to_int(match[1])
+    return count == size
 
 
 #: Prepositions and the like that govern a whole list, not its first member: 从A、B、C中, 由A、B、C组成,
-#: 让A、B、C的人, 要A、B、C.
-_LEADS = "从由让使要对向给被把将在为与同跟"
+#: 让A、B、C的人, 要A、B、C, 可A、B、C (可积累改革经验、防范改革风险、降低改革成本: 可 is every member's).
+_LEADS = "从由让使要可对向给被把将在为与同跟"
 #: Verbs that close a 由A、B、C组成 list, not its last member.
 _CLOSING_VERBS = ("组成", "构成")
 
@@ -153,7 +175,65 @@ def _without_lead(first: str, middle: list[str]) -> str:
         if introduces and not any(m.startswith(word) for m in middle):
             return rest
     lead = len(first) > 2 and first[0] in _LEADS and 1 in word_bounds(first)
-    return first[1:] if lead and not any(m.startswith(first[0]) for m in middle) else first
+    alike = all(len(m) > 1 and m[1] == first[1] for m in middle)  # 对党忠诚、听党指挥、为党尽责: X党Y
+    return first[1:] if lead and not alike and not any(m.startswith(first[0]) for m in middle) else first
+
+
+#: Particles of aspect that may follow a verb governing a whole list (分管过民政、社会保障、信访).
+_ASPECT = ("过", "了", "着")
+
+
+def _ungoverned(first: str, others: list[str]) -> str:
+    """``first`` without a verb that governs the whole list, not the first member alone: its first
+    word (jieba) is a verb of two or more characters (``v``/``vn``), with 过/了/着 after it, that
+    starts no other member and is followed by a noun, while some other member opens with no verb (解决道路硬化、自来水入户、
+    垃圾清运 → 道路硬化; 分管过民政、社会保障、信访 → 民政; 做到政治合格、执行纪律合格、品德合格 →
+    政治合格).  Where every other member opens with a verb, the list is one of tasks and each keeps
+    its own (盘活闲置农房、发展乡村旅游、引进社会资本)."""
+    words = tagged(first)
+    if len(words) < 2 or words[0][1] not in ("v", "vn") or len(words[0][0]) < 2:
+        return first
+    verb = words[0][0] + (words[1][0] if words[1][0] in _ASPECT else "")
+    rest = first[len(verb) :]
+    if len(rest) < 2 or not _HAN_RE.match(rest) or any(m.startswith(words[0][0]) for m in others):
+        return first
+    if not tagged(rest)[0][1].startswith("n"):
+        return first  # 学习不深入, 磨破的草鞋, 应急响应: the verb's object is no noun, so the verb is no governor
+    if all(_led_by_verb(m) for m in others):
+        return first
+    return rest
+
+
+def _led_by_verb(member: str) -> bool:
+    """Whether ``member`` opens with a verb: its first word (jieba) is a verb or a set phrase (化解矛盾),
+    or its first two characters are a verb in jieba's dictionary, which reads 优化结构 as one noun."""
+    import jieba.posseg  # type: ignore[import-untyped]
+
+    words = tagged(member)
+    verb = str(jieba.posseg.dt.word_tag_tab.get(member[:2], "")) in ("v", "vn")
+    return bool(words) and (words[0][1] in ("v", "vn", "l", "i") or verb)
+
+
+def _through_de(tail: str, last: str, middle: list[str]) -> str:
+    """``last`` (a member cut from ``tail`` before a 的) with the 的 and the noun after it, where the
+    members between two 、 end with a noun and ``last`` does not: then 的 makes a noun phrase of
+    the last member (村民代表和利益相关的群众 lists 利益相关的群众, not 利益相关), while after members
+    that are no nouns it closes the list (宜业、宜居、宜乐、宜游的良好环境)."""
+    rest = tail[len(last) :]
+    if not rest.startswith("的") or not all(_ends_in_noun(m) for m in middle) or _ends_in_noun(last):
+        return last
+    nouns = ""
+    for word, flag in tagged(rest[1:]):
+        if not (flag.startswith("n") and _HAN_RE.match(word)):
+            break
+        nouns += word
+    whole = f"{last}的{nouns}"
+    return whole if nouns and len(whole) <= 12 else last
+
+
+def _ends_in_noun(member: str) -> bool:
+    words = tagged(member)
+    return bool(words) and words[-1][1].startswith("n")
 
 
 def _framed(head: str, tail: str) -> tuple[str, tuple[str, bool]] | None:
@@ -351,7 +431,9 @@ def draft_lists(sentences: list[Sentence], turn: Iterator[int]) -> list[Draft]:
                 wrong.append(m)
         correct = list(li.members[:3]) if len(li.members) <= 4 else [li.members[0], li.members[2], li.members[-1]]
         wrong = wrong[: MAX_OPTIONS - len(correct)] if len(wrong) >= 2 else wrong
-        if wrong and li.sure:  # a list without its ends gives only the fill-in of an exact member
+        # a list without its ends gives only the fill-in of an exact member; an open one (…等) too: a
+        # distractor may be one of the members its 等 leaves out (解决（ ）等民生问题 offered 环境整治)
+        if wrong and li.sure and not li.open:
             options, answer = place(correct, wrong, next(turn))
             stem = lead(s.part) + tidy(_clause_window(text, li.start, li.end, "（ ）"))
             out.append(

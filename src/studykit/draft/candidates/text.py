@@ -255,6 +255,26 @@ def lead(part: Part) -> str:
     return f"{who(part)}指出，"
 
 
+#: A sentence opening with who says it (赵德明说，, 镇党委书记吴春梅表示，, 陈立新指出：): a stem starts from
+#: that speaker, not ``《…》一文指出，赵德明说，`` (not 这/我/他… nor 会议/文件…: who that is only the
+#: article shows).
+_SPEAKER_RE = re.compile(
+    r"(?![这那此其该他她它我你])[\u4e00-\u9fff“”]{2,12}?"
+    r"(?<!会议)(?<!全会)(?<!会上)(?<!文件)(?<!通知)(?<!意见)(?<!报告)(?<!讲话)(?<!决定)(?<!方案)(?<!文章)(?<!数据)"
+    r"(?<!调查)(?<!研究)(?<!规定)(?<!评论)(?:说|表示|指出|强调|介绍|坦言|谈道|认为|告诉记者)[，,：:]"
+)
+
+
+def unstacked(stem: str, part: Part) -> str:
+    """``stem`` without its lead (:func:`lead`) where what follows names who says it: an article's
+    ``《…》一文指出，赵德明说，入党（ ）了`` → ``赵德明说，入党（ ）了`` (the 出处 names the article);
+    a speech's stems keep their speaker (张丽萍指出，讲解员说，: whose talk it is)."""
+    opening = lead(part)
+    if part.speaker or not stem.startswith(opening) or not _SPEAKER_RE.match(stem, len(opening)):
+        return stem
+    return stem[len(opening) :]
+
+
 def cite(part: Part, source: str, *, verdict: str = "") -> str:
     """An explanation citing ``source``: ``正确。见任剑涛《大都市是省域治理重要落点》：“…”``; a section of an
     article printing no title as the quiz's 出处 does (:func:`studykit.model.source_line`), ``见文章
