@@ -1,6 +1,6 @@
-"""Headless Chromium for the print-layout tests: Debian's ``chromium`` and ``chromium-driver``
-driven through selenium, printing a page to PDF as a secretary's browser prints it (A4, no
-browser headers and footers).
+"""Headless Chromium for the browser tests (the practice page, print layout): Debian's ``chromium``
+and ``chromium-driver`` driven through selenium, and a page printed to PDF as a secretary's browser
+prints it (A4, no browser headers and footers).
 
 :func:`require_chromium` skips a test module where Chromium is missing, except in CI
 (``CI=true``), where that is a failure: ``.ci/run`` installs it.
@@ -40,7 +40,7 @@ def require_chromium() -> None:
         return
     if os.environ.get("CI") == "true":
         pytest.fail(
-            "CI=true but chromium / chromedriver are missing: the print-layout browser tests must run in CI "
+            "CI=true but chromium / chromedriver are missing: the browser tests must run in CI "
             "(apt-get install chromium chromium-driver; .ci/run does)",
             pytrace=False,
         )
@@ -50,8 +50,9 @@ def require_chromium() -> None:
 
 
 @contextmanager
-def chromium() -> Iterator[Any]:
-    """One headless Chromium (a selenium WebDriver) with a fresh profile, quit and removed afterwards."""
+def chromium(*, logs: bool = False) -> Iterator[Any]:
+    """One headless Chromium (a selenium WebDriver) with a fresh profile, quit and removed afterwards;
+    ``logs``: the page's console and network logs kept (``driver.get_log("browser")``)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -60,6 +61,8 @@ def chromium() -> Iterator[Any]:
     options.binary_location = str(CHROMIUM)
     for flag in (*FLAGS, f"--user-data-dir={profile}"):
         options.add_argument(flag)
+    if logs:
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     # an explicit driver path: selenium does not run Selenium Manager (which would download one)
     driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
     driver.set_page_load_timeout(60)

@@ -11,7 +11,6 @@ import base64
 import json
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from browserkit import chromium, require_chromium
 from skpaths import MINI_BANK, SHIPPED_BANK
 from studykit.bank import load_bank
 from studykit.cli import main
@@ -26,35 +26,12 @@ from studykit.grade.normalize import blank_form
 from studykit.practice import Practice, build_practice
 from studykit.quiz import Item
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 SEED = 7
 #: What the mini bank's page for seed 7 asks (test_practice pins the draw).
 COUNT = 12
 
-if not (CHROMIUM and CHROMEDRIVER):
-    if os.environ.get("CI") == "true":
-        pytest.fail(
-            "CI=true but chromium / chromedriver are missing: the practice page's browser test must run in CI "
-            "(apt-get install chromium chromium-driver; .ci/run does)",
-            pytrace=False,
-        )
-    pytest.skip(
-        "needs chromium and chromedriver (Debian: apt-get install chromium chromium-driver)", allow_module_level=True
-    )
+require_chromium()
 
-from selenium import webdriver  # noqa: E402  (only where Chromium is there to drive)
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
@@ -63,23 +40,11 @@ from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
 @pytest.fixture(scope="module")
 def browser() -> Iterator[WebDriver]:
     """One headless Chromium with a fresh profile, a 360 px wide phone screen, logs kept."""
-    profile = tempfile.mkdtemp(prefix="studykit-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (*FLAGS, f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    # an explicit driver path: selenium does not run Selenium Manager (which would download one)
-    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(60)
-    driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True}
-    )
-    try:
+    with chromium(logs=True) as driver:
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True}
+        )
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")

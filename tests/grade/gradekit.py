@@ -12,6 +12,8 @@ from studykit.key import AnswerKey, KeyItem
 from studykit.model import Bank
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini" / "question_bank.yaml"
+#: The shipped bank (the repository's question_bank.yaml).
+SHIPPED = Path(__file__).resolve().parents[2] / "question_bank.yaml"
 
 
 def make_key(bank: Bank, *, version: str = "A", multiple_scoring: str = "all-or-nothing") -> AnswerKey:

@@ -13,29 +13,18 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from gradekit import SHIPPED as BANK
 from gradekit import grade_cli
 from studykit.cli import main
 
-BANK = Path(__file__).resolve().parents[2] / "question_bank.yaml"
 QUIZ = "szzl-hubei-daily-7-0b3cb86e"
 HEAD = f"姓名：张三\n测验：{QUIZ}\n"
 
 
-@pytest.fixture(scope="module")
-def papers(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("papers")
-    for out in ("测验.md", "测验.docx"):
-        result = CliRunner().invoke(main, ["quiz", "--bank", str(BANK), "--seed", "7", "-o", str(folder / out)])
-        assert result.exit_code == 0, result.output
-    return folder
-
-
 @pytest.fixture()
-def folder(tmp_path: Path, papers: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for paper in papers.iterdir():
-        (tmp_path / paper.name).write_bytes(paper.read_bytes())
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def folder(paper_folder: Path) -> Path:
+    """The shipped bank's standard paper, its key and 答题卡 in the working folder (conftest)."""
+    return paper_folder
 
 
 def grade(folder: Path, text: str, name: str = "s.txt", encoding: str = "utf-8") -> tuple[int, dict[str, float], str]:
