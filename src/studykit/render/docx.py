@@ -1,19 +1,9 @@
 """The paper (and the handout) as a Word document (python-docx): A4, 宋体 text, 黑体 headings.
 
-Chinese typography, so Word, WPS and LibreOffice set the text as a Chinese paper:
-
-* the document's East Asian language is zh-CN (``w:lang w:eastAsia`` in the
-  document defaults and ``w:themeFontLang`` in the settings; python-docx's
-  template says ja-JP), and every run names its East Asian font explicitly
-  (``w:rFonts w:eastAsia``), so Chinese never falls back to a Japanese font;
-* a run holding Chinese text carries the East Asian font hint
-  (``w:rFonts w:hint="eastAsia"``), so the quotation marks “ ” that Chinese
-  shares with English are set full-width, in 宋体;
-* Latin letters and digits use Times New Roman;
-* the title is in the Heading 1 style and each section heading in Heading 2
-  (both 黑体, black), so Word's navigation pane lists them;
-* single line spacing; option lines have no space after them, each question a
-  little (:data:`ITEM_GAP`), so a 20-question paper fits on two or three pages.
+Chinese typography (zh-CN East Asian language, 宋体 / 黑体 named on every run, Times New Roman for
+Latin), the page footer and the reproducible save are :mod:`studykit.render.docx_base`'s.  Single
+line spacing; option lines have no space after them, each question a little (:data:`ITEM_GAP`), so
+a 20-question paper fits on two or three pages.
 
 A stem is kept on the page with its options (keep-with-next), and a fill_blank
 blank is an underlined run of no-break spaces, every blank of a paper
@@ -25,30 +15,18 @@ its length and a true/false item's bracket split ``（`` / ``）`` over two line
 (:func:`~studykit.render._common.options_per_line`), each after a tab to a left
 tab stop at a quarter, third or half of the option column.
 
-Every page's footer reads ``第 1 页 共 2 页``: real ``PAGE`` and ``NUMPAGES`` fields
-(ECMA-376 §17.16, complex fields ``w:fldChar``/``w:instrText``), so Word, WPS and
-LibreOffice count the pages themselves.  The core properties name the document
-(title, subject: 测验 id or 学习要点; author, last modified by: studykit).
-
-The file is byte-for-byte reproducible: the core properties carry a fixed date
-and the zip is rewritten with fixed entry times (python-docx stamps the current
-time on both).
+The core properties name the document (title, subject: 测验 id or 学习要点; author, last modified
+by: studykit).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import re
-import zipfile
 from typing import Any
 
-from docx import Document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt, RGBColor
-from docx.text.paragraph import Paragraph
+from docx.shared import Emu, Mm, Pt
 
 from ..handout import Handout
 from ..quiz import PRINTED_MARKER, Item, Paper
@@ -74,13 +52,16 @@ from ._common import (
     stem_segments,
     version_label,
 )
+from .docx_base import (
+    FIXED_DATE as FIXED_DATE,
+)
+from .docx_base import (
+    add_heading,
+    add_run,
+    new_document,
+    reproducible,
+)
 
-BODY_FONT = "宋体"
-HEADING_FONT = "黑体"
-LATIN_FONT = "Times New Roman"
-BODY_SIZE = Pt(10.5)  # 五号
-#: The date written into the core properties and zip entries (no real timestamp, for reproducibility).
-FIXED_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 #: A header field's blank, underlined: 24 no-break spaces, in
 #: Times New Roman (a space is a quarter em) as wide as six Chinese characters, never broken
 #: nor hung past the margin (see the module docstring).
@@ -89,8 +70,6 @@ BLANK = "\u00a0" * 24
 #: :data:`~studykit.quiz.PRINTED_MARKER` with its two ideographic spaces as eight no-break
 #: spaces (the same width), so ``（`` and ``）`` always share a line.
 ANSWER_BRACKET = "（" + "\u00a0" * 8 + "）"
-#: The document's languages: Latin text English, East Asian text Simplified Chinese.
-LANGUAGE, EAST_ASIAN_LANGUAGE = "en-US", "zh-CN"
 #: The option lines' left indent and the text width (A4 less the side margins).
 OPTION_INDENT, TEXT_WIDTH = Mm(7), Mm(170)
 #: An option alone on its line hangs its letter: a long option's second line starts under its text,
@@ -98,49 +77,8 @@ OPTION_INDENT, TEXT_WIDTH = Mm(7), Mm(170)
 OPTION_HANG = Pt(12.8)
 #: Space after a stem and after each option or solution line, and after the last line of a question.
 LINE_GAP, ITEM_GAP = Pt(0), Pt(5)
-#: Heading 1 (the title) and Heading 2 (a section): size, space before and after.
-TITLE_SIZE, SECTION_SIZE = Pt(16), Pt(12)
 #: The version line under the title (``B卷``): 14 pt bold, centred.
 VERSION_SIZE = Pt(14)
-#: Characters that make a run Chinese text (CJK ideographs, CJK and full-width punctuation).
-_CHINESE_RE = re.compile("[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
-_THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-
-
-def _set_fonts(rpr: Any, east_asia: str) -> Any:
-    """Name the Latin and East Asian fonts in ``rpr`` (a ``w:rPr``), dropping theme fonts; its ``w:rFonts``."""
-    fonts = rpr.get_or_add_rFonts()
-    for attr in _THEME_FONTS:
-        fonts.attrib.pop(qn(attr), None)
-    for attr in ("w:ascii", "w:hAnsi"):
-        fonts.set(qn(attr), LATIN_FONT)
-    fonts.set(qn("w:eastAsia"), east_asia)
-    return fonts
-
-
-def _font(target: Any, east_asia: str) -> None:
-    """Set Latin and East Asian fonts on a run or style (``w:rFonts`` ascii/hAnsi and eastAsia)."""
-    _set_fonts(target.element.get_or_add_rPr(), east_asia)
-
-
-def _run(
-    paragraph: Paragraph,
-    text: str,
-    *,
-    heading: bool = False,
-    bold: bool = False,
-    underline: bool = False,
-    size: Pt | None = None,
-) -> None:
-    run = paragraph.add_run(text)
-    fonts = _set_fonts(run._r.get_or_add_rPr(), HEADING_FONT if heading else BODY_FONT)
-    if _CHINESE_RE.search(text):
-        fonts.set(qn("w:hint"), "eastAsia")
-    run.font.size = size or BODY_SIZE
-    if bold:
-        run.bold = True
-    if underline:
-        run.underline = True
 
 
 def _item(doc: Any, item: Item, solutions: bool, blank: str) -> None:
@@ -148,9 +86,9 @@ def _item(doc: Any, item: Item, solutions: bool, blank: str) -> None:
     stem.paragraph_format.keep_together = True
     stem.paragraph_format.keep_with_next = bool(item.options) or solutions
     stem.paragraph_format.space_after = LINE_GAP if item.options or solutions else ITEM_GAP
-    _run(stem, f"{item.number}. ")
+    add_run(stem, f"{item.number}. ")
     for text, is_blank in stem_segments(item.stem):
-        _run(stem, blank if is_blank else text.replace(PRINTED_MARKER, ANSWER_BRACKET), underline=is_blank)
+        add_run(stem, blank if is_blank else text.replace(PRINTED_MARKER, ANSWER_BRACKET), underline=is_blank)
     lines: list[list[tuple[str, str]]]
     if solutions:
         lines = [[("答案：", item.answer_text)], [("解析：", item.explanation)], [("出处：", item.source_line)]]
@@ -170,96 +108,8 @@ def _item(doc: Any, item: Item, solutions: bool, blank: str) -> None:
         for k in range(1, columns):
             p.paragraph_format.tab_stops.add_tab_stop(Emu(OPTION_INDENT + k * step))
         for k, (label, text) in enumerate(line):
-            _run(p, ("\t" if k else "") + label, bold=solutions)
-            _run(p, text)
-
-
-def _document(title: str) -> Any:
-    """A new A4 document set for Chinese (see the module docstring), 宋体 五号 body,
-    with ``title`` as its Heading 1 (黑体 16 pt, centred)."""
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = section.bottom_margin = Mm(25)
-    section.left_margin = section.right_margin = Mm(20)
-    _chinese_defaults(doc)
-    normal = doc.styles["Normal"]
-    _font(normal, BODY_FONT)
-    normal.font.size = BODY_SIZE
-    _heading_style(doc, "Heading 1", TITLE_SIZE, before=Pt(0), after=Pt(8))
-    doc.styles["Heading 1"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _heading_style(doc, "Heading 2", SECTION_SIZE, before=Pt(8), after=Pt(4))
-    _run(doc.add_paragraph(style="Heading 1"), title, heading=True, size=TITLE_SIZE)
-    _page_footer(doc)
-    return doc
-
-
-#: The footer's text around its two fields: 第 {PAGE} 页 共 {NUMPAGES} 页.
-PAGE_FOOTER = ("第 ", "PAGE", " 页 共 ", "NUMPAGES", " 页")
-FOOTER_SIZE = Pt(9)
-
-
-def _page_footer(doc: Any) -> None:
-    """A centred footer ``第 N 页 共 M 页`` on every page, N and M being ``PAGE`` and ``NUMPAGES``
-    fields (shown as 1 until the application updates them, which Word, WPS and LibreOffice
-    do on opening and printing)."""
-    p = doc.sections[0].footer.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for n, part in enumerate(PAGE_FOOTER):
-        if n % 2 == 0:
-            _run(p, part, size=FOOTER_SIZE)
-            continue
-        for kind, text in (
-            ("begin", None),
-            ("instr", f" {part} \\* MERGEFORMAT "),
-            ("separate", None),
-            ("result", "1"),
-            ("end", None),
-        ):
-            run = p.add_run()
-            _set_fonts(run._r.get_or_add_rPr(), BODY_FONT)
-            run.font.size = FOOTER_SIZE
-            if kind == "instr":
-                instr = run._r.makeelement(qn("w:instrText"), {qn("xml:space"): "preserve"})
-                instr.text = text
-                run._r.append(instr)
-            elif kind == "result":
-                run.text = text
-            else:
-                run._r.append(run._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
-
-
-def _chinese_defaults(doc: Any) -> None:
-    """Document defaults: zh-CN as the East Asian language, explicit fonts, single spacing, no space after."""
-    defaults = doc.styles.element.find(qn("w:docDefaults"))
-    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    _set_fonts(rpr, BODY_FONT)
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = rpr.makeelement(qn("w:lang"), {})
-        rpr.append(lang)
-    lang.set(qn("w:val"), LANGUAGE)
-    lang.set(qn("w:eastAsia"), EAST_ASIAN_LANGUAGE)
-    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
-    spacing.set(qn("w:after"), "0")
-    spacing.set(qn("w:line"), "240")
-    spacing.set(qn("w:lineRule"), "auto")
-    theme_lang = doc.settings.element.find(qn("w:themeFontLang"))
-    if theme_lang is not None:
-        theme_lang.set(qn("w:val"), LANGUAGE)
-        theme_lang.set(qn("w:eastAsia"), EAST_ASIAN_LANGUAGE)
-
-
-def _heading_style(doc: Any, name: str, size: Pt, *, before: Pt, after: Pt) -> None:
-    """Make the built-in heading style ``name`` 黑体 ``size``, bold, black, kept with the next paragraph."""
-    style = doc.styles[name]
-    _font(style, HEADING_FONT)
-    style.font.size = size
-    style.font.bold = True
-    style.font.color.rgb = RGBColor(0, 0, 0)
-    style.paragraph_format.space_before = before
-    style.paragraph_format.space_after = after
-    style.paragraph_format.keep_with_next = True
+            add_run(p, ("\t" if k else "") + label, bold=solutions)
+            add_run(p, text)
 
 
 def _version_line(doc: Any, paper: Paper) -> None:
@@ -269,35 +119,31 @@ def _version_line(doc: Any, paper: Paper) -> None:
         p = doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.space_after = Pt(6)
-        _run(p, version_label(paper), bold=True, size=VERSION_SIZE)
-
-
-def _heading(doc: Any, text: str) -> None:
-    _run(doc.add_paragraph(style="Heading 2"), text, heading=True, size=SECTION_SIZE)
+        add_run(p, version_label(paper), bold=True, size=VERSION_SIZE)
 
 
 def _build(paper: Paper, solutions: bool) -> Any:
     title = document_title(paper, solutions)
-    doc = _document(title)
+    doc = new_document(title)
     _version_line(doc, paper)
     if not solutions:
         p = doc.add_paragraph()
         p.paragraph_format.space_after = Pt(6)
         for n, name in enumerate(HEADER_FIELDS):
-            _run(p, ("　　" if n else "") + f"{name}：")
-            _run(p, BLANK, underline=True)
-    _run(doc.add_paragraph(), paper.id_line)
+            add_run(p, ("　　" if n else "") + f"{name}：")
+            add_run(p, BLANK, underline=True)
+    add_run(doc.add_paragraph(), paper.id_line)
     if not solutions:
-        _run(doc.add_paragraph(), paper.instruction)
+        add_run(doc.add_paragraph(), paper.instruction)
     else:  # the quick key: a number and its answer kept on one line (a no-break space)
-        _heading(doc, QUICK_KEY_TITLE)
+        add_heading(doc, QUICK_KEY_TITLE)
         for title, answers in quick_key(paper):
             p = doc.add_paragraph()
             p.paragraph_format.space_after = Pt(3)
-            _run(p, f"{title}：" + "　".join(f"{n}.\u00a0{answer}" for n, answer in answers))
+            add_run(p, f"{title}：" + "　".join(f"{n}.\u00a0{answer}" for n, answer in answers))
     blank = "\u00a0" * (4 * blank_em(paper))  # a no-break space is a quarter em
     for sec in paper.sections:
-        _heading(doc, sec.heading)
+        add_heading(doc, sec.heading)
         for item in sec.items:
             _item(doc, item, solutions, blank)
 
@@ -307,7 +153,7 @@ def _build(paper: Paper, solutions: bool) -> Any:
 def render(paper: Paper, *, solutions: bool = False) -> bytes:
     """The paper (or, with ``solutions``, its 参考答案: a quick key, then each item worked) as the bytes
     of a ``.docx`` file."""
-    return _reproducible(_build(paper, solutions), document_title(paper, solutions), _subject(paper))
+    return reproducible(_build(paper, solutions), document_title(paper, solutions), _subject(paper))
 
 
 def _subject(paper: Paper) -> str:
@@ -334,21 +180,21 @@ def render_card(paper: Paper) -> bytes:
     the 测验 id, then one table — per row of :data:`~studykit.render._common.CARD_COLUMNS`
     items a 题号 row and an 答案 row with one cell per item, then per fill_blank item a row
     of its number and one wide cell (the other columns merged) to write the text in."""
-    doc = _document(CARD_TITLE)
+    doc = new_document(CARD_TITLE)
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.space_after = Pt(6)
-    _run(p, paper.title)
+    add_run(p, paper.title)
     _version_line(doc, paper)
     p = doc.add_paragraph()
     p.paragraph_format.space_after = Pt(6)
     for n, name in enumerate(CARD_FIELDS):
-        _run(p, ("　　" if n else "") + f"{name}：")
-        _run(p, BLANK, underline=True)
+        add_run(p, ("　　" if n else "") + f"{name}：")
+        add_run(p, BLANK, underline=True)
     for line in (paper.id_line, card_instruction(paper), card_sections(paper)):
         p = doc.add_paragraph()
         p.paragraph_format.space_after = Pt(3)
-        _run(p, line)
+        add_run(p, line)
     grid, lines = card_grid(paper), card_lines(paper)
     table = doc.add_table(rows=0, cols=CARD_COLUMNS + 1)
     table.style = doc.styles["Table Grid"]
@@ -382,7 +228,7 @@ def render_card(paper: Paper) -> bytes:
             cell.width = label_width if col == 0 else cell_width
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     doc.core_properties.subject = _subject(paper)
-    return _reproducible(doc, f"{paper.title} · {CARD_TITLE}", _subject(paper))
+    return reproducible(doc, f"{paper.title} · {CARD_TITLE}", _subject(paper))
 
 
 #: The fill of the card's 题号 cells and of the unused cells after the last item (light grey).
@@ -401,7 +247,7 @@ def _card_cell(cell: Any, text: str) -> None:
     """Write ``text`` centred in ``cell``'s first paragraph."""
     p = cell.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(p, text)
+    add_run(p, text)
 
 
 #: The handout's facts: the number hangs in this indent, the statement and its 原文 start at it.
@@ -420,19 +266,19 @@ def rate_first(statement: str, rate: str) -> str:
 def render_handout(handout: Handout) -> bytes:
     """The handout (学习要点) as the bytes of a ``.docx`` file: a 黑体 heading per speech,
     its facts numbered, each with its 原文 indented beneath and kept on the page with it."""
-    doc = _document(handout.title)
+    doc = new_document(handout.title)
     if handout.intro:
         p = doc.add_paragraph()
         p.paragraph_format.space_after = Pt(6)
-        _run(p, handout.intro)
+        add_run(p, handout.intro)
     if not handout.sections and handout.empty:
-        _run(doc.add_paragraph(), handout.empty)
+        add_run(doc.add_paragraph(), handout.empty)
     for section in handout.sections:
-        _heading(doc, for_print(section.header))
+        add_heading(doc, for_print(section.header))
         if note := section_note(section):
             p = doc.add_paragraph()
             p.paragraph_format.keep_with_next = True  # the heading and its 得分率 stay with the first fact
-            _run(p, note)
+            add_run(p, note)
         for n, fact in enumerate(section.facts, 1):
             statement, source = fact_lines(fact)
             p = doc.add_paragraph()
@@ -446,32 +292,11 @@ def render_handout(handout: Handout) -> bytes:
             rate = fact_rate(fact)
             if rate and statement.endswith(rate):  # first, where no line ends: see rate_first
                 statement = rate_first(statement, rate)
-            _run(p, f"{n}.\t{statement}")
+            add_run(p, f"{n}.\t{statement}")
             if source:
                 p = doc.add_paragraph()
                 p.paragraph_format.left_indent = FACT_INDENT
                 p.paragraph_format.keep_together = True
                 p.paragraph_format.space_after = ITEM_GAP
-                _run(p, source)
-    return _reproducible(doc, handout.title, "学习要点")
-
-
-def _reproducible(doc: Any, title: str, subject: str = "") -> bytes:
-    """``doc`` saved with fixed core properties and zip entry times (see the module docstring)."""
-    props = doc.core_properties
-    props.title = title
-    props.subject = subject
-    props.comments = props.keywords = props.category = ""
-    props.author = props.last_modified_by = "studykit"
-    props.created = props.modified = props.last_printed = FIXED_DATE
-    props.revision = 1
-    raw = io.BytesIO()
-    doc.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_DATE.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
+                add_run(p, source)
+    return reproducible(doc, handout.title, "学习要点")
