@@ -203,3 +203,40 @@ def test_answers_typed_with_track_changes_on_are_read(paper: tuple[Path, AnswerK
     assert code == 0, err
     row = out.splitlines()[1].split(",")
     assert (row[1], row[4]) == ("孙八", f"{next(it.points for it in key.items if it.number == 1):g}")
+
+
+def test_a_filled_paper_whose_stem_and_options_hold_numbers_is_graded(paper: tuple[Path, AnswerKey]) -> None:
+    """A drafted item asks a count: its stem goes on after the bracket with numbers (``每人联系（A）重点项目、
+    1家困难企业、1个薄弱村``) and its options start with them (``A. 1个　B. 3个``).  The paper filled in
+    Word was 无法评分: ``1家``, ``1个`` and the option line were read as more answers to question 1
+    (a new user's report).  The filled bracket is the answer; the paper's own lines are no answers:
+    item 1 right, the rest blank — 5 points."""
+    import dataclasses
+
+    from studykit.key import dump_key
+
+    folder, key = paper
+    first = key.items[0]
+    assert first.type == "single" and first.points == 5
+    tail = "、1家困难企业、1个薄弱村"
+    counted = dataclasses.replace(
+        first, stem=first.stem + tail, options=("1个", "3个", "2个", "4个"), answer=("A",), correct=("1个",)
+    )
+    (folder / "n.key.yaml").write_text(
+        dump_key(dataclasses.replace(key, items=(counted, *key.items[1:]))), encoding="utf-8"
+    )
+    document = Document(str(folder / "p.docx"))
+    paragraphs = document.paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.text.startswith("1. "))
+    paragraphs[at].text = (
+        paragraphs[at].text.rsplit("（", 1)[0] + "（A）" + paragraphs[at].text.rsplit("）", 1)[1] + tail
+    )
+    paragraphs[at + 1].text = "A. 1个\tB. 3个\tC. 2个\tD. 4个"
+    for paragraph in paragraphs:
+        if paragraph.text.startswith("姓名："):
+            paragraph.text = paragraph.text.replace("姓名：", "姓名：陈晨", 1)
+    document.save(str(folder / "陈晨.docx"))
+    code, out, err = _grade(folder / "陈晨.docx", key=folder / "n.key.yaml")
+    assert (code, err) == (0, "")
+    row = out.splitlines()[1].split(",")
+    assert (row[1], row[4]) == ("陈晨", "5")

@@ -29,7 +29,7 @@ from ...text import clean
 from ..archive import ZipLimits, breach
 from ..model import Submission
 from ._common import Fail, LeftOut, solutions_message
-from .paper_copy import LEFT_BLANK, NUMBERED, as_sheet_line, bare, ticked_options
+from .paper_copy import LEFT_BLANK, NUMBERED, answered_stems, as_sheet_line, bare, ticked_options
 
 #: Files in the archive (a Word document holds about a dozen).
 MAX_MEMBERS = 1_000
@@ -55,6 +55,7 @@ def read_docx_sheet(
     stems = {item.number: bare(item.stem) for item in key.items}
     ours = ("答题卡", key.title.strip())
     sheet, ticked = ticked_options([as_sheet_line(line, stems, ours) for line in lines], key)
+    sheet = answered_stems(sheet, stems)
     # the questions left blank, as bare numbers after everything else (under its number, an option
     # line would be read as the answer): unanswered, and a blank paper is a blank 答题卡
     sheet += [f"{m.group(1)}." for m in map(LEFT_BLANK.match, sheet) if m and int(m.group(1)) not in ticked]

@@ -132,8 +132,9 @@ def ticked_options(
     sheet: list[str], key: AnswerKey, where: Callable[[int], int] = lambda i: i + 1
 ) -> tuple[list[str], set[int]]:
     """``sheet`` with the options a member ticked on the paper (see the module) as that question's answer
-    line (``1. B``; several ticks of a multiple, ``9. CD``) in place of the first line ticked, the question's
-    other option lines as comments, and the numbers of those questions.  A tick under a bracket filled with
+    line (``1. B``; several ticks of a multiple, ``9. CD``) in place of the first line ticked, every other
+    option line of the paper as a comment (ticked or not: an option such as ``1个`` is no answer to question
+    1), and the numbers of the questions ticked.  A tick under a bracket filled with
     the same letters is passed over (a comment).  ``where`` gives the line a failure names for the index of a
     line of ``sheet``.  Raises :class:`Fail` for a mark whose option cannot be told or a filled bracket that
     says other letters than the ticks under it."""
@@ -180,12 +181,29 @@ def ticked_options(
                 out[i] = "# " + sheet[i]
             continue
         ticked.setdefault(number, (i, []))[1].extend(letters)
-    for i, number, _found, filled in read:
-        if number in ticked and filled is None:
-            out[i] = "# " + sheet[i]
+    for i, _number, _found, _filled in read:  # the paper's own option lines: nothing but their ticks to read
+        out[i] = "# " + sheet[i]  # (an option 1个 or 30% read as answers to questions 1 and 30)
     for number, (i, letters) in ticked.items():
         out[i] = f"{number}. {''.join(dict.fromkeys(letters))}"
     return out, set(ticked)
+
+
+def answered_stems(sheet: list[str], stems: dict[int, str]) -> list[str]:
+    """``sheet`` with each question line of the paper whose bracket the member filled (``2. …每人联系（A）重点
+    项目、1家困难企业、1个薄弱村``) as that question's answer line (``2. A``), when the line is the question's
+    stem (``stems``: :func:`bare` stems by number) but for the letters: the stem's own words after the bracket
+    (``1家``, ``1个``) are no answers to questions 1 and 1 again."""
+    out: list[str] = []
+    for line in sheet:
+        m = NUMBERED.match(line.strip())
+        if m is not None:
+            number, body = int(m.group(1)), m.group(2)
+            filled = _FILLED.findall(body)
+            if len(filled) == 1 and stems.get(number) and bare(_FILLED.sub("（）", body)) == stems[number]:
+                letters = re.sub(r"[\s、,，]", "", filled[0]).upper()
+                line = f"{number}. {letters}"
+        out.append(line)
+    return out
 
 
 def _between_message(line: int, number: int, before: str, after: str) -> str:
@@ -214,4 +232,5 @@ def marked_paper(text: str, key: AnswerKey) -> str:
     if not left and not any(line.strip() == title or line.startswith("测验编号") for line in lines):
         return text  # no copy of the paper: its headings, if any, are warned of as lines ignored
     sheet, ticked = ticked_options(sheet, key)
+    sheet = answered_stems(sheet, stems)
     return "\n".join([*sheet, *(f"{m.group(1)}." for m in left if int(m.group(1)) not in ticked)])
