@@ -363,3 +363,20 @@ def test_byline_share_can_be_changed_and_a_byline_only_selection_still_fills() -
     assert len(paper.items) == 8 and all(i.question.derived for i in paper.items)
     with pytest.raises(SelectionError, match=r"^byline_share must be from 0 to 1, not 1\.5$"):
         build_papers(bank, seed=4, byline_share=1.5)
+
+
+def test_a_paper_s_judgements_are_not_all_one_answer() -> None:
+    """判断题 drawn all 对 (or all 错) let a member who writes 对 throughout score the whole section (a new
+    user's standard paper had 对 对 对 对).  Where the bank holds both answers, every paper of two or more
+    判断题 has both: here 40 seeds of 4 判断题 from the shipped bank, and the paper of ``--seed 5`` whose
+    three were all 对 before."""
+    from studykit.bank import load_bank
+    from studykit.quiz import build_papers
+
+    bank = load_bank(SHIPPED_BANK)
+    papers = [build_papers(bank, seed=seed, mix={"single": 2, "true_false": 4})[0] for seed in range(40)]
+    judged = [{it.answer for it in paper.items if it.type == "true_false"} for paper in papers]
+    assert judged == [{("true",), ("false",)}] * 40
+    mix = {"single": 6, "multiple": 3, "true_false": 3, "fill_blank": 2}
+    paper = build_papers(bank, seed=5, versions=2, mix=mix)[0]
+    assert [it.answer for it in paper.items if it.type == "true_false"] == [("true",), ("true",), ("false",)]

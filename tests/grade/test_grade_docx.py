@@ -240,3 +240,14 @@ def test_a_filled_paper_whose_stem_and_options_hold_numbers_is_graded(paper: tup
     assert (code, err) == (0, "")
     row = out.splitlines()[1].split(",")
     assert (row[1], row[4]) == ("陈晨", "5")
+
+
+def test_a_card_without_a_name_is_named_by_its_file_without_card(paper: tuple[Path, AnswerKey]) -> None:
+    """A 答题卡 filled but with 姓名 left empty, saved as ``半张.card.docx``, is the member 半张 (it was
+    ``半张.card``): the card's own ``.card`` is no part of a name, as ``.answers`` is not."""
+    folder, key = paper
+    _fill_card(folder / "p.card.docx", folder / "半张.card.docx", "", {1: _written(key, 1)})
+    code, out, err = _grade(folder / "半张.card.docx", key=folder / "p.key.yaml")
+    assert code == 0, err
+    row = out.splitlines()[1].split(",")
+    assert (row[1], row[4]) == ("半张", "5")

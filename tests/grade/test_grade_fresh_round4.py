@@ -18,6 +18,8 @@ from gradekit import grade_cli
 from studykit.cli import main
 
 BANK = Path(__file__).resolve().parents[2] / "question_bank.yaml"
+#: (Its 判断题 10–12 were all 对 until a paper drew both answers: item 12 is now a 错 one, so the sheets
+#: answer it 对 where they answered it wrong.)
 #: The versioned paper's mix at the points the scores were worked out on: 7, 8.5, 5.5 and 8 (100), which
 #: ``--total 100`` gave until it chose whole points first (now 7, 8, 6, 8); set with --points, the paper
 #: and its quiz id are the ones these sheets were scored on.
@@ -365,7 +367,7 @@ def test_the_whole_paper_copied_with_its_brackets_filled(folder: Path, papers: P
 def test_the_markdown_file_of_version_b_copied_with_its_brackets_filled(folder: Path, papers: Path) -> None:
     """``卷-B.md`` as the file holds it (``1\\.``, ``\\_\\_``, a ``\\`` ending lines), version B read from its
     head line: 1–11 right, 12 wrong, 13–14 left: 6 × 7 + 3 × 8.5 + 2 × 5.5 = 78.5 (each was unreadable: 0)."""
-    answers = dict(enumerate(["C", "D", "A", "C", "B", "B", "ACD", "CD", "ABCE", "对", "对", "错"], 1))
+    answers = dict(enumerate(["C", "D", "A", "C", "B", "B", "ACD", "CD", "ABCE", "对", "对", "对"], 1))
     text = _copied((papers / "卷-B.md").read_text(encoding="utf-8"), answers, "己丑", markdown=True)
     assert "1\\. " in text and "版本：B" in text
     (folder / "s.txt").write_text(text, encoding="utf-8")
@@ -390,7 +392,7 @@ def test_a_percentage_is_rounded_half_up_as_the_means_are(folder: Path) -> None:
     """82.25 of 100 (9: ABC of ABCD, half of 8.5 with partial credit) prints 82.3% in the text report and
     82.3 in the CSV report — 四舍五入, as the means are (it printed 82.2, round-half-even)."""
     header = "姓名,版本," + ",".join(f"第{i}题" for i in range(1, 15))
-    row = "甲,A卷,C,A,B,C,D,A,ABD,BC,ABC,对,对,错,华中师大,5大体系"
+    row = "甲,A卷,C,A,B,C,D,A,ABD,BC,ABC,对,对,对,华中师大,5大体系"
     (folder / "t.csv").write_text(f"{header}\n{row}\n", encoding="utf-8-sig")
     runner = CliRunner()
     args = ["grade", "t.csv", "--key", "卷-A.key.yaml", "--multiple-scoring", "partial"]

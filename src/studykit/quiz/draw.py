@@ -117,6 +117,8 @@ def select_items(
     draws; only if none fills the paper does a second draw over the first draw's
     passed-over items fill it the same way, refusing only items of a fact already on
     the paper — or, with ``shrink``, the paper is the largest of those draws instead.
+    Two or more 判断题 drawn with one answer get one of the other answer where the pool
+    has one (:func:`_both_answers`).
     With a ``quota`` (items per type) an item of a type already full is skipped.
     Byline items (:func:`byline_ids`) fill at most ``byline_share`` of ``count`` (rounded
     down), or as many as the other items leave to fill, in every draw but that second one
@@ -149,6 +151,7 @@ def select_items(
         else:
             chosen, passed_over = first
             chosen, _passed = _draw(order, passed_over, chosen, count, index, strict=False, quota=quota)
+    chosen = _both_answers(chosen, pool, index, (byline, cap))
     if len(chosen) < count and not shrink:  # cannot happen: build_papers counts distinct facts first
         raise SelectionError(
             _("only {n} distinct questions could be drawn; {count} asked for").format(n=len(chosen), count=count)
@@ -255,3 +258,26 @@ def _draw(
         for speeches in sorted(articles.values(), key=lambda s: by_article[article_of(s[0])]):
             any(take(sid) for sid in sorted(speeches, key=held.__getitem__))  # the article's one item
     return chosen, {sid: passed_over[sid][::-1] for sid in order}
+
+
+def _both_answers(
+    chosen: list[Question], pool: list[Question], index: ConflictIndex, limit: tuple[frozenset[str], int]
+) -> list[Question]:
+    """``chosen`` with one 判断题 swapped when two or more were drawn and all have one answer (all 对, or all
+    错: a member writing 对 throughout would score the whole section) and ``pool`` holds one of the other
+    answer that gives nothing away to the rest (:class:`ConflictIndex`) and keeps the byline ``limit``: the
+    last drawn 判断题 goes, for one of its speech where there is one, else the first in the bank's order."""
+    judged = [q for q in chosen if q.type == "true_false"]
+    if len(judged) < 2 or len({q.answer for q in judged}) > 1:
+        return chosen
+    ids = {q.id for q in chosen}
+    byline, cap = limit
+    out = judged[-1]
+    rest = [q for q in chosen if q is not out]
+    others = [q for q in pool if q.type == "true_false" and q.answer != out.answer and q.id not in ids]
+    for other in sorted(others, key=lambda q: q.speech != out.speech):  # its speech first (a stable sort)
+        if other.id in byline and sum(q.id in byline for q in rest) >= cap:
+            continue
+        if not any(index.conflict(other, q, strict=True) for q in rest):
+            return [other if q is out else q for q in chosen]
+    return chosen

@@ -258,7 +258,7 @@ def fallback_name(name: str) -> str:
     """The member's name taken from the file's name as shown (see :func:`shown_name`)."""
     path = Path(name)
     stem = path.name
-    for suffix in (".answers.txt", ".answers.yaml", ".answers.yml", ".txt", ".md", ".yaml", ".yml"):
+    for suffix in (".answers.txt", ".answers.yaml", ".answers.yml", ".card.docx", ".txt", ".md", ".yaml", ".yml"):
         if stem.lower().endswith(suffix):
             return stem[: -len(suffix)]
     return path.stem
