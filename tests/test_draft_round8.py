@@ -92,3 +92,55 @@ def test_a_talk_is_still_quoted_as_said(tmp_path: Path) -> None:
         bank["questions"][0]["stem"]
         == "张国华在发言中谈到，村党支部书记王强告诉我：“我们村去年发展茶园（ ），户均增收1.2万元。”"
     )
+
+
+def _solutions_sources(bank: Path, out: Path, count: int) -> list[str]:
+    """The 出处 lines of a paper of ``count`` items (drafts included) from ``bank``, in order."""
+    code, output = _run("quiz", "--bank", str(bank), "--include-drafts", "--count", str(count), "--seed", "1",
+                        "-o", str(out / "q.md"))  # fmt: skip
+    assert code == 0, output
+    text = (out / "q.solutions.md").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.startswith("出处：")]
+
+
+def test_a_regulations_chapter_is_cited_as_its_chapter(tmp_path: Path) -> None:
+    """The 办法 drafted by 第X章 printed 出处 文章“第二章　积分内容和标准”部分, as if a section of an untitled
+    text: its chapters read 《…办法（试行）》第二章　积分内容和标准, as they do where several articles meet."""
+    _bank(FRESH / "banfa.txt", tmp_path / "b")
+    sources = _solutions_sources(tmp_path / "b" / "question_bank.yaml", tmp_path, 5)
+    assert sources[0] == "出处：《青山县农村党员积分制管理办法（试行）》第一章　总　　则：“（四）坚持注重实效。”"
+    assert len(sources) == 5
+    assert all(s.startswith("出处：《青山县农村党员积分制管理办法（试行）》第") for s in sources)
+    assert [s for s in sources if "文章“" in s] == []
+
+
+def test_the_sections_of_an_untitled_text_keep_their_citation(tmp_path: Path) -> None:
+    """Other articles' 出处 are unchanged: a section of a text under 一、 headings is still 文章“一、…”部分."""
+    from studykit.model import Speech, own_article
+
+    section = Speech("part-1", "一、把理论学习作为首要任务", Path("m.txt"), "一、把理论学习作为首要任务\n正文。\n", 0)
+    chapter = Speech("part-2", "第二章　积分内容和标准", Path("n.txt"), "第二章　积分内容和标准\n正文。\n", 1)
+    assert own_article("学习心得", (section,)) == (section,)  # one part, not headed by the title
+    assert own_article("学习心得", (section, chapter)) == (section, chapter)  # no regulation: no chapters
+    assert [s.where for s in own_article("某某办法（试行）", (section, chapter))] == [
+        "文章“一、把理论学习作为首要任务”部分",
+        "《某某办法（试行）》第二章　积分内容和标准",
+    ]
+
+
+ONE_PART = (
+    "党员先锋岗亮出新风采\n\n今年以来，我县在窗口单位开展“党员先锋岗”创建活动，推动党员亮身份、作表率。\n\n"
+    "全县共设立党员先锋岗120个，覆盖政务服务、医疗卫生、教育等领域。\n"
+)
+
+
+def test_the_one_part_layout_cites_its_title(tmp_path: Path) -> None:
+    """An article drafted as one part headed by its title printed 出处 文章“党员先锋岗亮出新风采”部分 in its
+    own bank: it reads 《党员先锋岗亮出新风采》, as where several articles meet."""
+    article = tmp_path / "one.txt"
+    article.write_text(ONE_PART, encoding="utf-8")
+    _bank(article, tmp_path / "one")
+    bank = tmp_path / "one" / "question_bank.yaml"
+    assert _solutions_sources(bank, tmp_path, 1) == [
+        "出处：《党员先锋岗亮出新风采》：“全县共设立党员先锋岗120个，覆盖政务服务、医疗卫生、教育等领域。”"
+    ]
