@@ -136,11 +136,37 @@ ONE_PART = (
 
 def test_the_one_part_layout_cites_its_title(tmp_path: Path) -> None:
     """An article drafted as one part headed by its title printed 出处 文章“党员先锋岗亮出新风采”部分 in its
-    own bank: it reads 《党员先锋岗亮出新风采》, as where several articles meet."""
+    own bank: it reads 《党员先锋岗亮出新风采》, as where several articles meet; check's warning names it a part."""
     article = tmp_path / "one.txt"
     article.write_text(ONE_PART, encoding="utf-8")
     _bank(article, tmp_path / "one")
     bank = tmp_path / "one" / "question_bank.yaml"
     assert _solutions_sources(bank, tmp_path, 1) == [
         "出处：《党员先锋岗亮出新风采》：“全县共设立党员先锋岗120个，覆盖政务服务、医疗卫生、教育等领域。”"
+    ]
+    code, output = _run("check", "--bank", str(bank))
+    assert (code, output.splitlines()[0]) == (
+        0,
+        f"{bank}:9: warning: part 'part-1': 3 drafts to review (accept each by deleting its 'draft: true' line)",
+    )
+
+
+def test_check_names_a_speakerless_part_a_part_and_a_speech_a_speech(tmp_path: Path) -> None:
+    """`check` on a drafted bank called each speakerless part 发言 'part-1' (speech 'part-1'): an introduction
+    or section is a part (part 'intro', part 'part-1'), a speaker's part stays a speech (jianghua's 刘志强)."""
+    _bank(FRESH / "tongxun.txt", tmp_path / "t")
+    _bank(KNOWN2 / "jianghua.txt", tmp_path / "j")
+    code, output = _run("check", "--bank", str(tmp_path / "t" / "question_bank.yaml"))
+    assert code == 0
+    assert [line.split(": warning: ")[1].split(":")[0] for line in output.splitlines() if "warning" in line] == [
+        "part 'intro'",
+        "part 'part-1'",
+        "part 'part-2'",
+        "part 'part-3'",
+        "part 'part-4'",
+    ]
+    code, output = _run("check", "--bank", str(tmp_path / "j" / "question_bank.yaml"))
+    assert code == 0
+    assert [line.split(": warning: ")[1].split(":")[0] for line in output.splitlines() if "warning" in line] == [
+        "speech 'liu-zhiqiang'",
     ]
