@@ -301,7 +301,8 @@ def test_one_byline_article_gets_its_speaker_and_no_first_person_items(tmp_path:
     """A single 体会 under □ 李明: one part with the speaker 李明 (position 作者, as the byline gives no
     post), stems 李明指出; 我谈两点认识, 我收获很大, 我将继续… give no item (文章指出，…我谈两点认识。
     was drafted as a fact), and the bank checks; 我们村… is quoted as 李明 said it (round 5: 李明指出，
-    我们村… read as a claim about 李明)."""
+    我们村… read as a claim about 李明).  Round 8 changed its quotation on purpose: a 体会 under □ 李明 is
+    written, not a speech, so 我们村… is quoted 李明在文章中写道 (it read 李明在发言中说)."""
     output, questions = _draft(tmp_path, TIHUI)
     assert output.splitlines()[:2] == [
         f"{tmp_path / 'bank' / 'question_bank.yaml'}: 1 part (layout: heading, name and post), 8 drafts to review",
@@ -314,8 +315,9 @@ def test_one_byline_article_gets_its_speaker_and_no_first_person_items(tmp_path:
     ]  # fmt: skip
     said = "李明在谈到“我谈两点认识”时，列举的"
     assert _asked(questions) == [
-        ("fill_blank", "李明在发言中说：“我们村坚持每月开展一次‘____’活动，为群众理发、义诊、维修家电。”", None, ["党员服务日"]),
-        ("fill_blank", "李明在发言中说：“我们村坚持每月开展一次‘党员服务日’活动，为群众理发、____、维修家电。”", None,
+        ("fill_blank", "李明在文章中写道：“我们村坚持每月开展一次‘____’活动，为群众理发、义诊、维修家电。”", None,
+         ["党员服务日"]),
+        ("fill_blank", "李明在文章中写道：“我们村坚持每月开展一次‘党员服务日’活动，为群众理发、____、维修家电。”", None,
          ["义诊"]),
         ("true_false", said + "第二点是“为民服务要持之以恒”。", None, True),
         ("true_false", said + "第一点是“为民服务要持之以恒”。", None, False),

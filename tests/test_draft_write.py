@@ -28,7 +28,9 @@ LAYOUT1_MATERIAL = {
 
 
 def test_draft_writes_bank_material_and_provenance(tmp_path: Path) -> None:
-    """question_bank.yaml, material/NN-<id>.txt exactly as printed, sources.yaml with name, sha256, dropped lines."""
+    """question_bank.yaml, material/NN-<id>.txt exactly as printed, sources.yaml with name, sha256, dropped lines.
+    (Round 8 changed the first warning on purpose: the introduction has no speaker, so it is ``part 'intro'``,
+    not ``speech 'intro'`` — 发言 in Chinese — which named every speakerless part a speech.)"""
     out = tmp_path / "2026-11"
     result = draft_bank(DRAFT / "layout1.txt", out)
     assert sorted(p.name for p in (out / "material").iterdir()) == [*sorted(LAYOUT1_MATERIAL), "sources.yaml"]
@@ -54,7 +56,7 @@ def test_draft_writes_bank_material_and_provenance(tmp_path: Path) -> None:
     assert all(q.draft for q in curated)
     assert [q.id for q in curated][:3] == ["intro-d01", "intro-d02", "intro-d03"]
     assert bank.warnings == (
-        f"{out / 'question_bank.yaml'}:9: warning: speech 'intro': 3 drafts to review (accept each by deleting its 'draft: true' line)",
+        f"{out / 'question_bank.yaml'}:9: warning: part 'intro': 3 drafts to review (accept each by deleting its 'draft: true' line)",
         f"{out / 'question_bank.yaml'}:12: warning: speech 'li-minghua': 3 drafts to review (accept each by deleting its 'draft: true' line)",
         f"{out / 'question_bank.yaml'}:17: warning: speech 'ouyang-hong': 4 drafts to review (accept each by deleting its 'draft: true' line)",
     )

@@ -16,11 +16,13 @@ from .i18n import _, retell
 
 #: One part of a ``where`` ("question 'tian-yipeng-03'", "field 'answer'"): its kind and what it names.
 _WHERE_PART = lazy_pattern(
-    r"(question|speech|field|key|item) ('.*'|\".*\"|#\d+|\d+|(?<=item )[^\s'\"#]\S*)|(bank|speeches|questions)|entry (\d+) of ('\w+')",
+    r"(question|speech|part|field|key|item) ('.*'|\".*\"|#\d+|\d+|(?<=item )[^\s'\"#]\S*)|(bank|speeches|questions)|entry (\d+) of ('\w+')",
     re.DOTALL,
 )
 #: A ``where`` cut before each part that starts a new kind ("question 'a, b', field 'c'" → 2 parts).
-_WHERE_SPLIT = lazy_pattern(r", (?=(?:question|speech|field|key|item) |bank\b|speeches\b|questions\b|entry \d+ of )")
+_WHERE_SPLIT = lazy_pattern(
+    r", (?=(?:question|speech|part|field|key|item) |bank\b|speeches\b|questions\b|entry \d+ of )"
+)
 
 
 def _where_part(part: str) -> str:
@@ -43,6 +45,7 @@ def _where_part(part: str) -> str:
     return {
         "question": _("question {id}"),
         "speech": _("speech {id}"),
+        "part": _("part {id}"),  # a part of the article without a speaker (intro, part-1)
         "field": _("field {name}"),
         "key": _("key {name}"),
         "item": _("item {id}"),

@@ -6,8 +6,9 @@ see these frozen dataclasses, never raw YAML.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -73,6 +74,33 @@ def source_line(
     if not speaker and not intro:  # a section's heading is no title: 文章“二、认真组织学习”部分
         return f"{SECTION_LABEL}“{heading.replace('“', '‘').replace('”', '’')}”部分：{quoted(source)}"
     return f"{speaker or INTRO_LABEL}《{heading}》：{quoted(source)}"
+
+
+#: A regulation's title (after its （试行）-like note) and a chapter heading of it: 第二章　积分内容和标准.
+_REGULATION_RE = re.compile(r"(?:办法|条例|规定|细则|规则|准则|守则)(?:[（(][^（）()]{1,6}[）)])?$")
+_CHAPTER_RE = re.compile(r"^第[一二三四五六七八九十百零〇两]{1,4}章(?:[\s\u3000]|$)")
+
+
+def own_article(title: str, speeches: tuple[Speech, ...]) -> tuple[Speech, ...]:
+    """``speeches`` of one bank titled ``title``, those its title names with their :attr:`Speech.article`
+    set to it, so papers cite them as where several articles meet (:func:`source_line`) and not as
+    ``文章“…”部分``: the only part of a bank, without a speaker and headed by its title (``studykit draft``'s
+    one-part layout: ``《T》：“…”``), and the chapters of a regulation (a title ending in 办法, 条例, 规定 …,
+    headings ``第二章　…``: ``《…办法（试行）》第二章　积分内容和标准：“…”``).  Any other speech, and a speech
+    whose article is already set (a merged bank's), is returned as it is."""
+    if not title:
+        return speeches
+    alone = len(speeches) == 1 and not speeches[0].speaker and not speeches[0].is_intro
+    regulation = _REGULATION_RE.search(title) is not None
+    return tuple(
+        replace(s, article=title)
+        if not s.article
+        and not s.speaker
+        and not s.is_intro
+        and ((alone and s.heading == title) or (regulation and _CHAPTER_RE.match(s.heading)))
+        else s
+        for s in speeches
+    )
 
 
 # A stem that names its article.  A bank's stems name their article's parts the way one article's

@@ -11,7 +11,7 @@ from .. import _cache
 from .._gc import gc_paused
 from ..errors import BankError
 from ..i18n import _, join, ngettext, os_reason, type_name
-from ..model import QUESTION_TYPES, Bank
+from ..model import QUESTION_TYPES, Bank, own_article
 from .rules import BANK_FILENAME
 
 
@@ -82,7 +82,7 @@ def load_bank(path: str | Path | None = None, *, strict: bool = False, cache: bo
     if use_cache:
         hit = _cache.lookup(bank_path, raw)
         if hit is not None and not (strict and hit.warnings):
-            return hit
+            return _titled(hit)
     from .validate import Validator  # the checks, the YAML reader and their patterns: a cache hit needs none
 
     validator = Validator(bank_path)
@@ -92,7 +92,13 @@ def load_bank(path: str | Path | None = None, *, strict: bool = False, cache: bo
         )
     if use_cache:
         _cache.store(bank, raw, validator.inputs)
-    return bank
+    return _titled(bank)
+
+
+def _titled(bank: Bank) -> Bank:
+    """``bank`` with the speeches its title names carrying it as their article (:func:`~studykit.model.own_article`)."""
+    speeches = own_article(bank.title, bank.speeches)
+    return bank if speeches == bank.speeches else dataclasses.replace(bank, speeches=speeches)
 
 
 def without_drafts(bank: Bank) -> Bank:

@@ -63,13 +63,14 @@ class BankWarnings(FieldChecks):
                     )
 
     def draft_warnings(self, speeches: list[Speech], questions: list[Question]) -> None:
-        """``N drafts to review`` per speech that has questions still marked ``draft: true``."""
+        """``N drafts to review`` per speech that has questions still marked ``draft: true``; a part without
+        a speaker (an introduction, a section, a drafted ``part-1``) is named ``part 'part-1'``, not a speech."""
         drafts = Counter(q.speech for q in questions if q.draft)
         for s in speeches:
             if drafts[s.id]:
                 self.warn(
                     s.line,
-                    f"speech {s.id!r}",
+                    f"speech {s.id!r}" if s.speaker else f"part {s.id!r}",
                     ngettext(
                         "{n} draft to review (accept it by deleting its 'draft: true' line)",
                         "{n} drafts to review (accept each by deleting its 'draft: true' line)",

@@ -38,6 +38,10 @@ _STUDYKIT_FILE_RE = re.compile(
 BINARY_SNIFF = 8000
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _HTML_RE = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|body|meta)\b", re.IGNORECASE)
+#: The line under the title of a paper and its solutions that ``studykit quiz`` writes (Markdown or Word:
+#: :meth:`studykit.quiz.model.Paper` ``测验编号：ID　版本：A　满分：34分``), and the opening of its answer sheet.
+_QUIZ_LINE_RE = re.compile(r"(?m)^测验编号：(?P<id>\S+?)(?:\u3000版本：\S+)?\u3000满分：\S+分[ \t]*$")
+_ANSWER_SHEET_HEAD = "# studykit 答题卡"
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,7 @@ def read_article(path: str | Path) -> Article:
             raise DraftError(_("{path}:{line}: {problem}").format(path=path, line=number, problem=problem))
     if not text.strip():
         raise DraftError(_("{path}: the article is empty (expected its text)").format(path=path))
+    _refuse_quiz_files(path, text)
     return Article(_file_name(path), hashlib.sha256(raw).hexdigest(), text, encoding)
 
 
@@ -149,6 +154,26 @@ def _refuse_other_formats(path: Path, raw: bytes) -> None:
         )
     if len(raw) > 4 * MAX_ARTICLE_CHARS:
         raise DraftError(_too_many_bytes(path, len(raw)))
+
+
+def _refuse_quiz_files(path: Path, text: str) -> None:
+    """Refuse a paper, its solutions, its answer sheet or answer card as ``studykit quiz`` wrote them
+    (``draft q.md`` drafted questions from the paper's own stems and options), named with its 测验编号."""
+    quiz = _QUIZ_LINE_RE.search(text[:4096])
+    head = text.lstrip("\ufeff").strip().split("\n", 1)[0].strip()  # the title line, or the card's 答题卡
+    if head.startswith(_ANSWER_SHEET_HEAD) or (quiz is not None and head == "答题卡"):
+        what = _("a studykit answer sheet")
+    elif quiz is None:
+        return
+    elif head.endswith("参考答案"):
+        what = _("the solutions of a studykit quiz (测验编号 {quiz_id})").format(quiz_id=quiz["id"])
+    else:
+        what = _("a studykit quiz paper (测验编号 {quiz_id})").format(quiz_id=quiz["id"])
+    raise DraftError(
+        _("{path}: this is {what}, not an article (expected the article the quiz was made from, .docx or .txt)").format(
+            path=path, what=what
+        )
+    )
 
 
 def _too_many_bytes(path: Path, size: int) -> str:

@@ -93,6 +93,20 @@ class Part:
     position: str = ""
     article: str = ""
 
+    @property
+    def written(self) -> bool:
+        """Whether the part is a piece its speaker wrote (a 体会, an article), not a talk: signed by the
+        name alone (``□ 张丽萍``, ``文/张丽萍``, ``作者：张丽萍``) or closed by an author's note (``（作者系…）``),
+        so stems and explanations cite it as written (``张丽萍在文章中写道``, ``张丽萍《…》``), not as 发言."""
+        if not self.speaker:
+            return False
+        name = "".join(self.speaker.split())
+        for line in self.text.split("\n"):
+            signed = _NAME_ONLY_RE.match(line.strip())
+            if (signed and "".join(signed["name"].split()) == name) or _AUTHOR_NOTE_RE.match(line.strip()):
+                return True
+        return False
+
 
 @dataclass(frozen=True)
 class Split:

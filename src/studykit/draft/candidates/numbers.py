@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .model import Draft, place
 from .numerals import cn_to_int, int_to_cn
 from .referents import said_by
-from .text import Sentence, cite, depth_map, lead, tidy, who, window
+from .text import Sentence, cite, depth_map, kind, lead, tidy, who, window
 
 _CN = "[一二两三四五六七八九十]{1,3}"
 _NUMBER_RE = re.compile(
@@ -186,7 +186,7 @@ def _quoted(s: Sentence, m: re.Match[str], said: tuple[str, int], shown: str) ->
     inner, at = inner[first:last], at - first
     a, b = _before_a_cut_list(inner, at + len(m.group()), *window(inner, at, at + len(m.group())))
     whole = not inner[b:].strip()
-    name = f"{who(s.part)}中，" if not s.part.speaker else f"{who(s.part)}在发言中谈到，"
+    name = f"{who(s.part)}中，" if not s.part.speaker else f"{who(s.part)}在{kind(s.part)}中谈到，"
 
     def quote(value: str) -> str:
         text = tidy(f"{inner[a:at]}{value}{inner[at + len(m.group()) : b]}")

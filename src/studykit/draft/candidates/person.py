@@ -104,6 +104,7 @@ def as_said(draft: Draft, part: Part) -> Draft:
     if not me.search(_QUOTED_RE.sub("", body)):
         return draft
     said = f"{who(part)}在发言中说：" if part.speaker else f"{who(part)}写道："
+    said = f"{who(part)}在文章中写道：" if part.written else said  # a 体会 signed □ 张丽萍 is written, not said
     said = f"{who(part)}中，{answerer['who']}说：" if answerer and not part.speaker else said
     inner = body.replace("“", "‘").replace("”", "’") + _end_mark(draft, body)
     return dataclasses.replace(draft, stem=f"{said}“{inner}”")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..split import Part
 from .model import LETTERS_OF, Draft, place
-from .text import cite, lead, tidy, who
+from .text import cite, kind, lead, tidy, who
 
 
 def _filled(d: Draft, part: Part, option: str) -> str:
@@ -55,7 +55,7 @@ def draft_statements(part: Part, drafts: list[Draft], turn: Iterator[int]) -> li
             last = group[2]
             wrong = [_filled(last, part, o) for i, o in enumerate(last.options) if LETTERS_OF[last.answer[0]] != i][:2]
             options, answer = place(right, wrong, next(turn))
-            stem = f"下列说法符合{who(part)}{'发言' if part.speaker else ''}的有（ ）"
+            stem = f"下列说法符合{who(part)}{kind(part) if part.speaker else ''}的有（ ）"
             out.append(
                 Draft(part.id, "multiple", stem, answer, cite(part, source), source, "statements", options,
                       ("综合",), f"{part.id}/statements")

@@ -250,6 +250,12 @@ def _title(part: Part) -> str:
     return main.replace("《", "〈").replace("》", "〉")  # a title inside the title: 《…就〈…措施〉答记者问》
 
 
+def kind(part: Part) -> str:
+    """What a speaker's part is, as a stem names it: ``发言`` (a talk), or ``文章`` for a piece its
+    speaker wrote (:attr:`~studykit.draft.split.Part.written`: a 体会 signed ``□ 张丽萍``)."""
+    return "文章" if part.written else "发言"
+
+
 def lead(part: Part) -> str:
     """The opening of a stem: ``任剑涛指出，`` / ``导语指出，`` / ``文章指出，``."""
     return f"{who(part)}指出，"
@@ -281,7 +287,8 @@ def cite(part: Part, source: str, *, verdict: str = "") -> str:
     “一、把理论学习作为首要任务”部分：“…”``, not in 《》 as if its heading were a title; ``见文章：“…”``
     for a text printing neither title nor heading (its heading is only its first words), ``见文章开头：“…”``
     for the opening of such a text before its first section."""
-    where = f"{who(part)}的发言《{part.heading}》" if part.speaker else f"{who(part)}《{part.heading}》"
+    talk = part.speaker and not part.written  # a written 体会 is cited as written: 张丽萍《…》
+    where = f"{who(part)}的发言《{part.heading}》" if talk else f"{who(part)}《{part.heading}》"
     shown = printed(part)  # else the heading is its first words
     if not part.speaker and not part.article and part.id != "intro":  # a section's heading is no title
         where = f"文章“{part.heading.replace('“', '‘').replace('”', '’')}”部分" if shown else "文章"
