@@ -15,9 +15,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .list_ends import HAN_RE, framed, through_de, ungoverned, without_lead, without_verb
 from .model import Draft, place, same
 from .numerals import cn_to_int
-from .objects import tagged, with_objects
+from .objects import with_objects
 from .text import Sentence, cite, clauses, depth_map, lead, tidy, window, word_bounds
 
 #: Words after which a first member may start (the verb or particle before a list).
@@ -29,7 +30,6 @@ _BEFORE = (
 )  # fmt: skip
 #: Words before which a last member may end.
 _AFTER = ("等", "的", "为", "是", "在", "上", "中", "之间", "方面", "和", "与", "都", "也", "相", "进行", "已")
-_HAN_RE = re.compile(r"^[\u4e00-\u9fff“”]+$")
 
 
 @dataclass(frozen=True)
@@ -95,14 +95,14 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
         tail = text[tail_at:b].rstrip("，,；;：:。！？!?")
     else:
         tail_at = marks[-1] + 1
-    if not middle or not all(_HAN_RE.match(m) and 2 <= len(m) <= 12 for m in middle):
+    if not middle or not all(HAN_RE.match(m) and 2 <= len(m) <= 12 for m in middle):
         return None
     size = sorted(len(m) for m in middle)[len(middle) // 2]
     head = text[a : marks[0]]
     shared = len(middle) >= 2  # one middle member shows no affix the members share (党员大会 ≠ …会)
     # …but a whole clause start before the one middle member is an exact member too: 不该吃的不吃、不该拿的不拿、
     # 不该去的地方坚决不去 shows the affix 不该, so the last member's end is not guessed (不该去的地方)
-    whole = len(middle) == 1 and _HAN_RE.match(head) and _near(len(head), len(middle[0]))
+    whole = len(middle) == 1 and HAN_RE.match(head) and _near(len(head), len(middle[0]))
     shown = [head, *middle] if whole else middle
     shared = shared or len(shown) == 2
     prefix = _common_start(shown) if shared else ""
@@ -110,9 +110,9 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
     # members sharing an affix show where an end is only by that affix: no guess at either end
     first = _first(head, size, prefix, guess=not (prefix or suffix))
     last = _last(tail, size, suffix, guess=not (prefix or suffix))
-    framed = _framed(head, tail)  # 从A、B、C中: both ends shown, whatever the members' lengths
-    if framed is not None:
-        first, last = framed
+    frame = framed(head, tail)  # 从A、B、C中: both ends shown, whatever the members' lengths
+    if frame is not None:
+        first, last = frame
     elif not (prefix or suffix):  # 修剪、施肥、防治病虫害: a verb's object stays with it
         first, last = with_objects(head, first, tail, last, middle, _AFTER)
     if (first is None or last is None) and shared and (prefix or suffix) and len(set(middle)) == len(middle):
@@ -120,10 +120,10 @@ def _listing(s: Sentence, a: int, b: int, marks: list[int]) -> Listing | None:
         return Listing(s, tuple(middle), start, start + len("、".join(middle)), False, start, sure=False)
     if first is None or last is None:
         return None
-    first, end = _without_lead(first, middle), _without_verb(last[0], middle)
-    first = _ungoverned(first, [*middle, end])
+    first, end = without_lead(first, middle), without_verb(last[0], middle)
+    first = ungoverned(first, [*middle, end])
     if not last[1]:
-        end = _through_de(tail, end, middle)
+        end = through_de(tail, end, middle)
     before = head[: len(head) - len(first)]
     if before and not first.startswith(before[-1]) and all(m.startswith(before[-1]) for m in [*middle, end]):
         first = before[-1] + first  # 做到在党言党、在党忧党、在党为党: 在 starts every member, the first too
@@ -150,113 +150,6 @@ def _counted(after: str, size: int) -> bool:
     return count == size
 
 
-#: Prepositions and the like that govern a whole list, not its first member: 从A、B、C中, 由A、B、C组成,
-#: 让A、B、C的人, 要A、B、C, 可A、B、C (可积累改革经验、防范改革风险、降低改革成本: 可 is every member's).
-_LEADS = "从由让使要可对向给被把将在为与同跟"
-#: Verbs that close a 由A、B、C组成 list, not its last member.
-_CLOSING_VERBS = ("组成", "构成")
-
-
-#: Words that introduce a list and are no part of its first member (方针，即控制总量、优化结构…;
-#: 包括党员大会、支委会…; 比如走访群众、…), longest first.
-_INTRODUCERS = (
-    "主要包括", "主要分为", "主要体现在", "具体包括", "分别是", "分别为", "主要是", "主要有", "也就是", "就是", "即是",
-    "包括", "包含", "涵盖", "比如", "例如", "譬如", "诸如", "亦即", "即", "如", "有",
-)  # fmt: skip
-
-
-def _without_lead(first: str, middle: list[str]) -> str:
-    """``first`` without a leading preposition that jieba reads as a word of its own and that no
-    other member starts with (从致富能手、退役军人 → 致富能手), or without a word introducing the list
-    (:data:`_INTRODUCERS`: 即控制总量 → 控制总量) that ends a word there and starts no other member."""
-    for word in _INTRODUCERS:
-        rest = first[len(word) :]
-        introduces = first.startswith(word) and len(rest) >= 2 and len(word) in word_bounds(first)
-        if introduces and not any(m.startswith(word) for m in middle):
-            return rest
-    lead = len(first) > 2 and first[0] in _LEADS and 1 in word_bounds(first)
-    alike = all(len(m) > 1 and m[1] == first[1] for m in middle)  # 对党忠诚、听党指挥、为党尽责: X党Y
-    return first[1:] if lead and not alike and not any(m.startswith(first[0]) for m in middle) else first
-
-
-#: Particles of aspect that may follow a verb governing a whole list (分管过民政、社会保障、信访).
-_ASPECT = ("过", "了", "着")
-
-
-def _ungoverned(first: str, others: list[str]) -> str:
-    """``first`` without a verb that governs the whole list, not the first member alone: its first
-    word (jieba) is a verb of two or more characters (``v``/``vn``), with 过/了/着 after it, that
-    starts no other member and is followed by a noun, while some other member opens with no verb (解决道路硬化、自来水入户、
-    垃圾清运 → 道路硬化; 分管过民政、社会保障、信访 → 民政; 做到政治合格、执行纪律合格、品德合格 →
-    政治合格).  Where every other member opens with a verb, the list is one of tasks and each keeps
-    its own (盘活闲置农房、发展乡村旅游、引进社会资本)."""
-    words = tagged(first)
-    if len(words) < 2 or words[0][1] not in ("v", "vn") or len(words[0][0]) < 2:
-        return first
-    verb = words[0][0] + (words[1][0] if words[1][0] in _ASPECT else "")
-    rest = first[len(verb) :]
-    if len(rest) < 2 or not _HAN_RE.match(rest) or any(m.startswith(words[0][0]) for m in others):
-        return first
-    if not tagged(rest)[0][1].startswith("n"):
-        return first  # 学习不深入, 磨破的草鞋, 应急响应: the verb's object is no noun, so the verb is no governor
-    if all(_led_by_verb(m) for m in others):
-        return first
-    return rest
-
-
-def _led_by_verb(member: str) -> bool:
-    """Whether ``member`` opens with a verb: its first word (jieba) is a verb or a set phrase (化解矛盾),
-    or its first two characters are a verb in jieba's dictionary, which reads 优化结构 as one noun."""
-    import jieba.posseg  # type: ignore[import-untyped]
-
-    words = tagged(member)
-    verb = str(jieba.posseg.dt.word_tag_tab.get(member[:2], "")) in ("v", "vn")
-    return bool(words) and (words[0][1] in ("v", "vn", "l", "i") or verb)
-
-
-def _through_de(tail: str, last: str, middle: list[str]) -> str:
-    """``last`` (a member cut from ``tail`` before a 的) with the 的 and the noun after it, where the
-    members between two 、 end with a noun and ``last`` does not: then 的 makes a noun phrase of
-    the last member (村民代表和利益相关的群众 lists 利益相关的群众, not 利益相关), while after members
-    that are no nouns it closes the list (宜业、宜居、宜乐、宜游的良好环境)."""
-    rest = tail[len(last) :]
-    if not rest.startswith("的") or not all(_ends_in_noun(m) for m in middle) or _ends_in_noun(last):
-        return last
-    nouns = ""
-    for word, flag in tagged(rest[1:]):
-        if not (flag.startswith("n") and _HAN_RE.match(word)):
-            break
-        nouns += word
-    whole = f"{last}的{nouns}"
-    return whole if nouns and len(whole) <= 12 else last
-
-
-def _ends_in_noun(member: str) -> bool:
-    words = tagged(member)
-    return bool(words) and words[-1][1].startswith("n")
-
-
-def _framed(head: str, tail: str) -> tuple[str, tuple[str, bool]] | None:
-    """The first and the last member of a list framed 从A、B、C中 (从 and 中 each a word of their own),
-    or None: 注重从致富能手、外出务工经商人员、退役军人、大学毕业生中选拔 is 致富能手 … 大学毕业生, not
-    注重从致富能手 … 大学毕业生中选拔 (members as long as the longest middle one)."""
-    i, j = head.rfind("从"), tail.find("中")
-    if i < 0 or j < 0 or not ({i, i + 1} <= word_bounds(head) and {j, j + 1} <= word_bounds(tail)):
-        return None
-    first, last = head[i + 1 :], tail[:j]
-    if not all(_HAN_RE.match(m) and 2 <= len(m) <= 12 and "等" not in m for m in (first, last)):
-        return None
-    return first, (last, False)
-
-
-def _without_verb(last: str, middle: list[str]) -> str:
-    """``last`` without a verb closing the list that no other member ends with (乡贤组成 → 乡贤)."""
-    for verb in _CLOSING_VERBS:
-        if last.endswith(verb) and len(last) >= len(verb) + 2 and not any(m.endswith(verb) for m in middle):
-            return last[: -len(verb)]
-    return last
-
-
 #: Longest middle member of a list of three written ``A、B和C``.
 MAX_PAIR_MEMBER = 6
 #: Words that join the last member of a list (``A、B和C``).
@@ -270,7 +163,7 @@ def _conjunction(tail: str, middle: list[str]) -> tuple[int, int] | None:
     bounds = word_bounds(tail)
     for word in _CONJUNCTIONS:
         at = tail.find(word)
-        if at < 2 or not _HAN_RE.match(tail[:at]):
+        if at < 2 or not HAN_RE.match(tail[:at]):
             continue
         if not {at, at + len(word)} <= bounds:
             continue  # 及 inside a word is no conjunction: 倾向性问题及时提醒纠正
@@ -328,11 +221,11 @@ def _last(tail: str, size: int, suffix: str, *, guess: bool = True) -> tuple[str
     mirrored: before 等, the clause's end, an affix the members share, a particle, a word boundary;
     without ``guess``, as the members share a start, only these and a word of :data:`_AFTER` leaving
     a member within one character of the others: 宜业、宜居、宜乐、宜游的)."""
-    if "等" in tail and _HAN_RE.match(tail[: tail.index("等")]):
+    if "等" in tail and HAN_RE.match(tail[: tail.index("等")]):
         at = tail.index("等")  # 等 on its own (not 平等) closes the member, however long: 村民代表会议等
         if _near(at, size) or (2 <= at <= 12 and {at, at + 1} <= word_bounds(tail)):
             return tail[:at], True
-    if _near(len(tail), size) and _HAN_RE.match(tail):
+    if _near(len(tail), size) and HAN_RE.match(tail):
         return tail, False
     for n in range(len(suffix), 0, -1):
         at = tail.find(suffix[-n:])
@@ -356,7 +249,7 @@ def _pick_sure(cuts: list[str], size: int) -> str | None:
     fit = [
         p
         for p in cuts
-        if _HAN_RE.match(p) and _whole_quotes(p) and abs(_size(p) - size) <= 1 and len(p) >= 2
+        if HAN_RE.match(p) and _whole_quotes(p) and abs(_size(p) - size) <= 1 and len(p) >= 2
         if p[0] not in _NOT_FIRST and p[-1] not in _NOT_LAST
     ]
     return min(fit, key=lambda p: abs(_size(p) - size)) if fit else None
@@ -373,7 +266,7 @@ def _pick(marked: list[str], bounded: list[str], size: int) -> str | None:
     fit = [
         p
         for p in marked + bounded
-        if _HAN_RE.match(p) and p[0] not in _NOT_FIRST and p[-1] not in _NOT_LAST and _whole_quotes(p)
+        if HAN_RE.match(p) and p[0] not in _NOT_FIRST and p[-1] not in _NOT_LAST and _whole_quotes(p)
     ]
     quoted = [p for p in bounded if p.startswith("“") and p.endswith("”") and p.count("“") == 1]  # a whole quotation
     for pool, slack in ((marked, 0), (marked, 1), (quoted, 2), (bounded, 0), (marked, 2)):
