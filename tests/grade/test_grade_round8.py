@@ -1,0 +1,78 @@
+"""Round 8: grading leftovers, each through the CLI on a paper made with ``studykit quiz`` from the shipped
+bank, each score worked out by hand.
+
+The standard paper (``--seed 7``): 1–8 single 5 points (B A D A C D B C; option B of 1 is 实践要求, option A
+of 2 is 党员生活), 9–12 multiple 6 points (CD, ABCE, ABD, ACD), 13–16 true_false 4 points (错 对 对 对), 17–20
+fill_blank 5 points (大都市, 人民利益至上, 依法治理, 可复制)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gradekit import grade_cli
+from studykit.cli import main
+
+BANK = Path(__file__).resolve().parents[2] / "question_bank.yaml"
+QUIZ = "szzl-hubei-daily-7-0b3cb86e"
+HEAD = f"姓名：张三\n测验：{QUIZ}\n"
+
+
+@pytest.fixture(scope="module")
+def papers(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("papers")
+    result = CliRunner().invoke(main, ["quiz", "--bank", str(BANK), "--seed", "7", "-o", str(folder / "测验.md")])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.fixture()
+def folder(tmp_path: Path, papers: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for paper in papers.iterdir():
+        (tmp_path / paper.name).write_bytes(paper.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def grade(folder: Path, data: str | bytes, name: str = "s.txt") -> tuple[int, dict[str, float], str]:
+    """Write ``data`` (text as UTF-8) as ``name`` and grade it against the paper's key."""
+    (folder / name).write_bytes(data.encode() if isinstance(data, str) else data)
+    return grade_cli(name, "--key", "测验.key.yaml")
+
+
+# 1. A note before an answer ----------------------------------------------------------------------------
+
+
+def test_a_note_before_an_answer_is_taken_off_scored_and_warned(folder: Path) -> None:
+    """``（不确定）大都市`` was a wrong blank and ``(猜的)B`` unreadable: each is read without its note and scored
+    whether right or wrong (1 B right 5, 2 C wrong 0, 13 错 right 4, 17 大都市 right 5, 18 right 5), each note
+    warned of: 19."""
+    code, scores, err = grade(
+        folder,
+        HEAD + "1. (猜的)B\n2. （不确定）C\n13. (猜的)错\n17. （不确定）大都市\n18. 【?】人民利益至上\n",
+    )
+    assert (code, scores) == (0, {"张三": 19})
+    notes = [line for line in err.splitlines() if "has a note" in line]
+    assert notes == [
+        "s.txt:3: warning: 张三, question 1: the answer '(猜的)B' has a note before it ('猜的'), which is not "
+        "graded: read as 'B'",
+        "s.txt:4: warning: 张三, question 2: the answer '(不确定)C' has a note before it ('不确定'), which is not "
+        "graded: read as 'C'",
+        "s.txt:5: warning: 张三, question 13: the answer '(猜的)错' has a note before it ('猜的'), which is not "
+        "graded: read as '错'",
+        "s.txt:6: warning: 张三, question 17: the answer '(不确定)大都市' has a note before it ('不确定'), which is "
+        "not graded: read as '大都市'",
+        "s.txt:7: warning: 张三, question 18: the answer '【?】人民利益至上' has a note before it ('?'), which is not "
+        "graded: read as '人民利益至上'",
+    ]
+
+
+def test_a_bracketed_letter_before_an_options_text_is_no_note(folder: Path) -> None:
+    """``(B)党员生活`` names option B by its letter and option A by its text: no note taken off (that would
+    silently choose A), the answer is not read and scores 0."""
+    code, scores, err = grade(folder, HEAD + "2. (B)党员生活\n")
+    assert (code, scores) == (0, {"张三": 0})
+    assert "has a note" not in err
+    assert "s.txt:3: warning: 张三, question 2: cannot read answer '(B)党员生活'" in err
