@@ -76,3 +76,33 @@ def test_a_bracketed_letter_before_an_options_text_is_no_note(folder: Path) -> N
     assert (code, scores) == (0, {"张三": 0})
     assert "has a note" not in err
     assert "s.txt:3: warning: 张三, question 2: cannot read answer '(B)党员生活'" in err
+
+
+# 2. .md named among the files grade reads ----------------------------------------------------------------
+
+
+def test_grade_help_names_markdown_sheets() -> None:
+    """``grade --help`` lists .md among the answer sheets it reads (it listed .txt, .yaml, .docx only)."""
+    result = CliRunner().invoke(main, ["grade", "--help"], terminal_width=80)
+    assert result.exit_code == 0
+    assert (
+        "  Grade completed quizzes: answer sheets (.txt, .md, .yaml, .docx) or branch\n"
+        "  tables (.csv, .xlsx), or folders of them.\n"
+    ) in result.output
+
+
+def test_an_unknown_kind_of_file_is_told_that_markdown_is_read(folder: Path) -> None:
+    """A PDF given by name fails, and one in a folder is warned of, with a message naming .md among the
+    sheets grade reads; the folder's .txt sheet is graded (1 B right: 5)."""
+    (folder / "s.pdf").write_bytes(b"%PDF-1.4\n")
+    code, _scores, err = grade_cli("s.pdf", "--key", "测验.key.yaml")
+    expected = "unknown kind of file (expected .txt, .md, .yaml or .docx answer sheets, .csv or .xlsx tables)"
+    assert code == 1
+    assert f"s.pdf: {expected}\n" in err
+    answers = folder / "答卷"
+    answers.mkdir()
+    (answers / "s.txt").write_text(HEAD + "1. B\n", encoding="utf-8")
+    (answers / "s.pdf").write_bytes(b"%PDF-1.4\n")
+    code, scores, err = grade_cli(str(answers), "--key", "测验.key.yaml")
+    assert (code, scores) == (0, {"张三": 5})
+    assert f"{answers / 's.pdf'}: warning: {expected}\n" in err
