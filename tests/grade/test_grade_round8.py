@@ -106,3 +106,30 @@ def test_an_unknown_kind_of_file_is_told_that_markdown_is_read(folder: Path) -> 
     code, scores, err = grade_cli(str(answers), "--key", "测验.key.yaml")
     assert (code, scores) == (0, {"张三": 5})
     assert f"{answers / 's.pdf'}: warning: {expected}\n" in err
+
+
+# 3. A NUL byte in a .txt sheet ----------------------------------------------------------------------------
+
+NUL_MESSAGE = (
+    "a NUL byte (\\0), which no text answer sheet holds: the file is binary or damaged, not text; not read "
+    "(save the answers again as text, or send the sheet again)"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("1. B\n2. A\n3. D\x00\n", 5),  # was: question 3's answer 'D\x00' unreadable, scored 0, exit 0
+        ("1. B\nBADA\x00\x00CDBC\n", 4),  # was: only a warning (line ignored), its answers lost
+    ],
+)
+def test_a_nul_byte_in_a_txt_sheet_is_named_at_its_line(folder: Path, body: str, line: int) -> None:
+    """A NUL in a ``.txt`` sheet fails the file at the line holding it, saying the file is binary or
+    damaged; the other sheet of the folder is graded (1 B, 2 A right: 10)."""
+    answers = folder / "答卷"
+    answers.mkdir()
+    (answers / "坏.txt").write_bytes((HEAD + body).encode())
+    (answers / "好.txt").write_text(f"姓名：李四\n测验：{QUIZ}\n1. B\n2. A\n", encoding="utf-8")
+    code, scores, err = grade_cli(str(answers), "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {"李四": 10})
+    assert f"{answers / '坏.txt'}:{line}: {NUL_MESSAGE}\n" in err

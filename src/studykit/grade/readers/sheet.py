@@ -86,6 +86,8 @@ def read_txt(
     report (``测验成绩``, then ``测验 <quiz id> · …``) and its 腾讯问卷/问卷星 import files,
     caught by a glob, are left out with a warning."""
     text = read_text(path, encoding)
+    if "\0" in text:
+        _refuse_nul(text)
     lines = ((number, line.strip()) for number, line in enumerate(text.splitlines(), 1) if line.strip())
     (at, first), (_at, second) = next(lines, (0, "")), next(lines, (0, ""))
     if (first == "测验成绩" or first.startswith("测验成绩 · ")) and second.startswith("测验 "):
@@ -115,6 +117,19 @@ def read_txt(
         sub = _read_sheet(marked_paper(text, key), name, key, warn)
         if sub is not None:
             yield sub
+
+
+def _refuse_nul(text: str) -> None:
+    """Raise the failure of a text holding a NUL character, at its first line holding one: no answer
+    sheet typed or saved as text holds one (a binary file renamed .txt, or one damaged in transfer)."""
+    line = next(number for number, content in enumerate(text.splitlines(), 1) if "\0" in content)
+    raise Fail(
+        line,
+        _(
+            "a NUL byte (\\0), which no text answer sheet holds: the file is binary or damaged, not text; "
+            "not read (save the answers again as text, or send the sheet again)"
+        ),
+    )
 
 
 def _as_written(raw: str, line: str, answer: str) -> str:
