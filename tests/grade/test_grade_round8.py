@@ -133,3 +133,34 @@ def test_a_nul_byte_in_a_txt_sheet_is_named_at_its_line(folder: Path, body: str,
     code, scores, err = grade_cli(str(answers), "--key", "测验.key.yaml")
     assert (code, scores) == (1, {"李四": 10})
     assert f"{answers / '坏.txt'}:{line}: {NUL_MESSAGE}\n" in err
+
+
+# 4. UTF-16 without a byte-order mark -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_utf16_sheet_without_a_byte_order_mark_is_read(folder: Path, encoding: str, newline: str) -> None:
+    """A UTF-16 sheet without its mark was refused ('cannot tell the text encoding'): its ASCII characters'
+    NUL bytes all on one side tell the byte order — 1 B, 2 A, 17 大都市 right: 15, no warning."""
+    text = newline.join(["姓名：张三", f"测验：{QUIZ}", "1. B", "2. A", "17. 大都市", ""])
+    code, scores, err = grade(folder, text.encode(encoding))
+    assert (code, scores, err) == (0, {"张三": 15}, "")
+
+
+def test_a_utf16_ascii_table_without_a_byte_order_mark_is_read(folder: Path) -> None:
+    """A table of ASCII only in UTF-16 LE without its mark was taken for UTF-8 holding NULs: read as UTF-16
+    (1 B, 2 A right, 3 C wrong: 10)."""
+    header = ",".join(["name", *map(str, range(1, 21))])
+    text = f"{header}\r\nZhang San,B,A,C{',' * 17}\r\n"
+    code, scores, _err = grade(folder, text.encode("utf-16-le"), "t.csv")
+    assert (code, scores) == (0, {"Zhang San": 10})
+
+
+def test_a_utf16_sheet_of_chinese_text_mostly_is_still_refused(folder: Path) -> None:
+    """A UTF-16 text without a mark holding few ASCII characters is not told from other bytes for certain:
+    still refused, naming --encoding."""
+    text = "姓名：张三\n测验：省域治理现代化学习测验第七次测验卷甲乙丙丁戊己庚辛壬癸\n十七：大都市人民利益至上依法治理可复制\n"
+    code, scores, err = grade(folder, text.encode("utf-16-le"))
+    assert (code, scores) == (1, {})
+    assert err.startswith("s.txt: cannot tell the text encoding (not UTF-8, GB18030, Big5, UTF-16 or UTF-32; ")
