@@ -164,3 +164,60 @@ def test_a_utf16_sheet_of_chinese_text_mostly_is_still_refused(folder: Path) -> 
     code, scores, err = grade(folder, text.encode("utf-16-le"))
     assert (code, scores) == (1, {})
     assert err.startswith("s.txt: cannot tell the text encoding (not UTF-8, GB18030, Big5, UTF-16 or UTF-32; ")
+
+
+# 5. A sheet far larger than any paper's ---------------------------------------------------------------------
+
+SIZE_MESSAGE = (
+    "{size:,} bytes, far more than an answer sheet holds (at most 1,048,576 bytes: a member's sheet is a few "
+    "hundred lines); not read — is it the right file?"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "# 这是注释 comment line\n" * 50_000,  # 20 MB of these took 16 s and 790 MB
+        "".join(f"{n}. B\n" for n in range(1, 200_001)),  # 2 M numbered answers took 10.5 s
+    ],
+)
+def test_a_sheet_far_larger_than_any_papers_is_refused_by_its_size(folder: Path, body: str) -> None:
+    """A ``.txt`` sheet of more than 1 MiB (the shipped bank's whole 180-question paper is 38 KB) fails
+    naming its size and the limit, before it is read whole; the folder's other sheet is graded (1 B: 5)."""
+    answers = folder / "答卷"
+    answers.mkdir()
+    data = (HEAD + body).encode()
+    (answers / "大.txt").write_bytes(data)
+    (answers / "好.txt").write_text(HEAD + "1. B\n", encoding="utf-8")
+    code, scores, err = grade_cli(str(answers), "--key", "测验.key.yaml")
+    assert (code, scores) == (1, {"张三": 5})
+    assert f"{answers / '大.txt'}: {SIZE_MESSAGE.format(size=len(data))}\n" in err
+
+
+def test_a_table_saved_as_txt_larger_than_a_sheet_is_still_read(folder: Path) -> None:
+    """A tab-separated table (Excel's Unicode text) of 2,000 members, 1.2 MB, is no sheet: each row graded (the
+    first all right: 100; the last 1–8 only: 40)."""
+    header = "\t".join(["姓名", *map(str, range(1, 21)), "备注"])
+    right = [
+        *"BADACDBC",
+        "CD",
+        "ABCE",
+        "ABD",
+        "ACD",
+        "错",
+        "对",
+        "对",
+        "对",
+        "大都市",
+        "人民利益至上",
+        "依法治理",
+        "可复制",
+    ]
+    note = "很长的备注" * 30
+    rows = [f"党员{n}\t" + "\t".join([*right, note]) for n in range(1, 2000)]
+    rows.append("党员2000\t" + "\t".join([*right[:8], *[""] * 12, note]))
+    data = "\n".join([header, *rows, ""]).encode()
+    assert len(data) > 1 << 20
+    code, scores, _err = grade(folder, data, "t.txt")
+    assert code == 0
+    assert (len(scores), scores["党员1"], scores["党员2000"]) == (2000, 100, 40)
