@@ -221,3 +221,24 @@ def test_a_table_saved_as_txt_larger_than_a_sheet_is_still_read(folder: Path) ->
     code, scores, _err = grade(folder, data, "t.txt")
     assert code == 0
     assert (len(scores), scores["党员1"], scores["党员2000"]) == (2000, 100, 40)
+
+
+# 6. A range's run of singles run together, then multiples apart ----------------------------------------------
+
+
+def test_a_ranges_singles_run_together_then_its_multiples_apart(folder: Path) -> None:
+    """``6-10 DBC CD ABCE`` (6–8 single, 9–10 multiple) was 无法评分 ('holds 9 answers'): by the key's item
+    types it is 6 D, 7 B, 8 C, 9 CD, 10 ABCE; ``11-14 ABD,ACD 错对`` likewise. 1–5 25 + 6–8 15 + 9–12 24 + 13–14
+    8 = 72, no warning."""
+    code, scores, err = grade(folder, HEAD + "1-5 BADAC\n6-10 DBC CD ABCE\n11-14 ABD,ACD 错对\n")
+    assert (code, scores, err) == (0, {"张三": 72}, "")
+
+
+def test_a_ranges_multiple_begun_inside_a_piece_is_not_graded(folder: Path) -> None:
+    """``6-10 DB CCD ABCE``: question 9's answer would begin inside ``CCD`` — which letters are 8's and which
+    9's is a guess: 无法评分 as before, naming the line."""
+    code, scores, err = grade(folder, HEAD + "6-10 DB CCD ABCE\n")
+    assert (code, scores) == (1, {})
+    assert err.startswith(
+        "s.txt:3: 张三: 无法评分 (not graded): line 3: 6-10 names 5 questions but 'DB CCD ABCE' holds 9 answers"
+    )

@@ -247,6 +247,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     opening = True  # before the first line that is no comment and no 姓名/测验/版本 line
     alone: tuple[int, str] | None = None  # a first line holding a name alone (赵六)
     items = {it.number: it for it in key.items}
+    kinds = {it.number: it.type for it in key.items}
     said: dict[str, tuple[str, int]] = {}  # 姓名/测验/版本 as first written (value, line)
     copied = False  # the sheet holds lines of the paper itself (测验编号：…, 本卷共…, a line of options)
     dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
@@ -295,7 +296,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         try:
             pairs = grid_answers(above, line, raw) if above else None
             if pairs is None:
-                pairs = range_answers(line)
+                pairs = range_answers(line, kinds)
             if pairs is None:
                 pairs = numbered_answers(line)
         except RunError as exc:
@@ -505,7 +506,9 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
                 raise Fail(raw.key_lines[k], _("field 'answers': {key!r} is not a question number").format(key=k))
             if not m or m.group(2):
                 try:  # a range: 1-5: DCBAD
-                    ranged = range_answers(clean(f"{k} {_yaml_text(v, raw.key_lines[k])}"))
+                    ranged = range_answers(
+                        clean(f"{k} {_yaml_text(v, raw.key_lines[k])}"), {it.number: it.type for it in key.items}
+                    )
                 except RunError as exc:
                     raise Fail(raw.key_lines[k], _("field 'answers': {problem}").format(problem=exc)) from None
                 if ranged is None:
