@@ -693,7 +693,7 @@ def test_hostile_lines_read_in_linear_time(tmp_path: Path) -> None:
 
 def test_strict_decode_fallback_still_tells_big5_by_its_labels(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """When charset-normalizer finds nothing, a file that decodes strictly as both GB18030 and Big5 is Big5 when
-    only Big5 reads its 姓名/測驗/版本/題 labels; a GBK file stays GB18030; UTF-16 without BOM (NULs) is refused."""
+    only Big5 reads its 姓名/測驗/版本/題 labels; a GBK file stays GB18030; UTF-16 without BOM (NULs) is UTF-16 or refused."""
     import charset_normalizer
 
     from studykit.errors import AnswerFileError
@@ -707,8 +707,10 @@ def test_strict_decode_fallback_still_tells_big5_by_its_labels(tmp_path: Path, m
     text = "姓名：陳文\n測驗：第一次測驗\n版本：A\n第1題 C\n第2題 D\n"
     assert detect_encoding(write(tmp_path / "big5.txt", text, "big5")) == "big5"
     assert detect_encoding(write(tmp_path / "gbk.txt", "姓名：陈文\n测验：q\n1. C\n", "gbk")) == "gb18030"
-    with pytest.raises(AnswerFileError, match="cannot tell the text encoding"):
-        detect_encoding(write(tmp_path / "u16.txt", "姓名：陈文\n1. C\n", "utf-16-le"))
+    # UTF-16 without BOM: its byte order told by the NULs of its ASCII characters (round 8), never GB18030
+    assert detect_encoding(write(tmp_path / "u16.txt", "姓名：陈文\n1. C\n", "utf-16-le")) == "utf-16-le"
+    with pytest.raises(AnswerFileError, match="cannot tell the text encoding"):  # too few ASCII characters to tell
+        detect_encoding(write(tmp_path / "u16cjk.txt", "姓名：陈文同志测验第一次\n", "utf-16-le"))
 
 
 def test_real_versions_from_studykit_quiz_grade_in_one_run(tmp_path: Path) -> None:

@@ -94,12 +94,13 @@ def test_a_range_of_one_question_is_that_question(folder: Path) -> None:
 
 
 def test_control_characters_in_a_sheets_name_are_removed_with_a_warning(folder: Path) -> None:
-    """``姓名：张\\x00三\\x07``: the NUL and BEL were kept in the report; now removed, with a warning."""
-    (folder / "s.txt").write_text(f"姓名：张\x00三\x07\n测验：{QUIZ}\n1-8 BADACDBC\n", encoding="utf-8")
+    """``姓名：张\\x1b三\\x07``: the ESC and BEL were kept in the report; now removed, with a warning. (A NUL
+    fails a .txt sheet as binary or damaged since round 8: test_grade_round8.py.)"""
+    (folder / "s.txt").write_text(f"姓名：张\x1b三\x07\n测验：{QUIZ}\n1-8 BADACDBC\n", encoding="utf-8")
     code, scores, err = grade("s.txt", "--key", "测验.key.yaml")
     assert (code, scores) == (0, {"张三": 40})
     assert err == (
-        "s.txt:1: warning: 张三: the name '张\\x00三\\x07' holds characters no name has (U+0000, U+0007); "
+        "s.txt:1: warning: 张三: the name '张\\x1b三\\x07' holds characters no name has (U+0007, U+001B); "
         "removed: read as '张三'\n"
     )
 
@@ -168,7 +169,8 @@ def test_the_chinese_encoding_message_names_the_file_once(folder: Path, monkeypa
     """``u16.txt: u16.txt：无法判断文本编码…``: the Chinese message began with the path and "：", which the
     reader did not take off (only ": "); the file is named once."""
     monkeypatch.setenv("STUDYKIT_LANG", "zh_CN")
-    (folder / "u16.txt").write_bytes("姓名：陈文\n1. C\n".encode("utf-16-le"))
+    # Chinese mostly: a UTF-16 text without BOM whose byte order the few NULs do not tell for certain (round 8)
+    (folder / "u16.txt").write_bytes("姓名：陈文同志测验第一次\n".encode("utf-16-le"))
     result = CliRunner().invoke(main, ["grade", "u16.txt", "--key", "测验.key.yaml"])
     assert (result.exit_code, result.stderr) == (
         1,

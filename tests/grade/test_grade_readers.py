@@ -384,7 +384,7 @@ def test_question_answered_twice_in_sheet_fails(tmp_path: Path, key: AnswerKey) 
         (
             "notes.pdf",
             b"%PDF",
-            "unknown kind of file (expected .txt, .yaml or .docx answer sheets, .csv or .xlsx tables)",
+            "unknown kind of file (expected .txt, .md, .yaml or .docx answer sheets, .csv or .xlsx tables)",
         ),
         ("empty.csv", b"\n\n", "the table is empty (expected a header row, then one row per member)"),
         ("bad.xlsx", b"not a zip", "not a readable .xlsx workbook (File is not a zip file)"),

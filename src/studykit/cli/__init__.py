@@ -182,7 +182,8 @@ def grade(
     encoding: str | None,
     review_dir: Path | None,
 ) -> None:
-    """Grade completed quizzes: answer sheets (.txt, .yaml, .docx) or branch tables (.csv, .xlsx), or folders of them.
+    """Grade completed quizzes: answer sheets (.txt, .md, .yaml, .docx) or branch tables (.csv, .xlsx),
+    or folders of them.
 
     Prints warnings and files that cannot be graded on stderr; the rest are
     graded. Exits 1 if any file or row could not be graded.

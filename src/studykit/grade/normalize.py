@@ -136,6 +136,8 @@ def _read_answer(text: str, item: KeyItem, lang: str, retold: bool) -> Reading:
 _NOTE = re.compile(r"^(.*?[^\s(\[【])\s*[(\[【]([^()\[\]【】]{1,30})[)\]】]$", re.S)
 #: A question mark (or several) ending an answer: ``大都市?``, ``B?`` (``？`` after NFKC).
 _DOUBT = re.compile(r"^(.*?[^\s?])\s*\?+$", re.S)
+#: A note before an answer (after NFKC): ``(不确定)大都市``, ``(猜的)B``, ``【?】依法治理`` — one bracket opening it.
+_LEAD_NOTE = re.compile(r"^[(\[【]([^()\[\]【】]{1,30})[)\]】]\s*([^\s(\[【].*)$", re.S)
 
 
 def _noted(cleaned: str, item: KeyItem, lang: str, retold: bool) -> Reading | None:
@@ -148,7 +150,7 @@ def _noted(cleaned: str, item: KeyItem, lang: str, retold: bool) -> Reading | No
     doubt = _DOUBT.match(cleaned)
     note = None if doubt else _NOTE.match(cleaned)
     if doubt is None and note is None:
-        return None
+        return _noted_before(cleaned, item, lang, retold)
     if note is not None and item.type == "fill_blank" and blank_form(cleaned) in accepted_forms(item):
         return None
     if note is not None and item.type != "fill_blank":
@@ -161,6 +163,32 @@ def _noted(cleaned: str, item: KeyItem, lang: str, retold: bool) -> Reading | No
         return None
     said = _("the answer {text!r} has a note after it ({note!r}), which is not graded: read as {answer!r}").format(
         text=cleaned, note=note.group(2) if note else "?", answer=answer
+    )
+    return replace(reading, warning=joined_text("; ", (w for w in (reading.warning, said) if w)))
+
+
+def _noted_before(cleaned: str, item: KeyItem, lang: str, retold: bool) -> Reading | None:
+    """The reading of ``cleaned`` without the note a member wrote before it (``(不确定)大都市``, ``(猜的)B``),
+    warned of, as :func:`_noted` does for a note after it.  ``None`` when ``cleaned`` opens with no such
+    note, or the bracket is part of the answer: a blank's accepted text, a choice or 判断 answer that
+    reads whole, or a bracket that reads as an answer itself (``(A)武汉大学``: the letter and its option's
+    text, not a note); and when the text after the bracket does not read as an answer."""
+    note = _LEAD_NOTE.match(cleaned)
+    if note is None:
+        return None
+    if item.type == "fill_blank":
+        if blank_form(cleaned) in accepted_forms(item):
+            return None
+    else:
+        read = read_choice if item.type != "true_false" else (lambda text, _item: read_truth(text))
+        if read(cleaned, item).kind == "answer" or read(note.group(1).strip(), item).kind == "answer":
+            return None
+    answer = note.group(2)
+    reading = _read_answer(answer, item, lang, retold)
+    if reading.kind != "answer":
+        return None
+    said = _("the answer {text!r} has a note before it ({note!r}), which is not graded: read as {answer!r}").format(
+        text=cleaned, note=note.group(1), answer=answer
     )
     return replace(reading, warning=joined_text("; ", (w for w in (reading.warning, said) if w)))
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from itertools import pairwise
 
 from .._lazy import lazy_pattern
@@ -108,12 +109,13 @@ class RunError(ValueError):
     """A line whose answers cannot be put on their questions; ``str()`` says why."""
 
 
-def range_answers(line: str) -> list[tuple[int, str]] | None:
+def range_answers(line: str, kinds: Mapping[int, str] | None = None) -> list[tuple[int, str]] | None:
     """The ``(number, answer)`` pairs of a line of ranges (``1-5 DCBAD`` → ``[(1, "D"), (2, "C"), …]``;
     ``1-5 DCBAD 6-8 BCD BC ABCEF`` holds two), ``None`` when ``line`` (already
     :func:`~studykit.grade.normalize.clean`-ed) does not begin with a range.  Raises
     :class:`RunError` when a run cannot be split into one answer per question, or holds a
-    question number (another range or numbered answer glued to it)."""
+    question number (another range or numbered answer glued to it).  ``kinds`` (question number → item
+    type, from the key) reads a run of both kinds of pieces (``6-10 DBC CD ABCE``: see :func:`_by_kind`)."""
     if not _RANGE().match(line):
         return None
     pairs: list[tuple[int, str]] = []
@@ -135,11 +137,11 @@ def range_answers(line: str) -> list[tuple[int, str]] | None:
                     "with the answers in that order)"
                 ).format(first=first, last=last)
             )
-        pairs += zip(range(first, last + 1), _run(first, last, run), strict=True)
+        pairs += zip(range(first, last + 1), _run(first, last, run, kinds), strict=True)
     return pairs
 
 
-def _run(first: int, last: int, run: str) -> list[str]:
+def _run(first: int, last: int, run: str, kinds: Mapping[int, str] | None = None) -> list[str]:
     """The answers of the run of ``first``-``last``, one per question (see :func:`range_answers`)."""
     count = last - first + 1
     run = run.replace("\ufe0f", "").replace("\ufe0e", "")  # ✔️: a phone's emoji selector after the mark
@@ -160,6 +162,9 @@ def _run(first: int, last: int, run: str) -> list[str]:
     dotted = _RUN_DOTS().sub("", squeezed)  # D.C.B.A.D, 对。错。对。错: one-character answers apart by points
     if dotted != squeezed and _ONE_CHAR().fullmatch(dotted) and len(dotted) == count:
         return list(dotted)
+    by_kind = _by_kind(first, last, pieces, kinds) if kinds else None
+    if by_kind is not None:
+        return by_kind
     held = len(squeezed) if _ONE_CHAR().fullmatch(squeezed or "-") else len(pieces)
     raise RunError(
         _(
@@ -167,6 +172,33 @@ def _run(first: int, last: int, run: str) -> list[str]:
             "(write one answer per question, e.g. 1-5 DCBAD or 6-8 BCD BC ABCEF)"
         ).format(first=first, last=last, count=count, run=run[:40], held=held)
     )
+
+
+def _by_kind(first: int, last: int, pieces: list[str], kinds: Mapping[int, str]) -> list[str] | None:
+    """The answers of ``first``-``last`` from ``pieces`` written apart by spaces, by the key's item types
+    (``kinds``): a single or true_false question takes one character of a piece (letters or 对/错 marks run
+    together: ``DBC``), a multiple or fill_blank question a whole piece, begun at a space — ``6-10 DBC CD
+    ABCE`` is 6 D, 7 B, 8 C, 9 CD, 10 ABCE.  ``None`` unless this consumes every piece exactly (``DB CCD
+    ABCE`` would begin 9's answer inside ``CCD``): nothing is guessed."""
+    answers: list[str] = []
+    piece, at = 0, 0  # the piece being read, and the character of it
+    for number in range(first, last + 1):
+        kind = kinds.get(number)
+        if piece >= len(pieces) or kind is None:
+            return None
+        if kind in ("single", "true_false"):
+            if not _ONE_CHAR().fullmatch(pieces[piece]):
+                return None
+            answers.append(pieces[piece][at])
+            at += 1
+        elif at == 0:
+            answers.append(pieces[piece])
+            at = len(pieces[piece])
+        else:
+            return None
+        if at == len(pieces[piece]):
+            piece, at = piece + 1, 0
+    return answers if piece == len(pieces) else None
 
 
 def run_pieces(line: str) -> list[str]:

@@ -129,6 +129,11 @@ def solutions_message() -> str:
     return _("this is the quiz's 参考答案 (its answers for people to read), not members' answers; left out")
 
 
+def unknown_kind_message() -> str:
+    """Why a file grade reads no answers from (a PDF, a photo, any other suffix) is named: what it reads."""
+    return _("unknown kind of file (expected .txt, .md, .yaml or .docx answer sheets, .csv or .xlsx tables)")
+
+
 def count_mismatch() -> str:
     return _("a table with a different number of questions cannot be graded with this key")
 

@@ -4,6 +4,7 @@ tools write, the ``--encoding`` check and strict decoding."""
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ...errors import AnswerFileError
@@ -35,8 +36,10 @@ def detect_encoding(path: str | Path) -> str:
        a first time to check it — a byte that is not UTF-8 after a UTF-8 mark is a read error when
        the file is read (the rows read before the decoder met it are graded; it reads about 8 KB
        ahead);
-    2. ``"utf-8-sig"`` for valid UTF-8 without a mark;
-    3. else charset-normalizer's guess among :data:`CANDIDATE_ENCODINGS` only,
+    2. ``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 text without a mark, when that is certain
+       (:func:`_utf16_without_bom`: the NUL bytes of an ASCII-heavy text all on one side);
+    3. ``"utf-8-sig"`` for valid UTF-8 without a mark;
+    4. else charset-normalizer's guess among :data:`CANDIDATE_ENCODINGS` only,
        ``"gb18030"`` whenever it is among the candidates (it decodes GBK and GB2312), or
        when the whole file decodes strictly as GB18030 and the guess (if any) reads no more
        of a sheet's labels than GB18030 does (a strict decode of every byte is evidence:
@@ -58,6 +61,11 @@ def detect_encoding(path: str | Path) -> str:
             for bom, name in _BOMS:
                 if head.startswith(bom):
                     return name
+            first = f.read(_SAMPLE)
+            f.seek(0)
+            unmarked = _utf16_without_bom(path, first) if b"\0" in first else None
+            if unmarked:
+                return unmarked
             while chunk := f.read(_SAMPLE):
                 try:
                     decoder.decode(chunk)
@@ -108,6 +116,38 @@ def detect_encoding(path: str | Path) -> str:
             ).format(path=path)
         )
     return str(best.encoding)
+
+
+#: The least share of a UTF-16 text's code units whose one byte is NUL (ASCII: digits, letters, 1. B, line
+#: breaks) for :func:`_utf16_without_bom` to take it for UTF-16 without a byte-order mark.
+_UTF16_ASCII_SHARE = 0.25
+#: A control character no text answer file holds (tab, LF and CR are whitespace).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f]")
+
+
+def _utf16_without_bom(path: str | Path, sample: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when the file at ``path`` (``sample``: its first bytes) is
+    certainly UTF-16 text without a byte-order mark (Notepad's "UTF-16 LE", some tools' exports), else
+    ``None``.  Certain means: the file's length is even; its NUL bytes all stand at odd offsets (LE: the
+    high byte of an ASCII character) or all at even ones (BE), on at least a quarter of the sample's
+    characters (an ASCII-heavy text: question numbers, letters, line breaks); and the whole file decodes
+    strictly in that byte order into text with no control character but tab, CR and LF.  No UTF-8, GB18030
+    or Big5 text holds a NUL; a binary file holds them at both offsets or fails the decoding.  A UTF-16
+    text of Chinese characters mostly is not recognised (give ``--encoding utf-16-le``)."""
+    sample = sample[: len(sample) // 2 * 2]
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    units = len(sample) // 2
+    if not units or (odd and even) or max(odd, even) < _UTF16_ASCII_SHARE * units:
+        return None
+    encoding = "utf-16-le" if odd else "utf-16-be"
+    try:
+        data = Path(path).read_bytes()
+        if len(data) % 2:
+            return None
+        text = data.decode(encoding)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None if _CONTROL.search(text) else encoding
 
 
 #: The encodings the lines after a file's UTF-8 ones may be in (:func:`split_encoding`).

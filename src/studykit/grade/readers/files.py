@@ -24,6 +24,7 @@ from ._common import (
     Fail,
     LeftOut,
     ProblemSink,
+    unknown_kind_message,
     unsaid_message,
 )
 from .columns import header_like, question_count
@@ -362,7 +363,7 @@ def _iter_file(
         warn(1, "", _("this is a studykit grade report ({kind}), not members' answers; left out").format(kind=kind))
         return
     else:
-        fail(0, "", _("unknown kind of file (expected .txt, .yaml or .docx answer sheets, .csv or .xlsx tables)"))
+        fail(0, "", unknown_kind_message())
         return
     try:
         yield from reader()

@@ -9,8 +9,14 @@ from pathlib import Path
 
 from ...collation import by_name
 from ...errors import Problem
-from ...i18n import _
-from ._common import CSV_SUFFIXES, DOCX_SUFFIXES, SHEET_SUFFIXES, XLSX_SUFFIXES, YAML_SUFFIXES
+from ._common import (
+    CSV_SUFFIXES,
+    DOCX_SUFFIXES,
+    SHEET_SUFFIXES,
+    XLSX_SUFFIXES,
+    YAML_SUFFIXES,
+    unknown_kind_message,
+)
 
 #: What a folder given as ANSWERS is read for.
 ANSWER_SUFFIXES = (*SHEET_SUFFIXES, *YAML_SUFFIXES, *CSV_SUFFIXES, *XLSX_SUFFIXES, *DOCX_SUFFIXES)
@@ -89,7 +95,7 @@ def unreadable_warnings(folder: Path, shown: Callable[[Path], str]) -> list[Prob
             shown(p),
             0,
             "",
-            _("unknown kind of file (expected .txt, .yaml or .docx answer sheets, .csv or .xlsx tables)"),
+            unknown_kind_message(),
             "warning",
         )
         for p in in_name_order(folder.iterdir())

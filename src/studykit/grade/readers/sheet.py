@@ -44,7 +44,7 @@ from ._common import (
     too_many_digits,
 )
 from .columns import question_count
-from .encoding import read_text
+from .encoding import detect_encoding, read_text
 from .sheet_head import (
     MARKDOWN_ESCAPE,
     chat_name,
@@ -71,6 +71,16 @@ _PUBLISH_FIRST_LINES = frozenset({"姓名[Fill-in-Blank]", "1. 姓名[填空题]
 _WJX_ANSWERS_HEAD = "问卷星考试答案设置 · "
 
 
+#: The most bytes a ``.txt``/``.md`` answer sheet may hold: a member's sheet holds a few hundred lines at
+#: most, and the whole paper copied and marked (``studykit quiz``'s Markdown of all 180 questions of the
+#: shipped bank) about 38 KB.  A larger file is refused before it is read whole — unless it opens as a
+#: table (tab- or comma-separated, read row by row) or as one of studykit's own files left out by name.
+MAX_SHEET_BYTES = 1 << 20
+
+#: The bytes of a large ``.txt`` file looked at for its first two lines (:data:`MAX_SHEET_BYTES`).
+_HEAD_BYTES = 1 << 16
+
+
 def read_txt(
     path: Path,
     name: str,
@@ -84,17 +94,33 @@ def read_txt(
     """A .txt file: an answer sheet, or — when its first non-empty line holds two or more
     tabs — a tab-separated table (Excel's "Unicode text" export).  studykit's own text
     report (``测验成绩``, then ``测验 <quiz id> · …``) and its 腾讯问卷/问卷星 import files,
-    caught by a glob, are left out with a warning."""
+    caught by a glob, are left out with a warning.  A sheet of more than :data:`MAX_SHEET_BYTES`
+    fails, naming the limit, before it is read whole."""
+    size = _size(path)
+    if size > MAX_SHEET_BYTES:
+        encoding = encoding or detect_encoding(path)
+        with open(path, "rb") as f:  # read_text below names an OS error
+            head = f.read(_HEAD_BYTES).decode(encoding, "ignore")
+        if _kind(_first_lines(head), key) == "sheet":
+            raise Fail(
+                0,
+                _(
+                    "{size:,} bytes, far more than an answer sheet holds (at most {limit:,} bytes: a member's "
+                    "sheet is a few hundred lines); not read — is it the right file?"
+                ).format(size=size, limit=MAX_SHEET_BYTES),
+            )
     text = read_text(path, encoding)
-    lines = ((number, line.strip()) for number, line in enumerate(text.splitlines(), 1) if line.strip())
-    (at, first), (_at, second) = next(lines, (0, "")), next(lines, (0, ""))
-    if (first == "测验成绩" or first.startswith("测验成绩 · ")) and second.startswith("测验 "):
+    if "\0" in text:
+        _refuse_nul(text)
+    (at, first), (_at, second) = _first_lines(text)
+    kind = _kind(((at, first), (_at, second)), key)
+    if kind == "report":
         raise LeftOut(
             at, _("this is a studykit grade report (the text report, headed 测验成绩), not members' answers; left out")
         )
-    if first.lstrip("# ").rstrip().endswith("· 参考答案"):  # quiz.solutions.md, or its text pasted into a .txt
+    if kind == "solutions":  # quiz.solutions.md, or its text pasted into a .txt
         raise LeftOut(at, solutions_message())
-    if first in _PUBLISH_FIRST_LINES or second in _PUBLISH_FIRST_LINES or first.startswith(_WJX_ANSWERS_HEAD):
+    if kind == "publish":
         raise LeftOut(
             at,
             _(
@@ -102,10 +128,10 @@ def read_txt(
                 "not members' answers; left out"
             ),
         )
-    if first.count("\t") >= 2:
+    if kind == "tabs":
         rows = csv.reader(io.StringIO(text, newline=""), "excel-tab")
         yield from table_rows(rows, name, key, name_column, warn, fail, last_row)
-    elif first.count(",") >= 2 and question_count(next(csv.reader([first])), key) * 2 >= len(key.items):
+    elif kind == "csv":
         # a CSV table saved as .txt (姓名,1,2,3 …): read as the table it is, not as one member's lines
         rows = csv.reader(io.StringIO(text, newline=""))
         yield from table_rows(rows, name, key, name_column, warn, fail, last_row)
@@ -115,6 +141,51 @@ def read_txt(
         sub = _read_sheet(marked_paper(text, key), name, key, warn)
         if sub is not None:
             yield sub
+
+
+def _size(path: Path) -> int:
+    """The size of the file at ``path`` in bytes, 0 when it cannot be told (reading it names the error)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _first_lines(text: str) -> tuple[tuple[int, str], tuple[int, str]]:
+    """The first two non-empty lines of ``text``, stripped, each with its number (``(0, "")`` for none)."""
+    lines = ((number, line.strip()) for number, line in enumerate(text.splitlines(), 1) if line.strip())
+    return next(lines, (0, "")), next(lines, (0, ""))
+
+
+def _kind(first_lines: tuple[tuple[int, str], tuple[int, str]], key: AnswerKey) -> str:
+    """What a ``.txt`` file opening with ``first_lines`` (:func:`_first_lines`) is: ``"report"``,
+    ``"solutions"`` or ``"publish"`` (studykit's own files, left out), ``"tabs"`` or ``"csv"`` (a table),
+    else ``"sheet"``."""
+    (_at, first), (_at2, second) = first_lines
+    if (first == "测验成绩" or first.startswith("测验成绩 · ")) and second.startswith("测验 "):
+        return "report"
+    if first.lstrip("# ").rstrip().endswith("· 参考答案"):
+        return "solutions"
+    if first in _PUBLISH_FIRST_LINES or second in _PUBLISH_FIRST_LINES or first.startswith(_WJX_ANSWERS_HEAD):
+        return "publish"
+    if first.count("\t") >= 2:
+        return "tabs"
+    if first.count(",") >= 2 and question_count(next(csv.reader([first])), key) * 2 >= len(key.items):
+        return "csv"
+    return "sheet"
+
+
+def _refuse_nul(text: str) -> None:
+    """Raise the failure of a text holding a NUL character, at its first line holding one: no answer
+    sheet typed or saved as text holds one (a binary file renamed .txt, or one damaged in transfer)."""
+    line = next(number for number, content in enumerate(text.splitlines(), 1) if "\0" in content)
+    raise Fail(
+        line,
+        _(
+            "a NUL byte (\\0), which no text answer sheet holds: the file is binary or damaged, not text; "
+            "not read (save the answers again as text, or send the sheet again)"
+        ),
+    )
 
 
 def _as_written(raw: str, line: str, answer: str) -> str:
@@ -176,6 +247,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
     opening = True  # before the first line that is no comment and no 姓名/测验/版本 line
     alone: tuple[int, str] | None = None  # a first line holding a name alone (赵六)
     items = {it.number: it for it in key.items}
+    kinds = {it.number: it.type for it in key.items}
     said: dict[str, tuple[str, int]] = {}  # 姓名/测验/版本 as first written (value, line)
     copied = False  # the sheet holds lines of the paper itself (测验编号：…, 本卷共…, a line of options)
     dangling: int | None = None  # the answer of the line before, when it was a number alone (``1.``)
@@ -224,7 +296,7 @@ def _read_sheet(text: str, name: str, key: AnswerKey, warn: Callable[[int, str, 
         try:
             pairs = grid_answers(above, line, raw) if above else None
             if pairs is None:
-                pairs = range_answers(line)
+                pairs = range_answers(line, kinds)
             if pairs is None:
                 pairs = numbered_answers(line)
         except RunError as exc:
@@ -434,7 +506,9 @@ def read_yaml_sheet(path: Path, name: str, key: AnswerKey, warn: Callable[[int, 
                 raise Fail(raw.key_lines[k], _("field 'answers': {key!r} is not a question number").format(key=k))
             if not m or m.group(2):
                 try:  # a range: 1-5: DCBAD
-                    ranged = range_answers(clean(f"{k} {_yaml_text(v, raw.key_lines[k])}"))
+                    ranged = range_answers(
+                        clean(f"{k} {_yaml_text(v, raw.key_lines[k])}"), {it.number: it.type for it in key.items}
+                    )
                 except RunError as exc:
                     raise Fail(raw.key_lines[k], _("field 'answers': {problem}").format(problem=exc)) from None
                 if ranged is None:
