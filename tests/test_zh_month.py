@@ -73,9 +73,7 @@ def test_a_word_file_or_photo_in_the_answers_folder_is_named_not_passed_over(tmp
     result = run(["grade", str(answers), "--key", str(key)])
     assert result.exit_code == 1
     assert result.stderr == (  # a .docx is read now (an answer sheet filled in Word): this one is broken
-        # the message names .md now (grade-round8): English until the catalog translates it again
-        f"{answers / '李四.jpg'}: 警告：unknown kind of file (expected .txt, .md, .yaml or .docx answer sheets, .csv or "
-        ".xlsx tables)\n"
+        f"{answers / '李四.jpg'}: 警告：无法识别的文件类型（应为 .txt、.md、.yaml 或 .docx 答题卡，.csv 或 .xlsx 汇总表）\n"
         f"{answers / '王五.docx'}: 不是 Word .docx 文档（应为用 Word 或 WPS 保存的文档）\n"
         f"{answers / '问卷星.xls'}: 这是旧版 Excel .xls 工作簿（请另存为 .xlsx 或 CSV）\n"
         f"错误：有的答卷无法评分：{answers / '王五.docx'}、{answers / '问卷星.xls'}（见上文）；报告包含其余答卷\n"
