@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 from operator import attrgetter
 from pathlib import Path
 
-from ...collation import by_name
 from ...errors import Problem
 from ._common import (
     CSV_SUFFIXES,
@@ -63,6 +62,8 @@ def in_name_order(paths: Iterable[Path]) -> list[Path]:
     """``paths`` in 汉语拼音 order of their names (:func:`~studykit.collation.name_key`: 李四 before 张三,
     党员2 before 党员10), as a roster or a file manager on a Chinese system lists them — not in the
     order of their character codes (张 U+5F20 before 李 U+674E)."""
+    from ...collation import by_name  # only where a folder is read: not every command's import
+
     return by_name(paths, attrgetter("name"))
 
 
