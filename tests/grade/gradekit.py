@@ -14,6 +14,11 @@ from studykit.model import Bank
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini" / "question_bank.yaml"
 #: The shipped bank (the repository's question_bank.yaml).
 SHIPPED = Path(__file__).resolve().parents[2] / "question_bank.yaml"
+#: The right answers of the shipped bank's standard paper (``studykit quiz --seed 7``), items 1–20 as a member
+#: writes them: 1–8 单选, 9–12 多选, 13–16 判断 (对/错), 17–20 填空.
+SEED7_RIGHT = (
+    *"BADACDBC", "CD", "ABCE", "ABD", "ACD", "错", "对", "对", "对", "大都市", "人民利益至上", "依法治理", "可复制",
+)  # fmt: skip
 
 
 def make_key(bank: Bank, *, version: str = "A", multiple_scoring: str = "all-or-nothing") -> AnswerKey:

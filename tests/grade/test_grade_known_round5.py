@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gradekit import grade_cli
+from gradekit import SEED7_RIGHT, grade_cli
 from studykit.cli import main
 
 QUIZ = "szzl-hubei-daily-7-0b3cb86e"
@@ -370,21 +370,7 @@ def test_a_table_numbering_its_questions_in_chinese_numerals_is_read(folder: Pat
     heads = [
         f"第{numerals[i - 1] if i <= 10 else '十' + numerals[i - 11] if i < 20 else '二十'}题" for i in range(1, 21)
     ]
-    row = [
-        *"BADACDBC",
-        "CD",
-        "ABCE",
-        "ABD",
-        "ACD",
-        "错",
-        "对",
-        "对",
-        "对",
-        "大都市",
-        "人民利益至上",
-        "依法治理",
-        "可复制",
-    ]
+    row = list(SEED7_RIGHT)
     (folder / "t.csv").write_text(",".join(["姓名", *heads]) + "\n" + ",".join(["张三", *row]) + "\n", encoding="utf-8")
     assert heads[10:12] == ["第十一题", "第十二题"] and heads[-1] == "第二十题"
     assert grade("t.csv", "--key", "测验.key.yaml") == (0, {"张三": 100}, "")

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from gradekit import SEED7_RIGHT, grade_cli
 from gradekit import SHIPPED as BANK
-from gradekit import grade_cli
 from studykit.cli import main
 
 QUIZ = "szzl-hubei-daily-7-0b3cb86e"
@@ -274,28 +274,7 @@ def test_answers_without_numbers_on_a_paper_with_multiples_and_blanks_are_not_gr
 
 # New members' sheets -----------------------------------------------------------------------------------
 
-ALL = [
-    "B",
-    "A",
-    "D",
-    "A",
-    "C",
-    "D",
-    "B",
-    "C",
-    "CD",
-    "ABCE",
-    "ABD",
-    "ACD",
-    "错",
-    "对",
-    "对",
-    "对",
-    "大都市",
-    "人民利益至上",
-    "依法治理",
-    "可复制",
-]
+ALL = list(SEED7_RIGHT)
 
 
 def _quiet(err: str) -> list[str]:

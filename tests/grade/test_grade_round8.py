@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from gradekit import grade_cli
+from gradekit import SEED7_RIGHT, grade_cli
 from studykit.cli import main
 
 BANK = Path(__file__).resolve().parents[2] / "question_bank.yaml"
@@ -20,20 +20,10 @@ QUIZ = "szzl-hubei-daily-7-0b3cb86e"
 HEAD = f"姓名：张三\n测验：{QUIZ}\n"
 
 
-@pytest.fixture(scope="module")
-def papers(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("papers")
-    result = CliRunner().invoke(main, ["quiz", "--bank", str(BANK), "--seed", "7", "-o", str(folder / "测验.md")])
-    assert result.exit_code == 0, result.output
-    return folder
-
-
 @pytest.fixture()
-def folder(tmp_path: Path, papers: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for paper in papers.iterdir():
-        (tmp_path / paper.name).write_bytes(paper.read_bytes())
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+def folder(paper_folder: Path) -> Path:
+    """The shipped bank's standard paper, its key and 答题卡 in the working folder (conftest)."""
+    return paper_folder
 
 
 def grade(folder: Path, data: str | bytes, name: str = "s.txt") -> tuple[int, dict[str, float], str]:
@@ -198,21 +188,7 @@ def test_a_table_saved_as_txt_larger_than_a_sheet_is_still_read(folder: Path) ->
     """A tab-separated table (Excel's Unicode text) of 2,000 members, 1.2 MB, is no sheet: each row graded (the
     first all right: 100; the last 1–8 only: 40)."""
     header = "\t".join(["姓名", *map(str, range(1, 21)), "备注"])
-    right = [
-        *"BADACDBC",
-        "CD",
-        "ABCE",
-        "ABD",
-        "ACD",
-        "错",
-        "对",
-        "对",
-        "对",
-        "大都市",
-        "人民利益至上",
-        "依法治理",
-        "可复制",
-    ]
+    right = list(SEED7_RIGHT)
     note = "很长的备注" * 30
     rows = [f"党员{n}\t" + "\t".join([*right, note]) for n in range(1, 2000)]
     rows.append("党员2000\t" + "\t".join([*right[:8], *[""] * 12, note]))
