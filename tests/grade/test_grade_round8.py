@@ -15,7 +15,6 @@ from click.testing import CliRunner
 from gradekit import SEED7_RIGHT, grade_cli
 from studykit.cli import main
 
-BANK = Path(__file__).resolve().parents[2] / "question_bank.yaml"
 QUIZ = "szzl-hubei-daily-7-0b3cb86e"
 HEAD = f"姓名：张三\n测验：{QUIZ}\n"
 
