@@ -316,7 +316,7 @@ def _iter_file(
 
         reader = lambda: read_txt(path, name, key, name_column, encoding, warn, fail, last_row)  # noqa: E731
     elif suffix in YAML_SUFFIXES:
-        from .sheet import read_yaml_sheet
+        from .yaml_sheet import read_yaml_sheet
 
         reader = lambda: iter([read_yaml_sheet(path, name, key, warn)])  # noqa: E731
     elif suffix in CSV_SUFFIXES:
