@@ -12,10 +12,9 @@ from ...i18n import _
 from ...key import AnswerKey, KeyItem
 from ..model import GivenAnswer, Submission
 from ..normalize import clean, read_answer
+from ..sheet_grid import grid_answers, grid_numbers
 from ..sheet_lines import (
     RunError,
-    grid_answers,
-    grid_numbers,
     holds_answers,
     numbered_answers,
     range_answers,
