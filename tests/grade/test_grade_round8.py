@@ -217,3 +217,20 @@ def test_a_ranges_multiple_begun_inside_a_piece_is_not_graded(folder: Path) -> N
     assert err.startswith(
         "s.txt:3: 张三: 无法评分 (not graded): line 3: 6-10 names 5 questions but 'DB CCD ABCE' holds 9 answers"
     )
+
+
+@pytest.mark.parametrize(
+    "head", [b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"], ids=["jpeg", "png"]
+)
+def test_a_picture_renamed_txt_is_named_as_no_text(folder: Path, head: bytes) -> None:
+    """A photo or screenshot of the 答题卡 saved as ``.txt`` was told "cannot tell the text encoding … give
+    --encoding", sending the secretary after an encoding (a new user's report); it is named as binary data, not
+    text, with what an answer sheet is (a UTF-16 text without its mark, NULs and all, still gets the encoding
+    message)."""
+    data = head + bytes(range(256)) * 40
+    code, scores, err = grade(folder, data, "照片.txt")
+    assert (code, scores) == (1, {})
+    assert err.splitlines()[0] == (
+        "照片.txt: this is a picture, not text; an answer sheet is typed as text (.txt), filled in Word (.docx) or a "
+        "table (.csv, .xlsx) — type the answers from the photo into a .txt"
+    )

@@ -110,6 +110,13 @@ def detect_encoding(path: str | Path) -> str:
             # a UTF-8 download with rows typed or pasted in GBK after: as after a UTF-8 mark, the rows
             # before the first GBK one are graded and the file is named (with mixed_encoding's message)
             return "utf-8-sig"
+        if _picture(path):  # a photo or screenshot of the sheet renamed .txt: no encoding to give
+            raise AnswerFileError(
+                _(
+                    "{path}: this is a picture, not text; an answer sheet is typed as text (.txt), filled in Word "
+                    "(.docx) or a table (.csv, .xlsx) — type the answers from the photo into a .txt"
+                ).format(path=path)
+            )
         raise AnswerFileError(
             _(
                 "{path}: cannot tell the text encoding (not UTF-8, GB18030, Big5, UTF-16 or UTF-32; give --encoding, e.g. --encoding gb18030)"
@@ -245,3 +252,20 @@ def read_text(path: Path, encoding: str | None) -> str:
             0,
             _("not readable as {enc} ({exc}); give the right --encoding").format(enc=enc, exc=decode_reason(str(exc))),
         ) from None
+
+
+#: The first bytes of the pictures a phone sends (JPEG, PNG, GIF, WebP, HEIC/HEIF), by their formats' signatures.
+_PICTURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a")
+
+
+def _picture(path: str | Path) -> bool:
+    """Whether the file at ``path`` starts as a picture does (:data:`_PICTURES`, or WebP's ``RIFF….WEBP`` and
+    HEIC's ``….ftypheic`` boxes); ``False`` when it cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError:
+        return False
+    webp = head.startswith(b"RIFF") and head[8:12] == b"WEBP"
+    heic = head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"avif")
+    return head.startswith(_PICTURES) or webp or heic
