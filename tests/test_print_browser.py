@@ -28,6 +28,17 @@ def browser() -> Any:
         yield driver
 
 
+def open_as_printed(browser: Any, page: Path) -> None:
+    """Open ``page`` with print styles at the printed A4 text width (210 mm less 2 × 18 mm margins, at 96 px
+    an inch), so its layout can be measured as it prints."""
+    browser.get(page.resolve().as_uri())
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": round(174 / 25.4 * 96), "height": 1000, "deviceScaleFactor": 1, "mobile": False},
+    )
+
+
 def test_html_card_of_fifty_items_prints_on_one_page(browser: Any, tmp_path: Path) -> None:
     """`quiz --count 50 --seed 5 -o 测验.html` (4 grid rows, 13 填空): with 11 mm 填空 lines the card
     printed on two pages, item 48's rule cut off at the foot of page 1 and drawn again at the top
@@ -50,13 +61,7 @@ def test_html_card_sets_its_four_fields_on_one_line(browser: Any, tmp_path: Path
     (paper,) = build_papers(load_bank(SHIPPED_BANK), seed=7)
     page = tmp_path / "测验.card.html"
     page.write_text(render_card(paper, "html").decode(), encoding="utf-8")
-    browser.get(page.resolve().as_uri())
-    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-    # the printed A4 text width: 210 mm less 2 × 18 mm margins, at 96 px an inch
-    browser.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": round(174 / 25.4 * 96), "height": 1000, "deviceScaleFactor": 1, "mobile": False},
-    )
+    open_as_printed(browser, page)
     tops = browser.execute_script(
         "return Array.from(document.querySelectorAll('.fields > span')).map(s => s.getBoundingClientRect().top)"
     )
@@ -71,12 +76,7 @@ def test_html_long_option_wraps_under_its_text(browser: Any, tmp_path: Path) -> 
 
     page = tmp_path / "测验.html"
     page.write_bytes(render(long_option_paper(), "html"))
-    browser.get(page.resolve().as_uri())
-    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
-    browser.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": round(174 / 25.4 * 96), "height": 1000, "deviceScaleFactor": 1, "mobile": False},
-    )
+    open_as_printed(browser, page)
     lines = browser.execute_script(
         """return Array.from(document.querySelectorAll('.options li')).slice(0, 4).map(li => {
              const text = li.firstChild, range = document.createRange(), em = parseFloat(getComputedStyle(li).fontSize);
